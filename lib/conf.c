@@ -1,0 +1,258 @@
+/*
+ * Helpers around the parsed configuration: lookup, free, sizes and
+ * durations in the forms harness.conf(5) accepts.
+ */
+#include <sys/types.h>
+#include <sys/queue.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conf.h"
+
+const char *const daemon_names[D_MAX] = {
+	"harnessd", "sandboxd", "vaultd", "auditd", "hitld"
+};
+
+const struct conf_daemon *
+conf_daemon(const struct harness_conf *c, enum daemon_id id)
+{
+	switch (id) {
+	case D_HARNESSD:
+		return &c->harnessd.d;
+	case D_SANDBOXD:
+		return &c->sandboxd.d;
+	case D_VAULTD:
+		return &c->vaultd.d;
+	case D_AUDITD:
+		return &c->auditd.d;
+	case D_HITLD:
+		return &c->hitld.d;
+	default:
+		return NULL;
+	}
+}
+
+struct conf_tool *
+conf_tool_find(const struct harness_conf *c, const char *name)
+{
+	struct conf_tool	*t;
+
+	TAILQ_FOREACH(t, &c->tools, entry)
+		if (strcmp(t->name, name) == 0)
+			return t;
+	return NULL;
+}
+
+const char *
+conf_level_name(int level)
+{
+	static const char *const names[] = {
+		"low", "medium", "high", "critical"
+	};
+
+	if (level < 0 || level >= CONF_NLEVELS)
+		return "none";
+	return names[level];
+}
+
+const char *
+conf_decision_name(enum conf_decision d)
+{
+	switch (d) {
+	case DECIDE_ALLOW:
+		return "allow";
+	case DECIDE_ASK:
+		return "ask";
+	case DECIDE_DENY:
+		return "deny";
+	}
+	return "deny";
+}
+
+static void
+strlist_clear(struct conf_strlist *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+void
+conf_free(struct harness_conf *c)
+{
+	struct conf_listen	*l;
+	struct conf_peer_allow	*a;
+	struct conf_apikey	*k;
+	struct conf_tool	*t;
+	struct conf_grant	*g;
+	struct conf_provider	*p;
+	struct conf_rule	*r;
+	struct conf_match	*m;
+
+	if (c == NULL)
+		return;
+	while ((l = TAILQ_FIRST(&c->harnessd.listens)) != NULL) {
+		TAILQ_REMOVE(&c->harnessd.listens, l, entry);
+		free(l);
+	}
+	while ((a = TAILQ_FIRST(&c->harnessd.allows)) != NULL) {
+		TAILQ_REMOVE(&c->harnessd.allows, a, entry);
+		free(a);
+	}
+	while ((k = TAILQ_FIRST(&c->harnessd.keys)) != NULL) {
+		TAILQ_REMOVE(&c->harnessd.keys, k, entry);
+		strlist_clear(&k->tools);
+		free(k);
+	}
+	strlist_clear(&c->auditd.producers);
+	while ((t = TAILQ_FIRST(&c->tools)) != NULL) {
+		TAILQ_REMOVE(&c->tools, t, entry);
+		while ((g = TAILQ_FIRST(&t->grants)) != NULL) {
+			TAILQ_REMOVE(&t->grants, g, entry);
+			free(g);
+		}
+		strlist_clear(&t->command);
+		free(t->description);
+		free(t->code);
+		free(t->schema);
+		free(t);
+	}
+	while ((p = TAILQ_FIRST(&c->providers)) != NULL) {
+		TAILQ_REMOVE(&c->providers, p, entry);
+		free(p);
+	}
+	while ((r = TAILQ_FIRST(&c->rules)) != NULL) {
+		TAILQ_REMOVE(&c->rules, r, entry);
+		while ((m = TAILQ_FIRST(&r->matches)) != NULL) {
+			TAILQ_REMOVE(&r->matches, m, entry);
+			free(m->path);
+			strlist_clear(&m->patterns);
+			free(m);
+		}
+		free(r);
+	}
+	free(c);
+}
+
+/* "512", "512K", "64M", "2G", "1T", optionally "MB"/"MiB"; base 1024. */
+int
+conf_parse_size(const char *s, uint64_t *out)
+{
+	char		*ep;
+	unsigned long long v;
+	uint64_t	 mult = 1;
+
+	if (s == NULL || !isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	v = strtoull(s, &ep, 10);
+	if (errno != 0)
+		return -1;
+	switch (toupper((unsigned char)*ep)) {
+	case '\0':
+		break;
+	case 'B':
+		ep++;
+		break;
+	case 'K':
+		mult = 1ULL << 10;
+		ep++;
+		break;
+	case 'M':
+		mult = 1ULL << 20;
+		ep++;
+		break;
+	case 'G':
+		mult = 1ULL << 30;
+		ep++;
+		break;
+	case 'T':
+		mult = 1ULL << 40;
+		ep++;
+		break;
+	default:
+		return -1;
+	}
+	if (mult > 1) {
+		if (*ep == 'i')
+			ep++;
+		if (*ep == 'B' || *ep == 'b')
+			ep++;
+	}
+	if (*ep != '\0')
+		return -1;
+	if (v > UINT64_MAX / mult)
+		return -1;
+	*out = (uint64_t)v * mult;
+	return 0;
+}
+
+/* "250ms", "30s", "5m", "2h", "1d", or a bare number of seconds -> ms. */
+int
+conf_parse_duration(const char *s, uint64_t *out)
+{
+	char		*ep;
+	unsigned long long v;
+	uint64_t	 mult;
+
+	if (s == NULL || !isdigit((unsigned char)*s))
+		return -1;
+	errno = 0;
+	v = strtoull(s, &ep, 10);
+	if (errno != 0)
+		return -1;
+	if (strcmp(ep, "ms") == 0)
+		mult = 1;
+	else if (*ep == '\0' || strcmp(ep, "s") == 0)
+		mult = 1000;
+	else if (strcmp(ep, "m") == 0)
+		mult = 60 * 1000;
+	else if (strcmp(ep, "h") == 0)
+		mult = 3600 * 1000;
+	else if (strcmp(ep, "d") == 0)
+		mult = 24ULL * 3600 * 1000;
+	else
+		return -1;
+	if (v > UINT64_MAX / mult)
+		return -1;
+	*out = (uint64_t)v * mult;
+	return 0;
+}
+
+void
+conf_fmt_size(uint64_t v, char *buf, size_t len)
+{
+	static const char units[] = "KMGT";
+	int	 i = -1;
+
+	while (v >= 1024 && v % 1024 == 0 && i < 3) {
+		v /= 1024;
+		i++;
+	}
+	if (i < 0)
+		snprintf(buf, len, "%llu", (unsigned long long)v);
+	else
+		snprintf(buf, len, "%llu%c", (unsigned long long)v, units[i]);
+}
+
+void
+conf_fmt_duration(uint64_t ms, char *buf, size_t len)
+{
+	if (ms % (3600 * 1000) == 0 && ms != 0)
+		snprintf(buf, len, "%lluh", (unsigned long long)(ms / 3600000));
+	else if (ms % (60 * 1000) == 0 && ms != 0)
+		snprintf(buf, len, "%llum", (unsigned long long)(ms / 60000));
+	else if (ms % 1000 == 0)
+		snprintf(buf, len, "%llus", (unsigned long long)(ms / 1000));
+	else
+		snprintf(buf, len, "%llums", (unsigned long long)ms);
+}

@@ -1,0 +1,166 @@
+/*
+ * Logging in the OpenBSD daemon style: log_warn() appends strerror,
+ * log_warnx() does not, fatal() logs and exits.  In the foreground
+ * lines go to stderr with a UTC timestamp and the process title.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "log.h"
+
+static int	 log_debug_mode = 1;
+static int	 log_verbose;
+static char	 log_title[64] = "harness";
+
+void
+log_init(int debug, int facility)
+{
+	log_debug_mode = debug;
+	if (!debug)
+		openlog(log_title, LOG_PID | LOG_NDELAY, facility);
+	tzset();
+}
+
+void
+log_procinit(const char *title)
+{
+	if (title != NULL)
+		strlcpy(log_title, title, sizeof(log_title));
+}
+
+const char *
+log_procname(void)
+{
+	return log_title;
+}
+
+void
+log_setverbose(int v)
+{
+	log_verbose = v;
+}
+
+int
+log_getverbose(void)
+{
+	return log_verbose;
+}
+
+static void log_plain(int, const char *);
+
+void
+vlog(int pri, const char *fmt, va_list ap)
+{
+	char	 msg[2048];
+	int	 saved = errno;
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	log_plain(pri, msg);
+	errno = saved;
+}
+
+static void
+log_plain(int pri, const char *msg)
+{
+	char	 ts[32];
+	struct timespec now;
+	struct tm tm;
+
+	if (log_debug_mode) {
+		clock_gettime(CLOCK_REALTIME, &now);
+		gmtime_r(&now.tv_sec, &tm);
+		strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%S", &tm);
+		dprintf(STDERR_FILENO, "%s.%03ldZ %s[%d]: %s\n", ts,
+		    now.tv_nsec / 1000000, log_title, (int)getpid(), msg);
+	} else
+		syslog(pri, "%s", msg);
+}
+
+static void
+vlog_errno(int pri, const char *fmt, va_list ap)
+{
+	char	 buf[2048];
+	int	 saved = errno;
+
+	if (fmt == NULL)
+		strlcpy(buf, strerror(saved), sizeof(buf));
+	else {
+		vsnprintf(buf, sizeof(buf), fmt, ap);
+		strlcat(buf, ": ", sizeof(buf));
+		strlcat(buf, strerror(saved), sizeof(buf));
+	}
+	log_plain(pri, buf);
+	errno = saved;
+}
+
+void
+log_warn(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vlog_errno(LOG_ERR, fmt, ap);
+	va_end(ap);
+}
+
+void
+log_warnx(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vlog(LOG_ERR, fmt, ap);
+	va_end(ap);
+}
+
+void
+log_info(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vlog(LOG_INFO, fmt, ap);
+	va_end(ap);
+}
+
+void
+log_debug(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (log_verbose < 1)
+		return;
+	va_start(ap, fmt);
+	vlog(LOG_DEBUG, fmt, ap);
+	va_end(ap);
+}
+
+void
+fatal(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vlog_errno(LOG_CRIT, fmt, ap);
+	va_end(ap);
+	log_plain(LOG_CRIT, "fatal error, exiting");
+	_exit(1);
+}
+
+void
+fatalx(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	vlog(LOG_CRIT, fmt, ap);
+	va_end(ap);
+	log_plain(LOG_CRIT, "fatal error, exiting");
+	_exit(1);
+}

@@ -1,0 +1,2402 @@
+/*
+ * harness.conf(5) grammar, OpenBSD style: a hand-written lexer over
+ * in-memory file buffers (so a chrooted child can parse the bundle its
+ * parent validated), macros ("name = value", used as $name), include,
+ * sizes (512M), durations (30s, 5m) and quoted strings.
+ */
+
+%{
+#include <sys/types.h>
+#include <sys/mman.h>
+#include <sys/queue.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <netdb.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
+#include "conf.h"
+
+struct file {
+	TAILQ_ENTRY(file)	 entry;
+	char			*name;
+	const unsigned char	*buf;
+	size_t			 len;
+	size_t			 pos;
+	int			 lineno;
+	int			 is_macro;
+	int			 eof_sent;
+};
+TAILQ_HEAD(files, file);
+
+struct sym {
+	TAILQ_ENTRY(sym)	 entry;
+	int			 used;
+	int			 persist;	/* from -D */
+	char			*nam;
+	char			*val;
+};
+TAILQ_HEAD(symhead, sym);
+
+typedef struct {
+	union {
+		int64_t			 number;
+		char			*string;
+		uint64_t		 u64;
+		struct conf_strlist	 list;
+	} v;
+	int lineno;
+} YYSTYPE;
+
+static struct files	 files = TAILQ_HEAD_INITIALIZER(files);
+static struct file	*file, *topfile;
+static struct symhead	 symhead = TAILQ_HEAD_INITIALIZER(symhead);
+static struct harness_conf *conf;
+static struct conf_bundle *bundle_out;		/* record reads here */
+static const unsigned char *bundle_in;		/* or read from here */
+static size_t		 bundle_inlen;
+static char		*errbuf;
+static size_t		 errbuflen;
+static int		 errors;
+static const char	*ctx = "top level";
+static char		 lasttok[64];
+
+static struct conf_daemon *cur_daemon;
+static struct conf_tool *cur_tool;
+static struct conf_provider *cur_provider;
+static struct conf_rule *cur_rule;
+static struct conf_apikey *cur_key;
+static struct conf_limits *cur_limits;
+static struct conf_sock *cur_sock;
+static enum daemon_id cur_daemon_id;
+
+int		 yyparse(void);
+static int	 yylex(void);
+static int	 yyerror(const char *, ...)
+		    __attribute__((__format__ (printf, 1, 2)));
+static int	 kw_cmp(const void *, const void *);
+static int	 lookup(char *);
+static int	 lgetc(int);
+static int	 lungetc(int);
+static int	 findeol(void);
+static struct file *pushfile(const char *, int);
+static struct file *pushmacro(const char *, const char *);
+static int	 popfile(void);
+static int	 symset(const char *, const char *, int);
+static char	*symget(const char *);
+static void	 conf_init(struct harness_conf *);
+static int	 conf_finish(struct harness_conf *);
+static int	 strlist_add(struct conf_strlist *, char *);
+static void	 strlist_free(struct conf_strlist *);
+static int	 check_name(const char *, const char *);
+static int	 set_str(char *, size_t, char *, const char *);
+static int	 parse_expires(const char *, time_t *);
+static void	 tool_init(struct conf_tool *);
+static struct conf_daemon *conf_daemon_rw(struct harness_conf *, enum daemon_id);
+static int	 rule_add(enum conf_match_kind, char *, struct conf_strlist *);
+static void	 errappend(const char *);
+%}
+
+%token	ALLOW ANY APPROVER ARG AUDIENCE AUDITD BURST CACHE CGROUP CHROOT
+%token	CODE COMMAND CONTROL CPU DEBUG DEFAULT DESCRIPTION ENGINE ENV
+%token	EXPIRES FILE_ FILES FILESIZE GROUP HARNESSD HASH HEADER HITLD
+%token	INCLUDE INTERVAL ISSUER JWT KEY KEYFILE LANGUAGE LIMITS LISTEN
+%token	MAX MEMORY MODE MODEL NETWORK NONE ON OUTPUT OWNER PATH PLAINTEXT
+%token	POLICY POOL PORT PROCESSES PROVIDER QUEUE QUOTA RATE READ REQUEST
+%token	RISK RULE RUNDIR SANDBOX SANDBOXD SANDBOXES SCHEMA SEAL SECCOMP
+%token	SECRET SHELL SIZE SOCKET STATEDIR TIME TIMEOUT TMP TOOL TOOLS TYPE
+%token	URL USER VAULTD WORKSPACES ERROR
+%token	<v.string>	STRING
+%token	<v.number>	NUMBER
+%type	<v.u64>		size duration
+%type	<v.number>	decision level
+%type	<v.list>	strlist strings
+%type	<v.string>	string
+%type	<v.number>	expires
+
+%%
+
+grammar		: /* empty */
+		| grammar include '\n'
+		| grammar '\n'
+		| grammar varset '\n'
+		| grammar main '\n'
+		| grammar section '\n'
+		| grammar error '\n'
+		;
+
+include		: INCLUDE STRING		{
+			struct file	*nfile;
+
+			if ((nfile = pushfile($2, 0)) == NULL) {
+				free($2);
+				YYERROR;
+			}
+			free($2);
+			file = nfile;
+		}
+		;
+
+string		: string STRING			{
+			if (asprintf(&$$, "%s %s", $1, $2) == -1) {
+				yyerror("out of memory");
+				YYERROR;
+			}
+			free($1);
+			free($2);
+		}
+		| STRING
+		;
+
+varset		: STRING '=' string		{
+			char *s = $1;
+			for (; *s; s++)
+				if (!isalnum((unsigned char)*s) && *s != '_') {
+					yyerror("macro name may contain only "
+					    "letters, digits and '_'");
+					free($1);
+					free($3);
+					YYERROR;
+				}
+			if (symset($1, $3, 0) == -1) {
+				yyerror("cannot store macro");
+				free($1);
+				free($3);
+				YYERROR;
+			}
+			free($1);
+			free($3);
+		}
+		;
+
+optnl		: '\n' optnl
+		| /* empty */
+		;
+
+size		: NUMBER			{
+			if ($1 < 0) {
+				yyerror("expected a size, got a negative "
+				    "number");
+				YYERROR;
+			}
+			$$ = (uint64_t)$1;
+		}
+		| STRING			{
+			if (conf_parse_size($1, &$$) == -1) {
+				yyerror("expected a size like 512K, 64M or "
+				    "2G, got '%s'", $1);
+				free($1);
+				YYERROR;
+			}
+			free($1);
+		}
+		;
+
+duration	: NUMBER			{
+			if ($1 < 0 || $1 > INT32_MAX) {
+				yyerror("expected a duration, got %lld",
+				    (long long)$1);
+				YYERROR;
+			}
+			$$ = (uint64_t)$1 * 1000;
+		}
+		| STRING			{
+			if (conf_parse_duration($1, &$$) == -1) {
+				yyerror("expected a duration like 500ms, "
+				    "30s, 5m or 1h, got '%s'", $1);
+				free($1);
+				YYERROR;
+			}
+			free($1);
+		}
+		;
+
+decision	: ALLOW				{ $$ = DECIDE_ALLOW; }
+		| STRING			{
+			if (strcmp($1, "ask") == 0)
+				$$ = DECIDE_ASK;
+			else if (strcmp($1, "deny") == 0)
+				$$ = DECIDE_DENY;
+			else {
+				yyerror("expected allow, ask or deny, got "
+				    "'%s'", $1);
+				free($1);
+				YYERROR;
+			}
+			free($1);
+		}
+		;
+
+level		: STRING			{
+			if (strcmp($1, "low") == 0)
+				$$ = 0;
+			else if (strcmp($1, "medium") == 0)
+				$$ = 1;
+			else if (strcmp($1, "high") == 0)
+				$$ = 2;
+			else if (strcmp($1, "critical") == 0)
+				$$ = 3;
+			else {
+				yyerror("expected a risk level (low, medium, "
+				    "high, critical), got '%s'", $1);
+				free($1);
+				YYERROR;
+			}
+			free($1);
+		}
+		;
+
+strlist		: STRING			{
+			memset(&$$, 0, sizeof($$));
+			if (strlist_add(&$$, $1) == -1) {
+				yyerror("out of memory");
+				YYERROR;
+			}
+		}
+		| '{' optnl strings '}'		{ $$ = $3; }
+		;
+
+strings		: STRING optcomma optnl		{
+			memset(&$$, 0, sizeof($$));
+			if (strlist_add(&$$, $1) == -1) {
+				yyerror("out of memory");
+				YYERROR;
+			}
+		}
+		| strings STRING optcomma optnl	{
+			$$ = $1;
+			if (strlist_add(&$$, $2) == -1) {
+				yyerror("out of memory");
+				YYERROR;
+			}
+		}
+		;
+
+optcomma	: ','
+		| /* empty */
+		;
+
+main		: RUNDIR STRING			{
+			if (set_str(conf->rundir, sizeof(conf->rundir), $2,
+			    "rundir") == -1)
+				YYERROR;
+		}
+		| STATEDIR STRING		{
+			if (set_str(conf->statedir, sizeof(conf->statedir),
+			    $2, "statedir") == -1)
+				YYERROR;
+		}
+		| SECCOMP DEBUG			{ conf->seccomp_debug = 1; }
+		| SECCOMP STRING		{
+			if (strcmp($2, "kill") != 0) {
+				yyerror("expected 'seccomp kill' or "
+				    "'seccomp debug'");
+				free($2);
+				YYERROR;
+			}
+			free($2);
+			conf->seccomp_debug = 0;
+		}
+		;
+
+section		: HARNESSD			{
+			ctx = "harnessd";
+			cur_daemon = &conf->harnessd.d;
+			cur_daemon_id = D_HARNESSD;
+		} '{' optnl harnessd_opts '}'	{ ctx = "top level"; }
+		| SANDBOXD			{
+			ctx = "sandboxd";
+			cur_daemon = &conf->sandboxd.d;
+			cur_daemon_id = D_SANDBOXD;
+		} '{' optnl sandboxd_opts '}'	{ ctx = "top level"; }
+		| VAULTD			{
+			ctx = "vaultd";
+			cur_daemon = &conf->vaultd.d;
+			cur_daemon_id = D_VAULTD;
+		} '{' optnl vaultd_opts '}'	{ ctx = "top level"; }
+		| AUDITD			{
+			ctx = "auditd";
+			cur_daemon = &conf->auditd.d;
+			cur_daemon_id = D_AUDITD;
+		} '{' optnl auditd_opts '}'	{ ctx = "top level"; }
+		| HITLD				{
+			ctx = "hitld";
+			cur_daemon = &conf->hitld.d;
+			cur_daemon_id = D_HITLD;
+		} '{' optnl hitld_opts '}'	{ ctx = "top level"; }
+		| TOOL STRING			{
+			ctx = "tool";
+			if (check_name($2, "tool") == -1) {
+				free($2);
+				YYERROR;
+			}
+			if (conf_tool_find(conf, $2) != NULL) {
+				yyerror("tool '%s' defined twice", $2);
+				free($2);
+				YYERROR;
+			}
+			if ((cur_tool = calloc(1, sizeof(*cur_tool))) ==
+			    NULL) {
+				yyerror("out of memory");
+				free($2);
+				YYERROR;
+			}
+			tool_init(cur_tool);
+			strlcpy(cur_tool->name, $2, sizeof(cur_tool->name));
+			strlcpy(cur_tool->file, file->name,
+			    sizeof(cur_tool->file));
+			cur_tool->line = yylval.lineno;
+			free($2);
+			TAILQ_INSERT_TAIL(&conf->tools, cur_tool, entry);
+		} '{' optnl tool_opts '}'	{
+			ctx = "top level";
+			cur_tool = NULL;
+		}
+		| PROVIDER STRING		{
+			struct conf_provider *p;
+
+			ctx = "provider";
+			if (check_name($2, "provider") == -1) {
+				free($2);
+				YYERROR;
+			}
+			TAILQ_FOREACH(p, &conf->providers, entry)
+				if (strcmp(p->name, $2) == 0) {
+					yyerror("provider '%s' defined twice",
+					    $2);
+					free($2);
+					YYERROR;
+				}
+			if ((cur_provider = calloc(1, sizeof(*p))) == NULL) {
+				yyerror("out of memory");
+				free($2);
+				YYERROR;
+			}
+			strlcpy(cur_provider->name, $2,
+			    sizeof(cur_provider->name));
+			cur_provider->timeout_ms = 120 * 1000;
+			free($2);
+			TAILQ_INSERT_TAIL(&conf->providers, cur_provider,
+			    entry);
+		} '{' optnl provider_opts '}'	{
+			ctx = "top level";
+			if (cur_provider->type[0] == '\0') {
+				yyerror("provider '%s' needs a type",
+				    cur_provider->name);
+				YYERROR;
+			}
+		}
+		| RULE STRING			{
+			struct conf_rule *r;
+
+			ctx = "rule";
+			if (check_name($2, "rule") == -1) {
+				free($2);
+				YYERROR;
+			}
+			TAILQ_FOREACH(r, &conf->rules, entry)
+				if (strcmp(r->name, $2) == 0) {
+					yyerror("rule '%s' defined twice", $2);
+					free($2);
+					YYERROR;
+				}
+			if ((cur_rule = calloc(1, sizeof(*r))) == NULL) {
+				yyerror("out of memory");
+				free($2);
+				YYERROR;
+			}
+			strlcpy(cur_rule->name, $2, sizeof(cur_rule->name));
+			strlcpy(cur_rule->file, file->name,
+			    sizeof(cur_rule->file));
+			cur_rule->line = yylval.lineno;
+			cur_rule->level = -1;
+			TAILQ_INIT(&cur_rule->matches);
+			free($2);
+			TAILQ_INSERT_TAIL(&conf->rules, cur_rule, entry);
+		} '{' optnl rule_opts '}'	{
+			ctx = "top level";
+			if (cur_rule->level == -1) {
+				yyerror("rule '%s' needs a risk level",
+				    cur_rule->name);
+				YYERROR;
+			}
+			if (TAILQ_EMPTY(&cur_rule->matches)) {
+				yyerror("rule '%s' matches nothing: give "
+				    "tool, command, arg, path or network",
+				    cur_rule->name);
+				YYERROR;
+			}
+		}
+		;
+
+daemon_opt	: USER STRING			{
+			if (check_name($2, "user") == -1 ||
+			    set_str(cur_daemon->user, sizeof(cur_daemon->user),
+			    $2, "user") == -1)
+				YYERROR;
+		}
+		| CHROOT STRING			{
+			if ($2[0] != '/') {
+				yyerror("chroot must be an absolute path");
+				free($2);
+				YYERROR;
+			}
+			if (set_str(cur_daemon->chroot,
+			    sizeof(cur_daemon->chroot), $2, "chroot") == -1)
+				YYERROR;
+		}
+		| CONTROL SOCKET STRING		{
+			if ($3[0] != '/') {
+				yyerror("control socket must be an absolute "
+				    "path");
+				free($3);
+				YYERROR;
+			}
+			if (set_str(cur_daemon->control.path,
+			    sizeof(cur_daemon->control.path), $3,
+			    "control socket") == -1)
+				YYERROR;
+		}
+		;
+
+sockopts	: /* empty */
+		| sockopts sockopt
+		;
+
+sockopt		: OWNER STRING			{
+			if (set_str(cur_sock->owner, sizeof(cur_sock->owner),
+			    $2, "owner") == -1)
+				YYERROR;
+		}
+		| GROUP STRING			{
+			if (set_str(cur_sock->group, sizeof(cur_sock->group),
+			    $2, "group") == -1)
+				YYERROR;
+		}
+		| MODE NUMBER			{
+			if ($2 < 0 || $2 > 0777) {
+				yyerror("mode must be octal, 0 to 0777");
+				YYERROR;
+			}
+			cur_sock->mode = (mode_t)$2;
+		}
+		;
+
+limits		: '{' optnl limit_opts '}'
+		;
+
+limit_opts	: /* empty */
+		| limit_opts limit_opt optnl
+		;
+
+limit_opt	: TIME duration			{ cur_limits->wall_ms = $2; }
+		| CPU duration			{ cur_limits->cpu_ms = $2; }
+		| MEMORY size			{ cur_limits->memory = $2; }
+		| PROCESSES NUMBER		{
+			if ($2 < 1 || $2 > 1000000) {
+				yyerror("processes must be 1 to 1000000");
+				YYERROR;
+			}
+			cur_limits->procs = (uint64_t)$2;
+		}
+		| OUTPUT size			{ cur_limits->output = $2; }
+		| FILESIZE size			{ cur_limits->fsize = $2; }
+		| FILES NUMBER			{
+			if ($2 < 8 || $2 > 1048576) {
+				yyerror("files must be 8 to 1048576");
+				YYERROR;
+			}
+			cur_limits->nofile = (uint64_t)$2;
+		}
+		| TMP size			{ cur_limits->tmp = $2; }
+		;
+
+harnessd_opts	: /* empty */
+		| harnessd_opts harnessd_opt optnl
+		;
+
+harnessd_opt	: daemon_opt
+		| ENGINE CHROOT STRING		{
+			if ($3[0] != '/') {
+				yyerror("engine chroot must be an absolute "
+				    "path");
+				free($3);
+				YYERROR;
+			}
+			if (set_str(conf->harnessd.engine_chroot,
+			    sizeof(conf->harnessd.engine_chroot), $3,
+			    "engine chroot") == -1)
+				YYERROR;
+		}
+		| LISTEN ON STRING		{
+			struct conf_listen *l;
+
+			if ($3[0] != '/') {
+				yyerror("listen on a Unix socket needs an "
+				    "absolute path; for TCP say 'listen on "
+				    "ADDRESS port N'");
+				free($3);
+				YYERROR;
+			}
+			if ((l = calloc(1, sizeof(*l))) == NULL) {
+				yyerror("out of memory");
+				free($3);
+				YYERROR;
+			}
+			l->type = LISTEN_UNIX;
+			l->sock.mode = 0660;
+			if (set_str(l->sock.path, sizeof(l->sock.path), $3,
+			    "listen") == -1) {
+				free(l);
+				YYERROR;
+			}
+			TAILQ_INSERT_TAIL(&conf->harnessd.listens, l, entry);
+			cur_sock = &l->sock;
+		} sockopts
+		| LISTEN ON STRING PORT NUMBER	{
+			struct conf_listen *l;
+			struct addrinfo	 hints, *res;
+			char		 port[8];
+			int		 rc;
+
+			if ($5 < 1 || $5 > 65535) {
+				yyerror("port must be 1 to 65535");
+				free($3);
+				YYERROR;
+			}
+			memset(&hints, 0, sizeof(hints));
+			hints.ai_family = AF_UNSPEC;
+			hints.ai_socktype = SOCK_STREAM;
+			hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV;
+			snprintf(port, sizeof(port), "%lld", (long long)$5);
+			if ((rc = getaddrinfo($3, port, &hints, &res)) != 0) {
+				yyerror("listen on '%s': expected a numeric "
+				    "IPv4 or IPv6 address", $3);
+				free($3);
+				YYERROR;
+			}
+			if ((l = calloc(1, sizeof(*l))) == NULL) {
+				freeaddrinfo(res);
+				free($3);
+				yyerror("out of memory");
+				YYERROR;
+			}
+			l->type = LISTEN_TCP;
+			strlcpy(l->host, $3, sizeof(l->host));
+			l->port = (uint16_t)$5;
+			memcpy(&l->ss, res->ai_addr, res->ai_addrlen);
+			l->sslen = res->ai_addrlen;
+			freeaddrinfo(res);
+			free($3);
+			TAILQ_INSERT_TAIL(&conf->harnessd.listens, l, entry);
+		}
+		| ALLOW USER STRING		{
+			struct conf_peer_allow *a;
+
+			if ((a = calloc(1, sizeof(*a))) == NULL) {
+				yyerror("out of memory");
+				free($3);
+				YYERROR;
+			}
+			if (set_str(a->name, sizeof(a->name), $3, "user")
+			    == -1) {
+				free(a);
+				YYERROR;
+			}
+			TAILQ_INSERT_TAIL(&conf->harnessd.allows, a, entry);
+		}
+		| ALLOW GROUP STRING		{
+			struct conf_peer_allow *a;
+
+			if ((a = calloc(1, sizeof(*a))) == NULL) {
+				yyerror("out of memory");
+				free($3);
+				YYERROR;
+			}
+			a->is_group = 1;
+			if (set_str(a->name, sizeof(a->name), $3, "group")
+			    == -1) {
+				free(a);
+				YYERROR;
+			}
+			TAILQ_INSERT_TAIL(&conf->harnessd.allows, a, entry);
+		}
+		| KEY STRING			{
+			struct conf_apikey *k;
+
+			if (check_name($2, "key") == -1) {
+				free($2);
+				YYERROR;
+			}
+			TAILQ_FOREACH(k, &conf->harnessd.keys, entry)
+				if (strcmp(k->name, $2) == 0) {
+					yyerror("key '%s' defined twice", $2);
+					free($2);
+					YYERROR;
+				}
+			if ((cur_key = calloc(1, sizeof(*k))) == NULL) {
+				yyerror("out of memory");
+				free($2);
+				YYERROR;
+			}
+			strlcpy(cur_key->name, $2, sizeof(cur_key->name));
+			free($2);
+			TAILQ_INSERT_TAIL(&conf->harnessd.keys, cur_key,
+			    entry);
+			ctx = "key";
+		} '{' optnl key_opts '}'	{
+			ctx = "harnessd";
+			cur_key = NULL;
+			if (cur_key->hash[0] == '\0') {
+				yyerror("key '%s' needs a hash",
+				    cur_key->name);
+				YYERROR;
+			}
+		}
+		| JWT SECRET STRING		{
+			if (set_str(conf->harnessd.jwt_secret,
+			    sizeof(conf->harnessd.jwt_secret), $3,
+			    "jwt secret") == -1)
+				YYERROR;
+		} jwt_opts
+		| MAX REQUEST SIZE size		{ conf->harnessd.max_body = $4; }
+		| MAX HEADER SIZE size		{
+			conf->harnessd.max_header = $4;
+		}
+		| TIMEOUT duration		{
+			conf->harnessd.client_timeout_ms = $2;
+		}
+		| RATE ratenum BURST NUMBER	{
+			if ($4 < 1 || $4 > 1000000) {
+				yyerror("burst must be 1 to 1000000");
+				YYERROR;
+			}
+			conf->harnessd.burst = (uint32_t)$4;
+		}
+		| QUOTA NUMBER			{
+			if ($2 < 0) {
+				yyerror("quota must not be negative");
+				YYERROR;
+			}
+			conf->harnessd.quota = (uint64_t)$2;
+		}
+		;
+
+ratenum		: NUMBER			{
+			if ($1 < 0 || $1 > 1000000) {
+				yyerror("rate must be 0 to 1000000");
+				YYERROR;
+			}
+			if (cur_key != NULL)
+				cur_key->rate = (double)$1;
+			else
+				conf->harnessd.rate = (double)$1;
+		}
+		| STRING			{
+			char	*ep;
+			double	 d;
+
+			errno = 0;
+			d = strtod($1, &ep);
+			if (errno != 0 || *ep != '\0' || d < 0 ||
+			    d > 1000000) {
+				yyerror("expected a rate in requests per "
+				    "second, got '%s'", $1);
+				free($1);
+				YYERROR;
+			}
+			free($1);
+			if (cur_key != NULL)
+				cur_key->rate = d;
+			else
+				conf->harnessd.rate = d;
+		}
+		;
+
+jwt_opts	: /* empty */
+		| jwt_opts AUDIENCE STRING	{
+			if (set_str(conf->harnessd.jwt_audience,
+			    sizeof(conf->harnessd.jwt_audience), $3,
+			    "audience") == -1)
+				YYERROR;
+		}
+		| jwt_opts ISSUER STRING	{
+			if (set_str(conf->harnessd.jwt_issuer,
+			    sizeof(conf->harnessd.jwt_issuer), $3,
+			    "issuer") == -1)
+				YYERROR;
+		}
+		;
+
+key_opts	: /* empty */
+		| key_opts key_opt optnl
+		;
+
+key_opt		: HASH STRING			{
+			size_t	 i;
+
+			if (strncmp($2, "sha256:", 7) != 0 ||
+			    strlen($2) != 7 + 64) {
+				yyerror("key hash must be 'sha256:' and 64 "
+				    "hex digits (harnessctl key hash)");
+				free($2);
+				YYERROR;
+			}
+			for (i = 7; $2[i] != '\0'; i++)
+				if (!isxdigit((unsigned char)$2[i])) {
+					yyerror("key hash must be hex");
+					free($2);
+					YYERROR;
+				}
+			strlcpy(cur_key->hash, $2, sizeof(cur_key->hash));
+			free($2);
+		}
+		| TOOLS strlist			{
+			strlist_free(&cur_key->tools);
+			cur_key->tools = $2;
+		}
+		| RATE ratenum			
+		| BURST NUMBER			{
+			if ($2 < 1 || $2 > 1000000) {
+				yyerror("burst must be 1 to 1000000");
+				YYERROR;
+			}
+			cur_key->burst = (uint32_t)$2;
+		}
+		| QUOTA NUMBER			{
+			if ($2 < 0) {
+				yyerror("quota must not be negative");
+				YYERROR;
+			}
+			cur_key->quota = (uint64_t)$2;
+		}
+		;
+
+sandboxd_opts	: /* empty */
+		| sandboxd_opts sandboxd_opt optnl
+		;
+
+sandboxd_opt	: daemon_opt
+		| MAX SANDBOXES NUMBER		{
+			if ($3 < 1 || $3 > 4096) {
+				yyerror("max sandboxes must be 1 to 4096");
+				YYERROR;
+			}
+			conf->sandboxd.max_sandboxes = (uint32_t)$3;
+		}
+		| QUEUE NUMBER			{
+			if ($2 < 0 || $2 > 65536) {
+				yyerror("queue must be 0 to 65536");
+				YYERROR;
+			}
+			conf->sandboxd.queue = (uint32_t)$2;
+		}
+		| POOL NUMBER			{
+			if ($2 < 0 || $2 > 1024) {
+				yyerror("pool must be 0 to 1024");
+				YYERROR;
+			}
+			conf->sandboxd.pool = (uint32_t)$2;
+		}
+		| WORKSPACES STRING		{
+			if ($2[0] != '/') {
+				yyerror("workspaces must be an absolute path");
+				free($2);
+				YYERROR;
+			}
+			if (set_str(conf->sandboxd.workspaces,
+			    sizeof(conf->sandboxd.workspaces), $2,
+			    "workspaces") == -1)
+				YYERROR;
+		}
+		| SANDBOX USER STRING		{
+			if (set_str(conf->sandboxd.sandbox_user,
+			    sizeof(conf->sandboxd.sandbox_user), $3,
+			    "sandbox user") == -1)
+				YYERROR;
+		}
+		| CGROUP STRING			{
+			if (check_name($2, "cgroup") == -1 ||
+			    set_str(conf->sandboxd.cgroup,
+			    sizeof(conf->sandboxd.cgroup), $2, "cgroup") == -1)
+				YYERROR;
+		}
+		| LIMITS			{
+			cur_limits = &conf->sandboxd.limits;
+			ctx = "limits";
+		} limits			{ ctx = "sandboxd"; }
+		| MAX LIMITS			{
+			cur_limits = &conf->sandboxd.max_limits;
+			ctx = "limits";
+		} limits			{ ctx = "sandboxd"; }
+		;
+
+vaultd_opts	: /* empty */
+		| vaultd_opts vaultd_opt optnl
+		;
+
+vaultd_opt	: daemon_opt
+		| KEYFILE STRING		{
+			if ($2[0] != '/') {
+				yyerror("keyfile must be an absolute path");
+				free($2);
+				YYERROR;
+			}
+			if (set_str(conf->vaultd.keyfile,
+			    sizeof(conf->vaultd.keyfile), $2, "keyfile") == -1)
+				YYERROR;
+		}
+		| ALLOW PLAINTEXT READ		{ conf->vaultd.allow_read = 1; }
+		;
+
+auditd_opts	: /* empty */
+		| auditd_opts auditd_opt optnl
+		;
+
+auditd_opt	: daemon_opt
+		| SEAL INTERVAL duration	{
+			if ($3 < 100 || $3 > 3600 * 1000) {
+				yyerror("seal interval must be 100ms to 1h");
+				YYERROR;
+			}
+			conf->auditd.seal_interval_ms = $3;
+		}
+		| ALLOW USER STRING		{
+			if (strlist_add(&conf->auditd.producers, $3) == -1) {
+				yyerror("out of memory");
+				YYERROR;
+			}
+		}
+		;
+
+hitld_opts	: /* empty */
+		| hitld_opts hitld_opt optnl
+		;
+
+hitld_opt	: daemon_opt
+		| APPROVER SOCKET STRING	{
+			if ($3[0] != '/') {
+				yyerror("approver socket must be an absolute "
+				    "path");
+				free($3);
+				YYERROR;
+			}
+			if (set_str(conf->hitld.approver.path,
+			    sizeof(conf->hitld.approver.path), $3,
+			    "approver socket") == -1)
+				YYERROR;
+			cur_sock = &conf->hitld.approver;
+		} sockopts
+		| TIMEOUT duration		{
+			if ($2 < 1000 || $2 > 24 * 3600 * 1000ULL) {
+				yyerror("approval timeout must be 1s to 24h");
+				YYERROR;
+			}
+			conf->hitld.timeout_ms = $2;
+		}
+		| POLICY level decision		{
+			conf->hitld.policy[$2] = (enum conf_decision)$3;
+		}
+		| DEFAULT decision		{
+			conf->hitld.nomatch = (enum conf_decision)$2;
+		}
+		;
+
+tool_opts	: /* empty */
+		| tool_opts tool_opt optnl
+		;
+
+tool_opt	: DESCRIPTION STRING		{
+			free(cur_tool->description);
+			cur_tool->description = $2;
+		}
+		| COMMAND strlist		{
+			strlist_free(&cur_tool->command);
+			cur_tool->command = $2;
+		}
+		| LANGUAGE STRING		{
+			if (strcmp($2, "sh") != 0 && strcmp($2, "bash") != 0 &&
+			    strcmp($2, "python3") != 0) {
+				yyerror("language must be sh, bash or "
+				    "python3, got '%s'", $2);
+				free($2);
+				YYERROR;
+			}
+			strlcpy(cur_tool->language, $2,
+			    sizeof(cur_tool->language));
+			free($2);
+		}
+		| CODE STRING			{
+			free(cur_tool->code);
+			cur_tool->code = $2;
+		}
+		| SCHEMA STRING			{
+			struct json_object *o;
+
+			o = json_tokener_parse($2);
+			if (o == NULL ||
+			    !json_object_is_type(o, json_type_object)) {
+				yyerror("schema of tool '%s' is not a JSON "
+				    "object", cur_tool->name);
+				json_object_put(o);
+				free($2);
+				YYERROR;
+			}
+			json_object_put(o);
+			free(cur_tool->schema);
+			cur_tool->schema = $2;
+		}
+		| SHELL STRING			{
+			if (set_str(cur_tool->shell_arg,
+			    sizeof(cur_tool->shell_arg), $2, "shell") == -1)
+				YYERROR;
+		}
+		| LIMITS			{
+			cur_limits = &cur_tool->limits;
+			ctx = "limits";
+		} limits			{ ctx = "tool"; }
+		| NETWORK NONE			{
+			strlcpy(cur_tool->network, "none",
+			    sizeof(cur_tool->network));
+		}
+		| NETWORK ANY			{
+			strlcpy(cur_tool->network, "any",
+			    sizeof(cur_tool->network));
+		}
+		| NETWORK STRING		{
+			if (set_str(cur_tool->network,
+			    sizeof(cur_tool->network), $2, "network") == -1)
+				YYERROR;
+		}
+		| SECRET STRING ENV STRING expires {
+			struct conf_grant *g;
+
+			if (check_name($2, "secret") == -1 ||
+			    check_name($4, "environment variable") == -1) {
+				free($2);
+				free($4);
+				YYERROR;
+			}
+			if ((g = calloc(1, sizeof(*g))) == NULL) {
+				yyerror("out of memory");
+				free($2);
+				free($4);
+				YYERROR;
+			}
+			strlcpy(g->secret, $2, sizeof(g->secret));
+			strlcpy(g->env, $4, sizeof(g->env));
+			g->expires = (time_t)$5;
+			free($2);
+			free($4);
+			TAILQ_INSERT_TAIL(&cur_tool->grants, g, entry);
+		}
+		| SECRET STRING FILE_ STRING expires {
+			struct conf_grant *g;
+
+			if (check_name($2, "secret") == -1 ||
+			    check_name($4, "secret file") == -1) {
+				free($2);
+				free($4);
+				YYERROR;
+			}
+			if ((g = calloc(1, sizeof(*g))) == NULL) {
+				yyerror("out of memory");
+				free($2);
+				free($4);
+				YYERROR;
+			}
+			strlcpy(g->secret, $2, sizeof(g->secret));
+			strlcpy(g->file, $4, sizeof(g->file));
+			g->expires = (time_t)$5;
+			free($2);
+			free($4);
+			TAILQ_INSERT_TAIL(&cur_tool->grants, g, entry);
+		}
+		| CACHE duration		{ cur_tool->cache_ttl_ms = $2; }
+		;
+
+expires		: /* empty */			{ $$ = 0; }
+		| EXPIRES STRING		{
+			time_t	 t;
+
+			if (parse_expires($2, &t) == -1) {
+				yyerror("expected a date like 2027-01-31 or "
+				    "2027-01-31T12:00:00Z, got '%s'", $2);
+				free($2);
+				YYERROR;
+			}
+			free($2);
+			$$ = (int64_t)t;
+		}
+		;
+
+provider_opts	: /* empty */
+		| provider_opts provider_opt optnl
+		;
+
+provider_opt	: TYPE STRING			{
+			if (strcmp($2, "openai") != 0 &&
+			    strcmp($2, "anthropic") != 0 &&
+			    strcmp($2, "ollama") != 0) {
+				yyerror("provider type must be openai, "
+				    "anthropic or ollama, got '%s'", $2);
+				free($2);
+				YYERROR;
+			}
+			strlcpy(cur_provider->type, $2,
+			    sizeof(cur_provider->type));
+			free($2);
+		}
+		| URL STRING			{
+			if (strncmp($2, "http://", 7) != 0 &&
+			    strncmp($2, "https://", 8) != 0) {
+				yyerror("url must start with http:// or "
+				    "https://");
+				free($2);
+				YYERROR;
+			}
+			if (set_str(cur_provider->url,
+			    sizeof(cur_provider->url), $2, "url") == -1)
+				YYERROR;
+		}
+		| MODEL STRING			{
+			if (set_str(cur_provider->model,
+			    sizeof(cur_provider->model), $2, "model") == -1)
+				YYERROR;
+		}
+		| KEY SECRET STRING		{
+			if (check_name($3, "secret") == -1 ||
+			    set_str(cur_provider->key_secret,
+			    sizeof(cur_provider->key_secret), $3,
+			    "key secret") == -1)
+				YYERROR;
+		}
+		| TIMEOUT duration		{ cur_provider->timeout_ms = $2; }
+		;
+
+rule_opts	: /* empty */
+		| rule_opts rule_opt optnl
+		;
+
+rule_opt	: TOOL strlist			{
+			if (rule_add(MATCH_TOOL, NULL, &$2) == -1)
+				YYERROR;
+		}
+		| COMMAND strlist		{
+			if (rule_add(MATCH_COMMAND, NULL, &$2) == -1)
+				YYERROR;
+		}
+		| ARG STRING strlist		{
+			if ($2[0] != '$') {
+				yyerror("arg needs a JSON path like $.url, "
+				    "got '%s'", $2);
+				free($2);
+				strlist_free(&$3);
+				YYERROR;
+			}
+			if (rule_add(MATCH_ARG, $2, &$3) == -1)
+				YYERROR;
+		}
+		| PATH strlist			{
+			if (rule_add(MATCH_PATH, NULL, &$2) == -1)
+				YYERROR;
+		}
+		| NETWORK strlist		{
+			if (rule_add(MATCH_NETWORK, NULL, &$2) == -1)
+				YYERROR;
+		}
+		| NETWORK ANY			{
+			struct conf_strlist l;
+
+			memset(&l, 0, sizeof(l));
+			if (strlist_add(&l, strdup("any")) == -1 ||
+			    rule_add(MATCH_NETWORK, NULL, &l) == -1)
+				YYERROR;
+		}
+		| RISK level			{ cur_rule->level = (int)$2; }
+		;
+
+%%
+
+
+struct keywords {
+	const char	*k_name;
+	int		 k_val;
+};
+
+/* What each context accepts, for "expected ..." in syntax errors. */
+static const struct {
+	const char	*ctx;
+	const char	*expect;
+} expects[] = {
+	{ "top level", "rundir, statedir, seccomp, include, a macro "
+	    "(name = \"value\"), or a section: harnessd, sandboxd, vaultd, "
+	    "auditd, hitld, tool, provider, rule" },
+	{ "harnessd", "user, chroot, engine chroot, control socket, "
+	    "listen on, allow user, allow group, key, jwt secret, "
+	    "max request size, max header size, timeout, rate, quota" },
+	{ "sandboxd", "user, chroot, control socket, max sandboxes, queue, "
+	    "pool, workspaces, sandbox user, cgroup, limits, max limits" },
+	{ "vaultd", "user, chroot, control socket, keyfile, "
+	    "allow plaintext read" },
+	{ "auditd", "user, chroot, control socket, seal interval, "
+	    "allow user" },
+	{ "hitld", "user, chroot, control socket, approver socket, "
+	    "timeout, policy LEVEL DECISION, default DECISION" },
+	{ "tool", "description, command, language, code, schema, shell, "
+	    "limits, network, secret, cache" },
+	{ "provider", "type, url, model, key secret, timeout" },
+	{ "rule", "tool, command, arg, path, network, risk" },
+	{ "limits", "time, cpu, memory, processes, output, filesize, "
+	    "files, tmp" },
+	{ "key", "hash, tools, rate, burst, quota" },
+};
+
+static void
+errappend(const char *line)
+{
+	if (errbuf == NULL || errbuflen == 0)
+		return;
+	if (errbuf[0] != '\0')
+		strlcat(errbuf, "\n", errbuflen);
+	strlcat(errbuf, line, errbuflen);
+}
+
+static int
+yyerror(const char *fmt, ...)
+{
+	char		 msg[1024], line[1400];
+	va_list		 ap;
+	size_t		 i;
+	const char	*expect = NULL;
+
+	errors++;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (strcmp(msg, "syntax error") == 0) {
+		for (i = 0; i < sizeof(expects) / sizeof(expects[0]); i++)
+			if (strcmp(expects[i].ctx, ctx) == 0)
+				expect = expects[i].expect;
+		if (lasttok[0] == '\0' || strcmp(lasttok, "\n") == 0)
+			snprintf(msg, sizeof(msg), "syntax error at end of "
+			    "line in %s", ctx);
+		else
+			snprintf(msg, sizeof(msg), "syntax error near '%s' in "
+			    "%s", lasttok, ctx);
+		if (expect != NULL) {
+			strlcat(msg, ": expected ", sizeof(msg));
+			strlcat(msg, expect, sizeof(msg));
+		}
+	}
+	snprintf(line, sizeof(line), "%s:%d: %s",
+	    file != NULL ? file->name : "?",
+	    file != NULL ? yylval.lineno : 0, msg);
+	errappend(line);
+	return 0;
+}
+
+static int
+kw_cmp(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct keywords *)e)->k_name);
+}
+
+static int
+lookup(char *s)
+{
+	/* this has to be sorted always */
+	static const struct keywords keywords[] = {
+		{ "allow",		ALLOW },
+		{ "any",		ANY },
+		{ "approver",		APPROVER },
+		{ "arg",		ARG },
+		{ "audience",		AUDIENCE },
+		{ "auditd",		AUDITD },
+		{ "burst",		BURST },
+		{ "cache",		CACHE },
+		{ "cgroup",		CGROUP },
+		{ "chroot",		CHROOT },
+		{ "code",		CODE },
+		{ "command",		COMMAND },
+		{ "control",		CONTROL },
+		{ "cpu",		CPU },
+		{ "debug",		DEBUG },
+		{ "default",		DEFAULT },
+		{ "description",	DESCRIPTION },
+		{ "engine",		ENGINE },
+		{ "env",		ENV },
+		{ "expires",		EXPIRES },
+		{ "file",		FILE_ },
+		{ "files",		FILES },
+		{ "filesize",		FILESIZE },
+		{ "group",		GROUP },
+		{ "harnessd",		HARNESSD },
+		{ "hash",		HASH },
+		{ "header",		HEADER },
+		{ "hitld",		HITLD },
+		{ "include",		INCLUDE },
+		{ "interval",		INTERVAL },
+		{ "issuer",		ISSUER },
+		{ "jwt",		JWT },
+		{ "key",		KEY },
+		{ "keyfile",		KEYFILE },
+		{ "language",		LANGUAGE },
+		{ "limits",		LIMITS },
+		{ "listen",		LISTEN },
+		{ "max",		MAX },
+		{ "memory",		MEMORY },
+		{ "mode",		MODE },
+		{ "model",		MODEL },
+		{ "network",		NETWORK },
+		{ "none",		NONE },
+		{ "on",			ON },
+		{ "output",		OUTPUT },
+		{ "owner",		OWNER },
+		{ "path",		PATH },
+		{ "plaintext",		PLAINTEXT },
+		{ "policy",		POLICY },
+		{ "pool",		POOL },
+		{ "port",		PORT },
+		{ "processes",		PROCESSES },
+		{ "provider",		PROVIDER },
+		{ "queue",		QUEUE },
+		{ "quota",		QUOTA },
+		{ "rate",		RATE },
+		{ "read",		READ },
+		{ "request",		REQUEST },
+		{ "risk",		RISK },
+		{ "rule",		RULE },
+		{ "rundir",		RUNDIR },
+		{ "sandbox",		SANDBOX },
+		{ "sandboxd",		SANDBOXD },
+		{ "sandboxes",		SANDBOXES },
+		{ "schema",		SCHEMA },
+		{ "seal",		SEAL },
+		{ "seccomp",		SECCOMP },
+		{ "secret",		SECRET },
+		{ "shell",		SHELL },
+		{ "size",		SIZE },
+		{ "socket",		SOCKET },
+		{ "statedir",		STATEDIR },
+		{ "time",		TIME },
+		{ "timeout",		TIMEOUT },
+		{ "tmp",		TMP },
+		{ "tool",		TOOL },
+		{ "tools",		TOOLS },
+		{ "type",		TYPE },
+		{ "url",		URL },
+		{ "user",		USER },
+		{ "vaultd",		VAULTD },
+		{ "workspaces",		WORKSPACES },
+	};
+	const struct keywords	*p;
+
+	p = bsearch(s, keywords, sizeof(keywords) / sizeof(keywords[0]),
+	    sizeof(keywords[0]), kw_cmp);
+	return p != NULL ? p->k_val : STRING;
+}
+
+#define MAXPUSHBACK	128
+
+static unsigned char	 pushback_buffer[MAXPUSHBACK];
+static int		 pushback_index;
+
+static int
+lgetc(int quotec)
+{
+	int	 c, next;
+
+	if (pushback_index)
+		return pushback_buffer[--pushback_index];
+
+	for (;;) {
+		if (file->pos >= file->len) {
+			if (quotec) {
+				if (!file->is_macro) {
+					yyerror("reached end of file while "
+					    "parsing quoted string");
+					return EOF;
+				}
+			}
+			/* A macro ends: continue in what used it. */
+			if (file == topfile || popfile() == EOF)
+				return EOF;
+			if (quotec)
+				continue;
+			continue;
+		}
+		c = file->buf[file->pos++];
+		if (c == '\0') {
+			yyerror("NUL byte in configuration");
+			c = ' ';
+		}
+		if (quotec)
+			return c;
+		/* Line continuation. */
+		if (c == '\\' && file->pos < file->len) {
+			next = file->buf[file->pos];
+			if (next == '\n') {
+				file->pos++;
+				file->lineno++;
+				continue;
+			}
+		}
+		if (c == '\t' || c == ' ') {
+			/* Compress blanks to a single space. */
+			while (file->pos < file->len &&
+			    (file->buf[file->pos] == '\t' ||
+			    file->buf[file->pos] == ' '))
+				file->pos++;
+			c = ' ';
+		}
+		return c;
+	}
+}
+
+static int
+lungetc(int c)
+{
+	if (c == EOF)
+		return EOF;
+	if (pushback_index < MAXPUSHBACK - 1)
+		return pushback_buffer[pushback_index++] = c;
+	return EOF;
+}
+
+static int
+findeol(void)
+{
+	int	 c;
+
+	pushback_index = 0;
+	/* Skip to either EOF or the first real EOL. */
+	for (;;) {
+		c = lgetc(0);
+		if (c == '\n') {
+			file->lineno++;
+			break;
+		}
+		if (c == EOF)
+			break;
+	}
+	return ERROR;
+}
+
+static int
+yylex(void)
+{
+	char	 buf[8192];
+	char	*p, *val;
+	int	 quotec, next, c;
+	int	 token;
+
+top:
+	p = buf;
+	while ((c = lgetc(0)) == ' ' || c == '\t')
+		; /* nothing */
+
+	yylval.lineno = file->lineno;
+	if (c == '#')
+		while ((c = lgetc(0)) != '\n' && c != EOF)
+			; /* nothing */
+	if (c == '$') {
+		while (1) {
+			if ((c = lgetc(0)) == EOF)
+				return 0;
+			if (p + 1 >= buf + sizeof(buf) - 1) {
+				yyerror("string too long");
+				return findeol();
+			}
+			if (isalnum(c) || c == '_') {
+				*p++ = c;
+				continue;
+			}
+			*p = '\0';
+			lungetc(c);
+			break;
+		}
+		val = symget(buf);
+		if (val == NULL) {
+			yyerror("macro '%s' not defined", buf);
+			return findeol();
+		}
+		if (pushmacro(buf, val) == NULL) {
+			yyerror("macro '%s' nested too deeply", buf);
+			return findeol();
+		}
+		goto top;
+	}
+
+	switch (c) {
+	case '\'':
+	case '"':
+		quotec = c;
+		while (1) {
+			if ((c = lgetc(quotec)) == EOF)
+				return 0;
+			if (c == '\n') {
+				file->lineno++;
+				continue;
+			} else if (c == '\\') {
+				if ((next = lgetc(quotec)) == EOF)
+					return 0;
+				if (next == quotec || next == ' ' ||
+				    next == '\t' || next == '\\')
+					c = next;
+				else if (next == 'n')
+					c = '\n';
+				else if (next == '\n') {
+					file->lineno++;
+					continue;
+				} else
+					lungetc(next);
+			} else if (c == quotec) {
+				*p = '\0';
+				break;
+			}
+			if (p + 1 >= buf + sizeof(buf) - 1) {
+				yyerror("string too long");
+				return findeol();
+			}
+			*p++ = c;
+		}
+		yylval.v.string = strdup(buf);
+		if (yylval.v.string == NULL) {
+			yyerror("out of memory");
+			return findeol();
+		}
+		strlcpy(lasttok, buf, sizeof(lasttok));
+		return STRING;
+	}
+
+#define allowed_to_end_number(x) \
+	(isspace(x) || x == ')' || x ==',' || x == '/' || x == '}' || x == '=')
+
+	if (c == '-' || isdigit(c)) {
+		do {
+			*p++ = c;
+			if ((size_t)(p - buf) >= sizeof(buf)) {
+				yyerror("string too long");
+				return findeol();
+			}
+		} while ((c = lgetc(0)) != EOF && isdigit(c));
+		lungetc(c);
+		if (p == buf + 1 && buf[0] == '-')
+			goto nodigits;
+		if (c == EOF || allowed_to_end_number(c)) {
+			char	*ep;
+			int	 base = 10;
+
+			*p = '\0';
+			strlcpy(lasttok, buf, sizeof(lasttok));
+			/* A leading 0 means octal, as for file modes. */
+			if (buf[0] == '0' && buf[1] != '\0')
+				base = 8;
+			errno = 0;
+			yylval.v.number = strtoll(buf, &ep, base);
+			if (*ep != '\0' || errno != 0) {
+				yyerror("\"%s\" is not a valid number%s", buf,
+				    base == 8 ? " (a leading 0 means octal)" :
+				    "");
+				return findeol();
+			}
+			return NUMBER;
+		} else {
+nodigits:
+			while (p > buf + 1)
+				lungetc((unsigned char)*--p);
+			c = (unsigned char)*--p;
+			if (c == '-')
+				return c;
+		}
+	}
+
+#define allowed_in_string(x) \
+	(isalnum(x) || (ispunct(x) && x != '(' && x != ')' && \
+	x != '{' && x != '}' && x != '<' && x != '>' && \
+	x != '!' && x != '=' && x != '#' && \
+	x != ',' && x != '"' && x != '\''))
+
+	if (isalnum(c) || c == ':' || c == '_' || c == '/' || c == '.' ||
+	    c == '*' || c == '-' || c == '~' || c == '$') {
+		do {
+			*p++ = c;
+			if ((size_t)(p - buf) >= sizeof(buf)) {
+				yyerror("string too long");
+				return findeol();
+			}
+		} while ((c = lgetc(0)) != EOF && (allowed_in_string(c)));
+		lungetc(c);
+		*p = '\0';
+		strlcpy(lasttok, buf, sizeof(lasttok));
+		if ((token = lookup(buf)) == STRING)
+			if ((yylval.v.string = strdup(buf)) == NULL) {
+				yyerror("out of memory");
+				return findeol();
+			}
+		return token;
+	}
+	if (c == '\n') {
+		yylval.lineno = file->lineno;
+		file->lineno++;
+	}
+	if (c == EOF)
+		return 0;
+	lasttok[0] = (char)c;
+	lasttok[1] = '\0';
+	return c;
+}
+
+/* Bundle format: "HCB1", then records {u8 kind, u32 nlen, name, u32 dlen,
+ * data}.  kind 0: a file as read; kind 1: a -D macro "name=value". */
+#define BUNDLE_MAGIC	"HCB1"
+
+static int
+bundle_put(struct conf_bundle *b, int kind, const char *name,
+    const void *data, size_t dlen)
+{
+	size_t		 nlen = strlen(name), need;
+	uint32_t	 n32, d32;
+	unsigned char	*nb, *p;
+
+	if (dlen > CONF_MAX_FILE || nlen > PATH_MAX)
+		return -1;
+	need = 1 + 4 + nlen + 4 + dlen;
+	if (b->len == 0)
+		need += 4;
+	if ((nb = realloc(b->buf, b->len + need)) == NULL)
+		return -1;
+	b->buf = nb;
+	p = b->buf + b->len;
+	if (b->len == 0) {
+		memcpy(p, BUNDLE_MAGIC, 4);
+		p += 4;
+	}
+	*p++ = (unsigned char)kind;
+	n32 = (uint32_t)nlen;
+	d32 = (uint32_t)dlen;
+	memcpy(p, &n32, 4);
+	p += 4;
+	memcpy(p, name, nlen);
+	p += nlen;
+	memcpy(p, &d32, 4);
+	p += 4;
+	if (dlen)
+		memcpy(p, data, dlen);
+	b->len += need;
+	return 0;
+}
+
+/*
+ * Walk the bundle.  With want == NULL, call the macro callback for each
+ * kind-1 record; otherwise find the file record named want.
+ */
+static int
+bundle_find(const unsigned char *buf, size_t len, const char *want,
+    const unsigned char **data, size_t *dlen, int define)
+{
+	size_t		 off = 4;
+	uint32_t	 n32, d32;
+	int		 kind;
+	char		 name[PATH_MAX + 1];
+
+	if (len < 4 || memcmp(buf, BUNDLE_MAGIC, 4) != 0)
+		return -1;
+	while (off < len) {
+		if (len - off < 5)
+			return -1;
+		kind = buf[off];
+		memcpy(&n32, buf + off + 1, 4);
+		off += 5;
+		if (n32 > PATH_MAX || len - off < n32)
+			return -1;
+		memcpy(name, buf + off, n32);
+		name[n32] = '\0';
+		off += n32;
+		if (len - off < 4)
+			return -1;
+		memcpy(&d32, buf + off, 4);
+		off += 4;
+		if (d32 > CONF_MAX_FILE || len - off < d32)
+			return -1;
+		if (define && kind == 1) {
+			char	*def;
+
+			if ((def = strndup((const char *)buf + off, d32))
+			    == NULL)
+				return -1;
+			if (conf_define(def) == -1) {
+				free(def);
+				return -1;
+			}
+			free(def);
+		} else if (!define && kind == 0 && strcmp(name, want) == 0) {
+			*data = buf + off;
+			*dlen = d32;
+			return 0;
+		}
+		off += d32;
+	}
+	return define ? 0 : -1;
+}
+
+static int
+read_whole_file(const char *path, unsigned char **bufp, size_t *lenp)
+{
+	struct stat	 st;
+	unsigned char	*buf;
+	size_t		 off = 0;
+	ssize_t		 n;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) == -1)
+		return -1;
+	if (fstat(fd, &st) == -1) {
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = EINVAL;
+		return -1;
+	}
+	if (st.st_size > CONF_MAX_FILE) {
+		close(fd);
+		errno = EFBIG;
+		return -1;
+	}
+	if ((buf = malloc((size_t)st.st_size + 1)) == NULL) {
+		close(fd);
+		return -1;
+	}
+	while (off < (size_t)st.st_size) {
+		n = read(fd, buf + off, (size_t)st.st_size - off);
+		if (n == -1) {
+			if (errno == EINTR)
+				continue;
+			free(buf);
+			close(fd);
+			return -1;
+		}
+		if (n == 0)
+			break;
+		off += (size_t)n;
+	}
+	close(fd);
+	*bufp = buf;
+	*lenp = off;
+	return 0;
+}
+
+static struct file *
+pushfile(const char *name, int top)
+{
+	struct file	*nfile, *f;
+	unsigned char	*data = NULL;
+	const unsigned char *bdata;
+	size_t		 dlen = 0, depth = 0;
+	char		 path[PATH_MAX], *slash;
+
+	/* Includes are relative to the including file. */
+	if (!top && name[0] != '/' && file != NULL &&
+	    (slash = strrchr(file->name, '/')) != NULL) {
+		snprintf(path, sizeof(path), "%.*s/%s",
+		    (int)(slash - file->name), file->name, name);
+	} else
+		strlcpy(path, name, sizeof(path));
+
+	TAILQ_FOREACH(f, &files, entry) {
+		if (f->is_macro)
+			continue;
+		depth++;
+		if (strcmp(f->name, path) == 0) {
+			yyerror("include loop: '%s' includes itself", path);
+			return NULL;
+		}
+	}
+	if (depth >= CONF_MAX_INCLUDE) {
+		yyerror("includes nested too deeply at '%s'", path);
+		return NULL;
+	}
+	if ((nfile = calloc(1, sizeof(*nfile))) == NULL) {
+		yyerror("out of memory");
+		return NULL;
+	}
+	if ((nfile->name = strdup(path)) == NULL) {
+		free(nfile);
+		yyerror("out of memory");
+		return NULL;
+	}
+	if (bundle_in != NULL) {
+		if (bundle_find(bundle_in, bundle_inlen, path, &bdata, &dlen,
+		    0) == -1) {
+			yyerror("%s: not in the configuration bundle", path);
+			free(nfile->name);
+			free(nfile);
+			return NULL;
+		}
+		if ((data = malloc(dlen + 1)) == NULL) {
+			free(nfile->name);
+			free(nfile);
+			return NULL;
+		}
+		memcpy(data, bdata, dlen);
+	} else {
+		if (read_whole_file(path, &data, &dlen) == -1) {
+			char	 msg[PATH_MAX + 64];
+
+			snprintf(msg, sizeof(msg), "%s: %s", path,
+			    strerror(errno));
+			if (file != NULL)
+				yyerror("cannot include %s", msg);
+			else
+				errappend(msg);
+			errors++;
+			free(nfile->name);
+			free(nfile);
+			return NULL;
+		}
+		if (bundle_out != NULL &&
+		    bundle_put(bundle_out, 0, path, data, dlen) == -1) {
+			free(data);
+			free(nfile->name);
+			free(nfile);
+			yyerror("out of memory");
+			return NULL;
+		}
+	}
+	nfile->buf = data;
+	nfile->len = dlen;
+	nfile->lineno = 1;
+	TAILQ_INSERT_TAIL(&files, nfile, entry);
+	return nfile;
+}
+
+static struct file *
+pushmacro(const char *name, const char *val)
+{
+	struct file	*nfile, *f;
+	int		 depth = 0;
+
+	TAILQ_FOREACH(f, &files, entry)
+		if (f->is_macro)
+			depth++;
+	if (depth >= 32)
+		return NULL;
+	if ((nfile = calloc(1, sizeof(*nfile))) == NULL)
+		return NULL;
+	nfile->name = file->name;	/* errors point at the user */
+	nfile->buf = (const unsigned char *)val;
+	nfile->len = strlen(val);
+	nfile->lineno = file->lineno;
+	nfile->is_macro = 1;
+	TAILQ_INSERT_TAIL(&files, nfile, entry);
+	file = nfile;
+	return nfile;
+}
+
+static int
+popfile(void)
+{
+	struct file	*prev;
+
+	if ((prev = TAILQ_PREV(file, files, entry)) == NULL)
+		return EOF;
+	TAILQ_REMOVE(&files, file, entry);
+	if (!file->is_macro) {
+		free(file->name);
+		free((void *)(uintptr_t)file->buf);
+	}
+	free(file);
+	file = prev;
+	return 0;
+}
+
+int
+conf_define(const char *s)
+{
+	char	*sym, *val;
+	int	 ret;
+	size_t	 len;
+
+	if ((val = strrchr(s, '=')) == NULL)
+		return -1;
+	len = (size_t)(val - s);
+	if (len == 0)
+		return -1;
+	if ((sym = strndup(s, len)) == NULL)
+		return -1;
+	ret = symset(sym, val + 1, 1);
+	free(sym);
+	return ret;
+}
+
+static int
+symset(const char *nam, const char *val, int persist)
+{
+	struct sym	*sym;
+
+	TAILQ_FOREACH(sym, &symhead, entry)
+		if (strcmp(nam, sym->nam) == 0)
+			break;
+	if (sym != NULL) {
+		if (sym->persist == 1)
+			return 0;
+		free(sym->nam);
+		free(sym->val);
+		TAILQ_REMOVE(&symhead, sym, entry);
+		free(sym);
+	}
+	if ((sym = calloc(1, sizeof(*sym))) == NULL)
+		return -1;
+	sym->nam = strdup(nam);
+	sym->val = strdup(val);
+	if (sym->nam == NULL || sym->val == NULL) {
+		free(sym->nam);
+		free(sym->val);
+		free(sym);
+		return -1;
+	}
+	sym->persist = persist;
+	TAILQ_INSERT_TAIL(&symhead, sym, entry);
+	return 0;
+}
+
+static char *
+symget(const char *nam)
+{
+	struct sym	*sym;
+
+	TAILQ_FOREACH(sym, &symhead, entry)
+		if (strcmp(nam, sym->nam) == 0) {
+			sym->used = 1;
+			return sym->val;
+		}
+	return NULL;
+}
+
+static void
+symclear(int all)
+{
+	struct sym	*sym, *next;
+
+	TAILQ_FOREACH_SAFE(sym, &symhead, entry, next) {
+		if (sym->persist && !all)
+			continue;
+		TAILQ_REMOVE(&symhead, sym, entry);
+		free(sym->nam);
+		free(sym->val);
+		free(sym);
+	}
+}
+
+static int
+strlist_add(struct conf_strlist *l, char *s)
+{
+	char	**nv;
+
+	if (s == NULL)
+		return -1;
+	if (l->n >= 4096) {
+		free(s);
+		return -1;
+	}
+	if ((nv = reallocarray(l->v, l->n + 1, sizeof(*nv))) == NULL) {
+		free(s);
+		return -1;
+	}
+	l->v = nv;
+	l->v[l->n++] = s;
+	return 0;
+}
+
+static void
+strlist_free(struct conf_strlist *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+static int
+rule_add(enum conf_match_kind kind, char *path, struct conf_strlist *l)
+{
+	struct conf_match	*m;
+
+	if ((m = calloc(1, sizeof(*m))) == NULL) {
+		yyerror("out of memory");
+		free(path);
+		strlist_free(l);
+		return -1;
+	}
+	m->kind = kind;
+	m->path = path;
+	m->patterns = *l;
+	TAILQ_INSERT_TAIL(&cur_rule->matches, m, entry);
+	return 0;
+}
+
+/* Names of tools, secrets, keys, users: no spaces, slashes or "..". */
+static int
+check_name(const char *s, const char *what)
+{
+	const char	*p;
+
+	if (*s == '\0' || strlen(s) >= CONF_NAME_MAX) {
+		yyerror("%s name must be 1 to %d characters", what,
+		    CONF_NAME_MAX - 1);
+		return -1;
+	}
+	for (p = s; *p != '\0'; p++)
+		if (!isalnum((unsigned char)*p) && *p != '_' && *p != '-' &&
+		    *p != '.') {
+			yyerror("%s name '%s' may contain only letters, "
+			    "digits, '_', '-' and '.'", what, s);
+			return -1;
+		}
+	if (s[0] == '.' || strstr(s, "..") != NULL) {
+		yyerror("%s name '%s' must not start with '.' or contain "
+		    "'..'", what, s);
+		return -1;
+	}
+	return 0;
+}
+
+/* Copy and free a lexer string into a fixed buffer, or complain. */
+static int
+set_str(char *dst, size_t dstsz, char *src, const char *what)
+{
+	if (strlcpy(dst, src, dstsz) >= dstsz) {
+		yyerror("%s too long (at most %zu bytes)", what, dstsz - 1);
+		free(src);
+		return -1;
+	}
+	free(src);
+	return 0;
+}
+
+static int
+parse_expires(const char *s, time_t *t)
+{
+	struct tm	 tm;
+	const char	*ep;
+
+	memset(&tm, 0, sizeof(tm));
+	if ((ep = strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm)) == NULL ||
+	    *ep != '\0') {
+		memset(&tm, 0, sizeof(tm));
+		if ((ep = strptime(s, "%Y-%m-%d", &tm)) == NULL || *ep != '\0')
+			return -1;
+	}
+	*t = timegm(&tm);
+	return *t == (time_t)-1 ? -1 : 0;
+}
+
+static void
+tool_init(struct conf_tool *t)
+{
+	TAILQ_INIT(&t->grants);
+	strlcpy(t->network, "none", sizeof(t->network));
+}
+
+static void
+conf_init(struct harness_conf *c)
+{
+	memset(c, 0, sizeof(*c));
+	strlcpy(c->rundir, "/run/harness", sizeof(c->rundir));
+	strlcpy(c->statedir, "/var/lib/harness", sizeof(c->statedir));
+
+	strlcpy(c->harnessd.d.user, "_harness", sizeof(c->harnessd.d.user));
+	TAILQ_INIT(&c->harnessd.listens);
+	TAILQ_INIT(&c->harnessd.allows);
+	TAILQ_INIT(&c->harnessd.keys);
+	c->harnessd.max_body = 1024 * 1024;
+	c->harnessd.max_header = 32 * 1024;
+	c->harnessd.client_timeout_ms = 30 * 1000;
+	c->harnessd.rate = 50;
+	c->harnessd.burst = 100;
+
+	strlcpy(c->sandboxd.d.user, "_sandbox", sizeof(c->sandboxd.d.user));
+	strlcpy(c->sandboxd.sandbox_user, "_sandbox",
+	    sizeof(c->sandboxd.sandbox_user));
+	strlcpy(c->sandboxd.cgroup, "harness", sizeof(c->sandboxd.cgroup));
+	c->sandboxd.max_sandboxes = 16;
+	c->sandboxd.queue = 256;
+	c->sandboxd.pool = 4;
+	c->sandboxd.limits = (struct conf_limits){
+		.wall_ms = 30 * 1000, .cpu_ms = 10 * 1000,
+		.memory = 512ULL << 20, .procs = 64, .output = 1 << 20,
+		.fsize = 64ULL << 20, .nofile = 256, .tmp = 64ULL << 20
+	};
+	c->sandboxd.max_limits = (struct conf_limits){
+		.wall_ms = 3600 * 1000, .cpu_ms = 3600 * 1000,
+		.memory = 8ULL << 30, .procs = 4096, .output = 64ULL << 20,
+		.fsize = 1ULL << 30, .nofile = 65536, .tmp = 1ULL << 30
+	};
+
+	strlcpy(c->vaultd.d.user, "_vault", sizeof(c->vaultd.d.user));
+	strlcpy(c->auditd.d.user, "_audit", sizeof(c->auditd.d.user));
+	c->auditd.seal_interval_ms = 1000;
+	strlcpy(c->hitld.d.user, "_hitl", sizeof(c->hitld.d.user));
+	c->hitld.timeout_ms = 60 * 1000;
+	c->hitld.approver.mode = 0660;
+	strlcpy(c->hitld.approver.group, "_hitl",
+	    sizeof(c->hitld.approver.group));
+	c->hitld.policy[0] = DECIDE_ALLOW;
+	c->hitld.policy[1] = DECIDE_ALLOW;
+	c->hitld.policy[2] = DECIDE_ASK;
+	c->hitld.policy[3] = DECIDE_DENY;
+	c->hitld.nomatch = DECIDE_ASK;
+
+	TAILQ_INIT(&c->tools);
+	TAILQ_INIT(&c->providers);
+	TAILQ_INIT(&c->rules);
+}
+
+static struct conf_daemon *
+conf_daemon_rw(struct harness_conf *c, enum daemon_id id)
+{
+	switch (id) {
+	case D_HARNESSD:
+		return &c->harnessd.d;
+	case D_SANDBOXD:
+		return &c->sandboxd.d;
+	case D_VAULTD:
+		return &c->vaultd.d;
+	case D_AUDITD:
+		return &c->auditd.d;
+	case D_HITLD:
+	default:
+		return &c->hitld.d;
+	}
+}
+
+static int
+default_path(char *dst, size_t dstsz, const char *dir, const char *name)
+{
+	if (dst[0] != '\0')
+		return 0;
+	if ((size_t)snprintf(dst, dstsz, "%s/%s", dir, name) >= dstsz) {
+		errappend("derived path too long");
+		return -1;
+	}
+	return 0;
+}
+
+/* Fill derived defaults and check what spans sections. */
+static int
+conf_finish(struct harness_conf *c)
+{
+	struct conf_listen	*l;
+	struct conf_tool	*t;
+	int			 i, rc = 0;
+	char			 name[64], msg[PATH_MAX + 256];
+
+	if (c->rundir[0] != '/' || c->statedir[0] != '/') {
+		errappend("rundir and statedir must be absolute paths");
+		return -1;
+	}
+	for (i = 0; i < D_MAX; i++) {
+		struct conf_daemon *d = conf_daemon_rw(c, (enum daemon_id)i);
+
+		snprintf(name, sizeof(name), "%s.sock", daemon_names[i]);
+		rc |= default_path(d->control.path, sizeof(d->control.path),
+		    c->rundir, name);
+		if (d->control.mode == 0)
+			d->control.mode = 0600;
+	}
+	rc |= default_path(c->harnessd.d.chroot, sizeof(c->harnessd.d.chroot),
+	    c->rundir, "empty");
+	rc |= default_path(c->harnessd.engine_chroot,
+	    sizeof(c->harnessd.engine_chroot), c->statedir, "engine");
+	rc |= default_path(c->sandboxd.d.chroot, sizeof(c->sandboxd.d.chroot),
+	    c->rundir, "sandboxd");
+	rc |= default_path(c->sandboxd.workspaces,
+	    sizeof(c->sandboxd.workspaces), c->statedir, "workspaces");
+	rc |= default_path(c->vaultd.d.chroot, sizeof(c->vaultd.d.chroot),
+	    c->statedir, "vault");
+	rc |= default_path(c->auditd.d.chroot, sizeof(c->auditd.d.chroot),
+	    c->statedir, "audit");
+	rc |= default_path(c->hitld.d.chroot, sizeof(c->hitld.d.chroot),
+	    c->rundir, "empty");
+	rc |= default_path(c->hitld.approver.path,
+	    sizeof(c->hitld.approver.path), c->rundir, "approve.sock");
+
+	if (TAILQ_EMPTY(&c->harnessd.listens)) {
+		if ((l = calloc(1, sizeof(*l))) == NULL)
+			return -1;
+		l->type = LISTEN_UNIX;
+		l->sock.mode = 0660;
+		strlcpy(l->sock.group, "_harness", sizeof(l->sock.group));
+		rc |= default_path(l->sock.path, sizeof(l->sock.path),
+		    c->rundir, "agent.sock");
+		TAILQ_INSERT_TAIL(&c->harnessd.listens, l, entry);
+	}
+	if (c->auditd.producers.n == 0) {
+		const char *defs[] = { "_harness", "_sandbox", "_vault",
+		    "_hitl", "root" };
+		for (i = 0; i < 5; i++)
+			if (strlist_add(&c->auditd.producers,
+			    strdup(defs[i])) == -1)
+				return -1;
+	}
+
+	TAILQ_FOREACH(t, &c->tools, entry) {
+		int	 has_cmd = t->command.n > 0;
+		int	 has_code = t->language[0] != '\0' || t->code != NULL;
+
+		if (has_cmd && has_code) {
+			snprintf(msg, sizeof(msg), "%s:%d: tool '%s' has both "
+			    "a command and code: give one", t->file, t->line,
+			    t->name);
+			errappend(msg);
+			rc = -1;
+		} else if (has_code && (t->language[0] == '\0' ||
+		    t->code == NULL)) {
+			snprintf(msg, sizeof(msg), "%s:%d: tool '%s' needs "
+			    "both language and code", t->file, t->line,
+			    t->name);
+			errappend(msg);
+			rc = -1;
+		}
+	}
+	return rc == 0 ? 0 : -1;
+}
+
+static struct harness_conf *
+conf_parse_common(const char *path, char *err, size_t errlen)
+{
+	struct harness_conf	*c;
+
+	if (err != NULL && errlen > 0)
+		err[0] = '\0';
+	errbuf = err;
+	errbuflen = errlen;
+	errors = 0;
+	ctx = "top level";
+	lasttok[0] = '\0';
+	pushback_index = 0;
+	cur_daemon = NULL;
+	cur_tool = NULL;
+	cur_provider = NULL;
+	cur_rule = NULL;
+	cur_key = NULL;
+	cur_limits = NULL;
+	cur_sock = NULL;
+
+	if ((c = calloc(1, sizeof(*c))) == NULL) {
+		errappend("out of memory");
+		return NULL;
+	}
+	conf_init(c);
+	strlcpy(c->path, path, sizeof(c->path));
+	conf = c;
+
+	file = NULL;
+	if ((file = pushfile(path, 1)) == NULL) {
+		conf_free(c);
+		conf = NULL;
+		symclear(0);
+		return NULL;
+	}
+	topfile = file;
+	yyparse();
+	while (popfile() != EOF)
+		;
+	TAILQ_REMOVE(&files, file, entry);
+	free(file->name);
+	free((void *)(uintptr_t)file->buf);
+	free(file);
+	file = topfile = NULL;
+	symclear(0);
+
+	if (errors == 0 && conf_finish(c) == -1)
+		errors++;
+	conf = NULL;
+	if (errors) {
+		conf_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+struct harness_conf *
+conf_load(const char *path, struct conf_bundle *bundle, char *err,
+    size_t errlen)
+{
+	struct harness_conf	*c;
+	struct sym		*sym;
+
+	if (bundle != NULL) {
+		memset(bundle, 0, sizeof(*bundle));
+		/* Command-line macros travel with the bundle. */
+		TAILQ_FOREACH(sym, &symhead, entry) {
+			char	*def;
+
+			if (!sym->persist)
+				continue;
+			if (asprintf(&def, "%s=%s", sym->nam, sym->val) == -1)
+				return NULL;
+			if (bundle_put(bundle, 1, "-D", def, strlen(def))
+			    == -1) {
+				free(def);
+				return NULL;
+			}
+			free(def);
+		}
+	}
+	bundle_out = bundle;
+	bundle_in = NULL;
+	c = conf_parse_common(path, err, errlen);
+	bundle_out = NULL;
+	if (c == NULL && bundle != NULL)
+		conf_bundle_free(bundle);
+	return c;
+}
+
+struct harness_conf *
+conf_load_bundle(const void *buf, size_t len, char *err, size_t errlen)
+{
+	struct harness_conf	*c;
+	const unsigned char	*p = buf;
+	size_t			 off = 4, nlen;
+	uint32_t		 n32;
+	char			 first[PATH_MAX + 1];
+
+	if (err != NULL && errlen > 0)
+		err[0] = '\0';
+	symclear(1);
+	if (bundle_find(buf, len, NULL, NULL, NULL, 1) == -1) {
+		if (err != NULL)
+			strlcpy(err, "configuration bundle is corrupt",
+			    errlen);
+		return NULL;
+	}
+	/* The first file record is the main file. */
+	for (;;) {
+		if (len < off + 5) {
+			if (err != NULL)
+				strlcpy(err, "configuration bundle has no "
+				    "file", errlen);
+			symclear(1);
+			return NULL;
+		}
+		memcpy(&n32, p + off + 1, 4);
+		nlen = n32;
+		if (nlen > PATH_MAX || len - off - 5 < nlen) {
+			symclear(1);
+			return NULL;
+		}
+		if (p[off] == 0) {
+			memcpy(first, p + off + 5, nlen);
+			first[nlen] = '\0';
+			break;
+		}
+		off += 5 + nlen;
+		if (len - off < 4) {
+			symclear(1);
+			return NULL;
+		}
+		memcpy(&n32, p + off, 4);
+		off += 4 + n32;
+	}
+	bundle_in = buf;
+	bundle_inlen = len;
+	bundle_out = NULL;
+	c = conf_parse_common(first, err, errlen);
+	bundle_in = NULL;
+	symclear(1);
+	return c;
+}
+
+void
+conf_bundle_free(struct conf_bundle *b)
+{
+	if (b == NULL)
+		return;
+	free(b->buf);
+	b->buf = NULL;
+	b->len = 0;
+}
+
+int
+conf_bundle_to_memfd(const struct conf_bundle *b)
+{
+	size_t	 off = 0;
+	ssize_t	 n;
+	int	 fd;
+
+	if ((fd = memfd_create("harness.conf", MFD_CLOEXEC |
+	    MFD_ALLOW_SEALING)) == -1)
+		return -1;
+	while (off < b->len) {
+		if ((n = write(fd, b->buf + off, b->len - off)) == -1) {
+			if (errno == EINTR)
+				continue;
+			close(fd);
+			return -1;
+		}
+		off += (size_t)n;
+	}
+	if (fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW |
+	    F_SEAL_WRITE | F_SEAL_SEAL) == -1 ||
+	    lseek(fd, 0, SEEK_SET) == -1) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+int
+conf_bundle_from_fd(int fd, struct conf_bundle *b)
+{
+	struct stat	 st;
+	size_t		 off = 0;
+	ssize_t		 n;
+
+	memset(b, 0, sizeof(*b));
+	if (fstat(fd, &st) == -1)
+		return -1;
+	if (st.st_size <= 4 || st.st_size > 16 * CONF_MAX_FILE) {
+		errno = EINVAL;
+		return -1;
+	}
+	if ((b->buf = malloc((size_t)st.st_size)) == NULL)
+		return -1;
+	while (off < (size_t)st.st_size) {
+		n = pread(fd, b->buf + off, (size_t)st.st_size - off,
+		    (off_t)off);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			free(b->buf);
+			b->buf = NULL;
+			if (n == 0)
+				errno = EIO;
+			return -1;
+		}
+		off += (size_t)n;
+	}
+	b->len = off;
+	return 0;
+}
