@@ -1,0 +1,75 @@
+/*
+ * Confinement of a daemon process, in the order OpenBSD daemons lock the
+ * door after opening what they need: capability bounding set, chroot and
+ * chdir, setgroups/setresgid/setresuid, capabilities, core dumps,
+ * PR_SET_NO_NEW_PRIVS, and a libseccomp allowlist whose default action
+ * kills the process (or, in debug mode, traps and logs the syscall name).
+ */
+#ifndef HARNESS_CONFINE_H
+#define HARNESS_CONFINE_H
+
+#include <sys/types.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A syscall allowed only when one argument compares as given. */
+struct confine_argrule {
+	int		 nr;		/* syscall number (SYS_...) */
+	unsigned int	 arg;		/* argument index 0..5 */
+	int		 op;		/* CONFINE_EQ, CONFINE_MASKED_EQ */
+	uint64_t	 mask;		/* CONFINE_MASKED_EQ only */
+	uint64_t	 value;
+};
+#define CONFINE_EQ		1
+#define CONFINE_MASKED_EQ	2
+
+/* A syscall refused with an errno instead of killing ("soft deny"). */
+struct confine_errno {
+	int		 nr;
+	int		 err;
+};
+
+struct confine {
+	const char	*user;		/* NULL: stay uid 0 */
+	const char	*chroot;	/* NULL: no chroot */
+	const int	*keep_caps;	/* cap_value_t values to keep */
+	size_t		 nkeep;
+	int		 nodump;	/* PR_SET_DUMPABLE 0 */
+	const int	*syscalls;	/* allowlist, no conditions */
+	size_t		 nsyscalls;
+	const struct confine_argrule *argrules;
+	size_t		 nargrules;
+	const struct confine_errno *soft;
+	size_t		 nsoft;
+	int		 debug;		/* trap + log instead of kill */
+};
+
+/* The syscalls every libevent/imsg daemon process needs. */
+extern const int confine_base_syscalls[];
+extern const size_t confine_base_nsyscalls;
+/* Calls libc makes harmlessly that we refuse (open -> EACCES, ...). */
+extern const struct confine_errno confine_base_soft[];
+extern const size_t confine_base_nsoft;
+
+/*
+ * Confine the calling process.  Returns 0, or -1 with a message in err.
+ * User lookup happens first, so call it before anything that hides
+ * /etc/passwd.  Safe to call as root only.
+ */
+int	 confine_process(const struct confine *, char *, size_t);
+
+/* Self-check, as /proc/self/status would show it. */
+struct confine_report {
+	uid_t		 uid;
+	gid_t		 gid;
+	int		 seccomp;	/* 0 none, 2 filter */
+	int		 nnp;
+	uint64_t	 capeff;
+};
+void	 confine_self_report(struct confine_report *);
+
+/* Resolve a user name to uid/gid.  0 or -1. */
+int	 confine_lookup_user(const char *, uid_t *, gid_t *);
+int	 confine_lookup_group(const char *, gid_t *);
+
+#endif /* HARNESS_CONFINE_H */
