@@ -345,6 +345,12 @@ confine_process(const struct confine *c, char *err, size_t errlen)
 	if (c->user != NULL && c->nkeep > 0)
 		(void)prctl(PR_SET_KEEPCAPS, 0);
 
+	/* Credential changes clear it, so set it only now. */
+	if (c->pdeathsig != 0 &&
+	    prctl(PR_SET_PDEATHSIG, c->pdeathsig, 0, 0, 0) == -1) {
+		snprintf(err, errlen, "PR_SET_PDEATHSIG: %s", strerror(errno));
+		return -1;
+	}
 	if (c->nodump && prctl(PR_SET_DUMPABLE, 0) == -1) {
 		snprintf(err, errlen, "PR_SET_DUMPABLE: %s", strerror(errno));
 		return -1;

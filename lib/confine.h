@@ -42,6 +42,7 @@ struct confine {
 	const struct confine_errno *soft;
 	size_t		 nsoft;
 	int		 debug;		/* trap + log instead of kill */
+	int		 pdeathsig;	/* signal when the parent dies */
 };
 
 /* The syscalls every libevent/imsg daemon process needs. */

@@ -1,0 +1,41 @@
+/*
+ * An imsg channel driven by libevent: reads dispatch each message to a
+ * handler, writes are queued and flushed when the socket is writable
+ * (EV_WRITE is only asked for while something is queued).
+ */
+#ifndef HARNESS_IMSGEV_H
+#define HARNESS_IMSGEV_H
+
+#include <event2/event.h>
+
+#include "imsg.h"
+
+struct imsgev;
+/*
+ * imsg == NULL: the channel closed or broke (or the handler closed it
+ * while handling a message); this is the one place where the owner may
+ * free the imsgev.
+ */
+typedef void (*imsgev_handler)(struct imsgev *, struct imsg *, void *);
+
+struct imsgev {
+	struct imsgbuf	 ibuf;
+	struct event	*ev;
+	struct event_base *base;
+	imsgev_handler	 handler;
+	void		*arg;
+	short		 events;
+	int		 closed;
+	char		 name[64];	/* for logs: "engine", "ctl uid 0" */
+};
+
+int	 imsgev_init(struct imsgev *, struct event_base *, int,
+	    imsgev_handler, void *, const char *);
+int	 imsgev_compose(struct imsgev *, uint32_t, uint32_t, int,
+	    const void *, size_t);
+/* Close the socket and stop events; pending output is dropped. */
+void	 imsgev_close(struct imsgev *);
+/* Blocking flush of what is queued (for shutdown paths). */
+int	 imsgev_flush(struct imsgev *);
+
+#endif /* HARNESS_IMSGEV_H */

@@ -1,0 +1,994 @@
+/*
+ * The parent/child machinery shared by all daemons.  See proc.h.
+ */
+#include <sys/types.h>
+#include <sys/capability.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <event2/event.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "conf.h"
+#include "confine.h"
+#include "control.h"
+#include "imsg.h"
+#include "imsgev.h"
+#include "log.h"
+#include "proc.h"
+#include "proto.h"
+#include "wire.h"
+
+static void	 parent_dispatch(struct imsgev *, struct imsg *, void *);
+static void	 child_dispatch(struct imsgev *, struct imsg *, void *);
+static void	 peer_dispatch(struct imsgev *, struct imsg *, void *);
+static void	 parent_shutdown(struct proc_ctx *, int) __attribute__((noreturn));
+
+static struct proc_ctx	 the_ctx;
+
+const char *
+proc_title(const struct proc_ctx *ctx)
+{
+	(void)ctx;
+	return log_procname();
+}
+
+static __attribute__((noreturn)) void
+usage(const char *name)
+{
+	fprintf(stderr, "usage: %s [-dnv] [-D macro=value] [-f file] "
+	    "[-p pidfile]\n", name);
+	exit(64);
+}
+
+int
+proc_mkdir(const char *path, uid_t uid, gid_t gid, mode_t mode, char *err,
+    size_t errlen)
+{
+	struct stat	 st;
+
+	if (mkdir(path, mode) == -1 && errno != EEXIST) {
+		snprintf(err, errlen, "mkdir %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (lstat(path, &st) == -1) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		snprintf(err, errlen, "%s: not a directory", path);
+		return -1;
+	}
+	if ((st.st_uid != uid || st.st_gid != gid) &&
+	    chown(path, uid, gid) == -1) {
+		snprintf(err, errlen, "chown %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if ((st.st_mode & 07777) != mode && chmod(path, mode) == -1) {
+		snprintf(err, errlen, "chmod %s: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int
+proc_bind_unix(const struct conf_sock *cs, char *err, size_t errlen)
+{
+	struct sockaddr_un	 sun;
+	struct stat		 st;
+	uid_t			 uid = 0;
+	gid_t			 gid = 0, ugid;
+	mode_t			 old;
+	int			 fd, probe;
+
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	if (strlcpy(sun.sun_path, cs->path, sizeof(sun.sun_path)) >=
+	    sizeof(sun.sun_path)) {
+		snprintf(err, errlen, "socket path too long: %s", cs->path);
+		return -1;
+	}
+	if (cs->owner[0] != '\0' &&
+	    confine_lookup_user(cs->owner, &uid, &ugid) == -1) {
+		snprintf(err, errlen, "%s: unknown owner %s", cs->path,
+		    cs->owner);
+		return -1;
+	}
+	if (cs->group[0] != '\0' &&
+	    confine_lookup_group(cs->group, &gid) == -1) {
+		snprintf(err, errlen, "%s: unknown group %s", cs->path,
+		    cs->group);
+		return -1;
+	}
+	/* A live socket means another instance: do not steal it. */
+	if (lstat(cs->path, &st) == 0) {
+		if (!S_ISSOCK(st.st_mode)) {
+			snprintf(err, errlen, "%s exists and is not a socket",
+			    cs->path);
+			return -1;
+		}
+		if ((probe = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0))
+		    == -1) {
+			snprintf(err, errlen, "socket: %s", strerror(errno));
+			return -1;
+		}
+		if (connect(probe, (struct sockaddr *)&sun, sizeof(sun)) == 0) {
+			close(probe);
+			snprintf(err, errlen, "%s: already in use (is another "
+			    "instance running?)", cs->path);
+			return -1;
+		}
+		close(probe);
+		if (unlink(cs->path) == -1) {
+			snprintf(err, errlen, "unlink stale %s: %s", cs->path,
+			    strerror(errno));
+			return -1;
+		}
+	}
+	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK,
+	    0)) == -1) {
+		snprintf(err, errlen, "socket: %s", strerror(errno));
+		return -1;
+	}
+	old = umask(0177);
+	if (bind(fd, (struct sockaddr *)&sun, sizeof(sun)) == -1) {
+		umask(old);
+		snprintf(err, errlen, "bind %s: %s", cs->path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	umask(old);
+	if (chown(cs->path, uid, gid) == -1 ||
+	    chmod(cs->path, cs->mode ? cs->mode : 0600) == -1) {
+		snprintf(err, errlen, "%s: %s", cs->path, strerror(errno));
+		unlink(cs->path);
+		close(fd);
+		return -1;
+	}
+	if (listen(fd, 128) == -1) {
+		snprintf(err, errlen, "listen %s: %s", cs->path,
+		    strerror(errno));
+		unlink(cs->path);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* ---- child side ---- */
+
+void
+proc_confine(struct proc_ctx *ctx, const struct proc_confine_spec *spec)
+{
+	struct confine		 c;
+	struct confine_report	 rep;
+	struct wbuf		 wb;
+	const struct conf_daemon *d = conf_daemon(ctx->conf, ctx->daemon->id);
+	int			*all;
+	size_t			 n = 0, i;
+	char			 err[512];
+	pid_t			 ppid = getppid();
+
+	all = calloc(confine_base_nsyscalls + spec->nsyscalls, sizeof(int));
+	if (all == NULL)
+		fatal("%s: calloc", __func__);
+	for (i = 0; i < confine_base_nsyscalls; i++)
+		all[n++] = confine_base_syscalls[i];
+	for (i = 0; i < spec->nsyscalls; i++)
+		all[n++] = spec->syscalls[i];
+
+	memset(&c, 0, sizeof(c));
+	c.user = ctx->self->as_root ? NULL : d->user;
+	c.chroot = ctx->self->chroot_of != NULL ?
+	    ctx->self->chroot_of(ctx->conf) : NULL;
+	c.keep_caps = spec->keep_caps;
+	c.nkeep = spec->nkeep;
+	c.nodump = spec->nodump;
+	c.syscalls = all;
+	c.nsyscalls = n;
+	c.argrules = spec->argrules;
+	c.nargrules = spec->nargrules;
+	if (!spec->allow_files) {
+		c.soft = confine_base_soft;
+		c.nsoft = confine_base_nsoft;
+	} else {
+		c.soft = confine_base_soft + 5;	/* keep open/stat allowed */
+		c.nsoft = confine_base_nsoft - 5;
+	}
+#ifdef HARNESS_SANITIZE
+	if (spec->allow_files) {
+		c.soft = confine_base_soft;
+		c.nsoft = confine_base_nsoft;
+	}
+#endif
+	c.debug = ctx->conf->seccomp_debug;
+	c.pdeathsig = SIGTERM;
+	if (confine_process(&c, err, sizeof(err)) == -1)
+		fatalx("cannot confine: %s", err);
+	free(all);
+	if (getppid() != ppid)
+		fatalx("parent went away while starting");
+
+	confine_self_report(&rep);
+	wire_init(&wb);
+	wire_put_u32(&wb, rep.uid);
+	wire_put_u32(&wb, rep.gid);
+	wire_put_u32(&wb, (uint32_t)rep.seccomp);
+	wire_put_u32(&wb, (uint32_t)rep.nnp);
+	wire_put_u64(&wb, rep.capeff);
+	if (proc_compose_parent(ctx, IMSG_PROC_READY, 0, -1, wb.buf,
+	    wb.len) == -1)
+		fatal("%s: ready", __func__);
+	log_debug("confined: uid %u, chroot %s, seccomp %d, caps 0x%llx",
+	    (unsigned)rep.uid, c.chroot ? c.chroot : "none", rep.seccomp,
+	    (unsigned long long)rep.capeff);
+}
+
+int
+proc_compose_parent(struct proc_ctx *ctx, uint32_t type, uint32_t peerid,
+    int fd, const void *data, size_t len)
+{
+	return imsgev_compose(&ctx->parent, type, peerid, fd, data, len);
+}
+
+int
+proc_compose_peer(struct proc_ctx *ctx, int idx, uint32_t type,
+    uint32_t peerid, int fd, const void *data, size_t len)
+{
+	if (idx < 0 || idx >= PROC_MAX || ctx->peers[idx] == NULL) {
+		if (fd != -1)
+			close(fd);
+		errno = ENOTCONN;
+		return -1;
+	}
+	return imsgev_compose(ctx->peers[idx], type, peerid, fd, data, len);
+}
+
+int
+proc_request_connect(struct proc_ctx *ctx, enum daemon_id id)
+{
+	uint32_t	 d = (uint32_t)id;
+
+	return proc_compose_parent(ctx, IMSG_PROC_CONNECT, 0, -1, &d,
+	    sizeof(d));
+}
+
+static void
+table_decode(struct proc_ctx *ctx, struct imsg *imsg)
+{
+	struct rbuf	 rb;
+	struct proc_info pi;
+	uint32_t	 idx, pid, uid, sc, nnp, ready;
+	int64_t		 started;
+	uint64_t	 capeff;
+
+	memset(&pi, 0, sizeof(pi));
+	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+	wire_get_u32(&rb, &idx);
+	wire_get_strbuf(&rb, pi.title, sizeof(pi.title));
+	wire_get_u32(&rb, &pid);
+	wire_get_u32(&rb, &uid);
+	wire_get_strbuf(&rb, pi.user, sizeof(pi.user));
+	wire_get_strbuf(&rb, pi.chroot, sizeof(pi.chroot));
+	wire_get_i64(&rb, &started);
+	wire_get_u32(&rb, &ready);
+	wire_get_u32(&rb, &sc);
+	wire_get_u32(&rb, &nnp);
+	wire_get_u64(&rb, &capeff);
+	if (wire_end(&rb) == -1 || idx > PROC_MAX)
+		fatalx("%s: bad process table entry", __func__);
+	pi.pid = (pid_t)pid;
+	pi.uid = (uid_t)uid;
+	pi.started = (time_t)started;
+	pi.ready = (int)ready;
+	pi.rep.uid = (uid_t)uid;
+	pi.rep.seccomp = (int)sc;
+	pi.rep.nnp = (int)nnp;
+	pi.rep.capeff = capeff;
+	ctx->table[idx] = pi;
+	if (idx + 1 > ctx->ntable)
+		ctx->ntable = idx + 1;
+}
+
+static void
+child_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
+{
+	struct proc_ctx		*ctx = arg;
+	struct harness_conf	*nconf;
+	struct conf_bundle	 b;
+	struct rbuf		 rb;
+	uint32_t		 v;
+	char			 err[2048], name[64];
+
+	if (imsg == NULL) {
+		log_info("parent closed the channel, exiting");
+		exit(0);
+	}
+	switch (imsg->hdr.type) {
+	case IMSG_PROC_PEER:
+		wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+		if (wire_get_u32(&rb, &v) == -1 || wire_end(&rb) == -1 ||
+		    v >= ctx->daemon->nprocs || imsg->fd == -1)
+			fatalx("%s: bad PEER message", __func__);
+		if (ctx->peers[v] != NULL)
+			fatalx("%s: second channel to %s", __func__,
+			    ctx->daemon->procs[v].title);
+		if ((ctx->peers[v] = calloc(1, sizeof(struct imsgev))) == NULL)
+			fatal("%s: calloc", __func__);
+		snprintf(name, sizeof(name), "%s", ctx->daemon->procs[v].title);
+		if (imsgev_init(ctx->peers[v], ctx->base, imsg->fd,
+		    peer_dispatch, ctx, name) == -1)
+			fatal("%s: peer channel", __func__);
+		imsg->fd = -1;
+		break;
+	case IMSG_PROC_LISTEN:
+		wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+		if (wire_get_u32(&rb, &v) == -1 || wire_end(&rb) == -1 ||
+		    imsg->fd == -1)
+			fatalx("%s: bad LISTEN message", __func__);
+		if (v == LISTEN_KIND_CONTROL)
+			control_listen(ctx, imsg->fd);
+		else if (ctx->self->on_fd != NULL)
+			ctx->self->on_fd(ctx, IMSG_PROC_LISTEN, v, imsg->fd);
+		else
+			close(imsg->fd);
+		imsg->fd = -1;
+		break;
+	case IMSG_PROC_CONNECTED:
+		wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+		if (wire_get_u32(&rb, &v) == -1)
+			fatalx("%s: bad CONNECTED message", __func__);
+		if (ctx->self->on_fd != NULL)
+			ctx->self->on_fd(ctx, IMSG_PROC_CONNECTED, v, imsg->fd);
+		else if (imsg->fd != -1)
+			close(imsg->fd);
+		imsg->fd = -1;
+		break;
+	case IMSG_PROC_TABLE:
+		table_decode(ctx, imsg);
+		break;
+	case IMSG_PROC_GO:
+		log_debug("started");
+		break;
+	case IMSG_PROC_CONFIG:
+		if (imsg->fd == -1 || conf_bundle_from_fd(imsg->fd, &b) == -1)
+			fatalx("%s: bad CONFIG message", __func__);
+		nconf = conf_load_bundle(b.buf, b.len, err, sizeof(err));
+		conf_bundle_free(&b);
+		if (nconf == NULL) {
+			log_warnx("reload: %s", err);
+			break;
+		}
+		if (ctx->self->reload != NULL)
+			ctx->self->reload(ctx, nconf);
+		conf_free(ctx->conf);
+		ctx->conf = nconf;
+		log_info("configuration reloaded");
+		break;
+	default:
+		if (ctx->self->dispatch == NULL)
+			fatalx("%s: unexpected message %u from parent",
+			    __func__, imsg->hdr.type);
+		ctx->self->dispatch(ctx, iev, imsg);
+		break;
+	}
+}
+
+static void
+peer_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
+{
+	struct proc_ctx	*ctx = arg;
+
+	if (imsg == NULL) {
+		/* The parent sees the death too and takes us all down. */
+		log_warnx("lost channel to %s, exiting", iev->name);
+		exit(1);
+	}
+	if (ctx->self->dispatch == NULL)
+		fatalx("%s: unexpected message %u from %s", __func__,
+		    imsg->hdr.type, iev->name);
+	ctx->self->dispatch(ctx, iev, imsg);
+}
+
+static __attribute__((noreturn)) void
+child_main(struct proc_ctx *ctx, const char *title)
+{
+	struct imsgbuf	 ib;
+	struct imsg	 imsg;
+	size_t		 i;
+	char		 err[4096], name[96];
+	int		 rc;
+
+	for (i = 0; i < ctx->daemon->nprocs; i++)
+		if (strcmp(ctx->daemon->procs[i].title, title) == 0)
+			break;
+	if (i == ctx->daemon->nprocs)
+		fatalx("unknown process title %s", title);
+	ctx->self = &ctx->daemon->procs[i];
+	ctx->self_idx = (int)i;
+	snprintf(name, sizeof(name), "%s/%s", daemon_names[ctx->daemon->id],
+	    title);
+	log_procinit(name);
+	setproctitle("%s", title);
+
+	if (fcntl(PROC_PARENT_FD, F_GETFD) == -1)
+		fatalx("fd %d is not the parent channel", PROC_PARENT_FD);
+	imsg_init(&ib, PROC_PARENT_FD);
+	rc = imsg_wait(&ib, &imsg, 10000);
+	if (rc != 1)
+		fatalx("no configuration from the parent");
+	if (imsg.hdr.type != IMSG_PROC_CONFIG || imsg.fd == -1 ||
+	    conf_bundle_from_fd(imsg.fd, &ctx->bundle) == -1)
+		fatalx("bad configuration message from the parent");
+	close(imsg.fd);
+	imsg_free(&imsg);
+	if (ib.rlen != 0 || !TAILQ_EMPTY(&ib.fds))
+		fatalx("parent sent more than the configuration first");
+	imsg_clear(&ib);
+	ctx->conf = conf_load_bundle(ctx->bundle.buf, ctx->bundle.len, err,
+	    sizeof(err));
+	conf_bundle_free(&ctx->bundle);
+	if (ctx->conf == NULL)
+		fatalx("configuration from parent: %s", err);
+
+	if ((ctx->base = event_base_new()) == NULL)
+		fatalx("event_base_new failed");
+	if (imsgev_init(&ctx->parent, ctx->base, PROC_PARENT_FD,
+	    child_dispatch, ctx, "parent") == -1)
+		fatal("parent channel");
+	signal(SIGPIPE, SIG_IGN);
+	signal(SIGHUP, SIG_IGN);
+	signal(SIGINT, SIG_IGN);	/* the parent decides */
+
+	ctx->self->run(ctx);
+	exit(0);
+}
+
+/* ---- parent side ---- */
+
+static void
+send_table_entry(struct proc_ctx *ctx, size_t idx)
+{
+	struct wbuf		 wb;
+	const struct proc_info	*pi = &ctx->table[idx];
+	size_t			 i;
+
+	wire_init(&wb);
+	wire_put_u32(&wb, (uint32_t)idx);
+	wire_put_str(&wb, pi->title);
+	wire_put_u32(&wb, (uint32_t)pi->pid);
+	wire_put_u32(&wb, (uint32_t)pi->uid);
+	wire_put_str(&wb, pi->user);
+	wire_put_str(&wb, pi->chroot);
+	wire_put_i64(&wb, (int64_t)pi->started);
+	wire_put_u32(&wb, (uint32_t)pi->ready);
+	wire_put_u32(&wb, (uint32_t)pi->rep.seccomp);
+	wire_put_u32(&wb, (uint32_t)pi->rep.nnp);
+	wire_put_u64(&wb, pi->rep.capeff);
+	for (i = 0; i < ctx->daemon->nprocs; i++)
+		if (ctx->daemon->procs[i].serves_control)
+			imsgev_compose(&ctx->children[i], IMSG_PROC_TABLE, 0,
+			    -1, wb.buf, wb.len);
+}
+
+int
+proc_send_listen(struct proc_ctx *ctx, int child, uint32_t kind, int fd)
+{
+	int	 nfd;
+
+	if ((nfd = fcntl(fd, F_DUPFD_CLOEXEC, 0)) == -1)
+		return -1;
+	return imsgev_compose(&ctx->children[child], IMSG_PROC_LISTEN, 0, nfd,
+	    &kind, sizeof(kind));
+}
+
+static void
+parent_connect(struct proc_ctx *ctx, int child, uint32_t id)
+{
+	struct sockaddr_un	 sun;
+	struct wbuf		 wb;
+	const struct conf_daemon *d;
+	int			 fd = -1, saved = 0;
+
+	if (id >= D_MAX) {
+		log_warnx("%s: bad daemon %u", __func__, id);
+		return;
+	}
+	d = conf_daemon(ctx->conf, (enum daemon_id)id);
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	strlcpy(sun.sun_path, d->control.path, sizeof(sun.sun_path));
+	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1 ||
+	    connect(fd, (struct sockaddr *)&sun, sizeof(sun)) == -1) {
+		saved = errno;
+		if (fd != -1)
+			close(fd);
+		fd = -1;
+	}
+	wire_init(&wb);
+	wire_put_u32(&wb, id);
+	wire_put_str(&wb, fd == -1 ? strerror(saved) : "");
+	imsgev_compose(&ctx->children[child], IMSG_PROC_CONNECTED, 0, fd,
+	    wb.buf, wb.len);
+	if (fd == -1)
+		log_debug("connect to %s (%s): %s", daemon_names[id],
+		    d->control.path, strerror(saved));
+}
+
+static void
+parent_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
+{
+	struct proc_ctx	*ctx = &the_ctx;
+	struct rbuf	 rb;
+	struct proc_info *pi;
+	uint32_t	 uid, gid, sc, nnp, id;
+	uint64_t	 capeff;
+	int		 child = (int)(intptr_t)arg;
+
+	if (imsg == NULL) {
+		if (!ctx->shutting_down) {
+			log_warnx("lost child: %s closed its channel",
+			    ctx->daemon->procs[child].title);
+			parent_shutdown(ctx, 1);
+		}
+		return;
+	}
+	switch (imsg->hdr.type) {
+	case IMSG_PROC_READY:
+		wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+		wire_get_u32(&rb, &uid);
+		wire_get_u32(&rb, &gid);
+		wire_get_u32(&rb, &sc);
+		wire_get_u32(&rb, &nnp);
+		wire_get_u64(&rb, &capeff);
+		if (wire_end(&rb) == -1) {
+			log_warnx("%s: bad READY from %s", __func__,
+			    iev->name);
+			parent_shutdown(ctx, 1);
+		}
+		pi = &ctx->table[child + 1];
+		if (!pi->ready)
+			ctx->nready++;
+		pi->ready = 1;
+		pi->uid = (uid_t)uid;
+		pi->rep.uid = (uid_t)uid;
+		pi->rep.gid = (gid_t)gid;
+		pi->rep.seccomp = (int)sc;
+		pi->rep.nnp = (int)nnp;
+		pi->rep.capeff = capeff;
+		log_info("%s ready: pid %d, uid %u, chroot %s, seccomp %u, "
+		    "caps 0x%llx", pi->title, (int)pi->pid, uid,
+		    pi->chroot[0] ? pi->chroot : "none", sc,
+		    (unsigned long long)capeff);
+		send_table_entry(ctx, (size_t)child + 1);
+		if ((size_t)ctx->nready == ctx->daemon->nprocs)
+			log_info("ready: %zu processes",
+			    ctx->daemon->nprocs + 1);
+		break;
+	case IMSG_PROC_CONNECT:
+		wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+		if (wire_get_u32(&rb, &id) == -1 || wire_end(&rb) == -1) {
+			log_warnx("%s: bad CONNECT from %s", __func__,
+			    iev->name);
+			parent_shutdown(ctx, 1);
+		}
+		parent_connect(ctx, child, id);
+		break;
+	default:
+		log_warnx("%s: unexpected message %u from %s", __func__,
+		    imsg->hdr.type, iev->name);
+		parent_shutdown(ctx, 1);
+	}
+}
+
+static void
+parent_reap(struct proc_ctx *ctx, int final)
+{
+	pid_t	 pid;
+	int	 status;
+	size_t	 i;
+
+	while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+		for (i = 0; i < ctx->daemon->nprocs; i++)
+			if (ctx->table[i + 1].pid == pid)
+				break;
+		if (i == ctx->daemon->nprocs)
+			continue;
+		ctx->table[i + 1].pid = 0;
+		if (final)
+			continue;
+		if (WIFSIGNALED(status))
+			log_warnx("lost child: %s (pid %d) terminated by "
+			    "signal %d%s", ctx->table[i + 1].title, (int)pid,
+			    WTERMSIG(status), WTERMSIG(status) == SIGSYS ?
+			    " (seccomp violation)" : "");
+		else
+			log_warnx("lost child: %s (pid %d) exited with "
+			    "status %d", ctx->table[i + 1].title, (int)pid,
+			    WEXITSTATUS(status));
+		if (!ctx->shutting_down)
+			parent_shutdown(ctx, 1);
+	}
+}
+
+static void
+parent_shutdown(struct proc_ctx *ctx, int code)
+{
+	struct timespec	 ts = { 0, 20 * 1000 * 1000 };
+	size_t		 i;
+	int		 tries, alive;
+
+	ctx->shutting_down = 1;
+	for (i = 0; i < ctx->daemon->nprocs; i++)
+		imsgev_close(&ctx->children[i]);
+	/* Children exit when their channel closes; give them 2 s. */
+	for (tries = 0; tries < 100; tries++) {
+		parent_reap(ctx, 1);
+		alive = 0;
+		for (i = 0; i < ctx->daemon->nprocs; i++)
+			if (ctx->table[i + 1].pid != 0)
+				alive++;
+		if (!alive)
+			break;
+		nanosleep(&ts, NULL);
+	}
+	if (ctx->daemon->parent_shutdown != NULL)
+		ctx->daemon->parent_shutdown(ctx);
+	if (ctx->control_bound)
+		unlink(conf_daemon(ctx->conf, ctx->daemon->id)->control.path);
+	if (ctx->pidfile[0] != '\0')
+		unlink(ctx->pidfile);
+	if (code == 0)
+		log_info("terminating");
+	else
+		log_warnx("terminating after an error");
+	exit(code);
+}
+
+static void
+parent_sig(evutil_socket_t sig, short ev, void *arg)
+{
+	struct proc_ctx		*ctx = arg;
+	struct harness_conf	*nconf;
+	struct conf_bundle	 b;
+	char			 err[4096];
+	size_t			 i;
+	int			 fd;
+
+	switch (sig) {
+	case SIGTERM:
+	case SIGINT:
+		log_info("received signal %d, shutting down", (int)sig);
+		parent_shutdown(ctx, 0);
+		break;
+	case SIGCHLD:
+		parent_reap(ctx, 0);
+		break;
+	case SIGHUP:
+		log_info("reloading %s", ctx->conffile);
+		nconf = conf_load(ctx->conffile, &b, err, sizeof(err));
+		if (nconf == NULL) {
+			log_warnx("reload failed, keeping the old "
+			    "configuration:\n%s", err);
+			break;
+		}
+		if ((fd = conf_bundle_to_memfd(&b)) == -1) {
+			log_warn("reload: memfd");
+			conf_free(nconf);
+			conf_bundle_free(&b);
+			break;
+		}
+		conf_bundle_free(&b);
+		for (i = 0; i < ctx->daemon->nprocs; i++) {
+			int	 nfd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+
+			if (nfd != -1)
+				imsgev_compose(&ctx->children[i],
+				    IMSG_PROC_CONFIG, 0, nfd, NULL, 0);
+		}
+		close(fd);
+		conf_free(ctx->conf);
+		ctx->conf = nconf;
+		break;
+	}
+}
+
+static pid_t
+start_child(struct proc_ctx *ctx, size_t i, char *argv0, int *fdp)
+{
+	const struct proc_def	*p = &ctx->daemon->procs[i];
+	char			*args[16];
+	char			 vflag[8];
+	int			 sp[2], n = 0, v;
+	pid_t			 pid;
+
+	if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sp) == -1)
+		fatal("socketpair");
+	args[n++] = argv0;
+	args[n++] = "-P";
+	args[n++] = (char *)(uintptr_t)p->title;
+	if (ctx->debug)
+		args[n++] = "-d";
+	if (ctx->verbose > 0) {
+		vflag[0] = '-';
+		for (v = 0; v < ctx->verbose && v < 5; v++)
+			vflag[v + 1] = 'v';
+		vflag[v + 1] = '\0';
+		args[n++] = vflag;
+	}
+	args[n] = NULL;
+
+	switch ((pid = fork())) {
+	case -1:
+		fatal("fork");
+	case 0:
+		close(sp[0]);
+		if (sp[1] != PROC_PARENT_FD) {
+			if (dup2(sp[1], PROC_PARENT_FD) == -1)
+				fatal("dup2");
+		} else if (fcntl(sp[1], F_SETFD, 0) == -1)
+			fatal("fcntl");
+		execv("/proc/self/exe", args);
+		fatal("execv /proc/self/exe");
+	}
+	close(sp[1]);
+	*fdp = sp[0];
+	return pid;
+}
+
+static const int parent_syscalls[] = {
+	SYS_wait4, SYS_waitid, SYS_unlink, SYS_unlinkat, SYS_openat,
+	SYS_open, SYS_memfd_create, SYS_socket, SYS_connect, SYS_ftruncate,
+	SYS_stat, SYS_lstat, SYS_statx,
+};
+
+static void
+parent_confine(struct proc_ctx *ctx)
+{
+	struct proc_confine_spec spec;
+	struct confine		 c;
+	int			*all;
+	size_t			 n = 0, i;
+	char			 err[512];
+
+	memset(&spec, 0, sizeof(spec));
+	all = calloc(confine_base_nsyscalls + ctx->daemon->parent_nsyscalls +
+	    sizeof(parent_syscalls) / sizeof(parent_syscalls[0]), sizeof(int));
+	if (all == NULL)
+		fatal("calloc");
+	for (i = 0; i < confine_base_nsyscalls; i++)
+		all[n++] = confine_base_syscalls[i];
+	for (i = 0; i < sizeof(parent_syscalls) / sizeof(parent_syscalls[0]);
+	    i++)
+		all[n++] = parent_syscalls[i];
+	for (i = 0; i < ctx->daemon->parent_nsyscalls; i++)
+		all[n++] = ctx->daemon->parent_syscalls[i];
+	memset(&c, 0, sizeof(c));
+	c.syscalls = all;
+	c.nsyscalls = n;
+	c.soft = confine_base_soft + 5;
+	c.nsoft = confine_base_nsoft - 5;
+	c.debug = ctx->conf->seccomp_debug;
+	if (confine_process(&c, err, sizeof(err)) == -1)
+		fatalx("cannot confine the parent: %s", err);
+	free(all);
+	confine_self_report(&ctx->table[0].rep);
+	ctx->table[0].ready = 1;
+}
+
+static int
+write_pidfile(const char *path)
+{
+	FILE	*f;
+
+	if ((f = fopen(path, "we")) == NULL)
+		return -1;
+	fprintf(f, "%d\n", (int)getpid());
+	return fclose(f);
+}
+
+int
+proc_main(int argc, char **argv, const struct daemon_def *def)
+{
+	struct proc_ctx	*ctx = &the_ctx;
+	const char	*title = NULL;
+	const char	*name = daemon_names[def->id];
+	char		 err[8192];
+	int		 ch, noaction = 0, fd, cfd;
+	size_t		 i;
+	uid_t		 uid;
+	gid_t		 gid;
+	const int	 sigs[] = { SIGTERM, SIGINT, SIGCHLD, SIGHUP };
+
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->daemon = def;
+	ctx->self_idx = -1;
+	ctx->control_fd = -1;
+	ctx->conffile = HARNESS_CONF;
+	log_init(1, LOG_DAEMON);
+	log_procinit(name);
+
+	while ((ch = getopt(argc, argv, "dD:f:np:P:v")) != -1) {
+		switch (ch) {
+		case 'd':
+			ctx->debug = 1;
+			break;
+		case 'D':
+			if (conf_define(optarg) == -1) {
+				fprintf(stderr, "%s: could not parse macro "
+				    "definition %s\n", name, optarg);
+				exit(64);
+			}
+			break;
+		case 'f':
+			ctx->conffile = optarg;
+			break;
+		case 'n':
+			noaction = 1;
+			break;
+		case 'p':
+			if (strlcpy(ctx->pidfile, optarg,
+			    sizeof(ctx->pidfile)) >= sizeof(ctx->pidfile)) {
+				fprintf(stderr, "%s: pidfile path too long\n",
+				    name);
+				exit(64);
+			}
+			break;
+		case 'P':
+			title = optarg;
+			break;
+		case 'v':
+			ctx->verbose++;
+			break;
+		default:
+			usage(name);
+		}
+	}
+	if (optind != argc)
+		usage(name);
+	log_setverbose(ctx->verbose);
+
+	if (title != NULL) {
+		log_init(ctx->debug, LOG_DAEMON);
+		child_main(ctx, title);
+	}
+
+	ctx->conf = conf_load(ctx->conffile, &ctx->bundle, err, sizeof(err));
+	if (ctx->conf == NULL) {
+		fprintf(stderr, "%s\n", err);
+		if (noaction)
+			fprintf(stderr, "%s: configuration failed\n", name);
+		exit(1);
+	}
+	if (noaction) {
+		printf("configuration OK\n");
+		exit(0);
+	}
+	if (geteuid() != 0) {
+		fprintf(stderr, "%s: need root privileges\n", name);
+		exit(1);
+	}
+	for (i = 0; i < def->nprocs; i++) {
+		const struct conf_daemon *d = conf_daemon(ctx->conf, def->id);
+
+		if (!def->procs[i].as_root &&
+		    confine_lookup_user(d->user, &uid, &gid) == -1) {
+			fprintf(stderr, "%s: unknown user %s (create it, see "
+			    "harness.conf(5))\n", name, d->user);
+			exit(1);
+		}
+	}
+
+	log_init(ctx->debug, LOG_DAEMON);
+	if (!ctx->debug && daemon(0, 0) == -1)
+		fatal("daemon");
+	if (ctx->pidfile[0] != '\0' && write_pidfile(ctx->pidfile) == -1)
+		fatal("pidfile %s", ctx->pidfile);
+	log_info("starting %s %s", name, HARNESS_VERSION);
+
+	if (proc_mkdir(ctx->conf->rundir, 0, 0, 0755, err, sizeof(err)) == -1)
+		fatalx("%s", err);
+	ctx->control_fd = proc_bind_unix(&conf_daemon(ctx->conf,
+	    def->id)->control, err, sizeof(err));
+	if (ctx->control_fd == -1)
+		fatalx("control socket: %s", err);
+	if (def->parent_init != NULL && def->parent_init(ctx) == -1) {
+		unlink(conf_daemon(ctx->conf, def->id)->control.path);
+		fatalx("initialisation failed");
+	}
+
+	if ((ctx->base = event_base_new()) == NULL)
+		fatalx("event_base_new failed");
+	for (i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+		ctx->ev_sig[i] = evsignal_new(ctx->base, sigs[i], parent_sig,
+		    ctx);
+		if (ctx->ev_sig[i] == NULL ||
+		    evsignal_add(ctx->ev_sig[i], NULL) == -1)
+			fatalx("cannot handle signal %d", sigs[i]);
+	}
+	signal(SIGPIPE, SIG_IGN);
+
+	strlcpy(ctx->table[0].title, name, sizeof(ctx->table[0].title));
+	ctx->table[0].pid = getpid();
+	strlcpy(ctx->table[0].user, "root", sizeof(ctx->table[0].user));
+	ctx->table[0].started = time(NULL);
+	ctx->ntable = def->nprocs + 1;
+	for (i = 0; i < def->nprocs; i++) {
+		const struct proc_def *p = &def->procs[i];
+		struct proc_info *pi = &ctx->table[i + 1];
+		const char *cr = p->chroot_of ? p->chroot_of(ctx->conf) : NULL;
+
+		snprintf(pi->title, sizeof(pi->title), "%s/%s", name,
+		    p->title);
+		strlcpy(pi->user, p->as_root ? "root" :
+		    conf_daemon(ctx->conf, def->id)->user, sizeof(pi->user));
+		strlcpy(pi->chroot, cr ? cr : "", sizeof(pi->chroot));
+		pi->started = time(NULL);
+		pi->pid = start_child(ctx, i, argv[0], &fd);
+		if (imsgev_init(&ctx->children[i], ctx->base, fd,
+		    parent_dispatch, (void *)(intptr_t)i, p->title) == -1)
+			fatal("child channel");
+	}
+
+	/* Configuration first: each child waits for it before anything. */
+	if ((cfd = conf_bundle_to_memfd(&ctx->bundle)) == -1)
+		fatal("config memfd");
+	conf_bundle_free(&ctx->bundle);
+	for (i = 0; i < def->nprocs; i++) {
+		if ((fd = fcntl(cfd, F_DUPFD_CLOEXEC, 0)) == -1)
+			fatal("dup");
+		imsgev_compose(&ctx->children[i], IMSG_PROC_CONFIG, 0, fd,
+		    NULL, 0);
+		if (imsgev_flush(&ctx->children[i]) == -1)
+			fatal("sending configuration to %s",
+			    def->procs[i].title);
+	}
+	close(cfd);
+	for (i = 0; i < def->npairs; i++) {
+		int	 sp[2];
+		uint32_t a = (uint32_t)def->pairs[i][0];
+		uint32_t b = (uint32_t)def->pairs[i][1];
+
+		if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sp) ==
+		    -1)
+			fatal("socketpair");
+		imsgev_compose(&ctx->children[a], IMSG_PROC_PEER, 0, sp[0], &b,
+		    sizeof(b));
+		imsgev_compose(&ctx->children[b], IMSG_PROC_PEER, 0, sp[1], &a,
+		    sizeof(a));
+	}
+	for (i = 0; i < def->nprocs; i++)
+		if (def->procs[i].serves_control)
+			proc_send_listen(ctx, (int)i, LISTEN_KIND_CONTROL,
+			    ctx->control_fd);
+	/* The child accepts; the parent only unlinks the path at exit. */
+	close(ctx->control_fd);
+	ctx->control_fd = -1;
+	ctx->control_bound = 1;
+	if (def->parent_started != NULL)
+		def->parent_started(ctx);
+
+	parent_confine(ctx);
+	for (i = 0; i < ctx->ntable; i++)
+		send_table_entry(ctx, i);
+	for (i = 0; i < def->nprocs; i++)
+		imsgev_compose(&ctx->children[i], IMSG_PROC_GO, 0, -1, NULL, 0);
+
+	event_base_dispatch(ctx->base);
+	parent_shutdown(ctx, 0);
+}

@@ -1,0 +1,132 @@
+/*
+ * Privilege separation, relayd style: one table per daemon lists its
+ * processes.  The parent (root) parses the config, binds sockets, then
+ * fork+execs itself once per child as "argv0 -P title" with its end of
+ * a socketpair on fd 3, hands each child the config bundle, sibling
+ * channels and listening sockets as passed fds, confines itself and
+ * supervises: a child that dies takes the whole daemon down, loudly.
+ */
+#ifndef HARNESS_PROC_H
+#define HARNESS_PROC_H
+
+#include <sys/types.h>
+#include <limits.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "conf.h"
+#include "confine.h"
+#include "imsg.h"
+#include "imsgev.h"
+
+#define PROC_MAX	4
+#define PROC_PARENT_FD	3
+
+struct proc_ctx;
+struct ctl_conn;
+
+struct proc_def {
+	const char	*title;
+	/* Child entry point: set up, proc_confine(), run the loop. */
+	void		(*run)(struct proc_ctx *);
+	/* Messages from parent or siblings that are not PROC_*. */
+	void		(*dispatch)(struct proc_ctx *, struct imsgev *,
+			    struct imsg *);
+	/* A listening socket (kind != control) or a CONNECTED reply. */
+	void		(*on_fd)(struct proc_ctx *, uint32_t, uint32_t, int);
+	/* Control requests other than hello/status; -1: not known. */
+	int		(*control)(struct proc_ctx *, struct ctl_conn *,
+			    struct imsg *);
+	/* A new configuration after SIGHUP (already validated). */
+	void		(*reload)(struct proc_ctx *, struct harness_conf *);
+	/* Chroot directory of this process, NULL for none. */
+	const char	*(*chroot_of)(const struct harness_conf *);
+	int		 as_root;	/* stays uid 0 (spawner) */
+	int		 serves_control;
+};
+
+struct daemon_def {
+	enum daemon_id	 id;
+	const struct proc_def *procs;
+	size_t		 nprocs;
+	const int	(*pairs)[2];	/* sibling channels by proc index */
+	size_t		 npairs;
+	/* Parent, as root, before the children start: dirs, sockets. */
+	int		(*parent_init)(struct proc_ctx *);
+	/* Parent, children started: hand them listening fds. */
+	void		(*parent_started)(struct proc_ctx *);
+	/* Parent, on the way out: remove what it created. */
+	void		(*parent_shutdown)(struct proc_ctx *);
+	/* Extra syscalls the parent needs after confinement. */
+	const int	*parent_syscalls;
+	size_t		 parent_nsyscalls;
+};
+
+struct proc_info {
+	char		 title[64];	/* "harnessd/gateway" */
+	pid_t		 pid;
+	uid_t		 uid;
+	char		 user[CONF_USER_MAX];
+	char		 chroot[PATH_MAX];
+	time_t		 started;
+	int		 ready;
+	struct confine_report rep;
+};
+
+struct proc_ctx {
+	const struct daemon_def *daemon;
+	const struct proc_def *self;		/* NULL in the parent */
+	int		 self_idx;		/* -1 in the parent */
+	struct harness_conf *conf;
+	struct conf_bundle bundle;
+	const char	*conffile;
+	char		 pidfile[PATH_MAX];
+	int		 debug;
+	int		 verbose;
+	struct event_base *base;
+	struct imsgev	 parent;		/* child: to the parent */
+	struct imsgev	 children[PROC_MAX];	/* parent: to each child */
+	struct imsgev	*peers[PROC_MAX];	/* child: to siblings */
+	struct proc_info table[PROC_MAX + 1];	/* [0] is the parent */
+	size_t		 ntable;
+	int		 control_fd;		/* parent: bound socket */
+	int		 control_bound;		/* parent: unlink at exit */
+	int		 nready;
+	int		 shutting_down;
+	struct event	*ev_sig[4];
+	void		*arg;			/* the daemon's own state */
+};
+
+/* main() of every daemon. */
+int	 proc_main(int, char **, const struct daemon_def *);
+
+/* Child: confine with the config's user/chroot and these extras. */
+struct proc_confine_spec {
+	const int	*syscalls;
+	size_t		 nsyscalls;
+	const struct confine_argrule *argrules;
+	size_t		 nargrules;
+	const int	*keep_caps;
+	size_t		 nkeep;
+	int		 nodump;
+	int		 allow_files;	/* no soft-deny of open/stat */
+};
+void	 proc_confine(struct proc_ctx *, const struct proc_confine_spec *);
+
+/* Child: message to the parent / a sibling by proc index. */
+int	 proc_compose_parent(struct proc_ctx *, uint32_t, uint32_t, int,
+	    const void *, size_t);
+int	 proc_compose_peer(struct proc_ctx *, int, uint32_t, uint32_t, int,
+	    const void *, size_t);
+/* Child: ask the parent to connect us to another daemon's socket. */
+int	 proc_request_connect(struct proc_ctx *, enum daemon_id);
+/* Parent: send a listening fd (dup'ed; the caller keeps its copy). */
+int	 proc_send_listen(struct proc_ctx *, int, uint32_t, int);
+
+/* Bind a Unix socket as root with owner, group and mode.  fd or -1. */
+int	 proc_bind_unix(const struct conf_sock *, char *, size_t);
+/* mkdir -p one level with owner and mode, fixing them if it exists. */
+int	 proc_mkdir(const char *, uid_t, gid_t, mode_t, char *, size_t);
+const char *proc_title(const struct proc_ctx *);
+
+#endif /* HARNESS_PROC_H */
