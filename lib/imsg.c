@@ -53,8 +53,9 @@ imsg_init(struct imsgbuf *ib, int fd)
 static void
 imsg_close_keep_errno(int fd)
 {
-	int	 saved = errno;
+	int	 saved;
 
+	saved = errno;
 	if (fd >= 0)
 		close(fd);
 	errno = saved;
@@ -77,8 +78,10 @@ imsg_read(struct imsgbuf *ib)
 {
 	union {
 		struct cmsghdr	 hdr;
-		/* Room for more than one fd so that a rule-breaking
-		 * peer is seen and its fds closed, not just truncated. */
+		/*
+		 * Room for more than one fd, so that a peer breaking the
+		 * one-fd rule is seen and its fds closed.
+		 */
 		unsigned char	 buf[CMSG_SPACE(IMSG_READ_FDS * sizeof(int))];
 	} cbuf;
 	struct msghdr	 msg;
@@ -119,9 +122,9 @@ imsg_read(struct imsgbuf *ib)
 
 			memcpy(&fd, CMSG_DATA(cmsg) + i * sizeof(int),
 			    sizeof(int));
-			if (nfds < IMSG_READ_FDS)
+			if (nfds < IMSG_READ_FDS) {
 				fds[nfds++] = fd;
-			else {
+			} else {
 				close(fd);
 				bad = 1;
 			}
@@ -339,6 +342,8 @@ imsg_write(struct imsgbuf *ib)
 				return 0;
 			return -1;
 		}
+		if (r == 0)
+			return 0;	/* not expected; never spin on it */
 
 		/* Some bytes went, so the fd went with them. */
 		if (fd != -1) {

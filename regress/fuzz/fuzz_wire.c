@@ -105,8 +105,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case 8:
 			if ((rv = wire_get_blob(&rb, &blob, &len,
 			    limit(hi))) == 0) {
-				if (len > limit(hi) ||
-				    (const uint8_t *)blob != payload + before + 4)
+				if (len > limit(hi) || (const uint8_t *)blob !=
+				    payload + before + 4)
 					abort();
 				wire_put_u32(&wb, (uint32_t)len);
 				wire_put_bytes(&wb, blob, len);
