@@ -45,6 +45,7 @@ static uint32_t	 next_id = 1;
 
 static void	 control_accept(evutil_socket_t, short, void *);
 static void	 control_dispatch(struct imsgev *, struct imsg *, void *);
+static void	 control_unlink(struct ctl_conn *);
 
 static int
 root_only(struct proc_ctx *ctx, uid_t uid, gid_t gid)

@@ -38,7 +38,9 @@ static void	 parent_dispatch(struct imsgev *, struct imsg *, void *);
 static void	 child_dispatch(struct imsgev *, struct imsg *, void *);
 static void	 peer_dispatch(struct imsgev *, struct imsg *, void *);
 static void	 parent_shutdown(struct proc_ctx *, int) __attribute__((noreturn));
+static void	 parent_reap(struct proc_ctx *, int);
 
+extern char **environ;
 static struct proc_ctx	 the_ctx;
 
 const char *
@@ -542,6 +544,15 @@ parent_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 
 	if (imsg == NULL) {
 		if (!ctx->shutting_down) {
+			struct timespec ts = { 0, 10 * 1000 * 1000 };
+			int	 i;
+
+			/* Say how it died if it is already gone. */
+			for (i = 0; i < 20 && ctx->table[child + 1].pid != 0;
+			    i++) {
+				parent_reap(ctx, 0);
+				nanosleep(&ts, NULL);
+			}
 			log_warnx("lost child: %s closed its channel",
 			    ctx->daemon->procs[child].title);
 			parent_shutdown(ctx, 1);
@@ -815,6 +826,7 @@ proc_main(int argc, char **argv, const struct daemon_def *def)
 	gid_t		 gid;
 	const int	 sigs[] = { SIGTERM, SIGINT, SIGCHLD, SIGHUP };
 
+	setproctitle_init(argc, argv, environ);
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->daemon = def;
 	ctx->self_idx = -1;

@@ -1,0 +1,18 @@
+/*
+ * auditd: the tamper-evident, durable audit trail of the suite.
+ */
+#ifndef AUDITD_H
+#define AUDITD_H
+
+#include "proc.h"
+
+enum auditd_proc {
+	PROC_WRITER = 0,
+	PROC_AUDITD_MAX
+};
+
+void	 writer_run(struct proc_ctx *);
+int	 writer_control(struct proc_ctx *, struct ctl_conn *, struct imsg *);
+const char *writer_chroot(const struct harness_conf *);
+
+#endif /* AUDITD_H */

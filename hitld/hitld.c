@@ -1,0 +1,80 @@
+/*
+ * hitld parent: binds the approvers' socket (group-restricted), starts
+ * the queue process and passes the socket to it.
+ */
+#include <sys/types.h>
+
+#include <stdio.h>
+#include <unistd.h>
+
+#include "conf.h"
+#include "hitld.h"
+#include "log.h"
+#include "proc.h"
+#include "proto.h"
+
+static struct hitld_parent parent_state = { -1 };
+
+static const struct proc_def hitld_procs[] = {
+	[PROC_QUEUE] = {
+		.title = "queue",
+		.run = queue_run,
+		.on_fd = queue_on_fd,
+		.control = queue_control,
+		.reload = queue_reload,
+		.chroot_of = queue_chroot,
+		.serves_control = 1,
+	},
+};
+
+static int
+hitld_parent_init(struct proc_ctx *ctx)
+{
+	struct harness_conf	*conf = ctx->conf;
+	char			 err[512];
+
+	ctx->arg = &parent_state;
+	if (proc_mkdir(conf->hitld.d.chroot, 0, 0, 0755, err,
+	    sizeof(err)) == -1) {
+		log_warnx("%s", err);
+		return -1;
+	}
+	parent_state.approver_fd = proc_bind_unix(&conf->hitld.approver, err,
+	    sizeof(err));
+	if (parent_state.approver_fd == -1) {
+		log_warnx("approver socket: %s", err);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+hitld_parent_started(struct proc_ctx *ctx)
+{
+	if (proc_send_listen(ctx, PROC_QUEUE, LISTEN_KIND_APPROVER,
+	    parent_state.approver_fd) == -1)
+		fatal("passing the approver socket");
+	close(parent_state.approver_fd);
+	parent_state.approver_fd = -1;
+}
+
+static void
+hitld_parent_shutdown(struct proc_ctx *ctx)
+{
+	unlink(ctx->conf->hitld.approver.path);
+}
+
+static const struct daemon_def hitld_def = {
+	.id = D_HITLD,
+	.procs = hitld_procs,
+	.nprocs = PROC_HITLD_MAX,
+	.parent_init = hitld_parent_init,
+	.parent_started = hitld_parent_started,
+	.parent_shutdown = hitld_parent_shutdown,
+};
+
+int
+main(int argc, char *argv[])
+{
+	return proc_main(argc, argv, &hitld_def);
+}
