@@ -75,6 +75,8 @@ static size_t		 errbuflen;
 static int		 errors;
 static const char	*ctx = "top level";
 static char		 lasttok[64];
+static int		 expansions;	/* macro uses in this parse */
+#define MAX_EXPANSIONS	10000
 
 static struct conf_daemon *cur_daemon;
 static struct conf_tool *cur_tool;
@@ -149,6 +151,13 @@ include		: INCLUDE STRING		{
 			}
 			free($2);
 			file = nfile;
+			/*
+			 * The '\n' the rule still wants; the real one follows
+			 * when the included file ends.  Lexing it counts a
+			 * line of the new file, hence line 0.
+			 */
+			file->lineno = 0;
+			lungetc('\n');
 		}
 		;
 
@@ -661,12 +670,13 @@ harnessd_opt	: daemon_opt
 			ctx = "key";
 		} '{' optnl key_opts '}'	{
 			ctx = "harnessd";
-			cur_key = NULL;
 			if (cur_key->hash[0] == '\0') {
 				yyerror("key '%s' needs a hash",
 				    cur_key->name);
+				cur_key = NULL;
 				YYERROR;
 			}
+			cur_key = NULL;
 		}
 		| JWT SECRET STRING		{
 			if (set_str(conf->harnessd.jwt_secret,
@@ -1428,7 +1438,15 @@ top:
 				continue;
 			}
 			*p = '\0';
-			lungetc(c);
+			/*
+			 * The character that ended the name belongs after
+			 * the expansion: put it back in the file, not on the
+			 * pushback stack the macro's text would come after.
+			 */
+			if (pushback_index == 0 && file->pos > 0)
+				file->pos--;
+			else
+				lungetc(c);
 			break;
 		}
 		val = symget(buf);
@@ -1437,7 +1455,8 @@ top:
 			return findeol();
 		}
 		if (pushmacro(buf, val) == NULL) {
-			yyerror("macro '%s' nested too deeply", buf);
+			yyerror("macro '%s' nested too deeply or used too "
+			    "often (recursive?)", buf);
 			return findeol();
 		}
 		goto top;
@@ -1797,7 +1816,8 @@ pushmacro(const char *name, const char *val)
 	TAILQ_FOREACH(f, &files, entry)
 		if (f->is_macro)
 			depth++;
-	if (depth >= 32)
+	/* A macro that ends in itself never nests: count uses too. */
+	if (depth >= 32 || ++expansions > MAX_EXPANSIONS)
 		return NULL;
 	if ((nfile = calloc(1, sizeof(*nfile))) == NULL)
 		return NULL;
@@ -1835,7 +1855,8 @@ conf_define(const char *s)
 	int	 ret;
 	size_t	 len;
 
-	if ((val = strrchr(s, '=')) == NULL)
+	/* The name ends at the first '=': values may contain '='. */
+	if ((val = strchr(s, '=')) == NULL)
 		return -1;
 	len = (size_t)(val - s);
 	if (len == 0)
@@ -2193,6 +2214,7 @@ conf_parse_common(const char *path, char *err, size_t errlen)
 	errbuf = err;
 	errbuflen = errlen;
 	errors = 0;
+	expansions = 0;
 	ctx = "top level";
 	lasttok[0] = '\0';
 	pushback_index = 0;

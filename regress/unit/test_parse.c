@@ -1,0 +1,352 @@
+/*
+ * harness.conf parser: good files, bad files (each error names
+ * file:line and what was expected), macros, includes, bundles.
+ */
+#include <sys/stat.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "conf.h"
+#include "../tap.h"
+
+static char	 dir[] = "/tmp/test_parse.XXXXXX";
+
+static const char *
+write_file(const char *name, const char *text)
+{
+	static char	 path[512];
+	FILE		*f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if ((f = fopen(path, "w")) == NULL) {
+		perror(path);
+		exit(1);
+	}
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+static struct harness_conf *
+load_text(const char *text, char *err, size_t errlen)
+{
+	return conf_load(write_file("t.conf", text), NULL, err, errlen);
+}
+
+/* The file must fail to parse and the error must contain want. */
+static void
+bad(const char *name, const char *text, const char *want)
+{
+	struct harness_conf	*c;
+	char			 err[4096];
+
+	c = load_text(text, err, sizeof(err));
+	tap_ok(c == NULL && strstr(err, want) != NULL, "bad: %s", name);
+	if (c != NULL || strstr(err, want) == NULL)
+		TAP_DIAG("got: %s (wanted '%s')", c ? "parsed" : err, want);
+	conf_free(c);
+}
+
+static void
+good(const char *name, const char *text)
+{
+	struct harness_conf	*c;
+	char			 err[4096];
+
+	c = load_text(text, err, sizeof(err));
+	tap_ok(c != NULL, "good: %s", name);
+	if (c == NULL)
+		TAP_DIAG("%s", err);
+	conf_free(c);
+}
+
+int
+main(void)
+{
+	struct harness_conf	*c, *c2;
+	struct conf_bundle	 b;
+	struct conf_tool	*t;
+	struct conf_rule	*r;
+	struct conf_match	*m;
+	struct conf_grant	*g;
+	uint64_t		 v;
+	char			 err[4096], path[600];
+	int			 fd;
+
+	if (mkdtemp(dir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+
+	/* Units. */
+	tap_ok(conf_parse_size("512M", &v) == 0 && v == 512ULL << 20,
+	    "size 512M");
+	tap_ok(conf_parse_size("2G", &v) == 0 && v == 2ULL << 30, "size 2G");
+	tap_ok(conf_parse_size("64KiB", &v) == 0 && v == 64 << 10,
+	    "size 64KiB");
+	tap_ok(conf_parse_size("12", &v) == 0 && v == 12, "size bare");
+	tap_ok(conf_parse_size("12X", &v) == -1, "size bad unit");
+	tap_ok(conf_parse_size("-1", &v) == -1, "size negative");
+	tap_ok(conf_parse_size("99999999999999999999T", &v) == -1,
+	    "size overflow");
+	tap_ok(conf_parse_duration("30s", &v) == 0 && v == 30000, "dur 30s");
+	tap_ok(conf_parse_duration("5m", &v) == 0 && v == 300000, "dur 5m");
+	tap_ok(conf_parse_duration("250ms", &v) == 0 && v == 250,
+	    "dur 250ms");
+	tap_ok(conf_parse_duration("2h", &v) == 0 && v == 7200000, "dur 2h");
+	tap_ok(conf_parse_duration("1d", &v) == 0 && v == 86400000,
+	    "dur 1d");
+	tap_ok(conf_parse_duration("7", &v) == 0 && v == 7000, "dur bare");
+	tap_ok(conf_parse_duration("3y", &v) == -1, "dur bad unit");
+
+	/* An empty file is a valid configuration with defaults. */
+	c = load_text("", err, sizeof(err));
+	tap_ok(c != NULL, "empty file parses");
+	if (c != NULL) {
+		tap_ok(strcmp(c->rundir, "/run/harness") == 0 &&
+		    strcmp(c->auditd.d.control.path,
+		    "/run/harness/auditd.sock") == 0 &&
+		    strcmp(c->auditd.d.chroot, "/var/lib/harness/audit") == 0 &&
+		    strcmp(c->harnessd.d.user, "_harness") == 0 &&
+		    c->hitld.nomatch == DECIDE_ASK &&
+		    c->hitld.timeout_ms == 60000 &&
+		    !TAILQ_EMPTY(&c->harnessd.listens),
+		    "defaults and derived paths");
+		conf_free(c);
+	}
+
+	/* Derived paths follow rundir/statedir. */
+	c = load_text("rundir \"/x/run\"\nstatedir \"/x/state\"\n", err,
+	    sizeof(err));
+	tap_ok(c != NULL && strcmp(c->sandboxd.d.control.path,
+	    "/x/run/sandboxd.sock") == 0 &&
+	    strcmp(c->vaultd.d.chroot, "/x/state/vault") == 0 &&
+	    strcmp(c->hitld.approver.path, "/x/run/approve.sock") == 0,
+	    "paths derive from rundir and statedir");
+	conf_free(c);
+
+	/* The shipped sample parses. */
+	snprintf(path, sizeof(path), "%s/etc/harness.conf.sample",
+	    getenv("TOP") ? getenv("TOP") : ".");
+	c = conf_load(path, NULL, err, sizeof(err));
+	tap_ok(c != NULL, "etc/harness.conf.sample parses");
+	if (c == NULL)
+		TAP_DIAG("%s", err);
+	conf_free(c);
+
+	/* Macros, sizes, durations, modes, sections. */
+	c = load_text(
+	    "mem = \"256M\"\n"
+	    "dir = \"/srv/h\"\n"
+	    "rundir $dir\n"
+	    "sandboxd {\n"
+	    "  limits { memory $mem time 5m processes 32 }\n"
+	    "  max sandboxes 8\n"
+	    "}\n"
+	    "hitld {\n"
+	    "  approver socket \"/srv/h/a.sock\" group \"wheel\" mode 0640\n"
+	    "  timeout 90s\n"
+	    "  policy high deny\n"
+	    "  default allow\n"
+	    "}\n"
+	    "tool \"fetch\" {\n"
+	    "  description \"fetch a URL\"\n"
+	    "  command { \"curl\", \"-s\", \"{url}\" }\n"
+	    "  schema \"{\\\"type\\\": \\\"object\\\"}\"\n"
+	    "  network any\n"
+	    "  secret \"TOKEN\" env \"API_TOKEN\" expires 2030-01-02\n"
+	    "  secret \"KEY\" file \"key.pem\"\n"
+	    "  cache 10m\n"
+	    "}\n"
+	    "rule \"net\" {\n"
+	    "  tool \"fetch\"\n"
+	    "  arg \"$.url\" { \"http://*\" \"ftp://*\" }\n"
+	    "  risk medium\n"
+	    "}\n", err, sizeof(err));
+	tap_ok(c != NULL, "full example parses");
+	if (c == NULL)
+		TAP_DIAG("%s", err);
+	if (c != NULL) {
+		tap_ok(strcmp(c->rundir, "/srv/h") == 0, "macro as value");
+		tap_ok(c->sandboxd.limits.memory == 256ULL << 20 &&
+		    c->sandboxd.limits.wall_ms == 300000 &&
+		    c->sandboxd.limits.procs == 32 &&
+		    c->sandboxd.max_sandboxes == 8, "limits block");
+		tap_ok(c->hitld.approver.mode == 0640 &&
+		    strcmp(c->hitld.approver.group, "wheel") == 0,
+		    "octal mode and group");
+		tap_ok(c->hitld.policy[2] == DECIDE_DENY &&
+		    c->hitld.nomatch == DECIDE_ALLOW &&
+		    c->hitld.timeout_ms == 90000, "hitld policy");
+		t = conf_tool_find(c, "fetch");
+		tap_ok(t != NULL && t->command.n == 3 &&
+		    strcmp(t->command.v[2], "{url}") == 0 &&
+		    strcmp(t->network, "any") == 0 &&
+		    t->cache_ttl_ms == 600000, "tool fields");
+		g = t ? TAILQ_FIRST(&t->grants) : NULL;
+		tap_ok(g != NULL && strcmp(g->secret, "TOKEN") == 0 &&
+		    strcmp(g->env, "API_TOKEN") == 0 &&
+		    g->expires == 1893542400, "grant as env with expiry");
+		g = g ? TAILQ_NEXT(g, entry) : NULL;
+		tap_ok(g != NULL && strcmp(g->file, "key.pem") == 0 &&
+		    g->expires == 0, "grant as file");
+		r = TAILQ_FIRST(&c->rules);
+		m = r ? TAILQ_LAST(&r->matches, conf_matches) : NULL;
+		tap_ok(r != NULL && r->level == 1 && r->line == 23 &&
+		    m != NULL && m->kind == MATCH_ARG &&
+		    strcmp(m->path, "$.url") == 0 && m->patterns.n == 2,
+		    "rule with arg match and line number");
+		conf_free(c);
+	}
+
+	/* Includes, relative to the including file. */
+	write_file("inc.conf", "auditd { seal interval 5s }\n");
+	c = load_text("include \"inc.conf\"\nstatedir \"/s\"\n", err,
+	    sizeof(err));
+	tap_ok(c != NULL && c->auditd.seal_interval_ms == 5000 &&
+	    strcmp(c->statedir, "/s") == 0, "include");
+	conf_free(c);
+
+	/* Bundles: the child parses exactly what the parent read. */
+	write_file("inc2.conf", "tool \"x\" { command \"true\" }\n");
+	snprintf(path, sizeof(path), "%s/main.conf", dir);
+	write_file("main.conf", "include \"inc2.conf\"\nhitld { timeout 7s }\n");
+	c = conf_load(path, &b, err, sizeof(err));
+	tap_ok(c != NULL && b.len > 0, "load with bundle");
+	fd = c != NULL ? conf_bundle_to_memfd(&b) : -1;
+	conf_bundle_free(&b);
+	tap_ok(fd != -1, "bundle to sealed memfd");
+	unlink(path);	/* the bundle must not need the files */
+	snprintf(path, sizeof(path), "%s/inc2.conf", dir);
+	unlink(path);
+	if (fd != -1 && conf_bundle_from_fd(fd, &b) == 0) {
+		c2 = conf_load_bundle(b.buf, b.len, err, sizeof(err));
+		tap_ok(c2 != NULL && c2->hitld.timeout_ms == 7000 &&
+		    conf_tool_find(c2, "x") != NULL,
+		    "bundle parses without the files");
+		conf_free(c2);
+		/* A corrupted bundle is refused, not crashed on. */
+		b.buf[5] ^= 0xff;
+		c2 = conf_load_bundle(b.buf, b.len, err, sizeof(err));
+		tap_ok(c2 == NULL, "corrupt bundle refused");
+		conf_free(c2);
+		c2 = conf_load_bundle(b.buf, 3, err, sizeof(err));
+		tap_ok(c2 == NULL, "short bundle refused");
+		conf_free(c2);
+		conf_bundle_free(&b);
+	} else
+		tap_ok(0, "bundle read back");
+	if (fd != -1)
+		close(fd);
+	conf_free(c);
+
+	/* -D overrides a macro of the file. */
+	conf_define("mem=1G");
+	c = load_text("mem = \"1M\"\nsandboxd { limits { memory $mem } }\n",
+	    err, sizeof(err));
+	tap_ok(c != NULL && c->sandboxd.limits.memory == 1ULL << 30,
+	    "-D macro wins");
+	conf_free(c);
+
+	good("comment and blank lines", "# c\n\n   # d\nrundir \"/r\" # e\n");
+	good("one-line section", "auditd { user \"_audit\" seal interval 2s }\n");
+	good("line continuation", "statedir \\\n \"/s\"\n");
+	good("tcp listener", "harnessd { listen on 127.0.0.1 port 8080 }\n");
+	good("api key", "harnessd {\n key \"ci\" {\n  hash \"sha256:"
+	    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\""
+	    "\n  tools { \"shell\" }\n  rate 2.5\n  burst 5\n }\n}\n");
+
+	/* Errors: file:line and what was expected. */
+	bad("unknown keyword", "auditd {\n  frobnicate 1\n}\n",
+	    "t.conf:2: syntax error near 'frobnicate' in auditd: expected "
+	    "user, chroot");
+	bad("unknown top-level word", "\n\nbogus\n",
+	    "t.conf:3: syntax error");
+	bad("bad size", "sandboxd { limits { memory 12Q } }\n",
+	    "t.conf:1: expected a size like 512K, 64M or 2G, got '12Q'");
+	bad("bad duration", "auditd {\nseal interval 3y\n}\n",
+	    "t.conf:2: expected a duration");
+	bad("seal interval range", "auditd { seal interval 10ms }\n",
+	    "seal interval must be 100ms to 1h");
+	bad("unterminated string", "rundir \"/x\n",
+	    "end of file while parsing quoted string");
+	bad("undefined macro", "rundir $nope\n", "macro 'nope' not defined");
+	bad("missing include", "include \"nothere.conf\"\n",
+	    "nothere.conf: No such file or directory");
+	write_file("loop.conf", "include \"loop.conf\"\n");
+	bad("include loop", "include \"loop.conf\"\n", "include loop");
+	bad("bad mode", "hitld { approver socket \"/a\" mode 0999 }\n",
+	    "not a valid number");
+	bad("mode range", "hitld { approver socket \"/a\" mode 01777 }\n",
+	    "mode must be octal, 0 to 0777");
+	bad("rule without risk", "rule \"r\" { tool \"x\" }\n",
+	    "rule 'r' needs a risk level");
+	bad("rule matching nothing", "rule \"r\" { risk high }\n",
+	    "rule 'r' matches nothing");
+	bad("bad level", "rule \"r\" { tool \"x\"\n risk extreme }\n",
+	    "expected a risk level");
+	bad("bad decision", "hitld { default maybe }\n",
+	    "expected allow, ask or deny");
+	bad("tool with command and code", "tool \"t\" {\n command \"ls\"\n"
+	    " language \"sh\"\n code \"ls\"\n}\n", "has both a command and code");
+	bad("duplicate tool", "tool \"t\" { command \"a\" }\n"
+	    "tool \"t\" { command \"b\" }\n", "tool 't' defined twice");
+	bad("name with slash", "tool \"a/b\" { command \"a\" }\n",
+	    "may contain only letters");
+	bad("name with dots", "tool \"..x\" { command \"a\" }\n",
+	    "must not start with '.'");
+	bad("secret name with ..", "tool \"t\" { secret \"a..b\" env \"X\" }\n",
+	    "must not start with '.' or contain '..'");
+	bad("relative chroot", "auditd { chroot \"rel\" }\n",
+	    "chroot must be an absolute path");
+	bad("schema not JSON", "tool \"t\" { command \"a\"\n schema \"{x\" }\n",
+	    "is not a JSON object");
+	bad("bad language", "tool \"t\" { language \"perl\" code \"1\" }\n",
+	    "language must be sh, bash or python3");
+	bad("bad port", "harnessd { listen on 127.0.0.1 port 70000 }\n",
+	    "port must be 1 to 65535");
+	bad("bad address", "harnessd { listen on localhost port 80 }\n",
+	    "expected a numeric IPv4 or IPv6 address");
+	bad("provider without type", "provider \"p\" { model \"m\" }\n",
+	    "provider 'p' needs a type");
+	bad("bad key hash", "harnessd { key \"k\" { hash \"md5:x\" } }\n",
+	    "key hash must be 'sha256:'");
+	bad("missing brace", "auditd {\n user \"_audit\"\n", "syntax error");
+	bad("error on the right line", "\n\n\n\nsandboxd {\n\n  queue x\n}\n",
+	    "t.conf:7:");
+	{
+		FILE	*f;
+
+		snprintf(path, sizeof(path), "%s/nul.conf", dir);
+		if ((f = fopen(path, "w")) != NULL) {
+			fwrite("rundir \"/a\0b\"\n", 1, 14, f);
+			fclose(f);
+		}
+		c = conf_load(path, NULL, err, sizeof(err));
+		tap_ok(c == NULL && strstr(err, "NUL byte") != NULL,
+		    "bad: NUL byte");
+		conf_free(c);
+	}
+	bad("expires not a date", "tool \"t\" { secret \"S\" env \"E\" expires "
+	    "soon }\n", "expected a date like 2027-01-31");
+
+	/* Hostile input: long strings, deep macro recursion. */
+	{
+		char	*big = malloc(20000);
+
+		memset(big, 'a', 19990);
+		memcpy(big, "rundir \"", 8);
+		big[19990] = '"';
+		big[19991] = '\n';
+		big[19992] = '\0';
+		bad("string too long", big, "string too long");
+		free(big);
+	}
+	bad("self-referencing macro", "a = \"$a\"\nrundir $a\n",
+	    "nested too deeply");
+
+	return tap_done();
+}
