@@ -596,23 +596,62 @@ esc_json(struct dbuf *b, const char *s, size_t len)
 	db_putc(b, '"');
 }
 
+/*
+ * A double as the shortest digit string that reads back to the same
+ * value, laid out like ECMAScript's Number to String: plain decimal for
+ * 1e-6 <= |d| < 1e21 (with ".0" if it has no fraction, so it stays a
+ * double when read again), otherwise d.ddde+XX.
+ */
 static void
 canon_double(struct dbuf *b, double d)
 {
-	char	 buf[64], *c;
-	int	 prec;
+	char	 buf[64], digits[32], *e;
+	int	 prec, k, n, i, exp;
 
+	if (d == 0) {
+		db_puts(b, signbit(d) ? "-0.0" : "0.0");
+		return;
+	}
 	for (prec = 1; prec <= 17; prec++) {
-		snprintf(buf, sizeof(buf), "%.*g", prec, d);
+		snprintf(buf, sizeof(buf), "%.*e", prec - 1, d);
 		if (strtod(buf, NULL) == d)
 			break;
 	}
-	/* A locale with a decimal comma must not leak into the record. */
-	if ((c = strchr(buf, ',')) != NULL)
-		*c = '.';
-	db_puts(b, buf);
-	if (strpbrk(buf, ".eE") == NULL)
+	/* buf is [-]D[.DDD]e(+|-)XX; a locale may use ',' for '.'. */
+	if ((e = strchr(buf, 'e')) == NULL) {
+		b->err = 1;
+		return;
+	}
+	exp = atoi(e + 1);
+	for (k = 0, i = (buf[0] == '-'); buf + i < e && k < 20; i++)
+		if (buf[i] >= '0' && buf[i] <= '9')
+			digits[k++] = buf[i];
+	digits[k] = '\0';
+	if (buf[0] == '-')
+		db_putc(b, '-');
+	n = exp + 1;		/* digits before the decimal point */
+	if (k <= n && n <= 21) {
+		db_puts(b, digits);
+		for (i = k; i < n; i++)
+			db_putc(b, '0');
 		db_puts(b, ".0");
+	} else if (0 < n && n <= 21) {
+		db_put(b, digits, n);
+		db_putc(b, '.');
+		db_puts(b, digits + n);
+	} else if (-6 < n && n <= 0) {
+		db_puts(b, "0.");
+		for (i = n; i < 0; i++)
+			db_putc(b, '0');
+		db_puts(b, digits);
+	} else {
+		db_putc(b, digits[0]);
+		if (k > 1) {
+			db_putc(b, '.');
+			db_puts(b, digits + 1);
+		}
+		db_printf(b, "e%c%d", exp < 0 ? '-' : '+', abs(exp));
+	}
 }
 
 struct kv {
@@ -1325,7 +1364,8 @@ db_open_ro(const char *path, char *err, size_t errlen)
 			return db;
 		}
 		seterr(err, errlen, "%s: %s", path, sqlite3_errmsg(db));
-		if ((rc & 0xff) != SQLITE_CANTOPEN)
+		if ((rc & 0xff) != SQLITE_CANTOPEN &&
+		    (rc & 0xff) != SQLITE_READONLY)
 			break;
 		sqlite3_close(db);
 		db = NULL;

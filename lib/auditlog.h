@@ -20,10 +20,12 @@
  * re-serialised with object keys sorted by byte value, no whitespace,
  * strings escaped only where JSON requires it (\" \\ \b \f \n \r \t and
  * \u00xx for other control characters; everything else raw UTF-8),
- * integers in decimal, other numbers in the shortest "%.Ng" form that
- * reads back to the same double, with ".0" added if that form looks like
- * an integer.  Secret values never belong in a record: store
- * auditlog_hmac_value() of them instead.
+ * integers (which must fit int64 or uint64) in plain decimal, other
+ * numbers as the shortest digit string that reads back to the same
+ * double, written like ECMAScript's Number-to-String (plain decimal for
+ * 1e-6 <= |x| < 1e21 with ".0" if there is no fraction, else d.ddde+X).
+ * Secret values never belong in a record: store auditlog_hmac_value() of
+ * them instead.
  *
  * Canonical encoding (all integers big-endian, fixed width; a "str" is a
  * uint32 byte length followed by the bytes, no NUL):
