@@ -63,6 +63,21 @@
  * A separate random per-log key (AUDITLOG_HMACFILE, 0600) keys
  * auditlog_hmac_value() fingerprints of secrets.
  *
+ * Files: AUDITLOG_KEYFILE is 48 bytes, "HAUDITK1" || u64 epoch || K_e;
+ * AUDITLOG_HMACFILE is the 32 raw key bytes; AUDITLOG_VERIFYFILE is K_0
+ * as 64 lowercase hex digits and a newline.  All are refused if group-
+ * or world-accessible.
+ *
+ * Verification walks records in seq order and seals in epoch order
+ * together.  Reported, first problem first: a hole in seq ("records A-B
+ * missing"); a record whose prev_hash or hash does not match ("record N:
+ * hash mismatch"); a seal whose epoch breaks the 0, 1, 2, ... sequence,
+ * whose seq goes backwards, whose MAC fails or whose head differs from
+ * the recomputed hash at its seq ("head signature invalid"); a seal past
+ * the last record ("chain truncated after record N").  Records after the
+ * last seal cannot be told from forgeries by an attacker holding the
+ * running key; their number is returned as "unsealed".
+ *
  * Errors.  Functions that can fail return -1 and write a message without
  * secrets into err (errlen bytes), unless said otherwise.  The library
  * never prints or exits.
@@ -229,7 +244,8 @@ int		 auditlog_canon_json(const char *, size_t, char **out,
 		    size_t *outlen, char *err, size_t errlen);
 
 /* hash(rec) with the given prev_hash, body taken as already canonical. */
-void		 auditlog_hash_record(const unsigned char prev[AUDITLOG_HASHLEN],
+void		 auditlog_hash_record(
+		    const unsigned char prev[AUDITLOG_HASHLEN],
 		    const struct auditlog_record *,
 		    unsigned char out[AUDITLOG_HASHLEN]);
 /* K_{n+1} from K_n, in place. */

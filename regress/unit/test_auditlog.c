@@ -295,6 +295,7 @@ test_basic(void)
 	unsigned char			 fk[AUDITLOG_KEYLEN];
 	unsigned char			 head[AUDITLOG_HASHLEN], zero[32];
 	char				 dir[512], path[600], err[256];
+	char				 kp2[640];
 	struct stat			 sb;
 	int				 created = -1, i, ok;
 
@@ -356,6 +357,16 @@ test_basic(void)
 	auditlog_close(log);
 	tap_ok(verify_is(dir, k0, "ok: 11 records"),
 	    "verify after reopen: ok: 11 records");
+
+	/* A log with records never gets a fresh key behind its back. */
+	snprintf(path, sizeof(path), "%s/%s", dir, AUDITLOG_KEYFILE);
+	snprintf(kp2, sizeof(kp2), "%s/%s.saved", dir, AUDITLOG_KEYFILE);
+	rename(path, kp2);
+	log = auditlog_open(dir, NULL, NULL, err, sizeof(err));
+	tap_ok(log == NULL && strstr(err, "missing") != NULL,
+	    "running key missing: open refused: %s", err);
+	auditlog_close(log);
+	rename(kp2, path);
 
 	/* Offline copy: only the database file, elsewhere. */
 	newdir(path, sizeof(path));
@@ -796,7 +807,8 @@ test_bad_inputs(void)
 static void
 test_canon(void)
 {
-	const char	*in = " { \"b\" : [1, 2.50, -0, 1e2, \"x\\u00e9\\n\\/\"],"
+	const char	*in = " { \"b\" : [1, 2.50, -0, 1e2,"
+	    " \"x\\u00e9\\n\\/\"],"
 	    " \"a\": {\"z\": null, \"y\": true},"
 	    " \"c\": 18446744073709551615, \"d\": -9223372036854775808,"
 	    " \"e\": 0.1, \"\\ud83d\\ude00\": false,"
