@@ -65,8 +65,8 @@
  *
  * Files: AUDITLOG_KEYFILE is 48 bytes, "HAUDITK1" || u64 epoch || K_e;
  * AUDITLOG_HMACFILE is the 32 raw key bytes; AUDITLOG_VERIFYFILE is K_0
- * as 64 lowercase hex digits and a newline.  All are refused if group-
- * or world-accessible.
+ * as 64 lowercase hex digits and a newline.  The writer refuses its key
+ * files if they are group- or world-accessible.
  *
  * Verification walks records in seq order and seals in epoch order
  * together.  Reported, first problem first: a hole in seq ("records A-B
