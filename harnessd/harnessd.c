@@ -105,6 +105,8 @@ harnessd_parent_init(struct proc_ctx *ctx)
 		}
 		ps->agent_fds[ps->nagent++] = fd;
 		if (l->type == LISTEN_UNIX)
+			proc_unlink_at_exit(ctx, l->sock.path);
+		if (l->type == LISTEN_UNIX)
 			log_info("listening on %s", l->sock.path);
 		else
 			log_info("listening on %s port %u", l->host, l->port);
@@ -127,16 +129,6 @@ harnessd_parent_started(struct proc_ctx *ctx)
 	}
 }
 
-static void
-harnessd_parent_shutdown(struct proc_ctx *ctx)
-{
-	struct conf_listen	*l;
-
-	TAILQ_FOREACH(l, &ctx->conf->harnessd.listens, entry)
-		if (l->type == LISTEN_UNIX)
-			unlink(l->sock.path);
-}
-
 static const struct daemon_def harnessd_def = {
 	.id = D_HARNESSD,
 	.procs = harnessd_procs,
@@ -145,7 +137,6 @@ static const struct daemon_def harnessd_def = {
 	.npairs = sizeof(harnessd_pairs) / sizeof(harnessd_pairs[0]),
 	.parent_init = harnessd_parent_init,
 	.parent_started = harnessd_parent_started,
-	.parent_shutdown = harnessd_parent_shutdown,
 };
 
 int

@@ -45,6 +45,7 @@ hitld_parent_init(struct proc_ctx *ctx)
 		log_warnx("approver socket: %s", err);
 		return -1;
 	}
+	proc_unlink_at_exit(ctx, conf->hitld.approver.path);
 	return 0;
 }
 
@@ -58,19 +59,12 @@ hitld_parent_started(struct proc_ctx *ctx)
 	parent_state.approver_fd = -1;
 }
 
-static void
-hitld_parent_shutdown(struct proc_ctx *ctx)
-{
-	unlink(ctx->conf->hitld.approver.path);
-}
-
 static const struct daemon_def hitld_def = {
 	.id = D_HITLD,
 	.procs = hitld_procs,
 	.nprocs = PROC_HITLD_MAX,
 	.parent_init = hitld_parent_init,
 	.parent_started = hitld_parent_started,
-	.parent_shutdown = hitld_parent_shutdown,
 };
 
 int

@@ -37,6 +37,7 @@ struct ctl_server {
 	char		 name[32];
 	ctl_allow_fn	 allow;
 	ctl_dispatch_fn	 dispatch;
+	int		 is_control;	/* status allowed */
 };
 
 static TAILQ_HEAD(, ctl_conn) conns = TAILQ_HEAD_INITIALIZER(conns);
@@ -88,7 +89,10 @@ control_server(struct proc_ctx *ctx, int fd, const char *name,
 void
 control_listen(struct proc_ctx *ctx, int fd)
 {
-	control_server(ctx, fd, "control", root_only, control_default);
+	struct ctl_server *srv;
+
+	srv = control_server(ctx, fd, "control", root_only, control_default);
+	srv->is_control = 1;
 }
 
 static void
@@ -283,6 +287,12 @@ control_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 		    wb.len);
 		break;
 	case IMSG_CTL_STATUS:
+		/* The process table is for the control socket only. */
+		if (!c->srv->is_control) {
+			control_error(c, imsg->hdr.peerid, "status is only "
+			    "answered on the control socket");
+			break;
+		}
 		control_status(c, imsg->hdr.peerid);
 		break;
 	default:

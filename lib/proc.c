@@ -172,6 +172,15 @@ proc_bind_unix(const struct conf_sock *cs, char *err, size_t errlen)
 	return fd;
 }
 
+void
+proc_unlink_at_exit(struct proc_ctx *ctx, const char *path)
+{
+	if (ctx->nunlink >= sizeof(ctx->unlink_at_exit) /
+	    sizeof(ctx->unlink_at_exit[0]))
+		fatalx("%s: too many sockets", __func__);
+	strlcpy(ctx->unlink_at_exit[ctx->nunlink++], path, PATH_MAX);
+}
+
 /* ---- child side ---- */
 
 void
@@ -660,8 +669,8 @@ parent_shutdown(struct proc_ctx *ctx, int code)
 	}
 	if (ctx->daemon->parent_shutdown != NULL)
 		ctx->daemon->parent_shutdown(ctx);
-	if (ctx->control_bound)
-		unlink(conf_daemon(ctx->conf, ctx->daemon->id)->control.path);
+	for (i = 0; i < ctx->nunlink; i++)
+		unlink(ctx->unlink_at_exit[i]);
 	if (ctx->pidfile[0] != '\0')
 		unlink(ctx->pidfile);
 	if (code == 0)
@@ -919,8 +928,10 @@ proc_main(int argc, char **argv, const struct daemon_def *def)
 	    def->id)->control, err, sizeof(err));
 	if (ctx->control_fd == -1)
 		fatalx("control socket: %s", err);
+	proc_unlink_at_exit(ctx, conf_daemon(ctx->conf, def->id)->control.path);
 	if (def->parent_init != NULL && def->parent_init(ctx) == -1) {
-		unlink(conf_daemon(ctx->conf, def->id)->control.path);
+		for (i = 0; i < ctx->nunlink; i++)
+			unlink(ctx->unlink_at_exit[i]);
 		fatalx("initialisation failed");
 	}
 
@@ -991,7 +1002,6 @@ proc_main(int argc, char **argv, const struct daemon_def *def)
 	/* The child accepts; the parent only unlinks the path at exit. */
 	close(ctx->control_fd);
 	ctx->control_fd = -1;
-	ctx->control_bound = 1;
 	if (def->parent_started != NULL)
 		def->parent_started(ctx);
 

@@ -90,7 +90,8 @@ struct proc_ctx {
 	struct proc_info table[PROC_MAX + 1];	/* [0] is the parent */
 	size_t		 ntable;
 	int		 control_fd;		/* parent: bound socket */
-	int		 control_bound;		/* parent: unlink at exit */
+	char		 unlink_at_exit[8][PATH_MAX];	/* parent: bound paths */
+	size_t		 nunlink;
 	int		 nready;
 	int		 shutting_down;
 	struct event	*ev_sig[4];
@@ -123,6 +124,9 @@ int	 proc_request_connect(struct proc_ctx *, enum daemon_id);
 /* Parent: send a listening fd (dup'ed; the caller keeps its copy). */
 int	 proc_send_listen(struct proc_ctx *, int, uint32_t, int);
 
+/* Parent: remove this path at exit (the path bound, whatever a reload
+ * later says). */
+void	 proc_unlink_at_exit(struct proc_ctx *, const char *);
 /* Bind a Unix socket as root with owner, group and mode.  fd or -1. */
 int	 proc_bind_unix(const struct conf_sock *, char *, size_t);
 /* mkdir -p one level with owner and mode, fixing them if it exists. */

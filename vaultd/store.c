@@ -45,15 +45,11 @@ vault_run(struct proc_ctx *ctx)
 	 */
 	if (getrlimit(RLIMIT_MEMLOCK, &rl) == -1)
 		fatal("getrlimit RLIMIT_MEMLOCK");
-	if (rl.rlim_max == RLIM_INFINITY || rl.rlim_max < (64 << 20)) {
-		struct rlimit want = { 64 << 20, 64 << 20 };
-
-		if (setrlimit(RLIMIT_MEMLOCK, &want) == -1) {
-			rl.rlim_cur = rl.rlim_max;
-			if (setrlimit(RLIMIT_MEMLOCK, &rl) == -1)
-				fatal("setrlimit RLIMIT_MEMLOCK");
-		}
-	}
+	if (rl.rlim_max == RLIM_INFINITY || rl.rlim_max > (64 << 20))
+		rl.rlim_max = 64 << 20;
+	rl.rlim_cur = rl.rlim_max;
+	if (setrlimit(RLIMIT_MEMLOCK, &rl) == -1)
+		fatal("setrlimit RLIMIT_MEMLOCK");
 #ifndef HARNESS_SANITIZE
 	if (mlockall(MCL_CURRENT | MCL_FUTURE) == -1)
 		fatal("mlockall");
