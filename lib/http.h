@@ -51,7 +51,9 @@
  * (an evbuffer, say).  http_feed() takes everything: the bytes after a
  * complete request are kept in the parser (at most limits.max_pending,
  * else HTTP_ERROR/503) and http_reset() keeps them, so the next
- * http_feed(p, NULL, 0) parses the next request from them.
+ * http_feed(p, NULL, 0) parses the next request from them.  Use one of
+ * the two per parser.  Head accessors return NULL/0 until HTTP_HEAD or
+ * HTTP_DONE, and after an HTTP_ERROR found while checking the head.
  */
 #ifndef HARNESS_HTTP_H
 #define HARNESS_HTTP_H
@@ -153,9 +155,9 @@ ssize_t	 http_pct_decode(const char *, size_t, char *, size_t, int);
 
 /*
  * Query parameters.  http_query_param() finds the first parameter whose
- * decoded name is name and decodes its value ("" for "a" or "a=") into
- * buf: 1 found, 0 not found, -1 (errno) if the query or the value is
- * malformed or too long.  http_query_next() walks all parameters:
+ * decoded name is name (less than 256 bytes) and decodes its value (""
+ * for "a" or "a=") into buf: 1 found, 0 not found, -1 (errno) if a name
+ * before it or the value is malformed, or the value is too long.  http_query_next() walks all parameters:
  * *cursor starts at the raw query; 1 per parameter, 0 at the end, -1 on
  * error.  Empty parameters ("a&&b") are skipped.
  */
