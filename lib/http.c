@@ -296,7 +296,8 @@ parse_reqline(struct http_parser *p, size_t off, size_t n)
 	tlen = sp2 - t;
 	for (i = t; i < sp2; i++) {
 		if (c[i] == '%') {
-			if (sp2 - i < 3 || hexval((unsigned char)c[i + 1]) < 0 ||
+			if (sp2 - i < 3 ||
+			    hexval((unsigned char)c[i + 1]) < 0 ||
 			    hexval((unsigned char)c[i + 2]) < 0)
 				return set_error(p, 400,
 				    "bad percent escape in target");

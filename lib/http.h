@@ -157,7 +157,8 @@ ssize_t	 http_pct_decode(const char *, size_t, char *, size_t, int);
  * Query parameters.  http_query_param() finds the first parameter whose
  * decoded name is name (less than 256 bytes) and decodes its value (""
  * for "a" or "a=") into buf: 1 found, 0 not found, -1 (errno) if a name
- * before it or the value is malformed, or the value is too long.  http_query_next() walks all parameters:
+ * before it or the value is malformed, or the value is too long.
+ * http_query_next() walks all parameters:
  * *cursor starts at the raw query; 1 per parameter, 0 at the end, -1 on
  * error.  Empty parameters ("a&&b") are skipped.
  */

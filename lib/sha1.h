@@ -14,7 +14,7 @@
 
 struct sha1_ctx {
 	uint32_t	 h[5];
-	uint64_t	 nbytes;			/* message length so far */
+	uint64_t	 nbytes;		/* message length so far */
 	unsigned char	 block[SHA1_BLOCK_LENGTH];	/* partial block */
 	size_t		 blen;
 };

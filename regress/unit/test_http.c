@@ -347,7 +347,8 @@ test_keepalive(void)
 		{ "GET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n", 1 },
 		{ "GET / HTTP/1.0\r\nConnection: keep-alive\r\n"
 		    "Connection: close\r\n\r\n", 0 },
-		{ "GET / HTTP/1.0\r\nConnection: keep-alive, close\r\n\r\n", 0 },
+		{ "GET / HTTP/1.0\r\nConnection: keep-alive, "
+		    "close\r\n\r\n", 0 },
 		{ "GET / HTTP/1.0\r\nConnection: keep-alived\r\n\r\n", 0 },
 	};
 
@@ -407,7 +408,8 @@ test_limits(void)
 	    "B: 2\r\nC: 3\r\n\r\n", 431, &lim);
 
 	memset(&lim, 0, sizeof(lim));
-	lim.max_header_bytes = 20;	/* "Host: hhhhhhhhhhhh\r\n" 20, +"\r\n" */
+	/* "Host: hhhhhhhhhh\r\n" is 18 bytes, the empty line 2 more. */
+	lim.max_header_bytes = 20;
 	tap_ok(accepts("GET / HTTP/1.1\r\nHost: hhhhhhhhhh\r\n\r\n", &lim),
 	    "header section of exactly max_header_bytes");
 	reject("header section of max_header_bytes + 1",
@@ -430,7 +432,8 @@ test_limits(void)
 	http_parser_free(p);
 	reject("huge Content-Length", "POST / HTTP/1.1\r\nHost: h\r\n"
 	    "Content-Length: 99999999999999999999999999\r\n\r\n", 413, &lim);
-	tap_ok(accepts("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked"
+	tap_ok(accepts("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: "
+	    "chunked"
 	    "\r\n\r\n2\r\nab\r\n2\r\ncd\r\n0\r\n\r\n", &lim),
 	    "chunked body of exactly max_body");
 	p = http_parser_new(&lim);
@@ -473,7 +476,8 @@ test_limits(void)
 	memset(&lim, 0, sizeof(lim));
 	lim.max_pending = 16;
 	p = http_parser_new(&lim);
-	rc = http_feed(p, "GET / HTTP/1.0\r\n\r\nGET /next HTTP/1.0\r\n\r\n", 40);
+	rc = http_feed(p, "GET / HTTP/1.0\r\n\r\nGET /next "
+	    "HTTP/1.0\r\n\r\n", 40);
 	tap_ok(rc == HTTP_ERROR && http_status(p) == 503,
 	    "leftover above max_pending refused");
 	http_parser_free(p);
@@ -482,7 +486,8 @@ test_limits(void)
 static void
 test_rejections(void)
 {
-	reject("bare LF ends the request line", "GET / HTTP/1.1\nHost: h\r\n\r\n",
+	reject("bare LF ends the request line", "GET / HTTP/1.1\nHost: "
+	    "h\r\n\r\n",
 	    400, NULL);
 	reject("bare LF ends a header line", "GET / HTTP/1.1\r\nHost: h\n\r\n",
 	    400, NULL);
@@ -504,15 +509,20 @@ test_rejections(void)
 	    "GET / HTTP/1.1\r\nHost: h\r\nNoColon\r\n\r\n", 400, NULL);
 	reject("control character in a value",
 	    "GET / HTTP/1.1\r\nHost: h\r\nX: a\x01b\r\n\r\n", 400, NULL);
-	reject("DEL in a value", "GET / HTTP/1.1\r\nHost: h\r\nX: a\x7f\r\n\r\n",
+	reject("DEL in a value", "GET / HTTP/1.1\r\nHost: h\r\nX: "
+	    "a\x7f\r\n\r\n",
 	    400, NULL);
 	tap_ok(accepts("GET / HTTP/1.1\r\nHost: h\r\nX: caf\xc3\xa9\r\n\r\n",
 	    NULL), "obs-text in a value is accepted");
-	reject("non-token method", "G(T / HTTP/1.1\r\nHost: h\r\n\r\n", 400, NULL);
-	reject("unknown method", "BREW / HTTP/1.1\r\nHost: h\r\n\r\n", 501, NULL);
-	reject("methods are case-sensitive", "get / HTTP/1.1\r\nHost: h\r\n\r\n",
+	reject("non-token method", "G(T / HTTP/1.1\r\nHost: "
+	    "h\r\n\r\n", 400, NULL);
+	reject("unknown method", "BREW / HTTP/1.1\r\nHost: "
+	    "h\r\n\r\n", 501, NULL);
+	reject("methods are case-sensitive", "get / HTTP/1.1\r\nHost: "
+	    "h\r\n\r\n",
 	    501, NULL);
-	reject("CONNECT", "CONNECT h:443 HTTP/1.1\r\nHost: h\r\n\r\n", 501, NULL);
+	reject("CONNECT", "CONNECT h:443 HTTP/1.1\r\nHost: "
+	    "h\r\n\r\n", 501, NULL);
 	reject("TRACE", "TRACE / HTTP/1.1\r\nHost: h\r\n\r\n", 501, NULL);
 	reject("HTTP/2.0", "GET / HTTP/2.0\r\nHost: h\r\n\r\n", 505, NULL);
 	reject("HTTP/1.2", "GET / HTTP/1.2\r\nHost: h\r\n\r\n", 505, NULL);
@@ -523,7 +533,8 @@ test_rejections(void)
 	reject("HTTP/0.9 request line", "GET /\r\n\r\n", 400, NULL);
 	reject("two spaces in the request line",
 	    "GET  / HTTP/1.1\r\nHost: h\r\n\r\n", 400, NULL);
-	reject("space inside the target", "GET /a b HTTP/1.1\r\nHost: h\r\n\r\n",
+	reject("space inside the target", "GET /a b HTTP/1.1\r\nHost: "
+	    "h\r\n\r\n",
 	    400, NULL);
 	reject("target without a slash", "GET a HTTP/1.1\r\nHost: h\r\n\r\n",
 	    400, NULL);
@@ -540,7 +551,8 @@ test_rejections(void)
 	reject("asterisk-form with GET", "GET * HTTP/1.1\r\nHost: h\r\n\r\n",
 	    400, NULL);
 	reject("HTTP/1.1 without Host", "GET / HTTP/1.1\r\n\r\n", 400, NULL);
-	reject("two Host fields", "GET / HTTP/1.1\r\nHost: a\r\nhost: b\r\n\r\n",
+	reject("two Host fields", "GET / HTTP/1.1\r\nHost: a\r\nhost: "
+	    "b\r\n\r\n",
 	    400, NULL);
 	reject_n("NUL in the request line",
 	    "GET /\0 HTTP/1.1\r\nHost: h\r\n\r\n", 28, 400);
@@ -595,7 +607,8 @@ test_framing(void)
 	reject("Transfer-Encoding with Content-Length", "POST / HTTP/1.1\r\n"
 	    "Host: h\r\nTransfer-Encoding: chunked\r\nContent-Length: 3\r\n\r\n"
 	    "0\r\n\r\n", 400, NULL);
-	reject("two equal Content-Length fields", "POST / HTTP/1.1\r\nHost: h\r\n"
+	reject("two equal Content-Length fields", "POST / HTTP/1.1\r\nHost: "
+	    "h\r\n"
 	    "Content-Length: 1\r\nContent-Length: 1\r\n\r\nx", 400, NULL);
 	reject("two different Content-Length fields", "POST / HTTP/1.1\r\n"
 	    "Host: h\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nxx", 400,
@@ -629,21 +642,27 @@ test_framing(void)
 	    " Chunked \r\n\r\n0\r\n\r\n", NULL),
 	    "coding names are case-insensitive");
 	reject("chunk size with 0x", "POST / HTTP/1.1\r\nHost: h\r\n"
-	    "Transfer-Encoding: chunked\r\n\r\n0x1\r\na\r\n0\r\n\r\n", 400, NULL);
+	    "Transfer-Encoding: chunked\r\n\r\n0x1\r\na\r\n"
+	    "0\r\n\r\n", 400, NULL);
 	reject("negative chunk size", "POST / HTTP/1.1\r\nHost: h\r\n"
-	    "Transfer-Encoding: chunked\r\n\r\n-1\r\na\r\n0\r\n\r\n", 400, NULL);
+	    "Transfer-Encoding: chunked\r\n\r\n-1\r\na\r\n"
+	    "0\r\n\r\n", 400, NULL);
 	reject("space before chunk size", "POST / HTTP/1.1\r\nHost: h\r\n"
-	    "Transfer-Encoding: chunked\r\n\r\n 1\r\na\r\n0\r\n\r\n", 400, NULL);
+	    "Transfer-Encoding: chunked\r\n\r\n 1\r\na\r\n"
+	    "0\r\n\r\n", 400, NULL);
 	reject("space after chunk size without extension", "POST / HTTP/1.1\r\n"
 	    "Host: h\r\nTransfer-Encoding: chunked\r\n\r\n1 \r\na\r\n0\r\n\r\n",
 	    400, NULL);
-	tap_ok(accepts("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked"
+	tap_ok(accepts("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: "
+	    "chunked"
 	    "\r\n\r\n1 ;a=\"b\"\r\na\r\n0;x\r\n\r\n", NULL),
 	    "BWS before a chunk extension");
 	reject("bare LF after chunk size", "POST / HTTP/1.1\r\nHost: h\r\n"
 	    "Transfer-Encoding: chunked\r\n\r\n1\na\r\n0\r\n\r\n", 400, NULL);
-	reject("chunk data longer than its size", "POST / HTTP/1.1\r\nHost: h\r\n"
-	    "Transfer-Encoding: chunked\r\n\r\n1\r\nab\r\n0\r\n\r\n", 400, NULL);
+	reject("chunk data longer than its size", "POST / HTTP/1.1\r\nHost: "
+	    "h\r\n"
+	    "Transfer-Encoding: chunked\r\n\r\n1\r\nab\r\n"
+	    "0\r\n\r\n", 400, NULL);
 	reject("bare LF after chunk data", "POST / HTTP/1.1\r\nHost: h\r\n"
 	    "Transfer-Encoding: chunked\r\n\r\n1\r\na\n0\r\n\r\n", 400, NULL);
 	reject("obs-fold in trailers", "POST / HTTP/1.1\r\nHost: h\r\n"
@@ -659,7 +678,8 @@ test_framing(void)
 	    411, NULL);
 
 	/* GET without Content-Length has no body: the rest is a request. */
-	r = "GET / HTTP/1.1\r\nHost: h\r\n\r\nGET /b HTTP/1.1\r\nHost: h\r\n\r\n";
+	r = "GET / HTTP/1.1\r\nHost: h\r\n\r\nGET /b HTTP/1.1\r\nHost: "
+	    "h\r\n\r\n";
 	p = http_parser_new(NULL);
 	rc = http_parse(p, r, strlen(r), &used);
 	body = http_body(p, &blen);
@@ -827,7 +847,8 @@ test_response(void)
 	r.nheaders = 1;
 	rc = http_response_write(&b, &r);
 	tap_ok(rc == 0 && strcmp(b.data, "HTTP/1.1 200 OK\r\nContent-Type: "
-	    "text/plain\r\nContent-Length: 5\r\nX-Request-Id: abc\r\n\r\n") == 0,
+	    "text/plain\r\nContent-Length: 5\r\nX-Request-Id: "
+	    "abc\r\n\r\n") == 0,
 	    "response head with Content-Length and an extra field");
 	http_buf_reset(&b);
 	r.content_length = HTTP_LENGTH_CHUNKED;

@@ -92,7 +92,8 @@ test_utf8(void)
 	    "UTF-8: valid sequences up to U+10FFFF");
 	tap_ok(!utf8_valid("\xc0\xaf", 2) && !utf8_valid("\xe0\x80\xaf", 3) &&
 	    !utf8_valid("\xf0\x80\x80\xaf", 4) &&
-	    !utf8_valid("\xed\xa0\x80", 3) && !utf8_valid("\xf4\x90\x80\x80", 4) &&
+	    !utf8_valid("\xed\xa0\x80", 3) &&
+	    !utf8_valid("\xf4\x90\x80\x80", 4) &&
 	    !utf8_valid("\xf5\x80\x80\x80", 4) && !utf8_valid("\x80", 1) &&
 	    !utf8_valid("\xc3", 1) && !utf8_valid("\xff", 1),
 	    "UTF-8: overlong, surrogate, above U+10FFFF, stray, truncated");
@@ -135,8 +136,8 @@ check_req(const char *req, const char **why)
 }
 
 #define UPG_HEAD	"GET /ws HTTP/1.1\r\nHost: h\r\n"
-#define UPG_OK		"Upgrade: websocket\r\nConnection: Upgrade\r\n" \
-			"Sec-WebSocket-Version: 13\r\n" \
+#define UPG_UC		"Upgrade: websocket\r\nConnection: Upgrade\r\n"
+#define UPG_OK		UPG_UC "Sec-WebSocket-Version: 13\r\n" \
 			"Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
 
 static void
@@ -190,25 +191,25 @@ test_handshake(void)
 	    "Connection: keep-alive\r\nSec-WebSocket-Version: 13\r\n"
 	    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n", &why) == 400,
 	    "Connection without Upgrade refused");
-	tap_ok(check_req(UPG_HEAD "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+	tap_ok(check_req(UPG_HEAD UPG_UC
 	    "Sec-WebSocket-Version: 8\r\n"
 	    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n", &why) == 426,
 	    "version 8 refused with 426");
-	tap_ok(check_req(UPG_HEAD "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+	tap_ok(check_req(UPG_HEAD UPG_UC
 	    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n", &why) == 400,
 	    "missing version refused");
-	tap_ok(check_req(UPG_HEAD "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+	tap_ok(check_req(UPG_HEAD UPG_UC
 	    "Sec-WebSocket-Version: 13\r\n\r\n", &why) == 400,
 	    "missing key refused");
-	tap_ok(check_req(UPG_HEAD "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+	tap_ok(check_req(UPG_HEAD UPG_UC
 	    "Sec-WebSocket-Version: 13\r\n"
 	    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ\r\n\r\n", &why) == 400,
 	    "key without padding refused");
-	tap_ok(check_req(UPG_HEAD "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+	tap_ok(check_req(UPG_HEAD UPG_UC
 	    "Sec-WebSocket-Version: 13\r\n"
 	    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ!=\r\n\r\n", &why) == 400,
 	    "key with a non-base64 character refused");
-	tap_ok(check_req(UPG_HEAD "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+	tap_ok(check_req(UPG_HEAD UPG_UC
 	    "Sec-WebSocket-Version: 13\r\n"
 	    "Sec-WebSocket-Key: YWJjZGVmZ2hpamtsbW5vcHE=\r\n\r\n", &why) == 400,
 	    "key of 17 bytes refused");
@@ -467,7 +468,8 @@ test_close(void)
 	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
 		body[0] = (char)(good[i] >> 8);
 		body[1] = (char)good[i];
-		if (close_code(body, 2, &ev) != WS_CLOSE || ev.code != good[i]) {
+		if (close_code(body, 2, &ev) != WS_CLOSE ||
+		    ev.code != good[i]) {
 			TAP_DIAG("close code %d refused", good[i]);
 			ok = 0;
 		}
