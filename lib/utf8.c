@@ -1,0 +1,116 @@
+/*
+ * Strict UTF-8 validation.  The first byte of a sequence fixes how many
+ * continuation bytes follow and, for the lead bytes that could start an
+ * overlong form, a surrogate or something above U+10FFFF, a narrower
+ * range for the second byte (RFC 3629, section 4).
+ */
+#include <stddef.h>
+#include <stdint.h>
+
+#include "utf8.h"
+
+#define UTF8_BAD	0xff	/* need value of a state that saw an error */
+
+void
+utf8_init(struct utf8_state *st)
+{
+	st->need = 0;
+	st->lo = 0x80;
+	st->hi = 0xbf;
+}
+
+/* Set up st for the lead byte c; -1 if c cannot start a sequence. */
+static int
+utf8_lead(struct utf8_state *st, unsigned char c)
+{
+	st->lo = 0x80;
+	st->hi = 0xbf;
+	if (c < 0x80) {
+		st->need = 0;
+		return 0;
+	}
+	if (c >= 0xc2 && c <= 0xdf)
+		st->need = 1;
+	else if (c >= 0xe0 && c <= 0xef) {
+		st->need = 2;
+		if (c == 0xe0)
+			st->lo = 0xa0;		/* no overlong 3-byte forms */
+		else if (c == 0xed)
+			st->hi = 0x9f;		/* no surrogates */
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		st->need = 3;
+		if (c == 0xf0)
+			st->lo = 0x90;		/* no overlong 4-byte forms */
+		else if (c == 0xf4)
+			st->hi = 0x8f;		/* nothing above U+10FFFF */
+	} else
+		return -1;
+	return 0;
+}
+
+int
+utf8_feed(struct utf8_state *st, const void *buf, size_t len)
+{
+	const unsigned char	*p = buf;
+	size_t			 i;
+
+	if (st->need == UTF8_BAD)
+		return -1;
+	for (i = 0; i < len; i++) {
+		if (st->need == 0) {
+			if (p[i] < 0x80)
+				continue;
+			if (utf8_lead(st, p[i]) == -1)
+				goto bad;
+			continue;
+		}
+		if (p[i] < st->lo || p[i] > st->hi)
+			goto bad;
+		st->need--;
+		st->lo = 0x80;
+		st->hi = 0xbf;
+	}
+	return 0;
+ bad:
+	st->need = UTF8_BAD;
+	return -1;
+}
+
+int
+utf8_complete(const struct utf8_state *st)
+{
+	return st->need == 0;
+}
+
+int
+utf8_valid(const void *buf, size_t len)
+{
+	struct utf8_state	 st;
+
+	utf8_init(&st);
+	return utf8_feed(&st, buf, len) == 0 && utf8_complete(&st);
+}
+
+size_t
+utf8_seqlen(const void *buf, size_t len)
+{
+	const unsigned char	*p = buf;
+	struct utf8_state	 st;
+	size_t			 n, i;
+
+	if (len == 0)
+		return 0;
+	utf8_init(&st);
+	if (utf8_lead(&st, p[0]) == -1)
+		return 0;
+	n = 1 + st.need;
+	if (n > len)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if (p[i] < st.lo || p[i] > st.hi)
+			return 0;
+		st.lo = 0x80;
+		st.hi = 0xbf;
+	}
+	return n;
+}

@@ -1,0 +1,33 @@
+/*
+ * utf8: strict UTF-8 validation (RFC 3629), whole or incremental.
+ *
+ * Overlong forms, surrogates (U+D800..U+DFFF) and code points above
+ * U+10FFFF are invalid.  The incremental form keeps enough state to
+ * validate a sequence split across any number of buffers, which the
+ * WebSocket parser needs for text split across frames and reads.
+ */
+#ifndef HARNESS_UTF8_H
+#define HARNESS_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct utf8_state {
+	uint8_t		 need;		/* continuation bytes still due */
+	uint8_t		 lo, hi;	/* allowed range of the next one */
+};
+
+void	 utf8_init(struct utf8_state *);
+/* 0 if the bytes so far are a valid prefix, -1 (stays -1) if not. */
+int	 utf8_feed(struct utf8_state *, const void *, size_t);
+/* 1 if no sequence is left unfinished. */
+int	 utf8_complete(const struct utf8_state *);
+/* 1 if the buffer is complete, valid UTF-8. */
+int	 utf8_valid(const void *, size_t);
+/*
+ * Length (1..4) of the valid sequence at the start of buf, 0 if the
+ * bytes there are not valid UTF-8 (or len is 0).
+ */
+size_t	 utf8_seqlen(const void *, size_t);
+
+#endif /* HARNESS_UTF8_H */
