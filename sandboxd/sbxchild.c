@@ -46,6 +46,13 @@
 #define MOUNT_ATTR_NOSUID	0x00000002
 #define MOUNT_ATTR_NODEV	0x00000004
 #endif
+#ifndef OPEN_TREE_CLONE
+#define OPEN_TREE_CLONE		1
+#define OPEN_TREE_CLOEXEC	O_CLOEXEC
+#endif
+#ifndef MOVE_MOUNT_F_EMPTY_PATH
+#define MOVE_MOUNT_F_EMPTY_PATH	0x00000004
+#endif
 #ifndef AT_RECURSIVE
 #define AT_RECURSIVE		0x8000
 #endif
@@ -334,11 +341,19 @@ build_root(struct sbx_plan *p)
 	const struct sbx_state	*st = p->conf->st;
 	const struct sbx_req	*req = p->req;
 	char			 path[PATH_MAX];
-	int			 i;
+	int			 i, wsfd = -1;
 
 	/* nothing we mount may propagate back to the host */
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == -1)
 		FAIL("make / private");
+	/*
+	 * Take the workspace now, as a detached copy of its mount tree,
+	 * before the new root hides whatever path it lives under.
+	 */
+	if (req->workspace != NULL && (wsfd = syscall(SYS_open_tree,
+	    AT_FDCWD, req->workspace, OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC |
+	    AT_RECURSIVE)) == -1)
+		FAIL("workspace %s", req->workspace);
 	/* the new root: a tmpfs mounted over /tmp in our namespace only */
 	if (mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV,
 	    p->root_opts) == -1)
@@ -370,10 +385,11 @@ build_root(struct sbx_plan *p)
 		FAIL("bind /dev/shm");
 
 	mkdir_or_fail("work", 0755);
-	if (req->workspace != NULL) {
-		if (mount(req->workspace, "work", NULL, MS_BIND | MS_REC,
-		    NULL) == -1)
-			FAIL("bind workspace");
+	if (wsfd != -1) {
+		if (syscall(SYS_move_mount, wsfd, "", AT_FDCWD, "work",
+		    MOVE_MOUNT_F_EMPTY_PATH) == -1)
+			FAIL("mount workspace");
+		close(wsfd);
 		if (attr_recursive("work", MOUNT_ATTR_NOSUID |
 		    MOUNT_ATTR_NODEV) == -1)
 			FAIL("nosuid workspace");
@@ -536,7 +552,8 @@ payload(struct sbx_plan *p)
 	}
 	set_rlimit(RLIMIT_FSIZE, p->lim.fsize_bytes);
 	set_rlimit(RLIMIT_NOFILE, p->lim.nofile);
-	set_rlimit(RLIMIT_NPROC, p->lim.procs);
+	/* a backstop: the pids cgroup is the limit that should trip */
+	set_rlimit(RLIMIT_NPROC, p->lim.procs * 2 + 8);
 	set_rlimit(RLIMIT_CORE, 0);
 
 	drop_caps();
