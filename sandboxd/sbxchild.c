@@ -590,6 +590,42 @@ payload(struct sbx_plan *p)
 	fail(SBX_MSG_EXEC_ERR, "exec %s", req->argv[0]);
 }
 
+/*
+ * Our argv area is a copy of the spawner's, and /proc/PID/cmdline shows
+ * it to anyone: blank it (the program has its own copy by now;
+ * the strings of sbx_req may live there) (fields 48 and 49 of /proc/self/stat).
+ */
+static void
+blank_cmdline(void)
+{
+	char		 buf[2048], *q;
+	unsigned long	 start = 0, end = 0;
+	ssize_t		 n;
+	int		 fd, field;
+
+	if ((fd = open("/proc/self/stat", O_RDONLY | O_CLOEXEC)) == -1)
+		FAIL("open /proc/self/stat");
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0 || (q = strrchr((buf[n] = '\0', buf), ')')) == NULL)
+		FAIL("read /proc/self/stat");
+	/* q is at the end of field 2 (comm) */
+	for (field = 2; *q != '\0' && field < 49; q++) {
+		if (*q != ' ')
+			continue;
+		field++;
+		if (field == 48)
+			start = strtoul(q + 1, NULL, 10);
+		else if (field == 49)
+			end = strtoul(q + 1, NULL, 10);
+	}
+	if (start == 0 || end <= start || end - start > (1UL << 20)) {
+		errno = 0;
+		FAIL("no argv area in /proc/self/stat");
+	}
+	memset((void *)start, 0, end - start);
+}
+
 /* pid 1: reap everything, report the program's status, exit. */
 static void
 init_loop(struct sbx_plan *p, pid_t prog)
@@ -604,6 +640,7 @@ init_loop(struct sbx_plan *p, pid_t prog)
 	    syscall(SYS_close_range, 0, p->ctl - 1, 0) == -1) ||
 	    syscall(SYS_close_range, p->ctl + 1, ~0U, 0) == -1)
 		FAIL("close_range");
+	blank_cmdline();
 	/* no one in here may read our memory or attach to us */
 	if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) == -1)
 		FAIL("dumpable");

@@ -728,12 +728,12 @@ notify_cb(int fd, short ev, void *arg)
 	if (s->syscall[0] == '\0')
 		sbx_seccomp_name(req->data.arch, req->data.nr, s->syscall,
 		    sizeof(s->syscall));
+	/*
+	 * No answer: the caller stays blocked in the kernel, the call
+	 * never runs, and the kill takes it down where it waits.  An
+	 * answer would let it run on until the kill lands.
+	 */
 	do_kill(s, KILL_SECCOMP);
-	resp->id = req->id;
-	resp->error = -EPERM;
-	resp->val = 0;
-	resp->flags = 0;
-	(void)seccomp_notify_respond(fd, resp);
  out:
 	seccomp_notify_free(req, resp);
 }
