@@ -44,7 +44,7 @@ cleanup() {
 		kill "$p" 2>/dev/null
 		wait "$p" 2>/dev/null
 	done
-	rm -rf "$TD" "$WS" "$CANARY"
+	[ -n "${KEEP:-}" ] && return; rm -rf "$TD" "$WS" "$CANARY"
 }
 trap cleanup EXIT INT TERM
 
