@@ -352,7 +352,7 @@ int
 cg_create(const struct cg_root *r, const char *name,
     const struct cg_limits *lim, struct cg *c, char *err, size_t errlen)
 {
-	char	 dir[PATH_MAX], val[64];
+	char	 dir[PATH_MAX];
 	int	 i, nctl = r->version == 2 ? 1 : CG_NCTL;
 
 	memset(c, 0, sizeof(*c));
@@ -373,6 +373,30 @@ cg_create(const struct cg_root *r, const char *name,
 		}
 		c->made |= 1 << i;
 	}
+	if (r->version == 2) {
+		cg_path(c, 0, dir, sizeof(dir));
+		if ((c->dirfd = open(dir, O_RDONLY | O_DIRECTORY |
+		    O_CLOEXEC)) == -1) {
+			snprintf(err, errlen, "cgroup %.150s: %s", dir,
+			    strerror(errno));
+			goto fail;
+		}
+	}
+	if (cg_limit(c, lim, err, errlen) == -1)
+		goto fail;
+	return 0;
+ fail:
+	cg_destroy(c);
+	return -1;
+}
+
+/* Set the limits that are not 0. */
+int
+cg_limit(struct cg *c, const struct cg_limits *lim, char *err, size_t errlen)
+{
+	const struct cg_root *r = c->root;
+	char	 dir[PATH_MAX] = "", val[64];
+
 	if (r->version == 2) {
 		cg_path(c, 0, dir, sizeof(dir));
 		if (lim->mem) {
@@ -397,9 +421,6 @@ cg_create(const struct cg_root *r, const char *name,
 			if (write_file(dir, "cpu.max", val) == -1)
 				goto wfail;
 		}
-		if ((c->dirfd = open(dir, O_RDONLY | O_DIRECTORY |
-		    O_CLOEXEC)) == -1)
-			goto wfail;
 		return 0;
 	}
 	if (lim->mem) {
@@ -430,8 +451,6 @@ cg_create(const struct cg_root *r, const char *name,
 	return 0;
  wfail:
 	snprintf(err, errlen, "cgroup %.150s: %s", dir, strerror(errno));
- fail:
-	cg_destroy(c);
 	return -1;
 }
 

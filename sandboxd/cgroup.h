@@ -47,6 +47,7 @@ struct cg_stats {
 int	 cg_detect(struct cg_root *, const char *, int, char *, size_t);
 int	 cg_create(const struct cg_root *, const char *,
 	    const struct cg_limits *, struct cg *, char *, size_t);
+int	 cg_limit(struct cg *, const struct cg_limits *, char *, size_t);
 int	 cg_attach(struct cg *, pid_t);
 int	 cg_cpu_usec(struct cg *, uint64_t *);
 int	 cg_stats(struct cg *, struct cg_stats *);

@@ -674,14 +674,13 @@ init_loop(struct sbx_plan *p, pid_t prog)
 		;
 }
 
-void
-sbx_child(struct sbx_plan *p)
+/* uid/gid maps are written: become the sandbox user */
+static void
+become_user(struct sbx_plan *p)
 {
 	char	 c;
-	pid_t	 pid;
 
 	child_ctl = p->ctl;
-	/* wait until the spawner has written our uid/gid maps */
 	if (read(p->ctl, &c, 1) != 1)
 		_exit(1);
 	if (setgroups(0, NULL) == -1)
@@ -694,6 +693,16 @@ sbx_child(struct sbx_plan *p)
 		FAIL("pdeathsig");
 	if (recv(p->ctl, &c, 1, MSG_PEEK | MSG_DONTWAIT) == 0)
 		_exit(1);
+}
+
+static void
+run(struct sbx_plan *p) __attribute__((noreturn));
+
+static void
+run(struct sbx_plan *p)
+{
+	pid_t	 pid;
+
 	/* our cgroup (joined by now) becomes the namespace's root */
 	if (unshare(CLONE_NEWCGROUP) == -1)
 		FAIL("unshare cgroup");
@@ -707,4 +716,138 @@ sbx_child(struct sbx_plan *p)
 	if (pid == 0)
 		payload(p);
 	init_loop(p, pid);
+}
+
+void
+sbx_child(struct sbx_plan *p)
+{
+	become_user(p);
+	run(p);
+}
+
+/* Next NUL-terminated string of the wire buffer, or fail. */
+static char *
+wire_str(char **pos, char *end)
+{
+	char	*s = *pos, *z;
+
+	if (s >= end || (z = memchr(s, '\0', end - s)) == NULL) {
+		errno = 0;
+		FAIL("malformed request");
+	}
+	*pos = z + 1;
+	return s;
+}
+
+static char *
+wire_opt(char **pos, char *end)
+{
+	char	*s = wire_str(pos, end);
+
+	return s[0] == '\0' ? NULL : s;
+}
+
+/*
+ * A pre-made sandbox: namespaces, maps and cgroup were done before the
+ * request existed.  Wait for it, then go on as sbx_child() does.
+ */
+void
+sbx_child_pooled(struct sbx_plan *p)
+{
+	static struct sbx_req	 req;
+	static struct sbx_secret secs[64];
+	struct sbx_wire		 w;
+	struct msghdr		 mh;
+	struct iovec		 iov;
+	struct cmsghdr		*c;
+	union {
+		struct cmsghdr	 h;
+		char		 buf[CMSG_SPACE(sizeof(int) *
+				    SBX_WIRE_MAXFD)];
+	} cm;
+	int			 fds[SBX_WIRE_MAXFD], nfd = 0, fi;
+	char			 b, **argv, *buf, *pos, *end;
+	struct stat		 sb;
+	uint64_t		 secret_bytes = 0;
+	size_t			 i, total;
+
+	become_user(p);
+	memset(&mh, 0, sizeof(mh));
+	iov.iov_base = &b;
+	iov.iov_len = 1;
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	mh.msg_control = cm.buf;
+	mh.msg_controllen = sizeof(cm.buf);
+	if (recvmsg(p->ctl, &mh, MSG_CMSG_CLOEXEC) != 1)
+		_exit(1);
+	for (c = CMSG_FIRSTHDR(&mh); c != NULL; c = CMSG_NXTHDR(&mh, c))
+		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+			nfd = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+			if (nfd > SBX_WIRE_MAXFD)
+				nfd = SBX_WIRE_MAXFD;
+			memcpy(fds, CMSG_DATA(c), nfd * sizeof(int));
+		}
+	if (nfd < 1 || fstat(fds[0], &sb) == -1 ||
+	    (size_t)sb.st_size < sizeof(w) || (size_t)sb.st_size > (64U << 20))
+		FAIL("no request");
+	if (pread(fds[0], &w, sizeof(w), 0) != sizeof(w) ||
+	    w.magic != SBX_WIRE_MAGIC || w.nargv == 0 || w.nargv > 1000000 ||
+	    w.nenv > 1000000 || w.nsecrets > 64 ||
+	    w.strings_len > (size_t)sb.st_size ||
+	    w.code_len > (size_t)sb.st_size ||
+	    sizeof(w) + w.strings_len + w.code_len != (size_t)sb.st_size) {
+		errno = 0;
+		FAIL("malformed request");
+	}
+	total = sb.st_size - sizeof(w);
+	if ((buf = malloc(total + 1)) == NULL ||
+	    pread(fds[0], buf, total, sizeof(w)) != (ssize_t)total)
+		FAIL("read request");
+	close(fds[0]);
+	pos = buf;
+	end = buf + w.strings_len;
+	if ((argv = calloc(w.nargv + 1, sizeof(char *))) == NULL ||
+	    (p->envp = calloc(w.nenv + w.nsecrets + 1, sizeof(char *))) ==
+	    NULL)
+		FAIL("calloc");
+	for (i = 0; i < w.nargv; i++)
+		argv[i] = wire_str(&pos, end);
+	for (i = 0; i < w.nenv; i++)
+		p->envp[i] = wire_str(&pos, end);
+	p->nenv = w.nenv;
+	req.argv = argv;
+	req.envp = p->envp;
+	req.cwd = (w.flags & SBX_WIRE_CWD) ? wire_str(&pos, end) : NULL;
+	req.workspace = (w.flags & SBX_WIRE_WS) ? wire_str(&pos, end) : NULL;
+	if (w.flags & SBX_WIRE_CODE) {
+		req.code_name = wire_str(&pos, end);
+		req.code = buf + w.strings_len;
+		req.code_len = w.code_len;
+	}
+	fi = 1;
+	p->stdin_fd = -1;
+	if (w.flags & SBX_WIRE_STDIN) {
+		if (fi >= nfd)
+			FAIL("no stdin");
+		p->stdin_fd = fds[fi++];
+	}
+	for (i = 0; i < w.nsecrets; i++) {
+		secs[i].name = wire_str(&pos, end);
+		secs[i].env = wire_opt(&pos, end);
+		secs[i].file = wire_opt(&pos, end);
+		if (fi >= nfd)
+			FAIL("no secret");
+		secs[i].memfd = fds[fi++];
+		if (fstat(secs[i].memfd, &sb) == 0)
+			secret_bytes += sb.st_size;
+	}
+	req.secrets = secs;
+	req.nsecrets = w.nsecrets;
+	req.stdin_fd = p->stdin_fd;
+	req.lim = w.lim;
+	p->req = &req;
+	p->lim = w.lim;
+	sbx_plan_opts(p, secret_bytes);
+	run(p);
 }

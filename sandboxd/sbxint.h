@@ -24,7 +24,12 @@ struct sbx_top {
 	char		 target[64];		/* symlink target or "" */
 };
 
+#define SBX_POOL_MAX	64
+
+struct sbx_pool;
+
 struct sbx_state {
+	struct sbx_pool	*pool;
 	struct cg_root	 cg;
 	struct sock_fprog bpf_payload;
 	struct sock_fprog bpf_init;
@@ -55,6 +60,32 @@ struct sbx_msg {
 	char		 text[200];
 };
 
+/*
+ * A request for a pre-made sandbox travels in a memfd: this header,
+ * then NUL-terminated strings (argv, envp, cwd, workspace, code_name,
+ * then name, env, file of each secret, "" standing for NULL), then the
+ * code.  The fds (the memfd, stdin, the secrets' memfds) come with a
+ * one-byte message on the control socket.
+ */
+#define SBX_WIRE_MAGIC	0x73627831U
+#define SBX_WIRE_CWD	0x01
+#define SBX_WIRE_WS	0x02
+#define SBX_WIRE_CODE	0x04
+#define SBX_WIRE_STDIN	0x08
+#define SBX_WIRE_MAXFD	(2 + 64)
+
+struct sbx_wire {
+	uint32_t	 magic;
+	uint32_t	 flags;
+	uint32_t	 nargv;
+	uint32_t	 nenv;
+	uint32_t	 nsecrets;
+	uint32_t	 pad;
+	struct sbx_limits lim;
+	uint64_t	 strings_len;
+	uint64_t	 code_len;
+};
+
 /* Everything the child needs, prepared before clone. */
 struct sbx_plan {
 	const struct sbx_conf	*conf;
@@ -73,6 +104,10 @@ struct sbx_plan {
 
 /* sbxchild.c */
 void	 sbx_child(struct sbx_plan *) __attribute__((noreturn));
+void	 sbx_child_pooled(struct sbx_plan *) __attribute__((noreturn));
+
+/* spawn.c */
+void	 sbx_plan_opts(struct sbx_plan *, uint64_t);
 
 /* sbxseccomp.c */
 int	 sbx_seccomp_build(struct sbx_state *, char *, size_t);

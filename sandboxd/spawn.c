@@ -16,6 +16,7 @@
  *     and call done().
  */
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -121,6 +122,26 @@ struct sbx {
 				    void *);
 	void			*arg;
 };
+
+/* A sandbox made before its request: namespaces, maps, cgroup. */
+struct sbx_pre {
+	pid_t		 pid;
+	int		 pidfd;
+	int		 ctl;
+	int		 out_r;
+	int		 err_r;
+	struct cg	 cg;
+};
+
+struct sbx_pool {
+	struct event_base *base;
+	struct event	*ev_refill;
+	int		 target;
+	int		 n;
+	struct sbx_pre	 pre[SBX_POOL_MAX];
+};
+
+static void	pool_free(struct sbx_state *);
 
 static const char *reason_names[] = {
 	"exited", "signaled", "timeout", "memory", "pids", "output-limit",
@@ -257,6 +278,7 @@ sbx_conf_free(struct sbx_conf *conf)
 {
 	if (conf->st == NULL)
 		return;
+	pool_free(conf->st);
 	sbx_seccomp_free(conf->st);
 	free(conf->st);
 	conf->st = NULL;
@@ -990,6 +1012,365 @@ set_nonblock(int fd)
 	return fcntl(fd, F_SETFL, fl | O_NONBLOCK);
 }
 
+void
+sbx_plan_opts(struct sbx_plan *plan, uint64_t secret_bytes)
+{
+	uint64_t	 rootsz;
+
+	rootsz = (1 << 20) + secret_bytes + plan->req->code_len;
+	snprintf(plan->root_opts, sizeof(plan->root_opts),
+	    "size=%llu,nr_inodes=4096,mode=0755", (unsigned long long)rootsz);
+	snprintf(plan->tmp_opts, sizeof(plan->tmp_opts),
+	    "size=%llu,nr_inodes=65536,mode=1777",
+	    (unsigned long long)plan->lim.tmp_bytes);
+	snprintf(plan->work_opts, sizeof(plan->work_opts),
+	    "size=%llu,nr_inodes=65536,mode=0755,uid=%d,gid=%d",
+	    (unsigned long long)plan->lim.tmp_bytes, SBX_INNER_UID,
+	    SBX_INNER_GID);
+}
+
+static void
+pre_destroy(struct sbx_pre *pre)
+{
+	siginfo_t	 si;
+	int		 i;
+
+	if (pre->pidfd != -1) {
+		(void)syscall(SYS_pidfd_send_signal, pre->pidfd, SIGKILL,
+		    NULL, 0);
+		(void)waitid(P_PIDFD, pre->pidfd, &si, WEXITED | __WALL);
+		close(pre->pidfd);
+	}
+	if (pre->ctl != -1)
+		close(pre->ctl);
+	if (pre->out_r != -1)
+		close(pre->out_r);
+	if (pre->err_r != -1)
+		close(pre->err_r);
+	for (i = 0; i < 200 && cg_destroy(&pre->cg) == -1; i++) {
+		cg_kill(&pre->cg);
+		usleep(5000);
+	}
+	pre->pidfd = pre->ctl = pre->out_r = pre->err_r = -1;
+}
+
+/*
+ * clone3() a child into fresh namespaces and its own cgroup, write its
+ * uid/gid maps, let it become the sandbox user.  With a plan it goes on
+ * to build and run that sandbox; without one (the pool) it waits for a
+ * request on its control socket.
+ */
+static int
+pre_make(const struct sbx_conf *conf, struct sbx_plan *plan,
+    const struct sbx_req *req, const struct cg_limits *cl,
+    struct sbx_pre *pre, char *err, size_t errlen)
+{
+	struct sbx_state	*st = conf->st;
+	struct sbx_clone_args	 ca;
+	struct sbx_plan		 pooled;
+	char			 name[96], map[64];
+	int			 outp[2] = { -1, -1 }, errp[2] = { -1, -1 };
+	int			 sp[2] = { -1, -1 }, pidfd = -1, k;
+	int			 keep[80];
+	size_t			 nkeep = 0, i;
+	pid_t			 pid;
+
+	memset(pre, 0, sizeof(*pre));
+	pre->pidfd = pre->ctl = pre->out_r = pre->err_r = -1;
+	pre->cg.dirfd = -1;
+	if (pipe2(outp, O_CLOEXEC) == -1 || pipe2(errp, O_CLOEXEC) == -1 ||
+	    socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sp) == -1) {
+		snprintf(err, errlen, "pipe: %s", strerror(errno));
+		goto fail;
+	}
+	snprintf(name, sizeof(name), "s%ld.%llu%s%s", (long)getpid(),
+	    (unsigned long long)++st->seq, req && req->id ? "." : "",
+	    req && req->id ? req->id : "");
+	if (cg_create(&st->cg, name, cl, &pre->cg, err, errlen) == -1)
+		goto fail;
+	if (plan == NULL) {
+		memset(&pooled, 0, sizeof(pooled));
+		pooled.conf = conf;
+		pooled.stdin_fd = -1;
+	}
+	keep[nkeep++] = sp[1];
+	keep[nkeep++] = outp[1];
+	keep[nkeep++] = errp[1];
+	if (plan != NULL) {
+		plan->ctl = sp[1];
+		plan->out_w = outp[1];
+		plan->err_w = errp[1];
+		keep[nkeep++] = plan->stdin_fd;
+		for (i = 0; i < req->nsecrets; i++)
+			keep[nkeep++] = req->secrets[i].memfd;
+	} else {
+		pooled.ctl = sp[1];
+		pooled.out_w = outp[1];
+		pooled.err_w = errp[1];
+	}
+
+	memset(&ca, 0, sizeof(ca));
+	ca.flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID |
+	    CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_PIDFD;
+	ca.pidfd = (uint64_t)(uintptr_t)&pidfd;
+	ca.exit_signal = 0;	/* no SIGCHLD: only our pidfd reaps it */
+	if (st->cg.version == 2) {
+		ca.flags |= CLONE_INTO_CGROUP;
+		ca.cgroup = pre->cg.dirfd;
+	}
+	pid = syscall(SYS_clone3, &ca, sizeof(ca));
+	if (pid == -1) {
+		snprintf(err, errlen, "clone3: %s", strerror(errno));
+		goto fail;
+	}
+	if (pid == 0) {
+		close_others(keep, nkeep);
+		if (plan != NULL)
+			sbx_child(plan);
+		/* a pool entry must not outlive the spawner either */
+		(void)prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+		sbx_child_pooled(&pooled);
+	}
+	pre->pid = pid;
+	pre->pidfd = pidfd;
+
+	snprintf(map, sizeof(map), "%d %lu 1\n", SBX_INNER_UID,
+	    (unsigned long)conf->uid);
+	if (write_proc(pid, "uid_map", map) == -1) {
+		snprintf(err, errlen, "uid_map: %s", strerror(errno));
+		goto fail;
+	}
+	snprintf(map, sizeof(map), "%d %lu 1\n", SBX_INNER_GID,
+	    (unsigned long)conf->gid);
+	if (write_proc(pid, "gid_map", map) == -1) {
+		snprintf(err, errlen, "gid_map: %s", strerror(errno));
+		goto fail;
+	}
+	if (st->cg.version == 1 && cg_attach(&pre->cg, pid) == -1) {
+		snprintf(err, errlen, "cgroup attach: %s", strerror(errno));
+		goto fail;
+	}
+	if (write(sp[0], "g", 1) != 1) {
+		snprintf(err, errlen, "start: %s", strerror(errno));
+		goto fail;
+	}
+	close(sp[1]);
+	close(outp[1]);
+	close(errp[1]);
+	pre->ctl = sp[0];
+	pre->out_r = outp[0];
+	pre->err_r = errp[0];
+	return 0;
+ fail:
+	for (k = 0; k < 2; k++) {
+		if (outp[k] != -1)
+			close(outp[k]);
+		if (errp[k] != -1)
+			close(errp[k]);
+		if (sp[k] != -1)
+			close(sp[k]);
+	}
+	pre_destroy(pre);
+	return -1;
+}
+
+static int
+wire_add(char **buf, size_t *len, size_t *cap, const void *p, size_t n)
+{
+	char	*nb;
+	size_t	 ncap;
+
+	if (n > SIZE_MAX - *len)
+		return -1;
+	if (*len + n > *cap) {
+		ncap = *cap ? *cap : 4096;
+		while (ncap < *len + n)
+			ncap *= 2;
+		if ((nb = realloc(*buf, ncap)) == NULL)
+			return -1;
+		*buf = nb;
+		*cap = ncap;
+	}
+	memcpy(*buf + *len, p, n);
+	*len += n;
+	return 0;
+}
+
+static int
+wire_s(char **buf, size_t *len, size_t *cap, const char *s)
+{
+	return wire_add(buf, len, cap, s ? s : "", s ? strlen(s) + 1 : 1);
+}
+
+/* Hand a request to a pre-made sandbox (see struct sbx_wire). */
+static int
+pre_send(struct sbx_pre *pre, const struct sbx_req *req,
+    const struct sbx_limits *lim, char *const *env, char *err, size_t errlen)
+{
+	struct sbx_wire	 w;
+	char		*buf = NULL;
+	size_t		 len = 0, cap = 0, i, nfd = 0;
+	int		 fds[SBX_WIRE_MAXFD], mfd = -1, bad = 0, rv = -1;
+	struct msghdr	 mh;
+	struct iovec	 iov;
+	union {
+		struct cmsghdr	 h;
+		char		 buf[CMSG_SPACE(sizeof(int) *
+				    SBX_WIRE_MAXFD)];
+	} cm;
+
+	memset(&w, 0, sizeof(w));
+	w.magic = SBX_WIRE_MAGIC;
+	w.lim = *lim;
+	bad |= wire_add(&buf, &len, &cap, &w, sizeof(w));
+	for (i = 0; req->argv[i] != NULL; i++, w.nargv++)
+		bad |= wire_s(&buf, &len, &cap, req->argv[i]);
+	for (i = 0; env[i] != NULL; i++, w.nenv++)
+		bad |= wire_s(&buf, &len, &cap, env[i]);
+	if (req->cwd != NULL) {
+		w.flags |= SBX_WIRE_CWD;
+		bad |= wire_s(&buf, &len, &cap, req->cwd);
+	}
+	if (req->workspace != NULL) {
+		w.flags |= SBX_WIRE_WS;
+		bad |= wire_s(&buf, &len, &cap, req->workspace);
+	}
+	if (req->code != NULL) {
+		w.flags |= SBX_WIRE_CODE;
+		bad |= wire_s(&buf, &len, &cap, req->code_name);
+	}
+	fds[nfd++] = -1;	/* the memfd */
+	if (req->stdin_fd != -1) {
+		w.flags |= SBX_WIRE_STDIN;
+		fds[nfd++] = req->stdin_fd;
+	}
+	for (i = 0; i < req->nsecrets; i++, w.nsecrets++) {
+		bad |= wire_s(&buf, &len, &cap, req->secrets[i].name);
+		bad |= wire_s(&buf, &len, &cap, req->secrets[i].env);
+		bad |= wire_s(&buf, &len, &cap, req->secrets[i].file);
+		fds[nfd++] = req->secrets[i].memfd;
+	}
+	w.strings_len = len - sizeof(w);
+	if (req->code != NULL) {
+		w.code_len = req->code_len;
+		bad |= wire_add(&buf, &len, &cap, req->code, req->code_len);
+	}
+	if (bad) {
+		snprintf(err, errlen, "request: out of memory");
+		goto out;
+	}
+	memcpy(buf, &w, sizeof(w));
+	if ((mfd = memfd_create("sbx-req", MFD_CLOEXEC)) == -1 ||
+	    write(mfd, buf, len) != (ssize_t)len) {
+		snprintf(err, errlen, "request memfd: %s", strerror(errno));
+		goto out;
+	}
+	fds[0] = mfd;
+	memset(&mh, 0, sizeof(mh));
+	memset(&cm, 0, sizeof(cm));
+	iov.iov_base = "r";
+	iov.iov_len = 1;
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	mh.msg_control = cm.buf;
+	mh.msg_controllen = CMSG_SPACE(sizeof(int) * nfd);
+	cm.h.cmsg_level = SOL_SOCKET;
+	cm.h.cmsg_type = SCM_RIGHTS;
+	cm.h.cmsg_len = CMSG_LEN(sizeof(int) * nfd);
+	memcpy(CMSG_DATA(&cm.h), fds, sizeof(int) * nfd);
+	if (sendmsg(pre->ctl, &mh, MSG_NOSIGNAL) != 1) {
+		snprintf(err, errlen, "request: %s", strerror(errno));
+		goto out;
+	}
+	rv = 0;
+ out:
+	if (mfd != -1)
+		close(mfd);
+	free(buf);
+	return rv;
+}
+
+static void
+pool_refill_cb(int fd, short ev, void *arg)
+{
+	struct sbx_conf	*conf = arg;
+	struct sbx_pool	*pool = conf->st->pool;
+	struct cg_limits cl;
+	char		 e[256];
+	struct timeval	 tv = { 0, 0 };
+
+	if (pool == NULL || pool->n >= pool->target)
+		return;
+	memset(&cl, 0, sizeof(cl));
+	if (pre_make(conf, NULL, NULL, &cl, &pool->pre[pool->n], e,
+	    sizeof(e)) == -1) {
+		/* try again later, never spin */
+		tv.tv_sec = 1;
+		evtimer_add(pool->ev_refill, &tv);
+		return;
+	}
+	pool->n++;
+	/* one at a time, so a spawn never waits behind a whole refill */
+	if (pool->n < pool->target)
+		evtimer_add(pool->ev_refill, &tv);
+}
+
+int
+sbx_pool(struct sbx_conf *conf, struct event_base *base, int n, char *err,
+    size_t errlen)
+{
+	struct sbx_pool	*pool;
+	struct cg_limits cl;
+	struct timeval	 tv = { 1, 0 };
+
+	memset(&cl, 0, sizeof(cl));
+	if (conf->st == NULL || n < 0 || n > SBX_POOL_MAX) {
+		snprintf(err, errlen, "pool size must be 0..%d", SBX_POOL_MAX);
+		return -1;
+	}
+	if ((pool = conf->st->pool) == NULL) {
+		if ((pool = calloc(1, sizeof(*pool))) == NULL) {
+			snprintf(err, errlen, "%s", strerror(errno));
+			return -1;
+		}
+		pool->base = base;
+		if ((pool->ev_refill = evtimer_new(base, pool_refill_cb,
+		    conf)) == NULL) {
+			free(pool);
+			snprintf(err, errlen, "evtimer_new failed");
+			return -1;
+		}
+		conf->st->pool = pool;
+	}
+	pool->target = n;
+	while (pool->n > n)
+		pre_destroy(&pool->pre[--pool->n]);
+	/* the first fill now, refills from the event loop */
+	while (pool->n < n) {
+		if (pre_make(conf, NULL, NULL, &cl, &pool->pre[pool->n], err,
+		    errlen) == -1) {
+			evtimer_add(pool->ev_refill, &tv);
+			return -1;
+		}
+		pool->n++;
+	}
+	return 0;
+}
+
+static void
+pool_free(struct sbx_state *st)
+{
+	struct sbx_pool	*pool = st->pool;
+
+	if (pool == NULL)
+		return;
+	while (pool->n > 0)
+		pre_destroy(&pool->pre[--pool->n]);
+	event_free(pool->ev_refill);
+	free(pool);
+	st->pool = NULL;
+}
+
 struct sbx *
 sbx_spawn(struct event_base *base, const struct sbx_conf *conf,
     const struct sbx_req *req, int out_fd, int err_fd,
@@ -999,22 +1380,23 @@ sbx_spawn(struct event_base *base, const struct sbx_conf *conf,
 	struct sbx_state	*st = conf->st;
 	struct sbx		*s = NULL;
 	struct sbx_plan		 plan;
-	struct sbx_clone_args	 ca;
+	struct sbx_pre		 pre;
 	struct cg_limits	 cl;
-	char			 name[96], map[64];
 	static char *const	 defenv[] = { "PATH=/usr/local/bin:/usr/bin:"
 	    "/bin:/usr/sbin:/sbin", "HOME=/work", "USER=sandbox",
 	    "LOGNAME=sandbox", "LANG=C.UTF-8", "TMPDIR=/tmp", NULL };
 	char *const		*env;
-	int			 outp[2] = { -1, -1 }, errp[2] = { -1, -1 };
-	int			 sp[2] = { -1, -1 }, pidfd = -1, k;
-	int			 keep[80];
-	size_t			 nkeep, i, n;
-	uint64_t		 secret_bytes, rootsz;
-	pid_t			 pid;
+	int			 k, pooled = 0;
+	size_t			 i, n;
+	uint64_t		 secret_bytes;
 	struct timeval		 tv;
+	struct timespec		 t0;
 
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&plan, 0, sizeof(plan));
+	memset(&pre, 0, sizeof(pre));
+	pre.pidfd = pre.ctl = pre.out_r = pre.err_r = -1;
+	pre.cg.dirfd = -1;
 	if (st == NULL) {
 		snprintf(err, errlen, "sbx_init was not called");
 		goto fail;
@@ -1027,6 +1409,7 @@ sbx_spawn(struct event_base *base, const struct sbx_conf *conf,
 	}
 	s->base = base;
 	s->conf = conf;
+	s->t0 = t0;
 	s->pidfd = s->ctl = s->notify = -1;
 	s->pipe_r[0] = s->pipe_r[1] = -1;
 	s->ofd[0] = out_fd;
@@ -1039,114 +1422,58 @@ sbx_spawn(struct event_base *base, const struct sbx_conf *conf,
 	s->cg.dirfd = -1;
 	out_fd = err_fd = -1;		/* owned by s now */
 	resolve_limits(conf, &req->lim, &s->lim);
-	plan.conf = conf;
-	plan.req = req;
-	plan.lim = s->lim;
-	plan.stdin_fd = req->stdin_fd;
-
-	/* environment: room for one variable per secret */
-	env = req->envp != NULL ? req->envp : defenv;
-	for (n = 0; env[n] != NULL; n++)
-		;
-	if ((plan.envp = calloc(n + req->nsecrets + 1, sizeof(char *))) ==
-	    NULL) {
-		snprintf(err, errlen, "%s", strerror(errno));
-		goto fail;
-	}
-	for (i = 0; i < n; i++)
-		plan.envp[i] = env[i];
-	plan.nenv = n;
-
-	rootsz = (1 << 20) + secret_bytes + req->code_len;
-	snprintf(plan.root_opts, sizeof(plan.root_opts),
-	    "size=%llu,nr_inodes=4096,mode=0755", (unsigned long long)rootsz);
-	snprintf(plan.tmp_opts, sizeof(plan.tmp_opts),
-	    "size=%llu,nr_inodes=65536,mode=1777",
-	    (unsigned long long)s->lim.tmp_bytes);
-	snprintf(plan.work_opts, sizeof(plan.work_opts),
-	    "size=%llu,nr_inodes=65536,mode=0755,uid=%d,gid=%d",
-	    (unsigned long long)s->lim.tmp_bytes, SBX_INNER_UID,
-	    SBX_INNER_GID);
-
-	if (pipe2(outp, O_CLOEXEC) == -1 || pipe2(errp, O_CLOEXEC) == -1 ||
-	    socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sp) == -1) {
-		snprintf(err, errlen, "pipe: %s", strerror(errno));
-		goto fail;
-	}
-	plan.out_w = outp[1];
-	plan.err_w = errp[1];
-	plan.ctl = sp[1];
-
-	snprintf(name, sizeof(name), "s%ld.%llu%s%s", (long)getpid(),
-	    (unsigned long long)++st->seq, req->id ? "." : "",
-	    req->id ? req->id : "");
 	cl.mem = s->lim.mem_bytes;
 	cl.pids = s->lim.procs;
 	cl.cpu_pct = conf->cpu_pct;
-	if (cg_create(&st->cg, name, &cl, &s->cg, err, errlen) == -1)
-		goto fail;
+	env = req->envp != NULL ? req->envp : defenv;
 
-	nkeep = 0;
-	keep[nkeep++] = plan.ctl;
-	keep[nkeep++] = plan.out_w;
-	keep[nkeep++] = plan.err_w;
-	keep[nkeep++] = plan.stdin_fd;
-	for (i = 0; i < req->nsecrets; i++)
-		keep[nkeep++] = req->secrets[i].memfd;
+	if (st->pool != NULL && st->pool->n > 0) {
+		/* a pre-made sandbox: set its limits, hand it the request */
+		pre = st->pool->pre[--st->pool->n];
+		if (!evtimer_pending(st->pool->ev_refill, NULL)) {
+			tv.tv_sec = 0;
+			tv.tv_usec = 0;
+			evtimer_add(st->pool->ev_refill, &tv);
+		}
+		if (cg_limit(&pre.cg, &cl, err, errlen) == -1 ||
+		    pre_send(&pre, req, &s->lim, env, err, errlen) == -1) {
+			pre_destroy(&pre);
+			goto fail;
+		}
+		pooled = 1;
+	}
+	if (!pooled) {
+		plan.conf = conf;
+		plan.req = req;
+		plan.lim = s->lim;
+		plan.stdin_fd = req->stdin_fd;
+		/* environment: room for one variable per secret */
+		for (n = 0; env[n] != NULL; n++)
+			;
+		if ((plan.envp = calloc(n + req->nsecrets + 1,
+		    sizeof(char *))) == NULL) {
+			snprintf(err, errlen, "%s", strerror(errno));
+			goto fail;
+		}
+		for (i = 0; i < n; i++)
+			plan.envp[i] = env[i];
+		plan.nenv = n;
+		sbx_plan_opts(&plan, secret_bytes);
+		if (pre_make(conf, &plan, req, &cl, &pre, err, errlen) == -1)
+			goto fail;
+		free(plan.envp);
+		plan.envp = NULL;
+	}
 
-	memset(&ca, 0, sizeof(ca));
-	ca.flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID |
-	    CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_PIDFD;
-	ca.pidfd = (uint64_t)(uintptr_t)&pidfd;
-	ca.exit_signal = 0;	/* no SIGCHLD: only our pidfd reaps it */
-	if (st->cg.version == 2) {
-		ca.flags |= CLONE_INTO_CGROUP;
-		ca.cgroup = s->cg.dirfd;
-	}
-	clock_gettime(CLOCK_MONOTONIC, &s->t0);
-	pid = syscall(SYS_clone3, &ca, sizeof(ca));
-	if (pid == -1) {
-		snprintf(err, errlen, "clone3: %s", strerror(errno));
-		goto fail;
-	}
-	if (pid == 0) {
-		close_others(keep, nkeep);
-		sbx_child(&plan);
-	}
-	s->pid = pid;
-	s->pidfd = pidfd;
-
-	snprintf(map, sizeof(map), "%d %lu 1\n", SBX_INNER_UID,
-	    (unsigned long)conf->uid);
-	if (write_proc(pid, "uid_map", map) == -1) {
-		snprintf(err, errlen, "uid_map: %s", strerror(errno));
-		goto fail_child;
-	}
-	snprintf(map, sizeof(map), "%d %lu 1\n", SBX_INNER_GID,
-	    (unsigned long)conf->gid);
-	if (write_proc(pid, "gid_map", map) == -1) {
-		snprintf(err, errlen, "gid_map: %s", strerror(errno));
-		goto fail_child;
-	}
-	if (st->cg.version == 1 && cg_attach(&s->cg, pid) == -1) {
-		snprintf(err, errlen, "cgroup attach: %s", strerror(errno));
-		goto fail_child;
-	}
-	if (write(sp[0], "g", 1) != 1) {
-		snprintf(err, errlen, "start: %s", strerror(errno));
-		goto fail_child;
-	}
-	close(sp[1]);
-	close(outp[1]);
-	close(errp[1]);
-	sp[1] = outp[1] = errp[1] = -1;
-	free(plan.envp);
-	plan.envp = NULL;
-
-	s->ctl = sp[0];
-	s->pipe_r[0] = outp[0];
-	s->pipe_r[1] = errp[0];
-	sp[0] = outp[0] = errp[0] = -1;
+	s->pid = pre.pid;
+	s->pidfd = pre.pidfd;
+	s->ctl = pre.ctl;
+	s->pipe_r[0] = pre.out_r;
+	s->pipe_r[1] = pre.err_r;
+	s->cg = pre.cg;
+	pre.pidfd = pre.ctl = pre.out_r = pre.err_r = -1;
+	pre.cg.made = 0;
+	pre.cg.dirfd = -1;
 	if (set_nonblock(s->pipe_r[0]) == -1 ||
 	    set_nonblock(s->pipe_r[1]) == -1 || set_nonblock(s->ctl) == -1)
 		goto fail_events;
@@ -1199,26 +1526,11 @@ sbx_spawn(struct event_base *base, const struct sbx_conf *conf,
 
  fail_events:
 	snprintf(err, errlen, "event setup: %s", strerror(errno));
- fail_child:
-	(void)syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, NULL, 0);
-	{
-		siginfo_t si;
-
-		(void)waitid(P_PIDFD, pidfd, &si, WEXITED | __WALL);
-	}
-	close(pidfd);
-	if (s != NULL)
-		s->pidfd = -1;
+	pre.pidfd = s->pidfd;
+	s->pidfd = -1;
+	pre_destroy(&pre);
  fail:
 	free(plan.envp);
-	for (k = 0; k < 2; k++) {
-		if (outp[k] != -1)
-			close(outp[k]);
-		if (errp[k] != -1)
-			close(errp[k]);
-		if (sp[k] != -1)
-			close(sp[k]);
-	}
 	if (s == NULL) {
 		if (out_fd != -1)
 			close(out_fd);

@@ -160,6 +160,14 @@ void		 sbx_conf_defaults(struct sbx_conf *);
  */
 int		 sbx_init(struct sbx_conf *, char *, size_t);
 void		 sbx_conf_free(struct sbx_conf *);
+/*
+ * Keep n sandboxes pre-made (cloned into fresh namespaces, uid maps
+ * written, in a cgroup of their own) so that sbx_spawn() only has to
+ * hand one its request.  Each is used once.  Refilled from the event
+ * loop; n = 0 stops.  sbx_conf_free() kills what is left.
+ */
+int		 sbx_pool(struct sbx_conf *, struct event_base *, int, char *,
+		    size_t);
 const char	*sbx_cgroup_mode(const struct sbx_conf *);
 
 /*

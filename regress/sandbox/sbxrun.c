@@ -6,7 +6,7 @@
  *
  *   sbxrun [-CIU] [-t wall_ms] [-c cpu_ms] [-m mem] [-p procs]
  *	[-o out_bytes] [-f fsize] [-n nofile] [-T tmp] [-w workspace]
- *	[-u uid:gid] [-r resultfile] [-s VAR=value] [-F file=value]
+ *	[-u uid:gid] [-r resultfile] [-s VAR=value] [-F file=value] [-P pool]
  *	[-l lang (-e code | -E codefile)] [-- argv...]
  *
  * The program's stdout and stderr are passed through; the result line
@@ -201,6 +201,7 @@ main(int argc, char *argv[])
 	FILE			*out;
 	int			 ch, po[2], pe[2], k, cleanup = 0;
 	int			 printid = 0, use_stdin = 0, code_alloc = 0;
+	int			 pool = 0;
 	unsigned long		 u, g;
 
 	memset(&req, 0, sizeof(req));
@@ -213,7 +214,7 @@ main(int argc, char *argv[])
 	} else
 		conf.uid = conf.gid = SBXRUN_FALLBACK_ID;
 
-	while ((ch = getopt(argc, argv, "CIUc:E:e:F:f:l:m:n:o:p:r:s:T:t:u:w:"))
+	while ((ch = getopt(argc, argv, "CIUc:E:e:F:f:l:m:n:o:P:p:r:s:T:t:u:w:"))
 	    != -1) {
 		switch (ch) {
 		case 'C': cleanup = 1; break;
@@ -231,6 +232,7 @@ main(int argc, char *argv[])
 		case 'n': req.lim.nofile = size_arg(optarg); break;
 		case 'o': req.lim.out_bytes = size_arg(optarg); break;
 		case 'p': req.lim.procs = size_arg(optarg); break;
+		case 'P': pool = size_arg(optarg); break;
 		case 'r': rfile = optarg; break;
 		case 's':
 		case 'F':
@@ -293,6 +295,9 @@ main(int argc, char *argv[])
 	signal(SIGPIPE, SIG_IGN);
 	if ((base = event_base_new()) == NULL)
 		errx(1, "event_base_new");
+	/* -P n: spawn from a pool of n pre-made sandboxes */
+	if (pool > 0 && sbx_pool(&conf, base, pool, e, sizeof(e)) == -1)
+		errx(1, "sbx_pool: %s", e);
 	if (pipe2(po, O_CLOEXEC) == -1 || pipe2(pe, O_CLOEXEC) == -1)
 		err(1, "pipe");
 	rl[0].from = po[0];
@@ -339,10 +344,10 @@ main(int argc, char *argv[])
 
 	for (k = 0; k < 2; k++)
 		event_free(rl[k].ev);
+	sbx_conf_free(&conf);
 	event_base_free(base);
 	for (k = 0; k < (int)nsec; k++)
 		close(sec[k].memfd);
-	sbx_conf_free(&conf);
 	if (code_alloc)
 		free(code);
 	return res.reason == SBX_SETUP_FAILED ? 1 : 0;

@@ -311,6 +311,18 @@ s2=$(stat -c %s "$WS/grandchild.alive" 2>/dev/null || echo 0)
 [ "$s1" = "$s2" ]
 ok $? "double fork: the grandchild is gone"
 
+# 52-56: the same through a pre-made (pooled) sandbox
+run pptrace -P 1 -- /work/bin/ptrace
+expect "pooled: ptrace" seccomp ptrace
+run pmembomb -P 1 -m 64M -- /work/bin/membomb
+expect "pooled: memory bomb" memory
+run psecrets -P 2 -s SBX_TOKEN=tok-123 -F apikey=key-456 -- /work/bin/secrets
+contained "pooled: secrets granted, read-only"
+run prshadow -P 1 -- /work/bin/fsread /etc/shadow /root "$VAULT/master.key"
+contained "pooled: host secrets unreadable"
+run pforkbomb -P 1 -p 32 -t 3000 -- /work/bin/forkbomb
+expect "pooled: fork bomb" pids
+
 # The host afterwards.
 snap after
 n=$(ps -e -o uid= | awk -v u="$SUID" '$1 == u' | wc -l)
