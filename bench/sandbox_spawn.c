@@ -255,7 +255,8 @@ int
 main(int argc, char *argv[])
 {
 	double	 b50, b99, f50, f99, s50, s99, bp50, bp99, fp50, fp99;
-	double	 sp50, sp99, brate, frate, srate;
+	double	 sp50, sp99, brate, frate, srate, q50, q99, qp50, qp99, qrate;
+	int	 pool = 8;
 	char	 e[256];
 	struct passwd *pw;
 	int	 ch, n = 200, j = 8, have_bwrap;
@@ -306,6 +307,12 @@ main(int argc, char *argv[])
 	sbx_latency(plain_true, n, &s50, &s99);
 	sbx_latency(plain_py, n / 4 + 2, &sp50, &sp99);
 	srate = sbx_rate(plain_true, n * 2, j);
+	/* again with a pool of pre-made sandboxes */
+	if (sbx_pool(&conf, base, pool, e, sizeof(e)) == -1)
+		errx(1, "sbx_pool: %s", e);
+	sbx_latency(plain_true, n, &q50, &q99);
+	sbx_latency(plain_py, n / 4 + 2, &qp50, &qp99);
+	qrate = sbx_rate(plain_true, n * 2, j);
 
 	printf("spawn-to-exit latency, ms (p50 / p99); %d runs, python %d; "
 	    "cgroup %s\n", n, n / 4 + 2, sbx_cgroup_mode(&conf));
@@ -318,16 +325,23 @@ main(int argc, char *argv[])
 		    "bwrap --unshare-all", b50, b99, bp50, bp99);
 	printf("  %-22s %8.2f %8.2f   %8.2f %8.2f\n", "sandbox (spawn.c)",
 	    s50, s99, sp50, sp99);
+	printf("  %-22s %8.2f %8.2f   %8.2f %8.2f\n", "sandbox, pool of 8",
+	    q50, q99, qp50, qp99);
 	printf("throughput, /bin/true, %d in flight, runs/s\n", j);
 	printf("  fork+exec %.0f", frate);
 	if (have_bwrap)
 		printf("  bwrap %.0f", brate);
-	printf("  sandbox %.0f\n", srate);
-	if (have_bwrap)
+	printf("  sandbox %.0f  sandbox+pool %.0f\n", srate, qrate);
+	if (have_bwrap) {
 		printf("ratios: sandbox/bwrap p50 %.2f (true) %.2f (python), "
 		    "throughput %.2fx bwrap\n", s50 / b50, sp50 / bp50,
 		    srate / brate);
-	printf("ratios: sandbox/fork+exec p50 %.2f (true)\n", s50 / f50);
+		printf("ratios: sandbox+pool/bwrap p50 %.2f (true) %.2f "
+		    "(python), throughput %.2fx bwrap\n", q50 / b50,
+		    qp50 / bp50, qrate / brate);
+	}
+	printf("ratios: sandbox/fork+exec p50 %.2f, sandbox+pool/fork+exec "
+	    "p50 %.2f (true)\n", s50 / f50, q50 / f50);
 	if (failures)
 		printf("failures: %d\n", failures);
 	event_base_free(base);
