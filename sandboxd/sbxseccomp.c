@@ -209,27 +209,27 @@ build_payload(struct sock_fprog *out, char *err, size_t errlen)
 		if (af == AF_UNIX || af == AF_INET || af == AF_INET6 ||
 		    af == AF_NETLINK)
 			continue;
-		c[0] = SCMP_A0(SCMP_CMP_EQ, af);
+		c[0] = SCMP_A0(SCMP_CMP_EQ, af, 0);
 		if (add(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), "socket", 1, c,
 		    err, errlen) == -1 ||
 		    add(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), "socketpair", 1, c,
 		    err, errlen) == -1)
 			goto out;
 	}
-	c[0] = SCMP_A0(SCMP_CMP_GE, AF_MAX);
+	c[0] = SCMP_A0(SCMP_CMP_GE, AF_MAX, 0);
 	if (add(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), "socket", 1, c, err,
 	    errlen) == -1 ||
 	    add(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), "socketpair", 1, c, err,
 	    errlen) == -1)
 		goto out;
-	c[0] = SCMP_A0(SCMP_CMP_EQ, AF_NETLINK);
-	c[1] = SCMP_A2(SCMP_CMP_NE, NETLINK_ROUTE);
+	c[0] = SCMP_A0(SCMP_CMP_EQ, AF_NETLINK, 0);
+	c[1] = SCMP_A2(SCMP_CMP_NE, NETLINK_ROUTE, 0);
 	if (add(ctx, SCMP_ACT_ERRNO(EAFNOSUPPORT), "socket", 2, c, err,
 	    errlen) == -1)
 		goto out;
 	for (i = 0; i < 2; i++) {
 		/* the type carries SOCK_NONBLOCK/SOCK_CLOEXEC: mask them */
-		c[0] = SCMP_A0(SCMP_CMP_EQ, inet[i]);
+		c[0] = SCMP_A0(SCMP_CMP_EQ, inet[i], 0);
 		c[1] = SCMP_A1(SCMP_CMP_MASKED_EQ, 0xf, SOCK_RAW);
 		if (add(ctx, SCMP_ACT_ERRNO(EPERM), "socket", 2, c, err,
 		    errlen) == -1)
