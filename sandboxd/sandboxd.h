@@ -17,13 +17,13 @@ enum sandboxd_proc {
 };
 
 /*
- * Capabilities the spawner keeps (see sandboxd(8)):
- *  CAP_SYS_ADMIN  mount namespaces' set-up and pivot_root of each sandbox
- *  CAP_SETUID     map the sandbox's uid to the unprivileged sandbox user
- *  CAP_SETGID     the same for the group map
- *  CAP_KILL       kill a sandbox's processes, whatever uid they run as
+ * The spawner keeps exactly the capabilities sandbox creation needs
+ * (SPAWN_CAPS in spawn.h, justified there and in sandboxd(8)):
+ * CAP_SETUID and CAP_SETGID to map the sandbox's uid/gid to the
+ * unprivileged sandbox user, CAP_KILL to kill the sandbox's processes.
  */
-#define SPAWNER_CAPS	{ CAP_SYS_ADMIN, CAP_SETUID, CAP_SETGID, CAP_KILL }
+#include "spawn.h"
+#define SPAWNER_CAPS	SPAWN_CAPS
 
 void	 spawner_run(struct proc_ctx *);
 void	 spawner_dispatch(struct proc_ctx *, struct imsgev *, struct imsg *);

@@ -48,7 +48,7 @@ harnessd root / 0000000000000000
 harnessd/gateway _harness $T/run/empty 0000000000000000
 harnessd/engine _harness $T/state/engine 0000000000000000
 sandboxd root / 0000000000000000
-sandboxd/spawner root / 00000000002000e0
+sandboxd/spawner root / 00000000000000e0
 sandboxd/listener _sandbox $T/run/sandboxd 0000000000000000
 vaultd root / 0000000000000000
 vaultd/store _vault $T/state/vault 0000000000000000
