@@ -53,3 +53,57 @@ t_exit() {
 	[ "$T_FAILED" -eq 0 ]
 	exit $?
 }
+
+# ---- running daemons under a temporary root ----
+# suite_setup [CONFIG-TEMPLATE]: make $T, write $T/harness.conf from the
+# template (default etc/harness.conf.sample) with /run/harness and
+# /var/lib/harness moved under $T; sets $conf.  Call suite_cleanup at
+# exit (suite_setup installs it as the EXIT trap).
+suite_setup() {
+	T=$(mktemp -d /tmp/harness-test.XXXXXX)
+	chmod 755 "$T"
+	conf=$T/harness.conf
+	sed -e "s|/run/harness|$T/run|g" -e "s|/var/lib/harness|$T/state|g" \
+	    "${1:-$TOP/etc/harness.conf.sample}" >"$conf"
+	export ASAN_OPTIONS="detect_leaks=0:abort_on_error=0"
+	"$TOP/scripts/users" >/dev/null
+	trap suite_cleanup EXIT
+}
+
+# suite_start DAEMON...: start each in the foreground (-d) with a pid
+# file, wait for its "ready:" line.  Returns 1 if one did not start.
+suite_start() {
+	for _d in "$@"; do
+		"$BIN/$_d" -d -f "$conf" -p "$T/$_d.pid" >>"$T/$_d.log" 2>&1 &
+		if ! wait_for "$T/$_d.log" "ready:" 15; then
+			diag "$_d did not start:"
+			sed 's/^/# /' "$T/$_d.log"
+			return 1
+		fi
+	done
+	return 0
+}
+
+# suite_stop DAEMON...: SIGTERM and wait.
+suite_stop() {
+	for _d in "$@"; do
+		[ -f "$T/$_d.pid" ] || continue
+		_p=$(cat "$T/$_d.pid")
+		kill -TERM "$_p" 2>/dev/null
+		wait_gone "$_p" 10 || kill -KILL "$_p" 2>/dev/null
+	done
+}
+
+suite_cleanup() {
+	suite_stop harnessd sandboxd hitld vaultd auditd
+	if [ -n "${KEEP_T:-}" ]; then
+		echo "# kept $T"
+	else
+		rm -rf "$T"
+	fi
+}
+
+# ctl ARGS...: harnessctl against the test's config.
+ctl() {
+	"$BIN/harnessctl" -f "$conf" "$@"
+}
