@@ -129,6 +129,7 @@ static void	 errappend(const char *);
 %type	<v.number>	decision level
 %type	<v.list>	strlist strings
 %type	<v.string>	string
+%destructor	{ free($$); } <v.string>
 %type	<v.number>	expires
 
 %%
