@@ -53,6 +53,14 @@ struct sym {
 };
 TAILQ_HEAD(symhead, sym);
 
+/*
+ * Strings from the lexer belong to the parser's stack until an action
+ * takes them; an action that frees or keeps one empties its slot, so
+ * the %destructor run on error recovery frees only what nobody took.
+ */
+#define FREE_STR(x)	do { free(x); (x) = NULL; } while (0)
+#define STEAL(x)	({ char *steal_ = (x); (x) = NULL; steal_; })
+
 typedef struct {
 	union {
 		int64_t			 number;
@@ -106,7 +114,7 @@ static int	 conf_finish(struct harness_conf *);
 static int	 strlist_add(struct conf_strlist *, char *);
 static void	 strlist_free(struct conf_strlist *);
 static int	 check_name(const char *, const char *);
-static int	 set_str(char *, size_t, char *, const char *);
+static int	 set_str(char *, size_t, char **, const char *);
 static int	 parse_expires(const char *, time_t *);
 static void	 tool_init(struct conf_tool *);
 static struct conf_daemon *conf_daemon_rw(struct harness_conf *, enum daemon_id);
@@ -130,6 +138,7 @@ static void	 errappend(const char *);
 %type	<v.list>	strlist strings
 %type	<v.string>	string
 %destructor	{ free($$); } <v.string>
+%destructor	{ strlist_free(&$$); } <v.list>
 %type	<v.number>	expires
 
 %%
@@ -147,10 +156,10 @@ include		: INCLUDE STRING		{
 			struct file	*nfile;
 
 			if ((nfile = pushfile($2, 0)) == NULL) {
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
-			free($2);
+			FREE_STR($2);
 			file = nfile;
 			/*
 			 * The '\n' the rule still wants; the real one follows
@@ -167,8 +176,8 @@ string		: string STRING			{
 				yyerror("out of memory");
 				YYERROR;
 			}
-			free($1);
-			free($2);
+			FREE_STR($1);
+			FREE_STR($2);
 		}
 		| STRING
 		;
@@ -179,18 +188,18 @@ varset		: STRING '=' string		{
 				if (!isalnum((unsigned char)*s) && *s != '_') {
 					yyerror("macro name may contain only "
 					    "letters, digits and '_'");
-					free($1);
-					free($3);
+					FREE_STR($1);
+					FREE_STR($3);
 					YYERROR;
 				}
 			if (symset($1, $3, 0) == -1) {
 				yyerror("cannot store macro");
-				free($1);
-				free($3);
+				FREE_STR($1);
+				FREE_STR($3);
 				YYERROR;
 			}
-			free($1);
-			free($3);
+			FREE_STR($1);
+			FREE_STR($3);
 		}
 		;
 
@@ -210,10 +219,10 @@ size		: NUMBER			{
 			if (conf_parse_size($1, &$$) == -1) {
 				yyerror("expected a size like 512K, 64M or "
 				    "2G, got '%s'", $1);
-				free($1);
+				FREE_STR($1);
 				YYERROR;
 			}
-			free($1);
+			FREE_STR($1);
 		}
 		;
 
@@ -229,10 +238,10 @@ duration	: NUMBER			{
 			if (conf_parse_duration($1, &$$) == -1) {
 				yyerror("expected a duration like 500ms, "
 				    "30s, 5m or 1h, got '%s'", $1);
-				free($1);
+				FREE_STR($1);
 				YYERROR;
 			}
-			free($1);
+			FREE_STR($1);
 		}
 		;
 
@@ -245,10 +254,10 @@ decision	: ALLOW				{ $$ = DECIDE_ALLOW; }
 			else {
 				yyerror("expected allow, ask or deny, got "
 				    "'%s'", $1);
-				free($1);
+				FREE_STR($1);
 				YYERROR;
 			}
-			free($1);
+			FREE_STR($1);
 		}
 		;
 
@@ -264,16 +273,16 @@ level		: STRING			{
 			else {
 				yyerror("expected a risk level (low, medium, "
 				    "high, critical), got '%s'", $1);
-				free($1);
+				FREE_STR($1);
 				YYERROR;
 			}
-			free($1);
+			FREE_STR($1);
 		}
 		;
 
 strlist		: STRING			{
 			memset(&$$, 0, sizeof($$));
-			if (strlist_add(&$$, $1) == -1) {
+			if (strlist_add(&$$, STEAL($1)) == -1) {
 				yyerror("out of memory");
 				YYERROR;
 			}
@@ -283,14 +292,14 @@ strlist		: STRING			{
 
 strings		: STRING optcomma optnl		{
 			memset(&$$, 0, sizeof($$));
-			if (strlist_add(&$$, $1) == -1) {
+			if (strlist_add(&$$, STEAL($1)) == -1) {
 				yyerror("out of memory");
 				YYERROR;
 			}
 		}
 		| strings STRING optcomma optnl	{
 			$$ = $1;
-			if (strlist_add(&$$, $2) == -1) {
+			if (strlist_add(&$$, STEAL($2)) == -1) {
 				yyerror("out of memory");
 				YYERROR;
 			}
@@ -302,13 +311,13 @@ optcomma	: ','
 		;
 
 main		: RUNDIR STRING			{
-			if (set_str(conf->rundir, sizeof(conf->rundir), $2,
+			if (set_str(conf->rundir, sizeof(conf->rundir), &$2,
 			    "rundir") == -1)
 				YYERROR;
 		}
 		| STATEDIR STRING		{
 			if (set_str(conf->statedir, sizeof(conf->statedir),
-			    $2, "statedir") == -1)
+			    &$2, "statedir") == -1)
 				YYERROR;
 		}
 		| SECCOMP DEBUG			{ conf->seccomp_debug = 1; }
@@ -316,10 +325,10 @@ main		: RUNDIR STRING			{
 			if (strcmp($2, "kill") != 0) {
 				yyerror("expected 'seccomp kill' or "
 				    "'seccomp debug'");
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
-			free($2);
+			FREE_STR($2);
 			conf->seccomp_debug = 0;
 		}
 		;
@@ -352,18 +361,18 @@ section		: HARNESSD			{
 		| TOOL STRING			{
 			ctx = "tool";
 			if (check_name($2, "tool") == -1) {
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
 			if (conf_tool_find(conf, $2) != NULL) {
 				yyerror("tool '%s' defined twice", $2);
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
 			if ((cur_tool = calloc(1, sizeof(*cur_tool))) ==
 			    NULL) {
 				yyerror("out of memory");
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
 			tool_init(cur_tool);
@@ -371,7 +380,7 @@ section		: HARNESSD			{
 			strlcpy(cur_tool->file, file->name,
 			    sizeof(cur_tool->file));
 			cur_tool->line = yylval.lineno;
-			free($2);
+			FREE_STR($2);
 			TAILQ_INSERT_TAIL(&conf->tools, cur_tool, entry);
 		} '{' optnl tool_opts '}'	{
 			ctx = "top level";
@@ -382,25 +391,25 @@ section		: HARNESSD			{
 
 			ctx = "provider";
 			if (check_name($2, "provider") == -1) {
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
 			TAILQ_FOREACH(p, &conf->providers, entry)
 				if (strcmp(p->name, $2) == 0) {
 					yyerror("provider '%s' defined twice",
 					    $2);
-					free($2);
+					FREE_STR($2);
 					YYERROR;
 				}
 			if ((cur_provider = calloc(1, sizeof(*p))) == NULL) {
 				yyerror("out of memory");
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
 			strlcpy(cur_provider->name, $2,
 			    sizeof(cur_provider->name));
 			cur_provider->timeout_ms = 120 * 1000;
-			free($2);
+			FREE_STR($2);
 			TAILQ_INSERT_TAIL(&conf->providers, cur_provider,
 			    entry);
 		} '{' optnl provider_opts '}'	{
@@ -416,18 +425,18 @@ section		: HARNESSD			{
 
 			ctx = "rule";
 			if (check_name($2, "rule") == -1) {
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
 			TAILQ_FOREACH(r, &conf->rules, entry)
 				if (strcmp(r->name, $2) == 0) {
 					yyerror("rule '%s' defined twice", $2);
-					free($2);
+					FREE_STR($2);
 					YYERROR;
 				}
 			if ((cur_rule = calloc(1, sizeof(*r))) == NULL) {
 				yyerror("out of memory");
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
 			strlcpy(cur_rule->name, $2, sizeof(cur_rule->name));
@@ -436,7 +445,7 @@ section		: HARNESSD			{
 			cur_rule->line = yylval.lineno;
 			cur_rule->level = -1;
 			TAILQ_INIT(&cur_rule->matches);
-			free($2);
+			FREE_STR($2);
 			TAILQ_INSERT_TAIL(&conf->rules, cur_rule, entry);
 		} '{' optnl rule_opts '}'	{
 			ctx = "top level";
@@ -457,28 +466,28 @@ section		: HARNESSD			{
 daemon_opt	: USER STRING			{
 			if (check_name($2, "user") == -1 ||
 			    set_str(cur_daemon->user, sizeof(cur_daemon->user),
-			    $2, "user") == -1)
+			    &$2, "user") == -1)
 				YYERROR;
 		}
 		| CHROOT STRING			{
 			if ($2[0] != '/') {
 				yyerror("chroot must be an absolute path");
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
 			if (set_str(cur_daemon->chroot,
-			    sizeof(cur_daemon->chroot), $2, "chroot") == -1)
+			    sizeof(cur_daemon->chroot), &$2, "chroot") == -1)
 				YYERROR;
 		}
 		| CONTROL SOCKET STRING		{
 			if ($3[0] != '/') {
 				yyerror("control socket must be an absolute "
 				    "path");
-				free($3);
+				FREE_STR($3);
 				YYERROR;
 			}
 			if (set_str(cur_daemon->control.path,
-			    sizeof(cur_daemon->control.path), $3,
+			    sizeof(cur_daemon->control.path), &$3,
 			    "control socket") == -1)
 				YYERROR;
 		}
@@ -490,12 +499,12 @@ sockopts	: /* empty */
 
 sockopt		: OWNER STRING			{
 			if (set_str(cur_sock->owner, sizeof(cur_sock->owner),
-			    $2, "owner") == -1)
+			    &$2, "owner") == -1)
 				YYERROR;
 		}
 		| GROUP STRING			{
 			if (set_str(cur_sock->group, sizeof(cur_sock->group),
-			    $2, "group") == -1)
+			    &$2, "group") == -1)
 				YYERROR;
 		}
 		| MODE NUMBER			{
@@ -545,11 +554,11 @@ harnessd_opt	: daemon_opt
 			if ($3[0] != '/') {
 				yyerror("engine chroot must be an absolute "
 				    "path");
-				free($3);
+				FREE_STR($3);
 				YYERROR;
 			}
 			if (set_str(conf->harnessd.engine_chroot,
-			    sizeof(conf->harnessd.engine_chroot), $3,
+			    sizeof(conf->harnessd.engine_chroot), &$3,
 			    "engine chroot") == -1)
 				YYERROR;
 		}
@@ -560,17 +569,17 @@ harnessd_opt	: daemon_opt
 				yyerror("listen on a Unix socket needs an "
 				    "absolute path; for TCP say 'listen on "
 				    "ADDRESS port N'");
-				free($3);
+				FREE_STR($3);
 				YYERROR;
 			}
 			if ((l = calloc(1, sizeof(*l))) == NULL) {
 				yyerror("out of memory");
-				free($3);
+				FREE_STR($3);
 				YYERROR;
 			}
 			l->type = LISTEN_UNIX;
 			l->sock.mode = 0660;
-			if (set_str(l->sock.path, sizeof(l->sock.path), $3,
+			if (set_str(l->sock.path, sizeof(l->sock.path), &$3,
 			    "listen") == -1) {
 				free(l);
 				YYERROR;
@@ -586,7 +595,7 @@ harnessd_opt	: daemon_opt
 
 			if ($5 < 1 || $5 > 65535) {
 				yyerror("port must be 1 to 65535");
-				free($3);
+				FREE_STR($3);
 				YYERROR;
 			}
 			memset(&hints, 0, sizeof(hints));
@@ -597,12 +606,12 @@ harnessd_opt	: daemon_opt
 			if ((rc = getaddrinfo($3, port, &hints, &res)) != 0) {
 				yyerror("listen on '%s': expected a numeric "
 				    "IPv4 or IPv6 address", $3);
-				free($3);
+				FREE_STR($3);
 				YYERROR;
 			}
 			if ((l = calloc(1, sizeof(*l))) == NULL) {
 				freeaddrinfo(res);
-				free($3);
+				FREE_STR($3);
 				yyerror("out of memory");
 				YYERROR;
 			}
@@ -612,7 +621,7 @@ harnessd_opt	: daemon_opt
 			memcpy(&l->ss, res->ai_addr, res->ai_addrlen);
 			l->sslen = res->ai_addrlen;
 			freeaddrinfo(res);
-			free($3);
+			FREE_STR($3);
 			TAILQ_INSERT_TAIL(&conf->harnessd.listens, l, entry);
 		}
 		| ALLOW USER STRING		{
@@ -620,10 +629,10 @@ harnessd_opt	: daemon_opt
 
 			if ((a = calloc(1, sizeof(*a))) == NULL) {
 				yyerror("out of memory");
-				free($3);
+				FREE_STR($3);
 				YYERROR;
 			}
-			if (set_str(a->name, sizeof(a->name), $3, "user")
+			if (set_str(a->name, sizeof(a->name), &$3, "user")
 			    == -1) {
 				free(a);
 				YYERROR;
@@ -635,11 +644,11 @@ harnessd_opt	: daemon_opt
 
 			if ((a = calloc(1, sizeof(*a))) == NULL) {
 				yyerror("out of memory");
-				free($3);
+				FREE_STR($3);
 				YYERROR;
 			}
 			a->is_group = 1;
-			if (set_str(a->name, sizeof(a->name), $3, "group")
+			if (set_str(a->name, sizeof(a->name), &$3, "group")
 			    == -1) {
 				free(a);
 				YYERROR;
@@ -650,22 +659,22 @@ harnessd_opt	: daemon_opt
 			struct conf_apikey *k;
 
 			if (check_name($2, "key") == -1) {
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
 			TAILQ_FOREACH(k, &conf->harnessd.keys, entry)
 				if (strcmp(k->name, $2) == 0) {
 					yyerror("key '%s' defined twice", $2);
-					free($2);
+					FREE_STR($2);
 					YYERROR;
 				}
 			if ((cur_key = calloc(1, sizeof(*k))) == NULL) {
 				yyerror("out of memory");
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
 			strlcpy(cur_key->name, $2, sizeof(cur_key->name));
-			free($2);
+			FREE_STR($2);
 			TAILQ_INSERT_TAIL(&conf->harnessd.keys, cur_key,
 			    entry);
 			ctx = "key";
@@ -681,7 +690,7 @@ harnessd_opt	: daemon_opt
 		}
 		| JWT SECRET STRING		{
 			if (set_str(conf->harnessd.jwt_secret,
-			    sizeof(conf->harnessd.jwt_secret), $3,
+			    sizeof(conf->harnessd.jwt_secret), &$3,
 			    "jwt secret") == -1)
 				YYERROR;
 		} jwt_opts
@@ -728,10 +737,10 @@ ratenum		: NUMBER			{
 			    d > 1000000) {
 				yyerror("expected a rate in requests per "
 				    "second, got '%s'", $1);
-				free($1);
+				FREE_STR($1);
 				YYERROR;
 			}
-			free($1);
+			FREE_STR($1);
 			if (cur_key != NULL)
 				cur_key->rate = d;
 			else
@@ -742,13 +751,13 @@ ratenum		: NUMBER			{
 jwt_opts	: /* empty */
 		| jwt_opts AUDIENCE STRING	{
 			if (set_str(conf->harnessd.jwt_audience,
-			    sizeof(conf->harnessd.jwt_audience), $3,
+			    sizeof(conf->harnessd.jwt_audience), &$3,
 			    "audience") == -1)
 				YYERROR;
 		}
 		| jwt_opts ISSUER STRING	{
 			if (set_str(conf->harnessd.jwt_issuer,
-			    sizeof(conf->harnessd.jwt_issuer), $3,
+			    sizeof(conf->harnessd.jwt_issuer), &$3,
 			    "issuer") == -1)
 				YYERROR;
 		}
@@ -765,17 +774,17 @@ key_opt		: HASH STRING			{
 			    strlen($2) != 7 + 64) {
 				yyerror("key hash must be 'sha256:' and 64 "
 				    "hex digits (harnessctl key hash)");
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
 			for (i = 7; $2[i] != '\0'; i++)
 				if (!isxdigit((unsigned char)$2[i])) {
 					yyerror("key hash must be hex");
-					free($2);
+					FREE_STR($2);
 					YYERROR;
 				}
 			strlcpy(cur_key->hash, $2, sizeof(cur_key->hash));
-			free($2);
+			FREE_STR($2);
 		}
 		| TOOLS strlist			{
 			strlist_free(&cur_key->tools);
@@ -827,24 +836,24 @@ sandboxd_opt	: daemon_opt
 		| WORKSPACES STRING		{
 			if ($2[0] != '/') {
 				yyerror("workspaces must be an absolute path");
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
 			if (set_str(conf->sandboxd.workspaces,
-			    sizeof(conf->sandboxd.workspaces), $2,
+			    sizeof(conf->sandboxd.workspaces), &$2,
 			    "workspaces") == -1)
 				YYERROR;
 		}
 		| SANDBOX USER STRING		{
 			if (set_str(conf->sandboxd.sandbox_user,
-			    sizeof(conf->sandboxd.sandbox_user), $3,
+			    sizeof(conf->sandboxd.sandbox_user), &$3,
 			    "sandbox user") == -1)
 				YYERROR;
 		}
 		| CGROUP STRING			{
 			if (check_name($2, "cgroup") == -1 ||
 			    set_str(conf->sandboxd.cgroup,
-			    sizeof(conf->sandboxd.cgroup), $2, "cgroup") == -1)
+			    sizeof(conf->sandboxd.cgroup), &$2, "cgroup") == -1)
 				YYERROR;
 		}
 		| LIMITS			{
@@ -865,11 +874,11 @@ vaultd_opt	: daemon_opt
 		| KEYFILE STRING		{
 			if ($2[0] != '/') {
 				yyerror("keyfile must be an absolute path");
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
 			if (set_str(conf->vaultd.keyfile,
-			    sizeof(conf->vaultd.keyfile), $2, "keyfile") == -1)
+			    sizeof(conf->vaultd.keyfile), &$2, "keyfile") == -1)
 				YYERROR;
 		}
 		| ALLOW PLAINTEXT READ		{ conf->vaultd.allow_read = 1; }
@@ -888,7 +897,7 @@ auditd_opt	: daemon_opt
 			conf->auditd.seal_interval_ms = $3;
 		}
 		| ALLOW USER STRING		{
-			if (strlist_add(&conf->auditd.producers, $3) == -1) {
+			if (strlist_add(&conf->auditd.producers, STEAL($3)) == -1) {
 				yyerror("out of memory");
 				YYERROR;
 			}
@@ -904,11 +913,11 @@ hitld_opt	: daemon_opt
 			if ($3[0] != '/') {
 				yyerror("approver socket must be an absolute "
 				    "path");
-				free($3);
+				FREE_STR($3);
 				YYERROR;
 			}
 			if (set_str(conf->hitld.approver.path,
-			    sizeof(conf->hitld.approver.path), $3,
+			    sizeof(conf->hitld.approver.path), &$3,
 			    "approver socket") == -1)
 				YYERROR;
 			cur_sock = &conf->hitld.approver;
@@ -945,12 +954,12 @@ tool_opt	: DESCRIPTION STRING		{
 			    strcmp($2, "python3") != 0) {
 				yyerror("language must be sh, bash or "
 				    "python3, got '%s'", $2);
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
 			strlcpy(cur_tool->language, $2,
 			    sizeof(cur_tool->language));
-			free($2);
+			FREE_STR($2);
 		}
 		| CODE STRING			{
 			free(cur_tool->code);
@@ -965,7 +974,7 @@ tool_opt	: DESCRIPTION STRING		{
 				yyerror("schema of tool '%s' is not a JSON "
 				    "object", cur_tool->name);
 				json_object_put(o);
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
 			json_object_put(o);
@@ -974,7 +983,7 @@ tool_opt	: DESCRIPTION STRING		{
 		}
 		| SHELL STRING			{
 			if (set_str(cur_tool->shell_arg,
-			    sizeof(cur_tool->shell_arg), $2, "shell") == -1)
+			    sizeof(cur_tool->shell_arg), &$2, "shell") == -1)
 				YYERROR;
 		}
 		| LIMITS			{
@@ -991,7 +1000,7 @@ tool_opt	: DESCRIPTION STRING		{
 		}
 		| NETWORK STRING		{
 			if (set_str(cur_tool->network,
-			    sizeof(cur_tool->network), $2, "network") == -1)
+			    sizeof(cur_tool->network), &$2, "network") == -1)
 				YYERROR;
 		}
 		| SECRET STRING ENV STRING expires {
@@ -999,21 +1008,21 @@ tool_opt	: DESCRIPTION STRING		{
 
 			if (check_name($2, "secret") == -1 ||
 			    check_name($4, "environment variable") == -1) {
-				free($2);
-				free($4);
+				FREE_STR($2);
+				FREE_STR($4);
 				YYERROR;
 			}
 			if ((g = calloc(1, sizeof(*g))) == NULL) {
 				yyerror("out of memory");
-				free($2);
-				free($4);
+				FREE_STR($2);
+				FREE_STR($4);
 				YYERROR;
 			}
 			strlcpy(g->secret, $2, sizeof(g->secret));
 			strlcpy(g->env, $4, sizeof(g->env));
 			g->expires = (time_t)$5;
-			free($2);
-			free($4);
+			FREE_STR($2);
+			FREE_STR($4);
 			TAILQ_INSERT_TAIL(&cur_tool->grants, g, entry);
 		}
 		| SECRET STRING FILE_ STRING expires {
@@ -1021,21 +1030,21 @@ tool_opt	: DESCRIPTION STRING		{
 
 			if (check_name($2, "secret") == -1 ||
 			    check_name($4, "secret file") == -1) {
-				free($2);
-				free($4);
+				FREE_STR($2);
+				FREE_STR($4);
 				YYERROR;
 			}
 			if ((g = calloc(1, sizeof(*g))) == NULL) {
 				yyerror("out of memory");
-				free($2);
-				free($4);
+				FREE_STR($2);
+				FREE_STR($4);
 				YYERROR;
 			}
 			strlcpy(g->secret, $2, sizeof(g->secret));
 			strlcpy(g->file, $4, sizeof(g->file));
 			g->expires = (time_t)$5;
-			free($2);
-			free($4);
+			FREE_STR($2);
+			FREE_STR($4);
 			TAILQ_INSERT_TAIL(&cur_tool->grants, g, entry);
 		}
 		| CACHE duration		{ cur_tool->cache_ttl_ms = $2; }
@@ -1048,10 +1057,10 @@ expires		: /* empty */			{ $$ = 0; }
 			if (parse_expires($2, &t) == -1) {
 				yyerror("expected a date like 2027-01-31 or "
 				    "2027-01-31T12:00:00Z, got '%s'", $2);
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
-			free($2);
+			FREE_STR($2);
 			$$ = (int64_t)t;
 		}
 		;
@@ -1066,34 +1075,34 @@ provider_opt	: TYPE STRING			{
 			    strcmp($2, "ollama") != 0) {
 				yyerror("provider type must be openai, "
 				    "anthropic or ollama, got '%s'", $2);
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
 			strlcpy(cur_provider->type, $2,
 			    sizeof(cur_provider->type));
-			free($2);
+			FREE_STR($2);
 		}
 		| URL STRING			{
 			if (strncmp($2, "http://", 7) != 0 &&
 			    strncmp($2, "https://", 8) != 0) {
 				yyerror("url must start with http:// or "
 				    "https://");
-				free($2);
+				FREE_STR($2);
 				YYERROR;
 			}
 			if (set_str(cur_provider->url,
-			    sizeof(cur_provider->url), $2, "url") == -1)
+			    sizeof(cur_provider->url), &$2, "url") == -1)
 				YYERROR;
 		}
 		| MODEL STRING			{
 			if (set_str(cur_provider->model,
-			    sizeof(cur_provider->model), $2, "model") == -1)
+			    sizeof(cur_provider->model), &$2, "model") == -1)
 				YYERROR;
 		}
 		| KEY SECRET STRING		{
 			if (check_name($3, "secret") == -1 ||
 			    set_str(cur_provider->key_secret,
-			    sizeof(cur_provider->key_secret), $3,
+			    sizeof(cur_provider->key_secret), &$3,
 			    "key secret") == -1)
 				YYERROR;
 		}
@@ -1116,11 +1125,11 @@ rule_opt	: TOOL strlist			{
 			if ($2[0] != '$') {
 				yyerror("arg needs a JSON path like $.url, "
 				    "got '%s'", $2);
-				free($2);
+				FREE_STR($2);
 				strlist_free(&$3);
 				YYERROR;
 			}
-			if (rule_add(MATCH_ARG, $2, &$3) == -1)
+			if (rule_add(MATCH_ARG, STEAL($2), &$3) == -1)
 				YYERROR;
 		}
 		| PATH strlist			{
@@ -1974,6 +1983,7 @@ rule_add(enum conf_match_kind kind, char *path, struct conf_strlist *l)
 	m->kind = kind;
 	m->path = path;
 	m->patterns = *l;
+	memset(l, 0, sizeof(*l));	/* ours now */
 	TAILQ_INSERT_TAIL(&cur_rule->matches, m, entry);
 	return 0;
 }
@@ -2004,10 +2014,17 @@ check_name(const char *s, const char *what)
 	return 0;
 }
 
-/* Copy and free a lexer string into a fixed buffer, or complain. */
+/*
+ * Copy a lexer string into a fixed buffer and free it, or complain.
+ * The stack slot is emptied either way, so the %destructor that runs
+ * when an action fails cannot free it twice.
+ */
 static int
-set_str(char *dst, size_t dstsz, char *src, const char *what)
+set_str(char *dst, size_t dstsz, char **srcp, const char *what)
 {
+	char	*src = *srcp;
+
+	*srcp = NULL;
 	if (strlcpy(dst, src, dstsz) >= dstsz) {
 		yyerror("%s too long (at most %zu bytes)", what, dstsz - 1);
 		free(src);
