@@ -143,10 +143,10 @@ done
 left=$(find "$T/run" -type s | wc -l)
 [ "$left" -eq 0 ]
 ok $? "no sockets left behind"
+# Every process this test started (from the status table) is gone.
 left=0
-for t in gateway engine spawner listener store writer queue; do
-	pgrep -f "^(harnessd|sandboxd|vaultd|auditd|hitld): $t\$" >/dev/null &&
-	    left=$((left + 1))
+for pid in $(awk 'NR > 1 && $2 ~ /^[0-9]+$/ { print $2 }' "$T/status.out"); do
+	kill -0 "$pid" 2>/dev/null && left=$((left + 1))
 done
 [ "$left" -eq 0 ]
 ok $? "no daemon processes left behind"

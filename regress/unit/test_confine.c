@@ -117,14 +117,20 @@ run_child(const struct confine *c, int (*body)(void), struct seen *s,
 	if (n == 1 && ch == 'C')
 		read_proc(pid, s);
 	else if (n == 1 && ch == 'E') {
-		n = read(p[0], err, errlen - 1);
-		err[n > 0 ? n : 0] = '\0';
+		size_t	 off = 0;
+
+		/* The message follows in another write: read to EOF. */
+		while (off < errlen - 1 &&
+		    (n = read(p[0], err + off, errlen - 1 - off)) > 0)
+			off += (size_t)n;
+		err[off] = '\0';
 	}
-	if (write(q[1], "x", 1) == -1)
-		status = 0;
+	/* Lets a confined child go on; fails harmlessly if it is gone. */
+	n = write(q[1], "x", 1);
 	close(p[0]);
 	close(q[1]);
-	waitpid(pid, status, 0);
+	if (waitpid(pid, status, 0) == -1)
+		TAP_DIAG("waitpid: %s", strerror(errno));
 	return 0;
 }
 
@@ -251,6 +257,8 @@ main(void)
 	run_child(&c, body_ok, &s, &status, err, sizeof(err));
 	tap_ok(WIFEXITED(status) && WEXITSTATUS(status) == 99 &&
 	    strstr(err, "unknown user") != NULL, "unknown user refused");
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 99 || strstr(err, "unknown user") == NULL)
+		TAP_DIAG("status %d err %s", status, err);
 	c.user = "nobody";
 	c.chroot = "/nonexistent/dir";
 	err[0] = '\0';
