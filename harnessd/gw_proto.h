@@ -1,0 +1,33 @@
+/*
+ * gateway <-> engine messages (harnessd's range, 500-599).
+ */
+#ifndef GW_PROTO_H
+#define GW_PROTO_H
+
+#include "proto.h"
+
+enum gw_imsg {
+	/*
+	 * gateway -> engine, peerid = connection id:
+	 * str method, str path, str query, str identity ("uid:N" or
+	 * "key:NAME"), u32 nallowed + str tool..., u32 bodylen, and the
+	 * body inline (fd -1) or in a memfd when it does not fit.
+	 */
+	IMSG_GW_REQUEST = IMSG_HARNESS_BASE + 1,
+	/*
+	 * engine -> gateway, peerid = connection id: u32 status,
+	 * str content type, u32 bodylen, body inline or in a memfd.
+	 */
+	IMSG_GW_REPLY,
+	/* engine -> gateway: str event, str data (one SSE event). */
+	IMSG_GW_EVENT,
+	/* engine -> gateway: the stream of events is over. */
+	IMSG_GW_END,
+	/* gateway -> engine: the client went away. */
+	IMSG_GW_CANCEL,
+};
+
+/* Inline bodies up to this size; larger ones travel in a memfd. */
+#define GW_INLINE_MAX	12288
+
+#endif /* GW_PROTO_H */
