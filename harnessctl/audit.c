@@ -160,6 +160,13 @@ parse_since(const char *s, int64_t *out)
 			continue;
 		if ((t = timegm(&tm)) == -1)
 			return -1;
+		/* ns in an int64 end in 2262: later is "nothing yet". */
+		if (t >= INT64_MAX / 1000000000LL - 1) {
+			*out = INT64_MAX;
+			return 0;
+		}
+		if (t < 0)
+			t = 0;
 		*out = (int64_t)t * 1000000000LL + frac;
 		return 0;
 	}
