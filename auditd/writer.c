@@ -175,7 +175,7 @@ writer_event(struct ctl_conn *c, struct imsg *imsg)
 	struct rbuf	 rb;
 	struct pending	*p;
 	const void	*src, *typ, *ses, *act, *body;
-	size_t		 srclen, typlen, seslen, actlen, bodylen, clen;
+	size_t		 srclen, typlen, seslen, actlen, bodylen, clen, i;
 	uint32_t	 flags, reqid = imsg->hdr.peerid;
 	int64_t		 t;
 	char		 tbuf[AUDITLOG_TYPE_MAX + 1], why[256], *canon = NULL;
@@ -221,6 +221,11 @@ writer_event(struct ctl_conn *c, struct imsg *imsg)
 	memcpy(tbuf, typ, typlen);
 	tbuf[typlen] = '\0';
 	if (auditlog_check_type(tbuf) == -1) {
+		/* Shown, but never raw: it goes to the log too. */
+		for (i = 0; i < typlen; i++)
+			if ((unsigned char)tbuf[i] < 0x21 ||
+			    (unsigned char)tbuf[i] > 0x7e || tbuf[i] == '"')
+				tbuf[i] = '?';
 		writer_refuse(c, reqid, AUDIT_ST_BADTYPE, "bad type \"%s\" "
 		    "(1-%d of [a-z0-9_-] in dot-separated parts)", tbuf,
 		    AUDITLOG_TYPE_MAX);
