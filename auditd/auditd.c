@@ -1,6 +1,6 @@
 /*
  * auditd parent: prepares the log directory (owned by _audit, 0700) and
- * starts the writer.
+ * starts the writer, which holds the audit log (see writer.c).
  */
 #include <sys/types.h>
 
@@ -17,6 +17,7 @@ static const struct proc_def auditd_procs[] = {
 		.title = "writer",
 		.run = writer_run,
 		.control = writer_control,
+		.reload = writer_reload,
 		.chroot_of = writer_chroot,
 		.serves_control = 1,
 	},

@@ -13,6 +13,7 @@ enum auditd_proc {
 
 void	 writer_run(struct proc_ctx *);
 int	 writer_control(struct proc_ctx *, struct ctl_conn *, struct imsg *);
+void	 writer_reload(struct proc_ctx *, struct harness_conf *);
 const char *writer_chroot(const struct harness_conf *);
 
 #endif /* AUDITD_H */

@@ -1,16 +1,75 @@
 /*
  * The writer: the only process that appends to the audit database.
+ *
+ * Producers (the other daemons, through their root parents, harnessctl,
+ * and the users of "allow user") send IMSG_AUDIT_EVENT on the control
+ * socket.  Each event is checked on arrival; a bad one is refused with
+ * an error reply and counted, never written.  Good events wait in one
+ * batch; the batch is written as ONE auditlog_append() transaction at
+ * the end of the event-loop turn that received them (a manually
+ * activated event runs after every read callback libevent queued in
+ * that turn), so that all producers active at once share one fsync:
+ * group commit.  Only then are the acks sent, each with its seq.  While
+ * a commit blocks on fsync, new events queue in the sockets and make up
+ * the next batch.
+ *
+ * The head is sealed every seal interval when there is something new,
+ * and on the way out: SIGTERM, or end of the parent channel (proc.c
+ * calls exit(0) then; an atexit handler does the last commit and seal).
  */
 #include <sys/types.h>
 #include <sys/syscall.h>
 
+#include <errno.h>
 #include <event2/event.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "audit_proto.h"
 #include "auditd.h"
+#include "auditlog.h"
 #include "conf.h"
+#include "control.h"
+#include "imsg.h"
 #include "log.h"
 #include "proc.h"
+#include "utf8.h"
+#include "wire.h"
+
+#define WRITER_MAX_PRODUCERS	64
+
+struct pending {
+	uint32_t	 conn;		/* ctl_conn id, to find it again */
+	uint32_t	 reqid;
+	uint32_t	 flags;
+	int		 done;		/* answered (refused) already */
+	struct auditlog_record rec;
+	char		*source, *type, *session, *actor, *body;
+};
+
+static struct {
+	struct proc_ctx	*ctx;
+	struct auditlog	*log;
+	struct pending	 batch[AUDITLOG_BATCH_MAX];
+	size_t		 nbatch;
+	struct event	*ev_commit;
+	struct event	*ev_seal;
+	struct event	*ev_term;
+	uint64_t	 stats[AUDIT_NSTATS];
+	uid_t		 producers[WRITER_MAX_PRODUCERS];
+	size_t		 nproducers;
+	time_t		 last_warn;
+	uint64_t	 warn_suppressed;
+	int		 exiting;
+} w;
+
+static void	 writer_commit(void);
 
 const char *
 writer_chroot(const struct harness_conf *conf)
@@ -18,10 +77,501 @@ writer_chroot(const struct harness_conf *conf)
 	return conf->auditd.d.chroot;
 }
 
+/* Refusals are counted always, logged at most once a second. */
+static void
+writer_refuse(struct ctl_conn *c, uint32_t reqid, int stat,
+    const char *fmt, ...)
+{
+	char	 msg[512];
+	va_list	 ap;
+	time_t	 now = time(NULL);
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	w.stats[stat]++;
+	if (now != w.last_warn) {
+		if (w.warn_suppressed > 0)
+			log_warnx("(%llu more refusals not logged)",
+			    (unsigned long long)w.warn_suppressed);
+		log_warnx("refused event from uid %u pid %d: %s",
+		    (unsigned)c->uid, (int)c->pid, msg);
+		w.last_warn = now;
+		w.warn_suppressed = 0;
+	} else
+		w.warn_suppressed++;
+	control_error(c, reqid, "audit event refused: %s", msg);
+}
+
+static int
+producer_allow(struct proc_ctx *ctx, uid_t uid, gid_t gid)
+{
+	size_t	 i;
+
+	for (i = 0; i < w.nproducers; i++)
+		if (w.producers[i] == uid)
+			return 0;
+	return -1;
+}
+
+static int
+check_source(const char *s, size_t len)
+{
+	size_t	 i;
+
+	if (len == 0 || len > AUDITLOG_SOURCE_MAX)
+		return -1;
+	for (i = 0; i < len; i++) {
+		if ((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9') ||
+		    (s[i] != '\0' && strchr("_.:/-", s[i]) != NULL))
+			continue;
+		return -1;
+	}
+	return 0;
+}
+
+/* session, actor: 0..AUDITLOG_STR_MAX bytes of UTF-8, no controls. */
+static int
+check_text(const char *s, size_t len)
+{
+	size_t	 i;
+
+	if (len > AUDITLOG_STR_MAX || !utf8_valid(s, len))
+		return -1;
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return -1;
+	return 0;
+}
+
+static char *
+dupn(const void *p, size_t len)
+{
+	char	*s;
+
+	if ((s = malloc(len + 1)) == NULL)
+		return NULL;
+	memcpy(s, p, len);
+	s[len] = '\0';
+	return s;
+}
+
+static void
+pending_free(struct pending *p)
+{
+	free(p->source);
+	free(p->type);
+	free(p->session);
+	free(p->actor);
+	free(p->body);
+	memset(p, 0, sizeof(*p));
+}
+
+static void
+writer_event(struct ctl_conn *c, struct imsg *imsg)
+{
+	struct rbuf	 rb;
+	struct pending	*p;
+	const void	*src, *typ, *ses, *act, *body;
+	size_t		 srclen, typlen, seslen, actlen, bodylen, clen, i;
+	uint32_t	 flags, reqid = imsg->hdr.peerid;
+	int64_t		 t;
+	char		 tbuf[AUDITLOG_TYPE_MAX + 1], why[256], *canon = NULL;
+
+	w.stats[AUDIT_ST_RECEIVED]++;
+	if (c->uid != 0 && producer_allow(c->ctx, c->uid, c->gid) == -1) {
+		writer_refuse(c, reqid, AUDIT_ST_DENIED, "uid %u may not "
+		    "write audit records", (unsigned)c->uid);
+		return;
+	}
+	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+	wire_get_u32(&rb, &flags);
+	wire_get_i64(&rb, &t);
+	wire_get_blob(&rb, &src, &srclen, IMSG_MAX_PAYLOAD);
+	wire_get_blob(&rb, &typ, &typlen, IMSG_MAX_PAYLOAD);
+	wire_get_blob(&rb, &ses, &seslen, IMSG_MAX_PAYLOAD);
+	wire_get_blob(&rb, &act, &actlen, IMSG_MAX_PAYLOAD);
+	wire_get_blob(&rb, &body, &bodylen, IMSG_MAX_PAYLOAD);
+	if (wire_end(&rb) == -1) {
+		writer_refuse(c, reqid, AUDIT_ST_MALFORMED, "malformed "
+		    "message (%zu bytes)", imsg_datalen(imsg));
+		return;
+	}
+	if ((flags & ~AUDIT_FLAGS_MASK) != 0) {
+		writer_refuse(c, reqid, AUDIT_ST_BADFIELD, "unknown flags "
+		    "0x%x", flags);
+		return;
+	}
+	if (t < 0) {
+		writer_refuse(c, reqid, AUDIT_ST_BADFIELD, "negative time");
+		return;
+	}
+	if (check_source(src, srclen) == -1) {
+		writer_refuse(c, reqid, AUDIT_ST_BADFIELD, "bad source (1-%d "
+		    "of [A-Za-z0-9_.:/-])", AUDITLOG_SOURCE_MAX);
+		return;
+	}
+	if (typlen > AUDITLOG_TYPE_MAX || memchr(typ, '\0', typlen) != NULL) {
+		writer_refuse(c, reqid, AUDIT_ST_BADTYPE, "bad type (1-%d of "
+		    "[a-z0-9_-] in dot-separated parts)", AUDITLOG_TYPE_MAX);
+		return;
+	}
+	memcpy(tbuf, typ, typlen);
+	tbuf[typlen] = '\0';
+	if (auditlog_check_type(tbuf) == -1) {
+		/* Shown, but never raw: it goes to the log too. */
+		for (i = 0; i < typlen; i++)
+			if ((unsigned char)tbuf[i] < 0x21 ||
+			    (unsigned char)tbuf[i] > 0x7e || tbuf[i] == '"')
+				tbuf[i] = '?';
+		writer_refuse(c, reqid, AUDIT_ST_BADTYPE, "bad type \"%s\" "
+		    "(1-%d of [a-z0-9_-] in dot-separated parts)", tbuf,
+		    AUDITLOG_TYPE_MAX);
+		return;
+	}
+	if (check_text(ses, seslen) == -1) {
+		writer_refuse(c, reqid, AUDIT_ST_BADFIELD, "bad session (at "
+		    "most %d bytes of UTF-8, no control characters)",
+		    AUDITLOG_STR_MAX);
+		return;
+	}
+	if (check_text(act, actlen) == -1) {
+		writer_refuse(c, reqid, AUDIT_ST_BADFIELD, "bad actor (at "
+		    "most %d bytes of UTF-8, no control characters)",
+		    AUDITLOG_STR_MAX);
+		return;
+	}
+	if (bodylen > AUDITLOG_BODY_MAX) {
+		writer_refuse(c, reqid, AUDIT_ST_OVERSIZE, "body of %zu bytes "
+		    "(at most %d)", bodylen, AUDITLOG_BODY_MAX);
+		return;
+	}
+	if (memchr(body, '\0', bodylen) != NULL) {
+		writer_refuse(c, reqid, AUDIT_ST_BADJSON, "body: NUL byte");
+		return;
+	}
+	if (auditlog_canon_json(body, bodylen, &canon, &clen, why,
+	    sizeof(why)) == -1) {
+		writer_refuse(c, reqid, AUDIT_ST_BADJSON, "body: %s", why);
+		return;
+	}
+
+	p = &w.batch[w.nbatch];
+	memset(p, 0, sizeof(*p));
+	p->conn = c->id;
+	p->reqid = reqid;
+	p->flags = flags;
+	p->body = canon;
+	if ((p->source = dupn(src, srclen)) == NULL ||
+	    (p->type = dupn(typ, typlen)) == NULL ||
+	    (p->session = dupn(ses, seslen)) == NULL ||
+	    (p->actor = dupn(act, actlen)) == NULL) {
+		pending_free(p);
+		log_warn("%s: malloc", __func__);
+		w.stats[AUDIT_ST_WRITEFAIL]++;
+		control_error(c, reqid, "audit event not written: out of "
+		    "memory");
+		return;
+	}
+	p->rec.time = t;
+	p->rec.source = p->source;
+	p->rec.type = p->type;
+	p->rec.session = p->session;
+	p->rec.actor = p->actor;
+	p->rec.uid = (int64_t)c->uid;
+	p->rec.pid = (int64_t)c->pid;
+	p->rec.body = p->body;
+	if (w.nbatch++ == 0)
+		event_active(w.ev_commit, EV_TIMEOUT, 0);
+	if (w.nbatch == AUDITLOG_BATCH_MAX)
+		writer_commit();
+}
+
+/* Answer every event of the batch that was not answered yet. */
+static void
+batch_answer(int ok, const char *why)
+{
+	struct ctl_conn	*c;
+	struct pending	*p;
+	size_t		 i;
+
+	for (i = 0; i < w.nbatch; i++) {
+		p = &w.batch[i];
+		if (p->done)
+			continue;
+		if ((c = control_find(p->conn)) == NULL)
+			continue;	/* gone: nobody to tell */
+		if (!ok)
+			control_error(c, p->reqid, "audit event not written: "
+			    "%s", why);
+		else if (p->flags & AUDIT_ACK) {
+			control_reply(c, IMSG_AUDIT_ACK, p->reqid, -1,
+			    &p->rec.seq, sizeof(p->rec.seq));
+			w.stats[AUDIT_ST_ACKED]++;
+		}
+	}
+}
+
+/*
+ * auditlog_append() is all or nothing; the checks on arrival are the
+ * library's, so a refused record here is a bug or a rule we do not
+ * mirror.  Refuse that one record and write the others.
+ */
+static int
+batch_drop_bad(const char *err)
+{
+	struct ctl_conn	*c;
+	unsigned long	 idx;
+	size_t		 i, k = 0;
+	char		*end;
+
+	if (strncmp(err, "record ", 7) != 0)
+		return -1;
+	errno = 0;
+	idx = strtoul(err + 7, &end, 10);
+	if (errno != 0 || end == err + 7 || *end != ':')
+		return -1;
+	/* Index among the records still in the batch. */
+	for (i = 0; i < w.nbatch; i++) {
+		if (w.batch[i].done)
+			continue;
+		if (k++ == idx)
+			break;
+	}
+	if (i == w.nbatch)
+		return -1;
+	w.batch[i].done = 1;
+	w.stats[AUDIT_ST_BADFIELD]++;
+	log_warnx("refused event: %s", err);
+	if ((c = control_find(w.batch[i].conn)) != NULL)
+		control_error(c, w.batch[i].reqid, "audit event refused: %s",
+		    strchr(err, ':') + 2);
+	return 0;
+}
+
+static void
+writer_commit(void)
+{
+	struct auditlog_record *recs;
+	size_t		 i, n, tries;
+	char		 err[512];
+	int		 rc = -1;
+
+	if (w.nbatch == 0)
+		return;
+	if ((recs = calloc(w.nbatch, sizeof(*recs))) == NULL) {
+		strlcpy(err, "out of memory", sizeof(err));
+		goto fail;
+	}
+	for (tries = 0; tries <= w.nbatch; tries++) {
+		for (i = n = 0; i < w.nbatch; i++)
+			if (!w.batch[i].done)
+				recs[n++] = w.batch[i].rec;
+		if (n == 0) {
+			rc = 1;
+			break;
+		}
+		if ((rc = auditlog_append(w.log, recs, n, err,
+		    sizeof(err))) == 0)
+			break;
+		if (batch_drop_bad(err) == -1)
+			break;
+	}
+	if (rc == 0) {
+		for (i = n = 0; i < w.nbatch; i++)
+			if (!w.batch[i].done)
+				w.batch[i].rec.seq = recs[n++].seq;
+		w.stats[AUDIT_ST_WRITTEN] += n;
+		w.stats[AUDIT_ST_TXNS]++;
+		if (n > w.stats[AUDIT_ST_MAXBATCH])
+			w.stats[AUDIT_ST_MAXBATCH] = n;
+	}
+	free(recs);
+	if (rc == -1)
+		goto fail;
+	batch_answer(1, NULL);
+	goto done;
+ fail:
+	/* Fail secure: every producer waiting hears it was not written. */
+	log_warnx("audit write failed, %zu events refused: %s", w.nbatch,
+	    err);
+	for (i = 0; i < w.nbatch; i++)
+		if (!w.batch[i].done)
+			w.stats[AUDIT_ST_WRITEFAIL]++;
+	batch_answer(0, err);
+ done:
+	for (i = 0; i < w.nbatch; i++)
+		pending_free(&w.batch[i]);
+	w.nbatch = 0;
+}
+
+static void
+commit_cb(evutil_socket_t fd, short ev, void *arg)
+{
+	writer_commit();
+}
+
+static void
+writer_seal(void)
+{
+	char	 err[512];
+	int	 rc;
+
+	if (w.log == NULL)
+		return;
+	if ((rc = auditlog_seal(w.log, err, sizeof(err))) == -1)
+		log_warnx("seal: %s", err);
+	else if (rc == 0)
+		w.stats[AUDIT_ST_SEALS]++;
+}
+
+static void
+seal_cb(evutil_socket_t fd, short ev, void *arg)
+{
+	writer_commit();
+	writer_seal();
+}
+
+static void
+seal_schedule(const struct harness_conf *conf)
+{
+	struct timeval	 tv;
+	uint64_t	 ms = conf->auditd.seal_interval_ms;
+
+	if (ms == 0)
+		ms = 1000;
+	tv.tv_sec = ms / 1000;
+	tv.tv_usec = (ms % 1000) * 1000;
+	evtimer_del(w.ev_seal);
+	evtimer_add(w.ev_seal, &tv);
+}
+
+static void
+seal_timer(evutil_socket_t fd, short ev, void *arg)
+{
+	seal_cb(fd, ev, arg);
+	seal_schedule(w.ctx->conf);
+}
+
+static void
+try_write(struct ctl_conn *c, void *arg)
+{
+	/* One non-blocking attempt to deliver the last acks. */
+	imsg_write(&c->iev.ibuf);
+}
+
+/* exit() from anywhere (parent channel closed): last commit, seal. */
+static void
+writer_atexit(void)
+{
+	if (w.log == NULL || w.exiting)
+		return;
+	w.exiting = 1;
+	writer_commit();
+	control_foreach(try_write, NULL);
+	writer_seal();
+	auditlog_close(w.log);
+	w.log = NULL;
+	log_info("sealed and closed the audit log");
+}
+
+static void
+term_cb(evutil_socket_t sig, short ev, void *arg)
+{
+	log_info("received signal %d, sealing and exiting", (int)sig);
+	exit(0);
+}
+
+static void
+writer_stats(struct ctl_conn *c, uint32_t reqid)
+{
+	struct auditlog_status st;
+	struct wbuf	 wb;
+	size_t		 i;
+
+	memset(&st, 0, sizeof(st));
+	auditlog_status(w.log, &st);
+	wire_init(&wb);
+	for (i = 0; i < AUDIT_NSTATS; i++)
+		wire_put_u64(&wb, w.stats[i]);
+	wire_put_u64(&wb, st.last_seq);
+	wire_put_u64(&wb, st.epoch);
+	wire_put_u64(&wb, st.sealed_seq);
+	control_reply(c, IMSG_AUDIT_STATS, reqid, -1, wb.buf, wb.len);
+}
+
 int
 writer_control(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 {
+	switch (imsg->hdr.type) {
+	case IMSG_AUDIT_EVENT:
+		writer_event(c, imsg);
+		return 0;
+	case IMSG_AUDIT_STATS:
+	case IMSG_AUDIT_SEAL:
+		if (c->uid != 0) {
+			writer_refuse(c, imsg->hdr.peerid, AUDIT_ST_DENIED,
+			    "uid %u may only send events", (unsigned)c->uid);
+			return 0;
+		}
+		if (imsg_datalen(imsg) != 0) {
+			writer_refuse(c, imsg->hdr.peerid, AUDIT_ST_MALFORMED,
+			    "unexpected payload");
+			return 0;
+		}
+		if (imsg->hdr.type == IMSG_AUDIT_STATS)
+			writer_stats(c, imsg->hdr.peerid);
+		else {
+			writer_commit();
+			writer_seal();
+			control_reply(c, IMSG_CTL_OK, imsg->hdr.peerid, -1,
+			    NULL, 0);
+		}
+		return 0;
+	}
+	if (imsg->hdr.type > IMSG_AUDIT_BASE && imsg->hdr.type <
+	    IMSG_AUDIT_BASE + 100) {
+		writer_refuse(c, imsg->hdr.peerid, AUDIT_ST_MALFORMED,
+		    "unknown audit request %u", imsg->hdr.type);
+		return 0;
+	}
+	if (c->uid != 0)
+		w.stats[AUDIT_ST_MALFORMED]++;
 	return -1;
+}
+
+void
+writer_reload(struct proc_ctx *ctx, struct harness_conf *nconf)
+{
+	seal_schedule(nconf);
+}
+
+static void
+producers_resolve(const struct harness_conf *conf)
+{
+	struct passwd	*pw;
+	size_t		 i;
+
+	for (i = 0; i < conf->auditd.producers.n; i++) {
+		const char *name = conf->auditd.producers.v[i];
+
+		if ((pw = getpwnam(name)) == NULL) {
+			log_warnx("allow user %s: no such user, ignored",
+			    name);
+			continue;
+		}
+		if (pw->pw_uid == 0)
+			continue;
+		if (w.nproducers == WRITER_MAX_PRODUCERS) {
+			log_warnx("more than %d producer users, ignoring %s",
+			    WRITER_MAX_PRODUCERS, name);
+			continue;
+		}
+		w.producers[w.nproducers++] = pw->pw_uid;
+	}
+	endpwent();
 }
 
 void
@@ -31,13 +581,53 @@ writer_run(struct proc_ctx *ctx)
 		SYS_openat, SYS_fsync, SYS_fdatasync, SYS_ftruncate,
 		SYS_unlink, SYS_rename, SYS_pwrite64, SYS_flock,
 		SYS_stat, SYS_lstat, SYS_statx, SYS_fchown, SYS_getcwd,
+		SYS_fchmod, SYS_unlinkat, SYS_renameat, SYS_fallocate,
+		SYS_mlock, SYS_munlock,
 	};
 	struct proc_confine_spec spec;
+	unsigned char	 vkey[AUDITLOG_KEYLEN];
+	char		 err[512];
+	int		 created = 0;
+
+	w.ctx = ctx;
+	producers_resolve(ctx->conf);
+	control_allow_also(producer_allow);
 
 	memset(&spec, 0, sizeof(spec));
 	spec.syscalls = syscalls;
 	spec.nsyscalls = sizeof(syscalls) / sizeof(syscalls[0]);
 	spec.allow_files = 1;
+	spec.nodump = 1;	/* the running key is in memory */
 	proc_confine(ctx, &spec);
+
+	/* Chrooted to the log directory: the log is "/". */
+	w.log = auditlog_open("/", vkey, &created, err, sizeof(err));
+	if (w.log == NULL)
+		fatalx("audit log %s: %s", ctx->conf->auditd.d.chroot, err);
+	explicit_bzero(vkey, sizeof(vkey));
+	if (created)
+		log_info("created the audit log %s/%s; its verification key "
+		    "is %s/%s: keep a copy off this host", ctx->conf->auditd.d.
+		    chroot, AUDITLOG_DB, ctx->conf->auditd.d.chroot,
+		    AUDITLOG_VERIFYFILE);
+	else {
+		struct auditlog_status st;
+
+		auditlog_status(w.log, &st);
+		log_info("audit log %s/%s: %llu records, key epoch %llu",
+		    ctx->conf->auditd.d.chroot, AUDITLOG_DB,
+		    (unsigned long long)st.last_seq,
+		    (unsigned long long)st.epoch);
+	}
+	if (atexit(writer_atexit) != 0)
+		fatalx("atexit");
+
+	w.ev_commit = event_new(ctx->base, -1, 0, commit_cb, NULL);
+	w.ev_seal = evtimer_new(ctx->base, seal_timer, NULL);
+	w.ev_term = evsignal_new(ctx->base, SIGTERM, term_cb, NULL);
+	if (w.ev_commit == NULL || w.ev_seal == NULL || w.ev_term == NULL ||
+	    evsignal_add(w.ev_term, NULL) == -1)
+		fatalx("%s: events", __func__);
+	seal_schedule(ctx->conf);
 	event_base_dispatch(ctx->base);
 }

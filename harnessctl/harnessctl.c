@@ -15,6 +15,7 @@
 
 static const struct ctl_cmd commands[] = {
 	{ "status", "status", cmd_status, 1 },
+	{ "audit", "audit verify|show|tail|log|stats|seal ...", cmd_audit, 0 },
 };
 
 void

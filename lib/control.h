@@ -38,6 +38,12 @@ typedef int (*ctl_dispatch_fn)(struct proc_ctx *, struct ctl_conn *,
 
 /* The daemon's control socket (root only), as sent by the parent. */
 void	 control_listen(struct proc_ctx *, int);
+/*
+ * Let the control socket also accept peers fn approves (root always
+ * may); the handlers must then check c->uid per request (auditd's
+ * producers).  Call before the event loop runs.
+ */
+void	 control_allow_also(ctl_allow_fn);
 /* Another listening socket with its own policy (hitld approvers). */
 struct ctl_server *control_server(struct proc_ctx *, int, const char *,
 	    ctl_allow_fn, ctl_dispatch_fn);

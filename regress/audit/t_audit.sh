@@ -1,0 +1,227 @@
+# auditd end to end under a temporary root: events in and out through
+# harnessctl, group commit under concurrent producers (lib/auditc),
+# hostile producers refused and counted, tampering detected on copies,
+# kill -9 under load loses no acknowledged record, fail secure.
+. "$TOP/regress/lib.sh"
+
+if [ "$(id -u)" -ne 0 ]; then
+	skip "audit" "needs root"
+	exit 0
+fi
+command -v sqlite3 >/dev/null || { skip "audit" "sqlite3 missing"; exit 0; }
+H=$BUILD/regress/audit
+for p in auditload auditbad auditforge; do
+	[ -x "$H/$p" ] || { ok 1 "helper $p built"; t_exit; }
+done
+
+suite_setup
+DIR=$T/state/audit
+DB=$DIR/audit.db
+KEY=$DIR/audit.verify.key
+SOCK=$T/run/auditd.sock
+
+suite_start auditd || { ok 1 "auditd starts"; t_exit; }
+ok 0 "auditd starts"
+wait_for "$T/auditd.log" "verification key is $KEY" 5
+ok $? "creation logs where the verification key is"
+[ -f "$KEY" ] && [ "$(stat -c %a "$KEY")" = 600 ]
+ok $? "verification key file exists, mode 0600"
+
+# ---- events through harnessctl ----
+out=$(ctl audit log tool.call -s s1 -a key:alice \
+    '{"tool":"shell","args":{"cmd":"ls"}}')
+ok $? "audit log is acked"
+[ "$out" = "seq 1" ]
+ok $? "first record is seq 1 ($out)"
+ctl audit log approval.decision -s s1 '{"decision":"allow"}' >/dev/null &&
+ctl audit log sandbox.exit -s s2 '{"exit":0}' >/dev/null &&
+ctl audit log gateway.auth.fail '{"key":"bad"}' >/dev/null
+ok $? "three more events acked"
+ctl audit log Bad.Type '{}' >"$T/err.out" 2>&1
+rc=$?
+[ $rc -eq 1 ] && grep -q "refused: bad type" "$T/err.out"
+ok $? "a bad type is refused with exit 1 and the reason"
+ctl audit log tool.call '{"a":' >"$T/err.out" 2>&1
+[ $? -eq 1 ] && grep -q "refused: body" "$T/err.out"
+ok $? "invalid JSON is refused with exit 1 and the reason"
+
+n=$(ctl audit show | wc -l)
+[ "$n" -eq 4 ]
+ok $? "show lists the 4 records ($n)"
+n=$(ctl audit show -s s1 | wc -l)
+[ "$n" -eq 2 ]
+ok $? "show -s session ($n)"
+ctl audit show -t 'sandbox.*' | grep -q ' sandbox.exit s2 '
+ok $? "show -t glob"
+[ "$(ctl audit show -n 1 | awk '{print $2}')" = 4 ]
+ok $? "show -n 1 gives the last record"
+ctl audit show -j -s s1 -n 1 | grep -q '"body":{"decision":"allow"}'
+ok $? "show -j prints JSON with the canonical body"
+[ "$(ctl audit show -S 10m | wc -l)" -eq 4 ] &&
+[ "$(ctl audit show -S 2000-01-01T00:00:00Z | wc -l)" -eq 4 ] &&
+[ "$(ctl audit show -S 2999-01-01 | wc -l)" -eq 0 ]
+ok $? "show -S relative and ISO"
+ctl audit show -S yesterday >/dev/null 2>&1
+[ $? -eq 64 ]
+ok $? "show -S with a bad time is a usage error"
+
+ctl audit tail -n 0 -c 2 >"$T/tail.out" 2>&1 &
+tailpid=$!
+i=0
+while kill -0 $tailpid 2>/dev/null && [ $i -lt 100 ]; do
+	ctl audit log test.tail "{\"i\":$i}" >/dev/null
+	sleep 0.1
+	i=$((i + 1))
+done
+kill $tailpid 2>/dev/null
+[ "$(grep -c ' test.tail ' "$T/tail.out")" -eq 2 ]
+ok $? "tail follows new records"
+
+out=$(ctl audit verify)
+ok $? "verify of the live log exits 0 ($out)"
+echo "$out" | grep -q '^ok: [0-9]* records$'
+ok $? "verify prints ok: N records"
+
+# ---- hostile producer ----
+"$H/auditbad" "$SOCK" >"$T/bad.out" 2>&1
+grep '^ok \|^not ok ' "$T/bad.out"
+grep '^#' "$T/bad.out"
+kill -0 "$(cat "$T/auditd.pid")" 2>/dev/null
+ok $? "auditd is still up after the hostile producer"
+ctl audit stats >"$T/stats.out"
+st() { awk -v k="$1" '$1 == k { print $2 }' "$T/stats.out"; }
+[ "$(st malformed)" -eq 6 ] && [ "$(st oversize)" -eq 1 ] &&
+[ "$(st bad_json)" -ge 5 ] && [ "$(st bad_type)" -ge 4 ] &&
+[ "$(st bad_field)" -eq 5 ]
+ok $? "refusals are counted by reason"
+sed 's/^/# /' "$T/stats.out"
+n=$(sqlite3 -readonly "$DB" "SELECT count(*) FROM records WHERE
+    source = 'auditbad' AND type != 'test.good'")
+[ "$n" -eq 0 ]
+ok $? "no refused event was written"
+
+# ---- concurrent producers over lib/auditc ----
+"$H/auditload" "$SOCK" 8 32 300 >"$T/load.out" 2>&1
+ok $? "8 producers get 2400 acks"
+[ "$(grep -c '^ACK ' "$T/load.out")" -eq 2400 ]
+ok $? "2400 ACK lines"
+ctl audit stats >"$T/stats.out"
+[ "$(st max_batch)" -gt 1 ]
+ok $? "concurrent events share transactions (max batch $(st max_batch))"
+[ "$(awk '{print $2}' "$T/load.out" | sort -n | uniq | wc -l)" -eq 2400 ]
+ok $? "every ack has its own seq"
+ctl audit seal
+ok $? "seal on request"
+ctl -v audit verify >"$T/v.out"
+ok $? "verify after load: $(head -1 "$T/v.out")"
+grep -q ' 0 unsealed' "$T/v.out"
+ok $? "everything sealed after audit seal"
+
+# ---- kill -9 under load ----
+: >"$T/kill.out"
+"$H/auditload" "$SOCK" 8 32 0 >>"$T/kill.out" 2>&1 &
+loadpid=$!
+n=0
+while [ "$(grep -c '^ACK ' "$T/kill.out")" -lt 3000 ] && [ $n -lt 600 ]; do
+	sleep 0.05
+	n=$((n + 1))
+done
+ppid_=$(cat "$T/auditd.pid")
+wpid=$(ps -o pid= --ppid "$ppid_" | tr -d ' ')
+kill -KILL "$ppid_" $wpid
+wait_gone "$ppid_" 5
+wait $loadpid
+acked=$(grep -c '^ACK ' "$T/kill.out")
+[ "$acked" -ge 3000 ]
+ok $? "killed auditd -9 under load after $acked acks"
+grep -q '^ERR .*auditd unreachable' "$T/kill.out"
+ok $? "producers were told auditd went away"
+rm -f "$T/auditd.pid"
+mv "$T/auditd.log" "$T/auditd.log.1"
+suite_start auditd
+ok $? "auditd restarts on the killed log"
+cat "$T/auditd.log.1" "$T/auditd.log" | grep -c "verification key is" |
+    grep -qx 1
+ok $? "the key location was logged once, at creation"
+grep '^ACK ' "$T/kill.out" |
+    awk '{ printf "%s {\"n\":%s,\"p\":%s}\n", $2, $4, $3 }' |
+    sort >"$T/acked.txt"
+sqlite3 -readonly "$DB" "SELECT seq || ' ' || body FROM records
+    WHERE type = 'test.load'" | sort >"$T/stored.txt"
+missing=$(comm -23 "$T/acked.txt" "$T/stored.txt" | wc -l)
+[ "$missing" -eq 0 ]
+ok $? "every acknowledged record is stored with its seq ($missing missing)"
+out=$(ctl audit log test.after '{}')
+last=$(sqlite3 -readonly "$DB" "SELECT max(seq) FROM records")
+[ "$out" = "seq $last" ]
+ok $? "the chain continues after the crash ($out)"
+out=$(ctl audit verify)
+ok $? "verify after crash and restart: $out"
+
+# ---- fail secure ----
+suite_stop auditd
+ctl -v audit verify >"$T/v.out"
+grep -q ' 0 unsealed' "$T/v.out"
+ok $? "SIGTERM seals before exiting"
+ctl audit log tool.call '{}' >"$T/err.out" 2>&1
+[ $? -eq 1 ] && grep -q "auditd unreachable" "$T/err.out"
+ok $? "audit log with auditd stopped fails: $(cat "$T/err.out")"
+"$H/auditload" "$SOCK" 1 1 1 >"$T/down.out" 2>&1
+[ $? -ne 0 ] && grep -q '^ERR 0 0 auditd unreachable' "$T/down.out"
+ok $? "lib/auditc refuses an acked event when auditd is down"
+
+# ---- tampering, each on its own copy ----
+tamper() {
+	_name=$1 _want=$2 _sql=$3
+	rm -f "$T/t.db-wal" "$T/t.db-shm"
+	cp "$DB" "$T/t.db"
+	[ -f "$DB-wal" ] && cp "$DB-wal" "$T/t.db-wal"
+	if [ -n "$_sql" ]; then
+		sqlite3 "$T/t.db" "DROP TRIGGER records_no_update;
+		    DROP TRIGGER records_no_delete;
+		    DROP TRIGGER seals_no_update;
+		    DROP TRIGGER seals_no_delete; $_sql" || diag "sql failed"
+	fi
+	_out=$(ctl audit verify -F "$T/t.db" -k "$KEY")
+	_rc=$?
+	[ $_rc -eq 1 ] && [ "$_out" = "$_want" ]
+	ok $? "$_name: $_out"
+}
+[ ! -f "$DB-wal" ] || [ ! -s "$DB-wal" ]
+ok $? "clean shutdown leaves no WAL to copy"
+rm -f "$T/t.db-wal" "$T/t.db-shm"
+cp "$DB" "$T/t.db"
+out=$(ctl audit verify -F "$T/t.db" -k "$KEY")
+ok $? "offline verify of an untouched copy: $out"
+N=$(sqlite3 -readonly "$DB" "SELECT max(seq) FROM records")
+tamper "changed body" "record 3: hash mismatch" \
+    "UPDATE records SET body = '{\"exit\":1}' WHERE seq = 3;"
+tamper "changed time" "record 2: hash mismatch" \
+    "UPDATE records SET time = time + 1 WHERE seq = 2;"
+tamper "deleted middle row" "records 3-3 missing" \
+    "DELETE FROM records WHERE seq = 3;"
+tamper "swapped pair" "record 3: hash mismatch" \
+    "UPDATE records SET seq = -1 WHERE seq = 3;
+     UPDATE records SET seq = 3 WHERE seq = 4;
+     UPDATE records SET seq = 4 WHERE seq = -1;"
+tamper "truncated tail" "chain truncated after record $((N - 2))" \
+    "DELETE FROM records WHERE seq > $((N - 2));"
+tamper "replaced head signature" "head signature invalid" \
+    "UPDATE seals SET mac = randomblob(32)
+     WHERE epoch = (SELECT max(epoch) FROM seals);"
+cp "$DB" "$T/t.db"
+"$H/auditforge" "$T/t.db" 3 >/dev/null
+out=$(ctl audit verify -F "$T/t.db" -k "$KEY")
+[ $? -eq 1 ] && [ "$out" = "head signature invalid" ]
+ok $? "inserted forged row with recomputed hashes: $out"
+printf '%064d\n' 0 >"$T/wrong.key"
+cp "$DB" "$T/t.db"
+out=$(ctl audit verify -F "$T/t.db" -k "$T/wrong.key")
+[ $? -eq 1 ] && [ "$out" = "head signature invalid" ]
+ok $? "the wrong key: $out"
+
+cat "$T/auditd.log.1" "$T/auditd.log" | grep -E "fatal|lost child" |
+    sed 's/^/# /'
+! cat "$T/auditd.log.1" "$T/auditd.log" | grep -qE "fatal|lost child"
+ok $? "no fatal errors, lost children or seccomp violations in the log"
+t_exit
