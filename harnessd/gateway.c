@@ -19,6 +19,7 @@
 #include <event2/bufferevent.h>
 #include <event2/event.h>
 #include <fcntl.h>
+#include <json-c/json.h>
 #include <math.h>
 #include <sodium.h>
 #include <stdarg.h>
@@ -28,6 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "auditc.h"
 #include "conf.h"
 #include "confine.h"
 #include "gateway.h"
@@ -266,6 +268,33 @@ forward_engine(struct gw_conn *c, const struct gw_ident *who)
 	c->busy = 1;
 }
 
+/* Refusals are recorded; the refusal itself does not wait for it. */
+static void
+audit_auth_fail(struct gw_conn *c, int status, const char *why)
+{
+	struct json_object	*o;
+	char			 actor[64];
+
+	o = json_object_new_object();
+	json_object_object_add(o, "status", json_object_new_int(status));
+	json_object_object_add(o, "reason", json_object_new_string(why));
+	json_object_object_add(o, "method",
+	    json_object_new_string(http_method_str(c->hp)));
+	json_object_object_add(o, "path",
+	    json_object_new_string(http_path(c->hp)));
+	json_object_object_add(o, "transport",
+	    json_object_new_string(c->is_unix ? "unix" : "tcp"));
+	if (c->is_unix)
+		snprintf(actor, sizeof(actor), "uid:%u", (unsigned)c->uid);
+	else
+		strlcpy(actor, "tcp", sizeof(actor));
+	if (audit_event("gateway.auth.fail", "", actor,
+	    json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN), 0,
+	    NULL, NULL) == -1)
+		log_warnx("cannot audit an auth failure");
+	json_object_put(o);
+}
+
 static void
 handle_request(struct gw_conn *c)
 {
@@ -296,6 +325,7 @@ handle_request(struct gw_conn *c)
 		log_info("auth failure: %s (uid %u pid %d)", why,
 		    (unsigned)c->uid, (int)c->pid);
 		metrics_auth_fail(&gw);
+		audit_auth_fail(c, rc, why);
 		gw_error(c, rc, rc == 401 ? "unauthorized" : "forbidden",
 		    "%s", why);
 		return;
@@ -547,6 +577,8 @@ gateway_on_fd(struct proc_ctx *ctx, uint32_t type, uint32_t kind, int fd)
 	struct sockaddr_storage	 ss;
 	socklen_t		 len = sizeof(ss);
 
+	if (audit_on_fd(ctx, type, kind, fd))
+		return;
 	if (type != IMSG_PROC_LISTEN || kind != LISTEN_KIND_AGENT ||
 	    nlisteners >= GW_MAX_LISTENERS) {
 		log_warnx("%s: unexpected fd (%u/%u)", __func__, type, kind);
@@ -694,6 +726,8 @@ gateway_run(struct proc_ctx *ctx)
 	if (auth_init(&gw, ctx->conf) == -1)
 		fatalx("cannot resolve the allowed users and groups");
 	metrics_init(&gw);
+	if (audit_init(ctx) == -1)
+		fatalx("cannot set up auditing");
 
 	memset(&spec, 0, sizeof(spec));
 	spec.syscalls = syscalls;

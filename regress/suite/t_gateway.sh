@@ -1,0 +1,171 @@
+# harnessd's gateway with real clients: curl --unix-socket for the
+# routes, auth by peer uid and API key (also over TCP), rate limits,
+# size limits, slow clients, malformed and pipelined requests, metrics,
+# and the audit record of a refused request.
+. "$TOP/regress/lib.sh"
+
+if [ "$(id -u)" -ne 0 ]; then
+	skip "gateway" "needs root"
+	exit 0
+fi
+command -v curl >/dev/null || { skip "gateway" "curl missing"; exit 0; }
+command -v python3 >/dev/null || { skip "gateway" "python3 missing"; exit 0; }
+
+suite_setup
+port=$((20000 + $$ % 20000))
+token=test-token-$$
+hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
+cat >>"$conf" <<EOT
+harnessd {
+	listen on 127.0.0.1 port $port
+	key "ci" {
+		hash "sha256:$hash"
+		tools { "shell" }
+		rate 1000
+		burst 1000
+	}
+	rate 5 burst 5
+	timeout 2s
+	max request size 4K
+}
+EOT
+sock=$T/run/agent.sock
+suite_start auditd harnessd || { ok 1 "daemons start"; t_exit; }
+
+c() { curl -s --unix-socket "$sock" "$@"; }
+code() { curl -s -o "$T/body" -w '%{http_code}' --unix-socket "$sock" "$@"; }
+
+c http://x/v1/health | grep -q '"status":"ok"'
+ok $? "GET /v1/health"
+[ "$(code -X POST -d '' http://x/v1/health)" = 405 ] &&
+    grep -q '"code":"method_not_allowed"' "$T/body"
+ok $? "POST /v1/health: 405 with a JSON error"
+[ "$(code http://x/v1/tools)" = 200 ] && grep -q '"name":"demo"' "$T/body" &&
+    grep -q '"name":"shell"' "$T/body"
+ok $? "GET /v1/tools lists built-in and configured tools"
+[ "$(code http://x/nowhere)" = 404 ] && grep -q '"code":"not_found"' "$T/body"
+ok $? "unknown route: 404 JSON"
+[ "$(code -X POST -d '{}' http://x/v1/exec)" = 501 ] &&
+    grep -q 'not implemented' "$T/body"
+ok $? "routes to come: 501 naming the route"
+
+# API keys: bad key refused and audited; good key sees only its tools.
+[ "$(code -H 'Authorization: Bearer wrong' http://x/v1/tools)" = 401 ] &&
+    grep -q '"code":"unauthorized"' "$T/body"
+ok $? "bad API key: 401"
+[ "$(code -H 'Authorization: Basic abc' http://x/v1/tools)" = 401 ]
+ok $? "non-Bearer Authorization: 401"
+[ "$(code -H "Authorization: Bearer $token" http://x/v1/tools)" = 200 ] &&
+    grep -q '"name":"shell"' "$T/body" && ! grep -q '"name":"demo"' "$T/body"
+ok $? "API key sees only its allowed tools"
+n=0
+while [ $n -lt 40 ]; do
+	ctl audit show -t gateway.auth.fail 2>/dev/null | grep -q "invalid API key" && break
+	sleep 0.1
+	n=$((n + 1))
+done
+ctl audit show -t gateway.auth.fail | grep -q "invalid API key"
+ok $? "auth failure is an audit record"
+
+# TCP needs a key.
+[ "$(curl -s -o "$T/body" -w '%{http_code}' http://127.0.0.1:$port/v1/tools)" = 401 ] &&
+    grep -q 'API key is required' "$T/body"
+ok $? "TCP without a key: 401"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
+    http://127.0.0.1:$port/v1/tools)" = 200 ]
+ok $? "TCP with a key: 200"
+
+# Peer uid not allowed (the sample allows root only).
+if id nobody >/dev/null 2>&1 && command -v setpriv >/dev/null; then
+	out=$(setpriv --reuid=nobody --regid=nogroup --clear-groups \
+	    curl -s -w ' %{http_code}' --unix-socket "$sock" \
+	    http://x/v1/tools)
+	echo "$out" | grep -q 'is not allowed' &&
+	    [ "$(echo "$out" | tail -n 1)" = " 403" ]
+	ok $? "peer uid not in the allow list: 403"
+else
+	skip "peer uid not in the allow list" "no nobody or setpriv"
+fi
+
+# Rate limit: burst 5, then 429 with Retry-After, then recovery.
+sleep 1.2
+got429=0
+for i in 1 2 3 4 5 6 7 8; do
+	st=$(curl -s -D "$T/hdr" -o /dev/null -w '%{http_code}' \
+	    --unix-socket "$sock" http://x/v1/tools)
+	[ "$st" = 429 ] && { got429=1; break; }
+done
+[ $got429 = 1 ] && grep -qi '^Retry-After: [0-9]' "$T/hdr"
+ok $? "over the rate: 429 with Retry-After"
+sleep 1.5
+[ "$(code http://x/v1/tools)" = 200 ]
+ok $? "rate limit recovers"
+
+# Sizes: a body over the limit is refused before it is read.
+head -c 8192 /dev/zero | tr '\0' a >"$T/big"
+sleep 1
+[ "$(code -X POST --data-binary @"$T/big" http://x/v1/exec)" = 413 ]
+ok $? "body over max request size: 413"
+
+cat >"$T/raw.py" <<'EOT'
+import socket, sys, time
+path, mode = sys.argv[1], sys.argv[2]
+s = socket.socket(socket.AF_UNIX)
+s.connect(path)
+s.settimeout(10)
+def read_all():
+    out = b""
+    try:
+        while True:
+            d = s.recv(65536)
+            if not d:
+                break
+            out += d
+    except socket.timeout:
+        pass
+    return out
+if mode == "slow":
+    s.sendall(b"GET /v1/health HTTP/1.1\r\nHost: x\r\n")
+    t0 = time.time()
+    out = read_all()
+    print(out.split(b"\r\n")[0].decode(), round(time.time() - t0))
+elif mode == "garbage":
+    s.sendall(b"\x00\x01\x02 garbage \xff\r\n\r\n")
+    print(read_all().split(b"\r\n")[0].decode())
+elif mode == "pipeline":
+    s.sendall(b"GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n"
+              b"GET /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    print(read_all().count(b"HTTP/1.1 200 OK"))
+elif mode == "smuggle":
+    s.sendall(b"POST /v1/exec HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
+              b"Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
+    print(read_all().split(b"\r\n")[0].decode())
+EOT
+out=$(python3 "$T/raw.py" "$sock" slow)
+echo "$out" | grep -q '^HTTP/1.1 408'
+ok $? "slow client (headers never finish): 408 ($out)"
+c http://x/v1/health | grep -q '"status":"ok"'
+ok $? "gateway serves others after a slow client"
+out=$(python3 "$T/raw.py" "$sock" garbage)
+echo "$out" | grep -q '^HTTP/1.1 400'
+ok $? "garbage request: 400 ($out)"
+sleep 1
+out=$(python3 "$T/raw.py" "$sock" pipeline)
+[ "$out" = 2 ]
+ok $? "two pipelined requests, two answers"
+out=$(python3 "$T/raw.py" "$sock" smuggle)
+echo "$out" | grep -q '^HTTP/1.1 400'
+ok $? "Content-Length with Transfer-Encoding: 400"
+
+c http://x/metrics >"$T/metrics"
+grep -q '^harness_http_requests_total{route="/v1/tools",code="200"} [1-9]' "$T/metrics" &&
+    grep -q '^harness_http_requests_total{route="/v1/tools",code="429"} [1-9]' "$T/metrics" &&
+    grep -q '^harness_rate_limited_total [1-9]' "$T/metrics" &&
+    grep -q '^harness_auth_failures_total [1-9]' "$T/metrics" &&
+    grep -q 'harness_http_request_duration_seconds_bucket{route="/v1/health",le="+Inf"}' "$T/metrics"
+ok $? "/metrics: requests by route and status, histograms, rejections"
+
+pid=$(cat "$T/harnessd.pid")
+kill -0 "$pid"
+ok $? "harnessd still up after hostile clients"
+t_exit
