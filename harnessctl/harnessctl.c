@@ -15,6 +15,7 @@
 
 static const struct ctl_cmd commands[] = {
 	{ "status", "status", cmd_status, 1 },
+	{ "vault", "vault subcommand [-k keyfile] [name]", cmd_vault, 1 },
 };
 
 void
