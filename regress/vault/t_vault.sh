@@ -112,7 +112,7 @@ ok $? "list shows no values"
 # ---- delivery ----
 out=$("$VF" -o "$O" "$conf" t1 sess-1 A B BIG NEW)
 rc=$?
-diag "$out"
+echo "$out" | sed 's/^/# /'
 [ $rc -eq 0 ]
 ok $? "delivery of 4 granted secrets"
 echo "$out" | grep -q "^A: delivered env A_ENV version 1 size 18 seals ok$" &&
@@ -223,8 +223,11 @@ out=$(echo "wrong passphrase here" | ctl vault unseal 2>&1)
 ok $? "wrong passphrase: error, stays sealed"
 grep -q "unseal refused for uid 0 pid [0-9]*: wrong passphrase" "$LOG"
 ok $? "wrong passphrase is logged"
-ctl vault unseal -k /nonexistent >/dev/null 2>&1
-[ $? -ne 0 ] && ctl vault status | grep -q "state: sealed"
+head -c 32 /dev/urandom >"$T/other.key"
+chmod 600 "$T/other.key"
+out=$(ctl vault unseal -k "$T/other.key" 2>&1)
+[ $? -ne 0 ] && echo "$out" | grep -q "unsealed with a passphrase" &&
+    ctl vault status | grep -q "state: sealed"
 ok $? "a key file on a passphrase vault: stays sealed"
 
 # The real prompt, in a terminal: no echo.
@@ -250,7 +253,9 @@ if command -v tmux >/dev/null; then
 		grep -q "staple" "$T/pane"
 		[ $? -ne 0 ]
 		ok $? "tmux: the passphrase is not echoed"
+		# A server of its own: the first one may still be exiting.
 		$TM kill-server 2>/dev/null
+		TM="tmux -L harness-vt$$-2"
 		$TM new-session -d -x 150 -y 20 \
 		    "'$BIN/harnessctl' -f '$conf' vault put TTYVAL; echo rc=\$?; sleep 60"
 		wait_tmux "Value of TTYVAL:"
