@@ -103,7 +103,7 @@ int	 vstore_prune(struct vstore *, const char *, uint32_t *, char *,
 /* Every secret, sorted by name (free *entriesp). */
 int	 vstore_list(struct vstore *, struct vstore_entry **, size_t *,
 	    char *, size_t);
-/* One secret's versions; -1 when it does not exist. */
+/* One secret's versions (created left 0); -1 when it does not exist. */
 int	 vstore_versions(struct vstore *, const char *, struct vstore_entry *,
 	    char *, size_t);
 

@@ -507,11 +507,11 @@ file_created(int dirfd, const char *fname)
 
 /*
  * Scan the directory.  With only != NULL, just that secret (one entry
- * or none).
+ * or none).  Creation times cost an open per file: only when asked.
  */
 static int
-scan(struct vstore *vs, const char *only, struct vstore_entry **entp,
-    size_t *np, char *err, size_t errlen)
+scan(struct vstore *vs, const char *only, int created,
+    struct vstore_entry **entp, size_t *np, char *err, size_t errlen)
 {
 	DIR			*d;
 	struct dirent		*de;
@@ -556,8 +556,8 @@ scan(struct vstore *vs, const char *only, struct vstore_entry **entp,
 		if (e->nversions >= VAULT_VERSIONS_MAX)
 			continue;
 		e->v[e->nversions].version = v;
-		e->v[e->nversions].created = file_created(vs->dirfd,
-		    de->d_name);
+		e->v[e->nversions].created = created ?
+		    file_created(vs->dirfd, de->d_name) : 0;
 		e->nversions++;
 	}
 	closedir(d);
@@ -575,7 +575,7 @@ int
 vstore_list(struct vstore *vs, struct vstore_entry **entp, size_t *np,
     char *err, size_t errlen)
 {
-	return scan(vs, NULL, entp, np, err, errlen);
+	return scan(vs, NULL, 1, entp, np, err, errlen);
 }
 
 int
@@ -587,7 +587,7 @@ vstore_versions(struct vstore *vs, const char *name, struct vstore_entry *e,
 
 	if (vault_name_check(name, err, errlen) == -1)
 		return -1;
-	if (scan(vs, name, &ent, &n, err, errlen) == -1)
+	if (scan(vs, name, 0, &ent, &n, err, errlen) == -1)
 		return -1;
 	if (n == 0) {
 		snprintf(err, errlen, "secret %s: no such secret", name);
