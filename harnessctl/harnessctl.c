@@ -16,6 +16,7 @@
 static const struct ctl_cmd commands[] = {
 	{ "status", "status", cmd_status, 1 },
 	{ "audit", "audit verify|show|tail|log|stats|seal ...", cmd_audit, 0 },
+	{ "vault", "vault subcommand [-k keyfile] [name]", cmd_vault, 1 },
 };
 
 void

@@ -31,5 +31,6 @@ struct hconn *ctl_connect(struct ctl_env *, enum daemon_id, char *, size_t);
 
 int	 cmd_status(struct ctl_env *, int, char **);
 int	 cmd_audit(struct ctl_env *, int, char **);
+int	 cmd_vault(struct ctl_env *, int, char **);
 
 #endif /* HARNESSCTL_H */

@@ -1,19 +1,48 @@
 /*
  * The store process: holds the master key once unsealed.  It never
  * swaps (mlockall) and cannot be dumped or traced (PR_SET_DUMPABLE 0).
+ * It answers the administrator (harnessctl vault) and sandboxd's
+ * deliveries on the control socket; values only ever cross the socket
+ * inside memfds, and only delivered copies leave the process.
  */
 #include <sys/types.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 
+#include <errno.h>
 #include <event2/event.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "conf.h"
+#include "control.h"
+#include "imsg.h"
 #include "log.h"
 #include "proc.h"
+#include "vault_proto.h"
+#include "vaultc.h"
 #include "vaultd.h"
+#include "wire.h"
+
+/*
+ * Locked memory wanted: the event loop and its buffers, a few 1 MiB
+ * values in flight, and Argon2id's work area.
+ */
+#define VAULT_MEMLOCK	(64ULL * 1024 * 1024 + VSTORE_MEMLIMIT)
+
+struct vault_state {
+	struct vstore	*vs;
+	int		 dirfd;
+};
+
+static struct vault_state vault;
 
 const char *
 vault_chroot(const struct harness_conf *conf)
@@ -21,32 +50,646 @@ vault_chroot(const struct harness_conf *conf)
 	return conf->vaultd.d.chroot;
 }
 
+void
+vault_audit(const char *action, const char *tool, const char *session,
+    const char *secret, const char *result)
+{
+	/* lib/auditc will carry this to auditd; names only, never values. */
+	log_info("audit: vault %s tool=%s session=%s secret=%s result=%s",
+	    action, tool != NULL ? tool : "-", session != NULL ? session : "-",
+	    secret != NULL ? secret : "-", result);
+}
+
+/*
+ * Read a passed memfd (or any regular file) of min..max bytes into a
+ * guarded allocation (free with vstore_value_free, which wipes).  The
+ * pages are dropped from the memfd afterwards where it allows it.
+ */
+static int
+read_passed(int fd, size_t min, size_t max, unsigned char **bufp,
+    size_t *lenp, char *err, size_t errlen)
+{
+	struct stat	 st;
+	unsigned char	*buf;
+	size_t		 off = 0, len;
+	ssize_t		 n;
+
+	*bufp = NULL;
+	if (fd == -1) {
+		snprintf(err, errlen, "no file descriptor with the request");
+		return -1;
+	}
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "the passed descriptor is not a memfd");
+		return -1;
+	}
+	if (st.st_size < (off_t)min || st.st_size > (off_t)max) {
+		snprintf(err, errlen, "size must be %zu to %zu bytes, got "
+		    "%lld", min, max, (long long)st.st_size);
+		return -1;
+	}
+	len = (size_t)st.st_size;
+	if ((buf = sodium_malloc(len > 0 ? len : 1)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	while (off < len) {
+		n = pread(fd, buf + off, len - off, (off_t)off);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			snprintf(err, errlen, "read: %s", n == 0 ?
+			    "short file" : strerror(errno));
+			sodium_free(buf);
+			return -1;
+		}
+		off += (size_t)n;
+	}
+	/* Drop the pages now; a sender that sealed them frees them. */
+	if (ftruncate(fd, 0) == -1 && errno != EPERM)
+		log_debug("%s: ftruncate: %s", __func__, strerror(errno));
+	*bufp = buf;
+	*lenp = len;
+	return 0;
+}
+
+/* A memfd holding exactly the value, sealed, offset 0.  fd or -1. */
+static int
+sealed_memfd(const unsigned char *val, size_t len, char *err, size_t errlen)
+{
+	size_t	 off = 0;
+	ssize_t	 n;
+	int	 fd;
+
+	if ((fd = memfd_create("vault-secret", MFD_CLOEXEC |
+	    MFD_ALLOW_SEALING)) == -1) {
+		snprintf(err, errlen, "memfd_create: %s", strerror(errno));
+		return -1;
+	}
+	while (off < len) {
+		n = write(fd, val + off, len - off);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			snprintf(err, errlen, "memfd write: %s", n == 0 ?
+			    "short write" : strerror(errno));
+			close(fd);
+			return -1;
+		}
+		off += (size_t)n;
+	}
+	if (lseek(fd, 0, SEEK_SET) == -1 ||
+	    fcntl(fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_SHRINK |
+	    F_SEAL_GROW | F_SEAL_SEAL) == -1) {
+		snprintf(err, errlen, "memfd seal: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static void
+ctl_session(struct ctl_conn *c, char *buf, size_t len)
+{
+	snprintf(buf, len, "ctl-uid%u-pid%d", (unsigned)c->uid, (int)c->pid);
+}
+
+static void
+ctl_ok(struct ctl_conn *c, uint32_t peerid)
+{
+	control_reply(c, IMSG_CTL_OK, peerid, -1, NULL, 0);
+}
+
+/* INIT and UNSEAL: u32 method; fd: passphrase or key. */
+static void
+handle_key(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
+{
+	struct rbuf	 rb;
+	unsigned char	*buf = NULL;
+	size_t		 len = 0;
+	uint32_t	 method;
+	char		 err[256], sess[64];
+	const char	*what = imsg->hdr.type == IMSG_VAULT_INIT ? "init" :
+			    "unseal";
+	int		 rc;
+
+	ctl_session(c, sess, sizeof(sess));
+	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+	if (wire_get_u32(&rb, &method) == -1 || wire_end(&rb) == -1 ||
+	    (method != VAULT_METHOD_PASSPHRASE &&
+	    method != VAULT_METHOD_KEYFILE)) {
+		control_error(c, imsg->hdr.peerid, "malformed %s request",
+		    what);
+		return;
+	}
+	if (read_passed(imsg->fd, 1, method == VAULT_METHOD_KEYFILE ?
+	    VAULT_KEYFILE_LEN : VAULT_PASS_MAX, &buf, &len, err,
+	    sizeof(err)) == -1) {
+		control_error(c, imsg->hdr.peerid, "%s: %s", what, err);
+		vault_audit(what, NULL, sess, NULL, "refused: bad request");
+		return;
+	}
+	if (imsg->hdr.type == IMSG_VAULT_INIT)
+		rc = vstore_init(vault.vs, method, buf, len, 0, 0, err,
+		    sizeof(err));
+	else
+		rc = vstore_unseal(vault.vs, method, buf, len, err,
+		    sizeof(err));
+	vstore_value_free(buf, len);
+	if (rc == -1) {
+		log_warnx("%s refused for uid %u pid %d: %s", what,
+		    (unsigned)c->uid, (int)c->pid, err);
+		vault_audit(what, NULL, sess, NULL, err);
+		control_error(c, imsg->hdr.peerid, "%s", err);
+		return;
+	}
+	log_info("vault %s by uid %u pid %d: unsealed with a %s",
+	    imsg->hdr.type == IMSG_VAULT_INIT ? "initialised" : "unsealed",
+	    (unsigned)c->uid, (int)c->pid, method == VAULT_METHOD_KEYFILE ?
+	    "key file" : "passphrase");
+	vault_audit(what, NULL, sess, NULL, "ok");
+	ctl_ok(c, imsg->hdr.peerid);
+}
+
+static void
+handle_status(struct ctl_conn *c, struct imsg *imsg)
+{
+	struct vstore_info	 vi;
+	struct vstore_entry	*ent = NULL;
+	struct wbuf		 wb;
+	size_t			 n = 0, i, nver = 0;
+	char			 err[256];
+
+	vstore_info(vault.vs, &vi);
+	if (vi.initialised && vstore_list(vault.vs, &ent, &n, err,
+	    sizeof(err)) == -1) {
+		control_error(c, imsg->hdr.peerid, "%s", err);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		nver += ent[i].nversions;
+	free(ent);
+	wire_init(&wb);
+	wire_put_u32(&wb, (uint32_t)vi.initialised);
+	wire_put_u32(&wb, (uint32_t)vi.sealed);
+	wire_put_u32(&wb, vi.method);
+	wire_put_u32(&wb, (uint32_t)n);
+	wire_put_u32(&wb, (uint32_t)nver);
+	wire_put_u64(&wb, vi.opslimit);
+	wire_put_u64(&wb, vi.memlimit);
+	control_reply(c, IMSG_VAULT_STATUS, imsg->hdr.peerid, -1, wb.buf,
+	    wb.len);
+}
+
+/* Requests that carry only a secret name. */
+static int
+get_name(struct ctl_conn *c, struct imsg *imsg, char *name, size_t len)
+{
+	struct rbuf	 rb;
+	char		 err[256];
+
+	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+	if (wire_get_strbuf(&rb, name, len) == -1 || wire_end(&rb) == -1) {
+		control_error(c, imsg->hdr.peerid, "malformed request");
+		return -1;
+	}
+	if (vault_name_check(name, err, sizeof(err)) == -1) {
+		control_error(c, imsg->hdr.peerid, "%s", err);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+handle_put(struct ctl_conn *c, struct imsg *imsg)
+{
+	unsigned char	*buf = NULL;
+	size_t		 len = 0;
+	uint32_t	 version;
+	char		 name[VAULT_NAME_MAX + 1], err[256], sess[64];
+	const char	*what = imsg->hdr.type == IMSG_VAULT_PUT ? "put" :
+			    "rotate";
+	struct wbuf	 wb;
+	int		 rc;
+
+	ctl_session(c, sess, sizeof(sess));
+	if (get_name(c, imsg, name, sizeof(name)) == -1)
+		return;
+	if (vstore_sealed(vault.vs)) {
+		control_error(c, imsg->hdr.peerid, "vault is sealed");
+		vault_audit(what, NULL, sess, name, "refused: vault is sealed");
+		return;
+	}
+	if (read_passed(imsg->fd, 1, VAULT_VALUE_MAX, &buf, &len, err,
+	    sizeof(err)) == -1) {
+		control_error(c, imsg->hdr.peerid, "secret %s: value: %s",
+		    name, err);
+		vault_audit(what, NULL, sess, name, "refused: bad value");
+		return;
+	}
+	rc = vstore_put(vault.vs, name, buf, len, imsg->hdr.type ==
+	    IMSG_VAULT_ROTATE, &version, err, sizeof(err));
+	vstore_value_free(buf, len);
+	if (rc == -1) {
+		control_error(c, imsg->hdr.peerid, "%s", err);
+		vault_audit(what, NULL, sess, name, err);
+		return;
+	}
+	vault_audit(what, NULL, sess, name, "ok");
+	wire_init(&wb);
+	wire_put_u32(&wb, version);
+	control_reply(c, IMSG_VAULT_STORED, imsg->hdr.peerid, -1, wb.buf,
+	    wb.len);
+}
+
+static void
+handle_list(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
+{
+	struct vstore_entry	*ent = NULL;
+	struct conf_tool	*t;
+	struct conf_grant	*g;
+	struct wbuf		 wb;
+	size_t			 n = 0, i, j;
+	uint32_t		 ng;
+	char			 err[256];
+
+	if (vstore_list(vault.vs, &ent, &n, err, sizeof(err)) == -1) {
+		control_error(c, imsg->hdr.peerid, "%s", err);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		wire_init(&wb);
+		wire_put_str(&wb, ent[i].name);
+		wire_put_u32(&wb, (uint32_t)ent[i].nversions);
+		for (j = 0; j < ent[i].nversions; j++) {
+			wire_put_u32(&wb, ent[i].v[j].version);
+			wire_put_i64(&wb, ent[i].v[j].created);
+		}
+		ng = 0;
+		TAILQ_FOREACH(t, &ctx->conf->tools, entry)
+			TAILQ_FOREACH(g, &t->grants, entry)
+				if (strcmp(g->secret, ent[i].name) == 0)
+					ng++;
+		wire_put_u32(&wb, ng);
+		TAILQ_FOREACH(t, &ctx->conf->tools, entry)
+			TAILQ_FOREACH(g, &t->grants, entry) {
+				if (strcmp(g->secret, ent[i].name) != 0)
+					continue;
+				wire_put_str(&wb, t->name);
+				wire_put_u32(&wb, g->env[0] != '\0' ?
+				    VAULT_AS_ENV : VAULT_AS_FILE);
+				wire_put_str(&wb, g->env[0] != '\0' ? g->env :
+				    g->file);
+				wire_put_i64(&wb, (int64_t)g->expires);
+			}
+		if (wire_ok(&wb) == -1) {
+			control_error(c, imsg->hdr.peerid, "secret %s: too "
+			    "many grants to list", ent[i].name);
+			free(ent);
+			return;
+		}
+		control_reply(c, IMSG_VAULT_ENTRY, imsg->hdr.peerid, -1,
+		    wb.buf, wb.len);
+	}
+	free(ent);
+	control_reply(c, IMSG_CTL_END, imsg->hdr.peerid, -1, NULL, 0);
+}
+
+static void
+handle_remove(struct ctl_conn *c, struct imsg *imsg)
+{
+	struct wbuf	 wb;
+	uint32_t	 removed = 0;
+	char		 name[VAULT_NAME_MAX + 1], err[256], sess[64];
+	const char	*what = imsg->hdr.type == IMSG_VAULT_RM ? "rm" :
+			    "prune";
+	int		 rc;
+
+	ctl_session(c, sess, sizeof(sess));
+	if (get_name(c, imsg, name, sizeof(name)) == -1)
+		return;
+	/* Destroying versions takes the key holder, like writing them. */
+	if (vstore_sealed(vault.vs)) {
+		control_error(c, imsg->hdr.peerid, "vault is sealed");
+		vault_audit(what, NULL, sess, name, "refused: vault is sealed");
+		return;
+	}
+	if (imsg->hdr.type == IMSG_VAULT_RM)
+		rc = vstore_rm(vault.vs, name, err, sizeof(err));
+	else
+		rc = vstore_prune(vault.vs, name, &removed, err, sizeof(err));
+	if (rc == -1) {
+		control_error(c, imsg->hdr.peerid, "%s", err);
+		vault_audit(what, NULL, sess, name, err);
+		return;
+	}
+	vault_audit(what, NULL, sess, name, "ok");
+	if (imsg->hdr.type == IMSG_VAULT_RM) {
+		ctl_ok(c, imsg->hdr.peerid);
+		return;
+	}
+	wire_init(&wb);
+	wire_put_u32(&wb, removed);
+	control_reply(c, IMSG_VAULT_STORED, imsg->hdr.peerid, -1, wb.buf,
+	    wb.len);
+}
+
+static void
+handle_get(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
+{
+	struct wbuf	 wb;
+	unsigned char	*val;
+	size_t		 len;
+	uint32_t	 version, st;
+	char		 name[VAULT_NAME_MAX + 1], err[256], sess[64];
+	int		 fd;
+
+	ctl_session(c, sess, sizeof(sess));
+	if (get_name(c, imsg, name, sizeof(name)) == -1)
+		return;
+	if (!ctx->conf->vaultd.allow_read) {
+		control_error(c, imsg->hdr.peerid, "reading a value back is "
+		    "disabled (see 'allow plaintext read' in harness.conf(5))");
+		vault_audit("get", NULL, sess, name,
+		    "refused: plaintext read not allowed");
+		return;
+	}
+	if (vstore_sealed(vault.vs)) {
+		control_error(c, imsg->hdr.peerid, "vault is sealed");
+		vault_audit("get", NULL, sess, name, "refused: vault is sealed");
+		return;
+	}
+	if (vstore_get(vault.vs, name, 0, &val, &len, &version, &st, err,
+	    sizeof(err)) == -1) {
+		control_error(c, imsg->hdr.peerid, "%s", err);
+		vault_audit("get", NULL, sess, name, err);
+		return;
+	}
+	fd = sealed_memfd(val, len, err, sizeof(err));
+	vstore_value_free(val, len);
+	if (fd == -1) {
+		control_error(c, imsg->hdr.peerid, "secret %s: %s", name, err);
+		vault_audit("get", NULL, sess, name, err);
+		return;
+	}
+	vault_audit("get", NULL, sess, name, "read back by an administrator");
+	wire_init(&wb);
+	wire_put_u32(&wb, version);
+	control_reply(c, IMSG_VAULT_VALUE, imsg->hdr.peerid, fd, wb.buf,
+	    wb.len);
+}
+
+static void
+fetch_reply(struct ctl_conn *c, uint32_t peerid, const char *name,
+    uint32_t status, const struct conf_grant *g, uint32_t version,
+    const char *error, int fd)
+{
+	struct wbuf	 wb;
+
+	wire_init(&wb);
+	wire_put_str(&wb, name);
+	wire_put_u32(&wb, status);
+	if (g != NULL) {
+		wire_put_u32(&wb, g->env[0] != '\0' ? VAULT_AS_ENV :
+		    VAULT_AS_FILE);
+		wire_put_str(&wb, g->env[0] != '\0' ? g->env : g->file);
+	} else {
+		wire_put_u32(&wb, 0);
+		wire_put_str(&wb, "");
+	}
+	wire_put_u32(&wb, version);
+	wire_put_str(&wb, error);
+	control_reply(c, IMSG_VAULT_SECRET, peerid, fd, wb.buf, wb.len);
+}
+
+/* One secret of a delivery.  1 delivered, 0 refused or failed. */
+static int
+fetch_one(struct conf_tool *t, struct ctl_conn *c, uint32_t peerid,
+    const char *session, const char *name)
+{
+	struct conf_grant *g, *found = NULL, *expired = NULL;
+	struct tm	 tm;
+	unsigned char	*val;
+	size_t		 len;
+	uint32_t	 version = 0, st;
+	time_t		 now = time(NULL);
+	char		 err[320], when[32];
+	int		 fd;
+
+	if (vault_name_check(name, err, sizeof(err)) == -1) {
+		fetch_reply(c, peerid, name, VAULT_S_BADNAME, NULL, 0, err, -1);
+		vault_audit("deliver", t->name, session, "(bad name)", err);
+		return 0;
+	}
+	TAILQ_FOREACH(g, &t->grants, entry) {
+		if (strcmp(g->secret, name) != 0)
+			continue;
+		if (g->expires != 0 && g->expires <= now) {
+			expired = g;
+			continue;
+		}
+		found = g;
+		break;
+	}
+	if (found == NULL && expired != NULL) {
+		gmtime_r(&expired->expires, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		snprintf(err, sizeof(err), "secret %s: grant to tool %s "
+		    "expired at %s", name, t->name, when);
+		fetch_reply(c, peerid, name, VAULT_S_EXPIRED, NULL, 0, err, -1);
+		vault_audit("deliver", t->name, session, name,
+		    "refused: grant expired");
+		return 0;
+	}
+	if (found == NULL) {
+		snprintf(err, sizeof(err), "secret %s: not granted to tool %s",
+		    name, t->name);
+		fetch_reply(c, peerid, name, VAULT_S_NOGRANT, NULL, 0, err, -1);
+		vault_audit("deliver", t->name, session, name,
+		    "refused: not granted");
+		return 0;
+	}
+	if (vstore_get(vault.vs, name, 0, &val, &len, &version, &st, err,
+	    sizeof(err)) == -1) {
+		if (st == VAULT_S_DECRYPT)
+			log_warnx("%s", err);
+		fetch_reply(c, peerid, name, st, found, 0, err, -1);
+		vault_audit("deliver", t->name, session, name, err);
+		return 0;
+	}
+	fd = sealed_memfd(val, len, err, sizeof(err));
+	vstore_value_free(val, len);
+	if (fd == -1) {
+		fetch_reply(c, peerid, name, VAULT_S_INTERNAL, found, 0, err,
+		    -1);
+		vault_audit("deliver", t->name, session, name, err);
+		return 0;
+	}
+	fetch_reply(c, peerid, name, VAULT_S_OK, found, version, "", fd);
+	vault_audit("deliver", t->name, session, name, "delivered");
+	return 1;
+}
+
+static void
+handle_fetch(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
+{
+	struct rbuf	 rb;
+	struct wbuf	 wb;
+	struct conf_tool *t;
+	char		 tool[VAULT_TOOL_MAX + 1];
+	char		 session[VAULT_SESSION_MAX + 1];
+	char		 names[VAULT_FETCH_MAX][VAULT_NAME_MAX + 2];
+	uint32_t	 n, i, ok = 0;
+
+	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+	wire_get_strbuf(&rb, tool, sizeof(tool));
+	wire_get_strbuf(&rb, session, sizeof(session));
+	if (wire_get_u32(&rb, &n) == -1 || n == 0 || n > VAULT_FETCH_MAX) {
+		control_error(c, imsg->hdr.peerid, "malformed delivery "
+		    "request");
+		return;
+	}
+	/* A name one byte too long still decodes, to be refused by name. */
+	for (i = 0; i < n; i++)
+		wire_get_strbuf(&rb, names[i], sizeof(names[i]));
+	if (wire_end(&rb) == -1 || vault_session_check(session) == -1) {
+		control_error(c, imsg->hdr.peerid, "malformed delivery "
+		    "request");
+		return;
+	}
+	if (vstore_sealed(vault.vs)) {
+		control_error(c, imsg->hdr.peerid, "vault is sealed");
+		vault_audit("deliver", tool, session, NULL,
+		    "refused: vault is sealed");
+		return;
+	}
+	if ((t = conf_tool_find(ctx->conf, tool)) == NULL) {
+		control_error(c, imsg->hdr.peerid, "unknown tool %s", tool);
+		vault_audit("deliver", "(unknown)", session, NULL,
+		    "refused: unknown tool");
+		return;
+	}
+	for (i = 0; i < n; i++)
+		ok += (uint32_t)fetch_one(t, c, imsg->hdr.peerid, session,
+		    names[i]);
+	wire_init(&wb);
+	wire_put_u32(&wb, ok);
+	wire_put_u32(&wb, n - ok);
+	control_reply(c, IMSG_VAULT_FETCH_END, imsg->hdr.peerid, -1, wb.buf,
+	    wb.len);
+}
+
 int
 vault_control(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 {
-	return -1;
+	char	 sess[64];
+
+	switch (imsg->hdr.type) {
+	case IMSG_VAULT_INIT:
+	case IMSG_VAULT_UNSEAL:
+		handle_key(ctx, c, imsg);
+		break;
+	case IMSG_VAULT_SEAL:
+		ctl_session(c, sess, sizeof(sess));
+		vstore_seal(vault.vs);
+		log_info("vault sealed by uid %u pid %d", (unsigned)c->uid,
+		    (int)c->pid);
+		vault_audit("seal", NULL, sess, NULL, "ok");
+		ctl_ok(c, imsg->hdr.peerid);
+		break;
+	case IMSG_VAULT_STATUS:
+		handle_status(c, imsg);
+		break;
+	case IMSG_VAULT_PUT:
+	case IMSG_VAULT_ROTATE:
+		handle_put(c, imsg);
+		break;
+	case IMSG_VAULT_LIST:
+		handle_list(ctx, c, imsg);
+		break;
+	case IMSG_VAULT_RM:
+	case IMSG_VAULT_PRUNE:
+		handle_remove(c, imsg);
+		break;
+	case IMSG_VAULT_GET:
+		handle_get(ctx, c, imsg);
+		break;
+	case IMSG_VAULT_FETCH:
+		handle_fetch(ctx, c, imsg);
+		break;
+	default:
+		return -1;
+	}
+	return 0;
+}
+
+/* From the parent: the configured key file, read before it confined. */
+void
+vault_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
+{
+	unsigned char	*buf;
+	size_t		 len;
+	char		 err[256];
+
+	if (iev != &ctx->parent || imsg->hdr.type != IMSG_VAULT_KEYFILE)
+		fatalx("%s: unexpected message %u from %s", __func__,
+		    imsg->hdr.type, iev->name);
+	if (read_passed(imsg->fd, VAULT_KEYFILE_LEN, VAULT_KEYFILE_LEN, &buf,
+	    &len, err, sizeof(err)) == -1) {
+		log_warnx("key file: %s; vault stays sealed", err);
+		return;
+	}
+	if (!vstore_sealed(vault.vs)) {
+		vstore_value_free(buf, len);
+		return;
+	}
+	if (vstore_unseal(vault.vs, VAULT_METHOD_KEYFILE, buf, len, err,
+	    sizeof(err)) == -1) {
+		log_warnx("unseal with the configured key file refused: %s; "
+		    "vault stays sealed", err);
+		vault_audit("unseal", NULL, "keyfile", NULL, err);
+	} else {
+		log_info("vault unsealed with the configured key file");
+		vault_audit("unseal", NULL, "keyfile", NULL, "ok");
+	}
+	vstore_value_free(buf, len);
 }
 
 void
 vault_run(struct proc_ctx *ctx)
 {
+	/*
+	 * No socket(): the store has no network.  The base filter
+	 * soft-denies socket and connect (syslog's reconnects) and
+	 * nothing here allows them.
+	 */
 	static const int syscalls[] = {
 		SYS_openat, SYS_fsync, SYS_fdatasync, SYS_rename, SYS_unlink,
+		SYS_renameat, SYS_renameat2, SYS_unlinkat,
 		SYS_memfd_create, SYS_ftruncate, SYS_mlock, SYS_munlock,
+		SYS_mlockall, SYS_munlockall,
 		SYS_stat, SYS_lstat, SYS_statx,
 	};
-	struct rlimit		 rl;
+	struct rlimit		 rl, up;
 	struct proc_confine_spec spec;
+	char			 err[256];
 
 	/*
 	 * Once we are not root, every new mapping counts against
-	 * RLIMIT_MEMLOCK: take all of the hard limit (raising it needs
-	 * CAP_SYS_RESOURCE, which containers often withhold).
+	 * RLIMIT_MEMLOCK.  Ask for enough for Argon2id too while we
+	 * still may (CAP_SYS_RESOURCE, which containers often withhold);
+	 * otherwise take the hard limit, and the key derivation runs
+	 * unlocked for its duration (see vstore.c).
 	 */
 	if (getrlimit(RLIMIT_MEMLOCK, &rl) == -1)
 		fatal("getrlimit RLIMIT_MEMLOCK");
-	if (rl.rlim_max == RLIM_INFINITY || rl.rlim_max > (64 << 20))
-		rl.rlim_max = 64 << 20;
+	if (rl.rlim_max != RLIM_INFINITY && rl.rlim_max < VAULT_MEMLOCK) {
+		up.rlim_cur = up.rlim_max = VAULT_MEMLOCK;
+		if (setrlimit(RLIMIT_MEMLOCK, &up) == 0)
+			rl = up;
+	}
+	if (rl.rlim_max == RLIM_INFINITY || rl.rlim_max > VAULT_MEMLOCK)
+		rl.rlim_max = VAULT_MEMLOCK;
 	rl.rlim_cur = rl.rlim_max;
 	if (setrlimit(RLIMIT_MEMLOCK, &rl) == -1)
 		fatal("setrlimit RLIMIT_MEMLOCK");
@@ -54,11 +697,30 @@ vault_run(struct proc_ctx *ctx)
 	if (mlockall(MCL_CURRENT | MCL_FUTURE) == -1)
 		fatal("mlockall");
 #endif
+	/* Before the chroot: it may want /dev/urandom. */
+	if (sodium_init() == -1)
+		fatalx("libsodium failed to initialise");
 	memset(&spec, 0, sizeof(spec));
 	spec.syscalls = syscalls;
 	spec.nsyscalls = sizeof(syscalls) / sizeof(syscalls[0]);
 	spec.nodump = 1;
 	spec.allow_files = 1;
 	proc_confine(ctx, &spec);
+
+	/* The chroot is the store directory. */
+	if ((vault.dirfd = open("/", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) ==
+	    -1)
+		fatal("open the store directory");
+	if ((vault.vs = vstore_open(vault.dirfd, err, sizeof(err))) == NULL)
+		fatalx("store: %s", err);
+	{
+		struct vstore_info vi;
+
+		vstore_info(vault.vs, &vi);
+		log_info("vault %s, sealed", vi.initialised ? "initialised" :
+		    "not initialised (harnessctl vault init)");
+	}
 	event_base_dispatch(ctx->base);
+	vstore_free(vault.vs);
+	close(vault.dirfd);
 }

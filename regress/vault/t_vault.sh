@@ -1,0 +1,330 @@
+# vaultd end to end: init (passphrase, key file), seal and unseal,
+# put/list/rotate/prune/rm, status, delivery through lib/vaultc (grants,
+# expiry, sealed memfds, tampering), get, the no-echo prompt in tmux,
+# and values never in the logs.
+. "$TOP/regress/lib.sh"
+
+if [ "$(id -u)" -ne 0 ]; then
+	skip "vault" "needs root"
+	exit 0
+fi
+VF=$BUILD/regress/vault/vfetch
+[ -x "$VF" ] || { ok 1 "vfetch helper built"; t_exit; }
+
+suite_setup
+cat >>"$conf" <<'EOF'
+tool "t1" {
+	command { "true" }
+	secret "A" env "A_ENV"
+	secret "B" file "b.txt"
+	secret "BIG" file "big.bin"
+	secret "OLD" env "OLD_ENV" expires 2020-01-01
+	secret "NEW" env "NEW_ENV" expires 2999-01-01
+}
+tool "t2" {
+	command { "true" }
+	secret "A" file "a.txt"
+}
+EOF
+PASS="correct horse battery staple"
+VAL_A="s3cr3t-alpha-VALUE"
+VAL_A2="s3cr3t-alpha-ROTATED"
+VAL_NEW="s3cr3t-new-VALUE"
+O=$T/out
+mkdir -p "$O"
+
+suite_start vaultd || { ok 1 "vaultd starts"; t_exit; }
+LOG=$T/vaultd.log
+spid=$(pgrep -P "$(cat "$T/vaultd.pid")" | head -1)
+sc=$(awk '/^Seccomp:/ { print $2 }' "/proc/$spid/status")
+[ "$sc" = 2 ]
+ok $? "store runs with Seccomp 2"
+
+# ---- passphrase store ----
+out=$(ctl vault status)
+echo "$out" | grep -q "state: not initialised"
+ok $? "status before init: not initialised"
+out=$("$VF" "$conf" t1 s0 A)
+[ $? -eq 2 ] && echo "$out" | grep -q "refused: vault is sealed"
+ok $? "delivery before init: vault is sealed"
+echo "short" | ctl vault init >/dev/null 2>&1
+[ $? -ne 0 ]
+ok $? "init: a passphrase under 8 bytes is refused"
+echo "$PASS" | ctl vault init >/dev/null
+ok $? "init with a passphrase from stdin"
+echo "$PASS" | ctl vault init >"$T/init2" 2>&1
+[ $? -ne 0 ] && grep -q "already initialised" "$T/init2"
+ok $? "second init refused"
+out=$(ctl vault status)
+echo "$out" | grep -q "state: unsealed" &&
+    echo "$out" | grep -q "Argon2id, 3 passes, 64 MiB" &&
+    echo "$out" | grep -q "secrets: 0"
+ok $? "status: unsealed, Argon2id parameters, 0 secrets"
+[ -f "$T/state/vault/vault.hdr" ] &&
+    [ "$(stat -c %s "$T/state/vault/vault.hdr")" = 128 ]
+ok $? "header file in the store directory"
+
+printf '%s' "$VAL_A" | ctl vault put A >/dev/null
+ok $? "put A from stdin"
+printf 'one\000two\000' >"$T/B.val"
+ctl vault put B <"$T/B.val" >/dev/null
+ok $? "put B (with NUL bytes)"
+head -c 1048576 /dev/urandom >"$T/BIG.val"
+ctl vault put BIG <"$T/BIG.val" >/dev/null
+ok $? "put BIG (1 MiB)"
+head -c 1048577 /dev/zero | ctl vault put HUGE >/dev/null 2>&1
+[ $? -ne 0 ]
+ok $? "1 MiB + 1 byte refused"
+printf 'x' | ctl vault put A >/dev/null 2>&1
+[ $? -ne 0 ]
+ok $? "put of an existing name refused"
+ctl vault put C </dev/null >/dev/null 2>&1
+[ $? -ne 0 ]
+ok $? "an empty value refused"
+for n in a/b ../x .hidden a..b "$(printf 'x%.0s' $(seq 64))"; do
+	printf 'x' | ctl vault put "$n" >/dev/null 2>&1
+	[ $? -ne 0 ]
+	ok $? "name '$n' refused"
+done
+ls "$T/state/vault" | grep -q -v -e '^vault.hdr$' -e '^[A-Za-z0-9_.-]*@[0-9]*$'
+[ $? -ne 0 ]
+ok $? "no stray files in the store (names were rejected)"
+printf '%s' "$VAL_NEW" | ctl vault put NEW >/dev/null &&
+    printf 'x' | ctl vault put OLD >/dev/null &&
+    printf 'x' | ctl vault put UNGRANTED >/dev/null
+ok $? "put NEW, OLD, UNGRANTED"
+out=$(ctl vault status)
+echo "$out" | grep -q "secrets: 6"
+ok $? "status counts 6 secrets"
+
+ctl vault list >"$T/list"
+ok $? "list"
+grep -q '^A$' "$T/list" && grep -q 'version 1  created 20' "$T/list" &&
+    grep -q 'tool t1: env A_ENV, no expiry' "$T/list" &&
+    grep -q 'tool t2: file a.txt, no expiry' "$T/list" &&
+    grep -q 'tool t1: env OLD_ENV, expires 2020-01-01T00:00:00Z (expired)' \
+    "$T/list" && grep -A2 '^UNGRANTED$' "$T/list" | grep -q 'granted to no tool'
+ok $? "list: names, versions, creation time, grants and expiry"
+grep -q -e "$VAL_A" -e "$VAL_NEW" "$T/list"
+[ $? -ne 0 ]
+ok $? "list shows no values"
+
+# ---- delivery ----
+out=$("$VF" -o "$O" "$conf" t1 sess-1 A B BIG NEW)
+rc=$?
+echo "$out" | sed 's/^/# /'
+[ $rc -eq 0 ]
+ok $? "delivery of 4 granted secrets"
+echo "$out" | grep -q "^A: delivered env A_ENV version 1 size 18 seals ok$" &&
+    echo "$out" | grep -q "^B: delivered file b.txt version 1 size 8 seals ok$"
+ok $? "env/file targets and sizes as granted, memfds sealed"
+[ "$(cat "$O/A")" = "$VAL_A" ] && cmp -s "$O/B" "$T/B.val" &&
+    cmp -s "$O/BIG" "$T/BIG.val"
+ok $? "delivered content is right (NUL bytes, 1 MiB)"
+echo "$out" | grep -c "seals ok" | grep -q '^4$'
+ok $? "every memfd has write, shrink, grow and seal seals"
+out=$("$VF" "$conf" t1 sess-2 UNGRANTED A)
+[ $? -eq 1 ] &&
+    echo "$out" | grep -q "^UNGRANTED: refused (not granted): secret UNGRANTED: not granted to tool t1$" &&
+    echo "$out" | grep -q "^A: delivered"
+ok $? "no grant: refused with a reason, the rest delivered"
+out=$("$VF" "$conf" t1 sess-3 OLD)
+[ $? -eq 1 ] && echo "$out" | grep -q "OLD: refused (grant expired): secret OLD: grant to tool t1 expired at 2020-01-01T00:00:00Z"
+ok $? "expired grant: refused"
+out=$("$VF" "$conf" t2 sess-4 A B)
+echo "$out" | grep -q "^A: delivered file a.txt" &&
+    echo "$out" | grep -q "^B: refused (not granted)"
+ok $? "grants are per tool"
+out=$("$VF" "$conf" nosuchtool sess-5 A)
+[ $? -eq 2 ] && echo "$out" | grep -q "refused: unknown tool nosuchtool"
+ok $? "unknown tool refused"
+out=$("$VF" "$conf" t1 sess-6 ../x a/b)
+echo "$out" | grep -q "^../x: refused (bad name)" &&
+    echo "$out" | grep -q "^a/b: refused (bad name)"
+ok $? "delivery: bad names refused by vaultd"
+grep -q "audit: vault deliver tool=t1 session=sess-1 secret=A result=delivered" "$LOG" &&
+    grep -q "audit: vault deliver tool=t1 session=sess-3 secret=OLD result=refused: grant expired" "$LOG"
+ok $? "every delivery is an audit event (tool, session, secret)"
+
+# ---- rotate, prune, rm ----
+printf '%s' "$VAL_A2" | ctl vault rotate A >"$T/rot"
+ok $? "rotate A"
+grep -q "A: version 2 stored" "$T/rot"
+ok $? "rotate makes version 2"
+ctl vault list | grep -A3 '^A$' >"$T/listA"
+grep -q "version 1 " "$T/listA" && grep -q "version 2 .*(current)" "$T/listA"
+ok $? "list: old version kept for rollback"
+"$VF" -o "$O" "$conf" t1 s7 A | grep -q "version 2" &&
+    [ "$(cat "$O/A")" = "$VAL_A2" ]
+ok $? "delivery gives the new version"
+printf 'x' | ctl vault rotate NOPE >/dev/null 2>&1
+[ $? -ne 0 ]
+ok $? "rotate of a missing secret refused"
+ctl vault prune A | grep -q "1 old version removed"
+ok $? "prune removes the old version"
+ctl vault list | grep -A2 '^A$' | grep -q "version 1 "
+[ $? -ne 0 ]
+ok $? "after prune only the current version is listed"
+ctl vault rm UNGRANTED >/dev/null && [ ! -e "$T/state/vault/UNGRANTED@1" ]
+ok $? "rm removes the secret's files"
+ctl vault status | grep -q "secrets: 5"
+ok $? "status counts 5 secrets after rm"
+ctl vault rm UNGRANTED >/dev/null 2>&1
+[ $? -ne 0 ]
+ok $? "rm of a missing secret fails"
+
+# ---- tampering ----
+python3 - "$T/state/vault/B@1" <<'EOF'
+import sys
+p = sys.argv[1]
+b = bytearray(open(p, 'rb').read())
+b[50] ^= 0x01
+open(p, 'wb').write(bytes(b))
+EOF
+out=$("$VF" -o "$O" "$conf" t1 s8 A B NEW)
+[ $? -eq 1 ] &&
+    echo "$out" | grep -q "^B: refused (decryption failed): secret B: decryption failed (tampered or wrong key)$" &&
+    echo "$out" | grep -q "^A: delivered" && echo "$out" | grep -q "^NEW: delivered" &&
+    [ "$(cat "$O/NEW")" = "$VAL_NEW" ]
+ok $? "one tampered byte: that secret fails clearly, the others work"
+grep -q "secret B: decryption failed (tampered or wrong key)" "$LOG"
+ok $? "the tampering is logged"
+
+# ---- get ----
+out=$(ctl vault get A 2>&1)
+[ $? -ne 0 ] && echo "$out" | grep -q "disabled"
+ok $? "get refused without allow plaintext read"
+grep -q "audit: vault get .* secret=A result=refused" "$LOG"
+ok $? "refused get is audited"
+printf 'vaultd {\n\tallow plaintext read\n}\n' >>"$conf"
+kill -HUP "$(cat "$T/vaultd.pid")"
+wait_for "$LOG" "vaultd/store.*configuration reloaded" 10
+ok $? "reload with allow plaintext read"
+[ "$(ctl vault get A)" = "$VAL_A2" ]
+ok $? "get returns the value once allowed"
+grep -q "audit: vault get .* secret=A result=read back" "$LOG"
+ok $? "get is audited"
+
+# ---- sealing ----
+ctl vault seal >/dev/null && ctl vault status | grep -q "state: sealed"
+ok $? "seal"
+out=$("$VF" "$conf" t1 s9 A)
+[ $? -eq 2 ] && [ "$out" = "refused: vault is sealed" ]
+ok $? "sealed: delivery refused with 'vault is sealed'"
+out=$(ctl vault get A 2>&1)
+[ $? -ne 0 ] && echo "$out" | grep -q "vault is sealed"
+ok $? "sealed: get refused"
+printf 'x' | ctl vault put D >/dev/null 2>&1
+[ $? -ne 0 ]
+ok $? "sealed: put refused"
+out=$(echo "wrong passphrase here" | ctl vault unseal 2>&1)
+[ $? -ne 0 ] && echo "$out" | grep -q "wrong passphrase" &&
+    ctl vault status | grep -q "state: sealed"
+ok $? "wrong passphrase: error, stays sealed"
+grep -q "unseal refused for uid 0 pid [0-9]*: wrong passphrase" "$LOG"
+ok $? "wrong passphrase is logged"
+head -c 32 /dev/urandom >"$T/other.key"
+chmod 600 "$T/other.key"
+out=$(ctl vault unseal -k "$T/other.key" 2>&1)
+[ $? -ne 0 ] && echo "$out" | grep -q "unsealed with a passphrase" &&
+    ctl vault status | grep -q "state: sealed"
+ok $? "a key file on a passphrase vault: stays sealed"
+
+# The real prompt, in a terminal: no echo.
+if command -v tmux >/dev/null; then
+	TM="tmux -L harness-vt$$"
+	$TM new-session -d -x 150 -y 20 \
+	    "'$BIN/harnessctl' -f '$conf' vault unseal; echo rc=\$?; sleep 60"
+	if wait_tmux() {
+		_n=100
+		while [ $_n -gt 0 ]; do
+			$TM capture-pane -p >"$T/pane" 2>/dev/null
+			grep -q -- "$1" "$T/pane" && return 0
+			sleep 0.1
+			_n=$((_n - 1))
+		done
+		return 1
+	}; wait_tmux "Vault passphrase:"; then
+		$TM send-keys -l "$PASS"
+		$TM send-keys Enter
+		wait_tmux "rc="
+		grep -q "rc=0" "$T/pane"
+		ok $? "tmux: unseal from the terminal prompt"
+		grep -q "staple" "$T/pane"
+		[ $? -ne 0 ]
+		ok $? "tmux: the passphrase is not echoed"
+		# A server of its own: the first one may still be exiting.
+		$TM kill-server 2>/dev/null
+		TM="tmux -L harness-vt$$-2"
+		$TM new-session -d -x 150 -y 20 \
+		    "'$BIN/harnessctl' -f '$conf' vault put TTYVAL; echo rc=\$?; sleep 60"
+		wait_tmux "Value of TTYVAL:"
+		$TM send-keys -l "tty-s3cr3t-value"
+		$TM send-keys Enter
+		wait_tmux "rc="
+		grep -q "rc=0" "$T/pane" && ! grep -q "tty-s3cr3t" "$T/pane"
+		ok $? "tmux: put reads the value without echo"
+	else
+		ok 1 "tmux: prompt appears"
+		sed 's/^/# /' "$T/pane"
+	fi
+	$TM kill-server 2>/dev/null
+	ctl vault status | grep -q "state: unsealed"
+	ok $? "unsealed after the terminal prompt"
+else
+	skip "tmux: no-echo prompt" "tmux missing"
+	echo "$PASS" | ctl vault unseal >/dev/null
+fi
+"$VF" -o "$O" "$conf" t1 s10 A | grep -q "A: delivered"
+ok $? "delivery works again after unseal"
+
+# ---- nothing secret in the log ----
+grep -q -e "$VAL_A" -e "$VAL_A2" -e "$VAL_NEW" -e "tty-s3cr3t" -e "staple" \
+    "$LOG"
+[ $? -ne 0 ]
+ok $? "no value and no passphrase in vaultd's log"
+grep -q "lost child\|seccomp violation" "$LOG"
+[ $? -ne 0 ]
+ok $? "no lost child, no seccomp violation"
+
+# ---- key file store, unattended unseal ----
+suite_stop vaultd
+rm -rf "$T/state/vault"
+: >"$LOG"
+suite_start vaultd || { ok 1 "vaultd restarts"; t_exit; }
+ctl vault init -k "$T/vault.key" >/dev/null 2>&1
+ok $? "init -k creates a key file"
+[ "$(stat -c '%s %a' "$T/vault.key")" = "32 600" ]
+ok $? "key file: 32 bytes, mode 600"
+ctl vault status | grep -q "unseal: key file"
+ok $? "status: key file"
+printf '%s' "$VAL_A" | ctl vault put A >/dev/null
+ok $? "put into the key file store"
+ctl vault seal >/dev/null
+head -c 32 /dev/urandom >"$T/wrong.key"
+chmod 600 "$T/wrong.key"
+out=$(ctl vault unseal -k "$T/wrong.key" 2>&1)
+[ $? -ne 0 ] && echo "$out" | grep -q "wrong key file" &&
+    ctl vault status | grep -q "state: sealed"
+ok $? "wrong key file: stays sealed"
+echo "$PASS" | ctl vault unseal >/dev/null 2>&1
+[ $? -ne 0 ]
+ok $? "a passphrase on a key file vault: refused"
+ctl vault unseal -k "$T/vault.key" >/dev/null
+ok $? "unseal -k with the key file"
+suite_stop vaultd
+printf 'vaultd {\n\tkeyfile "%s"\n}\n' "$T/vault.key" >>"$conf"
+: >"$LOG"
+suite_start vaultd || { ok 1 "vaultd restarts with a keyfile"; t_exit; }
+wait_for "$LOG" "unsealed with the configured key file" 10
+ok $? "keyfile in the config: vaultd unseals itself at start"
+"$VF" -o "$O" "$conf" t1 s11 A | grep -q "A: delivered" &&
+    [ "$(cat "$O/A")" = "$VAL_A" ]
+ok $? "delivery after the unattended unseal"
+suite_stop vaultd
+chmod 644 "$T/vault.key"
+: >"$LOG"
+suite_start vaultd || { ok 1 "vaultd restarts"; t_exit; }
+grep -q "not readable by others" "$LOG" && ctl vault status | grep -q "state: sealed"
+ok $? "a world-readable key file is not used"
+t_exit
