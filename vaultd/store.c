@@ -13,6 +13,7 @@
 
 #include <errno.h>
 #include <event2/event.h>
+#include <json-c/json.h>
 #include <fcntl.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -21,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "auditc.h"
 #include "conf.h"
 #include "control.h"
 #include "imsg.h"
@@ -54,10 +56,40 @@ void
 vault_audit(const char *action, const char *tool, const char *session,
     const char *secret, const char *result)
 {
-	/* lib/auditc will carry this to auditd; names only, never values. */
+	struct json_object	*o;
+	char			 type[64];
+
+	/* Names only, never values. */
 	log_info("audit: vault %s tool=%s session=%s secret=%s result=%s",
 	    action, tool != NULL ? tool : "-", session != NULL ? session : "-",
 	    secret != NULL ? secret : "-", result);
+	if (strcmp(action, "deliver") == 0)
+		strlcpy(type, "vault.secret.read", sizeof(type));
+	else
+		snprintf(type, sizeof(type), "vault.%s", action);
+	o = json_object_new_object();
+	if (tool != NULL)
+		json_object_object_add(o, "tool", json_object_new_string(tool));
+	if (secret != NULL)
+		json_object_object_add(o, "secret",
+		    json_object_new_string(secret));
+	json_object_object_add(o, "result", json_object_new_string(result));
+	if (audit_event(type, session != NULL ? session : "",
+	    tool != NULL ? "sandboxd" : "uid:0",
+	    json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN), 0,
+	    NULL, NULL) == -1)
+		log_warnx("cannot send the audit event %s", type);
+	json_object_put(o);
+}
+
+void
+vault_on_fd(struct proc_ctx *ctx, uint32_t type, uint32_t arg, int fd)
+{
+	if (audit_on_fd(ctx, type, arg, fd))
+		return;
+	log_warnx("%s: unexpected fd (%u/%u)", __func__, type, arg);
+	if (fd != -1)
+		close(fd);
 }
 
 /*
@@ -705,6 +737,8 @@ vault_run(struct proc_ctx *ctx)
 	spec.nsyscalls = sizeof(syscalls) / sizeof(syscalls[0]);
 	spec.nodump = 1;
 	spec.allow_files = 1;
+	if (audit_init(ctx) == -1)
+		fatalx("cannot set up auditing");
 	proc_confine(ctx, &spec);
 
 	/* The chroot is the store directory. */

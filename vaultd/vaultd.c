@@ -23,6 +23,7 @@ static const struct proc_def vaultd_procs[] = {
 	[PROC_VAULT] = {
 		.title = "store",
 		.run = vault_run,
+		.on_fd = vault_on_fd,
 		.dispatch = vault_dispatch,
 		.control = vault_control,
 		.chroot_of = vault_chroot,

@@ -17,6 +17,7 @@ enum vaultd_proc {
 };
 
 void	 vault_run(struct proc_ctx *);
+void	 vault_on_fd(struct proc_ctx *, uint32_t, uint32_t, int);
 int	 vault_control(struct proc_ctx *, struct ctl_conn *, struct imsg *);
 void	 vault_dispatch(struct proc_ctx *, struct imsgev *, struct imsg *);
 const char *vault_chroot(const struct harness_conf *);
