@@ -95,6 +95,7 @@ struct sp_wstate {
 	uint32_t	 flags;
 	int		 mkover;
 	int		 bropen;
+	int		 sqopen;	/* unquoted [ seen */
 	int		 lastplain;
 };
 
@@ -161,7 +162,7 @@ static const uint8_t sp_cc[256] = {
 	['<'] = CC_END, ['>'] = CC_END, ['('] = CC_END, [')'] = CC_END,
 	['\\'] = CC_SPEC, ['\''] = CC_SPEC, ['"'] = CC_SPEC, ['`'] = CC_SPEC,
 	['$'] = CC_SPEC, ['*'] = CC_SPEC, ['?'] = CC_SPEC, ['['] = CC_SPEC,
-	['{'] = CC_SPEC, [','] = CC_SPEC, ['}'] = CC_SPEC,
+	['{'] = CC_SPEC, [','] = CC_SPEC, ['}'] = CC_SPEC, [']'] = CC_SPEC,
 };
 
 static int	 sp_list(struct sp *, int, uint32_t);
@@ -886,6 +887,7 @@ sp_word(struct sp *p)
 	p->w.flags = 0;
 	p->w.mkover = 0;
 	p->w.bropen = 0;
+	p->w.sqopen = 0;
 	p->w.lastplain = 0;
 
 	if (p->pos + 1 < len && (in[p->pos] == '<' || in[p->pos] == '>') &&
@@ -943,6 +945,16 @@ sp_word(struct sp *p)
 				p->w.flags |= SHELLPARSE_W_GLOB;
 				sp_mark(p, MK_GLOB, sp_woff(p), 1);
 			}
+			if (c == '[')
+				p->w.sqopen = 1;
+			sp_put(p, c);
+			p->w.lastplain = 1;
+			p->pos++;
+			break;
+		case ']':
+			/* Closes a [class] in the pattern form. */
+			if (p->w.sqopen)
+				sp_mark(p, MK_GLOB, sp_woff(p), 1);
 			sp_put(p, c);
 			p->w.lastplain = 1;
 			p->pos++;
