@@ -83,16 +83,20 @@ print_lines(FILE *f, const char *indent, const char *first, const char *s,
     size_t width, int *budget)
 {
 	const char	*nl;
-	char		*line;
+	char		*line, more[64];
 	size_t		 len;
 	int		 n = 0;
+
+	/* Continuation lines line up under the first one's text. */
+	snprintf(more, sizeof(more), "%*s", (int)(first != NULL ?
+	    strlen(first) : strlen(indent)), "");
 
 	while (*budget > 0) {
 		nl = strchr(s, '\n');
 		len = nl ? (size_t)(nl - s) : strlen(s);
 		if ((line = strndup(s, len)) == NULL)
 			return;
-		fputs(n == 0 && first != NULL ? first : indent, f);
+		fputs(n == 0 && first != NULL ? first : more, f);
 		ctl_putsafe(f, line, 0, width);
 		fputs("\n", f);
 		free(line);
@@ -102,7 +106,7 @@ print_lines(FILE *f, const char *indent, const char *first, const char *s,
 			return;
 		s = nl + 1;
 	}
-	fprintf(f, "%s...\n", indent);
+	fprintf(f, "%s...\n", more);
 }
 
 /* The call itself: command line, argv, JSON arguments pretty-printed. */
@@ -144,10 +148,10 @@ print_call(FILE *f, const struct hitl_req *r, const char *indent,
 	}
 }
 
-/* One request's header line(s), shared by -l and the prompt. */
+/* One request's header lines, shared by -l and the prompt. */
 static void
 print_head(FILE *f, const struct hitl_item *it, int64_t left,
-    const char *mark)
+    const char *mark, size_t width)
 {
 	fprintf(f, "%s#%u  risk %s  session ", mark, it->id,
 	    risk_level_name(it->level));
@@ -157,16 +161,9 @@ print_head(FILE *f, const struct hitl_item *it, int64_t left,
 	ctl_putsafe(f, it->req.tool, 0, 40);
 	fprintf(f, "  %llds left\n", (long long)(left > 0 ?
 	    (left + 999) / 1000 : 0));
-	fprintf(f, "      rule ");
-	if (it->rule[0] != '\0') {
-		ctl_putsafe(f, it->rule, 0, 40);
-		fprintf(f, " (");
-		ctl_putsafe(f, it->file, 0, 60);
-		fprintf(f, ":%u)", it->line);
-	} else
-		fprintf(f, "none");
-	fprintf(f, ": ");
-	ctl_putsafe(f, it->why, 0, 100);
+	/* The classifier's why names the rule and where it is defined. */
+	fprintf(f, "      ");
+	ctl_putsafe(f, it->why, 0, width);
 	fputc('\n', f);
 }
 
@@ -199,7 +196,7 @@ approve_list(struct ctl_env *env)
 		    hitl_item_decode(&rb, &it) == -1)
 			errx(1, "hitld: bad reply");
 		imsg_free(&imsg);
-		print_head(stdout, &it, (int64_t)it.left_ms, "");
+		print_head(stdout, &it, (int64_t)it.left_ms, "", 0);
 		print_call(stdout, &it.req, "      ", 0, APPROVE_MAXLINES);
 		hitl_item_free(&it);
 		n++;
@@ -338,7 +335,7 @@ draw(struct views *vs, struct view *sel, const char *status,
 	int		 n = 0;
 
 	term_size(&cols, &rows);
-	width = cols > 16 ? cols - 8 : 8;
+	width = cols > 16 ? cols - 10 : 6;
 	fputs("\033[H\033[2J", stdout);
 	printf("harness approvals on ");
 	ctl_putsafe(stdout, where, 0, width);
@@ -354,7 +351,7 @@ draw(struct views *vs, struct view *sel, const char *status,
 	TAILQ_FOREACH(v, vs, entry) {
 		printf("\n");
 		print_head(stdout, &v->it, ms_left(&v->due),
-		    v == sel ? "> " : "  ");
+		    v == sel ? "> " : "  ", width);
 		print_call(stdout, &v->it.req, "      ", width,
 		    v == sel ? APPROVE_MAXLINES : APPROVE_OTHERLINES);
 		if (v->answering)
