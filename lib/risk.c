@@ -87,10 +87,12 @@ pool_strndup(struct pchunk **pl, const char *s, size_t n)
 #define G_GENERAL	5
 
 struct rglob {
+	uint64_t	 need;		/* bytes it needs, as bytemask() */
 	const char	*pat;		/* the glob */
 	const char	*lit;		/* literal prefix, unescaped */
 	const char	*suf;		/* literal suffix (PREFIX..PRESUF) */
-	uint32_t	 litlen, suflen, minlen;
+	const char	*mid;		/* longest literal run (GENERAL) */
+	uint32_t	 litlen, suflen, minlen, midlen;
 	int16_t		 first, last;	/* literal first/last byte, or -1 */
 	uint8_t		 kind;
 };
@@ -364,8 +366,8 @@ rglob_compile(struct pchunk **pl, struct rglob *g, const char *pat,
     size_t len)
 {
 	struct gtok *tk;
-	char *lit, *suf;
-	int n, i, nstar = 0, nother = 0, spos = -1;
+	char *lit, *suf, *mid;
+	int n, i, k, nstar = 0, nother = 0, spos = -1, rs = 0, best = 0;
 
 	memset(g, 0, sizeof(*g));
 	if ((g->pat = pool_strndup(pl, pat, len)) == NULL)
@@ -384,10 +386,28 @@ rglob_compile(struct pchunk **pl, struct rglob *g, const char *pat,
 	g->last = n > 0 && tk[n - 1].t == T_LIT ? tk[n - 1].c : -1;
 	g->minlen = (uint32_t)(n - nstar);
 	if ((lit = pool_alloc(pl, (size_t)n + 1)) == NULL ||
-	    (suf = pool_alloc(pl, (size_t)n + 1)) == NULL) {
+	    (suf = pool_alloc(pl, (size_t)n + 1)) == NULL ||
+	    (mid = pool_alloc(pl, (size_t)n + 1)) == NULL) {
 		free(tk);
 		return (-1);
 	}
+	/* The longest literal run: a string must hold it to match. */
+	for (i = 0; i <= n; i++) {
+		if (i < n && tk[i].t == T_LIT)
+			continue;
+		if (i - rs > best) {
+			best = i - rs;
+			for (k = 0; k < best; k++)
+				mid[k] = (char)tk[rs + k].c;
+		}
+		rs = i + 1;
+	}
+	mid[best] = '\0';
+	g->mid = mid;
+	g->midlen = (uint32_t)best;
+	for (i = 0; i < n; i++)
+		if (tk[i].t == T_LIT)
+			g->need |= (uint64_t)1 << (tk[i].c & 63);
 	for (i = 0; i < n && tk[i].t == T_LIT; i++)
 		lit[i] = (char)tk[i].c;
 	lit[i] = '\0';
@@ -416,6 +436,21 @@ rglob_compile(struct pchunk **pl, struct rglob *g, const char *pat,
 	return (0);
 }
 
+/* Does s hold m?  For the short strings here, cheaper than memmem. */
+static int
+contains(const char *s, size_t n, const char *m, size_t mn)
+{
+	const char *p, *e = s + n;
+
+	while (n >= mn && (p = memchr(s, m[0], n - mn + 1)) != NULL) {
+		if (memcmp(p + 1, m + 1, mn - 1) == 0)
+			return (1);
+		s = p + 1;
+		n = (size_t)(e - s);
+	}
+	return (0);
+}
+
 static inline int
 rglob_match(const struct rglob *g, const char *s, size_t n)
 {
@@ -435,7 +470,8 @@ rglob_match(const struct rglob *g, const char *s, size_t n)
 		    memcmp(s + n - g->suflen, g->suf, g->suflen) == 0);
 	}
 	if (n < g->minlen || (g->litlen > 0 &&
-	    (n < g->litlen || memcmp(s, g->lit, g->litlen) != 0)))
+	    (n < g->litlen || memcmp(s, g->lit, g->litlen) != 0)) ||
+	    (g->midlen > g->litlen && !contains(s, n, g->mid, g->midlen)))
 		return (0);
 	return (gmatch(g->pat, s, n));
 }
@@ -654,6 +690,11 @@ struct crule {
 	uint32_t	 ncmd;		/* COMMAND matches */
 	int		 tool;		/* has a TOOL match */
 	int		 callpart;	/* has TOOL, ARG or NETWORK */
+	int		 haspath;	/* has PATH */
+	/* Bytes a tool name may start / end with, if the rule's TOOL
+	   patterns all fix them (tprefix / tsuffix set). */
+	uint64_t	 tfirst[4], tlast[4];
+	uint8_t		 tprefix, tsuffix;
 	const char	*whyp;		/* "rule NAME (FILE:LINE) matched " */
 	size_t		 whyplen;
 };
@@ -710,6 +751,10 @@ struct risk_ruleset {
 	uint32_t		*always, nalways, alwaysmax;
 	uint32_t		*netr, nnetr, netrmax;
 	uint32_t		*argr, nargr, argrmax;
+	struct tent		*akeys;		/* arg rules by first key */
+	uint32_t		 nakeys, akeysmax;
+	uint32_t		*akeytab;
+	uint32_t		 akeymask;
 
 	uint32_t		 npm;		/* PATH matches of call rules */
 	uint32_t		*pmrule;	/* rule of each */
@@ -753,12 +798,13 @@ grow(void *pp, uint32_t *max, uint32_t need, size_t size)
 }
 
 /* Find name in an open-addressed table of entry indices. */
-static const void *
+static inline const void *
 hfind(const uint32_t *tab, uint32_t mask, const void *ents, size_t stride,
     const char *s, size_t n)
 {
 	const struct hent *e;
 	uint32_t h, i;
+	size_t k;
 
 	if (tab == NULL)
 		return (NULL);
@@ -768,7 +814,12 @@ hfind(const uint32_t *tab, uint32_t mask, const void *ents, size_t stride,
 			return (NULL);
 		e = (const struct hent *)(const void *)((const char *)ents +
 		    (size_t)(tab[i] - 1) * stride);
-		if (e->hash == h && e->len == n && memcmp(e->name, s, n) == 0)
+		if (e->hash != h || e->len != n)
+			continue;
+		/* Names are short: no call to memcmp. */
+		for (k = 0; k < n && e->name[k] == s[k]; k++)
+			;
+		if (k == n)
 			return (e);
 	}
 }
@@ -856,27 +907,34 @@ ient_get(struct risk_ruleset *rs, const char *name, size_t n)
 }
 
 static struct tent *
-tent_get(struct risk_ruleset *rs, const char *name, size_t n)
+tent_get2(struct risk_ruleset *rs, struct tent **tents, uint32_t *ntents,
+    uint32_t *tentsmax, const char *name, size_t n)
 {
 	struct tent *e;
 	uint32_t i;
 
-	for (i = 0; i < rs->ntents; i++)
-		if (rs->tents[i].h.len == n &&
-		    memcmp(rs->tents[i].h.name, name, n) == 0)
-			return (&rs->tents[i]);
-	if (grow(&rs->tents, &rs->tentsmax, rs->ntents + 1,
-	    sizeof(*rs->tents)) == -1)
+	for (i = 0; i < *ntents; i++)
+		if ((*tents)[i].h.len == n &&
+		    memcmp((*tents)[i].h.name, name, n) == 0)
+			return (&(*tents)[i]);
+	if (grow(tents, tentsmax, *ntents + 1, sizeof(**tents)) == -1)
 		return (NULL);
-	e = &rs->tents[rs->ntents++];
+	e = &(*tents)[(*ntents)++];
 	memset(e, 0, sizeof(*e));
 	if ((e->h.name = pool_strndup(&rs->pool, name, n)) == NULL) {
-		rs->ntents--;
+		(*ntents)--;
 		return (NULL);
 	}
 	e->h.len = (uint32_t)n;
 	e->h.hash = hash(name, n);
 	return (e);
+}
+
+static struct tent *
+tent_get(struct risk_ruleset *rs, const char *name, size_t n)
+{
+	return (tent_get2(rs, &rs->tents, &rs->ntents, &rs->tentsmax, name,
+	    n));
 }
 
 static int
@@ -1094,6 +1152,11 @@ stage_compile(struct risk_ruleset *rs, struct cstage *st,
 			return (cfail(ce, "%s", "out of memory"));
 		st->nopts++;
 	}
+	/* "git *": any arguments; nothing to sort out. */
+	for (i = 0; i < st->nops && st->ops[i].star; i++)
+		;
+	if (st->nops > 0 && i == st->nops && st->mask == 0 && st->nopts == 0)
+		st->anyargs = 1;
 	/* Letters that mean the same for this command, e.g. rm -R = -r. */
 	if (lit)
 		for (al = optaliases; al < optaliases +
@@ -1265,6 +1328,12 @@ rule_compile(struct risk_ruleset *rs, struct crule *cr,
 	    cr->name ? cr->name : "", cr->file ? cr->file : "", r->line);
 	if (len < 0 || (size_t)len >= sizeof(buf))
 		len = (int)strlen(buf);
+	/* It is shown to people: printable ASCII only, and short. */
+	for (i = 0; i < (size_t)len; i++)
+		if (buf[i] < 0x20 || buf[i] >= 0x7f)
+			buf[i] = '?';
+	if (len > 160)
+		len = 160;
 	cr->whyp = pool_strndup(&rs->pool, buf, (size_t)len);
 	cr->whyplen = (size_t)len;
 	cr->line = r->line;
@@ -1319,6 +1388,7 @@ rule_compile(struct risk_ruleset *rs, struct crule *cr,
 			cr->callpart = 1;
 			break;
 		case RISK_M_PATH:
+			cr->haspath = 1;
 			break;
 		default:
 			return (cfail(ce, "%s", "bad match kind"));
@@ -1331,6 +1401,23 @@ rule_compile(struct risk_ruleset *rs, struct crule *cr,
 			if (rglob_compile(&rs->pool, &m->g[k],
 			    sm->patterns[k], strlen(sm->patterns[k])) == -1)
 				return (cfail(ce, "%s", "out of memory"));
+		if (sm->kind == RISK_M_TOOL && !cr->tprefix &&
+		    !cr->tsuffix) {
+			/* A quick test of the tool name's ends. */
+			cr->tprefix = cr->tsuffix = 1;
+			for (k = 0; k < m->ng; k++) {
+				if (m->g[k].first < 0)
+					cr->tprefix = 0;
+				else
+					cr->tfirst[m->g[k].first / 64] |=
+					    (uint64_t)1 << (m->g[k].first % 64);
+				if (m->g[k].last < 0)
+					cr->tsuffix = 0;
+				else
+					cr->tlast[m->g[k].last / 64] |=
+					    (uint64_t)1 << (m->g[k].last % 64);
+			}
+		}
 	}
 	return (0);
 }
@@ -1451,9 +1538,19 @@ index_call(struct risk_ruleset *rs, uint32_t ri, struct cerr *ce)
 	if (nm != NULL)
 		return (push32(&rs->netr, &rs->nnetr, &rs->netrmax, ri) == -1 ?
 		    cfail(ce, "%s", "out of memory") : 0);
-	if (am != NULL && tm == NULL)
+	if (am != NULL && tm == NULL) {
+		/* $.key...: looked up by the keys the arguments have. */
+		if (am->nsteps > 0 && am->steps[0].kind == JS_KEY) {
+			if ((te = tent_get2(rs, &rs->akeys, &rs->nakeys,
+			    &rs->akeysmax, am->steps[0].key,
+			    strlen(am->steps[0].key))) == NULL ||
+			    push32(&te->rules, &te->n, &te->max, ri) == -1)
+				return (cfail(ce, "%s", "out of memory"));
+			return (0);
+		}
 		return (push32(&rs->argr, &rs->nargr, &rs->argrmax, ri) == -1 ?
 		    cfail(ce, "%s", "out of memory") : 0);
+	}
 	return (push32(&rs->always, &rs->nalways, &rs->alwaysmax, ri) == -1 ?
 	    cfail(ce, "%s", "out of memory") : 0);
 }
@@ -1619,7 +1716,8 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 			    sizeof(uint32_t), u32_level_cmp, rs);
 	if (hbuild(&rs->itab, &rs->imask, rs->ients, sizeof(struct ient),
 	    rs->nients) == -1 || hbuild(&rs->ttab, &rs->tmask, rs->tents,
-	    sizeof(struct tent), rs->ntents) == -1) {
+	    sizeof(struct tent), rs->ntents) == -1 || hbuild(&rs->akeytab,
+	    &rs->akeymask, rs->akeys, sizeof(struct tent), rs->nakeys) == -1) {
 		cfail(&ce, "%s", "out of memory");
 		goto fail;
 	}
@@ -1643,6 +1741,10 @@ risk_free(struct risk_ruleset *rs)
 		free(rs->ients[i].refs);
 	for (i = 0; i < rs->ntents; i++)
 		free(rs->tents[i].rules);
+	for (i = 0; i < rs->nakeys; i++)
+		free(rs->akeys[i].rules);
+	free(rs->akeys);
+	free(rs->akeytab);
 	free(rs->ients);
 	free(rs->itab);
 	free(rs->wild);
@@ -1694,9 +1796,21 @@ struct ctx {
 	int				 matched;
 	uint32_t			 best;		/* rule index */
 	enum risk_level			 level;
-	char				 what[160];	/* for why */
+	size_t				 toollen;
+
+	/* What the best rule matched, put into words at the end. */
+	int				 wkind;
+	uint32_t			 wcmd, wstart, wend, wlast;
+	const char			*ws;
+	size_t				 wn;
+	char				 wcopy[100];
 
 	int				 blanket;
+	int				 uncovered;	/* commands */
+	/* call->network split once into items. */
+	int				 nnet;
+	const char			*netp[16];
+	uint8_t				 netn[16];
 	uint64_t			*known, *value;	/* call part */
 	uint64_t			*pbits;
 	const char			**pwhat;
@@ -1728,39 +1842,73 @@ struct vinfo {
 	uint32_t			 buf[32];
 };
 
-static void
-sanitize_cat(char *dst, size_t dlen, const char *s, size_t n, size_t max)
-{
-	size_t l = strlen(dst), i;
+/* A bounded text, printable ASCII only: it is shown to people. */
+struct wbuf {
+	char		*p;
+	size_t		 len, cap;
+};
 
-	for (i = 0; i < n && l + 1 < dlen; i++) {
-		if (i == max) {
-			if (l + 4 < dlen) {
-				memcpy(dst + l, "...", 3);
-				l += 3;
-			}
-			break;
-		}
-		dst[l++] = (s[i] >= 0x20 && s[i] < 0x7f) ? s[i] : '?';
-	}
-	dst[l] = '\0';
+/* Append up to max bytes of s, "..." if cut; see wb_clean(). */
+static void
+wb_put(struct wbuf *b, const char *s, size_t n, size_t max)
+{
+	size_t room = b->cap - 1 - b->len, m = n;
+
+	if (m > max)
+		m = max;
+	if (m > room)
+		m = room;
+	memcpy(b->p + b->len, s, m);
+	b->len += m;
+	if (n > max && m == max)
+		wb_put(b, "...", 3, 3);
 }
 
+/* Terminate, and make bytes from from on printable ASCII. */
 static void
-view_text(char *dst, size_t dlen, const struct shellparse_cmd *cmd,
-    uint32_t start, uint32_t end)
+wb_clean(struct wbuf *b, size_t from)
 {
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t high = 0x8080808080808080ULL;
+	unsigned char *p = (unsigned char *)b->p;
+	uint64_t x;
+	size_t i = from;
+
+	/* Eight bytes at a time while none is < 0x20 or >= 0x7f. */
+	for (; i + 8 <= b->len; i += 8) {
+		memcpy(&x, p + i, 8);
+		if ((((x - 0x20 * ones) & ~x) | ((x + ones) | x)) & high)
+			break;
+	}
+	for (; i < b->len; i++)
+		p[i] = (p[i] >= 0x20 && p[i] < 0x7f) ? p[i] : '?';
+	b->p[b->len] = '\0';
+}
+
+/* Words start..end of a command, space separated, at most ~120. */
+static void
+wb_view(struct wbuf *b, const struct shellparse_cmd *cmd, uint32_t start,
+    uint32_t end)
+{
+	size_t before = b->len, room, n;
 	uint32_t k;
 
 	for (k = start; k < end && k < cmd->nwords; k++) {
-		if (k > start)
-			sanitize_cat(dst, dlen, " ", 1, 1);
-		sanitize_cat(dst, dlen, cmd->words[k].text, cmd->words[k].len,
-		    96);
-		if (strlen(dst) > 120) {
-			sanitize_cat(dst, dlen, "...", 3, 3);
+		room = b->cap - 1 - b->len;
+		n = cmd->words[k].len;
+		if (b->len - before > 120 || n + 1 > room || n > 96) {
+			/* Long: let wb_put cut it. */
+			if (k > start)
+				wb_put(b, " ", 1, 1);
+			wb_put(b, cmd->words[k].text, n, 96);
+			if (k + 1 < end)
+				wb_put(b, " ...", 4, 4);
 			break;
 		}
+		if (k > start)
+			b->p[b->len++] = ' ';
+		memcpy(b->p + b->len, cmd->words[k].text, n);
+		b->len += n;
 	}
 }
 
@@ -1770,89 +1918,97 @@ hit_better(struct ctx *c, uint32_t ri)
 {
 	const struct crule *cr = &c->rs->rules[ri];
 
-	return (!c->matched || cr->level > c->level ||
-	    (cr->level == c->level && ri < c->best));
+	c->matched = 1;
+	if (c->best != NONE && (cr->level < c->level ||
+	    (cr->level == c->level && ri > c->best)))
+		return (0);
+	c->best = ri;
+	c->level = cr->level;
+	return (1);
 }
 
 static void
 hit(struct ctx *c, uint32_t ri, int kind, const char *s, size_t n)
 {
-	const struct crule *cr = &c->rs->rules[ri];
-
-	if (!hit_better(c, ri)) {
-		c->matched = 1;
+	if (!hit_better(c, ri))
 		return;
+	c->wkind = kind;
+	if (kind == K_ARG && s != NULL) {
+		/* The value may live in a scratch buffer: copy it. */
+		if (n > sizeof(c->wcopy))
+			n = sizeof(c->wcopy);
+		memcpy(c->wcopy, s, n);
+		s = c->wcopy;
 	}
-	c->matched = 1;
-	c->best = ri;
-	c->level = cr->level;
-	c->what[0] = '\0';
-	switch (kind) {
-	case K_TOOL:
-		sanitize_cat(c->what, sizeof(c->what), "tool `", 6, 6);
-		break;
-	case K_PATH:
-		sanitize_cat(c->what, sizeof(c->what), "path `", 6, 6);
-		break;
-	case K_NETWORK:
-		sanitize_cat(c->what, sizeof(c->what), "network `", 9, 9);
-		break;
-	case K_ARG:
-		sanitize_cat(c->what, sizeof(c->what), "arg `", 5, 5);
-		break;
-	default:
-		sanitize_cat(c->what, sizeof(c->what), "`", 1, 1);
-		break;
-	}
-	if (s != NULL)
-		sanitize_cat(c->what, sizeof(c->what), s, n, 100);
-	sanitize_cat(c->what, sizeof(c->what), "`", 1, 1);
+	c->ws = s;
+	c->wn = n;
 }
 
 static void
 hit_cmd(struct ctx *c, uint32_t ri, uint32_t ci, uint32_t start,
     uint32_t end, uint32_t last)
 {
-	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
-	char buf[160];
-
-	if (!hit_better(c, ri)) {
-		c->matched = 1;
+	if (!hit_better(c, ri))
 		return;
-	}
-	buf[0] = '\0';
-	view_text(buf, sizeof(buf), cmd, start, end);
-	if (last != NONE && last < c->sp->ncmds) {
-		sanitize_cat(buf, sizeof(buf), " | ", 3, 3);
-		view_text(buf, sizeof(buf), &c->sp->cmds[last], 0,
-		    c->sp->cmds[last].nwords);
-	}
-	hit(c, ri, K_COMMAND, buf, strlen(buf));
+	c->wkind = K_COMMAND;
+	c->wcmd = ci;
+	c->wstart = start;
+	c->wend = end;
+	c->wlast = last;
+}
+
+/* "rule NAME (FILE:LINE) matched `what`". */
+static void
+explain(const struct ctx *c, struct wbuf *b)
+{
+	const struct crule *cr = &c->rs->rules[c->best];
+	const struct shellparse *sp = c->sp;
+	static const struct {
+		const char	*s;
+		size_t		 n;
+	} pre[] = {
+		[K_COMMAND] = { "`", 1 }, [K_TOOL] = { "tool `", 6 },
+		[K_PATH] = { "path `", 6 }, [K_NETWORK] = { "network `", 9 },
+		[K_ARG] = { "arg `", 5 },
+	};
+
+	memcpy(b->p, cr->whyp, cr->whyplen);	/* printable, < cap */
+	b->len = cr->whyplen;
+	wb_put(b, pre[c->wkind].s, pre[c->wkind].n, 10);
+	if (c->wkind == K_COMMAND) {
+		wb_view(b, &sp->cmds[c->wcmd], c->wstart, c->wend);
+		if (c->wlast != NONE && c->wlast < sp->ncmds) {
+			wb_put(b, " | ", 3, 3);
+			wb_view(b, &sp->cmds[c->wlast], sp->cmds[c->wlast].nassign,
+			    sp->cmds[c->wlast].nwords);
+		}
+	} else if (c->ws != NULL)
+		wb_put(b, c->ws, c->wn, 100);
+	wb_put(b, "`", 1, 1);
+	wb_clean(b, cr->whyplen);
 }
 
 static int
 tool_match(const struct ctx *c, const struct cmatch *m)
 {
 	const char *t = c->call->tool ? c->call->tool : "";
-	size_t n = strlen(t);
 	uint32_t k;
 
 	for (k = 0; k < m->ng; k++)
-		if (rglob_match(&m->g[k], t, n))
+		if (rglob_match(&m->g[k], t, c->toollen))
 			return (1);
 	return (0);
 }
 
-static int
-net_match(struct ctx *c, const struct cmatch *m)
+/* Split call->network into items, once. */
+static void
+net_split(struct ctx *c)
 {
 	const char *s = c->call->network, *e;
 	size_t n;
-	uint32_t k;
 
-	if (s == NULL)
-		return (0);
-	while (*s != '\0') {
+	c->nnet = 0;
+	while (s != NULL && *s != '\0') {
 		while (*s == ' ' || *s == '\t' || *s == ',')
 			s++;
 		if (*s == '\0')
@@ -1861,14 +2017,38 @@ net_match(struct ctx *c, const struct cmatch *m)
 		n = (size_t)(e - s);
 		while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 			n--;
-		for (k = 0; k < m->ng; k++)
-			if (rglob_match(&m->g[k], s, n)) {
-				c->mval = s;
-				c->mlen = n;
-				return (1);
-			}
+		if (c->nnet == (int)(sizeof(c->netp) / sizeof(c->netp[0])) ||
+		    n > UINT8_MAX) {
+			/* Too many or too long: match it as one. */
+			c->netp[0] = c->call->network;
+			c->netn[0] = (uint8_t)(strlen(c->call->network) >
+			    UINT8_MAX ? UINT8_MAX : strlen(c->call->network));
+			c->nnet = 1;
+			return;
+		}
+		c->netp[c->nnet] = s;
+		c->netn[c->nnet++] = (uint8_t)n;
 		s = e;
 	}
+}
+
+static int
+net_match(struct ctx *c, const struct cmatch *m)
+{
+	uint32_t k;
+	int i;
+
+	if (c->call->network == NULL)
+		return (0);
+	if (c->nnet == -1)
+		net_split(c);
+	for (i = 0; i < c->nnet; i++)
+		for (k = 0; k < m->ng; k++)
+			if (rglob_match(&m->g[k], c->netp[i], c->netn[i])) {
+				c->mval = c->netp[i];
+				c->mlen = c->netn[i];
+				return (1);
+			}
 	return (0);
 }
 
@@ -2198,29 +2378,47 @@ pisset(const struct ctx *c, uint32_t pmid)
 	return ((c->pbits[pmid / 64] >> (pmid % 64)) & 1);
 }
 
+/* s (or its normalised form) against the buckets; o, on for why. */
+/* Which bytes (mod 64) s holds: a glob needing others cannot match. */
+static inline uint64_t
+bytemask(const char *s, size_t n)
+{
+	uint64_t m = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		m |= (uint64_t)1 << (s[i] & 63);
+	return (m);
+}
+
 static void
-path_feed1(struct ctx *c, const char *s, size_t n)
+path_feed1(struct ctx *c, const char *s, size_t n, const char *o, size_t on)
 {
 	const struct risk_ruleset *rs = c->rs;
 	const struct ppat *pp;
+	uint64_t have;
 	uint32_t i, b;
 
 	b = (unsigned char)s[0];
 	for (i = rs->pbf[b]; i < rs->pbf[b + 1]; i++) {
 		pp = &rs->pp[rs->pbfid[i]];
 		if (!pisset(c, pp->pmid) && rglob_match(pp->g, s, n))
-			pset(c, pp->pmid, s, n);
+			pset(c, pp->pmid, o, on);
 	}
 	b = (unsigned char)s[n - 1];
 	for (i = rs->pbl[b]; i < rs->pbl[b + 1]; i++) {
 		pp = &rs->pp[rs->pblid[i]];
 		if (!pisset(c, pp->pmid) && rglob_match(pp->g, s, n))
-			pset(c, pp->pmid, s, n);
+			pset(c, pp->pmid, o, on);
 	}
+	if (rs->npbany == 0)
+		return;
+	have = bytemask(s, n);
 	for (i = 0; i < rs->npbany; i++) {
 		pp = &rs->pp[rs->pbany[i]];
-		if (!pisset(c, pp->pmid) && rglob_match(pp->g, s, n))
-			pset(c, pp->pmid, s, n);
+		if ((pp->g->need & ~have) == 0 && !pisset(c, pp->pmid) &&
+		    rglob_match(pp->g, s, n))
+			pset(c, pp->pmid, o, on);
 	}
 }
 
@@ -2245,9 +2443,9 @@ path_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 				pset(c, rs->pp[i].pmid, s, n);
 		return (0);
 	}
-	path_feed1(c, s, n);
+	path_feed1(c, s, n, s, n);
 	if (path_odd(s, n) && (nn = path_norm(s, n, buf, sizeof(buf))) > 0)
-		path_feed1(c, buf, nn);
+		path_feed1(c, buf, nn, s, n);
 	return (0);
 }
 
@@ -2255,25 +2453,35 @@ path_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 static int
 path_key(const char *k)
 {
-	static const char *const exact[] = {
-		"src", "source", "sources", "dst", "dest", "destination",
-		"target", "targets", "cwd", "workdir", "working_dir",
-		"root", "output", "input",
+	static const struct {
+		const char	*s;
+		size_t		 n;
+	} exact[] = {
+		{ "src", 3 }, { "source", 6 }, { "sources", 7 }, { "dst", 3 },
+		{ "dest", 4 }, { "destination", 11 }, { "target", 6 },
+		{ "targets", 7 }, { "cwd", 3 }, { "workdir", 7 },
+		{ "working_dir", 11 }, { "root", 4 }, { "output", 6 },
+		{ "input", 5 },
+	}, suffix[] = {
+		{ "path", 4 }, { "paths", 5 }, { "file", 4 }, { "files", 5 },
+		{ "filename", 8 }, { "filenames", 9 }, { "dir", 3 },
+		{ "dirs", 4 }, { "directory", 9 }, { "directories", 11 },
+		{ "folder", 6 }, { "folders", 7 },
 	};
-	static const char *const suffix[] = {
-		"path", "paths", "file", "files", "filename", "filenames",
-		"dir", "dirs", "directory", "directories", "folder", "folders",
-	};
+	char low[12];
 	size_t i, n = strlen(k), l;
 
+	/* The last 11 bytes, lower-cased, hold whatever can match. */
+	l = n < sizeof(low) - 1 ? n : sizeof(low) - 1;
+	for (i = 0; i < l; i++)
+		low[i] = (char)tolower((unsigned char)k[n - l + i]);
 	for (i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
-		if (strcasecmp(k, exact[i]) == 0)
+		if (exact[i].n == n && memcmp(low, exact[i].s, n) == 0)
 			return (1);
-	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
-		l = strlen(suffix[i]);
-		if (n >= l && strcasecmp(k + n - l, suffix[i]) == 0)
+	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++)
+		if (suffix[i].n <= l && memcmp(low + l - suffix[i].n,
+		    suffix[i].s, suffix[i].n) == 0)
 			return (1);
-	}
 	return (0);
 }
 
@@ -2807,11 +3015,12 @@ try_ref(struct ctx *c, struct vwalk *vw, struct vinfo *v,
 	    &d.ncov)) == NONE)
 		return;
 	/* The rest of the rule: paths of this command, the call part. */
-	for (k = 0; k < cr->nm; k++)
-		if (cr->m[k].kind == RISK_M_PATH &&
-		    !cmd_paths(c, cmd, path_one, &cr->m[k]))
-			return;
-	if (!callpart(c, ref->rule))
+	if (cr->haspath)
+		for (k = 0; k < cr->nm; k++)
+			if (cr->m[k].kind == RISK_M_PATH &&
+			    !cmd_paths(c, cmd, path_one, &cr->m[k]))
+				return;
+	if (cr->callpart && !callpart(c, ref->rule))
 		return;
 	if (cr->ncmd > 1) {
 		d.rule = ref->rule;
@@ -3076,8 +3285,9 @@ try_call(struct ctx *c, uint32_t ri)
 	const struct cmatch *m, *pm = NULL;
 	uint32_t k;
 
-	if (c->matched && cr->level < c->level && (!cr->tool ||
-	    c->blanket))
+	/* A rule that cannot win changes nothing, unless it covers. */
+	if (c->matched && (cr->level < c->level || (cr->level == c->level &&
+	    ri > c->best)) && (!cr->tool || c->blanket || c->uncovered == 0))
 		return;
 	for (k = 0; k < cr->nm; k++) {
 		m = &cr->m[k];
@@ -3112,7 +3322,7 @@ try_call(struct ctx *c, uint32_t ri)
 			    K_NETWORK : K_ARG, c->mval, c->mlen);
 		} else
 			hit(c, ri, K_TOOL, c->call->tool ? c->call->tool : "",
-			    c->call->tool ? strlen(c->call->tool) : 0);
+			    c->toollen);
 	}
 }
 
@@ -3122,23 +3332,50 @@ call_rules(struct ctx *c)
 	const struct risk_ruleset *rs = c->rs;
 	const struct tent *te;
 	const char *t = c->call->tool ? c->call->tool : "";
-	uint32_t i;
+	uint64_t bits;
+	uint32_t i, k;
 
 	if ((te = hfind(rs->ttab, rs->tmask, rs->tents, sizeof(*te), t,
-	    strlen(t))) != NULL)
+	    c->toollen)) != NULL)
 		for (i = 0; i < te->n; i++)
 			try_call(c, te->rules[i]);
-	for (i = 0; i < rs->npm; i++)
-		if (rs->pmtrig[i] && pisset(c, i))
-			try_call(c, rs->pmrule[i]);
+	for (k = 0; k < (rs->npm + 63) / 64; k++)
+		for (bits = c->pbits[k]; bits != 0; bits &= bits - 1) {
+			i = (uint32_t)k * 64 + (uint32_t)__builtin_ctzll(bits);
+			if (rs->pmtrig[i])
+				try_call(c, rs->pmrule[i]);
+		}
 	if (c->call->network != NULL)
 		for (i = 0; i < rs->nnetr; i++)
 			try_call(c, rs->netr[i]);
-	if (c->call->args != NULL)
+	if (c->call->args != NULL) {
+		if (rs->nakeys > 0 &&
+		    json_object_is_type(c->call->args, json_type_object)) {
+			json_object_object_foreach(c->call->args, key, val) {
+				(void)val;
+				if ((te = hfind(rs->akeytab, rs->akeymask,
+				    rs->akeys, sizeof(*te), key,
+				    strlen(key))) == NULL)
+					continue;
+				for (i = 0; i < te->n; i++)
+					try_call(c, te->rules[i]);
+			}
+		}
 		for (i = 0; i < rs->nargr; i++)
 			try_call(c, rs->argr[i]);
-	for (i = 0; i < rs->nalways; i++)
+	}
+	for (i = 0; i < rs->nalways; i++) {
+		const struct crule *cr = &rs->rules[rs->always[i]];
+		unsigned char f = (unsigned char)t[0];
+		unsigned char l = c->toollen ? (unsigned char)t[c->toollen - 1] :
+		    0;
+
+		/* mcp__* cannot match "shell": skip without a look. */
+		if ((cr->tprefix && !((cr->tfirst[f / 64] >> (f % 64)) & 1)) ||
+		    (cr->tsuffix && !((cr->tlast[l / 64] >> (l % 64)) & 1)))
+			continue;
 		try_call(c, rs->always[i]);
+	}
 }
 
 /* Every simple command, every view of it. */
@@ -3178,30 +3415,24 @@ commands(struct ctx *c)
 }
 
 static void
-classify(struct ctx *c, struct shellparse *sp, struct risk_result *res)
+classify(struct ctx *c, struct shellparse *sp, size_t len,
+    struct risk_result *res)
 {
 	const struct risk_ruleset *rs = c->rs;
 	const struct risk_call *call = c->call;
 	const struct crule *cr;
+	struct wbuf wb;
 	uint32_t i, first = NONE;
-	char buf[160];
 
 	c->sp = sp;
 	if (call->command != NULL)
-		shellparse(sp, call->command, strlen(call->command), 0, NONE);
+		shellparse(sp, call->command, len, 0, NONE);
 	if (call->argv != NULL && call->argc > 0)
 		shellparse_argv(sp, call->argv, call->argc, 0, NONE);
 	commands(c);
 	if (c->nomem || sp->full)
 		return;
 	run_deferred(c);
-	if (rs->npp > 0 && call->args != NULL)
-		args_paths(c, call->args, 0, 0);
-	call_rules(c);
-	if (c->nomem)
-		return;
-
-	res->unparseable = sp->error != 0;
 	for (i = 0; i < sp->ncmds; i++) {
 		if (!(sp->cmds[i].mark & CM_COUNTED))
 			continue;
@@ -3212,6 +3443,14 @@ classify(struct ctx *c, struct shellparse *sp, struct risk_result *res)
 		if (first == NONE)
 			first = i;
 	}
+	c->uncovered = res->uncovered;
+	if (rs->npp > 0 && call->args != NULL)
+		args_paths(c, call->args, 0, 0);
+	call_rules(c);
+	if (c->nomem)
+		return;
+
+	res->unparseable = sp->error != 0;
 	res->matched = c->matched;
 	res->level = c->matched ? c->level : RISK_LOW;
 	if (res->unparseable && res->level < RISK_HIGH)
@@ -3224,32 +3463,34 @@ classify(struct ctx *c, struct shellparse *sp, struct risk_result *res)
 		    rs->policy.nomatch > res->decision)
 			res->decision = rs->policy.nomatch;
 	}
+	wb.p = res->why;
+	wb.cap = sizeof(res->why);
+	wb.len = 0;
 	res->why[0] = '\0';
 	if (c->matched && c->level == res->level) {
 		cr = &rs->rules[c->best];
 		res->rule_name = cr->name;
 		res->rule_file = cr->file;
 		res->rule_line = cr->line;
-		sanitize_cat(res->why, sizeof(res->why), cr->whyp, cr->whyplen,
-		    sizeof(res->why));
-		sanitize_cat(res->why, sizeof(res->why), c->what,
-		    strlen(c->what), sizeof(c->what));
+		explain(c, &wb);
 	} else if (res->unparseable) {
-		snprintf(res->why, sizeof(res->why), "command line not "
-		    "understood (%s at offset %zu)",
+		wb.len = (size_t)snprintf(res->why, sizeof(res->why),
+		    "command line not understood (%s at offset %zu)",
 		    shellparse_strerror(sp->error), sp->errpos);
+		if (wb.len >= sizeof(res->why))
+			wb.len = sizeof(res->why) - 1;
 	} else
-		strlcpy(res->why, "no rule matched", sizeof(res->why));
+		wb_put(&wb, "no rule matched", 15, 15);
 	if (first != NONE && !c->blanket && (c->matched ||
 	    res->unparseable)) {
-		buf[0] = '\0';
-		view_text(buf, sizeof(buf), &sp->cmds[first],
-		    sp->cmds[first].nassign, sp->cmds[first].nwords);
-		sanitize_cat(res->why, sizeof(res->why), "; `", 3, 3);
-		sanitize_cat(res->why, sizeof(res->why), buf, strlen(buf), 60);
-		sanitize_cat(res->why, sizeof(res->why), "` matched no rule",
-		    17, 17);
+		i = (uint32_t)wb.len;
+		wb_put(&wb, "; `", 3, 3);
+		wb_view(&wb, &sp->cmds[first], sp->cmds[first].nassign,
+		    sp->cmds[first].nwords);
+		wb_put(&wb, "` matched no rule", 17, 17);
+		wb_clean(&wb, i);
 	}
+	wb_clean(&wb, wb.len);
 }
 
 static void
@@ -3281,8 +3522,14 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->matched = 0;
 	c->best = NONE;
 	c->level = RISK_LOW;
-	c->what[0] = '\0';
+	c->toollen = call->tool ? strlen(call->tool) : 0;
+	c->wkind = K_TOOL;
+	c->ws = NULL;
+	c->wn = 0;
+	c->wlast = NONE;
 	c->blanket = 0;
+	c->uncovered = 0;
+	c->nnet = -1;
 	c->defer = c->deferbuf;
 	c->ndefer = 0;
 	c->defermax = sizeof(c->deferbuf) / sizeof(c->deferbuf[0]);
@@ -3357,7 +3604,7 @@ risk_classify(const struct risk_ruleset *rs, const struct risk_call *call,
 		}
 		ctx_init(&c, rs, call, bits, nbits, pwhat, pwlen);
 		result_init(res);
-		classify(&c, &sp, res);
+		classify(&c, &sp, len, res);
 		ctx_done(&c);
 		if (!c.nomem && !sp.full)
 			break;

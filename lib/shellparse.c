@@ -901,9 +901,14 @@ sp_word(struct sp *p)
 		c = (unsigned char)in[p->pos];
 		cc = sp_cc[c];
 		if (cc == 0) {
-			sp_put(p, c);
+			size_t e = p->pos + 1;
+
+			/* A run of plain bytes: one copy. */
+			while (e < len && sp_cc[(unsigned char)in[e]] == 0)
+				e++;
+			sp_putn(p, in + p->pos, e - p->pos);
 			p->w.lastplain = 1;
-			p->pos++;
+			p->pos = e;
 			continue;
 		}
 		if (cc == CC_END) {
@@ -1379,31 +1384,68 @@ sp_finish(struct sp *p, int how, struct shellparse_word *out)
 		sp_split(p, u, nu, flags);
 }
 
+#define KW(w, k)	do {						\
+	if (n == sizeof(w) - 1 && memcmp(s, w, n) == 0)			\
+		return (k);						\
+} while (0)
+
+/* Every command's first word comes here: decide on its first byte. */
 static int
 sp_reserved(const char *s, size_t n)
 {
-	static const struct {
-		const char	*w;
-		int		 kw;
-	} tab[] = {
-		{ "!", KW_SKIP }, { "{", KW_LBRACE }, { "}", KW_RBRACE },
-		{ "[[", KW_TEST }, { "do", KW_SKIP }, { "fi", KW_CLOSE },
-		{ "if", KW_SKIP }, { "for", KW_FOR }, { "case", KW_CASE },
-		{ "done", KW_CLOSE }, { "elif", KW_SKIP }, { "else", KW_SKIP },
-		{ "esac", KW_ESAC }, { "then", KW_SKIP }, { "time", KW_NONE },
-		{ "until", KW_SKIP }, { "while", KW_SKIP },
-		{ "coproc", KW_SKIP }, { "select", KW_FOR },
-		{ "function", KW_FUNCTION },
-	};
-	size_t i;
-
-	if (n == 0 || n > 8)
+	if (n == 0)
 		return (KW_NONE);
-	for (i = 0; i < sizeof(tab) / sizeof(tab[0]); i++)
-		if (strlen(tab[i].w) == n && memcmp(tab[i].w, s, n) == 0)
-			return (tab[i].kw);
+	switch (s[0]) {
+	case '!':
+		KW("!", KW_SKIP);
+		break;
+	case '{':
+		KW("{", KW_LBRACE);
+		break;
+	case '}':
+		KW("}", KW_RBRACE);
+		break;
+	case '[':
+		KW("[[", KW_TEST);
+		break;
+	case 'c':
+		KW("case", KW_CASE);
+		KW("coproc", KW_SKIP);
+		break;
+	case 'd':
+		KW("do", KW_SKIP);
+		KW("done", KW_CLOSE);
+		break;
+	case 'e':
+		KW("elif", KW_SKIP);
+		KW("else", KW_SKIP);
+		KW("esac", KW_ESAC);
+		break;
+	case 'f':
+		KW("fi", KW_CLOSE);
+		KW("for", KW_FOR);
+		KW("function", KW_FUNCTION);
+		break;
+	case 'i':
+		KW("if", KW_SKIP);
+		break;
+	case 's':
+		KW("select", KW_FOR);
+		break;
+	case 't':
+		KW("then", KW_SKIP);
+		break;
+	case 'u':
+		KW("until", KW_SKIP);
+		break;
+	case 'w':
+		KW("while", KW_SKIP);
+		break;
+	}
 	return (KW_NONE);
 }
+
+#undef KW
 
 static void
 sp_cmd_reset(struct sp *p, struct sp_cmd *c, uint32_t parent)
@@ -1865,7 +1907,7 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 	struct sp_cmd c;
 	const char *in;
 	size_t rawstart, n;
-	int ch, kw, made, end;
+	int ch, kw, made, end, pending = 0;	/* after && || |: a command */
 	uint32_t from;
 
 	if (p->depth > SHELLPARSE_MAXDEPTH) {
@@ -1879,11 +1921,13 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 	while (!p->err) {
 		in = p->in;
 		if (p->pos >= p->len) {
-			if (c.pipe_from != SHELLPARSE_NONE && !c.used)
+			if (pending && !c.used)
 				sp_soft(p, SHELLPARSE_E_SYNTAX);
 			sp_endcmd(p, &c, 0);
 			goto out;
 		}
+		if (c.used)
+			pending = 0;
 		ch = (unsigned char)in[p->pos];
 		n = p->len - p->pos;
 
@@ -1944,8 +1988,11 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 					goto out;
 				}
 				sp_soft(p, SHELLPARSE_E_SYNTAX);
-			} else
+			} else {
 				p->pos++;
+				if (!c.used)
+					sp_soft(p, SHELLPARSE_E_SYNTAX);
+			}
 			sp_endcmd(p, &c, 0);
 			continue;
 		case '&':
@@ -1954,6 +2001,7 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 				if (!c.used)
 					sp_soft(p, SHELLPARSE_E_SYNTAX);
 				sp_endcmd(p, &c, 0);
+				pending = 1;
 				continue;
 			}
 			if (n > 1 && in[p->pos + 1] == '>') {
@@ -1971,6 +2019,7 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 				if (!c.used)
 					sp_soft(p, SHELLPARSE_E_SYNTAX);
 				sp_endcmd(p, &c, 0);
+				pending = 1;
 				continue;
 			}
 			p->pos += n > 1 && in[p->pos + 1] == '&' ? 2 : 1;
@@ -1979,6 +2028,7 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 			from = c.slot;
 			sp_endcmd(p, &c, 0);
 			c.pipe_from = from;
+			pending = 1;
 			continue;
 		case '(':
 			if (c.mode == M_FUNCPAREN || (c.mode == M_NORMAL &&
@@ -2012,6 +2062,8 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 						if (!p->skip && !p->err)
 							sp_regions(p,
 							    c.regbase);
+						c.used = 1;
+						c.mode = M_AFTER;
 						continue;
 					}
 					p->pos = save;
@@ -2033,6 +2085,8 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 		case ')':
 			if (closer == CL_PAREN) {
 				p->pos++;
+				if (pending && !c.used)
+					sp_soft(p, SHELLPARSE_E_SYNTAX);
 				sp_endcmd(p, &c, 0);
 				end = END_PAREN;
 				goto out;
@@ -2303,6 +2357,129 @@ shellparse_alloc(struct shellparse *sp, size_t n)
 	return (t);
 }
 
+/*
+ * Bytes of a plain line: 1 in a word, 2 between words, 3 in a list or
+ * pipeline operator, 0 anything else.
+ */
+static const uint8_t sp_plainc[256] = {
+	[' '] = 2, ['\t'] = 2, [';'] = 3, ['&'] = 3, ['|'] = 3,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+	['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1,
+	['y'] = 1, ['z'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+	['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1,
+	['M'] = 1, ['N'] = 1, ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1,
+	['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1, ['W'] = 1, ['X'] = 1,
+	['Y'] = 1, ['Z'] = 1,
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['_'] = 1, ['.'] = 1, ['/'] = 1, [':'] = 1, ['@'] = 1, ['%'] = 1,
+	['+'] = 1, [','] = 1, ['-'] = 1, ['='] = 1, ['~'] = 1, ['^'] = 1,
+};
+
+/* A command of the fast path is done: is it one the parser agrees on? */
+static int
+sp_simple_ok(const struct shellparse_cmd *cmd)
+{
+	return (cmd->nwords > 0 &&
+	    memchr(cmd->words[0].text, '=', cmd->words[0].len) == NULL &&
+	    sp_reserved(cmd->words[0].text, cmd->words[0].len) == KW_NONE);
+}
+
+/*
+ * The common case, plain words joined by ; & && || | ("git status",
+ * "cd b && make | tee log"): split it without the full parser.  It
+ * must read such a line exactly as sp_list() would; returns 0, having
+ * kept nothing, when the line is not that simple.
+ */
+static int
+sp_simple(struct shellparse *a, const char *line, size_t len,
+    unsigned depth, uint32_t parent)
+{
+	struct shellparse_cmd *cmd = NULL;
+	char *t = a->text;
+	size_t i = 0, tl = a->textlen, ws, nw = a->nwords, nc = a->ncmds;
+	uint32_t from = SHELLPARSE_NONE;
+	int need = 0, c0, c1;
+	uint8_t k;
+
+	/* Room for the worst case, or let the parser say it is full. */
+	if (a->textsize - tl < len + len / 2 + 2 ||
+	    a->wordsmax - nw < len / 2 + 1 || a->cmdsmax - nc < len / 2 + 1)
+		return (0);
+	while (i < len) {
+		k = sp_plainc[(unsigned char)line[i]];
+		if (k == 2) {
+			i++;
+			continue;
+		}
+		if (k == 3) {
+			if (cmd == NULL || !sp_simple_ok(cmd))
+				goto no;
+			c0 = line[i];
+			c1 = i + 1 < len ? line[i + 1] : 0;
+			if (c0 == c1 && c0 != ';') {
+				i += 2;			/* && || */
+				from = SHELLPARSE_NONE;
+				need = 1;
+			} else if (c1 != 0 && sp_plainc[(unsigned char)c1] == 3)
+				goto no;		/* ;; |& ;& ... */
+			else if (c0 == '|') {
+				i++;
+				from = (uint32_t)(cmd - a->cmds);
+				need = 1;
+			} else {
+				i++;			/* ; & */
+				if (c0 == '&')
+					cmd->flags |= SHELLPARSE_C_BG;
+				from = SHELLPARSE_NONE;
+				need = 0;
+			}
+			cmd = NULL;
+			continue;
+		}
+		if (k == 0)
+			goto no;
+		if (cmd == NULL) {
+			cmd = &a->cmds[nc];
+			memset(cmd, 0, sizeof(*cmd));
+			cmd->words = a->words + nw;
+			cmd->redirs = a->redirs + a->nredirs;
+			cmd->next = SHELLPARSE_NONE;
+			cmd->parent = parent;
+			cmd->depth = (uint16_t)depth;
+			if (from != SHELLPARSE_NONE)
+				a->cmds[from].next = (uint32_t)nc;
+			from = SHELLPARSE_NONE;
+			need = 0;
+			nc++;
+		}
+		ws = tl;
+		do
+			t[tl++] = line[i++];
+		while (i < len && (k = sp_plainc[(unsigned char)line[i]]) == 1);
+		if (k == 0)
+			goto no;
+		t[tl++] = '\0';
+		a->words[nw].text = t + ws;
+		a->words[nw].len = (uint32_t)(tl - ws - 1);
+		a->words[nw].flags = 0;
+		nw++;
+		cmd->nwords++;
+	}
+	if (need || nc == a->ncmds || (cmd != NULL && !sp_simple_ok(cmd)))
+		goto no;
+	a->textlen = tl;
+	a->nwords = nw;
+	a->ncmds = nc;
+	return (1);
+ no:
+	/* Pipeline links were only set on commands made here. */
+	return (0);
+}
+
 int
 shellparse(struct shellparse *sp, const char *line, size_t len,
     unsigned depth, uint32_t parent)
@@ -2317,6 +2494,8 @@ shellparse(struct shellparse *sp, const char *line, size_t len,
 		}
 		return (-1);
 	}
+	if (sp_simple(sp, line, len, depth, parent))
+		return (0);
 	p.a = sp;
 	p.in = line;
 	p.len = len;

@@ -141,6 +141,12 @@ structure(void)
 	    c[2].next == SHELLPARSE_NONE && c[3].next == SHELLPARSE_NONE,
 	    "pipeline stages are chained, && starts a new pipeline");
 
+	parse(&sp, "a & b; c|d");
+	c = sp.cmds;
+	tap_ok(sp.ncmds == 4 && (c[0].flags & SHELLPARSE_C_BG) &&
+	    !(c[1].flags & SHELLPARSE_C_BG) && c[2].next == 3 &&
+	    c[1].next == SHELLPARSE_NONE, "& runs in the background");
+
 	parse(&sp, "sh -c \"$(curl x | base64 -d)\"");
 	c = sp.cmds;
 	tap_ok(sp.ncmds == 3 && c[1].parent == 0 && c[2].parent == 0 &&
@@ -274,6 +280,9 @@ main(void)
 	ok("a || b | c & d", "a;b;c;d");
 	ok("echo ok\nrm -rf /", "echo,ok;rm,-rf,/");
 	ok("a |\n b", "a;b");
+	ok("a&&b||c;d&", "a;b;c;d");
+	ok("make && if=1 x", "make;if=1,x");
+	bad("ls && then", SHELLPARSE_E_SYNTAX, "ls");
 	ok("a &&\n\n b", "a;b");
 	ok("  ls  -l\t-a  ", "ls,-l,-a");
 	ok("", "");
@@ -381,6 +390,9 @@ main(void)
 	bad("| ls", SHELLPARSE_E_SYNTAX, "ls");
 	bad("ls |", SHELLPARSE_E_SYNTAX, "ls");
 	bad("ls && && x", SHELLPARSE_E_SYNTAX, "ls;x");
+	bad("ls &&", SHELLPARSE_E_SYNTAX, "ls");
+	bad("; ls", SHELLPARSE_E_SYNTAX, "ls");
+	bad("ls ;; x", SHELLPARSE_E_SYNTAX, "ls;x");
 	bad("case x in a) ls", SHELLPARSE_E_SYNTAX, NULL);
 	bad("echo >", SHELLPARSE_E_SYNTAX, NULL);
 
