@@ -38,11 +38,33 @@ how_name(int how)
 	}
 }
 
+/* Requesters choose session and tool names: no newlines into logs. */
+static const char *
+clean(const char *s, char *buf, size_t len)
+{
+	size_t	 n = 0;
+
+	if (s == NULL)
+		s = "";
+	for (; *s != '\0' && n + 5 < len; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c < 0x20 || c == 0x7f || c == '"' || c == '\\')
+			n += (size_t)snprintf(buf + n, len - n, "\\x%02x", c);
+		else
+			buf[n++] = (char)c;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
 void
 hitl_audit(const struct hitl_req *req, const struct hitl_verdict *v,
     uint32_t requester_uid)
 {
 	char	 who[HITL_NAME_MAX + 32];
+	char	 session[HITL_SESSION_MAX * 4 + 8], tool[HITL_TOOL_MAX * 4 + 8];
+	char	 reason[HITL_WHY_MAX * 4 + 8];
 
 	if (v->how == HITL_HOW_APPROVER || v->how == HITL_HOW_SESSION)
 		snprintf(who, sizeof(who), "%s uid %u", v->by,
@@ -53,7 +75,8 @@ hitl_audit(const struct hitl_req *req, const struct hitl_verdict *v,
 	    "tool \"%s\" risk %s rule \"%s\" how %s by %s: %s",
 	    risk_decision_name(v->decision), v->asked ? " (asked)" : "",
 	    v->id, (unsigned)requester_uid,
-	    req->session ? req->session : "", req->tool ? req->tool : "",
+	    clean(req->session, session, sizeof(session)),
+	    clean(req->tool, tool, sizeof(tool)),
 	    risk_level_name(v->level), v->rule, how_name(v->how), who,
-	    v->reason);
+	    clean(v->reason, reason, sizeof(reason)));
 }

@@ -39,6 +39,7 @@
 #define QUEUE_DONE_MAX		256	/* recent decisions, for latecomers */
 #define QUEUE_MAX_USERS		65536
 #define QUEUE_JSON_DEPTH	32
+#define QUEUE_MAX_BACKLOG	2048	/* messages queued to one peer */
 
 /* Per connection (ctl_conn.data). */
 struct qconn {
@@ -500,6 +501,37 @@ send_item(struct ctl_conn *c, uint32_t peerid, struct pending *p)
 	    wb.len);
 }
 
+static void
+conn_kill(evutil_socket_t fd, short ev, void *arg)
+{
+	struct ctl_conn	*c;
+
+	if ((c = control_find((uint32_t)(uintptr_t)arg)) != NULL)
+		control_close(c);
+}
+
+/*
+ * A peer that does not read what it is sent would make us hold it all:
+ * stop sending and drop it from the event loop, not from here (a
+ * broadcast or a decision may be walking the lists).
+ */
+static int
+conn_backlogged(struct ctl_conn *c)
+{
+	struct qconn	*qc = c->data;
+	struct timeval	 zero = { 0, 0 };
+
+	if (imsg_queued(&c->iev.ibuf) < QUEUE_MAX_BACKLOG)
+		return 0;
+	if (qc != NULL)
+		qc->subscribed = 0;
+	log_warnx("uid %u pid %d does not read what it is sent: dropped",
+	    (unsigned)c->uid, (int)c->pid);
+	event_base_once(c->ctx->base, -1, EV_TIMEOUT, conn_kill,
+	    (void *)(uintptr_t)c->id, &zero);
+	return 1;
+}
+
 struct bcast {
 	uint32_t	 type;
 	struct pending	*p;
@@ -512,7 +544,8 @@ bcast_one(struct ctl_conn *c, void *arg)
 	struct bcast	*b = arg;
 	struct qconn	*qc = c->data;
 
-	if (qc == NULL || !qc->subscribed || c->closing)
+	if (qc == NULL || !qc->subscribed || c->closing ||
+	    conn_backlogged(c))
 		return;
 	if (b->p != NULL)
 		send_item(c, 0, b->p);
@@ -681,6 +714,7 @@ queue_classify(struct ctl_conn *c, struct imsg *imsg)
 		    (unsigned)c->uid);
 		hitl_verdict_deny(&v, "malformed request");
 		reply_verdict(c, peerid, &v);
+		hitl_audit(&req, &v, c->uid);
 		return;
 	}
 	if (req.args != NULL &&
@@ -912,6 +946,8 @@ queue_list(struct ctl_conn *c, struct imsg *imsg, int subscribe)
 		}
 		qc->subscribed = 1;
 	}
+	if (conn_backlogged(c))
+		return;
 	TAILQ_FOREACH(p, &q.pending, entry)
 		send_item(c, imsg->hdr.peerid, p);
 	control_reply(c, IMSG_CTL_END, imsg->hdr.peerid, -1, NULL, 0);
