@@ -116,6 +116,15 @@ ctl approve "$id" allow >"$T/d" 2>&1
 ok $? "answering a decided request: exit 1"
 ok "$(has "$T/d" "already decided: denied by root (uid 0)")" \
     "... says who decided"
+classify_bg "$T/a" shell -c 'rm -r /tmp/nosession'
+id=$(reqid "$T/a")
+ctl approve "$id" session >"$T/d" 2>&1
+[ $? -eq 1 ] && grep -q "has no session" "$T/d"
+ok $? "allow for session without a session: refused"
+ctl approve "$id" deny >/dev/null 2>&1
+ctl approve </dev/null >"$T/d" 2>&1
+[ $? -eq 1 ] && grep -q "needs a terminal" "$T/d"
+ok $? "prompt without a terminal: exit 1"
 ctl approve 99999 allow >"$T/d" 2>&1
 [ $? -eq 1 ] && grep -q "unknown request 99999" "$T/d"
 ok $? "unknown request: exit 1 with a message"
@@ -168,9 +177,12 @@ if command -v tmux >/dev/null; then
 	wait_pane "request $id: allowed once by root"
 	ok $? "prompt: shows the decision"
 
-	classify_bg "$T/a" shell -s s1 -c 'rm -rf /tmp/y'
+	esc=$(printf '\033')
+	classify_bg "$T/a" shell -s s1 -c "rm -rf /tmp/y; echo ${esc}[2Jgotcha"
 	id=$(reqid "$T/a")
 	wait_pane "rm -rf /tmp/y"
+	wait_pane '\\x1b\[2Jgotcha'
+	ok $? "prompt: control characters from agents are escaped"
 	tmux -L "$TM" send-keys -t t n
 	wait_for "$T/a.rc" . 10
 	ok "$(has "$T/a" '^decision: deny')" "prompt n: denied"
@@ -198,6 +210,12 @@ if command -v tmux >/dev/null; then
 	classify_bg "$T/c" shell -s s1 -c 'rm -r /tmp/zz'
 	id3=$(reqid "$T/c")
 	ok $? "session grant: not for another command"
+	ctl approve "$id3" deny >/dev/null 2>&1
+	ctl hitl end-session s1
+	ok $? "end-session: exit 0"
+	classify_bg "$T/c" shell -s s1 -c 'rm -r /tmp/z'
+	id3=$(reqid "$T/c")
+	ok $? "end-session: the grant is gone"
 	ctl approve "$id3" deny >/dev/null 2>&1
 	tmux -L "$TM" send-keys -t t n
 	wait_for "$T/b.rc" . 10
