@@ -157,6 +157,7 @@ static const struct trule rules[] = {
 	{ "arg-index", M, { { ARG, "$.list[1]", { "two" } } } },
 	{ "arg-files", H, { { ARG, "$.files[*].name", { "*.pem" } } } },
 	{ "arg-flag", M, { { ARG, "$.force", { "true" } } } },
+	{ "arg-num", M, { { ARG, "$.mode", { "0.1", "777" } } } },
 	{ "docker-priv", C, { { TOOL, NULL, { "shell" } },
 	    { CMD, NULL, { "docker run *" } },
 	    { CMD, NULL, { "docker * --privileged *" } } } },
@@ -298,6 +299,11 @@ forms(void)
 	call("x", "{\"files\":[{\"name\":\"a.txt\"},{\"name\":\"k.pem\"}]}",
 	    NULL, H, "arg-files");
 	call("x", "{\"force\":true}", NULL, M, "arg-flag");
+	call("x", "{\"mode\":0.1}", NULL, M, "arg-num");
+	call("x", "{\"mode\":777}", NULL, M, "arg-num");
+	call("x", "{\"mode\":[1,777]}", NULL, M, "arg-num");
+	call("x", "{\"mode\":{\"a\":777}}", NULL, L, NULL);
+	call("x", "[\"mode\"]", NULL, L, NULL);
 
 	/* Network. */
 	call("x", NULL, "any", H, "net-any");
@@ -548,8 +554,9 @@ unparseable(void)
 	r = run(rs, "shell", "( ( ( ( ( ( ( ( ( ( ( ( ( ( ( ( ( ( ls ) ) ) ) )"
 	    " ) ) ) ) ) ) ) ) ) ) ) ) )", NULL, NULL);
 	tap_ok(r.unparseable && r.level == H, "too deep: high");
-	r = run(rs, "shell", "sh -c \"sh -c \\\"sh -c 'sh -c \\\\\\\"ls\\\\\\\"'"
-	    "\\\"\"", NULL, NULL);
+	r = run(rs, "shell",
+	    "sh -c \"sh -c \\\"sh -c 'sh -c \\\\\\\"ls\\\\\\\"'\\\"\"",
+	    NULL, NULL);
 	tap_ok(!r.unparseable && r.level == L, "nested sh -c: fine");
 
 	if ((big = malloc(70000)) == NULL)
@@ -615,9 +622,11 @@ compile_errors(void)
 		struct trule	 r;
 		const char	*err;
 	} bad[] = {
-		{ { "a", L, { { ARG, "url", { "x" } } } }, "must start with $" },
+		{ { "a", L, { { ARG, "url", { "x" } } } },
+		    "must start with $" },
 		{ { "b", L, { { ARG, "$.a[", { "x" } } } }, "bad JSON path" },
-		{ { "c", L, { { ARG, NULL, { "x" } } } }, "without a JSON path" },
+		{ { "c", L, { { ARG, NULL, { "x" } } } },
+		    "without a JSON path" },
 		{ { "d", L, { { CMD, NULL, { "rm 'x" } } } },
 		    "unterminated quote" },
 		{ { "e", L, { { CMD, NULL, { "| sh" } } } }, "empty pipeline" },

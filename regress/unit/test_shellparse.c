@@ -360,7 +360,8 @@ main(void)
 	/* Redirections and here-documents. */
 	ok("cat < .env", "cat,<.env");
 	ok("ls 2>&1 >/dev/null | grep x", "ls,>&1,>/dev/null;grep,x");
-	ok("echo x >>log &>all &>>more >|f <>rw", "echo,x,>>log,&>all,&>>more,>|f,<>rw");
+	ok("echo x >>log &>all &>>more >|f <>rw",
+	    "echo,x,>>log,&>all,&>>more,>|f,<>rw");
 	ok("> /etc/passwd", ">/etc/passwd");
 	ok("cat <<EOF\n$(rm -rf /)\nEOF\necho hi",
 	    "cat,<<EOF;rm,-rf,/;echo,hi");
