@@ -157,7 +157,9 @@ struct risk_ruleset *risk_compile(const struct risk_rule *, size_t,
 void	 risk_free(struct risk_ruleset *);
 /*
  * Classify one call.  Returns 0, or -1 if the classifier itself failed
- * (out of memory): the result then says deny, critical, and why.
+ * (no rule set, out of memory): the result then says deny, critical,
+ * and why.  A line too intricate to hold even in a large heap arena
+ * returns 0 with level critical, unparseable, and at least ask.
  */
 int	 risk_classify(const struct risk_ruleset *, const struct risk_call *,
 	    struct risk_result *);

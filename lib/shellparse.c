@@ -2127,9 +2127,18 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 		if (c.mode == M_FUNCPAREN)
 			c.mode = M_NORMAL;
 		if (c.mode == M_FUNCNAME) {
-			if (!p->skip)
-				p->a->textlen = p->w.start;
-			sp_unslot(p, &c, made);
+			if (p->nrg > c.regbase) {
+				/* function "$(x)": keep it, $(x) runs and
+				   its commands need this one as parent. */
+				c.flags |= SHELLPARSE_C_KEYWORD;
+				c.nwords++;
+				sp_finish(p, FIN_ONE, NULL);
+				sp_endcmd(p, &c, 0);
+			} else {
+				if (!p->skip)
+					p->a->textlen = p->w.start;
+				sp_unslot(p, &c, made);
+			}
 			c.mode = M_FUNCPAREN;
 			continue;
 		}

@@ -353,6 +353,7 @@ main(void)
 	ok("f() { rm -rf /; }; f", "K:f;{};rm,-rf,/;f");
 	ok("function g { rm; }", "{};rm");
 	ok("function h () { ls; }", "{};ls");
+	ok("function \"$(id)\" { ls; }", "K:$(id);id;{};ls");
 	ok("[[ -f x && $(id) ]] && echo", "K:[[,-f,x,&&,$(id),]];id;echo");
 	ok("! true", "true");
 	ok("time ls", "time,ls");
