@@ -220,7 +220,8 @@ main(int argc, char *argv[])
 		rate = run(rs, &c[i], 1, secs / 4, &sink);
 		printf("  %-22s %7.2f M/s %6.0f ns/op  %s %s\n",
 		    calls[i].label, rate / 1e6, 1e9 / rate,
-		    risk_level_name(res.level), risk_decision_name(res.decision));
+		    risk_level_name(res.level),
+		    risk_decision_name(res.decision));
 	}
 	rate = run(rs, c, NCALLS, secs, &sink);
 	printf("hitl classify: %.1f M/s (%.0f ns/op), 200 rules (150 command "

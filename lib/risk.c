@@ -131,11 +131,12 @@ class_named(const char *name, size_t n, int c)
 		const char	*n;
 		int		(*f)(int);
 	} cl[] = {
-		{ "alnum", isalnum }, { "alpha", isalpha }, { "blank", isblank },
-		{ "cntrl", iscntrl }, { "digit", isdigit }, { "graph", isgraph },
-		{ "lower", islower }, { "print", isprint }, { "punct", ispunct },
-		{ "space", isspace }, { "upper", isupper },
-		{ "xdigit", isxdigit },
+		{ "alnum", isalnum }, { "alpha", isalpha },
+		{ "blank", isblank }, { "cntrl", iscntrl },
+		{ "digit", isdigit }, { "graph", isgraph },
+		{ "lower", islower }, { "print", isprint },
+		{ "punct", ispunct }, { "space", isspace },
+		{ "upper", isupper }, { "xdigit", isxdigit },
 	};
 	size_t i;
 
@@ -309,7 +310,8 @@ isect_at(struct isect *x, int i, int j)
 	if (i == x->na && j == x->nb)
 		return (1);
 	if (i < x->na && x->a[i].t == T_STAR) {
-		r = isect_at(x, i + 1, j) || (j < x->nb && isect_at(x, i, j + 1));
+		r = isect_at(x, i + 1, j) ||
+		    (j < x->nb && isect_at(x, i, j + 1));
 	} else if (j < x->nb && x->b[j].t == T_STAR) {
 		r = isect_at(x, i, j + 1) || (i < x->na && !(x->path &&
 		    x->a[i].t == T_LIT && x->a[i].c == '/') &&
@@ -1979,7 +1981,8 @@ explain(const struct ctx *c, struct wbuf *b)
 		wb_view(b, &sp->cmds[c->wcmd], c->wstart, c->wend);
 		if (c->wlast != NONE && c->wlast < sp->ncmds) {
 			wb_put(b, " | ", 3, 3);
-			wb_view(b, &sp->cmds[c->wlast], sp->cmds[c->wlast].nassign,
+			wb_view(b, &sp->cmds[c->wlast],
+			    sp->cmds[c->wlast].nassign,
 			    sp->cmds[c->wlast].nwords);
 		}
 	} else if (c->ws != NULL)
@@ -2056,6 +2059,7 @@ static int
 jleaf(struct ctx *c, struct json_object *o, const struct cmatch *m, int top)
 {
 	const char *s;
+	double d;
 	size_t n, i, len;
 	uint32_t k;
 	int r;
@@ -2069,13 +2073,16 @@ jleaf(struct ctx *c, struct json_object *o, const struct cmatch *m, int top)
 		r = snprintf(c->numbuf, sizeof(c->numbuf), "%lld",
 		    (long long)json_object_get_int64(o));
 		s = c->numbuf;
-		n = r > 0 ? (size_t)r : 0;
+		n = r > 0 && (size_t)r < sizeof(c->numbuf) ? (size_t)r : 0;
 		break;
 	case json_type_double:
-		r = snprintf(c->numbuf, sizeof(c->numbuf), "%.17g",
-		    json_object_get_double(o));
+		/* As people write it: 0.1, not 0.10000000000000001. */
+		d = json_object_get_double(o);
+		r = snprintf(c->numbuf, sizeof(c->numbuf), "%.15g", d);
+		if (r > 0 && strtod(c->numbuf, NULL) != d)
+			r = snprintf(c->numbuf, sizeof(c->numbuf), "%.17g", d);
 		s = c->numbuf;
-		n = r > 0 ? (size_t)r : 0;
+		n = r > 0 && (size_t)r < sizeof(c->numbuf) ? (size_t)r : 0;
 		break;
 	case json_type_boolean:
 		s = json_object_get_boolean(o) ? "true" : "false";
@@ -2597,7 +2604,8 @@ vinfo_compute(struct ctx *c, struct vinfo *v)
 				if (al->lng != NULL &&
 				    strncmp(al->lng, t + 2, l) == 0 &&
 				    (al->lng[l] == '\0' || eq == NULL))
-					v->mask |= (uint64_t)1 << optbit(al->to);
+					v->mask |= (uint64_t)1 <<
+					    optbit(al->to);
 			continue;
 		}
 		if (pat != NULL && pat[0] == '*')
@@ -2837,7 +2845,8 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 				    (eq ? (size_t)(eq - t) : l) - 2)) {
 					if (eq != NULL) {
 						u->s = eq + 1;
-						u->len = l - (size_t)(eq + 1 - t);
+						u->len = l -
+						    (size_t)(eq + 1 - t);
 					} else if (k + 1 < end) {
 						k++;
 						u->s = w[k].text;
@@ -3367,8 +3376,8 @@ call_rules(struct ctx *c)
 	for (i = 0; i < rs->nalways; i++) {
 		const struct crule *cr = &rs->rules[rs->always[i]];
 		unsigned char f = (unsigned char)t[0];
-		unsigned char l = c->toollen ? (unsigned char)t[c->toollen - 1] :
-		    0;
+		unsigned char l = c->toollen ?
+		    (unsigned char)t[c->toollen - 1] : 0;
 
 		/* mcp__* cannot match "shell": skip without a look. */
 		if ((cr->tprefix && !((cr->tfirst[f / 64] >> (f % 64)) & 1)) ||

@@ -30,16 +30,19 @@
  * wrapper is taken off (env, sudo, doas, nice, nohup, timeout, time,
  * command, exec, builtin, xargs, busybox, stdbuf, setsid, ionice,
  * chrt, taskset, chroot, flock, pkexec, strace, ...); sh/bash/... -c
- * STRING, su -c, env -S, eval, watch and ssh HOST CMD have their
- * string parsed as a command line of its own; find -exec CMD ; is
- * matched as CMD.  A pattern is words, split like a shell would ('',
- * "" and \ quote):
+ * STRING, su -c, env -S, eval, watch, ssh HOST CMD and a shell fed a
+ * here-document have their text parsed as a command line of its own;
+ * find -exec CMD ; is matched as CMD.  An argv call (risk_call.argv)
+ * is one command whose words are taken as they are, not shell-parsed.
+ * A pattern is words, split like a shell would ('', "" and \ quote):
  *
  *   - the first word is matched against the command's basename
  *     (/bin/rm, \rm and "rm" are all rm).  "sh" stands for any shell
  *     (sh bash dash zsh ksh mksh ash yash fish ... and eval, source,
  *     .).  A first word "*" is any command; a pattern of only "*"
- *     matches every command.
+ *     matches every command.  A first word NAME=glob (LD_PRELOAD=*)
+ *     matches variable assignments, before a command or after env or
+ *     sudo, and nothing else.
  *   - an unquoted word "*" matches zero or more words.
  *   - words starting with - are options the command must have, in
  *     any order and place: -rf needs r and f, given as -rf, -fr,
@@ -55,13 +58,20 @@
  *   - "A | B" holds when a command matching A feeds, later in the
  *     same pipeline, one matching B.  The output of $( ), ` ` and
  *     <( ) feeds the command they are in (bash -c "$(curl x)" is
- *     curl | bash), and a ( ) or { } feeds what its group feeds.
+ *     curl | bash), and a ( ) or { } feeds what its group feeds.  In
+ *     a pipeline pattern a stage of one word takes any arguments:
+ *     "curl * | sh" holds for "curl x | sh -s -- --yes".
  *
- * A word whose value is only known at run time ($x, $(cmd), unquoted
- * globs) matches a pattern word when some value of it could.  A
- * command whose name is wholly unknown ($x args) matches only rules
- * whose first word is a glob, and otherwise counts as matching no
- * rule (below).
+ * Values only known at run time.  A word holding $x, $(cmd) or an
+ * unquoted glob matches a pattern word when some value of it could
+ * ("rm -rf $d" matches "rm -rf /").  In a path, such a part stands
+ * for one path component, as a shell glob does: $HOME/.ssh/key
+ * matches a rule "~/.ssh/<star>", $PWD/a.c does not match a rule
+ * "/etc/<star>".  A rule's own star crosses "/", though, so a rule
+ * "<star>/.env.<star>" matches src/<star>.c, as a file src/.env.x.c
+ * would.  (<star> stands for "*" here.)  A command whose name is
+ * wholly unknown ($x args) matches only rules whose first word is a
+ * glob, and otherwise counts as matching no rule (below).
  *
  * Classification: the highest level of all rules that hold wins (the
  * first defined among equals).  A line that cannot be parsed is at
@@ -70,7 +80,8 @@
  * some command rule: if one is not ("ls; python x.py" with only a
  * rule for ls), the decision is at least policy->nomatch, unless a
  * rule that names the tool and no command holds (a blanket "this tool
- * is low").
+ * is low").  why names the deciding rule and what it matched, and a
+ * command no rule matched; it is printable ASCII.
  */
 #ifndef HARNESS_RISK_H
 #define HARNESS_RISK_H
@@ -119,14 +130,16 @@ struct risk_result {
 	enum risk_level level;		/* highest matched; RISK_LOW if only
 					   default */
 	enum risk_decision decision;
-	int	 matched;		/* 0 = no rule matched, default applied */
+	int	 matched;		/* 0 = no rule matched, default
+					   applied */
 	int	 unparseable;		/* command line could not be parsed */
 	const char *rule_name;		/* deciding rule (owned by ruleset) or
 					   NULL */
 	const char *rule_file;
 	int	 rule_line;
 	char	 why[256];		/* e.g. "rule rm-recursive
-					   (harness.conf:42) matched `rm -rf /`" */
+					   (harness.conf:42) matched
+					   `rm -rf /`" */
 	/* Added. */
 	int	 ncommands;		/* simple commands examined */
 	int	 uncovered;		/* of those, matched by no rule */
@@ -144,7 +157,9 @@ struct risk_ruleset *risk_compile(const struct risk_rule *, size_t,
 void	 risk_free(struct risk_ruleset *);
 /*
  * Classify one call.  Returns 0, or -1 if the classifier itself failed
- * (out of memory): the result then says deny, critical, and why.
+ * (no rule set, out of memory): the result then says deny, critical,
+ * and why.  A line too intricate to hold even in a large heap arena
+ * returns 0 with level critical, unparseable, and at least ask.
  */
 int	 risk_classify(const struct risk_ruleset *, const struct risk_call *,
 	    struct risk_result *);

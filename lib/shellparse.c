@@ -657,7 +657,8 @@ sp_dollar(struct sp *p, int quoted)
 	if ((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z') || n == '_') {
 		for (i = p->pos + 1; i < p->len; i++) {
 			n = (unsigned char)in[i];
-			if (!((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z') ||
+			if (!((n >= 'a' && n <= 'z') ||
+			    (n >= 'A' && n <= 'Z') ||
 			    (n >= '0' && n <= '9') || n == '_'))
 				break;
 		}
@@ -707,7 +708,8 @@ sp_dquote(struct sp *p)
 			n = (unsigned char)in[p->pos + 1];
 			if (n == '\n')
 				p->pos += 2;
-			else if (n == '$' || n == '`' || n == '"' || n == '\\') {
+			else if (n == '$' || n == '`' || n == '"' ||
+			    n == '\\') {
 				sp_put(p, n);
 				p->pos += 2;
 			} else {
@@ -1831,7 +1833,8 @@ sp_case(struct sp *p)
 				p->pos++;
 			continue;
 		}
-		if (p->len - p->pos >= 4 && memcmp(in + p->pos, "esac", 4) == 0 &&
+		if (p->len - p->pos >= 4 &&
+		    memcmp(in + p->pos, "esac", 4) == 0 &&
 		    (p->pos + 4 == p->len ||
 		    sp_cc[(unsigned char)in[p->pos + 4]] == CC_END)) {
 			p->pos += 4;
@@ -2032,7 +2035,8 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 			continue;
 		case '(':
 			if (c.mode == M_FUNCPAREN || (c.mode == M_NORMAL &&
-			    c.nwords == 1 && c.nassign == 0 && c.nredirs == 0)) {
+			    c.nwords == 1 && c.nassign == 0 &&
+			    c.nredirs == 0)) {
 				/* name () body: a function definition. */
 				size_t save = p->pos;
 
@@ -2123,9 +2127,18 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 		if (c.mode == M_FUNCPAREN)
 			c.mode = M_NORMAL;
 		if (c.mode == M_FUNCNAME) {
-			if (!p->skip)
-				p->a->textlen = p->w.start;
-			sp_unslot(p, &c, made);
+			if (p->nrg > c.regbase) {
+				/* function "$(x)": keep it, $(x) runs and
+				   its commands need this one as parent. */
+				c.flags |= SHELLPARSE_C_KEYWORD;
+				c.nwords++;
+				sp_finish(p, FIN_ONE, NULL);
+				sp_endcmd(p, &c, 0);
+			} else {
+				if (!p->skip)
+					p->a->textlen = p->w.start;
+				sp_unslot(p, &c, made);
+			}
 			c.mode = M_FUNCPAREN;
 			continue;
 		}

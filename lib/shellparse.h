@@ -37,7 +37,8 @@
 #define SHELLPARSE_E_DEPTH	4	/* nested too deep */
 #define SHELLPARSE_E_LONG	5	/* line too long */
 #define SHELLPARSE_E_NOMEM	6	/* arena exhausted: retry bigger */
-#define SHELLPARSE_E_COMPLEX	7	/* too many substitutions, brace words */
+#define SHELLPARSE_E_COMPLEX	7	/* too many substitutions, words
+					   from one brace expansion */
 #define SHELLPARSE_E_NUL	8	/* NUL byte in the line */
 
 /* Word flags. */

@@ -157,6 +157,7 @@ static const struct trule rules[] = {
 	{ "arg-index", M, { { ARG, "$.list[1]", { "two" } } } },
 	{ "arg-files", H, { { ARG, "$.files[*].name", { "*.pem" } } } },
 	{ "arg-flag", M, { { ARG, "$.force", { "true" } } } },
+	{ "arg-num", M, { { ARG, "$.mode", { "0.1", "777" } } } },
 	{ "docker-priv", C, { { TOOL, NULL, { "shell" } },
 	    { CMD, NULL, { "docker run *" } },
 	    { CMD, NULL, { "docker * --privileged *" } } } },
@@ -185,7 +186,7 @@ run(const struct risk_ruleset *set, const char *tool, const char *cmd,
 		exit(1);
 	}
 	call.args = j;
-	if (risk_classify(set, &call, &res) != 0)
+	if (risk_classify(set, &call, &res) != 0 && set != NULL)
 		TAP_DIAG("risk_classify failed: %s", res.why);
 	json_object_put(j);
 	return (res);
@@ -298,6 +299,11 @@ forms(void)
 	call("x", "{\"files\":[{\"name\":\"a.txt\"},{\"name\":\"k.pem\"}]}",
 	    NULL, H, "arg-files");
 	call("x", "{\"force\":true}", NULL, M, "arg-flag");
+	call("x", "{\"mode\":0.1}", NULL, M, "arg-num");
+	call("x", "{\"mode\":777}", NULL, M, "arg-num");
+	call("x", "{\"mode\":[1,777]}", NULL, M, "arg-num");
+	call("x", "{\"mode\":{\"a\":777}}", NULL, L, NULL);
+	call("x", "[\"mode\"]", NULL, L, NULL);
 
 	/* Network. */
 	call("x", NULL, "any", H, "net-any");
@@ -338,6 +344,21 @@ precedence(void)
 	/* A variable in a path is one component: no false alarm. */
 	shell("cat $PWD/README.md \"$dir\"/main.c", L, "cat");
 	shell("cat /etc/*.conf", L, "cat");
+
+	/* The explanation is safe to print: no control bytes. */
+	r = run(rs, "shell", "rm -rf $'\\e[2J\\x07'\"\x1b]0;x\x07\"", NULL, NULL);
+	{
+		size_t i;
+		int clean = 1;
+
+		for (i = 0; r.why[i] != '\0'; i++)
+			if (r.why[i] < 0x20 || r.why[i] >= 0x7f)
+				clean = 0;
+		tap_ok(clean && r.level == C && strstr(r.why, "rm -rf ?[2J?"),
+		    "why is printable: %s", r.why);
+	}
+	r = run(NULL, "shell", "ls", NULL, NULL);
+	tap_ok(r.decision == RISK_DENY, "no rule set: deny");
 
 	/* Equal levels: the rule defined first. */
 	r = run(rs, "shell", "cat x; ls y", NULL, NULL);
@@ -548,8 +569,9 @@ unparseable(void)
 	r = run(rs, "shell", "( ( ( ( ( ( ( ( ( ( ( ( ( ( ( ( ( ( ls ) ) ) ) )"
 	    " ) ) ) ) ) ) ) ) ) ) ) ) )", NULL, NULL);
 	tap_ok(r.unparseable && r.level == H, "too deep: high");
-	r = run(rs, "shell", "sh -c \"sh -c \\\"sh -c 'sh -c \\\\\\\"ls\\\\\\\"'"
-	    "\\\"\"", NULL, NULL);
+	r = run(rs, "shell",
+	    "sh -c \"sh -c \\\"sh -c 'sh -c \\\\\\\"ls\\\\\\\"'\\\"\"",
+	    NULL, NULL);
 	tap_ok(!r.unparseable && r.level == L, "nested sh -c: fine");
 
 	if ((big = malloc(70000)) == NULL)
@@ -615,9 +637,11 @@ compile_errors(void)
 		struct trule	 r;
 		const char	*err;
 	} bad[] = {
-		{ { "a", L, { { ARG, "url", { "x" } } } }, "must start with $" },
+		{ { "a", L, { { ARG, "url", { "x" } } } },
+		    "must start with $" },
 		{ { "b", L, { { ARG, "$.a[", { "x" } } } }, "bad JSON path" },
-		{ { "c", L, { { ARG, NULL, { "x" } } } }, "without a JSON path" },
+		{ { "c", L, { { ARG, NULL, { "x" } } } },
+		    "without a JSON path" },
 		{ { "d", L, { { CMD, NULL, { "rm 'x" } } } },
 		    "unterminated quote" },
 		{ { "e", L, { { CMD, NULL, { "| sh" } } } }, "empty pipeline" },

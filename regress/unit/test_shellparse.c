@@ -353,6 +353,7 @@ main(void)
 	ok("f() { rm -rf /; }; f", "K:f;{};rm,-rf,/;f");
 	ok("function g { rm; }", "{};rm");
 	ok("function h () { ls; }", "{};ls");
+	ok("function \"$(id)\" { ls; }", "K:$(id);id;{};ls");
 	ok("[[ -f x && $(id) ]] && echo", "K:[[,-f,x,&&,$(id),]];id;echo");
 	ok("! true", "true");
 	ok("time ls", "time,ls");
@@ -360,7 +361,8 @@ main(void)
 	/* Redirections and here-documents. */
 	ok("cat < .env", "cat,<.env");
 	ok("ls 2>&1 >/dev/null | grep x", "ls,>&1,>/dev/null;grep,x");
-	ok("echo x >>log &>all &>>more >|f <>rw", "echo,x,>>log,&>all,&>>more,>|f,<>rw");
+	ok("echo x >>log &>all &>>more >|f <>rw",
+	    "echo,x,>>log,&>all,&>>more,>|f,<>rw");
 	ok("> /etc/passwd", ">/etc/passwd");
 	ok("cat <<EOF\n$(rm -rf /)\nEOF\necho hi",
 	    "cat,<<EOF;rm,-rf,/;echo,hi");
