@@ -5,6 +5,8 @@
 #ifndef HARNESSCTL_H
 #define HARNESSCTL_H
 
+#include <stdio.h>
+
 #include "conf.h"
 #include "harness.h"
 
@@ -32,5 +34,11 @@ struct hconn *ctl_connect(struct ctl_env *, enum daemon_id, char *, size_t);
 int	 cmd_status(struct ctl_env *, int, char **);
 int	 cmd_audit(struct ctl_env *, int, char **);
 int	 cmd_vault(struct ctl_env *, int, char **);
+int	 cmd_approve(struct ctl_env *, int, char **);
+int	 cmd_hitl(struct ctl_env *, int, char **);
+
+/* hitl.c: print text from agents with control characters escaped. */
+size_t	 ctl_putsafe(FILE *, const char *, int, size_t);
+void	 ctl_putword(FILE *, const char *);
 
 #endif /* HARNESSCTL_H */

@@ -22,4 +22,10 @@ int	 queue_control(struct proc_ctx *, struct ctl_conn *, struct imsg *);
 void	 queue_reload(struct proc_ctx *, struct harness_conf *);
 const char *queue_chroot(const struct harness_conf *);
 
+/* audit.c: record one decision (see there). */
+struct hitl_req;
+struct hitl_verdict;
+void	 hitl_audit(const struct hitl_req *, const struct hitl_verdict *,
+	    uint32_t);
+
 #endif /* HITLD_H */

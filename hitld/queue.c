@@ -1,24 +1,956 @@
 /*
  * The queue process: classification and pending approvals.  Runs as
  * _hitl in an empty chroot with no file access.
+ *
+ * A tool call comes in on the control socket (the engine, harnessctl);
+ * the compiled rules give it a level and the policy a decision.  Allow
+ * and deny are answered at once.  Ask is queued with a deadline and
+ * shown to every subscribed approver; the first answer wins, the
+ * deadline denies, and the requester going away cancels it.  Every
+ * decision goes through hitl_audit().
  */
 #include <sys/types.h>
+#include <sys/queue.h>
 
+#include <errno.h>
 #include <event2/event.h>
+#include <json-c/json.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "conf.h"
 #include "control.h"
+#include "hitl_proto.h"
+#include "hitlc.h"
 #include "hitld.h"
 #include "log.h"
 #include "proc.h"
 #include "proto.h"
+#include "risk.h"
+#include "wire.h"
+
+#define QUEUE_MAX_PENDING	1024	/* waiting for a person, in all */
+#define QUEUE_MAX_PER_CONN	128	/* ... per requester connection */
+#define QUEUE_MAX_GRANTS	4096	/* allow-for-session grants kept */
+#define QUEUE_DONE_MAX		256	/* recent decisions, for latecomers */
+#define QUEUE_MAX_USERS		65536
+#define QUEUE_JSON_DEPTH	32
+#define QUEUE_MAX_BACKLOG	2048	/* messages queued to one peer */
+
+/* Per connection (ctl_conn.data). */
+struct qconn {
+	int		 subscribed;
+	size_t		 npending;
+};
+
+struct pending {
+	TAILQ_ENTRY(pending) entry;
+	struct hitl_item item;
+	int		 matched;
+	uint32_t	 conn_id;	/* requester */
+	uint32_t	 peerid;	/* its request's */
+	char		*key;		/* canonical call */
+	size_t		 keylen;
+	struct timespec	 due;		/* CLOCK_MONOTONIC */
+	struct event	*timer;
+};
+
+/* "Allow this exact call for the rest of this session." */
+struct grant {
+	TAILQ_ENTRY(grant) entry;
+	char		*session;
+	char		*key;
+	size_t		 keylen;
+	char		 by[HITL_NAME_MAX];
+	uint32_t	 uid;
+};
+
+struct uname {
+	uid_t		 uid;
+	char		 name[HITL_NAME_MAX];
+};
+
+static struct {
+	struct proc_ctx	*ctx;
+	struct risk_ruleset *rs;
+	size_t		 nrules;
+	uint64_t	 timeout_ms;
+	TAILQ_HEAD(, pending) pending;
+	size_t		 npending;
+	uint32_t	 next_id;
+	TAILQ_HEAD(, grant) grants;
+	size_t		 ngrants;
+	struct hitl_decided done[QUEUE_DONE_MAX];
+	size_t		 ndone;		/* total recorded; ring index */
+	struct uname	*users;
+	size_t		 nusers;
+} q;
+
+static void	 decide(struct pending *, int, int, const char *, uint32_t,
+		    const char *);
 
 const char *
 queue_chroot(const struct harness_conf *conf)
 {
 	return conf->hitld.d.chroot;
+}
+
+/* ---- rules ---- */
+
+static enum risk_decision
+conf2risk(enum conf_decision d)
+{
+	switch (d) {
+	case DECIDE_ALLOW:
+		return RISK_ALLOW;
+	case DECIDE_ASK:
+		return RISK_ASK;
+	default:
+		return RISK_DENY;
+	}
+}
+
+/*
+ * Turn the configuration's rules into a compiled set.  The risk
+ * library copies what it keeps, so the arrays here point into conf.
+ */
+static struct risk_ruleset *
+rules_compile(const struct harness_conf *conf, size_t *np, char *err,
+    size_t errlen)
+{
+	struct risk_ruleset	*rs = NULL;
+	struct risk_rule	*rules = NULL;
+	struct risk_policy	 pol;
+	const struct conf_rule	*cr;
+	const struct conf_match	*cm;
+	size_t			 n = 0, i, j;
+	int			 lvl;
+
+	TAILQ_FOREACH(cr, &conf->rules, entry)
+		n++;
+	if (n > 0 && (rules = calloc(n, sizeof(*rules))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	i = 0;
+	TAILQ_FOREACH(cr, &conf->rules, entry) {
+		struct risk_rule *r = &rules[i++];
+
+		r->name = (char *)(uintptr_t)cr->name;
+		r->file = (char *)(uintptr_t)cr->file;
+		r->line = cr->line;
+		lvl = cr->level;
+		if (lvl < 0 || lvl >= RISK_NLEVELS) {
+			snprintf(err, errlen, "rule %s (line %d): bad level",
+			    cr->name, cr->line);
+			goto done;
+		}
+		r->level = (enum risk_level)lvl;
+		TAILQ_FOREACH(cm, &cr->matches, entry)
+			r->nmatches++;
+		if (r->nmatches > 0 && (r->matches = calloc(r->nmatches,
+		    sizeof(*r->matches))) == NULL) {
+			snprintf(err, errlen, "out of memory");
+			goto done;
+		}
+		j = 0;
+		TAILQ_FOREACH(cm, &cr->matches, entry) {
+			struct risk_match *m = &r->matches[j++];
+
+			switch (cm->kind) {
+			case MATCH_TOOL:
+				m->kind = RISK_M_TOOL;
+				break;
+			case MATCH_COMMAND:
+				m->kind = RISK_M_COMMAND;
+				break;
+			case MATCH_ARG:
+				m->kind = RISK_M_ARG;
+				break;
+			case MATCH_PATH:
+				m->kind = RISK_M_PATH;
+				break;
+			case MATCH_NETWORK:
+				m->kind = RISK_M_NETWORK;
+				break;
+			}
+			m->path = cm->path;
+			m->patterns = cm->patterns.v;
+			m->npatterns = cm->patterns.n;
+		}
+	}
+	for (i = 0; i < RISK_NLEVELS; i++)
+		pol.decision[i] = conf2risk(conf->hitld.policy[i]);
+	pol.nomatch = conf2risk(conf->hitld.nomatch);
+	rs = risk_compile(rules, n, &pol, err, errlen);
+ done:
+	for (i = 0; i < n; i++)
+		free(rules[i].matches);
+	free(rules);
+	*np = n;
+	return rs;
+}
+
+/* ---- users: the chroot has no passwd, so names are read at start ---- */
+
+static int
+uname_cmp(const void *a, const void *b)
+{
+	const struct uname *x = a, *y = b;
+
+	return x->uid < y->uid ? -1 : x->uid > y->uid;
+}
+
+static void
+users_load(void)
+{
+	struct passwd	*pw;
+	struct uname	*u;
+	size_t		 cap = 0;
+
+	setpwent();
+	while ((pw = getpwent()) != NULL && q.nusers < QUEUE_MAX_USERS) {
+		if (q.nusers == cap) {
+			cap = cap ? cap * 2 : 64;
+			u = reallocarray(q.users, cap, sizeof(*u));
+			if (u == NULL)
+				break;
+			q.users = u;
+		}
+		q.users[q.nusers].uid = pw->pw_uid;
+		strlcpy(q.users[q.nusers].name, pw->pw_name,
+		    sizeof(q.users[q.nusers].name));
+		q.nusers++;
+	}
+	endpwent();
+	if (q.nusers > 0)
+		qsort(q.users, q.nusers, sizeof(*q.users), uname_cmp);
+}
+
+static void
+user_name(uid_t uid, char *buf, size_t len)
+{
+	struct uname	 key, *u;
+
+	key.uid = uid;
+	u = q.nusers ? bsearch(&key, q.users, q.nusers, sizeof(*q.users),
+	    uname_cmp) : NULL;
+	if (u != NULL)
+		strlcpy(buf, u->name, len);
+	else
+		snprintf(buf, len, "%u", (unsigned)uid);
+}
+
+/* ---- canonical form of a call (for allow-for-session) ---- */
+
+struct kbuf {
+	char	*p;
+	size_t	 len, cap;
+	int	 err;
+};
+
+static void
+kb_add(struct kbuf *kb, const void *s, size_t n)
+{
+	char	*np;
+	size_t	 ncap;
+
+	if (kb->err)
+		return;
+	if (n > (1U << 20) - kb->len) {
+		kb->err = 1;
+		return;
+	}
+	if (kb->len + n > kb->cap) {
+		ncap = kb->cap ? kb->cap : 256;
+		while (ncap < kb->len + n)
+			ncap *= 2;
+		if ((np = realloc(kb->p, ncap)) == NULL) {
+			kb->err = 1;
+			return;
+		}
+		kb->p = np;
+		kb->cap = ncap;
+	}
+	memcpy(kb->p + kb->len, s, n);
+	kb->len += n;
+}
+
+/* A field: its length, then its bytes, so no two calls collide. */
+static void
+kb_field(struct kbuf *kb, const char *s)
+{
+	uint32_t n = s ? (uint32_t)strlen(s) : 0;
+
+	kb_add(kb, &n, sizeof(n));
+	if (n)
+		kb_add(kb, s, n);
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* JSON with object keys sorted: {"b":1,"a":2} and {"a":2,"b":1} agree. */
+static void
+kb_json(struct kbuf *kb, struct json_object *o, int depth)
+{
+	const char	**keys;
+	const char	 *s;
+	size_t		  n, i;
+
+	if (depth > QUEUE_JSON_DEPTH) {
+		kb->err = 1;
+		return;
+	}
+	switch (json_object_get_type(o)) {
+	case json_type_object:
+		n = (size_t)json_object_object_length(o);
+		if ((keys = calloc(n ? n : 1, sizeof(*keys))) == NULL) {
+			kb->err = 1;
+			return;
+		}
+		i = 0;
+		{
+			json_object_object_foreach(o, k, v) {
+				(void)v;
+				if (i < n)
+					keys[i++] = k;
+			}
+		}
+		n = i;
+		qsort(keys, n, sizeof(*keys), key_cmp);
+		kb_add(kb, "{", 1);
+		for (i = 0; i < n; i++) {
+			if (i)
+				kb_add(kb, ",", 1);
+			kb_field(kb, keys[i]);
+			kb_json(kb, json_object_object_get(o, keys[i]),
+			    depth + 1);
+		}
+		kb_add(kb, "}", 1);
+		free(keys);
+		break;
+	case json_type_array:
+		n = json_object_array_length(o);
+		kb_add(kb, "[", 1);
+		for (i = 0; i < n; i++) {
+			if (i)
+				kb_add(kb, ",", 1);
+			kb_json(kb, json_object_array_get_idx(o, i),
+			    depth + 1);
+		}
+		kb_add(kb, "]", 1);
+		break;
+	default:
+		s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN);
+		kb_field(kb, s);
+		break;
+	}
+}
+
+static char *
+call_key(const struct hitl_req *r, struct json_object *args, size_t *lenp)
+{
+	struct kbuf	 kb;
+	size_t		 i;
+	uint32_t	 argc = (uint32_t)r->argc;
+
+	memset(&kb, 0, sizeof(kb));
+	kb_field(&kb, r->tool);
+	kb_field(&kb, r->command);
+	kb_add(&kb, &argc, sizeof(argc));
+	for (i = 0; i < r->argc; i++)
+		kb_field(&kb, r->argv[i]);
+	if (args != NULL)
+		kb_json(&kb, args, 0);
+	else
+		kb_add(&kb, "-", 1);
+	kb_field(&kb, r->network);
+	kb_field(&kb, r->workspace);
+	if (kb.err) {
+		free(kb.p);
+		return NULL;
+	}
+	*lenp = kb.len;
+	return kb.p;
+}
+
+static struct grant *
+grant_find(const char *session, const char *key, size_t keylen)
+{
+	struct grant	*g;
+
+	if (session == NULL || *session == '\0' || key == NULL)
+		return NULL;
+	TAILQ_FOREACH(g, &q.grants, entry)
+		if (g->keylen == keylen && strcmp(g->session, session) == 0 &&
+		    memcmp(g->key, key, keylen) == 0)
+			return g;
+	return NULL;
+}
+
+static void
+grant_free(struct grant *g)
+{
+	TAILQ_REMOVE(&q.grants, g, entry);
+	q.ngrants--;
+	free(g->session);
+	free(g->key);
+	free(g);
+}
+
+static int
+grant_add(const char *session, const char *key, size_t keylen,
+    const char *by, uint32_t uid)
+{
+	struct grant	*g;
+
+	if (grant_find(session, key, keylen) != NULL)
+		return 0;
+	if ((g = calloc(1, sizeof(*g))) == NULL)
+		return -1;
+	if ((g->session = strdup(session)) == NULL ||
+	    (g->key = malloc(keylen)) == NULL) {
+		free(g->session);
+		free(g);
+		return -1;
+	}
+	memcpy(g->key, key, keylen);
+	g->keylen = keylen;
+	strlcpy(g->by, by, sizeof(g->by));
+	g->uid = uid;
+	/* Oldest first out when full: it asks again, which is safe. */
+	if (q.ngrants >= QUEUE_MAX_GRANTS)
+		grant_free(TAILQ_FIRST(&q.grants));
+	TAILQ_INSERT_TAIL(&q.grants, g, entry);
+	q.ngrants++;
+	return 0;
+}
+
+static size_t
+grants_end_session(const char *session)
+{
+	struct grant	*g, *next;
+	size_t		 n = 0;
+
+	TAILQ_FOREACH_SAFE(g, &q.grants, entry, next)
+		if (strcmp(g->session, session) == 0) {
+			grant_free(g);
+			n++;
+		}
+	return n;
+}
+
+/* ---- connections ---- */
+
+static void
+conn_closed(struct ctl_conn *c)
+{
+	struct qconn	*qc = c->data;
+	struct pending	*p, *next;
+
+	if (qc == NULL)
+		return;
+	qc->subscribed = 0;
+	TAILQ_FOREACH_SAFE(p, &q.pending, entry, next)
+		if (p->conn_id == c->id)
+			decide(p, RISK_DENY, HITL_HOW_CANCEL, "", 0,
+			    "cancelled: the requester went away");
+	c->data = NULL;
+	free(qc);
+}
+
+static struct qconn *
+conn_data(struct ctl_conn *c)
+{
+	if (c->data == NULL) {
+		if ((c->data = calloc(1, sizeof(struct qconn))) == NULL)
+			return NULL;
+		c->on_close = conn_closed;
+	}
+	return c->data;
+}
+
+static int
+send_item(struct ctl_conn *c, uint32_t peerid, struct pending *p)
+{
+	struct wbuf	 wb;
+	struct timespec	 now;
+	int64_t		 left;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	left = (int64_t)(p->due.tv_sec - now.tv_sec) * 1000 +
+	    (p->due.tv_nsec - now.tv_nsec) / 1000000;
+	p->item.left_ms = left > 0 ? (uint64_t)left : 0;
+	wire_init(&wb);
+	hitl_item_encode(&wb, &p->item);
+	if (wire_ok(&wb) == -1) {
+		/* Cannot happen: the request itself fit in a message. */
+		log_warnx("%s: request %u too large to show", __func__,
+		    p->item.id);
+		return -1;
+	}
+	return control_reply(c, IMSG_HITL_REQUEST, peerid, -1, wb.buf,
+	    wb.len);
+}
+
+static void
+conn_kill(evutil_socket_t fd, short ev, void *arg)
+{
+	struct ctl_conn	*c;
+
+	if ((c = control_find((uint32_t)(uintptr_t)arg)) != NULL)
+		control_close(c);
+}
+
+/*
+ * A peer that does not read what it is sent would make us hold it all:
+ * stop sending and drop it from the event loop, not from here (a
+ * broadcast or a decision may be walking the lists).
+ */
+static int
+conn_backlogged(struct ctl_conn *c)
+{
+	struct qconn	*qc = c->data;
+	struct timeval	 zero = { 0, 0 };
+
+	if (imsg_queued(&c->iev.ibuf) < QUEUE_MAX_BACKLOG)
+		return 0;
+	if (qc != NULL)
+		qc->subscribed = 0;
+	log_warnx("uid %u pid %d does not read what it is sent: dropped",
+	    (unsigned)c->uid, (int)c->pid);
+	event_base_once(c->ctx->base, -1, EV_TIMEOUT, conn_kill,
+	    (void *)(uintptr_t)c->id, &zero);
+	return 1;
+}
+
+struct bcast {
+	uint32_t	 type;
+	struct pending	*p;
+	const struct wbuf *wb;
+};
+
+static void
+bcast_one(struct ctl_conn *c, void *arg)
+{
+	struct bcast	*b = arg;
+	struct qconn	*qc = c->data;
+
+	if (qc == NULL || !qc->subscribed || c->closing ||
+	    conn_backlogged(c))
+		return;
+	if (b->p != NULL)
+		send_item(c, 0, b->p);
+	else
+		control_reply(c, b->type, 0, -1, b->wb->buf, b->wb->len);
+}
+
+/* ---- deciding ---- */
+
+static struct hitl_decided *
+done_find(uint32_t id)
+{
+	size_t	 i, n = q.ndone < QUEUE_DONE_MAX ? q.ndone : QUEUE_DONE_MAX;
+
+	for (i = 0; i < n; i++)
+		if (q.done[i].id == id)
+			return &q.done[i];
+	return NULL;
+}
+
+static void
+verdict_from(struct hitl_verdict *v, const struct pending *p)
+{
+	memset(v, 0, sizeof(*v));
+	v->id = p->item.id;
+	v->level = p->item.level;
+	v->asked = 1;
+	v->matched = p->matched;
+	strlcpy(v->rule, p->item.rule, sizeof(v->rule));
+	strlcpy(v->file, p->item.file, sizeof(v->file));
+	v->line = p->item.line;
+	strlcpy(v->why, p->item.why, sizeof(v->why));
+}
+
+static void
+pending_free(struct pending *p)
+{
+	TAILQ_REMOVE(&q.pending, p, entry);
+	q.npending--;
+	if (p->timer != NULL)
+		event_free(p->timer);
+	hitl_item_free(&p->item);
+	free(p->key);
+	free(p);
+}
+
+/*
+ * The one way out of the queue: answer the requester (unless it is
+ * gone), tell the approvers, audit, remember who decided.
+ */
+static void
+decide(struct pending *p, int decision, int how, const char *by,
+    uint32_t uid, const char *reason)
+{
+	struct hitl_verdict	 v;
+	struct hitl_decided	*d;
+	struct ctl_conn		*c;
+	struct qconn		*qc;
+	struct wbuf		 wb;
+	struct bcast		 b;
+
+	verdict_from(&v, p);
+	v.decision = decision;
+	v.how = how;
+	strlcpy(v.by, by, sizeof(v.by));
+	v.uid = uid;
+	strlcpy(v.reason, reason, sizeof(v.reason));
+
+	c = control_find(p->conn_id);
+	if (c != NULL && (qc = c->data) != NULL) {
+		if (qc->npending > 0)
+			qc->npending--;
+		if (how != HITL_HOW_CANCEL && !c->closing) {
+			wire_init(&wb);
+			hitl_verdict_encode(&wb, &v);
+			if (control_reply(c, IMSG_HITL_VERDICT, p->peerid, -1,
+			    wb.buf, wb.len) == -1)
+				log_warnx("%s: request %u: requester gone",
+				    __func__, p->item.id);
+		}
+	}
+
+	d = &q.done[q.ndone++ % QUEUE_DONE_MAX];
+	memset(d, 0, sizeof(*d));
+	d->id = p->item.id;
+	d->decision = decision;
+	d->how = how;
+	strlcpy(d->by, by, sizeof(d->by));
+	d->uid = uid;
+	strlcpy(d->reason, reason, sizeof(d->reason));
+	wire_init(&wb);
+	hitl_decided_encode(&wb, d);
+	memset(&b, 0, sizeof(b));
+	b.type = IMSG_HITL_DECIDED;
+	b.wb = &wb;
+	control_foreach(bcast_one, &b);
+
+	hitl_audit(&p->item.req, &v, p->item.requester_uid);
+	pending_free(p);
+}
+
+static void
+pending_timeout(evutil_socket_t fd, short ev, void *arg)
+{
+	struct pending	*p = arg;
+
+	decide(p, RISK_DENY, HITL_HOW_TIMEOUT, "", 0, "approval timed out");
+}
+
+static void
+reply_verdict(struct ctl_conn *c, uint32_t peerid,
+    const struct hitl_verdict *v)
+{
+	struct wbuf	 wb;
+
+	wire_init(&wb);
+	hitl_verdict_encode(&wb, v);
+	control_reply(c, IMSG_HITL_VERDICT, peerid, -1, wb.buf, wb.len);
+}
+
+static struct json_object *
+parse_args(const char *s, char *err, size_t errlen)
+{
+	struct json_tokener	*tok;
+	struct json_object	*o;
+	size_t			 len = strlen(s);
+
+	if ((tok = json_tokener_new_ex(QUEUE_JSON_DEPTH)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
+	o = json_tokener_parse_ex(tok, s, (int)len);
+	if (o == NULL || json_tokener_get_error(tok) != json_tokener_success ||
+	    json_tokener_get_parse_end(tok) != len) {
+		snprintf(err, errlen, "tool arguments are not valid JSON");
+		json_object_put(o);
+		o = NULL;
+	}
+	json_tokener_free(tok);
+	return o;
+}
+
+static void
+queue_classify(struct ctl_conn *c, struct imsg *imsg)
+{
+	struct hitl_req		 req;
+	struct hitl_verdict	 v;
+	struct risk_call	 call;
+	struct risk_result	 res;
+	struct json_object	*args = NULL;
+	struct pending		*p = NULL;
+	struct qconn		*qc;
+	struct grant		*g;
+	struct rbuf		 rb;
+	struct timeval		 tv;
+	struct timespec		 rt;
+	char			 err[128];
+	char			*key = NULL;
+	size_t			 keylen = 0;
+	uint32_t		 peerid = imsg->hdr.peerid;
+
+	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+	if (hitl_req_decode(&rb, &req) == -1) {
+		log_warnx("%s: malformed request from uid %u", __func__,
+		    (unsigned)c->uid);
+		hitl_verdict_deny(&v, "malformed request");
+		reply_verdict(c, peerid, &v);
+		hitl_audit(&req, &v, c->uid);
+		return;
+	}
+	if (req.args != NULL &&
+	    (args = parse_args(req.args, err, sizeof(err))) == NULL) {
+		hitl_verdict_deny(&v, "%s", err);
+		goto answer;
+	}
+
+	memset(&call, 0, sizeof(call));
+	call.tool = req.tool;
+	call.command = req.command;
+	call.argv = (const char *const *)req.argv;
+	call.argc = req.argc;
+	call.args = args;
+	call.network = req.network;
+	if (q.rs == NULL) {
+		hitl_verdict_deny(&v, "no rules loaded");
+		goto answer;
+	}
+	if (risk_classify(q.rs, &call, &res) == -1)
+		log_warnx("%s: classifier failed: %s", __func__, res.why);
+
+	memset(&v, 0, sizeof(v));
+	v.level = res.level;
+	v.decision = res.decision;
+	v.matched = res.matched;
+	v.how = HITL_HOW_POLICY;
+	if (res.rule_name != NULL) {
+		strlcpy(v.rule, res.rule_name, sizeof(v.rule));
+		strlcpy(v.file, res.rule_file ? res.rule_file : "",
+		    sizeof(v.file));
+		v.line = res.rule_line > 0 ? (uint32_t)res.rule_line : 0;
+	}
+	strlcpy(v.why, res.why, sizeof(v.why));
+	if (res.decision == RISK_ALLOW) {
+		strlcpy(v.reason, "allowed by policy", sizeof(v.reason));
+		goto answer;
+	}
+	if (res.decision != RISK_ASK) {
+		v.decision = RISK_DENY;
+		strlcpy(v.reason, "denied by policy", sizeof(v.reason));
+		goto answer;
+	}
+
+	v.asked = 1;
+	key = call_key(&req, args, &keylen);
+	if ((g = grant_find(req.session, key, keylen)) != NULL) {
+		v.decision = RISK_ALLOW;
+		v.how = HITL_HOW_SESSION;
+		strlcpy(v.by, g->by, sizeof(v.by));
+		v.uid = g->uid;
+		snprintf(v.reason, sizeof(v.reason), "allowed for session by "
+		    "%s (uid %u)", g->by, g->uid);
+		goto answer;
+	}
+	if ((qc = conn_data(c)) == NULL) {
+		v.decision = RISK_DENY;
+		v.how = HITL_HOW_ERROR;
+		strlcpy(v.reason, "out of memory", sizeof(v.reason));
+		goto answer;
+	}
+	if (q.npending >= QUEUE_MAX_PENDING ||
+	    qc->npending >= QUEUE_MAX_PER_CONN) {
+		v.decision = RISK_DENY;
+		v.how = HITL_HOW_ERROR;
+		strlcpy(v.reason, "too many requests waiting for approval",
+		    sizeof(v.reason));
+		goto answer;
+	}
+	if ((p = calloc(1, sizeof(*p))) == NULL) {
+		v.decision = RISK_DENY;
+		v.how = HITL_HOW_ERROR;
+		strlcpy(v.reason, "out of memory", sizeof(v.reason));
+		goto answer;
+	}
+	if ((p->timer = evtimer_new(c->ctx->base, pending_timeout, p)) ==
+	    NULL) {
+		free(p);
+		v.decision = RISK_DENY;
+		v.how = HITL_HOW_ERROR;
+		strlcpy(v.reason, "out of memory", sizeof(v.reason));
+		goto answer;
+	}
+	if (++q.next_id == 0)
+		q.next_id = 1;
+	p->item.id = q.next_id;
+	p->item.req = req;		/* owned by the pending entry now */
+	memset(&req, 0, sizeof(req));
+	p->item.level = v.level;
+	strlcpy(p->item.rule, v.rule, sizeof(p->item.rule));
+	strlcpy(p->item.file, v.file, sizeof(p->item.file));
+	p->item.line = v.line;
+	strlcpy(p->item.why, v.why, sizeof(p->item.why));
+	p->item.requester_uid = c->uid;
+	p->item.requester_pid = (uint32_t)c->pid;
+	p->matched = v.matched;
+	p->conn_id = c->id;
+	p->peerid = peerid;
+	p->key = key;
+	p->keylen = keylen;
+	key = NULL;
+	clock_gettime(CLOCK_MONOTONIC, &p->due);
+	p->due.tv_sec += (time_t)(q.timeout_ms / 1000);
+	p->due.tv_nsec += (long)(q.timeout_ms % 1000) * 1000000;
+	if (p->due.tv_nsec >= 1000000000) {
+		p->due.tv_sec++;
+		p->due.tv_nsec -= 1000000000;
+	}
+	clock_gettime(CLOCK_REALTIME, &rt);
+	p->item.deadline = (int64_t)rt.tv_sec * 1000 + rt.tv_nsec / 1000000 +
+	    (int64_t)q.timeout_ms;
+	tv.tv_sec = (time_t)(q.timeout_ms / 1000);
+	tv.tv_usec = (suseconds_t)(q.timeout_ms % 1000) * 1000;
+	evtimer_add(p->timer, &tv);
+	TAILQ_INSERT_TAIL(&q.pending, p, entry);
+	q.npending++;
+	qc->npending++;
+	json_object_put(args);
+
+	{
+		struct wbuf	 wb;
+		struct bcast	 b;
+
+		wire_init(&wb);
+		wire_put_u32(&wb, p->item.id);
+		wire_put_u64(&wb, q.timeout_ms);
+		control_reply(c, IMSG_HITL_PENDING, peerid, -1, wb.buf,
+		    wb.len);
+		memset(&b, 0, sizeof(b));
+		b.type = IMSG_HITL_REQUEST;
+		b.p = p;
+		control_foreach(bcast_one, &b);
+	}
+	log_debug("request %u queued: session %s tool %s level %s",
+	    p->item.id, p->item.req.session, p->item.req.tool,
+	    risk_level_name(p->item.level));
+	return;
+
+ answer:
+	reply_verdict(c, peerid, &v);
+	hitl_audit(&req, &v, c->uid);
+	json_object_put(args);
+	free(key);
+	hitl_req_free(&req);
+}
+
+/* ---- approvers ---- */
+
+static void
+queue_answer(struct ctl_conn *c, struct imsg *imsg)
+{
+	struct pending		*p, *o, *next;
+	struct hitl_decided	*d;
+	struct rbuf		 rb;
+	char			 by[HITL_NAME_MAX], reason[HITL_WHY_MAX];
+	uint32_t		 id;
+	uint8_t			 answer;
+
+	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+	wire_get_u32(&rb, &id);
+	wire_get_u8(&rb, &answer);
+	if (wire_end(&rb) == -1 || answer > HITL_ANSWER_SESSION) {
+		control_error(c, imsg->hdr.peerid, "malformed answer");
+		return;
+	}
+	TAILQ_FOREACH(p, &q.pending, entry)
+		if (p->item.id == id)
+			break;
+	if (p == NULL) {
+		if ((d = done_find(id)) != NULL)
+			control_error(c, imsg->hdr.peerid, "request %u was "
+			    "already decided: %s", id, d->reason);
+		else
+			control_error(c, imsg->hdr.peerid, "unknown request "
+			    "%u", id);
+		return;
+	}
+	user_name(c->uid, by, sizeof(by));
+	switch (answer) {
+	case HITL_ANSWER_ALLOW:
+		snprintf(reason, sizeof(reason), "allowed once by %s (uid %u)",
+		    by, (unsigned)c->uid);
+		decide(p, RISK_ALLOW, HITL_HOW_APPROVER, by, c->uid, reason);
+		break;
+	case HITL_ANSWER_DENY:
+		snprintf(reason, sizeof(reason), "denied by %s (uid %u)",
+		    by, (unsigned)c->uid);
+		decide(p, RISK_DENY, HITL_HOW_APPROVER, by, c->uid, reason);
+		break;
+	case HITL_ANSWER_SESSION:
+		if (p->item.req.session == NULL ||
+		    p->item.req.session[0] == '\0' || p->key == NULL) {
+			control_error(c, imsg->hdr.peerid, "request %u has no "
+			    "session: answer allow or deny", id);
+			return;
+		}
+		if (grant_add(p->item.req.session, p->key, p->keylen, by,
+		    c->uid) == -1) {
+			control_error(c, imsg->hdr.peerid, "out of memory");
+			return;
+		}
+		snprintf(reason, sizeof(reason), "allowed for session by %s "
+		    "(uid %u)", by, (unsigned)c->uid);
+		/* The same call waiting twice in that session goes too. */
+		TAILQ_FOREACH_SAFE(o, &q.pending, entry, next)
+			if (o != p && o->keylen == p->keylen &&
+			    o->item.req.session != NULL &&
+			    strcmp(o->item.req.session,
+			    p->item.req.session) == 0 &&
+			    memcmp(o->key, p->key, p->keylen) == 0)
+				decide(o, RISK_ALLOW, HITL_HOW_SESSION, by,
+				    c->uid, reason);
+		decide(p, RISK_ALLOW, HITL_HOW_APPROVER, by, c->uid, reason);
+		break;
+	}
+	control_reply(c, IMSG_CTL_OK, imsg->hdr.peerid, -1, NULL, 0);
+}
+
+static void
+queue_list(struct ctl_conn *c, struct imsg *imsg, int subscribe)
+{
+	struct pending	*p;
+	struct qconn	*qc;
+
+	if (subscribe) {
+		if ((qc = conn_data(c)) == NULL) {
+			control_error(c, imsg->hdr.peerid, "out of memory");
+			return;
+		}
+		qc->subscribed = 1;
+	}
+	if (conn_backlogged(c))
+		return;
+	TAILQ_FOREACH(p, &q.pending, entry)
+		send_item(c, imsg->hdr.peerid, p);
+	control_reply(c, IMSG_CTL_END, imsg->hdr.peerid, -1, NULL, 0);
 }
 
 /*
@@ -35,6 +967,17 @@ approver_allow(struct proc_ctx *ctx, uid_t uid, gid_t gid)
 static int
 approver_dispatch(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 {
+	switch (imsg->hdr.type) {
+	case IMSG_HITL_SUBSCRIBE:
+		queue_list(c, imsg, 1);
+		return 0;
+	case IMSG_HITL_LIST:
+		queue_list(c, imsg, 0);
+		return 0;
+	case IMSG_HITL_ANSWER:
+		queue_answer(c, imsg);
+		return 0;
+	}
 	return -1;
 }
 
@@ -51,23 +994,82 @@ queue_on_fd(struct proc_ctx *ctx, uint32_t type, uint32_t kind, int fd)
 		close(fd);
 }
 
+/* The control socket (root): requesters, and approvers too. */
 int
 queue_control(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 {
-	return -1;
+	struct rbuf	 rb;
+	char		*session;
+
+	switch (imsg->hdr.type) {
+	case IMSG_HITL_CLASSIFY:
+		queue_classify(c, imsg);
+		return 0;
+	case IMSG_HITL_ENDSESSION:
+		wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+		if (wire_get_str(&rb, &session, HITL_SESSION_MAX) == -1) {
+			control_error(c, imsg->hdr.peerid, "malformed "
+			    "request");
+			return 0;
+		}
+		if (wire_end(&rb) == -1) {
+			free(session);
+			control_error(c, imsg->hdr.peerid, "malformed "
+			    "request");
+			return 0;
+		}
+		log_debug("session %s ended: %zu grants dropped", session,
+		    grants_end_session(session));
+		free(session);
+		control_reply(c, IMSG_CTL_OK, imsg->hdr.peerid, -1, NULL, 0);
+		return 0;
+	}
+	return approver_dispatch(ctx, c, imsg);
 }
 
+/*
+ * A new configuration: new rules, policy and timeout for the requests
+ * to come.  Those waiting keep their deadline and stay queued; they
+ * hold copies of everything they show.
+ */
 void
 queue_reload(struct proc_ctx *ctx, struct harness_conf *nconf)
 {
+	struct risk_ruleset	*rs;
+	size_t			 n;
+	char			 err[512];
+
+	if ((rs = rules_compile(nconf, &n, err, sizeof(err))) == NULL) {
+		log_warnx("reload: rules: %s; keeping the old rules", err);
+		return;
+	}
+	risk_free(q.rs);
+	q.rs = rs;
+	q.nrules = n;
+	q.timeout_ms = nconf->hitld.timeout_ms;
+	log_info("rules reloaded: %zu rules, %zu requests still pending", n,
+	    q.npending);
 }
 
 void
 queue_run(struct proc_ctx *ctx)
 {
 	struct proc_confine_spec spec;
+	char			 err[512];
+
+	q.ctx = ctx;
+	TAILQ_INIT(&q.pending);
+	TAILQ_INIT(&q.grants);
+	if ((q.rs = rules_compile(ctx->conf, &q.nrules, err, sizeof(err))) ==
+	    NULL)
+		fatalx("rules: %s", err);
+	q.timeout_ms = ctx->conf->hitld.timeout_ms;
+	/* Approvers are named in decisions; the chroot has no passwd. */
+	users_load();
 
 	memset(&spec, 0, sizeof(spec));
 	proc_confine(ctx, &spec);
+	log_debug("%zu rules, timeout %llu ms, %zu users known", q.nrules,
+	    (unsigned long long)q.timeout_ms, q.nusers);
 	event_base_dispatch(ctx->base);
 }

@@ -1,0 +1,640 @@
+/*
+ * harnessctl approve: answer hitld's pending requests.
+ *
+ *   approve            interactive: every pending request on screen as
+ *                      it arrives, time left counting down; y allows
+ *                      the selected one once, n denies it, s allows
+ *                      this exact call for the rest of its session.
+ *   approve -l         list the pending requests and exit.
+ *   approve ID allow|deny|session
+ *                      answer one; exit 1 if it is unknown or was
+ *                      already decided (the message says by whom).
+ *
+ * Everything goes through the approvers' socket (root may use it too).
+ * Text that came from an agent is escaped before it reaches the
+ * terminal (ctl_putsafe).
+ */
+#include <sys/types.h>
+#include <sys/ioctl.h>
+#include <sys/queue.h>
+
+#include <err.h>
+#include <errno.h>
+#include <json-c/json.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "conf.h"
+#include "harness.h"
+#include "harnessctl.h"
+#include "hitl_proto.h"
+#include "hitlc.h"
+#include "imsg.h"
+#include "risk.h"
+#include "wire.h"
+
+#define APPROVE_MAXLINES	16	/* lines of a selected request */
+#define APPROVE_OTHERLINES	2	/* ... of the others */
+
+struct view {
+	TAILQ_ENTRY(view) entry;
+	struct hitl_item it;
+	struct timespec	 due;		/* local CLOCK_MONOTONIC */
+	int		 answering;
+};
+TAILQ_HEAD(views, view);
+
+static struct termios	 tio_orig;
+static int		 tio_saved;
+static volatile sig_atomic_t got_quit, got_winch;
+
+static struct hconn *
+approver_connect(struct ctl_env *env)
+{
+	struct hconn	*h;
+	char		 errbuf[512];
+
+	ctl_load_conf(env);
+	h = harness_connect(env->conf->hitld.approver.path, errbuf,
+	    sizeof(errbuf));
+	if (h == NULL)
+		errx(1, "%s", errbuf);
+	return h;
+}
+
+static int64_t
+ms_left(const struct timespec *due)
+{
+	struct timespec	 now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (int64_t)(due->tv_sec - now.tv_sec) * 1000 +
+	    (due->tv_nsec - now.tv_nsec) / 1000000;
+}
+
+static void
+print_lines(FILE *f, const char *indent, const char *first, const char *s,
+    size_t width, int *budget)
+{
+	const char	*nl;
+	char		*line, more[64];
+	size_t		 len;
+	int		 n = 0;
+
+	/* Continuation lines line up under the first one's text. */
+	snprintf(more, sizeof(more), "%*s", (int)(first != NULL ?
+	    strlen(first) : strlen(indent)), "");
+
+	while (*budget > 0) {
+		nl = strchr(s, '\n');
+		len = nl ? (size_t)(nl - s) : strlen(s);
+		if ((line = strndup(s, len)) == NULL)
+			return;
+		fputs(n == 0 && first != NULL ? first : more, f);
+		ctl_putsafe(f, line, 0, width);
+		fputs("\n", f);
+		free(line);
+		(*budget)--;
+		n++;
+		if (nl == NULL)
+			return;
+		s = nl + 1;
+	}
+	fprintf(f, "%s...\n", more);
+}
+
+/* The call itself: command line, argv, JSON arguments pretty-printed. */
+static void
+print_call(FILE *f, const struct hitl_req *r, const char *indent,
+    size_t width, int budget)
+{
+	struct json_object	*o;
+	char			 first[64];
+	size_t			 i;
+
+	if (r->command != NULL) {
+		snprintf(first, sizeof(first), "%s$ ", indent);
+		print_lines(f, indent, first, r->command, width, &budget);
+	}
+	if (r->argc > 0 && budget > 0) {
+		fprintf(f, "%sargv:", indent);
+		for (i = 0; i < r->argc; i++) {
+			fputc(' ', f);
+			ctl_putword(f, r->argv[i]);
+		}
+		fputc('\n', f);
+		budget--;
+	}
+	if (r->args != NULL && budget > 0) {
+		o = json_tokener_parse(r->args);
+		print_lines(f, indent, NULL, o != NULL ?
+		    json_object_to_json_string_ext(o, JSON_C_TO_STRING_PRETTY |
+		    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE) :
+		    r->args, width, &budget);
+		json_object_put(o);
+	}
+	if ((r->network != NULL || r->workspace != NULL) && budget > 0) {
+		fprintf(f, "%snetwork: ", indent);
+		ctl_putsafe(f, r->network ? r->network : "-", 0, 40);
+		fprintf(f, "  workspace: ");
+		ctl_putsafe(f, r->workspace ? r->workspace : "-", 0, 60);
+		fputc('\n', f);
+	}
+}
+
+/* One request's header lines, shared by -l and the prompt. */
+static void
+print_head(FILE *f, const struct hitl_item *it, int64_t left,
+    const char *mark, size_t width)
+{
+	fprintf(f, "%s#%u  risk %s  session ", mark, it->id,
+	    risk_level_name(it->level));
+	ctl_putsafe(f, it->req.session && *it->req.session ?
+	    it->req.session : "-", 0, 40);
+	fprintf(f, "  tool ");
+	ctl_putsafe(f, it->req.tool, 0, 40);
+	fprintf(f, "  %llds left\n", (long long)(left > 0 ?
+	    (left + 999) / 1000 : 0));
+	/* The classifier's why names the rule and where it is defined. */
+	fprintf(f, "      ");
+	ctl_putsafe(f, it->why, 0, width);
+	fputc('\n', f);
+}
+
+/* ---- approve -l ---- */
+
+static int
+approve_list(struct ctl_env *env)
+{
+	struct hconn		*h = approver_connect(env);
+	struct hitl_item	 it;
+	struct imsg		 imsg;
+	struct rbuf		 rb;
+	char			 errbuf[512];
+	int			 n = 0, rc;
+
+	if (harness_send(h, IMSG_HITL_LIST, 1, -1, NULL, 0) == -1)
+		err(1, "send");
+	for (;;) {
+		if ((rc = harness_recv(h, &imsg, 10000)) != 1)
+			errx(1, "hitld: %s", rc == 0 ? "connection closed" :
+			    strerror(errno));
+		if (harness_error(&imsg, errbuf, sizeof(errbuf)))
+			errx(1, "hitld: %s", errbuf);
+		if (imsg.hdr.type == IMSG_CTL_END) {
+			imsg_free(&imsg);
+			break;
+		}
+		wire_rinit(&rb, imsg.data, imsg_datalen(&imsg));
+		if (imsg.hdr.type != IMSG_HITL_REQUEST ||
+		    hitl_item_decode(&rb, &it) == -1)
+			errx(1, "hitld: bad reply");
+		imsg_free(&imsg);
+		print_head(stdout, &it, (int64_t)it.left_ms, "", 0);
+		print_call(stdout, &it.req, "      ", 0, APPROVE_MAXLINES);
+		hitl_item_free(&it);
+		n++;
+	}
+	if (n == 0)
+		printf("no pending requests\n");
+	harness_close(h);
+	return 0;
+}
+
+/* ---- approve ID allow|deny|session ---- */
+
+static int
+answer_word(const char *w)
+{
+	if (strcmp(w, "allow") == 0 || strcmp(w, "y") == 0)
+		return HITL_ANSWER_ALLOW;
+	if (strcmp(w, "deny") == 0 || strcmp(w, "n") == 0)
+		return HITL_ANSWER_DENY;
+	if (strcmp(w, "session") == 0 || strcmp(w, "s") == 0)
+		return HITL_ANSWER_SESSION;
+	return -1;
+}
+
+static int
+approve_one(struct ctl_env *env, const char *idstr, const char *word)
+{
+	struct hconn	*h;
+	struct imsg	 imsg;
+	struct wbuf	 wb;
+	const char	*errstr;
+	char		 errbuf[512];
+	uint32_t	 id;
+	int		 answer, rc;
+
+	id = (uint32_t)strtonum(idstr, 1, UINT32_MAX, &errstr);
+	if (errstr != NULL)
+		errx(1, "request id %s: %s", idstr, errstr);
+	if ((answer = answer_word(word)) == -1)
+		usage();
+	h = approver_connect(env);
+	wire_init(&wb);
+	wire_put_u32(&wb, id);
+	wire_put_u8(&wb, (uint8_t)answer);
+	if (harness_send(h, IMSG_HITL_ANSWER, 1, -1, wb.buf, wb.len) == -1)
+		err(1, "send");
+	if ((rc = harness_recv(h, &imsg, 10000)) != 1)
+		errx(1, "hitld: %s", rc == 0 ? "connection closed" :
+		    strerror(errno));
+	if (harness_error(&imsg, errbuf, sizeof(errbuf))) {
+		harness_close(h);
+		errx(1, "%s", errbuf);
+	}
+	if (imsg.hdr.type != IMSG_CTL_OK)
+		errx(1, "hitld: unexpected reply %u", imsg.hdr.type);
+	imsg_free(&imsg);
+	harness_close(h);
+	printf("request %u: %s\n", id, answer == HITL_ANSWER_ALLOW ?
+	    "allowed once" : answer == HITL_ANSWER_DENY ? "denied" :
+	    "allowed for the session");
+	return 0;
+}
+
+/* ---- the interactive prompt ---- */
+
+static void
+tty_restore(void)
+{
+	if (!tio_saved)
+		return;
+	/* Leave the alternate screen, show the cursor. */
+	fputs("\033[?25h\033[?1049l", stdout);
+	fflush(stdout);
+	tcsetattr(STDIN_FILENO, TCSAFLUSH, &tio_orig);
+	tio_saved = 0;
+}
+
+static void
+on_signal(int sig)
+{
+	if (sig == SIGWINCH)
+		got_winch = 1;
+	else
+		got_quit = 1;
+}
+
+static void
+tty_raw(void)
+{
+	struct termios		 raw;
+	struct sigaction	 sa;
+
+	if (tcgetattr(STDIN_FILENO, &tio_orig) == -1)
+		err(1, "tcgetattr");
+	raw = tio_orig;
+	/* Keys one by one, unechoed; output processing and ^C stay. */
+	raw.c_lflag &= ~(ICANON | ECHO | IEXTEN);
+	raw.c_iflag &= ~(IXON | ICRNL | INLCR | IGNCR);
+	raw.c_cc[VMIN] = 1;
+	raw.c_cc[VTIME] = 0;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: poll returns EINTR and the loop sees the flag. */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	sigaction(SIGWINCH, &sa, NULL);
+	if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == -1)
+		err(1, "tcsetattr");
+	tio_saved = 1;
+	atexit(tty_restore);
+	fputs("\033[?1049h\033[?25l", stdout);
+}
+
+static void
+term_size(size_t *cols, size_t *rows)
+{
+	struct winsize	 ws;
+
+	*cols = 80;
+	*rows = 24;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+		*cols = ws.ws_col;
+		*rows = ws.ws_row;
+	}
+}
+
+static void
+draw(struct views *vs, struct view *sel, const char *status,
+    const char *where)
+{
+	struct view	*v;
+	size_t		 cols, rows, width;
+	int		 n = 0;
+
+	term_size(&cols, &rows);
+	width = cols > 16 ? cols - 10 : 6;
+	fputs("\033[H\033[2J", stdout);
+	printf("harness approvals on ");
+	ctl_putsafe(stdout, where, 0, width);
+	printf("\n");
+	printf("y allow once   n deny   s allow for the session   "
+	    "j/k select   q quit\n\n");
+	TAILQ_FOREACH(v, vs, entry)
+		n++;
+	if (n == 0)
+		printf("no pending requests: waiting\n");
+	else
+		printf("%d pending request%s\n", n, n == 1 ? "" : "s");
+	TAILQ_FOREACH(v, vs, entry) {
+		printf("\n");
+		print_head(stdout, &v->it, ms_left(&v->due),
+		    v == sel ? "> " : "  ", width);
+		print_call(stdout, &v->it.req, "      ", width,
+		    v == sel ? APPROVE_MAXLINES : APPROVE_OTHERLINES);
+		if (v->answering)
+			printf("      (answer sent)\n");
+	}
+	if (status[0] != '\0') {
+		printf("\n");
+		ctl_putsafe(stdout, status, 0, width);
+		printf("\n");
+	}
+	fflush(stdout);
+}
+
+static struct view *
+view_find(struct views *vs, uint32_t id)
+{
+	struct view	*v;
+
+	TAILQ_FOREACH(v, vs, entry)
+		if (v->it.id == id)
+			return v;
+	return NULL;
+}
+
+static void
+view_free(struct views *vs, struct view *v)
+{
+	TAILQ_REMOVE(vs, v, entry);
+	hitl_item_free(&v->it);
+	free(v);
+}
+
+/* One message from hitld; -1 when it makes no sense. */
+static int
+on_message(struct views *vs, struct view **selp, struct imsg *imsg,
+    char *status, size_t slen)
+{
+	struct hitl_decided	 d;
+	struct view		*v;
+	struct rbuf		 rb;
+	char			 msg[512];
+	int64_t			 left;
+
+	if (harness_error(imsg, msg, sizeof(msg))) {
+		snprintf(status, slen, "%s", msg);
+		return 0;
+	}
+	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+	switch (imsg->hdr.type) {
+	case IMSG_HITL_REQUEST:
+		if ((v = calloc(1, sizeof(*v))) == NULL)
+			err(1, "calloc");
+		if (hitl_item_decode(&rb, &v->it) == -1) {
+			free(v);
+			return -1;
+		}
+		if (view_find(vs, v->it.id) != NULL) {
+			hitl_item_free(&v->it);
+			free(v);
+			return 0;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &v->due);
+		left = v->it.left_ms > 86400000 ? 86400000 :
+		    (int64_t)v->it.left_ms;
+		v->due.tv_sec += left / 1000;
+		v->due.tv_nsec += (left % 1000) * 1000000;
+		if (v->due.tv_nsec >= 1000000000) {
+			v->due.tv_sec++;
+			v->due.tv_nsec -= 1000000000;
+		}
+		TAILQ_INSERT_TAIL(vs, v, entry);
+		if (*selp == NULL)
+			*selp = v;
+		/* Get the person's attention. */
+		fputc('\a', stdout);
+		break;
+	case IMSG_HITL_DECIDED:
+		if (hitl_decided_decode(&rb, &d) == -1)
+			return -1;
+		snprintf(status, slen, "request %u: %s", d.id, d.reason);
+		if ((v = view_find(vs, d.id)) != NULL) {
+			if (*selp == v)
+				*selp = TAILQ_NEXT(v, entry) ?
+				    TAILQ_NEXT(v, entry) :
+				    TAILQ_PREV(v, views, entry);
+			view_free(vs, v);
+		}
+		break;
+	case IMSG_CTL_OK:
+	case IMSG_CTL_END:
+		break;
+	default:
+		return -1;
+	}
+	return 0;
+}
+
+static void
+send_answer(struct hconn *h, struct view *v, int answer, char *status,
+    size_t slen)
+{
+	struct wbuf	 wb;
+	static uint32_t	 seq = 1;
+
+	if (answer == HITL_ANSWER_SESSION && (v->it.req.session == NULL ||
+	    v->it.req.session[0] == '\0')) {
+		snprintf(status, slen, "request %u has no session: answer y "
+		    "or n", v->it.id);
+		return;
+	}
+	wire_init(&wb);
+	wire_put_u32(&wb, v->it.id);
+	wire_put_u8(&wb, (uint8_t)answer);
+	if (++seq == 0)
+		seq = 2;
+	if (harness_send(h, IMSG_HITL_ANSWER, seq, -1, wb.buf, wb.len) == -1)
+		snprintf(status, slen, "sending the answer: %s",
+		    strerror(errno));
+	else
+		v->answering = 1;
+}
+
+static int
+approve_prompt(struct ctl_env *env)
+{
+	struct views	 vs;
+	struct view	*sel = NULL, *v;
+	struct hconn	*h;
+	struct imsg	 imsg;
+	struct pollfd	 pfd[2];
+	char		 status[512], where[PATH_MAX + 32];
+	unsigned char	 keys[64];
+	ssize_t		 n, i;
+	int		 rc = 0, esc = 0;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		errx(1, "approve needs a terminal; use approve -l and "
+		    "approve ID allow|deny");
+	h = approver_connect(env);
+	snprintf(where, sizeof(where), "%s", env->conf->hitld.approver.path);
+	TAILQ_INIT(&vs);
+	status[0] = '\0';
+	if (harness_send(h, IMSG_HITL_SUBSCRIBE, 1, -1, NULL, 0) == -1)
+		err(1, "send");
+	tty_raw();
+	draw(&vs, sel, status, where);
+
+	while (!got_quit) {
+		pfd[0].fd = STDIN_FILENO;
+		pfd[0].events = POLLIN;
+		pfd[1].fd = h->ibuf.fd;
+		pfd[1].events = POLLIN;
+		/* Wake at most once a second: the countdown. */
+		if (poll(pfd, 2, 1000) == -1) {
+			if (errno == EINTR)
+				continue;
+			tty_restore();
+			err(1, "poll");
+		}
+		if (pfd[1].revents & (POLLIN | POLLHUP | POLLERR)) {
+			n = imsg_read(&h->ibuf);
+			if (n == 0 || (n == -1 && errno != EAGAIN &&
+			    errno != EINTR)) {
+				tty_restore();
+				warnx("hitld closed the connection");
+				rc = 1;
+				break;
+			}
+			for (;;) {
+				n = imsg_get(&h->ibuf, &imsg);
+				if (n == 0)
+					break;
+				if (n == -1 || on_message(&vs, &sel, &imsg,
+				    status, sizeof(status)) == -1) {
+					tty_restore();
+					errx(1, "hitld: bad message");
+				}
+				imsg_free(&imsg);
+			}
+		}
+		if (pfd[0].revents & (POLLHUP | POLLERR))
+			break;
+		if (pfd[0].revents & POLLIN) {
+			n = read(STDIN_FILENO, keys, sizeof(keys));
+			if (n <= 0) {
+				if (n == -1 && errno == EINTR)
+					continue;
+				break;
+			}
+			for (i = 0; i < n && !got_quit; i++) {
+				/* Arrow keys: ESC [ A / ESC [ B. */
+				if (esc == 1) {
+					esc = keys[i] == '[' ? 2 : 0;
+					continue;
+				}
+				if (esc == 2) {
+					esc = 0;
+					if (keys[i] == 'A')
+						keys[i] = 'k';
+					else if (keys[i] == 'B')
+						keys[i] = 'j';
+					else
+						continue;
+				}
+				switch (keys[i]) {
+				case 0x1b:
+					esc = 1;
+					break;
+				case 'q':
+				case 0x03:	/* ^C without ISIG */
+				case 0x04:	/* ^D */
+					got_quit = 1;
+					break;
+				case 'j':
+				case '\t':
+					if (sel && TAILQ_NEXT(sel, entry))
+						sel = TAILQ_NEXT(sel, entry);
+					break;
+				case 'k':
+					if (sel && TAILQ_PREV(sel, views,
+					    entry))
+						sel = TAILQ_PREV(sel, views,
+						    entry);
+					break;
+				case 'y':
+				case 'Y':
+					if (sel)
+						send_answer(h, sel,
+						    HITL_ANSWER_ALLOW, status,
+						    sizeof(status));
+					break;
+				case 'n':
+				case 'N':
+					if (sel)
+						send_answer(h, sel,
+						    HITL_ANSWER_DENY, status,
+						    sizeof(status));
+					break;
+				case 's':
+				case 'S':
+					if (sel)
+						send_answer(h, sel,
+						    HITL_ANSWER_SESSION,
+						    status, sizeof(status));
+					break;
+				}
+			}
+		}
+		got_winch = 0;
+		if (!got_quit)
+			draw(&vs, sel, status, where);
+	}
+	tty_restore();
+	while ((v = TAILQ_FIRST(&vs)) != NULL)
+		view_free(&vs, v);
+	harness_close(h);
+	return rc;
+}
+
+int
+cmd_approve(struct ctl_env *env, int argc, char **argv)
+{
+	int	 ch, list = 0;
+
+	while ((ch = getopt(argc, argv, "l")) != -1) {
+		switch (ch) {
+		case 'l':
+			list = 1;
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (list) {
+		if (argc != 0)
+			usage();
+		return approve_list(env);
+	}
+	if (argc == 2)
+		return approve_one(env, argv[0], argv[1]);
+	if (argc != 0)
+		usage();
+	return approve_prompt(env);
+}

@@ -1,0 +1,251 @@
+/*
+ * harnessctl hitl: ask hitld for a classification, as the engine will
+ * (for tests and administrators); and the safe printing that every
+ * hitl command uses: what an agent wrote reaches the terminal escaped.
+ */
+#include <sys/types.h>
+
+#include <err.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "conf.h"
+#include "harness.h"
+#include "harnessctl.h"
+#include "hitl_proto.h"
+#include "hitlc.h"
+#include "risk.h"
+#include "utf8.h"
+#include "wire.h"
+
+/*
+ * Write s with control characters and invalid UTF-8 escaped (\n, \t,
+ * \x1b, ...), so that an agent cannot move the cursor, retitle the
+ * terminal or hide text.  With keepnl, newlines and tabs pass.  At
+ * most max columns' worth (0: no limit); returns the bytes written.
+ */
+size_t
+ctl_putsafe(FILE *f, const char *s, int keepnl, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t		 n = 0, len, sl;
+	char		 esc[8];
+
+	if (s == NULL)
+		return 0;
+	len = strlen(s);
+	while (len > 0 && (max == 0 || n < max)) {
+		if (*p >= 0x20 && *p < 0x7f) {
+			fputc(*p, f);
+			p++, len--, n++;
+			continue;
+		}
+		if (keepnl && (*p == '\n' || *p == '\t')) {
+			fputc(*p, f);
+			p++, len--, n++;
+			continue;
+		}
+		sl = *p >= 0x80 ? utf8_seqlen(p, len) : 0;
+		/* C1 controls (U+0080..U+009F) act like escapes too. */
+		if (sl > 1 && !(sl == 2 && p[0] == 0xc2 && p[1] < 0xa0)) {
+			fwrite(p, 1, sl, f);
+			p += sl, len -= sl, n++;
+			continue;
+		}
+		switch (*p) {
+		case '\n':
+			strlcpy(esc, "\\n", sizeof(esc));
+			break;
+		case '\t':
+			strlcpy(esc, "\\t", sizeof(esc));
+			break;
+		case '\r':
+			strlcpy(esc, "\\r", sizeof(esc));
+			break;
+		default:
+			snprintf(esc, sizeof(esc), "\\x%02x", *p);
+			break;
+		}
+		fputs(esc, f);
+		n += strlen(esc);
+		p++, len--;
+	}
+	if (len > 0)
+		fputs("...", f);
+	return n;
+}
+
+/* A word of an argv, quoted for a shell when it needs it. */
+void
+ctl_putword(FILE *f, const char *w)
+{
+	const char	*p;
+	int		 plain = *w != '\0';
+
+	for (p = w; *p != '\0'; p++)
+		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "0123456789-_./=:,+@%", *p) == NULL)
+			plain = 0;
+	if (plain) {
+		ctl_putsafe(f, w, 0, 0);
+		return;
+	}
+	fputc('\'', f);
+	for (p = w; *p != '\0'; p++) {
+		char	 c[2] = { *p, '\0' };
+
+		if (*p == '\'')
+			fputs("'\\''", f);
+		else
+			ctl_putsafe(f, c, 0, 0);
+	}
+	fputc('\'', f);
+}
+
+static void
+classify_pending(uint32_t id, uint64_t left, void *arg)
+{
+	printf("request: %u (waiting up to %llus for an approver)\n", id,
+	    (unsigned long long)((left + 999) / 1000));
+	fflush(stdout);
+}
+
+static void
+print_verdict(const struct hitl_verdict *v, int first)
+{
+	if (first) {
+		printf("level: %s\n", risk_level_name(v->level));
+		printf("policy: %s\n", v->asked ? "ask" :
+		    risk_decision_name(v->decision));
+		printf("rule: ");
+		if (v->rule[0] != '\0') {
+			ctl_putsafe(stdout, v->rule, 0, 0);
+			printf(" (");
+			ctl_putsafe(stdout, v->file, 0, 0);
+			printf(":%u)\n", v->line);
+		} else
+			printf("none\n");
+		printf("why: ");
+		ctl_putsafe(stdout, v->why, 0, 0);
+		printf("\n");
+		return;
+	}
+	printf("decision: %s\n", risk_decision_name(v->decision));
+	printf("reason: ");
+	ctl_putsafe(stdout, v->reason, 0, 0);
+	printf("\n");
+	if (v->by[0] != '\0') {
+		printf("by: ");
+		ctl_putsafe(stdout, v->by, 0, 0);
+		printf(" (uid %u)\n", v->uid);
+	}
+}
+
+/*
+ * hitl classify [TOOL] [-a json] [-c line] [-n network] [-s session]
+ * [-w workspace] [TOOL] [argv ...].  The verdict is printed at the end;
+ * the request id as soon as hitld queues the call, so that a script
+ * can answer it with "approve ID allow".  Exit 0 only for allow.
+ */
+static int
+hitl_classify(struct ctl_env *env, int argc, char **argv)
+{
+	struct hitl_req		 req;
+	struct hitl_verdict	 v;
+	struct hconn		*h;
+	char			 errbuf[512];
+	int			 ch, rc;
+
+	memset(&req, 0, sizeof(req));
+	/* The tool may come first, as in the usage line. */
+	if (argc > 1 && argv[1][0] != '-') {
+		req.tool = argv[1];
+		argc--;
+		argv++;
+	}
+	while ((ch = getopt(argc, argv, "a:c:n:s:w:")) != -1) {
+		switch (ch) {
+		case 'a':
+			req.args = optarg;
+			break;
+		case 'c':
+			req.command = optarg;
+			break;
+		case 'n':
+			req.network = optarg;
+			break;
+		case 's':
+			req.session = optarg;
+			break;
+		case 'w':
+			req.workspace = optarg;
+			break;
+		default:
+			usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (req.tool == NULL) {
+		if (argc < 1)
+			usage();
+		req.tool = argv[0];
+		argc--;
+		argv++;
+	}
+	req.argv = argv;
+	req.argc = (size_t)argc;
+	if (strlen(req.tool) >= HITL_TOOL_MAX ||
+	    (req.session != NULL && strlen(req.session) > HITL_SESSION_MAX))
+		errx(1, "tool name or session too long");
+
+	h = ctl_connect(env, D_HITLD, errbuf, sizeof(errbuf));
+	if (h == NULL)
+		hitl_verdict_deny(&v, "hitld unreachable: %s", errbuf);
+	else
+		(void)hitlc_classify(h, &req, &v, classify_pending, NULL);
+	harness_close(h);
+	print_verdict(&v, 1);
+	print_verdict(&v, 0);
+	rc = v.decision == RISK_ALLOW ? 0 : 1;
+	return rc;
+}
+
+static int
+hitl_end_session(struct ctl_env *env, int argc, char **argv)
+{
+	struct hconn	*h;
+	struct imsg	 imsg;
+	struct wbuf	 wb;
+	char		 errbuf[512];
+
+	if (argc != 2)
+		usage();
+	if ((h = ctl_connect(env, D_HITLD, errbuf, sizeof(errbuf))) == NULL)
+		errx(1, "%s", errbuf);
+	wire_init(&wb);
+	wire_put_str(&wb, argv[1]);
+	if (wire_ok(&wb) == -1 || harness_send(h, IMSG_HITL_ENDSESSION, 1, -1,
+	    wb.buf, wb.len) == -1 || harness_recv(h, &imsg, 10000) != 1)
+		errx(1, "hitld: no answer");
+	if (harness_error(&imsg, errbuf, sizeof(errbuf)))
+		errx(1, "hitld: %s", errbuf);
+	imsg_free(&imsg);
+	harness_close(h);
+	return 0;
+}
+
+int
+cmd_hitl(struct ctl_env *env, int argc, char **argv)
+{
+	if (argc < 2)
+		usage();
+	if (strcmp(argv[1], "classify") == 0)
+		return hitl_classify(env, argc - 1, argv + 1);
+	if (strcmp(argv[1], "end-session") == 0)
+		return hitl_end_session(env, argc - 1, argv + 1);
+	usage();
+}

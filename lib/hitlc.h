@@ -1,0 +1,118 @@
+/*
+ * hitlc: the hitl protocol's payloads (shared by hitld and its
+ * clients) and a blocking client: ask hitld whether a tool call may
+ * run.  Fail secure: whenever hitld cannot be asked or does not
+ * answer properly, the verdict is deny, with the reason filled in.
+ */
+#ifndef HARNESS_HITLC_H
+#define HARNESS_HITLC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hitl_proto.h"
+#include "risk.h"
+
+#define HITL_SESSION_MAX	128	/* bytes of a session id */
+#define HITL_TOOL_MAX		64
+#define HITL_NAME_MAX		64	/* rule and user names */
+#define HITL_FILE_MAX		256
+#define HITL_WHY_MAX		256
+#define HITL_ARGV_MAX		1024	/* words of an argv */
+
+/*
+ * A tool call.  command is a shell command line, argv an exec-style
+ * vector (either, both or neither), args the JSON text of the tool's
+ * arguments; NULL or "" for what does not apply.  Decoded requests own
+ * their strings (hitl_req_free).
+ */
+struct hitl_req {
+	char		*session;
+	char		*tool;
+	char		*command;
+	char		**argv;
+	size_t		 argc;
+	char		*args;
+	char		*network;
+	char		*workspace;
+};
+
+struct hitl_verdict {
+	uint32_t	 id;		/* queue id when a person was asked */
+	int		 level;		/* enum risk_level */
+	int		 decision;	/* enum risk_decision: final */
+	int		 asked;		/* policy said ask */
+	int		 how;		/* HITL_HOW_* */
+	int		 matched;	/* some rule held */
+	char		 rule[HITL_NAME_MAX];	/* "" when none */
+	char		 file[HITL_FILE_MAX];
+	uint32_t	 line;
+	char		 why[HITL_WHY_MAX];	/* the classifier's reason */
+	char		 reason[HITL_WHY_MAX];	/* why the final decision */
+	char		 by[HITL_NAME_MAX];	/* approver's user name */
+	uint32_t	 uid;		/* approver's uid (HOW_APPROVER,
+					   HOW_SESSION) */
+};
+
+/* One pending request as approvers see it. */
+struct hitl_item {
+	uint32_t	 id;
+	struct hitl_req	 req;
+	int		 level;
+	char		 rule[HITL_NAME_MAX];
+	char		 file[HITL_FILE_MAX];
+	uint32_t	 line;
+	char		 why[HITL_WHY_MAX];
+	int64_t		 deadline;	/* Unix time, ms */
+	uint64_t	 left_ms;	/* when sent */
+	uint32_t	 requester_uid;
+	uint32_t	 requester_pid;
+};
+
+/* A request left the queue. */
+struct hitl_decided {
+	uint32_t	 id;
+	int		 decision;
+	int		 how;
+	char		 by[HITL_NAME_MAX];
+	uint32_t	 uid;
+	char		 reason[HITL_WHY_MAX];
+};
+
+struct wbuf;
+struct rbuf;
+struct hconn;
+
+/* Encoders (check wire_ok after) and decoders (0 or -1, all read). */
+void	 hitl_req_encode(struct wbuf *, const struct hitl_req *);
+int	 hitl_req_decode(struct rbuf *, struct hitl_req *);
+void	 hitl_req_free(struct hitl_req *);
+void	 hitl_verdict_encode(struct wbuf *, const struct hitl_verdict *);
+int	 hitl_verdict_decode(struct rbuf *, struct hitl_verdict *);
+void	 hitl_item_encode(struct wbuf *, const struct hitl_item *);
+int	 hitl_item_decode(struct rbuf *, struct hitl_item *);
+void	 hitl_item_free(struct hitl_item *);
+void	 hitl_decided_encode(struct wbuf *, const struct hitl_decided *);
+int	 hitl_decided_decode(struct rbuf *, struct hitl_decided *);
+
+/* Fill v with deny, critical, how HITL_HOW_ERROR and this reason. */
+void	 hitl_verdict_deny(struct hitl_verdict *, const char *, ...)
+	    __attribute__((__format__ (printf, 2, 3)));
+
+/* Called when the request was queued for a person (id, ms left). */
+typedef void (*hitlc_pending_fn)(uint32_t, uint64_t, void *);
+
+/*
+ * Ask hitld over an open connection (its control socket).  Waits for
+ * the final verdict: for an ask, until a person answers or hitld's
+ * deadline passes (plus a grace period, after which it gives up).
+ * Always fills v.  Returns 0 when hitld answered, -1 when the verdict
+ * is a deny made here (unreachable, broken connection, bad reply).
+ */
+int	 hitlc_classify(struct hconn *, const struct hitl_req *,
+	    struct hitl_verdict *, hitlc_pending_fn, void *);
+/* The same, connecting to path first and closing after. */
+int	 hitlc_classify_path(const char *, const struct hitl_req *,
+	    struct hitl_verdict *, hitlc_pending_fn, void *);
+
+#endif /* HARNESS_HITLC_H */

@@ -1,0 +1,3711 @@
+/*
+ * risk.c: compile risk rules once, classify tool calls fast.
+ *
+ * Compilation indexes command rules by the basename their pattern
+ * names (plus a short list of rules whose command name is a glob) and
+ * call rules by tool name, and turns every glob into a matcher that
+ * rejects most strings on a literal prefix or suffix.  Classification
+ * parses the command line into a stack arena (shellparse.h), walks
+ * each simple command and each view of it left once a wrapper (sudo,
+ * env, ...) is taken off, and looks only at the rules indexed under
+ * that view's name.  Nothing is allocated on the common path.
+ */
+
+#include <sys/types.h>
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <json-c/json.h>
+
+#include "risk.h"
+#include "shellparse.h"
+
+#define NONE		UINT32_MAX
+#define MAXSTAGES	8	/* stages in one pipeline pattern */
+#define MAXVIEWS	32	/* views of one command */
+#define MAXVDEPTH	8	/* wrappers in a row */
+#define ARENA_STACK	16384	/* arena on the stack */
+#define ARENA_MAX	(8u << 20)
+#define GTOK_MAX	64	/* glob tokens compared by gisect() */
+#define JSON_MAXDEPTH	32
+
+/* ---------------------------------------------------------------- */
+/* Memory pool: the compiled rule set lives in a few chunks. */
+
+struct pchunk {
+	struct pchunk	*next;
+	size_t		 size, used;
+	uint64_t	 data[];
+};
+
+static void *
+pool_alloc(struct pchunk **pl, size_t n)
+{
+	struct pchunk *c = *pl;
+	size_t sz;
+	void *p;
+
+	n = (n + 7) & ~(size_t)7;
+	if (c == NULL || c->size - c->used < n) {
+		sz = n > 16384 ? n : 16384;
+		if ((c = calloc(1, sizeof(*c) + sz)) == NULL)
+			return (NULL);
+		c->size = sz;
+		c->next = *pl;
+		*pl = c;
+	}
+	p = (char *)c->data + c->used;
+	c->used += n;
+	return (p);
+}
+
+static char *
+pool_strndup(struct pchunk **pl, const char *s, size_t n)
+{
+	char *p;
+
+	if ((p = pool_alloc(pl, n + 1)) == NULL)
+		return (NULL);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return (p);
+}
+
+/* ---------------------------------------------------------------- */
+/* Globs. */
+
+#define G_LITERAL	0
+#define G_ANY		1	/* "*" */
+#define G_PREFIX	2	/* lit* */
+#define G_SUFFIX	3	/* *suf */
+#define G_PRESUF	4	/* lit*suf */
+#define G_GENERAL	5
+
+struct rglob {
+	uint64_t	 need;		/* bytes it needs, as bytemask() */
+	const char	*pat;		/* the glob */
+	const char	*lit;		/* literal prefix, unescaped */
+	const char	*suf;		/* literal suffix (PREFIX..PRESUF) */
+	const char	*mid;		/* longest literal run (GENERAL) */
+	uint32_t	 litlen, suflen, minlen, midlen;
+	int16_t		 first, last;	/* literal first/last byte, or -1 */
+	uint8_t		 kind;
+};
+
+/* End of a [...] class starting at p, or NULL if it is not one. */
+static const char *
+class_end(const char *p)
+{
+	const char *q = p + 1, *e;
+
+	if (*q == '!' || *q == '^')
+		q++;
+	if (*q == ']')
+		q++;
+	while (*q != '\0') {
+		if (q[0] == '[' && q[1] == ':' &&
+		    (e = strstr(q + 2, ":]")) != NULL) {
+			q = e + 2;
+			continue;
+		}
+		if (*q == '\\' && q[1] != '\0') {
+			q += 2;
+			continue;
+		}
+		if (*q == ']')
+			return (q + 1);
+		q++;
+	}
+	return (NULL);
+}
+
+static int
+class_named(const char *name, size_t n, int c)
+{
+	static const struct {
+		const char	*n;
+		int		(*f)(int);
+	} cl[] = {
+		{ "alnum", isalnum }, { "alpha", isalpha },
+		{ "blank", isblank }, { "cntrl", iscntrl },
+		{ "digit", isdigit }, { "graph", isgraph },
+		{ "lower", islower }, { "print", isprint },
+		{ "punct", ispunct }, { "space", isspace },
+		{ "upper", isupper }, { "xdigit", isxdigit },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cl) / sizeof(cl[0]); i++)
+		if (strlen(cl[i].n) == n && memcmp(cl[i].n, name, n) == 0)
+			return (c < 128 && cl[i].f(c) != 0);
+	return (0);
+}
+
+/* Does the class at p (known to be well formed) hold byte c? */
+static int
+class_has(const char *p, int c)
+{
+	const char *q = p + 1, *e;
+	int neg = 0, lo, hi, first = 1, in = 0;
+
+	if (*q == '!' || *q == '^') {
+		neg = 1;
+		q++;
+	}
+	while (*q != '\0' && (*q != ']' || first)) {
+		first = 0;
+		if (q[0] == '[' && q[1] == ':' &&
+		    (e = strstr(q + 2, ":]")) != NULL) {
+			if (class_named(q + 2, (size_t)(e - q - 2), c))
+				in = 1;
+			q = e + 2;
+			continue;
+		}
+		if (*q == '\\' && q[1] != '\0')
+			q++;
+		lo = (unsigned char)*q++;
+		hi = lo;
+		if (q[0] == '-' && q[1] != ']' && q[1] != '\0') {
+			q++;
+			if (*q == '\\' && q[1] != '\0')
+				q++;
+			hi = (unsigned char)*q++;
+		}
+		if (c >= lo && c <= hi)
+			in = 1;
+	}
+	return (in != neg);
+}
+
+/* fnmatch(3) without flags, on a counted string. */
+static int
+gmatch(const char *p, const char *s, size_t n)
+{
+	const char *bp = NULL, *e, *np;
+	size_t i = 0, bi = 0;
+	int ok;
+
+	for (;;) {
+		if (*p == '*') {
+			while (*p == '*')
+				p++;
+			if (*p == '\0')
+				return (1);
+			bp = p;
+			bi = i;
+			continue;
+		}
+		ok = 0;
+		np = p;
+		if (i < n && *p != '\0') {
+			if (*p == '?') {
+				ok = 1;
+				np = p + 1;
+			} else if (*p == '[' && (e = class_end(p)) != NULL) {
+				ok = class_has(p, (unsigned char)s[i]);
+				np = e;
+			} else if (*p == '\\' && p[1] != '\0') {
+				ok = s[i] == p[1];
+				np = p + 2;
+			} else {
+				ok = s[i] == *p;
+				np = p + 1;
+			}
+		} else if (i == n && *p == '\0')
+			return (1);
+		if (ok) {
+			p = np;
+			i++;
+			continue;
+		}
+		if (bp == NULL || bi >= n)
+			return (0);
+		p = bp;
+		i = ++bi;
+	}
+}
+
+#define T_LIT		0
+#define T_ANY		1
+#define T_CLASS		2
+#define T_STAR		3
+
+struct gtok {
+	const char	*cls;
+	uint8_t		 t, c;
+};
+
+/* Tokens of a glob; -1 if more than max. */
+static int
+gtokens(const char *p, struct gtok *tk, int max)
+{
+	const char *e;
+	int n = 0;
+
+	while (*p != '\0') {
+		if (n == max)
+			return (-1);
+		tk[n].cls = NULL;
+		if (*p == '*') {
+			while (*p == '*')
+				p++;
+			tk[n++].t = T_STAR;
+			continue;
+		}
+		if (*p == '?') {
+			tk[n++].t = T_ANY;
+			p++;
+		} else if (*p == '[' && (e = class_end(p)) != NULL) {
+			tk[n].t = T_CLASS;
+			tk[n++].cls = p;
+			p = e;
+		} else {
+			if (*p == '\\' && p[1] != '\0')
+				p++;
+			tk[n].t = T_LIT;
+			tk[n++].c = (uint8_t)*p++;
+		}
+	}
+	return (n);
+}
+
+static int
+gtok_compat(const struct gtok *a, const struct gtok *b)
+{
+	int c;
+
+	if (a->t == T_ANY || b->t == T_ANY)
+		return (1);
+	if (a->t == T_LIT && b->t == T_LIT)
+		return (a->c == b->c);
+	if (a->t == T_LIT)
+		return (class_has(b->cls, a->c));
+	if (b->t == T_LIT)
+		return (class_has(a->cls, b->c));
+	for (c = 1; c < 256; c++)
+		if (class_has(a->cls, c) && class_has(b->cls, c))
+			return (1);
+	return (0);
+}
+
+struct isect {
+	const struct gtok	*a, *b;
+	int			 na, nb;
+	int			 path;	/* b's wildcards stop at / */
+	uint64_t		 memo[(GTOK_MAX + 1) * (GTOK_MAX + 1) / 64 + 1];
+};
+
+static int
+isect_at(struct isect *x, int i, int j)
+{
+	int k = i * (x->nb + 1) + j, r = 0;
+
+	if (x->memo[k / 64] & ((uint64_t)1 << (k % 64)))
+		return (0);
+	if (i == x->na && j == x->nb)
+		return (1);
+	if (i < x->na && x->a[i].t == T_STAR) {
+		r = isect_at(x, i + 1, j) ||
+		    (j < x->nb && isect_at(x, i, j + 1));
+	} else if (j < x->nb && x->b[j].t == T_STAR) {
+		r = isect_at(x, i, j + 1) || (i < x->na && !(x->path &&
+		    x->a[i].t == T_LIT && x->a[i].c == '/') &&
+		    isect_at(x, i + 1, j));
+	} else if (i < x->na && j < x->nb)
+		r = gtok_compat(&x->a[i], &x->b[j]) && !(x->path &&
+		    x->b[j].t != T_LIT && x->a[i].t == T_LIT &&
+		    x->a[i].c == '/') && isect_at(x, i + 1, j + 1);
+	if (!r)
+		x->memo[k / 64] |= (uint64_t)1 << (k % 64);
+	return (r);
+}
+
+/*
+ * Is there a string both globs match?  Yes if they are too long.  With
+ * path, b's wildcards do not match '/', as in a shell's pathname
+ * expansion (and we take a variable in a path to be one component).
+ */
+static int
+gisect2(const char *a, const char *b, int path)
+{
+	struct gtok ta[GTOK_MAX], tb[GTOK_MAX];
+	struct isect x;
+
+	if ((x.na = gtokens(a, ta, GTOK_MAX)) < 0 ||
+	    (x.nb = gtokens(b, tb, GTOK_MAX)) < 0)
+		return (1);
+	x.a = ta;
+	x.b = tb;
+	x.path = path;
+	memset(x.memo, 0, sizeof(x.memo));
+	return (isect_at(&x, 0, 0));
+}
+
+static int
+gisect(const char *a, const char *b)
+{
+	return (gisect2(a, b, 0));
+}
+
+/* A glob that stands for any string at all ("*", "**"). */
+static int
+gall(const char *p)
+{
+	if (*p != '*')
+		return (0);
+	while (*p == '*')
+		p++;
+	return (*p == '\0');
+}
+
+static int
+rglob_compile(struct pchunk **pl, struct rglob *g, const char *pat,
+    size_t len)
+{
+	struct gtok *tk;
+	char *lit, *suf, *mid;
+	int n, i, k, nstar = 0, nother = 0, spos = -1, rs = 0, best = 0;
+
+	memset(g, 0, sizeof(*g));
+	if ((g->pat = pool_strndup(pl, pat, len)) == NULL)
+		return (-1);
+	if ((tk = calloc(len + 1, sizeof(*tk))) == NULL)
+		return (-1);
+	n = gtokens(g->pat, tk, (int)len + 1);
+	for (i = 0; i < n; i++) {
+		if (tk[i].t == T_STAR) {
+			nstar++;
+			spos = i;
+		} else if (tk[i].t != T_LIT)
+			nother++;
+	}
+	g->first = n > 0 && tk[0].t == T_LIT ? tk[0].c : -1;
+	g->last = n > 0 && tk[n - 1].t == T_LIT ? tk[n - 1].c : -1;
+	g->minlen = (uint32_t)(n - nstar);
+	if ((lit = pool_alloc(pl, (size_t)n + 1)) == NULL ||
+	    (suf = pool_alloc(pl, (size_t)n + 1)) == NULL ||
+	    (mid = pool_alloc(pl, (size_t)n + 1)) == NULL) {
+		free(tk);
+		return (-1);
+	}
+	/* The longest literal run: a string must hold it to match. */
+	for (i = 0; i <= n; i++) {
+		if (i < n && tk[i].t == T_LIT)
+			continue;
+		if (i - rs > best) {
+			best = i - rs;
+			for (k = 0; k < best; k++)
+				mid[k] = (char)tk[rs + k].c;
+		}
+		rs = i + 1;
+	}
+	mid[best] = '\0';
+	g->mid = mid;
+	g->midlen = (uint32_t)best;
+	for (i = 0; i < n; i++)
+		if (tk[i].t == T_LIT)
+			g->need |= (uint64_t)1 << (tk[i].c & 63);
+	for (i = 0; i < n && tk[i].t == T_LIT; i++)
+		lit[i] = (char)tk[i].c;
+	lit[i] = '\0';
+	g->lit = lit;
+	g->litlen = (uint32_t)i;
+	g->suf = suf;
+	suf[0] = '\0';
+	if (nstar == 0 && nother == 0)
+		g->kind = G_LITERAL;
+	else if (nstar == 1 && nother == 0) {
+		for (i = spos + 1; i < n; i++)
+			suf[i - spos - 1] = (char)tk[i].c;
+		suf[n - spos - 1] = '\0';
+		g->suflen = (uint32_t)(n - spos - 1);
+		if (g->litlen == 0 && g->suflen == 0)
+			g->kind = G_ANY;
+		else if (g->suflen == 0)
+			g->kind = G_PREFIX;
+		else if (g->litlen == 0)
+			g->kind = G_SUFFIX;
+		else
+			g->kind = G_PRESUF;
+	} else
+		g->kind = G_GENERAL;
+	free(tk);
+	return (0);
+}
+
+/* Does s hold m?  For the short strings here, cheaper than memmem. */
+static int
+contains(const char *s, size_t n, const char *m, size_t mn)
+{
+	const char *p, *e = s + n;
+
+	while (n >= mn && (p = memchr(s, m[0], n - mn + 1)) != NULL) {
+		if (memcmp(p + 1, m + 1, mn - 1) == 0)
+			return (1);
+		s = p + 1;
+		n = (size_t)(e - s);
+	}
+	return (0);
+}
+
+static inline int
+rglob_match(const struct rglob *g, const char *s, size_t n)
+{
+	switch (g->kind) {
+	case G_LITERAL:
+		return (n == g->litlen && memcmp(s, g->lit, n) == 0);
+	case G_ANY:
+		return (1);
+	case G_PREFIX:
+		return (n >= g->litlen && memcmp(s, g->lit, g->litlen) == 0);
+	case G_SUFFIX:
+		return (n >= g->suflen &&
+		    memcmp(s + n - g->suflen, g->suf, g->suflen) == 0);
+	case G_PRESUF:
+		return (n >= g->litlen + g->suflen &&
+		    memcmp(s, g->lit, g->litlen) == 0 &&
+		    memcmp(s + n - g->suflen, g->suf, g->suflen) == 0);
+	}
+	if (n < g->minlen || (g->litlen > 0 &&
+	    (n < g->litlen || memcmp(s, g->lit, g->litlen) != 0)) ||
+	    (g->midlen > g->litlen && !contains(s, n, g->mid, g->midlen)))
+		return (0);
+	return (gmatch(g->pat, s, n));
+}
+
+/* Match a word: by value, or by its pattern form if not yet known. */
+static int
+rglob_word(const struct rglob *g, const struct shellparse_word *w)
+{
+	const char *pat;
+
+	if ((pat = shellparse_pattern(w)) != NULL)
+		return (g->kind == G_ANY || gisect(g->pat, pat));
+	return (rglob_match(g, w->text, w->len));
+}
+
+/* ---------------------------------------------------------------- */
+/* Wrappers, shells and option aliases. */
+
+#define WK_PREFIX	1	/* [options] command ... */
+#define WK_SHELL	2	/* sh [options] -c STRING | script | stdin */
+#define WK_EVAL		3	/* [options] WORDS...: a command line */
+#define WK_FIND		4	/* find ... -exec CMD ; */
+#define WK_SU		5	/* su ... -c STRING */
+#define WK_APPLET	6	/* busybox APPLET ... */
+#define WK_NONE		7	/* a shell by name only (eval is WK_EVAL) */
+
+struct wrapper {
+	const char	*name;
+	uint8_t		 kind;
+	uint8_t		 npos;		/* operands before the command */
+	uint8_t		 assigns;	/* NAME=value may come first */
+	uint8_t		 dashopt;	/* "-" alone is an option */
+	const char	*argopts;	/* short options taking an argument */
+	const char	*stropts;	/* ... whose argument is a command */
+	const char	*longargs;	/* "|long|options|" taking one */
+	const char	*longstr;	/* ... whose argument is a command */
+};
+
+static const struct wrapper wrappers[] = {
+	{ "env", WK_PREFIX, 0, 1, 1, "uCP", "S", "|unset|chdir|",
+	    "|split-string|" },
+	{ "sudo", WK_PREFIX, 0, 1, 0, "CDgpRrtTUu", "",
+	    "|close-from|chdir|group|host|prompt|chroot|role|type|"
+	    "command-timeout|other-user|user|", "" },
+	{ "doas", WK_PREFIX, 0, 0, 0, "Cu", "", "", "" },
+	{ "nice", WK_PREFIX, 0, 0, 0, "n", "", "|adjustment|", "" },
+	{ "nohup", WK_PREFIX, 0, 0, 0, "", "", "", "" },
+	{ "timeout", WK_PREFIX, 1, 0, 0, "sk", "", "|signal|kill-after|", "" },
+	{ "time", WK_PREFIX, 0, 0, 0, "fo", "", "|format|output|", "" },
+	{ "command", WK_PREFIX, 0, 0, 0, "", "", "", "" },
+	{ "builtin", WK_PREFIX, 0, 0, 0, "", "", "", "" },
+	{ "exec", WK_PREFIX, 0, 0, 0, "a", "", "", "" },
+	{ "xargs", WK_PREFIX, 0, 0, 0, "adEILnPs", "",
+	    "|arg-file|delimiter|max-lines|max-args|max-procs|max-chars|"
+	    "process-slot-var|", "" },
+	{ "busybox", WK_APPLET, 0, 0, 0, "", "", "", "" },
+	{ "stdbuf", WK_PREFIX, 0, 0, 0, "ioe", "", "|input|output|error|", "" },
+	{ "setsid", WK_PREFIX, 0, 0, 0, "", "", "", "" },
+	{ "ionice", WK_PREFIX, 0, 0, 0, "cnp", "", "|class|classdata|pid|",
+	    "" },
+	{ "chrt", WK_PREFIX, 1, 0, 0, "TPD", "", "", "" },
+	{ "taskset", WK_PREFIX, 1, 0, 0, "", "", "", "" },
+	{ "chroot", WK_PREFIX, 1, 0, 0, "", "", "", "" },
+	{ "flock", WK_PREFIX, 1, 0, 0, "wE", "c",
+	    "|timeout|conflict-exit-code|", "|command|" },
+	{ "pkexec", WK_PREFIX, 0, 0, 0, "", "", "|user|", "" },
+	{ "strace", WK_PREFIX, 0, 0, 0, "abeEIoOpPsSuUX", "",
+	    "|output|trace|signal|user|", "" },
+	{ "ltrace", WK_PREFIX, 0, 0, 0, "aAeILnoOpsSuX", "", "|output|", "" },
+	{ "nsenter", WK_PREFIX, 0, 0, 0, "tSG", "",
+	    "|target|setuid|setgid|", "" },
+	{ "unshare", WK_PREFIX, 0, 0, 0, "", "", "", "" },
+	{ "fakeroot", WK_PREFIX, 0, 0, 0, "lis", "", "|lib|faked|", "" },
+	{ "unbuffer", WK_PREFIX, 0, 0, 0, "", "", "", "" },
+	{ "proxychains", WK_PREFIX, 0, 0, 0, "f", "", "", "" },
+	{ "proxychains4", WK_PREFIX, 0, 0, 0, "f", "", "", "" },
+	{ "torsocks", WK_PREFIX, 0, 0, 0, "uapP", "", "", "" },
+	{ "noglob", WK_PREFIX, 0, 0, 0, "", "", "", "" },
+	{ "nocorrect", WK_PREFIX, 0, 0, 0, "", "", "", "" },
+	{ "su", WK_SU, 0, 0, 1, "gGsw", "c",
+	    "|group|supp-group|shell|whitelist-environment|", "|command|" },
+	{ "runuser", WK_SU, 0, 0, 1, "gGswu", "c",
+	    "|group|supp-group|shell|whitelist-environment|user|",
+	    "|command|" },
+	{ "eval", WK_EVAL, 0, 0, 0, "", "", "", "" },
+	{ "watch", WK_EVAL, 0, 0, 0, "n", "", "|interval|", "" },
+	{ "ssh", WK_EVAL, 1, 0, 0, "BbcDEeFIiJLlmOopQRSWw", "", "", "" },
+	{ "find", WK_FIND, 0, 0, 0, "", "", "", "" },
+	{ "sh", WK_SHELL, 0, 0, 0, "", "", "", "" },
+	{ "bash", WK_SHELL, 0, 0, 0, "", "", "", "" },
+	{ "dash", WK_SHELL, 0, 0, 0, "", "", "", "" },
+	{ "zsh", WK_SHELL, 0, 0, 0, "", "", "", "" },
+	{ "ksh", WK_SHELL, 0, 0, 0, "", "", "", "" },
+	{ "ksh93", WK_SHELL, 0, 0, 0, "", "", "", "" },
+	{ "mksh", WK_SHELL, 0, 0, 0, "", "", "", "" },
+	{ "lksh", WK_SHELL, 0, 0, 0, "", "", "", "" },
+	{ "oksh", WK_SHELL, 0, 0, 0, "", "", "", "" },
+	{ "ash", WK_SHELL, 0, 0, 0, "", "", "", "" },
+	{ "posh", WK_SHELL, 0, 0, 0, "", "", "", "" },
+	{ "yash", WK_SHELL, 0, 0, 0, "", "", "", "" },
+	{ "rbash", WK_SHELL, 0, 0, 0, "", "", "", "" },
+	{ "fish", WK_SHELL, 0, 0, 0, "", "", "", "" },
+	{ "source", WK_NONE, 0, 0, 0, "", "", "", "" },
+	{ ".", WK_NONE, 0, 0, 0, "", "", "", "" },
+};
+
+/* Runs shell code: "sh" in a pattern stands for all of these. */
+static int
+wrapper_shellfam(const struct wrapper *wr)
+{
+	return (wr->kind == WK_SHELL || wr->kind == WK_NONE ||
+	    strcmp(wr->name, "eval") == 0);
+}
+
+/* Long options and letters that mean the same as a short option. */
+struct optalias {
+	const char	*cmd;
+	const char	*lng;		/* long name, or NULL */
+	char		 from;		/* letter, if lng is NULL */
+	char		 to;
+};
+
+static const struct optalias optaliases[] = {
+	{ "rm", NULL, 'R', 'r' }, { "rm", "recursive", 0, 'r' },
+	{ "rm", "force", 0, 'f' }, { "rm", "dir", 0, 'd' },
+	{ "cp", NULL, 'R', 'r' }, { "cp", "recursive", 0, 'r' },
+	{ "cp", "force", 0, 'f' }, { "cp", "archive", 0, 'a' },
+	{ "mv", "force", 0, 'f' },
+	{ "ln", "force", 0, 'f' }, { "ln", "symbolic", 0, 's' },
+	{ "chmod", "recursive", 0, 'R' }, { "chown", "recursive", 0, 'R' },
+	{ "chgrp", "recursive", 0, 'R' },
+	{ "git", "force", 0, 'f' },
+	{ "curl", "output", 0, 'o' }, { "curl", "insecure", 0, 'k' },
+	{ "curl", "data", 0, 'd' }, { "curl", "request", 0, 'X' },
+	{ "curl", "upload-file", 0, 'T' }, { "curl", "silent", 0, 's' },
+	{ "curl", "location", 0, 'L' },
+	{ "wget", "output-document", 0, 'O' }, { "wget", "quiet", 0, 'q' },
+	{ "sed", "in-place", 0, 'i' },
+	{ "rsync", "recursive", 0, 'r' }, { "rsync", "archive", 0, 'a' },
+};
+
+static int
+optbit(int c)
+{
+	if (c >= 'a' && c <= 'z')
+		return (c - 'a');
+	if (c >= 'A' && c <= 'Z')
+		return (26 + c - 'A');
+	if (c >= '0' && c <= '9')
+		return (52 + c - '0');
+	return (-1);
+}
+
+/* ---------------------------------------------------------------- */
+/* Compiled rules. */
+
+struct copt {
+	struct rglob	 g;
+	uint8_t		 longlit;	/* literal --name */
+};
+
+struct cop {
+	struct rglob	 g;
+	uint8_t		 star;		/* "*": any number of words */
+};
+
+struct cstage {
+	struct rglob	 argv0;
+	uint8_t		 any;		/* first word "*" */
+	uint8_t		 shellfam;	/* first word "sh" */
+	uint8_t		 anyargs;	/* any arguments at all */
+	uint8_t		 assign;	/* first word NAME=...: matches
+					   assignments, not commands */
+	uint64_t	 mask;		/* short options needed */
+	struct copt	*opts;
+	uint32_t	 nopts;
+	struct cop	*ops;
+	uint32_t	 nops;
+};
+
+struct cpat {
+	struct cstage	*st;
+	uint32_t	 nst;
+};
+
+#define JS_KEY		0
+#define JS_ANYKEY	1
+#define JS_INDEX	2
+#define JS_ANYINDEX	3
+
+struct jstep {
+	const char	*key;
+	size_t		 idx;
+	uint8_t		 kind;
+};
+
+struct cmatch {
+	enum risk_match_kind kind;
+	struct rglob	*g;		/* TOOL ARG PATH NETWORK */
+	uint32_t	 ng;
+	struct cpat	*pats;		/* COMMAND */
+	uint32_t	 npats;
+	struct jstep	*steps;		/* ARG */
+	uint32_t	 nsteps;
+	const char	*path;		/* ARG */
+	uint32_t	 pmid;		/* PATH of a call rule: its bit */
+};
+
+struct crule {
+	const char	*name, *file;
+	int		 line;
+	enum risk_level	 level;
+	struct cmatch	*m;
+	uint32_t	 nm;
+	int		 cmd;		/* first COMMAND match, or -1 */
+	uint32_t	 ncmd;		/* COMMAND matches */
+	int		 tool;		/* has a TOOL match */
+	int		 callpart;	/* has TOOL, ARG or NETWORK */
+	int		 haspath;	/* has PATH */
+	/* Bytes a tool name may start / end with, if the rule's TOOL
+	   patterns all fix them (tprefix / tsuffix set). */
+	uint64_t	 tfirst[4], tlast[4];
+	uint8_t		 tprefix, tsuffix;
+	const char	*whyp;		/* "rule NAME (FILE:LINE) matched " */
+	size_t		 whyplen;
+};
+
+struct cref {
+	uint32_t	 rule;
+	uint16_t	 match, pat;
+};
+
+struct hent {
+	const char	*name;
+	uint32_t	 len, hash;
+};
+
+struct ient {
+	struct hent		 h;
+	struct cref		*refs;
+	uint32_t		 nrefs, refsmax;
+	const struct wrapper	*wrap;
+	const struct optalias	*alias;	/* first alias of this command */
+	uint8_t			 nalias;
+	uint8_t			 shellfam;
+};
+
+struct tent {
+	struct hent	 h;
+	uint32_t	*rules;
+	uint32_t	 n, max;
+};
+
+struct ppat {
+	const struct rglob	*g;
+	uint32_t		 pmid;
+};
+
+struct risk_ruleset {
+	struct pchunk		*pool;
+	struct crule		*rules;
+	uint32_t		 nrules;
+	struct risk_policy	 policy;
+
+	struct ient		*ients;		/* command index */
+	uint32_t		 nients, ientsmax;
+	uint32_t		*itab;
+	uint32_t		 imask;
+	uint32_t		 shent;		/* the "sh" entry */
+	struct cref		*wild;		/* first word a glob */
+	uint32_t		 nwild, wildmax;
+
+	struct tent		*tents;		/* tool index */
+	uint32_t		 ntents, tentsmax;
+	uint32_t		*ttab;
+	uint32_t		 tmask;
+	uint32_t		*always, nalways, alwaysmax;
+	uint32_t		*netr, nnetr, netrmax;
+	uint32_t		*argr, nargr, argrmax;
+	struct tent		*akeys;		/* arg rules by first key */
+	uint32_t		 nakeys, akeysmax;
+	uint32_t		*akeytab;
+	uint32_t		 akeymask;
+
+	uint32_t		 npm;		/* PATH matches of call rules */
+	uint32_t		*pmrule;	/* rule of each */
+	uint32_t		 pmrulemax;
+	uint8_t			*pmtrig;	/* it triggers its rule */
+	struct ppat		*pp;		/* their patterns */
+	uint32_t		 npp, ppmax;
+	uint32_t		 pbf[257], pbl[257];	/* buckets by byte */
+	uint32_t		*pbfid, *pblid, *pbany;
+	uint32_t		 npbany;
+};
+
+static uint32_t
+hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n-- > 0) {
+		h ^= (unsigned char)*s++;
+		h *= 16777619u;
+	}
+	return (h);
+}
+
+static int
+grow(void *pp, uint32_t *max, uint32_t need, size_t size)
+{
+	void **p = pp, *np;
+	uint32_t nmax;
+
+	if (need <= *max)
+		return (0);
+	nmax = *max ? *max * 2 : 8;
+	while (nmax < need)
+		nmax *= 2;
+	if ((np = reallocarray(*p, nmax, size)) == NULL)
+		return (-1);
+	*p = np;
+	*max = nmax;
+	return (0);
+}
+
+/* Find name in an open-addressed table of entry indices. */
+static inline const void *
+hfind(const uint32_t *tab, uint32_t mask, const void *ents, size_t stride,
+    const char *s, size_t n)
+{
+	const struct hent *e;
+	uint32_t h, i;
+	size_t k;
+
+	if (tab == NULL)
+		return (NULL);
+	h = hash(s, n);
+	for (i = h & mask;; i = (i + 1) & mask) {
+		if (tab[i] == 0)
+			return (NULL);
+		e = (const struct hent *)(const void *)((const char *)ents +
+		    (size_t)(tab[i] - 1) * stride);
+		if (e->hash != h || e->len != n)
+			continue;
+		/* Names are short: no call to memcmp. */
+		for (k = 0; k < n && e->name[k] == s[k]; k++)
+			;
+		if (k == n)
+			return (e);
+	}
+}
+
+static int
+hbuild(uint32_t **tabp, uint32_t *maskp, const void *ents, size_t stride,
+    uint32_t n)
+{
+	const struct hent *e;
+	uint32_t size = 16, i, k, *tab;
+
+	while (size < n * 2)
+		size *= 2;
+	if ((tab = calloc(size, sizeof(*tab))) == NULL)
+		return (-1);
+	for (i = 0; i < n; i++) {
+		e = (const struct hent *)(const void *)((const char *)ents +
+		    (size_t)i * stride);
+		for (k = e->hash & (size - 1); tab[k] != 0; k = (k + 1) &
+		    (size - 1))
+			;
+		tab[k] = i + 1;
+	}
+	*tabp = tab;
+	*maskp = size - 1;
+	return (0);
+}
+
+static const struct ient *
+ilookup(const struct risk_ruleset *rs, const char *s, size_t n)
+{
+	return (hfind(rs->itab, rs->imask, rs->ients, sizeof(struct ient),
+	    s, n));
+}
+
+/* ---------------------------------------------------------------- */
+/* Compiling. */
+
+struct cerr {
+	char		*buf;
+	size_t		 len;
+	const struct risk_rule *r;
+};
+
+static int
+cfail(struct cerr *ce, const char *fmt, const char *arg)
+{
+	char msg[200];
+
+	if (ce->buf == NULL || ce->len == 0)
+		return (-1);
+	snprintf(msg, sizeof(msg), fmt, arg);
+	if (ce->r != NULL)
+		snprintf(ce->buf, ce->len, "rule %s (%s:%d): %s",
+		    ce->r->name ? ce->r->name : "?",
+		    ce->r->file ? ce->r->file : "?", ce->r->line, msg);
+	else
+		snprintf(ce->buf, ce->len, "%s", msg);
+	return (-1);
+}
+
+/* Find or add the command index entry for name. */
+static struct ient *
+ient_get(struct risk_ruleset *rs, const char *name, size_t n)
+{
+	struct ient *e;
+	uint32_t i;
+
+	for (i = 0; i < rs->nients; i++)
+		if (rs->ients[i].h.len == n &&
+		    memcmp(rs->ients[i].h.name, name, n) == 0)
+			return (&rs->ients[i]);
+	if (grow(&rs->ients, &rs->ientsmax, rs->nients + 1,
+	    sizeof(*rs->ients)) == -1)
+		return (NULL);
+	e = &rs->ients[rs->nients++];
+	memset(e, 0, sizeof(*e));
+	if ((e->h.name = pool_strndup(&rs->pool, name, n)) == NULL) {
+		rs->nients--;
+		return (NULL);
+	}
+	e->h.len = (uint32_t)n;
+	e->h.hash = hash(name, n);
+	return (e);
+}
+
+static struct tent *
+tent_get2(struct risk_ruleset *rs, struct tent **tents, uint32_t *ntents,
+    uint32_t *tentsmax, const char *name, size_t n)
+{
+	struct tent *e;
+	uint32_t i;
+
+	for (i = 0; i < *ntents; i++)
+		if ((*tents)[i].h.len == n &&
+		    memcmp((*tents)[i].h.name, name, n) == 0)
+			return (&(*tents)[i]);
+	if (grow(tents, tentsmax, *ntents + 1, sizeof(**tents)) == -1)
+		return (NULL);
+	e = &(*tents)[(*ntents)++];
+	memset(e, 0, sizeof(*e));
+	if ((e->h.name = pool_strndup(&rs->pool, name, n)) == NULL) {
+		(*ntents)--;
+		return (NULL);
+	}
+	e->h.len = (uint32_t)n;
+	e->h.hash = hash(name, n);
+	return (e);
+}
+
+static struct tent *
+tent_get(struct risk_ruleset *rs, const char *name, size_t n)
+{
+	return (tent_get2(rs, &rs->tents, &rs->ntents, &rs->tentsmax, name,
+	    n));
+}
+
+static int
+push32(uint32_t **a, uint32_t *n, uint32_t *max, uint32_t v)
+{
+	if (grow(a, max, *n + 1, sizeof(**a)) == -1)
+		return (-1);
+	(*a)[(*n)++] = v;
+	return (0);
+}
+
+/*
+ * Split a command pattern into words.  Each word is stored as a glob
+ * (quoted glob characters escaped); flags say whether it was a bare
+ * "*", a bare "|", or began with an unquoted "-".
+ */
+#define PW_STAR		0x01
+#define PW_PIPE		0x02
+#define PW_DASH		0x04
+#define PW_DASHDASH	0x08
+
+struct pword {
+	char		*g;
+	size_t		 len;
+	int		 flags;
+};
+
+static int
+pat_words(struct pchunk **pl, const char *s, struct pword **wp, size_t *np,
+    struct cerr *ce)
+{
+	struct pword *w = NULL;
+	size_t n = 0, max = 0, len = strlen(s), i, gl;
+	char *g, q;
+	int quoted, first;
+
+	if ((g = malloc(2 * len + 1)) == NULL)
+		return (cfail(ce, "%s", "out of memory"));
+	i = 0;
+	for (;;) {
+		while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+			i++;
+		if (i >= len)
+			break;
+		gl = 0;
+		quoted = 0;
+		first = -1;
+		while (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '\n') {
+			if (s[i] == '\'' || s[i] == '"') {
+				q = s[i++];
+				quoted = 1;
+				if (first == -1)
+					first = 0;
+				while (i < len && s[i] != q) {
+					if (q == '"' && s[i] == '\\' &&
+					    i + 1 < len && (s[i + 1] == '"' ||
+					    s[i + 1] == '\\'))
+						i++;
+					if (strchr("*?[]\\", s[i]) != NULL)
+						g[gl++] = '\\';
+					g[gl++] = s[i++];
+				}
+				if (i >= len) {
+					free(g);
+					free(w);
+					return (cfail(ce, "unterminated quote "
+					    "in command pattern `%s'", s));
+				}
+				i++;
+				continue;
+			}
+			if (first == -1)
+				first = s[i] == '-';
+			if (s[i] == '\\' && i + 1 < len) {
+				quoted = 1;
+				g[gl++] = s[i++];
+			}
+			g[gl++] = s[i++];
+		}
+		if (n == max) {
+			struct pword *nw;
+
+			max = max ? max * 2 : 8;
+			if ((nw = reallocarray(w, max, sizeof(*w))) == NULL) {
+				free(g);
+				free(w);
+				return (cfail(ce, "%s", "out of memory"));
+			}
+			w = nw;
+		}
+		w[n].flags = 0;
+		if (!quoted && gl == 1 && g[0] == '*')
+			w[n].flags |= PW_STAR;
+		if (!quoted && gl == 1 && g[0] == '|')
+			w[n].flags |= PW_PIPE;
+		if (!quoted && gl == 2 && g[0] == '-' && g[1] == '-')
+			w[n].flags |= PW_DASHDASH;
+		else if (first == 1 && gl > 1)
+			w[n].flags |= PW_DASH;
+		if ((w[n].g = pool_strndup(pl, g, gl)) == NULL) {
+			free(g);
+			free(w);
+			return (cfail(ce, "%s", "out of memory"));
+		}
+		w[n].len = gl;
+		n++;
+	}
+	free(g);
+	*wp = w;
+	*np = n;
+	return (0);
+}
+
+static int
+stage_compile(struct risk_ruleset *rs, struct cstage *st,
+    const struct pword *w, size_t n, struct cerr *ce)
+{
+	const struct optalias *al;
+	const char *a0, *s;
+	size_t i, k, l, a0len;
+	int endopts = 0, b, lit;
+
+	memset(st, 0, sizeof(*st));
+	if (n == 0)
+		return (cfail(ce, "%s", "empty command pattern stage"));
+	if ((st->opts = pool_alloc(&rs->pool, n * sizeof(*st->opts))) ==
+	    NULL || (st->ops = pool_alloc(&rs->pool, n * sizeof(*st->ops))) ==
+	    NULL)
+		return (cfail(ce, "%s", "out of memory"));
+	if (w[0].flags & PW_STAR) {
+		st->any = 1;
+		if (n == 1)
+			st->anyargs = 1;
+		a0 = "*";
+		a0len = 1;
+	} else {
+		/* The basename: after the last unescaped '/'. */
+		a0 = w[0].g;
+		a0len = w[0].len;
+		for (i = 0; i < w[0].len; i++) {
+			if (w[0].g[i] == '\\') {
+				i++;
+				continue;
+			}
+			if (w[0].g[i] == '/') {
+				a0 = w[0].g + i + 1;
+				a0len = w[0].len - i - 1;
+			}
+		}
+		if (a0len == 0)
+			return (cfail(ce, "command pattern `%s' names no "
+			    "command", w[0].g));
+		if (a0len == 2 && memcmp(a0, "sh", 2) == 0)
+			st->shellfam = 1;
+		for (i = 0; i < a0len && (isalnum((unsigned char)a0[i]) ||
+		    a0[i] == '_'); i++)
+			;
+		if (i > 0 && i < a0len && a0[i] == '=')
+			st->assign = 1;
+		if (gall(a0))
+			st->any = 1;
+	}
+	if (rglob_compile(&rs->pool, &st->argv0, a0, a0len) == -1)
+		return (cfail(ce, "%s", "out of memory"));
+	lit = st->argv0.kind == G_LITERAL;
+
+	for (i = 1; i < n; i++) {
+		if (w[i].flags & PW_PIPE)
+			return (cfail(ce, "%s", "misplaced |"));
+		if (!endopts && (w[i].flags & PW_DASHDASH)) {
+			endopts = 1;
+			continue;
+		}
+		if (endopts || !(w[i].flags & PW_DASH)) {
+			st->ops[st->nops].star = (w[i].flags & PW_STAR) != 0;
+			if (rglob_compile(&rs->pool, &st->ops[st->nops].g,
+			    w[i].g, w[i].len) == -1)
+				return (cfail(ce, "%s", "out of memory"));
+			st->nops++;
+			continue;
+		}
+		s = w[i].g;
+		l = w[i].len;
+		if (s[1] != '-') {
+			/* -abc: letters, if all are letters or digits. */
+			for (k = 1; k < l && optbit((unsigned char)s[k]) >= 0;
+			    k++)
+				;
+			if (k == l) {
+				for (k = 1; k < l; k++)
+					st->mask |= (uint64_t)1 <<
+					    optbit((unsigned char)s[k]);
+				continue;
+			}
+		} else if (lit && strcspn(s, "*?[\\=") == l) {
+			/* --long: a letter for some commands. */
+			b = -1;
+			for (al = optaliases; al < optaliases +
+			    sizeof(optaliases) / sizeof(optaliases[0]); al++)
+				if (al->lng != NULL &&
+				    strlen(al->cmd) == st->argv0.litlen &&
+				    memcmp(al->cmd, st->argv0.lit,
+				    st->argv0.litlen) == 0 &&
+				    strcmp(al->lng, s + 2) == 0)
+					b = optbit(al->to);
+			if (b >= 0) {
+				st->mask |= (uint64_t)1 << b;
+				continue;
+			}
+		}
+		st->opts[st->nopts].longlit = s[1] == '-' &&
+		    strcspn(s, "*?[\\=") == l;
+		if (rglob_compile(&rs->pool, &st->opts[st->nopts].g, s, l) ==
+		    -1)
+			return (cfail(ce, "%s", "out of memory"));
+		st->nopts++;
+	}
+	/* "git *": any arguments; nothing to sort out. */
+	for (i = 0; i < st->nops && st->ops[i].star; i++)
+		;
+	if (st->nops > 0 && i == st->nops && st->mask == 0 && st->nopts == 0)
+		st->anyargs = 1;
+	/* Letters that mean the same for this command, e.g. rm -R = -r. */
+	if (lit)
+		for (al = optaliases; al < optaliases +
+		    sizeof(optaliases) / sizeof(optaliases[0]); al++)
+			if (al->lng == NULL &&
+			    strlen(al->cmd) == st->argv0.litlen &&
+			    memcmp(al->cmd, st->argv0.lit,
+			    st->argv0.litlen) == 0 &&
+			    (st->mask & ((uint64_t)1 << optbit(al->from)))) {
+				st->mask &= ~((uint64_t)1 << optbit(al->from));
+				st->mask |= (uint64_t)1 << optbit(al->to);
+			}
+	return (0);
+}
+
+static int
+cpat_compile(struct risk_ruleset *rs, struct cpat *cp, const char *src,
+    struct cerr *ce)
+{
+	struct pword *w = NULL;
+	size_t n = 0, i, s;
+
+	if (pat_words(&rs->pool, src, &w, &n, ce) == -1)
+		return (-1);
+	if (n == 0) {
+		free(w);
+		return (cfail(ce, "%s", "empty command pattern"));
+	}
+	for (i = 0, cp->nst = 1; i < n; i++)
+		cp->nst += (w[i].flags & PW_PIPE) != 0;
+	if (cp->nst > MAXSTAGES) {
+		free(w);
+		return (cfail(ce, "command pattern `%s' has too many stages",
+		    src));
+	}
+	if ((cp->st = pool_alloc(&rs->pool, cp->nst * sizeof(*cp->st))) ==
+	    NULL) {
+		free(w);
+		return (cfail(ce, "%s", "out of memory"));
+	}
+	for (i = 0, s = 0, cp->nst = 0; i <= n; i++) {
+		if (i < n && !(w[i].flags & PW_PIPE))
+			continue;
+		if (i == s) {
+			free(w);
+			return (cfail(ce, "command pattern `%s' has an empty "
+			    "pipeline stage", src));
+		}
+		if (stage_compile(rs, &cp->st[cp->nst++], w + s, i - s, ce) ==
+		    -1) {
+			free(w);
+			return (-1);
+		}
+		/* "curl * | sh": sh with any arguments. */
+		if (i - s == 1 && n > i - s)
+			cp->st[cp->nst - 1].anyargs = 1;
+		s = i + 1;
+	}
+	free(w);
+	return (0);
+}
+
+static int
+jpath_compile(struct risk_ruleset *rs, struct cmatch *m, const char *src,
+    struct cerr *ce)
+{
+	struct jstep *st;
+	const char *p = src, *e;
+	size_t n = 0, max = strlen(src) + 1;
+	char q, *key, *k;
+
+	if (src[0] != '$')
+		return (cfail(ce, "JSON path `%s' must start with $", src));
+	if ((st = pool_alloc(&rs->pool, max * sizeof(*st))) == NULL)
+		return (cfail(ce, "%s", "out of memory"));
+	p++;
+	while (*p != '\0') {
+		if (*p == '.') {
+			p++;
+			if (*p == '*') {
+				st[n].kind = JS_ANYKEY;
+				st[n++].key = NULL;
+				p++;
+				continue;
+			}
+			e = p + strcspn(p, ".[");
+			if (e == p)
+				return (cfail(ce, "empty key in JSON path `%s'",
+				    src));
+			st[n].kind = JS_KEY;
+			if ((st[n++].key = pool_strndup(&rs->pool, p,
+			    (size_t)(e - p))) == NULL)
+				return (cfail(ce, "%s", "out of memory"));
+			p = e;
+			continue;
+		}
+		if (*p != '[')
+			return (cfail(ce, "bad JSON path `%s'", src));
+		p++;
+		if (p[0] == '*' && p[1] == ']') {
+			st[n].kind = JS_ANYINDEX;
+			st[n++].key = NULL;
+			p += 2;
+			continue;
+		}
+		if (*p == '\'' || *p == '"') {
+			q = *p++;
+			if ((key = pool_alloc(&rs->pool, strlen(p) + 1)) ==
+			    NULL)
+				return (cfail(ce, "%s", "out of memory"));
+			for (k = key; *p != '\0' && *p != q; p++) {
+				if (*p == '\\' && p[1] != '\0')
+					p++;
+				*k++ = *p;
+			}
+			*k = '\0';
+			if (p[0] != q || p[1] != ']')
+				return (cfail(ce, "bad JSON path `%s'", src));
+			p += 2;
+			st[n].kind = JS_KEY;
+			st[n++].key = key;
+			continue;
+		}
+		if (*p < '0' || *p > '9')
+			return (cfail(ce, "bad JSON path `%s'", src));
+		st[n].kind = JS_INDEX;
+		st[n].key = NULL;
+		st[n].idx = 0;
+		for (; *p >= '0' && *p <= '9'; p++) {
+			if (st[n].idx > 100000000)
+				return (cfail(ce, "index too large in JSON "
+				    "path `%s'", src));
+			st[n].idx = st[n].idx * 10 + (size_t)(*p - '0');
+		}
+		if (*p != ']')
+			return (cfail(ce, "bad JSON path `%s'", src));
+		p++;
+		n++;
+	}
+	m->steps = st;
+	m->nsteps = (uint32_t)n;
+	return (0);
+}
+
+static int
+rule_compile(struct risk_ruleset *rs, struct crule *cr,
+    const struct risk_rule *r, struct cerr *ce)
+{
+	const struct risk_match *sm;
+	struct cmatch *m;
+	char buf[512];
+	size_t i, k;
+	int len;
+
+	ce->r = r;
+	memset(cr, 0, sizeof(*cr));
+	cr->cmd = -1;
+	if ((int)r->level < RISK_LOW || r->level > RISK_CRITICAL)
+		return (cfail(ce, "%s", "bad risk level"));
+	if (r->nmatches == 0 || r->matches == NULL)
+		return (cfail(ce, "%s", "rule matches nothing"));
+	if (r->nmatches > UINT16_MAX)
+		return (cfail(ce, "%s", "too many matches"));
+	cr->name = pool_strndup(&rs->pool, r->name ? r->name : "(unnamed)",
+	    strlen(r->name ? r->name : "(unnamed)"));
+	cr->file = pool_strndup(&rs->pool, r->file ? r->file : "?",
+	    strlen(r->file ? r->file : "?"));
+	len = snprintf(buf, sizeof(buf), "rule %s (%s:%d) matched ",
+	    cr->name ? cr->name : "", cr->file ? cr->file : "", r->line);
+	if (len < 0 || (size_t)len >= sizeof(buf))
+		len = (int)strlen(buf);
+	/* It is shown to people: printable ASCII only, and short. */
+	for (i = 0; i < (size_t)len; i++)
+		if (buf[i] < 0x20 || buf[i] >= 0x7f)
+			buf[i] = '?';
+	if (len > 160)
+		len = 160;
+	cr->whyp = pool_strndup(&rs->pool, buf, (size_t)len);
+	cr->whyplen = (size_t)len;
+	cr->line = r->line;
+	cr->level = r->level;
+	cr->nm = (uint32_t)r->nmatches;
+	if (cr->name == NULL || cr->file == NULL || cr->whyp == NULL ||
+	    (cr->m = pool_alloc(&rs->pool, cr->nm * sizeof(*cr->m))) == NULL)
+		return (cfail(ce, "%s", "out of memory"));
+	for (i = 0; i < r->nmatches; i++) {
+		sm = &r->matches[i];
+		m = &cr->m[i];
+		memset(m, 0, sizeof(*m));
+		m->kind = sm->kind;
+		m->pmid = NONE;
+		if (sm->npatterns == 0 || sm->patterns == NULL)
+			return (cfail(ce, "%s", "match has no patterns"));
+		if (sm->npatterns > UINT16_MAX)
+			return (cfail(ce, "%s", "too many patterns"));
+		for (k = 0; k < sm->npatterns; k++)
+			if (sm->patterns[k] == NULL)
+				return (cfail(ce, "%s", "NULL pattern"));
+		switch (sm->kind) {
+		case RISK_M_COMMAND:
+			if (cr->cmd == -1)
+				cr->cmd = (int)i;
+			cr->ncmd++;
+			m->npats = (uint32_t)sm->npatterns;
+			if ((m->pats = pool_alloc(&rs->pool,
+			    m->npats * sizeof(*m->pats))) == NULL)
+				return (cfail(ce, "%s", "out of memory"));
+			for (k = 0; k < sm->npatterns; k++)
+				if (cpat_compile(rs, &m->pats[k],
+				    sm->patterns[k], ce) == -1)
+					return (-1);
+			continue;
+		case RISK_M_ARG:
+			if (sm->path == NULL)
+				return (cfail(ce, "%s", "arg match without a "
+				    "JSON path"));
+			if (jpath_compile(rs, m, sm->path, ce) == -1)
+				return (-1);
+			if ((m->path = pool_strndup(&rs->pool, sm->path,
+			    strlen(sm->path))) == NULL)
+				return (cfail(ce, "%s", "out of memory"));
+			cr->callpart = 1;
+			break;
+		case RISK_M_TOOL:
+			cr->tool = 1;
+			cr->callpart = 1;
+			break;
+		case RISK_M_NETWORK:
+			cr->callpart = 1;
+			break;
+		case RISK_M_PATH:
+			cr->haspath = 1;
+			break;
+		default:
+			return (cfail(ce, "%s", "bad match kind"));
+		}
+		m->ng = (uint32_t)sm->npatterns;
+		if ((m->g = pool_alloc(&rs->pool, m->ng * sizeof(*m->g))) ==
+		    NULL)
+			return (cfail(ce, "%s", "out of memory"));
+		for (k = 0; k < sm->npatterns; k++)
+			if (rglob_compile(&rs->pool, &m->g[k],
+			    sm->patterns[k], strlen(sm->patterns[k])) == -1)
+				return (cfail(ce, "%s", "out of memory"));
+		if (sm->kind == RISK_M_TOOL && !cr->tprefix &&
+		    !cr->tsuffix) {
+			/* A quick test of the tool name's ends. */
+			cr->tprefix = cr->tsuffix = 1;
+			for (k = 0; k < m->ng; k++) {
+				if (m->g[k].first < 0)
+					cr->tprefix = 0;
+				else
+					cr->tfirst[m->g[k].first / 64] |=
+					    (uint64_t)1 << (m->g[k].first % 64);
+				if (m->g[k].last < 0)
+					cr->tsuffix = 0;
+				else
+					cr->tlast[m->g[k].last / 64] |=
+					    (uint64_t)1 << (m->g[k].last % 64);
+			}
+		}
+	}
+	return (0);
+}
+
+static int
+cref_cmp(const void *a, const void *b, void *arg)
+{
+	const struct cref *x = a, *y = b;
+	const struct risk_ruleset *rs = arg;
+	enum risk_level lx = rs->rules[x->rule].level;
+	enum risk_level ly = rs->rules[y->rule].level;
+
+	if (lx != ly)
+		return (lx > ly ? -1 : 1);
+	if (x->rule != y->rule)
+		return (x->rule < y->rule ? -1 : 1);
+	if (x->match != y->match)
+		return (x->match < y->match ? -1 : 1);
+	return (x->pat < y->pat ? -1 : x->pat > y->pat);
+}
+
+static int
+u32_level_cmp(const void *a, const void *b, void *arg)
+{
+	const struct risk_ruleset *rs = arg;
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	if (rs->rules[x].level != rs->rules[y].level)
+		return (rs->rules[x].level > rs->rules[y].level ? -1 : 1);
+	return (x < y ? -1 : x > y);
+}
+
+static int
+index_command(struct risk_ruleset *rs, uint32_t ri, struct cerr *ce)
+{
+	const struct crule *cr = &rs->rules[ri];
+	const struct cmatch *m = &cr->m[cr->cmd];
+	const struct cstage *st;
+	struct ient *e;
+	struct cref ref;
+	uint32_t k;
+
+	for (k = 0; k < m->npats; k++) {
+		st = &m->pats[k].st[0];
+		ref.rule = ri;
+		ref.match = (uint16_t)cr->cmd;
+		ref.pat = (uint16_t)k;
+		if (st->argv0.kind != G_LITERAL || st->any) {
+			if (grow(&rs->wild, &rs->wildmax, rs->nwild + 1,
+			    sizeof(ref)) == -1)
+				return (cfail(ce, "%s", "out of memory"));
+			rs->wild[rs->nwild++] = ref;
+			continue;
+		}
+		if ((e = ient_get(rs, st->argv0.lit, st->argv0.litlen)) ==
+		    NULL || grow(&e->refs, &e->refsmax, e->nrefs + 1,
+		    sizeof(ref)) == -1)
+			return (cfail(ce, "%s", "out of memory"));
+		e->refs[e->nrefs++] = ref;
+	}
+	return (0);
+}
+
+static int
+index_call(struct risk_ruleset *rs, uint32_t ri, struct cerr *ce)
+{
+	struct crule *cr = &rs->rules[ri];
+	struct cmatch *m, *tm = NULL, *pm = NULL, *nm = NULL, *am = NULL;
+	struct tent *te;
+	uint32_t i, k;
+	int lit = 1;
+
+	for (i = 0; i < cr->nm; i++) {
+		m = &cr->m[i];
+		if (m->kind == RISK_M_TOOL && tm == NULL)
+			tm = m;
+		else if (m->kind == RISK_M_PATH && pm == NULL)
+			pm = m;
+		else if (m->kind == RISK_M_NETWORK && nm == NULL)
+			nm = m;
+		else if (m->kind == RISK_M_ARG && am == NULL)
+			am = m;
+	}
+	if (tm != NULL)
+		for (k = 0; k < tm->ng; k++)
+			if (tm->g[k].kind != G_LITERAL)
+				lit = 0;
+	/* Every PATH match of a call rule gets a bit. */
+	for (i = 0; i < cr->nm; i++) {
+		m = &cr->m[i];
+		if (m->kind != RISK_M_PATH)
+			continue;
+		m->pmid = rs->npm++;
+		if (grow(&rs->pmrule, &rs->pmrulemax, rs->npm,
+		    sizeof(uint32_t)) == -1)
+			return (cfail(ce, "%s", "out of memory"));
+		rs->pmrule[m->pmid] = ri;
+		for (k = 0; k < m->ng; k++) {
+			if (grow(&rs->pp, &rs->ppmax, rs->npp + 1,
+			    sizeof(*rs->pp)) == -1)
+				return (cfail(ce, "%s", "out of memory"));
+			rs->pp[rs->npp].g = &m->g[k];
+			rs->pp[rs->npp++].pmid = m->pmid;
+		}
+	}
+	/* How the rule is found: by tool name, path, network, arg. */
+	if (tm != NULL && lit) {
+		for (k = 0; k < tm->ng; k++) {
+			if ((te = tent_get(rs, tm->g[k].lit,
+			    tm->g[k].litlen)) == NULL ||
+			    push32(&te->rules, &te->n, &te->max, ri) == -1)
+				return (cfail(ce, "%s", "out of memory"));
+		}
+		return (0);
+	}
+	if (pm != NULL)
+		return (0);	/* its first PATH bit triggers it: pmtrig */
+	if (nm != NULL)
+		return (push32(&rs->netr, &rs->nnetr, &rs->netrmax, ri) == -1 ?
+		    cfail(ce, "%s", "out of memory") : 0);
+	if (am != NULL && tm == NULL) {
+		/* $.key...: looked up by the keys the arguments have. */
+		if (am->nsteps > 0 && am->steps[0].kind == JS_KEY) {
+			if ((te = tent_get2(rs, &rs->akeys, &rs->nakeys,
+			    &rs->akeysmax, am->steps[0].key,
+			    strlen(am->steps[0].key))) == NULL ||
+			    push32(&te->rules, &te->n, &te->max, ri) == -1)
+				return (cfail(ce, "%s", "out of memory"));
+			return (0);
+		}
+		return (push32(&rs->argr, &rs->nargr, &rs->argrmax, ri) == -1 ?
+		    cfail(ce, "%s", "out of memory") : 0);
+	}
+	return (push32(&rs->always, &rs->nalways, &rs->alwaysmax, ri) == -1 ?
+	    cfail(ce, "%s", "out of memory") : 0);
+}
+
+/* Bucket call-rule path patterns by a literal first or last byte. */
+static int
+path_buckets(struct risk_ruleset *rs, struct cerr *ce)
+{
+	uint32_t i, k, nf = 0, nl = 0, cf[257], cl[257];
+	const struct rglob *g;
+
+	if ((rs->pmtrig = calloc(rs->npm + 1, 1)) == NULL)
+		return (cfail(ce, "%s", "out of memory"));
+	/* The first PATH match of a rule that has no literal tool. */
+	for (i = 0; i < rs->npm; i++) {
+		const struct crule *cr = &rs->rules[rs->pmrule[i]];
+		int lit = 1, tool = 0, first = 1;
+
+		for (k = 0; k < cr->nm; k++) {
+			if (cr->m[k].kind == RISK_M_TOOL) {
+				uint32_t j;
+
+				if (tool)
+					continue;
+				tool = 1;
+				for (j = 0; j < cr->m[k].ng; j++)
+					if (cr->m[k].g[j].kind != G_LITERAL)
+						lit = 0;
+			}
+			if (cr->m[k].kind == RISK_M_PATH &&
+			    cr->m[k].pmid < i)
+				first = 0;
+		}
+		rs->pmtrig[i] = first && !(tool && lit);
+	}
+	memset(cf, 0, sizeof(cf));
+	memset(cl, 0, sizeof(cl));
+	for (i = 0; i < rs->npp; i++) {
+		g = rs->pp[i].g;
+		if (g->first >= 0)
+			cf[g->first]++, nf++;
+		else if (g->last >= 0)
+			cl[g->last]++, nl++;
+		else
+			rs->npbany++;
+	}
+	if ((rs->pbfid = calloc(nf + 1, sizeof(uint32_t))) == NULL ||
+	    (rs->pblid = calloc(nl + 1, sizeof(uint32_t))) == NULL ||
+	    (rs->pbany = calloc(rs->npbany + 1, sizeof(uint32_t))) == NULL)
+		return (cfail(ce, "%s", "out of memory"));
+	rs->pbf[0] = rs->pbl[0] = 0;
+	for (i = 0; i < 256; i++) {
+		rs->pbf[i + 1] = rs->pbf[i] + cf[i];
+		rs->pbl[i + 1] = rs->pbl[i] + cl[i];
+	}
+	memset(cf, 0, sizeof(cf));
+	memset(cl, 0, sizeof(cl));
+	rs->npbany = 0;
+	for (i = 0; i < rs->npp; i++) {
+		g = rs->pp[i].g;
+		if (g->first >= 0)
+			rs->pbfid[rs->pbf[g->first] + cf[g->first]++] = i;
+		else if (g->last >= 0)
+			rs->pblid[rs->pbl[g->last] + cl[g->last]++] = i;
+		else
+			rs->pbany[rs->npbany++] = i;
+	}
+	return (0);
+}
+
+struct risk_ruleset *
+risk_compile(const struct risk_rule *rules, size_t nrules,
+    const struct risk_policy *policy, char *err, size_t errlen)
+{
+	static const struct risk_policy defpolicy = {
+		{ RISK_ALLOW, RISK_ASK, RISK_ASK, RISK_DENY }, RISK_ASK
+	};
+	struct risk_ruleset *rs;
+	struct cerr ce;
+	const struct wrapper *wr;
+	const struct optalias *al;
+	struct ient *e;
+	uint32_t i;
+
+	ce.buf = err;
+	ce.len = errlen;
+	ce.r = NULL;
+	if (err != NULL && errlen > 0)
+		err[0] = '\0';
+	if (policy == NULL)
+		policy = &defpolicy;
+	for (i = 0; i < RISK_NLEVELS; i++)
+		if ((int)policy->decision[i] < RISK_ALLOW ||
+		    policy->decision[i] > RISK_DENY) {
+			cfail(&ce, "%s", "bad decision in policy");
+			return (NULL);
+		}
+	if ((int)policy->nomatch < RISK_ALLOW || policy->nomatch > RISK_DENY) {
+		cfail(&ce, "%s", "bad no-match decision in policy");
+		return (NULL);
+	}
+	if (nrules > 1000000 || (nrules > 0 && rules == NULL)) {
+		cfail(&ce, "%s", "bad rule list");
+		return (NULL);
+	}
+	if ((rs = calloc(1, sizeof(*rs))) == NULL) {
+		cfail(&ce, "%s", "out of memory");
+		return (NULL);
+	}
+	rs->policy = *policy;
+	rs->shent = NONE;
+	if (nrules > 0 && (rs->rules = calloc(nrules, sizeof(*rs->rules))) ==
+	    NULL) {
+		cfail(&ce, "%s", "out of memory");
+		goto fail;
+	}
+	for (i = 0; i < nrules; i++) {
+		if (rule_compile(rs, &rs->rules[i], &rules[i], &ce) == -1)
+			goto fail;
+		rs->nrules++;
+	}
+	for (i = 0; i < rs->nrules; i++) {
+		ce.r = &rules[i];
+		if (rs->rules[i].cmd >= 0) {
+			if (index_command(rs, i, &ce) == -1)
+				goto fail;
+		} else if (index_call(rs, i, &ce) == -1)
+			goto fail;
+	}
+	ce.r = NULL;
+	/* Wrappers and shells are looked up even without rules. */
+	for (wr = wrappers; wr < wrappers + sizeof(wrappers) /
+	    sizeof(wrappers[0]); wr++) {
+		if ((e = ient_get(rs, wr->name, strlen(wr->name))) == NULL) {
+			cfail(&ce, "%s", "out of memory");
+			goto fail;
+		}
+		e->wrap = wr;
+		e->shellfam = wrapper_shellfam(wr);
+	}
+	for (i = 0; i < rs->nients; i++) {
+		e = &rs->ients[i];
+		for (al = optaliases; al < optaliases + sizeof(optaliases) /
+		    sizeof(optaliases[0]); al++) {
+			if (strlen(al->cmd) != e->h.len ||
+			    memcmp(al->cmd, e->h.name, e->h.len) != 0)
+				continue;
+			if (e->alias == NULL)
+				e->alias = al;
+			e->nalias++;
+		}
+		if (e->nrefs > 1)
+			qsort_r(e->refs, e->nrefs, sizeof(*e->refs), cref_cmp,
+			    rs);
+		if (e->h.len == 2 && memcmp(e->h.name, "sh", 2) == 0)
+			rs->shent = i;
+	}
+	if (rs->nwild > 1)
+		qsort_r(rs->wild, rs->nwild, sizeof(*rs->wild), cref_cmp, rs);
+	for (i = 0; i < rs->ntents; i++)
+		if (rs->tents[i].n > 1)
+			qsort_r(rs->tents[i].rules, rs->tents[i].n,
+			    sizeof(uint32_t), u32_level_cmp, rs);
+	if (hbuild(&rs->itab, &rs->imask, rs->ients, sizeof(struct ient),
+	    rs->nients) == -1 || hbuild(&rs->ttab, &rs->tmask, rs->tents,
+	    sizeof(struct tent), rs->ntents) == -1 || hbuild(&rs->akeytab,
+	    &rs->akeymask, rs->akeys, sizeof(struct tent), rs->nakeys) == -1) {
+		cfail(&ce, "%s", "out of memory");
+		goto fail;
+	}
+	if (path_buckets(rs, &ce) == -1)
+		goto fail;
+	return (rs);
+ fail:
+	risk_free(rs);
+	return (NULL);
+}
+
+void
+risk_free(struct risk_ruleset *rs)
+{
+	struct pchunk *c, *n;
+	uint32_t i;
+
+	if (rs == NULL)
+		return;
+	for (i = 0; i < rs->nients; i++)
+		free(rs->ients[i].refs);
+	for (i = 0; i < rs->ntents; i++)
+		free(rs->tents[i].rules);
+	for (i = 0; i < rs->nakeys; i++)
+		free(rs->akeys[i].rules);
+	free(rs->akeys);
+	free(rs->akeytab);
+	free(rs->ients);
+	free(rs->itab);
+	free(rs->wild);
+	free(rs->tents);
+	free(rs->ttab);
+	free(rs->always);
+	free(rs->netr);
+	free(rs->argr);
+	free(rs->pmrule);
+	free(rs->pmtrig);
+	free(rs->pp);
+	free(rs->pbfid);
+	free(rs->pblid);
+	free(rs->pbany);
+	free(rs->rules);
+	for (c = rs->pool; c != NULL; c = n) {
+		n = c->next;
+		free(c);
+	}
+	free(rs);
+}
+
+/* ---------------------------------------------------------------- */
+/* Classifying. */
+
+#define CM_COVERED	0x01	/* some rule matched it */
+#define CM_PARSED	0x02	/* its nested command line was parsed */
+#define CM_EXPANDED	0x04	/* it only runs its nested commands */
+#define CM_COUNTED	0x08	/* needs a rule */
+
+#define K_COMMAND	0
+#define K_TOOL		1
+#define K_PATH		2
+#define K_NETWORK	3
+#define K_ARG		4
+
+struct defer {
+	uint32_t	 rule, cmd, start, end, last;
+	uint32_t	 ncov;
+	uint32_t	 cov[MAXSTAGES];
+};
+
+struct ctx {
+	const struct risk_ruleset	*rs;
+	const struct risk_call		*call;
+	struct shellparse		*sp;
+	int				 nomem;
+
+	int				 matched;
+	uint32_t			 best;		/* rule index */
+	enum risk_level			 level;
+	size_t				 toollen;
+
+	/* What the best rule matched, put into words at the end. */
+	int				 wkind;
+	uint32_t			 wcmd, wstart, wend, wlast;
+	const char			*ws;
+	size_t				 wn;
+	char				 wcopy[100];
+
+	int				 blanket;
+	int				 uncovered;	/* commands */
+	/* call->network split once into items. */
+	int				 nnet;
+	const char			*netp[16];
+	uint8_t				 netn[16];
+	uint64_t			*known, *value;	/* call part */
+	uint64_t			*pbits;
+	const char			**pwhat;
+	uint32_t			*pwlen;
+
+	struct defer			*defer;
+	uint32_t			 ndefer, defermax;
+	struct defer			 deferbuf[8];
+
+	/* Last ARG/NETWORK value matched, for why. */
+	const char			*mval;
+	size_t				 mlen;
+	char				 numbuf[40];
+};
+
+struct vinfo {
+	const struct shellparse_word	*w;
+	uint32_t			 start, end;
+	int				 assign;	/* a NAME=value word */
+	const char			*base;
+	size_t				 blen;
+	const char			*bpat;	/* unknown name: a glob */
+	const struct ient		*ent;
+	int				 done;
+	int				 wildopt;
+	uint64_t			 mask;
+	uint32_t			 nopt, nops;
+	uint32_t			*opt, *ops;
+	uint32_t			 buf[32];
+};
+
+/* A bounded text, printable ASCII only: it is shown to people. */
+struct wbuf {
+	char		*p;
+	size_t		 len, cap;
+};
+
+/* Append up to max bytes of s, "..." if cut; see wb_clean(). */
+static void
+wb_put(struct wbuf *b, const char *s, size_t n, size_t max)
+{
+	size_t room = b->cap - 1 - b->len, m = n;
+
+	if (m > max)
+		m = max;
+	if (m > room)
+		m = room;
+	memcpy(b->p + b->len, s, m);
+	b->len += m;
+	if (n > max && m == max)
+		wb_put(b, "...", 3, 3);
+}
+
+/* Terminate, and make bytes from from on printable ASCII. */
+static void
+wb_clean(struct wbuf *b, size_t from)
+{
+	const uint64_t ones = 0x0101010101010101ULL;
+	const uint64_t high = 0x8080808080808080ULL;
+	unsigned char *p = (unsigned char *)b->p;
+	uint64_t x;
+	size_t i = from;
+
+	/* Eight bytes at a time while none is < 0x20 or >= 0x7f. */
+	for (; i + 8 <= b->len; i += 8) {
+		memcpy(&x, p + i, 8);
+		if ((((x - 0x20 * ones) & ~x) | ((x + ones) | x)) & high)
+			break;
+	}
+	for (; i < b->len; i++)
+		p[i] = (p[i] >= 0x20 && p[i] < 0x7f) ? p[i] : '?';
+	b->p[b->len] = '\0';
+}
+
+/* Words start..end of a command, space separated, at most ~120. */
+static void
+wb_view(struct wbuf *b, const struct shellparse_cmd *cmd, uint32_t start,
+    uint32_t end)
+{
+	size_t before = b->len, room, n;
+	uint32_t k;
+
+	for (k = start; k < end && k < cmd->nwords; k++) {
+		room = b->cap - 1 - b->len;
+		n = cmd->words[k].len;
+		if (b->len - before > 120 || n + 1 > room || n > 96) {
+			/* Long: let wb_put cut it. */
+			if (k > start)
+				wb_put(b, " ", 1, 1);
+			wb_put(b, cmd->words[k].text, n, 96);
+			if (k + 1 < end)
+				wb_put(b, " ...", 4, 4);
+			break;
+		}
+		if (k > start)
+			b->p[b->len++] = ' ';
+		memcpy(b->p + b->len, cmd->words[k].text, n);
+		b->len += n;
+	}
+}
+
+/* A rule holds: keep the highest, the first defined among equals. */
+static int
+hit_better(struct ctx *c, uint32_t ri)
+{
+	const struct crule *cr = &c->rs->rules[ri];
+
+	c->matched = 1;
+	if (c->best != NONE && (cr->level < c->level ||
+	    (cr->level == c->level && ri > c->best)))
+		return (0);
+	c->best = ri;
+	c->level = cr->level;
+	return (1);
+}
+
+static void
+hit(struct ctx *c, uint32_t ri, int kind, const char *s, size_t n)
+{
+	if (!hit_better(c, ri))
+		return;
+	c->wkind = kind;
+	if (kind == K_ARG && s != NULL) {
+		/* The value may live in a scratch buffer: copy it. */
+		if (n > sizeof(c->wcopy))
+			n = sizeof(c->wcopy);
+		memcpy(c->wcopy, s, n);
+		s = c->wcopy;
+	}
+	c->ws = s;
+	c->wn = n;
+}
+
+static void
+hit_cmd(struct ctx *c, uint32_t ri, uint32_t ci, uint32_t start,
+    uint32_t end, uint32_t last)
+{
+	if (!hit_better(c, ri))
+		return;
+	c->wkind = K_COMMAND;
+	c->wcmd = ci;
+	c->wstart = start;
+	c->wend = end;
+	c->wlast = last;
+}
+
+/* "rule NAME (FILE:LINE) matched `what`". */
+static void
+explain(const struct ctx *c, struct wbuf *b)
+{
+	const struct crule *cr = &c->rs->rules[c->best];
+	const struct shellparse *sp = c->sp;
+	static const struct {
+		const char	*s;
+		size_t		 n;
+	} pre[] = {
+		[K_COMMAND] = { "`", 1 }, [K_TOOL] = { "tool `", 6 },
+		[K_PATH] = { "path `", 6 }, [K_NETWORK] = { "network `", 9 },
+		[K_ARG] = { "arg `", 5 },
+	};
+
+	memcpy(b->p, cr->whyp, cr->whyplen);	/* printable, < cap */
+	b->len = cr->whyplen;
+	wb_put(b, pre[c->wkind].s, pre[c->wkind].n, 10);
+	if (c->wkind == K_COMMAND) {
+		wb_view(b, &sp->cmds[c->wcmd], c->wstart, c->wend);
+		if (c->wlast != NONE && c->wlast < sp->ncmds) {
+			wb_put(b, " | ", 3, 3);
+			wb_view(b, &sp->cmds[c->wlast],
+			    sp->cmds[c->wlast].nassign,
+			    sp->cmds[c->wlast].nwords);
+		}
+	} else if (c->ws != NULL)
+		wb_put(b, c->ws, c->wn, 100);
+	wb_put(b, "`", 1, 1);
+	wb_clean(b, cr->whyplen);
+}
+
+static int
+tool_match(const struct ctx *c, const struct cmatch *m)
+{
+	const char *t = c->call->tool ? c->call->tool : "";
+	uint32_t k;
+
+	for (k = 0; k < m->ng; k++)
+		if (rglob_match(&m->g[k], t, c->toollen))
+			return (1);
+	return (0);
+}
+
+/* Split call->network into items, once. */
+static void
+net_split(struct ctx *c)
+{
+	const char *s = c->call->network, *e;
+	size_t n;
+
+	c->nnet = 0;
+	while (s != NULL && *s != '\0') {
+		while (*s == ' ' || *s == '\t' || *s == ',')
+			s++;
+		if (*s == '\0')
+			break;
+		e = s + strcspn(s, ",");
+		n = (size_t)(e - s);
+		while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+			n--;
+		if (c->nnet == (int)(sizeof(c->netp) / sizeof(c->netp[0])) ||
+		    n > UINT8_MAX) {
+			/* Too many or too long: match it as one. */
+			c->netp[0] = c->call->network;
+			c->netn[0] = (uint8_t)(strlen(c->call->network) >
+			    UINT8_MAX ? UINT8_MAX : strlen(c->call->network));
+			c->nnet = 1;
+			return;
+		}
+		c->netp[c->nnet] = s;
+		c->netn[c->nnet++] = (uint8_t)n;
+		s = e;
+	}
+}
+
+static int
+net_match(struct ctx *c, const struct cmatch *m)
+{
+	uint32_t k;
+	int i;
+
+	if (c->call->network == NULL)
+		return (0);
+	if (c->nnet == -1)
+		net_split(c);
+	for (i = 0; i < c->nnet; i++)
+		for (k = 0; k < m->ng; k++)
+			if (rglob_match(&m->g[k], c->netp[i], c->netn[i])) {
+				c->mval = c->netp[i];
+				c->mlen = c->netn[i];
+				return (1);
+			}
+	return (0);
+}
+
+static int
+jleaf(struct ctx *c, struct json_object *o, const struct cmatch *m, int top)
+{
+	const char *s;
+	double d;
+	size_t n, i, len;
+	uint32_t k;
+	int r;
+
+	switch (json_object_get_type(o)) {
+	case json_type_string:
+		s = json_object_get_string(o);
+		n = (size_t)json_object_get_string_len(o);
+		break;
+	case json_type_int:
+		r = snprintf(c->numbuf, sizeof(c->numbuf), "%lld",
+		    (long long)json_object_get_int64(o));
+		s = c->numbuf;
+		n = r > 0 && (size_t)r < sizeof(c->numbuf) ? (size_t)r : 0;
+		break;
+	case json_type_double:
+		/* As people write it: 0.1, not 0.10000000000000001. */
+		d = json_object_get_double(o);
+		r = snprintf(c->numbuf, sizeof(c->numbuf), "%.15g", d);
+		if (r > 0 && strtod(c->numbuf, NULL) != d)
+			r = snprintf(c->numbuf, sizeof(c->numbuf), "%.17g", d);
+		s = c->numbuf;
+		n = r > 0 && (size_t)r < sizeof(c->numbuf) ? (size_t)r : 0;
+		break;
+	case json_type_boolean:
+		s = json_object_get_boolean(o) ? "true" : "false";
+		n = strlen(s);
+		break;
+	case json_type_null:
+		s = "null";
+		n = 4;
+		break;
+	case json_type_array:
+		if (!top)
+			return (0);
+		len = json_object_array_length(o);
+		for (i = 0; i < len; i++)
+			if (jleaf(c, json_object_array_get_idx(o, i), m, 0))
+				return (1);
+		return (0);
+	default:
+		return (0);
+	}
+	if (s == NULL)
+		return (0);
+	for (k = 0; k < m->ng; k++)
+		if (rglob_match(&m->g[k], s, n)) {
+			c->mval = s;
+			c->mlen = n;
+			return (1);
+		}
+	return (0);
+}
+
+static int
+jeval(struct ctx *c, struct json_object *o, const struct jstep *st,
+    uint32_t n, const struct cmatch *m, int depth)
+{
+	struct json_object *v;
+	size_t i, len;
+
+	if (depth > JSON_MAXDEPTH)
+		return (0);
+	if (n == 0)
+		return (jleaf(c, o, m, 1));
+	switch (st->kind) {
+	case JS_KEY:
+		if (!json_object_is_type(o, json_type_object) ||
+		    !json_object_object_get_ex(o, st->key, &v))
+			return (0);
+		return (jeval(c, v, st + 1, n - 1, m, depth + 1));
+	case JS_ANYKEY:
+		if (!json_object_is_type(o, json_type_object))
+			return (0);
+		{
+			json_object_object_foreach(o, key, val) {
+				(void)key;
+				if (jeval(c, val, st + 1, n - 1, m, depth + 1))
+					return (1);
+			}
+		}
+		return (0);
+	case JS_INDEX:
+		if (!json_object_is_type(o, json_type_array) ||
+		    st->idx >= json_object_array_length(o))
+			return (0);
+		return (jeval(c, json_object_array_get_idx(o, st->idx),
+		    st + 1, n - 1, m, depth + 1));
+	case JS_ANYINDEX:
+		if (!json_object_is_type(o, json_type_array))
+			return (0);
+		len = json_object_array_length(o);
+		for (i = 0; i < len; i++)
+			if (jeval(c, json_object_array_get_idx(o, i), st + 1,
+			    n - 1, m, depth + 1))
+				return (1);
+		return (0);
+	}
+	return (0);
+}
+
+static int
+arg_match(struct ctx *c, const struct cmatch *m)
+{
+	if (c->call->args == NULL)
+		return (0);
+	return (jeval(c, c->call->args, m->steps, m->nsteps, m, 0));
+}
+
+/* The TOOL, ARG and NETWORK matches of a rule, once per call. */
+static int
+callpart(struct ctx *c, uint32_t ri)
+{
+	const struct crule *cr = &c->rs->rules[ri];
+	uint64_t bit = (uint64_t)1 << (ri % 64);
+	uint32_t k;
+	int ok = 1;
+
+	if (!cr->callpart)
+		return (1);
+	if (c->known[ri / 64] & bit)
+		return ((c->value[ri / 64] & bit) != 0);
+	for (k = 0; k < cr->nm && ok; k++) {
+		switch (cr->m[k].kind) {
+		case RISK_M_TOOL:
+			ok = tool_match(c, &cr->m[k]);
+			break;
+		case RISK_M_ARG:
+			ok = arg_match(c, &cr->m[k]);
+			break;
+		case RISK_M_NETWORK:
+			ok = net_match(c, &cr->m[k]);
+			break;
+		default:
+			break;
+		}
+	}
+	c->known[ri / 64] |= bit;
+	if (ok)
+		c->value[ri / 64] |= bit;
+	return (ok);
+}
+
+/* ---- Paths. */
+
+typedef int (*pathfn)(struct ctx *, const char *, size_t, const char *,
+    const void *);
+
+/* Is a path worth normalising (//, /./, /../, ./x, trailing /)? */
+static int
+path_odd(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n > 1 && s[n - 1] == '/')
+		return (1);
+	if (n > 1 && s[0] == '.' && s[1] == '/')
+		return (1);
+	for (i = 0; i + 1 < n; i++)
+		if (s[i] == '/' && (s[i + 1] == '/' || s[i + 1] == '.'))
+			return (1);
+	return (0);
+}
+
+/* Lexical normalisation: collapse //, drop /., resolve /.. */
+static size_t
+path_norm(const char *s, size_t n, char *out, size_t outlen)
+{
+	size_t i = 0, o = 0, seg, keep;
+	int abs = n > 0 && s[0] == '/';
+
+	if (n + 2 > outlen)
+		return (0);
+	if (abs)
+		out[o++] = '/';
+	keep = o;
+	while (i < n) {
+		while (i < n && s[i] == '/')
+			i++;
+		seg = i;
+		while (i < n && s[i] != '/')
+			i++;
+		if (i == seg || (i - seg == 1 && s[seg] == '.'))
+			continue;
+		if (i - seg == 2 && s[seg] == '.' && s[seg + 1] == '.') {
+			if (o > keep && !(o - keep >= 2 &&
+			    out[o - 1] == '.' && out[o - 2] == '.' &&
+			    (o - keep == 2 || out[o - 3] == '/'))) {
+				while (o > keep && out[o - 1] != '/')
+					o--;
+				if (o > keep)
+					o--;
+				continue;
+			}
+			if (abs)
+				continue;
+		}
+		if (o > keep)
+			out[o++] = '/';
+		memcpy(out + o, s + seg, i - seg);
+		o += i - seg;
+	}
+	if (o == 0)
+		out[o++] = '.';
+	out[o] = '\0';
+	return (o);
+}
+
+/* Call each path a command touches. */
+static int
+cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
+    const void *arg)
+{
+	const struct shellparse_word *w;
+	const struct shellparse_redir *r;
+	const char *t, *eq, *pat;
+	uint32_t k;
+	int endopts = 0;
+
+	for (k = 0; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		pat = shellparse_pattern(w);
+		if (k < cmd->nassign ||
+		    (k > cmd->nassign && !endopts && w->len >= 2 &&
+		    t[0] == '-' && t[1] == '-' && (pat == NULL ||
+		    pat[0] == '-'))) {
+			/* NAME=value and --opt=value: the value. */
+			if (w->len == 2 && k > cmd->nassign) {
+				endopts = 1;
+				continue;
+			}
+			if ((eq = memchr(t, '=', w->len)) == NULL ||
+			    eq[1] == '\0')
+				continue;
+			if (pat != NULL && (pat = strchr(pat, '=')) != NULL) {
+				if (fn(c, eq + 1, w->len - (size_t)(eq + 1 - t),
+				    pat + 1, arg))
+					return (1);
+			} else if (fn(c, eq + 1, w->len - (size_t)(eq + 1 - t),
+			    NULL, arg))
+				return (1);
+			continue;
+		}
+		if (k == cmd->nassign) {
+			if (pat == NULL && memchr(t, '/', w->len) == NULL)
+				continue;
+		} else if (!endopts && w->len >= 2 && t[0] == '-' &&
+		    (pat == NULL || pat[0] == '-')) {
+			/* -o/path: the attached value. */
+			if (pat == NULL && w->len > 2 &&
+			    memchr(t, '/', w->len) != NULL &&
+			    fn(c, t + 2, w->len - 2, NULL, arg))
+				return (1);
+			continue;
+		}
+		if (w->len == 0)
+			continue;
+		if (fn(c, t, w->len, pat, arg))
+			return (1);
+	}
+	for (k = 0; k < cmd->nredirs; k++) {
+		r = &cmd->redirs[k];
+		if (r->op == SHELLPARSE_R_HEREDOC ||
+		    r->op == SHELLPARSE_R_HERESTR || r->target.len == 0)
+			continue;
+		t = r->target.text;
+		if ((r->op == SHELLPARSE_R_DUPIN ||
+		    r->op == SHELLPARSE_R_DUPOUT) &&
+		    (strspn(t, "0123456789") == r->target.len ||
+		    strcmp(t, "-") == 0))
+			continue;
+		if (fn(c, t, r->target.len, shellparse_pattern(&r->target),
+		    arg))
+			return (1);
+	}
+	return (0);
+}
+
+static int
+glob_path(const struct rglob *g, const char *s, size_t n, const char *pat)
+{
+	char buf[1024];
+	size_t nn;
+
+	if (pat != NULL)
+		return (!gall(pat) && gisect2(g->pat, pat, 1));
+	if (rglob_match(g, s, n))
+		return (1);
+	if (path_odd(s, n) && (nn = path_norm(s, n, buf, sizeof(buf))) > 0 &&
+	    rglob_match(g, buf, nn))
+		return (1);
+	return (0);
+}
+
+/* For a command rule's PATH match: does this path match? */
+static int
+path_one(struct ctx *c, const char *s, size_t n, const char *pat,
+    const void *arg)
+{
+	const struct cmatch *m = arg;
+	uint32_t k;
+
+	for (k = 0; k < m->ng; k++)
+		if (glob_path(&m->g[k], s, n, pat))
+			return (1);
+	return (0);
+}
+
+static void
+pset(struct ctx *c, uint32_t pmid, const char *s, size_t n)
+{
+	c->pbits[pmid / 64] |= (uint64_t)1 << (pmid % 64);
+	if (c->pwhat != NULL) {
+		c->pwhat[pmid] = s;
+		c->pwlen[pmid] = (uint32_t)(n > UINT32_MAX ? UINT32_MAX : n);
+	}
+}
+
+static inline int
+pisset(const struct ctx *c, uint32_t pmid)
+{
+	return ((c->pbits[pmid / 64] >> (pmid % 64)) & 1);
+}
+
+/* s (or its normalised form) against the buckets; o, on for why. */
+/* Which bytes (mod 64) s holds: a glob needing others cannot match. */
+static inline uint64_t
+bytemask(const char *s, size_t n)
+{
+	uint64_t m = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		m |= (uint64_t)1 << (s[i] & 63);
+	return (m);
+}
+
+static void
+path_feed1(struct ctx *c, const char *s, size_t n, const char *o, size_t on)
+{
+	const struct risk_ruleset *rs = c->rs;
+	const struct ppat *pp;
+	uint64_t have;
+	uint32_t i, b;
+
+	b = (unsigned char)s[0];
+	for (i = rs->pbf[b]; i < rs->pbf[b + 1]; i++) {
+		pp = &rs->pp[rs->pbfid[i]];
+		if (!pisset(c, pp->pmid) && rglob_match(pp->g, s, n))
+			pset(c, pp->pmid, o, on);
+	}
+	b = (unsigned char)s[n - 1];
+	for (i = rs->pbl[b]; i < rs->pbl[b + 1]; i++) {
+		pp = &rs->pp[rs->pblid[i]];
+		if (!pisset(c, pp->pmid) && rglob_match(pp->g, s, n))
+			pset(c, pp->pmid, o, on);
+	}
+	if (rs->npbany == 0)
+		return;
+	have = bytemask(s, n);
+	for (i = 0; i < rs->npbany; i++) {
+		pp = &rs->pp[rs->pbany[i]];
+		if ((pp->g->need & ~have) == 0 && !pisset(c, pp->pmid) &&
+		    rglob_match(pp->g, s, n))
+			pset(c, pp->pmid, o, on);
+	}
+}
+
+/* Feed a path to the call rules' PATH matches. */
+static int
+path_feed(struct ctx *c, const char *s, size_t n, const char *pat,
+    const void *arg)
+{
+	const struct risk_ruleset *rs = c->rs;
+	char buf[1024];
+	size_t nn;
+	uint32_t i;
+
+	if (n == 0)
+		return (0);
+	if (pat != NULL) {
+		if (gall(pat))
+			return (0);
+		for (i = 0; i < rs->npp; i++)
+			if (!pisset(c, rs->pp[i].pmid) &&
+			    gisect2(rs->pp[i].g->pat, pat, 1))
+				pset(c, rs->pp[i].pmid, s, n);
+		return (0);
+	}
+	path_feed1(c, s, n, s, n);
+	if (path_odd(s, n) && (nn = path_norm(s, n, buf, sizeof(buf))) > 0)
+		path_feed1(c, buf, nn, s, n);
+	return (0);
+}
+
+/* Does a JSON key name a path? */
+static int
+path_key(const char *k)
+{
+	static const struct {
+		const char	*s;
+		size_t		 n;
+	} exact[] = {
+		{ "src", 3 }, { "source", 6 }, { "sources", 7 }, { "dst", 3 },
+		{ "dest", 4 }, { "destination", 11 }, { "target", 6 },
+		{ "targets", 7 }, { "cwd", 3 }, { "workdir", 7 },
+		{ "working_dir", 11 }, { "root", 4 }, { "output", 6 },
+		{ "input", 5 },
+	}, suffix[] = {
+		{ "path", 4 }, { "paths", 5 }, { "file", 4 }, { "files", 5 },
+		{ "filename", 8 }, { "filenames", 9 }, { "dir", 3 },
+		{ "dirs", 4 }, { "directory", 9 }, { "directories", 11 },
+		{ "folder", 6 }, { "folders", 7 },
+	};
+	char low[12];
+	size_t i, n = strlen(k), l;
+
+	/* The last 11 bytes, lower-cased, hold whatever can match. */
+	l = n < sizeof(low) - 1 ? n : sizeof(low) - 1;
+	for (i = 0; i < l; i++)
+		low[i] = (char)tolower((unsigned char)k[n - l + i]);
+	for (i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
+		if (exact[i].n == n && memcmp(low, exact[i].s, n) == 0)
+			return (1);
+	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++)
+		if (suffix[i].n <= l && memcmp(low + l - suffix[i].n,
+		    suffix[i].s, suffix[i].n) == 0)
+			return (1);
+	return (0);
+}
+
+static void
+args_paths(struct ctx *c, struct json_object *o, int pathy, int depth)
+{
+	size_t i, len;
+
+	if (depth > JSON_MAXDEPTH)
+		return;
+	switch (json_object_get_type(o)) {
+	case json_type_string:
+		if (pathy)
+			path_feed(c, json_object_get_string(o),
+			    (size_t)json_object_get_string_len(o), NULL, NULL);
+		return;
+	case json_type_array:
+		len = json_object_array_length(o);
+		for (i = 0; i < len; i++)
+			args_paths(c, json_object_array_get_idx(o, i), pathy,
+			    depth + 1);
+		return;
+	case json_type_object:
+		{
+			json_object_object_foreach(o, key, val)
+				args_paths(c, val, path_key(key), depth + 1);
+		}
+		return;
+	default:
+		return;
+	}
+}
+
+/* ---- Views of a command and their matching. */
+
+static void
+vinfo_init(struct vinfo *v, const struct shellparse_cmd *cmd,
+    uint32_t start, uint32_t end, const struct ient *e, const char *base,
+    size_t blen, const char *bpat)
+{
+	v->w = cmd->words;
+	v->start = start;
+	v->end = end;
+	v->ent = e;
+	v->base = base;
+	v->blen = blen;
+	v->bpat = bpat;
+	v->done = 0;
+	v->assign = 0;
+}
+
+/* Sort a view's words into options and operands, once. */
+static int
+vinfo_compute(struct ctx *c, struct vinfo *v)
+{
+	const struct shellparse_word *w;
+	const struct optalias *al;
+	const char *t, *pat, *eq;
+	uint32_t k, n = v->end - v->start, i;
+	size_t l;
+	int endopts = 0, b;
+	char *m;
+
+	if (v->done)
+		return (0);
+	v->done = 1;
+	v->mask = 0;
+	v->wildopt = 0;
+	v->nopt = v->nops = 0;
+	if (2 * n <= sizeof(v->buf) / sizeof(v->buf[0])) {
+		v->opt = v->buf;
+		v->ops = v->buf + n;
+	} else {
+		if ((m = shellparse_alloc(c->sp, 2 * n * sizeof(uint32_t) +
+		    8)) == NULL) {
+			c->nomem = 1;
+			return (-1);
+		}
+		v->opt = (uint32_t *)(void *)(((uintptr_t)m + 7) &
+		    ~(uintptr_t)7);
+		v->ops = v->opt + n;
+	}
+	for (k = v->start + 1; k < v->end; k++) {
+		w = &v->w[k];
+		t = w->text;
+		pat = shellparse_pattern(w);
+		if (!endopts && pat == NULL && w->len == 2 && t[0] == '-' &&
+		    t[1] == '-') {
+			endopts = 1;
+			continue;
+		}
+		if (!endopts && w->len >= 2 && t[0] == '-' &&
+		    (pat == NULL || pat[0] == '-')) {
+			v->opt[v->nopt++] = k;
+			if (pat != NULL) {
+				v->wildopt = 1;
+				continue;
+			}
+			if (t[1] != '-') {
+				for (i = 1; i < w->len &&
+				    (b = optbit((unsigned char)t[i])) >= 0; i++)
+					v->mask |= (uint64_t)1 << b;
+				continue;
+			}
+			if (v->ent == NULL || v->ent->nalias == 0)
+				continue;
+			eq = memchr(t, '=', w->len);
+			l = (eq ? (size_t)(eq - t) : w->len) - 2;
+			if (l == 0)
+				continue;
+			for (al = v->ent->alias, i = 0; i < v->ent->nalias;
+			    i++, al++)
+				if (al->lng != NULL &&
+				    strncmp(al->lng, t + 2, l) == 0 &&
+				    (al->lng[l] == '\0' || eq == NULL))
+					v->mask |= (uint64_t)1 <<
+					    optbit(al->to);
+			continue;
+		}
+		if (pat != NULL && pat[0] == '*')
+			v->wildopt = 1;		/* $x may be -rf */
+		v->ops[v->nops++] = k;
+	}
+	if (v->ent != NULL)
+		for (al = v->ent->alias, i = 0; i < v->ent->nalias; i++, al++)
+			if (al->lng == NULL &&
+			    (v->mask & ((uint64_t)1 << optbit(al->from))))
+				v->mask |= (uint64_t)1 << optbit(al->to);
+	return (0);
+}
+
+static int
+opt_match(const struct copt *o, const struct shellparse_word *w)
+{
+	const char *t = w->text, *pat, *eq;
+	size_t n = w->len, l = o->g.litlen;
+
+	if ((pat = shellparse_pattern(w)) != NULL)
+		return (gisect(o->g.pat, pat));
+	if (o->longlit) {
+		if (n == l && memcmp(t, o->g.lit, l) == 0)
+			return (1);
+		if (n > l && t[l] == '=' && memcmp(t, o->g.lit, l) == 0)
+			return (1);
+		/* GNU getopt takes unambiguous abbreviations. */
+		if (n >= 3 && n < l && memchr(t, '=', n) == NULL &&
+		    memcmp(t, o->g.lit, n) == 0)
+			return (1);
+		return (0);
+	}
+	if (rglob_match(&o->g, t, n))
+		return (1);
+	return ((eq = memchr(t, '=', n)) != NULL &&
+	    rglob_match(&o->g, t, (size_t)(eq - t)));
+}
+
+/* Operand words against operand patterns, "*" for any run of words. */
+static int
+ops_match(const struct cstage *st, const struct vinfo *v)
+{
+	uint32_t pi = 0, wi = 0, spi = NONE, swi = 0;
+
+	while (wi < v->nops) {
+		if (pi < st->nops && st->ops[pi].star) {
+			spi = pi++;
+			swi = wi;
+			continue;
+		}
+		if (pi < st->nops &&
+		    rglob_word(&st->ops[pi].g, &v->w[v->ops[wi]])) {
+			pi++;
+			wi++;
+			continue;
+		}
+		if (spi == NONE)
+			return (0);
+		pi = spi + 1;
+		wi = ++swi;
+	}
+	while (pi < st->nops && st->ops[pi].star)
+		pi++;
+	return (pi == st->nops);
+}
+
+static int
+stage_match(struct ctx *c, const struct cstage *st, struct vinfo *v,
+    int indexed)
+{
+	uint32_t i, k;
+	int ok;
+
+	if (st->assign != v->assign)
+		return (0);
+	if (!indexed && !st->any) {
+		if (st->shellfam) {
+			if (v->ent != NULL ? !v->ent->shellfam :
+			    v->bpat != NULL ? !gisect("sh", v->bpat) :
+			    !(v->blen == 2 && memcmp(v->base, "sh", 2) == 0))
+				return (0);
+		} else if (v->bpat != NULL && v->ent == NULL) {
+			if (!gisect(st->argv0.pat, v->bpat))
+				return (0);
+		} else if (!rglob_match(&st->argv0, v->base, v->blen))
+			return (0);
+	}
+	if (st->anyargs)
+		return (1);
+	if (vinfo_compute(c, v) == -1)
+		return (0);
+	if ((v->mask & st->mask) != st->mask && !v->wildopt)
+		return (0);
+	for (i = 0; i < st->nopts; i++) {
+		ok = v->wildopt;
+		for (k = 0; k < v->nopt && !ok; k++)
+			ok = opt_match(&st->opts[i], &v->w[v->opt[k]]);
+		if (!ok)
+			return (0);
+	}
+	return (ops_match(st, v));
+}
+
+/* ---- Wrappers. */
+
+#define UW_NONE		0
+#define UW_VIEW		1	/* runs words[start, end) */
+#define UW_STRING	2	/* runs the command line s */
+#define UW_JOIN		3	/* runs words[start, end) joined */
+#define UW_STDIN	4	/* a shell reading its input */
+#define UW_FIND		5
+
+struct unwrap {
+	int		 kind;
+	uint32_t	 start, end;
+	uint32_t	 astart, aend;	/* NAME=value words it sets */
+	const char	*s;
+	size_t		 len;
+};
+
+static int
+in_list(const char *list, const char *s, size_t n)
+{
+	const char *p;
+
+	if (n == 0 || list[0] == '\0')
+		return (0);
+	for (p = list; (p = strstr(p, "|")) != NULL && p[1] != '\0'; p++)
+		if (strncmp(p + 1, s, n) == 0 && p[1 + n] == '|')
+			return (1);
+	return (0);
+}
+
+static int
+is_assign(const struct shellparse_word *w)
+{
+	const char *t = w->text;
+	uint32_t i;
+
+	if (!((t[0] >= 'a' && t[0] <= 'z') || (t[0] >= 'A' && t[0] <= 'Z') ||
+	    t[0] == '_'))
+		return (0);
+	for (i = 1; i < w->len; i++) {
+		if (t[i] == '=')
+			return (1);
+		if (!((t[i] >= 'a' && t[i] <= 'z') ||
+		    (t[i] >= 'A' && t[i] <= 'Z') ||
+		    (t[i] >= '0' && t[i] <= '9') || t[i] == '_'))
+			return (0);
+	}
+	return (0);
+}
+
+/* What does a wrapper run?  Options are read as its getopt would. */
+static void
+unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
+    const struct wrapper *wr, struct unwrap *u)
+{
+	const struct shellparse_word *w = cmd->words;
+	const char *t, *eq;
+	uint32_t k = start + 1, npos = wr->npos, i;
+	size_t l;
+	int cflag = 0, done;
+
+	memset(u, 0, sizeof(*u));
+	u->kind = UW_NONE;
+	if (wr->kind == WK_NONE)
+		return;
+	if (wr->kind == WK_APPLET) {
+		if (k < end) {
+			u->kind = UW_VIEW;
+			u->start = k;
+			u->end = end;
+		}
+		return;
+	}
+	if (wr->kind == WK_FIND) {
+		u->kind = UW_FIND;
+		return;
+	}
+	if (wr->kind == WK_SHELL) {
+		for (; k < end; k++) {
+			t = w[k].text;
+			if (shellparse_pattern(&w[k]) != NULL ||
+			    (t[0] != '-' && t[0] != '+'))
+				break;
+			if (strcmp(t, "--") == 0 || strcmp(t, "-") == 0) {
+				k++;
+				break;
+			}
+			if (t[1] == '-') {
+				if (strcmp(t, "--rcfile") == 0 ||
+				    strcmp(t, "--init-file") == 0)
+					k++;
+				continue;
+			}
+			for (i = 1; i < w[k].len; i++) {
+				if (t[i] == 'c')
+					cflag = 1;
+				else if ((t[i] == 'o' || t[i] == 'O') &&
+				    k + 1 < end)
+					k++;
+			}
+		}
+		if (cflag) {
+			if (k < end) {
+				u->kind = UW_STRING;
+				u->s = w[k].text;
+				u->len = w[k].len;
+			}
+		} else if (k >= end)
+			u->kind = UW_STDIN;
+		return;
+	}
+	for (;;) {
+		for (; k < end; k++) {
+			t = w[k].text;
+			l = w[k].len;
+			if (shellparse_pattern(&w[k]) != NULL)
+				break;
+			if (l == 2 && t[0] == '-' && t[1] == '-') {
+				k++;
+				npos = 0;
+				break;
+			}
+			if (t[0] != '-' || l == 1) {
+				if (l == 1 && t[0] == '-' && wr->dashopt)
+					continue;
+				if (wr->kind == WK_SU)
+					continue;	/* su user -c x */
+				break;
+			}
+			if (t[1] == '-') {
+				eq = memchr(t, '=', l);
+				if (in_list(wr->longstr, t + 2,
+				    (eq ? (size_t)(eq - t) : l) - 2)) {
+					if (eq != NULL) {
+						u->s = eq + 1;
+						u->len = l -
+						    (size_t)(eq + 1 - t);
+					} else if (k + 1 < end) {
+						k++;
+						u->s = w[k].text;
+						u->len = w[k].len;
+					}
+				} else if (eq == NULL && in_list(wr->longargs,
+				    t + 2, l - 2))
+					k++;
+				continue;
+			}
+			for (i = 1, done = 0; i < l && !done; i++) {
+				if (strchr(wr->stropts, t[i]) != NULL) {
+					if (i + 1 < l) {
+						u->s = t + i + 1;
+						u->len = l - i - 1;
+					} else if (k + 1 < end) {
+						k++;
+						u->s = w[k].text;
+						u->len = w[k].len;
+					}
+					done = 1;
+				} else if (strchr(wr->argopts, t[i]) != NULL) {
+					if (i + 1 == l)
+						k++;
+					done = 1;
+				}
+			}
+		}
+		if (npos > 0 && k < end && u->s == NULL) {
+			npos--;
+			k++;
+			continue;
+		}
+		break;
+	}
+	if (u->s != NULL) {
+		u->kind = UW_STRING;
+		return;
+	}
+	if (wr->kind == WK_SU)
+		return;
+	u->astart = u->aend = k;
+	if (wr->assigns)
+		while (k < end && shellparse_pattern(&w[k]) == NULL &&
+		    is_assign(&w[k]))
+			k++;
+	u->aend = k;
+	if (k >= end)
+		return;
+	u->kind = wr->kind == WK_EVAL ? UW_JOIN : UW_VIEW;
+	u->start = k;
+	u->end = end;
+}
+
+/* ---- Walking views. */
+
+#define VW_MAIN		0
+#define VW_STAGE	1
+
+struct vwalk {
+	int			 mode;
+	uint32_t		 cmd;
+	const struct cstage	*stage;
+	int			 found;
+	int			 expanded;
+	unsigned		 n;
+};
+
+static void	walk_views(struct ctx *, struct vwalk *, uint32_t, uint32_t,
+		    int);
+static uint32_t	pipe_rest(struct ctx *, uint32_t, const struct cpat *,
+		    uint32_t, uint32_t *, uint32_t *);
+
+/* Does any view of command ci match the stage? */
+static int
+cmd_stage(struct ctx *c, uint32_t ci, const struct cstage *st)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	struct vwalk vw;
+
+	if ((cmd->flags & SHELLPARSE_C_KEYWORD) || cmd->nwords <= cmd->nassign)
+		return (0);
+	memset(&vw, 0, sizeof(vw));
+	vw.mode = VW_STAGE;
+	vw.cmd = ci;
+	vw.stage = st;
+	walk_views(c, &vw, cmd->nassign, cmd->nwords, 0);
+	return (vw.found);
+}
+
+/*
+ * Find stages k.. of a pipeline pattern downstream of command ci: its
+ * later pipeline stages, then what its output feeds.  Returns the
+ * command matching the last stage, or NONE; cov collects them all.
+ */
+static uint32_t
+pipe_rest(struct ctx *c, uint32_t ci, const struct cpat *cp, uint32_t k,
+    uint32_t *cov, uint32_t *ncov)
+{
+	const struct shellparse *sp = c->sp;
+	uint32_t j = ci, x, p, steps = 0, r;
+
+	if (k >= cp->nst)
+		return (ci);
+	for (;;) {
+		for (x = sp->cmds[j].next; x != NONE && x < sp->ncmds &&
+		    steps++ < 4096; x = sp->cmds[x].next)
+			if (cmd_stage(c, x, &cp->st[k])) {
+				cov[(*ncov)++] = x;
+				if ((r = pipe_rest(c, x, cp, k + 1, cov,
+				    ncov)) != NONE)
+					return (r);
+				(*ncov)--;
+			}
+		p = sp->cmds[j].parent;
+		if (p == NONE || p >= sp->ncmds || p == j || steps++ > 4096)
+			return (NONE);
+		if (cmd_stage(c, p, &cp->st[k])) {
+			cov[(*ncov)++] = p;
+			if ((r = pipe_rest(c, p, cp, k + 1, cov, ncov)) != NONE)
+				return (r);
+			(*ncov)--;
+		}
+		j = p;
+	}
+}
+
+static void
+cover(struct ctx *c, uint32_t ci)
+{
+	if (ci < c->sp->ncmds)
+		c->sp->cmds[ci].mark |= CM_COVERED;
+}
+
+static int
+defer_push(struct ctx *c, const struct defer *d)
+{
+	struct defer *n;
+
+	if (c->ndefer == c->defermax) {
+		if (c->defer == c->deferbuf) {
+			if ((n = calloc(c->defermax * 2, sizeof(*n))) == NULL) {
+				c->nomem = 1;
+				return (-1);
+			}
+			memcpy(n, c->defer, c->ndefer * sizeof(*n));
+		} else if ((n = reallocarray(c->defer, c->defermax * 2,
+		    sizeof(*n))) == NULL) {
+			c->nomem = 1;
+			return (-1);
+		}
+		c->defer = n;
+		c->defermax *= 2;
+	}
+	c->defer[c->ndefer++] = *d;
+	return (0);
+}
+
+/* Try one indexed pattern of a command rule on a view. */
+static void
+try_ref(struct ctx *c, struct vwalk *vw, struct vinfo *v,
+    const struct cref *ref, int indexed)
+{
+	const struct crule *cr = &c->rs->rules[ref->rule];
+	const struct cmatch *m = &cr->m[ref->match];
+	const struct cpat *cp = &m->pats[ref->pat];
+	const struct shellparse_cmd *cmd = &c->sp->cmds[vw->cmd];
+	struct defer d;
+	uint32_t k, last = NONE;
+
+	if (!stage_match(c, &cp->st[0], v, indexed))
+		return;
+	d.ncov = 0;
+	if (cp->nst > 1 && (last = pipe_rest(c, vw->cmd, cp, 1, d.cov,
+	    &d.ncov)) == NONE)
+		return;
+	/* The rest of the rule: paths of this command, the call part. */
+	if (cr->haspath)
+		for (k = 0; k < cr->nm; k++)
+			if (cr->m[k].kind == RISK_M_PATH &&
+			    !cmd_paths(c, cmd, path_one, &cr->m[k]))
+				return;
+	if (cr->callpart && !callpart(c, ref->rule))
+		return;
+	if (cr->ncmd > 1) {
+		d.rule = ref->rule;
+		d.cmd = vw->cmd;
+		d.start = v->start;
+		d.end = v->end;
+		d.last = last;
+		defer_push(c, &d);
+		return;
+	}
+	cover(c, vw->cmd);
+	for (k = 0; k < d.ncov; k++)
+		cover(c, d.cov[k]);
+	hit_cmd(c, ref->rule, vw->cmd, v->start, v->end, last);
+}
+
+/* Try a list of refs (sorted by level), skipping what cannot matter. */
+static void
+try_refs(struct ctx *c, struct vwalk *vw, struct vinfo *v,
+    const struct cref *refs, uint32_t n, int indexed)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[vw->cmd];
+	uint32_t i;
+
+	for (i = 0; i < n; i++) {
+		if (c->matched && (cmd->mark & CM_COVERED) &&
+		    c->rs->rules[refs[i].rule].level < c->level)
+			break;
+		try_ref(c, vw, v, &refs[i], indexed);
+	}
+}
+
+/* Parse a nested command line run by command ci. */
+static void
+nested(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+
+	if (cmd->mark & CM_PARSED)
+		return;
+	cmd->mark |= CM_PARSED;
+	shellparse(c->sp, s, n, (unsigned)cmd->depth + 1, ci);
+}
+
+static void
+do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
+    const struct ient *e, const char *base, size_t blen, const char *bpat,
+    int dowild, int depth)
+{
+	const struct risk_ruleset *rs = c->rs;
+	struct shellparse_cmd *cmd = &c->sp->cmds[vw->cmd];
+	const struct shellparse_redir *r;
+	struct vinfo v;
+	struct unwrap u;
+	uint32_t k, s, x;
+	size_t l;
+	char *j;
+
+	vinfo_init(&v, cmd, start, end, e, base, blen, bpat);
+	if (vw->mode == VW_STAGE) {
+		if (stage_match(c, vw->stage, &v, 0)) {
+			vw->found = 1;
+			return;
+		}
+	} else {
+		if (e != NULL) {
+			try_refs(c, vw, &v, e->refs, e->nrefs, 1);
+			if (e->shellfam && rs->shent != NONE &&
+			    &rs->ients[rs->shent] != e)
+				try_refs(c, vw, &v, rs->ients[rs->shent].refs,
+				    rs->ients[rs->shent].nrefs, 1);
+		}
+		if (dowild)
+			try_refs(c, vw, &v, rs->wild, rs->nwild, 0);
+	}
+	if (e == NULL || e->wrap == NULL || c->nomem)
+		return;
+	unwrap(cmd, start, end, e->wrap, &u);
+	switch (u.kind) {
+	case UW_VIEW:
+		/* env X=1 cmd: X=1 as an assignment, for LD_PRELOAD=*. */
+		for (k = u.astart; k < u.aend && vw->mode == VW_MAIN &&
+		    rs->nwild > 0; k++) {
+			vinfo_init(&v, cmd, k, k + 1, NULL, cmd->words[k].text,
+			    cmd->words[k].len, NULL);
+			v.assign = 1;
+			try_refs(c, vw, &v, rs->wild, rs->nwild, 0);
+		}
+		walk_views(c, vw, u.start, u.end, depth + 1);
+		return;
+	case UW_STRING:
+		vw->expanded = 1;
+		if (vw->mode == VW_MAIN)
+			nested(c, vw->cmd, u.s, u.len);
+		return;
+	case UW_JOIN:
+		vw->expanded = 1;
+		if (vw->mode != VW_MAIN || (cmd->mark & CM_PARSED))
+			return;
+		for (k = u.start, l = 0; k < u.end; k++)
+			l += cmd->words[k].len + 1;
+		if ((j = shellparse_alloc(c->sp, l + 1)) == NULL) {
+			c->nomem = 1;
+			return;
+		}
+		for (k = u.start, l = 0; k < u.end; k++) {
+			if (k > u.start)
+				j[l++] = ' ';
+			memcpy(j + l, cmd->words[k].text, cmd->words[k].len);
+			l += cmd->words[k].len;
+		}
+		j[l] = '\0';
+		nested(c, vw->cmd, j, l);
+		return;
+	case UW_STDIN:
+		/* sh <<EOF ... or sh <<< "...": the body is the script. */
+		for (k = 0; k < cmd->nredirs; k++) {
+			r = &cmd->redirs[k];
+			if (r->op == SHELLPARSE_R_HEREDOC && r->body != NULL) {
+				vw->expanded = 1;
+				if (vw->mode == VW_MAIN)
+					nested(c, vw->cmd, r->body,
+					    r->bodylen);
+			} else if (r->op == SHELLPARSE_R_HERESTR) {
+				vw->expanded = 1;
+				if (vw->mode == VW_MAIN)
+					nested(c, vw->cmd, r->target.text,
+					    r->target.len);
+			}
+		}
+		return;
+	case UW_FIND:
+		for (k = start + 1; k < end && !vw->found; k++) {
+			const char *t = cmd->words[k].text;
+
+			if (strcmp(t, "-exec") != 0 &&
+			    strcmp(t, "-execdir") != 0 &&
+			    strcmp(t, "-ok") != 0 && strcmp(t, "-okdir") != 0)
+				continue;
+			s = k + 1;
+			for (x = s; x < end; x++)
+				if (strcmp(cmd->words[x].text, ";") == 0 ||
+				    strcmp(cmd->words[x].text, "+") == 0)
+					break;
+			if (x > s)
+				walk_views(c, vw, s, x, depth + 1);
+			k = x;
+		}
+		return;
+	}
+}
+
+/* Basename of a glob: after its last unescaped '/'. */
+static const char *
+glob_base(const char *p)
+{
+	const char *b = p;
+
+	for (; *p != '\0'; p++) {
+		if (*p == '\\' && p[1] != '\0')
+			p++;
+		else if (*p == '/')
+			b = p + 1;
+	}
+	return (b);
+}
+
+static void
+walk_views(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
+    int depth)
+{
+	const struct risk_ruleset *rs = c->rs;
+	const struct shellparse_cmd *cmd = &c->sp->cmds[vw->cmd];
+	const struct shellparse_word *w;
+	const struct ient *e;
+	const char *pat, *b, *q;
+	char buf[128];
+	size_t n, i;
+
+	if (depth > MAXVDEPTH || vw->n++ > MAXVIEWS || start >= end ||
+	    end > cmd->nwords || vw->found || c->nomem)
+		return;
+	w = &cmd->words[start];
+	if ((pat = shellparse_pattern(w)) == NULL) {
+		b = memrchr(w->text, '/', w->len);
+		b = b ? b + 1 : w->text;
+		n = w->len - (size_t)(b - w->text);
+		e = ilookup(rs, b, n);
+		do_view(c, vw, start, end, e, b, n, NULL, 1, depth);
+		return;
+	}
+	/* A name not known before it runs: $x/rm, r${x}m, /bin/r?. */
+	b = glob_base(pat);
+	if (strcspn(b, "*?[") == strlen(b)) {
+		for (q = b, n = 0; *q != '\0' && n < sizeof(buf) - 1; q++) {
+			if (*q == '\\' && q[1] != '\0')
+				q++;
+			buf[n++] = *q;
+		}
+		buf[n] = '\0';
+		e = ilookup(rs, buf, n);
+		do_view(c, vw, start, end, e, buf, n, NULL, 1, depth);
+		return;
+	}
+	do_view(c, vw, start, end, NULL, "", 0, b, 1, depth);
+	if (gall(b))
+		return;		/* wholly unknown: no name to look up */
+	for (i = 0; i < rs->nients && !vw->found && !c->nomem; i++) {
+		e = &rs->ients[i];
+		if (gisect(b, e->h.name))
+			do_view(c, vw, start, end, e, e->h.name, e->h.len, b,
+			    0, depth);
+	}
+}
+
+/* Does any command (at any view) match a COMMAND match? */
+static int
+any_cmd(struct ctx *c, const struct cmatch *m)
+{
+	uint32_t k, i, cov[MAXSTAGES], ncov;
+
+	for (k = 0; k < m->npats; k++)
+		for (i = 0; i < c->sp->ncmds; i++) {
+			if (!cmd_stage(c, i, &m->pats[k].st[0]))
+				continue;
+			ncov = 0;
+			if (pipe_rest(c, i, &m->pats[k], 1, cov, &ncov) != NONE)
+				return (1);
+		}
+	return (0);
+}
+
+static void
+run_deferred(struct ctx *c)
+{
+	const struct crule *cr;
+	const struct defer *d;
+	uint32_t i, k;
+	int ok;
+
+	for (i = 0; i < c->ndefer; i++) {
+		d = &c->defer[i];
+		cr = &c->rs->rules[d->rule];
+		for (k = 0, ok = 1; k < cr->nm && ok; k++)
+			if (cr->m[k].kind == RISK_M_COMMAND &&
+			    (int)k != cr->cmd)
+				ok = any_cmd(c, &cr->m[k]);
+		if (!ok)
+			continue;
+		cover(c, d->cmd);
+		for (k = 0; k < d->ncov; k++)
+			cover(c, d->cov[k]);
+		hit_cmd(c, d->rule, d->cmd, d->start, d->end, d->last);
+	}
+}
+
+/* A call rule: every match, PATH by its bit. */
+static void
+try_call(struct ctx *c, uint32_t ri)
+{
+	const struct crule *cr = &c->rs->rules[ri];
+	const struct cmatch *m, *pm = NULL;
+	uint32_t k;
+
+	/* A rule that cannot win changes nothing, unless it covers. */
+	if (c->matched && (cr->level < c->level || (cr->level == c->level &&
+	    ri > c->best)) && (!cr->tool || c->blanket || c->uncovered == 0))
+		return;
+	for (k = 0; k < cr->nm; k++) {
+		m = &cr->m[k];
+		if (m->kind == RISK_M_PATH) {
+			if (!pisset(c, m->pmid))
+				return;
+			if (pm == NULL)
+				pm = m;
+		}
+	}
+	if (!callpart(c, ri))
+		return;
+	if (cr->tool)
+		c->blanket = 1;
+	if (pm != NULL && c->pwhat != NULL)
+		hit(c, ri, K_PATH, c->pwhat[pm->pmid], c->pwlen[pm->pmid]);
+	else if (pm != NULL)
+		hit(c, ri, K_PATH, NULL, 0);
+	else {
+		/* Say what held: the tool, else what was matched last. */
+		for (k = 0; k < cr->nm; k++)
+			if (cr->m[k].kind == RISK_M_NETWORK ||
+			    cr->m[k].kind == RISK_M_ARG)
+				break;
+		if (k < cr->nm) {
+			/* Re-evaluate to point mval at this rule's value. */
+			if (cr->m[k].kind == RISK_M_NETWORK)
+				net_match(c, &cr->m[k]);
+			else
+				arg_match(c, &cr->m[k]);
+			hit(c, ri, cr->m[k].kind == RISK_M_NETWORK ?
+			    K_NETWORK : K_ARG, c->mval, c->mlen);
+		} else
+			hit(c, ri, K_TOOL, c->call->tool ? c->call->tool : "",
+			    c->toollen);
+	}
+}
+
+static void
+call_rules(struct ctx *c)
+{
+	const struct risk_ruleset *rs = c->rs;
+	const struct tent *te;
+	const char *t = c->call->tool ? c->call->tool : "";
+	uint64_t bits;
+	uint32_t i, k;
+
+	if ((te = hfind(rs->ttab, rs->tmask, rs->tents, sizeof(*te), t,
+	    c->toollen)) != NULL)
+		for (i = 0; i < te->n; i++)
+			try_call(c, te->rules[i]);
+	for (k = 0; k < (rs->npm + 63) / 64; k++)
+		for (bits = c->pbits[k]; bits != 0; bits &= bits - 1) {
+			i = (uint32_t)k * 64 + (uint32_t)__builtin_ctzll(bits);
+			if (rs->pmtrig[i])
+				try_call(c, rs->pmrule[i]);
+		}
+	if (c->call->network != NULL)
+		for (i = 0; i < rs->nnetr; i++)
+			try_call(c, rs->netr[i]);
+	if (c->call->args != NULL) {
+		if (rs->nakeys > 0 &&
+		    json_object_is_type(c->call->args, json_type_object)) {
+			json_object_object_foreach(c->call->args, key, val) {
+				(void)val;
+				if ((te = hfind(rs->akeytab, rs->akeymask,
+				    rs->akeys, sizeof(*te), key,
+				    strlen(key))) == NULL)
+					continue;
+				for (i = 0; i < te->n; i++)
+					try_call(c, te->rules[i]);
+			}
+		}
+		for (i = 0; i < rs->nargr; i++)
+			try_call(c, rs->argr[i]);
+	}
+	for (i = 0; i < rs->nalways; i++) {
+		const struct crule *cr = &rs->rules[rs->always[i]];
+		unsigned char f = (unsigned char)t[0];
+		unsigned char l = c->toollen ?
+		    (unsigned char)t[c->toollen - 1] : 0;
+
+		/* mcp__* cannot match "shell": skip without a look. */
+		if ((cr->tprefix && !((cr->tfirst[f / 64] >> (f % 64)) & 1)) ||
+		    (cr->tsuffix && !((cr->tlast[l / 64] >> (l % 64)) & 1)))
+			continue;
+		try_call(c, rs->always[i]);
+	}
+}
+
+/* Every simple command, every view of it. */
+static void
+commands(struct ctx *c)
+{
+	struct shellparse *sp = c->sp;
+	struct shellparse_cmd *cmd;
+	struct vinfo v;
+	struct vwalk vw;
+	uint32_t i, k;
+
+	for (i = 0; i < sp->ncmds && !c->nomem; i++) {
+		cmd = &sp->cmds[i];
+		if (cmd->flags & SHELLPARSE_C_KEYWORD)
+			continue;
+		if (c->rs->npp > 0)
+			cmd_paths(c, cmd, path_feed, NULL);
+		memset(&vw, 0, sizeof(vw));
+		vw.mode = VW_MAIN;
+		vw.cmd = i;
+		/* NAME=value words, for rules like LD_PRELOAD=*. */
+		for (k = 0; k < cmd->nassign && c->rs->nwild > 0; k++) {
+			vinfo_init(&v, cmd, k, k + 1, NULL, cmd->words[k].text,
+			    cmd->words[k].len, shellparse_pattern(
+			    &cmd->words[k]));
+			v.assign = 1;
+			try_refs(c, &vw, &v, c->rs->wild, c->rs->nwild, 0);
+		}
+		if (cmd->nwords <= cmd->nassign)
+			continue;
+		cmd->mark |= CM_COUNTED;
+		walk_views(c, &vw, cmd->nassign, cmd->nwords, 0);
+		if (vw.expanded)
+			cmd->mark |= CM_EXPANDED;
+	}
+}
+
+static void
+classify(struct ctx *c, struct shellparse *sp, size_t len,
+    struct risk_result *res)
+{
+	const struct risk_ruleset *rs = c->rs;
+	const struct risk_call *call = c->call;
+	const struct crule *cr;
+	struct wbuf wb;
+	uint32_t i, first = NONE;
+
+	c->sp = sp;
+	if (call->command != NULL)
+		shellparse(sp, call->command, len, 0, NONE);
+	if (call->argv != NULL && call->argc > 0)
+		shellparse_argv(sp, call->argv, call->argc, 0, NONE);
+	commands(c);
+	if (c->nomem || sp->full)
+		return;
+	run_deferred(c);
+	for (i = 0; i < sp->ncmds; i++) {
+		if (!(sp->cmds[i].mark & CM_COUNTED))
+			continue;
+		res->ncommands++;
+		if (sp->cmds[i].mark & (CM_COVERED | CM_EXPANDED))
+			continue;
+		res->uncovered++;
+		if (first == NONE)
+			first = i;
+	}
+	c->uncovered = res->uncovered;
+	if (rs->npp > 0 && call->args != NULL)
+		args_paths(c, call->args, 0, 0);
+	call_rules(c);
+	if (c->nomem)
+		return;
+
+	res->unparseable = sp->error != 0;
+	res->matched = c->matched;
+	res->level = c->matched ? c->level : RISK_LOW;
+	if (res->unparseable && res->level < RISK_HIGH)
+		res->level = RISK_HIGH;
+	if (!c->matched && !res->unparseable)
+		res->decision = rs->policy.nomatch;
+	else {
+		res->decision = rs->policy.decision[res->level];
+		if (res->uncovered > 0 && !c->blanket &&
+		    rs->policy.nomatch > res->decision)
+			res->decision = rs->policy.nomatch;
+	}
+	wb.p = res->why;
+	wb.cap = sizeof(res->why);
+	wb.len = 0;
+	res->why[0] = '\0';
+	if (c->matched && c->level == res->level) {
+		cr = &rs->rules[c->best];
+		res->rule_name = cr->name;
+		res->rule_file = cr->file;
+		res->rule_line = cr->line;
+		explain(c, &wb);
+	} else if (res->unparseable) {
+		wb.len = (size_t)snprintf(res->why, sizeof(res->why),
+		    "command line not understood (%s at offset %zu)",
+		    shellparse_strerror(sp->error), sp->errpos);
+		if (wb.len >= sizeof(res->why))
+			wb.len = sizeof(res->why) - 1;
+	} else
+		wb_put(&wb, "no rule matched", 15, 15);
+	if (first != NONE && !c->blanket && (c->matched ||
+	    res->unparseable)) {
+		i = (uint32_t)wb.len;
+		wb_put(&wb, "; `", 3, 3);
+		wb_view(&wb, &sp->cmds[first], sp->cmds[first].nassign,
+		    sp->cmds[first].nwords);
+		wb_put(&wb, "` matched no rule", 17, 17);
+		wb_clean(&wb, i);
+	}
+	wb_clean(&wb, wb.len);
+}
+
+static void
+result_init(struct risk_result *res)
+{
+	res->level = RISK_LOW;
+	res->decision = RISK_DENY;
+	res->matched = 0;
+	res->unparseable = 0;
+	res->rule_name = NULL;
+	res->rule_file = NULL;
+	res->rule_line = 0;
+	res->why[0] = '\0';
+	res->ncommands = 0;
+	res->uncovered = 0;
+}
+
+static int
+ctx_init(struct ctx *c, const struct risk_ruleset *rs,
+    const struct risk_call *call, uint64_t *bits, size_t nbits,
+    const char **pwhat, uint32_t *pwlen)
+{
+	size_t nr = (rs->nrules + 63) / 64, np = (rs->npm + 63) / 64;
+
+	c->rs = rs;
+	c->call = call;
+	c->sp = NULL;
+	c->nomem = 0;
+	c->matched = 0;
+	c->best = NONE;
+	c->level = RISK_LOW;
+	c->toollen = call->tool ? strlen(call->tool) : 0;
+	c->wkind = K_TOOL;
+	c->ws = NULL;
+	c->wn = 0;
+	c->wlast = NONE;
+	c->blanket = 0;
+	c->uncovered = 0;
+	c->nnet = -1;
+	c->defer = c->deferbuf;
+	c->ndefer = 0;
+	c->defermax = sizeof(c->deferbuf) / sizeof(c->deferbuf[0]);
+	c->mval = NULL;
+	c->mlen = 0;
+	if (2 * nr + np > nbits)
+		return (-1);
+	memset(bits, 0, (2 * nr + np) * sizeof(*bits));
+	c->known = bits;
+	c->value = bits + nr;
+	c->pbits = bits + 2 * nr;
+	c->pwhat = pwhat;
+	c->pwlen = pwlen;
+	return (0);
+}
+
+static void
+ctx_done(struct ctx *c)
+{
+	if (c->defer != c->deferbuf)
+		free(c->defer);
+	c->defer = c->deferbuf;
+}
+
+int
+risk_classify(const struct risk_ruleset *rs, const struct risk_call *call,
+    struct risk_result *res)
+{
+	uint64_t sbits[48], *bits = sbits;
+	const char *spwhat[64], **pwhat = NULL;
+	uint32_t spwlen[64], *pwlen = NULL;
+	uint64_t arena[ARENA_STACK / sizeof(uint64_t)];
+	struct shellparse sp;
+	struct ctx c;
+	size_t nbits, size, len;
+	void *heap = NULL;
+	int rc = -1, tries;
+
+	result_init(res);
+	if (rs == NULL || call == NULL) {
+		strlcpy(res->why, "no rule set", sizeof(res->why));
+		res->level = RISK_CRITICAL;
+		return (-1);
+	}
+	nbits = 2 * ((rs->nrules + 63) / 64) + (rs->npm + 63) / 64;
+	if (nbits > sizeof(sbits) / sizeof(sbits[0]) &&
+	    (bits = calloc(nbits, sizeof(*bits))) == NULL)
+		goto nomem;
+	if (rs->npm <= 64) {
+		pwhat = spwhat;
+		pwlen = spwlen;
+	} else if ((pwhat = calloc(rs->npm, sizeof(*pwhat))) == NULL ||
+	    (pwlen = calloc(rs->npm, sizeof(*pwlen))) == NULL)
+		goto nomem;
+	if (nbits < sizeof(sbits) / sizeof(sbits[0]))
+		nbits = sizeof(sbits) / sizeof(sbits[0]);
+
+	len = call->command ? strlen(call->command) : 0;
+	for (tries = 0; tries < 2; tries++) {
+		if (tries == 0) {
+			shellparse_init(&sp, arena, sizeof(arena));
+		} else {
+			size = call->argc > 65536 ? ARENA_MAX :
+			    64 * len + 4096 * (call->argc + 16);
+			if (size < 256 * 1024)
+				size = 256 * 1024;
+			if (size > ARENA_MAX)
+				size = ARENA_MAX;
+			if ((heap = malloc(size)) == NULL)
+				goto nomem;
+			shellparse_init(&sp, heap, size);
+		}
+		ctx_init(&c, rs, call, bits, nbits, pwhat, pwlen);
+		result_init(res);
+		classify(&c, &sp, len, res);
+		ctx_done(&c);
+		if (!c.nomem && !sp.full)
+			break;
+	}
+	if (tries == 2) {
+		/* Too big even for the heap arena: refuse, and say so. */
+		result_init(res);
+		res->level = RISK_CRITICAL;
+		res->unparseable = 1;
+		res->decision = rs->policy.decision[RISK_CRITICAL] >
+		    rs->policy.nomatch ? rs->policy.decision[RISK_CRITICAL] :
+		    rs->policy.nomatch;
+		if (res->decision < RISK_ASK)
+			res->decision = RISK_ASK;
+		strlcpy(res->why, "command line too complex to classify",
+		    sizeof(res->why));
+	}
+	rc = 0;
+	goto out;
+ nomem:
+	result_init(res);
+	res->level = RISK_CRITICAL;
+	res->decision = RISK_DENY;
+	strlcpy(res->why, "classifier out of memory", sizeof(res->why));
+ out:
+	free(heap);
+	if (bits != sbits)
+		free(bits);
+	if (pwhat != spwhat)
+		free(pwhat);
+	if (pwlen != spwlen)
+		free(pwlen);
+	return (rc);
+}
+
+const char *
+risk_level_name(enum risk_level l)
+{
+	switch (l) {
+	case RISK_LOW:
+		return ("low");
+	case RISK_MEDIUM:
+		return ("medium");
+	case RISK_HIGH:
+		return ("high");
+	case RISK_CRITICAL:
+		return ("critical");
+	}
+	return ("unknown");
+}
+
+const char *
+risk_decision_name(enum risk_decision d)
+{
+	switch (d) {
+	case RISK_ALLOW:
+		return ("allow");
+	case RISK_ASK:
+		return ("ask");
+	case RISK_DENY:
+		return ("deny");
+	}
+	return ("unknown");
+}
+
+int
+risk_level_parse(const char *s, enum risk_level *l)
+{
+	int i;
+
+	if (s == NULL)
+		return (-1);
+	for (i = RISK_LOW; i <= RISK_CRITICAL; i++)
+		if (strcasecmp(s, risk_level_name((enum risk_level)i)) == 0) {
+			*l = (enum risk_level)i;
+			return (0);
+		}
+	return (-1);
+}
+
+int
+risk_decision_parse(const char *s, enum risk_decision *d)
+{
+	int i;
+
+	if (s == NULL)
+		return (-1);
+	for (i = RISK_ALLOW; i <= RISK_DENY; i++)
+		if (strcasecmp(s, risk_decision_name(
+		    (enum risk_decision)i)) == 0) {
+			*d = (enum risk_decision)i;
+			return (0);
+		}
+	return (-1);
+}

@@ -1,0 +1,300 @@
+# hitld end to end: classification by the configured rules through the
+# daemon, approvals answered in a real terminal (harnessctl approve in
+# tmux) and from the command line, allow-for-session, two approvers
+# racing, timeout, a requester going away, reload with a request
+# pending, and hitld dying under a waiting request.
+. "$TOP/regress/lib.sh"
+
+if [ "$(id -u)" -ne 0 ]; then
+	skip "hitld" "needs root"
+	exit 0
+fi
+
+suite_setup
+TM="hitl$$"
+trap 'tmux -L "$TM" kill-server 2>/dev/null; suite_cleanup' EXIT
+sed -i -e 's/timeout 60s/timeout 30s/' "$conf"
+cat >>"$conf" <<'EOF'
+
+rule "wipe-root" {
+	command { "rm -rf /" }
+	risk critical
+}
+
+rule "plain-http" {
+	tool { "fetch" }
+	arg "$.url" { "http://*" }
+	risk medium
+}
+
+rule "any-network" {
+	network any
+	risk high
+}
+EOF
+
+suite_start hitld || { ok 1 "hitld starts"; t_exit; }
+ok 0 "hitld starts"
+
+# classify OUT ARGS...: run `hitl classify` into OUT; its status in OUT.rc.
+classify() {
+	_o=$1
+	shift
+	rm -f "$_o" "$_o.rc"
+	( ctl hitl classify "$@" >"$_o" 2>&1; echo $? >"$_o.rc" )
+}
+classify_bg() {
+	_o=$1
+	shift
+	rm -f "$_o" "$_o.rc"
+	( ctl hitl classify "$@" >"$_o" 2>&1; echo $? >"$_o.rc" ) &
+}
+# request id of a queued classify
+reqid() {
+	wait_for "$1" "^request: " 10 || return 1
+	sed -n 's/^request: \([0-9]*\).*/\1/p' "$1"
+}
+has() {
+	grep -q -- "$2" "$1"
+	echo $?
+}
+pane() {
+	tmux -L "$TM" capture-pane -p -t t
+}
+# wait_pane PATTERN: until the tmux pane shows PATTERN
+wait_pane() {
+	_n=200
+	while [ $_n -gt 0 ]; do
+		pane | grep -q -- "$1" && return 0
+		sleep 0.05
+		_n=$((_n - 1))
+	done
+	return 1
+}
+
+# ---- classification ----
+classify "$T/c" shell -c 'ls -l /tmp'
+ok "$(has "$T/c" '^decision: allow')" "ls: allowed"
+ok "$(has "$T/c" '^rule: harmless (.*harness.conf:[0-9]*)')" \
+    "ls: rule harmless with file:line"
+ok "$(has "$T/c" '^level: low')" "ls: level low"
+ok "$(cat "$T/c.rc")" "ls: exit 0"
+
+classify "$T/c" shell -c 'cd /; rm -rf /'
+ok "$(has "$T/c" '^decision: deny')" "rm -rf /: denied at once"
+ok "$(has "$T/c" '^level: critical')" "rm -rf /: critical"
+ok "$(has "$T/c" '^rule: wipe-root')" "rm -rf /: rule wipe-root"
+ok "$(has "$T/c" '^reason: denied by policy')" "rm -rf /: by policy"
+[ "$(cat "$T/c.rc")" = 1 ]
+ok $? "rm -rf /: exit 1"
+
+classify "$T/c" fetch -a '{"url": "http://example.com/x"}'
+ok "$(has "$T/c" '^rule: plain-http')" "fetch: arg \$.url rule"
+ok "$(has "$T/c" '^decision: allow')" "fetch: medium is allowed"
+
+classify "$T/c" exec -- /bin/echo hello
+ok "$(has "$T/c" '^decision: allow')" "argv echo: allowed"
+
+classify "$T/c" fetch -a '{"url": '
+ok "$(has "$T/c" 'not valid JSON')" "bad JSON: denied with reason"
+
+# ---- approve -l and approve ID from the command line ----
+classify_bg "$T/a" shell -s s1 -c 'rm -r /tmp/build'
+id=$(reqid "$T/a")
+ok $? "ask: request queued"
+ctl approve -l >"$T/l" 2>&1
+ok "$(has "$T/l" "#$id  risk high  session s1  tool shell")" \
+    "approve -l lists it"
+ok "$(has "$T/l" 'rm -r /tmp/build')" "approve -l shows the command"
+ctl approve "$id" deny >"$T/d" 2>&1
+ok $? "approve ID deny: exit 0"
+wait_for "$T/a.rc" . 10
+ok "$(has "$T/a" '^decision: deny')" "denied by approver"
+ok "$(has "$T/a" '^reason: denied by root (uid 0)')" "who denied is named"
+ctl approve "$id" allow >"$T/d" 2>&1
+[ $? -eq 1 ]
+ok $? "answering a decided request: exit 1"
+ok "$(has "$T/d" "already decided: denied by root (uid 0)")" \
+    "... says who decided"
+classify_bg "$T/a" shell -c 'rm -r /tmp/nosession'
+id=$(reqid "$T/a")
+ctl approve "$id" session >"$T/d" 2>&1
+[ $? -eq 1 ] && grep -q "has no session" "$T/d"
+ok $? "allow for session without a session: refused"
+ctl approve "$id" deny >/dev/null 2>&1
+ctl approve </dev/null >"$T/d" 2>&1
+[ $? -eq 1 ] && grep -q "needs a terminal" "$T/d"
+ok $? "prompt without a terminal: exit 1"
+ctl approve 99999 allow >"$T/d" 2>&1
+[ $? -eq 1 ] && grep -q "unknown request 99999" "$T/d"
+ok $? "unknown request: exit 1 with a message"
+
+# ---- two approvers racing ----
+classify_bg "$T/a" shell -s s1 -c 'rm -r /tmp/race'
+id=$(reqid "$T/a")
+( ctl approve "$id" allow >"$T/r1" 2>&1; echo $? >"$T/r1.rc" ) &
+( ctl approve "$id" deny >"$T/r2" 2>&1; echo $? >"$T/r2.rc" ) &
+wait_for "$T/r1.rc" . 10
+wait_for "$T/r2.rc" . 10
+wait_for "$T/a.rc" . 10
+r1=$(cat "$T/r1.rc") r2=$(cat "$T/r2.rc")
+[ "$r1$r2" = "01" ] || [ "$r1$r2" = "10" ]
+ok $? "race: exactly one answer wins ($r1 $r2)"
+cat "$T/r1" "$T/r2" >"$T/r"
+ok "$(has "$T/r" 'already decided: .* by root (uid 0)')" \
+    "race: the loser is told who decided"
+if [ "$r1" = 0 ]; then
+	ok "$(has "$T/a" '^decision: allow')" "race: the winner's answer holds"
+else
+	ok "$(has "$T/a" '^decision: deny')" "race: the winner's answer holds"
+fi
+
+# ---- the interactive prompt in a real terminal ----
+if command -v tmux >/dev/null; then
+	tmux -L "$TM" new-session -d -s t -x 120 -y 40 \
+	    "$BIN/harnessctl -f $conf approve; stty -a >$T/stty.out; sleep 30"
+	wait_pane "no pending requests"
+	ok $? "prompt: starts and waits"
+
+	classify_bg "$T/a" shell -s s1 -c 'rm -rf /tmp/x'
+	id=$(reqid "$T/a")
+	wait_pane "rm -rf /tmp/x"
+	ok $? "prompt: shows the command"
+	pane >"$T/p"
+	ok "$(has "$T/p" "> #$id  risk high  session s1  tool shell  [0-9]*s left")" \
+	    "prompt: session, tool, risk, time left"
+	ok "$(has "$T/p" 'rule recursive-delete')" "prompt: the matching rule"
+	t1=$(sed -n "s/.*tool shell  \([0-9]*\)s left.*/\1/p" "$T/p")
+	sleep 2.2
+	t2=$(pane | sed -n "s/.*tool shell  \([0-9]*\)s left.*/\1/p")
+	[ -n "$t1" ] && [ -n "$t2" ] && [ "$t2" -lt "$t1" ]
+	ok $? "prompt: time left counts down ($t1 -> $t2)"
+	tmux -L "$TM" send-keys -t t y
+	wait_for "$T/a.rc" . 10
+	ok "$(has "$T/a" '^decision: allow')" "prompt y: allowed"
+	ok "$(has "$T/a" '^reason: allowed once by root (uid 0)')" \
+	    "prompt y: allowed once, by root"
+	wait_pane "request $id: allowed once by root"
+	ok $? "prompt: shows the decision"
+
+	esc=$(printf '\033')
+	classify_bg "$T/a" shell -s s1 -c "rm -rf /tmp/y; echo ${esc}[2Jgotcha"
+	id=$(reqid "$T/a")
+	wait_pane "rm -rf /tmp/y"
+	wait_pane '\\x1b\[2Jgotcha'
+	ok $? "prompt: control characters from agents are escaped"
+	tmux -L "$TM" send-keys -t t n
+	wait_for "$T/a.rc" . 10
+	ok "$(has "$T/a" '^decision: deny')" "prompt n: denied"
+
+	# Two at once queue on screen; s allows the first for its session.
+	classify_bg "$T/a" shell -s s1 -c 'rm -r /tmp/z'
+	id=$(reqid "$T/a")
+	classify_bg "$T/b" write_file -s s2 -a '{"path": "/root/.ssh/id", "content": "k"}'
+	id2=$(reqid "$T/b")
+	wait_pane '"path": "/root/.ssh/id"'
+	ok $? "prompt: JSON arguments pretty-printed"
+	pane >"$T/p"
+	ok "$(has "$T/p" '2 pending requests')" "prompt: several requests queue"
+	tmux -L "$TM" send-keys -t t s
+	wait_for "$T/a.rc" . 10
+	ok "$(has "$T/a" '^reason: allowed for session by root (uid 0)')" \
+	    "prompt s: allowed for the session"
+	classify "$T/c" shell -s s1 -c 'rm -r /tmp/z'
+	ok "$(has "$T/c" '^decision: allow')" "session grant: same call, same session"
+	ok "$(has "$T/c" 'allowed for session by root')" "session grant: says so"
+	classify_bg "$T/c" shell -s s3 -c 'rm -r /tmp/z'
+	id3=$(reqid "$T/c")
+	ok $? "session grant: not for another session"
+	ctl approve "$id3" deny >/dev/null 2>&1
+	classify_bg "$T/c" shell -s s1 -c 'rm -r /tmp/zz'
+	id3=$(reqid "$T/c")
+	ok $? "session grant: not for another command"
+	ctl approve "$id3" deny >/dev/null 2>&1
+	ctl hitl end-session s1
+	ok $? "end-session: exit 0"
+	classify_bg "$T/c" shell -s s1 -c 'rm -r /tmp/z'
+	id3=$(reqid "$T/c")
+	ok $? "end-session: the grant is gone"
+	ctl approve "$id3" deny >/dev/null 2>&1
+	tmux -L "$TM" send-keys -t t n
+	wait_for "$T/b.rc" . 10
+	ok "$(has "$T/b" '^decision: deny')" "prompt: second request answered"
+
+	# Ctrl-C restores the terminal.
+	tmux -L "$TM" send-keys -t t C-c
+	wait_for "$T/stty.out" "icanon" 10
+	grep -q -- ' icanon ' "$T/stty.out" && grep -q -- ' echo ' "$T/stty.out"
+	ok $? "prompt: Ctrl-C restores the terminal"
+	tmux -L "$TM" kill-server 2>/dev/null
+
+	rm -f "$T/stty.out"
+	tmux -L "$TM" new-session -d -s t -x 120 -y 40 \
+	    "$BIN/harnessctl -f $conf approve; stty -a >$T/stty.out; sleep 30"
+	wait_pane "no pending requests"
+	p=$(pgrep -f "^$BIN/harnessctl -f $conf approve\$" | head -1)
+	[ -n "$p" ] && kill -TERM "$p"
+	wait_for "$T/stty.out" "icanon" 10
+	grep -q -- ' icanon ' "$T/stty.out" && grep -q -- ' echo ' "$T/stty.out"
+	ok $? "prompt: SIGTERM restores the terminal"
+	tmux -L "$TM" kill-server 2>/dev/null
+else
+	skip "prompt" "tmux missing"
+fi
+
+# ---- the requester going away cancels ----
+"$BIN/harnessctl" -f "$conf" hitl classify shell -s s1 -c 'rm -r /tmp/gone' \
+    >"$T/g" 2>&1 &
+gp=$!
+id=$(reqid "$T/g")
+kill "$gp"
+wait "$gp" 2>/dev/null
+sleep 0.3
+ctl approve -l >"$T/l" 2>&1
+grep -q "#$id " "$T/l"
+[ $? -ne 0 ]
+ok $? "requester gone: request dropped"
+ctl approve "$id" allow >"$T/d" 2>&1
+ok "$(has "$T/d" 'cancelled')" "requester gone: answering says cancelled"
+
+# ---- reload with a request pending ----
+classify_bg "$T/a" shell -s s1 -c 'rm -r /tmp/reload'
+id=$(reqid "$T/a")
+sed -i -e 's/timeout 30s/timeout 2s/' "$conf"
+kill -HUP "$(cat "$T/hitld.pid")"
+wait_for "$T/hitld.log" "rules reloaded" 10
+ok $? "SIGHUP: rules reloaded"
+ctl approve -l >"$T/l" 2>&1
+ok "$(has "$T/l" "#$id ")" "SIGHUP: the pending request stays"
+ctl approve "$id" allow >/dev/null 2>&1
+ok $? "SIGHUP: and can be answered"
+wait_for "$T/a.rc" . 10
+ok "$(has "$T/a" '^decision: allow')" "SIGHUP: its requester gets the answer"
+
+# ---- timeout (2s after the reload): deny ----
+classify "$T/c" shell -s s1 -c 'rm -r /tmp/late'
+ok "$(has "$T/c" '^decision: deny')" "timeout: denied"
+ok "$(has "$T/c" '^reason: approval timed out')" "timeout: reason"
+grep -q 'decision: deny (asked) .*how timeout' "$T/hitld.log"
+ok $? "timeout: audited"
+grep -q 'decision: allow (asked) .*how approver by root uid 0' "$T/hitld.log"
+ok $? "approval: audited with the approver's name and uid"
+
+# ---- hitld killed under a waiting request ----
+sed -i -e 's/timeout 2s/timeout 30s/' "$conf"
+kill -HUP "$(cat "$T/hitld.pid")"
+sleep 0.5
+classify_bg "$T/a" shell -s s1 -c 'rm -r /tmp/kill'
+reqid "$T/a" >/dev/null
+kill -KILL "$(cat "$T/hitld.pid")"
+wait_for "$T/a.rc" . 15
+ok $? "hitld killed: classify returns"
+ok "$(has "$T/a" '^decision: deny')" "hitld killed: deny"
+rm -f "$T/hitld.pid"
+sleep 0.5
+classify "$T/c" shell -c 'ls'
+ok "$(has "$T/c" 'hitld unreachable')" "hitld down: deny, unreachable"
+[ "$(cat "$T/c.rc")" = 1 ]
+ok $? "hitld down: exit 1"
+
+t_exit
