@@ -1,9 +1,8 @@
 /*
- * Audit of every hitld decision.  The audit producer library (auditc)
- * is not there yet: until it is, the decision is logged at info level.
- * Callers keep calling this one function; when auditd is wired, the
- * same record goes there (and an ask that cannot be audited will be
- * denied, fail secure).
+ * Audit of every hitld decision.  Each one is logged and sent to auditd
+ * as an "approval.decision" record; hitl_audit_reply() holds the
+ * verdict back until auditd says the record is durable, and turns it
+ * into a deny when auditd cannot say so (fail secure).
  *
  * The log line names the tool, session, rule and who decided, never
  * the command line or arguments: they may carry secrets, and syslog is
@@ -14,10 +13,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <json-c/json.h>
+#include <stdlib.h>
+
+#include "auditc.h"
+#include "control.h"
 #include "hitlc.h"
 #include "hitld.h"
 #include "log.h"
 #include "risk.h"
+#include "wire.h"
 
 static const char *
 how_name(int how)
@@ -79,4 +84,94 @@ hitl_audit(const struct hitl_req *req, const struct hitl_verdict *v,
 	    clean(req->tool, tool, sizeof(tool)),
 	    risk_level_name(v->level), v->rule, how_name(v->how), who,
 	    clean(v->reason, reason, sizeof(reason)));
+}
+
+struct audit_wait {
+	uint32_t		 conn_id;
+	uint32_t		 peerid;
+	int			 reply;
+	struct hitl_verdict	 v;
+};
+
+static void
+audit_done(int ok, uint64_t seq, const char *err, void *arg)
+{
+	struct audit_wait	*w = arg;
+	struct ctl_conn		*c;
+	struct wbuf		 wb;
+
+	if (!ok) {
+		log_warnx("decision %u could not be audited: %s", w->v.id, err);
+		if (w->v.decision != RISK_DENY) {
+			w->v.decision = RISK_DENY;
+			snprintf(w->v.reason, sizeof(w->v.reason),
+			    "denied: %s", err);
+		}
+	}
+	if (w->reply && (c = control_find(w->conn_id)) != NULL &&
+	    !c->closing) {
+		wire_init(&wb);
+		hitl_verdict_encode(&wb, &w->v);
+		if (control_reply(c, IMSG_HITL_VERDICT, w->peerid, -1, wb.buf,
+		    wb.len) == -1)
+			log_warnx("decision %u: requester gone", w->v.id);
+	}
+	free(w);
+}
+
+/*
+ * Log the decision, record it in the audit trail, and (reply != 0) send
+ * the verdict to the requester once the record is durable.
+ */
+void
+hitl_audit_reply(const struct hitl_req *req, const struct hitl_verdict *v,
+    uint32_t requester_uid, uint32_t conn_id, uint32_t peerid, int reply)
+{
+	struct audit_wait	*w;
+	struct json_object	*o;
+	char			 actor[HITL_NAME_MAX + 40], where[300];
+
+	hitl_audit(req, v, requester_uid);
+	if ((w = calloc(1, sizeof(*w))) == NULL)
+		fatal("%s: calloc", __func__);
+	w->conn_id = conn_id;
+	w->peerid = peerid;
+	w->reply = reply;
+	w->v = *v;
+
+	o = json_object_new_object();
+	json_object_object_add(o, "id", json_object_new_int64(v->id));
+	json_object_object_add(o, "tool",
+	    json_object_new_string(req->tool != NULL ? req->tool : ""));
+	json_object_object_add(o, "decision",
+	    json_object_new_string(risk_decision_name(v->decision)));
+	json_object_object_add(o, "risk",
+	    json_object_new_string(risk_level_name(v->level)));
+	json_object_object_add(o, "how", json_object_new_string(
+	    how_name(v->how)));
+	json_object_object_add(o, "rule", json_object_new_string(v->rule));
+	if (v->file[0] != '\0') {
+		snprintf(where, sizeof(where), "%s:%d", v->file, v->line);
+		json_object_object_add(o, "rule_at",
+		    json_object_new_string(where));
+	}
+	json_object_object_add(o, "reason", json_object_new_string(v->reason));
+	json_object_object_add(o, "requester_uid",
+	    json_object_new_int64(requester_uid));
+	if (v->how == HITL_HOW_APPROVER || v->how == HITL_HOW_SESSION) {
+		json_object_object_add(o, "approver",
+		    json_object_new_string(v->by));
+		json_object_object_add(o, "approver_uid",
+		    json_object_new_int64(v->uid));
+		snprintf(actor, sizeof(actor), "user:%s uid:%u", v->by,
+		    (unsigned)v->uid);
+	} else
+		snprintf(actor, sizeof(actor), "uid:%u",
+		    (unsigned)requester_uid);
+	if (audit_event("approval.decision", req->session != NULL ?
+	    req->session : "", actor, json_object_to_json_string_ext(o,
+	    JSON_C_TO_STRING_PLAIN), AUDIT_ACK, audit_done, w) == -1)
+		audit_done(0, 0, "auditd unreachable: cannot send the "
+		    "record", w);
+	json_object_put(o);
 }

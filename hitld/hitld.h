@@ -25,6 +25,8 @@ const char *queue_chroot(const struct harness_conf *);
 /* audit.c: record one decision (see there). */
 struct hitl_req;
 struct hitl_verdict;
+void	 hitl_audit_reply(const struct hitl_req *, const struct hitl_verdict *,
+	    uint32_t, uint32_t, uint32_t, int);
 void	 hitl_audit(const struct hitl_req *, const struct hitl_verdict *,
 	    uint32_t);
 

@@ -7,7 +7,7 @@
  * and deny are answered at once.  Ask is queued with a deadline and
  * shown to every subscribed approver; the first answer wins, the
  * deadline denies, and the requester going away cancels it.  Every
- * decision goes through hitl_audit().
+ * decision goes through hitl_audit_reply().
  */
 #include <sys/types.h>
 #include <sys/queue.h>
@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "auditc.h"
 #include "conf.h"
 #include "control.h"
 #include "hitl_proto.h"
@@ -615,18 +616,8 @@ decide(struct pending *p, int decision, int how, const char *by,
 	strlcpy(v.reason, reason, sizeof(v.reason));
 
 	c = control_find(p->conn_id);
-	if (c != NULL && (qc = c->data) != NULL) {
-		if (qc->npending > 0)
-			qc->npending--;
-		if (how != HITL_HOW_CANCEL && !c->closing) {
-			wire_init(&wb);
-			hitl_verdict_encode(&wb, &v);
-			if (control_reply(c, IMSG_HITL_VERDICT, p->peerid, -1,
-			    wb.buf, wb.len) == -1)
-				log_warnx("%s: request %u: requester gone",
-				    __func__, p->item.id);
-		}
-	}
+	if (c != NULL && (qc = c->data) != NULL && qc->npending > 0)
+		qc->npending--;
 
 	d = &q.done[q.ndone++ % QUEUE_DONE_MAX];
 	memset(d, 0, sizeof(*d));
@@ -643,7 +634,9 @@ decide(struct pending *p, int decision, int how, const char *by,
 	b.wb = &wb;
 	control_foreach(bcast_one, &b);
 
-	hitl_audit(&p->item.req, &v, p->item.requester_uid);
+	/* The requester hears the verdict once it is audited. */
+	hitl_audit_reply(&p->item.req, &v, p->item.requester_uid,
+	    p->conn_id, p->peerid, how != HITL_HOW_CANCEL);
 	pending_free(p);
 }
 
@@ -653,17 +646,6 @@ pending_timeout(evutil_socket_t fd, short ev, void *arg)
 	struct pending	*p = arg;
 
 	decide(p, RISK_DENY, HITL_HOW_TIMEOUT, "", 0, "approval timed out");
-}
-
-static void
-reply_verdict(struct ctl_conn *c, uint32_t peerid,
-    const struct hitl_verdict *v)
-{
-	struct wbuf	 wb;
-
-	wire_init(&wb);
-	hitl_verdict_encode(&wb, v);
-	control_reply(c, IMSG_HITL_VERDICT, peerid, -1, wb.buf, wb.len);
 }
 
 static struct json_object *
@@ -713,8 +695,7 @@ queue_classify(struct ctl_conn *c, struct imsg *imsg)
 		log_warnx("%s: malformed request from uid %u", __func__,
 		    (unsigned)c->uid);
 		hitl_verdict_deny(&v, "malformed request");
-		reply_verdict(c, peerid, &v);
-		hitl_audit(&req, &v, c->uid);
+		hitl_audit_reply(&req, &v, c->uid, c->id, peerid, 1);
 		return;
 	}
 	if (req.args != NULL &&
@@ -854,8 +835,7 @@ queue_classify(struct ctl_conn *c, struct imsg *imsg)
 	return;
 
  answer:
-	reply_verdict(c, peerid, &v);
-	hitl_audit(&req, &v, c->uid);
+	hitl_audit_reply(&req, &v, c->uid, c->id, peerid, 1);
 	json_object_put(args);
 	free(key);
 	hitl_req_free(&req);
@@ -984,6 +964,8 @@ approver_dispatch(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 void
 queue_on_fd(struct proc_ctx *ctx, uint32_t type, uint32_t kind, int fd)
 {
+	if (audit_on_fd(ctx, type, kind, fd))
+		return;
 	if (type == IMSG_PROC_LISTEN && kind == LISTEN_KIND_APPROVER) {
 		control_server(ctx, fd, "approver", approver_allow,
 		    approver_dispatch);
@@ -1068,6 +1050,8 @@ queue_run(struct proc_ctx *ctx)
 	users_load();
 
 	memset(&spec, 0, sizeof(spec));
+	if (audit_init(ctx) == -1)
+		fatalx("cannot set up auditing");
 	proc_confine(ctx, &spec);
 	log_debug("%zu rules, timeout %llu ms, %zu users known", q.nrules,
 	    (unsigned long long)q.timeout_ms, q.nusers);

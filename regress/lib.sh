@@ -74,6 +74,9 @@ suite_setup() {
 # file, wait for its "ready:" line.  Returns 1 if one did not start.
 suite_start() {
 	for _d in "$@"; do
+		# A restart must not see the last run's "ready:".
+		[ -f "$T/$_d.log" ] && cat "$T/$_d.log" >>"$T/$_d.log.old" &&
+		    rm -f "$T/$_d.log"
 		"$BIN/$_d" -d -f "$conf" -p "$T/$_d.pid" >>"$T/$_d.log" 2>&1 &
 		if ! wait_for "$T/$_d.log" "ready:" 15; then
 			diag "$_d did not start:"

@@ -33,7 +33,7 @@ rule "any-network" {
 }
 EOF
 
-suite_start hitld || { ok 1 "hitld starts"; t_exit; }
+suite_start auditd hitld || { ok 1 "hitld starts"; t_exit; }
 ok 0 "hitld starts"
 
 # classify OUT ARGS...: run `hitl classify` into OUT; its status in OUT.rc.
@@ -296,5 +296,20 @@ classify "$T/c" shell -c 'ls'
 ok "$(has "$T/c" 'hitld unreachable')" "hitld down: deny, unreachable"
 [ "$(cat "$T/c.rc")" = 1 ]
 ok $? "hitld down: exit 1"
+
+# ---- every decision is in the audit trail, with who decided ----
+ctl audit show -t approval.decision -j >"$T/aud" 2>&1
+grep -q '"how":"approver"' "$T/aud" && grep -q '"approver":"root"' "$T/aud" &&
+    grep -q '"how":"timeout"' "$T/aud" && grep -q '"how":"policy"' "$T/aud"
+ok $? "decisions are audit records (approver, timeout, policy)"
+ctl audit verify >/dev/null
+ok $? "audit chain verifies"
+
+# ---- fail secure: no auditd, no allow ----
+suite_stop auditd
+suite_start hitld || ok 1 "hitld restarts"
+classify "$T/d" shell -c 'ls'
+ok "$(has "$T/d" '^decision: deny')" "auditd down: an allow-rule call is denied"
+ok "$(has "$T/d" 'auditd unreachable')" "auditd down: the reason says so"
 
 t_exit
