@@ -1,0 +1,69 @@
+/*
+ * jsonschema: validate json-c values against a JSON Schema subset.
+ *
+ * Used to check tool-call arguments against each tool's schema before
+ * anything runs.  A schema is compiled once (keyword types checked,
+ * regular expressions compiled) and may then validate many instances.
+ *
+ * Supported keywords: type (a name or an array of names: object, array,
+ * string, number, integer, boolean, null; integer accepts 3.0),
+ * properties, required, additionalProperties (boolean or schema), enum,
+ * const (deep equality, numbers compared by value), minimum, maximum,
+ * exclusiveMinimum, exclusiveMaximum (numbers, draft-6 and later form),
+ * minLength, maxLength (Unicode code points), pattern, items (a single
+ * schema), minItems, maxItems, uniqueItems, and the boolean schemas
+ * true and false.  Other keywords are ignored as JSON Schema requires,
+ * except $ref, which is refused at compile time rather than silently
+ * passing everything.
+ *
+ * pattern is a POSIX extended regular expression (regcomp(3) with
+ * REG_EXTENDED), not ECMA-262: no \d, \w, lookaround or lazy
+ * quantifiers, and bytes rather than code points are matched unless the
+ * process runs in a UTF-8 locale.  It searches anywhere in the string
+ * (use ^ and $ to anchor), as in JSON Schema.  Back-references, patterns
+ * longer than JSONSCHEMA_MAX_PATTERN bytes and patterns whose counted
+ * repetitions would expand beyond JSONSCHEMA_MAX_PATTERN_COST positions
+ * are refused, so a hostile schema cannot make regcomp(3) or regexec(3)
+ * blow up.  A string holding a NUL byte never matches a pattern.
+ *
+ * Schemas may nest JSONSCHEMA_MAX_DEPTH levels; values compared by
+ * const, enum and uniqueItems may nest as deep.  Deeper is an error.
+ *
+ * The compiled schema keeps references to the enum and const values of
+ * the schema it was compiled from (json_object_get(3)); do not modify
+ * those while the compiled schema lives.  The source may be released.
+ */
+#ifndef HARNESS_JSONSCHEMA_H
+#define HARNESS_JSONSCHEMA_H
+
+#include <stddef.h>
+
+#define JSONSCHEMA_MAX_DEPTH		64
+#define JSONSCHEMA_MAX_PATTERN		4096
+#define JSONSCHEMA_MAX_PATTERN_COST	2048
+
+struct json_object;
+struct jsonschema;
+
+/*
+ * Compile a schema (an object, or the boolean true or false).  Returns
+ * NULL with a message in err naming the schema location in JSON Pointer
+ * form ("#/properties/name/maxLength: ...") if it is not a valid schema,
+ * uses $ref, or memory runs out.
+ */
+struct jsonschema	*jsonschema_compile(struct json_object *, char *err,
+			    size_t errlen);
+void			 jsonschema_free(struct jsonschema *);
+
+/*
+ * 0 if the instance is valid (err is set to ""); -1 if not, with the
+ * first failure in err: the path of the failing value and what was
+ * expected, e.g. "$.files[2].name: string longer than maxLength 64".
+ * Values from the instance never appear in messages; object keys in the
+ * path do, with anything but printable ASCII escaped.  A NULL instance
+ * is JSON null, as in json-c.
+ */
+int			 jsonschema_validate(const struct jsonschema *,
+			    struct json_object *, char *err, size_t errlen);
+
+#endif /* HARNESS_JSONSCHEMA_H */
