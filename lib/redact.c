@@ -36,6 +36,7 @@
 #define RD_GROUP	0x80000000U	/* candidate is a long-pattern group */
 #define RD_P		0x1fffffffffffffffULL	/* 2^61 - 1 */
 #define RD_NODES_MAX	0x7fffffffU
+#define RD_ROWS_MAX	4096		/* dense rows: 4 MiB at most */
 
 struct rd_node {
 	uint32_t	 child;		/* first child, 0 if none */
@@ -46,6 +47,7 @@ struct rd_node {
 	uint32_t	 depth;
 	uint32_t	 secret;	/* secret + 1 if a pattern ends here */
 	uint32_t	 group;		/* group + 1 if long patterns start so */
+	uint32_t	 row;		/* dense transition row + 1, or 0 */
 	unsigned char	 byte;
 };
 
@@ -81,6 +83,8 @@ struct redactor {
 	struct rd_node	*nodes;
 	size_t		 nnodes, nodescap;
 	uint32_t	 root[256];
+	uint32_t	*delta;		/* 256 transitions per dense row */
+	size_t		 nrows;
 	struct rd_long	*longs;
 	size_t		 nlongs, longscap;
 	struct rd_group	*groups;
@@ -536,12 +540,19 @@ rd_secret_patterns(struct redactor *r, uint32_t si)
 	return rv;
 }
 
+/*
+ * One transition.  Shallow nodes, where the automaton spends most of its
+ * time on text that matches nothing, have a dense row; deeper ones look
+ * through their few children and fall back along the failure links.
+ */
 static uint32_t
 rd_step(const struct redactor *r, uint32_t n, unsigned char b)
 {
 	uint32_t	c;
 
 	for (;;) {
+		if (r->nodes[n].row != 0)
+			return r->delta[(size_t)(r->nodes[n].row - 1) * 256 + b];
 		if (n == 0)
 			return r->root[b];
 		for (c = r->nodes[n].child; c != 0; c = r->nodes[c].sibling)
@@ -571,11 +582,48 @@ rd_long_cmp(const void *a, const void *b)
 	return 0;
 }
 
+/* Dense rows for the nodes of depth <= maxdepth, in BFS order. */
+static int
+rd_rows(struct redactor *r, const uint32_t *bfs, size_t nbfs)
+{
+	size_t		 i, count = 1, row;
+	uint32_t	 maxdepth = 2, u, c, *d;
+
+	for (i = 0; i < nbfs; i++)
+		if (r->nodes[bfs[i]].depth <= maxdepth)
+			count++;
+	if (count > RD_ROWS_MAX) {
+		maxdepth = 1;
+		for (i = 0, count = 1; i < nbfs; i++)
+			if (r->nodes[bfs[i]].depth <= maxdepth)
+				count++;
+	}
+	if ((r->delta = calloc(count * 256, sizeof(*r->delta))) == NULL)
+		return -1;
+	r->nrows = count;
+	memcpy(r->delta, r->root, sizeof(r->root));
+	r->nodes[0].row = 1;
+	for (i = 0, row = 1; i < nbfs; i++) {
+		u = bfs[i];
+		if (r->nodes[u].depth > maxdepth)
+			continue;
+		d = r->delta + row * 256;
+		/* Where the failure link goes, then our own children. */
+		memcpy(d, r->delta + (size_t)(r->nodes[r->nodes[u].fail].row -
+		    1) * 256, 256 * sizeof(*d));
+		for (c = r->nodes[u].child; c != 0; c = r->nodes[c].sibling)
+			d[r->nodes[c].byte] = c;
+		r->nodes[u].row = (uint32_t)++row;
+	}
+	return 0;
+}
+
 static int
 rd_links(struct redactor *r)
 {
 	uint32_t	*queue, u, v, f;
 	size_t		 head = 0, tail = 0, i;
+	int		 rv;
 
 	if ((queue = calloc(r->nnodes, sizeof(*queue))) == NULL)
 		return -1;
@@ -596,8 +644,9 @@ rd_links(struct redactor *r)
 			queue[tail++] = v;
 		}
 	}
-	free(queue);
-	return 0;
+	rv = rd_rows(r, queue, tail);
+	freezero(queue, r->nnodes * sizeof(*queue));
+	return rv;
 }
 
 static int
@@ -831,6 +880,8 @@ redactor_free(struct redactor *r)
 		freezero(r->longs, r->longscap * sizeof(*r->longs));
 	if (r->groups != NULL)
 		freezero(r->groups, r->groupscap * sizeof(*r->groups));
+	if (r->delta != NULL)
+		freezero(r->delta, r->nrows * 256 * sizeof(*r->delta));
 	if (r->ring != NULL)
 		freezero(r->ring, r->wincap);
 	if (r->cand != NULL)
