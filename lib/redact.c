@@ -33,7 +33,7 @@
 #include "redact.h"
 
 #define RD_PREFIX	256		/* longest pattern kept whole */
-#define RD_GROUP	0x80000000U	/* candidate is a long-pattern group */
+#define RD_GROUP	0x80000000U	/* candidate names a group */
 #define RD_P		0x1fffffffffffffffULL	/* 2^61 - 1 */
 #define RD_NODES_MAX	0x7fffffffU
 #define RD_ROWS_MAX	4096		/* dense rows: 4 MiB at most */
@@ -43,11 +43,11 @@ struct rd_node {
 	uint32_t	 sibling;	/* next child of the same parent */
 	uint32_t	 parent;
 	uint32_t	 fail;
-	uint32_t	 dict;		/* next node with output on fail chain */
+	uint32_t	 dict;		/* next output on fail chain */
 	uint32_t	 depth;
 	uint32_t	 secret;	/* secret + 1 if a pattern ends here */
-	uint32_t	 group;		/* group + 1 if long patterns start so */
-	uint32_t	 row;		/* dense transition row + 1, or 0 */
+	uint32_t	 group;		/* group + 1: long ones go on */
+	uint32_t	 row;		/* dense row + 1, or 0 */
 	unsigned char	 byte;
 };
 
@@ -57,14 +57,14 @@ struct rd_long {
 	uint32_t	 len;
 	uint32_t	 secret;
 	uint32_t	 group;
-	uint32_t	 order;		/* insertion order: first added wins */
+	uint32_t	 order;		/* first added wins */
 };
 
 struct rd_group {
 	uint32_t	 node;
-	uint32_t	 first;		/* in longs, sorted longest first */
+	uint32_t	 first;		/* in longs, longest first */
 	uint32_t	 count;
-	uint32_t	 fallback;	/* deepest pattern node on the prefix */
+	uint32_t	 fallback;	/* deepest pattern on the prefix */
 };
 
 struct rd_secret {
@@ -83,7 +83,7 @@ struct redactor {
 	struct rd_node	*nodes;
 	size_t		 nnodes, nodescap;
 	uint32_t	 root[256];
-	uint32_t	*delta;		/* 256 transitions per dense row */
+	uint32_t	*delta;		/* 256 transitions per row */
 	size_t		 nrows;
 	struct rd_long	*longs;
 	size_t		 nlongs, longscap;
@@ -100,8 +100,8 @@ struct redactor {
 	size_t		 wincap;
 	size_t		 mask;
 	unsigned char	*ring;		/* input bytes by position */
-	uint32_t	*cand;		/* best candidate starting there */
-	uint64_t	*hring;		/* prefix hashes, if long patterns */
+	uint32_t	*cand;		/* best match starting there */
+	uint64_t	*hring;		/* prefix hashes */
 	size_t		 hits;
 };
 
@@ -114,34 +114,34 @@ static const char rd_b64url[] =
 
 /*
  * Grow an array that may hold secret-derived bytes: the old copy is
- * wiped before it is freed, which realloc would not do.
+ * wiped before it is freed, which realloc would not do.  Returns the
+ * array to use from now on (old itself if it is big enough), or NULL
+ * with old untouched.
  */
-static int
-rd_grow(void *pp, size_t *capp, size_t need, size_t size)
+static void *
+rd_grow(void *old, size_t *capp, size_t need, size_t size)
 {
-	void	**p = pp;
-	void	 *np;
-	size_t	  ncap;
+	void	*np;
+	size_t	 ncap;
 
 	if (need <= *capp)
-		return 0;
+		return old;
 	ncap = *capp ? *capp : 16;
 	while (ncap < need) {
 		if (ncap > SIZE_MAX / 2) {
 			errno = ENOMEM;
-			return -1;
+			return NULL;
 		}
 		ncap *= 2;
 	}
 	if ((np = calloc(ncap, size)) == NULL)
-		return -1;
-	if (*p != NULL) {
-		memcpy(np, *p, *capp * size);
-		freezero(*p, *capp * size);
+		return NULL;
+	if (old != NULL) {
+		memcpy(np, old, *capp * size);
+		freezero(old, *capp * size);
 	}
-	*p = np;
 	*capp = ncap;
-	return 0;
+	return np;
 }
 
 static uint64_t
@@ -245,7 +245,8 @@ redactor_new(void)
 	if ((r = calloc(1, sizeof(*r))) == NULL)
 		return NULL;
 	/* Node 0 is the root. */
-	if (rd_grow(&r->nodes, &r->nodescap, 1, sizeof(*r->nodes)) == -1) {
+	if ((r->nodes = rd_grow(NULL, &r->nodescap, 1,
+	    sizeof(*r->nodes))) == NULL) {
 		free(r);
 		return NULL;
 	}
@@ -278,6 +279,7 @@ redactor_add(struct redactor *r, const char *name, const void *value,
     size_t len)
 {
 	struct rd_secret *s;
+	void		*np;
 
 	if (r == NULL || r->compiled || !rd_name_ok(name) || value == NULL ||
 	    len == 0 || len > REDACT_VALUE_MAX) {
@@ -288,9 +290,10 @@ redactor_add(struct redactor *r, const char *name, const void *value,
 		errno = E2BIG;
 		return -1;
 	}
-	if (rd_grow(&r->secrets, &r->secretscap, r->nsecrets + 1,
-	    sizeof(*r->secrets)) == -1)
+	if ((np = rd_grow(r->secrets, &r->secretscap, r->nsecrets + 1,
+	    sizeof(*r->secrets))) == NULL)
 		return -1;
+	r->secrets = np;
 	s = &r->secrets[r->nsecrets];
 	memset(s, 0, sizeof(*s));
 	if ((s->value = malloc(len)) == NULL)
@@ -309,8 +312,9 @@ static int
 rd_insert(struct redactor *r, const unsigned char *p, size_t len,
     uint32_t *nodep)
 {
-	uint32_t	n = 0, c;
-	size_t		i;
+	uint32_t	 n = 0, c;
+	size_t		 i;
+	void		*np;
 
 	for (i = 0; i < len; i++) {
 		if (n == 0)
@@ -326,9 +330,10 @@ rd_insert(struct redactor *r, const unsigned char *p, size_t len,
 				errno = ENOMEM;
 				return -1;
 			}
-			if (rd_grow(&r->nodes, &r->nodescap, r->nnodes + 1,
-			    sizeof(*r->nodes)) == -1)
+			if ((np = rd_grow(r->nodes, &r->nodescap,
+			    r->nnodes + 1, sizeof(*r->nodes))) == NULL)
 				return -1;
+			r->nodes = np;
 			c = (uint32_t)r->nnodes++;
 			r->nodes[c].byte = p[i];
 			r->nodes[c].parent = n;
@@ -354,7 +359,15 @@ rd_pattern(struct redactor *r, uint32_t secret, const unsigned char *p,
 	uint32_t	 node;
 	uint64_t	 h = 0;
 	size_t		 i;
+	void		*np;
 
+	/*
+	 * The window is as long as the longest pattern: a 1 MiB binary
+	 * value in JSON (\u00XX) would need 6 MiB of it, for a form that
+	 * no tool prints.  Hex of the largest value is the limit.
+	 */
+	if (len > REDACT_PATTERN_MAX)
+		return 0;
 	if (len <= RD_PREFIX) {
 		if (rd_insert(r, p, len, &node) == -1)
 			return -1;
@@ -365,15 +378,17 @@ rd_pattern(struct redactor *r, uint32_t secret, const unsigned char *p,
 		if (rd_insert(r, p, RD_PREFIX, &node) == -1)
 			return -1;
 		if (r->nodes[node].group == 0) {
-			if (rd_grow(&r->groups, &r->groupscap, r->ngroups + 1,
-			    sizeof(*r->groups)) == -1)
+			if ((np = rd_grow(r->groups, &r->groupscap,
+			    r->ngroups + 1, sizeof(*r->groups))) == NULL)
 				return -1;
+			r->groups = np;
 			r->groups[r->ngroups].node = node;
 			r->nodes[node].group = (uint32_t)++r->ngroups;
 		}
-		if (rd_grow(&r->longs, &r->longscap, r->nlongs + 1,
-		    sizeof(*r->longs)) == -1)
+		if ((np = rd_grow(r->longs, &r->longscap, r->nlongs + 1,
+		    sizeof(*r->longs))) == NULL)
 			return -1;
+		r->longs = np;
 		for (i = 0; i < len; i++)
 			h = rd_hashstep(h, r->base, p[i]);
 		l = &r->longs[r->nlongs];
@@ -454,6 +469,59 @@ rd_url(const unsigned char *v, size_t n, int flags, unsigned char *out)
 	return k;
 }
 
+/*
+ * The value as it appears inside a JSON string: quote, backslash and
+ * control characters escaped, the rest (UTF-8 included) as is.
+ */
+static size_t
+rd_json(const unsigned char *v, size_t n, int slash, unsigned char *out)
+{
+	size_t		i, k = 0;
+	unsigned char	c, e;
+
+	for (i = 0; i < n; i++) {
+		c = v[i];
+		switch (c) {
+		case '"':
+		case '\\':
+			e = c;
+			break;
+		case '/':
+			e = slash ? '/' : 0;
+			break;
+		case '\b':
+			e = 'b';
+			break;
+		case '\f':
+			e = 'f';
+			break;
+		case '\n':
+			e = 'n';
+			break;
+		case '\r':
+			e = 'r';
+			break;
+		case '\t':
+			e = 't';
+			break;
+		default:
+			e = 0;
+			break;
+		}
+		if (e != 0) {
+			out[k++] = '\\';
+			out[k++] = e;
+		} else if (c < 0x20) {
+			memcpy(out + k, "\\u00", 4);
+			out[k + 4] = (unsigned char)rd_hexlo[c >> 4];
+			out[k + 5] = (unsigned char)rd_hexlo[c & 15];
+			k += 6;
+		} else
+			out[k++] = c;
+	}
+	return k;
+}
+
 /* Add a secret's value and each encoding of it. */
 static int
 rd_secret_patterns(struct redactor *r, uint32_t si)
@@ -466,8 +534,8 @@ rd_secret_patterns(struct redactor *r, uint32_t si)
 	int			 has_js = 0, has_hexalpha = 0, plain = 1;
 	const char		*alpha[2] = { rd_b64std, rd_b64url };
 
-	/* Percent-encoding is the longest form: 3 bytes per byte. */
-	bufsz = 3 * n + 4;
+	/* JSON's \u00XX is the longest form: 6 bytes per byte. */
+	bufsz = 6 * n + 4;
 	if ((buf = malloc(bufsz)) == NULL)
 		return -1;
 
@@ -534,6 +602,17 @@ rd_secret_patterns(struct redactor *r, uint32_t si)
 				goto done;
 		}
 	}
+
+	/* Inside a JSON string; json-c also writes '/' as "\/". */
+	for (f = 0; f < 2; f++) {
+		if (f == 1 && !has_slash)
+			continue;
+		k = rd_json(v, n, f, buf);
+		if (k == n && memcmp(buf, v, n) == 0)
+			continue;
+		if (k >= REDACT_ENC_MIN && rd_pattern(r, si, buf, k) == -1)
+			goto done;
+	}
 	rv = 0;
  done:
 	freezero(buf, bufsz);
@@ -552,7 +631,8 @@ rd_step(const struct redactor *r, uint32_t n, unsigned char b)
 
 	for (;;) {
 		if (r->nodes[n].row != 0)
-			return r->delta[(size_t)(r->nodes[n].row - 1) * 256 + b];
+			return r->delta[(size_t)(r->nodes[n].row - 1) * 256 +
+			    b];
 		if (n == 0)
 			return r->root[b];
 		for (c = r->nodes[n].child; c != 0; c = r->nodes[c].sibling)

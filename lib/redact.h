@@ -15,9 +15,13 @@
  *   - percent-encoding with upper or lower case hex digits, space as %20
  *     or '+', and '/' either encoded or left as is; everything outside
  *     ALPHA DIGIT "-._~" is encoded (encodeURIComponent's "!'()*" are
- *     tried both ways too).
+ *     tried both ways too);
+ *   - the inside of a JSON string: " \ and control characters escaped
+ *     (\n, \u0001, ...), '/' as is or as "\/".
  * Encoded forms shorter than REDACT_ENC_MIN bytes are not matched: they
- * would hit by chance far too often.
+ * would hit by chance far too often; nor are those longer than
+ * REDACT_PATTERN_MAX (the percent or JSON form of a large binary value),
+ * which would only make the window larger.
  *
  * Matching is leftmost-longest: of all matches the one starting first
  * wins, and of those starting at the same byte the longest; matching
@@ -27,12 +31,14 @@
  * redactor_flush(), which also ends the stream (a value split across a
  * flush is not matched).
  *
- * Memory: a few bytes per byte of pattern prefix (patterns longer than
- * 256 bytes keep only their first 256 bytes in the automaton and are
- * confirmed with a polynomial hash over GF(2^61-1), random base), plus
- * a window of 5 (13 when some pattern is longer than 256 bytes) bytes
- * per byte of the longest pattern.  Everything that held secret-derived
- * bytes is wiped before it is freed.
+ * Memory: about 40 bytes per byte of pattern prefix (patterns longer
+ * than 256 bytes keep only their first 256 bytes in the automaton and
+ * are confirmed with a polynomial hash over GF(2^61-1), random base), up
+ * to 4 MiB of dense transitions for the shallow nodes, and a window of
+ * 5 bytes (13 when some pattern is longer than 256 bytes) per byte of
+ * the longest pattern, rounded up to a power of two: a 1 MiB value,
+ * whose hex form is 2 MiB long, needs about 50 MiB.  Everything that
+ * held secret-derived bytes is wiped before it is freed.
  */
 #ifndef HARNESS_REDACT_H
 #define HARNESS_REDACT_H
@@ -40,9 +46,10 @@
 #include <stddef.h>
 
 #define REDACT_VALUE_MAX	(1024 * 1024)	/* longest secret value */
-#define REDACT_NAME_MAX		64		/* longest secret name */
-#define REDACT_ENC_MIN		4		/* shortest encoded form matched */
+#define REDACT_NAME_MAX		64		/* longest name */
+#define REDACT_ENC_MIN		4		/* shortest encoding */
 #define REDACT_SECRETS_MAX	4096		/* secrets per redactor */
+#define REDACT_PATTERN_MAX	(2 * REDACT_VALUE_MAX) /* longest form */
 
 /* Growable output buffer, owned by the caller. */
 struct redact_out {

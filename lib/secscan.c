@@ -41,7 +41,7 @@
 
 #define SC_NONE		SIZE_MAX
 #define SC_ENTROPY_MIN	32	/* shortest high-entropy run */
-#define SC_VALUE_MIN	3	/* shortest assigned value flagged */
+#define SC_VALUE_MIN	3	/* shortest bare value flagged */
 #define SC_JWT_HDR_MAX	1024	/* header characters decoded */
 #define SC_PEM_LINE_MAX	128	/* longest line of a PEM body */
 
@@ -242,7 +242,7 @@ sc_pem_marker(const unsigned char *p, size_t n, size_t i, size_t skip,
  * the input once.
  */
 struct sc_endcur {
-	int	 priv;		/* look for private-key END markers only */
+	int	 priv;		/* private-key END markers only */
 	int	 known;		/* pos/end hold a marker */
 	int	 none;		/* there is no marker after pos */
 	size_t	 pos;
@@ -254,7 +254,11 @@ static int
 sc_pem_same(const unsigned char *p, size_t b, size_t bend, size_t e,
     size_t eend)
 {
-	size_t	bl = bend - b - 16, el = eend - e - 14;	/* label lengths */
+	size_t	bl, el;
+
+	/* "-----BEGIN " label "-----", "-----END " label "-----" */
+	bl = bend - b - 16;
+	el = eend - e - 14;
 
 	return bl == el && memcmp(p + b + 11, p + e + 9, bl) == 0;
 }
@@ -569,9 +573,9 @@ enum sc_kw { KW_NONE, KW_PASSWORD, KW_AWS_SECRET, KW_AUTH };
 static enum sc_kw
 sc_keyword(const unsigned char *k, size_t kn)
 {
-	static const char	*words[] = { "password", "passwd", "passphrase",
-	    "secret", "secretkey", "token", "apikey", "accesskey",
-	    "privatekey" };
+	static const char	*words[] = { "password", "passwd",
+	    "passphrase", "secret", "secretkey", "token", "apikey",
+	    "accesskey", "privatekey" };
 	unsigned char		 norm[64], last[8];
 	size_t			 i, m = 0, lm = 0, w;
 	int			 inlast = 1;
@@ -606,9 +610,13 @@ sc_keyword(const unsigned char *k, size_t kn)
 	return KW_NONE;
 }
 
-/* Not a secret: nothing, a reference, a placeholder, a mask, a path. */
+/*
+ * Not a secret: nothing, a reference, a placeholder, a mask, a path.  A
+ * quoted value is deliberate and may be short; a bare one of one or two
+ * characters is more likely prose ("password: no").
+ */
 static int
-sc_value_ok(const unsigned char *v, size_t n)
+sc_value_ok(const unsigned char *v, size_t n, int bare)
 {
 	static const char	*words[] = { "null", "none", "nil", "true",
 	    "false", "undefined", "string", "str", "bool", "int", "number",
@@ -616,15 +624,15 @@ sc_value_ok(const unsigned char *v, size_t n)
 	unsigned char		 low[16];
 	size_t			 i, w;
 
-	if (n < SC_VALUE_MIN)
+	if (n == 0 || (bare && n < SC_VALUE_MIN))
 		return 0;
 	if (v[0] == '$' || v[0] == '<' || v[0] == '%' || v[0] == '{' ||
-	    v[0] == '[' || v[0] == '/' || (v[0] == '~' && v[1] == '/') ||
-	    (v[0] == '.' && v[1] == '/'))
+	    v[0] == '[' || v[0] == '/' ||
+	    (n > 1 && (v[0] == '~' || v[0] == '.') && v[1] == '/'))
 		return 0;
 	for (i = 1; i < n && v[i] == v[0]; i++)
 		;
-	if (i == n && (v[0] == '*' || v[0] == 'x' || v[0] == 'X' ||
+	if (i == n && n > 1 && (v[0] == '*' || v[0] == 'x' || v[0] == 'X' ||
 	    v[0] == '.' || v[0] == '-' || v[0] == '#'))
 		return 0;
 	if (n < sizeof(low)) {
@@ -689,8 +697,6 @@ sc_value(const unsigned char *p, size_t n, size_t j, int toeol, size_t *vs,
 		    p[k] != '\r'; k++)
 			if (p[k] == '\\' && k + 1 < n && p[k + 1] != '\n')
 				k++;
-		if (k > n)
-			k = n;
 		*vs = j + 1;
 		*ve = k;
 		return k < n ? k + 1 : n;
@@ -724,7 +730,7 @@ sc_assign_value(const unsigned char *p, size_t n, enum sc_kw kw, size_t vs,
 	int	b64;
 
 	/* Trailing blanks of a header line are not part of it. */
-	while (ve > vs && sc_space(p[ve - 1]))
+	while (bare && ve > vs && sc_space(p[ve - 1]))
 		ve--;
 	if (kw == KW_AUTH) {
 		/* "Bearer X", "Basic X": the scheme is not the secret. */
@@ -744,7 +750,7 @@ sc_assign_value(const unsigned char *p, size_t n, enum sc_kw kw, size_t vs,
 		return;
 	if (bare && sc_dotted(p + vs, ve - vs))
 		return;
-	if (!sc_value_ok(p + vs, ve - vs))
+	if (!sc_value_ok(p + vs, ve - vs, bare))
 		return;
 	if (kw == KW_AWS_SECRET && ve - vs == 40) {
 		for (k = vs, b64 = 1; k < ve && b64; k++)

@@ -50,7 +50,7 @@
 #include <stddef.h>
 
 struct secscan_hit {
-	const char	*pattern;	/* static string: the pattern's name */
+	const char	*pattern;	/* static: the pattern's name */
 	size_t		 off;		/* in the input */
 	size_t		 len;
 };

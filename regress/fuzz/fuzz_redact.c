@@ -41,8 +41,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const uint8_t		*v[4], *in;
-	size_t			 vl[4], ns, i, k, at = 0, cuts[8], nc, inlen;
-	size_t			 pos;
+	size_t			 vl[4], ns, i, k, at = 0, cuts[8], nc;
+	size_t			 inlen, pos;
 	struct redactor		*r1 = NULL, *r2 = NULL;
 	struct redact_out	 o1, o2;
 	int			 high;

@@ -193,6 +193,18 @@ pat_add(struct pats *ps, const void *p, size_t n, size_t secret, int enc)
 	ps->n++;
 }
 
+static int
+json_esc(unsigned char c)
+{
+	static const char	tab[] = "\"\"\\\\\bb\ff\nn\rr\tt";
+	size_t			i;
+
+	for (i = 0; i + 1 < sizeof(tab); i += 2)
+		if ((unsigned char)tab[i] == c)
+			return tab[i + 1];
+	return 0;
+}
+
 static void
 ref_patterns(const struct sec *s, size_t ns, struct pats *ps)
 {
@@ -204,7 +216,7 @@ ref_patterns(const struct sec *s, size_t ns, struct pats *ps)
 	for (i = 0; i < ns; i++) {
 		n = s[i].n;
 		if ((tmp = calloc(1, n + 3)) == NULL ||
-		    (enc = malloc(3 * n + 8)) == NULL)
+		    (enc = malloc(6 * n + 8)) == NULL)
 			abort();
 		pat_add(ps, s[i].v, n, i, 0);
 		for (k = 0; k < n; k++)
@@ -239,6 +251,24 @@ ref_patterns(const struct sec *s, size_t ns, struct pats *ps)
 					    "%%%02x", c);
 					k += 3;
 				}
+			}
+			if (k != n || memcmp(enc, s[i].v, n) != 0)
+				pat_add(ps, enc, k, i, 1);
+		}
+		for (f = 0; f < 2; f++) {
+			k = 0;
+			for (j = 0; j < n; j++) {
+				unsigned char c = s[i].v[j];
+				int e = json_esc(c);
+
+				if (c == '/' && f)
+					k += sprintf(enc + k, "\\/");
+				else if (e != 0)
+					k += sprintf(enc + k, "\\%c", e);
+				else if (c < 0x20)
+					k += sprintf(enc + k, "\\u%04x", c);
+				else
+					enc[k++] = (char)c;
 			}
 			if (k != n || memcmp(enc, s[i].v, n) != 0)
 				pat_add(ps, enc, k, i, 1);
@@ -418,8 +448,8 @@ t_encodings(void)
 			snprintf(want, sizeof(want), "data=%.*s[REDACTED:K]%s;",
 			    (int)j0, enc, enc + j1);
 			ok = redacts_to(s, 1, in, want);
-			tap_ok(ok, "%s inside a longer stream, offset %zu mod 3",
-			    al ? "base64url" : "base64", a);
+			tap_ok(ok, "%s inside a longer stream, offset %zu "
+			    "mod 3", al ? "base64url" : "base64", a);
 		}
 
 	tap_ok(redacts_to(s, 1,
@@ -448,6 +478,20 @@ t_encodings(void)
 	tap_ok(redacts_to(s, 1,
 	    "h=6BFBFF792F50612073732877292A6421.",
 	    "h=[REDACTED:K]."), "hex, upper case");
+}
+
+static void
+t_json(void)
+{
+	static const unsigned char v[] = "line1\nline/2\t\"q\"\x01";
+	struct sec	 s[] = { { "PEM", v, sizeof(v) - 1 } };
+
+	tap_ok(redacts_to(s, 1,
+	    "{\"k\": \"line1\\nline/2\\t\\\"q\\\"\\u0001\"}",
+	    "{\"k\": \"[REDACTED:PEM]\"}"), "inside a JSON string");
+	tap_ok(redacts_to(s, 1,
+	    "{\"k\": \"line1\\nline\\/2\\t\\\"q\\\"\\u0001\"}",
+	    "{\"k\": \"[REDACTED:PEM]\"}"), "inside a JSON string, \"\\/\"");
 }
 
 static void
@@ -574,7 +618,8 @@ t_short(void)
 static unsigned char
 rbyte(void)
 {
-	static const unsigned char al[] = { 'a', 'b', '/', ' ', 0, 0xfb };
+	static const unsigned char al[] = { 'a', 'b', '/', ' ', 0, 0xfb,
+	    '\n', '"' };
 
 	return al[arc4random_uniform(sizeof(al))];
 }
@@ -732,6 +777,7 @@ main(void)
 	t_splits();
 	t_flush();
 	t_encodings();
+	t_json();
 	t_nul();
 	t_overlap();
 	t_counts();

@@ -98,7 +98,13 @@ static const struct tcase cases[] = {
 	  "password-assignment" },
 	{ "JSON \"password\": \"...\" with spaces inside",
 	  "{\"user\": \"bob\", \"password\": \"correct horse battery\"}",
-	  "{\"user\": \"bob\", \"password\": \"[REDACTED:password-assignment]\"}",
+	  "{\"user\": \"bob\", "
+	  "\"password\": \"[REDACTED:password-assignment]\"}",
+	  "password-assignment" },
+	{ "JSON \"password\": \"x\" (short but quoted)",
+	  "{\"password\": \"x\", \"passwd\": \"\"}",
+	  "{\"password\": \"[REDACTED:password-assignment]\", "
+	  "\"passwd\": \"\"}",
 	  "password-assignment" },
 	{ "YAML password: value",
 	  "db:\n  host: x\n  password: s3cr3tP4ss\n",
@@ -194,7 +200,8 @@ static const struct tcase cases[] = {
 	{ "token counts and types",
 	  "max_tokens: 4096\ntoken_type: bearer\ntokens=12\n", NULL, NULL },
 	{ "npm integrity (SRI digest)",
-	  "\"integrity\": \"sha512-Q3Vk8Gm1dQzJh6Xn2LkT5Wc7rPb9Ys4Ef0Ai3Ho6Ju8Kl1Mn"
+	  "\"integrity\": \"sha512-Q3Vk8Gm1dQzJh6Xn2LkT5Wc7rPb9Ys4Ef0Ai3Ho6"
+	  "Ju8Kl1Mn"
 	  "2Op5Qr7St9Uv0Wx3Yz4AaBbCcDdEeFfGgHh==\"", NULL, NULL },
 	{ "certificate and public key bodies",
 	  "-----BEGIN CERTIFICATE-----\n"
@@ -249,8 +256,8 @@ t_cases(void)
 static void
 t_offsets(void)
 {
-	const char		*in = "a AKIAIOSFODNN7EXAMPLE b password=hunter22 "
-	    "c ghp_16C7e42F292c6912E7710c838347Ae178B4a";
+	const char		*in = "a AKIAIOSFODNN7EXAMPLE b "
+	    "password=hunter22 c ghp_16C7e42F292c6912E7710c838347Ae178B4a";
 	struct secscan_hit	 hits[2];
 	int			 n;
 
@@ -266,7 +273,8 @@ static void
 t_binary(void)
 {
 	static const char	 in[] = "\0\xff\xfe token=\x01\x02 "
-	    "AKIAIOSFODNN7EXAMPLE\0\xc3\x28 password=\xe2\x82\xac\xe2\x82\xac\n";
+	    "AKIAIOSFODNN7EXAMPLE\0\xc3\x28 "
+	    "password=\xe2\x82\xac\xe2\x82\xac\n";
 	char			*out;
 	size_t			 outlen;
 	int			 n;
