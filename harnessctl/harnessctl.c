@@ -15,6 +15,7 @@
 
 static const struct ctl_cmd commands[] = {
 	{ "status", "status", cmd_status, 1 },
+	{ "sandbox", "sandbox run [-nv] [-t time] ... [-- argv ...] | list", cmd_sandbox, 1 },
 };
 
 void

@@ -30,5 +30,6 @@ void	 ctl_load_conf(struct ctl_env *);
 struct hconn *ctl_connect(struct ctl_env *, enum daemon_id, char *, size_t);
 
 int	 cmd_status(struct ctl_env *, int, char **);
+int	 cmd_sandbox(struct ctl_env *, int, char **);
 
 #endif /* HARNESSCTL_H */
