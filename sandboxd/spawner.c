@@ -425,7 +425,7 @@ spawner_atexit(void)
 		return;
 	n = sbx_cleanup_stale(&sconf);
 	if (n > 0)
-		log_info("removed %d sandbox(es) on the way out", n);
+		log_info("removed %d sandbox cgroup(s) on the way out", n);
 }
 
 /*
@@ -517,7 +517,7 @@ spawner_run(struct proc_ctx *ctx)
 		fatalx("sandbox setup: %s", err);
 	/* what a killed sandboxd left behind */
 	if ((n = sbx_cleanup_stale(&sconf)) > 0)
-		log_info("removed %d stale sandbox(es)", n);
+		log_info("removed %d stale sandbox cgroup(s)", n);
 	log_info("sandboxes as uid %u gid %u, cgroup %s %s, pool %u",
 	    (unsigned)uid, (unsigned)gid, sbx_cgroup_mode(&sconf), cgparent,
 	    conf->sandboxd.pool);
