@@ -23,6 +23,8 @@ T=$(mktemp -d /tmp/harness-bench.XXXXXX)
 chmod 755 "$T"
 conf=$T/harness.conf
 pid=
+# a cgroup of our own: sandboxd empties its cgroup at start
+CG=harness-bench-$$
 
 stop() {
 	if [ -n "$pid" ]; then
@@ -31,12 +33,15 @@ stop() {
 		pid=
 	fi
 }
-trap 'stop; rm -rf "$T"' EXIT
+trap 'stop; rm -rf "$T"; rmdir /sys/fs/cgroup/*/"$CG" /sys/fs/cgroup/"$CG" \
+    2>/dev/null' EXIT
 
 # start POOL: sandboxd under $T with that many pre-made sandboxes
 start() {
 	sed -e "s|/run/harness|$T/run|g" -e "s|/var/lib/harness|$T/state|g" \
 	    -e "s/^\([[:space:]]*\)pool [0-9]*/\1pool $1/" \
+	    -e "s/^\([[:space:]]*\)sandbox user .*/&\\
+\1cgroup \"$CG\"/" \
 	    "$TOP/etc/harness.conf.sample" >"$conf"
 	: >"$T/sandboxd.log"
 	"$BIN/sandboxd" -d -f "$conf" -p "$T/sandboxd.pid" \

@@ -18,8 +18,9 @@
  *	SANDBOX_STDOUT	fd: read end of the program's stdout
  *	SANDBOX_STDERR	fd: read end of the program's stderr
  *	SANDBOX_RESULT	the result; the last message of a run
- * or CTL_ERROR with a message when the request is refused or cannot
- * be started at all (then nothing else follows for that peerid).
+ * or CTL_ERROR with a message when the request is refused (then
+ * nothing else follows for that peerid).  A sandbox that cannot be set
+ * up gets a SANDBOX_RESULT with reason setup-failed and no pipes.
  *
  * The listener speaks the same messages to the spawner, with its own
  * run id as peerid, after it has decoded, checked and re-encoded the

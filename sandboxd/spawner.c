@@ -54,6 +54,8 @@ struct srun {
 	size_t		 code_len;
 };
 
+#define SBX_POOL_LIMIT	64	/* the spawn module keeps no more */
+
 static TAILQ_HEAD(, srun) sruns = TAILQ_HEAD_INITIALIZER(sruns);
 static struct sbx_conf	 sconf;
 static struct proc_ctx	*the_ctx;
@@ -532,6 +534,7 @@ spawner_run(struct proc_ctx *ctx)
 	spec.allow_files = 1;
 	proc_confine(ctx, &spec);
 	if (conf->sandboxd.pool > 0 && sbx_pool(&sconf, ctx->base,
+	    conf->sandboxd.pool > SBX_POOL_LIMIT ? SBX_POOL_LIMIT :
 	    (int)conf->sandboxd.pool, err, sizeof(err)) == -1)
 		log_warnx("sandbox pool: %s (spawning without one)", err);
 	event_base_dispatch(ctx->base);

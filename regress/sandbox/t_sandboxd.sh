@@ -11,6 +11,19 @@ fi
 suite_setup
 # No pre-made sandboxes here, so that "nothing left" means nothing.
 sed -i -e 's/^\([[:space:]]*\)pool [0-9]*/\1pool 0/' "$conf"
+# A cgroup of our own: sandboxd removes whatever is below its cgroup at
+# start, and another sandboxd on this host may be using "harness".
+CG=harness-test-$$
+sed -i -e "s/^\([[:space:]]*\)sandbox user .*/&\\
+\1cgroup \"$CG\"/" "$conf"
+grep -q "cgroup \"$CG\"" "$conf" || { ok 1 "test config"; t_exit; }
+cg_rmdirs() {
+	suite_cleanup
+	for _d in /sys/fs/cgroup/*/"$CG" /sys/fs/cgroup/"$CG"; do
+		[ -d "$_d" ] && rmdir "$_d" 2>/dev/null
+	done
+}
+trap cg_rmdirs EXIT
 SUID=$(id -u _sandbox)
 sed 's/^[0-9]* [0-9]* //' /proc/self/mountinfo | sort >"$T/mounts.before"
 
@@ -20,10 +33,10 @@ if ! suite_start sandboxd; then
 fi
 ok 0 "sandboxd starts"
 
-# cgroups of sandboxes under the harness cgroup, in any hierarchy
+# cgroups of sandboxes under our cgroup, in any hierarchy
 cg_count() {
 	_n=0
-	for _d in /sys/fs/cgroup/*/harness /sys/fs/cgroup/harness; do
+	for _d in /sys/fs/cgroup/*/"$CG" /sys/fs/cgroup/"$CG"; do
 		[ -d "$_d" ] || continue
 		_c=$(find "$_d" -mindepth 1 -maxdepth 1 -type d | wc -l)
 		_n=$((_n + _c))
@@ -31,12 +44,31 @@ cg_count() {
 	echo "$_n"
 }
 
-# live (not zombie) processes of the sandbox user but the listener
+# Live (not zombie) processes of the sandbox user that no running
+# sandboxd owns: not a listener (it runs as that user too) and not a
+# descendant of another sandboxd (another instance's sandboxes).
 sbx_procs() {
-	_l=$(ctl status 2>/dev/null | awk '$1 == "sandboxd/listener" { print $2 }')
-	ps -e -o uid=,pid=,stat=,args= | awk -v u="$SUID" -v l="${_l:-0}" \
-	    '$1 == u && $2 != l && $3 !~ /^Z/' >"$T/procs.out"
-	sed 's/^/# /' "$T/procs.out" >&2
+	ps -e -o pid=,ppid=,uid=,stat=,args= >"$T/ps.all"
+	awk -v u="$SUID" -v me="$T/" '
+	{ ppid[$1] = $2; uid[$1] = $3; st[$1] = $4
+	  a = $0; sub(/^ *[0-9]+ +[0-9]+ +[0-9]+ +[^ ]+ +/, "", a); args[$1] = a }
+	END {
+		for (p in uid) {
+			if (uid[p] != u || st[p] ~ /^Z/ ||
+			    args[p] ~ /^sandboxd: listener/)
+				continue
+			q = ppid[p]; owned = 0
+			while (q > 1 && (q in ppid)) {
+				if (args[q] ~ /sandboxd -d/ &&
+				    index(args[q], me) == 0)
+					owned = 1
+				q = ppid[q]
+			}
+			if (!owned)
+				print p, args[p]
+		}
+	}' "$T/ps.all" >"$T/procs.out"
+	sed 's/^/#   /' "$T/procs.out" >&2
 	wc -l <"$T/procs.out"
 }
 
