@@ -20,6 +20,7 @@ static const struct ctl_cmd commands[] = {
 	{ "approve", "approve [-l | id allow|deny|session]", cmd_approve, 1 },
 	{ "hitl", "hitl classify tool [-s session] [-c line] [-a json] "
 	    "[-n network] [-w dir] [argv ...]", cmd_hitl, 1 },
+	{ "sandbox", "sandbox run [-nv] [-t time] ... [-- argv ...] | list", cmd_sandbox, 1 },
 };
 
 void

@@ -39,11 +39,24 @@ sandboxd_parent_init(struct proc_ctx *ctx)
 {
 	struct harness_conf	*conf = ctx->conf;
 	char			 err[512];
+	uid_t			 suid;
+	gid_t			 sgid;
 
+	if (confine_lookup_user(conf->sandboxd.sandbox_user, &suid, &sgid) ==
+	    -1) {
+		log_warnx("unknown sandbox user %s (create it, see "
+		    "harness.conf(5))", conf->sandboxd.sandbox_user);
+		return -1;
+	}
+	/*
+	 * Workspaces: the spawner creates each one as the sandbox user
+	 * (it has no CAP_CHOWN), so the sandbox group may write here;
+	 * nobody else may even look.
+	 */
 	if (proc_mkdir(conf->sandboxd.d.chroot, 0, 0, 0755, err,
 	    sizeof(err)) == -1 ||
 	    proc_mkdir(conf->statedir, 0, 0, 0755, err, sizeof(err)) == -1 ||
-	    proc_mkdir(conf->sandboxd.workspaces, 0, 0, 0711, err,
+	    proc_mkdir(conf->sandboxd.workspaces, 0, sgid, 0730, err,
 	    sizeof(err)) == -1) {
 		log_warnx("%s", err);
 		return -1;

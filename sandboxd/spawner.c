@@ -1,32 +1,541 @@
 /*
  * The spawner: the only part of sandboxd with privileges.  It takes
- * already-parsed requests from the listener and builds sandboxes.
+ * requests the listener has already decoded, checked and re-encoded,
+ * decodes them once more with the same code, and runs each in a
+ * sandbox (spawn.h).  For every run it creates the stdout and stderr
+ * pipes, hands the write ends to the spawn module and the read ends
+ * to the listener, which passes them on to the requester: output never
+ * travels through imsg.
+ *
+ * Its seccomp filter is inherited by every sandbox it creates (a
+ * filter cannot be shed), so besides what the spawner itself does it
+ * allows what a sandbox's setup does (mounts inside the new mount
+ * namespace, pivot_root, uid maps) and what ordinary programs use; the
+ * sandbox's own, stricter filter is stacked on top before its program
+ * runs.  Calls no sandbox may make either (ptrace, bpf, kexec, module
+ * loading, keyrings, ...) stay out, so a program making them is killed
+ * by this filter (reason "seccomp", without the call's name).
  */
 #include <sys/types.h>
+#include <sys/fsuid.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 
+#include <errno.h>
 #include <event2/event.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "conf.h"
+#include "confine.h"
 #include "log.h"
 #include "proc.h"
+#include "sandbox_proto.h"
+#include "sandboxc.h"
 #include "sandboxd.h"
+#include "wire.h"
+
+_Static_assert(SANDBOX_SETUP_FAILED == (int)SBX_SETUP_FAILED &&
+    SANDBOX_SECCOMP == (int)SBX_SECCOMP, "reason lists differ");
+_Static_assert(sizeof(struct sandbox_limits) == sizeof(struct sbx_limits),
+    "limit lists differ");
+
+struct srun {
+	TAILQ_ENTRY(srun) entry;
+	uint32_t	 id;
+	struct sbx	*sbx;
+	int		 stdin_fd;
+	struct sandbox_req req;
+	char		**envp;
+	void		*code;		/* from the memfd */
+	size_t		 code_len;
+};
+
+#define SBX_POOL_LIMIT	64	/* the spawn module keeps no more */
+
+static TAILQ_HEAD(, srun) sruns = TAILQ_HEAD_INITIALIZER(sruns);
+static struct sbx_conf	 sconf;
+static struct proc_ctx	*the_ctx;
+/* fds that came ahead of their SANDBOX_RUN */
+static int		 pend_code = -1, pend_stdin = -1;
+static uint32_t		 pend_code_id, pend_stdin_id;
+
+static void
+srun_free(struct srun *r)
+{
+	size_t	 i;
+
+	if (r->stdin_fd != -1)
+		close(r->stdin_fd);
+	if (r->envp != NULL) {
+		for (i = 0; r->envp[i] != NULL; i++)
+			free(r->envp[i]);
+		free(r->envp);
+	}
+	if (r->code != NULL)
+		freezero(r->code, r->code_len);
+	sandbox_req_free(&r->req);
+	free(r);
+}
+
+static void
+send_result(uint32_t id, const struct sandbox_result *res)
+{
+	struct wbuf	 wb;
+
+	sandbox_result_encode(res, &wb);
+	if (proc_compose_peer(the_ctx, PROC_LISTENER, IMSG_SANDBOX_RESULT, id,
+	    -1, wb.buf, wb.len) == -1)
+		log_warn("%s: compose", __func__);
+}
+
+static void
+send_failure(uint32_t id, const char *fmt, const char *msg)
+{
+	struct sandbox_result	 res;
+
+	memset(&res, 0, sizeof(res));
+	res.reason = SANDBOX_SETUP_FAILED;
+	res.exit_code = -1;
+	snprintf(res.detail, sizeof(res.detail), fmt, msg);
+	send_result(id, &res);
+}
+
+static void
+done_cb(struct sbx *s, const struct sbx_result *sr, void *arg)
+{
+	struct srun		*r = arg;
+	struct sandbox_result	 res;
+
+	memset(&res, 0, sizeof(res));
+	res.reason = (uint32_t)sr->reason;
+	res.exit_code = sr->exit_code;
+	res.signo = sr->signo;
+	res.wall_ms = sr->wall_ms;
+	res.cpu_ms = sr->cpu_ms;
+	res.mem_peak = sr->mem_peak;
+	res.truncated = sr->out_truncated ? 1 : 0;
+	strlcpy(res.syscall, sr->syscall, sizeof(res.syscall));
+	strlcpy(res.detail, sr->detail, sizeof(res.detail));
+	send_result(r->id, &res);
+	TAILQ_REMOVE(&sruns, r, entry);
+	srun_free(r);
+}
+
+/* Read the code memfd: a regular file of bounded size. */
+static int
+read_code(int fd, void **codep, size_t *lenp, char *err, size_t errlen)
+{
+	struct stat	 sb;
+	unsigned char	*buf;
+	size_t		 off = 0, len;
+	ssize_t		 n;
+
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
+		snprintf(err, errlen, "code is not in a memfd");
+		return -1;
+	}
+	if (sb.st_size <= 0 || sb.st_size > SANDBOX_CODE_MAX) {
+		snprintf(err, errlen, "code memfd holds %lld bytes, 1 to %d "
+		    "allowed", (long long)sb.st_size, SANDBOX_CODE_MAX);
+		return -1;
+	}
+	len = (size_t)sb.st_size;
+	if ((buf = malloc(len)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	while (off < len) {
+		n = pread(fd, buf + off, len - off, (off_t)off);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		off += (size_t)n;
+	}
+	if (off != len) {
+		snprintf(err, errlen, "code memfd changed while read");
+		freezero(buf, len);
+		return -1;
+	}
+	*codep = buf;
+	*lenp = len;
+	return 0;
+}
+
+/*
+ * The environment: the defaults below, replaced or extended by the
+ * request's NAME=value entries.
+ */
+static char **
+make_env(const struct sandbox_req *req)
+{
+	static const char *defenv[] = { "PATH=/usr/local/bin:/usr/bin:/bin:"
+	    "/usr/sbin:/sbin", "HOME=/work", "USER=sandbox",
+	    "LOGNAME=sandbox", "LANG=C.UTF-8", "TMPDIR=/tmp", NULL };
+	char	**v;
+	size_t	 n = 0, i, j, klen;
+
+	if ((v = calloc(6 + req->envc + 1, sizeof(char *))) == NULL)
+		return NULL;
+	for (i = 0; defenv[i] != NULL; i++)
+		if ((v[n++] = strdup(defenv[i])) == NULL)
+			goto fail;
+	for (i = 0; i < req->envc; i++) {
+		klen = strcspn(req->envp[i], "=") + 1;
+		for (j = 0; j < n; j++)
+			if (strncmp(v[j], req->envp[i], klen) == 0)
+				break;
+		if (j < n)
+			free(v[j]);
+		else
+			n++;
+		if ((v[j] = strdup(req->envp[i])) == NULL)
+			goto fail;
+	}
+	return v;
+ fail:
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	return NULL;
+}
+
+/*
+ * A named workspace: <workspaces>/<name>, created on first use by the
+ * sandbox user itself (fsuid/fsgid, which CAP_SETUID/CAP_SETGID allow),
+ * so it belongs to that user without CAP_CHOWN; the parent dir is
+ * root:<sandbox group> 0730 (see sandboxd.c).
+ */
+static int
+workspace_dir(const char *name, char *path, size_t len, char *err,
+    size_t errlen)
+{
+	struct stat	 sb;
+	int		 rc = 0, saved;
+
+	if (!sandbox_name_valid(name) ||
+	    (size_t)snprintf(path, len, "%s/%s",
+	    the_ctx->conf->sandboxd.workspaces, name) >= len) {
+		snprintf(err, errlen, "bad workspace name");
+		return -1;
+	}
+	setfsgid(sconf.gid);
+	setfsuid(sconf.uid);
+	if (mkdir(path, 0700) == -1 && errno != EEXIST)
+		rc = -1;
+	saved = errno;
+	setfsuid(0);
+	setfsgid(0);
+	if (rc == -1) {
+		snprintf(err, errlen, "workspace %s: %s", name,
+		    strerror(saved));
+		return -1;
+	}
+	if (lstat(path, &sb) == -1 || !S_ISDIR(sb.st_mode) ||
+	    sb.st_uid != sconf.uid) {
+		snprintf(err, errlen, "workspace %s: not a directory of the "
+		    "sandbox user", name);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+spawn_run(struct imsg *imsg)
+{
+	struct srun	*r;
+	struct sbx_req	 sreq;
+	struct wbuf	 wb;
+	char		 err[200], ws[PATH_MAX], id[32];
+	int		 po[2] = { -1, -1 }, pe[2] = { -1, -1 };
+	uint32_t	 rid = imsg->hdr.peerid;
+	pid_t		 pid;
+
+	if ((r = calloc(1, sizeof(*r))) == NULL) {
+		send_failure(rid, "%s", "out of memory");
+		return;
+	}
+	r->id = rid;
+	r->stdin_fd = -1;
+	if (sandbox_req_decode(imsg->data, imsg_datalen(imsg), &r->req, err,
+	    sizeof(err)) == -1) {
+		/* the listener checked it: this is a bug, say so loudly */
+		log_warnx("%s: run %u: %s", __func__, rid, err);
+		send_failure(rid, "bad request: %s", err);
+		goto fail;
+	}
+	if (r->req.flags & SANDBOX_F_STDIN) {
+		if (pend_stdin == -1 || pend_stdin_id != rid) {
+			send_failure(rid, "%s", "stdin fd missing");
+			goto fail;
+		}
+		r->stdin_fd = pend_stdin;
+		pend_stdin = -1;
+	}
+	if (r->req.flags & SANDBOX_F_CODE_FD) {
+		if (pend_code == -1 || pend_code_id != rid) {
+			send_failure(rid, "%s", "code memfd missing");
+			goto fail;
+		}
+		if (read_code(pend_code, &r->code, &r->code_len, err,
+		    sizeof(err)) == -1) {
+			send_failure(rid, "%s", err);
+			goto fail;
+		}
+	}
+	/* fds the request did not claim are not kept around */
+	if (pend_code != -1) {
+		close(pend_code);
+		pend_code = -1;
+	}
+	if (pend_stdin != -1) {
+		close(pend_stdin);
+		pend_stdin = -1;
+	}
+
+	memset(&sreq, 0, sizeof(sreq));
+	if (r->req.lang[0] != '\0') {
+		if (sbx_lang(r->req.lang, r->code != NULL ? r->code :
+		    r->req.code, r->code != NULL ? r->code_len :
+		    r->req.code_len, &sreq, err, sizeof(err)) == -1) {
+			send_failure(rid, "%s", err);
+			goto fail;
+		}
+	} else
+		sreq.argv = r->req.argv;
+	if ((r->envp = make_env(&r->req)) == NULL) {
+		send_failure(rid, "%s", "out of memory");
+		goto fail;
+	}
+	sreq.envp = r->envp;
+	sreq.cwd = r->req.cwd;
+	if (r->req.workspace[0] != '\0') {
+		if (workspace_dir(r->req.workspace, ws, sizeof(ws), err,
+		    sizeof(err)) == -1) {
+			send_failure(rid, "%s", err);
+			goto fail;
+		}
+		sreq.workspace = ws;
+	}
+	memcpy(&sreq.lim, &r->req.lim, sizeof(sreq.lim));
+	sreq.net = SBX_NET_NONE;
+	sreq.stdin_fd = r->stdin_fd;
+	snprintf(id, sizeof(id), "run%u", rid);
+	sreq.id = id;
+
+	if (pipe2(po, O_CLOEXEC) == -1 || pipe2(pe, O_CLOEXEC) == -1) {
+		send_failure(rid, "pipe: %s", strerror(errno));
+		goto fail;
+	}
+	/* sbx_spawn owns the write ends from here on, even on failure */
+	r->sbx = sbx_spawn(the_ctx->base, &sconf, &sreq, po[1], pe[1], done_cb,
+	    r, err, sizeof(err));
+	po[1] = pe[1] = -1;
+	if (r->sbx == NULL) {
+		send_failure(rid, "%s", err);
+		goto fail;
+	}
+	TAILQ_INSERT_TAIL(&sruns, r, entry);
+	pid = sbx_pid(r->sbx);
+	wire_init(&wb);
+	wire_put_u32(&wb, (uint32_t)pid);
+	wire_put_str(&wb, id);
+	if (proc_compose_peer(the_ctx, PROC_LISTENER, IMSG_SANDBOX_STARTED,
+	    rid, -1, wb.buf, wb.len) == -1 ||
+	    proc_compose_peer(the_ctx, PROC_LISTENER, IMSG_SANDBOX_STDOUT,
+	    rid, po[0], NULL, 0) == -1 ||
+	    proc_compose_peer(the_ctx, PROC_LISTENER, IMSG_SANDBOX_STDERR,
+	    rid, pe[0], NULL, 0) == -1) {
+		log_warn("%s: run %u: compose", __func__, rid);
+		sbx_kill(r->sbx);
+	}
+	return;
+ fail:
+	if (po[0] != -1)
+		close(po[0]);
+	if (po[1] != -1)
+		close(po[1]);
+	if (pe[0] != -1)
+		close(pe[0]);
+	if (pe[1] != -1)
+		close(pe[1]);
+	srun_free(r);
+}
+
+static void
+stash_fd(int *slot, uint32_t *slot_id, struct imsg *imsg)
+{
+	if (*slot != -1)
+		close(*slot);
+	*slot = imsg->fd;
+	*slot_id = imsg->hdr.peerid;
+	imsg->fd = -1;
+}
 
 void
 spawner_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 {
-	log_warnx("%s: unexpected message %u from %s", __func__,
-	    imsg->hdr.type, iev->name);
+	struct srun	*r;
+
+	switch (imsg->hdr.type) {
+	case IMSG_SANDBOX_CODE:
+		if (imsg->fd == -1)
+			fatalx("%s: code without an fd", __func__);
+		stash_fd(&pend_code, &pend_code_id, imsg);
+		break;
+	case IMSG_SANDBOX_STDIN:
+		if (imsg->fd == -1)
+			fatalx("%s: stdin without an fd", __func__);
+		stash_fd(&pend_stdin, &pend_stdin_id, imsg);
+		break;
+	case IMSG_SANDBOX_RUN:
+		spawn_run(imsg);
+		break;
+	case IMSG_SANDBOX_KILL:
+		TAILQ_FOREACH(r, &sruns, entry)
+			if (r->id == imsg->hdr.peerid) {
+				sbx_kill(r->sbx);
+				break;
+			}
+		break;
+	default:
+		log_warnx("%s: unexpected message %u from %s", __func__,
+		    imsg->hdr.type, iev->name);
+		break;
+	}
+	if (imsg->fd != -1) {
+		close(imsg->fd);
+		imsg->fd = -1;
+	}
 }
+
+/*
+ * On an orderly exit (the parent closed our channel), take the running
+ * sandboxes down with us: their cgroups are removed and their processes
+ * killed, as after a crash the next start would.
+ */
+static void
+spawner_atexit(void)
+{
+	int	 n;
+
+	if (sconf.st == NULL)
+		return;
+	n = sbx_cleanup_stale(&sconf);
+	if (n > 0)
+		log_info("removed %d sandbox cgroup(s) on the way out", n);
+}
+
+/*
+ * What the spawner, the sandboxes' setup and the programs in them may
+ * call (see the comment at the top), beyond confine_base_syscalls.
+ */
+static const int spawner_syscalls[] = {
+	/* the spawner: sandboxes, cgroups, workspaces, pipes */
+	SYS_clone, SYS_clone3, SYS_fork, SYS_vfork, SYS_wait4, SYS_waitid,
+	SYS_pidfd_open, SYS_pidfd_send_signal, SYS_socketpair,
+	SYS_memfd_create, SYS_ioctl, SYS_open, SYS_openat, SYS_openat2,
+	SYS_stat, SYS_lstat, SYS_statx, SYS_statfs, SYS_fstatfs,
+	SYS_access, SYS_faccessat, SYS_faccessat2, SYS_readlink,
+	SYS_readlinkat, SYS_mkdir, SYS_mkdirat, SYS_rmdir, SYS_unlink,
+	SYS_unlinkat, SYS_setfsuid, SYS_setfsgid, SYS_prctl,
+	SYS_close_range, SYS_dup2, SYS_fchmod, SYS_seccomp, SYS_setrlimit,
+	/* a sandbox's setup, in its own namespaces */
+	SYS_unshare, SYS_mount, SYS_umount2, SYS_pivot_root, SYS_chdir,
+	SYS_fchdir, SYS_sethostname, SYS_setdomainname, SYS_symlink,
+	SYS_symlinkat, SYS_open_tree, SYS_move_mount, SYS_mount_setattr,
+	SYS_setgroups, SYS_setresuid, SYS_setresgid, SYS_setuid, SYS_setgid,
+	SYS_setreuid, SYS_setregid, SYS_capset, SYS_setsid, SYS_execve,
+	SYS_execveat, SYS_chroot, SYS_mknod, SYS_mknodat,
+	/* ordinary programs */
+	SYS_pwrite64, SYS_preadv, SYS_pwritev, SYS_preadv2, SYS_pwritev2,
+	SYS_pipe, SYS_dup, SYS_getdents, SYS_getcwd, SYS_rename,
+	SYS_renameat, SYS_renameat2, SYS_link, SYS_linkat, SYS_creat,
+	SYS_chmod, SYS_fchmodat, SYS_chown, SYS_fchown, SYS_lchown,
+	SYS_fchownat, SYS_truncate, SYS_ftruncate, SYS_fallocate,
+	SYS_fsync, SYS_fdatasync, SYS_sync, SYS_syncfs, SYS_sync_file_range,
+	SYS_flock, SYS_utime, SYS_utimes, SYS_utimensat, SYS_futimesat,
+	SYS_fadvise64, SYS_readahead, SYS_sendfile, SYS_splice, SYS_tee,
+	SYS_vmsplice, SYS_copy_file_range, SYS_getxattr, SYS_lgetxattr,
+	SYS_fgetxattr, SYS_listxattr, SYS_llistxattr, SYS_flistxattr,
+	SYS_msync, SYS_mincore, SYS_mlock, SYS_munlock, SYS_mlock2,
+	SYS_membarrier, SYS_get_mempolicy, SYS_arch_prctl,
+	SYS_set_tid_address, SYS_get_robust_list, SYS_tkill,
+	SYS_rt_sigpending, SYS_rt_sigtimedwait, SYS_rt_sigqueueinfo,
+	SYS_rt_tgsigqueueinfo, SYS_rt_sigsuspend, SYS_pause, SYS_alarm,
+	SYS_getitimer, SYS_setitimer, SYS_timer_create, SYS_timer_settime,
+	SYS_timer_gettime, SYS_timer_getoverrun, SYS_timer_delete,
+	SYS_timerfd_gettime, SYS_clock_getres, SYS_times,
+	SYS_signalfd, SYS_signalfd4, SYS_eventfd, SYS_epoll_create,
+	SYS_epoll_pwait2, SYS_inotify_init, SYS_inotify_init1,
+	SYS_inotify_add_watch, SYS_inotify_rm_watch,
+	SYS_getpgid, SYS_setpgid, SYS_getpgrp, SYS_getsid, SYS_getgroups,
+	SYS_getpriority, SYS_setpriority, SYS_sched_getparam,
+	SYS_sched_setparam, SYS_sched_getscheduler, SYS_sched_setscheduler,
+	SYS_sched_get_priority_max, SYS_sched_get_priority_min,
+	SYS_sched_setaffinity, SYS_sched_getattr, SYS_getcpu,
+	SYS_socket, SYS_connect, SYS_bind, SYS_listen, SYS_accept,
+	SYS_recvmmsg, SYS_sendmmsg, SYS_personality,
+	SYS_shmget, SYS_shmat, SYS_shmctl, SYS_shmdt, SYS_semget,
+	SYS_semop, SYS_semctl, SYS_semtimedop, SYS_msgget, SYS_msgsnd,
+	SYS_msgrcv, SYS_msgctl, SYS_futex_waitv, SYS_ioprio_get,
+};
 
 void
 spawner_run(struct proc_ctx *ctx)
 {
 	static const int caps[] = SPAWNER_CAPS;
+	struct harness_conf	*conf = ctx->conf;
 	struct proc_confine_spec spec;
+	const struct conf_limits *dl = &conf->sandboxd.limits;
+	const struct conf_limits *ml = &conf->sandboxd.max_limits;
+	char			 err[512], cgparent[CONF_NAME_MAX + 2];
+	uid_t			 uid;
+	gid_t			 gid;
+	int			 n;
+
+	the_ctx = ctx;
+	if (confine_lookup_user(conf->sandboxd.sandbox_user, &uid, &gid) ==
+	    -1)
+		fatalx("unknown sandbox user %s", conf->sandboxd.sandbox_user);
+	sbx_conf_defaults(&sconf);
+	sconf.uid = uid;
+	sconf.gid = gid;
+	snprintf(cgparent, sizeof(cgparent), "/%s", conf->sandboxd.cgroup);
+	sconf.cgroup_parent = cgparent;
+	sconf.deflim = (struct sbx_limits){ dl->wall_ms, dl->cpu_ms,
+	    dl->memory, dl->procs, dl->output, dl->fsize, dl->nofile,
+	    dl->tmp };
+	sconf.maxlim = (struct sbx_limits){ ml->wall_ms, ml->cpu_ms,
+	    ml->memory, ml->procs, ml->output, ml->fsize, ml->nofile,
+	    ml->tmp };
+	sconf.max_code = SANDBOX_CODE_MAX;
+	/* cgroup dirs, the seccomp programs, /etc and /usr layout */
+	if (sbx_init(&sconf, err, sizeof(err)) == -1)
+		fatalx("sandbox setup: %s", err);
+	/* what a killed sandboxd left behind */
+	if ((n = sbx_cleanup_stale(&sconf)) > 0)
+		log_info("removed %d stale sandbox cgroup(s)", n);
+	log_info("sandboxes as uid %u gid %u, cgroup %s %s, pool %u",
+	    (unsigned)uid, (unsigned)gid, sbx_cgroup_mode(&sconf), cgparent,
+	    conf->sandboxd.pool);
+	atexit(spawner_atexit);
 
 	memset(&spec, 0, sizeof(spec));
 	spec.keep_caps = caps;
 	spec.nkeep = sizeof(caps) / sizeof(caps[0]);
+	spec.syscalls = spawner_syscalls;
+	spec.nsyscalls = sizeof(spawner_syscalls) /
+	    sizeof(spawner_syscalls[0]);
+	spec.allow_files = 1;
 	proc_confine(ctx, &spec);
+	if (conf->sandboxd.pool > 0 && sbx_pool(&sconf, ctx->base,
+	    conf->sandboxd.pool > SBX_POOL_LIMIT ? SBX_POOL_LIMIT :
+	    (int)conf->sandboxd.pool, err, sizeof(err)) == -1)
+		log_warnx("sandbox pool: %s (spawning without one)", err);
 	event_base_dispatch(ctx->base);
 }

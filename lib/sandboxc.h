@@ -1,0 +1,102 @@
+/*
+ * sandboxc: the sandbox protocol's encoding, shared by sandboxd's
+ * listener and spawner, harnessctl and (later) the engine, so that
+ * every side checks a request with the same code.
+ */
+#ifndef HARNESS_SANDBOXC_H
+#define HARNESS_SANDBOXC_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "sandbox_proto.h"
+
+struct wbuf;
+
+/* 0 means "the configured default"; same order as struct sbx_limits. */
+struct sandbox_limits {
+	uint64_t	 wall_ms;
+	uint64_t	 cpu_ms;
+	uint64_t	 mem_bytes;
+	uint64_t	 procs;
+	uint64_t	 out_bytes;
+	uint64_t	 fsize_bytes;
+	uint64_t	 nofile;
+	uint64_t	 tmp_bytes;
+};
+#define SANDBOX_NLIMITS	8
+
+struct sandbox_req {
+	uint32_t	 flags;			/* SANDBOX_F_* */
+	char		 lang[SANDBOX_LANG_MAX];	/* "" : run argv */
+	char		**argv;			/* argc strings */
+	size_t		 argc;
+	char		**envp;			/* NAME=value, envc */
+	size_t		 envc;
+	char		*cwd;			/* NULL: /work */
+	char		 workspace[SANDBOX_NAME_MAX];	/* "": temporary */
+	struct sandbox_limits lim;
+	uint32_t	 net;			/* SANDBOX_NET_NONE */
+	void		*code;			/* inline code, code_len */
+	size_t		 code_len;
+};
+
+struct sandbox_result {
+	uint32_t	 reason;		/* enum sandbox_reason */
+	int32_t		 exit_code;
+	int32_t		 signo;
+	uint64_t	 wall_ms;
+	uint64_t	 cpu_ms;
+	uint64_t	 mem_peak;
+	uint32_t	 truncated;
+	char		 syscall[32];
+	char		 detail[256];
+};
+
+/*
+ * Encode a request into one payload.  -1 with a message when it does
+ * not fit (the code should then go in a memfd) or breaks a bound.
+ */
+int	 sandbox_req_encode(const struct sandbox_req *, struct wbuf *, char *,
+	    size_t);
+/*
+ * Decode and check a request: every bound of sandbox_proto.h, a known
+ * language with code or argv without, environment names, an absolute
+ * cwd, a workspace name of [A-Za-z0-9_-].  Strings are allocated: free
+ * with sandbox_req_free() (also after a failure).  0 or -1 + message.
+ */
+int	 sandbox_req_decode(const void *, size_t, struct sandbox_req *, char *,
+	    size_t);
+void	 sandbox_req_free(struct sandbox_req *);
+int	 sandbox_lang_known(const char *);
+int	 sandbox_name_valid(const char *);
+/* Limit names as in harness.conf(5): "time", "cpu", "memory", ... */
+const char *sandbox_limit_name(size_t);
+
+void	 sandbox_result_encode(const struct sandbox_result *, struct wbuf *);
+int	 sandbox_result_decode(const void *, size_t, struct sandbox_result *);
+const char *sandbox_reason_name(uint32_t);
+/*
+ * The status a shell would report: the exit code, 128 + signal for a
+ * signal (timeouts, memory and output kills included), 125 when the
+ * sandbox could not be set up.
+ */
+int	 sandbox_exit_status(const struct sandbox_result *);
+/* "reason=exited code=0 signal=0 wall_ms=3 ..." for logs and tools. */
+void	 sandbox_result_fmt(const struct sandbox_result *, char *, size_t);
+
+/*
+ * Client side: send one run request.  compose is called like
+ * imsg_compose/imsgev_compose (type, peerid, fd, data, len) with arg.
+ * Code that does not fit inline goes in a sealed memfd; stdin_fd (-1
+ * for none) is sent as is and closed once sent.  0 or -1 + message.
+ */
+typedef int (*sandbox_compose_fn)(void *, uint32_t, uint32_t, int,
+    const void *, size_t);
+int	 sandbox_send(sandbox_compose_fn, void *, uint32_t,
+	    const struct sandbox_req *, const void *, size_t, int, char *,
+	    size_t);
+/* A sealed memfd holding buf (code, stdin).  fd or -1. */
+int	 sandbox_memfd(const char *, const void *, size_t);
+
+#endif /* HARNESS_SANDBOXC_H */

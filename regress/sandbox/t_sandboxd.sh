@@ -1,0 +1,309 @@
+# sandboxd end to end: `harnessctl sandbox run` through the daemon.
+# argv and languages, stdin and exit status passthrough, every limit
+# reason, refused requests, workspaces, 20 runs at once, the queue,
+# and that nothing is left behind, also after sandboxd is killed -9.
+. "$TOP/regress/lib.sh"
+
+if [ "$(id -u)" -ne 0 ]; then
+	skip "sandboxd" "needs root (namespaces, cgroups, uid maps)"
+	exit 0
+fi
+suite_setup
+# No pre-made sandboxes here, so that "nothing left" means nothing.
+sed -i -e 's/^\([[:space:]]*\)pool [0-9]*/\1pool 0/' "$conf"
+# A cgroup of our own: sandboxd removes whatever is below its cgroup at
+# start, and another sandboxd on this host may be using "harness".
+CG=harness-test-$$
+sed -i -e "s/^\([[:space:]]*\)sandbox user .*/&\\
+\1cgroup \"$CG\"/" "$conf"
+grep -q "cgroup \"$CG\"" "$conf" || { ok 1 "test config"; t_exit; }
+cg_rmdirs() {
+	suite_cleanup
+	for _d in /sys/fs/cgroup/*/"$CG" /sys/fs/cgroup/"$CG"; do
+		[ -d "$_d" ] && rmdir "$_d" 2>/dev/null
+	done
+}
+trap cg_rmdirs EXIT
+SUID=$(id -u _sandbox)
+sed 's/^[0-9]* [0-9]* //' /proc/self/mountinfo | sort >"$T/mounts.before"
+
+if ! suite_start sandboxd; then
+	ok 1 "sandboxd starts"
+	t_exit
+fi
+ok 0 "sandboxd starts"
+
+# cgroups of sandboxes under our cgroup, in any hierarchy
+cg_count() {
+	_n=0
+	for _d in /sys/fs/cgroup/*/"$CG" /sys/fs/cgroup/"$CG"; do
+		[ -d "$_d" ] || continue
+		_c=$(find "$_d" -mindepth 1 -maxdepth 1 -type d | wc -l)
+		_n=$((_n + _c))
+	done
+	echo "$_n"
+}
+
+# Live (not zombie) processes of the sandbox user that no running
+# sandboxd owns: not a listener (it runs as that user too) and not a
+# descendant of another sandboxd (another instance's sandboxes).
+sbx_procs() {
+	ps -e -o pid=,ppid=,uid=,stat=,args= >"$T/ps.all"
+	awk -v u="$SUID" -v me="$T/" '
+	{ ppid[$1] = $2; uid[$1] = $3; st[$1] = $4
+	  a = $0; sub(/^ *[0-9]+ +[0-9]+ +[0-9]+ +[^ ]+ +/, "", a); args[$1] = a }
+	END {
+		for (p in uid) {
+			if (uid[p] != u || st[p] ~ /^Z/ ||
+			    args[p] ~ /^sandboxd: listener/)
+				continue
+			q = ppid[p]; owned = 0
+			while (q > 1 && (q in ppid)) {
+				if (args[q] ~ /sandboxd -d/ &&
+				    index(args[q], me) == 0)
+					owned = 1
+				q = ppid[q]
+			}
+			if (!owned)
+				print p, args[p]
+		}
+	}' "$T/ps.all" >"$T/procs.out"
+	sed 's/^/#   /' "$T/procs.out" >&2
+	wc -l <"$T/procs.out"
+}
+
+# run NAME EXPECTED-STATUS ARGS...: harnessctl sandbox run ARGS with
+# stdin from /dev/null; output in $T/NAME.out, $T/NAME.err
+run() {
+	_name=$1 _want=$2
+	shift 2
+	ctl sandbox run "$@" </dev/null >"$T/$_name.out" 2>"$T/$_name.err"
+	_rc=$?
+	[ "$_rc" -eq "$_want" ]
+	_r=$?
+	if [ $_r -ne 0 ]; then
+		diag "$_name: status $_rc, want $_want"
+		sed 's/^/#   /' "$T/$_name.err" | head -5
+	fi
+	return $_r
+}
+
+run argv 0 -- echo hello world && [ "$(cat "$T/argv.out")" = "hello world" ]
+ok $? "argv run: output passed through, status 0"
+run sh 0 -l sh -e 'echo "sh $((6 * 7))"' && [ "$(cat "$T/sh.out")" = "sh 42" ]
+ok $? "language sh"
+run bash 0 -l bash -e 'a=(x y z); echo "bash ${#a[@]}"' &&
+    [ "$(cat "$T/bash.out")" = "bash 3" ]
+ok $? "language bash"
+run py 0 -l python3 -e 'print("py", sum(range(10)))' &&
+    [ "$(cat "$T/py.out")" = "py 45" ]
+ok $? "language python3"
+{
+	i=0
+	while [ $i -lt 400 ]; do
+		echo "# padding line $i to make the code larger than a message"
+		i=$((i + 1))
+	done
+	echo 'print("big", 1 + 1)'
+} >"$T/big.py"
+run big 0 -l python3 -F "$T/big.py" && [ "$(cat "$T/big.out")" = "big 2" ]
+ok $? "code larger than one message travels in a memfd ($(wc -c <"$T/big.py") bytes)"
+run stderr 0 -- sh -c 'echo out; echo err >&2' &&
+    [ "$(cat "$T/stderr.out")" = out ] && grep -qx err "$T/stderr.err"
+ok $? "stdout and stderr kept apart"
+
+out=$(printf 'line one\nline two\n' | ctl sandbox run -- wc -l 2>&1)
+[ "$out" = 2 ]
+ok $? "stdin passthrough from a pipe ($out)"
+seq 1 1000 >"$T/in.txt"
+out=$(ctl sandbox run -- tail -n 1 <"$T/in.txt" 2>&1)
+[ "$out" = 1000 ]
+ok $? "stdin passthrough from a file ($out)"
+
+run exit7 7 -- sh -c 'exit 7'
+ok $? "exit status passthrough (7)"
+run sig 143 -- sh -c 'kill -TERM $$'
+ok $? "signal passthrough: 128 + SIGTERM"
+grep -q "reason=signaled .*signal=15" "$T/sig.err"
+ok $? "signaled: result line on stderr"
+run verbose 0 -v -- true && grep -q "^sandbox: reason=exited code=0 .*wall_ms=.*cpu_ms=.*mem_peak=" "$T/verbose.err"
+ok $? "-v prints the result line"
+
+run timeout 137 -t 1s -- sleep 30 && grep -q "reason=timeout" "$T/timeout.err"
+ok $? "wall time limit: reason timeout"
+run cpu 137 -c 300ms -- sh -c 'while :; do :; done' &&
+    grep -q "reason=timeout .*cpu time" "$T/cpu.err"
+ok $? "cpu time limit: reason timeout"
+run mem 137 -m 32M -l python3 -e 'x = bytearray(256 << 20); print(len(x))' &&
+    grep -q "reason=memory" "$T/mem.err"
+ok $? "memory limit: reason memory"
+run pids 2 -p 8 -l sh -e 'for i in 1 2 3 4 5 6 7 8 9 10 11 12; do sleep 1 & done; wait' 
+grep -q "reason=pids" "$T/pids.err"
+ok $? "process limit: reason pids"
+ctl sandbox run -o 4096 -- yes </dev/null >"$T/olim.out" 2>"$T/olim.err"
+rc=$?
+n=$(wc -c <"$T/olim.out")
+[ $rc -eq 137 ] && grep -q "reason=output-limit .*truncated=1" "$T/olim.err" &&
+    [ "$n" -le 8192 ]
+ok $? "output limit: reason output-limit, truncated ($n bytes)"
+run seccomp 137 -l python3 -e 'import ctypes; ctypes.CDLL(None).syscall(165, 0, 0, 0, 0, 0)' &&
+    grep -q "reason=seccomp .*syscall=mount" "$T/seccomp.err"
+ok $? "seccomp: reason seccomp with the syscall's name"
+run ptrace 159 -l python3 -e 'import ctypes; ctypes.CDLL(None).syscall(101, 0, 0, 0, 0)' &&
+    grep -q "reason=seccomp" "$T/ptrace.err"
+ok $? "seccomp: a call the spawner's own filter refuses kills too"
+
+# Refusals: status 125 and a message that says why.
+run badlang 125 -l perl -e 'print 1' &&
+    grep -q 'unknown language "perl"' "$T/badlang.err"
+ok $? "unknown language refused"
+run manyargs 125 -- echo $(seq 1 300) &&
+    grep -q "argv has 301 entries, at most 256" "$T/manyargs.err"
+ok $? "argv with too many arguments refused"
+big=$(head -c 20000 /dev/zero | tr '\0' x)
+run bigargs 125 -- echo "$big" && grep -q "request too large" "$T/bigargs.err"
+ok $? "argv larger than a message refused"
+run overmax 125 -m 100G -- true &&
+    grep -q "limit memory .* is above the maximum" "$T/overmax.err"
+ok $? "limit above max limits refused"
+run badws 125 -w ../etc -- true && grep -q "bad workspace name" "$T/badws.err"
+ok $? "bad workspace name refused"
+run badcwd 125 -C tmp -- true && grep -q "cwd must be an absolute" "$T/badcwd.err"
+ok $? "relative cwd refused"
+run badenv 125 -E 'A B=1' -- true && grep -q "environment entry 0" "$T/badenv.err"
+ok $? "bad environment entry refused"
+run noprog 127 -- /nonexistent/program
+ok $? "a missing program: status 127"
+
+# Workspaces: named ones persist, the default one is gone after.
+run ws1 0 -w proj -- sh -c 'echo kept >/work/f' &&
+    run ws2 0 -w proj -- cat /work/f && [ "$(cat "$T/ws2.out")" = kept ]
+ok $? "named workspace persists between runs"
+st=$(stat -c '%U %a' "$T/state/workspaces/proj")
+[ "$st" = "_sandbox 700" ]
+ok $? "workspace belongs to the sandbox user, mode 0700 ($st)"
+run tmp1 0 -- sh -c 'echo x >/work/f' && run tmp2 1 -- cat /work/f
+ok $? "without a workspace, /work is fresh each run"
+
+# Many at once.
+pids=""
+i=1
+while [ $i -le 20 ]; do
+	( ctl sandbox run -l sh -e "sleep 0.2; echo run $i" </dev/null \
+	    >"$T/c.$i.out" 2>"$T/c.$i.err"; echo $? >"$T/c.$i.rc" ) &
+	pids="$pids $!"
+	i=$((i + 1))
+done
+sleep 0.1
+ctl sandbox list >"$T/list.out" 2>&1
+wait $pids
+bad=0
+i=1
+while [ $i -le 20 ]; do
+	[ "$(cat "$T/c.$i.rc")" = 0 ] && [ "$(cat "$T/c.$i.out")" = "run $i" ] ||
+	    bad=$((bad + 1))
+	i=$((i + 1))
+done
+[ $bad -eq 0 ]
+ok $? "20 concurrent runs: every status and output right ($bad bad)"
+grep -q "^run[0-9]* *\(running\|queued\)" "$T/list.out"
+ok $? "sandbox list shows runs"
+n=$(grep -c "audit sandbox.start" "$T/sandboxd.log")
+m=$(grep -c "audit sandbox.exit" "$T/sandboxd.log")
+[ "$n" -gt 20 ] && [ "$n" -eq "$m" ]
+ok $? "every start and end logged for audit ($n starts, $m exits)"
+
+sleep 0.3
+n=$(cg_count)
+[ "$n" -eq 0 ]
+ok $? "no sandbox cgroups left ($n)"
+n=$(sbx_procs)
+[ "$n" -eq 0 ]
+ok $? "no process of the sandbox user left ($n)"
+sed 's/^[0-9]* [0-9]* //' /proc/self/mountinfo | sort >"$T/mounts.after"
+diff "$T/mounts.before" "$T/mounts.after" >"$T/mounts.diff"
+ok $? "host mounts unchanged"
+
+# A requester that goes away takes its sandbox with it.
+# (harnessctl itself, not a subshell running ctl)
+"$BIN/harnessctl" -f "$conf" sandbox run -w gone -- sleep 30 </dev/null \
+    >/dev/null 2>&1 &
+cpid=$!
+wait_for "$T/sandboxd.log" "program sleep workspace gone" 10
+kill -KILL $cpid
+wait $cpid 2>/dev/null
+n=1
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	n=$(cg_count)
+	[ "$n" -eq 0 ] && break
+	sleep 0.1
+done
+[ "$n" -eq 0 ] && grep -q "reason=signaled .*killed on request" "$T/sandboxd.log"
+ok $? "requester gone: its sandbox is killed and removed"
+
+grep -q "lost child\|fatal" "$T/sandboxd.log"
+[ $? -ne 0 ]
+ok $? "no lost child or fatal error in the log"
+suite_stop sandboxd
+# suite_start waits for "ready:" in the log: start each with a new one
+mv "$T/sandboxd.log" "$T/sandboxd.log.1"
+
+# The queue: one slot, one queued, the next refused.
+sed -i -e 's/max sandboxes [0-9]*/max sandboxes 1/' \
+    -e 's/^\([[:space:]]*\)queue [0-9]*/\1queue 1/' "$conf"
+if suite_start sandboxd; then
+	ctl sandbox run -w q1 -- sleep 1 </dev/null >"$T/q1.out" 2>&1 &
+	q1=$!
+	wait_for "$T/sandboxd.log" "program sleep workspace q1" 10
+	ctl sandbox run -v -- echo second </dev/null >"$T/q2.out" \
+	    2>"$T/q2.err" &
+	q2=$!
+	wait_for "$T/q2.err" "queued" 10
+	run q3 125 -- true && grep -q "sandbox queue full: 1 running, 1 queued" "$T/q3.err"
+	ok $? "queue full: refused with a clear error"
+	wait $q1
+	wait $q2
+	[ $? -eq 0 ] && [ "$(cat "$T/q2.out")" = second ]
+	ok $? "the queued run runs once a slot is free"
+	suite_stop sandboxd
+else
+	ok 1 "sandboxd restarts with a queue of 1"
+fi
+mv "$T/sandboxd.log" "$T/sandboxd.log.2"
+
+# kill -9 of sandboxd (every process) while a sandbox runs: the next
+# start removes what was left.
+sed -i -e 's/max sandboxes [0-9]*/max sandboxes 16/' "$conf"
+if suite_start sandboxd; then
+	ctl sandbox run -w k9 -- sleep 30 </dev/null >/dev/null 2>&1 &
+	wait_for "$T/sandboxd.log" "program sleep workspace k9" 10
+	p=$(cat "$T/sandboxd.pid")
+	kids=$(ps -o pid= --ppid "$p")
+	kill -KILL "$p" $kids
+	wait_gone "$p" 10
+	left=$(cg_count)
+	diag "left after kill -9: $left cgroup dirs"
+	rm -f "$T/sandboxd.pid" "$T/run/sandboxd.sock"
+	mv "$T/sandboxd.log" "$T/sandboxd.log.3"
+	if suite_start sandboxd; then
+		n=$(cg_count)
+		[ "$left" -gt 0 ] && [ "$n" -eq 0 ] &&
+		    grep -q "removed $left stale sandbox cgroup" "$T/sandboxd.log"
+		ok $? "restart after kill -9 removes the leftovers ($left)"
+		n=$(sbx_procs)
+		[ "$n" -eq 0 ]
+		ok $? "no process of the sandbox user after the restart ($n)"
+		run after 0 -- echo again && [ "$(cat "$T/after.out")" = again ]
+		ok $? "runs work after the restart"
+		suite_stop sandboxd
+	else
+		ok 1 "sandboxd restarts after kill -9"
+	fi
+else
+	ok 1 "sandboxd starts again"
+fi
+n=$(cg_count)
+[ "$n" -eq 0 ]
+ok $? "orderly stop leaves no sandbox cgroups ($n)"
+
+t_exit
