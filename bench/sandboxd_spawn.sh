@@ -33,7 +33,7 @@ stop() {
 		pid=
 	fi
 }
-trap 'stop; rm -rf "$T"; rmdir /sys/fs/cgroup/*/"$CG" /sys/fs/cgroup/"$CG" \
+trap 'stop; [ -f "$T/auditd.pid" ] && kill -TERM "$(cat "$T/auditd.pid")"; sleep 0.3; rm -rf "$T"; rmdir /sys/fs/cgroup/*/"$CG" /sys/fs/cgroup/"$CG" \
     2>/dev/null' EXIT
 
 # start POOL: sandboxd under $T with that many pre-made sandboxes
@@ -43,6 +43,19 @@ start() {
 	    -e "s/^\([[:space:]]*\)sandbox user .*/&\\
 \1cgroup \"$CG\"/" \
 	    "$TOP/etc/harness.conf.sample" >"$conf"
+	# Every run is audited before it starts: auditd must be up.
+	if ! { [ -f "$T/auditd.pid" ] && kill -0 "$(cat "$T/auditd.pid")"; } \
+	    2>/dev/null; then
+		: >"$T/auditd.log"
+		"$BIN/auditd" -d -f "$conf" -p "$T/auditd.pid" \
+		    >>"$T/auditd.log" 2>&1 &
+		n=0
+		while ! grep -q "ready:" "$T/auditd.log"; do
+			n=$((n + 1))
+			[ $n -gt 300 ] && { cat "$T/auditd.log"; exit 1; }
+			sleep 0.05
+		done
+	fi
 	: >"$T/sandboxd.log"
 	"$BIN/sandboxd" -d -f "$conf" -p "$T/sandboxd.pid" \
 	    >>"$T/sandboxd.log" 2>&1 &

@@ -13,12 +13,14 @@
 #include <sys/stat.h>
 
 #include <event2/event.h>
+#include <json-c/json.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "auditc.h"
 #include "conf.h"
 #include "control.h"
 #include "log.h"
@@ -28,7 +30,8 @@
 #include "sandboxd.h"
 #include "wire.h"
 
-enum run_state { RUN_QUEUED, RUN_SENT, RUN_RUNNING };
+/* RUN_AUDITING: waiting for auditd to make sandbox.start durable. */
+enum run_state { RUN_QUEUED, RUN_AUDITING, RUN_SENT, RUN_RUNNING };
 
 struct run {
 	TAILQ_ENTRY(run) entry;
@@ -63,6 +66,8 @@ static uint32_t		 next_run_id = 1;
 static uint32_t		 nrunning, nqueued;
 
 static void	 run_next(void);
+static void	 run_audit_start(struct run *);
+static struct run *run_find(uint32_t);
 
 const char *
 listener_chroot(const struct harness_conf *conf)
@@ -75,22 +80,60 @@ listener_chroot(const struct harness_conf *conf)
  * these as sandbox.start and sandbox.exit events; until it is linked
  * here they are logged at info level, one line each.
  */
+/*
+ * sandbox.start (acked: the run waits for it) and sandbox.exit records.
+ * Names and numbers only: never the code, arguments or environment,
+ * which may hold what a secret scanner would have to redact.
+ */
+static struct json_object *
+audit_body(const struct run *r, const struct sandbox_result *res)
+{
+	struct json_object	*o;
+	char			 buf[512];
+
+	o = json_object_new_object();
+	json_object_object_add(o, "run", json_object_new_string(r->sid));
+	json_object_object_add(o, "program", json_object_new_string(r->what));
+	json_object_object_add(o, "workspace",
+	    json_object_new_string(r->workspace));
+	json_object_object_add(o, "requester_pid",
+	    json_object_new_int64(r->cpid));
+	if (res != NULL) {
+		json_object_object_add(o, "reason", json_object_new_string(
+		    sandbox_reason_name(res->reason)));
+		json_object_object_add(o, "exit_code",
+		    json_object_new_int64(res->exit_code));
+		json_object_object_add(o, "signal",
+		    json_object_new_int64(res->signo));
+		json_object_object_add(o, "wall_ms",
+		    json_object_new_int64((int64_t)res->wall_ms));
+		json_object_object_add(o, "cpu_ms",
+		    json_object_new_int64((int64_t)res->cpu_ms));
+		json_object_object_add(o, "mem_peak",
+		    json_object_new_int64((int64_t)res->mem_peak));
+		if (res->syscall[0] != '\0')
+			json_object_object_add(o, "syscall",
+			    json_object_new_string(res->syscall));
+		sandbox_result_fmt(res, buf, sizeof(buf));
+		log_info("sandbox.exit: run %s uid %u program %s %s", r->sid,
+		    (unsigned)r->uid, r->what, buf);
+	}
+	return o;
+}
+
 static void
 sandbox_audit(const char *event, const struct run *r,
     const struct sandbox_result *res)
 {
-	char	 buf[512];
+	struct json_object	*o;
+	char			 actor[32];
 
-	if (res == NULL) {
-		log_info("audit %s: run %s uid %u pid %d program %s "
-		    "workspace %s sandbox pid %d", event, r->sid,
-		    (unsigned)r->uid, (int)r->cpid, r->what,
-		    r->workspace[0] ? r->workspace : "-", (int)r->pid);
-		return;
-	}
-	sandbox_result_fmt(res, buf, sizeof(buf));
-	log_info("audit %s: run %s uid %u program %s %s", event, r->sid,
-	    (unsigned)r->uid, r->what, buf);
+	o = audit_body(r, res);
+	snprintf(actor, sizeof(actor), "uid:%u", (unsigned)r->uid);
+	if (audit_event(event, "", actor, json_object_to_json_string_ext(o,
+	    JSON_C_TO_STRING_PLAIN), 0, NULL, NULL) == -1)
+		log_warnx("cannot send the audit event %s", event);
+	json_object_put(o);
 }
 
 static void
@@ -153,6 +196,64 @@ run_send(struct run *r)
 }
 
 static void
+run_audited(int ok, uint64_t seq, const char *err, void *arg)
+{
+	struct run	*r;
+	struct ctl_conn	*c;
+
+	if ((r = run_find((uint32_t)(uintptr_t)arg)) == NULL)
+		return;
+	if (r->conn == 0) {		/* the requester left meanwhile */
+		run_remove(r);
+		run_next();
+		return;
+	}
+	if (!ok) {
+		log_warnx("run %s refused: %s", r->sid, err);
+		if ((c = control_find(r->conn)) != NULL)
+			control_error(c, r->peerid, "sandbox refused: %s", err);
+		run_remove(r);
+		run_next();
+		return;
+	}
+	log_debug("run %s: start audited as record %llu", r->sid,
+	    (unsigned long long)seq);
+	run_send(r);
+}
+
+static void
+run_audit_failed(evutil_socket_t fd, short ev, void *arg)
+{
+	run_audited(0, 0, "auditd unreachable: cannot send the record", arg);
+}
+
+/* Nothing runs before its start is durably audited (fail secure). */
+static void
+run_audit_start(struct run *r)
+{
+	struct json_object	*o;
+	char			 actor[32];
+
+	r->state = RUN_AUDITING;
+	o = audit_body(r, NULL);
+	snprintf(actor, sizeof(actor), "uid:%u", (unsigned)r->uid);
+	if (audit_event("sandbox.start", "", actor,
+	    json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN),
+	    AUDIT_ACK, run_audited, (void *)(uintptr_t)r->id) == -1) {
+		struct timeval zero = { 0, 0 };
+
+		json_object_put(o);
+		/* Refuse from the loop, as a callback would: we are inside
+		 * run_next()'s walk of the queue. */
+		if (event_base_once(the_ctx->base, -1, EV_TIMEOUT,
+		    run_audit_failed, (void *)(uintptr_t)r->id, &zero) == -1)
+			fatalx("%s: event_base_once", __func__);
+		return;
+	}
+	json_object_put(o);
+}
+
+static void
 run_next(void)
 {
 	struct run	*r;
@@ -164,7 +265,7 @@ run_next(void)
 			continue;
 		nqueued--;
 		nrunning++;
-		run_send(r);
+		run_audit_start(r);
 	}
 }
 
@@ -180,6 +281,8 @@ conn_closed(struct ctl_conn *c)
 		r->conn = 0;
 		if (r->state == RUN_QUEUED)
 			run_remove(r);
+		else if (r->state == RUN_AUDITING)
+			;	/* run_audited() drops it */
 		else
 			/* its result will find nobody: end it now */
 			proc_compose_peer(the_ctx, PROC_SPAWNER,
@@ -385,6 +488,16 @@ handle_list(struct ctl_conn *c, struct imsg *imsg)
 	control_reply(c, IMSG_CTL_END, imsg->hdr.peerid, -1, NULL, 0);
 }
 
+void
+listener_on_fd(struct proc_ctx *ctx, uint32_t type, uint32_t arg, int fd)
+{
+	if (audit_on_fd(ctx, type, arg, fd))
+		return;
+	log_warnx("%s: unexpected fd (%u/%u)", __func__, type, arg);
+	if (fd != -1)
+		close(fd);
+}
+
 int
 listener_control(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 {
@@ -453,7 +566,10 @@ listener_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 			fatalx("%s: bad STARTED", __func__);
 		r->pid = (pid_t)pid;
 		r->state = RUN_RUNNING;
-		sandbox_audit("sandbox.start", r, NULL);
+		log_info("sandbox.start: run %s uid %u pid %d program %s "
+		    "workspace %s sandbox pid %d", r->sid, (unsigned)r->uid,
+		    (int)r->cpid, r->what, r->workspace[0] ? r->workspace :
+		    "-", (int)r->pid);
 		if (c != NULL)
 			control_reply(c, IMSG_SANDBOX_STARTED, r->peerid, -1,
 			    imsg->data, imsg_datalen(imsg));
@@ -499,6 +615,8 @@ listener_run(struct proc_ctx *ctx)
 
 	the_ctx = ctx;
 	memset(&spec, 0, sizeof(spec));
+	if (audit_init(ctx) == -1)
+		fatalx("cannot set up auditing");
 	proc_confine(ctx, &spec);
 	event_base_dispatch(ctx->base);
 }

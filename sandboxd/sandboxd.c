@@ -23,6 +23,7 @@ static const struct proc_def sandboxd_procs[] = {
 	[PROC_LISTENER] = {
 		.title = "listener",
 		.run = listener_run,
+		.on_fd = listener_on_fd,
 		.dispatch = listener_dispatch,
 		.control = listener_control,
 		.chroot_of = listener_chroot,

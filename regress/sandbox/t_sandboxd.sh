@@ -27,7 +27,7 @@ trap cg_rmdirs EXIT
 SUID=$(id -u _sandbox)
 sed 's/^[0-9]* [0-9]* //' /proc/self/mountinfo | sort >"$T/mounts.before"
 
-if ! suite_start sandboxd; then
+if ! suite_start auditd sandboxd; then
 	ok 1 "sandboxd starts"
 	t_exit
 fi
@@ -208,10 +208,13 @@ done
 ok $? "20 concurrent runs: every status and output right ($bad bad)"
 grep -q "^run[0-9]* *\(running\|queued\)" "$T/list.out"
 ok $? "sandbox list shows runs"
-n=$(grep -c "audit sandbox.start" "$T/sandboxd.log")
-m=$(grep -c "audit sandbox.exit" "$T/sandboxd.log")
+sleep 0.5
+n=$(ctl audit show -t sandbox.start | wc -l)
+m=$(ctl audit show -t sandbox.exit | wc -l)
 [ "$n" -gt 20 ] && [ "$n" -eq "$m" ]
-ok $? "every start and end logged for audit ($n starts, $m exits)"
+ok $? "every start and end is an audit record ($n starts, $m exits)"
+ctl audit show -t sandbox.exit -j | grep -q '"reason":"timeout"'
+ok $? "sandbox.exit records carry the reason"
 
 sleep 0.3
 n=$(cg_count)
@@ -244,6 +247,14 @@ ok $? "requester gone: its sandbox is killed and removed"
 grep -q "lost child\|fatal" "$T/sandboxd.log"
 [ $? -ne 0 ]
 ok $? "no lost child or fatal error in the log"
+
+# Fail secure: with auditd down nothing runs, and the reason says why.
+suite_stop auditd
+run noaudit 125 -- echo should-not-run
+grep -q "sandbox refused: auditd unreachable" "$T/noaudit.err" &&
+    ! grep -q should-not-run "$T/noaudit.out"
+ok $? "auditd down: the run is refused, not started"
+suite_start auditd || ok 1 "auditd restarts"
 suite_stop sandboxd
 # suite_start waits for "ready:" in the log: start each with a new one
 mv "$T/sandboxd.log" "$T/sandboxd.log.1"
