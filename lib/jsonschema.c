@@ -15,7 +15,6 @@
 #include <sys/types.h>
 
 #include <math.h>
-#include <regex.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -25,6 +24,7 @@
 #include <json-c/json.h>
 
 #include "jsonschema.h"
+#include "jsonschema_re.h"
 
 #define T_NULL		0x01
 #define T_BOOLEAN	0x02
@@ -56,8 +56,6 @@
 
 /* Path segments: two per schema level ("properties", name) and spare. */
 #define PATH_MAX_SEGS	(2 * JSONSCHEMA_MAX_DEPTH + 8)
-/* Group nesting allowed in a pattern. */
-#define PAT_MAX_NEST	32
 
 /*
  * A JSON number as compared by JSON Schema: integers exactly (json-c
@@ -92,7 +90,7 @@ struct jsonschema {
 	uint64_t		 minlen, maxlen;
 	uint64_t		 minitems, maxitems;
 	int			 unique;
-	regex_t			 re;
+	struct jsonschema_re	*re;
 	char			*pattern;
 	struct jsonschema	*items;
 };
@@ -151,7 +149,6 @@ static const char *type_name(struct json_object *);
 static int	 value_equal(struct json_object *, struct json_object *, int);
 static int	 value_hash(struct json_object *, int, uint64_t *);
 static int	 value_depth_ok(struct json_object *, int);
-static int	 pattern_check(const char *, char *, size_t);
 static int	 prop_cmp(const void *, const void *);
 static int	 prop_find(const void *, const void *);
 static struct jsonschema *compile_node(struct ctx *, struct json_object *,
@@ -724,178 +721,6 @@ value_depth_ok(struct json_object *o, int depth)
 }
 
 /*
- * Patterns.
- */
-
-/* Index just past the bracket expression opening at p[i], or 0. */
-static size_t
-bracket_end(const char *p, size_t i)
-{
-	size_t	 j, k;
-	char	 d;
-
-	j = i + 1;
-	if (p[j] == '^')
-		j++;
-	if (p[j] == ']')
-		j++;
-	while (p[j] != '\0' && p[j] != ']') {
-		if (p[j] == '[' &&
-		    (p[j + 1] == ':' || p[j + 1] == '=' || p[j + 1] == '.')) {
-			d = p[j + 1];
-			for (k = j + 2; p[k] != '\0'; k++)
-				if (p[k] == d && p[k + 1] == ']')
-					break;
-			if (p[k] == '\0')
-				return 0;
-			j = k + 2;
-		} else
-			j++;
-	}
-	if (p[j] == '\0')
-		return 0;
-	return j + 1;
-}
-
-/*
- * Refuse patterns that would make glibc's regcomp or regexec expensive:
- * back-references (exponential matching), and counted repetition, which
- * regcomp expands by copying the repeated expression ("(a{100}){100}" is
- * 10000 copies; '+' is one copy).  The cost estimated here is an upper
- * bound of positions after expansion.  Anything this scanner does not
- * understand is counted as one position and left to regcomp to judge.
- */
-static int
-pattern_check(const char *p, char *why, size_t whylen)
-{
-	struct {
-		uint64_t	 sum;	/* cost of this group so far */
-		uint64_t	 last;	/* cost of the last atom */
-	}		 st[PAT_MAX_NEST + 1];
-	uint64_t	 m, n, mult, g;
-	size_t		 i, j;
-	int		 lv = 0, hasn, comma;
-
-	st[0].sum = st[0].last = 0;
-	for (i = 0; p[i] != '\0';) {
-		mult = 0;
-		switch (p[i]) {
-		case '\\':
-			if (p[i + 1] >= '1' && p[i + 1] <= '9') {
-				snprintf(why, whylen,
-				    "back-references are not supported");
-				return -1;
-			}
-			i += p[i + 1] == '\0' ? 1 : 2;
-			st[lv].last = 1;
-			st[lv].sum++;
-			break;
-		case '[':
-			if ((j = bracket_end(p, i)) == 0)
-				j = i + 1;
-			i = j;
-			st[lv].last = 1;
-			st[lv].sum++;
-			break;
-		case '(':
-			if (lv == PAT_MAX_NEST) {
-				snprintf(why, whylen, "groups nest deeper "
-				    "than %d", PAT_MAX_NEST);
-				return -1;
-			}
-			lv++;
-			st[lv].sum = st[lv].last = 0;
-			i++;
-			break;
-		case ')':
-			i++;
-			if (lv == 0) {
-				st[lv].last = 1;
-				st[lv].sum++;
-				break;
-			}
-			g = st[lv].sum > 0 ? st[lv].sum : 1;
-			lv--;
-			st[lv].sum += g;
-			st[lv].last = g;
-			break;
-		case '|':
-			st[lv].last = 0;
-			i++;
-			break;
-		case '*':
-		case '?':
-			i++;
-			break;
-		case '+':
-			mult = 2;
-			i++;
-			break;
-		case '{':
-			/* {m}, {m,}, {m,n}, and GNU's {,n}. */
-			j = i + 1;
-			m = n = 0;
-			hasn = comma = 0;
-			while (p[j] >= '0' && p[j] <= '9') {
-				if (m < 1000000)
-					m = m * 10 + (uint64_t)(p[j] - '0');
-				j++;
-			}
-			if (p[j] == ',') {
-				comma = 1;
-				j++;
-				while (p[j] >= '0' && p[j] <= '9') {
-					if (n < 1000000)
-						n = n * 10 +
-						    (uint64_t)(p[j] - '0');
-					hasn = 1;
-					j++;
-				}
-			}
-			if (p[j] != '}' || (j == i + 1)) {
-				/* Not an interval; regcomp decides. */
-				st[lv].last = 1;
-				st[lv].sum++;
-				i++;
-				break;
-			}
-			if (m > RE_DUP_MAX || n > RE_DUP_MAX) {
-				snprintf(why, whylen, "repetition count "
-				    "above %d", RE_DUP_MAX);
-				return -1;
-			}
-			if (hasn)
-				mult = n > m ? n : m;
-			else if (comma)
-				mult = m + 1;
-			else
-				mult = m;
-			if (mult == 0)
-				mult = 1;
-			i = j + 1;
-			break;
-		default:
-			st[lv].last = 1;
-			st[lv].sum++;
-			i++;
-			break;
-		}
-		if (mult > 1) {
-			/* last <= sum <= the limit, so no overflow. */
-			st[lv].sum += st[lv].last * (mult - 1);
-			st[lv].last *= mult;
-		}
-		if (st[lv].sum > JSONSCHEMA_MAX_PATTERN_COST) {
-			snprintf(why, whylen, "too complex (repetitions "
-			    "expand beyond %d positions)",
-			    JSONSCHEMA_MAX_PATTERN_COST);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/*
  * Compiling.
  */
 
@@ -1113,37 +938,21 @@ compile_required(struct ctx *c, struct jsonschema *s, struct json_object *v)
 static int
 compile_pattern(struct ctx *c, struct jsonschema *s, struct json_object *v)
 {
-	const char	*p;
-	char		 why[128];
-	size_t		 len;
-	int		 r;
+	char	 why[160];
 
 	path_push_key(c, "pattern");
 	if (json_object_get_type(v) != json_type_string) {
 		fail(c, "must be a string");
 		return -1;
 	}
-	p = json_object_get_string(v);
-	len = (size_t)json_object_get_string_len(v);
-	if (strlen(p) != len) {
-		fail(c, "must not contain a NUL byte");
-		return -1;
-	}
-	if (len > JSONSCHEMA_MAX_PATTERN) {
-		fail(c, "longer than %d bytes", JSONSCHEMA_MAX_PATTERN);
-		return -1;
-	}
-	if (pattern_check(p, why, sizeof(why)) == -1) {
+	s->re = jsonschema_re_compile(json_object_get_string(v),
+	    (size_t)json_object_get_string_len(v), why, sizeof(why));
+	if (s->re == NULL) {
 		fail(c, "%s", why);
 		return -1;
 	}
-	if ((r = regcomp(&s->re, p, REG_EXTENDED | REG_NOSUB)) != 0) {
-		regerror(r, &s->re, why, sizeof(why));
-		fail(c, "not a POSIX extended regular expression: %s", why);
-		return -1;
-	}
 	s->has |= HAS_PATTERN;
-	if ((s->pattern = strdup(p)) == NULL) {
+	if ((s->pattern = strdup(json_object_get_string(v))) == NULL) {
 		fail(c, "out of memory");
 		return -1;
 	}
@@ -1322,8 +1131,7 @@ node_free(struct jsonschema *s)
 		json_object_put(s->constv);
 	if (s->has & HAS_ENUM)
 		json_object_put(s->enumv);
-	if (s->has & HAS_PATTERN)
-		regfree(&s->re);
+	jsonschema_re_free(s->re);
 	free(s->pattern);
 	free(s);
 }
@@ -1351,18 +1159,6 @@ jsonschema_free(struct jsonschema *s)
 /*
  * Validating.
  */
-
-/* Unicode code points in UTF-8: every byte but continuation bytes. */
-static size_t
-utf8_len(const char *s, size_t n)
-{
-	size_t	 i, len = 0;
-
-	for (i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			len++;
-	return len;
-}
 
 static int
 types_fail(struct ctx *c, const struct jsonschema *s, struct json_object *o)
@@ -1438,12 +1234,11 @@ validate_string(struct ctx *c, const struct jsonschema *s,
 	char		 pat[80];
 	struct sb	 sb;
 	size_t		 len, n;
-	int		 r;
 
 	str = json_object_get_string(o);
 	len = (size_t)json_object_get_string_len(o);
 	if (s->has & (HAS_MINLEN | HAS_MAXLEN)) {
-		n = utf8_len(str, len);
+		n = jsonschema_re_ncodepoints(str, len);
 		if ((s->has & HAS_MINLEN) && n < s->minlen)
 			return fail(c, "string shorter than minLength %llu",
 			    (unsigned long long)s->minlen);
@@ -1451,23 +1246,13 @@ validate_string(struct ctx *c, const struct jsonschema *s,
 			return fail(c, "string longer than maxLength %llu",
 			    (unsigned long long)s->maxlen);
 	}
-	if (s->has & HAS_PATTERN) {
+	if ((s->has & HAS_PATTERN) && !jsonschema_re_search(s->re, str, len)) {
 		sb.buf = pat;
 		sb.cap = sizeof(pat);
 		sb.len = 0;
 		pat[0] = '\0';
 		sb_quoted(&sb, s->pattern, strlen(s->pattern), 0);
-		/* regexec stops at NUL; what follows would go unchecked. */
-		if (strlen(str) != len)
-			return fail(c, "string contains a NUL byte, "
-			    "cannot match pattern \"%s\"", pat);
-		r = regexec(&s->re, str, 0, NULL, 0);
-		if (r == REG_NOMATCH)
-			return fail(c, "string does not match pattern \"%s\"",
-			    pat);
-		if (r != 0)
-			return fail(c, "pattern \"%s\" could not be matched",
-			    pat);
+		return fail(c, "string does not match pattern \"%s\"", pat);
 	}
 	return 0;
 }

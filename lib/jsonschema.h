@@ -16,15 +16,13 @@
  * except $ref, which is refused at compile time rather than silently
  * passing everything.
  *
- * pattern is a POSIX extended regular expression (regcomp(3) with
- * REG_EXTENDED), not ECMA-262: no \d, \w, lookaround or lazy
- * quantifiers, and bytes rather than code points are matched unless the
- * process runs in a UTF-8 locale.  It searches anywhere in the string
- * (use ^ and $ to anchor), as in JSON Schema.  Back-references, patterns
- * longer than JSONSCHEMA_MAX_PATTERN bytes and patterns whose counted
- * repetitions would expand beyond JSONSCHEMA_MAX_PATTERN_COST positions
- * are refused, so a hostile schema cannot make regcomp(3) or regexec(3)
- * blow up.  A string holding a NUL byte never matches a pattern.
+ * pattern is the ECMA-262 subset described in jsonschema_re.h, over
+ * code points, searched anywhere in the string (use ^ and $ to anchor),
+ * as JSON Schema specifies.  It is matched by our own position
+ * automaton in time linear in the string's length, not by regcomp(3):
+ * glibc's regexec is quadratic or worse on hostile strings, and POSIX
+ * ERE reads "\d" and "[^\s]" differently.  Features outside the subset
+ * (back-references, lookaround, \b, ...) are refused when compiling.
  *
  * Schemas may nest JSONSCHEMA_MAX_DEPTH levels; values compared by
  * const, enum and uniqueItems may nest as deep.  Deeper is an error.
@@ -39,8 +37,6 @@
 #include <stddef.h>
 
 #define JSONSCHEMA_MAX_DEPTH		64
-#define JSONSCHEMA_MAX_PATTERN		4096
-#define JSONSCHEMA_MAX_PATTERN_COST	2048
 
 struct json_object;
 struct jsonschema;

@@ -277,6 +277,11 @@ sp_rawexp(struct sp *p, size_t from, uint32_t flags)
 
 	if (p->notext)
 		return;
+	if (from > p->pos || p->pos > p->len) {
+		/* Cannot happen; if it does, refuse rather than overread. */
+		sp_hard(p, SHELLPARSE_E_SYNTAX);
+		return;
+	}
 	sp_special(p, SHELLPARSE_W_EXPAND | flags);
 	off = sp_woff(p);
 	sp_putn(p, p->in + from, p->pos - from);
@@ -2078,10 +2083,13 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 				continue;
 			}
 			if (c.mode == M_FOR && n > 1 && in[p->pos + 1] == '(') {
+				size_t save = p->pos;
+
 				p->pos += 2;
 				p->curcmd = c.slot;
 				if (sp_arith(p))
 					continue;
+				p->pos = save;
 			}
 			sp_soft(p, SHELLPARSE_E_SYNTAX);
 			p->pos++;

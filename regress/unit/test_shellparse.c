@@ -260,6 +260,17 @@ limits(void)
 	    "brace expansion is bounded");
 
 	{
+		/* Only the first 14 bytes are the line: nothing past them. */
+		const char line[] = "echo $(for x((XYZ";
+		char got[256];
+
+		shellparse_init(&sp, arena, sizeof(arena));
+		r = shellparse(&sp, line, 14, 0, SHELLPARSE_NONE);
+		render(&sp, got, sizeof(got));
+		tap_ok(r == -1 && strchr(got, 'X') == NULL,
+		    "a failed for (( reads nothing past the line: %s", got);
+	}
+	{
 		const char nul[] = "echo a\0b";
 
 		shellparse_init(&sp, arena, sizeof(arena));
