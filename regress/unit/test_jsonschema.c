@@ -263,6 +263,8 @@ static const struct vcase vcases[] = {
 	    "\"type\":\"integer\"}", "7", 0, NULL },
 	{ "counts given as 2.0", "{\"maxLength\":2.0}", "\"abc\"", -1,
 	    "longer than maxLength 2" },
+	{ "count beyond uint64", "{\"maxItems\":1e30,\"minItems\":0}",
+	    "[1,2]", 0, NULL },
 
 	/* first error wins */
 	{ "first error reported",
