@@ -641,13 +641,19 @@ cg_cleanup_stale(const struct cg_root *r)
 				cg_path(&c, i, dir, sizeof(dir));
 				kill_procs(dir);
 			}
-			/* the killed need a moment to leave */
-			for (int t = 0; t < 200; t++) {
-				if (cg_destroy(&c) == 0)
+			/*
+			 * The killed need a moment to leave, longer on a
+			 * loaded host: up to 5 s, and count only what went.
+			 */
+			for (int t = 0; t < 1000; t++) {
+				if (cg_destroy(&c) == 0) {
+					n++;
 					break;
+				}
+				if (t % 50 == 0 && t > 0)
+					cg_kill(&c);
 				usleep(5000);
 			}
-			n++;
 		}
 		closedir(d);
 	}

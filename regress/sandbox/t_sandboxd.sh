@@ -308,6 +308,8 @@ if suite_start sandboxd; then
 		[ "$left" -gt 0 ] && [ "$n" -eq 0 ] &&
 		    grep -q "removed $left stale sandbox cgroup" "$T/sandboxd.log"
 		ok $? "restart after kill -9 removes the leftovers ($left)"
+		[ "$n" -eq 0 ] || diag "$n stale cgroups still there"
+		grep "stale" "$T/sandboxd.log" | sed 's/^/# /'
 		n=$(sbx_procs)
 		[ "$n" -eq 0 ]
 		ok $? "no process of the sandbox user after the restart ($n)"
