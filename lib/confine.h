@@ -48,9 +48,12 @@ struct confine {
 /* The syscalls every libevent/imsg daemon process needs. */
 extern const int confine_base_syscalls[];
 extern const size_t confine_base_nsyscalls;
-/* Calls libc makes harmlessly that we refuse (open -> EACCES, ...). */
+/* Calls libc makes harmlessly that we refuse (socket -> EACCES, ...). */
 extern const struct confine_errno confine_base_soft[];
 extern const size_t confine_base_nsoft;
+/* File calls refused (EACCES) where a process should touch no file. */
+extern const struct confine_errno confine_nofile_soft[];
+extern const size_t confine_nofile_nsoft;
 
 /*
  * Confine the calling process.  Returns 0, or -1 with a message in err.

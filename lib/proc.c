@@ -190,6 +190,7 @@ proc_confine(struct proc_ctx *ctx, const struct proc_confine_spec *spec)
 	struct confine_report	 rep;
 	struct wbuf		 wb;
 	const struct conf_daemon *d = conf_daemon(ctx->conf, ctx->daemon->id);
+	struct confine_errno	 soft[32];
 	int			*all;
 	size_t			 n = 0, i;
 	char			 err[512];
@@ -214,19 +215,13 @@ proc_confine(struct proc_ctx *ctx, const struct proc_confine_spec *spec)
 	c.nsyscalls = n;
 	c.argrules = spec->argrules;
 	c.nargrules = spec->nargrules;
-	if (!spec->allow_files) {
-		c.soft = confine_base_soft;
-		c.nsoft = confine_base_nsoft;
-	} else {
-		c.soft = confine_base_soft + 5;	/* keep open/stat allowed */
-		c.nsoft = confine_base_nsoft - 5;
-	}
-#ifdef HARNESS_SANITIZE
-	if (spec->allow_files) {
-		c.soft = confine_base_soft;
-		c.nsoft = confine_base_nsoft;
-	}
-#endif
+	c.soft = soft;
+	c.nsoft = 0;
+	for (i = 0; i < confine_base_nsoft; i++)
+		soft[c.nsoft++] = confine_base_soft[i];
+	if (!spec->allow_files)
+		for (i = 0; i < confine_nofile_nsoft; i++)
+			soft[c.nsoft++] = confine_nofile_soft[i];
 	c.debug = ctx->conf->seccomp_debug;
 	c.pdeathsig = SIGTERM;
 	if (confine_process(&c, err, sizeof(err)) == -1)
@@ -801,8 +796,9 @@ parent_confine(struct proc_ctx *ctx)
 	memset(&c, 0, sizeof(c));
 	c.syscalls = all;
 	c.nsyscalls = n;
-	c.soft = confine_base_soft + 5;
-	c.nsoft = confine_base_nsoft - 5;
+	/* The parent re-reads its configuration: files allowed. */
+	c.soft = confine_base_soft;
+	c.nsoft = confine_base_nsoft;
 	c.debug = ctx->conf->seccomp_debug;
 	if (confine_process(&c, err, sizeof(err)) == -1)
 		fatalx("cannot confine the parent: %s", err);
