@@ -25,6 +25,13 @@ enum gw_imsg {
 	IMSG_GW_END,
 	/* gateway -> engine: the client went away. */
 	IMSG_GW_CANCEL,
+	/*
+	 * engine -> gateway, peerid 0: str counter, str label; one more
+	 * for /metrics.  Counters: "sandbox_runs" labelled by result
+	 * reason (exited, timeout, ..., refused), "approvals" labelled by
+	 * decision (allow, deny, timeout, session, error).
+	 */
+	IMSG_GW_COUNT,
 };
 
 /* Inline bodies up to this size; larger ones travel in a memfd. */

@@ -16,7 +16,7 @@
 #include "sandboxc.h"
 #include "wire.h"
 
-#define SANDBOX_WIRE_VERSION	1
+#define SANDBOX_WIRE_VERSION	2
 
 static const char *const reason_names[SANDBOX_NREASONS] = {
 	"exited", "signaled", "timeout", "memory", "pids", "output-limit",
@@ -77,6 +77,36 @@ sandbox_name_valid(const char *s)
 }
 
 static int
+chars_valid(const char *s, size_t max, const char *extra)
+{
+	size_t	 i;
+
+	if (s[0] == '\0' || s[0] == '.')
+		return 0;
+	for (i = 0; s[i] != '\0'; i++) {
+		if (i >= max - 1)
+			return 0;
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9') || strchr(extra, s[i])))
+			return 0;
+	}
+	return 1;
+}
+
+int
+sandbox_tool_valid(const char *s)
+{
+	return chars_valid(s, SANDBOX_TOOL_MAX, "_.-");
+}
+
+int
+sandbox_session_valid(const char *s)
+{
+	return chars_valid(s, SANDBOX_SESSION_MAX, "_.:-");
+}
+
+static int
 env_valid(const char *s)
 {
 	const char	*eq;
@@ -113,6 +143,8 @@ sandbox_req_encode(const struct sandbox_req *req, struct wbuf *wb, char *err,
 		wire_put_str(wb, req->envp[i]);
 	wire_put_str(wb, req->cwd);
 	wire_put_str(wb, req->workspace);
+	wire_put_str(wb, req->tool);
+	wire_put_str(wb, req->session);
 	for (i = 0; i < SANDBOX_NLIMITS; i++)
 		wire_put_u64(wb, lim[i]);
 	wire_put_u32(wb, req->net);
@@ -229,6 +261,16 @@ sandbox_req_decode(const void *buf, size_t len, struct sandbox_req *req,
 		    SANDBOX_NAME_MAX - 1);
 		return -1;
 	}
+	if (wire_get_strbuf(&rb, req->tool, sizeof(req->tool)) == -1) {
+		snprintf(err, errlen, "bad tool name: at most %d bytes",
+		    SANDBOX_TOOL_MAX - 1);
+		return -1;
+	}
+	if (wire_get_strbuf(&rb, req->session, sizeof(req->session)) == -1) {
+		snprintf(err, errlen, "bad session id: at most %d bytes",
+		    SANDBOX_SESSION_MAX - 1);
+		return -1;
+	}
 	for (i = 0; i < SANDBOX_NLIMITS; i++)
 		wire_get_u64(&rb, &lim[i]);
 	wire_get_u32(&rb, &req->net);
@@ -294,6 +336,15 @@ sandbox_req_decode(const void *buf, size_t len, struct sandbox_req *req,
 		return -1;
 	}
 	strlcpy(req->workspace, ws, sizeof(req->workspace));
+	if (req->tool[0] != '\0' && !sandbox_tool_valid(req->tool)) {
+		snprintf(err, errlen, "bad tool name: [A-Za-z0-9_.-], not "
+		    "starting with '.'");
+		return -1;
+	}
+	if (req->session[0] != '\0' && !sandbox_session_valid(req->session)) {
+		snprintf(err, errlen, "bad session id: [A-Za-z0-9_.:-]");
+		return -1;
+	}
 	if (req->net != SANDBOX_NET_NONE) {
 		snprintf(err, errlen, "network %u not supported: only none",
 		    req->net);

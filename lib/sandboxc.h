@@ -35,6 +35,13 @@ struct sandbox_req {
 	size_t		 envc;
 	char		*cwd;			/* NULL: /work */
 	char		 workspace[SANDBOX_NAME_MAX];	/* "": temporary */
+	/*
+	 * The tool this run is for and the session it belongs to ("" for
+	 * none).  sandboxd asks vaultd for the tool's granted secrets and
+	 * redacts their values from the output; audit records name both.
+	 */
+	char		 tool[SANDBOX_TOOL_MAX];
+	char		 session[SANDBOX_SESSION_MAX];
 	struct sandbox_limits lim;
 	uint32_t	 net;			/* SANDBOX_NET_NONE */
 	void		*code;			/* inline code, code_len */
@@ -70,6 +77,9 @@ int	 sandbox_req_decode(const void *, size_t, struct sandbox_req *, char *,
 void	 sandbox_req_free(struct sandbox_req *);
 int	 sandbox_lang_known(const char *);
 int	 sandbox_name_valid(const char *);
+/* Tool names: [A-Za-z0-9_.-]; sessions: [A-Za-z0-9_.:-]; no leading '.'. */
+int	 sandbox_tool_valid(const char *);
+int	 sandbox_session_valid(const char *);
 /* Limit names as in harness.conf(5): "time", "cpu", "memory", ... */
 const char *sandbox_limit_name(size_t);
 
