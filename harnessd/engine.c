@@ -1,13 +1,17 @@
 /*
- * The engine: conversations, prompts, tools and state.  It runs as
- * _harness chrooted in its state directory and serves harnessd's
- * control socket.  The tool path arrives with later work; until then
- * it answers status and refuses the rest with "not implemented".
+ * The engine: tools and state (later conversations and prompts).  It
+ * runs as _harness chrooted in its state directory, receives the
+ * requests the gateway has parsed and authenticated, and answers them.
+ * The tool path (call.c) asks hitld, then sandboxd, then auditd; the
+ * engine never sees a secret's value, only the names of grants.
  */
 #include <sys/types.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 
+#include <errno.h>
 #include <event2/event.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,14 +19,18 @@
 
 #include <json-c/json.h>
 
+#include "auditc.h"
 #include "conf.h"
 #include "control.h"
+#include "engine.h"
 #include "gw_proto.h"
 #include "wire.h"
 #include "harnessd.h"
 #include "log.h"
 #include "proc.h"
 #include "proto.h"
+
+#define ENG_BODY_MAX	(64 * 1024 * 1024)
 
 const char *
 engine_chroot(const struct harness_conf *conf)
@@ -33,76 +41,60 @@ engine_chroot(const struct harness_conf *conf)
 void
 engine_on_fd(struct proc_ctx *ctx, uint32_t type, uint32_t arg, int fd)
 {
+	if (audit_on_fd(ctx, type, arg, fd))
+		return;
+	if (call_on_fd(ctx, type, arg, fd))
+		return;
 	if (fd != -1)
 		close(fd);
 }
 
-/* The tools every engine offers, whatever the config says. */
-static const struct {
-	const char	*name;
-	const char	*description;
-	const char	*schema;
-} builtins[] = {
-	{ "shell", "Run a shell command line in the session's sandbox",
-	  "{\"type\":\"object\",\"properties\":{\"command\":"
-	  "{\"type\":\"string\"}},\"required\":[\"command\"],"
-	  "\"additionalProperties\":false}" },
-	{ "python", "Run Python 3 code in the session's sandbox",
-	  "{\"type\":\"object\",\"properties\":{\"code\":"
-	  "{\"type\":\"string\"}},\"required\":[\"code\"],"
-	  "\"additionalProperties\":false}" },
-	{ "read_file", "Read a file of the session's workspace",
-	  "{\"type\":\"object\",\"properties\":{\"path\":"
-	  "{\"type\":\"string\"}},\"required\":[\"path\"]}" },
-	{ "write_file", "Write a file of the session's workspace",
-	  "{\"type\":\"object\",\"properties\":{\"path\":"
-	  "{\"type\":\"string\"},\"content\":{\"type\":\"string\"}},"
-	  "\"required\":[\"path\",\"content\"]}" },
-	{ "list_files", "List files of the session's workspace",
-	  "{\"type\":\"object\",\"properties\":{\"path\":"
-	  "{\"type\":\"string\"}}}" },
-};
-
-struct gw_req {
-	uint32_t	 id;
-	char		 method[16];
-	char		 path[1024];
-	char		 query[1024];
-	char		 who[80];
-	char		*tools[64];
-	size_t		 ntools;
-};
-
-static void
-reply(struct proc_ctx *ctx, uint32_t id, int status, const char *json)
+/*
+ * Replies.  A body that does not fit in one message travels in a
+ * memfd, which the gateway reads with pread.
+ */
+void
+eng_reply(struct proc_ctx *ctx, uint32_t id, int status, const char *json)
 {
 	struct wbuf	 wb;
 	size_t		 len = strlen(json);
+	int		 fd = -1;
 
 	wire_init(&wb);
 	wire_put_u32(&wb, (uint32_t)status);
 	wire_put_str(&wb, "application/json");
 	wire_put_u32(&wb, (uint32_t)len + 1);
-	wire_put_bytes(&wb, json, len);
-	wire_put_bytes(&wb, "\n", 1);
-	if (wire_ok(&wb) == -1) {
-		/* Too big for one message: a memfd is the way (later). */
-		wire_init(&wb);
-		wire_put_u32(&wb, 500);
-		wire_put_str(&wb, "application/json");
-		len = strlen("{\"error\":{\"code\":\"internal\","
-		    "\"message\":\"reply too large\"}}\n");
-		wire_put_u32(&wb, (uint32_t)len);
-		wire_put_bytes(&wb, "{\"error\":{\"code\":\"internal\","
-		    "\"message\":\"reply too large\"}}\n", len);
+	if (len + 1 <= GW_INLINE_MAX) {
+		wire_put_bytes(&wb, json, len);
+		wire_put_bytes(&wb, "\n", 1);
+	} else {
+		if ((fd = memfd_create("reply", MFD_CLOEXEC)) == -1 ||
+		    write(fd, json, len) != (ssize_t)len ||
+		    write(fd, "\n", 1) != 1) {
+			log_warn("%s: memfd", __func__);
+			if (fd != -1)
+				close(fd);
+			eng_reply(ctx, id, 500, "{\"error\":{\"code\":"
+			    "\"internal\",\"message\":\"cannot pass the "
+			    "reply\"}}");
+			return;
+		}
 	}
-	proc_compose_peer(ctx, PROC_GATEWAY, IMSG_GW_REPLY, id, -1, wb.buf,
-	    wb.len);
+	if (proc_compose_peer(ctx, PROC_GATEWAY, IMSG_GW_REPLY, id, fd, wb.buf,
+	    wb.len) == -1)
+		log_warn("%s: compose", __func__);
 }
 
-static void
-reply_error(struct proc_ctx *ctx, uint32_t id, int status, const char *code,
-    const char *msg)
+void
+eng_reply_obj(struct proc_ctx *ctx, uint32_t id, int status,
+    struct json_object *o)
+{
+	eng_reply(ctx, id, status, json_object_to_json_string_ext(o,
+	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+}
+
+struct json_object *
+eng_error_obj(const char *code, const char *msg)
 {
 	struct json_object	*o, *e;
 
@@ -111,13 +103,74 @@ reply_error(struct proc_ctx *ctx, uint32_t id, int status, const char *code,
 	json_object_object_add(e, "code", json_object_new_string(code));
 	json_object_object_add(e, "message", json_object_new_string(msg));
 	json_object_object_add(o, "error", e);
-	reply(ctx, id, status, json_object_to_json_string_ext(o,
-	    JSON_C_TO_STRING_PLAIN));
+	return o;
+}
+
+void
+eng_error(struct proc_ctx *ctx, uint32_t id, int status, const char *code,
+    const char *fmt, ...)
+{
+	struct json_object	*o;
+	va_list			 ap;
+	char			 msg[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	o = eng_error_obj(code, msg);
+	eng_reply_obj(ctx, id, status, o);
 	json_object_put(o);
 }
 
-static int
-tool_allowed(const struct gw_req *r, const char *name)
+/* One SSE event; data that does not fit one message is cut. */
+void
+eng_event(struct proc_ctx *ctx, uint32_t id, const char *event,
+    struct json_object *data)
+{
+	struct wbuf	 wb;
+	const char	*s;
+
+	s = json_object_to_json_string_ext(data, JSON_C_TO_STRING_PLAIN |
+	    JSON_C_TO_STRING_NOSLASHESCAPE);
+	wire_init(&wb);
+	wire_put_str(&wb, event);
+	wire_put_str(&wb, s);
+	if (wire_ok(&wb) == -1) {
+		log_warnx("%s: %s event too large, dropped", __func__, event);
+		return;
+	}
+	if (proc_compose_peer(ctx, PROC_GATEWAY, IMSG_GW_EVENT, id, -1, wb.buf,
+	    wb.len) == -1)
+		log_warn("%s: compose", __func__);
+}
+
+void
+eng_end(struct proc_ctx *ctx, uint32_t id)
+{
+	proc_compose_peer(ctx, PROC_GATEWAY, IMSG_GW_END, id, -1, NULL, 0);
+}
+
+void
+eng_count(struct proc_ctx *ctx, const char *counter, const char *label)
+{
+	struct wbuf	 wb;
+
+	wire_init(&wb);
+	wire_put_str(&wb, counter);
+	wire_put_str(&wb, label);
+	if (wire_ok(&wb) == 0)
+		proc_compose_peer(ctx, PROC_GATEWAY, IMSG_GW_COUNT, 0, -1,
+		    wb.buf, wb.len);
+}
+
+int
+eng_unrestricted(const struct gw_req *r)
+{
+	return r->ntools == 0;
+}
+
+int
+eng_allowed(const struct gw_req *r, const char *name)
 {
 	size_t	 i;
 
@@ -129,97 +182,159 @@ tool_allowed(const struct gw_req *r, const char *name)
 	return 0;
 }
 
-static void
-add_tool(struct json_object *arr, const char *name, const char *desc,
-    const char *schema, const char *source)
+/*
+ * The value of a query parameter ("stream=1&session=x"), undecoded
+ * except for %XX and '+'; NULL when absent.
+ */
+const char *
+eng_query(const struct gw_req *r, const char *key, char *buf, size_t bufsz)
 {
-	struct json_object	*t, *s = NULL;
+	const char	*p = r->query, *e, *v;
+	size_t		 klen = strlen(key), i;
+	unsigned int	 c;
 
-	t = json_object_new_object();
-	json_object_object_add(t, "name", json_object_new_string(name));
-	json_object_object_add(t, "description",
-	    json_object_new_string(desc != NULL ? desc : ""));
-	if (schema != NULL)
-		s = json_tokener_parse(schema);
-	json_object_object_add(t, "schema", s != NULL ? s :
-	    json_object_new_object());
-	json_object_object_add(t, "source", json_object_new_string(source));
-	json_object_array_add(arr, t);
+	while (*p != '\0') {
+		e = strchr(p, '&');
+		if (e == NULL)
+			e = p + strlen(p);
+		if ((size_t)(e - p) >= klen && strncmp(p, key, klen) == 0 &&
+		    (p[klen] == '=' || p + klen == e)) {
+			v = p + klen + (p[klen] == '=');
+			for (i = 0; v < e && i + 1 < bufsz; v++) {
+				if (*v == '%' && e - v >= 3 &&
+				    sscanf(v + 1, "%2x", &c) == 1 && c != 0) {
+					buf[i++] = (char)c;
+					v += 2;
+				} else
+					buf[i++] = *v == '+' ? ' ' : *v;
+			}
+			buf[i] = '\0';
+			return buf;
+		}
+		p = *e == '&' ? e + 1 : e;
+	}
+	return NULL;
+}
+
+static int
+req_decode(struct imsg *imsg, struct gw_req *r)
+{
+	struct rbuf	 rb;
+	uint32_t	 n, blen;
+	size_t		 i;
+
+	r->id = imsg->hdr.peerid;
+	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+	if (wire_get_strbuf(&rb, r->method, sizeof(r->method)) == -1 ||
+	    wire_get_strbuf(&rb, r->path, sizeof(r->path)) == -1 ||
+	    wire_get_strbuf(&rb, r->query, sizeof(r->query)) == -1 ||
+	    wire_get_strbuf(&rb, r->who, sizeof(r->who)) == -1 ||
+	    wire_get_u32(&rb, &n) == -1 || n > ENG_MAX_ALLOWED)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (wire_get_str(&rb, &r->tools[i], CONF_NAME_MAX) == -1)
+			return -1;
+		r->ntools++;
+	}
+	if (wire_get_u32(&rb, &blen) == -1 || blen > ENG_BODY_MAX)
+		return -1;
+	if ((r->body = malloc((size_t)blen + 1)) == NULL)
+		return -1;
+	if (imsg->fd == -1) {
+		if (wire_get_bytes(&rb, r->body, blen) == -1)
+			return -1;
+	} else if (pread(imsg->fd, r->body, blen, 0) != (ssize_t)blen)
+		return -1;
+	if (wire_end(&rb) == -1)
+		return -1;
+	r->body[blen] = '\0';
+	r->blen = blen;
+	return 0;
 }
 
 static void
-route_tools_list(struct proc_ctx *ctx, const struct gw_req *r)
+req_free(struct gw_req *r)
 {
-	struct json_object	*o, *arr;
-	struct conf_tool	*t;
-	size_t			 i;
+	size_t	 i;
 
-	o = json_object_new_object();
-	arr = json_object_new_array();
-	for (i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++)
-		if (tool_allowed(r, builtins[i].name) &&
-		    conf_tool_find(ctx->conf, builtins[i].name) == NULL)
-			add_tool(arr, builtins[i].name, builtins[i].description,
-			    builtins[i].schema, "builtin");
-	TAILQ_FOREACH(t, &ctx->conf->tools, entry)
-		if (tool_allowed(r, t->name))
-			add_tool(arr, t->name, t->description, t->schema,
-			    "config");
-	json_object_object_add(o, "tools", arr);
-	reply(ctx, r->id, 200, json_object_to_json_string_ext(o,
-	    JSON_C_TO_STRING_PLAIN));
-	json_object_put(o);
+	for (i = 0; i < r->ntools; i++)
+		free(r->tools[i]);
+	free(r->body);
+}
+
+static int
+path_tool(const char *path, const char *suffix, char *name, size_t namesz)
+{
+	const char	*p = path + strlen("/v1/tools/");
+	size_t		 n, slen = strlen(suffix);
+
+	if (strncmp(path, "/v1/tools/", 10) != 0)
+		return 0;
+	n = strlen(p);
+	if (n <= slen || strcmp(p + n - slen, suffix) != 0)
+		return 0;
+	n -= slen;
+	if (n == 0 || n >= namesz || memchr(p, '/', n) != NULL)
+		return 0;
+	memcpy(name, p, n);
+	name[n] = '\0';
+	return 1;
 }
 
 static void
 engine_request(struct proc_ctx *ctx, struct imsg *imsg)
 {
 	struct gw_req	 r;
-	struct rbuf	 rb;
-	uint32_t	 n, blen;
-	size_t		 i;
-	char		 msg[1200];
+	char		 name[CONF_NAME_MAX + 1];
+	int		 get, post, del;
 
 	memset(&r, 0, sizeof(r));
-	r.id = imsg->hdr.peerid;
-	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
-	if (wire_get_strbuf(&rb, r.method, sizeof(r.method)) == -1 ||
-	    wire_get_strbuf(&rb, r.path, sizeof(r.path)) == -1 ||
-	    wire_get_strbuf(&rb, r.query, sizeof(r.query)) == -1 ||
-	    wire_get_strbuf(&rb, r.who, sizeof(r.who)) == -1 ||
-	    wire_get_u32(&rb, &n) == -1 || n > 64) {
-		reply_error(ctx, r.id, 400, "bad_request",
+	if (req_decode(imsg, &r) == -1) {
+		eng_error(ctx, imsg->hdr.peerid, 400, "bad_request",
 		    "malformed request from the gateway");
+		req_free(&r);
 		return;
 	}
-	for (i = 0; i < n; i++) {
-		if (wire_get_str(&rb, &r.tools[i], CONF_NAME_MAX) == -1)
-			break;
-		r.ntools++;
-	}
-	if (r.ntools != n || wire_get_u32(&rb, &blen) == -1) {
-		reply_error(ctx, r.id, 400, "bad_request",
-		    "malformed request from the gateway");
-		goto done;
-	}
+	get = strcmp(r.method, "GET") == 0;
+	post = strcmp(r.method, "POST") == 0;
+	del = strcmp(r.method, "DELETE") == 0;
 
-	if (strcmp(r.path, "/v1/tools") == 0 && strcmp(r.method, "GET") == 0)
-		route_tools_list(ctx, &r);
-	else if (strcmp(r.path, "/v1/tools") == 0 ||
-	    strncmp(r.path, "/v1/tools/", 10) == 0 ||
-	    strcmp(r.path, "/v1/exec") == 0 || strcmp(r.path, "/v1/ws") == 0 ||
-	    strcmp(r.path, "/mcp") == 0) {
-		snprintf(msg, sizeof(msg), "%s %s is not implemented yet",
+	if (strcmp(r.path, "/v1/tools") == 0) {
+		if (get)
+			tools_route_list(ctx, &r);
+		else if (post)
+			tools_route_register(ctx, &r);
+		else
+			eng_error(ctx, r.id, 405, "method_not_allowed",
+			    "%s /v1/tools: use GET or POST", r.method);
+	} else if (path_tool(r.path, "/call", name, sizeof(name))) {
+		if (post)
+			call_tool(ctx, &r, name);
+		else
+			eng_error(ctx, r.id, 405, "method_not_allowed",
+			    "%s %s: use POST", r.method, r.path);
+	} else if (path_tool(r.path, "", name, sizeof(name))) {
+		if (get)
+			tools_route_get(ctx, &r, name);
+		else if (del)
+			tools_route_delete(ctx, &r, name);
+		else
+			eng_error(ctx, r.id, 405, "method_not_allowed",
+			    "%s %s: use GET or DELETE", r.method, r.path);
+	} else if (strcmp(r.path, "/v1/exec") == 0) {
+		if (post)
+			call_exec(ctx, &r);
+		else
+			eng_error(ctx, r.id, 405, "method_not_allowed",
+			    "%s /v1/exec: use POST", r.method);
+	} else if (strcmp(r.path, "/mcp") == 0 ||
+	    strncmp(r.path, "/v1/chat", 8) == 0) {
+		eng_error(ctx, r.id, 501, "not_implemented",
+		    "%s %s is not implemented yet", r.method, r.path);
+	} else
+		eng_error(ctx, r.id, 404, "not_found", "no route for %s %s",
 		    r.method, r.path);
-		reply_error(ctx, r.id, 501, "not_implemented", msg);
-	} else {
-		snprintf(msg, sizeof(msg), "no route for %s %s", r.method,
-		    r.path);
-		reply_error(ctx, r.id, 404, "not_found", msg);
-	}
- done:
-	for (i = 0; i < r.ntools; i++)
-		free(r.tools[i]);
+	req_free(&r);
 }
 
 void
@@ -230,12 +345,19 @@ engine_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 		engine_request(ctx, imsg);
 		break;
 	case IMSG_GW_CANCEL:
+		call_cancel(ctx, imsg->hdr.peerid);
 		break;
 	default:
 		log_warnx("%s: unexpected message %u from %s", __func__,
 		    imsg->hdr.type, iev->name);
 		break;
 	}
+}
+
+void
+engine_reload(struct proc_ctx *ctx, struct harness_conf *nconf)
+{
+	tools_reload(ctx, nconf);
 }
 
 int
@@ -251,8 +373,18 @@ engine_run(struct proc_ctx *ctx)
 		SYS_openat, SYS_fsync, SYS_fdatasync, SYS_ftruncate,
 		SYS_unlink, SYS_rename, SYS_pwrite64, SYS_flock,
 		SYS_stat, SYS_lstat, SYS_statx, SYS_fchown, SYS_getcwd,
+		SYS_memfd_create, SYS_pread64, SYS_fcntl, SYS_fstat,
+		SYS_newfstatat, SYS_lseek, SYS_access, SYS_unlinkat,
+		SYS_getpid, SYS_geteuid, SYS_fallocate, SYS_mremap,
+		SYS_munmap, SYS_mmap, SYS_madvise,
 	};
 	struct proc_confine_spec spec;
+
+	if (audit_init(ctx) == -1)
+		fatalx("cannot set up auditing");
+	if (tools_init(ctx) == -1)
+		fatalx("cannot open the state store");
+	call_init(ctx);
 
 	memset(&spec, 0, sizeof(spec));
 	spec.syscalls = syscalls;
@@ -260,4 +392,6 @@ engine_run(struct proc_ctx *ctx)
 	spec.allow_files = 1;
 	proc_confine(ctx, &spec);
 	event_base_dispatch(ctx->base);
+	call_shutdown();
+	audit_shutdown();
 }

@@ -36,6 +36,7 @@ static const struct proc_def harnessd_procs[] = {
 		.dispatch = engine_dispatch,
 		.on_fd = engine_on_fd,
 		.control = engine_control,
+		.reload = engine_reload,
 		.chroot_of = engine_chroot,
 		.serves_control = 1,
 	},

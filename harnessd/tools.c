@@ -1,0 +1,836 @@
+/*
+ * The tool registry: the built-in tools, the tools of harness.conf and
+ * those registered at run time with POST /v1/tools, which are kept in
+ * the engine's state store (SQLite, WAL) so they survive restarts.
+ * Secret grants come only from harness.conf: a registered tool cannot
+ * ask for a secret.
+ */
+#include <sys/types.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <json-c/json.h>
+#include <sqlite3.h>
+
+#include "conf.h"
+#include "engine.h"
+#include "jsonschema.h"
+#include "log.h"
+#include "proc.h"
+
+#define STATE_DB		"/state.db"
+#define TOOLS_DYNAMIC_MAX	256
+#define TOOL_DESC_MAX		4096
+#define TOOL_CODE_MAX		(256 * 1024)
+#define TOOL_SCHEMA_MAX		(64 * 1024)
+
+static struct etools	 tools = TAILQ_HEAD_INITIALIZER(tools);
+static sqlite3		*db;
+static size_t		 ndynamic;
+
+/* The tools every engine offers, whatever the config says. */
+static const struct {
+	const char	*name;
+	enum tool_builtin bi;
+	const char	*description;
+	const char	*schema;
+} builtins[] = {
+	{ "shell", BI_SHELL, "Run a shell command line in the session's "
+	  "sandbox (sh -c, the workspace is the working directory)",
+	  "{\"type\":\"object\",\"properties\":{\"command\":"
+	  "{\"type\":\"string\",\"minLength\":1,\"maxLength\":65536}},"
+	  "\"required\":[\"command\"],\"additionalProperties\":false}" },
+	{ "python", BI_PYTHON, "Run Python 3 code in the session's sandbox",
+	  "{\"type\":\"object\",\"properties\":{\"code\":"
+	  "{\"type\":\"string\",\"minLength\":1}},"
+	  "\"required\":[\"code\"],\"additionalProperties\":false}" },
+	{ "read_file", BI_READ_FILE, "Read a file of the session's workspace",
+	  "{\"type\":\"object\",\"properties\":{\"path\":"
+	  "{\"type\":\"string\",\"minLength\":1,\"maxLength\":1024}},"
+	  "\"required\":[\"path\"],\"additionalProperties\":false}" },
+	{ "write_file", BI_WRITE_FILE, "Write a file of the session's "
+	  "workspace (created or replaced)",
+	  "{\"type\":\"object\",\"properties\":{\"path\":"
+	  "{\"type\":\"string\",\"minLength\":1,\"maxLength\":1024},"
+	  "\"content\":{\"type\":\"string\"}},"
+	  "\"required\":[\"path\",\"content\"],"
+	  "\"additionalProperties\":false}" },
+	{ "list_files", BI_LIST_FILES, "List the files of a directory of the "
+	  "session's workspace",
+	  "{\"type\":\"object\",\"properties\":{\"path\":"
+	  "{\"type\":\"string\",\"maxLength\":1024}},"
+	  "\"additionalProperties\":false}" },
+};
+
+static void
+etool_free(struct etool *t)
+{
+	size_t	 i;
+
+	if (t == NULL)
+		return;
+	free(t->description);
+	free(t->schema_text);
+	jsonschema_free(t->schema);
+	for (i = 0; i < t->argc; i++)
+		free(t->argv[i]);
+	free(t->argv);
+	free(t->code);
+	free(t);
+}
+
+static int
+set_schema(struct etool *t, const char *text, char *err, size_t errlen)
+{
+	struct json_object	*o;
+	char			 why[400];
+
+	if (text == NULL)
+		text = "{\"type\":\"object\"}";
+	if ((o = json_tokener_parse(text)) == NULL ||
+	    !json_object_is_type(o, json_type_object)) {
+		json_object_put(o);
+		snprintf(err, errlen, "the schema is not a JSON object");
+		return -1;
+	}
+	if ((t->schema = jsonschema_compile(o, why, sizeof(why))) == NULL) {
+		json_object_put(o);
+		snprintf(err, errlen, "bad schema: %s", why);
+		return -1;
+	}
+	t->schema_text = strdup(json_object_to_json_string_ext(o,
+	    JSON_C_TO_STRING_PLAIN));
+	json_object_put(o);
+	if (t->schema_text == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+static struct etool *
+etool_from_conf(const struct conf_tool *ct, char *err, size_t errlen)
+{
+	struct etool	*t;
+	size_t		 i;
+
+	if ((t = calloc(1, sizeof(*t))) == NULL)
+		goto nomem;
+	t->source = TOOL_CONFIG;
+	strlcpy(t->name, ct->name, sizeof(t->name));
+	if ((t->description = strdup(ct->description != NULL ?
+	    ct->description : "")) == NULL)
+		goto nomem;
+	if (set_schema(t, ct->schema, err, errlen) == -1)
+		goto fail;
+	if (ct->command.n > 0) {
+		if ((t->argv = calloc(ct->command.n, sizeof(char *))) == NULL)
+			goto nomem;
+		for (i = 0; i < ct->command.n; i++) {
+			if ((t->argv[i] = strdup(ct->command.v[i])) == NULL)
+				goto nomem;
+			t->argc++;
+		}
+	}
+	strlcpy(t->lang, ct->language, sizeof(t->lang));
+	if (ct->code != NULL && (t->code = strdup(ct->code)) == NULL)
+		goto nomem;
+	strlcpy(t->shell_arg, ct->shell_arg, sizeof(t->shell_arg));
+	t->limits = ct->limits;
+	strlcpy(t->network, ct->network[0] ? ct->network : "none",
+	    sizeof(t->network));
+	t->cache_ttl_ms = ct->cache_ttl_ms;
+	t->has_grants = !TAILQ_EMPTY(&ct->grants);
+	strlcpy(t->owner, "config", sizeof(t->owner));
+	return t;
+ nomem:
+	snprintf(err, errlen, "out of memory");
+ fail:
+	etool_free(t);
+	return NULL;
+}
+
+static struct etool *
+etool_builtin(size_t i)
+{
+	struct etool	*t;
+	char		 err[256];
+
+	if ((t = calloc(1, sizeof(*t))) == NULL)
+		return NULL;
+	t->source = TOOL_BUILTIN;
+	t->builtin = builtins[i].bi;
+	strlcpy(t->name, builtins[i].name, sizeof(t->name));
+	strlcpy(t->network, "none", sizeof(t->network));
+	strlcpy(t->owner, "builtin", sizeof(t->owner));
+	if ((t->description = strdup(builtins[i].description)) == NULL ||
+	    set_schema(t, builtins[i].schema, err, sizeof(err)) == -1) {
+		etool_free(t);
+		return NULL;
+	}
+	if (t->builtin == BI_SHELL)
+		strlcpy(t->shell_arg, "command", sizeof(t->shell_arg));
+	return t;
+}
+
+/* Durations: a number of milliseconds, or "500ms", "30s", "5m", "2h". */
+int
+tools_parse_duration(struct json_object *o, uint64_t *out)
+{
+	const char	*s;
+	char		*end;
+	double		 v, mul = 1000;
+
+	if (json_object_is_type(o, json_type_int)) {
+		if (json_object_get_int64(o) < 0)
+			return -1;
+		*out = (uint64_t)json_object_get_int64(o);
+		return 0;
+	}
+	if (!json_object_is_type(o, json_type_string))
+		return -1;
+	s = json_object_get_string(o);
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno != 0 || end == s || !(v >= 0) || v > 1e9)
+		return -1;
+	if (strcmp(end, "ms") == 0)
+		mul = 1;
+	else if (strcmp(end, "s") == 0 || *end == '\0')
+		mul = 1000;
+	else if (strcmp(end, "m") == 0)
+		mul = 60000;
+	else if (strcmp(end, "h") == 0)
+		mul = 3600000;
+	else
+		return -1;
+	*out = (uint64_t)(v * mul);
+	return 0;
+}
+
+/* Sizes: a number of bytes, or "64K", "512M", "1G". */
+int
+tools_parse_size(struct json_object *o, uint64_t *out)
+{
+	const char	*s;
+	char		*end;
+	double		 v, mul = 1;
+
+	if (json_object_is_type(o, json_type_int)) {
+		if (json_object_get_int64(o) < 0)
+			return -1;
+		*out = (uint64_t)json_object_get_int64(o);
+		return 0;
+	}
+	if (!json_object_is_type(o, json_type_string))
+		return -1;
+	s = json_object_get_string(o);
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno != 0 || end == s || !(v >= 0) || v > 1e15)
+		return -1;
+	switch (toupper((unsigned char)*end)) {
+	case '\0':
+		break;
+	case 'K':
+		mul = 1024.0;
+		break;
+	case 'M':
+		mul = 1024.0 * 1024;
+		break;
+	case 'G':
+		mul = 1024.0 * 1024 * 1024;
+		break;
+	default:
+		return -1;
+	}
+	if (*end != '\0' && end[1] != '\0' && strcasecmp(end + 1, "B") != 0)
+		return -1;
+	*out = (uint64_t)(v * mul);
+	return 0;
+}
+
+static int
+parse_limits(struct json_object *o, struct conf_limits *l, char *err,
+    size_t errlen)
+{
+	static const struct {
+		const char	*name;
+		int		 is_time;
+		size_t		 off;
+	} keys[] = {
+		{ "time", 1, offsetof(struct conf_limits, wall_ms) },
+		{ "cpu", 1, offsetof(struct conf_limits, cpu_ms) },
+		{ "memory", 0, offsetof(struct conf_limits, memory) },
+		{ "processes", 0, offsetof(struct conf_limits, procs) },
+		{ "output", 0, offsetof(struct conf_limits, output) },
+		{ "filesize", 0, offsetof(struct conf_limits, fsize) },
+		{ "files", 0, offsetof(struct conf_limits, nofile) },
+		{ "tmp", 0, offsetof(struct conf_limits, tmp) },
+	};
+	size_t	 i;
+	int	 found;
+
+	if (!json_object_is_type(o, json_type_object)) {
+		snprintf(err, errlen, "limits must be an object");
+		return -1;
+	}
+	json_object_object_foreach(o, k, v) {
+		found = 0;
+		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+			if (strcmp(k, keys[i].name) != 0)
+				continue;
+			found = 1;
+			if ((keys[i].is_time ? tools_parse_duration(v,
+			    (uint64_t *)((char *)l + keys[i].off)) :
+			    tools_parse_size(v,
+			    (uint64_t *)((char *)l + keys[i].off))) == -1) {
+				snprintf(err, errlen, "limits.%s: expected %s",
+				    k, keys[i].is_time ? "a duration (\"30s\" "
+				    "or milliseconds)" : "a size (\"64M\" or "
+				    "bytes) or a number");
+				return -1;
+			}
+		}
+		if (!found) {
+			snprintf(err, errlen, "limits: unknown limit \"%.64s\" "
+			    "(time, cpu, memory, processes, output, "
+			    "filesize, files, tmp)", k);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+name_valid(const char *s)
+{
+	return sandbox_tool_valid(s) && strlen(s) < CONF_NAME_MAX;
+}
+
+/*
+ * A registered tool from its JSON definition.  Everything is checked
+ * here; the engine trusts nothing the client sent.
+ */
+static struct etool *
+etool_from_json(struct json_object *o, char *err, size_t errlen)
+{
+	struct etool		*t;
+	struct json_object	*v, *e;
+	size_t			 i, n;
+	const char		*s;
+
+	if (!json_object_is_type(o, json_type_object)) {
+		snprintf(err, errlen, "a tool is a JSON object");
+		return NULL;
+	}
+	json_object_object_foreach(o, key, val) {
+		(void)val;
+		if (strcmp(key, "name") && strcmp(key, "description") &&
+		    strcmp(key, "schema") && strcmp(key, "command") &&
+		    strcmp(key, "language") && strcmp(key, "code") &&
+		    strcmp(key, "limits") && strcmp(key, "network") &&
+		    strcmp(key, "cache") && strcmp(key, "shell")) {
+			if (strcmp(key, "secrets") == 0 ||
+			    strcmp(key, "secret") == 0)
+				snprintf(err, errlen, "secret grants come only "
+				    "from harness.conf");
+			else
+				snprintf(err, errlen, "unknown member \"%.64s\" "
+				    "(name, description, schema, command, "
+				    "language, code, shell, limits, network, "
+				    "cache)", key);
+			return NULL;
+		}
+	}
+	if ((t = calloc(1, sizeof(*t))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	t->source = TOOL_DYNAMIC;
+	if (!json_object_object_get_ex(o, "name", &v) ||
+	    !json_object_is_type(v, json_type_string) ||
+	    !name_valid(json_object_get_string(v))) {
+		snprintf(err, errlen, "name: 1 to %d of [A-Za-z0-9_.-], not "
+		    "starting with '.'", CONF_NAME_MAX - 1);
+		goto fail;
+	}
+	strlcpy(t->name, json_object_get_string(v), sizeof(t->name));
+	s = "";
+	if (json_object_object_get_ex(o, "description", &v)) {
+		if (!json_object_is_type(v, json_type_string) ||
+		    json_object_get_string_len(v) > TOOL_DESC_MAX) {
+			snprintf(err, errlen, "description: a string of at "
+			    "most %d bytes", TOOL_DESC_MAX);
+			goto fail;
+		}
+		s = json_object_get_string(v);
+	}
+	if ((t->description = strdup(s)) == NULL)
+		goto nomem;
+	s = NULL;
+	if (json_object_object_get_ex(o, "schema", &v)) {
+		if (!json_object_is_type(v, json_type_object)) {
+			snprintf(err, errlen, "schema: a JSON Schema object");
+			goto fail;
+		}
+		s = json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN);
+		if (strlen(s) > TOOL_SCHEMA_MAX) {
+			snprintf(err, errlen, "schema: at most %d bytes",
+			    TOOL_SCHEMA_MAX);
+			goto fail;
+		}
+	}
+	if (set_schema(t, s, err, errlen) == -1)
+		goto fail;
+	if (json_object_object_get_ex(o, "command", &v)) {
+		if (!json_object_is_type(v, json_type_array) ||
+		    (n = json_object_array_length(v)) == 0 ||
+		    n > SANDBOX_ARGV_MAX) {
+			snprintf(err, errlen, "command: an array of 1 to %d "
+			    "strings", SANDBOX_ARGV_MAX);
+			goto fail;
+		}
+		if ((t->argv = calloc(n, sizeof(char *))) == NULL)
+			goto nomem;
+		for (i = 0; i < n; i++) {
+			e = json_object_array_get_idx(v, i);
+			if (!json_object_is_type(e, json_type_string) ||
+			    json_object_get_string_len(e) >= SANDBOX_ARG_MAX ||
+			    memchr(json_object_get_string(e), '\0',
+			    (size_t)json_object_get_string_len(e)) != NULL ||
+			    (i == 0 && json_object_get_string_len(e) == 0)) {
+				snprintf(err, errlen, "command[%zu]: a string "
+				    "without NUL, shorter than %d bytes%s", i,
+				    SANDBOX_ARG_MAX, i == 0 ? ", not empty" :
+				    "");
+				goto fail;
+			}
+			if ((t->argv[i] = strdup(json_object_get_string(e)))
+			    == NULL)
+				goto nomem;
+			t->argc++;
+		}
+	}
+	if (json_object_object_get_ex(o, "language", &v)) {
+		if (!json_object_is_type(v, json_type_string) ||
+		    !sandbox_lang_known(json_object_get_string(v))) {
+			snprintf(err, errlen, "language: sh, bash or python3");
+			goto fail;
+		}
+		strlcpy(t->lang, json_object_get_string(v), sizeof(t->lang));
+	}
+	if (json_object_object_get_ex(o, "code", &v)) {
+		if (!json_object_is_type(v, json_type_string) ||
+		    json_object_get_string_len(v) == 0 ||
+		    json_object_get_string_len(v) > TOOL_CODE_MAX) {
+			snprintf(err, errlen, "code: a string of 1 to %d bytes",
+			    TOOL_CODE_MAX);
+			goto fail;
+		}
+		if ((t->code = strdup(json_object_get_string(v))) == NULL)
+			goto nomem;
+	}
+	if ((t->argc > 0) == (t->code != NULL) ||
+	    (t->code != NULL) != (t->lang[0] != '\0')) {
+		snprintf(err, errlen, "a tool runs either a command or a "
+		    "language with code");
+		goto fail;
+	}
+	if (json_object_object_get_ex(o, "shell", &v)) {
+		if (!json_object_is_type(v, json_type_string) ||
+		    json_object_get_string_len(v) == 0 ||
+		    json_object_get_string_len(v) >= CONF_NAME_MAX) {
+			snprintf(err, errlen, "shell: the name of the argument "
+			    "holding a command line");
+			goto fail;
+		}
+		strlcpy(t->shell_arg, json_object_get_string(v),
+		    sizeof(t->shell_arg));
+	}
+	if (json_object_object_get_ex(o, "limits", &v) &&
+	    parse_limits(v, &t->limits, err, errlen) == -1)
+		goto fail;
+	strlcpy(t->network, "none", sizeof(t->network));
+	if (json_object_object_get_ex(o, "network", &v)) {
+		if (!json_object_is_type(v, json_type_string) ||
+		    strcmp(json_object_get_string(v), "none") != 0) {
+			snprintf(err, errlen, "network: only \"none\" for "
+			    "registered tools");
+			goto fail;
+		}
+	}
+	if (json_object_object_get_ex(o, "cache", &v) &&
+	    tools_parse_duration(v, &t->cache_ttl_ms) == -1) {
+		snprintf(err, errlen, "cache: a duration (\"5m\" or "
+		    "milliseconds)");
+		goto fail;
+	}
+	return t;
+ nomem:
+	snprintf(err, errlen, "out of memory");
+ fail:
+	etool_free(t);
+	return NULL;
+}
+
+/* The definition as stored and as GET shows it. */
+struct json_object *
+tools_describe(const struct etool *t)
+{
+	struct json_object	*o, *a, *l;
+	static const char	*srcs[] = { "builtin", "config", "dynamic" };
+	size_t			 i;
+
+	o = json_object_new_object();
+	json_object_object_add(o, "name", json_object_new_string(t->name));
+	json_object_object_add(o, "description",
+	    json_object_new_string(t->description));
+	json_object_object_add(o, "schema",
+	    json_tokener_parse(t->schema_text));
+	json_object_object_add(o, "source",
+	    json_object_new_string(srcs[t->source]));
+	if (t->argc > 0) {
+		a = json_object_new_array();
+		for (i = 0; i < t->argc; i++)
+			json_object_array_add(a,
+			    json_object_new_string(t->argv[i]));
+		json_object_object_add(o, "command", a);
+	}
+	if (t->code != NULL) {
+		json_object_object_add(o, "language",
+		    json_object_new_string(t->lang));
+		json_object_object_add(o, "code",
+		    json_object_new_string(t->code));
+	}
+	if (t->shell_arg[0] != '\0' && t->builtin == BI_NONE)
+		json_object_object_add(o, "shell",
+		    json_object_new_string(t->shell_arg));
+	l = json_object_new_object();
+#define LIM(n, f) if (t->limits.f) json_object_object_add(l, n, \
+	    json_object_new_int64((int64_t)t->limits.f))
+	LIM("time", wall_ms);
+	LIM("cpu", cpu_ms);
+	LIM("memory", memory);
+	LIM("processes", procs);
+	LIM("output", output);
+	LIM("filesize", fsize);
+	LIM("files", nofile);
+	LIM("tmp", tmp);
+#undef LIM
+	if (json_object_object_length(l) > 0)
+		json_object_object_add(o, "limits", l);
+	else
+		json_object_put(l);
+	json_object_object_add(o, "network",
+	    json_object_new_string(t->network));
+	if (t->cache_ttl_ms > 0)
+		json_object_object_add(o, "cache",
+		    json_object_new_int64((int64_t)t->cache_ttl_ms));
+	if (t->source == TOOL_DYNAMIC) {
+		json_object_object_add(o, "owner",
+		    json_object_new_string(t->owner));
+		json_object_object_add(o, "created",
+		    json_object_new_int64(t->created));
+	}
+	return o;
+}
+
+struct etool *
+tools_find(const char *name)
+{
+	struct etool	*t;
+
+	TAILQ_FOREACH(t, &tools, entry)
+		if (strcmp(t->name, name) == 0)
+			return t;
+	return NULL;
+}
+
+struct etools *
+tools_all(void)
+{
+	return &tools;
+}
+
+static int
+db_exec(const char *sql)
+{
+	char	*msg = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		log_warnx("state: %s: %s", sql, msg ? msg : "?");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+static void
+load_dynamic(void)
+{
+	sqlite3_stmt		*st;
+	struct json_object	*o;
+	struct etool		*t;
+	char			 err[512];
+
+	if (db == NULL || sqlite3_prepare_v2(db, "SELECT name, def, owner, "
+	    "created FROM tools ORDER BY created, name", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		const char *def = (const char *)sqlite3_column_text(st, 1);
+		const char *owner = (const char *)sqlite3_column_text(st, 2);
+
+		if (name == NULL || def == NULL)
+			continue;
+		o = json_tokener_parse(def);
+		t = o != NULL ? etool_from_json(o, err, sizeof(err)) : NULL;
+		json_object_put(o);
+		if (t == NULL) {
+			log_warnx("state: tool %s ignored: %s", name,
+			    o == NULL ? "not JSON" : err);
+			continue;
+		}
+		if (tools_find(t->name) != NULL) {
+			log_warnx("state: registered tool %s is shadowed by "
+			    "a built-in or configured tool", t->name);
+			etool_free(t);
+			continue;
+		}
+		strlcpy(t->owner, owner ? owner : "", sizeof(t->owner));
+		t->created = sqlite3_column_int64(st, 3);
+		TAILQ_INSERT_TAIL(&tools, t, entry);
+		ndynamic++;
+	}
+	sqlite3_finalize(st);
+}
+
+static void
+build(const struct harness_conf *conf)
+{
+	struct conf_tool	*ct;
+	struct etool		*t;
+	size_t			 i;
+	char			 err[512];
+
+	while ((t = TAILQ_FIRST(&tools)) != NULL) {
+		TAILQ_REMOVE(&tools, t, entry);
+		etool_free(t);
+	}
+	ndynamic = 0;
+	TAILQ_FOREACH(ct, &conf->tools, entry) {
+		if ((t = etool_from_conf(ct, err, sizeof(err))) == NULL) {
+			log_warnx("tool %s (%s:%d) ignored: %s", ct->name,
+			    ct->file, ct->line, err);
+			continue;
+		}
+		TAILQ_INSERT_TAIL(&tools, t, entry);
+	}
+	for (i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++) {
+		if (tools_find(builtins[i].name) != NULL)
+			continue;	/* the config redefines it */
+		if ((t = etool_builtin(i)) == NULL)
+			fatalx("%s: out of memory", __func__);
+		TAILQ_INSERT_TAIL(&tools, t, entry);
+	}
+	load_dynamic();
+}
+
+int
+tools_init(struct proc_ctx *ctx)
+{
+	if (sqlite3_open_v2(STATE_DB, &db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		log_warnx("state: cannot open %s: %s", STATE_DB,
+		    db ? sqlite3_errmsg(db) : "out of memory");
+		sqlite3_close(db);
+		db = NULL;
+		return -1;
+	}
+	sqlite3_busy_timeout(db, 2000);
+	if (db_exec("PRAGMA journal_mode = WAL") == -1 ||
+	    db_exec("PRAGMA synchronous = FULL") == -1 ||
+	    db_exec("CREATE TABLE IF NOT EXISTS tools (name TEXT PRIMARY KEY, "
+	    "def TEXT NOT NULL, owner TEXT NOT NULL, created INTEGER NOT "
+	    "NULL)") == -1)
+		return -1;
+	build(ctx->conf);
+	log_info("tools: %zu registered at run time, state in %s", ndynamic,
+	    STATE_DB);
+	return 0;
+}
+
+void
+tools_reload(struct proc_ctx *ctx, struct harness_conf *nconf)
+{
+	build(nconf);
+}
+
+void
+tools_route_list(struct proc_ctx *ctx, const struct gw_req *r)
+{
+	struct json_object	*o, *arr;
+	struct etool		*t;
+
+	o = json_object_new_object();
+	arr = json_object_new_array();
+	TAILQ_FOREACH(t, &tools, entry)
+		if (eng_allowed(r, t->name))
+			json_object_array_add(arr, tools_describe(t));
+	json_object_object_add(o, "tools", arr);
+	eng_reply_obj(ctx, r->id, 200, o);
+	json_object_put(o);
+}
+
+void
+tools_route_get(struct proc_ctx *ctx, const struct gw_req *r,
+    const char *name)
+{
+	struct etool		*t;
+	struct json_object	*o;
+
+	if ((t = tools_find(name)) == NULL || !eng_allowed(r, name)) {
+		eng_error(ctx, r->id, 404, "no_such_tool", "no tool \"%s\"",
+		    name);
+		return;
+	}
+	o = tools_describe(t);
+	eng_reply_obj(ctx, r->id, 200, o);
+	json_object_put(o);
+}
+
+void
+tools_route_register(struct proc_ctx *ctx, const struct gw_req *r)
+{
+	struct json_object	*o, *d;
+	struct json_tokener	*tok;
+	struct etool		*t;
+	sqlite3_stmt		*st;
+	char			 err[512];
+	const char		*def;
+	int			 rc;
+
+	if (!eng_unrestricted(r)) {
+		eng_error(ctx, r->id, 403, "forbidden", "%s may only call its "
+		    "own tools; registering needs an unrestricted identity",
+		    r->who);
+		return;
+	}
+	if ((tok = json_tokener_new_ex(32)) == NULL) {
+		eng_error(ctx, r->id, 500, "internal", "out of memory");
+		return;
+	}
+	o = json_tokener_parse_ex(tok, r->body, (int)r->blen);
+	if (o == NULL || tok->char_offset != (int)r->blen) {
+		eng_error(ctx, r->id, 400, "bad_json", "the body is not one "
+		    "JSON object: %s", o == NULL ? json_tokener_error_desc(
+		    json_tokener_get_error(tok)) : "trailing bytes");
+		json_object_put(o);
+		json_tokener_free(tok);
+		return;
+	}
+	json_tokener_free(tok);
+	if ((t = etool_from_json(o, err, sizeof(err))) == NULL) {
+		json_object_put(o);
+		eng_error(ctx, r->id, 400, "bad_tool", "%s", err);
+		return;
+	}
+	json_object_put(o);
+	if (tools_find(t->name) != NULL) {
+		eng_error(ctx, r->id, 409, "exists", "a tool named \"%s\" "
+		    "exists already%s", t->name, tools_find(t->name)->source ==
+		    TOOL_DYNAMIC ? " (DELETE it first)" : "");
+		etool_free(t);
+		return;
+	}
+	if (ndynamic >= TOOLS_DYNAMIC_MAX) {
+		eng_error(ctx, r->id, 507, "too_many_tools", "at most %d "
+		    "registered tools", TOOLS_DYNAMIC_MAX);
+		etool_free(t);
+		return;
+	}
+	strlcpy(t->owner, r->who, sizeof(t->owner));
+	t->created = (int64_t)time(NULL);
+
+	/* Durable before it is acknowledged. */
+	d = tools_describe(t);
+	json_object_object_del(d, "source");
+	json_object_object_del(d, "owner");
+	json_object_object_del(d, "created");
+	def = json_object_to_json_string_ext(d, JSON_C_TO_STRING_PLAIN);
+	rc = SQLITE_ERROR;
+	if (db != NULL && sqlite3_prepare_v2(db, "INSERT INTO tools (name, "
+	    "def, owner, created) VALUES (?, ?, ?, ?)", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, def, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, t->owner, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, t->created);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	json_object_put(d);
+	if (rc != SQLITE_DONE) {
+		log_warnx("state: cannot store tool %s: %s", t->name,
+		    db ? sqlite3_errmsg(db) : "no database");
+		eng_error(ctx, r->id, 500, "state", "cannot store the tool");
+		etool_free(t);
+		return;
+	}
+	TAILQ_INSERT_TAIL(&tools, t, entry);
+	ndynamic++;
+	log_info("tool %s registered by %s", t->name, r->who);
+	o = tools_describe(t);
+	eng_reply_obj(ctx, r->id, 201, o);
+	json_object_put(o);
+}
+
+void
+tools_route_delete(struct proc_ctx *ctx, const struct gw_req *r,
+    const char *name)
+{
+	struct etool	*t;
+	sqlite3_stmt	*st;
+	int		 rc = SQLITE_ERROR;
+
+	if ((t = tools_find(name)) == NULL || !eng_allowed(r, name)) {
+		eng_error(ctx, r->id, 404, "no_such_tool", "no tool \"%s\"",
+		    name);
+		return;
+	}
+	if (t->source != TOOL_DYNAMIC) {
+		eng_error(ctx, r->id, 403, "forbidden", "tool \"%s\" is %s; "
+		    "only registered tools can be deleted", name,
+		    t->source == TOOL_BUILTIN ? "built in" :
+		    "defined in harness.conf");
+		return;
+	}
+	if (!eng_unrestricted(r)) {
+		eng_error(ctx, r->id, 403, "forbidden", "deleting tools needs "
+		    "an unrestricted identity");
+		return;
+	}
+	if (db != NULL && sqlite3_prepare_v2(db, "DELETE FROM tools WHERE "
+	    "name = ?", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_DONE) {
+		eng_error(ctx, r->id, 500, "state", "cannot delete the tool");
+		return;
+	}
+	log_info("tool %s deleted by %s", name, r->who);
+	TAILQ_REMOVE(&tools, t, entry);
+	etool_free(t);
+	ndynamic--;
+	eng_reply(ctx, r->id, 200, "{\"deleted\":true}");
+}
