@@ -533,6 +533,9 @@ spawn_run(struct imsg *imsg)
 	}
 	return;
  fail:
+	/* secrets sent ahead of a run that failed early go too */
+	if (npend_sec > 0 && pend_sec[0].id == rid)
+		pend_sec_clear();
 	if (po[0] != -1)
 		close(po[0]);
 	if (po[1] != -1)
