@@ -34,7 +34,7 @@ sandbox_usage(void)
 	    "[-c cpu] [-m mem] [-p procs]\n"
 	    "\t[-o outbytes] [-f filesize] [-N files] [-w workspace] "
 	    "[-C dir] [-E NAME=value]\n"
-	    "\t[-l lang -e code | -l lang -F file] [-- argv ...]\n"
+	    "\t[-T tool] [-S session] [-l lang -e code | -l lang -F file] [-- argv ...]\n"
 	    "       harnessctl sandbox list\n");
 	exit(EX_USAGE);
 }
@@ -191,7 +191,7 @@ sandbox_run(struct ctl_env *env, int argc, char **argv)
 	memset(&req, 0, sizeof(req));
 	memset(out, 0, sizeof(out));
 	memset(&in, 0, sizeof(in));
-	while ((ch = getopt(argc, argv, "C:c:E:e:F:f:l:m:N:no:p:t:vw:")) !=
+	while ((ch = getopt(argc, argv, "C:c:E:e:F:f:l:m:N:no:p:S:T:t:vw:")) !=
 	    -1) {
 		switch (ch) {
 		case 'C': req.cwd = optarg; break;
@@ -221,6 +221,17 @@ sandbox_run(struct ctl_env *env, int argc, char **argv)
 		case 'n': nostdin = 1; break;
 		case 'o': req.lim.out_bytes = num_arg(optarg, 0); break;
 		case 'p': req.lim.procs = num_arg(optarg, 0); break;
+		case 'S':
+			if (strlcpy(req.session, optarg,
+			    sizeof(req.session)) >= sizeof(req.session) ||
+			    !sandbox_session_valid(optarg))
+				errx(EX_USAGE, "bad session id: %s", optarg);
+			break;
+		case 'T':
+			if (strlcpy(req.tool, optarg, sizeof(req.tool)) >=
+			    sizeof(req.tool) || !sandbox_tool_valid(optarg))
+				errx(EX_USAGE, "bad tool name: %s", optarg);
+			break;
 		case 't': req.lim.wall_ms = num_arg(optarg, 1); break;
 		case 'v': verbose++; break;
 		case 'w':

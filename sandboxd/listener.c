@@ -14,6 +14,7 @@
 
 #include <event2/event.h>
 #include <json-c/json.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,15 +24,25 @@
 #include "auditc.h"
 #include "conf.h"
 #include "control.h"
+#include "harness.h"
+#include "imsgev.h"
 #include "log.h"
 #include "proc.h"
 #include "sandbox_proto.h"
 #include "sandboxc.h"
 #include "sandboxd.h"
+#include "vaultc.h"
 #include "wire.h"
 
-/* RUN_AUDITING: waiting for auditd to make sandbox.start durable. */
-enum run_state { RUN_QUEUED, RUN_AUDITING, RUN_SENT, RUN_RUNNING };
+/*
+ * RUN_FETCHING: waiting for vaultd to deliver the tool's secrets;
+ * RUN_AUDITING: waiting for auditd to make sandbox.start durable.
+ */
+enum run_state { RUN_QUEUED, RUN_FETCHING, RUN_AUDITING, RUN_SENT,
+    RUN_RUNNING };
+
+/* How long vaultd may take to deliver a run's secrets. */
+#define VAULT_TIMEOUT_SEC	30
 
 struct run {
 	TAILQ_ENTRY(run) entry;
@@ -50,6 +61,19 @@ struct run {
 	char		 what[80];	/* argv[0] or lang, for logs */
 	char		 workspace[SANDBOX_NAME_MAX];
 	char		 sid[32];
+	char		 tool[SANDBOX_TOOL_MAX];
+	char		 session[SANDBOX_SESSION_MAX];
+	/*
+	 * The tool's granted secrets, in grant order: names (kept for
+	 * the audit records) and, until they go to the spawner, the
+	 * sealed memfds vaultd delivered.  nsec 0: no vaultd at all.
+	 */
+	struct vaultc_secret *sec;
+	size_t		 nsec;
+	size_t		 ngot;		/* VAULT_SECRETs received */
+	int		 fetch_sent;	/* FETCH is on the connection */
+	const char	*vfail;		/* why the FETCH could not go */
+	struct event	*ev_vault;	/* delivery deadline */
 };
 
 /* Per connection: fds that arrived ahead of their SANDBOX_RUN. */
@@ -65,9 +89,18 @@ static struct proc_ctx	*the_ctx;
 static uint32_t		 next_run_id = 1;
 static uint32_t		 nrunning, nqueued;
 
+/* The connection to vaultd, made through the parent when first needed. */
+static struct {
+	struct imsgev	 iev;
+	int		 connected;
+	int		 connecting;
+} vc;
+
 static void	 run_next(void);
 static void	 run_audit_start(struct run *);
 static struct run *run_find(uint32_t);
+static void	 run_refuse(struct run *, const char *, ...)
+		    __attribute__((format(printf, 2, 3)));
 
 const char *
 listener_chroot(const struct harness_conf *conf)
@@ -88,8 +121,9 @@ listener_chroot(const struct harness_conf *conf)
 static struct json_object *
 audit_body(const struct run *r, const struct sandbox_result *res)
 {
-	struct json_object	*o;
+	struct json_object	*o, *a;
 	char			 buf[512];
+	size_t			 i;
 
 	o = json_object_new_object();
 	json_object_object_add(o, "run", json_object_new_string(r->sid));
@@ -98,6 +132,15 @@ audit_body(const struct run *r, const struct sandbox_result *res)
 	    json_object_new_string(r->workspace));
 	json_object_object_add(o, "requester_pid",
 	    json_object_new_int64(r->cpid));
+	json_object_object_add(o, "tool", json_object_new_string(r->tool));
+	json_object_object_add(o, "session",
+	    json_object_new_string(r->session));
+	/* the names of the secrets delivered, never their values */
+	a = json_object_new_array();
+	for (i = 0; i < r->nsec; i++)
+		json_object_array_add(a,
+		    json_object_new_string(r->sec[i].name));
+	json_object_object_add(o, "secrets", a);
 	if (res != NULL) {
 		json_object_object_add(o, "reason", json_object_new_string(
 		    sandbox_reason_name(res->reason)));
@@ -143,6 +186,9 @@ run_free(struct run *r)
 		close(r->code_fd);
 	if (r->stdin_fd != -1)
 		close(r->stdin_fd);
+	if (r->ev_vault != NULL)
+		event_free(r->ev_vault);
+	vaultc_secrets_free(r->sec, r->nsec);
 	free(r->wb);
 	free(r);
 }
@@ -173,7 +219,10 @@ run_remove(struct run *r)
 static void
 run_send(struct run *r)
 {
-	int	 fail = 0;
+	struct vaultc_secret	*s;
+	struct wbuf		 wb;
+	size_t			 i;
+	int			 fail = 0;
 
 	if (r->code_fd != -1) {
 		fail |= proc_compose_peer(the_ctx, PROC_SPAWNER,
@@ -184,6 +233,17 @@ run_send(struct run *r)
 		fail |= proc_compose_peer(the_ctx, PROC_SPAWNER,
 		    IMSG_SANDBOX_STDIN, r->id, r->stdin_fd, NULL, 0);
 		r->stdin_fd = -1;
+	}
+	for (i = 0; i < r->nsec; i++) {
+		s = &r->sec[i];
+		wire_init(&wb);
+		wire_put_str(&wb, s->name);
+		wire_put_str(&wb, s->how == VAULT_AS_ENV ? s->target : "");
+		wire_put_str(&wb, s->how == VAULT_AS_FILE ? s->target : "");
+		fail |= wire_ok(&wb) == -1 ? -1 : proc_compose_peer(the_ctx,
+		    PROC_SPAWNER, IMSG_SANDBOXD_SECRET, r->id, s->fd, wb.buf,
+		    wb.len);
+		s->fd = -1;
 	}
 	fail |= proc_compose_peer(the_ctx, PROC_SPAWNER, IMSG_SANDBOX_RUN,
 	    r->id, -1, r->wb->buf, r->wb->len);
@@ -199,7 +259,6 @@ static void
 run_audited(int ok, uint64_t seq, const char *err, void *arg)
 {
 	struct run	*r;
-	struct ctl_conn	*c;
 
 	if ((r = run_find((uint32_t)(uintptr_t)arg)) == NULL)
 		return;
@@ -209,11 +268,7 @@ run_audited(int ok, uint64_t seq, const char *err, void *arg)
 		return;
 	}
 	if (!ok) {
-		log_warnx("run %s refused: %s", r->sid, err);
-		if ((c = control_find(r->conn)) != NULL)
-			control_error(c, r->peerid, "sandbox refused: %s", err);
-		run_remove(r);
-		run_next();
+		run_refuse(r, "%s", err);
 		return;
 	}
 	log_debug("run %s: start audited as record %llu", r->sid,
@@ -253,6 +308,266 @@ run_audit_start(struct run *r)
 	json_object_put(o);
 }
 
+/*
+ * Refuse a run that holds a slot (fetching or auditing): tell the
+ * requester why, free the slot.  Never called from inside run_next().
+ */
+static void
+run_refuse(struct run *r, const char *fmt, ...)
+{
+	struct ctl_conn	*c;
+	va_list		 ap;
+	char		 msg[600];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	log_warnx("run %s (tool %s) refused: %s", r->sid,
+	    r->tool[0] ? r->tool : "-", msg);
+	if (r->conn != 0 && (c = control_find(r->conn)) != NULL)
+		control_error(c, r->peerid, "sandbox refused: %s", msg);
+	run_remove(r);
+	run_next();
+}
+
+/* Every run waiting for vaultd fails with why (the connection failed). */
+static void
+vault_fail_all(const char *why)
+{
+	struct run	*r, *next;
+
+	TAILQ_FOREACH_SAFE(r, &runs, entry, next)
+		if (r->state == RUN_FETCHING)
+			run_refuse(r, "vaultd unreachable: %s", why);
+}
+
+static void
+vault_connect_failed_cb(evutil_socket_t fd, short ev, void *arg)
+{
+	vc.connecting = 0;
+	vault_fail_all("cannot ask the parent to connect");
+}
+
+static void
+vault_timeout_cb(evutil_socket_t fd, short ev, void *arg)
+{
+	struct run	*r;
+
+	if ((r = run_find((uint32_t)(uintptr_t)arg)) == NULL ||
+	    r->state != RUN_FETCHING)
+		return;
+	if (r->vfail != NULL)
+		run_refuse(r, "vaultd unreachable: %s", r->vfail);
+	else
+		run_refuse(r, "vaultd unreachable: no answer within %d "
+		    "seconds", VAULT_TIMEOUT_SEC);
+}
+
+/* Send the FETCH of a run whose request is not on the connection yet. */
+static void
+vault_send(struct run *r)
+{
+	const char	*names[VAULT_FETCH_MAX];
+	struct wbuf	 wb;
+	size_t		 i;
+
+	for (i = 0; i < r->nsec; i++)
+		names[i] = r->sec[i].name;
+	/* a run of no session asks as session "-" (vaultd wants one) */
+	if (vaultc_fetch_encode(&wb, r->tool, r->session[0] ? r->session :
+	    "-", names, r->nsec) == -1 || imsgev_compose(&vc.iev,
+	    IMSG_VAULT_FETCH, r->id, -1, wb.buf, wb.len) == -1) {
+		/* from the loop: we may be inside run_next() */
+		r->vfail = "cannot send the request";
+		event_active(r->ev_vault, EV_TIMEOUT, 0);
+		return;
+	}
+	r->fetch_sent = 1;
+}
+
+static void	 vault_dispatch(struct imsgev *, struct imsg *, void *);
+
+static void
+vault_connected(int fd)
+{
+	struct run	*r;
+	uint32_t	 v = CTL_PROTO_VERSION;
+
+	vc.connecting = 0;
+	if (imsgev_init(&vc.iev, the_ctx->base, fd, vault_dispatch, NULL,
+	    "vaultd") == -1) {
+		close(fd);
+		vault_fail_all("cannot set up the connection");
+		return;
+	}
+	vc.connected = 1;
+	log_debug("connected to vaultd");
+	imsgev_compose(&vc.iev, IMSG_CTL_HELLO, 0, -1, &v, sizeof(v));
+	TAILQ_FOREACH(r, &runs, entry)
+		if (r->state == RUN_FETCHING && !r->fetch_sent)
+			vault_send(r);
+}
+
+static void
+vault_lost(const char *why)
+{
+	struct run	*r, *next;
+
+	vc.connected = 0;
+	log_warnx("connection to vaultd lost: %s", why);
+	TAILQ_FOREACH_SAFE(r, &runs, entry, next)
+		if (r->state == RUN_FETCHING && r->fetch_sent)
+			run_refuse(r, "vaultd unreachable: connection lost "
+			    "during delivery");
+}
+
+/*
+ * Ask vaultd for the secrets the run's tool is granted.  The answer
+ * comes later (vault_dispatch); nothing is refused from here.
+ */
+static void
+vault_fetch(struct run *r)
+{
+	struct timeval	 tv = { VAULT_TIMEOUT_SEC, 0 };
+
+	r->state = RUN_FETCHING;
+	r->ngot = 0;
+	r->fetch_sent = 0;
+	if (r->ev_vault == NULL && (r->ev_vault = evtimer_new(the_ctx->base,
+	    vault_timeout_cb, (void *)(uintptr_t)r->id)) == NULL)
+		fatalx("%s: evtimer_new", __func__);
+	evtimer_add(r->ev_vault, &tv);
+	if (vc.connected) {
+		vault_send(r);
+		return;
+	}
+	if (vc.connecting)
+		return;
+	vc.connecting = 1;
+	if (proc_request_connect(the_ctx, D_VAULTD) == -1) {
+		struct timeval zero = { 0, 0 };
+
+		if (event_base_once(the_ctx->base, -1, EV_TIMEOUT,
+		    vault_connect_failed_cb, NULL, &zero) == -1)
+			fatalx("%s: event_base_once", __func__);
+	}
+}
+
+/* The first failure of a delivery, as vaultd put it. */
+static const char *
+vault_first_error(const struct run *r, char *buf, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nsec; i++)
+		if (r->sec[i].status != VAULT_S_OK) {
+			if (r->sec[i].error[0] != '\0')
+				snprintf(buf, len, "%s", r->sec[i].error);
+			else
+				snprintf(buf, len, "secret %s: %s",
+				    r->sec[i].name,
+				    vault_status_name(r->sec[i].status));
+			return buf;
+		}
+	snprintf(buf, len, "incomplete delivery");
+	return buf;
+}
+
+static void
+vault_handle(struct imsgev *iev, struct imsg *imsg)
+{
+	struct run		*r;
+	struct vaultc_secret	 s;
+	struct rbuf		 rb;
+	uint32_t		 ok, bad;
+	char			 msg[512];
+
+	if (imsg->hdr.type == IMSG_CTL_HELLO)
+		return;
+	r = run_find(imsg->hdr.peerid);
+	if (imsg->hdr.type == IMSG_CTL_ERROR && imsg->hdr.peerid == 0) {
+		harness_error(imsg, msg, sizeof(msg));
+		log_warnx("vaultd: %s", msg);
+		imsgev_close(iev);	/* the handler sees NULL next */
+		return;
+	}
+	if (r == NULL || r->state != RUN_FETCHING || !r->fetch_sent) {
+		/* a run that timed out meanwhile: its fds just close */
+		log_debug("vaultd: message %u for gone run %u",
+		    imsg->hdr.type, imsg->hdr.peerid);
+		return;
+	}
+	switch (imsg->hdr.type) {
+	case IMSG_CTL_ERROR:
+		/* the whole request: "vault is sealed", "unknown tool" */
+		harness_error(imsg, msg, sizeof(msg));
+		run_refuse(r, "%s", msg);
+		return;
+	case IMSG_VAULT_SECRET:
+		if (vaultc_secret_decode(imsg, &s) == -1 || r->ngot >= r->nsec ||
+		    strcmp(s.name, r->sec[r->ngot].name) != 0) {
+			if (s.fd != -1)
+				close(s.fd);
+			log_warnx("vaultd: malformed delivery message");
+			imsgev_close(iev);
+			return;
+		}
+		r->sec[r->ngot++] = s;
+		return;
+	case IMSG_VAULT_FETCH_END:
+		wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+		if (wire_get_u32(&rb, &ok) == -1 ||
+		    wire_get_u32(&rb, &bad) == -1 || wire_end(&rb) == -1 ||
+		    r->ngot != r->nsec || (size_t)ok + bad != r->nsec) {
+			log_warnx("vaultd: malformed end of delivery");
+			imsgev_close(iev);
+			return;
+		}
+		evtimer_del(r->ev_vault);
+		/* fail secure: one secret missing refuses the whole run */
+		if (bad != 0) {
+			run_refuse(r, "%s", vault_first_error(r, msg,
+			    sizeof(msg)));
+			return;
+		}
+		log_debug("run %s: %zu secret(s) delivered", r->sid, r->nsec);
+		run_audit_start(r);
+		return;
+	default:
+		log_warnx("vaultd: unexpected message %u", imsg->hdr.type);
+		imsgev_close(iev);
+		return;
+	}
+}
+
+/* The handler owns the fds: whatever was not taken closes here. */
+static void
+vault_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
+{
+	if (imsg == NULL) {
+		vault_lost("closed");
+		return;
+	}
+	vault_handle(iev, imsg);
+	if (imsg->fd != -1) {
+		close(imsg->fd);
+		imsg->fd = -1;
+	}
+}
+
+/*
+ * A run got a slot: a tool with grants first gets its secrets from
+ * vaultd, then (every run) its start is audited, then it is sent.
+ */
+static void
+run_start(struct run *r)
+{
+	if (r->nsec > 0)
+		vault_fetch(r);
+	else
+		run_audit_start(r);
+}
+
 static void
 run_next(void)
 {
@@ -265,7 +580,7 @@ run_next(void)
 			continue;
 		nqueued--;
 		nrunning++;
-		run_audit_start(r);
+		run_start(r);
 	}
 }
 
@@ -281,8 +596,9 @@ conn_closed(struct ctl_conn *c)
 		r->conn = 0;
 		if (r->state == RUN_QUEUED)
 			run_remove(r);
-		else if (r->state == RUN_AUDITING)
-			;	/* run_audited() drops it */
+		else if (r->state == RUN_AUDITING ||
+		    r->state == RUN_FETCHING)
+			;	/* run_audited() or vaultd's answer drops it */
 		else
 			/* its result will find nobody: end it now */
 			proc_compose_peer(the_ctx, PROC_SPAWNER,
@@ -354,6 +670,45 @@ check_limits(const struct sandbox_req *req, char *err, size_t errlen)
 			    (unsigned long long)m[i]);
 			return -1;
 		}
+	return 0;
+}
+
+/*
+ * The secrets the run's tool is granted in the configuration (vaultd
+ * checks the same grants again).  A tool without grants, or a run of
+ * no tool, gets none and never involves vaultd.
+ */
+static int
+run_grants(struct run *r, char *err, size_t errlen)
+{
+	struct conf_tool	*t;
+	struct conf_grant	*g;
+	size_t			 n = 0;
+
+	if (r->tool[0] == '\0' ||
+	    (t = conf_tool_find(the_ctx->conf, r->tool)) == NULL)
+		return 0;
+	TAILQ_FOREACH(g, &t->grants, entry)
+		n++;
+	if (n == 0)
+		return 0;
+	if (n > VAULT_FETCH_MAX) {
+		snprintf(err, errlen, "tool %s has %zu secret grants, at "
+		    "most %d can be delivered", r->tool, n, VAULT_FETCH_MAX);
+		return -1;
+	}
+	if ((r->sec = calloc(n, sizeof(*r->sec))) == NULL) {
+		snprintf(err, errlen, "sandboxd: out of memory");
+		return -1;
+	}
+	r->nsec = n;
+	n = 0;
+	TAILQ_FOREACH(g, &t->grants, entry) {
+		strlcpy(r->sec[n].name, g->secret, sizeof(r->sec[n].name));
+		r->sec[n].status = VAULT_S_INTERNAL;	/* until delivered */
+		r->sec[n].fd = -1;
+		n++;
+	}
 	return 0;
 }
 
@@ -443,6 +798,13 @@ handle_run(struct ctl_conn *c, struct imsg *imsg)
 	else
 		strlcpy(r->what, req.argv[0], sizeof(r->what));
 	strlcpy(r->workspace, req.workspace, sizeof(r->workspace));
+	strlcpy(r->tool, req.tool, sizeof(r->tool));
+	strlcpy(r->session, req.session, sizeof(r->session));
+	if (run_grants(r, err, sizeof(err)) == -1) {
+		r->code_fd = r->stdin_fd = -1;	/* closed below */
+		run_free(r);
+		goto refuse;
+	}
 	sandbox_req_free(&req);
 	r->state = RUN_QUEUED;
 	TAILQ_INSERT_TAIL(&runs, r, entry);
@@ -493,6 +855,20 @@ listener_on_fd(struct proc_ctx *ctx, uint32_t type, uint32_t arg, int fd)
 {
 	if (audit_on_fd(ctx, type, arg, fd))
 		return;
+	if (type == IMSG_PROC_CONNECTED && arg == D_VAULTD) {
+		if (vc.connected || !vc.connecting) {
+			if (fd != -1)
+				close(fd);
+			return;
+		}
+		if (fd == -1) {
+			vc.connecting = 0;
+			vault_fail_all("the parent could not connect to the "
+			    "vaultd socket (is vaultd running?)");
+		} else
+			vault_connected(fd);
+		return;
+	}
 	log_warnx("%s: unexpected fd (%u/%u)", __func__, type, arg);
 	if (fd != -1)
 		close(fd);

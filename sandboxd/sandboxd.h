@@ -9,6 +9,7 @@
 #include <linux/capability.h>
 
 #include "proc.h"
+#include "proto.h"
 
 enum sandboxd_proc {
 	PROC_SPAWNER = 0,
@@ -24,6 +25,13 @@ enum sandboxd_proc {
  */
 #include "spawn.h"
 #define SPAWNER_CAPS	SPAWN_CAPS
+
+/*
+ * Listener -> spawner only, ahead of a run's SANDBOX_RUN like
+ * SANDBOX_CODE: one secret vaultd delivered for it.  str name, str env
+ * ("" for none), str file ("" for none); fd: vaultd's sealed memfd.
+ */
+#define IMSG_SANDBOXD_SECRET	(IMSG_SANDBOX_BASE + 90)
 
 void	 spawner_run(struct proc_ctx *);
 void	 spawner_dispatch(struct proc_ctx *, struct imsgev *, struct imsg *);

@@ -82,7 +82,8 @@ enum sbx_reason {
 
 /*
  * A secret handed over by vaultd as a sealed memfd.  The value is read
- * inside the sandbox's setup and never kept by the spawner.  env: put
+ * inside the sandbox's setup; this module never reads it (sandboxd's
+ * spawner reads it once, to build the redactors of its filter).  env: put
  * it into that environment variable; file: write it to
  * /run/secrets/<file> (mode 0400, read-only mount).  Either or both.
  */

@@ -22,6 +22,7 @@
 #include <sys/syscall.h>
 
 #include <errno.h>
+#include <event2/buffer.h>
 #include <event2/event.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -33,6 +34,7 @@
 #include "confine.h"
 #include "log.h"
 #include "proc.h"
+#include "redact.h"
 #include "sandbox_proto.h"
 #include "sandboxc.h"
 #include "sandboxd.h"
@@ -43,6 +45,17 @@ _Static_assert(SANDBOX_SETUP_FAILED == (int)SBX_SETUP_FAILED &&
 _Static_assert(sizeof(struct sandbox_limits) == sizeof(struct sbx_limits),
     "limit lists differ");
 
+/* A secret the listener passed on for a run (IMSG_SANDBOXD_SECRET). */
+struct psecret {
+	uint32_t	 id;		/* the run's */
+	char		 name[REDACT_NAME_MAX + 1];
+	char		 env[64];
+	char		 file[64];
+	int		 fd;		/* vaultd's sealed memfd */
+};
+
+#define SPAWN_SECRETS_MAX	64
+
 struct srun {
 	TAILQ_ENTRY(srun) entry;
 	uint32_t	 id;
@@ -52,6 +65,14 @@ struct srun {
 	char		**envp;
 	void		*code;		/* from the memfd */
 	size_t		 code_len;
+	/* secrets: their memfds go to the sandbox, their values only
+	 * into the redactors, one per output stream */
+	struct psecret	*psec;
+	struct sbx_secret *sec;
+	size_t		 nsec;
+	struct redactor	*rd[2];
+	int		 rd_failed[2];
+	struct redact_out ro;
 };
 
 #define SBX_POOL_LIMIT	64	/* the spawn module keeps no more */
@@ -62,6 +83,32 @@ static struct proc_ctx	*the_ctx;
 /* fds that came ahead of their SANDBOX_RUN */
 static int		 pend_code = -1, pend_stdin = -1;
 static uint32_t		 pend_code_id, pend_stdin_id;
+static struct psecret	 pend_sec[SPAWN_SECRETS_MAX];
+static size_t		 npend_sec;
+
+static void
+pend_sec_clear(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < npend_sec; i++)
+		if (pend_sec[i].fd != -1)
+			close(pend_sec[i].fd);
+	explicit_bzero(pend_sec, sizeof(pend_sec));
+	npend_sec = 0;
+}
+
+static void
+srun_close_secrets(struct srun *r)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nsec; i++)
+		if (r->psec[i].fd != -1) {
+			close(r->psec[i].fd);
+			r->psec[i].fd = -1;
+		}
+}
 
 static void
 srun_free(struct srun *r)
@@ -77,8 +124,123 @@ srun_free(struct srun *r)
 	}
 	if (r->code != NULL)
 		freezero(r->code, r->code_len);
+	srun_close_secrets(r);
+	free(r->psec);
+	free(r->sec);
+	redactor_free(r->rd[0]);
+	redactor_free(r->rd[1]);
+	if (r->ro.buf != NULL)
+		explicit_bzero(r->ro.buf, r->ro.cap);
+	redact_out_free(&r->ro);
 	sandbox_req_free(&r->req);
 	free(r);
+}
+
+/*
+ * The redaction hook (sbx_filter_cb): every byte a sandbox with secrets
+ * writes passes through its stream's redactor before it reaches the
+ * pipe the requester reads.  A redactor that fails (out of memory)
+ * withholds the rest of its stream rather than pass it unfiltered.
+ */
+static void
+redact_filter(void *arg, int stream, const void *buf, size_t len, int eof,
+    struct evbuffer *out)
+{
+	struct srun	*r = arg;
+	int		 k = stream == 2 ? 1 : 0, rc = 0;
+
+	if (r->rd_failed[k])
+		return;
+	redact_out_reset(&r->ro);
+	if (len > 0)
+		rc = redactor_feed(r->rd[k], buf, len, &r->ro);
+	if (rc == 0 && eof)
+		rc = redactor_flush(r->rd[k], &r->ro);
+	if (rc == -1) {
+		r->rd_failed[k] = 1;
+		log_warnx("run %u: redaction failed: %s; the rest of its %s "
+		    "is withheld", r->id, strerror(errno), k ? "stderr" :
+		    "stdout");
+		evbuffer_add_printf(out, "\n[harness: output withheld: "
+		    "redaction failed]\n");
+		return;
+	}
+	if (r->ro.len > 0)
+		evbuffer_add(out, r->ro.buf, r->ro.len);
+}
+
+/*
+ * Take the secrets the listener sent ahead of run r: the sandbox gets
+ * the memfds, the redactors the values (read once, wiped at once).
+ */
+static int
+take_secrets(struct srun *r, char *err, size_t errlen)
+{
+	struct stat	 sb;
+	unsigned char	*val;
+	size_t		 i, n = 0, len;
+	ssize_t		 got;
+	int		 k;
+
+	for (i = 0; i < npend_sec; i++)
+		if (pend_sec[i].id == r->id)
+			n++;
+	if (n == 0) {
+		pend_sec_clear();
+		return 0;
+	}
+	if ((r->psec = calloc(n, sizeof(*r->psec))) == NULL ||
+	    (r->sec = calloc(n, sizeof(*r->sec))) == NULL ||
+	    (r->rd[0] = redactor_new()) == NULL ||
+	    (r->rd[1] = redactor_new()) == NULL) {
+		pend_sec_clear();
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (i = 0; i < npend_sec; i++) {
+		if (pend_sec[i].id != r->id)
+			continue;
+		r->psec[r->nsec] = pend_sec[i];
+		pend_sec[i].fd = -1;
+		r->nsec++;
+	}
+	pend_sec_clear();
+	for (i = 0; i < r->nsec; i++) {
+		struct psecret	*p = &r->psec[i];
+
+		r->sec[i].name = p->name;
+		r->sec[i].memfd = p->fd;
+		r->sec[i].env = p->env[0] != '\0' ? p->env : NULL;
+		r->sec[i].file = p->file[0] != '\0' ? p->file : NULL;
+		if (fstat(p->fd, &sb) == -1 || !S_ISREG(sb.st_mode) ||
+		    sb.st_size <= 0 || sb.st_size > REDACT_VALUE_MAX) {
+			snprintf(err, errlen, "secret %s: not a memfd of 1 to "
+			    "%d bytes", p->name, REDACT_VALUE_MAX);
+			return -1;
+		}
+		len = (size_t)sb.st_size;
+		if ((val = malloc(len)) == NULL) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+		got = pread(p->fd, val, len, 0);
+		for (k = 0; k < 2 && got == (ssize_t)len; k++)
+			if (redactor_add(r->rd[k], p->name, val, len) == -1)
+				got = -2;
+		freezero(val, len);
+		if (got != (ssize_t)len) {
+			snprintf(err, errlen, "secret %s: %s", p->name,
+			    got == -2 ? "cannot be redacted" :
+			    "cannot read its memfd");
+			return -1;
+		}
+	}
+	if (redactor_compile(r->rd[0]) == -1 ||
+	    redactor_compile(r->rd[1]) == -1) {
+		snprintf(err, errlen, "redaction: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
 }
 
 static void
@@ -120,6 +282,10 @@ done_cb(struct sbx *s, const struct sbx_result *sr, void *arg)
 	res.truncated = sr->out_truncated ? 1 : 0;
 	strlcpy(res.syscall, sr->syscall, sizeof(res.syscall));
 	strlcpy(res.detail, sr->detail, sizeof(res.detail));
+	if (r->nsec > 0)
+		log_info("run %u: %zu secret(s), %zu occurrence(s) redacted",
+		    r->id, r->nsec, redactor_hits(r->rd[0]) +
+		    redactor_hits(r->rd[1]));
 	send_result(r->id, &res);
 	TAILQ_REMOVE(&sruns, r, entry);
 	srun_free(r);
@@ -296,6 +462,10 @@ spawn_run(struct imsg *imsg)
 		close(pend_stdin);
 		pend_stdin = -1;
 	}
+	if (take_secrets(r, err, sizeof(err)) == -1) {
+		send_failure(rid, "%s", err);
+		goto fail;
+	}
 
 	memset(&sreq, 0, sizeof(sreq));
 	if (r->req.lang[0] != '\0') {
@@ -326,6 +496,12 @@ spawn_run(struct imsg *imsg)
 	sreq.stdin_fd = r->stdin_fd;
 	snprintf(id, sizeof(id), "run%u", rid);
 	sreq.id = id;
+	if (r->nsec > 0) {
+		sreq.secrets = r->sec;
+		sreq.nsecrets = r->nsec;
+		sreq.filter = redact_filter;
+		sreq.filter_arg = r;
+	}
 
 	if (pipe2(po, O_CLOEXEC) == -1 || pipe2(pe, O_CLOEXEC) == -1) {
 		send_failure(rid, "pipe: %s", strerror(errno));
@@ -335,6 +511,8 @@ spawn_run(struct imsg *imsg)
 	r->sbx = sbx_spawn(the_ctx->base, &sconf, &sreq, po[1], pe[1], done_cb,
 	    r, err, sizeof(err));
 	po[1] = pe[1] = -1;
+	/* the sandbox has its own copies of the secrets' memfds now */
+	srun_close_secrets(r);
 	if (r->sbx == NULL) {
 		send_failure(rid, "%s", err);
 		goto fail;
@@ -355,6 +533,9 @@ spawn_run(struct imsg *imsg)
 	}
 	return;
  fail:
+	/* secrets sent ahead of a run that failed early go too */
+	if (npend_sec > 0 && pend_sec[0].id == rid)
+		pend_sec_clear();
 	if (po[0] != -1)
 		close(po[0]);
 	if (po[1] != -1)
@@ -376,6 +557,34 @@ stash_fd(int *slot, uint32_t *slot_id, struct imsg *imsg)
 	imsg->fd = -1;
 }
 
+/* A secret for the run that follows; a new run id drops older ones. */
+static void
+stash_secret(struct imsg *imsg)
+{
+	struct psecret	*p;
+	struct rbuf	 rb;
+
+	if (imsg->fd == -1)
+		fatalx("%s: secret without an fd", __func__);
+	if (npend_sec > 0 && pend_sec[0].id != imsg->hdr.peerid)
+		pend_sec_clear();
+	if (npend_sec >= SPAWN_SECRETS_MAX)
+		fatalx("%s: more than %d secrets", __func__,
+		    SPAWN_SECRETS_MAX);
+	p = &pend_sec[npend_sec];
+	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+	wire_get_strbuf(&rb, p->name, sizeof(p->name));
+	wire_get_strbuf(&rb, p->env, sizeof(p->env));
+	wire_get_strbuf(&rb, p->file, sizeof(p->file));
+	if (wire_end(&rb) == -1 || p->name[0] == '\0' ||
+	    (p->env[0] == '\0') == (p->file[0] == '\0'))
+		fatalx("%s: malformed secret", __func__);
+	p->id = imsg->hdr.peerid;
+	p->fd = imsg->fd;
+	imsg->fd = -1;
+	npend_sec++;
+}
+
 void
 spawner_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 {
@@ -391,6 +600,9 @@ spawner_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 		if (imsg->fd == -1)
 			fatalx("%s: stdin without an fd", __func__);
 		stash_fd(&pend_stdin, &pend_stdin_id, imsg);
+		break;
+	case IMSG_SANDBOXD_SECRET:
+		stash_secret(imsg);
 		break;
 	case IMSG_SANDBOX_RUN:
 		spawn_run(imsg);
