@@ -30,6 +30,14 @@
 #define JWT_LEEWAY	30	/* seconds of clock skew allowed */
 #define JWT_SUB_MAX	64
 
+/*
+ * The key comes from vaultd: harnessd fetches the secret named by its
+ * "jwt secret" under this pseudo-tool, which vaultd grants exactly that
+ * one secret.  Session of the fetch: JWT_VAULT_SESSION.
+ */
+#define JWT_VAULT_TOOL		"@jwt"
+#define JWT_VAULT_SESSION	"gateway"
+
 #define JWT_OK		 0
 #define JWT_E_MALFORMED	-1	/* not a well-formed token */
 #define JWT_E_ALG	-2	/* alg is not HS256, or crit present */
