@@ -26,6 +26,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <event2/event.h>
 #include <math.h>
 #include <stdarg.h>
 #include <sodium.h>
@@ -49,6 +50,7 @@
 
 #define JWT_KEY_MAX	4096		/* bytes of an HMAC key */
 #define JWT_KEY_TTL	60		/* seconds before a refetch */
+#define JWT_FETCH_WAIT	10		/* seconds vaultd may take */
 
 #define GW_MAX_BUCKETS	4096
 
@@ -74,6 +76,7 @@ static struct {
 	int		 got;		/* the secret arrived */
 	int		 status;	/* failure: HTTP status */
 	char		 why[256];	/* failure: reason */
+	struct event	*ev_wait;	/* vaultd's time to answer */
 } jk;
 
 static time_t
@@ -160,6 +163,8 @@ jk_done(int status, const char *fmt, ...)
 	va_list	 ap;
 
 	jk.fetching = 0;
+	if (jk.ev_wait != NULL)
+		evtimer_del(jk.ev_wait);
 	jk.status = status;
 	jk.why[0] = '\0';
 	if (fmt != NULL) {
@@ -317,11 +322,34 @@ auth_on_fd(struct gateway *gw, uint32_t type, uint32_t id, int fd)
 	return 1;
 }
 
+/* vaultd did not answer: drop the connection, refuse, retry later. */
+static void
+jk_wait_cb(evutil_socket_t fd, short ev, void *arg)
+{
+	if (!jk.fetching)
+		return;
+	if (jk.connected) {
+		imsgev_close(&jk.iev);
+		jk.connected = 0;
+	}
+	jk.connecting = 0;
+	jk_done(503, "vaultd did not deliver the JWT key in time");
+}
+
 void
 auth_jwt_fetch(struct gateway *gw)
 {
+	struct timeval	 tv = { JWT_FETCH_WAIT, 0 };
+
 	if (jk.fetching)
 		return;
+	if (jk.ev_wait == NULL &&
+	    (jk.ev_wait = evtimer_new(gw->ctx->base, jk_wait_cb, NULL)) ==
+	    NULL) {
+		jk_done(503, "out of memory");
+		return;
+	}
+	evtimer_add(jk.ev_wait, &tv);
 	jk.fetching = 1;
 	jk.status = 0;
 	jk.why[0] = '\0';
@@ -339,6 +367,10 @@ auth_jwt_fetch(struct gateway *gw)
 void
 auth_shutdown(void)
 {
+	if (jk.ev_wait != NULL) {
+		event_free(jk.ev_wait);
+		jk.ev_wait = NULL;
+	}
 	if (jk.key != NULL) {
 		sodium_free(jk.key);
 		jk.key = NULL;
