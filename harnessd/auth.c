@@ -7,23 +7,50 @@
  * API keys ("Authorization: Bearer TOKEN") work on every listener and
  * are the only way in over TCP; only SHA-256 hashes of keys are kept.
  *
+ * JSON Web Tokens ("Authorization: Bearer" with a token that is no API
+ * key and has three base64url parts) are verified with lib/jwt (HS256
+ * only) when "jwt secret" is configured.  The HMAC key lives in vaultd:
+ * the gateway may not open sockets, so the parent connects it
+ * (proc_request_connect) and it fetches the secret as the pseudo-tool
+ * "@jwt", which vaultd grants exactly that secret.  The fetch is lazy
+ * (first JWT seen), the requests that need the key wait for it, a
+ * failure is not cached (the next JWT tries again: a vault sealed now
+ * may be unsealed then), and the key is refetched after JWT_KEY_TTL so
+ * that a rotation, or a vault sealed since, is noticed.  The key sits in
+ * a guarded sodium_malloc buffer allocated before confinement.
+ *
  * Rate limits are token buckets per identity (requests/s and burst,
  * from the key or the harnessd defaults) plus a daily quota.
  */
 #include <sys/types.h>
 
 #include <ctype.h>
+#include <errno.h>
+#include <event2/event.h>
 #include <math.h>
+#include <stdarg.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "conf.h"
 #include "confine.h"
 #include "gateway.h"
+#include "harness.h"
+#include "imsg.h"
+#include "imsgev.h"
+#include "jwt.h"
 #include "log.h"
+#include "proto.h"
+#include "vaultc.h"
+#include "wire.h"
+
+#define JWT_KEY_MAX	4096		/* bytes of an HMAC key */
+#define JWT_KEY_TTL	60		/* seconds before a refetch */
+#define JWT_FETCH_WAIT	10		/* seconds vaultd may take */
 
 #define GW_MAX_BUCKETS	4096
 
@@ -34,6 +61,32 @@ struct gw_bucket {
 	int64_t		 day;
 	uint64_t	 used;
 };
+
+/* The JWT key and the vaultd connection it comes over. */
+static struct {
+	struct gateway	*gw;
+	unsigned char	*key;		/* sodium_malloc, JWT_KEY_MAX */
+	size_t		 keylen;	/* 0: no key */
+	time_t		 fetched;	/* monotonic seconds */
+	struct imsgev	 iev;
+	int		 connected;
+	int		 connecting;
+	int		 fetching;	/* a FETCH is under way */
+	uint32_t	 fetch_id;
+	int		 got;		/* the secret arrived */
+	int		 status;	/* failure: HTTP status */
+	char		 why[256];	/* failure: reason */
+	struct event	*ev_wait;	/* vaultd's time to answer */
+} jk;
+
+static time_t
+mono_now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
+}
 
 int
 auth_init(struct gateway *gw, const struct harness_conf *conf)
@@ -61,6 +114,14 @@ auth_init(struct gateway *gw, const struct harness_conf *conf)
 			gw->allow_uids[gw->nallow_uids++] = uid;
 		}
 	}
+	memset(&jk, 0, sizeof(jk));
+	jk.gw = gw;
+	/* Now: sodium_malloc's guard pages need mlock and mprotect. */
+	if (conf->harnessd.jwt_secret[0] != '\0' &&
+	    (jk.key = sodium_malloc(JWT_KEY_MAX)) == NULL) {
+		log_warnx("cannot allocate the JWT key buffer");
+		return -1;
+	}
 	gw->buckets = calloc(GW_MAX_BUCKETS, sizeof(struct gw_bucket));
 	return gw->buckets == NULL ? -1 : 0;
 }
@@ -82,6 +143,265 @@ find_key(const struct harness_conf *conf, const char *token, size_t len)
 	}
 	sodium_memzero(h, sizeof(h));
 	return found;
+}
+
+static void
+jk_drop_key(void)
+{
+	if (jk.key != NULL)
+		sodium_memzero(jk.key, JWT_KEY_MAX);
+	jk.keylen = 0;
+}
+
+/* The fetch is over: tell the gateway, which retries or refuses. */
+static void
+jk_done(int status, const char *fmt, ...)
+    __attribute__((__format__ (printf, 2, 3)));
+static void
+jk_done(int status, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	jk.fetching = 0;
+	if (jk.ev_wait != NULL)
+		evtimer_del(jk.ev_wait);
+	jk.status = status;
+	jk.why[0] = '\0';
+	if (fmt != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(jk.why, sizeof(jk.why), fmt, ap);
+		va_end(ap);
+	}
+	if (status != 0) {
+		jk_drop_key();
+		log_warnx("JWT key: %s", jk.why);
+	}
+	gateway_jwt_done(status, jk.why);
+}
+
+static void
+jk_send_fetch(void)
+{
+	struct wbuf	 wb;
+	const char	*name = jk.gw->ctx->conf->harnessd.jwt_secret;
+
+	jk.got = 0;
+	jk.fetch_id++;
+	if (jk.fetch_id == 0)
+		jk.fetch_id = 1;
+	if (vaultc_fetch_encode(&wb, JWT_VAULT_TOOL, JWT_VAULT_SESSION,
+	    &name, 1) == -1 ||
+	    imsgev_compose(&jk.iev, IMSG_VAULT_FETCH, jk.fetch_id, -1, wb.buf,
+	    wb.len) == -1)
+		jk_done(503, "cannot ask vaultd for the JWT key");
+}
+
+/* A delivered secret: copy it into the guarded buffer. */
+static void
+jk_take_secret(struct imsg *imsg)
+{
+	struct vaultc_secret	 sec;
+	off_t			 size;
+	ssize_t			 n;
+
+	if (vaultc_secret_decode(imsg, &sec) == -1) {
+		jk.status = 502;
+		snprintf(jk.why, sizeof(jk.why), "malformed reply from "
+		    "vaultd");
+		return;
+	}
+	if (sec.status != VAULT_S_OK) {
+		/* vaultd's reason names the secret, never its value. */
+		jk.status = 503;
+		strlcpy(jk.why, "JWT key unavailable: ", sizeof(jk.why));
+		strlcat(jk.why, sec.error[0] != '\0' ? sec.error :
+		    vault_status_name(sec.status), sizeof(jk.why));
+		return;
+	}
+	jk_drop_key();
+	size = lseek(sec.fd, 0, SEEK_END);
+	if (size <= 0 || size > JWT_KEY_MAX) {
+		close(sec.fd);
+		jk.status = 503;
+		snprintf(jk.why, sizeof(jk.why), "JWT key unusable: it must "
+		    "be 1 to %d bytes", JWT_KEY_MAX);
+		return;
+	}
+	n = pread(sec.fd, jk.key, (size_t)size, 0);
+	close(sec.fd);
+	if (n != (ssize_t)size) {
+		jk_drop_key();
+		jk.status = 503;
+		snprintf(jk.why, sizeof(jk.why), "cannot read the JWT key");
+		return;
+	}
+	jk.keylen = (size_t)size;
+	jk.got = 1;
+}
+
+static void
+jk_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
+{
+	char	 msg[512];
+
+	if (imsg == NULL) {
+		jk.connected = 0;
+		log_info("JWT key: connection to vaultd closed");
+		if (jk.fetching)
+			jk_done(503, "vaultd closed the connection");
+		return;
+	}
+	if (harness_error(imsg, msg, sizeof(msg))) {
+		/* "vault is sealed" is the answer that matters most. */
+		if (jk.fetching && imsg->hdr.peerid == jk.fetch_id)
+			jk_done(503, "%s", msg);
+		else
+			log_warnx("JWT key: vaultd: %s", msg);
+		return;
+	}
+	switch (imsg->hdr.type) {
+	case IMSG_CTL_HELLO:
+		break;
+	case IMSG_VAULT_SECRET:
+		if (!jk.fetching || imsg->hdr.peerid != jk.fetch_id)
+			break;
+		jk.status = 0;
+		jk_take_secret(imsg);
+		break;
+	case IMSG_VAULT_FETCH_END:
+		if (!jk.fetching || imsg->hdr.peerid != jk.fetch_id)
+			break;
+		if (jk.got && jk.status == 0) {
+			jk.fetched = mono_now();
+			log_info("JWT key fetched from vaultd");
+			jk_done(0, NULL);
+		} else
+			jk_done(jk.status ? jk.status : 502, "%s",
+			    jk.why[0] ? jk.why : "vaultd delivered no key");
+		break;
+	default:
+		log_warnx("JWT key: unexpected message %u from vaultd",
+		    imsg->hdr.type);
+		imsgev_close(iev);
+		break;
+	}
+	if (imsg->fd != -1) {
+		close(imsg->fd);
+		imsg->fd = -1;
+	}
+}
+
+int
+auth_on_fd(struct gateway *gw, uint32_t type, uint32_t id, int fd)
+{
+	uint32_t	 v = CTL_PROTO_VERSION;
+
+	if (type != IMSG_PROC_CONNECTED || id != D_VAULTD)
+		return 0;
+	jk.connecting = 0;
+	if (fd == -1) {
+		if (jk.fetching)
+			jk_done(503, "vaultd unreachable (is it running?)");
+		return 1;
+	}
+	if (jk.connected) {
+		close(fd);
+		return 1;
+	}
+	if (imsgev_init(&jk.iev, gw->ctx->base, fd, jk_dispatch, NULL,
+	    "vaultd") == -1) {
+		close(fd);
+		if (jk.fetching)
+			jk_done(503, "cannot set up the vaultd connection");
+		return 1;
+	}
+	jk.connected = 1;
+	imsgev_compose(&jk.iev, IMSG_CTL_HELLO, 0, -1, &v, sizeof(v));
+	if (jk.fetching)
+		jk_send_fetch();
+	return 1;
+}
+
+/* vaultd did not answer: drop the connection, refuse, retry later. */
+static void
+jk_wait_cb(evutil_socket_t fd, short ev, void *arg)
+{
+	if (!jk.fetching)
+		return;
+	if (jk.connected) {
+		imsgev_close(&jk.iev);
+		jk.connected = 0;
+	}
+	jk.connecting = 0;
+	jk_done(503, "vaultd did not deliver the JWT key in time");
+}
+
+void
+auth_jwt_fetch(struct gateway *gw)
+{
+	struct timeval	 tv = { JWT_FETCH_WAIT, 0 };
+
+	if (jk.fetching)
+		return;
+	if (jk.ev_wait == NULL &&
+	    (jk.ev_wait = evtimer_new(gw->ctx->base, jk_wait_cb, NULL)) ==
+	    NULL) {
+		jk_done(503, "out of memory");
+		return;
+	}
+	evtimer_add(jk.ev_wait, &tv);
+	jk.fetching = 1;
+	jk.status = 0;
+	jk.why[0] = '\0';
+	if (jk.connected)
+		jk_send_fetch();
+	else if (!jk.connecting) {
+		jk.connecting = 1;
+		if (proc_request_connect(gw->ctx, D_VAULTD) == -1) {
+			jk.connecting = 0;
+			jk_done(503, "cannot ask for a vaultd connection");
+		}
+	}
+}
+
+void
+auth_shutdown(void)
+{
+	if (jk.ev_wait != NULL) {
+		event_free(jk.ev_wait);
+		jk.ev_wait = NULL;
+	}
+	if (jk.key != NULL) {
+		sodium_free(jk.key);
+		jk.key = NULL;
+	}
+	jk.keylen = 0;
+}
+
+/* A JWT: 0 and *who, AUTH_PENDING (fetch the key first), or 401. */
+static int
+auth_jwt(struct gateway *gw, const char *tok, size_t len,
+    struct gw_ident *who, char *why, size_t whylen)
+{
+	const struct harness_conf	*conf = gw->ctx->conf;
+	struct jwt_claims		 cl;
+	char				 err[200];
+	int				 rc;
+
+	if (jk.keylen == 0 || mono_now() - jk.fetched > JWT_KEY_TTL) {
+		jk_drop_key();
+		return AUTH_PENDING;
+	}
+	rc = jwt_verify(tok, len, jk.key, jk.keylen, (int64_t)time(NULL),
+	    conf->harnessd.jwt_audience, conf->harnessd.jwt_issuer, &cl, err,
+	    sizeof(err));
+	if (rc != JWT_OK) {
+		snprintf(why, whylen, "invalid JWT (%s): %s", jwt_code(rc),
+		    err);
+		return 401;
+	}
+	snprintf(who->name, sizeof(who->name), "jwt:%s", cl.sub);
+	return 0;
 }
 
 int
@@ -111,8 +431,13 @@ auth_identify(struct gateway *gw, int is_unix, uid_t uid, gid_t gid,
 		len = strlen(tok);
 		while (len > 0 && isspace((unsigned char)tok[len - 1]))
 			len--;
-		if (len == 0 || len > 512 ||
-		    (k = find_key(conf, tok, len)) == NULL) {
+		k = NULL;
+		if (len > 0 && len <= 512)
+			k = find_key(conf, tok, len);
+		if (k == NULL && conf->harnessd.jwt_secret[0] != '\0' &&
+		    jwt_shape(tok, len))
+			return auth_jwt(gw, tok, len, who, why, whylen);
+		if (k == NULL) {
 			snprintf(why, whylen, "invalid API key");
 			return 401;
 		}

@@ -4,8 +4,13 @@
  * and speaks HTTP/1.1 with lib/http's parser: exact limits, a deadline
  * per request (slow clients get 408), keep-alive and pipelining.  It
  * authenticates each request (peer credentials on the Unix socket, API
- * keys anywhere), applies rate limits and quotas, answers health and
- * metrics itself and hands everything else to the engine.
+ * keys or JWTs anywhere), applies rate limits and quotas, answers health
+ * and metrics itself and hands everything else to the engine.
+ *
+ * GET /v1/ws upgrades to a WebSocket (lib/ws) carrying the same
+ * requests as JSON text messages, one at a time per connection; the
+ * engine's replies and stream events come back as JSON text messages
+ * (see harnessd(8) for the protocol).
  */
 #include <sys/types.h>
 #include <sys/mman.h>
@@ -14,6 +19,7 @@
 #include <sys/syscall.h>
 #include <sys/un.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
@@ -39,11 +45,17 @@
 #include "log.h"
 #include "proc.h"
 #include "proto.h"
+#include "utf8.h"
 #include "wire.h"
+#include "ws.h"
 
 #define GW_MAX_CONNS		1024
 #define GW_MAX_PER_UID		256
 #define GW_MAX_LISTENERS	16
+#define WS_IDLE_FACTOR		10	/* idle WebSocket: timeouts */
+#define WS_MAX_BACKLOG		(32 * 1024 * 1024) /* unread output */
+#define WS_ID_MAX		256	/* bytes of a request id */
+#define WS_PATH_MAX		1024
 
 struct gw_listener {
 	int		 fd;
@@ -68,7 +80,14 @@ struct gw_conn {
 	int		 version;
 	int		 keepalive;
 	int		 route;
+	int		 waitkey;	/* waits for the JWT key */
 	struct timespec	 t0;
+	/* WebSocket, after the upgrade */
+	int		 ws;
+	int		 ws_partial;	/* a message has begun */
+	struct ws_parser *wsp;
+	struct gw_ident	 who;		/* authenticated at the upgrade */
+	struct json_object *ws_id;	/* id of the request in flight */
 };
 
 static struct gateway		 gw;
@@ -222,20 +241,22 @@ route_metrics(struct gw_conn *c)
 	http_buf_free(&b);
 }
 
-/* Hand the request to the engine; its reply finishes it. */
-static void
-forward_engine(struct gw_conn *c, const struct gw_ident *who)
+/*
+ * Hand a request to the engine; its reply finishes it.  0, or an HTTP
+ * status and why.
+ */
+static int
+engine_send(struct gw_conn *c, const struct gw_ident *who,
+    const char *method, const char *path, const char *q, const void *body,
+    size_t blen, const char **why)
 {
 	struct wbuf	 wb;
-	const void	*body;
-	size_t		 blen, i;
-	const char	*q = http_query(c->hp);
+	size_t		 i;
 	int		 fd = -1;
 
-	body = http_body(c->hp, &blen);
 	wire_init(&wb);
-	wire_put_str(&wb, http_method_str(c->hp));
-	wire_put_str(&wb, http_path(c->hp));
+	wire_put_str(&wb, method);
+	wire_put_str(&wb, path);
 	wire_put_str(&wb, q != NULL ? q : "");
 	wire_put_str(&wb, who->name);
 	wire_put_u32(&wb, (uint32_t)who->ntools);
@@ -250,22 +271,550 @@ forward_engine(struct gw_conn *c, const struct gw_ident *who)
 		    lseek(fd, 0, SEEK_SET) == -1) {
 			if (fd != -1)
 				close(fd);
-			gw_error(c, 500, "internal", "cannot pass the body");
-			return;
+			*why = "cannot pass the body";
+			return 500;
 		}
 	}
 	if (wire_ok(&wb) == -1) {
 		if (fd != -1)
 			close(fd);
-		gw_error(c, 431, "too_large", "request head too large");
-		return;
+		*why = "request head too large";
+		return 431;
 	}
 	if (proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_REQUEST, c->id, fd,
 	    wb.buf, wb.len) == -1) {
-		gw_error(c, 503, "unavailable", "engine unavailable");
-		return;
+		*why = "engine unavailable";
+		return 503;
 	}
 	c->busy = 1;
+	return 0;
+}
+
+static void
+forward_engine(struct gw_conn *c, const struct gw_ident *who)
+{
+	const void	*body;
+	const char	*why;
+	size_t		 blen;
+	int		 rc;
+
+	body = http_body(c->hp, &blen);
+	rc = engine_send(c, who, http_method_str(c->hp), http_path(c->hp),
+	    http_query(c->hp), body, blen, &why);
+	if (rc != 0)
+		gw_error(c, rc, http_error_code(rc), "%s", why);
+}
+
+/* ---- WebSocket ---- */
+
+/* Queue one server frame; a client that does not read is dropped. */
+static void
+ws_send(struct gw_conn *c, struct http_buf *b)
+{
+	struct evbuffer	*out = bufferevent_get_output(c->bev);
+
+	if (b->err || c->closing)
+		return;
+	if (evbuffer_get_length(out) + b->len > WS_MAX_BACKLOG) {
+		log_info("client uid %u: WebSocket output not read; closing",
+		    (unsigned)c->uid);
+		if (c->busy)
+			proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_CANCEL,
+			    c->id, -1, NULL, 0);
+		c->busy = 0;
+		c->streaming = 0;
+		c->closing = 1;
+		bufferevent_disable(c->bev, EV_READ);
+		return;
+	}
+	bufferevent_write(c->bev, b->data, b->len);
+}
+
+/* Send a close frame and end the connection once it is written. */
+static void
+ws_fail(struct gw_conn *c, int code, const char *reason)
+{
+	struct http_buf	 b;
+
+	if (c->closing)
+		return;
+	http_buf_init(&b, 0);
+	if (ws_close(&b, code, reason) == 0)
+		ws_send(c, &b);
+	http_buf_free(&b);
+	if (c->busy)
+		proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_CANCEL, c->id,
+		    -1, NULL, 0);
+	c->busy = 0;
+	c->streaming = 0;
+	c->closing = 1;
+	bufferevent_disable(c->bev, EV_READ);
+	evtimer_del(c->deadline);
+	if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
+		conn_free(c);
+}
+
+/* A JSON object as one text frame. */
+static void
+ws_send_json(struct gw_conn *c, struct json_object *o)
+{
+	struct http_buf	 b;
+	const char	*s;
+	size_t		 len;
+
+	s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+	    JSON_C_TO_STRING_NOSLASHESCAPE);
+	len = strlen(s);
+	http_buf_init(&b, 0);
+	if (ws_text(&b, s, len) == -1)
+		log_warnx("%s: cannot encode a frame of %zu bytes", __func__,
+		    len);
+	else
+		ws_send(c, &b);
+	http_buf_free(&b);
+}
+
+/* {"id": ID, "error": {"code": CODE, "message": MSG}} */
+static void
+ws_error(struct gw_conn *c, struct json_object *id, const char *code,
+    const char *fmt, ...)
+    __attribute__((__format__ (printf, 4, 5)));
+static void
+ws_error(struct gw_conn *c, struct json_object *id, const char *code,
+    const char *fmt, ...)
+{
+	struct json_object	*o, *e;
+	char			 msg[512];
+	va_list			 ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	o = json_object_new_object();
+	e = json_object_new_object();
+	if (o == NULL || e == NULL) {
+		json_object_put(o);
+		json_object_put(e);
+		return;
+	}
+	json_object_object_add(o, "id", json_object_get(id));
+	json_object_object_add(e, "code", json_object_new_string(code));
+	json_object_object_add(e, "message", json_object_new_string(msg));
+	json_object_object_add(o, "error", e);
+	ws_send_json(c, o);
+	json_object_put(o);
+}
+
+/*
+ * The engine's bytes as a JSON value: parsed when they are JSON, a
+ * string when they are not (invalid UTF-8 becomes '?').
+ */
+static struct json_object *
+ws_data(const void *data, size_t len)
+{
+	struct json_tokener	*tok;
+	struct json_object	*o = NULL;
+	char			*s;
+	size_t			 i;
+
+	if (len > 0 && len < INT32_MAX &&
+	    (tok = json_tokener_new_ex(64)) != NULL) {
+		json_tokener_set_flags(tok, JSON_TOKENER_STRICT |
+		    JSON_TOKENER_ALLOW_TRAILING_CHARS);
+		o = json_tokener_parse_ex(tok, data, (int)len);
+		if (o != NULL && json_tokener_get_error(tok) ==
+		    json_tokener_success) {
+			/* Trailing white space (a newline) only. */
+			for (i = json_tokener_get_parse_end(tok); i < len; i++)
+				if (strchr(" \t\r\n",
+				    ((const char *)data)[i]) == NULL)
+					break;
+			if (i < len) {
+				json_object_put(o);
+				o = NULL;
+			}
+		} else {
+			json_object_put(o);
+			o = NULL;
+		}
+		json_tokener_free(tok);
+		if (o != NULL)
+			return o;
+	}
+	if (utf8_valid(data, len))
+		return json_object_new_string_len(data, (int)len);
+	if ((s = malloc(len + 1)) == NULL)
+		return NULL;
+	for (i = 0; i < len; i++)
+		s[i] = ((const unsigned char *)data)[i] < 0x80 ?
+		    ((const char *)data)[i] : '?';
+	o = json_object_new_string_len(s, (int)len);
+	free(s);
+	return o;
+}
+
+/* A frame for the request in flight: {"id", "event", ...}. */
+static void
+ws_event(struct gw_conn *c, const char *event, int status,
+    const void *data, size_t len, int has_data)
+{
+	struct json_object	*o;
+
+	if ((o = json_object_new_object()) == NULL)
+		return;
+	json_object_object_add(o, "id", json_object_get(c->ws_id));
+	json_object_object_add(o, "event", json_object_new_string(event));
+	if (status != 0)
+		json_object_object_add(o, "status",
+		    json_object_new_int(status));
+	if (has_data)
+		json_object_object_add(o, "data", ws_data(data, len));
+	ws_send_json(c, o);
+	json_object_put(o);
+}
+
+/* The request in flight is over: {"id": X, "event": "end"}. */
+static void
+ws_request_end(struct gw_conn *c)
+{
+	ws_event(c, "end", 0, NULL, 0, 0);
+	json_object_put(c->ws_id);
+	c->ws_id = NULL;
+	c->busy = 0;
+	c->streaming = 0;
+	if (!c->closing)
+		conn_process(c);	/* messages that waited; timers */
+}
+
+static int
+ws_tool_name(const char *s)
+{
+	size_t	 i, n = strlen(s);
+
+	if (n == 0 || n >= CONF_NAME_MAX)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '_' &&
+		    s[i] != '-' && s[i] != '.')
+			return -1;
+	return 0;
+}
+
+static int
+ws_path_ok(const char *p)
+{
+	size_t	 i, n = strlen(p);
+
+	if (n < 5 || n > WS_PATH_MAX || strncmp(p, "/v1/", 4) != 0)
+		return 0;
+	if (strcmp(p, "/v1/ws") == 0 || strncmp(p, "/v1/ws/", 7) == 0 ||
+	    strncmp(p, "/v1/ws?", 7) == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (p[i] <= ' ' || p[i] > '~')
+			return 0;
+	return 1;
+}
+
+/* One client message: a request for the engine. */
+static void
+ws_request(struct gw_conn *c, const unsigned char *msg, size_t len)
+{
+	struct json_tokener	*tok;
+	struct json_object	*o, *id = NULL, *v = NULL, *args = NULL;
+	struct json_object	*sess = NULL, *body = NULL;
+	const char		*method = "POST", *why, *b = NULL, *q = NULL;
+	char			 path[WS_PATH_MAX + 1], *qm;
+	char			 rwhy[256];
+	size_t			 blen = 0;
+	long			 retry;
+	int			 rc, nkinds = 0;
+
+	if ((tok = json_tokener_new_ex(64)) == NULL)
+		return;
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
+	o = json_tokener_parse_ex(tok, (const char *)msg, (int)len);
+	if (o == NULL || json_tokener_get_error(tok) != json_tokener_success ||
+	    json_tokener_get_parse_end(tok) != len ||
+	    !json_object_is_type(o, json_type_object)) {
+		json_tokener_free(tok);
+		json_object_put(o);
+		ws_error(c, NULL, "bad_request", "a message must be one JSON "
+		    "object");
+		return;
+	}
+	json_tokener_free(tok);
+	if (json_object_object_get_ex(o, "id", &id) && id != NULL &&
+	    strlen(json_object_to_json_string_ext(id, JSON_C_TO_STRING_PLAIN))
+	    > WS_ID_MAX) {
+		ws_error(c, NULL, "bad_request", "id longer than %d bytes",
+		    WS_ID_MAX);
+		goto done;
+	}
+	if (c->busy) {
+		ws_error(c, id, "busy", "a request is in flight on this "
+		    "connection; send the next when it has ended");
+		goto done;
+	}
+	nkinds = json_object_object_get_ex(o, "tool", NULL) +
+	    json_object_object_get_ex(o, "exec", NULL) +
+	    json_object_object_get_ex(o, "path", NULL);
+	if (nkinds != 1) {
+		ws_error(c, id, "bad_request", "a message has exactly one of "
+		    "tool, exec or path");
+		goto done;
+	}
+	body = NULL;
+	if (json_object_object_get_ex(o, "tool", &v)) {
+		if (!json_object_is_type(v, json_type_string) ||
+		    ws_tool_name(json_object_get_string(v)) == -1) {
+			ws_error(c, id, "bad_request", "tool must be a tool "
+			    "name");
+			goto done;
+		}
+		snprintf(path, sizeof(path), "/v1/tools/%s/call",
+		    json_object_get_string(v));
+		q = "stream=1";
+		if (json_object_object_get_ex(o, "arguments", &args) &&
+		    !json_object_is_type(args, json_type_object)) {
+			ws_error(c, id, "bad_request", "arguments must be an "
+			    "object");
+			goto done;
+		}
+		if (json_object_object_get_ex(o, "session", &sess) &&
+		    !json_object_is_type(sess, json_type_string)) {
+			ws_error(c, id, "bad_request", "session must be a "
+			    "string");
+			goto done;
+		}
+		body = json_object_new_object();
+		json_object_object_add(body, "arguments", args != NULL ?
+		    json_object_get(args) : json_object_new_object());
+		if (sess != NULL)
+			json_object_object_add(body, "session",
+			    json_object_get(sess));
+	} else if (json_object_object_get_ex(o, "exec", &v)) {
+		if (!json_object_is_type(v, json_type_object)) {
+			ws_error(c, id, "bad_request", "exec must be an "
+			    "object");
+			goto done;
+		}
+		strlcpy(path, "/v1/exec", sizeof(path));
+		q = "stream=1";
+		body = json_object_get(v);
+	} else {
+		json_object_object_get_ex(o, "path", &v);
+		if (!json_object_is_type(v, json_type_string) ||
+		    !ws_path_ok(json_object_get_string(v))) {
+			ws_error(c, id, "bad_request", "path must start with "
+			    "/v1/ (and not be /v1/ws)");
+			goto done;
+		}
+		strlcpy(path, json_object_get_string(v), sizeof(path));
+		if ((qm = strchr(path, '?')) != NULL) {
+			*qm = '\0';
+			q = qm + 1;
+		}
+		method = "GET";
+		if (json_object_object_get_ex(o, "method", &v)) {
+			method = json_object_is_type(v, json_type_string) ?
+			    json_object_get_string(v) : "";
+			if (strcmp(method, "GET") != 0 &&
+			    strcmp(method, "POST") != 0 &&
+			    strcmp(method, "PUT") != 0 &&
+			    strcmp(method, "DELETE") != 0 &&
+			    strcmp(method, "PATCH") != 0) {
+				ws_error(c, id, "bad_request", "method must "
+				    "be GET, POST, PUT, DELETE or PATCH");
+				goto done;
+			}
+		}
+		if (json_object_object_get_ex(o, "body", &v) && v != NULL)
+			body = json_object_get(v);
+	}
+	if (body != NULL) {
+		b = json_object_to_json_string_ext(body,
+		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+		blen = strlen(b);
+		if (blen > gw.ctx->conf->harnessd.max_body) {
+			ws_error(c, id, "too_large", "request body over %llu "
+			    "bytes", (unsigned long long)
+			    gw.ctx->conf->harnessd.max_body);
+			goto done;
+		}
+	}
+	/* Each message counts against the identity's rate. */
+	if (rate_check(&gw, &c->who, &retry, rwhy, sizeof(rwhy)) == -1) {
+		metrics_rate_limited(&gw);
+		ws_error(c, id, "rate_limited", "%s; retry in %ld s", rwhy,
+		    retry < 1 ? 1 : retry);
+		goto done;
+	}
+	if (c->closing)
+		goto done;
+	if ((rc = engine_send(c, &c->who, method, path, q, b, blen, &why))
+	    != 0) {
+		ws_error(c, id, http_error_code(rc), "%s", why);
+		goto done;
+	}
+	c->ws_id = id != NULL ? json_object_get(id) : NULL;
+ done:
+	json_object_put(body);
+	json_object_put(o);
+}
+
+static void
+ws_arm(struct gw_conn *c)
+{
+	struct timeval	 tv;
+	uint64_t	 ms = gw.ctx->conf->harnessd.client_timeout_ms;
+
+	if (c->closing)
+		return;
+	if (c->ws_partial) {
+		if (evtimer_pending(c->deadline, NULL))
+			return;		/* the message's own deadline */
+	} else if (c->busy) {
+		evtimer_del(c->deadline);
+		return;
+	} else
+		ms *= WS_IDLE_FACTOR;
+	tv.tv_sec = (time_t)(ms / 1000);
+	tv.tv_usec = (suseconds_t)((ms % 1000) * 1000);
+	evtimer_add(c->deadline, &tv);
+}
+
+/* Parse the client's frames and act on each. */
+static void
+ws_process(struct gw_conn *c)
+{
+	struct evbuffer	*in = bufferevent_get_input(c->bev);
+	struct ws_event	 ev;
+	struct http_buf	 b;
+	unsigned char	*data;
+	size_t		 len, used;
+	int		 rc, was_partial;
+
+	while (!c->closing && (len = evbuffer_get_length(in)) > 0) {
+		was_partial = c->ws_partial;
+		data = evbuffer_pullup(in, (ev_ssize_t)len);
+		rc = ws_parse(c->wsp, data, len, &used, &ev);
+		evbuffer_drain(in, used);
+		if (rc == WS_NEED_MORE) {
+			c->ws_partial = 1;
+			if (!was_partial)
+				evtimer_del(c->deadline);
+			break;
+		}
+		c->ws_partial = 0;
+		evtimer_del(c->deadline);
+		switch (rc) {
+		case WS_TEXT:
+			ws_request(c, ev.data, ev.len);
+			break;
+		case WS_BINARY:
+			ws_fail(c, WS_CLOSE_UNSUPPORTED, "binary messages "
+			    "are not accepted");
+			return;
+		case WS_PING:
+			http_buf_init(&b, 0);
+			if (ws_pong(&b, ev.data, ev.len) == 0)
+				ws_send(c, &b);
+			http_buf_free(&b);
+			break;
+		case WS_PONG:
+			break;
+		case WS_CLOSE:
+			/* Echo the code, as the handshake asks. */
+			ws_fail(c, ev.code == WS_CLOSE_NO_STATUS ||
+			    !ws_close_code_valid(ev.code) ? 0 : ev.code, NULL);
+			return;
+		case WS_ERROR:
+		default:
+			log_info("client uid %u: WebSocket: %s",
+			    (unsigned)c->uid, ev.reason ? ev.reason : "error");
+			ws_fail(c, ev.code, ev.reason);
+			return;
+		}
+	}
+	if (!c->closing) {
+		bufferevent_enable(c->bev, EV_READ);
+		ws_arm(c);
+	}
+}
+
+/* After auth and rate limit: the 101 and the switch to frames. */
+static void
+ws_upgrade(struct gw_conn *c, const struct gw_ident *who)
+{
+	struct http_header	 h;
+	struct http_buf		 b;
+	char			 accept[WS_ACCEPT_LEN + 1];
+	const char		*why = NULL;
+	int			 rc;
+
+	rc = ws_handshake_check(c->hp, accept, sizeof(accept), &why);
+	if (rc != 0) {
+		if (rc == 426) {
+			h.name = "Sec-WebSocket-Version";
+			h.value = "13";
+			http_buf_init(&b, 0);
+			http_json_error(&b, "upgrade_required", why ? why :
+			    "WebSocket version 13 only");
+			http_buf_add(&b, "\n", 1);
+			c->keepalive = 0;
+			conn_respond(c, 426, "application/json", b.data, b.len,
+			    &h, 1);
+			http_buf_free(&b);
+		} else
+			gw_error(c, rc, http_error_code(rc), "%s", why ? why :
+			    "not a WebSocket handshake");
+		return;
+	}
+	if ((c->wsp = ws_parser_new((size_t)gw.ctx->conf->harnessd.max_body))
+	    == NULL) {
+		gw_error(c, 503, "unavailable", "out of memory");
+		return;
+	}
+	http_buf_init(&b, 0);
+	if (ws_handshake_response(&b, accept, NULL) == -1) {
+		http_buf_free(&b);
+		gw_error(c, 500, "internal", "cannot build the handshake");
+		return;
+	}
+	bufferevent_write(c->bev, b.data, b.len);
+	http_buf_free(&b);
+	metrics_request(&gw, c->route, 101, elapsed(&c->t0));
+	c->who = *who;
+	c->ws = 1;
+	c->busy = 0;
+	c->started = 0;
+	evtimer_del(c->deadline);
+	/* Frames the client sent right behind the handshake wait in. */
+	ws_process(c);
+}
+
+/* The engine's answers on a WebSocket. */
+static void
+ws_engine_reply(struct gw_conn *c, uint32_t type, int status,
+    const char *event, const void *data, size_t len)
+{
+	if (!c->busy || c->closing)
+		return;		/* cancelled: late answers */
+	switch (type) {
+	case IMSG_GW_REPLY:
+		ws_event(c, "reply", status, data, len, 1);
+		if (!c->streaming)
+			ws_request_end(c);
+		break;
+	case IMSG_GW_EVENT:
+		c->streaming = 1;
+		ws_event(c, event, 0, data, len, 1);
+		break;
+	case IMSG_GW_END:
+		ws_request_end(c);
+		break;
+	}
 }
 
 /* Refusals are recorded; the refusal itself does not wait for it. */
@@ -321,6 +870,12 @@ handle_request(struct gw_conn *c)
 
 	rc = auth_identify(&gw, c->is_unix, c->uid, c->gid,
 	    http_header(c->hp, "Authorization"), &who, why, sizeof(why));
+	if (rc == AUTH_PENDING) {
+		/* Back here from gateway_jwt_done() once the key came. */
+		c->waitkey = 1;
+		auth_jwt_fetch(&gw);
+		return;
+	}
 	if (rc != 0) {
 		log_info("auth failure: %s (uid %u pid %d)", why,
 		    (unsigned)c->uid, (int)c->pid);
@@ -345,6 +900,10 @@ handle_request(struct gw_conn *c)
 		route_metrics(c);
 		return;
 	}
+	if (strcmp(path, "/v1/ws") == 0) {
+		ws_upgrade(c, &who);
+		return;
+	}
 	if (strncmp(path, "/v1/", 4) == 0 || strcmp(path, "/mcp") == 0) {
 		forward_engine(c, &who);
 		return;
@@ -358,7 +917,17 @@ conn_deadline(evutil_socket_t fd, short ev, void *arg)
 {
 	struct gw_conn	*c = arg;
 
-	if (c->busy || c->streaming)
+	if (c->ws) {
+		if (c->ws_partial) {
+			log_info("client uid %u: WebSocket message not "
+			    "complete in time", (unsigned)c->uid);
+			ws_fail(c, WS_CLOSE_POLICY, "message not complete in "
+			    "time");
+		} else if (!c->busy)
+			ws_fail(c, WS_CLOSE_GOING_AWAY, "idle");
+		return;
+	}
+	if (c->busy || c->streaming || c->waitkey)
 		return;
 	if (c->started) {
 		log_info("client uid %u: request not complete in time",
@@ -394,7 +963,15 @@ conn_process(struct gw_conn *c)
 	size_t		 len, used;
 	int		 rc;
 
-	while (!c->busy && !c->closing && !c->streaming) {
+	if (c->ws) {
+		ws_process(c);
+		return;
+	}
+	while (!c->busy && !c->closing && !c->streaming && !c->waitkey) {
+		if (c->ws) {
+			ws_process(c);
+			return;
+		}
 		len = evbuffer_get_length(in);
 		if (len == 0) {
 			bufferevent_enable(c->bev, EV_READ);
@@ -433,7 +1010,7 @@ conn_process(struct gw_conn *c)
 			return;
 		}
 	}
-	if (c->busy || c->streaming)
+	if (c->busy || c->streaming || c->waitkey)
 		bufferevent_disable(c->bev, EV_READ);
 }
 
@@ -452,7 +1029,9 @@ conn_write(struct bufferevent *bev, void *arg)
 		conn_free(c);
 		return;
 	}
-	if (!c->busy && !c->started && !c->streaming)
+	if (c->ws)
+		return;
+	if (!c->busy && !c->started && !c->streaming && !c->waitkey)
 		arm_deadline(c);	/* idle until the next request */
 }
 
@@ -478,7 +1057,28 @@ conn_free(struct gw_conn *c)
 		event_free(c->deadline);
 	bufferevent_free(c->bev);
 	http_parser_free(c->hp);
+	ws_parser_free(c->wsp);
+	json_object_put(c->ws_id);
 	free(c);
+}
+
+void
+gateway_jwt_done(int status, const char *why)
+{
+	struct gw_conn	*c, *next;
+
+	TAILQ_FOREACH_SAFE(c, &conns, entry, next) {
+		if (!c->waitkey)
+			continue;
+		c->waitkey = 0;
+		if (status == 0) {
+			handle_request(c);
+			continue;
+		}
+		log_info("JWT refused for uid %u: %s", (unsigned)c->uid, why);
+		audit_auth_fail(c, status, why);
+		gw_error(c, status, "unavailable", "%s", why);
+	}
 }
 
 static struct gw_conn *
@@ -579,6 +1179,8 @@ gateway_on_fd(struct proc_ctx *ctx, uint32_t type, uint32_t kind, int fd)
 
 	if (audit_on_fd(ctx, type, kind, fd))
 		return;
+	if (auth_on_fd(&gw, type, kind, fd))
+		return;
 	if (type != IMSG_PROC_LISTEN || kind != LISTEN_KIND_AGENT ||
 	    nlisteners >= GW_MAX_LISTENERS) {
 		log_warnx("%s: unexpected fd (%u/%u)", __func__, type, kind);
@@ -608,8 +1210,20 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 	const void	*data;
 	size_t		 dlen;
 	char		*body = NULL;
+	char		 counter[64], label[128];
 	struct http_buf	 b;
 
+	if (imsg->hdr.type == IMSG_GW_COUNT) {
+		wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+		if (wire_get_strbuf(&rb, counter, sizeof(counter)) == -1 ||
+		    wire_get_strbuf(&rb, label, sizeof(label)) == -1 ||
+		    wire_end(&rb) == -1) {
+			log_warnx("%s: bad count from the engine", __func__);
+			return;
+		}
+		metrics_count(&gw, counter, label);
+		return;
+	}
 	c = conn_find(imsg->hdr.peerid);
 	switch (imsg->hdr.type) {
 	case IMSG_GW_REPLY:
@@ -629,7 +1243,12 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 			    (body = malloc(blen ? blen : 1)) == NULL ||
 			    pread(imsg->fd, body, blen, 0) != (ssize_t)blen) {
 				free(body);
-				if (c != NULL)
+				if (c != NULL && c->ws) {
+					ws_error(c, c->ws_id, "bad_gateway",
+					    "cannot read the engine's reply");
+					ws_engine_reply(c, IMSG_GW_END, 0,
+					    NULL, NULL, 0);
+				} else if (c != NULL)
 					gw_error(c, 502, "bad_gateway",
 					    "cannot read the engine's reply");
 				return;
@@ -640,7 +1259,10 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 			free(body);
 			return;		/* the client left */
 		}
-		if (c->streaming) {
+		if (c->ws)
+			ws_engine_reply(c, IMSG_GW_REPLY, (int)status, NULL,
+			    data, blen);
+		else if (c->streaming) {
 			/* The end of a stream: a final event. */
 			http_buf_init(&b, 0);
 			http_sse_event(&b, "result", NULL, data, blen);
@@ -660,6 +1282,11 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 		    wire_get_blob(&rb, &data, &dlen, IMSG_MAX_PAYLOAD) == -1 ||
 		    wire_end(&rb) == -1)
 			fatalx("%s: bad event from the engine", __func__);
+		if (c->ws) {
+			ws_engine_reply(c, IMSG_GW_EVENT, 0, event, data,
+			    dlen);
+			break;
+		}
 		http_buf_init(&b, 0);
 		if (!c->streaming) {
 			struct http_response r;
@@ -688,7 +1315,9 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 	case IMSG_GW_END:
 		if (c == NULL)
 			return;
-		if (c->streaming) {
+		if (c->ws)
+			ws_engine_reply(c, IMSG_GW_END, 0, NULL, NULL, 0);
+		else if (c->streaming) {
 			http_buf_init(&b, 0);
 			http_chunk_end(&b);
 			bufferevent_write(c->bev, b.data, b.len);
@@ -734,4 +1363,5 @@ gateway_run(struct proc_ctx *ctx)
 	spec.nsyscalls = sizeof(syscalls) / sizeof(syscalls[0]);
 	proc_confine(ctx, &spec);
 	event_base_dispatch(ctx->base);
+	auth_shutdown();
 }

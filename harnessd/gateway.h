@@ -31,6 +31,22 @@ struct gw_bucket;
 #define METRICS_NROUTES		8
 #define METRICS_NBUCKETS	10
 #define METRICS_MAX_CODES	32
+#define METRICS_MAX_LABELS	32	/* per engine counter */
+#define METRICS_LABEL_MAX	32	/* bytes of a label value */
+
+enum metrics_counter {
+	METRICS_SANDBOX_RUNS = 0,	/* by result reason */
+	METRICS_APPROVALS,		/* by decision */
+	METRICS_NCOUNTERS
+};
+
+struct metrics_labelled {
+	struct {
+		char		 label[METRICS_LABEL_MAX + 1];
+		uint64_t	 n;
+	} v[METRICS_MAX_LABELS];
+	size_t		 n;
+};
 
 struct gw_metrics {
 	struct {
@@ -42,6 +58,7 @@ struct gw_metrics {
 	uint64_t	 count[METRICS_NROUTES];
 	uint64_t	 rate_limited;
 	uint64_t	 auth_failures;
+	struct metrics_labelled counters[METRICS_NCOUNTERS];
 };
 
 struct gateway {
@@ -61,9 +78,21 @@ void	 gw_error(struct gw_conn *, int, const char *, const char *, ...)
 	    __attribute__((__format__ (printf, 4, 5)));
 
 int	 auth_init(struct gateway *, const struct harness_conf *);
-/* 0 and *who filled, or an HTTP status (401, 403) with why. */
+void	 auth_shutdown(void);
+/*
+ * 0 and *who filled, an HTTP status (401, 403) with why, or
+ * AUTH_PENDING: a JWT needs the key from vaultd; call auth_jwt_fetch()
+ * and try again when gateway_jwt_done() says so.
+ */
+#define AUTH_PENDING	1
 int	 auth_identify(struct gateway *, int, uid_t, gid_t, const char *,
 	    struct gw_ident *, char *, size_t);
+/* Fetch the JWT key (once at a time); ends in gateway_jwt_done(). */
+void	 auth_jwt_fetch(struct gateway *);
+/* gateway_on_fd: 1 if the fd was the vaultd connection (taken). */
+int	 auth_on_fd(struct gateway *, uint32_t, uint32_t, int);
+/* In gateway.c: the key fetch ended; 0 (retry) or a status and why. */
+void	 gateway_jwt_done(int, const char *);
 /* 0 allowed; -1 with *retry seconds and why when over rate or quota. */
 int	 rate_check(struct gateway *, const struct gw_ident *, long *, char *,
 	    size_t);
@@ -73,6 +102,13 @@ int	 metrics_route(const char *);
 void	 metrics_request(struct gateway *, int, int, double);
 void	 metrics_rate_limited(struct gateway *);
 void	 metrics_auth_fail(struct gateway *);
+/*
+ * One more for an engine counter ("sandbox_runs", "approvals") and a
+ * label; unknown counters are ignored.  Labels are [a-z0-9_-], 1 to
+ * METRICS_LABEL_MAX bytes, else "other"; once METRICS_MAX_LABELS - 1
+ * labels are known, new ones also count as "other".
+ */
+void	 metrics_count(struct gateway *, const char *, const char *);
 int	 metrics_render(struct gateway *, struct http_buf *);
 
 #endif /* GATEWAY_H */

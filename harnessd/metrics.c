@@ -1,6 +1,9 @@
 /*
  * Prometheus text exposition of what the gateway saw: requests by route
- * and status, latency histograms, rate-limit and auth rejections.
+ * and status, latency histograms, rate-limit and auth rejections; and of
+ * what the engine counts for it (IMSG_GW_COUNT): sandbox runs by reason,
+ * approvals by decision.  Label sets are bounded, so a misbehaving
+ * counter cannot grow the page without limit.
  */
 #include <sys/types.h>
 
@@ -13,6 +16,19 @@
 static const char *const routes[METRICS_NROUTES] = {
 	"/v1/health", "/metrics", "/v1/tools", "/v1/tools/{name}",
 	"/v1/tools/{name}/call", "/v1/exec", "/v1/ws", "other"
+};
+
+static const struct {
+	const char	*counter;	/* as the engine names it */
+	const char	*metric;
+	const char	*label;
+	const char	*help;
+} engine_counters[METRICS_NCOUNTERS] = {
+	[METRICS_SANDBOX_RUNS] = { "sandbox_runs",
+	    "harness_sandbox_runs_total", "reason",
+	    "Sandboxed runs by how they ended." },
+	[METRICS_APPROVALS] = { "approvals", "harness_approvals_total",
+	    "decision", "Approval requests by decision." },
 };
 
 static const double bounds[METRICS_NBUCKETS] = {
@@ -84,9 +100,54 @@ metrics_auth_fail(struct gateway *gw)
 	gw->m.auth_failures++;
 }
 
+static int
+label_ok(const char *s)
+{
+	size_t	 i, n = strlen(s);
+
+	if (n == 0 || n > METRICS_LABEL_MAX)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '_' ||
+		    s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+void
+metrics_count(struct gateway *gw, const char *counter, const char *label)
+{
+	struct metrics_labelled	*m;
+	size_t			 i, k;
+
+	for (k = 0; k < METRICS_NCOUNTERS; k++)
+		if (strcmp(engine_counters[k].counter, counter) == 0)
+			break;
+	if (k == METRICS_NCOUNTERS)
+		return;
+	m = &gw->m.counters[k];
+	if (!label_ok(label))
+		label = "other";
+	for (i = 0; i < m->n; i++)
+		if (strcmp(m->v[i].label, label) == 0) {
+			m->v[i].n++;
+			return;
+		}
+	/* The last slot is kept for "other". */
+	if (m->n >= METRICS_MAX_LABELS - 1 && strcmp(label, "other") != 0) {
+		metrics_count(gw, counter, "other");
+		return;
+	}
+	strlcpy(m->v[m->n].label, label, sizeof(m->v[m->n].label));
+	m->v[m->n].n = 1;
+	m->n++;
+}
+
 int
 metrics_render(struct gateway *gw, struct http_buf *b)
 {
+	const struct metrics_labelled *m;
 	size_t		 r, i;
 	uint64_t	 cum;
 
@@ -131,5 +192,16 @@ metrics_render(struct gateway *gw, struct http_buf *b)
 	    "refused by authentication.\n# TYPE harness_auth_failures_total "
 	    "counter\nharness_auth_failures_total %llu\n",
 	    (unsigned long long)gw->m.auth_failures);
+	for (r = 0; r < METRICS_NCOUNTERS; r++) {
+		m = &gw->m.counters[r];
+		http_buf_printf(b, "# HELP %s %s\n# TYPE %s counter\n",
+		    engine_counters[r].metric, engine_counters[r].help,
+		    engine_counters[r].metric);
+		for (i = 0; i < m->n; i++)
+			http_buf_printf(b, "%s{%s=\"%s\"} %llu\n",
+			    engine_counters[r].metric,
+			    engine_counters[r].label, m->v[i].label,
+			    (unsigned long long)m->v[i].n);
+	}
 	return b->err ? -1 : 0;
 }

@@ -26,6 +26,7 @@
 #include "conf.h"
 #include "control.h"
 #include "imsg.h"
+#include "jwt.h"
 #include "log.h"
 #include "proc.h"
 #include "vault_proto.h"
@@ -75,7 +76,8 @@ vault_audit(const char *action, const char *tool, const char *session,
 		    json_object_new_string(secret));
 	json_object_object_add(o, "result", json_object_new_string(result));
 	if (audit_event(type, session != NULL ? session : "",
-	    tool != NULL ? "sandboxd" : "uid:0",
+	    tool == NULL ? "uid:0" : strcmp(tool, JWT_VAULT_TOOL) == 0 ?
+	    "harnessd" : "sandboxd",
 	    json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN), 0,
 	    NULL, NULL) == -1)
 		log_warnx("cannot send the audit event %s", type);
@@ -562,6 +564,32 @@ fetch_one(struct conf_tool *t, struct ctl_conn *c, uint32_t peerid,
 	return 1;
 }
 
+/*
+ * harnessd's gateway verifies JSON Web Tokens with a key kept here: the
+ * pseudo-tool "@jwt" holds exactly one grant, to the secret named by
+ * harnessd's "jwt secret", and nothing else (no grant at all when that
+ * is not configured).  Configured tool names cannot contain '@', so no
+ * tool can pose as it, nor it as a tool.
+ */
+static struct conf_tool *
+jwt_tool(struct proc_ctx *ctx)
+{
+	static struct conf_tool	 t;
+	static struct conf_grant g;
+
+	memset(&t, 0, sizeof(t));
+	memset(&g, 0, sizeof(g));
+	strlcpy(t.name, JWT_VAULT_TOOL, sizeof(t.name));
+	TAILQ_INIT(&t.grants);
+	if (ctx->conf->harnessd.jwt_secret[0] != '\0') {
+		strlcpy(g.secret, ctx->conf->harnessd.jwt_secret,
+		    sizeof(g.secret));
+		strlcpy(g.file, "jwt-key", sizeof(g.file));
+		TAILQ_INSERT_TAIL(&t.grants, &g, entry);
+	}
+	return &t;
+}
+
 static void
 handle_fetch(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 {
@@ -595,7 +623,9 @@ handle_fetch(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 		    "refused: vault is sealed");
 		return;
 	}
-	if ((t = conf_tool_find(ctx->conf, tool)) == NULL) {
+	if (strcmp(tool, JWT_VAULT_TOOL) == 0)
+		t = jwt_tool(ctx);
+	else if ((t = conf_tool_find(ctx->conf, tool)) == NULL) {
 		control_error(c, imsg->hdr.peerid, "unknown tool %s", tool);
 		vault_audit("deliver", "(unknown)", session, NULL,
 		    "refused: unknown tool");
