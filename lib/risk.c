@@ -339,10 +339,18 @@ gisect2(const char *a, const char *b, int path)
 	if ((x.na = gtokens(a, ta, GTOK_MAX)) < 0 ||
 	    (x.nb = gtokens(b, tb, GTOK_MAX)) < 0)
 		return (1);
+	/* A string both match starts, and ends, with both literals. */
+	if (x.na > 0 && x.nb > 0 &&
+	    ((ta[0].t == T_LIT && tb[0].t == T_LIT && ta[0].c != tb[0].c) ||
+	    (ta[x.na - 1].t == T_LIT && tb[x.nb - 1].t == T_LIT &&
+	    ta[x.na - 1].c != tb[x.nb - 1].c)))
+		return (0);
 	x.a = ta;
 	x.b = tb;
 	x.path = path;
-	memset(x.memo, 0, sizeof(x.memo));
+	/* Only the part of the memo these lengths use. */
+	memset(x.memo, 0, ((size_t)(x.na + 1) * (size_t)(x.nb + 1) / 64 + 1) *
+	    sizeof(x.memo[0]));
 	return (isect_at(&x, 0, 0));
 }
 
