@@ -339,10 +339,18 @@ gisect2(const char *a, const char *b, int path)
 	if ((x.na = gtokens(a, ta, GTOK_MAX)) < 0 ||
 	    (x.nb = gtokens(b, tb, GTOK_MAX)) < 0)
 		return (1);
+	/* A string both match starts, and ends, with both literals. */
+	if (x.na > 0 && x.nb > 0 &&
+	    ((ta[0].t == T_LIT && tb[0].t == T_LIT && ta[0].c != tb[0].c) ||
+	    (ta[x.na - 1].t == T_LIT && tb[x.nb - 1].t == T_LIT &&
+	    ta[x.na - 1].c != tb[x.nb - 1].c)))
+		return (0);
 	x.a = ta;
 	x.b = tb;
 	x.path = path;
-	memset(x.memo, 0, sizeof(x.memo));
+	/* Only the part of the memo these lengths use. */
+	memset(x.memo, 0, ((size_t)(x.na + 1) * (size_t)(x.nb + 1) / 64 + 1) *
+	    sizeof(x.memo[0]));
 	return (isect_at(&x, 0, 0));
 }
 
@@ -438,6 +446,41 @@ rglob_compile(struct pchunk **pl, struct rglob *g, const char *pat,
 	return (0);
 }
 
+/*
+ * Are n bytes at a and b equal?  The strings compared here are short
+ * (names, options, path ends): word loads beat a call to memcmp.
+ */
+static inline int
+meq(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y, u, v;
+	uint32_t x4, y4, u4, v4;
+
+	if (n >= 8) {
+		for (; n > 8; n -= 8, a += 8, b += 8) {
+			memcpy(&x, a, 8);
+			memcpy(&y, b, 8);
+			if (x != y)
+				return (0);
+		}
+		/* The last 8 bytes, overlapping what was compared. */
+		memcpy(&u, a + n - 8, 8);
+		memcpy(&v, b + n - 8, 8);
+		return (u == v);
+	}
+	if (n >= 4) {
+		memcpy(&x4, a, 4);
+		memcpy(&y4, b, 4);
+		memcpy(&u4, a + n - 4, 4);
+		memcpy(&v4, b + n - 4, 4);
+		return (x4 == y4 && u4 == v4);
+	}
+	if (n == 0)
+		return (1);
+	/* 1 to 3 bytes: first, middle, last. */
+	return (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
 /* Does s hold m?  For the short strings here, cheaper than memmem. */
 static int
 contains(const char *s, size_t n, const char *m, size_t mn)
@@ -445,7 +488,7 @@ contains(const char *s, size_t n, const char *m, size_t mn)
 	const char *p, *e = s + n;
 
 	while (n >= mn && (p = memchr(s, m[0], n - mn + 1)) != NULL) {
-		if (memcmp(p + 1, m + 1, mn - 1) == 0)
+		if (meq(p + 1, m + 1, mn - 1))
 			return (1);
 		s = p + 1;
 		n = (size_t)(e - s);
@@ -458,21 +501,21 @@ rglob_match(const struct rglob *g, const char *s, size_t n)
 {
 	switch (g->kind) {
 	case G_LITERAL:
-		return (n == g->litlen && memcmp(s, g->lit, n) == 0);
+		return (n == g->litlen && meq(s, g->lit, n));
 	case G_ANY:
 		return (1);
 	case G_PREFIX:
-		return (n >= g->litlen && memcmp(s, g->lit, g->litlen) == 0);
+		return (n >= g->litlen && meq(s, g->lit, g->litlen));
 	case G_SUFFIX:
 		return (n >= g->suflen &&
-		    memcmp(s + n - g->suflen, g->suf, g->suflen) == 0);
+		    meq(s + n - g->suflen, g->suf, g->suflen));
 	case G_PRESUF:
 		return (n >= g->litlen + g->suflen &&
-		    memcmp(s, g->lit, g->litlen) == 0 &&
-		    memcmp(s + n - g->suflen, g->suf, g->suflen) == 0);
+		    meq(s, g->lit, g->litlen) &&
+		    meq(s + n - g->suflen, g->suf, g->suflen));
 	}
 	if (n < g->minlen || (g->litlen > 0 &&
-	    (n < g->litlen || memcmp(s, g->lit, g->litlen) != 0)) ||
+	    (n < g->litlen || !meq(s, g->lit, g->litlen))) ||
 	    (g->midlen > g->litlen && !contains(s, n, g->mid, g->midlen)))
 		return (0);
 	return (gmatch(g->pat, s, n));
@@ -772,13 +815,20 @@ struct risk_ruleset {
 static uint32_t
 hash(const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, x;
+	size_t i;
 
-	while (n-- > 0) {
-		h ^= (unsigned char)*s++;
-		h *= 16777619u;
+	/* Eight bytes a step: names are looked up on every call. */
+	for (; n >= 8; n -= 8, s += 8) {
+		memcpy(&x, s, 8);
+		h = (h ^ x) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 29;
 	}
-	return (h);
+	for (x = 0, i = 0; i < n; i++)
+		x |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	h = (h ^ x) * 0xc4ceb9fe1a85ec53ULL;
+	h ^= h >> 32;
+	return ((uint32_t)h);
 }
 
 static int
@@ -806,7 +856,6 @@ hfind(const uint32_t *tab, uint32_t mask, const void *ents, size_t stride,
 {
 	const struct hent *e;
 	uint32_t h, i;
-	size_t k;
 
 	if (tab == NULL)
 		return (NULL);
@@ -818,10 +867,7 @@ hfind(const uint32_t *tab, uint32_t mask, const void *ents, size_t stride,
 		    (size_t)(tab[i] - 1) * stride);
 		if (e->hash != h || e->len != n)
 			continue;
-		/* Names are short: no call to memcmp. */
-		for (k = 0; k < n && e->name[k] == s[k]; k++)
-			;
-		if (k == n)
+		if (meq(e->name, s, n))
 			return (e);
 	}
 }
@@ -2477,17 +2523,27 @@ path_key(const char *k)
 	};
 	char low[12];
 	size_t i, n = strlen(k), l;
+	int e;
 
+	if (n == 0)
+		return (0);
+	/* Most keys (content, url, query, mode) end in no name's last
+	   letter: decide those on one byte. */
+	e = tolower((unsigned char)k[n - 1]);
+	if (e != 'h' && e != 's' && e != 'e' && e != 'r' && e != 'y' &&
+	    e != 'c' && e != 't' && e != 'n' && e != 'd')
+		return (0);
 	/* The last 11 bytes, lower-cased, hold whatever can match. */
 	l = n < sizeof(low) - 1 ? n : sizeof(low) - 1;
 	for (i = 0; i < l; i++)
 		low[i] = (char)tolower((unsigned char)k[n - l + i]);
 	for (i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
-		if (exact[i].n == n && memcmp(low, exact[i].s, n) == 0)
+		if (exact[i].n == n && exact[i].s[n - 1] == e &&
+		    meq(low, exact[i].s, n))
 			return (1);
 	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++)
-		if (suffix[i].n <= l && memcmp(low + l - suffix[i].n,
-		    suffix[i].s, suffix[i].n) == 0)
+		if (suffix[i].n <= l && suffix[i].s[suffix[i].n - 1] == e &&
+		    meq(low + l - suffix[i].n, suffix[i].s, suffix[i].n))
 			return (1);
 	return (0);
 }

@@ -541,6 +541,146 @@ evasions(void)
 	evade("git push -f origin", H, "git-push-force");
 }
 
+/*
+ * The name indexes (commands by basename, tools by name, JSON keys)
+ * hash and compare names a word at a time: look up names of every
+ * length from 1 to 24, as written, through wrappers and by absolute
+ * path, and names one byte off (first, middle, last) that must not
+ * be found.
+ */
+static void
+lookups(void)
+{
+	static const char alpha[] = "qwertyuiopasdfghjklzxcvb";
+	struct trule t[3 * 24 + 1];
+	struct risk_ruleset *set;
+	struct risk_result r;
+	char names[24][32], cnames[24][32], tnames[24][32], line[128];
+	char gnames[24][32], gpats[24][32];
+	char odd[32], tname[32];
+	size_t len, i, k;
+	int good, off;
+	static const char *const wraps[] = {
+		"%s -rf x", "/usr/bin/%s -rf x", "env %s -rf x",
+		"sudo -u x %s -rf x", "cd d && %s -rf x", "sh -c '%s -rf x'",
+		"timeout 5 /bin/%s -f -r x",
+	};
+
+	memset(t, 0, sizeof(t));
+	for (i = 0; i < 24; i++) {
+		len = i + 1;
+		memcpy(names[i], alpha, len);
+		names[i][len] = '\0';
+		snprintf(cnames[i], sizeof(cnames[i]), "%.24s -rf *", names[i]);
+		snprintf(tnames[i], sizeof(tnames[i]), "t%.24s", names[i]);
+		t[2 * i].name = names[i];
+		t[2 * i].level = H;
+		t[2 * i].m[0].kind = CMD;
+		t[2 * i].m[0].p[0] = cnames[i];
+		t[2 * i + 1].name = tnames[i];
+		t[2 * i + 1].level = M;
+		t[2 * i + 1].m[0].kind = TOOL;
+		t[2 * i + 1].m[0].p[0] = tnames[i] + 1;
+		/* A prefix glob: compared without hashing. */
+		snprintf(gnames[i], sizeof(gnames[i]), "g%.24s", names[i]);
+		snprintf(gpats[i], sizeof(gpats[i]), "%.24s_*", names[i]);
+		t[48 + i].name = gnames[i];
+		t[48 + i].level = L;
+		t[48 + i].m[0].kind = TOOL;
+		t[48 + i].m[0].p[0] = gpats[i];
+	}
+	t[72].name = "dotenv";
+	t[72].level = H;
+	t[72].m[0].kind = PATH;
+	t[72].m[0].p[0] = "*.env";
+	set = compile(t, 73, NULL);
+
+	for (i = 0, good = 1; i < 24 && good; i++)
+		for (k = 0; k < sizeof(wraps) / sizeof(wraps[0]); k++) {
+			snprintf(line, sizeof(line), wraps[k], names[i]);
+			r = run(set, "shell", line, NULL, NULL);
+			if (r.level != H || r.rule_name == NULL ||
+			    strcmp(r.rule_name, names[i]) != 0) {
+				TAP_DIAG("%s: %s %s", line,
+				    risk_level_name(r.level), r.why);
+				good = 0;
+			}
+		}
+	tap_ok(good, "index: names of 1 to 24 bytes found, through wrappers "
+	    "and by path");
+	for (i = 0, good = 1; i < 24 && good; i++)
+		for (off = 0; off < 3; off++) {
+			strlcpy(odd, names[i], sizeof(odd));
+			odd[off == 0 ? 0 : off == 1 ? (i + 1) / 2 : i] = 'Q';
+			snprintf(line, sizeof(line), "/usr/bin/%s -rf x", odd);
+			r = run(set, "shell", line, NULL, NULL);
+			if (r.matched || r.uncovered != 1) {
+				TAP_DIAG("%s: %s", line, r.why);
+				good = 0;
+			}
+		}
+	tap_ok(good, "index: names one byte off are not found");
+	for (i = 0, good = 1; i < 24 && good; i++) {
+		r = run(set, tnames[i] + 1, NULL, NULL, NULL);
+		if (r.level != M || r.rule_name == NULL ||
+		    strcmp(r.rule_name, tnames[i]) != 0)
+			good = 0;
+		strlcpy(tname, tnames[i] + 1, sizeof(tname));
+		tname[i] = 'Q';
+		r = run(set, tname, NULL, NULL, NULL);
+		if (r.matched)
+			good = 0;
+		/* One byte longer, one shorter. */
+		snprintf(tname, sizeof(tname), "%.24sq", tnames[i] + 1);
+		r = run(set, tname, NULL, NULL, NULL);
+		if (r.matched)
+			good = 0;
+		if (!good)
+			TAP_DIAG("tool %s: %s", tnames[i] + 1, r.why);
+	}
+	tap_ok(good, "index: tool names of 1 to 24 bytes, and near misses");
+	for (i = 0, good = 1; i < 24 && good; i++) {
+		snprintf(tname, sizeof(tname), "%.24s_x", names[i]);
+		r = run(set, tname, NULL, NULL, NULL);
+		if (r.rule_name == NULL || strcmp(r.rule_name, gnames[i]) != 0)
+			good = 0;
+		for (off = 0; off < 3; off++) {
+			snprintf(tname, sizeof(tname), "%.24s_x", names[i]);
+			tname[off == 0 ? 0 : off == 1 ? (i + 1) / 2 : i] = 'Q';
+			r = run(set, tname, NULL, NULL, NULL);
+			if (r.matched)
+				good = 0;
+		}
+		if (!good)
+			TAP_DIAG("tool %s: %s", tname, r.why);
+	}
+	tap_ok(good, "tool prefix globs NAME_* of 2 to 25 bytes, and near "
+	    "misses");
+
+	/* JSON keys that name paths, in any case; keys that do not. */
+	r = run(set, "x", NULL, "{\"FilePath\":\"a/b.env\"}", NULL);
+	tap_ok(r.level == H, "path key FilePath");
+	r = run(set, "x", NULL, "{\"SRC\":\".env\"}", NULL);
+	tap_ok(r.level == H, "path key SRC");
+	r = run(set, "x", NULL, "{\"Working_Dir\":\"w.env\"}", NULL);
+	tap_ok(r.level == H, "path key Working_Dir");
+	r = run(set, "x", NULL, "{\"a\":{\"output_folders\":[\"o.env\"]}}",
+	    NULL);
+	tap_ok(r.level == H, "path key output_folders, nested, in an array");
+	r = run(set, "x", NULL, "{\"content\":\"a.env\",\"name\":\"b.env\","
+	    "\"url\":\"c.env\",\"q\":\"d.env\"}", NULL);
+	tap_ok(!r.matched, "content, name, url, q are not path keys");
+
+	/* Words known only at run time against literal ends of globs. */
+	r = run(set, "shell", "cat $D/x.env", NULL, NULL);
+	tap_ok(r.level == H, "cat $D/x.env: *.env");
+	r = run(set, "shell", "cat x$Y", NULL, NULL);
+	tap_ok(r.level == H, "cat x$Y could be x.env");
+	r = run(set, "shell", "cat $D/x.txt", NULL, NULL);
+	tap_ok(!r.matched, "cat $D/x.txt is not *.env");
+	risk_free(set);
+}
+
 static void
 unparseable(void)
 {
@@ -701,6 +841,7 @@ main(void)
 	evasions();
 	tap_ok(nevasion >= 20, "%d evasion attempts", nevasion);
 	unparseable();
+	lookups();
 	argv_calls();
 	compile_errors();
 	names();
