@@ -41,5 +41,7 @@ int	 cmd_hitl(struct ctl_env *, int, char **);
 size_t	 ctl_putsafe(FILE *, const char *, int, size_t);
 void	 ctl_putword(FILE *, const char *);
 int	 cmd_sandbox(struct ctl_env *, int, char **);
+int	 cmd_exec(struct ctl_env *, int, char **);
+int	 cmd_tool(struct ctl_env *, int, char **);
 
 #endif /* HARNESSCTL_H */

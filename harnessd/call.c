@@ -1079,9 +1079,15 @@ call_finish(struct call *c)
 	json_object_object_add(r, "tool", json_object_new_string(c->tool));
 	json_object_object_add(r, "outcome", json_object_new_string("ran"));
 	s = c->args != NULL ? c->args : "{}";
-	if (strlen(s) <= CALL_AUDIT_ARGS_MAX &&
-	    (a = scan_text(c, "args", s, strlen(s), NULL)) != NULL)
-		json_object_object_add(r, "args", a);
+	if (strlen(s) <= CALL_AUDIT_ARGS_MAX) {
+		/* As JSON when clean, else as the redacted text. */
+		if (secscan_find(s, strlen(s), NULL, 0) == 0 &&
+		    (a = json_tokener_parse(s)) != NULL)
+			json_object_object_add(r, "args", a);
+		else
+			json_object_object_add(r, "args",
+			    scan_text(c, "args", s, strlen(s), NULL));
+	}
 	else
 		json_object_object_add(r, "args_truncated",
 		    json_object_new_boolean(1));

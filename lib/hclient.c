@@ -1,0 +1,492 @@
+/*
+ * A blocking HTTP/1.1 client for the agent socket (see harness.h).  It
+ * is strict about what it accepts: one status line, bounded headers,
+ * Content-Length or chunked bodies, and SSE framing for event streams.
+ */
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <json-c/json.h>
+
+#include "harness.h"
+
+#define HH_HEAD_MAX	(64 * 1024)
+#define HH_BODY_MAX	(256 * 1024 * 1024)
+#define HH_EVENT_MAX	(16 * 1024 * 1024)
+
+struct harness_http {
+	int		 fd;
+	char		*auth;
+	char		 buf[16384];
+	size_t		 off, len;	/* unread bytes: buf[off..len) */
+};
+
+struct dbuf {
+	char		*p;
+	size_t		 len, cap;
+};
+
+static int
+dbuf_add(struct dbuf *d, const void *s, size_t n, size_t max)
+{
+	char	*np;
+	size_t	 ncap;
+
+	if (d->len + n + 1 > max)
+		return -1;
+	if (d->len + n + 1 > d->cap) {
+		ncap = d->cap ? d->cap : 1024;
+		while (ncap < d->len + n + 1)
+			ncap *= 2;
+		if ((np = realloc(d->p, ncap)) == NULL)
+			return -1;
+		d->p = np;
+		d->cap = ncap;
+	}
+	memcpy(d->p + d->len, s, n);
+	d->len += n;
+	d->p[d->len] = '\0';
+	return 0;
+}
+
+struct harness_http *
+harness_http_connect(const char *path, char *err, size_t errlen)
+{
+	struct harness_http	*h;
+	struct sockaddr_un	 sun;
+
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	if (strlcpy(sun.sun_path, path, sizeof(sun.sun_path)) >=
+	    sizeof(sun.sun_path)) {
+		snprintf(err, errlen, "%s: path too long", path);
+		return NULL;
+	}
+	if ((h = calloc(1, sizeof(*h))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	if ((h->fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1 ||
+	    connect(h->fd, (struct sockaddr *)&sun, sizeof(sun)) == -1) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		if (h->fd != -1)
+			close(h->fd);
+		free(h);
+		return NULL;
+	}
+	return h;
+}
+
+void
+harness_http_auth(struct harness_http *h, const char *token)
+{
+	free(h->auth);
+	h->auth = token != NULL ? strdup(token) : NULL;
+}
+
+void
+harness_http_close(struct harness_http *h)
+{
+	if (h == NULL)
+		return;
+	if (h->fd != -1)
+		close(h->fd);
+	if (h->auth != NULL)
+		freezero(h->auth, strlen(h->auth));
+	free(h);
+}
+
+void
+harness_http_resp_free(struct harness_http_resp *r)
+{
+	free(r->body);
+	r->body = NULL;
+	r->blen = 0;
+}
+
+static int
+fill(struct harness_http *h)
+{
+	ssize_t	 n;
+
+	if (h->off == h->len)
+		h->off = h->len = 0;
+	else if (h->off > 0) {
+		memmove(h->buf, h->buf + h->off, h->len - h->off);
+		h->len -= h->off;
+		h->off = 0;
+	}
+	if (h->len == sizeof(h->buf))
+		return 1;
+	do
+		n = read(h->fd, h->buf + h->len, sizeof(h->buf) - h->len);
+	while (n == -1 && errno == EINTR);
+	if (n <= 0)
+		return n == 0 ? 0 : -1;
+	h->len += (size_t)n;
+	return 1;
+}
+
+/* One line (CRLF or LF), without its end, into out.  1, 0 EOF, -1. */
+static int
+getline_hh(struct harness_http *h, char *out, size_t outsz)
+{
+	char	*nl;
+	size_t	 n;
+	int	 rc;
+
+	for (;;) {
+		nl = memchr(h->buf + h->off, '\n', h->len - h->off);
+		if (nl != NULL) {
+			n = (size_t)(nl - (h->buf + h->off));
+			if (n > 0 && nl[-1] == '\r')
+				n--;
+			if (n >= outsz)
+				return -1;
+			memcpy(out, h->buf + h->off, n);
+			out[n] = '\0';
+			h->off = (size_t)(nl - h->buf) + 1;
+			return 1;
+		}
+		if (h->len - h->off >= outsz)
+			return -1;
+		if ((rc = fill(h)) <= 0)
+			return rc;
+	}
+}
+
+/* Exactly n bytes, appended to d. */
+static int
+getbytes(struct harness_http *h, size_t n, struct dbuf *d, size_t max)
+{
+	size_t	 k;
+
+	while (n > 0) {
+		if (h->off == h->len && fill(h) <= 0)
+			return -1;
+		k = h->len - h->off;
+		if (k > n)
+			k = n;
+		if (dbuf_add(d, h->buf + h->off, k, max) == -1)
+			return -1;
+		h->off += k;
+		n -= k;
+	}
+	return 0;
+}
+
+/* Feed stream bytes to the SSE parser; events go to cb. */
+struct sse {
+	struct dbuf	 line;
+	struct dbuf	 data;
+	char		 event[64];
+	int		 stop;
+	harness_sse_fn	 cb;
+	void		*arg;
+};
+
+static int
+sse_line(struct sse *s, const char *l, size_t n)
+{
+	const char	*v;
+	size_t		 vn;
+
+	if (n == 0) {
+		if (s->data.len > 0 || s->event[0] != '\0') {
+			/* The data lines are joined by newlines. */
+			if (s->data.len > 0)
+				s->data.p[--s->data.len] = '\0';
+			if (s->cb(s->event[0] ? s->event : "message",
+			    s->data.p ? s->data.p : "", s->data.len,
+			    s->arg) != 0)
+				s->stop = 1;
+		}
+		s->data.len = 0;
+		if (s->data.p)
+			s->data.p[0] = '\0';
+		s->event[0] = '\0';
+		return 0;
+	}
+	if (l[0] == ':')
+		return 0;
+	v = memchr(l, ':', n);
+	vn = v != NULL ? n - (size_t)(v - l) - 1 : 0;
+	if (v != NULL) {
+		v++;
+		if (vn > 0 && *v == ' ') {
+			v++;
+			vn--;
+		}
+	} else
+		v = "";
+	if (n >= 5 && strncmp(l, "event", 5) == 0 && (n == 5 || l[5] == ':')) {
+		if (vn >= sizeof(s->event))
+			vn = sizeof(s->event) - 1;
+		memcpy(s->event, v, vn);
+		s->event[vn] = '\0';
+	} else if (n >= 4 && strncmp(l, "data", 4) == 0 &&
+	    (n == 4 || l[4] == ':')) {
+		if (dbuf_add(&s->data, v, vn, HH_EVENT_MAX) == -1 ||
+		    dbuf_add(&s->data, "\n", 1, HH_EVENT_MAX) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+sse_feed(struct sse *s, const char *p, size_t n)
+{
+	size_t	 i, start = 0;
+
+	for (i = 0; i < n && !s->stop; i++) {
+		if (p[i] != '\n')
+			continue;
+		if (dbuf_add(&s->line, p + start, i - start, HH_EVENT_MAX) ==
+		    -1)
+			return -1;
+		if (s->line.len > 0 && s->line.p[s->line.len - 1] == '\r')
+			s->line.len--;
+		if (sse_line(s, s->line.p ? s->line.p : "", s->line.len) ==
+		    -1)
+			return -1;
+		s->line.len = 0;
+		start = i + 1;
+	}
+	if (!s->stop && start < n && dbuf_add(&s->line, p + start, n - start,
+	    HH_EVENT_MAX) == -1)
+		return -1;
+	return 0;
+}
+
+int
+harness_http_request(struct harness_http *h, const char *method,
+    const char *target, const char *body, size_t blen,
+    struct harness_http_resp *resp, harness_sse_fn cb, void *arg, char *err,
+    size_t errlen)
+{
+	struct dbuf	 req = { NULL, 0, 0 }, out = { NULL, 0, 0 };
+	struct sse	 sse;
+	char		 line[8192], hdr[1024];
+	const char	*p;
+	size_t		 total = 0, off;
+	ssize_t		 n;
+	long long	 clen = -1, chunk;
+	int		 chunked = 0, is_sse, rc = -1, nh;
+	char		*end;
+
+	memset(resp, 0, sizeof(*resp));
+	memset(&sse, 0, sizeof(sse));
+	snprintf(hdr, sizeof(hdr), "%s %s HTTP/1.1\r\nHost: harness\r\n"
+	    "Accept: application/json, text/event-stream\r\n", method, target);
+	if (dbuf_add(&req, hdr, strlen(hdr), HH_BODY_MAX) == -1)
+		goto nomem;
+	if (h->auth != NULL) {
+		if (dbuf_add(&req, "Authorization: Bearer ", 22, HH_BODY_MAX) ==
+		    -1 || dbuf_add(&req, h->auth, strlen(h->auth),
+		    HH_BODY_MAX) == -1 || dbuf_add(&req, "\r\n", 2,
+		    HH_BODY_MAX) == -1)
+			goto nomem;
+	}
+	if (body != NULL) {
+		snprintf(hdr, sizeof(hdr), "Content-Type: application/json\r\n"
+		    "Content-Length: %zu\r\n", blen);
+		if (dbuf_add(&req, hdr, strlen(hdr), HH_BODY_MAX) == -1)
+			goto nomem;
+	}
+	if (dbuf_add(&req, "\r\n", 2, HH_BODY_MAX) == -1 ||
+	    (body != NULL && dbuf_add(&req, body, blen, HH_BODY_MAX) == -1))
+		goto nomem;
+	for (off = 0; off < req.len; off += (size_t)n) {
+		n = write(h->fd, req.p + off, req.len - off);
+		if (n == -1 && errno == EINTR) {
+			n = 0;
+			continue;
+		}
+		if (n <= 0) {
+			snprintf(err, errlen, "write: %s", strerror(errno));
+			goto done;
+		}
+	}
+
+	/* Status line and headers. */
+	if (getline_hh(h, line, sizeof(line)) != 1 ||
+	    strncmp(line, "HTTP/1.", 7) != 0 || strlen(line) < 12 ||
+	    !isdigit((unsigned char)line[9])) {
+		snprintf(err, errlen, "no HTTP response (connection closed?)");
+		goto done;
+	}
+	resp->status = atoi(line + 9);
+	for (nh = 0;; nh++) {
+		if (nh > 100 || getline_hh(h, line, sizeof(line)) != 1) {
+			snprintf(err, errlen, "bad response headers");
+			goto done;
+		}
+		total += strlen(line);
+		if (line[0] == '\0')
+			break;
+		if (total > HH_HEAD_MAX || (p = strchr(line, ':')) == NULL) {
+			snprintf(err, errlen, "bad response header");
+			goto done;
+		}
+		for (p++; *p == ' ' || *p == '\t'; p++)
+			;
+		if (strncasecmp(line, "content-length:", 15) == 0) {
+			errno = 0;
+			clen = strtoll(p, &end, 10);
+			if (errno != 0 || *end != '\0' || clen < 0 ||
+			    clen > HH_BODY_MAX) {
+				snprintf(err, errlen, "bad Content-Length");
+				goto done;
+			}
+		} else if (strncasecmp(line, "transfer-encoding:", 18) == 0)
+			chunked = strcasecmp(p, "chunked") == 0;
+		else if (strncasecmp(line, "content-type:", 13) == 0)
+			strlcpy(resp->ctype, p, sizeof(resp->ctype));
+		else if (strncasecmp(line, "retry-after:", 12) == 0)
+			strlcpy(resp->retry_after, p,
+			    sizeof(resp->retry_after));
+	}
+	is_sse = cb != NULL && strncmp(resp->ctype, "text/event-stream", 17)
+	    == 0;
+	sse.cb = cb;
+	sse.arg = arg;
+
+	if (chunked) {
+		for (;;) {
+			if (getline_hh(h, line, sizeof(line)) != 1) {
+				snprintf(err, errlen, "bad chunk");
+				goto done;
+			}
+			errno = 0;
+			chunk = strtoll(line, &end, 16);
+			if (errno != 0 || end == line || chunk < 0 ||
+			    chunk > HH_BODY_MAX) {
+				snprintf(err, errlen, "bad chunk size");
+				goto done;
+			}
+			if (chunk == 0) {
+				/* Trailers, then the empty line. */
+				do {
+					if (getline_hh(h, line, sizeof(line))
+					    != 1) {
+						snprintf(err, errlen,
+						    "bad chunk trailer");
+						goto done;
+					}
+				} while (line[0] != '\0');
+				break;
+			}
+			out.len = 0;
+			if (getbytes(h, (size_t)chunk, &out, HH_BODY_MAX) ==
+			    -1 || getline_hh(h, line, sizeof(line)) != 1) {
+				snprintf(err, errlen, "truncated chunk");
+				goto done;
+			}
+			if (is_sse) {
+				if (sse_feed(&sse, out.p, out.len) == -1) {
+					snprintf(err, errlen, "bad event");
+					goto done;
+				}
+				out.len = 0;
+				if (sse.stop) {
+					close(h->fd);
+					h->fd = -1;
+					break;
+				}
+			} else {
+				/* Accumulate in resp->body. */
+				struct dbuf b = { resp->body, resp->blen,
+				    resp->blen ? resp->blen + 1 : 0 };
+
+				if (dbuf_add(&b, out.p, out.len, HH_BODY_MAX)
+				    == -1)
+					goto nomem;
+				resp->body = b.p;
+				resp->blen = b.len;
+			}
+		}
+	} else if (clen >= 0) {
+		out.len = 0;
+		if (getbytes(h, (size_t)clen, &out, HH_BODY_MAX) == -1) {
+			snprintf(err, errlen, "truncated body");
+			goto done;
+		}
+		if (is_sse) {
+			if (sse_feed(&sse, out.p ? out.p : "", out.len) == -1 ||
+			    sse_feed(&sse, "\n", 1) == -1) {
+				snprintf(err, errlen, "bad event");
+				goto done;
+			}
+		} else {
+			resp->body = out.p;
+			resp->blen = out.len;
+			out.p = NULL;
+		}
+	} else {
+		/* Until the connection closes. */
+		for (;;) {
+			if (h->off == h->len && fill(h) <= 0)
+				break;
+			if (is_sse) {
+				if (sse_feed(&sse, h->buf + h->off, h->len -
+				    h->off) == -1) {
+					snprintf(err, errlen, "bad event");
+					goto done;
+				}
+			} else if (dbuf_add(&out, h->buf + h->off, h->len -
+			    h->off, HH_BODY_MAX) == -1)
+				goto nomem;
+			h->off = h->len;
+			if (sse.stop)
+				break;
+		}
+		if (!is_sse) {
+			resp->body = out.p;
+			resp->blen = out.len;
+			out.p = NULL;
+		}
+		close(h->fd);
+		h->fd = -1;
+	}
+	if (resp->body == NULL && (resp->body = strdup("")) == NULL)
+		goto nomem;
+	rc = 0;
+	goto done;
+ nomem:
+	snprintf(err, errlen, "out of memory");
+ done:
+	free(req.p);
+	free(out.p);
+	free(sse.line.p);
+	free(sse.data.p);
+	if (rc == -1)
+		harness_http_resp_free(resp);
+	return rc;
+}
+
+void
+harness_http_errmsg(const struct harness_http_resp *r, char *buf,
+    size_t bufsz)
+{
+	struct json_object	*o, *e, *m;
+
+	o = r->body != NULL ? json_tokener_parse(r->body) : NULL;
+	if (o != NULL && json_object_object_get_ex(o, "error", &e) &&
+	    json_object_object_get_ex(e, "message", &m) &&
+	    json_object_is_type(m, json_type_string))
+		strlcpy(buf, json_object_get_string(m), bufsz);
+	else
+		snprintf(buf, bufsz, "HTTP %d: %.200s", r->status,
+		    r->body != NULL ? r->body : "");
+	json_object_put(o);
+}
