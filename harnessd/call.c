@@ -779,8 +779,10 @@ verdict(struct call *c, struct imsg *imsg)
 			break;
 		case HITL_HOW_ERROR:
 		case HITL_HOW_CANCEL:
-			call_refuse(c, 503, "hitld_error", "denied: %s",
-			    c->v.reason);
+			call_refuse(c, 503, strstr(c->v.reason, "audit") ?
+			    "audit_unavailable" : "hitld_error", "%s%s",
+			    strncmp(c->v.reason, "denied", 6) == 0 ? "" :
+			    "denied: ", c->v.reason);
 			break;
 		default:
 			if (c->v.rule[0] != '\0')

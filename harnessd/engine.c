@@ -382,8 +382,6 @@ engine_run(struct proc_ctx *ctx)
 
 	if (audit_init(ctx) == -1)
 		fatalx("cannot set up auditing");
-	if (tools_init(ctx) == -1)
-		fatalx("cannot open the state store");
 	call_init(ctx);
 
 	memset(&spec, 0, sizeof(spec));
@@ -391,6 +389,9 @@ engine_run(struct proc_ctx *ctx)
 	spec.nsyscalls = sizeof(syscalls) / sizeof(syscalls[0]);
 	spec.allow_files = 1;
 	proc_confine(ctx, &spec);
+	/* Inside the chroot: the state store is the engine's own. */
+	if (tools_init(ctx) == -1)
+		fatalx("cannot open the state store");
 	event_base_dispatch(ctx->base);
 	call_shutdown();
 	audit_shutdown();

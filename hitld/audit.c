@@ -104,6 +104,7 @@ audit_done(int ok, uint64_t seq, const char *err, void *arg)
 		log_warnx("decision %u could not be audited: %s", w->v.id, err);
 		if (w->v.decision != RISK_DENY) {
 			w->v.decision = RISK_DENY;
+			w->v.how = HITL_HOW_ERROR;
 			snprintf(w->v.reason, sizeof(w->v.reason),
 			    "denied: %s", err);
 		}

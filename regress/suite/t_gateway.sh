@@ -45,9 +45,11 @@ ok $? "POST /v1/health: 405 with a JSON error"
 ok $? "GET /v1/tools lists built-in and configured tools"
 [ "$(code http://x/nowhere)" = 404 ] && grep -q '"code":"not_found"' "$T/body"
 ok $? "unknown route: 404 JSON"
-[ "$(code -X POST -d '{}' http://x/v1/exec)" = 501 ] &&
+[ "$(code -X POST -d '{}' http://x/mcp)" = 501 ] &&
     grep -q 'not implemented' "$T/body"
 ok $? "routes to come: 501 naming the route"
+[ "$(code -X POST -d '{}' http://x/v1/exec)" = 400 ] && grep -q 'argv' "$T/body"
+ok $? "POST /v1/exec without argv: 400 naming argv"
 
 # API keys: bad key refused and audited; good key sees only its tools.
 [ "$(code -H 'Authorization: Bearer wrong' http://x/v1/tools)" = 401 ] &&

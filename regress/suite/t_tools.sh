@@ -1,0 +1,315 @@
+# The tool path end to end, with all five daemons: harnessctl exec and
+# tool call, curl on every tool route, JSON and SSE replies, schema
+# errors, per-key permissions, approvals (allow, deny by rule, timeout),
+# secrets redacted, the secret scanner, workspaces per session, the
+# result cache, registered tools surviving a restart, fail-secure when
+# hitld or auditd is down, and the gateway's death taking harnessd down.
+. "$TOP/regress/lib.sh"
+
+if [ "$(id -u)" -ne 0 ]; then
+	skip "tools" "needs root"
+	exit 0
+fi
+command -v curl >/dev/null || { skip "tools" "curl missing"; exit 0; }
+command -v python3 >/dev/null || { skip "tools" "python3 missing"; exit 0; }
+
+suite_setup
+CG=harness-test-$$
+sed -i -e "s/^\([[:space:]]*\)sandbox user .*/&\\
+\1cgroup \"$CG\"/" -e 's/^\([[:space:]]*\)timeout 60s/\1timeout 4s/' "$conf"
+cg_rmdirs() {
+	suite_cleanup
+	for _d in /sys/fs/cgroup/*/"$CG" /sys/fs/cgroup/"$CG"; do
+		[ -d "$_d" ] && rmdir "$_d" 2>/dev/null
+	done
+}
+trap cg_rmdirs EXIT
+token=tools-token-$$
+hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
+cat >>"$conf" <<EOT
+harnessd {
+	key "limited" {
+		hash "sha256:$hash"
+		tools { "shell" }
+		rate 1000
+		burst 1000
+	}
+	rate 1000 burst 1000
+}
+rule "t-low" {
+	command { "false" "sleep *" "date *" "printf *" "sh *" "exit *" }
+	risk low
+}
+rule "t-tools" {
+	tool { "clock" "say" "pycount" }
+	risk low
+}
+rule "t-deny" {
+	command { "shutdown *" }
+	risk critical
+}
+tool "pycount" {
+	description "Count the arguments"
+	language python3
+	code "import json, sys; a = json.load(sys.stdin); print(len(a))"
+}
+EOT
+grep -q "cgroup \"$CG\"" "$conf" && grep -q "timeout 4s" "$conf"
+ok $? "test config"
+sock=$T/run/agent.sock
+if ! suite_start auditd vaultd hitld sandboxd harnessd; then
+	ok 1 "the five daemons start"
+	t_exit
+fi
+ok 0 "the five daemons start"
+
+c() { curl -s --unix-socket "$sock" "$@"; }
+code() { curl -s -o "$T/body" -w '%{http_code}' --unix-socket "$sock" "$@"; }
+post() { _u=$1; shift; code -H 'Content-Type: application/json' -d "$@" "http://x$_u"; }
+
+# ---- harnessctl exec ----
+out=$(ctl exec -- echo hello world 2>"$T/err")
+[ $? -eq 0 ] && [ "$out" = "hello world" ]
+ok $? "exec: stdout passed through, status 0"
+ctl exec -- false 2>/dev/null
+[ $? -eq 1 ]
+ok $? "exec: the program's exit status is harnessctl's"
+ctl exec -- cat /no/such/file >"$T/out" 2>"$T/err"
+rc=$?
+[ $rc -eq 1 ] && grep -q "No such file" "$T/err" && [ ! -s "$T/out" ]
+ok $? "exec: stderr passed through separately"
+ctl exec -q -t 1s -- sleep 10 2>"$T/err"
+rc=$?
+[ $rc -gt 128 ] && grep -q timeout "$T/err"
+ok $? "exec -t 1s: timeout ends the run (status $rc)"
+printf 'from stdin\n' | ctl exec -i -- cat >"$T/out" 2>/dev/null
+grep -qx "from stdin" "$T/out"
+ok $? "exec -i: stdin reaches the program"
+
+# ---- the routes with curl ----
+[ "$(post /v1/exec '{"argv":["echo","via","curl"]}')" = 200 ] &&
+    grep -q '"stdout":"via curl\\n"' "$T/body" &&
+    grep -q '"reason":"exited"' "$T/body" && grep -q '"audit_seq":' "$T/body"
+ok $? "POST /v1/exec: JSON result with stdout, reason and audit seq"
+[ "$(post /v1/tools/shell/call '{"arguments":{"command":"echo a; echo b >&2"}}')" = 200 ] &&
+    grep -q '"stdout":"a\\n"' "$T/body" && grep -q '"stderr":"b\\n"' "$T/body" &&
+    grep -q '"rule":"harmless"' "$T/body"
+ok $? "POST /v1/tools/shell/call: result names the deciding rule"
+[ "$(post /v1/tools/shell/call '{"command":"echo bare"}')" = 200 ] &&
+    grep -q '"stdout":"bare\\n"' "$T/body"
+ok $? "arguments may also be the body itself"
+c -N -d '{"arguments":{"command":"echo one; echo two"}}' \
+    'http://x/v1/tools/shell/call?stream=1' >"$T/sse"
+grep -q '^event: stdout' "$T/sse" && grep -q '^event: result' "$T/sse" &&
+    grep -q '^event: verdict' "$T/sse" &&
+    [ "$(grep -n '^event: stdout' "$T/sse" | head -1 | cut -d: -f1)" -lt \
+      "$(grep -n '^event: result' "$T/sse" | cut -d: -f1)" ]
+ok $? "?stream=1: SSE events verdict, stdout, then result"
+[ "$(post /v1/tools/python/call '{"code":"print(6*7)"}')" = 200 ] &&
+    grep -q '"stdout":"42\\n"' "$T/body"
+ok $? "python tool"
+[ "$(post /v1/tools/pycount/call '{"a":1,"b":2,"c":3}')" = 200 ] &&
+    grep -q '"stdout":"3\\n"' "$T/body"
+ok $? "a config code tool reads its arguments as JSON on stdin"
+[ "$(code http://x/v1/tools/shell)" = 200 ] && grep -q '"source":"builtin"' "$T/body"
+ok $? "GET /v1/tools/NAME"
+
+# ---- bad requests: clear errors, nothing runs ----
+[ "$(post /v1/tools/shell/call '{"command":5}')" = 422 ] &&
+    grep -q '"code":"invalid_arguments"' "$T/body" && grep -q '\$.command' "$T/body"
+ok $? "schema violation: 422 naming the path"
+[ "$(post /v1/tools/shell/call '{"command":"x","extra":1}')" = 422 ]
+ok $? "schema: additionalProperties refused"
+[ "$(post /v1/tools/shell/call '{"command":')" = 400 ] &&
+    grep -q '"code":"bad_json"' "$T/body"
+ok $? "malformed JSON: 400 bad_json"
+[ "$(post /v1/tools/nosuch/call '{}')" = 404 ] &&
+    grep -q '"code":"no_such_tool"' "$T/body"
+ok $? "unknown tool: 404"
+[ "$(post /v1/exec '{"argv":[]}')" = 400 ] && grep -q 'argv' "$T/body"
+ok $? "exec with an empty argv: 400"
+[ "$(post /v1/exec '{"argv":["true"],"bogus":1}')" = 400 ]
+ok $? "exec with an unknown member: 400"
+[ "$(post /v1/exec '{"argv":["true"],"session":"../x"}')" = 400 ]
+ok $? "exec with a bad session id: 400"
+
+# ---- per-key permissions ----
+auth="Authorization: Bearer $token"
+[ "$(code -H "$auth" http://x/v1/tools)" = 200 ] &&
+    grep -q '"name":"shell"' "$T/body" && ! grep -q '"name":"python"' "$T/body"
+ok $? "a key sees only its tools"
+[ "$(code -H "$auth" -d '{"code":"print(1)"}' http://x/v1/tools/python/call)" = 404 ]
+ok $? "a key cannot call a tool it is not allowed"
+[ "$(code -H "$auth" -d '{"argv":["true"]}' http://x/v1/exec)" = 403 ]
+ok $? "a key without exec cannot use /v1/exec"
+[ "$(code -H "$auth" -d '{"command":"echo k"}' http://x/v1/tools/shell/call)" = 200 ]
+ok $? "a key calls its allowed tool"
+
+# ---- approvals ----
+( ctl exec -q -- rm -rf /work/gone >"$T/ask.out" 2>&1; echo $? >"$T/ask.rc" ) &
+n=0
+id=
+while [ $n -lt 50 ] && [ -z "$id" ]; do
+	id=$(ctl approve -l 2>/dev/null | sed -n 's/^#\([0-9]*\) .*tool exec.*/\1/p' | head -1)
+	[ -n "$id" ] || sleep 0.1
+	n=$((n + 1))
+done
+[ -n "$id" ] && ctl approve "$id" allow >/dev/null
+ok $? "an ask call is pending until approved (id ${id:-none})"
+n=0; while [ ! -s "$T/ask.rc" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+[ "$(cat "$T/ask.rc" 2>/dev/null)" = 0 ]
+ok $? "the approved call completes"
+ctl audit show -t approval.decision | grep -q "allow"
+ok $? "the approval is an audit record"
+
+[ "$(post /v1/exec '{"argv":["shutdown","-h","now"]}')" = 403 ] &&
+    grep -q 'denied by rule t-deny' "$T/body"
+ok $? "a denied call: 403 naming the rule"
+n=0
+while ! ctl audit show -t tool.call -j | grep -q '"outcome":"refused"' && [ $n -lt 30 ]; do
+	sleep 0.1; n=$((n + 1))
+done
+ctl audit show -t tool.call -j | grep '"outcome":"refused"' | grep -q t-deny
+ok $? "the refusal is audited"
+[ "$(post /v1/exec '{"argv":["rm","-rf","/work/x"]}')" = 403 ] &&
+    grep -q 'approval timed out' "$T/body"
+ok $? "nobody answers: approval timed out, 403"
+
+c http://x/metrics >"$T/metrics"
+grep -q 'harness_sandbox_runs_total{reason="exited"}' "$T/metrics" &&
+    grep -q 'harness_sandbox_runs_total{reason="timeout"}' "$T/metrics" &&
+    grep -q 'harness_approvals_total{decision="allow"}' "$T/metrics" &&
+    grep -q 'harness_approvals_total{decision="timeout"}' "$T/metrics"
+ok $? "metrics: sandbox runs by reason, approvals by decision"
+
+# ---- workspaces ----
+ctl tool call -s wsA write_file '{"path":"d/f.txt","content":"kept\n"}' >/dev/null &&
+    out=$(ctl tool call -o -s wsA read_file '{"path":"d/f.txt"}') &&
+    [ "$out" = "kept" ]
+ok $? "a session's workspace persists across calls"
+ctl tool call -o -s wsB read_file '{"path":"d/f.txt"}' >/dev/null 2>&1
+[ $? -ne 0 ]
+ok $? "another session does not see it"
+ctl tool call -o -s wsA list_files '{}' | grep -q ' d$'
+ok $? "list_files"
+
+# ---- registered tools and the cache ----
+[ "$(post /v1/tools '{"name":"clock","command":["date","+%s%N"],"cache":"1m","schema":{"type":"object","properties":{"k":{"type":"integer"}}}}')" = 201 ]
+ok $? "POST /v1/tools registers a tool: 201"
+[ "$(post /v1/tools '{"name":"say","command":["printf","%s\\n","{msg}"],"schema":{"type":"object","properties":{"msg":{"type":"string"}},"required":["msg"]}}')" = 201 ]
+r=$?; [ $r -ne 0 ] && diag "$(cat "$T/body")"; ok $r "a tool with a command template"
+[ "$(post /v1/tools '{"name":"clock","command":["true"]}')" = 409 ]
+ok $? "registering an existing name: 409"
+[ "$(post /v1/tools '{"name":"shell","command":["true"]}')" = 409 ]
+ok $? "a built-in cannot be replaced: 409"
+[ "$(post /v1/tools '{"name":"leak","command":["true"],"secrets":["DEMO_TOKEN"]}')" = 400 ] &&
+    grep -q 'only from harness.conf' "$T/body"
+ok $? "a registered tool cannot ask for secrets"
+[ "$(code -H "$auth" -d '{"name":"k2","command":["true"]}' http://x/v1/tools)" = 403 ]
+ok $? "a restricted key cannot register tools"
+[ "$(post /v1/tools/say/call '{"msg":"a; echo INJECTED $(id)"}')" = 200 ] &&
+    grep -q '"stdout":"a; echo INJECTED $(id)\\n"' "$T/body"
+ok $? "template values are one argument, never shell text"
+post /v1/tools/clock/call '{"k":1}' >/dev/null; cp "$T/body" "$T/c1"
+post /v1/tools/clock/call '{"k":1}' >/dev/null; cp "$T/body" "$T/c2"
+post /v1/tools/clock/call '{"k":2}' >/dev/null; cp "$T/body" "$T/c3"
+s1=$(sed 's/.*"stdout":"\([0-9]*\).*/\1/' "$T/c1")
+s2=$(sed 's/.*"stdout":"\([0-9]*\).*/\1/' "$T/c2")
+s3=$(sed 's/.*"stdout":"\([0-9]*\).*/\1/' "$T/c3")
+grep -q '"cached":false' "$T/c1" && grep -q '"cached":true' "$T/c2" &&
+    [ -n "$s1" ] && [ "$s1" = "$s2" ] && [ "$s3" != "$s1" ]
+ok $? "cacheable tool: same arguments reuse the result, others run"
+suite_stop harnessd
+suite_start harnessd || { ok 1 "harnessd restarts"; t_exit; }
+[ "$(code http://x/v1/tools/clock)" = 200 ] && grep -q '"source":"dynamic"' "$T/body"
+ok $? "registered tools survive a restart (state DB)"
+[ -f "$T/state/engine/state.db" ]
+ok $? "the state DB is in the engine's chroot"
+[ "$(code -X DELETE http://x/v1/tools/clock)" = 200 ] &&
+    [ "$(code http://x/v1/tools/clock)" = 404 ]
+ok $? "DELETE /v1/tools/NAME"
+[ "$(code -X DELETE http://x/v1/tools/shell)" = 403 ]
+ok $? "a built-in cannot be deleted"
+
+# ---- secrets and the scanner ----
+VAL=demo-VALUE-$$-Zq9
+ctl vault init -k "$T/vault.key" >/dev/null 2>&1 &&
+    printf '%s' "$VAL" | ctl vault put DEMO_TOKEN >/dev/null
+ok $? "vault init and put"
+out=$(ctl tool call -o demo 2>&1)
+echo "$out" | grep -q 'REDACTED:DEMO_TOKEN' && ! echo "$out" | grep -q "$VAL"
+ok $? "a tool's secret is redacted from its output"
+for p in $(cat "$T/harnessd.pid" "$T/hitld.pid"); do
+	echo "$p"
+	pgrep -P "$p"
+done | sort -u >"$T/pids"
+python3 - "$VAL" "$T/pids" >"$T/memscan" 2>&1 <<'EOF'
+import sys, re
+val = sys.argv[1].encode()
+found = []
+for pid in open(sys.argv[2]).read().split():
+    try:
+        maps = open("/proc/%s/maps" % pid).read().splitlines()
+        mem = open("/proc/%s/mem" % pid, "rb", 0)
+    except OSError:
+        continue
+    for line in maps:
+        m = re.match(r"([0-9a-f]+)-([0-9a-f]+) (\S+)", line)
+        if not m or m.group(3)[0] != "r":
+            continue
+        a, b = int(m.group(1), 16), int(m.group(2), 16)
+        try:
+            mem.seek(a)
+            if val in mem.read(b - a):
+                found.append(pid)
+        except (OSError, ValueError, OverflowError):
+            pass
+print("scanned", len(open(sys.argv[2]).read().split()), "found", found)
+sys.exit(1 if found else 0)
+EOF
+ok $? "the value is in no memory of harnessd or hitld ($(cat "$T/memscan"))"
+! grep -rqs "$VAL" "$T"/*.log "$T/state/engine" "$T/state/audit"
+ok $? "the value is in no log, state DB or audit DB"
+ctl vault seal >/dev/null
+[ "$(post /v1/tools/demo/call '{}')" = 503 ] && grep -q 'vault is sealed' "$T/body"
+ok $? "vault sealed: the call is refused with \"vault is sealed\""
+[ "$(post /v1/exec '{"argv":["echo","AKIAIOSFODNN7EXAMPLE"]}')" = 200 ] &&
+    grep -q 'REDACTED:aws-access-key-id' "$T/body" &&
+    ! grep -q AKIAIOSFODNN7EXAMPLE "$T/body"
+ok $? "the secret scanner redacts a credential in output"
+n=0
+while ! ctl audit show -t secret.detected | grep -q aws-access-key-id && [ $n -lt 30 ]; do
+	sleep 0.1; n=$((n + 1))
+done
+ctl audit show -t secret.detected | grep -q aws-access-key-id
+ok $? "each scanner hit is an audit record with the pattern"
+
+
+# ---- fail secure ----
+suite_stop hitld
+[ "$(post /v1/exec '{"argv":["true"]}')" = 503 ] && grep -q 'hitld' "$T/body"
+ok $? "hitld down: refused, naming hitld"
+suite_start hitld
+suite_stop auditd
+[ "$(post /v1/exec '{"argv":["true"]}')" -ge 500 ] && grep -qi 'audit' "$T/body"
+ok $? "auditd down: refused, naming auditd"
+suite_start auditd
+n=0
+while [ "$(post /v1/exec '{"argv":["true"]}')" != 200 ] && [ $n -lt 50 ]; do
+	sleep 0.2; n=$((n + 1))
+done
+[ "$(post /v1/exec '{"argv":["true"]}')" = 200 ]
+ok $? "calls work again once they are back"
+c http://x/v1/health | grep -q '"status":"ok"'
+ok $? "the gateway stayed up throughout"
+
+# ---- the gateway dies: harnessd does not stay half alive ----
+hp=$(cat "$T/harnessd.pid")
+gp=$(pgrep -P "$hp" -f 'gateway' | head -1)
+[ -n "$gp" ] && kill -KILL "$gp"
+wait_gone "$hp" 10
+ok $? "gateway killed: harnessd exits"
+grep -q 'lost child' "$T/harnessd.log" &&
+    grep -q 'terminating' "$T/harnessd.log" && [ ! -S "$sock" ]
+ok $? "it says why, and leaves no socket behind"
+t_exit
