@@ -21,6 +21,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <event2/buffer.h>
 #include <event2/bufferevent.h>
 #include <event2/event.h>
@@ -290,17 +291,51 @@ engine_send(struct gw_conn *c, const struct gw_ident *who,
 	return 0;
 }
 
+/*
+ * The gateway is the only process that parses client bytes: a body is
+ * parsed here (json-c, bounded depth, one complete value) and what the
+ * engine gets is json-c's own serialisation of it, never the client's
+ * text.
+ */
 static void
 forward_engine(struct gw_conn *c, const struct gw_ident *who)
 {
-	const void	*body;
-	const char	*why;
-	size_t		 blen;
-	int		 rc;
+	struct json_tokener	*tok;
+	struct json_object	*o;
+	const void		*body;
+	const char		*why, *s = "";
+	size_t			 blen;
+	int			 rc;
 
 	body = http_body(c->hp, &blen);
+	o = NULL;
+	if (blen > 0) {
+		if (blen > INT_MAX || (tok = json_tokener_new_ex(64)) == NULL) {
+			gw_error(c, 500, "internal", "out of memory");
+			return;
+		}
+		o = json_tokener_parse_ex(tok, body, (int)blen);
+		if (o == NULL || tok->char_offset != (int)blen) {
+			gw_error(c, 400, "bad_json", "the body is not one JSON "
+			    "value: %s", o == NULL ? json_tokener_error_desc(
+			    json_tokener_get_error(tok)) : "trailing bytes");
+			json_object_put(o);
+			json_tokener_free(tok);
+			return;
+		}
+		json_tokener_free(tok);
+		if (!json_object_is_type(o, json_type_object)) {
+			gw_error(c, 400, "bad_json", "the body must be a JSON "
+			    "object");
+			json_object_put(o);
+			return;
+		}
+		s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+		    JSON_C_TO_STRING_NOSLASHESCAPE);
+	}
 	rc = engine_send(c, who, http_method_str(c->hp), http_path(c->hp),
-	    http_query(c->hp), body, blen, &why);
+	    http_query(c->hp), s, strlen(s), &why);
+	json_object_put(o);
 	if (rc != 0)
 		gw_error(c, rc, http_error_code(rc), "%s", why);
 }

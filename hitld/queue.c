@@ -947,6 +947,20 @@ approver_allow(struct proc_ctx *ctx, uid_t uid, gid_t gid)
 static int
 approver_dispatch(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 {
+	/*
+	 * People approve.  A daemon's connection (the engine's, made by
+	 * its root parent, see IMSG_CTL_ROLE) may ask, never answer nor
+	 * watch the queue.
+	 */
+	if (c->role[0] != '\0' && (imsg->hdr.type == IMSG_HITL_SUBSCRIBE ||
+	    imsg->hdr.type == IMSG_HITL_LIST ||
+	    imsg->hdr.type == IMSG_HITL_ANSWER)) {
+		log_warnx("%s tried approver request %u: refused", c->role,
+		    imsg->hdr.type);
+		control_error(c, imsg->hdr.peerid, "approvals are answered "
+		    "by people, not by daemons (%s)", c->role);
+		return 0;
+	}
 	switch (imsg->hdr.type) {
 	case IMSG_HITL_SUBSCRIBE:
 		queue_list(c, imsg, 1);

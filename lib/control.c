@@ -294,6 +294,19 @@ control_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 		control_reply(c, IMSG_CTL_HELLO, imsg->hdr.peerid, -1, wb.buf,
 		    wb.len);
 		break;
+	case IMSG_CTL_ROLE:
+		wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+		if (c->role[0] != '\0' || wire_get_strbuf(&rb, c->role,
+		    sizeof(c->role)) == -1 || wire_end(&rb) == -1 ||
+		    c->role[0] == '\0') {
+			log_warnx("control: uid %u: bad or second role, "
+			    "closing", (unsigned)c->uid);
+			strlcpy(c->role, "?", sizeof(c->role));
+			control_close(c);
+			return;
+		}
+		log_debug("control: connection %u is %s's", c->id, c->role);
+		break;
 	case IMSG_CTL_STATUS:
 		/* The process table is for the control socket only. */
 		if (!c->srv->is_control) {

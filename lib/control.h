@@ -26,6 +26,7 @@ struct ctl_conn {
 	uint32_t	 id;
 	int		 hello;
 	int		 closing;
+	char		 role[64];		/* "": a person's client */
 	void		*data;			/* the daemon's, per conn */
 	void		(*on_close)(struct ctl_conn *);
 };

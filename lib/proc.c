@@ -503,6 +503,32 @@ proc_send_listen(struct proc_ctx *ctx, int child, uint32_t kind, int fd)
 	    &kind, sizeof(kind));
 }
 
+/*
+ * Before the child gets the connection, say whose it is: the child
+ * cannot take that back, so the daemon at the other end can hold a
+ * daemon's connection to what daemons may do, although the connect
+ * came from root.
+ */
+static int
+send_role(struct proc_ctx *ctx, int child, int fd)
+{
+	struct imsgbuf	 ib;
+	struct wbuf	 wb;
+	char		 title[64];
+	int		 rc;
+
+	snprintf(title, sizeof(title), "%s/%s",
+	    daemon_names[ctx->daemon->id], ctx->daemon->procs[child].title);
+	wire_init(&wb);
+	wire_put_str(&wb, title);
+	imsg_init(&ib, fd);
+	rc = imsg_compose(&ib, IMSG_CTL_ROLE, 0, 0, -1, wb.buf, wb.len);
+	if (rc != -1)
+		rc = imsg_flush(&ib);
+	imsg_clear(&ib);
+	return rc == -1 ? -1 : 0;
+}
+
 static void
 parent_connect(struct proc_ctx *ctx, int child, uint32_t id)
 {
@@ -524,6 +550,11 @@ parent_connect(struct proc_ctx *ctx, int child, uint32_t id)
 		saved = errno;
 		if (fd != -1)
 			close(fd);
+		fd = -1;
+	}
+	if (fd != -1 && send_role(ctx, child, fd) == -1) {
+		saved = errno;
+		close(fd);
 		fd = -1;
 	}
 	wire_init(&wb);

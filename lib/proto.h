@@ -31,6 +31,14 @@ enum imsg_type {
 	IMSG_CTL_END,		/* end of a multi-message reply */
 	IMSG_CTL_ERROR,		/* reply: str message */
 	IMSG_CTL_OK,		/* reply: done */
+	/*
+	 * str title: sent by a daemon's parent as the very first message
+	 * of a connection it makes for one of its children ("harnessd/
+	 * engine"); the connection is then a daemon peer's for good, and
+	 * may do only what daemons do (no approvals, no vault
+	 * administration).  A second ROLE closes the connection.
+	 */
+	IMSG_CTL_ROLE,
 
 	/* auditd */
 	IMSG_AUDIT_BASE = 100,

@@ -646,6 +646,18 @@ vault_control(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 {
 	char	 sess[64];
 
+	/*
+	 * A daemon's connection (made by its parent, see IMSG_CTL_ROLE)
+	 * only fetches; administration is for root's own clients.
+	 */
+	if (c->role[0] != '\0' && imsg->hdr.type != IMSG_VAULT_FETCH &&
+	    imsg->hdr.type != IMSG_VAULT_STATUS) {
+		log_warnx("%s asked for vault administration (type %u): "
+		    "refused", c->role, imsg->hdr.type);
+		control_error(c, imsg->hdr.peerid, "vault administration is "
+		    "not for daemons (%s)", c->role);
+		return 0;
+	}
 	switch (imsg->hdr.type) {
 	case IMSG_VAULT_INIT:
 	case IMSG_VAULT_UNSEAL:

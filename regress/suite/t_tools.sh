@@ -285,6 +285,41 @@ ctl audit show -t secret.detected | grep -q aws-access-key-id
 ok $? "each scanner hit is an audit record with the pattern"
 
 
+# ---- a daemon's connection stays a daemon's ----
+# Parents connect for their children as root; the first message (ROLE)
+# marks the connection, and hitld then refuses approver requests on it.
+python3 - "$T/run/hitld.sock" >"$T/role" 2>&1 <<'EOF2'
+import socket, struct, sys
+def msg(t, payload=b""):
+    return struct.pack("=IHHII", t, 16 + len(payload), 0, 1, 0) + payload
+def s(x):
+    return struct.pack("=I", len(x)) + x
+def recv(sk):
+    h = b""
+    while len(h) < 16:
+        d = sk.recv(16 - len(h))
+        if not d:
+            return None, b""
+        h += d
+    t, l, _, _, _ = struct.unpack("=IHHII", h)
+    p = b""
+    while len(p) < l - 16:
+        p += sk.recv(l - 16 - len(p))
+    return t, p
+sk = socket.socket(socket.AF_UNIX)
+sk.connect(sys.argv[1])
+sk.sendall(msg(26, s(b"harnessd/engine")) + msg(407, struct.pack("=IB", 1, 0)))
+t, p = recv(sk)
+print("answer:", t, p)
+ok1 = t == 24 and b"not by daemons" in p
+sk.sendall(msg(26, s(b"anything")))
+t, p = recv(sk)
+print("second role:", t)
+sys.exit(0 if ok1 and t is None else 1)
+EOF2
+r=$?; [ $r -ne 0 ] && diag "$(cat "$T/role")"
+ok $r "a daemon's connection cannot answer approvals, nor change its role"
+
 # ---- fail secure ----
 suite_stop hitld
 [ "$(post /v1/exec '{"argv":["true"]}')" = 503 ] && grep -q 'hitld' "$T/body"
