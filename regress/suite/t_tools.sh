@@ -114,6 +114,61 @@ ok $? "a config code tool reads its arguments as JSON on stdin"
 [ "$(code http://x/v1/tools/shell)" = 200 ] && grep -q '"source":"builtin"' "$T/body"
 ok $? "GET /v1/tools/NAME"
 
+# The same stream over a WebSocket.
+python3 - "$sock" >"$T/ws" 2>&1 <<'EOF2'
+import base64, json, os, socket, struct, sys
+sk = socket.socket(socket.AF_UNIX)
+sk.connect(sys.argv[1])
+key = base64.b64encode(os.urandom(16)).decode()
+sk.sendall(("GET /v1/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
+            "Connection: Upgrade\r\nSec-WebSocket-Key: %s\r\n"
+            "Sec-WebSocket-Version: 13\r\n\r\n" % key).encode())
+buf = b""
+while b"\r\n\r\n" not in buf:
+    buf += sk.recv(4096)
+head, buf = buf.split(b"\r\n\r\n", 1)
+assert b" 101 " in head.split(b"\r\n")[0], head
+def send(obj):
+    d = json.dumps(obj).encode()
+    m = os.urandom(4)
+    hdr = bytes([0x81])
+    hdr += bytes([0x80 | len(d)]) if len(d) < 126 else \
+        bytes([0x80 | 126]) + struct.pack(">H", len(d))
+    sk.sendall(hdr + m + bytes(b ^ m[i % 4] for i, b in enumerate(d)))
+def need(n):
+    global buf
+    while len(buf) < n:
+        d = sk.recv(65536)
+        if not d:
+            raise SystemExit("closed")
+        buf += d
+    r, buf = buf[:n], buf[n:]
+    return r
+def frame():
+    b0, b1 = need(2)
+    n = b1 & 0x7f
+    if n == 126:
+        n = struct.unpack(">H", need(2))[0]
+    elif n == 127:
+        n = struct.unpack(">Q", need(8))[0]
+    return json.loads(need(n))
+send({"id": 1, "tool": "shell", "arguments": {"command": "echo over ws"}})
+events = []
+while True:
+    f = frame()
+    events.append(f.get("event"))
+    if f.get("event") == "stdout":
+        print("stdout", json.dumps(f.get("data")))
+    if f.get("event") == "result":
+        print("result", f["data"].get("exit_code"))
+    if f.get("event") == "end":
+        break
+print("events", " ".join(events))
+EOF2
+grep -q '^stdout {"data": "over ws\\n"}' "$T/ws" && grep -q '^result 0' "$T/ws"
+r=$?; [ $r -ne 0 ] && diag "$(cat "$T/ws")"
+ok $r "WebSocket /v1/ws: a tool call streams stdout and the result"
+
 # ---- bad requests: clear errors, nothing runs ----
 [ "$(post /v1/tools/shell/call '{"command":5}')" = 422 ] &&
     grep -q '"code":"invalid_arguments"' "$T/body" && grep -q '\$.command' "$T/body"
