@@ -25,7 +25,26 @@ struct exec_state {
 	int		 done;
 	int		 quiet;
 	int		 json;		/* tool call: print the result */
+	struct json_object *out;	/* with json: the streamed output */
+	struct json_object *err;
 };
+
+static void
+append(struct json_object **acc, struct json_object *v)
+{
+	const char	*old = *acc ? json_object_get_string(*acc) : "";
+	size_t		 a = *acc ? (size_t)json_object_get_string_len(*acc) : 0;
+	size_t		 b = (size_t)json_object_get_string_len(v);
+	char		*s;
+
+	if ((s = malloc(a + b + 1)) == NULL)
+		err(1, NULL);
+	memcpy(s, old, a);
+	memcpy(s + a, json_object_get_string(v), b);
+	json_object_put(*acc);
+	*acc = json_object_new_string_len(s, (int)(a + b));
+	free(s);
+}
 
 static const char *
 agent_socket(struct ctl_env *env)
@@ -80,11 +99,15 @@ on_event(const char *event, const char *data, size_t len, void *arg)
 
 	o = json_tokener_parse(data);
 	if (strcmp(event, "stdout") == 0 || strcmp(event, "stderr") == 0) {
-		if (!st->json && o != NULL &&
-		    json_object_object_get_ex(o, "data", &v))
-			write_all(strcmp(event, "stdout") == 0 ? 1 : 2,
-			    json_object_get_string(v),
-			    (size_t)json_object_get_string_len(v));
+		if (o != NULL && json_object_object_get_ex(o, "data", &v)) {
+			if (st->json)
+				append(strcmp(event, "stdout") == 0 ? &st->out :
+				    &st->err, v);
+			else
+				write_all(strcmp(event, "stdout") == 0 ? 1 : 2,
+				    json_object_get_string(v),
+				    (size_t)json_object_get_string_len(v));
+		}
 	} else if (strcmp(event, "pending") == 0) {
 		if (!st->quiet && o != NULL &&
 		    json_object_object_get_ex(o, "approval_id", &v))
@@ -98,7 +121,19 @@ on_event(const char *event, const char *data, size_t len, void *arg)
 			st->status = json_object_get_int(v);
 		else
 			st->status = 1;
-		if (st->json)
+		if (st->json && o != NULL) {
+			/* The whole result, output included, as one object. */
+			json_object_object_del(o, "stdout_bytes");
+			json_object_object_del(o, "stderr_bytes");
+			json_object_object_add(o, "stdout", st->out ? st->out :
+			    json_object_new_string(""));
+			json_object_object_add(o, "stderr", st->err ? st->err :
+			    json_object_new_string(""));
+			st->out = st->err = NULL;
+			printf("%s\n", json_object_to_json_string_ext(o,
+			    JSON_C_TO_STRING_PLAIN |
+			    JSON_C_TO_STRING_NOSLASHESCAPE));
+		} else if (st->json)
 			printf("%.*s\n", (int)len, data);
 		else if (o != NULL && json_object_object_get_ex(o,
 		    "truncated", &v) && json_object_get_boolean(v))

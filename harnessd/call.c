@@ -56,7 +56,7 @@
 #include "wire.h"
 
 #define CALL_OUTPUT_MAX		(8 * 1024 * 1024)	/* per stream */
-#define CALL_EVENT_CHUNK	4096
+#define CALL_EVENT_CHUNK	2048	/* escaped, fits one message */
 #define CALL_MAX		1024		/* calls at once */
 #define CACHE_MAX_ENTRIES	1024
 #define CACHE_MAX_BYTES		(64 * 1024 * 1024)
@@ -580,11 +580,45 @@ stream_output(struct call *c, struct outpipe *op, const char *name, int all)
 			else if (n < CALL_EVENT_CHUNK)
 				return;		/* wait for the line's end */
 		}
+		/* Never inside a UTF-8 sequence (but do not stall). */
+		for (i = 0; i < 3 && cut > 1 && op->streamed + cut < op->len &&
+		    ((unsigned char)op->buf[op->streamed + cut] & 0xc0) ==
+		    0x80; i++)
+			cut--;
 		d = json_object_new_object();
 		json_object_object_add(d, "data", scan_text(c, name,
 		    op->buf + op->streamed, cut, NULL));
 		call_event(c, name, d);
 		op->streamed += cut;
+	}
+}
+
+/* A cached result's output, as the events a run would have sent. */
+static void
+stream_cached(struct call *c, struct json_object *res, const char *name,
+    struct outpipe *op)
+{
+	struct json_object	*v, *d;
+	const char		*p;
+	size_t			 len, n;
+
+	if (!json_object_object_get_ex(res, name, &v))
+		return;
+	p = json_object_get_string(v);
+	len = (size_t)json_object_get_string_len(v);
+	op->len = len;
+	while (len > 0) {
+		n = len > CALL_EVENT_CHUNK ? CALL_EVENT_CHUNK : len;
+		/* Not inside a UTF-8 sequence. */
+		while (n < len && n > 1 && ((unsigned char)p[n] & 0xc0) ==
+		    0x80)
+			n--;
+		d = json_object_new_object();
+		json_object_object_add(d, "data",
+		    json_object_new_string_len(p, (int)n));
+		call_event(c, name, d);
+		p += n;
+		len -= n;
 	}
 }
 
@@ -804,6 +838,10 @@ verdict(struct call *c, struct imsg *imsg)
 
 		if ((e = cache_find(c->cache_key)) != NULL &&
 		    (o = json_tokener_parse(e->json)) != NULL) {
+			if (c->stream) {
+				stream_cached(c, o, "stdout", &c->out);
+				stream_cached(c, o, "stderr", &c->err);
+			}
 			json_object_object_add(o, "cached",
 			    json_object_new_boolean(1));
 			json_object_object_add(o, "verdict", verdict_json(c));
@@ -996,7 +1034,23 @@ audited(int ok, uint64_t seq, const char *err, void *arg)
 	    json_object_new_int64(ms_since(&c->t0)));
 	if (!c->cancelled) {
 		if (c->stream) {
-			eng_event(c->ctx, c->id, "result", c->result);
+			struct json_object	*ev = NULL;
+
+			/*
+			 * The output went out as events already; the result
+			 * event says how much, so it always fits a message.
+			 */
+			if (json_object_deep_copy(c->result, &ev, NULL) == 0) {
+				json_object_object_add(ev, "stdout_bytes",
+				    json_object_new_int64((int64_t)c->out.len));
+				json_object_object_add(ev, "stderr_bytes",
+				    json_object_new_int64((int64_t)c->err.len));
+				json_object_object_del(ev, "stdout");
+				json_object_object_del(ev, "stderr");
+				eng_event(c->ctx, c->id, "result", ev);
+				json_object_put(ev);
+			} else
+				eng_event(c->ctx, c->id, "result", c->result);
 			eng_end(c->ctx, c->id);
 		} else
 			eng_reply_obj(c->ctx, c->id, c->status, c->result);

@@ -82,6 +82,11 @@ ctl exec -q -t 1s -- sleep 10 2>"$T/err"
 rc=$?
 [ $rc -gt 128 ] && grep -q timeout "$T/err"
 ok $? "exec -t 1s: timeout ends the run (status $rc)"
+n=$(ctl exec -- python3 -c 'import sys; sys.stdout.write("\x01\u00e9" * 30000)' | wc -c)
+[ "$n" -eq 90000 ]
+ok $? "exec: large output streams whole, escapes and UTF-8 included ($n bytes)"
+ctl tool call shell '{"command":"echo in json"}' | grep -q '"stdout":"in json\\n"'
+ok $? "tool call prints the whole result with its output"
 printf 'from stdin\n' | ctl exec -i -- cat >"$T/out" 2>/dev/null
 grep -qx "from stdin" "$T/out"
 ok $? "exec -i: stdin reaches the program"
@@ -274,6 +279,9 @@ s3=$(sed 's/.*"stdout":"\([0-9]*\).*/\1/' "$T/c3")
 grep -q '"cached":false' "$T/c1" && grep -q '"cached":true' "$T/c2" &&
     [ -n "$s1" ] && [ "$s1" = "$s2" ] && [ "$s3" != "$s1" ]
 ok $? "cacheable tool: same arguments reuse the result, others run"
+[ "$(ctl tool call -o clock '{"k":1}')" = "$s1" ]
+ok $? "a cached result streams its output like a run"
+
 suite_stop harnessd
 suite_start harnessd || { ok 1 "harnessd restarts"; t_exit; }
 [ "$(code http://x/v1/tools/clock)" = 200 ] && grep -q '"source":"dynamic"' "$T/body"
