@@ -551,7 +551,6 @@ pipe_cb(int fd, short ev, void *arg)
 	ssize_t		 n;
 	uint64_t	 room;
 	int		 stream = fd == s->pipe_r[0] ? 0 : 1, k, i;
-	char		 marker[96];
 
 	for (i = 0; i < 4; i++) {
 		n = read(fd, buf, sizeof(buf));
@@ -564,18 +563,17 @@ pipe_cb(int fd, short ev, void *arg)
 		}
 		room = s->lim.out_bytes - s->out_total;
 		if ((uint64_t)n > room) {
-			/* cut at the limit, say so, end the run */
+			/*
+			 * Cut at exactly the limit and end the run.  The
+			 * result says so (out_truncated, reason
+			 * output-limit); nothing is added to the stream,
+			 * whose reader gets at most out_bytes bytes.
+			 */
 			filter_feed(s, stream, buf, room, 0);
 			s->out_total += room;
 			s->truncated = 1;
 			pipe_close(s, stream);
 			pipe_close(s, !stream);
-			snprintf(marker, sizeof(marker), "\n[harness: output "
-			    "truncated after %llu bytes]\n",
-			    (unsigned long long)s->lim.out_bytes);
-			evbuffer_add(s->obuf[sink_of(s, stream)], marker,
-			    strlen(marker));
-			sink_schedule(s, sink_of(s, stream));
 			do_kill(s, KILL_OUTPUT);
 			maybe_finish(s);
 			return;
