@@ -81,6 +81,9 @@ start harnessd
 
 echo "shared machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg);" \
     "figures vary with what else runs"
+# Acked audit records wait for auditd's fsync: the disk is in the figure.
+echo "state (audit log) on $(df -PT "$T" | awk 'NR == 2 { print $2 }')" \
+    "under ${TMPDIR:-/tmp}; TMPDIR=/dev/shm measures without the disk"
 rc=0
 "$B/gateway_health" "$T/run/agent.sock" || rc=1
 "$B/exec_latency" "$T/run/agent.sock" "$T/run/sandboxd.sock" || rc=1
