@@ -309,7 +309,7 @@ harness_http_request(struct harness_http *h, const char *method,
 	ssize_t		 n;
 	long long	 clen = -1, chunk;
 	int		 chunked = 0, is_sse, rc = -1, nh, head, sent = 0;
-	int		 closing = 0;
+	int		 closing = 0, k;
 	char		*end;
 
 	memset(resp, 0, sizeof(*resp));
@@ -424,8 +424,10 @@ harness_http_request(struct harness_http *h, const char *method,
 		/* No body, whatever the headers say (RFC 9112 6.3). */
 	} else if (chunked) {
 		for (;;) {
-			if (getline_hh(h, line, sizeof(line)) != 1) {
-				snprintf(err, errlen, "bad chunk");
+			if ((k = getline_hh(h, line, sizeof(line))) != 1) {
+				snprintf(err, errlen, "%s", k == 0 ?
+				    "connection closed before the end of the "
+				    "response" : "bad chunk");
 				goto done;
 			}
 			errno = 0;
