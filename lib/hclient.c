@@ -2,6 +2,9 @@
  * A blocking HTTP/1.1 client for the agent socket (see harness.h).  It
  * is strict about what it accepts: one status line, bounded headers,
  * Content-Length or chunked bodies, and SSE framing for event streams.
+ * After a response we cannot trust to have read to its end (an error,
+ * a stopped stream, Connection: close) the connection is closed, so a
+ * later request fails cleanly instead of reading stale bytes.
  */
 #include <sys/types.h>
 #include <sys/socket.h>
@@ -23,6 +26,8 @@
 #define HH_HEAD_MAX	(64 * 1024)
 #define HH_BODY_MAX	(256 * 1024 * 1024)
 #define HH_EVENT_MAX	(16 * 1024 * 1024)
+#define HH_TARGET_MAX	8000	/* bytes of a request target */
+#define HH_TOKEN_MAX	4096	/* bytes of a Bearer token */
 
 struct harness_http {
 	int		 fd;
@@ -90,8 +95,30 @@ harness_http_connect(const char *path, char *err, size_t errlen)
 void
 harness_http_auth(struct harness_http *h, const char *token)
 {
-	free(h->auth);
+	if (h->auth != NULL)
+		freezero(h->auth, strlen(h->auth));
 	h->auth = token != NULL ? strdup(token) : NULL;
+}
+
+/* Visible ASCII only: no CR/LF to split a header, no spaces in a line. */
+static int
+hh_token_ok(const char *s, size_t max)
+{
+	size_t	 i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (i >= max || s[i] <= ' ' || s[i] == 0x7f)
+			return 0;
+	return i > 0;
+}
+
+static void
+hh_drop(struct harness_http *h)
+{
+	if (h->fd != -1)
+		close(h->fd);
+	h->fd = -1;
+	h->off = h->len = 0;
 }
 
 void
@@ -281,13 +308,37 @@ harness_http_request(struct harness_http *h, const char *method,
 	size_t		 total = 0, off;
 	ssize_t		 n;
 	long long	 clen = -1, chunk;
-	int		 chunked = 0, is_sse, rc = -1, nh;
+	int		 chunked = 0, is_sse, rc = -1, nh, head, sent = 0;
+	int		 closing = 0, k;
 	char		*end;
 
 	memset(resp, 0, sizeof(*resp));
 	memset(&sse, 0, sizeof(sse));
-	snprintf(hdr, sizeof(hdr), "%s %s HTTP/1.1\r\nHost: harness\r\n"
-	    "Accept: application/json, text/event-stream\r\n", method, target);
+	if (!hh_token_ok(method, 32) || !hh_token_ok(target, HH_TARGET_MAX)) {
+		snprintf(err, errlen, "bad method or request target");
+		return -1;
+	}
+	if (h->auth != NULL && !hh_token_ok(h->auth, HH_TOKEN_MAX)) {
+		snprintf(err, errlen, "bad Bearer token");
+		return -1;
+	}
+	if (body == NULL)
+		blen = 0;
+	if (blen > HH_BODY_MAX) {
+		snprintf(err, errlen, "request body too large");
+		return -1;
+	}
+	if (h->fd == -1) {
+		snprintf(err, errlen, "connection closed");
+		return -1;
+	}
+	head = strcasecmp(method, "HEAD") == 0;
+	if (dbuf_add(&req, method, strlen(method), HH_BODY_MAX) == -1 ||
+	    dbuf_add(&req, " ", 1, HH_BODY_MAX) == -1 ||
+	    dbuf_add(&req, target, strlen(target), HH_BODY_MAX) == -1)
+		goto nomem;
+	snprintf(hdr, sizeof(hdr), " HTTP/1.1\r\nHost: harness\r\n"
+	    "Accept: application/json, text/event-stream\r\n");
 	if (dbuf_add(&req, hdr, strlen(hdr), HH_BODY_MAX) == -1)
 		goto nomem;
 	if (h->auth != NULL) {
@@ -304,16 +355,21 @@ harness_http_request(struct harness_http *h, const char *method,
 			goto nomem;
 	}
 	if (dbuf_add(&req, "\r\n", 2, HH_BODY_MAX) == -1 ||
-	    (body != NULL && dbuf_add(&req, body, blen, HH_BODY_MAX) == -1))
+	    (body != NULL && dbuf_add(&req, body, blen, HH_BODY_MAX + 16384)
+	    == -1))
 		goto nomem;
+	/* From here on, a failure leaves the connection unusable. */
+	sent = 1;
 	for (off = 0; off < req.len; off += (size_t)n) {
-		n = write(h->fd, req.p + off, req.len - off);
+		/* send(2), not write(2): a closed peer is EPIPE, no signal. */
+		n = send(h->fd, req.p + off, req.len - off, MSG_NOSIGNAL);
 		if (n == -1 && errno == EINTR) {
 			n = 0;
 			continue;
 		}
 		if (n <= 0) {
-			snprintf(err, errlen, "write: %s", strerror(errno));
+			snprintf(err, errlen, "%s", n == -1 && errno == EPIPE ?
+			    "connection closed by the server" : strerror(errno));
 			goto done;
 		}
 	}
@@ -355,16 +411,23 @@ harness_http_request(struct harness_http *h, const char *method,
 		else if (strncasecmp(line, "retry-after:", 12) == 0)
 			strlcpy(resp->retry_after, p,
 			    sizeof(resp->retry_after));
+		else if (strncasecmp(line, "connection:", 11) == 0)
+			closing = strcasecmp(p, "close") == 0;
 	}
 	is_sse = cb != NULL && strncmp(resp->ctype, "text/event-stream", 17)
 	    == 0;
 	sse.cb = cb;
 	sse.arg = arg;
 
-	if (chunked) {
+	if (head || resp->status / 100 == 1 || resp->status == 204 ||
+	    resp->status == 304) {
+		/* No body, whatever the headers say (RFC 9112 6.3). */
+	} else if (chunked) {
 		for (;;) {
-			if (getline_hh(h, line, sizeof(line)) != 1) {
-				snprintf(err, errlen, "bad chunk");
+			if ((k = getline_hh(h, line, sizeof(line))) != 1) {
+				snprintf(err, errlen, "%s", k == 0 ?
+				    "connection closed before the end of the "
+				    "response" : "bad chunk");
 				goto done;
 			}
 			errno = 0;
@@ -399,8 +462,7 @@ harness_http_request(struct harness_http *h, const char *method,
 				}
 				out.len = 0;
 				if (sse.stop) {
-					close(h->fd);
-					h->fd = -1;
+					closing = 1;
 					break;
 				}
 			} else {
@@ -455,17 +517,21 @@ harness_http_request(struct harness_http *h, const char *method,
 			resp->blen = out.len;
 			out.p = NULL;
 		}
-		close(h->fd);
-		h->fd = -1;
+		closing = 1;
 	}
 	if (resp->body == NULL && (resp->body = strdup("")) == NULL)
 		goto nomem;
+	if (closing)
+		hh_drop(h);
 	rc = 0;
 	goto done;
  nomem:
 	snprintf(err, errlen, "out of memory");
  done:
-	free(req.p);
+	if (rc == -1 && sent)
+		hh_drop(h);
+	if (req.p != NULL)
+		freezero(req.p, req.cap);	/* it may hold the token */
 	free(out.p);
 	free(sse.line.p);
 	free(sse.data.p);
