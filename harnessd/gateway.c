@@ -143,8 +143,10 @@ conn_respond(struct gw_conn *c, int status, const char *ctype,
 	r.headers = hdrs;
 	r.nheaders = nhdrs;
 	http_buf_init(&b, 0);
-	if (http_response_write(&b, &r) == -1 ||
-	    (len > 0 && http_buf_add(&b, body, len) == -1)) {
+	/* HEAD: the headers GET would have, Content-Length included. */
+	if (http_response_write(&b, &r) == -1 || (len > 0 &&
+	    http_method(c->hp) != HTTP_METHOD_HEAD &&
+	    http_buf_add(&b, body, len) == -1)) {
 		log_warnx("%s: cannot build a response", __func__);
 		c->closing = 1;
 	} else

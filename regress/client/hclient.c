@@ -285,17 +285,8 @@ test_big(void)
 	tap_ok(good && ev.outlen == BIG_OUT && ev.bad == 0 &&
 	    strspn(ev.out, "y") == BIG_OUT,
 	    "stream of %d bytes: %d stdout events add up", BIG_OUT, ev.nout);
-	/*
-	 * Known engine bug: a result event over the imsg payload limit
-	 * (it repeats the whole output) is dropped ("result event too
-	 * large"), so the stream ends without it.  Skipped while so.
-	 */
-	if (good && ev.nresult == 0)
-		tap_skip("stream of a large output ends with the result event",
-		    "engine drops a result event over 16K (bug)");
-	else
-		tap_ok(good && ev.nresult == 1 && ev.exit_code == 0,
-		    "stream of a large output ends with the result event");
+	tap_ok(good && ev.nresult == 1 && ev.exit_code == 0,
+	    "stream of a large output ends with the result event");
 	harness_http_resp_free(&r);
 	events_free(&ev);
 
@@ -341,16 +332,9 @@ test_bad_input(void)
 	    NULL, err, sizeof(err)) == 0 && r.status == 200 && r.blen == 0,
 	    "HEAD: headers only, no body awaited");
 	harness_http_resp_free(&r);
-	/*
-	 * Known gateway bug: its HEAD response carries the GET body too,
-	 * which the next response read then trips on.  Skipped while so.
-	 */
-	if (harness_http_request(h, "GET", "/v1/health", NULL, 0, &r, NULL,
-	    NULL, err, sizeof(err)) == 0 && r.status == 200)
-		tap_ok(1, "the connection goes on after HEAD");
-	else
-		tap_skip("the connection goes on after HEAD", "gateway sends "
-		    "a body with its HEAD response (bug): %s", err);
+	tap_ok(harness_http_request(h, "GET", "/v1/health", NULL, 0, &r, NULL,
+	    NULL, err, sizeof(err)) == 0 && r.status == 200,
+	    "the connection goes on after HEAD");
 	harness_http_resp_free(&r);
 	harness_http_close(h);
 
