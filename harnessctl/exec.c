@@ -147,7 +147,9 @@ on_event(const char *event, const char *data, size_t len, void *arg)
 			    json_object_get_string(v));
 	} else if (strcmp(event, "error") == 0) {
 		st->done = 1;
-		st->status = 1;
+		/* 126 as a shell says "found but not allowed to run". */
+		st->status = o != NULL && json_object_object_get_ex(o,
+		    "status", &v) && json_object_get_int(v) == 403 ? 126 : 1;
 		if (o != NULL && json_object_object_get_ex(o, "error", &e) &&
 		    json_object_object_get_ex(e, "message", &v))
 			fprintf(stderr, "harnessctl: %s\n",

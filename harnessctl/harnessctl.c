@@ -21,7 +21,8 @@ static const struct ctl_cmd commands[] = {
 	{ "hitl", "hitl classify tool [-s session] [-c line] [-a json] "
 	    "[-n network] [-w dir] [argv ...]", cmd_hitl, 1 },
 	{ "sandbox", "sandbox run [-nv] [-t time] ... [-- argv ...] | list", cmd_sandbox, 1 },
-	{ "exec", "exec [-iq] [-t time] [-m memory] [-s session] -- argv ...",
+	{ "exec", "exec [-iq] [-C dir] [-e NAME=value] [-m memory] "
+	    "[-s session] [-t time] -- argv ...",
 	    cmd_exec, 1 },
 	{ "tool", "tool list | show name | call [-o] [-s session] name [json] "
 	    "| add file | rm name", cmd_tool, 1 },

@@ -104,7 +104,9 @@ struct call {
 
 	char		 tool[CONF_NAME_MAX];
 	char		 who[80];
-	char		 session[SANDBOX_SESSION_MAX];
+	char		 session[SANDBOX_SESSION_MAX];	/* as the client
+							   named it */
+	char		 scoped[SANDBOX_SESSION_MAX];	/* ...and whose */
 	char		*args;		/* canonical JSON text */
 	uint64_t	 cache_ttl_ms;
 	unsigned char	 cache_key[crypto_hash_sha256_BYTES];
@@ -125,6 +127,7 @@ struct call {
 	int		 started;
 	struct outpipe	 out, err;
 	struct json_object *result;	/* the reply, once built */
+	struct json_object *patterns;	/* secret patterns found so far */
 	int		 status;
 };
 
@@ -426,6 +429,7 @@ call_free(struct call *c)
 	hitl_req_free(&c->hreq);
 	sandbox_req_free(&c->sreq);
 	json_object_put(c->result);
+	json_object_put(c->patterns);
 	free(c);
 }
 
@@ -508,7 +512,7 @@ cache_store(struct call *c, const char *json)
 
 /*
  * Scan text for credentials; hits are replaced and each pattern found
- * is audited once per call and stream.  Returns a new JSON string.
+ * is audited once per call.  Returns a new JSON string.
  */
 static struct json_object *
 scan_text(struct call *c, const char *stream, const char *p, size_t len,
@@ -587,7 +591,7 @@ stream_output(struct call *c, struct outpipe *op, const char *name, int all)
 			cut--;
 		d = json_object_new_object();
 		json_object_object_add(d, "data", scan_text(c, name,
-		    op->buf + op->streamed, cut, NULL));
+		    op->buf + op->streamed, cut, c->patterns));
 		call_event(c, name, d);
 		op->streamed += cut;
 	}
@@ -938,8 +942,9 @@ sandbox_msg(struct call *c, struct imsg *imsg)
 		else if (strstr(msg, "audit") != NULL)
 			call_refuse(c, 503, "audit_unavailable", "%s", msg);
 		else
-			call_refuse(c, 503, "sandbox_refused",
-			    "sandbox refused: %s", msg);
+			call_refuse(c, 503, "sandbox_refused", "%s%s",
+			    strncmp(msg, "sandbox refused", 15) == 0 ? "" :
+			    "sandbox refused: ", msg);
 		break;
 	default:
 		log_warnx("call %u: unexpected message %u from sandboxd",
@@ -1088,7 +1093,7 @@ call_finish(struct call *c)
 			stream_output(c, &c->err, "stderr", 1);
 		}
 		o = json_object_new_object();
-		pats = json_object_new_array();
+		pats = json_object_get(c->patterns);
 		json_object_object_add(o, "tool",
 		    json_object_new_string(c->tool));
 		if (c->session[0] != '\0')
@@ -1242,6 +1247,7 @@ call_new(struct proc_ctx *ctx, const struct gw_req *r, const char *tool)
 	if (next_cid == 0)
 		next_cid = 1;
 	c->out.fd = c->err.fd = -1;
+	c->patterns = json_object_new_array();
 	clock_gettime(CLOCK_MONOTONIC, &c->t0);
 	strlcpy(c->tool, tool, sizeof(c->tool));
 	strlcpy(c->who, r->who, sizeof(c->who));
@@ -1260,6 +1266,7 @@ take_session(struct call *c, struct json_object *body, const struct gw_req *r)
 	char			 q[SANDBOX_SESSION_MAX + 8];
 	const char		*s = NULL;
 	unsigned char		 h[crypto_hash_sha256_BYTES];
+	char			 tag[9], ws[SANDBOX_NAME_MAX + 16];
 	size_t			 i;
 
 	if (body != NULL && json_object_object_get_ex(body, "session", &v)) {
@@ -1280,17 +1287,34 @@ take_session(struct call *c, struct json_object *body, const struct gw_req *r)
 		return -1;
 	}
 	strlcpy(c->session, s, sizeof(c->session));
-	/* Its workspace: the name itself when it can be, else a hash. */
-	if (sandbox_name_valid(s))
-		strlcpy(c->sreq.workspace, s, sizeof(c->sreq.workspace));
+	/*
+	 * A session belongs to the identity that names it: the same name
+	 * from another key or uid is another session, with its own
+	 * workspace and its own allow-for-session grants in hitld.  The
+	 * scoped id is NAME.XXXXXXXX (a hash of the identity); the
+	 * workspace is NAME-XXXXXXXX when that is a valid name.
+	 */
+	crypto_hash_sha256(h, (const unsigned char *)c->who, strlen(c->who));
+	for (i = 0; i < 4; i++)
+		snprintf(tag + i * 2, 3, "%02x", h[i]);
+	if ((size_t)snprintf(c->scoped, sizeof(c->scoped), "%s.%s", s, tag) >=
+	    sizeof(c->scoped)) {
+		eng_error(c->ctx, c->id, 400, "bad_request", "session: at "
+		    "most %zu bytes", sizeof(c->scoped) - 10);
+		return -1;
+	}
+	snprintf(ws, sizeof(ws), "%s-%s", s, tag);
+	if (strlen(s) + 9 < SANDBOX_NAME_MAX && sandbox_name_valid(ws))
+		strlcpy(c->sreq.workspace, ws, sizeof(c->sreq.workspace));
 	else {
-		crypto_hash_sha256(h, (const unsigned char *)s, strlen(s));
+		crypto_hash_sha256(h, (const unsigned char *)c->scoped,
+		    strlen(c->scoped));
 		strlcpy(c->sreq.workspace, "s-", sizeof(c->sreq.workspace));
 		for (i = 0; i < 20; i++)
 			snprintf(c->sreq.workspace + 2 + i * 2, 3, "%02x",
 			    h[i]);
 	}
-	strlcpy(c->sreq.session, s, sizeof(c->sreq.session));
+	strlcpy(c->sreq.session, c->scoped, sizeof(c->sreq.session));
 	return 0;
 }
 
@@ -1321,18 +1345,48 @@ set_limits(struct sandbox_limits *l, const struct conf_limits *cl)
 	l->tmp_bytes = cl->tmp;
 }
 
-/* "-c" scripts of a shell get shell-quoted values, others plain text. */
+/*
+ * Is template word i the script of a shell: the first operand after an
+ * option cluster holding 'c' ("-c", "-ec", "-lc") of a shell program,
+ * itself possibly behind env?  Values substituted there are quoted.
+ */
 static int
 is_shell_script(const struct etool *t, size_t i)
 {
-	const char	*b;
+	const char	*b, *w;
+	size_t		 k, j;
+	int		 cflag = 0;
 
-	if (i < 2 || strcmp(t->argv[i - 1], "-c") != 0)
-		return 0;
-	b = strrchr(t->argv[0], '/');
-	b = b != NULL ? b + 1 : t->argv[0];
-	return strcmp(b, "sh") == 0 || strcmp(b, "bash") == 0 ||
-	    strcmp(b, "dash") == 0 || strcmp(b, "zsh") == 0;
+	for (k = 0; k < t->argc; k++) {
+		b = strrchr(t->argv[k], '/');
+		b = b != NULL ? b + 1 : t->argv[k];
+		if (strcmp(b, "sh") == 0 || strcmp(b, "bash") == 0 ||
+		    strcmp(b, "dash") == 0 || strcmp(b, "zsh") == 0 ||
+		    strcmp(b, "ksh") == 0 || strcmp(b, "mksh") == 0 ||
+		    strcmp(b, "busybox") == 0)
+			break;
+		if (strcmp(b, "env") != 0 && strchr(t->argv[k], '=') == NULL &&
+		    t->argv[k][0] != '-')
+			return 0;	/* some other program */
+	}
+	for (j = k + 1; j < t->argc && j <= i; j++) {
+		w = t->argv[j];
+		if (strcmp(b, "busybox") == 0 && j == k + 1)
+			continue;	/* the applet's name */
+		if (w[0] == '-' && w[1] != '-' && w[1] != '\0') {
+			if (strchr(w, 'c') != NULL)
+				cflag = 1;
+			if ((strcmp(w, "-o") == 0 || strcmp(w, "+o") == 0) &&
+			    j + 1 < t->argc)
+				j++;	/* its argument */
+			continue;
+		}
+		if (strcmp(w, "--") == 0)
+			continue;
+		/* The first operand: the script when -c was given. */
+		return cflag && j == i;
+	}
+	return 0;
 }
 
 static int
@@ -1434,7 +1488,7 @@ build_tool(struct call *c, const struct etool *t, struct json_object *args)
 	c->hreq.tool = strdup(t->name);
 	c->hreq.args = strdup(c->args);
 	c->hreq.network = strdup(t->network);
-	c->hreq.session = strdup(c->session);
+	c->hreq.session = strdup(c->scoped);
 	c->hreq.workspace = strdup(c->sreq.workspace);
 	if (c->hreq.tool == NULL || c->hreq.args == NULL ||
 	    c->hreq.network == NULL || c->hreq.session == NULL ||
@@ -1508,8 +1562,11 @@ build_tool(struct call *c, const struct etool *t, struct json_object *args)
 			c->code_len = strlen(t->code);
 			c->stdin_len = strlen(c->args);
 			c->has_stdin = 1;
+			/* hitld classifies the code as LANG -c CODE. */
 			if (add_str(&c->hreq.argv, &c->hreq.argc, t->lang) ==
-			    -1)
+			    -1 || add_str(&c->hreq.argv, &c->hreq.argc, "-c") ==
+			    -1 || add_str(&c->hreq.argv, &c->hreq.argc,
+			    t->code) == -1)
 				return -1;
 		} else {
 			for (i = 0; i < t->argc; i++) {
@@ -1567,8 +1624,8 @@ call_tool(struct proc_ctx *ctx, const struct gw_req *r, const char *name)
 	char			 err[1024];
 
 	if ((t = tools_find(name)) == NULL || !eng_allowed(r, name)) {
-		eng_error(ctx, r->id, 404, "no_such_tool", "no tool \"%s\"%s",
-		    name, t != NULL ? " for this identity" : "");
+		eng_error(ctx, r->id, 404, "no_such_tool", "no tool \"%s\"",
+		    name);
 		return;
 	}
 	if ((body = parse_body(ctx, r)) == NULL)
@@ -1578,6 +1635,17 @@ call_tool(struct proc_ctx *ctx, const struct gw_req *r, const char *name)
 	 * themselves when the body has no "arguments" member.
 	 */
 	if (json_object_object_get_ex(body, "arguments", &args)) {
+		json_object_object_foreach(body, bk, bv) {
+			(void)bv;
+			if (strcmp(bk, "arguments") != 0 &&
+			    strcmp(bk, "session") != 0) {
+				eng_error(ctx, r->id, 400, "bad_request",
+				    "unknown member \"%.64s\" (arguments, "
+				    "session)", bk);
+				json_object_put(body);
+				return;
+			}
+		}
 		if (!json_object_is_type(args, json_type_object)) {
 			eng_error(ctx, r->id, 400, "bad_arguments",
 			    "arguments: a JSON object");
@@ -1605,9 +1673,15 @@ call_tool(struct proc_ctx *ctx, const struct gw_req *r, const char *name)
 		return;
 	}
 	c->cache_ttl_ms = t->cache_ttl_ms;
+	/*
+	 * The key: the tool's definition (a changed tool starts afresh),
+	 * the session it runs in (a workspace is never read through
+	 * another session's cache) and the canonical arguments.
+	 */
 	crypto_hash_sha256_init(&hs);
-	crypto_hash_sha256_update(&hs, (const unsigned char *)name,
-	    strlen(name) + 1);
+	crypto_hash_sha256_update(&hs, t->defhash, sizeof(t->defhash));
+	crypto_hash_sha256_update(&hs, (const unsigned char *)c->scoped,
+	    strlen(c->scoped) + 1);
 	crypto_hash_sha256_update(&hs, (const unsigned char *)c->args,
 	    strlen(c->args));
 	crypto_hash_sha256_final(&hs, c->cache_key);
@@ -1729,9 +1803,12 @@ call_exec(struct proc_ctx *ctx, const struct gw_req *r)
 	}
 	if (json_object_object_get_ex(body, "cwd", &e)) {
 		if (!json_object_is_type(e, json_type_string) ||
-		    json_object_get_string_len(e) >= SANDBOX_CWD_MAX) {
+		    json_object_get_string_len(e) >= SANDBOX_CWD_MAX ||
+		    json_object_get_string(e)[0] != '/' ||
+		    strstr(json_object_get_string(e), "/..") != NULL) {
 			eng_error(ctx, r->id, 400, "bad_request", "cwd: an "
-			    "absolute path");
+			    "absolute path without \"..\" (the workspace is "
+			    "/work)");
 			goto fail;
 		}
 		if ((c->sreq.cwd = strdup(json_object_get_string(e))) == NULL)
@@ -1795,12 +1872,23 @@ call_exec(struct proc_ctx *ctx, const struct gw_req *r)
 	set_limits(&c->sreq.lim, &cl);
 	if (take_session(c, body, r) == -1)
 		goto fail;
+	/* What is audited: no stdin, and env names without values. */
 	json_object_object_del(body, "stdin");
+	if (json_object_object_get_ex(body, "env", &e)) {
+		struct json_object	*names = json_object_new_array();
+
+		json_object_object_foreach(e, nk, nv) {
+			(void)nv;
+			json_object_array_add(names,
+			    json_object_new_string(nk));
+		}
+		json_object_object_add(body, "env", names);
+	}
 	if (canon_args(c, body) == -1)
 		goto fail;
 	strlcpy(c->sreq.tool, "exec", sizeof(c->sreq.tool));
 	if ((c->hreq.tool = strdup("exec")) == NULL ||
-	    (c->hreq.session = strdup(c->session)) == NULL ||
+	    (c->hreq.session = strdup(c->scoped)) == NULL ||
 	    (c->hreq.workspace = strdup(c->sreq.workspace)) == NULL ||
 	    (c->hreq.network = strdup("none")) == NULL)
 		goto nomem;

@@ -68,7 +68,11 @@ struct etool {
 	int		 has_grants;
 	char		 owner[80];		/* who registered it */
 	int64_t		 created;
+	unsigned char	 defhash[32];		/* of its definition: a
+						   changed tool is a new
+						   cache key */
 };
+void	 tools_hash(struct etool *);
 TAILQ_HEAD(etools, etool);
 
 /* engine.c */

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include <json-c/json.h>
+#include <sodium.h>
 #include <sqlite3.h>
 
 #include "conf.h"
@@ -542,6 +543,19 @@ tools_describe(const struct etool *t)
 	return o;
 }
 
+void
+tools_hash(struct etool *t)
+{
+	struct json_object	*o;
+	const char		*s;
+
+	o = tools_describe(t);
+	json_object_object_del(o, "created");
+	s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN);
+	crypto_hash_sha256(t->defhash, (const unsigned char *)s, strlen(s));
+	json_object_put(o);
+}
+
 struct etool *
 tools_find(const char *name)
 {
@@ -642,6 +656,8 @@ build(const struct harness_conf *conf)
 		TAILQ_INSERT_TAIL(&tools, t, entry);
 	}
 	load_dynamic();
+	TAILQ_FOREACH(t, &tools, entry)
+		tools_hash(t);
 }
 
 int
@@ -785,6 +801,7 @@ tools_route_register(struct proc_ctx *ctx, const struct gw_req *r)
 		etool_free(t);
 		return;
 	}
+	tools_hash(t);
 	TAILQ_INSERT_TAIL(&tools, t, entry);
 	ndynamic++;
 	log_info("tool %s registered by %s", t->name, r->who);

@@ -41,7 +41,7 @@ rule "t-low" {
 	risk low
 }
 rule "t-tools" {
-	tool { "clock" "say" "pycount" }
+	tool { "clock" "say" "say2" "pycount" }
 	risk low
 }
 rule "t-deny" {
@@ -252,6 +252,14 @@ ctl tool call -o -s wsB read_file '{"path":"d/f.txt"}' >/dev/null 2>&1
 ok $? "another session does not see it"
 ctl tool call -o -s wsA list_files '{}' | grep -q ' d$'
 ok $? "list_files"
+[ "$(code -H "$auth" -d '{"arguments":{"command":"cat d/f.txt"},"session":"wsA"}' \
+    http://x/v1/tools/shell/call)" = 200 ] && grep -q '"exit_code":1' "$T/body"
+ok $? "the same session name from another identity is another workspace"
+[ "$(post /v1/exec '{"argv":["true"],"cwd":"work"}')" = 400 ]
+ok $? "exec with a relative cwd: 400"
+ctl exec -q -- shutdown -h now 2>/dev/null
+[ $? -eq 126 ]
+ok $? "exec of a denied command exits 126"
 
 # ---- registered tools and the cache ----
 [ "$(post /v1/tools '{"name":"clock","command":["date","+%s%N"],"cache":"1m","schema":{"type":"object","properties":{"k":{"type":"integer"}}}}')" = 201 ]
@@ -270,6 +278,10 @@ ok $? "a restricted key cannot register tools"
 [ "$(post /v1/tools/say/call '{"msg":"a; echo INJECTED $(id)"}')" = 200 ] &&
     grep -q '"stdout":"a; echo INJECTED $(id)\\n"' "$T/body"
 ok $? "template values are one argument, never shell text"
+[ "$(post /v1/tools '{"name":"say2","command":["sh","-ec","echo {msg}"],"schema":{"type":"object"}}')" = 201 ] &&
+    [ "$(post /v1/tools/say2/call '{"msg":"a; echo INJECTED"}')" = 200 ] &&
+    grep -q '"stdout":"a; echo INJECTED\\n"' "$T/body"
+ok $? "values in a shell script (sh -ec) are quoted"
 post /v1/tools/clock/call '{"k":1}' >/dev/null; cp "$T/body" "$T/c1"
 post /v1/tools/clock/call '{"k":1}' >/dev/null; cp "$T/body" "$T/c2"
 post /v1/tools/clock/call '{"k":2}' >/dev/null; cp "$T/body" "$T/c3"
@@ -281,6 +293,9 @@ grep -q '"cached":false' "$T/c1" && grep -q '"cached":true' "$T/c2" &&
 ok $? "cacheable tool: same arguments reuse the result, others run"
 [ "$(ctl tool call -o clock '{"k":1}')" = "$s1" ]
 ok $? "a cached result streams its output like a run"
+post /v1/tools/clock/call '{"arguments":{"k":1},"session":"other"}' >/dev/null
+grep -q '"cached":false' "$T/body"
+ok $? "another session does not read the cache"
 
 suite_stop harnessd
 suite_start harnessd || { ok 1 "harnessd restarts"; t_exit; }
