@@ -532,6 +532,32 @@ rglob_word(const struct rglob *g, const struct shellparse_word *w)
 	return (rglob_match(g, w->text, w->len));
 }
 
+/* The literal byte a glob must start with, or -1. */
+static int
+glob_first(const char *p)
+{
+	if (p[0] == '*' || p[0] == '?' || p[0] == '[' || p[0] == '\0')
+		return (-1);
+	if (p[0] == '\\' && p[1] != '\0')
+		return ((unsigned char)p[1]);
+	return ((unsigned char)p[0]);
+}
+
+/* The literal byte a glob must end with, or -1 (when unsure). */
+static int
+glob_last(const char *p)
+{
+	size_t n = strlen(p);
+	int c;
+
+	if (n == 0)
+		return (-1);
+	c = (unsigned char)p[n - 1];
+	if (c == '*' || c == '?' || c == ']')
+		return (-1);
+	return (c);
+}
+
 /* ---------------------------------------------------------------- */
 /* Wrappers, shells and option aliases. */
 
@@ -2481,19 +2507,30 @@ path_feed(struct ctx *c, const char *s, size_t n, const char *pat,
     const void *arg)
 {
 	const struct risk_ruleset *rs = c->rs;
+	const struct rglob *g;
 	char buf[1024];
 	size_t nn;
 	uint32_t i;
+	int pf, pl;
 
 	if (n == 0)
 		return (0);
 	if (pat != NULL) {
 		if (gall(pat))
 			return (0);
-		for (i = 0; i < rs->npp; i++)
+		pf = glob_first(pat);
+		pl = glob_last(pat);
+		for (i = 0; i < rs->npp; i++) {
+			g = rs->pp[i].g;
+			/* Both must start (end) alike: skip without
+			   tokenising either. */
+			if ((pf >= 0 && g->first >= 0 && pf != g->first) ||
+			    (pl >= 0 && g->last >= 0 && pl != g->last))
+				continue;
 			if (!pisset(c, rs->pp[i].pmid) &&
-			    gisect2(rs->pp[i].g->pat, pat, 1))
+			    gisect2(g->pat, pat, 1))
 				pset(c, rs->pp[i].pmid, s, n);
+		}
 		return (0);
 	}
 	path_feed1(c, s, n, s, n);
