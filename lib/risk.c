@@ -836,6 +836,10 @@ struct risk_ruleset {
 	uint32_t		 pbf[257], pbl[257];	/* buckets by byte */
 	uint32_t		*pbfid, *pblid, *pbany;
 	uint32_t		 npbany;
+	/* Every path pattern needs one of these bytes: a word with none
+	   of them (most operands) is skipped after one scan. */
+	uint8_t			 pgate[256];
+	int			 pgated;
 };
 
 static uint32_t
@@ -1630,6 +1634,31 @@ index_call(struct risk_ruleset *rs, uint32_t ri, struct cerr *ce)
 }
 
 /* Bucket call-rule path patterns by a literal first or last byte. */
+/*
+ * A byte every string the glob matches holds (and so every path whose
+ * normal form it matches: normalising adds no byte but a "." already
+ * there), '/' or '.' when it can, or -1 if it needs none.
+ */
+static int
+path_gatebyte(const struct rglob *g)
+{
+	const char *lits[3] = { g->lit, g->suf, g->mid };
+	size_t n[3] = { g->litlen, g->suflen, g->midlen }, i;
+	int any = -1;
+
+	for (i = 0; i < 3; i++) {
+		if (lits[i] == NULL || n[i] == 0)
+			continue;
+		if (memchr(lits[i], '/', n[i]) != NULL)
+			return ('/');
+		if (memchr(lits[i], '.', n[i]) != NULL)
+			any = '.';
+		else if (any == -1)
+			any = (unsigned char)lits[i][0];
+	}
+	return (any);
+}
+
 static int
 path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 {
@@ -1659,6 +1688,15 @@ path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 				first = 0;
 		}
 		rs->pmtrig[i] = first && !(tool && lit);
+	}
+	rs->pgated = rs->npp > 0;
+	for (i = 0; i < rs->npp && rs->pgated; i++) {
+		int b = path_gatebyte(rs->pp[i].g);
+
+		if (b < 0)
+			rs->pgated = 0;
+		else
+			rs->pgate[b] = 1;
 	}
 	memset(cf, 0, sizeof(cf));
 	memset(cl, 0, sizeof(cl));
@@ -2532,6 +2570,12 @@ path_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 				pset(c, rs->pp[i].pmid, s, n);
 		}
 		return (0);
+	}
+	if (rs->pgated) {
+		for (i = 0; i < n && !rs->pgate[(unsigned char)s[i]]; i++)
+			;
+		if (i == n)
+			return (0);
 	}
 	path_feed1(c, s, n, s, n);
 	if (path_odd(s, n) && (nn = path_norm(s, n, buf, sizeof(buf))) > 0)
