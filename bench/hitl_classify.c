@@ -19,7 +19,8 @@
  * times; best and median are printed.  Round trips over imsg are
  * bench/hitl_daemon.
  *
- * Usage: hitl_classify [seconds per run [runs]]
+ * Usage: hitl_classify [seconds per run [runs [kind]]]
+ * (kind 0..5 times only the calls of that kind, for profiling).
  */
 
 #include <err.h>
@@ -339,13 +340,15 @@ main(int argc, char *argv[])
 	char errbuf[256], pat[64];
 	size_t n = 0, i, k, nc, ns, m, shape[5], nruns = 5;
 	uint64_t seed = 0x5eed;
-	int cat;
+	int cat, only = -1;
 
 	if (argc > 1 && (secs = atof(argv[1])) <= 0)
 		errx(1, "usage: hitl_classify [seconds per run [runs]]");
 	if (argc > 2 && ((nruns = strtoul(argv[2], NULL, 10)) < 1 ||
 	    nruns > 32))
 		errx(1, "runs: 1 to 32");
+	if (argc > 3 && ((only = atoi(argv[3])) < 0 || only >= NCAT))
+		errx(1, "kind: 0 to %d", NCAT - 1);
 
 	memset(r, 0, sizeof(r));
 	for (i = 0; i < 60; i++) {
@@ -406,8 +409,18 @@ main(int argc, char *argv[])
 		mix[k] = tmp;
 	}
 
+	if (only != -1) {
+		for (ns = 0, i = 0; i < nc; i++)
+			if (mix[i]->cat == only)
+				mix[ns++] = mix[i];
+		nc = ns;
+		printf("only %s\n", catname[only]);
+	}
+
 	/* Each kind alone, then the mix (the headline). */
 	for (cat = 0; cat < NCAT; cat++) {
+		if (only != -1 && cat != only)
+			continue;
 		for (ns = 0, i = 0; i < nc; i++)
 			if (mix[i]->cat == cat)
 				sub[ns++] = mix[i];

@@ -532,6 +532,32 @@ rglob_word(const struct rglob *g, const struct shellparse_word *w)
 	return (rglob_match(g, w->text, w->len));
 }
 
+/* The literal byte a glob must start with, or -1. */
+static int
+glob_first(const char *p)
+{
+	if (p[0] == '*' || p[0] == '?' || p[0] == '[' || p[0] == '\0')
+		return (-1);
+	if (p[0] == '\\' && p[1] != '\0')
+		return ((unsigned char)p[1]);
+	return ((unsigned char)p[0]);
+}
+
+/* The literal byte a glob must end with, or -1 (when unsure). */
+static int
+glob_last(const char *p)
+{
+	size_t n = strlen(p);
+	int c;
+
+	if (n == 0)
+		return (-1);
+	c = (unsigned char)p[n - 1];
+	if (c == '*' || c == '?' || c == ']')
+		return (-1);
+	return (c);
+}
+
 /* ---------------------------------------------------------------- */
 /* Wrappers, shells and option aliases. */
 
@@ -810,6 +836,10 @@ struct risk_ruleset {
 	uint32_t		 pbf[257], pbl[257];	/* buckets by byte */
 	uint32_t		*pbfid, *pblid, *pbany;
 	uint32_t		 npbany;
+	/* Every path pattern needs one of these bytes: a word with none
+	   of them (most operands) is skipped after one scan. */
+	uint8_t			 pgate[256];
+	int			 pgated;
 };
 
 static uint32_t
@@ -1604,6 +1634,31 @@ index_call(struct risk_ruleset *rs, uint32_t ri, struct cerr *ce)
 }
 
 /* Bucket call-rule path patterns by a literal first or last byte. */
+/*
+ * A byte every string the glob matches holds (and so every path whose
+ * normal form it matches: normalising adds no byte but a "." already
+ * there), '/' or '.' when it can, or -1 if it needs none.
+ */
+static int
+path_gatebyte(const struct rglob *g)
+{
+	const char *lits[3] = { g->lit, g->suf, g->mid };
+	size_t n[3] = { g->litlen, g->suflen, g->midlen }, i;
+	int any = -1;
+
+	for (i = 0; i < 3; i++) {
+		if (lits[i] == NULL || n[i] == 0)
+			continue;
+		if (memchr(lits[i], '/', n[i]) != NULL)
+			return ('/');
+		if (memchr(lits[i], '.', n[i]) != NULL)
+			any = '.';
+		else if (any == -1)
+			any = (unsigned char)lits[i][0];
+	}
+	return (any);
+}
+
 static int
 path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 {
@@ -1633,6 +1688,15 @@ path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 				first = 0;
 		}
 		rs->pmtrig[i] = first && !(tool && lit);
+	}
+	rs->pgated = rs->npp > 0;
+	for (i = 0; i < rs->npp && rs->pgated; i++) {
+		int b = path_gatebyte(rs->pp[i].g);
+
+		if (b < 0)
+			rs->pgated = 0;
+		else
+			rs->pgate[b] = 1;
 	}
 	memset(cf, 0, sizeof(cf));
 	memset(cl, 0, sizeof(cl));
@@ -2481,20 +2545,37 @@ path_feed(struct ctx *c, const char *s, size_t n, const char *pat,
     const void *arg)
 {
 	const struct risk_ruleset *rs = c->rs;
+	const struct rglob *g;
 	char buf[1024];
 	size_t nn;
 	uint32_t i;
+	int pf, pl;
 
 	if (n == 0)
 		return (0);
 	if (pat != NULL) {
 		if (gall(pat))
 			return (0);
-		for (i = 0; i < rs->npp; i++)
+		pf = glob_first(pat);
+		pl = glob_last(pat);
+		for (i = 0; i < rs->npp; i++) {
+			g = rs->pp[i].g;
+			/* Both must start (end) alike: skip without
+			   tokenising either. */
+			if ((pf >= 0 && g->first >= 0 && pf != g->first) ||
+			    (pl >= 0 && g->last >= 0 && pl != g->last))
+				continue;
 			if (!pisset(c, rs->pp[i].pmid) &&
-			    gisect2(rs->pp[i].g->pat, pat, 1))
+			    gisect2(g->pat, pat, 1))
 				pset(c, rs->pp[i].pmid, s, n);
+		}
 		return (0);
+	}
+	if (rs->pgated) {
+		for (i = 0; i < n && !rs->pgate[(unsigned char)s[i]]; i++)
+			;
+		if (i == n)
+			return (0);
 	}
 	path_feed1(c, s, n, s, n);
 	if (path_odd(s, n) && (nn = path_norm(s, n, buf, sizeof(buf))) > 0)

@@ -2380,10 +2380,16 @@ shellparse_alloc(struct shellparse *sp, size_t n)
 
 /*
  * Bytes of a plain line: 1 in a word, 2 between words, 3 in a list or
- * pipeline operator, 0 anything else.
+ * pipeline operator, 4 a quote, 5 a newline, 0 anything else.
  */
+#define SPC_WORD	1
+#define SPC_BLANK	2
+#define SPC_OP		3
+#define SPC_QUOTE	4
+#define SPC_NL		5
 static const uint8_t sp_plainc[256] = {
 	[' '] = 2, ['\t'] = 2, [';'] = 3, ['&'] = 3, ['|'] = 3,
+	['\''] = 4, ['"'] = 4, ['\n'] = 5,
 	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
 	['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
 	['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
@@ -2410,10 +2416,44 @@ sp_simple_ok(const struct shellparse_cmd *cmd)
 }
 
 /*
- * The common case, plain words joined by ; & && || | ("git status",
- * "cd b && make | tee log"): split it without the full parser.  It
- * must read such a line exactly as sp_list() would; returns 0, having
- * kept nothing, when the line is not that simple.
+ * A quoted part of a word at line[i] ('...', or "..." holding nothing
+ * the shell expands): copy its text to t[*tl], return the offset after
+ * it, or 0 if it is not that simple.
+ */
+static size_t
+sp_simple_quote(const char *line, size_t len, size_t i, char *t, size_t *tl)
+{
+	const char *q;
+	size_t j, n;
+
+	if (line[i] == '\'') {
+		if ((q = memchr(line + i + 1, '\'', len - i - 1)) == NULL)
+			return (0);
+		n = (size_t)(q - (line + i + 1));
+		if (memchr(line + i + 1, '\0', n) != NULL)
+			return (0);
+		memcpy(t + *tl, line + i + 1, n);
+		*tl += n;
+		return (i + n + 2);
+	}
+	for (j = i + 1; j < len && line[j] != '"'; j++)
+		if (line[j] == '$' || line[j] == '`' || line[j] == '\\' ||
+		    line[j] == '\0')
+			return (0);
+	if (j == len)
+		return (0);
+	n = j - i - 1;
+	memcpy(t + *tl, line + i + 1, n);
+	*tl += n;
+	return (j + 1);
+}
+
+/*
+ * The common case, words of plain bytes and simple quotes joined by ;
+ * & && || | and newlines ("git status", "cd b && make | tee log",
+ * "grep -n 'a b' x"): split it without the full parser.  It must read
+ * such a line exactly as sp_list() would; returns 0, having kept
+ * nothing, when the line is not that simple.
  */
 static int
 sp_simple(struct shellparse *a, const char *line, size_t len,
@@ -2422,7 +2462,7 @@ sp_simple(struct shellparse *a, const char *line, size_t len,
 	struct shellparse_cmd *cmd = NULL;
 	char *t = a->text;
 	size_t i = 0, tl = a->textlen, ws, nw = a->nwords, nc = a->ncmds;
-	uint32_t from = SHELLPARSE_NONE;
+	uint32_t from = SHELLPARSE_NONE, wflags;
 	int need = 0, c0, c1;
 	uint8_t k;
 
@@ -2432,11 +2472,24 @@ sp_simple(struct shellparse *a, const char *line, size_t len,
 		return (0);
 	while (i < len) {
 		k = sp_plainc[(unsigned char)line[i]];
-		if (k == 2) {
+		if (k == SPC_BLANK) {
 			i++;
 			continue;
 		}
-		if (k == 3) {
+		if (k == SPC_NL) {
+			/* Ends a command, like ;, or continues a line
+			   after && || |. */
+			if (cmd != NULL) {
+				if (!sp_simple_ok(cmd))
+					goto no;
+				from = SHELLPARSE_NONE;
+				need = 0;
+				cmd = NULL;
+			}
+			i++;
+			continue;
+		}
+		if (k == SPC_OP) {
 			if (cmd == NULL || !sp_simple_ok(cmd))
 				goto no;
 			c0 = line[i];
@@ -2478,15 +2531,23 @@ sp_simple(struct shellparse *a, const char *line, size_t len,
 			nc++;
 		}
 		ws = tl;
-		do
-			t[tl++] = line[i++];
-		while (i < len && (k = sp_plainc[(unsigned char)line[i]]) == 1);
-		if (k == 0)
+		wflags = 0;
+		do {
+			if (k == SPC_WORD)
+				t[tl++] = line[i++];
+			else if ((i = sp_simple_quote(line, len, i, t,
+			    &tl)) == 0)
+				goto no;
+			else
+				wflags = SHELLPARSE_W_QUOTED;
+		} while (i < len && ((k = sp_plainc[(unsigned char)line[i]]) ==
+		    SPC_WORD || k == SPC_QUOTE));
+		if (i < len && k == 0)
 			goto no;
 		t[tl++] = '\0';
 		a->words[nw].text = t + ws;
 		a->words[nw].len = (uint32_t)(tl - ws - 1);
-		a->words[nw].flags = 0;
+		a->words[nw].flags = wflags;
 		nw++;
 		cmd->nwords++;
 	}

@@ -129,6 +129,74 @@ bad(const char *line, int err, const char *want)
 		    shellparse_strerror(sp.error));
 }
 
+static int
+same_word(const struct shellparse_word *a, const struct shellparse_word *b)
+{
+	const char *pa = shellparse_pattern(a), *pb = shellparse_pattern(b);
+
+	return (a->len == b->len && a->flags == b->flags &&
+	    memcmp(a->text, b->text, a->len) == 0 &&
+	    (pa == NULL) == (pb == NULL) &&
+	    (pa == NULL || strcmp(pa, pb) == 0));
+}
+
+/*
+ * The fast path for plain lines must read a line exactly as the full
+ * parser does.  A trailing comment sends a line to the full parser
+ * without changing what it holds: compare the two, field by field.
+ */
+static void
+same(const char *line)
+{
+	static char arena2[1 << 16];
+	struct shellparse a, b;
+	const struct shellparse_cmd *x, *y;
+	char slow[1024];
+	size_t i, k;
+	int ra, rb, eq;
+
+	snprintf(slow, sizeof(slow), "%s #", line);
+	ra = parse(&a, line);
+	shellparse_init(&b, arena2, sizeof(arena2));
+	rb = shellparse(&b, slow, strlen(slow), 0, SHELLPARSE_NONE);
+	eq = ra == rb && a.error == b.error && a.ncmds == b.ncmds;
+	for (i = 0; eq && i < a.ncmds; i++) {
+		x = &a.cmds[i];
+		y = &b.cmds[i];
+		eq = x->nwords == y->nwords && x->nassign == y->nassign &&
+		    x->nredirs == y->nredirs && x->next == y->next &&
+		    x->parent == y->parent && x->depth == y->depth &&
+		    x->flags == y->flags;
+		for (k = 0; eq && k < x->nwords; k++)
+			eq = same_word(&x->words[k], &y->words[k]);
+	}
+	tap_ok(eq, "fast path reads %s as the parser does", shown(line));
+}
+
+static void
+fastpath(void)
+{
+	static const char *const lines[] = {
+		"ls -la src", "git status", "cd build && make -j4 && ls",
+		"a | b | c", "a || b; c & d", "a &\nb c", "a\nb\n\nc",
+		"a |\n b", "a &&\n\n b", "echo 'a b' \"c d\"",
+		"grep -rn 'TODO' src/", "\"r\"'m' -rf /", "echo ''",
+		"echo \"\"", "'rm' -rf /", "x 'a*b' \"c?d\" '[x]'",
+		"echo \"a'b\" 'c\"d'", "cat 'a\nb' | wc -l",
+		"ls -la src; rm -rf build", "echo 'x;y|z&w'",
+		"git commit -m 'fix: a thing'", "a 'b'c\"d\"e f",
+		"'if' x", "\"A=1\" cmd", "ls\n", "\nls",
+		"tar -czf out.tgz \"dir one\" 'dir two'",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		same(lines[i]);
+	/* Lines the fast path leaves to the parser, parsed the same. */
+	ok("echo \"$HOME\" 'x'", "echo,$HOME,x");
+	bad("echo 'unterminated", SHELLPARSE_E_QUOTE, "echo,unterminated");
+}
+
 static void
 structure(void)
 {
@@ -410,6 +478,7 @@ main(void)
 	bad("echo >", SHELLPARSE_E_SYNTAX, NULL);
 
 	structure();
+	fastpath();
 	limits();
 	return (tap_done());
 }
