@@ -7,8 +7,13 @@
  * temporary root; producers are lib/auditc clients in forked processes
  * (at most 8 processes, so at most 8 connections as the daemons would
  * have; 64 producers are 8 per process).  Each producer is a closed
- * loop: send one AUDIT_ACK event, wait for its ack, send the next.
- * Latency is audit_event() to the ack callback.
+ * loop with a fixed number of events in flight (its depth): it sends
+ * depth AUDIT_ACK events, and each ack lets it send one more.  Depth 1
+ * is one action at a time; a real daemon has many concurrent actions
+ * (sessions, tool calls) each waiting for its own ack, which is what a
+ * larger depth models.  Latency is audit_event() to the ack callback.
+ * The first row is always 1 producer at depth 1 (the latency of a lone
+ * action); then 1, 8 and 64 producers at the chosen depth.
  *
  * SQLite side: the same number of producers, each a process with its
  * own connection doing one durable INSERT per transaction (BEGIN
@@ -16,7 +21,10 @@
  * way a daemon writing its own audit rows would.  Latency is BEGIN to
  * COMMIT returned.
  *
- * usage: audit_daemon [dir]   (default /var/tmp, or . if that is tmpfs)
+ * usage: audit_daemon [-d depth] [-p producers] [dir]
+ *   depth: events in flight per producer (default 16)
+ *   producers: run only this count (1-64, 64 at most per 8 processes)
+ *   dir: where both databases live (default /var/tmp, or . if tmpfs)
  * BENCH_SECONDS: time per contender and producer count (default 3).
  * Needs root and the _audit user (scripts/users); says "skipped" else.
  */
@@ -63,6 +71,8 @@ struct shared {
 };
 
 static struct shared *sh;
+static int	 depth = 16;
+static int	 only;		/* -p: this producer count only */
 
 struct result {
 	double		 evs, p50, p99;
@@ -136,6 +146,7 @@ auditd_child(const char *sock, int slot, int k, unsigned long cap,
 	struct lprod	*lps;
 	int		 i;
 
+	k *= depth;	/* every slot in flight is a closed loop of its own */
 	if ((lps = calloc(k, sizeof(*lps))) == NULL)
 		err(1, "calloc");
 	memset(&pc, 0, sizeof(pc));
@@ -333,8 +344,28 @@ main(int argc, char *argv[])
 	size_t		 i;
 	pid_t		 pid;
 	FILE		*f;
-	int		 fd, tries, status, k, rounds;
+	int		 fd, tries, status, k, rounds, ch, row, d;
 
+	while ((ch = getopt(argc, argv, "d:p:")) != -1) {
+		switch (ch) {
+		case 'p':
+			only = strtonum(optarg, 1, 64, &e);
+			if (e != NULL)
+				errx(1, "producers %s: %s", optarg, e);
+			break;
+		case 'd':
+			depth = strtonum(optarg, 1, 256, &e);
+			if (e != NULL)
+				errx(1, "depth %s: %s", optarg, e);
+			break;
+		default:
+			fprintf(stderr, "usage: audit_daemon [-d depth] "
+			    "[-p producers] [dir]\n");
+			return 64;
+		}
+	}
+	argc -= optind;
+	argv += optind;
 	if ((e = getenv("BENCH_SECONDS")) != NULL && atof(e) > 0)
 		secs = atof(e);
 	rounds = secs / 0.5 < 1 ? 1 : (int)(secs / 0.5);
@@ -355,8 +386,8 @@ main(int argc, char *argv[])
 		printf("audit daemon: skipped (%s not built)\n", auditd);
 		return 0;
 	}
-	if (argc > 1)
-		base = argv[1];
+	if (argc > 0)
+		base = argv[0];
 	else if (statfs("/var/tmp", &sf) == 0 && sf.f_type != TMPFS_MAGIC)
 		base = "/var/tmp";
 	else
@@ -415,11 +446,20 @@ main(int argc, char *argv[])
 		errx(1, "sqlite %s: %s", raw, sqlite3_errmsg(db));
 	sqlite3_close(db);
 
-	printf("audit daemon: closed-loop producers, acked events, %.1f s "
-	    "each in slices of %.2f s, in %s; baseline: plain SQLite, one durable INSERT per "
-	    "transaction (WAL, synchronous=FULL), one connection per "
-	    "producer\n", secs, secs / rounds, base);
-	for (i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
+	printf("audit daemon: closed-loop producers, acked durable events, "
+	    "%.1f s each in slices of %.2f s, in %s; depth = events in "
+	    "flight per producer; baseline: plain SQLite, one durable INSERT "
+	    "per transaction (WAL, synchronous=FULL), one connection and one "
+	    "event in flight per producer\n", secs, secs / rounds, base);
+	for (row = 0; row <= (int)(sizeof(counts) / sizeof(counts[0]));
+	    row++) {
+		/* Row 0: the lone action, 1 producer at depth 1. */
+		i = row == 0 ? 0 : row - 1;
+		if (only != 0 && (row == 0 || counts[i] != only))
+			continue;
+		d = depth;
+		if (row == 0)
+			depth = 1;
 		/*
 		 * Interleave slices of both so that a slow spell of a
 		 * shared disk falls on both alike.
@@ -432,13 +472,14 @@ main(int argc, char *argv[])
 		}
 		summarise(&aa, &a);
 		summarise(&as, &s);
-		printf("audit daemon: %2d producers: auditd %7.0f ev/s "
-		    "p50 %6.0f us p99 %6.0f us | sqlite %6.0f ev/s "
+		printf("audit daemon: %2d producers depth %3d: auditd %7.0f "
+		    "ev/s p50 %6.0f us p99 %6.0f us | sqlite %6.0f ev/s "
 		    "p50 %6.0f us p99 %7.0f us | ratio %.1fx%s\n", counts[i],
-		    a.evs, a.p50, a.p99, s.evs, s.p50, s.p99,
+		    depth, a.evs, a.p50, a.p99, s.evs, s.p50, s.p99,
 		    s.evs > 0 ? a.evs / s.evs : 0,
 		    a.failed || s.failed ? " (FAILURES)" : "");
 		fflush(stdout);
+		depth = d;
 	}
 
 	kill(pid, SIGTERM);
