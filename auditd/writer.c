@@ -373,7 +373,7 @@ writer_commit(void)
 			rc = 1;
 			break;
 		}
-		if ((rc = auditlog_append(w.log, recs, n, err,
+		if ((rc = auditlog_append_canon(w.log, recs, n, err,
 		    sizeof(err))) == 0)
 			break;
 		if (batch_drop_bad(err) == -1)
