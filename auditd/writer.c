@@ -289,18 +289,113 @@ writer_event(struct ctl_conn *c, struct imsg *imsg)
 		writer_commit();
 }
 
+/*
+ * Acks for the producers that read IMSG_AUDIT_ACKV: per connection, runs
+ * of consecutive request ids with consecutive seqs, sent as few messages
+ * once the batch is durable.
+ */
+struct ackrun {
+	uint32_t	 reqid;
+	uint64_t	 seq;
+	uint32_t	 count;
+};
+
+struct ackconn {
+	uint32_t	 conn;
+	struct ackrun	*runs;
+	size_t		 nruns, cap;
+};
+
+static int
+ackv_add(struct ackconn **acs, size_t *nacs, size_t *hint,
+    const struct pending *p)
+{
+	struct ackconn	*a, *na;
+	struct ackrun	*r, *nr;
+	size_t		 i;
+
+	if (*hint < *nacs && (*acs)[*hint].conn == p->conn)
+		a = &(*acs)[*hint];
+	else {
+		for (i = 0; i < *nacs; i++)
+			if ((*acs)[i].conn == p->conn)
+				break;
+		if (i == *nacs) {
+			if ((na = reallocarray(*acs, *nacs + 1,
+			    sizeof(*na))) == NULL)
+				return -1;
+			*acs = na;
+			memset(&na[i], 0, sizeof(na[i]));
+			na[i].conn = p->conn;
+			(*nacs)++;
+		}
+		*hint = i;
+		a = &(*acs)[i];
+	}
+	if (a->nruns > 0) {
+		r = &a->runs[a->nruns - 1];
+		if (p->reqid == r->reqid + r->count && p->reqid != 0 &&
+		    p->rec.seq == r->seq + r->count && r->count < UINT32_MAX) {
+			r->count++;
+			return 0;
+		}
+	}
+	if (a->nruns == a->cap) {
+		if ((nr = reallocarray(a->runs, a->cap ? a->cap * 2 : 8,
+		    sizeof(*nr))) == NULL)
+			return -1;
+		a->runs = nr;
+		a->cap = a->cap ? a->cap * 2 : 8;
+	}
+	r = &a->runs[a->nruns++];
+	r->reqid = p->reqid;
+	r->seq = p->rec.seq;
+	r->count = 1;
+	return 0;
+}
+
+static void
+ackv_send(struct ackconn *a)
+{
+	struct ctl_conn	*c;
+	struct wbuf	 wb;
+	size_t		 i, j, n;
+
+	if ((c = control_find(a->conn)) == NULL)
+		return;		/* gone: nobody to tell */
+	for (i = 0; i < a->nruns; i += n) {
+		n = a->nruns - i;
+		if (n > AUDIT_ACKV_MAX)
+			n = AUDIT_ACKV_MAX;
+		wire_init(&wb);
+		wire_put_u32(&wb, (uint32_t)n);
+		for (j = i; j < i + n; j++) {
+			wire_put_u32(&wb, a->runs[j].reqid);
+			wire_put_u64(&wb, a->runs[j].seq);
+			wire_put_u32(&wb, a->runs[j].count);
+			w.stats[AUDIT_ST_ACKED] += a->runs[j].count;
+		}
+		control_reply(c, IMSG_AUDIT_ACKV, 0, -1, wb.buf, wb.len);
+	}
+}
+
 /* Answer every event of the batch that was not answered yet. */
 static void
 batch_answer(int ok, const char *why)
 {
 	struct ctl_conn	*c;
 	struct pending	*p;
-	size_t		 i;
+	struct ackconn	*acs = NULL;
+	size_t		 i, nacs = 0, hint = 0;
 
 	for (i = 0; i < w.nbatch; i++) {
 		p = &w.batch[i];
 		if (p->done)
 			continue;
+		if (ok && (p->flags & AUDIT_ACK) && (p->flags & AUDIT_ACKV) &&
+		    ackv_add(&acs, &nacs, &hint, p) == 0)
+			continue;
+		/* Single acks: old producers, or out of memory. */
 		if ((c = control_find(p->conn)) == NULL)
 			continue;	/* gone: nobody to tell */
 		if (!ok)
@@ -312,6 +407,11 @@ batch_answer(int ok, const char *why)
 			w.stats[AUDIT_ST_ACKED]++;
 		}
 	}
+	for (i = 0; i < nacs; i++) {
+		ackv_send(&acs[i]);
+		free(acs[i].runs);
+	}
+	free(acs);
 }
 
 /*
