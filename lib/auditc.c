@@ -486,7 +486,8 @@ int
 audit_event(const char *type, const char *session, const char *actor,
     const char *body, int flags, audit_cb cb, void *arg)
 {
-	struct wbuf	*wb;
+	static struct wbuf wbs;	/* 16 KiB: not on the caller's stack */
+	struct wbuf	*wb = &wbs;
 	struct areq	*r;
 
 	if (!ac.init || ((flags & AUDIT_ACK) && cb == NULL) ||
@@ -494,20 +495,15 @@ audit_event(const char *type, const char *session, const char *actor,
 		errno = EINVAL;
 		return -1;
 	}
-	if ((wb = malloc(sizeof(*wb))) == NULL)
-		return -1;
 	/* We read acks in bulk (IMSG_AUDIT_ACKV): say so. */
 	if (audit_encode(wb, (uint32_t)flags | ((flags & AUDIT_ACK) ?
 	    AUDIT_ACKV : 0), now_ns(), ac.source, type, session, actor,
 	    body) == -1) {
-		free(wb);
 		errno = EMSGSIZE;
 		return -1;
 	}
-	if ((r = calloc(1, sizeof(*r))) == NULL) {
-		free(wb);
+	if ((r = calloc(1, sizeof(*r))) == NULL)
 		return -1;
-	}
 	r->id = ac.next_id++;
 	if (ac.next_id == 0)
 		ac.next_id = 1;
@@ -518,23 +514,19 @@ audit_event(const char *type, const char *session, const char *actor,
 		if (ac_send(r, wb->buf, wb->len) == -1)
 			fail_later(r, "auditd unreachable: cannot queue the "
 			    "event");
-		free(wb);
 		return 0;
 	}
 	if (ac.nqueued >= AUDITC_QUEUE_MAX) {
-		free(wb);
 		fail_later(r, "auditd unreachable: too many events waiting "
 		    "for the connection");
 		return 0;
 	}
 	if ((r->msg = malloc(wb->len)) == NULL) {
-		free(wb);
 		free(r);
 		return -1;
 	}
 	memcpy(r->msg, wb->buf, wb->len);
 	r->len = wb->len;
-	free(wb);
 	TAILQ_INSERT_TAIL(&ac.queued, r, entry);
 	ac.nqueued++;
 	ac_connect();
