@@ -13,7 +13,10 @@
  * (sessions, tool calls) each waiting for its own ack, which is what a
  * larger depth models.  Latency is audit_event() to the ack callback.
  * The first row is always 1 producer at depth 1 (the latency of a lone
- * action); then 1, 8 and 64 producers at the chosen depth.
+ * action); then 1, 8 and 64 producers at the chosen depth.  Each row
+ * also gives the CPU time auditd (all its threads) and auditd plus the
+ * producers spent per acked event: on a shared machine that figure
+ * moves much less than events per second do.
  *
  * SQLite side: the same number of producers, each a process with its
  * own connection doing one durable INSERT per transaction (BEGIN
@@ -30,6 +33,7 @@
  */
 #include <sys/types.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
 #include <sys/wait.h>
@@ -77,6 +81,8 @@ static int	 only;		/* -p: this producer count only */
 struct result {
 	double		 evs, p50, p99;
 	unsigned long	 failed;
+	double		 cpu_ev;	/* us of CPU per event, all sides */
+	double		 cpu_server_ev;
 };
 
 static double
@@ -238,7 +244,59 @@ struct acc {
 	size_t		 n, cap;
 	double		 t;
 	unsigned long	 failed;
+	double		 cpu_server;	/* s of CPU, auditd (all threads) */
+	double		 cpu_client;	/* s of CPU, the producers */
 };
+
+static pid_t	 auditd_pid;
+
+/* CPU seconds used so far by auditd's processes (parent and writer). */
+static double
+auditd_cpu(void)
+{
+	char		 path[64], buf[1024], *p;
+	unsigned long	 ut, st;
+	double		 sum = 0;
+	FILE		*f, *g;
+	int		 pid, i;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/children",
+	    (int)auditd_pid, (int)auditd_pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	/* The parent first, then its children. */
+	for (pid = auditd_pid; pid > 0; ) {
+		snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+		if ((g = fopen(path, "r")) != NULL) {
+			if (fgets(buf, sizeof(buf), g) != NULL &&
+			    (p = strrchr(buf, ')')) != NULL) {
+				/* Fields after "comm)": 3 state ... 14 utime. */
+				for (i = 0; i < 11 && p != NULL; i++)
+					p = strchr(p + 1, ' ');
+				if (p != NULL && sscanf(p, " %lu %lu", &ut,
+				    &st) == 2)
+					sum += (double)(ut + st) /
+					    sysconf(_SC_CLK_TCK);
+			}
+			fclose(g);
+		}
+		if (fscanf(f, "%d", &pid) != 1)
+			pid = 0;
+	}
+	fclose(f);
+	return sum;
+}
+
+static double
+children_cpu(void)
+{
+	struct rusage	 ru;
+
+	if (getrusage(RUSAGE_CHILDREN, &ru) == -1)
+		return 0;
+	return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+	    ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+}
 
 /* Fork the producers for one slice, run, gather the samples. */
 static void
@@ -247,7 +305,7 @@ run(int producers, int use_auditd, const char *target, double secs,
 {
 	unsigned long	 cap, total = 0, i;
 	int		 procs, k, p, status;
-	double		 t0, t;
+	double		 t0, t, cs, cc;
 
 	procs = use_auditd ? (producers < MAX_PROCS ? producers : MAX_PROCS)
 	    : producers;
@@ -255,6 +313,8 @@ run(int producers, int use_auditd, const char *target, double secs,
 	cap = MAX_SAMPLES / procs;
 	memset(sh->n, 0, sizeof(sh->n));
 	memset(sh->failed, 0, sizeof(sh->failed));
+	cs = use_auditd ? auditd_cpu() : 0;
+	cc = children_cpu();
 	t0 = now();
 	for (p = 0; p < procs; p++) {
 		switch (fork()) {
@@ -275,6 +335,9 @@ run(int producers, int use_auditd, const char *target, double secs,
 		    WEXITSTATUS(status) != 0)
 			errx(1, "a producer failed");
 	t = now() - t0;
+	if (use_auditd)
+		acc->cpu_server += auditd_cpu() - cs;
+	acc->cpu_client += children_cpu() - cc;
 	for (p = 0; p < procs; p++)
 		total += sh->n[p];
 	if (acc->n + total > acc->cap) {
@@ -299,6 +362,9 @@ summarise(struct acc *acc, struct result *res)
 	res->p50 = acc->n ? acc->us[acc->n / 2] : 0;
 	res->p99 = acc->n ? acc->us[(size_t)(acc->n * 0.99)] : 0;
 	res->failed = acc->failed;
+	res->cpu_ev = acc->n ? (acc->cpu_server + acc->cpu_client) * 1e6 /
+	    acc->n : 0;
+	res->cpu_server_ev = acc->n ? acc->cpu_server * 1e6 / acc->n : 0;
 	free(acc->us);
 	memset(acc, 0, sizeof(*acc));
 }
@@ -414,7 +480,7 @@ main(int argc, char *argv[])
 	    MAP_SHARED | MAP_ANONYMOUS, -1, 0)) == MAP_FAILED)
 		err(1, "mmap");
 
-	switch ((pid = fork())) {
+	switch ((pid = auditd_pid = fork())) {
 	case -1:
 		err(1, "fork");
 	case 0:
@@ -474,10 +540,11 @@ main(int argc, char *argv[])
 		summarise(&as, &s);
 		printf("audit daemon: %2d producers depth %3d: auditd %7.0f "
 		    "ev/s p50 %6.0f us p99 %6.0f us | sqlite %6.0f ev/s "
-		    "p50 %6.0f us p99 %7.0f us | ratio %.1fx%s\n", counts[i],
-		    depth, a.evs, a.p50, a.p99, s.evs, s.p50, s.p99,
-		    s.evs > 0 ? a.evs / s.evs : 0,
-		    a.failed || s.failed ? " (FAILURES)" : "");
+		    "p50 %6.0f us p99 %7.0f us | ratio %.1fx | auditd CPU "
+		    "%.1f us/ev, producers and auditd %.1f us/ev%s\n",
+		    counts[i], depth, a.evs, a.p50, a.p99, s.evs, s.p50,
+		    s.p99, s.evs > 0 ? a.evs / s.evs : 0, a.cpu_server_ev,
+		    a.cpu_ev, a.failed || s.failed ? " (FAILURES)" : "");
 		fflush(stdout);
 		depth = d;
 	}
