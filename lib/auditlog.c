@@ -1832,8 +1832,12 @@ auditlog_open(const char *dir, unsigned char vkey[AUDITLOG_KEYLEN],
 		seterr(err, errlen, "out of memory");
 		goto fail;
 	}
+	/*
+	 * A handle is used by one thread at a time (auditd's committer
+	 * takes it while the event loop keeps off): no SQLite mutexes.
+	 */
 	if (sqlite3_open_v2(path, &log->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		seterr(err, errlen, "%s: %s", path, log->db ?
 		    sqlite3_errmsg(log->db) : "out of memory");
 		goto fail;

@@ -78,6 +78,9 @@
  * last seal cannot be told from forgeries by an attacker holding the
  * running key; their number is returned as "unsealed".
  *
+ * Threads.  A handle may be used from any thread, but from one at a
+ * time: the caller serialises (SQLite runs without its own mutexes).
+ *
  * Errors.  Functions that can fail return -1 and write a message without
  * secrets into err (errlen bytes), unless said otherwise.  The library
  * never prints or exits.
