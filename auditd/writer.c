@@ -3,15 +3,21 @@
  *
  * Producers (the other daemons, through their root parents, harnessctl,
  * and the users of "allow user") send IMSG_AUDIT_EVENT on the control
- * socket.  Each event is checked on arrival; a bad one is refused with
- * an error reply and counted, never written.  Good events wait in one
- * batch; the batch is written as ONE auditlog_append() transaction at
- * the end of the event-loop turn that received them (a manually
- * activated event runs after every read callback libevent queued in
- * that turn), so that all producers active at once share one fsync:
- * group commit.  Only then are the acks sent, each with its seq.  While
- * a commit blocks on fsync, new events queue in the sockets and make up
- * the next batch.
+ * socket.  Each event is checked and its body canonicalised on arrival;
+ * a bad one is refused with an error reply and counted, never written.
+ * Good events wait in one batch.  At the end of the event-loop turn
+ * that received them (a manually activated event runs after every read
+ * callback libevent queued in that turn) the batch goes to the
+ * committer thread, which writes it as ONE auditlog_append_canon()
+ * transaction, so that all producers active at once share one fsync:
+ * group commit.  While it writes, the event loop keeps receiving into
+ * the other batch, which goes next: batches grow with the load.  Only
+ * once a batch is durable does the event loop send its acks, each with
+ * its seq, or, to producers that set AUDIT_ACKV, runs of them in one
+ * IMSG_AUDIT_ACKV per connection.
+ *
+ * Only one thread uses the log at a time: the committer while w.flight
+ * is set, the event loop otherwise (writer_drain() waits for that).
  *
  * The head is sealed every seal interval when there is something new,
  * and on the way out: SIGTERM, or end of the parent channel (proc.c
