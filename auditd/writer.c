@@ -3,15 +3,21 @@
  *
  * Producers (the other daemons, through their root parents, harnessctl,
  * and the users of "allow user") send IMSG_AUDIT_EVENT on the control
- * socket.  Each event is checked on arrival; a bad one is refused with
- * an error reply and counted, never written.  Good events wait in one
- * batch; the batch is written as ONE auditlog_append() transaction at
- * the end of the event-loop turn that received them (a manually
- * activated event runs after every read callback libevent queued in
- * that turn), so that all producers active at once share one fsync:
- * group commit.  Only then are the acks sent, each with its seq.  While
- * a commit blocks on fsync, new events queue in the sockets and make up
- * the next batch.
+ * socket.  Each event is checked and its body canonicalised on arrival;
+ * a bad one is refused with an error reply and counted, never written.
+ * Good events wait in one batch.  At the end of the event-loop turn
+ * that received them (a manually activated event runs after every read
+ * callback libevent queued in that turn) the batch goes to the
+ * committer thread, which writes it as ONE auditlog_append_canon()
+ * transaction, so that all producers active at once share one fsync:
+ * group commit.  While it writes, the event loop keeps receiving into
+ * the other batch, which goes next: batches grow with the load.  Only
+ * once a batch is durable does the event loop send its acks, each with
+ * its seq, or, to producers that set AUDIT_ACKV, runs of them in one
+ * IMSG_AUDIT_ACKV per connection.
+ *
+ * Only one thread uses the log at a time: the committer while w.flight
+ * is set, the event loop otherwise (writer_drain() waits for that).
  *
  * The head is sealed every seal interval when there is something new,
  * and on the way out: SIGTERM, or end of the parent channel (proc.c
@@ -22,7 +28,10 @@
 
 #include <errno.h>
 #include <event2/event.h>
+#include <fcntl.h>
+#include <pthread.h>
 #include <pwd.h>
+#include <sched.h>		/* CLONE_THREAD */
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -49,15 +58,43 @@ struct pending {
 	uint32_t	 reqid;
 	uint32_t	 flags;
 	int		 done;		/* answered (refused) already */
+	int		 bad;		/* refused by the library */
+	char		*why;		/* its reason, NULL if out of memory */
 	struct auditlog_record rec;
 	char		*source, *type, *session, *actor, *body;
 };
 
+/*
+ * A batch: filled by the main thread, written by the committer.  The
+ * result fields are the committer's until it hands the batch back.
+ */
+struct batch {
+	struct pending	 p[AUDITLOG_BATCH_MAX];
+	size_t		 n;
+	struct auditlog_record recs[AUDITLOG_BATCH_MAX];
+	int		 rc;		/* 0 written, 1 nothing left, -1 */
+	size_t		 written;
+	char		 err[512];
+};
+
+static struct batch	 batches[2];
+
 static struct {
 	struct proc_ctx	*ctx;
 	struct auditlog	*log;
-	struct pending	 batch[AUDITLOG_BATCH_MAX];
-	size_t		 nbatch;
+	struct batch	*fill;		/* events arriving now */
+	struct batch	*flight;	/* being written, or NULL */
+	/*
+	 * The committer thread: w.log belongs to it while w.flight is
+	 * set, and to the main thread otherwise.  job/finished under mu.
+	 */
+	int		 threaded;
+	pthread_t	 thread;
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 cv_job, cv_done;
+	int		 job, finished;
+	int		 notify[2];	/* committer -> loop: batch done */
+	struct event	*ev_done;
 	struct event	*ev_commit;
 	struct event	*ev_seal;
 	struct event	*ev_term;
@@ -69,7 +106,8 @@ static struct {
 	int		 exiting;
 } w;
 
-static void	 writer_commit(void);
+static void	 writer_kick(void);
+static void	 writer_drain(void);
 
 const char *
 writer_chroot(const struct harness_conf *conf)
@@ -166,6 +204,7 @@ pending_free(struct pending *p)
 	free(p->session);
 	free(p->actor);
 	free(p->body);
+	free(p->why);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -258,7 +297,7 @@ writer_event(struct ctl_conn *c, struct imsg *imsg)
 		return;
 	}
 
-	p = &w.batch[w.nbatch];
+	p = &w.fill->p[w.fill->n];
 	memset(p, 0, sizeof(*p));
 	p->conn = c->id;
 	p->reqid = reqid;
@@ -283,24 +322,122 @@ writer_event(struct ctl_conn *c, struct imsg *imsg)
 	p->rec.uid = (int64_t)c->uid;
 	p->rec.pid = (int64_t)c->pid;
 	p->rec.body = p->body;
-	if (w.nbatch++ == 0)
+	if (w.fill->n++ == 0)
 		event_active(w.ev_commit, EV_TIMEOUT, 0);
-	if (w.nbatch == AUDITLOG_BATCH_MAX)
-		writer_commit();
+	if (w.fill->n == AUDITLOG_BATCH_MAX) {
+		/* Full: wait for the committer, then hand this one over. */
+		writer_drain();
+		writer_kick();
+	}
+}
+
+/*
+ * Acks for the producers that read IMSG_AUDIT_ACKV: per connection, runs
+ * of consecutive request ids with consecutive seqs, sent as few messages
+ * once the batch is durable.
+ */
+struct ackrun {
+	uint32_t	 reqid;
+	uint64_t	 seq;
+	uint32_t	 count;
+};
+
+struct ackconn {
+	uint32_t	 conn;
+	struct ackrun	*runs;
+	size_t		 nruns, cap;
+};
+
+static int
+ackv_add(struct ackconn **acs, size_t *nacs, size_t *hint,
+    const struct pending *p)
+{
+	struct ackconn	*a, *na;
+	struct ackrun	*r, *nr;
+	size_t		 i;
+
+	if (*hint < *nacs && (*acs)[*hint].conn == p->conn)
+		a = &(*acs)[*hint];
+	else {
+		for (i = 0; i < *nacs; i++)
+			if ((*acs)[i].conn == p->conn)
+				break;
+		if (i == *nacs) {
+			if ((na = reallocarray(*acs, *nacs + 1,
+			    sizeof(*na))) == NULL)
+				return -1;
+			*acs = na;
+			memset(&na[i], 0, sizeof(na[i]));
+			na[i].conn = p->conn;
+			(*nacs)++;
+		}
+		*hint = i;
+		a = &(*acs)[i];
+	}
+	if (a->nruns > 0) {
+		r = &a->runs[a->nruns - 1];
+		if (p->reqid == r->reqid + r->count && p->reqid != 0 &&
+		    p->rec.seq == r->seq + r->count && r->count < UINT32_MAX) {
+			r->count++;
+			return 0;
+		}
+	}
+	if (a->nruns == a->cap) {
+		if ((nr = reallocarray(a->runs, a->cap ? a->cap * 2 : 8,
+		    sizeof(*nr))) == NULL)
+			return -1;
+		a->runs = nr;
+		a->cap = a->cap ? a->cap * 2 : 8;
+	}
+	r = &a->runs[a->nruns++];
+	r->reqid = p->reqid;
+	r->seq = p->rec.seq;
+	r->count = 1;
+	return 0;
+}
+
+static void
+ackv_send(struct ackconn *a)
+{
+	struct ctl_conn	*c;
+	struct wbuf	 wb;
+	size_t		 i, j, n;
+
+	if ((c = control_find(a->conn)) == NULL)
+		return;		/* gone: nobody to tell */
+	for (i = 0; i < a->nruns; i += n) {
+		n = a->nruns - i;
+		if (n > AUDIT_ACKV_MAX)
+			n = AUDIT_ACKV_MAX;
+		wire_init(&wb);
+		wire_put_u32(&wb, (uint32_t)n);
+		for (j = i; j < i + n; j++) {
+			wire_put_u32(&wb, a->runs[j].reqid);
+			wire_put_u64(&wb, a->runs[j].seq);
+			wire_put_u32(&wb, a->runs[j].count);
+			w.stats[AUDIT_ST_ACKED] += a->runs[j].count;
+		}
+		control_reply(c, IMSG_AUDIT_ACKV, 0, -1, wb.buf, wb.len);
+	}
 }
 
 /* Answer every event of the batch that was not answered yet. */
 static void
-batch_answer(int ok, const char *why)
+batch_answer(struct batch *b, int ok, const char *why)
 {
 	struct ctl_conn	*c;
 	struct pending	*p;
-	size_t		 i;
+	struct ackconn	*acs = NULL;
+	size_t		 i, nacs = 0, hint = 0;
 
-	for (i = 0; i < w.nbatch; i++) {
-		p = &w.batch[i];
+	for (i = 0; i < b->n; i++) {
+		p = &b->p[i];
 		if (p->done)
 			continue;
+		if (ok && (p->flags & AUDIT_ACK) && (p->flags & AUDIT_ACKV) &&
+		    ackv_add(&acs, &nacs, &hint, p) == 0)
+			continue;
+		/* Single acks: old producers, or out of memory. */
 		if ((c = control_find(p->conn)) == NULL)
 			continue;	/* gone: nobody to tell */
 		if (!ok)
@@ -312,105 +449,233 @@ batch_answer(int ok, const char *why)
 			w.stats[AUDIT_ST_ACKED]++;
 		}
 	}
+	for (i = 0; i < nacs; i++) {
+		ackv_send(&acs[i]);
+		free(acs[i].runs);
+	}
+	free(acs);
 }
 
 /*
  * auditlog_append() is all or nothing; the checks on arrival are the
  * library's, so a refused record here is a bug or a rule we do not
- * mirror.  Refuse that one record and write the others.
+ * mirror.  Mark that one record and write the others.  Committer
+ * thread: touches only the batch.
  */
 static int
-batch_drop_bad(const char *err)
+batch_drop_bad(struct batch *b)
 {
-	struct ctl_conn	*c;
 	unsigned long	 idx;
 	size_t		 i, k = 0;
 	char		*end;
 
-	if (strncmp(err, "record ", 7) != 0)
+	if (strncmp(b->err, "record ", 7) != 0)
 		return -1;
 	errno = 0;
-	idx = strtoul(err + 7, &end, 10);
-	if (errno != 0 || end == err + 7 || *end != ':')
+	idx = strtoul(b->err + 7, &end, 10);
+	if (errno != 0 || end == b->err + 7 || *end != ':')
 		return -1;
 	/* Index among the records still in the batch. */
-	for (i = 0; i < w.nbatch; i++) {
-		if (w.batch[i].done)
+	for (i = 0; i < b->n; i++) {
+		if (b->p[i].done || b->p[i].bad)
 			continue;
 		if (k++ == idx)
 			break;
 	}
-	if (i == w.nbatch)
+	if (i == b->n)
 		return -1;
-	w.batch[i].done = 1;
-	w.stats[AUDIT_ST_BADFIELD]++;
-	log_warnx("refused event: %s", err);
-	if ((c = control_find(w.batch[i].conn)) != NULL)
-		control_error(c, w.batch[i].reqid, "audit event refused: %s",
-		    strchr(err, ':') + 2);
+	b->p[i].bad = 1;
+	b->p[i].why = strdup(b->err);
 	return 0;
 }
 
+/* Write a batch: the committer thread's work (or the main thread's). */
+static void
+batch_write(struct batch *b)
+{
+	size_t	 i, n, tries;
+
+	b->rc = -1;
+	b->written = 0;
+	b->err[0] = '\0';
+	for (tries = 0; tries <= b->n; tries++) {
+		for (i = n = 0; i < b->n; i++)
+			if (!b->p[i].done && !b->p[i].bad)
+				b->recs[n++] = b->p[i].rec;
+		if (n == 0) {
+			b->rc = 1;
+			break;
+		}
+		if ((b->rc = auditlog_append_canon(w.log, b->recs, n, b->err,
+		    sizeof(b->err))) == 0)
+			break;
+		if (batch_drop_bad(b) == -1)
+			break;
+	}
+	if (b->rc == 0) {
+		for (i = n = 0; i < b->n; i++)
+			if (!b->p[i].done && !b->p[i].bad)
+				b->p[i].rec.seq = b->recs[n++].seq;
+		b->written = n;
+	}
+}
+
+/* Main thread: tell everyone in a written batch, then free it. */
+static void
+batch_finish(struct batch *b)
+{
+	struct ctl_conn	*c;
+	struct pending	*p;
+	size_t		 i;
+
+	for (i = 0; i < b->n; i++) {
+		p = &b->p[i];
+		if (!p->bad)
+			continue;
+		p->done = 1;
+		w.stats[AUDIT_ST_BADFIELD]++;
+		log_warnx("refused event: %s", p->why ? p->why : "?");
+		if ((c = control_find(p->conn)) != NULL)
+			control_error(c, p->reqid, "audit event refused: %s",
+			    p->why && strchr(p->why, ':') ? strchr(p->why,
+			    ':') + 2 : "invalid record");
+	}
+	if (b->rc == 0) {
+		w.stats[AUDIT_ST_WRITTEN] += b->written;
+		w.stats[AUDIT_ST_TXNS]++;
+		if (b->written > w.stats[AUDIT_ST_MAXBATCH])
+			w.stats[AUDIT_ST_MAXBATCH] = b->written;
+	}
+	if (b->rc == -1) {
+		/* Fail secure: every producer waiting hears it was not
+		 * written. */
+		log_warnx("audit write failed, %zu events refused: %s", b->n,
+		    b->err);
+		for (i = 0; i < b->n; i++)
+			if (!b->p[i].done)
+				w.stats[AUDIT_ST_WRITEFAIL]++;
+		batch_answer(b, 0, b->err);
+	} else
+		batch_answer(b, 1, NULL);
+	for (i = 0; i < b->n; i++)
+		pending_free(&b->p[i]);
+	b->n = 0;
+}
+
+/*
+ * The committer: SQLite commits (and their fsync) run here, so that
+ * the event loop goes on receiving, checking and canonicalising the
+ * next batch meanwhile.  The next batch is whatever arrived during this
+ * commit: the slower the disk or the heavier the load, the larger it
+ * grows (up to AUDITLOG_BATCH_MAX), so one fsync covers more events.
+ */
+static void *
+committer(void *arg)
+{
+	struct batch	*b;
+	ssize_t		 r;
+
+	for (;;) {
+		pthread_mutex_lock(&w.mu);
+		while (!w.job)
+			pthread_cond_wait(&w.cv_job, &w.mu);
+		b = w.flight;
+		pthread_mutex_unlock(&w.mu);
+
+		batch_write(b);
+
+		pthread_mutex_lock(&w.mu);
+		w.job = 0;
+		w.finished = 1;
+		pthread_cond_signal(&w.cv_done);
+		pthread_mutex_unlock(&w.mu);
+		do
+			r = write(w.notify[1], "", 1);
+		while (r == -1 && errno == EINTR);
+		/* EAGAIN: a wakeup is pending already. */
+	}
+	return NULL;
+}
+
+/* Main thread: if the committer handed a batch back, finish it. */
+static void
+writer_reap(void)
+{
+	struct batch	*b;
+	int		 fin;
+
+	if (w.flight == NULL)
+		return;
+	pthread_mutex_lock(&w.mu);
+	fin = w.finished;
+	w.finished = 0;
+	pthread_mutex_unlock(&w.mu);
+	if (!fin)
+		return;
+	b = w.flight;
+	w.flight = NULL;
+	batch_finish(b);
+}
+
+/* Main thread: wait until the committer is idle (w.log is ours). */
+static void
+writer_drain(void)
+{
+	if (w.flight == NULL)
+		return;
+	pthread_mutex_lock(&w.mu);
+	while (w.job)
+		pthread_cond_wait(&w.cv_done, &w.mu);
+	pthread_mutex_unlock(&w.mu);
+	writer_reap();
+}
+
+/* Main thread: start writing what has arrived, unless busy. */
+static void
+writer_kick(void)
+{
+	struct batch	*b;
+
+	if (w.flight != NULL || w.fill->n == 0 || w.log == NULL)
+		return;
+	b = w.fill;
+	w.fill = b == &batches[0] ? &batches[1] : &batches[0];
+	if (!w.threaded) {
+		batch_write(b);
+		batch_finish(b);
+		return;
+	}
+	w.flight = b;
+	pthread_mutex_lock(&w.mu);
+	w.job = 1;
+	pthread_cond_signal(&w.cv_job);
+	pthread_mutex_unlock(&w.mu);
+}
+
+/* Main thread: everything received so far is durable (or refused). */
 static void
 writer_commit(void)
 {
-	struct auditlog_record *recs;
-	size_t		 i, n, tries;
-	char		 err[512];
-	int		 rc = -1;
-
-	if (w.nbatch == 0)
-		return;
-	if ((recs = calloc(w.nbatch, sizeof(*recs))) == NULL) {
-		strlcpy(err, "out of memory", sizeof(err));
-		goto fail;
-	}
-	for (tries = 0; tries <= w.nbatch; tries++) {
-		for (i = n = 0; i < w.nbatch; i++)
-			if (!w.batch[i].done)
-				recs[n++] = w.batch[i].rec;
-		if (n == 0) {
-			rc = 1;
-			break;
-		}
-		if ((rc = auditlog_append(w.log, recs, n, err,
-		    sizeof(err))) == 0)
-			break;
-		if (batch_drop_bad(err) == -1)
-			break;
-	}
-	if (rc == 0) {
-		for (i = n = 0; i < w.nbatch; i++)
-			if (!w.batch[i].done)
-				w.batch[i].rec.seq = recs[n++].seq;
-		w.stats[AUDIT_ST_WRITTEN] += n;
-		w.stats[AUDIT_ST_TXNS]++;
-		if (n > w.stats[AUDIT_ST_MAXBATCH])
-			w.stats[AUDIT_ST_MAXBATCH] = n;
-	}
-	free(recs);
-	if (rc == -1)
-		goto fail;
-	batch_answer(1, NULL);
-	goto done;
- fail:
-	/* Fail secure: every producer waiting hears it was not written. */
-	log_warnx("audit write failed, %zu events refused: %s", w.nbatch,
-	    err);
-	for (i = 0; i < w.nbatch; i++)
-		if (!w.batch[i].done)
-			w.stats[AUDIT_ST_WRITEFAIL]++;
-	batch_answer(0, err);
- done:
-	for (i = 0; i < w.nbatch; i++)
-		pending_free(&w.batch[i]);
-	w.nbatch = 0;
+	writer_drain();
+	writer_kick();
+	writer_drain();
 }
 
 static void
 commit_cb(evutil_socket_t fd, short ev, void *arg)
 {
-	writer_commit();
+	writer_kick();
+}
+
+static void
+done_cb(evutil_socket_t fd, short ev, void *arg)
+{
+	char	 buf[64];
+
+	while (read(fd, buf, sizeof(buf)) > 0)
+		;
+	writer_reap();
+	writer_kick();
 }
 
 static void
@@ -421,6 +686,7 @@ writer_seal(void)
 
 	if (w.log == NULL)
 		return;
+	writer_drain();
 	if ((rc = auditlog_seal(w.log, err, sizeof(err))) == -1)
 		log_warnx("seal: %s", err);
 	else if (rc == 0)
@@ -492,6 +758,7 @@ writer_stats(struct ctl_conn *c, uint32_t reqid)
 	size_t		 i;
 
 	memset(&st, 0, sizeof(st));
+	writer_drain();		/* w.log is ours to read */
 	auditlog_status(w.log, &st);
 	wire_init(&wb);
 	for (i = 0; i < AUDIT_NSTATS; i++)
@@ -583,8 +850,22 @@ writer_run(struct proc_ctx *ctx)
 		SYS_stat, SYS_lstat, SYS_statx, SYS_fchown, SYS_getcwd,
 		SYS_fchmod, SYS_unlinkat, SYS_renameat, SYS_fallocate,
 		SYS_mlock, SYS_munlock,
+		/*
+		 * The committer thread: glibc's pthread_create() uses
+		 * clone3, whose flags live in memory that seccomp cannot
+		 * see; plain clone is allowed for threads only.  A process
+		 * made with clone3 would inherit this filter, uid, chroot
+		 * and no capabilities, and could not exec.
+		 */
+		SYS_clone3,
+	};
+	static const struct confine_argrule argrules[] = {
+		{ SYS_clone, 0, CONFINE_MASKED_EQ, CLONE_THREAD,
+		    CLONE_THREAD },
 	};
 	struct proc_confine_spec spec;
+	sigset_t	 all, old;
+	int		 rc;
 	unsigned char	 vkey[AUDITLOG_KEYLEN];
 	char		 err[512];
 	int		 created = 0;
@@ -596,6 +877,8 @@ writer_run(struct proc_ctx *ctx)
 	memset(&spec, 0, sizeof(spec));
 	spec.syscalls = syscalls;
 	spec.nsyscalls = sizeof(syscalls) / sizeof(syscalls[0]);
+	spec.argrules = argrules;
+	spec.nargrules = sizeof(argrules) / sizeof(argrules[0]);
 	spec.allow_files = 1;
 	spec.nodump = 1;	/* the running key is in memory */
 	proc_confine(ctx, &spec);
@@ -619,10 +902,31 @@ writer_run(struct proc_ctx *ctx)
 		    (unsigned long long)st.last_seq,
 		    (unsigned long long)st.epoch);
 	}
+	w.fill = &batches[0];
+	if (pipe2(w.notify, O_NONBLOCK | O_CLOEXEC) == -1)
+		fatal("pipe2");
+	if (pthread_mutex_init(&w.mu, NULL) != 0 ||
+	    pthread_cond_init(&w.cv_job, NULL) != 0 ||
+	    pthread_cond_init(&w.cv_done, NULL) != 0)
+		fatalx("%s: pthread init", __func__);
+	/* Signals are the event loop's: the committer takes none. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&w.thread, NULL, committer, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc != 0)
+		log_warnx("no committer thread (%s): commits block the "
+		    "event loop", strerror(rc));
+	else
+		w.threaded = 1;
 	if (atexit(writer_atexit) != 0)
 		fatalx("atexit");
 
 	w.ev_commit = event_new(ctx->base, -1, 0, commit_cb, NULL);
+	w.ev_done = event_new(ctx->base, w.notify[0], EV_READ | EV_PERSIST,
+	    done_cb, NULL);
+	if (w.ev_done == NULL || event_add(w.ev_done, NULL) == -1)
+		fatalx("%s: events", __func__);
 	w.ev_seal = evtimer_new(ctx->base, seal_timer, NULL);
 	w.ev_term = evsignal_new(ctx->base, SIGTERM, term_cb, NULL);
 	if (w.ev_commit == NULL || w.ev_seal == NULL || w.ev_term == NULL ||

@@ -7,8 +7,16 @@
  * temporary root; producers are lib/auditc clients in forked processes
  * (at most 8 processes, so at most 8 connections as the daemons would
  * have; 64 producers are 8 per process).  Each producer is a closed
- * loop: send one AUDIT_ACK event, wait for its ack, send the next.
- * Latency is audit_event() to the ack callback.
+ * loop with a fixed number of events in flight (its depth): it sends
+ * depth AUDIT_ACK events, and each ack lets it send one more.  Depth 1
+ * is one action at a time; a real daemon has many concurrent actions
+ * (sessions, tool calls) each waiting for its own ack, which is what a
+ * larger depth models.  Latency is audit_event() to the ack callback.
+ * The first row is always 1 producer at depth 1 (the latency of a lone
+ * action); then 1, 8 and 64 producers at the chosen depth.  Each row
+ * also gives the CPU time auditd (all its threads) and auditd plus the
+ * producers spent per acked event: on a shared machine that figure
+ * moves much less than events per second do.
  *
  * SQLite side: the same number of producers, each a process with its
  * own connection doing one durable INSERT per transaction (BEGIN
@@ -16,12 +24,16 @@
  * way a daemon writing its own audit rows would.  Latency is BEGIN to
  * COMMIT returned.
  *
- * usage: audit_daemon [dir]   (default /var/tmp, or . if that is tmpfs)
+ * usage: audit_daemon [-d depth] [-p producers] [dir]
+ *   depth: events in flight per producer (default 16)
+ *   producers: run only this count (1-64, 64 at most per 8 processes)
+ *   dir: where both databases live (default /var/tmp, or . if tmpfs)
  * BENCH_SECONDS: time per contender and producer count (default 3).
  * Needs root and the _audit user (scripts/users); says "skipped" else.
  */
 #include <sys/types.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
 #include <sys/wait.h>
@@ -63,10 +75,14 @@ struct shared {
 };
 
 static struct shared *sh;
+static int	 depth = 16;
+static int	 only;		/* -p: this producer count only */
 
 struct result {
 	double		 evs, p50, p99;
 	unsigned long	 failed;
+	double		 cpu_ev;	/* us of CPU per event, all sides */
+	double		 cpu_server_ev;
 };
 
 static double
@@ -136,6 +152,7 @@ auditd_child(const char *sock, int slot, int k, unsigned long cap,
 	struct lprod	*lps;
 	int		 i;
 
+	k *= depth;	/* every slot in flight is a closed loop of its own */
 	if ((lps = calloc(k, sizeof(*lps))) == NULL)
 		err(1, "calloc");
 	memset(&pc, 0, sizeof(pc));
@@ -227,7 +244,59 @@ struct acc {
 	size_t		 n, cap;
 	double		 t;
 	unsigned long	 failed;
+	double		 cpu_server;	/* s of CPU, auditd (all threads) */
+	double		 cpu_client;	/* s of CPU, the producers */
 };
+
+static pid_t	 auditd_pid;
+
+/* CPU seconds used so far by auditd's processes (parent and writer). */
+static double
+auditd_cpu(void)
+{
+	char		 path[64], buf[1024], *p;
+	unsigned long	 ut, st;
+	double		 sum = 0;
+	FILE		*f, *g;
+	int		 pid, i;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/children",
+	    (int)auditd_pid, (int)auditd_pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	/* The parent first, then its children. */
+	for (pid = auditd_pid; pid > 0; ) {
+		snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+		if ((g = fopen(path, "r")) != NULL) {
+			if (fgets(buf, sizeof(buf), g) != NULL &&
+			    (p = strrchr(buf, ')')) != NULL) {
+				/* Fields after "comm)": 3 state ... 14 utime. */
+				for (i = 0; i < 11 && p != NULL; i++)
+					p = strchr(p + 1, ' ');
+				if (p != NULL && sscanf(p, " %lu %lu", &ut,
+				    &st) == 2)
+					sum += (double)(ut + st) /
+					    sysconf(_SC_CLK_TCK);
+			}
+			fclose(g);
+		}
+		if (fscanf(f, "%d", &pid) != 1)
+			pid = 0;
+	}
+	fclose(f);
+	return sum;
+}
+
+static double
+children_cpu(void)
+{
+	struct rusage	 ru;
+
+	if (getrusage(RUSAGE_CHILDREN, &ru) == -1)
+		return 0;
+	return ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+	    ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+}
 
 /* Fork the producers for one slice, run, gather the samples. */
 static void
@@ -236,7 +305,7 @@ run(int producers, int use_auditd, const char *target, double secs,
 {
 	unsigned long	 cap, total = 0, i;
 	int		 procs, k, p, status;
-	double		 t0, t;
+	double		 t0, t, cs, cc;
 
 	procs = use_auditd ? (producers < MAX_PROCS ? producers : MAX_PROCS)
 	    : producers;
@@ -244,6 +313,8 @@ run(int producers, int use_auditd, const char *target, double secs,
 	cap = MAX_SAMPLES / procs;
 	memset(sh->n, 0, sizeof(sh->n));
 	memset(sh->failed, 0, sizeof(sh->failed));
+	cs = use_auditd ? auditd_cpu() : 0;
+	cc = children_cpu();
 	t0 = now();
 	for (p = 0; p < procs; p++) {
 		switch (fork()) {
@@ -264,6 +335,9 @@ run(int producers, int use_auditd, const char *target, double secs,
 		    WEXITSTATUS(status) != 0)
 			errx(1, "a producer failed");
 	t = now() - t0;
+	if (use_auditd)
+		acc->cpu_server += auditd_cpu() - cs;
+	acc->cpu_client += children_cpu() - cc;
 	for (p = 0; p < procs; p++)
 		total += sh->n[p];
 	if (acc->n + total > acc->cap) {
@@ -288,6 +362,9 @@ summarise(struct acc *acc, struct result *res)
 	res->p50 = acc->n ? acc->us[acc->n / 2] : 0;
 	res->p99 = acc->n ? acc->us[(size_t)(acc->n * 0.99)] : 0;
 	res->failed = acc->failed;
+	res->cpu_ev = acc->n ? (acc->cpu_server + acc->cpu_client) * 1e6 /
+	    acc->n : 0;
+	res->cpu_server_ev = acc->n ? acc->cpu_server * 1e6 / acc->n : 0;
 	free(acc->us);
 	memset(acc, 0, sizeof(*acc));
 }
@@ -333,8 +410,28 @@ main(int argc, char *argv[])
 	size_t		 i;
 	pid_t		 pid;
 	FILE		*f;
-	int		 fd, tries, status, k, rounds;
+	int		 fd, tries, status, k, rounds, ch, row, d;
 
+	while ((ch = getopt(argc, argv, "d:p:")) != -1) {
+		switch (ch) {
+		case 'p':
+			only = strtonum(optarg, 1, 64, &e);
+			if (e != NULL)
+				errx(1, "producers %s: %s", optarg, e);
+			break;
+		case 'd':
+			depth = strtonum(optarg, 1, 256, &e);
+			if (e != NULL)
+				errx(1, "depth %s: %s", optarg, e);
+			break;
+		default:
+			fprintf(stderr, "usage: audit_daemon [-d depth] "
+			    "[-p producers] [dir]\n");
+			return 64;
+		}
+	}
+	argc -= optind;
+	argv += optind;
 	if ((e = getenv("BENCH_SECONDS")) != NULL && atof(e) > 0)
 		secs = atof(e);
 	rounds = secs / 0.5 < 1 ? 1 : (int)(secs / 0.5);
@@ -355,8 +452,8 @@ main(int argc, char *argv[])
 		printf("audit daemon: skipped (%s not built)\n", auditd);
 		return 0;
 	}
-	if (argc > 1)
-		base = argv[1];
+	if (argc > 0)
+		base = argv[0];
 	else if (statfs("/var/tmp", &sf) == 0 && sf.f_type != TMPFS_MAGIC)
 		base = "/var/tmp";
 	else
@@ -383,7 +480,7 @@ main(int argc, char *argv[])
 	    MAP_SHARED | MAP_ANONYMOUS, -1, 0)) == MAP_FAILED)
 		err(1, "mmap");
 
-	switch ((pid = fork())) {
+	switch ((pid = auditd_pid = fork())) {
 	case -1:
 		err(1, "fork");
 	case 0:
@@ -415,11 +512,20 @@ main(int argc, char *argv[])
 		errx(1, "sqlite %s: %s", raw, sqlite3_errmsg(db));
 	sqlite3_close(db);
 
-	printf("audit daemon: closed-loop producers, acked events, %.1f s "
-	    "each in slices of %.2f s, in %s; baseline: plain SQLite, one durable INSERT per "
-	    "transaction (WAL, synchronous=FULL), one connection per "
-	    "producer\n", secs, secs / rounds, base);
-	for (i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
+	printf("audit daemon: closed-loop producers, acked durable events, "
+	    "%.1f s each in slices of %.2f s, in %s; depth = events in "
+	    "flight per producer; baseline: plain SQLite, one durable INSERT "
+	    "per transaction (WAL, synchronous=FULL), one connection and one "
+	    "event in flight per producer\n", secs, secs / rounds, base);
+	for (row = 0; row <= (int)(sizeof(counts) / sizeof(counts[0]));
+	    row++) {
+		/* Row 0: the lone action, 1 producer at depth 1. */
+		i = row == 0 ? 0 : row - 1;
+		if (only != 0 && (row == 0 || counts[i] != only))
+			continue;
+		d = depth;
+		if (row == 0)
+			depth = 1;
 		/*
 		 * Interleave slices of both so that a slow spell of a
 		 * shared disk falls on both alike.
@@ -432,13 +538,15 @@ main(int argc, char *argv[])
 		}
 		summarise(&aa, &a);
 		summarise(&as, &s);
-		printf("audit daemon: %2d producers: auditd %7.0f ev/s "
-		    "p50 %6.0f us p99 %6.0f us | sqlite %6.0f ev/s "
-		    "p50 %6.0f us p99 %7.0f us | ratio %.1fx%s\n", counts[i],
-		    a.evs, a.p50, a.p99, s.evs, s.p50, s.p99,
-		    s.evs > 0 ? a.evs / s.evs : 0,
-		    a.failed || s.failed ? " (FAILURES)" : "");
+		printf("audit daemon: %2d producers depth %3d: auditd %7.0f "
+		    "ev/s p50 %6.0f us p99 %6.0f us | sqlite %6.0f ev/s "
+		    "p50 %6.0f us p99 %7.0f us | ratio %.1fx | auditd CPU "
+		    "%.1f us/ev, producers and auditd %.1f us/ev%s\n",
+		    counts[i], depth, a.evs, a.p50, a.p99, s.evs, s.p50,
+		    s.p99, s.evs > 0 ? a.evs / s.evs : 0, a.cpu_server_ev,
+		    a.cpu_ev, a.failed || s.failed ? " (FAILURES)" : "");
 		fflush(stdout);
+		depth = d;
 	}
 
 	kill(pid, SIGTERM);

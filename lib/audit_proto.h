@@ -17,8 +17,10 @@ enum audit_imsg {
 	 *   || str source || str type || str session || str actor
 	 *   || str body (JSON object)
 	 * Reply: IMSG_AUDIT_ACK once the transaction holding it is
-	 * durable (only if AUDIT_ACK was set), or IMSG_CTL_ERROR with the
-	 * reason if it was refused or could not be written (always).
+	 * durable (only if AUDIT_ACK was set; with AUDIT_ACKV too, the
+	 * ack may come inside an IMSG_AUDIT_ACKV instead), or
+	 * IMSG_CTL_ERROR with the reason if it was refused or could not
+	 * be written (always).
 	 */
 	IMSG_AUDIT_EVENT = IMSG_AUDIT_BASE + 1,
 	/* auditd -> producer: u64 seq of the durable record. */
@@ -27,11 +29,24 @@ enum audit_imsg {
 	IMSG_AUDIT_STATS,
 	/* harnessctl -> auditd: seal now.  Reply IMSG_CTL_OK or error. */
 	IMSG_AUDIT_SEAL,
+	/*
+	 * auditd -> producer: many acks in one message, for events sent
+	 * with AUDIT_ACKV.  peerid 0.  Payload: u32 n (1..AUDIT_ACKV_MAX)
+	 * || n runs of (u32 reqid || u64 seq || u32 count): the events
+	 * with request ids reqid .. reqid + count - 1 (never wrapping
+	 * through 0) are durable as records seq .. seq + count - 1.
+	 * Events of one connection that one transaction holds are mostly
+	 * one run, so a whole group commit is acked in a message or two.
+	 */
+	IMSG_AUDIT_ACKV,
 };
 
 /* IMSG_AUDIT_EVENT flags. */
 #define AUDIT_ACK		0x0001	/* reply once durable */
-#define AUDIT_FLAGS_MASK	0x0001
+#define AUDIT_ACKV		0x0002	/* sender reads IMSG_AUDIT_ACKV */
+#define AUDIT_FLAGS_MASK	0x0003
+
+#define AUDIT_ACKV_MAX		1000	/* runs in one IMSG_AUDIT_ACKV */
 
 /*
  * IMSG_AUDIT_STATS reply: AUDIT_NSTATS u64 counters in this order, then

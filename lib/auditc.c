@@ -273,6 +273,51 @@ waiting_take(uint32_t id)
 	return NULL;
 }
 
+/* Run callbacks for an IMSG_AUDIT_ACKV; -1 if it is malformed. */
+static int
+ac_ackv(struct imsg *imsg)
+{
+	struct areq	*r;
+	struct rbuf	 rb;
+	uint32_t	 n, i, reqid, count, k;
+	uint64_t	 seq;
+
+	/* Check all of it before acting on any of it. */
+	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+	if (wire_get_u32(&rb, &n) == -1 || n == 0 || n > AUDIT_ACKV_MAX ||
+	    imsg_datalen(imsg) != 4 + (size_t)n * 16)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (wire_get_u32(&rb, &reqid) == -1 ||
+		    wire_get_u64(&rb, &seq) == -1 ||
+		    wire_get_u32(&rb, &count) == -1 || reqid == 0 ||
+		    count == 0 || count - 1 > UINT32_MAX - reqid ||
+		    seq == 0 || count - 1 > UINT64_MAX - seq)
+			return -1;
+	}
+	if (wire_end(&rb) == -1)
+		return -1;
+	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+	wire_get_u32(&rb, &n);
+	for (i = 0; i < n; i++) {
+		wire_get_u32(&rb, &reqid);
+		wire_get_u64(&rb, &seq);
+		wire_get_u32(&rb, &count);
+		for (k = 0; k < count; k++) {
+			if ((r = waiting_take(reqid + k)) == NULL) {
+				/* Timed out earlier: refused already. */
+				log_debug("audit: late ack for %u (seq %llu)",
+				    reqid + k, (unsigned long long)(seq + k));
+				continue;
+			}
+			if (r->cb != NULL)
+				r->cb(1, seq + k, NULL, r->arg);
+			req_free(r);
+		}
+	}
+	return 0;
+}
+
 static void
 ac_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 {
@@ -304,6 +349,13 @@ ac_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 		if (r->cb != NULL)
 			r->cb(1, seq, NULL, r->arg);
 		req_free(r);
+		break;
+	case IMSG_AUDIT_ACKV:
+		if (ac_ackv(imsg) == -1) {
+			log_warnx("audit: bad acks from auditd");
+			imsgev_close(iev);	/* handler sees NULL next */
+			return;
+		}
 		break;
 	case IMSG_CTL_ERROR:
 		harness_error(imsg, msg, sizeof(msg));
@@ -434,26 +486,24 @@ int
 audit_event(const char *type, const char *session, const char *actor,
     const char *body, int flags, audit_cb cb, void *arg)
 {
-	struct wbuf	*wb;
+	static struct wbuf wbs;	/* 16 KiB: not on the caller's stack */
+	struct wbuf	*wb = &wbs;
 	struct areq	*r;
 
 	if (!ac.init || ((flags & AUDIT_ACK) && cb == NULL) ||
-	    (flags & ~AUDIT_FLAGS_MASK) || type == NULL) {
+	    (flags & ~AUDIT_ACK) || type == NULL) {
 		errno = EINVAL;
 		return -1;
 	}
-	if ((wb = malloc(sizeof(*wb))) == NULL)
-		return -1;
-	if (audit_encode(wb, (uint32_t)flags, now_ns(), ac.source, type,
-	    session, actor, body) == -1) {
-		free(wb);
+	/* We read acks in bulk (IMSG_AUDIT_ACKV): say so. */
+	if (audit_encode(wb, (uint32_t)flags | ((flags & AUDIT_ACK) ?
+	    AUDIT_ACKV : 0), now_ns(), ac.source, type, session, actor,
+	    body) == -1) {
 		errno = EMSGSIZE;
 		return -1;
 	}
-	if ((r = calloc(1, sizeof(*r))) == NULL) {
-		free(wb);
+	if ((r = calloc(1, sizeof(*r))) == NULL)
 		return -1;
-	}
 	r->id = ac.next_id++;
 	if (ac.next_id == 0)
 		ac.next_id = 1;
@@ -464,23 +514,19 @@ audit_event(const char *type, const char *session, const char *actor,
 		if (ac_send(r, wb->buf, wb->len) == -1)
 			fail_later(r, "auditd unreachable: cannot queue the "
 			    "event");
-		free(wb);
 		return 0;
 	}
 	if (ac.nqueued >= AUDITC_QUEUE_MAX) {
-		free(wb);
 		fail_later(r, "auditd unreachable: too many events waiting "
 		    "for the connection");
 		return 0;
 	}
 	if ((r->msg = malloc(wb->len)) == NULL) {
-		free(wb);
 		free(r);
 		return -1;
 	}
 	memcpy(r->msg, wb->buf, wb->len);
 	r->len = wb->len;
-	free(wb);
 	TAILQ_INSERT_TAIL(&ac.queued, r, entry);
 	ac.nqueued++;
 	ac_connect();

@@ -750,9 +750,323 @@ canon_value(struct dbuf *b, struct json_object *o, size_t *members, int depth)
 	return b->err ? -1 : 0;
 }
 
+/*
+ * Fast path of auditlog_canon_json(): one strict pass over the text that
+ * validates (with the js_* scanner) and writes the canonical form at the
+ * same time, without building a json-c tree.  It yields exactly what
+ * the json-c path yields (regress/unit/test_auditlog.c compares both);
+ * for anything it does not handle itself (invalid input, which needs
+ * the reference path's error message, keys with escapes, duplicate keys,
+ * a body too large) it returns -1 and the caller takes the json-c path.
+ */
+struct fmember {
+	const unsigned char	*key;	/* raw key text, no escapes */
+	size_t			 klen;
+	size_t			 voff;	/* value in the segment */
+	size_t			 vlen;
+};
+
+static int
+fm_cmp(const void *a, const void *b)
+{
+	const struct fmember	*x = a, *y = b;
+	size_t			 n = x->klen < y->klen ? x->klen : y->klen;
+	int			 c;
+
+	/* strcmp order: keys hold no NUL. */
+	if ((c = memcmp(x->key, y->key, n)) != 0)
+		return c;
+	return x->klen < y->klen ? -1 : x->klen > y->klen;
+}
+
+static int
+hexdigit(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return c - 'A' + 10;
+}
+
+static unsigned int
+hex4(const unsigned char *p)
+{
+	return hexdigit(p[0]) << 12 | hexdigit(p[1]) << 8 |
+	    hexdigit(p[2]) << 4 | hexdigit(p[3]);
+}
+
+/* Decode a string body the scanner has accepted already. */
+static void
+fc_unescape(struct dbuf *out, const unsigned char *p, size_t len)
+{
+	unsigned char	 u[4];
+	unsigned int	 cp;
+	size_t		 i, n;
+	char		 c;
+
+	for (i = 0; i < len && !out->err; i++) {
+		if (p[i] != '\\') {
+			for (n = i; n < len && p[n] != '\\'; n++)
+				;
+			db_put(out, p + i, n - i);
+			i = n - 1;
+			continue;
+		}
+		c = p[++i];
+		switch (c) {
+		case 'b':
+			db_putc(out, '\b');
+			continue;
+		case 'f':
+			db_putc(out, '\f');
+			continue;
+		case 'n':
+			db_putc(out, '\n');
+			continue;
+		case 'r':
+			db_putc(out, '\r');
+			continue;
+		case 't':
+			db_putc(out, '\t');
+			continue;
+		case 'u':
+			break;
+		default:	/* " \ / */
+			db_putc(out, c);
+			continue;
+		}
+		cp = hex4(p + i + 1);
+		i += 4;
+		if (cp >= 0xd800 && cp <= 0xdbff) {
+			cp = 0x10000 + ((cp - 0xd800) << 10) +
+			    (hex4(p + i + 3) - 0xdc00);
+			i += 6;
+		}
+		if (cp < 0x80) {
+			u[0] = cp;
+			n = 1;
+		} else if (cp < 0x800) {
+			u[0] = 0xc0 | cp >> 6;
+			u[1] = 0x80 | (cp & 0x3f);
+			n = 2;
+		} else if (cp < 0x10000) {
+			u[0] = 0xe0 | cp >> 12;
+			u[1] = 0x80 | ((cp >> 6) & 0x3f);
+			u[2] = 0x80 | (cp & 0x3f);
+			n = 3;
+		} else {
+			u[0] = 0xf0 | cp >> 18;
+			u[1] = 0x80 | ((cp >> 12) & 0x3f);
+			u[2] = 0x80 | ((cp >> 6) & 0x3f);
+			u[3] = 0x80 | (cp & 0x3f);
+			n = 4;
+		}
+		db_put(out, u, n);
+	}
+}
+
+static int
+fc_value(struct jscan *js, struct dbuf *b, int depth)
+{
+	struct fmember	 fixed[16], *m = fixed, *nm;
+	struct dbuf	 tmp;
+	const unsigned char *p = js->p;
+	size_t		 start, nmem = 0, cap = 16, seg, i;
+	char		 num[NUMBER_MAX + 1];
+	int		 r = -1;
+
+	if (depth > JSON_DEPTH_MAX)
+		return -1;
+	js_ws(js);
+	if (js->off >= js->len)
+		return -1;
+	start = js->off;
+	switch (p[js->off]) {
+	case '{':
+		js->off++;
+		seg = b->len;
+		js_ws(js);
+		if (js->off < js->len && p[js->off] == '}') {
+			js->off++;
+			db_puts(b, "{}");
+			return b->err ? -1 : 0;
+		}
+		for (;;) {
+			js_ws(js);
+			if (js->off >= js->len || p[js->off] != '"')
+				goto out;
+			start = js->off;
+			if (js_string(js, 1) == -1 ||
+			    memchr(p + start, '\\', js->off - start) != NULL)
+				goto out;
+			if (nmem == cap) {
+				if ((nm = reallocarray(m == fixed ? NULL : m,
+				    cap * 2, sizeof(*m))) == NULL)
+					goto out;
+				if (m == fixed)
+					memcpy(nm, fixed, sizeof(fixed));
+				m = nm;
+				cap *= 2;
+			}
+			m[nmem].key = p + start + 1;
+			m[nmem].klen = js->off - start - 2;
+			js_ws(js);
+			if (js->off >= js->len || p[js->off] != ':')
+				goto out;
+			js->off++;
+			m[nmem].voff = b->len - seg;
+			if (fc_value(js, b, depth + 1) == -1)
+				goto out;
+			m[nmem].vlen = b->len - seg - m[nmem].voff;
+			nmem++;
+			js_ws(js);
+			if (js->off < js->len && p[js->off] == ',') {
+				js->off++;
+				continue;
+			}
+			if (js->off < js->len && p[js->off] == '}') {
+				js->off++;
+				break;
+			}
+			goto out;
+		}
+		qsort(m, nmem, sizeof(*m), fm_cmp);
+		for (i = 1; i < nmem; i++)
+			if (fm_cmp(&m[i - 1], &m[i]) == 0)
+				goto out;	/* duplicate key */
+		/* The values sit in b in input order: lay them out sorted. */
+		memset(&tmp, 0, sizeof(tmp));
+		tmp.max = b->max;
+		db_put(&tmp, b->p + seg, b->len - seg);
+		if (tmp.err || b->err) {
+			free(tmp.p);
+			goto out;
+		}
+		b->len = seg;
+		db_putc(b, '{');
+		for (i = 0; i < nmem; i++) {
+			if (i > 0)
+				db_putc(b, ',');
+			db_putc(b, '"');
+			db_put(b, m[i].key, m[i].klen);
+			db_put(b, "\":", 2);
+			db_put(b, tmp.p + m[i].voff, m[i].vlen);
+		}
+		db_putc(b, '}');
+		free(tmp.p);
+		r = b->err ? -1 : 0;
+		goto out;
+	case '[':
+		js->off++;
+		db_putc(b, '[');
+		js_ws(js);
+		if (js->off < js->len && p[js->off] == ']') {
+			js->off++;
+			db_putc(b, ']');
+			return b->err ? -1 : 0;
+		}
+		for (;;) {
+			if (fc_value(js, b, depth + 1) == -1)
+				return -1;
+			js_ws(js);
+			if (js->off < js->len && p[js->off] == ',') {
+				js->off++;
+				db_putc(b, ',');
+				continue;
+			}
+			if (js->off < js->len && p[js->off] == ']') {
+				js->off++;
+				db_putc(b, ']');
+				return b->err ? -1 : 0;
+			}
+			return -1;
+		}
+	case '"':
+		if (js_string(js, 0) == -1)
+			return -1;
+		if (memchr(p + start, '\\', js->off - start) == NULL)
+			db_put(b, p + start, js->off - start);
+		else {
+			memset(&tmp, 0, sizeof(tmp));
+			tmp.max = b->max;
+			fc_unescape(&tmp, p + start + 1, js->off - start - 2);
+			if (tmp.err) {
+				free(tmp.p);
+				return -1;
+			}
+			esc_json(b, tmp.p ? tmp.p : "", tmp.len);
+			free(tmp.p);
+		}
+		return b->err ? -1 : 0;
+	case 't':
+	case 'f':
+	case 'n':
+		if (js_lit(js, p[start] == 't' ? "true" : p[start] == 'f' ?
+		    "false" : "null") == -1)
+			return -1;
+		db_put(b, p + start, js->off - start);
+		return b->err ? -1 : 0;
+	default:
+		if (js_number(js) == -1)
+			return -1;
+		i = js->off - start;
+		memcpy(num, p + start, i);
+		num[i] = '\0';
+		if (strpbrk(num, ".eE") != NULL)
+			canon_double(b, strtod(num, NULL));
+		else if (strcmp(num, "-0") == 0)
+			db_putc(b, '0');	/* an integer zero */
+		else
+			db_put(b, num, i);	/* in range, no leading 0 */
+		return b->err ? -1 : 0;
+	}
+ out:
+	if (m != fixed)
+		free(m);
+	return r;
+}
+
+static int
+canon_fast(const char *in, size_t len, char **out, size_t *outlen)
+{
+	struct jscan	 js;
+	struct dbuf	 b;
+
+	memset(&js, 0, sizeof(js));
+	memset(&b, 0, sizeof(b));
+	b.max = AUDITLOG_BODY_MAX;
+	js.p = (const unsigned char *)in;
+	js.len = len;
+	js_ws(&js);
+	if (js.off >= len || in[js.off] != '{' ||
+	    fc_value(&js, &b, 1) == -1) {
+		free(b.p);
+		return -1;
+	}
+	js_ws(&js);
+	if (js.off != len || b.p == NULL) {
+		free(b.p);
+		return -1;
+	}
+	*out = b.p;
+	*outlen = b.len;
+	return 0;
+}
+
 int
 auditlog_canon_json(const char *in, size_t len, char **out, size_t *outlen,
     char *err, size_t errlen)
+{
+	if (in != NULL && len <= AUDITLOG_BODY_MAX &&
+	    canon_fast(in, len, out, outlen) == 0)
+		return 0;
+	return auditlog_canon_json_ref(in, len, out, outlen, err, errlen);
+}
+
+int
+auditlog_canon_json_ref(const char *in, size_t len, char **out,
+    size_t *outlen, char *err, size_t errlen)
 {
 	struct jscan		 js;
 	struct json_tokener	*tok = NULL;
@@ -1518,8 +1832,12 @@ auditlog_open(const char *dir, unsigned char vkey[AUDITLOG_KEYLEN],
 		seterr(err, errlen, "out of memory");
 		goto fail;
 	}
+	/*
+	 * A handle is used by one thread at a time (auditd's committer
+	 * takes it while the event loop keeps off): no SQLite mutexes.
+	 */
 	if (sqlite3_open_v2(path, &log->db, SQLITE_OPEN_READWRITE |
-	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		seterr(err, errlen, "%s: %s", path, log->db ?
 		    sqlite3_errmsg(log->db) : "out of memory");
 		goto fail;
@@ -1645,8 +1963,8 @@ auditlog_close(struct auditlog *log)
 /* Append */
 
 static int
-check_record(const struct auditlog_record *r, char **body, size_t *blen,
-    char *err, size_t errlen)
+check_record(const struct auditlog_record *r, int canon, char **body,
+    size_t *blen, char *err, size_t errlen)
 {
 	char	 why[128];
 
@@ -1676,6 +1994,15 @@ check_record(const struct auditlog_record *r, char **body, size_t *blen,
 		seterr(err, errlen, "no body");
 		return -1;
 	}
+	if (canon) {
+		/* The caller canonicalised it: only what is cheap. */
+		*blen = strnlen(r->body, AUDITLOG_BODY_MAX + 1);
+		if (*blen > AUDITLOG_BODY_MAX || r->body[0] != '{') {
+			seterr(err, errlen, "body: not canonical JSON");
+			return -1;
+		}
+		return 0;
+	}
 	if (auditlog_canon_json(r->body, strnlen(r->body,
 	    AUDITLOG_BODY_MAX + 1), body, blen, why, sizeof(why)) == -1) {
 		seterr(err, errlen, "body: %s", why);
@@ -1684,9 +2011,9 @@ check_record(const struct auditlog_record *r, char **body, size_t *blen,
 	return 0;
 }
 
-int
-auditlog_append(struct auditlog *log, struct auditlog_record *recs,
-    size_t n, char *err, size_t errlen)
+static int
+append(struct auditlog *log, struct auditlog_record *recs, size_t n,
+    int canon, char *err, size_t errlen)
 {
 	struct rfields	 f;
 	char		**bodies = NULL, why[192];
@@ -1711,7 +2038,7 @@ auditlog_append(struct auditlog *log, struct auditlog_record *recs,
 		goto done;
 	}
 	for (i = 0; i < n; i++) {
-		if (check_record(&recs[i], &bodies[i], &blens[i], why,
+		if (check_record(&recs[i], canon, &bodies[i], &blens[i], why,
 		    sizeof(why)) == -1) {
 			seterr(err, errlen, "record %zu: %s", i, why);
 			goto done;
@@ -1727,7 +2054,8 @@ auditlog_append(struct auditlog *log, struct auditlog_record *recs,
 		recs[i].seq = log->last_seq + 1 + i;
 		if (recs[i].time == 0)
 			recs[i].time = now;
-		rec_fields(&recs[i], bodies[i], blens[i], &f);
+		rec_fields(&recs[i], canon ? recs[i].body : bodies[i],
+		    blens[i], &f);
 		memcpy(recs[i].prev_hash, prev, sizeof(prev));
 		hash_fields(prev, &f, recs[i].hash);
 		memcpy(prev, recs[i].hash, sizeof(prev));
@@ -1767,6 +2095,20 @@ auditlog_append(struct auditlog *log, struct auditlog_record *recs,
 	free(bodies);
 	free(blens);
 	return r;
+}
+
+int
+auditlog_append(struct auditlog *log, struct auditlog_record *recs,
+    size_t n, char *err, size_t errlen)
+{
+	return append(log, recs, n, 0, err, errlen);
+}
+
+int
+auditlog_append_canon(struct auditlog *log, struct auditlog_record *recs,
+    size_t n, char *err, size_t errlen)
+{
+	return append(log, recs, n, 1, err, errlen);
 }
 
 /* Seal */

@@ -78,6 +78,9 @@
  * last seal cannot be told from forgeries by an attacker holding the
  * running key; their number is returned as "unsealed".
  *
+ * Threads.  A handle may be used from any thread, but from one at a
+ * time: the caller serialises (SQLite runs without its own mutexes).
+ *
  * Errors.  Functions that can fail return -1 and write a message without
  * secrets into err (errlen bytes), unless said otherwise.  The library
  * never prints or exits.
@@ -156,6 +159,15 @@ void		 auditlog_close(struct auditlog *);
  */
 int		 auditlog_append(struct auditlog *, struct auditlog_record *,
 		    size_t n, char *err, size_t errlen);
+/*
+ * The same for bodies that are auditlog_canon_json() output already
+ * (auditd canonicalises on arrival, to refuse bad JSON at once): saves
+ * parsing every body twice.  Bodies are only checked to be objects of
+ * at most AUDITLOG_BODY_MAX bytes; anything else must not be passed.
+ */
+int		 auditlog_append_canon(struct auditlog *,
+		    struct auditlog_record *, size_t n, char *err,
+		    size_t errlen);
 
 /*
  * Seal the current head with the running key and evolve the key.
@@ -241,6 +253,12 @@ int		 auditlog_check_type(const char *);
  * NUL-terminated allocation of *outlen bytes (free it).  0 or -1.
  */
 int		 auditlog_canon_json(const char *, size_t, char **out,
+		    size_t *outlen, char *err, size_t errlen);
+/*
+ * The same through a json-c tree: the reference the fast single-pass
+ * path of auditlog_canon_json() must agree with (tests compare them).
+ */
+int		 auditlog_canon_json_ref(const char *, size_t, char **out,
 		    size_t *outlen, char *err, size_t errlen);
 
 /* hash(rec) with the given prev_hash, body taken as already canonical. */

@@ -1,17 +1,25 @@
 /*
  * lib/auditc without auditd: argument checks, the wire encoding, and
  * fail secure when the socket is not there (the callback reports
- * "auditd unreachable", never from inside audit_event()).
+ * "auditd unreachable", never from inside audit_event()).  Then against
+ * a fake auditd: acks in bulk (IMSG_AUDIT_ACKV) call every callback
+ * exactly once with its own seq, duplicates are ignored, and a
+ * malformed one drops the connection and fails what still waits.
  */
 #include <sys/types.h>
+#include <sys/socket.h>
+#include <sys/un.h>
 
 #include <errno.h>
 #include <event2/event.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "auditc.h"
 #include "auditlog.h"
+#include "imsg.h"
 #include "../tap.h"
 #include "wire.h"
 
@@ -26,6 +34,163 @@ cb(int ok, uint64_t seq, const char *err, void *arg)
 		bad_ok = 1;
 	strlcpy(why, err != NULL ? err : "", sizeof(why));
 	event_base_loopbreak(arg);
+}
+
+/* ---- against a fake auditd ---- */
+
+#define NEV	8
+
+static struct {
+	int		 calls[NEV];
+	int		 ok[NEV];
+	uint64_t	 seq[NEV];
+	uint32_t	 reqid[NEV];
+	uint32_t	 flags[NEV];
+	int		 nrecv;
+} fk;
+
+static void
+fk_cb(int ok, uint64_t seq, const char *err, void *arg)
+{
+	int	 i = (int)(intptr_t)arg;
+
+	fk.calls[i]++;
+	fk.ok[i] = ok;
+	fk.seq[i] = seq;
+}
+
+/* Server side: read events until n more have come (the loop runs). */
+static int
+fk_recv(struct event_base *base, struct imsgbuf *ib, int n)
+{
+	struct imsg	 imsg;
+	struct rbuf	 rb;
+	int		 want = fk.nrecv + n, tries;
+	ssize_t		 r;
+
+	for (tries = 0; fk.nrecv < want && tries < 200; tries++) {
+		event_base_loop(base, EVLOOP_NONBLOCK);
+		if ((r = imsg_read(ib)) == 0)
+			return -1;
+		if (r == -1 && errno != EAGAIN)
+			return -1;
+		while (imsg_get(ib, &imsg) > 0) {
+			if (imsg.hdr.type == IMSG_AUDIT_EVENT &&
+			    fk.nrecv < NEV) {
+				wire_rinit(&rb, imsg.data, imsg_datalen(&imsg));
+				wire_get_u32(&rb, &fk.flags[fk.nrecv]);
+				fk.reqid[fk.nrecv++] = imsg.hdr.peerid;
+			}
+			imsg_free(&imsg);
+		}
+		if (fk.nrecv < want)
+			usleep(5000);
+	}
+	return fk.nrecv == want ? 0 : -1;
+}
+
+static void
+fk_ackv(struct imsgbuf *ib, const uint32_t *runs, int nruns)
+{
+	struct wbuf	 wb;
+	int		 i;
+
+	wire_init(&wb);
+	wire_put_u32(&wb, nruns);
+	for (i = 0; i < nruns; i++) {
+		wire_put_u32(&wb, runs[i * 3]);
+		wire_put_u64(&wb, runs[i * 3 + 1]);
+		wire_put_u32(&wb, runs[i * 3 + 2]);
+	}
+	imsg_compose(ib, IMSG_AUDIT_ACKV, 0, 0, -1, wb.buf, wb.len);
+	imsg_flush(ib);
+}
+
+static void
+spin(struct event_base *base)
+{
+	int	 i;
+
+	for (i = 0; i < 20; i++) {
+		event_base_loop(base, EVLOOP_NONBLOCK);
+		usleep(2000);
+	}
+}
+
+static void
+test_ackv(void)
+{
+	struct sockaddr_un sun;
+	struct event_base *base;
+	struct imsgbuf	 ib;
+	char		 dir[] = "/tmp/test_auditc.XXXXXX";
+	uint32_t	 runs[9];
+	int		 lfd, fd = -1, i, ok;
+
+	if (mkdtemp(dir) == NULL || (base = event_base_new()) == NULL) {
+		tap_skip("acks in bulk", "no scratch directory");
+		return;
+	}
+	memset(&sun, 0, sizeof(sun));
+	sun.sun_family = AF_UNIX;
+	snprintf(sun.sun_path, sizeof(sun.sun_path), "%s/s", dir);
+	if ((lfd = socket(AF_UNIX, SOCK_STREAM, 0)) == -1 ||
+	    bind(lfd, (struct sockaddr *)&sun, sizeof(sun)) == -1 ||
+	    listen(lfd, 4) == -1) {
+		tap_skip("acks in bulk", "cannot listen");
+		goto out;
+	}
+	ok = audit_init_socket(base, sun.sun_path, "test") == 0;
+	for (i = 0; i < 5; i++)
+		ok = ok && audit_event("tool.call", NULL, NULL, "{}",
+		    AUDIT_ACK, fk_cb, (void *)(intptr_t)i) == 0;
+	event_base_loop(base, EVLOOP_NONBLOCK);	/* connects */
+	if (ok)
+		fd = accept(lfd, NULL, NULL);
+	tap_ok(ok && fd != -1, "fake auditd: connected, 5 events sent");
+	if (fd == -1)
+		goto out;
+	imsg_init(&ib, fd);
+	tap_ok(fk_recv(base, &ib, 5) == 0 && fk.flags[0] ==
+	    (AUDIT_ACK | AUDIT_ACKV), "acked events say AUDIT_ACKV");
+
+	/* Runs: events 0-2 as 100-102, events 3-4 as 200-201. */
+	runs[0] = fk.reqid[0], runs[1] = 100, runs[2] = 3;
+	runs[3] = fk.reqid[3], runs[4] = 200, runs[5] = 2;
+	fk_ackv(&ib, runs, 2);
+	spin(base);
+	ok = 1;
+	for (i = 0; i < 5; i++)
+		ok = ok && fk.calls[i] == 1 && fk.ok[i] == 1;
+	ok = ok && fk.seq[0] == 100 && fk.seq[2] == 102 &&
+	    fk.seq[3] == 200 && fk.seq[4] == 201;
+	tap_ok(ok, "one IMSG_AUDIT_ACKV: each callback once, its own seq");
+	tap_ok(audit_pending() == 0, "nothing pending after the acks");
+
+	/* A repeated ack is ignored; a malformed one drops the link. */
+	ok = audit_event("tool.call", NULL, NULL, "{}", AUDIT_ACK, fk_cb,
+	    (void *)(intptr_t)5) == 0 && audit_event("tool.call", NULL, NULL,
+	    "{}", AUDIT_ACK, fk_cb, (void *)(intptr_t)6) == 0;
+	ok = ok && fk_recv(base, &ib, 2) == 0;
+	runs[0] = fk.reqid[0], runs[1] = 100, runs[2] = 1;
+	runs[3] = fk.reqid[5], runs[4] = 300, runs[5] = 1;
+	fk_ackv(&ib, runs, 2);
+	runs[0] = fk.reqid[6], runs[1] = 301, runs[2] = 0;	/* count 0 */
+	fk_ackv(&ib, runs, 1);
+	spin(base);
+	tap_ok(ok && fk.calls[0] == 1 && fk.calls[5] == 1 && fk.ok[5] == 1 &&
+	    fk.seq[5] == 300, "a repeated ack calls nobody twice");
+	tap_ok(fk.calls[6] == 1 && fk.ok[6] == 0 && !audit_connected(),
+	    "a malformed IMSG_AUDIT_ACKV fails the waiting event, once");
+	imsg_clear(&ib);
+	close(fd);
+ out:
+	audit_shutdown();
+	if (lfd != -1)
+		close(lfd);
+	unlink(sun.sun_path);
+	rmdir(dir);
+	event_base_free(base);
 }
 
 int
@@ -100,5 +265,7 @@ main(void)
 
 	audit_shutdown();
 	event_base_free(base);
+
+	test_ackv();
 	return tap_done();
 }

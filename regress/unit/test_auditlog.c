@@ -833,6 +833,158 @@ test_canon(void)
 	free(out2);
 }
 
+/* Random JSON-ish text: mostly valid, sometimes broken on purpose. */
+static unsigned long	 rng = 88172645463325252UL;
+
+static unsigned
+rnd(unsigned n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned)(rng % n);
+}
+
+static void
+gen_str(char *buf, size_t *off, size_t max)
+{
+	static const char *const parts[] = { "a", "b", "ab", "key", "\\n",
+	    "\\\"", "\\\\", "\\/", "\\u00e9", "\\u0000", "\\ud83d\\ude00",
+	    "\xc3\xa9", "\xe2\x82\xac", " ", "\\t", "\\u001f", "z", "\x7f",
+	    "\\b\\f\\r", "\\u0041" };
+	int	 i, n = rnd(4);
+
+	*off += snprintf(buf + *off, max - *off, "\"");
+	for (i = 0; i < n && *off < max - 16; i++)
+		*off += snprintf(buf + *off, max - *off, "%s",
+		    parts[rnd(sizeof(parts) / sizeof(parts[0]))]);
+	*off += snprintf(buf + *off, max - *off, "\"");
+}
+
+static void
+gen_value(char *buf, size_t *off, size_t max, int depth)
+{
+	static const char *const nums[] = { "0", "-0", "1", "-1", "12",
+	    "2.50", "1e2", "1E+2", "-0.0", "0.1", "1e21", "1.5e-7", "5e-324",
+	    "18446744073709551615", "-9223372036854775808",
+	    "9223372036854775807", "18446744073709551616", "123.456",
+	    "1e400", "01", "1.", "-", "3.0e0" };
+	static const char *const ws[] = { "", "", "", " ", "\n\t" };
+	int	 i, n, k = rnd(depth > 4 ? 5 : 8);
+
+	if (*off >= max - 64) {
+		*off += snprintf(buf + *off, max - *off, "0");
+		return;
+	}
+	*off += snprintf(buf + *off, max - *off, "%s", ws[rnd(5)]);
+	switch (k) {
+	case 0:
+		gen_str(buf, off, max);
+		break;
+	case 1:
+		*off += snprintf(buf + *off, max - *off, "%s",
+		    nums[rnd(sizeof(nums) / sizeof(nums[0]))]);
+		break;
+	case 2:
+		*off += snprintf(buf + *off, max - *off, "%s",
+		    rnd(3) == 0 ? "true" : rnd(2) ? "false" : "null");
+		break;
+	case 3:
+		if (rnd(50) == 0) {
+			*off += snprintf(buf + *off, max - *off, "tru");
+			break;
+		}
+		/* FALLTHROUGH */
+	case 4:
+		*off += snprintf(buf + *off, max - *off, "%d", (int)rnd(1000));
+		break;
+	case 5:
+	case 6:
+		n = rnd(5);
+		*off += snprintf(buf + *off, max - *off, "[");
+		for (i = 0; i < n; i++) {
+			if (i > 0)
+				*off += snprintf(buf + *off, max - *off, ",");
+			gen_value(buf, off, max, depth + 1);
+		}
+		*off += snprintf(buf + *off, max - *off, "%s]",
+		    rnd(40) == 0 ? "," : "");
+		break;
+	default:
+		n = rnd(6);
+		*off += snprintf(buf + *off, max - *off, "{");
+		for (i = 0; i < n; i++) {
+			if (i > 0)
+				*off += snprintf(buf + *off, max - *off, ",");
+			gen_str(buf, off, max);
+			*off += snprintf(buf + *off, max - *off, "%s:",
+			    ws[rnd(5)]);
+			gen_value(buf, off, max, depth + 1);
+		}
+		*off += snprintf(buf + *off, max - *off, "}");
+		break;
+	}
+}
+
+/* The single-pass canonicaliser agrees with the json-c reference. */
+static void
+test_canon_diff(void)
+{
+	static const char *const fixed[] = {
+		"{}", " {} ", "{\"a\":1,\"a\":2}", "{\"b\":1,\"a\":{\"d\":[],"
+		"\"c\":{}}}", "{\"\\u0061\":1,\"a\":2}", "{\"a\\n\":1}",
+		"{\"x\":\"\\u0000\"}", "{\"ab\":1,\"a\":2,\"b\":3,\"\":4}",
+		"{\"a\":[1,2,{\"z\":1,\"y\":2}]}", "{\"a\":1}x", "[1]",
+		"{\"a\":-0,\"b\":-0.0,\"c\":0e0}", "{\"a\":\"\\ud800\"}",
+		"{\"a\":\"\xff\"}", "{\"a\":1,}", "{\"k\":1e-7,\"j\":1e-6}",
+	};
+	char		 buf[4096], *o1, *o2, e1[256], e2[256];
+	size_t		 l1, l2, off, i;
+	int		 r1, r2, bad = 0, valid = 0, total = 0;
+
+	for (i = 0; i < 20000 + sizeof(fixed) / sizeof(fixed[0]); i++) {
+		if (i < sizeof(fixed) / sizeof(fixed[0]))
+			off = strlcpy(buf, fixed[i], sizeof(buf));
+		else {
+			off = 0;
+			buf[0] = '\0';
+			if (rnd(30) == 0)
+				gen_value(buf, &off, sizeof(buf) - 8, 0);
+			else {
+				/* An object at the top. */
+				off += snprintf(buf, sizeof(buf), "{\"k\":");
+				gen_value(buf, &off, sizeof(buf) - 8, 1);
+				off += snprintf(buf + off, sizeof(buf) - off,
+				    ",\"b\":");
+				gen_value(buf, &off, sizeof(buf) - 8, 1);
+				off += snprintf(buf + off, sizeof(buf) - off,
+				    "}");
+			}
+		}
+		o1 = o2 = NULL;
+		e1[0] = e2[0] = '\0';
+		r1 = auditlog_canon_json(buf, off, &o1, &l1, e1, sizeof(e1));
+		r2 = auditlog_canon_json_ref(buf, off, &o2, &l2, e2,
+		    sizeof(e2));
+		total++;
+		if (r2 == 0)
+			valid++;
+		if (r1 != r2 || (r1 == 0 && (l1 != l2 ||
+		    memcmp(o1, o2, l1) != 0)) ||
+		    (r1 == -1 && strcmp(e1, e2) != 0)) {
+			if (bad++ < 5)
+				TAP_DIAG("differ on %s: %s | %s", buf,
+				    r1 == 0 ? o1 : e1, r2 == 0 ? o2 : e2);
+		}
+		free(o1);
+		free(o2);
+	}
+	tap_ok(bad == 0 && valid > total / 4 && valid < total,
+	    "canonical JSON: fast path equals the json-c reference");
+	if (bad != 0 || valid <= total / 4 || valid == total)
+		TAP_DIAG("%d of %d differ, %d valid", bad, total, valid);
+}
+
 static int
 collect(const struct auditlog_record *r, void *arg)
 {
@@ -1148,6 +1300,7 @@ main(void)
 	test_tamper();
 	test_bad_inputs();
 	test_canon();
+	test_canon_diff();
 	test_query();
 	test_format();
 	test_hmac();
