@@ -850,14 +850,16 @@ writer_run(struct proc_ctx *ctx)
 		SYS_stat, SYS_lstat, SYS_statx, SYS_fchown, SYS_getcwd,
 		SYS_fchmod, SYS_unlinkat, SYS_renameat, SYS_fallocate,
 		SYS_mlock, SYS_munlock,
-		/*
-		 * The committer thread: glibc's pthread_create() uses
-		 * clone3, whose flags live in memory that seccomp cannot
-		 * see; plain clone is allowed for threads only.  A process
-		 * made with clone3 would inherit this filter, uid, chroot
-		 * and no capabilities, and could not exec.
-		 */
-		SYS_clone3,
+	};
+	/*
+	 * The committer thread.  clone3's flags live in memory seccomp
+	 * cannot see, so clone3 fails with ENOSYS and glibc's
+	 * pthread_create() falls back to clone, whose flags it can: only
+	 * CLONE_THREAD is allowed, so the writer can make threads and
+	 * never a process.
+	 */
+	static const struct confine_errno soft[] = {
+		{ SYS_clone3, ENOSYS },
 	};
 	static const struct confine_argrule argrules[] = {
 		{ SYS_clone, 0, CONFINE_MASKED_EQ, CLONE_THREAD,
@@ -879,6 +881,8 @@ writer_run(struct proc_ctx *ctx)
 	spec.nsyscalls = sizeof(syscalls) / sizeof(syscalls[0]);
 	spec.argrules = argrules;
 	spec.nargrules = sizeof(argrules) / sizeof(argrules[0]);
+	spec.soft = soft;
+	spec.nsoft = sizeof(soft) / sizeof(soft[0]);
 	spec.allow_files = 1;
 	spec.nodump = 1;	/* the running key is in memory */
 	proc_confine(ctx, &spec);

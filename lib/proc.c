@@ -222,6 +222,11 @@ proc_confine(struct proc_ctx *ctx, const struct proc_confine_spec *spec)
 	if (!spec->allow_files)
 		for (i = 0; i < confine_nofile_nsoft; i++)
 			soft[c.nsoft++] = confine_nofile_soft[i];
+	for (i = 0; i < spec->nsoft; i++) {
+		if (c.nsoft >= sizeof(soft) / sizeof(soft[0]))
+			fatalx("%s: too many soft denies", __func__);
+		soft[c.nsoft++] = spec->soft[i];
+	}
 	c.debug = ctx->conf->seccomp_debug;
 	c.pdeathsig = SIGTERM;
 	if (confine_process(&c, err, sizeof(err)) == -1)

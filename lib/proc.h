@@ -111,6 +111,8 @@ struct proc_confine_spec {
 	size_t		 nkeep;
 	int		 nodump;
 	int		 allow_files;	/* no soft-deny of open/stat */
+	const struct confine_errno *soft;	/* more soft denies */
+	size_t		 nsoft;
 };
 void	 proc_confine(struct proc_ctx *, const struct proc_confine_spec *);
 
