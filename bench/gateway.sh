@@ -21,32 +21,9 @@ fi
 for p in gateway_health exec_latency; do
 	[ -x "$B/$p" ] || { echo "gateway: SKIPPED ($B/$p not built)"; exit 0; }
 done
-"$TOP/scripts/users" >/dev/null || exit 1
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/harness-bench.XXXXXX")
-chmod 755 "$T"
-conf=$T/harness.conf
-# a cgroup of our own: sandboxd empties its cgroup at start
-CG=harness-bench-$$
-
-stop_all() {
-	for d in harnessd sandboxd hitld auditd; do
-		[ -f "$T/$d.pid" ] || continue
-		p=$(cat "$T/$d.pid")
-		kill -TERM "$p" 2>/dev/null
-		n=0
-		while kill -0 "$p" 2>/dev/null && [ $n -lt 200 ]; do
-			sleep 0.05
-			n=$((n + 1))
-		done
-	done
-}
-trap 'stop_all; rm -rf "$T"; rmdir /sys/fs/cgroup/*/"$CG" \
-    /sys/fs/cgroup/"$CG" 2>/dev/null' EXIT
-
-sed -e "s|/run/harness|$T/run|g" -e "s|/var/lib/harness|$T/state|g" \
-    -e "s/^\([[:space:]]*\)sandbox user .*/&\\
-\1cgroup \"$CG\"/" "$TOP/etc/harness.conf.sample" >"$conf"
+. "$TOP/regress/lib.sh"
+suite_setup
+suite_cgroup || { echo "gateway: cannot write the test config"; exit 1; }
 # The rate limit is not what we measure; /bin/true is allowed outright
 # (the sample's "harmless" rule says so too; this does not depend on it).
 cat >>"$conf" <<'EOF'
@@ -60,24 +37,7 @@ rule "bench-true" {
 }
 EOF
 
-start() {
-	: >"$T/$1.log"
-	"$BIN/$1" -d -f "$conf" -p "$T/$1.pid" >>"$T/$1.log" 2>&1 &
-	n=0
-	while ! grep -q "ready:" "$T/$1.log"; do
-		n=$((n + 1))
-		if [ $n -gt 300 ]; then
-			echo "$1 did not start:"
-			cat "$T/$1.log"
-			exit 1
-		fi
-		sleep 0.05
-	done
-}
-start auditd
-start hitld
-start sandboxd
-start harnessd
+suite_start auditd hitld sandboxd harnessd || exit 1
 
 echo "shared machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg);" \
     "figures vary with what else runs"

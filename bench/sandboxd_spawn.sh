@@ -17,59 +17,23 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 command -v python3 >/dev/null || { echo "sandboxd_spawn: SKIPPED" \
     "(python3 missing)"; exit 0; }
-"$TOP/scripts/users" >/dev/null || exit 1
+. "$TOP/regress/lib.sh"
+suite_setup
+suite_cgroup || { echo "sandboxd_spawn: cannot write the test config"; exit 1; }
 
-T=$(mktemp -d /tmp/harness-bench.XXXXXX)
-chmod 755 "$T"
-conf=$T/harness.conf
-pid=
-# a cgroup of our own: sandboxd empties its cgroup at start
-CG=harness-bench-$$
-
-stop() {
-	if [ -n "$pid" ]; then
-		kill -TERM "$pid" 2>/dev/null
-		while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
-		pid=
-	fi
-}
-trap 'stop; [ -f "$T/auditd.pid" ] && kill -TERM "$(cat "$T/auditd.pid")"; sleep 0.3; rm -rf "$T"; rmdir /sys/fs/cgroup/*/"$CG" /sys/fs/cgroup/"$CG" \
-    2>/dev/null' EXIT
-
-# start POOL: sandboxd under $T with that many pre-made sandboxes
+# start POOL: sandboxd under $T with that many pre-made sandboxes (and
+# auditd, which audits every run before it starts)
 start() {
-	sed -e "s|/run/harness|$T/run|g" -e "s|/var/lib/harness|$T/state|g" \
-	    -e "s/^\([[:space:]]*\)pool [0-9]*/\1pool $1/" \
-	    -e "s/^\([[:space:]]*\)sandbox user .*/&\\
-\1cgroup \"$CG\"/" \
-	    "$TOP/etc/harness.conf.sample" >"$conf"
-	# Every run is audited before it starts: auditd must be up.
+	sed -i -e "s/^\([[:space:]]*\)pool [0-9]*/\1pool $1/" "$conf"
 	if ! { [ -f "$T/auditd.pid" ] && kill -0 "$(cat "$T/auditd.pid")"; } \
 	    2>/dev/null; then
-		: >"$T/auditd.log"
-		"$BIN/auditd" -d -f "$conf" -p "$T/auditd.pid" \
-		    >>"$T/auditd.log" 2>&1 &
-		n=0
-		while ! grep -q "ready:" "$T/auditd.log"; do
-			n=$((n + 1))
-			[ $n -gt 300 ] && { cat "$T/auditd.log"; exit 1; }
-			sleep 0.05
-		done
+		suite_start auditd || exit 1
 	fi
-	: >"$T/sandboxd.log"
-	"$BIN/sandboxd" -d -f "$conf" -p "$T/sandboxd.pid" \
-	    >>"$T/sandboxd.log" 2>&1 &
-	pid=$!
-	n=0
-	while ! grep -q "ready:" "$T/sandboxd.log"; do
-		n=$((n + 1))
-		if [ $n -gt 300 ]; then
-			echo "sandboxd did not start:"
-			cat "$T/sandboxd.log"
-			exit 1
-		fi
-		sleep 0.05
-	done
+	suite_start sandboxd || exit 1
+}
+stop() {
+	suite_stop sandboxd
+	rm -f "$T/sandboxd.pid"
 }
 
 # measure LABEL ARGV...: p50/p99 in ms of N runs, stdin /dev/null

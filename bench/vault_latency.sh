@@ -19,31 +19,9 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 command -v python3 >/dev/null || { echo "vault_latency: SKIPPED" \
     "(python3 missing)"; exit 0; }
-"$TOP/scripts/users" >/dev/null || exit 1
-
-T=$(mktemp -d /tmp/harness-bench.XXXXXX)
-chmod 755 "$T"
-conf=$T/harness.conf
-CG=harness-bench-$$
-
-stop_all() {
-	for d in sandboxd vaultd auditd; do
-		[ -f "$T/$d.pid" ] || continue
-		p=$(cat "$T/$d.pid")
-		kill -TERM "$p" 2>/dev/null
-		n=0
-		while kill -0 "$p" 2>/dev/null && [ $n -lt 200 ]; do
-			sleep 0.05
-			n=$((n + 1))
-		done
-	done
-}
-trap 'stop_all; rm -rf "$T"; rmdir /sys/fs/cgroup/*/"$CG" \
-    /sys/fs/cgroup/"$CG" 2>/dev/null' EXIT
-
-sed -e "s|/run/harness|$T/run|g" -e "s|/var/lib/harness|$T/state|g" \
-    -e "s/^\([[:space:]]*\)sandbox user .*/&\\
-\1cgroup \"$CG\"/" "$TOP/etc/harness.conf.sample" >"$conf"
+. "$TOP/regress/lib.sh"
+suite_setup
+suite_cgroup || { echo "vault_latency: cannot write the test config"; exit 1; }
 {
 	printf 'tool "none" {\n\tcommand { "true" }\n}\n'
 	printf 'tool "one" {\n\tcommand { "true" }\n'
@@ -59,26 +37,7 @@ sed -e "s|/run/harness|$T/run|g" -e "s|/var/lib/harness|$T/state|g" \
 	printf '}\n'
 } >>"$conf"
 
-start() {
-	: >"$T/$1.log"
-	"$BIN/$1" -d -f "$conf" -p "$T/$1.pid" >>"$T/$1.log" 2>&1 &
-	n=0
-	while ! grep -q "ready:" "$T/$1.log"; do
-		n=$((n + 1))
-		if [ $n -gt 300 ]; then
-			echo "$1 did not start:"
-			cat "$T/$1.log"
-			exit 1
-		fi
-		sleep 0.05
-	done
-}
-start auditd
-start vaultd
-start sandboxd
-ctl() {
-	"$BIN/harnessctl" -f "$conf" "$@"
-}
+suite_start auditd vaultd sandboxd || exit 1
 
 PASS="bench passphrase $$"
 echo "$PASS" | ctl vault init >/dev/null || exit 1

@@ -19,6 +19,7 @@
 #include "conf.h"
 #include "harness.h"
 #include "harnessctl.h"
+#include "sandboxc.h"
 
 struct exec_state {
 	int		 status;	/* exit status to return */
@@ -353,17 +354,6 @@ simple(struct ctl_env *env, const char *method, const char *target,
 	return rc;
 }
 
-static int
-valid_name(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		    (*s >= '0' && *s <= '9') || *s == '_' || *s == '-' ||
-		    *s == '.'))
-			return 0;
-	return 1;
-}
-
 int
 cmd_tool(struct ctl_env *env, int argc, char **argv)
 {
@@ -383,7 +373,7 @@ cmd_tool(struct ctl_env *env, int argc, char **argv)
 		return simple(env, "GET", "/v1/tools", NULL);
 	}
 	if (strcmp(argv[1], "show") == 0 || strcmp(argv[1], "rm") == 0) {
-		if (argc != 3 || !valid_name(argv[2]))
+		if (argc != 3 || !sandbox_tool_valid(argv[2]))
 			tool_usage();
 		snprintf(target, sizeof(target), "/v1/tools/%s", argv[2]);
 		return simple(env, argv[1][0] == 's' ? "GET" : "DELETE",
@@ -425,7 +415,7 @@ cmd_tool(struct ctl_env *env, int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	if (argc < 1 || argc > 2 || !valid_name(argv[0]))
+	if (argc < 1 || argc > 2 || !sandbox_tool_valid(argv[0]))
 		tool_usage();
 	args = argc == 2 ? json_tokener_parse(argv[1]) :
 	    json_object_new_object();

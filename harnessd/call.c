@@ -44,6 +44,7 @@
 #include "harness.h"
 #include "harnessd.h"
 #include "hitlc.h"
+#include "http.h"
 #include "imsgev.h"
 #include "jsonschema.h"
 #include "log.h"
@@ -1389,41 +1390,23 @@ is_shell_script(const struct etool *t, size_t i)
 	return 0;
 }
 
-static int
-buf_add(char **buf, size_t *len, size_t *cap, const char *s, size_t n)
-{
-	char	*nb;
-	size_t	 ncap;
-
-	if (*len + n + 1 > *cap) {
-		ncap = *cap ? *cap : 64;
-		while (ncap < *len + n + 1)
-			ncap *= 2;
-		if (ncap > SANDBOX_ARG_MAX * 4 ||
-		    (nb = realloc(*buf, ncap)) == NULL)
-			return -1;
-		*buf = nb;
-		*cap = ncap;
-	}
-	memcpy(*buf + *len, s, n);
-	*len += n;
-	(*buf)[*len] = '\0';
-	return 0;
-}
-
-/* Replace {name} in a template word by the argument's text. */
+/*
+ * Replace {name} in a template word by the argument's text.  NULL when
+ * the word would be SANDBOX_ARG_MAX bytes or more.
+ */
 static char *
 expand(const struct etool *t, size_t i, struct json_object *args)
 {
 	const char		*p = t->argv[i], *e, *val;
 	struct json_object	*v;
-	char			*out = NULL, key[CONF_NAME_MAX];
-	size_t			 len = 0, cap = 0, k;
+	struct http_buf		 out;
+	char			 key[CONF_NAME_MAX];
+	size_t			 k;
 	int			 quote = is_shell_script(t, i);
 
-	if (buf_add(&out, &len, &cap, "", 0) == -1)
-		return NULL;
-	while (*p != '\0') {
+	http_buf_init(&out, SANDBOX_ARG_MAX - 1);
+	http_buf_add(&out, "", 0);
+	while (*p != '\0' && !out.err) {
 		if (*p == '{' && (e = strchr(p + 1, '}')) != NULL &&
 		    (size_t)(e - p - 1) < sizeof(key) && e > p + 1) {
 			memcpy(key, p + 1, (size_t)(e - p - 1));
@@ -1443,34 +1426,31 @@ expand(const struct etool *t, size_t i, struct json_object *args)
 					    json_object_get_string(v) :
 					    json_object_to_json_string_ext(v,
 					    JSON_C_TO_STRING_PLAIN);
-				if (quote) {
-					if (buf_add(&out, &len, &cap, "'", 1))
-						goto fail;
+				if (!quote)
+					http_buf_addstr(&out, val);
+				else {
+					http_buf_add(&out, "'", 1);
 					for (; *val != '\0'; val++)
-						if (*val == '\'' ? buf_add(&out,
-						    &len, &cap, "'\\''", 4) :
-						    buf_add(&out, &len, &cap,
-						    val, 1))
-							goto fail;
-					if (buf_add(&out, &len, &cap, "'", 1))
-						goto fail;
-				} else if (buf_add(&out, &len, &cap, val,
-				    strlen(val)) == -1)
-					goto fail;
+						if (*val == '\'')
+							http_buf_add(&out,
+							    "'\\''", 4);
+						else
+							http_buf_add(&out,
+							    val, 1);
+					http_buf_add(&out, "'", 1);
+				}
 				p = e + 1;
 				continue;
 			}
 		}
-		if (buf_add(&out, &len, &cap, p, 1) == -1)
-			goto fail;
+		http_buf_add(&out, p, 1);
 		p++;
 	}
-	if (len >= SANDBOX_ARG_MAX)
-		goto fail;
-	return out;
- fail:
-	free(out);
-	return NULL;
+	if (out.err) {
+		http_buf_free(&out);
+		return NULL;
+	}
+	return out.data;
 }
 
 /*
@@ -1715,7 +1695,6 @@ call_exec(struct proc_ctx *ctx, const struct gw_req *r)
 	struct conf_limits	 cl;
 	size_t			 i, n, k;
 	char			 buf[SANDBOX_ENVVAR_MAX + 1], err[256];
-	struct etool		 fake;
 
 	if (!eng_allowed(r, "exec")) {
 		eng_error(ctx, r->id, 403, "forbidden", "%s may not use "
@@ -1815,47 +1794,10 @@ call_exec(struct proc_ctx *ctx, const struct gw_req *r)
 			goto nomem;
 	}
 	memset(&cl, 0, sizeof(cl));
-	if (json_object_object_get_ex(body, "limits", &e)) {
-		memset(&fake, 0, sizeof(fake));
-		if (!json_object_is_type(e, json_type_object)) {
-			eng_error(ctx, r->id, 400, "bad_request", "limits: an "
-			    "object");
-			goto fail;
-		}
-		json_object_object_foreach(e, lk, lv) {
-			uint64_t	 x;
-			int		 time_kind = strcmp(lk, "time") == 0 ||
-					    strcmp(lk, "cpu") == 0;
-
-			if ((time_kind ? tools_parse_duration(lv, &x) :
-			    tools_parse_size(lv, &x)) == -1) {
-				eng_error(ctx, r->id, 400, "bad_request",
-				    "limits.%.64s: a %s", lk, time_kind ?
-				    "duration" : "size or number");
-				goto fail;
-			}
-			if (strcmp(lk, "time") == 0)
-				cl.wall_ms = x;
-			else if (strcmp(lk, "cpu") == 0)
-				cl.cpu_ms = x;
-			else if (strcmp(lk, "memory") == 0)
-				cl.memory = x;
-			else if (strcmp(lk, "processes") == 0)
-				cl.procs = x;
-			else if (strcmp(lk, "output") == 0)
-				cl.output = x;
-			else if (strcmp(lk, "filesize") == 0)
-				cl.fsize = x;
-			else if (strcmp(lk, "files") == 0)
-				cl.nofile = x;
-			else if (strcmp(lk, "tmp") == 0)
-				cl.tmp = x;
-			else {
-				eng_error(ctx, r->id, 400, "bad_request",
-				    "limits: unknown limit \"%.64s\"", lk);
-				goto fail;
-			}
-		}
+	if (json_object_object_get_ex(body, "limits", &e) &&
+	    tools_parse_limits(e, &cl, err, sizeof(err)) == -1) {
+		eng_error(ctx, r->id, 400, "bad_request", "%s", err);
+		goto fail;
 	}
 	if (json_object_object_get_ex(body, "timeout", &e) &&
 	    tools_parse_duration(e, &cl.wall_ms) == -1) {

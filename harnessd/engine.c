@@ -26,6 +26,7 @@
 #include "gw_proto.h"
 #include "wire.h"
 #include "harnessd.h"
+#include "http.h"
 #include "log.h"
 #include "proc.h"
 #include "proto.h"
@@ -183,36 +184,19 @@ eng_allowed(const struct gw_req *r, const char *name)
 }
 
 /*
- * The value of a query parameter ("stream=1&session=x"), undecoded
- * except for %XX and '+'; NULL when absent.
+ * The decoded value of a query parameter ("stream=1&session=x"); NULL
+ * when absent, or when the query up to it is malformed or the value
+ * does not fit.
  */
 const char *
 eng_query(const struct gw_req *r, const char *key, char *buf, size_t bufsz)
 {
-	const char	*p = r->query, *e, *v;
-	size_t		 klen = strlen(key), i;
-	unsigned int	 c;
+	const char	*cur = r->query;
+	char		 name[256];
 
-	while (*p != '\0') {
-		e = strchr(p, '&');
-		if (e == NULL)
-			e = p + strlen(p);
-		if ((size_t)(e - p) >= klen && strncmp(p, key, klen) == 0 &&
-		    (p[klen] == '=' || p + klen == e)) {
-			v = p + klen + (p[klen] == '=');
-			for (i = 0; v < e && i + 1 < bufsz; v++) {
-				if (*v == '%' && e - v >= 3 &&
-				    sscanf(v + 1, "%2x", &c) == 1 && c != 0) {
-					buf[i++] = (char)c;
-					v += 2;
-				} else
-					buf[i++] = *v == '+' ? ' ' : *v;
-			}
-			buf[i] = '\0';
+	while (http_query_next(&cur, name, sizeof(name), buf, bufsz) == 1)
+		if (strcmp(name, key) == 0)
 			return buf;
-		}
-		p = *e == '&' ? e + 1 : e;
-	}
 	return NULL;
 }
 

@@ -103,6 +103,9 @@ void	 tools_route_delete(struct proc_ctx *, const struct gw_req *,
 struct json_object *tools_describe(const struct etool *);
 int	 tools_parse_duration(struct json_object *, uint64_t *);
 int	 tools_parse_size(struct json_object *, uint64_t *);
+/* {"time": "5s", "memory": "64M", ...} into l; -1 with why. */
+int	 tools_parse_limits(struct json_object *, struct conf_limits *,
+	    char *, size_t);
 
 /* call.c */
 void	 call_init(struct proc_ctx *);

@@ -1236,6 +1236,37 @@ gateway_on_fd(struct proc_ctx *ctx, uint32_t type, uint32_t kind, int fd)
 		fatalx("%s: cannot accept on the agent socket", __func__);
 }
 
+/*
+ * One SSE event as one chunk of a text/event-stream response, which
+ * the first event opens (IMSG_GW_END closes it).
+ */
+static void
+sse_send(struct gw_conn *c, const char *event, const void *data, size_t len)
+{
+	struct http_buf	 b, ev;
+
+	http_buf_init(&b, 0);
+	if (!c->streaming) {
+		struct http_response r;
+
+		memset(&r, 0, sizeof(r));
+		r.status = 200;
+		r.version = c->version;
+		r.conn = HTTP_CONN_KEEPALIVE;
+		r.content_type = "text/event-stream";
+		r.content_length = HTTP_LENGTH_CHUNKED;
+		r.date = time(NULL);
+		http_response_write(&b, &r);
+		c->streaming = 1;
+	}
+	http_buf_init(&ev, 0);
+	http_sse_event(&ev, event, NULL, data, len);
+	http_chunk(&b, ev.data, ev.len);
+	http_buf_free(&ev);
+	bufferevent_write(c->bev, b.data, b.len);
+	http_buf_free(&b);
+}
+
 /* The engine's answers. */
 void
 gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
@@ -1299,14 +1330,10 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 		if (c->ws)
 			ws_engine_reply(c, IMSG_GW_REPLY, (int)status, NULL,
 			    data, blen);
-		else if (c->streaming) {
-			/* The end of a stream: a final event. */
-			http_buf_init(&b, 0);
-			http_sse_event(&b, "result", NULL, data, blen);
-			http_chunk(&b, NULL, 0);
-			bufferevent_write(c->bev, b.data, b.len);
-			http_buf_free(&b);
-		} else
+		else if (c->streaming)
+			/* Within a stream a reply is one more event. */
+			sse_send(c, "result", data, blen);
+		else
 			conn_respond(c, (int)status, ctype[0] ? ctype : NULL,
 			    data, blen, NULL, 0);
 		free(body);
@@ -1324,30 +1351,7 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 			    dlen);
 			break;
 		}
-		http_buf_init(&b, 0);
-		if (!c->streaming) {
-			struct http_response r;
-
-			memset(&r, 0, sizeof(r));
-			r.status = 200;
-			r.version = c->version;
-			r.conn = HTTP_CONN_KEEPALIVE;
-			r.content_type = "text/event-stream";
-			r.content_length = HTTP_LENGTH_CHUNKED;
-			r.date = time(NULL);
-			http_response_write(&b, &r);
-			c->streaming = 1;
-		}
-		{
-			struct http_buf ev;
-
-			http_buf_init(&ev, 0);
-			http_sse_event(&ev, event, NULL, data, dlen);
-			http_chunk(&b, ev.data, ev.len);
-			http_buf_free(&ev);
-		}
-		bufferevent_write(c->bev, b.data, b.len);
-		http_buf_free(&b);
+		sse_send(c, event, data, dlen);
 		break;
 	case IMSG_GW_END:
 		if (c == NULL)

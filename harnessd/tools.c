@@ -257,8 +257,8 @@ tools_parse_size(struct json_object *o, uint64_t *out)
 	return 0;
 }
 
-static int
-parse_limits(struct json_object *o, struct conf_limits *l, char *err,
+int
+tools_parse_limits(struct json_object *o, struct conf_limits *l, char *err,
     size_t errlen)
 {
 	static const struct {
@@ -456,7 +456,7 @@ etool_from_json(struct json_object *o, char *err, size_t errlen)
 		    sizeof(t->shell_arg));
 	}
 	if (json_object_object_get_ex(o, "limits", &v) &&
-	    parse_limits(v, &t->limits, err, errlen) == -1)
+	    tools_parse_limits(v, &t->limits, err, errlen) == -1)
 		goto fail;
 	strlcpy(t->network, "none", sizeof(t->network));
 	if (json_object_object_get_ex(o, "network", &v)) {

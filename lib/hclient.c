@@ -22,6 +22,7 @@
 #include <json-c/json.h>
 
 #include "harness.h"
+#include "http.h"
 
 #define HH_HEAD_MAX	(64 * 1024)
 #define HH_BODY_MAX	(256 * 1024 * 1024)
@@ -35,34 +36,6 @@ struct harness_http {
 	char		 buf[16384];
 	size_t		 off, len;	/* unread bytes: buf[off..len) */
 };
-
-struct dbuf {
-	char		*p;
-	size_t		 len, cap;
-};
-
-static int
-dbuf_add(struct dbuf *d, const void *s, size_t n, size_t max)
-{
-	char	*np;
-	size_t	 ncap;
-
-	if (d->len + n + 1 > max)
-		return -1;
-	if (d->len + n + 1 > d->cap) {
-		ncap = d->cap ? d->cap : 1024;
-		while (ncap < d->len + n + 1)
-			ncap *= 2;
-		if ((np = realloc(d->p, ncap)) == NULL)
-			return -1;
-		d->p = np;
-		d->cap = ncap;
-	}
-	memcpy(d->p + d->len, s, n);
-	d->len += n;
-	d->p[d->len] = '\0';
-	return 0;
-}
 
 struct harness_http *
 harness_http_connect(const char *path, char *err, size_t errlen)
@@ -194,7 +167,7 @@ getline_hh(struct harness_http *h, char *out, size_t outsz)
 
 /* Exactly n bytes, appended to d. */
 static int
-getbytes(struct harness_http *h, size_t n, struct dbuf *d, size_t max)
+getbytes(struct harness_http *h, size_t n, struct http_buf *d)
 {
 	size_t	 k;
 
@@ -204,7 +177,7 @@ getbytes(struct harness_http *h, size_t n, struct dbuf *d, size_t max)
 		k = h->len - h->off;
 		if (k > n)
 			k = n;
-		if (dbuf_add(d, h->buf + h->off, k, max) == -1)
+		if (http_buf_add(d, h->buf + h->off, k) == -1)
 			return -1;
 		h->off += k;
 		n -= k;
@@ -214,8 +187,8 @@ getbytes(struct harness_http *h, size_t n, struct dbuf *d, size_t max)
 
 /* Feed stream bytes to the SSE parser; events go to cb. */
 struct sse {
-	struct dbuf	 line;
-	struct dbuf	 data;
+	struct http_buf	 line;		/* both at most HH_EVENT_MAX */
+	struct http_buf	 data;
 	char		 event[64];
 	int		 stop;
 	harness_sse_fn	 cb;
@@ -232,15 +205,13 @@ sse_line(struct sse *s, const char *l, size_t n)
 		if (s->data.len > 0 || s->event[0] != '\0') {
 			/* The data lines are joined by newlines. */
 			if (s->data.len > 0)
-				s->data.p[--s->data.len] = '\0';
+				s->data.data[--s->data.len] = '\0';
 			if (s->cb(s->event[0] ? s->event : "message",
-			    s->data.p ? s->data.p : "", s->data.len,
+			    s->data.data ? s->data.data : "", s->data.len,
 			    s->arg) != 0)
 				s->stop = 1;
 		}
-		s->data.len = 0;
-		if (s->data.p)
-			s->data.p[0] = '\0';
+		http_buf_reset(&s->data);
 		s->event[0] = '\0';
 		return 0;
 	}
@@ -263,8 +234,8 @@ sse_line(struct sse *s, const char *l, size_t n)
 		s->event[vn] = '\0';
 	} else if (n >= 4 && strncmp(l, "data", 4) == 0 &&
 	    (n == 4 || l[4] == ':')) {
-		if (dbuf_add(&s->data, v, vn, HH_EVENT_MAX) == -1 ||
-		    dbuf_add(&s->data, "\n", 1, HH_EVENT_MAX) == -1)
+		if (http_buf_add(&s->data, v, vn) == -1 ||
+		    http_buf_add(&s->data, "\n", 1) == -1)
 			return -1;
 	}
 	return 0;
@@ -278,19 +249,17 @@ sse_feed(struct sse *s, const char *p, size_t n)
 	for (i = 0; i < n && !s->stop; i++) {
 		if (p[i] != '\n')
 			continue;
-		if (dbuf_add(&s->line, p + start, i - start, HH_EVENT_MAX) ==
-		    -1)
+		if (http_buf_add(&s->line, p + start, i - start) == -1)
 			return -1;
-		if (s->line.len > 0 && s->line.p[s->line.len - 1] == '\r')
+		if (s->line.len > 0 && s->line.data[s->line.len - 1] == '\r')
 			s->line.len--;
-		if (sse_line(s, s->line.p ? s->line.p : "", s->line.len) ==
-		    -1)
+		if (sse_line(s, s->line.data, s->line.len) == -1)
 			return -1;
-		s->line.len = 0;
+		http_buf_reset(&s->line);
 		start = i + 1;
 	}
-	if (!s->stop && start < n && dbuf_add(&s->line, p + start, n - start,
-	    HH_EVENT_MAX) == -1)
+	if (!s->stop && start < n && http_buf_add(&s->line, p + start,
+	    n - start) == -1)
 		return -1;
 	return 0;
 }
@@ -301,9 +270,9 @@ harness_http_request(struct harness_http *h, const char *method,
     struct harness_http_resp *resp, harness_sse_fn cb, void *arg, char *err,
     size_t errlen)
 {
-	struct dbuf	 req = { NULL, 0, 0 }, out = { NULL, 0, 0 };
+	struct http_buf	 req, out, all;
 	struct sse	 sse;
-	char		 line[8192], hdr[1024];
+	char		 line[8192];
 	const char	*p;
 	size_t		 total = 0, off;
 	ssize_t		 n;
@@ -314,6 +283,11 @@ harness_http_request(struct harness_http *h, const char *method,
 
 	memset(resp, 0, sizeof(*resp));
 	memset(&sse, 0, sizeof(sse));
+	http_buf_init(&req, HH_BODY_MAX + 16384);
+	http_buf_init(&out, HH_BODY_MAX);
+	http_buf_init(&all, HH_BODY_MAX);
+	http_buf_init(&sse.line, HH_EVENT_MAX);
+	http_buf_init(&sse.data, HH_EVENT_MAX);
 	if (!hh_token_ok(method, 32) || !hh_token_ok(target, HH_TARGET_MAX)) {
 		snprintf(err, errlen, "bad method or request target");
 		return -1;
@@ -333,36 +307,23 @@ harness_http_request(struct harness_http *h, const char *method,
 		return -1;
 	}
 	head = strcasecmp(method, "HEAD") == 0;
-	if (dbuf_add(&req, method, strlen(method), HH_BODY_MAX) == -1 ||
-	    dbuf_add(&req, " ", 1, HH_BODY_MAX) == -1 ||
-	    dbuf_add(&req, target, strlen(target), HH_BODY_MAX) == -1)
-		goto nomem;
-	snprintf(hdr, sizeof(hdr), " HTTP/1.1\r\nHost: harness\r\n"
-	    "Accept: application/json, text/event-stream\r\n");
-	if (dbuf_add(&req, hdr, strlen(hdr), HH_BODY_MAX) == -1)
-		goto nomem;
-	if (h->auth != NULL) {
-		if (dbuf_add(&req, "Authorization: Bearer ", 22, HH_BODY_MAX) ==
-		    -1 || dbuf_add(&req, h->auth, strlen(h->auth),
-		    HH_BODY_MAX) == -1 || dbuf_add(&req, "\r\n", 2,
-		    HH_BODY_MAX) == -1)
-			goto nomem;
-	}
-	if (body != NULL) {
-		snprintf(hdr, sizeof(hdr), "Content-Type: application/json\r\n"
+	http_buf_printf(&req, "%s %s HTTP/1.1\r\nHost: harness\r\n"
+	    "Accept: application/json, text/event-stream\r\n", method, target);
+	if (h->auth != NULL)
+		http_buf_printf(&req, "Authorization: Bearer %s\r\n", h->auth);
+	if (body != NULL)
+		http_buf_printf(&req, "Content-Type: application/json\r\n"
 		    "Content-Length: %zu\r\n", blen);
-		if (dbuf_add(&req, hdr, strlen(hdr), HH_BODY_MAX) == -1)
-			goto nomem;
-	}
-	if (dbuf_add(&req, "\r\n", 2, HH_BODY_MAX) == -1 ||
-	    (body != NULL && dbuf_add(&req, body, blen, HH_BODY_MAX + 16384)
-	    == -1))
+	http_buf_add(&req, "\r\n", 2);
+	if (body != NULL)
+		http_buf_add(&req, body, blen);
+	if (req.err)
 		goto nomem;
 	/* From here on, a failure leaves the connection unusable. */
 	sent = 1;
 	for (off = 0; off < req.len; off += (size_t)n) {
 		/* send(2), not write(2): a closed peer is EPIPE, no signal. */
-		n = send(h->fd, req.p + off, req.len - off, MSG_NOSIGNAL);
+		n = send(h->fd, req.data + off, req.len - off, MSG_NOSIGNAL);
 		if (n == -1 && errno == EINTR) {
 			n = 0;
 			continue;
@@ -449,50 +410,33 @@ harness_http_request(struct harness_http *h, const char *method,
 				} while (line[0] != '\0');
 				break;
 			}
-			out.len = 0;
-			if (getbytes(h, (size_t)chunk, &out, HH_BODY_MAX) ==
-			    -1 || getline_hh(h, line, sizeof(line)) != 1) {
+			http_buf_reset(&out);
+			if (getbytes(h, (size_t)chunk, &out) == -1 ||
+			    getline_hh(h, line, sizeof(line)) != 1) {
 				snprintf(err, errlen, "truncated chunk");
 				goto done;
 			}
 			if (is_sse) {
-				if (sse_feed(&sse, out.p, out.len) == -1) {
+				if (sse_feed(&sse, out.data, out.len) == -1) {
 					snprintf(err, errlen, "bad event");
 					goto done;
 				}
-				out.len = 0;
 				if (sse.stop) {
 					closing = 1;
 					break;
 				}
-			} else {
-				/* Accumulate in resp->body. */
-				struct dbuf b = { resp->body, resp->blen,
-				    resp->blen ? resp->blen + 1 : 0 };
-
-				if (dbuf_add(&b, out.p, out.len, HH_BODY_MAX)
-				    == -1)
-					goto nomem;
-				resp->body = b.p;
-				resp->blen = b.len;
-			}
+			} else if (http_buf_add(&all, out.data, out.len) == -1)
+				goto nomem;
 		}
 	} else if (clen >= 0) {
-		out.len = 0;
-		if (getbytes(h, (size_t)clen, &out, HH_BODY_MAX) == -1) {
+		if (getbytes(h, (size_t)clen, &all) == -1) {
 			snprintf(err, errlen, "truncated body");
 			goto done;
 		}
-		if (is_sse) {
-			if (sse_feed(&sse, out.p ? out.p : "", out.len) == -1 ||
-			    sse_feed(&sse, "\n", 1) == -1) {
-				snprintf(err, errlen, "bad event");
-				goto done;
-			}
-		} else {
-			resp->body = out.p;
-			resp->blen = out.len;
-			out.p = NULL;
+		if (is_sse && (sse_feed(&sse, all.data ? all.data : "",
+		    all.len) == -1 || sse_feed(&sse, "\n", 1) == -1)) {
+			snprintf(err, errlen, "bad event");
+			goto done;
 		}
 	} else {
 		/* Until the connection closes. */
@@ -505,22 +449,24 @@ harness_http_request(struct harness_http *h, const char *method,
 					snprintf(err, errlen, "bad event");
 					goto done;
 				}
-			} else if (dbuf_add(&out, h->buf + h->off, h->len -
-			    h->off, HH_BODY_MAX) == -1)
+			} else if (http_buf_add(&all, h->buf + h->off, h->len -
+			    h->off) == -1)
 				goto nomem;
 			h->off = h->len;
 			if (sse.stop)
 				break;
 		}
-		if (!is_sse) {
-			resp->body = out.p;
-			resp->blen = out.len;
-			out.p = NULL;
-		}
 		closing = 1;
 	}
-	if (resp->body == NULL && (resp->body = strdup("")) == NULL)
-		goto nomem;
+	/* The body (empty for a stream) is the caller's now. */
+	if (is_sse || all.data == NULL) {
+		http_buf_reset(&all);
+		if (http_buf_add(&all, "", 0) == -1)
+			goto nomem;
+	}
+	resp->body = all.data;
+	resp->blen = all.len;
+	all.data = NULL;
 	if (closing)
 		hh_drop(h);
 	rc = 0;
@@ -530,11 +476,13 @@ harness_http_request(struct harness_http *h, const char *method,
  done:
 	if (rc == -1 && sent)
 		hh_drop(h);
-	if (req.p != NULL)
-		freezero(req.p, req.cap);	/* it may hold the token */
-	free(out.p);
-	free(sse.line.p);
-	free(sse.data.p);
+	if (req.data != NULL)
+		explicit_bzero(req.data, req.cap);	/* it may hold the token */
+	http_buf_free(&req);
+	http_buf_free(&out);
+	http_buf_free(&all);
+	http_buf_free(&sse.line);
+	http_buf_free(&sse.data);
 	if (rc == -1)
 		harness_http_resp_free(resp);
 	return rc;

@@ -60,7 +60,7 @@ t_exit() {
 # /var/lib/harness moved under $T; sets $conf.  Call suite_cleanup at
 # exit (suite_setup installs it as the EXIT trap).
 suite_setup() {
-	T=$(mktemp -d /tmp/harness-test.XXXXXX)
+	T=$(mktemp -d "${TMPDIR:-/tmp}/harness-test.XXXXXX")
 	chmod 755 "$T"
 	conf=$T/harness.conf
 	sed -e "s|/run/harness|$T/run|g" -e "s|/var/lib/harness|$T/state|g" \
@@ -97,8 +97,24 @@ suite_stop() {
 	done
 }
 
+# suite_cgroup: give sandboxd a cgroup of its own ($CG) in $conf:
+# sandboxd empties its cgroup at start, and another sandboxd on this
+# host may be using "harness".  suite_cleanup removes it.  1 if the
+# config has no "sandbox user" line to put it after.
+suite_cgroup() {
+	CG=harness-test-$$
+	sed -i -e "s/^\([[:space:]]*\)sandbox user .*/&\\
+\1cgroup \"$CG\"/" "$conf"
+	grep -q "cgroup \"$CG\"" "$conf"
+}
+
 suite_cleanup() {
 	suite_stop harnessd sandboxd hitld vaultd auditd
+	if [ -n "${CG:-}" ]; then
+		for _d in /sys/fs/cgroup/*/"$CG" /sys/fs/cgroup/"$CG"; do
+			[ -d "$_d" ] && rmdir "$_d" 2>/dev/null
+		done
+	fi
 	if [ -n "${KEEP_T:-}" ]; then
 		echo "# kept $T"
 	else

@@ -13,17 +13,7 @@ suite_setup
 sed -i -e 's/^\([[:space:]]*\)pool [0-9]*/\1pool 0/' "$conf"
 # A cgroup of our own: sandboxd removes whatever is below its cgroup at
 # start, and another sandboxd on this host may be using "harness".
-CG=harness-test-$$
-sed -i -e "s/^\([[:space:]]*\)sandbox user .*/&\\
-\1cgroup \"$CG\"/" "$conf"
-grep -q "cgroup \"$CG\"" "$conf" || { ok 1 "test config"; t_exit; }
-cg_rmdirs() {
-	suite_cleanup
-	for _d in /sys/fs/cgroup/*/"$CG" /sys/fs/cgroup/"$CG"; do
-		[ -d "$_d" ] && rmdir "$_d" 2>/dev/null
-	done
-}
-trap cg_rmdirs EXIT
+suite_cgroup || { ok 1 "test config"; t_exit; }
 SUID=$(id -u _sandbox)
 sed 's/^[0-9]* [0-9]* //' /proc/self/mountinfo | sort >"$T/mounts.before"
 

@@ -14,17 +14,7 @@ command -v python3 >/dev/null || { skip "client" "python3 missing"; exit 0; }
 
 suite_setup
 # A cgroup of our own (another sandboxd may be using "harness").
-CG=harness-test-$$
-sed -i -e "s/^\([[:space:]]*\)sandbox user .*/&\\
-\1cgroup \"$CG\"/" "$conf"
-grep -q "cgroup \"$CG\"" "$conf" || { ok 1 "test config"; t_exit; }
-cg_rmdirs() {
-	suite_cleanup
-	for _d in /sys/fs/cgroup/*/"$CG" /sys/fs/cgroup/"$CG"; do
-		[ -d "$_d" ] && rmdir "$_d" 2>/dev/null
-	done
-}
-trap cg_rmdirs EXIT
+suite_cgroup || { ok 1 "test config"; t_exit; }
 
 token=client-token-$$
 hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)

@@ -12,17 +12,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 suite_setup
 # A cgroup of our own (another sandboxd may be using "harness").
-CG=harness-test-$$
-sed -i -e "s/^\([[:space:]]*\)sandbox user .*/&\\
-\1cgroup \"$CG\"/" "$conf"
-grep -q "cgroup \"$CG\"" "$conf" || { ok 1 "test config"; t_exit; }
-cg_rmdirs() {
-	suite_cleanup
-	for _d in /sys/fs/cgroup/*/"$CG" /sys/fs/cgroup/"$CG"; do
-		[ -d "$_d" ] && rmdir "$_d" 2>/dev/null
-	done
-}
-trap cg_rmdirs EXIT
+suite_cgroup || { ok 1 "test config"; t_exit; }
 cat >>"$conf" <<'EOF'
 tool "envtool" {
 	command { "true" }

@@ -14,16 +14,8 @@ command -v curl >/dev/null || { skip "tools" "curl missing"; exit 0; }
 command -v python3 >/dev/null || { skip "tools" "python3 missing"; exit 0; }
 
 suite_setup
-CG=harness-test-$$
-sed -i -e "s/^\([[:space:]]*\)sandbox user .*/&\\
-\1cgroup \"$CG\"/" -e 's/^\([[:space:]]*\)timeout 60s/\1timeout 4s/' "$conf"
-cg_rmdirs() {
-	suite_cleanup
-	for _d in /sys/fs/cgroup/*/"$CG" /sys/fs/cgroup/"$CG"; do
-		[ -d "$_d" ] && rmdir "$_d" 2>/dev/null
-	done
-}
-trap cg_rmdirs EXIT
+suite_cgroup || { ok 1 "test config"; t_exit; }
+sed -i -e 's/^\([[:space:]]*\)timeout 60s/\1timeout 4s/' "$conf"
 token=tools-token-$$
 hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
 cat >>"$conf" <<EOT
@@ -282,6 +274,10 @@ ok $? "template values are one argument, never shell text"
     [ "$(post /v1/tools/say2/call '{"msg":"a; echo INJECTED"}')" = 200 ] &&
     grep -q '"stdout":"a; echo INJECTED\\n"' "$T/body"
 ok $? "values in a shell script (sh -ec) are quoted"
+long=$(head -c 5000 /dev/zero | tr '\0' x)
+[ "$(post /v1/tools/say/call "{\"msg\":\"$long\"}")" = 400 ] &&
+    grep -q 'too long for the command template' "$T/body"
+ok $? "a template word past 4095 bytes once filled in: 400"
 post /v1/tools/clock/call '{"k":1}' >/dev/null; cp "$T/body" "$T/c1"
 post /v1/tools/clock/call '{"k":1}' >/dev/null; cp "$T/body" "$T/c2"
 post /v1/tools/clock/call '{"k":2}' >/dev/null; cp "$T/body" "$T/c3"
