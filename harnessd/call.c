@@ -61,7 +61,6 @@
 #define CALL_MAX		1024		/* calls at once */
 #define CACHE_MAX_ENTRIES	1024
 #define CACHE_MAX_BYTES		(64 * 1024 * 1024)
-#define CALL_STDIN_INLINE	0		/* stdin always via memfd */
 #define CALL_AUDIT_ARGS_MAX	4096
 
 enum peer_idx { PEER_HITLD, PEER_SANDBOXD, PEER_MAX };

@@ -93,7 +93,6 @@ const char *eng_query(const struct gw_req *, const char *, char *, size_t);
 int	 tools_init(struct proc_ctx *);
 void	 tools_reload(struct proc_ctx *, struct harness_conf *);
 struct etool *tools_find(const char *);
-struct etools *tools_all(void);
 void	 tools_route_list(struct proc_ctx *, const struct gw_req *);
 void	 tools_route_get(struct proc_ctx *, const struct gw_req *,
 	    const char *);

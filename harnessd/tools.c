@@ -567,12 +567,6 @@ tools_find(const char *name)
 	return NULL;
 }
 
-struct etools *
-tools_all(void)
-{
-	return &tools;
-}
-
 static int
 db_exec(const char *sql)
 {
