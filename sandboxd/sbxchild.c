@@ -96,7 +96,8 @@ fail(int type, const char *fmt, ...)
 
 #define FAIL(...)	fail(SBX_MSG_SETUP_ERR, __VA_ARGS__)
 
-static void	payload(struct sbx_plan *) __attribute__((noreturn));
+static void	payload(struct sbx_plan *, int) __attribute__((noreturn));
+static void	recv_request(int, struct sbx_plan *, int *, int *);
 static void	init_loop(struct sbx_plan *, pid_t) __attribute__((noreturn));
 
 static int
@@ -298,67 +299,88 @@ read_secret(const struct sbx_secret *s, size_t *lenp)
 	return buf;
 }
 
+/* The secrets that are files: /run/secrets/NAME, mode 0400. */
 static void
-secrets(struct sbx_plan *p)
+secret_files(struct sbx_plan *p)
 {
 	const struct sbx_req	*req = p->req;
 	const struct sbx_secret	*s;
-	char			 path[PATH_MAX], *val, *env;
-	size_t			 i, len, elen;
+	char			 path[PATH_MAX], *val;
+	size_t			 i, len, n = 0;
 
-	if (req->nsecrets == 0)
+	for (i = 0; i < req->nsecrets; i++)
+		n += req->secrets[i].file != NULL;
+	if (n == 0)
 		return;
 	mkdir_or_fail("run/secrets", 0500);
 	for (i = 0; i < req->nsecrets; i++) {
 		s = &req->secrets[i];
+		if (s->file == NULL)
+			continue;
 		val = read_secret(s, &len);
-		if (s->file != NULL) {
-			snprintf(path, sizeof(path), "run/secrets/%s",
-			    s->file);
-			write_file(path, val, len, 0400);
-		}
-		if (s->env != NULL) {
-			if (memchr(val, '\0', len) != NULL) {
-				errno = 0;
-				FAIL("secret %s holds a NUL byte, it cannot "
-				    "be an environment variable", s->name);
-			}
-			elen = strlen(s->env) + 1 + len + 1;
-			if ((env = malloc(elen)) == NULL)
-				FAIL("secret %s", s->name);
-			snprintf(env, elen, "%s=%s", s->env, val);
-			p->envp[p->nenv++] = env;
-			p->envp[p->nenv] = NULL;
-		}
+		snprintf(path, sizeof(path), "run/secrets/%s", s->file);
+		write_file(path, val, len, 0400);
 		explicit_bzero(val, len);
 		free(val);
 	}
 }
 
+/* The secrets that are environment variables, added to p->envp. */
 static void
-build_root(struct sbx_plan *p)
+secret_env(struct sbx_plan *p)
 {
-	const struct sbx_state	*st = p->conf->st;
 	const struct sbx_req	*req = p->req;
-	char			 path[PATH_MAX];
-	int			 i, wsfd = -1;
+	const struct sbx_secret	*s;
+	char			*val, *env;
+	size_t			 i, len, elen;
 
-	/* nothing we mount may propagate back to the host */
+	for (i = 0; i < req->nsecrets; i++) {
+		s = &req->secrets[i];
+		if (s->env == NULL)
+			continue;
+		val = read_secret(s, &len);
+		if (memchr(val, '\0', len) != NULL) {
+			errno = 0;
+			FAIL("secret %s holds a NUL byte, it cannot be an "
+			    "environment variable", s->name);
+		}
+		elen = strlen(s->env) + 1 + len + 1;
+		if ((env = malloc(elen)) == NULL)
+			FAIL("secret %s", s->name);
+		snprintf(env, elen, "%s=%s", s->env, val);
+		p->envp[p->nenv++] = env;
+		p->envp[p->nenv] = NULL;
+		explicit_bzero(val, len);
+		free(val);
+	}
+}
+
+/* Nothing we mount may propagate back to the host. */
+static void
+make_private(void)
+{
 	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == -1)
 		FAIL("make / private");
-	/*
-	 * Take the workspace now, as a detached copy of its mount tree,
-	 * before the new root hides whatever path it lives under.
-	 */
-	if (req->workspace != NULL && (wsfd = syscall(SYS_open_tree,
-	    AT_FDCWD, req->workspace, OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC |
-	    AT_RECURSIVE)) == -1)
-		FAIL("workspace %s", req->workspace);
-	/* the new root: a tmpfs mounted over /tmp in our namespace only */
-	if (mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV,
-	    p->root_opts) == -1)
+}
+
+/*
+ * The part of the root that is the same for every run, so that a pool
+ * entry builds it before its request exists: a tmpfs over SBX_STAGE of
+ * our own mount namespace (nothing is created on the host's file
+ * systems) with the system binds, /etc, /dev, /proc and the mount
+ * points of the per-run parts; read-only once complete.  Leaves the cwd
+ * at the new root.
+ */
+static void
+root_template(const struct sbx_state *st)
+{
+	char	 path[PATH_MAX];
+	int	 i;
+
+	if (mount("tmpfs", SBX_STAGE, "tmpfs", MS_NOSUID | MS_NODEV,
+	    "size=1m,nr_inodes=4096,mode=0755") == -1)
 		FAIL("mount root tmpfs");
-	if (chdir("/tmp") == -1)
+	if (chdir(SBX_STAGE) == -1)
 		FAIL("chdir new root");
 
 	/* /usr, and /bin, /lib* as directories or usrmerge symlinks */
@@ -375,8 +397,33 @@ build_root(struct sbx_plan *p)
 	etc_files(st);
 	dev_files();
 	proc_files();
-
 	mkdir_or_fail("tmp", 01777);
+	mkdir_or_fail("work", 0755);
+	mkdir_or_fail("run", 0755);
+	mkdir_or_fail("root", 0700);
+	mkdir_or_fail("home", 0755);
+	if (mount(NULL, ".", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY |
+	    MS_NOSUID | MS_NODEV, NULL) == -1)
+		FAIL("read-only /");
+	if (mount(NULL, "dev", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY |
+	    MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) == -1)
+		FAIL("read-only /dev");
+}
+
+/*
+ * The per-run parts, in the new root (the cwd) before the pivot: a
+ * fresh /tmp (also /dev/shm), the workspace or a fresh tmpfs at /work,
+ * and a /run with the code and the secrets.  The workspace is taken as
+ * a detached copy of its mount tree, looked up as the sandbox user, so
+ * the child never reaches more of the host than that user could.
+ */
+static void
+root_request(struct sbx_plan *p)
+{
+	const struct sbx_req	*req = p->req;
+	char			 path[PATH_MAX];
+	int			 wsfd;
+
 	if (mount("tmpfs", "tmp", "tmpfs", MS_NOSUID | MS_NODEV,
 	    p->tmp_opts) == -1)
 		FAIL("mount /tmp");
@@ -384,8 +431,10 @@ build_root(struct sbx_plan *p)
 	if (mount("tmp", "dev/shm", NULL, MS_BIND, NULL) == -1)
 		FAIL("bind /dev/shm");
 
-	mkdir_or_fail("work", 0755);
-	if (wsfd != -1) {
+	if (req->workspace != NULL) {
+		if ((wsfd = syscall(SYS_open_tree, AT_FDCWD, req->workspace,
+		    OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_RECURSIVE)) == -1)
+			FAIL("workspace %s", req->workspace);
 		if (syscall(SYS_move_mount, wsfd, "", AT_FDCWD, "work",
 		    MOVE_MOUNT_F_EMPTY_PATH) == -1)
 			FAIL("mount workspace");
@@ -397,30 +446,32 @@ build_root(struct sbx_plan *p)
 	    p->work_opts) == -1)
 		FAIL("mount /work");
 
-	mkdir_or_fail("run", 0755);
-	secrets(p);
+	if (req->nsecrets == 0 && req->code == NULL)
+		return;
+	if (mount("tmpfs", "run", "tmpfs", MS_NOSUID | MS_NODEV,
+	    p->run_opts) == -1)
+		FAIL("mount /run");
+	secret_files(p);
 	if (req->code != NULL) {
 		mkdir_or_fail("run/code", 0755);
 		snprintf(path, sizeof(path), "run/code/%s", req->code_name);
 		write_file(path, req->code, req->code_len, 0444);
 	}
-	mkdir_or_fail("root", 0700);
-	mkdir_or_fail("home", 0755);
+	if (mount(NULL, "run", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY |
+	    MS_NOSUID | MS_NODEV, NULL) == -1)
+		FAIL("read-only /run");
+}
 
-	/* into it: the old root goes away entirely */
+/* Into the new root (the cwd): the old one goes away entirely. */
+static void
+root_enter(void)
+{
 	if (syscall(SYS_pivot_root, ".", ".") == -1)
 		FAIL("pivot_root");
 	if (umount2(".", MNT_DETACH) == -1)
 		FAIL("detach old root");
 	if (chdir("/") == -1)
 		FAIL("chdir /");
-	/* root and /dev become read-only now that they are complete */
-	if (mount(NULL, "/", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY |
-	    MS_NOSUID | MS_NODEV, NULL) == -1)
-		FAIL("read-only /");
-	if (mount(NULL, "/dev", NULL, MS_REMOUNT | MS_BIND | MS_RDONLY |
-	    MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) == -1)
-		FAIL("read-only /dev");
 }
 
 static void
@@ -494,11 +545,10 @@ high_fd(int fd)
 	return n;
 }
 
+/* Hand the seccomp listener to the spawner, which answers for it. */
 static void
-payload(struct sbx_plan *p)
+send_listener(int ctl, int lfd)
 {
-	const struct sbx_state	*st = p->conf->st;
-	const struct sbx_req	*req = p->req;
 	struct sbx_msg		 m;
 	struct msghdr		 mh;
 	struct iovec		 iov;
@@ -506,16 +556,74 @@ payload(struct sbx_plan *p)
 		struct cmsghdr	 h;
 		char		 buf[CMSG_SPACE(sizeof(int))];
 	} cm;
+
+	memset(&m, 0, sizeof(m));
+	m.type = SBX_MSG_NOTIFY_FD;
+	memset(&mh, 0, sizeof(mh));
+	memset(&cm, 0, sizeof(cm));
+	iov.iov_base = &m;
+	iov.iov_len = sizeof(m);
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	mh.msg_control = cm.buf;
+	mh.msg_controllen = sizeof(cm.buf);
+	cm.h.cmsg_level = SOL_SOCKET;
+	cm.h.cmsg_type = SCM_RIGHTS;
+	cm.h.cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(&cm.h), &lfd, sizeof(int));
+	if (sendmsg(ctl, &mh, MSG_NOSIGNAL) != sizeof(m))
+		FAIL("send seccomp listener");
+}
+
+/*
+ * The program's process (pid 2), forked by the init as soon as the
+ * template root exists, so that a pool entry has it waiting: what does
+ * not depend on the request is done ahead (signals, session,
+ * capabilities, seccomp); then it waits on sock until the init has
+ * finished the root and hands over the request (a pool entry) or says
+ * go (the request was known at fork).
+ */
+static void
+payload(struct sbx_plan *p, int sock)
+{
+	const struct sbx_state	*st = p->conf->st;
+	const struct sbx_req	*req;
 	struct rlimit		 rl;
 	sigset_t		 all;
 	uint64_t		 cpu_s;
 	int			 in, out, errfd, ctl, lfd, sig;
+	char			 c;
 
 	/* signals as a fresh process has them (SIG_IGN survives exec) */
 	for (sig = 1; sig < NSIG; sig++)
 		(void)signal(sig, SIG_DFL);
 	sigemptyset(&all);
 	sigprocmask(SIG_SETMASK, &all, NULL);
+	if (setsid() == -1)
+		FAIL("setsid");
+	umask(022);
+
+	drop_caps();
+	/* the seccomp filter, with a listener the spawner will watch */
+	lfd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
+	    SECCOMP_FILTER_FLAG_NEW_LISTENER, &st->bpf_payload);
+	if (lfd == -1)
+		FAIL("seccomp");
+	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0,
+	    &st->bpf_personality) == -1)
+		FAIL("seccomp personality");
+	send_listener(p->ctl, lfd);
+	/* the program must never hold its own listener */
+	close(lfd);
+
+	/* the root is complete once we hear from the init */
+	if (p->req == NULL)
+		recv_request(sock, p, NULL, NULL);
+	else if (read(sock, &c, 1) != 1)
+		_exit(1);
+	close(sock);
+	req = p->req;
+	secret_env(p);
 
 	if (p->stdin_fd == -1) {
 		if ((in = open("/dev/null", O_RDONLY | O_CLOEXEC)) == -1)
@@ -536,12 +644,8 @@ payload(struct sbx_plan *p)
 	if (syscall(SYS_close_range, 4, ~0U, 0) == -1)
 		FAIL("close_range");
 
-	if (setsid() == -1)
-		FAIL("setsid");
-	umask(022);
 	if (chdir(req->cwd != NULL ? req->cwd : "/work") == -1)
 		FAIL("chdir %s", req->cwd != NULL ? req->cwd : "/work");
-
 	cpu_s = (p->lim.cpu_ms + 999) / 1000;
 	if (getrlimit(RLIMIT_CPU, &rl) == 0) {
 		/* SIGXCPU at the budget, SIGKILL a second later */
@@ -555,35 +659,6 @@ payload(struct sbx_plan *p)
 	/* a backstop: the pids cgroup is the limit that should trip */
 	set_rlimit(RLIMIT_NPROC, p->lim.procs * 2 + 8);
 	set_rlimit(RLIMIT_CORE, 0);
-
-	drop_caps();
-
-	/* the seccomp filter, with a listener the spawner will watch */
-	lfd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
-	    SECCOMP_FILTER_FLAG_NEW_LISTENER, &st->bpf_payload);
-	if (lfd == -1)
-		FAIL("seccomp");
-	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0,
-	    &st->bpf_personality) == -1)
-		FAIL("seccomp personality");
-	memset(&m, 0, sizeof(m));
-	m.type = SBX_MSG_NOTIFY_FD;
-	memset(&mh, 0, sizeof(mh));
-	memset(&cm, 0, sizeof(cm));
-	iov.iov_base = &m;
-	iov.iov_len = sizeof(m);
-	mh.msg_iov = &iov;
-	mh.msg_iovlen = 1;
-	mh.msg_control = cm.buf;
-	mh.msg_controllen = sizeof(cm.buf);
-	cm.h.cmsg_level = SOL_SOCKET;
-	cm.h.cmsg_type = SCM_RIGHTS;
-	cm.h.cmsg_len = CMSG_LEN(sizeof(int));
-	memcpy(CMSG_DATA(&cm.h), &lfd, sizeof(int));
-	if (sendmsg(3, &mh, MSG_NOSIGNAL) != sizeof(m))
-		FAIL("send seccomp listener");
-	/* the program must never hold its own listener */
-	close(lfd);
 
 	environ = p->envp;
 	execvp(req->argv[0], req->argv);
@@ -695,34 +770,93 @@ become_user(struct sbx_plan *p)
 		_exit(1);
 }
 
+/* What needs no request: cgroup namespace, root template, uts, net. */
 static void
-run(struct sbx_plan *p) __attribute__((noreturn));
-
-static void
-run(struct sbx_plan *p)
+prepare(const struct sbx_state *st)
 {
-	pid_t	 pid;
-
+	make_private();
 	/* our cgroup (joined by now) becomes the namespace's root */
 	if (unshare(CLONE_NEWCGROUP) == -1)
 		FAIL("unshare cgroup");
-	build_root(p);
+	root_template(st);
 	if (sethostname("sandbox", 7) == -1)
 		FAIL("sethostname");
 	loopback_up();
+}
 
+/*
+ * Fork the program's process (see payload()); returns our end of the
+ * socket it waits on, and its pid in *pidp.
+ */
+static int
+fork_payload(struct sbx_plan *p, pid_t *pidp)
+{
+	int	 sv[2];
+	pid_t	 pid;
+
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) == -1)
+		FAIL("socketpair");
 	if ((pid = fork()) == -1)
 		FAIL("fork");
-	if (pid == 0)
-		payload(p);
+	if (pid == 0) {
+		close(sv[0]);
+		payload(p, sv[1]);
+	}
+	close(sv[1]);
+	*pidp = pid;
+	return sv[0];
+}
+
+static void
+run(struct sbx_plan *p, pid_t, int, int *, int) __attribute__((noreturn));
+
+/*
+ * The request is here: its parts of the root, into the root, then let
+ * the program go, handing it the request's fds (a pool entry).
+ */
+static void
+run(struct sbx_plan *p, pid_t pid, int sock, int *fds, int nfd)
+{
+	struct msghdr	 mh;
+	struct iovec	 iov;
+	union {
+		struct cmsghdr	 h;
+		char		 buf[CMSG_SPACE(sizeof(int) *
+				    SBX_WIRE_MAXFD)];
+	} cm;
+
+	root_request(p);
+	root_enter();
+	memset(&mh, 0, sizeof(mh));
+	iov.iov_base = "g";
+	iov.iov_len = 1;
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	if (nfd > 0) {
+		memset(&cm, 0, sizeof(cm));
+		mh.msg_control = cm.buf;
+		mh.msg_controllen = CMSG_SPACE(sizeof(int) * nfd);
+		cm.h.cmsg_level = SOL_SOCKET;
+		cm.h.cmsg_type = SCM_RIGHTS;
+		cm.h.cmsg_len = CMSG_LEN(sizeof(int) * nfd);
+		memcpy(CMSG_DATA(&cm.h), fds, sizeof(int) * nfd);
+	}
+	/* if it died early, it told the spawner why; we report its end */
+	(void)sendmsg(sock, &mh, MSG_NOSIGNAL);
+	close(sock);
 	init_loop(p, pid);
 }
 
 void
 sbx_child(struct sbx_plan *p)
 {
+	pid_t	 pid;
+	int	 sock;
+
 	become_user(p);
-	run(p);
+	prepare(p->conf->st);
+	sock = fork_payload(p, &pid);
+	run(p, pid, sock, NULL, 0);
 }
 
 /* Next NUL-terminated string of the wire buffer, or fail. */
@@ -748,11 +882,12 @@ wire_opt(char **pos, char *end)
 }
 
 /*
- * A pre-made sandbox: namespaces, maps and cgroup were done before the
- * request existed.  Wait for it, then go on as sbx_child() does.
+ * Receive a request for a pre-made sandbox (see struct sbx_wire) on
+ * sock into p.  fds (room for SBX_WIRE_MAXFD) and *nfdp, if not NULL,
+ * get the fds that came with it, all left open, to pass on.
  */
-void
-sbx_child_pooled(struct sbx_plan *p)
+static void
+recv_request(int sock, struct sbx_plan *p, int *fdsout, int *nfdp)
 {
 	static struct sbx_req	 req;
 	static struct sbx_secret secs[64];
@@ -771,7 +906,6 @@ sbx_child_pooled(struct sbx_plan *p)
 	uint64_t		 secret_bytes = 0;
 	size_t			 i, total;
 
-	become_user(p);
 	memset(&mh, 0, sizeof(mh));
 	iov.iov_base = &b;
 	iov.iov_len = 1;
@@ -779,7 +913,7 @@ sbx_child_pooled(struct sbx_plan *p)
 	mh.msg_iovlen = 1;
 	mh.msg_control = cm.buf;
 	mh.msg_controllen = sizeof(cm.buf);
-	if (recvmsg(p->ctl, &mh, MSG_CMSG_CLOEXEC) != 1)
+	if (recvmsg(sock, &mh, MSG_CMSG_CLOEXEC) != 1)
 		_exit(1);
 	for (c = CMSG_FIRSTHDR(&mh); c != NULL; c = CMSG_NXTHDR(&mh, c))
 		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
@@ -804,7 +938,6 @@ sbx_child_pooled(struct sbx_plan *p)
 	if ((buf = malloc(total + 1)) == NULL ||
 	    pread(fds[0], buf, total, sizeof(w)) != (ssize_t)total)
 		FAIL("read request");
-	close(fds[0]);
 	pos = buf;
 	end = buf + w.strings_len;
 	if ((argv = calloc(w.nargv + 1, sizeof(char *))) == NULL ||
@@ -849,5 +982,28 @@ sbx_child_pooled(struct sbx_plan *p)
 	p->req = &req;
 	p->lim = w.lim;
 	sbx_plan_opts(p, secret_bytes);
-	run(p);
+	if (fdsout != NULL) {
+		memcpy(fdsout, fds, nfd * sizeof(int));
+		*nfdp = nfd;
+	} else
+		close(fds[0]);
+}
+
+/*
+ * A pre-made sandbox: namespaces, maps, cgroup, the template root and
+ * the program's process were made before the request existed.  Wait
+ * for it, then go on as sbx_child() does.
+ */
+void
+sbx_child_pooled(struct sbx_plan *p)
+{
+	int	 fds[SBX_WIRE_MAXFD], nfd = 0, sock;
+	pid_t	 pid;
+
+	become_user(p);
+	prepare(p->conf->st);
+	p->req = NULL;
+	sock = fork_payload(p, &pid);
+	recv_request(p->ctl, p, fds, &nfd);
+	run(p, pid, sock, fds, nfd);
 }

@@ -97,10 +97,17 @@ struct sbx_plan {
 	int			 stdin_fd;	/* -1: /dev/null */
 	char			**envp;		/* room for the secrets too */
 	size_t			 nenv;
-	char			 root_opts[64];	/* tmpfs option strings */
+	char			 run_opts[64];	/* tmpfs option strings */
 	char			 tmp_opts[64];
 	char			 work_opts[96];
 };
+
+/*
+ * Where a sandbox's root is built, in the sandbox's own mount namespace
+ * (a tmpfs mounted over it there; the host's is untouched).  Whatever
+ * lies below is hidden until the pivot, so no workspace may be there.
+ */
+#define SBX_STAGE	"/sys"
 
 /* sbxchild.c */
 void	 sbx_child(struct sbx_plan *) __attribute__((noreturn));

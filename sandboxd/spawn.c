@@ -322,6 +322,32 @@ resolve_limits(const struct sbx_conf *conf, const struct sbx_limits *req,
 	}
 }
 
+/*
+ * Is absolute path p dir or below it ("//" and "/./" read as "/")?  A
+ * friendly refusal only: a path that gets there through ".." or a
+ * symlink finds the sandbox's own staging root, never the host's files.
+ */
+static int
+path_below(const char *p, const char *dir)
+{
+	size_t	 n;
+
+	for (;;) {
+		while (*p == '/' || (p[0] == '.' && (p[1] == '/' ||
+		    p[1] == '\0')))
+			p++;
+		while (*dir == '/')
+			dir++;
+		if (*dir == '\0')
+			return 1;
+		n = strcspn(dir, "/");
+		if (strncmp(p, dir, n) != 0 || (p[n] != '/' && p[n] != '\0'))
+			return 0;
+		p += n;
+		dir += n;
+	}
+}
+
 static int
 valid_name(const char *s, size_t max)
 {
@@ -378,6 +404,11 @@ check_req(const struct sbx_conf *conf, const struct sbx_req *req,
 	}
 	if (req->workspace != NULL && req->workspace[0] != '/') {
 		snprintf(err, errlen, "workspace must be an absolute path");
+		return -1;
+	}
+	if (req->workspace != NULL && path_below(req->workspace, SBX_STAGE)) {
+		snprintf(err, errlen, "workspace may not be under %s",
+		    SBX_STAGE);
 		return -1;
 	}
 	if (req->id != NULL) {
@@ -918,6 +949,16 @@ result(struct sbx *s, struct sbx_result *r)
 		snprintf(r->detail, sizeof(r->detail), "killed on request");
 }
 
+/* A sandbox is over: refill the pool now, if it needs it. */
+static void
+pool_kick(struct sbx_state *st)
+{
+	struct timeval	 tv = { 0, 0 };
+
+	if (st->pool != NULL && st->pool->n < st->pool->target)
+		evtimer_add(st->pool->ev_refill, &tv);
+}
+
 static void
 finish_cb(int fd, short ev, void *arg)
 {
@@ -934,6 +975,7 @@ finish_cb(int fd, short ev, void *arg)
 		return;
 	}
 	s->finished = 1;
+	pool_kick(s->conf->st);
 	result(s, &r);
 	if (cg_destroy(&s->cg) == -1 && r.detail[0] == '\0')
 		snprintf(r.detail, sizeof(r.detail), "cgroup %s not removed",
@@ -1013,11 +1055,11 @@ set_nonblock(int fd)
 void
 sbx_plan_opts(struct sbx_plan *plan, uint64_t secret_bytes)
 {
-	uint64_t	 rootsz;
+	uint64_t	 runsz;
 
-	rootsz = (1 << 20) + secret_bytes + plan->req->code_len;
-	snprintf(plan->root_opts, sizeof(plan->root_opts),
-	    "size=%llu,nr_inodes=4096,mode=0755", (unsigned long long)rootsz);
+	runsz = (64 << 10) + secret_bytes + plan->req->code_len;
+	snprintf(plan->run_opts, sizeof(plan->run_opts),
+	    "size=%llu,nr_inodes=1024,mode=0755", (unsigned long long)runsz);
 	snprintf(plan->tmp_opts, sizeof(plan->tmp_opts),
 	    "size=%llu,nr_inodes=65536,mode=1777",
 	    (unsigned long long)plan->lim.tmp_bytes);
@@ -1428,9 +1470,14 @@ sbx_spawn(struct event_base *base, const struct sbx_conf *conf,
 	if (st->pool != NULL && st->pool->n > 0) {
 		/* a pre-made sandbox: set its limits, hand it the request */
 		pre = st->pool->pre[--st->pool->n];
+		/*
+		 * Making a sandbox takes a core for a millisecond: do it
+		 * when this one is over (pool_kick), not while it starts,
+		 * unless the pool is empty or the run goes on for long.
+		 */
 		if (!evtimer_pending(st->pool->ev_refill, NULL)) {
 			tv.tv_sec = 0;
-			tv.tv_usec = 0;
+			tv.tv_usec = st->pool->n == 0 ? 0 : 20000;
 			evtimer_add(st->pool->ev_refill, &tv);
 		}
 		if (cg_limit(&pre.cg, &cl, err, errlen) == -1 ||

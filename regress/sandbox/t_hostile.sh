@@ -268,6 +268,10 @@ run links -- /work/bin/links "$CANARY"
 contained "symlink and hard link to host files"
 run procexe -- /work/bin/procexe
 contained "/proc/self/exe and init's /proc entries"
+run stagews -w //sys/./kernel -- /bin/true
+[ "$(field reason)" = setup-failed ] &&
+    echo "$R" | grep -q 'workspace may not be under /sys'
+ok $? "a workspace under /sys (where roots are built) is refused"
 run secrets -s SBX_TOKEN=tok-123 -F apikey=key-456 -- /work/bin/secrets
 contained "secrets granted, read-only"
 
