@@ -52,6 +52,7 @@
 #include "wire.h"
 
 #define WRITER_MAX_PRODUCERS	64
+#define WRITER_LAZY_MS		10	/* longest wait of an unawaited record */
 
 struct pending {
 	uint32_t	 conn;		/* ctl_conn id, to find it again */
@@ -71,6 +72,7 @@ struct pending {
 struct batch {
 	struct pending	 p[AUDITLOG_BATCH_MAX];
 	size_t		 n;
+	size_t		 nack;		/* of those, someone waits for */
 	struct auditlog_record recs[AUDITLOG_BATCH_MAX];
 	int		 rc;		/* 0 written, 1 nothing left, -1 */
 	size_t		 written;
@@ -96,6 +98,8 @@ static struct {
 	int		 notify[2];	/* committer -> loop: batch done */
 	struct event	*ev_done;
 	struct event	*ev_commit;
+	struct event	*ev_lazy;	/* commit what nobody waits for */
+	int		 lazy_due;	/* ev_lazy fired while busy */
 	struct event	*ev_seal;
 	struct event	*ev_term;
 	uint64_t	 stats[AUDIT_NSTATS];
@@ -322,8 +326,22 @@ writer_event(struct ctl_conn *c, struct imsg *imsg)
 	p->rec.uid = (int64_t)c->uid;
 	p->rec.pid = (int64_t)c->pid;
 	p->rec.body = p->body;
-	if (w.fill->n++ == 0)
-		event_active(w.ev_commit, EV_TIMEOUT, 0);
+	/*
+	 * A record someone waits for is written at the end of this turn;
+	 * one nobody waits for (no AUDIT_ACK) may wait WRITER_LAZY_MS for
+	 * company, so that it shares the fsync of the next awaited one
+	 * (hitld's decision with sandboxd's sandbox.start, sandbox.exit
+	 * with the engine's tool.call) instead of adding one before it.
+	 */
+	w.fill->n++;
+	if (flags & AUDIT_ACK) {
+		if (w.fill->nack++ == 0)
+			event_active(w.ev_commit, EV_TIMEOUT, 0);
+	} else if (!evtimer_pending(w.ev_lazy, NULL)) {
+		struct timeval	 tv = { 0, WRITER_LAZY_MS * 1000 };
+
+		evtimer_add(w.ev_lazy, &tv);
+	}
 	if (w.fill->n == AUDITLOG_BATCH_MAX) {
 		/* Full: wait for the committer, then hand this one over. */
 		writer_drain();
@@ -560,6 +578,7 @@ batch_finish(struct batch *b)
 	for (i = 0; i < b->n; i++)
 		pending_free(&b->p[i]);
 	b->n = 0;
+	b->nack = 0;
 }
 
 /*
@@ -640,6 +659,9 @@ writer_kick(void)
 		return;
 	b = w.fill;
 	w.fill = b == &batches[0] ? &batches[1] : &batches[0];
+	/* whatever waited for company goes with this batch */
+	evtimer_del(w.ev_lazy);
+	w.lazy_due = 0;
 	if (!w.threaded) {
 		batch_write(b);
 		batch_finish(b);
@@ -675,6 +697,14 @@ done_cb(evutil_socket_t fd, short ev, void *arg)
 	while (read(fd, buf, sizeof(buf)) > 0)
 		;
 	writer_reap();
+	if (w.fill->nack > 0 || w.lazy_due)
+		writer_kick();
+}
+
+static void
+lazy_cb(evutil_socket_t fd, short ev, void *arg)
+{
+	w.lazy_due = 1;
 	writer_kick();
 }
 
@@ -927,13 +957,14 @@ writer_run(struct proc_ctx *ctx)
 		fatalx("atexit");
 
 	w.ev_commit = event_new(ctx->base, -1, 0, commit_cb, NULL);
+	w.ev_lazy = evtimer_new(ctx->base, lazy_cb, NULL);
 	w.ev_done = event_new(ctx->base, w.notify[0], EV_READ | EV_PERSIST,
 	    done_cb, NULL);
 	if (w.ev_done == NULL || event_add(w.ev_done, NULL) == -1)
 		fatalx("%s: events", __func__);
 	w.ev_seal = evtimer_new(ctx->base, seal_timer, NULL);
 	w.ev_term = evsignal_new(ctx->base, SIGTERM, term_cb, NULL);
-	if (w.ev_commit == NULL || w.ev_seal == NULL || w.ev_term == NULL ||
+	if (w.ev_commit == NULL || w.ev_lazy == NULL || w.ev_seal == NULL || w.ev_term == NULL ||
 	    evsignal_add(w.ev_term, NULL) == -1)
 		fatalx("%s: events", __func__);
 	seal_schedule(ctx->conf);

@@ -763,6 +763,12 @@ call_classify(struct call *c)
 		peer_connect(PEER_HITLD);
 		return;
 	}
+	/*
+	 * Every verdict we act on goes into a record of ours that is
+	 * durable before we act (sandbox.start carries it, or tool.call
+	 * for a cached result), so hitld need not wait for its own.
+	 */
+	c->hreq.flags |= HITL_REQ_RECORDED;
 	wire_init(&wb);
 	hitl_req_encode(&wb, &c->hreq);
 	if (wire_ok(&wb) == -1) {
@@ -860,6 +866,30 @@ verdict(struct call *c, struct imsg *imsg)
 	call_run(c);
 }
 
+/*
+ * The verdict as sandboxd records it with sandbox.start, e.g. "allow
+ * (policy), risk low, rule harmless at harness.conf:40".  Printable
+ * ASCII only.
+ */
+static void
+approval_text(const struct call *c, char *buf, size_t len)
+{
+	char	*p;
+	int	 n;
+
+	n = snprintf(buf, len, "%s (%s%s%s), risk %s",
+	    risk_decision_name(c->v.decision), how_name(c->v.how),
+	    c->v.by[0] ? " by " : "", c->v.by, risk_level_name(c->v.level));
+	if (n >= 0 && (size_t)n < len && c->v.rule[0] != '\0')
+		snprintf(buf + n, len - n, ", rule %s at %s:%u", c->v.rule,
+		    c->v.file, c->v.line);
+	else if (n >= 0 && (size_t)n < len)
+		snprintf(buf + n, len - n, ", no rule matched");
+	for (p = buf; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p > 0x7e)
+			*p = '?';
+}
+
 static void
 call_run(struct call *c)
 {
@@ -872,6 +902,7 @@ call_run(struct call *c)
 		return;
 	}
 	c->state = CS_RUN;
+	approval_text(c, c->sreq.approval, sizeof(c->sreq.approval));
 	if (c->has_stdin) {
 		if ((fd = sandbox_memfd("stdin", c->stdin_data,
 		    c->stdin_len)) == -1) {

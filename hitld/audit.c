@@ -94,11 +94,24 @@ struct audit_wait {
 };
 
 static void
+verdict_send(uint32_t conn_id, uint32_t peerid, const struct hitl_verdict *v)
+{
+	struct ctl_conn		*c;
+	struct wbuf		 wb;
+
+	if ((c = control_find(conn_id)) == NULL || c->closing)
+		return;
+	wire_init(&wb);
+	hitl_verdict_encode(&wb, v);
+	if (control_reply(c, IMSG_HITL_VERDICT, peerid, -1, wb.buf, wb.len)
+	    == -1)
+		log_warnx("decision %u: requester gone", v->id);
+}
+
+static void
 audit_done(int ok, uint64_t seq, const char *err, void *arg)
 {
 	struct audit_wait	*w = arg;
-	struct ctl_conn		*c;
-	struct wbuf		 wb;
 
 	if (!ok) {
 		log_warnx("decision %u could not be audited: %s", w->v.id, err);
@@ -109,14 +122,8 @@ audit_done(int ok, uint64_t seq, const char *err, void *arg)
 			    "denied: %s", err);
 		}
 	}
-	if (w->reply && (c = control_find(w->conn_id)) != NULL &&
-	    !c->closing) {
-		wire_init(&wb);
-		hitl_verdict_encode(&wb, &w->v);
-		if (control_reply(c, IMSG_HITL_VERDICT, w->peerid, -1, wb.buf,
-		    wb.len) == -1)
-			log_warnx("decision %u: requester gone", w->v.id);
-	}
+	if (w->reply)
+		verdict_send(w->conn_id, w->peerid, &w->v);
 	free(w);
 }
 
@@ -131,14 +138,26 @@ hitl_audit_reply(const struct hitl_req *req, const struct hitl_verdict *v,
 	struct audit_wait	*w;
 	struct json_object	*o;
 	char			 actor[HITL_NAME_MAX + 40], where[300];
+	int			 early;
 
 	hitl_audit(req, v, requester_uid);
-	if ((w = calloc(1, sizeof(*w))) == NULL)
-		fatal("%s: calloc", __func__);
-	w->conn_id = conn_id;
-	w->peerid = peerid;
-	w->reply = reply;
-	w->v = *v;
+	/*
+	 * A requester that records the verdict durably itself before it
+	 * acts (HITL_REQ_RECORDED) hears a decision no person took as
+	 * soon as our record is sent, which nobody then waits for: auditd
+	 * writes it with the requester's own record, in one fsync.
+	 */
+	early = reply && (req->flags & HITL_REQ_RECORDED) &&
+	    (v->how == HITL_HOW_POLICY || v->how == HITL_HOW_SESSION);
+	w = NULL;
+	if (!early) {
+		if ((w = calloc(1, sizeof(*w))) == NULL)
+			fatal("%s: calloc", __func__);
+		w->conn_id = conn_id;
+		w->peerid = peerid;
+		w->reply = reply;
+		w->v = *v;
+	}
 
 	o = json_object_new_object();
 	json_object_object_add(o, "id", json_object_new_int64(v->id));
@@ -169,7 +188,15 @@ hitl_audit_reply(const struct hitl_req *req, const struct hitl_verdict *v,
 	} else
 		snprintf(actor, sizeof(actor), "uid:%u",
 		    (unsigned)requester_uid);
-	if (audit_event("approval.decision", req->session != NULL ?
+	if (early) {
+		if (audit_event("approval.decision", req->session != NULL ?
+		    req->session : "", actor, json_object_to_json_string_ext(o,
+		    JSON_C_TO_STRING_PLAIN), 0, NULL, NULL) == -1)
+			log_warnx("decision %u: auditd unreachable: cannot send "
+			    "the record (the requester's own record decides)",
+			    v->id);
+		verdict_send(conn_id, peerid, v);
+	} else if (audit_event("approval.decision", req->session != NULL ?
 	    req->session : "", actor, json_object_to_json_string_ext(o,
 	    JSON_C_TO_STRING_PLAIN), AUDIT_ACK, audit_done, w) == -1)
 		audit_done(0, 0, "auditd unreachable: cannot send the "

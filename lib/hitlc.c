@@ -35,6 +35,7 @@ hitl_req_encode(struct wbuf *wb, const struct hitl_req *r)
 	wire_put_str(wb, r->args);
 	wire_put_str(wb, r->network);
 	wire_put_str(wb, r->workspace);
+	wire_put_u32(wb, r->flags);
 }
 
 /* A string, NULL when empty. */
@@ -92,7 +93,9 @@ req_decode(struct rbuf *rb, struct hitl_req *r)
 	}
 	if (get_opt(rb, &r->args, IMSG_MAX_PAYLOAD) == -1 ||
 	    get_opt(rb, &r->network, 1024) == -1 ||
-	    get_opt(rb, &r->workspace, 4096) == -1)
+	    get_opt(rb, &r->workspace, 4096) == -1 ||
+	    wire_get_u32(rb, &r->flags) == -1 ||
+	    (r->flags & ~HITL_REQ_FLAGS) != 0)
 		return -1;
 	return 0;
 }

@@ -35,7 +35,19 @@ struct hitl_req {
 	char		*args;
 	char		*network;
 	char		*workspace;
+	uint32_t	 flags;		/* HITL_REQ_* */
 };
+
+/*
+ * The requester puts the verdict into an audit record of its own, made
+ * durable before it acts (the engine: sandbox.start, tool.call).  hitld
+ * then answers a decision taken without a person (policy, an earlier
+ * allow-for-session) at once and records it without waiting for the
+ * ack, so the two records share the one wait.  Decisions a person or a
+ * timeout takes are answered only once recorded, as always.
+ */
+#define HITL_REQ_RECORDED	0x00000001
+#define HITL_REQ_FLAGS		0x00000001	/* all known */
 
 struct hitl_verdict {
 	uint32_t	 id;		/* queue id when a person was asked */

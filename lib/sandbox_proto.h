@@ -62,6 +62,7 @@ enum sandbox_imsg_type {
 #define SANDBOX_LANG_MAX	16
 #define SANDBOX_TOOL_MAX	64		/* tool name, < */
 #define SANDBOX_SESSION_MAX	128		/* session id, < */
+#define SANDBOX_APPROVAL_MAX	512		/* approval text, < */
 #define SANDBOX_CODE_MAX	(16 * 1024 * 1024)	/* bytes of code */
 
 #define SANDBOX_NET_NONE	0

@@ -16,7 +16,7 @@
 #include "sandboxc.h"
 #include "wire.h"
 
-#define SANDBOX_WIRE_VERSION	2
+#define SANDBOX_WIRE_VERSION	3
 
 static const char *const reason_names[SANDBOX_NREASONS] = {
 	"exited", "signaled", "timeout", "memory", "pids", "output-limit",
@@ -145,6 +145,7 @@ sandbox_req_encode(const struct sandbox_req *req, struct wbuf *wb, char *err,
 	wire_put_str(wb, req->workspace);
 	wire_put_str(wb, req->tool);
 	wire_put_str(wb, req->session);
+	wire_put_str(wb, req->approval);
 	for (i = 0; i < SANDBOX_NLIMITS; i++)
 		wire_put_u64(wb, lim[i]);
 	wire_put_u32(wb, req->net);
@@ -271,6 +272,12 @@ sandbox_req_decode(const void *buf, size_t len, struct sandbox_req *req,
 		    SANDBOX_SESSION_MAX - 1);
 		return -1;
 	}
+	if (wire_get_strbuf(&rb, req->approval, sizeof(req->approval)) ==
+	    -1) {
+		snprintf(err, errlen, "bad approval: at most %d bytes",
+		    SANDBOX_APPROVAL_MAX - 1);
+		return -1;
+	}
 	for (i = 0; i < SANDBOX_NLIMITS; i++)
 		wire_get_u64(&rb, &lim[i]);
 	wire_get_u32(&rb, &req->net);
@@ -345,6 +352,13 @@ sandbox_req_decode(const void *buf, size_t len, struct sandbox_req *req,
 		snprintf(err, errlen, "bad session id: [A-Za-z0-9_.:-]");
 		return -1;
 	}
+	for (i = 0; req->approval[i] != '\0'; i++)
+		if ((unsigned char)req->approval[i] < 0x20 ||
+		    (unsigned char)req->approval[i] > 0x7e) {
+			snprintf(err, errlen, "bad approval: printable ASCII "
+			    "only");
+			return -1;
+		}
 	if (req->net != SANDBOX_NET_NONE) {
 		snprintf(err, errlen, "network %u not supported: only none",
 		    req->net);

@@ -42,6 +42,12 @@ struct sandbox_req {
 	 */
 	char		 tool[SANDBOX_TOOL_MAX];
 	char		 session[SANDBOX_SESSION_MAX];
+	/*
+	 * The approval this run rests on, as the requester got it from
+	 * hitld ("" for none): printable text that sandboxd puts into the
+	 * sandbox.start record, which is durable before the program runs.
+	 */
+	char		 approval[SANDBOX_APPROVAL_MAX];
 	struct sandbox_limits lim;
 	uint32_t	 net;			/* SANDBOX_NET_NONE */
 	void		*code;			/* inline code, code_len */

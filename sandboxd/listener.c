@@ -63,6 +63,7 @@ struct run {
 	char		 sid[32];
 	char		 tool[SANDBOX_TOOL_MAX];
 	char		 session[SANDBOX_SESSION_MAX];
+	char		 approval[SANDBOX_APPROVAL_MAX];
 	/*
 	 * The tool's granted secrets, in grant order: names (kept for
 	 * the audit records) and, until they go to the spawner, the
@@ -135,6 +136,10 @@ audit_body(const struct run *r, const struct sandbox_result *res)
 	json_object_object_add(o, "tool", json_object_new_string(r->tool));
 	json_object_object_add(o, "session",
 	    json_object_new_string(r->session));
+	/* the hitld verdict the requester acts on, durable with the start */
+	if (res == NULL && r->approval[0] != '\0')
+		json_object_object_add(o, "approval",
+		    json_object_new_string(r->approval));
 	/* the names of the secrets delivered, never their values */
 	a = json_object_new_array();
 	for (i = 0; i < r->nsec; i++)
@@ -799,6 +804,7 @@ handle_run(struct ctl_conn *c, struct imsg *imsg)
 		strlcpy(r->what, req.argv[0], sizeof(r->what));
 	strlcpy(r->workspace, req.workspace, sizeof(r->workspace));
 	strlcpy(r->tool, req.tool, sizeof(r->tool));
+	strlcpy(r->approval, req.approval, sizeof(r->approval));
 	strlcpy(r->session, req.session, sizeof(r->session));
 	if (run_grants(r, err, sizeof(err)) == -1) {
 		r->code_fd = r->stdin_fd = -1;	/* closed below */

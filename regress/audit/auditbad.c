@@ -210,6 +210,15 @@ main(int argc, char *argv[])
 	imsg_init(&ib, fd);
 	printf("%s - auditd serves a new connection afterwards\n",
 	    good_event(&ib) ? "ok" : "not ok");
+	/*
+	 * A record nobody waits for, alone: auditd holds it a few ms for
+	 * company, then writes it anyway (t_audit looks for it).
+	 */
+	audit_encode(&wb, 0, 0, "auditbad", "test.lazy", "", "test",
+	    "{\"alone\":true}");
+	if (imsg_compose(&ib, IMSG_AUDIT_EVENT, 8, 0, -1, wb.buf, wb.len) ==
+	    -1 || imsg_flush(&ib) == -1)
+		err(1, "send test.lazy");
 	imsg_clear(&ib);
 	close(fd);
 	printf("# refused %d\n", refused);

@@ -92,6 +92,19 @@ ok $? "POST /v1/exec: JSON result with stdout, reason and audit seq"
     grep -q '"stdout":"a\\n"' "$T/body" && grep -q '"stderr":"b\\n"' "$T/body" &&
     grep -q '"rule":"harmless"' "$T/body"
 ok $? "POST /v1/tools/shell/call: result names the deciding rule"
+# The verdict rides with sandbox.start, durable before the program ran;
+# hitld's own record of the automatic decision is written with it.
+ctl audit show -t sandbox.start -j | grep '"tool":"shell"' |
+    grep -q '"approval":"allow (policy), risk low, rule harmless at [^"]*:[0-9]*"'
+ok $? "sandbox.start carries the verdict the run rests on"
+n=0
+while ! ctl audit show -t approval.decision -j | grep '"tool":"shell"' |
+    grep -q '"rule":"harmless"' && [ $n -lt 30 ]; do
+	sleep 0.1; n=$((n + 1))
+done
+ctl audit show -t approval.decision -j | grep '"tool":"shell"' |
+    grep -q '"rule":"harmless"'
+ok $? "hitld's record of the automatic decision is in the trail too"
 [ "$(post /v1/tools/shell/call '{"command":"echo bare"}')" = 200 ] &&
     grep -q '"stdout":"bare\\n"' "$T/body"
 ok $? "arguments may also be the body itself"

@@ -33,6 +33,7 @@ sample_req(struct hitl_req *r)
 	r->args = "{\"cmd\":\"rm -rf /tmp/x\"}";
 	r->network = "none";
 	r->workspace = "/srv/ws";
+	r->flags = HITL_REQ_RECORDED;
 }
 
 static int
@@ -51,7 +52,7 @@ req_equal(const struct hitl_req *a, const struct hitl_req *b)
 	if (!streq(a->session, b->session) || !streq(a->tool, b->tool) ||
 	    !streq(a->command, b->command) || a->argc != b->argc ||
 	    !streq(a->args, b->args) || !streq(a->network, b->network) ||
-	    !streq(a->workspace, b->workspace))
+	    !streq(a->workspace, b->workspace) || a->flags != b->flags)
 		return 0;
 	for (i = 0; i < a->argc; i++)
 		if (!streq(a->argv[i], b->argv[i]))
@@ -104,6 +105,14 @@ test_req(void)
 	hitl_req_encode(&wb, &r);
 	wire_rinit(&rb, wb.buf, wb.len);
 	tap_ok(hitl_req_decode(&rb, &d) == -1, "req: empty tool refused");
+
+	/* Flags this version does not know are refused, not ignored. */
+	sample_req(&r);
+	r.flags = 0x80000000U | HITL_REQ_RECORDED;
+	wire_init(&wb);
+	hitl_req_encode(&wb, &r);
+	wire_rinit(&rb, wb.buf, wb.len);
+	tap_ok(hitl_req_decode(&rb, &d) == -1, "req: unknown flag refused");
 
 	/* An argc far beyond what follows. */
 	wire_init(&wb);

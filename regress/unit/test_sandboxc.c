@@ -55,6 +55,8 @@ main(void)
 	req.lim.wall_ms = 1500;
 	req.lim.mem_bytes = 1 << 20;
 	req.flags = SANDBOX_F_STDIN;
+	strlcpy(req.approval, "allow (policy), risk low, rule r at f:1",
+	    sizeof(req.approval));
 	tap_ok(sandbox_req_encode(&req, &wb, err, sizeof(err)) == 0,
 	    "encode an argv request");
 	ok = sandbox_req_decode(wb.buf, wb.len, &out, err, sizeof(err)) == 0 &&
@@ -64,7 +66,8 @@ main(void)
 	    strcmp(out.cwd, "/work/sub") == 0 &&
 	    strcmp(out.workspace, "proj-1") == 0 &&
 	    out.lim.wall_ms == 1500 && out.lim.mem_bytes == 1 << 20 &&
-	    out.flags == SANDBOX_F_STDIN && out.code == NULL;
+	    out.flags == SANDBOX_F_STDIN && out.code == NULL &&
+	    strcmp(out.approval, req.approval) == 0;
 	tap_ok(ok, "decode gives back what was encoded");
 	sandbox_req_free(&out);
 
@@ -144,6 +147,10 @@ main(void)
 	req.net = 1;
 	tap_ok(decodes(&req, "only none"), "network other than none");
 	req.net = 0;
+	strlcpy(req.approval, "allow\nforged: line", sizeof(req.approval));
+	tap_ok(decodes(&req, "printable ASCII only"),
+	    "approval with a control character");
+	req.approval[0] = '\0';
 	req.flags = 0x80;
 	tap_ok(decodes(&req, "bad request flags"), "unknown flag");
 	req.flags = 0;
