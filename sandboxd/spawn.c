@@ -82,6 +82,7 @@ struct sbx {
 	struct sbx_limits	 lim;
 	pid_t			 pid;
 	int			 pidfd;
+	int			 mntns;		/* see mntns_hold() */
 	int			 ctl;
 	int			 notify;
 	int			 pipe_r[2];	/* stdout, stderr */
@@ -127,6 +128,7 @@ struct sbx {
 struct sbx_pre {
 	pid_t		 pid;
 	int		 pidfd;
+	int		 mntns;		/* see mntns_hold() */
 	int		 ctl;
 	int		 out_r;
 	int		 err_r;
@@ -468,6 +470,32 @@ check_req(const struct sbx_conf *conf, const struct sbx_req *req,
 	}
 	return 0;
 }
+
+/*
+ * Taking a mount namespace apart (a few dozen mounts, and an RCU grace
+ * period on the way) is work for whoever drops its last reference:
+ * without help, the sandbox's init, on its way out, before the spawner
+ * learns that it exited.  We hold a reference from the clone on, so
+ * that the init exits at once and the result goes out; the namespace
+ * goes a moment later (mntns_drop), when nobody waits.  Nothing of the
+ * sandbox runs by then: only its mounts are left, unreachable.
+ */
+static int
+mntns_hold(pid_t pid)
+{
+	char	 path[64];
+
+	snprintf(path, sizeof(path), "/proc/%ld/ns/mnt", (long)pid);
+	return open(path, O_RDONLY | O_CLOEXEC);
+}
+
+static void
+mntns_drop(evutil_socket_t fd, short ev, void *arg)
+{
+	close((int)(intptr_t)arg);
+}
+
+static const struct timeval drop_tv = { 0, 2000 };
 
 static int
 cmp_int(const void *a, const void *b)
@@ -1039,6 +1067,9 @@ sbx_free(struct sbx *s)
 		close(s->ctl);
 	if (s->pidfd != -1)
 		close(s->pidfd);
+	if (s->mntns != -1 && event_base_once(s->base, -1, EV_TIMEOUT,
+	    mntns_drop, (void *)(intptr_t)s->mntns, &drop_tv) == -1)
+		close(s->mntns);
 	free(s);
 }
 
@@ -1083,6 +1114,8 @@ pre_destroy(struct sbx_pre *pre)
 	}
 	if (pre->ctl != -1)
 		close(pre->ctl);
+	if (pre->mntns != -1)
+		close(pre->mntns);
 	if (pre->out_r != -1)
 		close(pre->out_r);
 	if (pre->err_r != -1)
@@ -1091,7 +1124,7 @@ pre_destroy(struct sbx_pre *pre)
 		cg_kill(&pre->cg);
 		usleep(5000);
 	}
-	pre->pidfd = pre->ctl = pre->out_r = pre->err_r = -1;
+	pre->pidfd = pre->ctl = pre->out_r = pre->err_r = pre->mntns = -1;
 }
 
 /*
@@ -1116,7 +1149,7 @@ pre_make(const struct sbx_conf *conf, struct sbx_plan *plan,
 	pid_t			 pid;
 
 	memset(pre, 0, sizeof(*pre));
-	pre->pidfd = pre->ctl = pre->out_r = pre->err_r = -1;
+	pre->pidfd = pre->ctl = pre->out_r = pre->err_r = pre->mntns = -1;
 	pre->cg.dirfd = -1;
 	if (pipe2(outp, O_CLOEXEC) == -1 || pipe2(errp, O_CLOEXEC) == -1 ||
 	    socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sp) == -1) {
@@ -1173,6 +1206,7 @@ pre_make(const struct sbx_conf *conf, struct sbx_plan *plan,
 	}
 	pre->pid = pid;
 	pre->pidfd = pidfd;
+	pre->mntns = mntns_hold(pid);
 
 	snprintf(map, sizeof(map), "%d %lu 1\n", SBX_INNER_UID,
 	    (unsigned long)conf->uid);
@@ -1435,7 +1469,7 @@ sbx_spawn(struct event_base *base, const struct sbx_conf *conf,
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&plan, 0, sizeof(plan));
 	memset(&pre, 0, sizeof(pre));
-	pre.pidfd = pre.ctl = pre.out_r = pre.err_r = -1;
+	pre.pidfd = pre.ctl = pre.out_r = pre.err_r = pre.mntns = -1;
 	pre.cg.dirfd = -1;
 	if (st == NULL) {
 		snprintf(err, errlen, "sbx_init was not called");
@@ -1450,7 +1484,7 @@ sbx_spawn(struct event_base *base, const struct sbx_conf *conf,
 	s->base = base;
 	s->conf = conf;
 	s->t0 = t0;
-	s->pidfd = s->ctl = s->notify = -1;
+	s->pidfd = s->ctl = s->notify = s->mntns = -1;
 	s->pipe_r[0] = s->pipe_r[1] = -1;
 	s->ofd[0] = out_fd;
 	s->ofd[1] = err_fd;
@@ -1512,11 +1546,12 @@ sbx_spawn(struct event_base *base, const struct sbx_conf *conf,
 
 	s->pid = pre.pid;
 	s->pidfd = pre.pidfd;
+	s->mntns = pre.mntns;
 	s->ctl = pre.ctl;
 	s->pipe_r[0] = pre.out_r;
 	s->pipe_r[1] = pre.err_r;
 	s->cg = pre.cg;
-	pre.pidfd = pre.ctl = pre.out_r = pre.err_r = -1;
+	pre.pidfd = pre.ctl = pre.out_r = pre.err_r = pre.mntns = -1;
 	pre.cg.made = 0;
 	pre.cg.dirfd = -1;
 	if (set_nonblock(s->pipe_r[0]) == -1 ||
