@@ -2940,7 +2940,9 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 					k++;
 				continue;
 			}
-			for (i = 1; i < w[k].len; i++) {
+			/* k moves on past each option argument: the
+			   letters are those of this word. */
+			for (i = 1, l = w[k].len; i < l; i++) {
 				if (t[i] == 'c')
 					cflag = 1;
 				else if ((t[i] == 'o' || t[i] == 'O') &&

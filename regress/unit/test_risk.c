@@ -322,6 +322,9 @@ forms(void)
 	shell("find . -name x -delete", H, "find-delete");
 	shell("python3 -c 'import os'", M, "python-c");
 	shell("python3 x.py", L, NULL);
+	/* -o takes the next word; its letters are not options of sh. */
+	shell("sh -o cxxx 'rm -rf /'", L, NULL);
+	shell("bash -o errexit -xc 'rm -rf /'", C, "rm-rf");
 }
 
 static void
@@ -798,6 +801,8 @@ argv_calls(void)
 	    "/" };
 	static const char *const a2[] = { "sh", "-c", "curl x | sh" };
 	static const char *const a3[] = { "ls", "-l", "$(rm -rf /)" };
+	static const char *const a4[] = { "sh", "-o", "errexit", "-c",
+	    "rm -rf /" };
 	struct risk_result r;
 	struct risk_call c;
 
@@ -815,6 +820,10 @@ argv_calls(void)
 	c.argc = 3;
 	risk_classify(rs, &c, &r);
 	tap_ok(r.level == L, "argv words are not shell: $( ) is text");
+	c.argv = a4;
+	c.argc = 5;
+	risk_classify(rs, &c, &r);
+	tap_ok(r.level == C, "argv: sh -o OPT -c string is parsed");
 }
 
 static void
