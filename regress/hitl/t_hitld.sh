@@ -12,7 +12,8 @@ fi
 
 suite_setup
 TM="hitl$$"
-trap 'tmux -L "$TM" kill-server 2>/dev/null; suite_cleanup' EXIT
+trap 'tmux -L "hitl$$" kill-server 2>/dev/null;
+    tmux -L "hitl$$.2" kill-server 2>/dev/null; suite_cleanup' EXIT
 sed -i -e 's/timeout 60s/timeout 30s/' "$conf"
 cat >>"$conf" <<'EOF'
 
@@ -228,6 +229,8 @@ if command -v tmux >/dev/null; then
 	ok $? "prompt: Ctrl-C restores the terminal"
 	tmux -L "$TM" kill-server 2>/dev/null
 
+	# A server of its own: the old one may still be on its way out.
+	TM="hitl$$.2"
 	rm -f "$T/stty.out"
 	tmux -L "$TM" new-session -d -s t -x 120 -y 40 \
 	    "$BIN/harnessctl -f $conf approve; stty -a >$T/stty.out; sleep 30"
