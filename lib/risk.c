@@ -2116,6 +2116,13 @@ wb_clean(struct wbuf *b, size_t from)
 		if ((((x - 0x20 * ones) & ~x) | ((x + ones) | x)) & high)
 			break;
 	}
+	/* The last few: the eight bytes that end the text, if they are
+	   all printable (the bytes before from are already). */
+	if (i < b->len && b->len >= 8 && i + 8 > b->len) {
+		memcpy(&x, p + b->len - 8, 8);
+		if (!((((x - 0x20 * ones) & ~x) | ((x + ones) | x)) & high))
+			i = b->len;
+	}
 	for (; i < b->len; i++)
 		p[i] = (p[i] >= 0x20 && p[i] < 0x7f) ? p[i] : '?';
 	b->p[b->len] = '\0';
@@ -3663,14 +3670,17 @@ call_rules(struct ctx *c)
 	const struct risk_ruleset *rs = c->rs;
 	const struct tent *te;
 	const char *t = c->call->tool ? c->call->tool : "";
+	const unsigned char f = (unsigned char)t[0];
+	const unsigned char l = c->toollen ?
+	    (unsigned char)t[c->toollen - 1] : 0;
 	uint64_t bits;
-	uint32_t i, k;
+	uint32_t i, k, npw = (rs->npm + 63) / 64;
 
 	if ((te = hfind(rs->ttab, rs->tmask, rs->tents, sizeof(*te), t,
 	    c->toollen)) != NULL)
 		for (i = 0; i < te->n; i++)
 			try_call(c, te->rules[i]);
-	for (k = 0; k < (rs->npm + 63) / 64; k++)
+	for (k = 0; k < npw; k++)
 		for (bits = c->pbits[k]; bits != 0; bits &= bits - 1) {
 			i = (uint32_t)k * 64 + (uint32_t)__builtin_ctzll(bits);
 			if (rs->pmtrig[i])
@@ -3697,9 +3707,6 @@ call_rules(struct ctx *c)
 	}
 	for (i = 0; i < rs->nalways; i++) {
 		const struct crule *cr = &rs->rules[rs->always[i]];
-		unsigned char f = (unsigned char)t[0];
-		unsigned char l = c->toollen ?
-		    (unsigned char)t[c->toollen - 1] : 0;
 
 		/* mcp__* cannot match "shell": skip without a look. */
 		if ((cr->tprefix && !((cr->tfirst[f / 64] >> (f % 64)) & 1)) ||
