@@ -33,6 +33,8 @@
 #define ARENA_MAX	(8u << 20)
 #define GTOK_MAX	64	/* glob tokens compared by gisect() */
 #define JSON_MAXDEPTH	32
+#define PBIG		1024	/* byte pairs of path patterns, hashed */
+#define PBIG_HASH(a, b)	(((unsigned)(a) * 31 + (unsigned)(b)) & (PBIG - 1))
 
 /* ---------------------------------------------------------------- */
 /* Memory pool: the compiled rule set lives in a few chunks. */
@@ -770,9 +772,24 @@ struct crule {
 	size_t		 whyplen;
 };
 
+/*
+ * A command pattern indexed under a name.  What deciding on it needs
+ * most is copied in, so that a pattern that cannot hold, or cannot
+ * change the outcome, is passed over without reading the rule.
+ */
+#define RF_ANYARGS	0x01	/* its first stage takes any arguments */
+#define RF_ASSIGN	0x02	/* ... matches NAME=value words */
+#define RF_PIPE		0x04	/* it has more than one stage */
+#define RF_REST		0x08	/* its rule has PATH, call or more
+				   COMMAND matches */
+
 struct cref {
-	uint32_t	 rule;
-	uint16_t	 match, pat;
+	uint32_t		 rule;
+	uint16_t		 match, pat;
+	const struct cpat	*cp;
+	uint64_t		 mask;		/* cp->st[0].mask */
+	uint8_t			 level;
+	uint8_t			 flags;
 };
 
 struct hent {
@@ -840,13 +857,18 @@ struct risk_ruleset {
 	   of them (most operands) is skipped after one scan. */
 	uint8_t			 pgate[256];
 	int			 pgated;
+	/* Better: every path pattern holds a run of two literal bytes;
+	   one of each is chosen, and a path that holds none of them
+	   (hashed into pbig) cannot match as written. */
+	uint8_t			 pbig[PBIG];
+	int			 pbigged;
 };
 
 static uint32_t
 hash(const char *s, size_t n)
 {
 	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, x;
-	size_t i;
+	uint32_t a, b;
 
 	/* Eight bytes a step: names are looked up on every call. */
 	for (; n >= 8; n -= 8, s += 8) {
@@ -854,8 +876,16 @@ hash(const char *s, size_t n)
 		h = (h ^ x) * 0xff51afd7ed558ccdULL;
 		h ^= h >> 29;
 	}
-	for (x = 0, i = 0; i < n; i++)
-		x |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	/* The rest in two loads that may overlap (n is mixed in). */
+	if (n >= 4) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		x = a | (uint64_t)b << 32;
+	} else if (n > 0)
+		x = (unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] <<
+		    8 | (uint64_t)(unsigned char)s[n - 1] << 16;
+	else
+		x = 0;
 	h = (h ^ x) * 0xc4ceb9fe1a85ec53ULL;
 	h ^= h >> 32;
 	return ((uint32_t)h);
@@ -1540,9 +1570,17 @@ index_command(struct risk_ruleset *rs, uint32_t ri, struct cerr *ce)
 
 	for (k = 0; k < m->npats; k++) {
 		st = &m->pats[k].st[0];
+		memset(&ref, 0, sizeof(ref));
 		ref.rule = ri;
 		ref.match = (uint16_t)cr->cmd;
 		ref.pat = (uint16_t)k;
+		ref.cp = &m->pats[k];
+		ref.mask = st->mask;
+		ref.level = (uint8_t)cr->level;
+		ref.flags = (st->anyargs ? RF_ANYARGS : 0) |
+		    (st->assign ? RF_ASSIGN : 0) |
+		    (m->pats[k].nst > 1 ? RF_PIPE : 0) |
+		    (cr->haspath || cr->callpart || cr->ncmd > 1 ? RF_REST : 0);
 		if (st->argv0.kind != G_LITERAL || st->any) {
 			if (grow(&rs->wild, &rs->wildmax, rs->nwild + 1,
 			    sizeof(ref)) == -1)
@@ -1659,6 +1697,49 @@ path_gatebyte(const struct rglob *g)
 	return (any);
 }
 
+/* How often a byte is seen in paths and words, roughly. */
+static int
+byte_common(int c)
+{
+	if (c == '/')
+		return (5);
+	if (c == '.' || c == 'e')
+		return (4);
+	if (strchr("taoinsr-", c) != NULL)
+		return (3);
+	if (strchr("lcdu_0123456789", c) != NULL)
+		return (2);
+	return (1);
+}
+
+/*
+ * The least common pair of adjacent literal bytes a glob's matches all
+ * hold (from its literal prefix, suffix or longest literal run), as
+ * PBIG_HASH, or -1 if it has no run of two.
+ */
+static int
+path_pair(const struct rglob *g)
+{
+	const char *lits[3] = { g->lit, g->suf, g->mid };
+	size_t n[3] = { g->litlen, g->suflen, g->midlen }, i, k;
+	int best = -1, score, bscore = 0;
+
+	for (i = 0; i < 3; i++) {
+		if (lits[i] == NULL)
+			continue;
+		for (k = 0; k + 1 < n[i]; k++) {
+			score = byte_common((unsigned char)lits[i][k]) +
+			    byte_common((unsigned char)lits[i][k + 1]);
+			if (best == -1 || score < bscore) {
+				best = (int)PBIG_HASH((unsigned char)lits[i][k],
+				    (unsigned char)lits[i][k + 1]);
+				bscore = score;
+			}
+		}
+	}
+	return (best);
+}
+
 static int
 path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 {
@@ -1698,6 +1779,18 @@ path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 		else
 			rs->pgate[b] = 1;
 	}
+	rs->pbigged = rs->npp > 0;
+	for (i = 0; i < rs->npp && rs->pbigged; i++) {
+		int b = path_pair(rs->pp[i].g);
+
+		if (b < 0)
+			rs->pbigged = 0;
+		else
+			rs->pbig[b] = 1;
+	}
+	rs->pbig[PBIG_HASH('/', '/')] = 1;
+	rs->pbig[PBIG_HASH('/', '.')] = 1;
+	rs->pbig[PBIG_HASH('.', '/')] = 1;
 	memset(cf, 0, sizeof(cf));
 	memset(cl, 0, sizeof(cl));
 	for (i = 0; i < rs->npp; i++) {
@@ -1960,6 +2053,37 @@ struct wbuf {
 	size_t		 len, cap;
 };
 
+/*
+ * Copy a short string.  The compiler turns a memcpy of a length it
+ * knows to be bounded into "rep movs", which is slow to start; word
+ * copies (the last one overlapping) write exactly n bytes.
+ */
+static inline void
+scopy(char *d, const char *s, size_t n)
+{
+	uint64_t x;
+	uint32_t y;
+	size_t i;
+
+	if (n >= 8) {
+		for (i = 0; i + 8 < n; i += 8) {
+			memcpy(&x, s + i, 8);
+			memcpy(d + i, &x, 8);
+		}
+		memcpy(&x, s + n - 8, 8);
+		memcpy(d + n - 8, &x, 8);
+	} else if (n >= 4) {
+		memcpy(&y, s, 4);
+		memcpy(d, &y, 4);
+		memcpy(&y, s + n - 4, 4);
+		memcpy(d + n - 4, &y, 4);
+	} else if (n > 0) {
+		d[0] = s[0];
+		d[n / 2] = s[n / 2];
+		d[n - 1] = s[n - 1];
+	}
+}
+
 /* Append up to max bytes of s, "..." if cut; see wb_clean(). */
 static void
 wb_put(struct wbuf *b, const char *s, size_t n, size_t max)
@@ -1970,7 +2094,7 @@ wb_put(struct wbuf *b, const char *s, size_t n, size_t max)
 		m = max;
 	if (m > room)
 		m = room;
-	memcpy(b->p + b->len, s, m);
+	scopy(b->p + b->len, s, m);
 	b->len += m;
 	if (n > max && m == max)
 		wb_put(b, "...", 3, 3);
@@ -1991,6 +2115,13 @@ wb_clean(struct wbuf *b, size_t from)
 		memcpy(&x, p + i, 8);
 		if ((((x - 0x20 * ones) & ~x) | ((x + ones) | x)) & high)
 			break;
+	}
+	/* The last few: the eight bytes that end the text, if they are
+	   all printable (the bytes before from are already). */
+	if (i < b->len && b->len >= 8 && i + 8 > b->len) {
+		memcpy(&x, p + b->len - 8, 8);
+		if (!((((x - 0x20 * ones) & ~x) | ((x + ones) | x)) & high))
+			i = b->len;
 	}
 	for (; i < b->len; i++)
 		p[i] = (p[i] >= 0x20 && p[i] < 0x7f) ? p[i] : '?';
@@ -2019,24 +2150,28 @@ wb_view(struct wbuf *b, const struct shellparse_cmd *cmd, uint32_t start,
 		}
 		if (k > start)
 			b->p[b->len++] = ' ';
-		memcpy(b->p + b->len, cmd->words[k].text, n);
+		scopy(b->p + b->len, cmd->words[k].text, n);
 		b->len += n;
 	}
 }
 
 /* A rule holds: keep the highest, the first defined among equals. */
 static int
-hit_better(struct ctx *c, uint32_t ri)
+hit_level(struct ctx *c, uint32_t ri, enum risk_level level)
 {
-	const struct crule *cr = &c->rs->rules[ri];
-
 	c->matched = 1;
-	if (c->best != NONE && (cr->level < c->level ||
-	    (cr->level == c->level && ri > c->best)))
+	if (c->best != NONE && (level < c->level ||
+	    (level == c->level && ri > c->best)))
 		return (0);
 	c->best = ri;
-	c->level = cr->level;
+	c->level = level;
 	return (1);
+}
+
+static int
+hit_better(struct ctx *c, uint32_t ri)
+{
+	return (hit_level(c, ri, c->rs->rules[ri].level));
 }
 
 static void
@@ -2049,7 +2184,7 @@ hit(struct ctx *c, uint32_t ri, int kind, const char *s, size_t n)
 		/* The value may live in a scratch buffer: copy it. */
 		if (n > sizeof(c->wcopy))
 			n = sizeof(c->wcopy);
-		memcpy(c->wcopy, s, n);
+		scopy(c->wcopy, s, n);
 		s = c->wcopy;
 	}
 	c->ws = s;
@@ -2057,10 +2192,10 @@ hit(struct ctx *c, uint32_t ri, int kind, const char *s, size_t n)
 }
 
 static void
-hit_cmd(struct ctx *c, uint32_t ri, uint32_t ci, uint32_t start,
-    uint32_t end, uint32_t last)
+hit_cmd(struct ctx *c, uint32_t ri, enum risk_level level, uint32_t ci,
+    uint32_t start, uint32_t end, uint32_t last)
 {
-	if (!hit_better(c, ri))
+	if (!hit_level(c, ri, level))
 		return;
 	c->wkind = K_COMMAND;
 	c->wcmd = ci;
@@ -2084,7 +2219,7 @@ explain(const struct ctx *c, struct wbuf *b)
 		[K_ARG] = { "arg `", 5 },
 	};
 
-	memcpy(b->p, cr->whyp, cr->whyplen);	/* printable, < cap */
+	scopy(b->p, cr->whyp, cr->whyplen);	/* printable, < cap */
 	b->len = cr->whyplen;
 	wb_put(b, pre[c->wkind].s, pre[c->wkind].n, 10);
 	if (c->wkind == K_COMMAND) {
@@ -2378,8 +2513,8 @@ path_norm(const char *s, size_t n, char *out, size_t outlen)
 	return (o);
 }
 
-/* Call each path a command touches. */
-static int
+/* Call each path a command touches (inlined: fn is known). */
+static inline int __attribute__((always_inline))
 cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
     const void *arg)
 {
@@ -2539,10 +2674,9 @@ path_feed1(struct ctx *c, const char *s, size_t n, const char *o, size_t on)
 	}
 }
 
-/* Feed a path to the call rules' PATH matches. */
-static int
-path_feed(struct ctx *c, const char *s, size_t n, const char *pat,
-    const void *arg)
+/* path_feed(), for a word that may be a path the rules name. */
+static void __attribute__((noinline))
+path_feed_slow(struct ctx *c, const char *s, size_t n, const char *pat)
 {
 	const struct risk_ruleset *rs = c->rs;
 	const struct rglob *g;
@@ -2551,11 +2685,9 @@ path_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 	uint32_t i;
 	int pf, pl;
 
-	if (n == 0)
-		return (0);
 	if (pat != NULL) {
 		if (gall(pat))
-			return (0);
+			return;
 		pf = glob_first(pat);
 		pl = glob_last(pat);
 		for (i = 0; i < rs->npp; i++) {
@@ -2569,17 +2701,43 @@ path_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 			    gisect2(g->pat, pat, 1))
 				pset(c, rs->pp[i].pmid, s, n);
 		}
-		return (0);
+		return;
 	}
 	if (rs->pgated) {
 		for (i = 0; i < n && !rs->pgate[(unsigned char)s[i]]; i++)
 			;
 		if (i == n)
-			return (0);
+			return;
 	}
 	path_feed1(c, s, n, s, n);
 	if (path_odd(s, n) && (nn = path_norm(s, n, buf, sizeof(buf))) > 0)
 		path_feed1(c, buf, nn, s, n);
+}
+
+/* Feed a path to the call rules' PATH matches. */
+static inline int
+path_feed(struct ctx *c, const char *s, size_t n, const char *pat,
+    const void *arg)
+{
+	const struct risk_ruleset *rs = c->rs;
+	size_t i;
+
+	if (n == 0)
+		return (0);
+	/*
+	 * Most words are no path any rule names: say so in one pass.  A
+	 * path that is normalised could gain a pair, so the pairs that
+	 * make path_odd() hold (// /. ./, and a trailing /) let a word
+	 * by too.
+	 */
+	if (pat == NULL && rs->pbigged) {
+		for (i = 0; i + 1 < n && !rs->pbig[PBIG_HASH(
+		    (unsigned char)s[i], (unsigned char)s[i + 1])]; i++)
+			;
+		if (i + 1 >= n && !(n > 1 && s[n - 1] == '/'))
+			return (0);
+	}
+	path_feed_slow(c, s, n, pat);
 	return (0);
 }
 
@@ -2810,13 +2968,12 @@ ops_match(const struct cstage *st, const struct vinfo *v)
 	return (pi == st->nops);
 }
 
+static int	stage_args(const struct cstage *, const struct vinfo *);
+
 static int
 stage_match(struct ctx *c, const struct cstage *st, struct vinfo *v,
     int indexed)
 {
-	uint32_t i, k;
-	int ok;
-
 	if (st->assign != v->assign)
 		return (0);
 	if (!indexed && !st->any) {
@@ -2837,6 +2994,16 @@ stage_match(struct ctx *c, const struct cstage *st, struct vinfo *v,
 		return (0);
 	if ((v->mask & st->mask) != st->mask && !v->wildopt)
 		return (0);
+	return (stage_args(st, v));
+}
+
+/* A stage's long options and operands, once its letters are there. */
+static int
+stage_args(const struct cstage *st, const struct vinfo *v)
+{
+	uint32_t i, k;
+	int ok;
+
 	for (i = 0; i < st->nopts; i++) {
 		ok = v->wildopt;
 		for (k = 0; k < v->nopt && !ok; k++)
@@ -3149,19 +3316,41 @@ static void
 try_ref(struct ctx *c, struct vwalk *vw, struct vinfo *v,
     const struct cref *ref, int indexed)
 {
-	const struct crule *cr = &c->rs->rules[ref->rule];
-	const struct cmatch *m = &cr->m[ref->match];
-	const struct cpat *cp = &m->pats[ref->pat];
+	const struct crule *cr;
+	const struct cpat *cp = ref->cp;
 	const struct shellparse_cmd *cmd = &c->sp->cmds[vw->cmd];
 	struct defer d;
 	uint32_t k, last = NONE;
 
-	if (!stage_match(c, &cp->st[0], v, indexed))
-		return;
+	if (!indexed) {
+		if (!stage_match(c, &cp->st[0], v, 0))
+			return;
+	} else {
+		/* stage_match(), its first tests on the copies in ref. */
+		if (((ref->flags & RF_ASSIGN) != 0) != (v->assign != 0))
+			return;
+		if (!(ref->flags & RF_ANYARGS)) {
+			if (vinfo_compute(c, v) == -1)
+				return;
+			if ((v->mask & ref->mask) != ref->mask && !v->wildopt)
+				return;
+			if (!stage_args(&cp->st[0], v))
+				return;
+		}
+	}
 	d.ncov = 0;
-	if (cp->nst > 1 && (last = pipe_rest(c, vw->cmd, cp, 1, d.cov,
-	    &d.ncov)) == NONE)
+	if ((ref->flags & RF_PIPE) && (last = pipe_rest(c, vw->cmd, cp, 1,
+	    d.cov, &d.ncov)) == NONE)
 		return;
+	if (!(ref->flags & RF_REST)) {
+		cover(c, vw->cmd);
+		for (k = 0; k < d.ncov; k++)
+			cover(c, d.cov[k]);
+		hit_cmd(c, ref->rule, (enum risk_level)ref->level, vw->cmd,
+		    v->start, v->end, last);
+		return;
+	}
+	cr = &c->rs->rules[ref->rule];
 	/* The rest of the rule: paths of this command, the call part. */
 	if (cr->haspath)
 		for (k = 0; k < cr->nm; k++)
@@ -3182,7 +3371,7 @@ try_ref(struct ctx *c, struct vwalk *vw, struct vinfo *v,
 	cover(c, vw->cmd);
 	for (k = 0; k < d.ncov; k++)
 		cover(c, d.cov[k]);
-	hit_cmd(c, ref->rule, vw->cmd, v->start, v->end, last);
+	hit_cmd(c, ref->rule, cr->level, vw->cmd, v->start, v->end, last);
 }
 
 /* Try a list of refs (sorted by level), skipping what cannot matter. */
@@ -3195,7 +3384,7 @@ try_refs(struct ctx *c, struct vwalk *vw, struct vinfo *v,
 
 	for (i = 0; i < n; i++) {
 		if (c->matched && (cmd->mark & CM_COVERED) &&
-		    c->rs->rules[refs[i].rule].level < c->level)
+		    (enum risk_level)refs[i].level < c->level)
 			break;
 		try_ref(c, vw, v, &refs[i], indexed);
 	}
@@ -3421,7 +3610,8 @@ run_deferred(struct ctx *c)
 		cover(c, d->cmd);
 		for (k = 0; k < d->ncov; k++)
 			cover(c, d->cov[k]);
-		hit_cmd(c, d->rule, d->cmd, d->start, d->end, d->last);
+		hit_cmd(c, d->rule, cr->level, d->cmd, d->start, d->end,
+		    d->last);
 	}
 }
 
@@ -3480,14 +3670,17 @@ call_rules(struct ctx *c)
 	const struct risk_ruleset *rs = c->rs;
 	const struct tent *te;
 	const char *t = c->call->tool ? c->call->tool : "";
+	const unsigned char f = (unsigned char)t[0];
+	const unsigned char l = c->toollen ?
+	    (unsigned char)t[c->toollen - 1] : 0;
 	uint64_t bits;
-	uint32_t i, k;
+	uint32_t i, k, npw = (rs->npm + 63) / 64;
 
 	if ((te = hfind(rs->ttab, rs->tmask, rs->tents, sizeof(*te), t,
 	    c->toollen)) != NULL)
 		for (i = 0; i < te->n; i++)
 			try_call(c, te->rules[i]);
-	for (k = 0; k < (rs->npm + 63) / 64; k++)
+	for (k = 0; k < npw; k++)
 		for (bits = c->pbits[k]; bits != 0; bits &= bits - 1) {
 			i = (uint32_t)k * 64 + (uint32_t)__builtin_ctzll(bits);
 			if (rs->pmtrig[i])
@@ -3514,9 +3707,6 @@ call_rules(struct ctx *c)
 	}
 	for (i = 0; i < rs->nalways; i++) {
 		const struct crule *cr = &rs->rules[rs->always[i]];
-		unsigned char f = (unsigned char)t[0];
-		unsigned char l = c->toollen ?
-		    (unsigned char)t[c->toollen - 1] : 0;
 
 		/* mcp__* cannot match "shell": skip without a look. */
 		if ((cr->tprefix && !((cr->tfirst[f / 64] >> (f % 64)) & 1)) ||
@@ -3737,7 +3927,11 @@ risk_classify(const struct risk_ruleset *rs, const struct risk_call *call,
 
 	len = call->command ? strlen(call->command) : 0;
 	for (tries = 0; tries < 2; tries++) {
-		if (tries == 0) {
+		if (tries == 0 && call->command == NULL &&
+		    (call->argv == NULL || call->argc == 0)) {
+			/* Nothing to parse: no arena to lay out. */
+			memset(&sp, 0, sizeof(sp));
+		} else if (tries == 0) {
 			shellparse_init(&sp, arena, sizeof(arena));
 		} else {
 			size = call->argc > 65536 ? ARENA_MAX :

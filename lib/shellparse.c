@@ -165,6 +165,11 @@ static const uint8_t sp_cc[256] = {
 	['{'] = CC_SPEC, [','] = CC_SPEC, ['}'] = CC_SPEC, [']'] = CC_SPEC,
 };
 
+/* Glob characters, escaped where a pattern form holds them quoted. */
+static const uint8_t sp_globc[256] = {
+	['*'] = 1, ['?'] = 1, ['['] = 1, [']'] = 1, ['\\'] = 1,
+};
+
 static int	 sp_list(struct sp *, int, uint32_t);
 static void	 sp_word(struct sp *);
 static void	 sp_dollar(struct sp *, int);
@@ -1062,8 +1067,7 @@ sp_emit_units(struct sp *p, const struct sp_unit *u, size_t n,
 				g[gl++] = (char)u[i].ch;
 				break;
 			default:
-				if (strchr("*?[]\\", u[i].ch) != NULL &&
-				    u[i].ch != '\0')
+				if (sp_globc[u[i].ch])
 					g[gl++] = '\\';
 				g[gl++] = (char)u[i].ch;
 				break;
