@@ -52,7 +52,7 @@
 #include "wire.h"
 
 #define WRITER_MAX_PRODUCERS	64
-#define WRITER_LAZY_MS		10	/* longest wait of an unawaited record */
+#define WRITER_LAZY_MS		10	/* most an unawaited event waits */
 
 struct pending {
 	uint32_t	 conn;		/* ctl_conn id, to find it again */
@@ -964,8 +964,8 @@ writer_run(struct proc_ctx *ctx)
 		fatalx("%s: events", __func__);
 	w.ev_seal = evtimer_new(ctx->base, seal_timer, NULL);
 	w.ev_term = evsignal_new(ctx->base, SIGTERM, term_cb, NULL);
-	if (w.ev_commit == NULL || w.ev_lazy == NULL || w.ev_seal == NULL || w.ev_term == NULL ||
-	    evsignal_add(w.ev_term, NULL) == -1)
+	if (w.ev_commit == NULL || w.ev_lazy == NULL || w.ev_seal == NULL ||
+	    w.ev_term == NULL || evsignal_add(w.ev_term, NULL) == -1)
 		fatalx("%s: events", __func__);
 	seal_schedule(ctx->conf);
 	event_base_dispatch(ctx->base);

@@ -879,7 +879,7 @@ approval_text(const struct call *c, char *buf, size_t len)
 
 	n = snprintf(buf, len, "%s (%s%s%s), risk %s",
 	    risk_decision_name(c->v.decision), how_name(c->v.how),
-	    c->v.by[0] ? " by " : "", c->v.by, risk_level_name(c->v.level));
+	    c->v.by[0] ? " " : "", c->v.by, risk_level_name(c->v.level));
 	if (n >= 0 && (size_t)n < len && c->v.rule[0] != '\0')
 		snprintf(buf + n, len - n, ", rule %s at %s:%u", c->v.rule,
 		    c->v.file, c->v.line);

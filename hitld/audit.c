@@ -188,18 +188,19 @@ hitl_audit_reply(const struct hitl_req *req, const struct hitl_verdict *v,
 	} else
 		snprintf(actor, sizeof(actor), "uid:%u",
 		    (unsigned)requester_uid);
-	if (early) {
-		if (audit_event("approval.decision", req->session != NULL ?
-		    req->session : "", actor, json_object_to_json_string_ext(o,
-		    JSON_C_TO_STRING_PLAIN), 0, NULL, NULL) == -1)
-			log_warnx("decision %u: auditd unreachable: cannot send "
-			    "the record (the requester's own record decides)",
-			    v->id);
-		verdict_send(conn_id, peerid, v);
-	} else if (audit_event("approval.decision", req->session != NULL ?
+	if (audit_event("approval.decision", req->session != NULL ?
 	    req->session : "", actor, json_object_to_json_string_ext(o,
-	    JSON_C_TO_STRING_PLAIN), AUDIT_ACK, audit_done, w) == -1)
-		audit_done(0, 0, "auditd unreachable: cannot send the "
-		    "record", w);
+	    JSON_C_TO_STRING_PLAIN), early ? 0 : AUDIT_ACK,
+	    early ? NULL : audit_done, w) == -1) {
+		if (early)
+			log_warnx("decision %u: auditd unreachable: cannot "
+			    "send the record (the requester's own decides)",
+			    v->id);
+		else
+			audit_done(0, 0, "auditd unreachable: cannot send "
+			    "the record", w);
+	}
+	if (early)
+		verdict_send(conn_id, peerid, v);
 	json_object_put(o);
 }

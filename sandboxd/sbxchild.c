@@ -1,10 +1,13 @@
 /*
  * The sandbox side: runs in the child created by clone3() with new
  * user, mount, pid, net, ipc and uts namespaces, as pid 1 of the new
- * pid namespace.  It builds the root, then forks the program (pid 2),
- * and stays as a minimal init: it reaps, reports the program's status
- * and exits, which makes the kernel kill whatever is left in the pid
- * namespace.
+ * pid namespace.  It builds the part of the root every run shares
+ * (over SBX_STAGE), forks the program's process (pid 2), which confines
+ * itself and waits, and then, with the request at hand (a pool entry
+ * waits for it here), adds the run's mounts, pivots into the root and
+ * lets the program's process go.  It stays as a minimal init: it
+ * reaps, reports the program's status and exits, which makes the
+ * kernel kill whatever is left in the pid namespace.
  *
  * Everything here was prepared by the spawner before clone; no input
  * from the sandboxed program is read by this code.  Host paths are
@@ -299,6 +302,17 @@ read_secret(const struct sbx_secret *s, size_t *lenp)
 	return buf;
 }
 
+static int
+has_file_secrets(const struct sbx_req *req)
+{
+	size_t	 i;
+
+	for (i = 0; i < req->nsecrets; i++)
+		if (req->secrets[i].file != NULL)
+			return 1;
+	return 0;
+}
+
 /* The secrets that are files: /run/secrets/NAME, mode 0400. */
 static void
 secret_files(struct sbx_plan *p)
@@ -306,11 +320,9 @@ secret_files(struct sbx_plan *p)
 	const struct sbx_req	*req = p->req;
 	const struct sbx_secret	*s;
 	char			 path[PATH_MAX], *val;
-	size_t			 i, len, n = 0;
+	size_t			 i, len;
 
-	for (i = 0; i < req->nsecrets; i++)
-		n += req->secrets[i].file != NULL;
-	if (n == 0)
+	if (!has_file_secrets(req))
 		return;
 	mkdir_or_fail("run/secrets", 0500);
 	for (i = 0; i < req->nsecrets; i++) {
@@ -446,7 +458,8 @@ root_request(struct sbx_plan *p)
 	    p->work_opts) == -1)
 		FAIL("mount /work");
 
-	if (req->nsecrets == 0 && req->code == NULL)
+	/* environment secrets never touch the file system */
+	if (!has_file_secrets(req) && req->code == NULL)
 		return;
 	if (mount("tmpfs", "run", "tmpfs", MS_NOSUID | MS_NODEV,
 	    p->run_opts) == -1)

@@ -9,7 +9,10 @@
  * unparseable, rule name/file/line, ncommands, uncovered, why) and,
  * for shell lines, everything shellparse() returned, is hashed; the
  * hashes of each block of calls must equal the golden ones below,
- * which the code before the speed work produced.
+ * which the code before the speed work produced.  The rule sets below
+ * are frozen copies of those in test_risk.c and bench/hitl_classify.c
+ * on purpose: the golden hashes depend on them, and those files must
+ * stay free to change their rules.
  *
  * Usage: test_risk_diff          check the golden hashes (TAP)
  *        test_risk_diff -g       print the golden table
