@@ -240,7 +240,8 @@ static __attribute__((noreturn)) void
 exec_usage(void)
 {
 	fprintf(stderr, "usage: harnessctl exec [-iq] [-t time] [-m memory] "
-	    "[-s session] [-C dir]\n\t[-e NAME=value] -- argv ...\n");
+	    "[-s session] [-C dir]\n\t[-e NAME=value] [-n network] -- "
+	    "argv ...\n");
 	exit(EX_USAGE);
 }
 
@@ -256,7 +257,7 @@ cmd_exec(struct ctl_env *env, int argc, char **argv)
 	memset(&st, 0, sizeof(st));
 	o = json_object_new_object();
 	optind = 1;
-	while ((ch = getopt(argc, argv, "C:e:im:qs:t:")) != -1) {
+	while ((ch = getopt(argc, argv, "C:e:im:n:qs:t:")) != -1) {
 		switch (ch) {
 		case 'C':
 			json_object_object_add(o, "cwd",
@@ -280,6 +281,10 @@ cmd_exec(struct ctl_env *env, int argc, char **argv)
 			break;
 		case 'm':
 			json_object_object_add(o, "memory",
+			    json_object_new_string(optarg));
+			break;
+		case 'n':
+			json_object_object_add(o, "network",
 			    json_object_new_string(optarg));
 			break;
 		case 'q':

@@ -30,7 +30,7 @@
 static __attribute__((noreturn)) void
 sandbox_usage(void)
 {
-	fprintf(stderr, "usage: harnessctl sandbox run [-nv] [-t time] "
+	fprintf(stderr, "usage: harnessctl sandbox run [-Hnv] [-t time] "
 	    "[-c cpu] [-m mem] [-p procs]\n"
 	    "\t[-o outbytes] [-f filesize] [-N files] [-w workspace] "
 	    "[-C dir] [-E NAME=value]\n"
@@ -191,7 +191,7 @@ sandbox_run(struct ctl_env *env, int argc, char **argv)
 	memset(&req, 0, sizeof(req));
 	memset(out, 0, sizeof(out));
 	memset(&in, 0, sizeof(in));
-	while ((ch = getopt(argc, argv, "C:c:E:e:F:f:l:m:N:no:p:S:T:t:vw:")) !=
+	while ((ch = getopt(argc, argv, "C:c:E:e:F:f:Hl:m:N:no:p:S:T:t:vw:")) !=
 	    -1) {
 		switch (ch) {
 		case 'C': req.cwd = optarg; break;
@@ -211,6 +211,7 @@ sandbox_run(struct ctl_env *env, int argc, char **argv)
 			code_alloc = 1;
 			break;
 		case 'f': req.lim.fsize_bytes = num_arg(optarg, 0); break;
+		case 'H': req.net = SANDBOX_NET_HOST; break;
 		case 'l':
 			if (strlcpy(req.lang, optarg, sizeof(req.lang)) >=
 			    sizeof(req.lang))

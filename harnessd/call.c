@@ -1506,7 +1506,8 @@ build_tool(struct call *c, const struct etool *t, struct json_object *args)
 		return -1;
 	strlcpy(c->sreq.tool, t->name, sizeof(c->sreq.tool));
 	set_limits(&c->sreq.lim, &t->limits);
-	c->sreq.net = SANDBOX_NET_NONE;
+	c->sreq.net = strcmp(t->network, "any") == 0 ? SANDBOX_NET_HOST :
+	    SANDBOX_NET_NONE;
 	if (json_object_object_get_ex(args, "path", &v) &&
 	    json_object_is_type(v, json_type_string))
 		path = json_object_get_string(v);
@@ -1670,6 +1671,14 @@ call_tool(struct proc_ctx *ctx, const struct gw_req *r, const char *name)
 		json_object_put(body);
 		return;
 	}
+	/* a run has all of the host's network or none of it */
+	if (strcmp(t->network, "none") != 0 && strcmp(t->network, "any")) {
+		eng_error(ctx, r->id, 501, "network_unsupported", "tool %s: "
+		    "network \"%.64s\": no filter by destination yet, only "
+		    "none or any", name, t->network);
+		json_object_put(body);
+		return;
+	}
 	if ((c = call_new(ctx, r, name)) == NULL) {
 		json_object_put(body);
 		return;
@@ -1719,10 +1728,11 @@ void
 call_exec(struct proc_ctx *ctx, const struct gw_req *r)
 {
 	static const char *known[] = { "argv", "stdin", "env", "cwd",
-	    "session", "timeout", "memory", "limits" };
+	    "session", "timeout", "memory", "limits", "network" };
 	struct json_object	*body, *v, *e;
 	struct call		*c;
 	struct conf_limits	 cl;
+	const char		*net;
 	size_t			 i, n, k;
 	char			 buf[SANDBOX_ENVVAR_MAX + 1], err[256];
 
@@ -1741,7 +1751,7 @@ call_exec(struct proc_ctx *ctx, const struct gw_req *r)
 		if (k == sizeof(known) / sizeof(known[0])) {
 			eng_error(ctx, r->id, 400, "bad_request", "unknown "
 			    "member \"%.64s\" (argv, stdin, env, cwd, session, "
-			    "timeout, memory, limits)", key);
+			    "timeout, memory, limits, network)", key);
 			json_object_put(body);
 			return;
 		}
@@ -1842,6 +1852,19 @@ call_exec(struct proc_ctx *ctx, const struct gw_req *r)
 		goto fail;
 	}
 	set_limits(&c->sreq.lim, &cl);
+	net = "none";
+	if (json_object_object_get_ex(body, "network", &e)) {
+		if (!json_object_is_type(e, json_type_string) ||
+		    (strcmp(json_object_get_string(e), "none") != 0 &&
+		    strcmp(json_object_get_string(e), "any") != 0)) {
+			eng_error(ctx, r->id, 400, "bad_request", "network: "
+			    "\"none\" or \"any\"");
+			goto fail;
+		}
+		net = json_object_get_string(e);
+	}
+	c->sreq.net = strcmp(net, "any") == 0 ? SANDBOX_NET_HOST :
+	    SANDBOX_NET_NONE;
 	if (take_session(c, body, r) == -1)
 		goto fail;
 	/* What is audited: no stdin, and env names without values. */
@@ -1862,7 +1885,8 @@ call_exec(struct proc_ctx *ctx, const struct gw_req *r)
 	if ((c->hreq.tool = strdup("exec")) == NULL ||
 	    (c->hreq.session = strdup(c->scoped)) == NULL ||
 	    (c->hreq.workspace = strdup(c->sreq.workspace)) == NULL ||
-	    (c->hreq.network = strdup("none")) == NULL)
+	    (c->hreq.network = strdup(c->sreq.net == SANDBOX_NET_HOST ?
+	    "any" : "none")) == NULL)
 		goto nomem;
 	json_object_put(body);
 	log_debug("call %u: %s execs %s", c->cid, c->who, c->sreq.argv[0]);

@@ -146,6 +146,10 @@ etool_from_conf(const struct conf_tool *ct, char *err, size_t errlen)
 	t->limits = ct->limits;
 	strlcpy(t->network, ct->network[0] ? ct->network : "none",
 	    sizeof(t->network));
+	if (strcmp(t->network, "none") != 0 && strcmp(t->network, "any"))
+		log_warnx("tool %s: network \"%s\": no filter by "
+		    "destination yet, its calls are refused", t->name,
+		    t->network);
 	t->cache_ttl_ms = ct->cache_ttl_ms;
 	t->has_grants = !TAILQ_EMPTY(&ct->grants);
 	strlcpy(t->owner, "config", sizeof(t->owner));
@@ -461,11 +465,13 @@ etool_from_json(struct json_object *o, char *err, size_t errlen)
 	strlcpy(t->network, "none", sizeof(t->network));
 	if (json_object_object_get_ex(o, "network", &v)) {
 		if (!json_object_is_type(v, json_type_string) ||
-		    strcmp(json_object_get_string(v), "none") != 0) {
-			snprintf(err, errlen, "network: only \"none\" for "
-			    "registered tools");
+		    (strcmp(json_object_get_string(v), "none") != 0 &&
+		    strcmp(json_object_get_string(v), "any") != 0)) {
+			snprintf(err, errlen, "network: \"none\" or \"any\"");
 			goto fail;
 		}
+		strlcpy(t->network, json_object_get_string(v),
+		    sizeof(t->network));
 	}
 	if (json_object_object_get_ex(o, "cache", &v) &&
 	    tools_parse_duration(v, &t->cache_ttl_ms) == -1) {

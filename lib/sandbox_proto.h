@@ -65,7 +65,13 @@ enum sandbox_imsg_type {
 #define SANDBOX_APPROVAL_MAX	512		/* approval text, < */
 #define SANDBOX_CODE_MAX	(16 * 1024 * 1024)	/* bytes of code */
 
+/*
+ * The sandbox's network: NONE, its own namespace with only a loopback
+ * interface; HOST, the host's network namespace (every other namespace
+ * stays the sandbox's own).
+ */
 #define SANDBOX_NET_NONE	0
+#define SANDBOX_NET_HOST	1
 
 /*
  * Result reasons: the same fixed list, in the same order, as

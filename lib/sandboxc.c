@@ -359,9 +359,9 @@ sandbox_req_decode(const void *buf, size_t len, struct sandbox_req *req,
 			    "only");
 			return -1;
 		}
-	if (req->net != SANDBOX_NET_NONE) {
-		snprintf(err, errlen, "network %u not supported: only none",
-		    req->net);
+	if (req->net != SANDBOX_NET_NONE && req->net != SANDBOX_NET_HOST) {
+		snprintf(err, errlen, "network %u not supported: none (0) or "
+		    "host (1)", req->net);
 		return -1;
 	}
 	if (code_len > 0) {

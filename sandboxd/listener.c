@@ -64,6 +64,7 @@ struct run {
 	char		 tool[SANDBOX_TOOL_MAX];
 	char		 session[SANDBOX_SESSION_MAX];
 	char		 approval[SANDBOX_APPROVAL_MAX];
+	uint32_t	 net;		/* SANDBOX_NET_* */
 	/*
 	 * The tool's granted secrets, in grant order: names (kept for
 	 * the audit records) and, until they go to the spawner, the
@@ -110,11 +111,6 @@ listener_chroot(const struct harness_conf *conf)
 }
 
 /*
- * The audit trail of sandboxes.  auditd's producer library will carry
- * these as sandbox.start and sandbox.exit events; until it is linked
- * here they are logged at info level, one line each.
- */
-/*
  * sandbox.start (acked: the run waits for it) and sandbox.exit records.
  * Names and numbers only: never the code, arguments or environment,
  * which may hold what a secret scanner would have to redact.
@@ -134,6 +130,8 @@ audit_body(const struct run *r, const struct sandbox_result *res)
 	json_object_object_add(o, "requester_pid",
 	    json_object_new_int64(r->cpid));
 	json_object_object_add(o, "tool", json_object_new_string(r->tool));
+	json_object_object_add(o, "network", json_object_new_string(
+	    r->net == SANDBOX_NET_HOST ? "host" : "none"));
 	json_object_object_add(o, "session",
 	    json_object_new_string(r->session));
 	/* the hitld verdict the requester acts on, durable with the start */
@@ -805,6 +803,7 @@ handle_run(struct ctl_conn *c, struct imsg *imsg)
 	strlcpy(r->workspace, req.workspace, sizeof(r->workspace));
 	strlcpy(r->tool, req.tool, sizeof(r->tool));
 	strlcpy(r->approval, req.approval, sizeof(r->approval));
+	r->net = req.net;
 	strlcpy(r->session, req.session, sizeof(r->session));
 	if (run_grants(r, err, sizeof(err)) == -1) {
 		r->code_fd = r->stdin_fd = -1;	/* closed below */
@@ -949,9 +948,10 @@ listener_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 		r->pid = (pid_t)pid;
 		r->state = RUN_RUNNING;
 		log_info("sandbox.start: run %s uid %u pid %d program %s "
-		    "workspace %s sandbox pid %d", r->sid, (unsigned)r->uid,
-		    (int)r->cpid, r->what, r->workspace[0] ? r->workspace :
-		    "-", (int)r->pid);
+		    "workspace %s sandbox pid %d network %s", r->sid,
+		    (unsigned)r->uid, (int)r->cpid, r->what,
+		    r->workspace[0] ? r->workspace : "-", (int)r->pid,
+		    r->net == SANDBOX_NET_HOST ? "host" : "none");
 		if (c != NULL)
 			control_reply(c, IMSG_SANDBOX_STARTED, r->peerid, -1,
 			    imsg->data, imsg_datalen(imsg));

@@ -164,8 +164,13 @@ touch(const char *path)
 	close(fd);
 }
 
+/*
+ * A minimal /etc: our own passwd, group, hosts and hostname, the read-
+ * only binds sbx_init chose, and with the host's network its resolver
+ * configuration.
+ */
 static void
-etc_files(const struct sbx_state *st)
+etc_files(const struct sbx_state *st, int hostnet)
 {
 	static const char passwd[] =
 	    "root:x:0:0:root:/root:/usr/sbin/nologin\n"
@@ -178,6 +183,11 @@ etc_files(const struct sbx_state *st)
 	static const char nss[] =
 	    "passwd: files\ngroup: files\nshadow: files\nhosts: files\n"
 	    "networks: files\nprotocols: files\nservices: files\n";
+	static const char nss_dns[] =
+	    "passwd: files\ngroup: files\nshadow: files\n"
+	    "hosts: files dns\nnetworks: files\nprotocols: files\n"
+	    "services: files\n";
+	struct stat sb;
 	char	 src[64], dst[64];
 	int	 i;
 
@@ -185,14 +195,22 @@ etc_files(const struct sbx_state *st)
 	write_file("etc/passwd", passwd, sizeof(passwd) - 1, 0444);
 	write_file("etc/group", group, sizeof(group) - 1, 0444);
 	write_file("etc/hosts", hosts, sizeof(hosts) - 1, 0444);
-	write_file("etc/nsswitch.conf", nss, sizeof(nss) - 1, 0444);
+	if (hostnet)
+		write_file("etc/nsswitch.conf", nss_dns, sizeof(nss_dns) - 1,
+		    0444);
+	else
+		write_file("etc/nsswitch.conf", nss, sizeof(nss) - 1, 0444);
+	/* the file a resolv.conf symlink names; none if it is missing */
+	if (hostnet && stat("/etc/resolv.conf", &sb) == 0 &&
+	    S_ISREG(sb.st_mode)) {
+		touch("etc/resolv.conf");
+		bind_ro("/etc/resolv.conf", "etc/resolv.conf");
+	}
 	write_file("etc/hostname", "sandbox\n", 8, 0444);
 	if (st->localtime[0] != '\0' &&
 	    symlink(st->localtime, "etc/localtime") == -1)
 		FAIL("symlink etc/localtime");
 	for (i = 0; i < st->netc; i++) {
-		struct stat sb;
-
 		snprintf(src, sizeof(src), "/etc/%s", st->etc[i]);
 		snprintf(dst, sizeof(dst), "etc/%s", st->etc[i]);
 		if (stat(src, &sb) == -1)
@@ -384,7 +402,7 @@ make_private(void)
  * at the new root.
  */
 static void
-root_template(const struct sbx_state *st)
+root_template(const struct sbx_state *st, int hostnet)
 {
 	char	 path[PATH_MAX];
 	int	 i;
@@ -406,7 +424,7 @@ root_template(const struct sbx_state *st)
 		snprintf(path, sizeof(path), "/%s", st->top[i].name);
 		bind_ro(path, st->top[i].name);
 	}
-	etc_files(st);
+	etc_files(st, hostnet);
 	dev_files();
 	proc_files();
 	mkdir_or_fail("tmp", 01777);
@@ -783,18 +801,22 @@ become_user(struct sbx_plan *p)
 		_exit(1);
 }
 
-/* What needs no request: cgroup namespace, root template, uts, net. */
+/*
+ * What needs no request: cgroup namespace, root template, uts, and the
+ * loopback of our own network namespace (none with the host's).
+ */
 static void
-prepare(const struct sbx_state *st)
+prepare(const struct sbx_state *st, int hostnet)
 {
 	make_private();
 	/* our cgroup (joined by now) becomes the namespace's root */
 	if (unshare(CLONE_NEWCGROUP) == -1)
 		FAIL("unshare cgroup");
-	root_template(st);
+	root_template(st, hostnet);
 	if (sethostname("sandbox", 7) == -1)
 		FAIL("sethostname");
-	loopback_up();
+	if (!hostnet)
+		loopback_up();
 }
 
 /*
@@ -867,7 +889,7 @@ sbx_child(struct sbx_plan *p)
 	int	 sock;
 
 	become_user(p);
-	prepare(p->conf->st);
+	prepare(p->conf->st, p->req->net == SBX_NET_HOST);
 	sock = fork_payload(p, &pid);
 	run(p, pid, sock, NULL, 0);
 }
@@ -1014,7 +1036,7 @@ sbx_child_pooled(struct sbx_plan *p)
 	pid_t	 pid;
 
 	become_user(p);
-	prepare(p->conf->st);
+	prepare(p->conf->st, 0);
 	p->req = NULL;
 	sock = fork_payload(p, &pid);
 	recv_request(p->ctl, p, fds, &nfd);

@@ -395,7 +395,7 @@ check_req(const struct sbx_conf *conf, const struct sbx_req *req,
 		snprintf(err, errlen, "no program");
 		return -1;
 	}
-	if (req->net != SBX_NET_NONE) {
+	if (req->net != SBX_NET_NONE && req->net != SBX_NET_HOST) {
 		snprintf(err, errlen, "network mode %d not supported",
 		    req->net);
 		return -1;
@@ -1184,7 +1184,9 @@ pre_make(const struct sbx_conf *conf, struct sbx_plan *plan,
 
 	memset(&ca, 0, sizeof(ca));
 	ca.flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID |
-	    CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_PIDFD;
+	    CLONE_NEWIPC | CLONE_NEWUTS | CLONE_PIDFD;
+	if (req == NULL || req->net != SBX_NET_HOST)
+		ca.flags |= CLONE_NEWNET;
 	ca.pidfd = (uint64_t)(uintptr_t)&pidfd;
 	ca.exit_signal = 0;	/* no SIGCHLD: only our pidfd reaps it */
 	if (st->cg.version == 2) {
@@ -1501,7 +1503,8 @@ sbx_spawn(struct event_base *base, const struct sbx_conf *conf,
 	cl.cpu_pct = conf->cpu_pct;
 	env = req->envp != NULL ? req->envp : defenv;
 
-	if (st->pool != NULL && st->pool->n > 0) {
+	/* pre-made sandboxes have their own network namespace */
+	if (st->pool != NULL && st->pool->n > 0 && req->net == SBX_NET_NONE) {
 		/* a pre-made sandbox: set its limits, hand it the request */
 		pre = st->pool->pre[--st->pool->n];
 		/*

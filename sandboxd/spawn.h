@@ -79,6 +79,7 @@ enum sbx_reason {
 };
 
 #define SBX_NET_NONE	0	/* only a loopback interface */
+#define SBX_NET_HOST	1	/* the host's network namespace */
 
 /*
  * A secret handed over by vaultd as a sealed memfd.  The value is read
@@ -111,7 +112,7 @@ struct sbx_req {
 	const char	*workspace;	/* host dir bound rw at /work, or
 					   NULL for a tmpfs */
 	struct sbx_limits lim;
-	int		 net;		/* SBX_NET_NONE */
+	int		 net;		/* SBX_NET_* */
 	int		 stdin_fd;	/* -1: /dev/null; the caller keeps it */
 	struct sbx_secret *secrets;
 	size_t		 nsecrets;

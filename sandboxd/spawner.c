@@ -492,7 +492,8 @@ spawn_run(struct imsg *imsg)
 		sreq.workspace = ws;
 	}
 	memcpy(&sreq.lim, &r->req.lim, sizeof(sreq.lim));
-	sreq.net = SBX_NET_NONE;
+	sreq.net = r->req.net == SANDBOX_NET_HOST ? SBX_NET_HOST :
+	    SBX_NET_NONE;
 	sreq.stdin_fd = r->stdin_fd;
 	snprintf(id, sizeof(id), "run%u", rid);
 	sreq.id = id;

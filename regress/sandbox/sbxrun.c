@@ -54,7 +54,7 @@ static struct event_base *base;
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: sbxrun [-CIU] [-t wall_ms] [-c cpu_ms] "
+	fprintf(stderr, "usage: sbxrun [-CHIU] [-t wall_ms] [-c cpu_ms] "
 	    "[-m mem] [-p procs] [-o out_bytes]\n\t[-f fsize] [-n nofile] "
 	    "[-T tmp] [-w workspace] [-u uid:gid] [-r resultfile]\n\t"
 	    "[-s VAR=value] [-F file=value] [-l lang (-e code | -E file)] "
@@ -214,10 +214,11 @@ main(int argc, char *argv[])
 	} else
 		conf.uid = conf.gid = SBXRUN_FALLBACK_ID;
 
-	while ((ch = getopt(argc, argv, "CIUc:E:e:F:f:l:m:n:o:P:p:r:s:T:t:u:w:"))
-	    != -1) {
+	while ((ch = getopt(argc, argv,
+	    "CHIUc:E:e:F:f:l:m:n:o:P:p:r:s:T:t:u:w:")) != -1) {
 		switch (ch) {
 		case 'C': cleanup = 1; break;
+		case 'H': req.net = SBX_NET_HOST; break;
 		case 'I': use_stdin = 1; break;
 		case 'U': printid = 1; break;
 		case 'c': req.lim.cpu_ms = size_arg(optarg); break;

@@ -329,6 +329,28 @@ contained "pooled: host secrets unreadable"
 run pforkbomb -P 1 -p 32 -t 3000 -- /work/bin/forkbomb
 expect "pooled: fork bomb" pids
 
+# The host's network, asked for: the same server is reached (so the
+# tcp test above would see an escape), the filter's socket rules stay.
+python3 "$TD/servers.py" tcp - "$TD/tcp2.log" &
+TCP2PID=$!
+wait_for "$TD/tcp2.log" ready || diag "second tcp server did not start"
+PORT2=$(awk '/ready/ {print $2}' "$TD/tcp2.log")
+run hnet -H -l python3 -e "import socket
+socket.create_connection(('127.0.0.1', $PORT2), 5).close()
+print('reached')
+print(open('/etc/nsswitch.conf').read())"
+_ok=0
+[ "$(field reason)" = exited ] && [ "$(field code)" = 0 ] || _ok=1
+grep -q '^reached' "$O" && grep -q '^hosts: files dns' "$O" || _ok=1
+wait_for "$TD/tcp2.log" accepted || _ok=1
+[ $_ok -eq 0 ] || { diag "hnet: $R"; sed 's/^/#   /' "$O" | head; }
+ok $_ok "host network: 127.0.0.1 reached, names looked up in DNS"
+run hraw -H -- /work/bin/rawsock
+contained "host network: raw, packet, non-route netlink sockets"
+run hptrace -H -- /work/bin/ptrace
+expect "host network: ptrace a sibling" seccomp ptrace
+kill $TCP2PID 2>/dev/null; wait $TCP2PID 2>/dev/null
+
 # The host afterwards.
 snap after
 n=$(ps -e -o uid= | awk -v u="$SUID" '$1 == u' | wc -l)

@@ -40,6 +40,11 @@ rule "t-deny" {
 	command { "shutdown *" }
 	risk critical
 }
+tool "hostsnet" {
+	description "Asks for named hosts, which nothing can enforce yet"
+	command { "true" }
+	network "example.com:443"
+}
 tool "pycount" {
 	description "Count the arguments"
 	language python3
@@ -227,6 +232,52 @@ ok $? "the approved call completes"
 ctl audit show -t approval.decision | grep -q "allow"
 ok $? "the approval is an audit record"
 
+# ---- the host's network, asked for and approved ----
+python3 - "$T/netsrv.log" <<'EOF2' &
+import socket, sys
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+s.listen(4)
+open(sys.argv[1], "w").write("ready %d\n" % s.getsockname()[1])
+s.settimeout(60)
+c, _ = s.accept()
+open(sys.argv[1], "a").write("accepted\n")
+EOF2
+netpid=$!
+wait_for "$T/netsrv.log" ready
+nport=$(awk '/ready/ {print $2}' "$T/netsrv.log")
+probe="import socket; socket.create_connection(('127.0.0.1', $nport), 3); print('reached')"
+ctl exec -q -- python3 -c "$probe" >"$T/net.out" 2>&1
+[ $? -ne 0 ] && ! grep -q reached "$T/net.out"
+ok $? "exec: no network by default (the host's 127.0.0.1 is out of reach)"
+( ctl exec -q -n any -- python3 -c "$probe" >"$T/net.out" 2>&1; echo $? >"$T/net.rc" ) &
+n=0
+id=
+while [ $n -lt 50 ] && [ -z "$id" ]; do
+	id=$(ctl approve -l 2>/dev/null | sed -n 's/^#\([0-9]*\) .*tool exec.*/\1/p' | head -1)
+	[ -n "$id" ] || sleep 0.1
+	n=$((n + 1))
+done
+[ -n "$id" ] && ctl approve -l | grep -q host-network &&
+    ctl approve "$id" allow >/dev/null
+ok $? "exec -n any: asks, by the sample's host-network rule (id ${id:-none})"
+n=0; while [ ! -s "$T/net.rc" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+[ "$(cat "$T/net.rc" 2>/dev/null)" = 0 ] && grep -q reached "$T/net.out" &&
+    wait_for "$T/netsrv.log" accepted 5
+r=$?; [ $r -ne 0 ] && diag "$(cat "$T/net.out")"
+ok $r "exec -n any: once approved, the run reaches the host's 127.0.0.1"
+ctl audit show -t sandbox.start -j | grep -q '"network":"host"'
+ok $? "sandbox.start records the network"
+kill $netpid 2>/dev/null; wait $netpid 2>/dev/null
+[ "$(post /v1/exec '{"argv":["true"],"network":"example.com"}')" = 400 ] &&
+    grep -q '"none\\" or \\"any' "$T/body"
+ok $? "exec with a network other than none or any: 400"
+[ "$(post /v1/tools/hostsnet/call '{}')" = 501 ] &&
+    grep -q '"code":"network_unsupported"' "$T/body"
+ok $? "a tool naming hosts is refused: no filter by destination yet"
+grep -q 'tool hostsnet: network "example.com:443"' "$T/harnessd.log"
+ok $? "and harnessd warned about it at start"
+
 [ "$(post /v1/exec '{"argv":["shutdown","-h","now"]}')" = 403 ] &&
     grep -q 'denied by rule t-deny' "$T/body"
 ok $? "a denied call: 403 naming the rule"
@@ -271,6 +322,12 @@ ok $? "exec of a denied command exits 126"
 ok $? "POST /v1/tools registers a tool: 201"
 [ "$(post /v1/tools '{"name":"say","command":["printf","%s\\n","{msg}"],"schema":{"type":"object","properties":{"msg":{"type":"string"}},"required":["msg"]}}')" = 201 ]
 r=$?; [ $r -ne 0 ] && diag "$(cat "$T/body")"; ok $r "a tool with a command template"
+[ "$(post /v1/tools '{"name":"netty","command":["true"],"network":"example.com"}')" = 400 ] &&
+    grep -q 'network' "$T/body"
+ok $? "a registered tool's network is none or any"
+[ "$(post /v1/tools '{"name":"netany","command":["true"],"network":"any"}')" = 201 ] &&
+    [ "$(code http://x/v1/tools/netany)" = 200 ] && grep -q '"network":"any"' "$T/body"
+ok $? "a registered tool may ask for any network"
 [ "$(post /v1/tools '{"name":"clock","command":["true"]}')" = 409 ]
 ok $? "registering an existing name: 409"
 [ "$(post /v1/tools '{"name":"shell","command":["true"]}')" = 409 ]

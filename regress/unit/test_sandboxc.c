@@ -144,8 +144,8 @@ main(void)
 	strlcpy(req.workspace, "../x", sizeof(req.workspace));
 	tap_ok(decodes(&req, "bad workspace name"), "workspace with a slash");
 	req.workspace[0] = '\0';
-	req.net = 1;
-	tap_ok(decodes(&req, "only none"), "network other than none");
+	req.net = 2;
+	tap_ok(decodes(&req, "none (0) or host (1)"), "unknown network");
 	req.net = 0;
 	strlcpy(req.approval, "allow\nforged: line", sizeof(req.approval));
 	tap_ok(decodes(&req, "printable ASCII only"),
