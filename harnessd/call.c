@@ -1210,6 +1210,9 @@ call_finish(struct call *c)
 	    != NULL)
 		json_object_object_add(r, "secrets_redacted",
 		    json_object_get(pats));
+	if (c->cancelled)
+		json_object_object_add(r, "cancelled",
+		    json_object_new_boolean(1));
 	if (audit_event("tool.call", c->session, c->who,
 	    json_object_to_json_string_ext(r, JSON_C_TO_STRING_PLAIN),
 	    AUDIT_ACK, audited, c) == -1) {
@@ -1907,15 +1910,37 @@ call_cancel(struct proc_ctx *ctx, uint32_t id)
 	struct call	*c;
 
 	TAILQ_FOREACH(c, &calls, entry)
-		if (c->id == id && !c->cancelled) {
-			/*
-			 * The client left: nothing more is sent to it.  The
-			 * run goes on to its end (its limits bound it) and
-			 * is audited as usual.
-			 */
-			c->cancelled = 1;
-			log_info("call %u: the client went away", c->cid);
-		}
+		if (c->id == id && !c->cancelled)
+			break;
+	if (c == NULL)
+		return;
+	/* The client left: nothing more is sent to it. */
+	c->cancelled = 1;
+	log_info("call %u: the client went away", c->cid);
+	switch (c->state) {
+	case CS_CLASSIFY:
+		/* a request waiting for a person leaves the queue */
+		if (peer_compose(PEER_HITLD, IMSG_HITL_CANCEL, c->cid, -1,
+		    NULL, 0) == -1)
+			log_warnx("call %u: cannot withdraw it from hitld",
+			    c->cid);
+		/* FALLTHROUGH */
+	case CS_CLASSIFY_WAIT:
+	case CS_RUN_WAIT:
+		call_refuse(c, 499, "cancelled", "cancelled: the client went "
+		    "away before it ran");
+		break;
+	case CS_RUN:
+		/* the run ends now; its result is audited as usual */
+		if (peer_compose(PEER_SANDBOXD, IMSG_SANDBOX_KILL, c->cid, -1,
+		    NULL, 0) == -1)
+			log_warnx("call %u: cannot ask sandboxd to end it",
+			    c->cid);
+		break;
+	case CS_AUDIT:
+	case CS_DONE:
+		break;
+	}
 }
 
 void

@@ -1047,8 +1047,14 @@ conn_process(struct gw_conn *c)
 			return;
 		}
 	}
-	if (c->busy || c->streaming || c->waitkey)
-		bufferevent_disable(c->bev, EV_READ);
+	/*
+	 * One request at a time, but keep reading: a client that goes
+	 * away must be noticed (conn_event cancels its call).  What it
+	 * pipelines meanwhile waits in the input buffer, bounded by the
+	 * read watermark, and is parsed once this request is answered.
+	 */
+	if ((c->busy || c->streaming || c->waitkey) && !c->closing)
+		bufferevent_enable(c->bev, EV_READ);
 }
 
 static void

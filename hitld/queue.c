@@ -990,6 +990,29 @@ queue_on_fd(struct proc_ctx *ctx, uint32_t type, uint32_t kind, int fd)
 		close(fd);
 }
 
+/*
+ * A requester withdraws its request peerid (its own client went away):
+ * when it waits for a person, it leaves the queue now, as when the
+ * requester's connection closes, and approvers see it go.  Nothing is
+ * answered; a request already decided is left alone.
+ */
+static void
+queue_cancel(struct ctl_conn *c, struct imsg *imsg)
+{
+	struct pending	*p;
+
+	if (imsg_datalen(imsg) != 0) {
+		control_error(c, imsg->hdr.peerid, "malformed request");
+		return;
+	}
+	TAILQ_FOREACH(p, &q.pending, entry)
+		if (p->conn_id == c->id && p->peerid == imsg->hdr.peerid) {
+			decide(p, RISK_DENY, HITL_HOW_CANCEL, "", 0,
+			    "cancelled: the requester withdrew it");
+			return;
+		}
+}
+
 /* The control socket (root): requesters, and approvers too. */
 int
 queue_control(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
@@ -1000,6 +1023,9 @@ queue_control(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 	switch (imsg->hdr.type) {
 	case IMSG_HITL_CLASSIFY:
 		queue_classify(c, imsg);
+		return 0;
+	case IMSG_HITL_CANCEL:
+		queue_cancel(c, imsg);
 		return 0;
 	case IMSG_HITL_ENDSESSION:
 		wire_rinit(&rb, imsg->data, imsg_datalen(imsg));

@@ -17,6 +17,8 @@
  *   DECIDED    d -> app   hitl_decided: an id left the queue, and why.
  *   ENDSESSION req -> d   str session: forget its allow-for-session
  *                         grants; CTL_OK.
+ *   CANCEL     req -> d   no payload: withdraw request peerid; a pending
+ *                         one is decided (cancel) and not answered.
  */
 #ifndef HARNESS_HITL_PROTO_H
 #define HARNESS_HITL_PROTO_H
@@ -32,6 +34,8 @@
 #define IMSG_HITL_ANSWER	(IMSG_HITL_BASE + 7)
 #define IMSG_HITL_DECIDED	(IMSG_HITL_BASE + 8)
 #define IMSG_HITL_ENDSESSION	(IMSG_HITL_BASE + 9)
+#define IMSG_HITL_CANCEL	(IMSG_HITL_BASE + 10)	/* withdraw the
+							   request peerid */
 
 /* What an approver answers. */
 #define HITL_ANSWER_ALLOW	0	/* allow once */
@@ -44,7 +48,8 @@
 #define HITL_HOW_SESSION	1	/* an earlier allow-for-session */
 #define HITL_HOW_APPROVER	2	/* a person answered */
 #define HITL_HOW_TIMEOUT	3	/* nobody answered in time */
-#define HITL_HOW_CANCEL		4	/* the requester went away */
+#define HITL_HOW_CANCEL		4	/* the requester went away or
+					   withdrew it */
 #define HITL_HOW_ERROR		5	/* hitld failed or was unreachable */
 
 #endif

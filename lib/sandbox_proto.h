@@ -1,8 +1,8 @@
 /*
  * Messages of the sandbox protocol (see proto.h for the ranges).
  *
- * A requester (harnessctl on sandboxd's control socket, later the
- * engine) asks for one run with up to three messages sharing one
+ * A requester (harnessctl or the engine, on sandboxd's control socket)
+ * asks for one run with up to three messages sharing one
  * peerid, which the requester picks and every reply carries:
  *
  *	SANDBOX_CODE	fd: a memfd holding the code (when it does not
@@ -19,7 +19,10 @@
  *	SANDBOX_STDERR	fd: read end of the program's stderr
  *	SANDBOX_RESULT	the result; the last message of a run
  * or CTL_ERROR with a message when the request is refused (then
- * nothing else follows for that peerid).  A sandbox that cannot be set
+ * nothing else follows for that peerid).  The requester may send
+ * SANDBOX_KILL (no payload) with a run's peerid to end it: a queued run
+ * is refused (CTL_ERROR), any other ends with a SANDBOX_RESULT whose
+ * detail says "killed on request".  A sandbox that cannot be set
  * up gets a SANDBOX_RESULT with reason setup-failed and no pipes.
  *
  * The listener speaks the same messages to the spawner, with its own

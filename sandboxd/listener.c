@@ -65,6 +65,8 @@ struct run {
 	char		 session[SANDBOX_SESSION_MAX];
 	char		 approval[SANDBOX_APPROVAL_MAX];
 	uint32_t	 net;		/* SANDBOX_NET_* */
+	int		 kill;		/* the requester asked: end it
+					   as soon as it is sent */
 	/*
 	 * The tool's granted secrets, in grant order: names (kept for
 	 * the audit records) and, until they go to the spawner, the
@@ -277,6 +279,10 @@ run_audited(int ok, uint64_t seq, const char *err, void *arg)
 	log_debug("run %s: start audited as record %llu", r->sid,
 	    (unsigned long long)seq);
 	run_send(r);
+	/* started and ended at once: its start and exit are both audited */
+	if (r->kill)
+		proc_compose_peer(the_ctx, PROC_SPAWNER, IMSG_SANDBOX_KILL,
+		    r->id, -1, NULL, 0);
 }
 
 static void
@@ -879,6 +885,46 @@ listener_on_fd(struct proc_ctx *ctx, uint32_t type, uint32_t arg, int fd)
 		close(fd);
 }
 
+/*
+ * SANDBOX_KILL from a requester, peerid its own id for the run: end
+ * one of its runs.  A queued run is refused; one waiting for its
+ * secrets or its start record is killed as soon as it is sent; a
+ * running one is killed by the spawner and its result says so.
+ */
+static void
+handle_kill(struct ctl_conn *c, struct imsg *imsg)
+{
+	struct run	*r;
+
+	if (imsg_datalen(imsg) != 0) {
+		control_error(c, imsg->hdr.peerid, "unexpected payload");
+		return;
+	}
+	TAILQ_FOREACH(r, &runs, entry)
+		if (r->conn == c->id && r->peerid == imsg->hdr.peerid)
+			break;
+	if (r == NULL || r->kill)
+		return;		/* over already, or asked before */
+	log_info("run %s: killed on request of uid %u", r->sid,
+	    (unsigned)c->uid);
+	r->kill = 1;
+	switch (r->state) {
+	case RUN_QUEUED:
+		control_error(c, r->peerid, "sandbox refused: killed on "
+		    "request before it started");
+		run_remove(r);
+		break;
+	case RUN_FETCHING:
+	case RUN_AUDITING:
+		break;		/* run_audited() sends, then kills */
+	case RUN_SENT:
+	case RUN_RUNNING:
+		proc_compose_peer(the_ctx, PROC_SPAWNER, IMSG_SANDBOX_KILL,
+		    r->id, -1, NULL, 0);
+		break;
+	}
+}
+
 int
 listener_control(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 {
@@ -912,6 +958,9 @@ listener_control(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 		return 0;
 	case IMSG_SANDBOX_LIST:
 		handle_list(c, imsg);
+		return 0;
+	case IMSG_SANDBOX_KILL:
+		handle_kill(c, imsg);
 		return 0;
 	default:
 		return -1;

@@ -278,11 +278,59 @@ ok $? "a tool naming hosts is refused: no filter by destination yet"
 grep -q 'tool hostsnet: network "example.com:443"' "$T/harnessd.log"
 ok $? "and harnessd warned about it at start"
 
+# ---- a client that goes away takes its call with it ----
+curl -s --unix-socket "$sock" -N -d '{"argv":["sleep","300"],"session":"gone"}' \
+    'http://x/v1/exec?stream=1' >/dev/null 2>&1 &
+cpid=$!
+n=0
+while ! ctl sandbox list 2>/dev/null | grep -q sleep && [ $n -lt 100 ]; do
+	sleep 0.1; n=$((n + 1))
+done
+ctl sandbox list 2>/dev/null | grep -q sleep
+ok $? "a long run is under way"
+kill $cpid; wait $cpid 2>/dev/null
+n=0
+while ctl sandbox list 2>/dev/null | grep -q sleep && [ $n -lt 100 ]; do
+	sleep 0.1; n=$((n + 1))
+done
+! ctl sandbox list 2>/dev/null | grep -q sleep
+ok $? "client gone: its run is killed"
+n=0
+while ! ctl audit show -t tool.call -j | grep -q '"cancelled":true' && [ $n -lt 50 ]; do
+	sleep 0.1; n=$((n + 1))
+done
+ctl audit show -t tool.call -j | grep '"cancelled":true' | grep -q 'killed on request'
+ok $? "the killed run's tool.call record says it was cancelled"
+curl -s --unix-socket "$sock" -d '{"argv":["rm","-rf","/work/never"]}' \
+    'http://x/v1/exec' >/dev/null 2>&1 &
+cpid=$!
+n=0
+while ! ctl approve -l 2>/dev/null | grep -q never && [ $n -lt 100 ]; do
+	sleep 0.1; n=$((n + 1))
+done
+ctl approve -l 2>/dev/null | grep -q never
+ok $? "an ask call waits for a person"
+kill $cpid; wait $cpid 2>/dev/null
+n=0
+while ctl approve -l 2>/dev/null | grep -q never && [ $n -lt 50 ]; do
+	sleep 0.1; n=$((n + 1))
+done
+! ctl approve -l 2>/dev/null | grep -q never
+ok $? "client gone: the request leaves the approvers' queue at once"
+n=0
+while ! ctl audit show -t tool.call -j | grep -q 'before it ran' && [ $n -lt 50 ]; do
+	sleep 0.1; n=$((n + 1))
+done
+ctl audit show -t tool.call -j | grep '"code":"cancelled"' | grep -q 'before it ran' &&
+    ctl audit show -t approval.decision -j | grep -q 'requester withdrew it'
+ok $? "both the withdrawal and the refusal are audited"
+
 [ "$(post /v1/exec '{"argv":["shutdown","-h","now"]}')" = 403 ] &&
     grep -q 'denied by rule t-deny' "$T/body"
 ok $? "a denied call: 403 naming the rule"
 n=0
-while ! ctl audit show -t tool.call -j | grep -q '"outcome":"refused"' && [ $n -lt 30 ]; do
+while ! ctl audit show -t tool.call -j | grep '"outcome":"refused"' | grep -q t-deny &&
+    [ $n -lt 30 ]; do
 	sleep 0.1; n=$((n + 1))
 done
 ctl audit show -t tool.call -j | grep '"outcome":"refused"' | grep -q t-deny
