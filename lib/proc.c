@@ -929,6 +929,17 @@ proc_main(int argc, char **argv, const struct daemon_def *def)
 		exit(1);
 	}
 	if (noaction) {
+		const struct conf_tool	*t;
+
+		/* accepted, but what it asks for cannot be given yet */
+		TAILQ_FOREACH(t, &ctx->conf->tools, entry)
+			if (t->network[0] != '\0' &&
+			    strcmp(t->network, "none") != 0 &&
+			    strcmp(t->network, "any") != 0)
+				fprintf(stderr, "%s: warning: tool %s: network "
+				    "\"%s\": no filter by destination yet, its "
+				    "calls are refused\n", name, t->name,
+				    t->network);
 		printf("configuration OK\n");
 		exit(0);
 	}

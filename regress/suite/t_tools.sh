@@ -277,6 +277,8 @@ ok $? "exec with a network other than none or any: 400"
 ok $? "a tool naming hosts is refused: no filter by destination yet"
 grep -q 'tool hostsnet: network "example.com:443"' "$T/harnessd.log"
 ok $? "and harnessd warned about it at start"
+"$BIN/harnessd" -n -f "$conf" 2>&1 | grep -q 'warning: tool hostsnet: network'
+ok $? "harnessd -n warns about it too"
 
 # ---- a client that goes away takes its call with it ----
 curl -s --unix-socket "$sock" -N -d '{"argv":["sleep","300"],"session":"gone"}' \
