@@ -2741,51 +2741,75 @@ path_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 	return (0);
 }
 
-/* Does a JSON key name a path? */
+/* Does the lower-cased key end in suffix m (or equal it, if exact)? */
+#define PK_END(m)	(l >= sizeof(m) - 1 && \
+	meq(low + l - (sizeof(m) - 1), m, sizeof(m) - 1))
+#define PK_IS(m)	(n == sizeof(m) - 1 && meq(low, m, sizeof(m) - 1))
+
+/*
+ * Does a JSON key name a path?  Exactly src, source(s), dst, dest,
+ * destination, target(s), cwd, workdir, working_dir, root, output or
+ * input; or ending in path(s), file(s), filename(s), dir(s),
+ * directory, directories, folder(s); any case.  Keys are looked at on
+ * every call: the last letter picks the few names to compare.
+ */
 static int
 path_key(const char *k)
 {
-	static const struct {
-		const char	*s;
-		size_t		 n;
-	} exact[] = {
-		{ "src", 3 }, { "source", 6 }, { "sources", 7 }, { "dst", 3 },
-		{ "dest", 4 }, { "destination", 11 }, { "target", 6 },
-		{ "targets", 7 }, { "cwd", 3 }, { "workdir", 7 },
-		{ "working_dir", 11 }, { "root", 4 }, { "output", 6 },
-		{ "input", 5 },
-	}, suffix[] = {
-		{ "path", 4 }, { "paths", 5 }, { "file", 4 }, { "files", 5 },
-		{ "filename", 8 }, { "filenames", 9 }, { "dir", 3 },
-		{ "dirs", 4 }, { "directory", 9 }, { "directories", 11 },
-		{ "folder", 6 }, { "folders", 7 },
-	};
 	char low[12];
 	size_t i, n = strlen(k), l;
-	int e;
+	unsigned char ch;
 
 	if (n == 0)
 		return (0);
-	/* Most keys (content, url, query, mode) end in no name's last
-	   letter: decide those on one byte. */
-	e = tolower((unsigned char)k[n - 1]);
-	if (e != 'h' && e != 's' && e != 'e' && e != 'r' && e != 'y' &&
-	    e != 'c' && e != 't' && e != 'n' && e != 'd')
-		return (0);
-	/* The last 11 bytes, lower-cased, hold whatever can match. */
+	/* The last 11 bytes, lower-cased (ASCII: the names are), hold
+	   whatever can match. */
 	l = n < sizeof(low) - 1 ? n : sizeof(low) - 1;
-	for (i = 0; i < l; i++)
-		low[i] = (char)tolower((unsigned char)k[n - l + i]);
-	for (i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
-		if (exact[i].n == n && exact[i].s[n - 1] == e &&
-		    meq(low, exact[i].s, n))
-			return (1);
-	for (i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++)
-		if (suffix[i].n <= l && suffix[i].s[suffix[i].n - 1] == e &&
-		    meq(low + l - suffix[i].n, suffix[i].s, suffix[i].n))
-			return (1);
-	return (0);
+	ch = (unsigned char)k[n - 1];
+	switch (ch | 0x20) {	/* only the letter in either case */
+	case 'h': case 's': case 'e': case 'r': case 'y': case 'c':
+	case 't': case 'n': case 'd':
+		break;
+	default:
+		/* Most keys (content, url, query, mode) end in no name's
+		   last letter. */
+		return (0);
+	}
+	for (i = 0; i < l; i++) {
+		ch = (unsigned char)k[n - l + i];
+		low[i] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
+	}
+	switch (low[l - 1]) {
+	case 'h':
+		return (PK_END("path"));
+	case 's':
+		return (PK_IS("sources") || PK_IS("targets") ||
+		    PK_END("paths") || PK_END("files") ||
+		    PK_END("filenames") || PK_END("dirs") ||
+		    PK_END("directories") || PK_END("folders"));
+	case 'e':
+		return (PK_IS("source") || PK_END("file") ||
+		    PK_END("filename"));
+	case 'r':
+		return (PK_IS("workdir") || PK_IS("working_dir") ||
+		    PK_END("dir") || PK_END("folder"));
+	case 'y':
+		return (PK_END("directory"));
+	case 'c':
+		return (PK_IS("src"));
+	case 't':
+		return (PK_IS("dst") || PK_IS("dest") || PK_IS("target") ||
+		    PK_IS("root") || PK_IS("output") || PK_IS("input"));
+	case 'n':
+		return (PK_IS("destination"));
+	case 'd':
+		return (PK_IS("cwd"));
+	default:
+		return (0);
+	}
 }
+#undef PK_END
+#undef PK_IS
 
 static void
 args_paths(struct ctx *c, struct json_object *o, int pathy, int depth)

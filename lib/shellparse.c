@@ -2453,6 +2453,78 @@ sp_simple_quote(const char *line, size_t len, size_t i, char *t, size_t *tl)
 }
 
 /*
+ * A word of the fast path at line[i]: plain bytes and simple quotes,
+ * copied to t[*tl] and terminated.  Returns the offset after it, or 0
+ * if it is not that simple; *kp is the class of the byte after it.
+ */
+static inline __attribute__((always_inline)) size_t
+sp_simple_word(const char *line, size_t len, size_t i, char *t, size_t *tl,
+    uint32_t *flags, uint8_t *kp)
+{
+	uint8_t k = sp_plainc[(unsigned char)line[i]];
+
+	*flags = 0;
+	do {
+		if (k == SPC_WORD)
+			t[(*tl)++] = line[i++];
+		else if ((i = sp_simple_quote(line, len, i, t, tl)) == 0)
+			return (0);
+		else
+			*flags = SHELLPARSE_W_QUOTED;
+	} while (i < len && ((k = sp_plainc[(unsigned char)line[i]]) ==
+	    SPC_WORD || k == SPC_QUOTE));
+	t[(*tl)++] = '\0';
+	*kp = i < len ? k : SPC_BLANK;
+	return (i);
+}
+
+/*
+ * A redirection of the fast path at line[i] (< > >> <> <& >& >|, then
+ * a word as above), for a command that has its name already: append
+ * it as sp_redir() would.  Returns the offset after it, or 0.
+ */
+static size_t
+sp_simple_redir(struct shellparse *a, struct shellparse_cmd *cmd,
+    const char *line, size_t len, size_t i, int fd, size_t *tl, size_t *nr)
+{
+	struct shellparse_redir *r;
+	size_t ws = *tl;
+	uint32_t wflags;
+	int c1 = i + 1 < len ? line[i + 1] : 0, op;
+	uint8_t k;
+
+	if (cmd == NULL || cmd->nwords == 0 || c1 == '(')
+		return (0);
+	if (line[i] == '<') {
+		if (c1 == '<')
+			return (0);		/* here-documents */
+		op = c1 == '&' ? SHELLPARSE_R_DUPIN : c1 == '>' ?
+		    SHELLPARSE_R_RDWR : SHELLPARSE_R_IN;
+	} else
+		op = c1 == '>' ? SHELLPARSE_R_APPEND : c1 == '&' ?
+		    SHELLPARSE_R_DUPOUT : c1 == '|' ? SHELLPARSE_R_CLOBBER :
+		    SHELLPARSE_R_OUT;
+	i += (op == SHELLPARSE_R_IN || op == SHELLPARSE_R_OUT) ? 1 : 2;
+	while (i < len && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	if (i >= len || ((k = sp_plainc[(unsigned char)line[i]]) !=
+	    SPC_WORD && k != SPC_QUOTE))
+		return (0);
+	if ((i = sp_simple_word(line, len, i, a->text, tl, &wflags,
+	    &k)) == 0 || (k == 0 && line[i] != '<' && line[i] != '>'))
+		return (0);
+	r = &a->redirs[(*nr)++];
+	memset(r, 0, sizeof(*r));
+	r->target.text = a->text + ws;
+	r->target.len = (uint32_t)(*tl - ws - 1);
+	r->target.flags = wflags;
+	r->fd = (int16_t)fd;
+	r->op = (uint8_t)op;
+	cmd->nredirs++;
+	return (i);
+}
+
+/*
  * The common case, words of plain bytes and simple quotes joined by ;
  * & && || | and newlines ("git status", "cd b && make | tee log",
  * "grep -n 'a b' x"): split it without the full parser.  It must read
@@ -2466,13 +2538,15 @@ sp_simple(struct shellparse *a, const char *line, size_t len,
 	struct shellparse_cmd *cmd = NULL;
 	char *t = a->text;
 	size_t i = 0, tl = a->textlen, ws, nw = a->nwords, nc = a->ncmds;
+	size_t nr = a->nredirs, rs, j;
 	uint32_t from = SHELLPARSE_NONE, wflags;
-	int need = 0, c0, c1;
+	int need = 0, c0, c1, fd;
 	uint8_t k;
 
 	/* Room for the worst case, or let the parser say it is full. */
 	if (a->textsize - tl < len + len / 2 + 2 ||
-	    a->wordsmax - nw < len / 2 + 1 || a->cmdsmax - nc < len / 2 + 1)
+	    a->wordsmax - nw < len / 2 + 1 || a->cmdsmax - nc < len / 2 + 1 ||
+	    a->redirsmax - nr < len / 2 + 1)
 		return (0);
 	while (i < len) {
 		k = sp_plainc[(unsigned char)line[i]];
@@ -2518,13 +2592,36 @@ sp_simple(struct shellparse *a, const char *line, size_t len,
 			cmd = NULL;
 			continue;
 		}
-		if (k == 0)
-			goto no;
+		if (k == 0 && line[i] == '{' && cmd != NULL &&
+		    cmd->nwords > 0 && i + 1 < len && line[i + 1] == '}' &&
+		    (i + 2 == len || sp_plainc[(unsigned char)line[i + 2]] ==
+		    SPC_BLANK || sp_plainc[(unsigned char)line[i + 2]] ==
+		    SPC_OP || line[i + 2] == '\n')) {
+			/* find -exec CMD {} ;: a word "{}", as is. */
+			t[tl] = '{';
+			t[tl + 1] = '}';
+			t[tl + 2] = '\0';
+			a->words[nw].text = t + tl;
+			a->words[nw].len = 2;
+			a->words[nw].flags = 0;
+			tl += 3;
+			nw++;
+			cmd->nwords++;
+			i += 2;
+			continue;
+		}
+		if (k == 0) {
+			if ((line[i] != '<' && line[i] != '>') ||
+			    (i = sp_simple_redir(a, cmd, line, len, i, -1,
+			    &tl, &nr)) == 0)
+				goto no;
+			continue;
+		}
 		if (cmd == NULL) {
 			cmd = &a->cmds[nc];
 			memset(cmd, 0, sizeof(*cmd));
 			cmd->words = a->words + nw;
-			cmd->redirs = a->redirs + a->nredirs;
+			cmd->redirs = a->redirs + nr;
 			cmd->next = SHELLPARSE_NONE;
 			cmd->parent = parent;
 			cmd->depth = (uint16_t)depth;
@@ -2535,31 +2632,41 @@ sp_simple(struct shellparse *a, const char *line, size_t len,
 			nc++;
 		}
 		ws = tl;
-		wflags = 0;
-		do {
-			if (k == SPC_WORD)
-				t[tl++] = line[i++];
-			else if ((i = sp_simple_quote(line, len, i, t,
-			    &tl)) == 0)
-				goto no;
-			else
-				wflags = SHELLPARSE_W_QUOTED;
-		} while (i < len && ((k = sp_plainc[(unsigned char)line[i]]) ==
-		    SPC_WORD || k == SPC_QUOTE));
-		if (i < len && k == 0)
+		rs = i;
+		if ((i = sp_simple_word(line, len, i, t, &tl, &wflags,
+		    &k)) == 0)
 			goto no;
-		t[tl++] = '\0';
-		a->words[nw].text = t + ws;
-		a->words[nw].len = (uint32_t)(tl - ws - 1);
-		a->words[nw].flags = wflags;
-		nw++;
-		cmd->nwords++;
+		fd = -1;
+		if (k == 0) {
+			if (line[i] != '<' && line[i] != '>')
+				goto no;
+			/* Up to four digits straight before < or > are
+			   its file descriptor, not a word. */
+			for (j = rs, fd = 0; j < i && j - rs < 4 &&
+			    line[j] >= '0' && line[j] <= '9'; j++)
+				fd = fd * 10 + (line[j] - '0');
+			if (j < i)
+				fd = -1;
+			else
+				tl = ws;
+		}
+		if (fd == -1) {
+			a->words[nw].text = t + ws;
+			a->words[nw].len = (uint32_t)(tl - ws - 1);
+			a->words[nw].flags = wflags;
+			nw++;
+			cmd->nwords++;
+		}
+		if (k == 0 && (i = sp_simple_redir(a, cmd, line, len, i, fd,
+		    &tl, &nr)) == 0)
+			goto no;
 	}
 	if (need || nc == a->ncmds || (cmd != NULL && !sp_simple_ok(cmd)))
 		goto no;
 	a->textlen = tl;
 	a->nwords = nw;
 	a->ncmds = nc;
+	a->nredirs = nr;
 	return (1);
  no:
 	/* Pipeline links were only set on commands made here. */
