@@ -1038,8 +1038,7 @@ conn_process(struct gw_conn *c)
 				    "HTTP/1.1 100 Continue\r\n\r\n", 25);
 			break;
 		case HTTP_DONE:
-			/* One request at a time: stop reading meanwhile. */
-			bufferevent_disable(c->bev, EV_READ);
+			/* one request at a time: the loop ends while busy */
 			handle_request(c);
 			break;
 		case HTTP_NEED_MORE:
@@ -1053,7 +1052,9 @@ conn_process(struct gw_conn *c)
 	 * pipelines meanwhile waits in the input buffer, bounded by the
 	 * read watermark, and is parsed once this request is answered.
 	 */
-	if ((c->busy || c->streaming || c->waitkey) && !c->closing)
+	if (c->closing)
+		bufferevent_disable(c->bev, EV_READ);
+	else if (c->busy || c->streaming || c->waitkey)
 		bufferevent_enable(c->bev, EV_READ);
 }
 
