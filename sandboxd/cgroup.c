@@ -482,7 +482,8 @@ full_mask(const struct cg_root *r)
  * peak memory starts again from what is charged now, the OOM kill,
  * pids.max and CPU counters are taken as the baselines cg_stats()
  * subtracts (v1 cpuacct.usage is set to 0 instead).  Failing any of
- * this, the spare must not be used.
+ * this, the spare must not be used: -2 if the kernel cannot reset a
+ * v2 memory.peak (before 6.12), -1 for anything else.
  */
 static int
 cg_reset(struct cg *c)
@@ -500,7 +501,7 @@ cg_reset(struct cg *c)
 				return -1;
 			if (write(fd, "reset\n", 6) != 6) {
 				close(fd);
-				return -1;
+				return -2;
 			}
 			c->peakfd = fd;
 			c->flags |= CGF_PEAKFD;
@@ -531,7 +532,7 @@ cg_create(struct cg_root *r, const char *name,
 {
 	struct cg_spare	*sp;
 	char		 dir[PATH_MAX];
-	int		 i, nctl = r->version == 2 ? 1 : CG_NCTL;
+	int		 i, rv, nctl = r->version == 2 ? 1 : CG_NCTL;
 
 	/* a spare if there is one that can be made as good as new */
 	while (r->nspare > 0) {
@@ -544,10 +545,10 @@ cg_create(struct cg_root *r, const char *name,
 		c->flags = sp->flags;
 		c->lim = sp->lim;
 		c->made = full_mask(r);
-		if (cg_reset(c) == 0)
+		if ((rv = cg_reset(c)) == 0)
 			goto limit;
 		/* a kernel without a memory.peak reset: no more reuse */
-		if (r->version == 2)
+		if (rv == -2)
 			r->spare_max = 0;
 		cg_destroy(c);
 	}
