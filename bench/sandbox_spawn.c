@@ -11,6 +11,7 @@
  * spawner does, and measure the module.  Needs root.
  */
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -50,6 +51,18 @@ cmp_d(const void *a, const void *b)
 	double x = *(const double *)a, y = *(const double *)b;
 
 	return x < y ? -1 : x > y;
+}
+
+/* Our own (the spawner's) user+system CPU time, in microseconds. */
+static double
+self_cpu_us(void)
+{
+	struct rusage	 ru;
+
+	if (getrusage(RUSAGE_SELF, &ru) == -1)
+		return 0;
+	return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e6 +
+	    ru.ru_utime.tv_usec + ru.ru_stime.tv_usec;
 }
 
 static double
@@ -204,14 +217,18 @@ sbx_run(char *const *argv, int n, int j)
 }
 
 static void
-sbx_latency(char *const *argv, int n, double *p50, double *p99)
+sbx_latency(char *const *argv, int n, double *p50, double *p99,
+    double *cpu)
 {
+	double	 c0 = self_cpu_us();
+
 	if ((lat = calloc(n, sizeof(double))) == NULL)
 		err(1, NULL);
 	nlat = 0;
 	sbx_run(argv, n, 1);
 	*p50 = pct(lat, nlat, 0.5);
 	*p99 = pct(lat, nlat, 0.99);
+	*cpu = (self_cpu_us() - c0) / n;
 	free(lat);
 	lat = NULL;
 }
@@ -256,17 +273,19 @@ main(int argc, char *argv[])
 {
 	double	 b50, b99, f50, f99, s50, s99, bp50, bp99, fp50, fp99;
 	double	 sp50, sp99, brate, frate, srate, q50, q99, qp50, qp99, qrate;
-	int	 pool = 8;
+	double	 sc, spc, qc, qpc;
+	int	 pool = 8, only = 0;
 	char	 e[256];
 	struct passwd *pw;
 	int	 ch, n = 200, j = 8, have_bwrap;
 
-	while ((ch = getopt(argc, argv, "j:n:")) != -1) {
+	while ((ch = getopt(argc, argv, "j:n:s")) != -1) {
 		switch (ch) {
 		case 'j': j = atoi(optarg); break;
 		case 'n': n = atoi(optarg); break;
+		case 's': only = 1; break;
 		default:
-			fprintf(stderr, "usage: sandbox_spawn [-n runs] "
+			fprintf(stderr, "usage: sandbox_spawn [-s] [-n runs] "
 			    "[-j concurrency]\n");
 			return 2;
 		}
@@ -280,11 +299,14 @@ main(int argc, char *argv[])
 	signal(SIGPIPE, SIG_IGN);
 	bwrap_argv(bwrap_true, plain_true);
 	bwrap_argv(bwrap_py, plain_py);
-	have_bwrap = access("/usr/bin/bwrap", X_OK) == 0;
+	have_bwrap = !only && access("/usr/bin/bwrap", X_OK) == 0;
 
-	peer_latency(plain_true, n, &f50, &f99);
-	peer_latency(plain_py, n / 4 + 2, &fp50, &fp99);
-	frate = peer_rate(plain_true, n * 2, j);
+	f50 = f99 = fp50 = fp99 = frate = 1;
+	if (!only) {
+		peer_latency(plain_true, n, &f50, &f99);
+		peer_latency(plain_py, n / 4 + 2, &fp50, &fp99);
+		frate = peer_rate(plain_true, n * 2, j);
+	}
 	b50 = b99 = bp50 = bp99 = brate = 0;
 	if (have_bwrap) {
 		peer_latency(bwrap_true, n, &b50, &b99);
@@ -304,14 +326,14 @@ main(int argc, char *argv[])
 	if ((base = event_base_new()) == NULL)
 		errx(1, "event_base_new");
 	req.stdin_fd = -1;
-	sbx_latency(plain_true, n, &s50, &s99);
-	sbx_latency(plain_py, n / 4 + 2, &sp50, &sp99);
+	sbx_latency(plain_true, n, &s50, &s99, &sc);
+	sbx_latency(plain_py, n / 4 + 2, &sp50, &sp99, &spc);
 	srate = sbx_rate(plain_true, n * 2, j);
 	/* again with a pool of pre-made sandboxes */
 	if (sbx_pool(&conf, base, pool, e, sizeof(e)) == -1)
 		errx(1, "sbx_pool: %s", e);
-	sbx_latency(plain_true, n, &q50, &q99);
-	sbx_latency(plain_py, n / 4 + 2, &qp50, &qp99);
+	sbx_latency(plain_true, n, &q50, &q99, &qc);
+	sbx_latency(plain_py, n / 4 + 2, &qp50, &qp99, &qpc);
 	qrate = sbx_rate(plain_true, n * 2, j);
 
 	printf("spawn-to-exit latency, ms (p50 / p99); %d runs, python %d; "
@@ -327,6 +349,8 @@ main(int argc, char *argv[])
 	    s50, s99, sp50, sp99);
 	printf("  %-22s %8.2f %8.2f   %8.2f %8.2f\n", "sandbox, pool of 8",
 	    q50, q99, qp50, qp99);
+	printf("spawner CPU per sequential run, us (true / python): "
+	    "sandbox %.0f / %.0f, pool %.0f / %.0f\n", sc, spc, qc, qpc);
 	printf("throughput, /bin/true, %d in flight, runs/s\n", j);
 	printf("  fork+exec %.0f", frate);
 	if (have_bwrap)

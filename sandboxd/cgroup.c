@@ -307,34 +307,71 @@ detect_v1(struct cg_root *r, const char *parent, char *err, size_t errlen)
 	return 0;
 }
 
+#define CGF_PEAKFD	0x01	/* peakfd is open */
+#define CGF_PERIOD	0x02	/* v1 cpu.cfs_period_us written */
+#define CGF_MEMX	0x04	/* swap off, OOM group written */
+
+static void	spares_drop(struct cg_root *);
+
 int
 cg_detect(struct cg_root *r, const char *parent, int version, char *err,
     size_t errlen)
 {
 	const char	*mnt = NULL;
-	char		 e2[256] = "";
+	char		 e2[256] = "", path[PATH_MAX];
+	int		 i;
 
 	memset(r, 0, sizeof(*r));
+	for (i = 0; i < CG_NCTL; i++)
+		r->pfd[i] = -1;
 	if (is_fs("/sys/fs/cgroup", CGROUP2_SUPER_MAGIC))
 		mnt = "/sys/fs/cgroup";
 	else if (is_fs("/sys/fs/cgroup/unified", CGROUP2_SUPER_MAGIC))
 		mnt = "/sys/fs/cgroup/unified";
 	if (version != 1 && mnt != NULL) {
 		if (detect_v2(r, mnt, parent, e2, sizeof(e2)) == 0)
-			return 0;
+			goto found;
 		if (version == 2) {
 			strlcpy(err, e2, errlen);
 			return -1;
 		}
 	}
 	if (detect_v1(r, parent, err, errlen) == 0)
-		return 0;
+		goto found;
 	if (e2[0] != '\0') {
 		size_t l = strlen(err);
 
 		snprintf(err + l, errlen - l, "; %s", e2);
 	}
 	return -1;
+ found:
+	/*
+	 * The parents stay open: a sandbox's files are opened below them,
+	 * a walk of two names instead of the whole path.
+	 */
+	for (i = 0; i < CG_NCTL; i++)
+		if (r->dir[i][0] != '\0')
+			r->pfd[i] = open(r->dir[i], O_PATH | O_DIRECTORY |
+			    O_CLOEXEC);
+	if (r->version == 2)
+		r->has_peak = (size_t)snprintf(path, sizeof(path),
+		    "%s/memory.peak", r->dir[0]) < sizeof(path) &&
+		    access(path, F_OK) == 0;
+	r->spare_max = CG_SPARE_DEFAULT;
+	return 0;
+}
+
+void
+cg_free(struct cg_root *r)
+{
+	int	 i;
+
+	spares_drop(r);
+	for (i = 0; i < CG_NCTL; i++) {
+		if (r->pfd[i] != -1)
+			close(r->pfd[i]);
+		r->pfd[i] = -1;
+	}
 }
 
 static int
@@ -348,16 +385,178 @@ cg_path(const struct cg *c, int ctl, char *out, size_t outlen)
 	return 0;
 }
 
+/* Open one of the cgroup's files in hierarchy ctl (v2: the one). */
+static int
+cg_open(const struct cg *c, int ctl, const char *file, int flags)
+{
+	const struct cg_root *r = c->root;
+	char	 path[PATH_MAX];
+
+	if (r->version == 2)
+		ctl = 0;
+	if (r->pfd[ctl] != -1) {
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s", c->name,
+		    file) >= sizeof(path))
+			goto toolong;
+		return openat(r->pfd[ctl], path, flags | O_CLOEXEC);
+	}
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s/%s", r->dir[ctl],
+	    c->name, file) >= sizeof(path))
+		goto toolong;
+	return open(path, flags | O_CLOEXEC);
+ toolong:
+	errno = ENAMETOOLONG;
+	return -1;
+}
+
+static int
+cg_write(const struct cg *c, int ctl, const char *file, const char *val)
+{
+	size_t	 len = strlen(val);
+	ssize_t	 n;
+	int	 fd, saved;
+
+	if ((fd = cg_open(c, ctl, file, O_WRONLY)) == -1)
+		return -1;
+	n = write(fd, val, len);
+	saved = errno;
+	close(fd);
+	if (n == -1) {
+		errno = saved;
+		return -1;
+	}
+	if ((size_t)n != len) {
+		errno = EIO;
+		return -1;
+	}
+	return 0;
+}
+
+static ssize_t
+cg_read(const struct cg *c, int ctl, const char *file, char *buf,
+    size_t size)
+{
+	ssize_t	 n;
+	int	 fd;
+
+	if ((fd = cg_open(c, ctl, file, O_RDONLY)) == -1)
+		return -1;
+	n = read(fd, buf, size - 1);
+	close(fd);
+	if (n < 0)
+		return -1;
+	buf[n] = '\0';
+	return n;
+}
+
+/* Read "key N" of a flat keyed file; 0 if the key is not there. */
+static int
+cg_keyed(const struct cg *c, int ctl, const char *file, const char *key,
+    uint64_t *val)
+{
+	char	 buf[2048];
+
+	*val = 0;
+	if (cg_read(c, ctl, file, buf, sizeof(buf)) == -1)
+		return -1;
+	(void)keyed_value(buf, key, val);
+	return 0;
+}
+
+/* The dirs a sandbox's cgroup has: one on v2, one per hierarchy on v1. */
+static int
+full_mask(const struct cg_root *r)
+{
+	int	 i, m = 0;
+
+	if (r->version == 2)
+		return 1;
+	for (i = 0; i < CG_NCTL; i++)
+		if (r->dir[i][0] != '\0')
+			m |= 1 << i;
+	return m;
+}
+
+/*
+ * Make a spare cgroup as good as new for the run about to start: the
+ * peak memory starts again from what is charged now, the OOM kill,
+ * pids.max and CPU counters are taken as the baselines cg_stats()
+ * subtracts (v1 cpuacct.usage is set to 0 instead).  Failing any of
+ * this, the spare must not be used: -2 if the kernel cannot reset a
+ * v2 memory.peak (before 6.12), -1 for anything else.
+ */
+static int
+cg_reset(struct cg *c)
+{
+	const struct cg_root *r = c->root;
+	int	 fd, cpuctl;
+
+	if (r->version == 2) {
+		/*
+		 * memory.peak resets on a write (kernel 6.12 and later),
+		 * for what is read through the same open file only.
+		 */
+		if (r->has_peak) {
+			if ((fd = cg_open(c, 0, "memory.peak", O_RDWR)) == -1)
+				return -1;
+			if (write(fd, "reset\n", 6) != 6) {
+				close(fd);
+				return -2;
+			}
+			c->peakfd = fd;
+			c->flags |= CGF_PEAKFD;
+		}
+		if (cg_keyed(c, 0, "memory.events", "oom_kill",
+		    &c->base_oom) == -1 ||
+		    cg_keyed(c, 0, "pids.events", "max", &c->base_pids) == -1 ||
+		    cg_keyed(c, 0, "cpu.stat", "usage_usec", &c->base_cpu) == -1)
+			return -1;
+		return 0;
+	}
+	cpuctl = c->made & (1 << CG_CPUACCT) ? CG_CPUACCT : CG_CPU;
+	if (cg_write(c, CG_MEM, "memory.max_usage_in_bytes", "0") == -1 ||
+	    cg_write(c, cpuctl, "cpuacct.usage", "0") == -1)
+		return -1;
+	(void)cg_write(c, CG_MEM, "memory.failcnt", "0");
+	if (cg_keyed(c, CG_MEM, "memory.oom_control", "oom_kill",
+	    &c->base_oom) == -1 ||
+	    cg_keyed(c, CG_PIDS, "pids.events", "max", &c->base_pids) == -1)
+		return -1;
+	c->base_cpu = 0;
+	return 0;
+}
+
 int
-cg_create(const struct cg_root *r, const char *name,
+cg_create(struct cg_root *r, const char *name,
     const struct cg_limits *lim, struct cg *c, char *err, size_t errlen)
 {
-	char	 dir[PATH_MAX];
-	int	 i, nctl = r->version == 2 ? 1 : CG_NCTL;
+	struct cg_spare	*sp;
+	char		 dir[PATH_MAX];
+	int		 i, rv, nctl = r->version == 2 ? 1 : CG_NCTL;
+
+	/* a spare if there is one that can be made as good as new */
+	while (r->nspare > 0) {
+		sp = &r->spare[--r->nspare];
+		memset(c, 0, sizeof(*c));
+		c->root = r;
+		c->peakfd = -1;
+		strlcpy(c->name, sp->name, sizeof(c->name));
+		c->dirfd = sp->dirfd;
+		c->flags = sp->flags;
+		c->lim = sp->lim;
+		c->made = full_mask(r);
+		if ((rv = cg_reset(c)) == 0)
+			goto limit;
+		/* a kernel without a memory.peak reset: no more reuse */
+		if (rv == -2)
+			r->spare_max = 0;
+		cg_destroy(c);
+	}
 
 	memset(c, 0, sizeof(*c));
 	c->root = r;
 	c->dirfd = -1;
+	c->peakfd = -1;
 	if (strlcpy(c->name, name, sizeof(c->name)) >= sizeof(c->name)) {
 		snprintf(err, errlen, "cgroup name too long");
 		return -1;
@@ -382,6 +581,7 @@ cg_create(const struct cg_root *r, const char *name,
 			goto fail;
 		}
 	}
+ limit:
 	if (cg_limit(c, lim, err, errlen) == -1)
 		goto fail;
 	return 0;
@@ -390,139 +590,186 @@ cg_create(const struct cg_root *r, const char *name,
 	return -1;
 }
 
-/* Set the limits that are not 0. */
+static void
+num(char *buf, size_t len, uint64_t v, const char *none)
+{
+	if (v == 0)
+		strlcpy(buf, none, len);
+	else
+		snprintf(buf, len, "%llu", (unsigned long long)v);
+}
+
+/*
+ * Set the limits, 0 meaning none.  Only what differs from what the
+ * files hold (c->lim: nothing for a new cgroup) is written.
+ */
 int
 cg_limit(struct cg *c, const struct cg_limits *lim, char *err, size_t errlen)
 {
 	const struct cg_root *r = c->root;
-	char	 dir[PATH_MAX] = "", val[64];
+	const char	*file = "";
+	char		 val[64];
+	int		 raise;
 
 	if (r->version == 2) {
-		cg_path(c, 0, dir, sizeof(dir));
-		if (lim->mem) {
-			snprintf(val, sizeof(val), "%llu",
-			    (unsigned long long)lim->mem);
-			if (write_file(dir, "memory.max", val) == -1)
+		if (lim->mem != c->lim.mem) {
+			num(val, sizeof(val), lim->mem, "max");
+			if (cg_write(c, 0, file = "memory.max", val) == -1)
 				goto wfail;
+			c->lim.mem = lim->mem;
+		}
+		if (lim->mem && !(c->flags & CGF_MEMX)) {
 			/* no swap: memory.max must be the whole story */
-			(void)write_file(dir, "memory.swap.max", "0");
+			(void)cg_write(c, 0, "memory.swap.max", "0");
 			/* an OOM kills the whole sandbox, not a random part */
-			(void)write_file(dir, "memory.oom.group", "1");
+			(void)cg_write(c, 0, "memory.oom.group", "1");
+			c->flags |= CGF_MEMX;
 		}
-		if (lim->pids) {
-			snprintf(val, sizeof(val), "%llu",
-			    (unsigned long long)lim->pids);
-			if (write_file(dir, "pids.max", val) == -1)
+		if (lim->pids != c->lim.pids) {
+			num(val, sizeof(val), lim->pids, "max");
+			if (cg_write(c, 0, file = "pids.max", val) == -1)
 				goto wfail;
+			c->lim.pids = lim->pids;
 		}
-		if (lim->cpu_pct) {
-			snprintf(val, sizeof(val), "%u 100000",
-			    lim->cpu_pct * 1000);
-			if (write_file(dir, "cpu.max", val) == -1)
+		if (lim->cpu_pct != c->lim.cpu_pct) {
+			if (lim->cpu_pct)
+				snprintf(val, sizeof(val), "%u 100000",
+				    lim->cpu_pct * 1000);
+			else
+				strlcpy(val, "max 100000", sizeof(val));
+			if (cg_write(c, 0, file = "cpu.max", val) == -1)
 				goto wfail;
+			c->lim.cpu_pct = lim->cpu_pct;
 		}
 		return 0;
 	}
-	if (lim->mem) {
-		cg_path(c, CG_MEM, dir, sizeof(dir));
-		snprintf(val, sizeof(val), "%llu",
-		    (unsigned long long)lim->mem);
-		if (write_file(dir, "memory.limit_in_bytes", val) == -1)
+	if (lim->mem != c->lim.mem) {
+		/* v1 wants memory.limit_in_bytes <= memsw.limit_in_bytes */
+		raise = lim->mem == 0 ||
+		    (c->lim.mem != 0 && lim->mem > c->lim.mem);
+		num(val, sizeof(val), lim->mem, "-1");
+		if (r->has_memsw && raise && cg_write(c, CG_MEM,
+		    file = "memory.memsw.limit_in_bytes", val) == -1)
 			goto wfail;
-		if (r->has_memsw &&
-		    write_file(dir, "memory.memsw.limit_in_bytes", val) == -1)
+		if (cg_write(c, CG_MEM, file = "memory.limit_in_bytes",
+		    val) == -1)
 			goto wfail;
-		(void)write_file(dir, "memory.swappiness", "0");
+		if (r->has_memsw && !raise && cg_write(c, CG_MEM,
+		    file = "memory.memsw.limit_in_bytes", val) == -1)
+			goto wfail;
+		c->lim.mem = lim->mem;
 	}
-	if (lim->pids) {
-		cg_path(c, CG_PIDS, dir, sizeof(dir));
-		snprintf(val, sizeof(val), "%llu",
-		    (unsigned long long)lim->pids);
-		if (write_file(dir, "pids.max", val) == -1)
-			goto wfail;
+	if (lim->mem && !(c->flags & CGF_MEMX)) {
+		(void)cg_write(c, CG_MEM, "memory.swappiness", "0");
+		c->flags |= CGF_MEMX;
 	}
-	if (lim->cpu_pct) {
-		cg_path(c, CG_CPU, dir, sizeof(dir));
-		snprintf(val, sizeof(val), "%u", lim->cpu_pct * 1000);
-		if (write_file(dir, "cpu.cfs_period_us", "100000") == -1 ||
-		    write_file(dir, "cpu.cfs_quota_us", val) == -1)
+	if (lim->pids != c->lim.pids) {
+		num(val, sizeof(val), lim->pids, "max");
+		if (cg_write(c, CG_PIDS, file = "pids.max", val) == -1)
 			goto wfail;
+		c->lim.pids = lim->pids;
+	}
+	if (lim->cpu_pct != c->lim.cpu_pct) {
+		if (lim->cpu_pct && !(c->flags & CGF_PERIOD)) {
+			if (cg_write(c, CG_CPU, file = "cpu.cfs_period_us",
+			    "100000") == -1)
+				goto wfail;
+			c->flags |= CGF_PERIOD;
+		}
+		if (lim->cpu_pct)
+			snprintf(val, sizeof(val), "%u", lim->cpu_pct * 1000);
+		else
+			strlcpy(val, "-1", sizeof(val));
+		if (cg_write(c, CG_CPU, file = "cpu.cfs_quota_us", val) == -1)
+			goto wfail;
+		c->lim.cpu_pct = lim->cpu_pct;
 	}
 	return 0;
  wfail:
-	snprintf(err, errlen, "cgroup %.150s: %s", dir, strerror(errno));
+	snprintf(err, errlen, "cgroup %.60s %s: %s", c->name, file,
+	    strerror(errno));
 	return -1;
 }
 
 int
 cg_attach(struct cg *c, pid_t pid)
 {
-	char	 dir[PATH_MAX], val[32];
+	char	 val[32];
 	int	 i;
 
 	snprintf(val, sizeof(val), "%ld", (long)pid);
 	for (i = 0; i < CG_NCTL; i++) {
 		if (!(c->made & (1 << i)))
 			continue;
-		if (cg_path(c, i, dir, sizeof(dir)) == -1 ||
-		    write_file(dir, "cgroup.procs", val) == -1)
+		if (cg_write(c, i, "cgroup.procs", val) == -1)
 			return -1;
 	}
 	return 0;
 }
 
+/* CPU time of this run: since the cgroup was made or taken. */
 int
 cg_cpu_usec(struct cg *c, uint64_t *usec)
 {
-	char	 dir[PATH_MAX], buf[1024];
+	char	 buf[1024];
+	uint64_t v;
 
 	if (c->root->version == 2) {
-		cg_path(c, 0, dir, sizeof(dir));
-		if (read_file(dir, "cpu.stat", buf, sizeof(buf)) == -1 ||
-		    keyed_value(buf, "usage_usec", usec) == -1)
+		if (cg_read(c, 0, "cpu.stat", buf, sizeof(buf)) == -1 ||
+		    keyed_value(buf, "usage_usec", &v) == -1)
 			return -1;
-		return 0;
+	} else {
+		if (cg_read(c, c->made & (1 << CG_CPUACCT) ? CG_CPUACCT :
+		    CG_CPU, "cpuacct.usage", buf, sizeof(buf)) == -1)
+			return -1;
+		v = strtoull(buf, NULL, 10) / 1000;
 	}
-	if (c->made & (1 << CG_CPUACCT))
-		cg_path(c, CG_CPUACCT, dir, sizeof(dir));
-	else
-		cg_path(c, CG_CPU, dir, sizeof(dir));
-	if (read_file(dir, "cpuacct.usage", buf, sizeof(buf)) == -1)
-		return -1;
-	*usec = strtoull(buf, NULL, 10) / 1000;
+	*usec = v > c->base_cpu ? v - c->base_cpu : 0;
 	return 0;
+}
+
+static uint64_t
+since(uint64_t v, uint64_t base)
+{
+	return v > base ? v - base : 0;
 }
 
 int
 cg_stats(struct cg *c, struct cg_stats *s)
 {
-	char	 dir[PATH_MAX], buf[2048];
+	char	 buf[256];
+	ssize_t	 n;
 
 	memset(s, 0, sizeof(*s));
 	s->have_cpu = cg_cpu_usec(c, &s->cpu_usec) == 0;
 	if (c->root->version == 2) {
-		cg_path(c, 0, dir, sizeof(dir));
-		if (read_file(dir, "memory.events", buf, sizeof(buf)) > 0)
-			(void)keyed_value(buf, "oom_kill", &s->oom_kills);
-		if (read_file(dir, "pids.events", buf, sizeof(buf)) > 0)
-			(void)keyed_value(buf, "max", &s->pids_max);
-		if (read_file(dir, "memory.peak", buf, sizeof(buf)) > 0) {
+		(void)cg_keyed(c, 0, "memory.events", "oom_kill",
+		    &s->oom_kills);
+		(void)cg_keyed(c, 0, "pids.events", "max", &s->pids_max);
+		if (c->flags & CGF_PEAKFD)
+			n = pread(c->peakfd, buf, sizeof(buf) - 1, 0);
+		else if (c->root->has_peak)
+			n = cg_read(c, 0, "memory.peak", buf, sizeof(buf));
+		else
+			n = -1;
+		if (n > 0) {
+			buf[n] = '\0';
 			s->mem_peak = strtoull(buf, NULL, 10);
 			s->have_peak = 1;
 		}
-		return 0;
+	} else {
+		(void)cg_keyed(c, CG_MEM, "memory.oom_control", "oom_kill",
+		    &s->oom_kills);
+		if (cg_read(c, CG_MEM, "memory.max_usage_in_bytes", buf,
+		    sizeof(buf)) > 0) {
+			s->mem_peak = strtoull(buf, NULL, 10);
+			s->have_peak = 1;
+		}
+		(void)cg_keyed(c, CG_PIDS, "pids.events", "max",
+		    &s->pids_max);
 	}
-	cg_path(c, CG_MEM, dir, sizeof(dir));
-	if (read_file(dir, "memory.oom_control", buf, sizeof(buf)) > 0)
-		(void)keyed_value(buf, "oom_kill", &s->oom_kills);
-	if (read_file(dir, "memory.max_usage_in_bytes", buf,
-	    sizeof(buf)) > 0) {
-		s->mem_peak = strtoull(buf, NULL, 10);
-		s->have_peak = 1;
-	}
-	cg_path(c, CG_PIDS, dir, sizeof(dir));
-	if (read_file(dir, "pids.events", buf, sizeof(buf)) > 0)
-		(void)keyed_value(buf, "max", &s->pids_max);
+	s->oom_kills = since(s->oom_kills, c->base_oom);
+	s->pids_max = since(s->pids_max, c->base_pids);
 	return 0;
 }
 
@@ -556,9 +803,7 @@ cg_kill(struct cg *c)
 	int	 i, ctl;
 
 	if (c->root->version == 2) {
-		cg_path(c, 0, dir, sizeof(dir));
-		if (c->root->has_kill &&
-		    write_file(dir, "cgroup.kill", "1") == 0)
+		if (c->root->has_kill && cg_write(c, 0, "cgroup.kill", "1") == 0)
 			return 0;
 		ctl = 0;
 	} else
@@ -574,20 +819,101 @@ cg_kill(struct cg *c)
 int
 cg_populated(struct cg *c)
 {
-	char	 dir[PATH_MAX], buf[256];
+	char	 buf[256];
 	uint64_t v = 0;
 
 	if (c->root->version == 2) {
-		cg_path(c, 0, dir, sizeof(dir));
-		if (read_file(dir, "cgroup.events", buf, sizeof(buf)) <= 0 ||
+		if (cg_read(c, 0, "cgroup.events", buf, sizeof(buf)) <= 0 ||
 		    keyed_value(buf, "populated", &v) == -1)
 			return 0;
 		return v != 0;
 	}
-	cg_path(c, CG_PIDS, dir, sizeof(dir));
-	if (read_file(dir, "cgroup.procs", buf, sizeof(buf)) <= 0)
+	if (cg_read(c, CG_PIDS, "cgroup.procs", buf, sizeof(buf)) <= 0)
 		return 0;
 	return buf[0] != '\0';
+}
+
+/*
+ * No task at all is charged to the cgroup: not even one that has
+ * exited and not yet been reaped.  All of a sandbox's tasks are in all
+ * of its v1 hierarchies (it is attached to each before it may run), so
+ * the pids one answers for them.
+ */
+static int
+cg_idle(const struct cg *c)
+{
+	char	 buf[64];
+
+	if (cg_read(c, CG_PIDS, "pids.current", buf, sizeof(buf)) <= 0)
+		return 0;
+	return strcmp(buf, "0\n") == 0 || strcmp(buf, "0") == 0;
+}
+
+/*
+ * The sandbox is over: keep its cgroup as a spare if there is room and
+ * it is verifiably empty, else remove it.
+ */
+int
+cg_release(struct cg_root *r, struct cg *c)
+{
+	struct cg_spare	*sp;
+
+	if (c->made == 0)
+		return 0;
+	if (c->flags & CGF_PEAKFD) {
+		close(c->peakfd);
+		c->peakfd = -1;
+		c->flags &= ~CGF_PEAKFD;
+	}
+	if (r->nspare >= r->spare_max || r->nspare >= CG_SPARE_MAX ||
+	    c->root != r || c->made != full_mask(r) || !cg_idle(c))
+		return cg_destroy(c);
+	sp = &r->spare[r->nspare++];
+	strlcpy(sp->name, c->name, sizeof(sp->name));
+	sp->dirfd = c->dirfd;
+	sp->flags = c->flags;
+	sp->lim = c->lim;
+	c->dirfd = -1;
+	c->made = 0;
+	c->flags = 0;
+	return 0;
+}
+
+/* At most n spares from now on (0: no reuse). */
+void
+cg_spares(struct cg_root *r, int n)
+{
+	struct cg_spare	*sp;
+	struct cg	 c;
+	int		 i;
+
+	if (n < 0)
+		n = 0;
+	if (n > CG_SPARE_MAX)
+		n = CG_SPARE_MAX;
+	r->spare_max = n;
+	while (r->nspare > n) {
+		sp = &r->spare[--r->nspare];
+		memset(&c, 0, sizeof(c));
+		c.root = r;
+		c.peakfd = -1;
+		c.dirfd = sp->dirfd;
+		strlcpy(c.name, sp->name, sizeof(c.name));
+		c.made = full_mask(r);
+		/* empty, but a moment ago it may not have been */
+		for (i = 0; i < 200 && cg_destroy(&c) == -1; i++)
+			usleep(5000);
+	}
+}
+
+/* Remove the spares, keep the limit where it was. */
+static void
+spares_drop(struct cg_root *r)
+{
+	int	 max = r->spare_max;
+
+	cg_spares(r, 0);
+	r->spare_max = max;
 }
 
 int
@@ -599,6 +925,11 @@ cg_destroy(struct cg *c)
 	if (c->dirfd != -1) {
 		close(c->dirfd);
 		c->dirfd = -1;
+	}
+	if (c->made != 0 && (c->flags & CGF_PEAKFD)) {
+		close(c->peakfd);
+		c->peakfd = -1;
+		c->flags &= ~CGF_PEAKFD;
 	}
 	for (i = 0; i < CG_NCTL; i++) {
 		if (!(c->made & (1 << i)))
@@ -612,14 +943,20 @@ cg_destroy(struct cg *c)
 	return rv;
 }
 
+/*
+ * Remove every cgroup below the parent: ours that are spare (not
+ * counted), and those of sandboxes that still run or were left by a
+ * sandboxd that died (counted), killing what is in them.
+ */
 int
-cg_cleanup_stale(const struct cg_root *r)
+cg_cleanup_stale(struct cg_root *r)
 {
 	DIR		*d;
 	struct dirent	*de;
 	struct cg	 c;
 	int		 i, n = 0, nctl = r->version == 2 ? 1 : CG_NCTL;
 
+	spares_drop(r);
 	for (i = 0; i < nctl; i++) {
 		if (r->dir[i][0] == '\0' || (d = opendir(r->dir[i])) == NULL)
 			continue;
@@ -629,6 +966,7 @@ cg_cleanup_stale(const struct cg_root *r)
 			memset(&c, 0, sizeof(c));
 			c.root = r;
 			c.dirfd = -1;
+			c.peakfd = -1;
 			if (strlcpy(c.name, de->d_name, sizeof(c.name)) >=
 			    sizeof(c.name))
 				continue;

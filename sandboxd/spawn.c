@@ -281,6 +281,7 @@ sbx_conf_free(struct sbx_conf *conf)
 	if (conf->st == NULL)
 		return;
 	pool_free(conf->st);
+	cg_free(&conf->st->cg);
 	sbx_seccomp_free(conf->st);
 	free(conf->st);
 	conf->st = NULL;
@@ -1005,7 +1006,9 @@ finish_cb(int fd, short ev, void *arg)
 	s->finished = 1;
 	pool_kick(s->conf->st);
 	result(s, &r);
-	if (cg_destroy(&s->cg) == -1 && r.detail[0] == '\0')
+	/* an empty cgroup is kept for the next sandbox */
+	if (cg_release(&s->conf->st->cg, &s->cg) == -1 &&
+	    r.detail[0] == '\0')
 		snprintf(r.detail, sizeof(r.detail), "cgroup %s not removed",
 		    s->cg.name);
 	s->done(s, &r, s->arg);
@@ -1366,6 +1369,22 @@ pre_send(struct sbx_pre *pre, const struct sbx_req *req,
 	return rv;
 }
 
+/*
+ * A pool entry's cgroup limits while it waits: those of a request that
+ * asks for nothing special, so that taking it usually changes none.
+ */
+static void
+pool_limits(const struct sbx_conf *conf, struct cg_limits *cl)
+{
+	struct sbx_limits	 none, lim;
+
+	memset(&none, 0, sizeof(none));
+	resolve_limits(conf, &none, &lim);
+	cl->mem = lim.mem_bytes;
+	cl->pids = lim.procs;
+	cl->cpu_pct = conf->cpu_pct;
+}
+
 static void
 pool_refill_cb(int fd, short ev, void *arg)
 {
@@ -1377,7 +1396,7 @@ pool_refill_cb(int fd, short ev, void *arg)
 
 	if (pool == NULL || pool->n >= pool->target)
 		return;
-	memset(&cl, 0, sizeof(cl));
+	pool_limits(conf, &cl);
 	if (pre_make(conf, NULL, NULL, &cl, &pool->pre[pool->n], e,
 	    sizeof(e)) == -1) {
 		/* try again later, never spin */
@@ -1399,7 +1418,6 @@ sbx_pool(struct sbx_conf *conf, struct event_base *base, int n, char *err,
 	struct cg_limits cl;
 	struct timeval	 tv = { 1, 0 };
 
-	memset(&cl, 0, sizeof(cl));
 	if (conf->st == NULL || n < 0 || n > SBX_POOL_MAX) {
 		snprintf(err, errlen, "pool size must be 0..%d", SBX_POOL_MAX);
 		return -1;
@@ -1419,6 +1437,9 @@ sbx_pool(struct sbx_conf *conf, struct event_base *base, int n, char *err,
 		conf->st->pool = pool;
 	}
 	pool->target = n;
+	/* emptied cgroups kept for reuse: the pool's and a few more */
+	cg_spares(&conf->st->cg, n + CG_SPARE_DEFAULT);
+	pool_limits(conf, &cl);
 	while (pool->n > n)
 		pre_destroy(&pool->pre[--pool->n]);
 	/* the first fill now, refills from the event loop */
