@@ -1186,10 +1186,9 @@ pre_make(const struct sbx_conf *conf, struct sbx_plan *plan,
 	}
 
 	memset(&ca, 0, sizeof(ca));
+	/* the child makes its network namespace itself, see prepare() */
 	ca.flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID |
 	    CLONE_NEWIPC | CLONE_NEWUTS | CLONE_PIDFD;
-	if (req == NULL || req->net != SBX_NET_HOST)
-		ca.flags |= CLONE_NEWNET;
 	ca.pidfd = (uint64_t)(uintptr_t)&pidfd;
 	ca.exit_signal = 0;	/* no SIGCHLD: only our pidfd reaps it */
 	if (st->cg.version == 2) {
