@@ -84,7 +84,7 @@ int	 cg_create(struct cg_root *, const char *,
 	    const struct cg_limits *, struct cg *, char *, size_t);
 int	 cg_release(struct cg_root *, struct cg *);
 int	 cg_limit(struct cg *, const struct cg_limits *, char *, size_t);
-int	 cg_attach(struct cg *, pid_t);
+int	 cg_join_fds(struct cg *, int *, int);
 int	 cg_cpu_usec(struct cg *, uint64_t *);
 int	 cg_stats(struct cg *, struct cg_stats *);
 int	 cg_kill(struct cg *);

@@ -887,12 +887,28 @@ run(struct sbx_plan *p, pid_t pid, int sock, int *fds, int nfd)
 	init_loop(p, pid);
 }
 
+/* v1: into our cgroup, first thing (v2: clone3 put us there). */
+static void
+cg_join(struct sbx_plan *p)
+{
+	int	 i;
+
+	child_ctl = p->ctl;
+	for (i = 0; i < p->ncgfd; i++) {
+		if (write(p->cgfd[i], "0", 1) != 1)
+			FAIL("join cgroup");
+		close(p->cgfd[i]);
+	}
+	p->ncgfd = 0;
+}
+
 void
 sbx_child(struct sbx_plan *p)
 {
 	pid_t	 pid;
 	int	 sock;
 
+	cg_join(p);
 	become_user(p);
 	prepare(p->conf->st, p->req->net == SBX_NET_HOST);
 	sock = fork_payload(p, &pid);
@@ -1040,6 +1056,7 @@ sbx_child_pooled(struct sbx_plan *p)
 	int	 fds[SBX_WIRE_MAXFD], nfd = 0, sock;
 	pid_t	 pid;
 
+	cg_join(p);
 	become_user(p);
 	prepare(p->conf->st, 0);
 	p->req = NULL;

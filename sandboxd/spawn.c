@@ -1147,6 +1147,7 @@ pre_make(const struct sbx_conf *conf, struct sbx_plan *plan,
 	char			 name[96], map[64];
 	int			 outp[2] = { -1, -1 }, errp[2] = { -1, -1 };
 	int			 sp[2] = { -1, -1 }, pidfd = -1, k;
+	int			 cgfd[4], ncg = 0;
 	int			 keep[80];
 	size_t			 nkeep = 0, i;
 	pid_t			 pid;
@@ -1164,10 +1165,26 @@ pre_make(const struct sbx_conf *conf, struct sbx_plan *plan,
 	    req && req->id ? req->id : "");
 	if (cg_create(&st->cg, name, cl, &pre->cg, err, errlen) == -1)
 		goto fail;
+	/* v1: the child joins its cgroup itself, see cg_join_fds() */
+	if (st->cg.version == 1 && (ncg = cg_join_fds(&pre->cg, cgfd,
+	    (int)(sizeof(cgfd) / sizeof(cgfd[0])))) == -1) {
+		ncg = 0;
+		snprintf(err, errlen, "cgroup tasks: %s", strerror(errno));
+		goto fail;
+	}
 	if (plan == NULL) {
 		memset(&pooled, 0, sizeof(pooled));
 		pooled.conf = conf;
 		pooled.stdin_fd = -1;
+	}
+	for (k = 0; k < ncg; k++)
+		keep[nkeep++] = cgfd[k];
+	if (plan != NULL) {
+		memcpy(plan->cgfd, cgfd, sizeof(cgfd));
+		plan->ncgfd = ncg;
+	} else {
+		memcpy(pooled.cgfd, cgfd, sizeof(cgfd));
+		pooled.ncgfd = ncg;
 	}
 	keep[nkeep++] = sp[1];
 	keep[nkeep++] = outp[1];
@@ -1211,6 +1228,8 @@ pre_make(const struct sbx_conf *conf, struct sbx_plan *plan,
 	pre->pid = pid;
 	pre->pidfd = pidfd;
 	pre->mntns = mntns_hold(pid);
+	while (ncg > 0)
+		close(cgfd[--ncg]);
 
 	snprintf(map, sizeof(map), "%d %lu 1\n", SBX_INNER_UID,
 	    (unsigned long)conf->uid);
@@ -1222,10 +1241,6 @@ pre_make(const struct sbx_conf *conf, struct sbx_plan *plan,
 	    (unsigned long)conf->gid);
 	if (write_proc(pid, "gid_map", map) == -1) {
 		snprintf(err, errlen, "gid_map: %s", strerror(errno));
-		goto fail;
-	}
-	if (st->cg.version == 1 && cg_attach(&pre->cg, pid) == -1) {
-		snprintf(err, errlen, "cgroup attach: %s", strerror(errno));
 		goto fail;
 	}
 	if (write(sp[0], "g", 1) != 1) {
@@ -1240,6 +1255,8 @@ pre_make(const struct sbx_conf *conf, struct sbx_plan *plan,
 	pre->err_r = errp[0];
 	return 0;
  fail:
+	while (ncg > 0)
+		close(cgfd[--ncg]);
 	for (k = 0; k < 2; k++) {
 		if (outp[k] != -1)
 			close(outp[k]);
