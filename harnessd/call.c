@@ -1509,8 +1509,8 @@ build_tool(struct call *c, const struct etool *t, struct json_object *args)
 		return -1;
 	strlcpy(c->sreq.tool, t->name, sizeof(c->sreq.tool));
 	set_limits(&c->sreq.lim, &t->limits);
-	c->sreq.net = strcmp(t->network, "any") == 0 ? SANDBOX_NET_HOST :
-	    SANDBOX_NET_NONE;
+	c->sreq.net = conf_network(t->network) == CONF_NET_ANY ?
+	    SANDBOX_NET_HOST : SANDBOX_NET_NONE;
 	if (json_object_object_get_ex(args, "path", &v) &&
 	    json_object_is_type(v, json_type_string))
 		path = json_object_get_string(v);
@@ -1675,7 +1675,7 @@ call_tool(struct proc_ctx *ctx, const struct gw_req *r, const char *name)
 		return;
 	}
 	/* a run has all of the host's network or none of it */
-	if (strcmp(t->network, "none") != 0 && strcmp(t->network, "any")) {
+	if (conf_network(t->network) == CONF_NET_HOSTS) {
 		eng_error(ctx, r->id, 501, "network_unsupported", "tool %s: "
 		    "network \"%.64s\": no filter by destination yet, only "
 		    "none or any", name, t->network);
@@ -1735,7 +1735,7 @@ call_exec(struct proc_ctx *ctx, const struct gw_req *r)
 	struct json_object	*body, *v, *e;
 	struct call		*c;
 	struct conf_limits	 cl;
-	const char		*net;
+	enum conf_net		 net;
 	size_t			 i, n, k;
 	char			 buf[SANDBOX_ENVVAR_MAX + 1], err[256];
 
@@ -1855,19 +1855,19 @@ call_exec(struct proc_ctx *ctx, const struct gw_req *r)
 		goto fail;
 	}
 	set_limits(&c->sreq.lim, &cl);
-	net = "none";
+	c->sreq.net = SANDBOX_NET_NONE;
 	if (json_object_object_get_ex(body, "network", &e)) {
 		if (!json_object_is_type(e, json_type_string) ||
-		    (strcmp(json_object_get_string(e), "none") != 0 &&
-		    strcmp(json_object_get_string(e), "any") != 0)) {
+		    json_object_get_string_len(e) == 0 ||
+		    (net = conf_network(json_object_get_string(e))) ==
+		    CONF_NET_HOSTS) {
 			eng_error(ctx, r->id, 400, "bad_request", "network: "
 			    "\"none\" or \"any\"");
 			goto fail;
 		}
-		net = json_object_get_string(e);
+		if (net == CONF_NET_ANY)
+			c->sreq.net = SANDBOX_NET_HOST;
 	}
-	c->sreq.net = strcmp(net, "any") == 0 ? SANDBOX_NET_HOST :
-	    SANDBOX_NET_NONE;
 	if (take_session(c, body, r) == -1)
 		goto fail;
 	/* What is audited: no stdin, and env names without values. */

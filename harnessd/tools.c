@@ -146,7 +146,7 @@ etool_from_conf(const struct conf_tool *ct, char *err, size_t errlen)
 	t->limits = ct->limits;
 	strlcpy(t->network, ct->network[0] ? ct->network : "none",
 	    sizeof(t->network));
-	if (strcmp(t->network, "none") != 0 && strcmp(t->network, "any"))
+	if (conf_network(t->network) == CONF_NET_HOSTS)
 		log_warnx("tool %s: network \"%s\": no filter by "
 		    "destination yet, its calls are refused", t->name,
 		    t->network);
@@ -465,8 +465,9 @@ etool_from_json(struct json_object *o, char *err, size_t errlen)
 	strlcpy(t->network, "none", sizeof(t->network));
 	if (json_object_object_get_ex(o, "network", &v)) {
 		if (!json_object_is_type(v, json_type_string) ||
-		    (strcmp(json_object_get_string(v), "none") != 0 &&
-		    strcmp(json_object_get_string(v), "any") != 0)) {
+		    json_object_get_string_len(v) == 0 ||
+		    conf_network(json_object_get_string(v)) ==
+		    CONF_NET_HOSTS) {
 			snprintf(err, errlen, "network: \"none\" or \"any\"");
 			goto fail;
 		}

@@ -60,6 +60,16 @@ conf_level_name(int level)
 	return names[level];
 }
 
+enum conf_net
+conf_network(const char *s)
+{
+	if (s[0] == '\0' || strcmp(s, "none") == 0)
+		return CONF_NET_NONE;
+	if (strcmp(s, "any") == 0)
+		return CONF_NET_ANY;
+	return CONF_NET_HOSTS;
+}
+
 const char *
 conf_decision_name(enum conf_decision d)
 {

@@ -254,6 +254,13 @@ struct conf_tool *conf_tool_find(const struct harness_conf *, const char *);
 const char *conf_level_name(int);
 const char *conf_decision_name(enum conf_decision);
 
+/*
+ * What a tool's network setting gives its runs: none ("" or "none"),
+ * the host's ("any"), or hosts named, which nothing can enforce yet.
+ */
+enum conf_net { CONF_NET_NONE, CONF_NET_ANY, CONF_NET_HOSTS };
+enum conf_net conf_network(const char *);
+
 /* "512M" -> bytes, "30s" -> ms.  0 or -1. */
 int	 conf_parse_size(const char *, uint64_t *);
 int	 conf_parse_duration(const char *, uint64_t *);

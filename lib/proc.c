@@ -933,9 +933,7 @@ proc_main(int argc, char **argv, const struct daemon_def *def)
 
 		/* accepted, but what it asks for cannot be given yet */
 		TAILQ_FOREACH(t, &ctx->conf->tools, entry)
-			if (t->network[0] != '\0' &&
-			    strcmp(t->network, "none") != 0 &&
-			    strcmp(t->network, "any") != 0)
+			if (conf_network(t->network) == CONF_NET_HOSTS)
 				fprintf(stderr, "%s: warning: tool %s: network "
 				    "\"%s\": no filter by destination yet, its "
 				    "calls are refused\n", name, t->name,

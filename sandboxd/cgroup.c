@@ -477,6 +477,22 @@ full_mask(const struct cg_root *r)
 	return m;
 }
 
+/* The last spare, taken off the list as a made cgroup in *c. */
+static void
+spare_pop(struct cg_root *r, struct cg *c)
+{
+	struct cg_spare	*sp = &r->spare[--r->nspare];
+
+	memset(c, 0, sizeof(*c));
+	c->root = r;
+	c->peakfd = -1;
+	strlcpy(c->name, sp->name, sizeof(c->name));
+	c->dirfd = sp->dirfd;
+	c->flags = sp->flags;
+	c->lim = sp->lim;
+	c->made = full_mask(r);
+}
+
 /*
  * Make a spare cgroup as good as new for the run about to start: the
  * peak memory starts again from what is charged now, the OOM kill,
@@ -530,21 +546,12 @@ int
 cg_create(struct cg_root *r, const char *name,
     const struct cg_limits *lim, struct cg *c, char *err, size_t errlen)
 {
-	struct cg_spare	*sp;
 	char		 dir[PATH_MAX];
 	int		 i, rv, nctl = r->version == 2 ? 1 : CG_NCTL;
 
 	/* a spare if there is one that can be made as good as new */
 	while (r->nspare > 0) {
-		sp = &r->spare[--r->nspare];
-		memset(c, 0, sizeof(*c));
-		c->root = r;
-		c->peakfd = -1;
-		strlcpy(c->name, sp->name, sizeof(c->name));
-		c->dirfd = sp->dirfd;
-		c->flags = sp->flags;
-		c->lim = sp->lim;
-		c->made = full_mask(r);
+		spare_pop(r, c);
 		if ((rv = cg_reset(c)) == 0)
 			goto limit;
 		/* a kernel without a memory.peak reset: no more reuse */
@@ -852,8 +859,8 @@ cg_populated(struct cg *c)
 /*
  * No task at all is charged to the cgroup: not even one that has
  * exited and not yet been reaped.  All of a sandbox's tasks are in all
- * of its v1 hierarchies (it is attached to each before it may run), so
- * the pids one answers for them.
+ * of its v1 hierarchies (its first task joins each before it does
+ * anything else), so the pids one answers for them.
  */
 static int
 cg_idle(const struct cg *c)
@@ -899,7 +906,6 @@ cg_release(struct cg_root *r, struct cg *c)
 void
 cg_spares(struct cg_root *r, int n)
 {
-	struct cg_spare	*sp;
 	struct cg	 c;
 	int		 i;
 
@@ -909,13 +915,7 @@ cg_spares(struct cg_root *r, int n)
 		n = CG_SPARE_MAX;
 	r->spare_max = n;
 	while (r->nspare > n) {
-		sp = &r->spare[--r->nspare];
-		memset(&c, 0, sizeof(c));
-		c.root = r;
-		c.peakfd = -1;
-		c.dirfd = sp->dirfd;
-		strlcpy(c.name, sp->name, sizeof(c.name));
-		c.made = full_mask(r);
+		spare_pop(r, &c);
 		/* empty, but a moment ago it may not have been */
 		for (i = 0; i < 200 && cg_destroy(&c) == -1; i++)
 			usleep(5000);

@@ -95,7 +95,7 @@ struct sbx_plan {
 	int			 out_w;
 	int			 err_w;
 	int			 stdin_fd;	/* -1: /dev/null */
-	int			 cgfd[4];	/* v1 "tasks" to join, */
+	int			 cgfd[CG_NCTL];	/* v1 "tasks" to join, */
 	int			 ncgfd;		/* see cg_join_fds() */
 	char			**envp;		/* room for the secrets too */
 	size_t			 nenv;

@@ -325,6 +325,16 @@ resolve_limits(const struct sbx_conf *conf, const struct sbx_limits *req,
 	}
 }
 
+/* The cgroup's share of a run's limits. */
+static void
+cg_limits_of(const struct sbx_conf *conf, const struct sbx_limits *lim,
+    struct cg_limits *cl)
+{
+	cl->mem = lim->mem_bytes;
+	cl->pids = lim->procs;
+	cl->cpu_pct = conf->cpu_pct;
+}
+
 /*
  * Is absolute path p dir or below it ("//" and "/./" read as "/")?  A
  * friendly refusal only: a path that gets there through ".." or a
@@ -1147,7 +1157,7 @@ pre_make(const struct sbx_conf *conf, struct sbx_plan *plan,
 	char			 name[96], map[64];
 	int			 outp[2] = { -1, -1 }, errp[2] = { -1, -1 };
 	int			 sp[2] = { -1, -1 }, pidfd = -1, k;
-	int			 cgfd[4], ncg = 0;
+	int			 cgfd[CG_NCTL], ncg = 0;
 	int			 keep[80];
 	size_t			 nkeep = 0, i;
 	pid_t			 pid;
@@ -1396,9 +1406,7 @@ pool_limits(const struct sbx_conf *conf, struct cg_limits *cl)
 
 	memset(&none, 0, sizeof(none));
 	resolve_limits(conf, &none, &lim);
-	cl->mem = lim.mem_bytes;
-	cl->pids = lim.procs;
-	cl->cpu_pct = conf->cpu_pct;
+	cg_limits_of(conf, &lim, cl);
 }
 
 static void
@@ -1535,9 +1543,7 @@ sbx_spawn(struct event_base *base, const struct sbx_conf *conf,
 	s->cg.dirfd = -1;
 	out_fd = err_fd = -1;		/* owned by s now */
 	resolve_limits(conf, &req->lim, &s->lim);
-	cl.mem = s->lim.mem_bytes;
-	cl.pids = s->lim.procs;
-	cl.cpu_pct = conf->cpu_pct;
+	cg_limits_of(conf, &s->lim, &cl);
 	env = req->envp != NULL ? req->envp : defenv;
 
 	/* pre-made sandboxes have their own network namespace */
