@@ -607,6 +607,16 @@ num(char *buf, size_t len, uint64_t v, const char *none)
 }
 
 /*
+ * CPU weights: a pool entry builds its root with the least weight, so
+ * that making sandboxes ahead takes only CPU time that running ones
+ * leave; it gets the default back when a request takes it.
+ */
+#define CG_WEIGHT1_IDLE	"2"		/* v1 cpu.shares */
+#define CG_WEIGHT1_DEF	"1024"
+#define CG_WEIGHT2_IDLE	"1"		/* v2 cpu.weight */
+#define CG_WEIGHT2_DEF	"100"
+
+/*
  * Set the limits, 0 meaning none.  Only what differs from what the
  * files hold (c->lim: nothing for a new cgroup) is written.
  */
@@ -647,6 +657,15 @@ cg_limit(struct cg *c, const struct cg_limits *lim, char *err, size_t errlen)
 			if (cg_write(c, 0, file = "cpu.max", val) == -1)
 				goto wfail;
 			c->lim.cpu_pct = lim->cpu_pct;
+		}
+		if (lim->idle != c->lim.idle) {
+			/* lowering it is a nicety; raising it must work */
+			if (cg_write(c, 0, file = "cpu.weight", lim->idle ?
+			    CG_WEIGHT2_IDLE : CG_WEIGHT2_DEF) == -1) {
+				if (!lim->idle)
+					goto wfail;
+			} else
+				c->lim.idle = lim->idle;
 		}
 		return 0;
 	}
@@ -690,6 +709,14 @@ cg_limit(struct cg *c, const struct cg_limits *lim, char *err, size_t errlen)
 		if (cg_write(c, CG_CPU, file = "cpu.cfs_quota_us", val) == -1)
 			goto wfail;
 		c->lim.cpu_pct = lim->cpu_pct;
+	}
+	if (lim->idle != c->lim.idle) {
+		if (cg_write(c, CG_CPU, file = "cpu.shares", lim->idle ?
+		    CG_WEIGHT1_IDLE : CG_WEIGHT1_DEF) == -1) {
+			if (!lim->idle)
+				goto wfail;
+		} else
+			c->lim.idle = lim->idle;
 	}
 	return 0;
  wfail:

@@ -27,6 +27,7 @@ struct cg_limits {
 	uint64_t	 mem;		/* bytes, 0: none */
 	uint64_t	 pids;		/* 0: none */
 	uint32_t	 cpu_pct;	/* 100 = one CPU, 0: none */
+	uint32_t	 idle;		/* 1: least CPU weight (pool making) */
 };
 
 /* An empty cgroup kept for the next sandbox. */

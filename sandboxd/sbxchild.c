@@ -44,29 +44,6 @@
 
 #include "sbxint.h"
 
-#ifndef MOUNT_ATTR_RDONLY
-#define MOUNT_ATTR_RDONLY	0x00000001
-#define MOUNT_ATTR_NOSUID	0x00000002
-#define MOUNT_ATTR_NODEV	0x00000004
-#endif
-#ifndef OPEN_TREE_CLONE
-#define OPEN_TREE_CLONE		1
-#define OPEN_TREE_CLOEXEC	O_CLOEXEC
-#endif
-#ifndef MOVE_MOUNT_F_EMPTY_PATH
-#define MOVE_MOUNT_F_EMPTY_PATH	0x00000004
-#endif
-#ifndef AT_RECURSIVE
-#define AT_RECURSIVE		0x8000
-#endif
-
-struct sbx_mount_attr {
-	uint64_t	 attr_set;
-	uint64_t	 attr_clr;
-	uint64_t	 propagation;
-	uint64_t	 userns_fd;
-};
-
 extern char **environ;
 
 static int child_ctl = -1;
@@ -441,18 +418,43 @@ root_template(const struct sbx_state *st, int hostnet)
 }
 
 /*
- * The per-run parts, in the new root (the cwd) before the pivot: a
- * fresh /tmp (also /dev/shm), the workspace or a fresh tmpfs at /work,
- * and a /run with the code and the secrets.  The workspace is taken as
- * a detached copy of its mount tree, looked up as the sandbox user, so
- * the child never reaches more of the host than that user could.
+ * The workspace as a detached copy of its mount tree, looked up as the
+ * sandbox user, so that the child never reaches more of the host than
+ * that user could.  Before the pivot, by its path; after it (a pool
+ * entry), below the copy of the workspaces' directory it kept.
+ */
+static void
+ws_open(struct sbx_plan *p)
+{
+	const char	*ws = p->req->workspace, *rest = NULL;
+	int		 fd;
+
+	if (!p->entered)
+		fd = syscall(SYS_open_tree, AT_FDCWD, ws, OPEN_TREE_CLONE |
+		    OPEN_TREE_CLOEXEC | AT_RECURSIVE);
+	else if (p->wsroot == -1 || p->conf->wsroot == NULL ||
+	    (rest = sbx_path_after(ws, p->conf->wsroot)) == NULL ||
+	    *rest == '\0') {
+		errno = EXDEV;
+		fd = -1;
+	} else
+		fd = syscall(SYS_open_tree, p->wsroot, rest, OPEN_TREE_CLONE |
+		    OPEN_TREE_CLOEXEC | AT_RECURSIVE);
+	if (fd == -1)
+		FAIL("workspace %s", ws);
+	p->wsfd = fd;
+}
+
+/*
+ * The per-run parts, in the new root (the cwd; a pool entry is in it
+ * already): a fresh /tmp (also /dev/shm), the workspace or a fresh
+ * tmpfs at /work, and a /run with the code and the secrets.
  */
 static void
 root_request(struct sbx_plan *p)
 {
 	const struct sbx_req	*req = p->req;
 	char			 path[PATH_MAX];
-	int			 wsfd;
 
 	if (mount("tmpfs", "tmp", "tmpfs", MS_NOSUID | MS_NODEV,
 	    p->tmp_opts) == -1)
@@ -461,14 +463,18 @@ root_request(struct sbx_plan *p)
 	if (mount("tmp", "dev/shm", NULL, MS_BIND, NULL) == -1)
 		FAIL("bind /dev/shm");
 
-	if (req->workspace != NULL) {
-		if ((wsfd = syscall(SYS_open_tree, AT_FDCWD, req->workspace,
-		    OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_RECURSIVE)) == -1)
-			FAIL("workspace %s", req->workspace);
-		if (syscall(SYS_move_mount, wsfd, "", AT_FDCWD, "work",
+	if (req->workspace != NULL && p->wsfd == -1)
+		ws_open(p);
+	if (p->wsroot != -1) {
+		close(p->wsroot);	/* every other workspace is there */
+		p->wsroot = -1;
+	}
+	if (p->wsfd != -1) {
+		if (syscall(SYS_move_mount, p->wsfd, "", AT_FDCWD, "work",
 		    MOVE_MOUNT_F_EMPTY_PATH) == -1)
 			FAIL("mount workspace");
-		close(wsfd);
+		close(p->wsfd);
+		p->wsfd = -1;
 		if (attr_recursive("work", MOUNT_ATTR_NOSUID |
 		    MOUNT_ATTR_NODEV) == -1)
 			FAIL("nosuid workspace");
@@ -803,25 +809,53 @@ become_user(struct sbx_plan *p)
 
 /*
  * What needs no request: network namespace (none with the host's) and
- * its loopback, cgroup namespace, root template, uts.  The network
- * namespace is made here, not by the spawner's clone3(): making one is
- * the slowest step of all, and here it runs on another CPU while the
- * spawner goes on.  It is owned by our user namespace either way.
+ * its loopback, cgroup namespace, root template, uts, and the pivot
+ * into the new root.  The network namespace is made here, not by the
+ * spawner's clone3(): making one is the slowest step of all, and here
+ * it runs on another CPU while the spawner goes on.  It is owned by our
+ * user namespace either way.
+ *
+ * Detaching the old root waits for an RCU grace period, so a pool entry
+ * does it before its request comes.  For the workspace it may be asked
+ * for, it keeps a detached copy of the workspaces' directory, to copy
+ * the one it needs out of (open_tree of a detached tree: Linux 6.15);
+ * where that cannot be done, it pivots once it has its request, as a
+ * sandbox made for a request does after opening its workspace.
  */
 static void
-prepare(const struct sbx_state *st, int hostnet)
+prepare(struct sbx_plan *p, int hostnet)
 {
+	int	 fd;
+
 	if (!hostnet && unshare(CLONE_NEWNET) == -1)
 		FAIL("unshare net");
 	make_private();
 	/* our cgroup (joined by now) becomes the namespace's root */
 	if (unshare(CLONE_NEWCGROUP) == -1)
 		FAIL("unshare cgroup");
-	root_template(st, hostnet);
+	if (p->req != NULL && p->req->workspace != NULL)
+		ws_open(p);
+	else if (p->req == NULL && p->conf->wsroot != NULL) {
+		p->wsroot = syscall(SYS_open_tree, AT_FDCWD, p->conf->wsroot,
+		    OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_RECURSIVE);
+		if (p->wsroot != -1 && (fd = syscall(SYS_open_tree,
+		    p->wsroot, "", OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC |
+		    AT_EMPTY_PATH)) != -1)
+			close(fd);
+		else if (p->wsroot != -1) {
+			close(p->wsroot);
+			p->wsroot = -1;
+		}
+	}
+	root_template(p->conf->st, hostnet);
 	if (sethostname("sandbox", 7) == -1)
 		FAIL("sethostname");
 	if (!hostnet)
 		loopback_up();
+	if (p->req != NULL || p->conf->wsroot == NULL || p->wsroot != -1) {
+		root_enter();
+		p->entered = 1;
+	}
 }
 
 /*
@@ -866,7 +900,10 @@ run(struct sbx_plan *p, pid_t pid, int sock, int *fds, int nfd)
 	} cm;
 
 	root_request(p);
-	root_enter();
+	if (!p->entered) {
+		root_enter();
+		p->entered = 1;
+	}
 	memset(&mh, 0, sizeof(mh));
 	iov.iov_base = "g";
 	iov.iov_len = 1;
@@ -910,7 +947,7 @@ sbx_child(struct sbx_plan *p)
 
 	cg_join(p);
 	become_user(p);
-	prepare(p->conf->st, p->req->net == SBX_NET_HOST);
+	prepare(p, p->req->net == SBX_NET_HOST);
 	sock = fork_payload(p, &pid);
 	run(p, pid, sock, NULL, 0);
 }
@@ -1021,6 +1058,7 @@ recv_request(int sock, struct sbx_plan *p, int *fdsout, int *nfdp)
 			FAIL("no stdin");
 		p->stdin_fd = fds[fi++];
 	}
+
 	for (i = 0; i < w.nsecrets; i++) {
 		secs[i].name = wire_str(&pos, end);
 		secs[i].env = wire_opt(&pos, end);
@@ -1058,8 +1096,8 @@ sbx_child_pooled(struct sbx_plan *p)
 
 	cg_join(p);
 	become_user(p);
-	prepare(p->conf->st, 0);
 	p->req = NULL;
+	prepare(p, 0);
 	sock = fork_payload(p, &pid);
 	recv_request(p->ctl, p, fds, &nfd);
 	run(p, pid, sock, fds, nfd);

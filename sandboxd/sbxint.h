@@ -8,7 +8,9 @@
 #include <sys/resource.h>
 #include <sys/types.h>
 
+#include <fcntl.h>
 #include <linux/filter.h>
+#include <linux/mount.h>
 #include <limits.h>
 #include <stdint.h>
 
@@ -86,6 +88,29 @@ struct sbx_wire {
 	uint64_t	 code_len;
 };
 
+#ifndef MOUNT_ATTR_RDONLY
+#define MOUNT_ATTR_RDONLY	0x00000001
+#define MOUNT_ATTR_NOSUID	0x00000002
+#define MOUNT_ATTR_NODEV	0x00000004
+#endif
+#ifndef OPEN_TREE_CLONE
+#define OPEN_TREE_CLONE		1
+#define OPEN_TREE_CLOEXEC	O_CLOEXEC
+#endif
+#ifndef MOVE_MOUNT_F_EMPTY_PATH
+#define MOVE_MOUNT_F_EMPTY_PATH	0x00000004
+#endif
+#ifndef AT_RECURSIVE
+#define AT_RECURSIVE		0x8000
+#endif
+
+struct sbx_mount_attr {
+	uint64_t	 attr_set;
+	uint64_t	 attr_clr;
+	uint64_t	 propagation;
+	uint64_t	 userns_fd;
+};
+
 /* Everything the child needs, prepared before clone. */
 struct sbx_plan {
 	const struct sbx_conf	*conf;
@@ -95,6 +120,9 @@ struct sbx_plan {
 	int			 out_w;
 	int			 err_w;
 	int			 stdin_fd;	/* -1: /dev/null */
+	int			 wsfd;		/* workspace tree, or -1 */
+	int			 wsroot;	/* tree of conf->wsroot, or -1 */
+	int			 entered;	/* in the new root already */
 	int			 cgfd[CG_NCTL];	/* v1 "tasks" to join, */
 	int			 ncgfd;		/* see cg_join_fds() */
 	char			**envp;		/* room for the secrets too */
@@ -117,6 +145,7 @@ void	 sbx_child_pooled(struct sbx_plan *) __attribute__((noreturn));
 
 /* spawn.c */
 void	 sbx_plan_opts(struct sbx_plan *, uint64_t);
+const char *sbx_path_after(const char *, const char *);
 
 /* sbxseccomp.c */
 int	 sbx_seccomp_build(struct sbx_state *, char *, size_t);

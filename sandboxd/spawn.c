@@ -333,15 +333,17 @@ cg_limits_of(const struct sbx_conf *conf, const struct sbx_limits *lim,
 	cl->mem = lim->mem_bytes;
 	cl->pids = lim->procs;
 	cl->cpu_pct = conf->cpu_pct;
+	cl->idle = 0;
 }
 
 /*
- * Is absolute path p dir or below it ("//" and "/./" read as "/")?  A
+ * Is absolute path p dir or below it ("//" and "/./" read as "/")?  The
+ * rest of p below dir ("" for dir itself), or NULL.  For SBX_STAGE a
  * friendly refusal only: a path that gets there through ".." or a
  * symlink finds the sandbox's own staging root, never the host's files.
  */
-static int
-path_below(const char *p, const char *dir)
+const char *
+sbx_path_after(const char *p, const char *dir)
 {
 	size_t	 n;
 
@@ -352,13 +354,19 @@ path_below(const char *p, const char *dir)
 		while (*dir == '/')
 			dir++;
 		if (*dir == '\0')
-			return 1;
+			return p;
 		n = strcspn(dir, "/");
 		if (strncmp(p, dir, n) != 0 || (p[n] != '/' && p[n] != '\0'))
-			return 0;
+			return NULL;
 		p += n;
 		dir += n;
 	}
+}
+
+static int
+path_below(const char *p, const char *dir)
+{
+	return sbx_path_after(p, dir) != NULL;
 }
 
 static int
@@ -1186,6 +1194,7 @@ pre_make(const struct sbx_conf *conf, struct sbx_plan *plan,
 		memset(&pooled, 0, sizeof(pooled));
 		pooled.conf = conf;
 		pooled.stdin_fd = -1;
+		pooled.wsfd = pooled.wsroot = -1;
 	}
 	for (k = 0; k < ncg; k++)
 		keep[nkeep++] = cgfd[k];
@@ -1407,6 +1416,7 @@ pool_limits(const struct sbx_conf *conf, struct cg_limits *cl)
 	memset(&none, 0, sizeof(none));
 	resolve_limits(conf, &none, &lim);
 	cg_limits_of(conf, &lim, cl);
+	cl->idle = 1;
 }
 
 static void
@@ -1507,6 +1517,7 @@ sbx_spawn(struct event_base *base, const struct sbx_conf *conf,
 	    "/bin:/usr/sbin:/sbin", "HOME=/work", "USER=sandbox",
 	    "LOGNAME=sandbox", "LANG=C.UTF-8", "TMPDIR=/tmp", NULL };
 	char *const		*env;
+	const char		*rest;
 	int			 k, pooled = 0;
 	size_t			 i, n;
 	uint64_t		 secret_bytes;
@@ -1515,6 +1526,7 @@ sbx_spawn(struct event_base *base, const struct sbx_conf *conf,
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&plan, 0, sizeof(plan));
+	plan.wsfd = plan.wsroot = -1;
 	memset(&pre, 0, sizeof(pre));
 	pre.pidfd = pre.ctl = pre.out_r = pre.err_r = pre.mntns = -1;
 	pre.cg.dirfd = -1;
@@ -1546,8 +1558,15 @@ sbx_spawn(struct event_base *base, const struct sbx_conf *conf,
 	cg_limits_of(conf, &s->lim, &cl);
 	env = req->envp != NULL ? req->envp : defenv;
 
-	/* pre-made sandboxes have their own network namespace */
-	if (st->pool != NULL && st->pool->n > 0 && req->net == SBX_NET_NONE) {
+	/*
+	 * Pre-made sandboxes have their own network namespace, and have
+	 * left the host's file system but for a copy of the workspaces'
+	 * directory (see prepare() in sbxchild.c).
+	 */
+	if (st->pool != NULL && st->pool->n > 0 && req->net == SBX_NET_NONE &&
+	    (req->workspace == NULL || (conf->wsroot != NULL &&
+	    (rest = sbx_path_after(req->workspace, conf->wsroot)) != NULL &&
+	    *rest != '\0'))) {
 		/* a pre-made sandbox: set its limits, hand it the request */
 		pre = st->pool->pre[--st->pool->n];
 		/*

@@ -149,6 +149,8 @@ struct sbx_conf {
 	uint32_t	 cpu_pct;	/* cpu bandwidth, 100 = one CPU */
 	uint64_t	 flush_ms;	/* time to deliver output after exit */
 	size_t		 max_code;	/* bytes of sbx_req.code */
+	const char	*wsroot;	/* where workspaces live, or NULL:
+					   pool entries serve those below */
 	struct sbx_state *st;		/* filled by sbx_init */
 };
 

@@ -718,6 +718,8 @@ spawner_run(struct proc_ctx *ctx)
 	sbx_conf_defaults(&sconf);
 	sconf.uid = uid;
 	sconf.gid = gid;
+	/* pool entries keep a copy of it for the workspace they may get */
+	sconf.wsroot = conf->sandboxd.workspaces;
 	snprintf(cgparent, sizeof(cgparent), "/%s", conf->sandboxd.cgroup);
 	sconf.cgroup_parent = cgparent;
 	sconf.deflim = (struct sbx_limits){ dl->wall_ms, dl->cpu_ms,

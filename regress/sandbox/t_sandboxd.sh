@@ -193,6 +193,16 @@ ok $? "a missing program: status 127"
 run ws1 0 -w proj -- sh -c 'echo kept >/work/f' &&
     run ws2 0 -w proj -- cat /work/f && [ "$(cat "$T/ws2.out")" = kept ]
 ok $? "named workspace persists between runs"
+# A pre-made sandbox keeps a copy of the workspaces' directory until its
+# request comes: the program sees only its own workspace, in no mount.
+run ws3 0 -w other -- sh -c 'echo private >/work/g' &&
+    run ws4 0 -w proj -- sh -c 'ls /work; cat /proc/self/mountinfo;
+	find / -xdev -name g 2>/dev/null; for m in /tmp /work /run /dev/shm; do
+	find "$m" -name g 2>/dev/null; done' &&
+    grep -qx f "$T/ws4.out" && ! grep -q '/g$' "$T/ws4.out" &&
+    [ "$(grep -c workspaces "$T/ws4.out")" -eq 1 ] &&
+    grep -q 'workspaces/proj /work ' "$T/ws4.out"
+ok $? "a workspace run sees its own workspace and no other"
 st=$(stat -c '%U %a' "$T/state/workspaces/proj")
 [ "$st" = "_sandbox 700" ]
 ok $? "workspace belongs to the sandbox user, mode 0700 ($st)"

@@ -72,6 +72,38 @@ list_cgs(char *out, size_t len)
 	return k;
 }
 
+/* How many of the cgroups under our parent have the least CPU weight. */
+static int
+idle_cgs(void)
+{
+	const struct cg_root *r = &conf.st->cg;
+	const char	*dir = r->version == 2 ? r->dir[0] : r->dir[CG_CPU];
+	const char	*file = r->version == 2 ? "cpu.weight" : "cpu.shares";
+	const char	*idle = r->version == 2 ? "1\n" : "2\n";
+	struct dirent	**names;
+	char		 path[PATH_MAX + 300], buf[32];
+	int		 i, n, fd, k = 0;
+	ssize_t		 len;
+
+	if ((n = scandir(dir, &names, NULL, alphasort)) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (names[i]->d_type == DT_DIR && names[i]->d_name[0] != '.') {
+			snprintf(path, sizeof(path), "%s/%s/%s", dir,
+			    names[i]->d_name, file);
+			if ((fd = open(path, O_RDONLY)) != -1) {
+				len = read(fd, buf, sizeof(buf) - 1);
+				buf[len > 0 ? len : 0] = '\0';
+				k += strcmp(buf, idle) == 0;
+				close(fd);
+			}
+		}
+		free(names[i]);
+	}
+	free(names);
+	return k;
+}
+
 static void
 done_cb(struct sbx *s, const struct sbx_result *r, void *arg)
 {
@@ -271,6 +303,14 @@ main(void)
 	tap_ok(ok && a.res.reason == SBX_PIDS && b.res.reason == SBX_EXITED &&
 	    b.res.exit_code == 1,
 	    "pooled fork bomb: pids, then exited");
+	/* the pool entry waits with the least CPU weight, a run has more */
+	n = idle_cgs();
+	ok = start(&a, sleeper, 0, 0, 10000) != NULL;
+	i = idle_cgs();
+	tap_ok(n == 1 && ok && i == 0, "pool entry: least CPU weight while "
+	    "it waits (%d), the default once taken (%d left)", n, i);
+	while (ok && !a.done)
+		event_base_loop(base, EVLOOP_ONCE);
 
 	event_base_free(base);
 	sbx_conf_free(&conf);
