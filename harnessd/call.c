@@ -923,7 +923,9 @@ static void
 sandbox_msg(struct call *c, struct imsg *imsg)
 {
 	struct json_object	*o;
+	struct proc_ctx		*ctx;
 	struct rbuf		 rb;
+	uint32_t		 reason;
 	uint32_t		 v;
 	char			 msg[1024];
 
@@ -960,9 +962,11 @@ sandbox_msg(struct call *c, struct imsg *imsg)
 			return;
 		}
 		c->have_result = 1;
-		eng_count(c->ctx, "sandbox_runs",
-		    sandbox_reason_name(c->res.reason));
+		/* the audit record first: the reply waits for it */
+		ctx = c->ctx;
+		reason = c->res.reason;
 		maybe_finish(c);
+		eng_count(ctx, "sandbox_runs", sandbox_reason_name(reason));
 		break;
 	case IMSG_CTL_ERROR:
 		harness_error(imsg, msg, sizeof(msg));
