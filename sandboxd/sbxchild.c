@@ -44,6 +44,29 @@
 
 #include "sbxint.h"
 
+#ifndef MOUNT_ATTR_RDONLY
+#define MOUNT_ATTR_RDONLY	0x00000001
+#define MOUNT_ATTR_NOSUID	0x00000002
+#define MOUNT_ATTR_NODEV	0x00000004
+#endif
+#ifndef OPEN_TREE_CLONE
+#define OPEN_TREE_CLONE		1
+#define OPEN_TREE_CLOEXEC	O_CLOEXEC
+#endif
+#ifndef MOVE_MOUNT_F_EMPTY_PATH
+#define MOVE_MOUNT_F_EMPTY_PATH	0x00000004
+#endif
+#ifndef AT_RECURSIVE
+#define AT_RECURSIVE		0x8000
+#endif
+
+struct sbx_mount_attr {
+	uint64_t	 attr_set;
+	uint64_t	 attr_clr;
+	uint64_t	 propagation;
+	uint64_t	 userns_fd;
+};
+
 extern char **environ;
 
 static int child_ctl = -1;
@@ -1058,7 +1081,6 @@ recv_request(int sock, struct sbx_plan *p, int *fdsout, int *nfdp)
 			FAIL("no stdin");
 		p->stdin_fd = fds[fi++];
 	}
-
 	for (i = 0; i < w.nsecrets; i++) {
 		secs[i].name = wire_str(&pos, end);
 		secs[i].env = wire_opt(&pos, end);

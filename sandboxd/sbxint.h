@@ -8,9 +8,7 @@
 #include <sys/resource.h>
 #include <sys/types.h>
 
-#include <fcntl.h>
 #include <linux/filter.h>
-#include <linux/mount.h>
 #include <limits.h>
 #include <stdint.h>
 
@@ -86,29 +84,6 @@ struct sbx_wire {
 	struct sbx_limits lim;
 	uint64_t	 strings_len;
 	uint64_t	 code_len;
-};
-
-#ifndef MOUNT_ATTR_RDONLY
-#define MOUNT_ATTR_RDONLY	0x00000001
-#define MOUNT_ATTR_NOSUID	0x00000002
-#define MOUNT_ATTR_NODEV	0x00000004
-#endif
-#ifndef OPEN_TREE_CLONE
-#define OPEN_TREE_CLONE		1
-#define OPEN_TREE_CLOEXEC	O_CLOEXEC
-#endif
-#ifndef MOVE_MOUNT_F_EMPTY_PATH
-#define MOVE_MOUNT_F_EMPTY_PATH	0x00000004
-#endif
-#ifndef AT_RECURSIVE
-#define AT_RECURSIVE		0x8000
-#endif
-
-struct sbx_mount_attr {
-	uint64_t	 attr_set;
-	uint64_t	 attr_clr;
-	uint64_t	 propagation;
-	uint64_t	 userns_fd;
 };
 
 /* Everything the child needs, prepared before clone. */
