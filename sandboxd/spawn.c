@@ -28,6 +28,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -135,12 +136,26 @@ struct sbx_pre {
 	struct cg	 cg;
 };
 
+/*
+ * Pre-made sandboxes.  Refills are made by the maker (maker_main()),
+ * a process of its own, so that the spawner's loop never waits on a
+ * clone3(); the spawner makes them itself only if the maker is gone.
+ */
 struct sbx_pool {
+	const struct sbx_conf *conf;
 	struct event_base *base;
 	struct event	*ev_refill;
 	int		 target;
 	int		 n;
 	struct sbx_pre	 pre[SBX_POOL_MAX];
+	int		 mk;		/* socket to the maker, or -1 */
+	int		 mk_pidfd;
+	pid_t		 mk_pid;
+	uint64_t	 made_maker, made_here;
+	struct event	*ev_mk;
+	int		 making;	/* a request is out: mkpre waits */
+	uint32_t	 mkseq;
+	struct sbx_pre	 mkpre;		/* its cgroup, until the reply */
 };
 
 static void	pool_free(struct sbx_state *);
@@ -1149,45 +1164,31 @@ pre_destroy(struct sbx_pre *pre)
 }
 
 /*
- * clone3() a child into fresh namespaces and its own cgroup, write its
- * uid/gid maps, let it become the sandbox user.  With a plan it goes on
- * to build and run that sandbox; without one (the pool) it waits for a
- * request on its control socket.
+ * The clone half of making a sandbox: pipes, control socket, clone3()
+ * into fresh namespaces (into cgdir on v2), uid/gid maps, "go".  With a
+ * plan the child goes on to build and run that sandbox; without one
+ * (the pool) it waits for a request on its control socket.  xflags is
+ * CLONE_PARENT when the maker calls it (see maker_main()).  On failure
+ * whatever was made is closed but the child, if any: its pidfd is left
+ * in pre for the caller to kill and reap.
  */
 static int
-pre_make(const struct sbx_conf *conf, struct sbx_plan *plan,
-    const struct sbx_req *req, const struct cg_limits *cl,
-    struct sbx_pre *pre, char *err, size_t errlen)
+pre_clone(const struct sbx_conf *conf, struct sbx_plan *plan,
+    const struct sbx_req *req, int cgdir, int *cgfd, int ncg,
+    uint64_t xflags, struct sbx_pre *pre, char *err, size_t errlen)
 {
-	struct sbx_state	*st = conf->st;
 	struct sbx_clone_args	 ca;
 	struct sbx_plan		 pooled;
-	char			 name[96], map[64];
+	char			 map[64];
 	int			 outp[2] = { -1, -1 }, errp[2] = { -1, -1 };
 	int			 sp[2] = { -1, -1 }, pidfd = -1, k;
-	int			 cgfd[CG_NCTL], ncg = 0;
 	int			 keep[80];
 	size_t			 nkeep = 0, i;
 	pid_t			 pid;
 
-	memset(pre, 0, sizeof(*pre));
-	pre->pidfd = pre->ctl = pre->out_r = pre->err_r = pre->mntns = -1;
-	pre->cg.dirfd = -1;
 	if (pipe2(outp, O_CLOEXEC) == -1 || pipe2(errp, O_CLOEXEC) == -1 ||
 	    socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sp) == -1) {
 		snprintf(err, errlen, "pipe: %s", strerror(errno));
-		goto fail;
-	}
-	snprintf(name, sizeof(name), "s%ld.%llu%s%s", (long)getpid(),
-	    (unsigned long long)++st->seq, req && req->id ? "." : "",
-	    req && req->id ? req->id : "");
-	if (cg_create(&st->cg, name, cl, &pre->cg, err, errlen) == -1)
-		goto fail;
-	/* v1: the child joins its cgroup itself, see cg_join_fds() */
-	if (st->cg.version == 1 && (ncg = cg_join_fds(&pre->cg, cgfd,
-	    (int)(sizeof(cgfd) / sizeof(cgfd[0])))) == -1) {
-		ncg = 0;
-		snprintf(err, errlen, "cgroup tasks: %s", strerror(errno));
 		goto fail;
 	}
 	if (plan == NULL) {
@@ -1195,41 +1196,38 @@ pre_make(const struct sbx_conf *conf, struct sbx_plan *plan,
 		pooled.conf = conf;
 		pooled.stdin_fd = -1;
 		pooled.wsfd = pooled.wsroot = -1;
+		plan = &pooled;
+		req = NULL;
 	}
+	memcpy(plan->cgfd, cgfd, sizeof(plan->cgfd));
+	plan->ncgfd = ncg;
 	for (k = 0; k < ncg; k++)
 		keep[nkeep++] = cgfd[k];
-	if (plan != NULL) {
-		memcpy(plan->cgfd, cgfd, sizeof(cgfd));
-		plan->ncgfd = ncg;
-	} else {
-		memcpy(pooled.cgfd, cgfd, sizeof(cgfd));
-		pooled.ncgfd = ncg;
-	}
 	keep[nkeep++] = sp[1];
 	keep[nkeep++] = outp[1];
 	keep[nkeep++] = errp[1];
-	if (plan != NULL) {
-		plan->ctl = sp[1];
-		plan->out_w = outp[1];
-		plan->err_w = errp[1];
+	plan->ctl = sp[1];
+	plan->out_w = outp[1];
+	plan->err_w = errp[1];
+	if (req != NULL) {
 		keep[nkeep++] = plan->stdin_fd;
 		for (i = 0; i < req->nsecrets; i++)
 			keep[nkeep++] = req->secrets[i].memfd;
-	} else {
-		pooled.ctl = sp[1];
-		pooled.out_w = outp[1];
-		pooled.err_w = errp[1];
 	}
 
 	memset(&ca, 0, sizeof(ca));
 	/* the child makes its network namespace itself, see prepare() */
 	ca.flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID |
-	    CLONE_NEWIPC | CLONE_NEWUTS | CLONE_PIDFD;
+	    CLONE_NEWIPC | CLONE_NEWUTS | CLONE_PIDFD | xflags;
 	ca.pidfd = (uint64_t)(uintptr_t)&pidfd;
-	ca.exit_signal = 0;	/* no SIGCHLD: only our pidfd reaps it */
-	if (st->cg.version == 2) {
+	/*
+	 * No SIGCHLD: only our pidfd reaps it.  (With CLONE_PARENT the
+	 * kernel takes the maker's own exit signal, also none.)
+	 */
+	ca.exit_signal = 0;
+	if (conf->st->cg.version == 2) {
 		ca.flags |= CLONE_INTO_CGROUP;
-		ca.cgroup = pre->cg.dirfd;
+		ca.cgroup = (uint64_t)cgdir;
 	}
 	pid = syscall(SYS_clone3, &ca, sizeof(ca));
 	if (pid == -1) {
@@ -1238,7 +1236,7 @@ pre_make(const struct sbx_conf *conf, struct sbx_plan *plan,
 	}
 	if (pid == 0) {
 		close_others(keep, nkeep);
-		if (plan != NULL)
+		if (plan != &pooled)
 			sbx_child(plan);
 		/* a pool entry must not outlive the spawner either */
 		(void)prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
@@ -1247,8 +1245,6 @@ pre_make(const struct sbx_conf *conf, struct sbx_plan *plan,
 	pre->pid = pid;
 	pre->pidfd = pidfd;
 	pre->mntns = mntns_hold(pid);
-	while (ncg > 0)
-		close(cgfd[--ncg]);
 
 	snprintf(map, sizeof(map), "%d %lu 1\n", SBX_INNER_UID,
 	    (unsigned long)conf->uid);
@@ -1274,8 +1270,6 @@ pre_make(const struct sbx_conf *conf, struct sbx_plan *plan,
 	pre->err_r = errp[0];
 	return 0;
  fail:
-	while (ncg > 0)
-		close(cgfd[--ncg]);
 	for (k = 0; k < 2; k++) {
 		if (outp[k] != -1)
 			close(outp[k]);
@@ -1284,8 +1278,65 @@ pre_make(const struct sbx_conf *conf, struct sbx_plan *plan,
 		if (sp[k] != -1)
 			close(sp[k]);
 	}
-	pre_destroy(pre);
 	return -1;
+}
+
+/*
+ * A sandbox's cgroup (taken from the spares when one is kept) and, on
+ * v1, the "tasks" fds its child joins through (cg_join_fds()).
+ */
+static int
+pre_cgroup(const struct sbx_conf *conf, const struct sbx_req *req,
+    const struct cg_limits *cl, struct sbx_pre *pre, int *cgfd, int *ncg,
+    char *err, size_t errlen)
+{
+	struct sbx_state	*st = conf->st;
+	char			 name[96];
+
+	*ncg = 0;
+	snprintf(name, sizeof(name), "s%ld.%llu%s%s", (long)getpid(),
+	    (unsigned long long)++st->seq, req && req->id ? "." : "",
+	    req && req->id ? req->id : "");
+	if (cg_create(&st->cg, name, cl, &pre->cg, err, errlen) == -1)
+		return -1;
+	if (st->cg.version == 1 && (*ncg = cg_join_fds(&pre->cg, cgfd,
+	    CG_NCTL)) == -1) {
+		*ncg = 0;
+		snprintf(err, errlen, "cgroup tasks: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static void
+pre_clear(struct sbx_pre *pre)
+{
+	memset(pre, 0, sizeof(*pre));
+	pre->pidfd = pre->ctl = pre->out_r = pre->err_r = pre->mntns = -1;
+	pre->cg.dirfd = -1;
+}
+
+/*
+ * Make a sandbox here, in the spawner: cgroup, then clone.  With a
+ * plan it runs that; without one it is a pool entry.
+ */
+static int
+pre_make(const struct sbx_conf *conf, struct sbx_plan *plan,
+    const struct sbx_req *req, const struct cg_limits *cl,
+    struct sbx_pre *pre, char *err, size_t errlen)
+{
+	int	 cgfd[CG_NCTL], ncg = 0, rv = -1;
+
+	pre_clear(pre);
+	if (pre_cgroup(conf, req, cl, pre, cgfd, &ncg, err, errlen) == 0 &&
+	    pre_clone(conf, plan, req, pre->cg.dirfd, cgfd, ncg, 0, pre, err,
+	    errlen) == 0)
+		rv = 0;
+	while (ncg > 0)
+		close(cgfd[--ncg]);
+	if (rv == -1)
+		pre_destroy(pre);
+	return rv;
 }
 
 static int
@@ -1419,6 +1470,334 @@ pool_limits(const struct sbx_conf *conf, struct cg_limits *cl)
 	cl->idle = 1;
 }
 
+/*
+ * The maker.  Making a sandbox (clone3 with five new namespaces, which
+ * copies the host's mount table, then the uid and gid maps) takes a
+ * core for most of a millisecond; done in the spawner's loop, a request
+ * arriving meanwhile waits for it.  So a process of its own makes the
+ * pool's sandboxes: the spawner prepares the cgroup (a cheap one, often
+ * a spare) and sends its fds; the maker clones with CLONE_PARENT, so
+ * that the sandbox is the spawner's child (its pidfd reaps it, and its
+ * parent-death signal follows the spawner), and sends back the pidfd,
+ * the control socket, the output pipes and the mount namespace.  It has
+ * the spawner's privileges and filter and nothing else open.
+ */
+struct mk_req {
+	uint32_t	 seq;
+	uint32_t	 nfd;		/* v2: the cgroup dir; v1: tasks fds */
+};
+
+#define MK_NFD		5	/* pidfd, ctl, out_r, err_r, mntns */
+
+struct mk_rep {
+	uint32_t	 seq;
+	int32_t		 pid;		/* 0: no child was made */
+	uint32_t	 ok;
+	uint32_t	 nfd;
+	char		 err[200];
+};
+
+static int
+mk_send(int sock, const void *buf, size_t len, const int *fds, int nfd)
+{
+	struct msghdr	 mh;
+	struct iovec	 iov;
+	union {
+		struct cmsghdr	 h;
+		char		 buf[CMSG_SPACE(sizeof(int) * MK_NFD)];
+	} cm;
+	ssize_t		 n;
+
+	if (nfd < 0 || nfd > MK_NFD)
+		return -1;
+	memset(&mh, 0, sizeof(mh));
+	iov.iov_base = (void *)(uintptr_t)buf;
+	iov.iov_len = len;
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	if (nfd > 0) {
+		memset(&cm, 0, sizeof(cm));
+		mh.msg_control = cm.buf;
+		mh.msg_controllen = CMSG_SPACE(sizeof(int) * nfd);
+		cm.h.cmsg_level = SOL_SOCKET;
+		cm.h.cmsg_type = SCM_RIGHTS;
+		cm.h.cmsg_len = CMSG_LEN(sizeof(int) * nfd);
+		memcpy(CMSG_DATA(&cm.h), fds, sizeof(int) * nfd);
+	}
+	do
+		n = sendmsg(sock, &mh, MSG_NOSIGNAL);
+	while (n == -1 && errno == EINTR);
+	return n == (ssize_t)len ? 0 : -1;
+}
+
+/*
+ * One message of exactly len bytes and at most max fds.  Returns 1, 0
+ * at end of file, -1 on error (errno; EBADMSG for a bad message, whose
+ * fds are closed).
+ */
+static int
+mk_recv(int sock, int flags, void *buf, size_t len, int *fds, int max,
+    int *nfd)
+{
+	struct msghdr	 mh;
+	struct iovec	 iov;
+	struct cmsghdr	*c;
+	union {
+		struct cmsghdr	 h;
+		char		 buf[CMSG_SPACE(sizeof(int) * MK_NFD)];
+	} cm;
+	ssize_t		 n;
+	int		 k, got = 0, bad = 0;
+	size_t		 cnt;
+
+	*nfd = 0;
+	memset(&mh, 0, sizeof(mh));
+	iov.iov_base = buf;
+	iov.iov_len = len;
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	mh.msg_control = cm.buf;
+	mh.msg_controllen = sizeof(cm.buf);
+	do
+		n = recvmsg(sock, &mh, flags | MSG_CMSG_CLOEXEC);
+	while (n == -1 && errno == EINTR);
+	if (n <= 0)
+		return (int)n;
+	for (c = CMSG_FIRSTHDR(&mh); c != NULL; c = CMSG_NXTHDR(&mh, c)) {
+		if (c->cmsg_level != SOL_SOCKET ||
+		    c->cmsg_type != SCM_RIGHTS || c->cmsg_len < CMSG_LEN(0))
+			continue;
+		cnt = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+		for (k = 0; k < (int)cnt; k++) {
+			int fd;
+
+			memcpy(&fd, CMSG_DATA(c) + k * sizeof(int),
+			    sizeof(int));
+			if (got < max && got < MK_NFD)
+				fds[got++] = fd;
+			else {
+				close(fd);
+				bad = 1;
+			}
+		}
+	}
+	if (bad || (size_t)n != len || (mh.msg_flags & (MSG_TRUNC |
+	    MSG_CTRUNC))) {
+		while (got > 0)
+			close(fds[--got]);
+		errno = EBADMSG;
+		return -1;
+	}
+	*nfd = got;
+	return 1;
+}
+
+static void __attribute__((noreturn))
+maker_main(const struct sbx_conf *conf, int sock, pid_t spawner)
+{
+	struct mk_req	 rq;
+	struct mk_rep	 rp;
+	struct sbx_pre	 pre;
+	int		 in[CG_NCTL], nin, out[MK_NFD], nout, cgdir, ncg;
+
+	(void)prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+	(void)prctl(PR_SET_NAME, "sandbox-maker", 0, 0, 0);
+	if (getppid() != spawner)
+		_exit(0);
+	for (;;) {
+		if (mk_recv(sock, 0, &rq, sizeof(rq), in, CG_NCTL, &nin) != 1)
+			_exit(0);
+		memset(&rp, 0, sizeof(rp));
+		rp.seq = rq.seq;
+		pre_clear(&pre);
+		cgdir = -1;
+		ncg = 0;
+		if (conf->st->cg.version == 2 && nin == 1)
+			cgdir = in[0];
+		else if (conf->st->cg.version != 2 && nin > 0)
+			ncg = nin;
+		nout = 0;
+		if (cgdir == -1 && ncg == 0)
+			snprintf(rp.err, sizeof(rp.err), "maker: no cgroup");
+		else if (pre_clone(conf, NULL, NULL, cgdir, in, ncg,
+		    CLONE_PARENT, &pre, rp.err, sizeof(rp.err)) == 0) {
+			rp.ok = 1;
+			out[nout++] = pre.pidfd;
+			out[nout++] = pre.ctl;
+			out[nout++] = pre.out_r;
+			out[nout++] = pre.err_r;
+			if (pre.mntns != -1)
+				out[nout++] = pre.mntns;
+		} else {
+			/* the spawner, its parent, kills and reaps it */
+			if (pre.pidfd != -1)
+				out[nout++] = pre.pidfd;
+			if (pre.mntns != -1)
+				close(pre.mntns);
+		}
+		if (nout > 0)
+			rp.pid = pre.pid;
+		rp.nfd = (uint32_t)nout;
+		if (mk_send(sock, &rp, sizeof(rp), out, nout) == -1)
+			_exit(1);
+		while (nout > 0)
+			close(out[--nout]);
+		while (nin > 0)
+			close(in[--nin]);
+	}
+}
+
+static void	maker_cb(int, short, void *);
+
+static int
+maker_start(const struct sbx_conf *conf, struct sbx_pool *pool)
+{
+	struct sbx_clone_args	 ca;
+	int			 sv[2], pidfd = -1, keep[1];
+	pid_t			 pid, self = getpid();
+
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) == -1)
+		return -1;
+	memset(&ca, 0, sizeof(ca));
+	ca.flags = CLONE_PIDFD;
+	ca.pidfd = (uint64_t)(uintptr_t)&pidfd;
+	/* none, so that its CLONE_PARENT children send none either */
+	ca.exit_signal = 0;
+	if ((pid = syscall(SYS_clone3, &ca, sizeof(ca))) == -1) {
+		close(sv[0]);
+		close(sv[1]);
+		return -1;
+	}
+	if (pid == 0) {
+		keep[0] = sv[1];
+		close_others(keep, 1);
+		maker_main(conf, sv[1], self);
+	}
+	close(sv[1]);
+	pool->mk = sv[0];
+	pool->mk_pidfd = pidfd;
+	pool->mk_pid = pid;
+	if ((pool->ev_mk = event_new(pool->base, pool->mk,
+	    EV_READ | EV_PERSIST, maker_cb, pool)) == NULL ||
+	    event_add(pool->ev_mk, NULL) == -1)
+		return -1;
+	return 0;
+}
+
+/* The maker is gone, or must go: the spawner makes refills itself. */
+static void
+maker_stop(struct sbx_pool *pool)
+{
+	siginfo_t	 si;
+
+	if (pool->ev_mk != NULL) {
+		event_free(pool->ev_mk);
+		pool->ev_mk = NULL;
+	}
+	if (pool->mk != -1) {
+		close(pool->mk);
+		pool->mk = -1;
+	}
+	if (pool->mk_pidfd != -1) {
+		(void)syscall(SYS_pidfd_send_signal, pool->mk_pidfd, SIGKILL,
+		    NULL, 0);
+		(void)waitid(P_PIDFD, pool->mk_pidfd, &si, WEXITED | __WALL);
+		close(pool->mk_pidfd);
+		pool->mk_pidfd = -1;
+	}
+	pool->mk_pid = 0;
+	if (pool->making) {
+		pre_destroy(&pool->mkpre);
+		pool->making = 0;
+	}
+}
+
+static void
+maker_cb(int fd, short ev, void *arg)
+{
+	struct sbx_pool	*pool = arg;
+	struct mk_rep	 rp;
+	struct sbx_pre	 pre;
+	struct timeval	 tv = { 0, 0 };
+	int		 fds[MK_NFD], nfd, r, k;
+
+	if ((r = mk_recv(fd, MSG_DONTWAIT, &rp, sizeof(rp), fds, MK_NFD,
+	    &nfd)) == -1 && (errno == EAGAIN || errno == EWOULDBLOCK))
+		return;
+	if (r != 1 || !pool->making || rp.seq != pool->mkseq) {
+		for (k = 0; k < nfd; k++)
+			close(fds[k]);
+		maker_stop(pool);
+		evtimer_add(pool->ev_refill, &tv);
+		return;
+	}
+	pre = pool->mkpre;
+	pre_clear(&pool->mkpre);
+	pool->making = 0;
+	if (rp.ok && rp.pid > 0 && nfd >= 4) {
+		pre.pid = rp.pid;
+		pre.pidfd = fds[0];
+		pre.ctl = fds[1];
+		pre.out_r = fds[2];
+		pre.err_r = fds[3];
+		pre.mntns = nfd > 4 ? fds[4] : -1;
+		pool->made_maker++;
+		if (pool->n < pool->target)
+			pool->pre[pool->n++] = pre;
+		else
+			pre_destroy(&pre);
+	} else {
+		/* a child it made is ours to kill and reap */
+		if (rp.pid > 0 && nfd >= 1) {
+			pre.pid = rp.pid;
+			pre.pidfd = fds[0];
+			k = 1;
+		} else
+			k = 0;
+		for (; k < nfd; k++)
+			close(fds[k]);
+		pre_destroy(&pre);
+		tv.tv_sec = 1;		/* try again later, never spin */
+	}
+	if (pool->n < pool->target)
+		evtimer_add(pool->ev_refill, &tv);
+}
+
+/* Ask the maker for one more entry. */
+static int
+maker_ask(const struct sbx_conf *conf, struct sbx_pool *pool,
+    const struct cg_limits *cl, char *err, size_t errlen)
+{
+	struct mk_req	 rq;
+	int		 cgfd[CG_NCTL], ncg = 0, rv = -1;
+
+	pre_clear(&pool->mkpre);
+	if (pre_cgroup(conf, NULL, cl, &pool->mkpre, cgfd, &ncg, err,
+	    errlen) == -1) {
+		pre_destroy(&pool->mkpre);
+		goto out;
+	}
+	if (conf->st->cg.version == 2)
+		cgfd[ncg++] = pool->mkpre.cg.dirfd;
+	rq.seq = ++pool->mkseq;
+	rq.nfd = (uint32_t)ncg;
+	if (mk_send(pool->mk, &rq, sizeof(rq), cgfd, ncg) == -1) {
+		snprintf(err, errlen, "maker: %s", strerror(errno));
+		pre_destroy(&pool->mkpre);
+		maker_stop(pool);
+		goto out;
+	}
+	pool->making = 1;
+	rv = 0;
+ out:
+	/* the v2 dir fd stays the cgroup's own */
+	if (conf->st->cg.version == 2 && ncg > 0)
+		ncg--;
+	while (ncg > 0)
+		close(cgfd[--ncg]);
+	return rv;
+}
+
 static void
 pool_refill_cb(int fd, short ev, void *arg)
 {
@@ -1431,6 +1810,18 @@ pool_refill_cb(int fd, short ev, void *arg)
 	if (pool == NULL || pool->n >= pool->target)
 		return;
 	pool_limits(conf, &cl);
+	if (pool->mk != -1) {
+		if (pool->making)
+			return;		/* maker_cb() goes on */
+		if (maker_ask(conf, pool, &cl, e, sizeof(e)) == 0)
+			return;
+		if (pool->mk != -1) {
+			tv.tv_sec = 1;
+			evtimer_add(pool->ev_refill, &tv);
+			return;
+		}
+		/* the maker is gone: make it here */
+	}
 	if (pre_make(conf, NULL, NULL, &cl, &pool->pre[pool->n], e,
 	    sizeof(e)) == -1) {
 		/* try again later, never spin */
@@ -1439,6 +1830,7 @@ pool_refill_cb(int fd, short ev, void *arg)
 		return;
 	}
 	pool->n++;
+	pool->made_here++;
 	/* one at a time, so a spawn never waits behind a whole refill */
 	if (pool->n < pool->target)
 		evtimer_add(pool->ev_refill, &tv);
@@ -1462,6 +1854,9 @@ sbx_pool(struct sbx_conf *conf, struct event_base *base, int n, char *err,
 			return -1;
 		}
 		pool->base = base;
+		pool->conf = conf;
+		pool->mk = pool->mk_pidfd = -1;
+		pre_clear(&pool->mkpre);
 		if ((pool->ev_refill = evtimer_new(base, pool_refill_cb,
 		    conf)) == NULL) {
 			free(pool);
@@ -1484,17 +1879,46 @@ sbx_pool(struct sbx_conf *conf, struct event_base *base, int n, char *err,
 			return -1;
 		}
 		pool->n++;
+		pool->made_here++;
 	}
+	/* without a maker the spawner makes refills itself */
+	if (n > 0 && pool->mk == -1 && maker_start(conf, pool) == -1)
+		maker_stop(pool);
 	return 0;
+}
+
+void
+sbx_pool_info(const struct sbx_conf *conf, struct sbx_pool_info *pi)
+{
+	const struct sbx_pool *pool = conf->st ? conf->st->pool : NULL;
+
+	memset(pi, 0, sizeof(*pi));
+	if (pool == NULL)
+		return;
+	pi->target = pool->target;
+	pi->ready = pool->n;
+	pi->making = pool->making;
+	pi->maker = pool->mk_pid;
+	pi->made_maker = pool->made_maker;
+	pi->made_here = pool->made_here;
 }
 
 static void
 pool_free(struct sbx_state *st)
 {
 	struct sbx_pool	*pool = st->pool;
+	struct pollfd	 pfd;
 
 	if (pool == NULL)
 		return;
+	/* an entry on its way is the spawner's child: take it, then end */
+	if (pool->making && pool->mk != -1) {
+		pfd.fd = pool->mk;
+		pfd.events = POLLIN;
+		if (poll(&pfd, 1, 2000) == 1)
+			maker_cb(pool->mk, EV_READ, pool);
+	}
+	maker_stop(pool);
 	while (pool->n > 0)
 		pre_destroy(&pool->pre[--pool->n]);
 	event_free(pool->ev_refill);

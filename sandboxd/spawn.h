@@ -172,6 +172,20 @@ void		 sbx_conf_free(struct sbx_conf *);
  */
 int		 sbx_pool(struct sbx_conf *, struct event_base *, int, char *,
 		    size_t);
+/*
+ * Refills are made by a process of its own, the maker, which clones
+ * them as the spawner's children; if it is gone the spawner makes
+ * them itself.
+ */
+struct sbx_pool_info {
+	int		 target;
+	int		 ready;		/* entries waiting for a request */
+	int		 making;	/* 1 while the maker makes one */
+	pid_t		 maker;		/* its pid, or 0 */
+	uint64_t	 made_maker;	/* entries it made */
+	uint64_t	 made_here;	/* entries the spawner made */
+};
+void		 sbx_pool_info(const struct sbx_conf *, struct sbx_pool_info *);
 const char	*sbx_cgroup_mode(const struct sbx_conf *);
 
 /*

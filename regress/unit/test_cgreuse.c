@@ -5,6 +5,8 @@
  * after an OOM-killed run, no "pids" after a fork bomb, its own CPU
  * time and peak memory), the cgroup really is reused, no more spares
  * than the bound are kept, and none is left after sbx_conf_free.
+ * With a pool: refills come from the maker process, and from the
+ * spawner itself once the maker is killed.
  * Needs root (namespaces, cgroups); runs under its own cgroup parent
  * so that no other sandbox user's sweep can take its spares.
  */
@@ -21,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <event2/event.h>
@@ -142,6 +145,28 @@ start(struct run *run, char **argv, uint64_t mem, uint64_t procs,
 	return s;
 }
 
+/* Let the pool fill up (the maker answers on the event loop). */
+static void
+pool_wait(void)
+{
+	struct sbx_pool_info pi;
+	struct timespec	 t0, t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
+		sbx_pool_info(&conf, &pi);
+		if (pi.ready >= pi.target)
+			return;
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		if (t.tv_sec - t0.tv_sec > 10) {
+			TAP_DIAG("pool: %d of %d after 10 s", pi.ready,
+			    pi.target);
+			return;
+		}
+		event_base_loop(base, EVLOOP_ONCE);
+	}
+}
+
 /* One run to its end; the cgroups there are then listed in run->cgs. */
 static int
 run1(struct run *run, char **argv, uint64_t mem, uint64_t procs,
@@ -151,8 +176,9 @@ run1(struct run *run, char **argv, uint64_t mem, uint64_t procs,
 		return -1;
 	while (!run->done)
 		event_base_loop(base, EVLOOP_ONCE);
-	/* the pool refills from a timer: let it, then look */
+	/* the pool refills from a timer and the maker: let it, then look */
 	event_base_loop(base, EVLOOP_NONBLOCK);
+	pool_wait();
 	(void)list_cgs(run->cgs, sizeof(run->cgs));
 	TAP_DIAG("%s: %s mem_peak %llu cpu_ms %llu cgroups %s", argv[0],
 	    sbx_reason_name(run->res.reason),
@@ -216,6 +242,9 @@ main(void)
 {
 	struct passwd	*pw;
 	struct run	 a, b, c[8];
+	struct sbx_pool_info pi;
+	FILE		*f;
+	pid_t		 mk;
 	char		 e[256], parent[64], dirs[CG_NCTL][PATH_MAX];
 	int		 i, n, ok, nd = 0;
 	const uint64_t	 small = 24ULL << 20;
@@ -311,6 +340,36 @@ main(void)
 	    "it waits (%d), the default once taken (%d left)", n, i);
 	while (ok && !a.done)
 		event_base_loop(base, EVLOOP_ONCE);
+	pool_wait();
+
+	/* refills are the maker's; the spawner made only the first fill */
+	sbx_pool_info(&conf, &pi);
+	TAP_DIAG("pool: maker %ld made %llu, spawner made %llu",
+	    (long)pi.maker, (unsigned long long)pi.made_maker,
+	    (unsigned long long)pi.made_here);
+	mk = pi.maker;
+	tap_ok(pi.ready == 1 && mk > 0 && pi.made_maker >= 4 &&
+	    pi.made_here == 1, "pool refills are made by the maker process");
+	snprintf(e, sizeof(e), "/proc/%ld/stat", (long)mk);
+	n = -1;
+	if ((f = fopen(e, "r")) != NULL) {
+		/* pid (comm) state ppid: comm is "sandbox-maker" */
+		if (fscanf(f, "%*d (sandbox-maker) %*c %d", &n) != 1)
+			n = -1;
+		fclose(f);
+	}
+	tap_ok(n == getpid(), "the maker is our child, named sandbox-maker");
+	/* the maker dies: runs go on, the spawner refills itself */
+	kill(mk, SIGKILL);
+	ok = run1(&a, plain, 0, 0, 10000) == 0;
+	ok = ok && run1(&b, plain, 0, 0, 10000) == 0;
+	sbx_pool_info(&conf, &pi);
+	tap_ok(ok && a.res.reason == SBX_EXITED && b.res.reason ==
+	    SBX_EXITED && pi.maker == 0 && pi.made_here >= 2 &&
+	    pi.ready == 1, "maker killed: runs go on, the spawner refills "
+	    "(made %llu)", (unsigned long long)pi.made_here);
+	tap_ok(kill(mk, 0) == -1 && errno == ESRCH,
+	    "the killed maker was reaped");
 
 	event_base_free(base);
 	sbx_conf_free(&conf);
