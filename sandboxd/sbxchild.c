@@ -2,12 +2,12 @@
  * The sandbox side: runs in the child created by clone3() with new
  * user, mount, pid, net, ipc and uts namespaces, as pid 1 of the new
  * pid namespace.  It builds the part of the root every run shares
- * (over SBX_STAGE), forks the program's process (pid 2), which confines
- * itself and waits, and then, with the request at hand (a pool entry
- * waits for it here), adds the run's mounts, pivots into the root and
- * lets the program's process go.  It stays as a minimal init: it
- * reaps, reports the program's status and exits, which makes the
- * kernel kill whatever is left in the pid namespace.
+ * (over SBX_STAGE), pivots into it where it can, and forks the
+ * program's process (pid 2), which, with the request at hand (a pool
+ * entry's waits for it), adds the run's mounts, confines itself and
+ * runs the program.  The init confines itself at once and stays as a
+ * minimal init: it reaps, reports the program's status and exits,
+ * which makes the kernel kill whatever is left in the pid namespace.
  *
  * Everything here was prepared by the spawner before clone; no input
  * from the sandboxed program is read by this code.  Host paths are
@@ -99,8 +99,8 @@ fail(int type, const char *fmt, ...)
 
 #define FAIL(...)	fail(SBX_MSG_SETUP_ERR, __VA_ARGS__)
 
-static void	payload(struct sbx_plan *, int) __attribute__((noreturn));
-static void	recv_request(int, struct sbx_plan *, int *, int *);
+static void	payload(struct sbx_plan *) __attribute__((noreturn));
+static void	recv_request(int, struct sbx_plan *);
 static void	init_loop(struct sbx_plan *, pid_t) __attribute__((noreturn));
 
 static int
@@ -637,14 +637,15 @@ send_listener(int ctl, int lfd)
 
 /*
  * The program's process (pid 2), forked by the init as soon as the
- * template root exists, so that a pool entry has it waiting: what does
- * not depend on the request is done ahead (signals, session,
- * capabilities, seccomp); then it waits on sock until the init has
- * finished the root and hands over the request (a pool entry) or says
- * go (the request was known at fork).
+ * template root exists, so that a pool entry has it waiting.  A pool
+ * entry's takes the request from the spawner itself, on the control
+ * socket: a request wakes one process, not the init and then this one.
+ * It finishes the root (the per-run mounts, and the pivot where it was
+ * not done ahead), then gives up its capabilities, installs the
+ * seccomp filter and runs the program.
  */
 static void
-payload(struct sbx_plan *p, int sock)
+payload(struct sbx_plan *p)
 {
 	const struct sbx_state	*st = p->conf->st;
 	const struct sbx_req	*req;
@@ -652,7 +653,6 @@ payload(struct sbx_plan *p, int sock)
 	sigset_t		 all;
 	uint64_t		 cpu_s;
 	int			 in, out, errfd, ctl, lfd, sig;
-	char			 c;
 
 	/* signals as a fresh process has them (SIG_IGN survives exec) */
 	for (sig = 1; sig < NSIG; sig++)
@@ -662,6 +662,14 @@ payload(struct sbx_plan *p, int sock)
 	if (setsid() == -1)
 		FAIL("setsid");
 	umask(022);
+
+	if (p->req == NULL)
+		recv_request(p->ctl, p);
+	root_request(p);
+	if (!p->entered) {
+		root_enter();
+		p->entered = 1;
+	}
 
 	drop_caps();
 	/* the seccomp filter, with a listener the spawner will watch */
@@ -676,12 +684,6 @@ payload(struct sbx_plan *p, int sock)
 	/* the program must never hold its own listener */
 	close(lfd);
 
-	/* the root is complete once we hear from the init */
-	if (p->req == NULL)
-		recv_request(sock, p, NULL, NULL);
-	else if (read(sock, &c, 1) != 1)
-		_exit(1);
-	close(sock);
 	req = p->req;
 	secret_env(p);
 
@@ -881,70 +883,17 @@ prepare(struct sbx_plan *p, int hostnet)
 	}
 }
 
-/*
- * Fork the program's process (see payload()); returns our end of the
- * socket it waits on, and its pid in *pidp.
- */
-static int
-fork_payload(struct sbx_plan *p, pid_t *pidp)
+/* Fork the program's process (see payload()); returns its pid. */
+static pid_t
+fork_payload(struct sbx_plan *p)
 {
-	int	 sv[2];
 	pid_t	 pid;
 
-	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) == -1)
-		FAIL("socketpair");
 	if ((pid = fork()) == -1)
 		FAIL("fork");
-	if (pid == 0) {
-		close(sv[0]);
-		payload(p, sv[1]);
-	}
-	close(sv[1]);
-	*pidp = pid;
-	return sv[0];
-}
-
-static void
-run(struct sbx_plan *p, pid_t, int, int *, int) __attribute__((noreturn));
-
-/*
- * The request is here: its parts of the root, into the root, then let
- * the program go, handing it the request's fds (a pool entry).
- */
-static void
-run(struct sbx_plan *p, pid_t pid, int sock, int *fds, int nfd)
-{
-	struct msghdr	 mh;
-	struct iovec	 iov;
-	union {
-		struct cmsghdr	 h;
-		char		 buf[CMSG_SPACE(sizeof(int) *
-				    SBX_WIRE_MAXFD)];
-	} cm;
-
-	root_request(p);
-	if (!p->entered) {
-		root_enter();
-		p->entered = 1;
-	}
-	memset(&mh, 0, sizeof(mh));
-	iov.iov_base = "g";
-	iov.iov_len = 1;
-	mh.msg_iov = &iov;
-	mh.msg_iovlen = 1;
-	if (nfd > 0) {
-		memset(&cm, 0, sizeof(cm));
-		mh.msg_control = cm.buf;
-		mh.msg_controllen = CMSG_SPACE(sizeof(int) * nfd);
-		cm.h.cmsg_level = SOL_SOCKET;
-		cm.h.cmsg_type = SCM_RIGHTS;
-		cm.h.cmsg_len = CMSG_LEN(sizeof(int) * nfd);
-		memcpy(CMSG_DATA(&cm.h), fds, sizeof(int) * nfd);
-	}
-	/* if it died early, it told the spawner why; we report its end */
-	(void)sendmsg(sock, &mh, MSG_NOSIGNAL);
-	close(sock);
-	init_loop(p, pid);
+	if (pid == 0)
+		payload(p);
+	return pid;
 }
 
 /* v1: into our cgroup, first thing (v2: clone3 put us there). */
@@ -965,14 +914,10 @@ cg_join(struct sbx_plan *p)
 void
 sbx_child(struct sbx_plan *p)
 {
-	pid_t	 pid;
-	int	 sock;
-
 	cg_join(p);
 	become_user(p);
 	prepare(p, p->req->net == SBX_NET_HOST);
-	sock = fork_payload(p, &pid);
-	run(p, pid, sock, NULL, 0);
+	init_loop(p, fork_payload(p));
 }
 
 /* Next NUL-terminated string of the wire buffer, or fail. */
@@ -999,11 +944,10 @@ wire_opt(char **pos, char *end)
 
 /*
  * Receive a request for a pre-made sandbox (see struct sbx_wire) on
- * sock into p.  fds (room for SBX_WIRE_MAXFD) and *nfdp, if not NULL,
- * get the fds that came with it, all left open, to pass on.
+ * sock into p.
  */
 static void
-recv_request(int sock, struct sbx_plan *p, int *fdsout, int *nfdp)
+recv_request(int sock, struct sbx_plan *p)
 {
 	static struct sbx_req	 req;
 	static struct sbx_secret secs[64];
@@ -1098,11 +1042,7 @@ recv_request(int sock, struct sbx_plan *p, int *fdsout, int *nfdp)
 	p->req = &req;
 	p->lim = w.lim;
 	sbx_plan_opts(p, secret_bytes);
-	if (fdsout != NULL) {
-		memcpy(fdsout, fds, nfd * sizeof(int));
-		*nfdp = nfd;
-	} else
-		close(fds[0]);
+	close(fds[0]);
 }
 
 /*
@@ -1113,14 +1053,9 @@ recv_request(int sock, struct sbx_plan *p, int *fdsout, int *nfdp)
 void
 sbx_child_pooled(struct sbx_plan *p)
 {
-	int	 fds[SBX_WIRE_MAXFD], nfd = 0, sock;
-	pid_t	 pid;
-
 	cg_join(p);
 	become_user(p);
 	p->req = NULL;
 	prepare(p, 0);
-	sock = fork_payload(p, &pid);
-	recv_request(p->ctl, p, fds, &nfd);
-	run(p, pid, sock, fds, nfd);
+	init_loop(p, fork_payload(p));
 }

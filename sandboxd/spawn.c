@@ -141,6 +141,8 @@ struct sbx_pre {
  * a process of its own, so that the spawner's loop never waits on a
  * clone3(); the spawner makes them itself only if the maker is gone.
  */
+#define MK_QUEUE	2	/* requests out: one made, one next */
+
 struct sbx_pool {
 	const struct sbx_conf *conf;
 	struct event_base *base;
@@ -153,9 +155,10 @@ struct sbx_pool {
 	pid_t		 mk_pid;
 	uint64_t	 made_maker, made_here;
 	struct event	*ev_mk;
-	int		 making;	/* a request is out: mkpre waits */
-	uint32_t	 mkseq;
-	struct sbx_pre	 mkpre;		/* its cgroup, until the reply */
+	int		 making;	/* requests out, their cgroups in */
+	int		 mkhead;	/* mkq[mkhead], mkq[mkhead + 1] ... */
+	uint32_t	 mkseq;		/* of the last request */
+	struct sbx_pre	 mkq[MK_QUEUE];
 };
 
 static void	pool_free(struct sbx_state *);
@@ -1706,9 +1709,10 @@ maker_stop(struct sbx_pool *pool)
 		pool->mk_pidfd = -1;
 	}
 	pool->mk_pid = 0;
-	if (pool->making) {
-		pre_destroy(&pool->mkpre);
-		pool->making = 0;
+	while (pool->making > 0) {
+		pre_destroy(&pool->mkq[pool->mkhead]);
+		pool->mkhead = (pool->mkhead + 1) % MK_QUEUE;
+		pool->making--;
 	}
 }
 
@@ -1724,16 +1728,18 @@ maker_cb(int fd, short ev, void *arg)
 	if ((r = mk_recv(fd, MSG_DONTWAIT, &rp, sizeof(rp), fds, MK_NFD,
 	    &nfd)) == -1 && (errno == EAGAIN || errno == EWOULDBLOCK))
 		return;
-	if (r != 1 || !pool->making || rp.seq != pool->mkseq) {
+	if (r != 1 || pool->making == 0 ||
+	    rp.seq != pool->mkseq - (uint32_t)pool->making + 1) {
 		for (k = 0; k < nfd; k++)
 			close(fds[k]);
 		maker_stop(pool);
 		evtimer_add(pool->ev_refill, &tv);
 		return;
 	}
-	pre = pool->mkpre;
-	pre_clear(&pool->mkpre);
-	pool->making = 0;
+	pre = pool->mkq[pool->mkhead];
+	pre_clear(&pool->mkq[pool->mkhead]);
+	pool->mkhead = (pool->mkhead + 1) % MK_QUEUE;
+	pool->making--;
 	if (rp.ok && rp.pid > 0 && nfd >= 4) {
 		pre.pid = rp.pid;
 		pre.pidfd = fds[0];
@@ -1759,7 +1765,7 @@ maker_cb(int fd, short ev, void *arg)
 		pre_destroy(&pre);
 		tv.tv_sec = 1;		/* try again later, never spin */
 	}
-	if (pool->n < pool->target)
+	if (pool->n + pool->making < pool->target)
 		evtimer_add(pool->ev_refill, &tv);
 }
 
@@ -1768,26 +1774,28 @@ static int
 maker_ask(const struct sbx_conf *conf, struct sbx_pool *pool,
     const struct cg_limits *cl, char *err, size_t errlen)
 {
+	struct sbx_pre	*pre;
 	struct mk_req	 rq;
 	int		 cgfd[CG_NCTL], ncg = 0, rv = -1;
 
-	pre_clear(&pool->mkpre);
-	if (pre_cgroup(conf, NULL, cl, &pool->mkpre, cgfd, &ncg, err,
-	    errlen) == -1) {
-		pre_destroy(&pool->mkpre);
+	pre = &pool->mkq[(pool->mkhead + pool->making) % MK_QUEUE];
+	pre_clear(pre);
+	if (pre_cgroup(conf, NULL, cl, pre, cgfd, &ncg, err, errlen) == -1) {
+		pre_destroy(pre);
 		goto out;
 	}
 	if (conf->st->cg.version == 2)
-		cgfd[ncg++] = pool->mkpre.cg.dirfd;
-	rq.seq = ++pool->mkseq;
+		cgfd[ncg++] = pre->cg.dirfd;
+	rq.seq = pool->mkseq + 1;
 	rq.nfd = (uint32_t)ncg;
 	if (mk_send(pool->mk, &rq, sizeof(rq), cgfd, ncg) == -1) {
 		snprintf(err, errlen, "maker: %s", strerror(errno));
-		pre_destroy(&pool->mkpre);
+		pre_destroy(pre);
 		maker_stop(pool);
 		goto out;
 	}
-	pool->making = 1;
+	pool->mkseq++;
+	pool->making++;
 	rv = 0;
  out:
 	/* the v2 dir fd stays the cgroup's own */
@@ -1811,9 +1819,12 @@ pool_refill_cb(int fd, short ev, void *arg)
 		return;
 	pool_limits(conf, &cl);
 	if (pool->mk != -1) {
-		if (pool->making)
-			return;		/* maker_cb() goes on */
-		if (maker_ask(conf, pool, &cl, e, sizeof(e)) == 0)
+		/* one being made, one next; maker_cb() asks for more */
+		while (pool->n + pool->making < pool->target &&
+		    pool->making < MK_QUEUE)
+			if (maker_ask(conf, pool, &cl, e, sizeof(e)) == -1)
+				break;
+		if (pool->making > 0 || pool->n >= pool->target)
 			return;
 		if (pool->mk != -1) {
 			tv.tv_sec = 1;
@@ -1856,7 +1867,6 @@ sbx_pool(struct sbx_conf *conf, struct event_base *base, int n, char *err,
 		pool->base = base;
 		pool->conf = conf;
 		pool->mk = pool->mk_pidfd = -1;
-		pre_clear(&pool->mkpre);
 		if ((pool->ev_refill = evtimer_new(base, pool_refill_cb,
 		    conf)) == NULL) {
 			free(pool);
@@ -1911,12 +1921,13 @@ pool_free(struct sbx_state *st)
 
 	if (pool == NULL)
 		return;
-	/* an entry on its way is the spawner's child: take it, then end */
-	if (pool->making && pool->mk != -1) {
+	/* entries on their way are the spawner's children: take them */
+	while (pool->making > 0 && pool->mk != -1) {
 		pfd.fd = pool->mk;
 		pfd.events = POLLIN;
-		if (poll(&pfd, 1, 2000) == 1)
-			maker_cb(pool->mk, EV_READ, pool);
+		if (poll(&pfd, 1, 2000) != 1)
+			break;
+		maker_cb(pool->mk, EV_READ, pool);
 	}
 	maker_stop(pool);
 	while (pool->n > 0)
