@@ -1239,6 +1239,8 @@ pre_clone(const struct sbx_conf *conf, struct sbx_plan *plan,
 	}
 	if (pid == 0) {
 		close_others(keep, nkeep);
+		/* in ps(1) until it runs its program */
+		(void)prctl(PR_SET_NAME, "sandbox", 0, 0, 0);
 		if (plan != &pooled)
 			sbx_child(plan);
 		/* a pool entry must not outlive the spawner either */
