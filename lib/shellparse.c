@@ -2470,18 +2470,23 @@ sp_simple_word(const char *line, size_t len, size_t i, char *t, size_t *tl,
     uint32_t *flags, uint8_t *kp)
 {
 	uint8_t k = sp_plainc[(unsigned char)line[i]];
+	size_t o = *tl;		/* not *tl: t[] could alias it */
 
 	*flags = 0;
 	do {
 		if (k == SPC_WORD)
-			t[(*tl)++] = line[i++];
-		else if ((i = sp_simple_quote(line, len, i, t, tl)) == 0)
-			return (0);
-		else
+			t[o++] = line[i++];
+		else {
+			*tl = o;
+			if ((i = sp_simple_quote(line, len, i, t, tl)) == 0)
+				return (0);
+			o = *tl;
 			*flags = SHELLPARSE_W_QUOTED;
+		}
 	} while (i < len && ((k = sp_plainc[(unsigned char)line[i]]) ==
 	    SPC_WORD || k == SPC_QUOTE));
-	t[(*tl)++] = '\0';
+	t[o++] = '\0';
+	*tl = o;
 	*kp = i < len ? k : SPC_BLANK;
 	return (i);
 }
