@@ -4069,7 +4069,8 @@ risk_classify(const struct risk_ruleset *rs, const struct risk_call *call,
 	res->decision = RISK_DENY;
 	strlcpy(res->why, "classifier out of memory", sizeof(res->why));
  out:
-	free(heap);
+	if (heap != NULL)
+		free(heap);
 	if (bits != sbits)
 		free(bits);
 	if (pwhat != spwhat)
