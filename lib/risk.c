@@ -328,6 +328,58 @@ isect_at(struct isect *x, int i, int j)
 }
 
 /*
+ * isect_at(0, 0), for a b of at most 63 tokens, without recursion:
+ * bit j of r is the state (i, j) of the row i at hand.  Every move
+ * raises i or j, so one pass over the rows, each closed under its
+ * moves along j first, finds all states that can be reached.
+ */
+static int
+isect_rows(const struct isect *x)
+{
+	const struct gtok *ta, *tb;
+	uint64_t r = 1, o, stars = 0, all, c;
+	int i, j, slash;
+
+	for (j = 0; j < x->nb; j++)
+		if (x->b[j].t == T_STAR)
+			stars |= (uint64_t)1 << j;
+	all = x->nb == 63 ? ~(uint64_t)0 : ((uint64_t)1 << (x->nb + 1)) - 1;
+	for (i = 0; i < x->na; i++) {
+		ta = &x->a[i];
+		if (ta->t == T_STAR) {
+			/* a's star takes any of b's tokens: every j from
+			   the lowest on, and each goes down a row. */
+			r = all & ~((r & (~r + 1)) - 1);
+			continue;
+		}
+		/* b's stars take nothing: along the row. */
+		do {
+			o = r;
+			r |= (r & stars) << 1;
+		} while (r != o);
+		slash = x->path && ta->t == T_LIT && ta->c == '/';
+		c = 0;
+		for (j = 0; j < x->nb; j++) {
+			if (!((r >> j) & 1) || ((stars >> j) & 1))
+				continue;
+			tb = &x->b[j];
+			if (gtok_compat(ta, tb) && !(slash && tb->t != T_LIT))
+				c |= (uint64_t)1 << j;
+		}
+		/* b's star takes a's token (not a / in a path), or both
+		   tokens are taken together. */
+		r = (slash ? 0 : (r & stars)) | (c << 1);
+		if (r == 0)
+			return (0);
+	}
+	do {
+		o = r;
+		r |= (r & stars) << 1;
+	} while (r != o);
+	return ((r >> x->nb) & 1);
+}
+
+/*
  * Is there a string both globs match?  Yes if they are too long.  With
  * path, b's wildcards do not match '/', as in a shell's pathname
  * expansion (and we take a variable in a path to be one component).
@@ -350,6 +402,8 @@ gisect2(const char *a, const char *b, int path)
 	x.a = ta;
 	x.b = tb;
 	x.path = path;
+	if (x.nb < 64)
+		return (isect_rows(&x));
 	/* Only the part of the memo these lengths use. */
 	memset(x.memo, 0, ((size_t)(x.na + 1) * (size_t)(x.nb + 1) / 64 + 1) *
 	    sizeof(x.memo[0]));
@@ -2086,7 +2140,7 @@ scopy(char *d, const char *s, size_t n)
 
 /* Append up to max bytes of s, "..." if cut; see wb_clean(). */
 static void
-wb_put(struct wbuf *b, const char *s, size_t n, size_t max)
+wb_put_cut(struct wbuf *b, const char *s, size_t n, size_t max)
 {
 	size_t room = b->cap - 1 - b->len, m = n;
 
@@ -2097,7 +2151,18 @@ wb_put(struct wbuf *b, const char *s, size_t n, size_t max)
 	scopy(b->p + b->len, s, m);
 	b->len += m;
 	if (n > max && m == max)
-		wb_put(b, "...", 3, 3);
+		wb_put_cut(b, "...", 3, 3);
+}
+
+/* wb_put_cut(), inline for what fits whole (short constants fold). */
+static inline __attribute__((always_inline)) void
+wb_put(struct wbuf *b, const char *s, size_t n, size_t max)
+{
+	if (n <= max && n < b->cap - b->len) {
+		scopy(b->p + b->len, s, n);
+		b->len += n;
+	} else
+		wb_put_cut(b, s, n, max);
 }
 
 /* Terminate, and make bytes from from on printable ASCII. */
@@ -3953,8 +4018,16 @@ risk_classify(const struct risk_ruleset *rs, const struct risk_call *call,
 	for (tries = 0; tries < 2; tries++) {
 		if (tries == 0 && call->command == NULL &&
 		    (call->argv == NULL || call->argc == 0)) {
-			/* Nothing to parse: no arena to lay out. */
-			memset(&sp, 0, sizeof(sp));
+			/* Nothing to parse: no arena to lay out, and field
+			   by field (a memset of it is a slow "rep stos"). */
+			sp.text = NULL;
+			sp.words = NULL;
+			sp.redirs = NULL;
+			sp.cmds = NULL;
+			sp.textsize = sp.textlen = sp.wordsmax = sp.nwords = 0;
+			sp.redirsmax = sp.nredirs = sp.cmdsmax = sp.ncmds = 0;
+			sp.error = sp.full = 0;
+			sp.errpos = 0;
 		} else if (tries == 0) {
 			shellparse_init(&sp, arena, sizeof(arena));
 		} else {
@@ -3996,7 +4069,8 @@ risk_classify(const struct risk_ruleset *rs, const struct risk_call *call,
 	res->decision = RISK_DENY;
 	strlcpy(res->why, "classifier out of memory", sizeof(res->why));
  out:
-	free(heap);
+	if (heap != NULL)
+		free(heap);
 	if (bits != sbits)
 		free(bits);
 	if (pwhat != spwhat)

@@ -2334,7 +2334,15 @@ shellparse_init(struct shellparse *sp, void *buf, size_t size)
 	uintptr_t b = (uintptr_t)buf, e = b + size;
 	size_t csz, wsz, rsz;
 
-	memset(sp, 0, sizeof(*sp));
+	/* Field by field: a memset of it is a slow "rep stos". */
+	sp->text = NULL;
+	sp->words = NULL;
+	sp->redirs = NULL;
+	sp->cmds = NULL;
+	sp->textsize = sp->textlen = sp->wordsmax = sp->nwords = 0;
+	sp->redirsmax = sp->nredirs = sp->cmdsmax = sp->ncmds = 0;
+	sp->error = sp->full = 0;
+	sp->errpos = 0;
 	if (buf == NULL || size < 1024)
 		return (-1);
 	b = (b + 15) & ~(uintptr_t)15;
@@ -2462,18 +2470,23 @@ sp_simple_word(const char *line, size_t len, size_t i, char *t, size_t *tl,
     uint32_t *flags, uint8_t *kp)
 {
 	uint8_t k = sp_plainc[(unsigned char)line[i]];
+	size_t o = *tl;		/* not *tl: t[] could alias it */
 
 	*flags = 0;
 	do {
 		if (k == SPC_WORD)
-			t[(*tl)++] = line[i++];
-		else if ((i = sp_simple_quote(line, len, i, t, tl)) == 0)
-			return (0);
-		else
+			t[o++] = line[i++];
+		else {
+			*tl = o;
+			if ((i = sp_simple_quote(line, len, i, t, tl)) == 0)
+				return (0);
+			o = *tl;
 			*flags = SHELLPARSE_W_QUOTED;
+		}
 	} while (i < len && ((k = sp_plainc[(unsigned char)line[i]]) ==
 	    SPC_WORD || k == SPC_QUOTE));
-	t[(*tl)++] = '\0';
+	t[o++] = '\0';
+	*tl = o;
 	*kp = i < len ? k : SPC_BLANK;
 	return (i);
 }
@@ -2511,7 +2524,8 @@ sp_simple_redir(struct shellparse *a, struct shellparse_cmd *cmd,
 	    SPC_WORD && k != SPC_QUOTE))
 		return (0);
 	if ((i = sp_simple_word(line, len, i, a->text, tl, &wflags,
-	    &k)) == 0 || (k == 0 && line[i] != '<' && line[i] != '>'))
+	    &k)) == 0 || (k == 0 && line[i] != '<' && line[i] != '>') ||
+	    *nr >= a->redirsmax)
 		return (0);
 	r = &a->redirs[(*nr)++];
 	memset(r, 0, sizeof(*r));
@@ -2543,10 +2557,14 @@ sp_simple(struct shellparse *a, const char *line, size_t len,
 	int need = 0, c0, c1, fd;
 	uint8_t k;
 
-	/* Room for the worst case, or let the parser say it is full. */
+	/*
+	 * Room for the worst case of text and words, or let the parser
+	 * say it is full.  Commands and redirections are counted as they
+	 * come: their worst case would send most lines past 48 bytes to
+	 * the parser, a stack arena holding only a few dozen of each.
+	 */
 	if (a->textsize - tl < len + len / 2 + 2 ||
-	    a->wordsmax - nw < len / 2 + 1 || a->cmdsmax - nc < len / 2 + 1 ||
-	    a->redirsmax - nr < len / 2 + 1)
+	    a->wordsmax - nw < len / 2 + 1)
 		return (0);
 	while (i < len) {
 		k = sp_plainc[(unsigned char)line[i]];
@@ -2618,6 +2636,8 @@ sp_simple(struct shellparse *a, const char *line, size_t len,
 			continue;
 		}
 		if (cmd == NULL) {
+			if (nc >= a->cmdsmax)
+				goto no;
 			cmd = &a->cmds[nc];
 			memset(cmd, 0, sizeof(*cmd));
 			cmd->words = a->words + nw;
