@@ -2,10 +2,13 @@
  * sandbox_spawn: spawn-to-exit latency and throughput of the sandbox
  * (sandboxd/spawn.c) side by side with bubblewrap and plain fork+exec.
  *
- *   sandbox_spawn [-n runs] [-j concurrency]
+ *   sandbox_spawn [-s] [-g gap_ms] [-n runs] [-j concurrency]
  *
  * Latency: p50/p99 over n sequential runs of /bin/true and of
- * `python3 -c pass`.  Throughput: runs/s with j in flight.  bwrap gets
+ * `python3 -c pass`, back to back, or with gap_ms idle before each
+ * (-g); without -g, /bin/true's is also measured with 10 ms idle before
+ * each run, for bwrap and the pool.  Throughput: runs/s with j in
+ * flight.  -s: the sandbox module only.  bwrap gets
  * the equivalent read-only binds (--unshare-all --die-with-parent).  The
  * peers run first, as full root; then we drop to SPAWN_CAPS, as the
  * spawner does, and measure the module.  Needs root.
@@ -115,6 +118,8 @@ start_peer(char *const *argv)
 	return pid;
 }
 
+static int	 gap_ms;	/* -g: idle time before each sequential run */
+
 static void
 peer_latency(char *const *argv, int n, double *p50, double *p99)
 {
@@ -124,6 +129,8 @@ peer_latency(char *const *argv, int n, double *p50, double *p99)
 	if (v == NULL)
 		err(1, NULL);
 	for (i = 0; i < n; i++) {
+		if (gap_ms > 0)
+			usleep(gap_ms * 1000);
 		t = now();
 		if (waitpid(start_peer(argv), &st, 0) == -1 ||
 		    !WIFEXITED(st) || WEXITSTATUS(st) != 0)
@@ -164,6 +171,13 @@ static double		*lat;
 static int		 nlat;
 
 static void	start_sbx(void);
+static struct event *ev_gap;
+
+static void
+gap_cb(int fd, short ev, void *arg)
+{
+	start_sbx();
+}
 
 static void
 done_cb(struct sbx *s, const struct sbx_result *r, void *arg)
@@ -179,7 +193,11 @@ done_cb(struct sbx *s, const struct sbx_result *r, void *arg)
 		lat[nlat++] = (now() - *t0) * 1000;
 	free(t0);
 	inflight--;
-	if (started < total)
+	if (started < total && lat != NULL && gap_ms > 0) {
+		struct timeval	 tv = { gap_ms / 1000, (gap_ms % 1000) * 1000 };
+
+		evtimer_add(ev_gap, &tv);
+	} else if (started < total)
 		start_sbx();
 	else if (inflight == 0)
 		event_base_loopexit(base, NULL);
@@ -273,25 +291,26 @@ main(int argc, char *argv[])
 {
 	double	 b50, b99, f50, f99, s50, s99, bp50, bp99, fp50, fp99;
 	double	 sp50, sp99, brate, frate, srate, q50, q99, qp50, qp99, qrate;
-	double	 sc, spc, qc, qpc;
+	double	 sc, spc, qc, qpc, gb50, gq50, g99, gc;
 	int	 pool = 8, only = 0;
 	char	 e[256];
 	struct passwd *pw;
 	int	 ch, n = 200, j = 8, have_bwrap;
 
-	while ((ch = getopt(argc, argv, "j:n:s")) != -1) {
+	while ((ch = getopt(argc, argv, "g:j:n:s")) != -1) {
 		switch (ch) {
+		case 'g': gap_ms = atoi(optarg); break;
 		case 'j': j = atoi(optarg); break;
 		case 'n': n = atoi(optarg); break;
 		case 's': only = 1; break;
 		default:
-			fprintf(stderr, "usage: sandbox_spawn [-s] [-n runs] "
-			    "[-j concurrency]\n");
+			fprintf(stderr, "usage: sandbox_spawn [-s] [-g gap_ms] "
+			    "[-n runs] [-j concurrency]\n");
 			return 2;
 		}
 	}
-	if (n < 2 || j < 1)
-		errx(2, "bad -n or -j");
+	if (n < 2 || j < 1 || gap_ms < 0 || gap_ms > 10000)
+		errx(2, "bad -n, -j or -g");
 	if (geteuid() != 0) {
 		printf("sandbox_spawn: SKIP (needs root)\n");
 		return 0;
@@ -307,11 +326,17 @@ main(int argc, char *argv[])
 		peer_latency(plain_py, n / 4 + 2, &fp50, &fp99);
 		frate = peer_rate(plain_true, n * 2, j);
 	}
-	b50 = b99 = bp50 = bp99 = brate = 0;
+	b50 = b99 = bp50 = bp99 = brate = gb50 = 0;
 	if (have_bwrap) {
 		peer_latency(bwrap_true, n, &b50, &b99);
 		peer_latency(bwrap_py, n / 4 + 2, &bp50, &bp99);
 		brate = peer_rate(bwrap_true, n * 2, j);
+		/* see below */
+		if (gap_ms == 0) {
+			gap_ms = 10;
+			peer_latency(bwrap_true, n, &gb50, &g99);
+			gap_ms = 0;
+		}
 	}
 
 	sbx_conf_defaults(&conf);
@@ -323,7 +348,8 @@ main(int argc, char *argv[])
 	if (sbx_init(&conf, e, sizeof(e)) == -1)
 		errx(1, "sbx_init: %s", e);
 	drop_privileges();
-	if ((base = event_base_new()) == NULL)
+	if ((base = event_base_new()) == NULL ||
+	    (ev_gap = evtimer_new(base, gap_cb, NULL)) == NULL)
 		errx(1, "event_base_new");
 	req.stdin_fd = -1;
 	sbx_latency(plain_true, n, &s50, &s99, &sc);
@@ -335,9 +361,25 @@ main(int argc, char *argv[])
 	sbx_latency(plain_true, n, &q50, &q99, &qc);
 	sbx_latency(plain_py, n / 4 + 2, &qp50, &qp99, &qpc);
 	qrate = sbx_rate(plain_true, n * 2, j);
+	/*
+	 * Back to back, each run overlaps the making of the pool's next
+	 * sandbox (its network namespace above all, which slows whatever
+	 * else runs).  An agent's tool calls come seconds apart; measure
+	 * that case too, for bwrap the same way, unless -g chose a gap.
+	 */
+	gq50 = 0;
+	if (gb50 > 0) {
+		gap_ms = 10;
+		sbx_latency(plain_true, n, &gq50, &g99, &gc);
+		gap_ms = 0;
+	}
 
 	printf("spawn-to-exit latency, ms (p50 / p99); %d runs, python %d; "
-	    "cgroup %s\n", n, n / 4 + 2, sbx_cgroup_mode(&conf));
+	    "cgroup %s; %s\n", n, n / 4 + 2, sbx_cgroup_mode(&conf),
+	    gap_ms > 0 ? "idle gap before each run" : "back to back");
+	if (gap_ms > 0)
+		printf("  (gap %d ms before each sequential run, all sides)\n",
+		    gap_ms);
 	printf("  %-22s %8s %8s   %8s %8s\n", "", "true p50", "p99",
 	    "py p50", "p99");
 	printf("  %-22s %8.2f %8.2f   %8.2f %8.2f\n", "fork+exec", f50, f99,
@@ -364,10 +406,15 @@ main(int argc, char *argv[])
 		    "(python), throughput %.2fx bwrap\n", q50 / b50,
 		    qp50 / bp50, qrate / brate);
 	}
+	if (gb50 > 0)
+		printf("with 10 ms idle before each run: bwrap p50 %.2f, "
+		    "sandbox+pool p50 %.2f, ratio %.2f (true)\n", gb50, gq50,
+		    gq50 / gb50);
 	printf("ratios: sandbox/fork+exec p50 %.2f, sandbox+pool/fork+exec "
 	    "p50 %.2f (true)\n", s50 / f50, q50 / f50);
 	if (failures)
 		printf("failures: %d\n", failures);
+	event_free(ev_gap);
 	event_base_free(base);
 	sbx_conf_free(&conf);
 	return failures ? 1 : 0;
