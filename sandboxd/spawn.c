@@ -1900,6 +1900,38 @@ sbx_pool(struct sbx_conf *conf, struct event_base *base, int n, char *err,
 }
 
 void
+sbx_pool_kill(struct sbx_conf *conf)
+{
+	struct sbx_pool	*pool = conf->st ? conf->st->pool : NULL;
+	siginfo_t	 si;
+	int		 i;
+
+	if (pool == NULL)
+		return;
+	if (pool->mk != -1) {
+		close(pool->mk);
+		pool->mk = -1;
+	}
+	if (pool->mk_pidfd != -1) {
+		(void)syscall(SYS_pidfd_send_signal, pool->mk_pidfd, SIGKILL,
+		    NULL, 0);
+		(void)waitid(P_PIDFD, pool->mk_pidfd, &si, WEXITED | __WALL);
+		close(pool->mk_pidfd);
+		pool->mk_pidfd = -1;
+		pool->mk_pid = 0;
+	}
+	for (i = 0; i < pool->n; i++)
+		if (pool->pre[i].pidfd != -1) {
+			(void)syscall(SYS_pidfd_send_signal, pool->pre[i].pidfd,
+			    SIGKILL, NULL, 0);
+			(void)waitid(P_PIDFD, pool->pre[i].pidfd, &si,
+			    WEXITED | __WALL);
+			close(pool->pre[i].pidfd);
+			pool->pre[i].pidfd = -1;
+		}
+}
+
+void
 sbx_pool_info(const struct sbx_conf *conf, struct sbx_pool_info *pi)
 {
 	const struct sbx_pool *pool = conf->st ? conf->st->pool : NULL;

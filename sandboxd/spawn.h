@@ -186,6 +186,12 @@ struct sbx_pool_info {
 	uint64_t	 made_here;	/* entries the spawner made */
 };
 void		 sbx_pool_info(const struct sbx_conf *, struct sbx_pool_info *);
+/*
+ * On the way out (an atexit handler: no event calls): kill and reap the
+ * maker and the waiting sandboxes now; their cgroups are left for
+ * sbx_cleanup_stale().
+ */
+void		 sbx_pool_kill(struct sbx_conf *);
 const char	*sbx_cgroup_mode(const struct sbx_conf *);
 
 /*

@@ -638,6 +638,8 @@ spawner_atexit(void)
 
 	if (sconf.st == NULL)
 		return;
+	/* nothing of ours outlives us: the maker, the pool's sandboxes */
+	sbx_pool_kill(&sconf);
 	n = sbx_cleanup_stale(&sconf);
 	if (n > 0)
 		log_info("removed %d sandbox cgroup(s) on the way out", n);

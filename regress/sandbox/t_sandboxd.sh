@@ -342,6 +342,34 @@ if suite_start sandboxd; then
 else
 	ok 1 "sandboxd starts again"
 fi
+# With a pool: its refills come from the maker, a child of the spawner
+# named sandbox-maker, which the stop takes along.
+sed -i -e 's/^\([[:space:]]*\)pool [0-9]*/\1pool 2/' "$conf"
+if suite_start sandboxd; then
+	p=$(cat "$T/sandboxd.pid")
+	sp=$(ps -o pid=,args= --ppid "$p" | awk '/spawner/ { print $1 }')
+	mk=$(ps -o pid=,comm= --ppid "$sp" | awk '$2 == "sandbox-maker" {
+	    print $1 }')
+	ok=0
+	for i in 1 2 3 4; do
+		run pooled$i 0 -- echo "p$i" || ok=1
+	done
+	# the pool is full again: two pre-made sandboxes wait
+	i=0
+	while [ "$(ps -o comm= --ppid "$sp" | grep -cx sandbox)" -ne 2 ] &&
+	    [ $i -lt 50 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	[ -n "$mk" ] && [ $ok -eq 0 ] && kill -0 "$mk" 2>/dev/null &&
+	    [ "$(ps -o comm= -p "$mk")" = sandbox-maker ] && [ $i -lt 50 ]
+	ok $? "pool: runs work, the maker (pid ${mk:-none}) refills it, stays up"
+	suite_stop sandboxd
+	[ -n "$mk" ] && ! kill -0 "$mk" 2>/dev/null
+	ok $? "the maker is gone after the stop"
+else
+	ok 1 "sandboxd starts with a pool"
+fi
 n=$(cg_count)
 [ "$n" -eq 0 ]
 ok $? "orderly stop leaves no sandbox cgroups ($n)"
