@@ -331,7 +331,7 @@ main(int argc, char *argv[])
 		peer_latency(bwrap_true, n, &b50, &b99);
 		peer_latency(bwrap_py, n / 4 + 2, &bp50, &bp99);
 		brate = peer_rate(bwrap_true, n * 2, j);
-		/* see below */
+		/* with 10 ms idle before each run, see below */
 		if (gap_ms == 0) {
 			gap_ms = 10;
 			peer_latency(bwrap_true, n, &gb50, &g99);
@@ -375,11 +375,11 @@ main(int argc, char *argv[])
 	}
 
 	printf("spawn-to-exit latency, ms (p50 / p99); %d runs, python %d; "
-	    "cgroup %s; %s\n", n, n / 4 + 2, sbx_cgroup_mode(&conf),
-	    gap_ms > 0 ? "idle gap before each run" : "back to back");
+	    "cgroup %s; ", n, n / 4 + 2, sbx_cgroup_mode(&conf));
 	if (gap_ms > 0)
-		printf("  (gap %d ms before each sequential run, all sides)\n",
-		    gap_ms);
+		printf("%d ms idle before each run, all sides\n", gap_ms);
+	else
+		printf("back to back\n");
 	printf("  %-22s %8s %8s   %8s %8s\n", "", "true p50", "p99",
 	    "py p50", "p99");
 	printf("  %-22s %8.2f %8.2f   %8.2f %8.2f\n", "fork+exec", f50, f99,

@@ -703,25 +703,6 @@ take_pipe(struct call *c, struct outpipe *op, int fd)
 /* ---------------------------------------------------------------- */
 /* The steps. */
 
-static const char *
-how_name(int how)
-{
-	switch (how) {
-	case HITL_HOW_POLICY:
-		return "policy";
-	case HITL_HOW_SESSION:
-		return "session";
-	case HITL_HOW_APPROVER:
-		return "approver";
-	case HITL_HOW_TIMEOUT:
-		return "timeout";
-	case HITL_HOW_CANCEL:
-		return "cancel";
-	default:
-		return "error";
-	}
-}
-
 static struct json_object *
 verdict_json(const struct call *c)
 {
@@ -733,7 +714,7 @@ verdict_json(const struct call *c)
 	json_object_object_add(o, "decision",
 	    json_object_new_string(risk_decision_name(c->v.decision)));
 	json_object_object_add(o, "how",
-	    json_object_new_string(how_name(c->v.how)));
+	    json_object_new_string(hitl_how_name(c->v.how)));
 	json_object_object_add(o, "rule", c->v.rule[0] ?
 	    json_object_new_string(c->v.rule) : NULL);
 	if (c->v.rule[0] != '\0') {
@@ -878,7 +859,7 @@ approval_text(const struct call *c, char *buf, size_t len)
 	int	 n;
 
 	n = snprintf(buf, len, "%s (%s%s%s), risk %s",
-	    risk_decision_name(c->v.decision), how_name(c->v.how),
+	    risk_decision_name(c->v.decision), hitl_how_name(c->v.how),
 	    c->v.by[0] ? " " : "", c->v.by, risk_level_name(c->v.level));
 	if (n >= 0 && (size_t)n < len && c->v.rule[0] != '\0')
 		snprintf(buf + n, len - n, ", rule %s at %s:%u", c->v.rule,
@@ -1192,7 +1173,7 @@ call_finish(struct call *c)
 	json_object_object_add(r, "decision",
 	    json_object_new_string(risk_decision_name(c->v.decision)));
 	json_object_object_add(r, "how",
-	    json_object_new_string(how_name(c->v.how)));
+	    json_object_new_string(hitl_how_name(c->v.how)));
 	if (c->v.rule[0] != '\0')
 		json_object_object_add(r, "rule",
 		    json_object_new_string(c->v.rule));

@@ -24,25 +24,6 @@
 #include "risk.h"
 #include "wire.h"
 
-static const char *
-how_name(int how)
-{
-	switch (how) {
-	case HITL_HOW_POLICY:
-		return "policy";
-	case HITL_HOW_SESSION:
-		return "session";
-	case HITL_HOW_APPROVER:
-		return "approver";
-	case HITL_HOW_TIMEOUT:
-		return "timeout";
-	case HITL_HOW_CANCEL:
-		return "cancel";
-	default:
-		return "error";
-	}
-}
-
 /* Requesters choose session and tool names: no newlines into logs. */
 static const char *
 clean(const char *s, char *buf, size_t len)
@@ -82,7 +63,7 @@ hitl_audit(const struct hitl_req *req, const struct hitl_verdict *v,
 	    v->id, (unsigned)requester_uid,
 	    clean(req->session, session, sizeof(session)),
 	    clean(req->tool, tool, sizeof(tool)),
-	    risk_level_name(v->level), v->rule, how_name(v->how), who,
+	    risk_level_name(v->level), v->rule, hitl_how_name(v->how), who,
 	    clean(v->reason, reason, sizeof(reason)));
 }
 
@@ -168,7 +149,7 @@ hitl_audit_reply(const struct hitl_req *req, const struct hitl_verdict *v,
 	json_object_object_add(o, "risk",
 	    json_object_new_string(risk_level_name(v->level)));
 	json_object_object_add(o, "how", json_object_new_string(
-	    how_name(v->how)));
+	    hitl_how_name(v->how)));
 	json_object_object_add(o, "rule", json_object_new_string(v->rule));
 	if (v->file[0] != '\0') {
 		snprintf(where, sizeof(where), "%s:%d", v->file, v->line);

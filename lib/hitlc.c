@@ -239,6 +239,25 @@ hitl_decided_decode(struct rbuf *rb, struct hitl_decided *d)
 	return 0;
 }
 
+const char *
+hitl_how_name(int how)
+{
+	switch (how) {
+	case HITL_HOW_POLICY:
+		return "policy";
+	case HITL_HOW_SESSION:
+		return "session";
+	case HITL_HOW_APPROVER:
+		return "approver";
+	case HITL_HOW_TIMEOUT:
+		return "timeout";
+	case HITL_HOW_CANCEL:
+		return "cancel";
+	default:
+		return "error";
+	}
+}
+
 void
 hitl_verdict_deny(struct hitl_verdict *v, const char *fmt, ...)
 {

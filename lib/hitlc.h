@@ -107,6 +107,8 @@ void	 hitl_item_free(struct hitl_item *);
 void	 hitl_decided_encode(struct wbuf *, const struct hitl_decided *);
 int	 hitl_decided_decode(struct rbuf *, struct hitl_decided *);
 
+/* "policy", "session", "approver", "timeout", "cancel" or "error". */
+const char *hitl_how_name(int);
 /* Fill v with deny, critical, how HITL_HOW_ERROR and this reason. */
 void	 hitl_verdict_deny(struct hitl_verdict *, const char *, ...)
 	    __attribute__((__format__ (printf, 2, 3)));

@@ -610,28 +610,10 @@ static void
 send_listener(int ctl, int lfd)
 {
 	struct sbx_msg		 m;
-	struct msghdr		 mh;
-	struct iovec		 iov;
-	union {
-		struct cmsghdr	 h;
-		char		 buf[CMSG_SPACE(sizeof(int))];
-	} cm;
 
 	memset(&m, 0, sizeof(m));
 	m.type = SBX_MSG_NOTIFY_FD;
-	memset(&mh, 0, sizeof(mh));
-	memset(&cm, 0, sizeof(cm));
-	iov.iov_base = &m;
-	iov.iov_len = sizeof(m);
-	mh.msg_iov = &iov;
-	mh.msg_iovlen = 1;
-	mh.msg_control = cm.buf;
-	mh.msg_controllen = sizeof(cm.buf);
-	cm.h.cmsg_level = SOL_SOCKET;
-	cm.h.cmsg_type = SCM_RIGHTS;
-	cm.h.cmsg_len = CMSG_LEN(sizeof(int));
-	memcpy(CMSG_DATA(&cm.h), &lfd, sizeof(int));
-	if (sendmsg(ctl, &mh, MSG_NOSIGNAL) != sizeof(m))
+	if (sbx_send_fds(ctl, &m, sizeof(m), &lfd, 1) == -1)
 		FAIL("send seccomp listener");
 }
 

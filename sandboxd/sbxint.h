@@ -120,6 +120,7 @@ void	 sbx_child_pooled(struct sbx_plan *) __attribute__((noreturn));
 
 /* spawn.c */
 void	 sbx_plan_opts(struct sbx_plan *, uint64_t);
+int	 sbx_send_fds(int, const void *, size_t, const int *, size_t);
 const char *sbx_path_after(const char *, const char *);
 
 /* sbxseccomp.c */

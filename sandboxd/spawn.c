@@ -144,7 +144,6 @@ struct sbx_pre {
 #define MK_QUEUE	2	/* requests out: one made, one next */
 
 struct sbx_pool {
-	const struct sbx_conf *conf;
 	struct event_base *base;
 	struct event	*ev_refill;
 	int		 target;
@@ -1139,18 +1138,26 @@ sbx_plan_opts(struct sbx_plan *plan, uint64_t secret_bytes)
 	    SBX_INNER_GID);
 }
 
+/* Kill the child behind *pidfd, reap it, close the pidfd. */
+static void
+pidfd_reap(int *pidfd)
+{
+	siginfo_t	 si;
+
+	if (*pidfd == -1)
+		return;
+	(void)syscall(SYS_pidfd_send_signal, *pidfd, SIGKILL, NULL, 0);
+	(void)waitid(P_PIDFD, *pidfd, &si, WEXITED | __WALL);
+	close(*pidfd);
+	*pidfd = -1;
+}
+
 static void
 pre_destroy(struct sbx_pre *pre)
 {
-	siginfo_t	 si;
 	int		 i;
 
-	if (pre->pidfd != -1) {
-		(void)syscall(SYS_pidfd_send_signal, pre->pidfd, SIGKILL,
-		    NULL, 0);
-		(void)waitid(P_PIDFD, pre->pidfd, &si, WEXITED | __WALL);
-		close(pre->pidfd);
-	}
+	pidfd_reap(&pre->pidfd);
 	if (pre->ctl != -1)
 		close(pre->ctl);
 	if (pre->mntns != -1)
@@ -1372,6 +1379,43 @@ wire_s(char **buf, size_t *len, size_t *cap, const char *s)
 	return wire_add(buf, len, cap, s ? s : "", s ? strlen(s) + 1 : 1);
 }
 
+/* One message on a SOCK_SEQPACKET socket, with nfd fds. */
+int
+sbx_send_fds(int sock, const void *buf, size_t len, const int *fds, size_t nfd)
+{
+	struct msghdr	 mh;
+	struct iovec	 iov;
+	union {
+		struct cmsghdr	 h;
+		char		 buf[CMSG_SPACE(sizeof(int) *
+				    SBX_WIRE_MAXFD)];
+	} cm;
+	ssize_t		 n;
+
+	if (nfd > SBX_WIRE_MAXFD) {
+		errno = EINVAL;
+		return -1;
+	}
+	memset(&mh, 0, sizeof(mh));
+	iov.iov_base = (void *)(uintptr_t)buf;
+	iov.iov_len = len;
+	mh.msg_iov = &iov;
+	mh.msg_iovlen = 1;
+	if (nfd > 0) {
+		memset(&cm, 0, sizeof(cm));
+		mh.msg_control = cm.buf;
+		mh.msg_controllen = CMSG_SPACE(sizeof(int) * nfd);
+		cm.h.cmsg_level = SOL_SOCKET;
+		cm.h.cmsg_type = SCM_RIGHTS;
+		cm.h.cmsg_len = CMSG_LEN(sizeof(int) * nfd);
+		memcpy(CMSG_DATA(&cm.h), fds, sizeof(int) * nfd);
+	}
+	do
+		n = sendmsg(sock, &mh, MSG_NOSIGNAL);
+	while (n == -1 && errno == EINTR);
+	return n == (ssize_t)len ? 0 : -1;
+}
+
 /* Hand a request to a pre-made sandbox (see struct sbx_wire). */
 static int
 pre_send(struct sbx_pre *pre, const struct sbx_req *req,
@@ -1381,13 +1425,6 @@ pre_send(struct sbx_pre *pre, const struct sbx_req *req,
 	char		*buf = NULL;
 	size_t		 len = 0, cap = 0, i, nfd = 0;
 	int		 fds[SBX_WIRE_MAXFD], mfd = -1, bad = 0, rv = -1;
-	struct msghdr	 mh;
-	struct iovec	 iov;
-	union {
-		struct cmsghdr	 h;
-		char		 buf[CMSG_SPACE(sizeof(int) *
-				    SBX_WIRE_MAXFD)];
-	} cm;
 
 	memset(&w, 0, sizeof(w));
 	w.magic = SBX_WIRE_MAGIC;
@@ -1436,19 +1473,7 @@ pre_send(struct sbx_pre *pre, const struct sbx_req *req,
 		goto out;
 	}
 	fds[0] = mfd;
-	memset(&mh, 0, sizeof(mh));
-	memset(&cm, 0, sizeof(cm));
-	iov.iov_base = "r";
-	iov.iov_len = 1;
-	mh.msg_iov = &iov;
-	mh.msg_iovlen = 1;
-	mh.msg_control = cm.buf;
-	mh.msg_controllen = CMSG_SPACE(sizeof(int) * nfd);
-	cm.h.cmsg_level = SOL_SOCKET;
-	cm.h.cmsg_type = SCM_RIGHTS;
-	cm.h.cmsg_len = CMSG_LEN(sizeof(int) * nfd);
-	memcpy(CMSG_DATA(&cm.h), fds, sizeof(int) * nfd);
-	if (sendmsg(pre->ctl, &mh, MSG_NOSIGNAL) != 1) {
+	if (sbx_send_fds(pre->ctl, "r", 1, fds, nfd) == -1) {
 		snprintf(err, errlen, "request: %s", strerror(errno));
 		goto out;
 	}
@@ -1501,39 +1526,6 @@ struct mk_rep {
 	uint32_t	 nfd;
 	char		 err[200];
 };
-
-static int
-mk_send(int sock, const void *buf, size_t len, const int *fds, int nfd)
-{
-	struct msghdr	 mh;
-	struct iovec	 iov;
-	union {
-		struct cmsghdr	 h;
-		char		 buf[CMSG_SPACE(sizeof(int) * MK_NFD)];
-	} cm;
-	ssize_t		 n;
-
-	if (nfd < 0 || nfd > MK_NFD)
-		return -1;
-	memset(&mh, 0, sizeof(mh));
-	iov.iov_base = (void *)(uintptr_t)buf;
-	iov.iov_len = len;
-	mh.msg_iov = &iov;
-	mh.msg_iovlen = 1;
-	if (nfd > 0) {
-		memset(&cm, 0, sizeof(cm));
-		mh.msg_control = cm.buf;
-		mh.msg_controllen = CMSG_SPACE(sizeof(int) * nfd);
-		cm.h.cmsg_level = SOL_SOCKET;
-		cm.h.cmsg_type = SCM_RIGHTS;
-		cm.h.cmsg_len = CMSG_LEN(sizeof(int) * nfd);
-		memcpy(CMSG_DATA(&cm.h), fds, sizeof(int) * nfd);
-	}
-	do
-		n = sendmsg(sock, &mh, MSG_NOSIGNAL);
-	while (n == -1 && errno == EINTR);
-	return n == (ssize_t)len ? 0 : -1;
-}
 
 /*
  * One message of exactly len bytes and at most max fds.  Returns 1, 0
@@ -1643,7 +1635,8 @@ maker_main(const struct sbx_conf *conf, int sock, pid_t spawner)
 		if (nout > 0)
 			rp.pid = pre.pid;
 		rp.nfd = (uint32_t)nout;
-		if (mk_send(sock, &rp, sizeof(rp), out, nout) == -1)
+		if (sbx_send_fds(sock, &rp, sizeof(rp), out,
+		    (size_t)nout) == -1)
 			_exit(1);
 		while (nout > 0)
 			close(out[--nout]);
@@ -1693,8 +1686,6 @@ maker_start(const struct sbx_conf *conf, struct sbx_pool *pool)
 static void
 maker_stop(struct sbx_pool *pool)
 {
-	siginfo_t	 si;
-
 	if (pool->ev_mk != NULL) {
 		event_free(pool->ev_mk);
 		pool->ev_mk = NULL;
@@ -1703,13 +1694,7 @@ maker_stop(struct sbx_pool *pool)
 		close(pool->mk);
 		pool->mk = -1;
 	}
-	if (pool->mk_pidfd != -1) {
-		(void)syscall(SYS_pidfd_send_signal, pool->mk_pidfd, SIGKILL,
-		    NULL, 0);
-		(void)waitid(P_PIDFD, pool->mk_pidfd, &si, WEXITED | __WALL);
-		close(pool->mk_pidfd);
-		pool->mk_pidfd = -1;
-	}
+	pidfd_reap(&pool->mk_pidfd);
 	pool->mk_pid = 0;
 	while (pool->making > 0) {
 		pre_destroy(&pool->mkq[pool->mkhead]);
@@ -1790,7 +1775,8 @@ maker_ask(const struct sbx_conf *conf, struct sbx_pool *pool,
 		cgfd[ncg++] = pre->cg.dirfd;
 	rq.seq = pool->mkseq + 1;
 	rq.nfd = (uint32_t)ncg;
-	if (mk_send(pool->mk, &rq, sizeof(rq), cgfd, ncg) == -1) {
+	if (sbx_send_fds(pool->mk, &rq, sizeof(rq), cgfd,
+	    (size_t)ncg) == -1) {
 		snprintf(err, errlen, "maker: %s", strerror(errno));
 		pre_destroy(pre);
 		maker_stop(pool);
@@ -1867,7 +1853,6 @@ sbx_pool(struct sbx_conf *conf, struct event_base *base, int n, char *err,
 			return -1;
 		}
 		pool->base = base;
-		pool->conf = conf;
 		pool->mk = pool->mk_pidfd = -1;
 		if ((pool->ev_refill = evtimer_new(base, pool_refill_cb,
 		    conf)) == NULL) {
@@ -1903,7 +1888,6 @@ void
 sbx_pool_kill(struct sbx_conf *conf)
 {
 	struct sbx_pool	*pool = conf->st ? conf->st->pool : NULL;
-	siginfo_t	 si;
 	int		 i;
 
 	if (pool == NULL)
@@ -1912,23 +1896,10 @@ sbx_pool_kill(struct sbx_conf *conf)
 		close(pool->mk);
 		pool->mk = -1;
 	}
-	if (pool->mk_pidfd != -1) {
-		(void)syscall(SYS_pidfd_send_signal, pool->mk_pidfd, SIGKILL,
-		    NULL, 0);
-		(void)waitid(P_PIDFD, pool->mk_pidfd, &si, WEXITED | __WALL);
-		close(pool->mk_pidfd);
-		pool->mk_pidfd = -1;
-		pool->mk_pid = 0;
-	}
+	pidfd_reap(&pool->mk_pidfd);
+	pool->mk_pid = 0;
 	for (i = 0; i < pool->n; i++)
-		if (pool->pre[i].pidfd != -1) {
-			(void)syscall(SYS_pidfd_send_signal, pool->pre[i].pidfd,
-			    SIGKILL, NULL, 0);
-			(void)waitid(P_PIDFD, pool->pre[i].pidfd, &si,
-			    WEXITED | __WALL);
-			close(pool->pre[i].pidfd);
-			pool->pre[i].pidfd = -1;
-		}
+		pidfd_reap(&pool->pre[i].pidfd);
 }
 
 void
@@ -1996,9 +1967,7 @@ sbx_spawn(struct event_base *base, const struct sbx_conf *conf,
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&plan, 0, sizeof(plan));
 	plan.wsfd = plan.wsroot = -1;
-	memset(&pre, 0, sizeof(pre));
-	pre.pidfd = pre.ctl = pre.out_r = pre.err_r = pre.mntns = -1;
-	pre.cg.dirfd = -1;
+	pre_clear(&pre);
 	if (st == NULL) {
 		snprintf(err, errlen, "sbx_init was not called");
 		goto fail;

@@ -180,7 +180,7 @@ int		 sbx_pool(struct sbx_conf *, struct event_base *, int, char *,
 struct sbx_pool_info {
 	int		 target;
 	int		 ready;		/* entries waiting for a request */
-	int		 making;	/* 1 while the maker makes one */
+	int		 making;	/* entries asked of the maker */
 	pid_t		 maker;		/* its pid, or 0 */
 	uint64_t	 made_maker;	/* entries it made */
 	uint64_t	 made_here;	/* entries the spawner made */
