@@ -15,28 +15,7 @@
 #include "log.h"
 
 static void	 imsgev_dispatch(evutil_socket_t, short, void *);
-
-static void
-imsgev_update(struct imsgev *iev)
-{
-	short	 events = EV_READ;
-
-	if (iev->closed)
-		return;
-	if (imsg_queued(&iev->ibuf) > 0)
-		events |= EV_WRITE;
-	if (iev->ev != NULL && events == iev->events)
-		return;
-	if (iev->ev != NULL) {
-		event_del(iev->ev);
-		event_free(iev->ev);
-	}
-	iev->events = events;
-	iev->ev = event_new(iev->base, iev->ibuf.fd, events | EV_PERSIST,
-	    imsgev_dispatch, iev);
-	if (iev->ev == NULL || event_add(iev->ev, NULL) == -1)
-		fatalx("%s: cannot add event for %s", __func__, iev->name);
-}
+static void	 imsgev_writable(evutil_socket_t, short, void *);
 
 int
 imsgev_init(struct imsgev *iev, struct event_base *base, int fd,
@@ -50,7 +29,13 @@ imsgev_init(struct imsgev *iev, struct event_base *base, int fd,
 	strlcpy(iev->name, name, sizeof(iev->name));
 	if (evutil_make_socket_nonblocking(fd) == -1)
 		return -1;
-	imsgev_update(iev);
+	iev->rev = event_new(base, fd, EV_READ | EV_PERSIST, imsgev_dispatch,
+	    iev);
+	iev->wev = event_new(base, fd, EV_WRITE, imsgev_writable, iev);
+	iev->fev = event_new(base, -1, 0, imsgev_writable, iev);
+	if (iev->rev == NULL || iev->wev == NULL || iev->fev == NULL ||
+	    event_add(iev->rev, NULL) == -1)
+		fatalx("%s: cannot add events for %s", __func__, name);
 	return 0;
 }
 
@@ -66,7 +51,12 @@ imsgev_compose(struct imsgev *iev, uint32_t type, uint32_t peerid, int fd,
 	}
 	if (imsg_compose(&iev->ibuf, type, peerid, 0, fd, data, len) == -1)
 		return -1;
-	imsgev_update(iev);
+	/* Flush when the current callback returns (and not before, so
+	   that what it composes goes out together). */
+	if (!iev->flushing && !event_pending(iev->wev, EV_WRITE, NULL)) {
+		iev->flushing = 1;
+		event_active(iev->fev, EV_TIMEOUT, 0);
+	}
 	return 0;
 }
 
@@ -76,11 +66,15 @@ imsgev_close(struct imsgev *iev)
 	if (iev->closed)
 		return;
 	iev->closed = 1;
-	if (iev->ev != NULL) {
-		event_del(iev->ev);
-		event_free(iev->ev);
-		iev->ev = NULL;
-	}
+	/* event_free deletes, from the active queue too. */
+	if (iev->rev != NULL)
+		event_free(iev->rev);
+	if (iev->wev != NULL)
+		event_free(iev->wev);
+	if (iev->fev != NULL)
+		event_free(iev->fev);
+	iev->rev = iev->wev = iev->fev = NULL;
+	iev->flushing = 0;
 	imsg_clear(&iev->ibuf);
 	close(iev->ibuf.fd);
 	iev->ibuf.fd = -1;
@@ -94,6 +88,29 @@ imsgev_flush(struct imsgev *iev)
 	return imsg_flush(&iev->ibuf);
 }
 
+/* The deferred flush, or the socket became writable again. */
+static void
+imsgev_writable(evutil_socket_t fd, short events, void *arg)
+{
+	struct imsgev	*iev = arg;
+
+	(void)fd;
+	(void)events;
+	iev->flushing = 0;
+	if (iev->closed || imsg_queued(&iev->ibuf) == 0)
+		return;
+	if (imsg_write(&iev->ibuf) == -1) {
+		log_debug("%s: write to %s: %s", __func__, iev->name,
+		    strerror(errno));
+		imsgev_close(iev);
+		iev->handler(iev, NULL, iev->arg);
+		return;
+	}
+	/* Some left: the peer's buffer is full; wait until it drains. */
+	if (imsg_queued(&iev->ibuf) > 0 && event_add(iev->wev, NULL) == -1)
+		fatalx("%s: cannot add event for %s", __func__, iev->name);
+}
+
 static void
 imsgev_dispatch(evutil_socket_t fd, short events, void *arg)
 {
@@ -101,13 +118,7 @@ imsgev_dispatch(evutil_socket_t fd, short events, void *arg)
 	struct imsg	 imsg;
 	ssize_t		 n;
 
-	if (events & EV_WRITE) {
-		if (imsg_write(&iev->ibuf) == -1) {
-			log_debug("%s: write to %s: %s", __func__, iev->name,
-			    strerror(errno));
-			goto closed;
-		}
-	}
+	(void)fd;
 	if (events & EV_READ) {
 		n = imsg_read(&iev->ibuf);
 		if (n == -1 && errno != EAGAIN && errno != EINTR) {
@@ -139,7 +150,6 @@ imsgev_dispatch(evutil_socket_t fd, short events, void *arg)
 			}
 		}
 	}
-	imsgev_update(iev);
 	return;
  closed:
 	imsgev_close(iev);

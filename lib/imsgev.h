@@ -1,7 +1,10 @@
 /*
  * An imsg channel driven by libevent: reads dispatch each message to a
- * handler, writes are queued and flushed when the socket is writable
- * (EV_WRITE is only asked for while something is queued).
+ * handler.  Writes are queued and flushed once the callback that queued
+ * them returns, in the same turn of the event loop: every message a
+ * callback composes goes out in as few sendmsg calls as fit, with no
+ * epoll change and no extra poll.  Only a full socket buffer makes us
+ * wait for EV_WRITE.
  */
 #ifndef HARNESS_IMSGEV_H
 #define HARNESS_IMSGEV_H
@@ -20,11 +23,13 @@ typedef void (*imsgev_handler)(struct imsgev *, struct imsg *, void *);
 
 struct imsgev {
 	struct imsgbuf	 ibuf;
-	struct event	*ev;
+	struct event	*rev;		/* EV_READ, persistent */
+	struct event	*wev;		/* EV_WRITE, added on a full buffer */
+	struct event	*fev;		/* deferred flush, made active */
 	struct event_base *base;
 	imsgev_handler	 handler;
 	void		*arg;
-	short		 events;
+	int		 flushing;	/* fev is active */
 	int		 closed;
 	char		 name[64];	/* for logs: "engine", "ctl uid 0" */
 };
