@@ -16,6 +16,10 @@
  * its seq, or, to producers that set AUDIT_ACKV, runs of them in one
  * IMSG_AUDIT_ACKV per connection.
  *
+ * A small batch (WRITER_INLINE_MAX) with the committer idle is written
+ * by the event loop itself: at light load that saves two thread
+ * switches on every ack's path.
+ *
  * Only one thread uses the log at a time: the committer while w.flight
  * is set, the event loop otherwise (writer_drain() waits for that).
  *
@@ -53,6 +57,7 @@
 
 #define WRITER_MAX_PRODUCERS	64
 #define WRITER_LAZY_MS		10	/* most an unawaited event waits */
+#define WRITER_INLINE_MAX	4	/* batches this small commit inline */
 
 struct pending {
 	uint32_t	 conn;		/* ctl_conn id, to find it again */
@@ -662,7 +667,16 @@ writer_kick(void)
 	/* whatever waited for company goes with this batch */
 	evtimer_del(w.ev_lazy);
 	w.lazy_due = 0;
-	if (!w.threaded) {
+	/*
+	 * A small batch with the committer idle: the load is light and
+	 * what counts is latency, so commit here.  Handing it over would
+	 * wake the committer and then be woken by it, two thread switches
+	 * on every ack's path.  What arrives meanwhile waits in the socket
+	 * buffers and goes with the next commit, as it would have.  Under
+	 * load batches grow past the limit and the committer takes them,
+	 * so that receiving overlaps the fsync.
+	 */
+	if (!w.threaded || b->n <= WRITER_INLINE_MAX) {
 		batch_write(b);
 		batch_finish(b);
 		return;
