@@ -733,8 +733,16 @@ writer_seal(void)
 	writer_drain();
 	if ((rc = auditlog_seal(w.log, err, sizeof(err))) == -1)
 		log_warnx("seal: %s", err);
-	else if (rc == 0)
+	else if (rc == 0) {
 		w.stats[AUDIT_ST_SEALS]++;
+		/*
+		 * Something new was written: start the WAL over.  At
+		 * most a seal interval's worth of pages (SQLite's own
+		 * checkpoint takes every 1000), so this is short.
+		 */
+		if (auditlog_checkpoint(w.log, err, sizeof(err)) == -1)
+			log_warnx("%s", err);
+	}
 }
 
 static void

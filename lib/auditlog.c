@@ -2180,6 +2180,24 @@ auditlog_seal(struct auditlog *log, char *err, size_t errlen)
 }
 
 int
+auditlog_checkpoint(struct auditlog *log, char *err, size_t errlen)
+{
+	int	 nlog = 0, nckpt = 0;
+
+	if (log == NULL || log->ro || log->broken) {
+		seterr(err, errlen, "log not open for writing");
+		return -1;
+	}
+	if (sqlite3_wal_checkpoint_v2(log->db, "main",
+	    SQLITE_CHECKPOINT_PASSIVE, &nlog, &nckpt) != SQLITE_OK) {
+		seterr(err, errlen, "checkpoint: %s",
+		    sqlite3_errmsg(log->db));
+		return -1;
+	}
+	return nckpt < nlog ? 1 : 0;
+}
+
+int
 auditlog_status(struct auditlog *log, struct auditlog_status *s)
 {
 	memset(s, 0, sizeof(*s));

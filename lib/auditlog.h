@@ -176,6 +176,17 @@ int		 auditlog_append_canon(struct auditlog *,
  */
 int		 auditlog_seal(struct auditlog *, char *err, size_t errlen);
 
+/*
+ * Copy what the WAL holds back into the database (a passive
+ * checkpoint), so that the next write starts the WAL over from its
+ * beginning: commits then overwrite blocks the file has already, whose
+ * fdatasync is a data flush, instead of growing the file, whose
+ * fdatasync is a journal commit too.  0 when everything was copied, 1
+ * when a reader held some back, -1 on error.
+ */
+int		 auditlog_checkpoint(struct auditlog *, char *err,
+		    size_t errlen);
+
 int		 auditlog_status(struct auditlog *, struct auditlog_status *);
 
 /*
