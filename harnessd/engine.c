@@ -159,9 +159,14 @@ eng_count(struct proc_ctx *ctx, const char *counter, const char *label)
 	wire_init(&wb);
 	wire_put_str(&wb, counter);
 	wire_put_str(&wb, label);
-	if (wire_ok(&wb) == 0)
-		proc_compose_peer(ctx, PROC_GATEWAY, IMSG_GW_COUNT, 0, -1,
-		    wb.buf, wb.len);
+	/*
+	 * Lazily: a count goes with the call's reply (before it, so that
+	 * /metrics asked after a reply counts its call), instead of
+	 * waking the gateway on its own in the middle of the call.
+	 */
+	if (wire_ok(&wb) == 0 && ctx->peers[PROC_GATEWAY] != NULL)
+		imsgev_compose_lazy(ctx->peers[PROC_GATEWAY], IMSG_GW_COUNT,
+		    0, -1, wb.buf, wb.len);
 }
 
 int

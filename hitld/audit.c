@@ -124,12 +124,17 @@ hitl_audit_reply(const struct hitl_req *req, const struct hitl_verdict *v,
 	hitl_audit(req, v, requester_uid);
 	/*
 	 * A requester that records the verdict durably itself before it
-	 * acts (HITL_REQ_RECORDED) hears a decision no person took as
-	 * soon as our record is sent, which nobody then waits for: auditd
-	 * writes it with the requester's own record, in one fsync.
+	 * acts (HITL_REQ_RECORDED) hears a decision no person took at
+	 * once, and our record, which nobody then waits for, follows it:
+	 * auditd writes it with the requester's own record, in one fsync.
+	 * The verdict is queued first so that it is the first to go when
+	 * this callback returns: the requester is on the call's path,
+	 * auditd is not.
 	 */
 	early = reply && (req->flags & HITL_REQ_RECORDED) &&
 	    (v->how == HITL_HOW_POLICY || v->how == HITL_HOW_SESSION);
+	if (early)
+		verdict_send(conn_id, peerid, v);
 	w = NULL;
 	if (!early) {
 		if ((w = calloc(1, sizeof(*w))) == NULL)
@@ -181,7 +186,5 @@ hitl_audit_reply(const struct hitl_req *req, const struct hitl_verdict *v,
 			audit_done(0, 0, "auditd unreachable: cannot send "
 			    "the record", w);
 	}
-	if (early)
-		verdict_send(conn_id, peerid, v);
 	json_object_put(o);
 }

@@ -33,8 +33,9 @@ imsgev_init(struct imsgev *iev, struct event_base *base, int fd,
 	    iev);
 	iev->wev = event_new(base, fd, EV_WRITE, imsgev_writable, iev);
 	iev->fev = event_new(base, -1, 0, imsgev_writable, iev);
+	iev->lev = evtimer_new(base, imsgev_writable, iev);
 	if (iev->rev == NULL || iev->wev == NULL || iev->fev == NULL ||
-	    event_add(iev->rev, NULL) == -1)
+	    iev->lev == NULL || event_add(iev->rev, NULL) == -1)
 		fatalx("%s: cannot add events for %s", __func__, name);
 	return 0;
 }
@@ -60,6 +61,25 @@ imsgev_compose(struct imsgev *iev, uint32_t type, uint32_t peerid, int fd,
 	return 0;
 }
 
+int
+imsgev_compose_lazy(struct imsgev *iev, uint32_t type, uint32_t peerid,
+    int fd, const void *data, size_t len)
+{
+	struct timeval	 tv = { 0, IMSGEV_LAZY_MS * 1000 };
+
+	if (iev->closed) {
+		if (fd != -1)
+			close(fd);
+		errno = EPIPE;
+		return -1;
+	}
+	if (imsg_compose(&iev->ibuf, type, peerid, 0, fd, data, len) == -1)
+		return -1;
+	if (!evtimer_pending(iev->lev, NULL))
+		evtimer_add(iev->lev, &tv);
+	return 0;
+}
+
 void
 imsgev_close(struct imsgev *iev)
 {
@@ -73,7 +93,9 @@ imsgev_close(struct imsgev *iev)
 		event_free(iev->wev);
 	if (iev->fev != NULL)
 		event_free(iev->fev);
-	iev->rev = iev->wev = iev->fev = NULL;
+	if (iev->lev != NULL)
+		event_free(iev->lev);
+	iev->rev = iev->wev = iev->fev = iev->lev = NULL;
 	iev->flushing = 0;
 	imsg_clear(&iev->ibuf);
 	close(iev->ibuf.fd);
@@ -88,7 +110,7 @@ imsgev_flush(struct imsgev *iev)
 	return imsg_flush(&iev->ibuf);
 }
 
-/* The deferred flush, or the socket became writable again. */
+/* The deferred flush, the lazy timer, or the socket became writable. */
 static void
 imsgev_writable(evutil_socket_t fd, short events, void *arg)
 {

@@ -26,6 +26,7 @@ struct imsgev {
 	struct event	*rev;		/* EV_READ, persistent */
 	struct event	*wev;		/* EV_WRITE, added on a full buffer */
 	struct event	*fev;		/* deferred flush, made active */
+	struct event	*lev;		/* flush of lazy messages, a timer */
 	struct event_base *base;
 	imsgev_handler	 handler;
 	void		*arg;
@@ -37,6 +38,15 @@ struct imsgev {
 int	 imsgev_init(struct imsgev *, struct event_base *, int,
 	    imsgev_handler, void *, const char *);
 int	 imsgev_compose(struct imsgev *, uint32_t, uint32_t, int,
+	    const void *, size_t);
+/*
+ * Queue a message nobody waits for (a counter, a statistic): it leaves
+ * with the next message composed on the channel, or after
+ * IMSGEV_LAZY_MS, and so does not wake the peer by itself when
+ * something else follows soon.
+ */
+#define IMSGEV_LAZY_MS	20
+int	 imsgev_compose_lazy(struct imsgev *, uint32_t, uint32_t, int,
 	    const void *, size_t);
 /* Close the socket and stop events; pending output is dropped. */
 void	 imsgev_close(struct imsgev *);
