@@ -87,6 +87,8 @@ verdict_send(uint32_t conn_id, uint32_t peerid, const struct hitl_verdict *v)
 	if (control_reply(c, IMSG_HITL_VERDICT, peerid, -1, wb.buf, wb.len)
 	    == -1)
 		log_warnx("decision %u: requester gone", v->id);
+	else
+		imsgev_send_now(&c->iev);	/* before we log and record */
 }
 
 static void
@@ -121,20 +123,16 @@ hitl_audit_reply(const struct hitl_req *req, const struct hitl_verdict *v,
 	char			 actor[HITL_NAME_MAX + 40], where[300];
 	int			 early;
 
-	hitl_audit(req, v, requester_uid);
 	/*
 	 * A requester that records the verdict durably itself before it
-	 * acts (HITL_REQ_RECORDED) hears a decision no person took at
-	 * once, and our record, which nobody then waits for, follows it:
-	 * auditd writes it with the requester's own record, in one fsync.
-	 * The verdict is queued first so that it is the first to go when
-	 * this callback returns: the requester is on the call's path,
-	 * auditd is not.
+	 * acts (HITL_REQ_RECORDED) hears a decision no person took as
+	 * soon as our record is sent, which nobody then waits for: auditd
+	 * writes it with the requester's own record, in one fsync.  Both
+	 * go at once, the record first, so that it reaches auditd before
+	 * the requester's; the log line comes after them.
 	 */
 	early = reply && (req->flags & HITL_REQ_RECORDED) &&
 	    (v->how == HITL_HOW_POLICY || v->how == HITL_HOW_SESSION);
-	if (early)
-		verdict_send(conn_id, peerid, v);
 	w = NULL;
 	if (!early) {
 		if ((w = calloc(1, sizeof(*w))) == NULL)
@@ -186,5 +184,10 @@ hitl_audit_reply(const struct hitl_req *req, const struct hitl_verdict *v,
 			audit_done(0, 0, "auditd unreachable: cannot send "
 			    "the record", w);
 	}
+	if (early) {
+		audit_send_now();
+		verdict_send(conn_id, peerid, v);
+	}
+	hitl_audit(req, v, requester_uid);
 	json_object_put(o);
 }

@@ -533,6 +533,13 @@ audit_event(const char *type, const char *session, const char *actor,
 	return 0;
 }
 
+void
+audit_send_now(void)
+{
+	if (ac.init && ac.connected)
+		imsgev_send_now(&ac.iev);
+}
+
 int
 audit_connected(void)
 {

@@ -64,6 +64,12 @@ int	 audit_on_fd(struct proc_ctx *, uint32_t, uint32_t, int);
 int	 audit_event(const char *type, const char *session,
 	    const char *actor, const char *body, int flags, audit_cb,
 	    void *arg);
+/*
+ * Send the events queued so far now, not when the current callback
+ * returns: for a record that should reach auditd before a reply sent
+ * next makes others write theirs.
+ */
+void	 audit_send_now(void);
 /* 1 if connected to auditd now. */
 int	 audit_connected(void);
 /* Events sent and still waiting for their ack or connection. */

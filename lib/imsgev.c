@@ -81,6 +81,16 @@ imsgev_compose_lazy(struct imsgev *iev, uint32_t type, uint32_t peerid,
 }
 
 void
+imsgev_send_now(struct imsgev *iev)
+{
+	int	 saved = errno;
+
+	if (!iev->closed && !event_pending(iev->wev, EV_WRITE, NULL))
+		(void)imsg_write(&iev->ibuf);
+	errno = saved;
+}
+
+void
 imsgev_close(struct imsgev *iev)
 {
 	if (iev->closed)

@@ -48,6 +48,13 @@ int	 imsgev_compose(struct imsgev *, uint32_t, uint32_t, int,
 #define IMSGEV_LAZY_MS	20
 int	 imsgev_compose_lazy(struct imsgev *, uint32_t, uint32_t, int,
 	    const void *, size_t);
+/*
+ * Send what is queued now rather than when the callback returns, for a
+ * reply on somebody's critical path that the callback follows with
+ * slower work (logging, records).  Non-blocking; what does not go, and
+ * any error, is left to the deferred flush.
+ */
+void	 imsgev_send_now(struct imsgev *);
 /* Close the socket and stop events; pending output is dropped. */
 void	 imsgev_close(struct imsgev *);
 /* Blocking flush of what is queued (for shutdown paths). */

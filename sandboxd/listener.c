@@ -121,7 +121,6 @@ static struct json_object *
 audit_body(const struct run *r, const struct sandbox_result *res)
 {
 	struct json_object	*o, *a;
-	char			 buf[512];
 	size_t			 i;
 
 	o = json_object_new_object();
@@ -162,11 +161,18 @@ audit_body(const struct run *r, const struct sandbox_result *res)
 		if (res->syscall[0] != '\0')
 			json_object_object_add(o, "syscall",
 			    json_object_new_string(res->syscall));
-		sandbox_result_fmt(res, buf, sizeof(buf));
-		log_info("sandbox.exit: run %s uid %u program %s %s", r->sid,
-		    (unsigned)r->uid, r->what, buf);
 	}
 	return o;
+}
+
+static void
+log_exit(const struct run *r, const struct sandbox_result *res)
+{
+	char	 buf[512];
+
+	sandbox_result_fmt(res, buf, sizeof(buf));
+	log_info("sandbox.exit: run %s uid %u program %s %s", r->sid,
+	    (unsigned)r->uid, r->what, buf);
 }
 
 static void
@@ -1021,10 +1027,17 @@ listener_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 		if (sandbox_result_decode(imsg->data, imsg_datalen(imsg),
 		    &res) == -1)
 			fatalx("%s: bad RESULT", __func__);
+		/*
+		 * The record goes first, so that it reaches auditd before
+		 * the requester's own record of the call and shares its
+		 * fsync; then the result, at once; the log line after.
+		 */
 		sandbox_audit("sandbox.exit", r, &res);
-		if (c != NULL)
-			control_reply(c, IMSG_SANDBOX_RESULT, r->peerid, -1,
-			    imsg->data, imsg_datalen(imsg));
+		audit_send_now();
+		if (c != NULL && control_reply(c, IMSG_SANDBOX_RESULT,
+		    r->peerid, -1, imsg->data, imsg_datalen(imsg)) == 0)
+			imsgev_send_now(&c->iev);
+		log_exit(r, &res);
 		run_remove(r);
 		run_next();
 		break;
