@@ -3,12 +3,17 @@
  * over imsg on its control socket, on the allow path (policy answers,
  * no person): with 1 and 8 clients each holding a connection, and with
  * 1 client connecting (and saying hello) for every call, as
- * hitlc_classify_path does.  Each decision is also logged by hitld (the
- * audit stand-in), which is part of the cost measured.
+ * hitlc_classify_path does.  hitld logs each decision and sends it to
+ * auditd as a record, both part of the cost measured.  These calls say
+ * HITL_REQ_RECORDED, as the engine's do (the caller records the verdict
+ * durably itself), so the verdict does not wait for auditd's fsync; the
+ * last figure is a caller that does not, whose verdict waits for the
+ * record to be durable.
  *
- * Starts its own hitld (BIN/../bin/hitld next to this program) under a
- * temporary root; needs root and the _hitl user (scripts/users).  The
- * in-process cost of the classifier alone is bench/hitl_classify.
+ * Starts its own auditd and hitld (BIN/../bin next to this program)
+ * under a temporary root; needs root and the _audit and _hitl users
+ * (scripts/users).  The in-process cost of the classifier alone is
+ * bench/hitl_classify.
  *
  * usage: hitl_daemon [seconds per figure]   (default: BENCH_SECONDS or 2)
  */
@@ -36,7 +41,7 @@
 
 static char	 root[] = "/tmp/hitl-bench.XXXXXX";
 static char	 ctlpath[PATH_MAX];
-static pid_t	 hitld_pid = -1;
+static pid_t	 hitld_pid = -1, auditd_pid = -1;
 
 static const char *const cmds[] = {
 	"ls -la /srv/project", "cat README.md", "echo hello world",
@@ -74,6 +79,11 @@ cleanup(void)
 		waitpid(hitld_pid, &st, 0);
 		hitld_pid = -1;
 	}
+	if (auditd_pid > 0) {
+		kill(auditd_pid, SIGTERM);
+		waitpid(auditd_pid, &st, 0);
+		auditd_pid = -1;
+	}
 	if (root[strlen(root) - 1] != 'X')
 		nftw(root, rm_one, 16, FTW_DEPTH | FTW_PHYS);
 }
@@ -88,6 +98,7 @@ write_conf(const char *path)
 	fprintf(f,
 	    "rundir \"%s/run\"\n"
 	    "statedir \"%s/state\"\n"
+	    "auditd {\n\tuser \"_audit\"\n\tseal interval 1s\n}\n"
 	    "hitld {\n"
 	    "\tuser \"_hitl\"\n"
 	    "\tapprover socket \"%s/run/approve.sock\" group \"_hitl\" "
@@ -119,50 +130,64 @@ write_conf(const char *path)
 		err(1, "%s", path);
 }
 
-static void
-start_hitld(const char *self)
+/* Start BIN/../bin/NAME and wait until its control socket answers. */
+static pid_t
+start_daemon(const char *self, const char *name)
 {
 	char		 bin[PATH_MAX], conf[PATH_MAX], pidf[PATH_MAX];
-	char		 logf[PATH_MAX], dir[PATH_MAX], errbuf[256];
+	char		 logf[PATH_MAX], dir[PATH_MAX], sock[PATH_MAX];
+	char		 errbuf[256];
 	struct hconn	*h;
 	double		 t0;
+	pid_t		 pid;
 
 	strlcpy(dir, self, sizeof(dir));
-	snprintf(bin, sizeof(bin), "%s/../bin/hitld", dirname(dir));
+	snprintf(bin, sizeof(bin), "%s/../bin/%s", dirname(dir), name);
 	if (access(bin, X_OK) == -1)
 		errx(1, "%s: not built", bin);
+	snprintf(conf, sizeof(conf), "%s/harness.conf", root);
+	snprintf(pidf, sizeof(pidf), "%s/%s.pid", root, name);
+	snprintf(logf, sizeof(logf), "%s/%s.log", root, name);
+	snprintf(sock, sizeof(sock), "%s/run/%s.sock", root, name);
+	switch (pid = fork()) {
+	case -1:
+		err(1, "fork");
+	case 0:
+		if (freopen(logf, "w", stderr) == NULL)
+			_exit(1);
+		execl(bin, name, "-d", "-f", conf, "-p", pidf, (char *)NULL);
+		_exit(127);
+	}
+	for (t0 = now(); now() - t0 < 15; usleep(20000)) {
+		if ((h = harness_connect(sock, errbuf, sizeof(errbuf))) !=
+		    NULL) {
+			harness_close(h);
+			return pid;
+		}
+	}
+	errx(1, "%s did not start (log in %s)", name, logf);
+}
+
+static void
+start_daemons(const char *self)
+{
+	char	 conf[PATH_MAX];
+
 	if (mkdtemp(root) == NULL)
 		err(1, "mkdtemp");
 	atexit(cleanup);
 	if (chmod(root, 0755) == -1)
 		err(1, "chmod");
 	snprintf(conf, sizeof(conf), "%s/harness.conf", root);
-	snprintf(pidf, sizeof(pidf), "%s/hitld.pid", root);
-	snprintf(logf, sizeof(logf), "%s/hitld.log", root);
 	snprintf(ctlpath, sizeof(ctlpath), "%s/run/hitld.sock", root);
 	write_conf(conf);
-	switch (hitld_pid = fork()) {
-	case -1:
-		err(1, "fork");
-	case 0:
-		if (freopen(logf, "w", stderr) == NULL)
-			_exit(1);
-		execl(bin, "hitld", "-d", "-f", conf, "-p", pidf, (char *)NULL);
-		_exit(127);
-	}
-	for (t0 = now(); now() - t0 < 15; usleep(20000)) {
-		if ((h = harness_connect(ctlpath, errbuf, sizeof(errbuf))) !=
-		    NULL) {
-			harness_close(h);
-			return;
-		}
-	}
-	errx(1, "hitld did not start (log in %s)", logf);
+	auditd_pid = start_daemon(self, "auditd");
+	hitld_pid = start_daemon(self, "hitld");
 }
 
 /* One client: classify until the time is up; the count on fd out. */
 static void
-client(int out, double secs, int reconnect, int seed)
+client(int out, double secs, int reconnect, int recorded, int seed)
 {
 	struct hitl_req		 req;
 	struct hitl_verdict	 v;
@@ -175,6 +200,8 @@ client(int out, double secs, int reconnect, int seed)
 	memset(&req, 0, sizeof(req));
 	req.session = "bench";
 	req.tool = "shell";
+	if (recorded)
+		req.flags |= HITL_REQ_RECORDED;
 	if (!reconnect &&
 	    (h = harness_connect(ctlpath, errbuf, sizeof(errbuf))) == NULL)
 		errx(1, "%s", errbuf);
@@ -196,7 +223,7 @@ client(int out, double secs, int reconnect, int seed)
 }
 
 static double
-run(int nclients, double secs, int reconnect)
+run(int nclients, double secs, int reconnect, int recorded)
 {
 	int		 p[2], i, st;
 	unsigned long	 total = 0, bad = 0, n, b;
@@ -212,8 +239,8 @@ run(int nclients, double secs, int reconnect)
 			err(1, "fork");
 		case 0:
 			close(p[0]);
-			hitld_pid = -1;
-			client(p[1], secs, reconnect, i);
+			hitld_pid = auditd_pid = -1;
+			client(p[1], secs, reconnect, recorded, i);
 		}
 	}
 	close(p[1]);
@@ -236,7 +263,7 @@ int
 main(int argc, char *argv[])
 {
 	const char	*s;
-	double		 secs = 2, r1, r8, rc;
+	double		 secs = 2, r1, r8, rc, ra;
 
 	if ((s = argc > 1 ? argv[1] : getenv("BENCH_SECONDS")) != NULL &&
 	    (secs = atof(s)) <= 0)
@@ -245,21 +272,25 @@ main(int argc, char *argv[])
 		printf("hitl_daemon: skipped (needs root to start hitld)\n");
 		return 0;
 	}
-	if (getpwnam("_hitl") == NULL) {
-		printf("hitl_daemon: skipped (no _hitl user: scripts/users)\n");
+	if (getpwnam("_hitl") == NULL || getpwnam("_audit") == NULL) {
+		printf("hitl_daemon: skipped (no _hitl or _audit user: "
+		    "scripts/users)\n");
 		return 0;
 	}
-	start_hitld(argv[0]);
-	r1 = run(1, secs, 0);
-	r8 = run(8, secs, 0);
-	rc = run(1, secs, 1);
+	start_daemons(argv[0]);
+	r1 = run(1, secs, 0, 1);
+	r8 = run(8, secs, 0, 1);
+	rc = run(1, secs, 1, 1);
+	ra = run(1, secs, 0, 0);
 	printf("hitld classify round trips (allow path, %s)\n",
-	    "policy decides, every decision logged");
+	    "policy decides, every decision logged and sent to auditd");
 	printf("  %-34s %10.0f/s  %7.1f us/call\n", "1 client, one connection",
 	    r1, 1e6 / r1);
 	printf("  %-34s %10.0f/s  %7.1f us/call per client\n",
 	    "8 clients, one connection each", r8, 8e6 / r8);
 	printf("  %-34s %10.0f/s  %7.1f us/call\n",
 	    "1 client, connect per call", rc, 1e6 / rc);
+	printf("  %-34s %10.0f/s  %7.1f us/call\n",
+	    "1 client, verdict after the fsync", ra, 1e6 / ra);
 	return 0;
 }
