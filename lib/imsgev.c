@@ -40,8 +40,9 @@ imsgev_init(struct imsgev *iev, struct event_base *base, int fd,
 	return 0;
 }
 
-int
-imsgev_compose(struct imsgev *iev, uint32_t type, uint32_t peerid, int fd,
+/* Queue one message; on a closed channel, close fd and fail. */
+static int
+imsgev_queue(struct imsgev *iev, uint32_t type, uint32_t peerid, int fd,
     const void *data, size_t len)
 {
 	if (iev->closed) {
@@ -50,7 +51,14 @@ imsgev_compose(struct imsgev *iev, uint32_t type, uint32_t peerid, int fd,
 		errno = EPIPE;
 		return -1;
 	}
-	if (imsg_compose(&iev->ibuf, type, peerid, 0, fd, data, len) == -1)
+	return imsg_compose(&iev->ibuf, type, peerid, 0, fd, data, len);
+}
+
+int
+imsgev_compose(struct imsgev *iev, uint32_t type, uint32_t peerid, int fd,
+    const void *data, size_t len)
+{
+	if (imsgev_queue(iev, type, peerid, fd, data, len) == -1)
 		return -1;
 	/* Flush when the current callback returns (and not before, so
 	   that what it composes goes out together). */
@@ -67,13 +75,7 @@ imsgev_compose_lazy(struct imsgev *iev, uint32_t type, uint32_t peerid,
 {
 	struct timeval	 tv = { 0, IMSGEV_LAZY_MS * 1000 };
 
-	if (iev->closed) {
-		if (fd != -1)
-			close(fd);
-		errno = EPIPE;
-		return -1;
-	}
-	if (imsg_compose(&iev->ibuf, type, peerid, 0, fd, data, len) == -1)
+	if (imsgev_queue(iev, type, peerid, fd, data, len) == -1)
 		return -1;
 	if (!evtimer_pending(iev->lev, NULL))
 		evtimer_add(iev->lev, &tv);

@@ -28,12 +28,33 @@
 
 static const char *v1_names[CG_NCTL] = { "memory", "pids", "cpu", "cpuacct" };
 
+/* Write val to a control file opened for it, in one write; close it. */
+static int
+write_close(int fd, const char *val)
+{
+	size_t	 len = strlen(val);
+	ssize_t	 n;
+	int	 saved;
+
+	n = write(fd, val, len);
+	saved = errno;
+	close(fd);
+	if (n == -1) {
+		errno = saved;
+		return -1;
+	}
+	if ((size_t)n != len) {
+		errno = EIO;
+		return -1;
+	}
+	return 0;
+}
+
 static int
 write_file(const char *dir, const char *file, const char *val)
 {
 	char	 path[PATH_MAX];
-	int	 fd, r, saved;
-	size_t	 len = strlen(val);
+	int	 fd;
 
 	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, file) >=
 	    sizeof(path)) {
@@ -42,18 +63,7 @@ write_file(const char *dir, const char *file, const char *val)
 	}
 	if ((fd = open(path, O_WRONLY | O_CLOEXEC)) == -1)
 		return -1;
-	r = write(fd, val, len);
-	saved = errno;
-	close(fd);
-	if (r == -1) {
-		errno = saved;
-		return -1;
-	}
-	if ((size_t)r != len) {
-		errno = EIO;
-		return -1;
-	}
-	return 0;
+	return write_close(fd, val);
 }
 
 static ssize_t
@@ -412,24 +422,11 @@ cg_open(const struct cg *c, int ctl, const char *file, int flags)
 static int
 cg_write(const struct cg *c, int ctl, const char *file, const char *val)
 {
-	size_t	 len = strlen(val);
-	ssize_t	 n;
-	int	 fd, saved;
+	int	 fd;
 
 	if ((fd = cg_open(c, ctl, file, O_WRONLY)) == -1)
 		return -1;
-	n = write(fd, val, len);
-	saved = errno;
-	close(fd);
-	if (n == -1) {
-		errno = saved;
-		return -1;
-	}
-	if ((size_t)n != len) {
-		errno = EIO;
-		return -1;
-	}
-	return 0;
+	return write_close(fd, val);
 }
 
 static ssize_t
