@@ -12,12 +12,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <json-c/json.h>
+
 #include "conf.h"
 #include "harness.h"
 #include "harnessctl.h"
 #include "hitl_proto.h"
 #include "hitlc.h"
 #include "risk.h"
+#include "riskconf.h"
 #include "utf8.h"
 #include "wire.h"
 
@@ -145,8 +148,73 @@ print_verdict(const struct hitl_verdict *v, int first)
 }
 
 /*
- * hitl classify [TOOL] [-a json] [-c line] [-n network] [-s session]
- * [-w workspace] [TOOL] [argv ...].  The verdict is printed at the end;
+ * hitl classify -d: what hitld would say, from the rules of the config
+ * file itself (-f), here and now: nothing is queued, nobody is asked,
+ * nothing is recorded, and hitld need not run.  A rule change can be
+ * tried this way before hitld is sent SIGHUP.  Exit 0 allow, 1 deny,
+ * 2 ask.
+ */
+static int
+classify_dry(struct ctl_env *env, const struct hitl_req *req)
+{
+	struct risk_ruleset	*rs;
+	struct risk_call	 call;
+	struct risk_result	 res;
+	struct hitl_verdict	 v;
+	struct json_object	*args = NULL;
+	char			 err[512];
+	size_t			 n;
+
+	ctl_load_conf(env);
+	if ((rs = risk_conf_compile(env->conf, &n, err, sizeof(err))) == NULL)
+		errx(1, "%s: rules: %s", env->conffile, err);
+	memset(&v, 0, sizeof(v));
+	if (req->args != NULL &&
+	    (args = risk_conf_args(req->args, err, sizeof(err))) == NULL) {
+		/* As hitld answers it. */
+		hitl_verdict_deny(&v, "%s", err);
+		print_verdict(&v, 1);
+		print_verdict(&v, 0);
+		risk_free(rs);
+		return 1;
+	}
+	memset(&call, 0, sizeof(call));
+	call.tool = req->tool;
+	call.command = req->command;
+	call.argv = (const char *const *)req->argv;
+	call.argc = req->argc;
+	call.args = args;
+	call.network = req->network;
+	if (risk_classify(rs, &call, &res) == -1)
+		warnx("classifier failed: %s", res.why);
+	v.level = res.level;
+	v.decision = res.decision;
+	v.asked = res.decision == RISK_ASK;
+	if (res.rule_name != NULL) {
+		strlcpy(v.rule, res.rule_name, sizeof(v.rule));
+		strlcpy(v.file, res.rule_file ? res.rule_file : "",
+		    sizeof(v.file));
+		v.line = res.rule_line > 0 ? (uint32_t)res.rule_line : 0;
+	}
+	strlcpy(v.why, res.why, sizeof(v.why));
+	print_verdict(&v, 1);
+	if (res.ncommands > 0)
+		printf("commands: %d (%d matched no rule)\n", res.ncommands,
+		    res.uncovered);
+	printf("decision: %s\n", risk_decision_name(res.decision));
+	printf("reason: dry run with the %zu rule%s of ", n,
+	    n == 1 ? "" : "s");
+	ctl_putsafe(stdout, env->conffile, 0, 0);
+	printf("; nothing queued or recorded\n");
+	json_object_put(args);
+	risk_free(rs);
+	return res.decision == RISK_ALLOW ? 0 :
+	    res.decision == RISK_ASK ? 2 : 1;
+}
+
+/*
+ * hitl classify [TOOL] [-d] [-a json] [-c line] [-n network]
+ * [-s session] [-w workspace] [TOOL] [argv ...].  The verdict is printed at the end;
  * the request id as soon as hitld queues the call, so that a script
  * can answer it with "approve ID allow".  Exit 0 only for allow.
  */
@@ -157,7 +225,7 @@ hitl_classify(struct ctl_env *env, int argc, char **argv)
 	struct hitl_verdict	 v;
 	struct hconn		*h;
 	char			 errbuf[512];
-	int			 ch, rc;
+	int			 ch, rc, dry = 0;
 
 	memset(&req, 0, sizeof(req));
 	/* The tool may come first, as in the usage line. */
@@ -166,10 +234,13 @@ hitl_classify(struct ctl_env *env, int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	while ((ch = getopt(argc, argv, "a:c:n:s:w:")) != -1) {
+	while ((ch = getopt(argc, argv, "a:c:dn:s:w:")) != -1) {
 		switch (ch) {
 		case 'a':
 			req.args = optarg;
+			break;
+		case 'd':
+			dry = 1;
 			break;
 		case 'c':
 			req.command = optarg;
@@ -201,6 +272,8 @@ hitl_classify(struct ctl_env *env, int argc, char **argv)
 	if (strlen(req.tool) >= HITL_TOOL_MAX ||
 	    (req.session != NULL && strlen(req.session) > HITL_SESSION_MAX))
 		errx(1, "tool name or session too long");
+	if (dry)
+		return classify_dry(env, &req);
 
 	h = ctl_connect(env, D_HITLD, errbuf, sizeof(errbuf));
 	if (h == NULL)

@@ -32,6 +32,7 @@
 #include "proc.h"
 #include "proto.h"
 #include "risk.h"
+#include "riskconf.h"
 #include "wire.h"
 
 #define QUEUE_MAX_PENDING	1024	/* waiting for a person, in all */
@@ -98,102 +99,6 @@ const char *
 queue_chroot(const struct harness_conf *conf)
 {
 	return conf->hitld.d.chroot;
-}
-
-/* ---- rules ---- */
-
-static enum risk_decision
-conf2risk(enum conf_decision d)
-{
-	switch (d) {
-	case DECIDE_ALLOW:
-		return RISK_ALLOW;
-	case DECIDE_ASK:
-		return RISK_ASK;
-	default:
-		return RISK_DENY;
-	}
-}
-
-/*
- * Turn the configuration's rules into a compiled set.  The risk
- * library copies what it keeps, so the arrays here point into conf.
- */
-static struct risk_ruleset *
-rules_compile(const struct harness_conf *conf, size_t *np, char *err,
-    size_t errlen)
-{
-	struct risk_ruleset	*rs = NULL;
-	struct risk_rule	*rules = NULL;
-	struct risk_policy	 pol;
-	const struct conf_rule	*cr;
-	const struct conf_match	*cm;
-	size_t			 n = 0, i, j;
-	int			 lvl;
-
-	TAILQ_FOREACH(cr, &conf->rules, entry)
-		n++;
-	if (n > 0 && (rules = calloc(n, sizeof(*rules))) == NULL) {
-		snprintf(err, errlen, "out of memory");
-		return NULL;
-	}
-	i = 0;
-	TAILQ_FOREACH(cr, &conf->rules, entry) {
-		struct risk_rule *r = &rules[i++];
-
-		r->name = (char *)(uintptr_t)cr->name;
-		r->file = (char *)(uintptr_t)cr->file;
-		r->line = cr->line;
-		lvl = cr->level;
-		if (lvl < 0 || lvl >= RISK_NLEVELS) {
-			snprintf(err, errlen, "rule %s (line %d): bad level",
-			    cr->name, cr->line);
-			goto done;
-		}
-		r->level = (enum risk_level)lvl;
-		TAILQ_FOREACH(cm, &cr->matches, entry)
-			r->nmatches++;
-		if (r->nmatches > 0 && (r->matches = calloc(r->nmatches,
-		    sizeof(*r->matches))) == NULL) {
-			snprintf(err, errlen, "out of memory");
-			goto done;
-		}
-		j = 0;
-		TAILQ_FOREACH(cm, &cr->matches, entry) {
-			struct risk_match *m = &r->matches[j++];
-
-			switch (cm->kind) {
-			case MATCH_TOOL:
-				m->kind = RISK_M_TOOL;
-				break;
-			case MATCH_COMMAND:
-				m->kind = RISK_M_COMMAND;
-				break;
-			case MATCH_ARG:
-				m->kind = RISK_M_ARG;
-				break;
-			case MATCH_PATH:
-				m->kind = RISK_M_PATH;
-				break;
-			case MATCH_NETWORK:
-				m->kind = RISK_M_NETWORK;
-				break;
-			}
-			m->path = cm->path;
-			m->patterns = cm->patterns.v;
-			m->npatterns = cm->patterns.n;
-		}
-	}
-	for (i = 0; i < RISK_NLEVELS; i++)
-		pol.decision[i] = conf2risk(conf->hitld.policy[i]);
-	pol.nomatch = conf2risk(conf->hitld.nomatch);
-	rs = risk_compile(rules, n, &pol, err, errlen);
- done:
-	for (i = 0; i < n; i++)
-		free(rules[i].matches);
-	free(rules);
-	*np = n;
-	return rs;
 }
 
 /* ---- users: the chroot has no passwd, so names are read at start ---- */
@@ -648,29 +553,6 @@ pending_timeout(evutil_socket_t fd, short ev, void *arg)
 	decide(p, RISK_DENY, HITL_HOW_TIMEOUT, "", 0, "approval timed out");
 }
 
-static struct json_object *
-parse_args(const char *s, char *err, size_t errlen)
-{
-	struct json_tokener	*tok;
-	struct json_object	*o;
-	size_t			 len = strlen(s);
-
-	if ((tok = json_tokener_new_ex(QUEUE_JSON_DEPTH)) == NULL) {
-		snprintf(err, errlen, "out of memory");
-		return NULL;
-	}
-	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
-	o = json_tokener_parse_ex(tok, s, (int)len);
-	if (o == NULL || json_tokener_get_error(tok) != json_tokener_success ||
-	    json_tokener_get_parse_end(tok) != len) {
-		snprintf(err, errlen, "tool arguments are not valid JSON");
-		json_object_put(o);
-		o = NULL;
-	}
-	json_tokener_free(tok);
-	return o;
-}
-
 static void
 queue_classify(struct ctl_conn *c, struct imsg *imsg)
 {
@@ -699,7 +581,7 @@ queue_classify(struct ctl_conn *c, struct imsg *imsg)
 		return;
 	}
 	if (req.args != NULL &&
-	    (args = parse_args(req.args, err, sizeof(err))) == NULL) {
+	    (args = risk_conf_args(req.args, err, sizeof(err))) == NULL) {
 		hitl_verdict_deny(&v, "%s", err);
 		goto answer;
 	}
@@ -1061,7 +943,7 @@ queue_reload(struct proc_ctx *ctx, struct harness_conf *nconf)
 	size_t			 n;
 	char			 err[512];
 
-	if ((rs = rules_compile(nconf, &n, err, sizeof(err))) == NULL) {
+	if ((rs = risk_conf_compile(nconf, &n, err, sizeof(err))) == NULL) {
 		log_warnx("reload: rules: %s; keeping the old rules", err);
 		return;
 	}
@@ -1082,8 +964,8 @@ queue_run(struct proc_ctx *ctx)
 	q.ctx = ctx;
 	TAILQ_INIT(&q.pending);
 	TAILQ_INIT(&q.grants);
-	if ((q.rs = rules_compile(ctx->conf, &q.nrules, err, sizeof(err))) ==
-	    NULL)
+	if ((q.rs = risk_conf_compile(ctx->conf, &q.nrules, err,
+	    sizeof(err))) == NULL)
 		fatalx("rules: %s", err);
 	q.timeout_ms = ctx->conf->hitld.timeout_ms;
 	/* Approvers are named in decisions; the chroot has no passwd. */

@@ -99,6 +99,44 @@ ok "$(has "$T/c" '^decision: allow')" "argv echo: allowed"
 classify "$T/c" fetch -a '{"url": '
 ok "$(has "$T/c" 'not valid JSON')" "bad JSON: denied with reason"
 
+# ---- dry run (-d): the config file's rules, nothing queued ----
+classify "$T/c" -d shell -c 'cd /; rm -rf /'
+ok "$(has "$T/c" '^rule: wipe-root')" "dry run: same rule as hitld"
+ok "$(has "$T/c" '^decision: deny')" "dry run: deny"
+[ "$(cat "$T/c.rc")" = 1 ]
+ok $? "dry run: deny exits 1"
+classify "$T/c" -d shell -c 'cd /tmp && rm -r build'
+ok "$(has "$T/c" '^decision: ask')" "dry run: ask, without waiting"
+ok "$(has "$T/c" '^commands: 2 (1 matched no rule)')" \
+    "dry run: counts the commands and those no rule matched"
+ok "$(has "$T/c" '^reason: dry run with the [0-9]* rules of')" \
+    "dry run: says so"
+[ "$(cat "$T/c.rc")" = 2 ]
+ok $? "dry run: ask exits 2"
+[ "$(has "$T/c" '^request:')" = 1 ]
+ok $? "dry run: no request id"
+ctl approve -l >"$T/l" 2>&1
+ok "$(has "$T/l" 'no pending requests')" "dry run: nothing queued"
+classify "$T/c" -d fetch -a '{"url": '
+ok "$(has "$T/c" 'not valid JSON')" "dry run: bad JSON denied as by hitld"
+# A rule not yet loaded: the dry run of the edited file sees it, hitld
+# does not until SIGHUP.
+cp "$conf" "$T/edited.conf"
+cat >>"$T/edited.conf" <<'EOF2'
+rule "no-make" {
+	command { "make *" }
+	risk critical
+}
+EOF2
+"$BIN/harnessctl" -f "$T/edited.conf" hitl classify -d shell -c 'make all' \
+    >"$T/c" 2>&1
+ok "$(has "$T/c" '^rule: no-make (.*edited.conf:[0-9]*)')" \
+    "dry run: an edited file's new rule, before any reload"
+"$BIN/harnessctl" -f "$T/none.conf" hitl classify -d shell -c ls \
+    >"$T/c" 2>&1
+[ $? -eq 1 ] && grep -q "none.conf" "$T/c"
+ok $? "dry run: a missing config file is an error naming it"
+
 # ---- approve -l and approve ID from the command line ----
 classify_bg "$T/a" shell -s s1 -c 'rm -r /tmp/build'
 id=$(reqid "$T/a")
