@@ -2033,6 +2033,7 @@ risk_free(struct risk_ruleset *rs)
 #define CM_PARSED	0x02	/* its nested command line was parsed */
 #define CM_EXPANDED	0x04	/* it only runs its nested commands */
 #define CM_COUNTED	0x08	/* needs a rule */
+#define CM_FED		0x10	/* the text fed to it was looked at */
 
 #define K_COMMAND	0
 #define K_TOOL		1
@@ -2078,6 +2079,11 @@ struct ctx {
 	struct defer			*defer;
 	uint32_t			 ndefer, defermax;
 	struct defer			 deferbuf[8];
+
+	/* A shell running text not known before it runs (feed_shell);
+	   a command whose name is not (walk_views). */
+	uint32_t			 opq, opqfrom, unk;
+	unsigned			 nfeed;
 
 	/* Last ARG/NETWORK value matched, for why. */
 	const char			*mval;
@@ -3111,6 +3117,7 @@ stage_args(const struct cstage *st, const struct vinfo *v)
 #define UW_JOIN		3	/* runs words[start, end) joined */
 #define UW_STDIN	4	/* a shell reading its input */
 #define UW_FIND		5
+#define UW_PROCSUB	6	/* a shell running <( ) as its script */
 
 struct unwrap {
 	int		 kind;
@@ -3153,6 +3160,25 @@ is_assign(const struct shellparse_word *w)
 	return (0);
 }
 
+/* A shell's script operand: stdin by another name, a <( ), a file. */
+static int
+script_operand(const struct shellparse_word *w)
+{
+	static const char *const stdins[] = { "/dev/stdin", "/dev/fd/0",
+	    "/proc/self/fd/0", "/dev/fd/0/", NULL };
+	size_t i;
+
+	if ((w->flags & SHELLPARSE_W_SUBST) && w->len > 2 &&
+	    w->text[0] == '<' && w->text[1] == '(')
+		return (UW_PROCSUB);
+	if (shellparse_pattern(w) != NULL)
+		return (UW_NONE);
+	for (i = 0; stdins[i] != NULL; i++)
+		if (strcmp(w->text, stdins[i]) == 0)
+			return (UW_STDIN);
+	return (UW_NONE);
+}
+
 /* What does a wrapper run?  Options are read as its getopt would. */
 static void
 unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
@@ -3162,12 +3188,16 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 	const char *t, *eq;
 	uint32_t k = start + 1, npos = wr->npos, i;
 	size_t l;
-	int cflag = 0, done;
+	int cflag = 0, sflag = 0, done;
 
 	memset(u, 0, sizeof(*u));
 	u->kind = UW_NONE;
-	if (wr->kind == WK_NONE)
+	if (wr->kind == WK_NONE) {
+		/* source FILE, . FILE: a script from stdin or <( ) */
+		if (k < end)
+			u->kind = script_operand(&w[k]);
 		return;
+	}
 	if (wr->kind == WK_APPLET) {
 		if (k < end) {
 			u->kind = UW_VIEW;
@@ -3201,6 +3231,8 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 			for (i = 1, l = w[k].len; i < l; i++) {
 				if (t[i] == 'c')
 					cflag = 1;
+				else if (t[i] == 's' && t[0] == '-')
+					sflag = 1;
 				else if ((t[i] == 'o' || t[i] == 'O') &&
 				    k + 1 < end)
 					k++;
@@ -3212,8 +3244,10 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 				u->s = w[k].text;
 				u->len = w[k].len;
 			}
-		} else if (k >= end)
-			u->kind = UW_STDIN;
+		} else if (k >= end || sflag)
+			u->kind = UW_STDIN;	/* -s: operands are $1 ... */
+		else
+			u->kind = script_operand(&w[k]);
 		return;
 	}
 	for (;;) {
@@ -3491,6 +3525,375 @@ nested(struct ctx *c, uint32_t ci, const char *s, size_t n)
 	shellparse(c->sp, s, n, (unsigned)cmd->depth + 1, ci);
 }
 
+/*
+ * Text a shell runs as its script that comes from another command of
+ * the line: "echo 'rm -rf /' | sh", "printf '...' | bash", "cat <<EOF |
+ * sh", "sh <(echo ...)", ". /dev/stdin".  What echo, printf and cat of
+ * a here-document write is known: it is parsed as the shell's nested
+ * command line, as with sh -c.  Any other writer (curl, base64 -d, a
+ * file, a word with $x in it) makes text not known before it runs:
+ * the call is then at least high (c->opq).
+ */
+#define FEED_MAX	SHELLPARSE_MAXLEN	/* bytes of text parsed */
+#define FEED_CALLS	64		/* writers looked at, per call */
+#define FEED_DEPTH	8		/* cat | cat | ..., ( ( ) ) */
+
+struct feed {
+	char		*p;		/* NULL: only count */
+	size_t		 n;
+	int		 opaque;
+	int		 any;
+};
+
+static void
+feed_put(struct feed *f, const char *s, size_t n)
+{
+	if (n > FEED_MAX || f->n > FEED_MAX - n) {
+		f->n = FEED_MAX + 1;	/* too long to look at */
+		f->opaque = 1;
+		return;
+	}
+	if (f->p != NULL)
+		memcpy(f->p + f->n, s, n);
+	f->n += n;
+	f->any = 1;
+}
+
+static int
+hexval(int ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return (ch - '0');
+	if (ch >= 'a' && ch <= 'f')
+		return (ch - 'a' + 10);
+	if (ch >= 'A' && ch <= 'F')
+		return (ch - 'A' + 10);
+	return (-1);
+}
+
+/*
+ * The backslash escape at s[*i] as echo -e, dash's echo and printf
+ * decode it (\n \t \NNN \0NNN \xHH ...); *i is left on its last byte.
+ * Returns 1 for \c: nothing more is written.
+ */
+static int
+feed_escape(struct feed *f, const char *s, size_t n, size_t *i)
+{
+	size_t k = *i + 1, d;
+	int v, x;
+	char ch;
+
+	if (k >= n) {
+		feed_put(f, "\\", 1);
+		return (0);
+	}
+	switch (s[k]) {
+	case 'a': ch = '\a'; break;
+	case 'b': ch = '\b'; break;
+	case 'e': case 'E': ch = 033; break;
+	case 'f': ch = '\f'; break;
+	case 'n': ch = '\n'; break;
+	case 'r': ch = '\r'; break;
+	case 't': ch = '\t'; break;
+	case 'v': ch = '\v'; break;
+	case '\\': case '\'': case '"': case '?': ch = s[k]; break;
+	case 'c':
+		*i = k;
+		return (1);
+	case 'x':
+		for (v = 0, d = 0; d < 2 && k + 1 < n &&
+		    (x = hexval((unsigned char)s[k + 1])) != -1; d++, k++)
+			v = v * 16 + x;
+		if (d == 0) {
+			feed_put(f, "\\x", 2);
+			*i = k;
+			return (0);
+		}
+		ch = (char)v;
+		break;
+	default:
+		if (s[k] < '0' || s[k] > '7') {
+			feed_put(f, s + *i, 2);	/* \q stays \q */
+			*i = k;
+			return (0);
+		}
+		/* \NNN, and echo's \0NNN */
+		v = s[k] - '0';
+		for (d = s[k] == '0' ? 3 : 2; d > 0 && k + 1 < n &&
+		    s[k + 1] >= '0' && s[k + 1] <= '7'; d--, k++)
+			v = v * 8 + (s[k + 1] - '0');
+		ch = (char)v;
+		break;
+	}
+	feed_put(f, &ch, 1);
+	*i = k;
+	return (0);
+}
+
+/* s with its escapes decoded; 1 at \c. */
+static int
+feed_escapes(struct feed *f, const char *s, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = i; j < n && s[j] != '\\'; j++)
+			;
+		if (j > i)
+			feed_put(f, s + i, j - i);
+		if ((i = j) >= n)
+			break;
+		if (feed_escape(f, s, n, &i))
+			return (1);
+	}
+	return (0);
+}
+
+/* Does a word hold something only known when it runs? */
+static void
+feed_word_known(struct feed *f, const struct shellparse_word *w)
+{
+	if (w->flags & SHELLPARSE_W_PATTERN)
+		f->opaque = 1;
+}
+
+/* echo [-neE] WORDS: the words, a space apart, then a newline. */
+static void
+feed_echo(struct feed *f, const struct shellparse_cmd *cmd, uint32_t k)
+{
+	const struct shellparse_word *w;
+	uint32_t first;
+
+	for (; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		if (w->len < 2 || w->text[0] != '-' ||
+		    strspn(w->text + 1, "neE") != w->len - 1)
+			break;
+	}
+	for (first = k; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		feed_word_known(f, w);
+		if (k > first)
+			feed_put(f, " ", 1);
+		if (feed_escapes(f, w->text, w->len))
+			return;
+	}
+	feed_put(f, "\n", 1);
+}
+
+/* printf FORMAT ARGS: the format again while arguments are left. */
+static void
+feed_printf(struct feed *f, const struct shellparse_cmd *cmd, uint32_t k)
+{
+	const struct shellparse_word *fw, *a;
+	const char *t;
+	size_t i, n;
+	int used;
+
+	if (k < cmd->nwords && strcmp(cmd->words[k].text, "-v") == 0)
+		return;		/* into a variable: writes nothing */
+	if (k < cmd->nwords && strcmp(cmd->words[k].text, "--") == 0)
+		k++;
+	if (k >= cmd->nwords)
+		return;
+	fw = &cmd->words[k++];
+	feed_word_known(f, fw);
+	t = fw->text;
+	n = fw->len;
+	do {
+		used = 0;
+		for (i = 0; i < n && f->n <= FEED_MAX; i++) {
+			if (t[i] == '\\') {
+				if (feed_escape(f, t, n, &i))
+					return;
+				continue;
+			}
+			if (t[i] != '%') {
+				feed_put(f, t + i, 1);
+				continue;
+			}
+			if (i + 1 < n && t[i + 1] == '%') {
+				feed_put(f, "%", 1);
+				i++;
+				continue;
+			}
+			while (i + 1 < n && strchr("-+ #0123456789.*'",
+			    t[i + 1]) != NULL)
+				i++;
+			i++;		/* the conversion */
+			if (k >= cmd->nwords)
+				continue;
+			a = &cmd->words[k++];
+			used = 1;
+			feed_word_known(f, a);
+			if (i < n && t[i] == 'b') {
+				if (feed_escapes(f, a->text, a->len))
+					return;
+			} else
+				feed_put(f, a->text, a->len);
+		}
+	} while (used && k < cmd->nwords && f->n <= FEED_MAX);
+}
+
+static void	feed_stdin(struct ctx *, uint32_t, struct feed *, int, int);
+
+/* What command j writes to its standard output, into f. */
+static void
+feed_from(struct ctx *c, uint32_t j, struct feed *f, int depth)
+{
+	const struct shellparse *sp = c->sp;
+	const struct shellparse_cmd *cmd = &sp->cmds[j];
+	const struct shellparse_redir *r;
+	const struct shellparse_word *w;
+	const char *b;
+	size_t n;
+	uint32_t k, x;
+	int ops = 0;
+
+	if (depth > FEED_DEPTH || c->nfeed++ > FEED_CALLS) {
+		f->opaque = 1;
+		return;
+	}
+	if (cmd->flags & (SHELLPARSE_C_SUBSHELL | SHELLPARSE_C_GROUP)) {
+		/* ( ... ) | sh: what the commands in it write */
+		for (x = j + 1; x < sp->ncmds; x++)
+			if (sp->cmds[x].parent == j &&
+			    sp->cmds[x].next == NONE)
+				feed_from(c, x, f, depth + 1);
+		return;
+	}
+	if (cmd->flags & SHELLPARSE_C_KEYWORD) {
+		f->opaque = 1;		/* a loop's output */
+		return;
+	}
+	if (cmd->nwords <= cmd->nassign)
+		return;			/* X=1: writes nothing */
+	w = &cmd->words[cmd->nassign];
+	if (shellparse_pattern(w) != NULL) {
+		f->opaque = 1;
+		return;
+	}
+	b = memrchr(w->text, '/', w->len);
+	b = b ? b + 1 : w->text;
+	n = w->len - (size_t)(b - w->text);
+	k = cmd->nassign + 1;
+	if (n == 4 && memcmp(b, "echo", 4) == 0) {
+		feed_echo(f, cmd, k);
+		return;
+	}
+	if (n == 6 && memcmp(b, "printf", 6) == 0) {
+		feed_printf(f, cmd, k);
+		return;
+	}
+	if (!(n == 3 && memcmp(b, "cat", 3) == 0) &&
+	    !(n == 3 && memcmp(b, "tee", 3) == 0)) {
+		f->opaque = 1;		/* curl, base64 -d, ... */
+		return;
+	}
+	/* cat: its here-document, else its input; tee: its input. */
+	for (; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		if (b[0] == 't' || strcmp(w->text, "-") == 0 ||
+		    strcmp(w->text, "-u") == 0)
+			continue;
+		f->opaque = 1;		/* a file, or -n, -A: changed text */
+		ops = 1;
+	}
+	for (k = 0; k < cmd->nredirs && !ops; k++) {
+		r = &cmd->redirs[k];
+		if (r->op == SHELLPARSE_R_HEREDOC && r->body != NULL &&
+		    b[0] == 'c') {
+			if (!r->quoted && (memchr(r->body, '$', r->bodylen) ||
+			    memchr(r->body, '`', r->bodylen)))
+				f->opaque = 1;
+			feed_put(f, r->body, r->bodylen);
+			return;
+		}
+		if (r->op == SHELLPARSE_R_HERESTR) {
+			feed_word_known(f, &r->target);
+			feed_put(f, r->target.text, r->target.len);
+			feed_put(f, "\n", 1);
+			return;
+		}
+	}
+	if (!ops)
+		feed_stdin(c, j, f, depth + 1, 0);
+}
+
+/*
+ * What command j reads on its standard input, into f: the command
+ * before it in a pipeline, or (procsub) the <( ) in its words, or a
+ * <( ) it reads with <.  A file, or nothing (the call's own input), is
+ * not text of the line: f->any stays 0 for it.
+ */
+static void
+feed_stdin(struct ctx *c, uint32_t j, struct feed *f, int depth, int procsub)
+{
+	const struct shellparse *sp = c->sp;
+	const struct shellparse_cmd *cmd = &sp->cmds[j];
+	const struct shellparse_redir *r;
+	uint32_t x, k;
+
+	for (x = j; x-- > 0; )
+		if (sp->cmds[x].next == j) {
+			feed_from(c, x, f, depth);
+			return;
+		}
+	if (cmd->flags & SHELLPARSE_C_PIPEIN) {
+		f->opaque = 1;		/* for ... done | sh */
+		return;
+	}
+	for (k = 0; k < cmd->nredirs && !procsub; k++) {
+		r = &cmd->redirs[k];
+		if (r->op == SHELLPARSE_R_IN && script_operand(&r->target) ==
+		    UW_PROCSUB)
+			procsub = 1;
+	}
+	if (!procsub)
+		return;
+	/* The substitutions in it are its children (ends of pipelines). */
+	for (x = j + 1; x < sp->ncmds; x++)
+		if (sp->cmds[x].parent == j && sp->cmds[x].next == NONE)
+			feed_from(c, x, f, depth);
+}
+
+/* Shell ci runs the text its input (or its <( )) carries. */
+static void
+feed_shell(struct ctx *c, uint32_t ci, int procsub)
+{
+	struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	struct feed f;
+	uint32_t x;
+
+	if (cmd->mark & (CM_PARSED | CM_FED))
+		return;
+	cmd->mark |= CM_FED;
+	memset(&f, 0, sizeof(f));
+	feed_stdin(c, ci, &f, 0, procsub);
+	if (f.opaque && c->opq == NONE) {
+		c->opq = ci;
+		c->opqfrom = NONE;
+		for (x = ci; x-- > 0; )
+			if (c->sp->cmds[x].next == ci) {
+				c->opqfrom = x;
+				break;
+			}
+	}
+	if (!f.any || f.n > FEED_MAX)
+		return;
+	/* Again, writing: the same text into the arena. */
+	if ((f.p = shellparse_alloc(c->sp, f.n + 1)) == NULL) {
+		c->nomem = 1;
+		return;
+	}
+	f.n = 0;
+	f.any = 0;
+	c->nfeed = 0;
+	feed_stdin(c, ci, &f, 0, procsub);
+	f.p[f.n] = '\0';
+	nested(c, ci, f.p, f.n);
+}
+
 static void
 do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
     const struct ient *e, const char *base, size_t blen, const char *bpat,
@@ -3577,6 +3980,14 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 					    r->target.len);
 			}
 		}
+		/* FALLTHROUGH */
+	case UW_PROCSUB:
+		/* x | sh, sh <(x), . /dev/stdin < <(x) */
+		if (vw->mode == VW_MAIN && !vw->expanded) {
+			feed_shell(c, vw->cmd, u.kind == UW_PROCSUB);
+			if (cmd->mark & CM_PARSED)
+				vw->expanded = 1;
+		}
 		return;
 	case UW_FIND:
 		for (k = start + 1; k < end && !vw->found; k++) {
@@ -3651,6 +4062,9 @@ walk_views(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		do_view(c, vw, start, end, e, buf, n, NULL, 1, depth);
 		return;
 	}
+	/* Whatever rules it may match, it could be anything: high. */
+	if (vw->mode == VW_MAIN && c->unk == NONE)
+		c->unk = vw->cmd;
 	do_view(c, vw, start, end, NULL, "", 0, b, 1, depth);
 	if (gall(b))
 		return;		/* wholly unknown: no name to look up */
@@ -3878,11 +4292,12 @@ classify(struct ctx *c, struct shellparse *sp, size_t len,
 		return;
 
 	res->unparseable = sp->error != 0;
+	res->opaque = c->opq != NONE || c->unk != NONE;
 	res->matched = c->matched;
 	res->level = c->matched ? c->level : RISK_LOW;
-	if (res->unparseable && res->level < RISK_HIGH)
+	if ((res->unparseable || res->opaque) && res->level < RISK_HIGH)
 		res->level = RISK_HIGH;
-	if (!c->matched && !res->unparseable)
+	if (!c->matched && !res->unparseable && !res->opaque)
 		res->decision = rs->policy.nomatch;
 	else {
 		res->decision = rs->policy.decision[res->level];
@@ -3906,10 +4321,35 @@ classify(struct ctx *c, struct shellparse *sp, size_t len,
 		    shellparse_strerror(sp->error), sp->errpos);
 		if (wb.len >= sizeof(res->why))
 			wb.len = sizeof(res->why) - 1;
+	} else if (c->opq != NONE) {
+		static const char opq[] =
+		    "a shell runs text not known before it runs: `";
+
+		wb_put(&wb, opq, sizeof(opq) - 1, sizeof(opq) - 1);
+		if (c->opqfrom != NONE) {
+			wb_view(&wb, &sp->cmds[c->opqfrom],
+			    sp->cmds[c->opqfrom].nassign,
+			    sp->cmds[c->opqfrom].nwords);
+			wb_put(&wb, " | ", 3, 3);
+		}
+		wb_view(&wb, &sp->cmds[c->opq], sp->cmds[c->opq].nassign,
+		    sp->cmds[c->opq].nwords);
+		wb_put(&wb, "`", 1, 1);
+		wb_clean(&wb, 0);
+	} else if (res->opaque) {
+		static const char unk[] =
+		    "a command not known before it runs: `";
+
+		wb_put(&wb, unk, sizeof(unk) - 1, sizeof(unk) - 1);
+		wb_view(&wb, &sp->cmds[c->unk], sp->cmds[c->unk].nassign,
+		    sp->cmds[c->unk].nwords);
+		wb_put(&wb, "`", 1, 1);
+		wb_clean(&wb, 0);
 	} else
 		wb_put(&wb, "no rule matched", 15, 15);
 	if (first != NONE && !c->blanket && (c->matched ||
-	    res->unparseable)) {
+	    res->unparseable || res->opaque) && (c->matched ||
+	    c->opq != NONE || first != c->unk)) {
 		i = (uint32_t)wb.len;
 		wb_put(&wb, "; `", 3, 3);
 		wb_view(&wb, &sp->cmds[first], sp->cmds[first].nassign,
@@ -3933,6 +4373,7 @@ result_init(struct risk_result *res)
 	res->why[0] = '\0';
 	res->ncommands = 0;
 	res->uncovered = 0;
+	res->opaque = 0;
 }
 
 static int
@@ -3962,6 +4403,10 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->defermax = sizeof(c->deferbuf) / sizeof(c->deferbuf[0]);
 	c->mval = NULL;
 	c->mlen = 0;
+	c->opq = NONE;
+	c->opqfrom = NONE;
+	c->unk = NONE;
+	c->nfeed = 0;
 	if (2 * nr + np > nbits)
 		return (-1);
 	memset(bits, 0, (2 * nr + np) * sizeof(*bits));

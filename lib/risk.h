@@ -73,9 +73,22 @@
  * wholly unknown ($x args) matches only rules whose first word is a
  * glob, and otherwise counts as matching no rule (below).
  *
+ * Text a shell runs from another command of the line: a shell that
+ * reads its script on its input (x | sh, sh -s, sh /dev/stdin, source
+ * /dev/stdin, sh < <(x)) or from a <( ) (sh <(x), . <(x)) runs what x
+ * writes.  When x is echo, printf or cat of a here-document or
+ * here-string (through cat or tee, in a ( ) or { }), that text is
+ * known: escapes decoded (\n, \NNN, \xHH, %s and %b filled in), it is
+ * parsed as the shell's own command line, as with sh -c.  Any other
+ * writer (curl, base64 -d, a file, a loop) or a word of x with $x,
+ * $(cmd) or a glob in it makes text only known when it runs.
+ *
  * Classification: the highest level of all rules that hold wins (the
  * first defined among equals).  A line that cannot be parsed is at
- * least high, with unparseable set.  When no rule holds the decision
+ * least high, with unparseable set; so is a call with text a shell
+ * runs that is only known when it runs, or with a command whose name
+ * is ($x args, "$(which rm)" -rf /, /bin/r?), with opaque set: it
+ * could be anything, whichever rules it also matches.  When no rule holds the decision
  * is policy->nomatch.  Also, every simple command must be matched by
  * some command rule: if one is not ("ls; python x.py" with only a
  * rule for ls), the decision is at least policy->nomatch, unless a
@@ -143,6 +156,8 @@ struct risk_result {
 	/* Added. */
 	int	 ncommands;		/* simple commands examined */
 	int	 uncovered;		/* of those, matched by no rule */
+	int	 opaque;		/* a shell runs text only known when
+					   it runs (curl x | sh) */
 };
 
 struct risk_ruleset;

@@ -2040,6 +2040,9 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 			from = c.slot;
 			sp_endcmd(p, &c, 0);
 			c.pipe_from = from;
+			/* done | x, fi | x: no command to link from */
+			if (from == SHELLPARSE_NONE)
+				c.flags |= SHELLPARSE_C_PIPEIN;
 			pending = 1;
 			continue;
 		case '(':

@@ -100,6 +100,9 @@ struct shellparse_redir {
 #define SHELLPARSE_C_GROUP	0x04	/* stands for a { } group */
 #define SHELLPARSE_C_KEYWORD	0x08	/* for/select/case/[[ header, or a
 					   function name: runs nothing */
+#define SHELLPARSE_C_PIPEIN	0x10	/* reads a pipe from a compound
+					   command (for, while, if, case),
+					   which has no command to link */
 
 /*
  * One simple command.  Leading NAME=value words are words[0..nassign).
