@@ -214,9 +214,10 @@ classify_dry(struct ctl_env *env, const struct hitl_req *req)
 
 /*
  * hitl classify [TOOL] [-d] [-a json] [-c line] [-n network]
- * [-s session] [-w workspace] [TOOL] [argv ...].  The verdict is printed at the end;
- * the request id as soon as hitld queues the call, so that a script
- * can answer it with "approve ID allow".  Exit 0 only for allow.
+ * [-s session] [-w workspace] [TOOL] [argv ...].  The verdict is
+ * printed at the end; the request id as soon as hitld queues the
+ * call, so that a script can answer it with "approve ID allow".
+ * Exit 0 only for allow.
  */
 static int
 hitl_classify(struct ctl_env *env, int argc, char **argv)

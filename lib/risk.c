@@ -2034,6 +2034,7 @@ risk_free(struct risk_ruleset *rs)
 #define CM_EXPANDED	0x04	/* it only runs its nested commands */
 #define CM_COUNTED	0x08	/* needs a rule */
 #define CM_FED		0x10	/* the text fed to it was looked at */
+#define CM_OPTS		0x20	/* command lines in its options parsed */
 
 #define K_COMMAND	0
 #define K_TOOL		1
@@ -3894,6 +3895,206 @@ feed_shell(struct ctx *c, uint32_t ci, int procsub)
 	nested(c, ci, f.p, f.n);
 }
 
+/*
+ * Command lines hidden in options and operands: ssh -o ProxyCommand=X,
+ * git -c core.pager=X, rsync -e X, tar --to-command=X, script -c X,
+ * vim -c '!X', trap X SIG, alias n=X, PS4='$(X)' bash -x, export
+ * PROMPT_COMMAND=X.  Each X is parsed as a command line of its own
+ * (its commands then need rules like any other), so that a rule that
+ * allows "git *" does not also allow whatever git is told to run.
+ */
+#define OT_OPT		0	/* opt VALUE, opt=VALUE, -oVALUE */
+#define OT_FIRST	1	/* the first operand (trap) */
+#define OT_ASSIGN	2	/* operands NAME=VALUE, NAME a shell-code
+				   variable (export, declare, ...) */
+#define OT_ALIAS	3	/* operands NAME=VALUE (alias) */
+
+struct cmdopt {
+	const char	*cmd;
+	uint8_t		 kind;
+	uint8_t		 bang;	/* a command only after a leading '!' */
+	const char	*opt;	/* "-o", or "--rsh=" (value attached) */
+	const char	*key;	/* the value's KEY= (any case), KEY. ... =,
+				   or NULL */
+};
+
+static const struct cmdopt cmdopts[] = {
+	{ "ssh", OT_OPT, 0, "-o", "proxycommand=" },
+	{ "ssh", OT_OPT, 0, "-o", "localcommand=" },
+	{ "ssh", OT_OPT, 0, "-o", "knownhostscommand=" },
+	{ "scp", OT_OPT, 0, "-o", "proxycommand=" },
+	{ "sftp", OT_OPT, 0, "-o", "proxycommand=" },
+	{ "git", OT_OPT, 0, "-c", "core.pager=" },
+	{ "git", OT_OPT, 0, "-c", "core.sshcommand=" },
+	{ "git", OT_OPT, 0, "-c", "core.editor=" },
+	{ "git", OT_OPT, 0, "-c", "core.fsmonitor=" },
+	{ "git", OT_OPT, 0, "-c", "core.hookspath=" },
+	{ "git", OT_OPT, 0, "-c", "sequence.editor=" },
+	{ "git", OT_OPT, 0, "-c", "diff.external=" },
+	{ "git", OT_OPT, 0, "-c", "uploadpack.packobjectshook=" },
+	{ "git", OT_OPT, 0, "-c", "pager." },
+	{ "git", OT_OPT, 1, "-c", "alias." },
+	{ "git", OT_OPT, 1, "-c", "credential.helper=" },
+	{ "rsync", OT_OPT, 0, "-e", NULL },
+	{ "rsync", OT_OPT, 0, "--rsh", NULL },
+	{ "tar", OT_OPT, 0, "--to-command", NULL },
+	{ "tar", OT_OPT, 0, "--use-compress-program", NULL },
+	{ "tar", OT_OPT, 0, "-I", NULL },
+	{ "tar", OT_OPT, 0, "--checkpoint-action", "exec=" },
+	{ "tar", OT_OPT, 0, "--info-script", NULL },
+	{ "tar", OT_OPT, 0, "--new-volume-script", NULL },
+	{ "script", OT_OPT, 0, "-c", NULL },
+	{ "script", OT_OPT, 0, "--command", NULL },
+	{ "vim", OT_OPT, 1, "-c", NULL },
+	{ "vi", OT_OPT, 1, "-c", NULL },
+	{ "nvim", OT_OPT, 1, "-c", NULL },
+	{ "ex", OT_OPT, 1, "-c", NULL },
+	{ "trap", OT_FIRST, 0, NULL, NULL },
+	{ "alias", OT_ALIAS, 0, NULL, NULL },
+	{ "export", OT_ASSIGN, 0, NULL, NULL },
+	{ "declare", OT_ASSIGN, 0, NULL, NULL },
+	{ "typeset", OT_ASSIGN, 0, NULL, NULL },
+	{ "local", OT_ASSIGN, 0, NULL, NULL },
+	{ "readonly", OT_ASSIGN, 0, NULL, NULL },
+};
+
+/* Variables the shell runs or expands $( ) in: PS4='$(x)' bash -x. */
+static int
+code_var(const char *s, size_t n)
+{
+	static const char *const vars[] = { "PROMPT_COMMAND", "PS0", "PS1",
+	    "PS2", "PS3", "PS4", NULL };
+	size_t i;
+
+	for (i = 0; vars[i] != NULL; i++)
+		if (strlen(vars[i]) == n && memcmp(vars[i], s, n) == 0)
+			return (1);
+	return (0);
+}
+
+/* Parse s as a command line run by command ci. */
+static void
+opt_parse(struct ctx *c, uint32_t ci, const char *s, size_t n, int bang)
+{
+	if (bang) {
+		if (n == 0 || s[0] != '!')
+			return;
+		s++, n--;
+	}
+	if (n > 0)
+		shellparse(c->sp, s, n, (unsigned)c->sp->cmds[ci].depth + 1,
+		    ci);
+}
+
+/* The value of a NAME=VALUE word that holds shell code, if any. */
+static void
+opt_assign(struct ctx *c, uint32_t ci, const struct shellparse_word *w,
+    int any)
+{
+	const char *eq = memchr(w->text, '=', w->len);
+
+	if (eq == NULL || eq == w->text)
+		return;
+	if (!any && !code_var(w->text, (size_t)(eq - w->text)))
+		return;
+	opt_parse(c, ci, eq + 1, w->len - (size_t)(eq + 1 - w->text), 0);
+}
+
+/* A KEY=VALUE option value: the VALUE when KEY is o->key. */
+static int
+opt_value(const struct cmdopt *o, const char **vp, size_t *np)
+{
+	const char *v = *vp, *eq;
+	size_t n = *np, kl;
+
+	if (o->key == NULL)
+		return (1);
+	kl = strlen(o->key);
+	if (n < kl || strncasecmp(v, o->key, kl) != 0)
+		return (0);
+	if (o->key[kl - 1] == '.') {
+		/* section.NAME=VALUE */
+		if ((eq = memchr(v + kl, '=', n - kl)) == NULL)
+			return (0);
+		kl = (size_t)(eq + 1 - v);
+	}
+	*vp = v + kl;
+	*np = n - kl;
+	return (1);
+}
+
+static void
+opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
+    const char *name, size_t nlen)
+{
+	struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	const struct cmdopt *o;
+	const char *v;
+	size_t i, n, ol;
+	uint32_t k;
+
+	if (cmd->mark & CM_OPTS)
+		return;
+	for (i = 0; i < sizeof(cmdopts) / sizeof(cmdopts[0]); i++) {
+		o = &cmdopts[i];
+		if (strlen(o->cmd) != nlen || memcmp(o->cmd, name, nlen) != 0)
+			continue;
+		cmd->mark |= CM_OPTS;
+		for (k = start + 1; k < end && k < cmd->nwords; k++) {
+			w = &cmd->words[k];
+			if (o->kind == OT_FIRST) {
+				if (strcmp(w->text, "--") == 0)
+					continue;
+				if (w->text[0] != '-')
+					opt_parse(c, ci, w->text, w->len, 0);
+				break;
+			}
+			if (o->kind == OT_ASSIGN || o->kind == OT_ALIAS) {
+				if (w->text[0] != '-')
+					opt_assign(c, ci, w,
+					    o->kind == OT_ALIAS);
+				continue;
+			}
+			ol = strlen(o->opt);
+			if (strcmp(w->text, "--") == 0)
+				break;
+			if (ol == 2 && w->len >= 2 && w->text[0] == '-' &&
+			    w->text[1] != '-') {
+				/* -c X, -cX, -qc X: as getopt reads them */
+				if ((v = memchr(w->text + 1, o->opt[1],
+				    w->len - 1)) == NULL)
+					continue;
+				if (v + 1 == w->text + w->len) {
+					if (k + 1 >= end)
+						break;
+					w = &cmd->words[++k];
+					v = w->text;
+					n = w->len;
+				} else {
+					v++;
+					n = w->len - (size_t)(v - w->text);
+				}
+			} else if (w->len == ol &&
+			    memcmp(w->text, o->opt, ol) == 0) {
+				if (k + 1 >= end)
+					break;
+				w = &cmd->words[++k];
+				v = w->text;
+				n = w->len;
+			} else if (w->len > ol &&
+			    memcmp(w->text, o->opt, ol) == 0 &&
+			    w->text[ol] == '=') {
+				v = w->text + ol + 1;	/* --opt=VALUE */
+				n = w->len - ol - 1;
+			} else
+				continue;
+			if (opt_value(o, &v, &n))
+				opt_parse(c, ci, v, n, o->bang);
+		}
+	}
+}
+
 static void
 do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
     const struct ient *e, const char *base, size_t blen, const char *bpat,
@@ -3908,6 +4109,8 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	size_t l;
 	char *j;
 
+	if (vw->mode == VW_MAIN && bpat == NULL && blen > 0)
+		opt_texts(c, vw->cmd, start, end, base, blen);
 	vinfo_init(&v, cmd, start, end, e, base, blen, bpat);
 	if (vw->mode == VW_STAGE) {
 		if (stage_match(c, vw->stage, &v, 0)) {
@@ -3931,6 +4134,8 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	switch (u.kind) {
 	case UW_VIEW:
 		/* env X=1 cmd: X=1 as an assignment, for LD_PRELOAD=*. */
+		for (k = u.astart; k < u.aend && vw->mode == VW_MAIN; k++)
+			opt_assign(c, vw->cmd, &cmd->words[k], 0);
 		for (k = u.astart; k < u.aend && vw->mode == VW_MAIN &&
 		    rs->nwild > 0; k++) {
 			vinfo_init(&v, cmd, k, k + 1, NULL, cmd->words[k].text,
@@ -4238,6 +4443,9 @@ commands(struct ctx *c)
 		memset(&vw, 0, sizeof(vw));
 		vw.mode = VW_MAIN;
 		vw.cmd = i;
+		/* PS4='$(x)' bash -x: shell code in a variable */
+		for (k = 0; k < cmd->nassign; k++)
+			opt_assign(c, i, &cmd->words[k], 0);
 		/* NAME=value words, for rules like LD_PRELOAD=*. */
 		for (k = 0; k < cmd->nassign && c->rs->nwild > 0; k++) {
 			vinfo_init(&v, cmd, k, k + 1, NULL, cmd->words[k].text,

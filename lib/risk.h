@@ -25,6 +25,13 @@
  *   RISK_M_NETWORK  the requested network ("none", "any" or a list
  *                   "host:port,..."), item by item, as written.
  *
+ * Command lines in options, operands and variables are parsed too,
+ * as commands of their own: ssh -o ProxyCommand=X, git -c
+ * core.pager=X (and other keys that run commands, alias.n=!X), rsync
+ * -e X, tar --to-command=X / -I X / --checkpoint-action=exec=X,
+ * script -c X, vim -c '!X', trap X, alias n=X, and PROMPT_COMMAND or
+ * PS0..PS4 given to a command or exported.
+ *
  * Command patterns.  The line is parsed (shellparse.h) into simple
  * commands; each is matched on its own argv, and again after each
  * wrapper is taken off (env, sudo, doas, nice, nohup, timeout, time,
@@ -88,13 +95,14 @@
  * least high, with unparseable set; so is a call with text a shell
  * runs that is only known when it runs, or with a command whose name
  * is ($x args, "$(which rm)" -rf /, /bin/r?), with opaque set: it
- * could be anything, whichever rules it also matches.  When no rule holds the decision
- * is policy->nomatch.  Also, every simple command must be matched by
- * some command rule: if one is not ("ls; python x.py" with only a
- * rule for ls), the decision is at least policy->nomatch, unless a
- * rule that names the tool and no command holds (a blanket "this tool
- * is low").  why names the deciding rule and what it matched, and a
- * command no rule matched; it is printable ASCII.
+ * could be anything, whichever rules it also matches.  When no rule
+ * holds the decision is policy->nomatch.  Also, every simple command
+ * must be matched by some command rule: if one is not ("ls; python
+ * x.py" with only a rule for ls), the decision is at least
+ * policy->nomatch, unless a rule that names the tool and no command
+ * holds (a blanket "this tool is low").  why names the deciding rule
+ * and what it matched, and a command no rule matched; it is printable
+ * ASCII.
  */
 #ifndef HARNESS_RISK_H
 #define HARNESS_RISK_H

@@ -887,6 +887,35 @@ fed(void)
 	fed_one(set, "r${x}m -rf /", C, "rm-rf", 1, NULL);
 	fed_one(set, "$X/rm -rf /", C, "rm-rf", 0, NULL);
 	fed_one(set, "cd $d && ls", L, "ls", 0, NULL);
+	/* Command lines in options, operands and variables. */
+	fed_one(set, "alias x='rm -rf /'; x", C, "rm-rf", 0, NULL);
+	fed_one(set, "trap 'rm -rf /' EXIT", C, "rm-rf", 0, NULL);
+	fed_one(set, "PROMPT_COMMAND='rm -rf /' bash -i", C, "rm-rf", 0, NULL);
+	fed_one(set, "PS4='$(rm -rf /)' bash -xc ls", C, "rm-rf", 1, NULL);
+	fed_one(set, "env PS4='$(rm -rf /)' bash -x", C, "rm-rf", 1, NULL);
+	fed_one(set, "export PS1='$(rm -rf /)'", C, "rm-rf", 1, NULL);
+	fed_one(set, "git -c core.pager='rm -rf /' log", C, "rm-rf", 0, NULL);
+	fed_one(set, "git -c Core.SshCommand='rm -rf /' fetch", C, "rm-rf", 0,
+	    NULL);
+	fed_one(set, "git -c alias.x='!rm -rf /' x", C, "rm-rf", 0, NULL);
+	fed_one(set, "git -c alias.x='log' x", L, NULL, 0, NULL);
+	fed_one(set, "sudo git -c pager.log='rm -rf /' log", C, "rm-rf", 0,
+	    NULL);
+	fed_one(set, "ssh -o ProxyCommand='rm -rf /' h", C, "rm-rf", 0, NULL);
+	fed_one(set, "ssh -oLocalCommand='rm -rf /' h", C, "rm-rf", 0, NULL);
+	fed_one(set, "rsync -e 'rm -rf /' a b", C, "rm-rf", 0, NULL);
+	fed_one(set, "rsync --rsh='rm -rf /' a b", C, "rm-rf", 0, NULL);
+	fed_one(set, "tar --to-command='rm -rf /' -xf a.tar", C, "rm-rf", 0,
+	    NULL);
+	fed_one(set, "tar -I 'rm -rf /' -xf a.tar", C, "rm-rf", 0, NULL);
+	fed_one(set, "tar -cf a . --checkpoint-action=exec='rm -rf /'", C,
+	    "rm-rf", 0, NULL);
+	fed_one(set, "script -qc 'rm -rf /' /dev/null", C, "rm-rf", 0, NULL);
+	fed_one(set, "ssh -vo ProxyCommand='rm -rf /' h", C, "rm-rf", 0,
+	    NULL);
+	fed_one(set, "script -c 'rm -rf /' /dev/null", C, "rm-rf", 0, NULL);
+	fed_one(set, "vim -c '!rm -rf /' x", C, "rm-rf", 0, NULL);
+	fed_one(set, "vim -c 'set nu' x", L, NULL, 0, NULL);
 	r = run(set, "shell", "echo 'rm -rf /' | sh", NULL, NULL);
 	tap_ok(r.decision == RISK_DENY && r.ncommands == 3,
 	    "fed: the text's commands are counted; critical is denied");
