@@ -1880,6 +1880,8 @@ path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 	return (0);
 }
 
+static int	opt_table_ok(void);
+
 struct risk_ruleset *
 risk_compile(const struct risk_rule *rules, size_t nrules,
     const struct risk_policy *policy, char *err, size_t errlen)
@@ -1901,6 +1903,10 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 		err[0] = '\0';
 	if (policy == NULL)
 		policy = &defpolicy;
+	if (!opt_table_ok()) {
+		cfail(&ce, "%s", "internal: opt_name() misses a command");
+		return (NULL);
+	}
 	for (i = 0; i < RISK_NLEVELS; i++)
 		if ((int)policy->decision[i] < RISK_ALLOW ||
 		    policy->decision[i] > RISK_DENY) {
@@ -3911,6 +3917,7 @@ feed_shell(struct ctx *c, uint32_t ci, int procsub)
 
 struct cmdopt {
 	const char	*cmd;
+	size_t		 clen;
 	uint8_t		 kind;
 	uint8_t		 bang;	/* a command only after a leading '!' */
 	const char	*opt;	/* "-o", or "--rsh=" (value attached) */
@@ -3918,45 +3925,89 @@ struct cmdopt {
 				   or NULL */
 };
 
+#define CO(name)	name, sizeof(name) - 1
 static const struct cmdopt cmdopts[] = {
-	{ "ssh", OT_OPT, 0, "-o", "proxycommand=" },
-	{ "ssh", OT_OPT, 0, "-o", "localcommand=" },
-	{ "ssh", OT_OPT, 0, "-o", "knownhostscommand=" },
-	{ "scp", OT_OPT, 0, "-o", "proxycommand=" },
-	{ "sftp", OT_OPT, 0, "-o", "proxycommand=" },
-	{ "git", OT_OPT, 0, "-c", "core.pager=" },
-	{ "git", OT_OPT, 0, "-c", "core.sshcommand=" },
-	{ "git", OT_OPT, 0, "-c", "core.editor=" },
-	{ "git", OT_OPT, 0, "-c", "core.fsmonitor=" },
-	{ "git", OT_OPT, 0, "-c", "core.hookspath=" },
-	{ "git", OT_OPT, 0, "-c", "sequence.editor=" },
-	{ "git", OT_OPT, 0, "-c", "diff.external=" },
-	{ "git", OT_OPT, 0, "-c", "uploadpack.packobjectshook=" },
-	{ "git", OT_OPT, 0, "-c", "pager." },
-	{ "git", OT_OPT, 1, "-c", "alias." },
-	{ "git", OT_OPT, 1, "-c", "credential.helper=" },
-	{ "rsync", OT_OPT, 0, "-e", NULL },
-	{ "rsync", OT_OPT, 0, "--rsh", NULL },
-	{ "tar", OT_OPT, 0, "--to-command", NULL },
-	{ "tar", OT_OPT, 0, "--use-compress-program", NULL },
-	{ "tar", OT_OPT, 0, "-I", NULL },
-	{ "tar", OT_OPT, 0, "--checkpoint-action", "exec=" },
-	{ "tar", OT_OPT, 0, "--info-script", NULL },
-	{ "tar", OT_OPT, 0, "--new-volume-script", NULL },
-	{ "script", OT_OPT, 0, "-c", NULL },
-	{ "script", OT_OPT, 0, "--command", NULL },
-	{ "vim", OT_OPT, 1, "-c", NULL },
-	{ "vi", OT_OPT, 1, "-c", NULL },
-	{ "nvim", OT_OPT, 1, "-c", NULL },
-	{ "ex", OT_OPT, 1, "-c", NULL },
-	{ "trap", OT_FIRST, 0, NULL, NULL },
-	{ "alias", OT_ALIAS, 0, NULL, NULL },
-	{ "export", OT_ASSIGN, 0, NULL, NULL },
-	{ "declare", OT_ASSIGN, 0, NULL, NULL },
-	{ "typeset", OT_ASSIGN, 0, NULL, NULL },
-	{ "local", OT_ASSIGN, 0, NULL, NULL },
-	{ "readonly", OT_ASSIGN, 0, NULL, NULL },
+	{ CO("ssh"), OT_OPT, 0, "-o", "proxycommand=" },
+	{ CO("ssh"), OT_OPT, 0, "-o", "localcommand=" },
+	{ CO("ssh"), OT_OPT, 0, "-o", "knownhostscommand=" },
+	{ CO("scp"), OT_OPT, 0, "-o", "proxycommand=" },
+	{ CO("sftp"), OT_OPT, 0, "-o", "proxycommand=" },
+	{ CO("git"), OT_OPT, 0, "-c", "core.pager=" },
+	{ CO("git"), OT_OPT, 0, "-c", "core.sshcommand=" },
+	{ CO("git"), OT_OPT, 0, "-c", "core.editor=" },
+	{ CO("git"), OT_OPT, 0, "-c", "core.fsmonitor=" },
+	{ CO("git"), OT_OPT, 0, "-c", "core.hookspath=" },
+	{ CO("git"), OT_OPT, 0, "-c", "sequence.editor=" },
+	{ CO("git"), OT_OPT, 0, "-c", "diff.external=" },
+	{ CO("git"), OT_OPT, 0, "-c", "uploadpack.packobjectshook=" },
+	{ CO("git"), OT_OPT, 0, "-c", "pager." },
+	{ CO("git"), OT_OPT, 1, "-c", "alias." },
+	{ CO("git"), OT_OPT, 1, "-c", "credential.helper=" },
+	{ CO("rsync"), OT_OPT, 0, "-e", NULL },
+	{ CO("rsync"), OT_OPT, 0, "--rsh", NULL },
+	{ CO("tar"), OT_OPT, 0, "--to-command", NULL },
+	{ CO("tar"), OT_OPT, 0, "--use-compress-program", NULL },
+	{ CO("tar"), OT_OPT, 0, "-I", NULL },
+	{ CO("tar"), OT_OPT, 0, "--checkpoint-action", "exec=" },
+	{ CO("tar"), OT_OPT, 0, "--info-script", NULL },
+	{ CO("tar"), OT_OPT, 0, "--new-volume-script", NULL },
+	{ CO("script"), OT_OPT, 0, "-c", NULL },
+	{ CO("script"), OT_OPT, 0, "--command", NULL },
+	{ CO("vim"), OT_OPT, 1, "-c", NULL },
+	{ CO("vi"), OT_OPT, 1, "-c", NULL },
+	{ CO("nvim"), OT_OPT, 1, "-c", NULL },
+	{ CO("ex"), OT_OPT, 1, "-c", NULL },
+	{ CO("trap"), OT_FIRST, 0, NULL, NULL },
+	{ CO("alias"), OT_ALIAS, 0, NULL, NULL },
+	{ CO("export"), OT_ASSIGN, 0, NULL, NULL },
+	{ CO("declare"), OT_ASSIGN, 0, NULL, NULL },
+	{ CO("typeset"), OT_ASSIGN, 0, NULL, NULL },
+	{ CO("local"), OT_ASSIGN, 0, NULL, NULL },
+	{ CO("readonly"), OT_ASSIGN, 0, NULL, NULL },
 };
+
+#undef CO
+
+/*
+ * Might a command of this name be in cmdopts[]?  Every view of every
+ * command asks, so by length and first letter; risk_compile() checks
+ * that every entry passes.
+ */
+static int
+opt_name(const char *s, size_t n)
+{
+	switch (n) {
+	case 2:
+		return (s[0] == 'v' || s[0] == 'e');
+	case 3:
+		return (s[0] == 's' || s[0] == 'g' || s[0] == 't' ||
+		    s[0] == 'v');
+	case 4:
+		return (s[0] == 's' || s[0] == 'n' || s[0] == 't');
+	case 5:
+		return (s[0] == 'r' || s[0] == 'a' || s[0] == 'l');
+	case 6:
+		return (s[0] == 's' || s[0] == 'e');
+	case 7:
+		return (s[0] == 'd' || s[0] == 't');
+	case 8:
+		return (s[0] == 'r');
+	default:
+		return (0);
+	}
+}
+
+/* Does opt_name() let every entry of cmdopts[] through? */
+static int
+opt_table_ok(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(cmdopts) / sizeof(cmdopts[0]); i++)
+		if (!opt_name(cmdopts[i].cmd, cmdopts[i].clen))
+			return (0);
+	return (1);
+}
 
 /* Variables the shell runs or expands $( ) in: PS4='$(x)' bash -x. */
 static int
@@ -4034,11 +4085,11 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	size_t i, n, ol;
 	uint32_t k;
 
-	if (cmd->mark & CM_OPTS)
+	if ((cmd->mark & CM_OPTS) || !opt_name(name, nlen))
 		return;
 	for (i = 0; i < sizeof(cmdopts) / sizeof(cmdopts[0]); i++) {
 		o = &cmdopts[i];
-		if (strlen(o->cmd) != nlen || memcmp(o->cmd, name, nlen) != 0)
+		if (o->clen != nlen || memcmp(o->cmd, name, nlen) != 0)
 			continue;
 		cmd->mark |= CM_OPTS;
 		for (k = start + 1; k < end && k < cmd->nwords; k++) {
