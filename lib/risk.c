@@ -3865,7 +3865,7 @@ feed_stdin(struct ctx *c, uint32_t j, struct feed *f, int depth, int procsub)
 }
 
 /* Shell ci runs the text its input (or its <( )) carries. */
-static void
+static void __attribute__((noinline))
 feed_shell(struct ctx *c, uint32_t ci, int procsub)
 {
 	struct shellparse_cmd *cmd = &c->sp->cmds[ci];
@@ -3920,53 +3920,58 @@ struct cmdopt {
 	size_t		 clen;
 	uint8_t		 kind;
 	uint8_t		 bang;	/* a command only after a leading '!' */
-	const char	*opt;	/* "-o", or "--rsh=" (value attached) */
+	const char	*opt;	/* "-o", "--rsh" (also --rsh=VALUE) */
+	size_t		 olen;
 	const char	*key;	/* the value's KEY= (any case), KEY. ... =,
 				   or NULL */
 };
 
-#define CO(name)	name, sizeof(name) - 1
+#define CO_OPT(cmd, bang, opt, key) \
+	{ cmd, sizeof(cmd) - 1, OT_OPT, bang, opt, sizeof(opt) - 1, key }
+#define CO_OTHER(cmd, kind) \
+	{ cmd, sizeof(cmd) - 1, kind, 0, NULL, 0, NULL }
 static const struct cmdopt cmdopts[] = {
-	{ CO("ssh"), OT_OPT, 0, "-o", "proxycommand=" },
-	{ CO("ssh"), OT_OPT, 0, "-o", "localcommand=" },
-	{ CO("ssh"), OT_OPT, 0, "-o", "knownhostscommand=" },
-	{ CO("scp"), OT_OPT, 0, "-o", "proxycommand=" },
-	{ CO("sftp"), OT_OPT, 0, "-o", "proxycommand=" },
-	{ CO("git"), OT_OPT, 0, "-c", "core.pager=" },
-	{ CO("git"), OT_OPT, 0, "-c", "core.sshcommand=" },
-	{ CO("git"), OT_OPT, 0, "-c", "core.editor=" },
-	{ CO("git"), OT_OPT, 0, "-c", "core.fsmonitor=" },
-	{ CO("git"), OT_OPT, 0, "-c", "core.hookspath=" },
-	{ CO("git"), OT_OPT, 0, "-c", "sequence.editor=" },
-	{ CO("git"), OT_OPT, 0, "-c", "diff.external=" },
-	{ CO("git"), OT_OPT, 0, "-c", "uploadpack.packobjectshook=" },
-	{ CO("git"), OT_OPT, 0, "-c", "pager." },
-	{ CO("git"), OT_OPT, 1, "-c", "alias." },
-	{ CO("git"), OT_OPT, 1, "-c", "credential.helper=" },
-	{ CO("rsync"), OT_OPT, 0, "-e", NULL },
-	{ CO("rsync"), OT_OPT, 0, "--rsh", NULL },
-	{ CO("tar"), OT_OPT, 0, "--to-command", NULL },
-	{ CO("tar"), OT_OPT, 0, "--use-compress-program", NULL },
-	{ CO("tar"), OT_OPT, 0, "-I", NULL },
-	{ CO("tar"), OT_OPT, 0, "--checkpoint-action", "exec=" },
-	{ CO("tar"), OT_OPT, 0, "--info-script", NULL },
-	{ CO("tar"), OT_OPT, 0, "--new-volume-script", NULL },
-	{ CO("script"), OT_OPT, 0, "-c", NULL },
-	{ CO("script"), OT_OPT, 0, "--command", NULL },
-	{ CO("vim"), OT_OPT, 1, "-c", NULL },
-	{ CO("vi"), OT_OPT, 1, "-c", NULL },
-	{ CO("nvim"), OT_OPT, 1, "-c", NULL },
-	{ CO("ex"), OT_OPT, 1, "-c", NULL },
-	{ CO("trap"), OT_FIRST, 0, NULL, NULL },
-	{ CO("alias"), OT_ALIAS, 0, NULL, NULL },
-	{ CO("export"), OT_ASSIGN, 0, NULL, NULL },
-	{ CO("declare"), OT_ASSIGN, 0, NULL, NULL },
-	{ CO("typeset"), OT_ASSIGN, 0, NULL, NULL },
-	{ CO("local"), OT_ASSIGN, 0, NULL, NULL },
-	{ CO("readonly"), OT_ASSIGN, 0, NULL, NULL },
+	CO_OPT("ssh", 0, "-o", "proxycommand="),
+	CO_OPT("ssh", 0, "-o", "localcommand="),
+	CO_OPT("ssh", 0, "-o", "knownhostscommand="),
+	CO_OPT("scp", 0, "-o", "proxycommand="),
+	CO_OPT("sftp", 0, "-o", "proxycommand="),
+	CO_OPT("git", 0, "-c", "core.pager="),
+	CO_OPT("git", 0, "-c", "core.sshcommand="),
+	CO_OPT("git", 0, "-c", "core.editor="),
+	CO_OPT("git", 0, "-c", "core.fsmonitor="),
+	CO_OPT("git", 0, "-c", "core.hookspath="),
+	CO_OPT("git", 0, "-c", "sequence.editor="),
+	CO_OPT("git", 0, "-c", "diff.external="),
+	CO_OPT("git", 0, "-c", "uploadpack.packobjectshook="),
+	CO_OPT("git", 0, "-c", "pager."),
+	CO_OPT("git", 1, "-c", "alias."),
+	CO_OPT("git", 1, "-c", "credential.helper="),
+	CO_OPT("rsync", 0, "-e", NULL),
+	CO_OPT("rsync", 0, "--rsh", NULL),
+	CO_OPT("tar", 0, "--to-command", NULL),
+	CO_OPT("tar", 0, "--use-compress-program", NULL),
+	CO_OPT("tar", 0, "-I", NULL),
+	CO_OPT("tar", 0, "--checkpoint-action", "exec="),
+	CO_OPT("tar", 0, "--info-script", NULL),
+	CO_OPT("tar", 0, "--new-volume-script", NULL),
+	CO_OPT("script", 0, "-c", NULL),
+	CO_OPT("script", 0, "--command", NULL),
+	CO_OPT("vim", 1, "-c", NULL),
+	CO_OPT("vi", 1, "-c", NULL),
+	CO_OPT("nvim", 1, "-c", NULL),
+	CO_OPT("ex", 1, "-c", NULL),
+	CO_OTHER("trap", OT_FIRST),
+	CO_OTHER("alias", OT_ALIAS),
+	CO_OTHER("export", OT_ASSIGN),
+	CO_OTHER("declare", OT_ASSIGN),
+	CO_OTHER("typeset", OT_ASSIGN),
+	CO_OTHER("local", OT_ASSIGN),
+	CO_OTHER("readonly", OT_ASSIGN),
 };
 
-#undef CO
+#undef CO_OPT
+#undef CO_OTHER
 
 /*
  * Might a command of this name be in cmdopts[]?  Every view of every
@@ -4074,54 +4079,68 @@ opt_value(const struct cmdopt *o, const char **vp, size_t *np)
 	return (1);
 }
 
-static void
+static void __attribute__((noinline))
 opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     const char *name, size_t nlen)
 {
 	struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const struct shellparse_word *w;
-	const struct cmdopt *o;
+	const struct cmdopt *o, *first, *last;
 	const char *v;
-	size_t i, n, ol;
+	size_t n, ol, nt = sizeof(cmdopts) / sizeof(cmdopts[0]);
 	uint32_t k;
 
 	if ((cmd->mark & CM_OPTS) || !opt_name(name, nlen))
 		return;
-	for (i = 0; i < sizeof(cmdopts) / sizeof(cmdopts[0]); i++) {
-		o = &cmdopts[i];
-		if (o->clen != nlen || memcmp(o->cmd, name, nlen) != 0)
-			continue;
-		cmd->mark |= CM_OPTS;
-		for (k = start + 1; k < end && k < cmd->nwords; k++) {
+	/* The name's entries: they are together in the table. */
+	for (first = cmdopts; first < cmdopts + nt; first++)
+		if (first->clen == nlen && first->cmd[0] == name[0] &&
+		    memcmp(first->cmd, name, nlen) == 0)
+			break;
+	if (first == cmdopts + nt)
+		return;
+	for (last = first + 1; last < cmdopts + nt &&
+	    strcmp(last->cmd, first->cmd) == 0; last++)
+		;
+	cmd->mark |= CM_OPTS;
+	if (end > cmd->nwords)
+		end = cmd->nwords;
+	if (first->kind == OT_FIRST) {
+		for (k = start + 1; k < end; k++) {
 			w = &cmd->words[k];
-			if (o->kind == OT_FIRST) {
-				if (strcmp(w->text, "--") == 0)
-					continue;
-				if (w->text[0] != '-')
-					opt_parse(c, ci, w->text, w->len, 0);
-				break;
-			}
-			if (o->kind == OT_ASSIGN || o->kind == OT_ALIAS) {
-				if (w->text[0] != '-')
-					opt_assign(c, ci, w,
-					    o->kind == OT_ALIAS);
-				continue;
-			}
-			ol = strlen(o->opt);
 			if (strcmp(w->text, "--") == 0)
-				break;
-			if (ol == 2 && w->len >= 2 && w->text[0] == '-' &&
-			    w->text[1] != '-') {
+				continue;
+			if (w->text[0] != '-')
+				opt_parse(c, ci, w->text, w->len, 0);
+			return;
+		}
+		return;
+	}
+	if (first->kind == OT_ASSIGN || first->kind == OT_ALIAS) {
+		for (k = start + 1; k < end; k++)
+			if (cmd->words[k].text[0] != '-')
+				opt_assign(c, ci, &cmd->words[k],
+				    first->kind == OT_ALIAS);
+		return;
+	}
+	for (k = start + 1; k < end; k++) {
+		w = &cmd->words[k];
+		if (w->len < 2 || w->text[0] != '-')
+			continue;
+		if (w->len == 2 && w->text[1] == '-')
+			return;		/* -- */
+		for (o = first; o < last; o++) {
+			ol = o->olen;
+			if (ol == 2 && w->text[1] != '-') {
 				/* -c X, -cX, -qc X: as getopt reads them */
 				if ((v = memchr(w->text + 1, o->opt[1],
 				    w->len - 1)) == NULL)
 					continue;
 				if (v + 1 == w->text + w->len) {
 					if (k + 1 >= end)
-						break;
-					w = &cmd->words[++k];
-					v = w->text;
-					n = w->len;
+						continue;
+					v = cmd->words[k + 1].text;
+					n = cmd->words[k + 1].len;
 				} else {
 					v++;
 					n = w->len - (size_t)(v - w->text);
@@ -4129,13 +4148,11 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			} else if (w->len == ol &&
 			    memcmp(w->text, o->opt, ol) == 0) {
 				if (k + 1 >= end)
-					break;
-				w = &cmd->words[++k];
-				v = w->text;
-				n = w->len;
-			} else if (w->len > ol &&
-			    memcmp(w->text, o->opt, ol) == 0 &&
-			    w->text[ol] == '=') {
+					continue;
+				v = cmd->words[k + 1].text;
+				n = cmd->words[k + 1].len;
+			} else if (w->len > ol && w->text[ol] == '=' &&
+			    memcmp(w->text, o->opt, ol) == 0) {
 				v = w->text + ol + 1;	/* --opt=VALUE */
 				n = w->len - ol - 1;
 			} else
