@@ -158,7 +158,6 @@ static int
 classify_dry(struct ctl_env *env, const struct hitl_req *req)
 {
 	struct risk_ruleset	*rs;
-	struct risk_call	 call;
 	struct risk_result	 res;
 	struct hitl_verdict	 v;
 	struct json_object	*args = NULL;
@@ -168,7 +167,6 @@ classify_dry(struct ctl_env *env, const struct hitl_req *req)
 	ctl_load_conf(env);
 	if ((rs = risk_conf_compile(env->conf, &n, err, sizeof(err))) == NULL)
 		errx(1, "%s: rules: %s", env->conffile, err);
-	memset(&v, 0, sizeof(v));
 	if (req->args != NULL &&
 	    (args = risk_conf_args(req->args, err, sizeof(err))) == NULL) {
 		/* As hitld answers it. */
@@ -178,25 +176,9 @@ classify_dry(struct ctl_env *env, const struct hitl_req *req)
 		risk_free(rs);
 		return 1;
 	}
-	memset(&call, 0, sizeof(call));
-	call.tool = req->tool;
-	call.command = req->command;
-	call.argv = (const char *const *)req->argv;
-	call.argc = req->argc;
-	call.args = args;
-	call.network = req->network;
-	if (risk_classify(rs, &call, &res) == -1)
+	if (hitl_classify_req(rs, req, args, &res, &v) == -1)
 		warnx("classifier failed: %s", res.why);
-	v.level = res.level;
-	v.decision = res.decision;
 	v.asked = res.decision == RISK_ASK;
-	if (res.rule_name != NULL) {
-		strlcpy(v.rule, res.rule_name, sizeof(v.rule));
-		strlcpy(v.file, res.rule_file ? res.rule_file : "",
-		    sizeof(v.file));
-		v.line = res.rule_line > 0 ? (uint32_t)res.rule_line : 0;
-	}
-	strlcpy(v.why, res.why, sizeof(v.why));
 	print_verdict(&v, 1);
 	if (res.ncommands > 0)
 		printf("commands: %d (%d matched no rule)\n", res.ncommands,

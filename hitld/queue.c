@@ -558,7 +558,6 @@ queue_classify(struct ctl_conn *c, struct imsg *imsg)
 {
 	struct hitl_req		 req;
 	struct hitl_verdict	 v;
-	struct risk_call	 call;
 	struct risk_result	 res;
 	struct json_object	*args = NULL;
 	struct pending		*p = NULL;
@@ -586,32 +585,12 @@ queue_classify(struct ctl_conn *c, struct imsg *imsg)
 		goto answer;
 	}
 
-	memset(&call, 0, sizeof(call));
-	call.tool = req.tool;
-	call.command = req.command;
-	call.argv = (const char *const *)req.argv;
-	call.argc = req.argc;
-	call.args = args;
-	call.network = req.network;
 	if (q.rs == NULL) {
 		hitl_verdict_deny(&v, "no rules loaded");
 		goto answer;
 	}
-	if (risk_classify(q.rs, &call, &res) == -1)
+	if (hitl_classify_req(q.rs, &req, args, &res, &v) == -1)
 		log_warnx("%s: classifier failed: %s", __func__, res.why);
-
-	memset(&v, 0, sizeof(v));
-	v.level = res.level;
-	v.decision = res.decision;
-	v.matched = res.matched;
-	v.how = HITL_HOW_POLICY;
-	if (res.rule_name != NULL) {
-		strlcpy(v.rule, res.rule_name, sizeof(v.rule));
-		strlcpy(v.file, res.rule_file ? res.rule_file : "",
-		    sizeof(v.file));
-		v.line = res.rule_line > 0 ? (uint32_t)res.rule_line : 0;
-	}
-	strlcpy(v.why, res.why, sizeof(v.why));
 	if (res.decision == RISK_ALLOW) {
 		strlcpy(v.reason, "allowed by policy", sizeof(v.reason));
 		goto answer;

@@ -258,6 +258,37 @@ hitl_how_name(int how)
 	}
 }
 
+int
+hitl_classify_req(const struct risk_ruleset *rs, const struct hitl_req *req,
+    struct json_object *args, struct risk_result *res, struct hitl_verdict *v)
+{
+	struct risk_call	 call;
+	int			 rc;
+
+	memset(&call, 0, sizeof(call));
+	call.tool = req->tool;
+	call.command = req->command;
+	call.argv = (const char *const *)req->argv;
+	call.argc = req->argc;
+	call.args = args;
+	call.network = req->network;
+	rc = risk_classify(rs, &call, res);
+
+	memset(v, 0, sizeof(*v));
+	v->level = res->level;
+	v->decision = res->decision;
+	v->matched = res->matched;
+	v->how = HITL_HOW_POLICY;
+	if (res->rule_name != NULL) {
+		strlcpy(v->rule, res->rule_name, sizeof(v->rule));
+		strlcpy(v->file, res->rule_file ? res->rule_file : "",
+		    sizeof(v->file));
+		v->line = res->rule_line > 0 ? (uint32_t)res->rule_line : 0;
+	}
+	strlcpy(v->why, res->why, sizeof(v->why));
+	return rc;
+}
+
 void
 hitl_verdict_deny(struct hitl_verdict *v, const char *fmt, ...)
 {

