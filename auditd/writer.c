@@ -58,6 +58,7 @@
 #define WRITER_MAX_PRODUCERS	64
 #define WRITER_LAZY_MS		10	/* most an unawaited event waits */
 #define WRITER_INLINE_MAX	4	/* batches this small commit inline */
+#define WRITER_SYNC_MAX		16	/* IMSG_AUDIT_SYNC waiting at once */
 
 struct pending {
 	uint32_t	 conn;		/* ctl_conn id, to find it again */
@@ -107,6 +108,11 @@ static struct {
 	int		 lazy_due;	/* ev_lazy fired while busy */
 	struct event	*ev_seal;
 	struct event	*ev_term;
+	struct event	*ev_sync;	/* answer IMSG_AUDIT_SYNC */
+	struct {
+		uint32_t	 conn, reqid;
+	}		 sync[WRITER_SYNC_MAX];
+	size_t		 nsync;
 	uint64_t	 stats[AUDIT_NSTATS];
 	uid_t		 producers[WRITER_MAX_PRODUCERS];
 	size_t		 nproducers;
@@ -715,6 +721,40 @@ done_cb(evutil_socket_t fd, short ev, void *arg)
 		writer_kick();
 }
 
+/*
+ * After every read callback of the turn that brought IMSG_AUDIT_SYNC
+ * (manually activated events run after those libevent queued before
+ * them): what came with it, and everything before, is received, so
+ * commit it all and answer.
+ */
+static void
+sync_cb(evutil_socket_t fd, short ev, void *arg)
+{
+	struct ctl_conn	*c;
+	size_t		 i;
+
+	writer_commit();
+	for (i = 0; i < w.nsync; i++)
+		if ((c = control_find(w.sync[i].conn)) != NULL)
+			control_reply(c, IMSG_CTL_OK, w.sync[i].reqid, -1,
+			    NULL, 0);
+	w.nsync = 0;
+}
+
+static void
+writer_sync(struct ctl_conn *c, uint32_t reqid)
+{
+	if (w.nsync == WRITER_SYNC_MAX) {
+		/* Many at once: answer those, then take this one. */
+		event_del(w.ev_sync);
+		sync_cb(-1, 0, NULL);
+	}
+	w.sync[w.nsync].conn = c->id;
+	w.sync[w.nsync].reqid = reqid;
+	w.nsync++;
+	event_active(w.ev_sync, EV_TIMEOUT, 0);
+}
+
 static void
 lazy_cb(evutil_socket_t fd, short ev, void *arg)
 {
@@ -830,6 +870,7 @@ writer_control(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 		return 0;
 	case IMSG_AUDIT_STATS:
 	case IMSG_AUDIT_SEAL:
+	case IMSG_AUDIT_SYNC:
 		if (c->uid != 0) {
 			writer_refuse(c, imsg->hdr.peerid, AUDIT_ST_DENIED,
 			    "uid %u may only send events", (unsigned)c->uid);
@@ -842,6 +883,8 @@ writer_control(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 		}
 		if (imsg->hdr.type == IMSG_AUDIT_STATS)
 			writer_stats(c, imsg->hdr.peerid);
+		else if (imsg->hdr.type == IMSG_AUDIT_SYNC)
+			writer_sync(c, imsg->hdr.peerid);
 		else {
 			writer_commit();
 			writer_seal();
@@ -986,7 +1029,9 @@ writer_run(struct proc_ctx *ctx)
 		fatalx("%s: events", __func__);
 	w.ev_seal = evtimer_new(ctx->base, seal_timer, NULL);
 	w.ev_term = evsignal_new(ctx->base, SIGTERM, term_cb, NULL);
+	w.ev_sync = event_new(ctx->base, -1, 0, sync_cb, NULL);
 	if (w.ev_commit == NULL || w.ev_lazy == NULL || w.ev_seal == NULL ||
+	    w.ev_sync == NULL ||
 	    w.ev_term == NULL || evsignal_add(w.ev_term, NULL) == -1)
 		fatalx("%s: events", __func__);
 	seal_schedule(ctx->conf);

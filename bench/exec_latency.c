@@ -1,11 +1,14 @@
 /*
  * exec_latency: what the tool path adds to a sandbox run.  End-to-end
  * latency of POST /v1/exec {"argv":["/bin/true"]} on harnessd's agent
- * socket (gateway, engine, hitld classify, sandboxd run, acked audit
- * record, JSON reply) against sandboxd's own spawn latency for the
+ * socket (gateway, engine, hitld classify, sandboxd run, audit record,
+ * JSON reply) against sandboxd's own spawn latency for the
  * same program, asked directly on its control socket as harnessctl
  * sandbox run does.  The two alternate run by run so that drift and
- * other load hit them alike.  bench/gateway.sh starts the suite and
+ * other load hit them alike.  Each timed request starts SETTLE_MS after
+ * the one before it ended, so that neither pays for work the other
+ * left behind (the commit of the engine's tool.call record, which
+ * follows its reply).  bench/gateway.sh starts the suite and
  * runs us; run bare, we only say so.
  *
  *   exec_latency AGENT-SOCKET SANDBOXD-SOCKET [runs]  (default
@@ -42,6 +45,7 @@
 				   growing it, as in a suite that has run
 				   a while */
 #define TARGET_MS	1.0	/* the goal for the p50 overhead */
+#define SETTLE_MS	2	/* between timed requests */
 
 static const char body[] = "{\"argv\":[\"/bin/true\"]}";
 
@@ -52,6 +56,15 @@ now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void
+settle(void)
+{
+	struct timespec	 ts = { 0, SETTLE_MS * 1000 * 1000 };
+
+	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
+		;
 }
 
 static int
@@ -226,10 +239,14 @@ main(int argc, char *argv[])
 	for (i = 0; i < n; i++) {
 		/* Alternate which goes first, so neither always follows. */
 		if (i % 2 == 0) {
+			settle();
 			te[i] = exec_once(hh);
+			settle();
 			ts[i] = spawn_once(hc, id++);
 		} else {
+			settle();
 			ts[i] = spawn_once(hc, id++);
+			settle();
 			te[i] = exec_once(hh);
 		}
 	}
@@ -241,7 +258,7 @@ main(int argc, char *argv[])
 	s50 = pct(ts, n, 0.50) * 1000;
 	s99 = pct(ts, n, 0.99) * 1000;
 	printf("/bin/true, %d runs each after %d warm-up (%.1f s), "
-	    "interleaved\n", n, nwarm, WARMUP_SECS);
+	    "interleaved, %d ms apart\n", n, nwarm, WARMUP_SECS, SETTLE_MS);
 	printf("%-38s p50 %7.3f ms   p99 %7.3f ms\n",
 	    "POST /v1/exec (agent.sock, keep-alive)", e50, e99);
 	printf("%-38s p50 %7.3f ms   p99 %7.3f ms\n",

@@ -211,6 +211,35 @@ seq_cb(const struct auditlog_record *r, void *arg)
 	return 0;
 }
 
+/*
+ * Ask a running auditd to commit what it has received (an event nobody
+ * waits for may otherwise wait a few milliseconds for company), so that
+ * the log read next holds every record sent before this command ran.
+ * Best effort: without auditd there is nothing pending.
+ */
+static void
+audit_sync(struct ctl_env *env)
+{
+	struct hconn	*h;
+	struct imsg	 imsg;
+	char		 e[1024];
+	int		 rc;
+
+	if ((h = ctl_connect(env, D_AUDITD, e, sizeof(e))) == NULL)
+		return;
+	if (harness_send(h, IMSG_AUDIT_SYNC, 1, -1, NULL, 0) == 0) {
+		if ((rc = harness_recv(h, &imsg, 5000)) == 1) {
+			if (harness_error(&imsg, e, sizeof(e)))
+				warnx("auditd: %s; the newest records may "
+				    "not be shown", e);
+			imsg_free(&imsg);
+		} else if (rc == -1)
+			warnx("auditd did not answer (%s); the newest "
+			    "records may not be shown", strerror(errno));
+	}
+	harness_close(h);
+}
+
 static int
 audit_show(struct ctl_env *env, int argc, char **argv, int follow)
 {
@@ -265,6 +294,7 @@ audit_show(struct ctl_env *env, int argc, char **argv, int follow)
 	if (dbp == NULL) {
 		default_path(env, AUDITLOG_DB, db, sizeof(db));
 		dbp = db;
+		audit_sync(env);
 	}
 	if ((log = auditlog_open_reader(dbp, e, sizeof(e))) == NULL)
 		errx(1, "%s", e);

@@ -10,8 +10,8 @@
  *			from vaultd and redacts their values from the output
  *	scan		lib/secscan over the output: what looks like a
  *			credential is redacted and each hit audited
- *	audit		auditd: a tool.call record, acknowledged as durable
- *			before the result is given out
+ *	audit		auditd: a tool.call record, handed to auditd before
+ *			the result is given out (see call_finish())
  *	reply		JSON, or a stream of SSE events with ?stream=1
  *
  * The engine holds one connection each to hitld and sandboxd, made by
@@ -77,7 +77,7 @@ enum call_state {
 	CS_CLASSIFY,		/* asked hitld */
 	CS_RUN_WAIT,		/* for the sandboxd connection */
 	CS_RUN,			/* asked sandboxd */
-	CS_AUDIT,		/* waiting for the audit ack */
+	CS_AUDIT,		/* the record is on its way */
 	CS_DONE,
 };
 
@@ -1036,6 +1036,24 @@ peer_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 	}
 }
 
+/*
+ * The tool.call record of a call already answered: auditd wrote it, or
+ * (rarely: it went away meanwhile, or refused it) did not.
+ */
+static void
+outcome_audited(int ok, uint64_t seq, const char *err, void *arg)
+{
+	uint32_t	 cid = (uint32_t)(uintptr_t)arg;
+
+	if (!ok)
+		log_warnx("call %u: its tool.call record was sent but not "
+		    "written: %s", cid, err);
+	else
+		log_debug("call %u: tool.call is audit record %llu", cid,
+		    (unsigned long long)seq);
+}
+
+/* The record was handed to auditd (or, waited for, is durable). */
 static void
 audited(int ok, uint64_t seq, const char *err, void *arg)
 {
@@ -1049,8 +1067,6 @@ audited(int ok, uint64_t seq, const char *err, void *arg)
 		    err);
 		return;
 	}
-	json_object_object_add(c->result, "audit_seq",
-	    json_object_new_int64((int64_t)seq));
 	json_object_object_add(c->result, "elapsed_ms",
 	    json_object_new_int64(ms_since(&c->t0)));
 	if (!c->cancelled) {
@@ -1079,7 +1095,6 @@ audited(int ok, uint64_t seq, const char *err, void *arg)
 	if (c->cache_ttl_ms > 0 && c->have_result && !json_object_get_boolean(
 	    json_object_object_get(c->result, "cached")) &&
 	    c->res.reason == SANDBOX_EXITED && c->res.exit_code == 0) {
-		json_object_object_del(c->result, "audit_seq");
 		json_object_object_del(c->result, "elapsed_ms");
 		json_object_object_del(c->result, "verdict");
 		s = json_object_to_json_string_ext(c->result,
@@ -1198,9 +1213,28 @@ call_finish(struct call *c)
 	if (c->cancelled)
 		json_object_object_add(r, "cancelled",
 		    json_object_new_boolean(1));
-	if (audit_event("tool.call", c->session, c->who,
-	    json_object_to_json_string_ext(r, JSON_C_TO_STRING_PLAIN),
-	    AUDIT_ACK, audited, c) == -1) {
+	/*
+	 * What ran was made durable before it ran (sandboxd's acked
+	 * sandbox.start record: tool, session, program, verdict).  This
+	 * record, of the outcome, goes to auditd before the reply, on a
+	 * live connection, and auditd commits it at once (it is acked):
+	 * the reply does not wait for that fsync.  Without a connection
+	 * now, the reply waits for one and for the ack, and a failure
+	 * withholds the result.  A cached result always waits: its
+	 * record is the only one of the call, and holds the verdict
+	 * (HITL_REQ_RECORDED: durable before we act on it).
+	 */
+	s = json_object_to_json_string_ext(r, JSON_C_TO_STRING_PLAIN);
+	if (c->started && audit_event("tool.call", c->session, c->who, s,
+	    AUDIT_ACK | AUDITC_NOW, outcome_audited,
+	    (void *)(uintptr_t)c->cid) == 0) {
+		json_object_put(r);
+		audit_send_now();
+		audited(1, 0, NULL, c);
+		return;
+	}
+	if ((c->started && errno != ENOTCONN) || audit_event("tool.call",
+	    c->session, c->who, s, AUDIT_ACK, audited, c) == -1) {
 		json_object_put(r);
 		json_object_put(c->result);
 		c->result = NULL;

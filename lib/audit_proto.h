@@ -39,6 +39,13 @@ enum audit_imsg {
 	 * one run, so a whole group commit is acked in a message or two.
 	 */
 	IMSG_AUDIT_ACKV,
+	/*
+	 * harnessctl -> auditd: no payload.  Reply IMSG_CTL_OK once every
+	 * event auditd had received when the request came is durable
+	 * (events nobody waits for otherwise wait up to WRITER_LAZY_MS),
+	 * so that a reader of the log then sees them.  Root only.
+	 */
+	IMSG_AUDIT_SYNC,
 };
 
 /* IMSG_AUDIT_EVENT flags. */

@@ -490,9 +490,16 @@ audit_event(const char *type, const char *session, const char *actor,
 	struct wbuf	*wb = &wbs;
 	struct areq	*r;
 
+	int		 now = (flags & AUDITC_NOW) != 0;
+
 	if (!ac.init || ((flags & AUDIT_ACK) && cb == NULL) ||
-	    (flags & ~AUDIT_ACK) || type == NULL) {
+	    (flags & ~(AUDIT_ACK | AUDITC_NOW)) || type == NULL) {
 		errno = EINVAL;
+		return -1;
+	}
+	flags &= AUDIT_ACK;
+	if (now && !ac.connected) {
+		errno = ENOTCONN;
 		return -1;
 	}
 	/* We read acks in bulk (IMSG_AUDIT_ACKV): say so. */
@@ -511,9 +518,15 @@ audit_event(const char *type, const char *session, const char *actor,
 	r->cb = cb;
 	r->arg = arg;
 	if (ac.connected) {
-		if (ac_send(r, wb->buf, wb->len) == -1)
+		if (ac_send(r, wb->buf, wb->len) == -1) {
+			if (now) {
+				req_free(r);
+				errno = ENOMEM;
+				return -1;
+			}
 			fail_later(r, "auditd unreachable: cannot queue the "
 			    "event");
+		}
 		return 0;
 	}
 	if (ac.nqueued >= AUDITC_QUEUE_MAX) {

@@ -59,8 +59,12 @@ int	 audit_on_fd(struct proc_ctx *, uint32_t, uint32_t, int);
  * "{}").  With AUDIT_ACK, cb (which may be NULL only without it) is
  * called exactly once.  Without it, a refusal is logged.  Returns 0,
  * or -1 if the event cannot be sent at all (errno EMSGSIZE: too big,
- * EINVAL: not initialised or no callback, ENOMEM).
+ * EINVAL: not initialised or no callback, ENOMEM).  With AUDITC_NOW,
+ * also -1 (errno ENOTCONN, cb not called) unless the event is on the
+ * live connection now, nothing kept back for a later one: a caller
+ * that goes on before the ack knows auditd will have it next.
  */
+#define AUDITC_NOW	0x0100	/* local to this API, never sent */
 int	 audit_event(const char *type, const char *session,
 	    const char *actor, const char *body, int flags, audit_cb,
 	    void *arg);

@@ -8,6 +8,11 @@
  * have counted is printed last as "# refused N".
  *
  * usage: auditbad socket
+ *        auditbad socket lazy|sync TYPE
+ * The other forms send one event of TYPE that nobody waits for; sync
+ * then sends IMSG_AUDIT_SYNC on a second connection (once with a
+ * payload, which is refused), and exits 0 once auditd says all it
+ * received is durable: t_audit then finds the record at once.
  */
 #include <sys/types.h>
 #include <sys/socket.h>
@@ -107,6 +112,41 @@ good_event(struct imsgbuf *ib)
 	return ok;
 }
 
+static int
+sync_mode(const char *type, int sync)
+{
+	struct imsgbuf	 ia, ib;
+	struct imsg	 imsg;
+	struct wbuf	 wb;
+	int		 ok = 0;
+
+	imsg_init(&ia, raw_connect());
+	if (audit_encode(&wb, 0, 0, "auditbad", type, "", "test",
+	    "{\"synced\":true}") == -1)
+		errx(1, "encode");
+	if (imsg_compose(&ia, IMSG_AUDIT_EVENT, 1, 0, -1, wb.buf, wb.len) ==
+	    -1 || imsg_flush(&ia) == -1)
+		err(1, "send %s", type);
+	if (!sync) {
+		imsg_clear(&ia);
+		return 0;
+	}
+	imsg_init(&ib, raw_connect());
+	expect_error(&ib, IMSG_AUDIT_SYNC, "x", 1, "unexpected payload",
+	    "sync with a payload");
+	if (imsg_compose(&ib, IMSG_AUDIT_SYNC, 9, 0, -1, NULL, 0) == -1 ||
+	    imsg_flush(&ib) == -1)
+		err(1, "send sync");
+	if (imsg_wait(&ib, &imsg, 10000) == 1) {
+		ok = imsg.hdr.type == IMSG_CTL_OK && imsg.hdr.peerid == 9;
+		imsg_free(&imsg);
+	}
+	printf("%s - sync answered\n", ok ? "ok" : "not ok");
+	imsg_clear(&ia);
+	imsg_clear(&ib);
+	return ok ? 0 : 1;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -119,8 +159,13 @@ main(int argc, char *argv[])
 	int		 fd, rc;
 	uint16_t	 len;
 
+	if (argc == 4 && (strcmp(argv[2], "sync") == 0 ||
+	    strcmp(argv[2], "lazy") == 0)) {
+		sock = argv[1];
+		return sync_mode(argv[3], strcmp(argv[2], "sync") == 0);
+	}
 	if (argc != 2) {
-		fprintf(stderr, "usage: auditbad socket\n");
+		fprintf(stderr, "usage: auditbad socket [lazy|sync TYPE]\n");
 		return 64;
 	}
 	sock = argv[1];

@@ -106,6 +106,14 @@ while [ "$(sqlite3 -readonly "$DB" "SELECT count(*) FROM records WHERE
 done
 [ $n -lt 50 ]
 ok $? "a record nobody waits for is written all the same"
+"$H/auditbad" "$SOCK" sync test.synced >"$T/sync.out" 2>&1
+grep '^ok \|^not ok ' "$T/sync.out"
+[ "$(sqlite3 -readonly "$DB" "SELECT count(*) FROM records WHERE
+    type = 'test.synced'")" = 1 ]
+ok $? "IMSG_AUDIT_SYNC: what auditd received before is durable when it answers"
+"$H/auditbad" "$SOCK" lazy test.synced2 >/dev/null 2>&1 &&
+    ctl audit show -t test.synced2 | grep -q synced
+ok $? "audit show has auditd commit first: a record sent just before is shown"
 
 # ---- concurrent producers over lib/auditc ----
 "$H/auditload" "$SOCK" 8 32 300 >"$T/load.out" 2>&1

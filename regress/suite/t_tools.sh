@@ -91,8 +91,15 @@ ok $? "exec -i: stdin reaches the program"
 # ---- the routes with curl ----
 [ "$(post /v1/exec '{"argv":["echo","via","curl"]}')" = 200 ] &&
     grep -q '"stdout":"via curl\\n"' "$T/body" &&
-    grep -q '"reason":"exited"' "$T/body" && grep -q '"audit_seq":' "$T/body"
-ok $? "POST /v1/exec: JSON result with stdout, reason and audit seq"
+    grep -q '"reason":"exited"' "$T/body" && grep -q '"elapsed_ms":' "$T/body"
+ok $? "POST /v1/exec: JSON result with stdout, reason and time"
+# The outcome's record went to auditd before the reply; harnessctl audit
+# has auditd commit what it holds before reading, so no waiting here.
+ctl audit show -t tool.call -j -n 1 | grep '"outcome":"ran"' |
+    grep -q '"argv":\["echo","via","curl"\]'
+ok $? "the call's tool.call record is in the trail when the reply is"
+ctl audit show -t sandbox.exit -j -n 1 | grep -q '"exit_code":0'
+ok $? "...and sandboxd's sandbox.exit record (sent unawaited) too"
 [ "$(post /v1/tools/shell/call '{"arguments":{"command":"echo a; echo b >&2"}}')" = 200 ] &&
     grep -q '"stdout":"a\\n"' "$T/body" && grep -q '"stderr":"b\\n"' "$T/body" &&
     grep -q '"rule":"harmless"' "$T/body"
@@ -529,7 +536,16 @@ suite_stop hitld
 [ "$(post /v1/exec '{"argv":["true"]}')" = 503 ] && grep -q 'hitld' "$T/body"
 ok $? "hitld down: refused, naming hitld"
 suite_start hitld
+# auditd lost while a program runs: the record of its outcome cannot be
+# handed over, so the result is withheld (its start was recorded).
+c -N -d '{"argv":["sleep","2"]}' 'http://x/v1/exec?stream=1' >"$T/wsse" &
+wp=$!
+wait_for "$T/wsse" '^event: started' 20
 suite_stop auditd
+wait $wp
+grep -A1 '^event: error' "$T/wsse" | grep '"status":503' |
+    grep -q 'audit_unavailable.*result withheld'
+ok $? "auditd lost during a run: the result is withheld, and says why"
 [ "$(post /v1/exec '{"argv":["true"]}')" -ge 500 ] && grep -qi 'audit' "$T/body"
 ok $? "auditd down: refused, naming auditd"
 suite_start auditd
