@@ -125,7 +125,7 @@ test_ackv(void)
 	struct imsgbuf	 ib;
 	char		 dir[] = "/tmp/test_auditc.XXXXXX";
 	uint32_t	 runs[9];
-	int		 lfd, fd = -1, i, ok;
+	int		 lfd, fd = -1, i, k, ok;
 
 	if (mkdtemp(dir) == NULL || (base = event_base_new()) == NULL) {
 		tap_skip("acks in bulk", "no scratch directory");
@@ -166,6 +166,20 @@ test_ackv(void)
 	    fk.seq[3] == 200 && fk.seq[4] == 201;
 	tap_ok(ok, "one IMSG_AUDIT_ACKV: each callback once, its own seq");
 	tap_ok(audit_pending() == 0, "nothing pending after the acks");
+
+	/* AUDITC_NOW on a live connection: sent, and the flag is ours. */
+	k = fk.nrecv;
+	ok = audit_event("tool.call", NULL, NULL, "{}", AUDIT_ACK |
+	    AUDITC_NOW, fk_cb, (void *)(intptr_t)7) == 0;
+	audit_send_now();
+	ok = ok && fk_recv(base, &ib, 1) == 0 && fk.flags[k] ==
+	    (AUDIT_ACK | AUDIT_ACKV);
+	runs[0] = fk.reqid[k], runs[1] = 400, runs[2] = 1;
+	fk_ackv(&ib, runs, 1);
+	spin(base);
+	tap_ok(ok && fk.calls[7] == 1 && fk.ok[7] == 1 && fk.seq[7] == 400,
+	    "AUDITC_NOW, connected: on the wire at once, acked as usual");
+	fk.nrecv = k;		/* the next two are 5 and 6 */
 
 	/* A repeated ack is ignored; a malformed one drops the link. */
 	ok = audit_event("tool.call", NULL, NULL, "{}", AUDIT_ACK, fk_cb,
@@ -262,6 +276,14 @@ main(void)
 	event_base_dispatch(base);
 	tap_ok(rc == 0 && calls == 2 && !bad_ok,
 	    "a later event reconnects on demand and fails secure");
+	/* AUDITC_NOW without a connection: refused here, nothing kept. */
+	errno = 0;
+	rc = audit_event("tool.call", NULL, NULL, NULL, AUDIT_ACK |
+	    AUDITC_NOW, cb, base);
+	tap_ok(rc == -1 && errno == ENOTCONN && audit_pending() == 0,
+	    "AUDITC_NOW, not connected: -1 ENOTCONN, nothing queued");
+	event_base_loop(base, EVLOOP_NONBLOCK);
+	tap_ok(calls == 2, "...and its callback is never called");
 
 	audit_shutdown();
 	event_base_free(base);
