@@ -1051,6 +1051,19 @@ outcome_audited(int ok, uint64_t seq, const char *err, void *arg)
 	else
 		log_debug("call %u: tool.call is audit record %llu", cid,
 		    (unsigned long long)seq);
+	eng_count(cctx, "audit_records", ok ? "written" : "lost");
+}
+
+static void	 audited(int, uint64_t, const char *, void *);
+
+/* The reply waited for the record: durable, or the result withheld. */
+static void
+outcome_waited(int ok, uint64_t seq, const char *err, void *arg)
+{
+	struct call	*c = arg;
+
+	eng_count(c->ctx, "audit_records", ok ? "written" : "withheld");
+	audited(ok, seq, err, c);
 }
 
 /* The record was handed to auditd (or, waited for, is durable). */
@@ -1234,7 +1247,8 @@ call_finish(struct call *c)
 		return;
 	}
 	if ((c->started && errno != ENOTCONN) || audit_event("tool.call",
-	    c->session, c->who, s, AUDIT_ACK, audited, c) == -1) {
+	    c->session, c->who, s, AUDIT_ACK, outcome_waited, c) == -1) {
+		eng_count(c->ctx, "audit_records", "withheld");
 		json_object_put(r);
 		json_object_put(c->result);
 		c->result = NULL;

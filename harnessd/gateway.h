@@ -37,6 +37,7 @@ struct gw_bucket;
 enum metrics_counter {
 	METRICS_SANDBOX_RUNS = 0,	/* by result reason */
 	METRICS_APPROVALS,		/* by decision */
+	METRICS_AUDIT_RECORDS,		/* tool.call outcomes, by fate */
 	METRICS_NCOUNTERS
 };
 

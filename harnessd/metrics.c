@@ -29,6 +29,10 @@ static const struct {
 	    "Sandboxed runs by how they ended." },
 	[METRICS_APPROVALS] = { "approvals", "harness_approvals_total",
 	    "decision", "Approval requests by decision." },
+	[METRICS_AUDIT_RECORDS] = { "audit_records",
+	    "harness_audit_records_total", "outcome",
+	    "Records of finished calls: written, lost after the reply, or "
+	    "withheld (the result with them)." },
 };
 
 static const double bounds[METRICS_NBUCKETS] = {

@@ -557,6 +557,15 @@ done
 ok $? "calls work again once they are back"
 c http://x/v1/health | grep -q '"status":"ok"'
 ok $? "the gateway stayed up throughout"
+n=0
+while c http://x/metrics >"$T/metrics" &&
+    ! grep -q '^harness_audit_records_total{outcome="withheld"} [1-9]' \
+    "$T/metrics" && [ $n -lt 40 ]; do
+	sleep 0.05; n=$((n + 1))
+done
+grep -q '^harness_audit_records_total{outcome="written"} [1-9]' "$T/metrics" &&
+    grep -q '^harness_audit_records_total{outcome="withheld"} [1-9]' "$T/metrics"
+ok $? "/metrics counts call records written, and the one withheld"
 
 # ---- the gateway dies: harnessd does not stay half alive ----
 hp=$(cat "$T/harnessd.pid")
