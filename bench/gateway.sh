@@ -41,7 +41,8 @@ suite_start auditd hitld sandboxd harnessd || exit 1
 
 echo "shared machine: $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg);" \
     "figures vary with what else runs"
-# Acked audit records wait for auditd's fsync: the disk is in the figure.
+# Both sides wait for the fsync of sandboxd's sandbox.start record; the
+# engine's tool.call record is committed after its reply, off the path.
 echo "state (audit log) on $(df -PT "$T" | awk 'NR == 2 { print $2 }')" \
     "under ${TMPDIR:-/tmp}; TMPDIR=/dev/shm measures without the disk"
 rc=0
