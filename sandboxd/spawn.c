@@ -667,9 +667,9 @@ pipe_cb(int fd, short ev, void *arg)
 			filter_feed(s, stream, buf, room, 0);
 			s->out_total += room;
 			s->truncated = 1;
+			do_kill(s, KILL_OUTPUT);
 			pipe_close(s, stream);
 			pipe_close(s, !stream);
-			do_kill(s, KILL_OUTPUT);
 			maybe_finish(s);
 			return;
 		}
@@ -965,7 +965,14 @@ result(struct sbx *s, struct sbx_result *r)
 		return;
 	}
 	if (s->kill == KILL_OUTPUT) {
+		/*
+		 * We killed it.  What it died of may be the SIGPIPE of
+		 * a write racing our SIGKILL, or an exit on EPIPE: the
+		 * status says SIGKILL, as documented, either way.
+		 */
 		r->reason = SBX_OUTPUT_LIMIT;
+		r->signo = SIGKILL;
+		r->exit_code = -1;
 		snprintf(r->detail, sizeof(r->detail), "output exceeded %llu "
 		    "bytes", (unsigned long long)s->lim.out_bytes);
 		return;
@@ -987,6 +994,8 @@ result(struct sbx *s, struct sbx_result *r)
 	}
 	if (s->kill == KILL_TIMEOUT || s->kill == KILL_CPU) {
 		r->reason = SBX_TIMEOUT;
+		r->signo = SIGKILL;	/* as for the output limit */
+		r->exit_code = -1;
 		snprintf(r->detail, sizeof(r->detail), "%s limit of %llu ms",
 		    s->kill == KILL_CPU ? "cpu time" : "wall time",
 		    (unsigned long long)(s->kill == KILL_CPU ?
