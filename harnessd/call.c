@@ -1248,12 +1248,14 @@ call_finish(struct call *c)
 	}
 	if ((c->started && errno != ENOTCONN) || audit_event("tool.call",
 	    c->session, c->who, s, AUDIT_ACK, outcome_waited, c) == -1) {
+		const char	*why = strerror(errno);
+
 		eng_count(c->ctx, "audit_records", "withheld");
 		json_object_put(r);
 		json_object_put(c->result);
 		c->result = NULL;
 		call_refuse(c, 503, "audit_unavailable", "result withheld: "
-		    "cannot send the audit record: %s", strerror(errno));
+		    "cannot send the audit record: %s", why);
 		return;
 	}
 	json_object_put(r);

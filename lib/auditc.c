@@ -489,7 +489,6 @@ audit_event(const char *type, const char *session, const char *actor,
 	static struct wbuf wbs;	/* 16 KiB: not on the caller's stack */
 	struct wbuf	*wb = &wbs;
 	struct areq	*r;
-
 	int		 now = (flags & AUDITC_NOW) != 0;
 
 	if (!ac.init || ((flags & AUDIT_ACK) && cb == NULL) ||
