@@ -1054,18 +1054,6 @@ outcome_audited(int ok, uint64_t seq, const char *err, void *arg)
 	eng_count(cctx, "audit_records", ok ? "written" : "lost");
 }
 
-static void	 audited(int, uint64_t, const char *, void *);
-
-/* The reply waited for the record: durable, or the result withheld. */
-static void
-outcome_waited(int ok, uint64_t seq, const char *err, void *arg)
-{
-	struct call	*c = arg;
-
-	eng_count(c->ctx, "audit_records", ok ? "written" : "withheld");
-	audited(ok, seq, err, c);
-}
-
 /* The record was handed to auditd (or, waited for, is durable). */
 static void
 audited(int ok, uint64_t seq, const char *err, void *arg)
@@ -1115,6 +1103,16 @@ audited(int ok, uint64_t seq, const char *err, void *arg)
 		cache_store(c, s);
 	}
 	call_free(c);
+}
+
+/* The reply waited for the record: durable, or the result withheld. */
+static void
+outcome_waited(int ok, uint64_t seq, const char *err, void *arg)
+{
+	struct call	*c = arg;
+
+	eng_count(c->ctx, "audit_records", ok ? "written" : "withheld");
+	audited(ok, seq, err, c);
 }
 
 static void
