@@ -184,81 +184,40 @@ etool_builtin(size_t i)
 	return t;
 }
 
-/* Durations: a number of milliseconds, or "500ms", "30s", "5m", "2h". */
+/*
+ * A JSON value that is a count of base units (a non-negative integer),
+ * or a string as harness.conf(5) writes it, read by parse().
+ */
+static int
+parse_value(struct json_object *o, int (*parse)(const char *, uint64_t *),
+    uint64_t *out)
+{
+	int64_t	 i;
+
+	if (json_object_is_type(o, json_type_int)) {
+		if ((i = json_object_get_int64(o)) < 0)
+			return -1;
+		*out = (uint64_t)i;
+		return 0;
+	}
+	if (!json_object_is_type(o, json_type_string))
+		return -1;
+	return parse(json_object_get_string(o), out);
+}
+
+/* Durations: milliseconds, or "500ms", "30s" (or "30"), "5m", "2h",
+   "1d". */
 int
 tools_parse_duration(struct json_object *o, uint64_t *out)
 {
-	const char	*s;
-	char		*end;
-	double		 v, mul = 1000;
-
-	if (json_object_is_type(o, json_type_int)) {
-		if (json_object_get_int64(o) < 0)
-			return -1;
-		*out = (uint64_t)json_object_get_int64(o);
-		return 0;
-	}
-	if (!json_object_is_type(o, json_type_string))
-		return -1;
-	s = json_object_get_string(o);
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno != 0 || end == s || !(v >= 0) || v > 1e9)
-		return -1;
-	if (strcmp(end, "ms") == 0)
-		mul = 1;
-	else if (strcmp(end, "s") == 0 || *end == '\0')
-		mul = 1000;
-	else if (strcmp(end, "m") == 0)
-		mul = 60000;
-	else if (strcmp(end, "h") == 0)
-		mul = 3600000;
-	else
-		return -1;
-	*out = (uint64_t)(v * mul);
-	return 0;
+	return parse_value(o, conf_parse_duration, out);
 }
 
-/* Sizes: a number of bytes, or "64K", "512M", "1G". */
+/* Sizes: bytes, or "64K", "512M", "1G", "2T" (also "64KB"). */
 int
 tools_parse_size(struct json_object *o, uint64_t *out)
 {
-	const char	*s;
-	char		*end;
-	double		 v, mul = 1;
-
-	if (json_object_is_type(o, json_type_int)) {
-		if (json_object_get_int64(o) < 0)
-			return -1;
-		*out = (uint64_t)json_object_get_int64(o);
-		return 0;
-	}
-	if (!json_object_is_type(o, json_type_string))
-		return -1;
-	s = json_object_get_string(o);
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno != 0 || end == s || !(v >= 0) || v > 1e15)
-		return -1;
-	switch (toupper((unsigned char)*end)) {
-	case '\0':
-		break;
-	case 'K':
-		mul = 1024.0;
-		break;
-	case 'M':
-		mul = 1024.0 * 1024;
-		break;
-	case 'G':
-		mul = 1024.0 * 1024 * 1024;
-		break;
-	default:
-		return -1;
-	}
-	if (*end != '\0' && end[1] != '\0' && strcasecmp(end + 1, "B") != 0)
-		return -1;
-	*out = (uint64_t)(v * mul);
-	return 0;
+	return parse_value(o, conf_parse_size, out);
 }
 
 int

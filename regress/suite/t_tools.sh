@@ -209,6 +209,22 @@ ok $? "exec with an empty argv: 400"
 ok $? "exec with an unknown member: 400"
 [ "$(post /v1/exec '{"argv":["true"],"session":"../x"}')" = 400 ]
 ok $? "exec with a bad session id: 400"
+bad=0
+for v in '"-5s"' '"0x10"' '"1e3"' '" 5"' '"5 s"' '"5x"' '"."' '"1.5s"' \
+    '"2M"' '"99999999999999999999d"' '-1' '1.5' 'true' '{}' '""'; do
+	[ "$(post /v1/exec "{\"argv\":[\"true\"],\"timeout\":$v}")" = 400 ] &&
+	    grep -q 'timeout: a duration' "$T/body" || { bad=1; echo "# $v"; }
+done
+for v in '"100000000000000000G"' '"5Q"' '"-1"' '"64MX"' '"1.5G"' '-64'; do
+	[ "$(post /v1/exec "{\"argv\":[\"true\"],\"memory\":$v}")" = 400 ] ||
+	    { bad=1; echo "# $v"; }
+done
+ok $bad "exec: bad timeouts and sizes are 400 with the reason"
+[ "$(post /v1/exec '{"argv":["true"],"timeout":"2500ms","memory":"64mb"}')" \
+    = 200 ] && [ "$(post /v1/exec '{"argv":["true"],"timeout":"5"}')" \
+    = 200 ] && [ "$(post /v1/exec '{"argv":["true"],"limits":{"time":"2m",
+    "output":"1k","memory":"64MiB","cpu":3000}}')" = 200 ]
+ok $? "exec: durations and sizes in harness.conf's forms"
 
 # ---- per-key permissions ----
 auth="Authorization: Bearer $token"
