@@ -4,7 +4,8 @@
  *   approve            interactive: every pending request on screen as
  *                      it arrives, time left counting down; y allows
  *                      the selected one once, n denies it, s allows
- *                      this exact call for the rest of its session.
+ *                      this exact call for the rest of its session, v
+ *                      shows the whole of it in a pager.
  *   approve -l         list the pending requests and exit.
  *   approve ID allow|deny|session
  *                      answer one; exit 1 if it is unknown or was
@@ -17,9 +18,12 @@
 #include <sys/types.h>
 #include <sys/ioctl.h>
 #include <sys/queue.h>
+#include <sys/wait.h>
 
 #include <err.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <json-c/json.h>
 #include <poll.h>
 #include <signal.h>
@@ -286,6 +290,7 @@ on_signal(int sig)
 static void
 tty_raw(void)
 {
+	static int		 registered;
 	struct termios		 raw;
 	struct sigaction	 sa;
 
@@ -309,7 +314,8 @@ tty_raw(void)
 	if (tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw) == -1)
 		err(1, "tcsetattr");
 	tio_saved = 1;
-	atexit(tty_restore);
+	if (!registered++)
+		atexit(tty_restore);
 	fputs("\033[?1049h\033[?25l", stdout);
 }
 
@@ -326,13 +332,129 @@ term_size(size_t *cols, size_t *rows)
 	}
 }
 
+/*
+ * The whole of a request, nothing cut, in a pager ($PAGER, else less,
+ * else more) on the real screen; the prompt comes back when it ends.
+ * Requests and answers from hitld wait in the socket meanwhile.
+ */
+static void
+view_whole(const struct view *v, char *status, size_t statuslen)
+{
+	struct sigaction	 ign, oint, oquit, opipe;
+	const char		*pager;
+	char			*text = NULL;
+	size_t			 len = 0, off;
+	ssize_t			 n;
+	FILE			*f;
+	pid_t			 pid;
+	int			 p[2], st;
+
+	if ((f = open_memstream(&text, &len)) == NULL) {
+		snprintf(status, statuslen, "view: %s", strerror(errno));
+		return;
+	}
+	print_head(f, &v->it, ms_left(&v->due), "", 0);
+	print_call(f, &v->it.req, "      ", 0, INT_MAX);
+	if (fclose(f) == EOF || pipe2(p, O_CLOEXEC) == -1) {
+		snprintf(status, statuslen, "view: %s", strerror(errno));
+		free(text);
+		return;
+	}
+	if ((pager = getenv("PAGER")) == NULL || *pager == '\0')
+		pager = "less 2>/dev/null || more";
+	tty_restore();
+	memset(&ign, 0, sizeof(ign));
+	ign.sa_handler = SIG_IGN;
+	sigemptyset(&ign.sa_mask);
+	/* ^C and q are the pager's; a pager that quits early is EPIPE. */
+	sigaction(SIGINT, &ign, &oint);
+	sigaction(SIGQUIT, &ign, &oquit);
+	sigaction(SIGPIPE, &ign, &opipe);
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		signal(SIGINT, SIG_DFL);
+		signal(SIGQUIT, SIG_DFL);
+		signal(SIGPIPE, SIG_DFL);
+		if (dup2(p[0], STDIN_FILENO) == -1)
+			_exit(127);
+		closefrom(STDERR_FILENO + 1);
+		execl("/bin/sh", "sh", "-c", pager, (char *)NULL);
+		_exit(127);
+	}
+	close(p[0]);
+	for (off = 0; pid != -1 && off < len; off += (size_t)n)
+		if ((n = write(p[1], text + off, len - off)) == -1) {
+			if (errno == EINTR) {
+				n = 0;
+				continue;
+			}
+			break;
+		}
+	close(p[1]);
+	st = 0;
+	while (pid != -1 && waitpid(pid, &st, 0) == -1 && errno == EINTR)
+		;
+	sigaction(SIGINT, &oint, NULL);
+	sigaction(SIGQUIT, &oquit, NULL);
+	sigaction(SIGPIPE, &opipe, NULL);
+	free(text);
+	tty_raw();
+	if (pid == -1)
+		snprintf(status, statuslen, "view: fork: %s", strerror(errno));
+	else if (WIFEXITED(st) && WEXITSTATUS(st) == 127)
+		snprintf(status, statuslen, "view: no pager could run "
+		    "(set PAGER)");
+}
+
+/* One request as drawn: its text and how many lines it takes. */
+struct block {
+	char	*text;
+	size_t	 len;
+	int	 lines;
+};
+
+static void
+block_make(struct block *b, const struct view *v, int selected,
+    size_t width, int budget)
+{
+	FILE	*f;
+	size_t	 k;
+
+	b->text = NULL;
+	b->len = 0;
+	b->lines = 0;
+	if ((f = open_memstream(&b->text, &b->len)) == NULL)
+		return;
+	fputc('\n', f);
+	print_head(f, &v->it, ms_left(&v->due), selected ? "> " : "  ",
+	    width);
+	print_call(f, &v->it.req, "      ", width, budget);
+	if (v->answering)
+		fputs("      (answer sent)\n", f);
+	if (fclose(f) == EOF) {
+		free(b->text);
+		b->text = NULL;
+		b->len = 0;
+		return;
+	}
+	for (k = 0; k < b->len; k++)
+		b->lines += b->text[k] == '\n';
+}
+
+/*
+ * The screen: a header, then as many requests as fit around the
+ * selected one, which is always shown (cut to what fits), then the
+ * status line.  Nothing is printed past the last row, so the header
+ * never scrolls away.
+ */
 static void
 draw(struct views *vs, struct view *sel, const char *status,
     const char *where)
 {
 	struct view	*v;
+	struct block	*b = NULL;
 	size_t		 cols, rows, width;
-	int		 n = 0;
+	int		 n = 0, i, s = 0, lo, hi, room, used, budget;
 
 	term_size(&cols, &rows);
 	width = cols > 16 ? cols - 10 : 6;
@@ -340,22 +462,48 @@ draw(struct views *vs, struct view *sel, const char *status,
 	printf("harness approvals on ");
 	ctl_putsafe(stdout, where, 0, width);
 	printf("\n");
-	printf("y allow once   n deny   s allow for the session   "
-	    "j/k select   q quit\n\n");
+	printf("y allow once  n deny  s allow for the session  v view all"
+	    "  j/k select  q quit\n\n");
 	TAILQ_FOREACH(v, vs, entry)
 		n++;
 	if (n == 0)
 		printf("no pending requests: waiting\n");
 	else
 		printf("%d pending request%s\n", n, n == 1 ? "" : "s");
-	TAILQ_FOREACH(v, vs, entry) {
-		printf("\n");
-		print_head(stdout, &v->it, ms_left(&v->due),
-		    v == sel ? "> " : "  ", width);
-		print_call(stdout, &v->it.req, "      ", width,
-		    v == sel ? APPROVE_MAXLINES : APPROVE_OTHERLINES);
-		if (v->answering)
-			printf("      (answer sent)\n");
+	/* Rows left: 4 above, 2 for the status, 2 for "more" marks,
+	   and the last row, which a newline there would scroll. */
+	room = (int)rows - 4 - (status[0] != '\0' ? 2 : 0) - 2 - 1;
+	if (n > 0 && (b = calloc((size_t)n, sizeof(*b))) != NULL) {
+		i = 0;
+		TAILQ_FOREACH(v, vs, entry) {
+			if (v == sel)
+				s = i;
+			/* The selected one: what fits after its blank
+			   line and two head lines, and a "..." line. */
+			budget = v == sel ? APPROVE_MAXLINES :
+			    APPROVE_OTHERLINES;
+			if (v == sel && budget > room - 4)
+				budget = room - 4 > 1 ? room - 4 : 1;
+			block_make(&b[i++], v, v == sel, width, budget);
+		}
+		/* The window: the selected one, then those after it,
+		   then those before it, while they fit. */
+		lo = hi = s;
+		used = b[s].lines;
+		while (hi + 1 < n && used + b[hi + 1].lines <= room)
+			used += b[++hi].lines;
+		while (lo > 0 && used + b[lo - 1].lines <= room)
+			used += b[--lo].lines;
+		if (lo > 0)
+			printf("  (%d more above: k)\n", lo);
+		for (i = lo; i <= hi; i++)
+			if (b[i].text != NULL)
+				fwrite(b[i].text, 1, b[i].len, stdout);
+		if (hi + 1 < n)
+			printf("  (%d more below: j)\n", n - 1 - hi);
+		for (i = 0; i < n; i++)
+			free(b[i].text);
+		free(b);
 	}
 	if (status[0] != '\0') {
 		printf("\n");
@@ -596,6 +744,12 @@ approve_prompt(struct ctl_env *env)
 						send_answer(h, sel,
 						    HITL_ANSWER_SESSION,
 						    status, sizeof(status));
+					break;
+				case 'v':
+				case 'V':
+					if (sel)
+						view_whole(sel, status,
+						    sizeof(status));
 					break;
 				}
 			}

@@ -191,7 +191,8 @@ fi
 # ---- the interactive prompt in a real terminal ----
 if command -v tmux >/dev/null; then
 	tmux -L "$TM" new-session -d -s t -x 120 -y 40 \
-	    "$BIN/harnessctl -f $conf approve; stty -a >$T/stty.out; sleep 30"
+	    "PAGER='cat >$T/viewed' $BIN/harnessctl -f $conf approve;
+	    stty -a >$T/stty.out; sleep 30"
 	wait_pane "no pending requests"
 	ok $? "prompt: starts and waits"
 
@@ -259,6 +260,55 @@ if command -v tmux >/dev/null; then
 	tmux -L "$TM" send-keys -t t n
 	wait_for "$T/b.rc" . 10
 	ok "$(has "$T/b" '^decision: deny')" "prompt: second request answered"
+
+	# v: the whole of a call the screen cuts, in the pager.
+	long="echo start$(i=0; while [ $i -lt 30 ]; do printf '\necho line%d' $i;
+	    i=$((i + 1)); done) && echo $(printf 'x%.0s' $(seq 150)) &&
+	    rm -rf /tmp/hidden-at-the-end"
+	classify_bg "$T/a" shell -s s4 -c "$long"
+	id=$(reqid "$T/a")
+	wait_pane "echo line3"
+	pane >"$T/p"
+	# (The why line names the rm at the end; the text is what is cut.)
+	grep -q '^ *\.\.\.$' "$T/p" && ! grep -q 'echo line29' "$T/p" &&
+	    grep -q 'matched `rm -rf /tmp/hidden-at-the-end`' "$T/p"
+	ok $? "prompt: a long call is cut on screen, and marked"
+	tmux -L "$TM" send-keys -t t v
+	wait_for "$T/viewed" "hidden-at-the-end" 10 &&
+	    grep -q "echo line29" "$T/viewed" &&
+	    grep -q "x\{150\}" "$T/viewed" && grep -q "^#$id  risk high" "$T/viewed"
+	ok $? "prompt v: the whole call goes to the pager"
+	wait_pane "1 pending request"
+	ok $? "prompt v: the prompt comes back"
+	tmux -L "$TM" send-keys -t t n
+	wait_for "$T/a.rc" . 10
+	ok "$(has "$T/a" '^decision: deny')" "prompt v: then n denies it"
+
+	# A small terminal: the header stays, the selected one is shown.
+	tmux -L "$TM" resize-window -t t -x 80 -y 16
+	many=$(printf 'echo a\n%.0s' $(seq 10))
+	classify_bg "$T/w1" shell -s w1 -c "$many; rm -rf /tmp/w1"
+	w1=$(reqid "$T/w1")
+	classify_bg "$T/w2" shell -s w2 -c "$many; rm -rf /tmp/w2"
+	w2=$(reqid "$T/w2")
+	classify_bg "$T/w3" shell -s w3 -c "$many; rm -rf /tmp/w3"
+	w3=$(reqid "$T/w3")
+	wait_pane "3 pending requests"
+	tmux -L "$TM" send-keys -t t j j
+	wait_pane "> #$w3 "
+	pane >"$T/p"
+	head -1 "$T/p" | grep -q '^harness approvals on' &&
+	    grep -q '(2 more above: k)' "$T/p" &&
+	    grep -q "> #$w3  risk high  session w3" "$T/p" &&
+	    [ "$(grep -c 'risk high' "$T/p")" = 1 ]
+	ok $? "prompt: a small terminal keeps the header and the selected one"
+	tmux -L "$TM" send-keys -t t n
+	wait_for "$T/w3.rc" . 10
+	ok "$(has "$T/w3" '^decision: deny')" "prompt: the one shown is the one answered"
+	ctl approve "$w1" deny >/dev/null 2>&1
+	ctl approve "$w2" deny >/dev/null 2>&1
+	wait_pane "no pending requests"
+	tmux -L "$TM" resize-window -t t -x 120 -y 40
 
 	# Ctrl-C restores the terminal.
 	tmux -L "$TM" send-keys -t t C-c
