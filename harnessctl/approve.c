@@ -6,7 +6,8 @@
  *                      the selected one once, n denies it, s allows
  *                      this exact call for the rest of its session, v
  *                      shows the whole of it in a pager.
- *   approve -l         list the pending requests and exit.
+ *   approve -l [-a]    list the pending requests and exit; -a: each
+ *                      whole, not cut to 16 lines.
  *   approve ID allow|deny|session
  *                      answer one; exit 1 if it is unknown or was
  *                      already decided (the message says by whom).
@@ -174,7 +175,7 @@ print_head(FILE *f, const struct hitl_item *it, int64_t left,
 /* ---- approve -l ---- */
 
 static int
-approve_list(struct ctl_env *env)
+approve_list(struct ctl_env *env, int all)
 {
 	struct hconn		*h = approver_connect(env);
 	struct hitl_item	 it;
@@ -201,7 +202,8 @@ approve_list(struct ctl_env *env)
 			errx(1, "hitld: bad reply");
 		imsg_free(&imsg);
 		print_head(stdout, &it, (int64_t)it.left_ms, "", 0);
-		print_call(stdout, &it.req, "      ", 0, APPROVE_MAXLINES);
+		print_call(stdout, &it.req, "      ", 0, all ? INT_MAX :
+		    APPROVE_MAXLINES);
 		hitl_item_free(&it);
 		n++;
 	}
@@ -768,10 +770,13 @@ approve_prompt(struct ctl_env *env)
 int
 cmd_approve(struct ctl_env *env, int argc, char **argv)
 {
-	int	 ch, list = 0;
+	int	 ch, list = 0, all = 0;
 
-	while ((ch = getopt(argc, argv, "l")) != -1) {
+	while ((ch = getopt(argc, argv, "al")) != -1) {
 		switch (ch) {
+		case 'a':
+			all = 1;
+			break;
 		case 'l':
 			list = 1;
 			break;
@@ -781,10 +786,12 @@ cmd_approve(struct ctl_env *env, int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	if (all && !list)
+		usage();
 	if (list) {
 		if (argc != 0)
 			usage();
-		return approve_list(env);
+		return approve_list(env, all);
 	}
 	if (argc == 2)
 		return approve_one(env, argv[0], argv[1]);

@@ -17,7 +17,7 @@ static const struct ctl_cmd commands[] = {
 	{ "status", "status", cmd_status, 1 },
 	{ "audit", "audit verify|show|tail|log|stats|seal ...", cmd_audit, 0 },
 	{ "vault", "vault subcommand [-k keyfile] [name]", cmd_vault, 1 },
-	{ "approve", "approve [-l | id allow|deny|session]", cmd_approve, 1 },
+	{ "approve", "approve [-l [-a] | id allow|deny|session]", cmd_approve, 1 },
 	{ "hitl", "hitl classify tool [-d] [-s session] [-c line] [-a json] "
 	    "[-n network] [-w dir] [argv ...]", cmd_hitl, 1 },
 	{ "sandbox", "sandbox run [-nv] [-t time] ... [-- argv ...] | list", cmd_sandbox, 1 },

@@ -147,6 +147,18 @@ ok "$(has "$T/l" "#$id  risk high  session s1  tool shell")" \
 ok "$(has "$T/l" 'rm -r /tmp/build')" "approve -l shows the command"
 ctl approve "$id" deny >"$T/d" 2>&1
 ok $? "approve ID deny: exit 0"
+classify_bg "$T/b" shell -s s1 -c "$(printf 'echo l%d\n' $(seq 40)); rm -r /x"
+idb=$(reqid "$T/b")
+ctl approve -l >"$T/l" 2>&1
+ctl approve -l -a >"$T/la" 2>&1
+grep -q '^ *\.\.\.$' "$T/l" && ! grep -q 'echo l40' "$T/l" &&
+    grep -q 'echo l40' "$T/la" && grep -q 'rm -r /x' "$T/la" &&
+    ! grep -q '^ *\.\.\.$' "$T/la"
+ok $? "approve -l cuts a long call and says so; -l -a lists it whole"
+ctl approve -a >/dev/null 2>&1
+[ $? -eq 64 ]
+ok $? "approve -a without -l: usage, exit 64"
+ctl approve "$idb" deny >/dev/null 2>&1
 wait_for "$T/a.rc" . 10
 ok "$(has "$T/a" '^decision: deny')" "denied by approver"
 ok "$(has "$T/a" '^reason: denied by root (uid 0)')" "who denied is named"
