@@ -2096,6 +2096,11 @@ struct ctx {
 	const char			*mval;
 	size_t				 mlen;
 	char				 numbuf[40];
+
+	/* Where a cd earlier in the line went (in the arena), or NULL:
+	   relative paths after it are matched from there too. */
+	const char			*cwd;
+	size_t				 cwdlen;
 };
 
 struct vinfo {
@@ -2817,6 +2822,120 @@ path_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 	}
 	path_feed_slow(c, s, n, pat);
 	return (0);
+}
+
+/*
+ * path_feed(), after a cd: a relative path is also fed as the cd's
+ * directory joined with it (cd /etc && cat shadow is /etc/shadow).
+ * Only added: the path as written is still fed.
+ */
+static int
+path_feed_cwd(struct ctx *c, const char *s, size_t n, const char *pat,
+    const void *arg)
+{
+	char *j;
+
+	path_feed(c, s, n, pat, arg);
+	if (n == 0 || pat != NULL || s[0] == '/' || s[0] == '~' ||
+	    c->cwdlen + 1 + n > 1000)
+		return (0);
+	if ((j = shellparse_alloc(c->sp, c->cwdlen + 1 + n + 1)) == NULL) {
+		c->nomem = 1;
+		return (1);
+	}
+	memcpy(j, c->cwd, c->cwdlen);
+	j[c->cwdlen] = '/';
+	memcpy(j + c->cwdlen + 1, s, n);
+	j[c->cwdlen + 1 + n] = '\0';
+	path_feed(c, j, c->cwdlen + 1 + n, NULL, arg);
+	return (0);
+}
+
+/*
+ * A cd (or pushd) command: where the commands after it run, for
+ * path_feed_cwd().  Its directory joined with the one before (or "."
+ * at first: the workspace); one only known when it runs ($d, cd -)
+ * forgets it, and paths are then matched as written, as before any
+ * cd.  Which commands a cd reaches ((cd x), x || cd y) is not worked
+ * out: every command parsed after it gets the extra path, which can
+ * only match more rules.
+ */
+static void
+cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
+{
+	const struct shellparse_word *w;
+	const char *t, *b;
+	uint32_t k = cmd->nassign;
+	size_t n, l;
+	char *j;
+
+	/* Most commands are no cd: a look at the name's end first. */
+	if (k >= cmd->nwords)
+		return;
+	w = &cmd->words[k];
+	t = w->text + w->len;
+	if (!(w->len >= 2 && t[-2] == 'c' && t[-1] == 'd') &&
+	    !(w->len >= 5 && memcmp(t - 5, "pushd", 5) == 0) &&
+	    !(w->len == 7 && (memcmp(w->text, "builtin", 7) == 0 ||
+	    memcmp(w->text, "command", 7) == 0)))
+		return;
+	/* builtin cd, command cd */
+	while (k < cmd->nwords && shellparse_pattern(&cmd->words[k]) ==
+	    NULL && (strcmp(cmd->words[k].text, "builtin") == 0 ||
+	    strcmp(cmd->words[k].text, "command") == 0))
+		k++;
+	if (k >= cmd->nwords || shellparse_pattern(&cmd->words[k]) != NULL)
+		return;
+	w = &cmd->words[k];
+	b = memrchr(w->text, '/', w->len);
+	b = b != NULL ? b + 1 : w->text;
+	n = w->len - (size_t)(b - w->text);
+	if (!(n == 2 && memcmp(b, "cd", 2) == 0) &&
+	    !(n == 5 && memcmp(b, "pushd", 5) == 0))
+		return;
+	for (k++; k < cmd->nwords; k++) {
+		t = cmd->words[k].text;
+		if (shellparse_pattern(&cmd->words[k]) != NULL ||
+		    t[0] != '-' || cmd->words[k].len == 1)
+			break;
+		if (strcmp(t, "--") == 0) {
+			k++;
+			break;
+		}
+	}
+	if (k >= cmd->nwords) {
+		t = "~";		/* cd: home */
+		l = 1;
+	} else {
+		w = &cmd->words[k];
+		t = w->text;
+		l = w->len;
+		if (shellparse_pattern(w) != NULL || l == 0 ||
+		    strcmp(t, "-") == 0) {
+			c->cwd = NULL;
+			c->cwdlen = 0;
+			return;
+		}
+	}
+	if (t[0] == '/' || t[0] == '~') {
+		c->cwd = t;		/* words live in the arena */
+		c->cwdlen = l;
+		return;
+	}
+	/* Relative: from the last cd, or from the workspace. */
+	n = c->cwd != NULL ? c->cwdlen : 1;
+	if (n + 1 + l > 1000 || (j = shellparse_alloc(c->sp, n + 1 + l + 1))
+	    == NULL) {
+		c->cwd = NULL;
+		c->cwdlen = 0;
+		return;
+	}
+	memcpy(j, c->cwd != NULL ? c->cwd : ".", n);
+	j[n] = '/';
+	memcpy(j + n + 1, t, l);
+	j[n + 1 + l] = '\0';
+	c->cwd = j;
+	c->cwdlen = n + 1 + l;
 }
 
 /* Does the lower-cased key end in suffix m (or equal it, if exact)? */
@@ -4512,8 +4631,10 @@ commands(struct ctx *c)
 		cmd = &sp->cmds[i];
 		if (cmd->flags & SHELLPARSE_C_KEYWORD)
 			continue;
-		if (c->rs->npp > 0)
+		if (c->rs->npp > 0 && c->cwd == NULL)
 			cmd_paths(c, cmd, path_feed, NULL);
+		else if (c->rs->npp > 0)
+			cmd_paths(c, cmd, path_feed_cwd, NULL);
 		memset(&vw, 0, sizeof(vw));
 		vw.mode = VW_MAIN;
 		vw.cmd = i;
@@ -4534,6 +4655,8 @@ commands(struct ctx *c)
 		walk_views(c, &vw, cmd->nassign, cmd->nwords, 0);
 		if (vw.expanded)
 			cmd->mark |= CM_EXPANDED;
+		if (c->rs->npp > 0)
+			cd_track(c, cmd);
 	}
 }
 
@@ -4689,6 +4812,8 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->opqfrom = NONE;
 	c->unk = NONE;
 	c->nfeed = 0;
+	c->cwd = NULL;
+	c->cwdlen = 0;
 	if (2 * nr + np > nbits)
 		return (-1);
 	memset(bits, 0, (2 * nr + np) * sizeof(*bits));

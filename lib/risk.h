@@ -21,7 +21,9 @@
  *                   operands, --opt=VALUE values, redirection targets
  *                   and NAME=VALUE values of its commands.  A path
  *                   with . / .. / // in it is matched as written and
- *                   as normalised.
+ *                   as normalised.  After cd DIR (or pushd) in
+ *                   the line, a relative path in a later command is
+ *                   also matched as DIR/path (cd /etc && cat shadow).
  *   RISK_M_NETWORK  the requested network ("none", "any" or a list
  *                   "host:port,..."), item by item, as written.
  *

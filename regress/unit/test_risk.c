@@ -532,6 +532,17 @@ evasions(void)
 	evade("cat $HOME/.ssh/id_rsa", H, "ssh-keys");
 	evade("cat ${HOME}/.ssh/config", H, "ssh-keys");
 	evade("cat .env.local", H, "dotenv");
+	/* Relative paths after a cd are also matched from there. */
+	evade("cd /etc && cat shadow", C, "shadow");
+	evade("cd /etc; cd . && cat ./shadow", C, "shadow");
+	evade("cd /tmp && cd ../etc && cat shadow", C, "shadow");
+	evade("cd -P -- /etc && cat shadow", C, "shadow");
+	evade("pushd /etc && cat shadow", C, "shadow");
+	evade("cd /etc && (cat shadow)", C, "shadow");
+	evade("cd /etc && echo \"$(cat shadow)\"", C, "shadow");
+	evade("cd /etc\ncat < shadow", C, "shadow");
+	evade("cd / && cat etc/shadow", C, "shadow");
+	evade("builtin cd /etc && cat shadow", C, "shadow");
 	evade("cat /etc/../etc/shadow", C, "shadow");
 	evade("cat //etc//shadow", C, "shadow");
 	evade("cat /etc/shad?w", C, "shadow");
