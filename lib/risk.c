@@ -2544,7 +2544,7 @@ path_odd(const char *s, size_t n)
 
 	if (n > 1 && s[n - 1] == '/')
 		return (1);
-	if (n > 1 && s[0] == '.' && s[1] == '/')
+	if (n > 1 && s[0] == '.' && (s[1] == '/' || s[1] == '.'))
 		return (1);
 	for (i = 0; i + 1 < n; i++)
 		if (s[i] == '/' && (s[i + 1] == '/' || s[i + 1] == '.'))
@@ -2667,18 +2667,37 @@ cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	return (0);
 }
 
+/*
+ * A normalised relative path that climbs (../../etc/x) leaves a
+ * directory only known when it runs, and from one near the root it
+ * reaches /etc/x: the offset of that "/etc/x" in p, or 0 if p does
+ * not climb (or is only ..).
+ */
+static size_t
+path_climb(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i + 3 <= n && p[i] == '.' && p[i + 1] == '.' && p[i + 2] == '/')
+		i += 3;
+	if (i == 0 || i >= n || (n - i == 2 && p[i] == '.' && p[i + 1] == '.'))
+		return (0);
+	return (i - 1);
+}
+
 static int
 glob_path(const struct rglob *g, const char *s, size_t n, const char *pat)
 {
 	char buf[1024];
-	size_t nn;
+	size_t nn, up;
 
 	if (pat != NULL)
 		return (!gall(pat) && gisect2(g->pat, pat, 1));
 	if (rglob_match(g, s, n))
 		return (1);
 	if (path_odd(s, n) && (nn = path_norm(s, n, buf, sizeof(buf))) > 0 &&
-	    rglob_match(g, buf, nn))
+	    (rglob_match(g, buf, nn) || ((up = path_climb(buf, nn)) > 0 &&
+	    rglob_match(g, buf + up, nn - up))))
 		return (1);
 	return (0);
 }
@@ -2764,7 +2783,7 @@ path_feed_slow(struct ctx *c, const char *s, size_t n, const char *pat)
 	const struct risk_ruleset *rs = c->rs;
 	const struct rglob *g;
 	char buf[1024];
-	size_t nn;
+	size_t nn, up;
 	uint32_t i;
 	int pf, pl;
 
@@ -2793,8 +2812,11 @@ path_feed_slow(struct ctx *c, const char *s, size_t n, const char *pat)
 			return;
 	}
 	path_feed1(c, s, n, s, n);
-	if (path_odd(s, n) && (nn = path_norm(s, n, buf, sizeof(buf))) > 0)
+	if (path_odd(s, n) && (nn = path_norm(s, n, buf, sizeof(buf))) > 0) {
 		path_feed1(c, buf, nn, s, n);
+		if ((up = path_climb(buf, nn)) > 0)
+			path_feed1(c, buf + up, nn - up, s, n);
+	}
 }
 
 /* Feed a path to the call rules' PATH matches. */
@@ -2852,6 +2874,120 @@ path_feed_cwd(struct ctx *c, const char *s, size_t n, const char *pat,
 }
 
 /*
+ * Make c->cwd the directory t (of l bytes, in the arena): as it is if
+ * absolute or ~, else joined to c->cwd (or to ".", the workspace).
+ */
+static void
+cwd_set(struct ctx *c, const char *t, size_t l)
+{
+	size_t n;
+	char *j;
+
+	if (t[0] == '/' || t[0] == '~') {
+		c->cwd = t;
+		c->cwdlen = l;
+		return;
+	}
+	n = c->cwd != NULL ? c->cwdlen : 1;
+	if (n + 1 + l > 1000 || (j = shellparse_alloc(c->sp, n + 1 + l + 1))
+	    == NULL) {
+		c->cwd = NULL;
+		c->cwdlen = 0;
+		return;
+	}
+	memcpy(j, c->cwd != NULL ? c->cwd : ".", n);
+	j[n] = '/';
+	memcpy(j + n + 1, t, l);
+	j[n + 1 + l] = '\0';
+	c->cwd = j;
+	c->cwdlen = n + 1 + l;
+}
+
+/*
+ * Options that run a command, or the rest of the line, in another
+ * directory: env -C DIR, sudo -D DIR, tar -C DIR, git -C DIR, make -C
+ * DIR (attached, or long as --chdir / --directory, =DIR or DIR).  The
+ * command's relative paths are then matched from DIR too.
+ */
+static const struct {
+	const char	*name;
+	size_t		 len;
+	char		 sopt;
+	const char	*lopt;
+} chdir_opts[] = {
+	{ "env", 3, 'C', "--chdir" },
+	{ "sudo", 4, 'D', "--chdir" },
+	{ "tar", 3, 'C', "--directory" },
+	{ "git", 3, 'C', NULL },
+	{ "make", 4, 'C', "--directory" },
+	{ "gmake", 5, 'C', "--directory" },
+};
+
+static void
+cmd_chdir(struct ctx *c, const struct shellparse_cmd *cmd)
+{
+	const struct shellparse_word *w;
+	const char *t, *b, *lo, *d;
+	size_t n, i, dl, ll;
+	uint32_t k;
+	int which = -1;
+
+	for (k = cmd->nassign; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (shellparse_pattern(w) != NULL) {
+			which = -1;
+			continue;
+		}
+		if (t[0] != '-' || w->len < 2) {
+			b = memrchr(t, '/', w->len);
+			b = b != NULL ? b + 1 : t;
+			n = w->len - (size_t)(b - t);
+			which = -1;
+			for (i = 0; i < sizeof(chdir_opts) /
+			    sizeof(chdir_opts[0]); i++)
+				if (n == chdir_opts[i].len &&
+				    memcmp(b, chdir_opts[i].name, n) == 0)
+					which = (int)i;
+			continue;
+		}
+		if (which < 0)
+			continue;
+		if (w->len == 2 && t[1] == '-')
+			return;				/* -- */
+		d = NULL;
+		dl = 0;
+		lo = chdir_opts[which].lopt;
+		if (t[1] == chdir_opts[which].sopt) {
+			if (w->len > 2) {
+				d = t + 2;		/* -C/etc */
+				dl = w->len - 2;
+			} else if (k + 1 < cmd->nwords) {
+				d = cmd->words[++k].text;
+				dl = cmd->words[k].len;
+				if (shellparse_pattern(&cmd->words[k]) !=
+				    NULL)
+					d = NULL;
+			}
+		} else if (lo != NULL && strncmp(t, lo, ll = strlen(lo)) ==
+		    0) {
+			if (t[ll] == '=') {
+				d = t + ll + 1;
+				dl = w->len - ll - 1;
+			} else if (t[ll] == '\0' && k + 1 < cmd->nwords) {
+				d = cmd->words[++k].text;
+				dl = cmd->words[k].len;
+				if (shellparse_pattern(&cmd->words[k]) !=
+				    NULL)
+					d = NULL;
+			}
+		}
+		if (d != NULL && dl > 0)
+			cwd_set(c, d, dl);
+	}
+}
+
+/*
  * A cd (or pushd) command: where the commands after it run, for
  * path_feed_cwd().  Its directory joined with the one before (or "."
  * at first: the workspace); one only known when it runs ($d, cd -)
@@ -2867,7 +3003,6 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 	const char *t, *b;
 	uint32_t k = cmd->nassign;
 	size_t n, l;
-	char *j;
 
 	/* Most commands are no cd: a look at the name's end first. */
 	if (k >= cmd->nwords)
@@ -2917,25 +3052,7 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 			return;
 		}
 	}
-	if (t[0] == '/' || t[0] == '~') {
-		c->cwd = t;		/* words live in the arena */
-		c->cwdlen = l;
-		return;
-	}
-	/* Relative: from the last cd, or from the workspace. */
-	n = c->cwd != NULL ? c->cwdlen : 1;
-	if (n + 1 + l > 1000 || (j = shellparse_alloc(c->sp, n + 1 + l + 1))
-	    == NULL) {
-		c->cwd = NULL;
-		c->cwdlen = 0;
-		return;
-	}
-	memcpy(j, c->cwd != NULL ? c->cwd : ".", n);
-	j[n] = '/';
-	memcpy(j + n + 1, t, l);
-	j[n + 1 + l] = '\0';
-	c->cwd = j;
-	c->cwdlen = n + 1 + l;
+	cwd_set(c, t, l);	/* words live in the arena */
 }
 
 /* Does the lower-cased key end in suffix m (or equal it, if exact)? */
@@ -4625,16 +4742,25 @@ commands(struct ctx *c)
 	struct shellparse_cmd *cmd;
 	struct vinfo v;
 	struct vwalk vw;
+	const char *cwd;
+	size_t cwdlen;
 	uint32_t i, k;
 
 	for (i = 0; i < sp->ncmds && !c->nomem; i++) {
 		cmd = &sp->cmds[i];
 		if (cmd->flags & SHELLPARSE_C_KEYWORD)
 			continue;
-		if (c->rs->npp > 0 && c->cwd == NULL)
-			cmd_paths(c, cmd, path_feed, NULL);
-		else if (c->rs->npp > 0)
-			cmd_paths(c, cmd, path_feed_cwd, NULL);
+		if (c->rs->npp > 0) {
+			cwd = c->cwd;
+			cwdlen = c->cwdlen;
+			cmd_chdir(c, cmd);
+			if (c->cwd == NULL)
+				cmd_paths(c, cmd, path_feed, NULL);
+			else
+				cmd_paths(c, cmd, path_feed_cwd, NULL);
+			c->cwd = cwd;
+			c->cwdlen = cwdlen;
+		}
 		memset(&vw, 0, sizeof(vw));
 		vw.mode = VW_MAIN;
 		vw.cmd = i;

@@ -23,7 +23,12 @@
  *                   with . / .. / // in it is matched as written and
  *                   as normalised.  After cd DIR (or pushd) in
  *                   the line, a relative path in a later command is
- *                   also matched as DIR/path (cd /etc && cat shadow).
+ *                   also matched as DIR/path (cd /etc && cat shadow);
+ *                   so is one of a command given env -C DIR, sudo
+ *                   -D DIR, tar/git/make -C DIR.  A relative path
+ *                   that climbs (../../etc/x) is also matched as
+ *                   the absolute path it reaches from near the root
+ *                   (/etc/x).
  *   RISK_M_NETWORK  the requested network ("none", "any" or a list
  *                   "host:port,..."), item by item, as written.
  *

@@ -413,6 +413,16 @@ defaults(void)
 	r = run(rs, "shell", "X=rm; $X -rf /", NULL, NULL);
 	tap_ok(r.decision == RISK_ASK && r.uncovered == 1,
 	    "a command named by a variable matches no rule: ask");
+	r = run(rs, "shell", "cd /tmp && cat shadow", NULL, NULL);
+	tap_ok(r.level == L, "cd elsewhere: its relative paths are not "
+	    "/etc's (%s)", r.why);
+	r = run(rs, "shell", "cd \"$d\" && cat shadow; cd - && cat shadow",
+	    NULL, NULL);
+	tap_ok(r.level == L, "cd to a directory known only when it runs: "
+	    "paths as written (%s)", r.why);
+	r = run(rs, "shell", "git -C /etc log && ls -C shadow", NULL, NULL);
+	tap_ok(r.level == L, "-C of other commands is no directory (%s)",
+	    r.why);
 
 	/* Another policy. */
 	set = compile(rules, NRULES, &strict);
@@ -543,6 +553,18 @@ evasions(void)
 	evade("cd /etc\ncat < shadow", C, "shadow");
 	evade("cd / && cat etc/shadow", C, "shadow");
 	evade("builtin cd /etc && cat shadow", C, "shadow");
+	/* ... and after an option that changes directory. */
+	evade("env -C /etc cat shadow", C, "shadow");
+	evade("env --chdir=/etc cat shadow", C, "shadow");
+	evade("sudo -D /etc cat shadow", C, "shadow");
+	evade("sudo --chdir /etc cat shadow", C, "shadow");
+	evade("sudo -u root tar -C /etc -cf - shadow", C, "shadow");
+	evade("tar --directory=/ -cf x etc/shadow", C, "shadow");
+	evade("cd /tmp && env -C ../etc cat shadow", C, "shadow");
+	/* A relative path that climbs could reach the root. */
+	evade("cat ../../../../etc/shadow", C, "shadow");
+	evade("cat ../etc/shadow", C, "shadow");
+	evade("cd .. && cat etc/shadow", C, "shadow");
 	evade("cat /etc/../etc/shadow", C, "shadow");
 	evade("cat //etc//shadow", C, "shadow");
 	evade("cat /etc/shad?w", C, "shadow");
