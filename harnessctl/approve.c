@@ -144,11 +144,16 @@ print_call(FILE *f, const struct hitl_req *r, const char *indent,
 		    r->args, width, &budget);
 		json_object_put(o);
 	}
-	if ((r->network != NULL || r->workspace != NULL) && budget > 0) {
+	if ((r->network != NULL || r->workspace != NULL || r->cwd != NULL) &&
+	    budget > 0) {
 		fprintf(f, "%snetwork: ", indent);
 		ctl_putsafe(f, r->network ? r->network : "-", 0, 40);
 		fprintf(f, "  workspace: ");
 		ctl_putsafe(f, r->workspace ? r->workspace : "-", 0, 60);
+		if (r->cwd != NULL) {
+			fprintf(f, "  in: ");
+			ctl_putsafe(f, r->cwd, 0, 200);
+		}
 		fputc('\n', f);
 	}
 }

@@ -195,7 +195,7 @@ classify_dry(struct ctl_env *env, const struct hitl_req *req)
 }
 
 /*
- * hitl classify [TOOL] [-d] [-a json] [-c line] [-n network]
+ * hitl classify [TOOL] [-d] [-a json] [-C dir] [-c line] [-n network]
  * [-s session] [-w workspace] [TOOL] [argv ...].  The verdict is
  * printed at the end; the request id as soon as hitld queues the
  * call, so that a script can answer it with "approve ID allow".
@@ -217,10 +217,13 @@ hitl_classify(struct ctl_env *env, int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	while ((ch = getopt(argc, argv, "a:c:dn:s:w:")) != -1) {
+	while ((ch = getopt(argc, argv, "a:C:c:dn:s:w:")) != -1) {
 		switch (ch) {
 		case 'a':
 			req.args = optarg;
+			break;
+		case 'C':
+			req.cwd = optarg;
 			break;
 		case 'd':
 			dry = 1;

@@ -1922,7 +1922,9 @@ call_exec(struct proc_ctx *ctx, const struct gw_req *r)
 	    (c->hreq.session = strdup(c->scoped)) == NULL ||
 	    (c->hreq.workspace = strdup(c->sreq.workspace)) == NULL ||
 	    (c->hreq.network = strdup(c->sreq.net == SANDBOX_NET_HOST ?
-	    "any" : "none")) == NULL)
+	    "any" : "none")) == NULL ||
+	    (c->sreq.cwd != NULL &&
+	    (c->hreq.cwd = strdup(c->sreq.cwd)) == NULL))
 		goto nomem;
 	json_object_put(body);
 	log_debug("call %u: %s execs %s", c->cid, c->who, c->sreq.argv[0]);

@@ -280,6 +280,7 @@ call_key(const struct hitl_req *r, struct json_object *args, size_t *lenp)
 		kb_add(&kb, "-", 1);
 	kb_field(&kb, r->network);
 	kb_field(&kb, r->workspace);
+	kb_field(&kb, r->cwd);
 	if (kb.err) {
 		free(kb.p);
 		return NULL;

@@ -35,6 +35,7 @@ hitl_req_encode(struct wbuf *wb, const struct hitl_req *r)
 	wire_put_str(wb, r->args);
 	wire_put_str(wb, r->network);
 	wire_put_str(wb, r->workspace);
+	wire_put_str(wb, r->cwd);
 	wire_put_u32(wb, r->flags);
 }
 
@@ -65,6 +66,7 @@ hitl_req_free(struct hitl_req *r)
 	free(r->args);
 	free(r->network);
 	free(r->workspace);
+	free(r->cwd);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -94,6 +96,7 @@ req_decode(struct rbuf *rb, struct hitl_req *r)
 	if (get_opt(rb, &r->args, IMSG_MAX_PAYLOAD) == -1 ||
 	    get_opt(rb, &r->network, 1024) == -1 ||
 	    get_opt(rb, &r->workspace, 4096) == -1 ||
+	    get_opt(rb, &r->cwd, 4096) == -1 ||
 	    wire_get_u32(rb, &r->flags) == -1 ||
 	    (r->flags & ~HITL_REQ_FLAGS) != 0)
 		return -1;
@@ -272,6 +275,7 @@ hitl_classify_req(const struct risk_ruleset *rs, const struct hitl_req *req,
 	call.argc = req->argc;
 	call.args = args;
 	call.network = req->network;
+	call.cwd = req->cwd;
 	rc = risk_classify(rs, &call, res);
 
 	memset(v, 0, sizeof(*v));

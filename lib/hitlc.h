@@ -35,6 +35,7 @@ struct hitl_req {
 	char		*args;
 	char		*network;
 	char		*workspace;
+	char		*cwd;		/* where it runs, or NULL */
 	uint32_t	 flags;		/* HITL_REQ_* */
 };
 

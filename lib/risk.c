@@ -3134,8 +3134,11 @@ args_paths(struct ctx *c, struct json_object *o, int pathy, int depth)
 		return;
 	switch (json_object_get_type(o)) {
 	case json_type_string:
-		if (pathy)
+		if (pathy && c->cwd == NULL)
 			path_feed(c, json_object_get_string(o),
+			    (size_t)json_object_get_string_len(o), NULL, NULL);
+		else if (pathy)
+			path_feed_cwd(c, json_object_get_string(o),
 			    (size_t)json_object_get_string_len(o), NULL, NULL);
 		return;
 	case json_type_array:
@@ -4940,6 +4943,11 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->nfeed = 0;
 	c->cwd = NULL;
 	c->cwdlen = 0;
+	if (call->cwd != NULL && call->cwd[0] != '\0' &&
+	    strlen(call->cwd) <= 1000) {
+		c->cwd = call->cwd;
+		c->cwdlen = strlen(call->cwd);
+	}
 	if (2 * nr + np > nbits)
 		return (-1);
 	memset(bits, 0, (2 * nr + np) * sizeof(*bits));

@@ -152,6 +152,10 @@ struct risk_call {
 	struct json_object *args;	/* tool arguments (json-c), or NULL */
 	const char *network;		/* "none", "any", "host:port,...", or
 					   NULL */
+	/* Added. */
+	const char *cwd;		/* the directory it runs in, or NULL
+					   (the workspace): relative paths
+					   are also matched from there */
 };
 
 struct risk_result {

@@ -180,6 +180,30 @@ ctl approve 99999 allow >"$T/d" 2>&1
 [ $? -eq 1 ] && grep -q "unknown request 99999" "$T/d"
 ok $? "unknown request: exit 1 with a message"
 
+# ---- the directory a call runs in ----
+ctl hitl classify -d -C /etc shell cat shadow >"$T/c" 2>&1
+ok "$(has "$T/c" 'matched path `/etc/shadow`')" "-C /etc: cat shadow is /etc/shadow"
+ctl hitl classify -d -C /tmp shell cat shadow >"$T/c" 2>&1
+ok "$(has "$T/c" '^level: low')" "-C /tmp: cat shadow is not"
+# A grant for the session holds for the same call in the same directory.
+classify_bg "$T/a" shell -s g1 -C /srv/a -- rm -r x
+id=$(reqid "$T/a")
+ctl approve -l >"$T/l" 2>&1
+ok "$(has "$T/l" 'in: /srv/a')" "approve -l shows the directory"
+ctl approve "$id" session >/dev/null 2>&1
+wait_for "$T/a.rc" . 10
+ctl hitl classify -s g1 -C /srv/a shell -- rm -r x >"$T/c" 2>&1
+ok "$(has "$T/c" 'allowed for session')" "session grant: same call, same directory"
+classify_bg "$T/b" shell -s g1 -C /srv/b -- rm -r x
+id=$(reqid "$T/b")
+ok $? "session grant: not for another directory"
+ctl approve "$id" deny >/dev/null 2>&1
+classify_bg "$T/b" shell -s g1 -- rm -r x
+id=$(reqid "$T/b")
+ok $? "session grant: not for the workspace"
+ctl approve "$id" deny >/dev/null 2>&1
+ctl hitl end-session g1
+
 # ---- two approvers racing ----
 classify_bg "$T/a" shell -s s1 -c 'rm -r /tmp/race'
 id=$(reqid "$T/a")

@@ -255,6 +255,25 @@ ok $? "the approved call completes"
 ctl audit show -t approval.decision | grep -q "allow"
 ok $? "the approval is an audit record"
 
+# The directory a call runs in is classified: cat shadow in /etc asks.
+rm -f "$T/ask.rc"
+( ctl exec -q -C /etc -- cat shadow >"$T/ask.out" 2>&1; echo $? >"$T/ask.rc" ) &
+n=0
+id=
+while [ $n -lt 50 ] && [ -z "$id" ]; do
+	id=$(ctl approve -l 2>/dev/null | sed -n 's/^#\([0-9]*\) .*tool exec.*/\1/p' | head -1)
+	[ -n "$id" ] || sleep 0.1
+	n=$((n + 1))
+done
+ctl approve -l >"$T/l" 2>/dev/null
+[ -n "$id" ] && grep -q 'in: /etc' "$T/l" &&
+    grep -q 'matched path `/etc/shadow`' "$T/l" &&
+    ctl approve "$id" deny >/dev/null
+ok $? "exec -C /etc -- cat shadow: /etc/shadow asks, and the prompt says where"
+n=0; while [ ! -s "$T/ask.rc" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+[ "$(cat "$T/ask.rc" 2>/dev/null)" != 0 ]
+ok $? "... and denied, it does not run"
+
 # ---- the host's network, asked for and approved ----
 python3 - "$T/netsrv.log" <<'EOF2' &
 import socket, sys

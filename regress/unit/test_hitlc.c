@@ -33,6 +33,7 @@ sample_req(struct hitl_req *r)
 	r->args = "{\"cmd\":\"rm -rf /tmp/x\"}";
 	r->network = "none";
 	r->workspace = "/srv/ws";
+	r->cwd = "/work/sub";
 	r->flags = HITL_REQ_RECORDED;
 }
 
@@ -52,7 +53,8 @@ req_equal(const struct hitl_req *a, const struct hitl_req *b)
 	if (!streq(a->session, b->session) || !streq(a->tool, b->tool) ||
 	    !streq(a->command, b->command) || a->argc != b->argc ||
 	    !streq(a->args, b->args) || !streq(a->network, b->network) ||
-	    !streq(a->workspace, b->workspace) || a->flags != b->flags)
+	    !streq(a->workspace, b->workspace) || !streq(a->cwd, b->cwd) ||
+	    a->flags != b->flags)
 		return 0;
 	for (i = 0; i < a->argc; i++)
 		if (!streq(a->argv[i], b->argv[i]))

@@ -413,6 +413,40 @@ defaults(void)
 	r = run(rs, "shell", "X=rm; $X -rf /", NULL, NULL);
 	tap_ok(r.decision == RISK_ASK && r.uncovered == 1,
 	    "a command named by a variable matches no rule: ask");
+	{
+		/* The directory the call runs in (exec -C). */
+		static const char *const av[] = { "cat", "shadow" };
+		struct risk_call cc;
+		struct json_object *j;
+
+		memset(&cc, 0, sizeof(cc));
+		cc.tool = "exec";
+		cc.argv = av;
+		cc.argc = 2;
+		cc.cwd = "/etc";
+		risk_classify(rs, &cc, &r);
+		tap_ok(r.level == C && strcmp(r.rule_name, "shadow") == 0,
+		    "cwd /etc: argv cat shadow is /etc/shadow (%s)", r.why);
+		cc.argv = NULL;
+		cc.argc = 0;
+		cc.command = "cd .. && cat etc/shadow";
+		cc.cwd = "/srv";
+		risk_classify(rs, &cc, &r);
+		tap_ok(r.level == C, "cwd /srv, cd ..: etc/shadow (%s)", r.why);
+		cc.command = "cat shadow";
+		cc.cwd = "/srv";
+		risk_classify(rs, &cc, &r);
+		tap_ok(r.level == L, "cwd /srv: shadow is not /etc's (%s)",
+		    r.why);
+		cc.command = NULL;
+		cc.tool = "read_file";
+		cc.cwd = "/etc";
+		j = json_tokener_parse("{\"path\":\"shadow\"}");
+		cc.args = j;
+		risk_classify(rs, &cc, &r);
+		tap_ok(r.level == C, "cwd /etc: JSON path shadow (%s)", r.why);
+		json_object_put(j);
+	}
 	r = run(rs, "shell", "cd /tmp && cat shadow", NULL, NULL);
 	tap_ok(r.level == L, "cd elsewhere: its relative paths are not "
 	    "/etc's (%s)", r.why);
