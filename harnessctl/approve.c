@@ -107,8 +107,8 @@ print_lines(FILE *f, const char *indent, const char *first, const char *s,
 		free(line);
 		(*budget)--;
 		n++;
-		if (nl == NULL)
-			return;
+		if (nl == NULL || nl[1] == '\0')
+			return;		/* a last newline ends the text */
 		s = nl + 1;
 	}
 	fprintf(f, "%s...\n", more);
@@ -134,6 +134,23 @@ print_call(FILE *f, const struct hitl_req *r, const char *indent,
 			ctl_putword(f, r->argv[i]);
 		}
 		fputc('\n', f);
+		budget--;
+	}
+	if (r->envc > 0 && budget > 0) {
+		fprintf(f, "%senv:", indent);
+		for (i = 0; i < r->envc; i++) {
+			fputc(' ', f);
+			ctl_putword(f, r->envv[i]);
+		}
+		fputc('\n', f);
+		budget--;
+	}
+	if (r->input != NULL && budget > 0) {
+		snprintf(first, sizeof(first), "%sstdin| ", indent);
+		print_lines(f, indent, first, r->input, width, &budget);
+	} else if ((r->flags & HITL_REQ_INPUT_CUT) && budget > 0) {
+		fprintf(f, "%sstdin: more than %d bytes, or binary: not "
+		    "shown\n", indent, HITL_INPUT_MAX);
 		budget--;
 	}
 	if (r->args != NULL && budget > 0) {

@@ -19,7 +19,8 @@ static const struct ctl_cmd commands[] = {
 	{ "vault", "vault subcommand [-k keyfile] [name]", cmd_vault, 1 },
 	{ "approve", "approve [-l [-a] | id allow|deny|session]", cmd_approve, 1 },
 	{ "hitl", "hitl classify tool [-d] [-s session] [-c line] [-a json] "
-	    "[-n network] [-w workspace] [-C dir] [argv ...]", cmd_hitl, 1 },
+	    "[-n network] [-w workspace] [-C dir] [-e NAME=value] [-i] "
+	    "[argv ...]", cmd_hitl, 1 },
 	{ "sandbox", "sandbox run [-nv] [-t time] ... [-- argv ...] | list", cmd_sandbox, 1 },
 	{ "exec", "exec [-iq] [-C dir] [-e NAME=value] [-m memory] "
 	    "[-s session] [-t time] -- argv ...",

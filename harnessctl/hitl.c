@@ -195,8 +195,9 @@ classify_dry(struct ctl_env *env, const struct hitl_req *req)
 }
 
 /*
- * hitl classify [TOOL] [-d] [-a json] [-C dir] [-c line] [-n network]
- * [-s session] [-w workspace] [TOOL] [argv ...].  The verdict is
+ * hitl classify [TOOL] [-di] [-a json] [-C dir] [-c line] [-e NAME=value]
+ * [-n network] [-s session] [-w workspace] [TOOL] [argv ...]; -i: the
+ * call reads our standard input.  The verdict is
  * printed at the end; the request id as soon as hitld queues the
  * call, so that a script can answer it with "approve ID allow".
  * Exit 0 only for allow.
@@ -207,7 +208,9 @@ hitl_classify(struct ctl_env *env, int argc, char **argv)
 	struct hitl_req		 req;
 	struct hitl_verdict	 v;
 	struct hconn		*h;
-	char			 errbuf[512];
+	char			 errbuf[512], *envv[HITL_ENV_MAX];
+	char			*in = NULL;
+	size_t			 inlen = 0, n;
 	int			 ch, rc, dry = 0;
 
 	memset(&req, 0, sizeof(req));
@@ -217,10 +220,36 @@ hitl_classify(struct ctl_env *env, int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	while ((ch = getopt(argc, argv, "a:C:c:dn:s:w:")) != -1) {
+	while ((ch = getopt(argc, argv, "a:C:c:de:in:s:w:")) != -1) {
 		switch (ch) {
 		case 'a':
 			req.args = optarg;
+			break;
+		case 'e':
+			if (req.envc == HITL_ENV_MAX)
+				errx(1, "at most %d -e", HITL_ENV_MAX);
+			if (strchr(optarg, '=') == NULL || optarg[0] == '=')
+				errx(1, "-e %s: not NAME=value", optarg);
+			envv[req.envc++] = optarg;
+			req.envv = envv;
+			break;
+		case 'i':
+			/* As exec -i: what it reads, up to one byte more
+			   than is sent. */
+			if (in != NULL)
+				usage();
+			if ((in = malloc(HITL_INPUT_MAX + 2)) == NULL)
+				err(1, NULL);
+			while (inlen <= HITL_INPUT_MAX && (n = fread(in +
+			    inlen, 1, HITL_INPUT_MAX + 1 - inlen, stdin)) > 0)
+				inlen += n;
+			if (ferror(stdin))
+				err(1, "stdin");
+			in[inlen] = '\0';
+			if (inlen > HITL_INPUT_MAX || memchr(in, '\0', inlen))
+				req.flags |= HITL_REQ_INPUT_CUT;
+			else if (inlen > 0)
+				req.input = in;
 			break;
 		case 'C':
 			req.cwd = optarg;
@@ -258,8 +287,11 @@ hitl_classify(struct ctl_env *env, int argc, char **argv)
 	if (strlen(req.tool) >= HITL_TOOL_MAX ||
 	    (req.session != NULL && strlen(req.session) > HITL_SESSION_MAX))
 		errx(1, "tool name or session too long");
-	if (dry)
-		return classify_dry(env, &req);
+	if (dry) {
+		rc = classify_dry(env, &req);
+		free(in);
+		return rc;
+	}
 
 	h = ctl_connect(env, D_HITLD, errbuf, sizeof(errbuf));
 	if (h == NULL)
@@ -270,6 +302,7 @@ hitl_classify(struct ctl_env *env, int argc, char **argv)
 	print_verdict(&v, 1);
 	print_verdict(&v, 0);
 	rc = v.decision == RISK_ALLOW ? 0 : 1;
+	free(in);
 	return rc;
 }
 

@@ -752,10 +752,18 @@ call_classify(struct call *c)
 	c->hreq.flags |= HITL_REQ_RECORDED;
 	wire_init(&wb);
 	hitl_req_encode(&wb, &c->hreq);
+	if (wire_ok(&wb) == -1 && c->hreq.input != NULL) {
+		/* Without the input's text, then: only that it has one. */
+		free(c->hreq.input);
+		c->hreq.input = NULL;
+		c->hreq.flags |= HITL_REQ_INPUT_CUT;
+		wire_init(&wb);
+		hitl_req_encode(&wb, &c->hreq);
+	}
 	if (wire_ok(&wb) == -1) {
 		call_refuse(c, 413, "too_large", "the call is too large to "
-		    "classify (at most %d bytes of command and arguments)",
-		    IMSG_MAX_PAYLOAD);
+		    "classify (at most %d bytes of command, arguments and "
+		    "environment)", IMSG_MAX_PAYLOAD);
 		return;
 	}
 	if (peer_compose(PEER_HITLD, IMSG_HITL_CLASSIFY, c->cid, -1, wb.buf,
@@ -1926,6 +1934,27 @@ call_exec(struct proc_ctx *ctx, const struct gw_req *r)
 	    (c->sreq.cwd != NULL &&
 	    (c->hreq.cwd = strdup(c->sreq.cwd)) == NULL))
 		goto nomem;
+	/* hitld sees what the program is given: its environment, and
+	   its input when short and text (else only that it has some). */
+	if (c->sreq.envc > 0) {
+		if ((c->hreq.envv = calloc(c->sreq.envc,
+		    sizeof(*c->hreq.envv))) == NULL)
+			goto nomem;
+		for (i = 0; i < c->sreq.envc; i++) {
+			if ((c->hreq.envv[i] = strdup(c->sreq.envp[i])) ==
+			    NULL)
+				goto nomem;
+			c->hreq.envc++;
+		}
+	}
+	if (c->has_stdin && c->stdin_len > 0) {
+		if (c->stdin_len > HITL_INPUT_MAX ||
+		    memchr(c->stdin_data, '\0', c->stdin_len) != NULL)
+			c->hreq.flags |= HITL_REQ_INPUT_CUT;
+		else if ((c->hreq.input = strndup(c->stdin_data,
+		    c->stdin_len)) == NULL)
+			goto nomem;
+	}
 	json_object_put(body);
 	log_debug("call %u: %s execs %s", c->cid, c->who, c->sreq.argv[0]);
 	call_classify(c);

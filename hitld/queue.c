@@ -281,6 +281,14 @@ call_key(const struct hitl_req *r, struct json_object *args, size_t *lenp)
 	kb_field(&kb, r->network);
 	kb_field(&kb, r->workspace);
 	kb_field(&kb, r->cwd);
+	argc = (uint32_t)r->envc;
+	kb_add(&kb, &argc, sizeof(argc));
+	for (i = 0; i < r->envc; i++)
+		kb_field(&kb, r->envv[i]);
+	kb_field(&kb, r->input);
+	/* Input not sent is no input: never the same call as one. */
+	argc = r->flags & HITL_REQ_INPUT_CUT;
+	kb_add(&kb, &argc, sizeof(argc));
 	if (kb.err) {
 		free(kb.p);
 		return NULL;
@@ -751,6 +759,12 @@ queue_answer(struct ctl_conn *c, struct imsg *imsg)
 		    p->item.req.session[0] == '\0' || p->key == NULL) {
 			control_error(c, imsg->hdr.peerid, "request %u has no "
 			    "session: answer allow or deny", id);
+			return;
+		}
+		if (p->item.req.flags & HITL_REQ_INPUT_CUT) {
+			control_error(c, imsg->hdr.peerid, "request %u reads "
+			    "input too long to compare: answer allow or deny",
+			    id);
 			return;
 		}
 		if (grant_add(p->item.req.session, p->key, p->keylen, by,

@@ -36,6 +36,11 @@ hitl_req_encode(struct wbuf *wb, const struct hitl_req *r)
 	wire_put_str(wb, r->network);
 	wire_put_str(wb, r->workspace);
 	wire_put_str(wb, r->cwd);
+	wire_put_u32(wb, r->envc > UINT32_MAX ? UINT32_MAX :
+	    (uint32_t)r->envc);
+	for (i = 0; i < r->envc; i++)
+		wire_put_str(wb, r->envv[i]);
+	wire_put_str(wb, r->input);
 	wire_put_u32(wb, r->flags);
 }
 
@@ -67,13 +72,17 @@ hitl_req_free(struct hitl_req *r)
 	free(r->network);
 	free(r->workspace);
 	free(r->cwd);
+	for (i = 0; i < r->envc; i++)
+		free(r->envv[i]);
+	free(r->envv);
+	free(r->input);
 	memset(r, 0, sizeof(*r));
 }
 
 static int
 req_decode(struct rbuf *rb, struct hitl_req *r)
 {
-	uint32_t	 argc, i;
+	uint32_t	 argc, envc, i;
 
 	memset(r, 0, sizeof(*r));
 	if (wire_get_str(rb, &r->session, HITL_SESSION_MAX) == -1 ||
@@ -97,6 +106,19 @@ req_decode(struct rbuf *rb, struct hitl_req *r)
 	    get_opt(rb, &r->network, 1024) == -1 ||
 	    get_opt(rb, &r->workspace, 4096) == -1 ||
 	    get_opt(rb, &r->cwd, 4096) == -1 ||
+	    wire_get_u32(rb, &envc) == -1 || envc > HITL_ENV_MAX)
+		return -1;
+	if (envc > 0) {
+		if ((r->envv = calloc(envc, sizeof(*r->envv))) == NULL)
+			return -1;
+		for (i = 0; i < envc; i++) {
+			if (wire_get_str(rb, &r->envv[i], IMSG_MAX_PAYLOAD)
+			    == -1)
+				return -1;
+			r->envc++;
+		}
+	}
+	if (get_opt(rb, &r->input, HITL_INPUT_MAX) == -1 ||
 	    wire_get_u32(rb, &r->flags) == -1 ||
 	    (r->flags & ~HITL_REQ_FLAGS) != 0)
 		return -1;
@@ -276,6 +298,11 @@ hitl_classify_req(const struct risk_ruleset *rs, const struct hitl_req *req,
 	call.args = args;
 	call.network = req->network;
 	call.cwd = req->cwd;
+	call.envv = (const char *const *)req->envv;
+	call.envc = req->envc;
+	call.input = req->input;
+	call.inputlen = req->input != NULL ? strlen(req->input) : 0;
+	call.input_unknown = (req->flags & HITL_REQ_INPUT_CUT) != 0;
 	rc = risk_classify(rs, &call, res);
 
 	memset(v, 0, sizeof(*v));

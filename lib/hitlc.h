@@ -19,6 +19,9 @@
 #define HITL_FILE_MAX		256
 #define HITL_WHY_MAX		256
 #define HITL_ARGV_MAX		1024	/* words of an argv */
+#define HITL_ENV_MAX		128	/* NAME=value of an argv call */
+#define HITL_INPUT_MAX		8192	/* bytes of its input sent; more,
+					   or a NUL, is HITL_REQ_INPUT_CUT */
 
 /*
  * A tool call.  command is a shell command line, argv an exec-style
@@ -36,6 +39,9 @@ struct hitl_req {
 	char		*network;
 	char		*workspace;
 	char		*cwd;		/* where it runs, or NULL */
+	char		**envv;		/* NAME=value given to argv's program */
+	size_t		 envc;
+	char		*input;		/* what it reads on stdin, or NULL */
 	uint32_t	 flags;		/* HITL_REQ_* */
 };
 
@@ -48,7 +54,10 @@ struct hitl_req {
  * timeout takes are answered only once recorded, as always.
  */
 #define HITL_REQ_RECORDED	0x00000001
-#define HITL_REQ_FLAGS		0x00000001	/* all known */
+/* The program reads input that is not in the request (too long, or
+   binary): a shell reading it is opaque, and no grant can name it. */
+#define HITL_REQ_INPUT_CUT	0x00000002
+#define HITL_REQ_FLAGS		0x00000003	/* all known */
 
 struct hitl_verdict {
 	uint32_t	 id;		/* queue id when a person was asked */

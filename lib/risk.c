@@ -4802,8 +4802,12 @@ classify(struct ctx *c, struct shellparse *sp, size_t len,
 	c->sp = sp;
 	if (call->command != NULL)
 		shellparse(sp, call->command, len, 0, NONE);
-	if (call->argv != NULL && call->argc > 0)
-		shellparse_argv(sp, call->argv, call->argc, 0, NONE);
+	if (call->argv != NULL && call->argc > 0 &&
+	    shellparse_argv_env(sp, call->envv, call->envc, call->argv,
+	    call->argc, 0, NONE) == 0 &&
+	    (call->input != NULL || call->input_unknown))
+		shellparse_input(sp, call->input_unknown ? NULL : call->input,
+		    call->inputlen);
 	commands(c);
 	if (c->nomem || sp->full)
 		return;

@@ -47,7 +47,11 @@
  * STRING, su -c, env -S, eval, watch, ssh HOST CMD and a shell fed a
  * here-document have their text parsed as a command line of its own;
  * find -exec CMD ; is matched as CMD.  An argv call (risk_call.argv)
- * is one command whose words are taken as they are, not shell-parsed.
+ * is one command whose words are taken as they are, not shell-parsed;
+ * its environment (envv) counts as assignments before it (NAME=value
+ * rules, PS4 and the like), and what it reads on its input as a
+ * here-string: a shell given a script there (exec -i sh) has it parsed,
+ * and one given input not known here (input_unknown) is opaque.
  * A pattern is words, split like a shell would ('', "" and \ quote):
  *
  *   - the first word is matched against the command's basename
@@ -156,6 +160,13 @@ struct risk_call {
 	const char *cwd;		/* the directory it runs in, or NULL
 					   (the workspace): relative paths
 					   are also matched from there */
+	/* An argv call's environment and standard input (exec). */
+	const char *const *envv;	/* NAME=value: its assignments */
+	size_t	 envc;
+	const char *input;		/* what it reads, NUL-terminated, or
+					   NULL */
+	size_t	 inputlen;
+	int	 input_unknown;		/* it reads text not given here */
 };
 
 struct risk_result {

@@ -2741,6 +2741,14 @@ int
 shellparse_argv(struct shellparse *sp, const char *const *argv, size_t argc,
     unsigned depth, uint32_t parent)
 {
+	return (shellparse_argv_env(sp, NULL, 0, argv, argc, depth, parent));
+}
+
+int
+shellparse_argv_env(struct shellparse *sp, const char *const *envv,
+    size_t envc, const char *const *argv, size_t argc, unsigned depth,
+    uint32_t parent)
+{
 	struct shellparse_cmd *cmd;
 	size_t i, l;
 
@@ -2749,7 +2757,10 @@ shellparse_argv(struct shellparse *sp, const char *const *argv, size_t argc,
 			sp->error = SHELLPARSE_E_DEPTH;
 		return (-1);
 	}
-	if (sp->ncmds == sp->cmdsmax || sp->wordsmax - sp->nwords < argc) {
+	if (envv == NULL)
+		envc = 0;
+	if (sp->ncmds == sp->cmdsmax || sp->wordsmax - sp->nwords < argc ||
+	    sp->wordsmax - sp->nwords - argc < envc) {
 		sp->full = 1;
 		if (sp->error == 0)
 			sp->error = SHELLPARSE_E_NOMEM;
@@ -2762,6 +2773,24 @@ shellparse_argv(struct shellparse *sp, const char *const *argv, size_t argc,
 	cmd->next = SHELLPARSE_NONE;
 	cmd->parent = parent;
 	cmd->depth = (uint16_t)depth;
+	for (i = 0; i < envc; i++) {
+		if (envv[i] == NULL)
+			break;
+		l = strlen(envv[i]);
+		if (l > SHELLPARSE_MAXLEN) {
+			if (sp->error == 0)
+				sp->error = SHELLPARSE_E_LONG;
+			return (-1);
+		}
+		if (memchr(envv[i], '=', l) == NULL || envv[i][0] == '=')
+			continue;
+		sp->words[sp->nwords].text = envv[i];
+		sp->words[sp->nwords].len = (uint32_t)l;
+		sp->words[sp->nwords].flags = 0;
+		sp->nwords++;
+		cmd->nwords++;
+		cmd->nassign++;
+	}
 	for (i = 0; i < argc; i++) {
 		if (argv[i] == NULL)
 			break;
@@ -2777,6 +2806,43 @@ shellparse_argv(struct shellparse *sp, const char *const *argv, size_t argc,
 		sp->nwords++;
 		cmd->nwords++;
 	}
+	return (0);
+}
+
+int
+shellparse_input(struct shellparse *sp, const char *text, size_t len)
+{
+	struct shellparse_cmd *cmd;
+	struct shellparse_redir *r;
+
+	if (sp->ncmds == 0)
+		return (-1);
+	cmd = &sp->cmds[sp->ncmds - 1];
+	if (text == NULL) {
+		cmd->flags |= SHELLPARSE_C_PIPEIN;
+		return (0);
+	}
+	/* Its redirections must stay together: only for the last one. */
+	if (cmd->redirs + cmd->nredirs != sp->redirs + sp->nredirs ||
+	    len > SHELLPARSE_MAXLEN || len > UINT32_MAX) {
+		if (sp->error == 0)
+			sp->error = SHELLPARSE_E_LONG;
+		return (-1);
+	}
+	if (sp->nredirs == sp->redirsmax) {
+		sp->full = 1;
+		if (sp->error == 0)
+			sp->error = SHELLPARSE_E_NOMEM;
+		return (-1);
+	}
+	r = &sp->redirs[sp->nredirs++];
+	memset(r, 0, sizeof(*r));
+	r->target.text = text;
+	r->target.len = (uint32_t)len;
+	r->target.flags = SHELLPARSE_W_QUOTED;
+	r->fd = -1;
+	r->op = SHELLPARSE_R_HERESTR;
+	cmd->nredirs++;
 	return (0);
 }
 

@@ -156,6 +156,17 @@ int	 shellparse(struct shellparse *, const char *, size_t, unsigned,
 /* Append one command whose words are argv, unquoted (exec style). */
 int	 shellparse_argv(struct shellparse *, const char *const *, size_t,
 	    unsigned, uint32_t);
+/* The same, its environment's NAME=value strings first, as the
+   command's assignments (strings without '=' are left out). */
+int	 shellparse_argv_env(struct shellparse *, const char *const *,
+	    size_t, const char *const *, size_t, unsigned, uint32_t);
+/*
+ * What the last command appended reads on its standard input: text
+ * (len bytes, NUL-terminated, kept by the caller), as a here-string
+ * would give it; or, for text NULL, input only known when it runs, as
+ * from a pipe.
+ */
+int	 shellparse_input(struct shellparse *, const char *, size_t);
 /* Scratch text from the arena, or NULL (then sp->error is E_NOMEM). */
 char	*shellparse_alloc(struct shellparse *, size_t);
 const char *shellparse_strerror(int);

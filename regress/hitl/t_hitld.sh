@@ -202,6 +202,47 @@ classify_bg "$T/b" shell -s g1 -- rm -r x
 id=$(reqid "$T/b")
 ok $? "session grant: not for the workspace"
 ctl approve "$id" deny >/dev/null 2>&1
+
+# ---- an argv call's input and environment ----
+echo 'echo hi; rm -rf /x' | ctl hitl classify -d -i exec -- sh >"$T/c" 2>&1
+ok "$(has "$T/c" 'matched `rm -rf /x`')" "-i: a shell's script on stdin is parsed"
+head -c 9000 /dev/zero | tr '\0' 'e' |
+    ctl hitl classify -d -i exec -- sh >"$T/c" 2>&1
+ok "$(has "$T/c" 'a shell runs text not known before it runs')" \
+    "-i: a shell's stdin too long to send is opaque"
+echo 'rm -rf /x' | ctl hitl classify -d -i exec -- cat >"$T/c" 2>&1
+ok "$(has "$T/c" '^level: low')" "-i: cat's stdin is only data"
+ctl hitl classify -d -e 'PS4=$(rm -rf /y)' exec -- ls >"$T/c" 2>&1
+ok "$(has "$T/c" 'matched `rm -rf /y`')" "-e: code in the environment is parsed"
+# A grant names the input: other input asks again.
+# in_bg OUT TEXT argv...: classify an exec reading TEXT, in the background
+in_bg() {
+	_o=$1 _t=$2
+	shift 2
+	rm -f "$_o" "$_o.rc"
+	( printf '%s' "$_t" | ctl hitl classify -s g1 -i exec -- "$@" \
+	    >"$_o" 2>&1; echo $? >"$_o.rc" ) &
+}
+in_bg "$T/a" 'rm -r a' sh
+id=$(reqid "$T/a")
+ctl approve -l >"$T/l" 2>&1
+ok "$(has "$T/l" 'stdin| rm -r a')" "approve -l shows the input"
+ctl approve "$id" session >/dev/null 2>&1
+wait_for "$T/a.rc" . 10
+printf 'rm -r a' | ctl hitl classify -s g1 -i exec -- sh >"$T/c" 2>&1
+ok "$(has "$T/c" 'allowed for session')" "session grant: same input"
+in_bg "$T/b" 'rm -r b' sh
+id=$(reqid "$T/b")
+ok $? "session grant: not for other input"
+ctl approve "$id" deny >/dev/null 2>&1
+wait_for "$T/b.rc" . 10
+in_bg "$T/b" "$(head -c 9000 /dev/zero | tr '\0' 'r')" sh
+id=$(reqid "$T/b")
+ctl approve "$id" session >"$T/d" 2>&1
+[ $? -eq 1 ] && grep -q "input too long to compare" "$T/d"
+ok $? "session grant: refused for input too long to compare"
+ctl approve "$id" deny >/dev/null 2>&1
+wait_for "$T/b.rc" . 10
 ctl hitl end-session g1
 
 # ---- two approvers racing ----

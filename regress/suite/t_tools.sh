@@ -274,6 +274,25 @@ n=0; while [ ! -s "$T/ask.rc" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); d
 [ "$(cat "$T/ask.rc" 2>/dev/null)" != 0 ]
 ok $? "... and denied, it does not run"
 
+# A script on a shell's stdin is classified ("sh *" alone is low here).
+rm -f "$T/ask.rc"
+( echo 'rm -rf /work/gone' | ctl exec -i -q -- sh >"$T/ask.out" 2>&1
+    echo $? >"$T/ask.rc" ) &
+n=0
+id=
+while [ $n -lt 50 ] && [ -z "$id" ]; do
+	id=$(ctl approve -l 2>/dev/null | sed -n 's/^#\([0-9]*\) .*tool exec.*/\1/p' | head -1)
+	[ -n "$id" ] || sleep 0.1
+	n=$((n + 1))
+done
+ctl approve -l >"$T/l" 2>/dev/null
+[ -n "$id" ] && grep -q 'stdin| rm -rf /work/gone' "$T/l" &&
+    ctl approve "$id" deny >/dev/null
+ok $? "exec -i sh with rm -rf on stdin asks, and the prompt shows the input"
+n=0; while [ ! -s "$T/ask.rc" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+[ "$(cat "$T/ask.rc" 2>/dev/null)" = 126 ]
+ok $? "... and denied, it does not run"
+
 # ---- the host's network, asked for and approved ----
 python3 - "$T/netsrv.log" <<'EOF2' &
 import socket, sys

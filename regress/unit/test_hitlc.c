@@ -20,6 +20,7 @@
 #include "wire.h"
 
 static char	*argv3[] = { "rm", "-rf", "/tmp/x y" };
+static char	*envv2[] = { "A=1", "PS4=$(x)" };
 
 static void
 sample_req(struct hitl_req *r)
@@ -34,7 +35,10 @@ sample_req(struct hitl_req *r)
 	r->network = "none";
 	r->workspace = "/srv/ws";
 	r->cwd = "/work/sub";
-	r->flags = HITL_REQ_RECORDED;
+	r->envv = envv2;
+	r->envc = 2;
+	r->input = "rm -rf /\n";
+	r->flags = HITL_REQ_RECORDED | HITL_REQ_INPUT_CUT;
 }
 
 static int
@@ -54,8 +58,12 @@ req_equal(const struct hitl_req *a, const struct hitl_req *b)
 	    !streq(a->command, b->command) || a->argc != b->argc ||
 	    !streq(a->args, b->args) || !streq(a->network, b->network) ||
 	    !streq(a->workspace, b->workspace) || !streq(a->cwd, b->cwd) ||
+	    a->envc != b->envc || !streq(a->input, b->input) ||
 	    a->flags != b->flags)
 		return 0;
+	for (i = 0; i < a->envc; i++)
+		if (!streq(a->envv[i], b->envv[i]))
+			return 0;
 	for (i = 0; i < a->argc; i++)
 		if (!streq(a->argv[i], b->argv[i]))
 			return 0;

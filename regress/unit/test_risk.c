@@ -447,6 +447,59 @@ defaults(void)
 		tap_ok(r.level == C, "cwd /etc: JSON path shadow (%s)", r.why);
 		json_object_put(j);
 	}
+	{
+		/* An argv call's environment and input (exec -e, -i). */
+		static const char *const sh[] = { "sh" };
+		static const char *const bs[] = { "bash", "-s", "--", "x" };
+		static const char *const ls[] = { "ls" };
+		static const char *const env[] = { "A=1",
+		    "LD_PRELOAD=/tmp/x.so" };
+		static const char *const ps4[] = { "PS4=$(rm -rf /)" };
+		struct risk_call cc;
+
+		memset(&cc, 0, sizeof(cc));
+		cc.tool = "exec";
+		cc.argv = sh;
+		cc.argc = 1;
+		cc.input = "echo hi\nrm -rf /\n";
+		cc.inputlen = strlen(cc.input);
+		risk_classify(rs, &cc, &r);
+		tap_ok(r.level == C && strcmp(r.rule_name, "rm-rf") == 0,
+		    "exec sh, its script on stdin: parsed (%s)", r.why);
+		cc.argv = bs;
+		cc.argc = 4;
+		risk_classify(rs, &cc, &r);
+		tap_ok(r.level == C, "exec bash -s: stdin parsed (%s)", r.why);
+		cc.argv = sh;
+		cc.argc = 1;
+		cc.input = NULL;
+		cc.inputlen = 0;
+		cc.input_unknown = 1;
+		risk_classify(rs, &cc, &r);
+		tap_ok(r.level >= H && r.opaque,
+		    "exec sh, stdin not known here: opaque, high (%s)", r.why);
+		cc.argv = ls;
+		risk_classify(rs, &cc, &r);
+		tap_ok(r.level == L && !r.opaque,
+		    "exec ls, stdin not known here: only data (%s)", r.why);
+		cc.input_unknown = 0;
+		cc.input = "rm -rf /";
+		cc.inputlen = 8;
+		risk_classify(rs, &cc, &r);
+		tap_ok(r.level == L, "exec ls: its stdin is not run (%s)",
+		    r.why);
+		cc.input = NULL;
+		cc.inputlen = 0;
+		cc.envv = env;
+		cc.envc = 2;
+		risk_classify(rs, &cc, &r);
+		tap_ok(r.level == H && strcmp(r.rule_name, "ld-preload") == 0,
+		    "exec env LD_PRELOAD: the assignment rule (%s)", r.why);
+		cc.envv = ps4;
+		cc.envc = 1;
+		risk_classify(rs, &cc, &r);
+		tap_ok(r.level == C, "exec env PS4=$(x): x parsed (%s)", r.why);
+	}
 	r = run(rs, "shell", "cd /tmp && cat shadow", NULL, NULL);
 	tap_ok(r.level == L, "cd elsewhere: its relative paths are not "
 	    "/etc's (%s)", r.why);
