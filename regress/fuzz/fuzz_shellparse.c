@@ -125,6 +125,34 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    (res.unparseable && res.level < RISK_HIGH) ||
 	    memchr(res.why, '\0', sizeof(res.why)) == NULL)
 		abort();
+
+	/* The same bytes as what an argv call reads (exec -i sh), in its
+	   environment and as its directory. */
+	{
+		static const char *const av[] = { "sh", "-s", "--", "a" };
+		const char *ev[2] = { line, "PS4=$(rm -rf /)" };
+
+		memset(&call, 0, sizeof(call));
+		call.tool = "exec";
+		call.argv = av;
+		call.argc = 4;
+		call.envv = ev;
+		call.envc = 2;
+		call.input = line;
+		call.inputlen = strlen(line);
+		call.cwd = line;
+		if (risk_classify(rs, &call, &res) != 0 ||
+		    res.level != RISK_CRITICAL ||
+		    memchr(res.why, '\0', sizeof(res.why)) == NULL)
+			abort();
+		call.input = NULL;
+		call.inputlen = 0;
+		call.input_unknown = 1;
+		call.envc = 1;
+		if (risk_classify(rs, &call, &res) != 0 || !res.opaque ||
+		    res.level < RISK_HIGH)
+			abort();
+	}
 	free(line);
 	return (0);
 }
