@@ -239,14 +239,20 @@ ok $? "a key without exec cannot use /v1/exec"
 ok $? "a key calls its allowed tool"
 
 # ---- approvals ----
+# exec_pending: the id of the exec waiting for approval, within 5 s
+exec_pending() {
+	_n=0
+	_id=
+	while [ $_n -lt 50 ] && [ -z "$_id" ]; do
+		_id=$(ctl approve -l 2>/dev/null |
+		    sed -n 's/^#\([0-9]*\) .*tool exec.*/\1/p' | head -1)
+		[ -n "$_id" ] || sleep 0.1
+		_n=$((_n + 1))
+	done
+	echo "$_id"
+}
 ( ctl exec -q -- rm -rf /work/gone >"$T/ask.out" 2>&1; echo $? >"$T/ask.rc" ) &
-n=0
-id=
-while [ $n -lt 50 ] && [ -z "$id" ]; do
-	id=$(ctl approve -l 2>/dev/null | sed -n 's/^#\([0-9]*\) .*tool exec.*/\1/p' | head -1)
-	[ -n "$id" ] || sleep 0.1
-	n=$((n + 1))
-done
+id=$(exec_pending)
 [ -n "$id" ] && ctl approve "$id" allow >/dev/null
 ok $? "an ask call is pending until approved (id ${id:-none})"
 n=0; while [ ! -s "$T/ask.rc" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
@@ -258,13 +264,7 @@ ok $? "the approval is an audit record"
 # The directory a call runs in is classified: cat shadow in /etc asks.
 rm -f "$T/ask.rc"
 ( ctl exec -q -C /etc -- cat shadow >"$T/ask.out" 2>&1; echo $? >"$T/ask.rc" ) &
-n=0
-id=
-while [ $n -lt 50 ] && [ -z "$id" ]; do
-	id=$(ctl approve -l 2>/dev/null | sed -n 's/^#\([0-9]*\) .*tool exec.*/\1/p' | head -1)
-	[ -n "$id" ] || sleep 0.1
-	n=$((n + 1))
-done
+id=$(exec_pending)
 ctl approve -l >"$T/l" 2>/dev/null
 [ -n "$id" ] && grep -q 'in: /etc' "$T/l" &&
     grep -q 'matched path `/etc/shadow`' "$T/l" &&
@@ -278,13 +278,7 @@ ok $? "... and denied, it does not run"
 rm -f "$T/ask.rc"
 ( echo 'rm -rf /work/gone' | ctl exec -i -q -- sh >"$T/ask.out" 2>&1
     echo $? >"$T/ask.rc" ) &
-n=0
-id=
-while [ $n -lt 50 ] && [ -z "$id" ]; do
-	id=$(ctl approve -l 2>/dev/null | sed -n 's/^#\([0-9]*\) .*tool exec.*/\1/p' | head -1)
-	[ -n "$id" ] || sleep 0.1
-	n=$((n + 1))
-done
+id=$(exec_pending)
 ctl approve -l >"$T/l" 2>/dev/null
 [ -n "$id" ] && grep -q 'stdin| rm -rf /work/gone' "$T/l" &&
     ctl approve "$id" deny >/dev/null
@@ -312,13 +306,7 @@ ctl exec -q -- python3 -c "$probe" >"$T/net.out" 2>&1
 [ $? -ne 0 ] && ! grep -q reached "$T/net.out"
 ok $? "exec: no network by default (the host's 127.0.0.1 is out of reach)"
 ( ctl exec -q -n any -- python3 -c "$probe" >"$T/net.out" 2>&1; echo $? >"$T/net.rc" ) &
-n=0
-id=
-while [ $n -lt 50 ] && [ -z "$id" ]; do
-	id=$(ctl approve -l 2>/dev/null | sed -n 's/^#\([0-9]*\) .*tool exec.*/\1/p' | head -1)
-	[ -n "$id" ] || sleep 0.1
-	n=$((n + 1))
-done
+id=$(exec_pending)
 [ -n "$id" ] && ctl approve -l | grep -q host-network &&
     ctl approve "$id" allow >/dev/null
 ok $? "exec -n any: asks, by the sample's host-network rule (id ${id:-none})"
