@@ -2873,6 +2873,13 @@ path_feed_cwd(struct ctx *c, const char *s, size_t n, const char *pat,
 	return (0);
 }
 
+/* cmd_paths() after a cd: out of line, as it is seldom needed. */
+static void __attribute__((noinline))
+cmd_paths_cwd(struct ctx *c, const struct shellparse_cmd *cmd)
+{
+	cmd_paths(c, cmd, path_feed_cwd, NULL);
+}
+
 /*
  * Make c->cwd the directory t (of l bytes, in the arena): as it is if
  * absolute or ~, else joined to c->cwd (or to ".", the workspace).
@@ -2910,29 +2917,69 @@ cwd_set(struct ctx *c, const char *t, size_t l)
  * command's relative paths are then matched from DIR too.
  */
 static const struct {
-	const char	*name;
-	size_t		 len;
 	char		 sopt;
 	const char	*lopt;
 } chdir_opts[] = {
-	{ "env", 3, 'C', "--chdir" },
-	{ "sudo", 4, 'D', "--chdir" },
-	{ "tar", 3, 'C', "--directory" },
-	{ "git", 3, 'C', NULL },
-	{ "make", 4, 'C', "--directory" },
-	{ "gmake", 5, 'C', "--directory" },
+	{ 'C', "--chdir" },		/* env */
+	{ 'D', "--chdir" },		/* sudo */
+	{ 'C', "--directory" },		/* tar */
+	{ 'C', NULL },			/* git */
+	{ 'C', "--directory" },		/* make, gmake */
 };
 
-static void
+/* Which of chdir_opts[] a command name (its basename) is, or -1. */
+static inline int
+chdir_which(const char *t, size_t n)
+{
+	const char *b = t;
+	size_t i;
+
+	for (i = n; i > 0; i--)
+		if (t[i - 1] == '/') {
+			b = t + i;
+			break;
+		}
+	switch (n - (size_t)(b - t)) {
+	case 3:
+		return (memcmp(b, "env", 3) == 0 ? 0 :
+		    memcmp(b, "tar", 3) == 0 ? 2 :
+		    memcmp(b, "git", 3) == 0 ? 3 : -1);
+	case 4:
+		return (memcmp(b, "sudo", 4) == 0 ? 1 :
+		    memcmp(b, "make", 4) == 0 ? 4 : -1);
+	case 5:
+		return (memcmp(b, "gmake", 5) == 0 ? 4 : -1);
+	}
+	return (-1);
+}
+
+static void __attribute__((noinline))
+cmd_chdir_slow(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t k,
+    int which);
+
+static inline void
 cmd_chdir(struct ctx *c, const struct shellparse_cmd *cmd)
 {
-	const struct shellparse_word *w;
-	const char *t, *b, *lo, *d;
-	size_t n, i, dl, ll;
 	uint32_t k;
-	int which = -1;
+	int which;
 
-	for (k = cmd->nassign; k < cmd->nwords; k++) {
+	/* Most commands are none of these, nor run one through them. */
+	if ((k = cmd->nassign) >= cmd->nwords ||
+	    shellparse_pattern(&cmd->words[k]) != NULL ||
+	    (which = chdir_which(cmd->words[k].text, cmd->words[k].len)) < 0)
+		return;
+	cmd_chdir_slow(c, cmd, k, which);
+}
+
+static void __attribute__((noinline))
+cmd_chdir_slow(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t k,
+    int which)
+{
+	const struct shellparse_word *w;
+	const char *t, *lo, *d;
+	size_t dl, ll;
+
+	for (k++; k < cmd->nwords; k++) {
 		w = &cmd->words[k];
 		t = w->text;
 		if (shellparse_pattern(w) != NULL) {
@@ -2940,15 +2987,7 @@ cmd_chdir(struct ctx *c, const struct shellparse_cmd *cmd)
 			continue;
 		}
 		if (t[0] != '-' || w->len < 2) {
-			b = memrchr(t, '/', w->len);
-			b = b != NULL ? b + 1 : t;
-			n = w->len - (size_t)(b - t);
-			which = -1;
-			for (i = 0; i < sizeof(chdir_opts) /
-			    sizeof(chdir_opts[0]); i++)
-				if (n == chdir_opts[i].len &&
-				    memcmp(b, chdir_opts[i].name, n) == 0)
-					which = (int)i;
+			which = chdir_which(t, w->len);
 			continue;
 		}
 		if (which < 0)
@@ -4760,7 +4799,7 @@ commands(struct ctx *c)
 			if (c->cwd == NULL)
 				cmd_paths(c, cmd, path_feed, NULL);
 			else
-				cmd_paths(c, cmd, path_feed_cwd, NULL);
+				cmd_paths_cwd(c, cmd);
 			c->cwd = cwd;
 			c->cwdlen = cwdlen;
 		}
