@@ -114,6 +114,22 @@ print_lines(FILE *f, const char *indent, const char *first, const char *s,
 	fprintf(f, "%s...\n", more);
 }
 
+/* "argv: a 'b c'": one line of words, quoted for a shell. */
+static void
+print_words(FILE *f, const char *indent, const char *label, char **w,
+    size_t n, int *budget)
+{
+	size_t	 i;
+
+	fprintf(f, "%s%s", indent, label);
+	for (i = 0; i < n; i++) {
+		fputc(' ', f);
+		ctl_putword(f, w[i]);
+	}
+	fputc('\n', f);
+	(*budget)--;
+}
+
 /* The call itself: command line, argv, JSON arguments pretty-printed. */
 static void
 print_call(FILE *f, const struct hitl_req *r, const char *indent,
@@ -121,30 +137,15 @@ print_call(FILE *f, const struct hitl_req *r, const char *indent,
 {
 	struct json_object	*o;
 	char			 first[64];
-	size_t			 i;
 
 	if (r->command != NULL) {
 		snprintf(first, sizeof(first), "%s$ ", indent);
 		print_lines(f, indent, first, r->command, width, &budget);
 	}
-	if (r->argc > 0 && budget > 0) {
-		fprintf(f, "%sargv:", indent);
-		for (i = 0; i < r->argc; i++) {
-			fputc(' ', f);
-			ctl_putword(f, r->argv[i]);
-		}
-		fputc('\n', f);
-		budget--;
-	}
-	if (r->envc > 0 && budget > 0) {
-		fprintf(f, "%senv:", indent);
-		for (i = 0; i < r->envc; i++) {
-			fputc(' ', f);
-			ctl_putword(f, r->envv[i]);
-		}
-		fputc('\n', f);
-		budget--;
-	}
+	if (r->argc > 0 && budget > 0)
+		print_words(f, indent, "argv:", r->argv, r->argc, &budget);
+	if (r->envc > 0 && budget > 0)
+		print_words(f, indent, "env:", r->envv, r->envc, &budget);
 	if (r->input != NULL && budget > 0) {
 		snprintf(first, sizeof(first), "%sstdin| ", indent);
 		print_lines(f, indent, first, r->input, width, &budget);

@@ -7,8 +7,6 @@
  */
 #include <sys/types.h>
 
-#include <ctype.h>
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -79,46 +79,41 @@ hitl_req_free(struct hitl_req *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* A u32 count (at most max), then that many strings, into *vp. */
+static int
+get_strs(struct rbuf *rb, char ***vp, size_t *np, uint32_t max)
+{
+	uint32_t	 n, i;
+
+	if (wire_get_u32(rb, &n) == -1 || n > max)
+		return -1;
+	if (n == 0)
+		return 0;
+	if ((*vp = calloc(n, sizeof(**vp))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (wire_get_str(rb, &(*vp)[i], IMSG_MAX_PAYLOAD) == -1)
+			return -1;
+		(*np)++;
+	}
+	return 0;
+}
+
 static int
 req_decode(struct rbuf *rb, struct hitl_req *r)
 {
-	uint32_t	 argc, envc, i;
-
 	memset(r, 0, sizeof(*r));
 	if (wire_get_str(rb, &r->session, HITL_SESSION_MAX) == -1 ||
 	    wire_get_str(rb, &r->tool, HITL_TOOL_MAX) == -1 ||
+	    r->tool[0] == '\0' ||
 	    get_opt(rb, &r->command, IMSG_MAX_PAYLOAD) == -1 ||
-	    wire_get_u32(rb, &argc) == -1)
-		return -1;
-	if (r->tool[0] == '\0' || argc > HITL_ARGV_MAX)
-		return -1;
-	if (argc > 0) {
-		if ((r->argv = calloc(argc, sizeof(*r->argv))) == NULL)
-			return -1;
-		for (i = 0; i < argc; i++) {
-			if (wire_get_str(rb, &r->argv[i], IMSG_MAX_PAYLOAD)
-			    == -1)
-				return -1;
-			r->argc++;
-		}
-	}
-	if (get_opt(rb, &r->args, IMSG_MAX_PAYLOAD) == -1 ||
+	    get_strs(rb, &r->argv, &r->argc, HITL_ARGV_MAX) == -1 ||
+	    get_opt(rb, &r->args, IMSG_MAX_PAYLOAD) == -1 ||
 	    get_opt(rb, &r->network, 1024) == -1 ||
 	    get_opt(rb, &r->workspace, 4096) == -1 ||
 	    get_opt(rb, &r->cwd, 4096) == -1 ||
-	    wire_get_u32(rb, &envc) == -1 || envc > HITL_ENV_MAX)
-		return -1;
-	if (envc > 0) {
-		if ((r->envv = calloc(envc, sizeof(*r->envv))) == NULL)
-			return -1;
-		for (i = 0; i < envc; i++) {
-			if (wire_get_str(rb, &r->envv[i], IMSG_MAX_PAYLOAD)
-			    == -1)
-				return -1;
-			r->envc++;
-		}
-	}
-	if (get_opt(rb, &r->input, HITL_INPUT_MAX) == -1 ||
+	    get_strs(rb, &r->envv, &r->envc, HITL_ENV_MAX) == -1 ||
+	    get_opt(rb, &r->input, HITL_INPUT_MAX) == -1 ||
 	    wire_get_u32(rb, &r->flags) == -1 ||
 	    (r->flags & ~HITL_REQ_FLAGS) != 0)
 		return -1;

@@ -2847,17 +2847,16 @@ path_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 }
 
 /*
- * path_feed(), after a cd: a relative path is also fed as the cd's
- * directory joined with it (cd /etc && cat shadow is /etc/shadow).
- * Only added: the path as written is still fed.
+ * After a cd: a relative path is also fed as the cd's directory joined
+ * with it (cd /etc && cat shadow is /etc/shadow); path_feed_cwd() feeds
+ * it as written too.  Only added: a cd can only match more rules.
  */
 static int
-path_feed_cwd(struct ctx *c, const char *s, size_t n, const char *pat,
+path_feed_join(struct ctx *c, const char *s, size_t n, const char *pat,
     const void *arg)
 {
 	char *j;
 
-	path_feed(c, s, n, pat, arg);
 	if (n == 0 || pat != NULL || s[0] == '/' || s[0] == '~' ||
 	    c->cwdlen + 1 + n > 1000)
 		return (0);
@@ -2871,6 +2870,14 @@ path_feed_cwd(struct ctx *c, const char *s, size_t n, const char *pat,
 	j[c->cwdlen + 1 + n] = '\0';
 	path_feed(c, j, c->cwdlen + 1 + n, NULL, arg);
 	return (0);
+}
+
+static int
+path_feed_cwd(struct ctx *c, const char *s, size_t n, const char *pat,
+    const void *arg)
+{
+	path_feed(c, s, n, pat, arg);
+	return (path_feed_join(c, s, n, pat, arg));
 }
 
 /* cmd_paths() after a cd: out of line, as it is seldom needed. */
@@ -2908,122 +2915,6 @@ cwd_set(struct ctx *c, const char *t, size_t l)
 	j[n + 1 + l] = '\0';
 	c->cwd = j;
 	c->cwdlen = n + 1 + l;
-}
-
-/*
- * Options that run a command, or the rest of the line, in another
- * directory: env -C DIR, sudo -D DIR, tar -C DIR, git -C DIR, make -C
- * DIR (attached, or long as --chdir / --directory, =DIR or DIR).  The
- * command's relative paths are then matched from DIR too.
- */
-static const struct {
-	char		 sopt;
-	const char	*lopt;
-} chdir_opts[] = {
-	{ 'C', "--chdir" },		/* env */
-	{ 'D', "--chdir" },		/* sudo */
-	{ 'C', "--directory" },		/* tar */
-	{ 'C', NULL },			/* git */
-	{ 'C', "--directory" },		/* make, gmake */
-};
-
-/* Which of chdir_opts[] a command name (its basename) is, or -1. */
-static inline int
-chdir_which(const char *t, size_t n)
-{
-	const char *b = t;
-	size_t i;
-
-	for (i = n; i > 0; i--)
-		if (t[i - 1] == '/') {
-			b = t + i;
-			break;
-		}
-	switch (n - (size_t)(b - t)) {
-	case 3:
-		return (memcmp(b, "env", 3) == 0 ? 0 :
-		    memcmp(b, "tar", 3) == 0 ? 2 :
-		    memcmp(b, "git", 3) == 0 ? 3 : -1);
-	case 4:
-		return (memcmp(b, "sudo", 4) == 0 ? 1 :
-		    memcmp(b, "make", 4) == 0 ? 4 : -1);
-	case 5:
-		return (memcmp(b, "gmake", 5) == 0 ? 4 : -1);
-	}
-	return (-1);
-}
-
-static void __attribute__((noinline))
-cmd_chdir_slow(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t k,
-    int which);
-
-static inline void
-cmd_chdir(struct ctx *c, const struct shellparse_cmd *cmd)
-{
-	uint32_t k;
-	int which;
-
-	/* Most commands are none of these, nor run one through them. */
-	if ((k = cmd->nassign) >= cmd->nwords ||
-	    shellparse_pattern(&cmd->words[k]) != NULL ||
-	    (which = chdir_which(cmd->words[k].text, cmd->words[k].len)) < 0)
-		return;
-	cmd_chdir_slow(c, cmd, k, which);
-}
-
-static void __attribute__((noinline))
-cmd_chdir_slow(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t k,
-    int which)
-{
-	const struct shellparse_word *w;
-	const char *t, *lo, *d;
-	size_t dl, ll;
-
-	for (k++; k < cmd->nwords; k++) {
-		w = &cmd->words[k];
-		t = w->text;
-		if (shellparse_pattern(w) != NULL) {
-			which = -1;
-			continue;
-		}
-		if (t[0] != '-' || w->len < 2) {
-			which = chdir_which(t, w->len);
-			continue;
-		}
-		if (which < 0)
-			continue;
-		if (w->len == 2 && t[1] == '-')
-			return;				/* -- */
-		d = NULL;
-		dl = 0;
-		lo = chdir_opts[which].lopt;
-		if (t[1] == chdir_opts[which].sopt) {
-			if (w->len > 2) {
-				d = t + 2;		/* -C/etc */
-				dl = w->len - 2;
-			} else if (k + 1 < cmd->nwords) {
-				d = cmd->words[++k].text;
-				dl = cmd->words[k].len;
-				if (shellparse_pattern(&cmd->words[k]) !=
-				    NULL)
-					d = NULL;
-			}
-		} else if (lo != NULL && strncmp(t, lo, ll = strlen(lo)) ==
-		    0) {
-			if (t[ll] == '=') {
-				d = t + ll + 1;
-				dl = w->len - ll - 1;
-			} else if (t[ll] == '\0' && k + 1 < cmd->nwords) {
-				d = cmd->words[++k].text;
-				dl = cmd->words[k].len;
-				if (shellparse_pattern(&cmd->words[k]) !=
-				    NULL)
-					d = NULL;
-			}
-		}
-		if (d != NULL && dl > 0)
-			cwd_set(c, d, dl);
-	}
 }
 
 /*
@@ -3092,6 +2983,27 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 		}
 	}
 	cwd_set(c, t, l);	/* words live in the arena */
+}
+
+/*
+ * A command runs in directory v (env -C v, tar -C v): its relative
+ * paths are also matched from there.  Its paths as written were fed
+ * already.
+ */
+static void __attribute__((noinline))
+opt_dir(struct ctx *c, const struct shellparse_cmd *cmd, const char *v,
+    size_t n)
+{
+	const char *cwd = c->cwd;
+	size_t cwdlen = c->cwdlen;
+
+	if (c->rs->npp == 0)
+		return;
+	cwd_set(c, v, n);
+	if (c->cwd != NULL)
+		cmd_paths(c, cmd, path_feed_join, NULL);
+	c->cwd = cwd;
+	c->cwdlen = cwdlen;
 }
 
 /* Does the lower-cased key end in suffix m (or equal it, if exact)? */
@@ -4198,6 +4110,9 @@ feed_shell(struct ctx *c, uint32_t ci, int procsub)
 #define OT_ASSIGN	2	/* operands NAME=VALUE, NAME a shell-code
 				   variable (export, declare, ...) */
 #define OT_ALIAS	3	/* operands NAME=VALUE (alias) */
+#define OT_DIR		4	/* opt DIR, as OT_OPT: the command runs in
+				   DIR (env -C, tar -C), so its relative
+				   paths are also matched from there */
 
 struct cmdopt {
 	const char	*cmd;
@@ -4212,6 +4127,8 @@ struct cmdopt {
 
 #define CO_OPT(cmd, bang, opt, key) \
 	{ cmd, sizeof(cmd) - 1, OT_OPT, bang, opt, sizeof(opt) - 1, key }
+#define CO_DIR(cmd, opt) \
+	{ cmd, sizeof(cmd) - 1, OT_DIR, 0, opt, sizeof(opt) - 1, NULL }
 #define CO_OTHER(cmd, kind) \
 	{ cmd, sizeof(cmd) - 1, kind, 0, NULL, 0, NULL }
 static const struct cmdopt cmdopts[] = {
@@ -4231,6 +4148,7 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("git", 0, "-c", "pager."),
 	CO_OPT("git", 1, "-c", "alias."),
 	CO_OPT("git", 1, "-c", "credential.helper="),
+	CO_DIR("git", "-C"),
 	CO_OPT("rsync", 0, "-e", NULL),
 	CO_OPT("rsync", 0, "--rsh", NULL),
 	CO_OPT("tar", 0, "--to-command", NULL),
@@ -4239,6 +4157,16 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("tar", 0, "--checkpoint-action", "exec="),
 	CO_OPT("tar", 0, "--info-script", NULL),
 	CO_OPT("tar", 0, "--new-volume-script", NULL),
+	CO_DIR("tar", "-C"),
+	CO_DIR("tar", "--directory"),
+	CO_DIR("env", "-C"),
+	CO_DIR("env", "--chdir"),
+	CO_DIR("sudo", "-D"),
+	CO_DIR("sudo", "--chdir"),
+	CO_DIR("make", "-C"),
+	CO_DIR("make", "--directory"),
+	CO_DIR("gmake", "-C"),
+	CO_DIR("gmake", "--directory"),
 	CO_OPT("script", 0, "-c", NULL),
 	CO_OPT("script", 0, "--command", NULL),
 	CO_OPT("vim", 1, "-c", NULL),
@@ -4255,6 +4183,7 @@ static const struct cmdopt cmdopts[] = {
 };
 
 #undef CO_OPT
+#undef CO_DIR
 #undef CO_OTHER
 
 /*
@@ -4270,11 +4199,13 @@ opt_name(const char *s, size_t n)
 		return (s[0] == 'v' || s[0] == 'e');
 	case 3:
 		return (s[0] == 's' || s[0] == 'g' || s[0] == 't' ||
-		    s[0] == 'v');
+		    s[0] == 'v' || s[0] == 'e');
 	case 4:
-		return (s[0] == 's' || s[0] == 'n' || s[0] == 't');
+		return (s[0] == 's' || s[0] == 'n' || s[0] == 't' ||
+		    s[0] == 'm');
 	case 5:
-		return (s[0] == 'r' || s[0] == 'a' || s[0] == 'l');
+		return (s[0] == 'r' || s[0] == 'a' || s[0] == 'l' ||
+		    s[0] == 'g');
 	case 6:
 		return (s[0] == 's' || s[0] == 'e');
 	case 7:
@@ -4368,13 +4299,14 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     const char *name, size_t nlen)
 {
 	struct shellparse_cmd *cmd = &c->sp->cmds[ci];
-	const struct shellparse_word *w;
+	const struct shellparse_word *w, *vw;
 	const struct cmdopt *o, *first, *last;
 	const char *v;
 	size_t n, ol, nt = sizeof(cmdopts) / sizeof(cmdopts[0]);
 	uint32_t k;
+	int dirs = 1;
 
-	if ((cmd->mark & CM_OPTS) || !opt_name(name, nlen))
+	if (!opt_name(name, nlen))
 		return;
 	/* The name's entries: they are together in the table. */
 	for (first = cmdopts; first < cmdopts + nt; first++)
@@ -4383,10 +4315,18 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			break;
 	if (first == cmdopts + nt)
 		return;
-	for (last = first + 1; last < cmdopts + nt &&
+	for (last = first; last < cmdopts + nt &&
 	    strcmp(last->cmd, first->cmd) == 0; last++)
-		;
-	cmd->mark |= CM_OPTS;
+		if (last->kind != OT_DIR)
+			dirs = 0;
+	/* Text in options is parsed once a command, at its first view
+	   that has some; directories only feed paths again, and sudo's
+	   must not hide the git -c of sudo git -c ... */
+	if (!dirs) {
+		if (cmd->mark & CM_OPTS)
+			return;
+		cmd->mark |= CM_OPTS;
+	}
 	if (end > cmd->nwords)
 		end = cmd->nwords;
 	if (first->kind == OT_FIRST) {
@@ -4420,11 +4360,13 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				if ((v = memchr(w->text + 1, o->opt[1],
 				    w->len - 1)) == NULL)
 					continue;
+				vw = w;
 				if (v + 1 == w->text + w->len) {
 					if (k + 1 >= end)
 						continue;
-					v = cmd->words[k + 1].text;
-					n = cmd->words[k + 1].len;
+					vw = &cmd->words[k + 1];
+					v = vw->text;
+					n = vw->len;
 				} else {
 					v++;
 					n = w->len - (size_t)(v - w->text);
@@ -4433,15 +4375,20 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			    memcmp(w->text, o->opt, ol) == 0) {
 				if (k + 1 >= end)
 					continue;
-				v = cmd->words[k + 1].text;
-				n = cmd->words[k + 1].len;
+				vw = &cmd->words[k + 1];
+				v = vw->text;
+				n = vw->len;
 			} else if (w->len > ol && w->text[ol] == '=' &&
 			    memcmp(w->text, o->opt, ol) == 0) {
+				vw = w;
 				v = w->text + ol + 1;	/* --opt=VALUE */
 				n = w->len - ol - 1;
 			} else
 				continue;
-			if (opt_value(o, &v, &n))
+			if (o->kind == OT_DIR) {
+				if (n > 0 && shellparse_pattern(vw) == NULL)
+					opt_dir(c, cmd, v, n);
+			} else if (opt_value(o, &v, &n))
 				opt_parse(c, ci, v, n, o->bang);
 		}
 	}
@@ -4784,25 +4731,16 @@ commands(struct ctx *c)
 	struct shellparse_cmd *cmd;
 	struct vinfo v;
 	struct vwalk vw;
-	const char *cwd;
-	size_t cwdlen;
 	uint32_t i, k;
 
 	for (i = 0; i < sp->ncmds && !c->nomem; i++) {
 		cmd = &sp->cmds[i];
 		if (cmd->flags & SHELLPARSE_C_KEYWORD)
 			continue;
-		if (c->rs->npp > 0) {
-			cwd = c->cwd;
-			cwdlen = c->cwdlen;
-			cmd_chdir(c, cmd);
-			if (c->cwd == NULL)
-				cmd_paths(c, cmd, path_feed, NULL);
-			else
-				cmd_paths_cwd(c, cmd);
-			c->cwd = cwd;
-			c->cwdlen = cwdlen;
-		}
+		if (c->rs->npp > 0 && c->cwd == NULL)
+			cmd_paths(c, cmd, path_feed, NULL);
+		else if (c->rs->npp > 0)
+			cmd_paths_cwd(c, cmd);
 		memset(&vw, 0, sizeof(vw));
 		vw.mode = VW_MAIN;
 		vw.cmd = i;

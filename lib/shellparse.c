@@ -2737,6 +2737,26 @@ shellparse(struct shellparse *sp, const char *line, size_t len,
 	return (-1);
 }
 
+/* One more word of an argv command, as it is (room was checked). */
+static int
+sp_argv_word(struct shellparse *sp, struct shellparse_cmd *cmd,
+    const char *s)
+{
+	size_t l = strlen(s);
+
+	if (l > SHELLPARSE_MAXLEN) {
+		if (sp->error == 0)
+			sp->error = SHELLPARSE_E_LONG;
+		return (-1);
+	}
+	sp->words[sp->nwords].text = s;
+	sp->words[sp->nwords].len = (uint32_t)l;
+	sp->words[sp->nwords].flags = 0;
+	sp->nwords++;
+	cmd->nwords++;
+	return (0);
+}
+
 int
 shellparse_argv(struct shellparse *sp, const char *const *argv, size_t argc,
     unsigned depth, uint32_t parent)
@@ -2750,7 +2770,7 @@ shellparse_argv_env(struct shellparse *sp, const char *const *envv,
     uint32_t parent)
 {
 	struct shellparse_cmd *cmd;
-	size_t i, l;
+	size_t i;
 
 	if (depth > SHELLPARSE_MAXDEPTH) {
 		if (sp->error == 0)
@@ -2773,39 +2793,15 @@ shellparse_argv_env(struct shellparse *sp, const char *const *envv,
 	cmd->next = SHELLPARSE_NONE;
 	cmd->parent = parent;
 	cmd->depth = (uint16_t)depth;
-	for (i = 0; i < envc; i++) {
-		if (envv[i] == NULL)
-			break;
-		l = strlen(envv[i]);
-		if (l > SHELLPARSE_MAXLEN) {
-			if (sp->error == 0)
-				sp->error = SHELLPARSE_E_LONG;
-			return (-1);
+	for (i = 0; i < envc && envv[i] != NULL; i++)
+		if (strchr(envv[i], '=') != NULL && envv[i][0] != '=') {
+			if (sp_argv_word(sp, cmd, envv[i]) == -1)
+				return (-1);
+			cmd->nassign++;
 		}
-		if (memchr(envv[i], '=', l) == NULL || envv[i][0] == '=')
-			continue;
-		sp->words[sp->nwords].text = envv[i];
-		sp->words[sp->nwords].len = (uint32_t)l;
-		sp->words[sp->nwords].flags = 0;
-		sp->nwords++;
-		cmd->nwords++;
-		cmd->nassign++;
-	}
-	for (i = 0; i < argc; i++) {
-		if (argv[i] == NULL)
-			break;
-		l = strlen(argv[i]);
-		if (l > SHELLPARSE_MAXLEN) {
-			if (sp->error == 0)
-				sp->error = SHELLPARSE_E_LONG;
+	for (i = 0; i < argc && argv[i] != NULL; i++)
+		if (sp_argv_word(sp, cmd, argv[i]) == -1)
 			return (-1);
-		}
-		sp->words[sp->nwords].text = argv[i];
-		sp->words[sp->nwords].len = (uint32_t)l;
-		sp->words[sp->nwords].flags = 0;
-		sp->nwords++;
-		cmd->nwords++;
-	}
 	return (0);
 }
 
