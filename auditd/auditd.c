@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "auditd.h"
+#include "auditlog.h"
 #include "conf.h"
 #include "confine.h"
 #include "log.h"
@@ -30,6 +31,7 @@ auditd_parent_init(struct proc_ctx *ctx)
 	char			 err[512];
 	uid_t			 uid;
 	gid_t			 gid;
+	int			 done;
 
 	if (confine_lookup_user(conf->auditd.d.user, &uid, &gid) == -1) {
 		log_warnx("unknown user %s", conf->auditd.d.user);
@@ -41,6 +43,24 @@ auditd_parent_init(struct proc_ctx *ctx)
 		log_warnx("%s", err);
 		return -1;
 	}
+	/*
+	 * The keys of a new log are made here, as root, so that the
+	 * verification key is root's (0400): the writer, running as
+	 * its user with the running key, can never read K_0.
+	 */
+	if (auditlog_keys_prepare(conf->auditd.d.chroot, uid, gid, &done,
+	    err, sizeof(err)) == -1) {
+		log_warnx("audit keys: %s", err);
+		return -1;
+	}
+	if (done == AUDITLOG_PREP_CREATED)
+		log_info("created the keys of a new audit log in %s; its "
+		    "verification key is %s/%s (root's, 0400): keep a copy "
+		    "off this host", conf->auditd.d.chroot,
+		    conf->auditd.d.chroot, AUDITLOG_VERIFYFILE);
+	else if (done == AUDITLOG_PREP_CHOWNED)
+		log_info("%s/%s is now root's (0400), out of the writer's "
+		    "reach", conf->auditd.d.chroot, AUDITLOG_VERIFYFILE);
 	return 0;
 }
 

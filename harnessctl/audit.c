@@ -28,7 +28,7 @@
 #include "harnessctl.h"
 #include "wire.h"
 
-#define AUDIT_USAGE "audit verify [-F db] [-k keyfile]\n" \
+#define AUDIT_USAGE "audit verify [-F db] [-k keyfile] [-K runkey]\n" \
 	"    audit show [-j] [-F db] [-n last] [-S since] [-s session] " \
 	"[-t type]\n" \
 	"    audit tail [-j] [-F db] [-c count] [-n last] [-s session] " \
@@ -58,15 +58,19 @@ static int
 audit_verify(struct ctl_env *env, int argc, char **argv)
 {
 	struct auditlog_verify_result res;
+	struct auditlog_runkey rk;
 	unsigned char	 key[AUDITLOG_KEYLEN];
-	char		 db[PATH_MAX], kf[PATH_MAX], e[512];
-	const char	*dbp = NULL, *kp = NULL;
+	char		 db[PATH_MAX], kf[PATH_MAX], rf[PATH_MAX], e[512];
+	const char	*dbp = NULL, *kp = NULL, *rp = NULL;
 	int		 ch;
 
-	while ((ch = getopt(argc, argv, "F:k:")) != -1) {
+	while ((ch = getopt(argc, argv, "F:K:k:")) != -1) {
 		switch (ch) {
 		case 'F':
 			dbp = optarg;
+			break;
+		case 'K':
+			rp = optarg;
 			break;
 		case 'k':
 			kp = optarg;
@@ -77,9 +81,14 @@ audit_verify(struct ctl_env *env, int argc, char **argv)
 	}
 	if (optind != argc)
 		audit_usage();
+	/* The live log: its running key is next to it. */
 	if (dbp == NULL) {
 		default_path(env, AUDITLOG_DB, db, sizeof(db));
 		dbp = db;
+		if (rp == NULL) {
+			default_path(env, AUDITLOG_KEYFILE, rf, sizeof(rf));
+			rp = rf;
+		}
 	}
 	if (kp == NULL) {
 		default_path(env, AUDITLOG_VERIFYFILE, kf, sizeof(kf));
@@ -87,16 +96,36 @@ audit_verify(struct ctl_env *env, int argc, char **argv)
 	}
 	if (auditlog_key_load(kp, key, e, sizeof(e)) == -1)
 		errx(1, "verification key: %s", e);
+	if (rp != NULL && auditlog_runkey_load(rp, &rk, e, sizeof(e)) == -1) {
+		explicit_bzero(key, sizeof(key));
+		errx(1, "running key: %s", e);
+	}
 	memset(&res, 0, sizeof(res));
-	auditlog_verify(dbp, key, &res);
+	auditlog_verify_with(dbp, key, rp != NULL ? &rk : NULL, &res);
 	explicit_bzero(key, sizeof(key));
+	explicit_bzero(&rk, sizeof(rk));
 	printf("%s\n", res.msg);
-	if (env->verbose)
+	if (env->verbose) {
 		printf("last seq %llu, %llu seals, sealed up to %llu, "
-		    "%llu unsealed\n", (unsigned long long)res.last_seq,
+		    "%llu unsealed", (unsigned long long)res.last_seq,
 		    (unsigned long long)res.seals,
 		    (unsigned long long)res.sealed_seq,
 		    (unsigned long long)res.unsealed);
+		if (rp != NULL)
+			printf(", running key epoch %llu",
+			    (unsigned long long)res.key_epoch);
+		printf("\n");
+	}
+	/*
+	 * Without the running key nothing says how many seals there
+	 * were: the records after the last one are vouched for by no key.
+	 */
+	if (res.verdict == AUDITLOG_OK && rp == NULL && res.unsealed > 0)
+		fprintf(stderr, "harnessctl: warning: records %llu-%llu are "
+		    "after the last seal; give the running key (-K) to "
+		    "check that no seal was removed\n",
+		    (unsigned long long)res.sealed_seq + 1,
+		    (unsigned long long)res.last_seq);
 	return res.verdict == AUDITLOG_OK ? 0 : 1;
 }
 
@@ -249,6 +278,7 @@ audit_show(struct ctl_env *env, int argc, char **argv, int follow)
 	struct timespec	 ts = { 0, 200 * 1000 * 1000 };
 	const char	*dbp = NULL, *errstr;
 	char		 db[PATH_MAX], e[512];
+	uint64_t	 count;
 	int		 ch, rc, nset = 0;
 
 	memset(&flt, 0, sizeof(flt));
@@ -300,7 +330,12 @@ audit_show(struct ctl_env *env, int argc, char **argv, int follow)
 		errx(1, "%s", e);
 	if (follow && !nset)
 		flt.last = 10;
-	if (follow && flt.last == 0) {
+	/* -c counts new records only: the backlog is not cut by it. */
+	count = p.count;
+	p.count = 0;
+	if (!follow && nset && flt.last == 0)
+		rc = 0;		/* show -n 0: nothing */
+	else if (follow && flt.last == 0) {
 		/* -n 0: start at the end of the log. */
 		struct auditlog_filter all;
 
@@ -321,6 +356,7 @@ audit_show(struct ctl_env *env, int argc, char **argv, int follow)
 		p.session = flt.session;
 		p.type = flt.type;
 		p.printed = 0;
+		p.count = count;
 		fflush(stdout);
 		for (;;) {
 			rc = auditlog_tail(log, p.last, 0, print_cb, &p, e,

@@ -129,6 +129,36 @@ stdin_read_all(unsigned char *buf, size_t max)
 }
 
 /*
+ * The first line of standard input, without its newline, at most max
+ * bytes.  Read a byte at a time so that nothing after it is consumed.
+ * Length or -1.
+ */
+static ssize_t
+stdin_read_line(unsigned char *buf, size_t max)
+{
+	size_t	 len = 0;
+	ssize_t	 n;
+
+	for (;;) {
+		n = read(STDIN_FILENO, buf + len, 1);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			warn("standard input");
+			return -1;
+		}
+		if (n == 0 || buf[len] == '\n')
+			break;
+		if (++len > max) {
+			warnx("standard input: a line of more than %zu bytes",
+			    max);
+			return -1;
+		}
+	}
+	return (ssize_t)len;
+}
+
+/*
  * A passphrase: from the terminal (twice when confirm is set), or the
  * first line of standard input when it is not a terminal.
  */
@@ -139,10 +169,8 @@ read_passphrase(unsigned char *buf, size_t size, int confirm)
 	ssize_t		 len, len2;
 
 	if (!isatty(STDIN_FILENO)) {
-		if ((len = stdin_read_all(buf, size - 2)) == -1)
+		if ((len = stdin_read_line(buf, size - 2)) == -1)
 			return -1;
-		if (len > 0 && buf[len - 1] == '\n')
-			len--;
 		if (len > 0 && buf[len - 1] == '\r')
 			len--;
 		buf[len] = '\0';
@@ -173,9 +201,13 @@ read_passphrase(unsigned char *buf, size_t size, int confirm)
 	return len;
 }
 
-/* Read or (create != 0 and missing) create a key file. */
+/*
+ * Read or (create != 0 and missing) create a key file; *created says
+ * which, so that a key nobody could use is removed again.
+ */
 static int
-keyfile_load(const char *path, int create, unsigned char *key)
+keyfile_load(const char *path, int create, unsigned char *key,
+    int *created)
 {
 	struct stat	 st;
 	ssize_t		 n;
@@ -199,8 +231,7 @@ keyfile_load(const char *path, int create, unsigned char *key)
 			sodium_memzero(key, VAULT_KEYFILE_LEN);
 			return -1;
 		}
-		fprintf(stderr, "harnessctl: created key file %s (keep a "
-		    "copy: without it the vault cannot be opened)\n", path);
+		*created = 1;
 		return 0;
 	}
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
@@ -306,7 +337,7 @@ vault_key(struct ctl_env *env, int init, int argc, char **argv)
 	const char	*keyfile = NULL;
 	uint32_t	 method;
 	ssize_t		 len;
-	int		 ch, fd, rc;
+	int		 ch, fd, rc, created = 0;
 
 	optind = 1;
 	optreset = 1;
@@ -325,11 +356,15 @@ vault_key(struct ctl_env *env, int init, int argc, char **argv)
 		errx(1, "libsodium failed to initialise");
 	if ((buf = sodium_malloc(VAULT_PASS_MAX + 2)) == NULL)
 		errx(1, "out of memory");
+	h = NULL;
 	if (keyfile != NULL) {
+		/* Connected first: a new key must not outlive a failure. */
+		h = vault_connect(env);
 		method = VAULT_METHOD_KEYFILE;
 		len = VAULT_KEYFILE_LEN;
-		if (keyfile_load(keyfile, init, buf) == -1) {
+		if (keyfile_load(keyfile, init, buf, &created) == -1) {
 			sodium_free(buf);
+			harness_close(h);
 			return 1;
 		}
 	} else {
@@ -340,7 +375,8 @@ vault_key(struct ctl_env *env, int init, int argc, char **argv)
 			return 1;
 		}
 	}
-	h = vault_connect(env);
+	if (h == NULL)
+		h = vault_connect(env);
 	fd = memfd_of(buf, (size_t)len);
 	sodium_free(buf);
 	rc = vault_call(h, init ? IMSG_VAULT_INIT : IMSG_VAULT_UNSEAL, fd,
@@ -349,7 +385,12 @@ vault_key(struct ctl_env *env, int init, int argc, char **argv)
 		imsg_free(&imsg);
 		printf("vault %s and unsealed\n", init ? "initialised" :
 		    "opened");
-	}
+		if (created)
+			fprintf(stderr, "harnessctl: created key file %s "
+			    "(keep a copy: without it the vault cannot be "
+			    "opened)\n", keyfile);
+	} else if (created && unlink(keyfile) == -1)
+		warn("remove the unused key file %s", keyfile);
 	harness_close(h);
 	return rc;
 }

@@ -1373,9 +1373,21 @@ read_private(int dirfd, const char *name, unsigned char *buf, size_t len,
  * it, rename it over the old one, fsync the directory.  After this the
  * old contents are no longer reachable through the file system.
  */
+static int	write_durable_as(int, const char *, const void *, size_t,
+		    uid_t, gid_t, mode_t, char *, size_t);
+
 static int
 write_durable(int dirfd, const char *name, const void *buf, size_t len,
     char *err, size_t errlen)
+{
+	return write_durable_as(dirfd, name, buf, len, (uid_t)-1, (gid_t)-1,
+	    0600, err, errlen);
+}
+
+/* The same, owned by uid:gid (-1: the caller's) with the given mode. */
+static int
+write_durable_as(int dirfd, const char *name, const void *buf, size_t len,
+    uid_t uid, gid_t gid, mode_t mode, char *err, size_t errlen)
 {
 	char	 tmp[64];
 	size_t	 off = 0;
@@ -1389,6 +1401,12 @@ write_durable(int dirfd, const char *name, const void *buf, size_t len,
 	if ((fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL |
 	    O_NOFOLLOW | O_CLOEXEC, 0600)) == -1)
 		goto fail;
+	/* Only when asked: the writer's filter allows neither call. */
+	if (uid != (uid_t)-1 &&
+	    (fchown(fd, uid, gid) == -1 || fchmod(fd, mode) == -1)) {
+		close(fd);
+		goto failtmp;
+	}
 	while (off < len) {
 		n = write(fd, (const char *)buf + off, len - off);
 		if (n == -1 && errno == EINTR)
@@ -1496,6 +1514,134 @@ create_keys(struct auditlog *log, unsigned char *vkey, char *err,
 	if (r == -1)
 		return -1;
 	return store_running_key(log, err, errlen);
+}
+
+/*
+ * For auditd's parent while it is still root: see auditlog.h.  The
+ * verification key is written, or given, to root with mode 0400, so the
+ * writer's user, which holds the running key, can never read K_0 and
+ * forge the epochs before its own.
+ */
+int
+auditlog_keys_prepare(const char *dir, uid_t uid, gid_t gid, int *done,
+    char *err, size_t errlen)
+{
+	struct stat	 sb;
+	unsigned char	*k = NULL, buf[KEYFILE_LEN];
+	char		 hex[AUDITLOG_HEXLEN + 2];
+	int		 dirfd, fd, r = -1;
+
+	*done = 0;
+	if ((dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
+		seterr(err, errlen, "%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	if (fstatat(dirfd, AUDITLOG_KEYFILE, &sb, AT_SYMLINK_NOFOLLOW) == 0) {
+		/* An existing log: its verification key, if still here. */
+		if ((fd = openat(dirfd, AUDITLOG_VERIFYFILE, O_RDONLY |
+		    O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)) == -1) {
+			if (errno == ENOENT || errno == ELOOP)
+				r = 0;	/* moved off the host, as it should */
+			else
+				seterr(err, errlen, "%s: %s",
+				    AUDITLOG_VERIFYFILE, strerror(errno));
+			goto done;
+		}
+		if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) ||
+		    sb.st_nlink != 1) {
+			seterr(err, errlen, "%s: not a regular file with one "
+			    "link", AUDITLOG_VERIFYFILE);
+			close(fd);
+			goto done;
+		}
+		if (sb.st_uid != 0 || sb.st_gid != 0 ||
+		    (sb.st_mode & 07777) != 0400) {
+			if (fchown(fd, 0, 0) == -1 || fchmod(fd, 0400) == -1) {
+				seterr(err, errlen, "%s: %s",
+				    AUDITLOG_VERIFYFILE, strerror(errno));
+				close(fd);
+				goto done;
+			}
+			*done = AUDITLOG_PREP_CHOWNED;
+		}
+		close(fd);
+		r = 0;
+		goto done;
+	}
+	if (errno != ENOENT) {
+		seterr(err, errlen, "%s: %s", AUDITLOG_KEYFILE,
+		    strerror(errno));
+		goto done;
+	}
+	/* A log begun without keys is auditlog_open()'s to judge. */
+	if (fstatat(dirfd, AUDITLOG_DB, &sb, AT_SYMLINK_NOFOLLOW) == 0) {
+		r = 0;
+		goto done;
+	}
+
+	if (sodium_init() < 0 ||
+	    (k = sodium_malloc(2 * AUDITLOG_KEYLEN)) == NULL) {
+		seterr(err, errlen, "libsodium: out of memory");
+		goto done;
+	}
+	randombytes_buf(k, 2 * AUDITLOG_KEYLEN);
+	auditlog_tohex(k, AUDITLOG_KEYLEN, hex);
+	hex[AUDITLOG_HEXLEN] = '\n';
+	hex[AUDITLOG_HEXLEN + 1] = '\0';
+	memcpy(buf, KEYFILE_MAGIC, 8);
+	put_u64(buf + 8, 0);
+	memcpy(buf + 16, k, AUDITLOG_KEYLEN);
+	/* As create_keys(): the running key last marks a finished start. */
+	if (write_durable_as(dirfd, AUDITLOG_VERIFYFILE, hex,
+	    AUDITLOG_HEXLEN + 1, 0, 0, 0400, err, errlen) == 0 &&
+	    write_durable_as(dirfd, AUDITLOG_HMACFILE, k + AUDITLOG_KEYLEN,
+	    AUDITLOG_KEYLEN, uid, gid, 0600, err, errlen) == 0 &&
+	    write_durable_as(dirfd, AUDITLOG_KEYFILE, buf, sizeof(buf), uid,
+	    gid, 0600, err, errlen) == 0) {
+		*done = AUDITLOG_PREP_CREATED;
+		r = 0;
+	}
+	sodium_memzero(hex, sizeof(hex));
+	sodium_memzero(buf, sizeof(buf));
+ done:
+	if (k != NULL)
+		sodium_free(k);
+	close(dirfd);
+	return r;
+}
+
+int
+auditlog_runkey_load(const char *path, struct auditlog_runkey *rk,
+    char *err, size_t errlen)
+{
+	struct stat	 sb;
+	unsigned char	 buf[KEYFILE_LEN];
+	ssize_t		 n;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1) {
+		seterr(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) ||
+	    sb.st_size != KEYFILE_LEN) {
+		seterr(err, errlen, "%s: not a running key file", path);
+		close(fd);
+		return -1;
+	}
+	do
+		n = read(fd, buf, sizeof(buf));
+	while (n == -1 && errno == EINTR);
+	close(fd);
+	if (n != KEYFILE_LEN || memcmp(buf, KEYFILE_MAGIC, 8) != 0) {
+		seterr(err, errlen, "%s: not a running key file", path);
+		sodium_memzero(buf, sizeof(buf));
+		return -1;
+	}
+	rk->epoch = get_u64(buf + 8);
+	memcpy(rk->key, buf + 16, AUDITLOG_KEYLEN);
+	sodium_memzero(buf, sizeof(buf));
+	return 0;
 }
 
 int
@@ -2421,6 +2567,46 @@ int
 auditlog_verify(const char *dbpath, const unsigned char key[AUDITLOG_KEYLEN],
     struct auditlog_verify_result *res)
 {
+	return auditlog_verify_with(dbpath, key, NULL, res);
+}
+
+/*
+ * The running key K_E, read before the snapshot, says that the seals of
+ * epochs 0 .. E-1 were durable then: fewer seals means some were deleted
+ * (with the records after them re-chained, which needs no key).  And
+ * K_E must be K_0 evolved E times.
+ */
+static int
+check_runkey(const struct auditlog_runkey *rk, const unsigned char *key,
+    unsigned char *k, uint64_t kepoch, struct auditlog_verify_result *res)
+{
+	uint64_t	 e;
+
+	res->key_epoch = rk->epoch;
+	/* Seals missing; and evolving to a forged epoch could take years. */
+	if (rk->epoch > res->seals + 1)
+		return vfail(res, AUDITLOG_TAMPERED, res->sealed_seq + 1,
+		    "head signature invalid");
+	if (kepoch > rk->epoch) {
+		memcpy(k, key, AUDITLOG_KEYLEN);
+		kepoch = 0;
+	}
+	for (e = kepoch; e < rk->epoch; e++)
+		auditlog_key_evolve(k);
+	if (sodium_memcmp(k, rk->key, AUDITLOG_KEYLEN) != 0)
+		return vfail(res, AUDITLOG_TAMPERED, 0, "running key does not "
+		    "derive from the verification key");
+	if (res->seals < rk->epoch)
+		return vfail(res, AUDITLOG_TAMPERED, res->sealed_seq + 1,
+		    "head signature invalid");
+	return 0;
+}
+
+int
+auditlog_verify_with(const char *dbpath,
+    const unsigned char key[AUDITLOG_KEYLEN], const struct auditlog_runkey *rk,
+    struct auditlog_verify_result *res)
+{
 	struct rfields	 f;
 	struct vseal	 seal;
 	sqlite3		*db = NULL;
@@ -2529,6 +2715,8 @@ auditlog_verify(const char *dbpath, const unsigned char key[AUDITLOG_KEYLEN],
 		goto done;
 	}
 	res->unsealed = last - res->sealed_seq;
+	if (rk != NULL && check_runkey(rk, key, k, kepoch, res) == -1)
+		goto done;
 	res->verdict = AUDITLOG_OK;
 	snprintf(res->msg, sizeof(res->msg), "ok: %llu records",
 	    (unsigned long long)res->records);

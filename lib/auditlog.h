@@ -40,9 +40,10 @@
  * is 32 zero bytes.
  *
  * Forward-secure sealing.  At creation a random 32-byte key K_0 is drawn.
- * It is written once to AUDITLOG_VERIFYFILE (hex, 0600) for the
- * administrator to move off the host, and handed back to the caller of
- * auditlog_open().  The running key K_e and its epoch e live in
+ * It is written once to AUDITLOG_VERIFYFILE (hex, 0600; owned by root,
+ * 0400, when auditd's parent makes it with auditlog_keys_prepare()) for
+ * the administrator to move off the host, and handed back to the caller
+ * of auditlog_open().  The running key K_e and its epoch e live in
  * AUDITLOG_KEYFILE (0600, replaced by write-temp/fsync/rename/fsync-dir).
  * auditlog_seal() writes a seal row for epoch e:
  *
@@ -87,6 +88,8 @@
  */
 #ifndef HARNESS_AUDITLOG_H
 #define HARNESS_AUDITLOG_H
+
+#include <sys/types.h>
 
 #include <stddef.h>
 #include <stdint.h>
@@ -241,10 +244,45 @@ struct auditlog_verify_result {
 	uint64_t	 sealed_seq;	/* seq covered by the last good seal */
 	uint64_t	 unsealed;	/* records after the last good seal */
 	uint64_t	 bad_seq;	/* record where the problem is, or 0 */
+	uint64_t	 key_epoch;	/* the running key's, when given */
 };
 int		 auditlog_verify(const char *dbpath,
 		    const unsigned char key[AUDITLOG_KEYLEN],
 		    struct auditlog_verify_result *);
+
+/*
+ * The running key (AUDITLOG_KEYFILE) as read by a verifier.  With it,
+ * auditlog_verify_with() also fails when the log holds fewer seals than
+ * the key's epoch ("head signature invalid": seals deleted and the
+ * records after them re-chained) or when the key is not K_0 evolved
+ * epoch times ("running key does not derive from the verification
+ * key").  Read it before the database: seals only grow.  rk may be NULL.
+ */
+struct auditlog_runkey {
+	uint64_t	 epoch;
+	unsigned char	 key[AUDITLOG_KEYLEN];
+};
+int		 auditlog_runkey_load(const char *path,
+		    struct auditlog_runkey *, char *err, size_t errlen);
+int		 auditlog_verify_with(const char *dbpath,
+		    const unsigned char key[AUDITLOG_KEYLEN],
+		    const struct auditlog_runkey *,
+		    struct auditlog_verify_result *);
+
+/*
+ * For auditd's parent, as root, before the writer starts: in dir (the
+ * writer's directory), make a new log's keys with the verification key
+ * owned by root, mode 0400, and the running and HMAC keys owned by
+ * uid:gid, 0600; or, for an existing log, give a verification key still
+ * lying there to root, 0400.  Either way the writer's user never reads
+ * K_0.  *done is AUDITLOG_PREP_CREATED, AUDITLOG_PREP_CHOWNED or 0.  A
+ * directory with a database but no running key is left alone for
+ * auditlog_open() to judge.
+ */
+#define AUDITLOG_PREP_CREATED	1
+#define AUDITLOG_PREP_CHOWNED	2
+int		 auditlog_keys_prepare(const char *dir, uid_t, gid_t,
+		    int *done, char *err, size_t errlen);
 
 /*
  * One record as a line without newline, in a new allocation (free it),

@@ -184,8 +184,9 @@ sandbox_audit(const char *event, const struct run *r,
 
 	o = audit_body(r, res);
 	snprintf(actor, sizeof(actor), "uid:%u", (unsigned)r->uid);
-	if (audit_event(event, "", actor, json_object_to_json_string_ext(o,
-	    JSON_C_TO_STRING_PLAIN), 0, NULL, NULL) == -1)
+	if (audit_event(event, r->session, actor,
+	    json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN), 0,
+	    NULL, NULL) == -1)
 		log_warnx("cannot send the audit event %s", event);
 	json_object_put(o);
 }
@@ -307,7 +308,7 @@ run_audit_start(struct run *r)
 	r->state = RUN_AUDITING;
 	o = audit_body(r, NULL);
 	snprintf(actor, sizeof(actor), "uid:%u", (unsigned)r->uid);
-	if (audit_event("sandbox.start", "", actor,
+	if (audit_event("sandbox.start", r->session, actor,
 	    json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN),
 	    AUDIT_ACK, run_audited, (void *)(uintptr_t)r->id) == -1) {
 		struct timeval zero = { 0, 0 };

@@ -24,8 +24,13 @@ suite_start auditd || { ok 1 "auditd starts"; t_exit; }
 ok 0 "auditd starts"
 wait_for "$T/auditd.log" "verification key is $KEY" 5
 ok $? "creation logs where the verification key is"
-[ -f "$KEY" ] && [ "$(stat -c %a "$KEY")" = 600 ]
-ok $? "verification key file exists, mode 0600"
+[ -f "$KEY" ] && [ "$(stat -c %a:%U:%G "$KEY")" = 400:root:root ]
+ok $? "verification key file exists, root's, mode 0400"
+[ "$(stat -c %a:%U "$DIR/audit.key")" = 600:_audit ]
+ok $? "the running key is the writer's, mode 0600"
+! setpriv --reuid=_audit --regid=_audit --clear-groups cat "$KEY" \
+    >/dev/null 2>&1
+ok $? "the writer's user cannot read the verification key"
 
 # ---- events through harnessctl ----
 out=$(ctl audit log tool.call -s s1 -a key:alice \
@@ -76,6 +81,24 @@ done
 kill $tailpid 2>/dev/null
 [ "$(grep -c ' test.tail ' "$T/tail.out")" -eq 2 ]
 ok $? "tail follows new records"
+# -c counts new records only, not the last ones shown first.
+old=$(sqlite3 -readonly "$DB" "SELECT min(count(*), 10) FROM records")
+ctl audit tail -c 2 >"$T/tail2.out" 2>&1 &
+tailpid=$!
+wait_for "$T/tail2.out" "test.tail" 5
+i=0
+while kill -0 $tailpid 2>/dev/null && [ $i -lt 50 ]; do
+	ctl audit log test.tail2 "{\"i\":$i}" >/dev/null
+	sleep 0.1
+	i=$((i + 1))
+done
+kill $tailpid 2>/dev/null
+[ "$(grep -c ' test.tail2 ' "$T/tail2.out")" -eq 2 ] &&
+    [ "$(grep -vc ' test.tail2 ' "$T/tail2.out")" -eq "$old" ]
+ok $? "tail -c 2 after the last $old records stops after 2 new ones"
+out=$(ctl audit show -n 0)
+[ $? -eq 0 ] && [ -z "$out" ]
+ok $? "show -n 0 shows nothing"
 
 out=$(ctl audit verify)
 ok $? "verify of the live log exits 0 ($out)"
@@ -229,6 +252,37 @@ cp "$DB" "$T/t.db"
 out=$(ctl audit verify -F "$T/t.db" -k "$KEY")
 [ $? -eq 1 ] && [ "$out" = "head signature invalid" ]
 ok $? "inserted forged row with recomputed hashes: $out"
+# Seals deleted and the records re-chained (no key needed for that):
+# only the running key, whose epoch says how many seals there were,
+# tells.  Without it verify passes but warns about the unsealed records.
+cp "$DB" "$T/t.db"
+"$H/auditforge" "$T/t.db" 3 >/dev/null
+sqlite3 "$T/t.db" "DROP TRIGGER seals_no_delete; DELETE FROM seals;"
+out=$(ctl audit verify -F "$T/t.db" -k "$KEY" 2>"$T/warn.out")
+[ $? -eq 0 ] && grep -q "after the last seal.*-K" "$T/warn.out"
+ok $? "seals deleted, without the running key: $out, and a warning"
+out=$(ctl audit verify -F "$T/t.db" -k "$KEY" -K "$DIR/audit.key")
+[ $? -eq 1 ] && [ "$out" = "head signature invalid" ]
+ok $? "seals deleted, with the running key: $out"
+cp "$DB" "$T/t.db"
+sqlite3 "$T/t.db" "DROP TRIGGER seals_no_delete;
+    DELETE FROM seals WHERE epoch = (SELECT max(epoch) FROM seals);"
+out=$(ctl audit verify -F "$T/t.db" -k "$KEY" -K "$DIR/audit.key")
+[ $? -eq 1 ] && [ "$out" = "head signature invalid" ]
+ok $? "newest seal deleted, with the running key: $out"
+cp "$DB" "$T/t.db"
+out=$(ctl -v audit verify -F "$T/t.db" -k "$KEY" -K "$DIR/audit.key")
+[ $? -eq 0 ] && echo "$out" | grep -q "running key epoch [0-9]"
+ok $? "an untouched copy with its running key: $(echo $out)"
+{ head -c 16 "$DIR/audit.key"; head -c 32 /dev/urandom; } >"$T/other.key"
+out=$(ctl audit verify -F "$T/t.db" -k "$KEY" -K "$T/other.key")
+[ $? -eq 1 ] &&
+    [ "$out" = "running key does not derive from the verification key" ]
+ok $? "another running key: $out"
+{ printf 'HAUDITK1'; head -c 40 /dev/urandom; } >"$T/other.key"
+out=$(ctl audit verify -F "$T/t.db" -k "$KEY" -K "$T/other.key")
+[ $? -eq 1 ] && [ "$out" = "head signature invalid" ]
+ok $? "a running key of a later epoch than the seals: $out"
 printf '%064d\n' 0 >"$T/wrong.key"
 cp "$DB" "$T/t.db"
 out=$(ctl audit verify -F "$T/t.db" -k "$T/wrong.key")

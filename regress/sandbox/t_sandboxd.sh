@@ -252,6 +252,10 @@ m=$(ctl audit show -t sandbox.exit | wc -l)
 ok $? "every start and end is an audit record ($n starts, $m exits)"
 ctl audit show -t sandbox.exit -j | grep -q '"reason":"timeout"'
 ok $? "sandbox.exit records carry the reason"
+ctl sandbox run -S sess.audit -- /bin/true >/dev/null 2>&1
+[ "$(ctl audit show -s sess.audit -t 'sandbox.*' | awk '{ print $4 }' |
+    sort | tr '\n' ' ')" = "sandbox.exit sandbox.start " ]
+ok $? "a run's session is its records' session (audit show -s)"
 
 sleep 0.3
 n=$(cg_busy)

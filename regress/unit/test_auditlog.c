@@ -1281,6 +1281,119 @@ test_crash(void)
 	    "crashes: %s", res.msg);
 }
 
+/*
+ * auditlog_keys_prepare(), as auditd's parent runs it, and verification
+ * with the running key.  Owners other than root need root to test.
+ */
+static void
+test_prepare(void)
+{
+	struct auditlog_verify_result res;
+	struct auditlog_runkey rk;
+	struct auditlog	*log;
+	struct stat	 sb;
+	unsigned char	 vkey[AUDITLOG_KEYLEN], vk0[AUDITLOG_KEYLEN];
+	char		 dir[512], path[600], lnk[300], err[256];
+	int		 done, created, root = geteuid() == 0;
+	uid_t		 uid = root ? 65534 : geteuid();
+	gid_t		 gid = root ? 65534 : getegid();
+
+	newdir(dir, sizeof(dir));
+	if (!root)
+		tap_skip("prepare: keys owned by another user", "not root");
+	tap_ok(auditlog_keys_prepare(dir, uid, gid, &done, err,
+	    sizeof(err)) == 0 && done == AUDITLOG_PREP_CREATED,
+	    "prepare: a new log's keys are made");
+	snprintf(path, sizeof(path), "%s/%s", dir, AUDITLOG_VERIFYFILE);
+	tap_ok(stat(path, &sb) == 0 && sb.st_uid == geteuid() &&
+	    (sb.st_mode & 07777) == 0400,
+	    "prepare: the verification key is the caller's, mode 0400");
+	snprintf(path, sizeof(path), "%s/%s", dir, AUDITLOG_KEYFILE);
+	tap_ok(stat(path, &sb) == 0 && sb.st_uid == uid &&
+	    sb.st_gid == gid && (sb.st_mode & 07777) == 0600,
+	    "prepare: the running key is the writer's, mode 0600");
+	snprintf(path, sizeof(path), "%s/%s", dir, AUDITLOG_VERIFYFILE);
+	log = openlog(dir, vkey, &created);
+	tap_ok(log != NULL && !created &&
+	    auditlog_key_load(path, vk0, err, sizeof(err)) == 0,
+	    "prepare: the writer opens the log on the prepared keys");
+	if (log == NULL)
+		return;
+	append_n(log, 5);
+	auditlog_seal(log, err, sizeof(err));
+	append_n(log, 5);
+	auditlog_seal(log, err, sizeof(err));
+	append_n(log, 2);
+	auditlog_close(log);
+	tap_ok(verify_is(dir, vk0, "ok: 12 records"),
+	    "prepare: K_0 from the verification key file verifies");
+
+	snprintf(path, sizeof(path), "%s/%s", dir, AUDITLOG_KEYFILE);
+	tap_ok(auditlog_runkey_load(path, &rk, err, sizeof(err)) == 0 &&
+	    rk.epoch == 2, "runkey: loaded at epoch 2");
+	auditlog_verify_with(dbpath(dir), vk0, &rk, &res);
+	tap_ok(res.verdict == AUDITLOG_OK && res.key_epoch == 2 &&
+	    res.unsealed == 2, "runkey: an untouched log verifies with it");
+	sql(dir, "DELETE FROM seals WHERE epoch = 1;");
+	auditlog_verify(dbpath(dir), vk0, &res);
+	tap_ok(res.verdict == AUDITLOG_OK && res.unsealed == 7,
+	    "runkey: the newest seal deleted passes without it");
+	auditlog_verify_with(dbpath(dir), vk0, &rk, &res);
+	tap_ok(res.verdict == AUDITLOG_TAMPERED &&
+	    strcmp(res.msg, "head signature invalid") == 0,
+	    "runkey: and is caught with it");
+	rk.key[0] ^= 1;
+	rk.epoch = 1;
+	auditlog_verify_with(dbpath(dir), vk0, &rk, &res);
+	tap_ok(res.verdict == AUDITLOG_TAMPERED && strcmp(res.msg,
+	    "running key does not derive from the verification key") == 0,
+	    "runkey: a key that is not K_0 evolved is refused");
+	rk.epoch = UINT64_MAX;
+	auditlog_verify_with(dbpath(dir), vk0, &rk, &res);
+	tap_ok(res.verdict == AUDITLOG_TAMPERED,
+	    "runkey: an epoch far past the seals is refused at once");
+	explicit_bzero(&rk, sizeof(rk));
+
+	/* An old log's verification key, made by the writer itself. */
+	newdir(dir, sizeof(dir));
+	log = openlog(dir, vkey, &created);
+	auditlog_close(log);
+	snprintf(path, sizeof(path), "%s/%s", dir, AUDITLOG_VERIFYFILE);
+	if (root) {
+		tap_ok(chown(path, uid, gid) == 0 &&
+		    auditlog_keys_prepare(dir, uid, gid, &done, err,
+		    sizeof(err)) == 0 && done == AUDITLOG_PREP_CHOWNED &&
+		    stat(path, &sb) == 0 && sb.st_uid == 0 &&
+		    sb.st_gid == 0 && (sb.st_mode & 07777) == 0400,
+		    "prepare: an existing verification key is given to root");
+		tap_ok(auditlog_keys_prepare(dir, uid, gid, &done, err,
+		    sizeof(err)) == 0 && done == 0,
+		    "prepare: and left alone the next time");
+	} else
+		tap_skip("prepare: chown to root", "not root");
+	snprintf(lnk, sizeof(lnk), "%s/ln", top);
+	unlink(lnk);
+	tap_ok(link(path, lnk) == 0 &&
+	    auditlog_keys_prepare(dir, uid, gid, &done, err, sizeof(err))
+	    == -1, "prepare: a verification key with two links is refused");
+	unlink(lnk);
+	unlink(path);
+	tap_ok(auditlog_keys_prepare(dir, uid, gid, &done, err, sizeof(err))
+	    == 0 && done == 0, "prepare: a key moved off the host is fine");
+
+	/* A database without keys is auditlog_open()'s to judge. */
+	newdir(dir, sizeof(dir));
+	log = openlog(dir, vkey, &created);
+	auditlog_close(log);
+	snprintf(path, sizeof(path), "%s/%s", dir, AUDITLOG_KEYFILE);
+	unlink(path);
+	tap_ok(auditlog_keys_prepare(dir, uid, gid, &done, err, sizeof(err))
+	    == 0 && done == 0 && stat(path, &sb) == -1,
+	    "prepare: a database without a running key is left alone");
+	explicit_bzero(vkey, sizeof(vkey));
+	explicit_bzero(vk0, sizeof(vk0));
+}
+
 int
 main(void)
 {
@@ -1305,6 +1418,7 @@ main(void)
 	test_format();
 	test_hmac();
 	test_crash();
+	test_prepare();
 	rmtree(top);
 	return tap_done();
 }

@@ -223,6 +223,14 @@ out=$(echo "wrong passphrase here" | ctl vault unseal 2>&1)
 ok $? "wrong passphrase: error, stays sealed"
 grep -q "unseal refused for uid 0 pid [0-9]*: wrong passphrase" "$LOG"
 ok $? "wrong passphrase is logged"
+ctl vault init -k "$T/stray.key" >"$T/init3" 2>&1
+[ $? -ne 0 ] && grep -q "already initialised" "$T/init3" &&
+    [ ! -e "$T/stray.key" ] && ! grep -q "created key file" "$T/init3"
+ok $? "init -k on an initialised vault leaves no key file behind"
+printf '%s\nsomething else\n' "$PASS" | ctl vault unseal >/dev/null 2>&1 &&
+    ctl vault status | grep -q "state: unsealed"
+ok $? "unseal takes the first line of standard input only"
+ctl vault seal >/dev/null
 head -c 32 /dev/urandom >"$T/other.key"
 chmod 600 "$T/other.key"
 out=$(ctl vault unseal -k "$T/other.key" 2>&1)
