@@ -285,6 +285,12 @@ writer_event(struct ctl_conn *c, struct imsg *imsg)
 		    AUDITLOG_TYPE_MAX);
 		return;
 	}
+	if (!auditlog_type_known(tbuf)) {
+		writer_refuse(c, reqid, AUDIT_ST_BADTYPE, "unknown type "
+		    "\"%s\" (see auditd(8) for the types, admin.NAME for "
+		    "an administrator's own)", tbuf);
+		return;
+	}
 	if (check_text(ses, seslen) == -1) {
 		writer_refuse(c, reqid, AUDIT_ST_BADFIELD, "bad session (at "
 		    "most %d bytes of UTF-8, no control characters)",

@@ -140,7 +140,7 @@ static void
 lp_send(struct lprod *lp)
 {
 	lp->t0 = now();
-	if (audit_event("bench.event", "bench-session", "key:bench", body,
+	if (audit_event("admin.bench", "bench-session", "key:bench", body,
 	    AUDIT_ACK, lp_ack, lp) == -1)
 		err(1, "audit_event");
 }
@@ -208,7 +208,7 @@ sqlite_child(const char *path, int slot, unsigned long cap, float *us,
 		sqlite3_reset(begin);
 		sqlite3_bind_int64(ins, 1, (sqlite3_int64)(t0 * 1e9));
 		sqlite3_bind_text(ins, 2, "bench/producer", -1, SQLITE_STATIC);
-		sqlite3_bind_text(ins, 3, "bench.event", -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 3, "admin.bench", -1, SQLITE_STATIC);
 		sqlite3_bind_text(ins, 4, "bench-session", -1, SQLITE_STATIC);
 		sqlite3_bind_text(ins, 5, "key:bench", -1, SQLITE_STATIC);
 		sqlite3_bind_int64(ins, 6, 0);

@@ -296,6 +296,12 @@ char		*auditlog_format(const struct auditlog_record *, int flags);
 
 /* 0 if the string is a valid record type, else -1. */
 int		 auditlog_check_type(const char *);
+/*
+ * 1 if the type is one a producer may send: a daemon's (tool.call,
+ * sandbox.exit, vault.secret.read, ...) or an administrator's own
+ * ("admin." and more); else 0.  auditd refuses the others.
+ */
+int		 auditlog_type_known(const char *);
 
 /*
  * Canonical form of a JSON object text of len bytes: *out is a new

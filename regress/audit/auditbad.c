@@ -100,8 +100,8 @@ good_event(struct imsgbuf *ib)
 	struct imsg	 imsg;
 	int		 ok = 0;
 
-	audit_encode(&wb, AUDIT_ACK, 0, "auditbad", "test.good", "", "test",
-	    "{\"still\":\"up\"}");
+	audit_encode(&wb, AUDIT_ACK, 0, "auditbad", "admin.test-good", "",
+	    "test", "{\"still\":\"up\"}");
 	if (imsg_compose(ib, IMSG_AUDIT_EVENT, 7, 0, -1, wb.buf, wb.len) ==
 	    -1 || imsg_flush(ib) == -1)
 		return 0;
@@ -181,7 +181,7 @@ main(int argc, char *argv[])
 	expect_error(&ib, IMSG_AUDIT_EVENT, NULL, 0, "malformed",
 	    "empty payload");
 	/* A good event with trailing bytes. */
-	audit_encode(&wb, 0, 0, "auditbad", "test.x", "", "", "{}");
+	audit_encode(&wb, 0, 0, "auditbad", "admin.test-x", "", "", "{}");
 	wire_put_u32(&wb, 1);
 	expect_error(&ib, IMSG_AUDIT_EVENT, wb.buf, wb.len, "malformed",
 	    "trailing bytes");
@@ -191,19 +191,19 @@ main(int argc, char *argv[])
 	memset(big, 'x', AUDITLOG_BODY_MAX + 199);
 	memcpy(big, "{\"a\":\"", 6);
 	memcpy(big + AUDITLOG_BODY_MAX + 190, "\"}", 3);
-	expect_event_error(&ib, AUDIT_ACK, "auditbad", "test.big", "", big,
-	    "body of", "oversized body");
+	expect_event_error(&ib, AUDIT_ACK, "auditbad", "admin.test-big", "",
+	    big, "body of", "oversized body");
 	free(big);
 
-	expect_event_error(&ib, AUDIT_ACK, "auditbad", "test.json", "",
+	expect_event_error(&ib, AUDIT_ACK, "auditbad", "admin.test-json", "",
 	    "{\"a\":", "body:", "truncated JSON");
-	expect_event_error(&ib, AUDIT_ACK, "auditbad", "test.json", "",
+	expect_event_error(&ib, AUDIT_ACK, "auditbad", "admin.test-json", "",
 	    "[1,2]", "body:", "JSON array body");
-	expect_event_error(&ib, AUDIT_ACK, "auditbad", "test.json", "",
+	expect_event_error(&ib, AUDIT_ACK, "auditbad", "admin.test-json", "",
 	    "{\"a\":1,\"a\":2}", "body:", "duplicate keys");
-	expect_event_error(&ib, AUDIT_ACK, "auditbad", "test.json", "",
+	expect_event_error(&ib, AUDIT_ACK, "auditbad", "admin.test-json", "",
 	    "{'a':1}", "body:", "single quotes");
-	expect_event_error(&ib, 0, "auditbad", "test.json", "",
+	expect_event_error(&ib, 0, "auditbad", "admin.test-json", "",
 	    "{\"a\":NaN}", "body:", "NaN, without ack flag");
 	expect_event_error(&ib, AUDIT_ACK, "auditbad", "Tool.Call", "", "{}",
 	    "bad type", "upper-case type");
@@ -213,15 +213,15 @@ main(int argc, char *argv[])
 	    "bad type", "empty type");
 	expect_event_error(&ib, AUDIT_ACK, "auditbad", "tool call", "", "{}",
 	    "bad type", "type with a space");
-	expect_event_error(&ib, AUDIT_ACK, "", "test.x", "", "{}",
+	expect_event_error(&ib, AUDIT_ACK, "", "admin.test-x", "", "{}",
 	    "bad source", "empty source");
-	expect_event_error(&ib, AUDIT_ACK, "a b", "test.x", "", "{}",
+	expect_event_error(&ib, AUDIT_ACK, "a b", "admin.test-x", "", "{}",
 	    "bad source", "source with a space");
-	expect_event_error(&ib, AUDIT_ACK, "auditbad", "test.x", "a\nb", "{}",
-	    "bad session", "newline in session");
-	expect_event_error(&ib, AUDIT_ACK, "auditbad", "test.x", "\xff\xfe",
-	    "{}", "bad session", "invalid UTF-8 in session");
-	expect_event_error(&ib, 0x80, "auditbad", "test.x", "", "{}",
+	expect_event_error(&ib, AUDIT_ACK, "auditbad", "admin.test-x", "a\nb",
+	    "{}", "bad session", "newline in session");
+	expect_event_error(&ib, AUDIT_ACK, "auditbad", "admin.test-x",
+	    "\xff\xfe", "{}", "bad session", "invalid UTF-8 in session");
+	expect_event_error(&ib, 0x80, "auditbad", "admin.test-x", "", "{}",
 	    "unknown flags", "unknown flags");
 	expect_error(&ib, IMSG_AUDIT_BASE + 50, junk, 8,
 	    "unknown audit request", "unknown audit request type");
@@ -259,11 +259,11 @@ main(int argc, char *argv[])
 	 * A record nobody waits for, alone: auditd holds it a few ms for
 	 * company, then writes it anyway (t_audit looks for it).
 	 */
-	audit_encode(&wb, 0, 0, "auditbad", "test.lazy", "", "test",
+	audit_encode(&wb, 0, 0, "auditbad", "admin.test-lazy", "", "test",
 	    "{\"alone\":true}");
 	if (imsg_compose(&ib, IMSG_AUDIT_EVENT, 8, 0, -1, wb.buf, wb.len) ==
 	    -1 || imsg_flush(&ib) == -1)
-		err(1, "send test.lazy");
+		err(1, "send admin.test-lazy");
 	imsg_clear(&ib);
 	close(fd);
 	printf("# refused %d\n", refused);

@@ -74,7 +74,7 @@ send_more(void)
 	    g.sent - g.done < g.window) {
 		snprintf(body, sizeof(body), "{\"p\":%d,\"n\":%ld}", g.id,
 		    g.sent);
-		if (audit_event("test.load", "load", "auditload", body,
+		if (audit_event("admin.test-load", "load", "auditload", body,
 		    AUDIT_ACK, on_ack, (void *)(intptr_t)g.sent) == -1)
 			err(1, "audit_event");
 		g.sent++;
