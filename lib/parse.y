@@ -31,6 +31,8 @@
 #include <json-c/json.h>
 
 #include "conf.h"
+#include "risk.h"
+#include "riskconf.h"
 
 struct file {
 	TAILQ_ENTRY(file)	 entry;
@@ -2148,6 +2150,8 @@ conf_finish(struct harness_conf *c)
 {
 	struct conf_listen	*l;
 	struct conf_tool	*t;
+	struct risk_ruleset	*rs;
+	size_t			 nrules;
 	int			 i, rc = 0;
 	char			 name[64], msg[PATH_MAX + 256];
 
@@ -2199,6 +2203,16 @@ conf_finish(struct harness_conf *c)
 			    strdup(defs[i])) == -1)
 				return -1;
 	}
+
+	/*
+	 * A rule that parses may still not compile (a pattern's quotes,
+	 * a JSON path): -n and a reload must see what hitld would refuse.
+	 */
+	if ((rs = risk_conf_compile(c, &nrules, msg, sizeof(msg))) == NULL) {
+		errappend(msg);
+		rc = -1;
+	} else
+		risk_free(rs);
 
 	TAILQ_FOREACH(t, &c->tools, entry) {
 		int	 has_cmd = t->command.n > 0;

@@ -97,6 +97,12 @@ printf 'auditd {\n  nonsense 1\n}\n' >"$T/bad.conf"
 out=$("$BIN/auditd" -n -f "$T/bad.conf" 2>&1)
 [ $? -eq 1 ] && echo "$out" | grep -q "bad.conf:2: syntax error"
 ok $? "-n on a bad file: exit 1 naming file:line"
+printf 'rule "bad" {\n  risk high\n  command { "echo \\"open" }\n}\n' \
+    >"$T/badrule.conf"
+out=$("$BIN/hitld" -n -f "$T/badrule.conf" 2>&1)
+[ $? -eq 1 ] && echo "$out" | grep -q "badrule.conf:1.*unterminated quote" &&
+    echo "$out" | grep -q "configuration failed"
+ok $? "-n on a rule that does not compile: exit 1 naming it"
 
 "$BIN/harnessctl" -f "$conf" frobnicate >/dev/null 2>&1
 [ $? -eq 64 ]
