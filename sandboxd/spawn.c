@@ -925,6 +925,7 @@ static void
 result(struct sbx *s, struct sbx_result *r)
 {
 	struct cg_stats	 cs;
+	char		 then[80] = "";
 	int		 st = s->status.status, clean;
 
 	memset(r, 0, sizeof(*r));
@@ -977,19 +978,29 @@ result(struct sbx *s, struct sbx_result *r)
 		    "bytes", (unsigned long long)s->lim.out_bytes);
 		return;
 	}
+	/*
+	 * A limit that killed or refused something is the reason even
+	 * when the time limit ended the run afterwards (a fork bomb
+	 * spins until then): the detail says both.
+	 */
+	if (s->kill == KILL_TIMEOUT || s->kill == KILL_CPU)
+		snprintf(then, sizeof(then), "; then the %s limit of %llu ms "
+		    "ended it", s->kill == KILL_CPU ? "cpu time" :
+		    "wall time", (unsigned long long)(s->kill == KILL_CPU ?
+		    s->lim.cpu_ms : s->lim.wall_ms));
 	if (cs.oom_kills > 0 && !clean) {
 		r->reason = SBX_MEMORY;
 		snprintf(r->detail, sizeof(r->detail), "out of memory "
-		    "(limit %llu bytes, %llu OOM kills)",
+		    "(limit %llu bytes, %llu OOM kills)%s",
 		    (unsigned long long)s->lim.mem_bytes,
-		    (unsigned long long)cs.oom_kills);
+		    (unsigned long long)cs.oom_kills, then);
 		return;
 	}
 	if (cs.pids_max > 0 && !clean) {
 		r->reason = SBX_PIDS;
 		snprintf(r->detail, sizeof(r->detail), "process limit %llu "
-		    "reached %llu times", (unsigned long long)s->lim.procs,
-		    (unsigned long long)cs.pids_max);
+		    "reached %llu times%s", (unsigned long long)s->lim.procs,
+		    (unsigned long long)cs.pids_max, then);
 		return;
 	}
 	if (s->kill == KILL_TIMEOUT || s->kill == KILL_CPU) {
@@ -1020,6 +1031,16 @@ result(struct sbx *s, struct sbx_result *r)
 		    "%llu bytes", (unsigned long long)s->lim.fsize_bytes);
 	if (s->kill == KILL_REQUEST)
 		snprintf(r->detail, sizeof(r->detail), "killed on request");
+	/* A program that exited after losing a child to a limit. */
+	if (r->detail[0] == '\0' && cs.oom_kills > 0)
+		snprintf(r->detail, sizeof(r->detail), "%llu process(es) "
+		    "killed by the memory limit of %llu bytes",
+		    (unsigned long long)cs.oom_kills,
+		    (unsigned long long)s->lim.mem_bytes);
+	else if (r->detail[0] == '\0' && cs.pids_max > 0)
+		snprintf(r->detail, sizeof(r->detail), "process limit %llu "
+		    "refused a fork %llu times", (unsigned long long)
+		    s->lim.procs, (unsigned long long)cs.pids_max);
 }
 
 /* A sandbox is over: refill the pool now, if it needs it. */

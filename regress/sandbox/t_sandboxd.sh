@@ -256,6 +256,22 @@ ctl sandbox run -S sess.audit -- /bin/true >/dev/null 2>&1
 [ "$(ctl audit show -s sess.audit -t 'sandbox.*' | awk '{ print $4 }' |
     sort | tr '\n' ' ')" = "sandbox.exit sandbox.start " ]
 ok $? "a run's session is its records' session (audit show -s)"
+# A child lost to the memory limit is said so, though the program's
+# own exit is clean; a memory limit followed by the wall time says both.
+ctl sandbox run -v -m 32M -- sh -c \
+    'python3 -c "x = bytearray(200 << 20)" 2>/dev/null; exit 0' \
+    >"$T/oom1.out" 2>&1
+rc=$?
+[ $rc -eq 0 ] && grep -q "reason=exited.*killed by the memory limit" \
+    "$T/oom1.out"
+ok $? "exit 0 after a child's OOM kill: the detail names it"
+ctl sandbox run -v -m 32M -t 1s -- sh -c \
+    'python3 -c "x = bytearray(200 << 20)" 2>/dev/null; sleep 5' \
+    >"$T/oom2.out" 2>&1
+grep -q "reason=memory.*then the wall time limit of 1000 ms ended it" \
+    "$T/oom2.out"
+ok $? "OOM kill, then the wall time: both in the result"
+sed 's/^/# /' "$T/oom1.out" "$T/oom2.out" | grep reason=
 
 sleep 0.3
 n=$(cg_busy)
