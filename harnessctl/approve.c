@@ -263,7 +263,7 @@ approve_one(struct ctl_env *env, const char *idstr, const char *word)
 
 	id = (uint32_t)strtonum(idstr, 1, UINT32_MAX, &errstr);
 	if (errstr != NULL)
-		errx(1, "request id %s: %s", idstr, errstr);
+		errx(EX_USAGE, "request id %s: %s", idstr, errstr);
 	if ((answer = answer_word(word)) == -1)
 		usage();
 	h = approver_connect(env);

@@ -161,9 +161,13 @@ sandbox_list(struct ctl_env *env)
 			printf("%-12s %-8s %8s %6s %6s %-12s %s\n", "RUN",
 			    "STATE", "PID", "UID", "AGE", "WORKSPACE",
 			    "PROGRAM");
-		printf("%-12s %-8s %8d %6u %5llds %-12s %s\n", sid, state,
-		    (int)pid, uid, (long long)(time(NULL) - t),
-		    ws[0] ? ws : "-", what);
+		/* A queued run has no process yet. */
+		if ((int32_t)pid <= 0)
+			snprintf(e, sizeof(e), "-");
+		else
+			snprintf(e, sizeof(e), "%u", pid);
+		printf("%-12s %-8s %8s %6u %5llds %-12s %s\n", sid, state, e,
+		    uid, (long long)(time(NULL) - t), ws[0] ? ws : "-", what);
 		imsg_free(&imsg);
 	}
 	harness_close(h);
