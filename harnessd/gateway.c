@@ -19,6 +19,9 @@
 #include <sys/syscall.h>
 #include <sys/un.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -51,7 +54,15 @@
 #include "ws.h"
 
 #define GW_MAX_CONNS		1024
-#define GW_MAX_PER_UID		256
+#define GW_MAX_PER_UID		256	/* Unix peers, per uid */
+/*
+ * TCP peers are anybody who can reach the port: together they never
+ * take the last GW_UNIX_RESERVED slots, so that a flood of (slow,
+ * unauthenticated) TCP connections cannot lock local agents out, and
+ * one address holds at most GW_MAX_PER_ADDR.
+ */
+#define GW_UNIX_RESERVED	256
+#define GW_MAX_PER_ADDR		256
 #define GW_MAX_LISTENERS	16
 #define WS_IDLE_FACTOR		10	/* idle WebSocket: timeouts */
 #define WS_MAX_BACKLOG		(32 * 1024 * 1024) /* unread output */
@@ -74,6 +85,7 @@ struct gw_conn {
 	uid_t		 uid;
 	gid_t		 gid;
 	pid_t		 pid;
+	struct sockaddr_storage peer;	/* TCP: the client's address */
 	int		 busy;		/* the engine has the request */
 	int		 closing;	/* close once output drained */
 	int		 streaming;	/* SSE events are flowing */
@@ -1136,6 +1148,56 @@ conn_find(uint32_t id)
 	return NULL;
 }
 
+/* The same client address (the port aside)? */
+static int
+same_addr(const struct sockaddr_storage *a, const struct sockaddr_storage *b)
+{
+	if (a->ss_family != b->ss_family)
+		return 0;
+	if (a->ss_family == AF_INET)
+		return memcmp(&((const struct sockaddr_in *)a)->sin_addr,
+		    &((const struct sockaddr_in *)b)->sin_addr,
+		    sizeof(struct in_addr)) == 0;
+	if (a->ss_family == AF_INET6)
+		return memcmp(&((const struct sockaddr_in6 *)a)->sin6_addr,
+		    &((const struct sockaddr_in6 *)b)->sin6_addr,
+		    sizeof(struct in6_addr)) == 0;
+	return 0;
+}
+
+static void
+addr_str(const struct sockaddr_storage *ss, char *buf, size_t len)
+{
+	char	 a[INET6_ADDRSTRLEN];
+	const void *p = ss->ss_family == AF_INET6 ?
+	    (const void *)&((const struct sockaddr_in6 *)ss)->sin6_addr :
+	    (const void *)&((const struct sockaddr_in *)ss)->sin_addr;
+
+	if (inet_ntop(ss->ss_family, p, a, sizeof(a)) == NULL)
+		strlcpy(a, "?", sizeof(a));
+	snprintf(buf, len, "address %s", a);
+}
+
+/*
+ * A connection we will not serve still gets an answer it can read,
+ * best effort (the socket is new: its buffer has room).
+ */
+static void
+refuse_busy(int fd)
+{
+	static const char msg[] = "HTTP/1.1 503 Service Unavailable\r\n"
+	    "Content-Type: application/json\r\n"
+	    "Retry-After: 1\r\n"
+	    "Connection: close\r\n"
+	    "Content-Length: 65\r\n\r\n"
+	    "{\"error\":{\"code\":\"unavailable\",\"message\":"
+	    "\"too many connections\"}}";
+
+	/* write(2): in the filter already; SIGPIPE is ignored */
+	if (write(fd, msg, sizeof(msg) - 1) == -1)
+		return;
+}
+
 static void
 gw_accept(evutil_socket_t lfd, short ev, void *arg)
 {
@@ -1143,12 +1205,15 @@ gw_accept(evutil_socket_t lfd, short ev, void *arg)
 	struct gw_conn		*c, *o;
 	struct http_limits	 lim;
 	struct ucred		 cred;
-	socklen_t		 clen = sizeof(cred);
-	size_t			 peruid = 0;
+	struct sockaddr_storage	 ss;
+	socklen_t		 clen = sizeof(cred), slen = sizeof(ss);
+	size_t			 same = 0, ntcp = 0;
+	char			 who[INET6_ADDRSTRLEN + 16];
 	int			 fd;
 
-	if ((fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC))
-	    == -1) {
+	memset(&ss, 0, sizeof(ss));
+	if ((fd = accept4(lfd, (struct sockaddr *)&ss, &slen,
+	    SOCK_NONBLOCK | SOCK_CLOEXEC)) == -1) {
 		if (errno != EAGAIN && errno != EINTR &&
 		    errno != ECONNABORTED)
 			log_warn("%s: accept", __func__);
@@ -1163,12 +1228,25 @@ gw_accept(evutil_socket_t lfd, short ev, void *arg)
 		close(fd);
 		return;
 	}
-	TAILQ_FOREACH(o, &conns, entry)
+	TAILQ_FOREACH(o, &conns, entry) {
+		if (!o->is_unix)
+			ntcp++;
 		if (l->is_unix && o->is_unix && o->uid == cred.uid)
-			peruid++;
-	if (nconns >= GW_MAX_CONNS || peruid >= GW_MAX_PER_UID) {
-		log_warnx("too many connections; refusing uid %u",
-		    (unsigned)cred.uid);
+			same++;
+		else if (!l->is_unix && !o->is_unix &&
+		    same_addr(&o->peer, &ss))
+			same++;
+	}
+	if (nconns >= GW_MAX_CONNS || (l->is_unix ?
+	    same >= GW_MAX_PER_UID : (same >= GW_MAX_PER_ADDR ||
+	    ntcp >= GW_MAX_CONNS - GW_UNIX_RESERVED))) {
+		if (l->is_unix)
+			snprintf(who, sizeof(who), "uid %u",
+			    (unsigned)cred.uid);
+		else
+			addr_str(&ss, who, sizeof(who));
+		log_warnx("too many connections; refusing %s", who);
+		refuse_busy(fd);
 		close(fd);
 		return;
 	}
@@ -1198,6 +1276,8 @@ gw_accept(evutil_socket_t lfd, short ev, void *arg)
 	if (next_conn_id == 0)
 		next_conn_id = 1;
 	c->is_unix = l->is_unix;
+	if (!l->is_unix)
+		memcpy(&c->peer, &ss, sizeof(ss));
 	c->uid = cred.uid;
 	c->gid = cred.gid;
 	c->pid = cred.pid;

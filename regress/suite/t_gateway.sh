@@ -159,6 +159,35 @@ out=$(python3 "$T/raw.py" "$sock" smuggle)
 echo "$out" | grep -q '^HTTP/1.1 400'
 ok $? "Content-Length with Transfer-Encoding: 400"
 
+# A slowloris flood over TCP from one address: past the per-address cap
+# new connections get a 503 they can read, and local agents on the Unix
+# socket are still served while the flood holds its connections.
+cat >"$T/flood.py" <<'EOT'
+import socket, subprocess, sys
+port, sock = int(sys.argv[1]), sys.argv[2]
+held, refused = [], 0
+for i in range(300):
+    s = socket.create_connection(("127.0.0.1", port), timeout=5)
+    s.sendall(b"GET /v1/he")
+    held.append(s)
+last = held[-1]
+last.settimeout(5)
+try:
+    first = last.recv(4096).split(b"\r\n")[0].decode()
+except socket.timeout:
+    first = "no answer"
+code = subprocess.run(["curl", "-s", "-o", "/dev/null", "-w", "%{http_code}",
+    "--unix-socket", sock, "http://x/v1/health"], capture_output=True,
+    text=True).stdout
+print(first, code)
+EOT
+out=$(python3 "$T/flood.py" "$port" "$sock")
+echo "$out" | grep -q '^HTTP/1.1 503 .* 200$'
+ok $? "TCP flood from one address: 503 past the cap, Unix agents served ($out)"
+sleep 0.5
+c http://x/v1/health | grep -q '"status":"ok"'
+ok $? "gateway serves others after the flood"
+
 c http://x/metrics >"$T/metrics"
 grep -q '^harness_http_requests_total{route="/v1/tools",code="200"} [1-9]' "$T/metrics" &&
     grep -q '^harness_http_requests_total{route="/v1/tools",code="429"} [1-9]' "$T/metrics" &&
