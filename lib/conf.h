@@ -65,6 +65,7 @@ struct conf_listen {
 	struct conf_sock sock;			/* LISTEN_UNIX */
 	char		 host[256];		/* LISTEN_TCP */
 	uint16_t	 port;
+	int		 public;		/* not only loopback */
 	struct sockaddr_storage ss;
 	socklen_t	 sslen;
 };

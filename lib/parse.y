@@ -129,7 +129,8 @@ static void	 errappend(const char *);
 %token	EXPIRES FILE_ FILES FILESIZE GROUP HARNESSD HASH HEADER HITLD
 %token	INCLUDE INTERVAL ISSUER JWT KEY KEYFILE LANGUAGE LIMITS LISTEN
 %token	MAX MEMORY MODE MODEL NETWORK NONE ON OUTPUT OWNER PATH PLAINTEXT
-%token	POLICY POOL PORT PROCESSES PROVIDER QUEUE QUOTA RATE READ REQUEST
+%token	POLICY POOL PORT PROCESSES PROVIDER PUBLIC QUEUE QUOTA RATE READ
+%token	REQUEST
 %token	RISK RULE RUNDIR SANDBOX SANDBOXD SANDBOXES SCHEMA SEAL SECCOMP
 %token	SECRET SHELL SIZE SOCKET STATEDIR TIME TIMEOUT TMP TOOL TOOLS TYPE
 %token	URL USER VAULTD WORKSPACES ERROR
@@ -141,7 +142,7 @@ static void	 errappend(const char *);
 %type	<v.string>	string
 %destructor	{ free($$); } <v.string>
 %destructor	{ strlist_free(&$$); } <v.list>
-%type	<v.number>	expires
+%type	<v.number>	expires public
 
 %%
 
@@ -589,42 +590,16 @@ harnessd_opt	: daemon_opt
 			TAILQ_INSERT_TAIL(&conf->harnessd.listens, l, entry);
 			cur_sock = &l->sock;
 		} sockopts
-		| LISTEN ON STRING PORT NUMBER	{
-			struct conf_listen *l;
-			struct addrinfo	 hints, *res;
-			char		 port[8];
-			int		 rc;
+		| LISTEN ON STRING PORT NUMBER public	{
+			int	 rc = tcp_listen($3, $5, $6);
 
-			if ($5 < 1 || $5 > 65535) {
-				yyerror("port must be 1 to 65535");
-				FREE_STR($3);
-				YYERROR;
-			}
-			memset(&hints, 0, sizeof(hints));
-			hints.ai_family = AF_UNSPEC;
-			hints.ai_socktype = SOCK_STREAM;
-			hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV;
-			snprintf(port, sizeof(port), "%lld", (long long)$5);
-			if ((rc = getaddrinfo($3, port, &hints, &res)) != 0) {
-				yyerror("listen on '%s': expected a numeric "
-				    "IPv4 or IPv6 address", $3);
-				FREE_STR($3);
-				YYERROR;
-			}
-			if ((l = calloc(1, sizeof(*l))) == NULL) {
-				freeaddrinfo(res);
-				FREE_STR($3);
-				yyerror("out of memory");
-				YYERROR;
-			}
-			l->type = LISTEN_TCP;
-			strlcpy(l->host, $3, sizeof(l->host));
-			l->port = (uint16_t)$5;
-			memcpy(&l->ss, res->ai_addr, res->ai_addrlen);
-			l->sslen = res->ai_addrlen;
-			freeaddrinfo(res);
 			FREE_STR($3);
-			TAILQ_INSERT_TAIL(&conf->harnessd.listens, l, entry);
+			if (rc == -1)
+				YYERROR;
+		}
+		| LISTEN ON PORT NUMBER		{
+			if (tcp_listen("127.0.0.1", $4, 0) == -1)
+				YYERROR;
 		}
 		| ALLOW USER STRING		{
 			struct conf_peer_allow *a;
@@ -1052,6 +1027,10 @@ tool_opt	: DESCRIPTION STRING		{
 		| CACHE duration		{ cur_tool->cache_ttl_ms = $2; }
 		;
 
+public		: /* empty */		{ $$ = 0; }
+		| PUBLIC		{ $$ = 1; }
+		;
+
 expires		: /* empty */			{ $$ = 0; }
 		| EXPIRES STRING		{
 			time_t	 t;
@@ -1199,6 +1178,74 @@ errappend(const char *line)
 	strlcat(errbuf, line, errbuflen);
 }
 
+/* A loopback address: 127/8, ::1, or 127/8 mapped into IPv6. */
+static int
+is_loopback(const struct sockaddr *sa)
+{
+	const struct sockaddr_in6 *s6;
+
+	if (sa->sa_family == AF_INET)
+		return (ntohl(((const struct sockaddr_in *)sa)->sin_addr.
+		    s_addr) >> 24) == 127;
+	if (sa->sa_family != AF_INET6)
+		return 0;
+	s6 = (const struct sockaddr_in6 *)sa;
+	if (IN6_IS_ADDR_LOOPBACK(&s6->sin6_addr))
+		return 1;
+	return IN6_IS_ADDR_V4MAPPED(&s6->sin6_addr) &&
+	    s6->sin6_addr.s6_addr[12] == 127;
+}
+
+/*
+ * listen on ADDRESS port N [public]: TCP is for the loopback unless the
+ * administrator says "public" (agents elsewhere then need API keys or
+ * tokens, as every TCP client does).
+ */
+static int
+tcp_listen(const char *host, long long portnum, int public)
+{
+	struct conf_listen *l;
+	struct addrinfo	 hints, *res;
+	char		 port[8];
+	int		 rc;
+
+	if (portnum < 1 || portnum > 65535) {
+		yyerror("port must be 1 to 65535");
+		return -1;
+	}
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV;
+	snprintf(port, sizeof(port), "%lld", portnum);
+	if ((rc = getaddrinfo(host, port, &hints, &res)) != 0) {
+		yyerror("listen on '%s': expected a numeric IPv4 or IPv6 "
+		    "address", host);
+		return -1;
+	}
+	if (!public && !is_loopback(res->ai_addr)) {
+		freeaddrinfo(res);
+		yyerror("listen on '%s' port %lld: not a loopback address; "
+		    "to accept agents from the network say 'public' after "
+		    "the port", host, portnum);
+		return -1;
+	}
+	if ((l = calloc(1, sizeof(*l))) == NULL) {
+		freeaddrinfo(res);
+		yyerror("out of memory");
+		return -1;
+	}
+	l->type = LISTEN_TCP;
+	strlcpy(l->host, host, sizeof(l->host));
+	l->port = (uint16_t)portnum;
+	l->public = public;
+	memcpy(&l->ss, res->ai_addr, res->ai_addrlen);
+	l->sslen = res->ai_addrlen;
+	freeaddrinfo(res);
+	TAILQ_INSERT_TAIL(&conf->harnessd.listens, l, entry);
+	return 0;
+}
+
 static int
 yyerror(const char *fmt, ...)
 {
@@ -1297,6 +1344,7 @@ lookup(char *s)
 		{ "port",		PORT },
 		{ "processes",		PROCESSES },
 		{ "provider",		PROVIDER },
+		{ "public",		PUBLIC },
 		{ "queue",		QUEUE },
 		{ "quota",		QUOTA },
 		{ "rate",		RATE },

@@ -255,6 +255,11 @@ main(void)
 	good("one-line section", "auditd { user \"_audit\" seal interval 2s }\n");
 	good("line continuation", "statedir \\\n \"/s\"\n");
 	good("tcp listener", "harnessd { listen on 127.0.0.1 port 8080 }\n");
+	good("tcp listener on ::1", "harnessd { listen on ::1 port 8080 }\n");
+	good("tcp listener, loopback by default",
+	    "harnessd { listen on port 8080 }\n");
+	good("tcp listener made public",
+	    "harnessd { listen on 0.0.0.0 port 8080 public }\n");
 	good("api key", "harnessd {\n key \"ci\" {\n  hash \"sha256:"
 	    "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\""
 	    "\n  tools { \"shell\" }\n  rate 2.5\n  burst 5\n }\n}\n");
@@ -310,6 +315,12 @@ main(void)
 	    "port must be 1 to 65535");
 	bad("bad address", "harnessd { listen on localhost port 80 }\n",
 	    "expected a numeric IPv4 or IPv6 address");
+	bad("network address without public",
+	    "harnessd { listen on 0.0.0.0 port 80 }\n",
+	    "not a loopback address; to accept agents from the network");
+	bad("v6 network address without public",
+	    "harnessd { listen on :: port 80 }\n",
+	    "not a loopback address");
 	bad("provider without type", "provider \"p\" { model \"m\" }\n",
 	    "provider 'p' needs a type");
 	bad("bad key hash", "harnessd { key \"k\" { hash \"md5:x\" } }\n",
