@@ -750,7 +750,7 @@ key_opt		: HASH STRING			{
 			if (strncmp($2, "sha256:", 7) != 0 ||
 			    strlen($2) != 7 + 64) {
 				yyerror("key hash must be 'sha256:' and 64 "
-				    "hex digits (harnessctl key hash)");
+				    "hex digits (printf %%s KEY | sha256sum)");
 				FREE_STR($2);
 				YYERROR;
 			}
@@ -2270,6 +2270,12 @@ conf_finish(struct harness_conf *c)
 			snprintf(msg, sizeof(msg), "%s:%d: tool '%s' has both "
 			    "a command and code: give one", t->file, t->line,
 			    t->name);
+			errappend(msg);
+			rc = -1;
+		} else if (!has_cmd && !has_code) {
+			snprintf(msg, sizeof(msg), "%s:%d: tool '%s' needs a "
+			    "command or a language and code", t->file,
+			    t->line, t->name);
 			errappend(msg);
 			rc = -1;
 		} else if (has_code && (t->language[0] == '\0' ||

@@ -311,6 +311,8 @@ main(void)
 	    "is not a JSON object");
 	bad("bad language", "tool \"t\" { language \"perl\" code \"1\" }\n",
 	    "language must be sh, bash or python3");
+	bad("tool with nothing to run", "tool \"t\" { description \"d\" }\n",
+	    "tool 't' needs a command or a language and code");
 	bad("bad port", "harnessd { listen on 127.0.0.1 port 70000 }\n",
 	    "port must be 1 to 65535");
 	bad("bad address", "harnessd { listen on localhost port 80 }\n",
