@@ -53,12 +53,18 @@ vault_chroot(const struct harness_conf *conf)
 	return conf->vaultd.d.chroot;
 }
 
-void
-vault_audit(const char *action, const char *tool, const char *session,
-    const char *secret, const char *result)
+/*
+ * Log and send one record.  With AUDIT_ACK, cb hears whether it is
+ * durable (never from in here); -1 when it cannot be sent at all.
+ */
+static int
+audit_send(const char *action, const char *tool, const char *session,
+    const char *secret, const char *result, int flags, audit_cb cb,
+    void *arg)
 {
 	struct json_object	*o;
 	char			 type[64];
+	int			 rc;
 
 	/* Names only, never values. */
 	log_info("audit: vault %s tool=%s session=%s secret=%s result=%s",
@@ -75,13 +81,25 @@ vault_audit(const char *action, const char *tool, const char *session,
 		json_object_object_add(o, "secret",
 		    json_object_new_string(secret));
 	json_object_object_add(o, "result", json_object_new_string(result));
-	if (audit_event(type, session != NULL ? session : "",
+	rc = audit_event(type, session != NULL ? session : "",
 	    tool == NULL ? "uid:0" : strcmp(tool, JWT_VAULT_TOOL) == 0 ?
 	    "harnessd" : "sandboxd",
-	    json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN), 0,
-	    NULL, NULL) == -1)
-		log_warnx("cannot send the audit event %s", type);
+	    json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN), flags,
+	    cb, arg);
+	if (rc == -1)
+		log_warnx("cannot send the audit event %s: %s", type,
+		    strerror(errno));
 	json_object_put(o);
+	return rc;
+}
+
+/* A record nothing waits for: refusals and administration. */
+void
+vault_audit(const char *action, const char *tool, const char *session,
+    const char *secret, const char *result)
+{
+	(void)audit_send(action, tool, session, secret, result, 0, NULL,
+	    NULL);
 }
 
 void
@@ -428,10 +446,49 @@ handle_remove(struct ctl_conn *c, struct imsg *imsg)
 	    wb.len);
 }
 
+/* A plaintext read waiting for its record's acknowledgement. */
+struct get_wait {
+	uint32_t	 conn_id;
+	uint32_t	 peerid;
+	uint32_t	 version;
+	int		 fd;
+	char		 name[VAULT_NAME_MAX + 1];
+};
+
+static void
+get_audited(int ok, uint64_t seq, const char *err, void *arg)
+{
+	struct get_wait	*w = arg;
+	struct ctl_conn	*c;
+	struct wbuf	 wb;
+
+	if ((c = control_find(w->conn_id)) != NULL && c->closing)
+		c = NULL;
+	if (!ok) {
+		log_warnx("secret %s not read: %s", w->name, err);
+		close(w->fd);
+		if (c != NULL)
+			control_error(c, w->peerid, "secret %s not read: %s",
+			    w->name, err);
+	} else if (c == NULL) {
+		log_warnx("secret %s: the administrator left before the "
+		    "value was sent (audit record %llu)", w->name,
+		    (unsigned long long)seq);
+		close(w->fd);
+	} else {
+		wire_init(&wb);
+		wire_put_u32(&wb, w->version);
+		/* control_reply closes the fd, sent or not. */
+		control_reply(c, IMSG_VAULT_VALUE, w->peerid, w->fd, wb.buf,
+		    wb.len);
+	}
+	free(w);
+}
+
 static void
 handle_get(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 {
-	struct wbuf	 wb;
+	struct get_wait	*w;
 	unsigned char	*val;
 	size_t		 len;
 	uint32_t	 version, st;
@@ -466,54 +523,172 @@ handle_get(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 		vault_audit("get", NULL, sess, name, err);
 		return;
 	}
-	vault_audit("get", NULL, sess, name, "read back by an administrator");
-	wire_init(&wb);
-	wire_put_u32(&wb, version);
-	control_reply(c, IMSG_VAULT_VALUE, imsg->hdr.peerid, fd, wb.buf,
-	    wb.len);
+	/* The value leaves only once its record is durable. */
+	if ((w = calloc(1, sizeof(*w))) == NULL) {
+		close(fd);
+		control_error(c, imsg->hdr.peerid, "secret %s: out of memory",
+		    name);
+		vault_audit("get", NULL, sess, name, "out of memory");
+		return;
+	}
+	w->conn_id = c->id;
+	w->peerid = imsg->hdr.peerid;
+	w->version = version;
+	w->fd = fd;
+	strlcpy(w->name, name, sizeof(w->name));
+	if (audit_send("get", NULL, sess, name, "read back by an "
+	    "administrator", AUDIT_ACK, get_audited, w) == -1)
+		get_audited(0, 0, "auditd unreachable: cannot send the record",
+		    w);
+}
+
+/*
+ * A delivery being answered.  Each secret's reply is kept until every
+ * delivered secret's record is durable: no fd leaves before its record,
+ * and the replies go in request order, then FETCH_END.
+ */
+struct fetch_wait;
+
+struct fetch_item {
+	struct fetch_wait *fw;
+	char		 name[VAULT_NAME_MAX + 2];
+	uint32_t	 status;
+	uint32_t	 how;			/* 0 without a grant */
+	char		 target[CONF_NAME_MAX];
+	uint32_t	 version;
+	char		 error[400];
+	int		 fd;
+};
+
+struct fetch_wait {
+	uint32_t	 conn_id;
+	uint32_t	 peerid;
+	uint32_t	 n;
+	uint32_t	 npending;		/* records not yet acked */
+	char		 tool[VAULT_TOOL_MAX + 1];
+	char		 session[VAULT_SESSION_MAX + 1];
+	struct fetch_item item[VAULT_FETCH_MAX];
+};
+
+/*
+ * Fill one reply.  The grant is copied: a reload may free it before
+ * the reply is sent.
+ */
+static void
+fetch_set(struct fetch_item *it, uint32_t status, const struct conf_grant *g,
+    uint32_t version, const char *error, int fd)
+{
+	it->status = status;
+	if (g != NULL) {
+		it->how = g->env[0] != '\0' ? VAULT_AS_ENV : VAULT_AS_FILE;
+		strlcpy(it->target, g->env[0] != '\0' ? g->env : g->file,
+		    sizeof(it->target));
+	} else {
+		it->how = 0;
+		it->target[0] = '\0';
+	}
+	it->version = version;
+	strlcpy(it->error, error, sizeof(it->error));
+	it->fd = fd;
+}
+
+/* Send every reply, then FETCH_END, and free the delivery. */
+static void
+fetch_flush(struct fetch_wait *fw)
+{
+	struct ctl_conn		*c;
+	struct fetch_item	*it;
+	struct wbuf		 wb;
+	uint32_t		 i, ok = 0;
+
+	if ((c = control_find(fw->conn_id)) != NULL && c->closing)
+		c = NULL;
+	if (c == NULL)
+		log_warnx("delivery to tool %s session %s: the requester "
+		    "left before the secrets were sent", fw->tool,
+		    fw->session);
+	for (i = 0; i < fw->n; i++) {
+		it = &fw->item[i];
+		if (c == NULL) {
+			if (it->fd != -1)
+				close(it->fd);
+			continue;
+		}
+		if (it->status == VAULT_S_OK)
+			ok++;
+		wire_init(&wb);
+		wire_put_str(&wb, it->name);
+		wire_put_u32(&wb, it->status);
+		wire_put_u32(&wb, it->how);
+		wire_put_str(&wb, it->target);
+		wire_put_u32(&wb, it->version);
+		wire_put_str(&wb, it->error);
+		/* control_reply closes the fd, sent or not. */
+		control_reply(c, IMSG_VAULT_SECRET, fw->peerid, it->fd, wb.buf,
+		    wb.len);
+	}
+	if (c != NULL) {
+		wire_init(&wb);
+		wire_put_u32(&wb, ok);
+		wire_put_u32(&wb, fw->n - ok);
+		control_reply(c, IMSG_VAULT_FETCH_END, fw->peerid, -1, wb.buf,
+		    wb.len);
+	}
+	free(fw);
+}
+
+/* A delivered secret whose record is not durable is not delivered. */
+static void
+fetch_unaudited(struct fetch_item *it, const char *why)
+{
+	char	 err[sizeof(it->error)];
+
+	log_warnx("secret %s for tool %s session %s not delivered: %s",
+	    it->name, it->fw->tool, it->fw->session, why);
+	close(it->fd);
+	snprintf(err, sizeof(err), "secret %s: audit: %s", it->name, why);
+	strlcpy(it->error, err, sizeof(it->error));
+	it->status = VAULT_S_INTERNAL;
+	it->version = 0;
+	it->fd = -1;
 }
 
 static void
-fetch_reply(struct ctl_conn *c, uint32_t peerid, const char *name,
-    uint32_t status, const struct conf_grant *g, uint32_t version,
-    const char *error, int fd)
+fetch_audited(int ok, uint64_t seq, const char *err, void *arg)
 {
-	struct wbuf	 wb;
+	struct fetch_item	*it = arg;
+	struct fetch_wait	*fw = it->fw;
 
-	wire_init(&wb);
-	wire_put_str(&wb, name);
-	wire_put_u32(&wb, status);
-	if (g != NULL) {
-		wire_put_u32(&wb, g->env[0] != '\0' ? VAULT_AS_ENV :
-		    VAULT_AS_FILE);
-		wire_put_str(&wb, g->env[0] != '\0' ? g->env : g->file);
-	} else {
-		wire_put_u32(&wb, 0);
-		wire_put_str(&wb, "");
-	}
-	wire_put_u32(&wb, version);
-	wire_put_str(&wb, error);
-	control_reply(c, IMSG_VAULT_SECRET, peerid, fd, wb.buf, wb.len);
+	if (!ok)
+		fetch_unaudited(it, err);
+	if (--fw->npending == 0)
+		fetch_flush(fw);
 }
 
-/* One secret of a delivery.  1 delivered, 0 refused or failed. */
-static int
-fetch_one(struct conf_tool *t, struct ctl_conn *c, uint32_t peerid,
-    const char *session, const char *name)
+/*
+ * One secret of a delivery, into fw->item[i] (its name is there
+ * already).  A delivered one waits for its record's ack.
+ */
+static void
+fetch_one(struct conf_tool *t, struct fetch_wait *fw, uint32_t i)
 {
+	struct fetch_item *it = &fw->item[i];
 	struct conf_grant *g, *found = NULL, *expired = NULL;
 	struct tm	 tm;
 	unsigned char	*val;
 	size_t		 len;
 	uint32_t	 version = 0, st;
 	time_t		 now = time(NULL);
+	const char	*name = it->name, *session = fw->session;
 	char		 err[320], when[32];
 	int		 fd;
 
+	it->fw = fw;
+	it->fd = -1;
 	if (vault_name_check(name, err, sizeof(err)) == -1) {
-		fetch_reply(c, peerid, name, VAULT_S_BADNAME, NULL, 0, err, -1);
+		fetch_set(it, VAULT_S_BADNAME, NULL, 0, err, -1);
 		vault_audit("deliver", t->name, session, "(bad name)", err);
-		return 0;
+		return;
 	}
 	TAILQ_FOREACH(g, &t->grants, entry) {
 		if (strcmp(g->secret, name) != 0)
@@ -530,38 +705,41 @@ fetch_one(struct conf_tool *t, struct ctl_conn *c, uint32_t peerid,
 		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
 		snprintf(err, sizeof(err), "secret %s: grant to tool %s "
 		    "expired at %s", name, t->name, when);
-		fetch_reply(c, peerid, name, VAULT_S_EXPIRED, NULL, 0, err, -1);
+		fetch_set(it, VAULT_S_EXPIRED, NULL, 0, err, -1);
 		vault_audit("deliver", t->name, session, name,
 		    "refused: grant expired");
-		return 0;
+		return;
 	}
 	if (found == NULL) {
 		snprintf(err, sizeof(err), "secret %s: not granted to tool %s",
 		    name, t->name);
-		fetch_reply(c, peerid, name, VAULT_S_NOGRANT, NULL, 0, err, -1);
+		fetch_set(it, VAULT_S_NOGRANT, NULL, 0, err, -1);
 		vault_audit("deliver", t->name, session, name,
 		    "refused: not granted");
-		return 0;
+		return;
 	}
 	if (vstore_get(vault.vs, name, 0, &val, &len, &version, &st, err,
 	    sizeof(err)) == -1) {
 		if (st == VAULT_S_DECRYPT)
 			log_warnx("%s", err);
-		fetch_reply(c, peerid, name, st, found, 0, err, -1);
+		fetch_set(it, st, found, 0, err, -1);
 		vault_audit("deliver", t->name, session, name, err);
-		return 0;
+		return;
 	}
 	fd = sealed_memfd(val, len, err, sizeof(err));
 	vstore_value_free(val, len);
 	if (fd == -1) {
-		fetch_reply(c, peerid, name, VAULT_S_INTERNAL, found, 0, err,
-		    -1);
+		fetch_set(it, VAULT_S_INTERNAL, found, 0, err, -1);
 		vault_audit("deliver", t->name, session, name, err);
-		return 0;
+		return;
 	}
-	fetch_reply(c, peerid, name, VAULT_S_OK, found, version, "", fd);
-	vault_audit("deliver", t->name, session, name, "delivered");
-	return 1;
+	fetch_set(it, VAULT_S_OK, found, version, "", fd);
+	if (audit_send("deliver", t->name, session, name, "delivered",
+	    AUDIT_ACK, fetch_audited, it) == -1)
+		fetch_unaudited(it, "auditd unreachable: cannot send the "
+		    "record");
+	else
+		fw->npending++;
 }
 
 /*
@@ -593,52 +771,59 @@ jwt_tool(struct proc_ctx *ctx)
 static void
 handle_fetch(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 {
-	struct rbuf	 rb;
-	struct wbuf	 wb;
-	struct conf_tool *t;
-	char		 tool[VAULT_TOOL_MAX + 1];
-	char		 session[VAULT_SESSION_MAX + 1];
-	char		 names[VAULT_FETCH_MAX][VAULT_NAME_MAX + 2];
-	uint32_t	 n, i, ok = 0;
+	struct rbuf		 rb;
+	struct conf_tool	*t;
+	struct fetch_wait	*fw;
+	uint32_t		 n, i;
 
+	if ((fw = calloc(1, sizeof(*fw))) == NULL) {
+		control_error(c, imsg->hdr.peerid, "out of memory");
+		return;
+	}
 	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
-	wire_get_strbuf(&rb, tool, sizeof(tool));
-	wire_get_strbuf(&rb, session, sizeof(session));
+	wire_get_strbuf(&rb, fw->tool, sizeof(fw->tool));
+	wire_get_strbuf(&rb, fw->session, sizeof(fw->session));
 	if (wire_get_u32(&rb, &n) == -1 || n == 0 || n > VAULT_FETCH_MAX) {
 		control_error(c, imsg->hdr.peerid, "malformed delivery "
 		    "request");
+		free(fw);
 		return;
 	}
 	/* A name one byte too long still decodes, to be refused by name. */
 	for (i = 0; i < n; i++)
-		wire_get_strbuf(&rb, names[i], sizeof(names[i]));
-	if (wire_end(&rb) == -1 || vault_session_check(session) == -1) {
+		wire_get_strbuf(&rb, fw->item[i].name,
+		    sizeof(fw->item[i].name));
+	if (wire_end(&rb) == -1 || vault_session_check(fw->session) == -1) {
 		control_error(c, imsg->hdr.peerid, "malformed delivery "
 		    "request");
+		free(fw);
 		return;
 	}
 	if (vstore_sealed(vault.vs)) {
 		control_error(c, imsg->hdr.peerid, "vault is sealed");
-		vault_audit("deliver", tool, session, NULL,
+		vault_audit("deliver", fw->tool, fw->session, NULL,
 		    "refused: vault is sealed");
+		free(fw);
 		return;
 	}
-	if (strcmp(tool, JWT_VAULT_TOOL) == 0)
+	if (strcmp(fw->tool, JWT_VAULT_TOOL) == 0)
 		t = jwt_tool(ctx);
-	else if ((t = conf_tool_find(ctx->conf, tool)) == NULL) {
-		control_error(c, imsg->hdr.peerid, "unknown tool %s", tool);
-		vault_audit("deliver", "(unknown)", session, NULL,
+	else if ((t = conf_tool_find(ctx->conf, fw->tool)) == NULL) {
+		control_error(c, imsg->hdr.peerid, "unknown tool %s",
+		    fw->tool);
+		vault_audit("deliver", "(unknown)", fw->session, NULL,
 		    "refused: unknown tool");
+		free(fw);
 		return;
 	}
+	fw->conn_id = c->id;
+	fw->peerid = imsg->hdr.peerid;
+	fw->n = n;
+	/* Acks never come from inside audit_event(): count them first. */
 	for (i = 0; i < n; i++)
-		ok += (uint32_t)fetch_one(t, c, imsg->hdr.peerid, session,
-		    names[i]);
-	wire_init(&wb);
-	wire_put_u32(&wb, ok);
-	wire_put_u32(&wb, n - ok);
-	control_reply(c, IMSG_VAULT_FETCH_END, imsg->hdr.peerid, -1, wb.buf,
-	    wb.len);
+		fetch_one(t, fw, i);
+	if (fw->npending == 0)
+		fetch_flush(fw);
 }
 
 int

@@ -23,8 +23,10 @@ void	 vault_dispatch(struct proc_ctx *, struct imsgev *, struct imsg *);
 const char *vault_chroot(const struct harness_conf *);
 
 /*
- * An audit event: who got (or was refused) which secret, never a
- * value.  Logged at info level until lib/auditc carries it to auditd.
+ * An audit record nothing waits for: a refusal or an administrative
+ * action, never a value.  Logged at info level and sent to auditd
+ * without an ack; reads and deliveries send theirs with AUDIT_ACK and
+ * hold the value back until it is durable (store.c).
  */
 void	 vault_audit(const char *, const char *, const char *, const char *,
 	    const char *);

@@ -1,7 +1,8 @@
 # vaultd end to end: init (passphrase, key file), seal and unseal,
 # put/list/rotate/prune/rm, status, delivery through lib/vaultc (grants,
 # expiry, sealed memfds, tampering), get, the no-echo prompt in tmux,
-# and values never in the logs.
+# values never in the logs, and fail secure on the audit trail: no value
+# leaves vaultd (get or delivery) before auditd acknowledged its record.
 . "$TOP/regress/lib.sh"
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -33,7 +34,8 @@ VAL_NEW="s3cr3t-new-VALUE"
 O=$T/out
 mkdir -p "$O"
 
-suite_start vaultd || { ok 1 "vaultd starts"; t_exit; }
+# Reads and deliveries wait for auditd's acknowledgement.
+suite_start auditd vaultd || { ok 1 "auditd and vaultd start"; t_exit; }
 LOG=$T/vaultd.log
 spid=$(pgrep -P "$(cat "$T/vaultd.pid")" | head -1)
 sc=$(awk '/^Seccomp:/ { print $2 }' "/proc/$spid/status")
@@ -204,6 +206,80 @@ ok $? "reload with allow plaintext read"
 ok $? "get returns the value once allowed"
 grep -q "audit: vault get .* secret=A result=read back" "$LOG"
 ok $? "get is audited"
+
+# ---- fail secure: no durable record, no value ----
+suite_stop auditd
+out=$(ctl vault get A 2>&1)
+rc=$?
+[ $rc -ne 0 ] && echo "$out" | grep -q "secret A not read: auditd unreachable" &&
+    ! echo "$out" | grep -qF -e "$VAL_A" -e "$VAL_A2"
+ok $? "auditd stopped: get refused, the reason names auditd, no value ($out)"
+grep -q "secret A not read: auditd unreachable" "$LOG"
+ok $? "auditd stopped: the refused get is logged"
+rm -f "$O/A" "$O/NEW"
+out=$("$VF" -o "$O" "$conf" t1 s-noaudit A OLD NEW)
+rc=$?
+echo "$out" | sed 's/^/# /'
+[ $rc -eq 1 ] &&
+    echo "$out" | grep -q "^A: refused (internal error): secret A: audit: auditd unreachable" &&
+    echo "$out" | grep -q "^OLD: refused (grant expired)" &&
+    echo "$out" | grep -q "^NEW: refused (internal error): secret NEW: audit: " &&
+    ! echo "$out" | grep -q "delivered" && [ ! -e "$O/A" ] && [ ! -e "$O/NEW" ]
+ok $? "auditd stopped: delivery refused with the reason, no fd, order kept"
+grep -q "secret A for tool t1 session s-noaudit not delivered: auditd unreachable" "$LOG"
+ok $? "auditd stopped: the refused delivery is logged"
+suite_start auditd || ok 1 "auditd restarts"
+[ "$(ctl vault get A)" = "$VAL_A2" ]
+ok $? "auditd back: get works again"
+out=$("$VF" -o "$O" "$conf" t1 s-audit A OLD NEW)
+[ $? -eq 1 ] && echo "$out" | grep -q "^A: delivered" &&
+    echo "$out" | grep -q "^NEW: delivered" &&
+    [ "$(cat "$O/A")" = "$VAL_A2" ] && [ "$(cat "$O/NEW")" = "$VAL_NEW" ]
+ok $? "auditd back: delivery works again"
+ctl audit show -t 'vault.*' -j >"$T/vaudit" 2>&1
+grep '"vault.get"' "$T/vaudit" | grep '"secret":"A"' |
+    grep -q '"result":"read back by an administrator"'
+ok $? "audit trail: the get after the restart is recorded"
+[ "$(grep '"vault.secret.read"' "$T/vaudit" | grep '"s-audit"' |
+    grep -c '"result":"delivered"')" = 2 ] &&
+    grep '"vault.secret.read"' "$T/vaudit" | grep '"s-audit"' |
+    grep '"secret":"OLD"' | grep -q '"result":"refused: grant expired"'
+ok $? "audit trail: both deliveries and the refusal are recorded"
+grep -q '"s-noaudit"' "$T/vaudit"
+[ $? -ne 0 ]
+ok $? "audit trail: nothing of the refused delivery (auditd was down)"
+
+# A requester that leaves while its record waits for the ack: auditd's
+# writer is stopped, so the records wait; the requesters are killed;
+# the acks then find no connection, and the memfds are closed.
+apid=$(cat "$T/auditd.pid")
+awr=$(pgrep -P "$apid" | head -1)
+spid=$(pgrep -P "$(cat "$T/vaultd.pid")" | head -1)
+ngets=$(grep -c "audit: vault get .* secret=A result=read back" "$LOG")
+kill -STOP "$awr"
+"$BIN/harnessctl" -f "$conf" vault get A >"$T/gone.out" 2>&1 &
+gpid=$!
+"$VF" "$conf" t1 s-gone A NEW >"$T/gone2.out" 2>&1 &
+fpid=$!
+wait_for "$LOG" "session=s-gone secret=NEW result=delivered" 10
+n=0
+while [ "$(grep -c "audit: vault get .* secret=A result=read back" "$LOG")" = "$ngets" ] &&
+    [ $n -lt 200 ]; do
+	sleep 0.05
+	n=$((n + 1))
+done
+kill "$gpid" "$fpid" 2>/dev/null
+wait "$gpid" "$fpid" 2>/dev/null
+# served after vaultd saw both connections close
+ctl vault status >/dev/null
+kill -CONT "$awr"
+wait_for "$LOG" "secret A: the administrator left before the value was sent" 10 &&
+    wait_for "$LOG" "tool t1 session s-gone: the requester left" 10
+ok $? "requesters gone before the ack: logged, nothing sent"
+[ ! -s "$T/gone.out" ] && ! grep -q delivered "$T/gone2.out" &&
+    ! ls -l "/proc/$spid/fd" 2>/dev/null | grep -q "memfd:vault-secret" &&
+    kill -0 "$spid" && [ "$(ctl vault get A)" = "$VAL_A2" ]
+ok $? "requesters gone: no value out, the memfds closed, vaultd serves on"
 
 # ---- sealing ----
 ctl vault seal >/dev/null && ctl vault status | grep -q "state: sealed"
