@@ -132,6 +132,37 @@ elapsed(const struct timespec *t0)
 	    (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+/*
+ * The methods a route answers, for the Allow header a 405 must carry
+ * (RFC 9110): the gateway's own routes and the engine's.
+ */
+static const char *
+route_allow(const char *path)
+{
+	const char	*p;
+	size_t		 n;
+
+	if (strcmp(path, "/v1/health") == 0)
+		return "GET, HEAD";
+	if (strcmp(path, "/metrics") == 0)
+		return "GET";
+	if (strcmp(path, "/v1/tools") == 0)
+		return "GET, POST";
+	if (strcmp(path, "/v1/exec") == 0)
+		return "POST";
+	if (strncmp(path, "/v1/tools/", 10) == 0) {
+		p = path + 10;
+		n = strcspn(p, "/");
+		if (n == 0)
+			return NULL;
+		if (p[n] == '\0')
+			return "GET, DELETE";
+		if (strcmp(p + n, "/call") == 0)
+			return "POST";
+	}
+	return NULL;
+}
+
 /* Queue a complete response; the request is over. */
 static void
 conn_respond(struct gw_conn *c, int status, const char *ctype,
@@ -140,6 +171,7 @@ conn_respond(struct gw_conn *c, int status, const char *ctype,
 {
 	struct http_buf		 b;
 	struct http_response	 r;
+	struct http_header	 allow;
 
 	if (status >= 400 || !c->keepalive)
 		c->closing = status == 400 || status == 408 ||
@@ -154,6 +186,12 @@ conn_respond(struct gw_conn *c, int status, const char *ctype,
 	r.date = time(NULL);
 	r.headers = hdrs;
 	r.nheaders = nhdrs;
+	if (status == 405 && nhdrs == 0 &&
+	    (allow.value = route_allow(http_path(c->hp))) != NULL) {
+		allow.name = "Allow";
+		r.headers = &allow;
+		r.nheaders = 1;
+	}
 	http_buf_init(&b, 0);
 	/* HEAD: the headers GET would have, Content-Length included. */
 	if (http_response_write(&b, &r) == -1 || (len > 0 &&
