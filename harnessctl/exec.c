@@ -252,6 +252,7 @@ cmd_exec(struct ctl_env *env, int argc, char **argv)
 	struct exec_state	 st;
 	char			*in, *eq;
 	size_t			 inlen;
+	uint64_t		 v;
 	int			 ch, use_stdin = 0, i, rc;
 
 	memset(&st, 0, sizeof(st));
@@ -280,6 +281,10 @@ cmd_exec(struct ctl_env *env, int argc, char **argv)
 			use_stdin = 1;
 			break;
 		case 'm':
+			/* checked here too: a usage error, not a refusal */
+			if (conf_parse_size(optarg, &v) == -1)
+				errx(EX_USAGE, "memory %s: expected a size "
+				    "like 512M", optarg);
 			json_object_object_add(o, "memory",
 			    json_object_new_string(optarg));
 			break;
@@ -295,6 +300,9 @@ cmd_exec(struct ctl_env *env, int argc, char **argv)
 			    json_object_new_string(optarg));
 			break;
 		case 't':
+			if (conf_parse_duration(optarg, &v) == -1)
+				errx(EX_USAGE, "time %s: expected a duration "
+				    "like 30s", optarg);
 			json_object_object_add(o, "timeout",
 			    json_object_new_string(optarg));
 			break;
