@@ -2204,7 +2204,9 @@ conf_finish(struct harness_conf *c)
 	char			 name[64], msg[PATH_MAX + 256];
 
 	if (c->rundir[0] != '/' || c->statedir[0] != '/') {
-		errappend("rundir and statedir must be absolute paths");
+		snprintf(msg, sizeof(msg), "%s: rundir and statedir must be "
+		    "absolute paths", c->path);
+		errappend(msg);
 		return -1;
 	}
 	for (i = 0; i < D_MAX; i++) {

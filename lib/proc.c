@@ -436,6 +436,8 @@ child_main(struct proc_ctx *ctx, const char *title)
 	    title);
 	log_procinit(name);
 	setproctitle("%s", title);
+	/* Exec'd as /proc/self/exe: be "harnessd", not "exe", to pgrep. */
+	(void)prctl(PR_SET_NAME, daemon_names[ctx->daemon->id], 0, 0, 0);
 
 	if (fcntl(PROC_PARENT_FD, F_GETFD) == -1)
 		fatalx("fd %d is not the parent channel", PROC_PARENT_FD);
