@@ -167,13 +167,28 @@ kept(const struct confine *c, int cap)
 	return 0;
 }
 
+/* On the allowlist, with or without an argument condition. */
+static int
+allowed(const struct confine *c, int nr)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nsyscalls; i++)
+		if (c->syscalls[i] == nr)
+			return 1;
+	for (i = 0; i < c->nargrules; i++)
+		if (c->argrules[i].nr == nr)
+			return 1;
+	return 0;
+}
+
 static int
 load_seccomp(const struct confine *c, char *err, size_t errlen)
 {
 	scmp_filter_ctx		 ctx;
 	struct sigaction	 sa;
-	size_t			 i;
-	int			 rc, nr;
+	size_t			 i, nnotify = 0;
+	int			 rc, nr, lfd;
 	char			*name;
 
 	if (c->debug) {
@@ -228,25 +243,32 @@ load_seccomp(const struct confine *c, char *err, size_t errlen)
 		    1, &cmp)) < 0)
 			goto fail;
 	}
+	/* An allowlisted call is not soft-denied or notified as well. */
 	for (i = 0; i < c->nsoft; i++) {
-		size_t	 j;
-		int	 dup = 0;
-
-		/* An allowlisted call is not soft-denied as well. */
-		for (j = 0; j < c->nsyscalls; j++)
-			if (c->syscalls[j] == c->soft[i].nr)
-				dup = 1;
-		for (j = 0; j < c->nargrules; j++)
-			if (c->argrules[j].nr == c->soft[i].nr)
-				dup = 1;
-		if (dup)
+		if (allowed(c, c->soft[i].nr))
 			continue;
 		if ((rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(c->soft[i].err),
 		    c->soft[i].nr, 0)) < 0)
 			goto fail;
 	}
+	for (i = 0; i < c->nnotify; i++) {
+		if (allowed(c, c->notify[i]))
+			continue;
+		if ((rc = seccomp_rule_add(ctx, SCMP_ACT_NOTIFY,
+		    c->notify[i], 0)) < 0)
+			goto fail;
+		nnotify++;
+	}
 	if ((rc = seccomp_load(ctx)) < 0)
 		goto fail;
+	/*
+	 * Close the listener before anything can fork: once its last fd is
+	 * gone the kernel fails these calls with ENOSYS, and lets a
+	 * descendant install a filter with a listener of its own, which it
+	 * refuses (EBUSY) while one of an earlier filter is open.
+	 */
+	if (nnotify > 0 && (lfd = seccomp_notify_fd(ctx)) >= 0)
+		close(lfd);
 	seccomp_release(ctx);
 	confined_seccomp = 2;
 	return 0;

@@ -41,6 +41,16 @@ struct confine {
 	size_t		 nargrules;
 	const struct confine_errno *soft;
 	size_t		 nsoft;
+	/*
+	 * Refused with SCMP_ACT_NOTIFY and a listener closed at once: the
+	 * process gets ENOSYS.  Unlike a kill (which no filter stacked
+	 * later can weaken or name), it leaves the call to a filter a
+	 * descendant stacks with a listener of its own: the kernel's tie
+	 * between equal actions goes to the newest filter.  Calls that
+	 * are allowed are left out, as with soft denies.
+	 */
+	const int	*notify;
+	size_t		 nnotify;
 	int		 debug;		/* trap + log instead of kill */
 	int		 pdeathsig;	/* signal when the parent dies */
 };
@@ -58,7 +68,8 @@ extern const size_t confine_nofile_nsoft;
 /*
  * Confine the calling process.  Returns 0, or -1 with a message in err.
  * User lookup happens first, so call it before anything that hides
- * /etc/passwd.  Safe to call as root only.
+ * /etc/passwd.  Safe to call as root only, and once per process
+ * (libseccomp remembers the notify listener it made, closed or not).
  */
 int	 confine_process(const struct confine *, char *, size_t);
 

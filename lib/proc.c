@@ -227,6 +227,8 @@ proc_confine(struct proc_ctx *ctx, const struct proc_confine_spec *spec)
 			fatalx("%s: too many soft denies", __func__);
 		soft[c.nsoft++] = spec->soft[i];
 	}
+	c.notify = spec->notify;
+	c.nnotify = spec->nnotify;
 	c.debug = ctx->conf->seccomp_debug;
 	c.pdeathsig = SIGTERM;
 	if (confine_process(&c, err, sizeof(err)) == -1)

@@ -113,6 +113,9 @@ struct proc_confine_spec {
 	int		 allow_files;	/* no soft-deny of open/stat */
 	const struct confine_errno *soft;	/* more soft denies */
 	size_t		 nsoft;
+	/* ENOSYS here, for a descendant's filter to name (confine.h) */
+	const int	*notify;
+	size_t		 nnotify;
 };
 void	 proc_confine(struct proc_ctx *, const struct proc_confine_spec *);
 

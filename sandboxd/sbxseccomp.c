@@ -19,6 +19,15 @@
  *    -> ENOSYS so libc uses clone, whose flags can be checked; io_uring
  *    -> ENOSYS; unshare -> EPERM; raw sockets -> EPERM, ...).
  *
+ * The sandbox also inherits the spawner's filter, and of stacked
+ * filters the kernel takes the strictest action (KILL_PROCESS > TRAP >
+ * ERRNO > USER_NOTIF > ALLOW; on a tie, the newest filter's).  So the
+ * spawner's filter must not kill what this one refuses:
+ * sbx_seccomp_refusals() gives the spawner these lists, and its filter
+ * answers a kill call it does not allow with a notification of its own
+ * (whose listener it closes, so it gets ENOSYS itself), which ties with
+ * ours, and a refuse call with the same errno as ours.
+ *
  * Foreign ABIs (i386 int 0x80, x32) are killed outright by the
  * architecture check (SIGSYS, reason "seccomp").
  */
@@ -42,6 +51,7 @@
 #include <linux/netlink.h>
 #include <seccomp.h>
 
+#include "confine.h"
 #include "sbxint.h"
 
 #ifndef CLONE_NEWCGROUP
@@ -330,6 +340,35 @@ sbx_seccomp_free(struct sbx_state *st)
 	free(st->bpf_payload.filter);
 	free(st->bpf_init.filter);
 	st->bpf_payload.filter = st->bpf_init.filter = NULL;
+}
+
+int
+sbx_seccomp_refusals(int *nr, size_t *nnr, struct confine_errno *soft,
+    size_t *nsoft)
+{
+	size_t	 i, n;
+	int	 k;
+
+	for (i = n = 0; kill_calls[i] != NULL; i++) {
+		if ((k = seccomp_syscall_resolve_name(kill_calls[i])) ==
+		    __NR_SCMP_ERROR)
+			continue;	/* not on this architecture */
+		if (n >= *nnr)
+			return -1;
+		nr[n++] = k;
+	}
+	*nnr = n;
+	for (i = n = 0; refuse_calls[i].name != NULL; i++) {
+		if ((k = seccomp_syscall_resolve_name(refuse_calls[i].name)) ==
+		    __NR_SCMP_ERROR)
+			continue;
+		if (n >= *nsoft)
+			return -1;
+		soft[n].nr = k;
+		soft[n++].err = refuse_calls[i].err;
+	}
+	*nsoft = n;
+	return 0;
 }
 
 /* "ptrace", or "arch 0x40000003 syscall 12" for what we cannot name. */

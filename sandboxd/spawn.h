@@ -165,6 +165,17 @@ void		 sbx_conf_defaults(struct sbx_conf *);
 int		 sbx_init(struct sbx_conf *, char *, size_t);
 void		 sbx_conf_free(struct sbx_conf *);
 /*
+ * The sandbox policy's unconditional refusals as syscall numbers, for
+ * the filter of the process that calls sbx_spawn(), which every sandbox
+ * inherits: nr gets the calls that end a sandbox (a stacked kill would
+ * override the sandbox filter's notification and errnos: see
+ * sbxseccomp.c), soft the ones refused with an errno, with that errno.
+ * *nnr and *nsoft: room in, count out.  0, or -1 if there is not room.
+ */
+struct confine_errno;
+int		 sbx_seccomp_refusals(int *, size_t *, struct confine_errno *,
+		    size_t *);
+/*
  * Keep n sandboxes pre-made (cloned into fresh namespaces, uid maps
  * written, in a cgroup of their own) so that sbx_spawn() only has to
  * hand one its request.  Each is used once.  Refilled from the event

@@ -13,8 +13,13 @@
  * namespace, pivot_root, uid maps) and what ordinary programs use; the
  * sandbox's own, stricter filter is stacked on top before its program
  * runs.  Calls no sandbox may make either (ptrace, bpf, kexec, module
- * loading, keyrings, ...) stay out, so a program making them is killed
- * by this filter (reason "seccomp", without the call's name).
+ * loading, keyrings, ...) stay out, but must not kill: the kernel takes
+ * the strictest action of all filters, and a kill here would beat the
+ * sandbox filter's notification (which names the call) and its errnos.
+ * So this filter refuses the sandbox policy's errno calls with the same
+ * errno, and its kill calls with a notification whose listener is
+ * closed at once (ENOSYS for the spawner; for a sandbox, its own
+ * filter's notification, which the spawner reads, wins the tie).
  */
 #include <sys/types.h>
 #include <sys/fsuid.h>
@@ -706,6 +711,9 @@ spawner_run(struct proc_ctx *ctx)
 	static const int caps[] = SPAWNER_CAPS;
 	struct harness_conf	*conf = ctx->conf;
 	struct proc_confine_spec spec;
+	struct confine_errno	 refuse[32];
+	int			 notify[64];
+	size_t			 nrefuse, nnotify;
 	const struct conf_limits *dl = &conf->sandboxd.limits;
 	const struct conf_limits *ml = &conf->sandboxd.max_limits;
 	char			 err[512], cgparent[CONF_NAME_MAX + 2];
@@ -749,6 +757,15 @@ spawner_run(struct proc_ctx *ctx)
 	spec.nsyscalls = sizeof(spawner_syscalls) /
 	    sizeof(spawner_syscalls[0]);
 	spec.allow_files = 1;
+	/* what the sandboxes' filter refuses: see the comment at the top */
+	nnotify = sizeof(notify) / sizeof(notify[0]);
+	nrefuse = sizeof(refuse) / sizeof(refuse[0]);
+	if (sbx_seccomp_refusals(notify, &nnotify, refuse, &nrefuse) == -1)
+		fatalx("%s: too many refused calls", __func__);
+	spec.notify = notify;
+	spec.nnotify = nnotify;
+	spec.soft = refuse;
+	spec.nsoft = nrefuse;
 	proc_confine(ctx, &spec);
 	if (conf->sandboxd.pool > 0 && sbx_pool(&sconf, ctx->base,
 	    conf->sandboxd.pool > SBX_POOL_LIMIT ? SBX_POOL_LIMIT :

@@ -10,6 +10,9 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -63,6 +66,23 @@ static const int allow[] = {
 	SYS_munmap, SYS_fstat, SYS_newfstatat, SYS_rt_sigaction,
 	SYS_rt_sigprocmask, SYS_clock_nanosleep, SYS_nanosleep,
 	SYS_setuid, SYS_setresuid,
+#ifdef HARNESS_SANITIZE
+	SYS_readlink, SYS_openat, SYS_prctl, SYS_sigaltstack,
+	SYS_getrlimit, SYS_prlimit64, SYS_mprotect, SYS_futex,
+	SYS_sched_yield, SYS_gettid, SYS_tgkill, SYS_madvise,
+	SYS_readlinkat, SYS_getppid, SYS_kill, SYS_pipe2, SYS_wait4,
+	SYS_clone, SYS_clone3, SYS_ptrace, SYS_sched_getaffinity,
+	SYS_mincore, SYS_lseek, SYS_dup2, SYS_fcntl,
+#endif
+};
+
+/* The same and seccomp, to stack a filter. */
+static const int allow_notify[] = {
+	SYS_read, SYS_write, SYS_exit_group, SYS_exit, SYS_pause,
+	SYS_rt_sigreturn, SYS_getpid, SYS_close, SYS_brk, SYS_mmap,
+	SYS_munmap, SYS_fstat, SYS_newfstatat, SYS_rt_sigaction,
+	SYS_rt_sigprocmask, SYS_clock_nanosleep, SYS_nanosleep,
+	SYS_setuid, SYS_setresuid, SYS_seccomp,
 #ifdef HARNESS_SANITIZE
 	SYS_readlink, SYS_openat, SYS_prctl, SYS_sigaltstack,
 	SYS_getrlimit, SYS_prlimit64, SYS_mprotect, SYS_futex,
@@ -167,6 +187,35 @@ body_debug(void)
 	return 0;
 }
 
+/* A notify call that is also allowed stays allowed. */
+static const int notify[] = { SYS_bpf, SYS_getpid };
+
+static int
+body_notify(void)
+{
+	struct sock_filter	 allow_all[] = {
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog	 prog = { 1, allow_all };
+	long			 lfd;
+
+	/*
+	 * A filter stacked later may have a listener of its own (EBUSY
+	 * while confine's is open, and then bpf below would block).
+	 */
+	lfd = syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER,
+	    SECCOMP_FILTER_FLAG_NEW_LISTENER, &prog);
+	if (lfd < 0)
+		return errno == EBUSY ? 3 : 4;
+	close((int)lfd);
+	/* Refused with ENOSYS (the listener is closed), not killed. */
+	if (syscall(SYS_bpf, 0, 0, 0) != -1 || errno != ENOSYS)
+		return 1;
+	if (syscall(SYS_getpid) <= 0)
+		return 2;
+	return 0;
+}
+
 static int
 body_regain(void)
 {
@@ -237,6 +286,24 @@ main(void)
 	tap_ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	    "debug mode traps, logs and returns ENOSYS");
 	c.debug = 0;
+
+	c.syscalls = allow_notify;
+	c.nsyscalls = sizeof(allow_notify) / sizeof(allow_notify[0]);
+	c.notify = notify;
+	c.nnotify = sizeof(notify) / sizeof(notify[0]);
+	for (c.debug = 0; c.debug <= 1; c.debug++) {
+		run_child(&c, body_notify, &s, &status, err, sizeof(err));
+		tap_ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+		    "notify calls fail with ENOSYS, allowed ones stay, a "
+		    "later filter may listen%s", c.debug ? " (debug)" : "");
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+			TAP_DIAG("status 0x%x", status);
+	}
+	c.debug = 0;
+	c.notify = NULL;
+	c.nnotify = 0;
+	c.syscalls = allow;
+	c.nsyscalls = sizeof(allow) / sizeof(allow[0]);
 
 	/* Staying root with a few capabilities (the sandbox spawner). */
 	c.user = NULL;
