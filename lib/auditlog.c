@@ -1411,22 +1411,12 @@ read_private(int dirfd, const char *name, unsigned char *buf, size_t len,
 /*
  * Replace a file durably and atomically: write a temporary file, fsync
  * it, rename it over the old one, fsync the directory.  After this the
- * old contents are no longer reachable through the file system.
+ * old contents are no longer reachable through the file system.  The
+ * file is owned by uid:gid with the given mode, or, with uid -1, the
+ * caller's with mode 0600.
  */
-static int	write_durable_as(int, const char *, const void *, size_t,
-		    uid_t, gid_t, mode_t, char *, size_t);
-
 static int
 write_durable(int dirfd, const char *name, const void *buf, size_t len,
-    char *err, size_t errlen)
-{
-	return write_durable_as(dirfd, name, buf, len, (uid_t)-1, (gid_t)-1,
-	    0600, err, errlen);
-}
-
-/* The same, owned by uid:gid (-1: the caller's) with the given mode. */
-static int
-write_durable_as(int dirfd, const char *name, const void *buf, size_t len,
     uid_t uid, gid_t gid, mode_t mode, char *err, size_t errlen)
 {
 	char	 tmp[64];
@@ -1479,21 +1469,60 @@ write_durable_as(int dirfd, const char *name, const void *buf, size_t len,
 	return -1;
 }
 
+/* AUDITLOG_KEYFILE: magic, epoch, K_epoch; owned by uid:gid (-1: ours). */
 static int
-store_running_key(struct auditlog *log, char *err, size_t errlen)
+write_running_key(int dirfd, uint64_t epoch, const unsigned char *key,
+    uid_t uid, gid_t gid, char *err, size_t errlen)
 {
 	unsigned char	 buf[KEYFILE_LEN];
 	int		 r;
 
 	memcpy(buf, KEYFILE_MAGIC, 8);
-	put_u64(buf + 8, log->epoch);
-	sodium_mprotect_readonly(log->keys);
-	memcpy(buf + 16, log->keys->fss, AUDITLOG_KEYLEN);
-	sodium_mprotect_noaccess(log->keys);
-	r = write_durable(log->dirfd, AUDITLOG_KEYFILE, buf, sizeof(buf),
-	    err, errlen);
+	put_u64(buf + 8, epoch);
+	memcpy(buf + 16, key, AUDITLOG_KEYLEN);
+	r = write_durable(dirfd, AUDITLOG_KEYFILE, buf, sizeof(buf), uid,
+	    gid, 0600, err, errlen);
 	sodium_memzero(buf, sizeof(buf));
 	return r;
+}
+
+static int
+store_running_key(struct auditlog *log, char *err, size_t errlen)
+{
+	int	 r;
+
+	sodium_mprotect_readonly(log->keys);
+	r = write_running_key(log->dirfd, log->epoch, log->keys->fss,
+	    (uid_t)-1, (gid_t)-1, err, errlen);
+	sodium_mprotect_noaccess(log->keys);
+	return r;
+}
+
+/*
+ * A new log's three key files from K_0 and the HMAC key, the running
+ * key last: its existence marks a finished initialisation, so a crash
+ * before it simply starts over with new keys on an empty log.  With
+ * uid -1 all are the caller's, 0600; else the verification key is
+ * root's, 0400, and the other two uid:gid's, 0600.
+ */
+static int
+write_new_keys(int dirfd, const unsigned char *fss, const unsigned char *hmac,
+    uid_t uid, gid_t gid, char *err, size_t errlen)
+{
+	char	 hex[AUDITLOG_HEXLEN + 2];
+	int	 r, mine = uid == (uid_t)-1;
+
+	auditlog_tohex(fss, AUDITLOG_KEYLEN, hex);
+	hex[AUDITLOG_HEXLEN] = '\n';
+	hex[AUDITLOG_HEXLEN + 1] = '\0';
+	r = write_durable(dirfd, AUDITLOG_VERIFYFILE, hex,
+	    AUDITLOG_HEXLEN + 1, mine ? (uid_t)-1 : 0, mine ? (gid_t)-1 : 0,
+	    mine ? 0600 : 0400, err, errlen);
+	sodium_memzero(hex, sizeof(hex));
+	if (r == -1 || write_durable(dirfd, AUDITLOG_HMACFILE, hmac,
+	    AUDITLOG_KEYLEN, uid, gid, 0600, err, errlen) == -1)
+		return -1;
+	return write_running_key(dirfd, 0, fss, uid, gid, err, errlen);
 }
 
 static int
@@ -1520,40 +1549,23 @@ load_keys(struct auditlog *log, char *err, size_t errlen)
 	return r;
 }
 
-/*
- * First start: draw K_0 and the HMAC key.  The running key file is
- * written last: its existence marks a finished initialisation, so a
- * crash before it simply starts over with new keys on an empty log.
- */
+/* First start: draw K_0 and the HMAC key, and write them. */
 static int
 create_keys(struct auditlog *log, unsigned char *vkey, char *err,
     size_t errlen)
 {
-	char	 hex[AUDITLOG_HEXLEN + 2];
 	int	 r;
 
 	sodium_mprotect_readwrite(log->keys);
 	randombytes_buf(log->keys->fss, AUDITLOG_KEYLEN);
 	randombytes_buf(log->keys->hmac, AUDITLOG_KEYLEN);
-	auditlog_tohex(log->keys->fss, AUDITLOG_KEYLEN, hex);
 	if (vkey != NULL)
 		memcpy(vkey, log->keys->fss, AUDITLOG_KEYLEN);
-	sodium_mprotect_noaccess(log->keys);
-	hex[AUDITLOG_HEXLEN] = '\n';
-	hex[AUDITLOG_HEXLEN + 1] = '\0';
 	log->epoch = 0;
-	r = write_durable(log->dirfd, AUDITLOG_VERIFYFILE, hex,
-	    AUDITLOG_HEXLEN + 1, err, errlen);
-	sodium_memzero(hex, sizeof(hex));
-	if (r == -1)
-		return -1;
-	sodium_mprotect_readonly(log->keys);
-	r = write_durable(log->dirfd, AUDITLOG_HMACFILE, log->keys->hmac,
-	    AUDITLOG_KEYLEN, err, errlen);
+	r = write_new_keys(log->dirfd, log->keys->fss, log->keys->hmac,
+	    (uid_t)-1, (gid_t)-1, err, errlen);
 	sodium_mprotect_noaccess(log->keys);
-	if (r == -1)
-		return -1;
-	return store_running_key(log, err, errlen);
+	return r;
 }
 
 /*
@@ -1567,8 +1579,7 @@ auditlog_keys_prepare(const char *dir, uid_t uid, gid_t gid, int *done,
     char *err, size_t errlen)
 {
 	struct stat	 sb;
-	unsigned char	*k = NULL, buf[KEYFILE_LEN];
-	char		 hex[AUDITLOG_HEXLEN + 2];
+	unsigned char	*k = NULL;
 	int		 dirfd, fd, r = -1;
 
 	*done = 0;
@@ -1625,24 +1636,11 @@ auditlog_keys_prepare(const char *dir, uid_t uid, gid_t gid, int *done,
 		goto done;
 	}
 	randombytes_buf(k, 2 * AUDITLOG_KEYLEN);
-	auditlog_tohex(k, AUDITLOG_KEYLEN, hex);
-	hex[AUDITLOG_HEXLEN] = '\n';
-	hex[AUDITLOG_HEXLEN + 1] = '\0';
-	memcpy(buf, KEYFILE_MAGIC, 8);
-	put_u64(buf + 8, 0);
-	memcpy(buf + 16, k, AUDITLOG_KEYLEN);
-	/* As create_keys(): the running key last marks a finished start. */
-	if (write_durable_as(dirfd, AUDITLOG_VERIFYFILE, hex,
-	    AUDITLOG_HEXLEN + 1, 0, 0, 0400, err, errlen) == 0 &&
-	    write_durable_as(dirfd, AUDITLOG_HMACFILE, k + AUDITLOG_KEYLEN,
-	    AUDITLOG_KEYLEN, uid, gid, 0600, err, errlen) == 0 &&
-	    write_durable_as(dirfd, AUDITLOG_KEYFILE, buf, sizeof(buf), uid,
-	    gid, 0600, err, errlen) == 0) {
+	if (write_new_keys(dirfd, k, k + AUDITLOG_KEYLEN, uid, gid, err,
+	    errlen) == 0) {
 		*done = AUDITLOG_PREP_CREATED;
 		r = 0;
 	}
-	sodium_memzero(hex, sizeof(hex));
-	sodium_memzero(buf, sizeof(buf));
  done:
 	if (k != NULL)
 		sodium_free(k);

@@ -74,15 +74,18 @@ ctl audit show -S yesterday >/dev/null 2>&1
 [ $? -eq 64 ]
 ok $? "show -S with a bad time is a usage error"
 
+# feed_tail PID TYPE: log TYPE events until the tail PID has exited.
+feed_tail() {
+	_i=0
+	while kill -0 "$1" 2>/dev/null && [ $_i -lt 100 ]; do
+		ctl audit log "$2" "{\"i\":$_i}" >/dev/null
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	kill "$1" 2>/dev/null
+}
 ctl audit tail -n 0 -c 2 >"$T/tail.out" 2>&1 &
-tailpid=$!
-i=0
-while kill -0 $tailpid 2>/dev/null && [ $i -lt 100 ]; do
-	ctl audit log admin.test-tail "{\"i\":$i}" >/dev/null
-	sleep 0.1
-	i=$((i + 1))
-done
-kill $tailpid 2>/dev/null
+feed_tail $! admin.test-tail
 [ "$(grep -c ' admin.test-tail ' "$T/tail.out")" -eq 2 ]
 ok $? "tail follows new records"
 # -c counts new records only, not the last ones shown first.
@@ -90,13 +93,7 @@ old=$(sqlite3 -readonly "$DB" "SELECT min(count(*), 10) FROM records")
 ctl audit tail -c 2 >"$T/tail2.out" 2>&1 &
 tailpid=$!
 wait_for "$T/tail2.out" "admin.test-tail" 5
-i=0
-while kill -0 $tailpid 2>/dev/null && [ $i -lt 50 ]; do
-	ctl audit log admin.test-tail2 "{\"i\":$i}" >/dev/null
-	sleep 0.1
-	i=$((i + 1))
-done
-kill $tailpid 2>/dev/null
+feed_tail $tailpid admin.test-tail2
 [ "$(grep -c ' admin.test-tail2 ' "$T/tail2.out")" -eq 2 ] &&
     [ "$(grep -vc ' admin.test-tail2 ' "$T/tail2.out")" -eq "$old" ]
 ok $? "tail -c 2 after the last $old records stops after 2 new ones"

@@ -60,38 +60,29 @@ read_proc(pid_t pid, struct seen *s)
 		s->rootlink[n] = '\0';
 }
 
-static const int allow[] = {
-	SYS_read, SYS_write, SYS_exit_group, SYS_exit, SYS_pause,
-	SYS_rt_sigreturn, SYS_getpid, SYS_close, SYS_brk, SYS_mmap,
-	SYS_munmap, SYS_fstat, SYS_newfstatat, SYS_rt_sigaction,
-	SYS_rt_sigprocmask, SYS_clock_nanosleep, SYS_nanosleep,
-	SYS_setuid, SYS_setresuid,
+/* What the test children call; under the sanitizers, theirs too. */
 #ifdef HARNESS_SANITIZE
-	SYS_readlink, SYS_openat, SYS_prctl, SYS_sigaltstack,
-	SYS_getrlimit, SYS_prlimit64, SYS_mprotect, SYS_futex,
-	SYS_sched_yield, SYS_gettid, SYS_tgkill, SYS_madvise,
-	SYS_readlinkat, SYS_getppid, SYS_kill, SYS_pipe2, SYS_wait4,
-	SYS_clone, SYS_clone3, SYS_ptrace, SYS_sched_getaffinity,
+#define ALLOW_SAN \
+	SYS_readlink, SYS_openat, SYS_prctl, SYS_sigaltstack, \
+	SYS_getrlimit, SYS_prlimit64, SYS_mprotect, SYS_futex, \
+	SYS_sched_yield, SYS_gettid, SYS_tgkill, SYS_madvise, \
+	SYS_readlinkat, SYS_getppid, SYS_kill, SYS_pipe2, SYS_wait4, \
+	SYS_clone, SYS_clone3, SYS_ptrace, SYS_sched_getaffinity, \
 	SYS_mincore, SYS_lseek, SYS_dup2, SYS_fcntl,
+#else
+#define ALLOW_SAN
 #endif
-};
+#define ALLOW_BASE \
+	SYS_read, SYS_write, SYS_exit_group, SYS_exit, SYS_pause, \
+	SYS_rt_sigreturn, SYS_getpid, SYS_close, SYS_brk, SYS_mmap, \
+	SYS_munmap, SYS_fstat, SYS_newfstatat, SYS_rt_sigaction, \
+	SYS_rt_sigprocmask, SYS_clock_nanosleep, SYS_nanosleep, \
+	SYS_setuid, SYS_setresuid, ALLOW_SAN
+
+static const int allow[] = { ALLOW_BASE };
 
 /* The same and seccomp, to stack a filter. */
-static const int allow_notify[] = {
-	SYS_read, SYS_write, SYS_exit_group, SYS_exit, SYS_pause,
-	SYS_rt_sigreturn, SYS_getpid, SYS_close, SYS_brk, SYS_mmap,
-	SYS_munmap, SYS_fstat, SYS_newfstatat, SYS_rt_sigaction,
-	SYS_rt_sigprocmask, SYS_clock_nanosleep, SYS_nanosleep,
-	SYS_setuid, SYS_setresuid, SYS_seccomp,
-#ifdef HARNESS_SANITIZE
-	SYS_readlink, SYS_openat, SYS_prctl, SYS_sigaltstack,
-	SYS_getrlimit, SYS_prlimit64, SYS_mprotect, SYS_futex,
-	SYS_sched_yield, SYS_gettid, SYS_tgkill, SYS_madvise,
-	SYS_readlinkat, SYS_getppid, SYS_kill, SYS_pipe2, SYS_wait4,
-	SYS_clone, SYS_clone3, SYS_ptrace, SYS_sched_getaffinity,
-	SYS_mincore, SYS_lseek, SYS_dup2, SYS_fcntl,
-#endif
-};
+static const int allow_notify[] = { ALLOW_BASE SYS_seccomp };
 
 static const struct confine_errno soft[] = {
 	{ SYS_mkdir, EACCES },
