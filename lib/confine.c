@@ -156,6 +156,21 @@ confine_lookup_group(const char *name, gid_t *gid)
 	return -1;
 }
 
+int
+confine_raise_cap(int cap)
+{
+	cap_t		 caps;
+	cap_value_t	 v = (cap_value_t)cap;
+	int		 rv = -1;
+
+	if ((caps = cap_get_proc()) == NULL)
+		return -1;
+	if (cap_set_flag(caps, CAP_EFFECTIVE, 1, &v, CAP_SET) == 0)
+		rv = cap_set_proc(caps);
+	cap_free(caps);
+	return rv;
+}
+
 static int
 kept(const struct confine *c, int cap)
 {
@@ -355,7 +370,8 @@ confine_process(const struct confine *c, char *err, size_t errlen)
 		return -1;
 	}
 	if (nkeep > 0 &&
-	    (cap_set_flag(caps, CAP_EFFECTIVE, nkeep, keep, CAP_SET) == -1 ||
+	    ((!c->keep_latent && cap_set_flag(caps, CAP_EFFECTIVE, nkeep,
+	    keep, CAP_SET) == -1) ||
 	    cap_set_flag(caps, CAP_PERMITTED, nkeep, keep, CAP_SET) == -1)) {
 		cap_free(caps);
 		snprintf(err, errlen, "cap_set_flag: %s", strerror(errno));

@@ -34,6 +34,9 @@ struct confine {
 	const char	*chroot;	/* NULL: no chroot */
 	const int	*keep_caps;	/* cap_value_t values to keep */
 	size_t		 nkeep;
+	int		 keep_latent;	/* keep them permitted only, not
+					   effective: confine_raise_cap()
+					   for the moment one is needed */
 	int		 nodump;	/* PR_SET_DUMPABLE 0 */
 	const int	*syscalls;	/* allowlist, no conditions */
 	size_t		 nsyscalls;
@@ -54,6 +57,12 @@ struct confine {
 	int		 debug;		/* trap + log instead of kill */
 	int		 pdeathsig;	/* signal when the parent dies */
 };
+
+/*
+ * Make a capability kept latent (keep_latent) effective; -1 and errno
+ * if it was not kept.  The caller's filter must allow capget/capset.
+ */
+int	 confine_raise_cap(int cap);
 
 /* The syscalls every libevent/imsg daemon process needs. */
 extern const int confine_base_syscalls[];

@@ -823,7 +823,8 @@ parent_confine(struct proc_ctx *ctx)
 
 	memset(&spec, 0, sizeof(spec));
 	all = calloc(confine_base_nsyscalls + ctx->daemon->parent_nsyscalls +
-	    sizeof(parent_syscalls) / sizeof(parent_syscalls[0]), sizeof(int));
+	    sizeof(parent_syscalls) / sizeof(parent_syscalls[0]) + 2,
+	    sizeof(int));
 	if (all == NULL)
 		fatal("calloc");
 	for (i = 0; i < confine_base_nsyscalls; i++)
@@ -834,6 +835,13 @@ parent_confine(struct proc_ctx *ctx)
 	for (i = 0; i < ctx->daemon->parent_nsyscalls; i++)
 		all[n++] = ctx->daemon->parent_syscalls[i];
 	memset(&c, 0, sizeof(c));
+	if (ctx->daemon->parent_ncaps > 0) {
+		all[n++] = SYS_capget;
+		all[n++] = SYS_capset;
+		c.keep_caps = ctx->daemon->parent_caps;
+		c.nkeep = ctx->daemon->parent_ncaps;
+		c.keep_latent = 1;
+	}
 	c.syscalls = all;
 	c.nsyscalls = n;
 	/* The parent re-reads its configuration: files allowed. */

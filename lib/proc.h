@@ -60,6 +60,14 @@ struct daemon_def {
 	/* Extra syscalls the parent needs after confinement. */
 	const int	*parent_syscalls;
 	size_t		 parent_nsyscalls;
+	/*
+	 * Capabilities the parent keeps permitted, not effective (so
+	 * CapEff stays 0): confine_raise_cap() for the moment it needs
+	 * one, such as parent_shutdown.  capget and capset are allowed
+	 * then.
+	 */
+	const int	*parent_caps;
+	size_t		 parent_ncaps;
 };
 
 struct proc_info {

@@ -3,9 +3,18 @@
  * (root, a few capabilities) and the listener (_sandbox, chrooted).
  */
 #include <sys/types.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/syscall.h>
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
+
+#include <linux/capability.h>
+#include <linux/magic.h>
 
 #include "conf.h"
 #include "confine.h"
@@ -35,6 +44,96 @@ static const int sandboxd_pairs[][2] = {
 	{ PROC_SPAWNER, PROC_LISTENER },
 };
 
+/*
+ * The cgroup directories the spawner will make: the configured name in
+ * each cgroup hierarchy mounted.  Those missing at start (and the
+ * missing directories above them) are removed at an orderly stop, once
+ * the spawner has emptied them; one that was there before, perhaps an
+ * administrator's with limits of its own, stays.  The parent does it:
+ * the spawner may not write to a hierarchy's root (no
+ * CAP_DAC_OVERRIDE).
+ */
+static const char *const cg_mounts[] = {
+	"/sys/fs/cgroup", "/sys/fs/cgroup/unified", "/sys/fs/cgroup/memory",
+	"/sys/fs/cgroup/pids", "/sys/fs/cgroup/cpu", "/sys/fs/cgroup/cpuacct",
+	"/sys/fs/cgroup/cpu,cpuacct",
+};
+#define CG_NMOUNTS	(sizeof(cg_mounts) / sizeof(cg_mounts[0]))
+static struct {
+	char	 path[PATH_MAX];
+	size_t	 top;		/* length of the topmost missing dir */
+} cg_new[CG_NMOUNTS];
+
+static void
+cgroup_note(const char *name)
+{
+	struct statfs	 sf;
+	struct stat	 sb;
+	char		 path[PATH_MAX], *p;
+	size_t		 i;
+
+	for (i = 0; i < CG_NMOUNTS; i++) {
+		cg_new[i].top = 0;
+		if (statfs(cg_mounts[i], &sf) == -1 ||
+		    (sf.f_type != CGROUP_SUPER_MAGIC &&
+		    sf.f_type != CGROUP2_SUPER_MAGIC) ||
+		    (size_t)snprintf(path, sizeof(path), "%s/%s", cg_mounts[i],
+		    name) >= sizeof(path) || strstr(name, "..") != NULL)
+			continue;
+		if (lstat(path, &sb) == 0)
+			continue;
+		/* the topmost missing one, below the mount */
+		strlcpy(cg_new[i].path, path, sizeof(cg_new[i].path));
+		cg_new[i].top = strlen(path);
+		while ((p = strrchr(path, '/')) != NULL &&
+		    (size_t)(p - path) > strlen(cg_mounts[i])) {
+			*p = '\0';
+			if (lstat(path, &sb) == 0)
+				break;
+			cg_new[i].top = strlen(path);
+		}
+	}
+}
+
+static void
+sandboxd_parent_shutdown(struct proc_ctx *ctx)
+{
+	char	 path[PATH_MAX], *p;
+	size_t	 i;
+	int	 n = 0, raised = 0;
+
+	(void)ctx;
+	for (i = 0; i < CG_NMOUNTS; i++) {
+		if (cg_new[i].top == 0)
+			continue;
+		/* a hierarchy's root is r-xr-xr-x, even for root */
+		if (!raised++ && confine_raise_cap(CAP_DAC_OVERRIDE) == -1) {
+			log_warn("cannot remove the cgroups made: "
+			    "CAP_DAC_OVERRIDE");
+			return;
+		}
+		strlcpy(path, cg_new[i].path, sizeof(path));
+		while (strlen(path) >= cg_new[i].top) {
+			if (rmdir(path) == -1) {
+				/* cpu and cpuacct may be one hierarchy */
+				if (errno != ENOENT)
+					log_warn("cannot remove cgroup %s",
+					    path);
+				break;
+			}
+			n++;
+			if ((p = strrchr(path, '/')) == NULL)
+				break;
+			*p = '\0';
+		}
+	}
+	if (n > 0)
+		log_debug("removed %d cgroup directories", n);
+}
+
+static const int sandboxd_parent_syscalls[] = { SYS_rmdir, SYS_statfs };
+static const int sandboxd_parent_caps[] = { CAP_DAC_OVERRIDE };
+
 static int
 sandboxd_parent_init(struct proc_ctx *ctx)
 {
@@ -62,6 +161,7 @@ sandboxd_parent_init(struct proc_ctx *ctx)
 		log_warnx("%s", err);
 		return -1;
 	}
+	cgroup_note(conf->sandboxd.cgroup);
 	return 0;
 }
 
@@ -72,6 +172,12 @@ static const struct daemon_def sandboxd_def = {
 	.pairs = sandboxd_pairs,
 	.npairs = 1,
 	.parent_init = sandboxd_parent_init,
+	.parent_shutdown = sandboxd_parent_shutdown,
+	.parent_syscalls = sandboxd_parent_syscalls,
+	.parent_nsyscalls = sizeof(sandboxd_parent_syscalls) /
+	    sizeof(sandboxd_parent_syscalls[0]),
+	.parent_caps = sandboxd_parent_caps,
+	.parent_ncaps = 1,
 };
 
 int

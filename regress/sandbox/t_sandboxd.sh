@@ -349,6 +349,16 @@ grep -q "sandbox refused: auditd unreachable" "$T/noaudit.err" &&
 ok $? "auditd down: the run is refused, not started"
 suite_start auditd || ok 1 "auditd restarts"
 suite_stop sandboxd
+# The first start made our cgroup: the orderly stop removes it (one a
+# start found, perhaps left by a kill -9, is kept).
+cg_dirs() {
+	for _d in /sys/fs/cgroup/*/"$CG" /sys/fs/cgroup/"$CG"; do
+		[ -d "$_d" ] && printf ' %s' "$_d"
+	done
+}
+left=$(cg_dirs)
+[ -z "$left" ]
+ok $? "orderly stop removes the cgroup it made ($left)"
 # suite_start waits for "ready:" in the log: start each with a new one
 mv "$T/sandboxd.log" "$T/sandboxd.log.1"
 
