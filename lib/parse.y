@@ -1600,9 +1600,8 @@ top:
 nodigits:
 			while (p > buf + 1)
 				lungetc((unsigned char)*--p);
+			/* a string then: -5s, 12ab, -x */
 			c = (unsigned char)*--p;
-			if (c == '-')
-				return c;
 		}
 	}
 

@@ -274,6 +274,13 @@ main(void)
 	    "t.conf:1: expected a size like 512K, 64M or 2G, got '12Q'");
 	bad("bad duration", "auditd {\nseal interval 3y\n}\n",
 	    "t.conf:2: expected a duration");
+	bad("negative duration", "sandboxd { limits { time -5s } }\n",
+	    "t.conf:1: expected a duration like 500ms, 30s, 5m or 1h, got "
+	    "'-5s'");
+	bad("negative duration in seconds", "hitld { timeout -5 }\n",
+	    "t.conf:1: expected a duration, got -5");
+	bad("negative size", "sandboxd { limits { memory -5M } }\n",
+	    "t.conf:1: expected a size like 512K, 64M or 2G, got '-5M'");
 	bad("seal interval range", "auditd { seal interval 10ms }\n",
 	    "seal interval must be 100ms to 1h");
 	bad("unterminated string", "rundir \"/x\n",
