@@ -4,8 +4,9 @@
  *
  *   sandbox_spawn [-s] [-g gap_ms] [-n runs] [-j concurrency]
  *
- * Latency: p50/p99 over n sequential runs of /bin/true and of
- * `python3 -c pass`, back to back, or with gap_ms idle before each
+ * Latency: p50/p99 over n sequential runs of /bin/true and n/4 + 2 of
+ * `python3 -c pass` (each some 20 times slower), back to back, or with
+ * gap_ms idle before each
  * (-g); without -g, /bin/true's is also measured with 10 ms idle before
  * each run, for bwrap and the pool.  Throughput: runs/s with j in
  * flight.  -s: the sandbox module only.  bwrap gets
