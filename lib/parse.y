@@ -828,6 +828,21 @@ sandboxd_opt	: daemon_opt
 				YYERROR;
 		}
 		| CGROUP STRING			{
+			size_t	 l = strlen($2);
+
+			/*
+			 * Everything below it is killed at start: never a
+			 * cgroup of systemd's (system.slice, init.scope).
+			 */
+			if ((l > 6 && strcmp($2 + l - 6, ".slice") == 0) ||
+			    (l > 6 && strcmp($2 + l - 6, ".scope") == 0) ||
+			    (l > 8 && strcmp($2 + l - 8, ".service") == 0)) {
+				yyerror("cgroup '%s' looks like one of "
+				    "systemd's: sandboxd kills everything "
+				    "below its cgroup at start", $2);
+				FREE_STR($2);
+				YYERROR;
+			}
 			if (check_name($2, "cgroup") == -1 ||
 			    set_str(conf->sandboxd.cgroup,
 			    sizeof(conf->sandboxd.cgroup), &$2, "cgroup") == -1)

@@ -253,9 +253,12 @@ detect_v2(struct cg_root *r, const char *mnt, const char *parent,
 		if (write_file(p == path + mlen ? mnt : path,
 		    "cgroup.subtree_control", "+memory +pids +cpu") == -1) {
 			snprintf(err, errlen, "cgroup v2: enabling controllers "
-			    "in %.100s: %s (set cgroup_parent to a delegated "
-			    "cgroup without processes)",
-			    p == path + mlen ? mnt : path, strerror(errno));
+			    "in %.100s: %s%s", p == path + mlen ? mnt : path,
+			    strerror(errno), errno == EBUSY ? " (that cgroup "
+			    "holds processes, so it cannot give controllers "
+			    "to its children; in a container, give it the "
+			    "host's cgroup namespace or move its processes "
+			    "into a child cgroup)" : "");
 			return -1;
 		}
 		*p = save;
@@ -363,11 +366,28 @@ cg_detect(struct cg_root *r, const char *parent, int version, char *err,
 		if (r->dir[i][0] != '\0')
 			r->pfd[i] = open(r->dir[i], O_PATH | O_DIRECTORY |
 			    O_CLOEXEC);
-	if (r->version == 2)
+	r->spare_max = CG_SPARE_DEFAULT;
+	if (r->version == 2) {
+		struct stat	 sb;
+
 		r->has_peak = (size_t)snprintf(path, sizeof(path),
 		    "%s/memory.peak", r->dir[0]) < sizeof(path) &&
+		    stat(path, &sb) == 0;
+		/*
+		 * A kept cgroup's peak must be reset, by a write that
+		 * kernels before 6.12 do not take (the file is r--r--r--
+		 * there): then nothing is kept.
+		 */
+		if (r->has_peak && !(sb.st_mode & S_IWUSR))
+			r->no_reuse = 1;
+		/* no swap accounting (swapaccount=0): memory.max does not
+		   hold swap, and the spawner says so */
+		r->has_swapmax = (size_t)snprintf(path, sizeof(path),
+		    "%s/memory.swap.max", r->dir[0]) < sizeof(path) &&
 		    access(path, F_OK) == 0;
-	r->spare_max = CG_SPARE_DEFAULT;
+	}
+	if (r->no_reuse)
+		r->spare_max = 0;
 	return 0;
 }
 
@@ -494,7 +514,10 @@ spare_pop(struct cg_root *r, struct cg *c)
  * Make a spare cgroup as good as new for the run about to start: the
  * peak memory starts again from what is charged now, the OOM kill,
  * pids.max and CPU counters are taken as the baselines cg_stats()
- * subtracts (v1 cpuacct.usage is set to 0 instead).  Failing any of
+ * subtracts (v1 cpuacct.usage is set to 0 instead).  What is still
+ * charged to it (the last run's page cache, kernel objects) counts
+ * against the next run's limit and in its peak: a spare with more
+ * than CG_REUSE_MAXMEM is not used.  Failing any of
  * this, the spare must not be used: -2 if the kernel cannot reset a
  * v2 memory.peak (before 6.12), -1 for anything else.
  */
@@ -502,16 +525,24 @@ static int
 cg_reset(struct cg *c)
 {
 	const struct cg_root *r = c->root;
+	char	 buf[64];
 	int	 fd, cpuctl;
 
+	if (cg_read(c, r->version == 2 ? 0 : CG_MEM, r->version == 2 ?
+	    "memory.current" : "memory.usage_in_bytes", buf, sizeof(buf)) <= 0 ||
+	    strtoull(buf, NULL, 10) > CG_REUSE_MAXMEM)
+		return -1;
 	if (r->version == 2) {
 		/*
 		 * memory.peak resets on a write (kernel 6.12 and later),
 		 * for what is read through the same open file only.
 		 */
 		if (r->has_peak) {
+			/* read-only before 6.12: for root too, without
+			   CAP_DAC_OVERRIDE */
 			if ((fd = cg_open(c, 0, "memory.peak", O_RDWR)) == -1)
-				return -1;
+				return (errno == EACCES || errno == EPERM ?
+				    -2 : -1);
 			if (write(fd, "reset\n", 6) != 6) {
 				close(fd);
 				return -2;
@@ -552,8 +583,10 @@ cg_create(struct cg_root *r, const char *name,
 		if ((rv = cg_reset(c)) == 0)
 			goto limit;
 		/* a kernel without a memory.peak reset: no more reuse */
-		if (rv == -2)
+		if (rv == -2) {
 			r->spare_max = 0;
+			r->no_reuse = 1;
+		}
 		cg_destroy(c);
 	}
 
@@ -937,6 +970,8 @@ cg_spares(struct cg_root *r, int n)
 		n = 0;
 	if (n > CG_SPARE_MAX)
 		n = CG_SPARE_MAX;
+	if (r->no_reuse)
+		n = 0;
 	r->spare_max = n;
 	while (r->nspare > n) {
 		spare_pop(r, &c);

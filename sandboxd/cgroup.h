@@ -22,6 +22,9 @@ enum cg_ctl { CG_MEM = 0, CG_PIDS, CG_CPU, CG_CPUACCT, CG_NCTL };
 
 #define CG_SPARE_DEFAULT	4	/* spares kept without a pool */
 #define CG_SPARE_MAX		72	/* the most cg_spares() allows */
+#define CG_REUSE_MAXMEM	(2 << 20)	/* a spare still charged more (page
+					   cache the last run read) is not
+					   reused */
 
 struct cg_limits {
 	uint64_t	 mem;		/* bytes, 0: none */
@@ -46,6 +49,9 @@ struct cg_root {
 	int		 has_kill;		/* v2 cgroup.kill */
 	int		 has_peak;		/* v2 memory.peak */
 	int		 has_memsw;		/* v1 memory.memsw.* */
+	int		 has_swapmax;		/* v2 memory.swap.max */
+	int		 no_reuse;		/* never keep a spare (v2
+						   memory.peak not writable) */
 	int		 pfd[CG_NCTL];		/* O_PATH of dir[], or -1 */
 	struct cg_spare	 spare[CG_SPARE_MAX];
 	int		 nspare;

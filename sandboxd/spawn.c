@@ -312,6 +312,17 @@ sbx_cgroup_mode(const struct sbx_conf *conf)
 	return conf->st->cg.version == 2 ? "v2" : "v1";
 }
 
+const char *
+sbx_cgroup_caveat(const struct sbx_conf *conf)
+{
+	if (conf->st == NULL)
+		return NULL;
+	if (conf->st->cg.version == 2 && !conf->st->cg.has_swapmax)
+		return "no memory.swap.max (swap accounting is off): a "
+		    "sandbox may swap beyond its memory limit";
+	return NULL;
+}
+
 int
 sbx_cleanup_stale(const struct sbx_conf *conf)
 {

@@ -204,6 +204,8 @@ void		 sbx_pool_info(const struct sbx_conf *, struct sbx_pool_info *);
  */
 void		 sbx_pool_kill(struct sbx_conf *);
 const char	*sbx_cgroup_mode(const struct sbx_conf *);
+/* What the cgroups found cannot hold, for a warning; or NULL. */
+const char	*sbx_cgroup_caveat(const struct sbx_conf *);
 
 /*
  * Start a sandbox.  out_fd and err_fd (may be the same fd) belong to

@@ -717,6 +717,7 @@ spawner_run(struct proc_ctx *ctx)
 	const struct conf_limits *dl = &conf->sandboxd.limits;
 	const struct conf_limits *ml = &conf->sandboxd.max_limits;
 	char			 err[512], cgparent[CONF_NAME_MAX + 2];
+	const char		*caveat;
 	uid_t			 uid;
 	gid_t			 gid;
 	int			 n;
@@ -748,6 +749,8 @@ spawner_run(struct proc_ctx *ctx)
 	log_info("sandboxes as uid %u gid %u, cgroup %s %s, pool %u",
 	    (unsigned)uid, (unsigned)gid, sbx_cgroup_mode(&sconf), cgparent,
 	    conf->sandboxd.pool);
+	if ((caveat = sbx_cgroup_caveat(&sconf)) != NULL)
+		log_warnx("cgroup %s: %s", cgparent, caveat);
 	atexit(spawner_atexit);
 
 	memset(&spec, 0, sizeof(spec));

@@ -306,6 +306,19 @@ grep -q "reason=memory.*then the wall time limit of 1000 ms ended it" \
     "$T/oom2.out"
 ok $? "OOM kill, then the wall time: both in the result"
 sed 's/^/# /' "$T/oom1.out" "$T/oom2.out" | grep reason=
+# A run that reads much leaves page cache charged to its cgroup: it is
+# not kept for the next run, whose peak would show it.
+run cache 0 -v -- sh -c 'cat /usr/bin/* /usr/lib/x86_64-linux-gnu/* \
+    >/dev/null 2>&1; exit 0'
+ok $? "a run that reads 100s of MiB"
+peaks=
+for i in 1 2 3 4 5 6; do
+	run after 0 -v -- true
+	peaks="$peaks $(grep -o 'mem_peak=[0-9]*' "$T/after.err" | cut -d= -f2)"
+done
+big=$(echo "$peaks" | tr ' ' '\n' | awk '$1 > 16 * 1048576' | wc -l)
+[ "$big" -eq 0 ]
+ok $? "later runs' peaks do not show its page cache:$peaks"
 
 sleep 0.3
 n=$(cg_busy)

@@ -274,6 +274,10 @@ main(void)
 	    "t.conf:1: expected a size like 512K, 64M or 2G, got '12Q'");
 	bad("bad duration", "auditd {\nseal interval 3y\n}\n",
 	    "t.conf:2: expected a duration");
+	bad("a cgroup of systemd's", "sandboxd { cgroup \"system.slice\" }\n",
+	    "t.conf:1: cgroup 'system.slice' looks like one of systemd's");
+	bad("a service's cgroup", "sandboxd { cgroup \"ssh.service\" }\n",
+	    "looks like one of systemd's");
 	bad("negative duration", "sandboxd { limits { time -5s } }\n",
 	    "t.conf:1: expected a duration like 500ms, 30s, 5m or 1h, got "
 	    "'-5s'");
