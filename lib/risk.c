@@ -3015,7 +3015,8 @@ opt_dir(struct ctx *c, const struct shellparse_cmd *cmd, const char *v,
  * Does a JSON key name a path?  Exactly src, source(s), dst, dest,
  * destination, target(s), cwd, workdir, working_dir, root, output or
  * input; or ending in path(s), file(s), filename(s), dir(s),
- * directory, directories, folder(s); any case.  Keys are looked at on
+ * directory, directories, folder(s), or file, path or dir then name(s)
+ * (file_name, path-name, dirnames); any case.  Keys are looked at on
  * every call: the last letter picks the few names to compare.
  */
 static int
@@ -3051,10 +3052,18 @@ path_key(const char *k)
 		return (PK_IS("sources") || PK_IS("targets") ||
 		    PK_END("paths") || PK_END("files") ||
 		    PK_END("filenames") || PK_END("dirs") ||
-		    PK_END("directories") || PK_END("folders"));
+		    PK_END("directories") || PK_END("folders") ||
+		    PK_END("file_names") || PK_END("file-names") ||
+		    PK_END("pathnames") || PK_END("path_names") ||
+		    PK_END("path-names") || PK_END("dirnames") ||
+		    PK_END("dir_names") || PK_END("dir-names"));
 	case 'e':
 		return (PK_IS("source") || PK_END("file") ||
-		    PK_END("filename"));
+		    PK_END("filename") || PK_END("file_name") ||
+		    PK_END("file-name") || PK_END("pathname") ||
+		    PK_END("path_name") || PK_END("path-name") ||
+		    PK_END("dirname") || PK_END("dir_name") ||
+		    PK_END("dir-name"));
 	case 'r':
 		return (PK_IS("workdir") || PK_IS("working_dir") ||
 		    PK_END("dir") || PK_END("folder"));
@@ -3568,18 +3577,34 @@ cmd_stage(struct ctx *c, uint32_t ci, const struct cstage *st)
  * later pipeline stages, then what its output feeds.  Returns the
  * command matching the last stage, or NONE; cov collects them all.
  */
+/* Is command d inside the ( ) or { } g, at any depth? */
+static int
+inside(const struct shellparse *sp, uint32_t d, uint32_t g)
+{
+	int n;
+
+	for (n = 0; n < 64 && d != NONE && d < sp->ncmds; n++) {
+		if ((d = sp->cmds[d].parent) == g)
+			return (1);
+		if (d != NONE && d < sp->ncmds && !(sp->cmds[d].flags &
+		    (SHELLPARSE_C_SUBSHELL | SHELLPARSE_C_GROUP)))
+			return (0);	/* in a $( ): reads its own */
+	}
+	return (0);
+}
+
 static uint32_t
 pipe_rest(struct ctx *c, uint32_t ci, const struct cpat *cp, uint32_t k,
     uint32_t *cov, uint32_t *ncov)
 {
 	const struct shellparse *sp = c->sp;
-	uint32_t j = ci, x, p, steps = 0, r;
+	uint32_t j = ci, x, p, d, steps = 0, r;
 
 	if (k >= cp->nst)
 		return (ci);
 	for (;;) {
 		for (x = sp->cmds[j].next; x != NONE && x < sp->ncmds &&
-		    steps++ < 4096; x = sp->cmds[x].next)
+		    steps++ < 4096; x = sp->cmds[x].next) {
 			if (cmd_stage(c, x, &cp->st[k])) {
 				cov[(*ncov)++] = x;
 				if ((r = pipe_rest(c, x, cp, k + 1, cov,
@@ -3587,6 +3612,21 @@ pipe_rest(struct ctx *c, uint32_t ci, const struct cpat *cp, uint32_t k,
 					return (r);
 				(*ncov)--;
 			}
+			/* x | (cd d; sh): the commands in it read x too */
+			if (!(sp->cmds[x].flags & (SHELLPARSE_C_SUBSHELL |
+			    SHELLPARSE_C_GROUP)))
+				continue;
+			for (d = x + 1; d < sp->ncmds && steps++ < 4096; d++) {
+				if (!inside(sp, d, x) ||
+				    !cmd_stage(c, d, &cp->st[k]))
+					continue;
+				cov[(*ncov)++] = d;
+				if ((r = pipe_rest(c, d, cp, k + 1, cov,
+				    ncov)) != NONE)
+					return (r);
+				(*ncov)--;
+			}
+		}
 		p = sp->cmds[j].parent;
 		if (p == NONE || p >= sp->ncmds || p == j || steps++ > 4096)
 			return (NONE);
@@ -4021,6 +4061,23 @@ feed_from(struct ctx *c, uint32_t j, struct feed *f, int depth)
 		feed_stdin(c, j, f, depth + 1, 0);
 }
 
+/* Does the command hold a >( ) (as a word or a redirection's target)? */
+static int
+holds_outsub(const struct shellparse_cmd *cmd)
+{
+	uint32_t k;
+
+	for (k = 0; k < cmd->nwords; k++)
+		if (cmd->words[k].len > 2 && memmem(cmd->words[k].text,
+		    cmd->words[k].len, ">(", 2) != NULL)
+			return (1);
+	for (k = 0; k < cmd->nredirs; k++)
+		if (cmd->redirs[k].target.len > 2 &&
+		    memcmp(cmd->redirs[k].target.text, ">(", 2) == 0)
+			return (1);
+	return (0);
+}
+
 /*
  * What command j reads on its standard input, into f: the command
  * before it in a pipeline, or (procsub) the <( ) in its words, or a
@@ -4044,14 +4101,43 @@ feed_stdin(struct ctx *c, uint32_t j, struct feed *f, int depth, int procsub)
 		f->opaque = 1;		/* for ... done | sh */
 		return;
 	}
+	if (depth > FEED_DEPTH || c->nfeed++ > FEED_CALLS) {
+		f->opaque = 1;
+		return;
+	}
 	for (k = 0; k < cmd->nredirs && !procsub; k++) {
 		r = &cmd->redirs[k];
 		if (r->op == SHELLPARSE_R_IN && script_operand(&r->target) ==
 		    UW_PROCSUB)
 			procsub = 1;
+		else if (r->op == SHELLPARSE_R_IN ||
+		    r->op == SHELLPARSE_R_RDWR || (r->op ==
+		    SHELLPARSE_R_DUPIN && (r->fd == -1 || r->fd == 0) &&
+		    strcmp(r->target.text, "0") != 0 &&
+		    strcmp(r->target.text, "-") != 0)) {
+			/* sh < file, sh <&3: text not of the line */
+			f->opaque = 1;
+			return;
+		} else if (r->op == SHELLPARSE_R_HEREDOC ||
+		    r->op == SHELLPARSE_R_HERESTR)
+			return;		/* fed_heredoc() reads those */
 	}
-	if (!procsub)
+	if (!procsub) {
+		/*
+		 * Nothing in the line gives it input of its own: it reads
+		 * what its ( ) or { } reads (x | (sh)), what the command
+		 * holding its $( ) reads, and, in a >( ) (x > >(sh), tee
+		 * >(sh)), what that command writes there.
+		 */
+		x = cmd->parent;
+		if (x == NONE || x >= sp->ncmds || x >= j)
+			return;
+		feed_stdin(c, x, f, depth + 1, 0);
+		if (!(sp->cmds[x].flags & (SHELLPARSE_C_SUBSHELL |
+		    SHELLPARSE_C_GROUP)) && holds_outsub(&sp->cmds[x]))
+			feed_from(c, x, f, depth + 1);
 		return;
+	}
 	/* The substitutions in it are its children (ends of pipelines). */
 	for (x = j + 1; x < sp->ncmds; x++)
 		if (sp->cmds[x].parent == j && sp->cmds[x].next == NONE)
@@ -4229,12 +4315,21 @@ opt_table_ok(void)
 	return (1);
 }
 
-/* Variables the shell runs or expands $( ) in: PS4='$(x)' bash -x. */
+/*
+ * Variables the shell runs or expands $( ) in (PS4='$(x)' bash -x), and
+ * those that name a command another program runs: pagers, editors,
+ * ssh for git and rsync, askpass helpers (GIT_PAGER='rm -rf /' git log).
+ */
 static int
 code_var(const char *s, size_t n)
 {
 	static const char *const vars[] = { "PROMPT_COMMAND", "PS0", "PS1",
-	    "PS2", "PS3", "PS4", NULL };
+	    "PS2", "PS3", "PS4", "PAGER", "GIT_PAGER", "MANPAGER",
+	    "SYSTEMD_PAGER", "EDITOR", "VISUAL", "GIT_EDITOR",
+	    "GIT_SEQUENCE_EDITOR", "SUDO_EDITOR", "GIT_SSH_COMMAND",
+	    "GIT_SSH", "GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS",
+	    "SUDO_ASKPASS", "GIT_PROXY_COMMAND", "RSYNC_RSH", "LESSOPEN",
+	    "LESSCLOSE", "BROWSER", NULL };
 	size_t i;
 
 	for (i = 0; vars[i] != NULL; i++)
@@ -4541,9 +4636,14 @@ walk_views(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	char buf[128];
 	size_t n, i;
 
-	if (depth > MAXVDEPTH || vw->n++ > MAXVIEWS || start >= end ||
-	    end > cmd->nwords || vw->found || c->nomem)
+	if (start >= end || end > cmd->nwords || vw->found || c->nomem)
 		return;
+	if (depth > MAXVDEPTH || vw->n++ > MAXVIEWS) {
+		/* Wrapped past what is looked at: it could be anything. */
+		if (c->unk == NONE)
+			c->unk = vw->cmd;
+		return;
+	}
 	w = &cmd->words[start];
 	if ((pat = shellparse_pattern(w)) == NULL) {
 		b = memrchr(w->text, '/', w->len);

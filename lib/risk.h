@@ -36,8 +36,15 @@
  * as commands of their own: ssh -o ProxyCommand=X, git -c
  * core.pager=X (and other keys that run commands, alias.n=!X), rsync
  * -e X, tar --to-command=X / -I X / --checkpoint-action=exec=X,
- * script -c X, vim -c '!X', trap X, alias n=X, and PROMPT_COMMAND or
- * PS0..PS4 given to a command or exported.
+ * script -c X, vim -c '!X', trap X, alias n=X, and PROMPT_COMMAND,
+ * PS0..PS4 or a variable naming a command another program runs (PAGER,
+ * GIT_PAGER, EDITOR, GIT_SSH_COMMAND, ...) given to a command or
+ * exported.  ((X)) at the start of a command is also parsed as the
+ * commands X, as dash runs it.  A shell in a ( ) or { } reads what the
+ * group reads; one fed by a pipe into a loop or if, one in a >( ), and
+ * one reading a file (sh < f) run text only known when they run.  A
+ * command under more than 8 wrappers counts as one whose name is only
+ * known when it runs.
  *
  * Command patterns.  The line is parsed (shellparse.h) into simple
  * commands; each is matched on its own argv, and again after each

