@@ -673,6 +673,20 @@ static const struct wrapper wrappers[] = {
 	{ "unshare", WK_PREFIX, 0, 0, 0, "", "", "", "" },
 	{ "fakeroot", WK_PREFIX, 0, 0, 0, "lis", "", "|lib|faked|", "" },
 	{ "unbuffer", WK_PREFIX, 0, 0, 0, "", "", "", "" },
+	{ "setpriv", WK_PREFIX, 0, 0, 0, "", "",
+	    "|reuid|regid|ruid|euid|rgid|egid|groups|inh-caps|ambient-caps|"
+	    "bounding-set|securebits|pdeathsig|selinux-label|"
+	    "apparmor-profile|landlock-access|landlock-rule|", "" },
+	{ "systemd-run", WK_PREFIX, 0, 0, 0, "upEMHD", "",
+	    "|unit|property|setenv|machine|host|uid|gid|nice|slice|"
+	    "description|working-directory|service-type|timer-property|"
+	    "path-property|socket-property|on-active|on-boot|on-startup|"
+	    "on-unit-active|on-unit-inactive|on-calendar|on-clock-change|"
+	    "on-timezone-change|send-sighup|", "" },
+	{ "valgrind", WK_PREFIX, 0, 0, 0, "", "", "", "" },
+	{ "screen", WK_PREFIX, 0, 0, 0, "cehpRSTsX", "", "", "" },
+	{ "firejail", WK_PREFIX, 0, 0, 0, "", "", "", "" },
+	{ "catchsegv", WK_PREFIX, 0, 0, 0, "", "", "", "" },
 	{ "proxychains", WK_PREFIX, 0, 0, 0, "f", "", "", "" },
 	{ "proxychains4", WK_PREFIX, 0, 0, 0, "f", "", "", "" },
 	{ "torsocks", WK_PREFIX, 0, 0, 0, "uapP", "", "", "" },
@@ -2637,9 +2651,10 @@ cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 				continue;
 		} else if (!endopts && w->len >= 2 && t[0] == '-' &&
 		    (pat == NULL || pat[0] == '-')) {
-			/* -o/path: the attached value. */
-			if (pat == NULL && w->len > 2 &&
-			    memchr(t, '/', w->len) != NULL &&
+			/* -o/path, -o.env: the attached value. */
+			if (pat == NULL && w->len > 2 && t[1] != '-' &&
+			    (memchr(t, '/', w->len) != NULL ||
+			    memchr(t, '.', w->len) != NULL) &&
 			    fn(c, t + 2, w->len - 2, NULL, arg))
 				return (1);
 			continue;
@@ -2647,6 +2662,21 @@ cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		if (w->len == 0)
 			continue;
 		if (fn(c, t, w->len, pat, arg))
+			return (1);
+		if (pat != NULL || w->len < 2)
+			continue;
+		/* curl -d @file, file:///etc/x, dd if=/etc/x, make X=/y */
+		if (t[0] == '@') {
+			if (fn(c, t + 1, w->len - 1, NULL, arg))
+				return (1);
+		} else if (w->len > 7 && strncasecmp(t, "file://", 7) == 0) {
+			if (fn(c, t + 7, w->len - 7, NULL, arg))
+				return (1);
+		} else if ((eq = memchr(t, '=', w->len)) != NULL &&
+		    eq > t && eq[1] != '\0' &&
+		    strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP"
+		    "QRSTUVWXYZ0123456789_-.") == (size_t)(eq - t) &&
+		    fn(c, eq + 1, w->len - (size_t)(eq + 1 - t), NULL, arg))
 			return (1);
 	}
 	for (k = 0; k < cmd->nredirs; k++) {
@@ -2776,6 +2806,31 @@ path_feed1(struct ctx *c, const char *s, size_t n, const char *o, size_t on)
 	}
 }
 
+/*
+ * /proc/self/root/x, /proc/thread-self/root/x, /proc/PID/root/x: the
+ * offset of "/x" (the process's root, the host's here), or 0.
+ */
+static size_t
+proc_root(const char *s, size_t n)
+{
+	size_t i = 6;
+
+	if (n > 16 && memcmp(s + 6, "thread-self/", 12) == 0)
+		i += 12;
+	else if (n > 11 && memcmp(s + 6, "self/", 5) == 0)
+		i += 5;
+	else {
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == 6 || i >= n || s[i] != '/')
+			return (0);
+		i++;
+	}
+	if (n - i < 5 || memcmp(s + i, "root/", 5) != 0)
+		return (0);
+	return (i + 4);
+}
+
 /* path_feed(), for a word that may be a path the rules name. */
 static void __attribute__((noinline))
 path_feed_slow(struct ctx *c, const char *s, size_t n, const char *pat)
@@ -2812,6 +2867,10 @@ path_feed_slow(struct ctx *c, const char *s, size_t n, const char *pat)
 			return;
 	}
 	path_feed1(c, s, n, s, n);
+	/* /proc/self/root/etc/x is /etc/x (so is /proc/PID/root/...) */
+	if (n > 11 && memcmp(s, "/proc/", 6) == 0 &&
+	    (up = proc_root(s, n)) > 0)
+		path_feed_slow(c, s + up, n - up, NULL);
 	if (path_odd(s, n) && (nn = path_norm(s, n, buf, sizeof(buf))) > 0) {
 		path_feed1(c, buf, nn, s, n);
 		if ((up = path_climb(buf, nn)) > 0)
@@ -3394,7 +3453,7 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 	const char *t, *eq;
 	uint32_t k = start + 1, npos = wr->npos, i;
 	size_t l;
-	int cflag = 0, sflag = 0, done;
+	int cflag = 0, sflag = 0, done, cmdnext = 0;
 
 	memset(u, 0, sizeof(*u));
 	u->kind = UW_NONE;
@@ -3465,15 +3524,20 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 			if (l == 2 && t[0] == '-' && t[1] == '-') {
 				k++;
 				npos = 0;
+				cmdnext = 1;
 				break;
 			}
 			if (t[0] != '-' || l == 1) {
 				if (l == 1 && t[0] == '-' && wr->dashopt)
 					continue;
-				if (wr->kind == WK_SU)
+				if (wr->kind == WK_SU && !cmdnext)
 					continue;	/* su user -c x */
 				break;
 			}
+			/* runuser -u USER CMD, not su's -c */
+			if (wr->kind == WK_SU && ((l == 2 && t[1] == 'u') ||
+			    (l >= 6 && memcmp(t, "--user", 6) == 0)))
+				cmdnext = 1;
 			if (t[1] == '-') {
 				eq = memchr(t, '=', l);
 				if (in_list(wr->longstr, t + 2,
@@ -3521,7 +3585,7 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 		u->kind = UW_STRING;
 		return;
 	}
-	if (wr->kind == WK_SU)
+	if (wr->kind == WK_SU && !cmdnext)
 		return;
 	u->astart = u->aend = k;
 	if (wr->assigns)

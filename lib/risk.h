@@ -19,7 +19,8 @@
  *                   whose key looks like a path (path, file, dir,
  *                   src, dst, target, *_path, filePath, ...), and
  *                   operands, --opt=VALUE values, redirection targets
- *                   and NAME=VALUE values of its commands.  A path
+ *                   and NAME=VALUE values of its commands (and of its
+ *                   operands: dd if=X), @X, file://X, -oX.  A path
  *                   with . / .. / // in it is matched as written and
  *                   as normalised.  After cd DIR (or pushd) in
  *                   the line, a relative path in a later command is
@@ -50,7 +51,8 @@
  * commands; each is matched on its own argv, and again after each
  * wrapper is taken off (env, sudo, doas, nice, nohup, timeout, time,
  * command, exec, builtin, xargs, busybox, stdbuf, setsid, ionice,
- * chrt, taskset, chroot, flock, pkexec, strace, ...); sh/bash/... -c
+ * chrt, taskset, chroot, flock, pkexec, strace, runuser, setpriv,
+ * systemd-run, valgrind, screen, ...); sh/bash/... -c
  * STRING, su -c, env -S, eval, watch, ssh HOST CMD and a shell fed a
  * here-document have their text parsed as a command line of its own;
  * find -exec CMD ; is matched as CMD.  An argv call (risk_call.argv)

