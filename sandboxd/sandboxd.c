@@ -27,6 +27,7 @@ static const struct proc_def sandboxd_procs[] = {
 		.title = "spawner",
 		.run = spawner_run,
 		.dispatch = spawner_dispatch,
+		.reload = spawner_reload,
 		.as_root = 1,
 	},
 	[PROC_LISTENER] = {

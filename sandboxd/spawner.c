@@ -631,6 +631,33 @@ spawner_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 	}
 }
 
+/* The limits as harness.conf gives them. */
+static void
+spawner_limits(const struct harness_conf *conf)
+{
+	const struct conf_limits *dl = &conf->sandboxd.limits;
+	const struct conf_limits *ml = &conf->sandboxd.max_limits;
+
+	sconf.deflim = (struct sbx_limits){ dl->wall_ms, dl->cpu_ms,
+	    dl->memory, dl->procs, dl->output, dl->fsize, dl->nofile,
+	    dl->tmp };
+	sconf.maxlim = (struct sbx_limits){ ml->wall_ms, ml->cpu_ms,
+	    ml->memory, ml->procs, ml->output, ml->fsize, ml->nofile,
+	    ml->tmp };
+}
+
+/*
+ * SIGHUP: the new default and maximum limits apply to the runs that
+ * start from now on (the listener checks requests against the same
+ * maximum).  The pool's size, the cgroup and the users need a restart.
+ */
+void
+spawner_reload(struct proc_ctx *ctx, struct harness_conf *nconf)
+{
+	(void)ctx;
+	spawner_limits(nconf);
+}
+
 /*
  * On an orderly exit (the parent closed our channel), take the running
  * sandboxes down with us: their cgroups are removed and their processes
@@ -714,8 +741,6 @@ spawner_run(struct proc_ctx *ctx)
 	struct confine_errno	 refuse[32];
 	int			 notify[64];
 	size_t			 nrefuse, nnotify;
-	const struct conf_limits *dl = &conf->sandboxd.limits;
-	const struct conf_limits *ml = &conf->sandboxd.max_limits;
 	char			 err[512], cgparent[CONF_NAME_MAX + 2];
 	const char		*caveat;
 	uid_t			 uid;
@@ -733,12 +758,7 @@ spawner_run(struct proc_ctx *ctx)
 	sconf.wsroot = conf->sandboxd.workspaces;
 	snprintf(cgparent, sizeof(cgparent), "/%s", conf->sandboxd.cgroup);
 	sconf.cgroup_parent = cgparent;
-	sconf.deflim = (struct sbx_limits){ dl->wall_ms, dl->cpu_ms,
-	    dl->memory, dl->procs, dl->output, dl->fsize, dl->nofile,
-	    dl->tmp };
-	sconf.maxlim = (struct sbx_limits){ ml->wall_ms, ml->cpu_ms,
-	    ml->memory, ml->procs, ml->output, ml->fsize, ml->nofile,
-	    ml->tmp };
+	spawner_limits(conf);
 	sconf.max_code = SANDBOX_CODE_MAX;
 	/* cgroup dirs, the seccomp programs, /etc and /usr layout */
 	if (sbx_init(&sconf, err, sizeof(err)) == -1)

@@ -306,6 +306,23 @@ grep -q "reason=memory.*then the wall time limit of 1000 ms ended it" \
     "$T/oom2.out"
 ok $? "OOM kill, then the wall time: both in the result"
 sed 's/^/# /' "$T/oom1.out" "$T/oom2.out" | grep reason=
+# SIGHUP: the spawner takes the new default limits too.
+sed -i -e '/^sandboxd/,/^}/s/^\([[:space:]]*\)time 30s/\1time 1s/' "$conf"
+grep -q "time 1s" "$conf" &&
+    kill -HUP "$(cat "$T/sandboxd.pid")" &&
+    wait_for "$T/sandboxd.log" "spawner.*configuration reloaded" 10
+ok $? "reload: the spawner says so"
+run hup 137 -v -- sleep 5
+grep -q "reason=timeout.*wall time limit of 1000 ms" "$T/hup.err"
+ok $? "reload: the new default time limit ends a run"
+sed -i -e '/^sandboxd/,/^}/s/^\([[:space:]]*\)time 1s/\1time 30s/' "$conf"
+kill -HUP "$(cat "$T/sandboxd.pid")"
+i=0
+while [ "$(grep -c 'spawner.*configuration reloaded' "$T/sandboxd.log")" \
+    -lt 2 ] && [ $i -lt 200 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
 # A run that reads much leaves page cache charged to its cgroup: it is
 # not kept for the next run, whose peak would show it.
 run cache 0 -v -- sh -c 'cat /usr/bin/* /usr/lib/x86_64-linux-gnu/* \
