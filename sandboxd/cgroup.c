@@ -252,13 +252,18 @@ detect_v2(struct cg_root *r, const char *mnt, const char *parent,
 		*p = '\0';
 		if (write_file(p == path + mlen ? mnt : path,
 		    "cgroup.subtree_control", "+memory +pids +cpu") == -1) {
-			snprintf(err, errlen, "cgroup v2: enabling controllers "
-			    "in %.100s: %s%s", p == path + mlen ? mnt : path,
-			    strerror(errno), errno == EBUSY ? " (that cgroup "
-			    "holds processes, so it cannot give controllers "
-			    "to its children; in a container, give it the "
-			    "host's cgroup namespace or move its processes "
-			    "into a child cgroup)" : "");
+			int	 busy = errno == EBUSY;
+
+			/* a long path's hint may be cut: that is fine */
+			if (snprintf(err, errlen, "cgroup v2: enabling "
+			    "controllers in %.100s: %s%s", p == path + mlen ?
+			    mnt : path, strerror(errno), busy ? " (that "
+			    "cgroup holds processes, so it cannot give "
+			    "controllers to its children; in a container, "
+			    "give it the host's cgroup namespace or move its "
+			    "processes into a child cgroup)" : "") >=
+			    (int)errlen)
+				err[errlen - 1] = '\0';
 			return -1;
 		}
 		*p = save;
