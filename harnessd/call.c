@@ -1366,8 +1366,9 @@ take_session(struct call *c, struct json_object *body, const struct gw_req *r)
 	 * A session belongs to the identity that names it: the same name
 	 * from another key or uid is another session, with its own
 	 * workspace and its own allow-for-session grants in hitld.  The
-	 * scoped id is NAME.XXXXXXXX (a hash of the identity); the
-	 * workspace is NAME-XXXXXXXX when that is a valid name.
+	 * scoped id is NAME.XXXXXXXX (a hash of the identity), which
+	 * hitld keys grants by; the workspace is NAME-XXXXXXXX when that
+	 * is a valid name.
 	 */
 	crypto_hash_sha256(h, (const unsigned char *)c->who, strlen(c->who));
 	for (i = 0; i < 4; i++)
@@ -1389,7 +1390,12 @@ take_session(struct call *c, struct json_object *body, const struct gw_req *r)
 			snprintf(c->sreq.workspace + 2 + i * 2, 3, "%02x",
 			    h[i]);
 	}
-	strlcpy(c->sreq.session, c->scoped, sizeof(c->sreq.session));
+	/*
+	 * sandboxd and vaultd only record the session: they get it as
+	 * the client named it, as every audit record carries it (the
+	 * workspace is what is scoped there).
+	 */
+	strlcpy(c->sreq.session, c->session, sizeof(c->sreq.session));
 	return 0;
 }
 
@@ -1546,7 +1552,9 @@ build_tool(struct call *c, const struct etool *t, struct json_object *args)
 	c->hreq.workspace = strdup(c->sreq.workspace);
 	if (c->hreq.tool == NULL || c->hreq.args == NULL ||
 	    c->hreq.network == NULL || c->hreq.session == NULL ||
-	    c->hreq.workspace == NULL)
+	    c->hreq.workspace == NULL ||
+	    (c->session[0] != '\0' &&
+	    (c->hreq.named = strdup(c->session)) == NULL))
 		return -1;
 	strlcpy(c->sreq.tool, t->name, sizeof(c->sreq.tool));
 	set_limits(&c->sreq.lim, &t->limits);
@@ -1928,6 +1936,8 @@ call_exec(struct proc_ctx *ctx, const struct gw_req *r)
 	strlcpy(c->sreq.tool, "exec", sizeof(c->sreq.tool));
 	if ((c->hreq.tool = strdup("exec")) == NULL ||
 	    (c->hreq.session = strdup(c->scoped)) == NULL ||
+	    (c->session[0] != '\0' &&
+	    (c->hreq.named = strdup(c->session)) == NULL) ||
 	    (c->hreq.workspace = strdup(c->sreq.workspace)) == NULL ||
 	    (c->hreq.network = strdup(c->sreq.net == SANDBOX_NET_HOST ?
 	    "any" : "none")) == NULL ||

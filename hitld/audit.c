@@ -121,6 +121,7 @@ hitl_audit_reply(const struct hitl_req *req, const struct hitl_verdict *v,
 	struct audit_wait	*w;
 	struct json_object	*o;
 	char			 actor[HITL_NAME_MAX + 40], where[300];
+	const char		*session;
 	int			 early;
 
 	/*
@@ -160,6 +161,18 @@ hitl_audit_reply(const struct hitl_req *req, const struct hitl_verdict *v,
 		    json_object_new_string(where));
 	}
 	json_object_object_add(o, "reason", json_object_new_string(v->reason));
+	/*
+	 * The record carries the session as the client named it, as the
+	 * requester's own records do; the scope of allow-for-session
+	 * grants (what approvers saw, what end-session takes) goes in
+	 * the body.
+	 */
+	session = req->session != NULL ? req->session : "";
+	if (req->named != NULL && strcmp(req->named, session) != 0) {
+		json_object_object_add(o, "grant_session",
+		    json_object_new_string(session));
+		session = req->named;
+	}
 	json_object_object_add(o, "requester_uid",
 	    json_object_new_int64(requester_uid));
 	if (v->how == HITL_HOW_APPROVER || v->how == HITL_HOW_SESSION) {
@@ -172,10 +185,9 @@ hitl_audit_reply(const struct hitl_req *req, const struct hitl_verdict *v,
 	} else
 		snprintf(actor, sizeof(actor), "uid:%u",
 		    (unsigned)requester_uid);
-	if (audit_event("approval.decision", req->session != NULL ?
-	    req->session : "", actor, json_object_to_json_string_ext(o,
-	    JSON_C_TO_STRING_PLAIN), early ? 0 : AUDIT_ACK,
-	    early ? NULL : audit_done, w) == -1) {
+	if (audit_event("approval.decision", session, actor,
+	    json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN),
+	    early ? 0 : AUDIT_ACK, early ? NULL : audit_done, w) == -1) {
 		if (early)
 			log_warnx("decision %u: auditd unreachable: cannot "
 			    "send the record (the requester's own decides)",

@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "conf.h"
@@ -12,6 +13,7 @@
 #include "log.h"
 #include "proc.h"
 #include "proto.h"
+#include "wire.h"
 
 static struct hitld_parent parent_state = { -1 };
 
@@ -22,6 +24,7 @@ static const struct proc_def hitld_procs[] = {
 		.on_fd = queue_on_fd,
 		.control = queue_control,
 		.reload = queue_reload,
+		.dispatch = queue_dispatch,
 		.chroot_of = queue_chroot,
 		.serves_control = 1,
 	},
@@ -59,12 +62,45 @@ hitld_parent_started(struct proc_ctx *ctx)
 	parent_state.approver_fd = -1;
 }
 
+/*
+ * The queue named approvers from the password database it read at
+ * start; on SIGHUP it gets the password file's names again, so that
+ * an approver added since then is named in decisions, not numbered.
+ */
+static void
+hitld_parent_reload(struct proc_ctx *ctx)
+{
+	struct users	 t;
+	struct wbuf	 wb;
+	size_t		 pos = 0;
+
+	memset(&t, 0, sizeof(t));
+	if (users_read(&t, HITLD_PASSWD) == -1) {
+		log_warn("reload: %s", HITLD_PASSWD);
+		users_free(&t);
+		return;
+	}
+	while (pos < t.n) {
+		wire_init(&wb);
+		users_encode(&t, &pos, &wb);
+		if (wire_ok(&wb) == -1 || imsgev_compose(
+		    &ctx->children[PROC_QUEUE], IMSG_HITL_USERS, 0, -1,
+		    wb.buf, wb.len) == -1) {
+			log_warn("reload: sending the user table");
+			break;
+		}
+	}
+	log_debug("reload: %zu users read from %s", t.n, HITLD_PASSWD);
+	users_free(&t);
+}
+
 static const struct daemon_def hitld_def = {
 	.id = D_HITLD,
 	.procs = hitld_procs,
 	.nprocs = PROC_HITLD_MAX,
 	.parent_init = hitld_parent_init,
 	.parent_started = hitld_parent_started,
+	.parent_reload = hitld_parent_reload,
 };
 
 int

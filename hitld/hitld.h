@@ -5,7 +5,11 @@
 #ifndef HITLD_H
 #define HITLD_H
 
+#include <sys/types.h>
+
+#include "hitlc.h"
 #include "proc.h"
+#include "proto.h"
 
 enum hitld_proc {
 	PROC_QUEUE = 0,
@@ -16,10 +20,40 @@ struct hitld_parent {
 	int		 approver_fd;
 };
 
+/* parent -> queue: user names read again on SIGHUP (users.c). */
+#define IMSG_HITL_USERS		(IMSG_HITL_BASE + 64)
+#define HITLD_PASSWD		"/etc/passwd"
+#define USERS_MAX		65536
+
+struct uname {
+	uid_t		 uid;
+	size_t		 seq;		/* order read */
+	char		 name[HITL_NAME_MAX];
+};
+
+struct users {
+	struct uname	*v;
+	size_t		 n;
+	size_t		 cap;
+	size_t		 seq;
+};
+
+/* users.c: the uid -> name table (zeroed to start). */
+struct wbuf;
+int	 users_add(struct users *, uid_t, const char *);
+void	 users_sort(struct users *);
+const char *users_find(const struct users *, uid_t);
+int	 users_merge(struct users *, const struct users *);
+void	 users_free(struct users *);
+int	 users_read(struct users *, const char *);
+void	 users_encode(const struct users *, size_t *, struct wbuf *);
+int	 users_decode(struct users *, const void *, size_t);
+
 void	 queue_run(struct proc_ctx *);
 void	 queue_on_fd(struct proc_ctx *, uint32_t, uint32_t, int);
 int	 queue_control(struct proc_ctx *, struct ctl_conn *, struct imsg *);
 void	 queue_reload(struct proc_ctx *, struct harness_conf *);
+void	 queue_dispatch(struct proc_ctx *, struct imsgev *, struct imsg *);
 const char *queue_chroot(const struct harness_conf *);
 
 /* audit.c: record one decision (see there). */

@@ -39,7 +39,6 @@
 #define QUEUE_MAX_PER_CONN	128	/* ... per requester connection */
 #define QUEUE_MAX_GRANTS	4096	/* allow-for-session grants kept */
 #define QUEUE_DONE_MAX		256	/* recent decisions, for latecomers */
-#define QUEUE_MAX_USERS		65536
 #define QUEUE_JSON_DEPTH	32
 #define QUEUE_MAX_BACKLOG	2048	/* messages queued to one peer */
 
@@ -71,11 +70,6 @@ struct grant {
 	uint32_t	 uid;
 };
 
-struct uname {
-	uid_t		 uid;
-	char		 name[HITL_NAME_MAX];
-};
-
 static struct {
 	struct proc_ctx	*ctx;
 	struct risk_ruleset *rs;
@@ -88,8 +82,7 @@ static struct {
 	size_t		 ngrants;
 	struct hitl_decided done[QUEUE_DONE_MAX];
 	size_t		 ndone;		/* total recorded; ring index */
-	struct uname	*users;
-	size_t		 nusers;
+	struct users	 users;
 } q;
 
 static void	 decide(struct pending *, int, int, const char *, uint32_t,
@@ -101,52 +94,29 @@ queue_chroot(const struct harness_conf *conf)
 	return conf->hitld.d.chroot;
 }
 
-/* ---- users: the chroot has no passwd, so names are read at start ---- */
+/* ---- users: the chroot has no passwd (see users.c) ---- */
 
-static int
-uname_cmp(const void *a, const void *b)
-{
-	const struct uname *x = a, *y = b;
-
-	return x->uid < y->uid ? -1 : x->uid > y->uid;
-}
-
+/* Read at start through NSS, before the chroot. */
 static void
 users_load(void)
 {
 	struct passwd	*pw;
-	struct uname	*u;
-	size_t		 cap = 0;
 
 	setpwent();
-	while ((pw = getpwent()) != NULL && q.nusers < QUEUE_MAX_USERS) {
-		if (q.nusers == cap) {
-			cap = cap ? cap * 2 : 64;
-			u = reallocarray(q.users, cap, sizeof(*u));
-			if (u == NULL)
-				break;
-			q.users = u;
-		}
-		q.users[q.nusers].uid = pw->pw_uid;
-		strlcpy(q.users[q.nusers].name, pw->pw_name,
-		    sizeof(q.users[q.nusers].name));
-		q.nusers++;
-	}
+	while ((pw = getpwent()) != NULL)
+		if (users_add(&q.users, pw->pw_uid, pw->pw_name) == -1)
+			break;
 	endpwent();
-	if (q.nusers > 0)
-		qsort(q.users, q.nusers, sizeof(*q.users), uname_cmp);
+	users_sort(&q.users);
 }
 
 static void
 user_name(uid_t uid, char *buf, size_t len)
 {
-	struct uname	 key, *u;
+	const char	*name;
 
-	key.uid = uid;
-	u = q.nusers ? bsearch(&key, q.users, q.nusers, sizeof(*q.users),
-	    uname_cmp) : NULL;
-	if (u != NULL)
-		strlcpy(buf, u->name, len);
+	if ((name = users_find(&q.users, uid)) != NULL)
+		strlcpy(buf, name, len);
 	else
 		snprintf(buf, len, "%u", (unsigned)uid);
 }
@@ -949,6 +919,29 @@ queue_reload(struct proc_ctx *ctx, struct harness_conf *nconf)
 	    q.npending);
 }
 
+/*
+ * The parent's messages other than the framework's: the user table it
+ * read again on SIGHUP, merged into ours.
+ */
+void
+queue_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
+{
+	struct users	 t;
+
+	if (iev != &ctx->parent || imsg->hdr.type != IMSG_HITL_USERS)
+		fatalx("%s: unexpected message %u from %s", __func__,
+		    imsg->hdr.type, iev->name);
+	memset(&t, 0, sizeof(t));
+	if (users_decode(&t, imsg->data, imsg_datalen(imsg)) == -1)
+		log_warnx("%s: a bad user table from the parent", __func__);
+	else if (users_merge(&q.users, &t) == -1)
+		log_warn("%s: user table", __func__);
+	else
+		log_info("user names reloaded: %zu read, %zu known", t.n,
+		    q.users.n);
+	users_free(&t);
+}
+
 void
 queue_run(struct proc_ctx *ctx)
 {
@@ -970,6 +963,6 @@ queue_run(struct proc_ctx *ctx)
 		fatalx("cannot set up auditing");
 	proc_confine(ctx, &spec);
 	log_debug("%zu rules, timeout %llu ms, %zu users known", q.nrules,
-	    (unsigned long long)q.timeout_ms, q.nusers);
+	    (unsigned long long)q.timeout_ms, q.users.n);
 	event_base_dispatch(ctx->base);
 }

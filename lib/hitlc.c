@@ -42,6 +42,7 @@ hitl_req_encode(struct wbuf *wb, const struct hitl_req *r)
 		wire_put_str(wb, r->envv[i]);
 	wire_put_str(wb, r->input);
 	wire_put_u32(wb, r->flags);
+	wire_put_str(wb, r->named);
 }
 
 /* A string, NULL when empty. */
@@ -76,6 +77,7 @@ hitl_req_free(struct hitl_req *r)
 		free(r->envv[i]);
 	free(r->envv);
 	free(r->input);
+	free(r->named);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -115,7 +117,8 @@ req_decode(struct rbuf *rb, struct hitl_req *r)
 	    get_strs(rb, &r->envv, &r->envc, HITL_ENV_MAX) == -1 ||
 	    get_opt(rb, &r->input, HITL_INPUT_MAX) == -1 ||
 	    wire_get_u32(rb, &r->flags) == -1 ||
-	    (r->flags & ~HITL_REQ_FLAGS) != 0)
+	    (r->flags & ~HITL_REQ_FLAGS) != 0 ||
+	    get_opt(rb, &r->named, HITL_SESSION_MAX) == -1)
 		return -1;
 	return 0;
 }

@@ -30,7 +30,8 @@
  * their strings (hitl_req_free).
  */
 struct hitl_req {
-	char		*session;
+	char		*session;	/* the scope of allow-for-session
+					   grants */
 	char		*tool;
 	char		*command;
 	char		**argv;
@@ -43,6 +44,10 @@ struct hitl_req {
 	size_t		 envc;
 	char		*input;		/* what it reads on stdin, or NULL */
 	uint32_t	 flags;		/* HITL_REQ_* */
+	char		*named;		/* the session as the client named
+					   it, for the audit trail (the
+					   engine scopes session to the
+					   identity); NULL: session */
 };
 
 /*

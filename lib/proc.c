@@ -759,6 +759,8 @@ parent_sig(evutil_socket_t sig, short ev, void *arg)
 		close(fd);
 		conf_free(ctx->conf);
 		ctx->conf = nconf;
+		if (ctx->daemon->parent_reload != NULL)
+			ctx->daemon->parent_reload(ctx);
 		break;
 	}
 }

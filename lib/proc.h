@@ -55,6 +55,8 @@ struct daemon_def {
 	int		(*parent_init)(struct proc_ctx *);
 	/* Parent, children started: hand them listening fds. */
 	void		(*parent_started)(struct proc_ctx *);
+	/* Parent, on SIGHUP, once the new configuration went out. */
+	void		(*parent_reload)(struct proc_ctx *);
 	/* Parent, on the way out: remove what it created. */
 	void		(*parent_shutdown)(struct proc_ctx *);
 	/* Extra syscalls the parent needs after confinement. */

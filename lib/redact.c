@@ -522,12 +522,11 @@ rd_json(const unsigned char *v, size_t n, int slash, unsigned char *out)
 	return k;
 }
 
-/* Add a secret's value and each encoding of it. */
+/* Add a value of secret si and each encoding of it. */
 static int
-rd_secret_patterns(struct redactor *r, uint32_t si)
+rd_value_patterns(struct redactor *r, uint32_t si, const unsigned char *v,
+    size_t n)
 {
-	const unsigned char	*v = r->secrets[si].value;
-	size_t			 n = r->secrets[si].len;
 	unsigned char		*buf;
 	size_t			 bufsz, i, k, a;
 	int			 f, rv = -1, has_space = 0, has_slash = 0;
@@ -617,6 +616,34 @@ rd_secret_patterns(struct redactor *r, uint32_t si)
  done:
 	freezero(buf, bufsz);
 	return rv;
+}
+
+/*
+ * Add a secret's value and each encoding of it.  A value stored with a
+ * line ending ("echo V | harnessctl vault put", a file saved by an
+ * editor) is mostly used without it: "$(cat file)", read, strip() all
+ * drop it.  So the value without its trailing "\n" or "\r\n" (all of
+ * them) is matched too, with its encodings, when what is left is at
+ * least REDACT_ENC_MIN bytes; leftmost-longest still replaces the whole
+ * value, line ending included, where it appears whole.
+ */
+static int
+rd_secret_patterns(struct redactor *r, uint32_t si)
+{
+	const unsigned char	*v = r->secrets[si].value;
+	size_t			 n = r->secrets[si].len, k = n;
+
+	if (rd_value_patterns(r, si, v, n) == -1)
+		return -1;
+	while (k > 0 && v[k - 1] == '\n') {
+		k--;
+		if (k > 0 && v[k - 1] == '\r')
+			k--;
+	}
+	if (k < n && k >= REDACT_ENC_MIN &&
+	    rd_value_patterns(r, si, v, k) == -1)
+		return -1;
+	return 0;
 }
 
 /*

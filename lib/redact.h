@@ -18,6 +18,9 @@
  *     tried both ways too);
  *   - the inside of a JSON string: " \ and control characters escaped
  *     (\n, \u0001, ...), '/' as is or as "\/".
+ * A value ending in line endings ("\n", "\r\n": "echo V | vault put")
+ * is also matched without them, with all the forms above, when at least
+ * REDACT_ENC_MIN bytes are left: "$(cat file)" prints it so.
  * Encoded forms shorter than REDACT_ENC_MIN bytes are not matched: they
  * would hit by chance far too often; nor are those longer than
  * REDACT_PATTERN_MAX (the percent or JSON form of a large binary value),

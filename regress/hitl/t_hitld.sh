@@ -448,10 +448,51 @@ ok $? "timeout: audited"
 grep -q 'decision: allow (asked) .*how approver by root uid 0' "$T/hitld.log"
 ok $? "approval: audited with the approver's name and uid"
 
-# ---- hitld killed under a waiting request ----
+# ---- an approver added after the start is named after SIGHUP ----
+# The queue is chrooted without a password file: the parent reads it
+# again on SIGHUP and sends the names.
 sed -i -e 's/timeout 2s/timeout 30s/' "$conf"
-kill -HUP "$(cat "$T/hitld.pid")"
+U=hitlap$$
+nh=$(grep -c 'user names reloaded' "$T/hitld.log")
+if ! command -v useradd >/dev/null || ! command -v runuser >/dev/null; then
+	skip "approver added later" "useradd or runuser missing"
+	U=
+	kill -HUP "$(cat "$T/hitld.pid")"
+elif ! useradd -M -N -d /nonexistent -s /usr/sbin/nologin -G _hitl "$U" \
+    >/dev/null 2>&1; then
+	skip "approver added later" "useradd $U failed"
+	U=
+	kill -HUP "$(cat "$T/hitld.pid")"
+else
+	trap 'tmux -L "hitl$$" kill-server 2>/dev/null;
+	    tmux -L "hitl$$.2" kill-server 2>/dev/null;
+	    userdel "$U" 2>/dev/null; suite_cleanup' EXIT
+	kill -HUP "$(cat "$T/hitld.pid")"
+	n=0
+	while [ "$(grep -c 'user names reloaded' "$T/hitld.log")" -le "$nh" ] &&
+	    [ $n -lt 100 ]; do
+		sleep 0.05; n=$((n + 1))
+	done
+	classify_bg "$T/a" shell -s s1 -c 'rm -r /tmp/newapprover'
+	id=$(reqid "$T/a")
+	runuser -u "$U" -- "$BIN/harnessctl" -f "$conf" approve "$id" allow \
+	    >"$T/d" 2>&1
+	ok $? "approver added after the start: may answer (id $id)" ||
+	    sed 's/^/# /' "$T/d"
+	wait_for "$T/a.rc" . 10
+	uid=$(id -u "$U")
+	ok "$(has "$T/a" "^reason: allowed once by $U (uid $uid)")" \
+	    "...and is named after SIGHUP, not numbered"
+	ctl audit show -t approval.decision -j >"$T/aud" 2>&1
+	grep -q "\"approver\":\"$U\"" "$T/aud" &&
+	    grep -q "\"actor\":\"user:$U uid:$uid\"" "$T/aud"
+	ok $? "...in the audit record too (approver and actor)"
+	userdel "$U" 2>/dev/null
+	U=
+fi
 sleep 0.5
+
+# ---- hitld killed under a waiting request ----
 classify_bg "$T/a" shell -s s1 -c 'rm -r /tmp/kill'
 reqid "$T/a" >/dev/null
 kill -KILL "$(cat "$T/hitld.pid")"

@@ -227,6 +227,15 @@ else
 	ok 1 "sandboxd restarts with pool 0"
 fi
 
+# A value stored with echo ends in a newline; $(cat) drops it.
+echo "$VAL_F" | ctl vault rotate FILE_KEY >/dev/null
+run nl -T filetool -- sh -c 'v=$(cat /run/secrets/key.txt); echo "value=[$v]"
+    printf %s "$v" | base64 -w0; echo'
+[ "$(sed -n 1p "$T/nl.out")" = "value=[[REDACTED:FILE_KEY]]" ] &&
+    sed -n 2p "$T/nl.out" | grep -q 'REDACTED:FILE_KEY' && ! leaked nl
+ok $? "a value stored with a newline is redacted without it, base64 too" ||
+    show nl
+
 # ---- nowhere else ----
 ctl audit show -j >"$T/audit.json" 2>&1
 grep -F "sandbox.start" "$T/audit.json" | grep -F "envtool" |

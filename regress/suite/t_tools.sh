@@ -287,6 +287,42 @@ n=0; while [ ! -s "$T/ask.rc" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); d
 [ "$(cat "$T/ask.rc" 2>/dev/null)" = 126 ]
 ok $? "... and denied, it does not run"
 
+# ---- allow-for-session grants stay with the identity ----
+# shell_pending: the id of the shell call waiting for approval, within 5 s
+shell_pending() {
+	_n=0
+	_id=
+	while [ $_n -lt 50 ] && [ -z "$_id" ]; do
+		_id=$(ctl approve -l 2>/dev/null |
+		    sed -n 's/^#\([0-9]*\) .*tool shell.*/\1/p' | head -1)
+		[ -n "$_id" ] || sleep 0.1
+		_n=$((_n + 1))
+	done
+	echo "$_id"
+}
+gcall='{"command":"rm -rf /work/gone"}'
+rm -f "$T/ask.rc"
+( ctl tool call -o -s grant-1 shell "$gcall" >/dev/null 2>&1
+    echo $? >"$T/ask.rc" ) &
+id=$(shell_pending)
+[ -n "$id" ] && ctl approve "$id" session >/dev/null
+ok $? "a shell call in session grant-1 asks; allowed for the session"
+n=0; while [ ! -s "$T/ask.rc" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+[ "$(cat "$T/ask.rc" 2>/dev/null)" = 0 ] &&
+    ctl tool call -o -s grant-1 shell "$gcall" >/dev/null 2>&1
+ok $? "...and the same call in that session runs without asking again"
+rm -f "$T/ask.rc"
+( code -H "$auth" -d "{\"arguments\":$gcall,\"session\":\"grant-1\"}" \
+    http://x/v1/tools/shell/call >"$T/ask.rc" ) &
+id=$(shell_pending)
+[ -n "$id" ] && ctl approve "$id" deny >/dev/null
+ok $? "the same session name from another key is asked again"
+n=0; while [ ! -s "$T/ask.rc" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+[ "$(cat "$T/ask.rc" 2>/dev/null)" = 403 ] &&
+    ctl audit show -s grant-1 -t approval.decision -j |
+    grep '"how":"approver"' | grep -q '"decision":"deny"'
+ok $? "...denied, and its records are under the name it gave (grant-1)"
+
 # ---- the host's network, asked for and approved ----
 python3 - "$T/netsrv.log" <<'EOF2' &
 import socket, sys
@@ -482,6 +518,29 @@ ok $? "vault init and put"
 out=$(ctl tool call -o demo 2>&1)
 echo "$out" | grep -q 'REDACTED:DEMO_TOKEN' && ! echo "$out" | grep -q "$VAL"
 ok $? "a tool's secret is redacted from its output"
+# Every record of one call carries the session as the client named it,
+# whichever daemon wrote it (the engine scopes it to the identity only
+# for hitld's grants): audit show -s finds them all.
+ctl tool call -o -s rec-1 demo >/dev/null 2>&1
+types="tool.call approval.decision sandbox.start sandbox.exit vault.secret.read"
+n=0
+while :; do
+	ctl audit show -s rec-1 -j >"$T/rec" 2>&1
+	miss=
+	for t in $types; do
+		grep -q "\"type\":\"$t\"" "$T/rec" || miss="$miss $t"
+	done
+	[ -z "$miss" ] || [ $n -ge 50 ] && break
+	sleep 0.1; n=$((n + 1))
+done
+[ -z "$miss" ]
+ok $? "audit show -s rec-1: the call's $types records${miss:+ (missing:$miss)}"
+ctl audit show -j >"$T/rec" 2>&1
+! grep -q '"session":"rec-1\.' "$T/rec" &&
+    grep '"type":"approval.decision"' "$T/rec" | grep -q '"session":"rec-1"' &&
+    grep '"type":"approval.decision"' "$T/rec" | grep '"session":"rec-1"' |
+    grep -q 'grant_session.*rec-1\.[0-9a-f]\{8\}'
+ok $? "no record of it has the scoped session; hitld's names it in its body"
 for p in $(cat "$T/harnessd.pid" "$T/hitld.pid"); do
 	echo "$p"
 	pgrep -P "$p"

@@ -26,7 +26,8 @@ static void
 sample_req(struct hitl_req *r)
 {
 	memset(r, 0, sizeof(*r));
-	r->session = "sess-1";
+	r->session = "sess-1.6d422e16";
+	r->named = "sess-1";
 	r->tool = "shell";
 	r->command = "rm -rf /tmp/x";
 	r->argv = argv3;
@@ -59,7 +60,7 @@ req_equal(const struct hitl_req *a, const struct hitl_req *b)
 	    !streq(a->args, b->args) || !streq(a->network, b->network) ||
 	    !streq(a->workspace, b->workspace) || !streq(a->cwd, b->cwd) ||
 	    a->envc != b->envc || !streq(a->input, b->input) ||
-	    a->flags != b->flags)
+	    a->flags != b->flags || !streq(a->named, b->named))
 		return 0;
 	for (i = 0; i < a->envc; i++)
 		if (!streq(a->envv[i], b->envv[i]))
@@ -106,7 +107,8 @@ test_req(void)
 	hitl_req_encode(&wb, &r);
 	wire_rinit(&rb, wb.buf, wb.len);
 	tap_ok(hitl_req_decode(&rb, &d) == 0 && d.command == NULL &&
-	    d.args == NULL && d.argc == 0 && streq(d.session, ""),
+	    d.args == NULL && d.argc == 0 && streq(d.session, "") &&
+	    d.named == NULL,
 	    "req: minimal request");
 	hitl_req_free(&d);
 

@@ -205,76 +205,96 @@ json_esc(unsigned char c)
 	return 0;
 }
 
+/* One value of secret i and its encodings. */
 static void
-ref_patterns(const struct sec *s, size_t ns, struct pats *ps)
+ref_value(const unsigned char *v, size_t n, size_t i, struct pats *ps)
 {
-	size_t		 i, j, k, a, n;
+	size_t		 j, k, a;
 	unsigned char	*tmp;
 	char		*enc;
 	int		 f, al;
 
+	if ((tmp = calloc(1, n + 3)) == NULL ||
+	    (enc = malloc(6 * n + 8)) == NULL)
+		abort();
+	pat_add(ps, v, n, i, 0);
+	for (k = 0; k < n; k++)
+		sprintf(enc + 2 * k, "%02x", v[k]);
+	pat_add(ps, enc, 2 * n, i, 1);
+	for (k = 0; k < n; k++)
+		sprintf(enc + 2 * k, "%02X", v[k]);
+	pat_add(ps, enc, 2 * n, i, 1);
+	for (al = 0; al < 2; al++) {
+		for (a = 0; a < 3; a++) {
+			size_t j0 = (8 * a + 5) / 6;
+			size_t j1 = (8 * a + 8 * n) / 6;
+
+			memset(tmp, 0, n + 3);
+			memcpy(tmp + a, v, n);
+			b64(tmp, a + n, al ? b64u : b64s, enc);
+			if (j1 > j0)
+				pat_add(ps, enc + j0, j1 - j0, i, 1);
+		}
+	}
+	for (f = 0; f < 16; f++) {
+		k = 0;
+		for (j = 0; j < n; j++) {
+			unsigned char c = v[j];
+
+			if (unreserved(c, f))
+				enc[k++] = (char)c;
+			else if (c == ' ' && (f & 2))
+				enc[k++] = '+';
+			else {
+				sprintf(enc + k, (f & 1) ? "%%%02X" :
+				    "%%%02x", c);
+				k += 3;
+			}
+		}
+		if (k != n || memcmp(enc, v, n) != 0)
+			pat_add(ps, enc, k, i, 1);
+	}
+	for (f = 0; f < 2; f++) {
+		k = 0;
+		for (j = 0; j < n; j++) {
+			unsigned char c = v[j];
+			int e = json_esc(c);
+
+			if (c == '/' && f)
+				k += sprintf(enc + k, "\\/");
+			else if (e != 0)
+				k += sprintf(enc + k, "\\%c", e);
+			else if (c < 0x20)
+				k += sprintf(enc + k, "\\u%04x", c);
+			else
+				enc[k++] = (char)c;
+		}
+		if (k != n || memcmp(enc, v, n) != 0)
+			pat_add(ps, enc, k, i, 1);
+	}
+	free(tmp);
+	free(enc);
+}
+
+/*
+ * Each value, and the value without its trailing line endings ("\n",
+ * "\r\n") when at least REDACT_ENC_MIN bytes are left.
+ */
+static void
+ref_patterns(const struct sec *s, size_t ns, struct pats *ps)
+{
+	size_t		 i, k;
+
 	for (i = 0; i < ns; i++) {
-		n = s[i].n;
-		if ((tmp = calloc(1, n + 3)) == NULL ||
-		    (enc = malloc(6 * n + 8)) == NULL)
-			abort();
-		pat_add(ps, s[i].v, n, i, 0);
-		for (k = 0; k < n; k++)
-			sprintf(enc + 2 * k, "%02x", s[i].v[k]);
-		pat_add(ps, enc, 2 * n, i, 1);
-		for (k = 0; k < n; k++)
-			sprintf(enc + 2 * k, "%02X", s[i].v[k]);
-		pat_add(ps, enc, 2 * n, i, 1);
-		for (al = 0; al < 2; al++) {
-			for (a = 0; a < 3; a++) {
-				size_t j0 = (8 * a + 5) / 6;
-				size_t j1 = (8 * a + 8 * n) / 6;
-
-				memset(tmp, 0, n + 3);
-				memcpy(tmp + a, s[i].v, n);
-				b64(tmp, a + n, al ? b64u : b64s, enc);
-				if (j1 > j0)
-					pat_add(ps, enc + j0, j1 - j0, i, 1);
-			}
+		ref_value(s[i].v, s[i].n, i, ps);
+		k = s[i].n;
+		while (k > 0 && s[i].v[k - 1] == '\n') {
+			k--;
+			if (k > 0 && s[i].v[k - 1] == '\r')
+				k--;
 		}
-		for (f = 0; f < 16; f++) {
-			k = 0;
-			for (j = 0; j < n; j++) {
-				unsigned char c = s[i].v[j];
-
-				if (unreserved(c, f))
-					enc[k++] = (char)c;
-				else if (c == ' ' && (f & 2))
-					enc[k++] = '+';
-				else {
-					sprintf(enc + k, (f & 1) ? "%%%02X" :
-					    "%%%02x", c);
-					k += 3;
-				}
-			}
-			if (k != n || memcmp(enc, s[i].v, n) != 0)
-				pat_add(ps, enc, k, i, 1);
-		}
-		for (f = 0; f < 2; f++) {
-			k = 0;
-			for (j = 0; j < n; j++) {
-				unsigned char c = s[i].v[j];
-				int e = json_esc(c);
-
-				if (c == '/' && f)
-					k += sprintf(enc + k, "\\/");
-				else if (e != 0)
-					k += sprintf(enc + k, "\\%c", e);
-				else if (c < 0x20)
-					k += sprintf(enc + k, "\\u%04x", c);
-				else
-					enc[k++] = (char)c;
-			}
-			if (k != n || memcmp(enc, s[i].v, n) != 0)
-				pat_add(ps, enc, k, i, 1);
-		}
-		free(tmp);
-		free(enc);
+		if (k < s[i].n && k >= REDACT_ENC_MIN)
+			ref_value(s[i].v, k, i, ps);
 	}
 }
 
@@ -614,6 +634,54 @@ t_short(void)
 	    "1-byte secret: raw only, short encodings not matched");
 }
 
+/*
+ * A value stored with its line ending ("echo V | vault put") is matched
+ * without it too, as "$(cat file)" prints it, when at least
+ * REDACT_ENC_MIN bytes are left.
+ */
+static void
+t_newline(void)
+{
+	struct sec nl[] = { { "FTOK",
+	    (const unsigned char *)"NewFileS3cretValue2\n", 20 } };
+	struct sec crlf[] = { { "W",
+	    (const unsigned char *)"abcd1234\r\n", 10 } };
+	struct sec many[] = { { "M",
+	    (const unsigned char *)"wxyz\n\r\n\n", 8 } };
+	struct sec shrt[] = { { "S", (const unsigned char *)"abc\n", 4 } };
+	struct sec four[] = { { "F", (const unsigned char *)"abcd\n", 5 } };
+	struct sec only[] = { { "N", (const unsigned char *)"\r\n\n", 3 } };
+
+	tap_ok(redacts_to(nl, 1, "value=[NewFileS3cretValue2]\n",
+	    "value=[[REDACTED:FTOK]]\n"),
+	    "value with a newline: redacted without it");
+	tap_ok(redacts_to(nl, 1, "NewFileS3cretValue2\nx",
+	    "[REDACTED:FTOK]x"),
+	    "...and whole, newline included, where it appears whole");
+	/* base64 of "NewFileS3cretValue2" ("...lMg=="): its last
+	   character's bits happen to be those of the value's base64. */
+	tap_ok(redacts_to(nl, 1, "TmV3RmlsZVMzY3JldFZhbHVlMg==",
+	    "[REDACTED:FTOK]==") &&
+	    redacts_to(nl, 1, "NewFileS3cretValue2%21",
+	    "[REDACTED:FTOK]%21") &&
+	    redacts_to(nl, 1, "4e657746696c6553336372657456616c756532",
+	    "[REDACTED:FTOK]"),
+	    "...its encodings without the newline too");
+	tap_ok(redacts_to(crlf, 1, "<abcd1234> <abcd1234\r> <abcd1234\r\n>",
+	    "<[REDACTED:W]> <[REDACTED:W]\r> <[REDACTED:W]>"),
+	    "value with \\r\\n: redacted without it");
+	tap_ok(redacts_to(many, 1, "[wxyz] [wxyz\n]",
+	    "[[REDACTED:M]] [[REDACTED:M]\n]"),
+	    "several line endings: all stripped");
+	tap_ok(redacts_to(shrt, 1, "abc abc\n", "abc [REDACTED:S]"),
+	    "3 bytes left: too short, only the whole value");
+	tap_ok(redacts_to(four, 1, "abcd abcd\n",
+	    "[REDACTED:F] [REDACTED:F]"),
+	    "4 bytes left (REDACT_ENC_MIN): redacted");
+	tap_ok(redacts_to(only, 1, "a\nb\r\n\nc", "a\nb[REDACTED:N]c"),
+	    "a value of line endings only: nothing left to add");
+}
+
 /* Random bytes from a tiny alphabet so that patterns collide often. */
 static unsigned char
 rbyte(void)
@@ -783,6 +851,7 @@ main(void)
 	t_counts();
 	t_api();
 	t_short();
+	t_newline();
 	t_reference();
 	t_large();
 	return tap_done();
