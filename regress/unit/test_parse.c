@@ -4,6 +4,8 @@
  */
 #include <sys/stat.h>
 
+#include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +49,24 @@ bad(const char *name, const char *text, const char *want)
 	tap_ok(c == NULL && strstr(err, want) != NULL, "bad: %s", name);
 	if (c != NULL || strstr(err, want) == NULL)
 		TAP_DIAG("got: %s (wanted '%s')", c ? "parsed" : err, want);
+	conf_free(c);
+}
+
+/* As bad(), and the error must not contain unwanted either. */
+static void
+bad_only(const char *name, const char *text, const char *want,
+    const char *unwanted)
+{
+	struct harness_conf	*c;
+	char			 err[4096];
+
+	c = load_text(text, err, sizeof(err));
+	tap_ok(c == NULL && strstr(err, want) != NULL &&
+	    strstr(err, unwanted) == NULL, "bad: %s", name);
+	if (c != NULL || strstr(err, want) == NULL ||
+	    strstr(err, unwanted) != NULL)
+		TAP_DIAG("got: %s (wanted '%s', not '%s')", c ? "parsed" : err,
+		    want, unwanted);
 	conf_free(c);
 }
 
@@ -371,6 +391,60 @@ main(void)
 	}
 	bad("self-referencing macro", "a = \"$a\"\nrundir $a\n",
 	    "nested too deeply");
+
+	/* A file that is not a regular file is refused without a wait. */
+	snprintf(path, sizeof(path), "%s/fifo", dir);
+	if (mkfifo(path, 0600) == -1)
+		tap_skip("bad: a FIFO as include", "mkfifo failed");
+	else {
+		/* Before the fix, open() waited for a writer forever. */
+		alarm(20);
+		bad("a FIFO as include", "include \"fifo\"\n",
+		    "t.conf:1: cannot include");
+		bad("a FIFO as include names why", "include \"fifo\"\n",
+		    "fifo: not a regular file");
+		c = conf_load(path, NULL, err, sizeof(err));
+		tap_ok(c == NULL && strstr(err, "fifo: not a regular file") !=
+		    NULL, "bad: a FIFO as the main file");
+		if (c != NULL || strstr(err, "not a regular file") == NULL)
+			TAP_DIAG("got: %s", c ? "parsed" : err);
+		conf_free(c);
+		alarm(0);
+	}
+	bad("a directory as include", "include \"/\"\n",
+	    "/: not a regular file");
+
+	/* An include loop through other files and another name. */
+	snprintf(path, sizeof(path), "%s/sub", dir);
+	mkdir(path, 0700);
+	write_file("sub/a.conf", "include \"inner.conf\"\n");
+	write_file("sub/inner.conf", "include \"../t.conf\"\n");
+	bad_only("indirect include loop", "include \"sub/a.conf\"\n",
+	    "include loop", "nested too deeply");
+	bad("self-include by another name", "include \"sub/../t.conf\"\n",
+	    "include loop");
+
+	/* The lexer's error is the only one: no "syntax error" after it. */
+	bad_only("undefined macro in a section",
+	    "hitld {\n  timeout $y\n}\n", "t.conf:2: macro 'y' not defined",
+	    "syntax error");
+	bad_only("undefined macro at top level", "rundir $nope\n",
+	    "macro 'nope' not defined", "syntax error");
+
+	/* An unknown word at top level is named. */
+	bad("unknown top-level keyword with an argument",
+	    "bogus_keyword 1\n",
+	    "t.conf:1: syntax error near 'bogus_keyword' in top level");
+	bad("misspelt section", "sandbxd {\n}\n",
+	    "t.conf:1: syntax error near 'sandbxd' in top level");
+	bad("misspelt global", "statdir \"/x\"\n",
+	    "syntax error near 'statdir' in top level");
+	bad("unknown top-level word alone", "\nbogus\n",
+	    "t.conf:2: syntax error near 'bogus' in top level");
+	bad("a macro without a value", "x =\n",
+	    "syntax error at end of line in top level");
+	bad("a known keyword's bad argument", "seccomp 5\n",
+	    "syntax error near '5' in top level");
 
 	return tap_done();
 }
