@@ -134,6 +134,8 @@ static void	 tool_init(struct conf_tool *);
 static struct conf_daemon *conf_daemon_rw(struct harness_conf *, enum daemon_id);
 static int	 rule_add(enum conf_match_kind, char *, struct conf_strlist *);
 static void	 errappend(const char *);
+static int	 listen_room(void);
+static int	 limit_set(uint64_t *, uint64_t, const char *);
 %}
 
 %token	ALLOW ANY APPROVER ARG AUDIENCE AUDITD BURST CACHE CGROUP CHROOT
@@ -538,9 +540,18 @@ limit_opts	: /* empty */
 		| limit_opts limit_opt optnl
 		;
 
-limit_opt	: TIME duration			{ cur_limits->wall_ms = $2; }
-		| CPU duration			{ cur_limits->cpu_ms = $2; }
-		| MEMORY size			{ cur_limits->memory = $2; }
+limit_opt	: TIME duration			{
+			if (limit_set(&cur_limits->wall_ms, $2, "time") == -1)
+				YYERROR;
+		}
+		| CPU duration			{
+			if (limit_set(&cur_limits->cpu_ms, $2, "cpu") == -1)
+				YYERROR;
+		}
+		| MEMORY size			{
+			if (limit_set(&cur_limits->memory, $2, "memory") == -1)
+				YYERROR;
+		}
 		| PROCESSES NUMBER		{
 			if ($2 < 1 || $2 > 1000000) {
 				yyerror("processes must be 1 to 1000000");
@@ -548,8 +559,14 @@ limit_opt	: TIME duration			{ cur_limits->wall_ms = $2; }
 			}
 			cur_limits->procs = (uint64_t)$2;
 		}
-		| OUTPUT size			{ cur_limits->output = $2; }
-		| FILESIZE size			{ cur_limits->fsize = $2; }
+		| OUTPUT size			{
+			if (limit_set(&cur_limits->output, $2, "output") == -1)
+				YYERROR;
+		}
+		| FILESIZE size			{
+			if (limit_set(&cur_limits->fsize, $2, "filesize") == -1)
+				YYERROR;
+		}
 		| FILES NUMBER			{
 			if ($2 < 8 || $2 > 1048576) {
 				yyerror("files must be 8 to 1048576");
@@ -557,7 +574,10 @@ limit_opt	: TIME duration			{ cur_limits->wall_ms = $2; }
 			}
 			cur_limits->nofile = (uint64_t)$2;
 		}
-		| TMP size			{ cur_limits->tmp = $2; }
+		| TMP size			{
+			if (limit_set(&cur_limits->tmp, $2, "tmp") == -1)
+				YYERROR;
+		}
 		;
 
 harnessd_opts	: /* empty */
@@ -580,6 +600,10 @@ harnessd_opt	: daemon_opt
 		| LISTEN ON STRING		{
 			struct conf_listen *l;
 
+			if (listen_room() == -1) {
+				FREE_STR($3);
+				YYERROR;
+			}
 			if ($3[0] != '/') {
 				yyerror("listen on a Unix socket needs an "
 				    "absolute path; for TCP say 'listen on "
@@ -1205,6 +1229,38 @@ errappend(const char *line)
 	strlcat(errbuf, line, errbuflen);
 }
 
+/* harnessd takes at most CONF_MAX_LISTEN listeners: refuse one more. */
+static int
+listen_room(void)
+{
+	struct conf_listen *l;
+	int		 n = 0;
+
+	TAILQ_FOREACH(l, &conf->harnessd.listens, entry)
+		n++;
+	if (n >= CONF_MAX_LISTEN) {
+		yyerror("too many listeners (at most %d)", CONF_MAX_LISTEN);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * A limit of 0 would be no limit at all (sandboxd takes 0 as "not
+ * given", and as no ceiling in max limits) or nothing allowed: either
+ * way not what was written, as harnessctl sandbox run says too.
+ */
+static int
+limit_set(uint64_t *dst, uint64_t v, const char *what)
+{
+	if (v == 0) {
+		yyerror("%s: a limit of 0 is not a limit", what);
+		return -1;
+	}
+	*dst = v;
+	return 0;
+}
+
 /* A loopback address: 127/8, ::1, or 127/8 mapped into IPv6. */
 static int
 is_loopback(const struct sockaddr *sa)
@@ -1236,6 +1292,8 @@ tcp_listen(const char *host, long long portnum, int public)
 	char		 port[8];
 	int		 rc;
 
+	if (listen_room() == -1)
+		return -1;
 	if (portnum < 1 || portnum > 65535) {
 		yyerror("port must be 1 to 65535");
 		return -1;

@@ -875,8 +875,6 @@ proc_main(int argc, char **argv, const struct daemon_def *def)
 	char		 err[8192];
 	int		 ch, noaction = 0, fd, cfd;
 	size_t		 i;
-	uid_t		 uid;
-	gid_t		 gid;
 	const int	 sigs[] = { SIGTERM, SIGINT, SIGCHLD, SIGHUP };
 
 	setproctitle_init(argc, argv, environ);
@@ -940,6 +938,19 @@ proc_main(int argc, char **argv, const struct daemon_def *def)
 			fprintf(stderr, "%s: configuration failed\n", name);
 		exit(1);
 	}
+	/* What a start would refuse, -n refuses: users that do not exist. */
+	if (conf_check_users(ctx->conf, def->id, err, sizeof(err)) == -1) {
+		char	*line, *next;
+
+		for (line = err; line != NULL; line = next) {
+			if ((next = strchr(line, '\n')) != NULL)
+				*next++ = '\0';
+			fprintf(stderr, "%s: %s\n", name, line);
+		}
+		if (noaction)
+			fprintf(stderr, "%s: configuration failed\n", name);
+		exit(1);
+	}
 	if (noaction) {
 		const struct conf_tool	*t;
 
@@ -956,16 +967,6 @@ proc_main(int argc, char **argv, const struct daemon_def *def)
 	if (geteuid() != 0) {
 		fprintf(stderr, "%s: need root privileges\n", name);
 		exit(1);
-	}
-	for (i = 0; i < def->nprocs; i++) {
-		const struct conf_daemon *d = conf_daemon(ctx->conf, def->id);
-
-		if (!def->procs[i].as_root &&
-		    confine_lookup_user(d->user, &uid, &gid) == -1) {
-			fprintf(stderr, "%s: unknown user %s (create it, see "
-			    "harness.conf(5))\n", name, d->user);
-			exit(1);
-		}
 	}
 
 	log_init(ctx->debug, LOG_DAEMON);

@@ -446,5 +446,92 @@ main(void)
 	bad("a known keyword's bad argument", "seccomp 5\n",
 	    "syntax error near '5' in top level");
 
+	/* What the daemons refuse, -n refuses: listeners, 0 limits. */
+	{
+		char	 *text, *p;
+		int	  i;
+
+		if ((text = malloc(17 * 64 + 32)) == NULL)
+			return 1;
+		p = text;
+		p += sprintf(p, "harnessd {\n");
+		for (i = 0; i < 16; i++)
+			p += sprintf(p, " listen on 127.0.0.1 port %d\n",
+			    8000 + i);
+		strcpy(p, "}\n");
+		good("16 listeners", text);
+		p += sprintf(p, " listen on \"/l.sock\"\n");
+		strcpy(p, "}\n");
+		bad("17 listeners", text,
+		    "t.conf:18: too many listeners (at most 16)");
+		free(text);
+	}
+	bad("time 0", "sandboxd { limits { time 0s } }\n",
+	    "t.conf:1: time: a limit of 0 is not a limit");
+	bad("time 0 in seconds", "sandboxd { limits { time 0 } }\n",
+	    "time: a limit of 0 is not a limit");
+	bad("cpu 0", "sandboxd { limits { cpu 0ms } }\n",
+	    "cpu: a limit of 0 is not a limit");
+	bad("memory 0", "sandboxd { limits { memory 0 } }\n",
+	    "memory: a limit of 0 is not a limit");
+	bad("output 0", "sandboxd { limits { output 0K } }\n",
+	    "output: a limit of 0 is not a limit");
+	bad("filesize 0", "sandboxd { limits { filesize 0 } }\n",
+	    "filesize: a limit of 0 is not a limit");
+	bad("tmp 0", "sandboxd { limits { tmp 0M } }\n",
+	    "tmp: a limit of 0 is not a limit");
+	bad("max limits time 0", "sandboxd { max limits { time 0s } }\n",
+	    "time: a limit of 0 is not a limit");
+	bad("a tool's memory 0", "tool \"t\" { command \"a\"\n"
+	    " limits { memory 0 } }\n", "memory: a limit of 0 is not a limit");
+	good("limits of 1", "sandboxd { limits { time 1ms cpu 1 memory 1 "
+	    "output 1 filesize 1 tmp 1 } }\n");
+
+	/* Users: each daemon's own section, as its start looks them up. */
+	c = load_text("vaultd { user \"nosuchuser_h\" }\n"
+	    "hitld { approver socket \"/a.sock\" group \"nosuchgroup_h\" }\n",
+	    err, sizeof(err));
+	tap_ok(c != NULL, "unknown users parse");
+	if (c != NULL) {
+		tap_ok(conf_check_users(c, D_VAULTD, err, sizeof(err)) == -1 &&
+		    strstr(err, "user nosuchuser_h: unknown user") != NULL,
+		    "users: vaultd's unknown user is refused for vaultd");
+		tap_ok(conf_check_users(c, D_HITLD, err, sizeof(err)) == -1 &&
+		    strstr(err, "approver socket /a.sock group nosuchgroup_h: "
+		    "unknown group") != NULL,
+		    "users: hitld's unknown approver group is refused");
+		tap_ok(conf_check_users(c, D_AUDITD, err, sizeof(err)) == 0,
+		    "users: another section's users are not auditd's");
+		conf_free(c);
+	}
+	c = load_text("sandboxd { sandbox user \"nosuchuser_s\" }\n"
+	    "harnessd {\n listen on \"/x.sock\" owner \"nosuchuser_o\"\n"
+	    " allow user \"nosuchuser_a\"\n}\n", err, sizeof(err));
+	if (c != NULL) {
+		tap_ok(conf_check_users(c, D_SANDBOXD, err, sizeof(err)) == -1 &&
+		    strstr(err, "nosuchuser_s") != NULL,
+		    "users: sandbox user");
+		tap_ok(conf_check_users(c, D_HARNESSD, err, sizeof(err)) == -1 &&
+		    strstr(err, "nosuchuser_o") != NULL &&
+		    strstr(err, "nosuchuser_a") != NULL,
+		    "users: harnessd's socket owner and allowed user");
+		conf_free(c);
+	} else
+		tap_ok(0, "users: sandboxd and harnessd parse");
+	if (getpwnam("_harness") == NULL || getpwnam("_hitl") == NULL)
+		tap_skip("users: the defaults pass", "no _harness or _hitl "
+		    "(scripts/users makes them)");
+	else {
+		c = load_text("", err, sizeof(err));
+		tap_ok(c != NULL &&
+		    conf_check_users(c, D_HARNESSD, err, sizeof(err)) == 0 &&
+		    conf_check_users(c, D_SANDBOXD, err, sizeof(err)) == 0 &&
+		    conf_check_users(c, D_VAULTD, err, sizeof(err)) == 0 &&
+		    conf_check_users(c, D_AUDITD, err, sizeof(err)) == 0 &&
+		    conf_check_users(c, D_HITLD, err, sizeof(err)) == 0,
+		    "users: the defaults pass");
+		conf_free(c);
+	}
+
 	return tap_done();
 }
