@@ -21,7 +21,7 @@ static const struct ctl_cmd commands[] = {
 	{ "hitl", "hitl classify tool [-d] [-s session] [-c line] [-a json] "
 	    "[-n network] [-w workspace] [-C dir] [-e NAME=value] [-i] "
 	    "[argv ...]", cmd_hitl, 1 },
-	{ "sandbox", "sandbox run [-nv] [-t time] ... [-- argv ...] | list", cmd_sandbox, 1 },
+	{ "sandbox", "sandbox run [-Hnv] [-t time] ... [-- argv ...] | list", cmd_sandbox, 1 },
 	{ "exec", "exec [-iq] [-C dir] [-e NAME=value] [-m memory] "
 	    "[-s session] [-t time] -- argv ...",
 	    cmd_exec, 1 },

@@ -52,6 +52,10 @@ num_arg(const char *s, int dur)
 	return v;
 }
 
+/*
+ * The code of -F.  Failing here, the request cannot be made: 125, as
+ * for one sandboxd refuses, never a status the program could have had.
+ */
 static char *
 read_file(const char *path, size_t *lenp)
 {
@@ -62,15 +66,15 @@ read_file(const char *path, size_t *lenp)
 	if (strcmp(path, "-") == 0)
 		fp = stdin;
 	else if ((fp = fopen(path, "re")) == NULL)
-		err(1, "%s", path);
+		err(125, "%s", path);
 	for (;;) {
 		if (len == cap) {
 			if (cap >= SANDBOX_CODE_MAX)
-				errx(1, "%s: more than %d bytes", path,
+				errx(125, "%s: more than %d bytes", path,
 				    SANDBOX_CODE_MAX);
 			cap = cap ? cap * 2 : 65536;
 			if ((nb = realloc(buf, cap)) == NULL)
-				err(1, "realloc");
+				err(125, "realloc");
 			buf = nb;
 		}
 		if ((n = fread(buf + len, 1, cap - len, fp)) == 0)
@@ -78,7 +82,7 @@ read_file(const char *path, size_t *lenp)
 		len += n;
 	}
 	if (ferror(fp))
-		err(1, "%s", path);
+		err(125, "%s", path);
 	if (fp != stdin)
 		fclose(fp);
 	*lenp = len;
@@ -266,10 +270,10 @@ sandbox_run(struct ctl_env *env, int argc, char **argv)
 		if (S_ISFIFO(sb.st_mode) || S_ISREG(sb.st_mode)) {
 			/* hand it over as it is: no copy through us */
 			if ((stdin_fd = fcntl(0, F_DUPFD_CLOEXEC, 3)) == -1)
-				err(1, "dup stdin");
+				err(125, "dup stdin");
 		} else {
 			if (pipe2(pp, O_CLOEXEC) == -1)
-				err(1, "pipe");
+				err(125, "pipe");
 			stdin_fd = pp[0];
 			in.from = 0;
 			in.to = pp[1];

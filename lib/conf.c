@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "conf.h"
+#include "confine.h"
 
 const char *const daemon_names[D_MAX] = {
 	"harnessd", "sandboxd", "vaultd", "auditd", "hitld"
@@ -151,6 +152,106 @@ conf_free(struct harness_conf *c)
 		free(r);
 	}
 	free(c);
+}
+
+static void
+users_err(char *err, size_t errlen, const char *line)
+{
+	if (err[0] != '\0')
+		strlcat(err, "\n", errlen);
+	strlcat(err, line, errlen);
+}
+
+/* what: the option naming it, as "user" or "listen on PATH owner". */
+static int
+user_ok(const char *name, const char *what, char *err, size_t errlen)
+{
+	uid_t	 uid;
+	gid_t	 gid;
+	char	 line[PATH_MAX + 128];
+
+	if (name[0] == '\0' || confine_lookup_user(name, &uid, &gid) == 0)
+		return 0;
+	snprintf(line, sizeof(line), "%s %s: unknown user (create it, see "
+	    "harness.conf(5))", what, name);
+	users_err(err, errlen, line);
+	return -1;
+}
+
+static int
+group_ok(const char *name, const char *what, char *err, size_t errlen)
+{
+	gid_t	 gid;
+	char	 line[PATH_MAX + 128];
+
+	if (name[0] == '\0' || confine_lookup_group(name, &gid) == 0)
+		return 0;
+	snprintf(line, sizeof(line), "%s %s: unknown group", what, name);
+	users_err(err, errlen, line);
+	return -1;
+}
+
+static int
+sock_ok(const struct conf_sock *cs, const char *what, char *err,
+    size_t errlen)
+{
+	char	 w[PATH_MAX + 32];
+	int	 rc = 0;
+
+	snprintf(w, sizeof(w), "%s %s owner", what, cs->path);
+	rc |= user_ok(cs->owner, w, err, errlen);
+	snprintf(w, sizeof(w), "%s %s group", what, cs->path);
+	rc |= group_ok(cs->group, w, err, errlen);
+	return rc;
+}
+
+/*
+ * What each daemon looks up at start: its user, the owners and groups
+ * of the sockets it binds, sandboxd's sandbox user and harnessd's
+ * allowed users and groups.  Names or numbers, as confine_lookup_*().
+ * auditd's "allow user" is not here: auditd ignores an unknown one.
+ */
+int
+conf_check_users(const struct harness_conf *c, enum daemon_id id, char *err,
+    size_t errlen)
+{
+	const struct conf_daemon *d = conf_daemon(c, id);
+	const struct conf_listen *l;
+	const struct conf_peer_allow *a;
+	int			 rc = 0;
+
+	if (errlen == 0 || d == NULL)
+		return -1;
+	err[0] = '\0';
+	rc |= user_ok(d->user, "user", err, errlen);
+	rc |= sock_ok(&d->control, "control socket", err, errlen);
+	switch (id) {
+	case D_HARNESSD:
+		TAILQ_FOREACH(l, &c->harnessd.listens, entry)
+			if (l->type == LISTEN_UNIX)
+				rc |= sock_ok(&l->sock, "listen on", err,
+				    errlen);
+		TAILQ_FOREACH(a, &c->harnessd.allows, entry) {
+			if (a->is_group)
+				rc |= group_ok(a->name, "allow group", err,
+				    errlen);
+			else
+				rc |= user_ok(a->name, "allow user", err,
+				    errlen);
+		}
+		break;
+	case D_SANDBOXD:
+		rc |= user_ok(c->sandboxd.sandbox_user, "sandbox user", err,
+		    errlen);
+		break;
+	case D_HITLD:
+		rc |= sock_ok(&c->hitld.approver, "approver socket", err,
+		    errlen);
+		break;
+	default:
+		break;
+	}
+	return rc == 0 ? 0 : -1;
 }
 
 /* "512", "512K", "64M", "2G", "1T", optionally "MB"/"MiB"; base 1024. */

@@ -19,6 +19,7 @@
 #define CONF_MAX_INCLUDE	16		/* include depth */
 #define CONF_NAME_MAX		64
 #define CONF_USER_MAX		32
+#define CONF_MAX_LISTEN		16		/* harnessd's listeners */
 
 enum daemon_id {
 	D_HARNESSD = 0,
@@ -261,6 +262,14 @@ const char *conf_decision_name(enum conf_decision);
  */
 enum conf_net { CONF_NET_NONE, CONF_NET_ANY, CONF_NET_HOSTS };
 enum conf_net conf_network(const char *);
+
+/*
+ * The users and groups the daemon looks up when it starts (a start
+ * refuses what does not exist), so that -n can refuse them too: its
+ * own section's only.  0, or -1 with one line per name in err.
+ */
+int	 conf_check_users(const struct harness_conf *, enum daemon_id,
+	    char *, size_t);
 
 /* "512M" -> bytes, "30s" -> ms.  0 or -1. */
 int	 conf_parse_size(const char *, uint64_t *);

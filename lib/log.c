@@ -17,6 +17,8 @@
 static int	 log_debug_mode = 1;
 static int	 log_verbose;
 static char	 log_title[64] = "harness";
+static int	 log_tee_fd = -1;
+static void	(*log_fatal_hook)(void);
 
 void
 log_init(int debug, int facility)
@@ -38,6 +40,18 @@ const char *
 log_procname(void)
 {
 	return log_title;
+}
+
+void
+log_tee(int fd)
+{
+	log_tee_fd = fd;
+}
+
+void
+log_atfatal(void (*fn)(void))
+{
+	log_fatal_hook = fn;
 }
 
 void
@@ -80,6 +94,9 @@ log_plain(int pri, const char *msg)
 		    now.tv_nsec / 1000000, log_title, (int)getpid(), msg);
 	} else
 		syslog(pri, "%s", msg);
+	/* A write error (the reader gone) changes nothing here. */
+	if (log_tee_fd != -1 && pri <= LOG_ERR)
+		dprintf(log_tee_fd, "%s: %s\n", log_title, msg);
 }
 
 static void
@@ -150,6 +167,8 @@ fatal(const char *fmt, ...)
 	vlog_errno(LOG_CRIT, fmt, ap);
 	va_end(ap);
 	log_plain(LOG_CRIT, "fatal error, exiting");
+	if (log_fatal_hook != NULL)
+		log_fatal_hook();
 	_exit(1);
 }
 
@@ -162,5 +181,7 @@ fatalx(const char *fmt, ...)
 	vlog(LOG_CRIT, fmt, ap);
 	va_end(ap);
 	log_plain(LOG_CRIT, "fatal error, exiting");
+	if (log_fatal_hook != NULL)
+		log_fatal_hook();
 	_exit(1);
 }

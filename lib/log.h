@@ -11,6 +11,10 @@ void	 log_init(int debug, int facility);
 void	 log_procinit(const char *);
 const char *log_procname(void);
 void	 log_setverbose(int);
+/* Also write warnings and errors, "title: message", to fd (-1: stop). */
+void	 log_tee(int);
+/* Called by fatal() and fatalx() before they exit. */
+void	 log_atfatal(void (*)(void));
 int	 log_getverbose(void);
 void	 log_warn(const char *, ...)
 	    __attribute__((__format__ (printf, 1, 2)));

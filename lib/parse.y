@@ -43,6 +43,9 @@ struct file {
 	int			 lineno;
 	int			 is_macro;
 	int			 eof_sent;
+	dev_t			 dev;		/* read from disk: which */
+	ino_t			 ino;		/* file, for include loops */
+	int			 has_id;
 };
 TAILQ_HEAD(files, file);
 
@@ -85,6 +88,14 @@ static size_t		 errbuflen;
 static int		 errors;
 static const char	*ctx = "top level";
 static char		 lasttok[64];
+/*
+ * The statement being lexed: how many tokens so far and its first word
+ * when that is no keyword, for naming an unknown keyword at top level.
+ */
+static int		 stmt_begin = 1;
+static int		 stmt_ntok;
+static char		 stmt_word[64];
+static int		 lex_failed;	/* last token: the lexer's ERROR */
 static int		 expansions;	/* macro uses in this parse */
 #define MAX_EXPANSIONS	10000
 
@@ -99,6 +110,7 @@ static enum daemon_id cur_daemon_id;
 
 int		 yyparse(void);
 static int	 yylex(void);
+static int	 lex_token(void);
 static int	 yyerror(const char *, ...)
 		    __attribute__((__format__ (printf, 1, 2)));
 static int	 kw_cmp(const void *, const void *);
@@ -122,6 +134,8 @@ static void	 tool_init(struct conf_tool *);
 static struct conf_daemon *conf_daemon_rw(struct harness_conf *, enum daemon_id);
 static int	 rule_add(enum conf_match_kind, char *, struct conf_strlist *);
 static void	 errappend(const char *);
+static int	 listen_room(void);
+static int	 limit_set(uint64_t *, uint64_t, const char *);
 %}
 
 %token	ALLOW ANY APPROVER ARG AUDIENCE AUDITD BURST CACHE CGROUP CHROOT
@@ -526,9 +540,18 @@ limit_opts	: /* empty */
 		| limit_opts limit_opt optnl
 		;
 
-limit_opt	: TIME duration			{ cur_limits->wall_ms = $2; }
-		| CPU duration			{ cur_limits->cpu_ms = $2; }
-		| MEMORY size			{ cur_limits->memory = $2; }
+limit_opt	: TIME duration			{
+			if (limit_set(&cur_limits->wall_ms, $2, "time") == -1)
+				YYERROR;
+		}
+		| CPU duration			{
+			if (limit_set(&cur_limits->cpu_ms, $2, "cpu") == -1)
+				YYERROR;
+		}
+		| MEMORY size			{
+			if (limit_set(&cur_limits->memory, $2, "memory") == -1)
+				YYERROR;
+		}
 		| PROCESSES NUMBER		{
 			if ($2 < 1 || $2 > 1000000) {
 				yyerror("processes must be 1 to 1000000");
@@ -536,8 +559,14 @@ limit_opt	: TIME duration			{ cur_limits->wall_ms = $2; }
 			}
 			cur_limits->procs = (uint64_t)$2;
 		}
-		| OUTPUT size			{ cur_limits->output = $2; }
-		| FILESIZE size			{ cur_limits->fsize = $2; }
+		| OUTPUT size			{
+			if (limit_set(&cur_limits->output, $2, "output") == -1)
+				YYERROR;
+		}
+		| FILESIZE size			{
+			if (limit_set(&cur_limits->fsize, $2, "filesize") == -1)
+				YYERROR;
+		}
 		| FILES NUMBER			{
 			if ($2 < 8 || $2 > 1048576) {
 				yyerror("files must be 8 to 1048576");
@@ -545,7 +574,10 @@ limit_opt	: TIME duration			{ cur_limits->wall_ms = $2; }
 			}
 			cur_limits->nofile = (uint64_t)$2;
 		}
-		| TMP size			{ cur_limits->tmp = $2; }
+		| TMP size			{
+			if (limit_set(&cur_limits->tmp, $2, "tmp") == -1)
+				YYERROR;
+		}
 		;
 
 harnessd_opts	: /* empty */
@@ -568,6 +600,10 @@ harnessd_opt	: daemon_opt
 		| LISTEN ON STRING		{
 			struct conf_listen *l;
 
+			if (listen_room() == -1) {
+				FREE_STR($3);
+				YYERROR;
+			}
 			if ($3[0] != '/') {
 				yyerror("listen on a Unix socket needs an "
 				    "absolute path; for TCP say 'listen on "
@@ -1193,6 +1229,38 @@ errappend(const char *line)
 	strlcat(errbuf, line, errbuflen);
 }
 
+/* harnessd takes at most CONF_MAX_LISTEN listeners: refuse one more. */
+static int
+listen_room(void)
+{
+	struct conf_listen *l;
+	int		 n = 0;
+
+	TAILQ_FOREACH(l, &conf->harnessd.listens, entry)
+		n++;
+	if (n >= CONF_MAX_LISTEN) {
+		yyerror("too many listeners (at most %d)", CONF_MAX_LISTEN);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * A limit of 0 would be no limit at all (sandboxd takes 0 as "not
+ * given", and as no ceiling in max limits) or nothing allowed: either
+ * way not what was written, as harnessctl sandbox run says too.
+ */
+static int
+limit_set(uint64_t *dst, uint64_t v, const char *what)
+{
+	if (v == 0) {
+		yyerror("%s: a limit of 0 is not a limit", what);
+		return -1;
+	}
+	*dst = v;
+	return 0;
+}
+
 /* A loopback address: 127/8, ::1, or 127/8 mapped into IPv6. */
 static int
 is_loopback(const struct sockaddr *sa)
@@ -1224,6 +1292,8 @@ tcp_listen(const char *host, long long portnum, int public)
 	char		 port[8];
 	int		 rc;
 
+	if (listen_room() == -1)
+		return -1;
 	if (portnum < 1 || portnum > 65535) {
 		yyerror("port must be 1 to 65535");
 		return -1;
@@ -1267,22 +1337,39 @@ yyerror(const char *fmt, ...)
 	char		 msg[1024], line[1400];
 	va_list		 ap;
 	size_t		 i;
-	const char	*expect = NULL;
+	const char	*expect = NULL, *near;
 
 	errors++;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	if (strcmp(msg, "syntax error") == 0) {
+		/*
+		 * The lexer already said what was wrong with the line (an
+		 * undefined macro, a string too long): the ERROR token it
+		 * returned is no second error.
+		 */
+		if (lex_failed)
+			return 0;
 		for (i = 0; i < sizeof(expects) / sizeof(expects[0]); i++)
 			if (strcmp(expects[i].ctx, ctx) == 0)
 				expect = expects[i].expect;
-		if (lasttok[0] == '\0' || strcmp(lasttok, "\n") == 0)
+		/*
+		 * At top level a line may start with any word, as a macro
+		 * name: when the next token does not fit, the word was
+		 * meant as a keyword, and that is what to name.
+		 */
+		if (strcmp(ctx, "top level") == 0 && stmt_ntok == 2 &&
+		    stmt_word[0] != '\0')
+			near = stmt_word;
+		else
+			near = lasttok;
+		if (near[0] == '\0' || strcmp(near, "\n") == 0)
 			snprintf(msg, sizeof(msg), "syntax error at end of "
 			    "line in %s", ctx);
 		else
 			snprintf(msg, sizeof(msg), "syntax error near '%s' in "
-			    "%s", lasttok, ctx);
+			    "%s", near, ctx);
 		if (expect != NULL) {
 			strlcat(msg, ": expected ", sizeof(msg));
 			strlcat(msg, expect, sizeof(msg));
@@ -1483,8 +1570,30 @@ findeol(void)
 	return ERROR;
 }
 
+/*
+ * The parser's lexer: lex_token(), and what yyerror() needs to know of
+ * the statement and of the lexer's own errors.
+ */
 static int
 yylex(void)
+{
+	int	 t;
+
+	if (stmt_begin) {
+		stmt_ntok = 0;
+		stmt_word[0] = '\0';
+	}
+	t = lex_token();
+	if (++stmt_ntok == 1 && t == STRING)
+		strlcpy(stmt_word, lasttok, sizeof(stmt_word));
+	/* findeol() ate the rest of the line, its newline too */
+	stmt_begin = t == '\n' || t == ERROR;
+	lex_failed = t == ERROR;
+	return t;
+}
+
+static int
+lex_token(void)
 {
 	char	 buf[8192];
 	char	*p, *val;
@@ -1749,32 +1858,52 @@ bundle_find(const unsigned char *buf, size_t len, const char *want,
 	return define ? 0 : -1;
 }
 
+/*
+ * Read a whole configuration file; its device and inode in *stp.  The
+ * open does not block: a FIFO (or a device) named as the file would
+ * wait there for a writer, hanging -n and a reload, so it is opened
+ * O_NONBLOCK, checked with fstat (the very file opened, not the name
+ * again) and refused unless regular.  -1 with why filled on failure.
+ */
 static int
-read_whole_file(const char *path, unsigned char **bufp, size_t *lenp)
+read_whole_file(const char *path, unsigned char **bufp, size_t *lenp,
+    struct stat *stp, char *why, size_t whylen)
 {
 	struct stat	 st;
 	unsigned char	*buf;
 	size_t		 off = 0;
 	ssize_t		 n;
-	int		 fd;
+	int		 fd, fl;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) == -1)
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY))
+	    == -1) {
+		snprintf(why, whylen, "%s", strerror(errno));
 		return -1;
+	}
 	if (fstat(fd, &st) == -1) {
+		snprintf(why, whylen, "%s", strerror(errno));
 		close(fd);
 		return -1;
 	}
 	if (!S_ISREG(st.st_mode)) {
+		snprintf(why, whylen, "not a regular file");
 		close(fd);
-		errno = EINVAL;
 		return -1;
 	}
 	if (st.st_size > CONF_MAX_FILE) {
+		snprintf(why, whylen, "larger than %d bytes", CONF_MAX_FILE);
 		close(fd);
-		errno = EFBIG;
+		return -1;
+	}
+	/* A regular file: reads may block as they ordinarily do. */
+	if ((fl = fcntl(fd, F_GETFL)) == -1 ||
+	    fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1) {
+		snprintf(why, whylen, "%s", strerror(errno));
+		close(fd);
 		return -1;
 	}
 	if ((buf = malloc((size_t)st.st_size + 1)) == NULL) {
+		snprintf(why, whylen, "%s", strerror(errno));
 		close(fd);
 		return -1;
 	}
@@ -1783,6 +1912,7 @@ read_whole_file(const char *path, unsigned char **bufp, size_t *lenp)
 		if (n == -1) {
 			if (errno == EINTR)
 				continue;
+			snprintf(why, whylen, "%s", strerror(errno));
 			free(buf);
 			close(fd);
 			return -1;
@@ -1794,6 +1924,7 @@ read_whole_file(const char *path, unsigned char **bufp, size_t *lenp)
 	close(fd);
 	*bufp = buf;
 	*lenp = off;
+	*stp = st;
 	return 0;
 }
 
@@ -1801,10 +1932,11 @@ static struct file *
 pushfile(const char *name, int top)
 {
 	struct file	*nfile, *f;
+	struct stat	 st;
 	unsigned char	*data = NULL;
 	const unsigned char *bdata;
 	size_t		 dlen = 0, depth = 0;
-	char		 path[PATH_MAX], *slash;
+	char		 path[PATH_MAX], *slash, why[128];
 
 	/* Includes are relative to the including file. */
 	if (!top && name[0] != '/' && file != NULL &&
@@ -1851,11 +1983,11 @@ pushfile(const char *name, int top)
 		}
 		memcpy(data, bdata, dlen);
 	} else {
-		if (read_whole_file(path, &data, &dlen) == -1) {
-			char	 msg[PATH_MAX + 64];
+		if (read_whole_file(path, &data, &dlen, &st, why,
+		    sizeof(why)) == -1) {
+			char	 msg[PATH_MAX + 256];
 
-			snprintf(msg, sizeof(msg), "%s: %s", path,
-			    strerror(errno));
+			snprintf(msg, sizeof(msg), "%s: %s", path, why);
 			if (file != NULL)
 				yyerror("cannot include %s", msg);
 			else
@@ -1865,6 +1997,24 @@ pushfile(const char *name, int top)
 			free(nfile);
 			return NULL;
 		}
+		/*
+		 * A loop through other files, or by another name
+		 * ("sub/../t.conf"), is the same file again.
+		 */
+		TAILQ_FOREACH(f, &files, entry) {
+			if (f->is_macro || !f->has_id ||
+			    f->dev != st.st_dev || f->ino != st.st_ino)
+				continue;
+			yyerror("include loop: '%s' is '%s', which is being "
+			    "read already", path, f->name);
+			free(data);
+			free(nfile->name);
+			free(nfile);
+			return NULL;
+		}
+		nfile->dev = st.st_dev;
+		nfile->ino = st.st_ino;
+		nfile->has_id = 1;
 		if (bundle_out != NULL &&
 		    bundle_put(bundle_out, 0, path, data, dlen) == -1) {
 			free(data);
@@ -2319,6 +2469,10 @@ conf_parse_common(const char *path, char *err, size_t errlen)
 	expansions = 0;
 	ctx = "top level";
 	lasttok[0] = '\0';
+	stmt_begin = 1;
+	stmt_ntok = 0;
+	stmt_word[0] = '\0';
+	lex_failed = 0;
 	pushback_index = 0;
 	cur_daemon = NULL;
 	cur_tool = NULL;

@@ -39,9 +39,12 @@ static void	 child_dispatch(struct imsgev *, struct imsg *, void *);
 static void	 peer_dispatch(struct imsgev *, struct imsg *, void *);
 static void	 parent_shutdown(struct proc_ctx *, int) __attribute__((noreturn));
 static void	 parent_reap(struct proc_ctx *, int);
+static void	 proc_ready(struct proc_ctx *);
 
 extern char **environ;
 static struct proc_ctx	 the_ctx;
+static pid_t		 parent_pid;	/* the daemon's parent process */
+static char		 conffile_abs[PATH_MAX];
 
 const char *
 proc_title(const struct proc_ctx *ctx)
@@ -631,9 +634,11 @@ parent_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 		    pi->chroot[0] ? pi->chroot : "none", sc,
 		    (unsigned long long)capeff);
 		send_table_entry(ctx, (size_t)child + 1);
-		if ((size_t)ctx->nready == ctx->daemon->nprocs)
+		if ((size_t)ctx->nready == ctx->daemon->nprocs) {
 			log_info("ready: %zu processes",
 			    ctx->daemon->nprocs + 1);
+			proc_ready(ctx);
+		}
 		break;
 	case IMSG_PROC_CONNECT:
 		wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
@@ -706,7 +711,7 @@ parent_shutdown(struct proc_ctx *ctx, int code)
 		ctx->daemon->parent_shutdown(ctx);
 	for (i = 0; i < ctx->nunlink; i++)
 		unlink(ctx->unlink_at_exit[i]);
-	if (ctx->pidfile[0] != '\0')
+	if (ctx->pidfile_written)
 		unlink(ctx->pidfile);
 	if (code == 0)
 		log_info("terminating");
@@ -858,14 +863,150 @@ parent_confine(struct proc_ctx *ctx)
 }
 
 static int
-write_pidfile(const char *path)
+write_pidfile(struct proc_ctx *ctx)
 {
 	FILE	*f;
 
-	if ((f = fopen(path, "we")) == NULL)
+	if ((f = fopen(ctx->pidfile, "we")) == NULL)
 		return -1;
+	ctx->pidfile_written = 1;
 	fprintf(f, "%d\n", (int)getpid());
 	return fclose(f);
+}
+
+/*
+ * fatal() in the parent: remove what it made, as parent_shutdown()
+ * would, so that neither a stale pid file nor a dead socket is left.
+ * A child forked but not yet exec'ed shares the hook, not the files.
+ */
+static void
+parent_atfatal(void)
+{
+	struct proc_ctx	*ctx = &the_ctx;
+	size_t		 i;
+
+	if (getpid() != parent_pid)
+		return;
+	for (i = 0; i < ctx->nunlink; i++)
+		unlink(ctx->unlink_at_exit[i]);
+	if (ctx->pidfile_written)
+		unlink(ctx->pidfile);
+}
+
+/*
+ * Relative -f and -p name files from the directory we were started in;
+ * a daemon works from "/", and reloads the file much later.
+ */
+static int
+make_absolute(const char *path, char *buf, size_t len)
+{
+	char	 cwd[PATH_MAX];
+
+	if (path[0] == '/') {
+		if (strlcpy(buf, path, len) >= len) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		return 0;
+	}
+	if (getcwd(cwd, sizeof(cwd)) == NULL)
+		return -1;
+	if ((size_t)snprintf(buf, len, "%s/%s", cwd, path) >= len) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Become a daemon, but let whoever started us know how the start went
+ * (daemon(3) returns at once, so every failure after it exited 0): the
+ * process started by hand waits on a pipe, copying to its standard
+ * error the warnings and errors the daemon logs meanwhile, until the
+ * daemon writes a NUL byte (ready: exit 0) or the pipe closes without
+ * one (the daemon died: exit 1).  Returns the daemon's end of the pipe.
+ */
+static int
+proc_daemonize(const char *name)
+{
+	char	 buf[1024];
+	ssize_t	 n, i, w, off;
+	pid_t	 pid;
+	int	 p[2], fd, said = 0;
+
+	if (pipe2(p, O_CLOEXEC) == -1) {
+		fprintf(stderr, "%s: pipe: %s\n", name, strerror(errno));
+		exit(1);
+	}
+	/* Not on 0, 1 or 2, which become /dev/null below. */
+	if (p[1] <= STDERR_FILENO) {
+		if ((fd = fcntl(p[1], F_DUPFD_CLOEXEC, STDERR_FILENO + 1)) ==
+		    -1) {
+			fprintf(stderr, "%s: fcntl: %s\n", name,
+			    strerror(errno));
+			exit(1);
+		}
+		close(p[1]);
+		p[1] = fd;
+	}
+	switch ((pid = fork())) {
+	case -1:
+		fprintf(stderr, "%s: fork: %s\n", name, strerror(errno));
+		exit(1);
+	case 0:
+		break;
+	default:
+		close(p[1]);
+		for (;;) {
+			n = read(p[0], buf, sizeof(buf));
+			if (n == -1 && errno == EINTR)
+				continue;
+			if (n <= 0)
+				break;
+			for (i = 0; i < n && buf[i] != '\0'; i++)
+				;
+			for (off = 0; off < i; off += w)
+				if ((w = write(STDERR_FILENO, buf + off,
+				    (size_t)(i - off))) <= 0)
+					break;
+			said = 1;
+			if (i < n)
+				_exit(0);
+		}
+		if (!said)
+			fprintf(stderr, "%s: did not start (pid %d); see the "
+			    "system log\n", name, (int)pid);
+		_exit(1);
+	}
+	close(p[0]);
+	log_tee(p[1]);
+	/* Our messages to a reader gone must not kill us. */
+	signal(SIGPIPE, SIG_IGN);
+	if (setsid() == -1)
+		fatal("setsid");
+	if (chdir("/") == -1)
+		fatal("chdir /");
+	if ((fd = open("/dev/null", O_RDWR)) == -1)
+		fatal("/dev/null");
+	if (dup2(fd, STDIN_FILENO) == -1 || dup2(fd, STDOUT_FILENO) == -1 ||
+	    dup2(fd, STDERR_FILENO) == -1)
+		fatal("dup2");
+	if (fd > STDERR_FILENO)
+		close(fd);
+	return p[1];
+}
+
+/* Every child is confined and ready: the start succeeded. */
+static void
+proc_ready(struct proc_ctx *ctx)
+{
+	if (ctx->ready_fd == -1)
+		return;
+	log_tee(-1);
+	if (write(ctx->ready_fd, "", 1) == -1)
+		log_warn("%s: write", __func__);
+	close(ctx->ready_fd);
+	ctx->ready_fd = -1;
 }
 
 int
@@ -877,8 +1018,6 @@ proc_main(int argc, char **argv, const struct daemon_def *def)
 	char		 err[8192];
 	int		 ch, noaction = 0, fd, cfd;
 	size_t		 i;
-	uid_t		 uid;
-	gid_t		 gid;
 	const int	 sigs[] = { SIGTERM, SIGINT, SIGCHLD, SIGHUP };
 
 	setproctitle_init(argc, argv, environ);
@@ -886,6 +1025,7 @@ proc_main(int argc, char **argv, const struct daemon_def *def)
 	ctx->daemon = def;
 	ctx->self_idx = -1;
 	ctx->control_fd = -1;
+	ctx->ready_fd = -1;
 	ctx->conffile = HARNESS_CONF;
 	log_init(1, LOG_DAEMON);
 	log_procinit(name);
@@ -934,10 +1074,43 @@ proc_main(int argc, char **argv, const struct daemon_def *def)
 		log_init(ctx->debug, LOG_DAEMON);
 		child_main(ctx, title);
 	}
+	if (!noaction) {
+		if (make_absolute(ctx->conffile, conffile_abs,
+		    sizeof(conffile_abs)) == -1) {
+			fprintf(stderr, "%s: %s: %s\n", name, ctx->conffile,
+			    strerror(errno));
+			exit(1);
+		}
+		ctx->conffile = conffile_abs;
+		if (ctx->pidfile[0] != '\0') {
+			char	 abs[PATH_MAX];
+
+			if (make_absolute(ctx->pidfile, abs, sizeof(abs)) ==
+			    -1) {
+				fprintf(stderr, "%s: %s: %s\n", name,
+				    ctx->pidfile, strerror(errno));
+				exit(1);
+			}
+			strlcpy(ctx->pidfile, abs, sizeof(ctx->pidfile));
+		}
+	}
 
 	ctx->conf = conf_load(ctx->conffile, &ctx->bundle, err, sizeof(err));
 	if (ctx->conf == NULL) {
 		fprintf(stderr, "%s\n", err);
+		if (noaction)
+			fprintf(stderr, "%s: configuration failed\n", name);
+		exit(1);
+	}
+	/* What a start would refuse, -n refuses: users that do not exist. */
+	if (conf_check_users(ctx->conf, def->id, err, sizeof(err)) == -1) {
+		char	*line, *next;
+
+		for (line = err; line != NULL; line = next) {
+			if ((next = strchr(line, '\n')) != NULL)
+				*next++ = '\0';
+			fprintf(stderr, "%s: %s\n", name, line);
+		}
 		if (noaction)
 			fprintf(stderr, "%s: configuration failed\n", name);
 		exit(1);
@@ -959,22 +1132,12 @@ proc_main(int argc, char **argv, const struct daemon_def *def)
 		fprintf(stderr, "%s: need root privileges\n", name);
 		exit(1);
 	}
-	for (i = 0; i < def->nprocs; i++) {
-		const struct conf_daemon *d = conf_daemon(ctx->conf, def->id);
-
-		if (!def->procs[i].as_root &&
-		    confine_lookup_user(d->user, &uid, &gid) == -1) {
-			fprintf(stderr, "%s: unknown user %s (create it, see "
-			    "harness.conf(5))\n", name, d->user);
-			exit(1);
-		}
-	}
 
 	log_init(ctx->debug, LOG_DAEMON);
-	if (!ctx->debug && daemon(0, 0) == -1)
-		fatal("daemon");
-	if (ctx->pidfile[0] != '\0' && write_pidfile(ctx->pidfile) == -1)
-		fatal("pidfile %s", ctx->pidfile);
+	if (!ctx->debug)
+		ctx->ready_fd = proc_daemonize(name);
+	parent_pid = getpid();
+	log_atfatal(parent_atfatal);
 	log_info("starting %s %s", name, HARNESS_VERSION);
 
 	if (proc_mkdir(ctx->conf->rundir, 0, 0, 0755, err, sizeof(err)) == -1)
@@ -984,11 +1147,14 @@ proc_main(int argc, char **argv, const struct daemon_def *def)
 	if (ctx->control_fd == -1)
 		fatalx("control socket: %s", err);
 	proc_unlink_at_exit(ctx, conf_daemon(ctx->conf, def->id)->control.path);
-	if (def->parent_init != NULL && def->parent_init(ctx) == -1) {
-		for (i = 0; i < ctx->nunlink; i++)
-			unlink(ctx->unlink_at_exit[i]);
+	if (def->parent_init != NULL && def->parent_init(ctx) == -1)
 		fatalx("initialisation failed");
-	}
+	/*
+	 * Only now, with the sockets ours: an instance that fails to
+	 * start (another one runs) must not overwrite the pid file.
+	 */
+	if (ctx->pidfile[0] != '\0' && write_pidfile(ctx) == -1)
+		fatal("pid file %s", ctx->pidfile);
 
 	if ((ctx->base = event_base_new()) == NULL)
 		fatalx("event_base_new failed");

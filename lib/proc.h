@@ -91,6 +91,8 @@ struct proc_ctx {
 	struct conf_bundle bundle;
 	const char	*conffile;
 	char		 pidfile[PATH_MAX];
+	int		 pidfile_written;	/* ours to remove */
+	int		 ready_fd;	/* parent: start-up's pipe, or -1 */
 	int		 debug;
 	int		 verbose;
 	struct event_base *base;

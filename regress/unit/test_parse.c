@@ -4,6 +4,8 @@
  */
 #include <sys/stat.h>
 
+#include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +49,24 @@ bad(const char *name, const char *text, const char *want)
 	tap_ok(c == NULL && strstr(err, want) != NULL, "bad: %s", name);
 	if (c != NULL || strstr(err, want) == NULL)
 		TAP_DIAG("got: %s (wanted '%s')", c ? "parsed" : err, want);
+	conf_free(c);
+}
+
+/* As bad(), and the error must not contain unwanted either. */
+static void
+bad_only(const char *name, const char *text, const char *want,
+    const char *unwanted)
+{
+	struct harness_conf	*c;
+	char			 err[4096];
+
+	c = load_text(text, err, sizeof(err));
+	tap_ok(c == NULL && strstr(err, want) != NULL &&
+	    strstr(err, unwanted) == NULL, "bad: %s", name);
+	if (c != NULL || strstr(err, want) == NULL ||
+	    strstr(err, unwanted) != NULL)
+		TAP_DIAG("got: %s (wanted '%s', not '%s')", c ? "parsed" : err,
+		    want, unwanted);
 	conf_free(c);
 }
 
@@ -371,6 +391,147 @@ main(void)
 	}
 	bad("self-referencing macro", "a = \"$a\"\nrundir $a\n",
 	    "nested too deeply");
+
+	/* A file that is not a regular file is refused without a wait. */
+	snprintf(path, sizeof(path), "%s/fifo", dir);
+	if (mkfifo(path, 0600) == -1)
+		tap_skip("bad: a FIFO as include", "mkfifo failed");
+	else {
+		/* Before the fix, open() waited for a writer forever. */
+		alarm(20);
+		bad("a FIFO as include", "include \"fifo\"\n",
+		    "t.conf:1: cannot include");
+		bad("a FIFO as include names why", "include \"fifo\"\n",
+		    "fifo: not a regular file");
+		c = conf_load(path, NULL, err, sizeof(err));
+		tap_ok(c == NULL && strstr(err, "fifo: not a regular file") !=
+		    NULL, "bad: a FIFO as the main file");
+		if (c != NULL || strstr(err, "not a regular file") == NULL)
+			TAP_DIAG("got: %s", c ? "parsed" : err);
+		conf_free(c);
+		alarm(0);
+	}
+	bad("a directory as include", "include \"/\"\n",
+	    "/: not a regular file");
+
+	/* An include loop through other files and another name. */
+	snprintf(path, sizeof(path), "%s/sub", dir);
+	mkdir(path, 0700);
+	write_file("sub/a.conf", "include \"inner.conf\"\n");
+	write_file("sub/inner.conf", "include \"../t.conf\"\n");
+	bad_only("indirect include loop", "include \"sub/a.conf\"\n",
+	    "include loop", "nested too deeply");
+	bad("self-include by another name", "include \"sub/../t.conf\"\n",
+	    "include loop");
+
+	/* The lexer's error is the only one: no "syntax error" after it. */
+	bad_only("undefined macro in a section",
+	    "hitld {\n  timeout $y\n}\n", "t.conf:2: macro 'y' not defined",
+	    "syntax error");
+	bad_only("undefined macro at top level", "rundir $nope\n",
+	    "macro 'nope' not defined", "syntax error");
+
+	/* An unknown word at top level is named. */
+	bad("unknown top-level keyword with an argument",
+	    "bogus_keyword 1\n",
+	    "t.conf:1: syntax error near 'bogus_keyword' in top level");
+	bad("misspelt section", "sandbxd {\n}\n",
+	    "t.conf:1: syntax error near 'sandbxd' in top level");
+	bad("misspelt global", "statdir \"/x\"\n",
+	    "syntax error near 'statdir' in top level");
+	bad("unknown top-level word alone", "\nbogus\n",
+	    "t.conf:2: syntax error near 'bogus' in top level");
+	bad("a macro without a value", "x =\n",
+	    "syntax error at end of line in top level");
+	bad("a known keyword's bad argument", "seccomp 5\n",
+	    "syntax error near '5' in top level");
+
+	/* What the daemons refuse, -n refuses: listeners, 0 limits. */
+	{
+		char	 *text, *p;
+		int	  i;
+
+		if ((text = malloc(17 * 64 + 32)) == NULL)
+			return 1;
+		p = text;
+		p += sprintf(p, "harnessd {\n");
+		for (i = 0; i < 16; i++)
+			p += sprintf(p, " listen on 127.0.0.1 port %d\n",
+			    8000 + i);
+		strcpy(p, "}\n");
+		good("16 listeners", text);
+		p += sprintf(p, " listen on \"/l.sock\"\n");
+		strcpy(p, "}\n");
+		bad("17 listeners", text,
+		    "t.conf:18: too many listeners (at most 16)");
+		free(text);
+	}
+	bad("time 0", "sandboxd { limits { time 0s } }\n",
+	    "t.conf:1: time: a limit of 0 is not a limit");
+	bad("time 0 in seconds", "sandboxd { limits { time 0 } }\n",
+	    "time: a limit of 0 is not a limit");
+	bad("cpu 0", "sandboxd { limits { cpu 0ms } }\n",
+	    "cpu: a limit of 0 is not a limit");
+	bad("memory 0", "sandboxd { limits { memory 0 } }\n",
+	    "memory: a limit of 0 is not a limit");
+	bad("output 0", "sandboxd { limits { output 0K } }\n",
+	    "output: a limit of 0 is not a limit");
+	bad("filesize 0", "sandboxd { limits { filesize 0 } }\n",
+	    "filesize: a limit of 0 is not a limit");
+	bad("tmp 0", "sandboxd { limits { tmp 0M } }\n",
+	    "tmp: a limit of 0 is not a limit");
+	bad("max limits time 0", "sandboxd { max limits { time 0s } }\n",
+	    "time: a limit of 0 is not a limit");
+	bad("a tool's memory 0", "tool \"t\" { command \"a\"\n"
+	    " limits { memory 0 } }\n", "memory: a limit of 0 is not a limit");
+	good("limits of 1", "sandboxd { limits { time 1ms cpu 1 memory 1 "
+	    "output 1 filesize 1 tmp 1 } }\n");
+
+	/* Users: each daemon's own section, as its start looks them up. */
+	c = load_text("vaultd { user \"nosuchuser_h\" }\n"
+	    "hitld { approver socket \"/a.sock\" group \"nosuchgroup_h\" }\n",
+	    err, sizeof(err));
+	tap_ok(c != NULL, "unknown users parse");
+	if (c != NULL) {
+		tap_ok(conf_check_users(c, D_VAULTD, err, sizeof(err)) == -1 &&
+		    strstr(err, "user nosuchuser_h: unknown user") != NULL,
+		    "users: vaultd's unknown user is refused for vaultd");
+		tap_ok(conf_check_users(c, D_HITLD, err, sizeof(err)) == -1 &&
+		    strstr(err, "approver socket /a.sock group nosuchgroup_h: "
+		    "unknown group") != NULL,
+		    "users: hitld's unknown approver group is refused");
+		tap_ok(conf_check_users(c, D_AUDITD, err, sizeof(err)) == 0,
+		    "users: another section's users are not auditd's");
+		conf_free(c);
+	}
+	c = load_text("sandboxd { sandbox user \"nosuchuser_s\" }\n"
+	    "harnessd {\n listen on \"/x.sock\" owner \"nosuchuser_o\"\n"
+	    " allow user \"nosuchuser_a\"\n}\n", err, sizeof(err));
+	if (c != NULL) {
+		tap_ok(conf_check_users(c, D_SANDBOXD, err, sizeof(err)) == -1 &&
+		    strstr(err, "nosuchuser_s") != NULL,
+		    "users: sandbox user");
+		tap_ok(conf_check_users(c, D_HARNESSD, err, sizeof(err)) == -1 &&
+		    strstr(err, "nosuchuser_o") != NULL &&
+		    strstr(err, "nosuchuser_a") != NULL,
+		    "users: harnessd's socket owner and allowed user");
+		conf_free(c);
+	} else
+		tap_ok(0, "users: sandboxd and harnessd parse");
+	if (getpwnam("_harness") == NULL || getpwnam("_hitl") == NULL)
+		tap_skip("users: the defaults pass", "no _harness or _hitl "
+		    "(scripts/users makes them)");
+	else {
+		c = load_text("", err, sizeof(err));
+		tap_ok(c != NULL &&
+		    conf_check_users(c, D_HARNESSD, err, sizeof(err)) == 0 &&
+		    conf_check_users(c, D_SANDBOXD, err, sizeof(err)) == 0 &&
+		    conf_check_users(c, D_VAULTD, err, sizeof(err)) == 0 &&
+		    conf_check_users(c, D_AUDITD, err, sizeof(err)) == 0 &&
+		    conf_check_users(c, D_HITLD, err, sizeof(err)) == 0,
+		    "users: the defaults pass");
+		conf_free(c);
+	}
 
 	return tap_done();
 }

@@ -1,0 +1,165 @@
+# Starting the daemons, as an administrator would: -n refuses what a
+# start refuses and never hangs on a FIFO; without -d a failed start
+# exits 1 with its error on standard error, and a good one exits 0 once
+# the daemon is ready; relative -f and -p hold after daemonizing; the
+# pid file is written only once start-up succeeded, so a second
+# instance never overwrites it; a reload does not hang on a FIFO.
+. "$TOP/regress/lib.sh"
+
+if [ "$(id -u)" -ne 0 ]; then
+	skip "daemon start-up" "needs root"
+	exit 0
+fi
+
+suite_setup
+hp=t_daemon.$$.pid
+# The hitld started without -d, whatever its pid file says (a daemon
+# that does not make -p absolute writes it at /, after chdir("/")).
+stray() {
+	for _d in /proc/[0-9]*; do
+		tr '\0' ' ' <"$_d/cmdline" 2>/dev/null |
+		    grep -q -- "-p $hp" && kill -KILL "${_d#/proc/}"
+	done
+	rm -f "/$hp"
+}
+trap 'stray; suite_cleanup' EXIT
+
+# ---- -n ----
+mkfifo "$T/fifo"
+printf 'include "fifo"\n' >"$T/f.conf"
+out=$(timeout 10 "$BIN/sandboxd" -n -f "$T/f.conf" 2>&1)
+rc=$?
+[ $rc -eq 1 ] &&
+    echo "$out" | grep -q "f.conf:1: cannot include .*fifo: not a regular file"
+ok $? "-n: an include that is a FIFO is refused at once"
+[ $rc -eq 1 ] || diag "rc $rc: $out"
+out=$(timeout 10 "$BIN/hitld" -n -f "$T/fifo" 2>&1)
+rc=$?
+[ $rc -eq 1 ] && echo "$out" | grep -q "fifo: not a regular file"
+ok $? "-n: a FIFO as the file is refused at once"
+
+cp "$conf" "$T/l.conf"
+{
+	echo "harnessd {"
+	for p in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17; do
+		echo "	listen on 127.0.0.1 port $((9000 + p))"
+	done
+	echo "}"
+} >>"$T/l.conf"
+out=$("$BIN/harnessd" -n -f "$T/l.conf" 2>&1)
+[ $? -eq 1 ] && echo "$out" | grep -q "too many listeners (at most 16)"
+ok $? "-n: 17 listeners are refused"
+
+cp "$conf" "$T/u.conf"
+printf 'vaultd {\n\tuser "nosuchuser_t"\n}\n' >>"$T/u.conf"
+out=$("$BIN/vaultd" -n -f "$T/u.conf" 2>&1)
+[ $? -eq 1 ] && echo "$out" | grep -q "user nosuchuser_t: unknown user" &&
+    echo "$out" | grep -q "vaultd: configuration failed"
+ok $? "-n: vaultd refuses its user that does not exist"
+out=$("$BIN/hitld" -n -f "$T/u.conf" 2>&1)
+[ $? -eq 0 ] && [ "$out" = "configuration OK" ]
+ok $? "-n: hitld does not check vaultd's user"
+
+cp "$conf" "$T/z.conf"
+printf 'sandboxd {\n\tlimits { time 0s memory 0 output 0 }\n}\n' >>"$T/z.conf"
+out=$("$BIN/sandboxd" -n -f "$T/z.conf" 2>&1)
+[ $? -eq 1 ] && echo "$out" | grep -q "time: a limit of 0 is not a limit"
+ok $? "-n: a limit of 0 is refused"
+
+# ---- a start that fails, without -d: exit 1, the error on stderr ----
+: >"$T/file"
+sed "s|$T/run|$T/file/run|g" "$conf" >"$T/badrun.conf"
+for d in auditd vaultd hitld sandboxd harnessd; do
+	out=$(timeout 30 "$BIN/$d" -f "$T/badrun.conf" 2>&1)
+	rc=$?
+	[ $rc -eq 1 ] && echo "$out" | grep -q "Not a directory"
+	ok $? "$d without -d: a failed start exits 1 with the error"
+	[ $rc -eq 1 ] || diag "rc $rc: $out"
+done
+
+# A failed start after the control socket: no pid file is left.
+sed "s|$T/run/approve.sock|$T/file|" "$conf" >"$T/ap.conf"
+out=$("$BIN/hitld" -d -f "$T/ap.conf" -p "$T/ap.pid" 2>&1)
+rc=$?
+[ $rc -eq 1 ] && echo "$out" | grep -q "exists and is not a socket" &&
+    [ ! -e "$T/ap.pid" ]
+ok $? "a start that fails in its initialisation leaves no pid file"
+[ -e "$T/ap.pid" ] && diag "pid file left: $(cat "$T/ap.pid")"
+
+# ---- hitld as a daemon, with relative -f and -p ----
+suite_start auditd || { ok 1 "auditd starts"; t_exit; }
+mkdir "$T/h"
+cp "$conf" "$T/h/h.conf"
+out=$(cd "$T" && timeout 30 "$BIN/hitld" -f h/h.conf -p "$hp" 2>&1)
+ok $? "hitld without -d, relative -f and -p: exits 0"
+[ -n "$out" ] && diag "$out"
+hpid=$(cat "$T/$hp" 2>/dev/null)
+[ -n "$hpid" ] && kill -0 "$hpid" 2>/dev/null &&
+    grep -q hitld "/proc/$hpid/comm"
+ok $? "relative -p: the pid file is in the directory hitld started in"
+ctl hitl classify shell -c 'ls /' >"$T/c" 2>&1
+ok $? "hitld is ready when its start exits 0"
+grep -q '^rule: harmless' "$T/c"
+ok $? "ls is harmless before the reload"
+
+# A second instance fails, loudly, and leaves the pid file alone.
+out=$(cd "$T" && timeout 30 "$BIN/hitld" -f h/h.conf -p "$hp" 2>&1)
+rc=$?
+[ $rc -eq 1 ] && echo "$out" | grep -q "already in use"
+ok $? "a second instance without -d exits 1 saying why"
+[ $rc -eq 1 ] || diag "rc $rc: $out"
+[ -n "$hpid" ] && [ "$(cat "$T/$hp" 2>/dev/null)" = "$hpid" ]
+ok $? "a second instance without -d leaves the pid file alone"
+"$BIN/hitld" -d -f "$T/h/h.conf" -p "$T/$hp" >"$T/second.log" 2>&1
+rc=$?
+[ $rc -eq 1 ] && [ -n "$hpid" ] && [ "$(cat "$T/$hp" 2>/dev/null)" = "$hpid" ]
+ok $? "a second instance with -d exits 1 and leaves the pid file alone"
+
+# A reload reads the file named at start, relative as it was: a
+# critical rule for ls (so that both answers come at once) takes effect.
+cat >>"$T/h/h.conf" <<'EOF'
+
+rule "no-ls" {
+	command { "ls *" }
+	risk critical
+}
+EOF
+kill -HUP "$hpid"
+n=100
+while [ $n -gt 0 ]; do
+	ctl hitl classify shell -c 'ls /' >"$T/c" 2>&1
+	grep -q '^rule: no-ls' "$T/c" && break
+	sleep 0.1
+	n=$((n - 1))
+done
+grep -q "^rule: no-ls ($T/h/h.conf:" "$T/c"
+ok $? "relative -f: SIGHUP reloads the same file"
+kill -TERM "$hpid"
+wait_gone "$hpid" 10 && [ ! -e "$T/$hp" ]
+ok $? "SIGTERM: hitld exits and removes its pid file"
+
+# ---- a reload that finds a FIFO does not hang ----
+suite_start hitld || { ok 1 "hitld -d starts"; t_exit; }
+printf 'include "%s"\n' "$T/fifo" >>"$conf"
+kill -HUP "$(cat "$T/hitld.pid")"
+wait_for "$T/hitld.log" "fifo: not a regular file" 10 &&
+    wait_for "$T/hitld.log" "reload failed, keeping" 10
+ok $? "SIGHUP: an include that is a FIFO fails the reload at once"
+hpid=$(cat "$T/hitld.pid")
+kill -TERM "$hpid"
+wait_gone "$hpid" 10
+ok $? "SIGTERM is handled after that reload"
+sed -i '$d' "$conf"
+
+# ---- harnessctl sandbox run ----
+dd if=/dev/zero of="$T/big.sh" bs=1M count=17 2>/dev/null
+out=$(ctl sandbox run -n -l sh -F "$T/big.sh" 2>&1)
+rc=$?
+[ $rc -eq 125 ] && echo "$out" | grep -q "more than"
+ok $? "sandbox run -F with code over the limit exits 125"
+[ $rc -eq 125 ] || diag "rc $rc: $out"
+"$BIN/harnessctl" >"$T/usage" 2>&1
+grep -q 'sandbox run \[-Hnv\]' "$T/usage"
+ok $? "harnessctl usage lists sandbox run -H"
+
+t_exit
