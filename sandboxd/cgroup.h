@@ -22,7 +22,7 @@ enum cg_ctl { CG_MEM = 0, CG_PIDS, CG_CPU, CG_CPUACCT, CG_NCTL };
 
 #define CG_SPARE_DEFAULT	4	/* spares kept without a pool */
 #define CG_SPARE_MAX		72	/* the most cg_spares() allows */
-#define CG_REUSE_MAXMEM	(2 << 20)	/* a spare still charged more (page
+#define CG_REUSE_MAXMEM	(4 << 20)	/* a spare still charged more (page
 					   cache the last run read) is not
 					   reused */
 

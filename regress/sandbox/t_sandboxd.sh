@@ -433,8 +433,8 @@ if suite_start sandboxd; then
 		# The pool may make new ones at once, even under the old
 		# names: trust what the spawner says it removed.
 		n=0
-		[ "$left" -gt 0 ] &&
-		    grep -q "removed $left stale sandbox cgroup" "$T/sandboxd.log"
+		[ "$left" -gt 0 ] && wait_for "$T/sandboxd.log" \
+		    "removed $left stale sandbox cgroup" 10
 		ok $? "restart after kill -9 removes the leftovers ($left)"
 		grep "stale" "$T/sandboxd.log" | sed 's/^/# /'
 		n=$(sbx_procs)
