@@ -40,6 +40,7 @@
 #include <unistd.h>
 
 #include "auditc.h"
+#include "auditlog.h"
 #include "conf.h"
 #include "confine.h"
 #include "gateway.h"
@@ -68,6 +69,7 @@
 #define WS_MAX_BACKLOG		(32 * 1024 * 1024) /* unread output */
 #define WS_ID_MAX		256	/* bytes of a request id */
 #define WS_PATH_MAX		1024
+#define GW_JSON_DEPTH		64	/* levels of nesting in a body */
 
 struct gw_listener {
 	int		 fd;
@@ -343,39 +345,90 @@ engine_send(struct gw_conn *c, const struct gw_ident *who,
 	return 0;
 }
 
+/* Object members in a json-c tree, at every level. */
+static size_t
+json_members(struct json_object *o)
+{
+	size_t	 i, n = 0;
+
+	if (json_object_is_type(o, json_type_object)) {
+		json_object_object_foreach(o, k, v) {
+			(void)k;
+			n += 1 + json_members(v);
+		}
+	} else if (json_object_is_type(o, json_type_array))
+		for (i = 0; i < json_object_array_length(o); i++)
+			n += json_members(json_object_array_get_idx(o, i));
+	return n;
+}
+
+/*
+ * A client's JSON text as a json-c tree, or NULL with why.  json-c
+ * alone, even in its strict mode, takes NaN and Infinity, "1." and
+ * "-01", raw control characters in strings, clamps integers, cuts a key
+ * at \u0000 and keeps the last of repeated keys, so lib/auditlog's
+ * scanner reads the text first: what json-c builds from what passes is
+ * exactly what the client wrote.
+ */
+static struct json_object *
+gw_parse_json(const void *text, size_t len, char *why, size_t whylen)
+{
+	struct json_tokener	*tok;
+	struct json_object	*o;
+	size_t			 members;
+
+	if (len > INT_MAX) {
+		snprintf(why, whylen, "too large");
+		return NULL;
+	}
+	if (auditlog_json_check(text, len, GW_JSON_DEPTH, &members, why,
+	    whylen) == -1)
+		return NULL;
+	if ((tok = json_tokener_new_ex(GW_JSON_DEPTH)) == NULL) {
+		snprintf(why, whylen, "out of memory");
+		return NULL;
+	}
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
+	o = json_tokener_parse_ex(tok, text, (int)len);
+	if (o == NULL || json_tokener_get_error(tok) != json_tokener_success) {
+		snprintf(why, whylen, "%s", json_tokener_error_desc(
+		    json_tokener_get_error(tok)));
+		json_object_put(o);
+		o = NULL;
+	} else if (json_members(o) != members) {
+		snprintf(why, whylen, "a key is repeated in an object");
+		json_object_put(o);
+		o = NULL;
+	}
+	json_tokener_free(tok);
+	return o;
+}
+
 /*
  * The gateway is the only process that parses client bytes: a body is
- * parsed here (json-c, bounded depth, one complete value) and what the
- * engine gets is json-c's own serialisation of it, never the client's
- * text.
+ * parsed here (strictly, bounded depth, one complete value) and what
+ * the engine gets is json-c's own serialisation of it, never the
+ * client's text.
  */
 static void
 forward_engine(struct gw_conn *c, const struct gw_ident *who)
 {
-	struct json_tokener	*tok;
 	struct json_object	*o;
 	const void		*body;
 	const char		*why, *s = "";
+	char			 jwhy[128];
 	size_t			 blen;
 	int			 rc;
 
 	body = http_body(c->hp, &blen);
 	o = NULL;
 	if (blen > 0) {
-		if (blen > INT_MAX || (tok = json_tokener_new_ex(64)) == NULL) {
-			gw_error(c, 500, "internal", "out of memory");
-			return;
-		}
-		o = json_tokener_parse_ex(tok, body, (int)blen);
-		if (o == NULL || tok->char_offset != (int)blen) {
+		if ((o = gw_parse_json(body, blen, jwhy, sizeof(jwhy))) ==
+		    NULL) {
 			gw_error(c, 400, "bad_json", "the body is not one JSON "
-			    "value: %s", o == NULL ? json_tokener_error_desc(
-			    json_tokener_get_error(tok)) : "trailing bytes");
-			json_object_put(o);
-			json_tokener_free(tok);
+			    "value: %s", jwhy);
 			return;
 		}
-		json_tokener_free(tok);
 		if (!json_object_is_type(o, json_type_object)) {
 			gw_error(c, 400, "bad_json", "the body must be a JSON "
 			    "object");
@@ -607,30 +660,22 @@ ws_path_ok(const char *p)
 static void
 ws_request(struct gw_conn *c, const unsigned char *msg, size_t len)
 {
-	struct json_tokener	*tok;
 	struct json_object	*o, *id = NULL, *v = NULL, *args = NULL;
 	struct json_object	*sess = NULL, *body = NULL;
 	const char		*method = "POST", *why, *b = NULL, *q = NULL;
 	char			 path[WS_PATH_MAX + 1], *qm;
-	char			 rwhy[256];
+	char			 rwhy[256], jwhy[128];
 	size_t			 blen = 0;
 	long			 retry;
 	int			 rc, nkinds = 0;
 
-	if ((tok = json_tokener_new_ex(64)) == NULL)
-		return;
-	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
-	o = json_tokener_parse_ex(tok, (const char *)msg, (int)len);
-	if (o == NULL || json_tokener_get_error(tok) != json_tokener_success ||
-	    json_tokener_get_parse_end(tok) != len ||
+	if ((o = gw_parse_json(msg, len, jwhy, sizeof(jwhy))) == NULL ||
 	    !json_object_is_type(o, json_type_object)) {
-		json_tokener_free(tok);
-		json_object_put(o);
 		ws_error(c, NULL, "bad_request", "a message must be one JSON "
-		    "object");
+		    "object%s%s", o == NULL ? ": " : "", o == NULL ? jwhy : "");
+		json_object_put(o);
 		return;
 	}
-	json_tokener_free(tok);
 	if (json_object_object_get_ex(o, "id", &id) && id != NULL &&
 	    strlen(json_object_to_json_string_ext(id, JSON_C_TO_STRING_PLAIN))
 	    > WS_ID_MAX) {

