@@ -98,4 +98,27 @@ ok $? "bad_json names the byte ($(cat "$T/body"))"
     grep -q '"stdout":"strict\\n"' "$T/body"
 ok $? "strict JSON still runs"
 
+# ---- NUL bytes: refused with the path of the value, never cut ----
+[ "$(post /v1/tools/shell/call '{"command":"echo hi\u0000; rm -rf /work/x"}')" = 400 ] &&
+    grep -q '"code":"bad_arguments"' "$T/body" && grep -q '\$\.command: ' "$T/body"
+ok $? "NUL in a shell command: 400 naming \$.command ($(cat "$T/body"))"
+[ "$(post /v1/tools/write_file/call '{"arguments":{"path":"a.txt\u0000../../etc/passwd","content":"x"},"session":"nul"}')" = 400 ] &&
+    grep -q '\$\.arguments\.path: ' "$T/body"
+ok $? "NUL in write_file's path: 400 naming \$.arguments.path"
+[ "$(post /v1/tools/shell/call '{"command":"echo","x":[1,{"a b":"z\u0000"}]}')" = 400 ] &&
+    grep -q "\\\$\\.x\\[1\\]\\['a b'\\]: " "$T/body"
+ok $? "the path names array items and odd keys ($(cat "$T/body"))"
+[ "$(post /v1/tools/shell/call '{"arguments":{"command":"echo x"},"session":"s\u0000t"}')" = 400 ] &&
+    grep -q '\$\.session: ' "$T/body"
+ok $? "NUL in a session: 400 naming \$.session"
+[ "$(post /v1/exec '{"argv":["echo","x"],"env":{"A":"x\u0000y"}}')" = 400 ] &&
+    grep -q '"code":"bad_request"' "$T/body" && grep -q '\$\.env\.A: ' "$T/body"
+ok $? "NUL in an /v1/exec env value: 400 naming \$.env.A ($(cat "$T/body"))"
+[ "$(post /v1/exec '{"argv":["echo","x"],"cwd":"/work\u0000/../etc"}')" = 400 ] &&
+    grep -q '\$\.cwd: ' "$T/body"
+ok $? "NUL in /v1/exec's cwd: 400 naming \$.cwd"
+[ "$(post /v1/exec '{"argv":["cat","-"],"stdin":"a\u0000b"}')" = 200 ] &&
+    grep -q '"stdout":"a\\u0000b"' "$T/body"
+ok $? "NUL in /v1/exec's stdin still reaches the program ($(cat "$T/body" | head -c 300))"
+
 t_exit
