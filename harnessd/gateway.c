@@ -36,6 +36,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -250,6 +251,26 @@ gw_throttle(struct gw_conn *c, long retry, const char *why)
 	http_json_error(&b, "rate_limited", why);
 	http_buf_add(&b, "\n", 1);
 	conn_respond(c, 429, "application/json", b.data, b.len, &h, 1);
+	http_buf_free(&b);
+}
+
+/* 401 with the challenge RFC 9110 11.6.1 asks for: bearer tokens. */
+static void
+gw_unauthorized(struct gw_conn *c, const char *why)
+{
+	struct http_header	 h;
+	struct http_buf		 b;
+
+	h.name = "WWW-Authenticate";
+	h.value = "Bearer realm=\"harness\"";
+	http_buf_init(&b, 0);
+	if (http_json_error(&b, "unauthorized", why) == -1 ||
+	    http_buf_add(&b, "\n", 1) == -1) {
+		http_buf_free(&b);
+		gw_error(c, 500, "internal", "out of memory");
+		return;
+	}
+	conn_respond(c, 401, "application/json", b.data, b.len, &h, 1);
 	http_buf_free(&b);
 }
 
@@ -982,7 +1003,9 @@ handle_request(struct gw_conn *c)
 	struct gw_ident	 who;
 	const char	*path = http_path(c->hp);
 	enum http_method m = http_method(c->hp);
+	const char	*name, *value;
 	char		 why[256];
+	size_t		 i, n;
 	long		 retry;
 	int		 rc;
 
@@ -1000,6 +1023,15 @@ handle_request(struct gw_conn *c)
 		return;
 	}
 
+	/* Which of two credentials counts is for no one to guess. */
+	for (i = 0, n = 0; http_header_at(c->hp, i, &name, &value) == 0; i++)
+		if (strcasecmp(name, "Authorization") == 0)
+			n++;
+	if (n > 1) {
+		gw_error(c, 400, "bad_request", "%zu Authorization fields; "
+		    "send one", n);
+		return;
+	}
 	rc = auth_identify(&gw, c->is_unix, c->uid, c->gid,
 	    http_header(c->hp, "Authorization"), &who, why, sizeof(why));
 	if (rc == AUTH_PENDING) {
@@ -1013,8 +1045,10 @@ handle_request(struct gw_conn *c)
 		    (unsigned)c->uid, (int)c->pid);
 		metrics_auth_fail(&gw);
 		audit_auth_fail(c, rc, why);
-		gw_error(c, rc, rc == 401 ? "unauthorized" : "forbidden",
-		    "%s", why);
+		if (rc == 401)
+			gw_unauthorized(c, why);
+		else
+			gw_error(c, rc, "forbidden", "%s", why);
 		return;
 	}
 	if (rate_check(&gw, &who, &retry, why, sizeof(why)) == -1) {

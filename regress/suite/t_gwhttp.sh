@@ -121,4 +121,23 @@ ok $? "NUL in /v1/exec's cwd: 400 naming \$.cwd"
     grep -q '"stdout":"a\\u0000b"' "$T/body"
 ok $? "NUL in /v1/exec's stdin still reaches the program ($(cat "$T/body" | head -c 300))"
 
+# ---- auth headers ----
+ch=0
+for a in "X-None: 1" "Authorization: Bearer nope" "Authorization: Basic YTpi"; do
+	curl -s -D "$T/hdr" -o /dev/null -H "$a" \
+	    http://127.0.0.1:$port/v1/tools
+	head -n 1 "$T/hdr" | grep -q ' 401' &&
+	    tr -d '\r' <"$T/hdr" | grep -qx 'WWW-Authenticate: Bearer realm="harness"' &&
+	    ch=$((ch + 1))
+done
+[ $ch = 3 ]
+ok $? "401 (no key, a bad key, Basic) carries WWW-Authenticate: Bearer ($ch of 3)"
+out=$(raw send GET /v1/tools "" 1.1 "Authorization: Bearer nope|Authorization: Bearer $token|")
+echo "$out" | head -n 1 | grep -q '^HTTP/1.1 400 ' &&
+    echo "$out" | grep -q '2 Authorization fields'
+ok $? "two Authorization fields: 400 ($(echo "$out" | head -n 1))"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
+    http://127.0.0.1:$port/v1/tools)" = 200 ]
+ok $? "one good key: 200"
+
 t_exit
