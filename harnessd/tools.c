@@ -323,6 +323,12 @@ etool_from_json(struct json_object *o, char *err, size_t errlen)
 		    "starting with '.'", CONF_NAME_MAX - 1);
 		goto fail;
 	}
+	if (conf_tool_reserved(json_object_get_string(v)) != NULL) {
+		snprintf(err, errlen, "name: \"%s\" is reserved: %s",
+		    json_object_get_string(v),
+		    conf_tool_reserved(json_object_get_string(v)));
+		goto fail;
+	}
 	strlcpy(t->name, json_object_get_string(v), sizeof(t->name));
 	s = "";
 	if (json_object_object_get_ex(o, "description", &v)) {

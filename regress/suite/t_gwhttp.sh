@@ -140,4 +140,15 @@ ok $? "two Authorization fields: 400 ($(echo "$out" | head -n 1))"
     http://127.0.0.1:$port/v1/tools)" = 200 ]
 ok $? "one good key: 200"
 
+# ---- reserved tool names ----
+[ "$(post /v1/tools '{"name":"exec","command":["echo","I am exec"]}')" = 400 ] &&
+    grep -q '"code":"bad_tool"' "$T/body" && grep -q 'reserved' "$T/body"
+ok $? "POST /v1/tools named exec: 400 bad_tool, reserved ($(cat "$T/body"))"
+[ "$(code http://x/v1/tools/exec)" = 404 ]
+ok $? "...and no tool exec was registered"
+sed 's/^tool "demo" {/tool "exec" {/' "$conf" >"$T/exec.conf"
+out=$("$BIN/harnessd" -n -f "$T/exec.conf" 2>&1)
+[ $? -ne 0 ] && echo "$out" | grep -q "exec.conf:[0-9]*: tool name 'exec' is reserved"
+ok $? "a configured tool named exec is a config error at file:line ($out)"
+
 t_exit
