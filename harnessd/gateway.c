@@ -92,6 +92,7 @@ struct gw_conn {
 	int		 busy;		/* the engine has the request */
 	int		 closing;	/* close once output drained */
 	int		 streaming;	/* SSE events are flowing */
+	int		 chunked;	/* ...as chunks (else until close) */
 	int		 started;	/* first byte of a request seen */
 	int		 version;
 	int		 keepalive;
@@ -118,6 +119,7 @@ static void	 conn_write(struct bufferevent *, void *);
 static void	 conn_event(struct bufferevent *, short, void *);
 static void	 conn_free(struct gw_conn *);
 static void	 conn_process(struct gw_conn *);
+static void	 conn_close_soon(struct gw_conn *);
 
 const char *
 gateway_chroot(const struct harness_conf *conf)
@@ -1078,6 +1080,23 @@ handle_request(struct gw_conn *c)
 	    http_method_str(c->hp), path);
 }
 
+/*
+ * Close once what is queued is written: conn_write() frees the
+ * connection when its output drains, or the deadline at once when
+ * there is nothing left to write.  Never frees it here, as callers
+ * still hold it.
+ */
+static void
+conn_close_soon(struct gw_conn *c)
+{
+	struct timeval	 now = { 0, 0 };
+
+	c->closing = 1;
+	bufferevent_disable(c->bev, EV_READ);
+	if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
+		evtimer_add(c->deadline, &now);
+}
+
 static void
 conn_deadline(evutil_socket_t fd, short ev, void *arg)
 {
@@ -1091,6 +1110,10 @@ conn_deadline(evutil_socket_t fd, short ev, void *arg)
 			    "time");
 		} else if (!c->busy)
 			ws_fail(c, WS_CLOSE_GOING_AWAY, "idle");
+		return;
+	}
+	if (c->closing) {
+		conn_free(c);	/* done, or its client does not read */
 		return;
 	}
 	if (c->busy || c->streaming || c->waitkey)
@@ -1441,8 +1464,10 @@ gateway_on_fd(struct proc_ctx *ctx, uint32_t type, uint32_t kind, int fd)
 }
 
 /*
- * One SSE event as one chunk of a text/event-stream response, which
- * the first event opens (IMSG_GW_END closes it).
+ * One SSE event of a text/event-stream response, which the first event
+ * opens (sse_end() closes it): a chunk for an HTTP/1.1 client; HTTP/1.0
+ * has no chunks, so there the events are the body and the close ends
+ * it.
  */
 static void
 sse_send(struct gw_conn *c, const char *event, const void *data, size_t len)
@@ -1453,22 +1478,63 @@ sse_send(struct gw_conn *c, const char *event, const void *data, size_t len)
 	if (!c->streaming) {
 		struct http_response r;
 
+		if (c->version == 10)
+			c->keepalive = 0;
 		memset(&r, 0, sizeof(r));
 		r.status = 200;
 		r.version = c->version;
-		r.conn = HTTP_CONN_KEEPALIVE;
+		r.conn = c->keepalive ? HTTP_CONN_KEEPALIVE : HTTP_CONN_CLOSE;
 		r.content_type = "text/event-stream";
-		r.content_length = HTTP_LENGTH_CHUNKED;
+		r.content_length = c->version == 10 ? HTTP_LENGTH_NONE :
+		    HTTP_LENGTH_CHUNKED;
 		r.date = time(NULL);
-		http_response_write(&b, &r);
+		if (http_response_write(&b, &r) == -1) {
+			log_warnx("%s: cannot build a response", __func__);
+			http_buf_free(&b);
+			return;
+		}
 		c->streaming = 1;
+		c->chunked = c->version != 10;
 	}
 	http_buf_init(&ev, 0);
 	http_sse_event(&ev, event, NULL, data, len);
-	http_chunk(&b, ev.data, ev.len);
+	if (c->chunked)
+		http_chunk(&b, ev.data, ev.len);
+	else
+		http_buf_add(&b, ev.data, ev.len);
 	http_buf_free(&ev);
-	bufferevent_write(c->bev, b.data, b.len);
+	if (b.err)
+		log_warnx("%s: %s event dropped", __func__, event);
+	else
+		bufferevent_write(c->bev, b.data, b.len);
 	http_buf_free(&b);
+}
+
+/*
+ * The stream is over: the last chunk, then the next request, or the
+ * close when the client asked for it or an HTTP/1.0 body must end.
+ */
+static void
+sse_end(struct gw_conn *c)
+{
+	struct http_buf	 b;
+
+	if (c->chunked) {
+		http_buf_init(&b, 0);
+		http_chunk_end(&b);
+		bufferevent_write(c->bev, b.data, b.len);
+		http_buf_free(&b);
+	}
+	c->streaming = 0;
+	c->chunked = 0;
+	metrics_request(&gw, c->route, 200, elapsed(&c->t0));
+	c->busy = 0;
+	c->started = 0;
+	http_reset(c->hp);
+	if (!c->keepalive)
+		conn_close_soon(c);
+	else
+		conn_process(c);
 }
 
 /* The engine's answers. */
@@ -1483,7 +1549,6 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 	size_t		 dlen;
 	char		*body = NULL;
 	char		 counter[64], label[128];
-	struct http_buf	 b;
 
 	if (imsg->hdr.type == IMSG_GW_COUNT) {
 		wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
@@ -1562,18 +1627,8 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 			return;
 		if (c->ws)
 			ws_engine_reply(c, IMSG_GW_END, 0, NULL, NULL, 0);
-		else if (c->streaming) {
-			http_buf_init(&b, 0);
-			http_chunk_end(&b);
-			bufferevent_write(c->bev, b.data, b.len);
-			http_buf_free(&b);
-			c->streaming = 0;
-			metrics_request(&gw, c->route, 200, elapsed(&c->t0));
-			c->busy = 0;
-			c->started = 0;
-			http_reset(c->hp);
-			conn_process(c);
-		}
+		else if (c->streaming)
+			sse_end(c);
 		break;
 	default:
 		log_warnx("%s: unexpected message %u from %s", __func__,

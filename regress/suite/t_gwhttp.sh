@@ -151,4 +151,34 @@ out=$("$BIN/harnessd" -n -f "$T/exec.conf" 2>&1)
 [ $? -ne 0 ] && echo "$out" | grep -q "exec.conf:[0-9]*: tool name 'exec' is reserved"
 ok $? "a configured tool named exec is a config error at file:line ($out)"
 
+# ---- streams to HTTP/1.0 and "Connection: close" clients ----
+sse_ok() {	# FILE: one whole unchunked stream, closed by the gateway
+	head -n 1 "$1" | grep -q '^HTTP/1.1 200 ' &&
+	    tr -d '\r' <"$1" | grep -qx 'Content-Type: text/event-stream' &&
+	    tr -d '\r' <"$1" | grep -qx 'Connection: close' &&
+	    ! grep -qi '^Transfer-Encoding' "$1" &&
+	    ! grep -q '^[0-9a-f]*\r$' "$1" &&
+	    grep -q '^event: verdict' "$1" && grep -q '^event: result' "$1" &&
+	    [ "$(tail -n 1 "$1")" = "--closed--" ]
+}
+raw send POST '/v1/tools/shell/call?stream=1' '{"command":"echo 1"}' 1.0 "" >"$T/s10"
+sse_ok "$T/s10"
+ok $? "SSE to HTTP/1.0: status line, headers, no chunks, closed at the end"
+raw send POST '/v1/tools/shell/call?stream=1' '{"command":"echo 1"}' 1.0 "Connection: keep-alive|" >"$T/s10k"
+sse_ok "$T/s10k"
+ok $? "SSE to HTTP/1.0 asking keep-alive: the same (a body without length ends at the close)"
+curl -s --http1.0 -N --unix-socket "$sock" -d '{"command":"echo ten"}' \
+    'http://x/v1/tools/shell/call?stream=1' >"$T/s10c"
+rc=$?
+[ $rc -eq 0 ] && grep -q '^event: result' "$T/s10c" && grep -q '"data":"ten\\n"' "$T/s10c"
+ok $? "curl --http1.0 -N reads the whole stream (rc $rc)"
+raw send POST '/v1/tools/shell/call?stream=1' '{"command":"echo 1"}' 1.1 "Connection: close|" >"$T/s11"
+head -n 1 "$T/s11" | grep -q '^HTTP/1.1 200 ' &&
+    tr -d '\r' <"$T/s11" | grep -qx 'Transfer-Encoding: chunked' &&
+    tr -d '\r' <"$T/s11" | grep -qx 'Connection: close' &&
+    grep -q '^event: result' "$T/s11" &&
+    [ "$(tail -n 4 "$T/s11" | head -n 1 | tr -d '\r')" = 0 ] &&
+    [ "$(tail -n 1 "$T/s11")" = "--closed--" ]
+ok $? "SSE with Connection: close: chunked, last chunk, then closed"
+
 t_exit
