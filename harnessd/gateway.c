@@ -94,6 +94,8 @@ struct gw_conn {
 	int		 streaming;	/* SSE events are flowing */
 	int		 chunked;	/* ...as chunks (else until close) */
 	int		 started;	/* first byte of a request seen */
+	int		 eof;		/* the client half-closed */
+	int		 iscall;	/* the engine has a call */
 	int		 version;
 	int		 keepalive;
 	int		 route;
@@ -120,6 +122,8 @@ static void	 conn_event(struct bufferevent *, short, void *);
 static void	 conn_free(struct gw_conn *);
 static void	 conn_process(struct gw_conn *);
 static void	 conn_close_soon(struct gw_conn *);
+static void	 sse_send(struct gw_conn *, const char *, const void *, size_t);
+static void	 sse_end(struct gw_conn *);
 
 const char *
 gateway_chroot(const struct harness_conf *conf)
@@ -168,6 +172,27 @@ route_allow(const char *path)
 	return NULL;
 }
 
+/*
+ * A call (POST /v1/tools/NAME/call, /v1/exec): what a client that
+ * goes away takes with it.
+ */
+static int
+is_call(enum http_method m, const char *path)
+{
+	const char	*p;
+	size_t		 n;
+
+	if (m != HTTP_METHOD_POST)
+		return 0;
+	if (strcmp(path, "/v1/exec") == 0)
+		return 1;
+	if (strncmp(path, "/v1/tools/", 10) != 0)
+		return 0;
+	p = path + 10;
+	n = strcspn(p, "/");
+	return n > 0 && strcmp(p + n, "/call") == 0;
+}
+
 /* Queue a complete response; the request is over. */
 static void
 conn_respond(struct gw_conn *c, int status, const char *ctype,
@@ -178,6 +203,9 @@ conn_respond(struct gw_conn *c, int status, const char *ctype,
 	struct http_response	 r;
 	struct http_header	 allow;
 
+	/* After a half-close, the last request buffered gets the last word. */
+	if (c->eof && evbuffer_get_length(bufferevent_get_input(c->bev)) == 0)
+		c->keepalive = 0;
 	if (status >= 400 || !c->keepalive)
 		c->closing = status == 400 || status == 408 ||
 		    status == 413 || status == 431 || !c->keepalive ||
@@ -443,6 +471,12 @@ forward_engine(struct gw_conn *c, const struct gw_ident *who)
 	size_t			 blen;
 	int			 rc;
 
+	c->iscall = is_call(http_method(c->hp), http_path(c->hp));
+	if (c->iscall && c->eof) {
+		gw_error(c, 499, "cancelled", "cancelled: the client "
+		    "half-closed its connection before the call began");
+		return;
+	}
 	body = http_body(c->hp, &blen);
 	o = NULL;
 	if (blen > 0) {
@@ -1163,7 +1197,10 @@ conn_process(struct gw_conn *c)
 		}
 		len = evbuffer_get_length(in);
 		if (len == 0) {
-			bufferevent_enable(c->bev, EV_READ);
+			if (c->eof)
+				conn_close_soon(c);	/* all answered */
+			else
+				bufferevent_enable(c->bev, EV_READ);
 			return;
 		}
 		if (!c->started) {
@@ -1195,6 +1232,8 @@ conn_process(struct gw_conn *c)
 			break;
 		case HTTP_NEED_MORE:
 		default:
+			if (c->eof)
+				conn_close_soon(c);	/* cut short */
 			return;
 		}
 	}
@@ -1206,7 +1245,7 @@ conn_process(struct gw_conn *c)
 	 */
 	if (c->closing)
 		bufferevent_disable(c->bev, EV_READ);
-	else if (c->busy || c->streaming || c->waitkey)
+	else if ((c->busy || c->streaming || c->waitkey) && !c->eof)
 		bufferevent_enable(c->bev, EV_READ);
 }
 
@@ -1231,11 +1270,61 @@ conn_write(struct bufferevent *bev, void *arg)
 		arm_deadline(c);	/* idle until the next request */
 }
 
+/*
+ * The client half-closed with a call under way: the call goes, as for
+ * a client that went away (harnessd(8)), and the answer says so.
+ */
+static void
+conn_cancel_call(struct gw_conn *c)
+{
+	static const char	 msg[] = "cancelled: the client half-closed "
+	    "its connection while the call was under way";
+	struct json_object	*o, *e;
+	const char		*s;
+
+	proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_CANCEL, c->id, -1,
+	    NULL, 0);
+	if (!c->streaming) {
+		gw_error(c, 499, "cancelled", "%s", msg);
+		return;
+	}
+	/* The last event of a refused call, as the engine sends it. */
+	if ((o = json_object_new_object()) != NULL &&
+	    (e = json_object_new_object()) != NULL) {
+		json_object_object_add(e, "code",
+		    json_object_new_string("cancelled"));
+		json_object_object_add(e, "message",
+		    json_object_new_string(msg));
+		json_object_object_add(o, "error", e);
+		json_object_object_add(o, "status", json_object_new_int(499));
+		s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN);
+		sse_send(c, "error", s, strlen(s));
+	}
+	json_object_put(o);
+	sse_end(c);
+}
+
 static void
 conn_event(struct bufferevent *bev, short what, void *arg)
 {
 	struct gw_conn	*c = arg;
 
+	/*
+	 * A half-close (shutdown(SHUT_WR), as nc -N or socat do after
+	 * the request) ends what the client says, not what it hears: the
+	 * requests it sent are answered and then the connection closes.
+	 * Only a call under way is cancelled.  libevent stops reading.
+	 */
+	if ((what & BEV_EVENT_EOF) && !(what & BEV_EVENT_ERROR) && !c->ws) {
+		c->eof = 1;
+		if (c->closing)
+			return;		/* conn_write or the deadline ends it */
+		if (c->busy && c->iscall)
+			conn_cancel_call(c);
+		else if (!c->busy && !c->streaming && !c->waitkey)
+			conn_process(c);
+		return;
+	}
 	if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR)) {
 		if (c->busy || c->streaming)
 			proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_CANCEL,
@@ -1561,7 +1650,9 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 		metrics_count(&gw, counter, label);
 		return;
 	}
-	c = conn_find(imsg->hdr.peerid);
+	/* Answers to a request that was cancelled and answered: late. */
+	if ((c = conn_find(imsg->hdr.peerid)) != NULL && !c->ws && !c->busy)
+		c = NULL;
 	switch (imsg->hdr.type) {
 	case IMSG_GW_REPLY:
 		wire_rinit(&rb, imsg->data, imsg_datalen(imsg));

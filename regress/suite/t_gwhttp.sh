@@ -71,6 +71,16 @@ if mode == "send":
         extra.replace("|", "\r\n")))
     if len(sys.argv) > 8 and sys.argv[8] == "halfclose":
         s.shutdown(socket.SHUT_WR)
+    elif len(sys.argv) > 8:
+        # half-close once the server sent this
+        seen = b""
+        while sys.argv[8].encode() not in seen:
+            d = s.recv(65536)
+            if not d:
+                break
+            seen += d
+        sys.stdout.write(seen.decode("utf-8", "replace"))
+        s.shutdown(socket.SHUT_WR)
     out, state = read_all()
     sys.stdout.write(out.decode("utf-8", "replace"))
     sys.stdout.write("\n--%s--\n" % state)
@@ -133,9 +143,9 @@ done
 [ $ch = 3 ]
 ok $? "401 (no key, a bad key, Basic) carries WWW-Authenticate: Bearer ($ch of 3)"
 out=$(raw send GET /v1/tools "" 1.1 "Authorization: Bearer nope|Authorization: Bearer $token|")
-echo "$out" | head -n 1 | grep -q '^HTTP/1.1 400 ' &&
-    echo "$out" | grep -q '2 Authorization fields'
-ok $? "two Authorization fields: 400 ($(echo "$out" | head -n 1))"
+printf "%s\n" "$out" | head -n 1 | grep -q '^HTTP/1.1 400 ' &&
+    printf "%s\n" "$out" | grep -q '2 Authorization fields'
+ok $? "two Authorization fields: 400 ($(printf "%s\n" "$out" | head -n 1))"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
     http://127.0.0.1:$port/v1/tools)" = 200 ]
 ok $? "one good key: 200"
@@ -148,7 +158,7 @@ ok $? "POST /v1/tools named exec: 400 bad_tool, reserved ($(cat "$T/body"))"
 ok $? "...and no tool exec was registered"
 sed 's/^tool "demo" {/tool "exec" {/' "$conf" >"$T/exec.conf"
 out=$("$BIN/harnessd" -n -f "$T/exec.conf" 2>&1)
-[ $? -ne 0 ] && echo "$out" | grep -q "exec.conf:[0-9]*: tool name 'exec' is reserved"
+[ $? -ne 0 ] && printf "%s\n" "$out" | grep -q "exec.conf:[0-9]*: tool name 'exec' is reserved"
 ok $? "a configured tool named exec is a config error at file:line ($out)"
 
 # ---- streams to HTTP/1.0 and "Connection: close" clients ----
@@ -180,5 +190,38 @@ head -n 1 "$T/s11" | grep -q '^HTTP/1.1 200 ' &&
     [ "$(tail -n 4 "$T/s11" | head -n 1 | tr -d '\r')" = 0 ] &&
     [ "$(tail -n 1 "$T/s11")" = "--closed--" ]
 ok $? "SSE with Connection: close: chunked, last chunk, then closed"
+
+# ---- half-closed clients ----
+out=$(raw send GET /v1/tools "" 1.1 "" halfclose)
+printf "%s\n" "$out" | head -n 1 | grep -q '^HTTP/1.1 200 ' &&
+    printf "%s\n" "$out" | grep -q '"name":"shell"' &&
+    [ "$(printf "%s\n" "$out" | tail -n 1)" = "--closed--" ]
+ok $? "GET /v1/tools, then a half-close: answered, then closed ($(printf "%s\n" "$out" | head -n 1))"
+out=$(raw send GET /v1/tools/shell "" 1.1 "" halfclose)
+printf "%s\n" "$out" | head -n 1 | grep -q '^HTTP/1.1 200 ' &&
+    printf "%s\n" "$out" | grep -q '"source":"builtin"'
+ok $? "GET /v1/tools/shell, then a half-close: answered"
+out=$(raw send GET /v1/tools/shell "" 1.1 "|GET /v1/tools/python HTTP/1.1|Host: x|" halfclose)
+[ "$(printf "%s\n" "$out" | grep -c '^HTTP/1.1 200 ')" = 2 ] &&
+    [ "$(printf "%s\n" "$out" | tail -n 1)" = "--closed--" ]
+ok $? "two pipelined requests, then a half-close: both answered, then closed"
+out=$(raw send POST /v1/tools/shell/call '{"command":"sleep 5; echo late"}' 1.1 "" halfclose)
+printf "%s\n" "$out" | head -n 1 | grep -q '^HTTP/1.1 499 ' &&
+    printf "%s\n" "$out" | grep -q '"code":"cancelled"' && ! printf "%s\n" "$out" | grep -q late &&
+    [ "$(printf "%s\n" "$out" | tail -n 1)" = "--closed--" ]
+ok $? "a call, then a half-close: cancelled, 499 cancelled ($(printf "%s\n" "$out" | head -n 1))"
+out=$(raw send POST '/v1/tools/shell/call?stream=1' '{"arguments":{"command":"sleep 5; echo late"},"session":"hc"}' \
+    1.1 "" "event: started")
+printf "%s\n" "$out" | grep -q '^event: started' && printf "%s\n" "$out" | grep -q '^event: error' &&
+    printf "%s\n" "$out" | grep '^data: ' | tail -n 1 | grep -q '"code":"cancelled".*"status":499' &&
+    ! printf "%s\n" "$out" | grep -q '^event: result' &&
+    [ "$(printf "%s\n" "$out" | tail -n 1)" = "--closed--" ]
+ok $? "a half-close while a call streams: an error event, the last chunk, closed"
+n=0
+while ! ctl audit show -s hc -t tool.call -j | grep -q '"cancelled":true' && [ $n -lt 100 ]; do
+	sleep 0.1; n=$((n + 1))
+done
+ctl audit show -s hc -t tool.call -j | grep -q '"cancelled":true'
+ok $? "...and the run was killed: its tool.call record says cancelled"
 
 t_exit
