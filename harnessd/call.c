@@ -1123,6 +1123,27 @@ outcome_waited(int ok, uint64_t seq, const char *err, void *arg)
 	audited(ok, seq, err, c);
 }
 
+/*
+ * Nothing ran: the sandbox's setup failed, with sandboxd's detail.  A
+ * secret that could not be delivered and a working directory that is
+ * not there are the request's doing, refused as harnessd(8) says.
+ */
+static void
+setup_failed(struct call *c)
+{
+	const char	*d = c->res.detail[0] != '\0' ? c->res.detail :
+			    "no detail";
+
+	if (strncmp(d, "secret ", 7) == 0)
+		call_refuse(c, 503, "vault", "sandbox refused: %s", d);
+	else if (strncmp(d, "chdir ", 6) == 0)
+		call_refuse(c, 503, "sandbox_refused", "sandbox refused: %s",
+		    d);
+	else
+		call_refuse(c, 500, "sandbox_setup_failed", "sandbox setup "
+		    "failed: %s", d);
+}
+
 static void
 call_finish(struct call *c)
 {
@@ -1133,9 +1154,7 @@ call_finish(struct call *c)
 	c->state = CS_AUDIT;
 	if (c->result == NULL) {
 		if (c->res.reason == SANDBOX_SETUP_FAILED) {
-			call_refuse(c, 500, "sandbox_setup_failed",
-			    "sandbox setup failed: %s", c->res.detail[0] ?
-			    c->res.detail : "no detail");
+			setup_failed(c);
 			return;
 		}
 		if (c->stream) {

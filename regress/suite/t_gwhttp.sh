@@ -30,6 +30,20 @@ rule "t-low" {
 	command { "sleep *" "printf *" }
 	risk low
 }
+tool "nulenv" {
+	description "A secret with a NUL byte, as a variable"
+	command { "sh" "-c" "echo ran" }
+	secret "NULSEC" env "NULSEC"
+}
+tool "bigenv" {
+	description "A secret too long for a variable"
+	command { "sh" "-c" "echo ran" }
+	secret "BIGSEC" env "BIGSEC"
+}
+rule "t-tools" {
+	tool { "nulenv" "bigenv" }
+	risk low
+}
 EOT
 sock=$T/run/agent.sock
 if ! suite_start auditd vaultd hitld sandboxd harnessd; then
@@ -223,5 +237,37 @@ while ! ctl audit show -s hc -t tool.call -j | grep -q '"cancelled":true' && [ $
 done
 ctl audit show -s hc -t tool.call -j | grep -q '"cancelled":true'
 ok $? "...and the run was killed: its tool.call record says cancelled"
+
+# ---- runs sandboxd cannot set up: the reason reaches the client ----
+[ "$(post /v1/exec '{"argv":["cat","x"],"cwd":"/nonexist"}')" = 503 ] &&
+    grep -q '"code":"sandbox_refused"' "$T/body" &&
+    grep -q 'sandbox refused: chdir /nonexist: No such file' "$T/body"
+ok $? "a working directory that is not there: 503 sandbox_refused ($(cat "$T/body"))"
+c -N -d '{"argv":["cat","x"],"cwd":"/nonexist"}' 'http://x/v1/exec?stream=1' >"$T/sse"
+grep -q '^event: error' "$T/sse" && grep '^data: ' "$T/sse" | tail -n 1 |
+    grep -q '"code":"sandbox_refused".*"status":503' && ! grep -q '^event: result' "$T/sse"
+ok $? "...streamed: the last event is the error"
+ctl exec -C /nonexist -- cat x >"$T/out" 2>"$T/err"
+rc=$?
+[ $rc -eq 1 ] && grep -q 'chdir /nonexist' "$T/err"
+ok $? "harnessctl exec -C /nonexist: the reason printed, exit 1 (rc $rc: $(cat "$T/err"))"
+if ctl vault init -k "$T/vault.key" >/dev/null 2>&1 &&
+    printf 'abc\0def' | ctl vault put NULSEC >/dev/null &&
+    head -c 1048576 /dev/zero | tr '\0' a | ctl vault put BIGSEC >/dev/null; then
+	[ "$(post /v1/tools/nulenv/call '{}')" = 503 ] &&
+	    grep -q '"code":"vault"' "$T/body" &&
+	    grep -q 'secret NULSEC holds a NUL byte' "$T/body"
+	ok $? "a secret with a NUL byte as a variable: 503 vault ($(cat "$T/body"))"
+	[ "$(post /v1/tools/bigenv/call '{}')" = 503 ] &&
+	    grep -q '"code":"vault"' "$T/body" &&
+	    grep -q 'secret BIGSEC: 1048576 bytes, more than an environment variable may hold' "$T/body"
+	ok $? "a secret too long for a variable: 503 vault ($(cat "$T/body"))"
+	ctl tool call nulenv '{}' >"$T/out" 2>"$T/err"
+	rc=$?
+	[ $rc -eq 1 ] && grep -q 'NUL byte' "$T/err"
+	ok $? "harnessctl tool call: the reason printed, exit 1 (rc $rc)"
+else
+	ok 1 "vault init and put"
+fi
 
 t_exit
