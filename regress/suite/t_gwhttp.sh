@@ -118,6 +118,40 @@ ok $? "lenient JSON (quotes, commas, comments, NaN, Infinity, 1., -01, repeats, 
 post /v1/exec '{"argv":["echo","x"],"timeout":NaN}' >/dev/null
 grep -q 'at byte 31' "$T/body"
 ok $? "bad_json names the byte ($(cat "$T/body"))"
+cat >"$T/ws.py" <<'EOF'
+import base64, os, socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.connect(sys.argv[1])
+s.settimeout(10)
+s.sendall(b"GET /v1/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
+    b"Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+    b"Sec-WebSocket-Key: " + base64.b64encode(os.urandom(16)) + b"\r\n\r\n")
+buf = b""
+while b"\r\n\r\n" not in buf:
+    buf += s.recv(4096)
+buf = buf.partition(b"\r\n\r\n")[2]
+d = sys.argv[2].encode()
+k = os.urandom(4)
+s.sendall(bytes([0x81, 0x80 | len(d)]) + k +
+    bytes(b ^ k[i % 4] for i, b in enumerate(d)))
+def need(n):
+    global buf
+    while len(buf) < n:
+        d = s.recv(4096)
+        if not d:
+            raise EOFError
+        buf += d
+need(2)
+n, h = buf[1] & 0x7f, 2
+if n == 126:
+    need(4)
+    n, h = int.from_bytes(buf[2:4], "big"), 4
+need(h + n)
+print(buf[h:h + n].decode())
+EOF
+out=$(python3 "$T/ws.py" "$sock" '{"id":1,"exec":{"argv":["echo","x"],"timeout":NaN}}')
+printf '%s\n' "$out" | grep -q '"code":"bad_request".*at byte 46'
+ok $? "a WebSocket message is read strictly too ($out)"
 [ "$(post /v1/exec '{"argv":["echo","strict"]}')" = 200 ] &&
     grep -q '"stdout":"strict\\n"' "$T/body"
 ok $? "strict JSON still runs"
