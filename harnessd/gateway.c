@@ -1114,23 +1114,6 @@ handle_request(struct gw_conn *c)
 	    http_method_str(c->hp), path);
 }
 
-/*
- * Close once what is queued is written: conn_write() frees the
- * connection when its output drains, or the deadline at once when
- * there is nothing left to write.  Never frees it here, as callers
- * still hold it.
- */
-static void
-conn_close_soon(struct gw_conn *c)
-{
-	struct timeval	 now = { 0, 0 };
-
-	c->closing = 1;
-	bufferevent_disable(c->bev, EV_READ);
-	if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
-		evtimer_add(c->deadline, &now);
-}
-
 static void
 conn_deadline(evutil_socket_t fd, short ev, void *arg)
 {
@@ -1175,6 +1158,26 @@ arm_deadline(struct gw_conn *c)
 	tv.tv_sec = (time_t)(ms / 1000);
 	tv.tv_usec = (suseconds_t)((ms % 1000) * 1000);
 	evtimer_add(c->deadline, &tv);
+}
+
+/*
+ * Close once what is queued is written: conn_write() frees the
+ * connection when its output drains, the deadline at once when there
+ * is nothing left to write, or after the client timeout when the
+ * client does not read it.  Never frees it here, as callers still
+ * hold it.
+ */
+static void
+conn_close_soon(struct gw_conn *c)
+{
+	struct timeval	 now = { 0, 0 };
+
+	c->closing = 1;
+	bufferevent_disable(c->bev, EV_READ);
+	if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
+		evtimer_add(c->deadline, &now);
+	else
+		arm_deadline(c);
 }
 
 /* Parse what is buffered; handle each complete request in order. */
