@@ -414,7 +414,7 @@ json_members(struct json_object *o)
 }
 
 /*
- * A client's JSON text as a json-c tree, or NULL with why.  json-c
+ * A client's JSON object as a json-c tree, or NULL with why.  json-c
  * alone, even in its strict mode, takes NaN and Infinity, "1." and
  * "-01", raw control characters in strings, clamps integers, cuts a key
  * at \u0000 and keeps the last of repeated keys, so lib/auditlog's
@@ -441,9 +441,17 @@ gw_parse_json(const void *text, size_t len, char *why, size_t whylen)
 	}
 	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
 	o = json_tokener_parse_ex(tok, text, (int)len);
-	if (o == NULL || json_tokener_get_error(tok) != json_tokener_success) {
+	/* A bare number at the end might go on: say it does not. */
+	if (o == NULL && json_tokener_get_error(tok) == json_tokener_continue)
+		o = json_tokener_parse_ex(tok, " ", 1);
+	if (json_tokener_get_error(tok) != json_tokener_success) {
 		snprintf(why, whylen, "%s", json_tokener_error_desc(
 		    json_tokener_get_error(tok)));
+		json_object_put(o);
+		o = NULL;
+	} else if (!json_object_is_type(o, json_type_object)) {
+		snprintf(why, whylen, "a JSON %s, not an object",
+		    json_type_to_name(json_object_get_type(o)));
 		json_object_put(o);
 		o = NULL;
 	} else if (json_members(o) != members) {
@@ -483,13 +491,7 @@ forward_engine(struct gw_conn *c, const struct gw_ident *who)
 		if ((o = gw_parse_json(body, blen, jwhy, sizeof(jwhy))) ==
 		    NULL) {
 			gw_error(c, 400, "bad_json", "the body is not one JSON "
-			    "value: %s", jwhy);
-			return;
-		}
-		if (!json_object_is_type(o, json_type_object)) {
-			gw_error(c, 400, "bad_json", "the body must be a JSON "
-			    "object");
-			json_object_put(o);
+			    "object: %s", jwhy);
 			return;
 		}
 		s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
@@ -726,11 +728,9 @@ ws_request(struct gw_conn *c, const unsigned char *msg, size_t len)
 	long			 retry;
 	int			 rc, nkinds = 0;
 
-	if ((o = gw_parse_json(msg, len, jwhy, sizeof(jwhy))) == NULL ||
-	    !json_object_is_type(o, json_type_object)) {
+	if ((o = gw_parse_json(msg, len, jwhy, sizeof(jwhy))) == NULL) {
 		ws_error(c, NULL, "bad_request", "a message must be one JSON "
-		    "object%s%s", o == NULL ? ": " : "", o == NULL ? jwhy : "");
-		json_object_put(o);
+		    "object: %s", jwhy);
 		return;
 	}
 	if (json_object_object_get_ex(o, "id", &id) && id != NULL &&

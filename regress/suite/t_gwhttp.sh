@@ -152,6 +152,9 @@ EOF
 out=$(python3 "$T/ws.py" "$sock" '{"id":1,"exec":{"argv":["echo","x"],"timeout":NaN}}')
 printf '%s\n' "$out" | grep -q '"code":"bad_request".*at byte 46'
 ok $? "a WebSocket message is read strictly too ($out)"
+[ "$(post /v1/exec '7')" = 400 ] && grep -q 'not one JSON object: a JSON int, not an object' "$T/body" &&
+    [ "$(post /v1/exec ' null ')" = 400 ] && grep -q 'a JSON null, not an object' "$T/body"
+ok $? "a JSON value that is no object: 400 bad_json saying what it is"
 [ "$(post /v1/exec '{"argv":["echo","strict"]}')" = 200 ] &&
     grep -q '"stdout":"strict\\n"' "$T/body"
 ok $? "strict JSON still runs"
