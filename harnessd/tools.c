@@ -718,6 +718,13 @@ tools_route_register(struct proc_ctx *ctx, const struct gw_req *r)
 		return;
 	}
 	json_tokener_free(tok);
+	strlcpy(err, "$", sizeof(err));
+	if (eng_nul_find(o, NULL, err, sizeof(err))) {
+		json_object_put(o);
+		eng_error(ctx, r->id, 400, "bad_tool", "%s: a string with a "
+		    "NUL byte (\\u0000)", err);
+		return;
+	}
 	if ((t = etool_from_json(o, err, sizeof(err))) == NULL) {
 		json_object_put(o);
 		eng_error(ctx, r->id, 400, "bad_tool", "%s", err);

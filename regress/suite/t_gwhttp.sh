@@ -178,6 +178,9 @@ ok $? "NUL in an /v1/exec env value: 400 naming \$.env.A ($(cat "$T/body"))"
 [ "$(post /v1/exec '{"argv":["echo","x"],"cwd":"/work\u0000/../etc"}')" = 400 ] &&
     grep -q '\$\.cwd: ' "$T/body"
 ok $? "NUL in /v1/exec's cwd: 400 naming \$.cwd"
+[ "$(post /v1/tools '{"name":"nulcmd","command":["echo","a\u0000b"]}')" = 400 ] &&
+    grep -q '"code":"bad_tool"' "$T/body" && grep -q '\$\.command\[1\]: ' "$T/body"
+ok $? "NUL in a registered tool's command: 400 naming \$.command[1]"
 [ "$(post /v1/exec '{"argv":["cat","-"],"stdin":"a\u0000b"}')" = 200 ] &&
     grep -q '"stdout":"a\\u0000b"' "$T/body"
 ok $? "NUL in /v1/exec's stdin still reaches the program ($(cat "$T/body" | head -c 300))"
