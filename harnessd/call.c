@@ -1123,6 +1123,27 @@ outcome_waited(int ok, uint64_t seq, const char *err, void *arg)
 	audited(ok, seq, err, c);
 }
 
+/*
+ * Nothing ran: the sandbox's setup failed, with sandboxd's detail.  A
+ * secret that could not be delivered and a working directory that is
+ * not there are the request's doing, refused as harnessd(8) says.
+ */
+static void
+setup_failed(struct call *c)
+{
+	const char	*d = c->res.detail[0] != '\0' ? c->res.detail :
+			    "no detail";
+
+	if (strncmp(d, "secret ", 7) == 0)
+		call_refuse(c, 503, "vault", "sandbox refused: %s", d);
+	else if (strncmp(d, "chdir ", 6) == 0)
+		call_refuse(c, 503, "sandbox_refused", "sandbox refused: %s",
+		    d);
+	else
+		call_refuse(c, 500, "sandbox_setup_failed", "sandbox setup "
+		    "failed: %s", d);
+}
+
 static void
 call_finish(struct call *c)
 {
@@ -1133,9 +1154,7 @@ call_finish(struct call *c)
 	c->state = CS_AUDIT;
 	if (c->result == NULL) {
 		if (c->res.reason == SANDBOX_SETUP_FAILED) {
-			call_refuse(c, 500, "sandbox_setup_failed",
-			    "sandbox setup failed: %s", c->res.detail[0] ?
-			    c->res.detail : "no detail");
+			setup_failed(c);
 			return;
 		}
 		if (c->stream) {
@@ -1684,7 +1703,7 @@ call_tool(struct proc_ctx *ctx, const struct gw_req *r, const char *name)
 	struct etool		*t;
 	struct call		*c;
 	crypto_hash_sha256_state hs;
-	char			 err[1024];
+	char			 err[1024], npath[256];
 
 	if ((t = tools_find(name)) == NULL || !eng_allowed(r, name)) {
 		eng_error(ctx, r->id, 404, "no_such_tool", "no tool \"%s\"",
@@ -1693,6 +1712,13 @@ call_tool(struct proc_ctx *ctx, const struct gw_req *r, const char *name)
 	}
 	if ((body = parse_body(ctx, r)) == NULL)
 		return;
+	strlcpy(npath, "$", sizeof(npath));
+	if (eng_nul_find(body, NULL, npath, sizeof(npath))) {
+		eng_error(ctx, r->id, 400, "bad_arguments", "%s: a string "
+		    "with a NUL byte (\\u0000)", npath);
+		json_object_put(body);
+		return;
+	}
 	/*
 	 * {"arguments": {...}, "session": "..."} or the arguments
 	 * themselves when the body has no "arguments" member.
@@ -1787,6 +1813,7 @@ call_exec(struct proc_ctx *ctx, const struct gw_req *r)
 	enum conf_net		 net;
 	size_t			 i, n, k;
 	char			 buf[SANDBOX_ENVVAR_MAX + 1], err[256];
+	char			 npath[256];
 
 	if (!eng_allowed(r, "exec")) {
 		eng_error(ctx, r->id, 403, "forbidden", "%s may not use "
@@ -1807,6 +1834,14 @@ call_exec(struct proc_ctx *ctx, const struct gw_req *r)
 			json_object_put(body);
 			return;
 		}
+	}
+	/* stdin may be binary: it goes to the program as bytes. */
+	strlcpy(npath, "$", sizeof(npath));
+	if (eng_nul_find(body, "stdin", npath, sizeof(npath))) {
+		eng_error(ctx, r->id, 400, "bad_request", "%s: a string with "
+		    "a NUL byte (\\u0000)", npath);
+		json_object_put(body);
+		return;
 	}
 	if (!json_object_object_get_ex(body, "argv", &v) ||
 	    !json_object_is_type(v, json_type_array) ||

@@ -205,6 +205,74 @@ eng_query(const struct gw_req *r, const char *key, char *buf, size_t bufsz)
 	return NULL;
 }
 
+/* Append a member name to a path: ".name", or ['name'] escaped. */
+static void
+path_key(char *path, size_t pathsz, const char *k)
+{
+	size_t	 i, n = strlen(path);
+	int	 ident = k[0] != '\0' && !(k[0] >= '0' && k[0] <= '9');
+
+	for (i = 0; ident && k[i] != '\0'; i++)
+		if (!(k[i] == '_' || (k[i] >= 'a' && k[i] <= 'z') ||
+		    (k[i] >= 'A' && k[i] <= 'Z') ||
+		    (k[i] >= '0' && k[i] <= '9')))
+			ident = 0;
+	if (ident) {
+		snprintf(path + n, pathsz - n, ".%s", k);
+		return;
+	}
+	strlcat(path, "['", pathsz);
+	for (i = 0; k[i] != '\0' && (n = strlen(path)) + 8 < pathsz; i++) {
+		if ((unsigned char)k[i] < 0x20 || k[i] == 0x7f ||
+		    k[i] == '\'' || k[i] == '\\')
+			snprintf(path + n, pathsz - n, "\\x%02x",
+			    (unsigned char)k[i]);
+		else {
+			path[n] = k[i];
+			path[n + 1] = '\0';
+		}
+	}
+	strlcat(path, "']", pathsz);
+}
+
+/*
+ * A string with a NUL byte would be cut at it where it becomes a C
+ * string (an argument, a variable, a path), and what ran would not be
+ * what the audit record shows.
+ */
+int
+eng_nul_find(struct json_object *o, const char *skip, char *path, size_t pathsz)
+{
+	size_t	 i, n = strlen(path);
+
+	switch (json_object_get_type(o)) {
+	case json_type_string:
+		return memchr(json_object_get_string(o), '\0',
+		    (size_t)json_object_get_string_len(o)) != NULL;
+	case json_type_array:
+		for (i = 0; i < json_object_array_length(o); i++) {
+			snprintf(path + n, pathsz - n, "[%zu]", i);
+			if (eng_nul_find(json_object_array_get_idx(o, i), NULL,
+			    path, pathsz))
+				return 1;
+			path[n] = '\0';
+		}
+		return 0;
+	case json_type_object:
+		json_object_object_foreach(o, k, v) {
+			if (skip != NULL && strcmp(k, skip) == 0)
+				continue;
+			path_key(path, pathsz, k);
+			if (eng_nul_find(v, NULL, path, pathsz))
+				return 1;
+			path[n] = '\0';
+		}
+		return 0;
+	default:
+		return 0;
+	}
+}
+
 static int
 req_decode(struct imsg *imsg, struct gw_req *r)
 {

@@ -88,6 +88,12 @@ void	 eng_count(struct proc_ctx *, const char *, const char *);
 int	 eng_allowed(const struct gw_req *, const char *);
 int	 eng_unrestricted(const struct gw_req *);
 const char *eng_query(const struct gw_req *, const char *, char *, size_t);
+/*
+ * 1 if a string in the JSON value holds a NUL byte, with its path
+ * ("$.a[2]") in path, which holds the value's own path ("$") on entry;
+ * skip names a member of the top level not to look into.  0 if none.
+ */
+int	 eng_nul_find(struct json_object *, const char *, char *, size_t);
 
 /* tools.c */
 int	 tools_init(struct proc_ctx *);

@@ -36,10 +36,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "auditc.h"
+#include "auditlog.h"
 #include "conf.h"
 #include "confine.h"
 #include "gateway.h"
@@ -68,6 +70,7 @@
 #define WS_MAX_BACKLOG		(32 * 1024 * 1024) /* unread output */
 #define WS_ID_MAX		256	/* bytes of a request id */
 #define WS_PATH_MAX		1024
+#define GW_JSON_DEPTH		64	/* levels of nesting in a body */
 
 struct gw_listener {
 	int		 fd;
@@ -89,7 +92,10 @@ struct gw_conn {
 	int		 busy;		/* the engine has the request */
 	int		 closing;	/* close once output drained */
 	int		 streaming;	/* SSE events are flowing */
+	int		 chunked;	/* ...as chunks (else until close) */
 	int		 started;	/* first byte of a request seen */
+	int		 eof;		/* the client half-closed */
+	int		 iscall;	/* the engine has a call */
 	int		 version;
 	int		 keepalive;
 	int		 route;
@@ -115,6 +121,9 @@ static void	 conn_write(struct bufferevent *, void *);
 static void	 conn_event(struct bufferevent *, short, void *);
 static void	 conn_free(struct gw_conn *);
 static void	 conn_process(struct gw_conn *);
+static void	 conn_close_soon(struct gw_conn *);
+static void	 sse_send(struct gw_conn *, const char *, const void *, size_t);
+static void	 sse_end(struct gw_conn *);
 
 const char *
 gateway_chroot(const struct harness_conf *conf)
@@ -163,6 +172,27 @@ route_allow(const char *path)
 	return NULL;
 }
 
+/*
+ * A call (POST /v1/tools/NAME/call, /v1/exec): what a client that
+ * goes away takes with it.
+ */
+static int
+is_call(enum http_method m, const char *path)
+{
+	const char	*p;
+	size_t		 n;
+
+	if (m != HTTP_METHOD_POST)
+		return 0;
+	if (strcmp(path, "/v1/exec") == 0)
+		return 1;
+	if (strncmp(path, "/v1/tools/", 10) != 0)
+		return 0;
+	p = path + 10;
+	n = strcspn(p, "/");
+	return n > 0 && strcmp(p + n, "/call") == 0;
+}
+
 /* Queue a complete response; the request is over. */
 static void
 conn_respond(struct gw_conn *c, int status, const char *ctype,
@@ -173,6 +203,9 @@ conn_respond(struct gw_conn *c, int status, const char *ctype,
 	struct http_response	 r;
 	struct http_header	 allow;
 
+	/* After a half-close, the last request buffered gets the last word. */
+	if (c->eof && evbuffer_get_length(bufferevent_get_input(c->bev)) == 0)
+		c->keepalive = 0;
 	if (status >= 400 || !c->keepalive)
 		c->closing = status == 400 || status == 408 ||
 		    status == 413 || status == 431 || !c->keepalive ||
@@ -248,6 +281,26 @@ gw_throttle(struct gw_conn *c, long retry, const char *why)
 	http_json_error(&b, "rate_limited", why);
 	http_buf_add(&b, "\n", 1);
 	conn_respond(c, 429, "application/json", b.data, b.len, &h, 1);
+	http_buf_free(&b);
+}
+
+/* 401 with the challenge RFC 9110 11.6.1 asks for: bearer tokens. */
+static void
+gw_unauthorized(struct gw_conn *c, const char *why)
+{
+	struct http_header	 h;
+	struct http_buf		 b;
+
+	h.name = "WWW-Authenticate";
+	h.value = "Bearer realm=\"harness\"";
+	http_buf_init(&b, 0);
+	if (http_json_error(&b, "unauthorized", why) == -1 ||
+	    http_buf_add(&b, "\n", 1) == -1) {
+		http_buf_free(&b);
+		gw_error(c, 500, "internal", "out of memory");
+		return;
+	}
+	conn_respond(c, 401, "application/json", b.data, b.len, &h, 1);
 	http_buf_free(&b);
 }
 
@@ -343,43 +396,102 @@ engine_send(struct gw_conn *c, const struct gw_ident *who,
 	return 0;
 }
 
+/* Object members in a json-c tree, at every level. */
+static size_t
+json_members(struct json_object *o)
+{
+	size_t	 i, n = 0;
+
+	if (json_object_is_type(o, json_type_object)) {
+		json_object_object_foreach(o, k, v) {
+			(void)k;
+			n += 1 + json_members(v);
+		}
+	} else if (json_object_is_type(o, json_type_array))
+		for (i = 0; i < json_object_array_length(o); i++)
+			n += json_members(json_object_array_get_idx(o, i));
+	return n;
+}
+
+/*
+ * A client's JSON object as a json-c tree, or NULL with why.  json-c
+ * alone, even in its strict mode, takes NaN and Infinity, "1." and
+ * "-01", raw control characters in strings, clamps integers, cuts a key
+ * at \u0000 and keeps the last of repeated keys, so lib/auditlog's
+ * scanner reads the text first: what json-c builds from what passes is
+ * exactly what the client wrote.
+ */
+static struct json_object *
+gw_parse_json(const void *text, size_t len, char *why, size_t whylen)
+{
+	struct json_tokener	*tok;
+	struct json_object	*o;
+	size_t			 members;
+
+	if (len > INT_MAX) {
+		snprintf(why, whylen, "too large");
+		return NULL;
+	}
+	if (auditlog_json_check(text, len, GW_JSON_DEPTH, &members, why,
+	    whylen) == -1)
+		return NULL;
+	if ((tok = json_tokener_new_ex(GW_JSON_DEPTH)) == NULL) {
+		snprintf(why, whylen, "out of memory");
+		return NULL;
+	}
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
+	o = json_tokener_parse_ex(tok, text, (int)len);
+	/* A bare number at the end might go on: say it does not. */
+	if (o == NULL && json_tokener_get_error(tok) == json_tokener_continue)
+		o = json_tokener_parse_ex(tok, " ", 1);
+	if (json_tokener_get_error(tok) != json_tokener_success) {
+		snprintf(why, whylen, "%s", json_tokener_error_desc(
+		    json_tokener_get_error(tok)));
+		json_object_put(o);
+		o = NULL;
+	} else if (!json_object_is_type(o, json_type_object)) {
+		snprintf(why, whylen, "a JSON %s, not an object",
+		    json_type_to_name(json_object_get_type(o)));
+		json_object_put(o);
+		o = NULL;
+	} else if (json_members(o) != members) {
+		snprintf(why, whylen, "a key is repeated in an object");
+		json_object_put(o);
+		o = NULL;
+	}
+	json_tokener_free(tok);
+	return o;
+}
+
 /*
  * The gateway is the only process that parses client bytes: a body is
- * parsed here (json-c, bounded depth, one complete value) and what the
- * engine gets is json-c's own serialisation of it, never the client's
- * text.
+ * parsed here (strictly, bounded depth, one complete value) and what
+ * the engine gets is json-c's own serialisation of it, never the
+ * client's text.
  */
 static void
 forward_engine(struct gw_conn *c, const struct gw_ident *who)
 {
-	struct json_tokener	*tok;
 	struct json_object	*o;
 	const void		*body;
 	const char		*why, *s = "";
+	char			 jwhy[128];
 	size_t			 blen;
 	int			 rc;
 
+	c->iscall = is_call(http_method(c->hp), http_path(c->hp));
+	if (c->iscall && c->eof) {
+		gw_error(c, 499, "cancelled", "cancelled: the client "
+		    "half-closed its connection before the call began");
+		return;
+	}
 	body = http_body(c->hp, &blen);
 	o = NULL;
 	if (blen > 0) {
-		if (blen > INT_MAX || (tok = json_tokener_new_ex(64)) == NULL) {
-			gw_error(c, 500, "internal", "out of memory");
-			return;
-		}
-		o = json_tokener_parse_ex(tok, body, (int)blen);
-		if (o == NULL || tok->char_offset != (int)blen) {
+		if ((o = gw_parse_json(body, blen, jwhy, sizeof(jwhy))) ==
+		    NULL) {
 			gw_error(c, 400, "bad_json", "the body is not one JSON "
-			    "value: %s", o == NULL ? json_tokener_error_desc(
-			    json_tokener_get_error(tok)) : "trailing bytes");
-			json_object_put(o);
-			json_tokener_free(tok);
-			return;
-		}
-		json_tokener_free(tok);
-		if (!json_object_is_type(o, json_type_object)) {
-			gw_error(c, 400, "bad_json", "the body must be a JSON "
-			    "object");
-			json_object_put(o);
+			    "object: %s", jwhy);
 			return;
 		}
 		s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
@@ -607,30 +719,20 @@ ws_path_ok(const char *p)
 static void
 ws_request(struct gw_conn *c, const unsigned char *msg, size_t len)
 {
-	struct json_tokener	*tok;
 	struct json_object	*o, *id = NULL, *v = NULL, *args = NULL;
 	struct json_object	*sess = NULL, *body = NULL;
 	const char		*method = "POST", *why, *b = NULL, *q = NULL;
 	char			 path[WS_PATH_MAX + 1], *qm;
-	char			 rwhy[256];
+	char			 rwhy[256], jwhy[128];
 	size_t			 blen = 0;
 	long			 retry;
 	int			 rc, nkinds = 0;
 
-	if ((tok = json_tokener_new_ex(64)) == NULL)
-		return;
-	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
-	o = json_tokener_parse_ex(tok, (const char *)msg, (int)len);
-	if (o == NULL || json_tokener_get_error(tok) != json_tokener_success ||
-	    json_tokener_get_parse_end(tok) != len ||
-	    !json_object_is_type(o, json_type_object)) {
-		json_tokener_free(tok);
-		json_object_put(o);
+	if ((o = gw_parse_json(msg, len, jwhy, sizeof(jwhy))) == NULL) {
 		ws_error(c, NULL, "bad_request", "a message must be one JSON "
-		    "object");
+		    "object: %s", jwhy);
 		return;
 	}
-	json_tokener_free(tok);
 	if (json_object_object_get_ex(o, "id", &id) && id != NULL &&
 	    strlen(json_object_to_json_string_ext(id, JSON_C_TO_STRING_PLAIN))
 	    > WS_ID_MAX) {
@@ -937,7 +1039,9 @@ handle_request(struct gw_conn *c)
 	struct gw_ident	 who;
 	const char	*path = http_path(c->hp);
 	enum http_method m = http_method(c->hp);
+	const char	*name, *value;
 	char		 why[256];
+	size_t		 i, n;
 	long		 retry;
 	int		 rc;
 
@@ -955,6 +1059,15 @@ handle_request(struct gw_conn *c)
 		return;
 	}
 
+	/* Which of two credentials counts is for no one to guess. */
+	for (i = 0, n = 0; http_header_at(c->hp, i, &name, &value) == 0; i++)
+		if (strcasecmp(name, "Authorization") == 0)
+			n++;
+	if (n > 1) {
+		gw_error(c, 400, "bad_request", "%zu Authorization fields; "
+		    "send one", n);
+		return;
+	}
 	rc = auth_identify(&gw, c->is_unix, c->uid, c->gid,
 	    http_header(c->hp, "Authorization"), &who, why, sizeof(why));
 	if (rc == AUTH_PENDING) {
@@ -968,8 +1081,10 @@ handle_request(struct gw_conn *c)
 		    (unsigned)c->uid, (int)c->pid);
 		metrics_auth_fail(&gw);
 		audit_auth_fail(c, rc, why);
-		gw_error(c, rc, rc == 401 ? "unauthorized" : "forbidden",
-		    "%s", why);
+		if (rc == 401)
+			gw_unauthorized(c, why);
+		else
+			gw_error(c, rc, "forbidden", "%s", why);
 		return;
 	}
 	if (rate_check(&gw, &who, &retry, why, sizeof(why)) == -1) {
@@ -1014,6 +1129,10 @@ conn_deadline(evutil_socket_t fd, short ev, void *arg)
 			ws_fail(c, WS_CLOSE_GOING_AWAY, "idle");
 		return;
 	}
+	if (c->closing) {
+		conn_free(c);	/* done, or its client does not read */
+		return;
+	}
 	if (c->busy || c->streaming || c->waitkey)
 		return;
 	if (c->started) {
@@ -1041,6 +1160,26 @@ arm_deadline(struct gw_conn *c)
 	evtimer_add(c->deadline, &tv);
 }
 
+/*
+ * Close once what is queued is written: conn_write() frees the
+ * connection when its output drains, the deadline at once when there
+ * is nothing left to write, or after the client timeout when the
+ * client does not read it.  Never frees it here, as callers still
+ * hold it.
+ */
+static void
+conn_close_soon(struct gw_conn *c)
+{
+	struct timeval	 now = { 0, 0 };
+
+	c->closing = 1;
+	bufferevent_disable(c->bev, EV_READ);
+	if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
+		evtimer_add(c->deadline, &now);
+	else
+		arm_deadline(c);
+}
+
 /* Parse what is buffered; handle each complete request in order. */
 static void
 conn_process(struct gw_conn *c)
@@ -1061,7 +1200,10 @@ conn_process(struct gw_conn *c)
 		}
 		len = evbuffer_get_length(in);
 		if (len == 0) {
-			bufferevent_enable(c->bev, EV_READ);
+			if (c->eof)
+				conn_close_soon(c);	/* all answered */
+			else
+				bufferevent_enable(c->bev, EV_READ);
 			return;
 		}
 		if (!c->started) {
@@ -1093,6 +1235,8 @@ conn_process(struct gw_conn *c)
 			break;
 		case HTTP_NEED_MORE:
 		default:
+			if (c->eof)
+				conn_close_soon(c);	/* cut short */
 			return;
 		}
 	}
@@ -1104,7 +1248,7 @@ conn_process(struct gw_conn *c)
 	 */
 	if (c->closing)
 		bufferevent_disable(c->bev, EV_READ);
-	else if (c->busy || c->streaming || c->waitkey)
+	else if ((c->busy || c->streaming || c->waitkey) && !c->eof)
 		bufferevent_enable(c->bev, EV_READ);
 }
 
@@ -1129,11 +1273,61 @@ conn_write(struct bufferevent *bev, void *arg)
 		arm_deadline(c);	/* idle until the next request */
 }
 
+/*
+ * The client half-closed with a call under way: the call goes, as for
+ * a client that went away (harnessd(8)), and the answer says so.
+ */
+static void
+conn_cancel_call(struct gw_conn *c)
+{
+	static const char	 msg[] = "cancelled: the client half-closed "
+	    "its connection while the call was under way";
+	struct json_object	*o, *e;
+	const char		*s;
+
+	proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_CANCEL, c->id, -1,
+	    NULL, 0);
+	if (!c->streaming) {
+		gw_error(c, 499, "cancelled", "%s", msg);
+		return;
+	}
+	/* The last event of a refused call, as the engine sends it. */
+	if ((o = json_object_new_object()) != NULL &&
+	    (e = json_object_new_object()) != NULL) {
+		json_object_object_add(e, "code",
+		    json_object_new_string("cancelled"));
+		json_object_object_add(e, "message",
+		    json_object_new_string(msg));
+		json_object_object_add(o, "error", e);
+		json_object_object_add(o, "status", json_object_new_int(499));
+		s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN);
+		sse_send(c, "error", s, strlen(s));
+	}
+	json_object_put(o);
+	sse_end(c);
+}
+
 static void
 conn_event(struct bufferevent *bev, short what, void *arg)
 {
 	struct gw_conn	*c = arg;
 
+	/*
+	 * A half-close (shutdown(SHUT_WR), as nc -N or socat do after
+	 * the request) ends what the client says, not what it hears: the
+	 * requests it sent are answered and then the connection closes.
+	 * Only a call under way is cancelled.  libevent stops reading.
+	 */
+	if ((what & BEV_EVENT_EOF) && !(what & BEV_EVENT_ERROR) && !c->ws) {
+		c->eof = 1;
+		if (c->closing)
+			return;		/* conn_write or the deadline ends it */
+		if (c->busy && c->iscall)
+			conn_cancel_call(c);
+		else if (!c->busy && !c->streaming && !c->waitkey)
+			conn_process(c);
+		return;
+	}
 	if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR)) {
 		if (c->busy || c->streaming)
 			proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_CANCEL,
@@ -1362,8 +1556,10 @@ gateway_on_fd(struct proc_ctx *ctx, uint32_t type, uint32_t kind, int fd)
 }
 
 /*
- * One SSE event as one chunk of a text/event-stream response, which
- * the first event opens (IMSG_GW_END closes it).
+ * One SSE event of a text/event-stream response, which the first event
+ * opens (sse_end() closes it): a chunk for an HTTP/1.1 client; HTTP/1.0
+ * has no chunks, so there the events are the body and the close ends
+ * it.
  */
 static void
 sse_send(struct gw_conn *c, const char *event, const void *data, size_t len)
@@ -1374,22 +1570,63 @@ sse_send(struct gw_conn *c, const char *event, const void *data, size_t len)
 	if (!c->streaming) {
 		struct http_response r;
 
+		if (c->version == 10)
+			c->keepalive = 0;
 		memset(&r, 0, sizeof(r));
 		r.status = 200;
 		r.version = c->version;
-		r.conn = HTTP_CONN_KEEPALIVE;
+		r.conn = c->keepalive ? HTTP_CONN_KEEPALIVE : HTTP_CONN_CLOSE;
 		r.content_type = "text/event-stream";
-		r.content_length = HTTP_LENGTH_CHUNKED;
+		r.content_length = c->version == 10 ? HTTP_LENGTH_NONE :
+		    HTTP_LENGTH_CHUNKED;
 		r.date = time(NULL);
-		http_response_write(&b, &r);
+		if (http_response_write(&b, &r) == -1) {
+			log_warnx("%s: cannot build a response", __func__);
+			http_buf_free(&b);
+			return;
+		}
 		c->streaming = 1;
+		c->chunked = c->version != 10;
 	}
 	http_buf_init(&ev, 0);
 	http_sse_event(&ev, event, NULL, data, len);
-	http_chunk(&b, ev.data, ev.len);
+	if (c->chunked)
+		http_chunk(&b, ev.data, ev.len);
+	else
+		http_buf_add(&b, ev.data, ev.len);
 	http_buf_free(&ev);
-	bufferevent_write(c->bev, b.data, b.len);
+	if (b.err)
+		log_warnx("%s: %s event dropped", __func__, event);
+	else
+		bufferevent_write(c->bev, b.data, b.len);
 	http_buf_free(&b);
+}
+
+/*
+ * The stream is over: the last chunk, then the next request, or the
+ * close when the client asked for it or an HTTP/1.0 body must end.
+ */
+static void
+sse_end(struct gw_conn *c)
+{
+	struct http_buf	 b;
+
+	if (c->chunked) {
+		http_buf_init(&b, 0);
+		http_chunk_end(&b);
+		bufferevent_write(c->bev, b.data, b.len);
+		http_buf_free(&b);
+	}
+	c->streaming = 0;
+	c->chunked = 0;
+	metrics_request(&gw, c->route, 200, elapsed(&c->t0));
+	c->busy = 0;
+	c->started = 0;
+	http_reset(c->hp);
+	if (!c->keepalive)
+		conn_close_soon(c);
+	else
+		conn_process(c);
 }
 
 /* The engine's answers. */
@@ -1404,7 +1641,6 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 	size_t		 dlen;
 	char		*body = NULL;
 	char		 counter[64], label[128];
-	struct http_buf	 b;
 
 	if (imsg->hdr.type == IMSG_GW_COUNT) {
 		wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
@@ -1417,7 +1653,9 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 		metrics_count(&gw, counter, label);
 		return;
 	}
-	c = conn_find(imsg->hdr.peerid);
+	/* Answers to a request that was cancelled and answered: late. */
+	if ((c = conn_find(imsg->hdr.peerid)) != NULL && !c->ws && !c->busy)
+		c = NULL;
 	switch (imsg->hdr.type) {
 	case IMSG_GW_REPLY:
 		wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
@@ -1483,18 +1721,8 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 			return;
 		if (c->ws)
 			ws_engine_reply(c, IMSG_GW_END, 0, NULL, NULL, 0);
-		else if (c->streaming) {
-			http_buf_init(&b, 0);
-			http_chunk_end(&b);
-			bufferevent_write(c->bev, b.data, b.len);
-			http_buf_free(&b);
-			c->streaming = 0;
-			metrics_request(&gw, c->route, 200, elapsed(&c->t0));
-			c->busy = 0;
-			c->started = 0;
-			http_reset(c->hp);
-			conn_process(c);
-		}
+		else if (c->streaming)
+			sse_end(c);
 		break;
 	default:
 		log_warnx("%s: unexpected message %u from %s", __func__,

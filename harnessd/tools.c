@@ -323,6 +323,12 @@ etool_from_json(struct json_object *o, char *err, size_t errlen)
 		    "starting with '.'", CONF_NAME_MAX - 1);
 		goto fail;
 	}
+	if (conf_tool_reserved(json_object_get_string(v)) != NULL) {
+		snprintf(err, errlen, "name: \"%s\" is reserved: %s",
+		    json_object_get_string(v),
+		    conf_tool_reserved(json_object_get_string(v)));
+		goto fail;
+	}
 	strlcpy(t->name, json_object_get_string(v), sizeof(t->name));
 	s = "";
 	if (json_object_object_get_ex(o, "description", &v)) {
@@ -712,6 +718,13 @@ tools_route_register(struct proc_ctx *ctx, const struct gw_req *r)
 		return;
 	}
 	json_tokener_free(tok);
+	strlcpy(err, "$", sizeof(err));
+	if (eng_nul_find(o, NULL, err, sizeof(err))) {
+		json_object_put(o);
+		eng_error(ctx, r->id, 400, "bad_tool", "%s: a string with a "
+		    "NUL byte (\\u0000)", err);
+		return;
+	}
 	if ((t = etool_from_json(o, err, sizeof(err))) == NULL) {
 		json_object_put(o);
 		eng_error(ctx, r->id, 400, "bad_tool", "%s", err);

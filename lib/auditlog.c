@@ -341,6 +341,7 @@ struct jscan {
 	size_t			 off;
 	size_t			 members;
 	const char		*why;
+	int			 maxdepth;	/* 0: JSON_DEPTH_MAX */
 };
 
 static void
@@ -513,7 +514,7 @@ js_value(struct jscan *js, int depth)
 {
 	unsigned char	 c;
 
-	if (depth > JSON_DEPTH_MAX)
+	if (depth > (js->maxdepth > 0 ? js->maxdepth : JSON_DEPTH_MAX))
 		return js_fail(js, "nested too deeply");
 	js_ws(js);
 	if (js->off >= js->len)
@@ -1091,6 +1092,31 @@ canon_fast(const char *in, size_t len, char **out, size_t *outlen)
 	}
 	*out = b.p;
 	*outlen = b.len;
+	return 0;
+}
+
+int
+auditlog_json_check(const char *in, size_t len, int maxdepth,
+    size_t *members, char *err, size_t errlen)
+{
+	struct jscan	 js;
+
+	memset(&js, 0, sizeof(js));
+	js.p = (const unsigned char *)in;
+	js.len = len;
+	js.maxdepth = maxdepth;
+	if (in == NULL || js_value(&js, 1) == -1) {
+		seterr(err, errlen, "%s at byte %zu", js.why != NULL ? js.why :
+		    "no JSON", js.off);
+		return -1;
+	}
+	js_ws(&js);
+	if (js.off != len) {
+		seterr(err, errlen, "trailing data at byte %zu", js.off);
+		return -1;
+	}
+	if (members != NULL)
+		*members = js.members;
 	return 0;
 }
 

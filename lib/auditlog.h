@@ -310,6 +310,19 @@ int		 auditlog_type_known(const char *);
 int		 auditlog_canon_json(const char *, size_t, char **out,
 		    size_t *outlen, char *err, size_t errlen);
 /*
+ * The strict scanner of record bodies, for other callers of json-c
+ * (the gateway): 0 if the len bytes are exactly one JSON value by RFC
+ * 8259, white space around it aside, with no invalid UTF-8, raw
+ * control character, lone surrogate or NUL (\u0000) in an object key,
+ * no number json-c would change (NaN and Infinity are no JSON; an
+ * integer beyond 64 bits, a number beyond a double's range) and at most
+ * maxdepth levels of nesting (0: 32).  *members (when not NULL) counts
+ * the object members seen, which is more than a json-c tree holds when
+ * a key was repeated.  -1 with "why at byte N" in err.
+ */
+int		 auditlog_json_check(const char *, size_t, int, size_t *,
+		    char *, size_t);
+/*
  * The same through a json-c tree: the reference the fast single-pass
  * path of auditlog_canon_json() must agree with (tests compare them).
  */

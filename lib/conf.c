@@ -61,6 +61,14 @@ conf_level_name(int level)
 	return names[level];
 }
 
+const char *
+conf_tool_reserved(const char *name)
+{
+	if (strcmp(name, "exec") == 0)
+		return "the tool POST /v1/exec runs as";
+	return NULL;
+}
+
 enum conf_net
 conf_network(const char *s)
 {

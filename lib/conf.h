@@ -253,6 +253,11 @@ int	 conf_bundle_from_fd(int, struct conf_bundle *);
 const struct conf_daemon *conf_daemon(const struct harness_conf *,
 	    enum daemon_id);
 struct conf_tool *conf_tool_find(const struct harness_conf *, const char *);
+/*
+ * NULL if a tool may have this name, else what already goes by it:
+ * "exec" is how /v1/exec is classified, audited and allowed to a key.
+ */
+const char *conf_tool_reserved(const char *);
 const char *conf_level_name(int);
 const char *conf_decision_name(enum conf_decision);
 

@@ -1371,6 +1371,8 @@ static const struct {
 	{ 426, "Upgrade Required",		"upgrade_required" },
 	{ 429, "Too Many Requests",		"too_many_requests" },
 	{ 431, "Request Header Fields Too Large", "header_fields_too_large" },
+	/* nginx's: the answer to a call its client's half-close ended */
+	{ 499, "Client Closed Request",		"client_closed_request" },
 	{ 500, "Internal Server Error",		"internal_error" },
 	{ 501, "Not Implemented",		"not_implemented" },
 	{ 502, "Bad Gateway",			"bad_gateway" },

@@ -381,6 +381,12 @@ section		: HARNESSD			{
 				FREE_STR($2);
 				YYERROR;
 			}
+			if (conf_tool_reserved($2) != NULL) {
+				yyerror("tool name '%s' is reserved: %s", $2,
+				    conf_tool_reserved($2));
+				FREE_STR($2);
+				YYERROR;
+			}
 			if (conf_tool_find(conf, $2) != NULL) {
 				yyerror("tool '%s' defined twice", $2);
 				FREE_STR($2);

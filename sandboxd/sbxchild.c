@@ -375,6 +375,13 @@ secret_env(struct sbx_plan *p)
 			    "environment variable", s->name);
 		}
 		elen = strlen(s->env) + 1 + len + 1;
+		/* execve(2) refuses a longer string with E2BIG */
+		if (elen > (size_t)sysconf(_SC_PAGESIZE) * 32) {
+			errno = 0;
+			FAIL("secret %s: %zu bytes, more than an environment "
+			    "variable may hold (%ld KiB); grant it as a file",
+			    s->name, len, sysconf(_SC_PAGESIZE) * 32 / 1024);
+		}
 		if ((env = malloc(elen)) == NULL)
 			FAIL("secret %s", s->name);
 		snprintf(env, elen, "%s=%s", s->env, val);
@@ -706,7 +713,9 @@ payload(struct sbx_plan *p)
 
 	environ = p->envp;
 	execvp(req->argv[0], req->argv);
-	fail(SBX_MSG_EXEC_ERR, "exec %s", req->argv[0]);
+	/* too much to pass is the request's fault, not the program's */
+	fail(errno == E2BIG ? SBX_MSG_SETUP_ERR : SBX_MSG_EXEC_ERR, "exec %s",
+	    req->argv[0]);
 }
 
 /*

@@ -966,7 +966,13 @@ result(struct sbx *s, struct sbx_result *r)
 	}
 	clean = r->reason == SBX_EXITED && r->exit_code == 0;
 
-	if (s->setup_failed && !s->got_status) {
+	/*
+	 * The program's process reports a failed setup (a working
+	 * directory that does not exist, a secret that cannot be an
+	 * environment variable) and exits 126 before anything ran: the
+	 * init's report of that status does not make it a run.
+	 */
+	if (s->setup_failed) {
 		r->reason = SBX_SETUP_FAILED;
 		return;
 	}

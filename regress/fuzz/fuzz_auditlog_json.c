@@ -3,11 +3,15 @@
  * Whatever the input, canonicalisation must not crash, must stay within
  * AUDITLOG_BODY_MAX, and its output must be its own canonical form (the
  * verifier and every reader rely on that); formatting a record with the
- * raw input as body must not crash either.
+ * raw input as body must not crash either.  What the strict scanner
+ * (auditlog_json_check, the gateway's guard) passes, json-c in strict
+ * mode must parse whole, and every body that canonicalises passes it.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <json-c/json.h>
 
 #include "auditlog.h"
 
@@ -17,15 +21,36 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
 	struct auditlog_record	 rec;
+	struct json_tokener	*tok;
+	struct json_object	*o;
 	char			*in, *out = NULL, *out2 = NULL, *line;
-	size_t			 olen, olen2;
+	char			 err[128];
+	size_t			 olen, olen2, members;
 
 	if ((in = malloc(len + 1)) == NULL)
 		return 0;
 	memcpy(in, data, len);
 	in[len] = '\0';
+	if (len < 65536 && auditlog_json_check(in, len, 64, &members, err,
+	    sizeof(err)) == 0) {
+		if ((tok = json_tokener_new_ex(64)) == NULL)
+			abort();
+		json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
+		o = json_tokener_parse_ex(tok, in, (int)len);
+		/* a bare number at the end: end it, as the gateway does */
+		if (o == NULL && json_tokener_get_error(tok) ==
+		    json_tokener_continue)
+			o = json_tokener_parse_ex(tok, " ", 1);
+		if (json_tokener_get_error(tok) != json_tokener_success)
+			abort();
+		json_object_put(o);
+		json_tokener_free(tok);
+	}
 	if (auditlog_canon_json(in, len, &out, &olen, NULL, 0) == 0) {
 		if (olen > AUDITLOG_BODY_MAX || strlen(out) != olen)
+			abort();
+		if (auditlog_json_check(in, len, 0, NULL, err,
+		    sizeof(err)) == -1)
 			abort();
 		if (auditlog_canon_json(out, olen, &out2, &olen2, NULL,
 		    0) == -1 || olen2 != olen || memcmp(out, out2, olen) != 0)

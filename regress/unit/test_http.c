@@ -921,7 +921,8 @@ test_response(void)
 	    strcmp(http_reason(413), "Content Too Large") == 0 &&
 	    strcmp(http_reason(299), "Unknown") == 0 &&
 	    strcmp(http_error_code(414), "uri_too_long") == 0 &&
-	    strcmp(http_error_code(499), "client_error") == 0,
+	    strcmp(http_error_code(498), "client_error") == 0 &&
+	    strcmp(http_reason(499), "Client Closed Request") == 0,
 	    "reason phrases and error codes");
 	http_buf_free(&b);
 

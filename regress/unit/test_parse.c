@@ -330,6 +330,9 @@ main(void)
 	    " language \"sh\"\n code \"ls\"\n}\n", "has both a command and code");
 	bad("duplicate tool", "tool \"t\" { command \"a\" }\n"
 	    "tool \"t\" { command \"b\" }\n", "tool 't' defined twice");
+	bad("reserved tool name", "# what /v1/exec runs as\n"
+	    "tool \"exec\" { command \"a\" }\n",
+	    ":2: tool name 'exec' is reserved: the tool POST /v1/exec runs as");
 	bad("name with slash", "tool \"a/b\" { command \"a\" }\n",
 	    "may contain only letters");
 	bad("name with dots", "tool \"..x\" { command \"a\" }\n",
