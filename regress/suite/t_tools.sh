@@ -239,20 +239,20 @@ ok $? "a key without exec cannot use /v1/exec"
 ok $? "a key calls its allowed tool"
 
 # ---- approvals ----
-# exec_pending: the id of the exec waiting for approval, within 5 s
-exec_pending() {
+# pending TOOL: the id of the TOOL call waiting for approval, within 5 s
+pending() {
 	_n=0
 	_id=
 	while [ $_n -lt 50 ] && [ -z "$_id" ]; do
 		_id=$(ctl approve -l 2>/dev/null |
-		    sed -n 's/^#\([0-9]*\) .*tool exec.*/\1/p' | head -1)
+		    sed -n "s/^#\([0-9]*\) .*tool $1.*/\1/p" | head -1)
 		[ -n "$_id" ] || sleep 0.1
 		_n=$((_n + 1))
 	done
 	echo "$_id"
 }
 ( ctl exec -q -- rm -rf /work/gone >"$T/ask.out" 2>&1; echo $? >"$T/ask.rc" ) &
-id=$(exec_pending)
+id=$(pending exec)
 [ -n "$id" ] && ctl approve "$id" allow >/dev/null
 ok $? "an ask call is pending until approved (id ${id:-none})"
 n=0; while [ ! -s "$T/ask.rc" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
@@ -264,7 +264,7 @@ ok $? "the approval is an audit record"
 # The directory a call runs in is classified: cat shadow in /etc asks.
 rm -f "$T/ask.rc"
 ( ctl exec -q -C /etc -- cat shadow >"$T/ask.out" 2>&1; echo $? >"$T/ask.rc" ) &
-id=$(exec_pending)
+id=$(pending exec)
 ctl approve -l >"$T/l" 2>/dev/null
 [ -n "$id" ] && grep -q 'in: /etc' "$T/l" &&
     grep -q 'matched path `/etc/shadow`' "$T/l" &&
@@ -278,7 +278,7 @@ ok $? "... and denied, it does not run"
 rm -f "$T/ask.rc"
 ( echo 'rm -rf /work/gone' | ctl exec -i -q -- sh >"$T/ask.out" 2>&1
     echo $? >"$T/ask.rc" ) &
-id=$(exec_pending)
+id=$(pending exec)
 ctl approve -l >"$T/l" 2>/dev/null
 [ -n "$id" ] && grep -q 'stdin| rm -rf /work/gone' "$T/l" &&
     ctl approve "$id" deny >/dev/null
@@ -288,23 +288,11 @@ n=0; while [ ! -s "$T/ask.rc" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); d
 ok $? "... and denied, it does not run"
 
 # ---- allow-for-session grants stay with the identity ----
-# shell_pending: the id of the shell call waiting for approval, within 5 s
-shell_pending() {
-	_n=0
-	_id=
-	while [ $_n -lt 50 ] && [ -z "$_id" ]; do
-		_id=$(ctl approve -l 2>/dev/null |
-		    sed -n 's/^#\([0-9]*\) .*tool shell.*/\1/p' | head -1)
-		[ -n "$_id" ] || sleep 0.1
-		_n=$((_n + 1))
-	done
-	echo "$_id"
-}
 gcall='{"command":"rm -rf /work/gone"}'
 rm -f "$T/ask.rc"
 ( ctl tool call -o -s grant-1 shell "$gcall" >/dev/null 2>&1
     echo $? >"$T/ask.rc" ) &
-id=$(shell_pending)
+id=$(pending shell)
 [ -n "$id" ] && ctl approve "$id" session >/dev/null
 ok $? "a shell call in session grant-1 asks; allowed for the session"
 n=0; while [ ! -s "$T/ask.rc" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
@@ -314,7 +302,7 @@ ok $? "...and the same call in that session runs without asking again"
 rm -f "$T/ask.rc"
 ( code -H "$auth" -d "{\"arguments\":$gcall,\"session\":\"grant-1\"}" \
     http://x/v1/tools/shell/call >"$T/ask.rc" ) &
-id=$(shell_pending)
+id=$(pending shell)
 [ -n "$id" ] && ctl approve "$id" deny >/dev/null
 ok $? "the same session name from another key is asked again"
 n=0; while [ ! -s "$T/ask.rc" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
@@ -342,7 +330,7 @@ ctl exec -q -- python3 -c "$probe" >"$T/net.out" 2>&1
 [ $? -ne 0 ] && ! grep -q reached "$T/net.out"
 ok $? "exec: no network by default (the host's 127.0.0.1 is out of reach)"
 ( ctl exec -q -n any -- python3 -c "$probe" >"$T/net.out" 2>&1; echo $? >"$T/net.rc" ) &
-id=$(exec_pending)
+id=$(pending exec)
 [ -n "$id" ] && ctl approve -l | grep -q host-network &&
     ctl approve "$id" allow >/dev/null
 ok $? "exec -n any: asks, by the sample's host-network rule (id ${id:-none})"
