@@ -59,6 +59,25 @@ t_exit() {
 # template (default etc/harness.conf.sample) with /run/harness and
 # /var/lib/harness moved under $T; sets $conf.  Call suite_cleanup at
 # exit (suite_setup installs it as the EXIT trap).
+# A TCP port on 127.0.0.1 nothing listens on, below the ephemeral range
+# (32768 up), so that no outgoing connection holds it either.
+free_port() {
+	python3 -c '
+import random, socket
+for _ in range(500):
+    p = random.randint(20000, 32000)
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", p))
+    except OSError:
+        continue
+    finally:
+        s.close()
+    print(p)
+    break
+'
+}
+
 suite_setup() {
 	T=$(mktemp -d "${TMPDIR:-/tmp}/harness-test.XXXXXX")
 	chmod 755 "$T"

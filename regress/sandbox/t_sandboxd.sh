@@ -454,9 +454,17 @@ fi
 sed -i -e 's/^\([[:space:]]*\)pool [0-9]*/\1pool 2/' "$conf"
 if suite_start sandboxd; then
 	p=$(cat "$T/sandboxd.pid")
-	sp=$(ps -o pid=,args= --ppid "$p" | awk '/spawner/ { print $1 }')
-	mk=$(ps -o pid=,comm= --ppid "$sp" | awk '$2 == "sandbox-maker" {
-	    print $1 }')
+	# The maker is forked before the spawner says it is ready, but it
+	# names itself once it runs: on a loaded machine, give it a moment.
+	sp= mk= i=0
+	while [ -z "$mk" ] && [ $i -lt 50 ]; do
+		[ -n "$sp" ] || sp=$(ps -o pid=,args= --ppid "$p" |
+		    awk '/spawner/ { print $1 }')
+		[ -n "$sp" ] && mk=$(ps -o pid=,comm= --ppid "$sp" |
+		    awk '$2 == "sandbox-maker" { print $1 }')
+		[ -n "$mk" ] || sleep 0.1
+		i=$((i + 1))
+	done
 	ok=0
 	for i in 1 2 3 4; do
 		run pooled$i 0 -- echo "p$i" || ok=1
@@ -471,6 +479,12 @@ if suite_start sandboxd; then
 	[ -n "$mk" ] && [ $ok -eq 0 ] && kill -0 "$mk" 2>/dev/null &&
 	    [ "$(ps -o comm= -p "$mk")" = sandbox-maker ] && [ $i -lt 50 ]
 	ok $? "pool: runs work, the maker (pid ${mk:-none}) refills it, stays up"
+	if [ -z "$mk" ]; then
+		ps -e -o pid=,ppid=,comm=,args= --forest |
+		    grep -i sandbox | sed 's/^/# ps: /'
+		grep -i "pool\|maker\|spawner" "$T/sandboxd.log" |
+		    sed 's/^/# log: /'
+	fi
 	# the maker has the spawner's filter: its sandboxes name calls too
 	if [ "$(uname -m)" = x86_64 ]; then
 		run pooledbpf 137 -v -l python3 -e 'import ctypes

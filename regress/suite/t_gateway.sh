@@ -12,7 +12,7 @@ command -v curl >/dev/null || { skip "gateway" "curl missing"; exit 0; }
 command -v python3 >/dev/null || { skip "gateway" "python3 missing"; exit 0; }
 
 suite_setup
-port=$((20000 + $$ % 20000))
+port=$(free_port)
 token=test-token-$$
 hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
 cat >>"$conf" <<EOT

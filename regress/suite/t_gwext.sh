@@ -12,7 +12,7 @@ command -v python3 >/dev/null || { skip "gwext" "python3 missing"; exit 0; }
 VF=$BUILD/regress/vault/vfetch
 
 suite_setup
-port=$((20000 + ($$ + 7919) % 20000))
+port=$(free_port)
 token=test-token-$$
 hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
 cat >>"$conf" <<EOF

@@ -13,7 +13,7 @@ command -v python3 >/dev/null || { skip "gwhttp" "python3 missing"; exit 0; }
 
 suite_setup
 suite_cgroup || { ok 1 "test config"; t_exit; }
-port=$((20000 + ($$ + 4099) % 20000))
+port=$(free_port)
 token=gwhttp-token-$$
 hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
 cat >>"$conf" <<EOT
