@@ -382,7 +382,8 @@ isect_rows(const struct isect *x)
 /*
  * Is there a string both globs match?  Yes if they are too long.  With
  * path, b's wildcards do not match '/', as in a shell's pathname
- * expansion (and we take a variable in a path to be one component).
+ * expansion (and a variable of the tool's environment is taken to be
+ * one component; word_cross() says when a word's may be more).
  */
 static int
 gisect2(const char *a, const char *b, int path)
@@ -2068,6 +2069,9 @@ struct defer {
 	uint32_t	 cov[MAXSTAGES];
 };
 
+#define VT_MAX	256	/* names a call may set, before "any name" */
+#define VT_VALS	32	/* of them, set to a literal value */
+
 struct ctx {
 	const struct risk_ruleset	*rs;
 	const struct risk_call		*call;
@@ -2115,6 +2119,27 @@ struct ctx {
 	   relative paths after it are matched from there too. */
 	const char			*cwd;
 	size_t				 cwdlen;
+	/* A cd to a directory only known when it runs (cd $d, cd -):
+	   cwd is its text as written ($d), cwdp its pattern form. */
+	const char			*cwdp;
+	size_t				 cwdplen;
+	/* The one before the last cd, for cd -; ocwdset 0 before one. */
+	const char			*ocwd, *ocwdp;
+	size_t				 ocwdlen, ocwdplen;
+	int				 ocwdset;
+
+	/* Names the call may set itself (vt_scan()), worked out when a
+	   word with an expansion is first matched as a path. */
+	int				 vtdone, vtdyn;
+	uint32_t			 nvt, nvv;
+	uint32_t			 vt[VT_MAX];	/* their hashes */
+	uint16_t			 vtn[VT_MAX];	/* times written */
+	struct vtval {
+		uint32_t		 h, n;
+		const char		*v;	/* its value */
+		uint16_t		 nlit;	/* NAME=value words */
+		uint16_t		 multi;	/* values differ */
+	}				 vv[VT_VALS];
 };
 
 struct vinfo {
@@ -2610,6 +2635,13 @@ path_norm(const char *s, size_t n, char *out, size_t outlen)
 	return (o);
 }
 
+static int	feed_word(struct ctx *, pathfn, const char *, size_t,
+		    const char *, const void *);
+static uint32_t	vt_strhash(const char *, size_t);
+static size_t	glob_escape(char *, const char *, size_t);
+static int	word_subst(struct ctx *, const char *, size_t, const char *,
+		    const char **, size_t *, const char **);
+
 /* Call each path a command touches (inlined: fn is known). */
 static inline int __attribute__((always_inline))
 cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
@@ -2661,9 +2693,14 @@ cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		}
 		if (w->len == 0)
 			continue;
-		if (fn(c, t, w->len, pat, arg))
+		if (pat != NULL) {
+			if (feed_word(c, fn, t, w->len, pat, arg))
+				return (1);
+			continue;
+		}
+		if (fn(c, t, w->len, NULL, arg))
 			return (1);
-		if (pat != NULL || w->len < 2)
+		if (w->len < 2)
 			continue;
 		/* curl -d @file, file:///etc/x, dd if=/etc/x, make X=/y */
 		if (t[0] == '@') {
@@ -2690,9 +2727,507 @@ cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		    (strspn(t, "0123456789") == r->target.len ||
 		    strcmp(t, "-") == 0))
 			continue;
-		if (fn(c, t, r->target.len, shellparse_pattern(&r->target),
-		    arg))
+		if (feed_word(c, fn, t, r->target.len,
+		    shellparse_pattern(&r->target), arg))
 			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Variables in paths.  A word's pattern form has "*" for an expansion,
+ * which a path match takes to be one component ($HOME/.ssh/x as
+ * "*" "/.ssh/x"), as for a value of the environment the tool was given.  A
+ * value the call may have set itself (x=/etc; cat $x/shadow, read x,
+ * for x in, ${x:=...}, exec -e x=...), a command's output, a
+ * positional parameter, $_ and the like, or an expansion with an
+ * operator may hold slashes: such a word's wildcards match '/' too.
+ *
+ * vt_scan() takes every name written in the call's text other than
+ * after a $ to be one it may set (quotes inside a name are skipped:
+ * de''clare).  A builtin that sets a name it is given (declare, read,
+ * printf -v, eval, source, ...) together with any expansion, or an
+ * ANSI-C string (which can spell any name), may set any of them.
+ */
+static int
+vt_id(int ch)
+{
+	return ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	    (ch >= '0' && ch <= '9') || ch == '_');
+}
+
+static inline uint32_t
+vt_hash(uint32_t h, int ch)
+{
+	return ((h ^ (uint8_t)ch) * 16777619u);
+}
+
+static void
+vt_set(struct ctx *c, uint32_t h)
+{
+	uint32_t i;
+
+	for (i = 0; i < c->nvt; i++)
+		if (c->vt[i] == h) {
+			if (c->vtn[i] < UINT16_MAX)
+				c->vtn[i]++;
+			return;
+		}
+	if (c->nvt == VT_MAX)
+		c->vtdyn = 1;		/* too many to keep: any */
+	else {
+		c->vtn[c->nvt] = 1;
+		c->vt[c->nvt++] = h;
+	}
+}
+
+/* NAME=value (no expansion) in word w, from its text: recorded. */
+static void
+vt_lit(struct ctx *c, const struct shellparse_word *w)
+{
+	const char *t = w->text, *eq;
+	struct vtval *v;
+	uint32_t h, i;
+	size_t l;
+
+	if (shellparse_pattern(w) != NULL ||
+	    (eq = memchr(t, '=', w->len)) == NULL || eq == t ||
+	    (t[0] >= '0' && t[0] <= '9'))
+		return;
+	for (l = 0; t + l < eq; l++)
+		if (!vt_id((unsigned char)t[l]))
+			return;
+	h = vt_strhash(t, l);
+	for (i = 0; i < c->nvv; i++)
+		if (c->vv[i].h == h)
+			break;
+	if (i == c->nvv) {
+		if (c->nvv == VT_VALS)
+			return;		/* not kept: not substituted */
+		v = &c->vv[c->nvv++];
+		v->h = h;
+		v->v = eq + 1;
+		v->n = (uint32_t)(w->len - l - 1);
+		v->nlit = 0;
+		v->multi = 0;
+	} else
+		v = &c->vv[i];
+	if (v->n != w->len - l - 1 || memcmp(v->v, eq + 1, v->n) != 0)
+		v->multi = 1;
+	if (v->nlit < UINT16_MAX)
+		v->nlit++;
+}
+
+/* Literal assignments of the commands parsed: x=v cmd, export x=v. */
+static void
+vt_lits(struct ctx *c)
+{
+	const struct shellparse *sp = c->sp;
+	const struct shellparse_cmd *cmd;
+	const struct shellparse_word *w;
+	size_t i;
+	uint32_t k;
+
+	for (i = 0; sp != NULL && i < sp->ncmds; i++) {
+		cmd = &sp->cmds[i];
+		for (k = 0; k < cmd->nassign; k++)
+			vt_lit(c, &cmd->words[k]);
+		if (cmd->nassign >= cmd->nwords)
+			continue;
+		w = &cmd->words[cmd->nassign];
+		if (shellparse_pattern(w) != NULL ||
+		    (strcmp(w->text, "export") != 0 &&
+		    strcmp(w->text, "local") != 0 &&
+		    strcmp(w->text, "readonly") != 0))
+			continue;
+		for (k = cmd->nassign + 1; k < cmd->nwords; k++)
+			vt_lit(c, &cmd->words[k]);
+	}
+}
+
+/*
+ * The one value name (s, n) is given, when every place the call writes
+ * the name is a NAME=value word with that value; else NULL.
+ */
+static const struct vtval *
+vt_value(const struct ctx *c, const char *s, size_t n)
+{
+	uint32_t h = vt_strhash(s, n), i, k;
+
+	for (i = 0; i < c->nvv; i++) {
+		if (c->vv[i].h != h)
+			continue;
+		if (c->vv[i].multi)
+			return (NULL);
+		for (k = 0; k < c->nvt; k++)
+			if (c->vt[k] == h)
+				return (c->vtn[k] == c->vv[i].nlit ?
+				    &c->vv[i] : NULL);
+		return (NULL);
+	}
+	return (NULL);
+}
+
+static uint32_t
+vt_strhash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = vt_hash(h, s[i]);
+	return (h);
+}
+
+static int
+vt_isset(const struct ctx *c, const char *s, size_t n)
+{
+	uint32_t h = vt_strhash(s, n), i;
+
+	for (i = 0; i < c->nvt; i++)
+		if (c->vt[i] == h)
+			return (1);
+	return (0);
+}
+
+static void
+vt_scan(struct ctx *c, const char *t, size_t n)
+{
+	/* Builtins that set a name they are given, by length. */
+	static const char *const setters[10] = {
+		NULL, NULL, NULL, "let", "read eval exec",
+		"local alias", "export printf source enable", "declare "
+		"typeset mapfile getopts builtin command", "readonly",
+		"readarray",
+	};
+	const char *sw;
+	size_t i = 0, st, k, l;
+	uint32_t h;
+	char w[10];
+	int pre, after, exp = 0, kw = 0;
+
+	/*
+	 * A name set by a builtin is dynamic when an expansion is in the
+	 * same statement (declare "$(printf x)=/etc"): kw and exp are
+	 * those of the statement at hand, up to ; & | ( ) or a newline.
+	 */
+	while (i < n) {
+		if (t[i] == ';' || t[i] == '&' || t[i] == '|' || t[i] == '(' ||
+		    t[i] == ')' || (t[i] == '\n' && (i == 0 ||
+		    t[i - 1] != '\\'))) {
+			if (kw && exp)
+				c->vtdyn = 1;
+			kw = exp = 0;
+			i++;
+			continue;
+		}
+		if (t[i] == '`' || t[i] == '$') {
+			exp = 1;
+			/* $'\x64eclare': any name */
+			if (t[i] == '$' && i + 1 < n && t[i + 1] == '\'' &&
+			    (k = strcspn(t + i + 2, "'")) > 0 &&
+			    memchr(t + i + 2, '\\', k) != NULL)
+				kw = 1;
+			i++;
+			continue;
+		}
+		/* . FILE and source FILE: any name */
+		if (t[i] == '.' && i + 1 < n && (t[i + 1] == ' ' ||
+		    t[i + 1] == '\t') && (i == 0 || strchr(" \t\n;&|({",
+		    t[i - 1]) != NULL))
+			c->vtdyn = 1;
+		if (!vt_id((unsigned char)t[i]) || (t[i] >= '0' && t[i] <= '9')) {
+			i++;
+			continue;
+		}
+		/* A name, quotes inside it skipped. */
+		st = i;
+		pre = st > 0 ? (unsigned char)t[st - 1] : ' ';
+		h = 2166136261u;
+		l = 0;
+		for (; i < n; i++) {
+			if (t[i] == '\'' || t[i] == '"' || t[i] == '\\')
+				continue;
+			if (!vt_id((unsigned char)t[i]))
+				break;
+			h = vt_hash(h, t[i]);
+			if (l < sizeof(w))
+				w[l] = t[i];
+			l++;
+		}
+		after = i < n ? (unsigned char)t[i] : ' ';
+		if (pre == '$')
+			continue;		/* $x: read */
+		if (pre == '{' && st >= 2 && t[st - 2] == '$' && after == '}')
+			continue;		/* ${x}: read */
+		vt_set(c, h);
+		if (l < 2 || l > sizeof(w))
+			continue;
+		if ((l == 2 && memcmp(w, "cd", 2) == 0) ||
+		    (l == 4 && memcmp(w, "popd", 4) == 0) ||
+		    (l == 5 && memcmp(w, "pushd", 5) == 0)) {
+			vt_set(c, vt_strhash("PWD", 3));
+			continue;
+		}
+		if (l == 6 && memcmp(w, "source", 6) == 0)
+			c->vtdyn = 1;
+		for (sw = l < 10 ? setters[l] : NULL; sw != NULL && !kw;
+		    sw += l + 1) {
+			if (memcmp(sw, w, l) == 0)
+				kw = 1;
+			if (sw[l] == '\0')
+				break;
+		}
+	}
+	if (kw && exp)
+		c->vtdyn = 1;
+}
+
+static void __attribute__((noinline))
+vt_compute(struct ctx *c)
+{
+	const struct risk_call *call = c->call;
+	size_t i;
+
+	c->vtdone = 1;
+	c->vtdyn = 0;
+	c->nvt = 0;
+	c->nvv = 0;
+	if (call->command != NULL)
+		vt_scan(c, call->command, strlen(call->command));
+	for (i = 0; call->argv != NULL && i < call->argc; i++)
+		if (call->argv[i] != NULL)
+			vt_scan(c, call->argv[i], strlen(call->argv[i]));
+	for (i = 0; call->envv != NULL && i < call->envc; i++)
+		if (call->envv[i] != NULL)
+			vt_scan(c, call->envv[i], strlen(call->envv[i]));
+	if (call->input != NULL)
+		vt_scan(c, call->input, call->inputlen);
+	vt_lits(c);
+}
+
+/*
+ * May an expansion in this word's text (quotes removed, expansions as
+ * written) hold a '/' the tool's environment did not put there?  Text
+ * that was quoted ('$x') is taken as an expansion too.
+ */
+/* Set by the shell itself, from what the line does. */
+static int
+vt_implicit(const char *s, size_t n)
+{
+	static const struct {
+		const char	*s;
+		size_t		 n;
+	} implicit[] = {
+		{ "_", 1 }, { "REPLY", 5 }, { "MAPFILE", 7 }, { "OPTARG", 6 },
+		{ "BASH_REMATCH", 12 }, { "OLDPWD", 6 }, { "DIRSTACK", 8 },
+		{ "COPROC", 6 }, { "BASH_ARGV", 9 }, { "READLINE_LINE", 13 },
+	};
+	size_t k;
+
+	for (k = 0; k < sizeof(implicit) / sizeof(implicit[0]); k++)
+		if (implicit[k].n == n && memcmp(implicit[k].s, s, n) == 0)
+			return (1);
+	return (0);
+}
+
+static int
+word_cross(struct ctx *c, const char *s, size_t n)
+{
+	const char *e = s + n, *p, *q;
+	size_t l;
+
+	for (p = s; p < e; p++) {
+		if (*p == '`')
+			return (1);
+		if (*p != '$' || p + 1 >= e)
+			continue;
+		q = p + 1;
+		if (*q == '{')
+			q++;
+		for (l = 0; q + l < e && vt_id((unsigned char)q[l]); l++)
+			;
+		/* $( $(( ${x:-y} ${!x} ${#x} $1 $@ $* ... */
+		if (l == 0 || (q[0] >= '0' && q[0] <= '9'))
+			return (1);
+		if (q != p + 1 && (q + l >= e || q[l] != '}'))
+			return (1);
+		if (!c->vtdone)
+			vt_compute(c);
+		if (c->vtdyn || vt_isset(c, q, l) || vt_implicit(q, l))
+			return (1);
+		p = q + l - 1;
+	}
+	return (0);
+}
+
+/*
+ * A word whose every expansion is $NAME or ${NAME}, each a name the
+ * call sets to one literal value (d=build; ls $d/src) or does not set
+ * at all: its text and pattern with those values put in (into the
+ * arena; *op NULL when no wildcard is left).  0 if it is not such a
+ * word (word_cross() then decides).
+ */
+static int
+word_subst(struct ctx *c, const char *s, size_t n, const char *pat,
+    const char **os, size_t *on, const char **op)
+{
+	char tb[1024], pb[2048], *t, *p;
+	const struct vtval *v;
+	const char *q;
+	size_t ti = 0, tl = 0, pl = 0, l, k, nv = 0;
+	int glob = 0, brace;
+
+	/* Only $NAME and ${NAME}: say no to others before any scan. */
+	for (q = s; (q = memchr(q, '$', (size_t)(s + n - q))) != NULL; q++)
+		if (q + 1 >= s + n || (q[1] == '{' ? q + 2 >= s + n ||
+		    !vt_id((unsigned char)q[2]) || (q[2] >= '0' && q[2] <= '9') :
+		    !vt_id((unsigned char)q[1]) || (q[1] >= '0' && q[1] <= '9')))
+			return (0);
+	if (memchr(s, '`', n) != NULL)
+		return (0);
+	if (!c->vtdone)
+		vt_compute(c);
+	if (c->vtdyn || c->nvv == 0)
+		return (0);
+	while (*pat != '\0') {
+		if (tl + 4 > sizeof(tb) || pl + 4 > sizeof(pb))
+			return (0);
+		if (*pat == '*' && ti < n && s[ti] == '$') {
+			pat++;
+			/* one '*' for a run of expansions */
+			while (ti < n && s[ti] == '$') {
+				q = s + ti + 1;
+				brace = ti + 1 < n && *q == '{';
+				q += brace;
+				for (l = 0; q + l < s + n &&
+				    vt_id((unsigned char)q[l]); l++)
+					;
+				if (l == 0 || (q[0] >= '0' && q[0] <= '9') ||
+				    (brace && (q + l >= s + n || q[l] != '}')))
+					return (0);
+				if (vt_implicit(q, l))
+					return (0);
+				if ((v = vt_value(c, q, l)) != NULL) {
+					if (tl + v->n + 1 > sizeof(tb) ||
+					    pl + 2 * v->n + 1 > sizeof(pb))
+						return (0);
+					memcpy(tb + tl, v->v, v->n);
+					tl += v->n;
+					pl += glob_escape(pb + pl, v->v, v->n);
+					nv++;
+				} else if (vt_isset(c, q, l))
+					return (0);	/* set otherwise */
+				else {
+					/* the tool's environment */
+					k = (size_t)(q + l + brace - (s + ti));
+					if (tl + k + 1 > sizeof(tb))
+						return (0);
+					memcpy(tb + tl, s + ti, k);
+					tl += k;
+					if (pl == 0 || pb[pl - 1] != '*')
+						pb[pl++] = '*';
+					glob = 1;
+				}
+				ti = (size_t)(q + l + brace - s);
+			}
+			continue;
+		}
+		if (ti >= n)
+			return (0);
+		if (*pat == '\\' && pat[1] != '\0') {
+			pb[pl++] = *pat++;
+			pb[pl++] = *pat++;
+		} else {
+			if (*pat == '*' || *pat == '?' || *pat == '[') {
+				if (*pat != s[ti])
+					return (0);	/* extglob, `x` */
+				glob = 1;
+			}
+			pb[pl++] = *pat++;
+		}
+		tb[tl++] = s[ti++];
+	}
+	if (ti != n || nv == 0)
+		return (0);
+	if ((t = shellparse_alloc(c->sp, tl + 1)) == NULL) {
+		c->nomem = 1;
+		return (0);
+	}
+	memcpy(t, tb, tl);
+	t[tl] = '\0';
+	*os = t;
+	*on = tl;
+	*op = NULL;
+	if (glob) {
+		if ((p = shellparse_alloc(c->sp, pl + 1)) == NULL) {
+			c->nomem = 1;
+			return (0);
+		}
+		memcpy(p, pb, pl);
+		p[pl] = '\0';
+		*op = p;
+	}
+	return (1);
+}
+
+/* fn() on a word, or on its values if word_subst() knows them. */
+static int
+feed_word(struct ctx *c, pathfn fn, const char *t, size_t n,
+    const char *pat, const void *arg)
+{
+	const char *os, *op, *e = t + n, *p, *q, *r;
+	size_t on, l, k;
+	char *d;
+	int depth;
+
+	if (pat == NULL || memchr(t, '$', n) == NULL)
+		return (fn(c, t, n, pat, arg));
+	if (word_subst(c, t, n, pat, &os, &on, &op)) {
+		if (fn(c, os, on, op, arg))
+			return (1);
+	} else if (fn(c, t, n, pat, arg))
+		return (1);
+	/* ${x:-/etc/shadow}, ${x=...}, ${x:+...}: that value too */
+	for (p = t; (p = memmem(p, (size_t)(e - p), "${", 2)) != NULL;
+	    p += 2) {
+		for (q = p + 2; q < e && vt_id((unsigned char)*q); q++)
+			;
+		if (q == p + 2 || q >= e)
+			continue;
+		if (*q == ':')
+			q++;
+		if (q >= e || (*q != '-' && *q != '=' && *q != '+' &&
+		    *q != '?'))
+			continue;
+		for (r = ++q, depth = 1; r < e; r++)
+			if (*r == '{')
+				depth++;
+			else if (*r == '}' && --depth == 0)
+				break;
+		if (r >= e || r == q)
+			continue;
+		/* with the text around it when that has no expansion */
+		l = (size_t)(r - q);
+		if (memchr(t, '`', n) == NULL && memchr(q, '$', l) == NULL &&
+		    memchr(t, '$', (size_t)(p - t)) == NULL &&
+		    memchr(r, '$', (size_t)(e - r)) == NULL) {
+			if ((d = shellparse_alloc(c->sp, n + 1)) == NULL) {
+				c->nomem = 1;
+				return (1);
+			}
+			k = 0;
+			memcpy(d, t, (size_t)(p - t));
+			k += (size_t)(p - t);
+			for (; q < r; q++)
+				if (*q != '\'' && *q != '"')
+					d[k++] = *q;
+			memcpy(d + k, r + 1, (size_t)(e - r - 1));
+			k += (size_t)(e - r - 1);
+			d[k] = '\0';
+			if (k > 0 && fn(c, d, k, NULL, arg))
+				return (1);
+		}
 	}
 	return (0);
 }
@@ -2716,13 +3251,14 @@ path_climb(const char *p, size_t n)
 }
 
 static int
-glob_path(const struct rglob *g, const char *s, size_t n, const char *pat)
+glob_path(const struct rglob *g, const char *s, size_t n, const char *pat,
+    int onecomp)
 {
 	char buf[1024];
 	size_t nn, up;
 
 	if (pat != NULL)
-		return (!gall(pat) && gisect2(g->pat, pat, 1));
+		return (!gall(pat) && gisect2(g->pat, pat, onecomp));
 	if (rglob_match(g, s, n))
 		return (1);
 	if (path_odd(s, n) && (nn = path_norm(s, n, buf, sizeof(buf))) > 0 &&
@@ -2739,9 +3275,10 @@ path_one(struct ctx *c, const char *s, size_t n, const char *pat,
 {
 	const struct cmatch *m = arg;
 	uint32_t k;
+	int onecomp = pat == NULL || !word_cross(c, s, n);
 
 	for (k = 0; k < m->ng; k++)
-		if (glob_path(&m->g[k], s, n, pat))
+		if (glob_path(&m->g[k], s, n, pat, onecomp))
 			return (1);
 	return (0);
 }
@@ -2840,11 +3377,12 @@ path_feed_slow(struct ctx *c, const char *s, size_t n, const char *pat)
 	char buf[1024];
 	size_t nn, up;
 	uint32_t i;
-	int pf, pl;
+	int pf, pl, onecomp;
 
 	if (pat != NULL) {
 		if (gall(pat))
 			return;
+		onecomp = !word_cross(c, s, n);
 		pf = glob_first(pat);
 		pl = glob_last(pat);
 		for (i = 0; i < rs->npp; i++) {
@@ -2855,7 +3393,7 @@ path_feed_slow(struct ctx *c, const char *s, size_t n, const char *pat)
 			    (pl >= 0 && g->last >= 0 && pl != g->last))
 				continue;
 			if (!pisset(c, rs->pp[i].pmid) &&
-			    gisect2(g->pat, pat, 1))
+			    gisect2(g->pat, pat, onecomp))
 				pset(c, rs->pp[i].pmid, s, n);
 		}
 		return;
@@ -2905,6 +3443,21 @@ path_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 	return (0);
 }
 
+/* s as a glob that matches it alone (into d, 2n bytes): its length. */
+static size_t
+glob_escape(char *d, const char *s, size_t n)
+{
+	size_t i, l = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '*' || s[i] == '?' || s[i] == '[' || s[i] == ']' ||
+		    s[i] == '\\')
+			d[l++] = '\\';
+		d[l++] = s[i];
+	}
+	return (l);
+}
+
 /*
  * After a cd: a relative path is also fed as the cd's directory joined
  * with it (cd /etc && cat shadow is /etc/shadow); path_feed_cwd() feeds
@@ -2914,10 +3467,12 @@ static int
 path_feed_join(struct ctx *c, const char *s, size_t n, const char *pat,
     const void *arg)
 {
-	char *j;
+	char *j, *jp;
+	size_t pl, l;
 
-	if (n == 0 || pat != NULL || s[0] == '/' || s[0] == '~' ||
-	    c->cwdlen + 1 + n > 1000)
+	/* (a word that is all expansion is no path as written either) */
+	if (n == 0 || s[0] == '/' || s[0] == '~' || c->cwdlen + 1 + n > 1000 ||
+	    (pat != NULL && (pat[0] == '/' || pat[0] == '~' || gall(pat))))
 		return (0);
 	if ((j = shellparse_alloc(c->sp, c->cwdlen + 1 + n + 1)) == NULL) {
 		c->nomem = 1;
@@ -2927,7 +3482,30 @@ path_feed_join(struct ctx *c, const char *s, size_t n, const char *pat,
 	j[c->cwdlen] = '/';
 	memcpy(j + c->cwdlen + 1, s, n);
 	j[c->cwdlen + 1 + n] = '\0';
-	path_feed(c, j, c->cwdlen + 1 + n, NULL, arg);
+	if (pat == NULL && c->cwdp == NULL) {
+		path_feed(c, j, c->cwdlen + 1 + n, NULL, arg);
+		return (0);
+	}
+	/* A pattern joined: the directory's (or its text, escaped), then
+	   the word's (or its text, escaped). */
+	pl = pat != NULL ? strlen(pat) : 2 * n;
+	l = c->cwdp != NULL ? c->cwdplen : 2 * c->cwdlen;
+	if ((jp = shellparse_alloc(c->sp, l + 1 + pl + 1)) == NULL) {
+		c->nomem = 1;
+		return (1);
+	}
+	if (c->cwdp != NULL)
+		memcpy(jp, c->cwdp, (l = c->cwdplen));
+	else
+		l = glob_escape(jp, c->cwd, c->cwdlen);
+	jp[l++] = '/';
+	if (pat != NULL) {
+		memcpy(jp + l, pat, pl);
+		l += pl;
+	} else
+		l += glob_escape(jp + l, s, n);
+	jp[l] = '\0';
+	path_feed(c, j, c->cwdlen + 1 + n, jp, arg);
 	return (0);
 }
 
@@ -2954,11 +3532,12 @@ static void
 cwd_set(struct ctx *c, const char *t, size_t l)
 {
 	size_t n;
-	char *j;
+	char *j, *p;
 
 	if (t[0] == '/' || t[0] == '~') {
 		c->cwd = t;
 		c->cwdlen = l;
+		c->cwdp = NULL;
 		return;
 	}
 	n = c->cwd != NULL ? c->cwdlen : 1;
@@ -2966,14 +3545,88 @@ cwd_set(struct ctx *c, const char *t, size_t l)
 	    == NULL) {
 		c->cwd = NULL;
 		c->cwdlen = 0;
+		c->cwdp = NULL;
 		return;
 	}
 	memcpy(j, c->cwd != NULL ? c->cwd : ".", n);
 	j[n] = '/';
 	memcpy(j + n + 1, t, l);
 	j[n + 1 + l] = '\0';
+	if (c->cwdp != NULL) {
+		/* below a directory only known when it runs */
+		if ((p = shellparse_alloc(c->sp, c->cwdplen + 1 + 2 * l + 1)) ==
+		    NULL) {
+			c->cwd = NULL;
+			c->cwdlen = 0;
+			c->cwdp = NULL;
+			return;
+		}
+		memcpy(p, c->cwdp, c->cwdplen);
+		p[c->cwdplen] = '/';
+		c->cwdplen += 1 + glob_escape(p + c->cwdplen + 1, t, l);
+		p[c->cwdplen] = '\0';
+		c->cwdp = p;
+	}
 	c->cwd = j;
 	c->cwdlen = n + 1 + l;
+}
+
+/*
+ * cd to t (l bytes), a word with expansions whose pattern form is pat:
+ * a directory only known when it runs, which paths after it are
+ * matched below as patterns.
+ */
+static void
+cwd_setpat(struct ctx *c, const char *t, size_t l, const char *pat)
+{
+	size_t pl = strlen(pat), n, pn;
+	const char *d = c->cwd != NULL ? c->cwd : ".";
+	char *j, *p;
+
+	n = c->cwd != NULL ? c->cwdlen : 1;
+	pn = c->cwdp != NULL ? c->cwdplen : 2 * n;
+	/* an expansion first may be absolute ($d), or anything */
+	if (pat[0] == '/' || pat[0] == '~' || pat[0] == '*' || t[0] == '/' ||
+	    t[0] == '~')
+		n = pn = 0;
+	if (n + 1 + l > 1000 || (j = shellparse_alloc(c->sp,
+	    n + 1 + l + 1)) == NULL || (p = shellparse_alloc(c->sp,
+	    pn + 1 + pl + 1)) == NULL) {
+		/* too long to follow: anywhere */
+		c->cwd = "$OLDPWD";
+		c->cwdlen = 7;
+		c->cwdp = "*";
+		c->cwdplen = 1;
+		return;
+	}
+	if (n > 0) {
+		memcpy(j, d, n);
+		j[n++] = '/';
+		if (c->cwdp != NULL)
+			memcpy(p, c->cwdp, pn);
+		else
+			pn = glob_escape(p, d, n - 1);
+		p[pn++] = '/';
+	}
+	memcpy(j + n, t, l);
+	j[n + l] = '\0';
+	memcpy(p + pn, pat, pl);
+	p[pn + pl] = '\0';
+	c->cwd = j;
+	c->cwdlen = n + l;
+	c->cwdp = p;
+	c->cwdplen = pn + pl;
+}
+
+/* A cd is to come: where it leaves, for a cd - after it. */
+static void
+cwd_keep(struct ctx *c)
+{
+	c->ocwd = c->cwd;
+	c->ocwdlen = c->cwdlen;
+	c->ocwdp = c->cwdp;
+	c->ocwdplen = c->cwdplen;
+	c->ocwdset = 1;
 }
 
 /*
@@ -3000,6 +3653,7 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 	t = w->text + w->len;
 	if (!(w->len >= 2 && t[-2] == 'c' && t[-1] == 'd') &&
 	    !(w->len >= 5 && memcmp(t - 5, "pushd", 5) == 0) &&
+	    !(w->len >= 4 && memcmp(t - 4, "popd", 4) == 0) &&
 	    !(w->len == 7 && (memcmp(w->text, "builtin", 7) == 0 ||
 	    memcmp(w->text, "command", 7) == 0)))
 		return;
@@ -3014,6 +3668,14 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 	b = memrchr(w->text, '/', w->len);
 	b = b != NULL ? b + 1 : w->text;
 	n = w->len - (size_t)(b - w->text);
+	if (n == 4 && memcmp(b, "popd", 4) == 0) {
+		/* back to a directory the stack holds: any */
+		c->cwd = "$OLDPWD";
+		c->cwdlen = 7;
+		c->cwdp = "*";
+		c->cwdplen = 1;
+		return;
+	}
 	if (!(n == 2 && memcmp(b, "cd", 2) == 0) &&
 	    !(n == 5 && memcmp(b, "pushd", 5) == 0))
 		return;
@@ -3030,14 +3692,58 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 	if (k >= cmd->nwords) {
 		t = "~";		/* cd: home */
 		l = 1;
+		cwd_keep(c);
 	} else {
 		w = &cmd->words[k];
 		t = w->text;
 		l = w->len;
-		if (shellparse_pattern(w) != NULL || l == 0 ||
-		    strcmp(t, "-") == 0) {
+		if (l == 0)
+			return;		/* cd "": stays */
+		if (strcmp(t, "-") == 0 && c->ocwdset) {
+			/* back to where the last cd left */
+			t = c->cwd;
+			c->cwd = c->ocwd;
+			c->ocwd = t;
+			l = c->cwdlen;
+			c->cwdlen = c->ocwdlen;
+			c->ocwdlen = l;
+			t = c->cwdp;
+			c->cwdp = c->ocwdp;
+			c->ocwdp = t;
+			l = c->cwdplen;
+			c->cwdplen = c->ocwdplen;
+			c->ocwdplen = l;
+			return;
+		}
+		if (strcmp(t, "-") == 0) {
+			/* the tool's own OLDPWD: as written, as before */
 			c->cwd = NULL;
 			c->cwdlen = 0;
+			c->cwdp = NULL;
+			return;
+		}
+		if ((t[0] == '+' || t[0] == '-') && l > 1) {
+			/* pushd +N: somewhere on the stack */
+			c->cwd = "$OLDPWD";
+			c->cwdlen = 7;
+			c->cwdp = "*";
+			c->cwdplen = 1;
+			return;
+		}
+		cwd_keep(c);
+		if (shellparse_pattern(w) != NULL) {
+			const char *os, *op;
+			size_t on;
+
+			if (word_subst(c, t, l, shellparse_pattern(w), &os,
+			    &on, &op)) {
+				/* d=/etc; cd $d */
+				if (op == NULL)
+					cwd_set(c, os, on);
+				else
+					cwd_setpat(c, os, on, op);
+			} else
+				cwd_setpat(c, t, l, shellparse_pattern(w));
 			return;
 		}
 	}
@@ -5088,6 +5794,10 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->nfeed = 0;
 	c->cwd = NULL;
 	c->cwdlen = 0;
+	c->cwdp = NULL;
+	c->cwdplen = 0;
+	c->ocwdset = 0;
+	c->vtdone = 0;
 	if (call->cwd != NULL && call->cwd[0] != '\0' &&
 	    strlen(call->cwd) <= 1000) {
 		c->cwd = call->cwd;

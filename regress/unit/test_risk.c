@@ -713,6 +713,54 @@ evasions(void)
 	evade("curl -d @/etc/shadow x", C, "shadow");
 	evade("curl file:///etc/shadow", C, "shadow");
 	evade("sort -o.env x", H, "dotenv");
+	/* values the line gives a variable, then a path through it */
+	evade("x=/etc; cat $x/shadow", C, "shadow");
+	evade("x=/etc cat \"${x}\"/shadow", C, "shadow");
+	evade("x=/et; cat ${x}c/sha*", C, "shadow");
+	evade("export x=/etc; cat $x/shadow", C, "shadow");
+	evade("x=/etc; x=/tmp; cat $x/shadow", C, "shadow");
+	evade("read x <<< /etc; cat $x/shadow", C, "shadow");
+	evade("read <<< /etc; cat $REPLY/shadow", C, "shadow");
+	evade("for d in /etc; do cat $d/shadow; done", C, "shadow");
+	evade("cat $(echo /etc)/shadow", C, "shadow");
+	evade("cat `echo /etc`/shadow", C, "shadow");
+	evade("ls /etc; cat $_/shadow", C, "shadow");
+	evade("sh -c 'cat $1/shadow' sh /etc", C, "shadow");
+	evade("declare \"$(printf '\\x78')=/etc\"; cat $x/shadow", C, NULL);
+	evade("de''clare -n r=x; r=/etc; cat $x/shadow", C, "shadow");
+	evade("$'\\x64eclare' $'\\x78=/etc'; cat $x/shadow", C, "shadow");
+	evade(". ./env.sh; cat $x/shadow", C, "shadow");
+	evade("printf -v \"$n\" /etc; cat $x/shadow", C, "shadow");
+	evade("cat ${x:-/etc/shadow}", C, "shadow");
+	evade("cat \"${x:=/etc/sudoers}\"", C, "shadow");
+	evade("cat /e${x:-tc/sha}dow", C, "shadow");
+	/* a cd to a directory the line names through a variable */
+	evade("x=/etc; cd $x && cat shadow", C, "shadow");
+	evade("x=/; cd $x; cd etc; cat shadow", C, "shadow");
+	evade("cd \"$(dirname /etc/x)\" && cat shadow", C, "shadow");
+	evade("cd /etc; cd /tmp; cd - && cat shadow", C, "shadow");
+	evade("pushd /etc; pushd /tmp; popd; cat shadow", C, "shadow");
+}
+
+/*
+ * What the line does not set comes from the tool's environment: it is
+ * one component ($HOME/src is not under ~/.ssh); a value it sets
+ * literally is that value (d=build; ls $d/src), not "anything".
+ */
+static void
+variables(void)
+{
+	shell("cat $HOME/.ssh/id_rsa", H, "ssh-keys");
+	shell("cd $HOME && cat .ssh/id_rsa", H, "ssh-keys");
+	shell("ls $HOME/src", L, "ls");
+	shell("cat $x/shadow", L, "cat");
+	shell("d=build; ls $d/src", L, "ls");
+	shell("export d=build; ls $d/src; ls $d/../lib", L, "ls");
+	shell("d=build; cd $d && ls src", L, "ls");
+	shell("cd \"$d\" && cat shadow; cd - && cat shadow", L, "cat");
+	shell("cd /tmp; cd -; cat shadow", L, "cat");
+	shell("cd /etc; cd; cd -; cat shadow", C, "shadow");
+	shell("d=/etc; cat $d/passwd", L, "cat");
 }
 
 /*
@@ -1201,6 +1249,7 @@ main(void)
 	precedence();
 	defaults();
 	evasions();
+	variables();
 	tap_ok(nevasion >= 20, "%d evasion attempts", nevasion);
 	fed();
 	unparseable();
