@@ -625,6 +625,7 @@ glob_last(const char *p)
 #define WK_SU		5	/* su ... -c STRING */
 #define WK_APPLET	6	/* busybox APPLET ... */
 #define WK_NONE		7	/* a shell by name only (eval is WK_EVAL) */
+#define WK_AT		8	/* at, batch: a script on stdin or -f FILE */
 
 struct wrapper {
 	const char	*name;
@@ -700,6 +701,12 @@ static const struct wrapper wrappers[] = {
 	    "|command|" },
 	{ "eval", WK_EVAL, 0, 0, 0, "", "", "", "" },
 	{ "watch", WK_EVAL, 0, 0, 0, "n", "", "|interval|", "" },
+	{ "parallel", WK_EVAL, 0, 0, 0, "adEIjLlnNsS", "",
+	    "|arg-file|delimiter|eof|jobs|max-lines|max-args|max-chars|"
+	    "sshlogin|sshloginfile|colsep|tagstring|joblog|results|workdir|"
+	    "timeout|delay|retries|", "" },
+	{ "at", WK_AT, 0, 0, 0, "", "", "", "" },
+	{ "batch", WK_AT, 0, 0, 0, "", "", "", "" },
 	{ "ssh", WK_EVAL, 1, 0, 0, "BbcDEeFIiJLlmOopQRSWw", "", "", "" },
 	{ "find", WK_FIND, 0, 0, 0, "", "", "", "" },
 	{ "sh", WK_SHELL, 0, 0, 0, "", "", "", "" },
@@ -4089,6 +4096,7 @@ stage_args(const struct cstage *st, const struct vinfo *v)
 #define UW_STDIN	4	/* a shell reading its input */
 #define UW_FIND		5
 #define UW_PROCSUB	6	/* a shell running <( ) as its script */
+#define UW_OPAQUE	7	/* a shell running text made when it runs */
 
 struct unwrap {
 	int		 kind;
@@ -4096,6 +4104,8 @@ struct unwrap {
 	uint32_t	 astart, aend;	/* NAME=value words it sets */
 	const char	*s;
 	size_t		 len;
+	int		 opq;		/* and a shell runs text made when it
+					   runs (xargs -I{} sh -c 'x {}') */
 };
 
 static int
@@ -4150,6 +4160,73 @@ script_operand(const struct shellparse_word *w)
 	return (UW_NONE);
 }
 
+/*
+ * xargs running a shell whose script comes from what xargs reads:
+ * xargs -I{} sh -c {}, xargs sh -c, xargs bash.  os..oe are xargs's
+ * options, k the shell, end the end of the command.
+ */
+static int
+xargs_shell(const struct shellparse_word *w, uint32_t os, uint32_t oe,
+    uint32_t k, uint32_t end)
+{
+	const struct wrapper *wr;
+	const char *t, *b, *repl = NULL;
+	size_t rlen = 0, l, n = sizeof(wrappers) / sizeof(wrappers[0]);
+	uint32_t i;
+	int cflag = 0;
+
+	for (i = os; i < oe; i++) {
+		t = w[i].text;
+		l = w[i].len;
+		if (l >= 2 && t[0] == '-' && (t[1] == 'I' || t[1] == 'i')) {
+			if (l > 2) {
+				repl = t + 2;
+				rlen = l - 2;
+			} else if (t[1] == 'I' && i + 1 < oe) {
+				repl = w[i + 1].text;
+				rlen = w[i + 1].len;
+			} else {
+				repl = "{}";
+				rlen = 2;
+			}
+		} else if (l >= 9 && memcmp(t, "--replace", 9) == 0) {
+			repl = l > 10 && t[9] == '=' ? t + 10 : "{}";
+			rlen = l > 10 && t[9] == '=' ? l - 10 : 2;
+		}
+	}
+	if (k >= end || shellparse_pattern(&w[k]) != NULL)
+		return (0);
+	b = memrchr(w[k].text, '/', w[k].len);
+	b = b != NULL ? b + 1 : w[k].text;
+	l = w[k].len - (size_t)(b - w[k].text);
+	for (wr = wrappers; wr < wrappers + n; wr++)
+		if (wr->kind == WK_SHELL && strlen(wr->name) == l &&
+		    memcmp(wr->name, b, l) == 0)
+			break;
+	if (wr == wrappers + n)
+		return (0);
+	for (i = k + 1; i < end; i++) {
+		t = w[i].text;
+		if (shellparse_pattern(&w[i]) != NULL ||
+		    (t[0] != '-' && t[0] != '+') || strcmp(t, "--") == 0)
+			break;
+		if (t[1] != '-' && memchr(t, 'c', w[i].len) != NULL)
+			cflag = 1;
+	}
+	if (i < end && strcmp(w[i].text, "--") == 0)
+		i++;
+	/* no script, or the one xargs puts in: it runs what it reads */
+	if (i >= end)
+		return (cflag ? 1 : 2);	/* sh -c WORDS; sh FILE */
+	/* -I{} sh -c {}: what it reads is the script; sh -c 'ls {}':
+	   a script made of it, not known */
+	if (repl != NULL && rlen > 0 && memmem(w[i].text, w[i].len, repl,
+	    rlen) != NULL)
+		return (cflag && (w[i].len != rlen ||
+		    shellparse_pattern(&w[i]) != NULL) ? 2 : 1);
+	return (!cflag && shellparse_pattern(&w[i]) != NULL);
+}
+
 /* What does a wrapper run?  Options are read as its getopt would. */
 static void
 unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
@@ -4179,6 +4256,23 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 	}
 	if (wr->kind == WK_FIND) {
 		u->kind = UW_FIND;
+		return;
+	}
+	if (wr->kind == WK_AT) {
+		/* at TIME reads its script; -f FILE: not known; -l, -r,
+		   -d, -c: list, remove, show */
+		u->kind = UW_STDIN;
+		for (; k < end; k++) {
+			t = w[k].text;
+			if (t[0] != '-' || shellparse_pattern(&w[k]) != NULL)
+				continue;
+			if (strchr(t, 'f') != NULL)
+				u->kind = UW_OPAQUE;
+			else if (strpbrk(t, "lrdc") != NULL) {
+				u->kind = UW_NONE;
+				return;
+			}
+		}
 		return;
 	}
 	if (wr->kind == WK_SHELL) {
@@ -4299,11 +4393,30 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 		    is_assign(&w[k]))
 			k++;
 	u->aend = k;
+	if (wr->name[0] == 'p' && strcmp(wr->name, "parallel") == 0) {
+		/* commands on stdin, or as the operands of ::: */
+		if (k < end && shellparse_pattern(&w[k]) == NULL &&
+		    (strcmp(w[k].text, ":::") == 0 ||
+		    strcmp(w[k].text, "::::") == 0 ||
+		    strcmp(w[k].text, ":::+") == 0))
+			k++;
+		if (k >= end) {
+			u->kind = UW_STDIN;
+			return;
+		}
+	}
 	if (k >= end)
 		return;
 	u->kind = wr->kind == WK_EVAL ? UW_JOIN : UW_VIEW;
 	u->start = k;
 	u->end = end;
+	if (wr->name[0] == 'x' && strcmp(wr->name, "xargs") == 0 &&
+	    (i = (uint32_t)xargs_shell(w, start + 1, u->astart, k, end)) > 0) {
+		if (i == 1)
+			u->kind = UW_STDIN;
+		else
+			u->opq = 1;	/* the script as written too */
+	}
 }
 
 /* ---- Walking views. */
@@ -5023,6 +5136,9 @@ static const struct cmdopt cmdopts[] = {
 	CO_DIR("make", "--directory"),
 	CO_DIR("gmake", "-C"),
 	CO_DIR("gmake", "--directory"),
+	CO_OPT("man", 0, "-P", NULL),
+	CO_OPT("man", 0, "--pager", NULL),
+	CO_OPT("man", 0, "--html", NULL),
 	CO_OPT("script", 0, "-c", NULL),
 	CO_OPT("script", 0, "--command", NULL),
 	CO_OPT("vim", 1, "-c", NULL),
@@ -5055,7 +5171,7 @@ opt_name(const char *s, size_t n)
 		return (s[0] == 'v' || s[0] == 'e');
 	case 3:
 		return (s[0] == 's' || s[0] == 'g' || s[0] == 't' ||
-		    s[0] == 'v' || s[0] == 'e');
+		    s[0] == 'v' || s[0] == 'e' || s[0] == 'm');
 	case 4:
 		return (s[0] == 's' || s[0] == 'n' || s[0] == 't' ||
 		    s[0] == 'm');
@@ -5159,6 +5275,384 @@ opt_value(const struct cmdopt *o, const char **vp, size_t *np)
 	return (1);
 }
 
+/*
+ * Interpreters whose programs run commands: awk's system("X"),
+ * print | "X", "X" | getline, and sed's e X, s///e.  A literal command
+ * is parsed as a command line of command ci; one built when it runs
+ * (system(x), s/../../e) makes a shell run text not known.
+ */
+static void
+interp_opaque(struct ctx *c, uint32_t ci)
+{
+	if (c->opq == NONE) {
+		c->opq = ci;
+		c->opqfrom = NONE;
+	}
+}
+
+/* An awk string literal at s[0] == '"': its end (past the quote), or
+   e; its value unescaped into the arena as *v, *vn. */
+static const char *
+awk_string(struct ctx *c, const char *s, const char *e, char **v,
+    size_t *vn)
+{
+	const char *p;
+	char *d;
+	size_t n = 0;
+
+	*v = NULL;
+	*vn = 0;
+	for (p = s + 1; p < e && *p != '"'; p++)
+		if (*p == '\\' && p + 1 < e)
+			p++;
+	if (p >= e)
+		return (e);
+	if ((d = shellparse_alloc(c->sp, (size_t)(p - s))) == NULL) {
+		c->nomem = 1;
+		return (e);
+	}
+	for (s++; s < p; s++) {
+		if (*s == '\\' && s + 1 < p) {
+			s++;
+			d[n++] = *s == 'n' ? '\n' : *s == 't' ? '\t' : *s;
+		} else
+			d[n++] = *s;
+	}
+	d[n] = '\0';
+	*v = d;
+	*vn = n;
+	return (p + 1);
+}
+
+static const char *
+skip_blank(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t'))
+		p++;
+	return (p);
+}
+
+/* Is command line v a shell reading its input: "sh", "bash -x"? */
+static int
+awk_pipe_shell(const char *v, size_t n)
+{
+	const struct wrapper *wr;
+	const char *e = v + n, *b, *w;
+	size_t l;
+
+	v = skip_blank(v, e);
+	for (w = v; w < e && *w != ' ' && *w != '\t'; w++)
+		;
+	b = memrchr(v, '/', (size_t)(w - v));
+	b = b != NULL ? b + 1 : v;
+	l = (size_t)(w - b);
+	for (wr = wrappers; wr < wrappers + sizeof(wrappers) /
+	    sizeof(wrappers[0]); wr++)
+		if (wr->kind == WK_SHELL && strlen(wr->name) == l &&
+		    memcmp(wr->name, b, l) == 0)
+			return (memmem(w, (size_t)(e - w), " -c", 3) == NULL);
+	return (0);
+}
+
+static void
+awk_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	const char *e = s + n, *p = s, *q, *lit = NULL, *litend = NULL;
+	char *v, *lv = NULL;
+	size_t vn, lvn = 0;
+	int last = '(';		/* last thing seen: an operand can follow */
+
+	while (p < e && !c->nomem) {
+		if (*p == ' ' || *p == '\t') {
+			p++;
+			continue;
+		}
+		if (*p == '#') {
+			while (p < e && *p != '\n')
+				p++;
+			continue;
+		}
+		if (*p == '"') {
+			lit = p;
+			p = awk_string(c, p, e, &lv, &lvn);
+			litend = p;
+			last = 'x';
+			continue;
+		}
+		if (*p == '/' && strchr("(,{;!~&|\n=", last) != NULL) {
+			/* a regular expression: /a|b/ is no pipe */
+			for (p++; p < e && *p != '/' && *p != '\n'; p++) {
+				if (*p == '\\' && p + 1 < e)
+					p++;
+				else if (*p == '[')
+					while (p + 1 < e && p[1] != ']' &&
+					    p[1] != '\n')
+						p++;
+			}
+			p++;
+			last = 'x';
+			continue;
+		}
+		if (*p == '|' && p + 1 < e && p[1] == '|') {
+			p += 2;
+			last = '|';
+			continue;
+		}
+		if (*p == '|') {
+			q = skip_blank(p + 1 + (p + 1 < e && p[1] == '&'), e);
+			if ((size_t)(e - q) >= 7 && memcmp(q, "getline", 7) == 0) {
+				/* "X" | getline: the literal just before */
+				if (lit != NULL && lv != NULL &&
+				    skip_blank(litend, e) == p)
+					opt_parse(c, ci, lv, lvn, 0);
+				else
+					interp_opaque(c, ci);
+			} else if (q < e && *q == '"') {
+				/* print | "X": a shell there runs the text */
+				q = awk_string(c, q, e, &v, &vn);
+				if (v != NULL) {
+					opt_parse(c, ci, v, vn, 0);
+					if (awk_pipe_shell(v, vn))
+						interp_opaque(c, ci);
+				}
+				q = skip_blank(q, e);
+				if (q < e && strchr(";}\n)", *q) == NULL)
+					interp_opaque(c, ci);	/* "X" y */
+			} else
+				interp_opaque(c, ci);
+			p++;
+			last = '|';
+			continue;
+		}
+		if ((*p == 's' || *p == 'S') && (size_t)(e - p) >= 6 &&
+		    memcmp(p, "system", 6) == 0 &&
+		    (p == s || !vt_id((unsigned char)p[-1])) &&
+		    (q = skip_blank(p + 6, e)) < e && *q == '(') {
+			q = skip_blank(q + 1, e);
+			if (q < e && *q == '"') {
+				q = awk_string(c, q, e, &v, &vn);
+				if (v != NULL)
+					opt_parse(c, ci, v, vn, 0);
+				q = skip_blank(q, e);
+				if (q >= e || *q != ')')
+					interp_opaque(c, ci);
+			} else
+				interp_opaque(c, ci);
+			p += 6;
+			last = 'x';
+			continue;
+		}
+		last = vt_id((unsigned char)*p) || *p == ')' || *p == ']' ?
+		    'x' : *p;
+		p++;
+	}
+}
+
+/* awk [-F fs] [-v a=b] [-f file | 'program'] ... */
+static void
+awk_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	const char *t;
+	uint32_t k;
+	int file = 0, src = 0;
+
+	for (k = start + 1; k < end; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (strcmp(t, "--") == 0) {
+			k++;
+			break;
+		}
+		if (t[0] != '-' || w->len < 2)
+			break;
+		if (strcmp(t, "-e") == 0 || strcmp(t, "--source") == 0) {
+			if (++k < end) {
+				src = 1;
+				if (shellparse_pattern(&cmd->words[k]) != NULL)
+					interp_opaque(c, ci);
+				awk_scan(c, ci, cmd->words[k].text,
+				    cmd->words[k].len);
+			}
+		} else if (strncmp(t, "--source=", 9) == 0) {
+			src = 1;
+			awk_scan(c, ci, t + 9, w->len - 9);
+		} else if (strcmp(t, "-f") == 0 || strcmp(t, "--file") == 0) {
+			file = 1;
+			k++;
+		} else if (t[1] == 'f' || strncmp(t, "--file=", 7) == 0)
+			file = 1;
+		else if ((strcmp(t, "-F") == 0 || strcmp(t, "-v") == 0 ||
+		    strcmp(t, "--assign") == 0 ||
+		    strcmp(t, "--field-separator") == 0) && k + 1 < end)
+			k++;
+	}
+	if (file || src || k >= end)
+		return;
+	w = &cmd->words[k];
+	if (shellparse_pattern(w) != NULL &&
+	    (memchr(w->text, '$', w->len) != NULL ||
+	    memchr(w->text, '`', w->len) != NULL))
+		interp_opaque(c, ci);	/* a program made when it runs */
+	awk_scan(c, ci, w->text, w->len);
+}
+
+/* sed's script: e COMMAND runs it, s///e runs what it made. */
+static void
+sed_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	const char *e = s + n, *p = s, *q;
+	char d;
+	int k;
+
+	while (p < e && !c->nomem) {
+		while (p < e && strchr(" \t\n;", *p) != NULL)
+			p++;
+		/* addresses: 1, $, /re/, \%re%, a,b, first~step; ! */
+		for (k = 0; k < 2 && p < e; k++) {
+			if (*p >= '0' && *p <= '9') {
+				while (p < e && ((*p >= '0' && *p <= '9') ||
+				    *p == '~'))
+					p++;
+			} else if (*p == '$')
+				p++;
+			else if (*p == '/' || (*p == '\\' && p + 1 < e)) {
+				d = *p == '/' ? '/' : p[1];
+				for (p += *p == '/' ? 1 : 2; p < e && *p != d;
+				    p++)
+					if (*p == '\\' && p + 1 < e)
+						p++;
+				p++;
+				while (p < e && (*p == 'I' || *p == 'M'))
+					p++;
+			}
+			if (p < e && *p == ',')
+				p++;
+			else
+				break;
+		}
+		p = skip_blank(p, e);
+		while (p < e && *p == '!')
+			p = skip_blank(p + 1, e);
+		if (p >= e)
+			break;
+		switch (*p) {
+		case 'e':
+			p = skip_blank(p + 1, e);
+			for (q = p; q < e && *q != '\n'; q++)
+				;
+			if (q == p)
+				interp_opaque(c, ci);	/* the pattern space */
+			else
+				opt_parse(c, ci, p, (size_t)(q - p), 0);
+			p = q;
+			break;
+		case 's':
+		case 'y':
+			if (p + 1 >= e)
+				return;
+			d = p[1];
+			for (k = 0, p += 2; p < e && k < 2; p++) {
+				if (*p == '\\' && p + 1 < e)
+					p++;
+				else if (*p == d)
+					k++;
+			}
+			/* the flags: e runs the result */
+			while (p < e && strchr("gpiImMe0123456789", *p) !=
+			    NULL) {
+				if (*p == 'e')
+					interp_opaque(c, ci);
+				p++;
+			}
+			if (p < e && *p == 'w')
+				while (p < e && *p != '\n')
+					p++;
+			break;
+		case 'a': case 'i': case 'c': case 'r': case 'R': case 'w':
+		case 'W': case '#':
+			/* text or a file name to the end of the line */
+			while (p < e && *p != '\n')
+				p++;
+			break;
+		case ':': case 'b': case 't': case 'T':
+			while (p < e && *p != '\n' && *p != ';')
+				p++;
+			break;
+		default:
+			p++;
+			break;
+		}
+	}
+}
+
+/* sed [-n] [-e script]... [-f file] [script] ... */
+static void
+sed_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	const char *t;
+	uint32_t k;
+	size_t i;
+	int given = 0;
+
+	for (k = start + 1; k < end; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (strcmp(t, "--") == 0) {
+			k++;
+			break;
+		}
+		if (t[0] != '-' || w->len < 2)
+			break;
+		if (strncmp(t, "--expression", 12) == 0) {
+			given = 1;
+			if (t[12] == '=')
+				sed_scan(c, ci, t + 13, w->len - 13);
+			else if (++k < end)
+				sed_scan(c, ci, cmd->words[k].text,
+				    cmd->words[k].len);
+			continue;
+		}
+		if (strncmp(t, "--file", 6) == 0) {
+			given = 1;
+			if (t[6] != '=')
+				k++;
+			continue;
+		}
+		if (t[1] == '-') {
+			if (strcmp(t, "--line-length") == 0)
+				k++;
+			continue;
+		}
+		for (i = 1; i < w->len; i++) {
+			if (t[i] == 'e' || t[i] == 'f') {
+				given = 1;
+				if (i + 1 < w->len) {
+					if (t[i] == 'e')
+						sed_scan(c, ci, t + i + 1,
+						    w->len - i - 1);
+				} else if (++k < end && t[i] == 'e')
+					sed_scan(c, ci, cmd->words[k].text,
+					    cmd->words[k].len);
+				break;
+			}
+			if (t[i] == 'l') {
+				if (i + 1 == w->len)
+					k++;
+				break;
+			}
+			if (t[i] == 'i')
+				break;		/* -i[SUFFIX] */
+		}
+	}
+	if (given || k >= end)
+		return;
+	sed_scan(c, ci, cmd->words[k].text, cmd->words[k].len);
+}
+
 static void __attribute__((noinline))
 opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     const char *name, size_t nlen)
@@ -5171,6 +5665,22 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	uint32_t k;
 	int dirs = 1;
 
+	/* awk, gawk, mawk, nawk; sed, gsed */
+	if ((nlen == 3 || nlen == 4) && (memcmp(name + nlen - 3, "awk",
+	    3) == 0 || memcmp(name + nlen - 3, "sed", 3) == 0) &&
+	    (nlen == 3 || strchr(name[2] == 'w' ? "gmn" : "g", name[0]) !=
+	    NULL)) {
+		if (cmd->mark & CM_OPTS)
+			return;
+		cmd->mark |= CM_OPTS;
+		if (end > cmd->nwords)
+			end = cmd->nwords;
+		if (name[nlen - 1] == 'k')
+			awk_texts(c, ci, start, end);
+		else
+			sed_texts(c, ci, start, end);
+		return;
+	}
 	if (!opt_name(name, nlen))
 		return;
 	/* The name's entries: they are together in the table. */
@@ -5297,6 +5807,10 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	unwrap(cmd, start, end, e->wrap, &u);
 	switch (u.kind) {
 	case UW_VIEW:
+		if (u.opq && vw->mode == VW_MAIN && c->opq == NONE) {
+			c->opq = vw->cmd;
+			c->opqfrom = NONE;
+		}
 		/* env X=1 cmd: X=1 as an assignment, for LD_PRELOAD=*. */
 		for (k = u.astart; k < u.aend && vw->mode == VW_MAIN; k++)
 			opt_assign(c, vw->cmd, &cmd->words[k], 0);
@@ -5356,6 +5870,13 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			feed_shell(c, vw->cmd, u.kind == UW_PROCSUB);
 			if (cmd->mark & CM_PARSED)
 				vw->expanded = 1;
+		}
+		return;
+	case UW_OPAQUE:
+		vw->expanded = 1;
+		if (vw->mode == VW_MAIN && c->opq == NONE) {
+			c->opq = vw->cmd;
+			c->opqfrom = NONE;
 		}
 		return;
 	case UW_FIND:

@@ -740,6 +740,27 @@ evasions(void)
 	evade("cd \"$(dirname /etc/x)\" && cat shadow", C, "shadow");
 	evade("cd /etc; cd /tmp; cd - && cat shadow", C, "shadow");
 	evade("pushd /etc; pushd /tmp; popd; cat shadow", C, "shadow");
+	/* programs that run what they read, or a command they are given */
+	evade("echo 'rm -rf /' | xargs -I{} sh -c {}", C, "rm-rf");
+	evade("echo 'rm -rf /' | xargs sh -c", C, "rm-rf");
+	evade("echo x | xargs -I{} sh -c 'ls {}'", H, NULL);
+	evade("echo x | xargs bash", H, NULL);
+	evade("echo 'rm -rf /' | at now", C, "rm-rf");
+	evade("batch <<< 'rm -rf /'", C, "rm-rf");
+	evade("at -f job.sh now", H, NULL);
+	evade("parallel 'rm -rf {}' ::: /", C, "rm-rf");
+	evade("parallel ::: 'rm -rf /'", C, "rm-rf");
+	evade("echo 'rm -rf /' | parallel", C, "rm-rf");
+	evade("man -P 'rm -rf /' ls", C, "rm-rf");
+	evade("man --pager='rm -rf /' ls", C, "rm-rf");
+	evade("awk 'BEGIN { system(\"rm -rf /\") }'", C, "rm-rf");
+	evade("gawk -e 'BEGIN{\"rm -rf /\" | getline}'", C, "rm-rf");
+	evade("awk '{ print | \"sh\" }' cmds", H, NULL);
+	evade("awk '{ system($0) }' cmds", H, NULL);
+	evade("busybox awk 'BEGIN{system(\"rm -rf /\")}'", C, "rm-rf");
+	evade("sed -n '1e rm -rf /' f", C, "rm-rf");
+	evade("sed -e 's/a/b/' -e '$!e rm -rf /' f", C, "rm-rf");
+	evade("sed 's/.*/rm -rf \\//e' f", H, NULL);
 }
 
 /*
@@ -761,6 +782,11 @@ variables(void)
 	shell("cd /tmp; cd -; cat shadow", L, "cat");
 	shell("cd /etc; cd; cd -; cat shadow", C, "shadow");
 	shell("d=/etc; cat $d/passwd", L, "cat");
+	/* awk and sed programs that run nothing stay as they were */
+	shell("cat f | awk '/a|b/ { print $1 || $2 }'", L, "cat");
+	shell("cat f | awk '{ print | \"sort -u\" }'", L, "cat");
+	shell("cat f | sed -n 's/a|b/c/gp; /x/d; 1i\\'", L, "cat");
+	shell("ls | xargs -I{} echo {}", L, "ls");
 }
 
 /*
