@@ -727,6 +727,41 @@ static const struct wrapper wrappers[] = {
 	{ ".", WK_NONE, 0, 0, 0, "", "", "", "" },
 };
 
+/*
+ * Names by length: entry n holds names of n bytes, a space between
+ * them (len_table_ok() checks that at risk_compile()).
+ */
+/* Builtins that set a variable whose name they are given. */
+static const char *const vt_setters[10] = {
+	NULL, NULL, NULL, "let", "read eval exec", "local alias",
+	"export printf source enable",
+	"declare typeset mapfile getopts builtin command", "readonly",
+	"readarray",
+};
+/* Builtins that take a variable name, where a subscript is evaluated. */
+static const char *const subs_names[10] = {
+	NULL, "[", NULL, "let", "read test wait", "unset local",
+	"printf export", "declare typeset mapfile getopts", "readonly",
+	"readarray",
+};
+
+static int
+len_table_ok(const char *const t[10])
+{
+	const char *p;
+	size_t n, l;
+
+	for (n = 0; n < 10; n++)
+		for (p = t[n]; p != NULL; p += l + 1) {
+			l = strcspn(p, " ");
+			if (l != n)
+				return (0);
+			if (p[l] == '\0')
+				break;
+		}
+	return (1);
+}
+
 /* Runs shell code: "sh" in a pattern stands for all of these. */
 static int
 wrapper_shellfam(const struct wrapper *wr)
@@ -1925,8 +1960,9 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 		err[0] = '\0';
 	if (policy == NULL)
 		policy = &defpolicy;
-	if (!opt_table_ok()) {
-		cfail(&ce, "%s", "internal: opt_name() misses a command");
+	if (!opt_table_ok() || !len_table_ok(vt_setters) ||
+	    !len_table_ok(subs_names)) {
+		cfail(&ce, "%s", "internal: a table of command names is wrong");
 		return (NULL);
 	}
 	for (i = 0; i < RISK_NLEVELS; i++)
@@ -2063,6 +2099,7 @@ risk_free(struct risk_ruleset *rs)
 #define CM_COUNTED	0x08	/* needs a rule */
 #define CM_FED		0x10	/* the text fed to it was looked at */
 #define CM_OPTS		0x20	/* command lines in its options parsed */
+#define CM_SUBS		0x40	/* array subscripts in its operands parsed */
 
 #define K_COMMAND	0
 #define K_TOOL		1
@@ -2900,13 +2937,7 @@ vt_isset(const struct ctx *c, const char *s, size_t n)
 static void
 vt_scan(struct ctx *c, const char *t, size_t n)
 {
-	/* Builtins that set a name they are given, by length. */
-	static const char *const setters[10] = {
-		NULL, NULL, NULL, "let", "read eval exec",
-		"local alias", "export printf source enable", "declare "
-		"typeset mapfile getopts builtin command", "readonly",
-		"readarray",
-	};
+	const char *const *setters = vt_setters;
 	const char *sw;
 	size_t i = 0, st, k, l;
 	uint32_t h;
@@ -5653,6 +5684,49 @@ sed_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	sed_scan(c, ci, cmd->words[k].text, cmd->words[k].len);
 }
 
+/*
+ * Builtins that take a variable name evaluate an array subscript in it
+ * as arithmetic, which runs a $( ) even from quotes the shell kept it
+ * in: printf -v 'a[$(X)]', declare, let, read, unset, test -v, [[ -v.
+ * Such an operand is parsed as a command line, so X is matched.
+ */
+static int
+subs_name(const char *s, size_t n)
+{
+	const char *p;
+
+	for (p = n < 10 ? subs_names[n] : NULL; p != NULL; p += n + 1) {
+		if (memcmp(p, s, n) == 0)
+			return (1);
+		if (p[n] == '\0')
+			break;
+	}
+	return (0);
+}
+
+static void
+subscripts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
+{
+	struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	const char *b;
+	uint32_t k;
+
+	if (cmd->mark & CM_SUBS)
+		return;
+	cmd->mark |= CM_SUBS;
+	if (end > cmd->nwords)
+		end = cmd->nwords;
+	for (k = start + 1; k < end && !c->nomem; k++) {
+		w = &cmd->words[k];
+		if ((b = memchr(w->text, '[', w->len)) != NULL &&
+		    (memmem(b, w->len - (size_t)(b - w->text), "$(", 2) !=
+		    NULL || memchr(b, '`', w->len - (size_t)(b - w->text)) !=
+		    NULL))
+			opt_parse(c, ci, w->text, w->len, 0);
+	}
+}
+
 static void __attribute__((noinline))
 opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     const char *name, size_t nlen)
@@ -5664,6 +5738,9 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	size_t n, ol, nt = sizeof(cmdopts) / sizeof(cmdopts[0]);
 	uint32_t k;
 	int dirs = 1;
+
+	if (nlen < 10 && subs_name(name, nlen))
+		subscripts(c, ci, start, end);
 
 	/* awk, gawk, mawk, nawk; sed, gsed */
 	if ((nlen == 3 || nlen == 4) && (memcmp(name + nlen - 3, "awk",
@@ -6126,8 +6203,13 @@ commands(struct ctx *c)
 
 	for (i = 0; i < sp->ncmds && !c->nomem; i++) {
 		cmd = &sp->cmds[i];
-		if (cmd->flags & SHELLPARSE_C_KEYWORD)
+		if (cmd->flags & SHELLPARSE_C_KEYWORD) {
+			/* [[ -v 'a[$(x)]' ]] */
+			if (cmd->nwords > 0 && cmd->words[0].len == 2 &&
+			    memcmp(cmd->words[0].text, "[[", 2) == 0)
+				subscripts(c, i, 0, cmd->nwords);
 			continue;
+		}
 		if (c->rs->npp > 0 && c->cwd == NULL)
 			cmd_paths(c, cmd, path_feed, NULL);
 		else if (c->rs->npp > 0)

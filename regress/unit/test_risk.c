@@ -761,6 +761,14 @@ evasions(void)
 	evade("sed -n '1e rm -rf /' f", C, "rm-rf");
 	evade("sed -e 's/a/b/' -e '$!e rm -rf /' f", C, "rm-rf");
 	evade("sed 's/.*/rm -rf \\//e' f", H, NULL);
+	/* an array subscript in a variable name is arithmetic: $( ) runs */
+	evade("printf -v 'a[$(rm -rf /)]' x", C, "rm-rf");
+	evade("declare 'a[$(rm -rf /)]=1'", C, "rm-rf");
+	evade("let 'a[`rm -rf /`]=1'", C, "rm-rf");
+	evade("unset 'a[$(rm -rf /)]'", C, "rm-rf");
+	evade("test -v 'a[$(rm -rf /)]'", C, "rm-rf");
+	evade("read 'a[$(rm -rf /)]' <<< x", C, "rm-rf");
+	evade("[[ -v 'a[$(rm -rf /)]' ]]", C, "rm-rf");
 }
 
 /*
