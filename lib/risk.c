@@ -930,6 +930,9 @@ struct ppat {
 };
 
 struct risk_ruleset {
+	/* cmdopts[] entries by name length and first byte: 1 + the
+	   index of the first, or 0 */
+	uint8_t			 optidx[16][128];
 	struct pchunk		*pool;
 	struct crule		*rules;
 	uint32_t		 nrules;
@@ -1938,6 +1941,7 @@ path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 }
 
 static int	opt_table_ok(void);
+static void	opt_index(struct risk_ruleset *);
 
 struct risk_ruleset *
 risk_compile(const struct risk_rule *rules, size_t nrules,
@@ -1985,6 +1989,7 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 	}
 	rs->policy = *policy;
 	rs->shent = NONE;
+	opt_index(rs);
 	if (nrules > 0 && (rs->rules = calloc(nrules, sizeof(*rs->rules))) ==
 	    NULL) {
 		cfail(&ce, "%s", "out of memory");
@@ -5220,16 +5225,32 @@ opt_name(const char *s, size_t n)
 	}
 }
 
-/* Does opt_name() let every entry of cmdopts[] through? */
+/* Does opt_name() let every entry of cmdopts[] through (and can
+   optidx[] index it)? */
 static int
 opt_table_ok(void)
 {
-	size_t i;
+	size_t i, n = sizeof(cmdopts) / sizeof(cmdopts[0]);
 
-	for (i = 0; i < sizeof(cmdopts) / sizeof(cmdopts[0]); i++)
-		if (!opt_name(cmdopts[i].cmd, cmdopts[i].clen))
+	if (n >= UINT8_MAX)
+		return (0);
+	for (i = 0; i < n; i++)
+		if (!opt_name(cmdopts[i].cmd, cmdopts[i].clen) ||
+		    cmdopts[i].clen >= 16 ||
+		    (unsigned char)cmdopts[i].cmd[0] >= 128)
 			return (0);
 	return (1);
+}
+
+/* rs->optidx[][]: where each name's entries start. */
+static void
+opt_index(struct risk_ruleset *rs)
+{
+	size_t i;
+
+	for (i = sizeof(cmdopts) / sizeof(cmdopts[0]); i-- > 0; )
+		rs->optidx[cmdopts[i].clen][(unsigned char)cmdopts[i].cmd[0]] =
+		    (uint8_t)(i + 1);
 }
 
 /*
@@ -5761,7 +5782,10 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	if (!opt_name(name, nlen))
 		return;
 	/* The name's entries: they are together in the table. */
-	for (first = cmdopts; first < cmdopts + nt; first++)
+	if (nlen >= 16 || (unsigned char)name[0] >= 128 ||
+	    (k = c->rs->optidx[nlen][(unsigned char)name[0]]) == 0)
+		return;
+	for (first = cmdopts + k - 1; first < cmdopts + nt; first++)
 		if (first->clen == nlen && first->cmd[0] == name[0] &&
 		    memcmp(first->cmd, name, nlen) == 0)
 			break;
