@@ -745,6 +745,21 @@ static const char *const subs_names[10] = {
 	"readarray",
 };
 
+/* Is s (n bytes) one of table t's names? */
+static int
+len_table_has(const char *const t[10], const char *s, size_t n)
+{
+	const char *p;
+
+	for (p = n < 10 ? t[n] : NULL; p != NULL; p += n + 1) {
+		if (memcmp(p, s, n) == 0)
+			return (1);
+		if (p[n] == '\0')
+			break;
+	}
+	return (0);
+}
+
 static int
 len_table_ok(const char *const t[10])
 {
@@ -2942,8 +2957,6 @@ vt_isset(const struct ctx *c, const char *s, size_t n)
 static void
 vt_scan(struct ctx *c, const char *t, size_t n)
 {
-	const char *const *setters = vt_setters;
-	const char *sw;
 	size_t i = 0, st, k, l;
 	uint32_t h;
 	char w[10];
@@ -3014,13 +3027,8 @@ vt_scan(struct ctx *c, const char *t, size_t n)
 		}
 		if (l == 6 && memcmp(w, "source", 6) == 0)
 			c->vtdyn = 1;
-		for (sw = l < 10 ? setters[l] : NULL; sw != NULL && !kw;
-		    sw += l + 1) {
-			if (memcmp(sw, w, l) == 0)
-				kw = 1;
-			if (sw[l] == '\0')
-				break;
-		}
+		if (len_table_has(vt_setters, w, l))
+			kw = 1;
 	}
 	if (kw && exp)
 		c->vtdyn = 1;
@@ -4196,6 +4204,35 @@ script_operand(const struct shellparse_word *w)
 	return (UW_NONE);
 }
 
+/* Command ci makes a shell run text only known when it runs. */
+static void
+interp_opaque(struct ctx *c, uint32_t ci)
+{
+	if (c->opq == NONE) {
+		c->opq = ci;
+		c->opqfrom = NONE;
+	}
+}
+
+/* Is the command word t (n bytes) a shell, by its base name? */
+static int
+shell_word(const char *t, size_t n)
+{
+	const struct wrapper *wr;
+	const char *b;
+	size_t l;
+
+	b = memrchr(t, '/', n);
+	b = b != NULL ? b + 1 : t;
+	l = n - (size_t)(b - t);
+	for (wr = wrappers; wr < wrappers + sizeof(wrappers) /
+	    sizeof(wrappers[0]); wr++)
+		if (wr->kind == WK_SHELL && strlen(wr->name) == l &&
+		    memcmp(wr->name, b, l) == 0)
+			return (1);
+	return (0);
+}
+
 /*
  * xargs running a shell whose script comes from what xargs reads:
  * xargs -I{} sh -c {}, xargs sh -c, xargs bash.  os..oe are xargs's
@@ -4205,9 +4242,8 @@ static int
 xargs_shell(const struct shellparse_word *w, uint32_t os, uint32_t oe,
     uint32_t k, uint32_t end)
 {
-	const struct wrapper *wr;
-	const char *t, *b, *repl = NULL;
-	size_t rlen = 0, l, n = sizeof(wrappers) / sizeof(wrappers[0]);
+	const char *t, *repl = NULL;
+	size_t rlen = 0, l;
 	uint32_t i;
 	int cflag = 0;
 
@@ -4230,16 +4266,8 @@ xargs_shell(const struct shellparse_word *w, uint32_t os, uint32_t oe,
 			rlen = l > 10 && t[9] == '=' ? l - 10 : 2;
 		}
 	}
-	if (k >= end || shellparse_pattern(&w[k]) != NULL)
-		return (0);
-	b = memrchr(w[k].text, '/', w[k].len);
-	b = b != NULL ? b + 1 : w[k].text;
-	l = w[k].len - (size_t)(b - w[k].text);
-	for (wr = wrappers; wr < wrappers + n; wr++)
-		if (wr->kind == WK_SHELL && strlen(wr->name) == l &&
-		    memcmp(wr->name, b, l) == 0)
-			break;
-	if (wr == wrappers + n)
+	if (k >= end || shellparse_pattern(&w[k]) != NULL ||
+	    !shell_word(w[k].text, w[k].len))
 		return (0);
 	for (i = k + 1; i < end; i++) {
 		t = w[i].text;
@@ -5333,14 +5361,6 @@ opt_value(const struct cmdopt *o, const char **vp, size_t *np)
  * is parsed as a command line of command ci; one built when it runs
  * (system(x), s/../../e) makes a shell run text not known.
  */
-static void
-interp_opaque(struct ctx *c, uint32_t ci)
-{
-	if (c->opq == NONE) {
-		c->opq = ci;
-		c->opqfrom = NONE;
-	}
-}
 
 /* An awk string literal at s[0] == '"': its end (past the quote), or
    e; its value unescaped into the arena as *v, *vn. */
@@ -5388,22 +5408,13 @@ skip_blank(const char *p, const char *e)
 static int
 awk_pipe_shell(const char *v, size_t n)
 {
-	const struct wrapper *wr;
-	const char *e = v + n, *b, *w;
-	size_t l;
+	const char *e = v + n, *w;
 
 	v = skip_blank(v, e);
 	for (w = v; w < e && *w != ' ' && *w != '\t'; w++)
 		;
-	b = memrchr(v, '/', (size_t)(w - v));
-	b = b != NULL ? b + 1 : v;
-	l = (size_t)(w - b);
-	for (wr = wrappers; wr < wrappers + sizeof(wrappers) /
-	    sizeof(wrappers[0]); wr++)
-		if (wr->kind == WK_SHELL && strlen(wr->name) == l &&
-		    memcmp(wr->name, b, l) == 0)
-			return (memmem(w, (size_t)(e - w), " -c", 3) == NULL);
-	return (0);
+	return (shell_word(v, (size_t)(w - v)) &&
+	    memmem(w, (size_t)(e - w), " -c", 3) == NULL);
 }
 
 static void
@@ -5711,20 +5722,6 @@ sed_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
  * in: printf -v 'a[$(X)]', declare, let, read, unset, test -v, [[ -v.
  * Such an operand is parsed as a command line, so X is matched.
  */
-static int
-subs_name(const char *s, size_t n)
-{
-	const char *p;
-
-	for (p = n < 10 ? subs_names[n] : NULL; p != NULL; p += n + 1) {
-		if (memcmp(p, s, n) == 0)
-			return (1);
-		if (p[n] == '\0')
-			break;
-	}
-	return (0);
-}
-
 static void
 subscripts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 {
@@ -5760,7 +5757,7 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	uint32_t k;
 	int dirs = 1;
 
-	if (nlen < 10 && subs_name(name, nlen))
+	if (len_table_has(subs_names, name, nlen))
 		subscripts(c, ci, start, end);
 
 	/* awk, gawk, mawk, nawk; sed, gsed */
@@ -5908,10 +5905,8 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	unwrap(cmd, start, end, e->wrap, &u);
 	switch (u.kind) {
 	case UW_VIEW:
-		if (u.opq && vw->mode == VW_MAIN && c->opq == NONE) {
-			c->opq = vw->cmd;
-			c->opqfrom = NONE;
-		}
+		if (u.opq && vw->mode == VW_MAIN)
+			interp_opaque(c, vw->cmd);
 		/* env X=1 cmd: X=1 as an assignment, for LD_PRELOAD=*. */
 		for (k = u.astart; k < u.aend && vw->mode == VW_MAIN; k++)
 			opt_assign(c, vw->cmd, &cmd->words[k], 0);
@@ -5975,10 +5970,8 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		return;
 	case UW_OPAQUE:
 		vw->expanded = 1;
-		if (vw->mode == VW_MAIN && c->opq == NONE) {
-			c->opq = vw->cmd;
-			c->opqfrom = NONE;
-		}
+		if (vw->mode == VW_MAIN)
+			interp_opaque(c, vw->cmd);
 		return;
 	case UW_FIND:
 		for (k = start + 1; k < end && !vw->found; k++) {
