@@ -746,7 +746,7 @@ static const char *const subs_names[10] = {
 };
 
 /* Is s (n bytes) one of table t's names? */
-static int
+static inline int
 len_table_has(const char *const t[10], const char *s, size_t n)
 {
 	const char *p;
