@@ -2954,6 +2954,34 @@ vt_isset(const struct ctx *c, const char *s, size_t n)
 	return (0);
 }
 
+/*
+ * May the word at t[i] be in a command's place?  Not when a word that
+ * is no keyword is before it (find . -name x).
+ */
+static int
+vt_cmdpos(const char *t, size_t i)
+{
+	static const char *const kw[] = {
+		"if", "then", "else", "elif", "do", "while", "until", "time",
+		"command", "builtin", "eval", "exec", "!",
+	};
+	size_t e, s, k;
+
+	while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+		i--;
+	if (i == 0 || strchr(";&|({\n`", t[i - 1]) != NULL)
+		return (1);
+	for (e = i; i > 0 && t[i - 1] != ' ' && t[i - 1] != '\t' &&
+	    strchr(";&|({\n`", t[i - 1]) == NULL; i--)
+		;
+	s = i;
+	for (k = 0; k < sizeof(kw) / sizeof(kw[0]); k++)
+		if (strlen(kw[k]) == e - s && memcmp(kw[k], t + s, e - s) == 0)
+			return (1);
+	/* a word with quotes or an expansion: it may spell one */
+	return (strcspn(t + s, "'\"\\$`") < e - s);
+}
+
 static void
 vt_scan(struct ctx *c, const char *t, size_t n)
 {
@@ -2989,8 +3017,8 @@ vt_scan(struct ctx *c, const char *t, size_t n)
 		}
 		/* . FILE and source FILE: any name */
 		if (t[i] == '.' && i + 1 < n && (t[i + 1] == ' ' ||
-		    t[i + 1] == '\t') && (i == 0 || strchr(" \t\n;&|({",
-		    t[i - 1]) != NULL))
+		    t[i + 1] == '\t') && (i == 0 || strchr(" \t\n;&|({'\"",
+		    t[i - 1]) != NULL) && vt_cmdpos(t, i))
 			c->vtdyn = 1;
 		if (!vt_id((unsigned char)t[i]) || (t[i] >= '0' && t[i] <= '9')) {
 			i++;
@@ -3027,7 +3055,9 @@ vt_scan(struct ctx *c, const char *t, size_t n)
 		}
 		if (l == 6 && memcmp(w, "source", 6) == 0)
 			c->vtdyn = 1;
-		if (len_table_has(vt_setters, w, l))
+		/* (-exec, read-only: an option, a word, not a builtin) */
+		if (pre != '-' && after != '-' &&
+		    len_table_has(vt_setters, w, l))
 			kw = 1;
 	}
 	if (kw && exp)
@@ -6009,6 +6039,75 @@ glob_base(const char *p)
 	return (b);
 }
 
+/*
+ * A command name that is an expansion of values the line gives (x=rm;
+ * $x -rf /, x='rm -rf'; $x /): also the view of what it expands to.
+ * Only added to the view of a name not known: the line may use the
+ * name before it sets it, or in a subshell, so the value is what it
+ * may be, not what it is.
+ */
+static void
+name_subst(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
+    const struct shellparse_word *w, const char *pat, int depth)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[vw->cmd];
+	const struct shellparse_word *x;
+	const char *os, *op, *b;
+	size_t on, n, i, l;
+	uint32_t k;
+	char *t;
+
+	if (!word_subst(c, w->text, w->len, pat, &os, &on, &op) || op != NULL)
+		return;
+	if (on == 0) {
+		/* x=; $x rm -rf /: the next word is the command */
+		walk_views(c, vw, start + 1, end, depth + 1);
+		return;
+	}
+	if (strcspn(os, " \t\n") == on) {
+		b = memrchr(os, '/', on);
+		b = b ? b + 1 : os;
+		n = on - (size_t)(b - os);
+		do_view(c, vw, start, end, ilookup(c->rs, b, n), b, n, NULL, 1,
+		    depth);
+		return;
+	}
+	/* Split into words as the shell does: parsed as a line of the
+	   value and the words after it (quoted unless they expand). */
+	if (vw->mode != VW_MAIN || memchr(os, '$', on) != NULL ||
+	    memchr(os, '`', on) != NULL)
+		return;
+	for (l = on, k = start + 1; k < end; k++)
+		l += 3 + 4 * (size_t)cmd->words[k].len;
+	if (l > SHELLPARSE_MAXLEN || (t = shellparse_alloc(c->sp, l + 1)) ==
+	    NULL) {
+		if (l <= SHELLPARSE_MAXLEN)
+			c->nomem = 1;
+		return;
+	}
+	memcpy(t, os, on);
+	for (l = on, k = start + 1; k < end; k++) {
+		x = &cmd->words[k];
+		t[l++] = ' ';
+		if (shellparse_pattern(x) != NULL) {
+			memcpy(t + l, x->text, x->len);
+			l += x->len;
+			continue;
+		}
+		t[l++] = '\'';
+		for (i = 0; i < x->len; i++) {
+			if (x->text[i] == '\'') {
+				memcpy(t + l, "'\\''", 4);
+				l += 4;
+			} else
+				t[l++] = x->text[i];
+		}
+		t[l++] = '\'';
+	}
+	t[l] = '\0';
+	nested(c, vw->cmd, t, l);
+}
+
 static void
 walk_views(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
     int depth)
@@ -6054,7 +6153,16 @@ walk_views(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	/* Whatever rules it may match, it could be anything: high. */
 	if (vw->mode == VW_MAIN && c->unk == NONE)
 		c->unk = vw->cmd;
+	/* x=rm; $x -rf /: also the rules of the value the line gives. */
+	name_subst(c, vw, start, end, w, pat, depth);
+	if (vw->found || c->nomem)
+		return;
 	do_view(c, vw, start, end, NULL, "", 0, b, 1, depth);
+	if (gall(pat)) {
+		/* $x rm -rf /: $x may be nothing, rm the command */
+		walk_views(c, vw, start + 1, end, depth + 1);
+		return;
+	}
 	if (gall(b))
 		return;		/* wholly unknown: no name to look up */
 	for (i = 0; i < rs->nients && !vw->found && !c->nomem; i++) {

@@ -417,9 +417,13 @@ defaults(void)
 	r = run(rs, "shell", "X=$(ls); echo $X", NULL, NULL);
 	tap_ok(r.decision == RISK_ALLOW, "assignment-only command (%s)",
 	    r.why);
-	r = run(rs, "shell", "X=rm; $X -rf /", NULL, NULL);
+	r = run(rs, "shell", "$X -rf /", NULL, NULL);
 	tap_ok(r.decision == RISK_ASK && r.uncovered == 1,
 	    "a command named by a variable matches no rule: ask");
+	r = run(rs, "shell", "X=rm; $X -rf /", NULL, NULL);
+	tap_ok(r.decision == RISK_DENY && r.level == C,
+	    "a command named by a variable the line sets: its value's rules"
+	    " (%s)", r.why);
 	{
 		/* The directory the call runs in (exec -C). */
 		static const char *const av[] = { "cat", "shadow" };
@@ -769,6 +773,15 @@ evasions(void)
 	evade("test -v 'a[$(rm -rf /)]'", C, "rm-rf");
 	evade("read 'a[$(rm -rf /)]' <<< x", C, "rm-rf");
 	evade("[[ -v 'a[$(rm -rf /)]' ]]", C, "rm-rf");
+	/* A command named by a variable: its value's rules too. */
+	evade("x=rm; $x -rf /", C, "rm-rf");
+	evade("export x=/bin/rm; $x -rf /", C, "rm-rf");
+	evade("x='rm -rf'; $x /", C, "rm-rf");
+	evade("x='sh -c'; $x 'rm -rf /'", C, "rm-rf");
+	evade("x=sudo; $x rm -rf /", C, "rm-rf");
+	evade("x=; $x rm -rf /", C, "rm-rf");
+	evade("$NOPE rm -rf /", C, "rm-rf");
+	evade("x=find; $x / -exec rm -rf / \\;", C, "rm-rf");
 }
 
 /*
@@ -795,6 +808,14 @@ variables(void)
 	shell("cat f | awk '{ print | \"sort -u\" }'", L, "cat");
 	shell("cat f | sed -n 's/a|b/c/gp; /x/d; 1i\\'", L, "cat");
 	shell("ls | xargs -I{} echo {}", L, "ls");
+	/* The value is what the name may hold, the name still unknown. */
+	shell("x=ls; $x /tmp", H, NULL);
+	/* An option or word only spelled like a builtin sets nothing. */
+	shell("x=/tmp; find . -exec true \\; ; cat $x/shadow", L, "cat");
+	shell("x=/tmp; sudo -u admin . f; cat $x/shadow", H, "sudo");
+	shell("x=/tmp; command . f; cat $x/shadow", C, "shadow");
+	shell("x=/tmp; \"\". f; cat $x/shadow", C, "shadow");
+	shell("x=/tmp; read -r x; cat $x/shadow", C, "shadow");
 }
 
 /*
