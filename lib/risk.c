@@ -3252,14 +3252,60 @@ word_subst(struct ctx *c, const char *s, size_t n, const char *pat,
 	return (1);
 }
 
+/*
+ * The pattern of a word's text (quotes removed, expansions as written):
+ * each expansion a "*", a glob character a glob (it may have been
+ * quoted: that only matches more).  d holds 2n + 1 bytes.
+ */
+static void
+text_pattern(const char *s, size_t n, char *d)
+{
+	size_t i = 0, l = 0;
+	int depth;
+	char open, close;
+
+	while (i < n) {
+		if (s[i] == '`') {
+			for (i++; i < n && s[i] != '`'; i++)
+				if (s[i] == '\\')
+					i++;
+			i++;
+		} else if (s[i] == '$' && i + 1 < n && (s[i + 1] == '{' ||
+		    s[i + 1] == '(')) {
+			open = s[i + 1];
+			close = open == '{' ? '}' : ')';
+			for (i += 2, depth = 1; i < n && depth > 0; i++)
+				if (s[i] == open)
+					depth++;
+				else if (s[i] == close)
+					depth--;
+		} else if (s[i] == '$' && i + 1 < n && vt_id((unsigned char)
+		    s[i + 1]) && !(s[i + 1] >= '0' && s[i + 1] <= '9')) {
+			for (i++; i < n && vt_id((unsigned char)s[i]); i++)
+				;
+		} else if (s[i] == '$' && i + 1 < n &&
+		    strchr("0123456789@*#?-$!_", s[i + 1]) != NULL) {
+			i += 2;
+		} else {
+			if (s[i] == '\\' || s[i] == ']')
+				d[l++] = '\\';
+			d[l++] = s[i++];
+			continue;
+		}
+		if (l == 0 || d[l - 1] != '*')
+			d[l++] = '*';
+	}
+	d[l] = '\0';
+}
+
 /* fn() on a word, or on its values if word_subst() knows them. */
 static int
 feed_word(struct ctx *c, pathfn fn, const char *t, size_t n,
     const char *pat, const void *arg)
 {
 	const char *os, *op, *e = t + n, *p, *q, *r;
-	size_t on, l, k;
-	char *d;
+	size_t on, k;
+	char *d, *dp;
 	int depth;
 
 	if (pat == NULL || memchr(t, '$', n) == NULL)
@@ -3288,27 +3334,35 @@ feed_word(struct ctx *c, pathfn fn, const char *t, size_t n,
 				break;
 		if (r >= e || r == q)
 			continue;
-		/* with the text around it when that has no expansion */
-		l = (size_t)(r - q);
-		if (memchr(t, '`', n) == NULL && memchr(q, '$', l) == NULL &&
-		    memchr(t, '$', (size_t)(p - t)) == NULL &&
-		    memchr(r, '$', (size_t)(e - r)) == NULL) {
-			if ((d = shellparse_alloc(c->sp, n + 1)) == NULL) {
-				c->nomem = 1;
-				return (1);
-			}
-			k = 0;
-			memcpy(d, t, (size_t)(p - t));
-			k += (size_t)(p - t);
-			for (; q < r; q++)
-				if (*q != '\'' && *q != '"')
-					d[k++] = *q;
-			memcpy(d + k, r + 1, (size_t)(e - r - 1));
-			k += (size_t)(e - r - 1);
-			d[k] = '\0';
-			if (k > 0 && fn(c, d, k, NULL, arg))
-				return (1);
+		/* with the text around it */
+		if ((d = shellparse_alloc(c->sp, n + 1)) == NULL) {
+			c->nomem = 1;
+			return (1);
 		}
+		k = 0;
+		memcpy(d, t, (size_t)(p - t));
+		k += (size_t)(p - t);
+		for (; q < r; q++)
+			if (*q != '\'' && *q != '"')
+				d[k++] = *q;
+		memcpy(d + k, r + 1, (size_t)(e - r - 1));
+		k += (size_t)(e - r - 1);
+		d[k] = '\0';
+		if (k == 0)
+			continue;
+		if (memchr(d, '$', k) == NULL && memchr(d, '`', k) == NULL) {
+			if (fn(c, d, k, NULL, arg))
+				return (1);
+			continue;
+		}
+		/* ${x:-$HOME/.ssh/id_rsa}: expansions in it as patterns */
+		if ((dp = shellparse_alloc(c->sp, 2 * k + 1)) == NULL) {
+			c->nomem = 1;
+			return (1);
+		}
+		text_pattern(d, k, dp);
+		if (fn(c, d, k, dp, arg))
+			return (1);
 	}
 	return (0);
 }

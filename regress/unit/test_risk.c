@@ -816,6 +816,10 @@ variables(void)
 	shell("x=/tmp; command . f; cat $x/shadow", C, "shadow");
 	shell("x=/tmp; \"\". f; cat $x/shadow", C, "shadow");
 	shell("x=/tmp; read -r x; cat $x/shadow", C, "shadow");
+	/* ${x:-WORD} with expansions in WORD */
+	shell("cat ${x:-$HOME/.ssh/id_rsa}", H, "ssh-keys");
+	shell("cat ${x:-$(echo /etc)/shadow}", C, "shadow");
+	shell("ls ${x:-$HOME/src}", L, "ls");
 }
 
 /*
