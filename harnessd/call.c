@@ -915,7 +915,7 @@ sandbox_msg(struct call *c, struct imsg *imsg)
 	struct proc_ctx		*ctx;
 	struct rbuf		 rb;
 	uint32_t		 reason;
-	uint32_t		 v;
+	uint32_t		 v, class;
 	char			 msg[1024];
 
 	switch (imsg->hdr.type) {
@@ -958,12 +958,12 @@ sandbox_msg(struct call *c, struct imsg *imsg)
 		eng_count(ctx, "sandbox_runs", sandbox_reason_name(reason));
 		break;
 	case IMSG_CTL_ERROR:
-		harness_error(imsg, msg, sizeof(msg));
+		/* the reply by what sandboxd says the error is about */
+		harness_error_class(imsg, msg, sizeof(msg), &class);
 		eng_count(c->ctx, "sandbox_runs", "refused");
-		if (strstr(msg, "vault") != NULL || strstr(msg, "secret") !=
-		    NULL)
+		if (class == ERRC_VAULT)
 			call_refuse(c, 503, "vault", "%s", msg);
-		else if (strstr(msg, "audit") != NULL)
+		else if (class == ERRC_AUDIT)
 			call_refuse(c, 503, "audit_unavailable", "%s", msg);
 		else
 			call_refuse(c, 503, "sandbox_refused", "%s%s",
@@ -1126,7 +1126,8 @@ outcome_waited(int ok, uint64_t seq, const char *err, void *arg)
 /*
  * Nothing ran: the sandbox's setup failed, with sandboxd's detail.  A
  * secret that could not be delivered and a working directory that is
- * not there are the request's doing, refused as harnessd(8) says.
+ * not there are the request's doing, refused as harnessd(8) says;
+ * sandboxd says which it was (res.fail), the detail's words do not.
  */
 static void
 setup_failed(struct call *c)
@@ -1134,9 +1135,9 @@ setup_failed(struct call *c)
 	const char	*d = c->res.detail[0] != '\0' ? c->res.detail :
 			    "no detail";
 
-	if (strncmp(d, "secret ", 7) == 0)
+	if (c->res.fail == ERRC_VAULT)
 		call_refuse(c, 503, "vault", "sandbox refused: %s", d);
-	else if (strncmp(d, "chdir ", 6) == 0)
+	else if (c->res.fail == ERRC_SANDBOX)
 		call_refuse(c, 503, "sandbox_refused", "sandbox refused: %s",
 		    d);
 	else

@@ -110,12 +110,28 @@ harness_recv(struct hconn *h, struct imsg *imsg, int timeout)
 int
 harness_error(const struct imsg *imsg, char *buf, size_t len)
 {
+	uint32_t	 class;
+
+	return harness_error_class(imsg, buf, len, &class);
+}
+
+int
+harness_error_class(const struct imsg *imsg, char *buf, size_t len,
+    uint32_t *class)
+{
 	struct rbuf	 rb;
 
+	*class = ERRC_NONE;
 	if (imsg->hdr.type != IMSG_CTL_ERROR)
 		return 0;
 	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
-	if (wire_get_strbuf(&rb, buf, len) == -1)
+	if (wire_get_strbuf(&rb, buf, len) == -1) {
 		strlcpy(buf, "error (unreadable message)", len);
+		return 1;
+	}
+	/* a class it does not know is no class */
+	if (wire_left(&rb) == sizeof(uint32_t) &&
+	    wire_get_u32(&rb, class) == 0 && *class >= ERRC_MAX)
+		*class = ERRC_NONE;
 	return 1;
 }

@@ -337,6 +337,24 @@ control_reply(struct ctl_conn *c, uint32_t type, uint32_t peerid, int fd,
 	return imsgev_compose(&c->iev, type, peerid, fd, data, len);
 }
 
+/* An error with its class (enum errclass) after the message. */
+int
+control_error_class(struct ctl_conn *c, uint32_t peerid, uint32_t class,
+    const char *fmt, ...)
+{
+	char	 msg[1024];
+	va_list	 ap;
+	struct wbuf wb;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	wire_init(&wb);
+	wire_put_str(&wb, msg);
+	wire_put_u32(&wb, class);
+	return control_reply(c, IMSG_CTL_ERROR, peerid, -1, wb.buf, wb.len);
+}
+
 int
 control_error(struct ctl_conn *c, uint32_t peerid, const char *fmt, ...)
 {

@@ -51,6 +51,9 @@ struct ctl_server *control_server(struct proc_ctx *, int, const char *,
 
 int	 control_reply(struct ctl_conn *, uint32_t, uint32_t, int,
 	    const void *, size_t);
+int	 control_error_class(struct ctl_conn *, uint32_t, uint32_t,
+	    const char *, ...)
+	    __attribute__((__format__ (printf, 4, 5)));
 int	 control_error(struct ctl_conn *, uint32_t, const char *, ...)
 	    __attribute__((__format__ (printf, 3, 4)));
 void	 control_close(struct ctl_conn *);

@@ -30,6 +30,9 @@ int	 harness_send(struct hconn *, uint32_t, uint32_t, int, const void *,
 int	 harness_recv(struct hconn *, struct imsg *, int);
 /* If imsg is IMSG_CTL_ERROR, copy its message into buf and return 1. */
 int	 harness_error(const struct imsg *, char *, size_t);
+/* The same, and its class (enum errclass; ERRC_NONE if it has none). */
+int	 harness_error_class(const struct imsg *, char *, size_t,
+	    uint32_t *);
 
 /*
  * The agent API over HTTP/1.1 (harnessd's agent.sock, or any Unix

@@ -29,7 +29,7 @@ enum imsg_type {
 	IMSG_CTL_STATUS,	/* request */
 	IMSG_CTL_PROC,		/* reply: one process (see ctl_proc_*) */
 	IMSG_CTL_END,		/* end of a multi-message reply */
-	IMSG_CTL_ERROR,		/* reply: str message */
+	IMSG_CTL_ERROR,		/* reply: str message [, u32 class] */
 	IMSG_CTL_OK,		/* reply: done */
 	/*
 	 * str title: sent by a daemon's parent as the very first message
@@ -60,5 +60,19 @@ enum imsg_type {
 #define LISTEN_KIND_CONTROL	1
 #define LISTEN_KIND_AGENT	2
 #define LISTEN_KIND_APPROVER	3
+
+/*
+ * What an IMSG_CTL_ERROR is about, after its message: a peer that
+ * relays the error (the engine, answering a client) picks its reply
+ * by this, never by the message's words.  An error without one is
+ * ERRC_NONE.
+ */
+enum errclass {
+	ERRC_NONE = 0,		/* the request itself, or not said */
+	ERRC_SANDBOX,		/* a sandbox could not be set up or run */
+	ERRC_VAULT,		/* vaultd: unreachable, sealed, no such secret */
+	ERRC_AUDIT,		/* auditd did not acknowledge a record */
+	ERRC_MAX
+};
 
 #endif /* HARNESS_PROTO_H */

@@ -388,6 +388,7 @@ sandbox_result_encode(const struct sandbox_result *r, struct wbuf *wb)
 	wire_put_u32(wb, r->truncated);
 	wire_put_str(wb, r->syscall);
 	wire_put_str(wb, r->detail);
+	wire_put_u32(wb, r->fail);
 }
 
 int
@@ -407,8 +408,9 @@ sandbox_result_decode(const void *buf, size_t len, struct sandbox_result *r)
 	wire_get_u32(&rb, &r->truncated);
 	wire_get_strbuf(&rb, r->syscall, sizeof(r->syscall));
 	wire_get_strbuf(&rb, r->detail, sizeof(r->detail));
+	wire_get_u32(&rb, &r->fail);
 	if (wire_end(&rb) == -1 || r->reason >= SANDBOX_NREASONS ||
-	    signo > 64)
+	    signo > 64 || r->fail >= ERRC_MAX)
 		return -1;
 	r->exit_code = (int32_t)code;
 	r->signo = (int32_t)signo;

@@ -64,6 +64,7 @@ struct sandbox_result {
 	uint32_t	 truncated;
 	char		 syscall[32];
 	char		 detail[256];
+	uint32_t	 fail;		/* SETUP_FAILED: enum errclass */
 };
 
 /*

@@ -103,8 +103,8 @@ static struct {
 static void	 run_next(void);
 static void	 run_audit_start(struct run *);
 static struct run *run_find(uint32_t);
-static void	 run_refuse(struct run *, const char *, ...)
-		    __attribute__((format(printf, 2, 3)));
+static void	 run_refuse(struct run *, uint32_t, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
 
 const char *
 listener_chroot(const struct harness_conf *conf)
@@ -280,7 +280,7 @@ run_audited(int ok, uint64_t seq, const char *err, void *arg)
 		return;
 	}
 	if (!ok) {
-		run_refuse(r, "%s", err);
+		run_refuse(r, ERRC_AUDIT, "%s", err);
 		return;
 	}
 	log_debug("run %s: start audited as record %llu", r->sid,
@@ -329,7 +329,7 @@ run_audit_start(struct run *r)
  * requester why, free the slot.  Never called from inside run_next().
  */
 static void
-run_refuse(struct run *r, const char *fmt, ...)
+run_refuse(struct run *r, uint32_t class, const char *fmt, ...)
 {
 	struct ctl_conn	*c;
 	va_list		 ap;
@@ -341,7 +341,8 @@ run_refuse(struct run *r, const char *fmt, ...)
 	log_warnx("run %s (tool %s) refused: %s", r->sid,
 	    r->tool[0] ? r->tool : "-", msg);
 	if (r->conn != 0 && (c = control_find(r->conn)) != NULL)
-		control_error(c, r->peerid, "sandbox refused: %s", msg);
+		control_error_class(c, r->peerid, class, "sandbox refused: %s",
+		    msg);
 	run_remove(r);
 	run_next();
 }
@@ -354,7 +355,8 @@ vault_fail_all(const char *why)
 
 	TAILQ_FOREACH_SAFE(r, &runs, entry, next)
 		if (r->state == RUN_FETCHING)
-			run_refuse(r, "vaultd unreachable: %s", why);
+			run_refuse(r, ERRC_VAULT, "vaultd unreachable: %s",
+			    why);
 }
 
 static void
@@ -373,10 +375,11 @@ vault_timeout_cb(evutil_socket_t fd, short ev, void *arg)
 	    r->state != RUN_FETCHING)
 		return;
 	if (r->vfail != NULL)
-		run_refuse(r, "vaultd unreachable: %s", r->vfail);
+		run_refuse(r, ERRC_VAULT, "vaultd unreachable: %s",
+		    r->vfail);
 	else
-		run_refuse(r, "vaultd unreachable: no answer within %d "
-		    "seconds", VAULT_TIMEOUT_SEC);
+		run_refuse(r, ERRC_VAULT, "vaultd unreachable: no answer "
+		    "within %d seconds", VAULT_TIMEOUT_SEC);
 }
 
 /* Send the FETCH of a run whose request is not on the connection yet. */
@@ -433,8 +436,8 @@ vault_lost(const char *why)
 	log_warnx("connection to vaultd lost: %s", why);
 	TAILQ_FOREACH_SAFE(r, &runs, entry, next)
 		if (r->state == RUN_FETCHING && r->fetch_sent)
-			run_refuse(r, "vaultd unreachable: connection lost "
-			    "during delivery");
+			run_refuse(r, ERRC_VAULT, "vaultd unreachable: "
+			    "connection lost during delivery");
 }
 
 /*
@@ -517,7 +520,7 @@ vault_handle(struct imsgev *iev, struct imsg *imsg)
 	case IMSG_CTL_ERROR:
 		/* the whole request: "vault is sealed", "unknown tool" */
 		harness_error(imsg, msg, sizeof(msg));
-		run_refuse(r, "%s", msg);
+		run_refuse(r, ERRC_VAULT, "%s", msg);
 		return;
 	case IMSG_VAULT_SECRET:
 		if (vaultc_secret_decode(imsg, &s) == -1 || r->ngot >= r->nsec ||
@@ -542,8 +545,8 @@ vault_handle(struct imsgev *iev, struct imsg *imsg)
 		evtimer_del(r->ev_vault);
 		/* fail secure: one secret missing refuses the whole run */
 		if (bad != 0) {
-			run_refuse(r, "%s", vault_first_error(r, msg,
-			    sizeof(msg)));
+			run_refuse(r, ERRC_VAULT, "%s", vault_first_error(r,
+			    msg, sizeof(msg)));
 			return;
 		}
 		log_debug("run %s: %zu secret(s) delivered", r->sid, r->nsec);
@@ -738,6 +741,7 @@ handle_run(struct ctl_conn *c, struct imsg *imsg)
 	uint32_t		 peer = imsg->hdr.peerid, pos;
 	char			 err[512];
 	int			 code_fd = -1, stdin_fd = -1;
+	uint32_t		 class = ERRC_SANDBOX;
 
 	if (lc == NULL) {
 		control_error(c, peer, "sandboxd: out of memory");
@@ -821,6 +825,7 @@ handle_run(struct ctl_conn *c, struct imsg *imsg)
 	if (run_grants(r, err, sizeof(err)) == -1) {
 		r->code_fd = r->stdin_fd = -1;	/* closed below */
 		run_free(r);
+		class = ERRC_VAULT;		/* the tool's secret grants */
 		goto refuse;
 	}
 	sandbox_req_free(&req);
@@ -842,7 +847,7 @@ handle_run(struct ctl_conn *c, struct imsg *imsg)
 		close(stdin_fd);
 	log_warnx("refused sandbox request from uid %u pid %d: %s",
 	    (unsigned)c->uid, (int)c->pid, err);
-	control_error(c, peer, "%s", err);
+	control_error_class(c, peer, class, "%s", err);
 }
 
 static void

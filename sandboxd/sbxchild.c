@@ -98,6 +98,9 @@ fail(int type, const char *fmt, ...)
 }
 
 #define FAIL(...)	fail(SBX_MSG_SETUP_ERR, __VA_ARGS__)
+/* a secret that cannot be delivered; the request's working directory */
+#define FAIL_SECRET(...) fail(SBX_MSG_SETUP_SECRET, __VA_ARGS__)
+#define FAIL_CWD(...)	fail(SBX_MSG_SETUP_CWD, __VA_ARGS__)
 
 static void	payload(struct sbx_plan *) __attribute__((noreturn));
 static void	recv_request(int, struct sbx_plan *);
@@ -305,16 +308,16 @@ read_secret(const struct sbx_secret *s, size_t *lenp)
 	ssize_t		 n;
 
 	if (fstat(s->memfd, &sb) == -1 || !S_ISREG(sb.st_mode))
-		FAIL("secret %s: not a memfd", s->name);
+		FAIL_SECRET("secret %s: not a memfd", s->name);
 	if (sb.st_size < 0 || sb.st_size > SBX_MAX_SECRET) {
 		errno = 0;
-		FAIL("secret %s: too large", s->name);
+		FAIL_SECRET("secret %s: too large", s->name);
 	}
 	if ((buf = malloc(sb.st_size + 1)) == NULL)
-		FAIL("secret %s", s->name);
+		FAIL_SECRET("secret %s", s->name);
 	n = pread(s->memfd, buf, sb.st_size, 0);
 	if (n != sb.st_size)
-		FAIL("secret %s: short read", s->name);
+		FAIL_SECRET("secret %s: short read", s->name);
 	buf[n] = '\0';
 	*lenp = n;
 	return buf;
@@ -371,19 +374,19 @@ secret_env(struct sbx_plan *p)
 		val = read_secret(s, &len);
 		if (memchr(val, '\0', len) != NULL) {
 			errno = 0;
-			FAIL("secret %s holds a NUL byte, it cannot be an "
+			FAIL_SECRET("secret %s holds a NUL byte, it cannot be an "
 			    "environment variable", s->name);
 		}
 		elen = strlen(s->env) + 1 + len + 1;
 		/* execve(2) refuses a longer string with E2BIG */
 		if (elen > (size_t)sysconf(_SC_PAGESIZE) * 32) {
 			errno = 0;
-			FAIL("secret %s: %zu bytes, more than an environment "
+			FAIL_SECRET("secret %s: %zu bytes, more than an environment "
 			    "variable may hold (%ld KiB); grant it as a file",
 			    s->name, len, sysconf(_SC_PAGESIZE) * 32 / 1024);
 		}
 		if ((env = malloc(elen)) == NULL)
-			FAIL("secret %s", s->name);
+			FAIL_SECRET("secret %s", s->name);
 		snprintf(env, elen, "%s=%s", s->env, val);
 		p->envp[p->nenv++] = env;
 		p->envp[p->nenv] = NULL;
@@ -695,8 +698,10 @@ payload(struct sbx_plan *p)
 	if (syscall(SYS_close_range, 4, ~0U, 0) == -1)
 		FAIL("close_range");
 
-	if (chdir(req->cwd != NULL ? req->cwd : "/work") == -1)
-		FAIL("chdir %s", req->cwd != NULL ? req->cwd : "/work");
+	if (req->cwd != NULL && chdir(req->cwd) == -1)
+		FAIL_CWD("chdir %s", req->cwd);
+	if (req->cwd == NULL && chdir("/work") == -1)
+		FAIL("chdir /work");
 	cpu_s = (p->lim.cpu_ms + 999) / 1000;
 	if (getrlimit(RLIMIT_CPU, &rl) == 0) {
 		/* SIGXCPU at the budget, SIGKILL a second later */

@@ -48,7 +48,9 @@ enum sbx_msgtype {
 	SBX_MSG_SETUP_ERR = 1,	/* setup failed: text */
 	SBX_MSG_EXEC_ERR,	/* execve of argv[0] failed: text */
 	SBX_MSG_NOTIFY_FD,	/* the seccomp listener, SCM_RIGHTS */
-	SBX_MSG_STATUS		/* the program's wait status */
+	SBX_MSG_STATUS,		/* the program's wait status */
+	SBX_MSG_SETUP_SECRET,	/* setup failed on a secret: text */
+	SBX_MSG_SETUP_CWD	/* the working directory is not there: text */
 };
 
 struct sbx_msg {

@@ -111,6 +111,7 @@ struct sbx {
 	int			 got_status;
 	struct sbx_msg		 status;
 	int			 setup_failed;
+	enum sbx_fail		 fail;		/* what setup_failed was */
 	int			 exec_failed;
 	char			 detail[200];
 	char			 syscall[32];
@@ -432,8 +433,6 @@ static int
 check_req(const struct sbx_conf *conf, const struct sbx_req *req,
     uint64_t *secret_bytes, char *err, size_t errlen)
 {
-	struct stat	 sb;
-	size_t		 i;
 	const char	*p;
 
 	*secret_bytes = 0;
@@ -485,6 +484,17 @@ check_req(const struct sbx_conf *conf, const struct sbx_req *req,
 			return -1;
 		}
 	}
+	return sbx_check_secrets(req, secret_bytes, err, errlen);
+}
+
+int
+sbx_check_secrets(const struct sbx_req *req, uint64_t *secret_bytes,
+    char *err, size_t errlen)
+{
+	struct stat	 sb;
+	size_t		 i;
+
+	*secret_bytes = 0;
 	if (req->nsecrets > 64) {
 		snprintf(err, errlen, "too many secrets");
 		return -1;
@@ -730,7 +740,12 @@ handle_msg(struct sbx *s, const struct sbx_msg *m, int fd)
 	text[sizeof(text) - 1] = '\0';
 	switch (m->type) {
 	case SBX_MSG_SETUP_ERR:
+	case SBX_MSG_SETUP_SECRET:
+	case SBX_MSG_SETUP_CWD:
 		s->setup_failed = 1;
+		s->fail = m->type == SBX_MSG_SETUP_SECRET ? SBX_FAIL_SECRET :
+		    m->type == SBX_MSG_SETUP_CWD ? SBX_FAIL_CWD :
+		    SBX_FAIL_SETUP;
 		strlcpy(s->detail, text, sizeof(s->detail));
 		break;
 	case SBX_MSG_EXEC_ERR:
@@ -974,6 +989,7 @@ result(struct sbx *s, struct sbx_result *r)
 	 */
 	if (s->setup_failed) {
 		r->reason = SBX_SETUP_FAILED;
+		r->fail = s->fail;
 		return;
 	}
 	if (s->kill == KILL_SECCOMP) {

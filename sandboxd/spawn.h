@@ -124,6 +124,13 @@ struct sbx_req {
 	void		*filter_arg;
 };
 
+/* What a failed setup was about (the detail says more). */
+enum sbx_fail {
+	SBX_FAIL_SETUP = 0,	/* the sandbox: namespaces, mounts, ... */
+	SBX_FAIL_SECRET,	/* a secret could not be delivered */
+	SBX_FAIL_CWD		/* the request's working directory */
+};
+
 struct sbx_result {
 	enum sbx_reason	 reason;
 	int		 exit_code;
@@ -134,6 +141,7 @@ struct sbx_result {
 	int		 out_truncated;
 	char		 syscall[32];	/* seccomp: the syscall's name */
 	char		 detail[256];
+	enum sbx_fail	 fail;		/* SBX_SETUP_FAILED: whose doing */
 };
 
 struct sbx_state;
@@ -219,6 +227,14 @@ struct sbx	*sbx_spawn(struct event_base *, const struct sbx_conf *,
 		    const struct sbx_req *, int, int,
 		    void (*)(struct sbx *, const struct sbx_result *, void *),
 		    void *, char *, size_t);
+/*
+ * The checks sbx_spawn() makes of a request's secrets (names, targets,
+ * memfds, how many), on their own: the caller may tell a secret it
+ * cannot deliver from a sandbox it cannot set up.  *bytes is their
+ * total size.
+ */
+int		 sbx_check_secrets(const struct sbx_req *, uint64_t *, char *,
+		    size_t);
 /*
  * End a running sandbox now; done() follows (reason "signaled", signal
  * 9, detail "killed on request") unless it had already ended.

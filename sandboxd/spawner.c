@@ -259,14 +259,16 @@ send_result(uint32_t id, const struct sandbox_result *res)
 		log_warn("%s: compose", __func__);
 }
 
+/* Nothing started; class (enum errclass) says whose doing it was. */
 static void
-send_failure(uint32_t id, const char *fmt, const char *msg)
+send_failure(uint32_t id, uint32_t class, const char *fmt, const char *msg)
 {
 	struct sandbox_result	 res;
 
 	memset(&res, 0, sizeof(res));
 	res.reason = SANDBOX_SETUP_FAILED;
 	res.exit_code = -1;
+	res.fail = class;
 	snprintf(res.detail, sizeof(res.detail), fmt, msg);
 	send_result(id, &res);
 }
@@ -287,6 +289,9 @@ done_cb(struct sbx *s, const struct sbx_result *sr, void *arg)
 	res.truncated = sr->out_truncated ? 1 : 0;
 	strlcpy(res.syscall, sr->syscall, sizeof(res.syscall));
 	strlcpy(res.detail, sr->detail, sizeof(res.detail));
+	if (sr->reason == SBX_SETUP_FAILED)
+		res.fail = sr->fail == SBX_FAIL_SECRET ? ERRC_VAULT :
+		    sr->fail == SBX_FAIL_CWD ? ERRC_SANDBOX : ERRC_NONE;
 	if (r->nsec > 0)
 		log_info("run %u: %zu secret(s), %zu occurrence(s) redacted",
 		    r->id, r->nsec, redactor_hits(r->rd[0]) +
@@ -424,10 +429,11 @@ spawn_run(struct imsg *imsg)
 	char		 err[200], ws[PATH_MAX], id[32];
 	int		 po[2] = { -1, -1 }, pe[2] = { -1, -1 };
 	uint32_t	 rid = imsg->hdr.peerid;
+	uint64_t	 secbytes;
 	pid_t		 pid;
 
 	if ((r = calloc(1, sizeof(*r))) == NULL) {
-		send_failure(rid, "%s", "out of memory");
+		send_failure(rid, ERRC_NONE, "%s", "out of memory");
 		return;
 	}
 	r->id = rid;
@@ -436,12 +442,12 @@ spawn_run(struct imsg *imsg)
 	    sizeof(err)) == -1) {
 		/* the listener checked it: this is a bug, say so loudly */
 		log_warnx("%s: run %u: %s", __func__, rid, err);
-		send_failure(rid, "bad request: %s", err);
+		send_failure(rid, ERRC_NONE, "bad request: %s", err);
 		goto fail;
 	}
 	if (r->req.flags & SANDBOX_F_STDIN) {
 		if (pend_stdin == -1 || pend_stdin_id != rid) {
-			send_failure(rid, "%s", "stdin fd missing");
+			send_failure(rid, ERRC_NONE, "%s", "stdin fd missing");
 			goto fail;
 		}
 		r->stdin_fd = pend_stdin;
@@ -449,12 +455,12 @@ spawn_run(struct imsg *imsg)
 	}
 	if (r->req.flags & SANDBOX_F_CODE_FD) {
 		if (pend_code == -1 || pend_code_id != rid) {
-			send_failure(rid, "%s", "code memfd missing");
+			send_failure(rid, ERRC_NONE, "%s", "code memfd missing");
 			goto fail;
 		}
 		if (read_code(pend_code, &r->code, &r->code_len, err,
 		    sizeof(err)) == -1) {
-			send_failure(rid, "%s", err);
+			send_failure(rid, ERRC_NONE, "%s", err);
 			goto fail;
 		}
 	}
@@ -468,7 +474,7 @@ spawn_run(struct imsg *imsg)
 		pend_stdin = -1;
 	}
 	if (take_secrets(r, err, sizeof(err)) == -1) {
-		send_failure(rid, "%s", err);
+		send_failure(rid, ERRC_VAULT, "%s", err);
 		goto fail;
 	}
 
@@ -477,13 +483,13 @@ spawn_run(struct imsg *imsg)
 		if (sbx_lang(r->req.lang, r->code != NULL ? r->code :
 		    r->req.code, r->code != NULL ? r->code_len :
 		    r->req.code_len, &sreq, err, sizeof(err)) == -1) {
-			send_failure(rid, "%s", err);
+			send_failure(rid, ERRC_NONE, "%s", err);
 			goto fail;
 		}
 	} else
 		sreq.argv = r->req.argv;
 	if ((r->envp = make_env(&r->req)) == NULL) {
-		send_failure(rid, "%s", "out of memory");
+		send_failure(rid, ERRC_NONE, "%s", "out of memory");
 		goto fail;
 	}
 	sreq.envp = r->envp;
@@ -491,7 +497,7 @@ spawn_run(struct imsg *imsg)
 	if (r->req.workspace[0] != '\0') {
 		if (workspace_dir(r->req.workspace, ws, sizeof(ws), err,
 		    sizeof(err)) == -1) {
-			send_failure(rid, "%s", err);
+			send_failure(rid, ERRC_NONE, "%s", err);
 			goto fail;
 		}
 		sreq.workspace = ws;
@@ -509,8 +515,13 @@ spawn_run(struct imsg *imsg)
 		sreq.filter_arg = r;
 	}
 
+	/* a secret it cannot deliver is the vault's side of the run */
+	if (sbx_check_secrets(&sreq, &secbytes, err, sizeof(err)) == -1) {
+		send_failure(rid, ERRC_VAULT, "%s", err);
+		goto fail;
+	}
 	if (pipe2(po, O_CLOEXEC) == -1 || pipe2(pe, O_CLOEXEC) == -1) {
-		send_failure(rid, "pipe: %s", strerror(errno));
+		send_failure(rid, ERRC_NONE, "pipe: %s", strerror(errno));
 		goto fail;
 	}
 	/* sbx_spawn owns the write ends from here on, even on failure */
@@ -520,7 +531,7 @@ spawn_run(struct imsg *imsg)
 	/* the sandbox has its own copies of the secrets' memfds now */
 	srun_close_secrets(r);
 	if (r->sbx == NULL) {
-		send_failure(rid, "%s", err);
+		send_failure(rid, ERRC_NONE, "%s", err);
 		goto fail;
 	}
 	TAILQ_INSERT_TAIL(&sruns, r, entry);

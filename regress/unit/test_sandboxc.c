@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../tap.h"
+#include "harness.h"
 #include "sandboxc.h"
 #include "wire.h"
 
@@ -185,6 +186,45 @@ main(void)
 	tap_ok(sandbox_exit_status(&res) == 3, "exited 3: status 3");
 	res.reason = SANDBOX_SETUP_FAILED;
 	tap_ok(sandbox_exit_status(&res) == 125, "setup failed: status 125");
+	/* whose doing a failed setup was travels as a class, not words */
+	res.fail = ERRC_VAULT;
+	strlcpy(res.detail, "chdir /x", sizeof(res.detail));
+	sandbox_result_encode(&res, &wb);
+	tap_ok(sandbox_result_decode(wb.buf, wb.len, &res2) == 0 &&
+	    res2.fail == ERRC_VAULT && strcmp(res2.detail, "chdir /x") == 0,
+	    "setup failure class round trip");
+	res.fail = ERRC_MAX;
+	sandbox_result_encode(&res, &wb);
+	tap_ok(sandbox_result_decode(wb.buf, wb.len, &res2) == -1,
+	    "unknown failure class refused");
+	{
+		struct imsg	 im;
+		char		 m[64];
+		uint32_t	 cl;
+
+		/* IMSG_CTL_ERROR: a message, then maybe its class */
+		memset(&im, 0, sizeof(im));
+		im.hdr.type = IMSG_CTL_ERROR;
+		wire_init(&wb);
+		wire_put_str(&wb, "secret audit: vault words");
+		im.data = wb.buf;
+		im.hdr.len = IMSG_HEADER_SIZE + wb.len;
+		tap_ok(harness_error_class(&im, m, sizeof(m), &cl) == 1 &&
+		    cl == ERRC_NONE && strcmp(m, "secret audit: vault words") ==
+		    0, "an error without a class: none, whatever its words");
+		wire_put_u32(&wb, ERRC_AUDIT);
+		im.hdr.len = IMSG_HEADER_SIZE + wb.len;
+		tap_ok(harness_error_class(&im, m, sizeof(m), &cl) == 1 &&
+		    cl == ERRC_AUDIT, "an error with a class: that class");
+		wb.len -= 4;
+		wire_put_u32(&wb, 77);
+		im.hdr.len = IMSG_HEADER_SIZE + wb.len;
+		tap_ok(harness_error_class(&im, m, sizeof(m), &cl) == 1 &&
+		    cl == ERRC_NONE, "a class not known: none");
+		im.hdr.type = IMSG_CTL_OK;
+		tap_ok(harness_error_class(&im, m, sizeof(m), &cl) == 0,
+		    "not an error: 0");
+	}
 	tap_ok(strcmp(sandbox_reason_name(SANDBOX_OUTPUT_LIMIT),
 	    "output-limit") == 0 && strcmp(sandbox_reason_name(99),
 	    "unknown") == 0, "reason names");
