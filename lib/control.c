@@ -337,18 +337,15 @@ control_reply(struct ctl_conn *c, uint32_t type, uint32_t peerid, int fd,
 	return imsgev_compose(&c->iev, type, peerid, fd, data, len);
 }
 
-/* An error with its class (enum errclass) after the message. */
-int
-control_error_class(struct ctl_conn *c, uint32_t peerid, uint32_t class,
-    const char *fmt, ...)
+/* An error: its message, then its class (enum errclass). */
+static int __attribute__((__format__ (printf, 4, 0)))
+control_verror(struct ctl_conn *c, uint32_t peerid, uint32_t class,
+    const char *fmt, va_list ap)
 {
 	char	 msg[1024];
-	va_list	 ap;
 	struct wbuf wb;
 
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	wire_init(&wb);
 	wire_put_str(&wb, msg);
 	wire_put_u32(&wb, class);
@@ -356,18 +353,28 @@ control_error_class(struct ctl_conn *c, uint32_t peerid, uint32_t class,
 }
 
 int
-control_error(struct ctl_conn *c, uint32_t peerid, const char *fmt, ...)
+control_error_class(struct ctl_conn *c, uint32_t peerid, uint32_t class,
+    const char *fmt, ...)
 {
-	char	 msg[1024];
 	va_list	 ap;
-	struct wbuf wb;
+	int	 rc;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	rc = control_verror(c, peerid, class, fmt, ap);
 	va_end(ap);
-	wire_init(&wb);
-	wire_put_str(&wb, msg);
-	return control_reply(c, IMSG_CTL_ERROR, peerid, -1, wb.buf, wb.len);
+	return rc;
+}
+
+int
+control_error(struct ctl_conn *c, uint32_t peerid, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 rc;
+
+	va_start(ap, fmt);
+	rc = control_verror(c, peerid, ERRC_NONE, fmt, ap);
+	va_end(ap);
+	return rc;
 }
 
 static void
