@@ -2979,7 +2979,10 @@ vt_cmdpos(const char *t, size_t i)
 		if (strlen(kw[k]) == e - s && memcmp(kw[k], t + s, e - s) == 0)
 			return (1);
 	/* a word with quotes or an expansion: it may spell one */
-	return (strcspn(t + s, "'\"\\$`") < e - s);
+	for (; s < e; s++)
+		if (strchr("'\"\\$`", t[s]) != NULL)
+			return (1);
+	return (0);
 }
 
 static void
