@@ -374,15 +374,16 @@ secret_env(struct sbx_plan *p)
 		val = read_secret(s, &len);
 		if (memchr(val, '\0', len) != NULL) {
 			errno = 0;
-			FAIL_SECRET("secret %s holds a NUL byte, it cannot be an "
-			    "environment variable", s->name);
+			FAIL_SECRET("secret %s holds a NUL byte, it cannot be "
+			    "an environment variable", s->name);
 		}
 		elen = strlen(s->env) + 1 + len + 1;
 		/* execve(2) refuses a longer string with E2BIG */
 		if (elen > (size_t)sysconf(_SC_PAGESIZE) * 32) {
 			errno = 0;
-			FAIL_SECRET("secret %s: %zu bytes, more than an environment "
-			    "variable may hold (%ld KiB); grant it as a file",
+			FAIL_SECRET("secret %s: %zu bytes, more than an "
+			    "environment variable may hold (%ld KiB); grant it "
+			    "as a file",
 			    s->name, len, sysconf(_SC_PAGESIZE) * 32 / 1024);
 		}
 		if ((env = malloc(elen)) == NULL)

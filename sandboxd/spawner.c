@@ -455,7 +455,8 @@ spawn_run(struct imsg *imsg)
 	}
 	if (r->req.flags & SANDBOX_F_CODE_FD) {
 		if (pend_code == -1 || pend_code_id != rid) {
-			send_failure(rid, ERRC_NONE, "%s", "code memfd missing");
+			send_failure(rid, ERRC_NONE, "%s",
+			    "code memfd missing");
 			goto fail;
 		}
 		if (read_code(pend_code, &r->code, &r->code_len, err,
