@@ -738,6 +738,11 @@ static const char *const vt_setters[10] = {
 	"declare typeset mapfile getopts builtin command", "readonly",
 	"readarray",
 };
+/* Words after which a word is in a command's place (if . f; then ...). */
+static const char *const cmdpos_words[10] = {
+	NULL, "!", "if do", NULL, "then else elif time eval exec",
+	"while until", NULL, "command builtin", NULL, NULL,
+};
 /* Builtins that take a variable name, where a subscript is evaluated. */
 static const char *const subs_names[10] = {
 	NULL, "[", NULL, "let", "read test wait", "unset local",
@@ -1980,7 +1985,7 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 	if (policy == NULL)
 		policy = &defpolicy;
 	if (!opt_table_ok() || !len_table_ok(vt_setters) ||
-	    !len_table_ok(subs_names)) {
+	    !len_table_ok(subs_names) || !len_table_ok(cmdpos_words)) {
 		cfail(&ce, "%s", "internal: a table of command names is wrong");
 		return (NULL);
 	}
@@ -2961,11 +2966,7 @@ vt_isset(const struct ctx *c, const char *s, size_t n)
 static int
 vt_cmdpos(const char *t, size_t i)
 {
-	static const char *const kw[] = {
-		"if", "then", "else", "elif", "do", "while", "until", "time",
-		"command", "builtin", "eval", "exec", "!",
-	};
-	size_t e, s, k;
+	size_t e, s;
 
 	while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t'))
 		i--;
@@ -2975,9 +2976,8 @@ vt_cmdpos(const char *t, size_t i)
 	    strchr(";&|({\n`", t[i - 1]) == NULL; i--)
 		;
 	s = i;
-	for (k = 0; k < sizeof(kw) / sizeof(kw[0]); k++)
-		if (strlen(kw[k]) == e - s && memcmp(kw[k], t + s, e - s) == 0)
-			return (1);
+	if (len_table_has(cmdpos_words, t + s, e - s))
+		return (1);
 	/* a word with quotes or an expansion: it may spell one */
 	for (; s < e; s++)
 		if (strchr("'\"\\$`", t[s]) != NULL)
@@ -6114,13 +6114,11 @@ name_subst(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	uint32_t k;
 	char *t;
 
-	if (!word_subst(c, w->text, w->len, pat, &os, &on, &op) || op != NULL)
+	/* (empty: x=; $x rm -rf /, the caller's view of a word that is
+	   all expansion takes rm as the command) */
+	if (!word_subst(c, w->text, w->len, pat, &os, &on, &op) ||
+	    op != NULL || on == 0)
 		return;
-	if (on == 0) {
-		/* x=; $x rm -rf /: the next word is the command */
-		walk_views(c, vw, start + 1, end, depth + 1);
-		return;
-	}
 	if (strcspn(os, " \t\n") == on) {
 		b = memrchr(os, '/', on);
 		b = b ? b + 1 : os;

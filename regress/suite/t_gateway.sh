@@ -117,53 +117,19 @@ sleep 1
 [ "$(code -X POST --data-binary @"$T/big" http://x/v1/exec)" = 413 ]
 ok $? "body over max request size: 413"
 
-cat >"$T/raw.py" <<'EOT'
-import socket, sys, time
-path, mode = sys.argv[1], sys.argv[2]
-s = socket.socket(socket.AF_UNIX)
-s.connect(path)
-s.settimeout(10)
-def read_all():
-    out = b""
-    try:
-        while True:
-            d = s.recv(65536)
-            if not d:
-                break
-            out += d
-    except socket.timeout:
-        pass
-    return out
-if mode == "slow":
-    s.sendall(b"GET /v1/health HTTP/1.1\r\nHost: x\r\n")
-    t0 = time.time()
-    out = read_all()
-    print(out.split(b"\r\n")[0].decode(), round(time.time() - t0))
-elif mode == "garbage":
-    s.sendall(b"\x00\x01\x02 garbage \xff\r\n\r\n")
-    print(read_all().split(b"\r\n")[0].decode())
-elif mode == "pipeline":
-    s.sendall(b"GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n"
-              b"GET /v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-    print(read_all().count(b"HTTP/1.1 200 OK"))
-elif mode == "smuggle":
-    s.sendall(b"POST /v1/exec HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
-              b"Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n")
-    print(read_all().split(b"\r\n")[0].decode())
-EOT
-out=$(python3 "$T/raw.py" "$sock" slow)
+out=$(python3 "$TOP/regress/suite/rawhttp.py" "$sock" slow)
 echo "$out" | grep -q '^HTTP/1.1 408'
 ok $? "slow client (headers never finish): 408 ($out)"
 c http://x/v1/health | grep -q '"status":"ok"'
 ok $? "gateway serves others after a slow client"
-out=$(python3 "$T/raw.py" "$sock" garbage)
+out=$(python3 "$TOP/regress/suite/rawhttp.py" "$sock" garbage)
 echo "$out" | grep -q '^HTTP/1.1 400'
 ok $? "garbage request: 400 ($out)"
 sleep 1
-out=$(python3 "$T/raw.py" "$sock" pipeline)
+out=$(python3 "$TOP/regress/suite/rawhttp.py" "$sock" pipeline)
 [ "$out" = 2 ]
 ok $? "two pipelined requests, two answers"
-out=$(python3 "$T/raw.py" "$sock" smuggle)
+out=$(python3 "$TOP/regress/suite/rawhttp.py" "$sock" smuggle)
 echo "$out" | grep -q '^HTTP/1.1 400'
 ok $? "Content-Length with Transfer-Encoding: 400"
 

@@ -55,51 +55,7 @@ c() { curl -s --unix-socket "$sock" "$@"; }
 code() { curl -s -o "$T/body" -w '%{http_code}' --unix-socket "$sock" "$@"; }
 post() { _u=$1; shift; code -H 'Content-Type: application/json' --data-binary "$@" "http://x$_u"; }
 
-# raw.py MODE ARGS: hand-made requests on the Unix socket.
-cat >"$T/raw.py" <<'EOF'
-import socket, sys, time
-path, mode = sys.argv[1], sys.argv[2]
-s = socket.socket(socket.AF_UNIX)
-s.connect(path)
-s.settimeout(10)
-def read_all():
-    """Everything until the server closes; "+open" if it did not."""
-    out = b""
-    try:
-        while True:
-            d = s.recv(65536)
-            if not d:
-                return out, "closed"
-            out += d
-    except socket.timeout:
-        return out, "open"
-def req(method, target, body=b"", version="1.1", extra=""):
-    h = "%s %s HTTP/%s\r\nHost: x\r\n%s" % (method, target, version, extra)
-    if body or method == "POST":
-        h += "Content-Length: %d\r\n" % len(body)
-    return h.encode() + b"\r\n" + body
-if mode == "send":
-    # send METHOD TARGET BODY VERSION EXTRA-HEADERS [halfclose]
-    method, target, body, version, extra = sys.argv[3:8]
-    s.sendall(req(method, target, body.encode(), version,
-        extra.replace("|", "\r\n")))
-    if len(sys.argv) > 8 and sys.argv[8] == "halfclose":
-        s.shutdown(socket.SHUT_WR)
-    elif len(sys.argv) > 8:
-        # half-close once the server sent this
-        seen = b""
-        while sys.argv[8].encode() not in seen:
-            d = s.recv(65536)
-            if not d:
-                break
-            seen += d
-        sys.stdout.write(seen.decode("utf-8", "replace"))
-        s.shutdown(socket.SHUT_WR)
-    out, state = read_all()
-    sys.stdout.write(out.decode("utf-8", "replace"))
-    sys.stdout.write("\n--%s--\n" % state)
-EOF
-raw() { python3 "$T/raw.py" "$sock" "$@"; }
+raw() { python3 "$TOP/regress/suite/rawhttp.py" "$sock" "$@"; }
 
 # ---- strict JSON ----
 for b in "{'argv':['echo','single',],}" '{"argv":["echo","x"],}' \

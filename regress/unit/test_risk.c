@@ -813,6 +813,9 @@ variables(void)
 	/* An option or word only spelled like a builtin sets nothing. */
 	shell("x=/tmp; find . -exec true \\; ; cat $x/shadow", L, "cat");
 	shell("x=/tmp; sudo -u admin . f; cat $x/shadow", H, "sudo");
+	shell("x=/tmp; find $x -exec true {} + ; cat $x/shadow", H,
+	    "find-delete");
+	shell("x=/tmp; git --exec-path=$x log; cat $x/shadow", L, "git-read");
 	shell("x=/tmp; command . f; cat $x/shadow", C, "shadow");
 	shell("x=/tmp; \"\". f; cat $x/shadow", C, "shadow");
 	shell("x=/tmp; read -r x; cat $x/shadow", C, "shadow");
