@@ -2178,6 +2178,12 @@ struct ctx {
 	   a command whose name is not (walk_views). */
 	uint32_t			 opq, opqfrom, unk;
 	unsigned			 nfeed;
+	/* Text with a $( ) or ` ` that only runs when bash evaluates it
+	   as arithmetic or a name (calc_text()): the call has some
+	   (calccode), a command line of it has such a place (calc), and
+	   the bytes left to parse for it (calcleft). */
+	int				 calccode, calclazy, calc;
+	size_t				 calcleft;
 
 	/* Last ARG/NETWORK value matched, for why. */
 	const char			*mval;
@@ -3776,7 +3782,7 @@ cwd_keep(struct ctx *c)
  * out: every command parsed after it gets the extra path, which can
  * only match more rules.
  */
-static void
+static inline __attribute__((always_inline)) void
 cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 {
 	const struct shellparse_word *w;
@@ -4784,6 +4790,132 @@ try_refs(struct ctx *c, struct vwalk *vw, struct vinfo *v,
 	}
 }
 
+/*
+ * Bash evaluates text as arithmetic in $(( )), (( )), let, $[ ],
+ * [[ -eq ]], ${a[i]}, ${s:i}, a[i]=, declare -i, and takes text as a
+ * variable name in ${!x}, declare -n, printf -v, read, test -v.  Either
+ * way an array subscript in a variable's value is expanded, and a
+ * $( ) or ` ` in it runs, even though the line had it in quotes:
+ *
+ *	x='a[$(rm -rf /)]'; echo $((x))
+ *	a='x['; b='$(rm -rf /)]'; c=$a$b; (( c ))
+ *	x=$(printf 'a[$(rm -rf /)]'); read "$x" <<< 1
+ *
+ * When the call has such a place (calc_text()) and text with a $( ) or
+ * ` ` its quotes kept from running (a quoted word, a here-document, an
+ * argv word), that text is also parsed as a command line of the
+ * command that holds it (calc_scan()), so what it would run is matched.
+ * Text that does not parse runs nothing when bash expands it either:
+ * it is not held against the line.  Text the line only makes when it
+ * runs (base64 -d, a file's content) is not known: read as data.  The
+ * text followed is bounded (calcleft): past it, the line is not
+ * understood (high).
+ */
+
+/* s may hold quoted text with a command substitution in it. */
+static int
+calc_code(const char *s, size_t n)
+{
+	const char *p = s, *e = s + n;
+
+	while ((p = memchr(p, '$', (size_t)(e - p))) != NULL && ++p < e)
+		if (*p == '(' || *p == '\'')	/* $( ), $'\x24(' */
+			return (1);
+	return (memchr(s, '`', n) != NULL);
+}
+
+/* ${!x}, ${a[i]}, ${#a[i]}, ${s:i}: p is past the "${". */
+static int
+calc_brace(const char *p, const char *e)
+{
+	if (p < e && *p == '!')
+		return (1);
+	if (p < e && *p == '#')
+		p++;
+	while (p < e && (isalnum((unsigned char)*p) || *p == '_'))
+		p++;
+	if (p < e && *p == '[')
+		return (1);
+	/* ${x:-y} ${x:=y} ${x:?y} ${x:+y} take no number */
+	return (p + 1 < e && *p == ':' && strchr("-=?+", p[1]) == NULL);
+}
+
+/*
+ * s has a place where bash evaluates text as arithmetic or as a name;
+ * the builtins that take a name (subs_names: let, read, declare,
+ * printf -v, test -v, ...) are found by their views (opt_texts()).
+ */
+static int
+calc_text(const char *s, size_t n)
+{
+	const char *p, *e = s + n;
+
+	/* A vector search for each sign: most lines have few. */
+	for (p = s; (p = memchr(p, '(', (size_t)(e - p))) != NULL; p++)
+		if (p + 1 < e && p[1] == '(')		/* (( )) $(( )) */
+			return (1);
+	for (p = s; (p = memchr(p, '[', (size_t)(e - p))) != NULL; p++)
+		if ((p + 1 < e && p[1] == '[') ||	/* [[ ]] */
+		    (p > s && p[-1] == '$'))		/* $[ ] */
+			return (1);
+	for (p = s; (p = memchr(p, ']', (size_t)(e - p))) != NULL; p++)
+		if (p + 1 < e && (p[1] == '=' ||	/* a[i]=1 ([i]=1) */
+		    (p[1] == '+' && p + 2 < e && p[2] == '=')))
+			return (1);
+	for (p = s; (p = memchr(p, '{', (size_t)(e - p))) != NULL; p++)
+		if (p > s && p[-1] == '$' && calc_brace(p + 1, e))
+			return (1);			/* ${!x} ${a[i]} */
+	return (0);
+}
+
+/* Whether the command line has text with a $( ) or ` ` (calccode). */
+static void
+calc_init(struct ctx *c, const struct risk_call *call, size_t len,
+    int code)
+{
+	c->calccode = code && calc_code(call->command, len);
+	/* Its argv, environment and input: when first needed. */
+	c->calclazy = call->input != NULL || (call->argv != NULL &&
+	    call->argc > 0) || (call->envv != NULL && call->envc > 0);
+	/* Each quoting level strips some: room for a few. */
+	c->calcleft = 4 * len + 1024;
+}
+
+/* Whether the call has text with a $( ) or ` `. */
+static int
+calc_has_code(struct ctx *c)
+{
+	const struct risk_call *call = c->call;
+	size_t i, l;
+
+	if (!c->calclazy)
+		return (c->calccode);
+	c->calclazy = 0;
+	if (call->input != NULL) {
+		c->calcleft += 4 * call->inputlen;
+		c->calccode |= calc_code(call->input, call->inputlen);
+	}
+	for (i = 0; call->argv != NULL && i < call->argc &&
+	    call->argv[i] != NULL; i++) {
+		c->calcleft += 4 * (l = strlen(call->argv[i]));
+		c->calccode |= calc_code(call->argv[i], l);
+	}
+	for (i = 0; call->envv != NULL && i < call->envc &&
+	    call->envv[i] != NULL; i++) {
+		c->calcleft += 4 * (l = strlen(call->envv[i]));
+		c->calccode |= calc_code(call->envv[i], l);
+	}
+	return (c->calccode);
+}
+
+/* s is parsed as a command line: may it evaluate text? */
+static inline void
+calc_note(struct ctx *c, const char *s, size_t n)
+{
+	if (!c->calc && (c->calccode || c->calclazy) && calc_has_code(c))
+		c->calc = calc_text(s, n);
+}
+
 /* Parse a nested command line run by command ci. */
 static void
 nested(struct ctx *c, uint32_t ci, const char *s, size_t n)
@@ -4793,6 +4925,7 @@ nested(struct ctx *c, uint32_t ci, const char *s, size_t n)
 	if (cmd->mark & CM_PARSED)
 		return;
 	cmd->mark |= CM_PARSED;
+	calc_note(c, s, n);
 	shellparse(c->sp, s, n, (unsigned)cmd->depth + 1, ci);
 }
 
@@ -5401,6 +5534,8 @@ opt_parse(struct ctx *c, uint32_t ci, const char *s, size_t n, int bang)
 		s++, n--;
 	}
 	if (n > 0)
+		calc_note(c, s, n);
+	if (n > 0)
 		shellparse(c->sp, s, n, (unsigned)c->sp->cmds[ci].depth + 1,
 		    ci);
 }
@@ -5844,8 +5979,11 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	uint32_t k;
 	int dirs = 1;
 
-	if (len_table_has(subs_names, name, nlen))
+	if (len_table_has(subs_names, name, nlen)) {
 		subscripts(c, ci, start, end);
+		if (!c->calc && (c->calccode || c->calclazy))
+			c->calc = calc_has_code(c);	/* read "$x" */
+	}
 
 	/* awk, gawk, mawk, nawk; sed, gsed */
 	if ((nlen == 3 || nlen == 4) && (memcmp(name + nlen - 3, "awk",
@@ -6081,6 +6219,23 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	}
 }
 
+/*
+ * A glob that only matches itself: no * or ?, and no [ that opens a
+ * class ("[" alone, as in [ -f x ], is the test builtin).
+ */
+static int
+glob_literal(const char *p)
+{
+	for (; *p != '\0'; p++) {
+		if (*p == '\\' && p[1] != '\0')
+			p++;
+		else if (*p == '*' || *p == '?' ||
+		    (*p == '[' && class_end(p) != NULL))
+			return (0);
+	}
+	return (1);
+}
+
 /* Basename of a glob: after its last unescaped '/'. */
 static const char *
 glob_base(const char *p)
@@ -6194,7 +6349,7 @@ walk_views(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	}
 	/* A name not known before it runs: $x/rm, r${x}m, /bin/r?. */
 	b = glob_base(pat);
-	if (strcspn(b, "*?[") == strlen(b)) {
+	if (glob_literal(b)) {
 		for (q = b, n = 0; *q != '\0' && n < sizeof(buf) - 1; q++) {
 			if (*q == '\\' && q[1] != '\0')
 				q++;
@@ -6372,55 +6527,175 @@ call_rules(struct ctx *c)
 }
 
 /* Every simple command, every view of it. */
+static inline __attribute__((always_inline)) void
+command1(struct ctx *c, uint32_t i)
+{
+	struct shellparse *sp = c->sp;
+	struct shellparse_cmd *cmd = &sp->cmds[i];
+	struct vinfo v;
+	struct vwalk vw;
+	uint32_t k;
+
+	if (cmd->flags & SHELLPARSE_C_KEYWORD) {
+		/* [[ -v 'a[$(x)]' ]] */
+		if (cmd->nwords > 0 && cmd->words[0].len == 2 &&
+		    memcmp(cmd->words[0].text, "[[", 2) == 0)
+			subscripts(c, i, 0, cmd->nwords);
+		return;
+	}
+	if (c->rs->npp > 0 && c->cwd == NULL)
+		cmd_paths(c, cmd, path_feed, NULL);
+	else if (c->rs->npp > 0)
+		cmd_paths_cwd(c, cmd);
+	memset(&vw, 0, sizeof(vw));
+	vw.mode = VW_MAIN;
+	vw.cmd = i;
+	/* PS4='$(x)' bash -x: shell code in a variable */
+	for (k = 0; k < cmd->nassign; k++)
+		opt_assign(c, i, &cmd->words[k], 0);
+	/* NAME=value words, for rules like LD_PRELOAD=*. */
+	for (k = 0; k < cmd->nassign && c->rs->nwild > 0; k++) {
+		vinfo_init(&v, cmd, k, k + 1, NULL, cmd->words[k].text,
+		    cmd->words[k].len, shellparse_pattern(
+		    &cmd->words[k]));
+		v.assign = 1;
+		try_refs(c, &vw, &v, c->rs->wild, c->rs->nwild, 0);
+	}
+	if (cmd->nwords <= cmd->nassign)
+		return;
+	cmd->mark |= CM_COUNTED;
+	walk_views(c, &vw, cmd->nassign, cmd->nwords, 0);
+	if (vw.expanded)
+		cmd->mark |= CM_EXPANDED;
+	if (c->rs->npp > 0)
+		cd_track(c, cmd);
+}
+
+/*
+ * Parse s for what command ci runs when bash evaluates it.  s is a
+ * name or an expression, never a command: only the substitutions in it
+ * run, so the commands it makes at its own level run nothing (they are
+ * marked as keywords are).  Those nested in them are classified.
+ */
+static void
+calc_parse(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	struct shellparse *sp = c->sp;
+	unsigned depth = (unsigned)sp->cmds[ci].depth + 1;
+	size_t pos = sp->errpos, k = sp->ncmds;
+	int err = sp->error;
+
+	if (n > c->calcleft) {
+		/* Too much text to follow: not understood. */
+		c->calcleft = 0;
+		if (sp->error == 0) {
+			sp->error = SHELLPARSE_E_COMPLEX;
+			sp->errpos = 0;
+		}
+		return;
+	}
+	c->calcleft -= n;
+	calc_note(c, s, n);
+	shellparse(sp, s, n, depth, ci);
+	for (; k < sp->ncmds; k++)
+		if (sp->cmds[k].depth == depth)
+			sp->cmds[k].flags |= SHELLPARSE_C_KEYWORD;
+	/* Bash runs nothing from text it cannot parse either; what the
+	   lenient parse found in it is still classified. */
+	if (err == 0 && (sp->error == SHELLPARSE_E_QUOTE ||
+	    sp->error == SHELLPARSE_E_SUBST ||
+	    sp->error == SHELLPARSE_E_SYNTAX)) {
+		sp->error = 0;
+		sp->errpos = pos;
+	}
+}
+
+/* A word with a $( ) or ` ` that only runs if its text is evaluated. */
+static int
+calc_word(const struct shellparse_word *w)
+{
+	const char *t = w->text;
+	size_t n = w->len;
+
+	/* An expansion ($( ), $(( )), ${ }) is "*" in the pattern form,
+	   and was parsed with the line; an argv word is all text. */
+	if (w->flags & SHELLPARSE_W_PATTERN) {
+		t = shellparse_pattern(w);
+		n = strlen(t);
+	}
+	return (memchr(t, '`', n) != NULL || memmem(t, n, "$(", 2) != NULL);
+}
+
+static void
+calc_scan(struct ctx *c, uint32_t ci)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_redir *r;
+	char *t;
+	uint32_t k, i, n;
+
+	for (k = 0; k < cmd->nwords && !c->nomem; k++)
+		if (calc_word(&cmd->words[k]))
+			calc_parse(c, ci, cmd->words[k].text,
+			    cmd->words[k].len);
+	for (k = 0; k < cmd->nredirs && !c->nomem; k++) {
+		r = &cmd->redirs[k];
+		if (r->op != SHELLPARSE_R_HEREDOC) {
+			if (calc_word(&r->target))
+				calc_parse(c, ci, r->target.text,
+				    r->target.len);
+			continue;
+		}
+		if (r->body == NULL || !calc_code(r->body, r->bodylen))
+			continue;
+		if (r->quoted) {
+			calc_parse(c, ci, r->body, r->bodylen);
+			continue;
+		}
+		/* <<EOF: \$ \` \\ are $ ` \ in what is read. */
+		if ((t = shellparse_alloc(c->sp, (size_t)r->bodylen + 1)) ==
+		    NULL) {
+			c->nomem = 1;
+			return;
+		}
+		for (i = n = 0; i < r->bodylen; i++) {
+			if (r->body[i] == '\\' && i + 1 < r->bodylen &&
+			    strchr("$`\\", r->body[i + 1]) != NULL)
+				i++;
+			t[n++] = r->body[i];
+		}
+		t[n] = '\0';
+		calc_parse(c, ci, t, n);
+	}
+}
+
+/* command1(), out of line for the rare case. */
+static void __attribute__((noinline))
+command1_more(struct ctx *c, uint32_t i)
+{
+	command1(c, i);
+}
+
 static void
 commands(struct ctx *c)
 {
 	struct shellparse *sp = c->sp;
-	struct shellparse_cmd *cmd;
-	struct vinfo v;
-	struct vwalk vw;
-	uint32_t i, k;
+	uint32_t i, j;
 
-	for (i = 0; i < sp->ncmds && !c->nomem; i++) {
-		cmd = &sp->cmds[i];
-		if (cmd->flags & SHELLPARSE_C_KEYWORD) {
-			/* [[ -v 'a[$(x)]' ]] */
-			if (cmd->nwords > 0 && cmd->words[0].len == 2 &&
-			    memcmp(cmd->words[0].text, "[[", 2) == 0)
-				subscripts(c, i, 0, cmd->nwords);
-			continue;
-		}
-		if (c->rs->npp > 0 && c->cwd == NULL)
-			cmd_paths(c, cmd, path_feed, NULL);
-		else if (c->rs->npp > 0)
-			cmd_paths_cwd(c, cmd);
-		memset(&vw, 0, sizeof(vw));
-		vw.mode = VW_MAIN;
-		vw.cmd = i;
-		/* PS4='$(x)' bash -x: shell code in a variable */
-		for (k = 0; k < cmd->nassign; k++)
-			opt_assign(c, i, &cmd->words[k], 0);
-		/* NAME=value words, for rules like LD_PRELOAD=*. */
-		for (k = 0; k < cmd->nassign && c->rs->nwild > 0; k++) {
-			vinfo_init(&v, cmd, k, k + 1, NULL, cmd->words[k].text,
-			    cmd->words[k].len, shellparse_pattern(
-			    &cmd->words[k]));
-			v.assign = 1;
-			try_refs(c, &vw, &v, c->rs->wild, c->rs->nwild, 0);
-		}
-		if (cmd->nwords <= cmd->nassign)
-			continue;
-		cmd->mark |= CM_COUNTED;
-		walk_views(c, &vw, cmd->nassign, cmd->nwords, 0);
-		if (vw.expanded)
-			cmd->mark |= CM_EXPANDED;
-		if (c->rs->npp > 0)
-			cd_track(c, cmd);
+	for (i = 0; i < sp->ncmds && !c->nomem; i++)
+		command1(c, i);
+	if (!c->calc)
+		return;
+	/* What quoted text would run, and what that holds in turn. */
+	for (j = 0; j < sp->ncmds && !c->nomem; j++) {
+		calc_scan(c, j);
+		for (; i < sp->ncmds && !c->nomem; i++)
+			command1_more(c, i);
 	}
 }
 
 static void
-classify(struct ctx *c, struct shellparse *sp, size_t len,
+classify(struct ctx *c, struct shellparse *sp, size_t len, int code,
     struct risk_result *res)
 {
 	const struct risk_ruleset *rs = c->rs;
@@ -6430,14 +6705,20 @@ classify(struct ctx *c, struct shellparse *sp, size_t len,
 	uint32_t i, first = NONE;
 
 	c->sp = sp;
-	if (call->command != NULL)
+	calc_init(c, call, len, code);
+	if (call->command != NULL) {
+		calc_note(c, call->command, len);
 		shellparse(sp, call->command, len, 0, NONE);
+	}
 	if (call->argv != NULL && call->argc > 0 &&
 	    shellparse_argv_env(sp, call->envv, call->envc, call->argv,
 	    call->argc, 0, NONE) == 0 &&
-	    (call->input != NULL || call->input_unknown))
+	    (call->input != NULL || call->input_unknown)) {
+		if (call->input != NULL)
+			calc_note(c, call->input, call->inputlen);
 		shellparse_input(sp, call->input_unknown ? NULL : call->input,
 		    call->inputlen);
+	}
 	commands(c);
 	if (c->nomem || sp->full)
 		return;
@@ -6575,6 +6856,8 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->opqfrom = NONE;
 	c->unk = NONE;
 	c->nfeed = 0;
+	c->calccode = c->calclazy = c->calc = 0;
+	c->calcleft = 0;
 	c->cwd = NULL;
 	c->cwdlen = 0;
 	c->cwdp = NULL;
@@ -6615,9 +6898,9 @@ risk_classify(const struct risk_ruleset *rs, const struct risk_call *call,
 	uint64_t arena[ARENA_STACK / sizeof(uint64_t)];
 	struct shellparse sp;
 	struct ctx c;
-	size_t nbits, size, len;
+	size_t nbits, size = 0, len;
 	void *heap = NULL;
-	int rc = -1, tries;
+	int rc = -1, tries, code;
 
 	result_init(res);
 	if (rs == NULL || call == NULL) {
@@ -6638,8 +6921,17 @@ risk_classify(const struct risk_ruleset *rs, const struct risk_call *call,
 	if (nbits < sizeof(sbits) / sizeof(sbits[0]))
 		nbits = sizeof(sbits) / sizeof(sbits[0]);
 
-	len = call->command ? strlen(call->command) : 0;
-	for (tries = 0; tries < 2; tries++) {
+	/* Its length, and whether it has a $ or ` (calc_init()), in
+	   one vector scan. */
+	len = code = 0;
+	if (call->command != NULL) {
+		len = strcspn(call->command, "$`");
+		if (call->command[len] != '\0') {
+			code = 1;
+			len += strlen(call->command + len);
+		}
+	}
+	for (tries = 0; tries < 3; tries++) {
 		if (tries == 0 && call->command == NULL &&
 		    (call->argv == NULL || call->argc == 0)) {
 			/* Nothing to parse: no arena to lay out, and field
@@ -6655,24 +6947,28 @@ risk_classify(const struct risk_ruleset *rs, const struct risk_call *call,
 		} else if (tries == 0) {
 			shellparse_init(&sp, arena, sizeof(arena));
 		} else {
-			size = call->argc > 65536 ? ARENA_MAX :
+			/* Room for what the line holds; then the most. */
+			size = call->argc > 65536 || tries == 2 ? ARENA_MAX :
 			    64 * len + 4096 * (call->argc + 16);
 			if (size < 256 * 1024)
 				size = 256 * 1024;
 			if (size > ARENA_MAX)
 				size = ARENA_MAX;
+			free(heap);
 			if ((heap = malloc(size)) == NULL)
 				goto nomem;
 			shellparse_init(&sp, heap, size);
 		}
 		ctx_init(&c, rs, call, bits, nbits, pwhat, pwlen);
 		result_init(res);
-		classify(&c, &sp, len, res);
+		classify(&c, &sp, len, code, res);
 		ctx_done(&c);
 		if (!c.nomem && !sp.full)
 			break;
+		if (tries > 0 && size == ARENA_MAX)
+			tries = 2;	/* no more to give */
 	}
-	if (tries == 2) {
+	if (tries == 3) {
 		/* Too big even for the heap arena: refuse, and say so. */
 		result_init(res);
 		res->level = RISK_CRITICAL;

@@ -785,6 +785,89 @@ evasions(void)
 }
 
 /*
+ * Bash evaluates a variable's value as arithmetic ($((x)), let, [[ -eq
+ * ]], ${a[x]}, declare -i) or as a name (${!x}, printf -v, read, test
+ * -v), and a subscript in it runs its $( ) though the line quoted it.
+ */
+static void
+arithmetic(void)
+{
+	static const char *const ev[] = {
+		"x='a[$(rm -rf /)]'; echo $((x))",
+		"x='a[$(rm -rf /)]'; let x",
+		"x='a[$(rm -rf /)]'; ((x))",
+		"x='a[$(rm -rf /)]'; echo $[x]",
+		"x='a[$(rm -rf /)]'; arr=(1); echo ${arr[x]}",
+		"x='a[$(rm -rf /)]'; [[ x -eq 1 ]]",
+		"x='a[$(rm -rf /)]'; declare -i y=x",
+		"x='a[$(rm -rf /)]'; declare -i z; z=x",
+		"x='a[$(rm -rf /)]'; y=x; echo $((y))",
+		"x='a[`rm -rf /`]'; echo $((x))",
+		"x=\"a[\\$(rm -rf /)]\"; echo \"${s:x}\"",
+		"a='x['; b='$(rm -rf /)]'; echo $(($a$b))",
+		"a='x['; b='$(rm -rf /)]'; c=$a$b; (( c ))",
+		"x='a[$(rm -rf /)]'; echo ${!x}",
+		"x='a[$(rm -rf /)]'; printf -v \"$x\" 1",
+		"x='a[$(rm -rf /)]'; arr[x]=1",
+		"x='a[$(rm -rf /)]'; arr=([x]=1)",
+		"x='a[$(rm -rf /)]'; [ -v \"$x\" ]",
+		"x='a[$(rm -rf /)]'; builtin read \"$x\" <<< 1",
+		"x='a[$(rm -rf /)]'; typeset -n r=$x; echo $r",
+		"x='a[$(rm -rf /)]'; for ((i = 0; i < x; i++)); do :; done",
+		"x=$'a[\\x24(rm -rf /)]'; echo $((x))",
+		"x=$(printf 'a[$(rm -rf /)]'); read \"$x\" <<< 1",
+		"read x <<'EOF'\na[$(rm -rf /)]\nEOF\necho $((x))",
+		"read x <<EOF\na[\\$(rm -rf /)]\nEOF\necho $((x))",
+		"read x <<< 'a[$(rm -rf /)]'; echo $((x))",
+		"sh -c 'x=\"a[\\$(rm -rf /)]\"; echo $((x))'",
+		"x='a[$(rm -rf /))]'; echo $((x))",
+	};
+	static const char *const a1[] = { "env", "x=a[$(rm -rf /)]", "bash",
+	    "-c", "echo $((x))" };
+	struct risk_result r;
+	struct risk_call c;
+	size_t i;
+
+	for (i = 0; i < sizeof(ev) / sizeof(ev[0]); i++)
+		evade(ev[i], C, "rm-rf");
+	memset(&c, 0, sizeof(c));
+	c.tool = "exec";
+	c.argv = a1;
+	c.argc = 5;
+	risk_classify(rs, &c, &r);
+	tap_ok(r.level == C, "argv: a value evaluated by bash -c's $((x))");
+
+	/* What such text runs is matched for what it is. */
+	shell("x='a[$(ls)]'; echo $((x))", L, "ls");
+	/* With no place that evaluates it, quoted text stays text. */
+	shell("echo '$(rm -rf /)'", L, "echo");
+	shell("git log --grep='$(rm -rf /)'", L, "git-read");
+	shell("x='$(rm -rf /)'; echo \"$x\"", L, "echo");
+	/* Text that does not parse runs nothing: no "not understood". */
+	r = run(rs, "shell", "cat f | grep -F '$(' ; echo $((1 + 2))", NULL,
+	    NULL);
+	tap_ok(r.level == L && !r.unparseable,
+	    "quoted $( that does not parse, with $(( )): %s", r.why);
+	/* Real substitutions are parsed once, not again as text. */
+	r = run(rs, "shell", "echo \"$(ls)\"; echo $((1 + 2))", NULL, NULL);
+	tap_ok(r.level == L && r.ncommands == 3,
+	    "a real $( ) is not taken again: %d commands", r.ncommands);
+	/* The text's own words are no command: only its $( ) runs. */
+	r = run(rs, "shell", "x='rm -rf / $(ls)'; echo $((x))", NULL, NULL);
+	tap_ok(r.level == L, "the words around a $( ) run nothing: %s",
+	    r.why);
+
+	/* [ alone opens no glob class: it is the test builtin. */
+	shell("[ -f x ] && ls", L, "ls");
+	shell("if [ -n \"$x\" ]; then echo y; fi", L, "echo");
+	shell("/bin/r[m] -rf /", C, "rm-rf");
+	shell("[r]m -rf /", C, "rm-rf");
+	r = run(rs, "shell", "[ab] -f x", NULL, NULL);
+	tap_ok(r.level == H && r.opaque, "[ab] may name a command: %s",
+	    r.why);
+}
+
+/*
  * What the line does not set comes from the tool's environment: it is
  * one component ($HOME/src is not under ~/.ssh); a value it sets
  * literally is that value (d=build; ls $d/src), not "anything".
@@ -1312,6 +1395,7 @@ main(void)
 	defaults();
 	evasions();
 	variables();
+	arithmetic();
 	tap_ok(nevasion >= 20, "%d evasion attempts", nevasion);
 	fed();
 	unparseable();
