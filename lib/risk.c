@@ -657,6 +657,7 @@ static const struct wrapper wrappers[] = {
 	    "|arg-file|delimiter|max-lines|max-args|max-procs|max-chars|"
 	    "process-slot-var|", "" },
 	{ "busybox", WK_APPLET, 0, 0, 0, "", "", "", "" },
+	{ "toybox", WK_APPLET, 0, 0, 0, "", "", "", "" },
 	{ "stdbuf", WK_PREFIX, 0, 0, 0, "ioe", "", "|input|output|error|", "" },
 	{ "setsid", WK_PREFIX, 0, 0, 0, "", "", "", "" },
 	{ "ionice", WK_PREFIX, 0, 0, 0, "cnp", "", "|class|classdata|pid|",
@@ -692,6 +693,13 @@ static const struct wrapper wrappers[] = {
 	{ "proxychains", WK_PREFIX, 0, 0, 0, "f", "", "", "" },
 	{ "proxychains4", WK_PREFIX, 0, 0, 0, "f", "", "", "" },
 	{ "torsocks", WK_PREFIX, 0, 0, 0, "uapP", "", "", "" },
+	{ "dbus-launch", WK_PREFIX, 0, 0, 0, "", "",
+	    "|config-file|autolaunch|", "" },
+	{ "proot", WK_PREFIX, 0, 0, 0, "rbmwkq", "",
+	    "|rootfs|bind|mount|cwd|pwd|kernel-release|qemu|", "" },
+	{ "fakechroot", WK_PREFIX, 0, 0, 0, "lde", "",
+	    "|lib|elfloader|environment|config-dir|", "" },
+	{ "faketime", WK_PREFIX, 1, 0, 0, "", "", "|date-prog|", "" },
 	{ "noglob", WK_PREFIX, 0, 0, 0, "", "", "", "" },
 	{ "nocorrect", WK_PREFIX, 0, 0, 0, "", "", "", "" },
 	{ "su", WK_SU, 0, 0, 1, "gGsw", "c",
@@ -699,6 +707,7 @@ static const struct wrapper wrappers[] = {
 	{ "runuser", WK_SU, 0, 0, 1, "gGswu", "c",
 	    "|group|supp-group|shell|whitelist-environment|user|",
 	    "|command|" },
+	{ "sg", WK_SU, 0, 0, 1, "", "c", "", "" },
 	{ "eval", WK_EVAL, 0, 0, 0, "", "", "", "" },
 	{ "watch", WK_EVAL, 0, 0, 0, "n", "", "|interval|", "" },
 	{ "parallel", WK_EVAL, 0, 0, 0, "adEIjLlnNsS", "",
@@ -5429,6 +5438,10 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("vi", 1, "-c", NULL),
 	CO_OPT("nvim", 1, "-c", NULL),
 	CO_OPT("ex", 1, "-c", NULL),
+	CO_OPT("zip", 0, "-TT", NULL),
+	CO_OPT("zip", 0, "--unzip-command", NULL),
+	CO_OPT("mapfile", 0, "-C", NULL),
+	CO_OPT("readarray", 0, "-C", NULL),
 	CO_OTHER("trap", OT_FIRST),
 	CO_OTHER("alias", OT_ALIAS),
 	CO_OTHER("export", OT_ASSIGN),
@@ -5455,7 +5468,7 @@ opt_name(const char *s, size_t n)
 		return (s[0] == 'v' || s[0] == 'e');
 	case 3:
 		return (s[0] == 's' || s[0] == 'g' || s[0] == 't' ||
-		    s[0] == 'v' || s[0] == 'e' || s[0] == 'm');
+		    s[0] == 'v' || s[0] == 'e' || s[0] == 'm' || s[0] == 'z');
 	case 4:
 		return (s[0] == 's' || s[0] == 'n' || s[0] == 't' ||
 		    s[0] == 'm');
@@ -5465,8 +5478,10 @@ opt_name(const char *s, size_t n)
 	case 6:
 		return (s[0] == 's' || s[0] == 'e');
 	case 7:
-		return (s[0] == 'd' || s[0] == 't');
+		return (s[0] == 'd' || s[0] == 't' || s[0] == 'm');
 	case 8:
+		return (s[0] == 'r');
+	case 9:
 		return (s[0] == 'r');
 	default:
 		return (0);
@@ -5529,6 +5544,9 @@ static void
 opt_parse(struct ctx *c, uint32_t ci, const char *s, size_t n, int bang)
 {
 	if (bang) {
+		/* git's alias.x=!cmd; vim's -c '!cmd', -c ':!cmd' */
+		while (n > 0 && (s[0] == ':' || s[0] == ' ' || s[0] == '\t'))
+			s++, n--;
 		if (n == 0 || s[0] != '!')
 			return;
 		s++, n--;

@@ -782,6 +782,18 @@ evasions(void)
 	evade("x=; $x rm -rf /", C, "rm-rf");
 	evade("$NOPE rm -rf /", C, "rm-rf");
 	evade("x=find; $x / -exec rm -rf / \\;", C, "rm-rf");
+	/* More wrappers, and options that hold a command line. */
+	evade("toybox rm -rf /", C, "rm-rf");
+	evade("sg wheel -c 'rm -rf /'", C, "rm-rf");
+	evade("dbus-launch rm -rf /", C, "rm-rf");
+	evade("proot -r /x -b /dev rm -rf /", C, "rm-rf");
+	evade("fakechroot rm -rf /", C, "rm-rf");
+	evade("faketime 'last friday' rm -rf /", C, "rm-rf");
+	evade("mapfile -t -C 'rm -rf /' -c 1 a < f", C, "rm-rf");
+	evade("readarray -C 'rm -rf /' a < f", C, "rm-rf");
+	evade("zip -TT 'rm -rf /' a.zip f", C, "rm-rf");
+	evade("zip --unzip-command='rm -rf /' a.zip f", C, "rm-rf");
+	evade("vim -c ':!rm -rf /' f", C, "rm-rf");
 }
 
 /*

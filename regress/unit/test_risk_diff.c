@@ -1454,6 +1454,10 @@ one(uint32_t i, int print, struct sbuf *b, char *arena, size_t asize)
  * lower and 137 decisions, each such a name that had been high (a
  * command not known).  17 results that had been "too complex" (an
  * arena of 256 KiB) are now classified (a third try with 8 MiB).
+ * One block changed when toybox, sg -c, dbus-launch, proot, fakechroot
+ * and faketime came to be wrappers and mapfile -C, zip -TT and vim -c
+ * ':!X' to hold command lines: one line names 5 commands fewer, no
+ * level or decision changed.
  * test_risk_diff -g printed them.
  */
 static const uint64_t golden[] = {
@@ -1478,7 +1482,7 @@ static const uint64_t golden[] = {
 	0x80cd048a249244bbULL,
 	0x6f2a31a3c2c42224ULL,
 	0xed4b31e9e7b5bda7ULL,
-	0x9a2b23a0bd02eb53ULL,
+	0xc9455102e242ac93ULL,
 	0xacee34b15293d723ULL,
 	0x3789d6d414d2338eULL,
 	0x493b3f06a03ad1ecULL,
@@ -1505,7 +1509,7 @@ static const uint64_t golden[] = {
 	0xd04bcb2f13b75534ULL,
 	0x0881154d19f44bc0ULL,
 	0x02342792d881f031ULL,
-	0xabe2c71d0ae835e5ULL,
+	0x411d0ffe0a430d3aULL,
 	0x5f0eadf912d3c4c5ULL,
 	0x19c2663f7bb09215ULL,
 	0xfb8a2860051fd100ULL,
