@@ -5551,11 +5551,10 @@ opt_parse(struct ctx *c, uint32_t ci, const char *s, size_t n, int bang)
 			return;
 		s++, n--;
 	}
-	if (n > 0)
-		calc_note(c, s, n);
-	if (n > 0)
-		shellparse(c->sp, s, n, (unsigned)c->sp->cmds[ci].depth + 1,
-		    ci);
+	if (n == 0)
+		return;
+	calc_note(c, s, n);
+	shellparse(c->sp, s, n, (unsigned)c->sp->cmds[ci].depth + 1, ci);
 }
 
 /* The value of a NAME=VALUE word that holds shell code, if any. */
@@ -6613,7 +6612,6 @@ calc_parse(struct ctx *c, uint32_t ci, const char *s, size_t n)
 		return;
 	}
 	c->calcleft -= n;
-	calc_note(c, s, n);
 	shellparse(sp, s, n, depth, ci);
 	for (; k < sp->ncmds; k++)
 		if (sp->cmds[k].depth == depth)

@@ -869,6 +869,42 @@ arithmetic(void)
 	tap_ok(r.level == L, "the words around a $( ) run nothing: %s",
 	    r.why);
 
+	/* Quotes in quotes: the text followed is bounded (4x the line). */
+	{
+		static char deep[32768];
+		char *t, *q;
+		size_t n;
+		int k;
+
+		n = strlcpy(deep, "$(ls ", sizeof(deep));
+		memset(deep + n, 'a', 8000);
+		strlcpy(deep + n + 8000, ")", sizeof(deep) - n - 8000);
+		for (k = 0; k < 7; k++) {
+			/* deep = x 'deep', each ' written '\'' */
+			if ((t = strdup(deep)) == NULL)
+				exit(1);
+			n = strlcpy(deep, "x '", sizeof(deep));
+			for (q = t; *q != '\0' && n + 5 < sizeof(deep); q++)
+				if (*q == '\'') {
+					memcpy(deep + n, "'\\''", 4);
+					n += 4;
+				} else
+					deep[n++] = *q;
+			deep[n++] = '\'';
+			deep[n] = '\0';
+			free(t);
+		}
+		if ((t = strdup(deep)) == NULL)
+			exit(1);
+		snprintf(deep, sizeof(deep), "echo $((1)); %s", t);
+		free(t);
+		r = run(rs, "shell", deep, NULL, NULL);
+		tap_ok(r.unparseable && r.level >= H &&
+		    strstr(r.why, "too many") != NULL,
+		    "quoted text 7 levels deep, %zu bytes: past the bound, "
+		    "not understood (%.60s)", strlen(deep), r.why);
+	}
+
 	/* [ alone opens no glob class: it is the test builtin. */
 	shell("[ -f x ] && ls", L, "ls");
 	shell("if [ -n \"$x\" ]; then echo y; fi", L, "echo");
