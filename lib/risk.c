@@ -707,7 +707,8 @@ static const struct wrapper wrappers[] = {
 	{ "runuser", WK_SU, 0, 0, 1, "gGswu", "c",
 	    "|group|supp-group|shell|whitelist-environment|user|",
 	    "|command|" },
-	{ "sg", WK_SU, 0, 0, 1, "", "c", "", "" },
+	/* sg [-] GROUP [-c] COMMAND: /bin/sh -c COMMAND either way */
+	{ "sg", WK_EVAL, 1, 0, 1, "", "c", "", "" },
 	{ "eval", WK_EVAL, 0, 0, 0, "", "", "", "" },
 	{ "watch", WK_EVAL, 0, 0, 0, "n", "", "|interval|", "" },
 	{ "parallel", WK_EVAL, 0, 0, 0, "adEIjLlnNsS", "",
@@ -2134,6 +2135,8 @@ risk_free(struct risk_ruleset *rs)
 #define CM_FED		0x10	/* the text fed to it was looked at */
 #define CM_OPTS		0x20	/* command lines in its options parsed */
 #define CM_SUBS		0x40	/* array subscripts in its operands parsed */
+#define CM_GUESS	0x80	/* from text that may be no command line:
+				   its rules count, it needs none */
 
 #define K_COMMAND	0
 #define K_TOOL		1
@@ -2193,6 +2196,8 @@ struct ctx {
 	   the bytes left to parse for it (calcleft). */
 	int				 calccode, calclazy, calc;
 	size_t				 calcleft;
+	/* Bytes left to parse of what programs run (lit_parse()). */
+	size_t				 codeleft;
 
 	/* Last ARG/NETWORK value matched, for why. */
 	const char			*mval;
@@ -5956,6 +5961,958 @@ sed_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 }
 
 /*
+ * Words [a, b) of cmd joined by spaces into the arena (*lp bytes).
+ * With quote, a word with no expansion goes in single quotes, so the
+ * text parsed as a command line has the words as they were given (an
+ * argv); a word with one stays as written, since its value is not
+ * known.
+ */
+static char *
+join_words(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t a,
+    uint32_t b, int quote, size_t *lp)
+{
+	const struct shellparse_word *w;
+	uint32_t k;
+	size_t l = 0, i;
+	char *j;
+
+	for (k = a; k < b; k++)
+		l += (quote ? 4 * cmd->words[k].len + 2 : cmd->words[k].len) +
+		    1;
+	if ((j = shellparse_alloc(c->sp, l + 1)) == NULL) {
+		c->nomem = 1;
+		return (NULL);
+	}
+	for (k = a, l = 0; k < b; k++) {
+		w = &cmd->words[k];
+		if (k > a)
+			j[l++] = ' ';
+		if (!quote || shellparse_pattern(w) != NULL) {
+			memcpy(j + l, w->text, w->len);
+			l += w->len;
+			continue;
+		}
+		j[l++] = '\'';
+		for (i = 0; i < w->len; i++) {
+			if (w->text[i] == '\'') {
+				memcpy(j + l, "'\\''", 4);
+				l += 4;
+			} else
+				j[l++] = w->text[i];
+		}
+		j[l++] = '\'';
+	}
+	j[l] = '\0';
+	*lp = l;
+	return (j);
+}
+
+/* Parse words [a, b) of command ci as the argv of a command, and as
+   one command line made of them joined. */
+static void
+argv_parse(struct ctx *c, uint32_t ci, uint32_t a, uint32_t b)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	char *j;
+	size_t l;
+
+	if (a >= b)
+		return;
+	if (b - a == 1) {
+		opt_parse(c, ci, cmd->words[a].text, cmd->words[a].len, 0);
+		return;
+	}
+	if ((j = join_words(c, cmd, a, b, 0, &l)) != NULL)
+		opt_parse(c, ci, j, l, 0);
+	if ((j = join_words(c, cmd, a, b, 1, &l)) != NULL)
+		opt_parse(c, ci, j, l, 0);
+}
+
+/*
+ * tmux runs shell commands: tmux -c X, and the shell-command operands
+ * of new-session, new-window, split-window, respawn-pane,
+ * respawn-window, run-shell, if-shell, display-popup and pipe-pane;
+ * send-keys types its keys into a pane, a shell's most often.  tmux
+ * runs a sequence of commands split by ";" words (or words that end
+ * in one), and takes any unique prefix of a command's name: a prefix
+ * of one here counts as it.  The commands of if-shell, bind-key,
+ * confirm-before, command-prompt and set-hook are tmux command lines
+ * run later: text not known to run as shell code, so opaque.
+ */
+#define TM_NONE		0
+#define TM_SHELL	1	/* its operands are a shell command */
+#define TM_IF		2	/* shell-command, then tmux commands */
+#define TM_LATER	3	/* tmux commands, run later */
+
+static const struct tmuxcmd {
+	const char	*name;
+	const char	*alias;
+	const char	*argopts;	/* flags taking an argument */
+	int		 kind;
+} tmuxcmds[] = {
+	{ "new-session", "new", "cefFnstxy", TM_SHELL },
+	{ "new-window", "neww", "ceFnt", TM_SHELL },
+	{ "split-window", "splitw", "ceFlpt", TM_SHELL },
+	{ "respawn-pane", "respawnp", "cet", TM_SHELL },
+	{ "respawn-window", "respawnw", "cet", TM_SHELL },
+	{ "run-shell", "run", "cdt", TM_SHELL },
+	{ "display-popup", "popup", "bcdehsStTwxy", TM_SHELL },
+	{ "pipe-pane", "pipep", "t", TM_SHELL },
+	{ "send-keys", "send", "cNt", TM_SHELL },
+	{ "if-shell", "if", "t", TM_IF },
+	{ "bind-key", "bind", "NTt", TM_LATER },
+	{ "confirm-before", "confirm", "cpt", TM_LATER },
+	{ "command-prompt", NULL, "ItpT", TM_LATER },
+	{ "set-hook", NULL, "t", TM_LATER },
+};
+
+static const struct tmuxcmd *
+tmux_cmd(const char *t, size_t n)
+{
+	const struct tmuxcmd *x;
+	size_t i;
+
+	for (i = 0; i < sizeof(tmuxcmds) / sizeof(tmuxcmds[0]); i++) {
+		x = &tmuxcmds[i];
+		if ((x->alias != NULL && strcmp(t, x->alias) == 0) ||
+		    (n > 0 && strncmp(t, x->name, n) == 0))
+			return (x);
+	}
+	return (NULL);
+}
+
+/* Does word w end a tmux command: ";", "x;" but not "x\;"? */
+static int
+tmux_sep(const struct shellparse_word *w)
+{
+	return (w->len > 0 && w->text[w->len - 1] == ';' &&
+	    (w->len < 2 || w->text[w->len - 2] != '\\'));
+}
+
+static void
+tmux_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	const struct tmuxcmd *x;
+	const char *t;
+	uint32_t k, a, b, e;
+	size_t i;
+
+	/* tmux [-2CDlNuVv] [-c shell-command] [-f file] [-L socket]
+	   [-S path] [-T features] */
+	for (k = start + 1; k < end; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (shellparse_pattern(w) != NULL || t[0] != '-' || w->len < 2)
+			break;
+		if (strcmp(t, "--") == 0) {
+			k++;
+			break;
+		}
+		for (i = 1; i < w->len; i++) {
+			if (t[i] == 'c') {
+				if (i + 1 < w->len)
+					opt_parse(c, ci, t + i + 1,
+					    w->len - i - 1, 0);
+				else if (k + 1 < end) {
+					k++;
+					opt_parse(c, ci, cmd->words[k].text,
+					    cmd->words[k].len, 0);
+				}
+				break;
+			}
+			if (strchr("fLST", t[i]) != NULL) {
+				if (i + 1 == w->len)
+					k++;
+				break;
+			}
+		}
+	}
+	while (k < end && !c->nomem) {
+		/* the command: words [k, e), the last one may end it */
+		for (e = k; e < end; )
+			if (tmux_sep(&cmd->words[e++]))
+				break;
+		w = &cmd->words[k];
+		a = k + 1;
+		k = e;
+		if (shellparse_pattern(w) != NULL) {
+			interp_opaque(c, ci);	/* a command named by $x */
+			continue;
+		}
+		if ((x = tmux_cmd(w->text, w->len - (size_t)tmux_sep(w))) ==
+		    NULL || a >= e)
+			continue;
+		/* its flags, as getopt reads them */
+		for (; a < e; a++) {
+			w = &cmd->words[a];
+			t = w->text;
+			if (shellparse_pattern(w) != NULL || t[0] != '-' ||
+			    w->len < 2)
+				break;
+			if (strcmp(t, "--") == 0) {
+				a++;
+				break;
+			}
+			for (i = 1; i < w->len; i++)
+				if (strchr(x->argopts, t[i]) != NULL) {
+					if (i + 1 == w->len)
+						a++;
+					break;
+				}
+		}
+		b = e;
+		if (b > a && cmd->words[b - 1].len == 1 &&
+		    tmux_sep(&cmd->words[b - 1]))
+			b--;			/* the ";" word */
+		if (a >= b)
+			continue;
+		if (x->kind == TM_LATER) {
+			interp_opaque(c, ci);
+			continue;
+		}
+		if (x->kind == TM_IF) {
+			opt_parse(c, ci, cmd->words[a].text,
+			    cmd->words[a].len, 0);
+			if (a + 1 < b)
+				interp_opaque(c, ci);
+			continue;
+		}
+		argv_parse(c, ci, a, b);
+	}
+}
+
+/*
+ * Programs given to an interpreter on its command line (python -c,
+ * perl -e, ruby -e, node -e, php -r, lua -e) or as the here-document
+ * it reads (python3 - <<EOF).  What a program does is not followed,
+ * but the commands it gives a shell or exec are looked for:
+ *
+ * - a call that runs a command (os.system, subprocess.run, Popen,
+ *   system, exec, spawn, popen, execSync, shell_exec, os.execute, ...)
+ *   with a string literal, or a list of them, has that parsed as a
+ *   command line, or an argv; one with any other argument, or such a
+ *   function taken as a value (f = os.system), makes the call opaque;
+ * - `...`, qx{...}, %x(...), Bun's $`...` are command lines;
+ * - eval(...) of a literal is a program of the same language; of
+ *   anything else, opaque;
+ * - perl's and ruby's open with a "|" at an end of a literal runs it;
+ * - once a program has any of these, every other string literal in
+ *   it is parsed as a command line too, whose commands add their
+ *   rules but need none (the text may be no command at all).
+ *
+ * node, bun: only a program that names child_process (or spawn_sync,
+ * or Bun.) can run a command; RegExp's exec is no command.
+ */
+#define LANG_PY		1
+#define LANG_PERL	2
+#define LANG_RUBY	3
+#define LANG_JS		4
+#define LANG_PHP	5
+#define LANG_LUA	6
+
+#define CC_CMD		0	/* f(literal, ...): a command line, an argv */
+#define CC_SUBP		1	/* as CC_CMD, as subprocess.f only */
+#define CC_CODE		2	/* f(literal): a program of the language */
+#define CC_OPEN		3	/* open(..., "X |"), open(..., "-|", argv) */
+
+#define L_PY		(1 << LANG_PY)
+#define L_PERL		(1 << LANG_PERL)
+#define L_RUBY		(1 << LANG_RUBY)
+#define L_JS		(1 << LANG_JS)
+#define L_PHP		(1 << LANG_PHP)
+#define L_LUA		(1 << LANG_LUA)
+
+static const struct codecall {
+	const char	*name;
+	uint8_t		 langs;
+	uint8_t		 kind;
+} codecalls[] = {
+	{ "system", L_PY | L_PERL | L_RUBY | L_PHP, CC_CMD },
+	{ "popen", L_PY | L_RUBY | L_PHP | L_LUA, CC_CMD },
+	{ "exec", L_PERL | L_RUBY | L_JS | L_PHP, CC_CMD },
+	{ "exec", L_PY, CC_CODE },
+	{ "eval", L_PY | L_PERL | L_RUBY | L_JS | L_PHP, CC_CODE },
+	{ "Popen", L_PY, CC_CMD },
+	{ "getoutput", L_PY, CC_CMD },
+	{ "getstatusoutput", L_PY, CC_CMD },
+	{ "check_output", L_PY, CC_CMD },
+	{ "check_call", L_PY, CC_CMD },
+	{ "run", L_PY, CC_SUBP },
+	{ "call", L_PY, CC_SUBP },
+	{ "create_subprocess_shell", L_PY, CC_CMD },
+	{ "create_subprocess_exec", L_PY, CC_CMD },
+	{ "startfile", L_PY, CC_CMD },
+	{ "spawn", L_PY | L_RUBY | L_JS, CC_CMD },
+	{ "execl", L_PY, CC_CMD }, { "execle", L_PY, CC_CMD },
+	{ "execlp", L_PY, CC_CMD }, { "execlpe", L_PY, CC_CMD },
+	{ "execv", L_PY, CC_CMD }, { "execve", L_PY, CC_CMD },
+	{ "execvp", L_PY, CC_CMD }, { "execvpe", L_PY, CC_CMD },
+	{ "spawnl", L_PY, CC_CMD }, { "spawnle", L_PY, CC_CMD },
+	{ "spawnlp", L_PY, CC_CMD }, { "spawnlpe", L_PY, CC_CMD },
+	{ "spawnv", L_PY, CC_CMD }, { "spawnve", L_PY, CC_CMD },
+	{ "spawnvp", L_PY, CC_CMD }, { "spawnvpe", L_PY, CC_CMD },
+	{ "readpipe", L_PERL, CC_CMD },
+	{ "open", L_PERL | L_RUBY, CC_OPEN },
+	{ "popen2", L_RUBY, CC_CMD }, { "popen2e", L_RUBY, CC_CMD },
+	{ "popen3", L_RUBY, CC_CMD }, { "capture2", L_RUBY, CC_CMD },
+	{ "capture2e", L_RUBY, CC_CMD }, { "capture3", L_RUBY, CC_CMD },
+	{ "pipeline", L_RUBY, CC_CMD }, { "pipeline_r", L_RUBY, CC_CMD },
+	{ "pipeline_w", L_RUBY, CC_CMD }, { "pipeline_rw", L_RUBY, CC_CMD },
+	{ "pipeline_start", L_RUBY, CC_CMD },
+	{ "instance_eval", L_RUBY, CC_CODE },
+	{ "class_eval", L_RUBY, CC_CODE },
+	{ "execSync", L_JS, CC_CMD }, { "execFile", L_JS, CC_CMD },
+	{ "execFileSync", L_JS, CC_CMD }, { "spawnSync", L_JS, CC_CMD },
+	{ "shell_exec", L_PHP, CC_CMD }, { "passthru", L_PHP, CC_CMD },
+	{ "proc_open", L_PHP, CC_CMD }, { "pcntl_exec", L_PHP, CC_CMD },
+	{ "execute", L_LUA, CC_CMD },
+	{ "load", L_LUA, CC_CODE }, { "loadstring", L_LUA, CC_CODE },
+};
+
+#define CODE_DEPTH	3		/* eval("eval('...')") */
+#define CODE_MAX	(8 * SHELLPARSE_MAXLEN)	/* code_take(), a call */
+#define CODE_LITS	128		/* literals of one call (more: opaque) */
+
+/* The interpreter a command's name is, if any: python3.11, perl5.36.
+   Every view of every command asks: by first letter, then length. */
+static inline int
+code_lang(const char *s, size_t n)
+{
+	switch (s[0]) {
+	case 'p': case 'n': case 'r': case 'b': case 'l':
+		break;
+	default:
+		return (0);
+	}
+	while (n > 3 && (isdigit((unsigned char)s[n - 1]) || s[n - 1] == '.'))
+		n--;
+	switch (n) {
+	case 3:
+		return (memcmp(s, "php", 3) == 0 ? LANG_PHP :
+		    memcmp(s, "lua", 3) == 0 ? LANG_LUA :
+		    memcmp(s, "bun", 3) == 0 ? LANG_JS : 0);
+	case 4:
+		return (memcmp(s, "perl", 4) == 0 ? LANG_PERL :
+		    memcmp(s, "ruby", 4) == 0 ? LANG_RUBY :
+		    memcmp(s, "node", 4) == 0 ? LANG_JS :
+		    memcmp(s, "pypy", 4) == 0 ? LANG_PY : 0);
+	case 6:
+		return (memcmp(s, "python", 6) == 0 ? LANG_PY :
+		    memcmp(s, "nodejs", 6) == 0 ? LANG_JS :
+		    memcmp(s, "luajit", 6) == 0 ? LANG_LUA : 0);
+	default:
+		return (0);
+	}
+}
+
+static int
+code_id(int ch)
+{
+	return (isalnum(ch) || ch == '_');
+}
+
+/* The function named s (n bytes) in lang, if it runs something. */
+static const struct codecall *
+code_call(const char *s, size_t n, int lang)
+{
+	const struct codecall *x;
+
+	for (x = codecalls; x < codecalls + sizeof(codecalls) /
+	    sizeof(codecalls[0]); x++)
+		if ((x->langs & (1 << lang)) && x->name[0] == s[0] &&
+		    strlen(x->name) == n && memcmp(x->name, s, n) == 0)
+			return (x);
+	return (NULL);
+}
+
+/* The closing delimiter of an opening one. */
+static int
+code_close(int d)
+{
+	switch (d) {
+	case '(':
+		return (')');
+	case '[':
+		return (']');
+	case '{':
+		return ('}');
+	case '<':
+		return ('>');
+	default:
+		return (d);
+	}
+}
+
+/*
+ * Bytes of program text looked at or parsed, a call: bounded, as
+ * nesting (q{ q{ q{ ... } } }) could make it grow as the square of the
+ * text.  Past it, the line is not understood.
+ */
+static int
+code_take(struct ctx *c, size_t n)
+{
+	if (n <= c->codeleft) {
+		c->codeleft -= n;
+		return (1);
+	}
+	c->codeleft = 0;
+	if (c->sp->error == 0) {
+		c->sp->error = SHELLPARSE_E_COMPLEX;
+		c->sp->errpos = 0;
+	}
+	return (0);
+}
+
+/*
+ * The body of a literal from q to its closing delimiter (or e), which
+ * is returned; its value, escapes undone, into d (when not NULL), *np
+ * bytes.  A bracket delimiter nests: q{ {} }.
+ */
+static const char *
+code_unquote(const char *q, const char *e, int open, int raw, int triple,
+    char *d, size_t *np)
+{
+	int close = code_close(open), depth = 1;
+	size_t n = 0;
+
+	for (; q < e; q++) {
+		if (*q == '\\' && q + 1 < e) {
+			q++;
+			if (raw && *q != close && *q != '\\') {
+				if (d != NULL)
+					d[n] = '\\';
+				n++;
+			} else if (!raw && (*q == 'n' || *q == 't')) {
+				if (d != NULL)
+					d[n] = *q == 'n' ? '\n' : '\t';
+				n++;
+				continue;
+			}
+			if (d != NULL)
+				d[n] = *q;
+			n++;
+			continue;
+		}
+		if (open != close && *q == open)
+			depth++;
+		else if (*q == close && (open == close || --depth == 0) &&
+		    (!triple || (e - q >= 3 && q[1] == close &&
+		    q[2] == close)))
+			break;
+		if (d != NULL)
+			d[n] = *q;
+		n++;
+	}
+	*np = n;
+	return (q);
+}
+
+struct codelit {
+	const char	*end;		/* past it */
+	char		*v;		/* its value, in the arena */
+	size_t		 vn;
+	int		 cmd;		/* `...`, qx: a command line */
+};
+
+/*
+ * The string literal at p, if any: q'..', "..", `..`, r"..", """..""",
+ * qx{..}, %x(..), [[..]].  Its value has the usual escapes undone
+ * (none in a raw or single-quoted string but \\ and \').  0 if p is at
+ * no literal.
+ */
+static int
+code_string(struct ctx *c, const char *p, const char *e, int lang,
+    struct codelit *l)
+{
+	const char *q = p, *b;
+	char *d;
+	int open, raw = 0, triple = 0, kind;
+	size_t n = 0, i;
+
+	memset(l, 0, sizeof(*l));
+	if (lang == LANG_PY) {
+		/* r, b, u, f, rb, br, fr, rf: any case */
+		for (i = 0; i < 2 && q < e && strchr("rRbBuUfF", *q) != NULL;
+		    i++, q++)
+			if (*q == 'r' || *q == 'R')
+				raw = 1;
+		if (q > p && q < e && *q != '\'' && *q != '"')
+			return (0);
+	}
+	if (q >= e)
+		return (0);
+	open = *q;
+	if (open == '\'' || open == '"' || open == '`') {
+		if (open == '`' && (lang == LANG_PY || lang == LANG_LUA))
+			return (0);
+		l->cmd = open == '`' && lang != LANG_JS;
+		if (lang == LANG_PY && e - q >= 6 && q[1] == open &&
+		    q[2] == open)
+			triple = 1;
+		q += triple ? 3 : 1;
+	} else if ((lang == LANG_PERL && *q == 'q') ||
+	    (lang == LANG_RUBY && *q == '%')) {
+		/* q( ), qq{ }, qx[ ], qw< >; %( ), %q{ }, %Q[ ], %x( ), %w[ ] */
+		b = q + 1;
+		kind = 0;
+		if (b < e && strchr(lang == LANG_PERL ? "qxw" : "qQxwWiI",
+		    *b) != NULL)
+			kind = *b++;
+		l->cmd = kind == 'x';
+		raw = lang == LANG_PERL ? kind == 0 || kind == 'w' :
+		    kind == 'q' || kind == 'w' || kind == 'i';
+		if (lang == LANG_PERL)
+			while (b < e && (*b == ' ' || *b == '\t'))
+				b++;
+		if (b >= e || isalnum((unsigned char)*b) || *b == '_' ||
+		    isspace((unsigned char)*b) ||
+		    strchr("=,;)}]", *b) != NULL ||
+		    (lang == LANG_RUBY && kind == 0 && *b != '(' &&
+		    *b != '[' && *b != '{'))
+			return (0);
+		open = *b;
+		q = b + 1;
+	} else if (lang == LANG_LUA && *q == '[' && q + 1 < e &&
+	    (q[1] == '[' || q[1] == '=')) {
+		/* [[ ]], [=[ ]=]: no escapes */
+		for (b = q + 1; b < e && *b == '='; b++)
+			;
+		if (b >= e || *b != '[')
+			return (0);
+		for (p = b + 1; p < e; p++)
+			if (*p == ']' && (size_t)(e - p) > (size_t)(b - q) &&
+			    memcmp(p + 1, q + 1, (size_t)(b - q - 1)) == 0 &&
+			    p[b - q] == ']')
+				break;
+		if (!code_take(c, (size_t)(p - b)))
+			return (0);
+		if ((d = shellparse_alloc(c->sp, (size_t)(p - b))) == NULL) {
+			c->nomem = 1;
+			return (0);
+		}
+		memcpy(d, b + 1, (size_t)(p - b - 1));
+		d[p - b - 1] = '\0';
+		l->v = d;
+		l->vn = (size_t)(p - b - 1);
+		l->end = p < e ? p + (b - q) + 1 : e;
+		return (1);
+	} else
+		return (0);
+	if (open == '\'' && lang != LANG_PY)
+		raw = 1;		/* '..': only \\ and \' */
+	/* Its length first: the arena holds only what it takes. */
+	b = code_unquote(q, e, open, raw, triple, NULL, &n);
+	if (!code_take(c, (size_t)(b - q)))
+		return (0);
+	if ((d = shellparse_alloc(c->sp, n + 1)) == NULL) {
+		c->nomem = 1;
+		return (0);
+	}
+	code_unquote(q, e, open, raw, triple, d, &n);
+	d[n] = '\0';
+	l->v = d;
+	l->vn = n;
+	l->end = b < e ? b + 1 + 2 * triple : e;
+	return (1);
+}
+
+static void	code_scan(struct ctx *, uint32_t, const char *, size_t, int,
+		    int);
+
+/*
+ * Parse text s as a command line of command ci that a program runs:
+ * bounded (codeleft), and lenient as a shell is with text it cannot
+ * parse (it runs none of it).  With guess, the text may be no command
+ * at all: its commands add their rules, but need none.
+ */
+static void
+lit_parse(struct ctx *c, uint32_t ci, const char *s, size_t n, int guess)
+{
+	struct shellparse *sp = c->sp;
+	size_t pos = sp->errpos, k = sp->ncmds;
+	int err = sp->error;
+
+	if (n == 0 || !code_take(c, n))
+		return;
+	calc_note(c, s, n);
+	shellparse(sp, s, n, (unsigned)sp->cmds[ci].depth + 1, ci);
+	if (guess)
+		for (; k < sp->ncmds; k++)
+			sp->cmds[k].mark |= CM_GUESS;
+	if (err == 0 && (sp->error == SHELLPARSE_E_QUOTE ||
+	    sp->error == SHELLPARSE_E_SUBST ||
+	    sp->error == SHELLPARSE_E_SYNTAX)) {
+		sp->error = 0;
+		sp->errpos = pos;
+	}
+}
+
+/* Literals l[0 .. m) as the argv of a command, quoted and joined. */
+static void
+lits_argv(struct ctx *c, uint32_t ci, const struct codelit *l, size_t m)
+{
+	size_t i, k, n = 0;
+	char *d;
+
+	for (i = 0; i < m; i++)
+		n += 4 * l[i].vn + 3;
+	if ((d = shellparse_alloc(c->sp, n + 1)) == NULL) {
+		c->nomem = 1;
+		return;
+	}
+	for (i = 0, n = 0; i < m; i++) {
+		if (i > 0)
+			d[n++] = ' ';
+		d[n++] = '\'';
+		for (k = 0; k < l[i].vn; k++) {
+			if (l[i].v[k] == '\'') {
+				memcpy(d + n, "'\\''", 4);
+				n += 4;
+			} else
+				d[n++] = l[i].v[k];
+		}
+		d[n++] = '\'';
+	}
+	d[n] = '\0';
+	lit_parse(c, ci, d, n, 0);
+}
+
+static const char *
+code_blank(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '\n' ||
+	    *p == '\r'))
+		p++;
+	return (p);
+}
+
+/* A perl or ruby open's literal: "X |", "| X", or the "-|" mode. */
+static void
+code_open(struct ctx *c, uint32_t ci, const struct codelit *l, size_t m)
+{
+	size_t i, n;
+	const char *v;
+
+	for (i = 0; i < m; i++) {
+		v = l[i].v;
+		n = l[i].vn;
+		while (n > 0 && (*v == ' ' || *v == '\t'))
+			v++, n--;
+		while (n > 0 && (v[n - 1] == ' ' || v[n - 1] == '\t'))
+			n--;
+		if (n == 2 && (memcmp(v, "-|", 2) == 0 ||
+		    memcmp(v, "|-", 2) == 0)) {
+			if (i + 1 < m) {
+				lit_parse(c, ci, l[i + 1].v, l[i + 1].vn, 0);
+				if (i + 2 < m)
+					lits_argv(c, ci, l + i + 1, m - i - 1);
+			}
+			return;
+		}
+		if (n > 0 && v[0] == '|')
+			lit_parse(c, ci, v + 1, n - 1, 0);
+		else if (n > 0 && v[n - 1] == '|')
+			lit_parse(c, ci, v, n - 1, 0);
+	}
+}
+
+/* A call of x at p, past its name (which starts at name): its
+   literal arguments. */
+static void
+code_do_call(struct ctx *c, uint32_t ci, const struct codecall *x,
+    const char *s, const char *name, const char *p, const char *e,
+    int lang, int depth)
+{
+	struct codelit l[CODE_LITS];
+	const char *q = p, *r;
+	size_t m = 0;
+	int paren = 0, blank, list = 0;
+
+	if (x->kind == CC_SUBP && (name - s < 11 ||
+	    memcmp(name - 11, "subprocess.", 11) != 0))
+		return;
+	blank = q < e && (*q == ' ' || *q == '\t');
+	q = code_blank(q, e);
+	if (q < e && *q == '(') {
+		paren = 1;
+		q = code_blank(q + 1, e);
+	}
+	if (x->kind == CC_OPEN) {
+		/* open(my $f, "-|", "a", "b"): the literals up to ")" */
+		for (; q < e && *q != ')' && *q != ';'; ) {
+			if (m >= CODE_LITS) {
+				interp_opaque(c, ci);
+				break;
+			}
+			if (code_string(c, q, e, lang, &l[m]))
+				q = l[m++].end;
+			else
+				q++;
+		}
+		code_open(c, ci, l, m);
+		return;
+	}
+	/* system(["a", "b"]), system(*%w[a b]), spawn("a", ["b"]) */
+	for (;;) {
+		while (q < e && (*q == '[' || *q == ']' || *q == '*' ||
+		    *q == ',')) {
+			if (*q == '[')
+				list++;
+			else if (*q == ']' && list > 0)
+				list--;
+			q = code_blank(q + 1, e);
+		}
+		if (m >= CODE_LITS) {
+			interp_opaque(c, ci);	/* an argv longer than that */
+			break;
+		}
+		if (!code_string(c, q, e, lang, &l[m])) {
+			if (m > 0 && list > 0)
+				interp_opaque(c, ci);	/* ["rm", x] */
+			break;
+		}
+		q = code_blank(l[m++].end, e);
+		if (q < e && (*q == '+' || *q == '.' || *q == '%'))
+			interp_opaque(c, ci);	/* "rm " + x, "rm %s" % x */
+		if (q >= e || (*q != ',' && *q != ']'))
+			break;
+	}
+	if (c->nomem)
+		return;
+	if (m == 0) {
+		r = q;
+		if (paren && r < e && *r == ')')
+			return;			/* f(): nothing given */
+		if (paren || (blank && (lang == LANG_PERL ||
+		    lang == LANG_RUBY) && r < e && (*r == '$' || *r == '@')) ||
+		    (!paren && name > s && name[-1] == '.' &&
+		    (r >= e || *r != '.')))
+			interp_opaque(c, ci);	/* f(x); system $x; os.system */
+		return;
+	}
+	switch (x->kind) {
+	case CC_CODE:
+		if (depth + 1 < CODE_DEPTH)
+			code_scan(c, ci, l[0].v, l[0].vn, lang, depth + 1);
+		else
+			interp_opaque(c, ci);
+		break;
+	default:
+		lit_parse(c, ci, l[0].v, l[0].vn, 0);
+		if (m > 1)
+			lits_argv(c, ci, l, m);
+		break;
+	}
+}
+
+/* Is there a call that runs something in program s of lang? */
+static int
+code_runs(const char *s, size_t n, int lang)
+{
+	const char *p = s, *e = s + n, *b;
+
+	if (lang == LANG_JS && memmem(s, n, "child_process", 13) == NULL &&
+	    memmem(s, n, "spawn_sync", 10) == NULL &&
+	    memmem(s, n, "Bun.", 4) == NULL)
+		return (0);
+	while (p < e) {
+		if (!code_id((unsigned char)*p) ||
+		    isdigit((unsigned char)*p)) {
+			p++;
+			continue;
+		}
+		for (b = p; p < e && code_id((unsigned char)*p); p++)
+			;
+		if (code_call(b, (size_t)(p - b), lang) != NULL)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Program s of lang, run by command ci.  Calls and command literals
+ * are looked for in all of its text, in strings and comments too: a
+ * quote that is not where the scan takes it to be cannot hide one.
+ * Other literals, for the guess, are found by a scan that knows the
+ * language's strings and comments, as well as it can.
+ */
+static void
+code_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int lang,
+    int depth)
+{
+	const struct codecall *x;
+	const char *p, *e = s + n, *b;
+	struct codelit l;
+	int runs;
+
+	if (!code_take(c, n))
+		return;
+	runs = code_runs(s, n, lang);
+	for (p = s; p < e && !c->nomem && c->codeleft > 0; ) {
+		if ((*p == '`' && lang != LANG_PY && lang != LANG_LUA &&
+		    (lang != LANG_JS || (p > s && p[-1] == '$'))) ||
+		    (*p == '%' && lang == LANG_RUBY && p + 1 < e &&
+		    p[1] == 'x') ||
+		    (*p == 'q' && lang == LANG_PERL && p + 1 < e &&
+		    p[1] == 'x' && (p == s || !code_id((unsigned char)p[-1])))) {
+			/* `X`, qx{X}, %x(X), Bun's $`X` */
+			if (code_string(c, p, e, lang, &l) &&
+			    (l.cmd || lang == LANG_JS))
+				lit_parse(c, ci, l.v, l.vn, 0);
+			p++;
+			continue;
+		}
+		if (!runs || !code_id((unsigned char)*p) ||
+		    isdigit((unsigned char)*p) ||
+		    (p > s && code_id((unsigned char)p[-1]))) {
+			p++;
+			continue;
+		}
+		for (b = p; p < e && code_id((unsigned char)*p); p++)
+			;
+		if ((x = code_call(b, (size_t)(p - b), lang)) != NULL)
+			code_do_call(c, ci, x, s, b, p, e, lang, depth);
+	}
+	if (!runs)
+		return;
+	/* Every other literal: a guess. */
+	for (p = s; p < e && !c->nomem && c->codeleft > 0; ) {
+		if ((*p == '#' && (lang == LANG_PY || lang == LANG_PHP)) ||
+		    (*p == '/' && p + 1 < e && p[1] == '/' &&
+		    (lang == LANG_JS || lang == LANG_PHP)) ||
+		    (*p == '-' && p + 1 < e && p[1] == '-' &&
+		    lang == LANG_LUA && (p + 2 >= e || p[2] != '['))) {
+			while (p < e && *p != '\n')
+				p++;
+			continue;
+		}
+		if (*p == '/' && p + 1 < e && p[1] == '*' &&
+		    (lang == LANG_JS || lang == LANG_PHP)) {
+			if ((b = memmem(p + 2, (size_t)(e - p - 2), "*/", 2)) ==
+			    NULL)
+				break;
+			p = b + 2;
+			continue;
+		}
+		if ((*p == '\'' || *p == '"' || *p == '`' ||
+		    ((p == s || !code_id((unsigned char)p[-1])) &&
+		    strchr("rRbBuUfFq%[", *p) != NULL)) &&
+		    code_string(c, p, e, lang, &l)) {
+			p = l.end;
+			if (!l.cmd && memchr(l.v, '$', l.vn) == NULL &&
+			    memchr(l.v, '`', l.vn) == NULL &&
+			    memmem(l.v, l.vn, "#{", 2) == NULL)
+				lit_parse(c, ci, l.v, l.vn, 1);
+			continue;
+		}
+		if (code_id((unsigned char)*p))
+			while (p < e && code_id((unsigned char)*p))
+				p++;
+		else
+			p++;
+	}
+}
+
+/*
+ * The program of interpreter command ci: the text of its code options
+ * (python -c, perl -e/-E, ruby -e, node -e/-p/--eval/--print, php
+ * -r/-B/-R/-E, lua -e), else, with no script operand or "-", what a
+ * here-document or here-string gives it.  Options are read as getopt
+ * reads them, with each interpreter's own that take an argument.
+ */
+static void
+code_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
+    int lang)
+{
+	static const char *const code[] = { NULL, "c", "eE", "e", "ep",
+	    "rBRE", "e" };
+	static const char *const args[] = { NULL, "WX", "iIMmxCdD",
+	    "rICEFiTWxK", "r", "dcfzt", "l" };
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_redir *r;
+	const struct shellparse_word *w;
+	const char *t, *v;
+	uint32_t k;
+	size_t i, n;
+	int given = 0, stop = 0;
+
+	for (k = start + 1; k < end && !stop && !c->nomem; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (shellparse_pattern(w) != NULL || t[0] != '-' ||
+		    w->len < 2)
+			break;
+		if (strcmp(t, "--") == 0) {
+			k++;
+			break;
+		}
+		if (t[1] == '-') {
+			/* node --eval X, --print=X */
+			if (lang != LANG_JS)
+				continue;
+			n = strncmp(t, "--eval", 6) == 0 ? 6 :
+			    strncmp(t, "--print", 7) == 0 ? 7 : 0;
+			if (n == 0 || (t[n] != '\0' && t[n] != '='))
+				continue;
+			given = 1;
+			if (t[n] == '=')
+				code_scan(c, ci, t + n + 1, w->len - n - 1,
+				    lang, 0);
+			else if (k + 1 < end) {
+				k++;
+				code_scan(c, ci, cmd->words[k].text,
+				    cmd->words[k].len, lang, 0);
+			}
+			continue;
+		}
+		for (i = 1; i < w->len; i++) {
+			if (strchr(code[lang], t[i]) != NULL) {
+				given = 1;
+				if (i + 1 < w->len) {
+					v = t + i + 1;
+					n = w->len - i - 1;
+				} else if (k + 1 < end) {
+					k++;
+					v = cmd->words[k].text;
+					n = cmd->words[k].len;
+				} else
+					break;
+				code_scan(c, ci, v, n, lang, 0);
+				stop = lang == LANG_PY;	/* the rest: argv */
+				break;
+			}
+			if (lang == LANG_PY && t[i] == 'm')
+				return;			/* -m module */
+			if (lang == LANG_PERL && (t[i] == 'l' || t[i] == '0')) {
+				while (i + 1 < w->len &&
+				    isxdigit((unsigned char)t[i + 1]))
+					i++;
+				continue;
+			}
+			if (strchr(args[lang], t[i]) != NULL) {
+				/* perl takes its arguments joined: -Mstrict */
+				if (i + 1 == w->len && lang != LANG_PERL)
+					k++;
+				break;
+			}
+		}
+	}
+	if (given || (k < end && strcmp(cmd->words[k].text, "-") != 0))
+		return;
+	/* python3 - <<EOF, perl <<< '...' */
+	for (k = 0; k < cmd->nredirs && !c->nomem; k++) {
+		r = &cmd->redirs[k];
+		if (r->op == SHELLPARSE_R_HEREDOC && r->body != NULL)
+			code_scan(c, ci, r->body, r->bodylen, lang, 0);
+		else if (r->op == SHELLPARSE_R_HERESTR)
+			code_scan(c, ci, r->target.text, r->target.len, lang,
+			    0);
+	}
+}
+
+/*
  * Builtins that take a variable name evaluate an array subscript in it
  * as arithmetic, which runs a $( ) even from quotes the shell kept it
  * in: printf -v 'a[$(X)]', declare, let, read, unset, test -v, [[ -v.
@@ -5994,7 +6951,7 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	const char *v;
 	size_t n, ol, nt = sizeof(cmdopts) / sizeof(cmdopts[0]);
 	uint32_t k;
-	int dirs = 1;
+	int dirs = 1, lang;
 
 	if (len_table_has(subs_names, name, nlen)) {
 		subscripts(c, ci, start, end);
@@ -6002,6 +6959,20 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			c->calc = calc_has_code(c);	/* read "$x" */
 	}
 
+	/* python -c, perl -e, ...; tmux */
+	if (((lang = code_lang(name, nlen)) != 0 || (nlen == 4 &&
+	    memcmp(name, "tmux", 4) == 0))) {
+		if (cmd->mark & CM_OPTS)
+			return;
+		cmd->mark |= CM_OPTS;
+		if (end > cmd->nwords)
+			end = cmd->nwords;
+		if (lang != 0)
+			code_texts(c, ci, start, end, lang);
+		else
+			tmux_texts(c, ci, start, end);
+		return;
+	}
 	/* awk, gawk, mawk, nawk; sed, gsed */
 	if ((nlen == 3 || nlen == 4) && (memcmp(name + nlen - 3, "awk",
 	    3) == 0 || memcmp(name + nlen - 3, "sed", 3) == 0) &&
@@ -6168,22 +7139,17 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		return;
 	case UW_JOIN:
 		vw->expanded = 1;
-		if (vw->mode != VW_MAIN || (cmd->mark & CM_PARSED))
+		/* Once a command; but a name not known ($x: sg or ssh?)
+		   may be each wrapper, and each joins its own words. */
+		if (vw->mode != VW_MAIN || ((cmd->mark & CM_PARSED) &&
+		    bpat == NULL))
 			return;
-		for (k = u.start, l = 0; k < u.end; k++)
-			l += cmd->words[k].len + 1;
-		if ((j = shellparse_alloc(c->sp, l + 1)) == NULL) {
-			c->nomem = 1;
+		if ((j = join_words(c, cmd, u.start, u.end, 0, &l)) == NULL)
 			return;
-		}
-		for (k = u.start, l = 0; k < u.end; k++) {
-			if (k > u.start)
-				j[l++] = ' ';
-			memcpy(j + l, cmd->words[k].text, cmd->words[k].len);
-			l += cmd->words[k].len;
-		}
-		j[l] = '\0';
-		nested(c, vw->cmd, j, l);
+		if (cmd->mark & CM_PARSED)
+			opt_parse(c, vw->cmd, j, l, 0);
+		else
+			nested(c, vw->cmd, j, l);
 		return;
 	case UW_STDIN:
 		/* sh <<EOF ... or sh <<< "...": the body is the script. */
@@ -6580,7 +7546,8 @@ command1(struct ctx *c, uint32_t i)
 	}
 	if (cmd->nwords <= cmd->nassign)
 		return;
-	cmd->mark |= CM_COUNTED;
+	if (!(cmd->mark & CM_GUESS))
+		cmd->mark |= CM_COUNTED;
 	walk_views(c, &vw, cmd->nassign, cmd->nwords, 0);
 	if (vw.expanded)
 		cmd->mark |= CM_EXPANDED;
@@ -6874,6 +7841,7 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->nfeed = 0;
 	c->calccode = c->calclazy = c->calc = 0;
 	c->calcleft = 0;
+	c->codeleft = CODE_MAX;
 	c->cwd = NULL;
 	c->cwdlen = 0;
 	c->cwdp = NULL;

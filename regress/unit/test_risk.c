@@ -916,6 +916,134 @@ arithmetic(void)
 }
 
 /*
+ * Programs an interpreter is given on its command line or as its
+ * here-document: the commands their calls give a shell or exec, and
+ * the shell commands of tmux and sg.
+ */
+static void
+programs(void)
+{
+	static const char *const ev[] = {
+		"python3 -c 'import os; os.system(\"rm -rf /\")'",
+		"python3 -c \"import os; os.system('rm -rf /')\"",
+		"python3 -c 'import subprocess; subprocess.run([\"rm\", "
+		    "\"-rf\", \"/\"])'",
+		"python3 -c 'import subprocess as sp; sp.call(\"rm -rf /\", "
+		    "shell=True)'",
+		"python3 -c 'import subprocess; subprocess.call([\"sh\", "
+		    "\"-c\", \"rm -rf /\"])'",
+		"python3 -c 'import os; c = \"rm -rf /\"; os.system(c)'",
+		"python3 -c 'exec(\"import os; os.system(\\\"rm -rf /\\\")\")'",
+		"python3 -Ic 'import pty; pty.spawn(\"rm -rf /\")'",
+		"python3.11 -c 'import os\nos.popen(\"rm -rf /\")'",
+		"python3 - <<'EOF'\nimport os\nos.system(\"rm -rf /\")\nEOF",
+		"sudo -u x /usr/bin/python3 -c 'import os; "
+		    "os.system(\"rm -rf /\")'",
+		"perl -e 'system(\"rm -rf /\")'",
+		"perl -e 'system \"rm\", \"-rf\", \"/\"'",
+		"perl -e '`rm -rf /`'",
+		"perl -we 'qx{rm -rf /}'",
+		"perl -e 'open(F, \"rm -rf / |\")'",
+		"perl -e 'open(my $f, \"-|\", \"rm\", \"-rf\", \"/\")'",
+		"perl -e 'my $x = \"`\"; system(\"rm -rf /\"); my $y = \"`\";'",
+		"perl <<< 'system(\"rm -rf /\")'",
+		"ruby -e 'system(\"rm -rf /\")'",
+		"ruby -e '%x(rm -rf /)'",
+		"ruby -e 'system(*%w[rm -rf /])'",
+		"ruby -e 'open(\"|rm -rf /\")'",
+		"node -e 'require(\"child_process\").execSync(\"rm -rf /\")'",
+		"node -e 'const {spawnSync} = require(\"child_process\"); "
+		    "spawnSync(\"rm\", [\"-rf\", \"/\"])'",
+		"node --eval='require(\"child_process\").exec(\"rm -rf /\")'",
+		"bun -e 'await Bun.$`rm -rf /`'",
+		"php -r 'system(\"rm -rf /\");'",
+		"php -r 'echo `rm -rf /`;'",
+		"lua -e 'os.execute(\"rm -rf /\")'",
+		"lua5.4 -e 'io.popen([[rm -rf /]])'",
+		"tmux new -d 'rm -rf /'",
+		"tmux new-session -d -s x rm -rf /",
+		"tmux new -d sh -c 'rm -rf /'",
+		"tmux -c 'rm -rf /'",
+		"tmux run-shell 'rm -rf /'",
+		"tmux splitw -h 'rm -rf /'",
+		"tmux send-keys -t x 'rm -rf /' Enter",
+		"tmux new -d \\; run 'rm -rf /'",
+		"tmux new -d\\; neww 'rm -rf /'",
+		"tmux if 'rm -rf /' 'display x'",
+		"sg wheel 'rm -rf /'",
+		"sg - wheel rm -rf /",
+		/* $h: sg (the group 22, then "host rm ...") or ssh? */
+		"s$h -p 22 host rm -rf /",
+	};
+	struct risk_result r;
+	size_t i;
+
+	for (i = 0; i < sizeof(ev) / sizeof(ev[0]); i++)
+		evade(ev[i], C, "rm-rf");
+
+	/* A command made when the program runs: not known. */
+	r = run(rs, "shell", "python3 -c 'import os; os.system(cmd)'", NULL,
+	    NULL);
+	tap_ok(r.level == H && r.opaque, "os.system(x) is opaque: %s",
+	    r.why);
+	r = run(rs, "shell", "python3 -c 'import os; f = os.system; f(x)'",
+	    NULL, NULL);
+	tap_ok(r.level == H && r.opaque, "f = os.system is opaque: %s",
+	    r.why);
+	r = run(rs, "shell", "perl -e 'system $ARGV[0]' x", NULL, NULL);
+	tap_ok(r.level == H && r.opaque, "perl's system $x is opaque: %s",
+	    r.why);
+	r = run(rs, "shell", "python3 -c 'import subprocess; "
+	    "subprocess.run([\"rm\", x, \"-rf\", \"/\"])'", NULL, NULL);
+	tap_ok(r.level == H && r.opaque, "an argv with a word not known is "
+	    "opaque: %s", r.why);
+	r = run(rs, "shell", "python3 -c 'import os; os.system(\"ls \" + x)'",
+	    NULL, NULL);
+	tap_ok(r.level == H && r.opaque, "a command line made of a literal "
+	    "and more is opaque: %s", r.why);
+	r = run(rs, "shell", "tmux bind-key x run-shell 'ls'", NULL, NULL);
+	tap_ok(r.level == H && r.opaque, "tmux bind-key runs later: %s",
+	    r.why);
+
+	/* Programs that run nothing, or nothing a rule is for. */
+	shell("python3 -c 'print(\"rm -rf /\")'", M, "python-c");
+	shell("python3 -m http.server", L, NULL);
+	shell("python3 script.py -c 'rm -rf /'", M, "python-c");
+	shell("perl -lne 'print if /x/' f", L, NULL);
+	shell("perl -pie 's/a/b/' f", L, NULL);
+	shell("ruby -e 'puts 1'", L, NULL);
+	shell("node -e 'console.log(/a/.exec(\"rm -rf /\"))'", L, NULL);
+	shell("tmux ls", L, NULL);
+	shell("tmux new -d -c /tmp -n w 'ls -l'", L, "ls");
+	shell("sg wheel 'ls -l'", L, "ls");
+	shell("perl -e 'system \"ls\" or die'", L, "ls");
+	shell("python3 -c 'import subprocess; subprocess.run([\"ls\", "
+	    "\"-l\"], cwd=d)'", M, "python-c");
+	/* Literals in literals: what is looked at is bounded. */
+	{
+		static char deep[60000];
+		size_t n = 0, k;
+
+		n = strlcpy(deep, "perl -e '", sizeof(deep));
+		for (k = 0; k < 2900; k++)
+			n = strlcat(deep, "system(q{", sizeof(deep));
+		for (k = 0; k < 2900; k++)
+			n = strlcat(deep, "})", sizeof(deep));
+		strlcat(deep, "'", sizeof(deep));
+		r = run(rs, "shell", deep, NULL, NULL);
+		tap_ok(n < sizeof(deep) - 1 && r.unparseable && r.level >= H,
+		    "system(q{ nested 2900 deep, %zu bytes: past the bound, "
+		    "not understood (%.60s)", n, r.why);
+	}
+	/* Other literals add their rules, but need none. */
+	r = run(rs, "shell", "python3 -c 'import subprocess; "
+	    "subprocess.run([\"ls\"]); print(\"hello world\")'", NULL, NULL);
+	tap_ok(r.level == M && r.uncovered == 0 && !r.opaque,
+	    "a literal that may be no command needs no rule: %s (%d "
+	    "uncovered)", r.why, r.uncovered);
+}
+
+/*
  * What the line does not set comes from the tool's environment: it is
  * one component ($HOME/src is not under ~/.ssh); a value it sets
  * literally is that value (d=build; ls $d/src), not "anything".
@@ -1444,6 +1572,7 @@ main(void)
 	evasions();
 	variables();
 	arithmetic();
+	programs();
 	tap_ok(nevasion >= 20, "%d evasion attempts", nevasion);
 	fed();
 	unparseable();
