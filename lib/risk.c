@@ -5291,6 +5291,9 @@ feed_stdin(struct ctx *c, uint32_t j, struct feed *f, int depth, int procsub)
 		if (r->op == SHELLPARSE_R_IN && script_operand(&r->target) ==
 		    UW_PROCSUB)
 			procsub = 1;
+		else if (r->fd > 0 && (r->op == SHELLPARSE_R_IN ||
+		    r->op == SHELLPARSE_R_RDWR))
+			continue;	/* sh 3< file: not its input */
 		else if (r->op == SHELLPARSE_R_IN ||
 		    r->op == SHELLPARSE_R_RDWR || (r->op ==
 		    SHELLPARSE_R_DUPIN && (r->fd == -1 || r->fd == 0) &&
@@ -5325,9 +5328,13 @@ feed_stdin(struct ctx *c, uint32_t j, struct feed *f, int depth, int procsub)
 			feed_from(c, x, f, depth);
 }
 
-/* Shell ci runs the text its input (or its <( )) carries. */
+static void	code_scan(struct ctx *, uint32_t, const char *, size_t, int,
+		    int);
+
+/* Shell ci runs the text its input (or its <( )) carries; or, with
+   lang, interpreter ci (echo 'import os ...' | python3). */
 static void __attribute__((noinline))
-feed_shell(struct ctx *c, uint32_t ci, int procsub)
+feed_shell(struct ctx *c, uint32_t ci, int procsub, int lang)
 {
 	struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	struct feed f;
@@ -5361,7 +5368,10 @@ feed_shell(struct ctx *c, uint32_t ci, int procsub)
 	c->nfeed = nfeed;	/* the same walk again, the same budget */
 	feed_stdin(c, ci, &f, 0, procsub);
 	f.p[f.n] = '\0';
-	nested(c, ci, f.p, f.n);
+	if (lang == 0)
+		nested(c, ci, f.p, f.n);
+	else
+		code_scan(c, ci, f.p, f.n, lang, 0);
 }
 
 /*
@@ -6518,9 +6528,6 @@ code_string(struct ctx *c, const char *p, const char *e, int lang,
 	return (1);
 }
 
-static void	code_scan(struct ctx *, uint32_t, const char *, size_t, int,
-		    int);
-
 /*
  * Parse text s as a command line of command ci that a program runs:
  * bounded (codeleft), and lenient as a shell is with text it cannot
@@ -6899,17 +6906,35 @@ code_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			}
 		}
 	}
-	if (given || (k < end && strcmp(cmd->words[k].text, "-") != 0))
+	if (given)
 		return;
-	/* python3 - <<EOF, perl <<< '...' */
+	/* xargs python3: its operands come from what xargs reads */
+	for (i = cmd->nassign; i < start; i++) {
+		t = memrchr(cmd->words[i].text, '/', cmd->words[i].len);
+		t = t != NULL ? t + 1 : cmd->words[i].text;
+		if (strcmp(t, "xargs") == 0 || strcmp(t, "parallel") == 0)
+			return;
+	}
+	if (k < end && strcmp(cmd->words[k].text, "-") != 0) {
+		/* python3 <(echo ...), perl /dev/stdin */
+		if ((i = (size_t)script_operand(&cmd->words[k])) != UW_NONE)
+			feed_shell(c, ci, i == UW_PROCSUB, lang);
+		return;
+	}
+	/* python3 - <<EOF, perl <<< '...'; else what it reads */
 	for (k = 0; k < cmd->nredirs && !c->nomem; k++) {
 		r = &cmd->redirs[k];
-		if (r->op == SHELLPARSE_R_HEREDOC && r->body != NULL)
+		if (r->op == SHELLPARSE_R_HEREDOC && r->body != NULL) {
 			code_scan(c, ci, r->body, r->bodylen, lang, 0);
-		else if (r->op == SHELLPARSE_R_HERESTR)
+			given = 1;
+		} else if (r->op == SHELLPARSE_R_HERESTR) {
 			code_scan(c, ci, r->target.text, r->target.len, lang,
 			    0);
+			given = 1;
+		}
 	}
+	if (!given)
+		feed_shell(c, ci, 0, lang);	/* echo '...' | python3 */
 }
 
 /*
@@ -7171,7 +7196,7 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	case UW_PROCSUB:
 		/* x | sh, sh <(x), . /dev/stdin < <(x) */
 		if (vw->mode == VW_MAIN && !vw->expanded) {
-			feed_shell(c, vw->cmd, u.kind == UW_PROCSUB);
+			feed_shell(c, vw->cmd, u.kind == UW_PROCSUB, 0);
 			if (cmd->mark & CM_PARSED)
 				vw->expanded = 1;
 		}

@@ -947,6 +947,9 @@ programs(void)
 		"perl -e 'open(my $f, \"-|\", \"rm\", \"-rf\", \"/\")'",
 		"perl -e 'my $x = \"`\"; system(\"rm -rf /\"); my $y = \"`\";'",
 		"perl <<< 'system(\"rm -rf /\")'",
+		"echo 'import os; os.system(\"rm -rf /\")' | python3",
+		"printf 'system(\"rm -rf /\")' | perl -",
+		"python3 <(echo 'import os; os.system(\"rm -rf /\")')",
 		"ruby -e 'system(\"rm -rf /\")'",
 		"ruby -e '%x(rm -rf /)'",
 		"ruby -e 'system(*%w[rm -rf /])'",
@@ -1001,6 +1004,9 @@ programs(void)
 	    NULL, NULL);
 	tap_ok(r.level == H && r.opaque, "a command line made of a literal "
 	    "and more is opaque: %s", r.why);
+	r = run(rs, "shell", "curl -s x | python3", NULL, NULL);
+	tap_ok(r.level == H && r.opaque, "curl | python3 is opaque: %s",
+	    r.why);
 	r = run(rs, "shell", "tmux bind-key x run-shell 'ls'", NULL, NULL);
 	tap_ok(r.level == H && r.opaque, "tmux bind-key runs later: %s",
 	    r.why);
@@ -1008,6 +1014,9 @@ programs(void)
 	/* Programs that run nothing, or nothing a rule is for. */
 	shell("python3 -c 'print(\"rm -rf /\")'", M, "python-c");
 	shell("python3 -m http.server", L, NULL);
+	shell("cat a.json | python3 -c 'import json, sys; "
+	    "print(json.load(sys.stdin))'", M, "python-c");
+	shell("echo 'print(1)' | python3", L, "echo");
 	shell("python3 script.py -c 'rm -rf /'", M, "python-c");
 	shell("perl -lne 'print if /x/' f", L, NULL);
 	shell("perl -pie 's/a/b/' f", L, NULL);
@@ -1035,6 +1044,13 @@ programs(void)
 		    "system(q{ nested 2900 deep, %zu bytes: past the bound, "
 		    "not understood (%.60s)", n, r.why);
 	}
+	r = run(rs, "shell", "ls | xargs python3", NULL, NULL);
+	tap_ok(!r.opaque, "xargs python3: its operands come from the pipe, "
+	    "not its program: %s", r.why);
+	r = run(rs, "shell", "sh 3< x", NULL, NULL);
+	tap_ok(!r.opaque, "sh 3< x: fd 3 is not its input: %s", r.why);
+	r = run(rs, "shell", "sh < x", NULL, NULL);
+	tap_ok(r.opaque, "sh < x: a script not of the line: %s", r.why);
 	/* Other literals add their rules, but need none. */
 	r = run(rs, "shell", "python3 -c 'import subprocess; "
 	    "subprocess.run([\"ls\"]); print(\"hello world\")'", NULL, NULL);
