@@ -5970,6 +5970,25 @@ sed_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	sed_scan(c, ci, cmd->words[k].text, cmd->words[k].len);
 }
 
+/* s (n bytes) single-quoted for the shell at d, its own quotes as
+   '\''; returns the bytes written, 4n + 2 at most. */
+static size_t
+squote(char *d, const char *s, size_t n)
+{
+	size_t i, l = 0;
+
+	d[l++] = '\'';
+	for (i = 0; i < n; i++) {
+		if (s[i] == '\'') {
+			memcpy(d + l, "'\\''", 4);
+			l += 4;
+		} else
+			d[l++] = s[i];
+	}
+	d[l++] = '\'';
+	return (l);
+}
+
 /*
  * Words [a, b) of cmd joined by spaces into the arena (*lp bytes).
  * With quote, a word with no expansion goes in single quotes, so the
@@ -5983,7 +6002,7 @@ join_words(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t a,
 {
 	const struct shellparse_word *w;
 	uint32_t k;
-	size_t l = 0, i;
+	size_t l = 0;
 	char *j;
 
 	for (k = a; k < b; k++)
@@ -6000,17 +6019,8 @@ join_words(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t a,
 		if (!quote || shellparse_pattern(w) != NULL) {
 			memcpy(j + l, w->text, w->len);
 			l += w->len;
-			continue;
-		}
-		j[l++] = '\'';
-		for (i = 0; i < w->len; i++) {
-			if (w->text[i] == '\'') {
-				memcpy(j + l, "'\\''", 4);
-				l += 4;
-			} else
-				j[l++] = w->text[i];
-		}
-		j[l++] = '\'';
+		} else
+			l += squote(j + l, w->text, w->len);
 	}
 	j[l] = '\0';
 	*lp = l;
@@ -6356,6 +6366,23 @@ code_close(int d)
 }
 
 /*
+ * After a parse of text that only may run: the shell runs nothing from
+ * text it cannot parse, so an error there (a quote, a substitution, a
+ * syntax error) is not held against the line, when it had none before
+ * (err, pos); what the lenient parse found in it is still classified.
+ */
+static void
+lenient(struct shellparse *sp, int err, size_t pos)
+{
+	if (err == 0 && (sp->error == SHELLPARSE_E_QUOTE ||
+	    sp->error == SHELLPARSE_E_SUBST ||
+	    sp->error == SHELLPARSE_E_SYNTAX)) {
+		sp->error = 0;
+		sp->errpos = pos;
+	}
+}
+
+/*
  * Bytes of program text looked at or parsed, a call: bounded, as
  * nesting (q{ q{ q{ ... } } }) could make it grow as the square of the
  * text.  Past it, the line is not understood.
@@ -6548,19 +6575,14 @@ lit_parse(struct ctx *c, uint32_t ci, const char *s, size_t n, int guess)
 	if (guess)
 		for (; k < sp->ncmds; k++)
 			sp->cmds[k].mark |= CM_GUESS;
-	if (err == 0 && (sp->error == SHELLPARSE_E_QUOTE ||
-	    sp->error == SHELLPARSE_E_SUBST ||
-	    sp->error == SHELLPARSE_E_SYNTAX)) {
-		sp->error = 0;
-		sp->errpos = pos;
-	}
+	lenient(sp, err, pos);
 }
 
 /* Literals l[0 .. m) as the argv of a command, quoted and joined. */
 static void
 lits_argv(struct ctx *c, uint32_t ci, const struct codelit *l, size_t m)
 {
-	size_t i, k, n = 0;
+	size_t i, n = 0;
 	char *d;
 
 	for (i = 0; i < m; i++)
@@ -6572,15 +6594,7 @@ lits_argv(struct ctx *c, uint32_t ci, const struct codelit *l, size_t m)
 	for (i = 0, n = 0; i < m; i++) {
 		if (i > 0)
 			d[n++] = ' ';
-		d[n++] = '\'';
-		for (k = 0; k < l[i].vn; k++) {
-			if (l[i].v[k] == '\'') {
-				memcpy(d + n, "'\\''", 4);
-				n += 4;
-			} else
-				d[n++] = l[i].v[k];
-		}
-		d[n++] = '\'';
+		n += squote(d + n, l[i].v, l[i].vn);
 	}
 	d[n] = '\0';
 	lit_parse(c, ci, d, n, 0);
@@ -7273,7 +7287,7 @@ name_subst(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	const struct shellparse_cmd *cmd = &c->sp->cmds[vw->cmd];
 	const struct shellparse_word *x;
 	const char *os, *op, *b;
-	size_t on, n, i, l;
+	size_t on, n, l;
 	uint32_t k;
 	char *t;
 
@@ -7310,17 +7324,8 @@ name_subst(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		if (shellparse_pattern(x) != NULL) {
 			memcpy(t + l, x->text, x->len);
 			l += x->len;
-			continue;
-		}
-		t[l++] = '\'';
-		for (i = 0; i < x->len; i++) {
-			if (x->text[i] == '\'') {
-				memcpy(t + l, "'\\''", 4);
-				l += 4;
-			} else
-				t[l++] = x->text[i];
-		}
-		t[l++] = '\'';
+		} else
+			l += squote(t + l, x->text, x->len);
 	}
 	t[l] = '\0';
 	nested(c, vw->cmd, t, l);
@@ -7608,14 +7613,7 @@ calc_parse(struct ctx *c, uint32_t ci, const char *s, size_t n)
 	for (; k < sp->ncmds; k++)
 		if (sp->cmds[k].depth == depth)
 			sp->cmds[k].flags |= SHELLPARSE_C_KEYWORD;
-	/* Bash runs nothing from text it cannot parse either; what the
-	   lenient parse found in it is still classified. */
-	if (err == 0 && (sp->error == SHELLPARSE_E_QUOTE ||
-	    sp->error == SHELLPARSE_E_SUBST ||
-	    sp->error == SHELLPARSE_E_SYNTAX)) {
-		sp->error = 0;
-		sp->errpos = pos;
-	}
+	lenient(sp, err, pos);
 }
 
 /* A word with a $( ) or ` ` that only runs if its text is evaluated. */
