@@ -6059,7 +6059,6 @@ argv_parse(struct ctx *c, uint32_t ci, uint32_t a, uint32_t b)
  * confirm-before, command-prompt and set-hook are tmux command lines
  * run later: text not known to run as shell code, so opaque.
  */
-#define TM_NONE		0
 #define TM_SHELL	1	/* its operands are a shell command */
 #define TM_IF		2	/* shell-command, then tmux commands */
 #define TM_LATER	3	/* tmux commands, run later */
