@@ -626,7 +626,18 @@ glob_last(const char *p)
 #define WK_APPLET	6	/* busybox APPLET ... */
 #define WK_NONE		7	/* a shell by name only (eval is WK_EVAL) */
 #define WK_AT		8	/* at, batch: a script on stdin or -f FILE */
+#define WK_SUB		9	/* [options] SUBCOMMAND ...: see subs */
+#define WK_OPTS		10	/* only option arguments are commands, each
+				   one that is given (git rebase -x X -x Y) */
 
+struct subwrap;
+
+/*
+ * Long options are matched whole or abbreviated, as getopt_long()
+ * takes them: "--sig" is --signal.  A program refuses an abbreviation
+ * two of its options share, so reading one as each option it could be
+ * only ever finds more commands than run.
+ */
 struct wrapper {
 	const char	*name;
 	uint8_t		 kind;
@@ -637,104 +648,415 @@ struct wrapper {
 	const char	*stropts;	/* ... whose argument is a command */
 	const char	*longargs;	/* "|long|options|" taking one */
 	const char	*longstr;	/* ... whose argument is a command */
+	const char	*restopts;	/* short options after which the rest
+					   is the command (nix develop -c) */
+	const char	*longrest;	/* "|long|" ones (fd --exec) */
+	const char	*opqargs;	/* "|long|" options taking one that
+					   change what runs (--entrypoint) */
+	const struct subwrap *subs;	/* WK_SUB: its subcommands */
+	uint8_t		 nsubs;
 };
+
+/* A subcommand that runs a command: docker exec, git rebase -x. */
+struct subwrap {
+	const char	*name;		/* the subcommand */
+	size_t		 len;
+	struct wrapper	 w;		/* how the words after it are read */
+};
+#define SW(n)		n, sizeof(n) - 1
+
+#define SUBS(a)		a, (uint8_t)(sizeof(a) / sizeof(a[0]))
+
+/* git [-C DIR] [-c K=V] SUB ... */
+static const struct subwrap git_submodule_subs[] = {
+	/* git submodule foreach [--recursive] COMMAND: a shell runs it */
+	{ SW("foreach"), { "git submodule foreach", WK_EVAL, 0, 0, 0, "", "",
+	    "", "", "", "", "", NULL, 0 } },
+};
+static const struct subwrap git_bisect_subs[] = {
+	{ SW("run"), { "git bisect run", WK_PREFIX, 0, 0, 0, "", "", "", "",
+	    "", "", "", NULL, 0 } },
+};
+#define GIT_FETCH	{ "git fetch", WK_OPTS, 0, 0, 0, "jo", "", \
+	"|depth|deepen|shallow-since|shallow-exclude|negotiation-tip|" \
+	"refmap|server-option|jobs|recurse-submodules-default|" \
+	"submodule-prefix|filter|strategy|strategy-option|", \
+	"|upload-pack|", "", "", "", NULL, 0 }
+static const struct subwrap git_subs[] = {
+	{ SW("submodule"), { "git submodule", WK_SUB, 0, 0, 0, "", "", "", "",
+	    "", "", "", SUBS(git_submodule_subs) } },
+	{ SW("bisect"), { "git bisect", WK_SUB, 0, 0, 0, "", "", "", "", "",
+	    "", "", SUBS(git_bisect_subs) } },
+	{ SW("rebase"), { "git rebase", WK_OPTS, 0, 0, 0, "sXC", "x",
+	    "|onto|strategy|strategy-option|whitespace|empty|", "|exec|",
+	    "", "", "", NULL, 0 } },
+	{ SW("difftool"), { "git difftool", WK_OPTS, 0, 0, 0, "t", "x",
+	    "|tool|", "|extcmd|", "", "", "", NULL, 0 } },
+	/* The program run at the other end runs here for a local path. */
+	{ SW("clone"), { "git clone", WK_OPTS, 0, 0, 0, "obcj", "u",
+	    "|origin|branch|config|jobs|depth|reference|reference-if-able|"
+	    "separate-git-dir|template|filter|shallow-since|shallow-exclude|"
+	    "server-option|bundle-uri|ref-format|revision|", "|upload-pack|",
+	    "", "", "", NULL, 0 } },
+	{ SW("fetch"), GIT_FETCH },
+	{ SW("pull"), GIT_FETCH },
+	{ SW("ls-remote"), GIT_FETCH },
+	{ SW("push"), { "git push", WK_OPTS, 0, 0, 0, "o", "",
+	    "|repo|push-option|", "|receive-pack|exec|", "", "", "", NULL,
+	    0 } },
+	{ SW("archive"), { "git archive", WK_OPTS, 0, 0, 0, "o", "",
+	    "|format|prefix|output|remote|add-file|add-virtual-file|",
+	    "|exec|", "", "", "", NULL, 0 } },
+	{ SW("filter-branch"), { "git filter-branch", WK_OPTS, 0, 0, 0, "", "",
+	    "|subdirectory-filter|original|state-branch|", "|setup|"
+	    "env-filter|tree-filter|index-filter|parent-filter|msg-filter|"
+	    "commit-filter|tag-name-filter|", "", "", "", NULL, 0 } },
+};
+
+/* docker, podman, nerdctl: exec CONTAINER CMD, run IMAGE CMD. */
+#define CT_EXECOPTS	"|env|env-file|user|workdir|detach-keys|preserve-fds|"
+#define CT_RUNOPTS	"|add-host|annotation|attach|blkio-weight|" \
+	"blkio-weight-device|cap-add|cap-drop|cgroup-parent|cgroupns|" \
+	"cidfile|cpu-period|cpu-quota|cpu-rt-period|cpu-rt-runtime|" \
+	"cpu-shares|cpus|cpuset-cpus|cpuset-mems|detach-keys|device|" \
+	"device-cgroup-rule|device-read-bps|device-read-iops|" \
+	"device-write-bps|device-write-iops|dns|dns-option|dns-search|" \
+	"domainname|env|env-file|expose|gpus|group-add|health-cmd|" \
+	"health-interval|health-retries|health-start-period|" \
+	"health-start-interval|health-timeout|hostname|ip|ip6|ipc|" \
+	"isolation|kernel-memory|label|label-file|link|link-local-ip|" \
+	"log-driver|log-opt|mac-address|memory|memory-reservation|" \
+	"memory-swap|memory-swappiness|mount|name|network|net|" \
+	"network-alias|oom-score-adj|pid|pids-limit|platform|publish|pull|" \
+	"restart|runtime|security-opt|shm-size|stop-signal|stop-timeout|" \
+	"storage-opt|sysctl|tmpfs|ulimit|user|userns|uts|volume|" \
+	"volume-driver|volumes-from|workdir|pod|secret|uidmap|gidmap|" \
+	"subuidname|subgidname|arch|os|variant|authfile|creds|" \
+	"cert-dir|decryption-key|hostuser|init-path|personality|" \
+	"rootfs|seccomp-policy|sdnotify|timeout|tz|umask|unsetenv|" \
+	"env-merge|chrootdirs|conmon-pidfile|passwd-entry|group-entry|" \
+	"preserve-fds|requires|retry|retry-delay|"
+#define CT_EXEC		{ "docker exec", WK_PREFIX, 1, 0, 0, "euw", "", \
+	CT_EXECOPTS, "", "", "", "", NULL, 0 }
+#define CT_RUN		{ "docker run", WK_PREFIX, 1, 0, 0, "acehlmpuvw", "", \
+	CT_RUNOPTS, "", "", "", "|entrypoint|", NULL, 0 }
+static const struct subwrap ct_container_subs[] = {
+	{ SW("exec"), CT_EXEC },
+	{ SW("run"), CT_RUN },
+};
+static const struct subwrap compose_subs[] = {
+	{ SW("exec"), { "compose exec", WK_PREFIX, 1, 0, 0, "euw", "",
+	    "|env|user|workdir|index|", "", "", "", "", NULL, 0 } },
+	{ SW("run"), { "compose run", WK_PREFIX, 1, 0, 0, "eluvwp", "",
+	    "|env|label|user|volume|workdir|publish|name|cap-add|cap-drop|"
+	    "env-from-file|pull|", "", "", "", "|entrypoint|", NULL, 0 } },
+};
+#define COMPOSE_OPTS	"|file|project-name|profile|env-file|" \
+	"project-directory|ansi|parallel|progress|podman-path|podman-args|"
+static const struct subwrap ct_subs[] = {
+	{ SW("exec"), CT_EXEC },
+	{ SW("run"), CT_RUN },
+	{ SW("container"), { "docker container", WK_SUB, 0, 0, 0, "", "", "",
+	    "", "", "", "", SUBS(ct_container_subs) } },
+	{ SW("compose"), { "docker compose", WK_SUB, 0, 0, 0, "fp", "",
+	    COMPOSE_OPTS, "", "", "", "", SUBS(compose_subs) } },
+};
+#define CT_OPTS		"|config|context|host|log-level|tlscacert|tlscert|" \
+	"tlskey|root|runroot|url|connection|storage-driver|storage-opt|" \
+	"cgroup-manager|conmon|events-backend|hooks-dir|identity|" \
+	"imagestore|module|network-cmd-path|network-config-dir|runtime|" \
+	"runtime-flag|ssh|tmpdir|volumepath|namespace|address|snapshotter|" \
+	"cni-path|cni-netconfpath|data-root|cgroup-manager|host-gateway-ip|"
+
+/* kubectl exec POD -- CMD; run NAME -- CMD; debug POD -- CMD */
+#define KUBE_OPTS	"|namespace|context|cluster|kubeconfig|user|server|" \
+	"token|as|as-group|as-uid|request-timeout|certificate-authority|" \
+	"client-certificate|client-key|tls-server-name|cache-dir|log-file|" \
+	"profile|profile-output|v|vmodule|container|filename|" \
+	"pod-running-timeout|image|env|port|labels|overrides|restart|" \
+	"annotations|image-pull-policy|requests|limits|output|target|" \
+	"copy-to|set-image|custom|serviceaccount|"
+#define KUBE_EXEC	{ "kubectl exec", WK_PREFIX, 1, 0, 0, "cflnosv", "", \
+	KUBE_OPTS, "", "", "", "", NULL, 0 }
+static const struct subwrap kube_subs[] = {
+	{ SW("exec"), KUBE_EXEC },
+	{ SW("debug"), KUBE_EXEC },
+	{ SW("run"), KUBE_EXEC },
+};
+
+/* lxc exec NAME -- CMD; multipass exec NAME -- CMD */
+static const struct subwrap lxc_subs[] = {
+	{ SW("exec"), { "lxc exec", WK_PREFIX, 1, 0, 0, "d",
+	    "", "|cwd|env|group|user|mode|project|working-directory|", "",
+	    "", "", "", NULL, 0 } },
+};
+static const struct subwrap vagrant_subs[] = {
+	{ SW("ssh"), { "vagrant ssh", WK_OPTS, 0, 0, 0, "", "c", "",
+	    "|command|", "", "", "", NULL, 0 } },
+};
+
+/* Language tools that run a command in their environment. */
+static const struct subwrap run_subs[] = {
+	{ SW("run"), { "poetry run", WK_PREFIX, 0, 0, 0, "npCP", "",
+	    "|name|prefix|cwd|project|directory|venv|spec|python|", "", "",
+	    "", "", NULL, 0 } },
+};
+#define UV_OPTS		"|with|with-editable|with-requirements|python|" \
+	"package|extra|group|only-group|no-group|env-file|directory|" \
+	"project|index|default-index|index-url|extra-index-url|find-links|" \
+	"config-file|cache-dir|color|python-preference|python-platform|" \
+	"index-strategy|keyring-provider|resolution|prerelease|" \
+	"fork-strategy|exclude-newer|link-mode|refresh-package|" \
+	"reinstall-package|upgrade-package|no-build-package|" \
+	"no-binary-package|config-setting|no-build-isolation-package|from|" \
+	"allow-insecure-host|"
+static const struct subwrap uv_tool_subs[] = {
+	{ SW("run"), { "uv tool run", WK_PREFIX, 0, 0, 0, "pf", "", UV_OPTS,
+	    "", "", "", "", NULL, 0 } },
+};
+static const struct subwrap uv_subs[] = {
+	{ SW("run"), { "uv run", WK_PREFIX, 0, 0, 0, "pf", "", UV_OPTS, "",
+	    "", "", "", NULL, 0 } },
+	{ SW("tool"), { "uv tool", WK_SUB, 0, 0, 0, "", "", UV_OPTS, "", "",
+	    "", "", SUBS(uv_tool_subs) } },
+};
+/* npm exec -c 'cmd', npm exec -- cmd, pnpm dlx, yarn dlx, bun x */
+#define JS_EXEC		{ "npm exec", WK_PREFIX, 0, 0, 0, "pw", "c", \
+	"|package|workspace|", "|call|", "", "", "", NULL, 0 }
+static const struct subwrap js_subs[] = {
+	{ SW("exec"), JS_EXEC },
+	{ SW("x"), JS_EXEC },
+	{ SW("dlx"), JS_EXEC },
+};
+static const struct subwrap exec_subs[] = {
+	{ SW("exec"), { "bundle exec", WK_PREFIX, 0, 0, 0, "", "",
+	    "|gemfile|", "", "", "", "", NULL, 0 } },
+};
+/* direnv exec DIR CMD, aws-vault exec PROFILE CMD */
+static const struct subwrap exec1_subs[] = {
+	{ SW("exec"), { "direnv exec", WK_PREFIX, 1, 0, 0, "dt", "",
+	    "|duration|mfa-token|region|prompt|", "", "", "", "", NULL, 0 } },
+};
+/* op run -- CMD, doppler run --command 'X', infisical run -- CMD */
+static const struct subwrap secrets_subs[] = {
+	{ SW("run"), { "op run", WK_PREFIX, 0, 0, 0, "pc", "",
+	    "|env-file|account|config|session|cache|encoding|project|token|"
+	    "fallback|mount|mount-format|name-transformer|env|path|"
+	    "projectId|tags|domain|", "|command|", "", "", "", NULL, 0 } },
+};
+/* sops exec-env FILE 'cmd': a shell runs it */
+#define SOPS_EXEC	{ "sops exec-env", WK_EVAL, 1, 0, 0, "", "", \
+	"|user|filename|", "", "", "", "", NULL, 0 }
+static const struct subwrap sops_subs[] = {
+	{ SW("exec-env"), SOPS_EXEC },
+	{ SW("exec-file"), SOPS_EXEC },
+};
+/* nix develop -c CMD ..., nix shell PKG -c CMD ... */
+#define NIX_DEVELOP	{ "nix develop", WK_OPTS, 0, 0, 0, "", "", \
+	"|expr|file|profile|override-input|inputs-from|redirect|phase|" \
+	"unset|keep|set-env-var|", "", "c", "|command|", "", NULL, 0 }
+static const struct subwrap nix_subs[] = {
+	{ SW("develop"), NIX_DEVELOP },
+	{ SW("shell"), NIX_DEVELOP },
+};
+
+#define W0		"", "", "", NULL, 0	/* no more than the above */
+#define FD_OPTS		"|extension|type|exclude|max-depth|min-depth|" \
+	"exact-depth|size|threads|color|changed-within|changed-before|" \
+	"owner|max-results|base-directory|path-separator|search-path|" \
+	"ignore-file|batch-size|format|"
 
 static const struct wrapper wrappers[] = {
 	{ "env", WK_PREFIX, 0, 1, 1, "uCP", "S", "|unset|chdir|",
-	    "|split-string|" },
+	    "|split-string|", W0 },
 	{ "sudo", WK_PREFIX, 0, 1, 0, "CDgpRrtTUu", "",
 	    "|close-from|chdir|group|host|prompt|chroot|role|type|"
-	    "command-timeout|other-user|user|", "" },
-	{ "doas", WK_PREFIX, 0, 0, 0, "Cu", "", "", "" },
-	{ "nice", WK_PREFIX, 0, 0, 0, "n", "", "|adjustment|", "" },
-	{ "nohup", WK_PREFIX, 0, 0, 0, "", "", "", "" },
-	{ "timeout", WK_PREFIX, 1, 0, 0, "sk", "", "|signal|kill-after|", "" },
-	{ "time", WK_PREFIX, 0, 0, 0, "fo", "", "|format|output|", "" },
-	{ "command", WK_PREFIX, 0, 0, 0, "", "", "", "" },
-	{ "builtin", WK_PREFIX, 0, 0, 0, "", "", "", "" },
-	{ "exec", WK_PREFIX, 0, 0, 0, "a", "", "", "" },
+	    "command-timeout|other-user|user|", "", W0 },
+	{ "doas", WK_PREFIX, 0, 0, 0, "Cu", "", "", "", W0 },
+	{ "nice", WK_PREFIX, 0, 0, 0, "n", "", "|adjustment|", "", W0 },
+	{ "nohup", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "timeout", WK_PREFIX, 1, 0, 0, "sk", "", "|signal|kill-after|", "", W0 },
+	{ "time", WK_PREFIX, 0, 0, 0, "fo", "", "|format|output|", "", W0 },
+	{ "command", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "builtin", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "exec", WK_PREFIX, 0, 0, 0, "a", "", "", "", W0 },
 	{ "xargs", WK_PREFIX, 0, 0, 0, "adEILnPs", "",
 	    "|arg-file|delimiter|max-lines|max-args|max-procs|max-chars|"
-	    "process-slot-var|", "" },
-	{ "busybox", WK_APPLET, 0, 0, 0, "", "", "", "" },
-	{ "toybox", WK_APPLET, 0, 0, 0, "", "", "", "" },
-	{ "stdbuf", WK_PREFIX, 0, 0, 0, "ioe", "", "|input|output|error|", "" },
-	{ "setsid", WK_PREFIX, 0, 0, 0, "", "", "", "" },
+	    "process-slot-var|", "", W0 },
+	{ "busybox", WK_APPLET, 0, 0, 0, "", "", "", "", W0 },
+	{ "toybox", WK_APPLET, 0, 0, 0, "", "", "", "", W0 },
+	{ "stdbuf", WK_PREFIX, 0, 0, 0, "ioe", "", "|input|output|error|", "", W0 },
+	{ "setsid", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	{ "ionice", WK_PREFIX, 0, 0, 0, "cnp", "", "|class|classdata|pid|",
-	    "" },
-	{ "chrt", WK_PREFIX, 1, 0, 0, "TPD", "", "", "" },
-	{ "taskset", WK_PREFIX, 1, 0, 0, "", "", "", "" },
-	{ "chroot", WK_PREFIX, 1, 0, 0, "", "", "", "" },
+	    "", W0 },
+	{ "chrt", WK_PREFIX, 1, 0, 0, "TPD", "", "", "", W0 },
+	{ "taskset", WK_PREFIX, 1, 0, 0, "", "", "", "", W0 },
+	{ "chroot", WK_PREFIX, 1, 0, 0, "", "", "", "", W0 },
 	{ "flock", WK_PREFIX, 1, 0, 0, "wE", "c",
-	    "|timeout|conflict-exit-code|", "|command|" },
-	{ "pkexec", WK_PREFIX, 0, 0, 0, "", "", "|user|", "" },
+	    "|timeout|conflict-exit-code|", "|command|", W0 },
+	{ "pkexec", WK_PREFIX, 0, 0, 0, "", "", "|user|", "", W0 },
 	{ "strace", WK_PREFIX, 0, 0, 0, "abeEIoOpPsSuUX", "",
-	    "|output|trace|signal|user|", "" },
-	{ "ltrace", WK_PREFIX, 0, 0, 0, "aAeILnoOpsSuX", "", "|output|", "" },
+	    "|output|trace|signal|user|", "", W0 },
+	{ "ltrace", WK_PREFIX, 0, 0, 0, "aAeILnoOpsSuX", "", "|output|", "", W0 },
 	{ "nsenter", WK_PREFIX, 0, 0, 0, "tSG", "",
-	    "|target|setuid|setgid|", "" },
-	{ "unshare", WK_PREFIX, 0, 0, 0, "", "", "", "" },
-	{ "fakeroot", WK_PREFIX, 0, 0, 0, "lis", "", "|lib|faked|", "" },
-	{ "unbuffer", WK_PREFIX, 0, 0, 0, "", "", "", "" },
+	    "|target|setuid|setgid|", "", W0 },
+	{ "unshare", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "fakeroot", WK_PREFIX, 0, 0, 0, "lis", "", "|lib|faked|", "", W0 },
+	{ "unbuffer", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	{ "setpriv", WK_PREFIX, 0, 0, 0, "", "",
 	    "|reuid|regid|ruid|euid|rgid|egid|groups|inh-caps|ambient-caps|"
 	    "bounding-set|securebits|pdeathsig|selinux-label|"
-	    "apparmor-profile|landlock-access|landlock-rule|", "" },
+	    "apparmor-profile|landlock-access|landlock-rule|", "", W0 },
 	{ "systemd-run", WK_PREFIX, 0, 0, 0, "upEMHD", "",
 	    "|unit|property|setenv|machine|host|uid|gid|nice|slice|"
 	    "description|working-directory|service-type|timer-property|"
 	    "path-property|socket-property|on-active|on-boot|on-startup|"
-	    "on-unit-active|on-unit-inactive|on-calendar|on-clock-change|"
-	    "on-timezone-change|send-sighup|", "" },
-	{ "valgrind", WK_PREFIX, 0, 0, 0, "", "", "", "" },
-	{ "screen", WK_PREFIX, 0, 0, 0, "cehpRSTsX", "", "", "" },
-	{ "firejail", WK_PREFIX, 0, 0, 0, "", "", "", "" },
-	{ "catchsegv", WK_PREFIX, 0, 0, 0, "", "", "", "" },
-	{ "proxychains", WK_PREFIX, 0, 0, 0, "f", "", "", "" },
-	{ "proxychains4", WK_PREFIX, 0, 0, 0, "f", "", "", "" },
-	{ "torsocks", WK_PREFIX, 0, 0, 0, "uapP", "", "", "" },
+	    "on-unit-active|on-unit-inactive|on-calendar|", "", W0 },
+	{ "valgrind", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "screen", WK_PREFIX, 0, 0, 0, "cehpRSTsX", "", "", "", W0 },
+	{ "firejail", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "catchsegv", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "proxychains", WK_PREFIX, 0, 0, 0, "f", "", "", "", W0 },
+	{ "proxychains4", WK_PREFIX, 0, 0, 0, "f", "", "", "", W0 },
+	{ "torsocks", WK_PREFIX, 0, 0, 0, "uapP", "", "", "", W0 },
 	{ "dbus-launch", WK_PREFIX, 0, 0, 0, "", "",
-	    "|config-file|autolaunch|", "" },
+	    "|config-file|autolaunch|", "", W0 },
 	{ "proot", WK_PREFIX, 0, 0, 0, "rbmwkq", "",
-	    "|rootfs|bind|mount|cwd|pwd|kernel-release|qemu|", "" },
+	    "|rootfs|bind|mount|cwd|pwd|kernel-release|qemu|", "", W0 },
 	{ "fakechroot", WK_PREFIX, 0, 0, 0, "lde", "",
-	    "|lib|elfloader|environment|config-dir|", "" },
-	{ "faketime", WK_PREFIX, 1, 0, 0, "", "", "|date-prog|", "" },
-	{ "noglob", WK_PREFIX, 0, 0, 0, "", "", "", "" },
-	{ "nocorrect", WK_PREFIX, 0, 0, 0, "", "", "", "" },
+	    "|lib|elfloader|environment|config-dir|", "", W0 },
+	{ "faketime", WK_PREFIX, 1, 0, 0, "", "", "|date-prog|", "", W0 },
+	{ "noglob", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "nocorrect", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	/* Commands whose subcommands run a command (subwrap tables). */
+	{ "git", WK_SUB, 0, 0, 0, "Cc", "", "|git-dir|work-tree|namespace|"
+	    "config-env|super-prefix|attr-source|", "", "", "", "",
+	    SUBS(git_subs) },
+	{ "docker", WK_SUB, 0, 0, 0, "cHln", "", CT_OPTS, "", "", "", "",
+	    SUBS(ct_subs) },
+	{ "podman", WK_SUB, 0, 0, 0, "cHln", "", CT_OPTS, "", "", "", "",
+	    SUBS(ct_subs) },
+	{ "nerdctl", WK_SUB, 0, 0, 0, "cHln", "", CT_OPTS, "", "", "", "",
+	    SUBS(ct_subs) },
+	{ "docker-compose", WK_SUB, 0, 0, 0, "fp", "", COMPOSE_OPTS, "", "",
+	    "", "", SUBS(compose_subs) },
+	{ "podman-compose", WK_SUB, 0, 0, 0, "fp", "", COMPOSE_OPTS, "", "",
+	    "", "", SUBS(compose_subs) },
+	{ "kubectl", WK_SUB, 0, 0, 0, "nsv", "", KUBE_OPTS, "", "", "", "",
+	    SUBS(kube_subs) },
+	{ "oc", WK_SUB, 0, 0, 0, "nsv", "", KUBE_OPTS, "", "", "", "",
+	    SUBS(kube_subs) },
+	{ "lxc", WK_SUB, 0, 0, 0, "", "", "|project|", "", "", "", "",
+	    SUBS(lxc_subs) },
+	{ "incus", WK_SUB, 0, 0, 0, "", "", "|project|", "", "", "", "",
+	    SUBS(lxc_subs) },
+	{ "multipass", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(lxc_subs) },
+	{ "vagrant", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(vagrant_subs) },
+	{ "poetry", WK_SUB, 0, 0, 0, "CP", "", "|directory|project|", "", "",
+	    "", "", SUBS(run_subs) },
+	{ "pipenv", WK_SUB, 0, 0, 0, "", "", "|python|", "", "", "", "",
+	    SUBS(run_subs) },
+	{ "pdm", WK_SUB, 0, 0, 0, "p", "", "|project|", "", "", "", "",
+	    SUBS(run_subs) },
+	{ "hatch", WK_SUB, 0, 0, 0, "e", "", "|env|data-dir|cache-dir|",
+	    "", "", "", "", SUBS(run_subs) },
+	{ "rye", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(run_subs) },
+	{ "pipx", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(run_subs) },
+	{ "conda", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(run_subs) },
+	{ "mamba", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(run_subs) },
+	{ "micromamba", WK_SUB, 0, 0, 0, "r", "", "|root-prefix|", "", "",
+	    "", "", SUBS(run_subs) },
+	{ "uv", WK_SUB, 0, 0, 0, "", "", "|directory|project|cache-dir|"
+	    "config-file|color|python-preference|", "", "", "", "",
+	    SUBS(uv_subs) },
+	{ "uvx", WK_PREFIX, 0, 0, 0, "pf", "", UV_OPTS, "", "", "", "", NULL,
+	    0 },
+	{ "npm", WK_SUB, 0, 0, 0, "w", "", "|prefix|workspace|userconfig|"
+	    "cache|registry|loglevel|", "", "", "", "", SUBS(js_subs) },
+	{ "pnpm", WK_SUB, 0, 0, 0, "CF", "", "|dir|filter|", "", "", "", "",
+	    SUBS(js_subs) },
+	{ "yarn", WK_SUB, 0, 0, 0, "", "", "|cwd|", "", "", "", "",
+	    SUBS(js_subs) },
+	{ "bun", WK_SUB, 0, 0, 0, "", "", "|cwd|", "", "", "", "",
+	    SUBS(js_subs) },
+	{ "npx", WK_PREFIX, 0, 0, 0, "pw", "c", "|package|workspace|",
+	    "|call|", "", "", "", NULL, 0 },
+	{ "bunx", WK_PREFIX, 0, 0, 0, "p", "", "|package|", "", "", "", "",
+	    NULL, 0 },
+	{ "bundle", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(exec_subs) },
+	{ "rbenv", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(exec_subs) },
+	{ "pyenv", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(exec_subs) },
+	{ "nodenv", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(exec_subs) },
+	{ "direnv", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(exec1_subs) },
+	{ "aws-vault", WK_SUB, 0, 0, 0, "", "", "|backend|", "", "", "", "",
+	    SUBS(exec1_subs) },
+	{ "op", WK_SUB, 0, 0, 0, "", "", "|account|config|session|cache|"
+	    "encoding|", "", "", "", "", SUBS(secrets_subs) },
+	{ "doppler", WK_SUB, 0, 0, 0, "", "", "|configuration|token|"
+	    "api-host|", "", "", "", "", SUBS(secrets_subs) },
+	{ "infisical", WK_SUB, 0, 0, 0, "", "", "|domain|token|", "", "",
+	    "", "", SUBS(secrets_subs) },
+	{ "sops", WK_SUB, 0, 0, 0, "", "", "|config|", "", "", "", "",
+	    SUBS(sops_subs) },
+	{ "nix", WK_SUB, 0, 0, 0, "", "", "|extra-experimental-features|"
+	    "experimental-features|store|", "", "", "", "", SUBS(nix_subs) },
+	{ "nix-shell", WK_OPTS, 0, 0, 0, "IA", "", "|attr|include|",
+	    "|run|command|", "", "", "", NULL, 0 },
+	/* fd -x CMD ...: the rest is the command */
+	{ "fd", WK_OPTS, 0, 0, 0, "etEdSjco", "", FD_OPTS, "", "xX",
+	    "|exec|exec-batch|", "", NULL, 0 },
+	{ "fdfind", WK_OPTS, 0, 0, 0, "etEdSjco", "", FD_OPTS, "", "xX",
+	    "|exec|exec-batch|", "", NULL, 0 },
+	/* ansible HOSTS -m shell -a 'cmd' */
+	{ "ansible", WK_OPTS, 0, 0, 0, "ilmufeMBPTt", "a", "|inventory|"
+	    "limit|module-name|user|forks|extra-vars|module-path|background|"
+	    "poll|timeout|tree|", "|args|", "", "", "", NULL, 0 },
+	{ "nodemon", WK_OPTS, 0, 0, 0, "weid", "x", "|watch|ext|ignore|"
+	    "delay|", "|exec|", "", "", "", NULL, 0 },
 	{ "su", WK_SU, 0, 0, 1, "gGsw", "c",
-	    "|group|supp-group|shell|whitelist-environment|", "|command|" },
+	    "|group|supp-group|shell|whitelist-environment|", "|command|", W0 },
 	{ "runuser", WK_SU, 0, 0, 1, "gGswu", "c",
 	    "|group|supp-group|shell|whitelist-environment|user|",
-	    "|command|" },
+	    "|command|", W0 },
 	/* sg [-] GROUP [-c] COMMAND: /bin/sh -c COMMAND either way */
-	{ "sg", WK_EVAL, 1, 0, 1, "", "c", "", "" },
-	{ "eval", WK_EVAL, 0, 0, 0, "", "", "", "" },
-	{ "watch", WK_EVAL, 0, 0, 0, "n", "", "|interval|", "" },
+	{ "sg", WK_EVAL, 1, 0, 1, "", "c", "", "", W0 },
+	{ "eval", WK_EVAL, 0, 0, 0, "", "", "", "", W0 },
+	{ "watch", WK_EVAL, 0, 0, 0, "n", "", "|interval|", "", W0 },
 	{ "parallel", WK_EVAL, 0, 0, 0, "adEIjLlnNsS", "",
 	    "|arg-file|delimiter|eof|jobs|max-lines|max-args|max-chars|"
 	    "sshlogin|sshloginfile|colsep|tagstring|joblog|results|workdir|"
-	    "timeout|delay|retries|", "" },
-	{ "at", WK_AT, 0, 0, 0, "", "", "", "" },
-	{ "batch", WK_AT, 0, 0, 0, "", "", "", "" },
-	{ "ssh", WK_EVAL, 1, 0, 0, "BbcDEeFIiJLlmOopQRSWw", "", "", "" },
-	{ "find", WK_FIND, 0, 0, 0, "", "", "", "" },
-	{ "sh", WK_SHELL, 0, 0, 0, "", "", "", "" },
-	{ "bash", WK_SHELL, 0, 0, 0, "", "", "", "" },
-	{ "dash", WK_SHELL, 0, 0, 0, "", "", "", "" },
-	{ "zsh", WK_SHELL, 0, 0, 0, "", "", "", "" },
-	{ "ksh", WK_SHELL, 0, 0, 0, "", "", "", "" },
-	{ "ksh93", WK_SHELL, 0, 0, 0, "", "", "", "" },
-	{ "mksh", WK_SHELL, 0, 0, 0, "", "", "", "" },
-	{ "lksh", WK_SHELL, 0, 0, 0, "", "", "", "" },
-	{ "oksh", WK_SHELL, 0, 0, 0, "", "", "", "" },
-	{ "ash", WK_SHELL, 0, 0, 0, "", "", "", "" },
-	{ "posh", WK_SHELL, 0, 0, 0, "", "", "", "" },
-	{ "yash", WK_SHELL, 0, 0, 0, "", "", "", "" },
-	{ "rbash", WK_SHELL, 0, 0, 0, "", "", "", "" },
-	{ "fish", WK_SHELL, 0, 0, 0, "", "", "", "" },
-	{ "source", WK_NONE, 0, 0, 0, "", "", "", "" },
-	{ ".", WK_NONE, 0, 0, 0, "", "", "", "" },
+	    "timeout|delay|retries|", "", W0 },
+	{ "at", WK_AT, 0, 0, 0, "", "", "", "", W0 },
+	{ "batch", WK_AT, 0, 0, 0, "", "", "", "", W0 },
+	{ "ssh", WK_EVAL, 1, 0, 0, "BbcDEeFIiJLlmOopQRSWw", "", "", "", W0 },
+	{ "find", WK_FIND, 0, 0, 0, "", "", "", "", W0 },
+	{ "sh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "bash", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "dash", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "zsh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "ksh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "ksh93", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "mksh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "lksh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "oksh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "ash", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "posh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "yash", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "rbash", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "fish", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "source", WK_NONE, 0, 0, 0, "", "", "", "", W0 },
+	{ ".", WK_NONE, 0, 0, 0, "", "", "", "", W0 },
 };
 
 /*
@@ -758,6 +1080,12 @@ static const char *const subs_names[10] = {
 	NULL, "[", NULL, "let", "read test wait", "unset local",
 	"printf export", "declare typeset mapfile getopts", "readonly",
 	"readarray",
+};
+
+/* The WK_SHELL wrappers' names (shells_ok() checks that). */
+static const char *const shell_names[10] = {
+	NULL, NULL, "sh", "zsh ksh ash", "bash dash mksh lksh oksh posh yash "
+	"fish", "ksh93 rbash", NULL, NULL, NULL, NULL,
 };
 
 /* Is s (n bytes) one of table t's names? */
@@ -790,6 +1118,32 @@ len_table_ok(const char *const t[10])
 				break;
 		}
 	return (1);
+}
+
+/* Are shell_names[] the WK_SHELL wrappers, no more, no less? */
+static int
+shells_ok(void)
+{
+	const struct wrapper *wr;
+	const char *p;
+	size_t n, l, want = 0, have = 0;
+
+	for (wr = wrappers; wr < wrappers + sizeof(wrappers) /
+	    sizeof(wrappers[0]); wr++)
+		if (wr->kind == WK_SHELL) {
+			if (!len_table_has(shell_names, wr->name,
+			    strlen(wr->name)))
+				return (0);
+			want++;
+		}
+	for (n = 0; n < 10; n++)
+		for (p = shell_names[n]; p != NULL; p += l + 1) {
+			l = strcspn(p, " ");
+			have++;
+			if (p[l] == '\0')
+				break;
+		}
+	return (want == have);
 }
 
 /* Runs shell code: "sh" in a pattern stands for all of these. */
@@ -1995,7 +2349,8 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 	if (policy == NULL)
 		policy = &defpolicy;
 	if (!opt_table_ok() || !len_table_ok(vt_setters) ||
-	    !len_table_ok(subs_names) || !len_table_ok(cmdpos_words)) {
+	    !len_table_ok(subs_names) || !len_table_ok(cmdpos_words) ||
+	    !len_table_ok(shell_names) || !shells_ok()) {
 		cfail(&ce, "%s", "internal: a table of command names is wrong");
 		return (NULL);
 	}
@@ -4248,6 +4603,9 @@ stage_args(const struct cstage *st, const struct vinfo *v)
 #define UW_FIND		5
 #define UW_PROCSUB	6	/* a shell running <( ) as its script */
 #define UW_OPAQUE	7	/* a shell running text made when it runs */
+#define UW_STRINGS	8	/* runs each command line ss[] */
+
+#define UW_NSTR		8	/* ss[]: more is text not known */
 
 struct unwrap {
 	int		 kind;
@@ -4257,19 +4615,125 @@ struct unwrap {
 	size_t		 len;
 	int		 opq;		/* and a shell runs text made when it
 					   runs (xargs -I{} sh -c 'x {}') */
+	uint32_t	 nss;
+	const char	*ss[UW_NSTR];
+	size_t		 sl[UW_NSTR];
 };
 
+/* Is s (n bytes) one of list's "|long|options|", whole or as
+   getopt_long() takes an abbreviation of it? */
 static int
-in_list(const char *list, const char *s, size_t n)
+in_list_abbr(const char *list, const char *s, size_t n)
 {
-	const char *p;
+	const char *p, *e;
 
-	if (n == 0 || list[0] == '\0')
+	if (list == NULL || n == 0)
 		return (0);
-	for (p = list; (p = strstr(p, "|")) != NULL && p[1] != '\0'; p++)
-		if (strncmp(p + 1, s, n) == 0 && p[1 + n] == '|')
+	for (p = list; p[0] == '|' && (e = strchr(p + 1, '|')) != NULL;
+	    p = e)
+		if ((size_t)(e - p - 1) >= n && memcmp(p + 1, s, n) == 0)
 			return (1);
 	return (0);
+}
+
+/* Is word t (n bytes) the long option --name, whole or abbreviated,
+   with or without =VALUE? */
+static int
+long_opt(const char *t, size_t n, const char *name)
+{
+	const char *eq;
+	size_t l;
+
+	if (n < 3 || t[0] != '-' || t[1] != '-')
+		return (0);
+	eq = memchr(t, '=', n);
+	l = (eq != NULL ? (size_t)(eq - t) : n) - 2;
+	return (l > 0 && l <= strlen(name) && memcmp(t + 2, name, l) == 0);
+}
+
+/* Does option word t (n bytes, "-x" or "--long") of wrapper wr take
+   the next word as its argument? */
+static int
+opt_takes(const struct wrapper *wr, const char *t, size_t n)
+{
+	size_t i, l;
+
+	if (t[1] == '-') {
+		if (memchr(t, '=', n) != NULL)
+			return (0);
+		l = n - 2;
+		return (in_list_abbr(wr->longargs, t + 2, l) ||
+		    in_list_abbr(wr->longstr, t + 2, l) ||
+		    in_list_abbr(wr->opqargs, t + 2, l));
+	}
+	for (i = 1; i < n; i++)
+		if (strchr(wr->argopts, t[i]) != NULL ||
+		    strchr(wr->stropts, t[i]) != NULL)
+			return (i + 1 == n);
+	return (0);
+}
+
+/*
+ * The subcommand that wrapper wr (WK_SUB) runs, from words[*kp, end):
+ * wr's options are skipped, then the subcommand named, for as many
+ * levels as there are (docker compose exec).  Returns its wrapper with
+ * *kp past its name, or NULL for one that runs no command.
+ */
+static const struct wrapper *
+sub_find(const struct shellparse_word *w, uint32_t *kp, uint32_t end,
+    const struct wrapper *wr)
+{
+	const char *t;
+	uint32_t k = *kp, i, d;
+	size_t l;
+
+	for (d = 0; d < 4 && wr->kind == WK_SUB; d++) {
+		for (; k < end; k++) {
+			t = w[k].text;
+			l = w[k].len;
+			if (shellparse_pattern(&w[k]) != NULL ||
+			    t[0] != '-' || l == 1)
+				break;
+			if (l == 2 && t[1] == '-') {
+				k++;
+				break;
+			}
+			if (opt_takes(wr, t, l))
+				k++;
+		}
+		if (k >= end || shellparse_pattern(&w[k]) != NULL)
+			return (NULL);
+		t = w[k].text;
+		for (i = 0; i < wr->nsubs; i++)
+			if (wr->subs[i].len == w[k].len &&
+			    wr->subs[i].name[0] == t[0] &&
+			    memcmp(wr->subs[i].name, t, w[k].len) == 0)
+				break;
+		if (i == wr->nsubs)
+			return (NULL);
+		wr = &wr->subs[i].w;
+		k++;
+	}
+	if (wr->kind == WK_SUB)
+		return (NULL);
+	*kp = k;
+	return (wr);
+}
+
+/* An option of wr gives command line s: WK_OPTS runs each one given,
+   the others the last. */
+static void
+unwrap_str(struct unwrap *u, const struct wrapper *wr, const char *s,
+    size_t n)
+{
+	if (wr->kind != WK_OPTS) {
+		u->s = s;
+		u->len = n;
+	} else if (u->nss < UW_NSTR) {
+		u->ss[u->nss] = s;
+		u->sl[u->nss++] = n;
+	} else
+		u->opq = 1;
 }
 
 static int
@@ -4325,19 +4789,11 @@ interp_opaque(struct ctx *c, uint32_t ci)
 static int
 shell_word(const char *t, size_t n)
 {
-	const struct wrapper *wr;
 	const char *b;
-	size_t l;
 
 	b = memrchr(t, '/', n);
 	b = b != NULL ? b + 1 : t;
-	l = n - (size_t)(b - t);
-	for (wr = wrappers; wr < wrappers + sizeof(wrappers) /
-	    sizeof(wrappers[0]); wr++)
-		if (wr->kind == WK_SHELL && strlen(wr->name) == l &&
-		    memcmp(wr->name, b, l) == 0)
-			return (1);
-	return (0);
+	return (len_table_has(shell_names, b, n - (size_t)(b - t)));
 }
 
 /*
@@ -4349,7 +4805,7 @@ static int
 xargs_shell(const struct shellparse_word *w, uint32_t os, uint32_t oe,
     uint32_t k, uint32_t end)
 {
-	const char *t, *repl = NULL;
+	const char *t, *eq, *repl = NULL;
 	size_t rlen = 0, l;
 	uint32_t i;
 	int cflag = 0;
@@ -4368,9 +4824,16 @@ xargs_shell(const struct shellparse_word *w, uint32_t os, uint32_t oe,
 				repl = "{}";
 				rlen = 2;
 			}
-		} else if (l >= 9 && memcmp(t, "--replace", 9) == 0) {
-			repl = l > 10 && t[9] == '=' ? t + 10 : "{}";
-			rlen = l > 10 && t[9] == '=' ? l - 10 : 2;
+		} else if (long_opt(t, l, "replace")) {
+			/* --replace[=R], --rep[=R] */
+			if ((eq = memchr(t, '=', l)) != NULL && eq + 1 <
+			    t + l) {
+				repl = eq + 1;
+				rlen = l - (size_t)(eq + 1 - t);
+			} else {
+				repl = "{}";
+				rlen = 2;
+			}
 		}
 	}
 	if (k >= end || shellparse_pattern(&w[k]) != NULL ||
@@ -4406,11 +4869,16 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 	const struct shellparse_word *w = cmd->words;
 	const char *t, *eq;
 	uint32_t k = start + 1, npos = wr->npos, i;
-	size_t l;
+	size_t l, n;
 	int cflag = 0, sflag = 0, done, cmdnext = 0;
 
-	memset(u, 0, sizeof(*u));
+	memset(u, 0, offsetof(struct unwrap, ss));	/* ss[], sl[]: by nss */
 	u->kind = UW_NONE;
+	if (wr->kind == WK_SUB) {
+		if ((wr = sub_find(w, &k, end, wr)) == NULL)
+			return;
+		npos = wr->npos;
+	}
 	if (wr->kind == WK_NONE) {
 		/* source FILE, . FILE: a script from stdin or <( ) */
 		if (k < end)
@@ -4490,9 +4958,14 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 		for (; k < end; k++) {
 			t = w[k].text;
 			l = w[k].len;
-			if (shellparse_pattern(&w[k]) != NULL)
+			if (shellparse_pattern(&w[k]) != NULL) {
+				if (wr->kind == WK_OPTS)
+					continue;
 				break;
+			}
 			if (l == 2 && t[0] == '-' && t[1] == '-') {
+				if (wr->kind == WK_OPTS)
+					goto strings;	/* operands */
 				k++;
 				npos = 0;
 				cmdnext = 1;
@@ -4501,41 +4974,57 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 			if (t[0] != '-' || l == 1) {
 				if (l == 1 && t[0] == '-' && wr->dashopt)
 					continue;
-				if (wr->kind == WK_SU && !cmdnext)
+				if ((wr->kind == WK_SU && !cmdnext) ||
+				    wr->kind == WK_OPTS)
 					continue;	/* su user -c x */
 				break;
 			}
 			/* runuser -u USER CMD, not su's -c */
 			if (wr->kind == WK_SU && ((l == 2 && t[1] == 'u') ||
-			    (l >= 6 && memcmp(t, "--user", 6) == 0)))
+			    long_opt(t, l, "user")))
 				cmdnext = 1;
 			if (t[1] == '-') {
 				eq = memchr(t, '=', l);
-				if (in_list(wr->longstr, t + 2,
-				    (eq ? (size_t)(eq - t) : l) - 2)) {
-					if (eq != NULL) {
-						u->s = eq + 1;
-						u->len = l -
-						    (size_t)(eq + 1 - t);
-					} else if (k + 1 < end) {
+				n = (eq ? (size_t)(eq - t) : l) - 2;
+				if (in_list_abbr(wr->longrest, t + 2, n)) {
+					/* fd --exec CMD ...; --exec=CMD ...
+					   is not split here */
+					if (eq != NULL)
+						u->opq = 1;
+					k++;
+					goto rest;
+				}
+				if (in_list_abbr(wr->opqargs, t + 2, n))
+					u->opq = 1;	/* --entrypoint */
+				if (in_list_abbr(wr->longstr, t + 2, n)) {
+					if (eq != NULL)
+						unwrap_str(u, wr, eq + 1, l -
+						    (size_t)(eq + 1 - t));
+					else if (k + 1 < end) {
 						k++;
-						u->s = w[k].text;
-						u->len = w[k].len;
+						unwrap_str(u, wr, w[k].text,
+						    w[k].len);
 					}
-				} else if (eq == NULL && in_list(wr->longargs,
-				    t + 2, l - 2))
+				} else if (eq == NULL && opt_takes(wr, t, l))
 					k++;
 				continue;
 			}
 			for (i = 1, done = 0; i < l && !done; i++) {
+				if (wr->restopts != NULL &&
+				    strchr(wr->restopts, t[i]) != NULL) {
+					if (i + 1 < l)
+						u->opq = 1;	/* -xCMD */
+					k++;
+					goto rest;
+				}
 				if (strchr(wr->stropts, t[i]) != NULL) {
-					if (i + 1 < l) {
-						u->s = t + i + 1;
-						u->len = l - i - 1;
-					} else if (k + 1 < end) {
+					if (i + 1 < l)
+						unwrap_str(u, wr, t + i + 1,
+						    l - i - 1);
+					else if (k + 1 < end) {
 						k++;
-						u->s = w[k].text;
-						u->len = w[k].len;
+						unwrap_str(u, wr, w[k].text,
+						    w[k].len);
 					}
 					done = 1;
 				} else if (strchr(wr->argopts, t[i]) != NULL) {
@@ -4551,6 +5040,12 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 			continue;
 		}
 		break;
+	}
+	if (wr->kind == WK_OPTS) {
+strings:
+		if (u->nss > 0 || u->opq)
+			u->kind = UW_STRINGS;
+		return;
 	}
 	if (u->s != NULL) {
 		u->kind = UW_STRING;
@@ -4576,8 +5071,11 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 			return;
 		}
 	}
-	if (k >= end)
+	if (k >= end) {
+		if (u->opq)
+			u->kind = UW_OPAQUE;	/* --entrypoint X, alone */
 		return;
+	}
 	u->kind = wr->kind == WK_EVAL ? UW_JOIN : UW_VIEW;
 	u->start = k;
 	u->end = end;
@@ -4588,6 +5086,15 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 		else
 			u->opq = 1;	/* the script as written too */
 	}
+	return;
+rest:
+	/* nix develop -c CMD ..., fd -x CMD ...: the words after it */
+	if (k < end) {
+		u->kind = UW_VIEW;
+		u->start = k;
+		u->end = end;
+	} else if (u->opq)
+		u->kind = UW_OPAQUE;
 }
 
 /* ---- Walking views. */
@@ -5771,7 +6278,7 @@ awk_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const struct shellparse_word *w;
-	const char *t;
+	const char *t, *eq;
 	uint32_t k;
 	int file = 0, src = 0;
 
@@ -5784,7 +6291,8 @@ awk_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 		}
 		if (t[0] != '-' || w->len < 2)
 			break;
-		if (strcmp(t, "-e") == 0 || strcmp(t, "--source") == 0) {
+		if (strcmp(t, "-e") == 0 || (long_opt(t, w->len, "source") &&
+		    memchr(t, '=', w->len) == NULL)) {
 			if (++k < end) {
 				src = 1;
 				if (shellparse_pattern(&cmd->words[k]) != NULL)
@@ -5792,17 +6300,24 @@ awk_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 				awk_scan(c, ci, cmd->words[k].text,
 				    cmd->words[k].len);
 			}
-		} else if (strncmp(t, "--source=", 9) == 0) {
+		} else if (long_opt(t, w->len, "source")) {
 			src = 1;
-			awk_scan(c, ci, t + 9, w->len - 9);
-		} else if (strcmp(t, "-f") == 0 || strcmp(t, "--file") == 0) {
-			file = 1;
+			eq = memchr(t, '=', w->len);	/* --source=X */
+			awk_scan(c, ci, eq + 1, w->len - (size_t)(eq + 1 - t));
+		} else if (strcmp(t, "-f") == 0 || strcmp(t, "-E") == 0 ||
+		    ((long_opt(t, w->len, "file") || long_opt(t, w->len,
+		    "exec")) && memchr(t, '=', w->len) == NULL)) {
+			file = 1;	/* gawk -E FILE: -f, the last option */
 			k++;
-		} else if (t[1] == 'f' || strncmp(t, "--file=", 7) == 0)
+		} else if (t[1] == 'f' || t[1] == 'E' || long_opt(t, w->len,
+		    "file") || long_opt(t, w->len, "exec"))
 			file = 1;
 		else if ((strcmp(t, "-F") == 0 || strcmp(t, "-v") == 0 ||
-		    strcmp(t, "--assign") == 0 ||
-		    strcmp(t, "--field-separator") == 0) && k + 1 < end)
+		    strcmp(t, "-i") == 0 || strcmp(t, "-l") == 0 ||
+		    ((long_opt(t, w->len, "assign") || long_opt(t, w->len,
+		    "field-separator") || long_opt(t, w->len, "include") ||
+		    long_opt(t, w->len, "load")) && memchr(t, '=', w->len) ==
+		    NULL)) && k + 1 < end)
 			k++;
 	}
 	if (file || src || k >= end)
@@ -5910,7 +6425,7 @@ sed_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const struct shellparse_word *w;
-	const char *t;
+	const char *t, *eq;
 	uint32_t k;
 	size_t i;
 	int given = 0;
@@ -5924,23 +6439,25 @@ sed_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 		}
 		if (t[0] != '-' || w->len < 2)
 			break;
-		if (strncmp(t, "--expression", 12) == 0) {
+		eq = memchr(t, '=', w->len);
+		if (long_opt(t, w->len, "expression")) {
 			given = 1;
-			if (t[12] == '=')
-				sed_scan(c, ci, t + 13, w->len - 13);
+			if (eq != NULL)
+				sed_scan(c, ci, eq + 1, w->len -
+				    (size_t)(eq + 1 - t));
 			else if (++k < end)
 				sed_scan(c, ci, cmd->words[k].text,
 				    cmd->words[k].len);
 			continue;
 		}
-		if (strncmp(t, "--file", 6) == 0) {
+		if (long_opt(t, w->len, "file")) {
 			given = 1;
-			if (t[6] != '=')
+			if (eq == NULL)
 				k++;
 			continue;
 		}
 		if (t[1] == '-') {
-			if (strcmp(t, "--line-length") == 0)
+			if (eq == NULL && long_opt(t, w->len, "line-length"))
 				k++;
 			continue;
 		}
@@ -7095,6 +7612,21 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 					v++;
 					n = w->len - (size_t)(v - w->text);
 				}
+			} else if (ol > 2 && o->opt[1] == '-' &&
+			    long_opt(w->text, w->len, o->opt + 2)) {
+				/* --opt VALUE, --opt=VALUE, --op=VALUE */
+				vw = w;
+				if ((v = memchr(w->text, '=', w->len)) !=
+				    NULL) {
+					v++;
+					n = w->len - (size_t)(v - w->text);
+				} else if (k + 1 >= end)
+					continue;
+				else {
+					vw = &cmd->words[k + 1];
+					v = vw->text;
+					n = vw->len;
+				}
 			} else if (w->len == ol &&
 			    memcmp(w->text, o->opt, ol) == 0) {
 				if (k + 1 >= end)
@@ -7105,7 +7637,7 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			} else if (w->len > ol && w->text[ol] == '=' &&
 			    memcmp(w->text, o->opt, ol) == 0) {
 				vw = w;
-				v = w->text + ol + 1;	/* --opt=VALUE */
+				v = w->text + ol + 1;	/* -opt=VALUE */
 				n = w->len - ol - 1;
 			} else
 				continue;
@@ -7218,6 +7750,19 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		vw->expanded = 1;
 		if (vw->mode == VW_MAIN)
 			interp_opaque(c, vw->cmd);
+		return;
+	case UW_STRINGS:
+		/* git rebase -x X -x Y: each is a command line; git runs
+		   too, so the command is not only what it expands to */
+		if (vw->mode != VW_MAIN)
+			return;
+		if (u.opq)
+			interp_opaque(c, vw->cmd);
+		if (cmd->mark & CM_PARSED)
+			return;
+		cmd->mark |= CM_PARSED;
+		for (k = 0; k < u.nss; k++)
+			opt_parse(c, vw->cmd, u.ss[k], u.sl[k], 0);
 		return;
 	case UW_FIND:
 		for (k = start + 1; k < end && !vw->found; k++) {

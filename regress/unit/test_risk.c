@@ -1060,6 +1060,122 @@ programs(void)
 }
 
 /*
+ * Subcommands that run a command (docker exec, kubectl exec, git
+ * submodule foreach, git rebase -x, poetry run, ...), and long options
+ * abbreviated as getopt_long() takes them (env --split=, timeout
+ * --sig): the command they run is classified as its own.
+ */
+static void
+subcommands(void)
+{
+	static const char *const ev[] = {
+		"docker exec -it web rm -rf /",
+		"docker run --rm -v /:/h -e A=1 alpine rm -rf /",
+		"podman exec -u root c rm -rf /",
+		"nerdctl run --name x img rm -rf /",
+		"docker -H tcp://h:2375 container exec c rm -rf /",
+		"docker compose -f x.yml exec web rm -rf /",
+		"docker-compose run --rm web rm -rf /",
+		"kubectl -n prod exec deploy/web -c app -- rm -rf /",
+		"kubectl exec -it pod -- sh -c 'rm -rf /'",
+		"oc debug node/x -- rm -rf /",
+		"lxc exec c -- rm -rf /",
+		"git submodule foreach 'rm -rf /'",
+		"git -C /x submodule --quiet foreach --recursive 'rm -rf /'",
+		"git rebase -x 'echo ok' -x 'rm -rf /' HEAD~2",
+		"git rebase --exe='rm -rf /' main",
+		"git rebase -ix 'rm -rf /' HEAD~2",
+		"git bisect run rm -rf /",
+		"git fetch --upload-pack='rm -rf /' .",
+		"git clone -u 'rm -rf /' src dst",
+		"git push --receive-pack='rm -rf /' . main",
+		"git filter-branch --tree-filter 'rm -rf /' HEAD",
+		"git difftool -x 'rm -rf /'",
+		"poetry run rm -rf /",
+		"pipenv run rm -rf /",
+		"uv run --with x rm -rf /",
+		"uv tool run --from x rm -rf /",
+		"uvx --from x rm -rf /",
+		"npx -c 'rm -rf /'",
+		"npx --yes rm -rf /",
+		"npm exec -- rm -rf /",
+		"pnpm dlx rm -rf /",
+		"bundle exec rm -rf /",
+		"conda run -n base rm -rf /",
+		"nix develop .#x -c rm -rf /",
+		"nix shell nixpkgs#hello --command rm -rf /",
+		"nix-shell -p x --run 'rm -rf /'",
+		"direnv exec . rm -rf /",
+		"aws-vault exec prof -- rm -rf /",
+		"op run --env-file .env -- rm -rf /",
+		"doppler run --command 'rm -rf /'",
+		"sops exec-env s.env 'rm -rf /'",
+		"fd -e o -x rm -rf",
+		"fdfind --exec rm -rf",
+		"ansible all -m shell -a 'rm -rf /'",
+		"vagrant ssh -c 'rm -rf /'",
+		"nodemon --exec 'rm -rf /'",
+		/* abbreviated long options */
+		"env --split='rm -rf /'",
+		"env --spl 'rm -rf /'",
+		"su --comm 'rm -rf /'",
+		"timeout --sig KILL 5 rm -rf /",
+		"nice --adj 5 rm -rf /",
+		"sudo --us root rm -rf /",
+		"runuser --us root rm -rf /",
+		"xargs --max-p 4 rm -rf",
+		"systemd-run --send-sighup rm -rf /",
+		"tar -xf x.tar --to-com='rm -rf /'",
+		"rsync --rs='rm -rf /' a b",
+		"man --pag='rm -rf /' ls",
+		"sed --exp='1e rm -rf /' f",
+		"sed --ex '1e rm -rf /' f",
+		"awk --ass x=1 'BEGIN { system(\"rm -rf /\") }'",
+		"awk -i inc 'BEGIN { system(\"rm -rf /\") }'",
+		"awk --so='BEGIN { system(\"rm -rf /\") }'",
+	};
+	struct risk_result r;
+	size_t i;
+
+	for (i = 0; i < sizeof(ev) / sizeof(ev[0]); i++)
+		evade(ev[i], C, "rm-rf");
+
+	/* What the subcommand runs, when it runs nothing a rule is for. */
+	shell("docker run --rm alpine ls -l", L, "ls");
+	shell("kubectl exec pod -- ls /", L, "ls");
+	shell("git log --oneline", L, "git-read");
+	shell("git status", L, "git-read");
+	r = run(rs, "shell", "git rebase -i HEAD~3", NULL, NULL);
+	tap_ok(r.ncommands == 1 && !r.opaque, "git rebase without -x runs "
+	    "nothing more: %s", r.why);
+	r = run(rs, "shell", "git push -o ci.skip origin main", NULL, NULL);
+	tap_ok(r.ncommands == 1 && !r.opaque && r.rule_name != NULL &&
+	    strcmp(r.rule_name, "git-read") == 0, "git push -o X: X is no "
+	    "command: %s", r.why);
+	r = run(rs, "shell", "docker run -d --name web -p 80:80 -v /a:/b "
+	    "nginx", NULL, NULL);
+	tap_ok(r.ncommands == 1 && !r.opaque, "docker run IMAGE: the "
+	    "image's own command, nothing on the line: %s", r.why);
+	r = run(rs, "shell", "docker ps -a", NULL, NULL);
+	tap_ok(r.ncommands == 1 && !r.opaque, "docker ps: %s", r.why);
+	r = run(rs, "shell", "fd -e c main src", NULL, NULL);
+	tap_ok(r.ncommands == 1 && !r.opaque, "fd without -x: %s", r.why);
+	/* An entrypoint puts a program the line does not show first. */
+	r = run(rs, "shell", "docker run --entrypoint sh alpine -c 'ls'",
+	    NULL, NULL);
+	tap_ok(r.level == H && r.opaque, "docker run --entrypoint is "
+	    "opaque: %s", r.why);
+	r = run(rs, "shell", "fd --exec=rm x", NULL, NULL);
+	tap_ok(r.level >= H && r.opaque, "fd --exec=CMD is opaque: %s",
+	    r.why);
+	/* git rebase -x 9 times: more than are looked at is opaque */
+	r = run(rs, "shell", "git rebase -x ls -x ls -x ls -x ls -x ls "
+	    "-x ls -x ls -x ls -x ls HEAD~1", NULL, NULL);
+	tap_ok(r.level == H && r.opaque, "git rebase -x, 9 times: %s",
+	    r.why);
+}
+
+/*
  * What the line does not set comes from the tool's environment: it is
  * one component ($HOME/src is not under ~/.ssh); a value it sets
  * literally is that value (d=build; ls $d/src), not "anything".
@@ -1589,6 +1705,7 @@ main(void)
 	variables();
 	arithmetic();
 	programs();
+	subcommands();
 	tap_ok(nevasion >= 20, "%d evasion attempts", nevasion);
 	fed();
 	unparseable();
