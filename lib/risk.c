@@ -629,6 +629,8 @@ glob_last(const char *p)
 #define WK_SUB		9	/* [options] SUBCOMMAND ...: see subs */
 #define WK_OPTS		10	/* only option arguments are commands, each
 				   one that is given (git rebase -x X -x Y) */
+#define WK_EACH		11	/* as WK_OPTS, and each operand is one */
+#define WK_STRS(k)	((k) == WK_OPTS || (k) == WK_EACH)
 
 struct subwrap;
 
@@ -795,6 +797,12 @@ static const struct subwrap vagrant_subs[] = {
 	    "|command|", "", "", "", NULL, 0 } },
 };
 
+/* machinectl shell [USER@]HOST [PROGRAM ARGS] */
+static const struct subwrap machinectl_subs[] = {
+	{ SW("shell"), { "machinectl shell", WK_PREFIX, 1, 0, 0, "E", "",
+	    "|uid|setenv|", "", "", "", "", NULL, 0 } },
+};
+
 /* Language tools that run a command in their environment. */
 static const struct subwrap run_subs[] = {
 	{ SW("run"), { "poetry run", WK_PREFIX, 0, 0, 0, "npCP", "",
@@ -861,6 +869,7 @@ static const struct subwrap nix_subs[] = {
 };
 
 #define W0		"", "", "", NULL, 0	/* no more than the above */
+#define NC_ARGS		"pswiXxTOIMmPVq"
 #define FD_OPTS		"|extension|type|exclude|max-depth|min-depth|" \
 	"exact-depth|size|threads|color|changed-within|changed-before|" \
 	"owner|max-results|base-directory|path-separator|search-path|" \
@@ -900,7 +909,9 @@ static const struct wrapper wrappers[] = {
 	{ "ltrace", WK_PREFIX, 0, 0, 0, "aAeILnoOpsSuX", "", "|output|", "", W0 },
 	{ "nsenter", WK_PREFIX, 0, 0, 0, "tSG", "",
 	    "|target|setuid|setgid|", "", W0 },
-	{ "unshare", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "unshare", WK_PREFIX, 0, 0, 0, "SGRw", "", "|propagation|setgroups|"
+	    "map-user|map-group|map-users|map-groups|root|wd|setuid|setgid|"
+	    "monotonic|boottime|", "", W0 },
 	{ "fakeroot", WK_PREFIX, 0, 0, 0, "lis", "", "|lib|faked|", "", W0 },
 	{ "unbuffer", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	{ "setpriv", WK_PREFIX, 0, 0, 0, "", "",
@@ -915,6 +926,31 @@ static const struct wrapper wrappers[] = {
 	{ "valgrind", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	{ "screen", WK_PREFIX, 0, 0, 0, "cehpRSTsX", "", "", "", W0 },
 	{ "firejail", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "chronic", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "ifne", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "cpulimit", WK_PREFIX, 0, 0, 0, "lpe", "", "|limit|pid|exe|path|",
+	    "", W0 },
+	{ "numactl", WK_PREFIX, 0, 0, 0, "NmCipPw", "", "|cpunodebind|"
+	    "membind|physcpubind|interleave|preferred|preferred-many|"
+	    "balancing|weighted-interleave|", "", W0 },
+	{ "prlimit", WK_PREFIX, 0, 0, 0, "po", "", "|pid|output|", "", W0 },
+	{ "cgexec", WK_PREFIX, 0, 0, 0, "g", "", "", "", W0 },
+	{ "rlwrap", WK_PREFIX, 0, 0, 0, "bCDefFgHlMOPqsStwz", "",
+	    "|break-chars|command-name|extra-char-after-completion|file|"
+	    "history-format|forget-matching|history-filename|logfile|"
+	    "multi-line-ext|pre-given|quote-characters|histsize|"
+	    "substitute-prompt|set-term-name|wrap-to|filter|", "", W0 },
+	{ "chpst", WK_PREFIX, 0, 0, 0, "uUbe/nlLmdopfcrt", "", "", "", W0 },
+	{ "s6-setuidgid", WK_PREFIX, 1, 0, 0, "", "", "", "", W0 },
+	{ "setuidgid", WK_PREFIX, 1, 0, 0, "", "", "", "", W0 },
+	{ "gosu", WK_PREFIX, 1, 0, 0, "", "", "", "", W0 },
+	{ "su-exec", WK_PREFIX, 1, 0, 0, "", "", "", "", W0 },
+	{ "tini", WK_PREFIX, 0, 0, 0, "pe", "", "", "", W0 },
+	{ "dumb-init", WK_PREFIX, 0, 0, 0, "r", "", "|rewrite|", "", W0 },
+	{ "xvfb-run", WK_PREFIX, 0, 0, 0, "efnpsw", "", "|error-file|"
+	    "auth-file|server-num|xauth-protocol|server-args|wait|", "", W0 },
+	{ "machinectl", WK_SUB, 0, 0, 0, "MH", "", "|machine|host|", "", "",
+	    "", "", SUBS(machinectl_subs) },
 	{ "catchsegv", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	{ "proxychains", WK_PREFIX, 0, 0, 0, "f", "", "", "", W0 },
 	{ "proxychains4", WK_PREFIX, 0, 0, 0, "f", "", "", "", W0 },
@@ -1037,6 +1073,24 @@ static const struct wrapper wrappers[] = {
 	    "|arg-file|delimiter|eof|jobs|max-lines|max-args|max-chars|"
 	    "sshlogin|sshloginfile|colsep|tagstring|joblog|results|workdir|"
 	    "timeout|delay|retries|", "", W0 },
+	/* GNU parallel's sem: a command line, run later */
+	{ "sem", WK_EVAL, 0, 0, 0, "j", "", "|jobs|id|semaphorename|"
+	    "semaphoretimeout|", "", W0 },
+	/* hyperfine 'cmd' ...: each operand a command line */
+	{ "hyperfine", WK_EACH, 0, 0, 0, "wrmMSnuLP", "psc", "|warmup|runs|"
+	    "min-runs|max-runs|shell|command-name|time-unit|export-asciidoc|"
+	    "export-csv|export-json|export-markdown|export-orgmode|style|"
+	    "sort|output|input|parameter-list|parameter-scan|"
+	    "parameter-step-size|", "|prepare|setup|cleanup|conclude|"
+	    "reference|", W0 },
+	/* nc -e PROG, nc -c 'cmd', ncat --sh-exec 'cmd' */
+	{ "nc", WK_OPTS, 0, 0, 0, NC_ARGS, "ec", "", "|sh-exec|exec|", W0 },
+	{ "ncat", WK_OPTS, 0, 0, 0, NC_ARGS, "ec", "", "|sh-exec|exec|",
+	    W0 },
+	{ "netcat", WK_OPTS, 0, 0, 0, NC_ARGS, "ec", "", "|sh-exec|exec|",
+	    W0 },
+	{ "nc.traditional", WK_OPTS, 0, 0, 0, NC_ARGS, "ec", "",
+	    "|sh-exec|exec|", W0 },
 	{ "at", WK_AT, 0, 0, 0, "", "", "", "", W0 },
 	{ "batch", WK_AT, 0, 0, 0, "", "", "", "", W0 },
 	{ "ssh", WK_EVAL, 1, 0, 0, "BbcDEeFIiJLlmOopQRSWw", "", "", "", W0 },
@@ -4720,13 +4774,13 @@ sub_find(const struct shellparse_word *w, uint32_t *kp, uint32_t end,
 	return (wr);
 }
 
-/* An option of wr gives command line s: WK_OPTS runs each one given,
-   the others the last. */
+/* An option of wr gives command line s: WK_OPTS and WK_EACH run each
+   one given, the others the last. */
 static void
 unwrap_str(struct unwrap *u, const struct wrapper *wr, const char *s,
     size_t n)
 {
-	if (wr->kind != WK_OPTS) {
+	if (!WK_STRS(wr->kind)) {
 		u->s = s;
 		u->len = n;
 	} else if (u->nss < UW_NSTR) {
@@ -4959,13 +5013,19 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 			t = w[k].text;
 			l = w[k].len;
 			if (shellparse_pattern(&w[k]) != NULL) {
-				if (wr->kind == WK_OPTS)
+				if (wr->kind == WK_EACH)
+					unwrap_str(u, wr, t, l);
+				if (WK_STRS(wr->kind))
 					continue;
 				break;
 			}
 			if (l == 2 && t[0] == '-' && t[1] == '-') {
-				if (wr->kind == WK_OPTS)
-					goto strings;	/* operands */
+				/* operands: of WK_EACH, command lines */
+				while (wr->kind == WK_EACH && ++k < end)
+					unwrap_str(u, wr, w[k].text,
+					    w[k].len);
+				if (WK_STRS(wr->kind))
+					goto strings;
 				k++;
 				npos = 0;
 				cmdnext = 1;
@@ -4974,8 +5034,10 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 			if (t[0] != '-' || l == 1) {
 				if (l == 1 && t[0] == '-' && wr->dashopt)
 					continue;
+				if (wr->kind == WK_EACH)
+					unwrap_str(u, wr, t, l);
 				if ((wr->kind == WK_SU && !cmdnext) ||
-				    wr->kind == WK_OPTS)
+				    WK_STRS(wr->kind))
 					continue;	/* su user -c x */
 				break;
 			}
@@ -5041,7 +5103,7 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 		}
 		break;
 	}
-	if (wr->kind == WK_OPTS) {
+	if (WK_STRS(wr->kind)) {
 strings:
 		if (u->nss > 0 || u->opq)
 			u->kind = UW_STRINGS;
@@ -5897,6 +5959,7 @@ feed_shell(struct ctx *c, uint32_t ci, int procsub, int lang)
 #define OT_DIR		4	/* opt DIR, as OT_OPT: the command runs in
 				   DIR (env -C, tar -C), so its relative
 				   paths are also matched from there */
+#define OT_PLUS		5	/* +VALUE operands (vim +CMD, less +CMD) */
 
 struct cmdopt {
 	const char	*cmd;
@@ -5921,6 +5984,8 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("ssh", 0, "-o", "knownhostscommand="),
 	CO_OPT("scp", 0, "-o", "proxycommand="),
 	CO_OPT("sftp", 0, "-o", "proxycommand="),
+	CO_DIR("sudo", "-D"),
+	CO_DIR("sudo", "--chdir"),
 	CO_OPT("git", 0, "-c", "core.pager="),
 	CO_OPT("git", 0, "-c", "core.sshcommand="),
 	CO_OPT("git", 0, "-c", "core.editor="),
@@ -5933,6 +5998,17 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("git", 1, "-c", "alias."),
 	CO_OPT("git", 1, "-c", "credential.helper="),
 	CO_DIR("git", "-C"),
+	/* gdb -ex 'shell cmd', -ex '!cmd' */
+	CO_OPT("gdb", 0, "-ex", "shell "),
+	CO_OPT("gdb", 1, "-ex", NULL),
+	CO_OPT("gdb", 0, "--ex", "shell "),
+	CO_OPT("gdb", 1, "--ex", NULL),
+	CO_OPT("gdb", 0, "--eval-command", "shell "),
+	CO_OPT("gdb", 1, "--eval-command", NULL),
+	CO_OPT("gdb", 0, "-iex", "shell "),
+	CO_OPT("gdb", 1, "-iex", NULL),
+	CO_OPT("gdb", 0, "--init-eval-command", "shell "),
+	CO_OPT("gdb", 1, "--init-eval-command", NULL),
 	CO_OPT("rsync", 0, "-e", NULL),
 	CO_OPT("rsync", 0, "--rsh", NULL),
 	CO_OPT("tar", 0, "--to-command", NULL),
@@ -5945,8 +6021,6 @@ static const struct cmdopt cmdopts[] = {
 	CO_DIR("tar", "--directory"),
 	CO_DIR("env", "-C"),
 	CO_DIR("env", "--chdir"),
-	CO_DIR("sudo", "-D"),
-	CO_DIR("sudo", "--chdir"),
 	CO_DIR("make", "-C"),
 	CO_DIR("make", "--directory"),
 	CO_DIR("gmake", "-C"),
@@ -5956,13 +6030,39 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("man", 0, "--html", NULL),
 	CO_OPT("script", 0, "-c", NULL),
 	CO_OPT("script", 0, "--command", NULL),
+	/* strace -o '|cmd': its output piped to a command */
+	CO_OPT("strace", 0, "-o", "|"),
+	CO_OPT("strace", 0, "-o", "!"),
+	CO_OPT("strace", 0, "--output", "|"),
+	CO_OPT("strace", 0, "--output", "!"),
 	CO_OPT("vim", 1, "-c", NULL),
+	CO_OPT("vim", 1, "--cmd", NULL),
+	CO_OTHER("vim", OT_PLUS),
 	CO_OPT("vi", 1, "-c", NULL),
+	CO_OPT("vi", 1, "--cmd", NULL),
+	CO_OTHER("vi", OT_PLUS),
 	CO_OPT("nvim", 1, "-c", NULL),
+	CO_OPT("nvim", 1, "--cmd", NULL),
+	CO_OTHER("nvim", OT_PLUS),
+	CO_OPT("view", 1, "-c", NULL),
+	CO_OTHER("view", OT_PLUS),
 	CO_OPT("ex", 1, "-c", NULL),
+	CO_OTHER("ex", OT_PLUS),
+	CO_OTHER("less", OT_PLUS),
+	/* psql -c '\! cmd'; mysql -e 'system cmd', -e '\! cmd' */
+	CO_OPT("psql", 0, "-c", "\\!"),
+	CO_OPT("psql", 0, "--command", "\\!"),
+	CO_OPT("mysql", 0, "-e", "system "),
+	CO_OPT("mysql", 0, "-e", "\\!"),
+	CO_OPT("mysql", 0, "--execute", "system "),
+	CO_OPT("mysql", 0, "--execute", "\\!"),
+	CO_OPT("mariadb", 0, "-e", "system "),
+	CO_OPT("mariadb", 0, "-e", "\\!"),
+	CO_OPT("mariadb", 0, "--execute", "system "),
+	CO_OPT("mariadb", 0, "--execute", "\\!"),
+	CO_OPT("mapfile", 0, "-C", NULL),
 	CO_OPT("zip", 0, "-TT", NULL),
 	CO_OPT("zip", 0, "--unzip-command", NULL),
-	CO_OPT("mapfile", 0, "-C", NULL),
 	CO_OPT("readarray", 0, "-C", NULL),
 	CO_OTHER("trap", OT_FIRST),
 	CO_OTHER("alias", OT_ALIAS),
@@ -5993,10 +6093,10 @@ opt_name(const char *s, size_t n)
 		    s[0] == 'v' || s[0] == 'e' || s[0] == 'm' || s[0] == 'z');
 	case 4:
 		return (s[0] == 's' || s[0] == 'n' || s[0] == 't' ||
-		    s[0] == 'm');
+		    s[0] == 'm' || s[0] == 'v' || s[0] == 'l' || s[0] == 'p');
 	case 5:
 		return (s[0] == 'r' || s[0] == 'a' || s[0] == 'l' ||
-		    s[0] == 'g');
+		    s[0] == 'g' || s[0] == 'm');
 	case 6:
 		return (s[0] == 's' || s[0] == 'e');
 	case 7:
@@ -6010,20 +6110,30 @@ opt_name(const char *s, size_t n)
 	}
 }
 
-/* Does opt_name() let every entry of cmdopts[] through (and can
-   optidx[] index it)? */
+/* Does opt_name() let every entry of cmdopts[] through, can optidx[]
+   index it, and are the names of one length and first letter
+   together (opt_texts() looks no further)? */
 static int
 opt_table_ok(void)
 {
+	const struct cmdopt *o;
+	uint8_t seen[16][128];
 	size_t i, n = sizeof(cmdopts) / sizeof(cmdopts[0]);
 
 	if (n >= UINT8_MAX)
 		return (0);
-	for (i = 0; i < n; i++)
-		if (!opt_name(cmdopts[i].cmd, cmdopts[i].clen) ||
-		    cmdopts[i].clen >= 16 ||
-		    (unsigned char)cmdopts[i].cmd[0] >= 128)
+	memset(seen, 0, sizeof(seen));
+	for (i = 0; i < n; i++) {
+		o = &cmdopts[i];
+		if (!opt_name(o->cmd, o->clen) || o->clen >= 16 ||
+		    (unsigned char)o->cmd[0] >= 128)
 			return (0);
+		if (i > 0 && o->clen == o[-1].clen && o->cmd[0] ==
+		    o[-1].cmd[0])
+			continue;
+		if (seen[o->clen][(unsigned char)o->cmd[0]]++)
+			return (0);
+	}
 	return (1);
 }
 
@@ -6269,6 +6379,131 @@ awk_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 		last = vt_id((unsigned char)*p) || *p == ')' || *p == ']' ?
 		    'x' : *p;
 		p++;
+	}
+}
+
+/*
+ * sqlite3's dot-commands in s (n bytes) that run a command: .shell CMD
+ * and .system CMD (abbreviated to two letters, as sqlite3 takes them),
+ * and a FILE of "|CMD" (.output, .once, .import, .read).
+ */
+static void
+dot_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	const char *p, *e = s + n, *eol, *q, *a, *b;
+	size_t l;
+
+	for (p = s; p < e; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			eol = e;
+		for (q = p; q < eol && (*q == ' ' || *q == '\t' ||
+		    *q == '\r'); q++)
+			;
+		if (q >= eol || *q != '.')
+			continue;
+		for (a = ++q; q < eol && ((*q >= 'a' && *q <= 'z') ||
+		    (*q >= 'A' && *q <= 'Z')); q++)
+			;
+		l = (size_t)(q - a);
+		for (; q < eol && (*q == ' ' || *q == '\t'); q++)
+			;
+		if (l >= 2 && (strncmp(a, "shell", l) == 0 ||
+		    strncmp(a, "system", l) == 0) && l <= 6) {
+			if (q < eol)
+				opt_parse(c, ci, q, (size_t)(eol - q), 0);
+			continue;
+		}
+		/* an argument "|CMD", '|CMD' or |CMD: the rest of the line */
+		for (b = q; b < eol; b++) {
+			if (*b != '|' || (b > q && b[-1] != ' ' &&
+			    b[-1] != '\t' && b[-1] != '"' && b[-1] != '\''))
+				continue;
+			l = (size_t)(eol - b - 1);
+			if (b > q && (b[-1] == '"' || b[-1] == '\'') && l > 0 &&
+			    b[l] == b[-1])
+				l--;
+			opt_parse(c, ci, b + 1, l, 0);
+			break;
+		}
+	}
+}
+
+/* sqlite3 [options] [FILE [SQL ...]]: -cmd X and SQL read as above. */
+static void
+sqlite_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	const char *t;
+	uint32_t k;
+	int file = 0;
+
+	for (k = start + 1; k < end; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (t[0] == '-' && w->len > 1) {
+			t += t[1] == '-' ? 2 : 1;
+			if (strcmp(t, "cmd") == 0 && k + 1 < end) {
+				k++;
+				dot_scan(c, ci, cmd->words[k].text,
+				    cmd->words[k].len);
+			} else if ((strcmp(t, "init") == 0 ||
+			    strcmp(t, "separator") == 0 ||
+			    strcmp(t, "newline") == 0 ||
+			    strcmp(t, "nullvalue") == 0 ||
+			    strcmp(t, "vfs") == 0 ||
+			    strcmp(t, "maxsize") == 0 ||
+			    strcmp(t, "mmap") == 0 ||
+			    strcmp(t, "escape") == 0) && k + 1 < end)
+				k++;
+			continue;
+		}
+		if (file++ > 0)
+			dot_scan(c, ci, w->text, w->len);
+	}
+}
+
+/*
+ * socat ADDRESS ADDRESS: SYSTEM:CMD (run by sh -c) and EXEC:CMD run a
+ * command; its options follow a ',' not quoted.
+ */
+static void
+socat_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	const char *t, *p;
+	uint32_t k;
+	size_t n;
+	int q;
+
+	for (k = start + 1; k < end; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (strncasecmp(t, "system:", 7) == 0)
+			t += 7;
+		else if (strncasecmp(t, "exec:", 5) == 0)
+			t += 5;
+		else
+			continue;
+		n = w->len - (size_t)(t - w->text);
+		for (p = t, q = 0; p < t + n; p++) {
+			if (q != 0 && *p == q)
+				q = 0;
+			else if (q == 0 && (*p == '"' || *p == '\''))
+				q = *p;
+			else if (*p == '\\' && p + 1 < t + n)
+				p++;
+			else if (q == 0 && *p == ',')
+				break;
+		}
+		/* socat takes its quotes off: "rm -rf /,x" */
+		if (p - t >= 2 && (t[0] == '"' || t[0] == '\'') &&
+		    p[-1] == t[0]) {
+			t++;
+			p--;
+		}
+		opt_parse(c, ci, t, (size_t)(p - t), 0);
 	}
 }
 
@@ -7506,7 +7741,7 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	const char *v;
 	size_t n, ol, nt = sizeof(cmdopts) / sizeof(cmdopts[0]);
 	uint32_t k;
-	int dirs = 1, lang;
+	int dirs = 1, plus = 0, lang;
 
 	if (len_table_has(subs_names, name, nlen)) {
 		subscripts(c, ci, start, end);
@@ -7526,6 +7761,20 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			code_texts(c, ci, start, end, lang);
 		else
 			tmux_texts(c, ci, start, end);
+		return;
+	}
+	/* sqlite3 .shell, socat SYSTEM: */
+	if (name[0] == 's' && ((nlen == 7 && memcmp(name, "sqlite3", 7) ==
+	    0) || (nlen == 5 && memcmp(name, "socat", 5) == 0))) {
+		if (cmd->mark & CM_OPTS)
+			return;
+		cmd->mark |= CM_OPTS;
+		if (end > cmd->nwords)
+			end = cmd->nwords;
+		if (nlen == 7)
+			sqlite_texts(c, ci, start, end);
+		else
+			socat_texts(c, ci, start, end);
 		return;
 	}
 	/* awk, gawk, mawk, nawk; sed, gsed */
@@ -7550,16 +7799,20 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	if (nlen >= 16 || (unsigned char)name[0] >= 128 ||
 	    (k = c->rs->optidx[nlen][(unsigned char)name[0]]) == 0)
 		return;
-	for (first = cmdopts + k - 1; first < cmdopts + nt; first++)
-		if (first->clen == nlen && first->cmd[0] == name[0] &&
-		    memcmp(first->cmd, name, nlen) == 0)
+	for (first = cmdopts + k - 1; first < cmdopts + nt &&
+	    first->clen == nlen && first->cmd[0] == name[0]; first++)
+		if (memcmp(first->cmd, name, nlen) == 0)
 			break;
-	if (first == cmdopts + nt)
+	if (first == cmdopts + nt || first->clen != nlen ||
+	    first->cmd[0] != name[0])
 		return;
 	for (last = first; last < cmdopts + nt &&
-	    strcmp(last->cmd, first->cmd) == 0; last++)
+	    strcmp(last->cmd, first->cmd) == 0; last++) {
 		if (last->kind != OT_DIR)
 			dirs = 0;
+		if (last->kind == OT_PLUS)
+			plus = 1;
+	}
 	/* Text in options is parsed once a command, at its first view
 	   that has some; directories only feed paths again, and sudo's
 	   must not hide the git -c of sudo git -c ... */
@@ -7590,11 +7843,21 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	}
 	for (k = start + 1; k < end; k++) {
 		w = &cmd->words[k];
+		if (plus && w->len > 1 && w->text[0] == '+') {
+			/* vim +CMD, less +CMD, ++CMD: a ! runs a shell */
+			for (v = w->text, n = w->len; n > 0 && v[0] == '+';
+			    v++, n--)
+				;
+			opt_parse(c, ci, v, n, 1);
+			continue;
+		}
 		if (w->len < 2 || w->text[0] != '-')
 			continue;
 		if (w->len == 2 && w->text[1] == '-')
 			return;		/* -- */
 		for (o = first; o < last; o++) {
+			if (o->kind == OT_PLUS)
+				continue;
 			ol = o->olen;
 			if (ol == 2 && w->text[1] != '-') {
 				/* -c X, -cX, -qc X: as getopt reads them */

@@ -1133,6 +1133,41 @@ subcommands(void)
 		"awk --ass x=1 'BEGIN { system(\"rm -rf /\") }'",
 		"awk -i inc 'BEGIN { system(\"rm -rf /\") }'",
 		"awk --so='BEGIN { system(\"rm -rf /\") }'",
+		"unshare -m --propagation private rm -rf /",
+		/* more wrappers */
+		"chronic rm -rf /",
+		"ifne rm -rf /",
+		"cpulimit -l 50 -- rm -rf /",
+		"numactl --cpunodebind=0 rm -rf /",
+		"prlimit --nofile=1024 rm -rf /",
+		"cgexec -g cpu:grp rm -rf /",
+		"rlwrap -H f rm -rf /",
+		"chpst -u root rm -rf /",
+		"gosu root rm -rf /",
+		"su-exec root rm -rf /",
+		"tini -- rm -rf /",
+		"dumb-init rm -rf /",
+		"xvfb-run -a rm -rf /",
+		"machinectl shell root@ /bin/rm -rf /",
+		"sem -j4 rm -rf /",
+		"hyperfine -w 3 'ls' 'rm -rf /'",
+		"hyperfine --prepare 'rm -rf /' 'ls'",
+		"nc -l 80 -e 'rm -rf /'",
+		"ncat -l 80 --sh-exec 'rm -rf /'",
+		/* programs whose own commands run a shell */
+		"strace -o '|rm -rf /' true",
+		"gdb -batch -ex 'shell rm -rf /'",
+		"gdb -batch -ex '!rm -rf /'",
+		"psql -c '\\! rm -rf /'",
+		"mysql -e 'system rm -rf /'",
+		"sqlite3 db '.shell rm -rf /'",
+		"sqlite3 -cmd '.sy rm -rf /' db",
+		"sqlite3 db \".once '|rm -rf /'\" 'select 1;'",
+		"socat TCP-LISTEN:80 SYSTEM:'rm -rf /'",
+		"socat - EXEC:'rm -rf /',pty,stderr",
+		"vim +'!rm -rf /' f",
+		"nvim --cmd '!rm -rf /'",
+		"less '+!rm -rf /' f",
 	};
 	struct risk_result r;
 	size_t i;
@@ -1168,6 +1203,16 @@ subcommands(void)
 	r = run(rs, "shell", "fd --exec=rm x", NULL, NULL);
 	tap_ok(r.level >= H && r.opaque, "fd --exec=CMD is opaque: %s",
 	    r.why);
+	r = run(rs, "shell", "sqlite3 db 'select * from t; .tables'", NULL,
+	    NULL);
+	tap_ok(r.ncommands == 1 && !r.opaque, "sqlite3 SQL runs no command: "
+	    "%s", r.why);
+	r = run(rs, "shell", "vim +42 -c 'set nu' f", NULL, NULL);
+	tap_ok(r.ncommands == 1 && !r.opaque, "vim +42 runs no command: %s",
+	    r.why);
+	r = run(rs, "shell", "socat - TCP:host:80", NULL, NULL);
+	tap_ok(r.ncommands == 1 && !r.opaque, "socat TCP: runs no command: "
+	    "%s", r.why);
 	/* git rebase -x 9 times: more than are looked at is opaque */
 	r = run(rs, "shell", "git rebase -x ls -x ls -x ls -x ls -x ls "
 	    "-x ls -x ls -x ls -x ls HEAD~1", NULL, NULL);
