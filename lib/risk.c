@@ -630,7 +630,9 @@ glob_last(const char *p)
 #define WK_OPTS		10	/* only option arguments are commands, each
 				   one that is given (git rebase -x X -x Y) */
 #define WK_EACH		11	/* as WK_OPTS, and each operand is one */
-#define WK_STRS(k)	((k) == WK_OPTS || (k) == WK_EACH)
+#define WK_GITCFG	12	/* git config KEY VALUE: a command to run */
+#define WK_STRS(k)	((k) == WK_OPTS || (k) == WK_EACH || \
+			    (k) == WK_GITCFG)
 
 struct subwrap;
 
@@ -709,6 +711,10 @@ static const struct subwrap git_subs[] = {
 	{ SW("archive"), { "git archive", WK_OPTS, 0, 0, 0, "o", "",
 	    "|format|prefix|output|remote|add-file|add-virtual-file|",
 	    "|exec|", "", "", "", NULL, 0 } },
+	/* git config core.pager 'cmd': set now, run later */
+	{ SW("config"), { "git config", WK_GITCFG, 0, 0, 0, "f", "",
+	    "|file|blob|type|default|comment|value|", "", "", "", "", NULL,
+	    0 } },
 	{ SW("filter-branch"), { "git filter-branch", WK_OPTS, 0, 0, 0, "", "",
 	    "|subdirectory-filter|original|state-branch|", "|setup|"
 	    "env-filter|tree-filter|index-filter|parent-filter|msg-filter|"
@@ -4915,6 +4921,53 @@ xargs_shell(const struct shellparse_word *w, uint32_t os, uint32_t oe,
 	return (!cflag && shellparse_pattern(&w[i]) != NULL);
 }
 
+static int	git_code_key(const char *, size_t, int *);
+
+/*
+ * git config [options] [set] KEY VALUE: a VALUE git runs as a command
+ * (core.pager, core.sshCommand, alias.x=!cmd, ...) is a command line,
+ * set now to run later.
+ */
+static void
+unwrap_gitcfg(const struct shellparse_word *w, uint32_t k, uint32_t end,
+    const struct wrapper *wr, struct unwrap *u)
+{
+	const char *op[3], *t;
+	size_t ol[3], l;
+	uint32_t nop = 0, i = 0;
+	int bang = 0, endopts = 0;
+
+	for (; k < end && nop < 3; k++) {
+		t = w[k].text;
+		l = w[k].len;
+		if (!endopts && shellparse_pattern(&w[k]) == NULL &&
+		    t[0] == '-' && l > 1) {
+			if (l == 2 && t[1] == '-')
+				endopts = 1;
+			else if (opt_takes(wr, t, l))
+				k++;
+			continue;
+		}
+		op[nop] = t;
+		ol[nop++] = l;
+	}
+	if (nop == 3 && ol[0] == 3 && memcmp(op[0], "set", 3) == 0)
+		i = 1;
+	if (nop < i + 2 || !git_code_key(op[i], ol[i], &bang))
+		return;
+	t = op[i + 1];
+	l = ol[i + 1];
+	if (bang) {
+		/* alias.x=!cmd: a shell; alias.x=log: git's own */
+		if (l == 0 || t[0] != '!')
+			return;
+		t++;
+		l--;
+	}
+	unwrap_str(u, wr, t, l);
+	u->kind = UW_STRINGS;
+}
+
 /* What does a wrapper run?  Options are read as its getopt would. */
 static void
 unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
@@ -4932,6 +4985,10 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 		if ((wr = sub_find(w, &k, end, wr)) == NULL)
 			return;
 		npos = wr->npos;
+		if (wr->kind == WK_GITCFG) {
+			unwrap_gitcfg(w, k, end, wr, u);
+			return;
+		}
 	}
 	if (wr->kind == WK_NONE) {
 		/* source FILE, . FILE: a script from stdin or <( ) */
@@ -6076,6 +6133,35 @@ static const struct cmdopt cmdopts[] = {
 #undef CO_OPT
 #undef CO_DIR
 #undef CO_OTHER
+
+/*
+ * Is KEY (n bytes) one whose value git runs as a command, by the git
+ * -c entries of cmdopts[]?  *bang: only a value "!cmd" is one.
+ */
+static int
+git_code_key(const char *key, size_t n, int *bang)
+{
+	const struct cmdopt *o;
+	size_t kl;
+
+	for (o = cmdopts; o < cmdopts + sizeof(cmdopts) / sizeof(cmdopts[0]);
+	    o++) {
+		if (o->clen != 3 || memcmp(o->cmd, "git", 3) != 0 ||
+		    o->kind != OT_OPT || o->key == NULL)
+			continue;
+		kl = strlen(o->key);
+		if (o->key[kl - 1] == '=')
+			kl--;			/* core.pager= */
+		else if (n <= kl)
+			continue;		/* pager.NAME */
+		if ((o->key[kl] == '=' ? n == kl : 1) &&
+		    strncasecmp(key, o->key, kl) == 0) {
+			*bang = o->bang;
+			return (1);
+		}
+	}
+	return (0);
+}
 
 /*
  * Might a command of this name be in cmdopts[]?  Every view of every

@@ -1168,6 +1168,11 @@ subcommands(void)
 		"vim +'!rm -rf /' f",
 		"nvim --cmd '!rm -rf /'",
 		"less '+!rm -rf /' f",
+		/* set now, run later */
+		"git config core.pager 'rm -rf /'",
+		"git config --global alias.x '!rm -rf /'",
+		"git config set --global core.sshCommand 'rm -rf /'",
+		"git config -f x.cfg pager.log 'rm -rf /'",
 	};
 	struct risk_result r;
 	size_t i;
@@ -1213,6 +1218,13 @@ subcommands(void)
 	r = run(rs, "shell", "socat - TCP:host:80", NULL, NULL);
 	tap_ok(r.ncommands == 1 && !r.opaque, "socat TCP: runs no command: "
 	    "%s", r.why);
+	r = run(rs, "shell", "git config user.name 'rm -rf /'", NULL, NULL);
+	tap_ok(r.ncommands == 1 && !r.opaque, "git config user.name: a "
+	    "name, not a command: %s", r.why);
+	r = run(rs, "shell", "git config --global alias.st status", NULL,
+	    NULL);
+	tap_ok(r.ncommands == 1 && !r.opaque, "git config alias.st status: "
+	    "git's own: %s", r.why);
 	/* git rebase -x 9 times: more than are looked at is opaque */
 	r = run(rs, "shell", "git rebase -x ls -x ls -x ls -x ls -x ls "
 	    "-x ls -x ls -x ls -x ls HEAD~1", NULL, NULL);
