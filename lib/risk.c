@@ -7109,6 +7109,7 @@ static const struct codecall {
 	{ "spawnl", L_PY, CC_CMD }, { "spawnle", L_PY, CC_CMD },
 	{ "spawnlp", L_PY, CC_CMD }, { "spawnlpe", L_PY, CC_CMD },
 	{ "spawnv", L_PY, CC_CMD }, { "spawnve", L_PY, CC_CMD },
+	{ "posix_spawn", L_PY, CC_CMD }, { "posix_spawnp", L_PY, CC_CMD },
 	{ "spawnvp", L_PY, CC_CMD }, { "spawnvpe", L_PY, CC_CMD },
 	{ "readpipe", L_PERL, CC_CMD },
 	{ "open", L_PERL | L_RUBY, CC_OPEN },
@@ -7481,15 +7482,14 @@ code_open(struct ctx *c, uint32_t ci, const struct codelit *l, size_t m)
 static void
 code_do_call(struct ctx *c, uint32_t ci, const struct codecall *x,
     const char *s, const char *name, const char *p, const char *e,
-    int lang, int depth)
+    int lang, int depth, int subp)
 {
 	struct codelit l[CODE_LITS];
 	const char *q = p, *r;
 	size_t m = 0;
 	int paren = 0, blank, list = 0;
 
-	if (x->kind == CC_SUBP && (name - s < 11 ||
-	    memcmp(name - 11, "subprocess.", 11) != 0))
+	if (x->kind == CC_SUBP && !subp)
 		return;
 	blank = q < e && (*q == ' ' || *q == '\t');
 	q = code_blank(q, e);
@@ -7546,8 +7546,10 @@ code_do_call(struct ctx *c, uint32_t ci, const struct codecall *x,
 		if (paren || (blank && (lang == LANG_PERL ||
 		    lang == LANG_RUBY) && r < e && (*r == '$' || *r == '@')) ||
 		    (!paren && name > s && name[-1] == '.' &&
-		    (r >= e || *r != '.')))
-			interp_opaque(c, ci);	/* f(x); system $x; os.system */
+		    (r >= e || *r != '.')) ||
+		    (lang == LANG_JS && r < e && *r == ':'))
+			interp_opaque(c, ci);	/* f(x); system $x; os.system;
+						   { execSync: e } */
 		return;
 	}
 	switch (x->kind) {
@@ -7563,6 +7565,141 @@ code_do_call(struct ctx *c, uint32_t ci, const struct codecall *x,
 			lits_argv(c, ci, l, m);
 		break;
 	}
+}
+
+/*
+ * Python's names for what runs commands: import subprocess as sp (sp.run
+ * is subprocess.run), from subprocess import run, check_output as co
+ * (run( and co( are calls of them), from subprocess import *.
+ */
+#define PY_ALIASES	16
+
+struct pyalias {
+	const char		*a;
+	size_t			 n;
+	const struct codecall	*x;	/* NULL: a module's name */
+	int			 subp;	/* of subprocess */
+};
+
+struct pynames {
+	struct pyalias		 al[PY_ALIASES];
+	size_t			 n;
+	int			 star;	/* from subprocess import * */
+};
+
+/* The identifier at p, or an empty one; *q past it. */
+static size_t
+py_ident(const char *p, const char *e, const char **q)
+{
+	const char *b = p;
+
+	while (p < e && code_id((unsigned char)*p))
+		p++;
+	*q = p;
+	return ((size_t)(p - b));
+}
+
+static const char *
+py_skip(const char *p, const char *e)
+{
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '(' ||
+	    *p == '\\' || *p == '\n' || *p == '\r'))
+		p++;
+	return (p);
+}
+
+static int
+py_runmod(const char *m, size_t n)
+{
+	return ((n == 10 && memcmp(m, "subprocess", 10) == 0) ||
+	    (n == 2 && memcmp(m, "os", 2) == 0) ||
+	    (n == 3 && memcmp(m, "pty", 3) == 0) ||
+	    (n == 5 && memcmp(m, "posix", 5) == 0) ||
+	    (n == 7 && memcmp(m, "asyncio", 7) == 0) ||
+	    (n == 8 && memcmp(m, "commands", 8) == 0));
+}
+
+static void
+py_names(const char *s, size_t n, struct pynames *pn)
+{
+	const char *p, *e = s + n, *q, *m, *f, *a;
+	size_t ml, fl, al;
+	int from;
+
+	pn->n = 0;
+	pn->star = 0;
+	for (p = s; p < e && (p = memmem(p, (size_t)(e - p), "import",
+	    6)) != NULL; p += 6) {
+		if ((p > s && code_id((unsigned char)p[-1])) ||
+		    (p + 6 < e && code_id((unsigned char)p[6])))
+			continue;
+		/* from M import ...: M is the word before "import" */
+		for (q = p; q > s && (q[-1] == ' ' || q[-1] == '\t'); q--)
+			;
+		for (m = q; m > s && (code_id((unsigned char)m[-1]) ||
+		    m[-1] == '.'); m--)
+			;
+		ml = (size_t)(q - m);
+		for (f = m; f > s && (f[-1] == ' ' || f[-1] == '\t'); f--)
+			;
+		from = f - s >= 4 && memcmp(f - 4, "from", 4) == 0 &&
+		    (f - 4 == s || !code_id((unsigned char)f[-5]));
+		if (from && !py_runmod(m, ml))
+			continue;
+		for (q = p + 6; q < e && pn->n < PY_ALIASES; ) {
+			q = py_skip(q, e);
+			if (q < e && *q == '*') {
+				if (from && ml == 10)
+					pn->star = 1;
+				break;
+			}
+			fl = py_ident(q, e, &a);
+			f = q;
+			q = a;
+			while (!from && q < e && *q == '.')	/* import a.b */
+				fl += 1 + py_ident(q + 1, e, &q);
+			if (fl == 0)
+				break;
+			q = py_skip(q, e);
+			a = f;
+			al = fl;
+			if (e - q > 3 && memcmp(q, "as", 2) == 0 &&
+			    (q[2] == ' ' || q[2] == '\t')) {
+				q = py_skip(q + 2, e);
+				al = py_ident(q, e, &q);
+				a = q - al;
+			}
+			if (al > 0 && from) {
+				pn->al[pn->n].x = code_call(f, fl, LANG_PY);
+				if (pn->al[pn->n].x != NULL) {
+					pn->al[pn->n].a = a;
+					pn->al[pn->n].n = al;
+					pn->al[pn->n++].subp = ml == 10;
+				}
+			} else if (al > 0 && a != f && py_runmod(f, fl)) {
+				pn->al[pn->n].a = a;
+				pn->al[pn->n].n = al;
+				pn->al[pn->n].x = NULL;
+				pn->al[pn->n++].subp = fl == 10;
+			}
+			q = py_skip(q, e);
+			if (q >= e || *q != ',')
+				break;
+			q++;
+		}
+	}
+}
+
+/* The alias of pn that identifier b (n bytes) is, if any. */
+static const struct pyalias *
+py_alias(const struct pynames *pn, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < pn->n; i++)
+		if (pn->al[i].n == n && memcmp(pn->al[i].a, b, n) == 0)
+			return (&pn->al[i]);
+	return (NULL);
 }
 
 /* Is there a call that runs something in program s of lang? */
@@ -7601,13 +7738,20 @@ code_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int lang,
     int depth)
 {
 	const struct codecall *x;
-	const char *p, *e = s + n, *b;
+	const struct pyalias *pa;
+	const char *p, *e = s + n, *b, *q;
 	struct codelit l;
-	int runs;
+	struct pynames pn;
+	size_t il;
+	int runs, subp;
 
 	if (!code_take(c, n))
 		return;
 	runs = code_runs(s, n, lang);
+	pn.n = 0;
+	pn.star = 0;
+	if (runs && lang == LANG_PY)
+		py_names(s, n, &pn);
 	for (p = s; p < e && !c->nomem && c->codeleft > 0; ) {
 		if ((*p == '`' && lang != LANG_PY && lang != LANG_LUA &&
 		    (lang != LANG_JS || (p > s && p[-1] == '$'))) ||
@@ -7630,8 +7774,36 @@ code_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int lang,
 		}
 		for (b = p; p < e && code_id((unsigned char)*p); p++)
 			;
-		if ((x = code_call(b, (size_t)(p - b), lang)) != NULL)
-			code_do_call(c, ci, x, s, b, p, e, lang, depth);
+		il = (size_t)(p - b);
+		if (pn.n > 0 && (b == s || b[-1] != '.') &&
+		    (pa = py_alias(&pn, b, il)) != NULL) {
+			if (pa->x == NULL && p < e && *p == '.' &&
+			    (il = py_ident(p + 1, e, &q)) > 0 &&
+			    (x = code_call(p + 1, il, lang)) != NULL) {
+				/* sp.run(...), of import subprocess as sp */
+				code_do_call(c, ci, x, s, p + 1, q, e, lang,
+				    depth, pa->subp);
+				p = q;
+				continue;
+			}
+			if (pa->x != NULL && (q = code_blank(p, e)) < e &&
+			    *q == '(') {
+				/* co(...), of from subprocess import
+				   check_output as co */
+				code_do_call(c, ci, pa->x, s, b, p, e, lang,
+				    depth, pa->subp);
+				continue;
+			}
+		}
+		if ((x = code_call(b, il, lang)) == NULL)
+			continue;
+		/* subprocess.run, __import__("subprocess").run; run of
+		   from subprocess import * */
+		subp = (b - s >= 11 && memcmp(b - 11, "subprocess.", 11) ==
+		    0) || (b - s >= 13 && (memcmp(b - 13, "subprocess\").",
+		    13) == 0 || memcmp(b - 13, "subprocess').", 13) == 0)) ||
+		    (pn.star && (b == s || b[-1] != '.'));
+		code_do_call(c, ci, x, s, b, p, e, lang, depth, subp);
 	}
 	if (!runs)
 		return;

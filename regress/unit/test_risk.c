@@ -1004,6 +1004,41 @@ programs(void)
 	    NULL, NULL);
 	tap_ok(r.level == H && r.opaque, "a command line made of a literal "
 	    "and more is opaque: %s", r.why);
+	{
+		/* Python's other names for what runs commands */
+		static const char *const opq[] = {
+		    "python3 -c 'from subprocess import run; run(x)'",
+		    "python3 -c 'import subprocess as sp; sp.run(x)'",
+		    "python3 -c 'import subprocess as sp; f = sp.call'",
+		    "python3 -c 'from subprocess import check_output as co; "
+			"co(x)'",
+		    "python3 -c 'from subprocess import (PIPE,\n run); "
+			"run(x)'",
+		    "python3 -c 'from subprocess import *; call(x)'",
+		    "python3 -c '__import__(\"subprocess\").run(x)'",
+		    "node -e 'const { execSync: e } = "
+			"require(\"child_process\"); e(x)'",
+		};
+		size_t k;
+
+		for (k = 0; k < sizeof(opq) / sizeof(opq[0]); k++) {
+			r = run(rs, "shell", opq[k], NULL, NULL);
+			tap_ok(r.level == H && r.opaque, "%s is opaque: %s",
+			    shown(opq[k]), r.why);
+		}
+		evade("python3 -c 'import subprocess as s; s.run(\"rm -rf "
+		    "/\", shell=True)'", C, "rm-rf");
+		evade("python3 -c 'from subprocess import call as k; "
+		    "k([\"rm\", \"-rf\", \"/\"])'", C, "rm-rf");
+		evade("python3 -c 'import os; os.posix_spawn(\"/bin/rm\", "
+		    "[\"rm\", \"-rf\", \"/\"], {})'", C, "rm-rf");
+		/* run of something else is no command */
+		r = run(rs, "shell", "python3 -c 'from subprocess import "
+		    "PIPE; import asyncio; asyncio.run(main()); app.run()'",
+		    NULL, NULL);
+		tap_ok(r.level == M && !r.opaque, "asyncio.run, app.run: no "
+		    "command: %s", r.why);
+	}
 	r = run(rs, "shell", "curl -s x | python3", NULL, NULL);
 	tap_ok(r.level == H && r.opaque, "curl | python3 is opaque: %s",
 	    r.why);
