@@ -659,6 +659,9 @@ struct wrapper {
 					   change what runs (--entrypoint) */
 	const struct subwrap *subs;	/* WK_SUB: its subcommands */
 	uint8_t		 nsubs;
+	uint8_t		 exact;		/* long options only whole (Go's
+					   flag, Rust's clap): --detach is
+					   not --detach-keys */
 };
 
 /* A subcommand that runs a command: docker exec, git rebase -x. */
@@ -675,50 +678,50 @@ struct subwrap {
 static const struct subwrap git_submodule_subs[] = {
 	/* git submodule foreach [--recursive] COMMAND: a shell runs it */
 	{ SW("foreach"), { "git submodule foreach", WK_EVAL, 0, 0, 0, "", "",
-	    "", "", "", "", "", NULL, 0 } },
+	    "", "", "", "", "", NULL, 0, 0 } },
 };
 static const struct subwrap git_bisect_subs[] = {
 	{ SW("run"), { "git bisect run", WK_PREFIX, 0, 0, 0, "", "", "", "",
-	    "", "", "", NULL, 0 } },
+	    "", "", "", NULL, 0, 0 } },
 };
 #define GIT_FETCH	{ "git fetch", WK_OPTS, 0, 0, 0, "jo", "", \
 	"|depth|deepen|shallow-since|shallow-exclude|negotiation-tip|" \
 	"refmap|server-option|jobs|recurse-submodules-default|" \
 	"submodule-prefix|filter|strategy|strategy-option|", \
-	"|upload-pack|", "", "", "", NULL, 0 }
+	"|upload-pack|", "", "", "", NULL, 0, 0 }
 static const struct subwrap git_subs[] = {
 	{ SW("submodule"), { "git submodule", WK_SUB, 0, 0, 0, "", "", "", "",
-	    "", "", "", SUBS(git_submodule_subs) } },
+	    "", "", "", SUBS(git_submodule_subs), 0 } },
 	{ SW("bisect"), { "git bisect", WK_SUB, 0, 0, 0, "", "", "", "", "",
-	    "", "", SUBS(git_bisect_subs) } },
+	    "", "", SUBS(git_bisect_subs), 0 } },
 	{ SW("rebase"), { "git rebase", WK_OPTS, 0, 0, 0, "sXC", "x",
 	    "|onto|strategy|strategy-option|whitespace|empty|", "|exec|",
-	    "", "", "", NULL, 0 } },
+	    "", "", "", NULL, 0, 0 } },
 	{ SW("difftool"), { "git difftool", WK_OPTS, 0, 0, 0, "t", "x",
-	    "|tool|", "|extcmd|", "", "", "", NULL, 0 } },
+	    "|tool|", "|extcmd|", "", "", "", NULL, 0, 0 } },
 	/* The program run at the other end runs here for a local path. */
 	{ SW("clone"), { "git clone", WK_OPTS, 0, 0, 0, "obcj", "u",
 	    "|origin|branch|config|jobs|depth|reference|reference-if-able|"
 	    "separate-git-dir|template|filter|shallow-since|shallow-exclude|"
 	    "server-option|bundle-uri|ref-format|revision|", "|upload-pack|",
-	    "", "", "", NULL, 0 } },
+	    "", "", "", NULL, 0, 0 } },
 	{ SW("fetch"), GIT_FETCH },
 	{ SW("pull"), GIT_FETCH },
 	{ SW("ls-remote"), GIT_FETCH },
 	{ SW("push"), { "git push", WK_OPTS, 0, 0, 0, "o", "",
 	    "|repo|push-option|", "|receive-pack|exec|", "", "", "", NULL,
-	    0 } },
+	    0, 0 } },
 	{ SW("archive"), { "git archive", WK_OPTS, 0, 0, 0, "o", "",
 	    "|format|prefix|output|remote|add-file|add-virtual-file|",
-	    "|exec|", "", "", "", NULL, 0 } },
+	    "|exec|", "", "", "", NULL, 0, 0 } },
 	/* git config core.pager 'cmd': set now, run later */
 	{ SW("config"), { "git config", WK_GITCFG, 0, 0, 0, "f", "",
 	    "|file|blob|type|default|comment|value|", "", "", "", "", NULL,
-	    0 } },
+	    0, 0 } },
 	{ SW("filter-branch"), { "git filter-branch", WK_OPTS, 0, 0, 0, "", "",
 	    "|subdirectory-filter|original|state-branch|", "|setup|"
 	    "env-filter|tree-filter|index-filter|parent-filter|msg-filter|"
-	    "commit-filter|tag-name-filter|", "", "", "", NULL, 0 } },
+	    "commit-filter|tag-name-filter|", "", "", "", NULL, 0, 0 } },
 };
 
 /* docker, podman, nerdctl: exec CONTAINER CMD, run IMAGE CMD. */
@@ -741,23 +744,23 @@ static const struct subwrap git_subs[] = {
 	"volume-driver|volumes-from|workdir|pod|secret|uidmap|gidmap|" \
 	"subuidname|subgidname|arch|os|variant|authfile|creds|" \
 	"cert-dir|decryption-key|hostuser|init-path|personality|" \
-	"rootfs|seccomp-policy|sdnotify|timeout|tz|umask|unsetenv|" \
+	"seccomp-policy|sdnotify|timeout|tz|umask|unsetenv|" \
 	"env-merge|chrootdirs|conmon-pidfile|passwd-entry|group-entry|" \
 	"preserve-fds|requires|retry|retry-delay|"
 #define CT_EXEC		{ "docker exec", WK_PREFIX, 1, 0, 0, "euw", "", \
-	CT_EXECOPTS, "", "", "", "", NULL, 0 }
+	CT_EXECOPTS, "", "", "", "", NULL, 0, 1 }
 #define CT_RUN		{ "docker run", WK_PREFIX, 1, 0, 0, "acehlmpuvw", "", \
-	CT_RUNOPTS, "", "", "", "|entrypoint|", NULL, 0 }
+	CT_RUNOPTS, "", "", "", "|entrypoint|", NULL, 0, 1 }
 static const struct subwrap ct_container_subs[] = {
 	{ SW("exec"), CT_EXEC },
 	{ SW("run"), CT_RUN },
 };
 static const struct subwrap compose_subs[] = {
 	{ SW("exec"), { "compose exec", WK_PREFIX, 1, 0, 0, "euw", "",
-	    "|env|user|workdir|index|", "", "", "", "", NULL, 0 } },
+	    "|env|user|workdir|index|", "", "", "", "", NULL, 0, 1 } },
 	{ SW("run"), { "compose run", WK_PREFIX, 1, 0, 0, "eluvwp", "",
 	    "|env|label|user|volume|workdir|publish|name|cap-add|cap-drop|"
-	    "env-from-file|pull|", "", "", "", "|entrypoint|", NULL, 0 } },
+	    "env-from-file|pull|", "", "", "", "|entrypoint|", NULL, 0, 1 } },
 };
 #define COMPOSE_OPTS	"|file|project-name|profile|env-file|" \
 	"project-directory|ansi|parallel|progress|podman-path|podman-args|"
@@ -765,9 +768,9 @@ static const struct subwrap ct_subs[] = {
 	{ SW("exec"), CT_EXEC },
 	{ SW("run"), CT_RUN },
 	{ SW("container"), { "docker container", WK_SUB, 0, 0, 0, "", "", "",
-	    "", "", "", "", SUBS(ct_container_subs) } },
+	    "", "", "", "", SUBS(ct_container_subs), 1 } },
 	{ SW("compose"), { "docker compose", WK_SUB, 0, 0, 0, "fp", "",
-	    COMPOSE_OPTS, "", "", "", "", SUBS(compose_subs) } },
+	    COMPOSE_OPTS, "", "", "", "", SUBS(compose_subs), 1 } },
 };
 #define CT_OPTS		"|config|context|host|log-level|tlscacert|tlscert|" \
 	"tlskey|root|runroot|url|connection|storage-driver|storage-opt|" \
@@ -785,7 +788,7 @@ static const struct subwrap ct_subs[] = {
 	"annotations|image-pull-policy|requests|limits|output|target|" \
 	"copy-to|set-image|custom|serviceaccount|"
 #define KUBE_EXEC	{ "kubectl exec", WK_PREFIX, 1, 0, 0, "cflnosv", "", \
-	KUBE_OPTS, "", "", "", "", NULL, 0 }
+	KUBE_OPTS, "", "", "", "", NULL, 0, 1 }
 static const struct subwrap kube_subs[] = {
 	{ SW("exec"), KUBE_EXEC },
 	{ SW("debug"), KUBE_EXEC },
@@ -796,24 +799,24 @@ static const struct subwrap kube_subs[] = {
 static const struct subwrap lxc_subs[] = {
 	{ SW("exec"), { "lxc exec", WK_PREFIX, 1, 0, 0, "d",
 	    "", "|cwd|env|group|user|mode|project|working-directory|", "",
-	    "", "", "", NULL, 0 } },
+	    "", "", "", NULL, 0, 1 } },
 };
 static const struct subwrap vagrant_subs[] = {
 	{ SW("ssh"), { "vagrant ssh", WK_OPTS, 0, 0, 0, "", "c", "",
-	    "|command|", "", "", "", NULL, 0 } },
+	    "|command|", "", "", "", NULL, 0, 0 } },
 };
 
 /* machinectl shell [USER@]HOST [PROGRAM ARGS] */
 static const struct subwrap machinectl_subs[] = {
 	{ SW("shell"), { "machinectl shell", WK_PREFIX, 1, 0, 0, "E", "",
-	    "|uid|setenv|", "", "", "", "", NULL, 0 } },
+	    "|uid|setenv|", "", "", "", "", NULL, 0, 0 } },
 };
 
 /* Language tools that run a command in their environment. */
 static const struct subwrap run_subs[] = {
 	{ SW("run"), { "poetry run", WK_PREFIX, 0, 0, 0, "npCP", "",
 	    "|name|prefix|cwd|project|directory|venv|spec|python|", "", "",
-	    "", "", NULL, 0 } },
+	    "", "", NULL, 0, 0 } },
 };
 #define UV_OPTS		"|with|with-editable|with-requirements|python|" \
 	"package|extra|group|only-group|no-group|env-file|directory|" \
@@ -826,17 +829,17 @@ static const struct subwrap run_subs[] = {
 	"allow-insecure-host|"
 static const struct subwrap uv_tool_subs[] = {
 	{ SW("run"), { "uv tool run", WK_PREFIX, 0, 0, 0, "pf", "", UV_OPTS,
-	    "", "", "", "", NULL, 0 } },
+	    "", "", "", "", NULL, 0, 1 } },
 };
 static const struct subwrap uv_subs[] = {
 	{ SW("run"), { "uv run", WK_PREFIX, 0, 0, 0, "pf", "", UV_OPTS, "",
-	    "", "", "", NULL, 0 } },
+	    "", "", "", NULL, 0, 1 } },
 	{ SW("tool"), { "uv tool", WK_SUB, 0, 0, 0, "", "", UV_OPTS, "", "",
-	    "", "", SUBS(uv_tool_subs) } },
+	    "", "", SUBS(uv_tool_subs), 1 } },
 };
 /* npm exec -c 'cmd', npm exec -- cmd, pnpm dlx, yarn dlx, bun x */
 #define JS_EXEC		{ "npm exec", WK_PREFIX, 0, 0, 0, "pw", "c", \
-	"|package|workspace|", "|call|", "", "", "", NULL, 0 }
+	"|package|workspace|", "|call|", "", "", "", NULL, 0, 0 }
 static const struct subwrap js_subs[] = {
 	{ SW("exec"), JS_EXEC },
 	{ SW("x"), JS_EXEC },
@@ -844,23 +847,23 @@ static const struct subwrap js_subs[] = {
 };
 static const struct subwrap exec_subs[] = {
 	{ SW("exec"), { "bundle exec", WK_PREFIX, 0, 0, 0, "", "",
-	    "|gemfile|", "", "", "", "", NULL, 0 } },
+	    "|gemfile|", "", "", "", "", NULL, 0, 0 } },
 };
 /* direnv exec DIR CMD, aws-vault exec PROFILE CMD */
 static const struct subwrap exec1_subs[] = {
 	{ SW("exec"), { "direnv exec", WK_PREFIX, 1, 0, 0, "dt", "",
-	    "|duration|mfa-token|region|prompt|", "", "", "", "", NULL, 0 } },
+	    "|duration|mfa-token|region|prompt|", "", "", "", "", NULL, 0, 1 } },
 };
 /* op run -- CMD, doppler run --command 'X', infisical run -- CMD */
 static const struct subwrap secrets_subs[] = {
 	{ SW("run"), { "op run", WK_PREFIX, 0, 0, 0, "pc", "",
 	    "|env-file|account|config|session|cache|encoding|project|token|"
 	    "fallback|mount|mount-format|name-transformer|env|path|"
-	    "projectId|tags|domain|", "|command|", "", "", "", NULL, 0 } },
+	    "projectId|tags|domain|", "|command|", "", "", "", NULL, 0, 1 } },
 };
 /* sops exec-env FILE 'cmd': a shell runs it */
 #define SOPS_EXEC	{ "sops exec-env", WK_EVAL, 1, 0, 0, "", "", \
-	"|user|filename|", "", "", "", "", NULL, 0 }
+	"|user|filename|", "", "", "", "", NULL, 0, 1 }
 static const struct subwrap sops_subs[] = {
 	{ SW("exec-env"), SOPS_EXEC },
 	{ SW("exec-file"), SOPS_EXEC },
@@ -868,13 +871,14 @@ static const struct subwrap sops_subs[] = {
 /* nix develop -c CMD ..., nix shell PKG -c CMD ... */
 #define NIX_DEVELOP	{ "nix develop", WK_OPTS, 0, 0, 0, "", "", \
 	"|expr|file|profile|override-input|inputs-from|redirect|phase|" \
-	"unset|keep|set-env-var|", "", "c", "|command|", "", NULL, 0 }
+	"unset|keep|set-env-var|", "", "c", "|command|", "", NULL, 0, 1 }
 static const struct subwrap nix_subs[] = {
 	{ SW("develop"), NIX_DEVELOP },
 	{ SW("shell"), NIX_DEVELOP },
 };
 
-#define W0		"", "", "", NULL, 0	/* no more than the above */
+#define W0		"", "", "", NULL, 0, 0	/* no more than the above */
+#define W1		"", "", "", NULL, 0, 1	/* ..., long options whole */
 #define NC_ARGS		"pswiXxTOIMmPVq"
 #define FD_OPTS		"|extension|type|exclude|max-depth|min-depth|" \
 	"exact-depth|size|threads|color|changed-within|changed-before|" \
@@ -956,7 +960,7 @@ static const struct wrapper wrappers[] = {
 	{ "xvfb-run", WK_PREFIX, 0, 0, 0, "efnpsw", "", "|error-file|"
 	    "auth-file|server-num|xauth-protocol|server-args|wait|", "", W0 },
 	{ "machinectl", WK_SUB, 0, 0, 0, "MH", "", "|machine|host|", "", "",
-	    "", "", SUBS(machinectl_subs) },
+	    "", "", SUBS(machinectl_subs), 0 },
 	{ "catchsegv", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	{ "proxychains", WK_PREFIX, 0, 0, 0, "f", "", "", "", W0 },
 	{ "proxychains4", WK_PREFIX, 0, 0, 0, "f", "", "", "", W0 },
@@ -973,99 +977,99 @@ static const struct wrapper wrappers[] = {
 	/* Commands whose subcommands run a command (subwrap tables). */
 	{ "git", WK_SUB, 0, 0, 0, "Cc", "", "|git-dir|work-tree|namespace|"
 	    "config-env|super-prefix|attr-source|", "", "", "", "",
-	    SUBS(git_subs) },
+	    SUBS(git_subs), 0 },
 	{ "docker", WK_SUB, 0, 0, 0, "cHln", "", CT_OPTS, "", "", "", "",
-	    SUBS(ct_subs) },
+	    SUBS(ct_subs), 1 },
 	{ "podman", WK_SUB, 0, 0, 0, "cHln", "", CT_OPTS, "", "", "", "",
-	    SUBS(ct_subs) },
+	    SUBS(ct_subs), 1 },
 	{ "nerdctl", WK_SUB, 0, 0, 0, "cHln", "", CT_OPTS, "", "", "", "",
-	    SUBS(ct_subs) },
+	    SUBS(ct_subs), 1 },
 	{ "docker-compose", WK_SUB, 0, 0, 0, "fp", "", COMPOSE_OPTS, "", "",
-	    "", "", SUBS(compose_subs) },
+	    "", "", SUBS(compose_subs), 1 },
 	{ "podman-compose", WK_SUB, 0, 0, 0, "fp", "", COMPOSE_OPTS, "", "",
-	    "", "", SUBS(compose_subs) },
+	    "", "", SUBS(compose_subs), 0 },
 	{ "kubectl", WK_SUB, 0, 0, 0, "nsv", "", KUBE_OPTS, "", "", "", "",
-	    SUBS(kube_subs) },
+	    SUBS(kube_subs), 1 },
 	{ "oc", WK_SUB, 0, 0, 0, "nsv", "", KUBE_OPTS, "", "", "", "",
-	    SUBS(kube_subs) },
+	    SUBS(kube_subs), 1 },
 	{ "lxc", WK_SUB, 0, 0, 0, "", "", "|project|", "", "", "", "",
-	    SUBS(lxc_subs) },
+	    SUBS(lxc_subs), 1 },
 	{ "incus", WK_SUB, 0, 0, 0, "", "", "|project|", "", "", "", "",
-	    SUBS(lxc_subs) },
+	    SUBS(lxc_subs), 1 },
 	{ "multipass", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
-	    SUBS(lxc_subs) },
+	    SUBS(lxc_subs), 1 },
 	{ "vagrant", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
-	    SUBS(vagrant_subs) },
+	    SUBS(vagrant_subs), 0 },
 	{ "poetry", WK_SUB, 0, 0, 0, "CP", "", "|directory|project|", "", "",
-	    "", "", SUBS(run_subs) },
+	    "", "", SUBS(run_subs), 0 },
 	{ "pipenv", WK_SUB, 0, 0, 0, "", "", "|python|", "", "", "", "",
-	    SUBS(run_subs) },
+	    SUBS(run_subs), 0 },
 	{ "pdm", WK_SUB, 0, 0, 0, "p", "", "|project|", "", "", "", "",
-	    SUBS(run_subs) },
+	    SUBS(run_subs), 0 },
 	{ "hatch", WK_SUB, 0, 0, 0, "e", "", "|env|data-dir|cache-dir|",
-	    "", "", "", "", SUBS(run_subs) },
+	    "", "", "", "", SUBS(run_subs), 0 },
 	{ "rye", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
-	    SUBS(run_subs) },
+	    SUBS(run_subs), 0 },
 	{ "pipx", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
-	    SUBS(run_subs) },
+	    SUBS(run_subs), 0 },
 	{ "conda", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
-	    SUBS(run_subs) },
+	    SUBS(run_subs), 0 },
 	{ "mamba", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
-	    SUBS(run_subs) },
+	    SUBS(run_subs), 0 },
 	{ "micromamba", WK_SUB, 0, 0, 0, "r", "", "|root-prefix|", "", "",
-	    "", "", SUBS(run_subs) },
+	    "", "", SUBS(run_subs), 0 },
 	{ "uv", WK_SUB, 0, 0, 0, "", "", "|directory|project|cache-dir|"
 	    "config-file|color|python-preference|", "", "", "", "",
-	    SUBS(uv_subs) },
+	    SUBS(uv_subs), 1 },
 	{ "uvx", WK_PREFIX, 0, 0, 0, "pf", "", UV_OPTS, "", "", "", "", NULL,
-	    0 },
+	    0, 1 },
 	{ "npm", WK_SUB, 0, 0, 0, "w", "", "|prefix|workspace|userconfig|"
-	    "cache|registry|loglevel|", "", "", "", "", SUBS(js_subs) },
+	    "cache|registry|loglevel|", "", "", "", "", SUBS(js_subs), 0 },
 	{ "pnpm", WK_SUB, 0, 0, 0, "CF", "", "|dir|filter|", "", "", "", "",
-	    SUBS(js_subs) },
+	    SUBS(js_subs), 0 },
 	{ "yarn", WK_SUB, 0, 0, 0, "", "", "|cwd|", "", "", "", "",
-	    SUBS(js_subs) },
+	    SUBS(js_subs), 0 },
 	{ "bun", WK_SUB, 0, 0, 0, "", "", "|cwd|", "", "", "", "",
-	    SUBS(js_subs) },
+	    SUBS(js_subs), 0 },
 	{ "npx", WK_PREFIX, 0, 0, 0, "pw", "c", "|package|workspace|",
-	    "|call|", "", "", "", NULL, 0 },
+	    "|call|", "", "", "", NULL, 0, 0 },
 	{ "bunx", WK_PREFIX, 0, 0, 0, "p", "", "|package|", "", "", "", "",
-	    NULL, 0 },
+	    NULL, 0, 0 },
 	{ "bundle", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
-	    SUBS(exec_subs) },
+	    SUBS(exec_subs), 0 },
 	{ "rbenv", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
-	    SUBS(exec_subs) },
+	    SUBS(exec_subs), 0 },
 	{ "pyenv", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
-	    SUBS(exec_subs) },
+	    SUBS(exec_subs), 0 },
 	{ "nodenv", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
-	    SUBS(exec_subs) },
+	    SUBS(exec_subs), 0 },
 	{ "direnv", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
-	    SUBS(exec1_subs) },
+	    SUBS(exec1_subs), 1 },
 	{ "aws-vault", WK_SUB, 0, 0, 0, "", "", "|backend|", "", "", "", "",
-	    SUBS(exec1_subs) },
+	    SUBS(exec1_subs), 1 },
 	{ "op", WK_SUB, 0, 0, 0, "", "", "|account|config|session|cache|"
-	    "encoding|", "", "", "", "", SUBS(secrets_subs) },
+	    "encoding|", "", "", "", "", SUBS(secrets_subs), 1 },
 	{ "doppler", WK_SUB, 0, 0, 0, "", "", "|configuration|token|"
-	    "api-host|", "", "", "", "", SUBS(secrets_subs) },
+	    "api-host|", "", "", "", "", SUBS(secrets_subs), 1 },
 	{ "infisical", WK_SUB, 0, 0, 0, "", "", "|domain|token|", "", "",
-	    "", "", SUBS(secrets_subs) },
+	    "", "", SUBS(secrets_subs), 1 },
 	{ "sops", WK_SUB, 0, 0, 0, "", "", "|config|", "", "", "", "",
-	    SUBS(sops_subs) },
+	    SUBS(sops_subs), 1 },
 	{ "nix", WK_SUB, 0, 0, 0, "", "", "|extra-experimental-features|"
-	    "experimental-features|store|", "", "", "", "", SUBS(nix_subs) },
+	    "experimental-features|store|", "", "", "", "", SUBS(nix_subs), 1 },
 	{ "nix-shell", WK_OPTS, 0, 0, 0, "IA", "", "|attr|include|",
-	    "|run|command|", "", "", "", NULL, 0 },
+	    "|run|command|", "", "", "", NULL, 0, 1 },
 	/* fd -x CMD ...: the rest is the command */
 	{ "fd", WK_OPTS, 0, 0, 0, "etEdSjco", "", FD_OPTS, "", "xX",
-	    "|exec|exec-batch|", "", NULL, 0 },
+	    "|exec|exec-batch|", "", NULL, 0, 1 },
 	{ "fdfind", WK_OPTS, 0, 0, 0, "etEdSjco", "", FD_OPTS, "", "xX",
-	    "|exec|exec-batch|", "", NULL, 0 },
+	    "|exec|exec-batch|", "", NULL, 0, 1 },
 	/* ansible HOSTS -m shell -a 'cmd' */
 	{ "ansible", WK_OPTS, 0, 0, 0, "ilmufeMBPTt", "a", "|inventory|"
 	    "limit|module-name|user|forks|extra-vars|module-path|background|"
-	    "poll|timeout|tree|", "|args|", "", "", "", NULL, 0 },
+	    "poll|timeout|tree|", "|args|", "", "", "", NULL, 0, 0 },
 	{ "nodemon", WK_OPTS, 0, 0, 0, "weid", "x", "|watch|ext|ignore|"
-	    "delay|", "|exec|", "", "", "", NULL, 0 },
+	    "delay|", "|exec|", "", "", "", NULL, 0, 0 },
 	{ "su", WK_SU, 0, 0, 1, "gGsw", "c",
 	    "|group|supp-group|shell|whitelist-environment|", "|command|", W0 },
 	{ "runuser", WK_SU, 0, 0, 1, "gGswu", "c",
@@ -1088,7 +1092,7 @@ static const struct wrapper wrappers[] = {
 	    "export-csv|export-json|export-markdown|export-orgmode|style|"
 	    "sort|output|input|parameter-list|parameter-scan|"
 	    "parameter-step-size|", "|prepare|setup|cleanup|conclude|"
-	    "reference|", W0 },
+	    "reference|", W1 },
 	/* nc -e PROG, nc -c 'cmd', ncat --sh-exec 'cmd' */
 	{ "nc", WK_OPTS, 0, 0, 0, NC_ARGS, "ec", "", "|sh-exec|exec|", W0 },
 	{ "ncat", WK_OPTS, 0, 0, 0, NC_ARGS, "ec", "", "|sh-exec|exec|",
@@ -4680,19 +4684,22 @@ struct unwrap {
 	size_t		 sl[UW_NSTR];
 };
 
-/* Is s (n bytes) one of list's "|long|options|", whole or as
-   getopt_long() takes an abbreviation of it? */
+/* Is s (n bytes) one of list's "|long|options|", whole or (unless
+   exact) as getopt_long() takes an abbreviation of it? */
 static int
-in_list_abbr(const char *list, const char *s, size_t n)
+in_list_abbr(const char *list, const char *s, size_t n, int exact)
 {
 	const char *p, *e;
+	size_t l;
 
 	if (list == NULL || n == 0)
 		return (0);
 	for (p = list; p[0] == '|' && (e = strchr(p + 1, '|')) != NULL;
-	    p = e)
-		if ((size_t)(e - p - 1) >= n && memcmp(p + 1, s, n) == 0)
+	    p = e) {
+		l = (size_t)(e - p - 1);
+		if ((l == n || (l > n && !exact)) && memcmp(p + 1, s, n) == 0)
 			return (1);
+	}
 	return (0);
 }
 
@@ -4722,9 +4729,9 @@ opt_takes(const struct wrapper *wr, const char *t, size_t n)
 		if (memchr(t, '=', n) != NULL)
 			return (0);
 		l = n - 2;
-		return (in_list_abbr(wr->longargs, t + 2, l) ||
-		    in_list_abbr(wr->longstr, t + 2, l) ||
-		    in_list_abbr(wr->opqargs, t + 2, l));
+		return (in_list_abbr(wr->longargs, t + 2, l, wr->exact) ||
+		    in_list_abbr(wr->longstr, t + 2, l, wr->exact) ||
+		    in_list_abbr(wr->opqargs, t + 2, l, wr->exact));
 	}
 	for (i = 1; i < n; i++)
 		if (strchr(wr->argopts, t[i]) != NULL ||
@@ -5105,7 +5112,8 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 			if (t[1] == '-') {
 				eq = memchr(t, '=', l);
 				n = (eq ? (size_t)(eq - t) : l) - 2;
-				if (in_list_abbr(wr->longrest, t + 2, n)) {
+				if (in_list_abbr(wr->longrest, t + 2, n,
+				    wr->exact)) {
 					/* fd --exec CMD ...; --exec=CMD ...
 					   is not split here */
 					if (eq != NULL)
@@ -5113,9 +5121,11 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 					k++;
 					goto rest;
 				}
-				if (in_list_abbr(wr->opqargs, t + 2, n))
+				if (in_list_abbr(wr->opqargs, t + 2, n,
+				    wr->exact))
 					u->opq = 1;	/* --entrypoint */
-				if (in_list_abbr(wr->longstr, t + 2, n)) {
+				if (in_list_abbr(wr->longstr, t + 2, n,
+				    wr->exact)) {
 					if (eq != NULL)
 						unwrap_str(u, wr, eq + 1, l -
 						    (size_t)(eq + 1 - t));

@@ -1106,6 +1106,11 @@ subcommands(void)
 	static const char *const ev[] = {
 		"docker exec -it web rm -rf /",
 		"docker run --rm -v /:/h -e A=1 alpine rm -rf /",
+		/* Go's flags take no abbreviation: --detach is no
+		   --detach-keys, --init no --init-path */
+		"docker run --detach alpine rm -rf /",
+		"docker run --init --rm alpine rm -rf /",
+		"podman run --rootfs /x rm -rf /",
 		"podman exec -u root c rm -rf /",
 		"nerdctl run --name x img rm -rf /",
 		"docker -H tcp://h:2375 container exec c rm -rf /",
