@@ -7609,12 +7609,12 @@ py_ident(const char *p, const char *e, const char **q)
 	return ((size_t)(p - b));
 }
 
+/* Past blanks, line continuations and the ( of from M import (...). */
 static const char *
 py_skip(const char *p, const char *e)
 {
-	while (p < e && (*p == ' ' || *p == '\t' || *p == '(' ||
-	    *p == '\\' || *p == '\n' || *p == '\r'))
-		p++;
+	for (p = code_blank(p, e); p < e && (*p == '(' || *p == '\\'); )
+		p = code_blank(p + 1, e);
 	return (p);
 }
 

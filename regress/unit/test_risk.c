@@ -246,6 +246,16 @@ evade(const char *cmd, enum risk_level atleast, const char *rule)
 	nevasion++;
 }
 
+/* Each of the n lines ev[] is caught by rm-rf. */
+static void
+evade_all(const char *const *ev, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		evade(ev[i], C, "rm-rf");
+}
+
 static void
 call(const char *tool, const char *args, const char *net,
     enum risk_level level, const char *rule)
@@ -838,10 +848,8 @@ arithmetic(void)
 	    "-c", "echo $((x))" };
 	struct risk_result r;
 	struct risk_call c;
-	size_t i;
 
-	for (i = 0; i < sizeof(ev) / sizeof(ev[0]); i++)
-		evade(ev[i], C, "rm-rf");
+	evade_all(ev, sizeof(ev) / sizeof(ev[0]));
 	memset(&c, 0, sizeof(c));
 	c.tool = "exec";
 	c.argv = a1;
@@ -979,10 +987,8 @@ programs(void)
 		"s$h -p 22 host rm -rf /",
 	};
 	struct risk_result r;
-	size_t i;
 
-	for (i = 0; i < sizeof(ev) / sizeof(ev[0]); i++)
-		evade(ev[i], C, "rm-rf");
+	evade_all(ev, sizeof(ev) / sizeof(ev[0]));
 
 	/* A command made when the program runs: not known. */
 	r = run(rs, "shell", "python3 -c 'import os; os.system(cmd)'", NULL,
@@ -1215,10 +1221,8 @@ subcommands(void)
 		"git config -f x.cfg pager.log 'rm -rf /'",
 	};
 	struct risk_result r;
-	size_t i;
 
-	for (i = 0; i < sizeof(ev) / sizeof(ev[0]); i++)
-		evade(ev[i], C, "rm-rf");
+	evade_all(ev, sizeof(ev) / sizeof(ev[0]));
 
 	/* What the subcommand runs, when it runs nothing a rule is for. */
 	shell("docker run --rm alpine ls -l", L, "ls");
