@@ -877,6 +877,57 @@ static const struct subwrap nix_subs[] = {
 	{ SW("shell"), NIX_DEVELOP },
 };
 
+/* ip netns exec NAME CMD (ip takes a prefix of a word: ip net e) */
+#define IP_NETNS_EXEC	{ "ip netns exec", WK_PREFIX, 1, 0, 0, "", "", "", "", \
+	"", "", "", NULL, 0, 1 }
+static const struct subwrap ip_netns_subs[] = {
+	{ SW("exec"), IP_NETNS_EXEC },
+	{ SW("exe"), IP_NETNS_EXEC },
+	{ SW("ex"), IP_NETNS_EXEC },
+	{ SW("e"), IP_NETNS_EXEC },
+};
+#define IP_NETNS	{ "ip netns", WK_SUB, 0, 0, 0, "", "", "", "", "", "", \
+	"", SUBS(ip_netns_subs), 1 }
+static const struct subwrap ip_subs[] = {
+	{ SW("netns"), IP_NETNS },
+	{ SW("netn"), IP_NETNS },
+	{ SW("net"), IP_NETNS },
+};
+
+/* perf record|stat|trace [options] CMD ... */
+#define PERF_RUN	{ "perf record", WK_PREFIX, 0, 0, 0, \
+	"eptrcoFmCGjDukxIM", "", "|event|pid|tid|realtime|count|output|" \
+	"freq|mmap-pages|cpu|cgroup|branch-filter|delay|uid|clockid|" \
+	"repeat|field-separator|interval-print|metrics|call-graph|filter|" \
+	"switch-output|max-size|user-regs|intr-regs|control|affinity|" \
+	"duration|expr|", "", "", "", "", NULL, 0, 0 }
+static const struct subwrap perf_subs[] = {
+	{ SW("record"), PERF_RUN },
+	{ SW("stat"), PERF_RUN },
+	{ SW("trace"), PERF_RUN },
+};
+
+/* bwrap: options take one to three words (--bind SRC DEST) */
+#define BWRAP_OPTS	"|bind:2|bind-try:2|ro-bind:2|ro-bind-try:2|" \
+	"dev-bind:2|dev-bind-try:2|bind-fd:2|ro-bind-fd:2|bind-data:2|" \
+	"ro-bind-data:2|file:2|symlink:2|setenv:2|chmod:2|overlay:3|" \
+	"overlay-src|tmp-overlay|ro-overlay|remount-ro|proc|dev|tmpfs|" \
+	"mqueue|dir|chdir|unsetenv|lock-file|sync-fd|info-fd|" \
+	"json-status-fd|block-fd|userns-block-fd|seccomp|add-seccomp-fd|" \
+	"exec-label|file-label|hostname|uid|gid|userns|userns2|pidns|" \
+	"cap-add|cap-drop|argv0|perms|size|"
+/* Slurm's srun and salloc [options] CMD ... */
+#define SLURM_ARGS	"AbBcCdDeFGiJLmMnNopqStTwWx"
+#define SLURM_OPTS	"|account|begin|cpus-per-task|constraint|" \
+	"dependency|chdir|error|input|job-name|licenses|distribution|" \
+	"clusters|ntasks|nodes|output|partition|qos|core-spec|time|" \
+	"threads|nodelist|wait|exclude|mem|mem-per-cpu|mem-per-gpu|gres|" \
+	"gpus|gpus-per-node|gpus-per-task|ntasks-per-node|reservation|" \
+	"export|comment|cpu-bind|mpi|time-min|signal|"
+/* The dynamic loader run by hand: ld.so [options] PROGRAM ... */
+#define LDSO_OPTS	"|library-path|inhibit-rpath|audit|preload|argv0|" \
+	"glibc-hwcaps-prefix|"
+
 #define W0		"", "", "", NULL, 0, 0	/* no more than the above */
 #define W1		"", "", "", NULL, 0, 1	/* ..., long options whole */
 #define NC_ARGS		"pswiXxTOIMmPVq"
@@ -972,6 +1023,41 @@ static const struct wrapper wrappers[] = {
 	{ "fakechroot", WK_PREFIX, 0, 0, 0, "lde", "",
 	    "|lib|elfloader|environment|config-dir|", "", W0 },
 	{ "faketime", WK_PREFIX, 1, 0, 0, "", "", "|date-prog|", "", W0 },
+	/* bwrap --args FD: more options from a file descriptor */
+	{ "bwrap", WK_PREFIX, 0, 0, 0, "", "", BWRAP_OPTS, "", "", "",
+	    "|args|", NULL, 0, 1 },
+	{ "entr", WK_EVAL, 0, 0, 0, "", "", "", "", W0 },	/* entr -s X */
+	{ "watchexec", WK_EVAL, 0, 0, 0, "wWefisdE", "", "|watch|"
+	    "watch-non-recursive|watch-file|exts|filter|filter-file|ignore|"
+	    "ignore-file|signal|stop-signal|stop-timeout|debounce|delay-run|"
+	    "shell|env|workdir|poll|project-origin|emit-events-to|"
+	    "on-busy-update|fs-events|color|wrap-process|", "", W1 },
+	/* --dbus-daemon=PROGRAM: another program runs too */
+	{ "dbus-run-session", WK_PREFIX, 0, 0, 0, "", "", "|config-file|",
+	    "", "", "", "|dbus-daemon|", NULL, 0, 0 },
+	{ "systemd-inhibit", WK_PREFIX, 0, 0, 0, "", "",
+	    "|what|who|why|mode|", "", W0 },
+	{ "srun", WK_PREFIX, 0, 0, 0, SLURM_ARGS, "", SLURM_OPTS, "", W0 },
+	{ "salloc", WK_PREFIX, 0, 0, 0, SLURM_ARGS, "", SLURM_OPTS, "", W0 },
+	/* sbatch --wrap='cmd' */
+	{ "sbatch", WK_OPTS, 0, 0, 0, SLURM_ARGS, "", SLURM_OPTS, "|wrap|",
+	    W0 },
+	{ "ld.so", WK_PREFIX, 0, 0, 0, "", "", LDSO_OPTS, "", W1 },
+	{ "ld-linux.so.2", WK_PREFIX, 0, 0, 0, "", "", LDSO_OPTS, "", W1 },
+	{ "ld-linux-x86-64.so.2", WK_PREFIX, 0, 0, 0, "", "", LDSO_OPTS, "",
+	    W1 },
+	{ "ld-linux-aarch64.so.1", WK_PREFIX, 0, 0, 0, "", "", LDSO_OPTS, "",
+	    W1 },
+	{ "ld-linux-armhf.so.3", WK_PREFIX, 0, 0, 0, "", "", LDSO_OPTS, "",
+	    W1 },
+	{ "ld-musl-x86_64.so.1", WK_PREFIX, 0, 0, 0, "", "", LDSO_OPTS, "",
+	    W1 },
+	{ "ld-musl-aarch64.so.1", WK_PREFIX, 0, 0, 0, "", "", LDSO_OPTS, "",
+	    W1 },
+	{ "ip", WK_SUB, 0, 0, 0, "fnbl", "", "", "", "", "", "",
+	    SUBS(ip_subs), 1 },
+	{ "perf", WK_SUB, 0, 0, 0, "", "", "|exec-path|buildid-dir|"
+	    "debugfs-dir|", "", "", "", "", SUBS(perf_subs), 0 },
 	{ "noglob", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	{ "nocorrect", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	/* Commands whose subcommands run a command (subwrap tables). */
@@ -1361,6 +1447,7 @@ struct ient {
 	struct cref		*refs;
 	uint32_t		 nrefs, refsmax;
 	const struct wrapper	*wrap;
+	const struct xlang	*xlang;	/* runs code not read here */
 	const struct optalias	*alias;	/* first alias of this command */
 	uint8_t			 nalias;
 	uint8_t			 shellfam;
@@ -2388,6 +2475,122 @@ path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 	return (0);
 }
 
+/*
+ * Programs that run code of a language not read here: make --eval,
+ * emacs --eval, expect -c, Rscript -e, julia -e, dc -e '!cmd', ...
+ * Code given in an option, a file of code that is the standard input
+ * or a <( ), and code read on the standard input make the call opaque:
+ * what it runs is not known before it runs.  A file of code by name is
+ * the program's own business, as a script is: its rule decides.
+ */
+#define XS_NONE		0	/* never reads code on its input */
+#define XS_NOARG	1	/* when no operand names a file of code */
+#define XS_ALWAYS	2	/* always (R, ghci) */
+
+struct xlang {
+	const char	*name;
+	const char	*codeopts;	/* short options whose argument is code */
+	const char	*longcode;	/* "|long|" ones */
+	const char	*fileopts;	/* short options taking a file of code */
+	const char	*longfile;
+	const char	*argopts;	/* other short options taking one */
+	const char	*longargs;
+	const char	*subcode;	/* "|sub|": the code follows (deno eval) */
+	uint8_t		 input;		/* XS_*: reads code on its input */
+	uint8_t		 single;	/* long options with one dash too */
+	uint8_t		 exact;		/* long options only whole */
+	uint8_t		 vars;		/* make's NAME=VALUE operands */
+};
+
+#define MAKE_ARGS	"|directory|include-dir|old-file|assume-old|" \
+	"what-if|new-file|assume-new|"
+static const struct xlang xlangs[] = {
+	{ "make", "E", "|eval|", "f", "|file|makefile|", "CIoW", MAKE_ARGS,
+	    NULL, XS_NONE, 0, 0, 1 },
+	{ "gmake", "E", "|eval|", "f", "|file|makefile|", "CIoW", MAKE_ARGS,
+	    NULL, XS_NONE, 0, 0, 1 },
+	{ "emacs", "", "|eval|execute|", "l", "|load|script|", "", "",
+	    NULL, XS_NONE, 1, 0, 0 },
+	{ "emacs-nox", "", "|eval|execute|", "l", "|load|script|", "", "",
+	    NULL, XS_NONE, 1, 0, 0 },
+	{ "emacs-gtk", "", "|eval|execute|", "l", "|load|script|", "", "",
+	    NULL, XS_NONE, 1, 0, 0 },
+	{ "expect", "c", "", "fb", "", "D", "", NULL, XS_NOARG, 0, 0, 0 },
+	{ "tclsh", "", "", "", "", "", "", NULL, XS_NOARG, 0, 0, 0 },
+	{ "wish", "", "", "", "", "", "", NULL, XS_NOARG, 0, 0, 0 },
+	{ "jimsh", "", "", "", "", "", "", NULL, XS_NOARG, 0, 0, 0 },
+	{ "Rscript", "e", "", "", "", "", "", NULL, XS_NOARG, 0, 0, 0 },
+	{ "R", "e", "", "f", "|file|", "", "", NULL, XS_ALWAYS, 0, 0, 0 },
+	{ "julia", "eE", "|eval|print|", "L", "|load|", "CJpt", "|sysimage|"
+	    "threads|procs|machine-file|cpu-target|home|", NULL, XS_NOARG,
+	    0, 0, 0 },
+	{ "osascript", "e", "", "", "", "ls", "", NULL, XS_NOARG, 0, 0, 0 },
+	{ "guile", "c", "", "ls", "", "eLCx", "", NULL, XS_NOARG, 0, 0, 0 },
+	{ "sbcl", "", "|eval|", "", "|load|script|", "", "|core|"
+	    "dynamic-space-size|control-stack-size|tls-limit|", NULL,
+	    XS_NOARG, 0, 1, 0 },
+	{ "clisp", "x", "", "i", "", "BKMmLEtp", "", NULL, XS_NOARG, 0, 0,
+	    0 },
+	{ "ghc", "e", "", "", "", "o", "", NULL, XS_NONE, 0, 0, 0 },
+	{ "ghci", "e", "", "", "", "", "", NULL, XS_ALWAYS, 0, 0, 0 },
+	{ "octave", "", "|eval|", "", "", "", "", NULL, XS_NOARG, 0, 0, 0 },
+	{ "gnuplot", "e", "", "c", "", "", "", NULL, XS_NOARG, 0, 0, 0 },
+	/* dc's ! runs a command */
+	{ "dc", "e", "|expression|", "f", "|file|", "", "", NULL, XS_NOARG,
+	    0, 0, 0 },
+	/* gdb -x FILE: its shell commands (-ex is in cmdopts[]) */
+	{ "gdb", "", "", "x", "|command|init-command|ix|", "", "", NULL,
+	    XS_NONE, 1, 0, 0 },
+	{ "deno", "", "|eval|", "", "", "", "", "|eval|", XS_NONE, 0, 1, 0 },
+};
+#undef MAKE_ARGS
+
+/* Their names, for a quick no (xlang_ok() checks them). */
+static const char *const xlang_names[10] = {
+	NULL, "R", "dc", "ghc gdb", "make wish ghci sbcl deno", "gmake "
+	"emacs tclsh jimsh julia guile clisp", "expect octave", "Rscript "
+	"gnuplot", NULL, "emacs-nox emacs-gtk osascript",
+};
+
+static const struct xlang *
+xlang_find(const char *name, size_t n)
+{
+	const struct xlang *x;
+
+	/* tclsh8.6, guile-3.0, emacs29 */
+	while (n > 2 && (isdigit((unsigned char)name[n - 1]) ||
+	    name[n - 1] == '.'))
+		n--;
+	if (n > 2 && name[n - 1] == '-')
+		n--;
+	if (!len_table_has(xlang_names, name, n))
+		return (NULL);
+	for (x = xlangs; x < xlangs + sizeof(xlangs) / sizeof(xlangs[0]); x++)
+		if (strlen(x->name) == n && memcmp(x->name, name, n) == 0)
+			return (x);
+	return (NULL);
+}
+
+/* Are xlang_names[] the names of xlangs[]? */
+static int
+xlang_ok(void)
+{
+	size_t i, have = 0, want = sizeof(xlangs) / sizeof(xlangs[0]), n;
+	const char *p;
+
+	for (i = 0; i < want; i++)
+		if (xlang_find(xlangs[i].name, strlen(xlangs[i].name)) !=
+		    &xlangs[i])
+			return (0);
+	for (n = 0; n < 10; n++)
+		for (p = xlang_names[n]; p != NULL; p += n + 1) {
+			have++;
+			if (p[n] == '\0')
+				break;
+		}
+	return (have == want && len_table_ok(xlang_names));
+}
+
 static int	opt_table_ok(void);
 static void	opt_index(struct risk_ruleset *);
 
@@ -2401,6 +2604,7 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 	struct risk_ruleset *rs;
 	struct cerr ce;
 	const struct wrapper *wr;
+	const struct xlang *xl;
 	const struct optalias *al;
 	struct ient *e;
 	uint32_t i;
@@ -2414,7 +2618,7 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 		policy = &defpolicy;
 	if (!opt_table_ok() || !len_table_ok(vt_setters) ||
 	    !len_table_ok(subs_names) || !len_table_ok(cmdpos_words) ||
-	    !len_table_ok(shell_names) || !shells_ok()) {
+	    !len_table_ok(shell_names) || !shells_ok() || !xlang_ok()) {
 		cfail(&ce, "%s", "internal: a table of command names is wrong");
 		return (NULL);
 	}
@@ -2467,6 +2671,14 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 		}
 		e->wrap = wr;
 		e->shellfam = wrapper_shellfam(wr);
+	}
+	for (xl = xlangs; xl < xlangs + sizeof(xlangs) / sizeof(xlangs[0]);
+	    xl++) {
+		if ((e = ient_get(rs, xl->name, strlen(xl->name))) == NULL) {
+			cfail(&ce, "%s", "out of memory");
+			goto fail;
+		}
+		e->xlang = xl;
 	}
 	for (i = 0; i < rs->nients; i++) {
 		e = &rs->ients[i];
@@ -2556,6 +2768,7 @@ risk_free(struct risk_ruleset *rs)
 #define CM_SUBS		0x40	/* array subscripts in its operands parsed */
 #define CM_GUESS	0x80	/* from text that may be no command line:
 				   its rules count, it needs none */
+#define CM_XLANG	0x100	/* its code options looked at (xlang) */
 
 #define K_COMMAND	0
 #define K_TOOL		1
@@ -4684,21 +4897,26 @@ struct unwrap {
 	size_t		 sl[UW_NSTR];
 };
 
-/* Is s (n bytes) one of list's "|long|options|", whole or (unless
-   exact) as getopt_long() takes an abbreviation of it? */
+/*
+ * Is s (n bytes) one of list's "|long|options|", whole or (unless
+ * exact) as getopt_long() takes an abbreviation of it?  Returns how
+ * many words it takes: 1, or N for an entry "name:N" (bwrap's
+ * "|bind:2|").
+ */
 static int
 in_list_abbr(const char *list, const char *s, size_t n, int exact)
 {
-	const char *p, *e;
+	const char *p, *e, *col;
 	size_t l;
 
 	if (list == NULL || n == 0)
 		return (0);
 	for (p = list; p[0] == '|' && (e = strchr(p + 1, '|')) != NULL;
 	    p = e) {
-		l = (size_t)(e - p - 1);
+		col = memchr(p + 1, ':', (size_t)(e - p - 1));
+		l = (size_t)((col != NULL ? col : e) - p - 1);
 		if ((l == n || (l > n && !exact)) && memcmp(p + 1, s, n) == 0)
-			return (1);
+			return (col != NULL ? col[1] - '0' : 1);
 	}
 	return (0);
 }
@@ -4718,19 +4936,21 @@ long_opt(const char *t, size_t n, const char *name)
 	return (l > 0 && l <= strlen(name) && memcmp(t + 2, name, l) == 0);
 }
 
-/* Does option word t (n bytes, "-x" or "--long") of wrapper wr take
-   the next word as its argument? */
+/* How many of the next words does option word t (n bytes, "-x" or
+   "--long") of wrapper wr take as its arguments? */
 static int
 opt_takes(const struct wrapper *wr, const char *t, size_t n)
 {
 	size_t i, l;
+	int a;
 
 	if (t[1] == '-') {
 		if (memchr(t, '=', n) != NULL)
 			return (0);
 		l = n - 2;
-		return (in_list_abbr(wr->longargs, t + 2, l, wr->exact) ||
-		    in_list_abbr(wr->longstr, t + 2, l, wr->exact) ||
+		if ((a = in_list_abbr(wr->longargs, t + 2, l, wr->exact)) > 0)
+			return (a);
+		return (in_list_abbr(wr->longstr, t + 2, l, wr->exact) ||
 		    in_list_abbr(wr->opqargs, t + 2, l, wr->exact));
 	}
 	for (i = 1; i < n; i++)
@@ -4765,8 +4985,7 @@ sub_find(const struct shellparse_word *w, uint32_t *kp, uint32_t end,
 				k++;
 				break;
 			}
-			if (opt_takes(wr, t, l))
-				k++;
+			k += (uint32_t)opt_takes(wr, t, l);
 		}
 		if (k >= end || shellparse_pattern(&w[k]) != NULL)
 			return (NULL);
@@ -4951,8 +5170,8 @@ unwrap_gitcfg(const struct shellparse_word *w, uint32_t k, uint32_t end,
 		    t[0] == '-' && l > 1) {
 			if (l == 2 && t[1] == '-')
 				endopts = 1;
-			else if (opt_takes(wr, t, l))
-				k++;
+			else
+				k += (uint32_t)opt_takes(wr, t, l);
 			continue;
 		}
 		op[nop] = t;
@@ -5134,8 +5353,8 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 						unwrap_str(u, wr, w[k].text,
 						    w[k].len);
 					}
-				} else if (eq == NULL && opt_takes(wr, t, l))
-					k++;
+				} else if (eq == NULL)
+					k += (uint32_t)opt_takes(wr, t, l);
 				continue;
 			}
 			for (i = 1, done = 0; i < l && !done; i++) {
@@ -5163,6 +5382,8 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 				}
 			}
 		}
+		if (k > end)
+			k = end;	/* bwrap --bind A, the last words */
 		if (npos > 0 && k < end && u->s == NULL) {
 			npos--;
 			k++;
@@ -5967,8 +6188,11 @@ feed_stdin(struct ctx *c, uint32_t j, struct feed *f, int depth, int procsub)
 static void	code_scan(struct ctx *, uint32_t, const char *, size_t, int,
 		    int);
 
+#define FEED_OPAQUE	(-1)	/* feed_shell(): any text makes it opaque */
+
 /* Shell ci runs the text its input (or its <( )) carries; or, with
-   lang, interpreter ci (echo 'import os ...' | python3). */
+   lang, interpreter ci (echo 'import os ...' | python3); or, with
+   FEED_OPAQUE, a program whose language is not read here. */
 static void __attribute__((noinline))
 feed_shell(struct ctx *c, uint32_t ci, int procsub, int lang)
 {
@@ -5983,6 +6207,8 @@ feed_shell(struct ctx *c, uint32_t ci, int procsub, int lang)
 	memset(&f, 0, sizeof(f));
 	nfeed = c->nfeed;
 	feed_stdin(c, ci, &f, 0, procsub);
+	if (lang == FEED_OPAQUE && f.any)
+		f.opaque = 1;		/* tclsh: code not read here */
 	if (f.opaque && c->opq == NONE) {
 		c->opq = ci;
 		c->opqfrom = NONE;
@@ -5992,7 +6218,7 @@ feed_shell(struct ctx *c, uint32_t ci, int procsub, int lang)
 				break;
 			}
 	}
-	if (!f.any || f.n > FEED_MAX)
+	if (!f.any || f.n > FEED_MAX || lang == FEED_OPAQUE)
 		return;
 	/* Again, writing: the same text into the arena. */
 	if ((f.p = shellparse_alloc(c->sp, f.n + 1)) == NULL) {
@@ -7999,18 +8225,245 @@ subscripts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	}
 }
 
+/* Is a file of code (the value v, n bytes, of word w) its input or a
+   <( )? */
+static int
+xlang_stdin_file(const struct shellparse_word *w, const char *v, size_t n)
+{
+	if (n >= 2 && v[0] == '<' && v[1] == '(' &&
+	    (w->flags & SHELLPARSE_W_SUBST))
+		return (1);
+	if (shellparse_pattern(w) != NULL)
+		return (0);
+	return ((n == 1 && v[0] == '-') ||
+	    (n == 10 && memcmp(v, "/dev/stdin", 10) == 0) ||
+	    (n > 8 && memcmp(v, "/dev/fd/", 8) == 0) ||
+	    (n > 14 && memcmp(v, "/proc/self/fd/", 14) == 0));
+}
+
+/* Is NAME (n bytes) a make variable that names a program: CC, SHELL? */
+static int
+make_prog_var(const char *s, size_t n)
+{
+	static const char *const progs[10] = {
+		NULL, NULL, "AR AS CC CO FC GO LD NM PC RM", "CPP CXX F77 "
+		"GET LEX NPM TEX", "LINT MAKE NODE PERL YACC", "CARGO "
+		"RUSTC SHELL STRIP", "DOCKER HOSTCC PYTHON RANLIB",
+		"HOSTCXX INSTALL OBJCOPY OBJDUMP PYTHON3 READELF",
+		"MAKEINFO", NULL,
+	};
+
+	if (len_table_has(progs, s, n))
+		return (1);
+	if ((n == 10 && memcmp(s, "PKG_CONFIG", 10) == 0) ||
+	    (n == 13 && memcmp(s, "CROSS_COMPILE", 13) == 0))
+		return (1);
+	/* TARGET_CC, FOO_CMD, FOO_COMMAND */
+	return ((n > 2 && memcmp(s + n - 2, "CC", 2) == 0) ||
+	    (n > 4 && memcmp(s + n - 4, "_CMD", 4) == 0) ||
+	    (n > 8 && memcmp(s + n - 8, "_COMMAND", 8) == 0));
+}
+
+/*
+ * make NAME=VALUE, or NAME=VALUE make: a recipe may run $(NAME).  A
+ * program's variable (CC, SHELL) is a command line; a value with
+ * shell syntax or a make $( ) in it is code not known; NAME!=VALUE
+ * runs VALUE now.  MAKEFLAGS can carry --eval, -f and more variables.
+ */
+static void
+make_var(struct ctx *c, uint32_t ci, const struct shellparse_word *w)
+{
+	const char *t = w->text, *eq, *v;
+	size_t nl, vl, i;
+
+	if ((eq = memchr(t, '=', w->len)) == NULL || eq == t)
+		return;
+	nl = (size_t)(eq - t);
+	v = eq + 1;
+	vl = w->len - nl - 1;
+	if (t[nl - 1] == '!') {
+		opt_parse(c, ci, v, vl, 0);
+		return;
+	}
+	while (nl > 0 && (t[nl - 1] == ':' || t[nl - 1] == '+' ||
+	    t[nl - 1] == '?'))
+		nl--;
+	if ((nl == 9 && memcmp(t, "MAKEFLAGS", 9) == 0) ||
+	    (nl == 12 && memcmp(t, "GNUMAKEFLAGS", 12) == 0) ||
+	    (nl == 6 && memcmp(t, "MFLAGS", 6) == 0)) {
+		if (shellparse_pattern(w) != NULL || memchr(v, '=', vl) ||
+		    memchr(v, 'E', vl) || memchr(v, 'f', vl) ||
+		    memmem(v, vl, "ev", 2) != NULL)
+			interp_opaque(c, ci);
+		return;
+	}
+	if (make_prog_var(t, nl)) {
+		if (shellparse_pattern(w) != NULL)
+			interp_opaque(c, ci);	/* CC="$x" */
+		else
+			opt_parse(c, ci, v, vl, 0);
+		return;
+	}
+	if (shellparse_pattern(w) != NULL)
+		return;				/* PREFIX="$HOME/x" */
+	for (i = 0; i < vl; i++)
+		if (strchr(";&|`$<>()\n", v[i]) != NULL) {
+			interp_opaque(c, ci);
+			return;
+		}
+}
+
+/* A make operand NAME=VALUE: NAME has no '/' and is not empty. */
+static int
+make_assign(const struct shellparse_word *w)
+{
+	const char *eq = memchr(w->text, '=', w->len);
+
+	return (eq != NULL && eq != w->text &&
+	    memchr(w->text, '/', (size_t)(eq - w->text)) == NULL &&
+	    memchr(w->text, ' ', (size_t)(eq - w->text)) == NULL);
+}
+
+static void
+xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
+    const struct xlang *x)
+{
+	struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w, *vw;
+	const char *t, *eq, *v;
+	uint32_t k;
+	size_t l, n, i;
+	int endopts = 0, operand = 0, dash = 0, a;
+
+	if (x->vars)
+		for (k = 0; k < start && k < cmd->nwords; k++)
+			if (is_assign(&cmd->words[k]))
+				make_var(c, ci, &cmd->words[k]);
+	for (k = start + 1; k < end; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		l = w->len;
+		if (!endopts && l > 1 && t[0] == '-' &&
+		    shellparse_pattern(w) == NULL) {
+			if (l == 2 && t[1] == '-') {
+				endopts = 1;
+				continue;
+			}
+			/* --long[=V]; -long[=V] where it takes those */
+			if (t[1] == '-' || (x->single && l > 2)) {
+				v = t + (t[1] == '-' ? 2 : 1);
+				eq = memchr(v, '=', l - (size_t)(v - t));
+				n = (eq != NULL ? (size_t)(eq - v) :
+				    l - (size_t)(v - t));
+				a = t[1] == '-' ? x->exact : 1;
+				if (in_list_abbr(x->longcode, v, n, a)) {
+					interp_opaque(c, ci);
+					return;
+				}
+				if (in_list_abbr(x->longfile, v, n, a)) {
+					vw = w;
+					if (eq != NULL)
+						v = eq + 1;
+					else if (k + 1 < end) {
+						vw = &cmd->words[++k];
+						v = vw->text;
+					} else
+						continue;
+					if (xlang_stdin_file(vw, v, vw->len -
+					    (size_t)(v - vw->text)))
+						interp_opaque(c, ci);
+					continue;
+				}
+				if (in_list_abbr(x->longargs, v, n, a)) {
+					if (eq == NULL)
+						k++;
+					continue;
+				}
+				if (t[1] == '-' || x->single)
+					continue;
+			}
+			/* -abc as getopt reads it */
+			for (i = 1; i < l; i++) {
+				if (strchr(x->codeopts, t[i]) != NULL) {
+					interp_opaque(c, ci);
+					return;
+				}
+				if (strchr(x->fileopts, t[i]) != NULL) {
+					vw = w;
+					v = t + i + 1;
+					if (i + 1 == l) {
+						if (k + 1 >= end)
+							break;
+						vw = &cmd->words[++k];
+						v = vw->text;
+					}
+					if (xlang_stdin_file(vw, v, vw->len -
+					    (size_t)(v - vw->text)))
+						interp_opaque(c, ci);
+					break;
+				}
+				if (strchr(x->argopts, t[i]) != NULL) {
+					if (i + 1 == l)
+						k++;
+					break;
+				}
+			}
+			continue;
+		}
+		if (x->vars && make_assign(w)) {
+			make_var(c, ci, w);
+			continue;
+		}
+		if (operand++)
+			continue;
+		if (x->subcode != NULL && shellparse_pattern(w) == NULL &&
+		    in_list_abbr(x->subcode, t, l, 1)) {
+			interp_opaque(c, ci);	/* deno eval CODE */
+			return;
+		}
+		if (x->input == XS_NOARG && l == 1 && t[0] == '-' &&
+		    shellparse_pattern(w) == NULL)
+			dash = 1;
+		else if (x->input != XS_NONE && xlang_stdin_file(w, t, l)) {
+			interp_opaque(c, ci);
+			return;
+		}
+	}
+	if (x->input == XS_NONE ||
+	    (x->input == XS_NOARG && operand && !dash))
+		return;
+	/* tclsh <<EOF, echo '...' | R --no-save, tclsh < f */
+	for (k = 0; k < cmd->nredirs; k++)
+		if ((cmd->redirs[k].op == SHELLPARSE_R_HEREDOC ||
+		    cmd->redirs[k].op == SHELLPARSE_R_HERESTR) &&
+		    (cmd->redirs[k].fd == -1 || cmd->redirs[k].fd == 0)) {
+			interp_opaque(c, ci);
+			return;
+		}
+	feed_shell(c, ci, 0, FEED_OPAQUE);
+}
+
 static void __attribute__((noinline))
 opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
-    const char *name, size_t nlen)
+    const struct ient *e, const char *name, size_t nlen)
 {
 	struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const struct shellparse_word *w, *vw;
 	const struct cmdopt *o, *first, *last;
+	const struct xlang *xl;
 	const char *v;
 	size_t n, ol, nt = sizeof(cmdopts) / sizeof(cmdopts[0]);
 	uint32_t k;
 	int dirs = 1, plus = 0, lang;
 
+	/* make, emacs; tclsh8.6 by its name */
+	xl = e != NULL ? e->xlang : isdigit((unsigned char)name[nlen - 1]) ?
+	    xlang_find(name, nlen) : NULL;
+	if (xl != NULL && !(cmd->mark & CM_XLANG)) {
+		cmd->mark |= CM_XLANG;
+		xlang_texts(c, ci, start, end > cmd->nwords ? cmd->nwords :
+		    end, xl);
+	}
 	if (len_table_has(subs_names, name, nlen)) {
 		subscripts(c, ci, start, end);
 		if (!c->calc && (c->calccode || c->calclazy))
@@ -8196,7 +8649,7 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	char *j;
 
 	if (vw->mode == VW_MAIN && bpat == NULL && blen > 0)
-		opt_texts(c, vw->cmd, start, end, base, blen);
+		opt_texts(c, vw->cmd, start, end, e, base, blen);
 	vinfo_init(&v, cmd, start, end, e, base, blen, bpat);
 	if (vw->mode == VW_STAGE) {
 		if (stage_match(c, vw->stage, &v, 0)) {
@@ -8853,7 +9306,7 @@ classify(struct ctx *c, struct shellparse *sp, size_t len, int code,
 			wb.len = sizeof(res->why) - 1;
 	} else if (c->opq != NONE) {
 		static const char opq[] =
-		    "a shell runs text not known before it runs: `";
+		    "runs code not known before it runs: `";
 
 		wb_put(&wb, opq, sizeof(opq) - 1, sizeof(opq) - 1);
 		if (c->opqfrom != NONE) {

@@ -208,7 +208,7 @@ echo 'echo hi; rm -rf /x' | ctl hitl classify -d -i exec -- sh >"$T/c" 2>&1
 ok "$(has "$T/c" 'matched `rm -rf /x`')" "-i: a shell's script on stdin is parsed"
 head -c 9000 /dev/zero | tr '\0' 'e' |
     ctl hitl classify -d -i exec -- sh >"$T/c" 2>&1
-ok "$(has "$T/c" 'a shell runs text not known before it runs')" \
+ok "$(has "$T/c" 'runs code not known before it runs')" \
     "-i: a shell's stdin too long to send is opaque"
 echo 'rm -rf /x' | ctl hitl classify -d -i exec -- cat >"$T/c" 2>&1
 ok "$(has "$T/c" '^level: low')" "-i: cat's stdin is only data"
