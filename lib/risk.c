@@ -2485,7 +2485,16 @@ path_buckets(struct risk_ruleset *rs, struct cerr *ce)
  */
 #define XS_NONE		0	/* never reads code on its input */
 #define XS_NOARG	1	/* when no operand names a file of code */
-#define XS_ALWAYS	2	/* always (R, ghci) */
+#define XS_ALWAYS	2	/* always (R, psql, ed) */
+#define XS_NOARG2	3	/* when no second operand (sqlite3 DB SQL) */
+
+/* How text is read where it may hold commands (feed_shell(), lang). */
+#define FEED_OPAQUE	(-1)	/* not at all: any text makes it opaque */
+#define FEED_SQLITE	(-2)	/* sqlite3's .shell, .system, .once |cmd */
+#define FEED_PSQL	(-3)	/* psql's \!, \o |cmd, COPY ... PROGRAM */
+#define FEED_MYSQL	(-4)	/* mysql's system, \!, pager */
+#define FEED_ED		(-5)	/* ed's !cmd, r !cmd, w !cmd */
+#define FEED_BANG	(-6)	/* a line !cmd (sftp -b) */
 
 struct xlang {
 	const char	*name;
@@ -2495,80 +2504,123 @@ struct xlang {
 	const char	*longfile;
 	const char	*argopts;	/* other short options taking one */
 	const char	*longargs;
+	const char	*inopts;	/* short options taking text that is
+					   read as its input is (psql -c) */
+	const char	*longin;
+	const char	*noinput;	/* "|long|" flags after which it does
+					   not read its input (gdb -batch) */
 	const char	*subcode;	/* "|sub|": the code follows (deno eval) */
+	int8_t		 scan;		/* FEED_*: how its code is read */
 	uint8_t		 input;		/* XS_*: reads code on its input */
 	uint8_t		 single;	/* long options with one dash too */
 	uint8_t		 exact;		/* long options only whole */
 	uint8_t		 vars;		/* make's NAME=VALUE operands */
 };
 
+#define XL_OPAQUE	NULL, NULL, NULL, NULL, FEED_OPAQUE
 #define MAKE_ARGS	"|directory|include-dir|old-file|assume-old|" \
 	"what-if|new-file|assume-new|"
+#define EMACS		"", "|eval|execute|", "l", "|load|script|", "", "", \
+	XL_OPAQUE, XS_NONE, 1, 0, 0
+#define MYSQL		"", "", "", "", "uhPDS", "|user|host|port|database|" \
+	"socket|default-character-set|defaults-file|defaults-extra-file|" \
+	"init-command|tee|", "e", "|execute|", NULL, NULL, FEED_MYSQL, \
+	XS_ALWAYS, 0, 0, 0
 static const struct xlang xlangs[] = {
 	{ "make", "E", "|eval|", "f", "|file|makefile|", "CIoW", MAKE_ARGS,
-	    NULL, XS_NONE, 0, 0, 1 },
+	    XL_OPAQUE, XS_NONE, 0, 0, 1 },
 	{ "gmake", "E", "|eval|", "f", "|file|makefile|", "CIoW", MAKE_ARGS,
-	    NULL, XS_NONE, 0, 0, 1 },
-	{ "emacs", "", "|eval|execute|", "l", "|load|script|", "", "",
-	    NULL, XS_NONE, 1, 0, 0 },
-	{ "emacs-nox", "", "|eval|execute|", "l", "|load|script|", "", "",
-	    NULL, XS_NONE, 1, 0, 0 },
-	{ "emacs-gtk", "", "|eval|execute|", "l", "|load|script|", "", "",
-	    NULL, XS_NONE, 1, 0, 0 },
-	{ "expect", "c", "", "fb", "", "D", "", NULL, XS_NOARG, 0, 0, 0 },
-	{ "tclsh", "", "", "", "", "", "", NULL, XS_NOARG, 0, 0, 0 },
-	{ "wish", "", "", "", "", "", "", NULL, XS_NOARG, 0, 0, 0 },
-	{ "jimsh", "", "", "", "", "", "", NULL, XS_NOARG, 0, 0, 0 },
-	{ "Rscript", "e", "", "", "", "", "", NULL, XS_NOARG, 0, 0, 0 },
-	{ "R", "e", "", "f", "|file|", "", "", NULL, XS_ALWAYS, 0, 0, 0 },
+	    XL_OPAQUE, XS_NONE, 0, 0, 1 },
+	{ "emacs", EMACS },
+	{ "emacs-nox", EMACS },
+	{ "emacs-gtk", EMACS },
+	{ "expect", "c", "", "fb", "", "D", "", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	{ "tclsh", "", "", "", "", "", "", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	{ "wish", "", "", "", "", "", "", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	{ "jimsh", "", "", "", "", "", "", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	{ "Rscript", "e", "", "", "", "", "", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	{ "R", "e", "", "f", "|file|", "", "", XL_OPAQUE, XS_ALWAYS, 0, 0, 0 },
 	{ "julia", "eE", "|eval|print|", "L", "|load|", "CJpt", "|sysimage|"
-	    "threads|procs|machine-file|cpu-target|home|", NULL, XS_NOARG,
-	    0, 0, 0 },
-	{ "osascript", "e", "", "", "", "ls", "", NULL, XS_NOARG, 0, 0, 0 },
-	{ "guile", "c", "", "ls", "", "eLCx", "", NULL, XS_NOARG, 0, 0, 0 },
-	{ "sbcl", "", "|eval|", "", "|load|script|", "", "|core|"
-	    "dynamic-space-size|control-stack-size|tls-limit|", NULL,
-	    XS_NOARG, 0, 1, 0 },
-	{ "clisp", "x", "", "i", "", "BKMmLEtp", "", NULL, XS_NOARG, 0, 0,
+	    "threads|procs|machine-file|cpu-target|home|", XL_OPAQUE,
+	    XS_NOARG, 0, 0, 0 },
+	{ "osascript", "e", "", "", "", "ls", "", XL_OPAQUE, XS_NOARG, 0, 0,
 	    0 },
-	{ "ghc", "e", "", "", "", "o", "", NULL, XS_NONE, 0, 0, 0 },
-	{ "ghci", "e", "", "", "", "", "", NULL, XS_ALWAYS, 0, 0, 0 },
-	{ "octave", "", "|eval|", "", "", "", "", NULL, XS_NOARG, 0, 0, 0 },
-	{ "gnuplot", "e", "", "c", "", "", "", NULL, XS_NOARG, 0, 0, 0 },
+	{ "guile", "c", "", "ls", "", "eLCx", "", XL_OPAQUE, XS_NOARG, 0, 0,
+	    0 },
+	{ "sbcl", "", "|eval|", "", "|load|script|", "", "|core|"
+	    "dynamic-space-size|control-stack-size|tls-limit|", XL_OPAQUE,
+	    XS_NOARG, 0, 1, 0 },
+	{ "clisp", "x", "", "i", "", "BKMmLEtp", "", XL_OPAQUE, XS_NOARG, 0,
+	    0, 0 },
+	{ "ghc", "e", "", "", "", "o", "", XL_OPAQUE, XS_NONE, 0, 0, 0 },
+	{ "ghci", "e", "", "", "", "", "", XL_OPAQUE, XS_ALWAYS, 0, 0, 0 },
+	{ "octave", "", "|eval|", "", "", "", "", XL_OPAQUE, XS_NOARG, 0, 0,
+	    0 },
+	{ "gnuplot", "e", "", "c", "", "", "", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
 	/* dc's ! runs a command */
-	{ "dc", "e", "|expression|", "f", "|file|", "", "", NULL, XS_NOARG,
-	    0, 0, 0 },
-	/* gdb -x FILE: its shell commands (-ex is in cmdopts[]) */
-	{ "gdb", "", "", "x", "|command|init-command|ix|", "", "", NULL,
-	    XS_NONE, 1, 0, 0 },
-	{ "deno", "", "|eval|", "", "", "", "", "|eval|", XS_NONE, 0, 1, 0 },
+	{ "dc", "e", "|expression|", "f", "|file|", "", "", XL_OPAQUE,
+	    XS_NOARG, 0, 0, 0 },
+	/* gdb reads commands (shell, python) on its input; gdb -x FILE
+	   (-ex is in cmdopts[]) */
+	{ "gdb", "", "", "x", "|command|init-command|ix|", "", "", NULL, NULL,
+	    "|batch|", NULL, FEED_OPAQUE, XS_ALWAYS, 1, 0, 0 },
+	{ "deno", "", "|eval|", "", "", "", "", NULL, NULL, NULL, "|eval|",
+	    FEED_OPAQUE, XS_NONE, 0, 1, 0 },
+	/* Clients whose own commands run one: their input, -c, -e */
+	{ "psql", "", "", "f", "|file|", "dhpUvPTLoFR", "|dbname|host|port|"
+	    "username|set|variable|pset|table-attr|log-file|output|"
+	    "field-separator|record-separator|", "c", "|command|", NULL, NULL,
+	    FEED_PSQL, XS_ALWAYS, 0, 0, 0 },
+	{ "mysql", MYSQL },
+	{ "mariadb", MYSQL },
+	{ "sqlite3", "", "", "", "|init|", "", "|cmd|separator|newline|"
+	    "nullvalue|vfs|maxsize|mmap|escape|pagecache|lookaside|heap|",
+	    NULL, NULL, NULL, NULL, FEED_SQLITE, XS_NOARG2, 1, 1, 0 },
+	{ "ed", "", "", "", "", "p", "|prompt|", NULL, NULL, NULL, NULL,
+	    FEED_ED, XS_ALWAYS, 0, 0, 0 },
+	{ "sftp", "", "", "b", "", "BcDFiJloPRsS", "", NULL, NULL, NULL, NULL,
+	    FEED_BANG, XS_ALWAYS, 0, 0, 0 },
 };
+#undef XL_OPAQUE
 #undef MAKE_ARGS
+#undef EMACS
+#undef MYSQL
 
 /* Their names, for a quick no (xlang_ok() checks them). */
 static const char *const xlang_names[10] = {
-	NULL, "R", "dc", "ghc gdb", "make wish ghci sbcl deno", "gmake "
-	"emacs tclsh jimsh julia guile clisp", "expect octave", "Rscript "
-	"gnuplot", NULL, "emacs-nox emacs-gtk osascript",
+	NULL, "R", "dc ed", "ghc gdb", "make wish ghci sbcl deno psql sftp",
+	"gmake emacs tclsh jimsh julia guile clisp mysql", "expect octave",
+	"Rscript gnuplot mariadb sqlite3", NULL, "emacs-nox emacs-gtk "
+	"osascript",
 };
 
 static const struct xlang *
-xlang_find(const char *name, size_t n)
+xlang_get(const char *name, size_t n)
 {
 	const struct xlang *x;
 
-	/* tclsh8.6, guile-3.0, emacs29 */
-	while (n > 2 && (isdigit((unsigned char)name[n - 1]) ||
-	    name[n - 1] == '.'))
-		n--;
-	if (n > 2 && name[n - 1] == '-')
-		n--;
 	if (!len_table_has(xlang_names, name, n))
 		return (NULL);
 	for (x = xlangs; x < xlangs + sizeof(xlangs) / sizeof(xlangs[0]); x++)
 		if (strlen(x->name) == n && memcmp(x->name, name, n) == 0)
 			return (x);
 	return (NULL);
+}
+
+/* By name, or by the name before a version: tclsh8.6, guile-3.0. */
+static const struct xlang *
+xlang_find(const char *name, size_t n)
+{
+	const struct xlang *x;
+
+	if ((x = xlang_get(name, n)) != NULL)
+		return (x);
+	while (n > 2 && (isdigit((unsigned char)name[n - 1]) ||
+	    name[n - 1] == '.'))
+		n--;
+	if (n > 2 && name[n - 1] == '-')
+		n--;
+	return (xlang_get(name, n));
 }
 
 /* Are xlang_names[] the names of xlangs[]? */
@@ -6187,8 +6239,7 @@ feed_stdin(struct ctx *c, uint32_t j, struct feed *f, int depth, int procsub)
 
 static void	code_scan(struct ctx *, uint32_t, const char *, size_t, int,
 		    int);
-
-#define FEED_OPAQUE	(-1)	/* feed_shell(): any text makes it opaque */
+static void	text_scan(struct ctx *, uint32_t, const char *, size_t, int);
 
 /* Shell ci runs the text its input (or its <( )) carries; or, with
    lang, interpreter ci (echo 'import os ...' | python3); or, with
@@ -6232,6 +6283,8 @@ feed_shell(struct ctx *c, uint32_t ci, int procsub, int lang)
 	f.p[f.n] = '\0';
 	if (lang == 0)
 		nested(c, ci, f.p, f.n);
+	else if (lang < 0)
+		text_scan(c, ci, f.p, f.n, lang);	/* psql, ed, ... */
 	else
 		code_scan(c, ci, f.p, f.n, lang, 0);
 }
@@ -6276,7 +6329,10 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("ssh", 0, "-o", "localcommand="),
 	CO_OPT("ssh", 0, "-o", "knownhostscommand="),
 	CO_OPT("scp", 0, "-o", "proxycommand="),
+	CO_OPT("scp", 0, "-S", NULL),		/* the ssh it runs */
 	CO_OPT("sftp", 0, "-o", "proxycommand="),
+	CO_OPT("sftp", 0, "-S", NULL),
+	CO_OPT("sftp", 0, "-D", NULL),		/* a local sftp-server */
 	CO_DIR("sudo", "-D"),
 	CO_DIR("sudo", "--chdir"),
 	CO_OPT("git", 0, "-c", "core.pager="),
@@ -6342,17 +6398,9 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("ex", 1, "-c", NULL),
 	CO_OTHER("ex", OT_PLUS),
 	CO_OTHER("less", OT_PLUS),
-	/* psql -c '\! cmd'; mysql -e 'system cmd', -e '\! cmd' */
-	CO_OPT("psql", 0, "-c", "\\!"),
-	CO_OPT("psql", 0, "--command", "\\!"),
-	CO_OPT("mysql", 0, "-e", "system "),
-	CO_OPT("mysql", 0, "-e", "\\!"),
-	CO_OPT("mysql", 0, "--execute", "system "),
-	CO_OPT("mysql", 0, "--execute", "\\!"),
-	CO_OPT("mariadb", 0, "-e", "system "),
-	CO_OPT("mariadb", 0, "-e", "\\!"),
-	CO_OPT("mariadb", 0, "--execute", "system "),
-	CO_OPT("mariadb", 0, "--execute", "\\!"),
+	/* psql -o '|cmd' (-c, -e of psql and mysql: xlangs[]) */
+	CO_OPT("psql", 0, "-o", "|"),
+	CO_OPT("psql", 0, "--output", "|"),
 	CO_OPT("mapfile", 0, "-C", NULL),
 	CO_OPT("zip", 0, "-TT", NULL),
 	CO_OPT("zip", 0, "--unzip-command", NULL),
@@ -6747,6 +6795,240 @@ dot_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 			opt_parse(c, ci, b + 1, l, 0);
 			break;
 		}
+	}
+}
+
+/* Is word w (case aside) in s (n bytes), not part of a longer name? */
+static int
+ci_word(const char *s, size_t n, const char *w)
+{
+	size_t l = strlen(w), i;
+
+	for (i = 0; i + l <= n; i++)
+		if (strncasecmp(s + i, w, l) == 0 &&
+		    (i == 0 || !(isalnum((unsigned char)s[i - 1]) ||
+		    s[i - 1] == '_')) && (i + l == n ||
+		    !(isalnum((unsigned char)s[i + l]) || s[i + l] == '_')))
+			return (1);
+	return (0);
+}
+
+/* The rest of a line from p, a command line when it holds one. */
+static void
+line_rest(struct ctx *c, uint32_t ci, const char *p, const char *eol)
+{
+	while (p < eol && (*p == ' ' || *p == '\t'))
+		p++;
+	if (p < eol)
+		opt_parse(c, ci, p, (size_t)(eol - p), 0);
+}
+
+/*
+ * psql's text: \! CMD; \o, \g, \gx, \w (and \out, \write) given |CMD;
+ * and COPY or \copy to or from a PROGRAM, which the server runs:
+ * text not known.
+ */
+static void
+psql_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	const char *p, *e = s + n, *eol, *q, *a;
+	size_t l;
+
+	if (ci_word(s, n, "copy") && ci_word(s, n, "program")) {
+		interp_opaque(c, ci);
+		return;
+	}
+	for (p = s; p < e; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			eol = e;
+		for (q = p; q < eol; q++) {
+			if (*q != '\\')
+				continue;
+			for (a = ++q; q < eol && ((*q >= 'a' && *q <= 'z') ||
+			    (*q >= 'A' && *q <= 'Z')); q++)
+				;
+			l = (size_t)(q - a);
+			if (l == 0 && q < eol && *q == '!') {
+				line_rest(c, ci, q + 1, eol);
+				break;
+			}
+			if ((l == 1 && strchr("ogw", *a) != NULL) ||
+			    (l == 2 && memcmp(a, "gx", 2) == 0) ||
+			    (l == 3 && memcmp(a, "out", 3) == 0) ||
+			    (l == 5 && memcmp(a, "write", 5) == 0)) {
+				while (q < eol && (*q == ' ' || *q == '\t' ||
+				    *q == '\'' || *q == '"'))
+					q++;
+				if (q < eol && *q == '|') {
+					line_rest(c, ci, q + 1, eol);
+					break;
+				}
+			}
+			q--;
+		}
+	}
+}
+
+/* mysql's and mariadb's text: system CMD, \! CMD; pager CMD, \P CMD
+   (each result is piped to it). */
+static void
+mysql_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	const char *p, *e = s + n, *eol, *q;
+
+	for (p = s; p < e; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			eol = e;
+		for (q = p; q < eol && (*q == ' ' || *q == '\t'); q++)
+			;
+		if ((eol - q > 6 && strncasecmp(q, "system", 6) == 0 &&
+		    (q[6] == ' ' || q[6] == '\t')) ||
+		    (eol - q > 5 && strncasecmp(q, "pager", 5) == 0 &&
+		    (q[5] == ' ' || q[5] == '\t'))) {
+			line_rest(c, ci, q + (q[0] == 'p' || q[0] == 'P' ? 5 :
+			    6), eol);
+			continue;
+		}
+		for (; q + 1 < eol; q++)
+			if (q[0] == '\\' && (q[1] == '!' || q[1] == 'P')) {
+				line_rest(c, ci, q + 2, eol);
+				break;
+			}
+	}
+}
+
+/* A line's ed address: ., $, N, +N, -N, ',', ';', 'x, /re/, ?re?. */
+static const char *
+ed_addr(const char *q, const char *eol)
+{
+	char d;
+
+	while (q < eol) {
+		if (strchr("0123456789.$,;+-^ \t", *q) != NULL)
+			q++;
+		else if (*q == '\'' && q + 1 < eol)
+			q += 2;
+		else if (*q == '/' || *q == '?') {
+			for (d = *q++; q < eol && *q != d; q++)
+				if (*q == '\\' && q + 1 < eol)
+					q++;
+			if (q < eol)
+				q++;
+		} else
+			break;
+	}
+	return (q);
+}
+
+/*
+ * ed's commands: !CMD, r !CMD, w !CMD (and W, e, E, wq), the same in
+ * the command list of g/re/ and v/re/; text after a, i or c up to a
+ * line "." is only text.
+ */
+static void
+ed_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	const char *p, *e = s + n, *eol, *q;
+	int text = 0, more = 0, d, g;
+
+	for (p = s; p < e; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			eol = e;
+		if (text) {
+			if (eol - p == 1 && p[0] == '.')
+				text = 0;
+			continue;
+		}
+		if (more) {
+			/* s/a/b\<newline>c/: the replacement goes on */
+			more = eol > p && eol[-1] == '\\';
+			continue;
+		}
+		q = p;
+		for (g = 0; g < 2; g++) {
+			q = ed_addr(q, eol);
+			if (q >= eol)
+				break;
+			switch (*q) {
+			case '!':
+				line_rest(c, ci, q + 1, eol);
+				break;
+			case 'r': case 'w': case 'W': case 'e': case 'E':
+				if (*q == 'w' && q + 1 < eol && q[1] == 'q')
+					q++;
+				for (q++; q < eol && (*q == ' ' || *q == '\t');
+				    q++)
+					;
+				if (q < eol && *q == '!')
+					line_rest(c, ci, q + 1, eol);
+				break;
+			case 'a': case 'i': case 'c':
+				text = 1;
+				break;
+			case 's':
+				more = eol > q && eol[-1] == '\\';
+				break;
+			case 'g': case 'G': case 'v': case 'V':
+				if (g > 0 || q + 1 >= eol)
+					break;
+				/* g/re/CMD: CMD as a line of its own */
+				for (d = *++q, q++; q < eol && *q != d; q++)
+					if (*q == '\\' && q + 1 < eol)
+						q++;
+				if (q < eol && eol[-1] == '\\') {
+					interp_opaque(c, ci);	/* a list */
+					return;
+				}
+				if (q < eol) {
+					q++;
+					continue;
+				}
+				break;
+			}
+			break;
+		}
+	}
+}
+
+/* sftp's batch: a line !CMD, after the - and @ it may start with. */
+static void
+bang_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	const char *p, *e = s + n, *eol, *q;
+
+	for (p = s; p < e; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			eol = e;
+		for (q = p; q < eol && strchr(" \t-@", *q) != NULL; q++)
+			;
+		if (q < eol && *q == '!')
+			line_rest(c, ci, q + 1, eol);
+	}
+}
+
+/* Text a program reads as its commands (feed_shell(), xlang). */
+static void
+text_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int how)
+{
+	switch (how) {
+	case FEED_SQLITE:
+		dot_scan(c, ci, s, n);
+		break;
+	case FEED_PSQL:
+		psql_scan(c, ci, s, n);
+		break;
+	case FEED_MYSQL:
+		mysql_scan(c, ci, s, n);
+		break;
+	case FEED_ED:
+		ed_scan(c, ci, s, n);
+		break;
+	case FEED_BANG:
+		bang_scan(c, ci, s, n);
+		break;
+	default:
+		interp_opaque(c, ci);
+		break;
 	}
 }
 
@@ -8225,20 +8507,28 @@ subscripts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	}
 }
 
-/* Is a file of code (the value v, n bytes, of word w) its input or a
-   <( )? */
+/* A file of code (the value v, n bytes, of word w): XF_NAMED, or its
+   input (-, /dev/stdin) or a <( )? */
+#define XF_NAMED	0
+#define XF_INPUT	1
+#define XF_PROCSUB	2
 static int
-xlang_stdin_file(const struct shellparse_word *w, const char *v, size_t n)
+xlang_file(const struct shellparse_word *w, const char *v, size_t n)
 {
 	if (n >= 2 && v[0] == '<' && v[1] == '(' &&
 	    (w->flags & SHELLPARSE_W_SUBST))
-		return (1);
+		return (XF_PROCSUB);
 	if (shellparse_pattern(w) != NULL)
-		return (0);
-	return ((n == 1 && v[0] == '-') ||
+		return (XF_NAMED);
+	if ((n == 1 && v[0] == '-') ||
 	    (n == 10 && memcmp(v, "/dev/stdin", 10) == 0) ||
-	    (n > 8 && memcmp(v, "/dev/fd/", 8) == 0) ||
-	    (n > 14 && memcmp(v, "/proc/self/fd/", 14) == 0));
+	    (n == 9 && memcmp(v, "/dev/fd/0", 9) == 0) ||
+	    (n == 15 && memcmp(v, "/proc/self/fd/0", 15) == 0))
+		return (XF_INPUT);
+	if ((n > 8 && memcmp(v, "/dev/fd/", 8) == 0) ||
+	    (n > 14 && memcmp(v, "/proc/self/fd/", 14) == 0))
+		return (XF_PROCSUB);	/* 3< file: not known either */
+	return (XF_NAMED);
 }
 
 /* Is NAME (n bytes) a make variable that names a program: CC, SHELL? */
@@ -8324,6 +8614,30 @@ make_assign(const struct shellparse_word *w)
 	    memchr(w->text, ' ', (size_t)(eq - w->text)) == NULL);
 }
 
+/*
+ * The value of option word w (n bytes, the option's name at v, its
+ * value after eq if any) is the next word or after the '='; *kp moves
+ * past it.  NULL when there is none.
+ */
+static const struct shellparse_word *
+xlang_value(const struct shellparse_cmd *cmd, uint32_t *kp, uint32_t end,
+    const char *at, const char **vp, size_t *np)
+{
+	const struct shellparse_word *w = &cmd->words[*kp];
+
+	if (at != NULL) {
+		*vp = at;
+		*np = w->len - (size_t)(at - w->text);
+		return (w);
+	}
+	if (*kp + 1 >= end)
+		return (NULL);
+	w = &cmd->words[++*kp];
+	*vp = w->text;
+	*np = w->len;
+	return (w);
+}
+
 static void
 xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     const struct xlang *x)
@@ -8333,7 +8647,7 @@ xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	const char *t, *eq, *v;
 	uint32_t k;
 	size_t l, n, i;
-	int endopts = 0, operand = 0, dash = 0, a;
+	int endopts = 0, operands = 0, input = 0, noinput = 0, a, f, kind;
 
 	if (x->vars)
 		for (k = 0; k < start && k < cmd->nwords; k++)
@@ -8343,6 +8657,8 @@ xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		w = &cmd->words[k];
 		t = w->text;
 		l = w->len;
+		vw = NULL;
+		kind = 0;
 		if (!endopts && l > 1 && t[0] == '-' &&
 		    shellparse_pattern(w) == NULL) {
 			if (l == 2 && t[1] == '-') {
@@ -8356,91 +8672,109 @@ xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				n = (eq != NULL ? (size_t)(eq - v) :
 				    l - (size_t)(v - t));
 				a = t[1] == '-' ? x->exact : 1;
-				if (in_list_abbr(x->longcode, v, n, a)) {
-					interp_opaque(c, ci);
-					return;
-				}
-				if (in_list_abbr(x->longfile, v, n, a)) {
-					vw = w;
-					if (eq != NULL)
-						v = eq + 1;
-					else if (k + 1 < end) {
-						vw = &cmd->words[++k];
-						v = vw->text;
-					} else
-						continue;
-					if (xlang_stdin_file(vw, v, vw->len -
-					    (size_t)(v - vw->text)))
-						interp_opaque(c, ci);
-					continue;
-				}
-				if (in_list_abbr(x->longargs, v, n, a)) {
-					if (eq == NULL)
-						k++;
-					continue;
-				}
-				if (t[1] == '-' || x->single)
+				if (in_list_abbr(x->longcode, v, n, a))
+					kind = 'c';
+				else if (in_list_abbr(x->longfile, v, n, a))
+					kind = 'f';
+				else if (in_list_abbr(x->longin, v, n, a))
+					kind = 'i';
+				else if (in_list_abbr(x->noinput, v, n, a))
+					noinput = 1;
+				else if (in_list_abbr(x->longargs, v, n, a) &&
+				    eq == NULL)
+					k++;
+				if (kind != 0)
+					vw = xlang_value(cmd, &k, end, eq !=
+					    NULL ? eq + 1 : NULL, &v, &n);
+				else if (t[1] == '-' || x->single)
 					continue;
 			}
 			/* -abc as getopt reads it */
-			for (i = 1; i < l; i++) {
-				if (strchr(x->codeopts, t[i]) != NULL) {
-					interp_opaque(c, ci);
-					return;
-				}
-				if (strchr(x->fileopts, t[i]) != NULL) {
-					vw = w;
-					v = t + i + 1;
-					if (i + 1 == l) {
-						if (k + 1 >= end)
-							break;
-						vw = &cmd->words[++k];
-						v = vw->text;
-					}
-					if (xlang_stdin_file(vw, v, vw->len -
-					    (size_t)(v - vw->text)))
-						interp_opaque(c, ci);
-					break;
-				}
-				if (strchr(x->argopts, t[i]) != NULL) {
+			for (i = 1; kind == 0 && i < l; i++) {
+				if (strchr(x->codeopts, t[i]) != NULL)
+					kind = 'c';
+				else if (strchr(x->fileopts, t[i]) != NULL)
+					kind = 'f';
+				else if (x->inopts != NULL &&
+				    strchr(x->inopts, t[i]) != NULL)
+					kind = 'i';
+				else if (strchr(x->argopts, t[i]) != NULL) {
 					if (i + 1 == l)
 						k++;
 					break;
 				}
+				if (kind != 0)
+					vw = xlang_value(cmd, &k, end, i + 1 <
+					    l ? t + i + 1 : NULL, &v, &n);
 			}
+			if (kind == 'c') {
+				interp_opaque(c, ci);	/* make --eval */
+				return;
+			}
+			if (vw == NULL)
+				continue;
+			if (kind == 'i') {
+				/* psql -c TEXT: read as its input is */
+				noinput = 1;
+				if (shellparse_pattern(vw) != NULL)
+					interp_opaque(c, ci);
+				else
+					text_scan(c, ci, v, n, x->scan);
+				continue;
+			}
+			/* make -f FILE; -f - reads its input; -f <( ) */
+			if ((f = xlang_file(vw, v, n)) == XF_PROCSUB) {
+				interp_opaque(c, ci);
+				return;
+			}
+			if (f == XF_INPUT)
+				input = 1;
+			else
+				noinput = 1;
 			continue;
 		}
 		if (x->vars && make_assign(w)) {
 			make_var(c, ci, w);
 			continue;
 		}
-		if (operand++)
-			continue;
-		if (x->subcode != NULL && shellparse_pattern(w) == NULL &&
+		if (operands++ == 0 && x->subcode != NULL &&
+		    shellparse_pattern(w) == NULL &&
 		    in_list_abbr(x->subcode, t, l, 1)) {
 			interp_opaque(c, ci);	/* deno eval CODE */
 			return;
 		}
-		if (x->input == XS_NOARG && l == 1 && t[0] == '-' &&
-		    shellparse_pattern(w) == NULL)
-			dash = 1;
-		else if (x->input != XS_NONE && xlang_stdin_file(w, t, l)) {
-			interp_opaque(c, ci);
-			return;
+		if (operands > (x->input == XS_NOARG2 ? 1 : 0) &&
+		    (x->input == XS_NOARG || x->input == XS_NOARG2)) {
+			/* tclsh FILE, sqlite3 DB SQL; tclsh - */
+			f = xlang_file(w, t, l);
+			if (f == XF_PROCSUB) {
+				interp_opaque(c, ci);
+				return;
+			}
+			if (f == XF_INPUT && x->input == XS_NOARG)
+				input = 1;
+			else
+				noinput = 1;
 		}
 	}
-	if (x->input == XS_NONE ||
-	    (x->input == XS_NOARG && operand && !dash))
+	if (!input && (noinput || x->input == XS_NONE))
 		return;
-	/* tclsh <<EOF, echo '...' | R --no-save, tclsh < f */
+	/* tclsh <<EOF, psql <<< '\! x', echo '...' | R, tclsh < f */
 	for (k = 0; k < cmd->nredirs; k++)
 		if ((cmd->redirs[k].op == SHELLPARSE_R_HEREDOC ||
 		    cmd->redirs[k].op == SHELLPARSE_R_HERESTR) &&
 		    (cmd->redirs[k].fd == -1 || cmd->redirs[k].fd == 0)) {
-			interp_opaque(c, ci);
+			if (cmd->redirs[k].op == SHELLPARSE_R_HERESTR)
+				text_scan(c, ci, cmd->redirs[k].target.text,
+				    cmd->redirs[k].target.len, x->scan);
+			else if (cmd->redirs[k].body != NULL)
+				text_scan(c, ci, cmd->redirs[k].body,
+				    cmd->redirs[k].bodylen, x->scan);
+			else
+				interp_opaque(c, ci);
 			return;
 		}
-	feed_shell(c, ci, 0, FEED_OPAQUE);
+	feed_shell(c, ci, 0, x->scan);
 }
 
 static void __attribute__((noinline))

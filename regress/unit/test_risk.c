@@ -1312,6 +1312,23 @@ other_languages(void)
 		"CC='rm -rf /' make",
 		"make SHELL='rm -rf /'",
 		"make CROSS_COMPILE='rm -rf / ' all",
+		/* clients whose own commands run a shell, and ed */
+		"psql <<< '\\! rm -rf /'",
+		"psql -c 'select 1 \\g |rm -rf /'",
+		"psql -o '|rm -rf /' -c 'select 1'",
+		"psql -f - db <<< 'select 1; \\! rm -rf /'",
+		"mysql db <<< 'system rm -rf /'",
+		"echo '\\! rm -rf /' | mysql db",
+		"mysql db -e 'pager rm -rf /'",
+		"mariadb -e 'SYSTEM rm -rf /'",
+		"echo '.shell rm -rf /' | sqlite3 db",
+		"sqlite3 -init /dev/stdin db <<< '.sh rm -rf /'",
+		"ed -s f <<< '!rm -rf /'",
+		"ed -s f <<'X'\n1d\nw !rm -rf /\nq\nX",
+		"ed -s f <<'X'\n/x/,$g/y/!rm -rf /\nX",
+		"printf '1d\\n,r !rm -rf /\\n' | ed -s f",
+		"sftp -b - host <<< '-!rm -rf /'",
+		"scp -S 'rm -rf /' a b:",
 	};
 	static const char *const opaque[] = {
 		"bwrap --args 3",
@@ -1321,7 +1338,7 @@ other_languages(void)
 		"make -E 'x:;rm -rf /' x",
 		"make -f <(echo 'x:;rm -rf /') x",
 		"make -f - x <<< 'x:;rm -rf /'",
-		"make --file=/dev/stdin x",
+		"make --file=/dev/stdin x < mk",
 		"make 'CFLAGS=-O2; rm -rf /' all",
 		"make 'X=$(shell rm -rf /)'",
 		"make CC=\"$x\"",
@@ -1344,6 +1361,13 @@ other_languages(void)
 		"dc -e '!rm -rf /'",
 		"gdb -x /dev/stdin ./prog <<< 'shell rm -rf /'",
 		"deno eval 'Deno.run({cmd:[\"rm\",\"-rf\",\"/\"]})'",
+		"mysql db < dump.sql",
+		"psql db < x.sql",
+		"cat x.sql | sqlite3 db",
+		"psql -c \"copy t to program 'rm -rf /'\"",
+		"psql -c \"$q\"",
+		"gdb ./prog <<< 'shell rm -rf /'",
+		"ed -s f <<'X'\ng/x/s/a/b/\\\n!rm -rf /\nX",
 	};
 	static const char *const plain[] = {
 		"make -f Makefile.x all",
@@ -1365,6 +1389,13 @@ other_languages(void)
 		"ip netns list",
 		"perf report",
 		"sbatch job.sh",
+		"psql -c 'select 1'",
+		"psql -f x.sql db",
+		"mysql -e 'select 1' db",
+		"sqlite3 db 'select 1' < x.sql",
+		"ed -s f <<< ',s/a/b/g'",
+		"ed -s f <<'X'\na\n!rm -rf /\n.\nw\nq\nX",
+		"gdb -batch ./prog < in.txt",
 	};
 	struct risk_result r;
 	size_t i;
