@@ -8245,6 +8245,286 @@ code_runs(const char *s, size_t n, int lang)
 }
 
 /*
+ * Calls that pick the function they call, or the module they load, by
+ * a string: getattr(os, "sys" + "tem"), require(m), send(x, ...),
+ * &$f(...), $f(...), call_user_func($f), os[x](...).  Given anything
+ * but one plain literal (which the scan reads as any other), what they
+ * run is not known.
+ */
+#define RF_ARG1		1	/* its first argument */
+#define RF_ARG2		2	/* its second argument */
+#define RF_SUBSCR	3	/* the [..] after it */
+#define RF_ALWAYS	4	/* any use */
+#define RF_CALLSUB	5	/* the [..] after the call's ( ) */
+#define RF_MODARG2	6	/* as RF_ARG2, of a module (getattr(os, x)) */
+#define RF_MODCALLSUB	7	/* as RF_CALLSUB, of a module (vars(os)[x]) */
+#define RF_MODSUBSCR	8	/* as RF_SUBSCR, of a module (os.__dict__) */
+
+struct reflect {
+	const char	*tok;
+	uint8_t		 langs;
+	uint8_t		 kind;
+};
+
+static const struct reflect reflects[] = {
+	{ "getattr(", L_PY, RF_MODARG2 },
+	{ "__import__(", L_PY, RF_ARG1 },
+	{ "import_module(", L_PY, RF_ARG1 },
+	{ "__dict__[", L_PY, RF_MODSUBSCR },
+	{ "modules[", L_PY, RF_SUBSCR },
+	{ "globals(", L_PY, RF_CALLSUB },
+	{ "locals(", L_PY, RF_CALLSUB },
+	{ "vars(", L_PY, RF_MODCALLSUB },
+	{ "require(", L_JS | L_LUA, RF_ARG1 },
+	{ "import(", L_JS, RF_ARG1 },
+	{ "eval(", L_JS, RF_ARG1 },
+	{ "Function(", L_JS, RF_ARG1 },
+	{ "_load(", L_JS, RF_ARG1 },
+	{ "binding(", L_JS, RF_ALWAYS },
+	{ "dlopen(", L_JS, RF_ALWAYS },
+	{ "runInThisContext(", L_JS, RF_ARG1 },
+	{ "runInNewContext(", L_JS, RF_ARG1 },
+	{ "runInContext(", L_JS, RF_ARG1 },
+	{ "compileFunction(", L_JS, RF_ARG1 },
+	{ "globalThis[", L_JS, RF_SUBSCR },
+	{ "global[", L_JS, RF_SUBSCR },
+	{ "process[", L_JS, RF_SUBSCR },
+	{ "send(", L_RUBY, RF_ARG1 },
+	{ "public_send(", L_RUBY, RF_ARG1 },
+	{ "__send__(", L_RUBY, RF_ARG1 },
+	{ "method(", L_RUBY, RF_ARG1 },
+	{ "const_get(", L_RUBY, RF_ARG1 },
+	{ "instance_eval(", L_RUBY, RF_ARG1 },
+	{ "class_eval(", L_RUBY, RF_ARG1 },
+	{ "module_eval(", L_RUBY, RF_ARG1 },
+	{ "call_user_func(", L_PHP, RF_ARG1 },
+	{ "call_user_func_array(", L_PHP, RF_ARG1 },
+	{ "forward_static_call(", L_PHP, RF_ARG1 },
+	{ "forward_static_call_array(", L_PHP, RF_ARG1 },
+	{ "array_map(", L_PHP, RF_ARG1 },
+	{ "ReflectionFunction(", L_PHP, RF_ARG1 },
+	{ "create_function(", L_PHP, RF_ALWAYS },
+	{ "_G[", L_LUA, RF_SUBSCR },
+	{ "_ENV[", L_LUA, RF_SUBSCR },
+	{ "os[", L_LUA, RF_SUBSCR },
+	{ "io[", L_LUA, RF_SUBSCR },
+	{ "rawget(", L_LUA, RF_ARG2 },
+};
+
+/*
+ * Is the identifier of n bytes at w a module of program s (n bytes):
+ * one that runs commands, or one it imports (import os as o)?  A
+ * dotted name is an object's, not a module's.
+ */
+static int
+reflect_mod(const char *s, size_t sn, const char *w, size_t n)
+{
+	static const char *const mods[] = { "os", "subprocess", "pty",
+	    "posix", "commands", "asyncio", "builtins", "__builtins__",
+	    "sys", "importlib", "ctypes", NULL };
+	const char *p, *e = s + sn;
+	size_t i;
+
+	for (i = 0; mods[i] != NULL; i++)
+		if (strlen(mods[i]) == n && memcmp(mods[i], w, n) == 0)
+			return (1);
+	for (p = s; p + n <= e && (p = memmem(p, (size_t)(e - p), w, n)) !=
+	    NULL; p += n) {
+		if ((p + n < e && code_id((unsigned char)p[n])) ||
+		    (p > s && code_id((unsigned char)p[-1])))
+			continue;
+		if ((p - s >= 7 && memcmp(p - 7, "import ", 7) == 0) ||
+		    (p - s >= 3 && memcmp(p - 3, "as ", 3) == 0 &&
+		    (p - s == 3 || !code_id((unsigned char)p[-4]))))
+			return (1);
+	}
+	return (0);
+}
+
+/* The first argument at p (past a '('): a module's name? */
+static int
+reflect_modarg(const char *s, size_t sn, const char *p, const char *e)
+{
+	const char *b;
+
+	p = code_blank(p, e);
+	for (b = p; p < e && code_id((unsigned char)*p); p++)
+		;
+	if (p == b)
+		return (1);		/* __import__("os"), a call */
+	if ((p = code_blank(p, e)) < e && *p == '.')
+		return (0);		/* self.x */
+	if (p < e && *p == '(')		/* __import__("os") */
+		return ((p - b == 10 && memcmp(b, "__import__", 10) == 0) ||
+		    (p - b == 13 && memcmp(b, "import_module", 13) == 0));
+	return (reflect_mod(s, sn, b, (size_t)(p - b)));
+}
+
+/* Past one plain literal at p ("x", 'x', :x, a closure), or NULL. */
+static const char *
+reflect_lit(const char *p, const char *e, int lang)
+{
+	const char *q;
+	int open;
+
+	p = code_blank(p, e);
+	if (lang == LANG_PY)
+		while (p < e && strchr("rRbBuU", *p) != NULL)
+			p++;
+	if (p >= e)
+		return (NULL);
+	if (lang == LANG_RUBY && *p == ':') {
+		for (q = p + 1; q < e && code_id((unsigned char)*q); q++)
+			;
+		return (q > p + 1 ? q : NULL);
+	}
+	if (lang == LANG_PHP && ((e - p > 8 && memcmp(p, "function", 8) ==
+	    0 && !code_id((unsigned char)p[8])) || (e - p > 2 &&
+	    memcmp(p, "fn", 2) == 0 && !code_id((unsigned char)p[2]))))
+		return (e);			/* a closure: read as code */
+	if (lang == LANG_PHP && e - p >= 4 && strncasecmp(p, "null", 4) == 0 &&
+	    (e - p == 4 || !code_id((unsigned char)p[4])))
+		return (p + 4);
+	if (lang == LANG_PY && e - p >= 8 && memcmp(p, "__name__", 8) == 0 &&
+	    (e - p == 8 || !code_id((unsigned char)p[8])))
+		return (p + 8);			/* sys.modules[__name__] */
+	if (*p != '\'' && *p != '"' && (*p != '`' || lang != LANG_JS))
+		return (NULL);
+	for (open = *p, q = p + 1; q < e && *q != open; q++) {
+		if (*q == '\\' && q + 1 < e)
+			q++;
+		else if (open != '\'' && ((*q == '$' && lang != LANG_PY) ||
+		    (*q == '#' && q + 1 < e && q[1] == '{')))
+			return (NULL);	/* "$x", "#{x}", `${x}` */
+	}
+	return (q < e ? q + 1 : NULL);
+}
+
+/* Is the argument at p (past a '(' or '[') one plain literal alone? */
+static int
+reflect_only_lit(const char *p, const char *e, int lang)
+{
+	if ((p = reflect_lit(p, e, lang)) == NULL)
+		return (0);
+	if (p == e)
+		return (1);
+	p = code_blank(p, e);
+	return (p < e && (*p == ',' || *p == ')' || *p == ']'));
+}
+
+/* Past the ( ) or [ ] whose opening is just before p, or NULL. */
+static const char *
+reflect_close(const char *p, const char *e, int stopcomma)
+{
+	int depth = 0, q = 0;
+
+	for (; p < e; p++) {
+		if (q != 0) {
+			if (*p == '\\' && p + 1 < e)
+				p++;
+			else if (*p == q)
+				q = 0;
+		} else if (*p == '\'' || *p == '"' || *p == '`')
+			q = *p;
+		else if (*p == '(' || *p == '[' || *p == '{')
+			depth++;
+		else if (*p == ')' || *p == ']' || *p == '}') {
+			if (depth-- == 0)
+				return (p + 1);
+		} else if (*p == ',' && depth == 0 && stopcomma)
+			return (p + 1);
+	}
+	return (NULL);
+}
+
+/* Does program s of lang call a function or load a module named by a
+   string made when it runs? */
+static int
+code_reflect(const char *s, size_t n, int lang)
+{
+	const struct reflect *r;
+	const char *e = s + n, *p, *q;
+	size_t l;
+
+	/* perl &$f(...), &{...}, $o->$m(...), *{"name"}; php $f(...),
+	   $o->$m(...) */
+	if (lang == LANG_PERL || lang == LANG_PHP)
+		for (p = s; p + 1 < e; p++) {
+			if (p[0] == '-' && p[1] == '>' && p + 2 < e &&
+			    p[2] == '$')
+				return (1);
+			if (lang == LANG_PERL && ((p[0] == '&' &&
+			    (p[1] == '$' || p[1] == '{') &&
+			    (p == s || p[-1] != '&')) ||
+			    (p[0] == '*' && p[1] == '{')))
+				return (1);
+			if (lang == LANG_PHP && p[0] == '$' &&
+			    code_id((unsigned char)p[1])) {
+				for (q = p + 1; q < e &&
+				    code_id((unsigned char)*q); q++)
+					;
+				if ((q = code_blank(q, e)) < e && *q == '(')
+					return (1);
+			}
+		}
+	for (r = reflects; r < reflects + sizeof(reflects) /
+	    sizeof(reflects[0]); r++) {
+		if (!(r->langs & (1 << lang)))
+			continue;
+		l = strlen(r->tok);
+		for (p = s; (q = memmem(p, (size_t)(e - p), r->tok, l)) != NULL;
+		    p = q + 1) {
+			if (q > s && code_id((unsigned char)q[-1]))
+				continue;	/* xgetattr( */
+			q += l;
+			switch (r->kind) {
+			case RF_ALWAYS:
+				return (1);
+			case RF_MODARG2:
+				if (!reflect_modarg(s, n, q, e))
+					break;
+				/* FALLTHROUGH */
+			case RF_ARG2:
+				if ((q = reflect_close(q, e, 1)) == NULL ||
+				    q[-1] != ',')
+					break;
+				/* FALLTHROUGH */
+			case RF_ARG1:
+			case RF_SUBSCR:
+				if (!reflect_only_lit(q, e, lang))
+					return (1);
+				break;
+			case RF_MODSUBSCR:
+				/* os.__dict__[x] */
+				if (q - l < s + 1 || q[-l - 1] != '.')
+					break;
+				for (p = q - l - 1; p > s &&
+				    code_id((unsigned char)p[-1]); p--)
+					;
+				if (reflect_mod(s, n, p, (size_t)(q - l - 1 -
+				    p)) && !reflect_only_lit(q, e, lang))
+					return (1);
+				break;
+			case RF_MODCALLSUB:
+				if (!reflect_modarg(s, n, q, e))
+					break;
+				/* FALLTHROUGH */
+			case RF_CALLSUB:
+				if ((q = reflect_close(q, e, 0)) != NULL &&
+				    (q = code_blank(q, e)) < e && *q == '[' &&
+				    !reflect_only_lit(q + 1, e, lang))
+					return (1);
+				break;
+			}
+			if (q == NULL)
+				break;
+			q--;
+		}
+	}
+	return (0);
+}
+
+/*
  * Program s of lang, run by command ci.  Calls and command literals
  * are looked for in all of its text, in strings and comments too: a
  * quote that is not where the scan takes it to be cannot hide one.
@@ -8265,6 +8545,8 @@ code_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int lang,
 
 	if (!code_take(c, n))
 		return;
+	if (code_reflect(s, n, lang))
+		interp_opaque(c, ci);	/* getattr(os, x)(...) */
 	runs = code_runs(s, n, lang);
 	pn.n = 0;
 	pn.star = 0;

@@ -1416,6 +1416,66 @@ other_languages(void)
 }
 
 /*
+ * A call that picks its function or module by a string made when it
+ * runs (getattr(os, "sys" + "tem"), require(m), send(x), &$f, $f(),
+ * os[x]) runs code not known; one plain literal is read as any other.
+ */
+static void
+reflection(void)
+{
+	static const char *const opaque[] = {
+		"python3 -c 'import os; getattr(os, \"sys\"+\"tem\")(\"rm "
+		    "-rf /\")'",
+		"python3 -c 'import os as o; getattr(o, x)(\"rm -rf /\")'",
+		"python3 -c 'getattr(__import__(\"os\"), x)(\"ls\")'",
+		"python3 -c 'import os; os.__dict__[x](\"rm -rf /\")'",
+		"python3 -c 'import os; vars(os)[x](\"ls\")'",
+		"python3 -c 'globals()[name]()'",
+		"python3 -c 'import importlib; importlib.import_module(m)'",
+		"node -e 'const m = \"child_\" + \"process\"; "
+		    "require(m).execSync(\"rm -rf /\")'",
+		"node -e 'import(\"child_\" + \"process\").then(m => "
+		    "m.execSync(\"ls\"))'",
+		"node -e 'eval(x)'",
+		"node -e 'new Function(x)()'",
+		"ruby -e 'send(\"sys\" + \"tem\", \"rm -rf /\")'",
+		"ruby -e 'Kernel.public_send([\"sys\",\"tem\"].join, \"ls\")'",
+		"perl -e '$x = \"sys\".\"tem\"; &$x(\"rm -rf /\")'",
+		"perl -e '&{$x}(\"rm -rf /\")'",
+		"php -r '$f = \"sys\".\"tem\"; $f(\"rm -rf /\");'",
+		"php -r 'call_user_func(\"sys\".\"tem\", \"rm -rf /\");'",
+		"lua -e 'os[(\"exe\"..\"cute\")](\"rm -rf /\")'",
+	};
+	static const char *const plain[] = {
+		"python3 -c 'x = getattr(args, name, None); print(x)'",
+		"python3 -c 'print(getattr(self.obj, name))'",
+		"python3 -c 'import os; print(getattr(os, \"sep\"))'",
+		"python3 -c 'self.__dict__[k] = v'",
+		"python3 -c 'print(vars(args)[k])'",
+		"python3 -c 'import sys; print(sys.modules[__name__])'",
+		"node -e 'console.log(require(\"fs\").readdirSync(\".\"))'",
+		"ruby -e 'puts [1].send(:size)'",
+		"php -r 'print_r(array_map(null, [1], [2]));'",
+		"php -r 'print_r(array_map(function($x) { return $x; }, "
+		    "[1]));'",
+		"perl -e 'print 1 &&$x'",
+	};
+	struct risk_result r;
+	size_t i;
+
+	for (i = 0; i < sizeof(opaque) / sizeof(opaque[0]); i++) {
+		r = run(rs, "shell", opaque[i], NULL, NULL);
+		tap_ok(r.level >= H && r.opaque, "a name made when it runs: "
+		    "%s: %s", shown(opaque[i]), r.why);
+	}
+	for (i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
+		r = run(rs, "shell", plain[i], NULL, NULL);
+		tap_ok(r.ncommands == 1 && !r.opaque, "no name made: %s: %s",
+		    shown(plain[i]), r.why);
+	}
+}
+
+/*
  * What the line does not set comes from the tool's environment: it is
  * one component ($HOME/src is not under ~/.ssh); a value it sets
  * literally is that value (d=build; ls $d/src), not "anything".
@@ -1947,6 +2007,7 @@ main(void)
 	programs();
 	subcommands();
 	other_languages();
+	reflection();
 	tap_ok(nevasion >= 20, "%d evasion attempts", nevasion);
 	fed();
 	unparseable();
