@@ -630,7 +630,11 @@ glob_last(const char *p)
 #define WK_OPTS		10	/* only option arguments are commands, each
 				   one that is given (git rebase -x X -x Y) */
 #define WK_EACH		11	/* as WK_OPTS, and each operand is one */
-#define WK_GITCFG	12	/* git config KEY VALUE: a command to run */
+#define WK_GITCFG	12	/* git config KEY VALUE: a command to run;
+				   with longstr, the "|keys|" that are
+				   (npm config set script-shell X) */
+#define WK_PREFIX1	13	/* as WK_PREFIX, long options with one dash
+				   too (mpirun -np 2) */
 #define WK_STRS(k)	((k) == WK_OPTS || (k) == WK_EACH || \
 			    (k) == WK_GITCFG)
 
@@ -840,10 +844,34 @@ static const struct subwrap uv_subs[] = {
 /* npm exec -c 'cmd', npm exec -- cmd, pnpm dlx, yarn dlx, bun x */
 #define JS_EXEC		{ "npm exec", WK_PREFIX, 0, 0, 0, "pw", "c", \
 	"|package|workspace|", "|call|", "", "", "", NULL, 0, 0 }
+/* npm config set script-shell X: set now, run later */
+#define JS_CFGKEYS	"|script-shell|shell|git|editor|browser|viewer|" \
+	"yarn-path|"
+#define JS_SET		{ "npm config set", WK_GITCFG, 0, 0, 0, "L", "", \
+	"|location|", JS_CFGKEYS, "", "", "", NULL, 0, 0 }
+static const struct subwrap js_config_subs[] = {
+	{ SW("set"), JS_SET },
+};
+#define JS_CONFIG	{ "npm config", WK_SUB, 0, 0, 0, "L", "", "|location|", \
+	"", "", "", "", SUBS(js_config_subs), 0 }
 static const struct subwrap js_subs[] = {
 	{ SW("exec"), JS_EXEC },
 	{ SW("x"), JS_EXEC },
 	{ SW("dlx"), JS_EXEC },
+	{ SW("config"), JS_CONFIG },
+	{ SW("c"), JS_CONFIG },
+	{ SW("set"), JS_SET },
+};
+/* pnpm exec -c WORDS, pnpm dlx -c WORDS: a shell runs them joined */
+#define PNPM_EXEC	{ "pnpm exec", WK_EVAL, 0, 0, 0, "", "", \
+	"|resume-from|workspace-concurrency|package|", "", "", "", "", NULL, \
+	0, 0 }
+static const struct subwrap pnpm_subs[] = {
+	{ SW("exec"), PNPM_EXEC },
+	{ SW("dlx"), PNPM_EXEC },
+	{ SW("config"), JS_CONFIG },
+	{ SW("c"), JS_CONFIG },
+	{ SW("set"), JS_SET },
 };
 static const struct subwrap exec_subs[] = {
 	{ SW("exec"), { "bundle exec", WK_PREFIX, 0, 0, 0, "", "",
@@ -924,6 +952,15 @@ static const struct subwrap perf_subs[] = {
 	"threads|nodelist|wait|exclude|mem|mem-per-cpu|mem-per-gpu|gres|" \
 	"gpus|gpus-per-node|gpus-per-task|ntasks-per-node|reservation|" \
 	"export|comment|cpu-bind|mpi|time-min|signal|"
+/* mpirun's and mpiexec's options, with one dash or two */
+#define MPI_ARGS	"nNcHxfs"
+#define MPI_OPTS	"|np|n|c|H|host|hosts|hostfile|machinefile|" \
+	"default-hostfile|x|mca:2|gmca:2|genv:2|env:2|genvlist|envlist|" \
+	"wdir|wd|map-by|bind-to|rank-by|npernode|npersocket|ppn|prefix|" \
+	"output-filename|tune|launcher|bootstrap|bootstrap-exec|rmk|" \
+	"iface|preload-files|path|cpu-set|cpus-per-proc|timeout|f|"
+/* an appfile or configfile: commands from a file; another launcher */
+#define MPI_OPQ		"|app|configfile|am|bootstrap-exec|launcher-exec|"
 /* The dynamic loader run by hand: ld.so [options] PROGRAM ... */
 #define LDSO_OPTS	"|library-path|inhibit-rpath|audit|preload|argv0|" \
 	"glibc-hwcaps-prefix|"
@@ -1056,6 +1093,13 @@ static const struct wrapper wrappers[] = {
 	    W1 },
 	{ "ip", WK_SUB, 0, 0, 0, "fnbl", "", "", "", "", "", "",
 	    SUBS(ip_subs), 1 },
+	/* mpirun -np 2 CMD (Open MPI), mpiexec -n 2 CMD (MPICH) */
+	{ "mpirun", WK_PREFIX1, 0, 0, 0, MPI_ARGS, "", MPI_OPTS, "", "", "",
+	    MPI_OPQ, NULL, 0, 1 },
+	{ "mpiexec", WK_PREFIX1, 0, 0, 0, MPI_ARGS, "", MPI_OPTS, "", "", "",
+	    MPI_OPQ, NULL, 0, 1 },
+	{ "orterun", WK_PREFIX1, 0, 0, 0, MPI_ARGS, "", MPI_OPTS, "", "", "",
+	    MPI_OPQ, NULL, 0, 1 },
 	{ "perf", WK_SUB, 0, 0, 0, "", "", "|exec-path|buildid-dir|"
 	    "debugfs-dir|", "", "", "", "", SUBS(perf_subs), 0 },
 	{ "noglob", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
@@ -1112,7 +1156,7 @@ static const struct wrapper wrappers[] = {
 	{ "npm", WK_SUB, 0, 0, 0, "w", "", "|prefix|workspace|userconfig|"
 	    "cache|registry|loglevel|", "", "", "", "", SUBS(js_subs), 0 },
 	{ "pnpm", WK_SUB, 0, 0, 0, "CF", "", "|dir|filter|", "", "", "", "",
-	    SUBS(js_subs), 0 },
+	    SUBS(pnpm_subs), 0 },
 	{ "yarn", WK_SUB, 0, 0, 0, "", "", "|cwd|", "", "", "", "",
 	    SUBS(js_subs), 0 },
 	{ "bun", WK_SUB, 0, 0, 0, "", "", "|cwd|", "", "", "", "",
@@ -5246,6 +5290,53 @@ unwrap_gitcfg(const struct shellparse_word *w, uint32_t k, uint32_t end,
 	u->kind = UW_STRINGS;
 }
 
+/*
+ * npm config set KEY VALUE ..., KEY=VALUE ...: the value of a key in
+ * wr->longstr (script-shell) is a command line, set now to run later.
+ * A key or value not known may be one.
+ */
+static void
+unwrap_cfgset(const struct shellparse_word *w, uint32_t k, uint32_t end,
+    const struct wrapper *wr, struct unwrap *u)
+{
+	const char *t, *eq;
+	size_t l;
+	int endopts = 0, next = 0;	/* next: 1 a value, 2 a code's */
+
+	for (; k < end; k++) {
+		t = w[k].text;
+		l = w[k].len;
+		if (shellparse_pattern(&w[k]) != NULL) {
+			if (next != 1)
+				u->opq = 1;	/* set "$k" x; script-shell "$x" */
+			next = 0;
+			continue;
+		}
+		if (!endopts && t[0] == '-' && l > 1) {
+			if (l == 2 && t[1] == '-')
+				endopts = 1;
+			else
+				k += (uint32_t)opt_takes(wr, t, l);
+			continue;
+		}
+		if (next == 2)
+			unwrap_str(u, wr, t, l);
+		if (next != 0) {
+			next = 0;
+			continue;
+		}
+		if ((eq = memchr(t, '=', l)) != NULL) {
+			if (in_list_abbr(wr->longstr, t, (size_t)(eq - t), 1))
+				unwrap_str(u, wr, eq + 1, l -
+				    (size_t)(eq + 1 - t));
+			continue;
+		}
+		next = in_list_abbr(wr->longstr, t, l, 1) ? 2 : 1;
+	}
+	if (u->nss > 0 || u->opq)
+		u->kind = UW_STRINGS;
+}
+
 /* What does a wrapper run?  Options are read as its getopt would. */
 static void
 unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
@@ -5254,7 +5345,7 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 	const struct shellparse_word *w = cmd->words;
 	const char *t, *eq;
 	uint32_t k = start + 1, npos = wr->npos, i;
-	size_t l, n;
+	size_t l, n, lo;
 	int cflag = 0, sflag = 0, done, cmdnext = 0;
 
 	memset(u, 0, offsetof(struct unwrap, ss));	/* ss[], sl[]: by nss */
@@ -5264,7 +5355,10 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 			return;
 		npos = wr->npos;
 		if (wr->kind == WK_GITCFG) {
-			unwrap_gitcfg(w, k, end, wr, u);
+			if (wr->longstr[0] != '\0')
+				unwrap_cfgset(w, k, end, wr, u);
+			else
+				unwrap_gitcfg(w, k, end, wr, u);
 			return;
 		}
 	}
@@ -5380,10 +5474,21 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 			if (wr->kind == WK_SU && ((l == 2 && t[1] == 'u') ||
 			    long_opt(t, l, "user")))
 				cmdnext = 1;
-			if (t[1] == '-') {
+			lo = t[1] == '-' ? 2 : 1;
+			if (lo == 1 && wr->kind == WK_PREFIX1 && l > 2) {
+				/* mpirun -np 2, -mca K V */
 				eq = memchr(t, '=', l);
-				n = (eq ? (size_t)(eq - t) : l) - 2;
-				if (in_list_abbr(wr->longrest, t + 2, n,
+				n = (eq ? (size_t)(eq - t) : l) - 1;
+				if (!in_list_abbr(wr->longargs, t + 1, n, 1) &&
+				    !in_list_abbr(wr->opqargs, t + 1, n, 1))
+					lo = 0;
+			}
+			if (lo == 1 && wr->kind != WK_PREFIX1)
+				lo = 0;
+			if (lo > 0) {
+				eq = memchr(t, '=', l);
+				n = (eq ? (size_t)(eq - t) : l) - lo;
+				if (in_list_abbr(wr->longrest, t + lo, n,
 				    wr->exact)) {
 					/* fd --exec CMD ...; --exec=CMD ...
 					   is not split here */
@@ -5392,10 +5497,10 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 					k++;
 					goto rest;
 				}
-				if (in_list_abbr(wr->opqargs, t + 2, n,
+				if (in_list_abbr(wr->opqargs, t + lo, n,
 				    wr->exact))
 					u->opq = 1;	/* --entrypoint */
-				if (in_list_abbr(wr->longstr, t + 2, n,
+				if (in_list_abbr(wr->longstr, t + lo, n,
 				    wr->exact)) {
 					if (eq != NULL)
 						unwrap_str(u, wr, eq + 1, l -
@@ -5405,7 +5510,12 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 						unwrap_str(u, wr, w[k].text,
 						    w[k].len);
 					}
-				} else if (eq == NULL)
+				} else if (eq == NULL && lo == 1)
+					k += (uint32_t)in_list_abbr(
+					    wr->longargs, t + 1, n, 1) +
+					    (uint32_t)in_list_abbr(wr->opqargs,
+					    t + 1, n, 1);
+				else if (eq == NULL)
 					k += (uint32_t)opt_takes(wr, t, l);
 				continue;
 			}
@@ -5481,6 +5591,11 @@ strings:
 	u->kind = wr->kind == WK_EVAL ? UW_JOIN : UW_VIEW;
 	u->start = k;
 	u->end = end;
+	/* mpirun -np 1 a : -np 2 b: more programs after a ':' */
+	for (i = k; wr->kind == WK_PREFIX1 && i < end; i++)
+		if (w[i].len == 1 && w[i].text[0] == ':' &&
+		    shellparse_pattern(&w[i]) == NULL)
+			u->opq = 1;
 	if (wr->name[0] == 'x' && strcmp(wr->name, "xargs") == 0 &&
 	    (i = (uint32_t)xargs_shell(w, start + 1, u->astart, k, end)) > 0) {
 		if (i == 1)
@@ -6306,6 +6421,8 @@ feed_shell(struct ctx *c, uint32_t ci, int procsub, int lang)
 				   DIR (env -C, tar -C), so its relative
 				   paths are also matched from there */
 #define OT_PLUS		5	/* +VALUE operands (vim +CMD, less +CMD) */
+#define OT_OPTEQ	6	/* as OT_OPT, --opt=VALUE only (mysql
+				   --pager: its argument is optional) */
 
 struct cmdopt {
 	const char	*cmd;
@@ -6322,6 +6439,8 @@ struct cmdopt {
 	{ cmd, sizeof(cmd) - 1, OT_OPT, bang, opt, sizeof(opt) - 1, key }
 #define CO_DIR(cmd, opt) \
 	{ cmd, sizeof(cmd) - 1, OT_DIR, 0, opt, sizeof(opt) - 1, NULL }
+#define CO_OPTEQ(cmd, opt) \
+	{ cmd, sizeof(cmd) - 1, OT_OPTEQ, 0, opt, sizeof(opt) - 1, NULL }
 #define CO_OTHER(cmd, kind) \
 	{ cmd, sizeof(cmd) - 1, kind, 0, NULL, 0, NULL }
 static const struct cmdopt cmdopts[] = {
@@ -6401,6 +6520,12 @@ static const struct cmdopt cmdopts[] = {
 	/* psql -o '|cmd' (-c, -e of psql and mysql: xlangs[]) */
 	CO_OPT("psql", 0, "-o", "|"),
 	CO_OPT("psql", 0, "--output", "|"),
+	/* npm --script-shell=X run ...: scripts run by X */
+	CO_OPT("pnpm", 0, "--script-shell", NULL),
+	CO_OPT("npm", 0, "--script-shell", NULL),
+	CO_OPT("yarn", 0, "--script-shell", NULL),
+	CO_OPTEQ("mysql", "--pager"),
+	CO_OPTEQ("mariadb", "--pager"),
 	CO_OPT("mapfile", 0, "-C", NULL),
 	CO_OPT("zip", 0, "-TT", NULL),
 	CO_OPT("zip", 0, "--unzip-command", NULL),
@@ -6415,6 +6540,7 @@ static const struct cmdopt cmdopts[] = {
 };
 
 #undef CO_OPT
+#undef CO_OPTEQ
 #undef CO_DIR
 #undef CO_OTHER
 
@@ -6460,10 +6586,12 @@ opt_name(const char *s, size_t n)
 		return (s[0] == 'v' || s[0] == 'e');
 	case 3:
 		return (s[0] == 's' || s[0] == 'g' || s[0] == 't' ||
-		    s[0] == 'v' || s[0] == 'e' || s[0] == 'm' || s[0] == 'z');
+		    s[0] == 'v' || s[0] == 'e' || s[0] == 'm' || s[0] == 'z' ||
+		    s[0] == 'n');
 	case 4:
 		return (s[0] == 's' || s[0] == 'n' || s[0] == 't' ||
-		    s[0] == 'm' || s[0] == 'v' || s[0] == 'l' || s[0] == 'p');
+		    s[0] == 'm' || s[0] == 'v' || s[0] == 'l' || s[0] == 'p' ||
+		    s[0] == 'y');
 	case 5:
 		return (s[0] == 'r' || s[0] == 'a' || s[0] == 'l' ||
 		    s[0] == 'g' || s[0] == 'm');
@@ -6532,7 +6660,9 @@ code_var(const char *s, size_t n)
 	    "GIT_SEQUENCE_EDITOR", "SUDO_EDITOR", "GIT_SSH_COMMAND",
 	    "GIT_SSH", "GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS",
 	    "SUDO_ASKPASS", "GIT_PROXY_COMMAND", "RSYNC_RSH", "LESSOPEN",
-	    "LESSCLOSE", "BROWSER", NULL };
+	    "LESSCLOSE", "BROWSER", "npm_config_script_shell",
+	    "NPM_CONFIG_SCRIPT_SHELL", "npm_config_shell", "NPM_CONFIG_SHELL",
+	    "npm_config_git", "NPM_CONFIG_GIT", NULL };
 	size_t i;
 
 	for (i = 0; vars[i] != NULL; i++)
@@ -9214,6 +9344,9 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				}
 			} else if (ol > 2 && o->opt[1] == '-' &&
 			    long_opt(w->text, w->len, o->opt + 2)) {
+				if (o->kind == OT_OPTEQ &&
+				    memchr(w->text, '=', w->len) == NULL)
+					continue;
 				/* --opt VALUE, --opt=VALUE, --op=VALUE */
 				vw = w;
 				if ((v = memchr(w->text, '=', w->len)) !=

@@ -1329,6 +1329,18 @@ other_languages(void)
 		"printf '1d\\n,r !rm -rf /\\n' | ed -s f",
 		"sftp -b - host <<< '-!rm -rf /'",
 		"scp -S 'rm -rf /' a b:",
+		"mysql --pager='rm -rf /' db",
+		/* npm's script shell: set now, run later */
+		"npm config set script-shell='rm -rf /'",
+		"npm set script-shell 'rm -rf /'",
+		"yarn config set script-shell 'rm -rf /'",
+		"npm run build --script-shell='rm -rf /'",
+		"npm_config_script_shell='rm -rf /' npm run build",
+		"pnpm exec -c rm -rf /",
+		/* mpirun's options take one dash too, some two words */
+		"mpirun -np 2 rm -rf /",
+		"mpirun --mca btl self -np 2 rm -rf /",
+		"mpiexec -genv A B -n 2 rm -rf /",
 	};
 	static const char *const opaque[] = {
 		"bwrap --args 3",
@@ -1367,6 +1379,9 @@ other_languages(void)
 		"psql -c \"copy t to program 'rm -rf /'\"",
 		"psql -c \"$q\"",
 		"gdb ./prog <<< 'shell rm -rf /'",
+		"mpirun -np 1 ls : -np 2 rm -rf /",
+		"mpirun -app file.txt",
+		"npm config set \"$k\" x",
 		"ed -s f <<'X'\ng/x/s/a/b/\\\n!rm -rf /\nX",
 	};
 	static const char *const plain[] = {
@@ -1396,6 +1411,10 @@ other_languages(void)
 		"ed -s f <<< ',s/a/b/g'",
 		"ed -s f <<'X'\na\n!rm -rf /\n.\nw\nq\nX",
 		"gdb -batch ./prog < in.txt",
+		"npm config set registry https://x",
+		"npm config get script-shell",
+		"mpirun -np 4 ./a.out",
+		"mysql --pager db",
 	};
 	struct risk_result r;
 	size_t i;
