@@ -722,6 +722,10 @@ static const struct subwrap git_subs[] = {
 	{ SW("config"), { "git config", WK_GITCFG, 0, 0, 0, "f", "",
 	    "|file|blob|type|default|comment|value|", "", "", "", "", NULL,
 	    0, 0 } },
+	/* git grep -O'cmd': the files found opened by cmd */
+	{ SW("grep"), { "git grep", WK_OPTS, 0, 0, 0, "efABCm", "O",
+	    "|max-depth|threads|context|after-context|before-context|"
+	    "max-count|", "|open-files-in-pager|", "", "", "", NULL, 0, 0 } },
 	{ SW("filter-branch"), { "git filter-branch", WK_OPTS, 0, 0, 0, "", "",
 	    "|subdirectory-filter|original|state-branch|", "|setup|"
 	    "env-filter|tree-filter|index-filter|parent-filter|msg-filter|"
@@ -952,6 +956,16 @@ static const struct subwrap perf_subs[] = {
 	"threads|nodelist|wait|exclude|mem|mem-per-cpu|mem-per-gpu|gres|" \
 	"gpus|gpus-per-node|gpus-per-task|ntasks-per-node|reservation|" \
 	"export|comment|cpu-bind|mpi|time-min|signal|"
+/* distrobox enter NAME -- CMD; toolbox run [-c NAME] CMD */
+static const struct subwrap distrobox_subs[] = {
+	{ SW("enter"), { "distrobox enter", WK_PREFIX, 1, 0, 0, "na", "",
+	    "|name|additional-flags|", "", "", "", "", NULL, 0, 0 } },
+};
+static const struct subwrap toolbox_subs[] = {
+	{ SW("run"), { "toolbox run", WK_PREFIX, 0, 0, 0, "cdr", "",
+	    "|container|distro|release|", "", "", "", "", NULL, 0, 0 } },
+};
+
 /* mpirun's and mpiexec's options, with one dash or two */
 #define MPI_ARGS	"nNcHxfs"
 #define MPI_OPTS	"|np|n|c|H|host|hosts|hostfile|machinefile|" \
@@ -1102,6 +1116,49 @@ static const struct wrapper wrappers[] = {
 	    MPI_OPQ, NULL, 0, 1 },
 	{ "perf", WK_SUB, 0, 0, 0, "", "", "|exec-path|buildid-dir|"
 	    "debugfs-dir|", "", "", "", "", SUBS(perf_subs), 0 },
+	{ "setarch", WK_PREFIX, 1, 0, 0, "", "", "", "", W0 },
+	{ "linux32", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "linux64", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "systemd-nspawn", WK_PREFIX, 0, 0, 0, "DiuMESZLp", "", "|directory|"
+	    "template|image|oci-bundle|user|machine|uuid|slice|property|"
+	    "private-users|network-interface|network-macvlan|network-ipvlan|"
+	    "network-bridge|network-zone|network-namespace-path|port|bind|"
+	    "bind-ro|tmpfs|overlay|overlay-ro|setenv|chdir|capability|"
+	    "drop-capability|kill-signal|link-journal|resolv-conf|timezone|"
+	    "console|pivot-root|inaccessible|register|personality|hostname|"
+	    "rlimit|oom-score-adjust|cpu-affinity|system-call-filter|"
+	    "selinux-context|selinux-apifs-context|load-credential|"
+	    "set-credential|", "", W0 },
+	{ "run0", WK_PREFIX, 0, 0, 0, "ugD", "", "|user|group|nice|chdir|"
+	    "setenv|unit|property|description|slice|machine|"
+	    "shell-prompt-prefix|background|", "", W0 },
+	{ "lxc-attach", WK_PREFIX, 0, 0, 0, "nPasLvugfol", "", "|name|"
+	    "lxcpath|arch|namespaces|pty-log|set-var|keep-var|uid|gid|"
+	    "rcfile|logfile|logpriority|context|", "", W0 },
+	{ "lxc-execute", WK_PREFIX, 0, 0, 0, "nPfsolu", "", "|name|lxcpath|"
+	    "rcfile|define|logfile|logpriority|uid|gid|", "", W0 },
+	{ "flatpak-spawn", WK_PREFIX, 0, 0, 0, "", "", "|directory|env|"
+	    "forward-fd|sandbox-expose|sandbox-expose-ro|"
+	    "sandbox-expose-path|sandbox-expose-path-ro|"
+	    "sandbox-expose-path-try|sandbox-expose-path-ro-try|app-path|"
+	    "usr-path|unset-env|", "", W0 },
+	{ "distrobox-enter", WK_PREFIX, 1, 0, 0, "na", "", "|name|"
+	    "additional-flags|", "", W0 },
+	{ "distrobox", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(distrobox_subs), 0 },
+	{ "toolbox", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(toolbox_subs), 0 },
+	{ "nsjail", WK_PREFIX, 0, 0, 0, "MCxHDcpilLtugRBTmsE", "", "|mode|"
+	    "config|exec_file|execute_fd|chroot|user|group|hostname|cwd|"
+	    "port|bindhost|max_conns|max_conns_per_ip|log|log_fd|time_limit|"
+	    "max_cpus|rlimit_as|rlimit_core|rlimit_cpu|rlimit_fsize|"
+	    "rlimit_nofile|rlimit_nproc|rlimit_stack|rlimit_memlock|"
+	    "rlimit_rtprio|rlimit_msgqueue|persona_addr_compat_layout|"
+	    "personality|env|bindmount_ro|bindmount|tmpfsmount|mount|"
+	    "symlink|cap|uid_mapping|gid_mapping|cgroup_mem_max|"
+	    "cgroup_pids_max|cgroup_cpu_ms_per_sec|seccomp_policy|"
+	    "seccomp_string|macvlan_iface|", "", W0 },
+	{ "trickle", WK_PREFIX, 0, 0, 0, "duwtln", "", "", "", W0 },
 	{ "noglob", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	{ "nocorrect", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	/* Commands whose subcommands run a command (subwrap tables). */
@@ -5346,7 +5403,7 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 	const char *t, *eq;
 	uint32_t k = start + 1, npos = wr->npos, i;
 	size_t l, n, lo;
-	int cflag = 0, sflag = 0, done, cmdnext = 0;
+	int cflag = 0, sflag = 0, done, cmdnext = 0, shin = 0, nops = 0;
 
 	memset(u, 0, offsetof(struct unwrap, ss));	/* ss[], sl[]: by nss */
 	u->kind = UW_NONE;
@@ -5465,15 +5522,26 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 					continue;
 				if (wr->kind == WK_EACH)
 					unwrap_str(u, wr, t, l);
-				if ((wr->kind == WK_SU && !cmdnext) ||
-				    WK_STRS(wr->kind))
+				if (wr->kind == WK_SU && !cmdnext) {
+					nops++;
 					continue;	/* su user -c x */
+				}
+				if (WK_STRS(wr->kind))
+					continue;
 				break;
 			}
 			/* runuser -u USER CMD, not su's -c */
 			if (wr->kind == WK_SU && ((l == 2 && t[1] == 'u') ||
 			    long_opt(t, l, "user")))
 				cmdnext = 1;
+			/* sudo -s, sudo -i, doas -s: a shell, with no
+			   command one that reads its input */
+			if (wr->name[0] == 'd' ? strcmp(wr->name, "doas") == 0 &&
+			    t[1] != '-' && memchr(t, 's', l) != NULL :
+			    strcmp(wr->name, "sudo") == 0 && (t[1] == '-' ?
+			    long_opt(t, l, "shell") || long_opt(t, l, "login") :
+			    strcspn(t, "si") < l))
+				shin = 1;
 			lo = t[1] == '-' ? 2 : 1;
 			if (lo == 1 && wr->kind == WK_PREFIX1 && l > 2) {
 				/* mpirun -np 2, -mca K V */
@@ -5563,8 +5631,12 @@ strings:
 		u->kind = UW_STRING;
 		return;
 	}
-	if (wr->kind == WK_SU && !cmdnext)
+	if (wr->kind == WK_SU && !cmdnext) {
+		/* su - <<EOF: its shell reads it; su USER FILE: not */
+		if (nops <= 1)
+			u->kind = UW_STDIN;
 		return;
+	}
 	u->astart = u->aend = k;
 	if (wr->assigns)
 		while (k < end && shellparse_pattern(&w[k]) == NULL &&
@@ -5586,6 +5658,9 @@ strings:
 	if (k >= end) {
 		if (u->opq)
 			u->kind = UW_OPAQUE;	/* --entrypoint X, alone */
+		else if (shin || wr->kind == WK_SU ||
+		    strcmp(wr->name, "pkexec") == 0)
+			u->kind = UW_STDIN;	/* sudo -s <<< 'cmd' */
 		return;
 	}
 	u->kind = wr->kind == WK_EVAL ? UW_JOIN : UW_VIEW;
@@ -6444,6 +6519,33 @@ struct cmdopt {
 #define CO_OTHER(cmd, kind) \
 	{ cmd, sizeof(cmd) - 1, kind, 0, NULL, 0, NULL }
 static const struct cmdopt cmdopts[] = {
+	/* apt-get -o APT::Update::Pre-Invoke::=cmd: hooks apt runs */
+	CO_OPT("apt", 0, "-o", "apt::update::pre-invoke:"),
+	CO_OPT("apt", 0, "-o", "apt::update::post-invoke:"),
+	CO_OPT("apt", 0, "-o", "apt::update::post-invoke-success:"),
+	CO_OPT("apt", 0, "-o", "dpkg::pre-invoke:"),
+	CO_OPT("apt", 0, "-o", "dpkg::post-invoke:"),
+	CO_OPT("apt", 0, "-o", "dpkg::pre-install-pkgs:"),
+	CO_OPT("apt-get", 0, "-o", "apt::update::pre-invoke:"),
+	CO_OPT("apt-get", 0, "-o", "apt::update::post-invoke:"),
+	CO_OPT("apt-get", 0, "-o", "apt::update::post-invoke-success:"),
+	CO_OPT("apt-get", 0, "-o", "dpkg::pre-invoke:"),
+	CO_OPT("apt-get", 0, "-o", "dpkg::post-invoke:"),
+	CO_OPT("apt-get", 0, "-o", "dpkg::pre-install-pkgs:"),
+	/* go test -exec X, go build -toolexec X, go vet -vettool=X */
+	CO_OPT("go", 0, "-exec", NULL),
+	CO_OPT("go", 0, "--exec", NULL),
+	CO_OPT("go", 0, "-toolexec", NULL),
+	CO_OPT("go", 0, "--toolexec", NULL),
+	CO_OPT("go", 0, "-vettool", NULL),
+	CO_OPT("go", 0, "--vettool", NULL),
+	/* cargo --config 'target.X.runner="cmd"' */
+	CO_OPT("cargo", 0, "--config", "*.runner="),
+	CO_OPT("cargo", 0, "--config", "*.linker="),
+	CO_OPT("cargo", 0, "--config", "*rustc-wrapper="),
+	CO_OPT("cargo", 0, "--config", "*rustc-workspace-wrapper="),
+	CO_OPT("wget", 0, "--use-askpass", NULL),
+	CO_OPT("split", 0, "--filter", NULL),
 	CO_OPT("ssh", 0, "-o", "proxycommand="),
 	CO_OPT("ssh", 0, "-o", "localcommand="),
 	CO_OPT("ssh", 0, "-o", "knownhostscommand="),
@@ -6454,6 +6556,7 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("sftp", 0, "-D", NULL),		/* a local sftp-server */
 	CO_DIR("sudo", "-D"),
 	CO_DIR("sudo", "--chdir"),
+	CO_OPT("sort", 0, "--compress-program", NULL),
 	CO_OPT("git", 0, "-c", "core.pager="),
 	CO_OPT("git", 0, "-c", "core.sshcommand="),
 	CO_OPT("git", 0, "-c", "core.editor="),
@@ -6583,22 +6686,23 @@ opt_name(const char *s, size_t n)
 {
 	switch (n) {
 	case 2:
-		return (s[0] == 'v' || s[0] == 'e');
+		return (s[0] == 'v' || s[0] == 'e' || s[0] == 'g');
 	case 3:
 		return (s[0] == 's' || s[0] == 'g' || s[0] == 't' ||
 		    s[0] == 'v' || s[0] == 'e' || s[0] == 'm' || s[0] == 'z' ||
-		    s[0] == 'n');
+		    s[0] == 'n' || s[0] == 'a');
 	case 4:
 		return (s[0] == 's' || s[0] == 'n' || s[0] == 't' ||
 		    s[0] == 'm' || s[0] == 'v' || s[0] == 'l' || s[0] == 'p' ||
-		    s[0] == 'y');
+		    s[0] == 'y' || s[0] == 'w');
 	case 5:
 		return (s[0] == 'r' || s[0] == 'a' || s[0] == 'l' ||
-		    s[0] == 'g' || s[0] == 'm');
+		    s[0] == 'g' || s[0] == 'm' || s[0] == 'c' || s[0] == 's');
 	case 6:
 		return (s[0] == 's' || s[0] == 'e');
 	case 7:
-		return (s[0] == 'd' || s[0] == 't' || s[0] == 'm');
+		return (s[0] == 'd' || s[0] == 't' || s[0] == 'm' ||
+		    s[0] == 'a');
 	case 8:
 		return (s[0] == 'r');
 	case 9:
@@ -6662,13 +6766,17 @@ code_var(const char *s, size_t n)
 	    "SUDO_ASKPASS", "GIT_PROXY_COMMAND", "RSYNC_RSH", "LESSOPEN",
 	    "LESSCLOSE", "BROWSER", "npm_config_script_shell",
 	    "NPM_CONFIG_SCRIPT_SHELL", "npm_config_shell", "NPM_CONFIG_SHELL",
-	    "npm_config_git", "NPM_CONFIG_GIT", NULL };
+	    "npm_config_git", "NPM_CONFIG_GIT", "RUSTC_WRAPPER",
+	    "RUSTC_WORKSPACE_WRAPPER", "CARGO_BUILD_RUSTC_WRAPPER", NULL };
 	size_t i;
 
 	for (i = 0; vars[i] != NULL; i++)
 		if (strlen(vars[i]) == n && memcmp(vars[i], s, n) == 0)
 			return (1);
-	return (0);
+	/* CARGO_TARGET_<TRIPLE>_RUNNER, _LINKER */
+	return (n > 20 && memcmp(s, "CARGO_TARGET_", 13) == 0 &&
+	    (memcmp(s + n - 7, "_RUNNER", 7) == 0 ||
+	    memcmp(s + n - 7, "_LINKER", 7) == 0));
 }
 
 /* Parse s as a command line run by command ci. */
@@ -6713,9 +6821,34 @@ opt_value(const struct cmdopt *o, const char **vp, size_t *np)
 	if (o->key == NULL)
 		return (1);
 	kl = strlen(o->key);
+	if (o->key[0] == '*') {
+		/* cargo --config 'target.X.runner="cmd"': a KEY ending so,
+		   its TOML string's quotes off */
+		if ((eq = memchr(v, '=', n)) == NULL || (size_t)(eq - v) <
+		    kl - 2 || strncasecmp(eq - (kl - 2), o->key + 1,
+		    kl - 2) != 0)
+			return (0);
+		n -= (size_t)(eq + 1 - v);
+		v = eq + 1;
+		while (n > 0 && (*v == ' ' || *v == '\t'))
+			v++, n--;
+		if (n >= 2 && (v[0] == '"' || v[0] == '\'') &&
+		    v[n - 1] == v[0])
+			v++, n -= 2;
+		*vp = v;
+		*np = n;
+		return (1);
+	}
 	if (n < kl || strncasecmp(v, o->key, kl) != 0)
 		return (0);
-	if (o->key[kl - 1] == '.') {
+	if (o->key[kl - 1] == ':') {
+		/* apt's APT::Update::Pre-Invoke::=cmd, ...=cmd */
+		while (kl < n && v[kl] == ':')
+			kl++;
+		if (kl >= n || v[kl] != '=')
+			return (0);
+		kl++;
+	} else if (o->key[kl - 1] == '.') {
 		/* section.NAME=VALUE */
 		if ((eq = memchr(v + kl, '=', n - kl)) == NULL)
 			return (0);

@@ -1341,6 +1341,37 @@ other_languages(void)
 		"mpirun -np 2 rm -rf /",
 		"mpirun --mca btl self -np 2 rm -rf /",
 		"mpiexec -genv A B -n 2 rm -rf /",
+		/* build tools told to run a program of the caller's */
+		"go test -exec 'rm -rf /' ./...",
+		"go build -toolexec 'rm -rf /' .",
+		"cargo --config 'target.x86_64-unknown-linux-gnu.runner="
+		    "\"rm -rf /\"' run",
+		"CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_RUNNER='rm -rf /' "
+		    "cargo run",
+		"RUSTC_WRAPPER='rm -rf /' cargo build",
+		"apt-get update -o APT::Update::Pre-Invoke::='rm -rf /'",
+		"apt -o 'DPkg::Post-Invoke::=rm -rf /' install x",
+		"wget --use-askpass='rm -rf /' http://x",
+		"sort --compress-program='rm -rf /' f",
+		"split --filter='rm -rf /' f",
+		"git grep -O'rm -rf /' x",
+		/* more wrappers */
+		"setarch x86_64 rm -rf /",
+		"linux64 rm -rf /",
+		"systemd-nspawn -D /srv/c rm -rf /",
+		"run0 rm -rf /",
+		"lxc-attach -n c -- rm -rf /",
+		"flatpak-spawn --host rm -rf /",
+		"distrobox enter box -- rm -rf /",
+		"toolbox run -c f rm -rf /",
+		"nsjail -Mo --chroot / -- /bin/rm -rf /",
+		"trickle -d 100 rm -rf /",
+		/* a shell with no command reads its input */
+		"sudo -s <<< 'rm -rf /'",
+		"echo 'rm -rf /' | sudo -i",
+		"doas -s <<< 'rm -rf /'",
+		"su - <<< 'rm -rf /'",
+		"runuser -u bob <<< 'rm -rf /'",
 	};
 	static const char *const opaque[] = {
 		"bwrap --args 3",
@@ -1415,6 +1446,9 @@ other_languages(void)
 		"npm config get script-shell",
 		"mpirun -np 4 ./a.out",
 		"mysql --pager db",
+		"apt-get install -o Dpkg::Options::=--force-confold x",
+		"cargo --config build.target-dir=x build",
+		"go test -run X ./...",
 	};
 	struct risk_result r;
 	size_t i;
