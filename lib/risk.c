@@ -5069,7 +5069,8 @@ in_list_abbr(const char *list, const char *s, size_t n, int exact)
 		col = memchr(p + 1, ':', (size_t)(e - p - 1));
 		l = (size_t)((col != NULL ? col : e) - p - 1);
 		if ((l == n || (l > n && !exact)) && memcmp(p + 1, s, n) == 0)
-			return (col != NULL ? col[1] - '0' : 1);
+			return (col != NULL && col[1] >= '1' && col[1] <= '9' ?
+			    col[1] - '0' : 1);
 	}
 	return (0);
 }
@@ -9288,9 +9289,10 @@ xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			interp_opaque(c, ci);	/* deno eval CODE */
 			return;
 		}
-		if (operands > (x->input == XS_NOARG2 ? 1 : 0) &&
+		if (operands == (x->input == XS_NOARG2 ? 2 : 1) &&
 		    (x->input == XS_NOARG || x->input == XS_NOARG2)) {
-			/* tclsh FILE, sqlite3 DB SQL; tclsh - */
+			/* tclsh FILE, sqlite3 DB SQL; tclsh -: later ones
+			   are the program's arguments */
 			f = xlang_file(w, t, l);
 			if (f == XF_PROCSUB) {
 				interp_opaque(c, ci);
@@ -9336,8 +9338,9 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	int dirs = 1, plus = 0, lang;
 
 	/* make, emacs; tclsh8.6 by its name */
-	xl = e != NULL ? e->xlang : isdigit((unsigned char)name[nlen - 1]) ?
-	    xlang_find(name, nlen) : NULL;
+	if ((xl = e != NULL ? e->xlang : NULL) == NULL &&
+	    isdigit((unsigned char)name[nlen - 1]))
+		xl = xlang_find(name, nlen);	/* a rule may name tclsh8.6 */
 	if (xl != NULL && !(cmd->mark & CM_XLANG)) {
 		cmd->mark |= CM_XLANG;
 		xlang_texts(c, ci, start, end > cmd->nwords ? cmd->nwords :

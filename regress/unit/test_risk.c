@@ -256,6 +256,34 @@ evade_all(const char *const *ev, size_t n)
 		evade(ev[i], C, "rm-rf");
 }
 
+/* Each of the n lines l[] runs code not known: at least high. */
+static void
+opaque_all(const char *const *l, size_t n, const char *what)
+{
+	struct risk_result r;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		r = run(rs, "shell", l[i], NULL, NULL);
+		tap_ok(r.level >= H && r.opaque, "%s: %s: %s", what,
+		    shown(l[i]), r.why);
+	}
+}
+
+/* Each of the n lines l[] is one command that runs nothing more. */
+static void
+plain_all(const char *const *l, size_t n, const char *what)
+{
+	struct risk_result r;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		r = run(rs, "shell", l[i], NULL, NULL);
+		tap_ok(r.ncommands == 1 && !r.opaque, "%s: %s: %s", what,
+		    shown(l[i]), r.why);
+	}
+}
+
 static void
 call(const char *tool, const char *args, const char *net,
     enum risk_level level, const char *rule)
@@ -1449,23 +1477,27 @@ other_languages(void)
 		"apt-get install -o Dpkg::Options::=--force-confold x",
 		"cargo --config build.target-dir=x build",
 		"go test -run X ./...",
+		"tclsh x.tcl - < data.txt",
 	};
+	static const struct trule tcl[] = {
+		{ "tcl", L, { { CMD, NULL, { "tclsh8.6 *" } } } },
+	};
+	struct risk_ruleset *set;
 	struct risk_result r;
-	size_t i;
 
 	evade_all(ev, sizeof(ev) / sizeof(ev[0]));
-	for (i = 0; i < sizeof(opaque) / sizeof(opaque[0]); i++) {
-		r = run(rs, "shell", opaque[i], NULL, NULL);
-		tap_ok(r.level >= H && r.opaque, "code not read here: %s: %s",
-		    shown(opaque[i]), r.why);
-	}
-	for (i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
-		r = run(rs, "shell", plain[i], NULL, NULL);
-		tap_ok(r.ncommands == 1 && !r.opaque, "runs no more: %s: %s",
-		    shown(plain[i]), r.why);
-	}
+	opaque_all(opaque, sizeof(opaque) / sizeof(opaque[0]),
+	    "code not read here");
+	plain_all(plain, sizeof(plain) / sizeof(plain[0]), "runs no more");
 	r = run(rs, "shell", "make 'X!=rm -rf /'", NULL, NULL);
 	tap_ok(r.ncommands == 2, "make X!=CMD: a shell runs CMD: %s", r.why);
+
+	/* A rule that names a versioned program does not hide what it is. */
+	set = compile(tcl, sizeof(tcl) / sizeof(tcl[0]), NULL);
+	r = run(set, "shell", "tclsh8.6 <<< 'exec rm -rf /'", NULL, NULL);
+	tap_ok(r.level >= H && r.opaque, "tclsh8.6, named by a rule, reads "
+	    "code not known: %s", r.why);
+	risk_free(set);
 }
 
 /*
@@ -1513,19 +1545,9 @@ reflection(void)
 		    "[1]));'",
 		"perl -e 'print 1 &&$x'",
 	};
-	struct risk_result r;
-	size_t i;
-
-	for (i = 0; i < sizeof(opaque) / sizeof(opaque[0]); i++) {
-		r = run(rs, "shell", opaque[i], NULL, NULL);
-		tap_ok(r.level >= H && r.opaque, "a name made when it runs: "
-		    "%s: %s", shown(opaque[i]), r.why);
-	}
-	for (i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
-		r = run(rs, "shell", plain[i], NULL, NULL);
-		tap_ok(r.ncommands == 1 && !r.opaque, "no name made: %s: %s",
-		    shown(plain[i]), r.why);
-	}
+	opaque_all(opaque, sizeof(opaque) / sizeof(opaque[0]),
+	    "a name made when it runs");
+	plain_all(plain, sizeof(plain) / sizeof(plain[0]), "no name made");
 }
 
 /*
