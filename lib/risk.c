@@ -635,6 +635,7 @@ glob_last(const char *p)
 				   (npm config set script-shell X) */
 #define WK_PREFIX1	13	/* as WK_PREFIX, long options with one dash
 				   too (mpirun -np 2) */
+#define WK_CAPSH	14	/* capsh [--opt=V] -- ARGS: ARGS a shell's */
 #define WK_STRS(k)	((k) == WK_OPTS || (k) == WK_EACH || \
 			    (k) == WK_GITCFG)
 
@@ -961,6 +962,20 @@ static const struct subwrap distrobox_subs[] = {
 	{ SW("enter"), { "distrobox enter", WK_PREFIX, 1, 0, 0, "na", "",
 	    "|name|additional-flags|", "", "", "", "", NULL, 0, 0 } },
 };
+/* flatpak run --command=X APP ARGS: X, not the app's own program, runs
+   in its sandbox; flatpak enter INSTANCE CMD ARGS */
+static const struct subwrap flatpak_subs[] = {
+	{ SW("run"), { "flatpak run", WK_OPTS, 0, 0, 0, "", "", "|arch|"
+	    "branch|runtime|runtime-version|commit|runtime-commit|cwd|"
+	    "filesystem|nofilesystem|socket|nosocket|share|unshare|device|"
+	    "nodevice|allow|disallow|talk-name|no-talk-name|own-name|"
+	    "system-talk-name|system-no-talk-name|system-own-name|persist|"
+	    "env|unset-env|env-fd|add-policy|remove-policy|app-path|"
+	    "usr-path|instance-id-fd|parent-pid|", "", "", "", "|command|",
+	    NULL, 0, 1 } },
+	{ SW("enter"), { "flatpak enter", WK_PREFIX, 1, 0, 0, "", "",
+	    "|env|", "", "", "", "", NULL, 0, 1 } },
+};
 static const struct subwrap toolbox_subs[] = {
 	{ SW("run"), { "toolbox run", WK_PREFIX, 0, 0, 0, "cdr", "",
 	    "|container|distro|release|", "", "", "", "", NULL, 0, 0 } },
@@ -1148,6 +1163,8 @@ static const struct wrapper wrappers[] = {
 	    SUBS(distrobox_subs), 0 },
 	{ "toolbox", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
 	    SUBS(toolbox_subs), 0 },
+	{ "flatpak", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(flatpak_subs), 1 },
 	{ "nsjail", WK_PREFIX, 0, 0, 0, "MCxHDcpilLtugRBTmsE", "", "|mode|"
 	    "config|exec_file|execute_fd|chroot|user|group|hostname|cwd|"
 	    "port|bindhost|max_conns|max_conns_per_ip|log|log_fd|time_limit|"
@@ -1159,6 +1176,7 @@ static const struct wrapper wrappers[] = {
 	    "cgroup_pids_max|cgroup_cpu_ms_per_sec|seccomp_policy|"
 	    "seccomp_string|macvlan_iface|", "", W0 },
 	{ "trickle", WK_PREFIX, 0, 0, 0, "duwtln", "", "", "", W0 },
+	{ "capsh", WK_CAPSH, 0, 0, 0, "", "", "", "", W0 },
 	{ "noglob", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	{ "nocorrect", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	/* Commands whose subcommands run a command (subwrap tables). */
@@ -1552,6 +1570,17 @@ struct ient {
 	const struct optalias	*alias;	/* first alias of this command */
 	uint8_t			 nalias;
 	uint8_t			 shellfam;
+	uint8_t			 tx;	/* TX_*: opt_texts() reads it so */
+};
+
+/* Programs whose operands opt_texts() reads by their own rules. */
+#define TX_NONE		0
+#define TX_IMAGICK	1	/* ImageMagick: a file '|cmd' runs cmd */
+#define TX_SCREEN	2	/* screen -X CMD: a command to a session */
+
+static const char *const imagick_names[] = {
+	"magick", "convert", "mogrify", "identify", "composite", "montage",
+	"compare", "stream", "display", "animate", "conjure", "import", "gm",
 };
 
 struct tent {
@@ -2596,6 +2625,7 @@ path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 #define FEED_MYSQL	(-4)	/* mysql's system, \!, pager */
 #define FEED_ED		(-5)	/* ed's !cmd, r !cmd, w !cmd */
 #define FEED_BANG	(-6)	/* a line !cmd (sftp -b) */
+#define FEED_DC		(-7)	/* dc: ! runs a command, ? reads code */
 
 struct xlang {
 	const char	*name;
@@ -2659,8 +2689,8 @@ static const struct xlang xlangs[] = {
 	    0 },
 	{ "gnuplot", "e", "", "c", "", "", "", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
 	/* dc's ! runs a command */
-	{ "dc", "e", "|expression|", "f", "|file|", "", "", XL_OPAQUE,
-	    XS_NOARG, 0, 0, 0 },
+	{ "dc", "", "", "f", "|file|", "", "", "e", "|expression|", NULL,
+	    NULL, FEED_DC, XS_NOARG, 0, 0, 0 },
 	/* gdb reads commands (shell, python) on its input; gdb -x FILE
 	   (-ex is in cmdopts[]) */
 	{ "gdb", "", "", "x", "|command|init-command|ix|", "", "", NULL, NULL,
@@ -2760,6 +2790,7 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 	const struct xlang *xl;
 	const struct optalias *al;
 	struct ient *e;
+	char txname[32];
 	uint32_t i;
 
 	ce.buf = err;
@@ -2833,6 +2864,26 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 		}
 		e->xlang = xl;
 	}
+	/* convert, and Debian's convert-im6.q16 */
+	for (i = 0; i < 3 * sizeof(imagick_names) / sizeof(imagick_names[0]);
+	    i++) {
+		snprintf(txname, sizeof(txname), "%s%s", imagick_names[i / 3],
+		    i % 3 == 0 ? "" : i % 3 == 1 ? "-im6.q16" :
+		    "-im6.q16hdri");
+		if (strcmp(txname, "gm-im6.q16") == 0 ||
+		    strcmp(txname, "gm-im6.q16hdri") == 0)
+			continue;
+		if ((e = ient_get(rs, txname, strlen(txname))) == NULL) {
+			cfail(&ce, "%s", "out of memory");
+			goto fail;
+		}
+		e->tx = TX_IMAGICK;
+	}
+	if ((e = ient_get(rs, "screen", 6)) == NULL) {
+		cfail(&ce, "%s", "out of memory");
+		goto fail;
+	}
+	e->tx = TX_SCREEN;
 	for (i = 0; i < rs->nients; i++) {
 		e = &rs->ients[i];
 		for (al = optaliases; al < optaliases + sizeof(optaliases) /
@@ -2922,6 +2973,7 @@ risk_free(struct risk_ruleset *rs)
 #define CM_GUESS	0x80	/* from text that may be no command line:
 				   its rules count, it needs none */
 #define CM_XLANG	0x100	/* its code options looked at (xlang) */
+#define CM_INPUT	0x200	/* its input read as its code (input_scan) */
 
 #define K_COMMAND	0
 #define K_TOOL		1
@@ -5455,7 +5507,28 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 		}
 		return;
 	}
-	if (wr->kind == WK_SHELL) {
+	if (wr->kind == WK_CAPSH) {
+		/* -- runs its shell (bash) on the rest; == runs capsh
+		   again on it; --shell=X makes X that shell */
+		for (; k < end; k++) {
+			if (shellparse_pattern(&w[k]) != NULL) {
+				u->kind = UW_OPAQUE;
+				return;
+			}
+			if (strncmp(w[k].text, "--shell=", 8) == 0)
+				u->opq = 1;
+			if (strcmp(w[k].text, "--") == 0)
+				break;
+		}
+		if (k >= end)
+			return;
+		if (u->opq) {
+			u->kind = UW_OPAQUE;
+			return;
+		}
+		k++;
+	}
+	if (wr->kind == WK_SHELL || wr->kind == WK_CAPSH) {
 		for (; k < end; k++) {
 			t = w[k].text;
 			if (shellparse_pattern(&w[k]) != NULL ||
@@ -5589,6 +5662,10 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 				continue;
 			}
 			for (i = 1, done = 0; i < l && !done; i++) {
+				if ((t[i] == 'X' || t[i] == 'Q') &&
+				    wr->name[0] == 's' &&
+				    strcmp(wr->name, "screen") == 0)
+					return;	/* screen_texts() */
 				if (wr->restopts != NULL &&
 				    strchr(wr->restopts, t[i]) != NULL) {
 					if (i + 1 < l)
@@ -6545,6 +6622,10 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("cargo", 0, "--config", "*.linker="),
 	CO_OPT("cargo", 0, "--config", "*rustc-wrapper="),
 	CO_OPT("cargo", 0, "--config", "*rustc-workspace-wrapper="),
+	/* cmake -DCMAKE_C_COMPILER=X, -DCMAKE_C_COMPILER_LAUNCHER:STRING=X */
+	CO_OPT("cmake", 0, "-D", "*_COMPILER="),
+	CO_OPT("cmake", 0, "-D", "*_COMPILER_LAUNCHER="),
+	CO_OPT("cmake", 0, "-D", "*_LINKER_LAUNCHER="),
 	CO_OPT("wget", 0, "--use-askpass", NULL),
 	CO_OPT("split", 0, "--filter", NULL),
 	CO_OPT("ssh", 0, "-o", "proxycommand="),
@@ -6751,10 +6832,14 @@ opt_index(struct risk_ruleset *rs)
 		    (uint8_t)(i + 1);
 }
 
+static int	make_prog_var(const char *, size_t);
+
 /*
  * Variables the shell runs or expands $( ) in (PS4='$(x)' bash -x), and
  * those that name a command another program runs: pagers, editors,
- * ssh for git and rsync, askpass helpers (GIT_PAGER='rm -rf /' git log).
+ * ssh for git and rsync, askpass helpers (GIT_PAGER='rm -rf /' git log),
+ * and the programs a build runs: CC for make, and for cargo's build
+ * scripts, cgo, setuptools, configure and cmake (CC='x' cargo build).
  */
 static int
 code_var(const char *s, size_t n)
@@ -6774,6 +6859,12 @@ code_var(const char *s, size_t n)
 	for (i = 0; vars[i] != NULL; i++)
 		if (strlen(vars[i]) == n && memcmp(vars[i], s, n) == 0)
 			return (1);
+	if (make_prog_var(s, n))
+		return (1);
+	/* CMAKE_<LANG>_COMPILER_LAUNCHER, _LINKER_LAUNCHER */
+	if (n > 15 && memcmp(s, "CMAKE_", 6) == 0 &&
+	    memcmp(s + n - 9, "_LAUNCHER", 9) == 0)
+		return (1);
 	/* CARGO_TARGET_<TRIPLE>_RUNNER, _LINKER */
 	return (n > 20 && memcmp(s, "CARGO_TARGET_", 13) == 0 &&
 	    (memcmp(s + n - 7, "_RUNNER", 7) == 0 ||
@@ -6798,16 +6889,53 @@ opt_parse(struct ctx *c, uint32_t ci, const char *s, size_t n, int bang)
 	shellparse(c->sp, s, n, (unsigned)c->sp->cmds[ci].depth + 1, ci);
 }
 
+/*
+ * GOFLAGS="-mod=mod -toolexec=X": a space-separated list of -flag=value
+ * that every go command takes; -exec, -toolexec and -vettool name a
+ * program it runs.
+ */
+static void
+goflags(struct ctx *c, uint32_t ci, const char *v, size_t n)
+{
+	static const char *const progs[] = { "exec=", "toolexec=",
+	    "vettool=" };
+	const char *e = v + n, *f, *p;
+	size_t i, l;
+
+	for (; v < e; v = f) {
+		while (v < e && (*v == ' ' || *v == '\t' || *v == '\n'))
+			v++;
+		for (f = v; f < e && *f != ' ' && *f != '\t' && *f != '\n';
+		    f++)
+			;
+		if (f - v < 2 || v[0] != '-')
+			continue;
+		p = v + (v[1] == '-' ? 2 : 1);
+		for (i = 0; i < sizeof(progs) / sizeof(progs[0]); i++) {
+			l = strlen(progs[i]);
+			if ((size_t)(f - p) > l && memcmp(p, progs[i], l) == 0)
+				opt_parse(c, ci, p + l, (size_t)(f - p) - l, 0);
+		}
+	}
+}
+
 /* The value of a NAME=VALUE word that holds shell code, if any. */
 static void
 opt_assign(struct ctx *c, uint32_t ci, const struct shellparse_word *w,
     int any)
 {
 	const char *eq = memchr(w->text, '=', w->len);
+	size_t nl;
 
 	if (eq == NULL || eq == w->text)
 		return;
-	if (!any && !code_var(w->text, (size_t)(eq - w->text)))
+	nl = (size_t)(eq - w->text);
+	if (!any && nl == 7 && memcmp(w->text, "GOFLAGS", 7) == 0) {
+		if (shellparse_pattern(w) == NULL)
+			goflags(c, ci, eq + 1, w->len - nl - 1);
+		return;
+	}
+	if (!any && !code_var(w->text, nl))
 		return;
 	opt_parse(c, ci, eq + 1, w->len - (size_t)(eq + 1 - w->text), 0);
 }
@@ -6816,7 +6944,7 @@ opt_assign(struct ctx *c, uint32_t ci, const struct shellparse_word *w,
 static int
 opt_value(const struct cmdopt *o, const char **vp, size_t *np)
 {
-	const char *v = *vp, *eq;
+	const char *v = *vp, *eq, *ke;
 	size_t n = *np, kl;
 
 	if (o->key == NULL)
@@ -6825,9 +6953,17 @@ opt_value(const struct cmdopt *o, const char **vp, size_t *np)
 	if (o->key[0] == '*') {
 		/* cargo --config 'target.X.runner="cmd"': a KEY ending so,
 		   its TOML string's quotes off */
-		if ((eq = memchr(v, '=', n)) == NULL || (size_t)(eq - v) <
-		    kl - 2 || strncasecmp(eq - (kl - 2), o->key + 1,
-		    kl - 2) != 0)
+		if ((eq = memchr(v, '=', n)) == NULL)
+			return (0);
+		/* cmake's -DNAME:TYPE=VALUE */
+		for (ke = eq; ke > v && ke[-1] != ':'; ke--)
+			;
+		if (ke == v || ke - 1 == v)
+			ke = eq;
+		else
+			ke--;
+		if ((size_t)(ke - v) < kl - 2 || strncasecmp(ke - (kl - 2),
+		    o->key + 1, kl - 2) != 0)
 			return (0);
 		n -= (size_t)(eq + 1 - v);
 		v = eq + 1;
@@ -7021,11 +7157,139 @@ awk_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
  * and .system CMD (abbreviated to two letters, as sqlite3 takes them),
  * and a FILE of "|CMD" (.output, .once, .import, .read).
  */
+/* Program ci reads its input as its code (scan: FEED_*): tclsh <<EOF,
+   psql <<< '\! x', echo '...' | R, tclsh < f. */
+static void
+input_scan(struct ctx *c, uint32_t ci, int scan)
+{
+	struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_redir *r;
+	uint32_t k;
+
+	if (cmd->mark & CM_INPUT)
+		return;		/* sqlite3's .read /dev/stdin in it */
+	cmd->mark |= CM_INPUT;
+	for (k = 0; k < cmd->nredirs; k++) {
+		r = &cmd->redirs[k];
+		if ((r->op != SHELLPARSE_R_HEREDOC &&
+		    r->op != SHELLPARSE_R_HERESTR) || (r->fd != -1 &&
+		    r->fd != 0))
+			continue;
+		if (r->op == SHELLPARSE_R_HERESTR)
+			text_scan(c, ci, r->target.text, r->target.len, scan);
+		else if (r->body != NULL)
+			text_scan(c, ci, r->body, r->bodylen, scan);
+		else
+			interp_opaque(c, ci);
+		return;
+	}
+	feed_shell(c, ci, 0, scan);
+}
+
+#define XF_NAMED	0	/* a file */
+#define XF_INPUT	1	/* the input: -, /dev/stdin */
+#define XF_PROCSUB	2	/* another descriptor, a <( ) */
+
+/* A file name that is the input (/dev/stdin), another descriptor
+   (/dev/fd/3, what a <( ) gives), or a file. */
+static int
+fd_path(const char *v, size_t n)
+{
+	if ((n == 10 && memcmp(v, "/dev/stdin", 10) == 0) ||
+	    (n == 9 && memcmp(v, "/dev/fd/0", 9) == 0) ||
+	    (n == 15 && memcmp(v, "/proc/self/fd/0", 15) == 0))
+		return (XF_INPUT);
+	if ((n > 8 && memcmp(v, "/dev/fd/", 8) == 0) ||
+	    (n > 14 && memcmp(v, "/proc/self/fd/", 14) == 0))
+		return (XF_PROCSUB);	/* 3< file: not known either */
+	return (XF_NAMED);
+}
+
+/*
+ * The sqlite3 shell's SQL function edit(TEXT, EDITOR) runs EDITOR with
+ * system(): a literal is a command line, anything else is not known.
+ * edit(TEXT) runs $VISUAL, which an assignment shows (code_var()).
+ */
+static void
+sql_edit(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	const char *e = s + n, *p, *q, *v;
+	char quote, *d;
+	size_t l;
+	int depth;
+
+	for (p = s; p < e; p++) {
+		if (*p == '\'' || *p == '"') {
+			for (quote = *p++; p < e; p++)
+				if (*p == quote && (p + 1 == e ||
+				    p[1] != quote))
+					break;
+				else if (*p == quote)
+					p++;
+			continue;
+		}
+		if (e - p < 5 || strncasecmp(p, "edit", 4) != 0 ||
+		    (p > s && (isalnum((unsigned char)p[-1]) ||
+		    p[-1] == '_')))
+			continue;
+		for (q = p + 4; q < e && isspace((unsigned char)*q); q++)
+			;
+		if (q >= e || *q != '(')
+			continue;
+		/* past the first argument */
+		for (q++, depth = 0; q < e; q++) {
+			if (*q == '\'' || *q == '"') {
+				for (quote = *q++; q < e; q++)
+					if (*q == quote && (q + 1 == e ||
+					    q[1] != quote))
+						break;
+					else if (*q == quote)
+						q++;
+			} else if (*q == '(')
+				depth++;
+			else if (*q == ')' && depth-- == 0)
+				break;
+			else if (*q == ',' && depth == 0)
+				break;
+		}
+		if (q >= e || *q != ',')
+			continue;
+		for (q++; q < e && isspace((unsigned char)*q); q++)
+			;
+		if (q >= e || *q != '\'') {
+			interp_opaque(c, ci);	/* edit(x, y || 'z') */
+			continue;
+		}
+		if ((d = shellparse_alloc(c->sp, (size_t)(e - q))) == NULL) {
+			c->nomem = 1;
+			return;
+		}
+		for (v = q + 1, l = 0; v < e; v++) {
+			if (*v == '\'' && v + 1 < e && v[1] == '\'')
+				v++;
+			else if (*v == '\'')
+				break;
+			d[l++] = *v;
+		}
+		d[l] = '\0';
+		for (q = v + 1; q < e && isspace((unsigned char)*q); q++)
+			;
+		if (v >= e || q >= e || *q != ')')
+			interp_opaque(c, ci);
+		else
+			opt_parse(c, ci, d, l, 0);
+		p = v < e ? v : e - 1;
+	}
+}
+
 static void
 dot_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 {
 	const char *p, *e = s + n, *eol, *q, *a, *b;
 	size_t l;
+
+	if (n >= 5)
+		sql_edit(c, ci, s, n);
 
 	for (p = s; p < e; p = eol + 1) {
 		if ((eol = memchr(p, '\n', (size_t)(e - p))) == NULL)
@@ -7046,6 +7310,24 @@ dot_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 			if (q < eol)
 				opt_parse(c, ci, q, (size_t)(eol - q), 0);
 			continue;
+		}
+		if (l >= 3 && l <= 4 && strncmp(a, "read", l) == 0) {
+			/* .read /dev/stdin: its input, which it reads
+			   no other way when given SQL operands */
+			for (b = eol; b > q && (b[-1] == ' ' ||
+			    b[-1] == '\t' || b[-1] == '\r'); b--)
+				;
+			if (b - q >= 2 && (*q == '"' || *q == '\'') &&
+			    b[-1] == *q)
+				q++, b--;
+			switch (fd_path(q, (size_t)(b - q))) {
+			case XF_INPUT:
+				input_scan(c, ci, FEED_SQLITE);
+				break;
+			case XF_PROCSUB:
+				interp_opaque(c, ci);
+				break;
+			}
 		}
 		/* an argument "|CMD", '|CMD' or |CMD: the rest of the line */
 		for (b = q; b < eol; b++) {
@@ -7271,6 +7553,37 @@ bang_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 }
 
 /* Text a program reads as its commands (feed_shell(), xlang). */
+/*
+ * dc: !cmd runs the rest of the line; in a [macro] too, when it is run,
+ * which is not known here; ? runs a line of its input as code.  !<,
+ * !> and != only compare.
+ */
+static void
+dc_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	const char *e = s + n, *p;
+	int depth = 0;
+
+	for (; s < e; s++) {
+		if (*s == '[')
+			depth++;
+		else if (*s == ']' && depth > 0)
+			depth--;
+		else if (*s == '?')
+			interp_opaque(c, ci);
+		else if (*s == '!' && (s + 1 == e ||
+		    strchr("<>=", s[1]) == NULL)) {
+			for (p = ++s; p < e && *p != '\n' &&
+			    (depth == 0 || *p != ']'); p++)
+				;
+			if (depth > 0)
+				interp_opaque(c, ci);
+			opt_parse(c, ci, s, (size_t)(p - s), 0);
+			s = p - 1;
+		}
+	}
+}
+
 static void
 text_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int how)
 {
@@ -7289,6 +7602,9 @@ text_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int how)
 		break;
 	case FEED_BANG:
 		bang_scan(c, ci, s, n);
+		break;
+	case FEED_DC:
+		dc_scan(c, ci, s, n);
 		break;
 	default:
 		interp_opaque(c, ci);
@@ -7682,6 +7998,7 @@ argv_parse(struct ctx *c, uint32_t ci, uint32_t a, uint32_t b)
 #define TM_SHELL	1	/* its operands are a shell command */
 #define TM_IF		2	/* shell-command, then tmux commands */
 #define TM_LATER	3	/* tmux commands, run later */
+#define TM_KEYS		4	/* keys typed into a pane */
 
 static const struct tmuxcmd {
 	const char	*name;
@@ -7697,7 +8014,7 @@ static const struct tmuxcmd {
 	{ "run-shell", "run", "cdt", TM_SHELL },
 	{ "display-popup", "popup", "bcdehsStTwxy", TM_SHELL },
 	{ "pipe-pane", "pipep", "t", TM_SHELL },
-	{ "send-keys", "send", "cNt", TM_SHELL },
+	{ "send-keys", "send", "cNt", TM_KEYS },
 	{ "if-shell", "if", "t", TM_IF },
 	{ "bind-key", "bind", "NTt", TM_LATER },
 	{ "confirm-before", "confirm", "cpt", TM_LATER },
@@ -7728,6 +8045,105 @@ tmux_sep(const struct shellparse_word *w)
 	    (w->len < 2 || w->text[w->len - 2] != '\\'));
 }
 
+/*
+ * Typed keys: text a terminal's shell reads as its input.  Enter is a
+ * newline; a key that edits the line (Backspace, C-u, arrows, Tab's
+ * completion, Escape) makes it text not known.
+ */
+static void
+keys_parse(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] < 0x20 && s[i] != '\n') ||
+		    s[i] == 0x7f) {
+			interp_opaque(c, ci);
+			return;
+		}
+	opt_parse(c, ci, s, n, 0);
+}
+
+/* A tmux key name: '\n' for Enter, ' ' for Space, -1 for another key,
+   0 for text that send-keys types as it is. */
+static int
+tmux_key(const char *t, size_t l)
+{
+	static const char *const keys[] = { "Up", "Down", "Left", "Right",
+	    "BSpace", "BTab", "DC", "Delete", "End", "Escape", "Home", "IC",
+	    "Insert", "NPage", "PageDown", "PgDn", "PPage", "PageUp", "PgUp",
+	    "Tab", "Any", NULL };
+	size_t i, m = 0;
+
+	if (l < 2)
+		return (0);
+	if (l > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'X') &&
+	    strspn(t + 2, "0123456789abcdefABCDEF") == l - 2)
+		return (-1);			/* 0x41 */
+	/* C-, M-, S- and ^: modifiers */
+	while (l - m >= 2 && ((strchr("CcMmSs", t[m]) != NULL &&
+	    t[m + 1] == '-') || t[m] == '^')) {
+		m += t[m] == '^' ? 1 : 2;
+		if (m == l)
+			return (0);
+	}
+	if (m > 0)
+		return (l - m == 1 && (t[m] == 'm' || t[m] == 'M' ||
+		    t[m] == 'j' || t[m] == 'J') ? '\n' : -1);
+	if (strcasecmp(t, "Enter") == 0 || strcasecmp(t, "KPEnter") == 0)
+		return ('\n');
+	if (strcasecmp(t, "Space") == 0)
+		return (' ');
+	if ((t[0] == 'F' || t[0] == 'f') && l <= 3 &&
+	    strspn(t + 1, "0123456789") == l - 1)
+		return (-1);			/* F1 */
+	if ((t[0] == 'K' || t[0] == 'k') && (t[1] == 'P' || t[1] == 'p') &&
+	    l <= 10)
+		return (-1);			/* KP5, KPDelete */
+	for (i = 0; keys[i] != NULL; i++)
+		if (strcasecmp(t, keys[i]) == 0)
+			return (-1);
+	return (0);
+}
+
+/* tmux send-keys [-l] WORDS: each word a key or text, typed with
+   nothing between them. */
+static void
+tmux_keys(struct ctx *c, uint32_t ci, uint32_t a, uint32_t b, int lit)
+{
+	const struct shellparse_word *w = c->sp->cmds[ci].words;
+	size_t n = 0;
+	uint32_t k;
+	char *d;
+	int key;
+
+	for (k = a; k < b; k++)
+		n += w[k].len + 1;
+	if ((d = shellparse_alloc(c->sp, n + 1)) == NULL) {
+		c->nomem = 1;
+		return;
+	}
+	for (k = a, n = 0; k < b; k++) {
+		if (shellparse_pattern(&w[k]) != NULL) {
+			interp_opaque(c, ci);	/* a key or text? */
+			return;
+		}
+		key = lit ? 0 : tmux_key(w[k].text, w[k].len);
+		if (key < 0) {
+			interp_opaque(c, ci);
+			return;
+		}
+		if (key > 0)
+			d[n++] = (char)key;
+		else {
+			memcpy(d + n, w[k].text, w[k].len);
+			n += w[k].len;
+		}
+	}
+	d[n] = '\0';
+	keys_parse(c, ci, d, n);
+}
+
 static void
 tmux_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 {
@@ -7737,6 +8153,7 @@ tmux_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	const char *t;
 	uint32_t k, a, b, e;
 	size_t i;
+	int lit;
 
 	/* tmux [-2CDlNuVv] [-c shell-command] [-f file] [-L socket]
 	   [-S path] [-T features] */
@@ -7784,7 +8201,7 @@ tmux_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 		    NULL || a >= e)
 			continue;
 		/* its flags, as getopt reads them */
-		for (; a < e; a++) {
+		for (lit = 0; a < e; a++) {
 			w = &cmd->words[a];
 			t = w->text;
 			if (shellparse_pattern(w) != NULL || t[0] != '-' ||
@@ -7794,12 +8211,16 @@ tmux_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 				a++;
 				break;
 			}
-			for (i = 1; i < w->len; i++)
+			for (i = 1; i < w->len; i++) {
+				if (t[i] == 'l' || t[i] == 'H' || t[i] == 'X')
+					lit |= t[i] == 'l' ? 1 : t[i] == 'H' ?
+					    2 : 4;
 				if (strchr(x->argopts, t[i]) != NULL) {
 					if (i + 1 == w->len)
 						a++;
 					break;
 				}
+			}
 		}
 		b = e;
 		if (b > a && cmd->words[b - 1].len == 1 &&
@@ -7816,6 +8237,16 @@ tmux_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 			    cmd->words[a].len, 0);
 			if (a + 1 < b)
 				interp_opaque(c, ci);
+			continue;
+		}
+		if (x->kind == TM_KEYS) {
+			/* -X: copy mode's commands; -H: keys in hex */
+			if (lit & 4)
+				continue;
+			if (lit & 2)
+				interp_opaque(c, ci);
+			else
+				tmux_keys(c, ci, a, b, lit & 1);
 			continue;
 		}
 		argv_parse(c, ci, a, b);
@@ -9055,9 +9486,6 @@ subscripts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 
 /* A file of code (the value v, n bytes, of word w): XF_NAMED, or its
    input (-, /dev/stdin) or a <( )? */
-#define XF_NAMED	0
-#define XF_INPUT	1
-#define XF_PROCSUB	2
 static int
 xlang_file(const struct shellparse_word *w, const char *v, size_t n)
 {
@@ -9066,15 +9494,9 @@ xlang_file(const struct shellparse_word *w, const char *v, size_t n)
 		return (XF_PROCSUB);
 	if (shellparse_pattern(w) != NULL)
 		return (XF_NAMED);
-	if ((n == 1 && v[0] == '-') ||
-	    (n == 10 && memcmp(v, "/dev/stdin", 10) == 0) ||
-	    (n == 9 && memcmp(v, "/dev/fd/0", 9) == 0) ||
-	    (n == 15 && memcmp(v, "/proc/self/fd/0", 15) == 0))
+	if (n == 1 && v[0] == '-')
 		return (XF_INPUT);
-	if ((n > 8 && memcmp(v, "/dev/fd/", 8) == 0) ||
-	    (n > 14 && memcmp(v, "/proc/self/fd/", 14) == 0))
-		return (XF_PROCSUB);	/* 3< file: not known either */
-	return (XF_NAMED);
+	return (fd_path(v, n));
 }
 
 /* Is NAME (n bytes) a make variable that names a program: CC, SHELL? */
@@ -9107,7 +9529,8 @@ make_prog_var(const char *s, size_t n)
  * runs VALUE now.  MAKEFLAGS can carry --eval, -f and more variables.
  */
 static void
-make_var(struct ctx *c, uint32_t ci, const struct shellparse_word *w)
+make_var(struct ctx *c, uint32_t ci, const struct shellparse_word *w,
+    int prefix)
 {
 	const char *t = w->text, *eq, *v;
 	size_t nl, vl, i;
@@ -9134,6 +9557,8 @@ make_var(struct ctx *c, uint32_t ci, const struct shellparse_word *w)
 		return;
 	}
 	if (make_prog_var(t, nl)) {
+		if (prefix && nl == (size_t)(eq - t))
+			return;		/* opt_assign() parsed it */
 		if (shellparse_pattern(w) != NULL)
 			interp_opaque(c, ci);	/* CC="$x" */
 		else
@@ -9165,6 +9590,10 @@ make_assign(const struct shellparse_word *w)
  * value after eq if any) is the next word or after the '='; *kp moves
  * past it.  NULL when there is none.
  */
+static void	go_env(struct ctx *, uint32_t, uint32_t, uint32_t);
+static void	imagick_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
+static void	screen_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
+
 static const struct shellparse_word *
 xlang_value(const struct shellparse_cmd *cmd, uint32_t *kp, uint32_t end,
     const char *at, const char **vp, size_t *np)
@@ -9198,7 +9627,7 @@ xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	if (x->vars)
 		for (k = 0; k < start && k < cmd->nwords; k++)
 			if (is_assign(&cmd->words[k]))
-				make_var(c, ci, &cmd->words[k]);
+				make_var(c, ci, &cmd->words[k], 1);
 	for (k = start + 1; k < end; k++) {
 		w = &cmd->words[k];
 		t = w->text;
@@ -9280,7 +9709,7 @@ xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			continue;
 		}
 		if (x->vars && make_assign(w)) {
-			make_var(c, ci, w);
+			make_var(c, ci, w, 0);
 			continue;
 		}
 		if (operands++ == 0 && x->subcode != NULL &&
@@ -9306,22 +9735,7 @@ xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	}
 	if (!input && (noinput || x->input == XS_NONE))
 		return;
-	/* tclsh <<EOF, psql <<< '\! x', echo '...' | R, tclsh < f */
-	for (k = 0; k < cmd->nredirs; k++)
-		if ((cmd->redirs[k].op == SHELLPARSE_R_HEREDOC ||
-		    cmd->redirs[k].op == SHELLPARSE_R_HERESTR) &&
-		    (cmd->redirs[k].fd == -1 || cmd->redirs[k].fd == 0)) {
-			if (cmd->redirs[k].op == SHELLPARSE_R_HERESTR)
-				text_scan(c, ci, cmd->redirs[k].target.text,
-				    cmd->redirs[k].target.len, x->scan);
-			else if (cmd->redirs[k].body != NULL)
-				text_scan(c, ci, cmd->redirs[k].body,
-				    cmd->redirs[k].bodylen, x->scan);
-			else
-				interp_opaque(c, ci);
-			return;
-		}
-	feed_shell(c, ci, 0, x->scan);
+	input_scan(c, ci, x->scan);
 }
 
 static void __attribute__((noinline))
@@ -9350,6 +9764,19 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		subscripts(c, ci, start, end);
 		if (!c->calc && (c->calccode || c->calclazy))
 			c->calc = calc_has_code(c);	/* read "$x" */
+	}
+
+	if (e != NULL && e->tx != TX_NONE) {
+		if (cmd->mark & CM_OPTS)
+			return;
+		cmd->mark |= CM_OPTS;
+		if (e->tx == TX_IMAGICK)
+			imagick_texts(c, ci, start, end > cmd->nwords ?
+			    cmd->nwords : end);
+		else
+			screen_texts(c, ci, start, end > cmd->nwords ?
+			    cmd->nwords : end);
+		return;
 	}
 
 	/* python -c, perl -e, ...; tmux */
@@ -9426,6 +9853,8 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	}
 	if (end > cmd->nwords)
 		end = cmd->nwords;
+	if (nlen == 2 && name[0] == 'g' && name[1] == 'o')
+		go_env(c, ci, start, end);
 	if (first->kind == OT_FIRST) {
 		for (k = start + 1; k < end; k++) {
 			w = &cmd->words[k];
@@ -9516,6 +9945,221 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			} else if (opt_value(o, &v, &n))
 				opt_parse(c, ci, v, n, o->bang);
 		}
+	}
+}
+
+/*
+ * ImageMagick (and GraphicsMagick) open a file name that starts with
+ * "|", or FORMAT:|, as a pipe to or from a shell command: convert
+ * '|cmd' out.png, -write 'png:|cmd'.  Options are not told from
+ * operands: any such word counts.
+ */
+static void
+imagick_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
+{
+	const struct shellparse_word *w = c->sp->cmds[ci].words;
+	const char *t;
+	size_t i, l;
+	uint32_t k;
+
+	for (k = start + 1; k < end && !c->nomem; k++) {
+		t = w[k].text;
+		l = w[k].len;
+		for (i = 0; i < l && i < 32 && isalnum((unsigned char)t[i]);
+		    i++)
+			;
+		if (i > 0 && i < l && t[i] == ':')
+			i++;		/* FORMAT: */
+		else
+			i = 0;
+		if (i >= l || t[i] != '|')
+			continue;
+		if (shellparse_pattern(&w[k]) != NULL)
+			interp_opaque(c, ci);	/* '|'"$x" */
+		else
+			opt_parse(c, ci, t + i + 1, l - i - 1, 0);
+	}
+}
+
+/*
+ * screen -X CMD ARGS (or -Q) gives a command to a running session.
+ * stuff types its string into a window (^X and \\ooo escapes); exec
+ * and screen run a program; the commands that run screen commands or
+ * keys later, or change the shell new windows run, are opaque.
+ * Without -X, screen CMD runs CMD: that is its wrapper's part.
+ */
+static int
+screen_x(const struct shellparse_word *w, uint32_t *kp, uint32_t end)
+{
+	const char *t;
+	uint32_t k;
+	size_t i;
+	int x = 0;
+
+	for (k = *kp; k < end; k++) {
+		t = w[k].text;
+		if (shellparse_pattern(&w[k]) != NULL || t[0] != '-' ||
+		    w[k].len < 2)
+			break;
+		if (strcmp(t, "--") == 0) {
+			k++;
+			break;
+		}
+		for (i = 1; i < w[k].len; i++) {
+			if (t[i] == 'X' || t[i] == 'Q')
+				x = 1;
+			else if (strchr("cehpRSTs", t[i]) != NULL) {
+				if (i + 1 == w[k].len)
+					k++;
+				break;
+			}
+		}
+	}
+	*kp = k;
+	return (x);
+}
+
+static void
+screen_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
+{
+	static const char *const later[] = { "eval", "at", "bind", "bindkey",
+	    "source", "register", "readreg", "readbuf", "paste", "process",
+	    "shell", "defshell", "colon", "command", "idle", "blanker",
+	    "blankerprg", "zmodem", NULL };
+	const struct shellparse_word *w = c->sp->cmds[ci].words;
+	const char *t;
+	uint32_t k = start + 1, a;
+	size_t i, n;
+	char *d;
+
+	if (!screen_x(w, &k, end) || k >= end)
+		return;
+	if (shellparse_pattern(&w[k]) != NULL) {
+		interp_opaque(c, ci);
+		return;
+	}
+	t = w[k].text;
+	if (strcmp(t, "stuff") == 0) {
+		for (a = k + 1, n = 0; a < end; a++) {
+			if (shellparse_pattern(&w[a]) != NULL) {
+				interp_opaque(c, ci);
+				return;
+			}
+			n += w[a].len + 1;
+		}
+		if ((d = shellparse_alloc(c->sp, n + 1)) == NULL) {
+			c->nomem = 1;
+			return;
+		}
+		for (a = k + 1, n = 0; a < end; a++) {
+			if (a > k + 1)
+				d[n++] = ' ';
+			for (t = w[a].text, i = 0; i < w[a].len; i++) {
+				if (t[i] == '^' && i + 1 < w[a].len) {
+					i++;
+					d[n++] = t[i] == '?' ? 0x7f :
+					    (char)(t[i] & 0x1f);
+				} else if (t[i] == '\\' && i + 1 < w[a].len &&
+				    t[i + 1] >= '0' && t[i + 1] <= '7') {
+					unsigned o = 0, m;
+
+					for (m = 0; m < 3 && i + 1 < w[a].len &&
+					    t[i + 1] >= '0' && t[i + 1] <= '7';
+					    m++)
+						o = o * 8 + (unsigned)(t[++i] -
+						    '0');
+					d[n++] = (char)o;
+				} else if (t[i] == '\\' && i + 1 < w[a].len) {
+					i++;
+					d[n++] = t[i] == 'n' ? '\n' :
+					    t[i] == 'r' ? '\r' : t[i] == 't' ?
+					    '\t' : t[i];
+				} else
+					d[n++] = t[i];
+				if (d[n - 1] == '\r')
+					d[n - 1] = '\n';	/* Enter */
+			}
+		}
+		d[n] = '\0';
+		keys_parse(c, ci, d, n);
+		return;
+	}
+	if (strcmp(t, "screen") == 0) {
+		/* screen [-opts] [N] CMD ARGS */
+		for (k++; k < end && w[k].text[0] == '-' && w[k].len > 1 &&
+		    shellparse_pattern(&w[k]) == NULL; k++)
+			if (strchr("htT", w[k].text[1]) != NULL &&
+			    w[k].len == 2)
+				k++;
+		if (k < end && shellparse_pattern(&w[k]) == NULL &&
+		    strspn(w[k].text, "0123456789") == w[k].len)
+			k++;
+		if (k < end && strncmp(w[k].text, "//", 2) != 0)
+			argv_parse(c, ci, k, end);
+		return;
+	}
+	if (strcmp(t, "exec") == 0) {
+		/* exec [[FDPAT] CMD ARGS]: exec !.. cmd, exec !:sed ... */
+		if (++k >= end)
+			return;
+		if (shellparse_pattern(&w[k]) != NULL ||
+		    (i = strspn(w[k].text, ".!|:<>")) == 0)
+			argv_parse(c, ci, k, end);
+		else if (i == w[k].len)
+			argv_parse(c, ci, k + 1, end);
+		else if ((d = join_words(c, &c->sp->cmds[ci], k + 1, end, 1,
+		    &n)) != NULL) {
+			/* the program's name is what follows FDPAT */
+			char *j;
+
+			if ((j = shellparse_alloc(c->sp, 4 * (w[k].len - i) +
+			    n + 4)) == NULL) {
+				c->nomem = 1;
+				return;
+			}
+			a = (uint32_t)squote(j, w[k].text + i, w[k].len - i);
+			j[a++] = ' ';
+			memcpy(j + a, d, n + 1);
+			opt_parse(c, ci, j, a + n, 0);
+		}
+		return;
+	}
+	for (i = 0; later[i] != NULL; i++)
+		if (strcmp(t, later[i]) == 0) {
+			interp_opaque(c, ci);
+			return;
+		}
+}
+
+/*
+ * go env -w NAME=VALUE ...: the settings every later go command takes,
+ * as if its environment held them (GOFLAGS=-toolexec=X, CC=X).
+ */
+static void
+go_env(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
+{
+	const struct shellparse_word *w = c->sp->cmds[ci].words;
+	uint32_t k = start + 1;
+	int set = 0;
+
+	if (k < end && strcmp(w[k].text, "-C") == 0)
+		k += 2;			/* go -C DIR env */
+	else if (k < end && strncmp(w[k].text, "-C=", 3) == 0)
+		k++;
+	if (k >= end || strcmp(w[k].text, "env") != 0 ||
+	    shellparse_pattern(&w[k]) != NULL)
+		return;
+	for (k++; k < end; k++) {
+		if (shellparse_pattern(&w[k]) != NULL)
+			continue;
+		if (w[k].text[0] == '-') {
+			if (strcmp(w[k].text, "-w") == 0 ||
+			    strcmp(w[k].text, "--w") == 0)
+				set = 1;
+			continue;
+		}
+		if (set && is_assign(&w[k]))
+			opt_assign(c, ci, &w[k], 0);
 	}
 }
 

@@ -1429,7 +1429,7 @@ other_languages(void)
 		"ghc -e 'System.Process.callCommand \"rm -rf /\"'",
 		"octave --eval 'system(\"rm -rf /\")'",
 		"gnuplot -e 'system(\"rm -rf /\")'",
-		"dc -e '!rm -rf /'",
+		"dc -e '[!ls]x' <<< '2p'",
 		"gdb -x /dev/stdin ./prog <<< 'shell rm -rf /'",
 		"deno eval 'Deno.run({cmd:[\"rm\",\"-rf\",\"/\"]})'",
 		"mysql db < dump.sql",
@@ -1498,6 +1498,99 @@ other_languages(void)
 	tap_ok(r.level >= H && r.opaque, "tclsh8.6, named by a rule, reads "
 	    "code not known: %s", r.why);
 	risk_free(set);
+}
+
+/*
+ * Programs a build runs (CC, GOFLAGS, cmake -D), keys typed into a
+ * terminal (tmux send-keys, screen -X stuff), ImageMagick's '|cmd'
+ * files, flatpak and capsh, dc's !, sqlite3's .read /dev/stdin and
+ * edit().
+ */
+static void
+builds_and_keys(void)
+{
+	static const char *const ev[] = {
+		"CC='rm -rf /' cargo build",
+		"CXX='rm -rf /' pip install .",
+		"export CC='rm -rf /'",
+		"env CC='rm -rf /' ./configure",
+		"go env -w CC='rm -rf /'",
+		"cmake -DCMAKE_C_COMPILER='rm -rf /' ..",
+		"cmake -D CMAKE_CXX_COMPILER_LAUNCHER:STRING='rm -rf /' -B b",
+		"CMAKE_C_COMPILER_LAUNCHER='rm -rf /' cmake ..",
+		"tmux send-keys -t 1 'rm -rf /' Enter",
+		"tmux send-keys 'r' 'm -rf /' C-m",
+		"tmux send-keys rm Space -rf Space / Enter",
+		"screen -S s -X stuff 'rm -rf /^M'",
+		"screen -S s -p 0 -X stuff 'rm -rf /\\015'",
+		"screen -S s -X screen -t x 2 rm -rf /",
+		"screen -X exec '!:rm' -rf /",
+		"convert '|rm -rf /' out.png",
+		"magick in.png -write 'png:|rm -rf /' out.png",
+		"convert-im6.q16 '|rm -rf /' x.png",
+		"flatpak enter 42 rm -rf /",
+		"capsh -- -c 'rm -rf /'",
+		"capsh --user=nobody == -- -c 'rm -rf /'",
+		"dc -e '!rm -rf /'",
+		"dc -e '[!rm -rf /]x'",
+		"echo '.shell rm -rf /' | sqlite3 db '.read /dev/stdin'",
+		"sqlite3 db '.read /dev/stdin' <<< '.system rm -rf /'",
+		"sqlite3 db \"select edit('', 'rm -rf /')\"",
+	};
+	static const char *const opaque[] = {
+		"tmux send-keys 'rm -rf /tmp/x' BSpace BSpace BSpace BSpace "
+		    "BSpace BSpace Enter",
+		"tmux send-keys 'ls /x' C-u 'rm -rf /' Enter",
+		"tmux send-keys -H 72 6d 0a",
+		"tmux send-keys \"$k\" Enter",
+		"tmux send-keys $'ls\\b\\b' Enter",
+		"screen -S s -X stuff 'ls /x^H^H^M'",
+		"screen -S s -X stuff \"$k\"",
+		"screen -S s -X eval 'stuff x'",
+		"screen -X bindkey ^A exec rm",
+		"flatpak run --command=sh org.x.App -c 'rm -rf /'",
+		"capsh --shell=/tmp/x -- -c ls",
+		"dc -e '?'",
+		"dc -e '[!ls]x'",
+		"sqlite3 db '.read /dev/fd/3'",
+		"sqlite3 db \"select edit(x, y)\"",
+	};
+	static const char *const plain[] = {
+		"cmake -DCMAKE_BUILD_TYPE=Release ..",
+		"go env GOFLAGS",
+		"go env -w GOPROXY=direct",
+		"convert a.png -resize 50% b.png",
+		"flatpak run org.x.App file.txt",
+		"flatpak list",
+		"capsh --print",
+		"screen -S s -X quit",
+		"screen -ls",
+		"tmux send-keys -X copy-selection",
+		"dc -e '2 3 + p'",
+		"dc -e '1 2 !<a'",
+		"sqlite3 db '.read x.sql'",
+		"sqlite3 db \"insert into t values('edit(a, b)')\"",
+		"sqlite3 db \"select credit(a, b)\"",
+		"sqlite3 db \"select edit(x)\"",
+	};
+	struct risk_result r;
+
+	evade_all(ev, sizeof(ev) / sizeof(ev[0]));
+	opaque_all(opaque, sizeof(opaque) / sizeof(opaque[0]),
+	    "keys or code not known");
+	plain_all(plain, sizeof(plain) / sizeof(plain[0]), "runs no more");
+	evade("GOFLAGS=-toolexec=rm go build", M, "rm");
+	evade("GOFLAGS='-mod=mod --exec=rm' go test ./...", M, "rm");
+	evade("go env -w GOFLAGS=-toolexec=rm", M, "rm");
+	/* what is typed is what counts: not "rm -rf / Enter" */
+	r = run(rs, "shell", "tmux send-keys 'rm -rf /' Enter", NULL, NULL);
+	tap_ok(r.ncommands == 2 && strstr(r.why, "`rm -rf /`") != NULL,
+	    "send-keys: the keys typed: %s", r.why);
+	/* CC=x make: one command x, not two */
+	r = run(rs, "shell", "CC=x make", NULL, NULL);
+	tap_ok(r.ncommands == 2, "CC=x make: x once: %s", r.why);
+	r = run(rs, "shell", "env CC=x make", NULL, NULL);
+	tap_ok(r.ncommands == 2, "env CC=x make: x once: %s", r.why);
 }
 
 /*
@@ -2083,6 +2176,7 @@ main(void)
 	subcommands();
 	other_languages();
 	reflection();
+	builds_and_keys();
 	tap_ok(nevasion >= 20, "%d evasion attempts", nevasion);
 	fed();
 	unparseable();
