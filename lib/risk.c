@@ -1079,6 +1079,25 @@ static const struct wrapper wrappers[] = {
 	{ "machinectl", WK_SUB, 0, 0, 0, "MH", "", "|machine|host|", "", "",
 	    "", "", SUBS(machinectl_subs), 0 },
 	{ "catchsegv", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "eatmydata", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "nocache", WK_PREFIX, 0, 0, 0, "n", "", "", "", W0 },
+	{ "tsocks", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	/* compiler caches and distributors: ccache gcc -c x.c */
+	{ "ccache", WK_PREFIX, 0, 0, 0, "MFodkX", "", "|max-size|max-files|"
+	    "set-config|dir|get-config|recompress|evict-older-than|"
+	    "evict-namespace|config-path|", "", W0 },
+	{ "sccache", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "distcc", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "icecc", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "with-lock-ex", WK_PREFIX, 1, 0, 0, "", "", "", "", W0 },
+	{ "lckdo", WK_PREFIX, 1, 0, 0, "", "", "", "", W0 },
+	{ "envdir", WK_PREFIX, 1, 0, 0, "", "", "", "", W0 },
+	{ "softlimit", WK_PREFIX, 0, 0, 0, "mdsloapfcr", "", "", "", W0 },
+	/* gdb --args PROG ARGS: PROG is run (by run, -ex run) */
+	{ "gdb", WK_OPTS, 0, 0, 0, "pxecsbldDi", "", "|pid|command|"
+	    "eval-command|init-command|init-eval-command|directory|symbols|"
+	    "exec|core|data-directory|cd|tty|baud|se|ex|iex|ix|", "", "",
+	    "|args|", "", NULL, 0, 0 },
 	{ "proxychains", WK_PREFIX, 0, 0, 0, "f", "", "", "", W0 },
 	{ "proxychains4", WK_PREFIX, 0, 0, 0, "f", "", "", "", W0 },
 	{ "torsocks", WK_PREFIX, 0, 0, 0, "uapP", "", "", "", W0 },
@@ -2626,6 +2645,9 @@ path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 #define FEED_ED		(-5)	/* ed's !cmd, r !cmd, w !cmd */
 #define FEED_BANG	(-6)	/* a line !cmd (sftp -b) */
 #define FEED_DC		(-7)	/* dc: ! runs a command, ? reads code */
+#define FEED_FTP	(-8)	/* ftp's !cmd, get f |cmd */
+#define FEED_LFTP	(-9)	/* lftp's !cmd, cmd | shellcmd */
+#define FEED_CRON	(-10)	/* a crontab's commands */
 
 struct xlang {
 	const char	*name;
@@ -2639,7 +2661,8 @@ struct xlang {
 					   read as its input is (psql -c) */
 	const char	*longin;
 	const char	*noinput;	/* "|long|" flags after which it does
-					   not read its input (gdb -batch) */
+					   not read its input (gdb -batch);
+					   "|l|": short ones (crontab -l) */
 	const char	*subcode;	/* "|sub|": the code follows (deno eval) */
 	int8_t		 scan;		/* FEED_*: how its code is read */
 	uint8_t		 input;		/* XS_*: reads code on its input */
@@ -2711,6 +2734,16 @@ static const struct xlang xlangs[] = {
 	    FEED_ED, XS_ALWAYS, 0, 0, 0 },
 	{ "sftp", "", "", "b", "", "BcDFiJloPRsS", "", NULL, NULL, NULL, NULL,
 	    FEED_BANG, XS_ALWAYS, 0, 0, 0 },
+	{ "ftp", "", "", "", "", "PrsTuoq", "", NULL, NULL, NULL, NULL,
+	    FEED_FTP, XS_ALWAYS, 0, 0, 0 },
+	{ "tnftp", "", "", "", "", "PrsTuoq", "", NULL, NULL, NULL, NULL,
+	    FEED_FTP, XS_ALWAYS, 0, 0, 0 },
+	{ "lftp", "", "", "f", "", "pu", "|user|password|", "ce", "", NULL,
+	    NULL, FEED_LFTP, XS_ALWAYS, 0, 0, 0 },
+	/* crontab - (or none): its input is installed, to run later;
+	   -l, -r, -e do not read it */
+	{ "crontab", "", "", "", "", "u", "", NULL, NULL, "|l|r|e|i|",
+	    NULL, FEED_CRON, XS_NOARG, 0, 0, 0 },
 };
 #undef XL_OPAQUE
 #undef MAKE_ARGS
@@ -2719,10 +2752,10 @@ static const struct xlang xlangs[] = {
 
 /* Their names, for a quick no (xlang_ok() checks them). */
 static const char *const xlang_names[10] = {
-	NULL, "R", "dc ed", "ghc gdb", "make wish ghci sbcl deno psql sftp",
-	"gmake emacs tclsh jimsh julia guile clisp mysql", "expect octave",
-	"Rscript gnuplot mariadb sqlite3", NULL, "emacs-nox emacs-gtk "
-	"osascript",
+	NULL, "R", "dc ed", "ghc gdb ftp", "make wish ghci sbcl deno psql "
+	"sftp lftp", "gmake emacs tclsh jimsh julia guile clisp mysql tnftp",
+	"expect octave", "Rscript gnuplot mariadb sqlite3 crontab", NULL,
+	"emacs-nox emacs-gtk osascript",
 };
 
 static const struct xlang *
@@ -6626,7 +6659,22 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("cmake", 0, "-D", "*_COMPILER="),
 	CO_OPT("cmake", 0, "-D", "*_COMPILER_LAUNCHER="),
 	CO_OPT("cmake", 0, "-D", "*_LINKER_LAUNCHER="),
+	CO_OPT("gpg2", 0, "--photo-viewer", NULL),
+	CO_OPT("gpg2", 0, "--exec-path", NULL),
+	/* hg --config alias.x=!cmd, hooks.x=cmd, ui.ssh=cmd */
+	CO_OPT("hg", 1, "--config", "alias."),
+	CO_OPT("hg", 0, "--config", "hooks."),
+	CO_OPT("hg", 0, "--config", "ui.ssh="),
+	CO_OPT("hg", 0, "--config", "ui.editor="),
+	CO_OPT("hg", 0, "--config", "ui.merge="),
+	CO_OPT("hg", 0, "--config", "ui.remotecmd="),
+	CO_OPT("hg", 0, "--config", "pager.pager="),
 	CO_OPT("wget", 0, "--use-askpass", NULL),
+	/* wget -e COMMAND: a .wgetrc line */
+	CO_OPT("wget", 0, "-e", "use_askpass="),
+	CO_OPT("wget", 0, "-e", "useaskpass="),
+	CO_OPT("wget", 0, "--execute", "use_askpass="),
+	CO_OPT("wget", 0, "--execute", "useaskpass="),
 	CO_OPT("split", 0, "--filter", NULL),
 	CO_OPT("ssh", 0, "-o", "proxycommand="),
 	CO_OPT("ssh", 0, "-o", "localcommand="),
@@ -6662,8 +6710,13 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("gdb", 1, "-iex", NULL),
 	CO_OPT("gdb", 0, "--init-eval-command", "shell "),
 	CO_OPT("gdb", 1, "--init-eval-command", NULL),
+	/* gpg --photo-viewer CMD; --exec-path: its helpers' PATH */
+	CO_OPT("gpg", 0, "--photo-viewer", NULL),
+	CO_OPT("gpg", 0, "--exec-path", NULL),
 	CO_OPT("rsync", 0, "-e", NULL),
 	CO_OPT("rsync", 0, "--rsh", NULL),
+	/* run at the other end: here, for a local "remote" */
+	CO_OPT("rsync", 0, "--rsync-path", NULL),
 	CO_OPT("tar", 0, "--to-command", NULL),
 	CO_OPT("tar", 0, "--use-compress-program", NULL),
 	CO_OPT("tar", 0, "-I", NULL),
@@ -6768,7 +6821,8 @@ opt_name(const char *s, size_t n)
 {
 	switch (n) {
 	case 2:
-		return (s[0] == 'v' || s[0] == 'e' || s[0] == 'g');
+		return (s[0] == 'v' || s[0] == 'e' || s[0] == 'g' ||
+		    s[0] == 'h');
 	case 3:
 		return (s[0] == 's' || s[0] == 'g' || s[0] == 't' ||
 		    s[0] == 'v' || s[0] == 'e' || s[0] == 'm' || s[0] == 'z' ||
@@ -6776,7 +6830,7 @@ opt_name(const char *s, size_t n)
 	case 4:
 		return (s[0] == 's' || s[0] == 'n' || s[0] == 't' ||
 		    s[0] == 'm' || s[0] == 'v' || s[0] == 'l' || s[0] == 'p' ||
-		    s[0] == 'y' || s[0] == 'w');
+		    s[0] == 'y' || s[0] == 'w' || s[0] == 'g');
 	case 5:
 		return (s[0] == 'r' || s[0] == 'a' || s[0] == 'l' ||
 		    s[0] == 'g' || s[0] == 'm' || s[0] == 'c' || s[0] == 's');
@@ -6853,7 +6907,8 @@ code_var(const char *s, size_t n)
 	    "LESSCLOSE", "BROWSER", "npm_config_script_shell",
 	    "NPM_CONFIG_SCRIPT_SHELL", "npm_config_shell", "NPM_CONFIG_SHELL",
 	    "npm_config_git", "NPM_CONFIG_GIT", "RUSTC_WRAPPER",
-	    "RUSTC_WORKSPACE_WRAPPER", "CARGO_BUILD_RUSTC_WRAPPER", NULL };
+	    "RUSTC_WORKSPACE_WRAPPER", "CARGO_BUILD_RUSTC_WRAPPER",
+	    "BASH_ENV", NULL };
 	size_t i;
 
 	for (i = 0; vars[i] != NULL; i++)
@@ -7282,6 +7337,27 @@ sql_edit(struct ctx *c, uint32_t ci, const char *s, size_t n)
 	}
 }
 
+/* An argument "|CMD", '|CMD' or |CMD in [q, eol): the rest of the
+   line is a command line (sqlite3's .once, ftp's get). */
+static void
+bar_rest(struct ctx *c, uint32_t ci, const char *q, const char *eol)
+{
+	const char *b;
+	size_t l;
+
+	for (b = q; b < eol; b++) {
+		if (*b != '|' || (b > q && b[-1] != ' ' &&
+		    b[-1] != '\t' && b[-1] != '"' && b[-1] != '\''))
+			continue;
+		l = (size_t)(eol - b - 1);
+		if (b > q && (b[-1] == '"' || b[-1] == '\'') && l > 0 &&
+		    b[l] == b[-1])
+			l--;
+		opt_parse(c, ci, b + 1, l, 0);
+		return;
+	}
+}
+
 static void
 dot_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 {
@@ -7329,18 +7405,7 @@ dot_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 				break;
 			}
 		}
-		/* an argument "|CMD", '|CMD' or |CMD: the rest of the line */
-		for (b = q; b < eol; b++) {
-			if (*b != '|' || (b > q && b[-1] != ' ' &&
-			    b[-1] != '\t' && b[-1] != '"' && b[-1] != '\''))
-				continue;
-			l = (size_t)(eol - b - 1);
-			if (b > q && (b[-1] == '"' || b[-1] == '\'') && l > 0 &&
-			    b[l] == b[-1])
-				l--;
-			opt_parse(c, ci, b + 1, l, 0);
-			break;
-		}
+		bar_rest(c, ci, q, eol);
 	}
 }
 
@@ -7552,6 +7617,131 @@ bang_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 	}
 }
 
+/* ftp's commands: !cmd, and a local file |cmd (get f |cmd, ls |more) */
+static void
+ftp_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	const char *p, *e = s + n, *eol, *q;
+
+	for (p = s; p < e; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			eol = e;
+		for (q = p; q < eol && (*q == ' ' || *q == '\t'); q++)
+			;
+		if (q < eol && *q == '!')
+			line_rest(c, ci, q + 1, eol);
+		else
+			bar_rest(c, ci, q, eol);
+	}
+}
+
+/*
+ * lftp's commands, split by ;, &&, || and newlines: !cmd runs the rest
+ * of the line; "cmd | shellcmd" pipes into a shell command; source -e
+ * runs the output of one as lftp's commands, which is not known.
+ */
+static void
+lftp_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	const char *e = s + n, *eol, *q;
+	char quote = 0;
+	int start = 1;
+
+	for (q = s; q < e; q++) {
+		if (quote) {
+			if (*q == quote)
+				quote = 0;
+			else if (*q == '\\' && q + 1 < e)
+				q++;
+			continue;
+		}
+		if ((eol = memchr(q, '\n', (size_t)(e - q))) == NULL)
+			eol = e;
+		if (start && (*q == ' ' || *q == '\t'))
+			continue;
+		if (start && *q == '!') {
+			line_rest(c, ci, q + 1, eol);
+			q = eol;
+			continue;
+		}
+		if (start && eol - q > 7 && memcmp(q, "source", 6) == 0 &&
+		    (q[6] == ' ' || q[6] == '\t') &&
+		    memmem(q, (size_t)(eol - q), "-e", 2) != NULL)
+			interp_opaque(c, ci);
+		start = 0;
+		if (*q == '"' || *q == '\'')
+			quote = *q;
+		else if (*q == '\\' && q + 1 < e)
+			q++;
+		else if (*q == '\n' || *q == ';' || *q == '&')
+			start = 1;
+		else if (*q == '|' && q + 1 < e && q[1] == '|')
+			start = 1, q++;
+		else if (*q == '|') {
+			line_rest(c, ci, q + 1, eol);
+			q = eol;
+			start = 1;
+		}
+	}
+}
+
+/*
+ * A crontab: each line's command, past the five time fields (or one
+ * @reboot), runs later; a % ends it (the rest is its input).  A SHELL
+ * or BASH_ENV it sets makes every command text not known.
+ */
+static void
+cron_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	const char *p, *e = s + n, *eol, *q, *v;
+	char *d;
+	size_t l;
+	int f;
+
+	for (p = s; p < e; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			eol = e;
+		for (q = p; q < eol && (*q == ' ' || *q == '\t'); q++)
+			;
+		if (q >= eol || *q == '#')
+			continue;
+		/* NAME=VALUE */
+		for (v = q; v < eol && (isalnum((unsigned char)*v) ||
+		    *v == '_'); v++)
+			;
+		while (v < eol && (*v == ' ' || *v == '\t'))
+			v++;
+		if (v > q && v < eol && *v == '=') {
+			if ((v - q >= 5 && memcmp(q, "SHELL", 5) == 0) ||
+			    (v - q >= 8 && memcmp(q, "BASH_ENV", 8) == 0))
+				interp_opaque(c, ci);
+			continue;
+		}
+		for (f = *q == '@' ? 1 : 5; f > 0 && q < eol; f--) {
+			while (q < eol && *q != ' ' && *q != '\t')
+				q++;
+			while (q < eol && (*q == ' ' || *q == '\t'))
+				q++;
+		}
+		if (q >= eol)
+			continue;
+		if ((d = shellparse_alloc(c->sp, (size_t)(eol - q) + 1)) ==
+		    NULL) {
+			c->nomem = 1;
+			return;
+		}
+		for (l = 0; q < eol; q++) {
+			if (*q == '\\' && q + 1 < eol && q[1] == '%')
+				q++;
+			else if (*q == '%')
+				break;
+			d[l++] = *q;
+		}
+		d[l] = '\0';
+		opt_parse(c, ci, d, l, 0);
+	}
+}
+
 /* Text a program reads as its commands (feed_shell(), xlang). */
 /*
  * dc: !cmd runs the rest of the line; in a [macro] too, when it is run,
@@ -7605,6 +7795,15 @@ text_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int how)
 		break;
 	case FEED_DC:
 		dc_scan(c, ci, s, n);
+		break;
+	case FEED_FTP:
+		ftp_scan(c, ci, s, n);
+		break;
+	case FEED_LFTP:
+		lftp_scan(c, ci, s, n);
+		break;
+	case FEED_CRON:
+		cron_scan(c, ci, s, n);
 		break;
 	default:
 		interp_opaque(c, ci);
@@ -9677,7 +9876,9 @@ xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 					if (i + 1 == l)
 						k++;
 					break;
-				}
+				} else if (x->noinput != NULL &&
+				    in_list_abbr(x->noinput, t + i, 1, 1))
+					noinput = 1;	/* crontab -l */
 				if (kind != 0)
 					vw = xlang_value(cmd, &k, end, i + 1 <
 					    l ? t + i + 1 : NULL, &v, &n);

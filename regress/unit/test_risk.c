@@ -1573,12 +1573,57 @@ builds_and_keys(void)
 		"sqlite3 db \"select credit(a, b)\"",
 		"sqlite3 db \"select edit(x)\"",
 	};
+	/* ftp, lftp, crontab; more options and wrappers */
+	static const char *const ev2[] = {
+		"ftp host <<< '!rm -rf /'",
+		"ftp -n host <<< 'get x |rm -rf /'",
+		"lftp -c '!rm -rf /'",
+		"lftp -c 'open h; cat f | rm -rf /'",
+		"lftp -e 'open h && !rm -rf /' h",
+		"lftp h <<< '!rm -rf /'",
+		"echo '* * * * * rm -rf /' | crontab -",
+		"crontab - <<< '@reboot rm -rf / >/dev/null 2>&1'",
+		"crontab -u bob - <<< '0 1 * * * rm -rf /%input'",
+		"gpg --photo-viewer 'rm -rf /' --list-keys",
+		"gpg2 --photo-vi='rm -rf /' -k",
+		"hg --config alias.x='!rm -rf /' x",
+		"hg --config hooks.pre-commit='rm -rf /' commit",
+		"wget -e 'use_askpass=rm -rf /' http://x/",
+		"rsync --rsync-path='rm -rf /' a h:b",
+		"gdb -ex run --args rm -rf /",
+		"eatmydata rm -rf /",
+		"ccache rm -rf /",
+		"lckdo /tmp/lock rm -rf /",
+		"envdir ./env rm -rf /",
+		"BASH_ENV='$(rm -rf /)' bash -c ls",
+	};
+	static const char *const opaque2[] = {
+		"lftp -c 'open h; source -e \"echo ls\"'",
+		"crontab - <<< 'SHELL=/tmp/x'",
+		"cat f | ftp host",
+	};
+	static const char *const plain2[] = {
+		"ftp -n host <<< 'get x y'",
+		"lftp -c 'open h; get \"a|b\"; ls'",
+		"lftp -f script.lftp",
+		"crontab -l",
+		"crontab -r < list.txt",
+		"crontab x.cron",
+		"crontab - <<< 'PATH=/usr/bin'",
+		"ccache -s",
+		"gpg --list-keys",
+	};
 	struct risk_result r;
 
 	evade_all(ev, sizeof(ev) / sizeof(ev[0]));
 	opaque_all(opaque, sizeof(opaque) / sizeof(opaque[0]),
 	    "keys or code not known");
 	plain_all(plain, sizeof(plain) / sizeof(plain[0]), "runs no more");
+	evade_all(ev2, sizeof(ev2) / sizeof(ev2[0]));
+	opaque_all(opaque2, sizeof(opaque2) / sizeof(opaque2[0]),
+	    "code not known");
+	plain_all(plain2, sizeof(plain2) / sizeof(plain2[0]),
+	    "runs no more");
 	evade("GOFLAGS=-toolexec=rm go build", M, "rm");
 	evade("GOFLAGS='-mod=mod --exec=rm' go test ./...", M, "rm");
 	evade("go env -w GOFLAGS=-toolexec=rm", M, "rm");
