@@ -7271,7 +7271,7 @@ sql_edit(struct ctx *c, uint32_t ci, const char *s, size_t n)
 	const char *e = s + n, *p, *q, *v;
 	char quote, *d;
 	size_t l;
-	int depth;
+	int depth, nested;
 
 	for (p = s; p < e; p++) {
 		if (*p == '\'' || *p == '"') {
@@ -7291,8 +7291,9 @@ sql_edit(struct ctx *c, uint32_t ci, const char *s, size_t n)
 			;
 		if (q >= e || *q != '(')
 			continue;
-		/* past the first argument */
-		for (q++, depth = 0; q < e; q++) {
+		/* past the first argument; an edit() in it is not looked
+		   into (each text is scanned once) */
+		for (q++, depth = nested = 0; q < e; q++) {
 			if (*q == '\'' || *q == '"') {
 				for (quote = *q++; q < e; q++)
 					if (*q == quote && (q + 1 == e ||
@@ -7306,7 +7307,13 @@ sql_edit(struct ctx *c, uint32_t ci, const char *s, size_t n)
 				break;
 			else if (*q == ',' && depth == 0)
 				break;
+			else if ((*q == 'e' || *q == 'E') && e - q >= 4 &&
+			    strncasecmp(q, "edit", 4) == 0)
+				nested = 1;
 		}
+		if (nested)
+			interp_opaque(c, ci);
+		p = q < e ? q : e - 1;
 		if (q >= e || *q != ',')
 			continue;
 		for (q++; q < e && isspace((unsigned char)*q); q++)
@@ -7643,7 +7650,7 @@ ftp_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 static void
 lftp_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 {
-	const char *e = s + n, *eol, *q;
+	const char *e = s + n, *eol = NULL, *q, *x;
 	char quote = 0;
 	int start = 1;
 
@@ -7655,19 +7662,28 @@ lftp_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 				q++;
 			continue;
 		}
-		if ((eol = memchr(q, '\n', (size_t)(e - q))) == NULL)
-			eol = e;
 		if (start && (*q == ' ' || *q == '\t'))
 			continue;
+		/* the end of this line, once a line (q only moves on) */
+		if (eol == NULL || eol < q) {
+			if ((eol = memchr(q, '\n', (size_t)(e - q))) == NULL)
+				eol = e;
+		}
 		if (start && *q == '!') {
 			line_rest(c, ci, q + 1, eol);
 			q = eol;
 			continue;
 		}
 		if (start && eol - q > 7 && memcmp(q, "source", 6) == 0 &&
-		    (q[6] == ' ' || q[6] == '\t') &&
-		    memmem(q, (size_t)(eol - q), "-e", 2) != NULL)
-			interp_opaque(c, ci);
+		    (q[6] == ' ' || q[6] == '\t')) {
+			/* source -e CMD, up to the command's end */
+			for (x = q + 6; x + 1 < eol && *x != ';' &&
+			    *x != '&' && *x != '|'; x++)
+				if (x[0] == '-' && x[1] == 'e') {
+					interp_opaque(c, ci);
+					break;
+				}
+		}
 		start = 0;
 		if (*q == '"' || *q == '\'')
 			quote = *q;

@@ -1554,6 +1554,7 @@ builds_and_keys(void)
 		"dc -e '[!ls]x'",
 		"sqlite3 db '.read /dev/fd/3'",
 		"sqlite3 db \"select edit(x, y)\"",
+		"sqlite3 db \"select edit(edit(a, 'ls'), 'vi')\"",
 	};
 	static const char *const plain[] = {
 		"cmake -DCMAKE_BUILD_TYPE=Release ..",
