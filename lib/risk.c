@@ -1090,7 +1090,7 @@ static const struct wrapper wrappers[] = {
 	{ "distcc", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	{ "icecc", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	{ "with-lock-ex", WK_PREFIX, 1, 0, 0, "", "", "", "", W0 },
-	{ "lckdo", WK_PREFIX, 1, 0, 0, "", "", "", "", W0 },
+	{ "lckdo", WK_PREFIX, 1, 0, 0, "W", "", "", "", W0 },
 	{ "envdir", WK_PREFIX, 1, 0, 0, "", "", "", "", W0 },
 	{ "softlimit", WK_PREFIX, 0, 0, 0, "mdsloapfcr", "", "", "", W0 },
 	/* gdb --args PROG ARGS: PROG is run (by run, -ex run) */

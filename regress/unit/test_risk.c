@@ -1595,6 +1595,7 @@ builds_and_keys(void)
 		"eatmydata rm -rf /",
 		"ccache rm -rf /",
 		"lckdo /tmp/lock rm -rf /",
+		"lckdo -W 5 /tmp/lock rm -rf /",
 		"envdir ./env rm -rf /",
 		"BASH_ENV='$(rm -rf /)' bash -c ls",
 	};
