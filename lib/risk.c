@@ -2897,15 +2897,12 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 		}
 		e->xlang = xl;
 	}
-	/* convert, and Debian's convert-im6.q16 */
+	/* convert, and Debian's convert-im6.q16, -im6.q16hdri */
 	for (i = 0; i < 3 * sizeof(imagick_names) / sizeof(imagick_names[0]);
 	    i++) {
 		snprintf(txname, sizeof(txname), "%s%s", imagick_names[i / 3],
 		    i % 3 == 0 ? "" : i % 3 == 1 ? "-im6.q16" :
 		    "-im6.q16hdri");
-		if (strcmp(txname, "gm-im6.q16") == 0 ||
-		    strcmp(txname, "gm-im6.q16hdri") == 0)
-			continue;
 		if ((e = ient_get(rs, txname, strlen(txname))) == NULL) {
 			cfail(&ce, "%s", "out of memory");
 			goto fail;
@@ -7265,22 +7262,32 @@ fd_path(const char *v, size_t n)
  * system(): a literal is a command line, anything else is not known.
  * edit(TEXT) runs $VISUAL, which an assignment shows (code_var()).
  */
+/* An SQL string at q ('...' or "...", a doubled quote in it): its
+   closing quote, or e. */
+static const char *
+sql_string(const char *q, const char *e)
+{
+	char quote = *q;
+
+	for (q++; q < e; q++)
+		if (*q == quote && (q + 1 == e || q[1] != quote))
+			break;
+		else if (*q == quote)
+			q++;
+	return (q);
+}
+
 static void
 sql_edit(struct ctx *c, uint32_t ci, const char *s, size_t n)
 {
 	const char *e = s + n, *p, *q, *v;
-	char quote, *d;
+	char *d;
 	size_t l;
 	int depth, nested;
 
 	for (p = s; p < e; p++) {
 		if (*p == '\'' || *p == '"') {
-			for (quote = *p++; p < e; p++)
-				if (*p == quote && (p + 1 == e ||
-				    p[1] != quote))
-					break;
-				else if (*p == quote)
-					p++;
+			p = sql_string(p, e);
 			continue;
 		}
 		if (e - p < 5 || strncasecmp(p, "edit", 4) != 0 ||
@@ -7294,14 +7301,9 @@ sql_edit(struct ctx *c, uint32_t ci, const char *s, size_t n)
 		/* past the first argument; an edit() in it is not looked
 		   into (each text is scanned once) */
 		for (q++, depth = nested = 0; q < e; q++) {
-			if (*q == '\'' || *q == '"') {
-				for (quote = *q++; q < e; q++)
-					if (*q == quote && (q + 1 == e ||
-					    q[1] != quote))
-						break;
-					else if (*q == quote)
-						q++;
-			} else if (*q == '(')
+			if (*q == '\'' || *q == '"')
+				q = sql_string(q, e);
+			else if (*q == '(')
 				depth++;
 			else if (*q == ')' && depth-- == 0)
 				break;

@@ -3,7 +3,8 @@
 # mandoc(1) at warning level, renders with man -l and has the sections
 # its kind needs (one line per page); the example of harness.conf(5) is
 # accepted by the parser; the units in etc/systemd/ pass
-# systemd-analyze verify.
+# systemd-analyze verify; make install and uninstall into a scratch
+# root.
 TOP=${TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$TOP/regress/lib.sh"
 
@@ -115,5 +116,46 @@ else
 	done
 	ok $bad "systemd: units verify"
 fi
+
+# make install into a scratch root: everything lands, and a second run
+# replaces harness's own files; a program that is not harness's (the
+# Linux audit daemon is auditd too, in /usr/sbin) is never written
+# over, and uninstall leaves it.
+root=$tmp/root
+san=0
+[ -n "${HARNESS_SANITIZED:-}" ] && san=1
+mk() {
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "$TOP" \
+	    SANITIZE=$san O="${BUILD#"$TOP"/}" DESTDIR="$root" PREFIX=/usr \
+	    "$@" >"$tmp/mk.out" 2>&1
+}
+bad=0
+if ! mk install || ! mk install; then
+	diag "make install failed:"
+	sed 's/^/#   /' "$tmp/mk.out"
+	bad=1
+fi
+for f in sbin/harnessd sbin/auditd sbin/harnessctl share/man/man8/auditd.8 \
+    share/man/man5/harness.conf.5 lib/systemd/system/harness.target; do
+	[ -f "$root/usr/$f" ] || { diag "not installed: /usr/$f"; bad=1; }
+done
+ok $bad "make install: programs, pages and units under DESTDIR"
+bad=0
+mk uninstall
+mkdir -p "$root/usr/sbin"
+printf '#!/bin/sh\n# the Linux audit daemon\n' >"$root/usr/sbin/auditd"
+cp "$root/usr/sbin/auditd" "$tmp/foreign"
+if mk install; then
+	diag "make install wrote over a program that is not harness's"
+	bad=1
+elif ! grep -q "/usr/sbin/auditd is not harness's" "$tmp/mk.out"; then
+	diag "make install did not say why it stopped:"
+	sed 's/^/#   /' "$tmp/mk.out"
+	bad=1
+fi
+mk uninstall
+cmp -s "$root/usr/sbin/auditd" "$tmp/foreign" ||
+    { diag "uninstall removed or changed a program not harness's"; bad=1; }
+ok $bad "make install: never over a program not harness's"
 
 t_exit
