@@ -664,10 +664,12 @@ struct wrapper {
 					   change what runs (--entrypoint) */
 	const struct subwrap *subs;	/* WK_SUB: its subcommands */
 	uint8_t		 nsubs;
-	uint8_t		 exact;		/* long options only whole (Go's
-					   flag, Rust's clap): --detach is
-					   not --detach-keys */
+	uint8_t		 exact;		/* WX_*: how long options read */
 };
+#define WX_EXACT	1	/* only whole (Go's flag, Rust's clap):
+				   --detach is not --detach-keys */
+#define WX_LONG1	2	/* -name is --name too, as
+				   getopt_long_only() reads it (gdb -args) */
 
 /* A subcommand that runs a command: docker exec, git rebase -x. */
 struct subwrap {
@@ -1097,7 +1099,7 @@ static const struct wrapper wrappers[] = {
 	{ "gdb", WK_OPTS, 0, 0, 0, "pxecsbldDi", "", "|pid|command|"
 	    "eval-command|init-command|init-eval-command|directory|symbols|"
 	    "exec|core|data-directory|cd|tty|baud|se|ex|iex|ix|", "", "",
-	    "|args|", "", NULL, 0, 0 },
+	    "|args|", "", NULL, 0, WX_LONG1 },
 	{ "proxychains", WK_PREFIX, 0, 0, 0, "f", "", "", "", W0 },
 	{ "proxychains4", WK_PREFIX, 0, 0, 0, "f", "", "", "", W0 },
 	{ "torsocks", WK_PREFIX, 0, 0, 0, "uapP", "", "", "", W0 },
@@ -2648,25 +2650,30 @@ path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 #define FEED_FTP	(-8)	/* ftp's !cmd, get f |cmd */
 #define FEED_LFTP	(-9)	/* lftp's !cmd, cmd | shellcmd */
 #define FEED_CRON	(-10)	/* a crontab's commands */
+#define FEED_GDB	(-11)	/* gdb's shell, pipe, python, ... */
 
 struct xlang {
 	const char	*name;
 	const char	*codeopts;	/* short options whose argument is code */
 	const char	*longcode;	/* "|long|" ones */
-	const char	*fileopts;	/* short options taking a file of code */
+	const char	*fileopts;	/* short options taking a file of code,
+					   '+' as in inopts */
 	const char	*longfile;
 	const char	*argopts;	/* other short options taking one */
 	const char	*longargs;
 	const char	*inopts;	/* short options taking text that is
-					   read as its input is (psql -c) */
-	const char	*longin;
+					   read as its input is (psql -c);
+					   those after a '+' do not stop it
+					   from reading its input (lftp -e) */
+	const char	*longin;	/* "|long|", "|+|" as in inopts */
 	const char	*noinput;	/* "|long|" flags after which it does
 					   not read its input (gdb -batch);
 					   "|l|": short ones (crontab -l) */
 	const char	*subcode;	/* "|sub|": the code follows (deno eval) */
 	int8_t		 scan;		/* FEED_*: how its code is read */
 	uint8_t		 input;		/* XS_*: reads code on its input */
-	uint8_t		 single;	/* long options with one dash too */
+	uint8_t		 single;	/* long options with one dash too;
+					   2: also abbreviated (gdb -eval) */
 	uint8_t		 exact;		/* long options only whole */
 	uint8_t		 vars;		/* make's NAME=VALUE operands */
 };
@@ -2716,8 +2723,11 @@ static const struct xlang xlangs[] = {
 	    NULL, FEED_DC, XS_NOARG, 0, 0, 0 },
 	/* gdb reads commands (shell, python) on its input; gdb -x FILE
 	   (-ex is in cmdopts[]) */
-	{ "gdb", "", "", "x", "|command|init-command|ix|", "", "", NULL, NULL,
-	    "|batch|", NULL, FEED_OPAQUE, XS_ALWAYS, 1, 0, 0 },
+	/* gdb -ex CMD, -x FILE: then it reads its input, unless -batch */
+	{ "gdb", "", "", "+x", "|+|command|init-command|ix|", "pcdbDse",
+	    "|pid|core|directory|baud|data-directory|symbols|exec|se|cd|tty|",
+	    "", "|+|eval-command|ex|init-eval-command|iex|",
+	    "|batch|batch-silent|", NULL, FEED_GDB, XS_ALWAYS, 2, 0, 0 },
 	{ "deno", "", "|eval|", "", "", "", "", NULL, NULL, NULL, "|eval|",
 	    FEED_OPAQUE, XS_NONE, 0, 1, 0 },
 	/* Clients whose own commands run one: their input, -c, -e */
@@ -2738,7 +2748,8 @@ static const struct xlang xlangs[] = {
 	    FEED_FTP, XS_ALWAYS, 0, 0, 0 },
 	{ "tnftp", "", "", "", "", "PrsTuoq", "", NULL, NULL, NULL, NULL,
 	    FEED_FTP, XS_ALWAYS, 0, 0, 0 },
-	{ "lftp", "", "", "f", "", "pu", "|user|password|", "ce", "", NULL,
+	/* lftp -c CMDS runs them and exits; -e CMDS, then its input */
+	{ "lftp", "", "", "f", "", "pu", "|user|password|", "c+e", "", NULL,
 	    NULL, FEED_LFTP, XS_ALWAYS, 0, 0, 0 },
 	/* crontab - (or none): its input is installed, to run later;
 	   -l, -r, -e do not read it */
@@ -5178,16 +5189,17 @@ static int
 opt_takes(const struct wrapper *wr, const char *t, size_t n)
 {
 	size_t i, l;
-	int a;
+	int a, x;
 
 	if (t[1] == '-') {
 		if (memchr(t, '=', n) != NULL)
 			return (0);
 		l = n - 2;
-		if ((a = in_list_abbr(wr->longargs, t + 2, l, wr->exact)) > 0)
+		x = wr->exact & WX_EXACT;
+		if ((a = in_list_abbr(wr->longargs, t + 2, l, x)) > 0)
 			return (a);
-		return (in_list_abbr(wr->longstr, t + 2, l, wr->exact) ||
-		    in_list_abbr(wr->opqargs, t + 2, l, wr->exact));
+		return (in_list_abbr(wr->longstr, t + 2, l, x) ||
+		    in_list_abbr(wr->opqargs, t + 2, l, x));
 	}
 	for (i = 1; i < n; i++)
 		if (strchr(wr->argopts, t[i]) != NULL ||
@@ -5486,7 +5498,7 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 	const char *t, *eq;
 	uint32_t k = start + 1, npos = wr->npos, i;
 	size_t l, n, lo;
-	int cflag = 0, sflag = 0, done, cmdnext = 0, shin = 0, nops = 0;
+	int cflag = 0, sflag = 0, done, cmdnext = 0, shin = 0, nops = 0, x;
 
 	memset(u, 0, offsetof(struct unwrap, ss));	/* ss[], sl[]: by nss */
 	u->kind = UW_NONE;
@@ -5655,13 +5667,14 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 				    !in_list_abbr(wr->opqargs, t + 1, n, 1))
 					lo = 0;
 			}
-			if (lo == 1 && wr->kind != WK_PREFIX1)
+			if (lo == 1 && wr->kind != WK_PREFIX1 &&
+			    !(l > 2 && (wr->exact & WX_LONG1)))
 				lo = 0;
 			if (lo > 0) {
 				eq = memchr(t, '=', l);
 				n = (eq ? (size_t)(eq - t) : l) - lo;
-				if (in_list_abbr(wr->longrest, t + lo, n,
-				    wr->exact)) {
+				x = wr->exact & WX_EXACT;
+				if (in_list_abbr(wr->longrest, t + lo, n, x)) {
 					/* fd --exec CMD ...; --exec=CMD ...
 					   is not split here */
 					if (eq != NULL)
@@ -5669,11 +5682,9 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 					k++;
 					goto rest;
 				}
-				if (in_list_abbr(wr->opqargs, t + lo, n,
-				    wr->exact))
+				if (in_list_abbr(wr->opqargs, t + lo, n, x))
 					u->opq = 1;	/* --entrypoint */
-				if (in_list_abbr(wr->longstr, t + lo, n,
-				    wr->exact)) {
+				if (in_list_abbr(wr->longstr, t + lo, n, x)) {
 					if (eq != NULL)
 						unwrap_str(u, wr, eq + 1, l -
 						    (size_t)(eq + 1 - t));
@@ -5682,11 +5693,15 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 						unwrap_str(u, wr, w[k].text,
 						    w[k].len);
 					}
-				} else if (eq == NULL && lo == 1)
+				} else if (eq == NULL && lo == 1) {
+					/* mpirun -np: whole; gdb -di: not */
+					if (wr->kind == WK_PREFIX1)
+						x = 1;
 					k += (uint32_t)in_list_abbr(
-					    wr->longargs, t + 1, n, 1) +
+					    wr->longargs, t + 1, n, x) +
 					    (uint32_t)in_list_abbr(wr->opqargs,
-					    t + 1, n, 1);
+					    t + 1, n, x);
+				}
 				else if (eq == NULL)
 					k += (uint32_t)opt_takes(wr, t, l);
 				continue;
@@ -6697,16 +6712,6 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("git", 1, "-c", "credential.helper="),
 	CO_DIR("git", "-C"),
 	/* gdb -ex 'shell cmd', -ex '!cmd' */
-	CO_OPT("gdb", 0, "-ex", "shell "),
-	CO_OPT("gdb", 1, "-ex", NULL),
-	CO_OPT("gdb", 0, "--ex", "shell "),
-	CO_OPT("gdb", 1, "--ex", NULL),
-	CO_OPT("gdb", 0, "--eval-command", "shell "),
-	CO_OPT("gdb", 1, "--eval-command", NULL),
-	CO_OPT("gdb", 0, "-iex", "shell "),
-	CO_OPT("gdb", 1, "-iex", NULL),
-	CO_OPT("gdb", 0, "--init-eval-command", "shell "),
-	CO_OPT("gdb", 1, "--init-eval-command", NULL),
 	/* gpg --photo-viewer CMD; --exec-path: its helpers' PATH */
 	CO_OPT("gpg", 0, "--photo-viewer", NULL),
 	CO_OPT("gpg", 0, "--exec-path", NULL),
@@ -7792,6 +7797,184 @@ dc_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 	}
 }
 
+/* Is w (wl bytes) name, or its abbreviation of at least min bytes? */
+static int
+gdb_cmd(const char *w, size_t wl, const char *name, size_t min)
+{
+	return (wl >= min && wl <= strlen(name) && memcmp(w, name, wl) == 0);
+}
+
+/* Does a gdb line call a function of the program that runs a command
+   (call system("x"), $_shell("x"), set dprintf-function system)? */
+static int
+gdb_calls(const char *p, const char *eol)
+{
+	static const char *const fns[] = { "system", "popen", "execl",
+	    "execlp", "execle", "execv", "execvp", "execvpe", "execve",
+	    "fexecve", "posix_spawn", "posix_spawnp", "dlopen", "_shell" };
+	const char *w;
+	size_t i, l;
+
+	while (p < eol) {
+		if (!isalpha((unsigned char)*p) && *p != '_') {
+			p++;
+			continue;
+		}
+		for (w = p; p < eol && (isalnum((unsigned char)*p) ||
+		    *p == '_'); p++)
+			;
+		l = (size_t)(p - w);
+		for (i = 0; i < sizeof(fns) / sizeof(fns[0]); i++)
+			if (strlen(fns[i]) == l && memcmp(w, fns[i], l) == 0)
+				return (1);
+	}
+	return (0);
+}
+
+/* gdb's pipe [COMMAND] | SHELL_COMMAND, pipe -d DELIM COMMAND DELIM
+   SHELL_COMMAND; p is past "pipe" or "|". */
+static void
+gdb_pipe(struct ctx *c, uint32_t ci, const char *p, const char *eol)
+{
+	const char *d = "|", *x;
+	size_t dl = 1;
+
+	while (p < eol && (*p == ' ' || *p == '\t'))
+		p++;
+	if (eol - p >= 2 && p[0] == '-' && p[1] == 'd' && (eol - p == 2 ||
+	    p[2] == ' ' || p[2] == '\t')) {
+		for (p += 2; p < eol && (*p == ' ' || *p == '\t'); p++)
+			;
+		for (d = p; p < eol && *p != ' ' && *p != '\t'; p++)
+			;
+		dl = (size_t)(p - d);
+	}
+	if (dl == 0 || (x = memmem(p, (size_t)(eol - p), d, dl)) == NULL) {
+		interp_opaque(c, ci);	/* not as gdb would read it */
+		return;
+	}
+	line_rest(c, ci, x + dl, eol);
+}
+
+/*
+ * gdb's commands, a line each (-ex CMD, what it reads).  shell CMD and
+ * !CMD run CMD; pipe (or |) runs what follows its bar; make ARGS runs
+ * make; target remote | CMD talks to CMD; set exec-wrapper CMD starts
+ * the program under CMD; run ARGS hands ARGS to a shell.  with, thread
+ * apply and frame apply run a command given after them.  Python,
+ * Guile, compile, source, eval, alias and interpreter-exec run what is
+ * not known here, as does a call of the program's system().
+ */
+static void
+gdb_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	const char *p, *e = s + n, *eol, *q, *w, *x;
+	size_t wl;
+	int apply;
+
+	for (p = s; p < e && !c->nomem; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			eol = e;
+		for (q = p; q < eol && (*q == ' ' || *q == '\t'); q++)
+			;
+		if (q >= eol || *q == '#')
+			continue;
+		if (gdb_calls(q, eol)) {
+			interp_opaque(c, ci);
+			continue;
+		}
+		for (apply = 0; q < eol; ) {
+			while (q < eol && (*q == ' ' || *q == '\t'))
+				q++;
+			if (q >= eol)
+				break;
+			if (*q == '!') {
+				line_rest(c, ci, q + 1, eol);
+				break;
+			}
+			if (*q == '|') {
+				gdb_pipe(c, ci, q + 1, eol);
+				break;
+			}
+			for (w = q; q < eol && (isalnum((unsigned char)*q) ||
+			    *q == '-' || *q == '_'); q++)
+				;
+			wl = (size_t)(q - w);
+			if (wl == 0) {
+				/* "text": not a command's name */
+				if (!apply)
+					break;
+				while (q < eol && *q != ' ' && *q != '\t')
+					q++;
+				continue;
+			}
+			/* the name ends where its letters do: make;x */
+			if (gdb_cmd(w, wl, "shell", 3)) {
+				line_rest(c, ci, q, eol);
+				break;
+			}
+			if (gdb_cmd(w, wl, "pipe", 3)) {
+				gdb_pipe(c, ci, q, eol);
+				break;
+			}
+			if (wl == 4 && memcmp(w, "make", 4) == 0) {
+				line_rest(c, ci, w, eol);
+				break;
+			}
+			if (gdb_cmd(w, wl, "target", 3)) {
+				if ((x = memchr(q, '|', (size_t)(eol - q))) !=
+				    NULL)
+					line_rest(c, ci, x + 1, eol);
+				break;
+			}
+			if (wl == 3 && memcmp(w, "set", 3) == 0) {
+				while (q < eol && (*q == ' ' || *q == '\t'))
+					q++;
+				for (x = q; q < eol && *q != ' ' &&
+				    *q != '\t'; q++)
+					;
+				if (gdb_cmd(x, (size_t)(q - x),
+				    "exec-wrapper", 6))
+					line_rest(c, ci, q, eol);
+				break;
+			}
+			if ((wl >= 2 && memcmp(w, "py", 2) == 0) ||
+			    (wl == 2 && (memcmp(w, "pi", 2) == 0 ||
+			    memcmp(w, "gr", 2) == 0)) ||
+			    gdb_cmd(w, wl, "guile", 2) ||
+			    gdb_cmd(w, wl, "compile", 3) ||
+			    gdb_cmd(w, wl, "source", 2) ||
+			    gdb_cmd(w, wl, "eval", 3) ||
+			    gdb_cmd(w, wl, "alias", 3) ||
+			    gdb_cmd(w, wl, "interpreter-exec", 5)) {
+				interp_opaque(c, ci);
+				break;
+			}
+			if (gdb_cmd(w, wl, "run", 1) ||
+			    (wl >= 5 && gdb_cmd(w, wl, "starti", 5))) {
+				/* run ARGS: sh -c "exec PROG ARGS" */
+				for (x = q; x < eol; x++)
+					if (strchr(";|&`", *x) != NULL ||
+					    (*x == '$' && x + 1 < eol &&
+					    x[1] == '('))
+						break;
+				if (x < eol)
+					interp_opaque(c, ci);
+				break;
+			}
+			if (gdb_cmd(w, wl, "with", 1) ||
+			    gdb_cmd(w, wl, "thread", 1) ||
+			    gdb_cmd(w, wl, "frame", 1) ||
+			    (wl == 4 && (memcmp(w, "taas", 4) == 0 ||
+			    memcmp(w, "faas", 4) == 0)) ||
+			    (wl == 5 && memcmp(w, "tfaas", 5) == 0))
+				apply = 1;	/* the command follows */
+			else if (!apply)
+				break;
+		}
+	}
+}
+
 static void
 text_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int how)
 {
@@ -7822,6 +8005,9 @@ text_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int how)
 		break;
 	case FEED_CRON:
 		cron_scan(c, ci, s, n);
+		break;
+	case FEED_GDB:
+		gdb_scan(c, ci, s, n);
 		break;
 	default:
 		interp_opaque(c, ci);
@@ -9830,6 +10016,40 @@ xlang_value(const struct shellparse_cmd *cmd, uint32_t *kp, uint32_t end,
 	return (w);
 }
 
+/* Is c in the options list, 2 if after its '+' (see struct xlang)? */
+static int
+chr_plus(const char *list, char c)
+{
+	const char *p, *plus;
+
+	if (list == NULL || c == '\0' || c == '+' ||
+	    (p = strchr(list, c)) == NULL)
+		return (0);
+	return ((plus = strchr(list, '+')) != NULL && p > plus ? 2 : 1);
+}
+
+/* As in_list_abbr(), 2 for a name after the list's "|+|" item. */
+static int
+in_list_plus(const char *list, const char *s, size_t n, int exact)
+{
+	const char *p, *e;
+	size_t l;
+	int after = 0;
+
+	if (list == NULL || n == 0)
+		return (0);
+	for (p = list; p[0] == '|' && (e = strchr(p + 1, '|')) != NULL;
+	    p = e) {
+		l = (size_t)(e - p - 1);
+		if (l == 1 && p[1] == '+')
+			after = 1;
+		else if ((l == n || (l > n && !exact)) &&
+		    memcmp(p + 1, s, n) == 0)
+			return (1 + after);
+	}
+	return (0);
+}
+
 static void
 xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     const struct xlang *x)
@@ -9863,13 +10083,16 @@ xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				eq = memchr(v, '=', l - (size_t)(v - t));
 				n = (eq != NULL ? (size_t)(eq - v) :
 				    l - (size_t)(v - t));
-				a = t[1] == '-' ? x->exact : 1;
+				a = t[1] == '-' || x->single == 2 ?
+				    x->exact : 1;
 				if (in_list_abbr(x->longcode, v, n, a))
 					kind = 'c';
-				else if (in_list_abbr(x->longfile, v, n, a))
-					kind = 'f';
-				else if (in_list_abbr(x->longin, v, n, a))
-					kind = 'i';
+				else if ((f = in_list_plus(x->longfile, v, n,
+				    a)) != 0)
+					kind = f == 2 ? 'F' : 'f';
+				else if ((f = in_list_plus(x->longin, v, n,
+				    a)) != 0)
+					kind = f == 2 ? 'I' : 'i';
 				else if (in_list_abbr(x->noinput, v, n, a))
 					noinput = 1;
 				else if (in_list_abbr(x->longargs, v, n, a) &&
@@ -9883,13 +10106,14 @@ xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			}
 			/* -abc as getopt reads it */
 			for (i = 1; kind == 0 && i < l; i++) {
+				if (t[i] == '+')
+					break;
 				if (strchr(x->codeopts, t[i]) != NULL)
 					kind = 'c';
-				else if (strchr(x->fileopts, t[i]) != NULL)
-					kind = 'f';
-				else if (x->inopts != NULL &&
-				    strchr(x->inopts, t[i]) != NULL)
-					kind = 'i';
+				else if ((f = chr_plus(x->fileopts, t[i])) != 0)
+					kind = f == 2 ? 'F' : 'f';
+				else if ((f = chr_plus(x->inopts, t[i])) != 0)
+					kind = f == 2 ? 'I' : 'i';
 				else if (strchr(x->argopts, t[i]) != NULL) {
 					if (i + 1 == l)
 						k++;
@@ -9907,9 +10131,11 @@ xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			}
 			if (vw == NULL)
 				continue;
-			if (kind == 'i') {
-				/* psql -c TEXT: read as its input is */
-				noinput = 1;
+			if (kind == 'i' || kind == 'I') {
+				/* psql -c TEXT: read as its input is; lftp
+				   -e TEXT: and then its input */
+				if (kind == 'i')
+					noinput = 1;
 				if (shellparse_pattern(vw) != NULL)
 					interp_opaque(c, ci);
 				else
@@ -9923,8 +10149,8 @@ xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			}
 			if (f == XF_INPUT)
 				input = 1;
-			else
-				noinput = 1;
+			else if (kind == 'f')
+				noinput = 1;	/* gdb -x FILE: not so */
 			continue;
 		}
 		if (x->vars && make_assign(w)) {
@@ -10173,6 +10399,40 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
  * '|cmd' out.png, -write 'png:|cmd'.  Options are not told from
  * operands: any such word counts.
  */
+/*
+ * -draw's primitives: image OP X,Y W,H 'FILE' reads FILE as a file name
+ * operand is read, so a '|cmd' there runs cmd; @FILE draws what FILE
+ * holds, which is not known.
+ */
+static void
+imagick_draw(struct ctx *c, uint32_t ci, const struct shellparse_word *w)
+{
+	const char *t = w->text, *e = t + w->len, *p, *q;
+	char quote;
+
+	if (shellparse_pattern(w) != NULL) {
+		if (memchr(t, '|', w->len) != NULL || t[0] == '@')
+			interp_opaque(c, ci);
+		return;
+	}
+	if (t[0] == '@') {
+		interp_opaque(c, ci);
+		return;
+	}
+	for (p = t; (p = memchr(p, '|', (size_t)(e - p))) != NULL; p++) {
+		if (p == t || (p[-1] != '\'' && p[-1] != '"' &&
+		    !isspace((unsigned char)p[-1])))
+			continue;
+		quote = isspace((unsigned char)p[-1]) ? 0 : p[-1];
+		for (q = p + 1; q < e && (quote ? *q != quote :
+		    !isspace((unsigned char)*q)); q++)
+			;
+		if (q > p + 1)
+			opt_parse(c, ci, p + 1, (size_t)(q - p - 1), 0);
+		p = q - 1;
+	}
+}
+
 static void
 imagick_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 {
@@ -10184,6 +10444,18 @@ imagick_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	for (k = start + 1; k < end && !c->nomem; k++) {
 		t = w[k].text;
 		l = w[k].len;
+		if (shellparse_pattern(&w[k]) == NULL && (strcmp(t, "-draw") ==
+		    0 || strcmp(t, "+draw") == 0) && k + 1 < end) {
+			k++;
+			imagick_draw(c, ci, &w[k]);
+			continue;
+		}
+		if (strcmp(t, "-annotate") == 0 || strcmp(t, "-comment") == 0 ||
+		    strcmp(t, "-label") == 0 || strcmp(t, "-title") == 0) {
+			/* text, where @FILE is the file's text */
+			k += t[1] == 'a' ? 2 : 1;
+			continue;
+		}
 		for (i = 0; i < l && i < 32 && isalnum((unsigned char)t[i]);
 		    i++)
 			;
@@ -10191,6 +10463,16 @@ imagick_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 			i++;		/* FORMAT: */
 		else
 			i = 0;
+		if ((i == 4 && strncasecmp(t, "msl:", 4) == 0) ||
+		    (i < l && t[i] == '@' && !(i > 0 && (strncasecmp(t,
+		    "label:", i) == 0 || strncasecmp(t, "caption:", i) == 0 ||
+		    strncasecmp(t, "text:", i) == 0 || strncasecmp(t,
+		    "pango:", i) == 0)))) {
+			/* a script; @FILE: the names of files in FILE, each
+			   read as this one would be ('|cmd') */
+			interp_opaque(c, ci);
+			continue;
+		}
 		if (i >= l || t[i] != '|')
 			continue;
 		if (shellparse_pattern(&w[k]) != NULL)

@@ -1430,14 +1430,12 @@ other_languages(void)
 		"octave --eval 'system(\"rm -rf /\")'",
 		"gnuplot -e 'system(\"rm -rf /\")'",
 		"dc -e '[!ls]x' <<< '2p'",
-		"gdb -x /dev/stdin ./prog <<< 'shell rm -rf /'",
 		"deno eval 'Deno.run({cmd:[\"rm\",\"-rf\",\"/\"]})'",
 		"mysql db < dump.sql",
 		"psql db < x.sql",
 		"cat x.sql | sqlite3 db",
 		"psql -c \"copy t to program 'rm -rf /'\"",
 		"psql -c \"$q\"",
-		"gdb ./prog <<< 'shell rm -rf /'",
 		"mpirun -np 1 ls : -np 2 rm -rf /",
 		"mpirun -app file.txt",
 		"npm config set \"$k\" x",
@@ -1647,6 +1645,75 @@ builds_and_keys(void)
 	tap_ok(r.ncommands == 2, "CC=x make: x once: %s", r.why);
 	r = run(rs, "shell", "env CC=x make", NULL, NULL);
 	tap_ok(r.ncommands == 2, "env CC=x make: x once: %s", r.why);
+}
+
+/*
+ * gdb's own commands (-ex, -eval-command, what it reads), its one-dash
+ * long options, lftp -e then its input, ImageMagick's -draw, @FILE and
+ * msl:.
+ */
+static void
+debuggers_and_images(void)
+{
+	static const char *const ev[] = {
+		"gdb -x /dev/stdin ./prog <<< 'shell rm -rf /'",
+		"gdb ./prog <<< 'shell rm -rf /'",
+		"gdb -args rm -rf /",
+		"gdb -q -nx -arg rm -rf /",
+		"gdb -eval-command 'shell rm -rf /' ./x",
+		"gdb -eval='shell rm -rf /' ./x",
+		"gdb --init-eval-command='!rm -rf /'",
+		"gdb -iex 'she rm -rf /'",
+		"gdb -batch -ex 'pipe bt | rm -rf /' -p 1",
+		"gdb -batch -ex '| bt | rm -rf /' -p 1",
+		"gdb -batch -ex 'pipe -d XX bt XX rm -rf /' -p 1",
+		"gdb -batch -ex 'thread apply all shell rm -rf /' -p 1",
+		"gdb -batch -ex 'with print pretty -- shell rm -rf /'",
+		"gdb -batch -ex 'make; rm -rf /'",
+		"gdb -batch -ex 'target remote | rm -rf /'",
+		"gdb -batch -ex 'set exec-wrapper rm -rf /' -ex run ./x",
+		"gdb -x cmds.gdb ./x <<< 'shell rm -rf /'",
+		"echo '!rm -rf /' | lftp -e 'open h' h",
+		"convert x.png -draw \"image over 0,0 0,0 '|rm -rf /'\" y.png",
+		"magick x.png -draw \"image Over 0,0 0,0 '|rm -rf /'\" y.png",
+	};
+	static const char *const opaque[] = {
+		"gdb -batch -ex 'python import os' ./x",
+		"gdb -batch -ex 'py os.system(\"x\")' ./x",
+		"gdb -batch -ex 'guile (system \"x\")' ./x",
+		"gdb -batch -ex 'source x.py' ./x",
+		"gdb -batch -ex 'call system(\"id\")' -p 1",
+		"gdb -batch -ex 'print $_shell(\"id\")'",
+		"gdb -batch -ex 'run $(id)' ./x",
+		"gdb -batch -ex 'run; id' ./x",
+		"gdb -batch -ex 'eval \"shell %s\", x'",
+		"gdb -batch -ex 'pipe bt'",
+		"convert @files.txt out.pdf",
+		"convert msl:script.msl",
+		"convert x.png -draw @x.mvg y.png",
+	};
+	static const char *const plain[] = {
+		"gdb -batch -ex 'thread apply all bt' -p 1",
+		"gdb -batch -ex run -ex bt --args ./x a b",
+		"gdb -batch -ex 'run < in.txt > out.txt' ./x",
+		"gdb -q -ex 'info registers' -ex 'x/10i $pc' -batch ./x core",
+		"gdb -batch-silent ./x < cmds.txt",
+		"gdb -p 1234",
+		"convert x.png -draw 'circle 1,1 2,2' y.png",
+		"convert a.png -draw \"text 0,0 'a|b'\" y.png",
+		"convert -size 100x100 label:@msg.txt out.png",
+		"convert x.png -annotate +10+10 @msg.txt out.png",
+	};
+	struct risk_result r;
+
+	evade_all(ev, sizeof(ev) / sizeof(ev[0]));
+	opaque_all(opaque, sizeof(opaque) / sizeof(opaque[0]),
+	    "code not known");
+	plain_all(plain, sizeof(plain) / sizeof(plain[0]), "runs no more");
+	evade("convert x.png -draw 'image over 0,0 0,0 |rm' y.png", M, "rm");
+	/* lftp -c runs its commands and exits: its input is not read */
+	r = run(rs, "shell", "lftp -c 'open h' <<< '!rm -rf /'", NULL, NULL);
+	tap_ok(r.level == RISK_LOW, "lftp -c: input not read: %s", r.why);
 }
 
 /*
@@ -2233,6 +2300,7 @@ main(void)
 	other_languages();
 	reflection();
 	builds_and_keys();
+	debuggers_and_images();
 	tap_ok(nevasion >= 20, "%d evasion attempts", nevasion);
 	fed();
 	unparseable();
