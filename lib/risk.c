@@ -5395,7 +5395,131 @@ xargs_shell(const struct shellparse_word *w, uint32_t os, uint32_t oe,
 	return (!cflag && shellparse_pattern(&w[i]) != NULL);
 }
 
-static int	git_code_key(const char *, size_t, int *);
+#define GK_NONE		0
+#define GK_CMD		1	/* the value is a command line */
+#define GK_BANG		2	/* ... after a '!' (alias.x=!cmd) */
+#define GK_HELPER	3	/* ... after a '!', or a program's path
+				   (credential.helper) */
+#define GK_PROG		4	/* ... unless a boolean (pager.log) */
+#define GK_OPAQUE	5	/* code not known: include.path, hooks */
+
+/*
+ * What a git configuration key's value is to git.  Section and
+ * variable names are in any case; a subsection (diff.DRIVER.command)
+ * is between the first dot and the last.
+ */
+static int
+git_key(const char *k, size_t n)
+{
+	const char *d1, *d2, *var;
+	size_t sl, vl;
+	int sub;
+
+	if ((d1 = memchr(k, '.', n)) == NULL)
+		return (GK_NONE);
+	for (d2 = k + n - 1; *d2 != '.'; d2--)
+		;
+	sl = (size_t)(d1 - k);
+	var = d2 + 1;
+	vl = (size_t)(k + n - var);
+	sub = d1 != d2;
+#define SEC(x)	(sl == sizeof(x) - 1 && strncasecmp(k, x, sl) == 0)
+#define VAR(x)	(vl == sizeof(x) - 1 && strncasecmp(var, x, vl) == 0)
+	if (SEC("alias"))
+		return (sub ? GK_NONE : GK_BANG);
+	if (SEC("credential") && VAR("helper"))
+		return (GK_HELPER);
+	if (SEC("gpg") && (VAR("program") || VAR("defaultkeycommand")))
+		return (GK_CMD);	/* gpg.ssh.program */
+	if (!sub) {
+		if (SEC("core")) {
+			if (VAR("pager") || VAR("sshcommand") ||
+			    VAR("editor") || VAR("gitproxy") ||
+			    VAR("askpass") || VAR("alternaterefscommand"))
+				return (GK_CMD);
+			if (VAR("fsmonitor"))
+				return (GK_PROG);
+			if (VAR("hookspath"))
+				return (GK_OPAQUE);
+			return (GK_NONE);
+		}
+		if ((SEC("sequence") && VAR("editor")) ||
+		    (SEC("diff") && VAR("external")) ||
+		    (SEC("uploadpack") && VAR("packobjectshook")) ||
+		    (SEC("interactive") && VAR("difffilter")) ||
+		    (SEC("sendemail") && (VAR("sendmailcmd") ||
+		    VAR("tocmd") || VAR("cccmd"))))
+			return (GK_CMD);
+		if (SEC("sendemail") && VAR("smtpserver"))
+			return (GK_HELPER);	/* a host, or sendmail's path */
+		if (SEC("pager"))
+			return (GK_PROG);
+		if (SEC("include") && VAR("path"))
+			return (GK_OPAQUE);
+		return (GK_NONE);
+	}
+	if ((SEC("diff") && (VAR("command") || VAR("textconv"))) ||
+	    ((SEC("difftool") || SEC("mergetool") || SEC("browser") ||
+	    SEC("man")) && (VAR("cmd") || VAR("path"))) ||
+	    (SEC("merge") && VAR("driver")) ||
+	    (SEC("filter") && (VAR("clean") || VAR("smudge") ||
+	    VAR("process"))) ||
+	    (SEC("remote") && (VAR("uploadpack") || VAR("receivepack"))) ||
+	    (SEC("hook") && VAR("command")))
+		return (GK_CMD);
+	if (SEC("submodule") && VAR("update"))
+		return (GK_BANG);	/* update = !cmd */
+	if (SEC("includeif") && VAR("path"))
+		return (GK_OPAQUE);
+#undef SEC
+#undef VAR
+	return (GK_NONE);
+}
+
+/* A boolean as git reads one (core.fsmonitor=false, pager.log=no). */
+static int
+git_bool(const char *v, size_t n)
+{
+	static const char *const b[] = { "true", "false", "yes", "no", "on",
+	    "off", "1", "0" };
+	size_t i;
+
+	if (n == 0)
+		return (1);
+	for (i = 0; i < sizeof(b) / sizeof(b[0]); i++)
+		if (strlen(b[i]) == n && strncasecmp(v, b[i], n) == 0)
+			return (1);
+	return (0);
+}
+
+/* The command line a value of a key of kind gk holds: its text, NULL
+   if none. */
+static const char *
+git_value(int gk, const char *v, size_t *np)
+{
+	size_t n = *np;
+
+	switch (gk) {
+	case GK_CMD:
+		return (v);
+	case GK_PROG:
+		return (git_bool(v, n) ? NULL : v);
+	case GK_BANG:
+	case GK_HELPER:
+		if (n > 0 && v[0] == '!') {
+			*np = n - 1;
+			return (v + 1);
+		}
+		/* credential.helper=/path/x: run as it is; "store":
+		   git credential-store */
+		if (gk == GK_HELPER && n > 0 && (v[0] == '/' ||
+		    v[0] == '~' || v[0] == '.'))
+			return (v);
+		return (NULL);
+	default:
+		return (NULL);
+	}
+}
 
 /*
  * git config [options] [set] KEY VALUE: a VALUE git runs as a command
@@ -5409,7 +5533,7 @@ unwrap_gitcfg(const struct shellparse_word *w, uint32_t k, uint32_t end,
 	const char *op[3], *t;
 	size_t ol[3], l;
 	uint32_t nop = 0, i = 0;
-	int bang = 0, endopts = 0;
+	int endopts = 0, gk, pat[3];
 
 	for (; k < end && nop < 3; k++) {
 		t = w[k].text;
@@ -5422,24 +5546,29 @@ unwrap_gitcfg(const struct shellparse_word *w, uint32_t k, uint32_t end,
 				k += (uint32_t)opt_takes(wr, t, l);
 			continue;
 		}
+		pat[nop] = shellparse_pattern(&w[k]) != NULL;
 		op[nop] = t;
 		ol[nop++] = l;
 	}
 	if (nop == 3 && ol[0] == 3 && memcmp(op[0], "set", 3) == 0)
 		i = 1;
-	if (nop < i + 2 || !git_code_key(op[i], ol[i], &bang))
+	if (nop < i + 2)
 		return;
-	t = op[i + 1];
-	l = ol[i + 1];
-	if (bang) {
-		/* alias.x=!cmd: a shell; alias.x=log: git's own */
-		if (l == 0 || t[0] != '!')
-			return;
-		t++;
-		l--;
+	if (pat[i]) {
+		u->opq = 1;		/* git config "$k" x */
+		u->kind = UW_STRINGS;
+		return;
 	}
-	unwrap_str(u, wr, t, l);
-	u->kind = UW_STRINGS;
+	if ((gk = git_key(op[i], ol[i])) == GK_OPAQUE)
+		u->opq = 1;		/* include.path, core.hooksPath */
+	/* alias.x=!cmd: a shell; alias.x=log: git's own */
+	l = ol[i + 1];
+	if (pat[i + 1] && gk != GK_NONE && gk != GK_CMD)
+		u->opq = 1;
+	else if ((t = git_value(gk, op[i + 1], &l)) != NULL)
+		unwrap_str(u, wr, t, l);
+	if (u->nss > 0 || u->opq)
+		u->kind = UW_STRINGS;
 }
 
 /*
@@ -6633,6 +6762,11 @@ struct cmdopt {
 				   or NULL */
 };
 
+#define GIT_KEYS	"\001"	/* the key: git_key() says (git -c K=V) */
+#define GIT_ENVKEYS	"\002"	/* the same, its value from the
+				   environment (git --config-env K=VAR) */
+#define RPM_MACROS	"\003"	/* rpm's macros: %(cmd) runs cmd */
+
 #define CO_OPT(cmd, bang, opt, key) \
 	{ cmd, sizeof(cmd) - 1, OT_OPT, bang, opt, sizeof(opt) - 1, key }
 #define CO_DIR(cmd, opt) \
@@ -6699,19 +6833,24 @@ static const struct cmdopt cmdopts[] = {
 	CO_DIR("sudo", "-D"),
 	CO_DIR("sudo", "--chdir"),
 	CO_OPT("sort", 0, "--compress-program", NULL),
-	CO_OPT("git", 0, "-c", "core.pager="),
-	CO_OPT("git", 0, "-c", "core.sshcommand="),
-	CO_OPT("git", 0, "-c", "core.editor="),
-	CO_OPT("git", 0, "-c", "core.fsmonitor="),
-	CO_OPT("git", 0, "-c", "core.hookspath="),
-	CO_OPT("git", 0, "-c", "sequence.editor="),
-	CO_OPT("git", 0, "-c", "diff.external="),
-	CO_OPT("git", 0, "-c", "uploadpack.packobjectshook="),
-	CO_OPT("git", 0, "-c", "pager."),
-	CO_OPT("git", 1, "-c", "alias."),
-	CO_OPT("git", 1, "-c", "credential.helper="),
+	/* dpkg's hooks, run by sh -c; a status logger fed its progress */
+	CO_OPT("dpkg", 0, "--pre-invoke", NULL),
+	CO_OPT("dpkg", 0, "--post-invoke", NULL),
+	CO_OPT("dpkg", 0, "--status-logger", NULL),
+	/* rpm --eval '%(cmd)', -D 'name %(cmd)'; --pipe CMD */
+	CO_OPT("rpm", 0, "-E", RPM_MACROS),
+	CO_OPT("rpm", 0, "--eval", RPM_MACROS),
+	CO_OPT("rpm", 0, "-D", RPM_MACROS),
+	CO_OPT("rpm", 0, "--define", RPM_MACROS),
+	CO_OPT("rpm", 0, "--pipe", NULL),
+	CO_OPT("rpmspec", 0, "-E", RPM_MACROS),
+	CO_OPT("rpmspec", 0, "--eval", RPM_MACROS),
+	CO_OPT("rpmspec", 0, "-D", RPM_MACROS),
+	CO_OPT("rpmspec", 0, "--define", RPM_MACROS),
+	/* git -c KEY=VALUE: git_key() */
+	CO_OPT("git", 0, "-c", GIT_KEYS),
+	CO_OPT("git", 0, "--config-env", GIT_ENVKEYS),
 	CO_DIR("git", "-C"),
-	/* gdb -ex 'shell cmd', -ex '!cmd' */
 	/* gpg --photo-viewer CMD; --exec-path: its helpers' PATH */
 	CO_OPT("gpg", 0, "--photo-viewer", NULL),
 	CO_OPT("gpg", 0, "--exec-path", NULL),
@@ -6776,6 +6915,10 @@ static const struct cmdopt cmdopts[] = {
 	CO_OTHER("declare", OT_ASSIGN),
 	CO_OTHER("typeset", OT_ASSIGN),
 	CO_OTHER("local", OT_ASSIGN),
+	CO_OPT("rpmbuild", 0, "-E", RPM_MACROS),
+	CO_OPT("rpmbuild", 0, "--eval", RPM_MACROS),
+	CO_OPT("rpmbuild", 0, "-D", RPM_MACROS),
+	CO_OPT("rpmbuild", 0, "--define", RPM_MACROS),
 	CO_OTHER("readonly", OT_ASSIGN),
 };
 
@@ -6783,35 +6926,6 @@ static const struct cmdopt cmdopts[] = {
 #undef CO_OPTEQ
 #undef CO_DIR
 #undef CO_OTHER
-
-/*
- * Is KEY (n bytes) one whose value git runs as a command, by the git
- * -c entries of cmdopts[]?  *bang: only a value "!cmd" is one.
- */
-static int
-git_code_key(const char *key, size_t n, int *bang)
-{
-	const struct cmdopt *o;
-	size_t kl;
-
-	for (o = cmdopts; o < cmdopts + sizeof(cmdopts) / sizeof(cmdopts[0]);
-	    o++) {
-		if (o->clen != 3 || memcmp(o->cmd, "git", 3) != 0 ||
-		    o->kind != OT_OPT || o->key == NULL)
-			continue;
-		kl = strlen(o->key);
-		if (o->key[kl - 1] == '=')
-			kl--;			/* core.pager= */
-		else if (n <= kl)
-			continue;		/* pager.NAME */
-		if ((o->key[kl] == '=' ? n == kl : 1) &&
-		    strncasecmp(key, o->key, kl) == 0) {
-			*bang = o->bang;
-			return (1);
-		}
-	}
-	return (0);
-}
 
 /*
  * Might a command of this name be in cmdopts[]?  Every view of every
@@ -6828,11 +6942,11 @@ opt_name(const char *s, size_t n)
 	case 3:
 		return (s[0] == 's' || s[0] == 'g' || s[0] == 't' ||
 		    s[0] == 'v' || s[0] == 'e' || s[0] == 'm' || s[0] == 'z' ||
-		    s[0] == 'n' || s[0] == 'a');
+		    s[0] == 'n' || s[0] == 'a' || s[0] == 'r');
 	case 4:
 		return (s[0] == 's' || s[0] == 'n' || s[0] == 't' ||
 		    s[0] == 'm' || s[0] == 'v' || s[0] == 'l' || s[0] == 'p' ||
-		    s[0] == 'y' || s[0] == 'w' || s[0] == 'g');
+		    s[0] == 'y' || s[0] == 'w' || s[0] == 'g' || s[0] == 'd');
 	case 5:
 		return (s[0] == 'r' || s[0] == 'a' || s[0] == 'l' ||
 		    s[0] == 'g' || s[0] == 'm' || s[0] == 'c' || s[0] == 's');
@@ -6840,7 +6954,7 @@ opt_name(const char *s, size_t n)
 		return (s[0] == 's' || s[0] == 'e');
 	case 7:
 		return (s[0] == 'd' || s[0] == 't' || s[0] == 'm' ||
-		    s[0] == 'a');
+		    s[0] == 'a' || s[0] == 'r');
 	case 8:
 		return (s[0] == 'r');
 	case 9:
@@ -6947,6 +7061,55 @@ opt_parse(struct ctx *c, uint32_t ci, const char *s, size_t n, int bang)
 }
 
 /*
+ * GIT_CONFIG_KEY_<n>=KEY with GIT_CONFIG_VALUE_<n>=VALUE: git -c
+ * KEY=VALUE, where the value is looked for among the command's words
+ * (GIT_CONFIG_KEY_0=core.pager GIT_CONFIG_VALUE_0=x git log, export
+ * ...); one set elsewhere is not known.  GIT_CONFIG_PARAMETERS holds
+ * git -c's own list, in git's quoting: not known.
+ */
+static void
+git_env(struct ctx *c, uint32_t ci, const struct shellparse_word *w,
+    size_t nl)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *x;
+	const char *t;
+	size_t dl, l;
+	uint32_t k;
+	int gk;
+
+	if (nl == 21 && memcmp(w->text, "GIT_CONFIG_PARAMETERS", 21) == 0) {
+		if (w->len > nl + 1)
+			interp_opaque(c, ci);
+		return;
+	}
+	if (nl <= 15 || memcmp(w->text, "GIT_CONFIG_KEY_", 15) != 0)
+		return;
+	dl = nl - 15;		/* the <n> */
+	if (shellparse_pattern(w) != NULL) {
+		interp_opaque(c, ci);
+		return;
+	}
+	if ((gk = git_key(w->text + nl + 1, w->len - nl - 1)) == GK_NONE)
+		return;
+	for (k = 0; k < cmd->nwords; k++) {
+		x = &cmd->words[k];
+		if (x->len < 17 + dl || memcmp(x->text, "GIT_CONFIG_VALUE_",
+		    17) != 0 || memcmp(x->text + 17, w->text + 15, dl) != 0 ||
+		    x->text[17 + dl] != '=')
+			continue;
+		if (gk == GK_OPAQUE || (shellparse_pattern(x) != NULL &&
+		    gk != GK_CMD))
+			break;
+		l = x->len - 18 - dl;
+		if ((t = git_value(gk, x->text + 18 + dl, &l)) != NULL)
+			opt_parse(c, ci, t, l, 0);
+		return;
+	}
+	interp_opaque(c, ci);
+}
+
+/*
  * GOFLAGS="-mod=mod -toolexec=X": a space-separated list of -flag=value
  * that every go command takes; -exec, -toolexec and -vettool name a
  * program it runs.
@@ -6990,6 +7153,10 @@ opt_assign(struct ctx *c, uint32_t ci, const struct shellparse_word *w,
 	if (!any && nl == 7 && memcmp(w->text, "GOFLAGS", 7) == 0) {
 		if (shellparse_pattern(w) == NULL)
 			goflags(c, ci, eq + 1, w->len - nl - 1);
+		return;
+	}
+	if (!any && nl > 11 && memcmp(w->text, "GIT_CONFIG_", 11) == 0) {
+		git_env(c, ci, w, nl);
 		return;
 	}
 	if (!any && !code_var(w->text, nl))
@@ -10183,6 +10350,137 @@ xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	input_scan(c, ci, x->scan);
 }
 
+/*
+ * git -c KEY=VALUE (vw the word VALUE is in), --config-env KEY=VAR
+ * (env): a value git runs is a command line; one from the
+ * environment, or a key or value with an expansion in it that may be
+ * one, is not known.
+ */
+static void
+git_opt(struct ctx *c, uint32_t ci, const struct shellparse_word *vw,
+    const char *v, size_t n, int env)
+{
+	const char *eq = memchr(v, '=', n), *t;
+	size_t kl = eq != NULL ? (size_t)(eq - v) : n, l;
+	int gk, pat = shellparse_pattern(vw) != NULL;
+
+	if (pat && (memchr(v, '$', kl) != NULL || memchr(v, '`', kl) !=
+	    NULL)) {
+		interp_opaque(c, ci);	/* git -c "$k"=x */
+		return;
+	}
+	if ((gk = git_key(v, kl)) == GK_NONE)
+		return;
+	if (gk == GK_OPAQUE || env || (pat && gk != GK_CMD)) {
+		interp_opaque(c, ci);
+		return;
+	}
+	/* -c core.fsmonitor: a boolean, true */
+	t = eq != NULL ? eq + 1 : v + n;
+	l = eq != NULL ? n - kl - 1 : 0;
+	if ((t = git_value(gk, t, &l)) != NULL)
+		opt_parse(c, ci, t, l, 0);
+}
+
+/*
+ * rpm's macro text: %(cmd) runs cmd in a shell when expanded, after
+ * the macros in it; %{lua:...} runs Lua, %{load:FILE} reads macros,
+ * and one nested in another or not closed is not followed here.
+ */
+static void
+rpm_macros(struct ctx *c, uint32_t ci, const struct shellparse_word *vw,
+    const char *v, size_t n)
+{
+	const char *p = v, *e = v + n, *q;
+	int depth;
+
+	if (shellparse_pattern(vw) != NULL) {
+		if (memchr(v, '%', n) != NULL)
+			interp_opaque(c, ci);
+		return;
+	}
+	while (p < e && (p = memchr(p, '%', (size_t)(e - p))) != NULL) {
+		if (p + 1 >= e)
+			break;
+		if (p[1] == '%') {
+			p += 2;			/* %% */
+			continue;
+		}
+		if (p[1] == '{' && (e - p > 6 && (strncmp(p + 2, "lua:", 4) ==
+		    0 || (e - p > 7 && strncmp(p + 2, "load:", 5) == 0)))) {
+			interp_opaque(c, ci);
+			return;
+		}
+		if (p[1] != '(') {
+			p++;
+			continue;
+		}
+		for (q = p + 2, depth = 1; q < e; q++) {
+			if (*q == '(')
+				depth++;
+			else if (*q == ')' && --depth == 0)
+				break;
+			else if (*q == '%' && q + 1 < e && (q[1] == '(' ||
+			    q[1] == '{'))
+				break;		/* nested: not followed */
+		}
+		if (q >= e || *q != ')') {
+			interp_opaque(c, ci);
+			return;
+		}
+		opt_parse(c, ci, p + 2, (size_t)(q - p - 2), 0);
+		p = q + 1;
+	}
+}
+
+/*
+ * git's ext:: transport (git clone 'ext::sh -c cmd% x'): the command
+ * and its arguments, split at spaces, "% " a space and "%%" a '%', run
+ * as they are.  Each is quoted here for the shell parser.
+ */
+static void
+git_ext(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
+{
+	const struct shellparse_word *w = c->sp->cmds[ci].words;
+	const char *t;
+	char *d;
+	size_t i, l, o;
+	uint32_t k;
+
+	for (k = start + 1; k < end && !c->nomem; k++) {
+		t = w[k].text;
+		l = w[k].len;
+		if (l <= 5 || memcmp(t, "ext::", 5) != 0)
+			continue;
+		if (shellparse_pattern(&w[k]) != NULL) {
+			interp_opaque(c, ci);
+			continue;
+		}
+		/* each byte at most 4 ('\''), and 2 quotes a word */
+		if ((d = shellparse_alloc(c->sp, 6 * l + 1)) == NULL) {
+			c->nomem = 1;
+			return;
+		}
+		d[0] = '\'';
+		for (i = 5, o = 1; i < l; i++) {
+			if (t[i] == '%' && i + 1 < l && (t[i + 1] == ' ' ||
+			    t[i + 1] == '%'))
+				d[o++] = t[++i];
+			else if (t[i] == ' ') {
+				memcpy(d + o, "' '", 3);
+				o += 3;
+			} else if (t[i] == '\'') {
+				memcpy(d + o, "'\\''", 4);
+				o += 4;
+			} else
+				d[o++] = t[i];
+		}
+		d[o++] = '\'';
+		d[o] = '\0';
+		opt_parse(c, ci, d, o, 0);
+	}
+}
+
 static void __attribute__((noinline))
 opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     const struct ient *e, const char *name, size_t nlen)
@@ -10300,6 +10598,8 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		end = cmd->nwords;
 	if (nlen == 2 && name[0] == 'g' && name[1] == 'o')
 		go_env(c, ci, start, end);
+	if (nlen == 3 && memcmp(name, "git", 3) == 0)
+		git_ext(c, ci, start, end);
 	if (first->kind == OT_FIRST) {
 		for (k = start + 1; k < end; k++) {
 			w = &cmd->words[k];
@@ -10387,7 +10687,13 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			if (o->kind == OT_DIR) {
 				if (n > 0 && shellparse_pattern(vw) == NULL)
 					opt_dir(c, cmd, v, n);
-			} else if (opt_value(o, &v, &n))
+			} else if (o->key != NULL && (o->key[0] ==
+			    GIT_KEYS[0] || o->key[0] == GIT_ENVKEYS[0]))
+				git_opt(c, ci, vw, v, n, o->key[0] ==
+				    GIT_ENVKEYS[0]);
+			else if (o->key != NULL && o->key[0] == RPM_MACROS[0])
+				rpm_macros(c, ci, vw, v, n);
+			else if (opt_value(o, &v, &n))
 				opt_parse(c, ci, v, n, o->bang);
 		}
 	}

@@ -1717,6 +1717,93 @@ debuggers_and_images(void)
 }
 
 /*
+ * git's configuration keys whose values it runs (git -c, git config,
+ * GIT_CONFIG_KEY_n), its ext:: transport; dpkg's hooks; rpm's macros.
+ */
+static void
+git_keys_and_packages(void)
+{
+	static const char *const ev[] = {
+		"git -c gpg.program='rm -rf /' commit -S -m x",
+		"git -c gpg.ssh.defaultKeyCommand='rm -rf /' commit -S",
+		"git -c core.gitProxy='rm -rf /' fetch git://x/y",
+		"git -c core.askPass='rm -rf /' push",
+		"git -c filter.x.clean='rm -rf /' add .",
+		"git -c filter.lfs.process='rm -rf /' checkout .",
+		"git -c merge.x.driver='rm -rf /' merge y",
+		"git -c diff.x.textconv='rm -rf /' diff",
+		"git -c difftool.x.cmd='rm -rf /' difftool -t x",
+		"git -c remote.origin.uploadpack='rm -rf /' fetch",
+		"git -c hook.x.command='rm -rf /' commit",
+		"git -c submodule.x.update='!rm -rf /' submodule update",
+		"git -c credential.https://x.helper='!rm -rf /' fetch",
+		"git -c Core.Pager='rm -rf /' log",
+		"git -c pager.log='rm -rf /' log",
+		"git -ccore.pager='rm -rf /' log",
+		"git config diff.x.command 'rm -rf /'",
+		"git config --global credential.helper '!rm -rf /'",
+		"GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=core.pager "
+		    "GIT_CONFIG_VALUE_0='rm -rf /' git log",
+		"env GIT_CONFIG_KEY_3=core.editor "
+		    "GIT_CONFIG_VALUE_3='rm -rf /' git commit",
+		"git clone 'ext::sh -c rm% -rf% /' x",
+		"git -c protocol.ext.allow=always fetch 'ext::rm -rf /'",
+		"dpkg -i --post-invoke='rm -rf /' x.deb",
+		"dpkg --pre-invoke 'rm -rf /' -i x.deb",
+		"dpkg --status-logger='rm -rf /' -i x.deb",
+		"rpm --eval '%(rm -rf /)'",
+		"rpmbuild -D 'x %(rm -rf /)' -ba x.spec",
+		"rpmspec -E '%{name} %(rm -rf /)' x.spec",
+		"rpm -qa --pipe 'rm -rf /'",
+	};
+	static const char *const opaque[] = {
+		"git -c core.hooksPath=/tmp/h commit -m x",
+		"git -c include.path=/tmp/cfg status",
+		"git -c includeIf.onbranch:x.path=/tmp/cfg status",
+		"git -c \"$k\"=x status",
+		"git -c alias.x=\"$a\" x",
+		"git --config-env=core.pager=P log",
+		"git config --global include.path /tmp/x",
+		"git config set core.hooksPath /tmp/h",
+		"git config \"$k\" x",
+		"GIT_CONFIG_PARAMETERS=\"'core.pager'='x'\" git log",
+		"GIT_CONFIG_KEY_0=core.pager git log",
+		"rpm -E '%{lua: os.execute(\"x\")}'",
+		"rpm -E '%(echo %(id))'",
+		"rpmspec -E '%(id' x.spec",
+	};
+	static const char *const plain[] = {
+		"git -c core.fsmonitor=false status",
+		"git -c core.fsmonitor status",
+		"git -c pager.log=false log",
+		"git -c alias.x=log x",
+		"git -c credential.helper=store fetch",
+		"git -c user.name=x -c user.email=y commit -m z",
+		"git --config-env=user.name=N log",
+		"git config alias.x 'log --oneline'",
+		"git config user.email a@b",
+		"GIT_CONFIG_COUNT=1 GIT_CONFIG_KEY_0=user.name "
+		    "GIT_CONFIG_VALUE_0=x git log",
+		"git clone https://x/y.git",
+		"dpkg -l",
+		"rpm -E '%{_libdir}'",
+		"rpm -E '100%% done'",
+	};
+	struct risk_result r;
+
+	evade_all(ev, sizeof(ev) / sizeof(ev[0]));
+	opaque_all(opaque, sizeof(opaque) / sizeof(opaque[0]),
+	    "code not known");
+	plain_all(plain, sizeof(plain) / sizeof(plain[0]), "runs no more");
+	evade("git -c credential.helper=/usr/bin/rm fetch", M, "rm");
+	/* ext::'s %-escapes: one argument "rm -rf /" to sh -c */
+	r = run(rs, "shell", "git clone 'ext::sh -c rm% -rf% /' x", NULL,
+	    NULL);
+	tap_ok(r.ncommands == 3 && strstr(r.why, "`rm -rf /`") != NULL,
+	    "ext::: the command and its arguments: %s", r.why);
+}
+
+/*
  * A call that picks its function or module by a string made when it
  * runs (getattr(os, "sys" + "tem"), require(m), send(x), &$f, $f(),
  * os[x]) runs code not known; one plain literal is read as any other.
@@ -2301,6 +2388,7 @@ main(void)
 	reflection();
 	builds_and_keys();
 	debuggers_and_images();
+	git_keys_and_packages();
 	tap_ok(nevasion >= 20, "%d evasion attempts", nevasion);
 	fed();
 	unparseable();

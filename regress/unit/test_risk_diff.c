@@ -1494,6 +1494,9 @@ one(uint32_t i, int print, struct sbuf *b, char *arena, size_t asize)
  * and the file it names runs: BASH_ENV=x names x), with ftp, lftp and
  * crontab's input read for their commands and more wrappers: 19
  * results higher (BASH_ENV=x), none lower, 6452 name more commands.
+ * 1 block changed when git -c came to be read by what git does with
+ * each key (git -c "$x" may set core.pager), with gdb's commands, rpm
+ * macros and dpkg's hooks: 3 results higher, none lower.
  * test_risk_diff -g printed them.
  */
 static const uint64_t golden[] = {
@@ -1534,7 +1537,7 @@ static const uint64_t golden[] = {
 	0xf9c938d3184901c3ULL,
 	0xf84c6bf7f082ce78ULL,
 	0x644a73993d8be0a3ULL,
-	0xbd5c1ecf5a765298ULL,
+	0xb6e10eb5864de41aULL,
 	0x47199400b7b0e46eULL,
 	0x1981a77a68d0ee43ULL,
 	0xafda0b1bbcbd3298ULL,
