@@ -884,6 +884,30 @@ static const struct subwrap exec_subs[] = {
 	{ SW("exec"), { "bundle exec", WK_PREFIX, 0, 0, 0, "", "",
 	    "|gemfile|", "", "", "", "", NULL, 0, 0 } },
 };
+/* mise exec TOOL@VERSION... -- CMD (or x), -c 'CMD': the operands
+   before -- are tools */
+static const struct subwrap mise_subs[] = {
+	{ SW("exec"), { "mise exec", WK_PREFIX, 255, 0, 0, "jC", "c",
+	    "|jobs|cd|", "|command|", "", "", "", NULL, 0, 1 } },
+	{ SW("x"), { "mise exec", WK_PREFIX, 255, 0, 0, "jC", "c",
+	    "|jobs|cd|", "|command|", "", "", "", NULL, 0, 1 } },
+};
+/* guix shell PKG... -- CMD; guix environment */
+#define GUIX_SHELL	{ "guix shell", WK_PREFIX, 255, 0, 0, "fmLrpesS", "", \
+	"|file|manifest|load-path|root|profile|expression|system|share|" \
+	"expose|development|", "", "", "", "", NULL, 0, 0 }
+static const struct subwrap guix_subs[] = {
+	{ SW("shell"), GUIX_SHELL },
+	{ SW("environment"), GUIX_SHELL },
+};
+/* pixi run TASK...: a task, or a command line its shell runs; pixi
+   exec CMD */
+static const struct subwrap pixi_subs[] = {
+	{ SW("run"), { "pixi run", WK_EVAL, 0, 0, 0, "e", "",
+	    "|manifest-path|environment|", "", "", "", "", NULL, 0, 1 } },
+	{ SW("exec"), { "pixi exec", WK_PREFIX, 0, 0, 0, "sc", "",
+	    "|spec|channel|platform|", "", "", "", "", NULL, 0, 1 } },
+};
 /* direnv exec DIR CMD, aws-vault exec PROFILE CMD */
 static const struct subwrap exec1_subs[] = {
 	{ SW("exec"), { "direnv exec", WK_PREFIX, 1, 0, 0, "dt", "",
@@ -1082,6 +1106,14 @@ static const struct wrapper wrappers[] = {
 	    "", "", SUBS(machinectl_subs), 0 },
 	{ "catchsegv", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	{ "eatmydata", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	/* ssh-agent CMD: the agent's child; dtach -c SOCK CMD, abduco -c
+	   NAME CMD (-a attaches: no command) */
+	{ "ssh-agent", WK_PREFIX, 0, 0, 0, "aEtPO", "", "", "", W0 },
+	{ "dtach", WK_PREFIX, 0, 0, 0, "cAnNaer", "", "", "", W0 },
+	{ "abduco", WK_PREFIX, 0, 0, 0, "cnAaCe", "", "", "", W0 },
+	{ "daemonize", WK_PREFIX, 0, 0, 0, "ceEoplu", "", "", "", W0 },
+	/* xe [-s SCRIPT] CMD ...: SCRIPT runs in sh */
+	{ "xe", WK_PREFIX, 0, 0, 0, "INjAp", "s", "", "", W0 },
 	{ "nocache", WK_PREFIX, 0, 0, 0, "n", "", "", "", W0 },
 	{ "tsocks", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	/* compiler caches and distributors: ccache gcc -c x.c */
@@ -1271,6 +1303,22 @@ static const struct wrapper wrappers[] = {
 	    SUBS(exec_subs), 0 },
 	{ "direnv", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
 	    SUBS(exec1_subs), 1 },
+	{ "asdf", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(exec_subs), 1 },
+	{ "opam", WK_SUB, 0, 0, 0, "", "", "|root|switch|", "", "", "", "",
+	    SUBS(exec_subs), 0 },
+	{ "stack", WK_SUB, 0, 0, 0, "", "", "|stack-yaml|resolver|"
+	    "stack-root|work-dir|", "", "", "", "", SUBS(exec_subs), 0 },
+	{ "cabal", WK_SUB, 0, 0, 0, "", "", "|project-file|builddir|", "",
+	    "", "", "", SUBS(exec_subs), 0 },
+	{ "mise", WK_SUB, 0, 0, 0, "Cq", "", "|cd|env|", "", "", "", "",
+	    SUBS(mise_subs), 1 },
+	{ "rtx", WK_SUB, 0, 0, 0, "C", "", "|cd|", "", "", "", "",
+	    SUBS(mise_subs), 1 },
+	{ "guix", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(guix_subs), 0 },
+	{ "pixi", WK_SUB, 0, 0, 0, "", "", "|manifest-path|", "", "", "", "",
+	    SUBS(pixi_subs), 1 },
 	{ "aws-vault", WK_SUB, 0, 0, 0, "", "", "|backend|", "", "", "", "",
 	    SUBS(exec1_subs), 1 },
 	{ "op", WK_SUB, 0, 0, 0, "", "", "|account|config|session|cache|"
@@ -1303,6 +1351,8 @@ static const struct wrapper wrappers[] = {
 	    "|command|", W0 },
 	/* sg [-] GROUP [-c] COMMAND: /bin/sh -c COMMAND either way */
 	{ "sg", WK_EVAL, 1, 0, 1, "", "c", "", "", W0 },
+	/* newgrp [-] [GROUP]: a shell, which reads its input */
+	{ "newgrp", WK_SU, 0, 0, 1, "", "", "", "", W0 },
 	{ "eval", WK_EVAL, 0, 0, 0, "", "", "", "", W0 },
 	{ "watch", WK_EVAL, 0, 0, 0, "n", "", "|interval|", "", W0 },
 	{ "parallel", WK_EVAL, 0, 0, 0, "adEIjLlnNsS", "",
@@ -1598,6 +1648,7 @@ struct ient {
 #define TX_NONE		0
 #define TX_IMAGICK	1	/* ImageMagick: a file '|cmd' runs cmd */
 #define TX_SCREEN	2	/* screen -X CMD: a command to a session */
+#define TX_SSD		3	/* start-stop-daemon --exec PROG -- ARGS */
 
 static const char *const imagick_names[] = {
 	"magick", "convert", "mogrify", "identify", "composite", "montage",
@@ -2925,6 +2976,11 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 		goto fail;
 	}
 	e->tx = TX_SCREEN;
+	if ((e = ient_get(rs, "start-stop-daemon", 17)) == NULL) {
+		cfail(&ce, "%s", "out of memory");
+		goto fail;
+	}
+	e->tx = TX_SSD;
 	for (i = 0; i < rs->nients; i++) {
 		e = &rs->ients[i];
 		for (al = optaliases; al < optaliases + sizeof(optaliases) /
@@ -6833,6 +6889,8 @@ static const struct cmdopt cmdopts[] = {
 	CO_DIR("sudo", "-D"),
 	CO_DIR("sudo", "--chdir"),
 	CO_OPT("sort", 0, "--compress-program", NULL),
+	/* rg --pre CMD: each file searched goes through CMD */
+	CO_OPT("rg", 0, "--pre", NULL),
 	/* dpkg's hooks, run by sh -c; a status logger fed its progress */
 	CO_OPT("dpkg", 0, "--pre-invoke", NULL),
 	CO_OPT("dpkg", 0, "--post-invoke", NULL),
@@ -6938,7 +6996,7 @@ opt_name(const char *s, size_t n)
 	switch (n) {
 	case 2:
 		return (s[0] == 'v' || s[0] == 'e' || s[0] == 'g' ||
-		    s[0] == 'h');
+		    s[0] == 'h' || s[0] == 'r');
 	case 3:
 		return (s[0] == 's' || s[0] == 'g' || s[0] == 't' ||
 		    s[0] == 'v' || s[0] == 'e' || s[0] == 'm' || s[0] == 'z' ||
@@ -10163,6 +10221,7 @@ make_assign(const struct shellparse_word *w)
 static void	go_env(struct ctx *, uint32_t, uint32_t, uint32_t);
 static void	imagick_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
 static void	screen_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
+static void	ssd_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
 
 static const struct shellparse_word *
 xlang_value(const struct shellparse_cmd *cmd, uint32_t *kp, uint32_t end,
@@ -10516,6 +10575,9 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		if (e->tx == TX_IMAGICK)
 			imagick_texts(c, ci, start, end > cmd->nwords ?
 			    cmd->nwords : end);
+		else if (e->tx == TX_SSD)
+			ssd_texts(c, ci, start, end > cmd->nwords ?
+			    cmd->nwords : end);
 		else
 			screen_texts(c, ci, start, end > cmd->nwords ?
 			    cmd->nwords : end);
@@ -10786,6 +10848,130 @@ imagick_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 		else
 			opt_parse(c, ci, t + i + 1, l - i - 1, 0);
 	}
+}
+
+/* d[o...]: t (l bytes) in single quotes, for the shell parser; at
+   most 4 * l + 2 bytes.  Returns the new o. */
+static size_t
+sq_put(char *d, size_t o, const char *t, size_t l)
+{
+	size_t i;
+
+	d[o++] = '\'';
+	for (i = 0; i < l; i++) {
+		if (t[i] == '\'') {
+			memcpy(d + o, "'\\''", 4);
+			o += 4;
+		} else
+			d[o++] = t[i];
+	}
+	d[o++] = '\'';
+	return (o);
+}
+
+/*
+ * start-stop-daemon --start --exec PROG [--startas AS] ... -- ARGS runs
+ * AS (else PROG) with ARGS; --stop, --status and the rest run nothing.
+ * The command is put together, quoted, and parsed as a command line.
+ */
+static void
+ssd_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
+{
+	const struct shellparse_word *w = c->sp->cmds[ci].words, *pw = NULL,
+	    *aw = NULL, **vp;
+	const char *t, *v, *prog = NULL, *as = NULL;
+	size_t l, pl = 0, al = 0, room, o;
+	uint32_t k, args = end;
+	int run = 0;
+	char *d;
+
+	for (k = start + 1; k < end; k++) {
+		t = w[k].text;
+		l = w[k].len;
+		if (l < 2 || t[0] != '-' || shellparse_pattern(&w[k]) != NULL)
+			continue;
+		if (strcmp(t, "--") == 0) {
+			args = k + 1;
+			break;
+		}
+		vp = NULL;
+		v = NULL;
+		if (t[1] == '-') {
+			if (strcmp(t, "--start") == 0)
+				run = 1;
+			else if (strcmp(t, "--stop") == 0 ||
+			    strcmp(t, "--status") == 0)
+				return;
+			if (strncmp(t, "--exec", 6) == 0 && (l == 6 ||
+			    t[6] == '='))
+				vp = &pw;
+			else if (strncmp(t, "--startas", 9) == 0 && (l == 9 ||
+			    t[9] == '='))
+				vp = &aw;
+			else if (memchr(t, '=', l) == NULL && in_list_abbr(
+			    "|name|user|pidfile|chuid|group|chroot|chdir|"
+			    "nicelevel|procsched|iosched|umask|signal|retry|"
+			    "output|remove-pidfile-timeout|notify-timeout|",
+			    t + 2, l - 2, 1))
+				k++;
+			if (vp != NULL && (v = memchr(t, '=', l)) != NULL)
+				v++;
+		} else {
+			if (t[1] == 'S')
+				run = 1;
+			else if (t[1] == 'K' || t[1] == 'T')
+				return;
+			if (t[1] == 'x')
+				vp = &pw;
+			else if (t[1] == 'a')
+				vp = &aw;
+			else if (l == 2 && strchr("nupcgrdNPkIsRO", t[1]) !=
+			    NULL)
+				k++;
+			if (vp != NULL && l > 2)
+				v = t + 2;		/* -xPROG */
+		}
+		if (vp == NULL)
+			continue;
+		if (v == NULL) {
+			if (k + 1 >= end)
+				continue;
+			*vp = &w[++k];
+			v = w[k].text;
+		} else
+			*vp = &w[k];
+		if (vp == &pw)
+			prog = v, pl = w[k].len - (size_t)(v - w[k].text);
+		else
+			as = v, al = w[k].len - (size_t)(v - w[k].text);
+	}
+	if (!run || (prog == NULL && as == NULL))
+		return;
+	if (as != NULL)
+		prog = as, pl = al, pw = aw;
+	if (shellparse_pattern(pw) != NULL) {
+		interp_opaque(c, ci);
+		return;
+	}
+	room = 4 * pl + 3;
+	for (k = args; k < end; k++) {
+		if (shellparse_pattern(&w[k]) != NULL) {
+			interp_opaque(c, ci);	/* -- "$@" */
+			return;
+		}
+		room += 4 * (size_t)w[k].len + 3;
+	}
+	if ((d = shellparse_alloc(c->sp, room)) == NULL) {
+		c->nomem = 1;
+		return;
+	}
+	o = sq_put(d, 0, prog, pl);
+	for (k = args; k < end; k++) {
+		d[o++] = ' ';
+		o = sq_put(d, o, w[k].text, w[k].len);
+	}
+	d[o] = '\0';
+	opt_parse(c, ci, d, o, 0);
 }
 
 /*

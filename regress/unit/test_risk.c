@@ -1755,6 +1755,25 @@ git_keys_and_packages(void)
 		"rpmbuild -D 'x %(rm -rf /)' -ba x.spec",
 		"rpmspec -E '%{name} %(rm -rf /)' x.spec",
 		"rpm -qa --pipe 'rm -rf /'",
+		/* more programs that run one */
+		"start-stop-daemon --start --exec /bin/rm -- -rf /",
+		"start-stop-daemon -S -x /usr/bin/d --startas /bin/rm -- -rf /",
+		"start-stop-daemon -S -x /bin/sh -- -c 'rm -rf /'",
+		"ssh-agent rm -rf /",
+		"dtach -c /tmp/s rm -rf /",
+		"abduco -c s rm -rf /",
+		"daemonize -p /run/x.pid /bin/rm -rf /",
+		"xe -s 'rm -rf /' x",
+		"mise exec node@20 python@3 -- rm -rf /",
+		"mise x -c 'rm -rf /'",
+		"guix shell python -- rm -rf /",
+		"pixi run 'rm -rf /'",
+		"pixi exec rm -rf /",
+		"asdf exec rm -rf /",
+		"opam exec -- rm -rf /",
+		"stack exec -- rm -rf /",
+		"cabal exec -- rm -rf /",
+		"newgrp grp <<< 'rm -rf /'",
 	};
 	static const char *const opaque[] = {
 		"git -c core.hooksPath=/tmp/h commit -m x",
@@ -1771,6 +1790,8 @@ git_keys_and_packages(void)
 		"rpm -E '%{lua: os.execute(\"x\")}'",
 		"rpm -E '%(echo %(id))'",
 		"rpmspec -E '%(id' x.spec",
+		"start-stop-daemon -S -x \"$p\"",
+		"start-stop-daemon -S -x /bin/ls -- \"$@\"",
 	};
 	static const char *const plain[] = {
 		"git -c core.fsmonitor=false status",
@@ -1788,6 +1809,13 @@ git_keys_and_packages(void)
 		"dpkg -l",
 		"rpm -E '%{_libdir}'",
 		"rpm -E '100%% done'",
+		"start-stop-daemon --stop --exec /usr/sbin/d",
+		"mise exec node@20",
+		"guix shell python",
+		"dtach -a /tmp/s",
+		"abduco -a s",
+		"ssh-agent -s",
+		"rg -n foo",
 	};
 	struct risk_result r;
 
@@ -1796,6 +1824,7 @@ git_keys_and_packages(void)
 	    "code not known");
 	plain_all(plain, sizeof(plain) / sizeof(plain[0]), "runs no more");
 	evade("git -c credential.helper=/usr/bin/rm fetch", M, "rm");
+	evade("rg --pre rm x", M, "rm");
 	/* ext::'s %-escapes: one argument "rm -rf /" to sh -c */
 	r = run(rs, "shell", "git clone 'ext::sh -c rm% -rf% /' x", NULL,
 	    NULL);
