@@ -707,11 +707,15 @@ static const struct subwrap git_subs[] = {
 	{ SW("difftool"), { "git difftool", WK_OPTS, 0, 0, 0, "t", "x",
 	    "|tool|", "|extcmd|", "", "", "", NULL, 0, 0 } },
 	/* The program run at the other end runs here for a local path. */
+	/* --template DIR: hooks copied from it run later */
 	{ SW("clone"), { "git clone", WK_OPTS, 0, 0, 0, "obcj", "u",
 	    "|origin|branch|config|jobs|depth|reference|reference-if-able|"
-	    "separate-git-dir|template|filter|shallow-since|shallow-exclude|"
+	    "separate-git-dir|filter|shallow-since|shallow-exclude|"
 	    "server-option|bundle-uri|ref-format|revision|", "|upload-pack|",
-	    "", "", "", NULL, 0, 0 } },
+	    "", "", "|template|", NULL, 0, 0 } },
+	{ SW("init"), { "git init", WK_OPTS, 0, 0, 0, "b", "",
+	    "|separate-git-dir|object-format|ref-format|initial-branch|"
+	    "shared|", "", "", "", "|template|", NULL, 0, 0 } },
 	{ SW("fetch"), GIT_FETCH },
 	{ SW("pull"), GIT_FETCH },
 	{ SW("ls-remote"), GIT_FETCH },
@@ -5510,7 +5514,8 @@ git_key(const char *k, size_t n)
 			return (GK_HELPER);	/* a host, or sendmail's path */
 		if (SEC("pager"))
 			return (GK_PROG);
-		if (SEC("include") && VAR("path"))
+		if ((SEC("include") && VAR("path")) ||
+		    (SEC("init") && VAR("templatedir")))
 			return (GK_OPAQUE);
 		return (GK_NONE);
 	}
@@ -5946,9 +5951,12 @@ strings:
 		return;
 	}
 	u->astart = u->aend = k;
+	/* env takes any NAME=value, BASH_FUNC_f%%=... too */
 	if (wr->assigns)
 		while (k < end && shellparse_pattern(&w[k]) == NULL &&
-		    is_assign(&w[k]))
+		    (is_assign(&w[k]) || (strcmp(wr->name, "env") == 0 &&
+		    w[k].text[0] != '=' && memchr(w[k].text, '=',
+		    w[k].len) != NULL)))
 			k++;
 	u->aend = k;
 	if (wr->name[0] == 'p' && strcmp(wr->name, "parallel") == 0) {
@@ -7082,7 +7090,9 @@ code_var(const char *s, size_t n)
 	    "NPM_CONFIG_SCRIPT_SHELL", "npm_config_shell", "NPM_CONFIG_SHELL",
 	    "npm_config_git", "NPM_CONFIG_GIT", "RUSTC_WRAPPER",
 	    "RUSTC_WORKSPACE_WRAPPER", "CARGO_BUILD_RUSTC_WRAPPER",
-	    "BASH_ENV", NULL };
+	    "CARGO_BUILD_RUSTC", "CARGO_BUILD_RUSTDOC", "RUSTDOC",
+	    "CARGO_BUILD_RUSTC_WORKSPACE_WRAPPER", "CONFIG_SHELL",
+	    "SYSTEMD_EDITOR", "FCEDIT", "TERMINAL", "BASH_ENV", NULL };
 	size_t i;
 
 	for (i = 0; vars[i] != NULL; i++)
@@ -7116,6 +7126,60 @@ opt_parse(struct ctx *c, uint32_t ci, const char *s, size_t n, int bang)
 		return;
 	calc_note(c, s, n);
 	shellparse(c->sp, s, n, (unsigned)c->sp->cmds[ci].depth + 1, ci);
+}
+
+/*
+ * Variables whose value another program reads as its options or code:
+ * BASH_FUNC_f%%='() { ...; }' (env only: not a shell's name) defines
+ * a function bash imports; LESS and MORE are options, +!cmd among
+ * them; PERL5DB is the debugger's code, PERL5OPT -M's text code too;
+ * NODE_OPTIONS may --import a data: URL; TAR_OPTIONS may name a
+ * program tar runs; GIT_TEMPLATE_DIR holds hooks that run later.
+ * Returns whether w was one of them.
+ */
+static int
+env_code(struct ctx *c, uint32_t ci, const struct shellparse_word *w,
+    size_t nl)
+{
+	const char *t = w->text, *v = w->text + nl + 1, *p, *e;
+	size_t n = w->len - nl - 1;
+	int pat = shellparse_pattern(w) != NULL;
+
+	if (nl > 10 && memcmp(t, "BASH_FUNC_", 10) == 0) {
+		/* () { body; }: the body, as a group */
+		if (n >= 2 && v[0] == '(' && v[1] == ')')
+			v += 2, n -= 2;
+		opt_parse(c, ci, v, n, 0);
+		return (1);
+	}
+	if ((nl == 4 && memcmp(t, "LESS", 4) == 0) ||
+	    (nl == 4 && memcmp(t, "MORE", 4) == 0)) {
+		/* less's options: +CMD, ++CMD; a ! runs a shell */
+		for (p = v, e = v + n; p < e; p++) {
+			if (*p != '+' || (p > v && p[-1] != ' '))
+				continue;
+			while (p < e && *p == '+')
+				p++;
+			opt_parse(c, ci, p, (size_t)(e - p), 1);
+			break;
+		}
+		return (1);
+	}
+	if ((nl == 7 && memcmp(t, "PERL5DB", 7) == 0 && n > 0) ||
+	    (nl == 16 && memcmp(t, "GIT_TEMPLATE_DIR", 16) == 0 && n > 0) ||
+	    (nl == 8 && memcmp(t, "PERL5OPT", 8) == 0 && (pat ||
+	    strpbrk(v, ";({`$") != NULL)) ||
+	    (nl == 12 && memcmp(t, "NODE_OPTIONS", 12) == 0 && (pat ||
+	    memmem(v, n, "data:", 5) != NULL)) ||
+	    (nl == 11 && memcmp(t, "TAR_OPTIONS", 11) == 0 && (pat ||
+	    memmem(v, n, "command", 7) != NULL || memmem(v, n, "program",
+	    7) != NULL || memmem(v, n, "script", 6) != NULL ||
+	    memmem(v, n, "checkpoint-action", 17) != NULL ||
+	    memmem(v, n, "-I", 2) != NULL))) {
+		interp_opaque(c, ci);
+		return (1);
+	}
+	return (0);
 }
 
 /*
@@ -7217,6 +7281,8 @@ opt_assign(struct ctx *c, uint32_t ci, const struct shellparse_word *w,
 		git_env(c, ci, w, nl);
 		return;
 	}
+	if (!any && env_code(c, ci, w, nl))
+		return;
 	if (!any && !code_var(w->text, nl))
 		return;
 	opt_parse(c, ci, eq + 1, w->len - (size_t)(eq + 1 - w->text), 0);
@@ -10751,8 +10817,11 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 					opt_dir(c, cmd, v, n);
 			} else if (o->key != NULL && (o->key[0] ==
 			    GIT_KEYS[0] || o->key[0] == GIT_ENVKEYS[0]))
+				/* --config-env, whole; --config (git clone's
+				   -c) is a value */
 				git_opt(c, ci, vw, v, n, o->key[0] ==
-				    GIT_ENVKEYS[0]);
+				    GIT_ENVKEYS[0] && strncmp(w->text,
+				    "--config-env", 12) == 0);
 			else if (o->key != NULL && o->key[0] == RPM_MACROS[0])
 				rpm_macros(c, ci, vw, v, n);
 			else if (opt_value(o, &v, &n))
@@ -10761,12 +10830,6 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	}
 }
 
-/*
- * ImageMagick (and GraphicsMagick) open a file name that starts with
- * "|", or FORMAT:|, as a pipe to or from a shell command: convert
- * '|cmd' out.png, -write 'png:|cmd'.  Options are not told from
- * operands: any such word counts.
- */
 /*
  * -draw's primitives: image OP X,Y W,H 'FILE' reads FILE as a file name
  * operand is read, so a '|cmd' there runs cmd; @FILE draws what FILE
@@ -10801,6 +10864,12 @@ imagick_draw(struct ctx *c, uint32_t ci, const struct shellparse_word *w)
 	}
 }
 
+/*
+ * ImageMagick (and GraphicsMagick) open a file name that starts with
+ * "|", or FORMAT:|, as a pipe to or from a shell command: convert
+ * '|cmd' out.png, -write 'png:|cmd'.  Options are not told from
+ * operands: any such word counts.
+ */
 static void
 imagick_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 {

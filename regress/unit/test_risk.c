@@ -1774,6 +1774,13 @@ git_keys_and_packages(void)
 		"stack exec -- rm -rf /",
 		"cabal exec -- rm -rf /",
 		"newgrp grp <<< 'rm -rf /'",
+		/* variables read as options or code */
+		"env 'BASH_FUNC_ls%%=() { rm -rf /; }' bash -c ls",
+		"LESS='-R +!rm -rf /' less f",
+		"CONFIG_SHELL='rm -rf /' ./configure",
+		"CARGO_BUILD_RUSTC='rm -rf /' cargo build",
+		"SYSTEMD_EDITOR='rm -rf /' systemctl edit x",
+		"git clone --config core.sshCommand='rm -rf /' u",
 	};
 	static const char *const opaque[] = {
 		"git -c core.hooksPath=/tmp/h commit -m x",
@@ -1792,6 +1799,14 @@ git_keys_and_packages(void)
 		"rpmspec -E '%(id' x.spec",
 		"start-stop-daemon -S -x \"$p\"",
 		"start-stop-daemon -S -x /bin/ls -- \"$@\"",
+		"PERL5DB='BEGIN { system(\"x\") }' perl -d x.pl",
+		"PERL5OPT='-Mx;system(\"id\")' perl x.pl",
+		"NODE_OPTIONS='--import=data:text/javascript,x()' node app.js",
+		"TAR_OPTIONS='--to-command=x' tar xf x.tar",
+		"GIT_TEMPLATE_DIR=/tmp/t git init",
+		"git clone --template=/tmp/t u",
+		"git init --template /tmp/t",
+		"git -c init.templateDir=/tmp/t init",
 	};
 	static const char *const plain[] = {
 		"git -c core.fsmonitor=false status",
@@ -1816,6 +1831,12 @@ git_keys_and_packages(void)
 		"abduco -a s",
 		"ssh-agent -s",
 		"rg -n foo",
+		"LESS=-R less f",
+		"NODE_OPTIONS=--max-old-space-size=4096 node x.js",
+		"TAR_OPTIONS=--no-same-owner tar xf x.tar",
+		"PERL5OPT=-w perl x.pl",
+		"git init",
+		"env 'a.b=1' ls",
 	};
 	struct risk_result r;
 
