@@ -811,6 +811,29 @@ static const struct subwrap kube_subs[] = {
 };
 
 /* lxc exec NAME -- CMD; multipass exec NAME -- CMD */
+/* ctr run IMAGE ID CMD ...; ctr task exec --exec-id X ID CMD ... */
+static const struct subwrap ctr_task_subs[] = {
+	{ SW("exec"), { "ctr task exec", WK_PREFIX, 1, 0, 0, "", "",
+	    "|exec-id|cwd|user|fifo-dir|log-uri|", "", "", "", "", NULL, 0,
+	    1 } },
+};
+static const struct subwrap ctr_subs[] = {
+	{ SW("run"), { "ctr run", WK_PREFIX, 2, 0, 0, "", "",
+	    "|env|env-file|label|mount|snapshotter|runtime|runtime-config-"
+	    "path|cwd|user|uidmap|gidmap|cpus|cpu-shares|memory-limit|"
+	    "platform|device|cni|with-ns|pid-file|fifo-dir|log-uri|"
+	    "annotation|hostname|seccomp-profile|apparmor-profile|cgroup|"
+	    "rootfs-propagation|", "", "", "", "", NULL, 0, 1 } },
+	{ SW("task"), { "ctr task", WK_SUB, 0, 0, 0, "", "", "", "", "", "",
+	    "", SUBS(ctr_task_subs), 1 } },
+	{ SW("t"), { "ctr task", WK_SUB, 0, 0, 0, "", "", "", "", "", "",
+	    "", SUBS(ctr_task_subs), 1 } },
+};
+/* crictl exec [-it] CONTAINER CMD ... */
+static const struct subwrap crictl_subs[] = {
+	{ SW("exec"), { "crictl exec", WK_PREFIX, 1, 0, 0, "", "",
+	    "|timeout|", "", "", "", "", NULL, 0, 1 } },
+};
 static const struct subwrap lxc_subs[] = {
 	{ SW("exec"), { "lxc exec", WK_PREFIX, 1, 0, 0, "d",
 	    "", "|cwd|env|group|user|mode|project|working-directory|", "",
@@ -1256,6 +1279,15 @@ static const struct wrapper wrappers[] = {
 	    SUBS(kube_subs), 1 },
 	{ "lxc", WK_SUB, 0, 0, 0, "", "", "|project|", "", "", "", "",
 	    SUBS(lxc_subs), 1 },
+	{ "ctr", WK_SUB, 0, 0, 0, "an", "", "|address|namespace|timeout|"
+	    "connect-timeout|", "", "", "", "", SUBS(ctr_subs), 1 },
+	{ "crictl", WK_SUB, 0, 0, 0, "ir", "", "|image-endpoint|"
+	    "runtime-endpoint|config|timeout|", "", "", "", "",
+	    SUBS(crictl_subs), 1 },
+	/* cmake -E TOOL ARGS: rm, env, time, ... as the programs */
+	{ "cmake", WK_OPTS, 0, 0, 0, "DCGTAUSBPLWj", "", "|build|install|"
+	    "target|config|parallel|preset|log-level|graphviz|", "", "E", "",
+	    "", NULL, 0, 0 },
 	{ "incus", WK_SUB, 0, 0, 0, "", "", "|project|", "", "", "", "",
 	    SUBS(lxc_subs), 1 },
 	{ "multipass", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
@@ -2810,6 +2842,10 @@ static const struct xlang xlangs[] = {
 	   -l, -r, -e do not read it */
 	{ "crontab", "", "", "", "", "u", "", NULL, NULL, "|l|r|e|i|",
 	    NULL, FEED_CRON, XS_NOARG, 0, 0, 0 },
+	/* cmake -P SCRIPT, -C CACHE: cmake code; from the input, opaque */
+	{ "cmake", "", "", "PC", "", "DGTAUSBLWj", "|build|install|target|"
+	    "config|parallel|preset|log-level|graphviz|", NULL, NULL, NULL,
+	    NULL, FEED_OPAQUE, XS_NONE, 0, 0, 0 },
 };
 #undef XL_OPAQUE
 #undef MAKE_ARGS
@@ -2819,7 +2855,8 @@ static const struct xlang xlangs[] = {
 /* Their names, for a quick no (xlang_ok() checks them). */
 static const char *const xlang_names[10] = {
 	NULL, "R", "dc ed", "ghc gdb ftp", "make wish ghci sbcl deno psql "
-	"sftp lftp", "gmake emacs tclsh jimsh julia guile clisp mysql tnftp",
+	"sftp lftp", "gmake emacs tclsh jimsh julia guile clisp mysql tnftp "
+	"cmake",
 	"expect octave", "Rscript gnuplot mariadb sqlite3 crontab", NULL,
 	"emacs-nox emacs-gtk osascript",
 };

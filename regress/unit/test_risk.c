@@ -1781,6 +1781,11 @@ git_keys_and_packages(void)
 		"CARGO_BUILD_RUSTC='rm -rf /' cargo build",
 		"SYSTEMD_EDITOR='rm -rf /' systemctl edit x",
 		"git clone --config core.sshCommand='rm -rf /' u",
+		"ctr run img x rm -rf /",
+		"ctr -n k8s.io t exec --exec-id e x rm -rf /",
+		"crictl exec -it c rm -rf /",
+		"cmake -E rm -rf /",
+		"cmake -E env X=1 rm -rf /",
 	};
 	static const char *const opaque[] = {
 		"git -c core.hooksPath=/tmp/h commit -m x",
@@ -1807,6 +1812,7 @@ git_keys_and_packages(void)
 		"git clone --template=/tmp/t u",
 		"git init --template /tmp/t",
 		"git -c init.templateDir=/tmp/t init",
+		"cmake -P /dev/stdin <<< 'execute_process(COMMAND x)'",
 	};
 	static const char *const plain[] = {
 		"git -c core.fsmonitor=false status",
@@ -1837,6 +1843,9 @@ git_keys_and_packages(void)
 		"PERL5OPT=-w perl x.pl",
 		"git init",
 		"env 'a.b=1' ls",
+		"cmake -P build.cmake",
+		"cmake --build build -j4",
+		"ctr images ls",
 	};
 	struct risk_result r;
 
