@@ -10957,25 +10957,6 @@ imagick_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	}
 }
 
-/* d[o...]: t (l bytes) in single quotes, for the shell parser; at
-   most 4 * l + 2 bytes.  Returns the new o. */
-static size_t
-sq_put(char *d, size_t o, const char *t, size_t l)
-{
-	size_t i;
-
-	d[o++] = '\'';
-	for (i = 0; i < l; i++) {
-		if (t[i] == '\'') {
-			memcpy(d + o, "'\\''", 4);
-			o += 4;
-		} else
-			d[o++] = t[i];
-	}
-	d[o++] = '\'';
-	return (o);
-}
-
 /*
  * start-stop-daemon --start --exec PROG [--startas AS] ... -- ARGS runs
  * AS (else PROG) with ARGS; --stop, --status and the rest run nothing.
@@ -11072,10 +11053,10 @@ ssd_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 		c->nomem = 1;
 		return;
 	}
-	o = sq_put(d, 0, prog, pl);
+	o = squote(d, prog, pl);
 	for (k = args; k < end; k++) {
 		d[o++] = ' ';
-		o = sq_put(d, o, w[k].text, w[k].len);
+		o += squote(d + o, w[k].text, w[k].len);
 	}
 	d[o] = '\0';
 	opt_parse(c, ci, d, o, 0);
