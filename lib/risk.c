@@ -10976,7 +10976,8 @@ ssd_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	for (k = start + 1; k < end; k++) {
 		t = w[k].text;
 		l = w[k].len;
-		if (l < 2 || t[0] != '-' || shellparse_pattern(&w[k]) != NULL)
+		/* --exec="$p" too: its word is the program's */
+		if (l < 2 || t[0] != '-')
 			continue;
 		if (strcmp(t, "--") == 0) {
 			args = k + 1;

@@ -1803,6 +1803,7 @@ git_keys_and_packages(void)
 		"rpm -E '%(echo %(id))'",
 		"rpmspec -E '%(id' x.spec",
 		"start-stop-daemon -S -x \"$p\"",
+		"start-stop-daemon --start --exec=\"$p\"",
 		"start-stop-daemon -S -x /bin/ls -- \"$@\"",
 		"PERL5DB='BEGIN { system(\"x\") }' perl -d x.pl",
 		"PERL5OPT='-Mx;system(\"id\")' perl x.pl",
