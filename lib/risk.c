@@ -706,8 +706,8 @@ static const struct subwrap git_subs[] = {
 	    "", "", "", NULL, 0, 0 } },
 	{ SW("difftool"), { "git difftool", WK_OPTS, 0, 0, 0, "t", "x",
 	    "|tool|", "|extcmd|", "", "", "", NULL, 0, 0 } },
-	/* The program run at the other end runs here for a local path. */
-	/* --template DIR: hooks copied from it run later */
+	/* The program run at the other end runs here for a local path;
+	   --template DIR: hooks copied from it run later. */
 	{ SW("clone"), { "git clone", WK_OPTS, 0, 0, 0, "obcj", "u",
 	    "|origin|branch|config|jobs|depth|reference|reference-if-able|"
 	    "separate-git-dir|filter|shallow-since|shallow-exclude|"
@@ -810,7 +810,6 @@ static const struct subwrap kube_subs[] = {
 	{ SW("run"), KUBE_EXEC },
 };
 
-/* lxc exec NAME -- CMD; multipass exec NAME -- CMD */
 /* ctr run IMAGE ID CMD ...; ctr task exec --exec-id X ID CMD ... */
 static const struct subwrap ctr_task_subs[] = {
 	{ SW("exec"), { "ctr task exec", WK_PREFIX, 1, 0, 0, "", "",
@@ -834,6 +833,7 @@ static const struct subwrap crictl_subs[] = {
 	{ SW("exec"), { "crictl exec", WK_PREFIX, 1, 0, 0, "", "",
 	    "|timeout|", "", "", "", "", NULL, 0, 1 } },
 };
+/* lxc exec NAME -- CMD; multipass exec NAME -- CMD */
 static const struct subwrap lxc_subs[] = {
 	{ SW("exec"), { "lxc exec", WK_PREFIX, 1, 0, 0, "d",
 	    "", "|cwd|env|group|user|mode|project|working-directory|", "",
@@ -2808,9 +2808,8 @@ static const struct xlang xlangs[] = {
 	/* dc's ! runs a command */
 	{ "dc", "", "", "f", "|file|", "", "", "e", "|expression|", NULL,
 	    NULL, FEED_DC, XS_NOARG, 0, 0, 0 },
-	/* gdb reads commands (shell, python) on its input; gdb -x FILE
-	   (-ex is in cmdopts[]) */
-	/* gdb -ex CMD, -x FILE: then it reads its input, unless -batch */
+	/* gdb's commands (gdb_scan()) in -ex CMD and on its input, which
+	   it reads after -ex and -x FILE unless -batch */
 	{ "gdb", "", "", "+x", "|+|command|init-command|ix|", "pcdbDse",
 	    "|pid|core|directory|baud|data-directory|symbols|exec|se|cd|tty|",
 	    "", "|+|eval-command|ex|init-eval-command|iex|",
@@ -10436,8 +10435,6 @@ xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			}
 			/* -abc as getopt reads it */
 			for (i = 1; kind == 0 && i < l; i++) {
-				if (t[i] == '+')
-					break;
 				if (strchr(x->codeopts, t[i]) != NULL)
 					kind = 'c';
 				else if ((f = chr_plus(x->fileopts, t[i])) != 0)
@@ -10968,7 +10965,7 @@ ssd_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	const struct shellparse_word *w = c->sp->cmds[ci].words, *pw = NULL,
 	    *aw = NULL, **vp;
 	const char *t, *v, *prog = NULL, *as = NULL;
-	size_t l, pl = 0, al = 0, room, o;
+	size_t i, l, pl = 0, al = 0, room, o;
 	uint32_t k, args = end;
 	int run = 0;
 	char *d;
@@ -11006,19 +11003,24 @@ ssd_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 			if (vp != NULL && (v = memchr(t, '=', l)) != NULL)
 				v++;
 		} else {
-			if (t[1] == 'S')
-				run = 1;
-			else if (t[1] == 'K' || t[1] == 'T')
-				return;
-			if (t[1] == 'x')
-				vp = &pw;
-			else if (t[1] == 'a')
-				vp = &aw;
-			else if (l == 2 && strchr("nupcgrdNPkIsRO", t[1]) !=
-			    NULL)
-				k++;
-			if (vp != NULL && l > 2)
-				v = t + 2;		/* -xPROG */
+			/* -bSx PROG, as getopt reads it */
+			for (i = 1; i < l; i++) {
+				if (t[i] == 'S')
+					run = 1;
+				else if (t[i] == 'K' || t[i] == 'T')
+					return;
+				else if (t[i] == 'x' || t[i] == 'a') {
+					vp = t[i] == 'x' ? &pw : &aw;
+					if (i + 1 < l)
+						v = t + i + 1;	/* -xPROG */
+					break;
+				} else if (strchr("nupcgrdNPkIsRO", t[i]) !=
+				    NULL) {
+					if (i + 1 == l)
+						k++;
+					break;
+				}
+			}
 		}
 		if (vp == NULL)
 			continue;

@@ -1759,6 +1759,7 @@ git_keys_and_packages(void)
 		"start-stop-daemon --start --exec /bin/rm -- -rf /",
 		"start-stop-daemon -S -x /usr/bin/d --startas /bin/rm -- -rf /",
 		"start-stop-daemon -S -x /bin/sh -- -c 'rm -rf /'",
+		"start-stop-daemon -bSx /bin/rm -- -rf /",
 		"ssh-agent rm -rf /",
 		"dtach -c /tmp/s rm -rf /",
 		"abduco -c s rm -rf /",
