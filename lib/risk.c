@@ -1685,6 +1685,8 @@ struct ient {
 #define TX_IMAGICK	1	/* ImageMagick: a file '|cmd' runs cmd */
 #define TX_SCREEN	2	/* screen -X CMD: a command to a session */
 #define TX_SSD		3	/* start-stop-daemon --exec PROG -- ARGS */
+#define TX_NIX		4	/* nix run INSTALLABLE ARGS */
+#define TX_SCL		5	/* scl enable COLLECTION... COMMAND */
 
 static const char *const imagick_names[] = {
 	"magick", "convert", "mogrify", "identify", "composite", "montage",
@@ -3021,6 +3023,16 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 		goto fail;
 	}
 	e->tx = TX_SSD;
+	if ((e = ient_get(rs, "nix", 3)) == NULL) {
+		cfail(&ce, "%s", "out of memory");
+		goto fail;
+	}
+	e->tx = TX_NIX;
+	if ((e = ient_get(rs, "scl", 3)) == NULL) {
+		cfail(&ce, "%s", "out of memory");
+		goto fail;
+	}
+	e->tx = TX_SCL;
 	for (i = 0; i < rs->nients; i++) {
 		e = &rs->ients[i];
 		for (al = optaliases; al < optaliases + sizeof(optaliases) /
@@ -7168,7 +7180,7 @@ opt_parse(struct ctx *c, uint32_t ci, const char *s, size_t n, int bang)
 /*
  * Variables whose value another program reads as its options or code:
  * BASH_FUNC_f%%='() { ...; }' (env only: not a shell's name) defines
- * a function bash imports; LESS and MORE are options, +!cmd among
+ * a function bash imports; ENV is expanded by an interactive sh; LESS and MORE are options, +!cmd among
  * them; PERL5DB is the debugger's code, PERL5OPT -M's text code too;
  * NODE_OPTIONS may --import a data: URL; TAR_OPTIONS may name a
  * program tar runs; GIT_TEMPLATE_DIR holds hooks that run later.
@@ -7187,6 +7199,13 @@ env_code(struct ctx *c, uint32_t ci, const struct shellparse_word *w,
 		if (n >= 2 && v[0] == '(' && v[1] == ')')
 			v += 2, n -= 2;
 		opt_parse(c, ci, v, n, 0);
+		return (1);
+	}
+	if (nl == 3 && memcmp(t, "ENV", 3) == 0) {
+		/* an interactive sh expands it: $(cmd) runs (a name of a
+		   file, ENV=production, is not read here) */
+		if (memmem(v, n, "$(", 2) != NULL || memchr(v, '`', n) != NULL)
+			opt_parse(c, ci, v, n, 0);
 		return (1);
 	}
 	if ((nl == 4 && memcmp(t, "LESS", 4) == 0) ||
@@ -10325,6 +10344,8 @@ static void	go_env(struct ctx *, uint32_t, uint32_t, uint32_t);
 static void	imagick_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
 static void	screen_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
 static void	ssd_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
+static void	nix_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
+static void	scl_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
 
 static const struct shellparse_word *
 xlang_value(const struct shellparse_cmd *cmd, uint32_t *kp, uint32_t end,
@@ -10678,6 +10699,12 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			    cmd->nwords : end);
 		else if (e->tx == TX_SSD)
 			ssd_texts(c, ci, start, end > cmd->nwords ?
+			    cmd->nwords : end);
+		else if (e->tx == TX_NIX)
+			nix_texts(c, ci, start, end > cmd->nwords ?
+			    cmd->nwords : end);
+		else if (e->tx == TX_SCL)
+			scl_texts(c, ci, start, end > cmd->nwords ?
 			    cmd->nwords : end);
 		else
 			screen_texts(c, ci, start, end > cmd->nwords ?
@@ -11063,6 +11090,209 @@ ssd_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	}
 	d[o] = '\0';
 	opt_parse(c, ci, d, o, 0);
+}
+
+/*
+ * Words a..b of w as a command line to parse, each quoted, or (raw)
+ * as they are, joined by spaces; a word only known when it runs is
+ * put as written, to expand again.  NULL when out of memory.
+ */
+static char *
+words_line(struct ctx *c, const struct shellparse_word *w, uint32_t a,
+    uint32_t b, int raw, size_t *lp)
+{
+	size_t room = 1, o = 0;
+	uint32_t k;
+	char *d;
+
+	for (k = a; k < b; k++)
+		room += 4 * (size_t)w[k].len + 3;
+	if (room > SHELLPARSE_MAXLEN || (d = shellparse_alloc(c->sp, room)) ==
+	    NULL) {
+		if (room <= SHELLPARSE_MAXLEN)
+			c->nomem = 1;
+		return (NULL);
+	}
+	for (k = a; k < b; k++) {
+		if (k > a)
+			d[o++] = ' ';
+		if (raw || shellparse_pattern(&w[k]) != NULL) {
+			memcpy(d + o, w[k].text, w[k].len);
+			o += w[k].len;
+		} else
+			o += squote(d + o, w[k].text, w[k].len);
+	}
+	d[o] = '\0';
+	*lp = o;
+	return (d);
+}
+
+/* nix's options that take words (others take none, or are =VALUE). */
+#define NIX_ARGOPTS	"|arg:2|argstr:2|override-input:2|override-flake:2|" \
+	"option:2|set-env-var:2|store|eval-store|include|file|expr|profile|" \
+	"inputs-from|update-input|reference-lock-file|output-lock-file|" \
+	"log-format|max-jobs|cores|builders|substituters|keep|unset|chdir|" \
+	"extra-experimental-features|experimental-features|extra-substituters|" \
+	"trusted-public-keys|extra-trusted-public-keys|access-tokens|" \
+	"system|extra-platforms|print-build-logs-to|"
+
+/*
+ * How many words nix's option t (l bytes) takes after it, or -1 when t
+ * is no option.
+ */
+static int
+nix_opt(const char *t, size_t l)
+{
+	if (l < 2 || t[0] != '-')
+		return (-1);
+	if (memchr(t, '=', l) != NULL)
+		return (0);
+	if (t[1] == '-')
+		return (in_list_abbr(NIX_ARGOPTS, t + 2, l - 2, 1));
+	/* -I PATH, -j N, -k NAME, -u NAME, -C DIR, -f FILE, -s NAME VALUE */
+	if (strchr("IjkuCf", t[l - 1]) != NULL)
+		return (1);
+	return (t[l - 1] == 's' ? 2 : 0);
+}
+
+/*
+ * nix run [options] INSTALLABLE [ARGS] [-- ARGS]: the installable's
+ * program runs with ARGS.  Its name is the attribute's last part
+ * (nixpkgs#bash, nixpkgs#legacyPackages.x86_64-linux.bash^out: bash);
+ * a flake with no attribute runs its own default, known by no name.
+ * An option nix takes a value for that is not listed may hide the
+ * installable: the first word with a '#' is taken for it.  Nix 2.3's
+ * nix run PKGS -c CMD ARGS runs CMD.  --expr and --file give the Nix
+ * code that says what runs, as does an installable only known when
+ * it runs: opaque.
+ */
+static void
+nix_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
+{
+	const struct shellparse_word *w = c->sp->cmds[ci].words;
+	const char *t, *p, *q, *a;
+	size_t l, n, o, room;
+	uint32_t k, sub = end, inst = end, dd = end;
+	int nargs;
+	char *d;
+
+	for (k = start + 1; k < end; k++) {
+		t = w[k].text;
+		l = w[k].len;
+		if (l == 2 && memcmp(t, "--", 2) == 0) {
+			dd = k;
+			break;
+		}
+		if ((nargs = nix_opt(t, l)) < 0) {
+			if (sub == end) {
+				if (l != 3 || memcmp(t, "run", 3) != 0)
+					return;
+				sub = k;
+			} else if (inst == end || (memchr(t, '#', l) != NULL &&
+			    memchr(w[inst].text, '#', w[inst].len) == NULL))
+				inst = k;
+			continue;
+		}
+		if (sub != end && ((l == 2 && t[1] == 'c') ||
+		    long_opt(t, l, "command"))) {
+			/* Nix 2.3's; or the program's, if nix passes it */
+			if ((d = words_line(c, w, k + 1, end, 0, &o)) == NULL)
+				return;
+			opt_parse(c, ci, d, o, 0);
+			dd = k;
+			break;
+		}
+		if (sub != end && (long_opt(t, l, "expr") ||
+		    long_opt(t, l, "file") || (t[1] != '-' &&
+		    memchr(t, 'f', l) != NULL))) {
+			interp_opaque(c, ci);
+			return;
+		}
+		k += (uint32_t)nargs;
+	}
+	if (sub == end || inst == end)
+		return;
+	if (shellparse_pattern(&w[inst]) != NULL) {
+		interp_opaque(c, ci);
+		return;
+	}
+	t = w[inst].text;
+	l = w[inst].len;
+	if ((p = memchr(t, '#', l)) == NULL)
+		return;		/* the flake's default: no name */
+	p++;
+	if ((q = memchr(p, '^', l - (size_t)(p - t))) == NULL)
+		q = t + l;
+	for (a = q; a > p && a[-1] != '.'; a--)
+		;
+	if (a == q)
+		return;
+	n = (size_t)(q - a);
+	/* NAME, the words after the installable that are not nix's
+	   options, then those after -- */
+	room = 4 * n + 3;
+	for (k = inst + 1; k < end; k++)
+		room += 4 * (size_t)w[k].len + 3;
+	if (room > SHELLPARSE_MAXLEN || (d = shellparse_alloc(c->sp, room)) ==
+	    NULL) {
+		if (room <= SHELLPARSE_MAXLEN)
+			c->nomem = 1;
+		return;
+	}
+	o = squote(d, a, n);
+	for (k = inst + 1; k < end; k++) {
+		if (k < dd && (nargs = nix_opt(w[k].text, w[k].len)) >= 0) {
+			k += (uint32_t)nargs;
+			continue;
+		}
+		if (k == dd && w[k].len == 2 && w[k].text[1] == '-')
+			continue;
+		d[o++] = ' ';
+		if (shellparse_pattern(&w[k]) != NULL) {
+			memcpy(d + o, w[k].text, w[k].len);
+			o += w[k].len;
+		} else
+			o += squote(d + o, w[k].text, w[k].len);
+	}
+	d[o] = '\0';
+	opt_parse(c, ci, d, o, 0);
+}
+
+/*
+ * scl enable|run COLLECTION... COMMAND: a shell runs COMMAND; with
+ * "--", the words after it, joined by spaces as scl joins them.
+ */
+static void
+scl_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
+{
+	const struct shellparse_word *w = c->sp->cmds[ci].words;
+	const char *t;
+	size_t o;
+	uint32_t k;
+	char *d;
+
+	for (k = start + 1; k < end && w[k].len > 0 && w[k].text[0] == '-';
+	    k++)
+		;
+	if (k >= end || !((w[k].len == 6 && memcmp(w[k].text, "enable",
+	    6) == 0) || (w[k].len == 3 && memcmp(w[k].text, "run", 3) == 0)))
+		return;
+	for (k++; k < end; k++)
+		if (w[k].len == 2 && memcmp(w[k].text, "--", 2) == 0)
+			break;
+	if (k < end) {
+		if ((d = words_line(c, w, k + 1, end, 1, &o)) != NULL)
+			opt_parse(c, ci, d, o, 0);
+		return;
+	}
+	if (end - start < 4)
+		return;		/* no collection, or no command */
+	if (shellparse_pattern(&w[end - 1]) != NULL) {
+		interp_opaque(c, ci);
+		return;
+	}
+	t = w[end - 1].text;
+	opt_parse(c, ci, t, w[end - 1].len, 0);
 }
 
 /*

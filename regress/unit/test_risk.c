@@ -1787,6 +1787,22 @@ git_keys_and_packages(void)
 		"crictl exec -it c rm -rf /",
 		"cmake -E rm -rf /",
 		"cmake -E env X=1 rm -rf /",
+		"nix run nixpkgs#bash -- -c 'rm -rf /'",
+		"nix --extra-experimental-features 'nix-command flakes' run "
+		    "'nixpkgs#bash' -- -c 'rm -rf /'",
+		"nix run --impure nixpkgs#legacyPackages.x86_64-linux.bash^out "
+		    "-- -c 'rm -rf /'",
+		"nix run --no-such-option x nixpkgs#bash -- -c 'rm -rf /'",
+		"nix run nixpkgs#python3 -- -c 'import os; os.system(\"rm -rf "
+		    "/\")'",
+		"nix run nixpkgs.bash -c rm -rf /",
+		"nix run nixpkgs#bash -c 'rm -rf /'",
+		"scl enable gcc-toolset-12 'rm -rf /'",
+		"scl enable a b 'ls; rm -rf /'",
+		"scl enable a -- rm -rf /",
+		"scl run a b -- 'rm -rf /'",
+		"ENV='$(rm -rf /)' sh -i",
+		"env ENV='`rm -rf /`' dash -i",
 	};
 	static const char *const opaque[] = {
 		"git -c core.hooksPath=/tmp/h commit -m x",
@@ -1815,6 +1831,10 @@ git_keys_and_packages(void)
 		"git init --template /tmp/t",
 		"git -c init.templateDir=/tmp/t init",
 		"cmake -P /dev/stdin <<< 'execute_process(COMMAND x)'",
+		"nix run --expr 'with import <nixpkgs> {}; bash' -- -c ls",
+		"nix run -f . hello",
+		"nix run \"$flake\" -- -c ls",
+		"scl enable a \"$cmd\"",
 	};
 	static const char *const plain[] = {
 		"git -c core.fsmonitor=false status",
@@ -1848,6 +1868,12 @@ git_keys_and_packages(void)
 		"cmake -P build.cmake",
 		"cmake --build build -j4",
 		"ctr images ls",
+		"nix run github:o/r",
+		"nix build nixpkgs#bash",
+		"scl -l",
+		"scl enable a",
+		"ENV=production node app.js",
+		"ENV=$HOME/.shrc sh -i",
 	};
 	struct risk_result r;
 
@@ -1857,6 +1883,12 @@ git_keys_and_packages(void)
 	plain_all(plain, sizeof(plain) / sizeof(plain[0]), "runs no more");
 	evade("git -c credential.helper=/usr/bin/rm fetch", M, "rm");
 	evade("rg --pre rm x", M, "rm");
+	/* nix run's program: hello, with the words after -- */
+	r = run(rs, "shell", "nix run nixpkgs#hello -- --greeting hi", NULL,
+	    NULL);
+	tap_ok(r.ncommands == 2 && !r.opaque && r.level == RISK_LOW,
+	    "nix run: its program, %u commands: %s", r.ncommands, r.why);
+	evade("nix run 'nixpkgs#bash' -- -c 'rm x'", M, "rm");
 	/* ext::'s %-escapes: one argument "rm -rf /" to sh -c */
 	r = run(rs, "shell", "git clone 'ext::sh -c rm% -rf% /' x", NULL,
 	    NULL);
