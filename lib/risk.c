@@ -1439,38 +1439,39 @@ static const struct wrapper wrappers[] = {
  * Names by length: entry n holds names of n bytes, a space between
  * them (len_table_ok() checks that at risk_compile()).
  */
+#define LT_N		12	/* names of up to 11 bytes */
 /* Builtins that set a variable whose name they are given. */
-static const char *const vt_setters[10] = {
+static const char *const vt_setters[LT_N] = {
 	NULL, NULL, NULL, "let", "read eval exec", "local alias",
 	"export printf source enable",
 	"declare typeset mapfile getopts builtin command", "readonly",
 	"readarray",
 };
 /* Words after which a word is in a command's place (if . f; then ...). */
-static const char *const cmdpos_words[10] = {
+static const char *const cmdpos_words[LT_N] = {
 	NULL, "!", "if do", NULL, "then else elif time eval exec",
 	"while until", NULL, "command builtin", NULL, NULL,
 };
 /* Builtins that take a variable name, where a subscript is evaluated. */
-static const char *const subs_names[10] = {
+static const char *const subs_names[LT_N] = {
 	NULL, "[", NULL, "let", "read test wait", "unset local",
 	"printf export", "declare typeset mapfile getopts", "readonly",
 	"readarray",
 };
 
 /* The WK_SHELL wrappers' names (shells_ok() checks that). */
-static const char *const shell_names[10] = {
+static const char *const shell_names[LT_N] = {
 	NULL, NULL, "sh", "zsh ksh ash", "bash dash mksh lksh oksh posh yash "
 	"fish", "ksh93 rbash", NULL, NULL, NULL, NULL,
 };
 
 /* Is s (n bytes) one of table t's names? */
 static inline int
-len_table_has(const char *const t[10], const char *s, size_t n)
+len_table_has(const char *const t[LT_N], const char *s, size_t n)
 {
 	const char *p;
 
-	for (p = n < 10 ? t[n] : NULL; p != NULL; p += n + 1) {
+	for (p = n < LT_N ? t[n] : NULL; p != NULL; p += n + 1) {
 		if (memcmp(p, s, n) == 0)
 			return (1);
 		if (p[n] == '\0')
@@ -1480,12 +1481,12 @@ len_table_has(const char *const t[10], const char *s, size_t n)
 }
 
 static int
-len_table_ok(const char *const t[10])
+len_table_ok(const char *const t[LT_N])
 {
 	const char *p;
 	size_t n, l;
 
-	for (n = 0; n < 10; n++)
+	for (n = 0; n < LT_N; n++)
 		for (p = t[n]; p != NULL; p += l + 1) {
 			l = strcspn(p, " ");
 			if (l != n)
@@ -1512,7 +1513,7 @@ shells_ok(void)
 				return (0);
 			want++;
 		}
-	for (n = 0; n < 10; n++)
+	for (n = 0; n < LT_N; n++)
 		for (p = shell_names[n]; p != NULL; p += l + 1) {
 			l = strcspn(p, " ");
 			have++;
@@ -1687,6 +1688,7 @@ struct ient {
 #define TX_SSD		3	/* start-stop-daemon --exec PROG -- ARGS */
 #define TX_NIX		4	/* nix run INSTALLABLE ARGS */
 #define TX_SCL		5	/* scl enable COLLECTION... COMMAND */
+#define TX_XARGS	6	/* xargs CMD ARGS, the items it reads */
 
 static const char *const imagick_names[] = {
 	"magick", "convert", "mogrify", "identify", "composite", "montage",
@@ -2776,6 +2778,14 @@ struct xlang {
 	"socket|default-character-set|defaults-file|defaults-extra-file|" \
 	"init-command|tee|", "e", "|execute|", NULL, NULL, FEED_MYSQL, \
 	XS_ALWAYS, 0, 0, 0
+#define PWSH		"ce", "|command|Command|COMMAND|encodedcommand|" \
+	"EncodedCommand|encodedCommand|ec|commandwithargs|CommandWithArgs|" \
+	"cwa|", "f", "|file|File|FILE|", "w", "|executionpolicy|" \
+	"ExecutionPolicy|ep|ex|workingdirectory|WorkingDirectory|wd|" \
+	"windowstyle|WindowStyle|configurationname|ConfigurationName|config|" \
+	"outputformat|OutputFormat|of|inputformat|InputFormat|inp|if|" \
+	"settingsfile|SettingsFile|settings|custompipename|CustomPipeName|" \
+	"configurationfile|ConfigurationFile|", XL_OPAQUE, XS_NOARG, 2, 0, 0
 static const struct xlang xlangs[] = {
 	{ "make", "E", "|eval|", "f", "|file|makefile|", "CIoW", MAKE_ARGS,
 	    XL_OPAQUE, XS_NONE, 0, 0, 1 },
@@ -2807,6 +2817,10 @@ static const struct xlang xlangs[] = {
 	{ "octave", "", "|eval|", "", "", "", "", XL_OPAQUE, XS_NOARG, 0, 0,
 	    0 },
 	{ "gnuplot", "e", "", "c", "", "", "", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	/* PowerShell: -Command, -EncodedCommand; its names in any case
+	   (those written here), abbreviated */
+	{ "pwsh", PWSH },
+	{ "powershell", PWSH },
 	/* dc's ! runs a command */
 	{ "dc", "", "", "f", "|file|", "", "", "e", "|expression|", NULL,
 	    NULL, FEED_DC, XS_NOARG, 0, 0, 0 },
@@ -2852,14 +2866,15 @@ static const struct xlang xlangs[] = {
 #undef MAKE_ARGS
 #undef EMACS
 #undef MYSQL
+#undef PWSH
 
 /* Their names, for a quick no (xlang_ok() checks them). */
-static const char *const xlang_names[10] = {
+static const char *const xlang_names[LT_N] = {
 	NULL, "R", "dc ed", "ghc gdb ftp", "make wish ghci sbcl deno psql "
-	"sftp lftp", "gmake emacs tclsh jimsh julia guile clisp mysql tnftp "
-	"cmake",
+	"sftp lftp pwsh", "gmake emacs tclsh jimsh julia guile clisp mysql "
+	"tnftp cmake",
 	"expect octave", "Rscript gnuplot mariadb sqlite3 crontab", NULL,
-	"emacs-nox emacs-gtk osascript",
+	"emacs-nox emacs-gtk osascript", "powershell",
 };
 
 static const struct xlang *
@@ -2902,7 +2917,7 @@ xlang_ok(void)
 		if (xlang_find(xlangs[i].name, strlen(xlangs[i].name)) !=
 		    &xlangs[i])
 			return (0);
-	for (n = 0; n < 10; n++)
+	for (n = 0; n < LT_N; n++)
 		for (p = xlang_names[n]; p != NULL; p += n + 1) {
 			have++;
 			if (p[n] == '\0')
@@ -3033,6 +3048,11 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 		goto fail;
 	}
 	e->tx = TX_SCL;
+	if ((e = ient_get(rs, "xargs", 5)) == NULL) {
+		cfail(&ce, "%s", "out of memory");
+		goto fail;
+	}
+	e->tx = TX_XARGS;
 	for (i = 0; i < rs->nients; i++) {
 		e = &rs->ients[i];
 		for (al = optaliases; al < optaliases + sizeof(optaliases) /
@@ -6791,6 +6811,73 @@ feed_stdin(struct ctx *c, uint32_t j, struct feed *f, int depth, int procsub)
 			feed_from(c, x, f, depth);
 }
 
+/*
+ * After a pass of feed_stdin() that counted f->n bytes: again, writing
+ * the same text into the arena (NUL-terminated).  0 when out of memory.
+ */
+static int
+feed_fill(struct ctx *c, uint32_t ci, struct feed *f, int procsub,
+    unsigned nfeed)
+{
+	if ((f->p = shellparse_alloc(c->sp, f->n + 1)) == NULL) {
+		c->nomem = 1;
+		return (0);
+	}
+	f->n = 0;
+	f->any = 0;
+	c->nfeed = nfeed;	/* the same walk again, the same budget */
+	feed_stdin(c, ci, f, 0, procsub);
+	f->p[f->n] = '\0';
+	return (1);
+}
+
+/* What command ci reads on its input, when the line gives all of it
+   (in the arena), or NULL. */
+static const char *
+input_text(struct ctx *c, uint32_t ci, size_t *np)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_redir *r;
+	struct feed f;
+	unsigned nfeed = c->nfeed;
+	uint32_t k;
+	char *t;
+
+	/* its own here-document or here-string */
+	for (k = 0; k < cmd->nredirs; k++) {
+		r = &cmd->redirs[k];
+		if ((r->fd != -1 && r->fd != 0) || (r->op !=
+		    SHELLPARSE_R_HEREDOC && r->op != SHELLPARSE_R_HERESTR))
+			continue;
+		if (r->op == SHELLPARSE_R_HEREDOC) {
+			if (r->body == NULL || (!r->quoted && (memchr(r->body,
+			    '$', r->bodylen) || memchr(r->body, '`',
+			    r->bodylen))))
+				return (NULL);
+			*np = r->bodylen;
+			return (r->body);
+		}
+		if (shellparse_pattern(&r->target) != NULL)
+			return (NULL);
+		if ((t = shellparse_alloc(c->sp, r->target.len + 2)) == NULL) {
+			c->nomem = 1;
+			return (NULL);
+		}
+		memcpy(t, r->target.text, r->target.len);
+		t[r->target.len] = '\n';
+		t[r->target.len + 1] = '\0';
+		*np = r->target.len + 1;
+		return (t);
+	}
+	memset(&f, 0, sizeof(f));
+	feed_stdin(c, ci, &f, 0, 0);
+	if (!f.any || f.opaque || f.n > FEED_MAX ||
+	    !feed_fill(c, ci, &f, 0, nfeed))
+		return (NULL);
+	*np = f.n;
+	return (f.p);
+}
+
 static void	code_scan(struct ctx *, uint32_t, const char *, size_t, int,
 		    int);
 static void	text_scan(struct ctx *, uint32_t, const char *, size_t, int);
@@ -6823,18 +6910,9 @@ feed_shell(struct ctx *c, uint32_t ci, int procsub, int lang)
 				break;
 			}
 	}
-	if (!f.any || f.n > FEED_MAX || lang == FEED_OPAQUE)
+	if (!f.any || f.n > FEED_MAX || lang == FEED_OPAQUE ||
+	    !feed_fill(c, ci, &f, procsub, nfeed))
 		return;
-	/* Again, writing: the same text into the arena. */
-	if ((f.p = shellparse_alloc(c->sp, f.n + 1)) == NULL) {
-		c->nomem = 1;
-		return;
-	}
-	f.n = 0;
-	f.any = 0;
-	c->nfeed = nfeed;	/* the same walk again, the same budget */
-	feed_stdin(c, ci, &f, 0, procsub);
-	f.p[f.n] = '\0';
 	if (lang == 0)
 		nested(c, ci, f.p, f.n);
 	else if (lang < 0)
@@ -8658,19 +8736,38 @@ sed_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 
 /* s (n bytes) single-quoted for the shell at d, its own quotes as
    '\''; returns the bytes written, 4n + 2 at most. */
+/* ch inside single quotes (at most 4 bytes into d): its length. */
+static size_t
+squote_in(char *d, char ch)
+{
+	if (ch == '\'') {
+		memcpy(d, "'\\''", 4);
+		return (4);
+	}
+	d[0] = ch;
+	return (1);
+}
+
+/* The length squote() gives s (n bytes). */
+static size_t
+squote_len(const char *s, size_t n)
+{
+	size_t i, l = n + 2;
+
+	for (i = 0; i < n; i++)
+		if (s[i] == '\'')
+			l += 3;
+	return (l);
+}
+
 static size_t
 squote(char *d, const char *s, size_t n)
 {
 	size_t i, l = 0;
 
 	d[l++] = '\'';
-	for (i = 0; i < n; i++) {
-		if (s[i] == '\'') {
-			memcpy(d + l, "'\\''", 4);
-			l += 4;
-		} else
-			d[l++] = s[i];
-	}
+	for (i = 0; i < n; i++)
+		l += squote_in(d + l, s[i]);
 	d[l++] = '\'';
 	return (l);
 }
@@ -9941,7 +10038,7 @@ code_reflect(const char *s, size_t n, int lang)
 				break;
 			case RF_MODSUBSCR:
 				/* os.__dict__[x] */
-				if (q - l < s + 1 || q[-l - 1] != '.')
+				if (q - l < s + 1 || (q - l)[-1] != '.')
 					break;
 				for (p = q - l - 1; p > s &&
 				    code_id((unsigned char)p[-1]); p--)
@@ -10253,7 +10350,7 @@ xlang_file(const struct shellparse_word *w, const char *v, size_t n)
 static int
 make_prog_var(const char *s, size_t n)
 {
-	static const char *const progs[10] = {
+	static const char *const progs[LT_N] = {
 		NULL, NULL, "AR AS CC CO FC GO LD NM PC RM", "CPP CXX F77 "
 		"GET LEX NPM TEX", "LINT MAKE NODE PERL YACC", "CARGO "
 		"RUSTC SHELL STRIP", "DOCKER HOSTCC PYTHON RANLIB",
@@ -10346,6 +10443,7 @@ static void	screen_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
 static void	ssd_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
 static void	nix_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
 static void	scl_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
+static void	xargs_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
 
 static const struct shellparse_word *
 xlang_value(const struct shellparse_cmd *cmd, uint32_t *kp, uint32_t end,
@@ -10705,6 +10803,9 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			    cmd->nwords : end);
 		else if (e->tx == TX_SCL)
 			scl_texts(c, ci, start, end > cmd->nwords ?
+			    cmd->nwords : end);
+		else if (e->tx == TX_XARGS)
+			xargs_texts(c, ci, start, end > cmd->nwords ?
 			    cmd->nwords : end);
 		else
 			screen_texts(c, ci, start, end > cmd->nwords ?
@@ -11092,39 +11193,247 @@ ssd_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	opt_parse(c, ci, d, o, 0);
 }
 
-/*
- * Words a..b of w as a command line to parse, each quoted, or (raw)
- * as they are, joined by spaces; a word only known when it runs is
- * put as written, to expand again.  NULL when out of memory.
- */
-static char *
-words_line(struct ctx *c, const struct shellparse_word *w, uint32_t a,
-    uint32_t b, int raw, size_t *lp)
+/* xargs -d's delimiter: a character, or \n, \t, \0, \xHH, \OOO. */
+static int
+xargs_delim(const char *v, size_t n)
 {
-	size_t room = 1, o = 0;
-	uint32_t k;
-	char *d;
+	unsigned x = 0;
+	size_t i;
 
-	for (k = a; k < b; k++)
-		room += 4 * (size_t)w[k].len + 3;
-	if (room > SHELLPARSE_MAXLEN || (d = shellparse_alloc(c->sp, room)) ==
-	    NULL) {
-		if (room <= SHELLPARSE_MAXLEN)
-			c->nomem = 1;
-		return (NULL);
+	if (n < 2 || v[0] != '\\')
+		return (n > 0 ? (unsigned char)v[0] : '\n');
+	switch (v[1]) {
+	case 'n':
+		return ('\n');
+	case 't':
+		return ('\t');
+	case 'x':
+		for (i = 2; i < n && i < 4 && hexval(v[i]) >= 0; i++)
+			x = x * 16 + (unsigned)hexval(v[i]);
+		return ((int)(x & 0xff));
 	}
-	for (k = a; k < b; k++) {
-		if (k > a)
-			d[o++] = ' ';
-		if (raw || shellparse_pattern(&w[k]) != NULL) {
-			memcpy(d + o, w[k].text, w[k].len);
+	if (v[1] >= '0' && v[1] <= '7') {
+		for (i = 1; i < n && i < 4 && v[i] >= '0' && v[i] <= '7'; i++)
+			x = x * 8 + (unsigned)(v[i] - '0');
+		return ((int)(x & 0xff));
+	}
+	return ((unsigned char)v[1]);
+}
+
+/*
+ * The next item xargs reads from p..e into d (its length in *dl):
+ * split at delim, or (delim -1) at blanks and newlines with quotes and
+ * backslashes as xargs takes them, or (delim -2, -I) at newlines only.
+ * Returns where reading goes on, or NULL at the end.
+ */
+static const char *
+xargs_item(const char *p, const char *e, int delim, char *d, size_t *dl)
+{
+	size_t o = 0;
+	char q = 0;
+
+	if (delim >= 0) {
+		if (p >= e)
+			return (NULL);
+		for (; p < e && (unsigned char)*p != delim; p++)
+			d[o++] = *p;
+		*dl = o;
+		return (p < e ? p + 1 : p);
+	}
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '\n'))
+		p++;
+	if (p >= e)
+		return (NULL);
+	for (; p < e; p++) {
+		if (q != 0) {
+			if (*p == q)
+				q = 0;
+			else
+				d[o++] = *p;
+		} else if (*p == '\'' || *p == '"')
+			q = *p;
+		else if (*p == '\\' && p + 1 < e)
+			d[o++] = *++p;
+		else if (*p == '\n' || (delim == -1 && (*p == ' ' ||
+		    *p == '\t')))
+			break;
+		else
+			d[o++] = *p;
+	}
+	*dl = o;
+	return (p);
+}
+
+/*
+ * With -I R: the command for one item (n bytes), R in each word
+ * replaced by it, each word quoted but one only known when it runs,
+ * and a newline; into d, or (d NULL) only counted.  Its length.
+ */
+static size_t
+xargs_repl(char *d, const struct shellparse_word *w, uint32_t cmd,
+    uint32_t end, const char *repl, size_t rl, const char *item, size_t n)
+{
+	char q[4];
+	size_t o = 0, i, j;
+	uint32_t k;
+
+	for (k = cmd; k < end; k++) {
+		if (k > cmd && d != NULL)
+			d[o] = ' ';
+		o += k > cmd;
+		if (shellparse_pattern(&w[k]) != NULL) {
+			if (d != NULL)
+				memcpy(d + o, w[k].text, w[k].len);
 			o += w[k].len;
-		} else
-			o += squote(d + o, w[k].text, w[k].len);
+			continue;
+		}
+		if (d != NULL)
+			d[o] = '\'';
+		o++;
+		for (i = 0; i < w[k].len; ) {
+			if (rl > 0 && i + rl <= w[k].len &&
+			    memcmp(w[k].text + i, repl, rl) == 0) {
+				for (j = 0; j < n; j++)
+					o += squote_in(d != NULL ? d + o : q,
+					    item[j]);
+				i += rl;
+			} else
+				o += squote_in(d != NULL ? d + o : q,
+				    w[k].text[i++]);
+		}
+		if (d != NULL)
+			d[o] = '\'';
+		o++;
+	}
+	if (d != NULL)
+		d[o] = '\n';
+	return (o + 1);
+}
+
+/*
+ * xargs CMD ARGS, its input known from the line (echo -rf / | xargs
+ * rm): CMD ARGS with the items it reads, as one command line, or with
+ * -I R one line per item with R in ARGS replaced by it.  The command
+ * as written is a view of its own (its wrapper's part); a shell given
+ * its script this way is xargs_shell()'s.  More items than fit make
+ * it opaque.
+ */
+static void
+xargs_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
+{
+	const struct shellparse_word *w = c->sp->cmds[ci].words;
+	const char *t, *v, *in, *p, *e, *repl = NULL;
+	size_t l, n, o, il, rl = 0, i, pl;
+	uint32_t k, cmd;
+	int delim = -1, pass;
+	char *d, *item, *pre;
+
+	for (k = start + 1; k < end; k++) {
+		t = w[k].text;
+		l = w[k].len;
+		if (l < 2 || t[0] != '-' || shellparse_pattern(&w[k]) != NULL)
+			break;
+		if (l == 2 && t[1] == '-') {
+			k++;
+			break;
+		}
+		v = NULL;
+		if (t[1] == '-') {
+			if ((v = memchr(t, '=', l)) != NULL)
+				v++;
+			if (long_opt(t, l, "null"))
+				delim = 0;
+			else if (long_opt(t, l, "replace")) {
+				repl = v != NULL ? v : "{}";
+				rl = strlen(repl);
+			} else if (long_opt(t, l, "arg-file"))
+				return;		/* items from a file */
+			else if (long_opt(t, l, "delimiter")) {
+				if (v == NULL && k + 1 < end)
+					v = w[++k].text;
+				if (v != NULL)
+					delim = xargs_delim(v, strlen(v));
+			} else if (v == NULL && in_list_abbr("|max-args|"
+			    "max-procs|max-chars|process-slot-var|", t + 2,
+			    l - 2, 0))
+				k++;
+			continue;
+		}
+		for (i = 1; i < l; i++) {
+			if (t[i] == '0') {
+				delim = 0;
+				continue;
+			}
+			if (t[i] == 'i' || t[i] == 'e' || t[i] == 'l') {
+				if (t[i] == 'i') {
+					repl = i + 1 < l ? t + i + 1 : "{}";
+					rl = strlen(repl);
+				}
+				break;		/* optional, attached */
+			}
+			if (strchr("adEILnPs", t[i]) == NULL)
+				continue;
+			if (i + 1 < l)
+				v = t + i + 1;
+			else if (k + 1 < end)
+				v = w[++k].text;
+			if (t[i] == 'a')
+				return;
+			if (v != NULL && t[i] == 'd')
+				delim = xargs_delim(v, strlen(v));
+			else if (v != NULL && t[i] == 'I') {
+				repl = v;
+				rl = strlen(v);
+			}
+			break;
+		}
+	}
+	cmd = k;
+	if (cmd >= end || xargs_shell(w, start + 1, cmd, cmd, end) > 0 ||
+	    (in = input_text(c, ci, &il)) == NULL)
+		return;
+	if (repl != NULL && delim == -1)
+		delim = -2;
+	if ((item = shellparse_alloc(c->sp, il + 1)) == NULL ||
+	    (pre = join_words(c, &c->sp->cmds[ci], cmd, end, 1, &pl)) ==
+	    NULL) {
+		c->nomem = 1;
+		return;
+	}
+	/* Twice: what it takes, then (d) writing it. */
+	for (d = NULL, pass = 0; pass < 2; pass++) {
+		o = 0;
+		for (p = in, e = in + il; (p = xargs_item(p, e, delim, item,
+		    &n)) != NULL; ) {
+			if (repl == NULL) {
+				/* CMD ARGS 'item' 'item' ... */
+				if (o == 0) {
+					if (d != NULL)
+						memcpy(d, pre, pl);
+					o = pl;
+				}
+				if (d != NULL) {
+					d[o] = ' ';
+					o += 1 + squote(d + o + 1, item, n);
+				} else
+					o += 1 + squote_len(item, n);
+			} else
+				o += xargs_repl(d != NULL ? d + o : NULL, w,
+				    cmd, end, repl, rl, item, n);
+			if (o > FEED_MAX) {
+				interp_opaque(c, ci);	/* too much */
+				return;
+			}
+		}
+		if (o == 0)
+			return;
+		if (d == NULL && (d = shellparse_alloc(c->sp, o + 1)) == NULL) {
+			c->nomem = 1;
+			return;
+		}
 	}
 	d[o] = '\0';
-	*lp = o;
-	return (d);
+	opt_parse(c, ci, d, o, 0);
 }
 
 /* nix's options that take words (others take none, or are =VALUE). */
@@ -11196,7 +11505,8 @@ nix_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 		if (sub != end && ((l == 2 && t[1] == 'c') ||
 		    long_opt(t, l, "command"))) {
 			/* Nix 2.3's; or the program's, if nix passes it */
-			if ((d = words_line(c, w, k + 1, end, 0, &o)) == NULL)
+			if ((d = join_words(c, &c->sp->cmds[ci], k + 1, end,
+			    1, &o)) == NULL)
 				return;
 			opt_parse(c, ci, d, o, 0);
 			dd = k;
@@ -11281,7 +11591,8 @@ scl_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 		if (w[k].len == 2 && memcmp(w[k].text, "--", 2) == 0)
 			break;
 	if (k < end) {
-		if ((d = words_line(c, w, k + 1, end, 1, &o)) != NULL)
+		if ((d = join_words(c, &c->sp->cmds[ci], k + 1, end, 0,
+		    &o)) != NULL)
 			opt_parse(c, ci, d, o, 0);
 		return;
 	}

@@ -1835,6 +1835,11 @@ git_keys_and_packages(void)
 		"nix run -f . hello",
 		"nix run \"$flake\" -- -c ls",
 		"scl enable a \"$cmd\"",
+		"pwsh -c 'rm -rf /'",
+		"powershell -Command 'Remove-Item -Recurse /'",
+		"pwsh -NoProfile -EncodedCommand cgBtAA==",
+		"pwsh -ec cgBtAA==",
+		"echo 'rm -rf /' | pwsh -",
 	};
 	static const char *const plain[] = {
 		"git -c core.fsmonitor=false status",
@@ -1874,6 +1879,8 @@ git_keys_and_packages(void)
 		"scl enable a",
 		"ENV=production node app.js",
 		"ENV=$HOME/.shrc sh -i",
+		"pwsh -NoProfile -ExecutionPolicy Bypass -File x.ps1",
+		"pwsh --version",
 	};
 	struct risk_result r;
 
@@ -1894,6 +1901,47 @@ git_keys_and_packages(void)
 	    NULL);
 	tap_ok(r.ncommands == 3 && strstr(r.why, "`rm -rf /`") != NULL,
 	    "ext::: the command and its arguments: %s", r.why);
+}
+
+/*
+ * xargs CMD ARGS runs CMD with ARGS and the items it reads: when the
+ * line gives its input, they are read with the command.
+ */
+static void
+xargs_items(void)
+{
+	static const char *const ev[] = {
+		"echo -rf / | xargs rm",
+		"echo rm -rf / | xargs env",
+		"echo rm -rf / | xargs -L1 sudo",
+		"printf 'rm\\0-rf\\0/' | xargs -0 env",
+		"printf 'x\\n/\\n' | xargs -I R rm -rf R",
+		"echo rm | xargs -I{} {} -rf /",
+		"echo '-rf:/' | xargs -d: rm",
+		"echo \"-rf '/'\" | xargs rm",
+		"xargs rm -rf <<< /",
+		"xargs rm <<EOF\n-rf /\nEOF",
+		"cat <<EOF | xargs -n 2 rm\n-rf\n/\nEOF",
+	};
+	static const char *const plain[] = {
+		"echo 'x;y' | xargs ls",
+		"echo '$(id)' | xargs ls",
+	};
+	struct risk_result r;
+	size_t i;
+
+	evade_all(ev, sizeof(ev) / sizeof(ev[0]));
+	/* an item is one word of the command, never shell syntax */
+	for (i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
+		r = run(rs, "shell", plain[i], NULL, NULL);
+		tap_ok(r.ncommands == 3 && !r.opaque && r.level == RISK_LOW,
+		    "xargs item is a word: %s: %s", shown(plain[i]), r.why);
+	}
+	/* what xargs reads from a file is not known: the command alone */
+	evade("xargs -a list rm -rf", C, "rm-rf");
+	r = run(rs, "shell", "xargs -a list rm", NULL, NULL);
+	tap_ok(r.level == RISK_MEDIUM && r.ncommands == 1,
+	    "xargs -a FILE: the command as written: %s", r.why);
 }
 
 /*
@@ -2482,6 +2530,7 @@ main(void)
 	builds_and_keys();
 	debuggers_and_images();
 	git_keys_and_packages();
+	xargs_items();
 	tap_ok(nevasion >= 20, "%d evasion attempts", nevasion);
 	fed();
 	unparseable();
