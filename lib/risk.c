@@ -1688,7 +1688,8 @@ struct ient {
 #define TX_SSD		3	/* start-stop-daemon --exec PROG -- ARGS */
 #define TX_NIX		4	/* nix run INSTALLABLE ARGS */
 #define TX_SCL		5	/* scl enable COLLECTION... COMMAND */
-#define TX_XARGS	6	/* xargs CMD ARGS, the items it reads */
+#define TX_XARGS	6	/* xargs CMD ARGS, the items it reads;
+				   parallel too */
 
 static const char *const imagick_names[] = {
 	"magick", "convert", "mogrify", "identify", "composite", "montage",
@@ -3049,6 +3050,11 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 	}
 	e->tx = TX_SCL;
 	if ((e = ient_get(rs, "xargs", 5)) == NULL) {
+		cfail(&ce, "%s", "out of memory");
+		goto fail;
+	}
+	e->tx = TX_XARGS;
+	if ((e = ient_get(rs, "parallel", 8)) == NULL) {
 		cfail(&ce, "%s", "out of memory");
 		goto fail;
 	}
@@ -10443,7 +10449,8 @@ static void	screen_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
 static void	ssd_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
 static void	nix_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
 static void	scl_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
-static void	xargs_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
+static void	xargs_texts(struct ctx *, uint32_t, uint32_t, uint32_t,
+		    const struct wrapper *, int);
 
 static const struct shellparse_word *
 xlang_value(const struct shellparse_cmd *cmd, uint32_t *kp, uint32_t end,
@@ -10806,7 +10813,7 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			    cmd->nwords : end);
 		else if (e->tx == TX_XARGS)
 			xargs_texts(c, ci, start, end > cmd->nwords ?
-			    cmd->nwords : end);
+			    cmd->nwords : end, e->wrap, e->h.name[0] == 'p');
 		else
 			screen_texts(c, ci, start, end > cmd->nwords ?
 			    cmd->nwords : end);
@@ -11266,44 +11273,68 @@ xargs_item(const char *p, const char *e, int delim, char *d, size_t *dl)
 
 /*
  * With -I R: the command for one item (n bytes), R in each word
- * replaced by it, each word quoted but one only known when it runs,
- * and a newline; into d, or (d NULL) only counted.  Its length.
+ * replaced by it, each word quoted but one only known when it runs
+ * (or, raw, each as it is: parallel's, a shell's line), and a newline;
+ * into d, or (d NULL) only counted.  Its length.
  */
 static size_t
 xargs_repl(char *d, const struct shellparse_word *w, uint32_t cmd,
-    uint32_t end, const char *repl, size_t rl, const char *item, size_t n)
+    uint32_t end, const char *repl, size_t rl, const char *item, size_t n,
+    int raw)
 {
 	char q[4];
 	size_t o = 0, i, j;
 	uint32_t k;
+	int as = 0;
 
 	for (k = cmd; k < end; k++) {
 		if (k > cmd && d != NULL)
 			d[o] = ' ';
 		o += k > cmd;
-		if (shellparse_pattern(&w[k]) != NULL) {
+		if (!raw && shellparse_pattern(&w[k]) != NULL) {
 			if (d != NULL)
 				memcpy(d + o, w[k].text, w[k].len);
 			o += w[k].len;
 			continue;
 		}
-		if (d != NULL)
+		/* quoted: the word's own quote; raw: one around the item */
+		if (!raw && d != NULL)
 			d[o] = '\'';
-		o++;
+		o += !raw;
 		for (i = 0; i < w[k].len; ) {
 			if (rl > 0 && i + rl <= w[k].len &&
 			    memcmp(w[k].text + i, repl, rl) == 0) {
+				if (raw && d != NULL)
+					d[o] = '\'';
+				o += raw;
 				for (j = 0; j < n; j++)
 					o += squote_in(d != NULL ? d + o : q,
 					    item[j]);
+				if (raw && d != NULL)
+					d[o] = '\'';
+				o += raw;
 				i += rl;
+				as = 1;
+			} else if (raw) {
+				if (d != NULL)
+					d[o] = w[k].text[i];
+				o++;
+				i++;
 			} else
 				o += squote_in(d != NULL ? d + o : q,
 				    w[k].text[i++]);
 		}
-		if (d != NULL)
+		if (!raw && d != NULL)
 			d[o] = '\'';
-		o++;
+		o += !raw;
+	}
+	/* parallel: with no {} the item goes after the command */
+	if (raw && !as) {
+		if (d != NULL) {
+			d[o] = ' ';
+			o += 1 + squote(d + o + 1, item, n);
+		} else
+			o += 1 + squote_len(item, n);
 	}
 	if (d != NULL)
 		d[o] = '\n';
@@ -11316,18 +11347,23 @@ xargs_repl(char *d, const struct shellparse_word *w, uint32_t cmd,
  * -I R one line per item with R in ARGS replaced by it.  The command
  * as written is a view of its own (its wrapper's part); a shell given
  * its script this way is xargs_shell()'s.  More items than fit make
- * it opaque.
+ * it opaque.  GNU parallel (par) reads a line an item, and runs its
+ * words as a shell's line, each item quoted in place of {} (or -I's
+ * R) or else after it: a command per item.
  */
 static void
-xargs_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
+xargs_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
+    const struct wrapper *wr, int par)
 {
 	const struct shellparse_word *w = c->sp->cmds[ci].words;
 	const char *t, *v, *in, *p, *e, *repl = NULL;
-	size_t l, n, o, il, rl = 0, i, pl;
+	size_t l, n, o, il, rl = 0, i, pl = 0;
 	uint32_t k, cmd;
-	int delim = -1, pass;
-	char *d, *item, *pre;
+	int delim = par ? '\n' : -1, pass, takes;
+	char *d, *item, *pre = NULL;
 
+	if (wr == NULL)
+		return;
 	for (k = start + 1; k < end; k++) {
 		t = w[k].text;
 		l = w[k].len;
@@ -11337,66 +11373,69 @@ xargs_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 			k++;
 			break;
 		}
+		takes = opt_takes(wr, t, l);
 		v = NULL;
 		if (t[1] == '-') {
 			if ((v = memchr(t, '=', l)) != NULL)
 				v++;
+			else if (takes > 0 && k + 1 < end)
+				v = w[k + 1].text;
 			if (long_opt(t, l, "null"))
 				delim = 0;
-			else if (long_opt(t, l, "replace")) {
+			else if (long_opt(t, l, "replace"))
 				repl = v != NULL ? v : "{}";
-				rl = strlen(repl);
-			} else if (long_opt(t, l, "arg-file"))
+			else if (long_opt(t, l, "arg-file"))
 				return;		/* items from a file */
-			else if (long_opt(t, l, "delimiter")) {
-				if (v == NULL && k + 1 < end)
-					v = w[++k].text;
-				if (v != NULL)
-					delim = xargs_delim(v, strlen(v));
-			} else if (v == NULL && in_list_abbr("|max-args|"
-			    "max-procs|max-chars|process-slot-var|", t + 2,
-			    l - 2, 0))
-				k++;
-			continue;
+			else if (v != NULL && long_opt(t, l, "delimiter"))
+				delim = xargs_delim(v, strlen(v));
 		}
-		for (i = 1; i < l; i++) {
+		for (i = 1; t[1] != '-' && i < l; i++) {
 			if (t[i] == '0') {
 				delim = 0;
 				continue;
 			}
-			if (t[i] == 'i' || t[i] == 'e' || t[i] == 'l') {
-				if (t[i] == 'i') {
+			if (t[i] == 'i' || (!par && (t[i] == 'e' ||
+			    t[i] == 'l'))) {
+				if (t[i] == 'i')
 					repl = i + 1 < l ? t + i + 1 : "{}";
-					rl = strlen(repl);
-				}
 				break;		/* optional, attached */
 			}
-			if (strchr("adEILnPs", t[i]) == NULL)
+			if (strchr(wr->argopts, t[i]) == NULL)
 				continue;
 			if (i + 1 < l)
 				v = t + i + 1;
 			else if (k + 1 < end)
-				v = w[++k].text;
+				v = w[k + 1].text;
 			if (t[i] == 'a')
 				return;
 			if (v != NULL && t[i] == 'd')
 				delim = xargs_delim(v, strlen(v));
-			else if (v != NULL && t[i] == 'I') {
+			else if (v != NULL && t[i] == 'I')
 				repl = v;
-				rl = strlen(v);
-			}
 			break;
 		}
+		k += (uint32_t)takes;
 	}
 	cmd = k;
-	if (cmd >= end || xargs_shell(w, start + 1, cmd, cmd, end) > 0 ||
-	    (in = input_text(c, ci, &il)) == NULL)
+	if (par) {
+		/* ::: ARGS: the items are on the line, not read */
+		for (k = cmd; k < end; k++)
+			if (w[k].len >= 3 && memcmp(w[k].text, ":::", 3) == 0)
+				return;
+		if (repl == NULL)
+			repl = "{}";
+	}
+	if (cmd >= end || (!par && xargs_shell(w, start + 1, cmd, cmd,
+	    end) > 0) || (in = input_text(c, ci, &il)) == NULL)
 		return;
-	if (repl != NULL && delim == -1)
-		delim = -2;
+	if (repl != NULL) {
+		rl = strlen(repl);
+		if (delim == -1)
+			delim = -2;
+	}
 	if ((item = shellparse_alloc(c->sp, il + 1)) == NULL ||
-	    (pre = join_words(c, &c->sp->cmds[ci], cmd, end, 1, &pl)) ==
-	    NULL) {
+	    (!par && (pre = join_words(c, &c->sp->cmds[ci], cmd, end, 1,
+	    &pl)) == NULL)) {
 		c->nomem = 1;
 		return;
 	}
@@ -11419,7 +11458,7 @@ xargs_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 					o += 1 + squote_len(item, n);
 			} else
 				o += xargs_repl(d != NULL ? d + o : NULL, w,
-				    cmd, end, repl, rl, item, n);
+				    cmd, end, repl, rl, item, n, par);
 			if (o > FEED_MAX) {
 				interp_opaque(c, ci);	/* too much */
 				return;

@@ -1905,7 +1905,8 @@ git_keys_and_packages(void)
 
 /*
  * xargs CMD ARGS runs CMD with ARGS and the items it reads: when the
- * line gives its input, they are read with the command.
+ * line gives its input, they are read with the command; so for GNU
+ * parallel, a line an item.
  */
 static void
 xargs_items(void)
@@ -1922,6 +1923,9 @@ xargs_items(void)
 		"xargs rm -rf <<< /",
 		"xargs rm <<EOF\n-rf /\nEOF",
 		"cat <<EOF | xargs -n 2 rm\n-rf\n/\nEOF",
+		"printf -- '-rf\\n/\\n' | parallel -X rm",
+		"echo -rf | parallel rm {} /",
+		"echo rm | parallel -I X X -rf /",
 	};
 	static const char *const plain[] = {
 		"echo 'x;y' | xargs ls",
@@ -1937,6 +1941,11 @@ xargs_items(void)
 		tap_ok(r.ncommands == 3 && !r.opaque && r.level == RISK_LOW,
 		    "xargs item is a word: %s: %s", shown(plain[i]), r.why);
 	}
+	/* parallel quotes each line it puts in the command */
+	r = run(rs, "shell", "echo 'x; rm -rf /' | parallel echo", NULL,
+	    NULL);
+	tap_ok(r.level == RISK_LOW && !r.opaque,
+	    "parallel: a line is one word: %s", r.why);
 	/* what xargs reads from a file is not known: the command alone */
 	evade("xargs -a list rm -rf", C, "rm-rf");
 	r = run(rs, "shell", "xargs -a list rm", NULL, NULL);
