@@ -1691,6 +1691,19 @@ struct ient {
 #define TX_XARGS	6	/* xargs CMD ARGS, the items it reads;
 				   parallel too */
 
+/* The others, by name. */
+static const struct {
+	const char	*name;
+	uint8_t		 tx;
+} txprogs[] = {
+	{ "screen", TX_SCREEN },
+	{ "start-stop-daemon", TX_SSD },
+	{ "nix", TX_NIX },
+	{ "scl", TX_SCL },
+	{ "xargs", TX_XARGS },
+	{ "parallel", TX_XARGS },
+};
+
 static const char *const imagick_names[] = {
 	"magick", "convert", "mogrify", "identify", "composite", "montage",
 	"compare", "stream", "display", "animate", "conjure", "import", "gm",
@@ -3029,36 +3042,14 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 		}
 		e->tx = TX_IMAGICK;
 	}
-	if ((e = ient_get(rs, "screen", 6)) == NULL) {
-		cfail(&ce, "%s", "out of memory");
-		goto fail;
+	for (i = 0; i < sizeof(txprogs) / sizeof(txprogs[0]); i++) {
+		if ((e = ient_get(rs, txprogs[i].name,
+		    strlen(txprogs[i].name))) == NULL) {
+			cfail(&ce, "%s", "out of memory");
+			goto fail;
+		}
+		e->tx = txprogs[i].tx;
 	}
-	e->tx = TX_SCREEN;
-	if ((e = ient_get(rs, "start-stop-daemon", 17)) == NULL) {
-		cfail(&ce, "%s", "out of memory");
-		goto fail;
-	}
-	e->tx = TX_SSD;
-	if ((e = ient_get(rs, "nix", 3)) == NULL) {
-		cfail(&ce, "%s", "out of memory");
-		goto fail;
-	}
-	e->tx = TX_NIX;
-	if ((e = ient_get(rs, "scl", 3)) == NULL) {
-		cfail(&ce, "%s", "out of memory");
-		goto fail;
-	}
-	e->tx = TX_SCL;
-	if ((e = ient_get(rs, "xargs", 5)) == NULL) {
-		cfail(&ce, "%s", "out of memory");
-		goto fail;
-	}
-	e->tx = TX_XARGS;
-	if ((e = ient_get(rs, "parallel", 8)) == NULL) {
-		cfail(&ce, "%s", "out of memory");
-		goto fail;
-	}
-	e->tx = TX_XARGS;
 	for (i = 0; i < rs->nients; i++) {
 		e = &rs->ients[i];
 		for (al = optaliases; al < optaliases + sizeof(optaliases) /
@@ -10799,24 +10790,29 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		if (cmd->mark & CM_OPTS)
 			return;
 		cmd->mark |= CM_OPTS;
-		if (e->tx == TX_IMAGICK)
-			imagick_texts(c, ci, start, end > cmd->nwords ?
-			    cmd->nwords : end);
-		else if (e->tx == TX_SSD)
-			ssd_texts(c, ci, start, end > cmd->nwords ?
-			    cmd->nwords : end);
-		else if (e->tx == TX_NIX)
-			nix_texts(c, ci, start, end > cmd->nwords ?
-			    cmd->nwords : end);
-		else if (e->tx == TX_SCL)
-			scl_texts(c, ci, start, end > cmd->nwords ?
-			    cmd->nwords : end);
-		else if (e->tx == TX_XARGS)
-			xargs_texts(c, ci, start, end > cmd->nwords ?
-			    cmd->nwords : end, e->wrap, e->h.name[0] == 'p');
-		else
-			screen_texts(c, ci, start, end > cmd->nwords ?
-			    cmd->nwords : end);
+		if (end > cmd->nwords)
+			end = cmd->nwords;
+		switch (e->tx) {
+		case TX_IMAGICK:
+			imagick_texts(c, ci, start, end);
+			break;
+		case TX_SCREEN:
+			screen_texts(c, ci, start, end);
+			break;
+		case TX_SSD:
+			ssd_texts(c, ci, start, end);
+			break;
+		case TX_NIX:
+			nix_texts(c, ci, start, end);
+			break;
+		case TX_SCL:
+			scl_texts(c, ci, start, end);
+			break;
+		case TX_XARGS:
+			xargs_texts(c, ci, start, end, e->wrap,
+			    e->h.name[0] == 'p');
+			break;
+		}
 		return;
 	}
 
