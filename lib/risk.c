@@ -7255,8 +7255,9 @@ opt_parse(struct ctx *c, uint32_t ci, const char *s, size_t n, int bang)
 /*
  * Variables whose value another program reads as its options or code:
  * BASH_FUNC_f%%='() { ...; }' (env only: not a shell's name) defines
- * a function bash imports; ENV is expanded by an interactive sh; LESS and MORE are options, +!cmd among
- * them; PERL5DB is the debugger's code, PERL5OPT -M's text code too;
+ * a function bash imports; ENV is expanded by an interactive sh; LESS
+ * and MORE are options, +!cmd among them; PERL5DB is the debugger's
+ * code, PERL5OPT -M's text code too;
  * NODE_OPTIONS may --import a data: URL; TAR_OPTIONS may name a
  * program tar runs; GIT_TEMPLATE_DIR holds hooks that run later.
  * Returns whether w was one of them.
@@ -8731,8 +8732,6 @@ sed_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	sed_scan(c, ci, cmd->words[k].text, cmd->words[k].len);
 }
 
-/* s (n bytes) single-quoted for the shell at d, its own quotes as
-   '\''; returns the bytes written, 4n + 2 at most. */
 /* ch inside single quotes (at most 4 bytes into d): its length. */
 static size_t
 squote_in(char *d, char ch)
@@ -8757,6 +8756,8 @@ squote_len(const char *s, size_t n)
 	return (l);
 }
 
+/* s (n bytes) single-quoted for the shell at d, its own quotes as
+   '\''; returns the bytes written, 4n + 2 at most. */
 static size_t
 squote(char *d, const char *s, size_t n)
 {

@@ -284,6 +284,17 @@ plain_all(const char *const *l, size_t n, const char *what)
 	}
 }
 
+/*
+ * A test function's three tables: lines caught by rm-rf, lines that
+ * run code not known (why says what), lines that run nothing more.
+ */
+#define TABLES(ev, opaque, why, plain) do {				\
+	evade_all(ev, sizeof(ev) / sizeof(ev[0]));			\
+	opaque_all(opaque, sizeof(opaque) / sizeof(opaque[0]), why);	\
+	plain_all(plain, sizeof(plain) / sizeof(plain[0]),		\
+	    "runs no more");						\
+} while (0)
+
 static void
 call(const char *tool, const char *args, const char *net,
     enum risk_level level, const char *rule)
@@ -1483,10 +1494,7 @@ other_languages(void)
 	struct risk_ruleset *set;
 	struct risk_result r;
 
-	evade_all(ev, sizeof(ev) / sizeof(ev[0]));
-	opaque_all(opaque, sizeof(opaque) / sizeof(opaque[0]),
-	    "code not read here");
-	plain_all(plain, sizeof(plain) / sizeof(plain[0]), "runs no more");
+	TABLES(ev, opaque, "code not read here", plain);
 	r = run(rs, "shell", "make 'X!=rm -rf /'", NULL, NULL);
 	tap_ok(r.ncommands == 2, "make X!=CMD: a shell runs CMD: %s", r.why);
 
@@ -1624,10 +1632,7 @@ builds_and_keys(void)
 	};
 	struct risk_result r;
 
-	evade_all(ev, sizeof(ev) / sizeof(ev[0]));
-	opaque_all(opaque, sizeof(opaque) / sizeof(opaque[0]),
-	    "keys or code not known");
-	plain_all(plain, sizeof(plain) / sizeof(plain[0]), "runs no more");
+	TABLES(ev, opaque, "keys or code not known", plain);
 	evade_all(ev2, sizeof(ev2) / sizeof(ev2[0]));
 	opaque_all(opaque2, sizeof(opaque2) / sizeof(opaque2[0]),
 	    "code not known");
@@ -1706,10 +1711,7 @@ debuggers_and_images(void)
 	};
 	struct risk_result r;
 
-	evade_all(ev, sizeof(ev) / sizeof(ev[0]));
-	opaque_all(opaque, sizeof(opaque) / sizeof(opaque[0]),
-	    "code not known");
-	plain_all(plain, sizeof(plain) / sizeof(plain[0]), "runs no more");
+	TABLES(ev, opaque, "code not known", plain);
 	evade("convert x.png -draw 'image over 0,0 0,0 |rm' y.png", M, "rm");
 	/* lftp -c runs its commands and exits: its input is not read */
 	r = run(rs, "shell", "lftp -c 'open h' <<< '!rm -rf /'", NULL, NULL);
@@ -1884,10 +1886,7 @@ git_keys_and_packages(void)
 	};
 	struct risk_result r;
 
-	evade_all(ev, sizeof(ev) / sizeof(ev[0]));
-	opaque_all(opaque, sizeof(opaque) / sizeof(opaque[0]),
-	    "code not known");
-	plain_all(plain, sizeof(plain) / sizeof(plain[0]), "runs no more");
+	TABLES(ev, opaque, "code not known", plain);
 	evade("git -c credential.helper=/usr/bin/rm fetch", M, "rm");
 	evade("rg --pre rm x", M, "rm");
 	/* nix run's program: hello, with the words after -- */
