@@ -1465,13 +1465,13 @@ static const char *const shell_names[LT_N] = {
 	"fish", "ksh93 rbash", NULL, NULL, NULL, NULL,
 };
 
-/* Is s (n bytes) one of table t's names? */
+/* Is s (n bytes) one of the names of table t (of tn lengths)? */
 static inline int
-len_table_has(const char *const t[LT_N], const char *s, size_t n)
+lt_has(const char *const *t, size_t tn, const char *s, size_t n)
 {
 	const char *p;
 
-	for (p = n < LT_N ? t[n] : NULL; p != NULL; p += n + 1) {
+	for (p = n < tn ? t[n] : NULL; p != NULL; p += n + 1) {
 		if (memcmp(p, s, n) == 0)
 			return (1);
 		if (p[n] == '\0')
@@ -1479,14 +1479,15 @@ len_table_has(const char *const t[LT_N], const char *s, size_t n)
 	}
 	return (0);
 }
+#define len_table_has(t, s, n)	lt_has((t), LT_N, (s), (n))
 
 static int
-len_table_ok(const char *const t[LT_N])
+lt_ok(const char *const *t, size_t tn)
 {
 	const char *p;
 	size_t n, l;
 
-	for (n = 0; n < LT_N; n++)
+	for (n = 0; n < tn; n++)
 		for (p = t[n]; p != NULL; p += l + 1) {
 			l = strcspn(p, " ");
 			if (l != n)
@@ -1496,6 +1497,34 @@ len_table_ok(const char *const t[LT_N])
 		}
 	return (1);
 }
+#define len_table_ok(t)		lt_ok((t), LT_N)
+
+/*
+ * Variables the shell runs or expands $( ) in, and those that name a
+ * command another program runs (code_var()): by length, as above.
+ */
+#define CV_N		36
+static const char *const code_vars[CV_N] = {
+	[3] = "PS0 PS1 PS2 PS3 PS4",
+	[5] = "PAGER",
+	[6] = "EDITOR FCEDIT VISUAL",
+	[7] = "BROWSER GIT_SSH RUSTDOC",
+	[8] = "BASH_ENV LESSOPEN MANPAGER TERMINAL",
+	[9] = "GIT_PAGER LESSCLOSE RSYNC_RSH",
+	[10] = "GIT_EDITOR",
+	[11] = "GIT_ASKPASS SSH_ASKPASS SUDO_EDITOR",
+	[12] = "CONFIG_SHELL SUDO_ASKPASS",
+	[13] = "RUSTC_WRAPPER SYSTEMD_PAGER",
+	[14] = "NPM_CONFIG_GIT PROMPT_COMMAND SYSTEMD_EDITOR npm_config_git",
+	[15] = "GIT_SSH_COMMAND",
+	[16] = "NPM_CONFIG_SHELL npm_config_shell",
+	[17] = "CARGO_BUILD_RUSTC GIT_EXTERNAL_DIFF GIT_PROXY_COMMAND",
+	[19] = "CARGO_BUILD_RUSTDOC GIT_SEQUENCE_EDITOR",
+	[23] = "NPM_CONFIG_SCRIPT_SHELL RUSTC_WORKSPACE_WRAPPER "
+	    "npm_config_script_shell",
+	[25] = "CARGO_BUILD_RUSTC_WRAPPER",
+	[35] = "CARGO_BUILD_RUSTC_WORKSPACE_WRAPPER",
+};
 
 /* Are shell_names[] the WK_SHELL wrappers, no more, no less? */
 static int
@@ -2968,7 +2997,8 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 		policy = &defpolicy;
 	if (!opt_table_ok() || !len_table_ok(vt_setters) ||
 	    !len_table_ok(subs_names) || !len_table_ok(cmdpos_words) ||
-	    !len_table_ok(shell_names) || !shells_ok() || !xlang_ok()) {
+	    !len_table_ok(shell_names) ||
+	    !lt_ok(code_vars, CV_N) || !shells_ok() || !xlang_ok()) {
 		cfail(&ce, "%s", "internal: a table of command names is wrong");
 		return (NULL);
 	}
@@ -7204,24 +7234,8 @@ static int	make_prog_var(const char *, size_t);
 static int
 code_var(const char *s, size_t n)
 {
-	static const char *const vars[] = { "PROMPT_COMMAND", "PS0", "PS1",
-	    "PS2", "PS3", "PS4", "PAGER", "GIT_PAGER", "MANPAGER",
-	    "SYSTEMD_PAGER", "EDITOR", "VISUAL", "GIT_EDITOR",
-	    "GIT_SEQUENCE_EDITOR", "SUDO_EDITOR", "GIT_SSH_COMMAND",
-	    "GIT_SSH", "GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS",
-	    "SUDO_ASKPASS", "GIT_PROXY_COMMAND", "RSYNC_RSH", "LESSOPEN",
-	    "LESSCLOSE", "BROWSER", "npm_config_script_shell",
-	    "NPM_CONFIG_SCRIPT_SHELL", "npm_config_shell", "NPM_CONFIG_SHELL",
-	    "npm_config_git", "NPM_CONFIG_GIT", "RUSTC_WRAPPER",
-	    "RUSTC_WORKSPACE_WRAPPER", "CARGO_BUILD_RUSTC_WRAPPER",
-	    "CARGO_BUILD_RUSTC", "CARGO_BUILD_RUSTDOC", "RUSTDOC",
-	    "CARGO_BUILD_RUSTC_WORKSPACE_WRAPPER", "CONFIG_SHELL",
-	    "SYSTEMD_EDITOR", "FCEDIT", "TERMINAL", "BASH_ENV", NULL };
-	size_t i;
-
-	for (i = 0; vars[i] != NULL; i++)
-		if (strlen(vars[i]) == n && memcmp(vars[i], s, n) == 0)
-			return (1);
+	if (lt_has(code_vars, CV_N, s, n))
+		return (1);
 	if (make_prog_var(s, n))
 		return (1);
 	/* CMAKE_<LANG>_COMPILER_LAUNCHER, _LINKER_LAUNCHER */
