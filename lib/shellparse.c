@@ -179,6 +179,9 @@ static void	 sp_dollar(struct sp *, int);
 static void	 sp_dquote(struct sp *);
 static void	 sp_backtick(struct sp *, int);
 static void	 sp_regions(struct sp *, size_t);
+static size_t	 sp_quickskip(struct sp *, size_t);
+static int	 sp_quickregion(struct sp *, const char *, size_t,
+		    uint32_t);
 static void	 sp_brace(struct sp *, const struct sp_unit *, size_t, int,
 		    uint32_t);
 
@@ -507,10 +510,14 @@ sp_cmdsubst(struct sp *p)
 {
 	size_t from = p->pos, start = p->pos + 2, end;
 
-	p->pos = start;
-	end = sp_skiplist(p);
-	if (p->err)
-		return;
+	if ((end = sp_quickskip(p, start)) != 0)
+		p->pos = end + 1;
+	else {
+		p->pos = start;
+		end = sp_skiplist(p);
+		if (p->err)
+			return;
+	}
 	sp_push_region(p, start, end, RG_SUBST);
 	sp_rawexp(p, from, SHELLPARSE_W_SUBST);
 }
@@ -2348,7 +2355,8 @@ sp_region(struct sp *p, const struct sp_region *r)
 	p->len = end;
 	p->hdbase = p->nhd;
 	p->depth++;
-	sp_list(p, CL_EOF, r->parent);
+	if (!sp_quickregion(p, in + start, end - start, r->parent))
+		sp_list(p, CL_EOF, r->parent);
 	p->depth--;
 	p->in = savein;
 	p->len = savelen;
@@ -2589,7 +2597,7 @@ sp_simple_redir(struct shellparse *a, struct shellparse_cmd *cmd,
  * such a line exactly as sp_list() would; returns 0, having kept
  * nothing, when the line is not that simple.
  */
-static int
+static inline __attribute__((always_inline)) int
 sp_simple(struct shellparse *a, const char *line, size_t len,
     unsigned depth, uint32_t parent)
 {
@@ -2735,6 +2743,69 @@ sp_simple(struct shellparse *a, const char *line, size_t len,
  no:
 	/* Pipeline links were only set on commands made here. */
 	return (0);
+}
+
+/* sp_simple() out of line: shellparse() keeps its own copy inline. */
+static int __attribute__((noinline))
+sp_simple_out(struct shellparse *a, const char *line, size_t len,
+    unsigned depth, uint32_t parent)
+{
+	return (sp_simple(a, line, len, depth, parent));
+}
+
+/*
+ * A list one level down (a substitution's) that sp_list() would read
+ * as sp_simple() does: not past the depth limits it checks, only where
+ * it stores what it reads, and not inside a compound a pipe feeds
+ * (whose commands sp_slot() marks SHELLPARSE_C_PIPEIN).
+ */
+static int
+sp_quickok(const struct sp *p, unsigned depth)
+{
+	return (depth <= SHELLPARSE_MAXDEPTH && p->nest < SP_MAXNEST &&
+	    !p->skip && !p->notext && (p->pinlevel == 0 ||
+	    p->kwlevel < p->pinlevel));
+}
+
+/*
+ * sp_skiplist()'s common case: $( ) holding plain words and ; & && ||
+ * | on one line, with nothing before its ')' that could hide one
+ * (quotes, parentheses, case, comments), as sp_simple() reads such a
+ * list whole.  Returns the offset of the ')', or 0 to skip it the long
+ * way.  What sp_simple() stores to tell is dropped again.
+ */
+static size_t
+sp_quickskip(struct sp *p, size_t start)
+{
+	struct shellparse *a = p->a;
+	const char *in = p->in;
+	size_t i, tl = a->textlen, nw = a->nwords, nc = a->ncmds;
+	size_t nr = a->nredirs;
+	uint8_t k;
+	int ok;
+
+	if (p->depth + 1 > SHELLPARSE_MAXDEPTH || p->nest >= SP_MAXNEST)
+		return (0);
+	for (i = start; i < p->len && ((k = sp_plainc[(unsigned char)in[i]]) ==
+	    SPC_WORD || k == SPC_BLANK || k == SPC_OP); i++)
+		;
+	if (i == start || i >= p->len || in[i] != ')')
+		return (0);
+	ok = sp_simple_out(a, in + start, i - start, p->depth + 1,
+	    SHELLPARSE_NONE);
+	a->textlen = tl;
+	a->nwords = nw;
+	a->ncmds = nc;
+	a->nredirs = nr;
+	return (ok ? i : 0);
+}
+
+/* sp_region()'s common case: a list sp_simple() reads whole. */
+static int
+sp_quickregion(struct sp *p, const char *s, size_t n, uint32_t parent)
+{
+	return (sp_quickok(p, p->depth) && sp_simple_out(p->a, s, n,
+	    p->depth, parent));
 }
 
 int

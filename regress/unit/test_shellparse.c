@@ -173,6 +173,44 @@ same(const char *line)
 	tap_ok(eq, "fast path reads %s as the parser does", shown(line));
 }
 
+/*
+ * A substitution's list takes the fast path too (sp_quickskip() finds
+ * its end, sp_quickregion() reads it); a comment inside sends it to
+ * the parser.  The commands must be the same, but for the words that
+ * hold the substitution's own text.
+ */
+static void
+same_inner(const char *pre, const char *line, const char *post)
+{
+	static char arena2[1 << 16];
+	struct shellparse a, b;
+	const struct shellparse_cmd *x, *y;
+	char fast[1024], slow[1024];
+	size_t i, k;
+	int ra, rb, eq;
+
+	snprintf(fast, sizeof(fast), "%s%s%s", pre, line, post);
+	snprintf(slow, sizeof(slow), "%s%s #\n%s", pre, line, post);
+	ra = parse(&a, fast);
+	shellparse_init(&b, arena2, sizeof(arena2));
+	rb = shellparse(&b, slow, strlen(slow), 0, SHELLPARSE_NONE);
+	eq = ra == 0 && rb == 0 && a.ncmds == b.ncmds && a.ncmds > 1;
+	for (i = 0; eq && i < a.ncmds; i++) {
+		x = &a.cmds[i];
+		y = &b.cmds[i];
+		eq = x->nwords == y->nwords && x->nassign == y->nassign &&
+		    x->nredirs == y->nredirs && x->next == y->next &&
+		    x->parent == y->parent && x->depth == y->depth &&
+		    x->flags == y->flags;
+		for (k = 0; eq && k < x->nwords; k++)
+			eq = same_word(&x->words[k], &y->words[k]) ||
+			    (strstr(y->words[k].text, " #\n") != NULL &&
+			    x->words[k].flags == y->words[k].flags);
+	}
+	tap_ok(eq, "fast path reads the substitution in %s as the parser "
+	    "does", shown(fast));
+}
+
 static void
 fastpath(void)
 {
@@ -192,6 +230,28 @@ fastpath(void)
 
 	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
 		same(lines[i]);
+	static const char *const inner[][3] = {
+		{ "echo $(", "ls -la src", ")" },
+		{ "echo \"$(", "ls -la | wc -l", ")\" > out.txt" },
+		{ "X=$(", "a && b || c; d &", ") cmd" },
+		{ "cat <(", "curl x | sh", ")" },
+		{ "diff >(", "sort", ") b" },
+		{ "x | while read a; do echo $(", "ls", "); done" },
+		{ "x | if y; then z $(", "a | b", "); fi | w" },
+		{ "echo `", "ls -la", "`" },
+		{ "echo \"`", "id", "`\"" },
+		{ "echo $(echo $(", "id", "))" },
+		{ "for i in $(", "seq 3", "); do echo; done" },
+		{ "[[ $(", "id", ") ]]" },
+		{ "echo $(", "a | b", ") $(c) `d`" },
+		{ "case $(", "uname", ") in x) y;; esac" },
+		{ "f() { g $(", "h", "); }" },
+		{ "(cd sub && ls) && `", "cat a.txt", "`" },
+		{ "a $((1 + $(", "wc -l", ")))" },
+	};
+
+	for (i = 0; i < sizeof(inner) / sizeof(inner[0]); i++)
+		same_inner(inner[i][0], inner[i][1], inner[i][2]);
 	/* Lines the fast path leaves to the parser, parsed the same. */
 	ok("echo \"$HOME\" 'x'", "echo,$HOME,x");
 	bad("echo 'unterminated", SHELLPARSE_E_QUOTE, "echo,unterminated");
