@@ -1459,6 +1459,12 @@ static const char *const subs_names[LT_N] = {
 	"readarray",
 };
 
+/* Builtins that can make a name run another file (path_setter()). */
+static const char *const pathset_names[LT_N] = {
+	NULL, NULL, NULL, NULL, "hash", "local", "export enable",
+	"declare typeset", "readonly",
+};
+
 /* The WK_SHELL wrappers' names (shells_ok() checks that). */
 static const char *const shell_names[LT_N] = {
 	NULL, NULL, "sh", "zsh ksh ash", "bash dash mksh lksh oksh posh yash "
@@ -1619,6 +1625,9 @@ struct cstage {
 	uint8_t		 anyargs;	/* any arguments at all */
 	uint8_t		 assign;	/* first word NAME=...: matches
 					   assignments, not commands */
+	uint8_t		 hasfull;	/* first word has a '/': full */
+	struct rglob	 full;		/* ... the whole word, for
+					   cover_view() */
 	uint64_t	 mask;		/* short options needed */
 	struct copt	*opts;
 	uint32_t	 nopts;
@@ -2142,6 +2151,13 @@ stage_compile(struct risk_ruleset *rs, struct cstage *st,
 	if (rglob_compile(&rs->pool, &st->argv0, a0, a0len) == -1)
 		return (cfail(ce, "%s", "out of memory"));
 	lit = st->argv0.kind == G_LITERAL;
+	if (a0 != w[0].g && !st->any) {
+		/* ./gradlew, /opt/x/bin/run: also the path, whole */
+		if (rglob_compile(&rs->pool, &st->full, w[0].g, w[0].len) ==
+		    -1)
+			return (cfail(ce, "%s", "out of memory"));
+		st->hasfull = 1;
+	}
 
 	for (i = 1; i < n; i++) {
 		if (w[i].flags & PW_PIPE)
@@ -2998,7 +3014,8 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 	if (!opt_table_ok() || !len_table_ok(vt_setters) ||
 	    !len_table_ok(subs_names) || !len_table_ok(cmdpos_words) ||
 	    !len_table_ok(shell_names) ||
-	    !lt_ok(code_vars, CV_N) || !shells_ok() || !xlang_ok()) {
+	    !lt_ok(code_vars, CV_N) || !len_table_ok(pathset_names) ||
+	    !shells_ok() || !xlang_ok()) {
 		cfail(&ce, "%s", "internal: a table of command names is wrong");
 		return (NULL);
 	}
@@ -3170,6 +3187,9 @@ risk_free(struct risk_ruleset *rs)
 				   its rules count, it needs none */
 #define CM_XLANG	0x100	/* its code options looked at (xlang) */
 #define CM_INPUT	0x200	/* its input read as its code (input_scan) */
+#define CM_BYPATH	0x400	/* a rule for its base name held, but its
+				   program is a file the line could have
+				   written (cover_view()) */
 
 #define K_COMMAND	0
 #define K_TOOL		1
@@ -3179,6 +3199,7 @@ risk_free(struct risk_ruleset *rs)
 
 struct defer {
 	uint32_t	 rule, cmd, start, end, last;
+	uint32_t	 covers;	/* cover_view() said so */
 	uint32_t	 ncov;
 	uint32_t	 cov[MAXSTAGES];
 };
@@ -3223,6 +3244,9 @@ struct ctx {
 	   a command whose name is not (walk_views). */
 	uint32_t			 opq, opqfrom, unk;
 	unsigned			 nfeed;
+	/* An earlier command set PATH, or made a name run a file (hash
+	   -p, enable -f): what a name runs is not known (view_trusted()). */
+	int				 pathset;
 	/* Text with a $( ) or ` ` that only runs when bash evaluates it
 	   as arithmetic or a name (calc_text()): the call has some
 	   (calccode), a command line of it has such a place (calc), and
@@ -3274,6 +3298,8 @@ struct vinfo {
 	const struct ient		*ent;
 	int				 done;
 	int				 wildopt;
+	int				 trust;		/* view_trusted(),
+							   -1 not yet */
 	uint64_t			 mask;
 	uint32_t			 nopt, nops;
 	uint32_t			*opt, *ops;
@@ -5090,6 +5116,7 @@ vinfo_init(struct vinfo *v, const struct shellparse_cmd *cmd,
 	v->bpat = bpat;
 	v->done = 0;
 	v->assign = 0;
+	v->trust = -1;
 }
 
 /* Sort a view's words into options and operands, once. */
@@ -6235,6 +6262,95 @@ defer_push(struct ctx *c, const struct defer *d)
 	return (0);
 }
 
+/*
+ * The system's program directories: a program named by a path in one
+ * is the one its base name says.
+ */
+static int
+sysdir(const char *s, size_t n)
+{
+	static const char *const dirs[] = { "/bin", "/sbin", "/usr/bin",
+	    "/usr/sbin", "/usr/local/bin", "/usr/local/sbin", NULL };
+	size_t i;
+
+	for (i = 0; dirs[i] != NULL; i++)
+		if (strlen(dirs[i]) == n && memcmp(dirs[i], s, n) == 0)
+			return (1);
+	return (0);
+}
+
+/* Does the word set PATH (PATH=..., PATH+=...)? */
+static int
+path_assign(const struct shellparse_word *w)
+{
+	return ((w->len >= 5 && memcmp(w->text, "PATH=", 5) == 0) ||
+	    (w->len >= 6 && memcmp(w->text, "PATH+=", 6) == 0));
+}
+
+/*
+ * Is view v's program the one its base name says?  Not when it is
+ * named by a path outside the system's program directories (./ls,
+ * /tmp/ls, bin/ls, $d/ls), nor when its name is looked up in a PATH
+ * the line sets (PATH=/tmp ls, env PATH=. ls, PATH=.; ls) or after a
+ * hash -p or enable -f: then it runs a file the line could have
+ * written.
+ */
+static int
+view_trusted(struct ctx *c, uint32_t ci, struct vinfo *v)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	const char *sl;
+	uint32_t k;
+
+	if (v->trust >= 0)
+		return (v->trust);
+	v->trust = 1;
+	if (v->assign || v->start >= cmd->nwords)
+		return (1);
+	w = &cmd->words[v->start];
+	if ((sl = memrchr(w->text, '/', w->len)) != NULL) {
+		if (shellparse_pattern(w) != NULL ||
+		    !sysdir(w->text, (size_t)(sl - w->text)))
+			v->trust = 0;
+		return (v->trust);
+	}
+	if (c->pathset)
+		v->trust = 0;
+	for (k = 0; k < v->start && v->trust; k++)
+		if (path_assign(&cmd->words[k]))
+			v->trust = 0;
+	return (v->trust);
+}
+
+/*
+ * Does a pattern whose first stage is st, holding on view v, cover the
+ * command (its decision is the rule's)?  A rule names a program by its
+ * base name: for one view_trusted() doubts, only a first word "*", or
+ * one with a '/' that matches the path whole (./gradlew), does.
+ */
+static int
+view_covers(struct ctx *c, uint32_t ci, struct vinfo *v,
+    const struct cstage *st)
+{
+	const struct shellparse_word *w;
+
+	if (st->any || view_trusted(c, ci, v))
+		return (1);
+	w = &c->sp->cmds[ci].words[v->start];
+	return (st->hasfull && shellparse_pattern(w) == NULL &&
+	    rglob_match(&st->full, w->text, w->len));
+}
+
+static void
+cover_view(struct ctx *c, uint32_t ci, int covers)
+{
+	if (covers)
+		cover(c, ci);
+	else if (ci < c->sp->ncmds)
+		c->sp->cmds[ci].mark |= CM_BYPATH;
+}
+
 /* Try one indexed pattern of a command rule on a view. */
 static void
 try_ref(struct ctx *c, struct vwalk *vw, struct vinfo *v,
@@ -6267,7 +6383,7 @@ try_ref(struct ctx *c, struct vwalk *vw, struct vinfo *v,
 	    d.cov, &d.ncov)) == NONE)
 		return;
 	if (!(ref->flags & RF_REST)) {
-		cover(c, vw->cmd);
+		cover_view(c, vw->cmd, view_covers(c, vw->cmd, v, &cp->st[0]));
 		for (k = 0; k < d.ncov; k++)
 			cover(c, d.cov[k]);
 		hit_cmd(c, ref->rule, (enum risk_level)ref->level, vw->cmd,
@@ -6289,10 +6405,11 @@ try_ref(struct ctx *c, struct vwalk *vw, struct vinfo *v,
 		d.start = v->start;
 		d.end = v->end;
 		d.last = last;
+		d.covers = (uint32_t)view_covers(c, vw->cmd, v, &cp->st[0]);
 		defer_push(c, &d);
 		return;
 	}
-	cover(c, vw->cmd);
+	cover_view(c, vw->cmd, view_covers(c, vw->cmd, v, &cp->st[0]));
 	for (k = 0; k < d.ncov; k++)
 		cover(c, d.cov[k]);
 	hit_cmd(c, ref->rule, cr->level, vw->cmd, v->start, v->end, last);
@@ -11838,6 +11955,44 @@ go_env(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	}
 }
 
+/*
+ * After export PATH=..., declare/typeset/local/readonly PATH=..., or
+ * hash -p FILE NAME, a name may run a file the line wrote
+ * (view_trusted()); enable -f FILE NAME also loads FILE's code now.
+ */
+static void
+path_setter(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
+    const char *name, size_t n)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	uint32_t k;
+	int opt;
+
+	if (!len_table_has(pathset_names, name, n))
+		return;
+	opt = name[0] == 'h' ? 'p' : (name[0] == 'e' && name[1] == 'n') ?
+	    'f' : 0;
+	if (end > cmd->nwords)
+		end = cmd->nwords;
+	for (k = start + 1; k < end; k++) {
+		w = &cmd->words[k];
+		if (w->len == 2 && memcmp(w->text, "--", 2) == 0) {
+			if (opt != 0)
+				break;
+			continue;
+		}
+		if (opt == 0 ? !path_assign(w) : (w->len < 2 ||
+		    w->text[0] != '-' || memchr(w->text + 1, opt, w->len - 1) ==
+		    NULL))
+			continue;
+		c->pathset = 1;
+		if (opt == 'f')
+			interp_opaque(c, ci);
+		return;
+	}
+}
+
 static void
 do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
     const struct ient *e, const char *base, size_t blen, const char *bpat,
@@ -11852,8 +12007,11 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	size_t l;
 	char *j;
 
-	if (vw->mode == VW_MAIN && bpat == NULL && blen > 0)
+	if (vw->mode == VW_MAIN && bpat == NULL && blen > 0) {
 		opt_texts(c, vw->cmd, start, end, e, base, blen);
+		if (!c->pathset && blen >= 4 && blen <= 8)
+			path_setter(c, vw->cmd, start, end, base, blen);
+	}
 	vinfo_init(&v, cmd, start, end, e, base, blen, bpat);
 	if (vw->mode == VW_STAGE) {
 		if (stage_match(c, vw->stage, &v, 0)) {
@@ -12162,7 +12320,7 @@ run_deferred(struct ctx *c)
 				ok = any_cmd(c, &cr->m[k]);
 		if (!ok)
 			continue;
-		cover(c, d->cmd);
+		cover_view(c, d->cmd, (int)d->covers);
 		for (k = 0; k < d->ncov; k++)
 			cover(c, d->cov[k]);
 		hit_cmd(c, d->rule, cr->level, d->cmd, d->start, d->end,
@@ -12306,8 +12464,13 @@ command1(struct ctx *c, uint32_t i)
 		v.assign = 1;
 		try_refs(c, &vw, &v, c->rs->wild, c->rs->nwild, 0);
 	}
-	if (cmd->nwords <= cmd->nassign)
+	if (cmd->nwords <= cmd->nassign) {
+		/* PATH=/tmp; ls */
+		for (k = 0; k < cmd->nassign; k++)
+			if (path_assign(&cmd->words[k]))
+				c->pathset = 1;
 		return;
+	}
 	if (!(cmd->mark & CM_GUESS))
 		cmd->mark |= CM_COUNTED;
 	walk_views(c, &vw, cmd->nassign, cmd->nwords, 0);
@@ -12537,11 +12700,18 @@ classify(struct ctx *c, struct shellparse *sp, size_t len, int code,
 	if (first != NONE && !c->blanket && (c->matched ||
 	    res->unparseable || res->opaque) && (c->matched ||
 	    c->opq != NONE || first != c->unk)) {
+		static const char bypath[] = "` runs a program outside the "
+		    "system's directories, which no rule names";
+
 		i = (uint32_t)wb.len;
 		wb_put(&wb, "; `", 3, 3);
 		wb_view(&wb, &sp->cmds[first], sp->cmds[first].nassign,
 		    sp->cmds[first].nwords);
-		wb_put(&wb, "` matched no rule", 17, 17);
+		if (sp->cmds[first].mark & CM_BYPATH)
+			wb_put(&wb, bypath, sizeof(bypath) - 1,
+			    sizeof(bypath) - 1);
+		else
+			wb_put(&wb, "` matched no rule", 17, 17);
 		wb_clean(&wb, i);
 	}
 	wb_clean(&wb, wb.len);
@@ -12603,6 +12773,7 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->cwdplen = 0;
 	c->ocwdset = 0;
 	c->vtdone = 0;
+	c->pathset = 0;
 	if (call->cwd != NULL && call->cwd[0] != '\0' &&
 	    strlen(call->cwd) <= 1000) {
 		c->cwd = call->cwd;

@@ -1953,6 +1953,81 @@ xargs_items(void)
 }
 
 /*
+ * A rule names a program by its base name.  A program named by a path
+ * outside the system's directories, or looked up in a PATH the line
+ * sets, is a file the line could have written: the rule still holds
+ * (its level counts), but does not decide for it.  A rule whose first
+ * word has a '/' names such a program by its path.
+ */
+static void
+path_programs(void)
+{
+	static const struct {
+		const char	*line;
+		int		 unc;
+	} doubt[] = {
+		{ "./ls -la", 1 }, { "/tmp/ls", 1 }, { "bin/ls", 1 },
+		{ "~/bin/ls", 1 }, { "$HOME/bin/ls", 1 }, { "../bin/ls", 1 },
+		{ "/usr/bin/../../tmp/ls", 1 }, { "PATH=/tmp ls", 1 },
+		{ "PATH+=:/tmp ls", 1 }, { "env PATH=. ls", 1 },
+		{ "PATH=.; ls", 1 }, { "export PATH=/tmp; ls", 2 },
+		{ "declare -x PATH=/tmp; ls", 2 }, { "hash -p ./x ls; ls", 2 },
+		{ "timeout 5 ./ls", 1 }, { "cat a.txt | ./wc -l", 1 },
+		{ "cd /tmp && ./ls", 1 }, { "exec ./ls", 1 },
+	};
+	static const char *const trusted[] = {
+		"ls -la", "/bin/ls", "/usr/bin/ls -la", "/usr/local/bin/ls",
+		"ls; PATH=/tmp", "cd /tmp && ls", "LC_ALL=C ls",
+	};
+	static const struct trule byname[] = {
+		{ "gradlew", L, { { CMD, NULL, { "./gradlew *" } } } },
+		{ "run", L, { { CMD, NULL, { "/opt/*/bin/run *" } } } },
+		{ "any", M, { { CMD, NULL, { "* --dry-run" } } } },
+	};
+	struct risk_ruleset *set;
+	struct risk_result r;
+	size_t i;
+
+	for (i = 0; i < sizeof(doubt) / sizeof(doubt[0]); i++) {
+		r = run(rs, "shell", doubt[i].line, NULL, NULL);
+		tap_ok(r.matched && r.level == L &&
+		    r.uncovered == doubt[i].unc && r.decision == RISK_ASK, "program by a path: %s: %s",
+		    shown(doubt[i].line), r.why);
+	}
+	r = run(rs, "shell", "./ls", NULL, NULL);
+	tap_ok(strstr(r.why, "outside the system's directories") != NULL,
+	    "why says so: %s", r.why);
+	/* the rule's level still counts */
+	shell("./rm -rf /", C, "rm-rf");
+	shell("PATH=. rm -rf /", C, "rm-rf");
+	r = run(rs, "shell", "enable -f ./x.so ls; ls", NULL, NULL);
+	tap_ok(r.opaque && r.level == H && r.uncovered == 2,
+	    "enable -f loads a file's code: %s", r.why);
+	for (i = 0; i < sizeof(trusted) / sizeof(trusted[0]); i++) {
+		r = run(rs, "shell", trusted[i], NULL, NULL);
+		tap_ok(r.uncovered == 0 && r.decision != RISK_ASK,
+		    "program by its name: %s: %s", shown(trusted[i]), r.why);
+	}
+	/* sudo's rule decides for what sudo runs */
+	r = run(rs, "shell", "sudo ./ls", NULL, NULL);
+	tap_ok(r.level == H && r.uncovered == 0, "sudo ./ls: %s", r.why);
+	set = compile(byname, sizeof(byname) / sizeof(byname[0]), NULL);
+	r = run(set, "shell", "./gradlew build", NULL, NULL);
+	tap_ok(r.uncovered == 0 && r.decision == RISK_ALLOW,
+	    "a rule names ./gradlew by its path: %s", r.why);
+	r = run(set, "shell", "/opt/x/bin/run -v", NULL, NULL);
+	tap_ok(r.uncovered == 0 && r.decision == RISK_ALLOW,
+	    "a rule names /opt/*/bin/run by its path: %s", r.why);
+	r = run(set, "shell", "/tmp/gradlew build", NULL, NULL);
+	tap_ok(r.matched && r.uncovered == 1 && r.decision == RISK_ASK,
+	    "another path to gradlew is not the rule's: %s", r.why);
+	r = run(set, "shell", "./x.sh --dry-run", NULL, NULL);
+	tap_ok(r.uncovered == 0 && r.level == M,
+	    "a first word * covers any program: %s", r.why);
+	risk_free(set);
+}
+
+/*
  * A call that picks its function or module by a string made when it
  * runs (getattr(os, "sys" + "tem"), require(m), send(x), &$f, $f(),
  * os[x]) runs code not known; one plain literal is read as any other.
@@ -2539,6 +2614,7 @@ main(void)
 	debuggers_and_images();
 	git_keys_and_packages();
 	xargs_items();
+	path_programs();
 	tap_ok(nevasion >= 20, "%d evasion attempts", nevasion);
 	fed();
 	unparseable();
