@@ -6269,13 +6269,20 @@ defer_push(struct ctx *c, const struct defer *d)
 static int
 sysdir(const char *s, size_t n)
 {
-	static const char *const dirs[] = { "/bin", "/sbin", "/usr/bin",
-	    "/usr/sbin", "/usr/local/bin", "/usr/local/sbin", NULL };
-	size_t i;
-
-	for (i = 0; dirs[i] != NULL; i++)
-		if (strlen(dirs[i]) == n && memcmp(dirs[i], s, n) == 0)
-			return (1);
+	switch (n) {
+	case 4:
+		return (memcmp(s, "/bin", 4) == 0);
+	case 5:
+		return (memcmp(s, "/sbin", 5) == 0);
+	case 8:
+		return (memcmp(s, "/usr/bin", 8) == 0);
+	case 9:
+		return (memcmp(s, "/usr/sbin", 9) == 0);
+	case 14:
+		return (memcmp(s, "/usr/local/bin", 14) == 0);
+	case 15:
+		return (memcmp(s, "/usr/local/sbin", 15) == 0);
+	}
 	return (0);
 }
 
@@ -6295,7 +6302,7 @@ path_assign(const struct shellparse_word *w)
  * hash -p or enable -f: then it runs a file the line could have
  * written.
  */
-static int
+static int __attribute__((noinline))
 view_trusted(struct ctx *c, uint32_t ci, struct vinfo *v)
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
@@ -6309,7 +6316,13 @@ view_trusted(struct ctx *c, uint32_t ci, struct vinfo *v)
 	if (v->assign || v->start >= cmd->nwords)
 		return (1);
 	w = &cmd->words[v->start];
-	if ((sl = memrchr(w->text, '/', w->len)) != NULL) {
+	/* walk_views() found the base name after the last '/' */
+	if (shellparse_pattern(w) == NULL && v->base >= w->text &&
+	    v->base <= w->text + w->len)
+		sl = v->base > w->text ? v->base - 1 : NULL;
+	else
+		sl = memrchr(w->text, '/', w->len);
+	if (sl != NULL) {
 		if (shellparse_pattern(w) != NULL ||
 		    !sysdir(w->text, (size_t)(sl - w->text)))
 			v->trust = 0;
@@ -6329,15 +6342,17 @@ view_trusted(struct ctx *c, uint32_t ci, struct vinfo *v)
  * base name: for one view_trusted() doubts, only a first word "*", or
  * one with a '/' that matches the path whole (./gradlew), does.
  */
-static int
+static inline int
 view_covers(struct ctx *c, uint32_t ci, struct vinfo *v,
     const struct cstage *st)
 {
-	const struct shellparse_word *w;
+	const struct shellparse_word *w = &c->sp->cmds[ci].words[v->start];
 
-	if (st->any || view_trusted(c, ci, v))
+	/* The common case first: a command's own name, no '/' in it. */
+	if (st->any || v->trust == 1 || (v->start == 0 && !c->pathset &&
+	    !v->assign && c->sp->cmds[ci].nwords > 0 && v->base == w->text &&
+	    shellparse_pattern(w) == NULL) || view_trusted(c, ci, v))
 		return (1);
-	w = &c->sp->cmds[ci].words[v->start];
 	return (st->hasfull && shellparse_pattern(w) == NULL &&
 	    rglob_match(&st->full, w->text, w->len));
 }
@@ -11969,7 +11984,8 @@ path_setter(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	uint32_t k;
 	int opt;
 
-	if (!len_table_has(pathset_names, name, n))
+	if (strchr("dehlrt", name[0]) == NULL ||
+	    !len_table_has(pathset_names, name, n))
 		return;
 	opt = name[0] == 'h' ? 'p' : (name[0] == 'e' && name[1] == 'n') ?
 	    'f' : 0;
