@@ -6309,6 +6309,7 @@ view_trusted(struct ctx *c, uint32_t ci, struct vinfo *v)
 	const struct shellparse_word *w;
 	const char *sl;
 	uint32_t k;
+	int pat;
 
 	if (v->trust >= 0)
 		return (v->trust);
@@ -6316,15 +6317,14 @@ view_trusted(struct ctx *c, uint32_t ci, struct vinfo *v)
 	if (v->assign || v->start >= cmd->nwords)
 		return (1);
 	w = &cmd->words[v->start];
+	pat = shellparse_pattern(w) != NULL;
 	/* walk_views() found the base name after the last '/' */
-	if (shellparse_pattern(w) == NULL && v->base >= w->text &&
-	    v->base <= w->text + w->len)
+	if (!pat && v->base >= w->text && v->base <= w->text + w->len)
 		sl = v->base > w->text ? v->base - 1 : NULL;
 	else
 		sl = memrchr(w->text, '/', w->len);
 	if (sl != NULL) {
-		if (shellparse_pattern(w) != NULL ||
-		    !sysdir(w->text, (size_t)(sl - w->text)))
+		if (pat || !sysdir(w->text, (size_t)(sl - w->text)))
 			v->trust = 0;
 		return (v->trust);
 	}
@@ -11984,8 +11984,7 @@ path_setter(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	uint32_t k;
 	int opt;
 
-	if (strchr("dehlrt", name[0]) == NULL ||
-	    !len_table_has(pathset_names, name, n))
+	if (!len_table_has(pathset_names, name, n))
 		return;
 	opt = name[0] == 'h' ? 'p' : (name[0] == 'e' && name[1] == 'n') ?
 	    'f' : 0;
