@@ -66,6 +66,7 @@
 #define GW_UNIX_RESERVED	256
 #define GW_MAX_PER_ADDR		256
 #define GW_MAX_LISTENERS	16
+#define GW_ACCEPT_BURST		64	/* connections taken per wakeup */
 #define WS_IDLE_FACTOR		10	/* idle WebSocket: timeouts */
 #define WS_MAX_BACKLOG		(32 * 1024 * 1024) /* unread output */
 #define WS_ID_MAX		256	/* bytes of a request id */
@@ -76,6 +77,7 @@ struct gw_listener {
 	int		 fd;
 	int		 is_unix;
 	struct event	*ev;
+	struct event	*pause;		/* out of descriptors: retry later */
 };
 
 struct gw_conn {
@@ -1431,9 +1433,35 @@ refuse_busy(int fd)
 }
 
 static void
-gw_accept(evutil_socket_t lfd, short ev, void *arg)
+gw_accept_resume(evutil_socket_t fd, short ev, void *arg)
 {
 	struct gw_listener	*l = arg;
+
+	if (event_add(l->ev, NULL) == -1)
+		log_warnx("%s: cannot accept on the agent socket again",
+		    __func__);
+}
+
+/* Stop accepting for a second; the kernel's queue holds the callers. */
+static void
+gw_accept_pause(struct gw_listener *l)
+{
+	struct timeval	 tv = { 1, 0 };
+
+	if (l->pause == NULL || evtimer_pending(l->pause, NULL))
+		return;
+	event_del(l->ev);
+	evtimer_add(l->pause, &tv);
+}
+
+/*
+ * Take one connection off the listener's queue.  Returns -1 when there
+ * is none left to take now (the queue is empty, or we are out of
+ * descriptors and the listener is paused), 0 otherwise.
+ */
+static int
+gw_accept_one(struct gw_listener *l)
+{
 	struct gw_conn		*c, *o;
 	struct http_limits	 lim;
 	struct ucred		 cred;
@@ -1444,12 +1472,31 @@ gw_accept(evutil_socket_t lfd, short ev, void *arg)
 	int			 fd;
 
 	memset(&ss, 0, sizeof(ss));
-	if ((fd = accept4(lfd, (struct sockaddr *)&ss, &slen,
+	if ((fd = accept4(l->fd, (struct sockaddr *)&ss, &slen,
 	    SOCK_NONBLOCK | SOCK_CLOEXEC)) == -1) {
-		if (errno != EAGAIN && errno != EINTR &&
-		    errno != ECONNABORTED)
+		switch (errno) {
+		case EINTR:
+		case ECONNABORTED:
+			return 0;
+		case EAGAIN:
+			return -1;
+		case EMFILE:
+		case ENFILE:
+		case ENOBUFS:
+		case ENOMEM:
+			/*
+			 * The listener stays readable: without a pause
+			 * this would spin.  Connections wait in the
+			 * queue until descriptors are freed.
+			 */
+			log_warn("%s: accept (pausing for a second)",
+			    __func__);
+			gw_accept_pause(l);
+			return -1;
+		default:
 			log_warn("%s: accept", __func__);
-		return;
+			return -1;
+		}
 	}
 	memset(&cred, 0, sizeof(cred));
 	cred.uid = (uid_t)-1;
@@ -1458,7 +1505,7 @@ gw_accept(evutil_socket_t lfd, short ev, void *arg)
 	    getsockopt(fd, SOL_SOCKET, SO_PEERCRED, &cred, &clen) == -1) {
 		log_warn("%s: SO_PEERCRED", __func__);
 		close(fd);
-		return;
+		return 0;
 	}
 	TAILQ_FOREACH(o, &conns, entry) {
 		if (!o->is_unix)
@@ -1480,11 +1527,11 @@ gw_accept(evutil_socket_t lfd, short ev, void *arg)
 		log_warnx("too many connections; refusing %s", who);
 		refuse_busy(fd);
 		close(fd);
-		return;
+		return 0;
 	}
 	if ((c = calloc(1, sizeof(*c))) == NULL) {
 		close(fd);
-		return;
+		return 0;
 	}
 	http_limits_default(&lim);
 	lim.max_body = (size_t)gw.ctx->conf->harnessd.max_body;
@@ -1502,7 +1549,7 @@ gw_accept(evutil_socket_t lfd, short ev, void *arg)
 			event_free(c->deadline);
 		http_parser_free(c->hp);
 		free(c);
-		return;
+		return 0;
 	}
 	c->id = next_conn_id++;
 	if (next_conn_id == 0)
@@ -1524,6 +1571,23 @@ gw_accept(evutil_socket_t lfd, short ev, void *arg)
 	TAILQ_INSERT_TAIL(&conns, c, entry);
 	nconns++;
 	arm_deadline(c);
+	return 0;
+}
+
+/*
+ * Drain a burst of the queue per wakeup: one accept per loop turn lets a
+ * flood fill the kernel's queue, whose overflow drops SYNs, and a client
+ * whose SYN was dropped waits a second or more to retry.
+ */
+static void
+gw_accept(evutil_socket_t lfd, short ev, void *arg)
+{
+	struct gw_listener	*l = arg;
+	int			 i;
+
+	for (i = 0; i < GW_ACCEPT_BURST; i++)
+		if (gw_accept_one(l) == -1)
+			break;
 }
 
 void
@@ -1551,7 +1615,8 @@ gateway_on_fd(struct proc_ctx *ctx, uint32_t type, uint32_t kind, int fd)
 	if (evutil_make_socket_nonblocking(fd) == -1)
 		fatal("%s: nonblocking", __func__);
 	l->ev = event_new(ctx->base, fd, EV_READ | EV_PERSIST, gw_accept, l);
-	if (l->ev == NULL || event_add(l->ev, NULL) == -1)
+	l->pause = evtimer_new(ctx->base, gw_accept_resume, l);
+	if (l->ev == NULL || l->pause == NULL || event_add(l->ev, NULL) == -1)
 		fatalx("%s: cannot accept on the agent socket", __func__);
 }
 

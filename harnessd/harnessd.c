@@ -58,7 +58,7 @@ tcp_listen(const struct conf_listen *l, char *err, size_t errlen)
 	}
 	if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on)) == -1 ||
 	    bind(fd, (const struct sockaddr *)&l->ss, l->sslen) == -1 ||
-	    listen(fd, 128) == -1) {
+	    listen(fd, PROC_LISTEN_BACKLOG) == -1) {
 		snprintf(err, errlen, "listen on %s port %u: %s", l->host,
 		    l->port, strerror(errno));
 		close(fd);

@@ -165,7 +165,7 @@ proc_bind_unix(const struct conf_sock *cs, char *err, size_t errlen)
 		close(fd);
 		return -1;
 	}
-	if (listen(fd, 128) == -1) {
+	if (listen(fd, PROC_LISTEN_BACKLOG) == -1) {
 		snprintf(err, errlen, "listen %s: %s", cs->path,
 		    strerror(errno));
 		unlink(cs->path);

@@ -21,6 +21,8 @@
 
 #define PROC_MAX	4
 #define PROC_PARENT_FD	3
+/* listen(2)'s queue: the kernel caps it at net.core.somaxconn */
+#define PROC_LISTEN_BACKLOG	SOMAXCONN
 
 struct proc_ctx;
 struct ctl_conn;
