@@ -12008,6 +12008,45 @@ path_setter(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	}
 }
 
+/*
+ * fc re-runs history entries (-s, or -e - : bash keeps a history even
+ * when it is not interactive, and history -s writes any text into it)
+ * or runs an editor on them and then what it wrote (-e NAME, or
+ * $FCEDIT).  Only a listing, -l without -s, runs nothing.
+ */
+static void
+fc_runs(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	uint32_t k;
+	size_t j;
+	int list = 0, redo = 0;
+
+	if (end > cmd->nwords)
+		end = cmd->nwords;
+	for (k = start + 1; k < end; k++) {
+		w = &cmd->words[k];
+		if (shellparse_pattern(w) != NULL || w->len < 2 ||
+		    w->text[0] != '-' || isdigit((unsigned char)w->text[1]) ||
+		    (w->len == 2 && w->text[1] == '-'))
+			break;
+		for (j = 1; j < w->len; j++) {
+			if (w->text[j] == 'e') {
+				if (j + 1 == w->len)
+					k++;	/* -e NAME */
+				break;
+			}
+			if (w->text[j] == 'l')
+				list = 1;
+			else if (w->text[j] == 's')
+				redo = 1;
+		}
+	}
+	if (redo || !list)
+		interp_opaque(c, ci);
+}
+
 static void
 do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
     const struct ient *e, const char *base, size_t blen, const char *bpat,
@@ -12026,6 +12065,8 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		opt_texts(c, vw->cmd, start, end, e, base, blen);
 		if (!c->pathset && blen >= 4 && blen <= 8)
 			path_setter(c, vw->cmd, start, end, base, blen);
+		else if (blen == 2 && base[0] == 'f' && base[1] == 'c')
+			fc_runs(c, vw->cmd, start, end);
 	}
 	vinfo_init(&v, cmd, start, end, e, base, blen, bpat);
 	if (vw->mode == VW_STAGE) {

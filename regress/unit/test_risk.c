@@ -2467,6 +2467,19 @@ fed(void)
 	fed_one(set, "cd $d && ls", L, "ls", 0, NULL);
 	/* Command lines in options, operands and variables. */
 	fed_one(set, "alias x='rm -rf /'; x", C, "rm-rf", 0, NULL);
+	/* fc re-runs history (which history -s writes) or runs an editor. */
+	fed_one(set, "history -s 'rm -rf /'; fc -s", H, NULL, 1,
+	    "runs code not known before it runs: `fc -s`");
+	fed_one(set, "fc -e -", H, NULL, 1, NULL);
+	fed_one(set, "fc -e vi 1", H, NULL, 1, NULL);
+	fed_one(set, "fc", H, NULL, 1, NULL);
+	fed_one(set, "fc -l -s", H, NULL, 1, NULL);
+	fed_one(set, "fc -el", H, NULL, 1, NULL);
+	fed_one(set, "fc -- -l", H, NULL, 1, NULL);
+	fed_one(set, "command fc -s", H, NULL, 1, NULL);
+	fed_one(set, "fc -l", L, NULL, 0, NULL);
+	fed_one(set, "fc -ln -5", L, NULL, 0, NULL);
+	fed_one(set, "fc -le vi", L, NULL, 0, NULL);
 	fed_one(set, "trap 'rm -rf /' EXIT", C, "rm-rf", 0, NULL);
 	fed_one(set, "PROMPT_COMMAND='rm -rf /' bash -i", C, "rm-rf", 0, NULL);
 	fed_one(set, "PS4='$(rm -rf /)' bash -xc ls", C, "rm-rf", 1, NULL);
