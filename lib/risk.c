@@ -32,6 +32,7 @@
 #define ARENA_STACK	16384	/* arena on the stack */
 #define ARENA_MAX	(8u << 20)
 #define GTOK_MAX	64	/* glob tokens compared by gisect() */
+#define GTOK_NAME_MAX	512	/* of a command's name, by glob_views() */
 #define JSON_MAXDEPTH	32
 #define PBIG		1024	/* byte pairs of path patterns, hashed */
 #define PBIG_HASH(a, b)	(((unsigned)(a) * 31 + (unsigned)(b)) & (PBIG - 1))
@@ -409,6 +410,45 @@ gisect2(const char *a, const char *b, int path)
 	memset(x.memo, 0, ((size_t)(x.na + 1) * (size_t)(x.nb + 1) / 64 + 1) *
 	    sizeof(x.memo[0]));
 	return (isect_at(&x, 0, 0));
+}
+
+/*
+ * Does the glob of tokens t[0..n) match all of s (l bytes)?  What
+ * gisect2(glob, s, 0) says of an s with no * ? [ or \, in one pass
+ * that goes back only to the last star.
+ */
+static int
+gtok_match(const struct gtok *t, int n, const char *s, size_t l)
+{
+	size_t j = 0, sj = 0;
+	int i = 0, si = -1, ok;
+
+	while (j < l) {
+		if (i < n && t[i].t == T_STAR) {
+			si = i++;
+			sj = j;
+			continue;
+		}
+		if (i < n) {
+			if (t[i].t == T_LIT)
+				ok = t[i].c == (uint8_t)s[j];
+			else
+				ok = t[i].t == T_ANY ||
+				    class_has(t[i].cls, (uint8_t)s[j]);
+			if (ok) {
+				i++;
+				j++;
+				continue;
+			}
+		}
+		if (si < 0)
+			return (0);
+		i = si + 1;
+		j = ++sj;
+	}
+	while (i < n && t[i].t == T_STAR)
+		i++;
+	return (i == n);
 }
 
 static int
@@ -1717,6 +1757,7 @@ struct ient {
 	uint8_t			 nalias;
 	uint8_t			 shellfam;
 	uint8_t			 tx;	/* TX_*: opt_texts() reads it so */
+	uint8_t			 globby;	/* its name has * ? [ or \ */
 };
 
 /* Programs whose operands opt_texts() reads by their own rules. */
@@ -1954,6 +1995,7 @@ ient_get(struct risk_ruleset *rs, const char *name, size_t n)
 	}
 	e->h.len = (uint32_t)n;
 	e->h.hash = hash(name, n);
+	e->globby = strpbrk(e->h.name, "*?[\\") != NULL;
 	return (e);
 }
 
@@ -5801,6 +5843,17 @@ unwrap_cfgset(const struct shellparse_word *w, uint32_t k, uint32_t end,
 		u->kind = UW_STRINGS;
 }
 
+/* Does w start an input source of GNU parallel: ::: :::+ :::: ::::+ */
+static int
+par_marker(const struct shellparse_word *w)
+{
+	if (w->len < 3 || w->len > 5 || memcmp(w->text, ":::", 3) != 0 ||
+	    shellparse_pattern(w) != NULL)
+		return (0);
+	return (w->len == 3 || (w->len == 4 && (w->text[3] == '+' ||
+	    w->text[3] == ':')) || memcmp(w->text + 3, ":+", 2) == 0);
+}
+
 /* What does a wrapper run?  Options are read as its getopt would. */
 static void
 unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
@@ -6092,6 +6145,13 @@ strings:
 			u->kind = UW_STDIN;
 			return;
 		}
+		/* CMD ::: ITEMS: the command alone; par_texts() reads
+		   it with each item put in */
+		for (i = k + 1; i < end; i++)
+			if (par_marker(&w[i])) {
+				end = i;
+				break;
+			}
 	}
 	if (k >= end) {
 		if (u->opq)
@@ -11484,6 +11544,309 @@ xargs_repl(char *d, const struct shellparse_word *w, uint32_t cmd,
 	return (o + 1);
 }
 
+#define PAR_SOURCES	8	/* ::: sources read; more: opaque */
+#define PAR_COMBOS	1024	/* commands made; more: opaque */
+/* An item only known when parallel runs (from a file, or a word with
+   an expansion): a parameter, so that the line parsed says so. */
+#define PAR_UNKNOWN	"\"${PARALLEL_ITEM}\""
+
+struct par_src {
+	uint32_t	 a, b;		/* its item words */
+	uint32_t	 group;		/* :::+ links it to the one before */
+	int		 unknown;	/* :::: FILE, or a word with $ etc. */
+};
+
+/* Text written at d + o, or (d NULL) only counted. */
+struct pout {
+	char	*d;
+	size_t	 o;
+};
+
+static void
+pout_put(struct pout *p, const char *s, size_t n)
+{
+	if (p->d != NULL)
+		memcpy(p->d + p->o, s, n);
+	p->o += n;
+}
+
+/* s quoted: a word of its own, or (inq) inside a quoted word. */
+static void
+pout_quote(struct pout *p, const char *s, size_t n, int inq)
+{
+	char q[4];
+	size_t i;
+
+	if (!inq) {
+		p->o += p->d != NULL ? squote(p->d + p->o, s, n) :
+		    squote_len(s, n);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		p->o += squote_in(p->d != NULL ? p->d + p->o : q, s[i]);
+}
+
+/*
+ * The part of item t (n bytes) a replacement string takes: all of it
+ * ({}), without its extension ({.}), its base name ({/}), its
+ * directory ({//}), or the base name without extension ({/.}).
+ */
+static void
+par_part(const char *t, size_t n, int how, const char **pp, size_t *pn)
+{
+	const char *sl = memrchr(t, '/', n), *dot;
+	size_t b = sl != NULL ? (size_t)(sl - t) + 1 : 0;
+
+	*pp = t;
+	*pn = n;
+	if (how == 'd') {
+		if (sl == NULL)
+			*pp = ".", *pn = 1;
+		else
+			*pn = sl == t ? 1 : (size_t)(sl - t);
+		return;
+	}
+	if (how == '/' || how == 'b') {
+		*pp = t + b;
+		*pn = n - b;
+	}
+	if ((how == '.' || how == 'b') && n > b &&
+	    (dot = memrchr(t + b, '.', n - b)) != NULL && dot + 1 < t + n)
+		*pn = (size_t)(dot - *pp);
+}
+
+/*
+ * A replacement string at t (n bytes left): its length, with the
+ * input source it takes in *src (0: each of them) and the part of the
+ * item in *how ('#' a number, '?' one --plus makes); 0 if there is
+ * none, -1 for perl code, {= =}, which parallel runs itself.
+ */
+static int
+par_repl(const char *t, size_t n, const char *repl, size_t rl, int plus,
+    int *src, int *how)
+{
+	static const struct {
+		const char	*s;
+		int		 how;
+	} forms[] = {
+		{ "}", 0 }, { ".}", '.' }, { "/}", '/' }, { "//}", 'd' },
+		{ "/.}", 'b' },
+	};
+	const char *e;
+	size_t i = 1, f, l;
+	int num = 0;
+
+	*src = 0;
+	*how = 0;
+	if (rl > 0 && n >= rl && memcmp(t, repl, rl) == 0)
+		return ((int)rl);
+	if (t[0] != '{' || n < 2)
+		return (0);
+	while (i < n && i < 4 && isdigit((unsigned char)t[i]))
+		num = num * 10 + (t[i++] - '0');
+	if (i < n && t[i] == '=')
+		return (-1);
+	if (i == 1 && n >= 3 && (t[1] == '#' || t[1] == '%') && t[2] == '}') {
+		*how = '#';
+		return (3);
+	}
+	for (f = 0; f < sizeof(forms) / sizeof(forms[0]); f++) {
+		l = strlen(forms[f].s);
+		if (n - i < l || memcmp(t + i, forms[f].s, l) != 0)
+			continue;
+		/* -I R renames {}: then {} is only text */
+		if (i == 1 && f == 0 && (rl != 2 || memcmp(repl, "{}", 2)))
+			break;
+		*src = num;
+		*how = forms[f].how;
+		return ((int)(i + l));
+	}
+	if (plus && (e = memchr(t, '}', n)) != NULL) {
+		*how = '?';
+		return ((int)(e - t + 1));
+	}
+	return (0);
+}
+
+/* One replacement string's text for the items at[] of the sources. */
+static void
+par_emit(struct pout *p, const struct shellparse_word *w,
+    const struct par_src *src, uint32_t ns, const uint32_t *at, int which,
+    int how, int inq, int bare)
+{
+	const char *part;
+	size_t pn;
+	uint32_t s, lo = 0, hi = ns;
+
+	if (how == '#') {
+		pout_put(p, "1", 1);
+		return;
+	}
+	if (which > 0)
+		lo = (uint32_t)which - 1, hi = (uint32_t)which;
+	for (s = lo; s < hi; s++) {
+		if (s > lo)
+			pout_put(p, " ", 1);
+		if (src[s].unknown || how == '?') {
+			if (inq)
+				pout_put(p, "'", 1);
+			pout_put(p, PAR_UNKNOWN, sizeof(PAR_UNKNOWN) - 1);
+			if (inq)
+				pout_put(p, "'", 1);
+			continue;
+		}
+		par_part(w[at[s]].text, w[at[s]].len, how, &part, &pn);
+		if (bare)
+			pout_put(p, part, pn);
+		else
+			pout_quote(p, part, pn, inq);
+	}
+}
+
+/*
+ * The command parallel makes for one choice of items (at[]): the
+ * template's words [cmd, te), each as it is (a shell's line) or with
+ * -q quoted, its replacement strings replaced by the items quoted, or
+ * the items after it if it has none; then a newline.  -1 if it runs
+ * perl code.
+ */
+static int
+par_command(struct pout *p, const struct shellparse_word *w, uint32_t cmd,
+    uint32_t te, const struct par_src *src, uint32_t ns, const uint32_t *at,
+    const char *repl, size_t rl, int quote, int plus)
+{
+	uint32_t k, s;
+	size_t i;
+	int any = 0, r, which, how, inq;
+
+	for (k = cmd; k < te; k++) {
+		if (k > cmd)
+			pout_put(p, " ", 1);
+		inq = quote && shellparse_pattern(&w[k]) == NULL;
+		if (inq)
+			pout_put(p, "'", 1);
+		for (i = 0; i < w[k].len; ) {
+			r = par_repl(w[k].text + i, w[k].len - i, repl, rl,
+			    plus, &which, &how);
+			if (r < 0)
+				return (-1);
+			if (r == 0 || (uint32_t)which > ns) {
+				if (inq)
+					pout_quote(p, w[k].text + i, 1, 1);
+				else
+					pout_put(p, w[k].text + i, 1);
+				i++;
+				continue;
+			}
+			/* the program's name: as the items run with no
+			   template too, unquoted (the stricter reading) */
+			par_emit(p, w, src, ns, at, which, how, inq,
+			    k == cmd && i == 0 && !inq);
+			i += (size_t)r;
+			any = 1;
+		}
+		if (inq)
+			pout_put(p, "'", 1);
+	}
+	for (s = 0; !any && s < ns; s++) {
+		pout_put(p, " ", 1);
+		par_emit(p, w, src, ns, at, (int)s + 1, 0, 0, 0);
+	}
+	pout_put(p, "\n", 1);
+	return (0);
+}
+
+/*
+ * parallel CMD ::: A B ::: C D: the items are on the line.  A command
+ * per choice of one item of each source (a source after :::+ goes
+ * item by item with the one before), as par_command() makes it; all
+ * of them parsed as the lines they are.  An item in a file (::::) or
+ * with an expansion is one only known when it runs.
+ */
+static void
+par_texts(struct ctx *c, uint32_t ci, uint32_t cmd, uint32_t end,
+    const char *repl, int quote, int plus)
+{
+	const struct shellparse_word *w = c->sp->cmds[ci].words;
+	struct par_src src[PAR_SOURCES];
+	struct pout p;
+	uint32_t at[PAR_SOURCES], pos[PAR_SOURCES], len[PAR_SOURCES];
+	uint32_t k, te = end, ns = 0, ng = 0, g, s, n, combos = 1;
+	size_t rl = repl != NULL ? strlen(repl) : 0;
+	int pass, file = 0;
+
+	for (k = cmd; k < end; k++) {
+		if (!par_marker(&w[k]))
+			continue;
+		if (te == end)
+			te = k;
+		else
+			src[ns - 1].b = k;
+		if (ns == PAR_SOURCES) {
+			interp_opaque(c, ci);
+			return;
+		}
+		file = w[k].len >= 4 && w[k].text[3] == ':';
+		src[ns].a = k + 1;
+		src[ns].b = end;
+		src[ns].unknown = file;
+		src[ns].group = ns > 0 && w[k].text[w[k].len - 1] == '+' ?
+		    src[ns - 1].group : ng++;
+		ns++;
+	}
+	if (te == cmd || ns == 0)
+		return;		/* no template: the items are the commands */
+	memset(len, 0, sizeof(len));
+	for (s = 0; s < ns; s++) {
+		for (k = src[s].a; k < src[s].b && !src[s].unknown; k++)
+			if (shellparse_pattern(&w[k]) != NULL)
+				src[s].unknown = 1;
+		n = src[s].unknown ? 1 : src[s].b - src[s].a;
+		if (n == 0)
+			return;		/* no items: nothing runs */
+		if (n > len[src[s].group])
+			len[src[s].group] = n;
+	}
+	for (g = 0; g < ng; g++) {
+		combos *= len[g];
+		if (combos > PAR_COMBOS) {
+			interp_opaque(c, ci);
+			return;
+		}
+	}
+	for (p.d = NULL, pass = 0; pass < 2; pass++) {
+		p.o = 0;
+		memset(pos, 0, sizeof(pos));
+		for (n = 0; n < combos; n++) {
+			for (s = 0; s < ns; s++)
+				at[s] = src[s].a + (src[s].unknown ? 0 :
+				    pos[src[s].group] % (src[s].b - src[s].a));
+			if (par_command(&p, w, cmd, te, src, ns, at, repl, rl,
+			    quote, plus) == -1) {
+				interp_opaque(c, ci);	/* {= perl =} */
+				return;
+			}
+			if (p.o > FEED_MAX) {
+				interp_opaque(c, ci);	/* too much */
+				return;
+			}
+			/* the next choice: the last source fastest */
+			for (g = ng; g-- > 0; )
+				if (++pos[g] < len[g])
+					break;
+				else
+					pos[g] = 0;
+		}
+		if (p.d == NULL && (p.d = shellparse_alloc(c->sp, p.o + 1)) ==
+		    NULL) {
+			c->nomem = 1;
+			return;
+		}
+	}
+	p.d[p.o] = '\0';
+	opt_parse(c, ci, p.d, p.o, 0);
+}
+
 /*
  * xargs CMD ARGS, its input known from the line (echo -rf / | xargs
  * rm): CMD ARGS with the items it reads, as one command line, or with
@@ -11503,6 +11866,7 @@ xargs_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	size_t l, n, o, il, rl = 0, i, pl = 0;
 	uint32_t k, cmd;
 	int delim = par ? '\n' : -1, pass, takes;
+	int quote = 0, plus = 0, rpl = 0;
 	char *d, *item, *pre = NULL;
 
 	if (wr == NULL)
@@ -11531,12 +11895,30 @@ xargs_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				return;		/* items from a file */
 			else if (v != NULL && long_opt(t, l, "delimiter"))
 				delim = xargs_delim(v, strlen(v));
+			else if (par && long_opt(t, l, "quote"))
+				quote = 1;
+			else if (par && long_opt(t, l, "plus"))
+				plus = 1;
+			else if (par && (long_opt(t, l, "rpl") ||
+			    long_opt(t, l, "extensionreplace") ||
+			    long_opt(t, l, "er") ||
+			    long_opt(t, l, "basenamereplace") ||
+			    long_opt(t, l, "bnr") ||
+			    long_opt(t, l, "dirnamereplace") ||
+			    long_opt(t, l, "dnr") ||
+			    long_opt(t, l, "basenameextensionreplace") ||
+			    long_opt(t, l, "bner") ||
+			    long_opt(t, l, "seqreplace") ||
+			    long_opt(t, l, "slotreplace")))
+				rpl = 1;
 		}
 		for (i = 1; t[1] != '-' && i < l; i++) {
 			if (t[i] == '0') {
 				delim = 0;
 				continue;
 			}
+			if (par && t[i] == 'q')
+				quote = 1;
 			if (t[i] == 'i' || (!par && (t[i] == 'e' ||
 			    t[i] == 'l'))) {
 				if (t[i] == 'i')
@@ -11561,12 +11943,18 @@ xargs_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	}
 	cmd = k;
 	if (par) {
-		/* ::: ARGS: the items are on the line, not read */
-		for (k = cmd; k < end; k++)
-			if (w[k].len >= 3 && memcmp(w[k].text, ":::", 3) == 0)
-				return;
 		if (repl == NULL)
 			repl = "{}";
+		if (rpl) {
+			interp_opaque(c, ci);	/* its own perl code */
+			return;
+		}
+		/* ::: ARGS: the items are on the line, not read */
+		for (k = cmd; k < end; k++)
+			if (par_marker(&w[k])) {
+				par_texts(c, ci, cmd, end, repl, quote, plus);
+				return;
+			}
 	}
 	if (cmd >= end || (!par && xargs_shell(w, start + 1, cmd, cmd,
 	    end) > 0) || (in = input_text(c, ci, &il)) == NULL)
@@ -12277,6 +12665,53 @@ name_subst(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	nested(c, vw->cmd, t, l);
 }
 
+/*
+ * A command whose name is the glob b: a view for each command of the
+ * index it may be.  Tokenised once (names are plain words, but for a
+ * few with glob bytes), not for each name.
+ */
+static __attribute__((noinline)) void
+glob_views(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
+    const char *b, int depth)
+{
+	const struct risk_ruleset *rs = c->rs;
+	const struct ient *e;
+	struct gtok tb[GTOK_NAME_MAX];
+	const char *b2 = NULL, *p;
+	uint32_t i;
+	int nb, s2 = 0;
+
+	/* past GTOK_NAME_MAX tokens it may be any of them */
+	nb = gtokens(b, tb, GTOK_NAME_MAX);
+	/*
+	 * What a '*' stands for (a variable's value) may hold a '/': x${y}m
+	 * is /bin/rm when y is /bin/r.  So the name may also be what
+	 * matches from its last '*' on, unless that is all of it (s${x}
+	 * may be anything: a name not known, looked up as s*).
+	 */
+	for (p = b; *p != '\0'; p++)
+		if (*p == '\\' && p[1] != '\0')
+			p++;
+		else if (*p == '*' && p != b && p[-1] != '*')
+			b2 = p;
+	if (b2 != NULL && gall(b2))
+		b2 = NULL;
+	for (s2 = nb; b2 != NULL && s2 > 0 && tb[s2 - 1].t != T_STAR; s2--)
+		;
+	if (s2 > 0)
+		s2--;
+	for (i = 0; i < rs->nients && !vw->found && !c->nomem; i++) {
+		e = &rs->ients[i];
+		if (nb < 0 || (e->globby ? gisect(b, e->h.name) ||
+		    (b2 != NULL && gisect(b2, e->h.name)) :
+		    gtok_match(tb, nb, e->h.name, e->h.len) ||
+		    (b2 != NULL && gtok_match(tb + s2, nb - s2, e->h.name,
+		    e->h.len))))
+			do_view(c, vw, start, end, e, e->h.name, e->h.len, b,
+			    0, depth);
+	}
+}
+
 static void
 walk_views(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
     int depth)
@@ -12287,7 +12722,7 @@ walk_views(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	const struct ient *e;
 	const char *pat, *b, *q;
 	char buf[128];
-	size_t n, i;
+	size_t n;
 
 	if (start >= end || end > cmd->nwords || vw->found || c->nomem)
 		return;
@@ -12334,12 +12769,7 @@ walk_views(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	}
 	if (gall(b))
 		return;		/* wholly unknown: no name to look up */
-	for (i = 0; i < rs->nients && !vw->found && !c->nomem; i++) {
-		e = &rs->ients[i];
-		if (gisect(b, e->h.name))
-			do_view(c, vw, start, end, e, e->h.name, e->h.len, b,
-			    0, depth);
-	}
+	glob_views(c, vw, start, end, b, depth);
 }
 
 /* Does any command (at any view) match a COMMAND match? */
@@ -12939,6 +13369,7 @@ risk_classify(const struct risk_ruleset *rs, const struct risk_call *call,
 		result_init(res);
 		res->level = RISK_CRITICAL;
 		res->unparseable = 1;
+		res->opaque = 1;	/* what it runs is not known */
 		res->decision = rs->policy.decision[RISK_CRITICAL] >
 		    rs->policy.nomatch ? rs->policy.decision[RISK_CRITICAL] :
 		    rs->policy.nomatch;
@@ -12953,6 +13384,7 @@ risk_classify(const struct risk_ruleset *rs, const struct risk_call *call,
 	result_init(res);
 	res->level = RISK_CRITICAL;
 	res->decision = RISK_DENY;
+	res->opaque = 1;
 	strlcpy(res->why, "classifier out of memory", sizeof(res->why));
  out:
 	if (heap != NULL)

@@ -1953,6 +1953,73 @@ xargs_items(void)
 }
 
 /*
+ * GNU parallel CMD ::: ITEMS: a command per item (per choice of one
+ * item from each source), the item quoted in place of a replacement
+ * string ({} {.} {/} {//} {/.} {N}) or after the command; items in a
+ * file (::::) or with an expansion are only known when it runs.
+ */
+static void
+parallel_items(void)
+{
+	static const char *const ev[] = {
+		"parallel sh -c {} ::: 'rm -rf /'",
+		"parallel {} ::: 'rm -rf /'",
+		"parallel 'sh -c {}' ::: 'rm -rf /'",
+		"parallel sh -c {} ::: ls 'rm -rf /'",
+		"parallel sh -c {1} ::: 'rm -rf /' ::: x",
+		"parallel sh -c {2} ::: x ::: 'rm -rf /'",
+		"parallel sh -c {/} ::: 'x/rm -rf .'",
+		"parallel sh -c {.} ::: 'rm -rf /.x'",
+		"parallel sh -c {/.} ::: 'a/rm -rf ..x'",
+		"parallel sh -c {//} ::: 'rm -rf /x/y'",
+		"parallel -q sh -c 'echo {}; {}' ::: 'rm -rf /'",
+		"parallel -I@ sh -c @ ::: 'rm -rf /'",
+		"parallel --jobs 2 bash -c {} ::: 'rm -rf /'",
+		"parallel rm ::: -rf ::: /",
+		"parallel rm ::: -rf :::+ /",
+		"parallel env {} ::: rm :::+ -rf :::+ /",
+	};
+	static const char *const plain[] = {
+		"parallel echo {} ::: 'x; rm -rf /'",
+		"parallel echo ::: 'x; rm -rf /'",
+		"parallel echo {} ::: \"it's\"",
+		"parallel -I@ sh -c {} ::: 'rm -rf /'",
+		"parallel sh -c {//} ::: 'ls /x'",
+		"parallel sh -c {#} ::: 'rm -rf /'",
+	};
+	static const char *const unknown[] = {
+		"parallel sh -c {} :::: cmds.txt",
+		"parallel {} ::: \"$x\"",
+		"parallel sh -c {} ::: ls $(cat cmds)",
+		"parallel --plus sh -c {+/} ::: 'rm -rf /'",
+		"parallel --rpl '{x} s/a/b/' echo {x} ::: a",
+		"parallel echo '{= $_=`id` =}' ::: a",
+		"parallel echo ::: 1 2 3 4 5 6 7 8 9 10 11 ::: 1 2 3 4 5 6 7 8 9"
+		    " 10 11 ::: 1 2 3 4 5 6 7 8 9 10 11",
+	};
+	struct risk_result r;
+	size_t i;
+
+	evade_all(ev, sizeof(ev) / sizeof(ev[0]));
+	for (i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
+		r = run(rs, "shell", plain[i], NULL, NULL);
+		tap_ok(!r.opaque && r.level <= RISK_MEDIUM,
+		    "parallel: an item is one word: %s: %s", shown(plain[i]),
+		    r.why);
+	}
+	for (i = 0; i < sizeof(unknown) / sizeof(unknown[0]); i++) {
+		r = run(rs, "shell", unknown[i], NULL, NULL);
+		tap_ok(r.level >= RISK_HIGH && r.opaque,
+		    "parallel: not known: %s: %s",
+		    shown(unknown[i]), r.why);
+	}
+	/* the items are put in the command, not run as its text */
+	r = run(rs, "shell", "parallel gzip {} ::: a b", NULL, NULL);
+	tap_ok(r.level == RISK_LOW && !r.opaque && r.ncommands == 4,
+	    "parallel gzip {} ::: a b: %u commands: %s", r.ncommands, r.why);
+}
+
+/*
  * A rule names a program by its base name.  A program named by a path
  * outside the system's directories, or looked up in a PATH the line
  * sets, is a file the line could have written: the rule still holds
@@ -2463,6 +2530,13 @@ fed(void)
 	    NULL);
 	fed_one(set, "sudo $x", H, NULL, 1, NULL);
 	fed_one(set, "r${x}m -rf /", C, "rm-rf", 1, NULL);
+	/* a variable's value may hold a '/': x${y}m is /bin/rm */
+	fed_one(set, "x${y}m -rf /", C, "rm-rf", 1, NULL);
+	/* a long one is matched against each name too, not taken for all */
+	fed_one(set, "${x}" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaa -rf /", H, NULL, 1, NULL);
+	fed_one(set, "${x}" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaaaaaaa${y}m -rf /", C, "rm-rf", 1, NULL);
 	fed_one(set, "$X/rm -rf /", C, "rm-rf", 0, NULL);
 	fed_one(set, "cd $d && ls", L, "ls", 0, NULL);
 	/* Command lines in options, operands and variables. */
@@ -2627,6 +2701,7 @@ main(void)
 	debuggers_and_images();
 	git_keys_and_packages();
 	xargs_items();
+	parallel_items();
 	path_programs();
 	tap_ok(nevasion >= 20, "%d evasion attempts", nevasion);
 	fed();
