@@ -90,14 +90,15 @@ suite_setup() {
 }
 
 # suite_start DAEMON...: start each in the foreground (-d) with a pid
-# file, wait for its "ready:" line.  Returns 1 if one did not start.
+# file, wait for its "ready: N processes" line (its children say "ready:"
+# first).  Returns 1 if one did not start.
 suite_start() {
 	for _d in "$@"; do
 		# A restart must not see the last run's "ready:".
 		[ -f "$T/$_d.log" ] && cat "$T/$_d.log" >>"$T/$_d.log.old" &&
 		    rm -f "$T/$_d.log"
 		"$BIN/$_d" -d -f "$conf" -p "$T/$_d.pid" >>"$T/$_d.log" 2>&1 &
-		if ! wait_for "$T/$_d.log" "ready:" 15; then
+		if ! wait_for "$T/$_d.log" "ready: [0-9]* processes" 15; then
 			diag "$_d did not start:"
 			sed 's/^/# /' "$T/$_d.log"
 			return 1

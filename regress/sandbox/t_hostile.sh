@@ -79,6 +79,8 @@ snap() {
 	    awk '{print $1, $4}' | sort -u >"$TD/sockets.$1"
 	sha256sum /etc/passwd /etc/shadow /etc/hosts "$CANARY" \
 	    "$VAULT/master.key" "$AUDIT/audit.db" >"$TD/sums.$1"
+	find /tmp /var/tmp /dev/shm /run -xdev -uid "$SUID" 2>/dev/null |
+	    grep -v "^$WS" | sort >"$TD/files.$1"
 }
 snap before
 
@@ -361,10 +363,12 @@ ok $? "host mounts unchanged"
 [ -s "$TD/mounts.diff" ] && sed 's/^/#   /' "$TD/mounts.diff" | head
 diff "$TD/sums.before" "$TD/sums.after" >/dev/null
 ok $? "host files unchanged (passwd, shadow, hosts, canary, vault, audit)"
-n=$(find /tmp /var/tmp /dev/shm /run -xdev -uid "$SUID" 2>/dev/null | \
-    grep -v "^$WS" | wc -l)
+# New ones only: other tests' directories kept with KEEP_T hold their
+# own workspaces.
+n=$(comm -13 "$TD/files.before" "$TD/files.after" | wc -l)
 [ "$n" -eq 0 ]
 ok $? "no files of the sandbox user outside the workspace ($n)"
+comm -13 "$TD/files.before" "$TD/files.after" | sed 's/^/#   /' | head
 # New sockets are what counts; ones that went away are other tests'.
 comm -13 "$TD/sockets.during" "$TD/sockets.after" >"$TD/sockets.diff"
 _ok=0

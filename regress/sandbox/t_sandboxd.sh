@@ -279,9 +279,13 @@ done
 ok $? "20 concurrent runs: every status and output right ($bad bad)"
 grep -q "^run[0-9]* *\(running\|queued\)" "$T/list.out"
 ok $? "sandbox list shows runs"
-sleep 0.5
-n=$(ctl audit show -t sandbox.start | wc -l)
-m=$(ctl audit show -t sandbox.exit | wc -l)
+# the exit records are sent without waiting for auditd: poll for them
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	n=$(ctl audit show -t sandbox.start | wc -l)
+	m=$(ctl audit show -t sandbox.exit | wc -l)
+	[ "$n" -gt 20 ] && [ "$n" -eq "$m" ] && break
+	sleep 0.25
+done
 [ "$n" -gt 20 ] && [ "$n" -eq "$m" ]
 ok $? "every start and end is an audit record ($n starts, $m exits)"
 ctl audit show -t sandbox.exit -j | grep -q '"reason":"timeout"'
@@ -361,7 +365,7 @@ wait_for "$T/sandboxd.log" "program sleep workspace gone" 10
 kill -KILL $cpid
 wait $cpid 2>/dev/null
 n=1
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+for i in $(seq 100); do
 	n=$(cg_busy)
 	[ "$n" -eq 0 ] && break
 	sleep 0.1
@@ -399,7 +403,10 @@ mv "$T/sandboxd.log" "$T/sandboxd.log.1"
 sed -i -e 's/max sandboxes [0-9]*/max sandboxes 1/' \
     -e 's/^\([[:space:]]*\)queue [0-9]*/\1queue 1/' "$conf"
 if suite_start sandboxd; then
-	ctl sandbox run -w q1 -- sleep 1 </dev/null >"$T/q1.out" 2>&1 &
+	# q1 holds the slot until we let it go: no race with its end
+	# (harnessctl itself, which the kill below must reach)
+	"$BIN/harnessctl" -f "$conf" sandbox run -w q1 -- sleep 60 \
+	    </dev/null >"$T/q1.out" 2>&1 &
 	q1=$!
 	wait_for "$T/sandboxd.log" "program sleep workspace q1" 10
 	ctl sandbox run -v -- echo second </dev/null >"$T/q2.out" \
@@ -408,6 +415,8 @@ if suite_start sandboxd; then
 	wait_for "$T/q2.err" "queued" 10
 	run q3 125 -- true && grep -q "sandbox queue full: 1 running, 1 queued" "$T/q3.err"
 	ok $? "queue full: refused with a clear error"
+	# its requester gone, q1's sandbox is killed and q2 gets the slot
+	kill $q1
 	wait $q1
 	wait $q2
 	[ $? -eq 0 ] && [ "$(cat "$T/q2.out")" = second ]

@@ -53,7 +53,7 @@ start_vaultd() {
 	    rm -f "$T/vaultd.log"
 	"$BIN/vaultd" -d -f "$T/vault.conf" -p "$T/vaultd.pid" \
 	    >>"$T/vaultd.log" 2>&1 &
-	wait_for "$T/vaultd.log" "ready:" 15
+	wait_for "$T/vaultd.log" "ready: [0-9]* processes" 15
 }
 
 if ! suite_start auditd || ! start_vaultd || ! suite_start sandboxd; then

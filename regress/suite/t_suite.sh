@@ -29,7 +29,7 @@ trap cleanup EXIT
 
 for d in auditd vaultd hitld sandboxd harnessd; do
 	"$BIN/$d" -d -f "$conf" -p "$T/$d.pid" >"$T/$d.log" 2>&1 &
-	if wait_for "$T/$d.log" "ready:" 15; then
+	if wait_for "$T/$d.log" "ready: [0-9]* processes" 15; then
 		ok 0 "$d starts and reports ready"
 	else
 		ok 1 "$d starts and reports ready"
