@@ -12677,35 +12677,27 @@ glob_views(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	const struct risk_ruleset *rs = c->rs;
 	const struct ient *e;
 	struct gtok tb[GTOK_NAME_MAX];
-	const char *b2 = NULL, *p;
 	uint32_t i;
-	int nb, s2 = 0;
+	int nb, s2;
 
 	/* past GTOK_NAME_MAX tokens it may be any of them */
 	nb = gtokens(b, tb, GTOK_NAME_MAX);
 	/*
 	 * What a '*' stands for (a variable's value) may hold a '/': x${y}m
 	 * is /bin/rm when y is /bin/r.  So the name may also be what
-	 * matches from its last '*' on, unless that is all of it (s${x}
-	 * may be anything: a name not known, looked up as s*).
+	 * matches from its last '*' on (tokens s2..nb), unless that is
+	 * the whole glob or all of it (s${x} may be anything: a name not
+	 * known, looked up as s*).
 	 */
-	for (p = b; *p != '\0'; p++)
-		if (*p == '\\' && p[1] != '\0')
-			p++;
-		else if (*p == '*' && p != b && p[-1] != '*')
-			b2 = p;
-	if (b2 != NULL && gall(b2))
-		b2 = NULL;
-	for (s2 = nb; b2 != NULL && s2 > 0 && tb[s2 - 1].t != T_STAR; s2--)
+	for (s2 = nb - 1; s2 > 0 && tb[s2].t != T_STAR; s2--)
 		;
-	if (s2 > 0)
-		s2--;
+	if (s2 == nb - 1)
+		s2 = 0;
 	for (i = 0; i < rs->nients && !vw->found && !c->nomem; i++) {
 		e = &rs->ients[i];
-		if (nb < 0 || (e->globby ? gisect(b, e->h.name) ||
-		    (b2 != NULL && gisect(b2, e->h.name)) :
+		if (nb < 0 || (e->globby ? gisect(b, e->h.name) :
 		    gtok_match(tb, nb, e->h.name, e->h.len) ||
-		    (b2 != NULL && gtok_match(tb + s2, nb - s2, e->h.name,
+		    (s2 > 0 && gtok_match(tb + s2, nb - s2, e->h.name,
 		    e->h.len))))
 			do_view(c, vw, start, end, e, e->h.name, e->h.len, b,
 			    0, depth);
