@@ -194,4 +194,40 @@ ok $? "/metrics: requests by route and status, histograms, rejections"
 pid=$(cat "$T/harnessd.pid")
 kill -0 "$pid"
 ok $? "harnessd still up after hostile clients"
+
+# Out of descriptors: the gateway stops accepting for a second at a
+# time (not a busy loop on a socket that stays readable), the caller
+# waits in the queue and is served once descriptors are free again.
+# (harnessd is not dumpable: its limit is set when it starts.)
+if command -v prlimit >/dev/null; then
+	suite_stop harnessd
+	mv "$T/harnessd.log" "$T/harnessd.log.1"
+	prlimit --nofile=64:64 "$BIN/harnessd" -d -f "$conf" \
+	    -p "$T/harnessd.pid" >"$T/harnessd.log" 2>&1 &
+	if wait_for "$T/harnessd.log" "ready: [0-9]* processes" 15; then
+		python3 - "$sock" <<'EOT' &
+import socket, sys, time
+held = []
+for i in range(80):
+    s = socket.socket(socket.AF_UNIX)
+    s.connect(sys.argv[1])
+    held.append(s)
+time.sleep(3)
+EOT
+		hpid=$!
+		sleep 1
+		curl -s -m 20 -o /dev/null -w '%{http_code}' \
+		    --unix-socket "$sock" http://x/v1/health >"$T/emfile.code"
+		wait $hpid
+		n=$(grep -c 'accept (pausing for a second)' "$T/harnessd.log")
+		[ "$(cat "$T/emfile.code")" = 200 ] && [ "$n" -ge 1 ] &&
+		    [ "$n" -le 10 ]
+		ok $? "out of descriptors: accepting pauses, then serves ($n pauses)"
+	else
+		ok 1 "harnessd starts with 64 descriptors"
+		sed 's/^/# /' "$T/harnessd.log"
+	fi
+else
+	skip "out of descriptors" "no prlimit"
+fi
 t_exit
