@@ -4727,7 +4727,7 @@ path_feed_join(struct ctx *c, const char *s, size_t n, const char *pat,
     const void *arg)
 {
 	char *j, *jp;
-	size_t pl, l;
+	size_t pl, l, jl;
 
 	/* (a word that is all expansion is no path as written either) */
 	if (n == 0 || s[0] == '/' || s[0] == '~' || c->cwdlen + 1 + n > 1000 ||
@@ -4738,11 +4738,14 @@ path_feed_join(struct ctx *c, const char *s, size_t n, const char *pat,
 		return (1);
 	}
 	memcpy(j, c->cwd, c->cwdlen);
-	j[c->cwdlen] = '/';
-	memcpy(j + c->cwdlen + 1, s, n);
-	j[c->cwdlen + 1 + n] = '\0';
+	jl = c->cwdlen;
+	if (jl == 0 || j[jl - 1] != '/')
+		j[jl++] = '/';		/* (cd / && cat etc/x: /etc/x) */
+	memcpy(j + jl, s, n);
+	jl += n;
+	j[jl] = '\0';
 	if (pat == NULL && c->cwdp == NULL) {
-		path_feed(c, j, c->cwdlen + 1 + n, NULL, arg);
+		path_feed(c, j, jl, NULL, arg);
 		return (0);
 	}
 	/* A pattern joined: the directory's (or its text, escaped), then
@@ -4764,7 +4767,7 @@ path_feed_join(struct ctx *c, const char *s, size_t n, const char *pat,
 	} else
 		l += glob_escape(jp + l, s, n);
 	jp[l] = '\0';
-	path_feed(c, j, c->cwdlen + 1 + n, jp, arg);
+	path_feed(c, j, jl, jp, arg);
 	return (0);
 }
 
@@ -4825,6 +4828,22 @@ cwd_set(struct ctx *c, const char *t, size_t l)
 		c->cwdplen += 1 + glob_escape(p + c->cwdplen + 1, t, l);
 		p[c->cwdplen] = '\0';
 		c->cwdp = p;
+	} else if (path_odd(j, n + 1 + l) &&
+	    (p = shellparse_alloc(c->sp, n + 1 + l + 2)) != NULL &&
+	    (n = path_norm(j, n + 1 + l, p, n + 1 + l + 2)) > 0) {
+		/*
+		 * Joined as the shell's cd -L does (build, not ./build;
+		 * x/.. is x's parent), so paths below it are joined to a
+		 * plain one.  "." is the workspace: paths as written.
+		 */
+		if (n == 1 && p[0] == '.') {
+			c->cwd = NULL;
+			c->cwdlen = 0;
+		} else {
+			c->cwd = p;
+			c->cwdlen = n;
+		}
+		return;
 	}
 	c->cwd = j;
 	c->cwdlen = n + 1 + l;

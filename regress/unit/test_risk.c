@@ -567,6 +567,32 @@ defaults(void)
 	    NULL, NULL);
 	tap_ok(r.level == L, "cd to a directory known only when it runs: "
 	    "paths as written (%s)", r.why);
+	{
+		/* A relative cd is joined lexically: x/.. is the workspace. */
+		static const struct {
+			const char	*line;
+			enum risk_level	 level;
+		} cds[] = {
+			{ "cd sub/.. && cat etc/shadow", L },
+			{ "cd sub && cd .. && cat etc/shadow", L },
+			{ "cd sub/../.. && cat etc/shadow", C },
+			{ "cd sub && cat ../.env", H },
+			{ "cd sub && cat ../../../etc/shadow", C },
+			{ "cd ./a/./b/../c && cat ../../../../etc/shadow", C },
+			{ "cd . && cat ../etc/shadow", C },
+			{ "cd a && cd ../.. && cat etc/shadow", C },
+			{ "cd a/b && cat shadow", L },
+			{ "cd a/.. && cd /etc && cat shadow", C },
+			{ "cd a && cd - && cat shadow", L },
+		};
+		size_t i;
+
+		for (i = 0; i < sizeof(cds) / sizeof(cds[0]); i++) {
+			r = run(rs, "shell", cds[i].line, NULL, NULL);
+			tap_ok(r.level == cds[i].level, "%s: %s (%s)",
+			    cds[i].line, risk_level_name(cds[i].level), r.why);
+		}
+	}
 	r = run(rs, "shell", "git -C /etc log && ls -C shadow", NULL, NULL);
 	tap_ok(r.level == L, "-C of other commands is no directory (%s)",
 	    r.why);

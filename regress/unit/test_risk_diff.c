@@ -1518,9 +1518,11 @@ one(uint32_t i, int print, struct sbuf *b, char *arena, size_t asize)
  * Every block changed again when such a name came to be also what
  * matches from its last '*' on (x${y}m is /bin/rm when y is /bin/r):
  * 67 results higher, none lower, 3578 name more rules.
+ * 2 blocks changed when a cd's directory came to be joined lexically
+ * (cd x names x, not ./x): no result changed but for its why text.
  * test_risk_diff -g printed them.
  */
-static const uint64_t golden[] = {	0x64e885af0ee6ab6fULL,
+static const uint64_t golden[] = {	0x4aa264f949919f06ULL,
 	0xa961a210702012c4ULL,
 	0x701352dfece34c0fULL,
 	0x56056b2e658e60b2ULL,
@@ -1578,7 +1580,7 @@ static const uint64_t golden[] = {	0x64e885af0ee6ab6fULL,
 	0xd95419d6a6f7dec0ULL,
 	0x6e1708004991e8c5ULL,
 	0x3763275c078a21b2ULL,
-	0xd1871c1a0ef1f17dULL,
+	0xcd6dc4bb4ec2b909ULL,
 	0xe6ceac4d642d589dULL,
 	0xcc3b994d385da95eULL,
 	0x66a1b77d48dca881ULL,
