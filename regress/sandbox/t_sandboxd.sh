@@ -265,8 +265,12 @@ while [ $i -le 20 ]; do
 	pids="$pids $!"
 	i=$((i + 1))
 done
-sleep 0.1
-ctl sandbox list >"$T/list.out" 2>&1
+# list until one shows (each run lasts 0.2 s, more when queued)
+for i in $(seq 50); do
+	ctl sandbox list >"$T/list.out" 2>&1
+	grep -q "^run[0-9]* *\(running\|queued\)" "$T/list.out" && break
+	sleep 0.02
+done
 wait $pids
 bad=0
 i=1
