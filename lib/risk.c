@@ -1545,6 +1545,27 @@ lt_ok(const char *const *t, size_t tn)
 }
 #define len_table_ok(t)		lt_ok((t), LT_N)
 
+/* mail and its kin, by the names Debian installs them as */
+static inline int
+mail_name(const char *s, size_t n)
+{
+	switch (n) {
+	case 4:
+		return ((s[0] == 'm' || s[0] == 'M' || s[0] == 'n') &&
+		    memcmp(s + 1, "ail", 3) == 0);
+	case 5:
+		return (memcmp(s, "mailx", 5) == 0);
+	case 6:
+		return (memcmp(s, "s-nail", 6) == 0);
+	case 9:
+		return (memcmp(s, "bsd-mailx", 9) == 0);
+	case 14:
+		return (memcmp(s, "heirloom-mailx", 14) == 0 ||
+		    memcmp(s, "mail.mailutils", 14) == 0);
+	}
+	return (0);
+}
+
 /*
  * Variables the shell runs or expands $( ) in, and those that name a
  * command another program runs (code_var()): by length, as above.
@@ -2843,6 +2864,10 @@ path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 #define FEED_LFTP	(-9)	/* lftp's !cmd, cmd | shellcmd */
 #define FEED_CRON	(-10)	/* a crontab's commands */
 #define FEED_GDB	(-11)	/* gdb's shell, pipe, python, ... */
+#define FEED_TILDE	(-12)	/* a message mail reads: ~!cmd, ~|cmd */
+#define FEED_TILDE_Q	(-13)	/* as FEED_TILDE, and an input not known
+				   is no code (its escapes are off) */
+#define FEED_MAILCMD	(-14)	/* mail's commands: !cmd, and others */
 
 struct xlang {
 	const char	*name;
@@ -2958,6 +2983,11 @@ static const struct xlang xlangs[] = {
 	   -l, -r, -e do not read it */
 	{ "crontab", "", "", "", "", "u", "", NULL, NULL, "|l|r|e|i|",
 	    NULL, FEED_CRON, XS_NOARG, 0, 0, 0 },
+	/* mutt -e CMD: muttrc's, whose `x` and source "x|" run x */
+	{ "mutt", "e", "", "F", "", "AabcdfHimQsTl", "", XL_OPAQUE, XS_NONE,
+	    0, 0, 0 },
+	{ "neomutt", "e", "", "F", "", "AabcdfHimQsTlgG", "", XL_OPAQUE,
+	    XS_NONE, 0, 0, 0 },
 	/* cmake -P SCRIPT, -C CACHE: cmake code; from the input, opaque */
 	{ "cmake", "", "", "PC", "", "DGTAUSBLWj", "|build|install|target|"
 	    "config|parallel|preset|log-level|graphviz|", NULL, NULL, NULL,
@@ -2972,9 +3002,9 @@ static const struct xlang xlangs[] = {
 /* Their names, for a quick no (xlang_ok() checks them). */
 static const char *const xlang_names[LT_N] = {
 	NULL, "R", "dc ed", "ghc gdb ftp", "make wish ghci sbcl deno psql "
-	"sftp lftp pwsh", "gmake emacs tclsh jimsh julia guile clisp mysql "
-	"tnftp cmake",
-	"expect octave", "Rscript gnuplot mariadb sqlite3 crontab", NULL,
+	"sftp lftp pwsh mutt", "gmake emacs tclsh jimsh julia guile clisp "
+	"mysql tnftp cmake",
+	"expect octave", "Rscript gnuplot mariadb sqlite3 crontab neomutt", NULL,
 	"emacs-nox emacs-gtk osascript", "powershell",
 };
 
@@ -7139,7 +7169,7 @@ feed_shell(struct ctx *c, uint32_t ci, int procsub, int lang)
 	feed_stdin(c, ci, &f, 0, procsub);
 	if (lang == FEED_OPAQUE && f.any)
 		f.opaque = 1;		/* tclsh: code not read here */
-	if (f.opaque && c->opq == NONE) {
+	if (f.opaque && lang != FEED_TILDE_Q && c->opq == NONE) {
 		c->opq = ci;
 		c->opqfrom = NONE;
 		for (x = ci; x-- > 0; )
@@ -7884,7 +7914,7 @@ input_scan(struct ctx *c, uint32_t ci, int scan)
 			text_scan(c, ci, r->target.text, r->target.len, scan);
 		else if (r->body != NULL)
 			text_scan(c, ci, r->body, r->bodylen, scan);
-		else
+		else if (scan != FEED_TILDE_Q)
 			interp_opaque(c, ci);
 		return;
 	}
@@ -8623,6 +8653,95 @@ gdb_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 	}
 }
 
+/*
+ * A line of mail's commands in [p, eol): !cmd runs cmd in a shell.
+ * Of the others, many may run one (| and pipe, a "|cmd" file, the
+ * ones that compose a message, source, set sendmail), so any but a
+ * few that only show, mark or leave is not known.
+ */
+static void
+mailcmd_line(struct ctx *c, uint32_t ci, const char *p, const char *eol)
+{
+	static const char *const safe[] = {
+		"p", "print", "P", "Print", "t", "type", "T", "Type", "h",
+		"headers", "f", "from", "q", "quit", "x", "exit", "xit", "n",
+		"next", "top", "size", "list", "l", "?", "help", "=", "z",
+		"d", "delete", "u", "undelete", "ho", "hold", "pre",
+		"preserve", "touch", "mbox", "-", "+",
+	};
+	const char *a;
+	size_t i, l;
+
+	while (p < eol && (*p == ' ' || *p == '\t' || *p == '\r'))
+		p++;
+	if (p >= eol || *p == '#')
+		return;
+	if (*p == '!') {
+		line_rest(c, ci, p + 1, eol);
+		return;
+	}
+	for (a = p; p < eol && *p != ' ' && *p != '\t' && *p != '\r'; p++)
+		;
+	l = (size_t)(p - a);
+	for (i = 0; i < l && a[i] >= '0' && a[i] <= '9'; i++)
+		;
+	if (i == l)
+		return;			/* a message's number: shown */
+	for (i = 0; i < sizeof(safe) / sizeof(safe[0]); i++)
+		if (strlen(safe[i]) == l && memcmp(safe[i], a, l) == 0)
+			return;
+	interp_opaque(c, ci);
+}
+
+static void
+mailcmd_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	const char *p, *e = s + n, *eol;
+
+	for (p = s; p < e; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			eol = e;
+		mailcmd_line(c, ci, p, eol);
+	}
+}
+
+/*
+ * A message as mail reads it: a line ~!cmd or ~|cmd runs cmd (the
+ * second with the message on its input), ~<!cmd inserts what cmd
+ * prints, and ~:cmd or ~_cmd is one of mail's commands.  Read the
+ * same whether or not the escapes are on (they are in mail's
+ * interactive mode, with -~ and with -I), which is the stricter.
+ */
+static void
+tilde_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	const char *p, *e = s + n, *eol, *q;
+
+	for (p = s; p < e; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			eol = e;
+		if (eol - p < 3 || p[0] != '~')
+			continue;
+		switch (p[1]) {
+		case '!':
+		case '|':
+			line_rest(c, ci, p + 2, eol);
+			break;
+		case '<':
+			for (q = p + 2; q < eol && (*q == ' ' || *q == '\t');
+			    q++)
+				;
+			if (q < eol && *q == '!')
+				line_rest(c, ci, q + 1, eol);
+			break;
+		case ':':
+		case '_':
+			mailcmd_line(c, ci, p + 2, eol);
+			break;
+		}
+	}
+}
+
 static void
 text_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int how)
 {
@@ -8656,6 +8775,13 @@ text_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int how)
 		break;
 	case FEED_GDB:
 		gdb_scan(c, ci, s, n);
+		break;
+	case FEED_TILDE:
+	case FEED_TILDE_Q:
+		tilde_scan(c, ci, s, n);
+		break;
+	case FEED_MAILCMD:
+		mailcmd_scan(c, ci, s, n);
 		break;
 	default:
 		interp_opaque(c, ci);
@@ -10984,6 +11110,171 @@ git_ext(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	}
 }
 
+/*
+ * mail -S NAME=VALUE (s-nail, heirloom mailx) in v (n bytes, in word
+ * vw): a variable that names a program mail runs (sendmail, mta,
+ * shell, an editor or pager, a MIME type's pipe-) is a command line;
+ * a hook (on-*, folder-hook) runs mail's commands, not known here.
+ */
+static void
+mail_var(struct ctx *c, uint32_t ci, const struct shellparse_word *vw,
+    const char *v, size_t n)
+{
+	static const char *const prog[] = {
+		"sendmail", "mta", "shell", "editor", "EDITOR", "VISUAL",
+		"PAGER", "pager", "cmd",
+	};
+	const char *eq = memchr(v, '=', n), *q;
+	size_t kl = eq != NULL ? (size_t)(eq - v) : n, i;
+	int pat = shellparse_pattern(vw) != NULL, kind = 0;
+
+	if (pat && (memchr(v, '$', kl) != NULL || memchr(v, '`', kl) !=
+	    NULL)) {
+		interp_opaque(c, ci);	/* -S "$x"=y */
+		return;
+	}
+	if (kl > 3 && memcmp(v, "on-", 3) == 0)
+		kind = 2;
+	else if (memmem(v, kl, "hook", 4) != NULL)
+		kind = 2;
+	else if (kl > 5 && memcmp(v, "pipe-", 5) == 0)
+		kind = 1;
+	else
+		for (i = 0; i < sizeof(prog) / sizeof(prog[0]); i++)
+			if (strlen(prog[i]) == kl && memcmp(prog[i], v, kl) ==
+			    0)
+				kind = 1;
+	if (kind == 0 || eq == NULL)
+		return;
+	if (kind == 2 || pat) {
+		interp_opaque(c, ci);
+		return;
+	}
+	/* mta=smtp://host is a server, not a program */
+	for (q = eq + 1; q < v + n && isalpha((unsigned char)*q); q++)
+		;
+	if (q > eq + 1 && v + n - q > 3 && memcmp(q, "://", 3) == 0)
+		return;
+	opt_parse(c, ci, eq + 1, n - kl - 1, 0);
+}
+
+/* The value of mail's option at word k (from t[i + 1] or the next). */
+static const struct shellparse_word *
+mail_value(const struct shellparse_cmd *cmd, uint32_t *k, uint32_t end,
+    size_t i, const char **v, size_t *n)
+{
+	const struct shellparse_word *w = &cmd->words[*k];
+
+	if (i + 1 < w->len) {
+		*v = w->text + i + 1;
+		*n = w->len - i - 1;
+		return (w);
+	}
+	if (*k + 1 >= end)
+		return (NULL);
+	w = &cmd->words[++*k];
+	*v = w->text;
+	*n = w->len;
+	return (w);
+}
+
+/*
+ * mail, mailx, s-nail, heirloom and GNU mailx: -X CMD, -Y CMD (s-nail)
+ * and -E CMD, --exec CMD (GNU) are its commands; -S VAR=VALUE may name
+ * a program.  Sending (recipients given, or -t), its input is the
+ * message, whose ~! lines run commands when escapes are on (-~, -I,
+ * -#, or a terminal); reading a mailbox (none given, -f, -u), its
+ * input is its commands.
+ */
+static void __attribute__((noinline))
+mail_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w, *vw;
+	const char *t, *v, *eq;
+	size_t l, n, i;
+	uint32_t k;
+	int endopts = 0, operands = 0, reading = 0, tilde = 0, escape = 0;
+	int recips = 0;
+
+	for (k = start + 1; k < end; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		l = w->len;
+		if (endopts || l < 2 || t[0] != '-' ||
+		    shellparse_pattern(w) != NULL) {
+			operands++;
+			continue;
+		}
+		if (l == 2 && t[1] == '-') {
+			endopts = 1;
+			continue;
+		}
+		if (t[1] == '-') {
+			/* GNU's --exec=CMD, --file[=F], --user=U */
+			eq = memchr(t, '=', l);
+			n = eq != NULL ? (size_t)(eq - t) - 2 : l - 2;
+			if (n == 4 && memcmp(t + 2, "exec", 4) == 0) {
+				vw = eq != NULL ? w : k + 1 < end ?
+				    &cmd->words[++k] : NULL;
+				if (vw == NULL)
+					continue;
+				v = eq != NULL ? eq + 1 : vw->text;
+				n = eq != NULL ? l - (size_t)(eq + 1 - t) :
+				    vw->len;
+				if (shellparse_pattern(vw) != NULL)
+					interp_opaque(c, ci);
+				else
+					mailcmd_scan(c, ci, v, n);
+			} else if ((n == 4 && (memcmp(t + 2, "file", 4) == 0 ||
+			    memcmp(t + 2, "user", 4) == 0)))
+				reading = 1;
+			continue;
+		}
+		for (i = 1; i < l; i++) {
+			if (t[i] == 'X' || t[i] == 'Y' || t[i] == 'E' ||
+			    t[i] == 'S') {
+				/* (s-nail's -E is a flag: -E -s x) */
+				if (t[i] == 'E' && i + 1 == l && k + 1 < end &&
+				    cmd->words[k + 1].text[0] == '-')
+					continue;
+				if ((vw = mail_value(cmd, &k, end, i, &v, &n)) ==
+				    NULL)
+					break;
+				if (t[i] == 'S') {
+					if (n >= 6 && memcmp(v, "escape", 6) ==
+					    0 && (n == 6 || v[6] == '='))
+						escape = 1;
+					mail_var(c, ci, vw, v, n);
+				} else if (shellparse_pattern(vw) != NULL)
+					interp_opaque(c, ci);
+				else
+					mailcmd_scan(c, ci, v, n);
+				break;
+			}
+			if (strchr("sbcraAqTuOLMmCj", t[i]) != NULL) {
+				if (t[i] == 'u')
+					reading = 1;
+				if (i + 1 == l)
+					k++;
+				break;
+			}
+			if (t[i] == '~' || t[i] == 'I' || t[i] == '#')
+				tilde = 1;
+			else if (t[i] == 'f')
+				reading = 1;
+			else if (t[i] == 't')
+				recips = 1;
+		}
+	}
+	if (reading || (operands == 0 && !recips))
+		input_scan(c, ci, FEED_MAILCMD);
+	else if (escape)	/* which lines are escapes: not known */
+		input_scan(c, ci, tilde ? FEED_OPAQUE : FEED_TILDE_Q);
+	else
+		input_scan(c, ci, tilde ? FEED_TILDE : FEED_TILDE_Q);
+}
+
 static void __attribute__((noinline))
 opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     const struct ient *e, const char *name, size_t nlen)
@@ -11084,6 +11375,14 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			awk_texts(c, ci, start, end);
 		else
 			sed_texts(c, ci, start, end);
+		return;
+	}
+	if (mail_name(name, nlen)) {
+		if (cmd->mark & CM_OPTS)
+			return;
+		cmd->mark |= CM_OPTS;
+		mail_texts(c, ci, start, end > cmd->nwords ? cmd->nwords :
+		    end);
 		return;
 	}
 	if (!opt_name(name, nlen))

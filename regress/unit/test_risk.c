@@ -1979,6 +1979,74 @@ xargs_items(void)
 }
 
 /*
+ * mail and mailx: a message's ~! lines, mail's commands on its input
+ * when reading a mailbox, -X/-Y/-E/--exec commands, -S variables that
+ * name a program; mutt -e.
+ */
+static void
+mail_clients(void)
+{
+	static const char *const ev[] = {
+		"mail -s hi a@b <<< '~! rm -rf /'",
+		"mail -s hi a@b <<< $'hi\n~| rm -rf /'",
+		"mailx -~ -s x a@b <<< '~<! rm -rf /'",
+		"mail -s x a@b <<< '~: !rm -rf /'",
+		"mail -s x a@b <<< '~_!rm -rf /'",
+		"echo '~!rm -rf /' | s-nail -s x a@b",
+		"echo '!rm -rf /' | mail",
+		"mail -f mbox <<< $'1\n!rm -rf /'",
+		"mail -u root <<< '!rm -rf /'",
+		"s-nail -X '!rm -rf /' -s x a@b",
+		"s-nail -Y'!rm -rf /' -s x a@b < /dev/null",
+		"mail.mailutils -E '!rm -rf /' a@b",
+		"mail.mailutils --exec='!rm -rf /' a@b",
+		"mail.mailutils --exec '!rm -rf /' a@b",
+		"mailx -S sendmail='rm -rf /' -s x a@b < f",
+		"mailx -S 'mta=/bin/rm -rf /' -s x a@b < f",
+		"heirloom-mailx -S PAGER='rm -rf /' -f mbox <<< 'p 1'",
+		"mailx -S pipe-text/html='rm -rf /' -f mbox <<< 'p'",
+		"bsd-mailx -t <<< $'To: a@b\n~!rm -rf /'",
+		"sudo -u bob mail -s x a@b <<< '~! rm -rf /'",
+	};
+	static const char *const opaque[] = {
+		"mail -~ -s hi a@b < msg.txt",
+		"mailx -I -s x a@b < msg.txt",
+		"s-nail -# a@b < msg.txt",
+		"mail < commands.txt",
+		"mail -f mbox < commands.txt",
+		"mail -f mbox <<< 'pipe 1 sh'",
+		"mail -f mbox <<< '| 1 sh'",
+		"mail <<< 'shell'",
+		"s-nail -Y 'source x' -s x a@b < /dev/null",
+		"mail.mailutils -E 'set sendmail=x' a@b",
+		"mail.mailutils -E \"$cmd\" a@b",
+		"mailx -S on-compose-enter=m -s x a@b < f",
+		"mailx -S \"$v\" -s x a@b < f",
+		"mailx -S sendmail=\"$p\" -s x a@b < f",
+		"mailx -~ -S escape=! -s x a@b < f",
+		"mutt -e 'set from=a@b' -s x a@b < f",
+		"neomutt -e 'source \"rm -rf /|\"' a@b",
+	};
+	static const char *const plain[] = {
+		"mail -s hi a@b < report.txt",
+		"mail -s hi a@b <<< 'hello ~! rm -rf /'",
+		"mail -s hi a@b <<< '!rm -rf /'",
+		"mail",
+		"mail -f mbox <<< $'p 1\nd 1\nq'",
+		"mail -e",
+		"s-nail -E -s x a@b < f",
+		"mailx -S mta=smtp://h:25 -s x a@b < f",
+		"mailx -S smtp=h -s x a@b < f",
+		"mailx -S escape=! -s x a@b < f",
+		"mail -t < msg",
+		"mutt -s x a@b < f",
+		"neomutt -F muttrc -s x a@b < f",
+	};
+
+	TABLES(ev, opaque, "mail commands not known", plain);
+}
+
+/*
  * GNU parallel CMD ::: ITEMS: a command per item (per choice of one
  * item from each source), the item quoted in place of a replacement
  * string ({} {.} {/} {//} {/.} {N}) or after the command; items in a
@@ -2728,6 +2796,7 @@ main(void)
 	git_keys_and_packages();
 	xargs_items();
 	parallel_items();
+	mail_clients();
 	path_programs();
 	tap_ok(nevasion >= 20, "%d evasion attempts", nevasion);
 	fed();
