@@ -6373,7 +6373,9 @@ defer_push(struct ctx *c, const struct defer *d)
 
 /*
  * The system's program directories: a program named by a path in one
- * is the one its base name says.
+ * is the one its base name says.  Those root installs into: snaps,
+ * and NixOS's system profile and setuid wrappers (not /nix/store,
+ * where any user may build a program of any name).
  */
 static int
 sysdir(const char *s, size_t n)
@@ -6386,11 +6388,16 @@ sysdir(const char *s, size_t n)
 	case 8:
 		return (memcmp(s, "/usr/bin", 8) == 0);
 	case 9:
-		return (memcmp(s, "/usr/sbin", 9) == 0);
+		return (memcmp(s, "/usr/sbin", 9) == 0 ||
+		    memcmp(s, "/snap/bin", 9) == 0);
 	case 14:
 		return (memcmp(s, "/usr/local/bin", 14) == 0);
 	case 15:
 		return (memcmp(s, "/usr/local/sbin", 15) == 0);
+	case 17:
+		return (memcmp(s, "/run/wrappers/bin", 17) == 0);
+	case 26:
+		return (memcmp(s, "/run/current-system/sw/bin", 26) == 0);
 	}
 	return (0);
 }

@@ -2135,10 +2135,13 @@ path_programs(void)
 		{ "declare -x PATH=/tmp; ls", 2 }, { "hash -p ./x ls; ls", 2 },
 		{ "timeout 5 ./ls", 1 }, { "cat a.txt | ./wc -l", 1 },
 		{ "cd /tmp && ./ls", 1 }, { "exec ./ls", 1 },
+		{ "/nix/store/0a1b-coreutils-9.4/bin/ls", 1 },
+		{ "/snap/bin/x/ls", 1 }, { "/run/wrappers/bin/../../x/ls", 1 },
 	};
 	static const char *const trusted[] = {
 		"ls -la", "/bin/ls", "/usr/bin/ls -la", "/usr/local/bin/ls",
-		"ls; PATH=/tmp", "cd /tmp && ls", "LC_ALL=C ls",
+		"ls; PATH=/tmp", "cd /tmp && ls", "LC_ALL=C ls", "/snap/bin/ls",
+		"/run/current-system/sw/bin/ls -la", "/run/wrappers/bin/ls",
 	};
 	static const struct trule byname[] = {
 		{ "gradlew", L, { { CMD, NULL, { "./gradlew *" } } } },
