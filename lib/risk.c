@@ -711,7 +711,11 @@ struct wrapper {
 #define WX_LONG1	2	/* -name is --name too, as
 				   getopt_long_only() reads it (gdb -args) */
 
-/* A subcommand that runs a command: docker exec, git rebase -x. */
+/*
+ * A subcommand that runs a command: docker exec, git rebase -x.  One
+ * named "" reads the words from an operand that is none of the others
+ * (dotenv -e FILE -- CMD, dotenv run CMD).
+ */
 struct subwrap {
 	const char	*name;		/* the subcommand */
 	size_t		 len;
@@ -979,6 +983,14 @@ static const struct subwrap pixi_subs[] = {
 static const struct subwrap exec1_subs[] = {
 	{ SW("exec"), { "direnv exec", WK_PREFIX, 1, 0, 0, "dt", "",
 	    "|duration|mfa-token|region|prompt|", "", "", "", "", NULL, 0, 1 } },
+};
+/* python-dotenv and dotenvx run CMD; npm's dotenv [-e FILE] [--] CMD */
+static const struct subwrap dotenv_subs[] = {
+	{ SW("run"), { "dotenv run", WK_PREFIX, 0, 0, 0, "fe", "",
+	    "|env-file|env|convention|ops-off|", "", "", "", "", NULL, 0,
+	    0 } },
+	{ SW(""), { "dotenv", WK_PREFIX, 0, 0, 0, "", "", "", "", "", "", "",
+	    NULL, 0, 0 } },
 };
 /* op run -- CMD, doppler run --command 'X', infisical run -- CMD */
 static const struct subwrap secrets_subs[] = {
@@ -1397,6 +1409,12 @@ static const struct wrapper wrappers[] = {
 	    SUBS(pixi_subs), 1 },
 	{ "aws-vault", WK_SUB, 0, 0, 0, "", "", "|backend|", "", "", "", "",
 	    SUBS(exec1_subs), 1 },
+	{ "dotenv", WK_SUB, 0, 0, 0, "efvpcq", "", "|file|quote|export|", "",
+	    "", "", "", SUBS(dotenv_subs), 0 },
+	{ "dotenvx", WK_SUB, 0, 0, 0, "f", "", "|env-file|", "", "", "", "",
+	    SUBS(dotenv_subs), 0 },
+	/* sshpass -p PASS ssh ...: ssh's remote command is its own */
+	{ "sshpass", WK_PREFIX, 0, 0, 0, "fdpP", "", "", "", W0 },
 	{ "op", WK_SUB, 0, 0, 0, "", "", "|account|config|session|cache|"
 	    "encoding|", "", "", "", "", SUBS(secrets_subs), 1 },
 	{ "doppler", WK_SUB, 0, 0, 0, "", "", "|configuration|token|"
@@ -5516,8 +5534,14 @@ sub_find(const struct shellparse_word *w, uint32_t *kp, uint32_t end,
 			    wr->subs[i].name[0] == t[0] &&
 			    memcmp(wr->subs[i].name, t, w[k].len) == 0)
 				break;
-		if (i == wr->nsubs)
-			return (NULL);
+		if (i == wr->nsubs) {
+			for (i = 0; i < wr->nsubs && wr->subs[i].len > 0; i++)
+				;
+			if (i == wr->nsubs)
+				return (NULL);
+			wr = &wr->subs[i].w;	/* from this operand on */
+			break;
+		}
 		wr = &wr->subs[i].w;
 		k++;
 	}

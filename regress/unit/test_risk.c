@@ -1639,6 +1639,13 @@ builds_and_keys(void)
 		"gm convert '|rm -rf /' x.png",
 		"envdir ./env rm -rf /",
 		"BASH_ENV='$(rm -rf /)' bash -c ls",
+		"dotenv -e .env.local -- rm -rf /",
+		"dotenv -e .env.local rm -rf /",
+		"dotenv run rm -rf /",
+		"dotenv -f .env.local run -- rm -rf /",
+		"dotenvx run -f .env.prod -- rm -rf /",
+		"sshpass -p x ssh h 'rm -rf /'",
+		"sshpass -f pw rm -rf /",
 	};
 	static const char *const opaque2[] = {
 		"lftp -c 'open h; source -e \"echo ls\"'",
