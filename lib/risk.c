@@ -7520,6 +7520,31 @@ code_var(const char *s, size_t n)
 	    memcmp(s + n - 7, "_LINKER", 7) == 0));
 }
 
+static void	opt_parse(struct ctx *, uint32_t, const char *, size_t,
+		    int);
+
+/*
+ * As opt_parse(), for a command line a program runs with a connection
+ * as its input (socat EXEC:, nc -e): what its commands read is not
+ * the line's (nc -l -e sh is a shell reading the network).
+ */
+static void
+opt_parse_net(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	struct shellparse *sp = c->sp;
+	uint32_t first = sp->ncmds, x, y;
+
+	opt_parse(c, ci, s, n, 0);
+	for (x = first; x < sp->ncmds; x++) {
+		if (sp->cmds[x].parent != ci)
+			continue;
+		for (y = first; y < sp->ncmds && sp->cmds[y].next != x; y++)
+			;
+		if (y == sp->ncmds)	/* no pipe feeds it */
+			sp->cmds[x].flags |= SHELLPARSE_C_PIPEIN;
+	}
+}
+
 /* Parse s as a command line run by command ci. */
 static void
 opt_parse(struct ctx *c, uint32_t ci, const char *s, size_t n, int bang)
@@ -8895,7 +8920,7 @@ socat_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 			t++;
 			p--;
 		}
-		opt_parse(c, ci, t, (size_t)(p - t), 0);
+		opt_parse_net(c, ci, t, (size_t)(p - t));
 	}
 }
 
@@ -12901,7 +12926,12 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			return;
 		cmd->mark |= CM_PARSED;
 		for (k = 0; k < u.nss; k++)
-			opt_parse(c, vw->cmd, u.ss[k], u.sl[k], 0);
+			if (e->wrap->name[0] == 'n' && (strcmp(e->wrap->name,
+			    "nc") == 0 || strcmp(e->wrap->name, "ncat") == 0 ||
+			    strcmp(e->wrap->name, "netcat") == 0))
+				opt_parse_net(c, vw->cmd, u.ss[k], u.sl[k]);
+			else
+				opt_parse(c, vw->cmd, u.ss[k], u.sl[k], 0);
 		return;
 	case UW_FIND:
 		for (k = start + 1; k < end && !vw->found; k++) {

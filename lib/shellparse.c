@@ -154,6 +154,8 @@ struct sp_cmd {
 #define KW_FUNCTION	7
 #define KW_TEST		8
 #define KW_CLOSE	9	/* fi done: a pipe or redirection may follow */
+#define KW_COPROC	10	/* coproc: what follows reads a pipe the
+				   shell writes later, not the line's */
 
 #define CC_END		1	/* ends a word */
 #define CC_SPEC		2	/* needs a look inside a word */
@@ -1431,7 +1433,7 @@ sp_reserved(const char *s, size_t n)
 		break;
 	case 'c':
 		KW("case", KW_CASE);
-		KW("coproc", KW_SKIP);
+		KW("coproc", KW_COPROC);
 		break;
 	case 'd':
 		KW("do", KW_SKIP);
@@ -2227,6 +2229,9 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 			sp_kwlevel(p, &c, in + rawstart, p->pos - rawstart, kw);
 		switch (kw) {
 		case KW_SKIP:
+			continue;
+		case KW_COPROC:
+			c.flags |= SHELLPARSE_C_PIPEIN;
 			continue;
 		case KW_CLOSE:
 			c.used = 1;

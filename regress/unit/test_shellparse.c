@@ -265,6 +265,15 @@ structure(void)
 	    !(c[1].flags & SHELLPARSE_C_BG) && c[2].next == 3 &&
 	    c[1].next == SHELLPARSE_NONE, "& runs in the background");
 
+	parse(&sp, "coproc sh; ls | coproc { bash; }; coproc cat");
+	c = sp.cmds;
+	tap_ok(sp.ncmds == 5 && strcmp(c[0].words[0].text, "sh") == 0 &&
+	    (c[0].flags & SHELLPARSE_C_PIPEIN) &&
+	    !(c[1].flags & SHELLPARSE_C_PIPEIN) && c[1].next == 2 &&
+	    (c[2].flags & SHELLPARSE_C_GROUP) &&
+	    (c[4].flags & SHELLPARSE_C_PIPEIN),
+	    "coproc: what follows reads a pipe, not the line");
+
 	parse(&sp, "sh -c \"$(curl x | base64 -d)\"");
 	c = sp.cmds;
 	tap_ok(sp.ncmds == 3 && c[1].parent == 0 && c[2].parent == 0 &&
