@@ -676,8 +676,10 @@ glob_last(const char *p)
 #define WK_PREFIX1	13	/* as WK_PREFIX, long options with one dash
 				   too (mpirun -np 2) */
 #define WK_CAPSH	14	/* capsh [--opt=V] -- ARGS: ARGS a shell's */
+#define WK_NETOPTS	15	/* as WK_OPTS, each run with a connection as
+				   its input (nc -l -e sh) */
 #define WK_STRS(k)	((k) == WK_OPTS || (k) == WK_EACH || \
-			    (k) == WK_GITCFG)
+			    (k) == WK_GITCFG || (k) == WK_NETOPTS)
 
 struct subwrap;
 
@@ -1464,12 +1466,13 @@ static const struct wrapper wrappers[] = {
 	    "parameter-step-size|", "|prepare|setup|cleanup|conclude|"
 	    "reference|", W1 },
 	/* nc -e PROG, nc -c 'cmd', ncat --sh-exec 'cmd' */
-	{ "nc", WK_OPTS, 0, 0, 0, NC_ARGS, "ec", "", "|sh-exec|exec|", W0 },
-	{ "ncat", WK_OPTS, 0, 0, 0, NC_ARGS, "ec", "", "|sh-exec|exec|",
+	{ "nc", WK_NETOPTS, 0, 0, 0, NC_ARGS, "ec", "", "|sh-exec|exec|",
 	    W0 },
-	{ "netcat", WK_OPTS, 0, 0, 0, NC_ARGS, "ec", "", "|sh-exec|exec|",
+	{ "ncat", WK_NETOPTS, 0, 0, 0, NC_ARGS, "ec", "", "|sh-exec|exec|",
 	    W0 },
-	{ "nc.traditional", WK_OPTS, 0, 0, 0, NC_ARGS, "ec", "",
+	{ "netcat", WK_NETOPTS, 0, 0, 0, NC_ARGS, "ec", "",
+	    "|sh-exec|exec|", W0 },
+	{ "nc.traditional", WK_NETOPTS, 0, 0, 0, NC_ARGS, "ec", "",
 	    "|sh-exec|exec|", W0 },
 	{ "at", WK_AT, 0, 0, 0, "", "", "", "", W0 },
 	{ "batch", WK_AT, 0, 0, 0, "", "", "", "", W0 },
@@ -5429,6 +5432,8 @@ struct unwrap {
 	size_t		 len;
 	int		 opq;		/* and a shell runs text made when it
 					   runs (xargs -I{} sh -c 'x {}') */
+	int		 net;		/* ss[] run with a connection as their
+					   input (WK_NETOPTS) */
 	uint32_t	 nss;
 	const char	*ss[UW_NSTR];
 	size_t		 sl[UW_NSTR];
@@ -6186,6 +6191,7 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 strings:
 		if (u->nss > 0 || u->opq)
 			u->kind = UW_STRINGS;
+		u->net = wr->kind == WK_NETOPTS;
 		return;
 	}
 	if (u->s != NULL) {
@@ -7520,8 +7526,23 @@ code_var(const char *s, size_t n)
 	    memcmp(s + n - 7, "_LINKER", 7) == 0));
 }
 
-static void	opt_parse(struct ctx *, uint32_t, const char *, size_t,
-		    int);
+/* Parse s as a command line run by command ci. */
+static void
+opt_parse(struct ctx *c, uint32_t ci, const char *s, size_t n, int bang)
+{
+	if (bang) {
+		/* git's alias.x=!cmd; vim's -c '!cmd', -c ':!cmd' */
+		while (n > 0 && (s[0] == ':' || s[0] == ' ' || s[0] == '\t'))
+			s++, n--;
+		if (n == 0 || s[0] != '!')
+			return;
+		s++, n--;
+	}
+	if (n == 0)
+		return;
+	calc_note(c, s, n);
+	shellparse(c->sp, s, n, (unsigned)c->sp->cmds[ci].depth + 1, ci);
+}
 
 /*
  * As opt_parse(), for a command line a program runs with a connection
@@ -7543,24 +7564,6 @@ opt_parse_net(struct ctx *c, uint32_t ci, const char *s, size_t n)
 		if (y == sp->ncmds)	/* no pipe feeds it */
 			sp->cmds[x].flags |= SHELLPARSE_C_PIPEIN;
 	}
-}
-
-/* Parse s as a command line run by command ci. */
-static void
-opt_parse(struct ctx *c, uint32_t ci, const char *s, size_t n, int bang)
-{
-	if (bang) {
-		/* git's alias.x=!cmd; vim's -c '!cmd', -c ':!cmd' */
-		while (n > 0 && (s[0] == ':' || s[0] == ' ' || s[0] == '\t'))
-			s++, n--;
-		if (n == 0 || s[0] != '!')
-			return;
-		s++, n--;
-	}
-	if (n == 0)
-		return;
-	calc_note(c, s, n);
-	shellparse(c->sp, s, n, (unsigned)c->sp->cmds[ci].depth + 1, ci);
 }
 
 /*
@@ -12926,9 +12929,7 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			return;
 		cmd->mark |= CM_PARSED;
 		for (k = 0; k < u.nss; k++)
-			if (e->wrap->name[0] == 'n' && (strcmp(e->wrap->name,
-			    "nc") == 0 || strcmp(e->wrap->name, "ncat") == 0 ||
-			    strcmp(e->wrap->name, "netcat") == 0))
+			if (u.net)
 				opt_parse_net(c, vw->cmd, u.ss[k], u.sl[k]);
 			else
 				opt_parse(c, vw->cmd, u.ss[k], u.sl[k], 0);

@@ -1336,6 +1336,7 @@ subcommands(void)
 			"nc -l -p 4444 -e /bin/sh",
 			"ncat -l 4444 --sh-exec 'bash -s'",
 			"netcat -lp 1 -c sh",
+			"nc.traditional -l -p 1 -e /bin/sh",
 			"busybox nc -l -p 1 -e sh",
 			"coproc sh",
 			"coproc { bash; }",
