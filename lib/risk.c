@@ -1800,6 +1800,7 @@ struct ient {
 	uint8_t			 shellfam;
 	uint8_t			 tx;	/* TX_*: opt_texts() reads it so */
 	uint8_t			 globby;	/* its name has * ? [ or \ */
+	uint8_t			 rec;	/* 1 + its recprogs[] entry, or 0 */
 };
 
 /* Programs whose operands opt_texts() reads by their own rules. */
@@ -1825,6 +1826,71 @@ static const struct {
 	{ "parallel", TX_XARGS },
 };
 
+/*
+ * Programs that work through what is under a directory operand, and
+ * so touch every file there (rec_paths()).  RK_OPT: with one of the
+ * short options in letters or the long ones in longs; into: the last
+ * operand may be a directory the others go into (2: or -t DIR).
+ */
+#define RK_OPT		1
+#define RK_ALWAYS	2	/* rg DIR, mv DIR X */
+#define RK_INTO		3	/* only into a directory: ln, install */
+#define RK_TAR		4	/* c, r, u: its operands; x: -C DIR */
+#define RK_FIND		5	/* starting points, with -exec or -delete */
+#define RK_SUB		6	/* with a subcommand in longs: 7z a, rclone */
+#define RK_UNZIP	7	/* -d DIR */
+#define RK_AWS		8	/* aws s3 sync, aws s3 cp --recursive */
+
+static const struct recprog {
+	const char	*name;
+	uint8_t		 kind;
+	uint8_t		 into;
+	const char	*letters;
+	const char	*longs;
+	const char	*vals;		/* short options that take a value */
+} recprogs[] = {
+	{ "rm", RK_OPT, 0, "rR", "|recursive|", NULL },
+	{ "cp", RK_OPT, 2, "rRa", "|recursive|archive|", "S" },
+	{ "mv", RK_ALWAYS, 2, NULL, NULL, "S" },
+	{ "ln", RK_INTO, 2, NULL, NULL, "S" },
+	{ "install", RK_INTO, 2, NULL, NULL, "mogS" },
+	{ "scp", RK_OPT, 1, "r", NULL, "cFiJloPS" },
+	{ "rsync", RK_OPT, 1, "ra", "|recursive|archive|", "efBTM" },
+	{ "chmod", RK_OPT, 0, "R", "|recursive|", NULL },
+	{ "chown", RK_OPT, 0, "R", "|recursive|", NULL },
+	{ "chgrp", RK_OPT, 0, "R", "|recursive|", NULL },
+	{ "chattr", RK_OPT, 0, "R", NULL, NULL },
+	{ "setfacl", RK_OPT, 0, "R", "|recursive|", NULL },
+	{ "chcon", RK_OPT, 0, "R", "|recursive|", NULL },
+	{ "grep", RK_OPT, 0, "rR",
+	    "|recursive|dereference-recursive|", "efmABCdD" },
+	{ "egrep", RK_OPT, 0, "rR",
+	    "|recursive|dereference-recursive|", "efmABCdD" },
+	{ "fgrep", RK_OPT, 0, "rR",
+	    "|recursive|dereference-recursive|", "efmABCdD" },
+	{ "zgrep", RK_OPT, 0, "rR",
+	    "|recursive|dereference-recursive|", "efmABCdD" },
+	{ "diff", RK_OPT, 0, "r", "|recursive|", "xXSIFL" },
+	{ "zip", RK_OPT, 0, "rR",
+	    "|recurse-paths|recurse-patterns|", "bntxiP" },
+	{ "rgrep", RK_ALWAYS, 0, NULL, NULL, NULL },
+	{ "rg", RK_ALWAYS, 0, NULL, NULL, "efgmABCMtT" },
+	{ "ag", RK_ALWAYS, 0, NULL, NULL, NULL },
+	{ "ack", RK_ALWAYS, 0, NULL, NULL, NULL },
+	{ "ack-grep", RK_ALWAYS, 0, NULL, NULL, NULL },
+	{ "tar", RK_TAR, 0, NULL, NULL, NULL },
+	{ "gtar", RK_TAR, 0, NULL, NULL, NULL },
+	{ "bsdtar", RK_TAR, 0, NULL, NULL, NULL },
+	{ "find", RK_FIND, 0, NULL, NULL, NULL },
+	{ "7z", RK_SUB, 0, NULL, "|a|u|", NULL },
+	{ "7za", RK_SUB, 0, NULL, "|a|u|", NULL },
+	{ "7zr", RK_SUB, 0, NULL, "|a|u|", NULL },
+	{ "rclone", RK_SUB, 0, NULL,
+	    "|copy|sync|move|copyto|moveto|bisync|", NULL },
+	{ "unzip", RK_UNZIP, 0, NULL, NULL, NULL },
+	{ "aws", RK_AWS, 0, NULL, NULL, NULL },
+};
+
 static const char *const imagick_names[] = {
 	"magick", "convert", "mogrify", "identify", "composite", "montage",
 	"compare", "stream", "display", "animate", "conjure", "import", "gm",
@@ -1838,6 +1904,13 @@ struct tent {
 
 struct ppat {
 	const struct rglob	*g;
+	uint32_t		 pmid;
+};
+
+/* A path pattern's leading directory that ends in a component written
+   out, as ~/.ssh of "~/.ssh/id_*" (dir_feed()). */
+struct pdir {
+	struct rglob		 g;
 	uint32_t		 pmid;
 };
 
@@ -1876,6 +1949,8 @@ struct risk_ruleset {
 	uint8_t			*pmtrig;	/* it triggers its rule */
 	struct ppat		*pp;		/* their patterns */
 	uint32_t		 npp, ppmax;
+	struct pdir		*pd;		/* their directories */
+	uint32_t		 npd, pdmax;
 	uint32_t		 pbf[257], pbl[257];	/* buckets by byte */
 	uint32_t		*pbfid, *pblid, *pbany;
 	uint32_t		 npbany;
@@ -2774,6 +2849,53 @@ path_pair(const struct rglob *g)
 	return (best);
 }
 
+/*
+ * The directories of path pattern pat that end in a component with no
+ * '*' (for dir_feed()): "~/.ssh/id_*" gives ~ and ~/.ssh, and
+ * "/var/spool/cron/x*" gives /var, /var/spool and /var/spool/cron.  A
+ * pattern that starts with a star followed by /.ssh/ gives that star
+ * and /.ssh together; "*.env" gives none.
+ */
+static int
+path_dirs(struct risk_ruleset *rs, const char *pat, uint32_t pmid)
+{
+	const char *p, *e;
+	uint32_t i;
+	int star = 0, comp = 0, dup;
+
+	for (p = pat; *p != '\0'; p++) {
+		if (*p != '/') {
+			comp = 1;
+			if (*p == '*')
+				star = 1;
+			else if (*p == '\\' && p[1] != '\0')
+				p++;
+			else if (*p == '[' && (e = class_end(p)) != NULL)
+				p = e - 1;
+			continue;
+		}
+		if (comp && !star) {
+			/* "/etc/shadow*" and "/etc/gshadow*" of one rule:
+			   /etc once */
+			for (i = 0, dup = 0; i < rs->npd && !dup; i++)
+				dup = rs->pd[i].pmid == pmid &&
+				    strlen(rs->pd[i].g.pat) == (size_t)(p - pat) &&
+				    memcmp(rs->pd[i].g.pat, pat,
+				    (size_t)(p - pat)) == 0;
+			if (!dup) {
+				if (grow(&rs->pd, &rs->pdmax, rs->npd + 1,
+				    sizeof(*rs->pd)) == -1 ||
+				    rglob_compile(&rs->pool, &rs->pd[rs->npd].g,
+				    pat, (size_t)(p - pat)) == -1)
+					return (-1);
+				rs->pd[rs->npd++].pmid = pmid;
+			}
+		}
+		star = comp = 0;
+	}
+	return (0);
+}
+
 static int
 path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 {
@@ -2857,6 +2979,9 @@ path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 		else
 			rs->pbany[rs->npbany++] = i;
 	}
+	for (i = 0; i < rs->npp; i++)
+		if (path_dirs(rs, rs->pp[i].g->pat, rs->pp[i].pmid) == -1)
+			return (cfail(ce, "%s", "out of memory"));
 	return (0);
 }
 
@@ -3190,6 +3315,14 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 		}
 		e->tx = txprogs[i].tx;
 	}
+	for (i = 0; i < sizeof(recprogs) / sizeof(recprogs[0]); i++) {
+		if ((e = ient_get(rs, recprogs[i].name,
+		    strlen(recprogs[i].name))) == NULL) {
+			cfail(&ce, "%s", "out of memory");
+			goto fail;
+		}
+		e->rec = (uint8_t)(i + 1);
+	}
 	for (i = 0; i < rs->nients; i++) {
 		e = &rs->ients[i];
 		for (al = optaliases; al < optaliases + sizeof(optaliases) /
@@ -3255,6 +3388,7 @@ risk_free(struct risk_ruleset *rs)
 	free(rs->pmrule);
 	free(rs->pmtrig);
 	free(rs->pp);
+	free(rs->pd);
 	free(rs->pbfid);
 	free(rs->pblid);
 	free(rs->pbany);
@@ -3879,6 +4013,7 @@ path_norm(const char *s, size_t n, char *out, size_t outlen)
 static int	feed_word(struct ctx *, pathfn, const char *, size_t,
 		    const char *, const void *);
 static uint32_t	vt_strhash(const char *, size_t);
+static int	in_list_abbr(const char *, const char *, size_t, int);
 static size_t	glob_escape(char *, const char *, size_t);
 static int	word_subst(struct ctx *, const char *, size_t, const char *,
 		    const char **, size_t *, const char **);
@@ -5098,6 +5233,479 @@ opt_dir(struct ctx *c, const struct shellparse_cmd *cmd, const char *v,
 		cmd_paths(c, cmd, path_feed_join, NULL);
 	c->cwd = cwd;
 	c->cwdlen = cwdlen;
+}
+
+/*
+ * A command that works through what is under a directory (tar c,
+ * cp -r, grep -r, chmod -R, rsync -a, mv, ...) touches every file
+ * there.  dir_feed() matches such a directory against the path
+ * patterns' directories that end in a component written out (path_dirs():
+ * ~/.ssh, /etc), so tar czf - ~/.ssh touches what "~/.ssh/id_*" names and
+ * tar c /var what "/var/spool/cron/x" does.  A home directory, the root
+ * or a climb out of the workspace (..) holds anything: every pattern a
+ * file under it could match is touched.  A directory that only a
+ * wildcard could name (src, for "*.env") is not taken to hold such a
+ * file: a directory tree is not read for what it holds.
+ */
+
+/* 1: d is the root or a home directory, 2: it climbs out (..), else 0 */
+static int
+dir_wide(const char *d, size_t n)
+{
+	static const struct {
+		const char	*s;
+		size_t		 n;
+	} homes[] = { { "/home", 5 }, { "/Users", 6 } };
+	size_t i, l;
+
+	if ((n == 1 && d[0] == '/') || (n == 5 && memcmp(d, "/root", 5) == 0))
+		return (1);
+	if (d[0] == '~')
+		return (memchr(d, '/', n) == NULL);	/* ~, ~user */
+	if (n % 3 == 2) {
+		for (i = 0; i < n; i += 3)
+			if (d[i] != '.' || d[i + 1] != '.' ||
+			    (i + 2 < n && d[i + 2] != '/'))
+				break;
+		if (i >= n)
+			return (2);
+	}
+	for (i = 0; i < sizeof(homes) / sizeof(homes[0]); i++) {
+		l = homes[i].n;
+		if (n < l || memcmp(d, homes[i].s, l) != 0)
+			continue;
+		if (n == l || (d[l] == '/' && n > l + 1 &&
+		    memchr(d + l + 1, '/', n - l - 1) == NULL))
+			return (1);
+	}
+	return (0);
+}
+
+/* Directory s (pattern pat) of a command that works through it. */
+static int
+dir_feed(struct ctx *c, const char *s, size_t n, const char *pat,
+    const void *arg)
+{
+	const struct risk_ruleset *rs = c->rs;
+	const char *d = s, *wide[3];
+	char buf[1040], nbuf[1040], wbuf[2100];
+	size_t dn = n, l, nn;
+	uint32_t i, k, nw = 0;
+	int onecomp;
+
+	(void)arg;
+	while (dn > 1 && d[dn - 1] == '/')
+		dn--;
+	if (dn == 0 || dn > 1000)
+		return (0);
+	if (pat != NULL) {
+		l = strlen(pat);
+		while (l > 1 && pat[l - 1] == '/' && pat[l - 2] != '\\')
+			l--;
+		if (l >= sizeof(buf))
+			return (0);
+		memcpy(buf, pat, l);
+		buf[l] = '\0';
+		onecomp = !word_cross(c, s, n);
+		/* a word that is all expansion (or *) is no path */
+		for (i = 0; i < rs->npd && !gall(buf); i++)
+			/* (what a glob or a variable gives is not ~) */
+			if ((rs->pd[i].g.pat[0] != '~' || s[0] == '~') &&
+			    !pisset(c, rs->pd[i].pmid) &&
+			    gisect2(rs->pd[i].g.pat, buf, onecomp))
+				pset(c, rs->pd[i].pmid, s, n);
+		if ((dn == 5 && memcmp(d, "$HOME", 5) == 0) ||
+		    (dn == 7 && memcmp(d, "${HOME}", 7) == 0)) {
+			wide[nw++] = "~/*";
+			wide[nw++] = "/home/*/*";
+			wide[nw++] = "/root/*";
+		}
+	} else {
+		/* after a cd: from there */
+		if (d[0] != '/' && d[0] != '~' && c->cwd != NULL &&
+		    c->cwdp == NULL && c->cwdlen + 1 + dn < sizeof(buf)) {
+			memcpy(buf, c->cwd, (l = c->cwdlen));
+			if (l == 0 || buf[l - 1] != '/')
+				buf[l++] = '/';
+			memcpy(buf + l, d, dn);
+			d = buf;
+			dn = l + dn;
+		}
+		if (path_odd(d, dn) &&
+		    (nn = path_norm(d, dn, nbuf, sizeof(nbuf))) > 0) {
+			d = nbuf;
+			dn = nn;
+		}
+		for (i = 0; i < rs->npd; i++)
+			if (!pisset(c, rs->pd[i].pmid) &&
+			    rglob_match(&rs->pd[i].g, d, dn))
+				pset(c, rs->pd[i].pmid, s, n);
+		switch (dir_wide(d, dn)) {
+		case 1:
+			l = dn == 1 ? 0 : glob_escape(wbuf, d, dn);
+			wbuf[l++] = '/';
+			wbuf[l++] = '*';
+			wbuf[l] = '\0';
+			wide[nw++] = wbuf;
+			break;
+		case 2:
+			wide[nw++] = "*";
+			break;
+		}
+	}
+	for (k = 0; k < nw; k++)
+		for (i = 0; i < rs->npp; i++)
+			if (!pisset(c, rs->pp[i].pmid) &&
+			    gisect2(rs->pp[i].g->pat, wide[k], 0))
+				pset(c, rs->pp[i].pmid, s, n);
+	return (0);
+}
+
+/* host:path, user@host:path: not here */
+static int
+word_remote(const struct shellparse_word *w)
+{
+	const char *col = memchr(w->text, ':', w->len);
+	const char *sl = memchr(w->text, '/', w->len);
+
+	return (col != NULL && col > w->text && (sl == NULL || col < sl));
+}
+
+/* A directory word (and, given one, in dir: tar -C dir). */
+static void
+dir_word(struct ctx *c, const struct shellparse_word *w,
+    const struct shellparse_word *in)
+{
+	const char *pat = shellparse_pattern(w);
+	char *j;
+	size_t l;
+
+	if (w->len == 0 || word_remote(w))
+		return;
+	feed_word(c, dir_feed, w->text, w->len, pat, NULL);
+	if (in == NULL || in->len == 0 || shellparse_pattern(in) != NULL ||
+	    pat != NULL || w->text[0] == '/' || w->text[0] == '~' ||
+	    in->len + 1 + w->len > 1000)
+		return;
+	if ((j = shellparse_alloc(c->sp, in->len + 1 + w->len + 1)) == NULL) {
+		c->nomem = 1;
+		return;
+	}
+	memcpy(j, in->text, (l = in->len));
+	j[l++] = '/';
+	memcpy(j + l, w->text, w->len);
+	j[l + w->len] = '\0';
+	dir_feed(c, j, l + w->len, NULL, NULL);
+}
+
+/*
+ * src copied (moved, linked) into directory dst is dst/BASENAME: a path
+ * touched (cp key ~/.ssh is ~/.ssh/key), and a directory worked
+ * through if rec.  src/. (cp -r dotfiles/. ~) puts what src holds
+ * right into dst.
+ */
+static void
+into_feed(struct ctx *c, const struct shellparse_word *dst,
+    const struct shellparse_word *src, int rec)
+{
+	const char *dpat = shellparse_pattern(dst);
+	const char *spat = shellparse_pattern(src), *b, *bp = NULL;
+	char *j, *jp = NULL;
+	size_t sl = src->len, bl, l, dl, bpl = 0;
+
+	if (dst->len == 0 || src->len == 0 || word_remote(dst) ||
+	    word_remote(src))
+		return;
+	while (sl > 1 && src->text[sl - 1] == '/')
+		sl--;
+	b = memrchr(src->text, '/', sl);
+	b = b != NULL ? b + 1 : src->text;
+	bl = sl - (size_t)(b - src->text);
+	if (bl == 0 || (bl == 1 && b[0] == '.') ||
+	    (bl == 2 && b[0] == '.' && b[1] == '.')) {
+		if (rec)
+			dir_word(c, dst, NULL);
+		return;
+	}
+	dl = dst->len;
+	if (dl + 1 + bl > 1000)
+		return;
+	if ((j = shellparse_alloc(c->sp, dl + 1 + bl + 1)) == NULL) {
+		c->nomem = 1;
+		return;
+	}
+	memcpy(j, dst->text, dl);
+	l = dl;
+	if (l == 0 || j[l - 1] != '/')
+		j[l++] = '/';
+	memcpy(j + l, b, bl);
+	l += bl;
+	j[l] = '\0';
+	if (dpat != NULL || spat != NULL) {
+		/* the pattern: each part's, or its text escaped */
+		if (spat != NULL) {
+			bp = strrchr(spat, '/');
+			bp = bp != NULL && bp[1] != '\0' ? bp + 1 : spat;
+			bpl = strlen(bp);
+			/* mv "$@" d: no name is known (as a word that is
+			   all expansion is no path) */
+			if (gall(bp))
+				return;
+		}
+		if ((jp = shellparse_alloc(c->sp, 2 * dl + (dpat != NULL ?
+		    strlen(dpat) : 0) + 1 + 2 * bl + bpl + 1)) == NULL) {
+			c->nomem = 1;
+			return;
+		}
+		if (dpat != NULL)
+			memcpy(jp, dpat, (dl = strlen(dpat)));
+		else
+			dl = glob_escape(jp, dst->text, dst->len);
+		if (dl == 0 || jp[dl - 1] != '/')
+			jp[dl++] = '/';
+		if (bp != NULL) {
+			memcpy(jp + dl, bp, bpl);
+			dl += bpl;
+		} else
+			dl += glob_escape(jp + dl, b, bl);
+		jp[dl] = '\0';
+	}
+	if (c->cwd != NULL)
+		path_feed_cwd(c, j, l, jp, NULL);
+	else
+		path_feed(c, j, l, jp, NULL);
+	if (rec)
+		dir_feed(c, j, l, jp, NULL);
+}
+
+/* The value of the option word at *k: attached from off (made in v),
+   or the next word; NULL if none. */
+static const struct shellparse_word *
+opt_val(const struct shellparse_cmd *cmd, uint32_t *k, uint32_t end,
+    size_t off, struct shellparse_word *v)
+{
+	const struct shellparse_word *w = &cmd->words[*k];
+
+	if (off < w->len) {
+		v->text = w->text + off;
+		v->len = w->len - (uint32_t)off;
+		v->flags = 0;
+		/* (-C$d: not known, so none) */
+		if (shellparse_pattern(w) != NULL)
+			v->len = 0;
+		return (v);
+	}
+	if (*k + 1 >= end)
+		return (NULL);
+	return (&cmd->words[++*k]);
+}
+
+/* grep's -d ACTION, --directories=ACTION */
+#define GREP_DIRS(rp)	((rp)->vals != NULL && (rp)->vals[0] == 'e' && \
+	strchr((rp)->vals, 'd') != NULL)
+
+/* Short options of tar that take a value. */
+#define TAR_VALS	"fCTXbgKLNVFHI"
+
+static void
+rec_paths(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
+    const struct recprog *rp)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w, *dest = NULL, *cdir = NULL, *v;
+	const struct shellparse_word *ops[64];
+	struct shellparse_word destv, cdirv, vv;
+	const char *t, *eq;
+	uint32_t k, nops = 0, i;
+	size_t j, l;
+	int endopts = 0, rec = rp->kind == RK_ALWAYS, mode = 0, norec = 0;
+	int act = 0, findops = 1, s3 = 0;
+
+	if (end > cmd->nwords)
+		end = cmd->nwords;
+	for (k = start + 1; k < end && !c->nomem; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (rp->kind == RK_FIND) {
+			/* find [-H -L -P -Olevel -D x] PATH... EXPR */
+			if (findops && nops == 0 && w->len >= 2 &&
+			    t[0] == '-' && t[1] != '\0' &&
+			    strchr("HLPOD", t[1]) != NULL) {
+				if (t[1] == 'D')
+					k++;
+				continue;
+			}
+			if (w->len > 0 && (t[0] == '-' || t[0] == '(' ||
+			    t[0] == '!' || t[0] == ','))
+				findops = 0;
+			if (!findops) {
+				if (strcmp(t, "-exec") == 0 ||
+				    strcmp(t, "-execdir") == 0 ||
+				    strcmp(t, "-ok") == 0 ||
+				    strcmp(t, "-okdir") == 0 ||
+				    strcmp(t, "-delete") == 0)
+					act = 1;
+				continue;
+			}
+			if (nops < 64)
+				ops[nops++] = w;
+			continue;
+		}
+		if (!endopts && w->len == 2 && t[0] == '-' && t[1] == '-') {
+			endopts = 1;
+			continue;
+		}
+		if (!endopts && w->len >= 2 && t[0] == '-' && t[1] == '-') {
+			eq = memchr(t, '=', w->len);
+			l = (eq != NULL ? (size_t)(eq - t) : w->len) - 2;
+			if (in_list_abbr(rp->longs, t + 2, l, 0))
+				rec = 1;
+			else if (GREP_DIRS(rp) && in_list_abbr(
+			    "|directories|", t + 2, l, 0) && (v = opt_val(cmd,
+			    &k, end, eq != NULL ? (size_t)(eq + 1 - t) :
+			    w->len, &vv)) != NULL &&
+			    strcmp(v->text, "recurse") == 0)
+				rec = 1;
+			if (rp->into == 2 && in_list_abbr("|target-directory|",
+			    t + 2, l, 0))
+				dest = opt_val(cmd, &k, end, eq != NULL ?
+				    (size_t)(eq + 1 - t) : w->len, &destv);
+			else if (rp->kind == RK_TAR) {
+				if (in_list_abbr("|create|append|update|",
+				    t + 2, l, 0))
+					mode = 1;
+				else if (in_list_abbr("|extract|get|",
+				    t + 2, l, 0))
+					mode = 2;
+				else if (in_list_abbr("|no-recursion|",
+				    t + 2, l, 1))
+					norec = 1;
+				else if (in_list_abbr("|directory|", t + 2, l,
+				    0))
+					cdir = opt_val(cmd, &k, end,
+					    eq != NULL ? (size_t)(eq + 1 - t) :
+					    w->len, &cdirv);
+			} else if (rp->kind == RK_AWS && l == 9 &&
+			    memcmp(t + 2, "recursive", 9) == 0)
+				rec = 1;
+			continue;
+		}
+		if (!endopts && w->len >= 2 && t[0] == '-') {
+			for (j = 1; j < w->len && t[j] != '\0'; j++) {
+				if (rp->letters != NULL &&
+				    strchr(rp->letters, t[j]) != NULL)
+					rec = 1;
+				if (rp->vals != NULL &&
+				    strchr(rp->vals, t[j]) != NULL) {
+					/* grep -d recurse */
+					if ((v = opt_val(cmd, &k, end, j + 1,
+					    &vv)) != NULL && t[j] == 'd' &&
+					    GREP_DIRS(rp) &&
+					    strcmp(v->text, "recurse") == 0)
+						rec = 1;
+					break;
+				}
+				if (rp->into == 2 && t[j] == 't') {
+					/* cp -t DIR SRC... */
+					dest = opt_val(cmd, &k, end, j + 1,
+					    &destv);
+					break;
+				}
+				if (rp->kind == RK_UNZIP && t[j] == 'd') {
+					if ((v = opt_val(cmd, &k, end, j + 1,
+					    &vv)) != NULL)
+						dir_word(c, v, NULL);
+					break;
+				}
+				if (rp->kind == RK_TAR) {
+					if (t[j] == 'c' || t[j] == 'r' ||
+					    t[j] == 'u')
+						mode = 1;
+					else if (t[j] == 'x')
+						mode = 2;
+					if (strchr(TAR_VALS, t[j]) != NULL) {
+						v = opt_val(cmd, &k, end, j + 1,
+						    t[j] == 'C' ? &cdirv : &vv);
+						if (t[j] == 'C')
+							cdir = v;
+						break;
+					}
+				}
+			}
+			continue;
+		}
+		if (rp->kind == RK_TAR && mode == 0 && nops == 0 &&
+		    !endopts && k == start + 1 && w->len > 0 &&
+		    strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP"
+		    "QRSTUVWXYZ") == w->len) {
+			/* tar czf FILE -C DIR ...: the old bundle; its
+			   values are the next words, in order */
+			for (j = 0; j < w->len && t[j] != '\0'; j++) {
+				if (t[j] == 'c' || t[j] == 'r' || t[j] == 'u')
+					mode = 1;
+				else if (t[j] == 'x')
+					mode = 2;
+				if (strchr(TAR_VALS, t[j]) != NULL &&
+				    k + 1 < end) {
+					v = &cmd->words[++k];
+					if (t[j] == 'C')
+						cdir = v;
+				}
+			}
+			continue;
+		}
+		if (rp->kind == RK_AWS && !s3) {
+			/* aws [opts] s3 sync|cp|mv ... */
+			if (strcmp(t, "s3") == 0 && k + 1 < end) {
+				s3 = 1;
+				t = cmd->words[++k].text;
+				if (strcmp(t, "sync") == 0)
+					rec = 1;
+				else if (strcmp(t, "cp") != 0 &&
+				    strcmp(t, "mv") != 0)
+					return;
+			}
+			continue;
+		}
+		if (rp->kind == RK_SUB && nops == 0 && !rec) {
+			if (!in_list_abbr(rp->longs, t, w->len, 1))
+				return;
+			rec = 1;
+			continue;
+		}
+		/* tar c -C DIR x -C DIR2 y: each operand from its own */
+		if (rp->kind == RK_TAR && mode == 1 && !norec) {
+			dir_word(c, w, cdir);
+			continue;
+		}
+		if (nops < 64)
+			ops[nops++] = w;
+	}
+	if (c->nomem)
+		return;
+	switch (rp->kind) {
+	case RK_FIND:
+		rec = act;
+		break;
+	case RK_TAR:
+		/* tar x -C DIR: what it holds goes under DIR */
+		if (mode == 2 && cdir != NULL)
+			dir_word(c, cdir, NULL);
+		return;
+	case RK_AWS:
+		if (!s3)
+			return;
+		break;
+	}
+	if (rp->into) {
+		if (dest == NULL && nops >= 2)
+			dest = ops[--nops];
+		if (dest != NULL)
+			for (i = 0; i < nops && !c->nomem; i++)
+				into_feed(c, dest, ops[i], rec);
+	}
+	for (i = 0; i < nops && rec && !c->nomem; i++)
+		dir_word(c, ops[i], NULL);
 }
 
 /* Does the lower-cased key end in suffix m (or equal it, if exact)? */
@@ -12828,6 +13436,9 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 
 	if (vw->mode == VW_MAIN && bpat == NULL && blen > 0) {
 		opt_texts(c, vw->cmd, start, end, e, base, blen);
+		if (e != NULL && e->rec != 0 && rs->npp > 0)
+			rec_paths(c, vw->cmd, start, end,
+			    &recprogs[e->rec - 1]);
 		if (!c->pathset && blen >= 4 && blen <= 8)
 			path_setter(c, vw->cmd, start, end, base, blen);
 		else if (blen == 2 && base[0] == 'f' && base[1] == 'c')
