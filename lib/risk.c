@@ -5281,6 +5281,10 @@ dir_wide(const char *d, size_t n)
 	return (0);
 }
 
+/* dir_feed()'s arg: only the directories patterns name, as a tool's
+   working directory (not one it works through). */
+static const int dir_narrow;
+
 /* Directory s (pattern pat) of a command that works through it. */
 static int
 dir_feed(struct ctx *c, const char *s, size_t n, const char *pat,
@@ -5293,7 +5297,6 @@ dir_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 	uint32_t i, k, nw = 0;
 	int onecomp;
 
-	(void)arg;
 	while (dn > 1 && d[dn - 1] == '/')
 		dn--;
 	if (dn == 0 || dn > 1000)
@@ -5353,7 +5356,7 @@ dir_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 			break;
 		}
 	}
-	for (k = 0; k < nw; k++)
+	for (k = 0; k < nw && arg != &dir_narrow; k++)
 		for (i = 0; i < rs->npp; i++)
 			if (!pisset(c, rs->pp[i].pmid) &&
 			    gisect2(rs->pp[i].g->pat, wide[k], 0))
@@ -5718,8 +5721,10 @@ rec_paths(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
  * destination, target(s), cwd, workdir, working_dir, root, output or
  * input; or ending in path(s), file(s), filename(s), dir(s),
  * directory, directories, folder(s), or file, path or dir then name(s)
- * (file_name, path-name, dirnames); any case.  Keys are looked at on
- * every call: the last letter picks the few names to compare.
+ * (file_name, path-name, dirnames); any case.  2 for a directory (cwd,
+ * workdir, working_dir, root, and the dir, directory and folder
+ * names), else 1.  Keys are looked at on every call: the last letter
+ * picks the few names to compare.
  */
 static int
 path_key(const char *k)
@@ -5751,35 +5756,39 @@ path_key(const char *k)
 	case 'h':
 		return (PK_END("path"));
 	case 's':
+		if (PK_END("dirs") || PK_END("directories") ||
+		    PK_END("folders") || PK_END("dirnames") ||
+		    PK_END("dir_names") || PK_END("dir-names"))
+			return (2);
 		return (PK_IS("sources") || PK_IS("targets") ||
 		    PK_END("paths") || PK_END("files") ||
-		    PK_END("filenames") || PK_END("dirs") ||
-		    PK_END("directories") || PK_END("folders") ||
-		    PK_END("file_names") || PK_END("file-names") ||
-		    PK_END("pathnames") || PK_END("path_names") ||
-		    PK_END("path-names") || PK_END("dirnames") ||
-		    PK_END("dir_names") || PK_END("dir-names"));
+		    PK_END("filenames") || PK_END("file_names") ||
+		    PK_END("file-names") || PK_END("pathnames") ||
+		    PK_END("path_names") || PK_END("path-names"));
 	case 'e':
+		if (PK_END("dirname") || PK_END("dir_name") ||
+		    PK_END("dir-name"))
+			return (2);
 		return (PK_IS("source") || PK_END("file") ||
 		    PK_END("filename") || PK_END("file_name") ||
 		    PK_END("file-name") || PK_END("pathname") ||
-		    PK_END("path_name") || PK_END("path-name") ||
-		    PK_END("dirname") || PK_END("dir_name") ||
-		    PK_END("dir-name"));
+		    PK_END("path_name") || PK_END("path-name"));
 	case 'r':
 		return (PK_IS("workdir") || PK_IS("working_dir") ||
-		    PK_END("dir") || PK_END("folder"));
+		    PK_END("dir") || PK_END("folder") ? 2 : 0);
 	case 'y':
-		return (PK_END("directory"));
+		return (PK_END("directory") ? 2 : 0);
 	case 'c':
 		return (PK_IS("src"));
 	case 't':
+		if (PK_IS("root"))
+			return (2);
 		return (PK_IS("dst") || PK_IS("dest") || PK_IS("target") ||
-		    PK_IS("root") || PK_IS("output") || PK_IS("input"));
+		    PK_IS("output") || PK_IS("input"));
 	case 'n':
 		return (PK_IS("destination"));
 	case 'd':
-		return (PK_IS("cwd"));
+		return (PK_IS("cwd") ? 2 : 0);
 	default:
 		return (0);
 	}
@@ -5787,21 +5796,53 @@ path_key(const char *k)
 #undef PK_END
 #undef PK_IS
 
+/* Is this JSON value true ("recursive": true, 1, "true", "yes")? */
+static int
+json_true(struct json_object *o)
+{
+	const char *s;
+
+	switch (json_object_get_type(o)) {
+	case json_type_boolean:
+		return (json_object_get_boolean(o));
+	case json_type_int:
+		return (json_object_get_int64(o) != 0);
+	case json_type_string:
+		s = json_object_get_string(o);
+		return (strcasecmp(s, "true") == 0 ||
+		    strcasecmp(s, "yes") == 0 || strcmp(s, "1") == 0);
+	default:
+		return (0);
+	}
+}
+
+/*
+ * The paths of a call's JSON arguments (path_key()).  A directory
+ * (pathy 2) is also one a tool may work in: a pattern's directory
+ * (~/.ssh, /etc) is touched.  With "recursive" true beside it (pathy
+ * 3) it is worked through, as by grep -r (dir_feed()).
+ */
 static void
 args_paths(struct ctx *c, struct json_object *o, int pathy, int depth)
 {
+	struct json_object *r;
+	const char *s;
 	size_t i, len;
+	int rec;
 
 	if (depth > JSON_MAXDEPTH)
 		return;
 	switch (json_object_get_type(o)) {
 	case json_type_string:
+		s = json_object_get_string(o);
+		len = (size_t)json_object_get_string_len(o);
 		if (pathy && c->cwd == NULL)
-			path_feed(c, json_object_get_string(o),
-			    (size_t)json_object_get_string_len(o), NULL, NULL);
+			path_feed(c, s, len, NULL, NULL);
 		else if (pathy)
-			path_feed_cwd(c, json_object_get_string(o),
-			    (size_t)json_object_get_string_len(o), NULL, NULL);
+			path_feed_cwd(c, s, len, NULL, NULL);
+		if (pathy >= 2 && len > 0 && c->rs->npp > 0)
+			dir_feed(c, s, len, NULL, pathy == 2 ? &dir_narrow :
+			    NULL);
 		return;
 	case json_type_array:
 		len = json_object_array_length(o);
@@ -5810,9 +5851,14 @@ args_paths(struct ctx *c, struct json_object *o, int pathy, int depth)
 			    depth + 1);
 		return;
 	case json_type_object:
+		rec = json_object_object_get_ex(o, "recursive", &r) &&
+		    json_true(r);
 		{
-			json_object_object_foreach(o, key, val)
-				args_paths(c, val, path_key(key), depth + 1);
+			json_object_object_foreach(o, key, val) {
+				pathy = path_key(key);
+				args_paths(c, val, pathy == 2 && rec ? 3 :
+				    pathy, depth + 1);
+			}
 		}
 		return;
 	default:

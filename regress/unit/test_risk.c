@@ -2916,6 +2916,20 @@ directories(void)
 		"ls -R ~",
 		"du -sh ~",
 	};
+	static const struct {
+		const char	*args;
+		int		 hit;
+	} jdirs[] = {
+		{ "{\"dir\":\"~/.ssh\"}", 1 },
+		{ "{\"cwd\":\"/etc\"}", 1 },
+		{ "{\"dirs\":[\"src\",\"/home/bob/.ssh\"]}", 1 },
+		{ "{\"directory\":\"~\",\"recursive\":true}", 1 },
+		{ "{\"root\":\"/\",\"recursive\":\"yes\"}", 1 },
+		{ "{\"directory\":\"~\"}", 0 },
+		{ "{\"directory\":\"~\",\"recursive\":false}", 0 },
+		{ "{\"folder\":\"src\",\"recursive\":true}", 0 },
+		{ "{\"file\":\"~/.ssh\"}", 0 },
+	};
 	struct risk_ruleset *set;
 	struct risk_result r;
 	size_t i;
@@ -2937,6 +2951,15 @@ directories(void)
 		r = run(set, "shell", other[i], NULL, NULL);
 		tap_ok(r.level == L, "directory: %s -> low: %s",
 		    shown(other[i]), r.why);
+	}
+	/* A tool's directory argument: one a pattern names; with
+	   "recursive" true, a home too. */
+	for (i = 0; i < sizeof(jdirs) / sizeof(jdirs[0]); i++) {
+		r = run(set, "list_dir", NULL, jdirs[i].args, NULL);
+		tap_ok(jdirs[i].hit ? r.rule_name != NULL &&
+		    strcmp(r.rule_name, "secrets") == 0 : r.rule_name == NULL,
+		    "directory: list_dir %s -> %s: %s", jdirs[i].args,
+		    jdirs[i].hit ? "secrets" : "no rule", r.why);
 	}
 	risk_free(set);
 }
