@@ -5374,10 +5374,11 @@ word_remote(const struct shellparse_word *w)
 	return (col != NULL && col > w->text && (sl == NULL || col < sl));
 }
 
-/* A directory word (and, given one, in dir: tar -C dir). */
+/* A directory word (and, given one, in dir: tar -C dir); arg as for
+   dir_feed(). */
 static void
 dir_word(struct ctx *c, const struct shellparse_word *w,
-    const struct shellparse_word *in)
+    const struct shellparse_word *in, const void *arg)
 {
 	const char *pat = shellparse_pattern(w);
 	char *j;
@@ -5385,7 +5386,7 @@ dir_word(struct ctx *c, const struct shellparse_word *w,
 
 	if (w->len == 0 || word_remote(w))
 		return;
-	feed_word(c, dir_feed, w->text, w->len, pat, NULL);
+	feed_word(c, dir_feed, w->text, w->len, pat, arg);
 	if (in == NULL || in->len == 0 || shellparse_pattern(in) != NULL ||
 	    pat != NULL || w->text[0] == '/' || w->text[0] == '~' ||
 	    in->len + 1 + w->len > 1000)
@@ -5398,7 +5399,7 @@ dir_word(struct ctx *c, const struct shellparse_word *w,
 	j[l++] = '/';
 	memcpy(j + l, w->text, w->len);
 	j[l + w->len] = '\0';
-	dir_feed(c, j, l + w->len, NULL, NULL);
+	dir_feed(c, j, l + w->len, NULL, arg);
 }
 
 /*
@@ -5427,7 +5428,7 @@ into_feed(struct ctx *c, const struct shellparse_word *dst,
 	if (bl == 0 || (bl == 1 && b[0] == '.') ||
 	    (bl == 2 && b[0] == '.' && b[1] == '.')) {
 		if (rec)
-			dir_word(c, dst, NULL);
+			dir_word(c, dst, NULL, NULL);
 		return;
 	}
 	dl = dst->len;
@@ -5522,7 +5523,7 @@ rec_paths(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	uint32_t k, nops = 0, i;
 	size_t j, l;
 	int endopts = 0, rec = rp->kind == RK_ALWAYS, mode = 0, norec = 0;
-	int act = 0, findops = 1, s3 = 0;
+	int act = 0, findops = 1, s3 = 0, narrow = 0;
 
 	if (end > cmd->nwords)
 		end = cmd->nwords;
@@ -5617,7 +5618,7 @@ rec_paths(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				if (rp->kind == RK_UNZIP && t[j] == 'd') {
 					if ((v = opt_val(cmd, &k, end, j + 1,
 					    &vv)) != NULL)
-						dir_word(c, v, NULL);
+						dir_word(c, v, NULL, NULL);
 					break;
 				}
 				if (rp->kind == RK_TAR) {
@@ -5678,7 +5679,7 @@ rec_paths(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		}
 		/* tar c -C DIR x -C DIR2 y: each operand from its own */
 		if (rp->kind == RK_TAR && mode == 1 && !norec) {
-			dir_word(c, w, cdir);
+			dir_word(c, w, cdir, NULL);
 			continue;
 		}
 		if (nops < 64)
@@ -5688,12 +5689,26 @@ rec_paths(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		return;
 	switch (rp->kind) {
 	case RK_FIND:
-		rec = act;
+		/* find X | xargs cat: what it lists is acted on; find X |
+		   wc: X is only the directory it names */
+		if (!act && cmd->next != NONE && cmd->next < c->sp->ncmds) {
+			const struct shellparse_cmd *nx =
+			    &c->sp->cmds[cmd->next];
+
+			if (nx->nwords > nx->nassign &&
+			    (strcmp(nx->words[nx->nassign].text, "xargs") ==
+			    0 || strcmp(nx->words[nx->nassign].text,
+			    "parallel") == 0))
+				act = 1;
+			else
+				narrow = 1;
+		}
+		rec = act || narrow;
 		break;
 	case RK_TAR:
 		/* tar x -C DIR: what it holds goes under DIR */
 		if (mode == 2 && cdir != NULL)
-			dir_word(c, cdir, NULL);
+			dir_word(c, cdir, NULL, NULL);
 		return;
 	case RK_AWS:
 		if (!s3)
@@ -5708,7 +5723,7 @@ rec_paths(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				into_feed(c, dest, ops[i], rec);
 	}
 	for (i = 0; i < nops && rec && !c->nomem; i++)
-		dir_word(c, ops[i], NULL);
+		dir_word(c, ops[i], NULL, narrow ? &dir_narrow : NULL);
 }
 
 /* Does the lower-cased key end in suffix m (or equal it, if exact)? */
