@@ -3496,6 +3496,11 @@ struct ctx {
 	   cwd is its text as written ($d), cwdp its pattern form. */
 	const char			*cwdp;
 	size_t				 cwdplen;
+	/* A directory a wrapper gave the command odcmd (env -C, sudo -D),
+	   for rec_paths() in the views after it. */
+	const struct shellparse_cmd	*odcmd;
+	const char			*odir;
+	size_t				 odirlen;
 	/* The one before the last cd, for cd -; ocwdset 0 before one. */
 	const char			*ocwd, *ocwdp;
 	size_t				 ocwdlen, ocwdplen;
@@ -5223,16 +5228,21 @@ static void __attribute__((noinline))
 opt_dir(struct ctx *c, const struct shellparse_cmd *cmd, const char *v,
     size_t n)
 {
-	const char *cwd = c->cwd;
-	size_t cwdlen = c->cwdlen;
+	const char *cwd = c->cwd, *cwdp = c->cwdp;
+	size_t cwdlen = c->cwdlen, cwdplen = c->cwdplen;
 
 	if (c->rs->npp == 0)
 		return;
+	c->odcmd = cmd;
+	c->odir = v;
+	c->odirlen = n;
 	cwd_set(c, v, n);
 	if (c->cwd != NULL)
 		cmd_paths(c, cmd, path_feed_join, NULL);
 	c->cwd = cwd;
 	c->cwdlen = cwdlen;
+	c->cwdp = cwdp;
+	c->cwdplen = cwdplen;
 }
 
 /*
@@ -5512,7 +5522,7 @@ opt_val(const struct shellparse_cmd *cmd, uint32_t *k, uint32_t end,
 #define TAR_VALS	"fCTXbgKLNVFHI"
 
 static void
-rec_paths(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
+rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     const struct recprog *rp)
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
@@ -5724,6 +5734,27 @@ rec_paths(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	}
 	for (i = 0; i < nops && rec && !c->nomem; i++)
 		dir_word(c, ops[i], NULL, narrow ? &dir_narrow : NULL);
+}
+
+/* rec_paths1(), and again from a wrapper's directory (env -C ~ tar c
+   .ssh), as opt_dir() does for the paths as written. */
+static void
+rec_paths(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
+    const struct recprog *rp)
+{
+	const char *cwd = c->cwd, *cwdp = c->cwdp;
+	size_t cwdlen = c->cwdlen, cwdplen = c->cwdplen;
+
+	rec_paths1(c, ci, start, end, rp);
+	if (c->odcmd != &c->sp->cmds[ci] || c->nomem)
+		return;
+	cwd_set(c, c->odir, c->odirlen);
+	if (c->cwd != NULL)
+		rec_paths1(c, ci, start, end, rp);
+	c->cwd = cwd;
+	c->cwdlen = cwdlen;
+	c->cwdp = cwdp;
+	c->cwdplen = cwdplen;
 }
 
 /* Does the lower-cased key end in suffix m (or equal it, if exact)? */
@@ -14302,6 +14333,7 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->cwdp = NULL;
 	c->cwdplen = 0;
 	c->ocwdset = 0;
+	c->odcmd = NULL;
 	c->vtdone = 0;
 	c->pathset = 0;
 	if (call->cwd != NULL && call->cwd[0] != '\0' &&

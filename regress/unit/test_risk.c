@@ -2883,6 +2883,9 @@ directories(void)
 		"cd ~ && tar c .",
 		"cd ~/.ssh && zip -r ../k.zip .",
 		"d=~/.ssh; tar czf - $d",
+		"env -C ~ tar czf - .ssh",
+		"sudo -D / tar cf - etc",
+		"pushd ~ && tar c .ssh",
 	};
 	static const char *const startup[] = {
 		"cp hook .git/hooks",
