@@ -1840,11 +1840,14 @@ static const struct {
 #define RK_SUB		6	/* with a subcommand in longs: 7z a, rclone */
 #define RK_UNZIP	7	/* -d DIR */
 #define RK_AWS		8	/* aws s3 sync, aws s3 cp --recursive */
+#define RK_GREP		9	/* as RK_OPT, the first operand a pattern
+				   unless -e or -f gave one */
+#define RK_SEARCH	10	/* as RK_ALWAYS, the same (rg, ag) */
 
 static const struct recprog {
 	const char	*name;
 	uint8_t		 kind;
-	uint8_t		 into;
+	uint8_t		 into;	/* 2: or -t DIR */
 	const char	*letters;
 	const char	*longs;
 	const char	*vals;		/* short options that take a value */
@@ -1862,22 +1865,22 @@ static const struct recprog {
 	{ "chattr", RK_OPT, 0, "R", NULL, NULL },
 	{ "setfacl", RK_OPT, 0, "R", "|recursive|", NULL },
 	{ "chcon", RK_OPT, 0, "R", "|recursive|", NULL },
-	{ "grep", RK_OPT, 0, "rR",
+	{ "grep", RK_GREP, 0, "rR",
 	    "|recursive|dereference-recursive|", "efmABCdD" },
-	{ "egrep", RK_OPT, 0, "rR",
+	{ "egrep", RK_GREP, 0, "rR",
 	    "|recursive|dereference-recursive|", "efmABCdD" },
-	{ "fgrep", RK_OPT, 0, "rR",
+	{ "fgrep", RK_GREP, 0, "rR",
 	    "|recursive|dereference-recursive|", "efmABCdD" },
-	{ "zgrep", RK_OPT, 0, "rR",
+	{ "zgrep", RK_GREP, 0, "rR",
 	    "|recursive|dereference-recursive|", "efmABCdD" },
 	{ "diff", RK_OPT, 0, "r", "|recursive|", "xXSIFL" },
 	{ "zip", RK_OPT, 0, "rR",
 	    "|recurse-paths|recurse-patterns|", "bntxiP" },
-	{ "rgrep", RK_ALWAYS, 0, NULL, NULL, NULL },
-	{ "rg", RK_ALWAYS, 0, NULL, NULL, "efgmABCMtT" },
-	{ "ag", RK_ALWAYS, 0, NULL, NULL, NULL },
-	{ "ack", RK_ALWAYS, 0, NULL, NULL, NULL },
-	{ "ack-grep", RK_ALWAYS, 0, NULL, NULL, NULL },
+	{ "rgrep", RK_SEARCH, 0, NULL, NULL, NULL },
+	{ "rg", RK_SEARCH, 0, NULL, NULL, "efgmABCMtT" },
+	{ "ag", RK_SEARCH, 0, NULL, NULL, NULL },
+	{ "ack", RK_SEARCH, 0, NULL, NULL, NULL },
+	{ "ack-grep", RK_SEARCH, 0, NULL, NULL, NULL },
 	{ "tar", RK_TAR, 0, NULL, NULL, NULL },
 	{ "gtar", RK_TAR, 0, NULL, NULL, NULL },
 	{ "bsdtar", RK_TAR, 0, NULL, NULL, NULL },
@@ -1951,6 +1954,9 @@ struct risk_ruleset {
 	uint32_t		 npp, ppmax;
 	struct pdir		*pd;		/* their directories */
 	uint32_t		 npd, pdmax;
+	/* pd by last byte (256: not a literal one): pdid[pdb[b]..pdb[b+1]) */
+	uint32_t		*pdid;
+	uint32_t		 pdb[258];
 	uint32_t		 pbf[257], pbl[257];	/* buckets by byte */
 	uint32_t		*pbfid, *pblid, *pbany;
 	uint32_t		 npbany;
@@ -2896,6 +2902,8 @@ path_dirs(struct risk_ruleset *rs, const char *pat, uint32_t pmid)
 	return (0);
 }
 
+#define PD_BUCKET(p)	((p)->g.last >= 0 ? (uint32_t)(p)->g.last : 256)
+
 static int
 path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 {
@@ -2982,6 +2990,18 @@ path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 	for (i = 0; i < rs->npp; i++)
 		if (path_dirs(rs, rs->pp[i].g->pat, rs->pp[i].pmid) == -1)
 			return (cfail(ce, "%s", "out of memory"));
+	if ((rs->pdid = calloc(rs->npd + 1, sizeof(uint32_t))) == NULL)
+		return (cfail(ce, "%s", "out of memory"));
+	memset(rs->pdb, 0, sizeof(rs->pdb));
+	for (i = 0; i < rs->npd; i++)
+		rs->pdb[PD_BUCKET(&rs->pd[i]) + 1]++;
+	for (i = 0; i < 257; i++)
+		rs->pdb[i + 1] += rs->pdb[i];
+	memset(cf, 0, sizeof(cf));
+	for (i = 0; i < rs->npd; i++) {
+		k = PD_BUCKET(&rs->pd[i]);
+		rs->pdid[rs->pdb[k] + cf[k]++] = i;
+	}
 	return (0);
 }
 
@@ -3389,6 +3409,7 @@ risk_free(struct risk_ruleset *rs)
 	free(rs->pmtrig);
 	free(rs->pp);
 	free(rs->pd);
+	free(rs->pdid);
 	free(rs->pbfid);
 	free(rs->pblid);
 	free(rs->pbany);
@@ -5301,10 +5322,11 @@ dir_feed(struct ctx *c, const char *s, size_t n, const char *pat,
     const void *arg)
 {
 	const struct risk_ruleset *rs = c->rs;
+	const struct pdir *pd;
 	const char *d = s, *wide[3];
 	char buf[1040], nbuf[1040], wbuf[2100];
 	size_t dn = n, l, nn;
-	uint32_t i, k, nw = 0;
+	uint32_t i, k, b, nw = 0;
 	int onecomp;
 
 	while (dn > 1 && d[dn - 1] == '/')
@@ -5349,10 +5371,15 @@ dir_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 			d = nbuf;
 			dn = nn;
 		}
-		for (i = 0; i < rs->npd; i++)
-			if (!pisset(c, rs->pd[i].pmid) &&
-			    rglob_match(&rs->pd[i].g, d, dn))
-				pset(c, rs->pd[i].pmid, s, n);
+		/* those ending in its last byte, then in any */
+		for (b = (unsigned char)d[dn - 1]; b <= 256;
+		    b = b < 256 ? 256 : 257)
+			for (i = rs->pdb[b]; i < rs->pdb[b + 1]; i++) {
+				pd = &rs->pd[rs->pdid[i]];
+				if (!pisset(c, pd->pmid) &&
+				    rglob_match(&pd->g, d, dn))
+					pset(c, pd->pmid, s, n);
+			}
 		switch (dir_wide(d, dn)) {
 		case 1:
 			l = dn == 1 ? 0 : glob_escape(wbuf, d, dn);
@@ -5532,8 +5559,9 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	const char *t, *eq;
 	uint32_t k, nops = 0, i;
 	size_t j, l;
-	int endopts = 0, rec = rp->kind == RK_ALWAYS, mode = 0, norec = 0;
-	int act = 0, findops = 1, s3 = 0, narrow = 0;
+	int endopts = 0, mode = 0, norec = 0, act = 0, findops = 1, s3 = 0;
+	int narrow = 0, sawpat = 0;
+	int rec = rp->kind == RK_ALWAYS || rp->kind == RK_SEARCH;
 
 	if (end > cmd->nwords)
 		end = cmd->nwords;
@@ -5574,6 +5602,10 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			l = (eq != NULL ? (size_t)(eq - t) : w->len) - 2;
 			if (in_list_abbr(rp->longs, t + 2, l, 0))
 				rec = 1;
+			else if ((rp->kind == RK_GREP ||
+			    rp->kind == RK_SEARCH) &&
+			    in_list_abbr("|regexp|file|", t + 2, l, 0))
+				sawpat = 1;
 			else if (GREP_DIRS(rp) && in_list_abbr(
 			    "|directories|", t + 2, l, 0) && (v = opt_val(cmd,
 			    &k, end, eq != NULL ? (size_t)(eq + 1 - t) :
@@ -5606,6 +5638,10 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		}
 		if (!endopts && w->len >= 2 && t[0] == '-') {
 			for (j = 1; j < w->len && t[j] != '\0'; j++) {
+				if ((rp->kind == RK_GREP ||
+				    rp->kind == RK_SEARCH) &&
+				    (t[j] == 'e' || t[j] == 'f'))
+					sawpat = 1;	/* grep -e PAT DIR */
 				if (rp->letters != NULL &&
 				    strchr(rp->letters, t[j]) != NULL)
 					rec = 1;
@@ -5724,6 +5760,14 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		if (!s3)
 			return;
 		break;
+	case RK_GREP:
+	case RK_SEARCH:
+		/* grep -r PATTERN DIR */
+		if (!sawpat && nops > 0) {
+			memmove(ops, ops + 1, (nops - 1) * sizeof(ops[0]));
+			nops--;
+		}
+		break;
 	}
 	if (rp->into) {
 		if (dest == NULL && nops >= 2)
@@ -5734,6 +5778,11 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	}
 	for (i = 0; i < nops && rec && !c->nomem; i++)
 		dir_word(c, ops[i], NULL, narrow ? &dir_narrow : NULL);
+	/* grep -r PATTERN, rg PATTERN, find -exec ...: the directory it
+	   is run in (cd ~ && grep -r key) */
+	if (nops == 0 && rec && !c->nomem && (rp->kind == RK_GREP ||
+	    rp->kind == RK_SEARCH || rp->kind == RK_FIND))
+		dir_feed(c, ".", 1, NULL, narrow ? &dir_narrow : NULL);
 }
 
 /* rec_paths1(), and again from a wrapper's directory (env -C ~ tar c

@@ -2886,6 +2886,10 @@ directories(void)
 		"env -C ~ tar czf - .ssh",
 		"sudo -D / tar cf - etc",
 		"pushd ~ && tar c .ssh",
+		"cd ~ && grep -r password",
+		"cd ~ && rg -e password",
+		"cd / && find -name x -delete",
+		"grep -r -e key -- ~",
 	};
 	static const char *const startup[] = {
 		"cp hook .git/hooks",
@@ -2908,6 +2912,9 @@ directories(void)
 		"grep -r TODO .",
 		"grep x ~",
 		"grep -r x ?",
+		"grep -r ~ src",
+		"grep -r password",
+		"rg --regexp x src",
 		"find ~ -name x",
 		"find ~ -name x | head",
 		"find src -type f | xargs wc -l",
