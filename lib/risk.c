@@ -5452,7 +5452,7 @@ into_feed(struct ctx *c, const struct shellparse_word *dst,
 	const char *dpat = shellparse_pattern(dst);
 	const char *spat = shellparse_pattern(src), *b, *bp = NULL;
 	char *j, *jp = NULL;
-	size_t sl = src->len, bl, l, dl, bpl = 0;
+	size_t sl = src->len, bl, l, dl, bpl = 0, k;
 
 	if (dst->len == 0 || src->len == 0 || word_remote(dst) ||
 	    word_remote(src))
@@ -5485,13 +5485,26 @@ into_feed(struct ctx *c, const struct shellparse_word *dst,
 	if (dpat != NULL || spat != NULL) {
 		/* the pattern: each part's, or its text escaped */
 		if (spat != NULL) {
-			bp = strrchr(spat, '/');
-			bp = bp != NULL && bp[1] != '\0' ? bp + 1 : spat;
-			bpl = strlen(bp);
+			/* its last component ($d/x/ is x) */
+			for (bpl = strlen(spat); bpl > 1 &&
+			    spat[bpl - 1] == '/'; bpl--)
+				;
+			bp = memrchr(spat, '/', bpl);
+			bp = bp != NULL ? bp + 1 : spat;
+			bpl -= (size_t)(bp - spat);
+			if (bpl == 0 || bpl >= 1000)
+				return;
 			/* mv "$@" d: no name is known (as a word that is
 			   all expansion is no path) */
-			if (gall(bp))
+			/* cp "$x" ~/.ssh: no name is known (as a word
+			   that is all expansion is no path), but a
+			   directory a pattern names is written */
+			for (k = 0; k < bpl && bp[k] == '*'; k++)
+				;
+			if (k == bpl) {
+				dir_word(c, dst, NULL, &dir_narrow);
 				return;
+			}
 		}
 		if ((jp = shellparse_alloc(c->sp, 2 * dl + (dpat != NULL ?
 		    strlen(dpat) : 0) + 1 + 2 * bl + bpl + 1)) == NULL) {

@@ -2853,6 +2853,8 @@ directories(void)
 		"cp --recursive /etc /tmp/e",
 		"cp key ~/.ssh",
 		"cp -t ~/.ssh key",
+		"cp \"$k\" ~/.ssh",
+		"mv \"$@\" ~/.ssh/",
 		"cp -r dotfiles/. ~",
 		"cp -r .ssh ~",
 		"mv a ~/.ssh/",
