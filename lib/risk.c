@@ -5555,8 +5555,7 @@ opt_val(const struct shellparse_cmd *cmd, uint32_t *k, uint32_t end,
 }
 
 /* grep's -d ACTION, --directories=ACTION */
-#define GREP_DIRS(rp)	((rp)->vals != NULL && (rp)->vals[0] == 'e' && \
-	strchr((rp)->vals, 'd') != NULL)
+#define GREP_DIRS(rp)	((rp)->kind == RK_GREP)
 
 /* Short options of tar that take a value. */
 #define TAR_VALS	"fCTXbgKLNVFHI"
@@ -5754,10 +5753,13 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			const struct shellparse_cmd *nx =
 			    &c->sp->cmds[cmd->next];
 
-			if (nx->nwords > nx->nassign &&
-			    (strcmp(nx->words[nx->nassign].text, "xargs") ==
-			    0 || strcmp(nx->words[nx->nassign].text,
-			    "parallel") == 0))
+			const char *b = nx->nwords > nx->nassign ?
+			    nx->words[nx->nassign].text : "", *sl;
+
+			if ((sl = strrchr(b, '/')) != NULL)
+				b = sl + 1;	/* /usr/bin/xargs */
+			if (strcmp(b, "xargs") == 0 ||
+			    strcmp(b, "parallel") == 0)
 				act = 1;
 			else
 				narrow = 1;

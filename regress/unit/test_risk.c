@@ -2287,6 +2287,8 @@ variables(void)
 {
 	shell("cat $HOME/.ssh/id_rsa", H, "ssh-keys");
 	shell("cd $HOME && cat .ssh/id_rsa", H, "ssh-keys");
+	/* a wrapper's directory (env -C) leaves the cd before it as it was */
+	shell("cd \"$HOME\"; env -C /tmp true; cat .ssh/id_rsa", H, "ssh-keys");
 	shell("ls $HOME/src", L, "ls");
 	shell("cat $x/shadow", L, "cat");
 	shell("d=build; ls $d/src", L, "ls");
@@ -2876,6 +2878,7 @@ directories(void)
 		"find / -name x -delete",
 		"find ~/.ssh -type f | xargs cat",
 		"find ~ -name '*.txt' -print0 | xargs -0 cat",
+		"find ~ -type f | /usr/bin/xargs cat",
 		"find -L ~/.ssh -type f | wc -l",
 		"zip -r o.zip ~/.ssh",
 		"7z a o.7z ~",
