@@ -140,12 +140,50 @@ call(struct hconn *h, uint32_t type, int fd, const void *d, size_t len)
 	imsg_free(&imsg);
 }
 
+/* Start daemon NAME (bin/NAME, beside vaultd) in the foreground, quiet. */
+static pid_t
+start(const char *bindir, const char *name, const char *conf)
+{
+	char	 bin[PATH_MAX + 16];
+	pid_t	 pid;
+	int	 fd;
+
+	snprintf(bin, sizeof(bin), "%s/%s", bindir, name);
+	switch ((pid = fork())) {
+	case -1:
+		err(1, "fork");
+	case 0:
+		if ((fd = open("/dev/null", O_RDWR)) != -1) {
+			dup2(fd, 1);
+			dup2(fd, 2);
+		}
+		execl(bin, name, "-d", "-f", conf, (char *)NULL);
+		_exit(127);
+	}
+	return pid;
+}
+
+/* Wait up to 10 s for a daemon's control socket to answer. */
+static struct hconn *
+await(const char *sock, char *e, size_t elen)
+{
+	struct hconn	*h = NULL;
+	int		 i;
+
+	for (i = 0; i < 200 && h == NULL; i++) {
+		usleep(50 * 1000);
+		h = harness_connect(sock, e, elen);
+	}
+	return h;
+}
+
 static void
-bench_delivery(int secs, int rounds)
+bench_delivery(double secs, int rounds)
 {
 	char		 exe[PATH_MAX], bin[PATH_MAX + 16], conf[PATH_MAX];
 	char		 dir[] = "/tmp/bench-vaultd.XXXXXX", e[512], *p;
 	char		 sock[PATH_MAX], names[10][8], path[PATH_MAX + 32];
+	char		 asock[PATH_MAX], bindir[PATH_MAX + 8];
 	char		 buf[64];
 	const char	*nv[10];
 	struct vaultc_secret *v;
@@ -156,10 +194,10 @@ bench_delivery(int secs, int rounds)
 	gid_t		 gid;
 	double		 t0, t, lat[2], plain[2];
 	FILE		*f;
-	pid_t		 pid;
+	pid_t		 pid = -1, apid;
 	ssize_t		 n;
 	long		 count;
-	int		 i, k, fd, sizes[2] = { 1, 10 }, status;
+	int		 i, k, fd, rc, sizes[2] = { 1, 10 }, status;
 
 	if (geteuid() != 0) {
 		printf("delivery: skipped (needs root to run vaultd)\n");
@@ -174,9 +212,16 @@ bench_delivery(int secs, int rounds)
 	exe[n] = '\0';
 	if ((p = strrchr(exe, '/')) != NULL)
 		*p = '\0';
-	snprintf(bin, sizeof(bin), "%s/../bin/vaultd", exe);
+	snprintf(bindir, sizeof(bindir), "%s/../bin", exe);
+	snprintf(bin, sizeof(bin), "%s/vaultd", bindir);
 	if (access(bin, X_OK) == -1) {
 		printf("delivery: skipped (%s not built)\n", bin);
+		return;
+	}
+	snprintf(bin, sizeof(bin), "%s/auditd", bindir);
+	if (access(bin, X_OK) == -1 ||
+	    confine_lookup_user("_audit", &uid, &gid) == -1) {
+		printf("delivery: skipped (no auditd or _audit user)\n");
 		return;
 	}
 	if (mkdtemp(dir) == NULL)
@@ -187,6 +232,7 @@ bench_delivery(int secs, int rounds)
 	if ((f = fopen(conf, "w")) == NULL)
 		err(1, "%s", conf);
 	fprintf(f, "rundir \"%s/run\"\nstatedir \"%s/state\"\n"
+	    "auditd {\n\tuser \"_audit\"\n}\n"
 	    "vaultd {\n\tuser \"_vault\"\n}\ntool \"bench\" {\n"
 	    "\tcommand { \"true\" }\n", dir, dir);
 	for (i = 0; i < 10; i++) {
@@ -197,22 +243,16 @@ bench_delivery(int secs, int rounds)
 	fprintf(f, "}\n");
 	fclose(f);
 
-	switch ((pid = fork())) {
-	case -1:
-		err(1, "fork");
-	case 0:
-		if ((fd = open("/dev/null", O_RDWR)) != -1) {
-			dup2(fd, 1);
-			dup2(fd, 2);
-		}
-		execl(bin, "vaultd", "-d", "-f", conf, (char *)NULL);
-		_exit(127);
+	/* vaultd delivers nothing it cannot record: auditd runs too. */
+	snprintf(asock, sizeof(asock), "%s/run/auditd.sock", dir);
+	apid = start(bindir, "auditd", conf);
+	if ((h = await(asock, e, sizeof(e))) == NULL) {
+		printf("delivery: auditd did not start: %s\n", e);
+		goto out;
 	}
-	for (i = 0; i < 200 && h == NULL; i++) {
-		usleep(50 * 1000);
-		h = harness_connect(sock, e, sizeof(e));
-	}
-	if (h == NULL) {
+	harness_close(h);
+	pid = start(bindir, "vaultd", conf);
+	if ((h = await(sock, e, sizeof(e))) == NULL) {
 		printf("delivery: vaultd did not start: %s\n", e);
 		goto out;
 	}
@@ -243,9 +283,13 @@ bench_delivery(int secs, int rounds)
 		count = 0;
 		t0 = now();
 		do {
-			if (vaultc_fetch(h, "bench", "bench-session", nv,
-			    (size_t)sizes[k], &v, e, sizeof(e)) != 0)
+			if ((rc = vaultc_fetch(h, "bench", "bench-session",
+			    nv, (size_t)sizes[k], &v, e, sizeof(e))) == -1)
 				errx(1, "fetch: %s", e);
+			for (i = 0; rc > 0 && i < sizes[k]; i++)
+				if (v[i].status != VAULT_S_OK)
+					errx(1, "fetch: %s refused: %s",
+					    v[i].name, v[i].error);
 			for (i = 0; i < sizes[k]; i++)
 				if (pread(v[i].fd, buf, sizeof(buf), 0) <= 0)
 					err(1, "read memfd");
@@ -275,16 +319,21 @@ bench_delivery(int secs, int rounds)
 		    sizes[k] == 1 ? "" : "s", lat[k], plain[k]);
  out:
 	harness_close(h);
-	kill(pid, SIGTERM);
-	waitpid(pid, &status, 0);
+	if (pid != -1) {
+		kill(pid, SIGTERM);
+		waitpid(pid, &status, 0);
+	}
+	kill(apid, SIGTERM);
+	waitpid(apid, &status, 0);
 	rmtree(dir);
 }
 
 int
 main(void)
 {
-	int	 rounds = envint("BENCH_ROUNDS", 5);
-	int	 secs = envint("BENCH_SECONDS", 2);
+	const char	*bs = getenv("BENCH_SECONDS");
+	double		 secs = bs != NULL && atof(bs) > 0 ? atof(bs) : 2;
+	int		 rounds = envint("BENCH_ROUNDS", 5);
 
 	if (sodium_init() == -1)
 		errx(1, "sodium_init");
