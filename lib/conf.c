@@ -302,7 +302,7 @@ conf_parse_size(const char *s, uint64_t *out)
 		return -1;
 	}
 	if (mult > 1) {
-		if (*ep == 'i')
+		if (*ep == 'i' || *ep == 'I')
 			ep++;
 		if (*ep == 'B' || *ep == 'b')
 			ep++;

@@ -33,6 +33,7 @@
 #include "conf.h"
 #include "risk.h"
 #include "riskconf.h"
+#include "sandboxc.h"
 
 struct file {
 	TAILQ_ENTRY(file)	 entry;
@@ -46,6 +47,9 @@ struct file {
 	dev_t			 dev;		/* read from disk: which */
 	ino_t			 ino;		/* file, for include loops */
 	int			 has_id;
+	/* What the lexer had read ahead here when an include began. */
+	unsigned char		 ahead[8];
+	int			 nahead;
 };
 TAILQ_HEAD(files, file);
 
@@ -74,6 +78,7 @@ typedef struct {
 		struct conf_strlist	 list;
 	} v;
 	int lineno;
+	int octal;		/* a NUMBER written with a leading 0 */
 } YYSTYPE;
 
 static struct files	 files = TAILQ_HEAD_INITIALIZER(files);
@@ -130,6 +135,7 @@ static void	 strlist_free(struct conf_strlist *);
 static int	 check_name(const char *, const char *);
 static int	 set_str(char *, size_t, char **, const char *);
 static int	 parse_expires(const char *, time_t *);
+static int	 decimal_ok(const char *);
 static void	 tool_init(struct conf_tool *);
 static struct conf_daemon *conf_daemon_rw(struct harness_conf *, enum daemon_id);
 static int	 rule_add(enum conf_match_kind, char *, struct conf_strlist *);
@@ -177,6 +183,20 @@ include		: INCLUDE STRING		{
 				YYERROR;
 			}
 			FREE_STR($2);
+			/*
+			 * What the lexer read past the name (the line's end,
+			 * after an unquoted name) is this file's: it comes
+			 * back when the included one ends.
+			 */
+			if (pushback_index > (int)sizeof(file->ahead)) {
+				yyerror("include: too much text after the "
+				    "file name");
+				YYERROR;
+			}
+			memcpy(file->ahead, pushback_buffer,
+			    (size_t)pushback_index);
+			file->nahead = pushback_index;
+			pushback_index = 0;
 			file = nfile;
 			/*
 			 * The '\n' the rule still wants; the real one follows
@@ -328,11 +348,19 @@ optcomma	: ','
 		;
 
 main		: RUNDIR STRING			{
+			if ($2[0] != '/') {
+				yyerror("rundir must be an absolute path");
+				YYERROR;
+			}
 			if (set_str(conf->rundir, sizeof(conf->rundir), &$2,
 			    "rundir") == -1)
 				YYERROR;
 		}
 		| STATEDIR STRING		{
+			if ($2[0] != '/') {
+				yyerror("statedir must be an absolute path");
+				YYERROR;
+			}
 			if (set_str(conf->statedir, sizeof(conf->statedir),
 			    &$2, "statedir") == -1)
 				YYERROR;
@@ -521,21 +549,37 @@ sockopts	: /* empty */
 		;
 
 sockopt		: OWNER STRING			{
-			if (set_str(cur_sock->owner, sizeof(cur_sock->owner),
+			if (check_name($2, "user") == -1 ||
+			    set_str(cur_sock->owner, sizeof(cur_sock->owner),
 			    &$2, "owner") == -1)
 				YYERROR;
 		}
 		| GROUP STRING			{
-			if (set_str(cur_sock->group, sizeof(cur_sock->group),
+			if (check_name($2, "group") == -1 ||
+			    set_str(cur_sock->group, sizeof(cur_sock->group),
 			    &$2, "group") == -1)
 				YYERROR;
 		}
 		| MODE NUMBER			{
-			if ($2 < 0 || $2 > 0777) {
+			int64_t	 m = $2;
+			char	 digits[32], *ep;
+
+			/*
+			 * A mode is octal however it is written: 660 is
+			 * 0660, as for chmod(1), never decimal 660.
+			 */
+			if (!$<octal>2 && m >= 0) {
+				snprintf(digits, sizeof(digits), "%lld",
+				    (long long)m);
+				m = strtoll(digits, &ep, 8);
+				if (*ep != '\0')
+					m = -1;
+			}
+			if (m < 0 || m > 0777) {
 				yyerror("mode must be octal, 0 to 0777");
 				YYERROR;
 			}
-			cur_sock->mode = (mode_t)$2;
+			cur_sock->mode = (mode_t)m;
 		}
 		;
 
@@ -646,6 +690,8 @@ harnessd_opt	: daemon_opt
 		| ALLOW USER STRING		{
 			struct conf_peer_allow *a;
 
+			if (check_name($3, "user") == -1)
+				YYERROR;
 			if ((a = calloc(1, sizeof(*a))) == NULL) {
 				yyerror("out of memory");
 				FREE_STR($3);
@@ -661,6 +707,8 @@ harnessd_opt	: daemon_opt
 		| ALLOW GROUP STRING		{
 			struct conf_peer_allow *a;
 
+			if (check_name($3, "group") == -1)
+				YYERROR;
 			if ((a = calloc(1, sizeof(*a))) == NULL) {
 				yyerror("out of memory");
 				FREE_STR($3);
@@ -698,6 +746,8 @@ harnessd_opt	: daemon_opt
 			    entry);
 			ctx = "key";
 		} '{' optnl key_opts '}'	{
+			struct conf_apikey *k;
+
 			ctx = "harnessd";
 			if (cur_key->hash[0] == '\0') {
 				yyerror("key '%s' needs a hash",
@@ -705,19 +755,44 @@ harnessd_opt	: daemon_opt
 				cur_key = NULL;
 				YYERROR;
 			}
+			/* One key, one name: else the audit trail lies. */
+			TAILQ_FOREACH(k, &conf->harnessd.keys, entry)
+				if (k != cur_key &&
+				    strcmp(k->hash, cur_key->hash) == 0) {
+					yyerror("keys '%s' and '%s' have the "
+					    "same hash", k->name,
+					    cur_key->name);
+					cur_key = NULL;
+					YYERROR;
+				}
 			cur_key = NULL;
 		}
 		| JWT SECRET STRING		{
-			if (set_str(conf->harnessd.jwt_secret,
+			if (check_name($3, "secret") == -1 ||
+			    set_str(conf->harnessd.jwt_secret,
 			    sizeof(conf->harnessd.jwt_secret), &$3,
 			    "jwt secret") == -1)
 				YYERROR;
 		} jwt_opts
-		| MAX REQUEST SIZE size		{ conf->harnessd.max_body = $4; }
+		| MAX REQUEST SIZE size		{
+			if ($4 < 1024 || $4 > (1ULL << 30)) {
+				yyerror("max request size must be 1K to 1G");
+				YYERROR;
+			}
+			conf->harnessd.max_body = $4;
+		}
 		| MAX HEADER SIZE size		{
+			if ($4 < 1024 || $4 > (1ULL << 20)) {
+				yyerror("max header size must be 1K to 1M");
+				YYERROR;
+			}
 			conf->harnessd.max_header = $4;
 		}
 		| TIMEOUT duration		{
+			if ($2 < 1000 || $2 > 24 * 3600 * 1000ULL) {
+				yyerror("client timeout must be 1s to 24h");
+				YYERROR;
+			}
 			conf->harnessd.client_timeout_ms = $2;
 		}
 		| RATE ratenum BURST NUMBER	{
@@ -752,8 +827,9 @@ ratenum		: NUMBER			{
 
 			errno = 0;
 			d = strtod($1, &ep);
-			if (errno != 0 || *ep != '\0' || d < 0 ||
-			    d > 1000000) {
+			/* Digits, with a fraction: no nan, inf, 0x or 1e3. */
+			if (!decimal_ok($1) || errno != 0 || *ep != '\0' ||
+			    !(d >= 0 && d <= 1000000)) {
 				yyerror("expected a rate in requests per "
 				    "second, got '%s'", $1);
 				FREE_STR($1);
@@ -796,12 +872,15 @@ key_opt		: HASH STRING			{
 				FREE_STR($2);
 				YYERROR;
 			}
-			for (i = 7; $2[i] != '\0'; i++)
+			for (i = 7; $2[i] != '\0'; i++) {
 				if (!isxdigit((unsigned char)$2[i])) {
 					yyerror("key hash must be hex");
 					FREE_STR($2);
 					YYERROR;
 				}
+				/* sha256sum prints lower case; so do we. */
+				$2[i] = (char)tolower((unsigned char)$2[i]);
+			}
 			strlcpy(cur_key->hash, $2, sizeof(cur_key->hash));
 			FREE_STR($2);
 		}
@@ -864,7 +943,8 @@ sandboxd_opt	: daemon_opt
 				YYERROR;
 		}
 		| SANDBOX USER STRING		{
-			if (set_str(conf->sandboxd.sandbox_user,
+			if (check_name($3, "user") == -1 ||
+			    set_str(conf->sandboxd.sandbox_user,
 			    sizeof(conf->sandboxd.sandbox_user), &$3,
 			    "sandbox user") == -1)
 				YYERROR;
@@ -931,6 +1011,8 @@ auditd_opt	: daemon_opt
 			conf->auditd.seal_interval_ms = $3;
 		}
 		| ALLOW USER STRING		{
+			if (check_name($3, "user") == -1)
+				YYERROR;
 			if (strlist_add(&conf->auditd.producers, STEAL($3)) == -1) {
 				yyerror("out of memory");
 				YYERROR;
@@ -1183,6 +1265,14 @@ rule_opt	: TOOL strlist			{
 
 			memset(&l, 0, sizeof(l));
 			if (strlist_add(&l, strdup("any")) == -1 ||
+			    rule_add(MATCH_NETWORK, NULL, &l) == -1)
+				YYERROR;
+		}
+		| NETWORK NONE			{
+			struct conf_strlist l;
+
+			memset(&l, 0, sizeof(l));
+			if (strlist_add(&l, strdup("none")) == -1 ||
 			    rule_add(MATCH_NETWORK, NULL, &l) == -1)
 				YYERROR;
 		}
@@ -1512,14 +1602,18 @@ lgetc(int quotec)
 					return EOF;
 				}
 			}
-			/* A macro ends: continue in what used it. */
+			/* A file or macro ends: continue in what used it. */
 			if (file == topfile || popfile() == EOF)
 				return EOF;
-			if (quotec)
-				continue;
+			if (pushback_index)
+				return pushback_buffer[--pushback_index];
 			continue;
 		}
 		c = file->buf[file->pos++];
+		/* A DOS line end is a line end. */
+		if (c == '\r' && file->pos < file->len &&
+		    file->buf[file->pos] == '\n')
+			c = file->buf[file->pos++];
 		if (c == '\0') {
 			yyerror("NUL byte in configuration");
 			c = ' ';
@@ -1529,6 +1623,9 @@ lgetc(int quotec)
 		/* Line continuation. */
 		if (c == '\\' && file->pos < file->len) {
 			next = file->buf[file->pos];
+			if (next == '\r' && file->pos + 1 < file->len &&
+			    file->buf[file->pos + 1] == '\n')
+				next = file->buf[++file->pos];
 			if (next == '\n') {
 				file->pos++;
 				file->lineno++;
@@ -1590,6 +1687,11 @@ yylex(void)
 		stmt_word[0] = '\0';
 	}
 	t = lex_token();
+	/* A last line without its newline ends all the same. */
+	if (t == 0 && !stmt_begin && file == topfile && !file->eof_sent) {
+		file->eof_sent = 1;
+		t = '\n';
+	}
 	if (++stmt_ntok == 1 && t == STRING)
 		strlcpy(stmt_word, lasttok, sizeof(stmt_word));
 	/* findeol() ate the rest of the line, its newline too */
@@ -1718,6 +1820,7 @@ top:
 			if (buf[0] == '0' && buf[1] != '\0')
 				base = 8;
 			errno = 0;
+			yylval.octal = base == 8;
 			yylval.v.number = strtoll(buf, &ep, base);
 			if (*ep != '\0' || errno != 0) {
 				yyerror("\"%s\" is not a valid number%s", buf,
@@ -1728,10 +1831,12 @@ top:
 			return NUMBER;
 		} else {
 nodigits:
-			while (p > buf + 1)
-				lungetc((unsigned char)*--p);
-			/* a string then: -5s, 12ab, -x */
-			c = (unsigned char)*--p;
+			/*
+			 * A word then (-5s, 12ab, -x), which goes on from
+			 * what is in buf: pushing it back could lose some.
+			 */
+			c = lgetc(0);
+			goto inword;
 		}
 	}
 
@@ -1749,7 +1854,10 @@ nodigits:
 				yyerror("string too long");
 				return findeol();
 			}
-		} while ((c = lgetc(0)) != EOF && (allowed_in_string(c)));
+			c = lgetc(0);
+ inword:
+			;
+		} while (c != EOF && allowed_in_string(c));
 		lungetc(c);
 		*p = '\0';
 		strlcpy(lasttok, buf, sizeof(lasttok));
@@ -1961,7 +2069,7 @@ pushfile(const char *name, int top)
 			return NULL;
 		}
 	}
-	if (depth >= CONF_MAX_INCLUDE) {
+	if (depth > CONF_MAX_INCLUDE) {
 		yyerror("includes nested too deeply at '%s'", path);
 		return NULL;
 	}
@@ -2075,6 +2183,11 @@ popfile(void)
 	}
 	free(file);
 	file = prev;
+	if (file->nahead > 0) {
+		memcpy(pushback_buffer, file->ahead, (size_t)file->nahead);
+		pushback_index = file->nahead;
+		file->nahead = 0;
+	}
 	return 0;
 }
 
@@ -2091,8 +2204,17 @@ conf_define(const char *s)
 	len = (size_t)(val - s);
 	if (len == 0)
 		return -1;
+	/* As a name in the file must be: letters, digits and '_'. */
+	for (ret = 0; (size_t)ret < len; ret++)
+		if (!isalnum((unsigned char)s[ret]) && s[ret] != '_')
+			return -1;
 	if ((sym = strndup(s, len)) == NULL)
 		return -1;
+	/* A keyword could not be used as $name in the file either. */
+	if (lookup(sym) != STRING) {
+		free(sym);
+		return -1;
+	}
 	ret = symset(sym, val + 1, 1);
 	free(sym);
 	return ret;
@@ -2254,21 +2376,57 @@ set_str(char *dst, size_t dstsz, char **srcp, const char *what)
 	return 0;
 }
 
+/* "12", "0.5": decimal digits with at most one '.' between digits. */
+static int
+decimal_ok(const char *s)
+{
+	size_t	 i, digits = 0, dots = 0;
+
+	for (i = 0; s[i] != '\0'; i++) {
+		if (isdigit((unsigned char)s[i]))
+			digits++;
+		else if (s[i] != '.' || dots++ > 0 || i == 0)
+			return 0;
+	}
+	return digits > 0 && s[i - 1] != '.';
+}
+
+/*
+ * YYYY-MM-DD (midnight UTC) or YYYY-MM-DDTHH:MM:SSZ, a real date and
+ * time after the epoch: 0 means "never expires" to vaultd, and
+ * 2027-02-30 is a mistake, not 2 March.
+ */
 static int
 parse_expires(const char *s, time_t *t)
 {
-	struct tm	 tm;
-	const char	*ep;
+	static const char	 form[] = "dddd-dd-ddTdd:dd:ddZ";
+	struct tm		 tm, back;
+	size_t			 i, n = strlen(s);
 
-	memset(&tm, 0, sizeof(tm));
-	if ((ep = strptime(s, "%Y-%m-%dT%H:%M:%SZ", &tm)) == NULL ||
-	    *ep != '\0') {
-		memset(&tm, 0, sizeof(tm));
-		if ((ep = strptime(s, "%Y-%m-%d", &tm)) == NULL || *ep != '\0')
+	if (n != 10 && n != sizeof(form) - 1)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (form[i] == 'd' ? !isdigit((unsigned char)s[i]) :
+		    s[i] != form[i])
 			return -1;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = atoi(s) - 1900;
+	tm.tm_mon = atoi(s + 5) - 1;
+	tm.tm_mday = atoi(s + 8);
+	if (n > 10) {
+		tm.tm_hour = atoi(s + 11);
+		tm.tm_min = atoi(s + 14);
+		tm.tm_sec = atoi(s + 17);
 	}
-	*t = timegm(&tm);
-	return *t == (time_t)-1 ? -1 : 0;
+	back = tm;
+	if ((*t = timegm(&tm)) == (time_t)-1 || *t <= 0)
+		return -1;
+	/* timegm() carries 30 February into March; refuse it instead. */
+	if (tm.tm_year != back.tm_year || tm.tm_mon != back.tm_mon ||
+	    tm.tm_mday != back.tm_mday || tm.tm_hour != back.tm_hour ||
+	    tm.tm_min != back.tm_min || tm.tm_sec != back.tm_sec)
+		return -1;
+	return 0;
 }
 
 static void
@@ -2362,6 +2520,34 @@ default_path(char *dst, size_t dstsz, const char *dir, const char *name)
 	return 0;
 }
 
+/*
+ * Limits above sandboxd's max limits: every run asking for them would
+ * be refused, so the file is.  0 is a limit not given.
+ */
+static int
+limits_within(const struct conf_limits *l, const struct conf_limits *max,
+    const char *what)
+{
+	const uint64_t	*v = &l->wall_ms, *m = &max->wall_ms;
+	char		 msg[PATH_MAX + 256];
+	size_t		 i;
+	int		 rc = 0;
+
+	_Static_assert(sizeof(struct conf_limits) ==
+	    SANDBOX_NLIMITS * sizeof(uint64_t), "limits are 8 uint64_t");
+	for (i = 0; i < SANDBOX_NLIMITS; i++)
+		if (v[i] != 0 && m[i] != 0 && v[i] > m[i]) {
+			snprintf(msg, sizeof(msg), "%s: limits %s %llu%s is "
+			    "above sandboxd's max limits %s %llu%s", what,
+			    sandbox_limit_name(i), (unsigned long long)v[i],
+			    i < 2 ? " ms" : "", sandbox_limit_name(i),
+			    (unsigned long long)m[i], i < 2 ? " ms" : "");
+			errappend(msg);
+			rc = -1;
+		}
+	return rc;
+}
+
 /* Fill derived defaults and check what spans sections. */
 static int
 conf_finish(struct harness_conf *c)
@@ -2378,6 +2564,14 @@ conf_finish(struct harness_conf *c)
 		    "absolute paths", c->path);
 		errappend(msg);
 		return -1;
+	}
+	snprintf(msg, sizeof(msg), "%s: sandboxd", c->path);
+	rc |= limits_within(&c->sandboxd.limits, &c->sandboxd.max_limits,
+	    msg);
+	TAILQ_FOREACH(t, &c->tools, entry) {
+		snprintf(msg, sizeof(msg), "%s:%d: tool '%s'", t->file,
+		    t->line, t->name);
+		rc |= limits_within(&t->limits, &c->sandboxd.max_limits, msg);
 	}
 	for (i = 0; i < D_MAX; i++) {
 		struct conf_daemon *d = conf_daemon_rw(c, (enum daemon_id)i);

@@ -490,6 +490,161 @@ main(void)
 	good("limits of 1", "sandboxd { limits { time 1ms cpu 1 memory 1 "
 	    "output 1 filesize 1 tmp 1 } }\n");
 
+	/* Modes are octal however written; 660 is 0660. */
+	c = load_text("harnessd {\n listen on \"/a.sock\" mode 660\n"
+	    " listen on \"/b.sock\" mode 0640\n listen on \"/c.sock\" mode 511\n"
+	    "}\n", err, sizeof(err));
+	if (c != NULL) {
+		struct conf_listen *l = TAILQ_FIRST(&c->harnessd.listens);
+		struct conf_listen *l2 = TAILQ_NEXT(l, entry);
+
+		tap_ok(l->sock.mode == 0660 && l2->sock.mode == 0640 &&
+		    TAILQ_NEXT(l2, entry)->sock.mode == 0511,
+		    "mode: 660, 0640 and 511 are octal");
+		conf_free(c);
+	} else
+		tap_ok(0, "mode: 660, 0640 and 511 are octal (%s)", err);
+	bad("mode 680", "harnessd {\n listen on \"/a.sock\" mode 680\n}\n",
+	    "t.conf:2: mode must be octal");
+	bad("mode 1777", "harnessd {\n listen on \"/a.sock\" mode 1777\n}\n",
+	    "mode must be octal");
+
+	/* Rates are decimal: no nan (which would let everything through). */
+	bad("rate nan", "harnessd {\n rate nan burst 10\n}\n",
+	    "t.conf:2: expected a rate");
+	bad("rate inf", "harnessd {\n rate inf burst 10\n}\n",
+	    "expected a rate");
+	bad("rate 1e3", "harnessd {\n rate 1e3 burst 10\n}\n",
+	    "expected a rate");
+	bad("rate 0x10", "harnessd {\n rate 0x10 burst 10\n}\n",
+	    "expected a rate");
+	bad("rate 5.", "harnessd {\n rate 5. burst 10\n}\n",
+	    "expected a rate");
+	good("rate 0.5", "harnessd {\n rate 0.5 burst 10\n}\n");
+
+	/* Grant dates: real ones, after the epoch (0 is "never"). */
+	bad("expires 1970-01-01", "tool \"t\" {\n command \"x\"\n"
+	    " secret \"s\" env \"E\" expires 1970-01-01\n}\n",
+	    "t.conf:3: expected a date");
+	bad("expires 2027-02-30", "tool \"t\" {\n command \"x\"\n"
+	    " secret \"s\" env \"E\" expires 2027-02-30\n}\n",
+	    "expected a date");
+	bad("expires 2027-1-5", "tool \"t\" {\n command \"x\"\n"
+	    " secret \"s\" env \"E\" expires 2027-1-5\n}\n",
+	    "expected a date");
+	bad("expires 24:00", "tool \"t\" {\n command \"x\"\n"
+	    " secret \"s\" env \"E\" expires 2027-01-31T24:00:00Z\n}\n",
+	    "expected a date");
+	c = load_text("tool \"t\" {\n command \"x\"\n"
+	    " secret \"s\" env \"E\" expires 2028-02-29T12:00:00Z\n}\n", err,
+	    sizeof(err));
+	tap_ok(c != NULL && TAILQ_FIRST(&TAILQ_FIRST(&c->tools)->grants)
+	    ->expires == 1835438400, "expires 2028-02-29T12:00:00Z");
+	conf_free(c);
+
+	/* Names: empty or with a path in them never pass. */
+	bad("sandbox user \"\"", "sandboxd {\n sandbox user \"\"\n}\n",
+	    "t.conf:2: user name must be 1 to");
+	bad("allow user \"\"", "harnessd {\n allow user \"\"\n}\n",
+	    "user name must be 1 to");
+	bad("allow group a b", "harnessd {\n allow group \"a b\"\n}\n",
+	    "group name 'a b' may contain only");
+	bad("jwt secret ../", "harnessd {\n jwt secret \"../../x\"\n}\n",
+	    "secret name '../../x' may contain only");
+	bad("auditd allow user a/b", "auditd {\n allow user \"a/b\"\n}\n",
+	    "user name 'a/b' may contain only");
+	bad("listen owner \"\"", "harnessd {\n listen on \"/a.sock\" "
+	    "owner \"\"\n}\n", "user name must be 1 to");
+
+	/* Key hashes: as sha256sum prints them, one key to a hash. */
+	c = load_text("harnessd {\n key \"k\" {\n  hash \"sha256:9F86D081884C7D"
+	    "659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08\"\n }\n}\n",
+	    err, sizeof(err));
+	tap_ok(c != NULL && strcmp(TAILQ_FIRST(&c->harnessd.keys)->hash,
+	    "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c1"
+	    "5b0f00a08") == 0, "key hash in upper case is kept in lower");
+	conf_free(c);
+	bad("two keys, one hash", "harnessd {\n key \"a\" {\n  hash \"sha256:"
+	    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+	    "\"\n }\n key \"b\" {\n  hash \"sha256:9F86D081884C7D659A2FEAA0C55"
+	    "AD015A3BF4F1B2B0B822CD15D6C15B0F00A08\"\n }\n}\n",
+	    "keys 'a' and 'b' have the same hash");
+
+	/* A long word that starts with digits is kept whole. */
+	{
+		char	 text[512], word[200];
+
+		memset(word, '9', 150);
+		strlcpy(word + 150, "a", sizeof(word) - 150);
+		snprintf(text, sizeof(text), "rule \"r\" {\n command { %s }\n"
+		    " risk high\n}\n", word);
+		c = load_text(text, err, sizeof(err));
+		m = c != NULL ? TAILQ_FIRST(&TAILQ_FIRST(&c->rules)->matches) :
+		    NULL;
+		tap_ok(m != NULL && m->patterns.n == 1 &&
+		    strcmp(m->patterns.v[0], word) == 0,
+		    "a 151-character word of digits and a letter is whole");
+		conf_free(c);
+	}
+
+	/* Line ends: CRLF, and none at the end. */
+	good("CRLF line ends", "rundir \"/tmp/x\"\r\nharnessd {\r\n"
+	    " timeout 5s\r\n}\r\n");
+	good("no newline at the end", "harnessd {\n timeout 5s\n}");
+	good("no newline after a setting", "rundir \"/tmp/x\"");
+	bad("error on a last line without newline", "rundir \"/tmp/x\"\nbogus",
+	    "t.conf:2: syntax error near 'bogus'");
+	bad("rundir relative", "rundir \"run\"\n",
+	    "t.conf:1: rundir must be an absolute path");
+
+	/* Ranges of harnessd's request settings. */
+	bad("harnessd timeout 0", "harnessd {\n timeout 0\n}\n",
+	    "client timeout must be 1s to 24h");
+	bad("max request size 0", "harnessd {\n max request size 0\n}\n",
+	    "max request size must be 1K to 1G");
+	bad("max header size 10", "harnessd {\n max header size 10\n}\n",
+	    "max header size must be 1K to 1M");
+
+	/* Limits no run could get. */
+	bad("limits above max limits", "sandboxd {\n limits { time 2h }\n}\n",
+	    "sandboxd: limits time 7200000 ms is above sandboxd's max limits "
+	    "time 3600000 ms");
+	bad("a tool's limits above max limits", "tool \"t\" {\n command \"x\"\n"
+	    " limits { memory 16G }\n}\n",
+	    "t.conf:1: tool 't': limits memory 17179869184 is above");
+	good("a tool's limits under raised max limits", "sandboxd {\n"
+	    " max limits { memory 32G }\n}\ntool \"t\" {\n command \"x\"\n"
+	    " limits { memory 16G }\n}\n");
+
+	good("rule network none", "rule \"r\" {\n network none\n risk low\n}\n");
+	tap_ok(conf_parse_size("64MIB", &v) == 0 && v == 64ULL << 20,
+	    "size 64MIB");
+
+	/* -D: a name as the file's, never a keyword; the value may hold =. */
+	tap_ok(conf_define("a b=/x") == -1, "-D 'a b=/x' refused");
+	tap_ok(conf_define("rundir=/x") == -1, "-D rundir=/x refused");
+	tap_ok(conf_define("t_parse_eq=\"/s/a=b\"") == 0, "-D value with '='");
+	c = load_text("statedir $t_parse_eq\n", err, sizeof(err));
+	tap_ok(c != NULL && strcmp(c->statedir, "/s/a=b") == 0,
+	    "-D value with '=' expands whole");
+	conf_free(c);
+
+	/* Includes by an unquoted name or a macro count lines as quoted. */
+	write_file("inc1.conf", "bogus\n");
+	write_file("inc_nonl.conf", "statedir \"/tmp/y\"");
+	bad("include name: the included file's line", "include inc1.conf\n",
+	    "inc1.conf:1: syntax error");
+	bad("include $macro: the included file's line",
+	    "f = \"inc1.conf\"\ninclude $f\n", "inc1.conf:1: syntax error");
+	bad("include \"name\": the included file's line",
+	    "include \"inc1.conf\"\n", "inc1.conf:1: syntax error");
+	c = load_text("include inc_nonl.conf\nrundir \"/tmp/r\"\n", err,
+	    sizeof(err));
+	tap_ok(c != NULL && strcmp(c->statedir, "/tmp/y") == 0 &&
+	    strcmp(c->rundir, "/tmp/r") == 0,
+	    "include name of a file without a last newline");
+	conf_free(c);
+
 	/* Users: each daemon's own section, as its start looks them up. */
 	c = load_text("vaultd { user \"nosuchuser_h\" }\n"
 	    "hitld { approver socket \"/a.sock\" group \"nosuchgroup_h\" }\n",
