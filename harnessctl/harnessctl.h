@@ -39,6 +39,7 @@ int	 cmd_hitl(struct ctl_env *, int, char **);
 
 /* hitl.c: print text from agents with control characters escaped. */
 size_t	 ctl_putsafe(FILE *, const char *, int, size_t);
+size_t	 ctl_putsafe_n(FILE *, const char *, size_t, int, size_t);
 void	 ctl_putword(FILE *, const char *);
 int	 cmd_sandbox(struct ctl_env *, int, char **);
 int	 cmd_exec(struct ctl_env *, int, char **);

@@ -21,6 +21,7 @@
 #include "hitlc.h"
 #include "risk.h"
 #include "riskconf.h"
+#include "sandboxc.h"
 #include "utf8.h"
 #include "wire.h"
 
@@ -33,13 +34,20 @@
 size_t
 ctl_putsafe(FILE *f, const char *s, int keepnl, size_t max)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t		 n = 0, len, sl;
-	char		 esc[8];
-
 	if (s == NULL)
 		return 0;
-	len = strlen(s);
+	return ctl_putsafe_n(f, s, strlen(s), keepnl, max);
+}
+
+/* The same for len bytes of s, which need not end in a NUL. */
+size_t
+ctl_putsafe_n(FILE *f, const char *s, size_t len, int keepnl, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t		 n = 0, sl;
+	uint32_t	 cp;
+	char		 esc[16];
+
 	while (len > 0 && (max == 0 || n < max)) {
 		if (*p >= 0x20 && *p < 0x7f) {
 			fputc(*p, f);
@@ -52,10 +60,21 @@ ctl_putsafe(FILE *f, const char *s, int keepnl, size_t max)
 			continue;
 		}
 		sl = *p >= 0x80 ? utf8_seqlen(p, len) : 0;
-		/* C1 controls (U+0080..U+009F) act like escapes too. */
-		if (sl > 1 && !(sl == 2 && p[0] == 0xc2 && p[1] < 0xa0)) {
+		/*
+		 * C1 controls act like escapes; bidirectional and
+		 * zero-width characters reorder or hide what an approver
+		 * reads (utf8_hides): those show as \uNNNN.
+		 */
+		if (sl > 1 && !utf8_hides(p, sl, &cp)) {
 			fwrite(p, 1, sl, f);
 			p += sl, len -= sl, n++;
+			continue;
+		}
+		if (sl > 1) {
+			snprintf(esc, sizeof(esc), "\\u%04x", (unsigned)cp);
+			fputs(esc, f);
+			n += strlen(esc);
+			p += sl, len -= sl;
 			continue;
 		}
 		switch (*p) {
@@ -96,14 +115,17 @@ ctl_putword(FILE *f, const char *w)
 		ctl_putsafe(f, w, 0, 0);
 		return;
 	}
+	/* Runs between single quotes, whole: UTF-8 stays whole. */
 	fputc('\'', f);
-	for (p = w; *p != '\0'; p++) {
-		char	 c[2] = { *p, '\0' };
+	while (*w != '\0') {
+		size_t	 run = strcspn(w, "'");
 
-		if (*p == '\'')
+		ctl_putsafe_n(f, w, run, 0, 0);
+		w += run;
+		if (*w == '\'') {
 			fputs("'\\''", f);
-		else
-			ctl_putsafe(f, c, 0, 0);
+			w++;
+		}
 	}
 	fputc('\'', f);
 }
@@ -312,10 +334,20 @@ hitl_end_session(struct ctl_env *env, int argc, char **argv)
 	struct hconn	*h;
 	struct imsg	 imsg;
 	struct wbuf	 wb;
+	struct rbuf	 rb;
+	uint32_t	 n = 0;
+	int		 counted;
 	char		 errbuf[512];
 
 	if (argc != 2)
 		usage();
+	if (strlen(argv[1]) >= HITL_SESSION_MAX ||
+	    !sandbox_session_valid(argv[1])) {
+		warnx("hitl end-session: a session is 1 to %d of "
+		    "[A-Za-z0-9_.:-], not starting with '.'",
+		    HITL_SESSION_MAX - 1);
+		return 64;
+	}
 	if ((h = ctl_connect(env, D_HITLD, errbuf, sizeof(errbuf))) == NULL)
 		errx(1, "%s", errbuf);
 	wire_init(&wb);
@@ -325,8 +357,17 @@ hitl_end_session(struct ctl_env *env, int argc, char **argv)
 		errx(1, "hitld: no answer");
 	if (harness_error(&imsg, errbuf, sizeof(errbuf)))
 		errx(1, "hitld: %s", errbuf);
+	wire_rinit(&rb, imsg.data, imsg_datalen(&imsg));
+	counted = wire_get_u32(&rb, &n) == 0 && wire_end(&rb) == 0;
 	imsg_free(&imsg);
 	harness_close(h);
+	if (!counted)
+		printf("session %s ended\n", argv[1]);
+	else if (n == 0)
+		printf("session %s: no allow-for-session grants\n", argv[1]);
+	else
+		printf("session %s: %u allow-for-session grant%s dropped\n",
+		    argv[1], n, n == 1 ? "" : "s");
 	return 0;
 }
 

@@ -1353,6 +1353,8 @@ call_new(struct proc_ctx *ctx, const struct gw_req *r, const char *tool)
 	return c;
 }
 
+#define SESSION_NAME_MAX	(SANDBOX_SESSION_MAX - 1 - 9)	/* 118 */
+
 /* The session: from the body, else ?session=, else none. */
 static int
 take_session(struct call *c, struct json_object *body, const struct gw_req *r)
@@ -1373,12 +1375,17 @@ take_session(struct call *c, struct json_object *body, const struct gw_req *r)
 		s = json_object_get_string(v);
 	} else
 		s = eng_query(r, "session", q, sizeof(q));
-	if (s == NULL || *s == '\0')
+	if (s == NULL)
 		return 0;
-	if (strlen(s) >= sizeof(c->session) || !sandbox_session_valid(s)) {
+	/*
+	 * Named, a session is 1 to SESSION_NAME_MAX bytes: its scoped id
+	 * (NAME.XXXXXXXX below) must fit the 127 of sandboxd and hitld.
+	 */
+	if (*s == '\0' || strlen(s) > SESSION_NAME_MAX ||
+	    !sandbox_session_valid(s)) {
 		eng_error(c->ctx, c->id, 400, "bad_request", "session: 1 to "
 		    "%d of [A-Za-z0-9_.:-], not starting with '.'",
-		    SANDBOX_SESSION_MAX - 1);
+		    SESSION_NAME_MAX);
 		return -1;
 	}
 	strlcpy(c->session, s, sizeof(c->session));

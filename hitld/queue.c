@@ -12,6 +12,7 @@
 #include <sys/types.h>
 #include <sys/queue.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <event2/event.h>
 #include <json-c/json.h>
@@ -319,6 +320,27 @@ grant_add(const char *session, const char *key, size_t keylen,
 	return 0;
 }
 
+/*
+ * The grants of session, as hitld keys them (harnessd's NAME.XXXXXXXX,
+ * scoped to an identity) or as a client named it (NAME: then those of
+ * every identity that named it so).
+ */
+static int
+session_is(const char *key, const char *session)
+{
+	size_t	 n = strlen(session), i;
+
+	if (strcmp(key, session) == 0)
+		return 1;
+	if (strncmp(key, session, n) != 0 || key[n] != '.' ||
+	    strlen(key + n + 1) != 8)
+		return 0;
+	for (i = n + 1; key[i] != '\0'; i++)
+		if (!isxdigit((unsigned char)key[i]))
+			return 0;
+	return 1;
+}
+
 static size_t
 grants_end_session(const char *session)
 {
@@ -326,7 +348,7 @@ grants_end_session(const char *session)
 	size_t		 n = 0;
 
 	TAILQ_FOREACH_SAFE(g, &q.grants, entry, next)
-		if (strcmp(g->session, session) == 0) {
+		if (session_is(g->session, session)) {
 			grant_free(g);
 			n++;
 		}
@@ -886,10 +908,19 @@ queue_control(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 			    "request");
 			return 0;
 		}
-		log_debug("session %s ended: %zu grants dropped", session,
-		    grants_end_session(session));
-		free(session);
-		control_reply(c, IMSG_CTL_OK, imsg->hdr.peerid, -1, NULL, 0);
+		{
+			struct wbuf	 wb;
+			size_t		 n = grants_end_session(session);
+
+			log_info("session %s ended: %zu allow-for-session "
+			    "grant(s) dropped", session, n);
+			/* The count, for harnessctl to say. */
+			wire_init(&wb);
+			wire_put_u32(&wb, (uint32_t)n);
+			free(session);
+			control_reply(c, IMSG_CTL_OK, imsg->hdr.peerid, -1,
+			    wb.buf, wb.len);
+		}
 		return 0;
 	}
 	return approver_dispatch(ctx, c, imsg);

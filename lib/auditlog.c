@@ -25,6 +25,7 @@
 #include <sqlite3.h>
 
 #include "auditlog.h"
+#include "utf8.h"
 
 #define FORMAT_NAME	"harness-audit-1"
 #define ENC_VERSION	1
@@ -2826,21 +2827,38 @@ fmt_time(struct dbuf *b, int64_t t)
 	db_printf(b, "%s.%09ldZ", buf, ns);
 }
 
-/* For terminals: control bytes as \xNN, the rest as is. */
+/*
+ * For terminals: control bytes and bytes of no valid UTF-8 sequence as
+ * \xNN, C1 controls and characters that reorder or hide text as \uNNNN
+ * (utf8_hides), the rest as is.
+ */
 static void
 esc_vis(struct dbuf *b, const char *s)
 {
 	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 len = strlen(s), sl;
+	uint32_t		 cp;
 
-	if (*p == '\0') {
+	if (len == 0) {
 		db_putc(b, '-');
 		return;
 	}
-	for (; *p != '\0'; p++) {
-		if (*p < 0x20 || *p == 0x7f)
-			db_printf(b, "\\x%02x", *p);
-		else
+	while (len > 0) {
+		if (*p >= 0x20 && *p < 0x7f) {
 			db_putc(b, *p);
+			p++, len--;
+			continue;
+		}
+		if (*p < 0x80 || (sl = utf8_seqlen(p, len)) == 0) {
+			db_printf(b, "\\x%02x", *p);
+			p++, len--;
+			continue;
+		}
+		if (utf8_hides(p, sl, &cp))
+			db_printf(b, "\\u%04x", (unsigned)cp);
+		else
+			db_put(b, p, sl);
+		p += sl, len -= sl;
 	}
 }
 

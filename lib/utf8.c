@@ -114,3 +114,33 @@ utf8_seqlen(const void *buf, size_t len)
 	}
 	return n;
 }
+
+int
+utf8_hides(const void *buf, size_t n, uint32_t *cpp)
+{
+	const unsigned char	*p = buf;
+	uint32_t		 cp;
+
+	switch (n) {
+	case 2:
+		cp = (uint32_t)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+		break;
+	case 3:
+		cp = (uint32_t)(p[0] & 0x0f) << 12 |
+		    (uint32_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f);
+		break;
+	case 4:
+		cp = (uint32_t)(p[0] & 0x07) << 18 |
+		    (uint32_t)(p[1] & 0x3f) << 12 |
+		    (uint32_t)(p[2] & 0x3f) << 6 | (p[3] & 0x3f);
+		break;
+	default:
+		cp = n == 1 ? p[0] : 0;
+		break;
+	}
+	if (cpp != NULL)
+		*cpp = cp;
+	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x061c ||
+	    (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2060 && cp <= 0x2069) || cp == 0xfeff;
+}

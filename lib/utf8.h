@@ -29,5 +29,15 @@ int	 utf8_valid(const void *, size_t);
  * bytes there are not valid UTF-8 (or len is 0).
  */
 size_t	 utf8_seqlen(const void *, size_t);
+/*
+ * For what is shown on a terminal: the code point of the valid sequence
+ * of n bytes at p, and 1 if it is one that moves or hides text rather
+ * than showing as itself: a C1 control (U+0080..U+009F, which a
+ * terminal may take as an escape), or a bidirectional or zero-width
+ * format character (U+061C, U+200B..U+200F, U+202A..U+202E,
+ * U+2060..U+2069, U+FEFF), with which an agent could make an approver
+ * read a command other than the one that runs.
+ */
+int	 utf8_hides(const void *, size_t, uint32_t *);
 
 #endif /* HARNESS_UTF8_H */

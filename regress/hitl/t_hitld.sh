@@ -243,7 +243,22 @@ ctl approve "$id" session >"$T/d" 2>&1
 ok $? "session grant: refused for input too long to compare"
 ctl approve "$id" deny >/dev/null 2>&1
 wait_for "$T/b.rc" . 10
-ctl hitl end-session g1
+ctl hitl end-session g1 >/dev/null
+
+# ---- end-session by the name a client gave (harnessd scopes it) ----
+classify_bg "$T/a" shell -s g2.0123abcd -c 'rm -r /tmp/scoped'
+id=$(reqid "$T/a")
+ctl approve "$id" session >/dev/null 2>&1
+wait_for "$T/a.rc" . 10
+ctl hitl end-session g2 >"$T/es"
+grep -q "^session g2: 1 allow-for-session grant dropped" "$T/es"
+ok $? "end-session NAME drops NAME.TAG's grants ($(cat "$T/es"))"
+ctl hitl end-session g2 >"$T/es"
+grep -q "^session g2: no allow-for-session grants" "$T/es"
+ok $? "end-session: says when there was none"
+ctl hitl end-session 'bad/ses' >/dev/null 2>&1
+[ $? -eq 64 ]
+ok $? "end-session: a bad session name exits 64"
 
 # ---- two approvers racing ----
 classify_bg "$T/a" shell -s s1 -c 'rm -r /tmp/race'
@@ -295,11 +310,15 @@ if command -v tmux >/dev/null; then
 	ok $? "prompt: shows the decision"
 
 	esc=$(printf '\033')
-	classify_bg "$T/a" shell -s s1 -c "rm -rf /tmp/y; echo ${esc}[2Jgotcha"
+	rlo=$(printf '\342\200\256')	# U+202E, right-to-left override
+	classify_bg "$T/a" shell -s s1 -c \
+	    "rm -rf /tmp/y; echo ${esc}[2Jgotcha${rlo}desrever"
 	id=$(reqid "$T/a")
 	wait_pane "rm -rf /tmp/y"
 	wait_pane '\\x1b\[2Jgotcha'
 	ok $? "prompt: control characters from agents are escaped"
+	pane | grep -q 'gotcha\\u202edesrever'
+	ok $? "prompt: a right-to-left override shows as \\u202e"
 	tmux -L "$TM" send-keys -t t n
 	wait_for "$T/a.rc" . 10
 	ok "$(has "$T/a" '^decision: deny')" "prompt n: denied"
@@ -328,8 +347,10 @@ if command -v tmux >/dev/null; then
 	id3=$(reqid "$T/c")
 	ok $? "session grant: not for another command"
 	ctl approve "$id3" deny >/dev/null 2>&1
-	ctl hitl end-session s1
+	ctl hitl end-session s1 >"$T/es"
 	ok $? "end-session: exit 0"
+	grep -q "^session s1: 1 allow-for-session grant dropped" "$T/es"
+	ok $? "end-session: says how many grants it dropped ($(cat "$T/es"))"
 	classify_bg "$T/c" shell -s s1 -c 'rm -r /tmp/z'
 	id3=$(reqid "$T/c")
 	ok $? "end-session: the grant is gone"

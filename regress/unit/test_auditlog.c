@@ -1151,6 +1151,15 @@ test_format(void)
 	tap_ok(line[0] != NULL && strstr(line[0], "evil\\x1b[2J") != NULL,
 	    "control characters escaped in human format");
 	free(line[0]);
+	/* C1 controls and text-reordering characters: \uNNNN. */
+	rec.session = "a\xc2\x9b" "31mb\xe2\x80\xae" "c\xe2\x81\xa6" "d\xc3\xa9";
+	line[0] = auditlog_format(&rec, 0);
+	tap_ok(line[0] != NULL &&
+	    strstr(line[0], "a\\u009b31mb\\u202ec\\u2066d\xc3\xa9") != NULL,
+	    "C1 and bidirectional controls escaped, other UTF-8 kept");
+	if (line[0] != NULL && strstr(line[0], "\\u009b") == NULL)
+		TAP_DIAG("%s", line[0]);
+	free(line[0]);
 	auditlog_close(log);
 }
 
