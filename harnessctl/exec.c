@@ -16,6 +16,7 @@
 
 #include <json-c/json.h>
 
+#include "auditlog.h"
 #include "conf.h"
 #include "harness.h"
 #include "harnessctl.h"
@@ -372,7 +373,7 @@ cmd_tool(struct ctl_env *env, int argc, char **argv)
 {
 	struct json_object	*o, *args;
 	struct exec_state	 st;
-	char			 target[512], *text;
+	char			 target[512], *text, jerr[256];
 	const char		*sess = NULL;
 	size_t			 len;
 	int			 ch, out_only = 0, rc;
@@ -401,8 +402,12 @@ cmd_tool(struct ctl_env *env, int argc, char **argv)
 			err(1, "%s", argv[2]);
 		text = NULL;
 		len = 0;
-		if (getdelim(&text, &len, '\0', f) == -1)
-			err(1, "%s", argv[2]);
+		if (getdelim(&text, &len, '\0', f) == -1) {
+			if (ferror(f))
+				err(1, "%s", argv[2]);
+			errx(1, "%s: empty: a tool definition is a JSON "
+			    "object", argv[2]);
+		}
 		if (f != stdin)
 			fclose(f);
 		rc = simple(env, "POST", "/v1/tools", text);
@@ -430,6 +435,10 @@ cmd_tool(struct ctl_env *env, int argc, char **argv)
 	argv += optind;
 	if (argc < 1 || argc > 2 || !sandbox_tool_valid(argv[0]))
 		tool_usage();
+	/* Strict, whole: "{...} junk" is no object to send on. */
+	if (argc == 2 && auditlog_json_check(argv[1], strlen(argv[1]), 0,
+	    NULL, jerr, sizeof(jerr)) == -1)
+		errx(EX_USAGE, "the arguments are not valid JSON: %s", jerr);
 	args = argc == 2 ? json_tokener_parse(argv[1]) :
 	    json_object_new_object();
 	if (args == NULL || !json_object_is_type(args, json_type_object))

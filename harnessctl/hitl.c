@@ -249,9 +249,9 @@ hitl_classify(struct ctl_env *env, int argc, char **argv)
 			break;
 		case 'e':
 			if (req.envc == HITL_ENV_MAX)
-				errx(1, "at most %d -e", HITL_ENV_MAX);
+				errx(64, "at most %d -e", HITL_ENV_MAX);
 			if (strchr(optarg, '=') == NULL || optarg[0] == '=')
-				errx(1, "-e %s: not NAME=value", optarg);
+				errx(64, "-e %s: not NAME=value", optarg);
 			envv[req.envc++] = optarg;
 			req.envv = envv;
 			break;
@@ -308,7 +308,7 @@ hitl_classify(struct ctl_env *env, int argc, char **argv)
 	req.argc = (size_t)argc;
 	if (strlen(req.tool) >= HITL_TOOL_MAX ||
 	    (req.session != NULL && strlen(req.session) > HITL_SESSION_MAX))
-		errx(1, "tool name or session too long");
+		errx(64, "tool name or session too long");
 	if (dry) {
 		rc = classify_dry(env, &req);
 		free(in);

@@ -286,6 +286,13 @@ sandbox_run(struct ctl_env *env, int argc, char **argv)
 		warnx("sandboxd: %s", e);
 		return 125;
 	}
+	/*
+	 * sandboxd runs a tool it does not know (one registered through
+	 * harnessd) without secrets; a mistyped -T should not pass unseen.
+	 */
+	if (req.tool[0] != '\0' && conf_tool_find(env->conf, req.tool) == NULL)
+		warnx("tool %s is not in %s: it runs with no secrets",
+		    req.tool, env->conf->path);
 	rc = sandbox_send(compose, h, RUN_PEERID, &req, code, code_len,
 	    stdin_fd, e, sizeof(e));
 	if (code_alloc)

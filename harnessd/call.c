@@ -1905,10 +1905,13 @@ call_exec(struct proc_ctx *ctx, const struct gw_req *r)
 			if (!json_object_is_type(ev, json_type_string) ||
 			    (size_t)snprintf(buf, sizeof(buf), "%s=%s", ek,
 			    json_object_get_string(ev)) >= sizeof(buf) ||
-			    strchr(ek, '=') != NULL || *ek == '\0') {
+			    strchr(ek, '=') != NULL || *ek == '\0' ||
+			    !sandbox_env_valid(buf)) {
 				eng_error(ctx, r->id, 400, "bad_request",
-				    "env.%.64s: a string; NAME=value at most "
-				    "%d bytes", ek, SANDBOX_ENVVAR_MAX);
+				    "env.%.64s: a string, the name of "
+				    "[A-Za-z0-9_] not starting with a digit; "
+				    "NAME=value at most %d bytes", ek,
+				    SANDBOX_ENVVAR_MAX);
 				goto fail;
 			}
 			if (add_str(&c->sreq.envp, &c->sreq.envc, buf) == -1)

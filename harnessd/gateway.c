@@ -795,6 +795,14 @@ ws_request(struct gw_conn *c, const unsigned char *msg, size_t len)
 		body = json_object_get(v);
 	} else {
 		json_object_object_get_ex(o, "path", &v);
+		/* As /v1/health: a route for plain HTTP, not found here. */
+		if (json_object_is_type(v, json_type_string) &&
+		    (strcmp(json_object_get_string(v), "/metrics") == 0 ||
+		    strncmp(json_object_get_string(v), "/metrics?", 9) == 0)) {
+			ws_error(c, id, "not_found", "no route for /metrics "
+			    "here: it is for plain HTTP");
+			goto done;
+		}
 		if (!json_object_is_type(v, json_type_string) ||
 		    !ws_path_ok(json_object_get_string(v))) {
 			ws_error(c, id, "bad_request", "path must start with "
@@ -1054,7 +1062,7 @@ handle_request(struct gw_conn *c)
 	if (strcmp(path, "/v1/health") == 0) {
 		if (m != HTTP_METHOD_GET && m != HTTP_METHOD_HEAD) {
 			gw_error(c, 405, "method_not_allowed",
-			    "%s answers GET only", path);
+			    "%s answers GET and HEAD only", path);
 			return;
 		}
 		route_health(c);
@@ -1098,7 +1106,7 @@ handle_request(struct gw_conn *c)
 	if (strcmp(path, "/metrics") == 0) {
 		if (m != HTTP_METHOD_GET) {
 			gw_error(c, 405, "method_not_allowed",
-			    "%s answers GET only", path);
+			    "%s answers GET and HEAD only", path);
 			return;
 		}
 		route_metrics(c);

@@ -1378,7 +1378,8 @@ static const struct {
 	{ 502, "Bad Gateway",			"bad_gateway" },
 	{ 503, "Service Unavailable",		"service_unavailable" },
 	{ 504, "Gateway Timeout",		"gateway_timeout" },
-	{ 505, "HTTP Version Not Supported",	"http_version_not_supported" }
+	{ 505, "HTTP Version Not Supported",	"http_version_not_supported" },
+	{ 507, "Insufficient Storage",		"insufficient_storage" }
 };
 
 const char *

@@ -106,8 +106,8 @@ sandbox_session_valid(const char *s)
 	return chars_valid(s, SANDBOX_SESSION_MAX, "_.:-");
 }
 
-static int
-env_valid(const char *s)
+int
+sandbox_env_valid(const char *s)
 {
 	const char	*eq;
 	size_t		 i;
@@ -324,7 +324,7 @@ sandbox_req_decode(const void *buf, size_t len, struct sandbox_req *req,
 		}
 	}
 	for (i = 0; i < req->envc; i++)
-		if (!env_valid(req->envp[i])) {
+		if (!sandbox_env_valid(req->envp[i])) {
 			snprintf(err, errlen, "environment entry %zu is not "
 			    "NAME=value with NAME of [A-Za-z0-9_]", i);
 			return -1;
