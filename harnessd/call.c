@@ -1695,6 +1695,16 @@ canon_args(struct call *c, struct json_object *args)
 	size_t		 len;
 
 	s = json_object_to_json_string_ext(args, JSON_C_TO_STRING_PLAIN);
+	/*
+	 * A call travels to hitld in one message: its arguments are at
+	 * most AUDITLOG_BODY_MAX bytes, a limit of size, not of form.
+	 */
+	if (strlen(s) > AUDITLOG_BODY_MAX) {
+		eng_error(c->ctx, c->id, 413, "too_large", "arguments: %zu "
+		    "bytes, at most %d (they go to hitld in one message)",
+		    strlen(s), AUDITLOG_BODY_MAX);
+		return -1;
+	}
 	if (auditlog_canon_json(s, strlen(s), &c->args, &len, err,
 	    sizeof(err)) == -1) {
 		eng_error(c->ctx, c->id, 400, "bad_arguments", "arguments: "
