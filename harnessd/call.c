@@ -1699,13 +1699,13 @@ canon_args(struct call *c, struct json_object *args)
 	 * A call travels to hitld in one message: its arguments are at
 	 * most AUDITLOG_BODY_MAX bytes, a limit of size, not of form.
 	 */
-	if (strlen(s) > AUDITLOG_BODY_MAX) {
+	if ((len = strlen(s)) > AUDITLOG_BODY_MAX) {
 		eng_error(c->ctx, c->id, 413, "too_large", "arguments: %zu "
 		    "bytes, at most %d (they go to hitld in one message)",
-		    strlen(s), AUDITLOG_BODY_MAX);
+		    len, AUDITLOG_BODY_MAX);
 		return -1;
 	}
-	if (auditlog_canon_json(s, strlen(s), &c->args, &len, err,
+	if (auditlog_canon_json(s, len, &c->args, &len, err,
 	    sizeof(err)) == -1) {
 		eng_error(c->ctx, c->id, 400, "bad_arguments", "arguments: "
 		    "%s", err);

@@ -2196,7 +2196,7 @@ conf_define(const char *s)
 {
 	char	*sym, *val;
 	int	 ret;
-	size_t	 len;
+	size_t	 len, i;
 
 	/* The name ends at the first '=': values may contain '='. */
 	if ((val = strchr(s, '=')) == NULL)
@@ -2205,8 +2205,8 @@ conf_define(const char *s)
 	if (len == 0)
 		return -1;
 	/* As a name in the file must be: letters, digits and '_'. */
-	for (ret = 0; (size_t)ret < len; ret++)
-		if (!isalnum((unsigned char)s[ret]) && s[ret] != '_')
+	for (i = 0; i < len; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '_')
 			return -1;
 	if ((sym = strndup(s, len)) == NULL)
 		return -1;
@@ -2559,12 +2559,6 @@ conf_finish(struct harness_conf *c)
 	int			 i, rc = 0;
 	char			 name[64], msg[PATH_MAX + 256];
 
-	if (c->rundir[0] != '/' || c->statedir[0] != '/') {
-		snprintf(msg, sizeof(msg), "%s: rundir and statedir must be "
-		    "absolute paths", c->path);
-		errappend(msg);
-		return -1;
-	}
 	snprintf(msg, sizeof(msg), "%s: sandboxd", c->path);
 	rc |= limits_within(&c->sandboxd.limits, &c->sandboxd.max_limits,
 	    msg);

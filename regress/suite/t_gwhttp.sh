@@ -247,6 +247,36 @@ ctl exec -C /nonexist -- cat x >"$T/out" 2>"$T/err"
 rc=$?
 [ $rc -eq 1 ] && grep -q 'chdir /nonexist' "$T/err"
 ok $? "harnessctl exec -C /nonexist: the reason printed, exit 1 (rc $rc: $(cat "$T/err"))"
+# ---- what a request may hold: refused with the reason, as 4xx ----
+[ "$(post /v1/exec '{"argv":["echo"],"env":{"1V":"x"}}')" = 400 ] &&
+    grep -q '"code":"bad_request"' "$T/body"
+ok $? "an env name sandboxd would refuse: 400, not 503 ($(cat "$T/body"))"
+[ "$(post /v1/exec '{"argv":["echo"],"session":""}')" = 400 ]
+ok $? "an empty session: 400 ($(cat "$T/body"))"
+s118=$(printf 's%.0s' $(seq 118))
+[ "$(post /v1/exec "{\"argv\":[\"true\"],\"session\":\"$s118\"}")" = 200 ] &&
+    [ "$(post /v1/exec "{\"argv\":[\"true\"],\"session\":\"${s118}s\"}")" = 400 ] &&
+    grep -q 'session: 1 to 118' "$T/body"
+ok $? "a session of 118 bytes runs, 119 is refused ($(cat "$T/body"))"
+python3 -c 'import json; print(json.dumps({"path": "f", "content": "a" * 16000}))' >"$T/big.json"
+[ "$(post /v1/tools/write_file/call @"$T/big.json")" = 413 ] &&
+    grep -q '"code":"too_large"' "$T/body" && grep -q 'at most 15360' "$T/body"
+ok $? "arguments over 15360 bytes: 413 too_large ($(cat "$T/body"))"
+python3 -c 'import json; print(json.dumps({"command": "echo " + "a" * 4091}))' >"$T/big.json"
+[ "$(post /v1/tools/shell/call @"$T/big.json")" = 422 ] &&
+    grep -q 'maxLength 4095' "$T/body"
+ok $? "a shell command over 4095 bytes: 422 by the schema ($(cat "$T/body"))"
+ctl tool call shell '{"command":"true"} junk' >/dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 64 ] && grep -q 'not valid JSON: trailing data at byte 19' "$T/err"
+ok $? "harnessctl tool call: text after the JSON is refused, exit 64 (rc $rc: $(cat "$T/err"))"
+ctl sandbox run -T no-such-tool -- true >/dev/null 2>"$T/err"
+grep -q 'tool no-such-tool is not in .*: it runs with no secrets' "$T/err"
+ok $? "harnessctl sandbox run -T unknown: warns ($(cat "$T/err"))"
+ctl hitl classify shell -e NOEQUALS -c true >/dev/null 2>&1
+[ $? -eq 64 ]
+ok $? "harnessctl hitl classify -e without '=': exit 64"
+
 if ctl vault init -k "$T/vault.key" >/dev/null 2>&1 &&
     printf 'abc\0def' | ctl vault put NULSEC >/dev/null &&
     head -c 1048576 /dev/zero | tr '\0' a | ctl vault put BIGSEC >/dev/null; then
