@@ -102,6 +102,7 @@ struct gw_conn {
 	int		 keepalive;
 	int		 route;
 	int		 waitkey;	/* waits for the JWT key */
+	char		*path;		/* decoded, when escapes had to be */
 	struct timespec	 t0;
 	/* WebSocket, after the upgrade */
 	int		 ws;
@@ -144,6 +145,62 @@ elapsed(const struct timespec *t0)
 }
 
 /*
+ * A path with percent-escapes, decoded segment by segment into dst
+ * (at least strlen(src) + 1 bytes): /v1/tools/my%2Dtool is the route
+ * of my-tool.  An escaped '/' or NUL, a "." or ".." segment, a control
+ * character or bytes that are not UTF-8 are refused: what a route or
+ * a name cannot hold is not guessed at.
+ */
+static int
+path_decode(const char *src, char *dst, size_t dstsz, char *why,
+    size_t whysz)
+{
+	const char	*cur = src;
+	size_t		 o = 0, i, n;
+	int		 rc;
+
+	if (dstsz < 2 || src[0] != '/') {
+		snprintf(why, whysz, "a path starts with /");
+		return -1;
+	}
+	while ((rc = http_path_segment(&cur, dst + o + 1, dstsz - o - 1)) ==
+	    1) {
+		dst[o] = '/';
+		n = strlen(dst + o + 1);
+		for (i = 0; i < n; i++)
+			if ((unsigned char)dst[o + 1 + i] < 0x20 ||
+			    dst[o + 1 + i] == 0x7f) {
+				snprintf(why, whysz, "an escape in the path "
+				    "decodes to a control character");
+				return -1;
+			}
+		o += 1 + n;
+	}
+	if (rc == -1) {
+		snprintf(why, whysz, "bad escape in the path: %s",
+		    errno == ENAMETOOLONG ? "too long" : "an escaped / or "
+		    "NUL, or a . or .. segment");
+		return -1;
+	}
+	dst[o] = '\0';
+	if (o == 0)
+		strlcpy(dst, "/", dstsz);
+	if (!utf8_valid(dst, strlen(dst))) {
+		snprintf(why, whysz, "the path's escapes decode to bytes that "
+		    "are not UTF-8");
+		return -1;
+	}
+	return 0;
+}
+
+/* The request's path, its escapes decoded. */
+static const char *
+conn_path(struct gw_conn *c)
+{
+	return c->path != NULL ? c->path : http_path(c->hp);
+}
+
+/*
  * The methods a route answers, for the Allow header a 405 must carry
  * (RFC 9110): the gateway's own routes and the engine's.
  */
@@ -156,9 +213,9 @@ route_allow(const char *path)
 	if (strcmp(path, "/v1/health") == 0)
 		return "GET, HEAD";
 	if (strcmp(path, "/metrics") == 0)
-		return "GET";
+		return "GET, HEAD";
 	if (strcmp(path, "/v1/tools") == 0)
-		return "GET, POST";
+		return "GET, HEAD, POST";
 	if (strcmp(path, "/v1/exec") == 0)
 		return "POST";
 	if (strncmp(path, "/v1/tools/", 10) == 0) {
@@ -167,7 +224,7 @@ route_allow(const char *path)
 		if (n == 0)
 			return NULL;
 		if (p[n] == '\0')
-			return "GET, DELETE";
+			return "GET, HEAD, DELETE";
 		if (strcmp(p + n, "/call") == 0)
 			return "POST";
 	}
@@ -222,7 +279,7 @@ conn_respond(struct gw_conn *c, int status, const char *ctype,
 	r.headers = hdrs;
 	r.nheaders = nhdrs;
 	if (status == 405 && nhdrs == 0 &&
-	    (allow.value = route_allow(http_path(c->hp))) != NULL) {
+	    (allow.value = route_allow(conn_path(c))) != NULL) {
 		allow.name = "Allow";
 		r.headers = &allow;
 		r.nheaders = 1;
@@ -240,6 +297,8 @@ conn_respond(struct gw_conn *c, int status, const char *ctype,
 	metrics_request(&gw, c->route, status, elapsed(&c->t0));
 	c->busy = 0;
 	c->started = 0;
+	free(c->path);
+	c->path = NULL;
 	http_reset(c->hp);
 	if (!c->closing)
 		conn_process(c);	/* pipelined requests */
@@ -481,7 +540,7 @@ forward_engine(struct gw_conn *c, const struct gw_ident *who)
 	size_t			 blen;
 	int			 rc;
 
-	c->iscall = is_call(http_method(c->hp), http_path(c->hp));
+	c->iscall = is_call(http_method(c->hp), conn_path(c));
 	if (c->iscall && c->eof) {
 		gw_error(c, 499, "cancelled", "cancelled: the client "
 		    "half-closed its connection before the call began");
@@ -499,7 +558,9 @@ forward_engine(struct gw_conn *c, const struct gw_ident *who)
 		s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
 		    JSON_C_TO_STRING_NOSLASHESCAPE);
 	}
-	rc = engine_send(c, who, http_method_str(c->hp), http_path(c->hp),
+	/* HEAD is GET without the body: conn_respond() drops it. */
+	rc = engine_send(c, who, http_method(c->hp) == HTTP_METHOD_HEAD ?
+	    "GET" : http_method_str(c->hp), conn_path(c),
 	    http_query(c->hp), s, strlen(s), &why);
 	json_object_put(o);
 	if (rc != 0)
@@ -814,6 +875,22 @@ ws_request(struct gw_conn *c, const unsigned char *msg, size_t len)
 			*qm = '\0';
 			q = qm + 1;
 		}
+		if (strchr(path, '%') != NULL) {
+			char	dpath[WS_PATH_MAX + 1], dwhy[128];
+
+			if (path_decode(path, dpath, sizeof(dpath), dwhy,
+			    sizeof(dwhy)) == -1) {
+				ws_error(c, id, "bad_request", "%s", dwhy);
+				goto done;
+			}
+			/* (never longer than what it decodes) */
+			memcpy(path, dpath, strlen(dpath) + 1);
+			if (!ws_path_ok(path)) {
+				ws_error(c, id, "bad_request", "path must "
+				    "start with /v1/ (and not be /v1/ws)");
+				goto done;
+			}
+		}
 		method = "GET";
 		if (json_object_object_get_ex(o, "method", &v)) {
 			method = json_object_is_type(v, json_type_string) ?
@@ -1029,7 +1106,7 @@ audit_auth_fail(struct gw_conn *c, int status, const char *why)
 	json_object_object_add(o, "method",
 	    json_object_new_string(http_method_str(c->hp)));
 	json_object_object_add(o, "path",
-	    json_object_new_string(http_path(c->hp)));
+	    json_object_new_string(conn_path(c)));
 	json_object_object_add(o, "transport",
 	    json_object_new_string(c->is_unix ? "unix" : "tcp"));
 	if (c->is_unix)
@@ -1057,6 +1134,24 @@ handle_request(struct gw_conn *c)
 
 	c->version = http_version(c->hp);
 	c->keepalive = http_keepalive(c->hp);
+	free(c->path);
+	c->path = NULL;
+	if (strchr(path, '%') != NULL) {
+		n = strlen(path) + 1;
+		if ((c->path = malloc(n)) == NULL) {
+			c->route = metrics_route("");
+			gw_error(c, 503, "unavailable", "out of memory");
+			return;
+		}
+		if (path_decode(path, c->path, n, why, sizeof(why)) == -1) {
+			free(c->path);
+			c->path = NULL;
+			c->route = metrics_route("");
+			gw_error(c, 400, "bad_request", "%s", why);
+			return;
+		}
+		path = c->path;
+	}
 	c->route = metrics_route(path);
 
 	if (strcmp(path, "/v1/health") == 0) {
@@ -1104,7 +1199,7 @@ handle_request(struct gw_conn *c)
 	}
 
 	if (strcmp(path, "/metrics") == 0) {
-		if (m != HTTP_METHOD_GET) {
+		if (m != HTTP_METHOD_GET && m != HTTP_METHOD_HEAD) {
 			gw_error(c, 405, "method_not_allowed",
 			    "%s answers GET and HEAD only", path);
 			return;
@@ -1357,6 +1452,7 @@ conn_free(struct gw_conn *c)
 	http_parser_free(c->hp);
 	ws_parser_free(c->wsp);
 	json_object_put(c->ws_id);
+	free(c->path);
 	free(c);
 }
 

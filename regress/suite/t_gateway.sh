@@ -46,7 +46,7 @@ c -D - -o /dev/null -X POST -d '' http://x/v1/health | tr -d '\r' |
     http://127.0.0.1:$port/v1/exec | tr -d '\r' | grep -qx 'Allow: POST' &&
     curl -s -D - -o /dev/null -H "Authorization: Bearer $token" -X PUT \
     -d '' http://127.0.0.1:$port/v1/tools | tr -d '\r' |
-    grep -qx 'Allow: GET, POST'
+    grep -qx 'Allow: GET, HEAD, POST'
 ok $? "a 405 names the methods in Allow (gateway's and engine's routes)"
 [ "$(code http://x/v1/tools)" = 200 ] && grep -q '"name":"demo"' "$T/body" &&
     grep -q '"name":"shell"' "$T/body"

@@ -277,6 +277,83 @@ ctl hitl classify shell -e NOEQUALS -c true >/dev/null 2>&1
 [ $? -eq 64 ]
 ok $? "harnessctl hitl classify -e without '=': exit 64"
 
+# ---- HEAD and percent-escapes in the path ----
+# the reply ends at the blank line: whatever follows it is a body
+headonly() {
+	raw send HEAD "$1" "" 1.1 "Connection: close|" >"$T/head"
+	python3 - "$T/head" <<'PYEOF'
+import sys
+d = open(sys.argv[1], "rb").read()
+h, _, rest = d.partition(b"\r\n\r\n")
+ok = h.startswith(b"HTTP/1.1 200 ") and rest.strip() == b"--closed--" and \
+    any(l.startswith(b"Content-Length: ") and l != b"Content-Length: 0"
+        for l in h.split(b"\r\n"))
+sys.exit(0 if ok else 1)
+PYEOF
+}
+headonly /v1/tools
+ok $? "HEAD /v1/tools: 200, the length GET would have, no body"
+headonly /v1/tools/shell
+ok $? "HEAD /v1/tools/shell: 200, no body"
+headonly /metrics
+ok $? "HEAD /metrics: 200, no body ($(head -c 300 "$T/head"))"
+[ "$(code http://x/v1/tools/%73hell)" = 200 ] &&
+    grep -q '"name":"shell"' "$T/body"
+ok $? "GET /v1/tools/%73hell is the route of shell"
+[ "$(code http://x/v1/%74ools)" = 200 ] && grep -q '"tools"' "$T/body"
+ok $? "GET /v1/%74ools is /v1/tools"
+for p in 'a%2Fb' 'a%00b' 'a%0Ab' '%FF' '%2E%2E' 'a%7Fb'; do
+	[ "$(code "http://x/v1/tools/$p")" = 400 ] &&
+	    grep -q '"code":"bad_request"' "$T/body" &&
+	    grep -q 'path' "$T/body" || { echo "# $p: $(cat "$T/body")"; false; }
+	ok $? "GET /v1/tools/$p: 400, the path's escape refused"
+done
+ws_py() {
+	python3 - "$sock" "$1" <<'PYEOF'
+import base64, json, os, socket, struct, sys
+s = socket.socket(socket.AF_UNIX)
+s.connect(sys.argv[1])
+key = base64.b64encode(os.urandom(16)).decode()
+s.sendall(("GET /v1/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
+    "Connection: Upgrade\r\nSec-WebSocket-Key: %s\r\n"
+    "Sec-WebSocket-Version: 13\r\n\r\n" % key).encode())
+buf = b""
+while b"\r\n\r\n" not in buf:
+    buf += s.recv(4096)
+buf = buf.split(b"\r\n\r\n", 1)[1]
+msg = json.dumps({"id": 1, "path": sys.argv[2]}).encode()
+mask = os.urandom(4)
+hdr = bytes([0x81])
+if len(msg) < 126:
+    hdr += bytes([0x80 | len(msg)])
+else:
+    hdr += bytes([0x80 | 126]) + struct.pack(">H", len(msg))
+s.sendall(hdr + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(msg)))
+def need(n):
+    global buf
+    while len(buf) < n:
+        d = s.recv(65536)
+        if not d:
+            sys.exit(1)
+        buf += d
+need(2)
+n = buf[1] & 0x7f
+off = 2
+if n == 126:
+    need(4); n = struct.unpack(">H", buf[2:4])[0]; off = 4
+elif n == 127:
+    need(10); n = struct.unpack(">Q", buf[2:10])[0]; off = 10
+need(off + n)
+print(buf[off:off + n].decode())
+PYEOF
+}
+ws_py /v1/tools/%73hell >"$T/ws" 2>&1
+grep -q '"name":"shell"' "$T/ws"
+ok $? "WebSocket: path /v1/tools/%73hell is shell ($(head -c 200 "$T/ws"))"
+ws_py /v1/%77s >"$T/ws" 2>&1
+grep -q '"bad_request"' "$T/ws"
+ok $? "WebSocket: /v1/%77s is /v1/ws, refused ($(head -c 200 "$T/ws"))"
+
 if ctl vault init -k "$T/vault.key" >/dev/null 2>&1 &&
     printf 'abc\0def' | ctl vault put NULSEC >/dev/null &&
     head -c 1048576 /dev/zero | tr '\0' a | ctl vault put BIGSEC >/dev/null; then
