@@ -23,6 +23,7 @@
  * from the key or the harnessd defaults) plus a daily quota.
  */
 #include <sys/types.h>
+#include <sys/socket.h>
 
 #include <ctype.h>
 #include <errno.h>
@@ -404,8 +405,47 @@ auth_jwt(struct gateway *gw, const char *tok, size_t len,
 	return 0;
 }
 
+/*
+ * Whether a Unix peer is in an allowed group: its primary group, or
+ * one of the supplementary groups it had when it connected
+ * (SO_PEERGROUPS), as the kernel, not /etc/group, has them.
+ */
 int
-auth_identify(struct gateway *gw, int is_unix, uid_t uid, gid_t gid,
+auth_group_allowed(const struct gateway *gw, int fd, gid_t gid)
+{
+	gid_t		 sbuf[64], *g = sbuf;
+	socklen_t	 len = sizeof(sbuf);
+	size_t		 i, j, n;
+	int		 ok = 0;
+
+	for (i = 0; i < gw->nallow_gids; i++)
+		if (gw->allow_gids[i] == gid)
+			return 1;
+	if (gw->nallow_gids == 0)
+		return 0;
+	if (getsockopt(fd, SOL_SOCKET, SO_PEERGROUPS, g, &len) == -1) {
+		if (errno != ERANGE || len == 0 || len > 65536 * sizeof(gid_t) ||
+		    (g = malloc(len)) == NULL ||
+		    getsockopt(fd, SOL_SOCKET, SO_PEERGROUPS, g, &len) == -1) {
+			if (errno != ENOPROTOOPT)
+				log_warn("%s: SO_PEERGROUPS", __func__);
+			if (g != sbuf)
+				free(g);
+			return 0;
+		}
+	}
+	n = len / sizeof(gid_t);
+	for (i = 0; i < n && !ok; i++)
+		for (j = 0; j < gw->nallow_gids; j++)
+			if (gw->allow_gids[j] == g[i])
+				ok = 1;
+	if (g != sbuf)
+		free(g);
+	return ok;
+}
+
+int
+auth_identify(struct gateway *gw, int is_unix, uid_t uid, int group_ok,
     const char *authz, struct gw_ident *who, char *why, size_t whylen)
 {
 	const struct harness_conf	*conf = gw->ctx->conf;
@@ -462,9 +502,8 @@ auth_identify(struct gateway *gw, int is_unix, uid_t uid, gid_t gid,
 	for (i = 0; i < gw->nallow_uids; i++)
 		if (gw->allow_uids[i] == uid)
 			allowed = 1;
-	for (i = 0; i < gw->nallow_gids; i++)
-		if (gw->allow_gids[i] == gid)
-			allowed = 1;
+	if (group_ok)
+		allowed = 1;
 	if (!allowed) {
 		snprintf(why, whylen, "uid %u is not allowed to use this "
 		    "socket", (unsigned)uid);

@@ -89,6 +89,7 @@ struct gw_conn {
 	int		 is_unix;
 	uid_t		 uid;
 	gid_t		 gid;
+	int		 group_ok;	/* in an allowed group */
 	pid_t		 pid;
 	struct sockaddr_storage peer;	/* TCP: the client's address */
 	int		 busy;		/* the engine has the request */
@@ -1173,7 +1174,7 @@ handle_request(struct gw_conn *c)
 		    "send one", n);
 		return;
 	}
-	rc = auth_identify(&gw, c->is_unix, c->uid, c->gid,
+	rc = auth_identify(&gw, c->is_unix, c->uid, c->group_ok,
 	    http_header(c->hp, "Authorization"), &who, why, sizeof(why));
 	if (rc == AUTH_PENDING) {
 		/* Back here from gateway_jwt_done() once the key came. */
@@ -1663,6 +1664,7 @@ gw_accept_one(struct gw_listener *l)
 		memcpy(&c->peer, &ss, sizeof(ss));
 	c->uid = cred.uid;
 	c->gid = cred.gid;
+	c->group_ok = l->is_unix && auth_group_allowed(&gw, fd, cred.gid);
 	c->pid = cred.pid;
 	c->version = 11;
 	c->keepalive = 1;

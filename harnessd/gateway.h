@@ -86,7 +86,8 @@ void	 auth_shutdown(void);
  * and try again when gateway_jwt_done() says so.
  */
 #define AUTH_PENDING	1
-int	 auth_identify(struct gateway *, int, uid_t, gid_t, const char *,
+int	 auth_group_allowed(const struct gateway *, int, gid_t);
+int	 auth_identify(struct gateway *, int, uid_t, int, const char *,
 	    struct gw_ident *, char *, size_t);
 /* Fetch the JWT key (once at a time); ends in gateway_jwt_done(). */
 void	 auth_jwt_fetch(struct gateway *);

@@ -27,6 +27,7 @@ harnessd {
 	rate 5 burst 5
 	timeout 2s
 	max request size 4K
+	allow group "_hitl"
 }
 EOT
 sock=$T/run/agent.sock
@@ -93,6 +94,16 @@ if id nobody >/dev/null 2>&1 && command -v setpriv >/dev/null; then
 	echo "$out" | grep -q 'is not allowed' &&
 	    [ "$(echo "$out" | tail -n 1)" = " 403" ]
 	ok $? "peer uid not in the allow list: 403"
+	out=$(setpriv --reuid=nobody --regid=_hitl --clear-groups \
+	    curl -s -o /dev/null -w '%{http_code}' --unix-socket "$sock" \
+	    http://x/v1/tools)
+	[ "$out" = 200 ]
+	ok $? "peer whose primary group is allowed: 200 ($out)"
+	out=$(setpriv --reuid=nobody --regid=nogroup --groups=_hitl \
+	    curl -s -o /dev/null -w '%{http_code}' --unix-socket "$sock" \
+	    http://x/v1/tools)
+	[ "$out" = 200 ]
+	ok $? "peer in an allowed supplementary group: 200 ($out)"
 else
 	skip "peer uid not in the allow list" "no nobody or setpriv"
 fi
