@@ -517,7 +517,13 @@ gw_parse_json(const void *text, size_t len, char *why, size_t whylen)
 		json_object_put(o);
 		o = NULL;
 	} else if (json_members(o) != members) {
-		snprintf(why, whylen, "a key is repeated in an object");
+		size_t	at;
+
+		if (auditlog_json_dupkey(text, len, &at))
+			snprintf(why, whylen, "a key is repeated in an object "
+			    "at byte %zu", at);
+		else
+			snprintf(why, whylen, "a key is repeated in an object");
 		json_object_put(o);
 		o = NULL;
 	}

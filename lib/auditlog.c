@@ -1096,6 +1096,123 @@ canon_fast(const char *in, size_t len, char **out, size_t *outlen)
 	return 0;
 }
 
+/*
+ * Where a key is repeated, in text auditlog_json_check() accepted: the
+ * byte at which the second of two equal keys (compared decoded, so
+ * "a" and "\u0061" are equal) of one object starts.  Only for an
+ * error message: its cost is no concern, its bounds are the text's.
+ */
+struct dupkey {
+	size_t	 koff;		/* decoded key in the key buffer */
+	size_t	 klen;
+	size_t	 at;		/* where it starts in the text */
+};
+
+static const struct dbuf *dk_keys;
+
+static int
+dk_cmp(const void *a, const void *b)
+{
+	const struct dupkey	*x = a, *y = b;
+	size_t			 n = x->klen < y->klen ? x->klen : y->klen;
+	int			 c;
+
+	if ((c = memcmp(dk_keys->p + x->koff, dk_keys->p + y->koff, n)) != 0)
+		return c;
+	if (x->klen != y->klen)
+		return x->klen < y->klen ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+static void
+js_dupkey(struct jscan *js, struct dbuf *kb, int depth, size_t *at)
+{
+	struct dupkey	*k = NULL, *nk;
+	size_t		 n = 0, cap = 0, start, i;
+
+	js_ws(js);
+	if (js->off >= js->len || js->why != NULL || depth > JSON_DEPTH_MAX)
+		return;
+	if (js->p[js->off] == '[') {
+		js->off++;
+		js_ws(js);
+		if (js->off < js->len && js->p[js->off] == ']') {
+			js->off++;
+			return;
+		}
+		for (;;) {
+			js_dupkey(js, kb, depth + 1, at);
+			js_ws(js);
+			if (js->why != NULL || js->off >= js->len ||
+			    js->p[js->off++] != ',')
+				return;
+		}
+	}
+	if (js->p[js->off] != '{') {
+		js_value(js, depth);
+		return;
+	}
+	js->off++;
+	js_ws(js);
+	if (js->off < js->len && js->p[js->off] == '}') {
+		js->off++;
+		return;
+	}
+	for (;;) {
+		js_ws(js);
+		start = js->off;
+		if (js_string(js, 1) == -1)
+			break;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			if ((nk = reallocarray(k, cap, sizeof(*k))) == NULL)
+				break;
+			k = nk;
+		}
+		k[n].koff = kb->len;
+		fc_unescape(kb, js->p + start + 1, js->off - start - 2);
+		if (kb->err)
+			break;
+		k[n].klen = kb->len - k[n].koff;
+		k[n].at = start;
+		n++;
+		js_ws(js);
+		if (js->off >= js->len || js->p[js->off++] != ':')
+			break;
+		js_dupkey(js, kb, depth + 1, at);
+		js_ws(js);
+		if (js->why != NULL || js->off >= js->len ||
+		    js->p[js->off++] != ',')
+			break;
+	}
+	dk_keys = kb;
+	if (!kb->err && n > 1)
+		qsort(k, n, sizeof(*k), dk_cmp);
+	for (i = 1; i < n && !kb->err; i++)
+		if (k[i - 1].klen == k[i].klen && memcmp(kb->p + k[i - 1].koff,
+		    kb->p + k[i].koff, k[i].klen) == 0 && k[i].at < *at)
+			*at = k[i].at;
+	free(k);
+}
+
+int
+auditlog_json_dupkey(const char *in, size_t len, size_t *at)
+{
+	struct jscan	 js;
+	struct dbuf	 kb;
+
+	memset(&js, 0, sizeof(js));
+	js.p = (const unsigned char *)in;
+	js.len = len;
+	memset(&kb, 0, sizeof(kb));
+	kb.max = len + 1;
+	*at = SIZE_MAX;
+	if (in != NULL)
+		js_dupkey(&js, &kb, 1, at);
+	free(kb.p);
+	return *at != SIZE_MAX;
+}
+
 int
 auditlog_json_check(const char *in, size_t len, int maxdepth,
     size_t *members, char *err, size_t errlen)
@@ -1196,7 +1313,14 @@ auditlog_canon_json_ref(const char *in, size_t len, char **out,
 		goto done;
 	}
 	if (members != js.members) {
-		seterr(err, errlen, "invalid JSON: duplicate object key");
+		size_t	at;
+
+		if (auditlog_json_dupkey(in, len, &at))
+			seterr(err, errlen, "invalid JSON: duplicate object "
+			    "key at byte %zu", at);
+		else
+			seterr(err, errlen, "invalid JSON: duplicate object "
+			    "key");
 		goto done;
 	}
 	*out = b.p;

@@ -323,6 +323,11 @@ int		 auditlog_canon_json(const char *, size_t, char **out,
 int		 auditlog_json_check(const char *, size_t, int, size_t *,
 		    char *, size_t);
 /*
+ * 1 and the byte where the second of two equal keys of one object
+ * starts, in text auditlog_json_check() accepted; 0 if none is.
+ */
+int		 auditlog_json_dupkey(const char *, size_t, size_t *);
+/*
  * The same through a json-c tree: the reference the fast single-pass
  * path of auditlog_canon_json() must agree with (tests compare them).
  */

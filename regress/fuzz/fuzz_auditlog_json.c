@@ -6,6 +6,8 @@
  * raw input as body must not crash either.  What the strict scanner
  * (auditlog_json_check, the gateway's guard) passes, json-c in strict
  * mode must parse whole, and every body that canonicalises passes it.
+ * auditlog_json_dupkey() finds a repeated key exactly when json-c's
+ * tree holds fewer members than the scanner counted, and points at one.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,6 +19,22 @@
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
+static size_t
+tree_members(struct json_object *o)
+{
+	size_t	n = 0, i;
+
+	if (json_object_is_type(o, json_type_object)) {
+		json_object_object_foreach(o, k, v) {
+			(void)k;
+			n += 1 + tree_members(v);
+		}
+	} else if (json_object_is_type(o, json_type_array))
+		for (i = 0; i < json_object_array_length(o); i++)
+			n += tree_members(json_object_array_get_idx(o, i));
+	return n;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
@@ -25,7 +43,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	struct json_object	*o;
 	char			*in, *out = NULL, *out2 = NULL, *line;
 	char			 err[128];
-	size_t			 olen, olen2, members;
+	size_t			 olen, olen2, members, at;
+	int			 dup;
 
 	if ((in = malloc(len + 1)) == NULL)
 		return 0;
@@ -42,6 +61,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		    json_tokener_continue)
 			o = json_tokener_parse_ex(tok, " ", 1);
 		if (json_tokener_get_error(tok) != json_tokener_success)
+			abort();
+		dup = auditlog_json_dupkey(in, len, &at);
+		if (dup != (tree_members(o) != members) ||
+		    (dup && (at >= len || in[at] != '"')))
 			abort();
 		json_object_put(o);
 		json_tokener_free(tok);

@@ -74,6 +74,9 @@ ok $? "lenient JSON (quotes, commas, comments, NaN, Infinity, 1., -01, repeats, 
 post /v1/exec '{"argv":["echo","x"],"timeout":NaN}' >/dev/null
 grep -q 'at byte 31' "$T/body"
 ok $? "bad_json names the byte ($(cat "$T/body"))"
+post /v1/exec '{"argv":["echo","x"],"\u0061rgv":["echo","y"]}' >/dev/null
+grep -q 'a key is repeated in an object at byte 21' "$T/body"
+ok $? "a repeated key (escaped the second time) is named by its byte ($(cat "$T/body"))"
 cat >"$T/ws.py" <<'EOF'
 import base64, os, socket, sys
 s = socket.socket(socket.AF_UNIX)

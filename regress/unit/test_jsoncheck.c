@@ -75,6 +75,38 @@ main(void)
 	tap_ok(ok && members == 5, "members are counted, repeated keys "
 	    "included (%zu)", members);
 
+	{
+		static const struct {
+			const char	*text;
+			size_t		 at;	/* SIZE_MAX: none */
+		} dk[] = {
+			{ "{\"a\":1,\"a\":2}", 7 },
+			{ "{\"a\":1,\"b\":2}", SIZE_MAX },
+			{ "{\"a\":1, \"\\u0061\":2}", 8 },
+			{ "{\"x\":[{\"k\":1,\"j\":2,\"k\":3}],\"y\":0}", 19 },
+			{ "[{\"a\":1},{\"a\":1}]", SIZE_MAX },
+			{ "{\"a\":{\"b\":1},\"c\":{\"b\":2}}", SIZE_MAX },
+			{ "{\"b\":0,\"a\":1,\"b\":2,\"a\":3}", 13 },
+			{ "{\"\\/\":0,\"/\":1}", 8 },
+			{ "\"a\"", SIZE_MAX },
+		};
+		size_t	at;
+		int	got;
+
+		for (i = 0, ok = 1; i < sizeof(dk) / sizeof(dk[0]); i++) {
+			got = auditlog_json_dupkey(dk[i].text,
+			    strlen(dk[i].text), &at);
+			if (got != (dk[i].at != SIZE_MAX) ||
+			    (got && at != dk[i].at)) {
+				printf("# %s: %d at %zu\n", dk[i].text, got,
+				    at);
+				ok = 0;
+			}
+		}
+		tap_ok(ok, "a repeated key is found where it is repeated, "
+		    "escapes decoded, each object on its own (%zu texts)", i);
+	}
+
 	memset(deep, '[', 40);
 	memset(deep + 40, ']', 40);
 	deep[80] = '\0';
