@@ -263,7 +263,8 @@ approve_one(struct ctl_env *env, const char *idstr, const char *word)
 
 	id = (uint32_t)strtonum(idstr, 1, UINT32_MAX, &errstr);
 	if (errstr != NULL)
-		errx(EX_USAGE, "request id %s: %s", idstr, errstr);
+		errx(EX_USAGE, "request id %.*s%s: %s", 32, idstr,
+		    strlen(idstr) > 32 ? "..." : "", errstr);
 	if ((answer = answer_word(word)) == -1)
 		usage();
 	h = approver_connect(env);
@@ -795,6 +796,8 @@ cmd_approve(struct ctl_env *env, int argc, char **argv)
 {
 	int	 ch, list = 0, all = 0;
 
+	/* getopt(3) names argv[0] in its messages */
+	argv[0] = "harnessctl approve";
 	while ((ch = getopt(argc, argv, "al")) != -1) {
 		switch (ch) {
 		case 'a':

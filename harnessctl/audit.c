@@ -64,6 +64,8 @@ audit_verify(struct ctl_env *env, int argc, char **argv)
 	const char	*dbp = NULL, *kp = NULL, *rp = NULL;
 	int		 ch;
 
+	/* getopt(3) names argv[0] in its messages */
+	argv[0] = "harnessctl audit verify";
 	while ((ch = getopt(argc, argv, "F:K:k:")) != -1) {
 		switch (ch) {
 		case 'F':
@@ -283,6 +285,8 @@ audit_show(struct ctl_env *env, int argc, char **argv, int follow)
 
 	memset(&flt, 0, sizeof(flt));
 	memset(&p, 0, sizeof(p));
+	/* getopt(3) names argv[0] in its messages */
+	argv[0] = follow ? "harnessctl audit tail" : "harnessctl audit show";
 	while ((ch = getopt(argc, argv, follow ? "c:F:jn:s:t:" :
 	    "F:jn:S:s:t:")) != -1) {
 		switch (ch) {
@@ -390,6 +394,8 @@ audit_log(struct ctl_env *env, int argc, char **argv)
 	argv++;
 	optind = 1;
 	optreset = 1;
+	/* getopt(3) names argv[0] in its messages */
+	argv[0] = "harnessctl audit log";
 	while ((ch = getopt(argc, argv, "a:s:")) != -1) {
 		switch (ch) {
 		case 'a':

@@ -21,6 +21,7 @@
 #include "harness.h"
 #include "harnessctl.h"
 #include "sandboxc.h"
+#include "utf8.h"
 
 struct exec_state {
 	int		 status;	/* exit status to return */
@@ -237,6 +238,19 @@ read_stdin(size_t *lenp)
 	return buf;
 }
 
+/*
+ * The request is JSON, whose strings are UTF-8 text: say which word
+ * is not, rather than let the gateway refuse a body we wrote.
+ */
+static const char *
+text_arg(const char *what, const char *s)
+{
+	if (!utf8_valid(s, strlen(s)))
+		errx(EX_USAGE, "%s is not UTF-8 text, which is all a request "
+		    "carries", what);
+	return s;
+}
+
 static __attribute__((noreturn)) void
 exec_usage(void)
 {
@@ -259,11 +273,13 @@ cmd_exec(struct ctl_env *env, int argc, char **argv)
 	memset(&st, 0, sizeof(st));
 	o = json_object_new_object();
 	optind = 1;
+	/* getopt(3) names argv[0] in its messages */
+	argv[0] = "harnessctl exec";
 	while ((ch = getopt(argc, argv, "C:e:im:n:qs:t:")) != -1) {
 		switch (ch) {
 		case 'C':
 			json_object_object_add(o, "cwd",
-			    json_object_new_string(optarg));
+			    json_object_new_string(text_arg("-C", optarg)));
 			break;
 		case 'e':
 			if ((eq = strchr(optarg, '=')) == NULL ||
@@ -273,6 +289,7 @@ cmd_exec(struct ctl_env *env, int argc, char **argv)
 				e = json_object_new_object();
 				json_object_object_add(o, "env", e);
 			}
+			text_arg("an -e argument", optarg);
 			*eq = '\0';
 			json_object_object_add(e, optarg,
 			    json_object_new_string(eq + 1));
@@ -291,14 +308,14 @@ cmd_exec(struct ctl_env *env, int argc, char **argv)
 			break;
 		case 'n':
 			json_object_object_add(o, "network",
-			    json_object_new_string(optarg));
+			    json_object_new_string(text_arg("-n", optarg)));
 			break;
 		case 'q':
 			st.quiet = 1;
 			break;
 		case 's':
 			json_object_object_add(o, "session",
-			    json_object_new_string(optarg));
+			    json_object_new_string(text_arg("-s", optarg)));
 			break;
 		case 't':
 			if (conf_parse_duration(optarg, &v) == -1)
@@ -316,11 +333,19 @@ cmd_exec(struct ctl_env *env, int argc, char **argv)
 	if (argc == 0)
 		exec_usage();
 	a = json_object_new_array();
-	for (i = 0; i < argc; i++)
-		json_object_array_add(a, json_object_new_string(argv[i]));
+	for (i = 0; i < argc; i++) {
+		char	what[32];
+
+		snprintf(what, sizeof(what), "argument %d", i + 1);
+		json_object_array_add(a, json_object_new_string(
+		    text_arg(what, argv[i])));
+	}
 	json_object_object_add(o, "argv", a);
 	if (use_stdin) {
 		in = read_stdin(&inlen);
+		if (!utf8_valid(in, inlen))
+			errx(EX_USAGE, "standard input is not UTF-8 text, "
+			    "which is all -i can carry");
 		json_object_object_add(o, "stdin",
 		    json_object_new_string_len(in, (int)inlen));
 		free(in);
@@ -419,6 +444,8 @@ cmd_tool(struct ctl_env *env, int argc, char **argv)
 	argc--;
 	argv++;
 	optind = 1;
+	/* getopt(3) names argv[0] in its messages */
+	argv[0] = "harnessctl tool call";
 	while ((ch = getopt(argc, argv, "os:")) != -1) {
 		switch (ch) {
 		case 'o':

@@ -16,14 +16,15 @@
 static const struct ctl_cmd commands[] = {
 	{ "status", "status", cmd_status, 1 },
 	{ "audit", "audit verify|show|tail|log|stats|seal ...", cmd_audit, 0 },
-	{ "vault", "vault subcommand [-k keyfile] [name]", cmd_vault, 1 },
+	{ "vault", "vault init|unseal [-k keyfile] | seal|status|list | "
+	    "put|rotate|get|rm|prune name", cmd_vault, 1 },
 	{ "approve", "approve [-l [-a] | id allow|deny|session]", cmd_approve, 1 },
 	{ "hitl", "hitl classify tool [-d] [-s session] [-c line] [-a json] "
 	    "[-n network] [-w workspace] [-C dir] [-e NAME=value] [-i] "
-	    "[argv ...]", cmd_hitl, 1 },
+	    "[argv ...]\n    hitl end-session session", cmd_hitl, 1 },
 	{ "sandbox", "sandbox run [-Hnv] [-t time] ... [-- argv ...] | list", cmd_sandbox, 1 },
 	{ "exec", "exec [-iq] [-C dir] [-e NAME=value] [-m memory] "
-	    "[-s session] [-t time] -- argv ...",
+	    "[-n network] [-s session] [-t time] -- argv ...",
 	    cmd_exec, 1 },
 	{ "tool", "tool list | show name | call [-o] [-s session] name [json] "
 	    "| add file | rm name", cmd_tool, 1 },

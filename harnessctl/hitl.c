@@ -242,6 +242,8 @@ hitl_classify(struct ctl_env *env, int argc, char **argv)
 		argc--;
 		argv++;
 	}
+	/* getopt(3) names argv[0] in its messages */
+	argv[0] = "harnessctl hitl classify";
 	while ((ch = getopt(argc, argv, "a:C:c:de:in:s:w:")) != -1) {
 		switch (ch) {
 		case 'a':

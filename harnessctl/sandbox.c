@@ -135,6 +135,7 @@ sandbox_list(struct ctl_env *env)
 	char		 e[1024], sid[32], state[16], what[80], ws[64];
 	uint32_t	 pid, uid;
 	int64_t		 t;
+	size_t		 n2;
 	int		 rc, n = 0;
 
 	if ((h = ctl_connect(env, D_SANDBOXD, e, sizeof(e))) == NULL)
@@ -170,8 +171,14 @@ sandbox_list(struct ctl_env *env)
 			snprintf(e, sizeof(e), "-");
 		else
 			snprintf(e, sizeof(e), "%u", pid);
-		printf("%-12s %-8s %8s %6u %5llds %-12s %s\n", sid, state, e,
-		    uid, (long long)(time(NULL) - t), ws[0] ? ws : "-", what);
+		/* The program and workspace are a client's words. */
+		printf("%-12s %-8s %8s %6u %5llds ", sid, state, e, uid,
+		    (long long)(time(NULL) - t));
+		n2 = ctl_putsafe(stdout, ws[0] ? ws : "-", 0, 0);
+		printf("%*s", n2 < 12 ? (int)(12 - n2) : 0, "");
+		putchar(' ');
+		ctl_putsafe(stdout, what, 0, 0);
+		putchar('\n');
 		imsg_free(&imsg);
 	}
 	harness_close(h);
@@ -199,6 +206,8 @@ sandbox_run(struct ctl_env *env, int argc, char **argv)
 	memset(&req, 0, sizeof(req));
 	memset(out, 0, sizeof(out));
 	memset(&in, 0, sizeof(in));
+	/* getopt(3) names argv[0] in its messages */
+	argv[0] = "harnessctl sandbox run";
 	while ((ch = getopt(argc, argv, "C:c:E:e:F:f:Hl:m:N:no:p:S:T:t:vw:")) !=
 	    -1) {
 		switch (ch) {

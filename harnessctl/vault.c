@@ -29,6 +29,8 @@
 #include "vaultc.h"
 #include "wire.h"
 
+static __attribute__((noreturn)) void vault_usage(void);
+
 static struct termios	 tty_saved;
 static volatile sig_atomic_t tty_fd = -1;
 
@@ -341,17 +343,19 @@ vault_key(struct ctl_env *env, int init, int argc, char **argv)
 
 	optind = 1;
 	optreset = 1;
+	/* getopt(3) names argv[0] in its messages */
+	argv[0] = init ? "harnessctl vault init" : "harnessctl vault unseal";
 	while ((ch = getopt(argc, argv, "k:")) != -1) {
 		switch (ch) {
 		case 'k':
 			keyfile = optarg;
 			break;
 		default:
-			usage();
+			vault_usage();
 		}
 	}
 	if (optind != argc)
-		usage();
+		vault_usage();
 	if (sodium_init() == -1)
 		errx(1, "libsodium failed to initialise");
 	if ((buf = sodium_malloc(VAULT_PASS_MAX + 2)) == NULL)
@@ -641,13 +645,22 @@ vault_get(struct ctl_env *env, const char *name)
 	return 0;
 }
 
+static void
+vault_usage(void)
+{
+	fprintf(stderr, "usage: harnessctl vault init|unseal [-k keyfile]\n"
+	    "       harnessctl vault seal|status|list\n"
+	    "       harnessctl vault put|rotate|get|rm|prune name\n");
+	exit(EX_USAGE);
+}
+
 int
 cmd_vault(struct ctl_env *env, int argc, char **argv)
 {
 	const char	*sub;
 
 	if (argc < 2)
-		usage();
+		vault_usage();
 	sub = argv[1];
 	argc--;
 	argv++;
@@ -662,7 +675,7 @@ cmd_vault(struct ctl_env *env, int argc, char **argv)
 	if (argc == 1 && strcmp(sub, "list") == 0)
 		return vault_list(env);
 	if (argc != 2)
-		usage();
+		vault_usage();
 	if (strcmp(sub, "put") == 0)
 		return vault_put(env, IMSG_VAULT_PUT, argv[1]);
 	if (strcmp(sub, "rotate") == 0)
@@ -673,5 +686,5 @@ cmd_vault(struct ctl_env *env, int argc, char **argv)
 		return vault_simple(env, IMSG_VAULT_PRUNE, argv[1]);
 	if (strcmp(sub, "get") == 0)
 		return vault_get(env, argv[1]);
-	usage();
+	vault_usage();
 }

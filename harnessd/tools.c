@@ -733,9 +733,16 @@ tools_route_register(struct proc_ctx *ctx, const struct gw_req *r)
 	}
 	json_object_put(o);
 	if (tools_find(t->name) != NULL) {
-		eng_error(ctx, r->id, 409, "exists", "a tool named \"%s\" "
-		    "exists already%s", t->name, tools_find(t->name)->source ==
-		    TOOL_DYNAMIC ? " (DELETE it first)" : "");
+		if (tools_find(t->name)->source == TOOL_DYNAMIC)
+			eng_error(ctx, r->id, 409, "exists", "a tool named "
+			    "\"%s\" exists already: DELETE /v1/tools/%s (or "
+			    "harnessctl tool rm %s) first", t->name, t->name,
+			    t->name);
+		else
+			eng_error(ctx, r->id, 409, "exists", "a tool named "
+			    "\"%s\" exists already, %s", t->name,
+			    tools_find(t->name)->source == TOOL_BUILTIN ?
+			    "built in" : "from the configuration");
 		etool_free(t);
 		return;
 	}

@@ -276,6 +276,28 @@ ok $? "harnessctl tool call: text after the JSON is refused, exit 64 (rc $rc: $(
 ctl sandbox run -T no-such-tool -- true >/dev/null 2>"$T/err"
 grep -q 'tool no-such-tool is not in .*: it runs with no secrets' "$T/err"
 ok $? "harnessctl sandbox run -T unknown: warns ($(cat "$T/err"))"
+ctl exec -- echo "$(printf 'a\377b')" >/dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 64 ] && grep -q 'argument 2 is not UTF-8 text' "$T/err"
+ok $? "harnessctl exec: an argument that is not UTF-8 is named, exit 64 (rc $rc: $(cat "$T/err"))"
+printf 'a\377' | ctl exec -i -- cat >/dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 64 ] && grep -q 'standard input is not UTF-8' "$T/err"
+ok $? "harnessctl exec -i: standard input that is not UTF-8, exit 64 (rc $rc)"
+ctl exec -Z -- true >/dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 64 ] && grep -q "^harnessctl exec: invalid option -- 'Z'" "$T/err"
+ok $? "harnessctl exec -Z: getopt's message names the command ($(head -1 "$T/err"))"
+ctl hitl classify shell -Z >/dev/null 2>"$T/err"
+grep -q "^harnessctl hitl classify: invalid option -- 'Z'" "$T/err"
+ok $? "harnessctl hitl classify TOOL -Z: named by the command, not the tool ($(head -1 "$T/err"))"
+ctl vault frob >/dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 64 ] && grep -q '^usage: harnessctl vault init|unseal' "$T/err"
+ok $? "harnessctl vault with an unknown word: the vault usage, exit 64"
+"$BIN/harnessctl" 2>&1 | grep -q '^    hitl end-session session$' &&
+    "$BIN/harnessctl" 2>&1 | grep -q '^    exec .*\[-n network\]'
+ok $? "harnessctl's usage lists hitl end-session and exec -n"
 ctl hitl classify shell -e NOEQUALS -c true >/dev/null 2>&1
 [ $? -eq 64 ]
 ok $? "harnessctl hitl classify -e without '=': exit 64"
