@@ -50,6 +50,7 @@ struct file {
 	/* What the lexer had read ahead here when an include began. */
 	unsigned char		 ahead[8];
 	int			 nahead;
+	int			 depth0;	/* braces open when it began */
 };
 TAILQ_HEAD(files, file);
 
@@ -93,6 +94,7 @@ static size_t		 errbuflen;
 static int		 errors;
 static const char	*ctx = "top level";
 static char		 lasttok[64];
+static int		 brace_depth;	/* { not yet closed, all files */
 /*
  * The statement being lexed: how many tokens so far and its first word
  * when that is no keyword, for naming an unknown keyword at top level.
@@ -1603,7 +1605,15 @@ lgetc(int quotec)
 				}
 			}
 			/* A file or macro ends: continue in what used it. */
-			if (file == topfile || popfile() == EOF)
+			if (file == topfile)
+				return EOF;
+			/* An included file is whole sections, or none. */
+			if (!file->is_macro && brace_depth > file->depth0) {
+				yyerror("a section opened in %s is not closed "
+				    "before its end", file->name);
+				brace_depth = file->depth0;
+			}
+			if (popfile() == EOF)
 				return EOF;
 			if (pushback_index)
 				return pushback_buffer[--pushback_index];
@@ -1700,6 +1710,17 @@ yylex(void)
 	return t;
 }
 
+/* Braces open when the file being read (not a macro in it) began. */
+static int
+incl_depth0(void)
+{
+	struct file	*f = file;
+
+	while (f != NULL && f->is_macro)
+		f = TAILQ_PREV(f, files, entry);
+	return f != NULL ? f->depth0 : 0;
+}
+
 static int
 lex_token(void)
 {
@@ -1714,9 +1735,20 @@ top:
 		; /* nothing */
 
 	yylval.lineno = file->lineno;
-	if (c == '#')
-		while ((c = lgetc(0)) != '\n' && c != EOF)
-			; /* nothing */
+	if (c == '#') {
+		/*
+		 * To the end of the line, a backslash there included: a
+		 * comment does not swallow the line after it.
+		 */
+		while (pushback_index > 0 && c != '\n')
+			c = pushback_buffer[--pushback_index];
+		if (c != '\n') {
+			while (file->pos < file->len &&
+			    file->buf[file->pos] != '\n')
+				file->pos++;
+			c = lgetc(0);
+		}
+	}
 	if (c == '$') {
 		while (1) {
 			if ((c = lgetc(0)) == EOF)
@@ -1874,6 +1906,15 @@ nodigits:
 	}
 	if (c == EOF)
 		return 0;
+	if (c == '{')
+		brace_depth++;
+	else if (c == '}' && brace_depth > 0) {
+		/* (with none open, the grammar says what is wrong) */
+		if (brace_depth <= incl_depth0())
+			yyerror("'}' closes a section that the file including "
+			    "this one opened");
+		brace_depth--;
+	}
 	lasttok[0] = (char)c;
 	lasttok[1] = '\0';
 	return c;
@@ -2141,6 +2182,7 @@ pushfile(const char *name, int top)
 	nfile->buf = data;
 	nfile->len = dlen;
 	nfile->lineno = 1;
+	nfile->depth0 = brace_depth;
 	TAILQ_INSERT_TAIL(&files, nfile, entry);
 	return nfile;
 }
@@ -2668,6 +2710,7 @@ conf_parse_common(const char *path, char *err, size_t errlen)
 	stmt_word[0] = '\0';
 	lex_failed = 0;
 	pushback_index = 0;
+	brace_depth = 0;
 	cur_daemon = NULL;
 	cur_tool = NULL;
 	cur_provider = NULL;

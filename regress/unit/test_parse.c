@@ -230,6 +230,38 @@ main(void)
 	    strcmp(c->statedir, "/s") == 0, "include");
 	conf_free(c);
 
+	/* An included file holds whole sections. */
+	write_file("open.conf", "harnessd {\n");
+	bad("an included file opens a section its includer closes",
+	    "include \"open.conf\"\n\ttimeout 5s\n}\n",
+	    "open.conf:1: a section opened in");
+	write_file("close.conf", "\ttimeout 5s\n}\n");
+	bad("a section opened around an include",
+	    "harnessd {\ninclude \"close.conf\"\n", "syntax error");
+	write_file("whole.conf", "hitld {\n\ttimeout 7s\n}\n# no newline \\");
+	c = load_text("include \"whole.conf\"\nauditd {\n\tseal interval 5s\n}\n",
+	    err, sizeof(err));
+	tap_ok(c != NULL && c->auditd.seal_interval_ms == 5000,
+	    "an included file of whole sections, ending in a comment with a "
+	    "backslash");
+	if (c == NULL)
+		TAP_DIAG("%s", err);
+	conf_free(c);
+
+	/* A comment ends at its line's end, a backslash there or not. */
+	c = load_text("# a comment \\\nauditd {\n\tseal interval 5s # "
+	    "also \\\n}\n", err, sizeof(err));
+	tap_ok(c != NULL && c->auditd.seal_interval_ms == 5000,
+	    "a comment ending in a backslash does not swallow the next line");
+	if (c == NULL)
+		TAP_DIAG("%s", err);
+	conf_free(c);
+	c = load_text("auditd {\n\tseal \\\n\tinterval 5s\n}\n", err,
+	    sizeof(err));
+	tap_ok(c != NULL && c->auditd.seal_interval_ms == 5000,
+	    "a backslash at the end of a line still joins the next");
+	conf_free(c);
+
 	/* Bundles: the child parses exactly what the parent read. */
 	write_file("inc2.conf", "tool \"x\" { command \"true\" }\n");
 	snprintf(path, sizeof(path), "%s/main.conf", dir);
