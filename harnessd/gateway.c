@@ -1331,8 +1331,15 @@ conn_process(struct gw_conn *c)
 		case HTTP_ERROR:
 			c->version = 11;
 			c->keepalive = 0;
-			gw_error(c, http_status(c->hp), http_error_code(
-			    http_status(c->hp)), "%s", http_errstr(c->hp));
+			if (http_status(c->hp) == 413)
+				gw_error(c, 413, http_error_code(413), "%s: "
+				    "more than max request size, %llu bytes",
+				    http_errstr(c->hp), (unsigned long long)
+				    gw.ctx->conf->harnessd.max_body);
+			else
+				gw_error(c, http_status(c->hp),
+				    http_error_code(http_status(c->hp)), "%s",
+				    http_errstr(c->hp));
 			c->closing = 1;
 			bufferevent_disable(c->bev, EV_READ);
 			return;

@@ -278,7 +278,7 @@ harness_http_request(struct harness_http *h, const char *method,
 	ssize_t		 n;
 	long long	 clen = -1, chunk;
 	int		 chunked = 0, is_sse, rc = -1, nh, head, sent = 0;
-	int		 closing = 0, k;
+	int		 closing = 0, k, cut = 0;
 	char		*end;
 
 	memset(resp, 0, sizeof(*resp));
@@ -328,9 +328,16 @@ harness_http_request(struct harness_http *h, const char *method,
 			n = 0;
 			continue;
 		}
+		if (n == -1 && (errno == EPIPE || errno == ECONNRESET)) {
+			/*
+			 * The server stopped reading, as for a body over its
+			 * limit: its answer (413) may be there to read.
+			 */
+			cut = 1;
+			break;
+		}
 		if (n <= 0) {
-			snprintf(err, errlen, "%s", n == -1 && errno == EPIPE ?
-			    "connection closed by the server" : strerror(errno));
+			snprintf(err, errlen, "%s", strerror(errno));
 			goto done;
 		}
 	}
@@ -339,7 +346,9 @@ harness_http_request(struct harness_http *h, const char *method,
 	if (getline_hh(h, line, sizeof(line)) != 1 ||
 	    strncmp(line, "HTTP/1.", 7) != 0 || strlen(line) < 12 ||
 	    !isdigit((unsigned char)line[9])) {
-		snprintf(err, errlen, "no HTTP response (connection closed?)");
+		snprintf(err, errlen, "%s", cut ? "connection closed by the "
+		    "server before the request was sent" :
+		    "no HTTP response (connection closed?)");
 		goto done;
 	}
 	resp->status = atoi(line + 9);

@@ -284,6 +284,10 @@ printf 'a\377' | ctl exec -i -- cat >/dev/null 2>"$T/err"
 rc=$?
 [ $rc -eq 64 ] && grep -q 'standard input is not UTF-8' "$T/err"
 ok $? "harnessctl exec -i: standard input that is not UTF-8, exit 64 (rc $rc)"
+head -c 3000000 /dev/zero | tr '\0' a | ctl exec -i -- wc -c >/dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 1 ] && grep -q 'body too large: more than max request size, [0-9]* bytes' "$T/err"
+ok $? "harnessctl exec -i past max request size: the server's 413 reason, not a closed connection ($(cat "$T/err"))"
 ctl exec -Z -- true >/dev/null 2>"$T/err"
 rc=$?
 [ $rc -eq 64 ] && grep -q "^harnessctl exec: invalid option -- 'Z'" "$T/err"
