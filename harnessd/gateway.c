@@ -458,23 +458,6 @@ engine_send(struct gw_conn *c, const struct gw_ident *who,
 	return 0;
 }
 
-/* Object members in a json-c tree, at every level. */
-static size_t
-json_members(struct json_object *o)
-{
-	size_t	 i, n = 0;
-
-	if (json_object_is_type(o, json_type_object)) {
-		json_object_object_foreach(o, k, v) {
-			(void)k;
-			n += 1 + json_members(v);
-		}
-	} else if (json_object_is_type(o, json_type_array))
-		for (i = 0; i < json_object_array_length(o); i++)
-			n += json_members(json_object_array_get_idx(o, i));
-	return n;
-}
-
 /*
  * A client's JSON object as a json-c tree, or NULL with why.  json-c
  * alone, even in its strict mode, takes NaN and Infinity, "1." and
@@ -516,7 +499,7 @@ gw_parse_json(const void *text, size_t len, char *why, size_t whylen)
 		    json_type_to_name(json_object_get_type(o)));
 		json_object_put(o);
 		o = NULL;
-	} else if (json_members(o) != members) {
+	} else if (auditlog_json_members(o) != members) {
 		size_t	at;
 
 		if (auditlog_json_dupkey(text, len, &at))

@@ -1195,6 +1195,23 @@ js_dupkey(struct jscan *js, struct dbuf *kb, int depth, size_t *at)
 	free(k);
 }
 
+size_t
+auditlog_json_members(struct json_object *o)
+{
+	size_t	 i, n = 0;
+
+	if (json_object_is_type(o, json_type_object)) {
+		json_object_object_foreach(o, k, v) {
+			(void)k;
+			n += 1 + auditlog_json_members(v);
+		}
+	} else if (json_object_is_type(o, json_type_array))
+		for (i = 0; i < json_object_array_length(o); i++)
+			n += auditlog_json_members(
+			    json_object_array_get_idx(o, i));
+	return n;
+}
+
 int
 auditlog_json_dupkey(const char *in, size_t len, size_t *at)
 {

@@ -328,6 +328,12 @@ int		 auditlog_json_check(const char *, size_t, int, size_t *,
  */
 int		 auditlog_json_dupkey(const char *, size_t, size_t *);
 /*
+ * Object members in a json-c tree, at every level: fewer than the
+ * scanner's count when a key was repeated (json-c keeps the last).
+ */
+struct json_object;
+size_t		 auditlog_json_members(struct json_object *);
+/*
  * The same through a json-c tree: the reference the fast single-pass
  * path of auditlog_canon_json() must agree with (tests compare them).
  */

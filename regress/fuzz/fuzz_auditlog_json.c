@@ -19,22 +19,6 @@
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
-static size_t
-tree_members(struct json_object *o)
-{
-	size_t	n = 0, i;
-
-	if (json_object_is_type(o, json_type_object)) {
-		json_object_object_foreach(o, k, v) {
-			(void)k;
-			n += 1 + tree_members(v);
-		}
-	} else if (json_object_is_type(o, json_type_array))
-		for (i = 0; i < json_object_array_length(o); i++)
-			n += tree_members(json_object_array_get_idx(o, i));
-	return n;
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 {
@@ -63,7 +47,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		if (json_tokener_get_error(tok) != json_tokener_success)
 			abort();
 		dup = auditlog_json_dupkey(in, len, &at);
-		if (dup != (tree_members(o) != members) ||
+		if (dup != (auditlog_json_members(o) != members) ||
 		    (dup && (at >= len || in[at] != '"')))
 			abort();
 		json_object_put(o);

@@ -338,43 +338,7 @@ for p in 'a%2Fb' 'a%00b' 'a%0Ab' '%FF' '%2E%2E' 'a%7Fb'; do
 	ok $? "GET /v1/tools/$p: 400, the path's escape refused"
 done
 ws_py() {
-	python3 - "$sock" "$1" <<'PYEOF'
-import base64, json, os, socket, struct, sys
-s = socket.socket(socket.AF_UNIX)
-s.connect(sys.argv[1])
-key = base64.b64encode(os.urandom(16)).decode()
-s.sendall(("GET /v1/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n"
-    "Connection: Upgrade\r\nSec-WebSocket-Key: %s\r\n"
-    "Sec-WebSocket-Version: 13\r\n\r\n" % key).encode())
-buf = b""
-while b"\r\n\r\n" not in buf:
-    buf += s.recv(4096)
-buf = buf.split(b"\r\n\r\n", 1)[1]
-msg = json.dumps({"id": 1, "path": sys.argv[2]}).encode()
-mask = os.urandom(4)
-hdr = bytes([0x81])
-if len(msg) < 126:
-    hdr += bytes([0x80 | len(msg)])
-else:
-    hdr += bytes([0x80 | 126]) + struct.pack(">H", len(msg))
-s.sendall(hdr + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(msg)))
-def need(n):
-    global buf
-    while len(buf) < n:
-        d = s.recv(65536)
-        if not d:
-            sys.exit(1)
-        buf += d
-need(2)
-n = buf[1] & 0x7f
-off = 2
-if n == 126:
-    need(4); n = struct.unpack(">H", buf[2:4])[0]; off = 4
-elif n == 127:
-    need(10); n = struct.unpack(">Q", buf[2:10])[0]; off = 10
-need(off + n)
-print(buf[off:off + n].decode())
-PYEOF
+	python3 "$T/ws.py" "$sock" "{\"id\":1,\"path\":\"$1\"}"
 }
 ws_py /v1/tools/%73hell >"$T/ws" 2>&1
 grep -q '"name":"shell"' "$T/ws"
