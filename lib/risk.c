@@ -1675,6 +1675,55 @@ static const struct optalias optaliases[] = {
 	{ "rsync", "recursive", 0, 'r' }, { "rsync", "archive", 0, 'a' },
 };
 
+/*
+ * Options that take the next word as their value, of programs whose
+ * options come before a subcommand: in git -C repo push, "repo" is no
+ * operand, and a rule "git push *" must see push.  A view is matched
+ * with and without those values among its operands (a rule may name
+ * them: "git -C / *").
+ */
+static const char *const vo_git[] = { "-C", "-c", "--git-dir",
+	"--work-tree", "--namespace", "--super-prefix", "--config-env",
+	NULL };
+static const char *const vo_docker[] = { "-H", "--host", "-c", "--context",
+	"--config", "-l", "--log-level", NULL };
+static const char *const vo_kube[] = { "-n", "--namespace", "--context",
+	"--kubeconfig", "-s", "--server", "--cluster", "--user", "--token",
+	"--as", "--as-group", "--kube-context", NULL };
+static const char *const vo_systemd[] = { "-H", "--host", "-M",
+	"--machine", "-t", "--type", "-p", "--property", "-s", "--signal",
+	"--root", "-o", "--output", "-n", "--lines", "-u", "--unit", NULL };
+static const char *const vo_npm[] = { "--prefix", "-w", "--workspace",
+	"--registry", "--cache", "--userconfig", NULL };
+static const char *const vo_apt[] = { "-o", "-c", "-t", "--option",
+	"--config-file", "--target-release", NULL };
+static const char *const vo_make[] = { "-C", "-f", "-I", "-o", "-W",
+	"--directory", "--file", "--makefile", "--include-dir", NULL };
+static const char *const vo_cargo[] = { "--manifest-path", "--config",
+	"-Z", "--color", "-C", NULL };
+static const char *const vo_go[] = { "-C", NULL };
+static const char *const vo_cloud[] = { "--profile", "--region", "--output",
+	"--endpoint-url", "--project", "--account", "--configuration", NULL };
+static const char *const vo_pip[] = { "--proxy", "--log", "--cert",
+	"--client-cert", "--cache-dir", "--timeout", "--retries", "-r",
+	"--requirement", "-c", "--constraint", NULL };
+
+static const struct {
+	const char		*cmd;
+	const char *const	*opts;
+} valopts[] = {
+	{ "git", vo_git },
+	{ "docker", vo_docker }, { "podman", vo_docker },
+	{ "kubectl", vo_kube }, { "helm", vo_kube }, { "oc", vo_kube },
+	{ "systemctl", vo_systemd }, { "journalctl", vo_systemd },
+	{ "npm", vo_npm }, { "pnpm", vo_npm }, { "yarn", vo_npm },
+	{ "apt-get", vo_apt }, { "apt", vo_apt },
+	{ "make", vo_make }, { "gmake", vo_make },
+	{ "cargo", vo_cargo }, { "go", vo_go },
+	{ "aws", vo_cloud }, { "gcloud", vo_cloud },
+	{ "pip", vo_pip }, { "pip3", vo_pip },
+};
+
 static int
 optbit(int c)
 {
@@ -1796,6 +1845,7 @@ struct ient {
 	const struct wrapper	*wrap;
 	const struct xlang	*xlang;	/* runs code not read here */
 	const struct optalias	*alias;	/* first alias of this command */
+	const char *const	*valopts; /* options that take the next word */
 	uint8_t			 nalias;
 	uint8_t			 shellfam;
 	uint8_t			 tx;	/* TX_*: opt_texts() reads it so */
@@ -3241,6 +3291,7 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 	struct ient *e;
 	char txname[32];
 	uint32_t i;
+	size_t vo;
 
 	ce.buf = err;
 	ce.len = errlen;
@@ -3354,6 +3405,10 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 				e->alias = al;
 			e->nalias++;
 		}
+		for (vo = 0; vo < sizeof(valopts) / sizeof(valopts[0]); vo++)
+			if (strlen(valopts[vo].cmd) == e->h.len &&
+			    memcmp(valopts[vo].cmd, e->h.name, e->h.len) == 0)
+				e->valopts = valopts[vo].opts;
 		if (e->nrefs > 1)
 			qsort_r(e->refs, e->nrefs, sizeof(*e->refs), cref_cmp,
 			    rs);
@@ -3554,9 +3609,10 @@ struct vinfo {
 	int				 trust;		/* view_trusted(),
 							   -1 not yet */
 	uint64_t			 mask;
-	uint32_t			 nopt, nops;
+	uint32_t			 nopt, nops, nbare;
 	uint32_t			*opt, *ops;
-	uint32_t			 buf[32];
+	uint32_t			*bare;	/* ops but options' values */
+	uint32_t			 buf[48];
 };
 
 /* A bounded text, printable ASCII only: it is shown to people. */
@@ -5978,6 +6034,15 @@ args_paths(struct ctx *c, struct json_object *o, int pathy, int depth)
 
 /* ---- Views of a command and their matching. */
 
+static int
+valopt(const char *const *o, const char *t)
+{
+	for (; *o != NULL; o++)
+		if (strcmp(*o, t) == 0)
+			return (1);
+	return (0);
+}
+
 static void
 vinfo_init(struct vinfo *v, const struct shellparse_cmd *cmd,
     uint32_t start, uint32_t end, const struct ient *e, const char *base,
@@ -6013,11 +6078,12 @@ vinfo_compute(struct ctx *c, struct vinfo *v)
 	v->mask = 0;
 	v->wildopt = 0;
 	v->nopt = v->nops = 0;
-	if (2 * n <= sizeof(v->buf) / sizeof(v->buf[0])) {
+	v->nbare = 0;
+	if (3 * n <= sizeof(v->buf) / sizeof(v->buf[0])) {
 		v->opt = v->buf;
 		v->ops = v->buf + n;
 	} else {
-		if ((m = shellparse_alloc(c->sp, 2 * n * sizeof(uint32_t) +
+		if ((m = shellparse_alloc(c->sp, 3 * n * sizeof(uint32_t) +
 		    8)) == NULL) {
 			c->nomem = 1;
 			return (-1);
@@ -6026,6 +6092,7 @@ vinfo_compute(struct ctx *c, struct vinfo *v)
 		    ~(uintptr_t)7);
 		v->ops = v->opt + n;
 	}
+	v->bare = v->ops + n;
 	for (k = v->start + 1; k < v->end; k++) {
 		w = &v->w[k];
 		t = w->text;
@@ -6040,6 +6107,18 @@ vinfo_compute(struct ctx *c, struct vinfo *v)
 			v->opt[v->nopt++] = k;
 			if (pat != NULL) {
 				v->wildopt = 1;
+				continue;
+			}
+			/* (a value that looks like options still counts as
+			   them, as a rule's letters go) */
+			if (v->ent != NULL && v->ent->valopts != NULL &&
+			    k + 1 < v->end && v->w[k + 1].text[0] != '-' &&
+			    valopt(v->ent->valopts, t)) {
+				/* its value: an operand, or not one */
+				v->ops[v->nops++] = ++k;
+				if ((pat = shellparse_pattern(&v->w[k])) !=
+				    NULL && pat[0] == '*')
+					v->wildopt = 1;
 				continue;
 			}
 			if (t[1] != '-') {
@@ -6065,6 +6144,7 @@ vinfo_compute(struct ctx *c, struct vinfo *v)
 		}
 		if (pat != NULL && pat[0] == '*')
 			v->wildopt = 1;		/* $x may be -rf */
+		v->bare[v->nbare++] = k;
 		v->ops[v->nops++] = k;
 	}
 	if (v->ent != NULL)
@@ -6102,18 +6182,19 @@ opt_match(const struct copt *o, const struct shellparse_word *w)
 
 /* Operand words against operand patterns, "*" for any run of words. */
 static int
-ops_match(const struct cstage *st, const struct vinfo *v)
+ops_match(const struct cstage *st, const struct vinfo *v,
+    const uint32_t *ops, uint32_t nops)
 {
 	uint32_t pi = 0, wi = 0, spi = NONE, swi = 0;
 
-	while (wi < v->nops) {
+	while (wi < nops) {
 		if (pi < st->nops && st->ops[pi].star) {
 			spi = pi++;
 			swi = wi;
 			continue;
 		}
 		if (pi < st->nops &&
-		    rglob_word(&st->ops[pi].g, &v->w[v->ops[wi]])) {
+		    rglob_word(&st->ops[pi].g, &v->w[ops[wi]])) {
 			pi++;
 			wi++;
 			continue;
@@ -6171,7 +6252,9 @@ stage_args(const struct cstage *st, const struct vinfo *v)
 		if (!ok)
 			return (0);
 	}
-	return (ops_match(st, v));
+	/* git -C repo push: as "git repo push" and as "git push" */
+	return (ops_match(st, v, v->ops, v->nops) || (v->nbare != v->nops &&
+	    ops_match(st, v, v->bare, v->nbare)));
 }
 
 /* ---- Wrappers. */

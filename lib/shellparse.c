@@ -12,6 +12,7 @@
 
 #include <sys/types.h>
 
+#include <ctype.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -112,6 +113,9 @@ struct sp {
 	size_t			 softpos;
 	uint32_t		 curcmd;	/* parent of new regions */
 	unsigned		 kwlevel;	/* if/while/for/case open */
+	unsigned		 cmplevel;	/* if/while/until/for/select
+						   open, all lists */
+	unsigned		 cmpbase;	/* ...when this list began */
 	unsigned		 pinlevel;	/* >0: the compound at this
 						   level reads a pipe */
 	size_t			 nrg;
@@ -154,6 +158,8 @@ struct sp_cmd {
 #define KW_FUNCTION	7
 #define KW_TEST		8
 #define KW_CLOSE	9	/* fi done: a pipe or redirection may follow */
+#define KW_TIME		11	/* time [-p] before a compound: bash's
+				   keyword; else the program, a word */
 #define KW_COPROC	10	/* coproc: what follows reads a pipe the
 				   shell writes later, not the line's */
 
@@ -176,6 +182,7 @@ static const uint8_t sp_globc[256] = {
 };
 
 static int	 sp_list(struct sp *, int, uint32_t);
+static void	 sp_blanks(struct sp *);
 static void	 sp_word(struct sp *);
 static void	 sp_dollar(struct sp *, int);
 static void	 sp_dquote(struct sp *);
@@ -1457,6 +1464,7 @@ sp_reserved(const char *s, size_t n)
 		break;
 	case 't':
 		KW("then", KW_SKIP);
+		KW("time", KW_TIME);
 		break;
 	case 'u':
 		KW("until", KW_SKIP);
@@ -1494,6 +1502,111 @@ sp_kwlevel(struct sp *p, const struct sp_cmd *c, const char *s, size_t n,
 	p->kwlevel++;
 	if (c->pipe_from != SHELLPARSE_NONE && p->pinlevel == 0)
 		p->pinlevel = p->kwlevel;
+}
+
+/*
+ * "time" just read: before a compound command (time for ..., time
+ * { ...; }), with bash's -p or not, it is the shell's keyword, and
+ * what follows is read as the command (past the -p); before anything
+ * else it is the time program, a word of its command.
+ */
+/* Whether a compound command starts at in[at] (with bang: or "!"). */
+static int
+sp_compound_at(struct sp *p, size_t at, int bang)
+{
+	size_t n;
+	int kw;
+
+	for (n = 0; at + n < p->len && sp_cc[(unsigned char)p->in[at + n]] !=
+	    CC_END && p->in[at + n] != '(' && p->in[at + n] != ')'; n++)
+		;
+	kw = sp_reserved(p->in + at, n);
+	if ((at < p->len && p->in[at] == '(') || kw == KW_FOR ||
+	    kw == KW_CASE || kw == KW_LBRACE || kw == KW_TEST ||
+	    (kw == KW_SKIP && ((n == 2 && memcmp(p->in + at, "if", 2) == 0) ||
+	    (n == 5 && (memcmp(p->in + at, "while", 5) == 0 ||
+	    memcmp(p->in + at, "until", 5) == 0)) || (bang && n == 1 &&
+	    p->in[at] == '!')))) {
+		p->pos = at;
+		return (1);
+	}
+	return (0);
+}
+
+static int
+sp_time_compound(struct sp *p)
+{
+	size_t save = p->pos;
+
+	sp_blanks(p);
+	if (p->len - p->pos >= 2 && p->in[p->pos] == '-' &&
+	    p->in[p->pos + 1] == 'p' && (p->pos + 2 == p->len ||
+	    sp_cc[(unsigned char)p->in[p->pos + 2]] == CC_END)) {
+		p->pos += 2;
+		sp_blanks(p);
+	}
+	if (sp_compound_at(p, p->pos, 1))
+		return (1);
+	p->pos = save;
+	return (0);
+}
+
+/*
+ * "coproc" just read: coproc NAME { ...; } names the coprocess, and
+ * the command is what follows the name; coproc NAME ARGS runs NAME.
+ */
+static void
+sp_coproc_name(struct sp *p)
+{
+	size_t save = p->pos, n;
+
+	sp_blanks(p);
+	for (n = 0; p->pos + n < p->len && (isalnum((unsigned char)
+	    p->in[p->pos + n]) || p->in[p->pos + n] == '_'); n++)
+		;
+	if (n > 0 && !isdigit((unsigned char)p->in[p->pos]) &&
+	    p->pos + n < p->len &&
+	    sp_cc[(unsigned char)p->in[p->pos + n]] == CC_END &&
+	    p->in[p->pos + n] != '\n' && p->in[p->pos + n] != ';' &&
+	    p->in[p->pos + n] != '&' && p->in[p->pos + n] != '|') {
+		p->pos += n;
+		sp_blanks(p);
+		if (sp_compound_at(p, p->pos, 0))
+			return;
+	}
+	p->pos = save;
+}
+
+/*
+ * if, while, until, for and select open a compound that fi or done
+ * close; then, else, elif and do go only inside one, and esac only in
+ * a case.  What does not balance is a syntax error, as bash has it.
+ */
+static void
+sp_cmplevel(struct sp *p, const char *s, size_t n, int kw, int closer)
+{
+	if (kw == KW_FOR || (n == 2 && memcmp(s, "if", 2) == 0) ||
+	    (n == 5 && (memcmp(s, "while", 5) == 0 ||
+	    memcmp(s, "until", 5) == 0))) {
+		p->cmplevel++;
+		return;
+	}
+	if (kw == KW_ESAC) {
+		if (closer != CL_CASE)
+			sp_soft(p, SHELLPARSE_E_SYNTAX);
+		return;
+	}
+	if (kw != KW_CLOSE && !(kw == KW_SKIP && ((n == 4 &&
+	    (memcmp(s, "then", 4) == 0 || memcmp(s, "else", 4) == 0 ||
+	    memcmp(s, "elif", 4) == 0)) || (n == 2 && memcmp(s, "do",
+	    2) == 0))))
+		return;
+	if (p->cmplevel == p->cmpbase) {
+		sp_soft(p, SHELLPARSE_E_SYNTAX);
+		return;
+	}
+	if (kw == KW_CLOSE)
+		p->cmplevel--;
 }
 
 static void
@@ -1962,6 +2075,7 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 	size_t rawstart, n;
 	int ch, kw, made, end, pending = 0;	/* after && || |: a command */
 	uint32_t from;
+	unsigned cbase, clevel;
 
 	if (p->depth > SHELLPARSE_MAXDEPTH) {
 		sp_hard(p, SHELLPARSE_E_DEPTH);
@@ -1969,6 +2083,11 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 	}
 	if (!sp_enter(p))
 		return (END_EOF);
+	/* The compounds a list opens, it closes: if x; then, and ls; fi,
+	   are no command lines, nor $(while x; do y) done. */
+	cbase = p->cmpbase;
+	clevel = p->cmplevel;
+	p->cmpbase = p->cmplevel;
 	sp_cmd_reset(p, &c, parent);
 	end = END_EOF;
 	while (!p->err) {
@@ -2218,6 +2337,8 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 		kw = KW_NONE;
 		if (c.nwords == 0 && c.nredirs == 0 && c.mode == M_NORMAL)
 			kw = sp_reserved(in + rawstart, p->pos - rawstart);
+		if (kw == KW_TIME && !sp_time_compound(p))
+			kw = KW_NONE;
 		if (kw != KW_NONE && kw != KW_FOR && kw != KW_CASE &&
 		    kw != KW_TEST) {
 			/* Not a word of any command. */
@@ -2225,13 +2346,18 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 				p->a->textlen = p->w.start;
 			sp_unslot(p, &c, made);
 		}
-		if (kw != KW_NONE)
+		if (kw != KW_NONE) {
 			sp_kwlevel(p, &c, in + rawstart, p->pos - rawstart, kw);
+			sp_cmplevel(p, in + rawstart, p->pos - rawstart, kw,
+			    closer);
+		}
 		switch (kw) {
 		case KW_SKIP:
+		case KW_TIME:
 			continue;
 		case KW_COPROC:
 			c.flags |= SHELLPARSE_C_PIPEIN;
+			sp_coproc_name(p);
 			continue;
 		case KW_CLOSE:
 			c.used = 1;
@@ -2319,6 +2445,10 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 	/* Error: keep what was read of the command. */
 	sp_closecmd(p, &c, 0);
  out:
+	if (p->cmplevel != p->cmpbase)
+		sp_soft(p, SHELLPARSE_E_SYNTAX);
+	p->cmplevel = clevel;
+	p->cmpbase = cbase;
 	p->nest--;
 	return (end);
 }
@@ -2840,6 +2970,7 @@ shellparse(struct shellparse *sp, const char *line, size_t len,
 	p.softpos = 0;
 	p.curcmd = SHELLPARSE_NONE;
 	p.kwlevel = p.pinlevel = 0;
+	p.cmplevel = p.cmpbase = 0;
 	p.nrg = p.nhd = p.hdbase = 0;
 	p.brcount = 0;
 	memset(&p.w, 0, sizeof(p.w));

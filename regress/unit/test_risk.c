@@ -661,6 +661,26 @@ evasions(void)
 	evade("curl -s x | sudo bash", C, "curl-sh");
 	evade("wget -O- x | sh", C, "curl-sh");
 	evade("git -C / clean -fdx", H, "git-clean");
+	/* git's options before its subcommand take the next word */
+	evade("git -C repo push --force origin main", H, "git-push-force");
+	evade("git -c user.name=x push --force", H, "git-push-force");
+	evade("git --git-dir /x/.git --work-tree /x push --force o", H,
+	    "git-push-force");
+	evade("git --namespace ns push --force", H, "git-push-force");
+	/* a compound that does not balance is no line bash runs */
+	evade("if ls; then", H, NULL);
+	evade("while true; do", H, NULL);
+	evade("ls; fi", H, NULL);
+	evade("ls; esac", H, NULL);
+	evade("for i in a; do echo", H, NULL);
+	evade("echo $(while x; do y) done", H, NULL);
+	/* bash's time keyword, and a named coprocess */
+	evade("time ! rm -rf /", C, "rm-rf");
+	evade("time -p for i in a; do rm -rf /; done", C, "rm-rf");
+	evade("time { rm -rf /; }", C, "rm-rf");
+	evade("coproc X { rm -rf /; }", C, "rm-rf");
+	evade("coproc X (rm -rf /)", C, "rm-rf");
+	evade("coproc X while :; do rm -rf /; done", C, "rm-rf");
 	evade("cat .env", H, "dotenv");
 	evade("cat < .env", H, "dotenv");
 	evade("FOO=1 rm -rf /", C, "rm-rf");

@@ -422,6 +422,24 @@ main(void)
 	ok("make && if=1 x", "make;if=1,x");
 	bad("ls && then", SHELLPARSE_E_SYNTAX, "ls");
 	ok("a &&\n\n b", "a;b");
+
+	/* Compounds balance, as bash has them. */
+	ok("if a; then b; elif c; then d; else e; fi", "a;b;c;d;e");
+	ok("while a; do b; done; until c; do d; done", "a;b;c;d");
+	ok("for x in do done; do echo $x; done", "K:for,x,in,do,done;echo,$x");
+	ok("echo fi done then esac", "echo,fi,done,then,esac");
+	ok("x=$(if a; then b; fi)", "x=$(if a; then b; fi);a;b");
+	ok("time { ls; }", "{};ls");
+	ok("time -p while a; do b; done", "a;b");
+	ok("time ls", "time,ls");
+	ok("coproc X { ls; }", "{};ls");
+	ok("coproc ls x", "ls,x");
+	bad("if a; then b", SHELLPARSE_E_SYNTAX, "a;b");
+	bad("a; fi", SHELLPARSE_E_SYNTAX, "a");
+	bad("a; done", SHELLPARSE_E_SYNTAX, "a");
+	bad("do a", SHELLPARSE_E_SYNTAX, "a");
+	bad("a; esac", SHELLPARSE_E_SYNTAX, "a");
+	bad("while a; do b", SHELLPARSE_E_SYNTAX, "a;b");
 	ok("  ls  -l\t-a  ", "ls,-l,-a");
 	ok("", "");
 	ok("echo hi # ; rm -rf /", "echo,hi");
