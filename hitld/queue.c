@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "auditc.h"
+#include "auditlog.h"
 #include "conf.h"
 #include "control.h"
 #include "hitl_proto.h"
@@ -579,6 +580,16 @@ queue_classify(struct ctl_conn *c, struct imsg *imsg)
 		hitl_verdict_deny(&v, "malformed request");
 		hitl_audit_reply(&req, &v, c->uid, c->id, peerid, 1);
 		return;
+	}
+	/*
+	 * What the audit trail cannot hold, nobody may decide on: auditd
+	 * would refuse the decision's record (and an approver be told of
+	 * an allow the requester never got).
+	 */
+	if (auditlog_check_text(req.session) == -1) {
+		hitl_verdict_deny(&v, "bad session: at most %d bytes of UTF-8, "
+		    "no control characters", AUDITLOG_STR_MAX);
+		goto answer;
 	}
 	if (req.args != NULL &&
 	    (args = risk_conf_args(req.args, err, sizeof(err))) == NULL) {

@@ -326,6 +326,12 @@ check_text(const char *s)
 	return 0;
 }
 
+int
+auditlog_check_text(const char *s)
+{
+	return check_text(s);
+}
+
 /* Strict JSON scan */
 
 /*

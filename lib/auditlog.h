@@ -296,6 +296,8 @@ char		*auditlog_format(const struct auditlog_record *, int flags);
 
 /* 0 if the string is a valid record type, else -1. */
 int		 auditlog_check_type(const char *);
+/* A session or actor a record may hold: 0, else -1. */
+int		 auditlog_check_text(const char *);
 /*
  * 1 if the type is one a producer may send: a daemon's (tool.call,
  * sandbox.exit, vault.secret.read, ...) or an administrator's own

@@ -89,6 +89,11 @@ ok "$(has "$T/c" '^reason: denied by policy')" "rm -rf /: by policy"
 [ "$(cat "$T/c.rc")" = 1 ]
 ok $? "rm -rf /: exit 1"
 
+classify "$T/c" shell -s "$(printf 'a\tb')" -c 'ls -l /tmp'
+ok "$(has "$T/c" '^decision: deny')" "a session with a control character: denied"
+ok "$(has "$T/c" 'bad session: .*no control characters')" \
+    "a session with a control character: the reason says why"
+
 classify "$T/c" fetch -a '{"url": "http://example.com/x"}'
 ok "$(has "$T/c" '^rule: plain-http')" "fetch: arg \$.url rule"
 ok "$(has "$T/c" '^decision: allow')" "fetch: medium is allowed"
