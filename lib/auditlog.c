@@ -1123,7 +1123,9 @@ dk_cmp(const void *a, const void *b)
 	size_t			 n = x->klen < y->klen ? x->klen : y->klen;
 	int			 c;
 
-	if ((c = memcmp(dk_keys->p + x->koff, dk_keys->p + y->koff, n)) != 0)
+	/* (all keys empty: no buffer, nothing to compare) */
+	if (n > 0 && (c = memcmp(dk_keys->p + x->koff, dk_keys->p + y->koff,
+	    n)) != 0)
 		return c;
 	if (x->klen != y->klen)
 		return x->klen < y->klen ? -1 : 1;
@@ -1195,8 +1197,9 @@ js_dupkey(struct jscan *js, struct dbuf *kb, int depth, size_t *at)
 	if (!kb->err && n > 1)
 		qsort(k, n, sizeof(*k), dk_cmp);
 	for (i = 1; i < n && !kb->err; i++)
-		if (k[i - 1].klen == k[i].klen && memcmp(kb->p + k[i - 1].koff,
-		    kb->p + k[i].koff, k[i].klen) == 0 && k[i].at < *at)
+		if (k[i - 1].klen == k[i].klen && (k[i].klen == 0 ||
+		    memcmp(kb->p + k[i - 1].koff, kb->p + k[i].koff,
+		    k[i].klen) == 0) && k[i].at < *at)
 			*at = k[i].at;
 	free(k);
 }
