@@ -184,8 +184,6 @@ path_decode(const char *src, char *dst, size_t dstsz, char *why,
 		return -1;
 	}
 	dst[o] = '\0';
-	if (o == 0)
-		strlcpy(dst, "/", dstsz);
 	if (!utf8_valid(dst, strlen(dst))) {
 		snprintf(why, whysz, "the path's escapes decode to bytes that "
 		    "are not UTF-8");

@@ -1114,11 +1114,10 @@ struct dupkey {
 	size_t	 at;		/* where it starts in the text */
 };
 
-static const struct dbuf *dk_keys;
-
 static int
-dk_cmp(const void *a, const void *b)
+dk_cmp(const void *a, const void *b, void *arg)
 {
+	const struct dbuf	*dk_keys = arg;
 	const struct dupkey	*x = a, *y = b;
 	size_t			 n = x->klen < y->klen ? x->klen : y->klen;
 	int			 c;
@@ -1193,9 +1192,8 @@ js_dupkey(struct jscan *js, struct dbuf *kb, int depth, size_t *at)
 		    js->p[js->off++] != ',')
 			break;
 	}
-	dk_keys = kb;
 	if (!kb->err && n > 1)
-		qsort(k, n, sizeof(*k), dk_cmp);
+		qsort_r(k, n, sizeof(*k), dk_cmp, kb);
 	for (i = 1; i < n && !kb->err; i++)
 		if (k[i - 1].klen == k[i].klen && (k[i].klen == 0 ||
 		    memcmp(kb->p + k[i - 1].koff, kb->p + k[i].koff,

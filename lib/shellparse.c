@@ -158,10 +158,10 @@ struct sp_cmd {
 #define KW_FUNCTION	7
 #define KW_TEST		8
 #define KW_CLOSE	9	/* fi done: a pipe or redirection may follow */
-#define KW_TIME		11	/* time [-p] before a compound: bash's
-				   keyword; else the program, a word */
 #define KW_COPROC	10	/* coproc: what follows reads a pipe the
 				   shell writes later, not the line's */
+#define KW_TIME		11	/* time [-p] before a compound: bash's
+				   keyword; else the program, a word */
 
 #define CC_END		1	/* ends a word */
 #define CC_SPEC		2	/* needs a look inside a word */
@@ -1478,6 +1478,15 @@ sp_reserved(const char *s, size_t n)
 
 #undef KW
 
+/* if, while, until, for, select: a compound that fi or done closes. */
+static int
+sp_opens(const char *s, size_t n, int kw)
+{
+	return (kw == KW_FOR || (kw == KW_SKIP && ((n == 2 &&
+	    memcmp(s, "if", 2) == 0) || (n == 5 && (memcmp(s, "while",
+	    5) == 0 || memcmp(s, "until", 5) == 0)))));
+}
+
 /*
  * Count the compound commands open (if, while, until, for, select,
  * case), and note one that a pipe feeds: its commands read that pipe,
@@ -1495,13 +1504,30 @@ sp_kwlevel(struct sp *p, const struct sp_cmd *c, const char *s, size_t n,
 		}
 		return;
 	}
-	if (kw != KW_FOR && kw != KW_CASE && !(n == 2 &&
-	    memcmp(s, "if", 2) == 0) && !(n == 5 && (memcmp(s, "while",
-	    5) == 0 || memcmp(s, "until", 5) == 0)))
+	if (kw != KW_CASE && !sp_opens(s, n, kw))
 		return;
 	p->kwlevel++;
 	if (c->pipe_from != SHELLPARSE_NONE && p->pinlevel == 0)
 		p->pinlevel = p->kwlevel;
+}
+
+/* Whether a compound command starts at the parser's position (with
+   bang: or "!"). */
+static int
+sp_compound_here(const struct sp *p, int bang)
+{
+	const char *s = p->in + p->pos;
+	size_t n, left = p->len - p->pos;
+	int kw;
+
+	if (left > 0 && s[0] == '(')
+		return (1);
+	for (n = 0; n < left && sp_cc[(unsigned char)s[n]] != CC_END &&
+	    s[n] != '(' && s[n] != ')'; n++)
+		;
+	kw = sp_reserved(s, n);
+	return (sp_opens(s, n, kw) || kw == KW_CASE || kw == KW_LBRACE ||
+	    kw == KW_TEST || (bang && n == 1 && s[0] == '!'));
 }
 
 /*
@@ -1510,29 +1536,6 @@ sp_kwlevel(struct sp *p, const struct sp_cmd *c, const char *s, size_t n,
  * what follows is read as the command (past the -p); before anything
  * else it is the time program, a word of its command.
  */
-/* Whether a compound command starts at in[at] (with bang: or "!"). */
-static int
-sp_compound_at(struct sp *p, size_t at, int bang)
-{
-	size_t n;
-	int kw;
-
-	for (n = 0; at + n < p->len && sp_cc[(unsigned char)p->in[at + n]] !=
-	    CC_END && p->in[at + n] != '(' && p->in[at + n] != ')'; n++)
-		;
-	kw = sp_reserved(p->in + at, n);
-	if ((at < p->len && p->in[at] == '(') || kw == KW_FOR ||
-	    kw == KW_CASE || kw == KW_LBRACE || kw == KW_TEST ||
-	    (kw == KW_SKIP && ((n == 2 && memcmp(p->in + at, "if", 2) == 0) ||
-	    (n == 5 && (memcmp(p->in + at, "while", 5) == 0 ||
-	    memcmp(p->in + at, "until", 5) == 0)) || (bang && n == 1 &&
-	    p->in[at] == '!')))) {
-		p->pos = at;
-		return (1);
-	}
-	return (0);
-}
-
 static int
 sp_time_compound(struct sp *p)
 {
@@ -1545,7 +1548,7 @@ sp_time_compound(struct sp *p)
 		p->pos += 2;
 		sp_blanks(p);
 	}
-	if (sp_compound_at(p, p->pos, 1))
+	if (sp_compound_here(p, 1))
 		return (1);
 	p->pos = save;
 	return (0);
@@ -1565,13 +1568,11 @@ sp_coproc_name(struct sp *p)
 	    p->in[p->pos + n]) || p->in[p->pos + n] == '_'); n++)
 		;
 	if (n > 0 && !isdigit((unsigned char)p->in[p->pos]) &&
-	    p->pos + n < p->len &&
-	    sp_cc[(unsigned char)p->in[p->pos + n]] == CC_END &&
-	    p->in[p->pos + n] != '\n' && p->in[p->pos + n] != ';' &&
-	    p->in[p->pos + n] != '&' && p->in[p->pos + n] != '|') {
+	    p->pos + n < p->len && (p->in[p->pos + n] == ' ' ||
+	    p->in[p->pos + n] == '\t')) {
 		p->pos += n;
 		sp_blanks(p);
-		if (sp_compound_at(p, p->pos, 0))
+		if (sp_compound_here(p, 0))
 			return;
 	}
 	p->pos = save;
@@ -1585,9 +1586,7 @@ sp_coproc_name(struct sp *p)
 static void
 sp_cmplevel(struct sp *p, const char *s, size_t n, int kw, int closer)
 {
-	if (kw == KW_FOR || (n == 2 && memcmp(s, "if", 2) == 0) ||
-	    (n == 5 && (memcmp(s, "while", 5) == 0 ||
-	    memcmp(s, "until", 5) == 0))) {
+	if (sp_opens(s, n, kw)) {
 		p->cmplevel++;
 		return;
 	}
@@ -2346,7 +2345,7 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 				p->a->textlen = p->w.start;
 			sp_unslot(p, &c, made);
 		}
-		if (kw != KW_NONE) {
+		if (kw != KW_NONE && kw != KW_TIME) {
 			sp_kwlevel(p, &c, in + rawstart, p->pos - rawstart, kw);
 			sp_cmplevel(p, in + rawstart, p->pos - rawstart, kw,
 			    closer);

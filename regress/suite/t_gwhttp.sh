@@ -288,6 +288,19 @@ head -c 3000000 /dev/zero | tr '\0' a | ctl exec -i -- wc -c >/dev/null 2>"$T/er
 rc=$?
 [ $rc -eq 1 ] && grep -q 'body too large: more than max request size, [0-9]* bytes' "$T/err"
 ok $? "harnessctl exec -i past max request size: the server's 413 reason, not a closed connection ($(cat "$T/err"))"
+ctl approve "$(printf '9%.0s' $(seq 200))" allow >/dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 64 ] && grep -q 'request id 9\{32\}\.\.\.: too large' "$T/err" &&
+    [ "$(wc -c <"$T/err")" -lt 120 ]
+ok $? "harnessctl approve with a huge id: 32 bytes of it echoed, exit 64 ($(cat "$T/err"))"
+[ "$(post /v1/tools '{"name":"shell","description":"x","command":["true"]}')" = 409 ] &&
+    grep -q 'a tool named \\"shell\\" exists already, built in' "$T/body"
+ok $? "registering a built-in tool's name: 409 says it is built in ($(cat "$T/body"))"
+[ "$(post /v1/tools '{"name":"dyn409","description":"x","command":["true"]}')" = 201 ] &&
+    [ "$(post /v1/tools '{"name":"dyn409","description":"x","command":["true"]}')" = 409 ] &&
+    grep -q 'DELETE /v1/tools/dyn409 (or harnessctl tool rm dyn409) first' "$T/body"
+ok $? "registering a registered tool's name again: 409 says how to remove it ($(cat "$T/body"))"
+code -X DELETE http://x/v1/tools/dyn409 >/dev/null
 ctl exec -Z -- true >/dev/null 2>"$T/err"
 rc=$?
 [ $rc -eq 64 ] && grep -q "^harnessctl exec: invalid option -- 'Z'" "$T/err"
