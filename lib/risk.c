@@ -2486,6 +2486,12 @@ cpat_compile(struct risk_ruleset *rs, struct cpat *cp, const char *src,
 		/* "curl * | sh": sh with any arguments. */
 		if (i - s == 1 && n > i - s)
 			cp->st[cp->nst - 1].anyargs = 1;
+		/* LD_PRELOAD=*: an assignment, never a command's word */
+		if (cp->st[cp->nst - 1].assign && n > 1) {
+			free(w);
+			return (cfail(ce, "command pattern `%s': an "
+			    "assignment NAME=glob stands alone", src));
+		}
 		s = i + 1;
 	}
 	free(w);
@@ -6419,6 +6425,20 @@ unwrap_str(struct unwrap *u, const struct wrapper *wr, const char *s,
 		u->opq = 1;
 }
 
+/* A builtin whose NAME=VALUE operands set variables: export, ... */
+static int
+setvar_name(const char *s, size_t n)
+{
+	static const char *const names[] = { "export", "declare", "typeset",
+	    "local", "readonly" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0)
+			return (1);
+	return (0);
+}
+
 static int
 is_assign(const struct shellparse_word *w)
 {
@@ -8644,6 +8664,18 @@ opt_value(const struct cmdopt *o, const char **vp, size_t *np)
  * (system(x), s/../../e) makes a shell run text not known.
  */
 
+/* Languages whose string literals are read (code_unquote()). */
+#define LANG_PY		1
+#define LANG_PERL	2
+#define LANG_RUBY	3
+#define LANG_JS		4
+#define LANG_PHP	5
+#define LANG_LUA	6
+#define LANG_AWK	7	/* its strings' escapes only */
+
+static const char *code_unquote(const char *, const char *, int, int, int,
+		    char *, size_t *);
+
 /* An awk string literal at s[0] == '"': its end (past the quote), or
    e; its value unescaped into the arena as *v, *vn. */
 static const char *
@@ -8656,22 +8688,15 @@ awk_string(struct ctx *c, const char *s, const char *e, char **v,
 
 	*v = NULL;
 	*vn = 0;
-	for (p = s + 1; p < e && *p != '"'; p++)
-		if (*p == '\\' && p + 1 < e)
-			p++;
-	if (p >= e)
+	/* \x3b, \073 as awk reads them; \q as gawk does (q: mawk keeps
+	   the backslash, a shell then reads less) */
+	if ((p = code_unquote(s + 1, e, '"', LANG_AWK, 0, NULL, &n)) >= e)
 		return (e);
-	if ((d = shellparse_alloc(c->sp, (size_t)(p - s))) == NULL) {
+	if ((d = shellparse_alloc(c->sp, n + 1)) == NULL) {
 		c->nomem = 1;
 		return (e);
 	}
-	for (s++; s < p; s++) {
-		if (*s == '\\' && s + 1 < p) {
-			s++;
-			d[n++] = *s == 'n' ? '\n' : *s == 't' ? '\t' : *s;
-		} else
-			d[n++] = *s;
-	}
+	code_unquote(s + 1, p, '"', LANG_AWK, 0, d, &n);
 	d[n] = '\0';
 	*v = d;
 	*vn = n;
@@ -10377,13 +10402,6 @@ tmux_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
  * node, bun: only a program that names child_process (or spawn_sync,
  * or Bun.) can run a command; RegExp's exec is no command.
  */
-#define LANG_PY		1
-#define LANG_PERL	2
-#define LANG_RUBY	3
-#define LANG_JS		4
-#define LANG_PHP	5
-#define LANG_LUA	6
-
 #define CC_CMD		0	/* f(literal, ...): a command line, an argv */
 #define CC_SUBP		1	/* as CC_CMD, as subprocess.f only */
 #define CC_CODE		2	/* f(literal): a program of the language */
@@ -10555,45 +10573,448 @@ code_take(struct ctx *c, size_t n)
 	return (0);
 }
 
+/* How a literal's escapes read: code_unquote()'s flags. */
+#define UQ_RAW		0x01	/* none but \\ and \' (r"..": none) */
+#define UQ_TRIPLE	0x02	/* Python's """..""" */
+#define UQ_BYTES	0x04	/* Python's b"..": no \N \u \U */
+
+/* ASCII by its Unicode name or alias, for \N{...}: every byte a shell
+   reads apart (letters and digits are spelled out in code). */
+static const struct {
+	const char	*name;
+	unsigned char	 ch;
+} uninames[] = {
+	{ "NULL", 0 }, { "NUL", 0 },
+	{ "CHARACTER TABULATION", '\t' }, { "HORIZONTAL TABULATION", '\t' },
+	{ "HT", '\t' }, { "TAB", '\t' },
+	{ "LINE FEED", '\n' }, { "NEW LINE", '\n' }, { "END OF LINE", '\n' },
+	{ "LF", '\n' }, { "NL", '\n' }, { "EOL", '\n' },
+	{ "LINE TABULATION", '\v' }, { "VERTICAL TABULATION", '\v' },
+	{ "VT", '\v' }, { "FORM FEED", '\f' }, { "FF", '\f' },
+	{ "CARRIAGE RETURN", '\r' }, { "CR", '\r' },
+	{ "SPACE", ' ' }, { "SP", ' ' }, { "EXCLAMATION MARK", '!' },
+	{ "QUOTATION MARK", '"' }, { "NUMBER SIGN", '#' },
+	{ "DOLLAR SIGN", '$' }, { "PERCENT SIGN", '%' }, { "AMPERSAND", '&' },
+	{ "APOSTROPHE", '\'' }, { "LEFT PARENTHESIS", '(' },
+	{ "RIGHT PARENTHESIS", ')' }, { "ASTERISK", '*' }, { "PLUS SIGN", '+' },
+	{ "COMMA", ',' }, { "HYPHEN-MINUS", '-' }, { "FULL STOP", '.' },
+	{ "SOLIDUS", '/' }, { "COLON", ':' }, { "SEMICOLON", ';' },
+	{ "LESS-THAN SIGN", '<' }, { "EQUALS SIGN", '=' },
+	{ "GREATER-THAN SIGN", '>' }, { "QUESTION MARK", '?' },
+	{ "COMMERCIAL AT", '@' }, { "LEFT SQUARE BRACKET", '[' },
+	{ "REVERSE SOLIDUS", '\\' }, { "RIGHT SQUARE BRACKET", ']' },
+	{ "CIRCUMFLEX ACCENT", '^' }, { "LOW LINE", '_' },
+	{ "GRAVE ACCENT", '`' }, { "LEFT CURLY BRACKET", '{' },
+	{ "VERTICAL LINE", '|' }, { "RIGHT CURLY BRACKET", '}' },
+	{ "TILDE", '~' }, { "DELETE", 0x7f }, { "DEL", 0x7f },
+};
+
+/*
+ * The code point a character name (n bytes at s, any case, as Python's
+ * \N{...} and Perl's take it) stands for: ASCII by the table and the
+ * spelled-out letters and digits, U+XXXX (Perl); -1 for any other,
+ * which is no byte a shell reads apart.
+ */
+static long
+uniname(const char *s, size_t n)
+{
+	static const char *const digits[10] = { "ZERO", "ONE", "TWO",
+	    "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE" };
+	char u[48];
+	size_t i;
+	long v;
+
+	if (n == 0 || n >= sizeof(u))
+		return (-1);
+	for (i = 0; i < n; i++)
+		u[i] = (char)toupper((unsigned char)s[i]);
+	u[n] = '\0';
+	if (n > 2 && u[0] == 'U' && u[1] == '+') {
+		for (v = 0, i = 2; i < n && hexval((unsigned char)u[i]) >= 0 &&
+		    v <= 0x10ffff; i++)
+			v = v * 16 + hexval((unsigned char)u[i]);
+		return (i == n && v <= 0x10ffff ? v : -1);
+	}
+	for (i = 0; i < sizeof(uninames) / sizeof(uninames[0]); i++)
+		if (strcmp(u, uninames[i].name) == 0)
+			return (uninames[i].ch);
+	if (n == 22 && strncmp(u, "LATIN CAPITAL LETTER ", 21) == 0 &&
+	    isupper((unsigned char)u[21]))
+		return (u[21]);
+	if (n == 20 && strncmp(u, "LATIN SMALL LETTER ", 19) == 0 &&
+	    isupper((unsigned char)u[19]))
+		return (tolower((unsigned char)u[19]));
+	if (n > 6 && strncmp(u, "DIGIT ", 6) == 0)
+		for (i = 0; i < 10; i++)
+			if (strcmp(u + 6, digits[i]) == 0)
+				return ('0' + (long)i);
+	return (-1);
+}
+
+/* Code point v as UTF-8 into d (when not NULL); U+FFFD for what none
+   is.  Its length. */
+static size_t
+uq_utf8(char *d, long v)
+{
+	unsigned char b[4];
+	size_t n;
+
+	if (v < 0 || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		v = 0xfffd;
+	if (v < 0x80) {
+		b[0] = (unsigned char)v;
+		n = 1;
+	} else if (v < 0x800) {
+		b[0] = (unsigned char)(0xc0 | (v >> 6));
+		b[1] = (unsigned char)(0x80 | (v & 0x3f));
+		n = 2;
+	} else if (v < 0x10000) {
+		b[0] = (unsigned char)(0xe0 | (v >> 12));
+		b[1] = (unsigned char)(0x80 | ((v >> 6) & 0x3f));
+		b[2] = (unsigned char)(0x80 | (v & 0x3f));
+		n = 3;
+	} else {
+		b[0] = (unsigned char)(0xf0 | (v >> 18));
+		b[1] = (unsigned char)(0x80 | ((v >> 12) & 0x3f));
+		b[2] = (unsigned char)(0x80 | ((v >> 6) & 0x3f));
+		b[3] = (unsigned char)(0x80 | (v & 0x3f));
+		n = 4;
+	}
+	if (d != NULL)
+		memcpy(d, b, n);
+	return (n);
+}
+
+/* Up to max digits of base (8, 10, 16) at *pp, before e; their value,
+   *pp past them; -1 for none. */
+static long
+uq_num(const char **pp, const char *e, int base, int max)
+{
+	const char *p = *pp;
+	long v = 0;
+	int k, i;
+
+	for (i = 0; i < max && p < e; i++, p++) {
+		k = hexval((unsigned char)*p);
+		if (k < 0 || k >= base)
+			break;
+		if (v <= 0x10ffff)
+			v = v * base + k;
+	}
+	if (i == 0)
+		return (-1);
+	*pp = p;
+	return (v);
+}
+
+/* \x{...}, \u{...}, \o{...}, \N{...}: the body at p (past the '{'), up
+   to its '}' before e, else NULL. */
+static const char *
+uq_brace(const char *p, const char *e)
+{
+	const char *q;
+
+	for (q = p; q < e && q - p < 64; q++)
+		if (*q == '}')
+			return (q);
+	return (NULL);
+}
+
+/*
+ * An escape of lang at q (past its backslash, before e), as a string
+ * of the language reads it: its bytes into d (when not NULL);
+ * their count into *np, and *qp to its last byte.  What is no
+ * escape reads as the language reads it: Python and PHP keep the
+ * backslash, the others drop it.  Returns a Perl case change (\L \U
+ * \F \E \Q \l \u) to apply, else 0.
+ */
+static int
+uq_escape(int lang, int flags, const char **qp, const char *e, char *d,
+    size_t *np)
+{
+	const char *q = *qp, *p = q + 1, *b;
+	size_t n = 0;
+	long v = -1;
+	int ch = (unsigned char)*q, code = 0, utf = 1;
+
+	switch (ch) {
+	case '\\': v = '\\'; break;
+	case '"': v = '"'; break;
+	case '\'':
+		if (lang != LANG_PHP)
+			v = '\'';
+		break;
+	case '$':
+		if (lang == LANG_PHP)
+			v = '$';
+		break;
+	case 'n': v = '\n'; break;
+	case 't': v = '\t'; break;
+	case 'r': v = '\r'; break;
+	case 'f': v = '\f'; break;
+	case 'v':
+		if (lang != LANG_PERL)
+			v = '\v';
+		break;
+	case 'a':
+		if (lang != LANG_PHP && lang != LANG_JS)
+			v = 7;
+		break;
+	case 'b':
+		if (lang != LANG_PHP)
+			v = 8;
+		break;
+	case 'e':
+		if (lang == LANG_PERL || lang == LANG_RUBY || lang == LANG_PHP)
+			v = 27;
+		break;
+	case 's':
+		if (lang == LANG_RUBY)
+			v = ' ';
+		break;
+	case '\n':
+		/* a continued line: gone, but for Perl, PHP, Lua */
+		if (lang == LANG_PERL || lang == LANG_LUA)
+			v = '\n';
+		else if (lang != LANG_PHP)
+			goto out;
+		break;
+	case 'z':
+		if (lang != LANG_LUA)
+			break;
+		/* Lua's \z: the blanks after it are gone */
+		while (p < e && isspace((unsigned char)*p))
+			p++;
+		q = p - 1;
+		goto out;
+	case 'x':
+		utf = 0;
+		if (lang == LANG_PERL && p < e && *p == '{' &&
+		    (b = uq_brace(p + 1, e)) != NULL) {
+			p++;
+			v = uq_num(&p, b, 16, 8);
+			utf = 1;
+			if (v < 0)
+				v = 0;
+			p = b + 1;
+		} else if (lang == LANG_PERL)
+			v = (v = uq_num(&p, e, 16, 2)) < 0 ? 0 : v;
+		else if (lang == LANG_RUBY || lang == LANG_PHP ||
+		    lang == LANG_AWK) {
+			if ((v = uq_num(&p, e, 16, 2)) < 0 && lang == LANG_RUBY)
+				v = 'x';
+		} else {
+			/* Python, JavaScript and Lua: exactly two */
+			b = p;
+			if ((v = uq_num(&p, e, 16, 2)) >= 0 && p - b != 2) {
+				p = b;
+				v = -1;
+			}
+			utf = lang == LANG_JS || (lang == LANG_PY &&
+			    !(flags & UQ_BYTES));
+		}
+		break;
+	case 'u':
+		if (lang == LANG_PERL) {
+			code = 'u';
+			goto out;
+		}
+		if (lang == LANG_PY && (flags & UQ_BYTES))
+			break;
+		/* \uXXXX (Python, Ruby, JavaScript); \u{...} (not Python) */
+		if (p < e && *p == '{' && lang != LANG_PY &&
+		    (b = uq_brace(p + 1, e)) != NULL) {
+			/* \u{3b}; Ruby's \u{72 6d}, a code point a word */
+			for (p++; p < b; ) {
+				while (p < b && *p == ' ')
+					p++;
+				if (p == b)
+					break;
+				if ((v = uq_num(&p, b, 16, 8)) < 0)
+					break;
+				n += uq_utf8(d != NULL ? d + n : NULL, v);
+				if (lang != LANG_RUBY)
+					break;
+			}
+			q = b;
+			goto out;
+		}
+		if (lang == LANG_PHP || lang == LANG_LUA)
+			break;
+		if (lang == LANG_AWK) {
+			/* gawk's \u: up to eight */
+			v = uq_num(&p, e, 16, 8);
+			break;
+		}
+		b = p;
+		if ((v = uq_num(&p, e, 16, 4)) >= 0 && p - b != 4) {
+			p = b;
+			v = -1;
+		}
+		break;
+	case 'U':
+		if (lang == LANG_PERL) {
+			code = 'U';
+			goto out;
+		}
+		if (lang != LANG_PY || (flags & UQ_BYTES))
+			break;
+		b = p;
+		if ((v = uq_num(&p, e, 16, 8)) >= 0 && p - b != 8) {
+			p = b;
+			v = -1;
+		}
+		break;
+	case 'N':
+		if ((lang != LANG_PY && lang != LANG_PERL) ||
+		    (flags & UQ_BYTES) || p >= e || *p != '{' ||
+		    (b = uq_brace(p + 1, e)) == NULL)
+			break;
+		if ((v = uniname(p + 1, (size_t)(b - p - 1))) < 0)
+			v = 0xfffd;	/* no byte a shell reads apart */
+		p = b + 1;
+		break;
+	case 'o':
+		if (lang == LANG_PERL && p < e && *p == '{' &&
+		    (b = uq_brace(p + 1, e)) != NULL) {
+			p++;
+			if ((v = uq_num(&p, b, 8, 11)) < 0)
+				v = 0;
+			p = b + 1;
+		}
+		break;
+	case 'c':
+		/* \cX: a control character (Perl, Ruby) */
+		if ((lang == LANG_PERL || lang == LANG_RUBY) && p < e) {
+			v = toupper((unsigned char)*p) ^ 64;
+			p++;
+			utf = 0;
+		}
+		break;
+	case 'C':
+	case 'M':
+		/* Ruby's \C-x, \M-x */
+		if (lang == LANG_RUBY && e - p >= 2 && *p == '-') {
+			v = ch == 'C' ? (p[1] & 0x9f) : (p[1] | 0x80);
+			p += 2;
+			utf = 0;
+		}
+		break;
+	case 'L':
+	case 'F':
+	case 'E':
+	case 'Q':
+	case 'l':
+		if (lang == LANG_PERL) {
+			code = ch == 'F' ? 'L' : ch;
+			goto out;
+		}
+		break;
+	default:
+		if (ch >= '0' && ch <= '9') {
+			utf = 0;
+			if (lang == LANG_LUA) {
+				p = q;
+				v = uq_num(&p, e, 10, 3);
+			} else if (ch <= '7' && (lang != LANG_JS ||
+			    ch != '0' || p >= e || (*p >= '0' && *p <= '7'))) {
+				/* JavaScript's \377 at most: \777 is ?7 */
+				p = q;
+				v = uq_num(&p, e, 8, lang == LANG_JS &&
+				    ch > '3' ? 2 : 3);
+				utf = lang == LANG_PY && !(flags & UQ_BYTES);
+			} else if (ch == '0')
+				v = 0;		/* JavaScript's \0 */
+			if (v >= 0 && (lang != LANG_PY || !utf))
+				v &= 0xff;
+		}
+		break;
+	}
+	if (v >= 0) {
+		if (utf)
+			n = uq_utf8(d, v);
+		else {
+			if (d != NULL)
+				d[0] = (char)(v & 0xff);
+			n = 1;
+		}
+		q = p - 1;
+		goto out;
+	}
+	/* none: Python and PHP keep the backslash */
+	if (lang == LANG_PY || lang == LANG_PHP) {
+		if (d != NULL)
+			d[n] = '\\';
+		n++;
+	}
+	if (d != NULL)
+		d[n] = *q;
+	n++;
+ out:
+	*qp = q;
+	*np = n;
+	return (code);
+}
+
 /*
  * The body of a literal from q to its closing delimiter (or e), which
- * is returned; its value, escapes undone, into d (when not NULL), *np
- * bytes.  A bracket delimiter nests: q{ {} }.
+ * is returned; its value, escapes undone as lang reads them (flags
+ * UQ_*), into d (when not NULL), *np bytes.  A bracket delimiter
+ * nests: q{ {} }.
  */
 static const char *
-code_unquote(const char *q, const char *e, int open, int raw, int triple,
+code_unquote(const char *q, const char *e, int open, int lang, int flags,
     char *d, size_t *np)
 {
-	int close = code_close(open), depth = 1;
-	size_t n = 0;
+	int close = code_close(open), depth = 1, mode = 0, once = 0, k;
+	size_t n = 0, m, i;
+	char *o;
 
 	for (; q < e; q++) {
+		o = d != NULL ? d + n : NULL;
 		if (*q == '\\' && q + 1 < e) {
 			q++;
-			if (raw && *q != close && *q != '\\') {
+			if (flags & UQ_RAW) {
+				/* r"\"" is \"; '\'' is ' */
+				if (lang == LANG_PY ||
+				    (*q != close && *q != '\\')) {
+					if (o != NULL)
+						o[0] = '\\';
+					n++;
+				}
 				if (d != NULL)
-					d[n] = '\\';
-				n++;
-			} else if (!raw && (*q == 'n' || *q == 't')) {
-				if (d != NULL)
-					d[n] = *q == 'n' ? '\n' : '\t';
+					d[n] = *q;
 				n++;
 				continue;
 			}
-			if (d != NULL)
-				d[n] = *q;
-			n++;
-			continue;
+			k = uq_escape(lang, flags, &q, e, o, &m);
+			if (k == 'l' || k == 'u')
+				once = k;
+			else if (k == 'E')
+				mode = 0;
+			else if (k == 'L' || k == 'U')
+				mode = k;
+		} else {
+			if (open != close && *q == open)
+				depth++;
+			else if (*q == close && (open == close ||
+			    --depth == 0) && (!(flags & UQ_TRIPLE) ||
+			    (e - q >= 3 && q[1] == close && q[2] == close)))
+				break;
+			if (o != NULL)
+				o[0] = *q;
+			m = 1;
 		}
-		if (open != close && *q == open)
-			depth++;
-		else if (*q == close && (open == close || --depth == 0) &&
-		    (!triple || (e - q >= 3 && q[1] == close &&
-		    q[2] == close)))
-			break;
-		if (d != NULL)
-			d[n] = *q;
-		n++;
+		/* Perl's \L \U \l \u: ASCII changes case */
+		for (i = 0; o != NULL && i < m && (mode || once); i++) {
+			k = once ? once : mode == 'L' ? 'l' : 'u';
+			o[i] = (char)(k == 'l' ? tolower((unsigned char)o[i]) :
+			    toupper((unsigned char)o[i]));
+			once = 0;
+		}
+		if (m > 0)
+			once = 0;
+		n += m;
 	}
 	*np = n;
 	return (q);
@@ -10618,7 +11039,7 @@ code_string(struct ctx *c, const char *p, const char *e, int lang,
 {
 	const char *q = p, *b;
 	char *d;
-	int open, raw = 0, triple = 0, kind;
+	int open, raw = 0, triple = 0, bytes = 0, kind, flags;
 	size_t n = 0, i;
 
 	memset(l, 0, sizeof(*l));
@@ -10628,6 +11049,8 @@ code_string(struct ctx *c, const char *p, const char *e, int lang,
 		    i++, q++)
 			if (*q == 'r' || *q == 'R')
 				raw = 1;
+			else if (*q == 'b' || *q == 'B')
+				bytes = 1;
 		if (q > p && q < e && *q != '\'' && *q != '"')
 			return (0);
 	}
@@ -10690,17 +11113,20 @@ code_string(struct ctx *c, const char *p, const char *e, int lang,
 		return (1);
 	} else
 		return (0);
-	if (open == '\'' && lang != LANG_PY)
+	if (open == '\'' && (lang == LANG_PERL || lang == LANG_RUBY ||
+	    lang == LANG_PHP))
 		raw = 1;		/* '..': only \\ and \' */
+	flags = (raw ? UQ_RAW : 0) | (triple ? UQ_TRIPLE : 0) |
+	    (bytes ? UQ_BYTES : 0);
 	/* Its length first: the arena holds only what it takes. */
-	b = code_unquote(q, e, open, raw, triple, NULL, &n);
+	b = code_unquote(q, e, open, lang, flags, NULL, &n);
 	if (!code_take(c, (size_t)(b - q)))
 		return (0);
 	if ((d = shellparse_alloc(c->sp, n + 1)) == NULL) {
 		c->nomem = 1;
 		return (0);
 	}
-	code_unquote(q, e, open, raw, triple, d, &n);
+	code_unquote(q, e, open, lang, flags, d, &n);
 	d[n] = '\0';
 	l->v = d;
 	l->vn = n;
@@ -13682,6 +14108,18 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			path_setter(c, vw->cmd, start, end, base, blen);
 		else if (blen == 2 && base[0] == 'f' && base[1] == 'c')
 			fc_runs(c, vw->cmd, start, end);
+		/* export LD_PRELOAD=x: what a builtin sets is an
+		   assignment too, for rules like LD_PRELOAD=* */
+		if (rs->nwild > 0 && setvar_name(base, blen))
+			for (k = start + 1; k < end && k < cmd->nwords; k++) {
+				if (!is_assign(&cmd->words[k]))
+					continue;
+				vinfo_init(&v, cmd, k, k + 1, NULL,
+				    cmd->words[k].text, cmd->words[k].len,
+				    shellparse_pattern(&cmd->words[k]));
+				v.assign = 1;
+				try_refs(c, vw, &v, rs->wild, rs->nwild, 0);
+			}
 	}
 	vinfo_init(&v, cmd, start, end, e, base, blen, bpat);
 	if (vw->mode == VW_STAGE) {

@@ -767,6 +767,15 @@ evasions(void)
 	evade("LD_PRELOAD=/tmp/x.so ls", H, "ld-preload");
 	evade("env LD_PRELOAD=/tmp/x.so ls", H, "ld-preload");
 	evade("sudo LD_PRELOAD=/tmp/x.so ls", H, NULL);
+	/* what export and its kin set is an assignment too */
+	evade("export LD_PRELOAD=/tmp/x.so; ls", H, "ld-preload");
+	evade("declare -x LD_PRELOAD=/tmp/x.so", H, "ld-preload");
+	evade("typeset -gx 'LD_PRELOAD=/tmp/x.so'", H, "ld-preload");
+	evade("f() { local LD_PRELOAD=/tmp/x.so; ls; }; f", H, "ld-preload");
+	evade("readonly LD_PRELOAD=/tmp/x.so", H, "ld-preload");
+	evade("command export LD_PRELOAD=/tmp/x.so", H, "ld-preload");
+	shell("export A=1 B=2; ls", L, "ls");
+	shell("export LD_PRELOAD_X=1", L, NULL);
 	evade("git push -f origin", H, "git-push-force");
 	/* dash runs ((X)) as ( (X) ) */
 	evade("ls; ((rm -rf /))", C, "rm-rf");
@@ -1006,6 +1015,95 @@ arithmetic(void)
 	r = run(rs, "shell", "[ab] -f x", NULL, NULL);
 	tap_ok(r.level == H && r.opaque, "[ab] may name a command: %s",
 	    r.why);
+}
+
+/*
+ * Escapes in an interpreter's string literals are undone as that
+ * language undoes them before the text is read as a command line:
+ * \x3b, \073, \u003b, \N{SEMICOLON} are a ';' (and Perl's \L lowers),
+ * while what the language leaves alone stays as it is.
+ */
+static void
+escapes(void)
+{
+	static const char *const ev[] = {
+		"python3 -c 'import os; os.system(\"ls \\x3b rm -rf /\")'",
+		"python3 -c 'import os; os.system(\"ls \\073 rm -rf /\")'",
+		"python3 -c 'import os; os.system(\"ls \\u003b rm -rf /\")'",
+		"python3 -c 'import os; os.system(\"ls \\U0000003b rm -rf /\")'",
+		"python3 -c 'import os; os.system(\"ls \\N{SEMICOLON} rm -rf "
+		    "/\")'",
+		"python3 -c 'import os; os.system(\"ls \\N{semicolon} rm -rf "
+		    "/\")'",
+		"python3 -c 'import os; os.system(\"ls\\N{LINE FEED}rm -rf /\")'",
+		"python3 -c 'import os; os.system(\"\\x72m -rf /\")'",
+		"python3 -c 'import os; os.system(\"\\N{LATIN SMALL LETTER R}m "
+		    "-rf /\")'",
+		"python3 -c 'import os; os.system(\"rm\\N{SP}-rf\\N{SPACE}/\")'",
+		"python3 -c \"import os; os.system('ls \\x3b rm -rf /')\"",
+		"python3 -c 'import os; os.system(b\"ls \\x3b rm -rf /\")'",
+		"python3 -c 'import subprocess; subprocess.run([\"\\x72m\", "
+		    "\"-rf\", \"/\"])'",
+		"perl -e 'system(\"ls \\x3b rm -rf /\")'",
+		"perl -e 'system(\"ls \\x{3b} rm -rf /\")'",
+		"perl -e 'system(\"ls \\073 rm -rf /\")'",
+		"perl -e 'system(\"ls \\o{73} rm -rf /\")'",
+		"perl -e 'system(\"ls \\N{U+3B} rm -rf /\")'",
+		"perl -e 'system(\"ls \\N{SEMICOLON} rm -rf /\")'",
+		"perl -e 'system(\"\\LRM -RF /\")'",
+		"perl -e 'system(\"\\lRm -rf /\")'",
+		"perl -e 'system qq{ls \\x3b rm -rf /}'",
+		"perl -e '`ls \\x3b rm -rf /`'",
+		"ruby -e 'system(\"ls \\x3b rm -rf /\")'",
+		"ruby -e 'system(\"ls \\u{3b} rm -rf /\")'",
+		"ruby -e 'system(\"\\u{72 6d}\\s-rf\\s/\")'",
+		"ruby -e 'system(\"ls \\073 rm -rf /\")'",
+		"node -e 'require(\"child_process\").execSync(\"ls \\x3b rm -rf "
+		    "/\")'",
+		"node -e 'require(\"child_process\").execSync(\"ls \\u{3b} rm "
+		    "-rf /\")'",
+		"node -e \"require('child_process').execSync('ls \\u003b rm -rf "
+		    "/')\"",
+		"node -e 'require(\"child_process\").execSync(`ls \\x3b rm -rf "
+		    "/`)'",
+		"php -r 'system(\"ls \\x3b rm -rf /\");'",
+		"php -r 'system(\"ls \\073 rm -rf /\");'",
+		"php -r 'system(\"ls \\u{3b} rm -rf /\");'",
+		"lua -e 'os.execute(\"ls \\059 rm -rf /\")'",
+		"lua -e 'os.execute(\"ls \\x3b rm -rf /\")'",
+		"lua -e \"os.execute('ls \\u{3b} rm -rf /')\"",
+		"lua -e 'os.execute(\"ls \\z   \\059 rm -rf /\")'",
+		"awk 'BEGIN { system(\"ls \\x3b rm -rf /\") }'",
+		"awk 'BEGIN { system(\"ls \\073 rm -rf /\") }'",
+	};
+	/* Left as they are: a ';' the shell then reads as a word. */
+	static const char *const plain[] = {
+		/* an escaped backslash: the shell gets \x3b, a word */
+		"python3 -c 'import os; os.system(\"ls \\\\x3b rm -rf /\")'",
+		/* not an escape in Python or PHP: the backslash stays */
+		"python3 -c 'import os; os.system(\"ls \\; rm -rf /\")'",
+		"php -r 'system(\"ls \\; rm -rf /\");'",
+		"php -r 'system(\"ls \\u003b rm -rf /\");'",
+		/* raw and single-quoted strings undo nothing */
+		"python3 -c 'import os; os.system(r\"ls \\x3b rm -rf /\")'",
+		"perl -e \"system('ls \\x3b rm -rf /')\"",
+		"ruby -e \"system('ls \\x3b rm -rf /')\"",
+		"php -r \"system('ls \\x3b rm -rf /');\"",
+		/* bytes have no \\u or \\N */
+		"python3 -c 'import os; os.system(b\"ls \\u003b rm -rf /\")'",
+	};
+	struct risk_result r;
+	size_t i;
+
+	evade_all(ev, sizeof(ev) / sizeof(ev[0]));
+	for (i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
+		r = run(rs, "shell", plain[i], NULL, NULL);
+		tap_ok(r.level < C && r.ncommands == 2 && !r.opaque,
+		    "escape left alone: %s: %s %s", shown(plain[i]),
+		    risk_level_name(r.level), r.why);
+	}
+	/* \U...\E and \Q in Perl: the case of ASCII, no quoting */
+	shell("perl -e 'system(\"\\Uls\\E -la\")'", L, NULL);
 }
 
 /*
@@ -2798,6 +2896,10 @@ compile_errors(void)
 		{ { "h", (enum risk_level)7, { { TOOL, NULL, { "x" } } } },
 		    "bad risk level" },
 		{ { "i", L, { { 0 } } }, "matches nothing" },
+		{ { "j", L, { { CMD, NULL, { "LD_PRELOAD=* ls *" } } } },
+		    "NAME=glob stands alone" },
+		{ { "k", L, { { CMD, NULL, { "curl * | LD_PRELOAD=*" } } } },
+		    "NAME=glob stands alone" },
 	};
 	struct risk_ruleset *set;
 	struct risk_rule *r;
@@ -3015,6 +3117,7 @@ main(void)
 	variables();
 	arithmetic();
 	programs();
+	escapes();
 	subcommands();
 	other_languages();
 	reflection();
