@@ -10406,6 +10406,8 @@ tmux_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 #define CC_SUBP		1	/* as CC_CMD, as subprocess.f only */
 #define CC_CODE		2	/* f(literal): a program of the language */
 #define CC_OPEN		3	/* open(..., "X |"), open(..., "-|", argv) */
+#define CC_EXEC		4	/* f(path, argv0, ...), f(path, [argv0, ...]) */
+#define CC_SPAWN	5	/* as CC_EXEC, after a mode: f(P_WAIT, ...) */
 
 #define L_PY		(1 << LANG_PY)
 #define L_PERL		(1 << LANG_PERL)
@@ -10435,15 +10437,15 @@ static const struct codecall {
 	{ "create_subprocess_exec", L_PY, CC_CMD },
 	{ "startfile", L_PY, CC_CMD },
 	{ "spawn", L_PY | L_RUBY | L_JS, CC_CMD },
-	{ "execl", L_PY, CC_CMD }, { "execle", L_PY, CC_CMD },
-	{ "execlp", L_PY, CC_CMD }, { "execlpe", L_PY, CC_CMD },
-	{ "execv", L_PY, CC_CMD }, { "execve", L_PY, CC_CMD },
-	{ "execvp", L_PY, CC_CMD }, { "execvpe", L_PY, CC_CMD },
-	{ "spawnl", L_PY, CC_CMD }, { "spawnle", L_PY, CC_CMD },
-	{ "spawnlp", L_PY, CC_CMD }, { "spawnlpe", L_PY, CC_CMD },
-	{ "spawnv", L_PY, CC_CMD }, { "spawnve", L_PY, CC_CMD },
-	{ "posix_spawn", L_PY, CC_CMD }, { "posix_spawnp", L_PY, CC_CMD },
-	{ "spawnvp", L_PY, CC_CMD }, { "spawnvpe", L_PY, CC_CMD },
+	{ "execl", L_PY, CC_EXEC }, { "execle", L_PY, CC_EXEC },
+	{ "execlp", L_PY, CC_EXEC }, { "execlpe", L_PY, CC_EXEC },
+	{ "execv", L_PY, CC_EXEC }, { "execve", L_PY, CC_EXEC },
+	{ "execvp", L_PY, CC_EXEC }, { "execvpe", L_PY, CC_EXEC },
+	{ "spawnl", L_PY, CC_SPAWN }, { "spawnle", L_PY, CC_SPAWN },
+	{ "spawnlp", L_PY, CC_SPAWN }, { "spawnlpe", L_PY, CC_SPAWN },
+	{ "spawnv", L_PY, CC_SPAWN }, { "spawnve", L_PY, CC_SPAWN },
+	{ "posix_spawn", L_PY, CC_EXEC }, { "posix_spawnp", L_PY, CC_EXEC },
+	{ "spawnvp", L_PY, CC_SPAWN }, { "spawnvpe", L_PY, CC_SPAWN },
 	{ "readpipe", L_PERL, CC_CMD },
 	{ "open", L_PERL | L_RUBY, CC_OPEN },
 	{ "popen2", L_RUBY, CC_CMD }, { "popen2e", L_RUBY, CC_CMD },
@@ -11218,6 +11220,61 @@ code_open(struct ctx *c, uint32_t ci, const struct codelit *l, size_t m)
 	}
 }
 
+/*
+ * Python's executable= of a subprocess call whose other arguments end
+ * at q: the program that runs, the argv's first word only its name
+ * (subprocess.run(["ls", "/"], executable="/bin/rm") runs rm).  Not a
+ * literal: what runs is not known.
+ */
+static void
+py_executable(struct ctx *c, uint32_t ci, const char *q, const char *e,
+    struct codelit *l, size_t m)
+{
+	static char dash_c[] = "-c";
+	struct codelit x;
+	const char *p;
+	int depth = 0;
+
+	if (e - q > 4096)
+		e = q + 4096;
+	for (p = q; p < e && depth >= 0; p++) {
+		if (*p == '(' || *p == '[' || *p == '{')
+			depth++;
+		else if (*p == ')' || *p == ']' || *p == '}')
+			depth--;
+		else if (*p == '\'' || *p == '"') {
+			if (!code_string(c, p, e, LANG_PY, &x))
+				return;
+			p = x.end - 1;
+		} else if (depth == 0 && *p == 'e' && e - p > 10 &&
+		    memcmp(p, "executable", 10) == 0 &&
+		    !code_id((unsigned char)p[-1])) {
+			p = code_blank(p + 10, e);
+			if (p >= e || *p != '=' || (p + 1 < e && p[1] == '='))
+				continue;
+			p = code_blank(p + 1, e);
+			if (!code_string(c, p, e, LANG_PY, &x)) {
+				if (!c->nomem)
+					interp_opaque(c, ci);
+				return;
+			}
+			if (m > 1) {
+				l[0] = x;
+				lits_argv(c, ci, l, m);
+			} else {
+				/* shell=True: the shell is X, as X -c LINE */
+				l[1] = l[0];
+				l[0] = x;
+				l[2] = l[1];
+				l[1].v = dash_c;
+				l[1].vn = 2;
+				lits_argv(c, ci, l, 3);
+			}
+			return;
+		}
+	}
+}
+
 /* A call of x at p, past its name (which starts at name): its
    literal arguments. */
 static void
@@ -11228,7 +11285,8 @@ code_do_call(struct ctx *c, uint32_t ci, const struct codecall *x,
 	struct codelit l[CODE_LITS];
 	const char *q = p, *r;
 	size_t m = 0;
-	int paren = 0, blank, list = 0;
+	int paren = 0, blank, list = 0, exec = x->kind == CC_EXEC ||
+	    x->kind == CC_SPAWN;
 
 	if (x->kind == CC_SUBP && !subp)
 		return;
@@ -11252,6 +11310,28 @@ code_do_call(struct ctx *c, uint32_t ci, const struct codecall *x,
 		}
 		code_open(c, ci, l, m);
 		return;
+	}
+	if (x->kind == CC_SPAWN) {
+		/* os.spawnlp(os.P_WAIT, ...): past the mode */
+		while (q < e && (code_id((unsigned char)*q) || *q == '.'))
+			q++;
+		q = code_blank(q, e);
+		if (q < e && *q == ',')
+			q = code_blank(q + 1, e);
+	} else if (lang == LANG_PERL && !paren && q < e && *q == '{' &&
+	    x->kind == CC_CMD) {
+		/* system { "rm" } "x", "-rf": the block names the program,
+		   the list's first word is only its argv[0] */
+		q = code_blank(q + 1, e);
+		if (!code_string(c, q, e, lang, &l[0]) ||
+		    (q = code_blank(l[0].end, e)) >= e || *q != '}') {
+			if (!c->nomem)
+				interp_opaque(c, ci);	/* system { $x } */
+			return;
+		}
+		q = code_blank(q + 1, e);
+		m = 1;
+		exec = 1;
 	}
 	/* system(["a", "b"]), system(*%w[a b]), spawn("a", ["b"]) */
 	for (;;) {
@@ -11293,6 +11373,15 @@ code_do_call(struct ctx *c, uint32_t ci, const struct codecall *x,
 						   { execSync: e } */
 		return;
 	}
+	if (exec) {
+		/* the program is the path; argv[0] is only its name */
+		if (m > 1) {
+			l[1] = l[0];
+			lits_argv(c, ci, l + 1, m - 1);
+		} else
+			lits_argv(c, ci, l, m);
+		return;
+	}
 	switch (x->kind) {
 	case CC_CODE:
 		if (depth + 1 < CODE_DEPTH)
@@ -11304,6 +11393,8 @@ code_do_call(struct ctx *c, uint32_t ci, const struct codecall *x,
 		lit_parse(c, ci, l[0].v, l[0].vn, 0);
 		if (m > 1)
 			lits_argv(c, ci, l, m);
+		if (lang == LANG_PY)
+			py_executable(c, ci, q, e, l, m);
 		break;
 	}
 }

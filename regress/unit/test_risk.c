@@ -1102,6 +1102,39 @@ escapes(void)
 		    "escape left alone: %s: %s %s", shown(plain[i]),
 		    risk_level_name(r.level), r.why);
 	}
+	{
+		/* a program named apart from its argv, whose first word
+		   is only its name */
+		static const char *const exev[] = {
+			"perl -e 'system {\"rm\"} \"ls\", \"-rf\", \"/\"'",
+			"perl -e 'exec { \"/bin/rm\" } \"x\", \"-rf\", \"/\"'",
+			"python3 -c 'import os; os.execv(\"/bin/rm\", [\"ls\", "
+			    "\"-rf\", \"/\"])'",
+			"python3 -c 'import os; os.execlp(\"rm\", \"ls\", "
+			    "\"-rf\", \"/\")'",
+			"python3 -c 'import os; os.spawnlp(os.P_WAIT, \"rm\", "
+			    "\"rm\", \"-rf\", \"/\")'",
+			"python3 -c 'import os; os.posix_spawn(\"/bin/rm\", "
+			    "[\"rm\", \"-rf\", \"/\"], {})'",
+			"python3 -c 'import subprocess; subprocess.run([\"ls\", "
+			    "\"-rf\", \"/\"], executable=\"/bin/rm\")'",
+		};
+
+		evade_all(exev, sizeof(exev) / sizeof(exev[0]));
+		/* argv[0] is not an operand: chmod 777, not chmod chmod */
+		evade("python3 -c 'import os; os.execvp(\"chmod\", "
+		    "[\"chmod\", \"777\", \"/etc\"])'", H, "chmod-777");
+		shell("python3 -c 'import os; os.execvp(\"ls\", [\"ls\", "
+		    "\"-la\"])'", M, "python-c");
+		r = run(rs, "shell", "perl -e 'system { $x } \"ls\"'", NULL,
+		    NULL);
+		tap_ok(r.level == H && r.opaque, "system { $x } is opaque: %s",
+		    r.why);
+		r = run(rs, "shell", "python3 -c 'import subprocess; "
+		    "subprocess.run([\"ls\"], executable=x)'", NULL, NULL);
+		tap_ok(r.level == H && r.opaque, "executable=x is opaque: %s",
+		    r.why);
+	}
 	/* \U...\E and \Q in Perl: the case of ASCII, no quoting */
 	shell("perl -e 'system(\"\\Uls\\E -la\")'", L, NULL);
 }
