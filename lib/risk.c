@@ -5505,11 +5505,11 @@ dir_word(struct ctx *c, const struct shellparse_word *w,
  * src copied (moved, linked) into directory dst is dst/BASENAME: a path
  * touched (cp key ~/.ssh is ~/.ssh/key), and a directory worked
  * through if rec.  src/. (cp -r dotfiles/. ~) puts what src holds
- * right into dst.
+ * right into dst, as do rsync's src/ and cp -T (contents).
  */
 static void
 into_feed(struct ctx *c, const struct shellparse_word *dst,
-    const struct shellparse_word *src, int rec)
+    const struct shellparse_word *src, int rec, int contents)
 {
 	const char *dpat = shellparse_pattern(dst);
 	const char *spat = shellparse_pattern(src), *b, *bp = NULL;
@@ -5524,9 +5524,15 @@ into_feed(struct ctx *c, const struct shellparse_word *dst,
 	b = memrchr(src->text, '/', sl);
 	b = b != NULL ? b + 1 : src->text;
 	bl = sl - (size_t)(b - src->text);
+	if (contents && rec) {
+		/* and dst/BASENAME too, should src be no directory */
+		dir_word(c, dst, NULL, NULL);
+		if (c->nomem)
+			return;
+	}
 	if (bl == 0 || (bl == 1 && b[0] == '.') ||
 	    (bl == 2 && b[0] == '.' && b[1] == '.')) {
-		if (rec)
+		if (rec && !contents)
 			dir_word(c, dst, NULL, NULL);
 		return;
 	}
@@ -5634,8 +5640,10 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	uint32_t k, nops = 0, i;
 	size_t j, l;
 	int endopts = 0, mode = 0, norec = 0, act = 0, findops = 1, s3 = 0;
-	int narrow = 0, sawpat = 0;
+	int narrow = 0, sawpat = 0, notarget = 0;
 	int rec = rp->kind == RK_ALWAYS || rp->kind == RK_SEARCH;
+	/* rsync dir/ D: what dir holds goes right into D */
+	int slash = rp->name[0] == 'r' && strcmp(rp->name, "rsync") == 0;
 
 	if (end > cmd->nwords)
 		end = cmd->nwords;
@@ -5690,6 +5698,9 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			    t + 2, l, 0))
 				dest = opt_val(cmd, &k, end, eq != NULL ?
 				    (size_t)(eq + 1 - t) : w->len, &destv);
+			else if (rp->into == 2 && in_list_abbr(
+			    "|no-target-directory|", t + 2, l, 0))
+				notarget = 1;
 			else if (rp->kind == RK_TAR) {
 				if (in_list_abbr("|create|append|update|",
 				    t + 2, l, 0))
@@ -5735,6 +5746,9 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 					    &destv);
 					break;
 				}
+				/* cp -rT dir D: D becomes dir */
+				if (rp->into == 2 && t[j] == 'T')
+					notarget = 1;
 				if (rp->kind == RK_UNZIP && t[j] == 'd') {
 					if ((v = opt_val(cmd, &k, end, j + 1,
 					    &vv)) != NULL)
@@ -5851,7 +5865,9 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			dest = ops[--nops];
 		if (dest != NULL)
 			for (i = 0; i < nops && !c->nomem; i++)
-				into_feed(c, dest, ops[i], rec);
+				into_feed(c, dest, ops[i], rec, notarget ||
+				    (slash && ops[i]->len > 0 &&
+				    ops[i]->text[ops[i]->len - 1] == '/'));
 	}
 	for (i = 0; i < nops && rec && !c->nomem; i++)
 		dir_word(c, ops[i], NULL, narrow ? &dir_narrow : NULL);
