@@ -183,12 +183,23 @@ classify_dry(struct ctl_env *env, const struct hitl_req *req)
 	struct risk_result	 res;
 	struct hitl_verdict	 v;
 	struct json_object	*args = NULL;
+	struct wbuf		 wb;
 	char			 err[512];
 	size_t			 n;
 
 	ctl_load_conf(env);
 	if ((rs = risk_conf_compile(env->conf, &n, err, sizeof(err))) == NULL)
 		errx(1, "%s: rules: %s", env->conffile, err);
+	/* What hitld could not be sent, it would not classify. */
+	wire_init(&wb);
+	hitl_req_encode(&wb, req);
+	if (wire_ok(&wb) == -1) {
+		hitl_verdict_deny(&v, "request too large to classify");
+		print_verdict(&v, 1);
+		print_verdict(&v, 0);
+		risk_free(rs);
+		return 1;
+	}
 	if (req->args != NULL &&
 	    (args = risk_conf_args(req->args, err, sizeof(err))) == NULL) {
 		/* As hitld answers it. */

@@ -124,6 +124,16 @@ ctl approve -l >"$T/l" 2>&1
 ok "$(has "$T/l" 'no pending requests')" "dry run: nothing queued"
 classify "$T/c" -d fetch -a '{"url": '
 ok "$(has "$T/c" 'not valid JSON')" "dry run: bad JSON denied as by hitld"
+# A line too long to send hitld: denied by both, for the same reason.
+big="ls $(printf '%020000d' 0)"
+classify "$T/c" shell -c "$big"
+ok "$(has "$T/c" '^reason: request too large to classify')" \
+    "a request too large to send: denied"
+classify "$T/c" -d shell -c "$big"
+ok "$(has "$T/c" '^reason: request too large to classify')" \
+    "dry run: a request too large for hitld is denied as by hitld"
+[ "$(cat "$T/c.rc")" = 1 ]
+ok $? "dry run: too large exits 1"
 # A rule not yet loaded: the dry run of the edited file sees it, hitld
 # does not until SIGHUP.
 cp "$conf" "$T/edited.conf"
