@@ -1278,7 +1278,14 @@ rule_opt	: TOOL strlist			{
 			    rule_add(MATCH_NETWORK, NULL, &l) == -1)
 				YYERROR;
 		}
-		| RISK level			{ cur_rule->level = (int)$2; }
+		| RISK level			{
+			if (cur_rule->level != -1) {
+				yyerror("rule '%s' gives risk twice",
+				    cur_rule->name);
+				YYERROR;
+			}
+			cur_rule->level = (int)$2;
+		}
 		;
 
 %%

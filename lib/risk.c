@@ -2138,9 +2138,9 @@ cfail(struct cerr *ce, const char *fmt, const char *arg)
 		return (-1);
 	snprintf(msg, sizeof(msg), fmt, arg);
 	if (ce->r != NULL)
-		snprintf(ce->buf, ce->len, "rule %s (%s:%d): %s",
-		    ce->r->name ? ce->r->name : "?",
-		    ce->r->file ? ce->r->file : "?", ce->r->line, msg);
+		snprintf(ce->buf, ce->len, "%s:%d: rule '%s': %s",
+		    ce->r->file ? ce->r->file : "?", ce->r->line,
+		    ce->r->name ? ce->r->name : "?", msg);
 	else
 		snprintf(ce->buf, ce->len, "%s", msg);
 	return (-1);

@@ -60,8 +60,8 @@ risk_conf_compile(const struct harness_conf *conf, size_t *np, char *err,
 		r->line = cr->line;
 		lvl = cr->level;
 		if (lvl < 0 || lvl >= RISK_NLEVELS) {
-			snprintf(err, errlen, "rule %s (line %d): bad level",
-			    cr->name, cr->line);
+			snprintf(err, errlen, "%s:%d: rule '%s': bad level",
+			    cr->file, cr->line, cr->name);
 			goto done;
 		}
 		r->level = (enum risk_level)lvl;

@@ -354,6 +354,10 @@ main(void)
 	    "rule 'r' needs a risk level");
 	bad("rule matching nothing", "rule \"r\" { risk high }\n",
 	    "rule 'r' matches nothing");
+	bad("risk twice", "rule \"r\" { tool \"x\"\n risk low\n risk high }\n",
+	    ":3: rule 'r' gives risk twice");
+	bad("bad command pattern", "rule \"r\" { command \"rm 'x\"\n"
+	    " risk high }\n", ":1: rule 'r': unterminated quote");
 	bad("bad level", "rule \"r\" { tool \"x\"\n risk extreme }\n",
 	    "expected a risk level");
 	bad("bad decision", "hitld { default maybe }\n",
