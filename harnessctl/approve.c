@@ -165,12 +165,14 @@ print_call(FILE *f, const struct hitl_req *r, const char *indent,
 	if ((r->network != NULL || r->workspace != NULL || r->cwd != NULL) &&
 	    budget > 0) {
 		fprintf(f, "%snetwork: ", indent);
-		ctl_putsafe(f, r->network ? r->network : "-", 0, 40);
+		ctl_putsafe(f, r->network ? r->network : "-", 0,
+		    width > 0 ? 40 : 0);
 		fprintf(f, "  workspace: ");
-		ctl_putsafe(f, r->workspace ? r->workspace : "-", 0, 60);
+		ctl_putsafe(f, r->workspace ? r->workspace : "-", 0,
+		    width > 0 ? 60 : 0);
 		if (r->cwd != NULL) {
 			fprintf(f, "  in: ");
-			ctl_putsafe(f, r->cwd, 0, 200);
+			ctl_putsafe(f, r->cwd, 0, width);
 		}
 		fputc('\n', f);
 	}
@@ -181,12 +183,13 @@ static void
 print_head(FILE *f, const struct hitl_item *it, int64_t left,
     const char *mark, size_t width)
 {
+	/* cut on a terminal (width), whole in -l and the pager */
 	fprintf(f, "%s#%u  risk %s  session ", mark, it->id,
 	    risk_level_name(it->level));
 	ctl_putsafe(f, it->req.session && *it->req.session ?
-	    it->req.session : "-", 0, 40);
+	    it->req.session : "-", 0, width > 0 ? 40 : 0);
 	fprintf(f, "  tool ");
-	ctl_putsafe(f, it->req.tool, 0, 40);
+	ctl_putsafe(f, it->req.tool, 0, width > 0 ? 40 : 0);
 	fprintf(f, "  %llds left\n", (long long)(left > 0 ?
 	    (left + 999) / 1000 : 0));
 	/* The classifier's why names the rule and where it is defined. */
@@ -473,29 +476,69 @@ block_make(struct block *b, const struct view *v, int selected,
  * status line.  Nothing is printed past the last row, so the header
  * never scrolls away.
  */
+/*
+ * Text to the terminal with each line cut to fit (marked "..."), so
+ * that no line wraps and the rows drawn are the rows counted.  The text
+ * is escaped already: printable ASCII and whole UTF-8 characters, of
+ * which those of three bytes or more count as two columns (as CJK
+ * takes; others are cut a little early, never wrapped).
+ */
+static void
+put_fitted(const char *s, size_t len, size_t cols)
+{
+	size_t	 i = 0, b, c, cut, sl, w, max = cols > 8 ? cols - 1 : 7;
+	unsigned char ch;
+
+	while (i < len) {
+		for (b = cut = i, c = 0; i < len && s[i] != '\n'; i += sl) {
+			ch = (unsigned char)s[i];
+			sl = ch < 0xc0 ? 1 : ch < 0xe0 ? 2 : ch < 0xf0 ? 3 : 4;
+			if (sl > len - i)
+				sl = len - i;
+			w = sl >= 3 ? 2 : 1;
+			if (c + w <= max - 3)
+				cut = i + sl;
+			c += w;
+		}
+		if (c <= max)
+			fwrite(s + b, 1, i - b, stdout);
+		else {
+			fwrite(s + b, 1, cut - b, stdout);
+			fputs("...", stdout);
+		}
+		if (i < len) {
+			fputc('\n', stdout);
+			i++;
+		}
+	}
+}
+
 static void
 draw(struct views *vs, struct view *sel, const char *status,
     const char *where)
 {
 	struct view	*v;
 	struct block	*b = NULL;
-	size_t		 cols, rows, width;
+	FILE		*f;
+	char		*scr = NULL;
+	size_t		 cols, rows, width, scrlen = 0;
 	int		 n = 0, i, s = 0, lo, hi, room, used, budget;
 
 	term_size(&cols, &rows);
 	width = cols > 16 ? cols - 10 : 6;
-	fputs("\033[H\033[2J", stdout);
-	printf("harness approvals on ");
-	ctl_putsafe(stdout, where, 0, width);
-	printf("\n");
-	printf("y allow once  n deny  s allow for the session  v view all"
+	if ((f = open_memstream(&scr, &scrlen)) == NULL)
+		return;
+	fprintf(f, "harness approvals on ");
+	ctl_putsafe(f, where, 0, width);
+	fprintf(f, "\n");
+	fprintf(f, "y allow once  n deny  s allow for the session  v view all"
 	    "  j/k select  q quit\n\n");
 	TAILQ_FOREACH(v, vs, entry)
 		n++;
 	if (n == 0)
-		printf("no pending requests: waiting\n");
+		fprintf(f, "no pending requests: waiting\n");
 	else
-		printf("%d pending request%s\n", n, n == 1 ? "" : "s");
+		fprintf(f, "%d pending request%s\n", n, n == 1 ? "" : "s");
 	/* Rows left: 4 above, 2 for the status, 2 for "more" marks,
 	   and the last row, which a newline there would scroll. */
 	room = (int)rows - 4 - (status[0] != '\0' ? 2 : 0) - 2 - 1;
@@ -521,21 +564,25 @@ draw(struct views *vs, struct view *sel, const char *status,
 		while (lo > 0 && used + b[lo - 1].lines <= room)
 			used += b[--lo].lines;
 		if (lo > 0)
-			printf("  (%d more above: k)\n", lo);
+			fprintf(f, "  (%d more above: k)\n", lo);
 		for (i = lo; i <= hi; i++)
 			if (b[i].text != NULL)
-				fwrite(b[i].text, 1, b[i].len, stdout);
+				fwrite(b[i].text, 1, b[i].len, f);
 		if (hi + 1 < n)
-			printf("  (%d more below: j)\n", n - 1 - hi);
+			fprintf(f, "  (%d more below: j)\n", n - 1 - hi);
 		for (i = 0; i < n; i++)
 			free(b[i].text);
 		free(b);
 	}
 	if (status[0] != '\0') {
-		printf("\n");
-		ctl_putsafe(stdout, status, 0, width);
-		printf("\n");
+		fprintf(f, "\n");
+		ctl_putsafe(f, status, 0, width);
+		fprintf(f, "\n");
 	}
+	fputs("\033[H\033[2J", stdout);
+	if (fclose(f) == 0)
+		put_fitted(scr, scrlen, cols);
+	free(scr);
 	fflush(stdout);
 }
 

@@ -421,6 +421,25 @@ if command -v tmux >/dev/null; then
 	ctl approve "$w1" deny >/dev/null 2>&1
 	ctl approve "$w2" deny >/dev/null 2>&1
 	wait_pane "no pending requests"
+	# Lines wider than the terminal are cut, not wrapped: the header
+	# stays on top however long the argv, session or environment.
+	lsess=$(printf 's%.0s' $(seq 100))
+	larg=$(printf 'x%.0s' $(seq 300))
+	classify_bg "$T/w4" exec -s "$lsess" -e "LONG=$larg" -- \
+	    /bin/rm -rf "/tmp/$larg"
+	w4=$(reqid "$T/w4")
+	wait_pane "> #$w4 "
+	pane >"$T/p"
+	head -1 "$T/p" | grep -q '^harness approvals on' &&
+	    grep -q '^      argv: .*\.\.\.$' "$T/p" &&
+	    grep -q '^      env: .*\.\.\.$' "$T/p" &&
+	    [ -z "$(awk 'length > 80' "$T/p")" ]
+	ok $? "prompt: long lines are cut to the terminal, the header stays"
+	ctl approve -l >"$T/l" 2>&1
+	grep -q "session $lsess  tool exec" "$T/l"
+	ok $? "approve -l: the session shown whole"
+	ctl approve "$w4" deny >/dev/null 2>&1
+	wait_pane "no pending requests"
 	tmux -L "$TM" resize-window -t t -x 120 -y 40
 
 	# Ctrl-C restores the terminal.
