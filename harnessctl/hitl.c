@@ -14,6 +14,7 @@
 
 #include <json-c/json.h>
 
+#include "auditlog.h"
 #include "conf.h"
 #include "harness.h"
 #include "harnessctl.h"
@@ -354,11 +355,12 @@ hitl_end_session(struct ctl_env *env, int argc, char **argv)
 
 	if (argc != 2)
 		usage();
-	if (strlen(argv[1]) >= HITL_SESSION_MAX ||
-	    !sandbox_session_valid(argv[1])) {
-		warnx("hitl end-session: a session is 1 to %d of "
-		    "[A-Za-z0-9_.:-], not starting with '.'",
-		    HITL_SESSION_MAX - 1);
+	/* Any session a call may name (hitl classify -s), as hitld
+	   takes it: 1 to HITL_SESSION_MAX bytes of text. */
+	if (argv[1][0] == '\0' || strlen(argv[1]) > HITL_SESSION_MAX ||
+	    auditlog_check_text(argv[1]) == -1) {
+		warnx("hitl end-session: a session is 1 to %d bytes of "
+		    "UTF-8 text, no control characters", HITL_SESSION_MAX);
 		return 64;
 	}
 	if ((h = ctl_connect(env, D_HITLD, errbuf, sizeof(errbuf))) == NULL)

@@ -271,9 +271,22 @@ ok $? "end-session NAME drops NAME.TAG's grants ($(cat "$T/es"))"
 ctl hitl end-session g2 >"$T/es"
 grep -q "^session g2: no allow-for-session grants" "$T/es"
 ok $? "end-session: says when there was none"
-ctl hitl end-session 'bad/ses' >/dev/null 2>&1
+# Any session a call may name can be ended: a '/', 128 bytes.
+for ses in 'odd/ses' "$(printf 'L%.0s' $(seq 128))"; do
+	classify_bg "$T/a" shell -s "$ses" -c 'rm -r /tmp/odd'
+	id=$(reqid "$T/a")
+	ctl approve "$id" session >/dev/null 2>&1
+	wait_for "$T/a.rc" . 10
+	ctl hitl end-session "$ses" >"$T/es" 2>&1
+	grep -q ": 1 allow-for-session grant dropped" "$T/es"
+	ok $? "end-session: a session classify took (${#ses} bytes) ends"
+done
+ctl hitl end-session "$(printf 'a\tb')" >/dev/null 2>&1
 [ $? -eq 64 ]
-ok $? "end-session: a bad session name exits 64"
+ok $? "end-session: a session with a control character exits 64"
+ctl hitl end-session "$(printf 'L%.0s' $(seq 129))" >/dev/null 2>&1
+[ $? -eq 64 ]
+ok $? "end-session: a session too long exits 64"
 
 # ---- two approvers racing ----
 classify_bg "$T/a" shell -s s1 -c 'rm -r /tmp/race'
