@@ -184,7 +184,9 @@ print_head(FILE *f, const struct hitl_item *it, int64_t left,
     const char *mark, size_t width)
 {
 	/* cut on a terminal (width), whole in -l and the pager */
+	/* No rule held: its level is no risk a rule gave ("none"). */
 	fprintf(f, "%s#%u  risk %s  session ", mark, it->id,
+	    it->rule[0] == '\0' && it->level == RISK_LOW ? "none" :
 	    risk_level_name(it->level));
 	ctl_putsafe(f, it->req.session && *it->req.session ?
 	    it->req.session : "-", 0, width > 0 ? 40 : 0);

@@ -288,6 +288,15 @@ ctl hitl end-session "$(printf 'L%.0s' $(seq 129))" >/dev/null 2>&1
 [ $? -eq 64 ]
 ok $? "end-session: a session too long exits 64"
 
+# ---- a call no rule matched: no risk a rule gave ----
+classify_bg "$T/a" shell -s nm -c 'frobnicate --now'
+id=$(reqid "$T/a")
+ctl approve -l >"$T/l" 2>&1
+grep -q "^#$id  risk none  session nm" "$T/l" && grep -q 'no rule matched' "$T/l"
+ok $? "approve -l: a call no rule matched shows risk none"
+ctl approve "$id" deny >/dev/null 2>&1
+wait_for "$T/a.rc" . 10
+
 # ---- two approvers racing ----
 classify_bg "$T/a" shell -s s1 -c 'rm -r /tmp/race'
 id=$(reqid "$T/a")
