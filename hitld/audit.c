@@ -91,11 +91,21 @@ verdict_send(uint32_t conn_id, uint32_t peerid, const struct hitl_verdict *v)
 		imsgev_send_now(&c->iev);	/* before we log and record */
 }
 
+/* Decisions whose record auditd has not yet acknowledged. */
+static size_t	 outstanding;
+
+size_t
+hitl_audit_outstanding(void)
+{
+	return outstanding;
+}
+
 static void
 audit_done(int ok, uint64_t seq, const char *err, void *arg)
 {
 	struct audit_wait	*w = arg;
 
+	outstanding--;
 	if (!ok) {
 		log_warnx("decision %u could not be audited: %s", w->v.id, err);
 		if (w->v.decision != RISK_DENY) {
@@ -142,6 +152,7 @@ hitl_audit_reply(const struct hitl_req *req, const struct hitl_verdict *v,
 		w->peerid = peerid;
 		w->reply = reply;
 		w->v = *v;
+		outstanding++;
 	}
 
 	o = json_object_new_object();

@@ -26,6 +26,7 @@ static const struct proc_def hitld_procs[] = {
 		.reload = queue_reload,
 		.dispatch = queue_dispatch,
 		.chroot_of = queue_chroot,
+		.stopping = queue_stopping,
 		.serves_control = 1,
 	},
 };

@@ -55,6 +55,7 @@ int	 queue_control(struct proc_ctx *, struct ctl_conn *, struct imsg *);
 void	 queue_reload(struct proc_ctx *, struct harness_conf *);
 void	 queue_dispatch(struct proc_ctx *, struct imsgev *, struct imsg *);
 const char *queue_chroot(const struct harness_conf *);
+int	 queue_stopping(struct proc_ctx *);
 
 /* audit.c: record one decision (see there). */
 struct hitl_req;
@@ -63,5 +64,6 @@ void	 hitl_audit_reply(const struct hitl_req *, const struct hitl_verdict *,
 	    uint32_t, uint32_t, uint32_t, int);
 void	 hitl_audit(const struct hitl_req *, const struct hitl_verdict *,
 	    uint32_t);
+size_t	 hitl_audit_outstanding(void);
 
 #endif /* HITLD_H */

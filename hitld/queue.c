@@ -85,6 +85,9 @@ static struct {
 	struct hitl_decided done[QUEUE_DONE_MAX];
 	size_t		 ndone;		/* total recorded; ring index */
 	struct users	 users;
+	int		 stopping;	/* shutting down: nothing queued */
+	struct event	*stoptimer;
+	struct timespec	 stopdue;	/* CLOCK_MONOTONIC */
 } q;
 
 static void	 decide(struct pending *, int, int, const char *, uint32_t,
@@ -614,6 +617,13 @@ queue_classify(struct ctl_conn *c, struct imsg *imsg)
 	}
 
 	v.asked = 1;
+	if (q.stopping) {
+		v.decision = RISK_DENY;
+		v.how = HITL_HOW_ERROR;
+		strlcpy(v.reason, "denied: hitld is shutting down",
+		    sizeof(v.reason));
+		goto answer;
+	}
 	key = call_key(&req, args, &keylen);
 	if ((g = grant_find(req.session, key, keylen)) != NULL) {
 		v.decision = RISK_ALLOW;
@@ -982,6 +992,56 @@ queue_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 		log_info("user names reloaded: %zu read, %zu known", t.n,
 		    q.users.n);
 	users_free(&t);
+}
+
+/* Shutting down: exit once every decision's record is acknowledged. */
+static void
+stop_wait(evutil_socket_t fd, short ev, void *arg)
+{
+	struct timeval	 tv = { 0, 20 * 1000 };
+	struct timespec	 now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (hitl_audit_outstanding() == 0 || timespeccmp(&now, &q.stopdue,
+	    >=)) {
+		if (hitl_audit_outstanding() > 0)
+			log_warnx("exiting with %zu decision records not "
+			    "acknowledged", hitl_audit_outstanding());
+		else
+			log_info("every decision recorded, exiting");
+		exit(0);
+	}
+	evtimer_add(q.stoptimer, &tv);
+}
+
+/*
+ * The parent closed our channel: deny what is pending, as a decision
+ * with its audit record (the requester hears it once recorded), and
+ * exit when the records are acknowledged, or before the parent stops
+ * waiting.  A request that comes meanwhile is denied, not queued.
+ */
+int
+queue_stopping(struct proc_ctx *ctx)
+{
+	struct pending	*p, *next;
+	struct timespec	 wait = { (PROC_STOP_MS * 3 / 4) / 1000,
+			    ((PROC_STOP_MS * 3 / 4) % 1000) * 1000000 };
+	size_t		 n = q.npending;
+
+	q.stopping = 1;
+	TAILQ_FOREACH_SAFE(p, &q.pending, entry, next)
+		decide(p, RISK_DENY, HITL_HOW_ERROR, "", 0,
+		    "denied: hitld is shutting down");
+	if (hitl_audit_outstanding() == 0)
+		return 0;
+	log_info("%zu pending request%s denied, shutting down", n,
+	    n == 1 ? "" : "s");
+	clock_gettime(CLOCK_MONOTONIC, &q.stopdue);
+	timespecadd(&q.stopdue, &wait, &q.stopdue);
+	if ((q.stoptimer = evtimer_new(ctx->base, stop_wait, NULL)) == NULL)
+		return 0;
+	stop_wait(-1, 0, NULL);
+	return 1;
 }
 
 void

@@ -332,6 +332,10 @@ child_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 	char			 err[2048], name[64];
 
 	if (imsg == NULL) {
+		if (ctx->self->stopping != NULL && ctx->self->stopping(ctx)) {
+			log_info("parent closed the channel, finishing");
+			return;
+		}
 		log_info("parent closed the channel, exiting");
 		exit(0);
 	}
@@ -697,7 +701,7 @@ parent_shutdown(struct proc_ctx *ctx, int code)
 	for (i = 0; i < ctx->daemon->nprocs; i++)
 		imsgev_close(&ctx->children[i]);
 	/* Children exit when their channel closes; give them 2 s. */
-	for (tries = 0; tries < 100; tries++) {
+	for (tries = 0; tries < PROC_STOP_MS / 20; tries++) {
 		parent_reap(ctx, 1);
 		alive = 0;
 		for (i = 0; i < ctx->daemon->nprocs; i++)

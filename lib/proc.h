@@ -22,6 +22,7 @@
 #define PROC_MAX	4
 #define PROC_PARENT_FD	3
 /* listen(2)'s queue: the kernel caps it at net.core.somaxconn */
+#define PROC_STOP_MS	2000	/* a child's time to exit at shutdown */
 #define PROC_LISTEN_BACKLOG	SOMAXCONN
 
 struct proc_ctx;
@@ -43,6 +44,13 @@ struct proc_def {
 	void		(*reload)(struct proc_ctx *, struct harness_conf *);
 	/* Chroot directory of this process, NULL for none. */
 	const char	*(*chroot_of)(const struct harness_conf *);
+	/*
+	 * The parent closed the channel (shutdown): 0 to exit now, 1 to
+	 * finish what is under way first and then exit(0) by itself,
+	 * within PROC_STOP_MS (after which the parent goes on without
+	 * it).
+	 */
+	int		(*stopping)(struct proc_ctx *);
 	int		 as_root;	/* stays uid 0 (spawner) */
 	int		 serves_control;
 };

@@ -571,6 +571,20 @@ else
 fi
 sleep 0.5
 
+# ---- hitld stopped (SIGTERM) under a waiting request ----
+classify_bg "$T/a" shell -s s1 -c 'rm -r /tmp/stopped'
+sid=$(reqid "$T/a")
+suite_stop hitld
+wait_for "$T/a.rc" . 15
+ok "$(has "$T/a" '^reason: denied: hitld is shutting down')" \
+    "hitld stopped: the waiting call is denied, saying why"
+ctl audit show -t approval.decision -j >"$T/aud" 2>&1
+grep "\"id\":$sid," "$T/aud" | grep -q '"reason":"denied: hitld is shutting down"'
+ok $? "hitld stopped: the denial is an audit record"
+grep -q 'every decision recorded, exiting' "$T/hitld.log"
+ok $? "hitld stopped: exits once the records are acknowledged"
+suite_start hitld || ok 1 "hitld restarts"
+
 # ---- hitld killed under a waiting request ----
 classify_bg "$T/a" shell -s s1 -c 'rm -r /tmp/kill'
 reqid "$T/a" >/dev/null
