@@ -150,8 +150,10 @@ control_accept(evutil_socket_t lfd, short event, void *arg)
 		close(fd);
 		return;
 	}
+	/* Counted by socket: a uid's requesters (hitld's control
+	   socket) do not lock it out of another (its approvers'). */
 	TAILQ_FOREACH(o, &conns, entry)
-		if (o->uid == cred.uid)
+		if (o->uid == cred.uid && o->srv == srv)
 			peruid++;
 	if (nconns >= CONTROL_MAX_CONNS || peruid >= CONTROL_MAX_PER_UID) {
 		log_warnx("%s: too many connections, refused uid %u",

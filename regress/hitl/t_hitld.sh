@@ -288,6 +288,28 @@ ctl hitl end-session "$(printf 'L%.0s' $(seq 129))" >/dev/null 2>&1
 [ $? -eq 64 ]
 ok $? "end-session: a session too long exits 64"
 
+# ---- a uid's requests do not lock it out of the approvers' socket ----
+python3 - "$T/run/hitld.sock" "$T/held" <<'EOF2' &
+import os, socket, sys, time
+held = []
+for i in range(40):
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    s.connect(sys.argv[1])
+    held.append(s)
+time.sleep(0.5)
+open(sys.argv[2], "w").write("held\n")
+time.sleep(10)
+EOF2
+hold=$!
+wait_for "$T/held" held 10
+ctl approve -l >"$T/l" 2>&1
+ok $? "approve -l works while root holds every control connection it may"
+ctl hitl classify shell -c ls >"$T/c" 2>&1
+[ $? -eq 1 ]
+ok $? "...while one more classify is refused"
+kill "$hold" 2>/dev/null
+wait "$hold" 2>/dev/null
+
 # ---- a call no rule matched: no risk a rule gave ----
 classify_bg "$T/a" shell -s nm -c 'frobnicate --now'
 id=$(reqid "$T/a")
