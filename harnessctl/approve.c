@@ -19,6 +19,7 @@
 #include <sys/types.h>
 #include <sys/ioctl.h>
 #include <sys/queue.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 
 #include <err.h>
@@ -56,6 +57,25 @@ struct view {
 TAILQ_HEAD(views, view);
 
 static struct termios	 tio_orig;
+/* The selected request was decided elsewhere (or timed out), so the
+   selection moved, or will to the next that comes: answers wait until
+   then, lest a key meant for one request answer another. */
+static struct timespec	 hold_until;
+static uint32_t		 held_from;	/* the one decided */
+#define APPROVE_HOLD_MS		1500
+
+static void
+hold_answers(uint32_t id)
+{
+	held_from = id;
+	clock_gettime(CLOCK_MONOTONIC, &hold_until);
+	hold_until.tv_sec += APPROVE_HOLD_MS / 1000;
+	hold_until.tv_nsec += (APPROVE_HOLD_MS % 1000) * 1000000;
+	if (hold_until.tv_nsec >= 1000000000) {
+		hold_until.tv_sec++;
+		hold_until.tv_nsec -= 1000000000;
+	}
+}
 static int		 tio_saved;
 static volatile sig_atomic_t got_quit, got_winch;
 
@@ -647,7 +667,7 @@ on_message(struct views *vs, struct view **selp, struct imsg *imsg,
 		}
 		TAILQ_INSERT_TAIL(vs, v, entry);
 		if (*selp == NULL)
-			*selp = v;
+			*selp = v;	/* (held if one just went: below) */
 		/* Get the person's attention. */
 		fputc('\a', stdout);
 		break;
@@ -656,10 +676,20 @@ on_message(struct views *vs, struct view **selp, struct imsg *imsg,
 			return -1;
 		snprintf(status, slen, "request %u: %s", d.id, d.reason);
 		if ((v = view_find(vs, d.id)) != NULL) {
-			if (*selp == v)
+			if (*selp == v) {
 				*selp = TAILQ_NEXT(v, entry) ?
 				    TAILQ_NEXT(v, entry) :
 				    TAILQ_PREV(v, views, entry);
+				if (!v->answering) {
+					/* decided elsewhere: say so */
+					hold_answers(d.id);
+					if (*selp != NULL)
+						snprintf(status, slen,
+						    "request %u: %s; now "
+						    "selected: #%u", d.id,
+						    d.reason, (*selp)->it.id);
+				}
+			}
 			view_free(vs, v);
 		}
 		break;
@@ -677,8 +707,16 @@ send_answer(struct hconn *h, struct view *v, int answer, char *status,
     size_t slen)
 {
 	struct wbuf	 wb;
+	struct timespec	 now;
 	static uint32_t	 seq = 1;
 
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (timespeccmp(&now, &hold_until, <)) {
+		snprintf(status, slen, "#%u was decided elsewhere; #%u is "
+		    "selected now: look, then answer again", held_from,
+		    v->it.id);
+		return;
+	}
 	if (answer == HITL_ANSWER_SESSION && (v->it.req.session == NULL ||
 	    v->it.req.session[0] == '\0')) {
 		snprintf(status, slen, "request %u has no session: answer y "

@@ -441,6 +441,27 @@ if command -v tmux >/dev/null; then
 	wait_for "$T/a.rc" . 10
 	ok "$(has "$T/a" '^decision: deny')" "prompt v: then n denies it"
 
+	# The selected one decided elsewhere: the selection moves, and a
+	# key pressed just then does not answer the one it moved to.
+	classify_bg "$T/h1" shell -s h1 -c 'rm -rf /tmp/h1'
+	h1=$(reqid "$T/h1")
+	wait_pane "> #$h1 "
+	classify_bg "$T/h2" shell -s h2 -c 'rm -rf /tmp/h2'
+	h2=$(reqid "$T/h2")
+	wait_pane "#$h2 "
+	ctl approve "$h1" deny >/dev/null 2>&1
+	wait_pane "request $h1: denied by root (uid 0); now selected: #$h2"
+	ok $? "prompt: says the selected one was decided, and what is selected"
+	tmux -L "$TM" send-keys -t t y
+	wait_pane "#$h1 was decided elsewhere; #$h2 is selected now"
+	ok $? "prompt: a key just after the selection moved is held"
+	[ ! -s "$T/h2.rc" ]
+	ok $? "prompt: ...and the request it moved to is still pending"
+	sleep 1.7
+	tmux -L "$TM" send-keys -t t n
+	wait_for "$T/h2.rc" . 10
+	ok "$(has "$T/h2" '^decision: deny')" "prompt: then an answer goes"
+
 	# A small terminal: the header stays, the selected one is shown.
 	tmux -L "$TM" resize-window -t t -x 80 -y 16
 	many=$(printf 'echo a\n%.0s' $(seq 10))
