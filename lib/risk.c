@@ -10725,6 +10725,21 @@ uq_num(const char **pp, const char *e, int base, int max)
 	return (v);
 }
 
+/* Exactly n hex digits at *pp (\xHH, \uXXXX, \UXXXXXXXX): their value,
+   *pp past them; else -1, *pp as it was. */
+static long
+uq_hex(const char **pp, const char *e, int n)
+{
+	const char *b = *pp;
+	long v;
+
+	if ((v = uq_num(pp, e, 16, n)) >= 0 && *pp - b != n) {
+		*pp = b;
+		v = -1;
+	}
+	return (v);
+}
+
 /* \x{...}, \u{...}, \o{...}, \N{...}: the body at p (past the '{'), up
    to its '}' before e, else NULL. */
 static const char *
@@ -10823,11 +10838,7 @@ uq_escape(int lang, int flags, const char **qp, const char *e, char *d,
 				v = 'x';
 		} else {
 			/* Python, JavaScript and Lua: exactly two */
-			b = p;
-			if ((v = uq_num(&p, e, 16, 2)) >= 0 && p - b != 2) {
-				p = b;
-				v = -1;
-			}
+			v = uq_hex(&p, e, 2);
 			utf = lang == LANG_JS || (lang == LANG_PY &&
 			    !(flags & UQ_BYTES));
 		}
@@ -10864,11 +10875,7 @@ uq_escape(int lang, int flags, const char **qp, const char *e, char *d,
 			v = uq_num(&p, e, 16, 8);
 			break;
 		}
-		b = p;
-		if ((v = uq_num(&p, e, 16, 4)) >= 0 && p - b != 4) {
-			p = b;
-			v = -1;
-		}
+		v = uq_hex(&p, e, 4);
 		break;
 	case 'U':
 		if (lang == LANG_PERL) {
@@ -10877,11 +10884,7 @@ uq_escape(int lang, int flags, const char **qp, const char *e, char *d,
 		}
 		if (lang != LANG_PY || (flags & UQ_BYTES))
 			break;
-		b = p;
-		if ((v = uq_num(&p, e, 16, 8)) >= 0 && p - b != 8) {
-			p = b;
-			v = -1;
-		}
+		v = uq_hex(&p, e, 8);
 		break;
 	case 'N':
 		if ((lang != LANG_PY && lang != LANG_PERL) ||
