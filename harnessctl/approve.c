@@ -67,15 +67,14 @@ static uint32_t		 held_from;	/* the one decided */
 static void
 hold_answers(uint32_t id)
 {
+	struct timespec	 hold = { APPROVE_HOLD_MS / 1000,
+			    (APPROVE_HOLD_MS % 1000) * 1000000 };
+
 	held_from = id;
 	clock_gettime(CLOCK_MONOTONIC, &hold_until);
-	hold_until.tv_sec += APPROVE_HOLD_MS / 1000;
-	hold_until.tv_nsec += (APPROVE_HOLD_MS % 1000) * 1000000;
-	if (hold_until.tv_nsec >= 1000000000) {
-		hold_until.tv_sec++;
-		hold_until.tv_nsec -= 1000000000;
-	}
+	timespecadd(&hold_until, &hold, &hold_until);
 }
+
 static int		 tio_saved;
 static volatile sig_atomic_t got_quit, got_winch;
 

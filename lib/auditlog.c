@@ -891,25 +891,7 @@ fc_unescape(struct dbuf *out, const unsigned char *p, size_t len)
 			    (hex4(p + i + 3) - 0xdc00);
 			i += 6;
 		}
-		if (cp < 0x80) {
-			u[0] = cp;
-			n = 1;
-		} else if (cp < 0x800) {
-			u[0] = 0xc0 | cp >> 6;
-			u[1] = 0x80 | (cp & 0x3f);
-			n = 2;
-		} else if (cp < 0x10000) {
-			u[0] = 0xe0 | cp >> 12;
-			u[1] = 0x80 | ((cp >> 6) & 0x3f);
-			u[2] = 0x80 | (cp & 0x3f);
-			n = 3;
-		} else {
-			u[0] = 0xf0 | cp >> 18;
-			u[1] = 0x80 | ((cp >> 12) & 0x3f);
-			u[2] = 0x80 | ((cp >> 6) & 0x3f);
-			u[3] = 0x80 | (cp & 0x3f);
-			n = 4;
-		}
+		n = utf8_encode(cp, u);
 		db_put(out, u, n);
 	}
 }

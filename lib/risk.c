@@ -24,6 +24,7 @@
 
 #include "risk.h"
 #include "shellparse.h"
+#include "utf8.h"
 
 #define NONE		UINT32_MAX
 #define MAXSTAGES	8	/* stages in one pipeline pattern */
@@ -1518,6 +1519,12 @@ static const char *const subs_names[LT_N] = {
 	NULL, "[", NULL, "let", "read test wait", "unset local",
 	"printf export", "declare typeset mapfile getopts", "readonly",
 	"readarray",
+};
+
+/* Builtins whose NAME=VALUE operands set variables (export LD_PRELOAD=x). */
+static const char *const setvar_names[LT_N] = {
+	NULL, NULL, NULL, NULL, NULL, "local", "export", "declare typeset",
+	"readonly",
 };
 
 /* Builtins that can make a name run another file (path_setter()). */
@@ -3310,6 +3317,7 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 	    !len_table_ok(subs_names) || !len_table_ok(cmdpos_words) ||
 	    !len_table_ok(shell_names) ||
 	    !lt_ok(code_vars, CV_N) || !len_table_ok(pathset_names) ||
+	    !len_table_ok(setvar_names) ||
 	    !shells_ok() || !xlang_ok()) {
 		cfail(&ce, "%s", "internal: a table of command names is wrong");
 		return (NULL);
@@ -6439,20 +6447,6 @@ unwrap_str(struct unwrap *u, const struct wrapper *wr, const char *s,
 		u->sl[u->nss++] = n;
 	} else
 		u->opq = 1;
-}
-
-/* A builtin whose NAME=VALUE operands set variables: export, ... */
-static int
-setvar_name(const char *s, size_t n)
-{
-	static const char *const names[] = { "export", "declare", "typeset",
-	    "local", "readonly" };
-	size_t i;
-
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0)
-			return (1);
-	return (0);
 }
 
 static int
@@ -10679,25 +10673,7 @@ uq_utf8(char *d, long v)
 
 	if (v < 0 || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
 		v = 0xfffd;
-	if (v < 0x80) {
-		b[0] = (unsigned char)v;
-		n = 1;
-	} else if (v < 0x800) {
-		b[0] = (unsigned char)(0xc0 | (v >> 6));
-		b[1] = (unsigned char)(0x80 | (v & 0x3f));
-		n = 2;
-	} else if (v < 0x10000) {
-		b[0] = (unsigned char)(0xe0 | (v >> 12));
-		b[1] = (unsigned char)(0x80 | ((v >> 6) & 0x3f));
-		b[2] = (unsigned char)(0x80 | (v & 0x3f));
-		n = 3;
-	} else {
-		b[0] = (unsigned char)(0xf0 | (v >> 18));
-		b[1] = (unsigned char)(0x80 | ((v >> 12) & 0x3f));
-		b[2] = (unsigned char)(0x80 | ((v >> 6) & 0x3f));
-		b[3] = (unsigned char)(0x80 | (v & 0x3f));
-		n = 4;
-	}
+	n = utf8_encode((uint32_t)v, b);
 	if (d != NULL)
 		memcpy(d, b, n);
 	return (n);
@@ -14220,7 +14196,7 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			fc_runs(c, vw->cmd, start, end);
 		/* export LD_PRELOAD=x: what a builtin sets is an
 		   assignment too, for rules like LD_PRELOAD=* */
-		if (rs->nwild > 0 && setvar_name(base, blen))
+		if (rs->nwild > 0 && len_table_has(setvar_names, base, blen))
 			for (k = start + 1; k < end && k < cmd->nwords; k++) {
 				if (!is_assign(&cmd->words[k]))
 					continue;

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "shellparse.h"
+#include "utf8.h"
 
 #define SP_MAXREGIONS	128	/* pending substitutions */
 #define SP_MAXHEREDOC	16	/* pending here-documents */
@@ -360,21 +361,11 @@ sp_hexval(int c)
 static void
 sp_pututf8(struct sp *p, uint32_t cp)
 {
-	if (cp < 0x80)
-		sp_put(p, (int)cp);
-	else if (cp < 0x800) {
-		sp_put(p, 0xc0 | (int)(cp >> 6));
-		sp_put(p, 0x80 | (int)(cp & 0x3f));
-	} else if (cp < 0x10000) {
-		sp_put(p, 0xe0 | (int)(cp >> 12));
-		sp_put(p, 0x80 | (int)((cp >> 6) & 0x3f));
-		sp_put(p, 0x80 | (int)(cp & 0x3f));
-	} else {
-		sp_put(p, 0xf0 | (int)((cp >> 18) & 0x07));
-		sp_put(p, 0x80 | (int)((cp >> 12) & 0x3f));
-		sp_put(p, 0x80 | (int)((cp >> 6) & 0x3f));
-		sp_put(p, 0x80 | (int)(cp & 0x3f));
-	}
+	unsigned char	 u[4];
+	size_t		 i, n = utf8_encode(cp, u);
+
+	for (i = 0; i < n; i++)
+		sp_put(p, u[i]);
 }
 
 /* $'...': decode ANSI-C escapes, so $'\x72m' is seen as rm. */

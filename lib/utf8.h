@@ -39,5 +39,11 @@ size_t	 utf8_seqlen(const void *, size_t);
  * read a command other than the one that runs.
  */
 int	 utf8_hides(const void *, size_t, uint32_t *);
+/*
+ * Code point cp as UTF-8 into out (4 bytes of room); its length.  Above
+ * U+10FFFF only the low 21 bits count, and surrogates are written as
+ * they are: a caller that must not make them checks first.
+ */
+size_t	 utf8_encode(uint32_t, unsigned char *);
 
 #endif /* HARNESS_UTF8_H */

@@ -108,6 +108,25 @@ test_utf8(void)
 	tap_ok(utf8_seqlen("\xe2\x82\xac!", 4) == 3 &&
 	    utf8_seqlen("\xe2\x82", 2) == 0 && utf8_seqlen("a", 1) == 1,
 	    "UTF-8: sequence length");
+	{
+		/* each length's first and last code point, encoded, is
+		   valid and one sequence of that length */
+		static const uint32_t cps[] = { 0, 0x7f, 0x80, 0x7ff, 0x800,
+		    0xffff, 0x10000, 0x10ffff };
+		unsigned char u[4];
+		size_t i, n;
+		int good = 1;
+
+		for (i = 0; i < sizeof(cps) / sizeof(cps[0]); i++) {
+			n = utf8_encode(cps[i], u);
+			if (n != i / 2 + 1 || (cps[i] > 0 && (!utf8_valid(u, n) ||
+			    utf8_seqlen(u, n) != n)))
+				good = 0;
+		}
+		n = utf8_encode(0x20ac, u);
+		tap_ok(good && n == 3 && memcmp(u, "\xe2\x82\xac", 3) == 0,
+		    "UTF-8: encode, each length");
+	}
 }
 
 static struct http_parser *
