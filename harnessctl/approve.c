@@ -228,6 +228,7 @@ approve_list(struct ctl_env *env, int all)
 	struct hitl_item	 it;
 	struct imsg		 imsg;
 	struct rbuf		 rb;
+	unsigned char		*heap;
 	char			 errbuf[512];
 	int			 n = 0, rc;
 
@@ -243,10 +244,11 @@ approve_list(struct ctl_env *env, int all)
 			imsg_free(&imsg);
 			break;
 		}
-		wire_rinit(&rb, imsg.data, imsg_datalen(&imsg));
 		if (imsg.hdr.type != IMSG_HITL_REQUEST ||
+		    hitl_msg_open(&imsg, &rb, &heap) == -1 ||
 		    hitl_item_decode(&rb, &it) == -1)
 			errx(1, "hitld: bad reply");
+		free(heap);
 		imsg_free(&imsg);
 		print_head(stdout, &it, (int64_t)it.left_ms, "", 0);
 		print_call(stdout, &it.req, "      ", 0, all ? INT_MAX :
@@ -634,6 +636,7 @@ on_message(struct views *vs, struct view **selp, struct imsg *imsg,
 	struct hitl_decided	 d;
 	struct view		*v;
 	struct rbuf		 rb;
+	unsigned char		*heap = NULL;
 	char			 msg[512];
 	int64_t			 left;
 
@@ -646,10 +649,14 @@ on_message(struct views *vs, struct view **selp, struct imsg *imsg,
 	case IMSG_HITL_REQUEST:
 		if ((v = calloc(1, sizeof(*v))) == NULL)
 			err(1, "calloc");
-		if (hitl_item_decode(&rb, &v->it) == -1) {
+		/* A large one comes in a memfd. */
+		if (hitl_msg_open(imsg, &rb, &heap) == -1 ||
+		    hitl_item_decode(&rb, &v->it) == -1) {
+			free(heap);
 			free(v);
 			return -1;
 		}
+		free(heap);
 		if (view_find(vs, v->it.id) != NULL) {
 			hitl_item_free(&v->it);
 			free(v);

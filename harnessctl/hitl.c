@@ -187,15 +187,19 @@ classify_dry(struct ctl_env *env, const struct hitl_req *req)
 	struct wbuf		 wb;
 	char			 err[512];
 	size_t			 n;
+	int			 rc;
 
 	ctl_load_conf(env);
 	if ((rs = risk_conf_compile(env->conf, &n, err, sizeof(err))) == NULL)
 		errx(1, "%s: rules: %s", env->conffile, err);
 	/* What hitld could not be sent, it would not classify. */
-	wire_init(&wb);
+	wire_init_max(&wb, HITL_MSG_MAX);
 	hitl_req_encode(&wb, req);
-	if (wire_ok(&wb) == -1) {
-		hitl_verdict_deny(&v, "request too large to classify");
+	rc = wire_ok(&wb);
+	wire_free(&wb);
+	if (rc == -1) {
+		hitl_verdict_deny(&v, "request too large to classify "
+		    "(at most %d bytes)", HITL_MSG_MAX);
 		print_verdict(&v, 1);
 		print_verdict(&v, 0);
 		risk_free(rs);
@@ -228,8 +232,33 @@ classify_dry(struct ctl_env *env, const struct hitl_req *req)
 	    res.decision == RISK_ASK ? 2 : 1;
 }
 
+/* -a @FILE: the JSON arguments of a call read from FILE. */
+static char *
+read_args(const char *path)
+{
+	FILE	*f;
+	char	*buf = NULL;
+	size_t	 len = 0, n;
+
+	if ((f = fopen(path, "r")) == NULL)
+		err(1, "%s", path);
+	/* One byte past what hitld takes, to say that it is too much. */
+	if ((buf = malloc(HITL_MSG_MAX + 2)) == NULL)
+		err(1, NULL);
+	while (len <= HITL_MSG_MAX && (n = fread(buf + len, 1,
+	    HITL_MSG_MAX + 1 - len, f)) > 0)
+		len += n;
+	if (ferror(f))
+		err(1, "%s", path);
+	fclose(f);
+	if (memchr(buf, '\0', len) != NULL)
+		errx(64, "%s: a NUL byte is no JSON", path);
+	buf[len] = '\0';
+	return buf;
+}
+
 /*
- * hitl classify [TOOL] [-di] [-a json] [-C dir] [-c line] [-e NAME=value]
+ * hitl classify [TOOL] [-di] [-a json|@file] [-C dir] [-c line] [-e NAME=value]
  * [-n network] [-s session] [-w workspace] [TOOL] [argv ...]; -i: the
  * call reads our standard input.  The verdict is
  * printed at the end; the request id as soon as hitld queues the
@@ -243,7 +272,7 @@ hitl_classify(struct ctl_env *env, int argc, char **argv)
 	struct hitl_verdict	 v;
 	struct hconn		*h;
 	char			 errbuf[512], *envv[HITL_ENV_MAX];
-	char			*in = NULL;
+	char			*in = NULL, *afile = NULL;
 	size_t			 inlen = 0, n;
 	int			 ch, rc, dry = 0;
 
@@ -259,7 +288,11 @@ hitl_classify(struct ctl_env *env, int argc, char **argv)
 	while ((ch = getopt(argc, argv, "a:C:c:de:in:s:w:")) != -1) {
 		switch (ch) {
 		case 'a':
-			req.args = optarg;
+			/* -a @FILE: the arguments are in FILE. */
+			free(afile);
+			afile = NULL;
+			req.args = optarg[0] == '@' ?
+			    (afile = read_args(optarg + 1)) : optarg;
 			break;
 		case 'e':
 			if (req.envc == HITL_ENV_MAX)
@@ -326,6 +359,7 @@ hitl_classify(struct ctl_env *env, int argc, char **argv)
 	if (dry) {
 		rc = classify_dry(env, &req);
 		free(in);
+		free(afile);
 		return rc;
 	}
 
@@ -339,6 +373,7 @@ hitl_classify(struct ctl_env *env, int argc, char **argv)
 	print_verdict(&v, 0);
 	rc = v.decision == RISK_ALLOW ? 0 : 1;
 	free(in);
+	free(afile);
 	return rc;
 }
 

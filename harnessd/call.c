@@ -62,6 +62,10 @@
 #define CACHE_MAX_ENTRIES	1024
 #define CACHE_MAX_BYTES		(64 * 1024 * 1024)
 #define CALL_AUDIT_ARGS_MAX	4096
+/* A call's JSON arguments; past one message they reach hitld in a
+   memfd (and twice over, as the code of a code tool, within
+   HITL_MSG_MAX). */
+#define CALL_ARGS_MAX		(1024 * 1024)
 
 enum peer_idx { PEER_HITLD, PEER_SANDBOXD, PEER_MAX };
 
@@ -738,6 +742,7 @@ static void
 call_classify(struct call *c)
 {
 	struct wbuf	 wb;
+	int		 rc, fd;
 
 	if (peers[PEER_HITLD].iev == NULL) {
 		c->state = CS_CLASSIFY_WAIT;
@@ -750,24 +755,31 @@ call_classify(struct call *c)
 	 * for a cached result), so hitld need not wait for its own.
 	 */
 	c->hreq.flags |= HITL_REQ_RECORDED;
-	wire_init(&wb);
-	hitl_req_encode(&wb, &c->hreq);
-	if (wire_ok(&wb) == -1 && c->hreq.input != NULL) {
+	/* One message, or a sealed memfd when it is larger. */
+	rc = hitl_req_pack(&wb, &c->hreq, &fd);
+	if (rc == -1 && errno == EMSGSIZE && c->hreq.input != NULL) {
 		/* Without the input's text, then: only that it has one. */
+		wire_free(&wb);
 		free(c->hreq.input);
 		c->hreq.input = NULL;
 		c->hreq.flags |= HITL_REQ_INPUT_CUT;
-		wire_init(&wb);
-		hitl_req_encode(&wb, &c->hreq);
+		rc = hitl_req_pack(&wb, &c->hreq, &fd);
 	}
-	if (wire_ok(&wb) == -1) {
-		call_refuse(c, 413, "too_large", "the call is too large to "
-		    "classify (at most %d bytes of command, arguments and "
-		    "environment)", IMSG_MAX_PAYLOAD);
+	if (rc == -1) {
+		if (errno == EMSGSIZE)
+			call_refuse(c, 413, "too_large", "the call is too "
+			    "large to classify (at most %d bytes of command, "
+			    "arguments and environment)", HITL_MSG_MAX);
+		else
+			call_refuse(c, 503, "hitld_unavailable", "denied: "
+			    "cannot ask hitld: %s", strerror(errno));
+		wire_free(&wb);
 		return;
 	}
-	if (peer_compose(PEER_HITLD, IMSG_HITL_CLASSIFY, c->cid, -1, wb.buf,
-	    wb.len) == -1) {
+	rc = peer_compose(PEER_HITLD, IMSG_HITL_CLASSIFY, c->cid, fd,
+	    fd == -1 ? wire_data(&wb) : NULL, fd == -1 ? wb.len : 0);
+	wire_free(&wb);
+	if (rc == -1) {
 		call_refuse(c, 503, "hitld_unavailable", "denied: cannot ask "
 		    "hitld: %s", strerror(errno));
 		return;
@@ -1695,18 +1707,14 @@ canon_args(struct call *c, struct json_object *args)
 	size_t		 len;
 
 	s = json_object_to_json_string_ext(args, JSON_C_TO_STRING_PLAIN);
-	/*
-	 * A call travels to hitld in one message: its arguments are at
-	 * most AUDITLOG_BODY_MAX bytes, a limit of size, not of form.
-	 */
-	if ((len = strlen(s)) > AUDITLOG_BODY_MAX) {
+	/* A limit of size, not of form. */
+	if ((len = strlen(s)) > CALL_ARGS_MAX) {
 		eng_error(c->ctx, c->id, 413, "too_large", "arguments: %zu "
-		    "bytes, at most %d (they go to hitld in one message)",
-		    len, AUDITLOG_BODY_MAX);
+		    "bytes, at most %d", len, CALL_ARGS_MAX);
 		return -1;
 	}
-	if (auditlog_canon_json(s, len, &c->args, &len, err,
-	    sizeof(err)) == -1) {
+	if (auditlog_canon_json_max(s, len, CALL_ARGS_MAX, &c->args, &len,
+	    err, sizeof(err)) == -1) {
 		eng_error(c->ctx, c->id, 400, "bad_arguments", "arguments: "
 		    "%s", err);
 		return -1;

@@ -11,12 +11,14 @@
  */
 #include <sys/types.h>
 #include <sys/queue.h>
+#include <sys/syscall.h>
 
 #include <ctype.h>
 #include <errno.h>
 #include <event2/event.h>
 #include <json-c/json.h>
 #include <pwd.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +45,7 @@
 #define QUEUE_DONE_MAX		256	/* recent decisions, for latecomers */
 #define QUEUE_JSON_DEPTH	32
 #define QUEUE_MAX_BACKLOG	2048	/* messages queued to one peer */
+#define QUEUE_MAX_BYTES		(64 << 20)	/* requests waiting, encoded */
 
 /* Per connection (ctl_conn.data). */
 struct qconn {
@@ -60,6 +63,7 @@ struct pending {
 	size_t		 keylen;
 	struct timespec	 due;		/* CLOCK_MONOTONIC */
 	struct event	*timer;
+	size_t		 size;		/* the request, encoded */
 };
 
 /* "Allow this exact call for the rest of this session." */
@@ -79,6 +83,7 @@ static struct {
 	uint64_t	 timeout_ms;
 	TAILQ_HEAD(, pending) pending;
 	size_t		 npending;
+	size_t		 pending_bytes;	/* their requests, encoded */
 	uint32_t	 next_id;
 	TAILQ_HEAD(, grant) grants;
 	size_t		 ngrants;
@@ -240,6 +245,7 @@ static char *
 call_key(const struct hitl_req *r, struct json_object *args, size_t *lenp)
 {
 	struct kbuf	 kb;
+	char		*key;
 	size_t		 i;
 	uint32_t	 argc = (uint32_t)r->argc;
 
@@ -268,8 +274,16 @@ call_key(const struct hitl_req *r, struct json_object *args, size_t *lenp)
 		free(kb.p);
 		return NULL;
 	}
-	*lenp = kb.len;
-	return kb.p;
+	/*
+	 * Kept as its SHA-256: a grant of a call with a megabyte of
+	 * arguments holds 32 bytes, and equal digests are equal calls.
+	 */
+	if ((key = malloc(crypto_hash_sha256_BYTES)) != NULL)
+		crypto_hash_sha256((unsigned char *)key,
+		    (const unsigned char *)kb.p, kb.len);
+	free(kb.p);
+	*lenp = crypto_hash_sha256_BYTES;
+	return key;
 }
 
 static struct grant *
@@ -395,21 +409,22 @@ send_item(struct ctl_conn *c, uint32_t peerid, struct pending *p)
 	struct wbuf	 wb;
 	struct timespec	 now;
 	int64_t		 left;
+	int		 rc, fd;
 
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	left = (int64_t)(p->due.tv_sec - now.tv_sec) * 1000 +
 	    (p->due.tv_nsec - now.tv_nsec) / 1000000;
 	p->item.left_ms = left > 0 ? (uint64_t)left : 0;
-	wire_init(&wb);
-	hitl_item_encode(&wb, &p->item);
-	if (wire_ok(&wb) == -1) {
-		/* Cannot happen: the request itself fit in a message. */
-		log_warnx("%s: request %u too large to show", __func__,
-		    p->item.id);
+	/* In a memfd when it does not fit in a message. */
+	if (hitl_item_pack(&wb, &p->item, &fd) == -1) {
+		log_warn("%s: request %u", __func__, p->item.id);
+		wire_free(&wb);
 		return -1;
 	}
-	return control_reply(c, IMSG_HITL_REQUEST, peerid, -1, wb.buf,
-	    wb.len);
+	rc = control_reply(c, IMSG_HITL_REQUEST, peerid, fd, fd == -1 ?
+	    wire_data(&wb) : NULL, fd == -1 ? wb.len : 0);
+	wire_free(&wb);
+	return rc;
 }
 
 static void
@@ -496,6 +511,7 @@ pending_free(struct pending *p)
 {
 	TAILQ_REMOVE(&q.pending, p, entry);
 	q.npending--;
+	q.pending_bytes -= p->size;
 	if (p->timer != NULL)
 		event_free(p->timer);
 	hitl_item_free(&p->item);
@@ -573,11 +589,25 @@ queue_classify(struct ctl_conn *c, struct imsg *imsg)
 	struct timespec		 rt;
 	char			 err[128];
 	char			*key = NULL;
-	size_t			 keylen = 0;
+	unsigned char		*heap;
+	size_t			 keylen = 0, size;
 	uint32_t		 peerid = imsg->hdr.peerid;
+	int			 rc;
 
-	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
-	if (hitl_req_decode(&rb, &req) == -1) {
+	/* In the message, or in a sealed memfd when larger. */
+	if (hitl_msg_open(imsg, &rb, &heap) == -1) {
+		log_warnx("%s: unreadable request from uid %u: %s", __func__,
+		    (unsigned)c->uid, strerror(errno));
+		memset(&req, 0, sizeof(req));
+		hitl_verdict_deny(&v, "%s", errno == EMSGSIZE ? "request "
+		    "too large to classify" : "malformed request");
+		hitl_audit_reply(&req, &v, c->uid, c->id, peerid, 1);
+		return;
+	}
+	size = wire_left(&rb);
+	rc = hitl_req_decode(&rb, &req);
+	free(heap);
+	if (rc == -1) {
 		log_warnx("%s: malformed request from uid %u", __func__,
 		    (unsigned)c->uid);
 		hitl_verdict_deny(&v, "malformed request");
@@ -641,7 +671,8 @@ queue_classify(struct ctl_conn *c, struct imsg *imsg)
 		goto answer;
 	}
 	if (q.npending >= QUEUE_MAX_PENDING ||
-	    qc->npending >= QUEUE_MAX_PER_CONN) {
+	    qc->npending >= QUEUE_MAX_PER_CONN ||
+	    size > QUEUE_MAX_BYTES - q.pending_bytes) {
 		v.decision = RISK_DENY;
 		v.how = HITL_HOW_ERROR;
 		strlcpy(v.reason, "too many requests waiting for approval",
@@ -665,6 +696,7 @@ queue_classify(struct ctl_conn *c, struct imsg *imsg)
 	if (++q.next_id == 0)
 		q.next_id = 1;
 	p->item.id = q.next_id;
+	p->size = size;
 	p->item.req = req;		/* owned by the pending entry now */
 	memset(&req, 0, sizeof(req));
 	p->item.level = v.level;
@@ -695,6 +727,7 @@ queue_classify(struct ctl_conn *c, struct imsg *imsg)
 	evtimer_add(p->timer, &tv);
 	TAILQ_INSERT_TAIL(&q.pending, p, entry);
 	q.npending++;
+	q.pending_bytes += p->size;
 	qc->npending++;
 	json_object_put(args);
 
@@ -1047,6 +1080,7 @@ queue_stopping(struct proc_ctx *ctx)
 void
 queue_run(struct proc_ctx *ctx)
 {
+	static const int	 syscalls[] = { SYS_memfd_create };
 	struct proc_confine_spec spec;
 	char			 err[512];
 
@@ -1061,6 +1095,9 @@ queue_run(struct proc_ctx *ctx)
 	users_load();
 
 	memset(&spec, 0, sizeof(spec));
+	/* A request too large for a message goes to approvers in one. */
+	spec.syscalls = syscalls;
+	spec.nsyscalls = sizeof(syscalls) / sizeof(syscalls[0]);
 	if (audit_init(ctx) == -1)
 		fatalx("cannot set up auditing");
 	proc_confine(ctx, &spec);

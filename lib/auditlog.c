@@ -1058,14 +1058,15 @@ fc_value(struct jscan *js, struct dbuf *b, int depth)
 }
 
 static int
-canon_fast(const char *in, size_t len, char **out, size_t *outlen)
+canon_fast(const char *in, size_t len, size_t max, char **out,
+    size_t *outlen)
 {
 	struct jscan	 js;
 	struct dbuf	 b;
 
 	memset(&js, 0, sizeof(js));
 	memset(&b, 0, sizeof(b));
-	b.max = AUDITLOG_BODY_MAX;
+	b.max = max;
 	js.p = (const unsigned char *)in;
 	js.len = len;
 	js_ws(&js);
@@ -1244,18 +1245,37 @@ auditlog_json_check(const char *in, size_t len, int maxdepth,
 	return 0;
 }
 
+static int canon_ref(const char *, size_t, size_t, char **, size_t *,
+    char *, size_t);
+
 int
 auditlog_canon_json(const char *in, size_t len, char **out, size_t *outlen,
     char *err, size_t errlen)
 {
-	if (in != NULL && len <= AUDITLOG_BODY_MAX &&
-	    canon_fast(in, len, out, outlen) == 0)
+	return auditlog_canon_json_max(in, len, AUDITLOG_BODY_MAX, out, outlen,
+	    err, errlen);
+}
+
+int
+auditlog_canon_json_max(const char *in, size_t len, size_t max, char **out,
+    size_t *outlen, char *err, size_t errlen)
+{
+	if (in != NULL && len <= max &&
+	    canon_fast(in, len, max, out, outlen) == 0)
 		return 0;
-	return auditlog_canon_json_ref(in, len, out, outlen, err, errlen);
+	return canon_ref(in, len, max, out, outlen, err, errlen);
 }
 
 int
 auditlog_canon_json_ref(const char *in, size_t len, char **out,
+    size_t *outlen, char *err, size_t errlen)
+{
+	return canon_ref(in, len, AUDITLOG_BODY_MAX, out, outlen, err,
+	    errlen);
+}
+
+static int
+canon_ref(const char *in, size_t len, size_t max, char **out,
     size_t *outlen, char *err, size_t errlen)
 {
 	struct jscan		 js;
@@ -1268,14 +1288,14 @@ auditlog_canon_json_ref(const char *in, size_t len, char **out,
 	*out = NULL;
 	*outlen = 0;
 	memset(&b, 0, sizeof(b));
-	b.max = AUDITLOG_BODY_MAX;
+	b.max = max;
 	if (in == NULL) {
 		seterr(err, errlen, "no JSON body");
 		return -1;
 	}
-	if (len > AUDITLOG_BODY_MAX) {
-		seterr(err, errlen, "JSON body too large (%zu > %d bytes)",
-		    len, AUDITLOG_BODY_MAX);
+	if (len > max) {
+		seterr(err, errlen, "JSON body too large (%zu > %zu bytes)",
+		    len, max);
 		return -1;
 	}
 	memset(&js, 0, sizeof(js));

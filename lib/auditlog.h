@@ -311,6 +311,10 @@ int		 auditlog_type_known(const char *);
  */
 int		 auditlog_canon_json(const char *, size_t, char **out,
 		    size_t *outlen, char *err, size_t errlen);
+/* The same for text of other sizes than a record body: at most max
+   bytes in and out. */
+int		 auditlog_canon_json_max(const char *, size_t, size_t max,
+		    char **out, size_t *outlen, char *err, size_t errlen);
 /*
  * The strict scanner of record bodies, for other callers of json-c
  * (the gateway): 0 if the len bytes are exactly one JSON value by RFC

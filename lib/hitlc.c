@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,7 +95,7 @@ get_strs(struct rbuf *rb, char ***vp, size_t *np, uint32_t max)
 	if ((*vp = calloc(n, sizeof(**vp))) == NULL)
 		return -1;
 	for (i = 0; i < n; i++) {
-		if (wire_get_str(rb, &(*vp)[i], IMSG_MAX_PAYLOAD) == -1)
+		if (wire_get_str(rb, &(*vp)[i], HITL_MSG_MAX) == -1)
 			return -1;
 		(*np)++;
 	}
@@ -108,9 +109,9 @@ req_decode(struct rbuf *rb, struct hitl_req *r)
 	if (wire_get_str(rb, &r->session, HITL_SESSION_MAX) == -1 ||
 	    wire_get_str(rb, &r->tool, HITL_TOOL_MAX) == -1 ||
 	    r->tool[0] == '\0' ||
-	    get_opt(rb, &r->command, IMSG_MAX_PAYLOAD) == -1 ||
+	    get_opt(rb, &r->command, HITL_MSG_MAX) == -1 ||
 	    get_strs(rb, &r->argv, &r->argc, HITL_ARGV_MAX) == -1 ||
-	    get_opt(rb, &r->args, IMSG_MAX_PAYLOAD) == -1 ||
+	    get_opt(rb, &r->args, HITL_MSG_MAX) == -1 ||
 	    get_opt(rb, &r->network, 1024) == -1 ||
 	    get_opt(rb, &r->workspace, 4096) == -1 ||
 	    get_opt(rb, &r->cwd, 4096) == -1 ||
@@ -130,6 +131,60 @@ hitl_req_decode(struct rbuf *rb, struct hitl_req *r)
 		hitl_req_free(r);
 		return -1;
 	}
+	return 0;
+}
+
+/* In the message when it fits, else in a memfd. */
+static int
+pack(struct wbuf *wb, int *fdp)
+{
+	*fdp = -1;
+	if (wire_ok(wb) == -1)
+		return -1;
+	if (wb->len <= IMSG_MAX_PAYLOAD)
+		return 0;
+	if ((*fdp = wire_memfd(wb)) == -1)
+		return -1;
+	return 0;
+}
+
+int
+hitl_req_pack(struct wbuf *wb, const struct hitl_req *r, int *fdp)
+{
+	wire_init_max(wb, HITL_MSG_MAX);
+	hitl_req_encode(wb, r);
+	return pack(wb, fdp);
+}
+
+int
+hitl_item_pack(struct wbuf *wb, const struct hitl_item *it, int *fdp)
+{
+	wire_init_max(wb, HITL_MSG_MAX);
+	hitl_item_encode(wb, it);
+	return pack(wb, fdp);
+}
+
+int
+hitl_msg_open(struct imsg *imsg, struct rbuf *rb, unsigned char **heapp)
+{
+	size_t	 len;
+	int	 rc, fd = imsg->fd;
+
+	*heapp = NULL;
+	imsg->fd = -1;
+	if (imsg_datalen(imsg) > 0 || fd == -1) {
+		if (fd != -1)
+			close(fd);
+		wire_rinit(rb, imsg->data, imsg_datalen(imsg));
+		return 0;
+	}
+	rc = wire_memfd_read(fd, HITL_MSG_MAX, heapp, &len);
+	close(fd);
+	if (rc == -1) {
+		wire_rinit(rb, NULL, 0);
+		return -1;
+	}
+	wire_rinit(rb, *heapp, len);
 	return 0;
 }
 
@@ -343,7 +398,7 @@ hitlc_classify(struct hconn *h, const struct hitl_req *r,
 	char		 msg[HITL_WHY_MAX];
 	uint32_t	 id;
 	uint64_t	 left;
-	int		 rc, wait = HITLC_FIRST_MS;
+	int		 rc, fd, wait = HITLC_FIRST_MS;
 	static uint32_t	 seq;
 
 	if (h == NULL) {
@@ -352,14 +407,21 @@ hitlc_classify(struct hconn *h, const struct hitl_req *r,
 	}
 	if (++seq == 0)
 		seq = 1;
-	wire_init(&wb);
-	hitl_req_encode(&wb, r);
-	if (wire_ok(&wb) == -1) {
-		hitl_verdict_deny(v, "request too large to classify");
+	if (hitl_req_pack(&wb, r, &fd) == -1) {
+		if (errno == EMSGSIZE)
+			hitl_verdict_deny(v, "request too large to classify "
+			    "(at most %d bytes)", HITL_MSG_MAX);
+		else
+			hitl_verdict_deny(v, "cannot send the request: %s",
+			    strerror(errno));
+		wire_free(&wb);
 		return -1;
 	}
-	if (harness_send(h, IMSG_HITL_CLASSIFY, seq, -1, wb.buf, wb.len)
-	    == -1) {
+	/* harness_send() passes fd on, sent or not. */
+	rc = harness_send(h, IMSG_HITL_CLASSIFY, seq, fd, fd == -1 ?
+	    wire_data(&wb) : NULL, fd == -1 ? wb.len : 0);
+	wire_free(&wb);
+	if (rc == -1) {
 		hitl_verdict_deny(v, "hitld unreachable: %s",
 		    strerror(errno));
 		return -1;

@@ -22,6 +22,12 @@
 #define HITL_ENV_MAX		128	/* NAME=value of an argv call */
 #define HITL_INPUT_MAX		8192	/* bytes of its input sent; more,
 					   or a NUL, is HITL_REQ_INPUT_CUT */
+/*
+ * A request (or the item approvers are shown) too large for one message
+ * travels in a sealed memfd sent with an empty one: at most this many
+ * bytes encoded (command, argv, JSON arguments, environment and input).
+ */
+#define HITL_MSG_MAX		(4 << 20)
 
 /*
  * A tool call.  command is a shell command line, argv an exec-style
@@ -121,6 +127,22 @@ int	 hitl_item_decode(struct rbuf *, struct hitl_item *);
 void	 hitl_item_free(struct hitl_item *);
 void	 hitl_decided_encode(struct wbuf *, const struct hitl_decided *);
 int	 hitl_decided_decode(struct rbuf *, struct hitl_decided *);
+
+/*
+ * Encode for sending, in one message or past it: 0 and either *fdp -1
+ * and the payload wire_data(wb), wb->len, or *fdp a sealed memfd to
+ * send with an empty payload; -1 (errno EMSGSIZE: more than
+ * HITL_MSG_MAX) otherwise.  wire_free(wb) after.
+ */
+int	 hitl_req_pack(struct wbuf *, const struct hitl_req *, int *fdp);
+int	 hitl_item_pack(struct wbuf *, const struct hitl_item *, int *fdp);
+/*
+ * A received message's payload, from the message or from the memfd an
+ * empty one carries (taken from imsg and closed): *rb reads it; free
+ * *heapp when done.  0, or -1 with errno (EMSGSIZE: too large).
+ */
+struct imsg;
+int	 hitl_msg_open(struct imsg *, struct rbuf *, unsigned char **heapp);
 
 /* "policy", "session", "approver", "timeout", "cancel" or "error". */
 const char *hitl_how_name(int);

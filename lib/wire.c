@@ -7,12 +7,20 @@
  * consumes nothing.
  */
 
+#include <sys/mman.h>
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "wire.h"
+
+#define WIRE_SEALS	(F_SEAL_SEAL | F_SEAL_SHRINK | F_SEAL_GROW | \
+			    F_SEAL_WRITE)
 
 static void	wire_put(struct wbuf *, const void *, size_t);
 static int	wire_get(struct rbuf *, void *, size_t);
@@ -23,6 +31,55 @@ wire_init(struct wbuf *wb)
 {
 	wb->len = 0;
 	wb->err = 0;
+	wb->heap = NULL;
+	wb->heapcap = 0;
+	wb->max = 0;
+}
+
+void
+wire_init_max(struct wbuf *wb, size_t max)
+{
+	wire_init(wb);
+	wb->max = max > sizeof(wb->buf) ? max : 0;
+}
+
+const unsigned char *
+wire_data(const struct wbuf *wb)
+{
+	return wb->heap != NULL ? wb->heap : wb->buf;
+}
+
+void
+wire_free(struct wbuf *wb)
+{
+	free(wb->heap);
+	wb->heap = NULL;
+	wb->heapcap = 0;
+}
+
+/* Room for n more bytes: 0, or -1 (nothing changed). */
+static int
+wire_room(struct wbuf *wb, size_t n)
+{
+	unsigned char	*p;
+	size_t		 cap;
+
+	if (wb->heap == NULL && n <= sizeof(wb->buf) - wb->len)
+		return 0;
+	if (wb->max == 0 || n > wb->max - wb->len)
+		return -1;
+	if (wb->heap != NULL && n <= wb->heapcap - wb->len)
+		return 0;
+	cap = wb->heapcap > 0 ? wb->heapcap : sizeof(wb->buf);
+	while (cap - wb->len < n)
+		cap = cap > wb->max / 2 ? wb->max : cap * 2;
+	if ((p = realloc(wb->heap, cap)) == NULL)
+		return -1;
+	if (wb->heap == NULL)
+		memcpy(p, wb->buf, wb->len);
+	wb->heap = p;
+	wb->heapcap = cap;
+	return 0;
 }
 
 static void
@@ -30,12 +87,13 @@ wire_put(struct wbuf *wb, const void *p, size_t n)
 {
 	if (wb->err)
 		return;
-	if (n > sizeof(wb->buf) - wb->len) {
+	if (wire_room(wb, n) == -1) {
 		wb->err = 1;
 		return;
 	}
 	if (n > 0)
-		memcpy(wb->buf + wb->len, p, n);
+		memcpy((wb->heap != NULL ? wb->heap : wb->buf) + wb->len, p,
+		    n);
 	wb->len += n;
 }
 
@@ -97,10 +155,10 @@ wire_put_strn(struct wbuf *wb, const char *s, size_t n)
 
 	len = s == NULL ? 0 : strnlen(s, n);
 	/*
-	 * Both parts or neither, so a failed put leaves no stray length;
-	 * the buffer is far smaller than UINT32_MAX, so the cast is safe.
+	 * Both parts or neither, so a failed put leaves no stray length.
 	 */
-	if (wb->err || sizeof(uint32_t) + len > sizeof(wb->buf) - wb->len) {
+	if (wb->err || len > UINT32_MAX ||
+	    wire_room(wb, sizeof(uint32_t) + len) == -1) {
 		wb->err = 1;
 		return;
 	}
@@ -115,6 +173,81 @@ wire_ok(const struct wbuf *wb)
 		errno = EMSGSIZE;
 		return -1;
 	}
+	return 0;
+}
+
+int
+wire_memfd(const struct wbuf *wb)
+{
+	const unsigned char	*p = wire_data(wb);
+	size_t			 off = 0;
+	ssize_t			 n;
+	int			 fd, saved;
+
+	if (wb->err) {
+		errno = EMSGSIZE;
+		return -1;
+	}
+	if ((fd = memfd_create("wire", MFD_CLOEXEC | MFD_ALLOW_SEALING)) ==
+	    -1)
+		return -1;
+	while (off < wb->len) {
+		if ((n = write(fd, p + off, wb->len - off)) == -1) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		off += (size_t)n;
+	}
+	if (fcntl(fd, F_ADD_SEALS, WIRE_SEALS) == -1)
+		goto fail;
+	return fd;
+ fail:
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return -1;
+}
+
+int
+wire_memfd_read(int fd, size_t max, unsigned char **bufp, size_t *lenp)
+{
+	struct stat	 sb;
+	unsigned char	*buf;
+	size_t		 off = 0;
+	ssize_t		 n;
+	int		 seals;
+
+	*bufp = NULL;
+	*lenp = 0;
+	/* Sealed: what we read is what was sent, and it cannot change. */
+	if (fd == -1 || fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) ||
+	    (seals = fcntl(fd, F_GET_SEALS)) == -1 ||
+	    (seals & (F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE)) !=
+	    (F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE)) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (sb.st_size <= 0 || (uintmax_t)sb.st_size > max) {
+		errno = EMSGSIZE;
+		return -1;
+	}
+	if ((buf = malloc((size_t)sb.st_size)) == NULL)
+		return -1;
+	while (off < (size_t)sb.st_size) {
+		n = pread(fd, buf + off, (size_t)sb.st_size - off,
+		    (off_t)off);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			free(buf);
+			errno = n == 0 ? EINVAL : errno;
+			return -1;
+		}
+		off += (size_t)n;
+	}
+	*bufp = buf;
+	*lenp = off;
 	return 0;
 }
 

@@ -6,6 +6,12 @@
  * A writer never grows past IMSG_MAX_PAYLOAD; a reader checks every
  * length against what is left before it reads a byte, and remembers the
  * first error so a caller may check once at the end with wire_end().
+ *
+ * A writer set up with wire_init_max() may grow past one message, to a
+ * heap copy of at most max bytes: such a payload travels in a sealed
+ * memfd (wire_memfd()) sent with an empty message, and the reader takes
+ * it back with wire_memfd_read().  Read its bytes with wire_data() and
+ * free it with wire_free().
  */
 #ifndef HARNESS_WIRE_H
 #define HARNESS_WIRE_H
@@ -17,6 +23,9 @@ struct wbuf {
 	unsigned char	 buf[16384];	/* IMSG_MAX_PAYLOAD */
 	size_t		 len;
 	int		 err;		/* set once something did not fit */
+	unsigned char	*heap;		/* wire_init_max(): past buf */
+	size_t		 heapcap;
+	size_t		 max;		/* 0: buf only */
 };
 
 struct rbuf {
@@ -27,6 +36,22 @@ struct rbuf {
 };
 
 void	 wire_init(struct wbuf *);
+/* Room for max bytes, past one message if need be. */
+void	 wire_init_max(struct wbuf *, size_t max);
+const unsigned char *wire_data(const struct wbuf *);
+void	 wire_free(struct wbuf *);
+/*
+ * A sealed memfd (no write, grow or shrink) holding the writer's bytes,
+ * or -1 with errno set.
+ */
+int	 wire_memfd(const struct wbuf *);
+/*
+ * Read a sealed memfd of at most max bytes (and at least 1) into a new
+ * allocation *bufp of *lenp bytes.  0, or -1 with errno: EINVAL not a
+ * sealed memfd, EMSGSIZE too large or empty.  The fd is not closed.
+ */
+int	 wire_memfd_read(int, size_t max, unsigned char **bufp,
+	    size_t *lenp);
 void	 wire_put_u8(struct wbuf *, uint8_t);
 void	 wire_put_u16(struct wbuf *, uint16_t);
 void	 wire_put_u32(struct wbuf *, uint32_t);

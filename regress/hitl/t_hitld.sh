@@ -124,16 +124,34 @@ ctl approve -l >"$T/l" 2>&1
 ok "$(has "$T/l" 'no pending requests')" "dry run: nothing queued"
 classify "$T/c" -d fetch -a '{"url": '
 ok "$(has "$T/c" 'not valid JSON')" "dry run: bad JSON denied as by hitld"
-# A line too long to send hitld: denied by both, for the same reason.
-big="ls $(printf '%020000d' 0)"
+# A request larger than one message travels in a memfd: classified by
+# hitld as by the dry run.
+big="ls -l /tmp $(printf '%020000d' 0)"
 classify "$T/c" shell -c "$big"
+classify "$T/cd" -d shell -c "$big"
+ok "$(has "$T/c" '^decision: allow')" \
+    "a 20 KB command line: classified by hitld ($(grep reason: "$T/c"))"
+[ "$(grep '^level:\|^rule:' "$T/c")" = "$(grep '^level:\|^rule:' "$T/cd")" ] &&
+    ! grep -q 'too large' "$T/c" "$T/cd"
+ok $? "...as the dry run classifies it"
+python3 -c 'import json; print(json.dumps({"url": "http://x/", "pad": "b" * 60000}))' >"$T/big.json"
+classify "$T/c" fetch -a @"$T/big.json"
+ok "$(has "$T/c" '^rule: plain-http')" \
+    "60 KB of JSON arguments (-a @file): the arg rule holds ($(grep reason: "$T/c"))"
+# What hitld cannot take: denied by both, for the same reason.
+python3 -c 'import json; print(json.dumps({"pad": "c" * (5 << 20)}))' >"$T/huge.json"
+classify "$T/c" fetch -a @"$T/huge.json"
 ok "$(has "$T/c" '^reason: request too large to classify')" \
-    "a request too large to send: denied"
-classify "$T/c" -d shell -c "$big"
+    "a request too large to send (5 MB): denied"
+classify "$T/c" -d fetch -a @"$T/huge.json"
 ok "$(has "$T/c" '^reason: request too large to classify')" \
     "dry run: a request too large for hitld is denied as by hitld"
 [ "$(cat "$T/c.rc")" = 1 ]
 ok $? "dry run: too large exits 1"
+rm -f "$T/huge.json"
+classify "$T/c" fetch -a @"$T/nonexistent.json"
+[ "$(cat "$T/c.rc")" = 1 ] && grep -q 'nonexistent.json: No such file' "$T/c"
+ok $? "-a @file that is not there: named, exit 1"
 # A rule not yet loaded: the dry run of the edited file sees it, hitld
 # does not until SIGHUP.
 cp "$conf" "$T/edited.conf"
@@ -173,6 +191,18 @@ ok $? "approve -l cuts a long call and says so; -l -a lists it whole"
 ctl approve -a >/dev/null 2>&1
 [ $? -eq 64 ]
 ok $? "approve -a without -l: usage, exit 64"
+# An ask larger than a message reaches approvers whole (in a memfd).
+python3 -c 'import json; print(json.dumps({"command": "rm -r /y; echo " + "d" * 40000 + " end-of-big"}))' >"$T/bigask.json"
+classify_bg "$T/g" shell -s s1 -a @"$T/bigask.json" -c "rm -r /y"
+idg=$(reqid "$T/g")
+ctl approve -l -a >"$T/la" 2>&1
+ok "$(has "$T/la" "#$idg  risk high  session s1  tool shell")" \
+    "a 40 KB request: approve -l lists it"
+[ "$(tr -cd d <"$T/la" | wc -c)" -ge 40000 ] && grep -q 'd end-of-big' "$T/la"
+ok $? "...whole, with -a"
+ctl approve "$idg" deny >/dev/null 2>&1
+wait_for "$T/g.rc" . 10
+ok "$(has "$T/g" '^reason: denied by root')" "...and the answer reaches it"
 ctl approve "$idb" deny >/dev/null 2>&1
 wait_for "$T/a.rc" . 10
 ok "$(has "$T/a" '^decision: deny')" "denied by approver"
@@ -506,6 +536,16 @@ if command -v tmux >/dev/null; then
 	ctl approve "$w4" deny >/dev/null 2>&1
 	wait_pane "no pending requests"
 	tmux -L "$TM" resize-window -t t -x 120 -y 40
+
+	# A request larger than a message reaches the prompt (in a memfd).
+	classify_bg "$T/a" shell -s s1 -a @"$T/bigask.json" -c 'rm -r /big'
+	id=$(reqid "$T/a")
+	wait_pane "rm -r /big"
+	ok $? "prompt: a 40 KB request is shown"
+	sleep 1.6	# past the hold after w4 was decided elsewhere
+	tmux -L "$TM" send-keys -t t n
+	wait_for "$T/a.rc" . 10
+	ok "$(has "$T/a" '^decision: deny')" "prompt n: the large one denied"
 
 	# Ctrl-C restores the terminal.
 	tmux -L "$TM" send-keys -t t C-c

@@ -261,10 +261,14 @@ s118=$(printf 's%.0s' $(seq 118))
     [ "$(post /v1/exec "{\"argv\":[\"true\"],\"session\":\"${s118}s\"}")" = 400 ] &&
     grep -q 'session: 1 to 118' "$T/body"
 ok $? "a session of 118 bytes runs, 119 is refused ($(cat "$T/body"))"
-python3 -c 'import json; print(json.dumps({"path": "f", "content": "a" * 16000}))' >"$T/big.json"
-[ "$(post /v1/tools/write_file/call @"$T/big.json")" = 413 ] &&
-    grep -q '"code":"too_large"' "$T/body" && grep -q 'at most 15360' "$T/body"
-ok $? "arguments over 15360 bytes: 413 too_large ($(cat "$T/body"))"
+# Arguments larger than one message reach hitld in a memfd.
+python3 -c 'import json; print(json.dumps({"arguments": {"path": "big.txt", "content": "a" * 300000 + "\n"}, "session": "big"}))' >"$T/big.json"
+[ "$(post /v1/tools/write_file/call @"$T/big.json")" = 200 ] &&
+    [ "$(ctl tool call -o -s big read_file '{"path":"big.txt"}' | wc -c)" = 300001 ]
+ok $? "write_file of 300 KB: classified, run and written whole ($(head -c 300 "$T/body"))"
+python3 -c 'import json; print(json.dumps({"arguments": {"path": "big.txt", "content": "a" * 1100000}, "session": "big"}))' >"$T/big.json"
+[ "$(post /v1/tools/write_file/call @"$T/big.json")" = 413 ]
+ok $? "arguments past max request size: 413 ($(head -c 300 "$T/body"))"
 python3 -c 'import json; print(json.dumps({"command": "echo " + "a" * 4091}))' >"$T/big.json"
 [ "$(post /v1/tools/shell/call @"$T/big.json")" = 422 ] &&
     grep -q 'maxLength 4095' "$T/body"

@@ -4,8 +4,11 @@
  * paths against a scripted peer on a socketpair.
  */
 #include <sys/types.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -354,6 +357,119 @@ test_client(void)
 	}
 }
 
+/* A received message of n bytes at p, with fd. */
+static void
+fake_imsg(struct imsg *m, const void *p, size_t n, int fd)
+{
+	memset(m, 0, sizeof(*m));
+	m->hdr.len = (uint32_t)(IMSG_HEADER_SIZE + n);
+	m->data = (void *)(uintptr_t)p;
+	m->fd = fd;
+}
+
+/* Past one message: in a sealed memfd, and back. */
+static void
+test_pack(void)
+{
+	struct hitl_req		 r, d;
+	struct hitl_item	 it, di;
+	struct hitl_verdict	 v, sv;
+	struct hconn		*h;
+	struct wbuf		 wb;
+	struct rbuf		 rb;
+	struct imsg		 m;
+	unsigned char		*heap;
+	char			*big;
+	int			 fd, ok, peer;
+
+	sample_req(&r);
+	ok = hitl_req_pack(&wb, &r, &fd) == 0 && fd == -1 &&
+	    wb.len <= IMSG_MAX_PAYLOAD;
+	fake_imsg(&m, wire_data(&wb), wb.len, -1);
+	ok = ok && hitl_msg_open(&m, &rb, &heap) == 0 && heap == NULL &&
+	    hitl_req_decode(&rb, &d) == 0 && req_equal(&r, &d);
+	hitl_req_free(&d);
+	wire_free(&wb);
+	tap_ok(ok, "pack: a small request stays in the message");
+
+	if ((big = malloc(100001)) == NULL)
+		abort();
+	memset(big, 'q', 100000);
+	big[100000] = '\0';
+	r.command = big;
+	ok = hitl_req_pack(&wb, &r, &fd) == 0 && fd != -1;
+	fake_imsg(&m, NULL, 0, fd);
+	ok = ok && hitl_msg_open(&m, &rb, &heap) == 0 && heap != NULL &&
+	    m.fd == -1 && hitl_req_decode(&rb, &d) == 0 && req_equal(&r, &d);
+	free(heap);
+	hitl_req_free(&d);
+	wire_free(&wb);
+	tap_ok(ok, "pack: a 100 KB request goes in a memfd, whole");
+
+	memset(&it, 0, sizeof(it));
+	it.id = 77;
+	it.req = r;
+	strlcpy(it.why, "because", sizeof(it.why));
+	ok = hitl_item_pack(&wb, &it, &fd) == 0 && fd != -1;
+	fake_imsg(&m, NULL, 0, fd);
+	ok = ok && hitl_msg_open(&m, &rb, &heap) == 0 &&
+	    hitl_item_decode(&rb, &di) == 0 && di.id == 77 &&
+	    req_equal(&r, &di.req) && strcmp(di.why, "because") == 0;
+	free(heap);
+	hitl_item_free(&di);
+	wire_free(&wb);
+	tap_ok(ok, "pack: an item too large for a message, in a memfd");
+
+	/* Through a socket: what hitld would receive. */
+	h = pair(&peer);
+	memset(&sv, 0, sizeof(sv));
+	sv.decision = RISK_ALLOW;
+	wire_init(&wb);
+	hitl_verdict_encode(&wb, &sv);
+	peer_send(peer, IMSG_HITL_VERDICT, 5, wb.buf, wb.len);
+	ok = hitlc_classify(h, &r, &v, NULL, NULL) == 0 &&
+	    v.decision == RISK_ALLOW;
+	{
+		struct imsgbuf	 ib;
+
+		imsg_init(&ib, peer);
+		ok = ok && imsg_wait(&ib, &m, 5000) == 1 &&
+		    m.hdr.type == IMSG_HITL_CLASSIFY && imsg_datalen(&m) == 0 &&
+		    m.fd != -1 && hitl_msg_open(&m, &rb, &heap) == 0 &&
+		    hitl_req_decode(&rb, &d) == 0 && req_equal(&r, &d);
+		free(heap);
+		hitl_req_free(&d);
+		imsg_free(&m);
+		imsg_clear(&ib);
+	}
+	close(peer);
+	harness_close(h);
+	tap_ok(ok, "client: a large request is sent in a memfd");
+	free(big);
+
+	/* More than HITL_MSG_MAX: refused at both ends. */
+	if ((big = malloc(HITL_MSG_MAX + 1)) == NULL)
+		abort();
+	memset(big, 'w', HITL_MSG_MAX);
+	big[HITL_MSG_MAX] = '\0';
+	r.command = big;
+	ok = hitl_req_pack(&wb, &r, &fd) == -1 && errno == EMSGSIZE &&
+	    fd == -1;
+	wire_free(&wb);
+	ok = ok && hitlc_classify_path("/nonexistent", &r, &v, NULL,
+	    NULL) == -1 && v.decision == RISK_DENY;
+	tap_ok(ok, "pack: past HITL_MSG_MAX: EMSGSIZE");
+	free(big);
+
+	/* A memfd not sealed, or a pipe: refused. */
+	fd = memfd_create("t", MFD_CLOEXEC);
+	ok = fd != -1 && write(fd, "abcd", 4) == 4;
+	fake_imsg(&m, NULL, 0, fd);
+	ok = ok && hitl_msg_open(&m, &rb, &heap) == -1 && heap == NULL &&
+	    m.fd == -1;
+	tap_ok(ok, "msg_open: an unsealed memfd is refused (and closed)");
+}
+
 int
 main(void)
 {
@@ -365,5 +481,6 @@ main(void)
 	tap_ok(v.decision == RISK_DENY && v.level == RISK_CRITICAL &&
 	    strcmp(v.reason, "x 1") == 0, "verdict_deny fills a deny");
 	test_client();
+	test_pack();
 	return tap_done();
 }

@@ -3,10 +3,14 @@
  * strings, trailing bytes, writer overflow, sticky errors.
  */
 
+#include <sys/mman.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "wire.h"
 #include "../tap.h"
@@ -390,6 +394,98 @@ test_strn(void)
 	tap_ok(ok, "put_strn stops at n or at a NUL");
 }
 
+/* wire_init_max(): past one message into the heap, up to max. */
+static void
+test_spill(void)
+{
+	static char	 big[40000];
+	struct wbuf	 wb;
+	struct rbuf	 rb;
+	char		*s = NULL;
+	uint32_t	 u;
+	int		 ok;
+
+	memset(big, 'x', sizeof(big) - 1);
+	wire_init_max(&wb, 100000);
+	wire_put_u32(&wb, 7);
+	wire_put_str(&wb, big);
+	wire_put_u32(&wb, 9);
+	ok = wire_ok(&wb) == 0 && wb.len == 4 + 4 + 39999 + 4 &&
+	    wb.heap != NULL && wire_data(&wb) == wb.heap;
+	wire_rinit(&rb, wire_data(&wb), wb.len);
+	ok = ok && wire_get_u32(&rb, &u) == 0 && u == 7 &&
+	    wire_get_str(&rb, &s, 50000) == 0 && strcmp(s, big) == 0 &&
+	    wire_get_u32(&rb, &u) == 0 && u == 9 && wire_end(&rb) == 0;
+	free(s);
+	tap_ok(ok, "init_max: a payload past one message round-trips");
+	/* Past max: sticky error, nothing half-written. */
+	wire_put_str(&wb, big);
+	wire_put_str(&wb, big);
+	ok = wire_ok(&wb) == -1 && errno == EMSGSIZE &&
+	    wb.len == 4 + 4 + 39999 + 4 + 4 + 39999;
+	wire_free(&wb);
+	wire_free(&wb);		/* twice is harmless */
+	tap_ok(ok && wb.heap == NULL, "init_max: past max is an error; "
+	    "free leaves nothing");
+	/* Small stays in buf; a plain writer never spills. */
+	wire_init_max(&wb, 100000);
+	wire_put_u32(&wb, 1);
+	ok = wire_ok(&wb) == 0 && wb.heap == NULL && wire_data(&wb) == wb.buf;
+	wire_init(&wb);
+	wire_put_str(&wb, big);
+	tap_ok(ok && wire_ok(&wb) == -1 && wb.heap == NULL && wb.len == 0,
+	    "init_max: small stays in the message buffer; wire_init never "
+	    "spills");
+}
+
+static void
+test_memfd(void)
+{
+	static char	 big[70000];
+	struct wbuf	 wb;
+	unsigned char	*buf;
+	size_t		 len;
+	int		 fd, p[2], ok, seals;
+
+	memset(big, 'y', sizeof(big) - 1);
+	wire_init_max(&wb, 1 << 20);
+	wire_put_str(&wb, big);
+	fd = wire_memfd(&wb);
+	seals = fd == -1 ? 0 : fcntl(fd, F_GET_SEALS);
+	ok = fd != -1 && (seals & F_SEAL_WRITE) && (seals & F_SEAL_SEAL) &&
+	    write(fd, "z", 1) == -1;
+	tap_ok(ok, "memfd: sealed against writes and new seals");
+	ok = wire_memfd_read(fd, 1 << 20, &buf, &len) == 0 &&
+	    len == wb.len && memcmp(buf, wire_data(&wb), len) == 0;
+	free(buf);
+	tap_ok(ok, "memfd: read back byte for byte");
+	ok = wire_memfd_read(fd, wb.len - 1, &buf, &len) == -1 &&
+	    errno == EMSGSIZE && buf == NULL;
+	tap_ok(ok, "memfd: larger than the reader's max: EMSGSIZE");
+	close(fd);
+	wire_free(&wb);
+
+	/* Not sealed, a pipe, empty: refused. */
+	fd = memfd_create("t", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+	ok = fd != -1 && write(fd, "abc", 3) == 3 &&
+	    wire_memfd_read(fd, 100, &buf, &len) == -1 && errno == EINVAL;
+	if (fd != -1)
+		close(fd);
+	ok = ok && pipe(p) == 0 && write(p[1], "abc", 3) == 3 &&
+	    wire_memfd_read(p[0], 100, &buf, &len) == -1 && errno == EINVAL;
+	close(p[0]);
+	close(p[1]);
+	tap_ok(ok, "memfd_read: an unsealed memfd or a pipe is refused");
+	wire_init_max(&wb, 1 << 20);
+	fd = wire_memfd(&wb);
+	ok = fd != -1 && wire_memfd_read(fd, 100, &buf, &len) == -1 &&
+	    errno == EMSGSIZE;
+	if (fd != -1)
+		close(fd);
+	ok = ok && wire_memfd_read(-1, 100, &buf, &len) == -1;
+	tap_ok(ok, "memfd_read: empty, or no fd: refused");
+}
+
 int
 main(void)
 {
@@ -404,5 +500,7 @@ main(void)
 	test_writer_overflow();
 	test_max_string();
 	test_strn();
+	test_spill();
+	test_memfd();
 	return tap_done();
 }
