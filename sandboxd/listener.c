@@ -863,8 +863,10 @@ handle_list(struct ctl_conn *c, struct imsg *imsg)
 		    "running");
 		wire_put_u32(&wb, (uint32_t)r->pid);
 		wire_put_u32(&wb, (uint32_t)r->uid);
-		wire_put_i64(&wb, (int64_t)(r->state == RUN_QUEUED ?
-		    r->queued : r->started));
+		/* One still fetching secrets or being audited has left
+		   the queue but not started: its age is the request's. */
+		wire_put_i64(&wb, (int64_t)(r->state == RUN_QUEUED ||
+		    r->started == 0 ? r->queued : r->started));
 		wire_put_str(&wb, r->what);
 		wire_put_str(&wb, r->workspace);
 		control_reply(c, IMSG_SANDBOX_INFO, imsg->hdr.peerid, -1,

@@ -283,6 +283,23 @@ done
 ok $? "20 concurrent runs: every status and output right ($bad bad)"
 grep -q "^run[0-9]* *\(running\|queued\)" "$T/list.out"
 ok $? "sandbox list shows runs"
+# A program named by a client with a terminal escape in it: listed
+# escaped, never raw.
+esc=$(printf '\033')
+run escprep 0 -w escws -- sh -c "cp /bin/sleep '/work/s${esc}[2Jx'"
+ctl sandbox run -w escws -- "/work/s${esc}[2Jx" 2 </dev/null >/dev/null 2>&1 &
+escpid=$!
+for i in $(seq 100); do
+	ctl sandbox list >"$T/list.out" 2>&1
+	grep -q 'escws' "$T/list.out" && break
+	sleep 0.05
+done
+grep -q '/work/s\\x1b\[2Jx' "$T/list.out" && ! grep -q "$esc" "$T/list.out"
+ok $? "sandbox list escapes a program's control characters ($(grep escws "$T/list.out"))"
+age=$(awk '/escws/ { sub("s$", "", $5); print $5 }' "$T/list.out")
+[ -n "$age" ] && [ "$age" -lt 60 ]
+ok $? "sandbox list: the age of a run just asked for is seconds (${age}s)"
+wait $escpid
 # the exit records are sent without waiting for auditd: poll for them
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
 	n=$(ctl audit show -t sandbox.start | wc -l)
