@@ -132,6 +132,12 @@ ok $? "?stream=1: SSE events verdict, stdout, then result"
 [ "$(post /v1/tools/python/call '{"code":"print(6*7)"}')" = 200 ] &&
     grep -q '"stdout":"42\\n"' "$T/body"
 ok $? "python tool"
+# 60 KB of code: to hitld (twice over, as arguments and as python3 -c)
+# and to sandboxd, each in a memfd.
+python3 -c 'import json; print(json.dumps({"code": "x = 0\n" + "x += 1\n" * 8500 + "print(x)\n"}))' >"$T/bigcode.json"
+[ "$(post /v1/tools/python/call @"$T/bigcode.json")" = 200 ] &&
+    grep -q '"stdout":"8500\\n"' "$T/body"
+ok $? "python tool with 60 KB of code ($(head -c 200 "$T/body"))"
 [ "$(post /v1/tools/pycount/call '{"a":1,"b":2,"c":3}')" = 200 ] &&
     grep -q '"stdout":"3\\n"' "$T/body"
 ok $? "a config code tool reads its arguments as JSON on stdin"
