@@ -269,6 +269,10 @@ ok $? "write_file of 300 KB: classified, run and written whole ($(head -c 300 "$
 python3 -c 'import json; print(json.dumps({"arguments": {"path": "big.txt", "content": "a" * 1100000}, "session": "big"}))' >"$T/big.json"
 [ "$(post /v1/tools/write_file/call @"$T/big.json")" = 413 ]
 ok $? "arguments past max request size: 413 ($(head -c 300 "$T/body"))"
+python3 -c 'import json; print(json.dumps({"argv": ["echo", "e" * 20000]}))' >"$T/big.json"
+[ "$(post /v1/exec @"$T/big.json")" = 400 ] &&
+    grep -q 'argv\[1\]: .*shorter than 4096 bytes' "$T/body"
+ok $? "an exec word of 20000 bytes: 400 naming the limit ($(head -c 200 "$T/body"))"
 python3 -c 'import json; print(json.dumps({"command": "echo " + "a" * 4091}))' >"$T/big.json"
 [ "$(post /v1/tools/shell/call @"$T/big.json")" = 422 ] &&
     grep -q 'maxLength 4095' "$T/body"
