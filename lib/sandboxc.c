@@ -445,29 +445,7 @@ sandbox_result_fmt(const struct sandbox_result *r, char *buf, size_t len)
 int
 sandbox_memfd(const char *name, const void *buf, size_t len)
 {
-	const unsigned char	*p = buf;
-	size_t			 off;
-	ssize_t			 n;
-	int			 fd;
-
-	if ((fd = memfd_create(name, MFD_CLOEXEC | MFD_ALLOW_SEALING)) == -1)
-		return -1;
-	for (off = 0; off < len; off += (size_t)n) {
-		if ((n = write(fd, p + off, len - off)) <= 0) {
-			if (n == -1 && errno == EINTR) {
-				n = 0;
-				continue;
-			}
-			close(fd);
-			return -1;
-		}
-	}
-	if (fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW |
-	    F_SEAL_WRITE | F_SEAL_SEAL) == -1 || lseek(fd, 0, SEEK_SET) == -1) {
-		close(fd);
-		return -1;
-	}
-	return fd;
+	return wire_memfd_of(name, buf, len);
 }
 
 int

@@ -179,27 +179,34 @@ wire_ok(const struct wbuf *wb)
 int
 wire_memfd(const struct wbuf *wb)
 {
-	const unsigned char	*p = wire_data(wb);
-	size_t			 off = 0;
-	ssize_t			 n;
-	int			 fd, saved;
-
 	if (wb->err) {
 		errno = EMSGSIZE;
 		return -1;
 	}
-	if ((fd = memfd_create("wire", MFD_CLOEXEC | MFD_ALLOW_SEALING)) ==
-	    -1)
+	return wire_memfd_of("wire", wire_data(wb), wb->len);
+}
+
+int
+wire_memfd_of(const char *name, const void *buf, size_t len)
+{
+	const unsigned char	*p = buf;
+	size_t			 off = 0;
+	ssize_t			 n;
+	int			 fd, saved;
+
+	if ((fd = memfd_create(name, MFD_CLOEXEC | MFD_ALLOW_SEALING)) == -1)
 		return -1;
-	while (off < wb->len) {
-		if ((n = write(fd, p + off, wb->len - off)) == -1) {
+	while (off < len) {
+		if ((n = write(fd, p + off, len - off)) == -1) {
 			if (errno == EINTR)
 				continue;
 			goto fail;
 		}
 		off += (size_t)n;
 	}
-	if (fcntl(fd, F_ADD_SEALS, WIRE_SEALS) == -1)
+	/* Read from the start by whoever gets it, with read(2) too. */
+	if (fcntl(fd, F_ADD_SEALS, WIRE_SEALS) == -1 ||
+	    lseek(fd, 0, SEEK_SET) == -1)
 		goto fail;
 	return fd;
  fail:

@@ -45,6 +45,9 @@ void	 wire_free(struct wbuf *);
  * or -1 with errno set.
  */
 int	 wire_memfd(const struct wbuf *);
+/* The same for len bytes at buf, under name (a memfd's name), at
+   offset 0. */
+int	 wire_memfd_of(const char *name, const void *buf, size_t len);
 /*
  * Read a sealed memfd of at most max bytes (and at least 1) into a new
  * allocation *bufp of *lenp bytes.  0, or -1 with errno: EINVAL not a
