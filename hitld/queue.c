@@ -278,11 +278,12 @@ call_key(const struct hitl_req *r, struct json_object *args, size_t *lenp)
 	 * Kept as its SHA-256: a grant of a call with a megabyte of
 	 * arguments holds 32 bytes, and equal digests are equal calls.
 	 */
-	if ((key = malloc(crypto_hash_sha256_BYTES)) != NULL)
+	if ((key = malloc(crypto_hash_sha256_BYTES)) != NULL) {
 		crypto_hash_sha256((unsigned char *)key,
 		    (const unsigned char *)kb.p, kb.len);
+		*lenp = crypto_hash_sha256_BYTES;
+	}
 	free(kb.p);
-	*lenp = crypto_hash_sha256_BYTES;
 	return key;
 }
 
@@ -604,7 +605,13 @@ queue_classify(struct ctl_conn *c, struct imsg *imsg)
 		hitl_audit_reply(&req, &v, c->uid, c->id, peerid, 1);
 		return;
 	}
-	size = wire_left(&rb);
+	if ((size = wire_left(&rb)) > HITL_MSG_MAX) {
+		free(heap);
+		memset(&req, 0, sizeof(req));
+		hitl_verdict_deny(&v, "request too large to classify");
+		hitl_audit_reply(&req, &v, c->uid, c->id, peerid, 1);
+		return;
+	}
 	rc = hitl_req_decode(&rb, &req);
 	free(heap);
 	if (rc == -1) {
@@ -822,7 +829,8 @@ queue_answer(struct ctl_conn *c, struct imsg *imsg)
 		    "(uid %u)", by, (unsigned)c->uid);
 		/* The same call waiting twice in that session goes too. */
 		TAILQ_FOREACH_SAFE(o, &q.pending, entry, next)
-			if (o != p && o->keylen == p->keylen &&
+			if (o != p && o->key != NULL &&
+			    o->keylen == p->keylen &&
 			    o->item.req.session != NULL &&
 			    strcmp(o->item.req.session,
 			    p->item.req.session) == 0 &&

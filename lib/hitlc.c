@@ -159,7 +159,7 @@ hitl_req_pack(struct wbuf *wb, const struct hitl_req *r, int *fdp)
 int
 hitl_item_pack(struct wbuf *wb, const struct hitl_item *it, int *fdp)
 {
-	wire_init_max(wb, HITL_MSG_MAX);
+	wire_init_max(wb, HITL_ITEM_MAX);
 	hitl_item_encode(wb, it);
 	return pack(wb, fdp);
 }
@@ -178,7 +178,8 @@ hitl_msg_open(struct imsg *imsg, struct rbuf *rb, unsigned char **heapp)
 		wire_rinit(rb, imsg->data, imsg_datalen(imsg));
 		return 0;
 	}
-	rc = wire_memfd_read(fd, HITL_MSG_MAX, heapp, &len);
+	/* (The decoders hold each part to its own limit.) */
+	rc = wire_memfd_read(fd, HITL_ITEM_MAX, heapp, &len);
 	close(fd);
 	if (rc == -1) {
 		wire_rinit(rb, NULL, 0);

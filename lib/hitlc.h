@@ -28,6 +28,9 @@
  * bytes encoded (command, argv, JSON arguments, environment and input).
  */
 #define HITL_MSG_MAX		(4 << 20)
+/* ... and what approvers are shown of one: the request and its rule,
+   file, why and times. */
+#define HITL_ITEM_MAX		(HITL_MSG_MAX + 4096)
 
 /*
  * A tool call.  command is a shell command line, argv an exec-style

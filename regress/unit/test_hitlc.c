@@ -380,6 +380,7 @@ test_pack(void)
 	struct imsg		 m;
 	unsigned char		*heap;
 	char			*big;
+	size_t			 len0;
 	int			 fd, ok, peer;
 
 	sample_req(&r);
@@ -445,6 +446,37 @@ test_pack(void)
 	close(peer);
 	harness_close(h);
 	tap_ok(ok, "client: a large request is sent in a memfd");
+	free(big);
+
+	/* The largest request there may be: approvers can be shown it. */
+	r.command = NULL;
+	wire_init_max(&wb, HITL_MSG_MAX);
+	hitl_req_encode(&wb, &r);
+	len0 = wb.len;
+	wire_free(&wb);
+	if ((big = malloc(HITL_MSG_MAX - len0 + 1)) == NULL)
+		abort();
+	memset(big, 'm', HITL_MSG_MAX - len0);
+	big[HITL_MSG_MAX - len0] = '\0';
+	r.command = big;
+	ok = hitl_req_pack(&wb, &r, &fd) == 0 && wb.len == HITL_MSG_MAX &&
+	    fd != -1;
+	if (fd != -1)
+		close(fd);
+	wire_free(&wb);
+	memset(&it, 0, sizeof(it));
+	it.req = r;
+	memset(it.rule, 'r', sizeof(it.rule) - 1);
+	memset(it.file, 'f', sizeof(it.file) - 1);
+	memset(it.why, 'w', sizeof(it.why) - 1);
+	ok = ok && hitl_item_pack(&wb, &it, &fd) == 0 && fd != -1;
+	fake_imsg(&m, NULL, 0, fd);
+	ok = ok && hitl_msg_open(&m, &rb, &heap) == 0 &&
+	    hitl_item_decode(&rb, &di) == 0 && req_equal(&r, &di.req);
+	free(heap);
+	hitl_item_free(&di);
+	wire_free(&wb);
+	tap_ok(ok, "pack: a request of HITL_MSG_MAX bytes, and its item");
 	free(big);
 
 	/* More than HITL_MSG_MAX: refused at both ends. */
