@@ -197,9 +197,11 @@ wire_memfd_of(const char *name, const void *buf, size_t len)
 	if ((fd = memfd_create(name, MFD_CLOEXEC | MFD_ALLOW_SEALING)) == -1)
 		return -1;
 	while (off < len) {
-		if ((n = write(fd, p + off, len - off)) == -1) {
-			if (errno == EINTR)
+		if ((n = write(fd, p + off, len - off)) <= 0) {
+			if (n == -1 && errno == EINTR)
 				continue;
+			if (n == 0)
+				errno = EIO;
 			goto fail;
 		}
 		off += (size_t)n;
