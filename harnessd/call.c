@@ -1607,11 +1607,21 @@ build_tool(struct call *c, const struct etool *t, struct json_object *args)
 	case BI_SHELL:
 		s = json_object_get_string(json_object_object_get(args,
 		    "command"));
-		if (add_str(&c->sreq.argv, &c->sreq.argc, "sh") == -1 ||
-		    add_str(&c->sreq.argv, &c->sreq.argc, "-c") == -1 ||
-		    add_str(&c->sreq.argv, &c->sreq.argc, s) == -1 ||
-		    (c->hreq.command = strdup(s)) == NULL)
+		if ((c->hreq.command = strdup(s)) == NULL)
 			return -1;
+		if (strlen(s) < SANDBOX_ARG_MAX)
+			return add_str(&c->sreq.argv, &c->sreq.argc, "sh") ==
+			    -1 || add_str(&c->sreq.argv, &c->sreq.argc,
+			    "-c") == -1 || add_str(&c->sreq.argv,
+			    &c->sreq.argc, s) == -1 ? -1 : 0;
+		/*
+		 * Too long for one argv word to sandboxd: the same line as
+		 * sh's script, a file (a heredoc of a whole file is common).
+		 */
+		strlcpy(c->sreq.lang, "sh", sizeof(c->sreq.lang));
+		if ((c->code = strdup(s)) == NULL)
+			return -1;
+		c->code_len = strlen(s);
 		return 0;
 	case BI_PYTHON:
 		s = json_object_get_string(json_object_object_get(args,

@@ -27,7 +27,7 @@ harnessd {
 	rate 1000 burst 1000
 }
 rule "t-low" {
-	command { "sleep *" "printf *" }
+	command { "sleep *" "printf *" "cat *" "wc *" }
 	risk low
 }
 tool "nulenv" {
@@ -273,10 +273,23 @@ python3 -c 'import json; print(json.dumps({"argv": ["echo", "e" * 20000]}))' >"$
 [ "$(post /v1/exec @"$T/big.json")" = 400 ] &&
     grep -q 'argv\[1\]: .*shorter than 4096 bytes' "$T/body"
 ok $? "an exec word of 20000 bytes: 400 naming the limit ($(head -c 200 "$T/body"))"
-python3 -c 'import json; print(json.dumps({"command": "echo " + "a" * 4091}))' >"$T/big.json"
-[ "$(post /v1/tools/shell/call @"$T/big.json")" = 422 ] &&
-    grep -q 'maxLength 4095' "$T/body"
-ok $? "a shell command over 4095 bytes: 422 by the schema ($(cat "$T/body"))"
+# A command line too long for one argv word runs as sh's script file.
+python3 -c 'import json; print(json.dumps({"arguments": {"command": "printf %s " + "a" * 4087 + " && printf :sh"}, "session": "big"}))' >"$T/big.json"
+[ "$(post /v1/tools/shell/call @"$T/big.json")" = 200 ] &&
+    grep -q '"exit_code":0' "$T/body" && grep -q 'aaaa:sh"' "$T/body"
+ok $? "a shell command of 4095 bytes runs ($(tail -c 200 "$T/body"))"
+python3 -c 'import json; print(json.dumps({"arguments": {"command": "printf %s " + "a" * 4088 + " && printf :"}, "session": "big"}))' >"$T/big.json"
+[ "$(post /v1/tools/shell/call @"$T/big.json")" = 200 ] &&
+    grep -q '"exit_code":0' "$T/body" && grep -q 'aaaa:"' "$T/body"
+ok $? "a shell command of 4096 bytes runs ($(tail -c 200 "$T/body"))"
+python3 -c 'import json; print(json.dumps({"arguments": {"command": "cat > big2.txt <<'"'"'EOF'"'"'\n" + ("x" * 79 + "\n") * 750 + "EOF\nprintf %s \"$(wc -c < big2.txt)\""}, "session": "big"}))' >"$T/big.json"
+[ "$(post /v1/tools/shell/call @"$T/big.json")" = 200 ] &&
+    grep -q '"exit_code":0' "$T/body" && grep -q '"stdout":"60000"' "$T/body" &&
+    [ "$(ctl tool call -o -s big read_file '{"path":"big2.txt"}' | wc -c)" = 60000 ]
+ok $? "a 60 KB heredoc in one shell command: classified, run, the file written whole ($(tail -c 300 "$T/body"))"
+python3 -c 'import json; print(json.dumps({"arguments": {"command": "printf " + "b" * 1100000}, "session": "big"}))' >"$T/big.json"
+[ "$(post /v1/tools/shell/call @"$T/big.json")" = 413 ]
+ok $? "a shell command past max request size: 413 ($(head -c 300 "$T/body"))"
 ctl tool call shell '{"command":"true"} junk' >/dev/null 2>"$T/err"
 rc=$?
 [ $rc -eq 64 ] && grep -q 'not valid JSON: trailing data at byte 19' "$T/err"
