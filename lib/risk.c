@@ -3693,7 +3693,12 @@ wb_put(struct wbuf *b, const char *s, size_t n, size_t max)
 		wb_put_cut(b, s, n, max);
 }
 
-/* Terminate, and make bytes from from on printable ASCII. */
+/*
+ * Terminate, and make bytes from from on printable: ASCII, or UTF-8
+ * that shows as itself (not a C1 control, not a bidirectional or
+ * zero-width character: see utf8_hides()).  Anything else, and a
+ * sequence cut short, is '?'.
+ */
 static void
 wb_clean(struct wbuf *b, size_t from)
 {
@@ -3701,7 +3706,8 @@ wb_clean(struct wbuf *b, size_t from)
 	const uint64_t high = 0x8080808080808080ULL;
 	unsigned char *p = (unsigned char *)b->p;
 	uint64_t x;
-	size_t i = from;
+	uint32_t cp;
+	size_t i = from, j, sl;
 
 	/* Eight bytes at a time while none is < 0x20 or >= 0x7f. */
 	for (; i + 8 <= b->len; i += 8) {
@@ -3716,8 +3722,23 @@ wb_clean(struct wbuf *b, size_t from)
 		if (!((((x - 0x20 * ones) & ~x) | ((x + ones) | x)) & high))
 			i = b->len;
 	}
-	for (; i < b->len; i++)
-		p[i] = (p[i] >= 0x20 && p[i] < 0x7f) ? p[i] : '?';
+	/* One '?' for a whole sequence that hides, so j <= i. */
+	for (j = i; i < b->len; ) {
+		if (p[i] >= 0x20 && p[i] < 0x7f) {
+			p[j++] = p[i++];
+			continue;
+		}
+		sl = p[i] >= 0x80 ? utf8_seqlen(p + i, b->len - i) : 0;
+		if (sl > 1 && !utf8_hides(p + i, sl, &cp)) {
+			memmove(p + j, p + i, sl);
+			i += sl;
+			j += sl;
+			continue;
+		}
+		p[j++] = '?';
+		i += sl > 1 ? sl : 1;
+	}
+	b->len = j;
 	b->p[b->len] = '\0';
 }
 

@@ -13,6 +13,7 @@
 
 #include "risk.h"
 #include "shellparse.h"
+#include "utf8.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
@@ -96,6 +97,30 @@ setup(void)
 		abort();
 }
 
+/* The why text is safe to show: UTF-8, no control, nothing that hides. */
+static int
+why_ok(const char *why, size_t cap)
+{
+	const unsigned char *p = (const unsigned char *)why;
+	size_t n, i, sl;
+	uint32_t cp;
+
+	if ((n = strnlen(why, cap)) == cap || !utf8_valid(why, n))
+		return (0);
+	for (i = 0; i < n; i += sl) {
+		if (p[i] < 0x80) {
+			if (p[i] < 0x20 || p[i] == 0x7f)
+				return (0);
+			sl = 1;
+			continue;
+		}
+		sl = utf8_seqlen(p + i, n - i);
+		if (sl < 2 || utf8_hides(p + i, sl, &cp))
+			return (0);
+	}
+	return (1);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -123,7 +148,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    (int)res.level < RISK_LOW || res.level > RISK_CRITICAL ||
 	    (int)res.decision < RISK_ALLOW || res.decision > RISK_DENY ||
 	    (res.unparseable && res.level < RISK_HIGH) ||
-	    memchr(res.why, '\0', sizeof(res.why)) == NULL)
+	    !why_ok(res.why, sizeof(res.why)))
 		abort();
 
 	/* The same bytes as what an argv call reads (exec -i sh), in its
@@ -143,7 +168,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		call.cwd = line;
 		if (risk_classify(rs, &call, &res) != 0 ||
 		    res.level != RISK_CRITICAL ||
-		    memchr(res.why, '\0', sizeof(res.why)) == NULL)
+		    !why_ok(res.why, sizeof(res.why)))
 			abort();
 		call.input = NULL;
 		call.inputlen = 0;

@@ -10,6 +10,7 @@
 #include <json-c/json.h>
 
 #include "risk.h"
+#include "utf8.h"
 #include "../tap.h"
 
 #define L	RISK_LOW
@@ -415,6 +416,36 @@ precedence(void)
 				clean = 0;
 		tap_ok(clean && r.level == C && strstr(r.why, "rm -rf ?[2J?"),
 		    "why is printable: %s", r.why);
+	}
+	/* UTF-8 text shows as itself; a character that hides or
+	   reorders text and a C1 control are one '?', a byte that is not
+	   UTF-8 one '?' too. */
+	r = run(rs, "shell", "rm -rf ~/donn\xc3\xa9" "es/\xe6\x97\xa5 "
+	    "a\xe2\x80\xae" "b c\xc2\x9b" "d \xff\xc3 e\xe2\x80", NULL, NULL);
+	tap_ok(r.level == C && utf8_valid(r.why, strlen(r.why)) &&
+	    strstr(r.why, "`rm -rf ~/donn\xc3\xa9" "es/\xe6\x97\xa5 a?b c?d "
+	    "?? e??`") != NULL, "why: UTF-8 kept, the rest '?': %s",
+	    r.why);
+	{
+		char line[400];
+
+		/* a long word is cut inside a character: no half of it */
+		memset(line, 0, sizeof(line));
+		strlcpy(line, "rm -rf ", sizeof(line));
+		for (size_t i = 7; i + 2 < 300; i += 2)
+			memcpy(line + i, "\xc3\xa9", 2);
+		r = run(rs, "shell", line, NULL, NULL);
+		tap_ok(r.level == C && utf8_valid(r.why, strlen(r.why)),
+		    "why: a word cut inside a character is still UTF-8: %s",
+		    r.why);
+		strlcpy(line, "rm -rf x", sizeof(line));
+		for (size_t i = 8; i + 2 < 300; i += 1)
+			line[i] = 'a' + i % 2;
+		memcpy(line + 102, "\xc3\xa9", 2);
+		r = run(rs, "shell", line, NULL, NULL);
+		tap_ok(r.level == C && utf8_valid(r.why, strlen(r.why)) &&
+		    strstr(r.why, "ab?...`") != NULL,
+		    "why: cut at 96 bytes, inside a character: %s", r.why);
 	}
 	r = run(NULL, "shell", "ls", NULL, NULL);
 	tap_ok(r.decision == RISK_DENY, "no rule set: deny");
