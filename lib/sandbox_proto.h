@@ -10,7 +10,9 @@
  *	SANDBOX_STDIN	fd: the program's stdin, a pipe or a regular
  *			file (memfd)			optional
  *	SANDBOX_RUN	the request (lib/sandboxc.h encodes it); the
- *			fds above must come first
+ *			fds above must come first.  One too large for a
+ *			message: no payload, a memfd sealed against
+ *			writes holding it (at most SANDBOX_REQ_MAX)
  *
  * Replies, in this order:
  *	SANDBOX_QUEUED	u32 position (only when every slot is busy)
@@ -57,7 +59,9 @@ enum sandbox_imsg_type {
 
 /* Bounds every receiver checks. */
 #define SANDBOX_ARGV_MAX	256		/* arguments */
-#define SANDBOX_ARG_MAX		4096		/* bytes of one argument */
+#define SANDBOX_ARG_MAX		131072		/* bytes of one argument, <
+						   (Linux's MAX_ARG_STRLEN) */
+#define SANDBOX_REQ_MAX		(1024 * 1024)	/* an encoded request */
 #define SANDBOX_ENV_MAX		128		/* variables */
 #define SANDBOX_ENVVAR_MAX	4096		/* bytes of NAME=value */
 #define SANDBOX_CWD_MAX		1024

@@ -123,15 +123,13 @@ sandbox_env_valid(const char *s)
 	return 1;
 }
 
-int
-sandbox_req_encode(const struct sandbox_req *req, struct wbuf *wb, char *err,
-    size_t errlen)
+/* Counts are the receiver's to check: it says which bound. */
+static void
+req_put(const struct sandbox_req *req, struct wbuf *wb)
 {
 	const uint64_t	*lim = &req->lim.wall_ms;
 	size_t		 i;
 
-	/* counts are the receiver's to check: it says which bound */
-	wire_init(wb);
 	wire_put_u32(wb, SANDBOX_WIRE_VERSION);
 	wire_put_u32(wb, req->flags);
 	wire_put_str(wb, req->lang);
@@ -152,11 +150,81 @@ sandbox_req_encode(const struct sandbox_req *req, struct wbuf *wb, char *err,
 	wire_put_u32(wb, (uint32_t)req->code_len);
 	if (req->code_len > 0)
 		wire_put_bytes(wb, req->code, req->code_len);
+}
+
+int
+sandbox_req_encode(const struct sandbox_req *req, struct wbuf *wb, char *err,
+    size_t errlen)
+{
+	wire_init(wb);
+	req_put(req, wb);
 	if (wire_ok(wb) == -1) {
 		snprintf(err, errlen, "request too large: argv, environment "
 		    "and inline code must fit in %d bytes", IMSG_MAX_PAYLOAD);
 		return -1;
 	}
+	return 0;
+}
+
+int
+sandbox_req_pack(const struct sandbox_req *req, struct wbuf *wb, int *fdp,
+    char *err, size_t errlen)
+{
+	if (fdp != NULL)
+		*fdp = -1;
+	wire_init_max(wb, SANDBOX_REQ_MAX);
+	req_put(req, wb);
+	if (wire_ok(wb) == -1) {
+		wire_free(wb);
+		snprintf(err, errlen, "request too large: argv, environment "
+		    "and inline code are more than %d bytes (or out of "
+		    "memory)", SANDBOX_REQ_MAX);
+		return -1;
+	}
+	if (wb->len <= IMSG_MAX_PAYLOAD || fdp == NULL)
+		return 0;
+	if ((*fdp = wire_memfd(wb)) == -1) {
+		snprintf(err, errlen, "request memfd: %s", strerror(errno));
+		wire_free(wb);
+		return -1;
+	}
+	return 0;
+}
+
+int
+sandbox_req_open(struct imsg *imsg, const void **bufp, size_t *lenp,
+    unsigned char **heapp, char *err, size_t errlen)
+{
+	int	 fd = imsg->fd, rc;
+
+	*heapp = NULL;
+	imsg->fd = -1;
+	if (imsg_datalen(imsg) > 0 || fd == -1) {
+		if (fd != -1) {
+			close(fd);
+			snprintf(err, errlen, "a request both in the message "
+			    "and in a file descriptor");
+			return -1;
+		}
+		*bufp = imsg->data;
+		*lenp = imsg_datalen(imsg);
+		return 0;
+	}
+	rc = wire_memfd_read(fd, SANDBOX_REQ_MAX, heapp, lenp);
+	close(fd);
+	if (rc == -1) {
+		if (errno == EMSGSIZE)
+			snprintf(err, errlen, "request memfd: empty or more "
+			    "than %d bytes", SANDBOX_REQ_MAX);
+		else if (errno == EINVAL)
+			snprintf(err, errlen, "request fd: not a memfd "
+			    "sealed against writes");
+		else
+			snprintf(err, errlen, "request memfd: %s",
+			    strerror(errno));
+		return -1;
+	}
+	*bufp = *heapp;
 	return 0;
 }
 
@@ -248,7 +316,7 @@ sandbox_req_decode(const void *buf, size_t len, struct sandbox_req *req,
 		return -1;
 	}
 	if (get_strings(&rb, &req->argv, &req->argc, SANDBOX_ARGV_MAX,
-	    SANDBOX_ARG_MAX, "argv", err, errlen) == -1 ||
+	    SANDBOX_ARG_MAX - 1, "argv", err, errlen) == -1 ||
 	    get_strings(&rb, &req->envp, &req->envc, SANDBOX_ENV_MAX,
 	    SANDBOX_ENVVAR_MAX, "environment", err, errlen) == -1)
 		return -1;
@@ -455,12 +523,13 @@ sandbox_send(sandbox_compose_fn compose, void *arg, uint32_t peerid,
 {
 	struct sandbox_req	 req = *req0;
 	struct wbuf		*wb;
-	int			 fd = -1, rc = -1;
+	int			 fd = -1, reqfd = -1, rc = -1;
 
 	if ((wb = malloc(sizeof(*wb))) == NULL) {
 		snprintf(err, errlen, "out of memory");
 		goto out;
 	}
+	wire_init(wb);
 	req.flags &= ~SANDBOX_F_ALL;
 	req.code = NULL;
 	req.code_len = 0;
@@ -478,13 +547,14 @@ sandbox_send(sandbox_compose_fn compose, void *arg, uint32_t peerid,
 	if (stdin_fd != -1)
 		req.flags |= SANDBOX_F_STDIN;
 	if (sandbox_req_encode(&req, wb, err, errlen) == -1) {
-		if (req.code_len == 0)
-			goto out;
 		/* inline code did not fit next to argv: try a memfd */
-		req.code = NULL;
-		req.code_len = 0;
-		req.flags |= SANDBOX_F_CODE_FD;
-		if (sandbox_req_encode(&req, wb, err, errlen) == -1)
+		if (req.code_len > 0) {
+			req.code = NULL;
+			req.code_len = 0;
+			req.flags |= SANDBOX_F_CODE_FD;
+		}
+		/* the request itself in a memfd if it must */
+		if (sandbox_req_pack(&req, wb, &reqfd, err, errlen) == -1)
 			goto out;
 	}
 	if (req.flags & SANDBOX_F_CODE_FD) {
@@ -510,8 +580,10 @@ sandbox_send(sandbox_compose_fn compose, void *arg, uint32_t peerid,
 			goto out;
 		}
 	}
-	if (compose(arg, IMSG_SANDBOX_RUN, peerid, -1, wb->buf, wb->len) ==
-	    -1) {
+	fd = reqfd;
+	reqfd = -1;
+	if (compose(arg, IMSG_SANDBOX_RUN, peerid, fd, fd == -1 ?
+	    wire_data(wb) : NULL, fd == -1 ? wb->len : 0) == -1) {
 		snprintf(err, errlen, "send request: %s", strerror(errno));
 		goto out;
 	}
@@ -519,6 +591,10 @@ sandbox_send(sandbox_compose_fn compose, void *arg, uint32_t peerid,
  out:
 	if (stdin_fd != -1)
 		close(stdin_fd);
+	if (reqfd != -1)
+		close(reqfd);
+	if (wb != NULL)
+		wire_free(wb);
 	free(wb);
 	return rc;
 }

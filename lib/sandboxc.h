@@ -11,6 +11,7 @@
 
 #include "sandbox_proto.h"
 
+struct imsg;
 struct wbuf;
 
 /* 0 means "the configured default"; same order as struct sbx_limits. */
@@ -74,6 +75,21 @@ struct sandbox_result {
 int	 sandbox_req_encode(const struct sandbox_req *, struct wbuf *, char *,
 	    size_t);
 /*
+ * The same, up to SANDBOX_REQ_MAX bytes (free with wire_free()); *fdp
+ * is -1 when it fits one message, else a sealed memfd of it to send
+ * with an empty SANDBOX_RUN (fdp NULL: none made, wire_memfd() later).
+ * 0 or -1 + message.
+ */
+int	 sandbox_req_pack(const struct sandbox_req *, struct wbuf *, int *,
+	    char *, size_t);
+/*
+ * The request of a SANDBOX_RUN message: its payload, or the memfd an
+ * empty one carries (taken from imsg and closed).  *heapp is what to
+ * free after decoding (NULL for a payload).  0 or -1 + message.
+ */
+int	 sandbox_req_open(struct imsg *, const void **, size_t *,
+	    unsigned char **, char *, size_t);
+/*
  * Decode and check a request: every bound of sandbox_proto.h, a known
  * language with code or argv without, environment names, an absolute
  * cwd, a workspace name of [A-Za-z0-9_-].  Strings are allocated: free
@@ -107,8 +123,9 @@ void	 sandbox_result_fmt(const struct sandbox_result *, char *, size_t);
 /*
  * Client side: send one run request.  compose is called like
  * imsg_compose/imsgev_compose (type, peerid, fd, data, len) with arg.
- * Code that does not fit inline goes in a sealed memfd; stdin_fd (-1
- * for none) is sent as is and closed once sent.  0 or -1 + message.
+ * Code that does not fit inline goes in a sealed memfd, and so does a
+ * request larger than a message; stdin_fd (-1 for none) is sent as is
+ * and closed once sent.  0 or -1 + message.
  */
 typedef int (*sandbox_compose_fn)(void *, uint32_t, uint32_t, int,
     const void *, size_t);

@@ -11,7 +11,9 @@
 #include <sys/types.h>
 #include <sys/queue.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 
+#include <errno.h>
 #include <event2/event.h>
 #include <json-c/json.h>
 #include <stdarg.h>
@@ -201,6 +203,8 @@ run_free(struct run *r)
 	if (r->ev_vault != NULL)
 		event_free(r->ev_vault);
 	vaultc_secrets_free(r->sec, r->nsec);
+	if (r->wb != NULL)
+		wire_free(r->wb);
 	free(r->wb);
 	free(r);
 }
@@ -227,14 +231,22 @@ run_remove(struct run *r)
 	run_free(r);
 }
 
-/* Hand a run to the spawner: its fds first, then the request. */
-static void
+/*
+ * Hand a run to the spawner: its fds first, then the request (in a
+ * sealed memfd when larger than a message).  0, or -1 when the memfd
+ * could not be made: nothing was sent.
+ */
+static int
 run_send(struct run *r)
 {
 	struct vaultc_secret	*s;
 	struct wbuf		 wb;
 	size_t			 i;
-	int			 fail = 0;
+	int			 fail = 0, reqfd = -1;
+
+	if (r->wb->len > IMSG_MAX_PAYLOAD && (reqfd = wire_memfd(r->wb)) ==
+	    -1)
+		return -1;
 
 	if (r->code_fd != -1) {
 		fail |= proc_compose_peer(the_ctx, PROC_SPAWNER,
@@ -258,13 +270,16 @@ run_send(struct run *r)
 		s->fd = -1;
 	}
 	fail |= proc_compose_peer(the_ctx, PROC_SPAWNER, IMSG_SANDBOX_RUN,
-	    r->id, -1, r->wb->buf, r->wb->len);
+	    r->id, reqfd, reqfd == -1 ? wire_data(r->wb) : NULL,
+	    reqfd == -1 ? r->wb->len : 0);
 	if (fail)
 		fatal("%s: channel to the spawner", __func__);
+	wire_free(r->wb);
 	free(r->wb);
 	r->wb = NULL;
 	r->state = RUN_SENT;
 	r->started = time(NULL);
+	return 0;
 }
 
 static void
@@ -285,7 +300,11 @@ run_audited(int ok, uint64_t seq, const char *err, void *arg)
 	}
 	log_debug("run %s: start audited as record %llu", r->sid,
 	    (unsigned long long)seq);
-	run_send(r);
+	if (run_send(r) == -1) {
+		run_refuse(r, ERRC_SANDBOX, "cannot hand the request to the "
+		    "spawner: memfd: %s", strerror(errno));
+		return;
+	}
 	/* started and ended at once: its start and exit are both audited */
 	if (r->kill)
 		proc_compose_peer(the_ctx, PROC_SPAWNER, IMSG_SANDBOX_KILL,
@@ -738,9 +757,12 @@ handle_run(struct ctl_conn *c, struct imsg *imsg)
 	struct sandbox_req	 req;
 	struct run		*r = NULL;
 	struct wbuf		 wb;
+	const void		*data;
+	unsigned char		*heap;
+	size_t			 len;
 	uint32_t		 peer = imsg->hdr.peerid, pos;
 	char			 err[512];
-	int			 code_fd = -1, stdin_fd = -1;
+	int			 code_fd = -1, stdin_fd = -1, rc;
 	uint32_t		 class = ERRC_SANDBOX;
 
 	if (lc == NULL) {
@@ -756,8 +778,12 @@ handle_run(struct ctl_conn *c, struct imsg *imsg)
 		stdin_fd = lc->stdin_fd;
 		lc->stdin_fd = -1;
 	}
-	if (sandbox_req_decode(imsg->data, imsg_datalen(imsg), &req, err,
+	if (sandbox_req_open(imsg, &data, &len, &heap, err,
 	    sizeof(err)) == -1)
+		goto refuse;
+	rc = sandbox_req_decode(data, len, &req, err, sizeof(err));
+	free(heap);
+	if (rc == -1)
 		goto refuse;
 	if (check_limits(&req, err, sizeof(err)) == -1)
 		goto refuse;
@@ -792,11 +818,12 @@ handle_run(struct ctl_conn *c, struct imsg *imsg)
 		goto refuse;
 	}
 	/* what the spawner gets is our own encoding of what we checked */
-	if (sandbox_req_encode(&req, &wb, err, sizeof(err)) == -1)
+	if (sandbox_req_pack(&req, &wb, NULL, err, sizeof(err)) == -1)
 		goto refuse;
 	if ((r = calloc(1, sizeof(*r))) == NULL ||
 	    (r->wb = malloc(sizeof(*r->wb))) == NULL) {
 		free(r);
+		wire_free(&wb);
 		snprintf(err, sizeof(err), "sandboxd: out of memory");
 		goto refuse;
 	}
@@ -1063,10 +1090,14 @@ listener_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 void
 listener_run(struct proc_ctx *ctx)
 {
+	static const int	 syscalls[] = { SYS_memfd_create };
 	struct proc_confine_spec spec;
 
 	the_ctx = ctx;
 	memset(&spec, 0, sizeof(spec));
+	/* A request too large for a message goes to the spawner in one. */
+	spec.syscalls = syscalls;
+	spec.nsyscalls = sizeof(syscalls) / sizeof(syscalls[0]);
 	if (audit_init(ctx) == -1)
 		fatalx("cannot set up auditing");
 	proc_confine(ctx, &spec);

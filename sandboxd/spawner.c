@@ -426,6 +426,9 @@ spawn_run(struct imsg *imsg)
 	struct srun	*r;
 	struct sbx_req	 sreq;
 	struct wbuf	 wb;
+	const void	*data;
+	unsigned char	*heap = NULL;
+	size_t		 len;
 	char		 err[200], ws[PATH_MAX], id[32];
 	int		 po[2] = { -1, -1 }, pe[2] = { -1, -1 };
 	uint32_t	 rid = imsg->hdr.peerid;
@@ -438,13 +441,16 @@ spawn_run(struct imsg *imsg)
 	}
 	r->id = rid;
 	r->stdin_fd = -1;
-	if (sandbox_req_decode(imsg->data, imsg_datalen(imsg), &r->req, err,
-	    sizeof(err)) == -1) {
+	if (sandbox_req_open(imsg, &data, &len, &heap, err,
+	    sizeof(err)) == -1 ||
+	    sandbox_req_decode(data, len, &r->req, err, sizeof(err)) == -1) {
+		free(heap);
 		/* the listener checked it: this is a bug, say so loudly */
 		log_warnx("%s: run %u: %s", __func__, rid, err);
 		send_failure(rid, ERRC_NONE, "bad request: %s", err);
 		goto fail;
 	}
+	free(heap);
 	if (r->req.flags & SANDBOX_F_STDIN) {
 		if (pend_stdin == -1 || pend_stdin_id != rid) {
 			send_failure(rid, ERRC_NONE, "%s", "stdin fd missing");

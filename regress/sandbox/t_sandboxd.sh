@@ -221,9 +221,19 @@ ok $? "unknown language refused"
 run manyargs 125 -- echo $(seq 1 300) &&
     grep -q "argv has 301 entries, at most 256" "$T/manyargs.err"
 ok $? "argv with too many arguments refused"
-big=$(head -c 20000 /dev/zero | tr '\0' x)
-run bigargs 125 -- echo "$big" && grep -q "request too large" "$T/bigargs.err"
-ok $? "argv larger than a message refused"
+# A request larger than a message travels in a sealed memfd, both hops.
+big=$(head -c 100000 /dev/zero | tr '\0' x)
+run bigargs 0 -- sh -c 'n=0; for a; do n=$((n + ${#a})); done; echo "$# $n"' \
+    x "$big" "$big" "$big" "$big" "$big" "$big" "$big" "$big" "$big" &&
+    [ "$(cat "$T/bigargs.out")" = "9 900000" ]
+ok $? "argv of 900 KB, larger than a message: runs whole ($(cat "$T/bigargs.out"))"
+w=$(head -c 131071 /dev/zero | tr '\0' w)
+run maxword 0 -- sh -c 'echo ${#1}' x "$w" && [ "$(cat "$T/maxword.out")" = 131071 ]
+ok $? "an argument of 131071 bytes, the most Linux takes: runs"
+run hugeargs 125 -- echo "$big" "$big" "$big" "$big" "$big" "$big" \
+    "$big" "$big" "$big" "$big" "$big" &&
+    grep -q "request too large: .* more than 1048576 bytes" "$T/hugeargs.err"
+ok $? "a request over 1 MiB refused by the sender ($(cat "$T/hugeargs.err"))"
 run overmax 125 -m 100G -- true &&
     grep -q "limit memory .* is above the maximum" "$T/overmax.err"
 ok $? "limit above max limits refused"

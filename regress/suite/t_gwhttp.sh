@@ -269,10 +269,14 @@ ok $? "write_file of 300 KB: classified, run and written whole ($(head -c 300 "$
 python3 -c 'import json; print(json.dumps({"arguments": {"path": "big.txt", "content": "a" * 1100000}, "session": "big"}))' >"$T/big.json"
 [ "$(post /v1/tools/write_file/call @"$T/big.json")" = 413 ]
 ok $? "arguments past max request size: 413 ($(head -c 300 "$T/body"))"
-python3 -c 'import json; print(json.dumps({"argv": ["echo", "e" * 20000]}))' >"$T/big.json"
+python3 -c 'import json; print(json.dumps({"argv": ["printf", "%.0s.", "e" * 30000, "f" * 30000]}))' >"$T/big.json"
+[ "$(post /v1/exec @"$T/big.json")" = 200 ] &&
+    grep -q '"stdout":".."' "$T/body"
+ok $? "exec: 60 KB of argv, more than a message, classified and run ($(tail -c 200 "$T/body"))"
+python3 -c 'import json; print(json.dumps({"argv": ["echo", "e" * 131072]}))' >"$T/big.json"
 [ "$(post /v1/exec @"$T/big.json")" = 400 ] &&
-    grep -q 'argv\[1\]: .*shorter than 4096 bytes' "$T/body"
-ok $? "an exec word of 20000 bytes: 400 naming the limit ($(head -c 200 "$T/body"))"
+    grep -q 'argv\[1\]: .*shorter than 131072 bytes' "$T/body"
+ok $? "an exec word of 131072 bytes: 400 naming the limit ($(head -c 200 "$T/body"))"
 # A command line too long for one argv word runs as sh's script file.
 python3 -c 'import json; print(json.dumps({"arguments": {"command": "printf %s " + "a" * 4087 + " && printf :sh"}, "session": "big"}))' >"$T/big.json"
 [ "$(post /v1/tools/shell/call @"$T/big.json")" = 200 ] &&

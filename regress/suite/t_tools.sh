@@ -269,6 +269,21 @@ ok $? "the approved call completes"
 ctl audit show -t approval.decision | grep -q "allow"
 ok $? "the approval is an audit record"
 
+# A shell line too long for one argument (a 200 KB heredoc) is too long
+# for hitld to parse: it asks; approved, sh runs it as its script file.
+python3 -c 'import json; print(json.dumps({"arguments": {"command": "cat > heredoc.txt <<'"'"'EOF'"'"'\n" + ("y" * 99 + "\n") * 2000 + "EOF\nwc -c < heredoc.txt; echo \"$0\""}, "session": "hd"}))' >"$T/hd.json"
+rm -f "$T/ask.rc"
+( c -o "$T/hd.out" -H 'Content-Type: application/json' --data-binary @"$T/hd.json" \
+    http://x/v1/tools/shell/call; echo $? >"$T/ask.rc" ) &
+id=$(pending shell)
+ctl approve -l >"$T/l" 2>/dev/null
+[ -n "$id" ] && grep -q 'line too long' "$T/l" && ctl approve "$id" allow >/dev/null
+ok $? "a 200 KB shell line asks: too long to parse (id ${id:-none})"
+n=0; while [ ! -s "$T/ask.rc" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+grep -q '"exit_code":0' "$T/hd.out" &&
+    grep -q '"stdout":"200000\\n/run/code/main.sh\\n"' "$T/hd.out"
+ok $? "... approved, it runs as sh's script file, the file written whole ($(head -c 300 "$T/hd.out"))"
+
 # The directory a call runs in is classified: cat shadow in /etc asks.
 rm -f "$T/ask.rc"
 ( ctl exec -q -C /etc -- cat shadow >"$T/ask.out" 2>&1; echo $? >"$T/ask.rc" ) &
@@ -476,9 +491,13 @@ ok $? "template values are one argument, never shell text"
     grep -q '"stdout":"a; echo INJECTED\\n"' "$T/body"
 ok $? "values in a shell script (sh -ec) are quoted"
 long=$(head -c 5000 /dev/zero | tr '\0' x)
-[ "$(post /v1/tools/say/call "{\"msg\":\"$long\"}")" = 400 ] &&
+[ "$(post /v1/tools/say/call "{\"msg\":\"$long\"}")" = 200 ] &&
+    grep -q "\"stdout\":\"$long\\\\n\"" "$T/body"
+ok $? "a template word of 5000 bytes once filled in runs"
+printf '{"msg":"%s"}' "$(head -c 140000 /dev/zero | tr '\0' x)" >"$T/long.json"
+[ "$(post /v1/tools/say/call @"$T/long.json")" = 400 ] &&
     grep -q 'too long for the command template' "$T/body"
-ok $? "a template word past 4095 bytes once filled in: 400"
+ok $? "a template word past 131071 bytes once filled in: 400"
 post /v1/tools/clock/call '{"k":1}' >/dev/null; cp "$T/body" "$T/c1"
 post /v1/tools/clock/call '{"k":1}' >/dev/null; cp "$T/body" "$T/c2"
 post /v1/tools/clock/call '{"k":2}' >/dev/null; cp "$T/body" "$T/c3"

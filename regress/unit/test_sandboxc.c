@@ -2,12 +2,19 @@
  * lib/sandboxc: request and result encoding, every refusal, every
  * truncation of a valid request.
  */
+#include <sys/mman.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../tap.h"
 #include "harness.h"
+#include "imsg.h"
 #include "sandboxc.h"
 #include "wire.h"
 
@@ -31,6 +38,228 @@ decodes(const struct sandbox_req *req, const char *want_err)
 		return 0;
 	}
 	return 1;
+}
+
+/* An imsg as a peer would hand it over: payload and/or fd. */
+static void
+fake_imsg(struct imsg *m, const void *data, size_t len, int fd)
+{
+	memset(m, 0, sizeof(*m));
+	m->hdr.type = IMSG_SANDBOX_RUN;
+	m->hdr.len = IMSG_HEADER_SIZE + len;
+	m->data = (void *)(uintptr_t)data;
+	m->fd = fd;
+}
+
+static int
+fd_closed(int fd)
+{
+	return fcntl(fd, F_GETFD) == -1 && errno == EBADF;
+}
+
+/* What sandbox_send() composes, kept for the test to look at. */
+static struct sent {
+	uint32_t	 type;
+	int		 fd;
+	size_t		 len;
+	unsigned char	*data;
+} sent[4];
+static size_t nsent;
+
+static int
+capture(void *arg, uint32_t type, uint32_t peerid, int fd, const void *data,
+    size_t len)
+{
+	if (nsent == sizeof(sent) / sizeof(sent[0]))
+		return -1;
+	sent[nsent].type = type;
+	sent[nsent].fd = fd;
+	sent[nsent].len = len;
+	sent[nsent].data = len > 0 ? malloc(len) : NULL;
+	if (len > 0)
+		memcpy(sent[nsent].data, data, len);
+	nsent++;
+	return 0;
+}
+
+static void
+sent_clear(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < nsent; i++) {
+		if (sent[i].fd != -1)
+			close(sent[i].fd);
+		free(sent[i].data);
+	}
+	nsent = 0;
+}
+
+/* Requests larger than a message: a sealed memfd, and its checks. */
+static void
+test_large(void)
+{
+	struct sandbox_req	 req, out;
+	struct wbuf		 pw;
+	struct imsg		 m;
+	const void		*data;
+	unsigned char		*heap;
+	char			*words[12], *av[13], err[256];
+	size_t			 len, i;
+	int			 fd, ok, p[2];
+
+	for (i = 0; i < 12; i++) {
+		if ((words[i] = malloc(SANDBOX_ARG_MAX + 1)) == NULL)
+			exit(1);
+		memset(words[i], 'a' + (int)i, 100000);
+		words[i][100000] = '\0';
+	}
+	memset(&req, 0, sizeof(req));
+	av[0] = "echo";
+	for (i = 0; i < 5; i++)
+		av[i + 1] = words[i];
+	req.argv = av;
+	req.argc = 6;
+	req.cwd = "";
+	strlcpy(req.workspace, "w", sizeof(req.workspace));
+
+	ok = sandbox_req_encode(&req, &pw, err, sizeof(err)) == -1 &&
+	    strstr(err, "must fit in") != NULL;
+	tap_ok(ok, "encode: 500 KB of argv does not fit one message");
+	ok = sandbox_req_pack(&req, &pw, &fd, err, sizeof(err)) == 0 &&
+	    fd != -1 && pw.len > 500000;
+	fake_imsg(&m, NULL, 0, fd);
+	ok = ok && sandbox_req_open(&m, &data, &len, &heap, err,
+	    sizeof(err)) == 0 && m.fd == -1 && fd_closed(fd) &&
+	    heap != NULL && len == pw.len &&
+	    memcmp(data, wire_data(&pw), len) == 0 &&
+	    sandbox_req_decode(data, len, &out, err, sizeof(err)) == 0 &&
+	    out.argc == 6 && strcmp(out.argv[5], words[4]) == 0;
+	sandbox_req_free(&out);
+	free(heap);
+	tap_ok(ok, "pack: 500 KB of argv in a sealed memfd, opened and "
+	    "decoded whole (%s)", ok ? "" : err);
+	wire_free(&pw);
+
+	ok = sandbox_req_pack(&req, &pw, NULL, err, sizeof(err)) == 0 &&
+	    pw.len > 500000;
+	wire_free(&pw);
+	tap_ok(ok, "pack without fdp: encoded, no memfd made");
+
+	/* past SANDBOX_REQ_MAX: refused by the sender */
+	for (i = 0; i < 11; i++)
+		av[i + 1] = words[i];
+	req.argc = 12;
+	ok = sandbox_req_pack(&req, &pw, &fd, err, sizeof(err)) == -1 &&
+	    fd == -1 && strstr(err, "more than 1048576 bytes") != NULL;
+	tap_ok(ok, "pack: 1.1 MB of argv refused (%s)", err);
+
+	/* a word of SANDBOX_ARG_MAX bytes is one too many */
+	memset(words[11], 'z', SANDBOX_ARG_MAX);
+	words[11][SANDBOX_ARG_MAX - 1] = '\0';
+	av[1] = words[11];
+	req.argc = 2;
+	ok = sandbox_req_pack(&req, &pw, NULL, err, sizeof(err)) == 0 &&
+	    sandbox_req_decode(wire_data(&pw), pw.len, &out, err,
+	    sizeof(err)) == 0;
+	sandbox_req_free(&out);
+	wire_free(&pw);
+	words[11][SANDBOX_ARG_MAX - 1] = 'z';
+	words[11][SANDBOX_ARG_MAX] = '\0';
+	ok = ok && sandbox_req_pack(&req, &pw, NULL, err, sizeof(err)) ==
+	    0 && sandbox_req_decode(wire_data(&pw), pw.len, &out, err,
+	    sizeof(err)) == -1 && strstr(err, "argv entry 1: longer than") !=
+	    NULL;
+	sandbox_req_free(&out);
+	wire_free(&pw);
+	tap_ok(ok, "decode: a word of %d bytes passes, %d is refused (%s)",
+	    SANDBOX_ARG_MAX - 1, SANDBOX_ARG_MAX, err);
+
+	/* what a hostile peer might send instead */
+	fd = memfd_create("t", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+	ok = fd != -1 && write(fd, "abcd", 4) == 4;
+	fake_imsg(&m, NULL, 0, fd);
+	ok = ok && sandbox_req_open(&m, &data, &len, &heap, err,
+	    sizeof(err)) == -1 && heap == NULL && m.fd == -1 &&
+	    fd_closed(fd) && strstr(err, "not a memfd sealed") != NULL;
+	tap_ok(ok, "open: an unsealed memfd is refused and closed (%s)", err);
+	ok = pipe(p) == 0 && write(p[1], "abcd", 4) == 4;
+	fake_imsg(&m, NULL, 0, p[0]);
+	ok = ok && sandbox_req_open(&m, &data, &len, &heap, err,
+	    sizeof(err)) == -1 && fd_closed(p[0]);
+	close(p[1]);
+	tap_ok(ok, "open: a pipe is refused (%s)", err);
+	fd = wire_memfd_of("t", "", 0);
+	fake_imsg(&m, NULL, 0, fd);
+	ok = fd != -1 && sandbox_req_open(&m, &data, &len, &heap, err,
+	    sizeof(err)) == -1 && strstr(err, "empty or more than") != NULL;
+	tap_ok(ok, "open: an empty memfd is refused (%s)", err);
+	{
+		unsigned char	*huge = calloc(1, SANDBOX_REQ_MAX + 1);
+
+		fd = huge == NULL ? -1 : wire_memfd_of("t", huge,
+		    SANDBOX_REQ_MAX + 1);
+		free(huge);
+	}
+	fake_imsg(&m, NULL, 0, fd);
+	ok = fd != -1 && sandbox_req_open(&m, &data, &len, &heap, err,
+	    sizeof(err)) == -1 && strstr(err, "empty or more than") != NULL &&
+	    fd_closed(fd);
+	tap_ok(ok, "open: a memfd of SANDBOX_REQ_MAX + 1 bytes is refused");
+	fd = wire_memfd_of("t", "abcd", 4);
+	fake_imsg(&m, "abcd", 4, fd);
+	ok = fd != -1 && sandbox_req_open(&m, &data, &len, &heap, err,
+	    sizeof(err)) == -1 && fd_closed(fd) && m.fd == -1 &&
+	    strstr(err, "both in the message") != NULL;
+	tap_ok(ok, "open: a payload and an fd together are refused (%s)",
+	    err);
+	fake_imsg(&m, "abcd", 4, -1);
+	ok = sandbox_req_open(&m, &data, &len, &heap, err, sizeof(err)) ==
+	    0 && data == m.data && len == 4 && heap == NULL;
+	tap_ok(ok, "open: a payload is used where it is");
+
+	/* sandbox_send: large code and large argv, each in a memfd */
+	req.argc = 6;
+	for (i = 0; i < 5; i++)
+		av[i + 1] = words[i];
+	ok = sandbox_send(capture, NULL, 7, &req, NULL, 0, -1, err,
+	    sizeof(err)) == 0 && nsent == 1 &&
+	    sent[0].type == IMSG_SANDBOX_RUN && sent[0].fd != -1 &&
+	    sent[0].len == 0;
+	if (ok) {
+		fake_imsg(&m, NULL, 0, sent[0].fd);
+		sent[0].fd = -1;
+		ok = sandbox_req_open(&m, &data, &len, &heap, err,
+		    sizeof(err)) == 0 && sandbox_req_decode(data, len, &out,
+		    err, sizeof(err)) == 0 && out.argc == 6 &&
+		    strcmp(out.argv[1], words[0]) == 0;
+		sandbox_req_free(&out);
+		free(heap);
+	}
+	sent_clear();
+	tap_ok(ok, "send: argv larger than a message goes as an empty RUN "
+	    "with a memfd (%s)", ok ? "" : err);
+	av[0] = "echo";
+	av[1] = "hi";
+	req.argc = 2;
+	ok = sandbox_send(capture, NULL, 7, &req, NULL, 0, -1, err,
+	    sizeof(err)) == 0 && nsent == 1 && sent[0].fd == -1 &&
+	    sent[0].len > 0;
+	sent_clear();
+	tap_ok(ok, "send: a small request stays in the message");
+	req.argv = NULL;
+	req.argc = 0;
+	strlcpy(req.lang, "sh", sizeof(req.lang));
+	ok = sandbox_send(capture, NULL, 7, &req, words[0], 100000, -1, err,
+	    sizeof(err)) == 0 && nsent == 2 &&
+	    sent[0].type == IMSG_SANDBOX_CODE && sent[0].fd != -1 &&
+	    sent[1].type == IMSG_SANDBOX_RUN && sent[1].fd == -1 &&
+	    sent[1].len > 0;
+	sent_clear();
+	tap_ok(ok, "send: large code in its memfd, the request in the "
+	    "message");
+	for (i = 0; i < 12; i++)
+		free(words[i]);
 }
 
 int
@@ -228,5 +457,6 @@ main(void)
 	tap_ok(strcmp(sandbox_reason_name(SANDBOX_OUTPUT_LIMIT),
 	    "output-limit") == 0 && strcmp(sandbox_reason_name(99),
 	    "unknown") == 0, "reason names");
+	test_large();
 	return tap_done();
 }
