@@ -94,6 +94,9 @@ static TAILQ_HEAD(, run) runs = TAILQ_HEAD_INITIALIZER(runs);
 static struct proc_ctx	*the_ctx;
 static uint32_t		 next_run_id = 1;
 static uint32_t		 nrunning, nqueued;
+/* Bytes of requests held for runs not yet handed over (r->wb). */
+static size_t			 held;
+#define HELD_MAX		(64 * 1024 * 1024)
 
 /* The connection to vaultd, made through the parent when first needed. */
 static struct {
@@ -193,6 +196,18 @@ sandbox_audit(const char *event, const struct run *r,
 	json_object_put(o);
 }
 
+/* The request's encoding, once handed over or given up. */
+static void
+wb_drop(struct run *r)
+{
+	if (r->wb == NULL)
+		return;
+	held -= r->wb->len;
+	wire_free(r->wb);
+	free(r->wb);
+	r->wb = NULL;
+}
+
 static void
 run_free(struct run *r)
 {
@@ -203,9 +218,7 @@ run_free(struct run *r)
 	if (r->ev_vault != NULL)
 		event_free(r->ev_vault);
 	vaultc_secrets_free(r->sec, r->nsec);
-	if (r->wb != NULL)
-		wire_free(r->wb);
-	free(r->wb);
+	wb_drop(r);
 	free(r);
 }
 
@@ -274,9 +287,7 @@ run_send(struct run *r)
 	    reqfd == -1 ? r->wb->len : 0);
 	if (fail)
 		fatal("%s: channel to the spawner", __func__);
-	wire_free(r->wb);
-	free(r->wb);
-	r->wb = NULL;
+	wb_drop(r);
 	r->state = RUN_SENT;
 	r->started = time(NULL);
 	return 0;
@@ -820,6 +831,13 @@ handle_run(struct ctl_conn *c, struct imsg *imsg)
 	/* what the spawner gets is our own encoding of what we checked */
 	if (sandbox_req_pack(&req, &wb, NULL, err, sizeof(err)) == -1)
 		goto refuse;
+	/* up to 1 MiB each: the queue's memory has a bound of its own */
+	if (wb.len > HELD_MAX - held) {
+		wire_free(&wb);
+		snprintf(err, sizeof(err), "sandbox queue full: %zu bytes of "
+		    "requests waiting, at most %d", held, HELD_MAX);
+		goto refuse;
+	}
 	if ((r = calloc(1, sizeof(*r))) == NULL ||
 	    (r->wb = malloc(sizeof(*r->wb))) == NULL) {
 		free(r);
@@ -828,6 +846,7 @@ handle_run(struct ctl_conn *c, struct imsg *imsg)
 		goto refuse;
 	}
 	memcpy(r->wb, &wb, sizeof(wb));
+	held += wb.len;
 	r->id = next_run_id++;
 	if (next_run_id == 0)
 		next_run_id = 1;
