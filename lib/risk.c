@@ -99,6 +99,7 @@ struct rglob {
 	uint32_t	 litlen, suflen, minlen, midlen;
 	int16_t		 first, last;	/* literal first/last byte, or -1 */
 	uint8_t		 kind;
+	uint8_t		 rel;		/* X of a path's "*" "/" X */
 };
 
 /* End of a [...] class starting at p, or NULL if it is not one. */
@@ -334,51 +335,97 @@ isect_at(struct isect *x, int i, int j)
  * bit j of r is the state (i, j) of the row i at hand.  Every move
  * raises i or j, so one pass over the rows, each closed under its
  * moves along j first, finds all states that can be reached.
+ *
+ * With path 2, b is a shell's glob: a wildcard of b that starts a
+ * component (the first, or after a /) does not give a leading '.'
+ * (*.py is no .env.py, ?env no .env).  z holds the states where the
+ * next byte starts a component, r the others; a byte of a's that is
+ * not written out is taken not to be a '.' (the looser reading).
  */
 static int
 isect_rows(const struct isect *x)
 {
 	const struct gtok *ta, *tb;
-	uint64_t r = 1, o, stars = 0, all, c;
-	int i, j, slash;
+	uint64_t r, z, o, stars = 0, all, c, cz, sl = 0, wild = 0, low, up;
+	int i, j, slash, dot, dotrule = x->path == 2;
 
-	for (j = 0; j < x->nb; j++)
+	for (j = 0; j < x->nb; j++) {
 		if (x->b[j].t == T_STAR)
 			stars |= (uint64_t)1 << j;
+		if (x->b[j].t != T_LIT)
+			wild |= (uint64_t)1 << j;
+		else if (x->b[j].c == '/')
+			sl |= (uint64_t)1 << (j + 1);	/* after a / */
+	}
 	all = x->nb == 63 ? ~(uint64_t)0 : ((uint64_t)1 << (x->nb + 1)) - 1;
+	if (dotrule) {
+		r = 0;
+		z = 1;
+	} else {
+		r = 1;
+		z = 0;
+	}
 	for (i = 0; i < x->na; i++) {
 		ta = &x->a[i];
 		if (ta->t == T_STAR) {
 			/* a's star takes any of b's tokens: every j from
-			   the lowest on, and each goes down a row. */
-			r = all & ~((r & (~r + 1)) - 1);
+			   the lowest on, and each goes down a row (at a
+			   component's start after a / of b's, but for a
+			   star of b's that takes bytes with it). */
+			o = r | z;
+			low = o & (~o + 1);
+			up = all & ~((low << 1) - 1);
+			if (dotrule) {
+				z |= up & sl;
+				r |= (up & ~sl) | ((o | up) & stars);
+			} else
+				r = all & ~(low - 1);
 			continue;
 		}
 		/* b's stars take nothing: along the row. */
 		do {
-			o = r;
+			o = r | z;
 			r |= (r & stars) << 1;
-		} while (r != o);
+			z |= (z & stars) << 1;
+		} while ((r | z) != o);
 		slash = x->path && ta->t == T_LIT && ta->c == '/';
-		c = 0;
+		dot = dotrule && ta->t == T_LIT && ta->c == '.';
+		c = cz = 0;
+		o = r | z;
 		for (j = 0; j < x->nb; j++) {
-			if (!((r >> j) & 1) || ((stars >> j) & 1))
+			if (!((o >> j) & 1) || ((stars >> j) & 1))
 				continue;
 			tb = &x->b[j];
-			if (gtok_compat(ta, tb) && !(slash && tb->t != T_LIT))
+			if (!gtok_compat(ta, tb) || (slash && tb->t != T_LIT))
+				continue;
+			/* no leading . from a wildcard */
+			if (dot && tb->t != T_LIT && !((r >> j) & 1))
+				continue;
+			if (dotrule && ((ta->t == T_LIT && ta->c == '/') ||
+			    (tb->t == T_LIT && tb->c == '/')))
+				cz |= (uint64_t)1 << j;
+			else
 				c |= (uint64_t)1 << j;
 		}
-		/* b's star takes a's token (not a / in a path), or both
-		   tokens are taken together. */
-		r = (slash ? 0 : (r & stars)) | (c << 1);
-		if (r == 0)
+		/* b's star takes a's token (not a / in a path, nor a
+		   leading .), or both tokens are taken together. */
+		if (slash)
+			r = 0;
+		else if (dot)
+			r &= stars;
+		else
+			r = (r | z) & stars;
+		r |= c << 1;
+		z = cz << 1;
+		if ((r | z) == 0)
 			return (0);
 	}
 	do {
-		o = r;
+		o = r | z;
 		r |= (r & stars) << 1;
-	} while (r != o);
-	return ((r >> x->nb) & 1);
+		z |= (z & stars) << 1;
+	} while ((r | z) != o);
+	return (((r | z) >> x->nb) & 1);
 }
 
 /*
@@ -2587,14 +2634,30 @@ jpath_compile(struct risk_ruleset *rs, struct cmatch *m, const char *src,
 	return (0);
 }
 
+/*
+ * A path pattern "*" "/" X (X starting with a byte written out, not
+ * a /): X, which names
+ * the same file from the working directory (cat .ssh/id_rsa is
+ * ./.ssh/id_rsa), or NULL.
+ */
+static const char *
+path_rel(const char *p)
+{
+	if (p[0] != '*' || p[1] != '/' || p[2] == '\0' ||
+	    strchr("/*?[\\", p[2]) != NULL)
+		return (NULL);
+	return (p + 2);
+}
+
 static int
 rule_compile(struct risk_ruleset *rs, struct crule *cr,
     const struct risk_rule *r, struct cerr *ce)
 {
 	const struct risk_match *sm;
 	struct cmatch *m;
+	const char *rel;
 	char buf[512];
-	size_t i, k;
+	size_t i, k, j;
 	int len;
 
 	ce->r = r;
@@ -2680,6 +2743,9 @@ rule_compile(struct risk_ruleset *rs, struct crule *cr,
 			return (cfail(ce, "%s", "bad match kind"));
 		}
 		m->ng = (uint32_t)sm->npatterns;
+		for (k = 0; k < sm->npatterns && sm->kind == RISK_M_PATH; k++)
+			if (path_rel(sm->patterns[k]) != NULL)
+				m->ng++;
 		if ((m->g = pool_alloc(&rs->pool, m->ng * sizeof(*m->g))) ==
 		    NULL)
 			return (cfail(ce, "%s", "out of memory"));
@@ -2687,6 +2753,15 @@ rule_compile(struct risk_ruleset *rs, struct crule *cr,
 			if (rglob_compile(&rs->pool, &m->g[k],
 			    sm->patterns[k], strlen(sm->patterns[k])) == -1)
 				return (cfail(ce, "%s", "out of memory"));
+		/* "*" "/" X also names X from the working directory */
+		for (k = 0, j = sm->npatterns; k < sm->npatterns &&
+		    sm->kind == RISK_M_PATH; k++)
+			if ((rel = path_rel(sm->patterns[k])) != NULL) {
+				if (rglob_compile(&rs->pool, &m->g[j], rel,
+				    strlen(rel)) == -1)
+					return (cfail(ce, "%s", "out of memory"));
+				m->g[j++].rel = 1;
+			}
 		if (sm->kind == RISK_M_TOOL && !cr->tprefix &&
 		    !cr->tsuffix) {
 			/* A quick test of the tool name's ends. */
@@ -3529,6 +3604,7 @@ struct ctx {
 	const struct risk_call		*call;
 	struct shellparse		*sp;
 	int				 nomem;
+	int				 dotglob;	/* 0 not looked, 1, 2 */
 
 	int				 matched;
 	uint32_t			 best;		/* rule index */
@@ -4570,6 +4646,52 @@ word_cross(struct ctx *c, const char *s, size_t n)
 }
 
 /*
+ * Does the call turn on globs that match a leading '.' (bash's dotglob
+ * or GLOBIGNORE, zsh's GLOB_DOTS, ksh's FIGNORE), or run zsh, whose
+ * glob qualifiers can?  Looked for once, in the line or argv.
+ */
+static int
+dotglob(struct ctx *c)
+{
+	static const char *const words[] = {
+		"dotglob", "globdots", "glob_dots", "globignore", "fignore",
+		"zsh",
+	};
+	const struct risk_call *call = c->call;
+	size_t i, k;
+	int hit = 0;
+
+	if (c->dotglob != 0)
+		return (c->dotglob == 2);
+	for (i = 0; i < sizeof(words) / sizeof(words[0]) && !hit; i++) {
+		if (call->command != NULL &&
+		    strcasestr(call->command, words[i]) != NULL)
+			hit = 1;
+		for (k = 0; call->argv != NULL && k < call->argc && !hit; k++)
+			if (call->argv[k] != NULL &&
+			    strcasestr(call->argv[k], words[i]) != NULL)
+				hit = 1;
+	}
+	c->dotglob = hit ? 2 : 1;
+	return (hit);
+}
+
+/*
+ * How a word's pattern meets a path pattern (gisect2()'s path): 0 if
+ * its wildcards may stand for a '/' (word_cross()), 2 if each is a
+ * glob of the shell's, that gives no leading '.', else 1.
+ */
+static int
+glob_mode(struct ctx *c, const char *s, size_t n)
+{
+	if (word_cross(c, s, n))
+		return (0);
+	if (memchr(s, '$', n) != NULL || dotglob(c))
+		return (1);
+	return (2);
+}
+
+/*
  * A word whose every expansion is $NAME or ${NAME}, each a name the
  * call sets to one literal value (d=build; ls $d/src) or does not set
  * at all: its text and pattern with those values put in (into the
@@ -4812,6 +4934,34 @@ path_climb(const char *p, size_t n)
 	return (i - 1);
 }
 
+/*
+ * Does word s start with a variable that holds an absolute path
+ * ($HOME/x, ${PWD}, $TMPDIR/y), so that it is no relative path?
+ */
+static int
+word_home(const char *s, size_t n)
+{
+	static const char *const vars[] = {
+		"HOME", "PWD", "OLDPWD", "TMPDIR",
+	};
+	size_t i, l, o;
+
+	if (n < 4 || s[0] != '$')
+		return (0);
+	o = s[1] == '{' ? 2 : 1;
+	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		l = strlen(vars[i]);
+		if (n < o + l || memcmp(s + o, vars[i], l) != 0)
+			continue;
+		if (o == 2 && (n < o + l + 1 || s[o + l] != '}'))
+			continue;
+		l += o == 2 ? 3 : 1;
+		if (n == l || s[l] == '/')
+			return (1);
+	}
+	return (0);
+}
+
 static int
 glob_path(const struct rglob *g, const char *s, size_t n, const char *pat,
     int onecomp)
@@ -4820,7 +4970,8 @@ glob_path(const struct rglob *g, const char *s, size_t n, const char *pat,
 	size_t nn, up;
 
 	if (pat != NULL)
-		return (!gall(pat) && gisect2(g->pat, pat, onecomp));
+		return (!gall(pat) && !(g->rel && word_home(s, n)) &&
+		    gisect2(g->pat, pat, onecomp));
 	if (rglob_match(g, s, n))
 		return (1);
 	if (path_odd(s, n) && (nn = path_norm(s, n, buf, sizeof(buf))) > 0 &&
@@ -4837,7 +4988,7 @@ path_one(struct ctx *c, const char *s, size_t n, const char *pat,
 {
 	const struct cmatch *m = arg;
 	uint32_t k;
-	int onecomp = pat == NULL || !word_cross(c, s, n);
+	int onecomp = pat == NULL ? 1 : glob_mode(c, s, n);
 
 	for (k = 0; k < m->ng; k++)
 		if (glob_path(&m->g[k], s, n, pat, onecomp))
@@ -4939,16 +5090,19 @@ path_feed_slow(struct ctx *c, const char *s, size_t n, const char *pat)
 	char buf[1024];
 	size_t nn, up;
 	uint32_t i;
-	int pf, pl, onecomp;
+	int pf, pl, onecomp, home;
 
 	if (pat != NULL) {
 		if (gall(pat))
 			return;
-		onecomp = !word_cross(c, s, n);
+		onecomp = glob_mode(c, s, n);
+		home = word_home(s, n);
 		pf = glob_first(pat);
 		pl = glob_last(pat);
 		for (i = 0; i < rs->npp; i++) {
 			g = rs->pp[i].g;
+			if (g->rel && home)
+				continue;	/* not a relative path */
 			/* Both must start (end) alike: skip without
 			   tokenising either. */
 			if ((pf >= 0 && g->first >= 0 && pf != g->first) ||
@@ -5432,7 +5586,7 @@ dir_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 			return (0);
 		memcpy(buf, pat, l);
 		buf[l] = '\0';
-		onecomp = !word_cross(c, s, n);
+		onecomp = glob_mode(c, s, n);
 		/* a word that is all expansion (or *) is no path */
 		for (i = 0; i < rs->npd && !gall(buf); i++)
 			/* (what a glob or a variable gives is not ~) */
@@ -5657,6 +5811,216 @@ opt_val(const struct shellparse_cmd *cmd, uint32_t *k, uint32_t end,
 /* Short options of tar that take a value. */
 #define TAR_VALS	"fCTXbgKLNVFHI"
 
+/*
+ * find's tests that name the files it acts on (-name, -path, -regex):
+ * what -exec, -delete or xargs then reads or removes is a file under
+ * a root the test admits, so find . -name '.e*' -exec cat {} + reads
+ * what cat ./.e* does.  A negated test narrows nothing.
+ */
+#define FT_NAME		0
+#define FT_PATH		1
+#define FT_REGEX	2
+#define FT_FOLD		4	/* -iname, -ipath, -iregex */
+#define FIND_TESTS	16
+
+struct findtest {
+	const struct shellparse_word	*w;
+	int				 kind;
+};
+
+/* -name and kin: the test's kind, or -1. */
+static int
+find_test(const char *t, size_t n)
+{
+	static const struct {
+		const char	*s;
+		int		 kind;
+	} tests[] = {
+		{ "-name", FT_NAME }, { "-iname", FT_NAME | FT_FOLD },
+		{ "-path", FT_PATH }, { "-ipath", FT_PATH | FT_FOLD },
+		{ "-wholename", FT_PATH },
+		{ "-iwholename", FT_PATH | FT_FOLD },
+		{ "-regex", FT_REGEX }, { "-iregex", FT_REGEX | FT_FOLD },
+		{ "-lname", FT_PATH }, { "-ilname", FT_PATH | FT_FOLD },
+	};
+	size_t i;
+
+	if (n < 5 || t[0] != '-')
+		return (-1);
+	for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++)
+		if (strlen(tests[i].s) == n && memcmp(tests[i].s, t, n) == 0)
+			return (tests[i].kind);
+	return (-1);
+}
+
+/* Append s (n bytes) to d at *l (of size dsz), letters as [xX] when
+   fold; 0 if it does not fit. */
+static int
+find_put(char *d, size_t dsz, size_t *l, const char *s, size_t n, int fold)
+{
+	const char *e;
+	size_t i, k;
+	int ch;
+
+	for (i = 0; i < n; i++) {
+		ch = (unsigned char)s[i];
+		if (ch == '[' && (e = class_end(s + i)) != NULL &&
+		    e <= s + n) {
+			k = (size_t)(e - (s + i));	/* a class as it is */
+			if (*l + k >= dsz)
+				return (0);
+			memcpy(d + *l, s + i, k);
+			*l += k;
+			i += k - 1;
+			continue;
+		}
+		if (ch == '\\' && i + 1 < n) {
+			if (*l + 2 >= dsz)
+				return (0);
+			d[(*l)++] = s[i++];
+			d[(*l)++] = s[i];
+			continue;
+		}
+		if (fold && ((ch >= 'a' && ch <= 'z') ||
+		    (ch >= 'A' && ch <= 'Z'))) {
+			if (*l + 4 >= dsz)
+				return (0);
+			d[(*l)++] = '[';
+			d[(*l)++] = (char)(ch | 0x20);
+			d[(*l)++] = (char)(ch & ~0x20);
+			d[(*l)++] = ']';
+			continue;
+		}
+		if (*l + 1 >= dsz)
+			return (0);
+		d[(*l)++] = (char)ch;
+	}
+	d[*l] = '\0';
+	return (1);
+}
+
+/*
+ * cand (a glob) against the path patterns; the why names w.  Its
+ * wildcards stay within a component: what find walks through is not
+ * taken to hold a directory a rule names (see dir_feed()), only to
+ * hold files of the names its tests admit.
+ */
+static void
+find_cand(struct ctx *c, const char *cand, const struct shellparse_word *w)
+{
+	const struct risk_ruleset *rs = c->rs;
+	uint32_t i;
+
+	for (i = 0; i < rs->npp; i++)
+		if (!pisset(c, rs->pp[i].pmid) &&
+		    gisect2(rs->pp[i].g->pat, cand, 1))
+			pset(c, rs->pp[i].pmid, w->text, w->len);
+}
+
+/* Root r (a glob, rl bytes) and each test in ft. */
+static void
+find_root(struct ctx *c, const char *r, size_t rl,
+    const struct findtest *ft, uint32_t nft)
+{
+	const struct shellparse_word *v;
+	char cand[1024];
+	const char *vt;
+	size_t l, vl;
+	uint32_t i;
+	int fold;
+
+	while (rl > 0 && r[rl - 1] == '/' && !(rl > 1 && r[rl - 2] == '\\'))
+		rl--;
+	for (i = 0; i < nft; i++) {
+		v = ft[i].w;
+		fold = (ft[i].kind & FT_FOLD) != 0;
+		vt = v->text;
+		vl = v->len;
+		/* what the shell put in is not known: any name */
+		if (memchr(vt, '$', vl) != NULL || memchr(vt, '`', vl) != NULL) {
+			vt = "*";
+			vl = 1;
+		}
+		switch (ft[i].kind & ~FT_FOLD) {
+		case FT_PATH:
+			l = 0;
+			if (find_put(cand, sizeof(cand), &l, vt, vl, fold))
+				find_cand(c, cand, v);
+			else
+				find_cand(c, "*", v);
+			break;
+		case FT_NAME:
+			if (gall(vt) && vl > 0)
+				break;		/* as find . does */
+			/* R/V: V as cat V names it, when R is . */
+			l = 0;
+			if (!(rl == 1 && r[0] == '.') && rl + 1 < sizeof(cand)) {
+				memcpy(cand, r, rl);
+				l = rl;
+				cand[l++] = '/';
+			}
+			if (find_put(cand, sizeof(cand), &l, vt, vl, fold))
+				find_cand(c, cand, v);
+			else
+				find_cand(c, "*", v);
+			break;
+		default:
+			/* a regular expression: any file under the root */
+			if (rl + 3 < sizeof(cand)) {
+				memcpy(cand, r, rl);
+				memcpy(cand + rl, "/*", 3);
+				find_cand(c, cand, v);
+			} else
+				find_cand(c, "*", v);
+			break;
+		}
+	}
+}
+
+/* Each root of find (ops, or "."), from the cd's directory too. */
+static void __attribute__((noinline))
+find_tests(struct ctx *c, const struct shellparse_word *const *ops,
+    uint32_t nops, const struct findtest *ft, uint32_t nft)
+{
+	const struct shellparse_word *w;
+	const char *pat;
+	char buf[1024], jb[2100];
+	size_t l, jl;
+	uint32_t i;
+
+	for (i = 0; i < (nops > 0 ? nops : 1); i++) {
+		w = nops > 0 ? ops[i] : NULL;
+		if (w != NULL && (w->len == 0 || w->len > 1000))
+			continue;
+		if (w == NULL)
+			l = strlcpy(buf, ".", sizeof(buf));
+		else if ((pat = shellparse_pattern(w)) != NULL) {
+			if ((l = strlen(pat)) >= sizeof(buf))
+				continue;
+			memcpy(buf, pat, l + 1);
+		} else
+			l = glob_escape(buf, w->text, w->len);
+		buf[l] = '\0';
+		find_root(c, buf, l, ft, nft);
+		/* relative, after a cd: from there as well */
+		if (c->cwd == NULL || buf[0] == '/' || buf[0] == '~' ||
+		    c->cwdlen > 500)
+			continue;
+		if (c->cwdp != NULL) {
+			if (c->cwdplen > 1000)
+				continue;
+			memcpy(jb, c->cwdp, (jl = c->cwdplen));
+		} else
+			jl = glob_escape(jb, c->cwd, c->cwdlen);
+		if (jl == 0 || jb[jl - 1] != '/')
+			jb[jl++] = '/';
+		memcpy(jb + jl, buf, l);
+		jl += l;
+		jb[jl] = '\0';
+		find_root(c, jb, jl, ft, nft);
+	}
+}
+
 static void
 rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     const struct recprog *rp)
@@ -5669,8 +6033,10 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	uint32_t k, nops = 0, i;
 	size_t j, l;
 	int endopts = 0, mode = 0, norec = 0, act = 0, findops = 1, s3 = 0;
-	int narrow = 0, sawpat = 0, notarget = 0;
+	int narrow = 0, sawpat = 0, notarget = 0, neg = 0, ex = 0, fk;
 	int rec = rp->kind == RK_ALWAYS || rp->kind == RK_SEARCH;
+	struct findtest ft[FIND_TESTS];
+	uint32_t nft = 0;
 	/* rsync dir/ D: what dir holds goes right into D */
 	int slash = rp->name[0] == 'r' && strcmp(rp->name, "rsync") == 0;
 
@@ -5692,12 +6058,34 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			    t[0] == '!' || t[0] == ','))
 				findops = 0;
 			if (!findops) {
+				if (ex) {
+					/* the command -exec runs, to ; or + */
+					if (strcmp(t, ";") == 0 ||
+					    strcmp(t, "+") == 0)
+						ex = 0;
+					continue;
+				}
 				if (strcmp(t, "-exec") == 0 ||
 				    strcmp(t, "-execdir") == 0 ||
 				    strcmp(t, "-ok") == 0 ||
-				    strcmp(t, "-okdir") == 0 ||
-				    strcmp(t, "-delete") == 0)
+				    strcmp(t, "-okdir") == 0)
+					act = ex = 1;
+				else if (strcmp(t, "-delete") == 0)
 					act = 1;
+				else if ((fk = find_test(t, w->len)) >= 0 &&
+				    k + 1 < end) {
+					k++;
+					if (!neg && nft < FIND_TESTS) {
+						ft[nft].w = &cmd->words[k];
+						ft[nft++].kind = fk;
+					} else if (!neg) {
+						/* past what is kept: any */
+						ft[FIND_TESTS - 1].kind =
+						    FT_REGEX;
+					}
+				}
+				neg = strcmp(t, "!") == 0 ||
+				    strcmp(t, "-not") == 0;
 				continue;
 			}
 			if (nops < 64)
@@ -5870,6 +6258,8 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				narrow = 1;
 		}
 		rec = act || narrow;
+		if (act && nft > 0)
+			find_tests(c, ops, nops, ft, nft);
 		break;
 	case RK_TAR:
 		/* tar x -C DIR: what it holds goes under DIR */
@@ -14682,6 +15072,34 @@ call_rules(struct ctx *c)
 	}
 }
 
+/*
+ * for NAME in WORDS (select too): the loop's variable takes each of
+ * WORDS' values, so those are paths as an operand's are (for f in .e*;
+ * do cat "$f"; done reads what cat .e* does).
+ */
+static void __attribute__((noinline))
+for_paths(struct ctx *c, const struct shellparse_cmd *cmd)
+{
+	const struct shellparse_word *w;
+	uint32_t k;
+
+	if (cmd->nwords < 4 || cmd->words[2].len != 2 ||
+	    memcmp(cmd->words[2].text, "in", 2) != 0 ||
+	    !((cmd->words[0].len == 3 &&
+	    memcmp(cmd->words[0].text, "for", 3) == 0) ||
+	    (cmd->words[0].len == 6 &&
+	    memcmp(cmd->words[0].text, "select", 6) == 0)))
+		return;
+	for (k = 3; k < cmd->nwords && !c->nomem; k++) {
+		w = &cmd->words[k];
+		if (w->len == 0)
+			continue;
+		if (feed_word(c, c->cwd == NULL ? path_feed : path_feed_cwd,
+		    w->text, w->len, shellparse_pattern(w), NULL))
+			return;
+	}
+}
+
 /* Every simple command, every view of it. */
 static inline __attribute__((always_inline)) void
 command1(struct ctx *c, uint32_t i)
@@ -14697,6 +15115,8 @@ command1(struct ctx *c, uint32_t i)
 		if (cmd->nwords > 0 && cmd->words[0].len == 2 &&
 		    memcmp(cmd->words[0].text, "[[", 2) == 0)
 			subscripts(c, i, 0, cmd->nwords);
+		else if (c->rs->npp > 0)
+			for_paths(c, cmd);
 		return;
 	}
 	if (c->rs->npp > 0 && c->cwd == NULL)
@@ -15001,6 +15421,7 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->best = NONE;
 	c->level = RISK_LOW;
 	c->toollen = call->tool ? strlen(call->tool) : 0;
+	c->dotglob = 0;
 	c->wkind = K_TOOL;
 	c->ws = NULL;
 	c->wn = 0;

@@ -3,6 +3,7 @@
  * slip a dangerous command past the classifier.
  */
 
+#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -3178,6 +3179,191 @@ directories(void)
 	risk_free(set);
 }
 
+/*
+ * Paths a line names without writing them out: a relative path under a
+ * "*" "/" X rule, a shell glob (which gives no leading '.'), a for
+ * loop's words, and what find's -name, -path and -regex admit for
+ * -exec, -delete or xargs.
+ */
+static void
+hidden_paths(void)
+{
+	static const struct trule prules[] = {
+		{ "secrets", H, { { PATH, NULL, { "*.env", "*/.env.*",
+		    "*/.ssh/*", "/etc/shadow*" } } } },
+		{ "tools", L, { { CMD, NULL, { "cat *", "ls *", "find *",
+		    "rm *", "wc *" } } } },
+		{ "more", L, { { CMD, NULL, { "cp *", "echo *", "grep *",
+		    "xargs *", "bash *" } } } },
+	};
+	static const char *const hit[] = {
+		"cat .ssh/id_rsa",
+		"cat .env.local",
+		"cp key .ssh/",
+		"cat .ss*/id_rsa",
+		"for f in .e*; do cat \"$f\"; done",
+		"for f in ~/.ssh/*; do cat $f; done",
+		"for k in a .ssh/id_ed25519 b; do cat $k; done",
+		"select f in .env x; do cat $f; done",
+		"cd config && for f in .e*; do cat $f; done",
+		"find . -name '.e*' -exec cat {} +",
+		"find . -name '*nv' -exec cat {} +",
+		"find . -name \"*nv\" -exec cat {} \\;",
+		"find . -iname '.ENV' -delete",
+		"find . -iname '*.[Ee]NV' -exec cat {} +",
+		"find src -path '*/.ssh/*' -exec cat {} \\;",
+		"find . -regex '.*' -exec cat {} +",
+		"find . -type f -name '.e*' | xargs cat",
+		"find . -lname '*/.ssh/*' -exec cat {} +",
+		"find -L . -name 'id_*' -o -name '.e*' -execdir cat {} +",
+		"cd /etc && find . -name 'sha*' -exec cat {} +",
+		/* find's wildcards give a leading '.' (.env.o) */
+		"find . -name '*.o' -exec rm {} +",
+		"find . -path './src/*.c' -exec cat {} +",
+		"cat *env",
+		"cat src/*",
+		"cat .*/*",
+		"shopt -s dotglob; cat ?env",
+		"bash -O dotglob -c 'cat ?env'",
+		"GLOBIGNORE=x; cat ?env",
+	};
+	static const char *const other[] = {
+		"cat *.py",
+		"ls src/*.c",
+		"rm -f build/*.o",
+		"cat ?env",
+		"cat [.]env",
+		"cat ~/*/id_rsa",
+		"ls $HOME/.cache",
+		"cat \"$HOME/notes\" ${PWD}/x",
+		"for f in a b; do cat \"$f\"; done",
+		"for ((i = 0; i < 3; i++)); do echo $i; done",
+		"find . -name main.o -exec rm {} +",
+		"find . ! -name '.e*' -exec cat {} +",
+		"find . -not -name '.e*' -delete",
+		"find . -path './src/x*.c' -exec cat {} +",
+		"find . -name '.e*'",
+		"find src -type f | xargs wc -l",
+		"find . -name '*' -exec wc -l {} +",
+		"cat ssh/x",
+	};
+	struct risk_ruleset *set;
+	struct risk_result r;
+	size_t i;
+
+	set = compile(prules, sizeof(prules) / sizeof(prules[0]), NULL);
+	for (i = 0; i < sizeof(hit) / sizeof(hit[0]); i++) {
+		r = run(set, "shell", hit[i], NULL, NULL);
+		tap_ok(r.level == H && r.rule_name != NULL &&
+		    strcmp(r.rule_name, "secrets") == 0,
+		    "hidden path: %s -> secrets: %s", shown(hit[i]), r.why);
+	}
+	for (i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
+		r = run(set, "shell", other[i], NULL, NULL);
+		tap_ok(r.level == L, "hidden path: %s -> low: %s",
+		    shown(other[i]), r.why);
+	}
+	risk_free(set);
+}
+
+/* Deterministic: the same patterns every run. */
+static unsigned
+rnd(unsigned long long *st)
+{
+	*st = *st * 6364136223846793005ULL + 1442695040888963407ULL;
+	return ((unsigned)(*st >> 33));
+}
+
+/* A random glob of 1..max bytes of set. */
+static void
+rglob(unsigned long long *st, const char *set, size_t max, char *out)
+{
+	size_t n = 1 + rnd(st) % max, i, k = strlen(set);
+
+	for (i = 0; i < n; i++)
+		out[i] = set[rnd(st) % k];
+	out[n] = '\0';
+}
+
+/* A path as a shell can name one: no empty component, no trailing /. */
+static int
+path_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	return (n > 0 && s[n - 1] != '/' && strstr(s, "//") == NULL);
+}
+
+/*
+ * Whatever the shell's glob B and the rule's path pattern A both
+ * match, cat B must come out high: every string of up to 5 bytes over
+ * a . / b is tried with fnmatch(3), the shell's way for B (a wildcard
+ * gives no '/' and no leading '.'), the rule's for A (a "*" "/" X
+ * rule also names X).
+ */
+static void
+glob_soundness(void)
+{
+	static const char alpha[] = "a./b";
+	struct trule t[2];
+	struct risk_ruleset *set;
+	struct risk_result r;
+	unsigned long long st = 0x9e3779b97f4a7c15ULL;
+	char a[8], b[8], line[32], s[8];
+	size_t len, i, k, m;
+	int trial, bad = 0, tried = 0, found, rulem;
+	unsigned long long idx;
+
+	memset(t, 0, sizeof(t));
+	t[0].name = "p";
+	t[0].level = H;
+	t[0].m[0].kind = PATH;
+	t[0].m[0].p[0] = a;
+	t[1].name = "cat";
+	t[1].level = L;
+	t[1].m[0].kind = CMD;
+	t[1].m[0].p[0] = "cat *";
+	for (trial = 0; trial < 1500; trial++) {
+		rglob(&st, "a./*", 5, a);
+		rglob(&st, "a./*?b", 5, b);
+		if (strspn(b, "*") == strlen(b))
+			continue;	/* cat * names no path (known) */
+		found = 0;
+		for (len = 1; len <= 5 && !found; len++) {
+			for (idx = 0, m = 1, k = 0; k < len; k++)
+				m *= 4;
+			for (idx = 0; idx < m && !found; idx++) {
+				unsigned long long v = idx;
+
+				for (i = 0; i < len; i++, v /= 4)
+					s[i] = alpha[v % 4];
+				s[len] = '\0';
+				if (!path_ok(s) || fnmatch(b, s,
+				    FNM_PATHNAME | FNM_PERIOD) != 0)
+					continue;
+				rulem = fnmatch(a, s, 0) == 0 ||
+				    (a[0] == '*' && a[1] == '/' &&
+				    strchr("/*?[\\", a[2]) == NULL &&
+				    a[2] != '\0' && fnmatch(a + 2, s, 0) == 0);
+				if (rulem)
+					found = 1;
+			}
+		}
+		if (!found)
+			continue;
+		tried++;
+		set = compile(t, 2, NULL);
+		snprintf(line, sizeof(line), "cat %s", b);
+		r = run(set, "shell", line, NULL, NULL);
+		if (r.level != H && bad++ < 5)
+			TAP_DIAG("rule %s, cat %s (e.g. %s): %s %s", a, b, s,
+			    risk_level_name(r.level), r.why);
+		risk_free(set);
+	}
+	tap_ok(bad == 0 && tried > 100, "glob against path rule: %d of %d "
+	    "with a common path missed", bad, tried);
+}
+
 int
 main(void)
 {
@@ -3203,6 +3389,8 @@ main(void)
 	tap_ok(nevasion >= 20, "%d evasion attempts", nevasion);
 	fed();
 	directories();
+	hidden_paths();
+	glob_soundness();
 	unparseable();
 	fastpaths();
 	lookups();
