@@ -5984,12 +5984,13 @@ find_tests(struct ctx *c, const struct shellparse_word *const *ops,
 {
 	const struct shellparse_word *w;
 	const char *pat;
-	char buf[1024], jb[2100];
+	char buf[2048], jb[4200];
 	size_t l, jl;
 	uint32_t i;
 
 	for (i = 0; i < (nops > 0 ? nops : 1); i++) {
 		w = nops > 0 ? ops[i] : NULL;
+		/* (escaped, a byte may take two) */
 		if (w != NULL && (w->len == 0 || w->len > 1000))
 			continue;
 		if (w == NULL)

@@ -72,13 +72,14 @@ setup(void)
 	static char *cmd[] = { "rm -rf *", "curl * | sh", "git * clean *",
 	    "sudo *", "* --no-verify *", "LD_PRELOAD=*", "find * -delete *",
 	    "ls *", "echo *" };
-	static char *path[] = { "*.env", "~/.ssh/*", "/etc/shadow" };
+	static char *path[] = { "*.env", "~/.ssh/*", "/etc/shadow",
+	    "*/.aws/*" };
 	static char *tool[] = { "shell" };
 	static struct risk_match m[] = {
 		{ RISK_M_COMMAND, NULL, cmd, 4 },
 		{ RISK_M_COMMAND, NULL, cmd + 4, 3 },
 		{ RISK_M_COMMAND, NULL, cmd + 7, 2 },
-		{ RISK_M_PATH, NULL, path, 3 },
+		{ RISK_M_PATH, NULL, path, 4 },
 		{ RISK_M_TOOL, NULL, tool, 1 },		/* AND */
 		{ RISK_M_COMMAND, NULL, cmd + 7, 1 },
 	};
