@@ -3263,6 +3263,19 @@ hidden_paths(void)
 		tap_ok(r.level == L, "hidden path: %s -> low: %s",
 		    shown(other[i]), r.why);
 	}
+	/* a root whose every byte is escaped takes twice its length */
+	{
+		char line[1100];
+		size_t o;
+
+		o = (size_t)snprintf(line, sizeof(line), "cd x && find '");
+		memset(line + o, '*', 990);
+		o += 990;
+		snprintf(line + o, sizeof(line) - o, "' -name '.e*' -delete");
+		r = run(set, "shell", line, NULL, NULL);
+		tap_ok(r.level == H, "hidden path: find with a root of 990 "
+		    "quoted stars: %s", r.why);
+	}
 	risk_free(set);
 }
 
