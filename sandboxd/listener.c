@@ -55,6 +55,9 @@ struct run {
 	pid_t		 cpid;		/* requester's pid */
 	enum run_state	 state;
 	struct wbuf	*wb;		/* the re-encoded request */
+	int		 req_fd;	/* wb in a sealed memfd, made as
+					   its start is audited, or -1 */
+	int		 req_errno;	/* why that memfd could not be */
 	int		 code_fd;
 	int		 stdin_fd;
 	pid_t		 pid;		/* sandbox init, once started */
@@ -215,6 +218,8 @@ run_free(struct run *r)
 		close(r->code_fd);
 	if (r->stdin_fd != -1)
 		close(r->stdin_fd);
+	if (r->req_fd != -1)
+		close(r->req_fd);
 	if (r->ev_vault != NULL)
 		event_free(r->ev_vault);
 	vaultc_secrets_free(r->sec, r->nsec);
@@ -245,8 +250,27 @@ run_remove(struct run *r)
 }
 
 /*
- * Hand a run to the spawner: its fds first, then the request (in a
- * sealed memfd when larger than a message).  0, or -1 when the memfd
+ * A request larger than a message goes to the spawner in a sealed
+ * memfd, made before the run's start is audited (so that no start is
+ * recorded for a run that cannot be handed over).  0, or -1 with
+ * r->req_errno set.
+ */
+static int
+run_reqfd(struct run *r)
+{
+	if (r->req_fd != -1 || r->wb == NULL ||
+	    r->wb->len <= IMSG_MAX_PAYLOAD)
+		return 0;
+	if ((r->req_fd = wire_memfd(r->wb)) == -1) {
+		r->req_errno = errno;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Hand a run to the spawner: its fds first, then the request (in
+ * r->req_fd when larger than a message).  0, or -1 when that memfd
  * could not be made: nothing was sent.
  */
 static int
@@ -255,11 +279,12 @@ run_send(struct run *r)
 	struct vaultc_secret	*s;
 	struct wbuf		 wb;
 	size_t			 i;
-	int			 fail = 0, reqfd = -1;
+	int			 fail = 0, reqfd;
 
-	if (r->wb->len > IMSG_MAX_PAYLOAD && (reqfd = wire_memfd(r->wb)) ==
-	    -1)
+	if (run_reqfd(r) == -1)
 		return -1;
+	reqfd = r->req_fd;
+	r->req_fd = -1;		/* the channel closes it once sent */
 
 	if (r->code_fd != -1) {
 		fail |= proc_compose_peer(the_ctx, PROC_SPAWNER,
@@ -312,8 +337,9 @@ run_audited(int ok, uint64_t seq, const char *err, void *arg)
 	log_debug("run %s: start audited as record %llu", r->sid,
 	    (unsigned long long)seq);
 	if (run_send(r) == -1) {
+		/* (run_audit_start() made it: not reached) */
 		run_refuse(r, ERRC_SANDBOX, "cannot hand the request to the "
-		    "spawner: memfd: %s", strerror(errno));
+		    "spawner: memfd: %s", strerror(r->req_errno));
 		return;
 	}
 	/* started and ended at once: its start and exit are both audited */
@@ -328,6 +354,22 @@ run_audit_failed(evutil_socket_t fd, short ev, void *arg)
 	run_audited(0, 0, "auditd unreachable: cannot send the record", arg);
 }
 
+static void
+run_reqfd_failed(evutil_socket_t fd, short ev, void *arg)
+{
+	struct run	*r;
+
+	if ((r = run_find((uint32_t)(uintptr_t)arg)) == NULL)
+		return;
+	if (r->conn == 0) {
+		run_remove(r);
+		run_next();
+		return;
+	}
+	run_refuse(r, ERRC_SANDBOX, "cannot hand the request to the "
+	    "spawner: memfd: %s", strerror(r->req_errno));
+}
+
 /* Nothing runs before its start is durably audited (fail secure). */
 static void
 run_audit_start(struct run *r)
@@ -336,6 +378,15 @@ run_audit_start(struct run *r)
 	char			 actor[32];
 
 	r->state = RUN_AUDITING;
+	if (run_reqfd(r) == -1) {
+		struct timeval zero = { 0, 0 };
+
+		/* from the loop, as below: nothing audited */
+		if (event_base_once(the_ctx->base, -1, EV_TIMEOUT,
+		    run_reqfd_failed, (void *)(uintptr_t)r->id, &zero) == -1)
+			fatalx("%s: event_base_once", __func__);
+		return;
+	}
 	o = audit_body(r, NULL);
 	snprintf(actor, sizeof(actor), "uid:%u", (unsigned)r->uid);
 	if (audit_event("sandbox.start", r->session, actor,
@@ -856,6 +907,7 @@ handle_run(struct ctl_conn *c, struct imsg *imsg)
 	r->cpid = c->pid;
 	r->code_fd = code_fd;
 	r->stdin_fd = stdin_fd;
+	r->req_fd = -1;
 	r->queued = time(NULL);
 	r->pid = -1;
 	snprintf(r->sid, sizeof(r->sid), "run%u", r->id);
