@@ -462,6 +462,49 @@ else
 fi
 mv "$T/sandboxd.log" "$T/sandboxd.log.2"
 
+# Requests of up to 1 MiB each: what waits is bounded in bytes too.
+sed -i -e 's/^\([[:space:]]*\)queue [0-9]*/\1queue 200/' "$conf"
+if suite_start sandboxd; then
+	"$BIN/harnessctl" -f "$conf" sandbox run -w h1 -- sleep 60 \
+	    </dev/null >/dev/null 2>&1 &
+	h1=$!
+	wait_for "$T/sandboxd.log" "program sleep workspace h1" 10
+	# one connection (as the engine's): harnessctl has 32 per uid
+	mkfifo "$T/bq.fifo"
+	python3 "$TOP/regress/sandbox/bigq.py" "$T/run/sandboxd.sock" 70 \
+	    hold <"$T/bq.fifo" >"$T/bq.out" 2>"$T/bq.err" &
+	bq=$!
+	exec 9>"$T/bq.fifo"	# its stdin ends when we close this
+	n=0
+	while [ $n -lt 300 ] && [ "$(wc -l <"$T/bq.out")" -lt 70 ]; do
+		sleep 0.1
+		n=$((n + 1))
+	done
+	[ "$(grep -c ' queued ' "$T/bq.out")" -eq 67 ] &&
+	    [ "$(grep -c 'error sandbox queue full: [0-9]* bytes of requests waiting, at most 67108864' "$T/bq.out")" -eq 3 ]
+	ok $? "requests of 1 MB: 67 wait, then the queue is full by bytes, not count ($(cut -d' ' -f2- "$T/bq.out" | sed 's/queued [0-9]*/queued/' | sort | uniq -c | tr "\n" " ") $(cat "$T/bq.err"))"
+	(exec 9>&-; ctl sandbox run -v -w h2 -- echo small </dev/null \
+	    >"$T/h2.out" 2>"$T/h2.err") &
+	h2=$!
+	wait_for "$T/h2.err" "queued" 10
+	ok $? "... while a small one still queues"
+	exec 9>&-
+	wait $bq
+	kill $h1 2>/dev/null
+	wait $h2
+	[ $? -eq 0 ] && [ "$(cat "$T/h2.out")" = small ]
+	ok $? "... and runs once the others' requesters are gone"
+	python3 "$TOP/regress/sandbox/bigq.py" "$T/run/sandboxd.sock" 1 \
+	    unsealed </dev/null >"$T/bq.out" 2>"$T/bq.err"
+	grep -q "^1 error .*request fd: not a memfd sealed against writes" "$T/bq.out"
+	ok $? "a request in an unsealed memfd is refused ($(cat "$T/bq.out" "$T/bq.err"))"
+	wait $h1 2>/dev/null
+	suite_stop sandboxd
+else
+	ok 1 "sandboxd restarts with a queue of 200"
+fi
+mv "$T/sandboxd.log" "$T/sandboxd.log.2b"
+
 
 # kill -9 of sandboxd (every process) while a sandbox runs: the next
 # start removes what was left.
