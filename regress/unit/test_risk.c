@@ -3014,6 +3014,23 @@ names(void)
  * that directory's file.  Other directories (src) are not taken to
  * hold what a rule names.
  */
+/* Each of the n shell lines l[] is high by rule, or low if rule is NULL. */
+static void
+lines_are(const struct risk_ruleset *set, const char *const *l, size_t n,
+    const char *rule, const char *what)
+{
+	struct risk_result r;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		r = run(set, "shell", l[i], NULL, NULL);
+		tap_ok(rule == NULL ? r.level == L : r.level == H &&
+		    r.rule_name != NULL && strcmp(r.rule_name, rule) == 0,
+		    "%s: %s -> %s: %s", what, shown(l[i]),
+		    rule != NULL ? rule : "low", r.why);
+	}
+}
+
 static void
 directories(void)
 {
@@ -3150,23 +3167,12 @@ directories(void)
 	size_t i;
 
 	set = compile(drules, sizeof(drules) / sizeof(drules[0]), NULL);
-	for (i = 0; i < sizeof(secret) / sizeof(secret[0]); i++) {
-		r = run(set, "shell", secret[i], NULL, NULL);
-		tap_ok(r.level == H && r.rule_name != NULL &&
-		    strcmp(r.rule_name, "secrets") == 0,
-		    "directory: %s -> secrets: %s", shown(secret[i]), r.why);
-	}
-	for (i = 0; i < sizeof(startup) / sizeof(startup[0]); i++) {
-		r = run(set, "shell", startup[i], NULL, NULL);
-		tap_ok(r.level == H && r.rule_name != NULL &&
-		    strcmp(r.rule_name, "startup") == 0,
-		    "directory: %s -> startup: %s", shown(startup[i]), r.why);
-	}
-	for (i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
-		r = run(set, "shell", other[i], NULL, NULL);
-		tap_ok(r.level == L, "directory: %s -> low: %s",
-		    shown(other[i]), r.why);
-	}
+	lines_are(set, secret, sizeof(secret) / sizeof(secret[0]),
+	    "secrets", "directory");
+	lines_are(set, startup, sizeof(startup) / sizeof(startup[0]),
+	    "startup", "directory");
+	lines_are(set, other, sizeof(other) / sizeof(other[0]), NULL,
+	    "directory");
 	/* A tool's directory argument: one a pattern names; with
 	   "recursive" true, a home too. */
 	for (i = 0; i < sizeof(jdirs) / sizeof(jdirs[0]); i++) {
@@ -3249,20 +3255,12 @@ hidden_paths(void)
 	};
 	struct risk_ruleset *set;
 	struct risk_result r;
-	size_t i;
 
 	set = compile(prules, sizeof(prules) / sizeof(prules[0]), NULL);
-	for (i = 0; i < sizeof(hit) / sizeof(hit[0]); i++) {
-		r = run(set, "shell", hit[i], NULL, NULL);
-		tap_ok(r.level == H && r.rule_name != NULL &&
-		    strcmp(r.rule_name, "secrets") == 0,
-		    "hidden path: %s -> secrets: %s", shown(hit[i]), r.why);
-	}
-	for (i = 0; i < sizeof(other) / sizeof(other[0]); i++) {
-		r = run(set, "shell", other[i], NULL, NULL);
-		tap_ok(r.level == L, "hidden path: %s -> low: %s",
-		    shown(other[i]), r.why);
-	}
+	lines_are(set, hit, sizeof(hit) / sizeof(hit[0]), "secrets",
+	    "hidden path");
+	lines_are(set, other, sizeof(other) / sizeof(other[0]), NULL,
+	    "hidden path");
 	/* a root whose every byte is escaped takes twice its length */
 	{
 		char line[1100];
