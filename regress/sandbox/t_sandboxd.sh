@@ -476,7 +476,7 @@ if suite_start sandboxd; then
 	bq=$!
 	exec 9>"$T/bq.fifo"	# its stdin ends when we close this
 	n=0
-	while [ $n -lt 300 ] && [ "$(wc -l <"$T/bq.out")" -lt 70 ]; do
+	while [ $n -lt 600 ] && [ "$(wc -l <"$T/bq.out")" -lt 70 ]; do
 		sleep 0.1
 		n=$((n + 1))
 	done
