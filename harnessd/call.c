@@ -1646,8 +1646,9 @@ build_tool(struct call *c, const struct etool *t, struct json_object *args)
 		    "content"));
 		if (add_str(&c->sreq.argv, &c->sreq.argc, "sh") == -1 ||
 		    add_str(&c->sreq.argv, &c->sreq.argc, "-c") == -1 ||
-		    add_str(&c->sreq.argv, &c->sreq.argc, "d=$(dirname -- "
-		    "\"$1\") && mkdir -p -- \"$d\" && cat > \"$1\"") == -1 ||
+		    add_str(&c->sreq.argv, &c->sreq.argc, "case \"$1\" in "
+		    "*/*) mkdir -p -- \"${1%/*}\" || exit; esac; "
+		    "cat > \"$1\"") == -1 ||
 		    add_str(&c->sreq.argv, &c->sreq.argc, "write_file") ==
 		    -1 ||
 		    add_str(&c->sreq.argv, &c->sreq.argc, path) == -1)

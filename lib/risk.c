@@ -2064,6 +2064,13 @@ struct risk_ruleset {
 	uint32_t		 pbf[257], pbl[257];	/* buckets by byte */
 	uint32_t		*pbfid, *pblid, *pbany;
 	uint32_t		 npbany;
+	/* The PATH matches a word that may be any path takes (path_any()):
+	   those whose level (at most high) the policy neither allows nor
+	   decides below what a call that matches nothing gets.  pmany[]
+	   says which, by pmid. */
+	uint32_t		*pany;
+	uint32_t		 npany;
+	uint8_t			*pmany;
 	/* Every path pattern needs one of these bytes: a word with none
 	   of them (most operands) is skipped after one scan. */
 	uint8_t			 pgate[256];
@@ -3140,6 +3147,19 @@ path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 		k = PD_BUCKET(&rs->pd[i]);
 		rs->pdid[rs->pdb[k] + cf[k]++] = i;
 	}
+	if ((rs->pany = calloc(rs->npm + 1, sizeof(uint32_t))) == NULL ||
+	    (rs->pmany = calloc(rs->npm + 1, 1)) == NULL)
+		return (cfail(ce, "%s", "out of memory"));
+	for (i = 0; i < rs->npm; i++) {
+		enum risk_level l = rs->rules[rs->pmrule[i]].level;
+		enum risk_decision d = rs->policy.decision[l < RISK_HIGH ? l :
+		    RISK_HIGH];
+
+		if (d > RISK_ALLOW && d >= rs->policy.nomatch) {
+			rs->pany[rs->npany++] = i;
+			rs->pmany[i] = 1;
+		}
+	}
 	return (0);
 }
 
@@ -3557,6 +3577,8 @@ risk_free(struct risk_ruleset *rs)
 	free(rs->pbfid);
 	free(rs->pblid);
 	free(rs->pbany);
+	free(rs->pany);
+	free(rs->pmany);
 	free(rs->rules);
 	for (c = rs->pool; c != NULL; c = n) {
 		n = c->next;
@@ -3588,6 +3610,7 @@ risk_free(struct risk_ruleset *rs)
 #define K_PATH		2
 #define K_NETWORK	3
 #define K_ARG		4
+#define K_APATH		5	/* a path known only when it runs */
 
 struct defer {
 	uint32_t	 rule, cmd, start, end, last;
@@ -3675,9 +3698,14 @@ struct ctx {
 	/* Names the call may set itself (vt_scan()), worked out when a
 	   word with an expansion is first matched as a path. */
 	int				 vtdone, vtdyn;
+	/* A word that may be any path (path_any()) was seen: which. */
+	int				 anyp, noany;
+	const char			*anyw;
+	size_t				 anyn;
 	uint32_t			 nvt, nvv;
 	uint32_t			 vt[VT_MAX];	/* their hashes */
 	uint16_t			 vtn[VT_MAX];	/* times written */
+	uint16_t			 vtf[VT_MAX];	/* as for NAME */
 	struct vtval {
 		uint32_t		 h, n;
 		const char		*v;	/* its value */
@@ -3906,7 +3934,7 @@ explain(const struct ctx *c, struct wbuf *b)
 	} pre[] = {
 		[K_COMMAND] = { "`", 1 }, [K_TOOL] = { "tool `", 6 },
 		[K_PATH] = { "path `", 6 }, [K_NETWORK] = { "network `", 9 },
-		[K_ARG] = { "arg `", 5 },
+		[K_ARG] = { "arg `", 5 }, [K_APATH] = { "path `", 6 },
 	};
 
 	scopy(b->p, cr->whyp, cr->whyplen);	/* printable, < cap */
@@ -3923,6 +3951,8 @@ explain(const struct ctx *c, struct wbuf *b)
 	} else if (c->ws != NULL)
 		wb_put(b, c->ws, c->wn, 100);
 	wb_put(b, "`", 1, 1);
+	if (c->wkind == K_APATH)
+		wb_put(b, " (any file: it is known only when it runs)", 42, 42);
 	wb_clean(b, cr->whyplen);
 }
 
@@ -4220,8 +4250,15 @@ cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	const struct shellparse_redir *r;
 	const char *t, *eq, *pat;
 	uint32_t k;
-	int endopts = 0;
+	int endopts = 0, quiet = 0, rc;
 
+	/* echo "$(x)" opens no file: its operand is not any file */
+	if (cmd->nwords > cmd->nassign) {
+		t = cmd->words[cmd->nassign].text;
+		quiet = strcmp(t, "echo") == 0 || strcmp(t, "printf") == 0 ||
+		    strcmp(t, "test") == 0 || strcmp(t, "[") == 0 ||
+		    strcmp(t, "true") == 0 || strcmp(t, ":") == 0;
+	}
 	for (k = 0; k < cmd->nwords; k++) {
 		w = &cmd->words[k];
 		t = w->text;
@@ -4238,13 +4275,16 @@ cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 			if ((eq = memchr(t, '=', w->len)) == NULL ||
 			    eq[1] == '\0')
 				continue;
+			/* x=$(y): not any file here, where $x is used */
+			c->noany = k < cmd->nassign;
 			if (pat != NULL && (pat = strchr(pat, '=')) != NULL) {
 				if (fn(c, eq + 1, w->len - (size_t)(eq + 1 - t),
 				    pat + 1, arg))
-					return (1);
+					return (c->noany = 0, 1);
 			} else if (fn(c, eq + 1, w->len - (size_t)(eq + 1 - t),
 			    NULL, arg))
-				return (1);
+				return (c->noany = 0, 1);
+			c->noany = 0;
 			continue;
 		}
 		if (k == cmd->nassign) {
@@ -4263,7 +4303,10 @@ cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		if (w->len == 0)
 			continue;
 		if (pat != NULL) {
-			if (feed_word(c, fn, t, w->len, pat, arg))
+			c->noany = quiet;
+			rc = feed_word(c, fn, t, w->len, pat, arg);
+			c->noany = 0;
+			if (rc)
 				return (1);
 			continue;
 		}
@@ -4346,6 +4389,7 @@ vt_set(struct ctx *c, uint32_t h)
 		c->vtdyn = 1;		/* too many to keep: any */
 	else {
 		c->vtn[c->nvt] = 1;
+		c->vtf[c->nvt] = 0;
 		c->vt[c->nvt++] = h;
 	}
 }
@@ -4485,13 +4529,50 @@ vt_cmdpos(const char *t, size_t i)
 	return (0);
 }
 
+/* NAME written where its value is matched as it is written (a for's
+   NAME, ${NAME:=WORD}) or is a number ((( NAME++ ))): vt_set(), and
+   counted as such for word_any(). */
+static void
+vt_setfor(struct ctx *c, uint32_t h)
+{
+	uint32_t i;
+
+	vt_set(c, h);
+	for (i = 0; i < c->nvt; i++)
+		if (c->vt[i] == h) {
+			if (c->vtf[i] < UINT16_MAX)
+				c->vtf[i]++;
+			return;
+		}
+}
+
+/*
+ * Is the word that ends at t[e] (blanks after it skipped) for or
+ * select, in a command's place?
+ */
+static int
+vt_forword(const char *t, size_t e)
+{
+	size_t s;
+
+	while (e > 0 && (t[e - 1] == ' ' || t[e - 1] == '\t'))
+		e--;
+	for (s = e; s > 0 && vt_id((unsigned char)t[s - 1]); s--)
+		;
+	if (!((e - s == 3 && memcmp(t + s, "for", 3) == 0) ||
+	    (e - s == 6 && memcmp(t + s, "select", 6) == 0)))
+		return (0);
+	return (s == 0 || !vt_id((unsigned char)t[s - 1])) &&
+	    vt_cmdpos(t, s);
+}
+
 static void
 vt_scan(struct ctx *c, const char *t, size_t n)
 {
-	size_t i = 0, st, k, l;
+	size_t i = 0, st, k, l, aend = 0;
 	uint32_t h;
 	char w[10];
-	int pre, after, exp = 0, kw = 0;
+	int pre, after, exp = 0, kw = 0, depth;
 
 	/*
 	 * A name set by a builtin is dynamic when an expansion is in the
@@ -4499,6 +4580,16 @@ vt_scan(struct ctx *c, const char *t, size_t n)
 	 * those of the statement at hand, up to ; & | ( ) or a newline.
 	 */
 	while (i < n) {
+		/* (( )), $(( )), for (( )): what a name is set to there
+		   is a number (word_any()) */
+		if (i >= aend && t[i] == '(' && i + 1 < n && t[i + 1] == '(') {
+			for (k = i, depth = 0; k < n; k++)
+				if (t[k] == '(')
+					depth++;
+				else if (t[k] == ')' && --depth == 0)
+					break;
+			aend = k;
+		}
 		if (t[i] == ';' || t[i] == '&' || t[i] == '|' || t[i] == '(' ||
 		    t[i] == ')' || (t[i] == '\n' && (i == 0 ||
 		    t[i - 1] != '\\'))) {
@@ -4547,6 +4638,15 @@ vt_scan(struct ctx *c, const char *t, size_t n)
 			continue;		/* $x: read */
 		if (pre == '{' && st >= 2 && t[st - 2] == '$' && after == '}')
 			continue;		/* ${x}: read */
+		/* ${x:=WORD} sets x to WORD, matched where it is written
+		   (feed_word()); a for's NAME; a name in (( )); an
+		   option's letters (rm -f "$f") set nothing */
+		if ((pre == '{' && st >= 2 && t[st - 2] == '$') || st < aend ||
+		    pre == '-' ||
+		    ((pre == ' ' || pre == '\t') && vt_forword(t, st))) {
+			vt_setfor(c, h);
+			continue;
+		}
 		vt_set(c, h);
 		if (l < 2 || l > sizeof(w))
 			continue;
@@ -4641,6 +4741,75 @@ word_cross(struct ctx *c, const char *s, size_t n)
 		if (c->vtdyn || vt_isset(c, q, l) || vt_implicit(q, l))
 			return (1);
 		p = q + l - 1;
+	}
+	return (0);
+}
+
+/*
+ * A word that is nothing but expansions (its pattern all "*"): may it
+ * name any file at all?  Yes when one of them is a value the line
+ * works out as it runs: a command's output ($(x), `x`), a variable it
+ * sets other than as a for's (read, x=$(y), two values, declare ...,
+ * anything after eval or source) or one the shell sets ($_, REPLY).
+ * Not a variable of the tool's environment, a for's variable or a
+ * positional parameter: the words they take are matched where the
+ * line writes them (a $(x) there too).  Nor $((...)), $#, $?, ${#x}.
+ */
+static int
+word_any(struct ctx *c, const char *s, size_t n)
+{
+	const char *e = s + n, *p = s, *q;
+	uint32_t h, i;
+	size_t l;
+	int depth;
+
+	while (p < e) {
+		if (*p == '`')
+			return (1);
+		if (*p != '$' || p + 1 >= e) {
+			p++;
+			continue;
+		}
+		q = p + 1;
+		if (*q == '(') {
+			if (q + 1 < e && q[1] == '(') {
+				/* $((...)): a number, whatever is in it */
+				for (p = q, depth = 0; p < e; p++)
+					if (*p == '(')
+						depth++;
+					else if (*p == ')' && --depth == 0)
+						break;
+				p++;
+				continue;
+			}
+			return (1);
+		}
+		if (*q == '{') {
+			if (q + 1 < e && q[1] == '!')
+				return (1);	/* ${!x}: any name's */
+			if (q + 1 < e && q[1] == '#') {
+				p = q + 2;	/* ${#x}: a length */
+				continue;
+			}
+			q++;
+		}
+		for (l = 0; q + l < e && vt_id((unsigned char)q[l]); l++)
+			;
+		if (l == 0 || (q[0] >= '0' && q[0] <= '9')) {
+			p = q + 1;	/* $1 $@ $* $# $? $$ $! $- */
+			continue;
+		}
+		p = q + l;
+		if (!c->vtdone)
+			vt_compute(c);
+		if (c->vtdyn || vt_implicit(q, l))
+			return (1);
+		if (vt_value(c, q, l) != NULL)
+			continue;	/* x=v: v (word_subst()) */
+		h = vt_strhash(q, l);
+		for (i = 0; i < c->nvt; i++)
+			if (c->vt[i] == h && c->vtf[i] != c->vtn[i])
+				return (1);
 	}
 	return (0);
 }
@@ -5012,6 +5181,21 @@ pisset(const struct ctx *c, uint32_t pmid)
 	return ((c->pbits[pmid / 64] >> (pmid % 64)) & 1);
 }
 
+/*
+ * A word that may be any path (s, n for why): the PATH matches of
+ * rs->pany hold for it (try_call()), at most at level high, since
+ * what it names is not known: a person is asked, nothing is refused.
+ */
+static void
+path_any(struct ctx *c, const char *s, size_t n)
+{
+	if (c->rs->npany == 0 || c->anyp || c->noany)
+		return;
+	c->anyp = 1;
+	c->anyw = s;
+	c->anyn = n;
+}
+
 /* s (or its normalised form) against the buckets; o, on for why. */
 /* Which bytes (mod 64) s holds: a glob needing others cannot match. */
 static inline uint64_t
@@ -5093,8 +5277,12 @@ path_feed_slow(struct ctx *c, const char *s, size_t n, const char *pat)
 	int pf, pl, onecomp, home;
 
 	if (pat != NULL) {
-		if (gall(pat))
+		if (gall(pat)) {
+			/* cat "$(ls -a)": any; cat "$f", cat *: none */
+			if (word_any(c, s, n))
+				path_any(c, s, n);
 			return;
+		}
 		onecomp = glob_mode(c, s, n);
 		home = word_home(s, n);
 		pf = glob_first(pat);
@@ -5587,7 +5775,10 @@ dir_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 		memcpy(buf, pat, l);
 		buf[l] = '\0';
 		onecomp = glob_mode(c, s, n);
-		/* a word that is all expansion (or *) is no path */
+		/* a word that is all expansion (or *) is no path, unless
+		   it may be any */
+		if (gall(buf) && word_any(c, s, n))
+			path_any(c, s, n);
 		for (i = 0; i < rs->npd && !gall(buf); i++)
 			/* (what a glob or a variable gives is not ~) */
 			if ((rs->pd[i].g.pat[0] != '~' || s[0] == '~') &&
@@ -13996,6 +14187,41 @@ par_texts(struct ctx *c, uint32_t ci, uint32_t cmd, uint32_t end,
 }
 
 /*
+ * xargs (or parallel) reading items the line does not give: each may
+ * be any path, unless find lists them (its roots and tests say which:
+ * find_tests()).
+ */
+static void
+xargs_any(struct ctx *c, uint32_t ci, int par, const char *prog)
+{
+	const struct shellparse_cmd *x;
+	const char *b;
+	uint32_t k;
+
+	/* xargs alone, xargs echo: they open no file (as echo "$x") */
+	if (c->rs->npany == 0 || prog == NULL || strcmp(prog, "echo") == 0 ||
+	    strcmp(prog, "printf") == 0)
+		return;
+	for (k = 0; k < ci; k++)
+		if (c->sp->cmds[k].next == ci)
+			break;
+	if (k < ci) {
+		x = &c->sp->cmds[k];
+		if (x->nwords > x->nassign) {
+			b = x->words[x->nassign].text;
+			if (strrchr(b, '/') != NULL)
+				b = strrchr(b, '/') + 1;
+			if (strcmp(b, "find") == 0)
+				return;
+		}
+	}
+	if (par)
+		path_any(c, "(what parallel reads)", 21);
+	else
+		path_any(c, "(what xargs reads)", 18);
+}
+
+/*
  * xargs CMD ARGS, its input known from the line (echo -rf / | xargs
  * rm): CMD ARGS with the items it reads, as one command line, or with
  * -I R one line per item with R in ARGS replaced by it.  The command
@@ -14039,8 +14265,10 @@ xargs_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				delim = 0;
 			else if (long_opt(t, l, "replace"))
 				repl = v != NULL ? v : "{}";
-			else if (long_opt(t, l, "arg-file"))
-				return;		/* items from a file */
+			else if (long_opt(t, l, "arg-file")) {
+				xargs_any(c, ci, par, "");	/* a file's */
+				return;
+			}
 			else if (v != NULL && long_opt(t, l, "delimiter"))
 				delim = xargs_delim(v, strlen(v));
 			else if (par && long_opt(t, l, "quote"))
@@ -14079,8 +14307,10 @@ xargs_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				v = t + i + 1;
 			else if (k + 1 < end)
 				v = w[k + 1].text;
-			if (t[i] == 'a')
+			if (t[i] == 'a') {
+				xargs_any(c, ci, par, "");
 				return;
+			}
 			if (v != NULL && t[i] == 'd')
 				delim = xargs_delim(v, strlen(v));
 			else if (v != NULL && t[i] == 'I')
@@ -14104,8 +14334,13 @@ xargs_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				return;
 			}
 	}
-	if (cmd >= end || (!par && xargs_shell(w, start + 1, cmd, cmd,
-	    end) > 0) || (in = input_text(c, ci, &il)) == NULL)
+	if (!par && cmd < end && xargs_shell(w, start + 1, cmd, cmd, end) > 0)
+		return;
+	if ((in = input_text(c, ci, &il)) == NULL) {
+		xargs_any(c, ci, par, cmd < end ? w[cmd].text : NULL);
+		return;
+	}
+	if (cmd >= end)
 		return;
 	if (repl != NULL) {
 		rl = strlen(repl);
@@ -14979,6 +15214,7 @@ try_call(struct ctx *c, uint32_t ri)
 	const struct crule *cr = &c->rs->rules[ri];
 	const struct cmatch *m, *pm = NULL;
 	uint32_t k;
+	int anyonly = 0;
 
 	/* A rule that cannot win changes nothing, unless it covers. */
 	if (c->matched && (cr->level < c->level || (cr->level == c->level &&
@@ -14987,8 +15223,11 @@ try_call(struct ctx *c, uint32_t ri)
 	for (k = 0; k < cr->nm; k++) {
 		m = &cr->m[k];
 		if (m->kind == RISK_M_PATH) {
-			if (!pisset(c, m->pmid))
-				return;
+			if (!pisset(c, m->pmid)) {
+				if (!c->anyp || !c->rs->pmany[m->pmid])
+					return;
+				anyonly = 1;
+			}
 			if (pm == NULL)
 				pm = m;
 		}
@@ -14997,7 +15236,14 @@ try_call(struct ctx *c, uint32_t ri)
 		return;
 	if (cr->tool)
 		c->blanket = 1;
-	if (pm != NULL && c->pwhat != NULL)
+	if (anyonly) {
+		if (hit_level(c, ri, cr->level < RISK_HIGH ? cr->level :
+		    RISK_HIGH)) {
+			c->wkind = K_APATH;
+			c->ws = c->anyw;
+			c->wn = c->anyn;
+		}
+	} else if (pm != NULL && c->pwhat != NULL)
 		hit(c, ri, K_PATH, c->pwhat[pm->pmid], c->pwlen[pm->pmid]);
 	else if (pm != NULL)
 		hit(c, ri, K_PATH, NULL, 0);
@@ -15043,6 +15289,9 @@ call_rules(struct ctx *c)
 			if (rs->pmtrig[i])
 				try_call(c, rs->pmrule[i]);
 		}
+	for (i = 0; c->anyp && i < rs->npany; i++)
+		if (rs->pmtrig[rs->pany[i]] && !pisset(c, rs->pany[i]))
+			try_call(c, rs->pmrule[rs->pany[i]]);
 	if (c->call->network != NULL)
 		for (i = 0; i < rs->nnetr; i++)
 			try_call(c, rs->netr[i]);
@@ -15449,6 +15698,7 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->ocwdset = 0;
 	c->odcmd = NULL;
 	c->vtdone = 0;
+	c->anyp = c->noany = 0;
 	c->pathset = 0;
 	if (call->cwd != NULL && call->cwd[0] != '\0' &&
 	    strlen(call->cwd) <= 1000) {

@@ -495,9 +495,14 @@ defaults(void)
 	    r.uncovered == 0, "every stage covered: allow");
 	r = run(rs, "shell", "bash -c 'ls -l'", NULL, NULL);
 	tap_ok(r.decision == RISK_ALLOW, "a shell running covered code");
-	r = run(rs, "shell", "X=$(ls); echo $X", NULL, NULL);
+	r = run(rs, "shell", "X=ls; echo $X", NULL, NULL);
 	tap_ok(r.decision == RISK_ALLOW, "assignment-only command (%s)",
 	    r.why);
+	/* a command's output may be any file: asked, not refused */
+	r = run(rs, "shell", "X=$(ls); cat $X", NULL, NULL);
+	tap_ok(r.decision == RISK_ASK && r.level == RISK_HIGH &&
+	    strstr(r.why, "known only when it runs") != NULL,
+	    "a variable set to a command's output (%s)", r.why);
 	r = run(rs, "shell", "$X -rf /", NULL, NULL);
 	tap_ok(r.decision == RISK_ASK && r.uncovered == 1,
 	    "a command named by a variable matches no rule: ask");
@@ -2193,8 +2198,9 @@ xargs_items(void)
 	/* what xargs reads from a file is not known: the command alone */
 	evade("xargs -a list rm -rf", C, "rm-rf");
 	r = run(rs, "shell", "xargs -a list rm", NULL, NULL);
-	tap_ok(r.level == RISK_MEDIUM && r.ncommands == 1,
-	    "xargs -a FILE: the command as written: %s", r.why);
+	tap_ok(r.level == RISK_HIGH && r.ncommands == 1 &&
+	    strstr(r.why, "`(what xargs reads)`") != NULL,
+	    "xargs -a FILE: the items may be any file: %s", r.why);
 }
 
 /*
@@ -3232,6 +3238,27 @@ hidden_paths(void)
 		"shopt -s dotglob; cat ?env",
 		"bash -O dotglob -c 'cat ?env'",
 		"GLOBIGNORE=x; cat ?env",
+		/* a value the line works out as it runs may be any file */
+		"cat $(ls -a)",
+		"cat \"$(ls -a | grep env)\"",
+		"cat `ls -a`",
+		"for f in $(ls -a); do cat \"$f\"; done",
+		"ls -A | while read f; do cat \"$f\"; done",
+		"read f <<< .env; cat \"$f\"",
+		"f=$(ls -a); cat $f",
+		"f=a; f=$(ls -a); cat \"$f\"",
+		"while read; do cat \"$REPLY\"; done < list",
+		"cat \"${x:-$(ls -a)}\"",
+		"cat \"${!n}\"",
+		"eval \"$cmd\"; cat \"$f\"",
+		"cat $(printf '.%s' env)",
+		"cp \"$(ls -a | head -1)\" /tmp/x",
+		"grep -r key \"$(dirname \"$(pwd)\")\"",
+		"ls -a | xargs cat",
+		"xargs cat < list",
+		"xargs -a list cat",
+		"ls -a | parallel cat",
+		"echo \"$(ls -a)\" > \"$(ls -a | head -1)\"",
 	};
 	static const char *const other[] = {
 		"cat *.py",
@@ -3252,6 +3279,23 @@ hidden_paths(void)
 		"find src -type f | xargs wc -l",
 		"find . -name '*' -exec wc -l {} +",
 		"cat ssh/x",
+		/* the words such a value takes are matched where written */
+		"cat \"$f\"",
+		"cat \"$1\" \"$@\"",
+		"for f in *.c a.txt; do cat \"$f\"; done",
+		"for f in *.log; do rm -f \"$f\"; done",
+		"f=a.txt; cat \"$f\"",
+		"cat ${x:=a.txt} \"$x\"",
+		"i=$((1 + 2)); cat \"$((i * 2))\" $(( $(wc -l < a.txt) ))",
+		"echo \"$(cat a.txt)\"",
+		"out=$(ls -a); echo \"$out\"",
+		"[ -n \"$(ls -A)\" ] && echo full",
+		"x=$(ls -a)",
+		"ls | xargs echo",
+		"ls | xargs",
+		"printf '%s\\n' a.txt | xargs cat",
+		"find . -name main.c | xargs wc -l",
+		"parallel cat ::: a.txt b.txt",
 	};
 	struct risk_ruleset *set;
 	struct risk_result r;
@@ -3274,6 +3318,60 @@ hidden_paths(void)
 		tap_ok(r.level == H, "hidden path: find with a root of 990 "
 		    "quoted stars: %s", r.why);
 	}
+	risk_free(set);
+}
+
+/*
+ * A word that may be any path takes the path rules a person is asked
+ * about, at most at level high: never one the policy allows (a low
+ * rule for src/[*] would let it through), never a refusal.
+ */
+static void
+any_paths(void)
+{
+	static const struct trule arules[] = {
+		{ "shadow", C, { { PATH, NULL, { "/etc/shadow" } } } },
+		{ "keys", M, { { PATH, NULL, { "*.pem" } } } },
+		{ "src-ok", L, { { TOOL, NULL, { "shell" } },
+		    { PATH, NULL, { "src/*" } } } },
+		{ "tools", L, { { CMD, NULL, { "cat *", "ls *" } } } },
+	};
+	struct risk_ruleset *set;
+	struct risk_policy pol;
+	struct risk_result r;
+
+	set = compile(arules, sizeof(arules) / sizeof(arules[0]), NULL);
+	r = run(set, "shell", "cat $(ls -a)", NULL, NULL);
+	tap_ok(r.level == H && r.decision == RISK_ASK && r.rule_name != NULL &&
+	    strcmp(r.rule_name, "shadow") == 0 &&
+	    strstr(r.why, "path `$(ls -a)` (any file: it is known only when "
+	    "it runs)") != NULL, "any path: critical rule, asked: %s", r.why);
+	r = run(set, "shell", "cat $(ls -a) /etc/shadow", NULL, NULL);
+	tap_ok(r.level == C && r.decision == RISK_DENY,
+	    "any path: a path named outright still refused: %s", r.why);
+	r = run(set, "shell", "cat src/a.c", NULL, NULL);
+	tap_ok(r.level == L && r.decision == RISK_ALLOW,
+	    "any path: a low path rule holds for its paths: %s", r.why);
+	r = run(set, "shell", "ls $(ls)", NULL, NULL);
+	tap_ok(r.level == H && r.decision == RISK_ASK,
+	    "any path: not let through by a low path rule: %s", r.why);
+	risk_free(set);
+
+	/* medium allowed: "keys" is no rule any path takes */
+	memset(&pol, 0, sizeof(pol));
+	pol.decision[RISK_LOW] = RISK_ALLOW;
+	pol.decision[RISK_MEDIUM] = RISK_ALLOW;
+	pol.decision[RISK_HIGH] = RISK_ASK;
+	pol.decision[RISK_CRITICAL] = RISK_DENY;
+	pol.nomatch = RISK_ASK;
+	set = compile(arules + 1, sizeof(arules) / sizeof(arules[0]) - 1,
+	    &pol);
+	r = run(set, "shell", "cat $(ls -a)", NULL, NULL);
+	tap_ok(r.level == L && r.decision == RISK_ALLOW,
+	    "any path: only rules that would ask: %s", r.why);
+	r = run(set, "shell", "cat a.pem", NULL, NULL);
+	tap_ok(r.level == M && r.decision == RISK_ALLOW,
+	    "any path: the medium rule for what it names: %s", r.why);
 	risk_free(set);
 }
 
@@ -3401,6 +3499,7 @@ main(void)
 	fed();
 	directories();
 	hidden_paths();
+	any_paths();
 	glob_soundness();
 	unparseable();
 	fastpaths();
