@@ -4252,12 +4252,14 @@ cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	uint32_t k;
 	int endopts = 0, quiet = 0, rc;
 
-	/* echo "$(x)" opens no file: its operand is not any file */
+	/* echo "$(x)" opens no file, cd "$(x)" none but a directory
+	   (what is named from there is joined to it): not any file */
 	if (cmd->nwords > cmd->nassign) {
 		t = cmd->words[cmd->nassign].text;
 		quiet = strcmp(t, "echo") == 0 || strcmp(t, "printf") == 0 ||
 		    strcmp(t, "test") == 0 || strcmp(t, "[") == 0 ||
-		    strcmp(t, "true") == 0 || strcmp(t, ":") == 0;
+		    strcmp(t, "true") == 0 || strcmp(t, ":") == 0 ||
+		    strcmp(t, "cd") == 0 || strcmp(t, "pushd") == 0;
 	}
 	for (k = 0; k < cmd->nwords; k++) {
 		w = &cmd->words[k];
