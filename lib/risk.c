@@ -4582,15 +4582,18 @@ vt_scan(struct ctx *c, const char *t, size_t n)
 	 * those of the statement at hand, up to ; & | ( ) or a newline.
 	 */
 	while (i < n) {
-		/* (( )), $(( )), for (( )): what a name is set to there
-		   is a number (word_any()) */
-		if (i >= aend && t[i] == '(' && i + 1 < n && t[i + 1] == '(') {
-			for (k = i, depth = 0; k < n; k++)
+		/* $(( )), for (( )): what a name is set to there is a
+		   number (word_any()); not ( (x) ), two subshells, nor a
+		   bare (( )), which sh (dash) runs as two subshells too */
+		if (i >= aend && t[i] == '(' && i + 1 < n && t[i + 1] == '(' &&
+		    ((i > 0 && t[i - 1] == '$') || vt_forword(t, i))) {
+			for (k = i + 1, depth = 0; k < n; k++)
 				if (t[k] == '(')
 					depth++;
 				else if (t[k] == ')' && --depth == 0)
 					break;
-			aend = k;
+			if (k + 1 < n && t[k + 1] == ')')
+				aend = k + 1;
 		}
 		if (t[i] == ';' || t[i] == '&' || t[i] == '|' || t[i] == '(' ||
 		    t[i] == ')' || (t[i] == '\n' && (i == 0 ||
@@ -4765,6 +4768,9 @@ word_any(struct ctx *c, const char *s, size_t n)
 	size_t l;
 	int depth;
 
+	/* <(x), >(x): a pipe to what runs in it (classified itself) */
+	if (n > 1 && (s[0] == '<' || s[0] == '>') && s[1] == '(')
+		return (0);
 	while (p < e) {
 		if (*p == '`')
 			return (1);

@@ -3259,6 +3259,9 @@ hidden_paths(void)
 		"xargs -a list cat",
 		"ls -a | parallel cat",
 		"echo \"$(ls -a)\" > \"$(ls -a | head -1)\"",
+		/* sh (dash) runs (( )) as two subshells */
+		"((x=$(ls -a); cat \"$x\"))",
+		"((x=$(ls -a); cat \"$x\") )",
 	};
 	static const char *const other[] = {
 		"cat *.py",
@@ -3286,6 +3289,8 @@ hidden_paths(void)
 		"for f in *.log; do rm -f \"$f\"; done",
 		"f=a.txt; cat \"$f\"",
 		"cat ${x:=a.txt} \"$x\"",
+		"for ((i = 0; i < 3; i++)); do cat \"$i\"; done",
+		"cat <(cat a.txt) <(ls -a) > >(wc -l)",
 		"i=$((1 + 2)); cat \"$((i * 2))\" $(( $(wc -l < a.txt) ))",
 		"echo \"$(cat a.txt)\"",
 		"out=$(ls -a); echo \"$out\"",
