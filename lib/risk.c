@@ -4787,7 +4787,8 @@ word_any(struct ctx *c, const char *s, size_t n)
 						depth++;
 					else if (*p == ')' && --depth == 0)
 						break;
-				p++;
+				if (p < e)
+					p++;
 				continue;
 			}
 			return (1);
@@ -4804,7 +4805,7 @@ word_any(struct ctx *c, const char *s, size_t n)
 		for (l = 0; q + l < e && vt_id((unsigned char)q[l]); l++)
 			;
 		if (l == 0 || (q[0] >= '0' && q[0] <= '9')) {
-			p = q + 1;	/* $1 $@ $* $# $? $$ $! $- */
+			p = q < e ? q + 1 : e;	/* $1 $@ $* $# $? $$ $! */
 			continue;
 		}
 		p = q + l;
