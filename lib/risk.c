@@ -1568,6 +1568,13 @@ static const char *const subs_names[LT_N] = {
 	"readarray",
 };
 
+/* Commands that open no file their operands name (cd: a directory,
+   joined to what is named from there): an operand that may be any
+   file is none to them (word_any()). */
+static const char *const quiet_names[LT_N] = {
+	NULL, ": [", "cd", NULL, "echo test true", "pushd", "printf",
+};
+
 /* Builtins whose NAME=VALUE operands set variables (export LD_PRELOAD=x). */
 static const char *const setvar_names[LT_N] = {
 	NULL, NULL, NULL, NULL, NULL, "local", "export", "declare typeset",
@@ -3412,7 +3419,7 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 	    !len_table_ok(subs_names) || !len_table_ok(cmdpos_words) ||
 	    !len_table_ok(shell_names) ||
 	    !lt_ok(code_vars, CV_N) || !len_table_ok(pathset_names) ||
-	    !len_table_ok(setvar_names) ||
+	    !len_table_ok(setvar_names) || !len_table_ok(quiet_names) ||
 	    !shells_ok() || !xlang_ok()) {
 		cfail(&ce, "%s", "internal: a table of command names is wrong");
 		return (NULL);
@@ -3705,7 +3712,7 @@ struct ctx {
 	uint32_t			 nvt, nvv;
 	uint32_t			 vt[VT_MAX];	/* their hashes */
 	uint16_t			 vtn[VT_MAX];	/* times written */
-	uint16_t			 vtf[VT_MAX];	/* as for NAME */
+	uint16_t			 vts[VT_MAX];	/* vt_setsafe() */
 	struct vtval {
 		uint32_t		 h, n;
 		const char		*v;	/* its value */
@@ -4252,15 +4259,11 @@ cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	uint32_t k;
 	int endopts = 0, quiet = 0, rc;
 
-	/* echo "$(x)" opens no file, cd "$(x)" none but a directory
-	   (what is named from there is joined to it): not any file */
-	if (cmd->nwords > cmd->nassign) {
-		t = cmd->words[cmd->nassign].text;
-		quiet = strcmp(t, "echo") == 0 || strcmp(t, "printf") == 0 ||
-		    strcmp(t, "test") == 0 || strcmp(t, "[") == 0 ||
-		    strcmp(t, "true") == 0 || strcmp(t, ":") == 0 ||
-		    strcmp(t, "cd") == 0 || strcmp(t, "pushd") == 0;
-	}
+	/* echo "$(x)": not any file */
+	if (cmd->nwords > cmd->nassign)
+		quiet = len_table_has(quiet_names,
+		    cmd->words[cmd->nassign].text,
+		    cmd->words[cmd->nassign].len);
 	for (k = 0; k < cmd->nwords; k++) {
 		w = &cmd->words[k];
 		t = w->text;
@@ -4391,7 +4394,7 @@ vt_set(struct ctx *c, uint32_t h)
 		c->vtdyn = 1;		/* too many to keep: any */
 	else {
 		c->vtn[c->nvt] = 1;
-		c->vtf[c->nvt] = 0;
+		c->vts[c->nvt] = 0;
 		c->vt[c->nvt++] = h;
 	}
 }
@@ -4535,15 +4538,15 @@ vt_cmdpos(const char *t, size_t i)
    NAME, ${NAME:=WORD}) or is a number ((( NAME++ ))): vt_set(), and
    counted as such for word_any(). */
 static void
-vt_setfor(struct ctx *c, uint32_t h)
+vt_setsafe(struct ctx *c, uint32_t h)
 {
 	uint32_t i;
 
 	vt_set(c, h);
 	for (i = 0; i < c->nvt; i++)
 		if (c->vt[i] == h) {
-			if (c->vtf[i] < UINT16_MAX)
-				c->vtf[i]++;
+			if (c->vts[i] < UINT16_MAX)
+				c->vts[i]++;
 			return;
 		}
 }
@@ -4649,7 +4652,7 @@ vt_scan(struct ctx *c, const char *t, size_t n)
 		if ((pre == '{' && st >= 2 && t[st - 2] == '$') || st < aend ||
 		    pre == '-' ||
 		    ((pre == ' ' || pre == '\t') && vt_forword(t, st))) {
-			vt_setfor(c, h);
+			vt_setsafe(c, h);
 			continue;
 		}
 		vt_set(c, h);
@@ -4695,11 +4698,6 @@ vt_compute(struct ctx *c)
 	vt_lits(c);
 }
 
-/*
- * May an expansion in this word's text (quotes removed, expansions as
- * written) hold a '/' the tool's environment did not put there?  Text
- * that was quoted ('$x') is taken as an expansion too.
- */
 /* Set by the shell itself, from what the line does. */
 static int
 vt_implicit(const char *s, size_t n)
@@ -4720,6 +4718,11 @@ vt_implicit(const char *s, size_t n)
 	return (0);
 }
 
+/*
+ * May an expansion in this word's text (quotes removed, expansions as
+ * written) hold a '/' the tool's environment did not put there?  Text
+ * that was quoted ('$x') is taken as an expansion too.
+ */
 static int
 word_cross(struct ctx *c, const char *s, size_t n)
 {
@@ -4817,7 +4820,7 @@ word_any(struct ctx *c, const char *s, size_t n)
 			continue;	/* x=v: v (word_subst()) */
 		h = vt_strhash(q, l);
 		for (i = 0; i < c->nvt; i++)
-			if (c->vt[i] == h && c->vtf[i] != c->vtn[i])
+			if (c->vt[i] == h && c->vts[i] != c->vtn[i])
 				return (1);
 	}
 	return (0);
@@ -14208,8 +14211,8 @@ xargs_any(struct ctx *c, uint32_t ci, int par, const char *prog)
 	uint32_t k;
 
 	/* xargs alone, xargs echo: they open no file (as echo "$x") */
-	if (c->rs->npany == 0 || prog == NULL || strcmp(prog, "echo") == 0 ||
-	    strcmp(prog, "printf") == 0)
+	if (c->rs->npany == 0 || prog == NULL ||
+	    len_table_has(quiet_names, prog, strlen(prog)))
 		return;
 	for (k = 0; k < ci; k++)
 		if (c->sp->cmds[k].next == ci)

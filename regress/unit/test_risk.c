@@ -3297,6 +3297,8 @@ hidden_paths(void)
 		"[ -n \"$(ls -A)\" ] && echo full",
 		"x=$(ls -a)",
 		"ls | xargs echo",
+		"ls -a | xargs test -r",
+		"pushd \"$(ls -a | head -1)\"",
 		"ls | xargs",
 		"printf '%s\\n' a.txt | xargs cat",
 		"find . -name main.c | xargs wc -l",
