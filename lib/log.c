@@ -1,7 +1,10 @@
 /*
  * Logging in the OpenBSD daemon style: log_warn() appends strerror,
  * log_warnx() does not, fatal() logs and exits.  In the foreground
- * lines go to stderr with a UTC timestamp and the process title.
+ * lines go to stderr with a UTC timestamp and the process title, each
+ * in one write(2): lines of the processes sharing stderr do not mix (a
+ * pipe's writes up to PIPE_BUF are whole), and no stdio stream is set up
+ * per line (dprintf's costs an fstat and an lseek every time).
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -68,6 +71,38 @@ log_getverbose(void)
 
 static void log_plain(int, const char *);
 
+/* All of a line, or as much as the fd takes; errors change nothing. */
+static void
+log_write(int fd, const char *p, size_t n)
+{
+	ssize_t	 w;
+
+	while (n > 0) {
+		if ((w = write(fd, p, n)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return;
+		}
+		if (w == 0)
+			return;
+		p += w;
+		n -= (size_t)w;
+	}
+}
+
+/* A formatted line into buf: cut to fit, always ending in a newline. */
+static size_t
+log_line(char *buf, size_t size, int n)
+{
+	if (n < 0)
+		return 0;
+	if ((size_t)n >= size) {
+		n = (int)size - 1;
+		buf[n - 1] = '\n';
+	}
+	return (size_t)n;
+}
+
 void
 vlog(int pri, const char *fmt, va_list ap)
 {
@@ -82,21 +117,27 @@ vlog(int pri, const char *fmt, va_list ap)
 static void
 log_plain(int pri, const char *msg)
 {
-	char	 ts[32];
+	char	 ts[32], line[2048 + 160];
 	struct timespec now;
 	struct tm tm;
+	size_t	 n;
 
 	if (log_debug_mode) {
 		clock_gettime(CLOCK_REALTIME, &now);
 		gmtime_r(&now.tv_sec, &tm);
 		strftime(ts, sizeof(ts), "%Y-%m-%dT%H:%M:%S", &tm);
-		dprintf(STDERR_FILENO, "%s.%03ldZ %s[%d]: %s\n", ts,
-		    now.tv_nsec / 1000000, log_title, (int)getpid(), msg);
+		n = log_line(line, sizeof(line), snprintf(line, sizeof(line),
+		    "%s.%03ldZ %s[%d]: %s\n", ts, now.tv_nsec / 1000000,
+		    log_title, (int)getpid(), msg));
+		log_write(STDERR_FILENO, line, n);
 	} else
 		syslog(pri, "%s", msg);
 	/* A write error (the reader gone) changes nothing here. */
-	if (log_tee_fd != -1 && pri <= LOG_ERR)
-		dprintf(log_tee_fd, "%s: %s\n", log_title, msg);
+	if (log_tee_fd != -1 && pri <= LOG_ERR) {
+		n = log_line(line, sizeof(line), snprintf(line, sizeof(line),
+		    "%s: %s\n", log_title, msg));
+		log_write(log_tee_fd, line, n);
+	}
 }
 
 static void
