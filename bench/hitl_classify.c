@@ -367,6 +367,9 @@ work(void *arg)
 	for (l = 0; l < RISK_NLEVELS; l++)
 		if (t.level[l] != passes * w->ref->level[l])
 			w->bad = 1;
+	for (l = 0; l < 3; l++)
+		if (t.decision[l] != passes * w->ref->decision[l])
+			w->bad = 1;
 	w->n = t.n;
 	return (NULL);
 }

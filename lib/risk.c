@@ -1575,6 +1575,14 @@ static const char *const quiet_names[LT_N] = {
 	NULL, ": [", "cd", NULL, "echo test true", "pushd", "printf",
 };
 
+/* Variables the shell itself sets, from what the line does (REPLY). */
+#define IV_N		14	/* names of up to 13 bytes */
+static const char *const implicit_vars[IV_N] = {
+	NULL, "_", NULL, NULL, NULL, "REPLY", "OPTARG OLDPWD COPROC",
+	"MAPFILE", "DIRSTACK", "BASH_ARGV", NULL, NULL, "BASH_REMATCH",
+	"READLINE_LINE",
+};
+
 /* Builtins whose NAME=VALUE operands set variables (export LD_PRELOAD=x). */
 static const char *const setvar_names[LT_N] = {
 	NULL, NULL, NULL, NULL, NULL, "local", "export", "declare typeset",
@@ -3420,7 +3428,7 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 	    !len_table_ok(shell_names) ||
 	    !lt_ok(code_vars, CV_N) || !len_table_ok(pathset_names) ||
 	    !len_table_ok(setvar_names) || !len_table_ok(quiet_names) ||
-	    !shells_ok() || !xlang_ok()) {
+	    !lt_ok(implicit_vars, IV_N) || !shells_ok() || !xlang_ok()) {
 		cfail(&ce, "%s", "internal: a table of command names is wrong");
 		return (NULL);
 	}
@@ -4702,20 +4710,7 @@ vt_compute(struct ctx *c)
 static int
 vt_implicit(const char *s, size_t n)
 {
-	static const struct {
-		const char	*s;
-		size_t		 n;
-	} implicit[] = {
-		{ "_", 1 }, { "REPLY", 5 }, { "MAPFILE", 7 }, { "OPTARG", 6 },
-		{ "BASH_REMATCH", 12 }, { "OLDPWD", 6 }, { "DIRSTACK", 8 },
-		{ "COPROC", 6 }, { "BASH_ARGV", 9 }, { "READLINE_LINE", 13 },
-	};
-	size_t k;
-
-	for (k = 0; k < sizeof(implicit) / sizeof(implicit[0]); k++)
-		if (implicit[k].n == n && memcmp(implicit[k].s, s, n) == 0)
-			return (1);
-	return (0);
+	return (lt_has(implicit_vars, IV_N, s, n));
 }
 
 /*
