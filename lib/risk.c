@@ -3715,6 +3715,7 @@ struct ctx {
 	int				 vtdone, vtdyn;
 	/* A word that may be any path (path_any()) was seen: which. */
 	int				 anyp, noany;
+	int				 opqw;		/* an opaque word fed */
 	const char			*anyw;
 	size_t				 anyn;
 	uint32_t			 nvt, nvv;
@@ -4250,6 +4251,8 @@ path_norm(const char *s, size_t n, char *out, size_t outlen)
 
 static int	feed_word(struct ctx *, pathfn, const char *, size_t,
 		    const char *, const void *);
+static int	tilde_feed(struct ctx *, pathfn, const struct shellparse_word *,
+		    const void *);
 static uint32_t	vt_strhash(const char *, size_t);
 static int	in_list_abbr(const char *, const char *, size_t, int);
 static size_t	glob_escape(char *, const char *, size_t);
@@ -4315,10 +4318,13 @@ cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		}
 		if (w->len == 0)
 			continue;
+		if (t[0] == '~' && tilde_feed(c, fn, w, arg))
+			return (1);
 		if (pat != NULL) {
 			c->noany = quiet;
+			c->opqw = (w->flags & SHELLPARSE_W_OPAQUE) != 0;
 			rc = feed_word(c, fn, t, w->len, pat, arg);
-			c->noany = 0;
+			c->noany = c->opqw = 0;
 			if (rc)
 				return (1);
 			continue;
@@ -4352,8 +4358,13 @@ cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		    (strspn(t, "0123456789") == r->target.len ||
 		    strcmp(t, "-") == 0))
 			continue;
-		if (feed_word(c, fn, t, r->target.len,
-		    shellparse_pattern(&r->target), arg))
+		if (t[0] == '~' && tilde_feed(c, fn, &r->target, arg))
+			return (1);
+		c->opqw = (r->target.flags & SHELLPARSE_W_OPAQUE) != 0;
+		rc = feed_word(c, fn, t, r->target.len,
+		    shellparse_pattern(&r->target), arg);
+		c->opqw = 0;
+		if (rc)
 			return (1);
 	}
 	return (0);
@@ -5093,6 +5104,56 @@ feed_word(struct ctx *c, pathfn fn, const char *t, size_t n,
 }
 
 /*
+ * ~, ~+ and ~- are $HOME, $PWD and $OLDPWD.  When the call may set the
+ * one a word starts with (HOME=/etc; cat ~/shadow), or it is ~- (the
+ * directory before the last cd, not known), the word is also fed as
+ * that expansion (with the value the line gives, if one); ~+/x is also
+ * the working directory's x (after a cd, or -C /etc: /etc/x).
+ */
+static int
+tilde_feed(struct ctx *c, pathfn fn, const struct shellparse_word *w,
+    const void *arg)
+{
+	static const char *const vars[3] = { "$HOME", "$PWD", "$OLDPWD" };
+	const char *t = w->text, *pat = shellparse_pattern(w);
+	size_t n = w->len, pl, vl, rl;
+	char *d, *dp;
+	int v = 0;
+
+	if (n >= 2 && (t[1] == '+' || t[1] == '-'))
+		v = t[1] == '+' ? 1 : 2;
+	pl = v ? 2 : 1;
+	if ((n > pl && t[pl] != '/') ||
+	    (pat != NULL && strncmp(pat, t, pl) != 0))
+		return (0);		/* ~user, or not as written */
+	if (!c->vtdone)
+		vt_compute(c);
+	if (v == 1 && n > pl + 1 && fn(c, t + pl + 1, n - pl - 1,
+	    pat != NULL ? pat + pl + 1 : NULL, arg))
+		return (1);
+	if ((v == 0 && !vt_isset(c, "HOME", 4)) ||
+	    (v == 1 && !vt_isset(c, "PWD", 3)))
+		return (0);
+	vl = strlen(vars[v]);
+	rl = n - pl;
+	if ((d = shellparse_alloc(c->sp, vl + rl + 1)) == NULL ||
+	    (dp = shellparse_alloc(c->sp, 2 + (pat != NULL ? strlen(pat) :
+	    2 * rl))) == NULL) {
+		c->nomem = 1;
+		return (1);
+	}
+	memcpy(d, vars[v], vl);
+	memcpy(d + vl, t + pl, rl);
+	d[vl + rl] = '\0';
+	dp[0] = '*';
+	if (pat != NULL)
+		strcpy(dp + 1, pat + pl);
+	else
+		dp[1 + glob_escape(dp + 1, t + pl, rl)] = '\0';
+	return (feed_word(c, fn, d, vl + rl, dp, arg));
+}
+
+/*
  * A normalised relative path that climbs (../../etc/x) leaves a
  * directory only known when it runs, and from one near the root it
  * reaches /etc/x: the offset of that "/etc/x" in p, or 0 if p does
@@ -5138,22 +5199,320 @@ word_home(const char *s, size_t n)
 	return (0);
 }
 
+/*
+ * The other forms of a path: what the kernel opens when it is given it.
+ * A path is text and the file system is not known here, but a few
+ * links every Linux system has are (/var/run is /run, /dev/fd is
+ * /proc/self/fd), and /proc's are what a process makes them:
+ *
+ *	/var/run/../etc/shadow		/etc/shadow (.. of /run)
+ *	/proc/self/root/etc/shadow	/etc/shadow (also /proc/PID/...,
+ *					/proc/self/task/TID/root/...)
+ *	/proc/1/cwd/x, /dev/fd/../..	any path: a process's directory,
+ *					or .. of a link /proc points
+ *					anywhere
+ *
+ * Each form is given as the word was: a literal as a string, a glob of
+ * the shell's as a glob, its escapes kept (/etc/./s?adow is the glob
+ * /etc/s?adow; /proc/[0-9]?/root/x is /x).  A glob's segment before a ..
+ * that has a wildcard may be a link to anywhere: any path.
+ */
+
+/* Links of the system, their targets: a directory at the head. */
+static const struct {
+	const char	*from, *to;
+	uint8_t		 nseg;
+} syslinks[] = {
+	{ "var/run", "/run", 2 },
+	{ "var/lock", "/run/lock", 2 },
+	{ "dev/fd", "/proc/self/fd", 2 },
+	{ "proc/net", "/proc/self/net", 2 },
+	{ "proc/mounts", "/proc/self/mounts", 2 },
+	{ "bin", "/usr/bin", 1 },
+	{ "sbin", "/usr/sbin", 1 },
+	{ "lib", "/usr/lib", 1 },
+	{ "lib32", "/usr/lib32", 1 },
+	{ "lib64", "/usr/lib64", 1 },
+	{ "libx32", "/usr/libx32", 1 },
+};
+
+#define PSEG_MAX	128	/* segments of a path followed */
+
+/*
+ * The next segment of path s from *i ('/'s skipped; a glob's escaped
+ * bytes are no '/'): its start and length, 0 at the end.
+ */
+static int
+pseg_next(const char *s, size_t n, size_t *i, int pat, size_t *ss,
+    size_t *sl)
+{
+	size_t k = *i;
+
+	while (k < n && s[k] == '/')
+		k++;
+	if (k >= n) {
+		*i = k;
+		return (0);
+	}
+	*ss = k;
+	while (k < n && s[k] != '/') {
+		if (pat && s[k] == '\\' && k + 1 < n)
+			k++;
+		k++;
+	}
+	*sl = k - *ss;
+	*i = k;
+	return (1);
+}
+
+/* A segment's kind: 1 ".", 2 "..", 3 a glob's wildcard in it, else 0. */
+static int
+pseg_kind(const char *s, size_t n, int pat)
+{
+	size_t i, dots = 0, other = 0;
+
+	for (i = 0; i < n; i++) {
+		if (pat && s[i] == '\\' && i + 1 < n)
+			i++;
+		else if (pat && (s[i] == '*' || s[i] == '?' || s[i] == '['))
+			return (3);
+		if (s[i] == '.')
+			dots++;
+		else
+			other++;
+	}
+	if (other == 0 && dots >= 1 && dots <= 2)
+		return ((int)dots);
+	return (0);
+}
+
+/* Is the segment name (or, of a glob, may it be)? */
+static int
+pseg_is(const char *s, size_t n, int pat, const char *name)
+{
+	char b[256];
+	size_t l = strlen(name);
+
+	if (!pat || (memchr(s, '\\', n) == NULL && pseg_kind(s, n, 1) != 3))
+		return (n == l && memcmp(s, name, l) == 0);
+	if (n >= sizeof(b))
+		return (1);	/* too long to look at: it may be */
+	memcpy(b, s, n);
+	b[n] = '\0';
+	return (gmatch(b, name, l));
+}
+
+/* A /proc/PID (self, thread-self, or a glob's that may be one). */
+static int
+pseg_pid(const char *s, size_t n, int pat)
+{
+	size_t i;
+
+	if (pseg_is(s, n, 0, "self") || pseg_is(s, n, 0, "thread-self"))
+		return (1);
+	if (pat && pseg_kind(s, n, 1) == 3)
+		return (1);
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return (0);
+	return (n > 0);
+}
+
+/*
+ * /proc/PID/root/x (or .../task/TID/root/x) is /x: the offset of that
+ * "/x" in s, or 0.  /proc/PID/cwd/x, /proc/PID/fd/N/x (a directory
+ * open there) and a .. anywhere below /proc or /sys set *any.
+ */
+static size_t
+path_proc(const char *s, size_t n, int pat, int *any)
+{
+	size_t i = 0, ss[6], sl[6], a, b;
+	int k, ns = 0;
+
+	if (n < 5 || s[0] != '/')
+		return (0);
+	if (!pseg_next(s, n, &i, pat, &ss[0], &sl[0]) ||
+	    !(pseg_is(s + ss[0], sl[0], pat, "proc") ||
+	    pseg_is(s + ss[0], sl[0], pat, "sys")))
+		return (0);
+	/* below a link of /proc or /sys, .. may be anywhere */
+	for (a = i; pseg_next(s, n, &a, pat, &b, &sl[1]); )
+		if (pseg_kind(s + b, sl[1], pat) == 2)
+			*any = 1;
+	if (!pseg_is(s + ss[0], sl[0], pat, "proc"))
+		return (0);
+	for (ns = 1; ns < 6 && pseg_next(s, n, &i, pat, &ss[ns], &sl[ns]);
+	    ns++)
+		;
+	if (ns < 3 || !pseg_pid(s + ss[1], sl[1], pat))
+		return (0);
+	k = 2;
+	if (ns >= 5 && pseg_is(s + ss[2], sl[2], pat, "task") &&
+	    pseg_pid(s + ss[3], sl[3], pat))
+		k = 4;
+	if (pseg_is(s + ss[k], sl[k], pat, "root"))
+		return (ss[k] + sl[k] < n ? ss[k] + sl[k] : 0);
+	if (pseg_is(s + ss[k], sl[k], pat, "cwd") && ns > k + 1)
+		*any = 1;
+	else if (pseg_is(s + ss[k], sl[k], pat, "fd") && ns > k + 2)
+		*any = 1;
+	return (0);
+}
+
+/* A system link at the head of s: s through its target, into d. */
+static size_t
+path_syslink(const char *s, size_t n, int pat, char *d, size_t dlen)
+{
+	char nm[16];
+	size_t i, j, k, ss, sl, fl, tl;
+	const char *f;
+
+	if (n < 4 || s[0] != '/')
+		return (0);
+	for (k = 0; k < sizeof(syslinks) / sizeof(syslinks[0]); k++) {
+		f = syslinks[k].from;
+		for (i = 0, j = 0; j < syslinks[k].nseg; j++) {
+			fl = strcspn(f, "/");
+			memcpy(nm, f, fl);
+			nm[fl] = '\0';
+			if (!pseg_next(s, n, &i, pat, &ss, &sl) ||
+			    !pseg_is(s + ss, sl, pat, nm))
+				break;
+			f += fl + (f[fl] == '/');
+		}
+		if (j < syslinks[k].nseg || i >= n)
+			continue;	/* (the link alone: nothing through it) */
+		tl = strlen(syslinks[k].to);
+		if (tl + (n - i) + 1 > dlen)
+			return (0);
+		memcpy(d, syslinks[k].to, tl);
+		memcpy(d + tl, s + i, n - i);
+		d[tl + n - i] = '\0';
+		return (tl + n - i);
+	}
+	return (0);
+}
+
+/*
+ * path_norm() of a glob: //, /./ gone, x/.. resolved, escapes kept (a
+ * ".." written \.\. too); a wildcard's segment before a .. sets *any.
+ * Its length, 0 if it does not fit.
+ */
+static size_t
+pnorm(const char *s, size_t n, char *out, size_t cap, int *any)
+{
+	size_t i = 0, ss, sl, o = 0, st[PSEG_MAX], ns = 0;
+	uint8_t kd[PSEG_MAX];
+	int abs = n > 0 && s[0] == '/', k;
+
+	if (n + 3 > cap)
+		return (0);
+	if (abs)
+		out[o++] = '/';
+	while (pseg_next(s, n, &i, 1, &ss, &sl)) {
+		k = pseg_kind(s + ss, sl, 1);
+		if (k == 1)
+			continue;
+		if (k == 2) {
+			if (ns > 0 && kd[ns - 1] != 2) {
+				if (kd[ns - 1] == 3)
+					*any = 1;
+				o = st[--ns];
+				continue;
+			}
+			if (abs)
+				continue;	/* /.. is / */
+		}
+		if (ns == PSEG_MAX)
+			return (0);
+		st[ns] = o;
+		kd[ns++] = (uint8_t)k;
+		if (o > (size_t)abs)
+			out[o++] = '/';
+		if (k == 2) {
+			memcpy(out + o, "..", 2);
+			o += 2;
+		} else {
+			memcpy(out + o, s + ss, sl);
+			o += sl;
+		}
+	}
+	if (o == 0)
+		out[o++] = '.';
+	/* x/ stays a directory: $d/ is no file of any name */
+	if (n > 1 && s[n - 1] == '/' && out[o - 1] != '/')
+		out[o++] = '/';
+	out[o] = '\0';
+	return (o);
+}
+
+typedef int (*altfn)(struct ctx *, const char *, size_t, void *);
+
+/*
+ * Give fn each other form of path s (a glob when pat; NUL-terminated
+ * both): below /proc/PID/root, through a system link, lexically normal
+ * and, when it climbs, from the root.  fn's first nonzero ends it.
+ */
+static int
+path_alts(struct ctx *c, const char *s, size_t n, int pat, altfn fn,
+    void *arg, int *any, int depth)
+{
+	char lb[1024], nb[1024];
+	size_t l, up;
+	int rc;
+
+	if (depth > 3 || n == 0)
+		return (0);
+	if ((up = path_proc(s, n, pat, any)) > 0 &&
+	    ((rc = fn(c, s + up, n - up, arg)) != 0 ||
+	    (rc = path_alts(c, s + up, n - up, pat, fn, arg, any,
+	    depth + 1)) != 0))
+		return (rc);
+	if ((l = path_syslink(s, n, pat, lb, sizeof(lb))) > 0 &&
+	    ((rc = fn(c, lb, l, arg)) != 0 ||
+	    (rc = path_alts(c, lb, l, pat, fn, arg, any, depth + 1)) != 0))
+		return (rc);
+	if (pat ? (l = pnorm(s, n, nb, sizeof(nb), any)) == 0 :
+	    (!path_odd(s, n) || (l = path_norm(s, n, nb, sizeof(nb))) == 0))
+		return (0);
+	if ((l != n || memcmp(nb, s, n) != 0) && !(pat && gall(nb)) &&
+	    ((rc = fn(c, nb, l, arg)) != 0 ||
+	    (rc = path_alts(c, nb, l, pat, fn, arg, any, depth + 1)) != 0))
+		return (rc);
+	if ((up = path_climb(nb, l)) > 0 &&
+	    (rc = fn(c, nb + up, l - up, arg)) != 0)
+		return (rc);
+	return (0);
+}
+
 static int
 glob_path(const struct rglob *g, const char *s, size_t n, const char *pat,
     int onecomp)
 {
-	char buf[1024];
-	size_t nn, up;
-
 	if (pat != NULL)
-		return (!gall(pat) && !(g->rel && word_home(s, n)) &&
+		return (!(g->rel && word_home(s, n)) &&
 		    gisect2(g->pat, pat, onecomp));
-	if (rglob_match(g, s, n))
-		return (1);
-	if (path_odd(s, n) && (nn = path_norm(s, n, buf, sizeof(buf))) > 0 &&
-	    (rglob_match(g, buf, nn) || ((up = path_climb(buf, nn)) > 0 &&
-	    rglob_match(g, buf + up, nn - up))))
-		return (1);
+	return (rglob_match(g, s, n));
+}
+
+struct altone {
+	const struct cmatch *m;
+	const char	*s;
+	size_t		 n;
+	int		 pat, onecomp;
+};
+
+static int
+alt_one(struct ctx *c, const char *f, size_t fl, void *arg)
+{
+	const struct altone *a = arg;
+	uint32_t k;
+
+	(void)c;
+	for (k = 0; k < a->m->ng; k++)
+		if (glob_path(&a->m->g[k], a->pat ? a->s : f, a->pat ? a->n :
+		    fl, a->pat ? f : NULL, a->onecomp))
+			return (1);
 	return (0);
 }
 
@@ -5162,14 +5521,23 @@ static int
 path_one(struct ctx *c, const char *s, size_t n, const char *pat,
     const void *arg)
 {
-	const struct cmatch *m = arg;
+	struct altone a;
 	uint32_t k;
-	int onecomp = pat == NULL ? 1 : glob_mode(c, s, n);
+	int any = 0;
 
-	for (k = 0; k < m->ng; k++)
-		if (glob_path(&m->g[k], s, n, pat, onecomp))
+	if (pat != NULL && gall(pat))
+		return (0);
+	a.m = arg;
+	a.s = s;
+	a.n = n;
+	a.pat = pat != NULL;
+	a.onecomp = pat == NULL ? 1 : glob_mode(c, s, n);
+	for (k = 0; k < a.m->ng; k++)
+		if (glob_path(&a.m->g[k], s, n, pat, a.onecomp))
 			return (1);
-	return (0);
+	if (pat != NULL)
+		return (path_alts(c, pat, strlen(pat), 1, alt_one, &a, &any, 0));
+	return (path_alts(c, s, n, 0, alt_one, &a, &any, 0));
 }
 
 static void
@@ -5247,29 +5615,55 @@ path_feed1(struct ctx *c, const char *s, size_t n, const char *o, size_t on)
 	}
 }
 
-/*
- * /proc/self/root/x, /proc/thread-self/root/x, /proc/PID/root/x: the
- * offset of "/x" (the process's root, the host's here), or 0.
- */
-static size_t
-proc_root(const char *s, size_t n)
+/* A glob word (s, n; pattern pat) against the call rules' PATH globs. */
+static void
+pat_feed(struct ctx *c, const char *s, size_t n, const char *pat, int onecomp,
+    int home)
 {
-	size_t i = 6;
+	const struct risk_ruleset *rs = c->rs;
+	const struct rglob *g;
+	int pf, pl;
+	uint32_t i;
 
-	if (n > 16 && memcmp(s + 6, "thread-self/", 12) == 0)
-		i += 12;
-	else if (n > 11 && memcmp(s + 6, "self/", 5) == 0)
-		i += 5;
-	else {
-		while (i < n && s[i] >= '0' && s[i] <= '9')
-			i++;
-		if (i == 6 || i >= n || s[i] != '/')
-			return (0);
-		i++;
+	pf = glob_first(pat);
+	pl = glob_last(pat);
+	for (i = 0; i < rs->npp; i++) {
+		g = rs->pp[i].g;
+		if (g->rel && home)
+			continue;	/* not a relative path */
+		/* Both must start (end) alike: skip without tokenising
+		   either. */
+		if ((pf >= 0 && g->first >= 0 && pf != g->first) ||
+		    (pl >= 0 && g->last >= 0 && pl != g->last))
+			continue;
+		if (!pisset(c, rs->pp[i].pmid) && gisect2(g->pat, pat, onecomp))
+			pset(c, rs->pp[i].pmid, s, n);
 	}
-	if (n - i < 5 || memcmp(s + i, "root/", 5) != 0)
-		return (0);
-	return (i + 4);
+}
+
+struct altfeed {
+	const char	*s;
+	size_t		 n;
+	int		 onecomp, home;
+};
+
+static int
+alt_feed(struct ctx *c, const char *f, size_t fl, void *arg)
+{
+	const struct altfeed *a = arg;
+
+	path_feed1(c, f, fl, a->s, a->n);
+	return (0);
+}
+
+static int
+alt_feedpat(struct ctx *c, const char *f, size_t fl, void *arg)
+{
+	const struct altfeed *a = arg;
+
+	(void)fl;
+	pat_feed(c, a->s, a->n, f, a->onecomp, a->home);
+	return (0);
 }
 
 /* path_feed(), for a word that may be a path the rules name. */
@@ -5277,36 +5671,28 @@ static void __attribute__((noinline))
 path_feed_slow(struct ctx *c, const char *s, size_t n, const char *pat)
 {
 	const struct risk_ruleset *rs = c->rs;
-	const struct rglob *g;
-	char buf[1024];
-	size_t nn, up;
+	struct altfeed a;
 	uint32_t i;
-	int pf, pl, onecomp, home;
+	int any = 0;
 
+	a.s = s;
+	a.n = n;
 	if (pat != NULL) {
 		if (gall(pat)) {
-			/* cat "$(ls -a)": any; cat "$f", cat *: none */
-			if (word_any(c, s, n))
+			/* cat "$(ls -a)": any; cat "$f", cat *: none; a
+			   word too intricate to follow: any */
+			if (c->opqw || word_any(c, s, n))
 				path_any(c, s, n);
 			return;
 		}
-		onecomp = glob_mode(c, s, n);
-		home = word_home(s, n);
-		pf = glob_first(pat);
-		pl = glob_last(pat);
-		for (i = 0; i < rs->npp; i++) {
-			g = rs->pp[i].g;
-			if (g->rel && home)
-				continue;	/* not a relative path */
-			/* Both must start (end) alike: skip without
-			   tokenising either. */
-			if ((pf >= 0 && g->first >= 0 && pf != g->first) ||
-			    (pl >= 0 && g->last >= 0 && pl != g->last))
-				continue;
-			if (!pisset(c, rs->pp[i].pmid) &&
-			    gisect2(g->pat, pat, onecomp))
-				pset(c, rs->pp[i].pmid, s, n);
-		}
+		a.onecomp = glob_mode(c, s, n);
+		a.home = word_home(s, n);
+		pat_feed(c, s, n, pat, a.onecomp, a.home);
+		if (strchr(pat, '/') != NULL)
+			path_alts(c, pat, strlen(pat), 1, alt_feedpat, &a, &any,
+			    0);
+		if (any)
+			path_any(c, s, n);
 		return;
 	}
 	if (rs->pgated) {
@@ -5316,15 +5702,9 @@ path_feed_slow(struct ctx *c, const char *s, size_t n, const char *pat)
 			return;
 	}
 	path_feed1(c, s, n, s, n);
-	/* /proc/self/root/etc/x is /etc/x (so is /proc/PID/root/...) */
-	if (n > 11 && memcmp(s, "/proc/", 6) == 0 &&
-	    (up = proc_root(s, n)) > 0)
-		path_feed_slow(c, s + up, n - up, NULL);
-	if (path_odd(s, n) && (nn = path_norm(s, n, buf, sizeof(buf))) > 0) {
-		path_feed1(c, buf, nn, s, n);
-		if ((up = path_climb(buf, nn)) > 0)
-			path_feed1(c, buf + up, nn - up, s, n);
-	}
+	path_alts(c, s, n, 0, alt_feed, &a, &any, 0);
+	if (any)
+		path_any(c, s, n);
 }
 
 /* Feed a path to the call rules' PATH matches. */
@@ -5341,13 +5721,14 @@ path_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 	 * Most words are no path any rule names: say so in one pass.  A
 	 * path that is normalised could gain a pair, so the pairs that
 	 * make path_odd() hold (// /. ./, and a trailing /) let a word
-	 * by too.
+	 * by too, as does /proc/ (its links: path_proc()).
 	 */
 	if (pat == NULL && rs->pbigged) {
 		for (i = 0; i + 1 < n && !rs->pbig[PBIG_HASH(
 		    (unsigned char)s[i], (unsigned char)s[i + 1])]; i++)
 			;
-		if (i + 1 >= n && !(n > 1 && s[n - 1] == '/'))
+		if (i + 1 >= n && !(n > 1 && s[n - 1] == '/') &&
+		    !(n > 6 && memcmp(s, "/proc/", 6) == 0))
 			return (0);
 	}
 	path_feed_slow(c, s, n, pat);

@@ -1269,6 +1269,27 @@ sp_brace(struct sp *p, const struct sp_unit *u, size_t n, int done,
 	sp_split(p, u, n, flags | (done ? SHELLPARSE_W_BRACE : 0));
 }
 
+/*
+ * A redirection's target is brace-expanded as well (> ~/.bash{r..r}c
+ * is > ~/.bashrc): the first word it makes.  More than one is an error
+ * of the shell's ("ambiguous redirect") that runs nothing.
+ */
+static void
+sp_target_brace(struct sp *p, const struct sp_unit *u, size_t n,
+    uint32_t flags, struct shellparse_word *out)
+{
+	struct shellparse *a = p->a;
+	size_t nw = a->nwords;
+
+	p->brcount = 0;
+	sp_brace(p, u, n, 0, flags);
+	if (a->nwords > nw)
+		*out = a->words[nw];
+	else if (!p->err)
+		sp_emit_units(p, u, n, flags, 0, out);
+	a->nwords = nw;
+}
+
 #define FIN_ARGV	0	/* words of the command: expand, split */
 #define FIN_ONE		1	/* one word of the command, as is */
 #define FIN_TARGET	2	/* a redirection target, into *out */
@@ -1364,7 +1385,7 @@ sp_finish(struct sp *p, int how, struct shellparse_word *out)
 		case MK_BROPEN:
 		case MK_BRCOMMA:
 		case MK_BRCLOSE:
-			if (how == FIN_ARGV && m->len == 1 &&
+			if (how != FIN_ONE && m->len == 1 &&
 			    cls[m->off] == U_LIT) {
 				cls[m->off] = m->kind == MK_BROPEN ? U_BROPEN :
 				    m->kind == MK_BRCOMMA ? U_BRCOMMA :
@@ -1393,6 +1414,10 @@ sp_finish(struct sp *p, int how, struct shellparse_word *out)
 			u[nu].cls = cls[i];
 			nu++;
 		}
+	}
+	if (how == FIN_TARGET && brace) {
+		sp_target_brace(p, u, nu, flags, out);
+		return;
 	}
 	if (how != FIN_ARGV) {
 		sp_emit_units(p, u, nu, flags, how == FIN_ONE, out);

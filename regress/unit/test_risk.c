@@ -3491,6 +3491,64 @@ glob_soundness(void)
 	    "with a common path missed", bad, tried);
 }
 
+/*
+ * Paths as the kernel opens them: a glob is normalised as a path is,
+ * /proc/PID/root (task/TID too) is the root, the system's links are
+ * followed (/var/run is /run, /dev/fd is /proc/self/fd), a .. below
+ * /proc or /sys or after a wildcard may go anywhere; ~ with a HOME the
+ * line sets; a redirection's target brace-expanded; a word too
+ * intricate to follow may be any file.
+ */
+static void
+opened_paths(void)
+{
+	static const char *const shadow[] = {
+		"cat /etc/./s?adow", "cat //etc/s?adow",
+		"cat /tmp/../etc/s?adow", "cat /proc/self/root/etc/s?adow",
+		"cat /proc/./self/root/etc/shadow",
+		"cat /proc/*/root/etc/shadow",
+		"cat /proc/self/task/*/root/etc/shadow",
+		"cat /proc/1/task/1/root/etc/shadow",
+		"cat /proc/thread-self/root/etc/shadow",
+		"cat /var/run/../etc/shadow", "cat /va?/run/../etc/shadow",
+		"cat /proc/self/../self/root/etc/shadow",
+		"cat \\/etc/\\./shadow",
+		"HOME=/etc; cat ~/shadow", "HOME=/etc cat ~/shadow",
+		"cat < /etc/shado{w..w}", "echo x >> /etc/sudoer{s,}",
+		"echo x > /etc/./sudoer?",
+	};
+	static const char *const any[] = {
+		"cat /dev/fd/../root/etc/shadow", "cat /proc/1/cwd/x",
+		"cat /proc/self/fd/3/x", "cat /sys/class/net/lo/../../x",
+		"cat /a*/../etc/shadow", "for HOME in /etc; do cat ~/x; done",
+		"OLDPWD=/etc; cat ~-/shadow", "PWD=/etc; cat ~+/shadow",
+		"cat ~-/x",
+	};
+	static const char *const plain[] = {
+		"cat src/../README.md", "cat /proc/cpuinfo", "cat ../README",
+		"cat /var/run/x.pid", "cat /proc/self/fd/0", "cat ~/notes.txt",
+		"cat ~+/notes.txt", "cat x > out{1,2}.txt", "cat /etc/hostname",
+		"cat $PWD/a.c", "cat /proc/self/status",
+	};
+	char line[400];
+	size_t i;
+
+	for (i = 0; i < sizeof(shadow) / sizeof(shadow[0]); i++)
+		evade(shadow[i], C, "shadow");
+	for (i = 0; i < sizeof(any) / sizeof(any[0]); i++)
+		evade(any[i], H, NULL);
+	for (i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
+		shell(plain[i], L, "cat");
+	evade("cd /etc && cat ~+/shadow", C, "shadow");
+	evade("echo x > ~/.ssh/authorized_key{s..s}", H, "ssh-keys");
+	/* A brace of more words than are followed: any file. */
+	strlcpy(line, "cat /etc/{passwd", sizeof(line));
+	for (i = 0; i < 80; i++)
+		strlcat(line, ",x", sizeof(line));
+	strlcat(line, "}", sizeof(line));
+	evade(line, H, NULL);
+}
+
 int
 main(void)
 {
@@ -3519,6 +3577,7 @@ main(void)
 	hidden_paths();
 	any_paths();
 	glob_soundness();
+	opened_paths();
 	unparseable();
 	fastpaths();
 	lookups();

@@ -523,6 +523,11 @@ main(void)
 	ok("echo x >>log &>all &>>more >|f <>rw",
 	    "echo,x,>>log,&>all,&>>more,>|f,<>rw");
 	ok("> /etc/passwd", ">/etc/passwd");
+	/* A target is brace-expanded too; two words run nothing. */
+	ok("echo x > ~/.bash{r..r}c", "echo,x,>~/.bashrc");
+	ok("cat < /etc/shado{w,}", "cat,</etc/shadow");
+	ok("echo x >a{1,2}", "echo,x,>a1");
+	ok("echo x >'a{1,2}'", "echo,x,>a{1,2}");
 	ok("cat <<EOF\n$(rm -rf /)\nEOF\necho hi",
 	    "cat,<<EOF;rm,-rf,/;echo,hi");
 	ok("cat <<-\"X\"\n\t$(no)\n\tX\nls", "cat,<<X;ls");
