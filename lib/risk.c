@@ -1171,8 +1171,10 @@ static const struct wrapper wrappers[] = {
 	{ "command", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	{ "builtin", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	{ "exec", WK_PREFIX, 0, 0, 0, "a", "", "", "", W0 },
+	/* (--max-lines[=N], --eof[=S], --replace[=S]: an attached value
+	   or none) */
 	{ "xargs", WK_PREFIX, 0, 0, 0, "adEILnPs", "",
-	    "|arg-file|delimiter|max-lines|max-args|max-procs|max-chars|"
+	    "|arg-file|delimiter|max-args|max-procs|max-chars|"
 	    "process-slot-var|", "", W0 },
 	{ "busybox", WK_APPLET, 0, 0, 0, "", "", "", "", W0 },
 	{ "toybox", WK_APPLET, 0, 0, 0, "", "", "", "", W0 },
@@ -1500,7 +1502,7 @@ static const struct wrapper wrappers[] = {
 	{ "eval", WK_EVAL, 0, 0, 0, "", "", "", "", W0 },
 	{ "watch", WK_EVAL, 0, 0, 0, "n", "", "|interval|", "", W0 },
 	{ "parallel", WK_EVAL, 0, 0, 0, "adEIjLlnNsS", "",
-	    "|arg-file|delimiter|eof|jobs|max-lines|max-args|max-chars|"
+	    "|arg-file|delimiter|eof|jobs|max-args|max-chars|"
 	    "sshlogin|sshloginfile|colsep|tagstring|joblog|results|workdir|"
 	    "timeout|delay|retries|", "", W0 },
 	/* GNU parallel's sem: a command line, run later */
@@ -3716,6 +3718,8 @@ struct ctx {
 	/* A word that may be any path (path_any()) was seen: which. */
 	int				 anyp, noany;
 	int				 opqw;		/* an opaque word fed */
+	int				 promptx;	/* 1: "@P", 2: $"" and
+							   TEXTDOMAIN */
 	const char			*anyw;
 	size_t				 anyn;
 	uint32_t			 nvt, nvv;
@@ -4822,7 +4826,7 @@ word_any(struct ctx *c, const char *s, size_t n)
 			vt_compute(c);
 		if (c->vtdyn || vt_implicit(q, l))
 			return (1);
-		if (vt_value(c, q, l) != NULL)
+		if (vt_value(c, q, l) != NULL && !vt_isset(c, "IFS", 3))
 			continue;	/* x=v: v (word_subst()) */
 		h = vt_strhash(q, l);
 		for (i = 0; i < c->nvt; i++)
@@ -4879,6 +4883,26 @@ glob_mode(struct ctx *c, const char *s, size_t n)
 }
 
 /*
+ * A value put into a word's pattern: unquoted, the shell globs it
+ * (f='/etc/s?adow'; cat $f), so its * ? [ stay wildcards (quoted, a
+ * glob matches its own text too); sets *glob if one is there.
+ */
+static size_t
+value_glob(char *d, const char *s, size_t n, int *glob)
+{
+	size_t i, l = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '*' || s[i] == '?' || s[i] == '[')
+			*glob = 1;
+		else if (s[i] == ']' || s[i] == '\\')
+			d[l++] = '\\';
+		d[l++] = s[i];
+	}
+	return (l);
+}
+
+/*
  * A word whose every expansion is $NAME or ${NAME}, each a name the
  * call sets to one literal value (d=build; ls $d/src) or does not set
  * at all: its text and pattern with those values put in (into the
@@ -4905,7 +4929,8 @@ word_subst(struct ctx *c, const char *s, size_t n, const char *pat,
 		return (0);
 	if (!c->vtdone)
 		vt_compute(c);
-	if (c->vtdyn || c->nvv == 0)
+	/* (a value is split at $IFS: one the line sets splits anywhere) */
+	if (c->vtdyn || c->nvv == 0 || vt_isset(c, "IFS", 3))
 		return (0);
 	while (*pat != '\0') {
 		if (tl + 4 > sizeof(tb) || pl + 4 > sizeof(pb))
@@ -4931,7 +4956,8 @@ word_subst(struct ctx *c, const char *s, size_t n, const char *pat,
 						return (0);
 					memcpy(tb + tl, v->v, v->n);
 					tl += v->n;
-					pl += glob_escape(pb + pl, v->v, v->n);
+					pl += value_glob(pb + pl, v->v, v->n,
+					    &glob);
 					nv++;
 				} else if (vt_isset(c, q, l))
 					return (0);	/* set otherwise */
@@ -5034,6 +5060,49 @@ text_pattern(const char *s, size_t n, char *d)
 	d[l] = '\0';
 }
 
+/*
+ * fn() on each blank-separated field of text s (n bytes) and its
+ * pattern p (NULL: s is literal), which split at the same blanks.
+ */
+static int
+feed_fields(struct ctx *c, pathfn fn, const char *s, size_t n,
+    const char *p, const void *arg)
+{
+	const char *ws = " \t\n";
+	size_t i = 0, j = 0, pn = p != NULL ? strlen(p) : 0, a, b;
+	char *f;
+
+	for (;;) {
+		while (i < n && strchr(ws, s[i]) != NULL)
+			i++;
+		while (p != NULL && j < pn && strchr(ws, p[j]) != NULL)
+			j++;
+		if (i >= n)
+			return (0);
+		a = strcspn(s + i, ws);
+		if (a > n - i)
+			a = n - i;
+		b = p != NULL ? strcspn(p + j, ws) : 0;
+		if (a == n)
+			return (0);		/* one field: fed as it is */
+		if (p != NULL) {
+			if (j >= pn)
+				return (0);
+			if ((f = shellparse_alloc(c->sp, b + 1)) == NULL) {
+				c->nomem = 1;
+				return (1);
+			}
+			memcpy(f, p + j, b);
+			f[b] = '\0';
+			if (fn(c, s + i, a, f, arg))
+				return (1);
+		} else if (fn(c, s + i, a, NULL, arg))
+			return (1);
+		i += a;
+		j += b;
+	}
+}
+
 /* fn() on a word, or on its values if word_subst() knows them. */
 static int
 feed_word(struct ctx *c, pathfn fn, const char *t, size_t n,
@@ -5048,6 +5117,11 @@ feed_word(struct ctx *c, pathfn fn, const char *t, size_t n,
 		return (fn(c, t, n, pat, arg));
 	if (word_subst(c, t, n, pat, &os, &on, &op)) {
 		if (fn(c, os, on, op, arg))
+			return (1);
+		/* unquoted, a value is split into words at blanks
+		   (f='a /etc/shadow'; cat $f) */
+		if (strcspn(os, " \t\n") < on &&
+		    feed_fields(c, fn, os, on, op, arg))
 			return (1);
 	} else if (fn(c, t, n, pat, arg))
 		return (1);
@@ -5810,6 +5884,19 @@ path_feed_cwd(struct ctx *c, const char *s, size_t n, const char *pat,
 {
 	path_feed(c, s, n, pat, arg);
 	return (path_feed_join(c, s, n, pat, arg));
+}
+
+/* The paths of a command's redirections alone. */
+static void __attribute__((noinline))
+redir_paths(struct ctx *c, const struct shellparse_cmd *cmd)
+{
+	struct shellparse_cmd r = *cmd;
+
+	r.nwords = r.nassign = 0;
+	if (c->cwd == NULL)
+		cmd_paths(c, &r, path_feed, NULL);
+	else
+		cmd_paths(c, &r, path_feed_cwd, NULL);
 }
 
 /* cmd_paths() after a cd: out of line, as it is seldom needed. */
@@ -8304,8 +8391,14 @@ sysdir(const char *s, size_t n)
 static int
 path_assign(const struct shellparse_word *w)
 {
+	/* BASH_CMDS=([ls]=/bin/sh): bash's table of where a name runs;
+	   BASH_ALIASES: what a name stands for */
 	return ((w->len >= 5 && memcmp(w->text, "PATH=", 5) == 0) ||
-	    (w->len >= 6 && memcmp(w->text, "PATH+=", 6) == 0));
+	    (w->len >= 6 && memcmp(w->text, "PATH+=", 6) == 0) ||
+	    (w->len > 9 && memcmp(w->text, "BASH_CMDS", 9) == 0 &&
+	    strchr("=+[", w->text[9]) != NULL) ||
+	    (w->len > 12 && memcmp(w->text, "BASH_ALIASES", 12) == 0 &&
+	    strchr("=+[", w->text[12]) != NULL));
 }
 
 /*
@@ -8488,9 +8581,13 @@ calc_code(const char *s, size_t n)
 {
 	const char *p = s, *e = s + n;
 
-	while ((p = memchr(p, '$', (size_t)(e - p))) != NULL && ++p < e)
+	while ((p = memchr(p, '$', (size_t)(e - p))) != NULL && ++p < e) {
+		/* x=a[\$\(id\)]: $( once its quoting is undone */
+		while (p + 1 < e && *p == '\\')
+			p++;
 		if (*p == '(' || *p == '\'')	/* $( ), $'\x24(' */
 			return (1);
+	}
 	return (memchr(s, '`', n) != NULL);
 }
 
@@ -8535,7 +8632,11 @@ calc_text(const char *s, size_t n)
 	for (p = s; (p = memchr(p, '{', (size_t)(e - p))) != NULL; p++)
 		if (p > s && p[-1] == '$' && calc_brace(p + 1, e))
 			return (1);			/* ${!x} ${a[i]} */
-	return (0);
+	/* a value given to RANDOM, SRANDOM, OPTIND or HISTCMD is
+	   evaluated as a number: RANDOM='a[$(x)]' runs x */
+	return (memmem(s, n, "RANDOM", 6) != NULL ||
+	    memmem(s, n, "OPTIND", 6) != NULL ||
+	    memmem(s, n, "HISTCMD", 7) != NULL);
 }
 
 /* Whether the command line has text with a $( ) or ` ` (calccode). */
@@ -15738,6 +15839,56 @@ for_paths(struct ctx *c, const struct shellparse_cmd *cmd)
 	}
 }
 
+/* Has any text of the call (line, argv, environment, input) s in it? */
+static int
+call_has(const struct risk_call *call, const char *s)
+{
+	size_t i, l = strlen(s);
+
+	if (call->command != NULL && strstr(call->command, s) != NULL)
+		return (1);
+	for (i = 0; call->argv != NULL && i < call->argc; i++)
+		if (call->argv[i] != NULL && strstr(call->argv[i], s) != NULL)
+			return (1);
+	for (i = 0; call->envv != NULL && i < call->envc; i++)
+		if (call->envv[i] != NULL && strstr(call->envv[i], s) != NULL)
+			return (1);
+	return (call->input != NULL &&
+	    memmem(call->input, call->inputlen, s, l) != NULL);
+}
+
+/*
+ * ${x@P} expands x as a prompt: its $( ) and ` ` run, and its escapes
+ * can spell them (\044(x) is $(x)).  What a value the line gives may
+ * become is not followed: the command runs text not known.
+ */
+static void __attribute__((noinline))
+prompt_expand(struct ctx *c, uint32_t ci)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_redir *r;
+	uint32_t k;
+
+	for (k = 0; k < cmd->nwords; k++)
+		if ((cmd->words[k].flags & SHELLPARSE_W_EXPAND) &&
+		    memmem(cmd->words[k].text, cmd->words[k].len, "@P}",
+		    3) != NULL) {
+			interp_opaque(c, ci);
+			return;
+		}
+	for (k = 0; k < cmd->nredirs; k++) {
+		r = &cmd->redirs[k];
+		if ((r->op == SHELLPARSE_R_HEREDOC && !r->quoted &&
+		    r->body != NULL &&
+		    memmem(r->body, r->bodylen, "@P}", 3) != NULL) ||
+		    ((r->target.flags & SHELLPARSE_W_EXPAND) &&
+		    memmem(r->target.text, r->target.len, "@P}", 3) != NULL)) {
+			interp_opaque(c, ci);
+			return;
+		}
+	}
+}
+
 /* Every simple command, every view of it. */
 static inline __attribute__((always_inline)) void
 command1(struct ctx *c, uint32_t i)
@@ -15755,12 +15906,21 @@ command1(struct ctx *c, uint32_t i)
 			subscripts(c, i, 0, cmd->nwords);
 		else if (c->rs->npp > 0)
 			for_paths(c, cmd);
+		/* [[ x ]] 2>>~/.bashrc: its redirections are opened */
+		if (c->rs->npp > 0 && cmd->nredirs > 0)
+			redir_paths(c, cmd);
 		return;
 	}
 	if (c->rs->npp > 0 && c->cwd == NULL)
 		cmd_paths(c, cmd, path_feed, NULL);
 	else if (c->rs->npp > 0)
 		cmd_paths_cwd(c, cmd);
+	if (c->promptx & 1)
+		prompt_expand(c, i);
+	/* TEXTDOMAINDIR=.; echo $"x": a catalogue the line may have
+	   written gives $"x"'s text, which is expanded */
+	if (c->promptx & 2)
+		interp_opaque(c, i);
 	memset(&vw, 0, sizeof(vw));
 	vw.mode = VW_MAIN;
 	vw.cmd = i;
@@ -16086,8 +16246,10 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->ocwdset = 0;
 	c->odcmd = NULL;
 	c->vtdone = 0;
-	c->anyp = c->noany = 0;
+	c->anyp = c->noany = c->opqw = 0;
 	c->pathset = 0;
+	c->promptx = call_has(call, "@P") |
+	    (call_has(call, "$\"") && call_has(call, "TEXTDOMAIN")) << 1;
 	if (call->cwd != NULL && call->cwd[0] != '\0' &&
 	    strlen(call->cwd) <= 1000) {
 		c->cwd = call->cwd;

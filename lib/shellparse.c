@@ -123,6 +123,7 @@ struct sp {
 	size_t			 nhd, hdbase;
 	struct sp_wstate	 w;
 	size_t			 brcount;	/* words from one expansion */
+	unsigned		 comsub;	/* >0: finding a $( )'s end */
 	struct sp_mark		 mk[SP_MAXMARKS];
 	struct sp_region	 rg[SP_MAXREGIONS];
 	struct sp_heredoc	 hd[SP_MAXHEREDOC];
@@ -192,6 +193,7 @@ static void	 sp_regions(struct sp *, size_t);
 static size_t	 sp_quickskip(struct sp *, size_t);
 static int	 sp_quickregion(struct sp *, const char *, size_t,
 		    uint32_t);
+static void	 sp_oldarith(struct sp *);
 static void	 sp_brace(struct sp *, const struct sp_unit *, size_t, int,
 		    uint32_t);
 
@@ -487,7 +489,9 @@ sp_skiplist(struct sp *p)
 	p->notext++;
 	p->hdbase = p->nhd;
 	p->depth++;
+	p->comsub++;
 	r = sp_list(p, CL_PAREN, SHELLPARSE_NONE);
+	p->comsub--;
 	p->depth--;
 	p->hdbase = hdbase;
 	p->nhd = nhd;
@@ -578,6 +582,52 @@ sp_arith(struct sp *p)
 		p->softpos = softpos;
 	}
 	return (ok);
+}
+
+/*
+ * $[ ... ] at p->pos: bash's old arithmetic, $(( )) by another name
+ * (its << is a shift, not a here-document).
+ */
+static void
+sp_oldarith(struct sp *p)
+{
+	size_t from = p->pos;
+	int depth = 0, c;
+
+	if (!sp_enter(p))
+		return;
+	p->pos += 2;
+	p->notext++;
+	while (p->pos < p->len && !p->err) {
+		c = (unsigned char)p->in[p->pos];
+		if (c == '[') {
+			depth++;
+			p->pos++;
+		} else if (c == ']') {
+			p->pos++;
+			if (depth-- == 0)
+				break;
+		} else if (c == '\\')
+			p->pos += p->pos + 1 < p->len ? 2 : 1;
+		else if (c == '\'')
+			sp_squote(p);
+		else if (c == '"')
+			sp_dquote(p);
+		else if (c == '$')
+			sp_dollar(p, 1);
+		else if (c == '`')
+			sp_backtick(p, 1);
+		else if (c == 0) {
+			sp_hard(p, SHELLPARSE_E_NUL);
+			break;
+		} else
+			p->pos++;
+	}
+	p->notext--;
+	p->nest--;
+	if (depth >= 0 && !p->err)
+		sp_soft(p, SHELLPARSE_E_SUBST);
+	sp_rawexp(p, from, 0);
 }
 
 /* ${ ... } at p->pos. */
@@ -672,6 +722,10 @@ sp_dollar(struct sp *p, int quoted)
 	}
 	if (n == '{') {
 		sp_param(p, quoted);
+		return;
+	}
+	if (n == '[') {
+		sp_oldarith(p);
 		return;
 	}
 	if ((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z') || n == '_') {
@@ -783,6 +837,27 @@ sp_backtick(struct sp *p, int dq)
 	sp_push_region(p, from + 1, end,
 	    dq ? RG_BACKTICK_DQ : RG_BACKTICK);
 	sp_rawexp(p, from, SHELLPARSE_W_SUBST);
+}
+
+/*
+ * Is raw input in[from, to) the unquoted word w, backslash-newlines
+ * taken out as bash does before it reads a word (]\<newline>] is ]])?
+ */
+static int
+sp_rawis(const char *in, size_t from, size_t to, const char *w)
+{
+	size_t i, k = 0;
+
+	for (i = from; i < to; i++) {
+		if (in[i] == '\\' && i + 1 < to && in[i + 1] == '\n') {
+			i++;
+			continue;
+		}
+		if (w[k] == '\0' || in[i] != w[k])
+			return (0);
+		k++;
+	}
+	return (w[k] == '\0');
 }
 
 /* Is in[from, to) NAME= or NAME+= ? */
@@ -1716,6 +1791,57 @@ sp_endcmd(struct sp *p, struct sp_cmd *c, uint16_t flags)
 	sp_cmd_reset(p, c, parent);
 }
 
+/*
+ * An unquoted here-document's lines are joined at a backslash-newline
+ * before bash looks for the delimiter (E\<newline>OF is EOF): if the
+ * lines from pos make the delimiter so, where they end (past the
+ * newline), else 0.
+ */
+static size_t
+sp_hdjoin(struct sp *p, const struct sp_heredoc *h, size_t pos)
+{
+	const char *in = p->in, *nl;
+	size_t eol, got = 0, k, b;
+	int first = 1;
+
+	for (;;) {
+		nl = memchr(in + pos, '\n', p->len - pos);
+		eol = nl ? (size_t)(nl - in) : p->len;
+		k = pos;
+		if (h->strip && first)
+			while (k < eol && in[k] == '\t')
+				k++;
+		for (b = 0; b < eol - k && in[eol - 1 - b] == '\\'; b++)
+			;
+		if (nl == NULL || (b & 1) == 0) {
+			/* the last line of the logical one */
+			if (first)
+				return (0);	/* no join: as it was */
+			return (got + (eol - k) == h->dlen &&
+			    memcmp(h->delim + got, in + k, eol - k) == 0 ?
+			    (nl ? eol + 1 : p->len) : 0);
+		}
+		/* a continued line: its text without the backslash */
+		if (got + (eol - k - 1) > h->dlen ||
+		    memcmp(h->delim + got, in + k, eol - k - 1) != 0)
+			return (0);
+		got += eol - k - 1;
+		pos = eol + 1;
+		first = 0;
+	}
+}
+
+/* After a delimiter, inside $( ): blanks, then the ")" that ends it. */
+static int
+sp_hdparen(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return (i < n && s[i] == ')');
+}
+
 /* Read the bodies of pending here-documents, after a newline. */
 static void
 sp_heredocs(struct sp *p)
@@ -1723,7 +1849,7 @@ sp_heredocs(struct sp *p)
 	struct shellparse *a = p->a;
 	struct sp_heredoc *h;
 	const char *in = p->in, *nl, *ln;
-	size_t i, bstart, bend, eol, ll, rbase = p->nrg, savelen;
+	size_t i, bstart, bend, eol, ll, jn, rbase = p->nrg, savelen;
 	uint32_t curcmd = p->curcmd;
 	char *body;
 
@@ -1743,6 +1869,22 @@ sp_heredocs(struct sp *p)
 			if (ll == h->dlen && memcmp(ln, h->delim, ll) == 0) {
 				bend = p->pos;
 				p->pos = nl ? eol + 1 : p->len;
+				break;
+			}
+			/* (where the two readings differ, the body ends at
+			   the first: what follows is read as commands) */
+			if (!h->quoted && (jn = sp_hdjoin(p, h, p->pos)) > 0) {
+				bend = p->pos;
+				p->pos = jn;
+				break;
+			}
+			if (p->comsub && ll >= h->dlen &&
+			    memcmp(ln, h->delim, h->dlen) == 0 &&
+			    sp_hdparen(ln + h->dlen, ll - h->dlen)) {
+				/* $(cat <<EOF ... EOF): bash ends the body at
+				   the ), the rest of the line is read on */
+				bend = p->pos;
+				p->pos = (size_t)(ln - in) + h->dlen;
 				break;
 			}
 			if (nl == NULL) {
@@ -1815,6 +1957,18 @@ sp_delim(struct sp *p, struct sp_cmd *c, int strip)
 		ch = (unsigned char)in[p->pos];
 		if (sp_cc[ch] == CC_END)
 			break;
+		if ((ch == '$' && p->pos + 1 < p->len &&
+		    strchr("'\"{([", in[p->pos + 1]) != NULL) || ch == '`' ||
+		    (ch == '\\' && p->pos + 1 < p->len &&
+		    in[p->pos + 1] == '\n')) {
+			/*
+			 * <<$'EOF', <<${x:-a b}, <<EO\<newline>F: a word
+			 * bash reads otherwise than as written.  Not
+			 * followed: its body is read as commands.
+			 */
+			sp_soft(p, SHELLPARSE_E_COMPLEX);
+			return;
+		}
 		if (ch == '\'' || ch == '"') {
 			h->quoted = 1;
 			q = ch;
@@ -2446,8 +2600,7 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 				continue;
 			}
 		}
-		if (c.mode == M_TEST && p->pos - rawstart == 2 &&
-		    memcmp(in + rawstart, "]]", 2) == 0)
+		if (c.mode == M_TEST && sp_rawis(in, rawstart, p->pos, "]]"))
 			c.mode = M_NORMAL;
 		if (p->skip)
 			c.nwords++;
@@ -2988,6 +3141,7 @@ shellparse(struct shellparse *sp, const char *line, size_t len,
 	p.cmplevel = p.cmpbase = 0;
 	p.nrg = p.nhd = p.hdbase = 0;
 	p.brcount = 0;
+	p.comsub = 0;
 	memset(&p.w, 0, sizeof(p.w));
 	sp_list(&p, CL_EOF, parent);
 	if (p.err == SHELLPARSE_E_NOMEM)

@@ -2362,6 +2362,9 @@ path_programs(void)
 		{ "cd /tmp && ./ls", 1 }, { "exec ./ls", 1 },
 		{ "/nix/store/0a1b-coreutils-9.4/bin/ls", 1 },
 		{ "/snap/bin/x/ls", 1 }, { "/run/wrappers/bin/../../x/ls", 1 },
+		/* bash's table of where a name runs */
+		{ "BASH_CMDS=([ls]=/bin/sh); ls -c x", 1 },
+		{ "declare -A BASH_CMDS=([ls]=/bin/sh); ls", 2 },
 	};
 	static const char *const trusted[] = {
 		"ls -la", "/bin/ls", "/usr/bin/ls -la", "/usr/local/bin/ls",
@@ -3549,6 +3552,57 @@ opened_paths(void)
 	evade(line, H, NULL);
 }
 
+/*
+ * Where bash and a reader of the line part: here-document delimiters
+ * it reads otherwise than as written, a body's lines joined at a
+ * backslash-newline, "EOF)" ending a body in $( ), $[ ], ]] split by
+ * a backslash-newline, [[ ]]'s redirections; values that run as code
+ * (${x@P}, an escaped $( in a subscript, RANDOM=), a value split into
+ * words and globbed when unquoted, and xargs's optional arguments.
+ */
+static void
+shell_readings(void)
+{
+	static const char *const ev[] = {
+		"cat <<$'EOF'\nEOF\nrm -rf /",
+		"cat <<EO\\\nF\nEOF\nrm -rf /",
+		"cat <<${x:-a b}\nx\n${x:-a b}\nrm -rf /",
+		"cat <<EOF\nx\nE\\\nOF\nrm -rf /\nEOF",
+		"echo $(cat <<EOF\nx\nEOF);rm -rf /\nEOF\n)",
+		"echo $(cat <<EOF\nx\nEOF );rm -rf /\nEOF\n)",
+		"cat <<EOF\\\nX\n$(rm -rf /)\nEOFX",
+		"echo $[1<<2]\nrm -rf /",
+		"echo; [[ x ]\\\n] && rm -rf /",
+		"x=a[\\$\\(rm\\ -rf\\ /\\)]; echo $[x]",
+		"x=a[\\$\\(rm\\ -rf\\ /\\)]; echo ${a[x]}",
+		"x=a[\\$\\(rm\\ -rf\\ /\\)]; [[ x -eq 0 ]]",
+		"RANDOM='a[$(rm -rf /)]'; echo",
+		"OPTIND='a[$(rm -rf /)]'; echo",
+		"xargs --max-lines rm -rf / echo",
+		"f='-rf /'; rm $f",
+	};
+	static const char *const opaque[] = {
+		"x='$(rm -rf /)'; echo \"${x@P}\"",
+		"x='\\044(id)'; echo ${x@P}",
+		"cat <<EOF\n${x@P}\nEOF",
+		"TEXTDOMAINDIR=.; TEXTDOMAIN=d; echo $\"hi\"",
+	};
+	static const char *const plain[] = {
+		"echo $[1+2]", "echo ${x@Q}", "cat <<'EOF'\nx\nE\\\nOF\nEOF",
+		"[[ -n x ]] && true",
+	};
+
+	TABLES(ev, opaque, "runs text not known", plain);
+	evade("[[ 1 -eq 1 ]] 2>>/etc/shadow", C, "shadow");
+	evade("f='a /etc/shadow'; cat $f", C, "shadow");
+	evade("f='/etc/s?adow'; cat $f", C, "shadow");
+	evade("f='/etc/s?adow'; echo x > $f", C, "shadow");
+	evade("f='.e*'; cat $f", H, "dotenv");
+	evade("IFS=x; f=/etcx/shadow; cat $f", H, NULL);
+	shell("f=README.md; cat $f", L, "cat");
+	shell("f='a b'; cat $f", L, "cat");
+}
+
 int
 main(void)
 {
@@ -3578,6 +3632,7 @@ main(void)
 	any_paths();
 	glob_soundness();
 	opened_paths();
+	shell_readings();
 	unparseable();
 	fastpaths();
 	lookups();

@@ -534,6 +534,16 @@ main(void)
 	ok("a <<A; b <<B\nx\nA\ny\nB\nc", "a,<<A;b,<<B;c");
 	ok("sh <<< 'rm -rf /'", "sh,<<<rm -rf /");
 	ok("cat <<EOF", "cat,<<EOF");
+	/* The body ends where bash ends it: a delimiter made by a
+	   backslash-newline; inside $( ), at "EOF)". */
+	ok("cat <<EOF\nx\nE\\\nOF\nid\nEOF", "cat,<<EOF;id;EOF");
+	ok("cat <<'EOF'\nx\nE\\\nOF\nid\nEOF\nls", "cat,<<EOF;ls");
+	ok("echo $(cat <<EOF\nx\nEOF);id\n", "echo,$(cat <<EOF\nx\nEOF);cat,<<EOF;id");
+	ok("(cat <<EOF\nx\nEOF);id\nEOF\n)", "();cat,<<EOF");
+	/* $[ ] is arithmetic: its << is a shift. */
+	ok("echo $[1<<2]\nid", "echo,$[1<<2];id");
+	/* ]] split by a backslash-newline still ends the test. */
+	ok("[[ x ]\\\n] && id", "K:[[,x,]];id");
 
 	/* Assignments. */
 	ok("FOO=1 rm -rf /", "FOO=1,rm,-rf,/");
