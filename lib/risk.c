@@ -7551,19 +7551,34 @@ is_assign(const struct shellparse_word *w)
 static int
 script_operand(const struct shellparse_word *w)
 {
-	static const char *const stdins[] = { "/dev/stdin", "/dev/fd/0",
-	    "/proc/self/fd/0", "/dev/fd/0/", NULL };
-	size_t i;
+	char buf[256];
+	const char *t = w->text, *d;
+	size_t n = w->len, l;
 
 	if ((w->flags & SHELLPARSE_W_SUBST) && w->len > 2 &&
 	    w->text[0] == '<' && w->text[1] == '(')
 		return (UW_PROCSUB);
 	if (shellparse_pattern(w) != NULL)
 		return (UW_NONE);
-	for (i = 0; stdins[i] != NULL; i++)
-		if (strcmp(w->text, stdins[i]) == 0)
-			return (UW_STDIN);
-	return (UW_NONE);
+	/* /dev//stdin, /dev/fd/0/ */
+	if (path_odd(t, n) && (l = path_norm(t, n, buf, sizeof(buf))) > 0) {
+		t = buf;
+		n = l;
+	}
+	if (n == 10 && memcmp(t, "/dev/stdin", 10) == 0)
+		return (UW_STDIN);
+	/* /dev/fd/N, /proc/self/fd/N, /proc/PID/fd/N: what a redirection
+	   of the line opened there (3<<EOF), or the input */
+	if (n > 8 && memcmp(t, "/dev/fd/", 8) == 0)
+		d = t + 8;
+	else if (n > 6 && memcmp(t, "/proc/", 6) == 0 &&
+	    (d = memmem(t + 6, n - 6, "/fd/", 4)) != NULL &&
+	    memchr(t + 6, '/', (size_t)(d - t - 6)) == NULL)
+		d += 4;
+	else
+		return (UW_NONE);
+	l = strspn(d, "0123456789");
+	return (l > 0 && d + l == t + n ? UW_STDIN : UW_NONE);
 }
 
 /* Command ci makes a shell run text only known when it runs. */
@@ -12128,7 +12143,7 @@ code_string(struct ctx *c, const char *p, const char *e, int lang,
 {
 	const char *q = p, *b;
 	char *d;
-	int open, raw = 0, triple = 0, bytes = 0, kind, flags;
+	int open, raw = 0, triple = 0, bytes = 0, fmt = 0, kind, flags;
 	size_t n = 0, i;
 
 	memset(l, 0, sizeof(*l));
@@ -12140,6 +12155,8 @@ code_string(struct ctx *c, const char *p, const char *e, int lang,
 				raw = 1;
 			else if (*q == 'b' || *q == 'B')
 				bytes = 1;
+			else if (*q == 'f' || *q == 'F')
+				fmt = 1;
 		if (q > p && q < e && *q != '\'' && *q != '"')
 			return (0);
 	}
@@ -12209,6 +12226,12 @@ code_string(struct ctx *c, const char *p, const char *e, int lang,
 	    (bytes ? UQ_BYTES : 0);
 	/* Its length first: the arena holds only what it takes. */
 	b = code_unquote(q, e, open, lang, flags, NULL, &n);
+	/* f"x {y}": made when it runs, no literal ({{ is a brace) */
+	for (d = (char *)(uintptr_t)q; fmt && d < b; d++)
+		if (*d == '{' && (d + 1 >= b || d[1] != '{'))
+			return (0);
+		else if (*d == '{')
+			d++;
 	if (!code_take(c, (size_t)(b - q)))
 		return (0);
 	if ((d = shellparse_alloc(c->sp, n + 1)) == NULL) {
@@ -12362,6 +12385,18 @@ py_executable(struct ctx *c, uint32_t ci, const char *q, const char *e,
 	}
 }
 
+/* Does a string literal of lang start at p? */
+static int
+code_quote_at(const char *p, const char *e, int lang)
+{
+	size_t i;
+
+	for (i = 0; lang == LANG_PY && i < 2 && p < e &&
+	    strchr("rRbBuUfF", *p) != NULL; i++)
+		p++;
+	return (p < e && (*p == '\'' || *p == '"'));
+}
+
 /* A call of x at p, past its name (which starts at name): its
    literal arguments. */
 static void
@@ -12424,6 +12459,10 @@ code_do_call(struct ctx *c, uint32_t ci, const struct codecall *x,
 	for (;;) {
 		while (q < e && (*q == '[' || *q == ']' || *q == '*' ||
 		    *q == ',')) {
+			/* run(["ls"], **{"executable": x}) */
+			if (lang == LANG_PY && *q == '*' && q + 1 < e &&
+			    q[1] == '*')
+				interp_opaque(c, ci);
 			if (*q == '[')
 				list++;
 			else if (*q == ']' && list > 0)
@@ -12442,6 +12481,11 @@ code_do_call(struct ctx *c, uint32_t ci, const struct codecall *x,
 		q = code_blank(l[m++].end, e);
 		if (q < e && (*q == '+' || *q == '.' || *q == '%'))
 			interp_opaque(c, ci);	/* "rm " + x, "rm %s" % x */
+		/* "true" ";id": two literals are one string */
+		if (q < e && (lang == LANG_PY || lang == LANG_RUBY) &&
+		    code_quote_at(q, e, lang))
+			interp_opaque(c, ci);
+
 		if (q >= e || (*q != ',' && *q != ']'))
 			break;
 	}
@@ -12844,8 +12888,8 @@ static int
 code_reflect(const char *s, size_t n, int lang)
 {
 	const struct reflect *r;
-	const char *e = s + n, *p, *q;
-	size_t l;
+	const char *e = s + n, *p, *q, *b;
+	size_t l, nl;
 
 	/* perl &$f(...), &{...}, $o->$m(...), *{"name"}; php $f(...),
 	   $o->$m(...) */
@@ -12872,12 +12916,17 @@ code_reflect(const char *s, size_t n, int lang)
 	    sizeof(reflects[0]); r++) {
 		if (!(r->langs & (1 << lang)))
 			continue;
-		l = strlen(r->tok);
-		for (p = s; (q = memmem(p, (size_t)(e - p), r->tok, l)) != NULL;
-		    p = q + 1) {
+		/* the name, then its ( or [ after any blanks: getattr (x) */
+		nl = strlen(r->tok) - 1;
+		for (p = s; (q = memmem(p, (size_t)(e - p), r->tok, nl)) !=
+		    NULL; p = q + 1) {
 			if (q > s && code_id((unsigned char)q[-1]))
 				continue;	/* xgetattr( */
-			q += l;
+			if ((b = code_blank(q + nl, e)) >= e ||
+			    *b != r->tok[nl])
+				continue;
+			l = (size_t)(b + 1 - q);
+			q = b + 1;
 			switch (r->kind) {
 			case RF_ALWAYS:
 				return (1);
@@ -12926,6 +12975,52 @@ code_reflect(const char *s, size_t n, int lang)
 }
 
 /*
+ * Python code that names what it runs in ways not followed here: a
+ * name spelled with letters other than ASCII (NFKC makes os.ｓystem
+ * os.system), or a module that runs commands given another name by an
+ * assignment (s = subprocess; s.run(x)).  Strings and comments are
+ * skipped.
+ */
+static int
+py_opaque(struct ctx *c, const char *s, size_t n)
+{
+	const char *p = s, *e = s + n, *q, *w;
+	struct codelit l;
+	size_t il;
+
+	while (p < e) {
+		if (*p == '#') {
+			while (p < e && *p != '\n')
+				p++;
+			continue;
+		}
+		if (code_quote_at(p, e, LANG_PY) &&
+		    (p == s || !code_id((unsigned char)p[-1]))) {
+			if (code_string(c, p, e, LANG_PY, &l)) {
+				p = l.end;
+				continue;
+			}
+		}
+		if ((unsigned char)*p >= 0x80)
+			return (1);
+		/* NAME = module, not NAME == x, NAME = module.f(...) */
+		if (*p == '=' && (p + 1 >= e || p[1] != '=') && p > s &&
+		    strchr("=!<>+-*/%&|^:", p[-1]) == NULL) {
+			q = code_blank(p + 1, e);
+			for (w = q; w < e && code_id((unsigned char)*w); w++)
+				;
+			il = (size_t)(w - q);
+			if (il > 0 && reflect_mod(s, n, q, il) &&
+			    ((w = code_blank(w, e)) >= e ||
+			    (*w != '.' && *w != '(' && *w != '[')))
+				return (1);
+		}
+		p++;
+	}
+	return (0);
+}
+
+/*
  * Program s of lang, run by command ci.  Calls and command literals
  * are looked for in all of its text, in strings and comments too: a
  * quote that is not where the scan takes it to be cannot hide one.
@@ -12946,7 +13041,7 @@ code_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int lang,
 
 	if (!code_take(c, n))
 		return;
-	if (code_reflect(s, n, lang))
+	if (code_reflect(s, n, lang) || (lang == LANG_PY && py_opaque(c, s, n)))
 		interp_opaque(c, ci);	/* getattr(os, x)(...) */
 	runs = code_runs(s, n, lang);
 	pn.n = 0;
@@ -13053,6 +13148,99 @@ code_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int lang,
  * here-document or here-string gives it.  Options are read as getopt
  * reads them, with each interpreter's own that take an argument.
  */
+/*
+ * code_scan() of a word's text (v, n of it), an expansion put in: a
+ * value the line gives (x='...'; python3 -c "$x"), else, if the word
+ * may be anything the line works out as it runs, text not known.
+ */
+static void
+code_word(struct ctx *c, uint32_t ci, const struct shellparse_word *w,
+    const char *v, size_t n, int lang)
+{
+	const char *pat = shellparse_pattern(w), *os, *op;
+	size_t on;
+
+	if (pat == NULL || v != w->text) {
+		if (pat != NULL && memchr(v, '$', n) != NULL &&
+		    word_any(c, v, n))
+			interp_opaque(c, ci);
+		code_scan(c, ci, v, n, lang, 0);
+	} else if (word_subst(c, w->text, w->len, pat, &os, &on, &op))
+		code_scan(c, ci, os, on, lang, 0);
+	else if (word_any(c, w->text, w->len))
+		interp_opaque(c, ci);
+	else
+		code_scan(c, ci, v, n, lang, 0);
+}
+
+/* The here-documents and here-strings of command ci as its program. */
+static int
+code_heredocs(struct ctx *c, uint32_t ci, int lang)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_redir *r;
+	uint32_t k;
+	int given = 0;
+
+	for (k = 0; k < cmd->nredirs && !c->nomem; k++) {
+		r = &cmd->redirs[k];
+		if (r->op == SHELLPARSE_R_HEREDOC && r->body != NULL) {
+			code_scan(c, ci, r->body, r->bodylen, lang, 0);
+			given = 1;
+		} else if (r->op == SHELLPARSE_R_HERESTR) {
+			code_word(c, ci, &r->target, r->target.text,
+			    r->target.len, lang);
+			given = 1;
+		}
+	}
+	return (given);
+}
+
+/*
+ * python -m MODULE: timeit's operands (and -s SETUP) are code; pdb's
+ * -c commands run code of their own (!x), as does code's console on
+ * what it reads.  Any other module is the program's own, as a script
+ * is.  Returns 1 when what the interpreter reads is code too.
+ */
+static int
+py_module(struct ctx *c, uint32_t ci, const char *m, uint32_t k,
+    uint32_t end)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+
+	if (strcmp(m, "timeit") == 0) {
+		for (; k < end && !c->nomem; k++) {
+			w = &cmd->words[k];
+			if (w->len >= 2 && w->text[0] == '-') {
+				if (strchr("nrpu", w->text[1]) != NULL &&
+				    w->len == 2)
+					k++;	/* -n N, -r N, -u U */
+				else if (strcmp(w->text, "-s") == 0 &&
+				    k + 1 < end) {
+					k++;
+					code_word(c, ci, &cmd->words[k],
+					    cmd->words[k].text,
+					    cmd->words[k].len, LANG_PY);
+				} else if (w->text[1] == 's')
+					code_scan(c, ci, w->text + 2,
+					    w->len - 2, LANG_PY, 0);
+				continue;
+			}
+			code_word(c, ci, w, w->text, w->len, LANG_PY);
+		}
+		return (0);
+	}
+	if (strcmp(m, "pdb") == 0) {
+		for (; k < end; k++)
+			if (strncmp(cmd->words[k].text, "-c", 2) == 0 ||
+			    strncmp(cmd->words[k].text, "--command", 9) == 0)
+				interp_opaque(c, ci);
+		return (1);
+	}
+	return (strcmp(m, "code") == 0);
+}
+
 static void
 code_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     int lang)
@@ -13062,12 +13250,11 @@ code_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	static const char *const args[] = { NULL, "WX", "iIMmxCdD",
 	    "rICEFiTWxK", "r", "dcfzt", "l" };
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
-	const struct shellparse_redir *r;
 	const struct shellparse_word *w;
 	const char *t, *v;
-	uint32_t k;
+	uint32_t k, j;
 	size_t i, n;
-	int given = 0, stop = 0;
+	int given = 0, stop = 0, inspect = 0;
 
 	for (k = start + 1; k < end && !stop && !c->nomem; k++) {
 		w = &cmd->words[k];
@@ -13080,6 +13267,10 @@ code_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			break;
 		}
 		if (t[1] == '-') {
+			/* python --check-hash-based-pycs MODE */
+			if (lang == LANG_PY &&
+			    strcmp(t, "--check-hash-based-pycs") == 0)
+				k++;
 			/* node --eval X, --print=X */
 			if (lang != LANG_JS)
 				continue;
@@ -13110,12 +13301,27 @@ code_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 					n = cmd->words[k].len;
 				} else
 					break;
-				code_scan(c, ci, v, n, lang, 0);
+				code_word(c, ci, &cmd->words[k], v, n, lang);
 				stop = lang == LANG_PY;	/* the rest: argv */
 				break;
 			}
-			if (lang == LANG_PY && t[i] == 'm')
-				return;			/* -m module */
+			if (lang == LANG_PY && t[i] == 'i')
+				inspect = 1;	/* then what it reads */
+			if (lang == LANG_PY && t[i] == 'm') {
+				/* -m module, its argv */
+				if (i + 1 < w->len)
+					v = t + i + 1;
+				else if (k + 1 < end)
+					v = cmd->words[++k].text;
+				else
+					return;
+				if (!py_module(c, ci, v, k + 1, end))
+					return;
+				given = 0;
+				k = end;
+				stop = 1;
+				break;
+			}
 			if (lang == LANG_PERL && (t[i] == 'l' || t[i] == '0')) {
 				while (i + 1 < w->len &&
 				    isxdigit((unsigned char)t[i + 1]))
@@ -13130,8 +13336,17 @@ code_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			}
 		}
 	}
-	if (given)
+	if (given && !inspect)
 		return;
+	/* python3 $x 'import os; ...': $x may be -c, the rest code */
+	if (!given && k < end && shellparse_pattern(&cmd->words[k]) != NULL &&
+	    cmd->words[k].text[0] != '<') {
+		for (j = k + 1; j < end && !c->nomem; j++)
+			if (shellparse_pattern(&cmd->words[j]) == NULL)
+				code_scan(c, ci, cmd->words[j].text,
+				    cmd->words[j].len, lang, 0);
+		return;
+	}
 	/* xargs python3: its operands come from what xargs reads */
 	for (i = cmd->nassign; i < start; i++) {
 		t = memrchr(cmd->words[i].text, '/', cmd->words[i].len);
@@ -13139,25 +13354,16 @@ code_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		if (strcmp(t, "xargs") == 0 || strcmp(t, "parallel") == 0)
 			return;
 	}
-	if (k < end && strcmp(cmd->words[k].text, "-") != 0) {
-		/* python3 <(echo ...), perl /dev/stdin */
-		if ((i = (size_t)script_operand(&cmd->words[k])) != UW_NONE)
+	if (!given && k < end && strcmp(cmd->words[k].text, "-") != 0) {
+		/* python3 <(echo ...), perl /dev/stdin <<EOF */
+		if ((i = (size_t)script_operand(&cmd->words[k])) == UW_NONE)
+			return;
+		if (i != UW_STDIN || !code_heredocs(c, ci, lang))
 			feed_shell(c, ci, i == UW_PROCSUB, lang);
 		return;
 	}
 	/* python3 - <<EOF, perl <<< '...'; else what it reads */
-	for (k = 0; k < cmd->nredirs && !c->nomem; k++) {
-		r = &cmd->redirs[k];
-		if (r->op == SHELLPARSE_R_HEREDOC && r->body != NULL) {
-			code_scan(c, ci, r->body, r->bodylen, lang, 0);
-			given = 1;
-		} else if (r->op == SHELLPARSE_R_HERESTR) {
-			code_scan(c, ci, r->target.text, r->target.len, lang,
-			    0);
-			given = 1;
-		}
-	}
-	if (!given)
+	if (!code_heredocs(c, ci, lang))
 		feed_shell(c, ci, 0, lang);	/* echo '...' | python3 */
 }
 

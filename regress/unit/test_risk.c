@@ -3603,6 +3603,54 @@ shell_readings(void)
 	shell("f='a b'; cat $f", L, "cat");
 }
 
+/*
+ * Python's code where the red team found it unread or misread: a
+ * script that is the input (/dev/stdin, /dev/fd/3 of a here-string),
+ * code in a variable, an option taking a word, -m timeit, -i and
+ * -m code reading their input; a name in other letters, getattr (x),
+ * a module given another name, two literals as one, an f-string, **.
+ */
+static void
+python_readings(void)
+{
+	static const char *const ev[] = {
+		"python3 /dev/stdin <<< 'import os; os.system(\"rm -rf /\")'",
+		"python3 /dev//stdin <<< 'import os; os.system(\"rm -rf /\")'",
+		"python3 /dev/fd/3 3<<< 'import os; os.system(\"rm -rf /\")'",
+		"python3 /proc/self/fd/0 <<EOF\nimport os\n"
+		    "os.system(\"rm -rf /\")\nEOF",
+		"x='import os; os.system(\"rm -rf /\")'; python3 -c \"$x\"",
+		"x=-c; python3 $x 'import os; os.system(\"rm -rf /\")'",
+		"python3 --check-hash-based-pycs never -c "
+		    "'import os; os.system(\"rm -rf /\")'",
+		"python3 -m timeit 'import os; os.system(\"rm -rf /\")'",
+		"python3 -m timeit -s 'import os; os.system(\"rm -rf /\")' 1",
+		"python3 -i -c pass <<< 'import os; os.system(\"rm -rf /\")'",
+		"python3 -m code <<< 'import os; os.system(\"rm -rf /\")'",
+		"sh /dev/fd/3 3<<< 'rm -rf /'",
+	};
+	static const char *const opaque[] = {
+		"python3 -c 'import os; os.\xef\xbd\x93ystem(\"id\")'",
+		"python3 -c 'import os; getattr (os, \"sys\"+\"tem\")(\"id\")'",
+		"python3 -c 'import subprocess; s=subprocess; s.run(\"id\")'",
+		"python3 -c 'import os; o = os; o.system(\"id\")'",
+		"python3 -c 'import os; os.system(\"true\" \";id\")'",
+		"python3 -c 'import os; os.system(f\"echo {chr(59)}id\")'",
+		"python3 -c 'import subprocess; subprocess.run([\"ls\"], **kw)'",
+		"python3 -m pdb -c '!import os' x.py",
+		"x=$(cat f); python3 -c \"$x\"",
+	};
+	static const char *const plain[] = {
+		"python3 -m timeit '1+1'", "python3 -c 'print(\"h\xc3\xa9\")'",
+		"python3 -c 'import os; print(os.getcwd())'",
+		"python3 -c 'import json; x = 1; y == json'",
+		"python3 -m pytest -q", "python3 -c 'print(f\"{1+1}\")'",
+		"python3 \"$script\" a b",
+	};
+
+	TABLES(ev, opaque, "runs text not known", plain);
+}
+
 int
 main(void)
 {
@@ -3633,6 +3681,7 @@ main(void)
 	glob_soundness();
 	opened_paths();
 	shell_readings();
+	python_readings();
 	unparseable();
 	fastpaths();
 	lookups();
