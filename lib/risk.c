@@ -5569,17 +5569,18 @@ glob_path(const struct rglob *g, const char *s, size_t n, const char *pat,
 	return (rglob_match(g, s, n));
 }
 
-struct altone {
-	const struct cmatch *m;
+/* What path_alts()'s fn is given: the word, how it matches. */
+struct altarg {
+	const struct cmatch *m;		/* a command rule's PATH match */
 	const char	*s;
 	size_t		 n;
-	int		 pat, onecomp;
+	int		 pat, onecomp, home;
 };
 
 static int
 alt_one(struct ctx *c, const char *f, size_t fl, void *arg)
 {
-	const struct altone *a = arg;
+	const struct altarg *a = arg;
 	uint32_t k;
 
 	(void)c;
@@ -5595,7 +5596,7 @@ static int
 path_one(struct ctx *c, const char *s, size_t n, const char *pat,
     const void *arg)
 {
-	struct altone a;
+	struct altarg a;
 	uint32_t k;
 	int any = 0;
 
@@ -5604,6 +5605,7 @@ path_one(struct ctx *c, const char *s, size_t n, const char *pat,
 	a.m = arg;
 	a.s = s;
 	a.n = n;
+	a.home = 0;
 	a.pat = pat != NULL;
 	a.onecomp = pat == NULL ? 1 : glob_mode(c, s, n);
 	for (k = 0; k < a.m->ng; k++)
@@ -5715,16 +5717,10 @@ pat_feed(struct ctx *c, const char *s, size_t n, const char *pat, int onecomp,
 	}
 }
 
-struct altfeed {
-	const char	*s;
-	size_t		 n;
-	int		 onecomp, home;
-};
-
 static int
 alt_feed(struct ctx *c, const char *f, size_t fl, void *arg)
 {
-	const struct altfeed *a = arg;
+	const struct altarg *a = arg;
 
 	path_feed1(c, f, fl, a->s, a->n);
 	return (0);
@@ -5733,7 +5729,7 @@ alt_feed(struct ctx *c, const char *f, size_t fl, void *arg)
 static int
 alt_feedpat(struct ctx *c, const char *f, size_t fl, void *arg)
 {
-	const struct altfeed *a = arg;
+	const struct altarg *a = arg;
 
 	(void)fl;
 	pat_feed(c, a->s, a->n, f, a->onecomp, a->home);
@@ -5745,12 +5741,15 @@ static void __attribute__((noinline))
 path_feed_slow(struct ctx *c, const char *s, size_t n, const char *pat)
 {
 	const struct risk_ruleset *rs = c->rs;
-	struct altfeed a;
+	struct altarg a;
 	uint32_t i;
 	int any = 0;
 
+	a.m = NULL;
 	a.s = s;
 	a.n = n;
+	a.pat = pat != NULL;
+	a.onecomp = a.home = 0;
 	if (pat != NULL) {
 		if (gall(pat)) {
 			/* cat "$(ls -a)": any; cat "$f", cat *: none; a

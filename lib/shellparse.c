@@ -527,6 +527,32 @@ sp_cmdsubst(struct sp *p)
 }
 
 /*
+ * In arithmetic, past byte c at p->pos: an escape, a quote or an
+ * expansion whole (they may hold a bracket of their own), else the
+ * byte.  0 at a NUL, a hard error.
+ */
+static int
+sp_arith_skip(struct sp *p, int c)
+{
+	if (c == '\\')
+		p->pos += p->pos + 1 < p->len ? 2 : 1;
+	else if (c == '\'')
+		sp_squote(p);
+	else if (c == '"')
+		sp_dquote(p);
+	else if (c == '$')
+		sp_dollar(p, 1);
+	else if (c == '`')
+		sp_backtick(p, 1);
+	else if (c == 0) {
+		sp_hard(p, SHELLPARSE_E_NUL);
+		return (0);
+	} else
+		p->pos++;
+	return (1);
+}
+
+/*
  * Arithmetic: p->pos is just inside "((".  Returns 1 and leaves p->pos
  * after "))", or 0 when this is not arithmetic after all (bash then
  * reads "$( (" as a substitution holding a subshell).
@@ -556,21 +582,8 @@ sp_arith(struct sp *p)
 				ok = 1;
 			}
 			break;
-		} else if (c == '\\')
-			p->pos += p->pos + 1 < p->len ? 2 : 1;
-		else if (c == '\'')
-			sp_squote(p);
-		else if (c == '"')
-			sp_dquote(p);
-		else if (c == '$')
-			sp_dollar(p, 1);
-		else if (c == '`')
-			sp_backtick(p, 1);
-		else if (c == 0) {
-			sp_hard(p, SHELLPARSE_E_NUL);
+		} else if (!sp_arith_skip(p, c))
 			break;
-		} else
-			p->pos++;
 	}
 	p->notext--;
 	p->nest--;
@@ -607,21 +620,8 @@ sp_oldarith(struct sp *p)
 			p->pos++;
 			if (depth-- == 0)
 				break;
-		} else if (c == '\\')
-			p->pos += p->pos + 1 < p->len ? 2 : 1;
-		else if (c == '\'')
-			sp_squote(p);
-		else if (c == '"')
-			sp_dquote(p);
-		else if (c == '$')
-			sp_dollar(p, 1);
-		else if (c == '`')
-			sp_backtick(p, 1);
-		else if (c == 0) {
-			sp_hard(p, SHELLPARSE_E_NUL);
+		} else if (!sp_arith_skip(p, c))
 			break;
-		} else
-			p->pos++;
 	}
 	p->notext--;
 	p->nest--;
