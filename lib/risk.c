@@ -12140,7 +12140,7 @@ static int
 code_string(struct ctx *c, const char *p, const char *e, int lang,
     struct codelit *l)
 {
-	const char *q = p, *b;
+	const char *q = p, *b, *f;
 	char *d;
 	int open, raw = 0, triple = 0, bytes = 0, fmt = 0, kind, flags;
 	size_t n = 0, i;
@@ -12226,11 +12226,11 @@ code_string(struct ctx *c, const char *p, const char *e, int lang,
 	/* Its length first: the arena holds only what it takes. */
 	b = code_unquote(q, e, open, lang, flags, NULL, &n);
 	/* f"x {y}": made when it runs, no literal ({{ is a brace) */
-	for (d = (char *)(uintptr_t)q; fmt && d < b; d++)
-		if (*d == '{' && (d + 1 >= b || d[1] != '{'))
+	for (f = q; fmt && f < b; f++)
+		if (*f == '{' && (f + 1 >= b || f[1] != '{'))
 			return (0);
-		else if (*d == '{')
-			d++;
+		else if (*f == '{')
+			f++;
 	if (!code_take(c, (size_t)(b - q)))
 		return (0);
 	if ((d = shellparse_alloc(c->sp, n + 1)) == NULL) {

@@ -3543,6 +3543,10 @@ opened_paths(void)
 	for (i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
 		shell(plain[i], L, "cat");
 	evade("cd /etc && cat ~+/shadow", C, "shadow");
+	/* a command rule's PATH match takes the same forms */
+	evade("cp a /var/run/../etc/x", H, "cp-to-etc");
+	evade("cp a /proc/self/root/etc/x", H, "cp-to-etc");
+	evade("cp a /e?c/./x", H, "cp-to-etc");
 	evade("echo x > ~/.ssh/authorized_key{s..s}", H, "ssh-keys");
 	/* A brace of more words than are followed: any file. */
 	strlcpy(line, "cat /etc/{passwd", sizeof(line));
