@@ -4884,8 +4884,11 @@ glob_mode(struct ctx *c, const char *s, size_t n)
 
 /*
  * A value put into a word's pattern: unquoted, the shell globs it
- * (f='/etc/s?adow'; cat $f), so its * ? [ stay wildcards (quoted, a
- * glob matches its own text too); sets *glob if one is there.
+ * (f='/etc/s?adow'; cat $f, f='/etc/s[h]adow'), so its * ? [ ] stay
+ * wildcards (quoted, a glob matches its own text too).  A backslash
+ * quotes the next character where the value is globbed (f='s\h*' is
+ * shadow) and is itself where it is not: a '*' matches both.  Sets
+ * *glob if a wildcard is there.
  */
 static size_t
 value_glob(char *d, const char *s, size_t n, int *glob)
@@ -4893,10 +4896,15 @@ value_glob(char *d, const char *s, size_t n, int *glob)
 	size_t i, l = 0;
 
 	for (i = 0; i < n; i++) {
-		if (s[i] == '*' || s[i] == '?' || s[i] == '[')
+		if (s[i] == '*' || s[i] == '?' || s[i] == '[' ||
+		    s[i] == '\\') {
 			*glob = 1;
-		else if (s[i] == ']' || s[i] == '\\')
-			d[l++] = '\\';
+			if (s[i] == '\\') {
+				if (l == 0 || d[l - 1] != '*')
+					d[l++] = '*';
+				continue;
+			}
+		}
 		d[l++] = s[i];
 	}
 	return (l);

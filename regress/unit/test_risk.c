@@ -3601,6 +3601,12 @@ shell_readings(void)
 	evade("f='a /etc/shadow'; cat $f", C, "shadow");
 	evade("f='/etc/s?adow'; cat $f", C, "shadow");
 	evade("f='/etc/s?adow'; echo x > $f", C, "shadow");
+	/* a value's [ ] and \\ are the glob's where bash globs it */
+	evade("f='/etc/s[h]adow'; cat $f", C, "shadow");
+	evade("f='/etc/s\\ha*'; cat $f", C, "shadow");
+	evade("f='/etc/\\shadow'; cat $f*", C, "shadow");
+	shell("f='src/[ab].c'; cat $f", L, "cat");
+	shell("f='x\\y'; cat $f", L, "cat");
 	evade("f='.e*'; cat $f", H, "dotenv");
 	evade("IFS=x; f=/etcx/shadow; cat $f", H, NULL);
 	shell("f=README.md; cat $f", L, "cat");
