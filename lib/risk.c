@@ -102,6 +102,23 @@ struct rglob {
 	uint8_t		 rel;		/* X of a path's "*" "/" X */
 };
 
+/*
+ * A [:name:], [=c=] or [.c.] inside a class at q: the end of its name
+ * (the closing ":]", "=]" or ".]"), else NULL.
+ */
+static const char *
+class_sub(const char *q)
+{
+	const char *e;
+
+	if (q[0] != '[' || (q[1] != ':' && q[1] != '=' && q[1] != '.'))
+		return (NULL);
+	for (e = q + 2; *e != '\0'; e++)
+		if (e[0] == q[1] && e[1] == ']')
+			return (e);
+	return (NULL);
+}
+
 /* End of a [...] class starting at p, or NULL if it is not one. */
 static const char *
 class_end(const char *p)
@@ -113,8 +130,7 @@ class_end(const char *p)
 	if (*q == ']')
 		q++;
 	while (*q != '\0') {
-		if (q[0] == '[' && q[1] == ':' &&
-		    (e = strstr(q + 2, ":]")) != NULL) {
+		if ((e = class_sub(q)) != NULL) {
 			q = e + 2;
 			continue;
 		}
@@ -151,7 +167,11 @@ class_named(const char *name, size_t n, int c)
 	return (0);
 }
 
-/* Does the class at p (known to be well formed) hold byte c? */
+/*
+ * Does the class at p (known to be well formed) hold byte c?  bash's
+ * [=c=] and [.c.] are the byte c (in the C locale); a longer name
+ * ([.hyphen.], an equivalence of another locale) may be any byte.
+ */
 static int
 class_has(const char *p, int c)
 {
@@ -164,9 +184,13 @@ class_has(const char *p, int c)
 	}
 	while (*q != '\0' && (*q != ']' || first)) {
 		first = 0;
-		if (q[0] == '[' && q[1] == ':' &&
-		    (e = strstr(q + 2, ":]")) != NULL) {
-			if (class_named(q + 2, (size_t)(e - q - 2), c))
+		if ((e = class_sub(q)) != NULL) {
+			if (q[1] == ':') {
+				if (class_named(q + 2, (size_t)(e - q - 2), c))
+					in = 1;
+			} else if (e - q - 2 != 1)
+				return (1);
+			else if ((unsigned char)q[2] == c)
 				in = 1;
 			q = e + 2;
 			continue;
@@ -5285,7 +5309,8 @@ word_home(const char *s, size_t n)
  * The other forms of a path: what the kernel opens when it is given it.
  * A path is text and the file system is not known here, but a few
  * links every Linux system has are (/var/run is /run, /dev/fd is
- * /proc/self/fd), and /proc's are what a process makes them:
+ * /proc/self/fd, /dev/stdin is /proc/self/fd/0), and /proc's are what
+ * a process makes them:
  *
  *	/var/run/../etc/shadow		/etc/shadow (.. of /run)
  *	/proc/self/root/etc/shadow	/etc/shadow (also /proc/PID/...,
@@ -5308,6 +5333,9 @@ static const struct {
 	{ "var/run", "/run", 2 },
 	{ "var/lock", "/run/lock", 2 },
 	{ "dev/fd", "/proc/self/fd", 2 },
+	{ "dev/stdin", "/proc/self/fd/0", 2 },
+	{ "dev/stdout", "/proc/self/fd/1", 2 },
+	{ "dev/stderr", "/proc/self/fd/2", 2 },
 	{ "proc/net", "/proc/self/net", 2 },
 	{ "proc/mounts", "/proc/self/mounts", 2 },
 	{ "bin", "/usr/bin", 1 },
@@ -5441,6 +5469,40 @@ path_proc(const char *s, size_t n, int pat, int *any)
 	return (0);
 }
 
+/*
+ * Could a path have other forms through a link at its head (/proc's,
+ * or syslinks[]'s: /dev/fd/0/x, /bin/x)?  Gates that look at the
+ * bytes of a word as written let such a word by.
+ */
+static int
+path_linked(const char *s, size_t n)
+{
+	size_t l;
+
+	if (n < 4 || s[0] != '/')
+		return (0);
+	for (l = 1; l < n && s[l] != '/'; l++)
+		;
+	if (l == n)
+		return (0);
+	switch (l - 1) {
+	case 3:
+		return (memcmp(s + 1, "dev", 3) == 0 ||
+		    memcmp(s + 1, "var", 3) == 0 ||
+		    memcmp(s + 1, "bin", 3) == 0 ||
+		    memcmp(s + 1, "lib", 3) == 0);
+	case 4:
+		return (memcmp(s + 1, "proc", 4) == 0 ||
+		    memcmp(s + 1, "sbin", 4) == 0);
+	case 5:
+		return (memcmp(s + 1, "lib32", 5) == 0 ||
+		    memcmp(s + 1, "lib64", 5) == 0);
+	case 6:
+		return (memcmp(s + 1, "libx32", 6) == 0);
+	}
+	return (0);
+}
+
 /* A system link at the head of s: s through its target, into d. */
 static size_t
 path_syslink(const char *s, size_t n, int pat, char *d, size_t dlen)
@@ -5545,6 +5607,12 @@ path_alts(struct ctx *c, const char *s, size_t n, int pat, altfn fn,
 
 	if (depth > 3 || n == 0)
 		return (0);
+	/* too long to follow (the kernel takes 4 KiB): any path */
+	if (n + 64 > sizeof(nb)) {
+		if (pat || s[0] == '/' || path_odd(s, n))
+			*any = 1;
+		return (0);
+	}
 	if ((up = path_proc(s, n, pat, any)) > 0 &&
 	    ((rc = fn(c, s + up, n - up, arg)) != 0 ||
 	    (rc = path_alts(c, s + up, n - up, pat, fn, arg, any,
@@ -5554,9 +5622,13 @@ path_alts(struct ctx *c, const char *s, size_t n, int pat, altfn fn,
 	    ((rc = fn(c, lb, l, arg)) != 0 ||
 	    (rc = path_alts(c, lb, l, pat, fn, arg, any, depth + 1)) != 0))
 		return (rc);
-	if (pat ? (l = pnorm(s, n, nb, sizeof(nb), any)) == 0 :
-	    (!path_odd(s, n) || (l = path_norm(s, n, nb, sizeof(nb))) == 0))
+	if (!pat && !path_odd(s, n))
 		return (0);
+	if ((l = pat ? pnorm(s, n, nb, sizeof(nb), any) :
+	    path_norm(s, n, nb, sizeof(nb))) == 0) {
+		*any = 1;	/* (too many segments) */
+		return (0);
+	}
 	if ((l != n || memcmp(nb, s, n) != 0) && !(pat && gall(nb)) &&
 	    ((rc = fn(c, nb, l, arg)) != 0 ||
 	    (rc = path_alts(c, nb, l, pat, fn, arg, any, depth + 1)) != 0))
@@ -5776,7 +5848,7 @@ path_feed_slow(struct ctx *c, const char *s, size_t n, const char *pat)
 			path_any(c, s, n);
 		return;
 	}
-	if (rs->pgated) {
+	if (rs->pgated && !path_linked(s, n)) {
 		for (i = 0; i < n && !rs->pgate[(unsigned char)s[i]]; i++)
 			;
 		if (i == n)
@@ -5802,14 +5874,14 @@ path_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 	 * Most words are no path any rule names: say so in one pass.  A
 	 * path that is normalised could gain a pair, so the pairs that
 	 * make path_odd() hold (// /. ./, and a trailing /) let a word
-	 * by too, as does /proc/ (its links: path_proc()).
+	 * by too, as does a path through a link (path_linked()).
 	 */
 	if (pat == NULL && rs->pbigged) {
 		for (i = 0; i + 1 < n && !rs->pbig[PBIG_HASH(
 		    (unsigned char)s[i], (unsigned char)s[i + 1])]; i++)
 			;
 		if (i + 1 >= n && !(n > 1 && s[n - 1] == '/') &&
-		    !(n > 6 && memcmp(s, "/proc/", 6) == 0))
+		    !path_linked(s, n))
 			return (0);
 	}
 	path_feed_slow(c, s, n, pat);

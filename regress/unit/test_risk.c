@@ -3519,21 +3519,27 @@ opened_paths(void)
 		"HOME=/etc; cat ~/shadow", "HOME=/etc cat ~/shadow",
 		"cat < /etc/shado{w..w}", "echo x >> /etc/sudoer{s,}",
 		"echo x > /etc/./sudoer?",
+		/* bash's [=c=] and [.c.] are c */
+		"cat /etc/[[=s=]]hadow", "cat /etc/[[.s.]]hadow",
+		"cat /etc/[[.hyphen.]s]hadow", "echo x > /etc/sudoer[[=s=]]",
 	};
 	static const char *const any[] = {
 		"cat /dev/fd/../root/etc/shadow", "cat /proc/1/cwd/x",
 		"cat /proc/self/fd/3/x", "cat /sys/class/net/lo/../../x",
 		"cat /a*/../etc/shadow", "for HOME in /etc; do cat ~/x; done",
 		"OLDPWD=/etc; cat ~-/shadow", "PWD=/etc; cat ~+/shadow",
-		"cat ~-/x",
+		"cat ~-/x", "cat /dev/stdin/shadow < /etc",
+		"cat /dev/stderr/x 2< /etc", "cat /dev/fd/0/x",
+		"echo x < /etc >> /dev/stdout/cron.d/job",
 	};
 	static const char *const plain[] = {
 		"cat src/../README.md", "cat /proc/cpuinfo", "cat ../README",
 		"cat /var/run/x.pid", "cat /proc/self/fd/0", "cat ~/notes.txt",
 		"cat ~+/notes.txt", "cat x > out{1,2}.txt", "cat /etc/hostname",
-		"cat $PWD/a.c", "cat /proc/self/status",
+		"cat $PWD/a.c", "cat /proc/self/status", "cat /dev/stdin",
+		"cat src/[[=a=]].c", "cat /dev/null",
 	};
-	char line[400];
+	char line[1200];
 	size_t i;
 
 	for (i = 0; i < sizeof(shadow) / sizeof(shadow[0]); i++)
@@ -3553,6 +3559,22 @@ opened_paths(void)
 	for (i = 0; i < 80; i++)
 		strlcat(line, ",x", sizeof(line));
 	strlcat(line, "}", sizeof(line));
+	evade(line, H, NULL);
+	/* A path too long to follow (the kernel takes 4 KiB): any file. */
+	strlcpy(line, "cat /", sizeof(line));
+	for (i = 0; i < 1030; i++)
+		strlcat(line, "/", sizeof(line));
+	strlcat(line, "etc/shadow", sizeof(line));
+	evade(line, H, NULL);
+	strlcpy(line, "cat /etc", sizeof(line));
+	for (i = 0; i < 150; i++)
+		strlcat(line, "/a/..", sizeof(line));
+	strlcat(line, "/shadow", sizeof(line));
+	evade(line, C, "shadow");
+	strlcpy(line, "cat /etc", sizeof(line));
+	for (i = 0; i < 150; i++)
+		strlcat(line, "/a/..", sizeof(line));
+	strlcat(line, "/s?adow", sizeof(line));
 	evade(line, H, NULL);
 }
 
