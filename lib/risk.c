@@ -9636,7 +9636,8 @@ opt_parse_net(struct ctx *c, uint32_t ci, const char *s, size_t n)
  * and MORE are options, +!cmd among them; PERL5DB is the debugger's
  * code, PERL5OPT -M's text code too;
  * NODE_OPTIONS may --import a data: URL; TAR_OPTIONS may name a
- * program tar runs; GIT_TEMPLATE_DIR holds hooks that run later.
+ * program tar runs; GIT_TEMPLATE_DIR holds hooks that run later;
+ * PYTHONBREAKPOINT names what breakpoint() calls (os.system).
  * Returns whether w was one of them.
  */
 static int
@@ -9676,6 +9677,9 @@ env_code(struct ctx *c, uint32_t ci, const struct shellparse_word *w,
 	}
 	if ((nl == 7 && memcmp(t, "PERL5DB", 7) == 0 && n > 0) ||
 	    (nl == 16 && memcmp(t, "GIT_TEMPLATE_DIR", 16) == 0 && n > 0) ||
+	    (nl == 16 && memcmp(t, "PYTHONBREAKPOINT", 16) == 0 && (pat ||
+	    !(n == 0 || (n == 1 && v[0] == '0') || (n == 13 &&
+	    memcmp(v, "pdb.set_trace", 13) == 0)))) ||
 	    (nl == 8 && memcmp(t, "PERL5OPT", 8) == 0 && (pat ||
 	    strpbrk(v, ";({`$") != NULL)) ||
 	    (nl == 12 && memcmp(t, "NODE_OPTIONS", 12) == 0 && (pat ||
@@ -11604,6 +11608,7 @@ tmux_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 #define CC_OPEN		3	/* open(..., "X |"), open(..., "-|", argv) */
 #define CC_EXEC		4	/* f(path, argv0, ...), f(path, [argv0, ...]) */
 #define CC_SPAWN	5	/* as CC_EXEC, after a mode: f(P_WAIT, ...) */
+#define CC_PAGER	6	/* as CC_CMD, after a text: f(text, "cmd") */
 
 #define L_PY		(1 << LANG_PY)
 #define L_PERL		(1 << LANG_PERL)
@@ -11642,6 +11647,7 @@ static const struct codecall {
 	{ "spawnv", L_PY, CC_SPAWN }, { "spawnve", L_PY, CC_SPAWN },
 	{ "posix_spawn", L_PY, CC_EXEC }, { "posix_spawnp", L_PY, CC_EXEC },
 	{ "spawnvp", L_PY, CC_SPAWN }, { "spawnvpe", L_PY, CC_SPAWN },
+	{ "pipepager", L_PY, CC_PAGER }, { "tempfilepager", L_PY, CC_PAGER },
 	{ "readpipe", L_PERL, CC_CMD },
 	{ "open", L_PERL | L_RUBY, CC_OPEN },
 	{ "popen2", L_RUBY, CC_CMD }, { "popen2e", L_RUBY, CC_CMD },
@@ -12512,6 +12518,22 @@ code_do_call(struct ctx *c, uint32_t ci, const struct codecall *x,
 		code_open(c, ci, l, m);
 		return;
 	}
+	if (x->kind == CC_PAGER) {
+		/* pydoc.pipepager(text, "cmd"): past a name or a literal */
+		if (code_string(c, q, e, lang, &l[0]))
+			q = l[0].end;
+		else
+			while (q < e && (code_id((unsigned char)*q) ||
+			    *q == '.'))
+				q++;
+		q = code_blank(q, e);
+		if (q >= e || *q != ',') {
+			if (!c->nomem)
+				interp_opaque(c, ci);
+			return;
+		}
+		q = code_blank(q + 1, e);
+	}
 	if (x->kind == CC_SPAWN) {
 		/* os.spawnlp(os.P_WAIT, ...): past the mode */
 		while (q < e && (code_id((unsigned char)*q) || *q == '.'))
@@ -12558,8 +12580,10 @@ code_do_call(struct ctx *c, uint32_t ci, const struct codecall *x,
 			break;
 		}
 		q = code_blank(l[m++].end, e);
-		if (q < e && (*q == '+' || *q == '.' || *q == '%'))
-			interp_opaque(c, ci);	/* "rm " + x, "rm %s" % x */
+		if (q < e && (*q == '+' || *q == '.' || *q == '%' ||
+		    *q == '[' || (*q == '*' && lang == LANG_PY)))
+			interp_opaque(c, ci);	/* "rm " + x, "rm %s" % x,
+						   "xid"[1:], "id "*2 */
 		/* "true" ";id": two literals are one string */
 		if (q < e && (lang == LANG_PY || lang == LANG_RUBY) &&
 		    code_quote_at(q, e, lang))
@@ -13277,16 +13301,43 @@ code_heredocs(struct ctx *c, uint32_t ci, int lang)
 
 /*
  * python -m MODULE: timeit's operands (and -s SETUP) are code; pdb's
- * -c commands run code of their own (!x), as does code's console on
- * what it reads.  Any other module is the program's own, as a script
- * is.  Returns 1 when what the interpreter reads is code too.
+ * -c commands run code of their own (!x), as does code's and asyncio's
+ * console on what it reads; the profilers, trace and doctest run a
+ * script, which may be the input (-m cProfile /dev/stdin <<< CODE).
+ * Any other module is the program's own, as a script is.  Returns 1
+ * when what the interpreter reads is code too.
  */
 static int
 py_module(struct ctx *c, uint32_t ci, const char *m, uint32_t k,
     uint32_t end)
 {
+	static const char *const runners[] = { "cProfile", "profile",
+	    "trace", "doctest", NULL };
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const struct shellparse_word *w;
+	int i, u;
+
+again:
+	for (i = 0; runners[i] != NULL; i++)
+		if (strcmp(m, runners[i]) == 0)
+			break;
+	if (runners[i] != NULL) {
+		/* any operand may be the script (options' values too) */
+		for (; k < end && !c->nomem; k++) {
+			w = &cmd->words[k];
+			if (strcmp(w->text, "-m") == 0 && k + 1 < end) {
+				m = cmd->words[k + 1].text;
+				k += 2;
+				goto again;
+			}
+			if ((u = script_operand(w)) == UW_NONE)
+				continue;
+			if (u != UW_STDIN || !code_heredocs(c, ci, LANG_PY))
+				feed_shell(c, ci, u == UW_PROCSUB, LANG_PY);
+			return (0);
+		}
+		return (0);
+	}
 
 	if (strcmp(m, "timeit") == 0) {
 		for (; k < end && !c->nomem; k++) {
@@ -13317,7 +13368,7 @@ py_module(struct ctx *c, uint32_t ci, const char *m, uint32_t k,
 				interp_opaque(c, ci);
 		return (1);
 	}
-	return (strcmp(m, "code") == 0);
+	return (strcmp(m, "code") == 0 || strcmp(m, "asyncio") == 0);
 }
 
 static void

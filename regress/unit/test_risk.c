@@ -3640,7 +3640,9 @@ shell_readings(void)
  * script that is the input (/dev/stdin, /dev/fd/3 of a here-string),
  * code in a variable, an option taking a word, -m timeit, -i and
  * -m code reading their input; a name in other letters, getattr (x),
- * a module given another name, two literals as one, an f-string, **.
+ * a module given another name, two literals as one, an f-string, **;
+ * the scripts of -m cProfile, trace, doctest, -m asyncio's input, a
+ * literal sliced, PYTHONBREAKPOINT, pydoc's pagers.
  */
 static void
 python_readings(void)
@@ -3660,6 +3662,19 @@ python_readings(void)
 		"python3 -i -c pass <<< 'import os; os.system(\"rm -rf /\")'",
 		"python3 -m code <<< 'import os; os.system(\"rm -rf /\")'",
 		"sh /dev/fd/3 3<<< 'rm -rf /'",
+		"python3 -m cProfile /dev/stdin <<< "
+		    "'import os; os.system(\"rm -rf /\")'",
+		"python3 -m cProfile -o out /dev/fd/0 <<< "
+		    "'import os; os.system(\"rm -rf /\")'",
+		"python3 -m profile <(echo 'import os; os.system(\"rm -rf /\")')",
+		"python3 -m trace --count /dev/stdin <<< "
+		    "'import os; os.system(\"rm -rf /\")'",
+		"python3 -m doctest /dev/stdin <<< "
+		    "'>>> import os; os.system(\"rm -rf /\")'",
+		"python3 -m asyncio <<< 'import os; os.system(\"rm -rf /\")'",
+		"python3 -m cProfile -m code <<< "
+		    "'import os; os.system(\"rm -rf /\")'",
+		"python3 -c 'import pydoc; pydoc.pipepager(t, \"rm -rf /\")'",
 	};
 	static const char *const opaque[] = {
 		"python3 -c 'import os; os.\xef\xbd\x93ystem(\"id\")'",
@@ -3671,13 +3686,20 @@ python_readings(void)
 		"python3 -c 'import subprocess; subprocess.run([\"ls\"], **kw)'",
 		"python3 -m pdb -c '!import os' x.py",
 		"x=$(cat f); python3 -c \"$x\"",
+		"python3 -c 'import os; os.system(\"xid\"[1:])'",
+		"python3 -c 'import os; os.system(\"id \"*2)'",
+		"PYTHONBREAKPOINT=os.system python3 -c 'breakpoint(\"id\")'",
+		"python3 -c 'import pydoc; pydoc.pipepager(t, c)'",
 	};
 	static const char *const plain[] = {
 		"python3 -m timeit '1+1'", "python3 -c 'print(\"h\xc3\xa9\")'",
 		"python3 -c 'import os; print(os.getcwd())'",
 		"python3 -c 'import json; x = 1; y == json'",
 		"python3 -m pytest -q", "python3 -c 'print(f\"{1+1}\")'",
-		"python3 \"$script\" a b",
+		"python3 \"$script\" a b", "python3 -m cProfile x.py",
+		"python3 -m trace --count x.py", "python3 -m doctest x.txt",
+		"PYTHONBREAKPOINT=0 python3 x.py",
+		"python3 -c 'x = [\"a\", \"b\"]; print(x[0])'",
 	};
 
 	TABLES(ev, opaque, "runs text not known", plain);
