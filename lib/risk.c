@@ -9471,6 +9471,8 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("readarray", 0, "-C", NULL),
 	CO_OTHER("trap", OT_FIRST),
 	CO_OTHER("alias", OT_ALIAS),
+	/* hash -p FILE NAME: NAME runs FILE */
+	CO_OPT("hash", 0, "-p", NULL),
 	CO_OTHER("export", OT_ASSIGN),
 	CO_OTHER("declare", OT_ASSIGN),
 	CO_OTHER("typeset", OT_ASSIGN),
@@ -9507,7 +9509,7 @@ opt_name(const char *s, size_t n)
 		return (s[0] == 's' || s[0] == 'n' || s[0] == 't' ||
 		    s[0] == 'm' || s[0] == 'v' || s[0] == 'l' || s[0] == 'p' ||
 		    s[0] == 'y' || s[0] == 'w' || s[0] == 'g' ||
-		    (s[0] == 'd' && s[1] == 'p'));
+		    s[0] == 'h' || (s[0] == 'd' && s[1] == 'p'));
 	case 5:
 		return (s[0] == 'r' || s[0] == 'a' || s[0] == 'l' ||
 		    s[0] == 'g' || s[0] == 'm' || s[0] == 'c' || s[0] == 's');
@@ -9774,6 +9776,42 @@ goflags(struct ctx *c, uint32_t ci, const char *v, size_t n)
 	}
 }
 
+/*
+ * BASH_CMDS=([ls]=/bin/rm), BASH_ALIASES+=([ls]=id): bash's tables of
+ * the file a name runs and of what a name stands for.  Each value is
+ * parsed as a command line (the file's base name then needs a rule,
+ * as alias ls=id's id does); a list not read here is text not known.
+ * The word's quotes are gone, so a value runs to the next " [" (one
+ * that held one is then no [key]=: not known).
+ */
+static void
+opt_table(struct ctx *c, uint32_t ci, const char *v, size_t n)
+{
+	const char *e = v + n, *s;
+
+	if (n < 2 || v[0] != '(' || e[-1] != ')') {
+		if (n > 0)
+			opt_parse(c, ci, v, n, 0);
+		return;
+	}
+	for (v++, e--; v < e && !c->nomem; ) {
+		if (*v == ' ' || *v == '\t' || *v == '\n') {
+			v++;
+			continue;
+		}
+		/* [key]=value: the key has no ] in it here */
+		if (*v != '[' || (s = memchr(v, ']', (size_t)(e - v))) ==
+		    NULL || s + 1 >= e || s[1] != '=') {
+			interp_opaque(c, ci);
+			return;
+		}
+		for (v = s += 2; v < e && !((*v == ' ' || *v == '\t' ||
+		    *v == '\n') && v + 1 < e && v[1] == '['); v++)
+			;
+		opt_parse(c, ci, s, (size_t)(v - s), 0);
+	}
+}
+
 /* The value of a NAME=VALUE word that holds shell code, if any. */
 static void
 opt_assign(struct ctx *c, uint32_t ci, const struct shellparse_word *w,
@@ -9785,6 +9823,13 @@ opt_assign(struct ctx *c, uint32_t ci, const struct shellparse_word *w,
 	if (eq == NULL || eq == w->text)
 		return;
 	nl = (size_t)(eq - w->text);
+	if (!any && ((nl >= 9 && memcmp(w->text, "BASH_CMDS", 9) == 0 &&
+	    (nl == 9 || (nl == 10 && w->text[9] == '+'))) || (nl >= 12 &&
+	    memcmp(w->text, "BASH_ALIASES", 12) == 0 && (nl == 12 ||
+	    (nl == 13 && w->text[12] == '+'))))) {
+		opt_table(c, ci, eq + 1, w->len - nl - 1);
+		return;
+	}
 	if (!any && nl == 7 && memcmp(w->text, "GOFLAGS", 7) == 0) {
 		if (shellparse_pattern(w) == NULL)
 			goflags(c, ci, eq + 1, w->len - nl - 1);

@@ -2357,14 +2357,14 @@ path_programs(void)
 		{ "/usr/bin/../../tmp/ls", 1 }, { "PATH=/tmp ls", 1 },
 		{ "PATH+=:/tmp ls", 1 }, { "env PATH=. ls", 1 },
 		{ "PATH=.; ls", 1 }, { "export PATH=/tmp; ls", 2 },
-		{ "declare -x PATH=/tmp; ls", 2 }, { "hash -p ./x ls; ls", 2 },
+		{ "declare -x PATH=/tmp; ls", 2 }, { "hash -p ./x ls; ls", 3 },
 		{ "timeout 5 ./ls", 1 }, { "cat a.txt | ./wc -l", 1 },
 		{ "cd /tmp && ./ls", 1 }, { "exec ./ls", 1 },
 		{ "/nix/store/0a1b-coreutils-9.4/bin/ls", 1 },
 		{ "/snap/bin/x/ls", 1 }, { "/run/wrappers/bin/../../x/ls", 1 },
 		/* bash's table of where a name runs */
-		{ "BASH_CMDS=([ls]=/bin/sh); ls -c x", 1 },
-		{ "declare -A BASH_CMDS=([ls]=/bin/sh); ls", 2 },
+		{ "BASH_CMDS=([ls]=/bin/sh); ls -c x", 2 },
+		{ "declare -A BASH_CMDS=([ls]=/bin/sh); ls", 3 },
 	};
 	static const char *const trusted[] = {
 		"ls -la", "/bin/ls", "/usr/bin/ls -la", "/usr/local/bin/ls",
@@ -2392,6 +2392,14 @@ path_programs(void)
 	/* the rule's level still counts */
 	shell("./rm -rf /", C, "rm-rf");
 	shell("PATH=. rm -rf /", C, "rm-rf");
+	/* the file bash's tables name is matched by its base name */
+	evade("hash -p /bin/rm ls; ls -rf /", M, "rm");
+	evade("BASH_CMDS=([ls]=/usr/bin/rm); ls", M, "rm");
+	evade("declare -A BASH_CMDS=([x]=/bin/true [ls]=/bin/rm); ls", M,
+	    "rm");
+	evade("BASH_CMDS+=([x]=/usr/bin/sudo); x", H, "sudo");
+	evade("BASH_ALIASES=([ls]='rm -rf /')", C, "rm-rf");
+	evade("BASH_CMDS=(x)", H, NULL);
 	r = run(rs, "shell", "enable -f ./x.so ls; ls", NULL, NULL);
 	tap_ok(r.opaque && r.level == H && r.uncovered == 2,
 	    "enable -f loads a file's code: %s", r.why);
