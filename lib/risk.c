@@ -4279,6 +4279,8 @@ path_norm(const char *s, size_t n, char *out, size_t outlen)
 
 static int	feed_word(struct ctx *, pathfn, const char *, size_t,
 		    const char *, const void *);
+static void	path_any(struct ctx *, const char *, size_t);
+static int	call_has(const struct risk_call *, const char *);
 static int	tilde_feed(struct ctx *, pathfn, const struct shellparse_word *,
 		    const void *);
 static uint32_t	vt_strhash(const char *, size_t);
@@ -4446,14 +4448,19 @@ vt_set(struct ctx *c, uint32_t h)
 	}
 }
 
-/* NAME=value (no expansion) in word w, from its text: recorded. */
+/*
+ * NAME=value (no expansion) in word w, from its text: recorded.  Of
+ * NAME=(a b), $NAME is ${NAME[0]}: one plain word's value is its own,
+ * others are not followed (the quotes are gone: (a\ b) is two here).
+ */
 static void
 vt_lit(struct ctx *c, const struct shellparse_word *w)
 {
-	const char *t = w->text, *eq;
+	const char *t = w->text, *eq, *val;
 	struct vtval *v;
 	uint32_t h, i;
-	size_t l;
+	size_t l, vn;
+	int other = 0;
 
 	if (shellparse_pattern(w) != NULL ||
 	    (eq = memchr(t, '=', w->len)) == NULL || eq == t ||
@@ -4462,6 +4469,16 @@ vt_lit(struct ctx *c, const struct shellparse_word *w)
 	for (l = 0; t + l < eq; l++)
 		if (!vt_id((unsigned char)t[l]))
 			return;
+	val = eq + 1;
+	vn = w->len - l - 1;
+	if (vn > 0 && val[0] == '(') {
+		if (vn > 2 && val[vn - 1] == ')' &&
+		    strcspn(val + 1, " \t\n[()") == vn - 2) {
+			val++;
+			vn -= 2;
+		} else
+			other = 1;
+	}
 	h = vt_strhash(t, l);
 	for (i = 0; i < c->nvv; i++)
 		if (c->vv[i].h == h)
@@ -4471,13 +4488,13 @@ vt_lit(struct ctx *c, const struct shellparse_word *w)
 			return;		/* not kept: not substituted */
 		v = &c->vv[c->nvv++];
 		v->h = h;
-		v->v = eq + 1;
-		v->n = (uint32_t)(w->len - l - 1);
+		v->v = val;
+		v->n = (uint32_t)vn;
 		v->nlit = 0;
 		v->multi = 0;
 	} else
 		v = &c->vv[i];
-	if (v->n != w->len - l - 1 || memcmp(v->v, eq + 1, v->n) != 0)
+	if (v->n != vn || memcmp(v->v, val, v->n) != 0 || other)
 		v->multi = 1;
 	if (v->nlit < UINT16_MAX)
 		v->nlit++;
@@ -5229,6 +5246,11 @@ tilde_feed(struct ctx *c, pathfn fn, const struct shellparse_word *w,
 	if (n >= 2 && (t[1] == '+' || t[1] == '-'))
 		v = t[1] == '+' ? 1 : 2;
 	pl = v ? 2 : 1;
+	/* ~1, ~+2, ~-1: an entry of the directory stack (pushd) */
+	if (n > pl && isdigit((unsigned char)t[pl])) {
+		path_any(c, t, n);
+		return (0);
+	}
 	if ((n > pl && t[pl] != '/') ||
 	    (pat != NULL && strncmp(pat, t, pl) != 0))
 		return (0);		/* ~user, or not as written */
@@ -6048,6 +6070,32 @@ cwd_set(struct ctx *c, const char *t, size_t l)
 	c->cwdlen = n + 1 + l;
 }
 
+/* Is w a word of shell text s (n bytes), between blanks or ;&|()? */
+static int
+text_word(const char *s, size_t n, const char *w)
+{
+	const char *p = s, *e = s + n;
+	size_t l = strlen(w);
+
+	while ((p = memmem(p, (size_t)(e - p), w, l)) != NULL) {
+		if ((p == s || strchr(" \t\n;&|()`{", p[-1]) != NULL) &&
+		    (p + l == e || strchr(" \t\n;&|()`}", p[l]) != NULL))
+			return (1);
+		p++;
+	}
+	return (0);
+}
+
+/* A cd to a directory only known when it runs: anywhere. */
+static void
+cwd_any(struct ctx *c)
+{
+	c->cwd = "$OLDPWD";
+	c->cwdlen = 7;
+	c->cwdp = "*";
+	c->cwdplen = 1;
+}
+
 /*
  * cd to t (l bytes), a word with expansions whose pattern form is pat:
  * a directory only known when it runs, which paths after it are
@@ -6069,11 +6117,7 @@ cwd_setpat(struct ctx *c, const char *t, size_t l, const char *pat)
 	if (n + 1 + l > 1000 || (j = shellparse_alloc(c->sp,
 	    n + 1 + l + 1)) == NULL || (p = shellparse_alloc(c->sp,
 	    pn + 1 + pl + 1)) == NULL) {
-		/* too long to follow: anywhere */
-		c->cwd = "$OLDPWD";
-		c->cwdlen = 7;
-		c->cwdp = "*";
-		c->cwdplen = 1;
+		cwd_any(c);	/* too long to follow */
 		return;
 	}
 	if (n > 0) {
@@ -6122,6 +6166,7 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 	const char *t, *b;
 	uint32_t k = cmd->nassign;
 	size_t n, l;
+	int pushd;
 
 	/* Most commands are no cd: a look at the name's end first. */
 	if (k >= cmd->nwords)
@@ -6131,6 +6176,7 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 	if (!(w->len >= 2 && t[-2] == 'c' && t[-1] == 'd') &&
 	    !(w->len >= 5 && memcmp(t - 5, "pushd", 5) == 0) &&
 	    !(w->len >= 4 && memcmp(t - 4, "popd", 4) == 0) &&
+	    !(w->len >= 4 && memcmp(t - 4, "eval", 4) == 0) &&
 	    !(w->len == 7 && (memcmp(w->text, "builtin", 7) == 0 ||
 	    memcmp(w->text, "command", 7) == 0)))
 		return;
@@ -6146,16 +6192,26 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 	b = b != NULL ? b + 1 : w->text;
 	n = w->len - (size_t)(b - w->text);
 	if (n == 4 && memcmp(b, "popd", 4) == 0) {
-		/* back to a directory the stack holds: any */
-		c->cwd = "$OLDPWD";
-		c->cwdlen = 7;
-		c->cwdp = "*";
-		c->cwdplen = 1;
+		cwd_any(c);	/* back to a directory the stack holds */
+		return;
+	}
+	if (n == 4 && memcmp(b, "eval", 4) == 0) {
+		/* eval cd /etc: its commands are parsed after the line's */
+		for (k++; k < cmd->nwords; k++)
+			if (text_word(cmd->words[k].text, cmd->words[k].len,
+			    "cd") || text_word(cmd->words[k].text,
+			    cmd->words[k].len, "pushd") ||
+			    text_word(cmd->words[k].text, cmd->words[k].len,
+			    "popd")) {
+				cwd_any(c);
+				break;
+			}
 		return;
 	}
 	if (!(n == 2 && memcmp(b, "cd", 2) == 0) &&
 	    !(n == 5 && memcmp(b, "pushd", 5) == 0))
 		return;
+	pushd = n == 5;
 	for (k++; k < cmd->nwords; k++) {
 		t = cmd->words[k].text;
 		if (shellparse_pattern(&cmd->words[k]) != NULL ||
@@ -6167,6 +6223,10 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 		}
 	}
 	if (k >= cmd->nwords) {
+		if (pushd) {
+			cwd_any(c);	/* the stack's top two swapped */
+			return;
+		}
 		t = "~";		/* cd: home */
 		l = 1;
 		cwd_keep(c);
@@ -6193,6 +6253,12 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 			return;
 		}
 		if (strcmp(t, "-") == 0) {
+			if (!c->vtdone)
+				vt_compute(c);
+			if (vt_isset(c, "OLDPWD", 6)) {
+				cwd_any(c);	/* OLDPWD=/etc; cd - */
+				return;
+			}
 			/* the tool's own OLDPWD: as written, as before */
 			c->cwd = NULL;
 			c->cwdlen = 0;
@@ -6200,11 +6266,7 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 			return;
 		}
 		if ((t[0] == '+' || t[0] == '-') && l > 1) {
-			/* pushd +N: somewhere on the stack */
-			c->cwd = "$OLDPWD";
-			c->cwdlen = 7;
-			c->cwdp = "*";
-			c->cwdplen = 1;
+			cwd_any(c);	/* pushd +N: somewhere on the stack */
 			return;
 		}
 		cwd_keep(c);
@@ -6223,6 +6285,24 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 				cwd_setpat(c, t, l, shellparse_pattern(w));
 			return;
 		}
+	}
+	/*
+	 * ~ with a HOME the line sets, ~1 (the stack), a name looked up
+	 * in a CDPATH the line sets or as a variable (cdable_vars):
+	 * only known when it runs.
+	 */
+	if (!c->vtdone)
+		vt_compute(c);
+	if ((t[0] == '~' && (l == 1 || t[1] == '/') &&
+	    vt_isset(c, "HOME", 4)) ||
+	    (t[0] == '~' && l > 1 && t[1] == '-' && vt_isset(c, "OLDPWD", 6)) ||
+	    (t[0] == '~' && l > 1 && (isdigit((unsigned char)t[1]) ||
+	    (l > 2 && (t[1] == '+' || t[1] == '-') &&
+	    isdigit((unsigned char)t[2])))) ||
+	    (t[0] != '/' && t[0] != '~' && t[0] != '.' &&
+	    (vt_isset(c, "CDPATH", 6) || call_has(c->call, "cdable_vars")))) {
+		cwd_any(c);
+		return;
 	}
 	cwd_set(c, t, l);	/* words live in the arena */
 }

@@ -3539,6 +3539,13 @@ opened_paths(void)
 		"cat ~-/x", "cat /dev/stdin/shadow < /etc",
 		"cat /dev/stderr/x 2< /etc", "cat /dev/fd/0/x",
 		"echo x < /etc >> /dev/stdout/cron.d/job",
+		/* a cd to where the line decides as it runs */
+		"HOME=/etc; cd; cat shadow", "HOME=/etc; cd ~ && cat shadow",
+		"OLDPWD=/etc; cd -; cat shadow",
+		"pushd /etc; pushd /tmp; pushd; cat shadow",
+		"cd ~1; cat shadow", "cat ~1/shadow", "cat ~+1/shadow",
+		"eval cd /etc; cat shadow", "CDPATH=/; cd etc && cat shadow",
+		"shopt -s cdable_vars; e=/etc; cd e; cat shadow",
 	};
 	static const char *const plain[] = {
 		"cat src/../README.md", "cat /proc/cpuinfo", "cat ../README",
@@ -3557,6 +3564,15 @@ opened_paths(void)
 	for (i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
 		shell(plain[i], L, "cat");
 	evade("cd /etc && cat ~+/shadow", C, "shadow");
+	/* a cd the line follows leaves relative paths as they were */
+	for (i = 0; i < 4; i++) {
+		static const char *const cds[] = { "cd; cat x",
+		    "cd ~ && cat x", "pushd src; cat x", "eval echo cdx; cat x" };
+		struct risk_result r = run(rs, "shell", cds[i], NULL, NULL);
+
+		tap_ok(r.level == L && !r.opaque, "cd followed: %s: %s",
+		    cds[i], r.why);
+	}
 	/* a command rule's PATH match takes the same forms */
 	evade("cp a /var/run/../etc/x", H, "cp-to-etc");
 	evade("cp a /proc/self/root/etc/x", H, "cp-to-etc");
@@ -3637,6 +3653,12 @@ shell_readings(void)
 	evade("f='/etc/\\shadow'; cat $f*", C, "shadow");
 	shell("f='src/[ab].c'; cat $f", L, "cat");
 	shell("f='x\\y'; cat $f", L, "cat");
+	/* $x of x=(a b) is ${x[0]} */
+	evade("x=(.env); cat $x", H, "dotenv");
+	evade("d=(/etc); cat $d/shadow", C, "shadow");
+	evade("HOME=(/etc); cat ~/shadow", C, "shadow");
+	evade("x=(a /etc/shadow); cat $x", H, NULL);
+	shell("x=(README.md); cat $x", L, "cat");
 	evade("f='.e*'; cat $f", H, "dotenv");
 	evade("IFS=x; f=/etcx/shadow; cat $f", H, NULL);
 	shell("f=README.md; cat $f", L, "cat");
