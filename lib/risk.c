@@ -3669,6 +3669,8 @@ struct ctx {
 	struct shellparse		*sp;
 	int				 nomem;
 	int				 dotglob;	/* 0 not looked, 1, 2 */
+	int				 globx;		/* as dotglob */
+	int				 zsh;		/* as dotglob */
 
 	int				 matched;
 	uint32_t			 best;		/* rule index */
@@ -4281,6 +4283,7 @@ static int	feed_word(struct ctx *, pathfn, const char *, size_t,
 		    const char *, const void *);
 static void	path_any(struct ctx *, const char *, size_t);
 static int	call_has(const struct risk_call *, const char *);
+static int	call_has_case(const struct risk_call *, const char *);
 static int	tilde_feed(struct ctx *, pathfn, const struct shellparse_word *,
 		    const void *);
 static uint32_t	vt_strhash(const char *, size_t);
@@ -4905,6 +4908,30 @@ dotglob(struct ctx *c)
 				hit = 1;
 	}
 	c->dotglob = hit ? 2 : 1;
+	return (hit);
+}
+
+/*
+ * Does the call turn on globs matched without case (bash's nocaseglob,
+ * zsh's NO_CASE_GLOB) or extended ones (extglob's @(x), which match a
+ * leading '.'; ksh's, zsh's)?  Its glob words may then be any path.
+ */
+static int
+globx(struct ctx *c)
+{
+	static const char *const words[] = {
+		"caseglob", "case_glob", "extglob", "kshglob", "ksh_glob",
+		"extendedglob", "extended_glob",
+	};
+	size_t i;
+	int hit = 0;
+
+	if (c->globx != 0)
+		return (c->globx == 2);
+	for (i = 0; i < sizeof(words) / sizeof(words[0]) && !hit; i++)
+		if (call_has_case(c->call, words[i]))
+			hit = 1;
+	c->globx = hit ? 2 : 1;
 	return (hit);
 }
 
@@ -5855,11 +5882,16 @@ path_feed_slow(struct ctx *c, const char *s, size_t n, const char *pat)
 	if (pat != NULL) {
 		if (gall(pat)) {
 			/* cat "$(ls -a)": any; cat "$f", cat *: none; a
-			   word too intricate to follow: any */
-			if (c->opqw || word_any(c, s, n))
+			   word too intricate to follow: any; @(.env) of
+			   extglob: any */
+			if (c->opqw || word_any(c, s, n) || (memchr(s, '(',
+			    n) != NULL && globx(c)))
 				path_any(c, s, n);
 			return;
 		}
+		/* nocaseglob, extglob: any file its glob may match */
+		if (globx(c))
+			path_any(c, s, n);
 		a.onecomp = glob_mode(c, s, n);
 		a.home = word_home(s, n);
 		pat_feed(c, s, n, pat, a.onecomp, a.home);
@@ -16300,6 +16332,29 @@ for_paths(struct ctx *c, const struct shellparse_cmd *cmd)
 	}
 }
 
+/* As call_has(), in any case (s in lower case). */
+static int
+call_has_case(const struct risk_call *call, const char *s)
+{
+	size_t i, l = strlen(s);
+
+	if (call->command != NULL && strcasestr(call->command, s) != NULL)
+		return (1);
+	for (i = 0; call->argv != NULL && i < call->argc; i++)
+		if (call->argv[i] != NULL && strcasestr(call->argv[i], s) !=
+		    NULL)
+			return (1);
+	for (i = 0; call->envv != NULL && i < call->envc; i++)
+		if (call->envv[i] != NULL && strcasestr(call->envv[i], s) !=
+		    NULL)
+			return (1);
+	for (i = 0; call->input != NULL && i + l <= call->inputlen; i++)
+		if (tolower((unsigned char)call->input[i]) == s[0] &&
+		    strncasecmp(call->input + i, s, l) == 0)
+			return (1);
+	return (0);
+}
+
 /* Has any text of the call (line, argv, environment, input) s in it? */
 static int
 call_has(const struct risk_call *call, const char *s)
@@ -16350,6 +16405,34 @@ prompt_expand(struct ctx *c, uint32_t ci)
 	}
 }
 
+/*
+ * zsh's glob qualifiers: *(e:'cmd':) and *(+cmd) run code for each
+ * file.  A glob word that ends in a (...) not of $( <( >( in a call
+ * that runs zsh runs text not known.
+ */
+static int
+zsh_quals(struct ctx *c, const struct shellparse_cmd *cmd)
+{
+	const struct shellparse_word *w;
+	const char *p;
+	uint32_t k;
+
+	for (k = 0; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		if (w->len < 3 || w->text[w->len - 1] != ')' ||
+		    shellparse_pattern(w) == NULL ||
+		    (p = memrchr(w->text, '(', w->len)) == NULL ||
+		    p == w->text || strchr("$<>=", p[-1]) != NULL)
+			continue;
+		break;
+	}
+	if (k == cmd->nwords)
+		return (0);
+	if (c->zsh == 0)
+		c->zsh = call_has_case(c->call, "zsh") ? 2 : 1;
+	return (c->zsh == 2);
+}
+
 /* Every simple command, every view of it. */
 static inline __attribute__((always_inline)) void
 command1(struct ctx *c, uint32_t i)
@@ -16372,6 +16455,8 @@ command1(struct ctx *c, uint32_t i)
 			redir_paths(c, cmd);
 		return;
 	}
+	if (cmd->nwords > 0 && zsh_quals(c, cmd))
+		interp_opaque(c, i);
 	if (c->rs->npp > 0 && c->cwd == NULL)
 		cmd_paths(c, cmd, path_feed, NULL);
 	else if (c->rs->npp > 0)
@@ -16681,6 +16766,8 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->level = RISK_LOW;
 	c->toollen = call->tool ? strlen(call->tool) : 0;
 	c->dotglob = 0;
+	c->globx = 0;
+	c->zsh = 0;
 	c->wkind = K_TOOL;
 	c->ws = NULL;
 	c->wn = 0;

@@ -3546,13 +3546,20 @@ opened_paths(void)
 		"cd ~1; cat shadow", "cat ~1/shadow", "cat ~+1/shadow",
 		"eval cd /etc; cat shadow", "CDPATH=/; cd etc && cat shadow",
 		"shopt -s cdable_vars; e=/etc; cd e; cat shadow",
+		/* globs matched without case, or extended */
+		"shopt -s nocaseglob; cat /ETC/SHADO[W]",
+		"bash -O nocaseglob -c 'cat ~/.SS[H]/ID_RS[A]'",
+		"env BASHOPTS=nocaseglob bash -c 'cat /ETC/SHADO[W]'",
+		"shopt -s extglob\ncat @(.env)",
+		"bash -O extglob -c 'cat ~/@(.ssh)/id_rsa'",
 	};
 	static const char *const plain[] = {
 		"cat src/../README.md", "cat /proc/cpuinfo", "cat ../README",
 		"cat /var/run/x.pid", "cat /proc/self/fd/0", "cat ~/notes.txt",
 		"cat ~+/notes.txt", "cat x > out{1,2}.txt", "cat /etc/hostname",
 		"cat $PWD/a.c", "cat /proc/self/status", "cat /dev/stdin",
-		"cat src/[[=a=]].c", "cat /dev/null",
+		"cat src/[[=a=]].c", "cat /dev/null", "cat @(.env)",
+		"shopt -s nocaseglob; cat *",
 	};
 	char line[1200];
 	size_t i;
@@ -3720,6 +3727,7 @@ python_readings(void)
 		"python3 -c 'import os; os.system(\"id \"*2)'",
 		"PYTHONBREAKPOINT=os.system python3 -c 'breakpoint(\"id\")'",
 		"python3 -c 'import pydoc; pydoc.pipepager(t, c)'",
+		"zsh -c 'ls *(e:\"rm -rf /\":)'", "zsh -c 'ls *(+rm)'",
 	};
 	static const char *const plain[] = {
 		"python3 -m timeit '1+1'", "python3 -c 'print(\"h\xc3\xa9\")'",
