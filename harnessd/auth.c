@@ -117,9 +117,11 @@ auth_init(struct gateway *gw, const struct harness_conf *conf)
 	}
 	memset(&jk, 0, sizeof(jk));
 	jk.gw = gw;
-	/* Now: sodium_malloc's guard pages need mlock and mprotect. */
-	if (conf->harnessd.jwt_secret[0] != '\0' &&
-	    (jk.key = sodium_malloc(JWT_KEY_MAX)) == NULL) {
+	/*
+	 * Now: sodium_malloc's guard pages need mlock and mprotect.  Even
+	 * without a jwt line: a reload (SIGHUP) may add one.
+	 */
+	if ((jk.key = sodium_malloc(JWT_KEY_MAX)) == NULL) {
 		log_warnx("cannot allocate the JWT key buffer");
 		return -1;
 	}
@@ -162,17 +164,20 @@ static void
 jk_done(int status, const char *fmt, ...)
 {
 	va_list	 ap;
+	char	 why[sizeof(jk.why)];
 
 	jk.fetching = 0;
 	if (jk.ev_wait != NULL)
 		evtimer_del(jk.ev_wait);
 	jk.status = status;
-	jk.why[0] = '\0';
+	/* (fmt's arguments may be jk.why itself) */
+	why[0] = '\0';
 	if (fmt != NULL) {
 		va_start(ap, fmt);
-		vsnprintf(jk.why, sizeof(jk.why), fmt, ap);
+		vsnprintf(why, sizeof(why), fmt, ap);
 		va_end(ap);
 	}
+	memcpy(jk.why, why, sizeof(jk.why));
 	if (status != 0) {
 		jk_drop_key();
 		log_warnx("JWT key: %s", jk.why);
@@ -377,6 +382,14 @@ auth_shutdown(void)
 		jk.key = NULL;
 	}
 	jk.keylen = 0;
+}
+
+/* A reload naming another JWT key (or none): forget the one held. */
+void
+auth_reload(const struct harness_conf *old, const struct harness_conf *nconf)
+{
+	if (strcmp(old->harnessd.jwt_secret, nconf->harnessd.jwt_secret) != 0)
+		jk_drop_key();
 }
 
 /* A JWT: 0 and *who, AUTH_PENDING (fetch the key first), or 401. */

@@ -135,6 +135,13 @@ gateway_chroot(const struct harness_conf *conf)
 	return conf->harnessd.d.chroot;
 }
 
+/* SIGHUP: ctx->conf is still the old configuration. */
+void
+gateway_reload(struct proc_ctx *ctx, struct harness_conf *nconf)
+{
+	auth_reload(ctx->conf, nconf);
+}
+
 static double
 elapsed(const struct timespec *t0)
 {

@@ -80,6 +80,7 @@ void	 gw_error(struct gw_conn *, int, const char *, const char *, ...)
 
 int	 auth_init(struct gateway *, const struct harness_conf *);
 void	 auth_shutdown(void);
+void	 auth_reload(const struct harness_conf *, const struct harness_conf *);
 /*
  * 0 and *who filled, an HTTP status (401, 403) with why, or
  * AUTH_PENDING: a JWT needs the key from vaultd; call auth_jwt_fetch()

@@ -28,6 +28,7 @@ static const struct proc_def harnessd_procs[] = {
 		.run = gateway_run,
 		.dispatch = gateway_dispatch,
 		.on_fd = gateway_on_fd,
+		.reload = gateway_reload,
 		.chroot_of = gateway_chroot,
 	},
 	[PROC_ENGINE] = {

@@ -23,6 +23,7 @@ void	 gateway_run(struct proc_ctx *);
 void	 gateway_dispatch(struct proc_ctx *, struct imsgev *, struct imsg *);
 void	 gateway_on_fd(struct proc_ctx *, uint32_t, uint32_t, int);
 const char *gateway_chroot(const struct harness_conf *);
+void	 gateway_reload(struct proc_ctx *, struct harness_conf *);
 
 void	 engine_run(struct proc_ctx *);
 void	 engine_dispatch(struct proc_ctx *, struct imsgev *, struct imsg *);

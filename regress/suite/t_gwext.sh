@@ -367,6 +367,36 @@ grep -q '^# TYPE harness_sandbox_runs_total counter' "$T/metrics" &&
     grep -q '^# TYPE harness_approvals_total counter' "$T/metrics"
 ok $? "/metrics declares sandbox runs and approvals"
 
+# ---- SIGHUP: another JWT key, then the first again ----
+# reload harnessd and vaultd (the @jwt grant is vaultd's) and wait for
+# both to say so
+jwt_reload() {
+	sed -i "s/jwt secret \"[A-Z]*\"/jwt secret \"$1\"/" "$conf"
+	_h=$(grep -c 'configuration reloaded' "$T/harnessd.log")
+	_v=$(grep -c 'configuration reloaded' "$T/vaultd.log")
+	kill -HUP "$(cat "$T/harnessd.pid")" "$(cat "$T/vaultd.pid")"
+	_n=0
+	while [ $_n -lt 100 ]; do
+		[ "$(grep -c 'configuration reloaded' "$T/harnessd.log")" -gt "$_h" ] &&
+		    [ "$(grep -c 'configuration reloaded' "$T/vaultd.log")" -gt "$_v" ] &&
+		    return 0
+		sleep 0.1
+		_n=$((_n + 1))
+	done
+	return 1
+}
+jwt_reload NOSUCH &&
+    [ "$(code -H "$(J "$good")" http://x/v1/tools)" = 503 ] &&
+    grep -q 'JWT key unavailable: .*NOSUCH' "$T/body"
+ok $? "SIGHUP to a key the vault lacks: 503 with vaultd's reason ($(cat "$T/body"))"
+jwt_reload JWTKEY &&
+    [ "$(code -H "$(J "$good")" http://x/v1/tools)" = 200 ]
+ok $? "SIGHUP back to the key: the valid JWT is 200 again"
+jwt_reload OTHER &&
+    [ "$(code -H "$(J "$good")" http://x/v1/tools)" = 401 ] &&
+    grep -q 'bad signature' "$T/body"
+ok $? "SIGHUP to another key: the old key is forgotten (401 bad signature)"
+
 pid=$(cat "$T/harnessd.pid")
 kill -0 "$pid"
 ok $? "harnessd still up"
