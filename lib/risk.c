@@ -9554,18 +9554,18 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("strace", 0, "-o", "!"),
 	CO_OPT("strace", 0, "--output", "|"),
 	CO_OPT("strace", 0, "--output", "!"),
-	CO_OPT("vim", 1, "-c", NULL),
-	CO_OPT("vim", 1, "--cmd", NULL),
+	CO_OPT("vim", 2, "-c", NULL),
+	CO_OPT("vim", 2, "--cmd", NULL),
 	CO_OTHER("vim", OT_PLUS),
-	CO_OPT("vi", 1, "-c", NULL),
-	CO_OPT("vi", 1, "--cmd", NULL),
+	CO_OPT("vi", 2, "-c", NULL),
+	CO_OPT("vi", 2, "--cmd", NULL),
 	CO_OTHER("vi", OT_PLUS),
-	CO_OPT("nvim", 1, "-c", NULL),
-	CO_OPT("nvim", 1, "--cmd", NULL),
+	CO_OPT("nvim", 2, "-c", NULL),
+	CO_OPT("nvim", 2, "--cmd", NULL),
 	CO_OTHER("nvim", OT_PLUS),
-	CO_OPT("view", 1, "-c", NULL),
+	CO_OPT("view", 2, "-c", NULL),
 	CO_OTHER("view", OT_PLUS),
-	CO_OPT("ex", 1, "-c", NULL),
+	CO_OPT("ex", 2, "-c", NULL),
 	CO_OTHER("ex", OT_PLUS),
 	CO_OTHER("less", OT_PLUS),
 	/* psql -o '|cmd' (-c, -e of psql and mysql: xlangs[]) */
@@ -9703,14 +9703,50 @@ code_var(const char *s, size_t n)
 	    memcmp(s + n - 7, "_LINKER", 7) == 0));
 }
 
+/*
+ * Does a vim Ex command run more than vim itself: a ! anywhere (r!x,
+ * w !x, %!x, silent !x), a function call (system(), job_start()), or
+ * a command that runs a language's code or a script?
+ */
+static int
+vim_runs(const char *s, size_t n)
+{
+	static const char *const cmds[] = { "py", "py3", "pyx", "python",
+	    "python3", "pythonx", "pydo", "py3do", "pyfile", "py3file",
+	    "lua", "luado", "luafile", "perl", "perldo", "ruby", "rubydo",
+	    "rubyfile", "tcl", "tcldo", "tclfile", "mz", "mzscheme", "exe",
+	    "exec", "execute", "so", "source", "ru", "runtime", "ter", "term",
+	    "terminal", "cal", "call", "let", "norm", "normal", "com",
+	    "command", "au", "autocmd", "doau", "doautocmd" };
+	size_t i, l;
+
+	if (memchr(s, '!', n) != NULL || memchr(s, '(', n) != NULL)
+		return (1);
+	while (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[0] == ':'))
+		s++, n--;
+	/* sil, silent, uns, vert... are modifiers: a command follows */
+	for (l = 0; l < n && isalpha((unsigned char)s[l]); l++)
+		;
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (strlen(cmds[i]) == l && memcmp(cmds[i], s, l) == 0)
+			return (1);
+	return (l > 0 && l < n && (s[l] == ' ' || s[l] == '\t') &&
+	    vim_runs(s + l, n - l));
+}
+
 /* Parse s as a command line run by command ci. */
 static void
 opt_parse(struct ctx *c, uint32_t ci, const char *s, size_t n, int bang)
 {
 	if (bang) {
-		/* git's alias.x=!cmd; vim's -c '!cmd', -c ':!cmd' */
+		/*
+		 * git's alias.x=!cmd; vim's -c '!cmd', -c ':!cmd' (bang
+		 * 2: vim's, whose other commands may run code too)
+		 */
 		while (n > 0 && (s[0] == ':' || s[0] == ' ' || s[0] == '\t'))
 			s++, n--;
+		if (n > 0 && s[0] != '!' && bang == 2 && vim_runs(s, n))
+			interp_opaque(c, ci);
 		if (n == 0 || s[0] != '!')
 			return;
 		s++, n--;
@@ -11477,7 +11513,8 @@ argv_parse(struct ctx *c, uint32_t ci, uint32_t a, uint32_t b)
  * in one), and takes any unique prefix of a command's name: a prefix
  * of one here counts as it.  The commands of if-shell, bind-key,
  * confirm-before, command-prompt and set-hook are tmux command lines
- * run later: text not known to run as shell code, so opaque.
+ * run later, and source-file's (and -f's, of the input) come from a
+ * file: text not known to run as shell code, so opaque.
  */
 #define TM_SHELL	1	/* its operands are a shell command */
 #define TM_IF		2	/* shell-command, then tmux commands */
@@ -11504,6 +11541,7 @@ static const struct tmuxcmd {
 	{ "confirm-before", "confirm", "cpt", TM_LATER },
 	{ "command-prompt", NULL, "ItpT", TM_LATER },
 	{ "set-hook", NULL, "t", TM_LATER },
+	{ "source-file", "source", "t", TM_LATER },
 };
 
 static const struct tmuxcmd *
@@ -11665,6 +11703,11 @@ tmux_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 			if (strchr("fLST", t[i]) != NULL) {
 				if (i + 1 == w->len)
 					k++;
+				/* -f /dev/stdin, -f <(...) */
+				if (t[i] == 'f' && i + 1 == w->len &&
+				    k < end && script_operand(&cmd->words[k]) !=
+				    UW_NONE)
+					interp_opaque(c, ci);
 				break;
 			}
 		}
@@ -14447,7 +14490,8 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			for (v = w->text, n = w->len; n > 0 && v[0] == '+';
 			    v++, n--)
 				;
-			opt_parse(c, ci, v, n, 1);
+			opt_parse(c, ci, v, n, (nlen == 4 &&
+			    memcmp(name, "less", 4) == 0) ? 1 : 2);
 			continue;
 		}
 		if (w->len < 2 || w->text[0] != '-')

@@ -3743,6 +3743,37 @@ python_readings(void)
 	TABLES(ev, opaque, "runs text not known", plain);
 }
 
+/*
+ * vim's Ex commands that run more than vim (r!x, w !x, silent !x,
+ * system(), :lua, :exe) and tmux's source-file, and tmux -f of the
+ * input: text not known.  vim's and tmux's own commands stay plain.
+ */
+static void
+editor_commands(void)
+{
+	static const char *const ev[] = {
+		"vim -c '!rm -rf /'",
+	};
+	static const char *const opaque[] = {
+		"vim -es -c 'silent !touch x' -c q",
+		"vim -es -c 'call system(\"id\")' -c q",
+		"vim -es --cmd 'let x=systemlist(\"id\")'",
+		"vim -es '+call system(\"id\")' +q",
+		"vim -es -c 'r!id' -c q", "vim -es -c 'w !id' -c q",
+		"vim -es -c '%!id' -c q", "vim -es -c 'exe \"!id\"' -c q",
+		"vim -es -c \"lua os.execute'id'\" -c q",
+		"nvim -c 'sil py3 import os' -c q",
+		"tmux new -d \\; source-file /dev/stdin <<< 'run-shell id'",
+		"tmux -f /dev/stdin new -d <<< 'run-shell id'",
+	};
+	static const char *const plain[] = {
+		"vim -c 'set nu' a.txt", "vim +10 a.txt", "vim -c wq a.txt",
+		"vim -c '%s/a/b/g' -c wq a.txt", "tmux ls", "less +G a.txt",
+	};
+
+	TABLES(ev, opaque, "runs text not known", plain);
+}
+
 int
 main(void)
 {
@@ -3774,6 +3805,7 @@ main(void)
 	opened_paths();
 	shell_readings();
 	python_readings();
+	editor_commands();
 	unparseable();
 	fastpaths();
 	lookups();
