@@ -16376,45 +16376,46 @@ for_paths(struct ctx *c, const struct shellparse_cmd *cmd)
 	}
 }
 
-/* As call_has(), in any case (s in lower case). */
+/*
+ * Has any text of the call (line, argv, environment, input) s in it,
+ * in any case when icase (s then in lower case)?
+ */
 static int
-call_has_case(const struct risk_call *call, const char *s)
+call_find(const struct risk_call *call, const char *s, int icase)
 {
+	char *(*find)(const char *, const char *) = icase ? strcasestr :
+	    strstr;
 	size_t i, l = strlen(s);
 
-	if (call->command != NULL && strcasestr(call->command, s) != NULL)
+	if (call->command != NULL && find(call->command, s) != NULL)
 		return (1);
 	for (i = 0; call->argv != NULL && i < call->argc; i++)
-		if (call->argv[i] != NULL && strcasestr(call->argv[i], s) !=
-		    NULL)
+		if (call->argv[i] != NULL && find(call->argv[i], s) != NULL)
 			return (1);
 	for (i = 0; call->envv != NULL && i < call->envc; i++)
-		if (call->envv[i] != NULL && strcasestr(call->envv[i], s) !=
-		    NULL)
+		if (call->envv[i] != NULL && find(call->envv[i], s) != NULL)
 			return (1);
-	for (i = 0; call->input != NULL && i + l <= call->inputlen; i++)
+	if (call->input == NULL)
+		return (0);
+	if (!icase)
+		return (memmem(call->input, call->inputlen, s, l) != NULL);
+	for (i = 0; i + l <= call->inputlen; i++)
 		if (tolower((unsigned char)call->input[i]) == s[0] &&
 		    strncasecmp(call->input + i, s, l) == 0)
 			return (1);
 	return (0);
 }
 
-/* Has any text of the call (line, argv, environment, input) s in it? */
 static int
 call_has(const struct risk_call *call, const char *s)
 {
-	size_t i, l = strlen(s);
+	return (call_find(call, s, 0));
+}
 
-	if (call->command != NULL && strstr(call->command, s) != NULL)
-		return (1);
-	for (i = 0; call->argv != NULL && i < call->argc; i++)
-		if (call->argv[i] != NULL && strstr(call->argv[i], s) != NULL)
-			return (1);
-	for (i = 0; call->envv != NULL && i < call->envc; i++)
-		if (call->envv[i] != NULL && strstr(call->envv[i], s) != NULL)
-			return (1);
-	return (call->input != NULL &&
-	    memmem(call->input, call->inputlen, s, l) != NULL);
+static int
+call_has_case(const struct risk_call *call, const char *s)
+{
+	return (call_find(call, s, 1));
 }
 
 /*
