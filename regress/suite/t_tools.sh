@@ -471,6 +471,9 @@ r=$?; [ $r -ne 0 ] && diag "$(cat "$T/body")"; ok $r "a tool with a command temp
 [ "$(post /v1/tools '{"name":"netty","command":["true"],"network":"example.com"}')" = 400 ] &&
     grep -q 'network' "$T/body"
 ok $? "a registered tool's network is none or any"
+[ "$(post /v1/tools '{"name":"huge","command":["true"],"limits":{"memory":"100G"}}')" = 400 ] &&
+    grep -q "above sandboxd's max limits" "$T/body"
+ok $? "POST /v1/tools: limits above sandboxd's max limits are 400 ($(cat "$T/body"))"
 [ "$(post /v1/tools '{"name":"netany","command":["true"],"network":"any"}')" = 201 ] &&
     [ "$(code http://x/v1/tools/netany)" = 200 ] && grep -q '"network":"any"' "$T/body"
 ok $? "a registered tool may ask for any network"
