@@ -4881,9 +4881,28 @@ word_any(struct ctx *c, const char *s, size_t n)
 }
 
 /*
+ * Does any text of the call (line, argv, environment, input) name one
+ * of words, in any case?  Looked for once: *memo is 0 until then, 1
+ * for no, 2 for yes.
+ */
+static int
+call_names(struct ctx *c, int *memo, const char *const *words, size_t n)
+{
+	size_t i;
+
+	if (*memo == 0) {
+		*memo = 1;
+		for (i = 0; i < n && *memo == 1; i++)
+			if (call_has_case(c->call, words[i]))
+				*memo = 2;
+	}
+	return (*memo == 2);
+}
+
+/*
  * Does the call turn on globs that match a leading '.' (bash's dotglob
  * or GLOBIGNORE, zsh's GLOB_DOTS, ksh's FIGNORE), or run zsh, whose
- * glob qualifiers can?  Looked for once, in the line or argv.
+ * glob qualifiers can?
  */
 static int
 dotglob(struct ctx *c)
@@ -4892,23 +4911,9 @@ dotglob(struct ctx *c)
 		"dotglob", "globdots", "glob_dots", "globignore", "fignore",
 		"zsh",
 	};
-	const struct risk_call *call = c->call;
-	size_t i, k;
-	int hit = 0;
 
-	if (c->dotglob != 0)
-		return (c->dotglob == 2);
-	for (i = 0; i < sizeof(words) / sizeof(words[0]) && !hit; i++) {
-		if (call->command != NULL &&
-		    strcasestr(call->command, words[i]) != NULL)
-			hit = 1;
-		for (k = 0; call->argv != NULL && k < call->argc && !hit; k++)
-			if (call->argv[k] != NULL &&
-			    strcasestr(call->argv[k], words[i]) != NULL)
-				hit = 1;
-	}
-	c->dotglob = hit ? 2 : 1;
-	return (hit);
+	return (call_names(c, &c->dotglob, words,
+	    sizeof(words) / sizeof(words[0])));
 }
 
 /*
@@ -4923,16 +4928,9 @@ globx(struct ctx *c)
 		"caseglob", "case_glob", "extglob", "kshglob", "ksh_glob",
 		"extendedglob", "extended_glob",
 	};
-	size_t i;
-	int hit = 0;
 
-	if (c->globx != 0)
-		return (c->globx == 2);
-	for (i = 0; i < sizeof(words) / sizeof(words[0]) && !hit; i++)
-		if (call_has_case(c->call, words[i]))
-			hit = 1;
-	c->globx = hit ? 2 : 1;
-	return (hit);
+	return (call_names(c, &c->globx, words,
+	    sizeof(words) / sizeof(words[0])));
 }
 
 /*
@@ -16458,6 +16456,7 @@ prompt_expand(struct ctx *c, uint32_t ci)
 static int
 zsh_quals(struct ctx *c, const struct shellparse_cmd *cmd)
 {
+	static const char *const zsh[] = { "zsh" };
 	const struct shellparse_word *w;
 	const char *p;
 	uint32_t k;
@@ -16473,9 +16472,7 @@ zsh_quals(struct ctx *c, const struct shellparse_cmd *cmd)
 	}
 	if (k == cmd->nwords)
 		return (0);
-	if (c->zsh == 0)
-		c->zsh = call_has_case(c->call, "zsh") ? 2 : 1;
-	return (c->zsh == 2);
+	return (call_names(c, &c->zsh, zsh, 1));
 }
 
 /* Every simple command, every view of it. */

@@ -597,6 +597,23 @@ defaults(void)
 		risk_classify(rs, &cc, &r);
 		tap_ok(r.level == C, "exec env PS4=$(x): x parsed (%s)", r.why);
 	}
+	{
+		/* the tool's environment may turn dotglob on */
+		static const char *const dg[] = { "BASHOPTS=dotglob" };
+		struct risk_call dc;
+
+		memset(&dc, 0, sizeof(dc));
+		dc.tool = "shell";
+		dc.command = "cat ~/*/id_rsa";
+		risk_classify(rs, &dc, &r);
+		tap_ok(r.level == L, "cat ~/*/id_rsa: no dotfile (%s)", r.why);
+		dc.envv = dg;
+		dc.envc = 1;
+		risk_classify(rs, &dc, &r);
+		tap_ok(r.level >= H && r.rule_name != NULL &&
+		    strcmp(r.rule_name, "ssh-keys") == 0,
+		    "cat ~/*/id_rsa with BASHOPTS=dotglob: ~/.ssh (%s)", r.why);
+	}
 	r = run(rs, "shell", "cd /tmp && cat shadow", NULL, NULL);
 	tap_ok(r.level == L, "cd elsewhere: its relative paths are not "
 	    "/etc's (%s)", r.why);
