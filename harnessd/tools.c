@@ -278,29 +278,6 @@ name_valid(const char *s)
 }
 
 /*
- * Limits above sandboxd's max limits: every call would be refused, so
- * the registration is (as harness.conf(5) refuses such a tool).
- */
-static int
-tools_over_max(const struct etool *t, const struct conf_limits *max,
-    char *err, size_t errlen)
-{
-	const uint64_t	*v = &t->limits.wall_ms, *m = &max->wall_ms;
-	size_t		 i;
-
-	for (i = 0; i < SANDBOX_NLIMITS; i++)
-		if (v[i] != 0 && m[i] != 0 && v[i] > m[i]) {
-			snprintf(err, errlen, "limits: %s %llu%s is above "
-			    "sandboxd's max limits %s %llu%s",
-			    sandbox_limit_name(i), (unsigned long long)v[i],
-			    i < 2 ? " ms" : "", sandbox_limit_name(i),
-			    (unsigned long long)m[i], i < 2 ? " ms" : "");
-			return 1;
-		}
-	return 0;
-}
-
-/*
  * A registered tool from its JSON definition.  Everything is checked
  * here; the engine trusts nothing the client sent.
  */
@@ -720,6 +697,7 @@ tools_route_register(struct proc_ctx *ctx, const struct gw_req *r)
 	sqlite3_stmt		*st;
 	char			 err[512];
 	const char		*def;
+	size_t			 over;
 	int			 rc;
 
 	if (!eng_unrestricted(r)) {
@@ -755,9 +733,11 @@ tools_route_register(struct proc_ctx *ctx, const struct gw_req *r)
 		return;
 	}
 	json_object_put(o);
-	if (tools_over_max(t, &ctx->conf->sandboxd.max_limits, err,
-	    sizeof(err))) {
-		eng_error(ctx, r->id, 400, "bad_tool", "%s", err);
+	/* as harness.conf(5) refuses such a tool: every run would be */
+	over = 0;
+	if (conf_limits_over(&t->limits, &ctx->conf->sandboxd.max_limits,
+	    &over, err, sizeof(err))) {
+		eng_error(ctx, r->id, 400, "bad_tool", "limits: %s", err);
 		etool_free(t);
 		return;
 	}

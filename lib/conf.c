@@ -14,6 +14,7 @@
 
 #include "conf.h"
 #include "confine.h"
+#include "sandboxc.h"
 
 const char *const daemon_names[D_MAX] = {
 	"harnessd", "sandboxd", "vaultd", "auditd", "hitld"
@@ -67,6 +68,33 @@ conf_tool_reserved(const char *name)
 	if (strcmp(name, "exec") == 0)
 		return "the tool POST /v1/exec runs as";
 	return NULL;
+}
+
+/*
+ * The next of limits l, from *ip on, above max (0 is no limit, or no
+ * ceiling): 1, *ip past it, and "memory 107374182400 is above
+ * sandboxd's max limits memory 8589934592" in msg; else 0.
+ */
+int
+conf_limits_over(const struct conf_limits *l, const struct conf_limits *max,
+    size_t *ip, char *msg, size_t msglen)
+{
+	const uint64_t	*v = &l->wall_ms, *m = &max->wall_ms;
+	size_t		 i;
+
+	_Static_assert(sizeof(struct conf_limits) ==
+	    SANDBOX_NLIMITS * sizeof(uint64_t), "limits are 8 uint64_t");
+	for (i = *ip; i < SANDBOX_NLIMITS; i++)
+		if (v[i] != 0 && m[i] != 0 && v[i] > m[i]) {
+			*ip = i + 1;
+			snprintf(msg, msglen, "%s %llu%s is above sandboxd's "
+			    "max limits %s %llu%s", sandbox_limit_name(i),
+			    (unsigned long long)v[i], i < 2 ? " ms" : "",
+			    sandbox_limit_name(i), (unsigned long long)m[i],
+			    i < 2 ? " ms" : "");
+			return 1;
+		}
+	return 0;
 }
 
 enum conf_net

@@ -267,6 +267,8 @@ const char *conf_decision_name(enum conf_decision);
  */
 enum conf_net { CONF_NET_NONE, CONF_NET_ANY, CONF_NET_HOSTS };
 enum conf_net conf_network(const char *);
+int	 conf_limits_over(const struct conf_limits *,
+	    const struct conf_limits *, size_t *, char *, size_t);
 
 /*
  * The users and groups the daemon looks up when it starts (a start

@@ -2577,23 +2577,15 @@ static int
 limits_within(const struct conf_limits *l, const struct conf_limits *max,
     const char *what)
 {
-	const uint64_t	*v = &l->wall_ms, *m = &max->wall_ms;
-	char		 msg[PATH_MAX + 256];
-	size_t		 i;
-	int		 rc = 0;
+	char	 over[256], msg[PATH_MAX + 256 + sizeof(over) + 16];
+	size_t	 i = 0;
+	int	 rc = 0;
 
-	_Static_assert(sizeof(struct conf_limits) ==
-	    SANDBOX_NLIMITS * sizeof(uint64_t), "limits are 8 uint64_t");
-	for (i = 0; i < SANDBOX_NLIMITS; i++)
-		if (v[i] != 0 && m[i] != 0 && v[i] > m[i]) {
-			snprintf(msg, sizeof(msg), "%s: limits %s %llu%s is "
-			    "above sandboxd's max limits %s %llu%s", what,
-			    sandbox_limit_name(i), (unsigned long long)v[i],
-			    i < 2 ? " ms" : "", sandbox_limit_name(i),
-			    (unsigned long long)m[i], i < 2 ? " ms" : "");
-			errappend(msg);
-			rc = -1;
-		}
+	while (conf_limits_over(l, max, &i, over, sizeof(over))) {
+		snprintf(msg, sizeof(msg), "%s: limits %s", what, over);
+		errappend(msg);
+		rc = -1;
+	}
 	return rc;
 }
 
