@@ -4929,6 +4929,9 @@ globx(struct ctx *c)
 		"extendedglob", "extended_glob",
 	};
 
+	/* each has "glob" in it: one look for that first */
+	if (c->globx == 0 && !call_has_case(c->call, "glob"))
+		c->globx = 1;
 	return (call_names(c, &c->globx, words,
 	    sizeof(words) / sizeof(words[0])));
 }
@@ -5534,9 +5537,14 @@ path_linked(const char *s, size_t n)
 		return (0);
 	switch (l - 1) {
 	case 3:
-		return (memcmp(s + 1, "dev", 3) == 0 ||
-		    memcmp(s + 1, "var", 3) == 0 ||
-		    memcmp(s + 1, "bin", 3) == 0 ||
+		/* /dev/fd, /dev/std*, /var/run, /var/lock: syslinks[] */
+		if (memcmp(s + 1, "dev", 3) == 0)
+			return (n > l + 2 && (memcmp(s + l + 1, "fd", 2) == 0 ||
+			    (n > l + 3 && memcmp(s + l + 1, "std", 3) == 0)));
+		if (memcmp(s + 1, "var", 3) == 0)
+			return (n > l + 3 && (memcmp(s + l + 1, "run", 3) == 0 ||
+			    (n > l + 4 && memcmp(s + l + 1, "lock", 4) == 0)));
+		return (memcmp(s + 1, "bin", 3) == 0 ||
 		    memcmp(s + 1, "lib", 3) == 0);
 	case 4:
 		return (memcmp(s + 1, "proc", 4) == 0 ||
@@ -6321,7 +6329,7 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 	 * in a CDPATH the line sets or as a variable (cdable_vars):
 	 * only known when it runs.
 	 */
-	if (!c->vtdone)
+	if (t[0] == '~' && !c->vtdone)
 		vt_compute(c);
 	if ((t[0] == '~' && (l == 1 || t[1] == '/') &&
 	    vt_isset(c, "HOME", 4)) ||
@@ -6330,7 +6338,7 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 	    (l > 2 && (t[1] == '+' || t[1] == '-') &&
 	    isdigit((unsigned char)t[2])))) ||
 	    (t[0] != '/' && t[0] != '~' && t[0] != '.' &&
-	    (vt_isset(c, "CDPATH", 6) || call_has(c->call, "cdable_vars")))) {
+	    (call_has(c->call, "CDPATH") || call_has(c->call, "cdable_vars")))) {
 		cwd_any(c);
 		return;
 	}
@@ -16383,7 +16391,7 @@ call_find(const struct risk_call *call, const char *s, int icase)
 {
 	char *(*find)(const char *, const char *) = icase ? strcasestr :
 	    strstr;
-	size_t i, l = strlen(s);
+	size_t i, l;
 
 	if (call->command != NULL && find(call->command, s) != NULL)
 		return (1);
@@ -16395,6 +16403,7 @@ call_find(const struct risk_call *call, const char *s, int icase)
 			return (1);
 	if (call->input == NULL)
 		return (0);
+	l = strlen(s);
 	if (!icase)
 		return (memmem(call->input, call->inputlen, s, l) != NULL);
 	for (i = 0; i + l <= call->inputlen; i++)
@@ -16461,6 +16470,8 @@ zsh_quals(struct ctx *c, const struct shellparse_cmd *cmd)
 	const char *p;
 	uint32_t k;
 
+	if (c->zsh == 1)
+		return (0);	/* no zsh in the call */
 	for (k = 0; k < cmd->nwords; k++) {
 		w = &cmd->words[k];
 		if (w->len < 3 || w->text[w->len - 1] != ')' ||
