@@ -3,7 +3,11 @@
  * the queue process and passes the socket to it.
  */
 #include <sys/types.h>
+#include <sys/stat.h>
 
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -15,7 +19,7 @@
 #include "proto.h"
 #include "wire.h"
 
-static struct hitld_parent parent_state = { -1 };
+static struct hitld_parent parent_state = { -1, -1 };
 
 static const struct proc_def hitld_procs[] = {
 	[PROC_QUEUE] = {
@@ -30,6 +34,41 @@ static const struct proc_def hitld_procs[] = {
 		.serves_control = 1,
 	},
 };
+
+/*
+ * statedir/hitld/ids, root's and 0600: the queue (not root, in an empty
+ * chroot) writes it through the descriptor it is passed.
+ */
+static int
+ids_open(const struct harness_conf *conf, char *err, size_t errlen)
+{
+	char		 dir[PATH_MAX], path[PATH_MAX];
+	struct stat	 st;
+	int		 fd;
+
+	if (snprintf(dir, sizeof(dir), "%s/%s", conf->statedir,
+	    HITLD_IDS_DIR) >= (int)sizeof(dir) ||
+	    snprintf(path, sizeof(path), "%s/%s", dir, HITLD_IDS_FILE) >=
+	    (int)sizeof(path)) {
+		snprintf(err, errlen, "%.300s: statedir too long",
+		    conf->statedir);
+		return -1;
+	}
+	if (proc_mkdir(conf->statedir, 0, 0, 0755, err, errlen) == -1 ||
+	    proc_mkdir(dir, 0, 0, 0700, err, errlen) == -1)
+		return -1;
+	if ((fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
+	    0600)) == -1) {
+		snprintf(err, errlen, "%.300s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		snprintf(err, errlen, "%.300s: not a regular file", path);
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
 
 static int
 hitld_parent_init(struct proc_ctx *ctx)
@@ -50,6 +89,10 @@ hitld_parent_init(struct proc_ctx *ctx)
 		return -1;
 	}
 	proc_unlink_at_exit(ctx, conf->hitld.approver.path);
+	if ((parent_state.ids_fd = ids_open(conf, err, sizeof(err))) == -1) {
+		log_warnx("%s", err);
+		return -1;
+	}
 	return 0;
 }
 
@@ -61,6 +104,11 @@ hitld_parent_started(struct proc_ctx *ctx)
 		fatal("passing the approver socket");
 	close(parent_state.approver_fd);
 	parent_state.approver_fd = -1;
+	if (proc_send_listen(ctx, PROC_QUEUE, LISTEN_KIND_IDS,
+	    parent_state.ids_fd) == -1)
+		fatal("passing the request-id file");
+	close(parent_state.ids_fd);
+	parent_state.ids_fd = -1;
 }
 
 /*

@@ -18,7 +18,18 @@ enum hitld_proc {
 
 struct hitld_parent {
 	int		 approver_fd;
+	int		 ids_fd;	/* statedir/hitld/ids, for the queue */
 };
+
+/*
+ * The last request id given, kept across restarts so that an answer
+ * meant for a request of an earlier run (approve 3 allow, typed from an
+ * old listing) cannot land on a new request that took its number: ten
+ * digits and a newline, rewritten in place as each id is given.
+ */
+#define HITLD_IDS_DIR		"hitld"
+#define HITLD_IDS_FILE		"ids"
+#define HITLD_IDS_LEN		11
 
 /* parent -> queue: user names read again on SIGHUP (users.c). */
 #define IMSG_HITL_USERS		(IMSG_HITL_BASE + 64)

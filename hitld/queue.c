@@ -85,6 +85,8 @@ static struct {
 	size_t		 npending;
 	size_t		 pending_bytes;	/* their requests, encoded */
 	uint32_t	 next_id;
+	int		 ids_fd;	/* statedir/hitld/ids, or -1 */
+	int		 ids_warned;
 	TAILQ_HEAD(, grant) grants;
 	size_t		 ngrants;
 	struct hitl_decided done[QUEUE_DONE_MAX];
@@ -97,6 +99,7 @@ static struct {
 
 static void	 decide(struct pending *, int, int, const char *, uint32_t,
 		    const char *);
+static void	 ids_save(void);
 
 const char *
 queue_chroot(const struct harness_conf *conf)
@@ -703,6 +706,7 @@ queue_classify(struct ctl_conn *c, struct imsg *imsg)
 	if (++q.next_id == 0)
 		q.next_id = 1;
 	p->item.id = q.next_id;
+	ids_save();
 	p->size = size;
 	p->item.req = req;		/* owned by the pending entry now */
 	memset(&req, 0, sizeof(req));
@@ -905,11 +909,68 @@ approver_dispatch(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 	return -1;
 }
 
+/*
+ * The request-id file (hitld.h): go on from the last id of the runs
+ * before.  An id given before the file came (none should be: it comes
+ * right after the control socket) is not given again.
+ */
+static void
+ids_load(int fd)
+{
+	char		 buf[32];
+	const char	*errstr;
+	ssize_t		 n;
+	uint32_t	 last;
+
+	if ((n = pread(fd, buf, sizeof(buf) - 1, 0)) == -1) {
+		log_warn("request ids: read");
+		n = 0;
+	}
+	buf[n] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	last = 0;
+	if (buf[0] != '\0') {
+		last = (uint32_t)strtonum(buf, 0, UINT32_MAX, &errstr);
+		if (errstr != NULL)
+			log_warnx("request ids: the file's last id is %s; "
+			    "ids go on from %u", errstr, q.next_id);
+	}
+	if (q.ids_fd != -1)
+		close(q.ids_fd);
+	q.ids_fd = fd;
+	if (last > q.next_id)
+		q.next_id = last;
+	log_debug("request ids: going on from %u", q.next_id);
+	ids_save();
+}
+
+/* Written as each id is given: ten digits and a newline, in place. */
+static void
+ids_save(void)
+{
+	char	 buf[HITLD_IDS_LEN + 1];
+
+	if (q.ids_fd == -1)
+		return;
+	snprintf(buf, sizeof(buf), "%010u\n", q.next_id);
+	if (pwrite(q.ids_fd, buf, HITLD_IDS_LEN, 0) != HITLD_IDS_LEN) {
+		if (!q.ids_warned)
+			log_warn("request ids: write; after a restart an id "
+			    "may be given again");
+		q.ids_warned = 1;
+	} else
+		q.ids_warned = 0;
+}
+
 void
 queue_on_fd(struct proc_ctx *ctx, uint32_t type, uint32_t kind, int fd)
 {
 	if (audit_on_fd(ctx, type, kind, fd))
 		return;
+	if (type == IMSG_PROC_LISTEN && kind == LISTEN_KIND_IDS && fd != -1) {
+		ids_load(fd);
+		return;
+	}
 	if (type == IMSG_PROC_LISTEN && kind == LISTEN_KIND_APPROVER) {
 		control_server(ctx, fd, "approver", approver_allow,
 		    approver_dispatch);
@@ -1088,11 +1149,13 @@ queue_stopping(struct proc_ctx *ctx)
 void
 queue_run(struct proc_ctx *ctx)
 {
-	static const int	 syscalls[] = { SYS_memfd_create };
+	/* pwrite64: the request-id file (ids_save()) */
+	static const int	 syscalls[] = { SYS_memfd_create, SYS_pwrite64 };
 	struct proc_confine_spec spec;
 	char			 err[512];
 
 	q.ctx = ctx;
+	q.ids_fd = -1;
 	TAILQ_INIT(&q.pending);
 	TAILQ_INIT(&q.grants);
 	if ((q.rs = risk_conf_compile(ctx->conf, &q.nrules, err,

@@ -60,6 +60,7 @@ enum imsg_type {
 #define LISTEN_KIND_CONTROL	1
 #define LISTEN_KIND_AGENT	2
 #define LISTEN_KIND_APPROVER	3
+#define LISTEN_KIND_IDS		4	/* hitld: the request-id file */
 
 /*
  * What an IMSG_CTL_ERROR is about, after its message: a peer that

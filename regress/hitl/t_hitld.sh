@@ -668,9 +668,21 @@ grep -q 'every decision recorded, exiting' "$T/hitld.log"
 ok $? "hitld stopped: exits once the records are acknowledged"
 suite_start hitld || ok 1 "hitld restarts"
 
-# ---- hitld killed under a waiting request ----
+# ---- request ids go on across restarts ----
+# An answer typed from a listing of the run before (approve 3 allow)
+# must not land on a new request that took the same number.
+[ "$(stat -c '%a %u' "$T/state/hitld/ids" 2>/dev/null)" = "600 0" ] &&
+    [ "$(cat "$T/state/hitld/ids")" = "$(printf '%010u' "$sid")" ]
+ok $? "request ids: the last one given is kept in statedir/hitld/ids (0600)"
 classify_bg "$T/a" shell -s s1 -c 'rm -r /tmp/kill'
-reqid "$T/a" >/dev/null
+kid=$(reqid "$T/a")
+[ -n "$kid" ] && [ "$kid" -gt "$sid" ]
+ok $? "request ids: after a restart they go on ($sid, then $kid)"
+ctl approve "$sid" allow >"$T/d" 2>&1
+[ $? -ne 0 ] && ctl approve -l >"$T/l" 2>&1 && grep -q "#$kid " "$T/l"
+ok $? "request ids: an answer to the old run's id answers nothing now"
+
+# ---- hitld killed under a waiting request ----
 kill -KILL "$(cat "$T/hitld.pid")"
 wait_for "$T/a.rc" . 15
 ok $? "hitld killed: classify returns"
