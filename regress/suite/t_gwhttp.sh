@@ -298,6 +298,19 @@ ctl tool call shell '{"command":"true"} junk' >/dev/null 2>"$T/err"
 rc=$?
 [ $rc -eq 64 ] && grep -q 'not valid JSON: trailing data at byte 19' "$T/err"
 ok $? "harnessctl tool call: text after the JSON is refused, exit 64 (rc $rc: $(cat "$T/err"))"
+ctl tool call shell notjson >/dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 64 ] && grep -q 'not valid JSON: .* at byte 0' "$T/err"
+ok $? "harnessctl tool call NAME notjson: a usage error, exit 64 (rc $rc: $(cat "$T/err"))"
+ctl tool call shell '["true"]' >/dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 64 ] && grep -q 'the arguments must be a JSON object' "$T/err"
+ok $? "harnessctl tool call NAME [...]: not an object, exit 64 (rc $rc: $(cat "$T/err"))"
+timeout 60 "$BIN/harnessctl" -f "$conf" tool call shell '{"nope":1}' \
+    >/dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 1 ] && [ -s "$T/err" ]
+ok $? "harnessctl tool call: arguments that do not fit the schema are harnessd's refusal, exit 1 (rc $rc: $(cat "$T/err"))"
 ctl sandbox run -T no-such-tool -- true >/dev/null 2>"$T/err"
 grep -q 'tool no-such-tool is not in .*: it runs with no secrets' "$T/err"
 ok $? "harnessctl sandbox run -T unknown: warns ($(cat "$T/err"))"
