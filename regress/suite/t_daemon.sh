@@ -145,6 +145,10 @@ kill -HUP "$(cat "$T/hitld.pid")"
 wait_for "$T/hitld.log" "fifo: not a regular file" 10 &&
     wait_for "$T/hitld.log" "reload failed, keeping" 10
 ok $? "SIGHUP: an include that is a FIFO fails the reload at once"
+# The error is the second line of that message: it carries the prefix.
+grep -A1 'reload failed, keeping' "$T/hitld.log" | tail -n 1 |
+    grep -q '^[0-9T:.-]*Z hitld\[[0-9]*\]: .*fifo: not a regular file'
+ok $? "reload failed: every line of the message has the log prefix ($(grep -A1 'reload failed' "$T/hitld.log" | tail -1))"
 hpid=$(cat "$T/hitld.pid")
 kill -TERM "$hpid"
 wait_gone "$hpid" 10
