@@ -155,6 +155,67 @@ wait_gone "$hpid" 10
 ok $? "SIGTERM is handled after that reload"
 sed -i '$d' "$conf"
 
+# ---- make run, then make stop with nobody reaping the daemons ----
+# scripts/run start leaves the daemons to whoever adopts orphans; here
+# a subreaper that does not reap them until the end, as an init that
+# never does: each exited daemon stays a zombie, which kill -0 still
+# finds.  stop must see them gone at once, not wait and kill them.
+mr=$T/mr
+mkdir -p "$mr"
+chmod 755 "$mr"
+sed -e "s|/run/harness|$mr/sock|g" -e "s|/var/lib/harness|$mr/state|g" \
+    -e "s/^\([[:space:]]*\)sandbox user .*/&\\
+\1cgroup \"harness-test-mr-$$\"/" \
+    "$TOP/etc/harness.conf.sample" >"$mr/harness.conf"
+cat >"$T/reaper.py" <<'EOF'
+import ctypes, os, subprocess, sys, time
+top, build, rundir = sys.argv[1:4]
+ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)	# PR_SET_CHILD_SUBREAPER
+env = dict(os.environ, RUNDIR=rundir)
+run = top + "/scripts/run"
+r = subprocess.run(["sh", run, "start", build], env=env, timeout=120,
+    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+print("start", r.returncode, r.stderr.replace("\n", " "))
+t0 = time.time()
+r = subprocess.run(["sh", run, "stop", build], env=env, timeout=120,
+    capture_output=True, text=True)
+took = time.time() - t0
+zombies = 0
+for d in os.listdir("/proc"):
+    try:
+        with open("/proc/%s/stat" % d) as f:
+            st = f.read()
+    except (OSError, ValueError):
+        continue
+    fields = st[st.rindex(")") + 2:].split()
+    if fields[0] == "Z" and int(fields[1]) == os.getpid():
+        zombies += 1
+print("stop", r.returncode, "%.1f" % took, "zombies", zombies)
+sys.stdout.write(r.stdout + r.stderr)
+# Reap them now; whatever is left goes to init when we exit.
+end = time.time() + 10
+while time.time() < end:
+    try:
+        pid, _ = os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        break
+    if pid == 0:
+        time.sleep(0.05)
+EOF
+timeout 300 python3 "$T/reaper.py" "$TOP" "$(basename "$BUILD")" "$mr" \
+    >"$T/reaper.out" 2>&1
+grep -q '^start 0 ' "$T/reaper.out" &&
+    grep -q '^stop 0 [0-3]\.[0-9] zombies [1-9]' "$T/reaper.out" &&
+    [ "$(grep -c '^stop: .* stopped$' "$T/reaper.out")" -eq 5 ] &&
+    ! grep -q 'did not exit' "$T/reaper.out"
+ok $? "make stop: daemons that exited but are not reaped are stopped, not killed ($(tr '\n' ' ' <"$T/reaper.out"))"
+for _p in "$mr"/*.pid; do
+	[ -f "$_p" ] && kill -KILL "$(cat "$_p")" 2>/dev/null
+done
+for _d in /sys/fs/cgroup/*/harness-test-mr-$$ /sys/fs/cgroup/harness-test-mr-$$; do
+	[ -d "$_d" ] && rmdir "$_d" 2>/dev/null
+done
+
 # ---- harnessctl sandbox run ----
 dd if=/dev/zero of="$T/big.sh" bs=1M count=17 2>/dev/null
 out=$(ctl sandbox run -n -l sh -F "$T/big.sh" 2>&1)
