@@ -53,12 +53,21 @@ ok $? "-n: 17 listeners are refused"
 cp "$conf" "$T/u.conf"
 printf 'vaultd {\n\tuser "nosuchuser_t"\n}\n' >>"$T/u.conf"
 out=$("$BIN/vaultd" -n -f "$T/u.conf" 2>&1)
-[ $? -eq 1 ] && echo "$out" | grep -q "user nosuchuser_t: unknown user" &&
+[ $? -eq 1 ] &&
+    echo "$out" | grep -qx "vaultd: $T/u.conf: user nosuchuser_t: unknown user (create it, see harness.conf(5))" &&
     echo "$out" | grep -q "vaultd: configuration failed"
-ok $? "-n: vaultd refuses its user that does not exist"
+ok $? "-n: vaultd refuses its user that does not exist, naming the file ($out)"
 out=$("$BIN/hitld" -n -f "$T/u.conf" 2>&1)
 [ $? -eq 0 ] && [ "$out" = "configuration OK" ]
 ok $? "-n: hitld does not check vaultd's user"
+printf 'hitld {\n\tuser "nosuchuser_h"\n\tapprover socket "%s/a.sock" group "nosuchgroup_h"\n}\n' \
+    "$T" >>"$T/u.conf"
+out=$(cd "$T" && "$BIN/hitld" -n -f u.conf 2>&1)
+[ $? -eq 1 ] &&
+    [ "$(echo "$out" | grep -c '^hitld: u\.conf: ')" -eq 2 ] &&
+    echo "$out" | grep -qx "hitld: u.conf: user nosuchuser_h: unknown user (create it, see harness.conf(5))" &&
+    echo "$out" | grep -qx "hitld: u.conf: approver socket $T/a.sock group nosuchgroup_h: unknown group"
+ok $? "-n: hitld names the file, as given, on each line ($(echo "$out" | tr '\n' ' '))"
 
 cp "$conf" "$T/z.conf"
 printf 'sandboxd {\n\tlimits { time 0s memory 0 output 0 }\n}\n' >>"$T/z.conf"
