@@ -251,6 +251,16 @@ text_arg(const char *what, const char *s)
 	return s;
 }
 
+/* -s: a session as the gateway takes one, or a usage error. */
+static const char *
+session_arg(const char *s)
+{
+	if (!sandbox_session_name_valid(text_arg("-s", s)))
+		errx(EX_USAGE, "-s: a session is 1 to %d of [A-Za-z0-9_.:-], "
+		    "not starting with '.'", SANDBOX_SESSION_NAME_MAX);
+	return s;
+}
+
 static __attribute__((noreturn)) void
 exec_usage(void)
 {
@@ -278,18 +288,28 @@ cmd_exec(struct ctl_env *env, int argc, char **argv)
 	while ((ch = getopt(argc, argv, "C:e:im:n:qs:t:")) != -1) {
 		switch (ch) {
 		case 'C':
+			if (!sandbox_cwd_valid(text_arg("-C", optarg)))
+				errx(EX_USAGE, "-C: an absolute path without "
+				    "\"..\" (the workspace is /work)");
 			json_object_object_add(o, "cwd",
-			    json_object_new_string(text_arg("-C", optarg)));
+			    json_object_new_string(optarg));
 			break;
 		case 'e':
 			if ((eq = strchr(optarg, '=')) == NULL ||
 			    eq == optarg)
 				errx(EX_USAGE, "-e takes NAME=value");
+			text_arg("an -e argument", optarg);
+			if (!sandbox_env_valid(optarg) ||
+			    strlen(optarg) > SANDBOX_ENVVAR_MAX)
+				errx(EX_USAGE, "-e %.*s: NAME of [A-Za-z0-9_], "
+				    "not starting with a digit; NAME=value at "
+				    "most %d bytes", (int)(eq - optarg) > 64 ?
+				    64 : (int)(eq - optarg), optarg,
+				    SANDBOX_ENVVAR_MAX);
 			if (e == NULL) {
 				e = json_object_new_object();
 				json_object_object_add(o, "env", e);
 			}
-			text_arg("an -e argument", optarg);
 			*eq = '\0';
 			json_object_object_add(e, optarg,
 			    json_object_new_string(eq + 1));
@@ -307,15 +327,19 @@ cmd_exec(struct ctl_env *env, int argc, char **argv)
 			    json_object_new_string(optarg));
 			break;
 		case 'n':
+			if (strcmp(optarg, "none") != 0 &&
+			    strcmp(optarg, "any") != 0)
+				errx(EX_USAGE, "-n: a network is none or "
+				    "any");
 			json_object_object_add(o, "network",
-			    json_object_new_string(text_arg("-n", optarg)));
+			    json_object_new_string(optarg));
 			break;
 		case 'q':
 			st.quiet = 1;
 			break;
 		case 's':
 			json_object_object_add(o, "session",
-			    json_object_new_string(text_arg("-s", optarg)));
+			    json_object_new_string(session_arg(optarg)));
 			break;
 		case 't':
 			if (conf_parse_duration(optarg, &v) == -1)
@@ -452,7 +476,7 @@ cmd_tool(struct ctl_env *env, int argc, char **argv)
 			out_only = 1;
 			break;
 		case 's':
-			sess = optarg;
+			sess = session_arg(optarg);
 			break;
 		default:
 			tool_usage();

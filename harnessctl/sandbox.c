@@ -211,11 +211,21 @@ sandbox_run(struct ctl_env *env, int argc, char **argv)
 	while ((ch = getopt(argc, argv, "C:c:E:e:F:f:Hl:m:N:no:p:S:T:t:vw:")) !=
 	    -1) {
 		switch (ch) {
-		case 'C': req.cwd = optarg; break;
+		case 'C':
+			if (!sandbox_cwd_valid(optarg))
+				errx(EX_USAGE, "-C: an absolute path without "
+				    "\"..\"");
+			req.cwd = optarg;
+			break;
 		case 'c': req.lim.cpu_ms = num_arg(optarg, 1); break;
 		case 'E':
 			if (envc >= SANDBOX_ENV_MAX)
 				errx(EX_USAGE, "at most %d -E", SANDBOX_ENV_MAX);
+			if (!sandbox_env_valid(optarg) ||
+			    strlen(optarg) > SANDBOX_ENVVAR_MAX)
+				errx(EX_USAGE, "-E: NAME=value, NAME of "
+				    "[A-Za-z0-9_] not starting with a digit, "
+				    "at most %d bytes", SANDBOX_ENVVAR_MAX);
 			envv[envc++] = optarg;
 			break;
 		case 'e':
@@ -230,9 +240,10 @@ sandbox_run(struct ctl_env *env, int argc, char **argv)
 		case 'f': req.lim.fsize_bytes = num_arg(optarg, 0); break;
 		case 'H': req.net = SANDBOX_NET_HOST; break;
 		case 'l':
-			if (strlcpy(req.lang, optarg, sizeof(req.lang)) >=
-			    sizeof(req.lang))
-				errx(EX_USAGE, "unknown language: %s", optarg);
+			if (!sandbox_lang_known(optarg))
+				errx(EX_USAGE, "-l: a language is sh, bash or "
+				    "python3");
+			strlcpy(req.lang, optarg, sizeof(req.lang));
 			break;
 		case 'm': req.lim.mem_bytes = num_arg(optarg, 0); break;
 		case 'N': req.lim.nofile = num_arg(optarg, 0); break;
@@ -253,9 +264,10 @@ sandbox_run(struct ctl_env *env, int argc, char **argv)
 		case 't': req.lim.wall_ms = num_arg(optarg, 1); break;
 		case 'v': verbose++; break;
 		case 'w':
-			if (strlcpy(req.workspace, optarg,
-			    sizeof(req.workspace)) >= sizeof(req.workspace))
-				errx(EX_USAGE, "workspace name too long");
+			if (!sandbox_name_valid(optarg))
+				errx(EX_USAGE, "-w: a workspace is 1 to %d of "
+				    "[A-Za-z0-9_-]", SANDBOX_NAME_MAX - 1);
+			strlcpy(req.workspace, optarg, sizeof(req.workspace));
 			break;
 		default:
 			sandbox_usage();

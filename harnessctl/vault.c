@@ -414,7 +414,7 @@ vault_put(struct ctl_env *env, uint32_t type, const char *name)
 	int		 fd, rc;
 
 	if (vault_name_check(name, e, sizeof(e)) == -1)
-		errx(1, "%s", e);
+		errx(EX_USAGE, "%s", e);
 	if (sodium_init() == -1)
 		errx(1, "libsodium failed to initialise");
 	if ((buf = sodium_malloc(VAULT_VALUE_MAX + 2)) == NULL)
@@ -578,7 +578,7 @@ vault_simple(struct ctl_env *env, uint32_t type, const char *name)
 	int		 rc;
 
 	if (name != NULL && vault_name_check(name, e, sizeof(e)) == -1)
-		errx(1, "%s", e);
+		errx(EX_USAGE, "%s", e);
 	h = vault_connect(env);
 	wire_init(&wb);
 	if (name != NULL)
@@ -620,7 +620,7 @@ vault_get(struct ctl_env *env, const char *name)
 	int		 rc;
 
 	if (vault_name_check(name, e, sizeof(e)) == -1)
-		errx(1, "%s", e);
+		errx(EX_USAGE, "%s", e);
 	h = vault_connect(env);
 	wire_init(&wb);
 	wire_put_str(&wb, name);

@@ -403,6 +403,14 @@ auth_jwt(struct gateway *gw, const char *tok, size_t len,
 	int				 rc;
 
 	if (jk.keylen == 0 || mono_now() - jk.fetched > JWT_KEY_TTL) {
+		/* What the shape or header refuses (alg none) needs no key. */
+		rc = jwt_verify(tok, len, NULL, 0, 0, NULL, NULL, NULL, err,
+		    sizeof(err));
+		if (rc != JWT_E_INTERNAL) {
+			snprintf(why, whylen, "invalid JWT (%s): %s",
+			    jwt_code(rc), err);
+			return 401;
+		}
 		jk_drop_key();
 		return AUTH_PENDING;
 	}

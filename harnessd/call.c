@@ -1365,8 +1365,6 @@ call_new(struct proc_ctx *ctx, const struct gw_req *r, const char *tool)
 	return c;
 }
 
-#define SESSION_NAME_MAX	(SANDBOX_SESSION_MAX - 1 - 9)	/* 118 */
-
 /* The session: from the body, else ?session=, else none. */
 static int
 take_session(struct call *c, struct json_object *body, const struct gw_req *r)
@@ -1390,14 +1388,14 @@ take_session(struct call *c, struct json_object *body, const struct gw_req *r)
 	if (s == NULL)
 		return 0;
 	/*
-	 * Named, a session is 1 to SESSION_NAME_MAX bytes: its scoped id
-	 * (NAME.XXXXXXXX below) must fit the 127 of sandboxd and hitld.
+	 * Named, a session is 1 to SANDBOX_SESSION_NAME_MAX bytes: its
+	 * scoped id (NAME.XXXXXXXX below) must fit the 127 of sandboxd and
+	 * hitld.
 	 */
-	if (*s == '\0' || strlen(s) > SESSION_NAME_MAX ||
-	    !sandbox_session_valid(s)) {
+	if (!sandbox_session_name_valid(s)) {
 		eng_error(c->ctx, c->id, 400, "bad_request", "session: 1 to "
 		    "%d of [A-Za-z0-9_.:-], not starting with '.'",
-		    SESSION_NAME_MAX);
+		    SANDBOX_SESSION_NAME_MAX);
 		return -1;
 	}
 	strlcpy(c->session, s, sizeof(c->session));
@@ -1949,9 +1947,7 @@ call_exec(struct proc_ctx *ctx, const struct gw_req *r)
 	}
 	if (json_object_object_get_ex(body, "cwd", &e)) {
 		if (!json_object_is_type(e, json_type_string) ||
-		    json_object_get_string_len(e) >= SANDBOX_CWD_MAX ||
-		    json_object_get_string(e)[0] != '/' ||
-		    strstr(json_object_get_string(e), "/..") != NULL) {
+		    !sandbox_cwd_valid(json_object_get_string(e))) {
 			eng_error(ctx, r->id, 400, "bad_request", "cwd: an "
 			    "absolute path without \"..\" (the workspace is "
 			    "/work)");

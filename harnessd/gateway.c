@@ -199,6 +199,33 @@ path_decode(const char *src, char *dst, size_t dstsz, char *why,
 	return 0;
 }
 
+/*
+ * An error sent before handle_request() (411, 413, 408, ...): count it
+ * under the route of the request line when the parser got that far.
+ * A path whose escapes do not decode stays "other", as in
+ * handle_request().
+ */
+static void
+conn_route_early(struct gw_conn *c)
+{
+	const char	*path;
+	char		*dec, why[256];
+	size_t		 n;
+
+	if ((path = http_request_path(c->hp)) == NULL)
+		return;
+	if (strchr(path, '%') == NULL) {
+		c->route = metrics_route(path);
+		return;
+	}
+	n = strlen(path) + 1;
+	if ((dec = malloc(n)) == NULL)
+		return;
+	if (path_decode(path, dec, n, why, sizeof(why)) == 0)
+		c->route = metrics_route(dec);
+	free(dec);
+}
+
 /* The request's path, its escapes decoded. */
 static const char *
 conn_path(struct gw_conn *c)
@@ -1238,6 +1265,7 @@ conn_deadline(evutil_socket_t fd, short ev, void *arg)
 	if (c->started) {
 		log_info("client uid %u: request not complete in time",
 		    (unsigned)c->uid);
+		conn_route_early(c);
 		gw_error(c, 408, "timeout", "request not complete within %llu "
 		    "ms", (unsigned long long)gw.ctx->conf->harnessd.
 		    client_timeout_ms);
@@ -1319,6 +1347,7 @@ conn_process(struct gw_conn *c)
 		case HTTP_ERROR:
 			c->version = 11;
 			c->keepalive = 0;
+			conn_route_early(c);
 			if (http_status(c->hp) == 413)
 				gw_error(c, 413, http_error_code(413), "%s: "
 				    "more than max request size, %llu bytes",

@@ -198,46 +198,53 @@ users_err(char *err, size_t errlen, const char *line)
 	strlcat(err, line, errlen);
 }
 
-/* what: the option naming it, as "user" or "listen on PATH owner". */
+/*
+ * file: the configuration file, which the line names first (the users
+ * do not record their line); what: the option naming it, as "user" or
+ * "listen on PATH owner".
+ */
 static int
-user_ok(const char *name, const char *what, char *err, size_t errlen)
+user_ok(const char *file, const char *name, const char *what, char *err,
+    size_t errlen)
 {
 	uid_t	 uid;
 	gid_t	 gid;
-	char	 line[PATH_MAX + 128];
+	char	 line[2 * PATH_MAX + 128];
 
 	if (name[0] == '\0' || confine_lookup_user(name, &uid, &gid) == 0)
 		return 0;
-	snprintf(line, sizeof(line), "%s %s: unknown user (create it, see "
-	    "harness.conf(5))", what, name);
+	snprintf(line, sizeof(line), "%s: %s %s: unknown user (create it, "
+	    "see harness.conf(5))", file, what, name);
 	users_err(err, errlen, line);
 	return -1;
 }
 
 static int
-group_ok(const char *name, const char *what, char *err, size_t errlen)
+group_ok(const char *file, const char *name, const char *what, char *err,
+    size_t errlen)
 {
 	gid_t	 gid;
-	char	 line[PATH_MAX + 128];
+	char	 line[2 * PATH_MAX + 128];
 
 	if (name[0] == '\0' || confine_lookup_group(name, &gid) == 0)
 		return 0;
-	snprintf(line, sizeof(line), "%s %s: unknown group", what, name);
+	snprintf(line, sizeof(line), "%s: %s %s: unknown group", file, what,
+	    name);
 	users_err(err, errlen, line);
 	return -1;
 }
 
 static int
-sock_ok(const struct conf_sock *cs, const char *what, char *err,
-    size_t errlen)
+sock_ok(const char *file, const struct conf_sock *cs, const char *what,
+    char *err, size_t errlen)
 {
 	char	 w[PATH_MAX + 32];
 	int	 rc = 0;
 
 	snprintf(w, sizeof(w), "%s %s owner", what, cs->path);
-	rc |= user_ok(cs->owner, w, err, errlen);
+	rc |= user_ok(file, cs->owner, w, err, errlen);
 	snprintf(w, sizeof(w), "%s %s group", what, cs->path);
-	rc |= group_ok(cs->group, w, err, errlen);
+	rc |= group_ok(file, cs->group, w, err, errlen);
 	return rc;
 }
 
@@ -259,30 +266,30 @@ conf_check_users(const struct harness_conf *c, enum daemon_id id, char *err,
 	if (errlen == 0 || d == NULL)
 		return -1;
 	err[0] = '\0';
-	rc |= user_ok(d->user, "user", err, errlen);
-	rc |= sock_ok(&d->control, "control socket", err, errlen);
+	rc |= user_ok(c->path, d->user, "user", err, errlen);
+	rc |= sock_ok(c->path, &d->control, "control socket", err, errlen);
 	switch (id) {
 	case D_HARNESSD:
 		TAILQ_FOREACH(l, &c->harnessd.listens, entry)
 			if (l->type == LISTEN_UNIX)
-				rc |= sock_ok(&l->sock, "listen on", err,
-				    errlen);
+				rc |= sock_ok(c->path, &l->sock, "listen on",
+				    err, errlen);
 		TAILQ_FOREACH(a, &c->harnessd.allows, entry) {
 			if (a->is_group)
-				rc |= group_ok(a->name, "allow group", err,
-				    errlen);
+				rc |= group_ok(c->path, a->name, "allow group",
+				    err, errlen);
 			else
-				rc |= user_ok(a->name, "allow user", err,
-				    errlen);
+				rc |= user_ok(c->path, a->name, "allow user",
+				    err, errlen);
 		}
 		break;
 	case D_SANDBOXD:
-		rc |= user_ok(c->sandboxd.sandbox_user, "sandbox user", err,
-		    errlen);
+		rc |= user_ok(c->path, c->sandboxd.sandbox_user,
+		    "sandbox user", err, errlen);
 		break;
 	case D_HITLD:
-		rc |= sock_ok(&c->hitld.approver, "approver socket", err,
-		    errlen);
+		rc |= sock_ok(c->path, &c->hitld.approver, "approver socket",
+		    err, errlen);
 		break;
 	default:
 		break;

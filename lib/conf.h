@@ -273,7 +273,9 @@ int	 conf_limits_over(const struct conf_limits *,
 /*
  * The users and groups the daemon looks up when it starts (a start
  * refuses what does not exist), so that -n can refuse them too: its
- * own section's only.  0, or -1 with one line per name in err.
+ * own section's only.  0, or -1 with one line per name in err, as
+ * "FILE: user NAME: unknown user ..." (FILE the main file: the users
+ * do not record the line, nor the included file, that named them).
  */
 int	 conf_check_users(const struct harness_conf *, enum daemon_id,
 	    char *, size_t);

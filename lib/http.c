@@ -73,6 +73,7 @@ struct http_parser {
 	size_t			 nfields;
 	size_t			 fieldcap;
 	int			 head_done;
+	int			 reqline_done;
 
 	/* request line */
 	enum http_method	 method;
@@ -229,7 +230,7 @@ http_reset(struct http_parser *p)
 	p->headlen = p->headcap = p->line = p->count = 0;
 	p->fields = NULL;
 	p->nfields = p->fieldcap = 0;
-	p->head_done = 0;
+	p->head_done = p->reqline_done = 0;
 	p->body = NULL;
 	p->bodylen = p->bodycap = p->remaining = 0;
 	p->chunkline = p->trailer_bytes = p->ntrailers = 0;
@@ -594,6 +595,7 @@ head_feed(struct http_parser *p, const unsigned char *s, size_t len,
 		}
 		if (parse_reqline(p, start, n) == HTTP_ERROR)
 			return HTTP_ERROR;
+		p->reqline_done = 1;
 		p->state = S_HEADERS;
 		p->count = 0;
 	} else if (n == 0) {
@@ -966,6 +968,14 @@ const char *
 http_path(const struct http_parser *p)
 {
 	if (!p->head_done)
+		return NULL;
+	return p->path_off == NO_OFF ? "/" : p->head + p->path_off;
+}
+
+const char *
+http_request_path(const struct http_parser *p)
+{
+	if (!p->reqline_done)
 		return NULL;
 	return p->path_off == NO_OFF ? "/" : p->head + p->path_off;
 }

@@ -126,6 +126,12 @@ const char *http_method_str(const struct http_parser *);
 int	 http_version(const struct http_parser *);	/* 10 or 11 */
 const char *http_path(const struct http_parser *);	/* raw, "/a/b" */
 const char *http_query(const struct http_parser *);	/* raw or NULL */
+/*
+ * The path as http_path(), but as soon as the request line is parsed,
+ * also after an HTTP_ERROR found later in the head (a 411 or 413 is
+ * still a request for that path); NULL before.
+ */
+const char *http_request_path(const struct http_parser *);
 int	 http_keepalive(const struct http_parser *);
 int	 http_expect_continue(const struct http_parser *);
 int	 http_chunked(const struct http_parser *);

@@ -25,7 +25,11 @@ b64url_char(unsigned char c)
 	    (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
 
-/* Split into three parts; 0 with the offsets, -1 if not shaped so. */
+/*
+ * Split into three parts; 0 with the offsets, -1 if not shaped so.  The
+ * signature may be empty: an unsigned token ("alg":"none") is still a
+ * token, to be refused for its algorithm.
+ */
 static int
 split(const char *tok, size_t len, size_t off[3], size_t plen[3])
 {
@@ -39,7 +43,7 @@ split(const char *tok, size_t len, size_t off[3], size_t plen[3])
 				return -1;
 			continue;
 		}
-		if (part >= 3 || i == start)
+		if (part >= 3 || (i == start && part < 2))
 			return -1;
 		off[part] = start;
 		plen[part] = i - start;
@@ -148,6 +152,26 @@ fail(int code, char *err, size_t errlen, const char *msg)
 	return code;
 }
 
+/* Name the algorithm when it is a short word, as "none" or "RS256". */
+static int
+alg_refused(const char *alg, char *err, size_t errlen)
+{
+	size_t	 i, n = strlen(alg);
+
+	for (i = 0; i < n; i++)
+		if (!((alg[i] >= 'A' && alg[i] <= 'Z') ||
+		    (alg[i] >= 'a' && alg[i] <= 'z') ||
+		    (alg[i] >= '0' && alg[i] <= '9')))
+			break;
+	if (n == 0 || n > 16 || i < n)
+		return fail(JWT_E_ALG, err, errlen, "token algorithm not "
+		    "accepted (only HS256)");
+	if (err != NULL && errlen > 0)
+		snprintf(err, errlen, "token algorithm %s not accepted (only "
+		    "HS256)", alg);
+	return JWT_E_ALG;
+}
+
 static int
 check_header(const char *tok, size_t len, char *err, size_t errlen)
 {
@@ -168,8 +192,7 @@ check_header(const char *tok, size_t len, char *err, size_t errlen)
 	    !json_object_is_type(v, json_type_string))
 		rc = fail(JWT_E_ALG, err, errlen, "token header has no alg");
 	else if (strcmp(json_object_get_string(v), "HS256") != 0)
-		rc = fail(JWT_E_ALG, err, errlen, "token algorithm not "
-		    "accepted (only HS256)");
+		rc = alg_refused(json_object_get_string(v), err, errlen);
 	else if (json_object_object_get_ex(h, "crit", NULL))
 		rc = fail(JWT_E_ALG, err, errlen, "token header has crit "
 		    "extensions");
@@ -192,6 +215,8 @@ check_sig(const char *tok, size_t signed_len, const char *sig,
 	size_t				 gotlen;
 	int				 rc;
 
+	if (siglen == 0)
+		return fail(JWT_E_SIG, err, errlen, "token has no signature");
 	if ((got = b64_decode(sig, siglen, &gotlen)) == NULL)
 		return fail(JWT_E_MALFORMED, err, errlen, "malformed token "
 		    "signature (base64url)");
@@ -319,10 +344,10 @@ jwt_verify(const char *tok, size_t len, const void *key, size_t keylen,
 	if (split(tok, len, off, plen) == -1)
 		return fail(JWT_E_MALFORMED, err, errlen, "malformed token "
 		    "(not three base64url parts)");
-	if (key == NULL || keylen == 0)
-		return fail(JWT_E_INTERNAL, err, errlen, "no key");
 	if ((rc = check_header(tok + off[0], plen[0], err, errlen)) != JWT_OK)
 		return rc;
+	if (key == NULL || keylen == 0)
+		return fail(JWT_E_INTERNAL, err, errlen, "no key");
 	if ((rc = check_sig(tok, plen[0] + 1 + plen[1], tok + off[2],
 	    plen[2], key, keylen, err, errlen)) != JWT_OK)
 		return rc;

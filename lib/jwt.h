@@ -5,7 +5,9 @@
  * A token is three base64url parts (no padding) joined by '.': header,
  * claims, signature.  jwt_verify() checks, in this order, and stops at
  * the first failure with its JWT_E_* code and a short reason:
- *	shape		length, three parts, base64url alphabet
+ *	shape		length, three parts, base64url alphabet; the
+ *			signature may be empty, so that an unsigned token
+ *			("alg":"none") is refused for its algorithm
  *	header		a JSON object whose "alg" is exactly "HS256"; "typ",
  *			if present, "JWT"; no "crit" (no extension is
  *			understood)
@@ -56,13 +58,14 @@ struct jwt_claims {
 	int64_t		 iat;		/* 0 if absent */
 };
 
-/* Does it look like a JWT (three non-empty base64url parts)? */
+/* Does it look like a JWT (three base64url parts, the last maybe empty)? */
 int	 jwt_shape(const char *, size_t);
 /*
  * Verify token (len bytes, need not be NUL-terminated) with key at time
  * now.  JWT_OK with *claims filled (may be NULL), or a JWT_E_* code and
  * the reason in err ("token expired", "bad signature", ...), which never
- * quotes the token.
+ * quotes the token.  Without a key (NULL), the shape and the header are
+ * checked all the same: JWT_E_INTERNAL ("no key") if they pass.
  */
 int	 jwt_verify(const char *, size_t, const void *, size_t, int64_t,
 	    const char *, const char *, struct jwt_claims *, char *, size_t);

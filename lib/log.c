@@ -4,7 +4,9 @@
  * lines go to stderr with a UTC timestamp and the process title, each
  * in one write(2): lines of the processes sharing stderr do not mix (a
  * pipe's writes up to PIPE_BUF are whole), and no stdio stream is set up
- * per line (dprintf's costs an fstat and an lseek every time).
+ * per line (dprintf's costs an fstat and an lseek every time).  A
+ * message of several lines (a configuration's errors) is logged line
+ * by line, each with the title, so that grep finds every one.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -70,6 +72,7 @@ log_getverbose(void)
 }
 
 static void log_plain(int, const char *);
+static void log_one(int, const char *);
 
 /* All of a line, or as much as the fd takes; errors change nothing. */
 static void
@@ -114,8 +117,33 @@ vlog(int pri, const char *fmt, va_list ap)
 	errno = saved;
 }
 
+/* Each line of msg on its own; empty lines of several are dropped. */
 static void
 log_plain(int pri, const char *msg)
+{
+	char		 one[2048];
+	const char	*p, *nl;
+	size_t		 n;
+
+	if (strchr(msg, '\n') == NULL) {
+		log_one(pri, msg);
+		return;
+	}
+	for (p = msg; *p != '\0'; p = *nl == '\n' ? nl + 1 : nl) {
+		if ((nl = strchr(p, '\n')) == NULL)
+			nl = p + strlen(p);
+		if ((n = (size_t)(nl - p)) == 0)
+			continue;
+		if (n >= sizeof(one))
+			n = sizeof(one) - 1;
+		memcpy(one, p, n);
+		one[n] = '\0';
+		log_one(pri, one);
+	}
+}
+
+static void
+log_one(int pri, const char *msg)
 {
 	char	 ts[32], line[2048 + 160];
 	struct timespec now;

@@ -69,6 +69,8 @@ enum sandbox_imsg_type {
 #define SANDBOX_LANG_MAX	16
 #define SANDBOX_TOOL_MAX	64		/* tool name, < */
 #define SANDBOX_SESSION_MAX	128		/* session id, < */
+/* A session an agent names: harnessd adds ".XXXXXXXX" to scope it. */
+#define SANDBOX_SESSION_NAME_MAX (SANDBOX_SESSION_MAX - 1 - 9)	/* 118 */
 #define SANDBOX_APPROVAL_MAX	512		/* approval text, < */
 #define SANDBOX_CODE_MAX	(16 * 1024 * 1024)	/* bytes of code */
 

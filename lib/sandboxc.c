@@ -107,6 +107,20 @@ sandbox_session_valid(const char *s)
 }
 
 int
+sandbox_session_name_valid(const char *s)
+{
+	return strlen(s) <= SANDBOX_SESSION_NAME_MAX &&
+	    sandbox_session_valid(s);
+}
+
+int
+sandbox_cwd_valid(const char *s)
+{
+	return s[0] == '/' && strstr(s, "/..") == NULL &&
+	    strlen(s) <= SANDBOX_CWD_MAX;
+}
+
+int
 sandbox_env_valid(const char *s)
 {
 	const char	*eq;
@@ -400,7 +414,7 @@ sandbox_req_decode(const void *buf, size_t len, struct sandbox_req *req,
 	if (req->cwd[0] == '\0') {
 		free(req->cwd);
 		req->cwd = NULL;
-	} else if (req->cwd[0] != '/' || strstr(req->cwd, "/..") != NULL) {
+	} else if (!sandbox_cwd_valid(req->cwd)) {
 		snprintf(err, errlen, "cwd must be an absolute path without "
 		    "\"..\"");
 		return -1;

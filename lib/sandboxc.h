@@ -103,6 +103,10 @@ int	 sandbox_name_valid(const char *);
 /* Tool names: [A-Za-z0-9_.-]; sessions: [A-Za-z0-9_.:-]; no leading '.'. */
 int	 sandbox_tool_valid(const char *);
 int	 sandbox_session_valid(const char *);
+/* A session an agent names, which harnessd scopes: shorter still. */
+int	 sandbox_session_name_valid(const char *);
+/* A working directory: absolute, no "/..", at most CWD_MAX bytes. */
+int	 sandbox_cwd_valid(const char *);
 /* NAME=value, NAME of [A-Za-z0-9_] not starting with a digit. */
 int	 sandbox_env_valid(const char *);
 /* Limit names as in harness.conf(5): "time", "cpu", "memory", ... */

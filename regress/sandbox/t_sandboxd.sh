@@ -214,10 +214,12 @@ else
 	skip "seccomp through the spawner" "syscall numbers for x86_64 only"
 fi
 
-# Refusals: status 125 and a message that says why.
-run badlang 125 -l perl -e 'print 1' &&
-    grep -q 'unknown language "perl"' "$T/badlang.err"
-ok $? "unknown language refused"
+# Refusals: status 125 and a message that says why.  A malformed option
+# value is a usage error, 64, before anything is sent (sandboxd's own
+# refusal of the same request is in regress/unit/test_sandboxc.c).
+run badlang 64 -l perl -e 'print 1' &&
+    grep -q -- '-l: a language is sh, bash or python3' "$T/badlang.err"
+ok $? "unknown language: a usage error, 64"
 run manyargs 125 -- echo $(seq 1 300) &&
     grep -q "argv has 301 entries, at most 256" "$T/manyargs.err"
 ok $? "argv with too many arguments refused"
@@ -241,12 +243,20 @@ ok $? "a request in an unsealed memfd is refused ($(cat "$T/bq.out" "$T/bq.err")
 run overmax 125 -m 100G -- true &&
     grep -q "limit memory .* is above the maximum" "$T/overmax.err"
 ok $? "limit above max limits refused"
-run badws 125 -w ../etc -- true && grep -q "bad workspace name" "$T/badws.err"
-ok $? "bad workspace name refused"
-run badcwd 125 -C tmp -- true && grep -q "cwd must be an absolute" "$T/badcwd.err"
-ok $? "relative cwd refused"
-run badenv 125 -E 'A B=1' -- true && grep -q "environment entry 0" "$T/badenv.err"
-ok $? "bad environment entry refused"
+run badws 64 -w ../etc -- true && grep -q -- "-w: a workspace is" "$T/badws.err"
+ok $? "bad workspace name: a usage error, 64"
+run badcwd 64 -C tmp -- true && grep -q -- "-C: an absolute path" "$T/badcwd.err"
+ok $? "relative cwd: a usage error, 64"
+run badcwd2 64 -C /work/../etc -- true &&
+    grep -q -- "-C: an absolute path" "$T/badcwd2.err"
+ok $? "cwd with ..: a usage error, 64"
+run badenv 64 -E 'A B=1' -- true && grep -q -- "-E: NAME=value" "$T/badenv.err"
+ok $? "bad environment entry: a usage error, 64"
+run badenv2 64 -E '1A=1' -- true && grep -q -- "-E: NAME=value" "$T/badenv2.err"
+ok $? "environment name starting with a digit: a usage error, 64"
+run goodopts 0 -w okws -C /work -E A_1=x -- sh -c 'echo "$A_1 $PWD"' &&
+    [ "$(cat "$T/goodopts.out")" = "x /work" ]
+ok $? "good -w, -C and -E values pass ($(cat "$T/goodopts.out"))"
 run noprog 127 -- /nonexistent/program
 ok $? "a missing program: status 127"
 

@@ -53,12 +53,21 @@ ok $? "-n: 17 listeners are refused"
 cp "$conf" "$T/u.conf"
 printf 'vaultd {\n\tuser "nosuchuser_t"\n}\n' >>"$T/u.conf"
 out=$("$BIN/vaultd" -n -f "$T/u.conf" 2>&1)
-[ $? -eq 1 ] && echo "$out" | grep -q "user nosuchuser_t: unknown user" &&
+[ $? -eq 1 ] &&
+    echo "$out" | grep -qx "vaultd: $T/u.conf: user nosuchuser_t: unknown user (create it, see harness.conf(5))" &&
     echo "$out" | grep -q "vaultd: configuration failed"
-ok $? "-n: vaultd refuses its user that does not exist"
+ok $? "-n: vaultd refuses its user that does not exist, naming the file ($out)"
 out=$("$BIN/hitld" -n -f "$T/u.conf" 2>&1)
 [ $? -eq 0 ] && [ "$out" = "configuration OK" ]
 ok $? "-n: hitld does not check vaultd's user"
+printf 'hitld {\n\tuser "nosuchuser_h"\n\tapprover socket "%s/a.sock" group "nosuchgroup_h"\n}\n' \
+    "$T" >>"$T/u.conf"
+out=$(cd "$T" && "$BIN/hitld" -n -f u.conf 2>&1)
+[ $? -eq 1 ] &&
+    [ "$(echo "$out" | grep -c '^hitld: u\.conf: ')" -eq 2 ] &&
+    echo "$out" | grep -qx "hitld: u.conf: user nosuchuser_h: unknown user (create it, see harness.conf(5))" &&
+    echo "$out" | grep -qx "hitld: u.conf: approver socket $T/a.sock group nosuchgroup_h: unknown group"
+ok $? "-n: hitld names the file, as given, on each line ($(echo "$out" | tr '\n' ' '))"
 
 cp "$conf" "$T/z.conf"
 printf 'sandboxd {\n\tlimits { time 0s memory 0 output 0 }\n}\n' >>"$T/z.conf"
@@ -145,11 +154,76 @@ kill -HUP "$(cat "$T/hitld.pid")"
 wait_for "$T/hitld.log" "fifo: not a regular file" 10 &&
     wait_for "$T/hitld.log" "reload failed, keeping" 10
 ok $? "SIGHUP: an include that is a FIFO fails the reload at once"
+# The error is the second line of that message: it carries the prefix.
+grep -A1 'reload failed, keeping' "$T/hitld.log" | tail -n 1 |
+    grep -q '^[0-9T:.-]*Z hitld\[[0-9]*\]: .*fifo: not a regular file'
+ok $? "reload failed: every line of the message has the log prefix ($(grep -A1 'reload failed' "$T/hitld.log" | tail -1))"
 hpid=$(cat "$T/hitld.pid")
 kill -TERM "$hpid"
 wait_gone "$hpid" 10
 ok $? "SIGTERM is handled after that reload"
 sed -i '$d' "$conf"
+
+# ---- make run, then make stop with nobody reaping the daemons ----
+# scripts/run start leaves the daemons to whoever adopts orphans; here
+# a subreaper that does not reap them until the end, as an init that
+# never does: each exited daemon stays a zombie, which kill -0 still
+# finds.  stop must see them gone at once, not wait and kill them.
+mr=$T/mr
+mkdir -p "$mr"
+chmod 755 "$mr"
+sed -e "s|/run/harness|$mr/sock|g" -e "s|/var/lib/harness|$mr/state|g" \
+    -e "s/^\([[:space:]]*\)sandbox user .*/&\\
+\1cgroup \"harness-test-mr-$$\"/" \
+    "$TOP/etc/harness.conf.sample" >"$mr/harness.conf"
+cat >"$T/reaper.py" <<'EOF'
+import ctypes, os, subprocess, sys, time
+top, build, rundir = sys.argv[1:4]
+ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)	# PR_SET_CHILD_SUBREAPER
+env = dict(os.environ, RUNDIR=rundir)
+run = top + "/scripts/run"
+r = subprocess.run(["sh", run, "start", build], env=env, timeout=120,
+    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+print("start", r.returncode, r.stderr.replace("\n", " "))
+t0 = time.time()
+r = subprocess.run(["sh", run, "stop", build], env=env, timeout=120,
+    capture_output=True, text=True)
+took = time.time() - t0
+zombies = 0
+for d in os.listdir("/proc"):
+    try:
+        with open("/proc/%s/stat" % d) as f:
+            st = f.read()
+    except (OSError, ValueError):
+        continue
+    fields = st[st.rindex(")") + 2:].split()
+    if fields[0] == "Z" and int(fields[1]) == os.getpid():
+        zombies += 1
+print("stop", r.returncode, "%.1f" % took, "zombies", zombies)
+sys.stdout.write(r.stdout + r.stderr)
+# Reap them now; whatever is left goes to init when we exit.
+end = time.time() + 10
+while time.time() < end:
+    try:
+        pid, _ = os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        break
+    if pid == 0:
+        time.sleep(0.05)
+EOF
+timeout 300 python3 "$T/reaper.py" "$TOP" "$(basename "$BUILD")" "$mr" \
+    >"$T/reaper.out" 2>&1
+grep -q '^start 0 ' "$T/reaper.out" &&
+    grep -q '^stop 0 [0-3]\.[0-9] zombies [1-9]' "$T/reaper.out" &&
+    [ "$(grep -c '^stop: .* stopped$' "$T/reaper.out")" -eq 5 ] &&
+    ! grep -q 'did not exit' "$T/reaper.out"
+ok $? "make stop: daemons that exited but are not reaped are stopped, not killed ($(tr '\n' ' ' <"$T/reaper.out"))"
+for _p in "$mr"/*.pid; do
+	[ -f "$_p" ] && kill -KILL "$(cat "$_p")" 2>/dev/null
+done
+for _d in /sys/fs/cgroup/*/harness-test-mr-$$ /sys/fs/cgroup/harness-test-mr-$$; do
+	[ -d "$_d" ] && rmdir "$_d" 2>/dev/null
+done
 
 # ---- harnessctl sandbox run ----
 dd if=/dev/zero of="$T/big.sh" bs=1M count=17 2>/dev/null

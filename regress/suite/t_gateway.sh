@@ -131,6 +131,14 @@ head -c 8192 /dev/zero | tr '\0' a >"$T/big"
 sleep 1
 [ "$(code -X POST --data-binary @"$T/big" http://x/v1/exec)" = 413 ]
 ok $? "body over max request size: 413"
+# Refused before handle_request(), each is counted under its route in
+# /metrics below, not under "other".
+[ "$(code -X POST --data-binary @"$T/big" http://x/v1/tools)" = 413 ] &&
+    [ "$(code -X POST --data-binary @"$T/big" http://x/v1/%65xec)" = 413 ] &&
+    [ "$(code -X POST http://x/v1/tools/shell/call)" = 411 ] &&
+    [ "$(code -X POST -H 'Transfer-Encoding: chunked' --data-binary @"$T/big" \
+    http://x/v1/tools/shell/call)" = 413 ]
+ok $? "413 on /v1/tools and /v1/%65xec, 411 and chunked 413 on a tool call"
 
 out=$(python3 "$TOP/regress/suite/rawhttp.py" "$sock" slow)
 echo "$out" | grep -q '^HTTP/1.1 408'
@@ -201,6 +209,15 @@ grep -q '^harness_http_requests_total{route="/v1/tools",code="200"} [1-9]' "$T/m
     grep -q '^harness_auth_failures_total [1-9]' "$T/metrics" &&
     grep -q 'harness_http_request_duration_seconds_bucket{route="/v1/health",le="+Inf"}' "$T/metrics"
 ok $? "/metrics: requests by route and status, histograms, rejections"
+grep -q '^harness_http_requests_total{route="/v1/exec",code="413"} 2$' "$T/metrics" &&
+    grep -q '^harness_http_requests_total{route="/v1/tools",code="413"} 1$' "$T/metrics" &&
+    grep -q '^harness_http_requests_total{route="/v1/tools/{name}/call",code="411"} 1$' "$T/metrics" &&
+    grep -q '^harness_http_requests_total{route="/v1/tools/{name}/call",code="413"} 1$' "$T/metrics" &&
+    grep -q '^harness_http_requests_total{route="/v1/health",code="408"} 1$' "$T/metrics" &&
+    grep -q '^harness_http_requests_total{route="other",code="400"} [1-9]' "$T/metrics" &&
+    ! grep -q '^harness_http_requests_total{route="other",code="41[13]"}' "$T/metrics" &&
+    ! grep -q '^harness_http_requests_total{route="other",code="408"}' "$T/metrics"
+ok $? "/metrics: 411, 413 and 408 under the request's route, garbage under other ($(grep 'code="4[01]' "$T/metrics" | tr '\n' ' '))"
 
 pid=$(cat "$T/harnessd.pid")
 kill -0 "$pid"

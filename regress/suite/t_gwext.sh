@@ -260,6 +260,13 @@ ok $? "vault initialised with the JWT key, then sealed"
 [ "$(code -H "$(J "$good")" http://x/v1/tools)" = 503 ] &&
     grep -q 'vault is sealed' "$T/body"
 ok $? "sealed again: JWT still 503"
+# An unsigned token, as sent: header.claims. with an empty signature.
+b64u() { base64 | tr '+/' '-_' | tr -d '=\n'; }
+unsigned=$(printf '%s.%s.' "$(printf '{"alg":"none","typ":"JWT"}' | b64u)" \
+    "$(printf '{"sub":"a","exp":%s}' $((now + 600)) | b64u)")
+[ "$(code -H "$(J "$unsigned")" http://x/v1/tools)" = 401 ] &&
+    grep -q '"code":"unauthorized".*token algorithm none not accepted (only HS256)' "$T/body"
+ok $? "alg none while sealed: 401 for its algorithm, no key needed ($(cat "$T/body"))"
 echo "$PASS" | ctl vault unseal >/dev/null
 ok $? "vault unsealed"
 
@@ -285,8 +292,24 @@ ok $? "wrong audience: 401"
 ok $? "alg HS512: 401"
 none=$(printf '%s.%s.x' "$(printf '{"alg":"none"}' | base64 | tr '+/' '-_' | tr -d '=\n')" \
     "$(printf '{"sub":"a","exp":%s}' $((now + 600)) | base64 | tr '+/' '-_' | tr -d '=\n')")
-[ "$(code -H "$(J "$none")" http://x/v1/tools)" = 401 ]
-ok $? "alg none: 401"
+[ "$(code -H "$(J "$none")" http://x/v1/tools)" = 401 ] &&
+    grep -q 'token algorithm none not accepted' "$T/body"
+ok $? "alg none: 401 ($(cat "$T/body"))"
+[ "$(tcode -H "$(J "$unsigned")" http://127.0.0.1:$port/v1/tools)" = 401 ] &&
+    grep -q '"code":"unauthorized","message":"invalid JWT (bad_algorithm): token algorithm none not accepted (only HS256)"' "$T/body"
+ok $? "alg none with an empty signature: 401 saying the algorithm is not accepted, not 'invalid API key' ($(cat "$T/body"))"
+nosig=$(printf '%s.' "${good%.*}")
+[ "$(code -H "$(J "$nosig")" http://x/v1/tools)" = 401 ] &&
+    grep -q 'invalid JWT (bad_signature): token has no signature' "$T/body"
+ok $? "HS256 without its signature: 401 no signature ($(cat "$T/body"))"
+[ "$(code -H "$(J "$(printf 'bm90IGpzb24.%s' "${good#*.}")")" http://x/v1/tools)" = 401 ] &&
+    grep -q 'invalid JWT (malformed): malformed token header (not a JSON object)' "$T/body"
+ok $? "a header that is not JSON: 401 malformed ($(cat "$T/body"))"
+[ "$(code -H "$(J "$expired")" http://x/v1/tools)" = 401 ] &&
+    grep -q 'invalid JWT (expired): token expired' "$T/body" &&
+    [ "$(code -H "$(J "$badsig")" http://x/v1/tools)" = 401 ] &&
+    grep -q 'invalid JWT (bad_signature): bad signature' "$T/body"
+ok $? "expired and badly signed tokens: each reason named with its code"
 n=0
 while [ $n -lt 40 ]; do
 	ctl audit show -t gateway.auth.fail 2>/dev/null | grep -q "token expired" && break

@@ -298,6 +298,19 @@ ctl tool call shell '{"command":"true"} junk' >/dev/null 2>"$T/err"
 rc=$?
 [ $rc -eq 64 ] && grep -q 'not valid JSON: trailing data at byte 19' "$T/err"
 ok $? "harnessctl tool call: text after the JSON is refused, exit 64 (rc $rc: $(cat "$T/err"))"
+ctl tool call shell notjson >/dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 64 ] && grep -q 'not valid JSON: .* at byte 0' "$T/err"
+ok $? "harnessctl tool call NAME notjson: a usage error, exit 64 (rc $rc: $(cat "$T/err"))"
+ctl tool call shell '["true"]' >/dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 64 ] && grep -q 'the arguments must be a JSON object' "$T/err"
+ok $? "harnessctl tool call NAME [...]: not an object, exit 64 (rc $rc: $(cat "$T/err"))"
+timeout 60 "$BIN/harnessctl" -f "$conf" tool call shell '{"nope":1}' \
+    >/dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 1 ] && [ -s "$T/err" ]
+ok $? "harnessctl tool call: arguments that do not fit the schema are harnessd's refusal, exit 1 (rc $rc: $(cat "$T/err"))"
 ctl sandbox run -T no-such-tool -- true >/dev/null 2>"$T/err"
 grep -q 'tool no-such-tool is not in .*: it runs with no secrets' "$T/err"
 ok $? "harnessctl sandbox run -T unknown: warns ($(cat "$T/err"))"
@@ -330,6 +343,22 @@ ctl exec -Z -- true >/dev/null 2>"$T/err"
 rc=$?
 [ $rc -eq 64 ] && grep -q "^harnessctl exec: invalid option -- 'Z'" "$T/err"
 ok $? "harnessctl exec -Z: getopt's message names the command ($(head -1 "$T/err"))"
+# A malformed option value is a usage error too, before anything is sent.
+for a in "-n bogus" "-s ../x" "-s .x" "-s $(printf 's%.0s' $(seq 119))" \
+    "-C rel" "-C /work/../etc" "-e 1X=y" "-e A-B=y"; do
+	ctl exec $a -- true >/dev/null 2>"$T/err"
+	rc=$?
+	[ $rc -eq 64 ] && grep -q "^harnessctl: ${a%% *}[ :]" "$T/err"
+	ok $? "harnessctl exec $(echo "$a" | cut -c1-16): exit 64 (rc $rc: $(cat "$T/err"))"
+done
+ctl tool call -s ../x shell '{"command":"true"}' >/dev/null 2>"$T/err"
+rc=$?
+[ $rc -eq 64 ] && grep -q '^harnessctl: -s: a session is 1 to 118' "$T/err"
+ok $? "harnessctl tool call -s ../x: exit 64 (rc $rc: $(cat "$T/err"))"
+[ "$(timeout 60 "$BIN/harnessctl" -f "$conf" exec -q -n none \
+    -s "$(printf 's%.0s' $(seq 118))" -C /work -e A_1=x -- python3 -c \
+    'import os; print(os.environ["A_1"], os.getcwd())' 2>"$T/err")" = "x /work" ]
+ok $? "harnessctl exec with good -n, -s, -C and -e values runs ($(cat "$T/err"))"
 ctl hitl classify shell -Z >/dev/null 2>"$T/err"
 grep -q "^harnessctl hitl classify: invalid option -- 'Z'" "$T/err"
 ok $? "harnessctl hitl classify TOOL -Z: named by the command, not the tool ($(head -1 "$T/err"))"

@@ -983,6 +983,58 @@ test_methods(void)
 	http_parser_free(p);
 }
 
+/*
+ * http_request_path(): the path as soon as the request line is in, so
+ * that an error found later in the head is counted under its route.
+ */
+static void
+test_request_path(void)
+{
+	struct http_parser	*p;
+	struct http_limits	 lim;
+	const char		*r;
+	int			 rc;
+
+	p = http_parser_new(NULL);
+	rc = http_feed(p, "POST /v1/ex", 11);
+	tap_ok(rc == HTTP_NEED_MORE && http_request_path(p) == NULL,
+	    "request path: NULL before the request line is in");
+	r = "ec HTTP/1.1\r\nHost: h\r\n";
+	rc = http_feed(p, r, strlen(r));
+	tap_ok(rc == HTTP_NEED_MORE && http_path(p) == NULL &&
+	    http_request_path(p) != NULL &&
+	    strcmp(http_request_path(p), "/v1/exec") == 0,
+	    "request path: there with the request line, before the head");
+	rc = http_feed(p, "\r\n", 2);
+	tap_ok(rc == HTTP_ERROR && http_status(p) == 411 &&
+	    http_path(p) == NULL && http_request_path(p) != NULL &&
+	    strcmp(http_request_path(p), "/v1/exec") == 0,
+	    "request path: kept after a 411 (http_path() is NULL)");
+	http_reset(p);
+	tap_ok(http_request_path(p) == NULL, "request path: gone on reset");
+	http_parser_free(p);
+
+	memset(&lim, 0, sizeof(lim));
+	lim.max_body = 4;
+	p = http_parser_new(&lim);
+	r = "POST http://h/v1/tools/x/call?q=1 HTTP/1.1\r\nHost: h\r\n"
+	    "Content-Length: 5\r\n\r\n";
+	rc = http_feed(p, r, strlen(r));
+	tap_ok(rc == HTTP_ERROR && http_status(p) == 413 &&
+	    http_request_path(p) != NULL &&
+	    strcmp(http_request_path(p), "/v1/tools/x/call") == 0,
+	    "request path: absolute-form, without the query, after a 413");
+	http_parser_free(p);
+
+	p = http_parser_new(NULL);
+	r = "GET /v1/health HTTP/3.0\r\n";
+	rc = http_feed(p, r, strlen(r));
+	tap_ok(rc == HTTP_ERROR && http_status(p) == 505 &&
+	    http_request_path(p) == NULL,
+	    "request path: NULL when the request line is refused");
+	http_parser_free(p);
+}
+
 int
 main(void)
 {
@@ -1000,5 +1052,6 @@ main(void)
 	test_response();
 	test_sse();
 	test_methods();
+	test_request_path();
 	return tap_done();
 }

@@ -128,10 +128,26 @@ main(void)
 	tap_ok(rc == JWT_E_ALG && strstr(err, "only HS256") != NULL,
 	    "alg none: refused (%s)", err);
 	free(t);
+	/* As an unsigned token is sent: for its algorithm, not its shape. */
 	t = make("{\"alg\":\"none\"}", claims, NULL, "");
-	tap_ok(verify(t, NULL, NULL, NULL, err, sizeof(err)) ==
-	    JWT_E_MALFORMED, "alg none with an empty signature: refused");
+	rc = verify(t, NULL, NULL, NULL, err, sizeof(err));
+	tap_ok(rc == JWT_E_ALG && jwt_shape(t, strlen(t)) &&
+	    strcmp(err, "token algorithm none not accepted (only HS256)") ==
+	    0 && strcmp(jwt_code(rc), "bad_algorithm") == 0,
+	    "alg none with an empty signature: refused for its algorithm "
+	    "(%s)", err);
 	free(t);
+	t = make(HS256, claims, NULL, "");
+	rc = verify(t, NULL, NULL, NULL, err, sizeof(err));
+	tap_ok(rc == JWT_E_SIG && strcmp(err, "token has no signature") == 0,
+	    "HS256 with an empty signature: no signature (%s)", err);
+	free(t);
+	expect("alg of another shape", "{\"alg\":\"x y\"}", claims, NULL,
+	    NULL, JWT_E_ALG, "token algorithm not accepted (only HS256)");
+	tap_ok(!jwt_shape("a.b.c.", 6) && !jwt_shape("a..c", 4) &&
+	    !jwt_shape(".b.c", 4) && !jwt_shape("a.b", 3) &&
+	    jwt_shape("a.b.", 4) && jwt_shape("a.b.c", 5),
+	    "shape: only the signature may be empty");
 	expect("alg HS512", "{\"alg\":\"HS512\"}", claims, NULL, NULL,
 	    JWT_E_ALG, "only HS256");
 	expect("alg hs256 (case)", "{\"alg\":\"hs256\"}", claims, NULL, NULL,
@@ -243,6 +259,19 @@ main(void)
 	    NULL, err, sizeof(err));
 	tap_ok(rc == JWT_E_SIG || rc == JWT_E_MALFORMED,
 	    "length honoured (last byte cut off)");
+	free(t);
+	/* Without a key, the shape and header are checked all the same. */
+	t = make(HS256, claims, key, NULL);
+	rc = jwt_verify(t, strlen(t), NULL, 0, NOW, NULL, NULL, NULL, err,
+	    sizeof(err));
+	tap_ok(rc == JWT_E_INTERNAL && strcmp(err, "no key") == 0,
+	    "no key: a good header passes, then no key (%s)", err);
+	free(t);
+	t = make("{\"alg\":\"none\"}", claims, NULL, "");
+	rc = jwt_verify(t, strlen(t), NULL, 0, NOW, NULL, NULL, NULL, err,
+	    sizeof(err));
+	tap_ok(rc == JWT_E_ALG, "no key: alg none is refused all the same "
+	    "(%s)", err);
 	free(t);
 	tap_ok(strcmp(jwt_code(JWT_E_EXPIRED), "expired") == 0 &&
 	    strcmp(jwt_code(JWT_E_SIG), "bad_signature") == 0,

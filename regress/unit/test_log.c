@@ -119,6 +119,42 @@ main(void)
 	    strstr(buf, ": two\n") != NULL, "... and the next the next");
 	close(fd);
 
+	/*
+	 * A message of several lines (a reload's errors): each line is a
+	 * line of its own, with the time and title, in a write of its own;
+	 * the empty ones are dropped.
+	 */
+	fd = capture_type(1);
+	log_warnx("reload failed:\n%s", "f.conf:3: syntax error\n\n"
+	    "f.conf:9: unknown user _x\n");
+	snprintf(re, sizeof(re), "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]{12}Z "
+	    "test/log\\[%d\\]: [^\n]*\n$", (int)getpid());
+	n = read_once(fd, buf, sizeof(buf));
+	e = n > 0 && matches(re, buf) && strstr(buf, ": reload failed:\n");
+	n = read_once(fd, buf, sizeof(buf));
+	e = e && n > 0 && matches(re, buf) &&
+	    strstr(buf, "]: f.conf:3: syntax error\n") != NULL;
+	n = read_once(fd, buf, sizeof(buf));
+	e = e && n > 0 && matches(re, buf) &&
+	    strstr(buf, "]: f.conf:9: unknown user _x\n") != NULL;
+	restore();
+	close(fd);
+	tap_ok(e, "a message of three lines and an empty one: three lines, "
+	    "each with time and title[pid] (%s)", shown(buf));
+	if (pipe(tee) == -1)
+		return 1;
+	fd = capture();
+	log_tee(tee[1]);
+	log_warnx("two\nlines");
+	log_tee(-1);
+	restore();
+	close(tee[1]);
+	n = read_once(tee[0], buf, sizeof(buf));
+	tap_ok(n > 0 && strcmp(buf, "test/log: two\ntest/log: lines\n") == 0,
+	    "the tee: each line as title: line (%s)", shown(buf));
+	close(tee[0]);
+	close(fd);
+
 	/* A message longer than a line: cut, still one line. */
 	memset(big, 'x', sizeof(big) - 1);
 	big[sizeof(big) - 1] = '\0';

@@ -93,7 +93,7 @@ main(void)
 	struct conf_match	*m;
 	struct conf_grant	*g;
 	uint64_t		 v;
-	char			 err[4096], path[600];
+	char			 err[4096], path[600], want[2 * PATH_MAX + 256];
 	int			 fd;
 
 	if (mkdtemp(dir) == NULL) {
@@ -687,13 +687,18 @@ main(void)
 	    err, sizeof(err));
 	tap_ok(c != NULL, "unknown users parse");
 	if (c != NULL) {
+		snprintf(want, sizeof(want), "%s: user nosuchuser_h: unknown "
+		    "user (create it, see harness.conf(5))", c->path);
 		tap_ok(conf_check_users(c, D_VAULTD, err, sizeof(err)) == -1 &&
-		    strstr(err, "user nosuchuser_h: unknown user") != NULL,
-		    "users: vaultd's unknown user is refused for vaultd");
+		    strcmp(err, want) == 0,
+		    "users: vaultd's unknown user is refused for vaultd, "
+		    "naming the file (%s)", err);
+		snprintf(want, sizeof(want), "%s: approver socket /a.sock "
+		    "group nosuchgroup_h: unknown group", c->path);
 		tap_ok(conf_check_users(c, D_HITLD, err, sizeof(err)) == -1 &&
-		    strstr(err, "approver socket /a.sock group nosuchgroup_h: "
-		    "unknown group") != NULL,
-		    "users: hitld's unknown approver group is refused");
+		    strstr(err, want) != NULL,
+		    "users: hitld's unknown approver group is refused, "
+		    "naming the file");
 		tap_ok(conf_check_users(c, D_AUDITD, err, sizeof(err)) == 0,
 		    "users: another section's users are not auditd's");
 		conf_free(c);
@@ -705,10 +710,14 @@ main(void)
 		tap_ok(conf_check_users(c, D_SANDBOXD, err, sizeof(err)) == -1 &&
 		    strstr(err, "nosuchuser_s") != NULL,
 		    "users: sandbox user");
+		snprintf(want, sizeof(want), "%s: listen on /x.sock owner "
+		    "nosuchuser_o: unknown user (create it, see "
+		    "harness.conf(5))\n%s: allow user nosuchuser_a: unknown "
+		    "user (create it, see harness.conf(5))", c->path, c->path);
 		tap_ok(conf_check_users(c, D_HARNESSD, err, sizeof(err)) == -1 &&
-		    strstr(err, "nosuchuser_o") != NULL &&
-		    strstr(err, "nosuchuser_a") != NULL,
-		    "users: harnessd's socket owner and allowed user");
+		    strcmp(err, want) == 0,
+		    "users: harnessd's socket owner and allowed user, a line "
+		    "each, each naming the file");
 		conf_free(c);
 	} else
 		tap_ok(0, "users: sandboxd and harnessd parse");

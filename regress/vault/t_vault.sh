@@ -85,8 +85,14 @@ ctl vault put C </dev/null >/dev/null 2>&1
 ok $? "an empty value refused"
 for n in a/b ../x .hidden a..b "$(printf 'x%.0s' $(seq 64))"; do
 	printf 'x' | ctl vault put "$n" >/dev/null 2>&1
-	[ $? -ne 0 ]
-	ok $? "name '$n' refused"
+	[ $? -eq 64 ]
+	ok $? "name '$n' refused, a usage error (64)"
+done
+for c in get rm rotate prune; do
+	printf 'x' | ctl vault $c ../x >/dev/null 2>"$T/badname.err"
+	rc=$?
+	[ $rc -eq 64 ] && grep -q 'a secret name' "$T/badname.err"
+	ok $? "vault $c ../x: a usage error, 64 (rc $rc: $(cat "$T/badname.err"))"
 done
 ls "$T/state/vault" | grep -q -v -e '^vault.hdr$' -e '^[A-Za-z0-9_.-]*@[0-9]*$'
 [ $? -ne 0 ]
