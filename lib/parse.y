@@ -132,6 +132,7 @@ static int	 symset(const char *, const char *, int);
 static char	*symget(const char *);
 static void	 conf_init(struct harness_conf *);
 static int	 conf_finish(struct harness_conf *);
+static int	 sockets_distinct(struct harness_conf *);
 static int	 strlist_add(struct conf_strlist *, char *);
 static void	 strlist_free(struct conf_strlist *);
 static int	 check_name(const char *, const char *);
@@ -2644,6 +2645,7 @@ conf_finish(struct harness_conf *c)
 		    c->rundir, "agent.sock");
 		TAILQ_INSERT_TAIL(&c->harnessd.listens, l, entry);
 	}
+	rc |= sockets_distinct(c);
 	if (c->auditd.producers.n == 0) {
 		const char *defs[] = { "_harness", "_sandbox", "_vault",
 		    "_hitl", "root" };
@@ -2689,6 +2691,69 @@ conf_finish(struct harness_conf *c)
 		}
 	}
 	return rc == 0 ? 0 : -1;
+}
+
+/*
+ * Every socket the suite binds is bound once: two listeners on one path
+ * or one address and port, or a listener on a daemon's control or the
+ * approvers' socket, pass -n today and fail at start, or worse, one
+ * daemon unlinks and takes over the other's socket.
+ */
+static int
+sockets_distinct(struct harness_conf *c)
+{
+	const char		*path[D_MAX + 1 + CONF_MAX_LISTEN];
+	char			 what[D_MAX + 1 + CONF_MAX_LISTEN][64];
+	char			 msg[2 * PATH_MAX + 512];
+	struct conf_listen	*l, *m;
+	size_t			 n = 0, i, j, nd;
+	int			 rc = 0;
+
+	for (i = 0; i < D_MAX; i++) {
+		path[n] = conf_daemon_rw(c, (enum daemon_id)i)->control.path;
+		snprintf(what[n++], sizeof(what[0]), "%s's control socket",
+		    daemon_names[i]);
+	}
+	path[n] = c->hitld.approver.path;
+	snprintf(what[n++], sizeof(what[0]), "hitld's approver socket");
+	nd = n;
+	TAILQ_FOREACH(l, &c->harnessd.listens, entry) {
+		if (l->type != LISTEN_UNIX || n == sizeof(path) /
+		    sizeof(path[0]))
+			continue;
+		path[n] = l->sock.path;
+		snprintf(what[n++], sizeof(what[0]), "a harnessd listen on");
+	}
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++) {
+			if (path[i][0] == '\0' || strcmp(path[i], path[j]) != 0)
+				continue;
+			if (i >= nd)
+				snprintf(msg, sizeof(msg), "%s: listen on %s is "
+				    "given twice", c->path, path[i]);
+			else
+				snprintf(msg, sizeof(msg), "%s: socket %s is "
+				    "both %s and %s", c->path, path[i],
+				    what[i], what[j]);
+			errappend(msg);
+			rc = -1;
+		}
+	TAILQ_FOREACH(l, &c->harnessd.listens, entry) {
+		if (l->type != LISTEN_TCP)
+			continue;
+		for (m = TAILQ_NEXT(l, entry); m != NULL;
+		    m = TAILQ_NEXT(m, entry))
+			if (m->type == LISTEN_TCP && m->port == l->port &&
+			    m->sslen == l->sslen &&
+			    memcmp(&m->ss, &l->ss, l->sslen) == 0) {
+				snprintf(msg, sizeof(msg), "%s: listen on %s "
+				    "port %u is given twice", c->path,
+				    l->host, l->port);
+				errappend(msg);
+				rc = -1;
+			}
+	}
+	return rc;
 }
 
 static struct harness_conf *

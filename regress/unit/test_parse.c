@@ -383,6 +383,28 @@ main(void)
 	    "language must be sh, bash or python3");
 	bad("tool with nothing to run", "tool \"t\" { description \"d\" }\n",
 	    "tool 't' needs a command or a language and code");
+	bad("a listener's path twice",
+	    "harnessd { listen on \"/a.sock\"\n listen on \"/b.sock\"\n"
+	    " listen on \"/a.sock\" }\n", "listen on /a.sock is given twice");
+	bad("a listener's path in a second harnessd block",
+	    "harnessd { listen on \"/a.sock\" }\n"
+	    "harnessd { listen on \"/a.sock\" }\n",
+	    "listen on /a.sock is given twice");
+	bad("a listener on a daemon's control socket",
+	    "rundir \"/r\"\nharnessd { listen on \"/r/auditd.sock\" }\n",
+	    "socket /r/auditd.sock is both auditd's control socket and a "
+	    "harnessd listen on");
+	bad("the approvers' socket on hitld's control socket",
+	    "hitld { approver socket \"/x.sock\"\n"
+	    " control socket \"/x.sock\" }\n",
+	    "socket /x.sock is both hitld's control socket and hitld's "
+	    "approver socket");
+	bad("a TCP listener twice",
+	    "harnessd { listen on 127.0.0.1 port 8080\n listen on port 8080 }\n",
+	    "listen on 127.0.0.1 port 8080 is given twice");
+	good("one port on two addresses",
+	    "harnessd { listen on 127.0.0.1 port 8080\n"
+	    " listen on ::1 port 8080 }\n");
 	bad("bad port", "harnessd { listen on 127.0.0.1 port 70000 }\n",
 	    "port must be 1 to 65535");
 	bad("bad address", "harnessd { listen on localhost port 80 }\n",
