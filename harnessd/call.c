@@ -1963,15 +1963,15 @@ call_exec(struct proc_ctx *ctx, const struct gw_req *r)
 		goto fail;
 	}
 	if (json_object_object_get_ex(body, "timeout", &e) &&
-	    tools_parse_duration(e, &cl.wall_ms) == -1) {
+	    (tools_parse_duration(e, &cl.wall_ms) == -1 || cl.wall_ms == 0)) {
 		eng_error(ctx, r->id, 400, "bad_request", "timeout: a duration "
-		    "(\"5s\" or milliseconds)");
+		    "(\"5s\" or milliseconds), not 0");
 		goto fail;
 	}
 	if (json_object_object_get_ex(body, "memory", &e) &&
-	    tools_parse_size(e, &cl.memory) == -1) {
+	    (tools_parse_size(e, &cl.memory) == -1 || cl.memory == 0)) {
 		eng_error(ctx, r->id, 400, "bad_request", "memory: a size "
-		    "(\"64M\" or bytes)");
+		    "(\"64M\" or bytes), not 0");
 		goto fail;
 	}
 	set_limits(&c->sreq.lim, &cl);

@@ -109,6 +109,7 @@ struct json_object *tools_describe(const struct etool *);
 int	 tools_parse_duration(struct json_object *, uint64_t *);
 int	 tools_parse_size(struct json_object *, uint64_t *);
 /* {"time": "5s", "memory": "64M", ...} into l; -1 with why. */
+int	 tools_limit_check(size_t, uint64_t, const char *, char *, size_t);
 int	 tools_parse_limits(struct json_object *, struct conf_limits *,
 	    char *, size_t);
 

@@ -219,6 +219,23 @@ tools_parse_size(struct json_object *o, uint64_t *out)
 	return parse_value(o, conf_parse_size, out);
 }
 
+/*
+ * Limit i (of struct conf_limits) given as v, as harness.conf takes it:
+ * not 0, processes and files in their ranges.  prefix names where it
+ * was: "limits." (the message then reads "limits.time: ...") or "".
+ */
+int
+tools_limit_check(size_t i, uint64_t v, const char *prefix, char *err,
+    size_t errlen)
+{
+	char	 msg[128];
+
+	if (conf_limit_check(i, v, msg, sizeof(msg)) == 0)
+		return 0;
+	snprintf(err, errlen, "%s%s", prefix, msg);
+	return -1;
+}
+
 int
 tools_parse_limits(struct json_object *o, struct conf_limits *l, char *err,
     size_t errlen)
@@ -260,6 +277,10 @@ tools_parse_limits(struct json_object *o, struct conf_limits *l, char *err,
 				    "bytes) or a number");
 				return -1;
 			}
+			if (tools_limit_check(keys[i].off / sizeof(uint64_t),
+			    *(uint64_t *)((char *)l + keys[i].off), "limits.",
+			    err, errlen) == -1)
+				return -1;
 		}
 		if (!found) {
 			snprintf(err, errlen, "limits: unknown limit \"%.64s\" "

@@ -97,6 +97,35 @@ conf_limits_over(const struct conf_limits *l, const struct conf_limits *max,
 	return 0;
 }
 
+int
+conf_limit_check(size_t i, uint64_t v, char *msg, size_t msglen)
+{
+	const char	*name = sandbox_limit_name(i);
+
+	if (i == offsetof(struct conf_limits, procs) / sizeof(uint64_t) &&
+	    (v < 1 || v > CONF_PROCS_MAX)) {
+		snprintf(msg, msglen, "%s must be 1 to %d", name,
+		    CONF_PROCS_MAX);
+		return -1;
+	}
+	if (i == offsetof(struct conf_limits, nofile) / sizeof(uint64_t) &&
+	    (v < CONF_FILES_MIN || v > CONF_FILES_MAX)) {
+		snprintf(msg, msglen, "%s must be %d to %d", name,
+		    CONF_FILES_MIN, CONF_FILES_MAX);
+		return -1;
+	}
+	/*
+	 * A limit of 0 would be no limit at all (sandboxd takes 0 as "not
+	 * given", and as no ceiling in max limits) or nothing allowed:
+	 * either way not what was written.
+	 */
+	if (v == 0) {
+		snprintf(msg, msglen, "%s: a limit of 0 is not a limit", name);
+		return -1;
+	}
+	return 0;
+}
+
 enum conf_net
 conf_network(const char *s)
 {

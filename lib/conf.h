@@ -269,6 +269,15 @@ enum conf_net { CONF_NET_NONE, CONF_NET_ANY, CONF_NET_HOSTS };
 enum conf_net conf_network(const char *);
 int	 conf_limits_over(const struct conf_limits *,
 	    const struct conf_limits *, size_t *, char *, size_t);
+/*
+ * Limit i of struct conf_limits (sandbox_limit_name(i)) set to v: -1
+ * and why in msg when it is not one (0, or processes or files out of
+ * their range), as the file and POST /v1/exec and /v1/tools say.
+ */
+int	 conf_limit_check(size_t, uint64_t, char *, size_t);
+#define CONF_PROCS_MAX		1000000
+#define CONF_FILES_MIN		8
+#define CONF_FILES_MAX		1048576
 
 /*
  * The users and groups the daemon looks up when it starts (a start

@@ -144,7 +144,7 @@ static struct conf_daemon *conf_daemon_rw(struct harness_conf *, enum daemon_id)
 static int	 rule_add(enum conf_match_kind, char *, struct conf_strlist *);
 static void	 errappend(const char *);
 static int	 listen_room(void);
-static int	 limit_set(uint64_t *, uint64_t, const char *);
+static int	 limit_set(uint64_t *, uint64_t);
 %}
 
 %token	ALLOW ANY APPROVER ARG AUDIENCE AUDITD BURST CACHE CGROUP CHROOT
@@ -594,41 +594,37 @@ limit_opts	: /* empty */
 		;
 
 limit_opt	: TIME duration			{
-			if (limit_set(&cur_limits->wall_ms, $2, "time") == -1)
+			if (limit_set(&cur_limits->wall_ms, $2) == -1)
 				YYERROR;
 		}
 		| CPU duration			{
-			if (limit_set(&cur_limits->cpu_ms, $2, "cpu") == -1)
+			if (limit_set(&cur_limits->cpu_ms, $2) == -1)
 				YYERROR;
 		}
 		| MEMORY size			{
-			if (limit_set(&cur_limits->memory, $2, "memory") == -1)
+			if (limit_set(&cur_limits->memory, $2) == -1)
 				YYERROR;
 		}
 		| PROCESSES NUMBER		{
-			if ($2 < 1 || $2 > 1000000) {
-				yyerror("processes must be 1 to 1000000");
+			if (limit_set(&cur_limits->procs, $2 < 0 ? 0 :
+			    (uint64_t)$2) == -1)
 				YYERROR;
-			}
-			cur_limits->procs = (uint64_t)$2;
 		}
 		| OUTPUT size			{
-			if (limit_set(&cur_limits->output, $2, "output") == -1)
+			if (limit_set(&cur_limits->output, $2) == -1)
 				YYERROR;
 		}
 		| FILESIZE size			{
-			if (limit_set(&cur_limits->fsize, $2, "filesize") == -1)
+			if (limit_set(&cur_limits->fsize, $2) == -1)
 				YYERROR;
 		}
 		| FILES NUMBER			{
-			if ($2 < 8 || $2 > 1048576) {
-				yyerror("files must be 8 to 1048576");
+			if (limit_set(&cur_limits->nofile, $2 < 0 ? 0 :
+			    (uint64_t)$2) == -1)
 				YYERROR;
-			}
-			cur_limits->nofile = (uint64_t)$2;
 		}
 		| TMP size			{
-			if (limit_set(&cur_limits->tmp, $2, "tmp") == -1)
+			if (limit_set(&cur_limits->tmp, $2) == -1)
 				YYERROR;
 		}
 		;
@@ -1351,16 +1347,15 @@ listen_room(void)
 	return 0;
 }
 
-/*
- * A limit of 0 would be no limit at all (sandboxd takes 0 as "not
- * given", and as no ceiling in max limits) or nothing allowed: either
- * way not what was written, as harnessctl sandbox run says too.
- */
+/* dst, a member of cur_limits, to v: conf_limit_check() says what. */
 static int
-limit_set(uint64_t *dst, uint64_t v, const char *what)
+limit_set(uint64_t *dst, uint64_t v)
 {
-	if (v == 0) {
-		yyerror("%s: a limit of 0 is not a limit", what);
+	char	 msg[128];
+
+	if (conf_limit_check((size_t)(dst - &cur_limits->wall_ms), v, msg,
+	    sizeof(msg)) == -1) {
+		yyerror("%s", msg);
 		return -1;
 	}
 	*dst = v;

@@ -474,6 +474,21 @@ ok $? "a registered tool's network is none or any"
 [ "$(post /v1/tools '{"name":"huge","command":["true"],"limits":{"memory":"100G"}}')" = 400 ] &&
     grep -q "above sandboxd's max limits" "$T/body"
 ok $? "POST /v1/tools: limits above sandboxd's max limits are 400 ($(cat "$T/body"))"
+# A limit of 0, or processes or files out of range, is refused as the
+# file refuses it, not stored without the limit.
+[ "$(post /v1/tools '{"name":"t0","command":["true"],"limits":{"time":0}}')" = 400 ] &&
+    grep -q 'limits.time: a limit of 0 is not a limit' "$T/body" &&
+    [ "$(code http://x/v1/tools/t0)" = 404 ]
+ok $? "POST /v1/tools: a limit of 0 is 400 ($(cat "$T/body"))"
+[ "$(post /v1/tools '{"name":"t0","command":["true"],"limits":{"files":3}}')" = 400 ] &&
+    grep -q 'limits.files must be 8 to 1048576' "$T/body"
+ok $? "POST /v1/tools: files below 8 is 400 ($(cat "$T/body"))"
+for b in '"limits":{"memory":"0"}' '"limits":{"processes":0}' \
+    '"limits":{"processes":1000001}' '"timeout":0' '"memory":"0K"'; do
+	[ "$(post /v1/exec "{\"argv\":[\"true\"],$b}")" = 400 ] &&
+	    grep -q '"bad_request"' "$T/body"
+	ok $? "POST /v1/exec: $b is 400 ($(cat "$T/body"))"
+done
 [ "$(post /v1/tools '{"name":"netany","command":["true"],"network":"any"}')" = 201 ] &&
     [ "$(code http://x/v1/tools/netany)" = 200 ] && grep -q '"network":"any"' "$T/body"
 ok $? "a registered tool may ask for any network"
