@@ -59,6 +59,15 @@
 #define CALL_OUTPUT_MAX		(8 * 1024 * 1024)	/* per stream */
 #define CALL_EVENT_CHUNK	2048	/* escaped, fits one message */
 #define CALL_MAX		1024		/* calls at once */
+/*
+ * A peer that stops answering (stopped, wedged) must not hold a call
+ * forever.  hitld answers at once, or says the call waits for a person
+ * and for how long; sandboxd ends a run by its time limit.  Past these,
+ * the call is refused (fail secure) and withdrawn.
+ */
+#define CALL_HITLD_ANSWER_MS	10000	/* a verdict, or "pending" */
+#define CALL_HITLD_GRACE_MS	10000	/* past the approval deadline */
+#define CALL_RUN_GRACE_MS	10000	/* past the run's time limit */
 #define CACHE_MAX_ENTRIES	1024
 #define CACHE_MAX_BYTES		(64 * 1024 * 1024)
 #define CALL_AUDIT_ARGS_MAX	4096
@@ -105,6 +114,8 @@ struct call {
 	int		 streaming;	/* an event went out */
 	int		 cancelled;
 	struct timespec	 t0;
+	struct event	*due;		/* the peer's time to answer */
+	uint64_t	 due_ms;
 
 	char		 tool[CONF_NAME_MAX];
 	char		 who[80];
@@ -422,6 +433,8 @@ call_free(struct call *c)
 {
 	TAILQ_REMOVE(&calls, c, entry);
 	ncalls--;
+	if (c->due != NULL)
+		event_free(c->due);
 	outpipe_close(&c->out);
 	outpipe_close(&c->err);
 	free(c->out.buf);
@@ -738,6 +751,59 @@ verdict_json(const struct call *c)
 	return o;
 }
 
+/* The peer did not answer in time: withdraw the call and refuse it. */
+static void
+call_overdue(int fd, short ev, void *arg)
+{
+	struct call	*c = arg;
+	unsigned long long s = (c->due_ms + 999) / 1000;
+
+	switch (c->state) {
+	case CS_CLASSIFY:
+		if (peer_compose(PEER_HITLD, IMSG_HITL_CANCEL, c->cid, -1,
+		    NULL, 0) == -1)
+			log_warnx("call %u: cannot withdraw it from hitld",
+			    c->cid);
+		log_warnx("call %u: hitld did not answer within %llus",
+		    c->cid, s);
+		eng_count(c->ctx, "approvals", "error");
+		call_refuse(c, 503, "hitld_unavailable", "denied: hitld did "
+		    "not answer within %llus", s);
+		break;
+	case CS_RUN:
+		if (peer_compose(PEER_SANDBOXD, IMSG_SANDBOX_KILL, c->cid, -1,
+		    NULL, 0) == -1)
+			log_warnx("call %u: cannot ask sandboxd to end it",
+			    c->cid);
+		log_warnx("call %u: sandboxd did not end the run within "
+		    "%llus", c->cid, s);
+		eng_count(c->ctx, "sandbox_runs", "refused");
+		call_refuse(c, 503, "sandboxd_unavailable", "sandboxd did not "
+		    "end the run within %llus (its time limit and %ds more)",
+		    s, CALL_RUN_GRACE_MS / 1000);
+		break;
+	default:
+		break;		/* answered meanwhile */
+	}
+}
+
+/* From now, the peer has ms to answer the call in its present state. */
+static void
+call_due(struct call *c, uint64_t ms)
+{
+	struct timeval	 tv;
+
+	if (c->due == NULL &&
+	    (c->due = evtimer_new(c->ctx->base, call_overdue, c)) == NULL) {
+		log_warn("call %u: no deadline for its peer", c->cid);
+		return;
+	}
+	c->due_ms = ms;
+	tv.tv_sec = (time_t)(ms / 1000);
+	tv.tv_usec = (suseconds_t)(ms % 1000) * 1000;
+	evtimer_add(c->due, &tv);
+}
+
 static void
 call_classify(struct call *c)
 {
@@ -785,6 +851,7 @@ call_classify(struct call *c)
 		return;
 	}
 	c->state = CS_CLASSIFY;
+	call_due(c, CALL_HITLD_ANSWER_MS);
 }
 
 static void
@@ -894,8 +961,9 @@ approval_text(const struct call *c, char *buf, size_t len)
 static void
 call_run(struct call *c)
 {
-	char	 err[512];
-	int	 fd = -1;
+	char		 err[512];
+	uint64_t	 wall;
+	int		 fd = -1;
 
 	if (peers[PEER_SANDBOXD].iev == NULL) {
 		c->state = CS_RUN_WAIT;
@@ -918,6 +986,13 @@ call_run(struct call *c)
 		call_refuse(c, 400, "bad_request", "%s", err);
 		return;
 	}
+	/* Its time limit, or sandboxd's default one (0: none). */
+	wall = c->sreq.lim.wall_ms != 0 ? c->sreq.lim.wall_ms :
+	    c->ctx->conf->sandboxd.limits.wall_ms;
+	if (wall != 0 && wall < UINT32_MAX)
+		call_due(c, wall + CALL_RUN_GRACE_MS);
+	else if (c->due != NULL)
+		evtimer_del(c->due);
 }
 
 static void
@@ -1026,6 +1101,9 @@ peer_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 			c->approval_id = id;
 			log_info("call %u: %s %s waits for approval %u",
 			    c->cid, c->who, c->tool, id);
+			/* hitld denies it by itself at its deadline */
+			call_due(c, (left > UINT32_MAX ? UINT32_MAX : left) +
+			    CALL_HITLD_GRACE_MS);
 			{
 				struct json_object *o = json_object_new_object();
 

@@ -665,6 +665,29 @@ EOF2
 r=$?; [ $r -ne 0 ] && diag "$(cat "$T/role")"
 ok $r "a daemon's connection cannot answer approvals, nor change its role"
 
+# ---- a peer that stops answering: the call is refused, not held ----
+# hitld's queue stopped (SIGSTOP): no verdict and no "pending" comes.
+hq=$(pgrep -P "$(cat "$T/hitld.pid")" | head -1)
+kill -STOP "$hq"
+post /v1/exec '{"argv":["true"]}' >"$T/code"
+kill -CONT "$hq"
+[ "$(cat "$T/code")" = 503 ] &&
+    grep -q 'hitld_unavailable.*hitld did not answer within 10s' "$T/body"
+ok $? "hitld stopped: the call is refused after 10s, saying why ($(cat "$T/body"))"
+# sandboxd stopped under a run of a 1s limit: refused 10s past it.
+for p in $(pgrep -P "$(cat "$T/sandboxd.pid")"); do kill -STOP "$p"; done
+post /v1/exec '{"argv":["sleep","5"],"timeout":"1s"}' >"$T/code"
+for p in $(pgrep -P "$(cat "$T/sandboxd.pid")"); do kill -CONT "$p"; done
+[ "$(cat "$T/code")" = 503 ] &&
+    grep -q 'sandboxd did not end the run within 11s' "$T/body"
+ok $? "sandboxd stopped: the run is refused past its limit ($(cat "$T/body"))"
+n=0
+while [ "$(post /v1/exec '{"argv":["true"]}')" != 200 ] && [ $n -lt 50 ]; do
+	sleep 0.2; n=$((n + 1))
+done
+[ "$(post /v1/exec '{"argv":["true"]}')" = 200 ]
+ok $? "once they go on, calls work again"
+
 # ---- fail secure ----
 suite_stop hitld
 [ "$(post /v1/exec '{"argv":["true"]}')" = 503 ] && grep -q 'hitld' "$T/body"
