@@ -104,6 +104,12 @@ set_schema(struct etool *t, const char *text, char *err, size_t errlen)
 		snprintf(err, errlen, "bad schema: %s", why);
 		return -1;
 	}
+	if (!jsonschema_takes_object(o)) {
+		json_object_put(o);
+		snprintf(err, errlen, "bad schema: a tool's arguments are a "
+		    "JSON object, and its type does not allow one");
+		return -1;
+	}
 	t->schema_text = strdup(json_object_to_json_string_ext(o,
 	    JSON_C_TO_STRING_PLAIN));
 	json_object_put(o);

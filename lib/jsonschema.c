@@ -1498,3 +1498,26 @@ jsonschema_validate(const struct jsonschema *s, struct json_object *o,
 		err[0] = '\0';
 	return 0;
 }
+
+int
+jsonschema_takes_object(struct json_object *schema)
+{
+	struct json_object	*t, *e;
+	size_t			 i, n;
+
+	if (!json_object_is_type(schema, json_type_object) ||
+	    !json_object_object_get_ex(schema, "type", &t))
+		return 1;
+	if (json_object_is_type(t, json_type_string))
+		return strcmp(json_object_get_string(t), "object") == 0;
+	if (!json_object_is_type(t, json_type_array))
+		return 1;
+	n = json_object_array_length(t);
+	for (i = 0; i < n; i++) {
+		e = json_object_array_get_idx(t, i);
+		if (json_object_is_type(e, json_type_string) &&
+		    strcmp(json_object_get_string(e), "object") == 0)
+			return 1;
+	}
+	return 0;
+}

@@ -50,6 +50,13 @@ struct jsonschema;
 struct jsonschema	*jsonschema_compile(struct json_object *, char *err,
 			    size_t errlen);
 void			 jsonschema_free(struct jsonschema *);
+/*
+ * 0 if schema (an object) says at its root that it takes no object
+ * ("type": "string", or a list of types without "object"), else 1.  A
+ * tool's arguments are always an object: such a schema refuses every
+ * call.
+ */
+int			 jsonschema_takes_object(struct json_object *);
 
 /*
  * 0 if the instance is valid (err is set to ""); -1 if not, with the

@@ -31,6 +31,7 @@
 #include <json-c/json.h>
 
 #include "conf.h"
+#include "jsonschema.h"
 #include "risk.h"
 #include "riskconf.h"
 #include "sandboxc.h"
@@ -1082,6 +1083,8 @@ tool_opt	: DESCRIPTION STRING		{
 		}
 		| SCHEMA STRING			{
 			struct json_object *o;
+			struct jsonschema *js;
+			char		 why[400];
 
 			o = json_tokener_parse($2);
 			if (o == NULL ||
@@ -1092,6 +1095,19 @@ tool_opt	: DESCRIPTION STRING		{
 				FREE_STR($2);
 				YYERROR;
 			}
+			/* What harnessd would refuse at start: say so now. */
+			if ((js = jsonschema_compile(o, why, sizeof(why))) ==
+			    NULL || !jsonschema_takes_object(o)) {
+				yyerror("schema of tool '%s': %s",
+				    cur_tool->name, js == NULL ? why : "a "
+				    "tool's arguments are a JSON object, and its "
+				    "type does not allow one");
+				jsonschema_free(js);
+				json_object_put(o);
+				FREE_STR($2);
+				YYERROR;
+			}
+			jsonschema_free(js);
 			json_object_put(o);
 			free(cur_tool->schema);
 			cur_tool->schema = $2;

@@ -474,6 +474,10 @@ ok $? "a registered tool's network is none or any"
 [ "$(post /v1/tools '{"name":"huge","command":["true"],"limits":{"memory":"100G"}}')" = 400 ] &&
     grep -q "above sandboxd's max limits" "$T/body"
 ok $? "POST /v1/tools: limits above sandboxd's max limits are 400 ($(cat "$T/body"))"
+# A schema that takes no object would refuse every call of the tool.
+[ "$(post /v1/tools '{"name":"t1","command":["true"],"schema":{"type":"string"}}')" = 400 ] &&
+    grep -q "a tool's arguments are a JSON object" "$T/body"
+ok $? "POST /v1/tools: a schema that takes no object is 400 ($(cat "$T/body"))"
 # A limit of 0, or processes or files out of range, is refused as the
 # file refuses it, not stored without the limit.
 [ "$(post /v1/tools '{"name":"t0","command":["true"],"limits":{"time":0}}')" = 400 ] &&

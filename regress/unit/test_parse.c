@@ -377,6 +377,20 @@ main(void)
 	    "must not start with '.' or contain '..'");
 	bad("relative chroot", "auditd { chroot \"rel\" }\n",
 	    "chroot must be an absolute path");
+	bad("a schema that is not one",
+	    "tool \"t\" { command \"a\"\n schema \"{\\\"type\\\": 3}\" }\n",
+	    "t.conf:2: schema of tool 't': ");
+	bad("a schema that takes no object",
+	    "tool \"t\" { command \"a\"\n"
+	    " schema \"{\\\"type\\\": \\\"string\\\"}\" }\n",
+	    "schema of tool 't': a tool's arguments are a JSON object");
+	bad("a schema whose types leave out object",
+	    "tool \"t\" { command \"a\"\n"
+	    " schema \"{\\\"type\\\": [\\\"array\\\", \\\"null\\\"]}\" }\n",
+	    "and its type does not allow one");
+	good("a schema whose types hold object",
+	    "tool \"t\" { command \"a\"\n"
+	    " schema \"{\\\"type\\\": [\\\"object\\\", \\\"null\\\"]}\" }\n");
 	bad("schema not JSON", "tool \"t\" { command \"a\"\n schema \"{x\" }\n",
 	    "is not a JSON object");
 	bad("bad language", "tool \"t\" { language \"perl\" code \"1\" }\n",
