@@ -1885,11 +1885,15 @@ call_tool(struct proc_ctx *ctx, const struct gw_req *r, const char *name)
 	c->cache_ttl_ms = t->cache_ttl_ms;
 	/*
 	 * The key: the tool's definition (a changed tool starts afresh),
-	 * the session it runs in (a workspace is never read through
-	 * another session's cache) and the canonical arguments.
+	 * who calls (one identity never reads another's results, with a
+	 * session or without), the session it runs in (a workspace is
+	 * never read through another session's cache) and the canonical
+	 * arguments.
 	 */
 	crypto_hash_sha256_init(&hs);
 	crypto_hash_sha256_update(&hs, t->defhash, sizeof(t->defhash));
+	crypto_hash_sha256_update(&hs, (const unsigned char *)c->who,
+	    strlen(c->who) + 1);
 	crypto_hash_sha256_update(&hs, (const unsigned char *)c->scoped,
 	    strlen(c->scoped) + 1);
 	crypto_hash_sha256_update(&hs, (const unsigned char *)c->args,

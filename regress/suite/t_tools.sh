@@ -20,6 +20,8 @@ suite_cgroup || { ok 1 "test config"; t_exit; }
 sed -i -e 's/^\([[:space:]]*\)timeout 60s/\1timeout 10s/' "$conf"
 token=tools-token-$$
 hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
+token2=tools-token2-$$
+hash2=$(printf '%s' "$token2" | sha256sum | cut -d' ' -f1)
 cat >>"$conf" <<EOT
 harnessd {
 	key "limited" {
@@ -27,6 +29,9 @@ harnessd {
 		tools { "shell" }
 		rate 1000
 		burst 1000
+	}
+	key "another" {
+		hash "sha256:$hash2"
 	}
 	rate 1000 burst 1000
 }
@@ -534,6 +539,10 @@ ok $? "a cached result streams its output like a run"
 post /v1/tools/clock/call '{"arguments":{"k":1},"session":"other"}' >/dev/null
 grep -q '"cached":false' "$T/body"
 ok $? "another session does not read the cache"
+[ "$(code -H "Authorization: Bearer $token2" -H 'Content-Type: application/json' \
+    -d '{"k":1}' http://x/v1/tools/clock/call)" = 200 ] &&
+    grep -q '"cached":false' "$T/body"
+ok $? "another identity does not read the cache, without a session either"
 
 suite_stop harnessd
 suite_start harnessd || { ok 1 "harnessd restarts"; t_exit; }
