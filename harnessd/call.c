@@ -2151,6 +2151,8 @@ call_cancel(struct proc_ctx *ctx, uint32_t id)
 		    NULL, 0) == -1)
 			log_warnx("call %u: cannot withdraw it from hitld",
 			    c->cid);
+		if (c->approval_id != 0)
+			eng_count(ctx, "approvals", "cancelled");
 		/* FALLTHROUGH */
 	case CS_CLASSIFY_WAIT:
 	case CS_RUN_WAIT:

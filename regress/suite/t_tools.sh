@@ -427,6 +427,8 @@ done
 ctl audit show -t tool.call -j | grep '"code":"cancelled"' | grep -q 'before it ran' &&
     ctl audit show -t approval.decision -j | grep -q 'requester withdrew it'
 ok $? "both the withdrawal and the refusal are audited"
+c http://x/metrics | grep -q '^harness_approvals_total{decision="cancelled"} [1-9]'
+ok $? "and /metrics counts the approval as cancelled"
 
 [ "$(post /v1/exec '{"argv":["shutdown","-h","now"]}')" = 403 ] &&
     grep -q 'denied by rule t-deny' "$T/body"
