@@ -751,6 +751,24 @@ verdict_json(const struct call *c)
 	return o;
 }
 
+/* A call waiting for hitld leaves its queue. */
+static void
+call_withdraw(struct call *c)
+{
+	if (peer_compose(PEER_HITLD, IMSG_HITL_CANCEL, c->cid, -1, NULL,
+	    0) == -1)
+		log_warnx("call %u: cannot withdraw it from hitld", c->cid);
+}
+
+/* A call's run ends now; its result is audited as usual. */
+static void
+call_kill(struct call *c)
+{
+	if (peer_compose(PEER_SANDBOXD, IMSG_SANDBOX_KILL, c->cid, -1, NULL,
+	    0) == -1)
+		log_warnx("call %u: cannot ask sandboxd to end it", c->cid);
+}
+
 /* The peer did not answer in time: withdraw the call and refuse it. */
 static void
 call_overdue(int fd, short ev, void *arg)
@@ -760,10 +778,7 @@ call_overdue(int fd, short ev, void *arg)
 
 	switch (c->state) {
 	case CS_CLASSIFY:
-		if (peer_compose(PEER_HITLD, IMSG_HITL_CANCEL, c->cid, -1,
-		    NULL, 0) == -1)
-			log_warnx("call %u: cannot withdraw it from hitld",
-			    c->cid);
+		call_withdraw(c);
 		log_warnx("call %u: hitld did not answer within %llus",
 		    c->cid, s);
 		eng_count(c->ctx, "approvals", "error");
@@ -771,10 +786,7 @@ call_overdue(int fd, short ev, void *arg)
 		    "not answer within %llus", s);
 		break;
 	case CS_RUN:
-		if (peer_compose(PEER_SANDBOXD, IMSG_SANDBOX_KILL, c->cid, -1,
-		    NULL, 0) == -1)
-			log_warnx("call %u: cannot ask sandboxd to end it",
-			    c->cid);
+		call_kill(c);
 		log_warnx("call %u: sandboxd did not end the run within "
 		    "%llus", c->cid, s);
 		eng_count(c->ctx, "sandbox_runs", "refused");
@@ -2147,10 +2159,7 @@ call_cancel(struct proc_ctx *ctx, uint32_t id)
 	switch (c->state) {
 	case CS_CLASSIFY:
 		/* a request waiting for a person leaves the queue */
-		if (peer_compose(PEER_HITLD, IMSG_HITL_CANCEL, c->cid, -1,
-		    NULL, 0) == -1)
-			log_warnx("call %u: cannot withdraw it from hitld",
-			    c->cid);
+		call_withdraw(c);
 		if (c->approval_id != 0)
 			eng_count(ctx, "approvals", "cancelled");
 		/* FALLTHROUGH */
@@ -2161,10 +2170,7 @@ call_cancel(struct proc_ctx *ctx, uint32_t id)
 		break;
 	case CS_RUN:
 		/* the run ends now; its result is audited as usual */
-		if (peer_compose(PEER_SANDBOXD, IMSG_SANDBOX_KILL, c->cid, -1,
-		    NULL, 0) == -1)
-			log_warnx("call %u: cannot ask sandboxd to end it",
-			    c->cid);
+		call_kill(c);
 		break;
 	case CS_AUDIT:
 	case CS_DONE:

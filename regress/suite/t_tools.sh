@@ -680,6 +680,16 @@ EOF2
 r=$?; [ $r -ne 0 ] && diag "$(cat "$T/role")"
 ok $r "a daemon's connection cannot answer approvals, nor change its role"
 
+# exec_works: whether calls run again, within 10s
+exec_works() {
+	_n=0
+	while [ "$(post /v1/exec '{"argv":["true"]}')" != 200 ] &&
+	    [ $_n -lt 50 ]; do
+		sleep 0.2; _n=$((_n + 1))
+	done
+	[ "$(post /v1/exec '{"argv":["true"]}')" = 200 ]
+}
+
 # ---- a peer that stops answering: the call is refused, not held ----
 # hitld's queue stopped (SIGSTOP): no verdict and no "pending" comes.
 hq=$(pgrep -P "$(cat "$T/hitld.pid")" | head -1)
@@ -696,11 +706,7 @@ for p in $(pgrep -P "$(cat "$T/sandboxd.pid")"); do kill -CONT "$p"; done
 [ "$(cat "$T/code")" = 503 ] &&
     grep -q 'sandboxd did not end the run within 11s' "$T/body"
 ok $? "sandboxd stopped: the run is refused past its limit ($(cat "$T/body"))"
-n=0
-while [ "$(post /v1/exec '{"argv":["true"]}')" != 200 ] && [ $n -lt 50 ]; do
-	sleep 0.2; n=$((n + 1))
-done
-[ "$(post /v1/exec '{"argv":["true"]}')" = 200 ]
+exec_works
 ok $? "once they go on, calls work again"
 
 # ---- fail secure ----
@@ -721,11 +727,7 @@ ok $? "auditd lost during a run: the result is withheld, and says why"
 [ "$(post /v1/exec '{"argv":["true"]}')" -ge 500 ] && grep -qi 'audit' "$T/body"
 ok $? "auditd down: refused, naming auditd"
 suite_start auditd
-n=0
-while [ "$(post /v1/exec '{"argv":["true"]}')" != 200 ] && [ $n -lt 50 ]; do
-	sleep 0.2; n=$((n + 1))
-done
-[ "$(post /v1/exec '{"argv":["true"]}')" = 200 ]
+exec_works
 ok $? "calls work again once they are back"
 c http://x/v1/health | grep -q '"status":"ok"'
 ok $? "the gateway stayed up throughout"
