@@ -67,6 +67,12 @@
 #define GW_MAX_PER_ADDR		256
 #define GW_MAX_LISTENERS	16
 #define GW_ACCEPT_BURST		64	/* connections taken per wakeup */
+/*
+ * A connection is not read (no further pipelined request or WebSocket
+ * message is parsed) while more than this many bytes of its answers
+ * wait unsent; it is read again once they are written.
+ */
+#define GW_MAX_UNSENT		(256 * 1024)
 #define WS_IDLE_FACTOR		10	/* idle WebSocket: timeouts */
 #define WS_MAX_BACKLOG		(32 * 1024 * 1024) /* unread output */
 #define WS_ID_MAX		256	/* bytes of a request id */
@@ -103,6 +109,8 @@ struct gw_conn {
 	int		 keepalive;
 	int		 route;
 	int		 waitkey;	/* waits for the JWT key */
+	int		 paused;	/* not read: its answers wait unread */
+	int		 inproc;	/* conn_process() is on the stack */
 	char		*path;		/* decoded, when escapes had to be */
 	struct timespec	 t0;
 	/* WebSocket, after the upgrade */
@@ -126,6 +134,7 @@ static void	 conn_event(struct bufferevent *, short, void *);
 static void	 conn_free(struct gw_conn *);
 static void	 conn_process(struct gw_conn *);
 static void	 conn_close_soon(struct gw_conn *);
+static int	 conn_pause(struct gw_conn *);
 static void	 sse_send(struct gw_conn *, const char *, const void *, size_t);
 static void	 sse_end(struct gw_conn *);
 
@@ -607,8 +616,7 @@ ws_send(struct gw_conn *c, struct http_buf *b)
 			    c->id, -1, NULL, 0);
 		c->busy = 0;
 		c->streaming = 0;
-		c->closing = 1;
-		bufferevent_disable(c->bev, EV_READ);
+		conn_close_soon(c);
 		return;
 	}
 	bufferevent_write(c->bev, b->data, b->len);
@@ -631,11 +639,7 @@ ws_fail(struct gw_conn *c, int code, const char *reason)
 		    -1, NULL, 0);
 	c->busy = 0;
 	c->streaming = 0;
-	c->closing = 1;
-	bufferevent_disable(c->bev, EV_READ);
-	evtimer_del(c->deadline);
-	if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
-		conn_free(c);
+	conn_close_soon(c);
 }
 
 /* A JSON object as one text frame. */
@@ -994,6 +998,8 @@ ws_process(struct gw_conn *c)
 	int		 rc, was_partial;
 
 	while (!c->closing && (len = evbuffer_get_length(in)) > 0) {
+		if (conn_pause(c))
+			return;
 		was_partial = c->ws_partial;
 		data = evbuffer_pullup(in, (ev_ssize_t)len);
 		rc = ws_parse(c->wsp, data, len, &used, &ev);
@@ -1246,6 +1252,10 @@ conn_deadline(evutil_socket_t fd, short ev, void *arg)
 {
 	struct gw_conn	*c = arg;
 
+	if (c->closing) {
+		conn_free(c);	/* done, or its client does not read */
+		return;
+	}
 	if (c->ws) {
 		if (c->ws_partial) {
 			log_info("client uid %u: WebSocket message not "
@@ -1254,10 +1264,6 @@ conn_deadline(evutil_socket_t fd, short ev, void *arg)
 			    "time");
 		} else if (!c->busy)
 			ws_fail(c, WS_CLOSE_GOING_AWAY, "idle");
-		return;
-	}
-	if (c->closing) {
-		conn_free(c);	/* done, or its client does not read */
 		return;
 	}
 	if (c->busy || c->streaming || c->waitkey)
@@ -1308,9 +1314,42 @@ conn_close_soon(struct gw_conn *c)
 		arm_deadline(c);
 }
 
+/*
+ * More of this connection's answers wait unsent than it may have: stop
+ * reading it (conn_write() resumes once they are written), so that a
+ * client that sends and never reads cannot make the gateway hold the
+ * answers to everything it sends.  1 if so.  An HTTP client that reads
+ * nothing within the timeout is dropped (conn_deadline()).
+ */
+static int
+conn_pause(struct gw_conn *c)
+{
+	if (evbuffer_get_length(bufferevent_get_output(c->bev)) <=
+	    GW_MAX_UNSENT)
+		return 0;
+	if (!c->paused) {
+		c->paused = 1;
+		metrics_paused(&gw, 1);
+		if (!c->ws && !evtimer_pending(c->deadline, NULL))
+			arm_deadline(c);
+	}
+	bufferevent_disable(c->bev, EV_READ);
+	return 1;
+}
+
+static void
+conn_resume(struct gw_conn *c)
+{
+	if (!c->paused)
+		return;
+	c->paused = 0;
+	metrics_paused(&gw, -1);
+	conn_process(c);
+}
+
 /* Parse what is buffered; handle each complete request in order. */
 static void
-conn_process(struct gw_conn *c)
+conn_process_loop(struct gw_conn *c)
 {
 	struct evbuffer	*in = bufferevent_get_input(c->bev);
 	unsigned char	*data;
@@ -1334,6 +1373,8 @@ conn_process(struct gw_conn *c)
 				bufferevent_enable(c->bev, EV_READ);
 			return;
 		}
+		if (conn_pause(c))
+			return;
 		if (!c->started) {
 			c->started = 1;
 			clock_gettime(CLOCK_MONOTONIC, &c->t0);
@@ -1388,6 +1429,22 @@ conn_process(struct gw_conn *c)
 		bufferevent_enable(c->bev, EV_READ);
 }
 
+/*
+ * An answer given at once (conn_respond()) comes back here for the
+ * next pipelined request: the loop already running takes it, so that
+ * a pipeline of requests the gateway answers itself is a loop, not a
+ * recursion as deep as the pipeline.  Never frees the connection.
+ */
+static void
+conn_process(struct gw_conn *c)
+{
+	if (c->inproc)
+		return;
+	c->inproc = 1;
+	conn_process_loop(c);
+	c->inproc = 0;
+}
+
 static void
 conn_read(struct bufferevent *bev, void *arg)
 {
@@ -1403,7 +1460,9 @@ conn_write(struct bufferevent *bev, void *arg)
 		conn_free(c);
 		return;
 	}
-	if (c->ws)
+	/* Everything is written: read what waited meanwhile. */
+	conn_resume(c);
+	if (c->ws || c->closing)
 		return;
 	if (!c->busy && !c->started && !c->streaming && !c->waitkey)
 		arm_deadline(c);	/* idle until the next request */
@@ -1477,6 +1536,8 @@ conn_free(struct gw_conn *c)
 {
 	TAILQ_REMOVE(&conns, c, entry);
 	nconns--;
+	if (c->paused)
+		metrics_paused(&gw, -1);
 	if (c->deadline != NULL)
 		event_free(c->deadline);
 	bufferevent_free(c->bev);

@@ -59,6 +59,8 @@ struct gw_metrics {
 	uint64_t	 count[METRICS_NROUTES];
 	uint64_t	 rate_limited;
 	uint64_t	 auth_failures;
+	uint64_t	 read_pauses;	/* connections paused, ever */
+	uint64_t	 paused;	/* connections paused now */
 	struct metrics_labelled counters[METRICS_NCOUNTERS];
 };
 
@@ -105,6 +107,8 @@ int	 metrics_route(const char *);
 void	 metrics_request(struct gateway *, int, int, double);
 void	 metrics_rate_limited(struct gateway *);
 void	 metrics_auth_fail(struct gateway *);
+/* A connection stops being read (1) or is read again (-1). */
+void	 metrics_paused(struct gateway *, int);
 /*
  * One more for an engine counter ("sandbox_runs", "approvals") and a
  * label; unknown counters are ignored.  Labels are [a-z0-9_-], 1 to
