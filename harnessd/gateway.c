@@ -16,6 +16,7 @@
 #include <sys/mman.h>
 #include <sys/queue.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
 
@@ -77,6 +78,7 @@
 #define WS_MAX_BACKLOG		(32 * 1024 * 1024) /* unread output */
 #define WS_ID_MAX		256	/* bytes of a request id */
 #define WS_PATH_MAX		1024
+#define WS_REPLY_DEPTH		128	/* levels in a reply sent as it is */
 #define GW_JSON_DEPTH		64	/* levels of nesting in a body */
 
 struct gw_listener {
@@ -294,11 +296,85 @@ is_call(enum http_method m, const char *path)
 	return n > 0 && strcmp(p + n, "/call") == 0;
 }
 
-/* Queue a complete response; the request is over. */
+/*
+ * An engine reply that came in a memfd, mapped: its pages go to the
+ * client's socket without a copy (evbuffer_add_reference()) and are
+ * unmapped once written.  So the gateway sends an answer of any size
+ * the engine gives it, holding no copy of it.
+ */
+struct gw_map {
+	void	*p;
+	size_t	 len;
+};
+
+static struct gw_map *
+map_body(int fd, size_t len, const char **why)
+{
+	struct gw_map	*m;
+	struct stat	 st;
+
+	if (fstat(fd, &st) == -1 || st.st_size < 0 ||
+	    (unsigned long long)st.st_size < len) {
+		*why = "the engine's reply is shorter than it says";
+		return NULL;
+	}
+	if ((m = malloc(sizeof(*m))) == NULL) {
+		*why = "out of memory";
+		return NULL;
+	}
+	m->len = len;
+	if ((m->p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0)) ==
+	    MAP_FAILED) {
+		log_warn("%s: mmap of %zu bytes", __func__, len);
+		free(m);
+		*why = "cannot map the engine's reply";
+		return NULL;
+	}
+	return m;
+}
+
 static void
-conn_respond(struct gw_conn *c, int status, const char *ctype,
+map_free(struct gw_map *m)
+{
+	if (m == NULL)
+		return;
+	munmap(m->p, m->len);
+	free(m);
+}
+
+static void
+map_written(const void *data, size_t len, void *arg)
+{
+	map_free(arg);
+}
+
+/*
+ * Queue len bytes of data: by reference when they lie in m, else a
+ * copy.  Takes m.
+ */
+static void
+conn_add(struct gw_conn *c, const void *data, size_t len, struct gw_map *m)
+{
+	struct evbuffer	*out = bufferevent_get_output(c->bev);
+
+	if (m != NULL && len > 0 &&
+	    evbuffer_add_reference(out, data, len, map_written, m) == 0)
+		return;
+	if (len > 0 && evbuffer_add(out, data, len) == -1) {
+		log_warnx("%s: cannot queue %zu bytes", __func__, len);
+		c->closing = 1;
+	}
+	map_free(m);
+}
+
+/*
+ * Queue a complete response; the request is over.  The body is sent
+ * from m when given (which this takes), else copied.
+ */
+static void
+conn_respond_map(struct gw_conn *c, int status, const char *ctype,
     const void *body, size_t len, const struct http_header *hdrs,
-    size_t nhdrs)
+    size_t nhdrs, struct gw_map *m)
 {
 	struct http_buf		 b;
 	struct http_response	 r;
@@ -327,14 +403,18 @@ conn_respond(struct gw_conn *c, int status, const char *ctype,
 		r.nheaders = 1;
 	}
 	http_buf_init(&b, 0);
-	/* HEAD: the headers GET would have, Content-Length included. */
-	if (http_response_write(&b, &r) == -1 || (len > 0 &&
-	    http_method(c->hp) != HTTP_METHOD_HEAD &&
-	    http_buf_add(&b, body, len) == -1)) {
+	if (http_response_write(&b, &r) == -1) {
 		log_warnx("%s: cannot build a response", __func__);
 		c->closing = 1;
-	} else
+		map_free(m);
+	} else {
 		bufferevent_write(c->bev, b.data, b.len);
+		/* HEAD: the headers GET would have, Content-Length too. */
+		if (http_method(c->hp) != HTTP_METHOD_HEAD)
+			conn_add(c, body, len, m);
+		else
+			map_free(m);
+	}
 	http_buf_free(&b);
 	metrics_request(&gw, c->route, status, elapsed(&c->t0));
 	c->busy = 0;
@@ -344,6 +424,14 @@ conn_respond(struct gw_conn *c, int status, const char *ctype,
 	http_reset(c->hp);
 	if (!c->closing)
 		conn_process(c);	/* pipelined requests */
+}
+
+static void
+conn_respond(struct gw_conn *c, int status, const char *ctype,
+    const void *body, size_t len, const struct http_header *hdrs,
+    size_t nhdrs)
+{
+	conn_respond_map(c, status, ctype, body, len, hdrs, nhdrs, NULL);
 }
 
 void
@@ -600,26 +688,37 @@ forward_engine(struct gw_conn *c, const struct gw_ident *who)
 
 /* ---- WebSocket ---- */
 
-/* Queue one server frame; a client that does not read is dropped. */
-static void
-ws_send(struct gw_conn *c, struct http_buf *b)
+/*
+ * May a frame be queued?  Not once the connection closes, nor when
+ * more than WS_MAX_BACKLOG of what was sent before waits unread: a
+ * client that does not read is dropped, its request cancelled.
+ */
+static int
+ws_can_send(struct gw_conn *c)
 {
 	struct evbuffer	*out = bufferevent_get_output(c->bev);
 
-	if (b->err || c->closing)
-		return;
-	if (evbuffer_get_length(out) + b->len > WS_MAX_BACKLOG) {
-		log_info("client uid %u: WebSocket output not read; closing",
-		    (unsigned)c->uid);
-		if (c->busy)
-			proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_CANCEL,
-			    c->id, -1, NULL, 0);
-		c->busy = 0;
-		c->streaming = 0;
-		conn_close_soon(c);
-		return;
-	}
-	bufferevent_write(c->bev, b->data, b->len);
+	if (c->closing)
+		return 0;
+	if (evbuffer_get_length(out) <= WS_MAX_BACKLOG)
+		return 1;
+	log_info("client uid %u: WebSocket output not read; closing",
+	    (unsigned)c->uid);
+	if (c->busy)
+		proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_CANCEL, c->id,
+		    -1, NULL, 0);
+	c->busy = 0;
+	c->streaming = 0;
+	conn_close_soon(c);
+	return 0;
+}
+
+/* Queue one server frame. */
+static void
+ws_send(struct gw_conn *c, struct http_buf *b)
+{
+	if (!b->err && ws_can_send(c))
+		bufferevent_write(c->bev, b->data, b->len);
 }
 
 /* Send a close frame and end the connection once it is written. */
@@ -642,24 +741,27 @@ ws_fail(struct gw_conn *c, int code, const char *reason)
 	conn_close_soon(c);
 }
 
-/* A JSON object as one text frame. */
-static void
+/* A JSON object as one text frame; -1 if it cannot be one. */
+static int
 ws_send_json(struct gw_conn *c, struct json_object *o)
 {
 	struct http_buf	 b;
 	const char	*s;
 	size_t		 len;
+	int		 rc = 0;
 
 	s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
 	    JSON_C_TO_STRING_NOSLASHESCAPE);
 	len = strlen(s);
 	http_buf_init(&b, 0);
-	if (ws_text(&b, s, len) == -1)
+	if (ws_text(&b, s, len) == -1) {
 		log_warnx("%s: cannot encode a frame of %zu bytes", __func__,
 		    len);
-	else
+		rc = -1;
+	} else
 		ws_send(c, &b);
 	http_buf_free(&b);
+	return rc;
 }
 
 /* {"id": ID, "error": {"code": CODE, "message": MSG}} */
@@ -741,15 +843,19 @@ ws_data(const void *data, size_t len)
 	return o;
 }
 
-/* A frame for the request in flight: {"id", "event", ...}. */
-static void
+/*
+ * A frame for the request in flight: {"id", "event", ...}; -1 if it
+ * cannot be one.
+ */
+static int
 ws_event(struct gw_conn *c, const char *event, int status,
     const void *data, size_t len, int has_data)
 {
 	struct json_object	*o;
+	int			 rc;
 
 	if ((o = json_object_new_object()) == NULL)
-		return;
+		return -1;
 	json_object_object_add(o, "id", json_object_get(c->ws_id));
 	json_object_object_add(o, "event", json_object_new_string(event));
 	if (status != 0)
@@ -757,8 +863,60 @@ ws_event(struct gw_conn *c, const char *event, int status,
 		    json_object_new_int(status));
 	if (has_data)
 		json_object_object_add(o, "data", ws_data(data, len));
-	ws_send_json(c, o);
+	rc = ws_send_json(c, o);
 	json_object_put(o);
+	return rc;
+}
+
+/*
+ * The engine's reply: {"id": X, "event": "reply", "status": N, "data":
+ * BODY}.  A body that is one JSON value, as the engine writes them,
+ * goes into the frame as it is, from m when given (which this takes),
+ * so that a reply of any size costs no copy and no tree.  Anything else
+ * becomes a string (ws_data()), and one too large for that is refused.
+ */
+static void
+ws_reply(struct gw_conn *c, int status, const void *data, size_t len,
+    struct gw_map *m)
+{
+	struct http_buf	 b;
+	const char	*id = "null", *s = data;
+	char		 head[WS_ID_MAX + 96], why[128];
+	size_t		 n = len;
+	int		 hlen;
+
+	while (n > 0 && strchr(" \t\r\n", s[n - 1]) != NULL)
+		n--;
+	if (n == 0 || auditlog_json_check(s, n, WS_REPLY_DEPTH, NULL, why,
+	    sizeof(why)) == -1) {
+		map_free(m);
+		if (ws_event(c, "reply", status, data, len, 1) == -1)
+			ws_error(c, c->ws_id, "too_large", "response too large: "
+			    "%zu bytes that are not JSON, the most is %d",
+			    len, HTTP_BUF_MAX / 6);
+		return;
+	}
+	if (c->ws_id != NULL)
+		id = json_object_to_json_string_ext(c->ws_id,
+		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+	hlen = snprintf(head, sizeof(head), "{\"id\":%s,\"event\":\"reply\","
+	    "\"status\":%d,\"data\":", id, status);
+	http_buf_init(&b, 0);
+	if (hlen < 0 || (size_t)hlen >= sizeof(head) ||
+	    ws_frame_head(&b, WS_OP_TEXT, 1, (size_t)hlen + n + 1) == -1 ||
+	    http_buf_add(&b, head, (size_t)hlen) == -1) {
+		http_buf_free(&b);
+		map_free(m);
+		ws_error(c, c->ws_id, "internal", "cannot build the reply");
+		return;
+	}
+	if (ws_can_send(c)) {
+		bufferevent_write(c->bev, b.data, b.len);
+		conn_add(c, data, n, m);
+		bufferevent_write(c->bev, "}", 1);
+	} else
+		map_free(m);
+	http_buf_free(&b);
 }
 
 /* The request in flight is over: {"id": X, "event": "end"}. */
@@ -1098,16 +1256,18 @@ ws_upgrade(struct gw_conn *c, const struct gw_ident *who)
 	ws_process(c);
 }
 
-/* The engine's answers on a WebSocket. */
+/* The engine's answers on a WebSocket; a reply's body may be in m. */
 static void
 ws_engine_reply(struct gw_conn *c, uint32_t type, int status,
-    const char *event, const void *data, size_t len)
+    const char *event, const void *data, size_t len, struct gw_map *m)
 {
-	if (!c->busy || c->closing)
+	if (!c->busy || c->closing) {
+		map_free(m);
 		return;		/* cancelled: late answers */
+	}
 	switch (type) {
 	case IMSG_GW_REPLY:
-		ws_event(c, "reply", status, data, len, 1);
+		ws_reply(c, status, data, len, m);
 		if (!c->streaming)
 			ws_request_end(c);
 		break;
@@ -1896,14 +2056,23 @@ void
 gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 {
 	struct gw_conn	*c;
+	struct gw_map	*m = NULL;
 	struct rbuf	 rb;
 	uint32_t	 status, blen;
 	char		 ctype[128], event[64];
+	const char	*why;
 	const void	*data;
 	size_t		 dlen;
-	char		*body = NULL;
 	char		 counter[64], label[128];
+	int		 fd;
 
+	/* Only a reply's body comes in a descriptor; it is ours. */
+	fd = imsg->fd;
+	imsg->fd = -1;
+	if (fd != -1 && imsg->hdr.type != IMSG_GW_REPLY) {
+		close(fd);
+		fd = -1;
+	}
 	if (imsg->hdr.type == IMSG_GW_COUNT) {
 		wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
 		if (wire_get_strbuf(&rb, counter, sizeof(counter)) == -1 ||
@@ -1926,42 +2095,41 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 		    wire_get_u32(&rb, &blen) == -1 || status < 100 ||
 		    status > 599)
 			fatalx("%s: bad reply from the engine", __func__);
-		if (imsg->fd == -1) {
+		if (fd == -1) {
 			if (wire_left(&rb) != blen)
 				fatalx("%s: bad reply body", __func__);
 			data = (const unsigned char *)imsg->data +
 			    (imsg_datalen(imsg) - blen);
-		} else {
-			if (blen > 64 * 1024 * 1024 ||
-			    (body = malloc(blen ? blen : 1)) == NULL ||
-			    pread(imsg->fd, body, blen, 0) != (ssize_t)blen) {
-				free(body);
-				if (c != NULL && c->ws) {
-					ws_error(c, c->ws_id, "bad_gateway",
-					    "cannot read the engine's reply");
-					ws_engine_reply(c, IMSG_GW_END, 0,
-					    NULL, NULL, 0);
-				} else if (c != NULL)
-					gw_error(c, 502, "bad_gateway",
-					    "cannot read the engine's reply");
-				return;
-			}
-			data = body;
-		}
-		if (c == NULL) {
-			free(body);
+		} else if (c == NULL || blen == 0) {
+			data = "";	/* (the client left) */
+		} else if ((m = map_body(fd, blen, &why)) == NULL) {
+			close(fd);
+			log_warnx("%s: %s", __func__, why);
+			if (c->ws) {
+				ws_error(c, c->ws_id, "bad_gateway", "cannot "
+				    "read the engine's reply: %s", why);
+				ws_engine_reply(c, IMSG_GW_END, 0, NULL, NULL,
+				    0, NULL);
+			} else
+				gw_error(c, 502, "bad_gateway", "cannot read "
+				    "the engine's reply: %s", why);
+			return;
+		} else
+			data = m->p;
+		if (fd != -1)
+			close(fd);	/* the mapping stays */
+		if (c == NULL)
 			return;		/* the client left */
-		}
 		if (c->ws)
 			ws_engine_reply(c, IMSG_GW_REPLY, (int)status, NULL,
-			    data, blen);
-		else if (c->streaming)
+			    data, blen, m);
+		else if (c->streaming) {
 			/* Within a stream a reply is one more event. */
 			sse_send(c, "result", data, blen);
-		else
-			conn_respond(c, (int)status, ctype[0] ? ctype : NULL,
-			    data, blen, NULL, 0);
-		free(body);
+			map_free(m);
+		} else
+			conn_respond_map(c, (int)status, ctype[0] ? ctype :
+			    NULL, data, blen, NULL, 0, m);
 		break;
 	case IMSG_GW_EVENT:
 		if (c == NULL)
@@ -1973,7 +2141,7 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 			fatalx("%s: bad event from the engine", __func__);
 		if (c->ws) {
 			ws_engine_reply(c, IMSG_GW_EVENT, 0, event, data,
-			    dlen);
+			    dlen, NULL);
 			break;
 		}
 		sse_send(c, event, data, dlen);
@@ -1982,7 +2150,8 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 		if (c == NULL)
 			return;
 		if (c->ws)
-			ws_engine_reply(c, IMSG_GW_END, 0, NULL, NULL, 0);
+			ws_engine_reply(c, IMSG_GW_END, 0, NULL, NULL, 0,
+			    NULL);
 		else if (c->streaming)
 			sse_end(c);
 		break;

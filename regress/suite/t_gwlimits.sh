@@ -49,7 +49,7 @@ gateway_pid() {
 
 GWL=$T/gwl.py
 cat >"$GWL" <<'EOF'
-import json, os, select, socket, sys, time
+import base64, json, os, select, socket, struct, sys, time
 
 def unix(path):
     s = socket.socket(socket.AF_UNIX)
@@ -123,6 +123,71 @@ def main():
         names_got = [json.loads(b).get("name") if st == 200 else st
                      for st, h, b in got]
         print("ordered", "yes" if names_got == want else "no", len(got))
+    elif mode == "ws":
+        # One WebSocket request; a line per frame until its end.
+        s = unix(path)
+        s.sendall(b"GET /v1/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket"
+                  b"\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13"
+                  b"\r\nSec-WebSocket-Key: " +
+                  base64.b64encode(os.urandom(16)) + b"\r\n\r\n")
+        buf = b""
+        while b"\r\n\r\n" not in buf:
+            d = s.recv(4096)
+            if not d:
+                sys.exit("no handshake")
+            buf += d
+        buf = buf.partition(b"\r\n\r\n")[2]
+        def need(n):
+            nonlocal buf
+            while len(buf) < n:
+                d = s.recv(1 << 20)
+                if not d:
+                    raise EOFError
+                buf += d
+            out, buf = buf[:n], buf[n:]
+            return out
+        d = sys.argv[3].encode()
+        k = os.urandom(4)
+        h = bytes([0x81])
+        if len(d) < 126:
+            h += bytes([0x80 | len(d)])
+        elif len(d) < 65536:
+            h += bytes([0x80 | 126]) + struct.pack(">H", len(d))
+        else:
+            h += bytes([0x80 | 127]) + struct.pack(">Q", len(d))
+        s.sendall(h + k + bytes(b ^ k[i % 4] for i, b in enumerate(d)))
+        while True:
+            b0, b1 = need(2)
+            n = b1 & 0x7f
+            if n == 126:
+                n = struct.unpack(">H", need(2))[0]
+            elif n == 127:
+                n = struct.unpack(">Q", need(8))[0]
+            data = need(n)
+            if b0 & 0x0f != 1:
+                print("frame", b0 & 0x0f)
+                break
+            j = json.loads(data)
+            line = ["bytes=%d" % n]
+            for key in ("event", "status"):
+                if key in j:
+                    line.append("%s=%s" % (key, j[key]))
+            if "error" in j:
+                line.append("error=%s" % j["error"].get("code"))
+                line.append("message=%s" % j["error"].get("message"))
+            dd = j.get("data")
+            if isinstance(dd, dict):
+                if "stdout" in dd:
+                    line.append("stdout=%d" % len(dd["stdout"]))
+                if "tools" in dd:
+                    line.append("tools=%d" % len(dd["tools"]))
+                if "error" in dd:
+                    line.append("data.error=%s" % dd["error"].get("code"))
+            print(" ".join(line), flush=True)
+            if j.get("event") == "end" or ("error" in j and
+                                             "event" not in j and
+                                             j.get("id") is None):
+                break
     else:
         sys.exit("gwl.py: unknown mode " + mode)
 
@@ -152,5 +217,63 @@ ok $? "a client that pipelines and never reads is not read further (paused $paus
 ok $? "...so the gateway answers a bounded number of its requests ($((after - before))) and stays small ($rss kB)"
 [ "$(code http://x/v1/health)" = 200 ] && [ "$(metric harness_connections_paused)" = 0 ]
 ok $? "the gateway serves others; the paused connection is gone when its client went"
+
+# ---- answers larger than 16 MB ----
+curl -s -o "$T/out" -w '%{http_code}' --unix-socket "$sock" -m 120 \
+    -d '{"argv":["python3","-c","import sys\nsys.stdout.write(\"a\"*9000000)\nsys.stderr.write(\"b\"*9000000)"],"limits":{"output":"64M"}}' \
+    http://x/v1/exec >"$T/st"
+rc=$?
+python3 - "$T/out" <<'PYEOF'
+import json, os, sys
+d = json.load(open(sys.argv[1]))
+ok = os.path.getsize(sys.argv[1]) > 16 * 1024 * 1024 and \
+    len(d["stdout"]) > 8000000 and set(d["stdout"]) == {"a"} and \
+    len(d["stderr"]) > 8000000 and set(d["stderr"]) == {"b"}
+sys.exit(0 if ok else 1)
+PYEOF
+ok $? "an exec answer over 16 MB is sent whole (curl rc $rc, status $(cat "$T/st"), $(wc -c <"$T/out") bytes)"
+curl -s -o "$T/out" -w '%{http_code}' --unix-socket "$sock" -m 120 \
+    -d '{"argv":["python3","-c","import sys\nsys.stdout.write(\"\\0\"*3000000)"],"limits":{"output":"64M"}}' \
+    http://x/v1/exec >"$T/st"
+rc=$?
+python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); sys.exit(0 if d["stdout"] == "\0" * 3000000 else 1)' "$T/out"
+ok $? "3 MB of NUL bytes, 18 MB once escaped: sent whole (curl rc $rc, status $(cat "$T/st"), $(wc -c <"$T/out") bytes)"
+python3 "$GWL" ws "$sock" '{"id":1,"method":"POST","path":"/v1/exec","body":{"argv":["python3","-c","import sys\nsys.stdout.write(\"\\0\"*3000000)"],"limits":{"output":"64M"}}}' >"$T/ws" 2>&1
+grep -q '^bytes=1[0-9]\{7\} event=reply status=200 stdout=3000000$' "$T/ws" &&
+    tail -n 1 "$T/ws" | grep -q 'event=end$'
+ok $? "...and over a WebSocket: the reply in one frame, then the end ($(head -c 300 "$T/ws"))"
+python3 - "$T" <<'PYEOF'
+import json, sys
+for i in range(70):
+    open("%s/tool%d.json" % (sys.argv[1], i), "w").write(json.dumps({
+        "name": "big%d" % i, "description": "256 KB of code",
+        "language": "sh", "code": "#" + "a" * 255000 + "\ntrue\n"}))
+PYEOF
+n=0
+for i in $(seq 0 69); do
+	[ "$(code --data-binary @"$T/tool$i.json" http://x/v1/tools)" = 201 ] &&
+	    n=$((n + 1))
+done
+[ $n = 70 ]
+ok $? "70 tools of 256 KB of code each are registered ($n)"
+gw=$(gateway_pid)
+fds=$(ls "/proc/$gw/fd" | wc -l)
+for i in 1 2 3; do
+	curl -s -o "$T/out" -w '%{http_code}' --unix-socket "$sock" http://x/v1/tools >"$T/st"
+done
+python3 -c 'import json, sys; sys.exit(0 if len(json.load(open(sys.argv[1]))["tools"]) == 76 else 1)' "$T/out"
+ok $? "GET /v1/tools lists all of them, $(wc -c <"$T/out") bytes (status $(cat "$T/st"))"
+[ "$(ls "/proc/$gw/fd" | wc -l)" = "$fds" ]
+ok $? "the gateway keeps no descriptor of the replies it sent ($fds, then $(ls "/proc/$gw/fd" | wc -l))"
+python3 "$GWL" ws "$sock" '{"id":"L","path":"/v1/tools"}' >"$T/ws" 2>&1
+grep -q '^bytes=1[0-9]\{7\} event=reply status=200 tools=76$' "$T/ws"
+ok $? "...and over a WebSocket ($(head -c 300 "$T/ws"))"
+curl -s -I --unix-socket "$sock" http://x/v1/tools >"$T/head"
+head -n 1 "$T/head" | grep -q ' 200 ' &&
+    tr -d '\r' <"$T/head" | grep -q "^Content-Length: $(wc -c <"$T/out")$"
+ok $? "HEAD /v1/tools: the length GET has, no body"
+for i in $(seq 0 69); do
+	code -X DELETE "http://x/v1/tools/big$i" >/dev/null
+done
 
 t_exit
