@@ -1504,6 +1504,9 @@ conn_resume(struct gw_conn *c)
 		return;
 	c->paused = 0;
 	metrics_paused(&gw, -1);
+	/* (a request cut short in the input is read on from here) */
+	if (!c->closing && !c->eof)
+		bufferevent_enable(c->bev, EV_READ);
 	conn_process(c);
 }
 

@@ -49,7 +49,7 @@ gateway_pid() {
 
 GWL=$T/gwl.py
 cat >"$GWL" <<'EOF'
-import base64, json, os, select, socket, struct, sys, time
+import base64, json, os, select, socket, struct, sys, threading, time
 
 def unix(path):
     s = socket.socket(socket.AF_UNIX)
@@ -123,6 +123,20 @@ def main():
         names_got = [json.loads(b).get("name") if st == 200 else st
                      for st, h, b in got]
         print("ordered", "yes" if names_got == want else "no", len(got))
+    elif mode == "partial":
+        # 20000 requests the gateway answers itself, sent while the
+        # answers are read: it pauses now and then, and must read on
+        # each time, also the rest of a request it had the start of.
+        n = 20000
+        s = unix(path)
+        req = b"GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n"
+        def send():
+            s.sendall(req * (n - 1) + b"GET /v1/health HTTP/1.1\r\n"
+                      b"Host: x\r\nConnection: close\r\n\r\n")
+        t = threading.Thread(target=send, daemon=True)
+        t.start()
+        got = responses(read_all(s))
+        print("partial", len([g for g in got if g[0] == 200]))
     elif mode == "ws":
         # One WebSocket request; a line per frame until its end.
         s = unix(path)
@@ -198,6 +212,9 @@ EOF
 out=$(python3 "$GWL" ordered "$sock" "$big")
 [ "$out" = "ordered yes 600" ]
 ok $? "600 pipelined requests read after they were all sent: every answer, in order ($out)"
+out=$(python3 "$GWL" partial "$sock")
+[ "$out" = "partial 20000" ]
+ok $? "a request cut short while the connection is paused is read on once it is not ($out)"
 gw=$(gateway_pid)
 before=$(metric 'harness_http_requests_total{route="/v1/tools",code="200"}')
 mkfifo "$T/hold"
