@@ -137,6 +137,7 @@ static void	 conn_free(struct gw_conn *);
 static void	 conn_process(struct gw_conn *);
 static void	 conn_close_soon(struct gw_conn *);
 static int	 conn_pause(struct gw_conn *);
+static void	 addr_str(const struct sockaddr_storage *, char *, size_t);
 static void	 sse_send(struct gw_conn *, const char *, const void *, size_t);
 static void	 sse_end(struct gw_conn *);
 
@@ -161,6 +162,27 @@ elapsed(const struct timespec *t0)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	return (double)(now.tv_sec - t0->tv_sec) +
 	    (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* The peer, as refusals are counted: "uid N" or "address A". */
+static void
+conn_peer(const struct gw_conn *c, char *buf, size_t len)
+{
+	if (c->is_unix)
+		snprintf(buf, len, "uid %u", (unsigned)c->uid);
+	else
+		addr_str(&c->peer, buf, len);
+}
+
+/* The client, for a log line: "uid N pid P" or "address A". */
+static void
+conn_who(const struct gw_conn *c, char *buf, size_t len)
+{
+	if (c->is_unix)
+		snprintf(buf, len, "uid %u pid %d", (unsigned)c->uid,
+		    (int)c->pid);
+	else
+		addr_str(&c->peer, buf, len);
 }
 
 /*
@@ -697,13 +719,14 @@ static int
 ws_can_send(struct gw_conn *c)
 {
 	struct evbuffer	*out = bufferevent_get_output(c->bev);
+	char		 who[96];
 
 	if (c->closing)
 		return 0;
 	if (evbuffer_get_length(out) <= WS_MAX_BACKLOG)
 		return 1;
-	log_info("client uid %u: WebSocket output not read; closing",
-	    (unsigned)c->uid);
+	conn_who(c, who, sizeof(who));
+	log_info("client %s: WebSocket output not read; closing", who);
 	if (c->busy)
 		proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_CANCEL, c->id,
 		    -1, NULL, 0);
@@ -1152,6 +1175,7 @@ ws_process(struct gw_conn *c)
 	struct ws_event	 ev;
 	struct http_buf	 b;
 	unsigned char	*data;
+	char		 who[96];
 	size_t		 len, used;
 	int		 rc, was_partial;
 
@@ -1193,8 +1217,9 @@ ws_process(struct gw_conn *c)
 			return;
 		case WS_ERROR:
 		default:
-			log_info("client uid %u: WebSocket: %s",
-			    (unsigned)c->uid, ev.reason ? ev.reason : "error");
+			conn_who(c, who, sizeof(who));
+			log_info("client %s: WebSocket: %s", who,
+			    ev.reason ? ev.reason : "error");
 			ws_fail(c, ev.code, ev.reason);
 			return;
 		}
@@ -1281,31 +1306,86 @@ ws_engine_reply(struct gw_conn *c, uint32_t type, int status,
 	}
 }
 
-/* Refusals are recorded; the refusal itself does not wait for it. */
+/*
+ * A refusal's record, for peer ("uid N" or "address A"): actor "uid:N"
+ * or "tcp", with the transport and a TCP client's address in the body.
+ * The refusal itself does not wait for it.  Takes o.
+ */
+static void
+audit_refusal(const char *peer, struct json_object *o)
+{
+	char	 actor[64];
+
+	if (o == NULL)
+		return;
+	if (strncmp(peer, "uid ", 4) == 0) {
+		snprintf(actor, sizeof(actor), "uid:%s", peer + 4);
+		json_object_object_add(o, "transport",
+		    json_object_new_string("unix"));
+	} else {
+		strlcpy(actor, "tcp", sizeof(actor));
+		json_object_object_add(o, "transport",
+		    json_object_new_string("tcp"));
+		if (strncmp(peer, "address ", 8) == 0)
+			json_object_object_add(o, "address",
+			    json_object_new_string(peer + 8));
+	}
+	if (audit_event("gateway.auth.fail", "", actor,
+	    json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN), 0,
+	    NULL, NULL) == -1)
+		log_warnx("cannot audit an auth failure");
+	json_object_put(o);
+}
+
 static void
 audit_auth_fail(struct gw_conn *c, int status, const char *why)
 {
 	struct json_object	*o;
-	char			 actor[64];
+	char			 peer[96];
 
-	o = json_object_new_object();
+	if ((o = json_object_new_object()) == NULL)
+		return;
 	json_object_object_add(o, "status", json_object_new_int(status));
 	json_object_object_add(o, "reason", json_object_new_string(why));
 	json_object_object_add(o, "method",
 	    json_object_new_string(http_method_str(c->hp)));
 	json_object_object_add(o, "path",
 	    json_object_new_string(conn_path(c)));
-	json_object_object_add(o, "transport",
-	    json_object_new_string(c->is_unix ? "unix" : "tcp"));
-	if (c->is_unix)
-		snprintf(actor, sizeof(actor), "uid:%u", (unsigned)c->uid);
-	else
-		strlcpy(actor, "tcp", sizeof(actor));
-	if (audit_event("gateway.auth.fail", "", actor,
-	    json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN), 0,
-	    NULL, NULL) == -1)
-		log_warnx("cannot audit an auth failure");
-	json_object_put(o);
+	conn_peer(c, peer, sizeof(peer));
+	audit_refusal(peer, o);
+}
+
+/*
+ * Every PEER_SUMMARY_SECS: the refusals counted since, per peer, in
+ * one log line and one record each.
+ */
+static void
+refusal_summary(const char *peer, uint64_t refused, uint64_t nconn)
+{
+	struct json_object	*o;
+	char			 why[160];
+
+	if (nconn > 0)
+		log_warnx("%llu more connections refused from %s (too many "
+		    "connections)", (unsigned long long)nconn, peer);
+	if (refused == 0)
+		return;
+	snprintf(why, sizeof(why), "%llu more refused from %s",
+	    (unsigned long long)refused, peer);
+	log_info("%s (failed authentication)", why);
+	if ((o = json_object_new_object()) == NULL)
+		return;
+	json_object_object_add(o, "status", json_object_new_int(429));
+	json_object_object_add(o, "reason", json_object_new_string(why));
+	json_object_object_add(o, "refused",
+	    json_object_new_int64((int64_t)refused));
+	audit_refusal(peer, o);
+}
+
+static void
+refusal_tick(evutil_socket_t fd, short ev, void *arg)
+{
+	peer_summary(&gw, refusal_summary);
 }
 
 static void
@@ -1315,10 +1395,10 @@ handle_request(struct gw_conn *c)
 	const char	*path = http_path(c->hp);
 	enum http_method m = http_method(c->hp);
 	const char	*name, *value;
-	char		 why[256];
+	char		 why[256], peer[96], whostr[96];
 	size_t		 i, n;
 	long		 retry;
-	int		 rc;
+	int		 rc, first;
 
 	c->version = http_version(c->hp);
 	c->keepalive = http_keepalive(c->hp);
@@ -1352,6 +1432,25 @@ handle_request(struct gw_conn *c)
 		return;
 	}
 
+	/*
+	 * A peer whose authentication failed too often is refused before
+	 * its credentials are looked at, and that is recorded once.
+	 */
+	conn_peer(c, peer, sizeof(peer));
+	if (peer_limited(&gw, peer, &retry, &first)) {
+		metrics_rate_limited(&gw);
+		snprintf(why, sizeof(why), "too many failed authentications "
+		    "from %s (%u at once, then %g a second)", peer,
+		    gw.ctx->conf->harnessd.burst, gw.ctx->conf->harnessd.rate);
+		if (first) {
+			log_info("refusing %s: %s; refusals counted every %d s",
+			    peer, why, PEER_SUMMARY_SECS);
+			audit_auth_fail(c, 429, why);
+		}
+		gw_throttle(c, retry, why);
+		return;
+	}
+
 	/* Which of two credentials counts is for no one to guess. */
 	for (i = 0, n = 0; http_header_at(c->hp, i, &name, &value) == 0; i++)
 		if (strcasecmp(name, "Authorization") == 0)
@@ -1370,10 +1469,12 @@ handle_request(struct gw_conn *c)
 		return;
 	}
 	if (rc != 0) {
-		log_info("auth failure: %s (uid %u pid %d)", why,
-		    (unsigned)c->uid, (int)c->pid);
 		metrics_auth_fail(&gw);
-		audit_auth_fail(c, rc, why);
+		if (peer_failed(&gw, peer)) {
+			conn_who(c, whostr, sizeof(whostr));
+			log_info("auth failure: %s (%s)", why, whostr);
+			audit_auth_fail(c, rc, why);
+		}
 		if (rc == 401)
 			gw_unauthorized(c, why);
 		else
@@ -1411,15 +1512,17 @@ static void
 conn_deadline(evutil_socket_t fd, short ev, void *arg)
 {
 	struct gw_conn	*c = arg;
+	char		 who[96];
 
 	if (c->closing) {
 		conn_free(c);	/* done, or its client does not read */
 		return;
 	}
+	conn_who(c, who, sizeof(who));
 	if (c->ws) {
 		if (c->ws_partial) {
-			log_info("client uid %u: WebSocket message not "
-			    "complete in time", (unsigned)c->uid);
+			log_info("client %s: WebSocket message not "
+			    "complete in time", who);
 			ws_fail(c, WS_CLOSE_POLICY, "message not complete in "
 			    "time");
 		} else if (!c->busy)
@@ -1429,8 +1532,7 @@ conn_deadline(evutil_socket_t fd, short ev, void *arg)
 	if (c->busy || c->streaming || c->waitkey)
 		return;
 	if (c->started) {
-		log_info("client uid %u: request not complete in time",
-		    (unsigned)c->uid);
+		log_info("client %s: request not complete in time", who);
 		conn_route_early(c);
 		gw_error(c, 408, "timeout", "request not complete within %llu "
 		    "ms", (unsigned long long)gw.ctx->conf->harnessd.
@@ -1715,6 +1817,7 @@ void
 gateway_jwt_done(int status, const char *why)
 {
 	struct gw_conn	*c, *next;
+	char		 who[96];
 
 	TAILQ_FOREACH_SAFE(c, &conns, entry, next) {
 		if (!c->waitkey)
@@ -1724,7 +1827,8 @@ gateway_jwt_done(int status, const char *why)
 			handle_request(c);
 			continue;
 		}
-		log_info("JWT refused for uid %u: %s", (unsigned)c->uid, why);
+		conn_who(c, who, sizeof(who));
+		log_info("JWT refused for %s: %s", who, why);
 		audit_auth_fail(c, status, why);
 		gw_error(c, status, "unavailable", "%s", why);
 	}
@@ -1883,7 +1987,9 @@ gw_accept_one(struct gw_listener *l)
 			    (unsigned)cred.uid);
 		else
 			addr_str(&ss, who, sizeof(who));
-		log_warnx("too many connections; refusing %s", who);
+		/* Once per PEER_SUMMARY_SECS, then how many more. */
+		if (peer_conn_refused(&gw, who))
+			log_warnx("too many connections; refusing %s", who);
 		refuse_busy(fd);
 		close(fd);
 		return 0;
@@ -2173,6 +2279,8 @@ gateway_run(struct proc_ctx *ctx)
 		SYS_memfd_create, SYS_ftruncate,
 	};
 	struct proc_confine_spec spec;
+	struct timeval		 tv = { PEER_SUMMARY_SECS, 0 };
+	struct event		*tick;
 
 	memset(&gw, 0, sizeof(gw));
 	gw.ctx = ctx;
@@ -2185,11 +2293,15 @@ gateway_run(struct proc_ctx *ctx)
 	metrics_init(&gw);
 	if (audit_init(ctx) == -1)
 		fatalx("cannot set up auditing");
+	if ((tick = event_new(ctx->base, -1, EV_PERSIST, refusal_tick,
+	    NULL)) == NULL || event_add(tick, &tv) == -1)
+		fatalx("cannot set up the refusal summaries");
 
 	memset(&spec, 0, sizeof(spec));
 	spec.syscalls = syscalls;
 	spec.nsyscalls = sizeof(syscalls) / sizeof(syscalls[0]);
 	proc_confine(ctx, &spec);
 	event_base_dispatch(ctx->base);
+	event_free(tick);
 	auth_shutdown();
 }

@@ -137,6 +137,50 @@ def main():
         t.start()
         got = responses(read_all(s))
         print("partial", len([g for g in got if g[0] == 200]))
+    elif mode == "refused":
+        # N pipelined requests without a credential (as uid U when
+        # given, on a Unix socket): how many got each status, and
+        # whether every 429 said when to retry.
+        n = int(sys.argv[3])
+        if len(sys.argv) > 4:
+            os.setgid(int(sys.argv[4]))
+            os.setuid(int(sys.argv[4]))
+        if path.startswith("/"):
+            s = unix(path)
+        else:
+            h, p = path.rsplit(":", 1)
+            s = socket.create_connection((h, int(p)))
+            s.settimeout(20)
+        s.sendall(b"GET /v1/tools HTTP/1.1\r\nHost: x\r\n\r\n" * n)
+        data = b""
+        try:
+            while len(responses(data)) < n:
+                d = s.recv(1 << 20)
+                if not d:
+                    break
+                data += d
+        except socket.timeout:
+            pass
+        got = responses(data)
+        count = {}
+        for st, h, b in got:
+            count[st] = count.get(st, 0) + 1
+        retry = all("retry-after" in h for st, h, b in got if st == 429)
+        print(" ".join("%d=%d" % kv for kv in sorted(count.items())),
+              "retry-after" if retry else "no-retry-after")
+    elif mode == "conns":
+        # Hold n connections; how many were refused with 503.
+        n, held, refused = int(sys.argv[3]), [], 0
+        for i in range(n):
+            held.append(unix(path))
+        for s in held:
+            s.settimeout(0.5)
+            try:
+                if s.recv(4096).startswith(b"HTTP/1.1 503 "):
+                    refused += 1
+            except socket.timeout:
+                pass
+        print("refused", refused)
     elif mode == "ws":
         # One WebSocket request; a line per frame until its end.
         s = unix(path)
@@ -292,5 +336,53 @@ ok $? "HEAD /v1/tools: the length GET has, no body"
 for i in $(seq 0 69); do
 	code -X DELETE "http://x/v1/tools/big$i" >/dev/null
 done
+
+# ---- refused requests in bulk ----
+count_of() {	# STATUS OUTPUT: how many answers had that status
+	printf '%s\n' "$2" | tr ' ' '\n' | awk -F= -v s="$1" '$1 == s { print $2 }' |
+	    grep . || echo 0
+}
+out=$(python3 "$GWL" refused 127.0.0.1:$port 3000)
+n401=$(count_of 401 "$out")
+n429=$(count_of 429 "$out")
+[ $((n401 + n429)) = 3000 ] && [ "$n429" -gt 0 ] && [ "$n401" -lt 2000 ] &&
+    printf '%s\n' "$out" | grep -q ' retry-after$'
+ok $? "3000 pipelined requests without a key over TCP: 401 up to the burst, then 429 with Retry-After ($out)"
+out=$(python3 "$GWL" refused "$sock" 3000 65534)
+n403=$(count_of 403 "$out")
+n429=$(count_of 429 "$out")
+[ $((n403 + n429)) = 3000 ] && [ "$n429" -gt 0 ] && [ "$n403" -lt 2000 ] &&
+    printf '%s\n' "$out" | grep -q ' retry-after$'
+ok $? "...and from a uid not allowed on the Unix socket: 403, then 429 ($out)"
+grep -q 'auth failure: an API key is required .*(address 127\.0\.0\.1)$' "$T/harnessd.log" &&
+    ! grep -q 'uid 4294967295' "$T/harnessd.log"
+ok $? "a refused TCP client is logged by its address ($(grep -m 1 'auth failure: an API' "$T/harnessd.log"))"
+[ "$(grep -c 'refusing address 127\.0\.0\.1: too many failed authentications' "$T/harnessd.log")" = 1 ] &&
+    [ "$(grep -c 'refusing uid 65534: too many failed authentications' "$T/harnessd.log")" = 1 ] &&
+    [ "$(grep -c 'auth failure: .*(address 127\.0\.0\.1)$' "$T/harnessd.log")" -lt 1100 ] &&
+    [ "$(grep -c 'auth failure: .*(uid 65534 pid' "$T/harnessd.log")" -lt 1100 ]
+ok $? "a log line per failure up to the burst, then one saying the peer is refused ($(grep -c 'auth failure: ' "$T/harnessd.log") lines)"
+wait_for "$T/harnessd.log" 'more refused from address 127\.0\.0\.1' 30 &&
+    wait_for "$T/harnessd.log" 'more refused from uid 65534' 30
+ok $? "...and a summary of the refusals after ($(grep -m 1 'more refused from' "$T/harnessd.log"))"
+n=0
+while ! ctl audit show -t gateway.auth.fail 2>/dev/null | grep -q 'more refused from uid 65534' &&
+    [ $n -lt 100 ]; do
+	sleep 0.1
+	n=$((n + 1))
+done
+ctl audit show -t gateway.auth.fail >"$T/audit"
+ntcp=$(grep -c '"address":"127\.0\.0\.1"' "$T/audit")
+nuid=$(grep -c ' uid:65534 ' "$T/audit")
+grep -q '"reason":"[0-9]* more refused from address 127\.0\.0\.1","refused":[0-9]*,"status":429' "$T/audit" &&
+    grep -q 'more refused from uid 65534' "$T/audit" &&
+    [ "$ntcp" -lt 1100 ] && [ "$nuid" -lt 1100 ]
+ok $? "the audit log has a record per failure up to the burst and a summary ($ntcp and $nuid records)"
+out=$(python3 "$GWL" conns "$sock" 300)
+[ "$out" != "refused 0" ] &&
+    [ "$(grep -c 'too many connections; refusing uid 0$' "$T/harnessd.log")" = 1 ]
+ok $? "connections over the per-uid cap: refused, one log line ($out)"
+wait_for "$T/harnessd.log" '[0-9]* more connections refused from uid 0 ' 30
+ok $? "...then how many more ($(grep -m 1 'more connections refused' "$T/harnessd.log"))"
 
 t_exit
