@@ -21,6 +21,16 @@
  *
  * Rate limits are token buckets per identity (requests/s and burst,
  * from the key or the harnessd defaults) plus a daily quota.
+ *
+ * Refusals are counted per peer, a uid on a Unix socket or an address
+ * on TCP, before anybody is identified: failed authentications draw on
+ * a bucket of the harnessd rate and burst, and while it is empty every
+ * request of that peer is refused (429) before its credentials are
+ * looked at, so guessing keys is slow.  The run of refusals that
+ * follows is recorded once, then counted and summarized every
+ * PEER_SUMMARY_SECS until the peer's bucket is full again; so are
+ * connections refused over the caps.  A flood of refused requests
+ * costs a few records, not one each.
  */
 #include <sys/types.h>
 #include <sys/socket.h>
@@ -54,6 +64,17 @@
 #define JWT_FETCH_WAIT	10		/* seconds vaultd may take */
 
 #define GW_MAX_BUCKETS	4096
+#define GW_MAX_PEERS	4096
+
+struct gw_peer {
+	char		 name[64];	/* "uid 0", "address 10.0.0.1" */
+	double		 tokens;	/* failures it may have now */
+	struct timespec	 last;
+	int		 quiet;		/* refusals are counted, not told */
+	uint64_t	 refused;	/* ...since the last summary */
+	uint64_t	 conns;		/* connections refused, untold */
+	time_t		 conn_told;	/* when one was last logged */
+};
 
 struct gw_bucket {
 	char		 name[80];
@@ -126,7 +147,8 @@ auth_init(struct gateway *gw, const struct harness_conf *conf)
 		return -1;
 	}
 	gw->buckets = calloc(GW_MAX_BUCKETS, sizeof(struct gw_bucket));
-	return gw->buckets == NULL ? -1 : 0;
+	gw->peers = calloc(GW_MAX_PEERS, sizeof(struct gw_peer));
+	return gw->buckets == NULL || gw->peers == NULL ? -1 : 0;
 }
 
 static const struct conf_apikey *
@@ -602,4 +624,120 @@ rate_check(struct gateway *gw, const struct gw_ident *who, long *retry,
 	b->tokens -= 1.0;
 	b->used++;
 	return 0;
+}
+
+/* Refill the peer's bucket up to now. */
+static void
+peer_refill(struct gateway *gw, struct gw_peer *p,
+    const struct timespec *now)
+{
+	const struct harness_conf *conf = gw->ctx->conf;
+	double			 dt;
+
+	dt = (double)(now->tv_sec - p->last.tv_sec) +
+	    (double)(now->tv_nsec - p->last.tv_nsec) / 1e9;
+	p->tokens += dt * conf->harnessd.rate;
+	if (p->tokens > conf->harnessd.burst)
+		p->tokens = conf->harnessd.burst;
+	p->last = *now;
+}
+
+/* The peer's entry, its bucket refilled up to now. */
+static struct gw_peer *
+peer_get(struct gateway *gw, const char *name)
+{
+	const struct harness_conf *conf = gw->ctx->conf;
+	struct gw_peer		*p, *oldest = NULL;
+	struct timespec		 now;
+	size_t			 i;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	for (i = 0; i < gw->npeers; i++) {
+		p = &gw->peers[i];
+		if (strcmp(p->name, name) == 0) {
+			peer_refill(gw, p, &now);
+			return p;
+		}
+		if (oldest == NULL || p->last.tv_sec < oldest->last.tv_sec)
+			oldest = p;
+	}
+	if (gw->npeers < GW_MAX_PEERS)
+		p = &gw->peers[gw->npeers++];
+	else
+		p = oldest;	/* forget the least recently seen */
+	memset(p, 0, sizeof(*p));
+	strlcpy(p->name, name, sizeof(p->name));
+	p->tokens = conf->harnessd.burst;
+	p->last = now;
+	return p;
+}
+
+int
+peer_limited(struct gateway *gw, const char *name, long *retry, int *first)
+{
+	const struct harness_conf *conf = gw->ctx->conf;
+	struct gw_peer		*p = peer_get(gw, name);
+
+	*first = 0;
+	if (p->tokens >= 1.0)
+		return 0;
+	*retry = conf->harnessd.rate > 0 ?
+	    (long)ceil((1.0 - p->tokens) / conf->harnessd.rate) : 60;
+	if (*retry < 1)
+		*retry = 1;
+	if (!p->quiet) {
+		p->quiet = 1;
+		*first = 1;
+	} else
+		p->refused++;
+	return 1;
+}
+
+int
+peer_failed(struct gateway *gw, const char *name)
+{
+	struct gw_peer	*p = peer_get(gw, name);
+
+	p->tokens -= 1.0;
+	if (!p->quiet)
+		return 1;
+	p->refused++;
+	return 0;
+}
+
+int
+peer_conn_refused(struct gateway *gw, const char *name)
+{
+	struct gw_peer	*p = peer_get(gw, name);
+	time_t		 now = mono_now();
+
+	if (p->conn_told != 0 && now - p->conn_told < PEER_SUMMARY_SECS) {
+		p->conns++;
+		return 0;
+	}
+	p->conn_told = now;
+	return 1;
+}
+
+void
+peer_summary(struct gateway *gw, void (*tell)(const char *, uint64_t,
+    uint64_t))
+{
+	const struct harness_conf *conf = gw->ctx->conf;
+	struct gw_peer		*p;
+	struct timespec		 now;
+	size_t			 i;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	for (i = 0; i < gw->npeers; i++) {
+		p = &gw->peers[i];
+		if (p->refused > 0 || p->conns > 0)
+			tell(p->name, p->refused, p->conns);
+		p->refused = 0;
+		p->conns = 0;
+		/* Quiet for a whole burst: the next refusal is told. */
+		peer_refill(gw, p, &now);
+		if (p->quiet && p->tokens >= conf->harnessd.burst)
+			p->quiet = 0;
+	}
 }

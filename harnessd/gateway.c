@@ -16,6 +16,7 @@
 #include <sys/mman.h>
 #include <sys/queue.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/un.h>
 
@@ -67,10 +68,17 @@
 #define GW_MAX_PER_ADDR		256
 #define GW_MAX_LISTENERS	16
 #define GW_ACCEPT_BURST		64	/* connections taken per wakeup */
+/*
+ * A connection is not read (no further pipelined request or WebSocket
+ * message is parsed) while more than this many bytes of its answers
+ * wait unsent; it is read again once they are written.
+ */
+#define GW_MAX_UNSENT		(256 * 1024)
 #define WS_IDLE_FACTOR		10	/* idle WebSocket: timeouts */
 #define WS_MAX_BACKLOG		(32 * 1024 * 1024) /* unread output */
 #define WS_ID_MAX		256	/* bytes of a request id */
 #define WS_PATH_MAX		1024
+#define WS_REPLY_DEPTH		128	/* levels in a reply sent as it is */
 #define GW_JSON_DEPTH		64	/* levels of nesting in a body */
 
 struct gw_listener {
@@ -103,6 +111,8 @@ struct gw_conn {
 	int		 keepalive;
 	int		 route;
 	int		 waitkey;	/* waits for the JWT key */
+	int		 paused;	/* not read: its answers wait unread */
+	int		 inproc;	/* conn_process() is on the stack */
 	char		*path;		/* decoded, when escapes had to be */
 	struct timespec	 t0;
 	/* WebSocket, after the upgrade */
@@ -126,6 +136,8 @@ static void	 conn_event(struct bufferevent *, short, void *);
 static void	 conn_free(struct gw_conn *);
 static void	 conn_process(struct gw_conn *);
 static void	 conn_close_soon(struct gw_conn *);
+static int	 conn_pause(struct gw_conn *);
+static void	 addr_str(const struct sockaddr_storage *, char *, size_t);
 static void	 sse_send(struct gw_conn *, const char *, const void *, size_t);
 static void	 sse_end(struct gw_conn *);
 
@@ -150,6 +162,27 @@ elapsed(const struct timespec *t0)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	return (double)(now.tv_sec - t0->tv_sec) +
 	    (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* The peer, as refusals are counted: "uid N" or "address A". */
+static void
+conn_peer(const struct gw_conn *c, char *buf, size_t len)
+{
+	if (c->is_unix)
+		snprintf(buf, len, "uid %u", (unsigned)c->uid);
+	else
+		addr_str(&c->peer, buf, len);
+}
+
+/* The client, for a log line: "uid N pid P" or "address A". */
+static void
+conn_who(const struct gw_conn *c, char *buf, size_t len)
+{
+	if (c->is_unix)
+		snprintf(buf, len, "uid %u pid %d", (unsigned)c->uid,
+		    (int)c->pid);
+	else
+		addr_str(&c->peer, buf, len);
 }
 
 /*
@@ -285,11 +318,85 @@ is_call(enum http_method m, const char *path)
 	return n > 0 && strcmp(p + n, "/call") == 0;
 }
 
-/* Queue a complete response; the request is over. */
+/*
+ * An engine reply that came in a memfd, mapped: its pages go to the
+ * client's socket without a copy (evbuffer_add_reference()) and are
+ * unmapped once written.  So the gateway sends an answer of any size
+ * the engine gives it, holding no copy of it.
+ */
+struct gw_map {
+	void	*p;
+	size_t	 len;
+};
+
+static struct gw_map *
+map_body(int fd, size_t len, const char **why)
+{
+	struct gw_map	*m;
+	struct stat	 st;
+
+	if (fstat(fd, &st) == -1 || st.st_size < 0 ||
+	    (unsigned long long)st.st_size < len) {
+		*why = "the engine's reply is shorter than it says";
+		return NULL;
+	}
+	if ((m = malloc(sizeof(*m))) == NULL) {
+		*why = "out of memory";
+		return NULL;
+	}
+	m->len = len;
+	if ((m->p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0)) ==
+	    MAP_FAILED) {
+		log_warn("%s: mmap of %zu bytes", __func__, len);
+		free(m);
+		*why = "cannot map the engine's reply";
+		return NULL;
+	}
+	return m;
+}
+
 static void
-conn_respond(struct gw_conn *c, int status, const char *ctype,
+map_free(struct gw_map *m)
+{
+	if (m == NULL)
+		return;
+	munmap(m->p, m->len);
+	free(m);
+}
+
+static void
+map_written(const void *data, size_t len, void *arg)
+{
+	map_free(arg);
+}
+
+/*
+ * Queue len bytes of data: by reference when they lie in m, else a
+ * copy.  Takes m.
+ */
+static void
+conn_add(struct gw_conn *c, const void *data, size_t len, struct gw_map *m)
+{
+	struct evbuffer	*out = bufferevent_get_output(c->bev);
+
+	if (m != NULL && len > 0 &&
+	    evbuffer_add_reference(out, data, len, map_written, m) == 0)
+		return;
+	if (len > 0 && evbuffer_add(out, data, len) == -1) {
+		log_warnx("%s: cannot queue %zu bytes", __func__, len);
+		c->closing = 1;
+	}
+	map_free(m);
+}
+
+/*
+ * Queue a complete response; the request is over.  The body is sent
+ * from m when given (which this takes), else copied.
+ */
+static void
+conn_respond_map(struct gw_conn *c, int status, const char *ctype,
     const void *body, size_t len, const struct http_header *hdrs,
-    size_t nhdrs)
+    size_t nhdrs, struct gw_map *m)
 {
 	struct http_buf		 b;
 	struct http_response	 r;
@@ -318,14 +425,18 @@ conn_respond(struct gw_conn *c, int status, const char *ctype,
 		r.nheaders = 1;
 	}
 	http_buf_init(&b, 0);
-	/* HEAD: the headers GET would have, Content-Length included. */
-	if (http_response_write(&b, &r) == -1 || (len > 0 &&
-	    http_method(c->hp) != HTTP_METHOD_HEAD &&
-	    http_buf_add(&b, body, len) == -1)) {
+	if (http_response_write(&b, &r) == -1) {
 		log_warnx("%s: cannot build a response", __func__);
 		c->closing = 1;
-	} else
+		map_free(m);
+	} else {
 		bufferevent_write(c->bev, b.data, b.len);
+		/* HEAD: the headers GET would have, Content-Length too. */
+		if (http_method(c->hp) != HTTP_METHOD_HEAD)
+			conn_add(c, body, len, m);
+		else
+			map_free(m);
+	}
 	http_buf_free(&b);
 	metrics_request(&gw, c->route, status, elapsed(&c->t0));
 	c->busy = 0;
@@ -335,6 +446,14 @@ conn_respond(struct gw_conn *c, int status, const char *ctype,
 	http_reset(c->hp);
 	if (!c->closing)
 		conn_process(c);	/* pipelined requests */
+}
+
+static void
+conn_respond(struct gw_conn *c, int status, const char *ctype,
+    const void *body, size_t len, const struct http_header *hdrs,
+    size_t nhdrs)
+{
+	conn_respond_map(c, status, ctype, body, len, hdrs, nhdrs, NULL);
 }
 
 void
@@ -591,27 +710,38 @@ forward_engine(struct gw_conn *c, const struct gw_ident *who)
 
 /* ---- WebSocket ---- */
 
-/* Queue one server frame; a client that does not read is dropped. */
+/*
+ * May a frame be queued?  Not once the connection closes, nor when
+ * more than WS_MAX_BACKLOG of what was sent before waits unread: a
+ * client that does not read is dropped, its request cancelled.
+ */
+static int
+ws_can_send(struct gw_conn *c)
+{
+	struct evbuffer	*out = bufferevent_get_output(c->bev);
+	char		 who[96];
+
+	if (c->closing)
+		return 0;
+	if (evbuffer_get_length(out) <= WS_MAX_BACKLOG)
+		return 1;
+	conn_who(c, who, sizeof(who));
+	log_info("client %s: WebSocket output not read; closing", who);
+	if (c->busy)
+		proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_CANCEL, c->id,
+		    -1, NULL, 0);
+	c->busy = 0;
+	c->streaming = 0;
+	conn_close_soon(c);
+	return 0;
+}
+
+/* Queue one server frame. */
 static void
 ws_send(struct gw_conn *c, struct http_buf *b)
 {
-	struct evbuffer	*out = bufferevent_get_output(c->bev);
-
-	if (b->err || c->closing)
-		return;
-	if (evbuffer_get_length(out) + b->len > WS_MAX_BACKLOG) {
-		log_info("client uid %u: WebSocket output not read; closing",
-		    (unsigned)c->uid);
-		if (c->busy)
-			proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_CANCEL,
-			    c->id, -1, NULL, 0);
-		c->busy = 0;
-		c->streaming = 0;
-		c->closing = 1;
-		bufferevent_disable(c->bev, EV_READ);
-		return;
-	}
-	bufferevent_write(c->bev, b->data, b->len);
+	if (!b->err && ws_can_send(c))
+		bufferevent_write(c->bev, b->data, b->len);
 }
 
 /* Send a close frame and end the connection once it is written. */
@@ -631,31 +761,30 @@ ws_fail(struct gw_conn *c, int code, const char *reason)
 		    -1, NULL, 0);
 	c->busy = 0;
 	c->streaming = 0;
-	c->closing = 1;
-	bufferevent_disable(c->bev, EV_READ);
-	evtimer_del(c->deadline);
-	if (evbuffer_get_length(bufferevent_get_output(c->bev)) == 0)
-		conn_free(c);
+	conn_close_soon(c);
 }
 
-/* A JSON object as one text frame. */
-static void
+/* A JSON object as one text frame; -1 if it cannot be one. */
+static int
 ws_send_json(struct gw_conn *c, struct json_object *o)
 {
 	struct http_buf	 b;
 	const char	*s;
 	size_t		 len;
+	int		 rc = 0;
 
 	s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
 	    JSON_C_TO_STRING_NOSLASHESCAPE);
 	len = strlen(s);
 	http_buf_init(&b, 0);
-	if (ws_text(&b, s, len) == -1)
+	if (ws_text(&b, s, len) == -1) {
 		log_warnx("%s: cannot encode a frame of %zu bytes", __func__,
 		    len);
-	else
+		rc = -1;
+	} else
 		ws_send(c, &b);
 	http_buf_free(&b);
+	return rc;
 }
 
 /* {"id": ID, "error": {"code": CODE, "message": MSG}} */
@@ -737,15 +866,19 @@ ws_data(const void *data, size_t len)
 	return o;
 }
 
-/* A frame for the request in flight: {"id", "event", ...}. */
-static void
+/*
+ * A frame for the request in flight: {"id", "event", ...}; -1 if it
+ * cannot be one.
+ */
+static int
 ws_event(struct gw_conn *c, const char *event, int status,
     const void *data, size_t len, int has_data)
 {
 	struct json_object	*o;
+	int			 rc;
 
 	if ((o = json_object_new_object()) == NULL)
-		return;
+		return -1;
 	json_object_object_add(o, "id", json_object_get(c->ws_id));
 	json_object_object_add(o, "event", json_object_new_string(event));
 	if (status != 0)
@@ -753,8 +886,60 @@ ws_event(struct gw_conn *c, const char *event, int status,
 		    json_object_new_int(status));
 	if (has_data)
 		json_object_object_add(o, "data", ws_data(data, len));
-	ws_send_json(c, o);
+	rc = ws_send_json(c, o);
 	json_object_put(o);
+	return rc;
+}
+
+/*
+ * The engine's reply: {"id": X, "event": "reply", "status": N, "data":
+ * BODY}.  A body that is one JSON value, as the engine writes them,
+ * goes into the frame as it is, from m when given (which this takes),
+ * so that a reply of any size costs no copy and no tree.  Anything else
+ * becomes a string (ws_data()), and one too large for that is refused.
+ */
+static void
+ws_reply(struct gw_conn *c, int status, const void *data, size_t len,
+    struct gw_map *m)
+{
+	struct http_buf	 b;
+	const char	*id = "null", *s = data;
+	char		 head[WS_ID_MAX + 96], why[128];
+	size_t		 n = len;
+	int		 hlen;
+
+	while (n > 0 && strchr(" \t\r\n", s[n - 1]) != NULL)
+		n--;
+	if (n == 0 || auditlog_json_check(s, n, WS_REPLY_DEPTH, NULL, why,
+	    sizeof(why)) == -1) {
+		map_free(m);
+		if (ws_event(c, "reply", status, data, len, 1) == -1)
+			ws_error(c, c->ws_id, "too_large", "response too large: "
+			    "%zu bytes that are not JSON, the most is %d",
+			    len, HTTP_BUF_MAX / 6);
+		return;
+	}
+	if (c->ws_id != NULL)
+		id = json_object_to_json_string_ext(c->ws_id,
+		    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+	hlen = snprintf(head, sizeof(head), "{\"id\":%s,\"event\":\"reply\","
+	    "\"status\":%d,\"data\":", id, status);
+	http_buf_init(&b, 0);
+	if (hlen < 0 || (size_t)hlen >= sizeof(head) ||
+	    ws_frame_head(&b, WS_OP_TEXT, 1, (size_t)hlen + n + 1) == -1 ||
+	    http_buf_add(&b, head, (size_t)hlen) == -1) {
+		http_buf_free(&b);
+		map_free(m);
+		ws_error(c, c->ws_id, "internal", "cannot build the reply");
+		return;
+	}
+	if (ws_can_send(c)) {
+		bufferevent_write(c->bev, b.data, b.len);
+		conn_add(c, data, n, m);
+		bufferevent_write(c->bev, "}", 1);
+	} else
+		map_free(m);
+	http_buf_free(&b);
 }
 
 /* The request in flight is over: {"id": X, "event": "end"}. */
@@ -990,10 +1175,13 @@ ws_process(struct gw_conn *c)
 	struct ws_event	 ev;
 	struct http_buf	 b;
 	unsigned char	*data;
+	char		 who[96];
 	size_t		 len, used;
 	int		 rc, was_partial;
 
 	while (!c->closing && (len = evbuffer_get_length(in)) > 0) {
+		if (conn_pause(c))
+			return;
 		was_partial = c->ws_partial;
 		data = evbuffer_pullup(in, (ev_ssize_t)len);
 		rc = ws_parse(c->wsp, data, len, &used, &ev);
@@ -1029,8 +1217,9 @@ ws_process(struct gw_conn *c)
 			return;
 		case WS_ERROR:
 		default:
-			log_info("client uid %u: WebSocket: %s",
-			    (unsigned)c->uid, ev.reason ? ev.reason : "error");
+			conn_who(c, who, sizeof(who));
+			log_info("client %s: WebSocket: %s", who,
+			    ev.reason ? ev.reason : "error");
 			ws_fail(c, ev.code, ev.reason);
 			return;
 		}
@@ -1092,16 +1281,18 @@ ws_upgrade(struct gw_conn *c, const struct gw_ident *who)
 	ws_process(c);
 }
 
-/* The engine's answers on a WebSocket. */
+/* The engine's answers on a WebSocket; a reply's body may be in m. */
 static void
 ws_engine_reply(struct gw_conn *c, uint32_t type, int status,
-    const char *event, const void *data, size_t len)
+    const char *event, const void *data, size_t len, struct gw_map *m)
 {
-	if (!c->busy || c->closing)
+	if (!c->busy || c->closing) {
+		map_free(m);
 		return;		/* cancelled: late answers */
+	}
 	switch (type) {
 	case IMSG_GW_REPLY:
-		ws_event(c, "reply", status, data, len, 1);
+		ws_reply(c, status, data, len, m);
 		if (!c->streaming)
 			ws_request_end(c);
 		break;
@@ -1115,31 +1306,86 @@ ws_engine_reply(struct gw_conn *c, uint32_t type, int status,
 	}
 }
 
-/* Refusals are recorded; the refusal itself does not wait for it. */
+/*
+ * A refusal's record, for peer ("uid N" or "address A"): actor "uid:N"
+ * or "tcp", with the transport and a TCP client's address in the body.
+ * The refusal itself does not wait for it.  Takes o.
+ */
+static void
+audit_refusal(const char *peer, struct json_object *o)
+{
+	char	 actor[64];
+
+	if (o == NULL)
+		return;
+	if (strncmp(peer, "uid ", 4) == 0) {
+		snprintf(actor, sizeof(actor), "uid:%s", peer + 4);
+		json_object_object_add(o, "transport",
+		    json_object_new_string("unix"));
+	} else {
+		strlcpy(actor, "tcp", sizeof(actor));
+		json_object_object_add(o, "transport",
+		    json_object_new_string("tcp"));
+		if (strncmp(peer, "address ", 8) == 0)
+			json_object_object_add(o, "address",
+			    json_object_new_string(peer + 8));
+	}
+	if (audit_event("gateway.auth.fail", "", actor,
+	    json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN), 0,
+	    NULL, NULL) == -1)
+		log_warnx("cannot audit an auth failure");
+	json_object_put(o);
+}
+
 static void
 audit_auth_fail(struct gw_conn *c, int status, const char *why)
 {
 	struct json_object	*o;
-	char			 actor[64];
+	char			 peer[96];
 
-	o = json_object_new_object();
+	if ((o = json_object_new_object()) == NULL)
+		return;
 	json_object_object_add(o, "status", json_object_new_int(status));
 	json_object_object_add(o, "reason", json_object_new_string(why));
 	json_object_object_add(o, "method",
 	    json_object_new_string(http_method_str(c->hp)));
 	json_object_object_add(o, "path",
 	    json_object_new_string(conn_path(c)));
-	json_object_object_add(o, "transport",
-	    json_object_new_string(c->is_unix ? "unix" : "tcp"));
-	if (c->is_unix)
-		snprintf(actor, sizeof(actor), "uid:%u", (unsigned)c->uid);
-	else
-		strlcpy(actor, "tcp", sizeof(actor));
-	if (audit_event("gateway.auth.fail", "", actor,
-	    json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN), 0,
-	    NULL, NULL) == -1)
-		log_warnx("cannot audit an auth failure");
-	json_object_put(o);
+	conn_peer(c, peer, sizeof(peer));
+	audit_refusal(peer, o);
+}
+
+/*
+ * Every PEER_SUMMARY_SECS: the refusals counted since, per peer, in
+ * one log line and one record each.
+ */
+static void
+refusal_summary(const char *peer, uint64_t refused, uint64_t nconn)
+{
+	struct json_object	*o;
+	char			 why[160];
+
+	if (nconn > 0)
+		log_warnx("%llu more connections refused from %s (too many "
+		    "connections)", (unsigned long long)nconn, peer);
+	if (refused == 0)
+		return;
+	snprintf(why, sizeof(why), "%llu more refused from %s",
+	    (unsigned long long)refused, peer);
+	log_info("%s (failed authentication)", why);
+	if ((o = json_object_new_object()) == NULL)
+		return;
+	json_object_object_add(o, "status", json_object_new_int(429));
+	json_object_object_add(o, "reason", json_object_new_string(why));
+	json_object_object_add(o, "refused",
+	    json_object_new_int64((int64_t)refused));
+	audit_refusal(peer, o);
+}
+
+static void
+refusal_tick(evutil_socket_t fd, short ev, void *arg)
+{
+	peer_summary(&gw, refusal_summary);
 }
 
 static void
@@ -1149,10 +1395,10 @@ handle_request(struct gw_conn *c)
 	const char	*path = http_path(c->hp);
 	enum http_method m = http_method(c->hp);
 	const char	*name, *value;
-	char		 why[256];
+	char		 why[256], peer[96], whostr[96];
 	size_t		 i, n;
 	long		 retry;
-	int		 rc;
+	int		 rc, first;
 
 	c->version = http_version(c->hp);
 	c->keepalive = http_keepalive(c->hp);
@@ -1186,6 +1432,25 @@ handle_request(struct gw_conn *c)
 		return;
 	}
 
+	/*
+	 * A peer whose authentication failed too often is refused before
+	 * its credentials are looked at, and that is recorded once.
+	 */
+	conn_peer(c, peer, sizeof(peer));
+	if (peer_limited(&gw, peer, &retry, &first)) {
+		metrics_rate_limited(&gw);
+		snprintf(why, sizeof(why), "too many failed authentications "
+		    "from %s (%u at once, then %g a second)", peer,
+		    gw.ctx->conf->harnessd.burst, gw.ctx->conf->harnessd.rate);
+		if (first) {
+			log_info("refusing %s: %s; refusals counted every %d s",
+			    peer, why, PEER_SUMMARY_SECS);
+			audit_auth_fail(c, 429, why);
+		}
+		gw_throttle(c, retry, why);
+		return;
+	}
+
 	/* Which of two credentials counts is for no one to guess. */
 	for (i = 0, n = 0; http_header_at(c->hp, i, &name, &value) == 0; i++)
 		if (strcasecmp(name, "Authorization") == 0)
@@ -1204,10 +1469,12 @@ handle_request(struct gw_conn *c)
 		return;
 	}
 	if (rc != 0) {
-		log_info("auth failure: %s (uid %u pid %d)", why,
-		    (unsigned)c->uid, (int)c->pid);
 		metrics_auth_fail(&gw);
-		audit_auth_fail(c, rc, why);
+		if (peer_failed(&gw, peer)) {
+			conn_who(c, whostr, sizeof(whostr));
+			log_info("auth failure: %s (%s)", why, whostr);
+			audit_auth_fail(c, rc, why);
+		}
 		if (rc == 401)
 			gw_unauthorized(c, why);
 		else
@@ -1245,26 +1512,27 @@ static void
 conn_deadline(evutil_socket_t fd, short ev, void *arg)
 {
 	struct gw_conn	*c = arg;
+	char		 who[96];
 
+	if (c->closing) {
+		conn_free(c);	/* done, or its client does not read */
+		return;
+	}
+	conn_who(c, who, sizeof(who));
 	if (c->ws) {
 		if (c->ws_partial) {
-			log_info("client uid %u: WebSocket message not "
-			    "complete in time", (unsigned)c->uid);
+			log_info("client %s: WebSocket message not "
+			    "complete in time", who);
 			ws_fail(c, WS_CLOSE_POLICY, "message not complete in "
 			    "time");
 		} else if (!c->busy)
 			ws_fail(c, WS_CLOSE_GOING_AWAY, "idle");
 		return;
 	}
-	if (c->closing) {
-		conn_free(c);	/* done, or its client does not read */
-		return;
-	}
 	if (c->busy || c->streaming || c->waitkey)
 		return;
 	if (c->started) {
-		log_info("client uid %u: request not complete in time",
-		    (unsigned)c->uid);
+		log_info("client %s: request not complete in time", who);
 		conn_route_early(c);
 		gw_error(c, 408, "timeout", "request not complete within %llu "
 		    "ms", (unsigned long long)gw.ctx->conf->harnessd.
@@ -1308,9 +1576,45 @@ conn_close_soon(struct gw_conn *c)
 		arm_deadline(c);
 }
 
+/*
+ * More of this connection's answers wait unsent than it may have: stop
+ * reading it (conn_write() resumes once they are written), so that a
+ * client that sends and never reads cannot make the gateway hold the
+ * answers to everything it sends.  1 if so.  An HTTP client that reads
+ * nothing within the timeout is dropped (conn_deadline()).
+ */
+static int
+conn_pause(struct gw_conn *c)
+{
+	if (evbuffer_get_length(bufferevent_get_output(c->bev)) <=
+	    GW_MAX_UNSENT)
+		return 0;
+	if (!c->paused) {
+		c->paused = 1;
+		metrics_paused(&gw, 1);
+		if (!c->ws && !evtimer_pending(c->deadline, NULL))
+			arm_deadline(c);
+	}
+	bufferevent_disable(c->bev, EV_READ);
+	return 1;
+}
+
+static void
+conn_resume(struct gw_conn *c)
+{
+	if (!c->paused)
+		return;
+	c->paused = 0;
+	metrics_paused(&gw, -1);
+	/* (a request cut short in the input is read on from here) */
+	if (!c->closing && !c->eof)
+		bufferevent_enable(c->bev, EV_READ);
+	conn_process(c);
+}
+
 /* Parse what is buffered; handle each complete request in order. */
 static void
-conn_process(struct gw_conn *c)
+conn_process_loop(struct gw_conn *c)
 {
 	struct evbuffer	*in = bufferevent_get_input(c->bev);
 	unsigned char	*data;
@@ -1334,6 +1638,8 @@ conn_process(struct gw_conn *c)
 				bufferevent_enable(c->bev, EV_READ);
 			return;
 		}
+		if (conn_pause(c))
+			return;
 		if (!c->started) {
 			c->started = 1;
 			clock_gettime(CLOCK_MONOTONIC, &c->t0);
@@ -1388,6 +1694,22 @@ conn_process(struct gw_conn *c)
 		bufferevent_enable(c->bev, EV_READ);
 }
 
+/*
+ * An answer given at once (conn_respond()) comes back here for the
+ * next pipelined request: the loop already running takes it, so that
+ * a pipeline of requests the gateway answers itself is a loop, not a
+ * recursion as deep as the pipeline.  Never frees the connection.
+ */
+static void
+conn_process(struct gw_conn *c)
+{
+	if (c->inproc)
+		return;
+	c->inproc = 1;
+	conn_process_loop(c);
+	c->inproc = 0;
+}
+
 static void
 conn_read(struct bufferevent *bev, void *arg)
 {
@@ -1403,7 +1725,9 @@ conn_write(struct bufferevent *bev, void *arg)
 		conn_free(c);
 		return;
 	}
-	if (c->ws)
+	/* Everything is written: read what waited meanwhile. */
+	conn_resume(c);
+	if (c->ws || c->closing)
 		return;
 	if (!c->busy && !c->started && !c->streaming && !c->waitkey)
 		arm_deadline(c);	/* idle until the next request */
@@ -1477,6 +1801,8 @@ conn_free(struct gw_conn *c)
 {
 	TAILQ_REMOVE(&conns, c, entry);
 	nconns--;
+	if (c->paused)
+		metrics_paused(&gw, -1);
 	if (c->deadline != NULL)
 		event_free(c->deadline);
 	bufferevent_free(c->bev);
@@ -1491,6 +1817,7 @@ void
 gateway_jwt_done(int status, const char *why)
 {
 	struct gw_conn	*c, *next;
+	char		 who[96];
 
 	TAILQ_FOREACH_SAFE(c, &conns, entry, next) {
 		if (!c->waitkey)
@@ -1500,7 +1827,8 @@ gateway_jwt_done(int status, const char *why)
 			handle_request(c);
 			continue;
 		}
-		log_info("JWT refused for uid %u: %s", (unsigned)c->uid, why);
+		conn_who(c, who, sizeof(who));
+		log_info("JWT refused for %s: %s", who, why);
 		audit_auth_fail(c, status, why);
 		gw_error(c, status, "unavailable", "%s", why);
 	}
@@ -1659,7 +1987,9 @@ gw_accept_one(struct gw_listener *l)
 			    (unsigned)cred.uid);
 		else
 			addr_str(&ss, who, sizeof(who));
-		log_warnx("too many connections; refusing %s", who);
+		/* Once per PEER_SUMMARY_SECS, then how many more. */
+		if (peer_conn_refused(&gw, who))
+			log_warnx("too many connections; refusing %s", who);
 		refuse_busy(fd);
 		close(fd);
 		return 0;
@@ -1835,14 +2165,23 @@ void
 gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 {
 	struct gw_conn	*c;
+	struct gw_map	*m = NULL;
 	struct rbuf	 rb;
 	uint32_t	 status, blen;
 	char		 ctype[128], event[64];
+	const char	*why;
 	const void	*data;
 	size_t		 dlen;
-	char		*body = NULL;
 	char		 counter[64], label[128];
+	int		 fd;
 
+	/* Only a reply's body comes in a descriptor; it is ours. */
+	fd = imsg->fd;
+	imsg->fd = -1;
+	if (fd != -1 && imsg->hdr.type != IMSG_GW_REPLY) {
+		close(fd);
+		fd = -1;
+	}
 	if (imsg->hdr.type == IMSG_GW_COUNT) {
 		wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
 		if (wire_get_strbuf(&rb, counter, sizeof(counter)) == -1 ||
@@ -1865,42 +2204,41 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 		    wire_get_u32(&rb, &blen) == -1 || status < 100 ||
 		    status > 599)
 			fatalx("%s: bad reply from the engine", __func__);
-		if (imsg->fd == -1) {
+		if (fd == -1) {
 			if (wire_left(&rb) != blen)
 				fatalx("%s: bad reply body", __func__);
 			data = (const unsigned char *)imsg->data +
 			    (imsg_datalen(imsg) - blen);
-		} else {
-			if (blen > 64 * 1024 * 1024 ||
-			    (body = malloc(blen ? blen : 1)) == NULL ||
-			    pread(imsg->fd, body, blen, 0) != (ssize_t)blen) {
-				free(body);
-				if (c != NULL && c->ws) {
-					ws_error(c, c->ws_id, "bad_gateway",
-					    "cannot read the engine's reply");
-					ws_engine_reply(c, IMSG_GW_END, 0,
-					    NULL, NULL, 0);
-				} else if (c != NULL)
-					gw_error(c, 502, "bad_gateway",
-					    "cannot read the engine's reply");
-				return;
-			}
-			data = body;
-		}
-		if (c == NULL) {
-			free(body);
+		} else if (c == NULL || blen == 0) {
+			data = "";	/* (the client left) */
+		} else if ((m = map_body(fd, blen, &why)) == NULL) {
+			close(fd);
+			log_warnx("%s: %s", __func__, why);
+			if (c->ws) {
+				ws_error(c, c->ws_id, "bad_gateway", "cannot "
+				    "read the engine's reply: %s", why);
+				ws_engine_reply(c, IMSG_GW_END, 0, NULL, NULL,
+				    0, NULL);
+			} else
+				gw_error(c, 502, "bad_gateway", "cannot read "
+				    "the engine's reply: %s", why);
+			return;
+		} else
+			data = m->p;
+		if (fd != -1)
+			close(fd);	/* the mapping stays */
+		if (c == NULL)
 			return;		/* the client left */
-		}
 		if (c->ws)
 			ws_engine_reply(c, IMSG_GW_REPLY, (int)status, NULL,
-			    data, blen);
-		else if (c->streaming)
+			    data, blen, m);
+		else if (c->streaming) {
 			/* Within a stream a reply is one more event. */
 			sse_send(c, "result", data, blen);
-		else
-			conn_respond(c, (int)status, ctype[0] ? ctype : NULL,
-			    data, blen, NULL, 0);
-		free(body);
+			map_free(m);
+		} else
+			conn_respond_map(c, (int)status, ctype[0] ? ctype :
+			    NULL, data, blen, NULL, 0, m);
 		break;
 	case IMSG_GW_EVENT:
 		if (c == NULL)
@@ -1912,7 +2250,7 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 			fatalx("%s: bad event from the engine", __func__);
 		if (c->ws) {
 			ws_engine_reply(c, IMSG_GW_EVENT, 0, event, data,
-			    dlen);
+			    dlen, NULL);
 			break;
 		}
 		sse_send(c, event, data, dlen);
@@ -1921,7 +2259,8 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 		if (c == NULL)
 			return;
 		if (c->ws)
-			ws_engine_reply(c, IMSG_GW_END, 0, NULL, NULL, 0);
+			ws_engine_reply(c, IMSG_GW_END, 0, NULL, NULL, 0,
+			    NULL);
 		else if (c->streaming)
 			sse_end(c);
 		break;
@@ -1940,6 +2279,8 @@ gateway_run(struct proc_ctx *ctx)
 		SYS_memfd_create, SYS_ftruncate,
 	};
 	struct proc_confine_spec spec;
+	struct timeval		 tv = { PEER_SUMMARY_SECS, 0 };
+	struct event		*tick;
 
 	memset(&gw, 0, sizeof(gw));
 	gw.ctx = ctx;
@@ -1952,11 +2293,15 @@ gateway_run(struct proc_ctx *ctx)
 	metrics_init(&gw);
 	if (audit_init(ctx) == -1)
 		fatalx("cannot set up auditing");
+	if ((tick = event_new(ctx->base, -1, EV_PERSIST, refusal_tick,
+	    NULL)) == NULL || event_add(tick, &tv) == -1)
+		fatalx("cannot set up the refusal summaries");
 
 	memset(&spec, 0, sizeof(spec));
 	spec.syscalls = syscalls;
 	spec.nsyscalls = sizeof(syscalls) / sizeof(syscalls[0]);
 	proc_confine(ctx, &spec);
 	event_base_dispatch(ctx->base);
+	event_free(tick);
 	auth_shutdown();
 }

@@ -26,6 +26,7 @@ struct gw_ident {
 };
 
 struct gw_bucket;
+struct gw_peer;
 
 #define METRICS_ROUTE_OTHER	7
 #define METRICS_NROUTES		8
@@ -59,6 +60,8 @@ struct gw_metrics {
 	uint64_t	 count[METRICS_NROUTES];
 	uint64_t	 rate_limited;
 	uint64_t	 auth_failures;
+	uint64_t	 read_pauses;	/* connections paused, ever */
+	uint64_t	 paused;	/* connections paused now */
 	struct metrics_labelled counters[METRICS_NCOUNTERS];
 };
 
@@ -71,6 +74,8 @@ struct gateway {
 	size_t		 nallow_gids;
 	struct gw_bucket *buckets;
 	size_t		 nbuckets;
+	struct gw_peer	*peers;
+	size_t		 npeers;
 	struct gw_metrics m;
 };
 
@@ -100,11 +105,31 @@ void	 gateway_jwt_done(int, const char *);
 int	 rate_check(struct gateway *, const struct gw_ident *, long *, char *,
 	    size_t);
 
+/*
+ * Refusals by peer: "uid N" on a Unix socket, "address A" on TCP.
+ * peer_limited(): 0 if the peer's request may be looked at, else 1
+ * with *retry seconds, and *first set when this begins a run of
+ * refusals, which the caller records; the others are counted.
+ * peer_failed(): one more failed authentication; 1 if the caller
+ * records it, 0 if it was counted.  peer_conn_refused(): a connection
+ * refused over the caps; 1 if the caller logs it (once per
+ * PEER_SUMMARY_SECS), 0 if counted.  peer_summary(), every
+ * PEER_SUMMARY_SECS: what was counted per peer, which is then reset.
+ */
+#define PEER_SUMMARY_SECS	10
+int	 peer_limited(struct gateway *, const char *, long *, int *);
+int	 peer_failed(struct gateway *, const char *);
+int	 peer_conn_refused(struct gateway *, const char *);
+void	 peer_summary(struct gateway *, void (*)(const char *, uint64_t,
+	    uint64_t));
+
 void	 metrics_init(struct gateway *);
 int	 metrics_route(const char *);
 void	 metrics_request(struct gateway *, int, int, double);
 void	 metrics_rate_limited(struct gateway *);
 void	 metrics_auth_fail(struct gateway *);
+/* A connection stops being read (1) or is read again (-1). */
+void	 metrics_paused(struct gateway *, int);
 /*
  * One more for an engine counter ("sandbox_runs", "approvals") and a
  * label; unknown counters are ignored.  Labels are [a-z0-9_-], 1 to

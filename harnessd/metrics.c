@@ -1,6 +1,7 @@
 /*
  * Prometheus text exposition of what the gateway saw: requests by route
- * and status, latency histograms, rate-limit and auth rejections; and of
+ * and status, latency histograms, rate-limit and auth rejections,
+ * connections not read while their answers wait unread; and of
  * what the engine counts for it (IMSG_GW_COUNT): sandbox runs by reason,
  * approvals by decision.  Label sets are bounded, so a misbehaving
  * counter cannot grow the page without limit.
@@ -104,6 +105,16 @@ metrics_auth_fail(struct gateway *gw)
 	gw->m.auth_failures++;
 }
 
+void
+metrics_paused(struct gateway *gw, int d)
+{
+	if (d > 0) {
+		gw->m.read_pauses++;
+		gw->m.paused++;
+	} else if (gw->m.paused > 0)
+		gw->m.paused--;
+}
+
 static int
 label_ok(const char *s)
 {
@@ -196,6 +207,16 @@ metrics_render(struct gateway *gw, struct http_buf *b)
 	    "refused by authentication.\n# TYPE harness_auth_failures_total "
 	    "counter\nharness_auth_failures_total %llu\n",
 	    (unsigned long long)gw->m.auth_failures);
+	http_buf_printf(b, "# HELP harness_read_pauses_total Times a "
+	    "connection was not read because its answers waited unread.\n"
+	    "# TYPE harness_read_pauses_total counter\n"
+	    "harness_read_pauses_total %llu\n",
+	    (unsigned long long)gw->m.read_pauses);
+	http_buf_printf(b, "# HELP harness_connections_paused Connections "
+	    "not read now because their answers wait unread.\n"
+	    "# TYPE harness_connections_paused gauge\n"
+	    "harness_connections_paused %llu\n",
+	    (unsigned long long)gw->m.paused);
 	for (r = 0; r < METRICS_NCOUNTERS; r++) {
 		m = &gw->m.counters[r];
 		http_buf_printf(b, "# HELP %s %s\n# TYPE %s counter\n",

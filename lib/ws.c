@@ -547,11 +547,10 @@ ws_parse(struct ws_parser *p, const void *data, size_t len, size_t *used,
  */
 
 int
-ws_frame(struct http_buf *b, int opcode, int fin, const void *data,
-    size_t len)
+ws_frame_head(struct http_buf *b, int opcode, int fin, size_t len)
 {
 	unsigned char	 hdr[10];
-	size_t		 hlen, start = b->len, i;
+	size_t		 hlen, i;
 
 	switch (opcode) {
 	case WS_OP_CONT:
@@ -567,10 +566,6 @@ ws_frame(struct http_buf *b, int opcode, int fin, const void *data,
 		}
 		break;
 	default:
-		errno = EINVAL;
-		return -1;
-	}
-	if (data == NULL && len > 0) {
 		errno = EINVAL;
 		return -1;
 	}
@@ -590,7 +585,20 @@ ws_frame(struct http_buf *b, int opcode, int fin, const void *data,
 			    (56 - 8 * i));
 		hlen = 10;
 	}
-	if (http_buf_add(b, hdr, hlen) == -1)
+	return http_buf_add(b, hdr, hlen);
+}
+
+int
+ws_frame(struct http_buf *b, int opcode, int fin, const void *data,
+    size_t len)
+{
+	size_t	 start = b->len;
+
+	if (data == NULL && len > 0) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (ws_frame_head(b, opcode, fin, len) == -1)
 		return -1;
 	if (len > 0 && http_buf_add(b, data, len) == -1) {
 		b->len = start;

@@ -109,6 +109,11 @@ int	 ws_parse(struct ws_parser *, const void *, size_t, size_t *,
  * All return 0, or -1 with errno EINVAL or ENOBUFS.
  */
 int	 ws_frame(struct http_buf *, int, int, const void *, size_t);
+/*
+ * The head of a frame of len bytes, for a payload the caller sends
+ * itself (a large one, without a copy): opcode and fin as ws_frame().
+ */
+int	 ws_frame_head(struct http_buf *, int, int, size_t);
 int	 ws_text(struct http_buf *, const void *, size_t);
 int	 ws_binary(struct http_buf *, const void *, size_t);
 int	 ws_ping(struct http_buf *, const void *, size_t);

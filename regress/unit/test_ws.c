@@ -671,6 +671,13 @@ test_encoder(void)
 	    ws_frame(&b, WS_OP_PING, 0, "", 0) == -1 &&
 	    ws_frame(&b, 3, 1, "", 0) == -1 && b.len == 0,
 	    "invalid text, fragmented control and bad opcode refused");
+	http_buf_reset(&b);
+	tap_ok(ws_frame_head(&b, WS_OP_TEXT, 1, 5) == 0 && b.len == 2 &&
+	    memcmp(b.data, "\x81\x05", 2) == 0 &&
+	    ws_frame_head(&b, WS_OP_TEXT, 1, 18000385) == 0 && b.len == 12 &&
+	    memcmp(b.data + 2, "\x81\x7f\0\0\0\0\x01\x12\xaa\x01", 10) == 0 &&
+	    ws_frame_head(&b, WS_OP_PING, 1, 126) == -1 && b.len == 12,
+	    "a frame's head alone, for a payload sent apart");
 	http_buf_free(&b);
 }
 

@@ -1,0 +1,388 @@
+# The gateway's bounds, with all five daemons: a client that pipelines
+# and never reads, answers larger than a buffer, refused requests in
+# bulk, request targets the engine cannot take, WebSocket members, the
+# Allow of every 405 and the Host field.
+. "$TOP/regress/lib.sh"
+
+if [ "$(id -u)" -ne 0 ]; then
+	skip "gwlimits" "needs root"
+	exit 0
+fi
+command -v curl >/dev/null || { skip "gwlimits" "curl missing"; exit 0; }
+command -v python3 >/dev/null || { skip "gwlimits" "python3 missing"; exit 0; }
+
+suite_setup
+suite_cgroup || { ok 1 "test config"; t_exit; }
+port=$(free_port)
+big=gwlimits-big-$$
+bighash=$(printf '%s' "$big" | sha256sum | cut -d' ' -f1)
+cat >>"$conf" <<EOT
+harnessd {
+	listen on 127.0.0.1 port $port
+	key "big" {
+		hash "sha256:$bighash"
+		rate 1000000
+		burst 1000000
+	}
+	rate 1000 burst 1000
+}
+EOT
+sock=$T/run/agent.sock
+if ! suite_start auditd vaultd hitld sandboxd harnessd; then
+	ok 1 "the five daemons start"
+	t_exit
+fi
+
+code() { curl -s -o "$T/body" -w '%{http_code}' --unix-socket "$sock" "$@"; }
+metric() {	# NAME-AND-LABELS: its value in /metrics, 0 if not there
+	curl -s --unix-socket "$sock" http://x/metrics |
+	    awk -v m="$1" '$1 == m { v = $2 } END { print v + 0 }'
+}
+gateway_pid() {
+	for _p in $(pgrep -P "$(cat "$T/harnessd.pid")"); do
+		case $(tr '\0' ' ' <"/proc/$_p/cmdline") in
+		"harnessd: gateway"*) echo "$_p"; return 0 ;;
+		esac
+	done
+	return 1
+}
+
+GWL=$T/gwl.py
+cat >"$GWL" <<'EOF'
+import base64, json, os, select, socket, struct, sys, threading, time
+
+def unix(path):
+    s = socket.socket(socket.AF_UNIX)
+    s.connect(path)
+    s.settimeout(20)
+    return s
+
+def responses(data):
+    """Split pipelined responses: (status, headers, body) each."""
+    out = []
+    while data:
+        head, sep, rest = data.partition(b"\r\n\r\n")
+        if not sep:
+            break
+        lines = head.split(b"\r\n")
+        st = int(lines[0].split(b" ")[1])
+        h = {}
+        for l in lines[1:]:
+            k, _, v = l.partition(b":")
+            h[k.strip().lower().decode()] = v.strip().decode()
+        n = int(h.get("content-length", "0"))
+        out.append((st, h, rest[:n]))
+        data = rest[n:]
+    return out
+
+def read_all(s):
+    out = b""
+    try:
+        while True:
+            d = s.recv(1 << 20)
+            if not d:
+                break
+            out += d
+    except socket.timeout:
+        pass
+    return out
+
+def main():
+    mode, path = sys.argv[1], sys.argv[2]
+    if mode == "flood":
+        # Pipeline requests for some seconds, never read, then hold
+        # the connection until told to go (stdin closes).
+        secs, auth = float(sys.argv[3]), sys.argv[4]
+        req = ("GET /v1/tools HTTP/1.1\r\nHost: x\r\n"
+               "Authorization: Bearer %s\r\n\r\n" % auth).encode() * 1000
+        s = unix(path)
+        s.setblocking(False)
+        sent, t0 = 0, time.time()
+        while time.time() - t0 < secs:
+            try:
+                sent += s.send(req)
+            except BlockingIOError:
+                select.select([], [s], [], 0.05)
+        print("sent", sent, flush=True)
+        sys.stdin.read()
+    elif mode == "ordered":
+        # 600 pipelined requests, then read: every answer, in order.
+        auth = sys.argv[3]
+        names = ["shell", "python", "read_file", "write_file",
+                 "list_files", "demo"]
+        want = [names[i % len(names)] for i in range(600)]
+        req = b""
+        for i, n in enumerate(want):
+            req += ("GET /v1/tools/%s HTTP/1.1\r\nHost: x\r\n"
+                    "Authorization: Bearer %s\r\n%s\r\n" % (n, auth,
+                    "Connection: close\r\n" if i == len(want) - 1
+                    else "")).encode()
+        s = unix(path)
+        s.sendall(req)
+        got = responses(read_all(s))
+        names_got = [json.loads(b).get("name") if st == 200 else st
+                     for st, h, b in got]
+        print("ordered", "yes" if names_got == want else "no", len(got))
+    elif mode == "partial":
+        # 20000 requests the gateway answers itself, sent while the
+        # answers are read: it pauses now and then, and must read on
+        # each time, also the rest of a request it had the start of.
+        n = 20000
+        s = unix(path)
+        req = b"GET /v1/health HTTP/1.1\r\nHost: x\r\n\r\n"
+        def send():
+            s.sendall(req * (n - 1) + b"GET /v1/health HTTP/1.1\r\n"
+                      b"Host: x\r\nConnection: close\r\n\r\n")
+        t = threading.Thread(target=send, daemon=True)
+        t.start()
+        got = responses(read_all(s))
+        print("partial", len([g for g in got if g[0] == 200]))
+    elif mode == "refused":
+        # N pipelined requests without a credential (as uid U when
+        # given, on a Unix socket): how many got each status, and
+        # whether every 429 said when to retry.
+        n = int(sys.argv[3])
+        if len(sys.argv) > 4:
+            os.setgid(int(sys.argv[4]))
+            os.setuid(int(sys.argv[4]))
+        if path.startswith("/"):
+            s = unix(path)
+        else:
+            h, p = path.rsplit(":", 1)
+            s = socket.create_connection((h, int(p)))
+            s.settimeout(20)
+        s.sendall(b"GET /v1/tools HTTP/1.1\r\nHost: x\r\n\r\n" * n)
+        data = b""
+        try:
+            while len(responses(data)) < n:
+                d = s.recv(1 << 20)
+                if not d:
+                    break
+                data += d
+        except socket.timeout:
+            pass
+        got = responses(data)
+        count = {}
+        for st, h, b in got:
+            count[st] = count.get(st, 0) + 1
+        retry = all("retry-after" in h for st, h, b in got if st == 429)
+        print(" ".join("%d=%d" % kv for kv in sorted(count.items())),
+              "retry-after" if retry else "no-retry-after")
+    elif mode == "conns":
+        # Hold n connections; how many were refused with 503.
+        n, held, refused = int(sys.argv[3]), [], 0
+        for i in range(n):
+            held.append(unix(path))
+        for s in held:
+            s.settimeout(0.5)
+            try:
+                if s.recv(4096).startswith(b"HTTP/1.1 503 "):
+                    refused += 1
+            except socket.timeout:
+                pass
+        print("refused", refused)
+    elif mode == "ws":
+        # One WebSocket request; a line per frame until its end.
+        s = unix(path)
+        s.sendall(b"GET /v1/ws HTTP/1.1\r\nHost: x\r\nUpgrade: websocket"
+                  b"\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13"
+                  b"\r\nSec-WebSocket-Key: " +
+                  base64.b64encode(os.urandom(16)) + b"\r\n\r\n")
+        buf = b""
+        while b"\r\n\r\n" not in buf:
+            d = s.recv(4096)
+            if not d:
+                sys.exit("no handshake")
+            buf += d
+        buf = buf.partition(b"\r\n\r\n")[2]
+        def need(n):
+            nonlocal buf
+            while len(buf) < n:
+                d = s.recv(1 << 20)
+                if not d:
+                    raise EOFError
+                buf += d
+            out, buf = buf[:n], buf[n:]
+            return out
+        d = sys.argv[3].encode()
+        k = os.urandom(4)
+        h = bytes([0x81])
+        if len(d) < 126:
+            h += bytes([0x80 | len(d)])
+        elif len(d) < 65536:
+            h += bytes([0x80 | 126]) + struct.pack(">H", len(d))
+        else:
+            h += bytes([0x80 | 127]) + struct.pack(">Q", len(d))
+        s.sendall(h + k + bytes(b ^ k[i % 4] for i, b in enumerate(d)))
+        while True:
+            b0, b1 = need(2)
+            n = b1 & 0x7f
+            if n == 126:
+                n = struct.unpack(">H", need(2))[0]
+            elif n == 127:
+                n = struct.unpack(">Q", need(8))[0]
+            data = need(n)
+            if b0 & 0x0f != 1:
+                print("frame", b0 & 0x0f)
+                break
+            j = json.loads(data)
+            line = ["bytes=%d" % n]
+            for key in ("event", "status"):
+                if key in j:
+                    line.append("%s=%s" % (key, j[key]))
+            if "error" in j:
+                line.append("error=%s" % j["error"].get("code"))
+                line.append("message=%s" % j["error"].get("message"))
+            dd = j.get("data")
+            if isinstance(dd, dict):
+                if "stdout" in dd:
+                    line.append("stdout=%d" % len(dd["stdout"]))
+                if "tools" in dd:
+                    line.append("tools=%d" % len(dd["tools"]))
+                if "error" in dd:
+                    line.append("data.error=%s" % dd["error"].get("code"))
+            print(" ".join(line), flush=True)
+            if j.get("event") == "end" or ("error" in j and
+                                             "event" not in j and
+                                             j.get("id") is None):
+                break
+    else:
+        sys.exit("gwl.py: unknown mode " + mode)
+
+main()
+EOF
+
+# ---- a client that pipelines and never reads ----
+out=$(python3 "$GWL" ordered "$sock" "$big")
+[ "$out" = "ordered yes 600" ]
+ok $? "600 pipelined requests read after they were all sent: every answer, in order ($out)"
+out=$(python3 "$GWL" partial "$sock")
+[ "$out" = "partial 20000" ]
+ok $? "a request cut short while the connection is paused is read on once it is not ($out)"
+gw=$(gateway_pid)
+before=$(metric 'harness_http_requests_total{route="/v1/tools",code="200"}')
+mkfifo "$T/hold"
+python3 "$GWL" flood "$sock" 3 "$big" <"$T/hold" >"$T/flood" 2>&1 &
+fpid=$!
+exec 3>"$T/hold"
+wait_for "$T/flood" '^sent' 30
+paused=$(metric harness_connections_paused)
+after=$(metric 'harness_http_requests_total{route="/v1/tools",code="200"}')
+rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$gw/status")
+exec 3>&-
+wait $fpid
+diag "flood: $(cat "$T/flood"), $((after - before)) answered, gateway RSS $rss kB, paused $paused"
+[ "$paused" -ge 1 ] && [ "$(metric harness_read_pauses_total)" -ge 1 ]
+ok $? "a client that pipelines and never reads is not read further (paused $paused)"
+[ $((after - before)) -lt 1000 ] && [ "$rss" -lt 65536 ]
+ok $? "...so the gateway answers a bounded number of its requests ($((after - before))) and stays small ($rss kB)"
+[ "$(code http://x/v1/health)" = 200 ] && [ "$(metric harness_connections_paused)" = 0 ]
+ok $? "the gateway serves others; the paused connection is gone when its client went"
+
+# ---- answers larger than 16 MB ----
+curl -s -o "$T/out" -w '%{http_code}' --unix-socket "$sock" -m 120 \
+    -d '{"argv":["python3","-c","import sys\nsys.stdout.write(\"a\"*9000000)\nsys.stderr.write(\"b\"*9000000)"],"limits":{"output":"64M"}}' \
+    http://x/v1/exec >"$T/st"
+rc=$?
+python3 - "$T/out" <<'PYEOF'
+import json, os, sys
+d = json.load(open(sys.argv[1]))
+ok = os.path.getsize(sys.argv[1]) > 16 * 1024 * 1024 and \
+    len(d["stdout"]) > 8000000 and set(d["stdout"]) == {"a"} and \
+    len(d["stderr"]) > 8000000 and set(d["stderr"]) == {"b"}
+sys.exit(0 if ok else 1)
+PYEOF
+ok $? "an exec answer over 16 MB is sent whole (curl rc $rc, status $(cat "$T/st"), $(wc -c <"$T/out") bytes)"
+curl -s -o "$T/out" -w '%{http_code}' --unix-socket "$sock" -m 120 \
+    -d '{"argv":["python3","-c","import sys\nsys.stdout.write(\"\\0\"*3000000)"],"limits":{"output":"64M"}}' \
+    http://x/v1/exec >"$T/st"
+rc=$?
+python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); sys.exit(0 if d["stdout"] == "\0" * 3000000 else 1)' "$T/out"
+ok $? "3 MB of NUL bytes, 18 MB once escaped: sent whole (curl rc $rc, status $(cat "$T/st"), $(wc -c <"$T/out") bytes)"
+python3 "$GWL" ws "$sock" '{"id":1,"method":"POST","path":"/v1/exec","body":{"argv":["python3","-c","import sys\nsys.stdout.write(\"\\0\"*3000000)"],"limits":{"output":"64M"}}}' >"$T/ws" 2>&1
+grep -q '^bytes=1[0-9]\{7\} event=reply status=200 stdout=3000000$' "$T/ws" &&
+    tail -n 1 "$T/ws" | grep -q 'event=end$'
+ok $? "...and over a WebSocket: the reply in one frame, then the end ($(head -c 300 "$T/ws"))"
+python3 - "$T" <<'PYEOF'
+import json, sys
+for i in range(70):
+    open("%s/tool%d.json" % (sys.argv[1], i), "w").write(json.dumps({
+        "name": "big%d" % i, "description": "256 KB of code",
+        "language": "sh", "code": "#" + "a" * 255000 + "\ntrue\n"}))
+PYEOF
+n=0
+for i in $(seq 0 69); do
+	[ "$(code --data-binary @"$T/tool$i.json" http://x/v1/tools)" = 201 ] &&
+	    n=$((n + 1))
+done
+[ $n = 70 ]
+ok $? "70 tools of 256 KB of code each are registered ($n)"
+gw=$(gateway_pid)
+fds=$(ls "/proc/$gw/fd" | wc -l)
+for i in 1 2 3; do
+	curl -s -o "$T/out" -w '%{http_code}' --unix-socket "$sock" http://x/v1/tools >"$T/st"
+done
+python3 -c 'import json, sys; sys.exit(0 if len(json.load(open(sys.argv[1]))["tools"]) == 76 else 1)' "$T/out"
+ok $? "GET /v1/tools lists all of them, $(wc -c <"$T/out") bytes (status $(cat "$T/st"))"
+[ "$(ls "/proc/$gw/fd" | wc -l)" = "$fds" ]
+ok $? "the gateway keeps no descriptor of the replies it sent ($fds, then $(ls "/proc/$gw/fd" | wc -l))"
+python3 "$GWL" ws "$sock" '{"id":"L","path":"/v1/tools"}' >"$T/ws" 2>&1
+grep -q '^bytes=1[0-9]\{7\} event=reply status=200 tools=76$' "$T/ws"
+ok $? "...and over a WebSocket ($(head -c 300 "$T/ws"))"
+curl -s -I --unix-socket "$sock" http://x/v1/tools >"$T/head"
+head -n 1 "$T/head" | grep -q ' 200 ' &&
+    tr -d '\r' <"$T/head" | grep -q "^Content-Length: $(wc -c <"$T/out")$"
+ok $? "HEAD /v1/tools: the length GET has, no body"
+for i in $(seq 0 69); do
+	code -X DELETE "http://x/v1/tools/big$i" >/dev/null
+done
+
+# ---- refused requests in bulk ----
+count_of() {	# STATUS OUTPUT: how many answers had that status
+	printf '%s\n' "$2" | tr ' ' '\n' | awk -F= -v s="$1" '$1 == s { print $2 }' |
+	    grep . || echo 0
+}
+out=$(python3 "$GWL" refused 127.0.0.1:$port 3000)
+n401=$(count_of 401 "$out")
+n429=$(count_of 429 "$out")
+[ $((n401 + n429)) = 3000 ] && [ "$n429" -gt 0 ] && [ "$n401" -lt 2000 ] &&
+    printf '%s\n' "$out" | grep -q ' retry-after$'
+ok $? "3000 pipelined requests without a key over TCP: 401 up to the burst, then 429 with Retry-After ($out)"
+out=$(python3 "$GWL" refused "$sock" 3000 65534)
+n403=$(count_of 403 "$out")
+n429=$(count_of 429 "$out")
+[ $((n403 + n429)) = 3000 ] && [ "$n429" -gt 0 ] && [ "$n403" -lt 2000 ] &&
+    printf '%s\n' "$out" | grep -q ' retry-after$'
+ok $? "...and from a uid not allowed on the Unix socket: 403, then 429 ($out)"
+grep -q 'auth failure: an API key is required .*(address 127\.0\.0\.1)$' "$T/harnessd.log" &&
+    ! grep -q 'uid 4294967295' "$T/harnessd.log"
+ok $? "a refused TCP client is logged by its address ($(grep -m 1 'auth failure: an API' "$T/harnessd.log"))"
+[ "$(grep -c 'refusing address 127\.0\.0\.1: too many failed authentications' "$T/harnessd.log")" = 1 ] &&
+    [ "$(grep -c 'refusing uid 65534: too many failed authentications' "$T/harnessd.log")" = 1 ] &&
+    [ "$(grep -c 'auth failure: .*(address 127\.0\.0\.1)$' "$T/harnessd.log")" -lt 1100 ] &&
+    [ "$(grep -c 'auth failure: .*(uid 65534 pid' "$T/harnessd.log")" -lt 1100 ]
+ok $? "a log line per failure up to the burst, then one saying the peer is refused ($(grep -c 'auth failure: ' "$T/harnessd.log") lines)"
+wait_for "$T/harnessd.log" 'more refused from address 127\.0\.0\.1' 30 &&
+    wait_for "$T/harnessd.log" 'more refused from uid 65534' 30
+ok $? "...and a summary of the refusals after ($(grep -m 1 'more refused from' "$T/harnessd.log"))"
+n=0
+while ! ctl audit show -t gateway.auth.fail 2>/dev/null | grep -q 'more refused from uid 65534' &&
+    [ $n -lt 100 ]; do
+	sleep 0.1
+	n=$((n + 1))
+done
+ctl audit show -t gateway.auth.fail >"$T/audit"
+ntcp=$(grep -c '"address":"127\.0\.0\.1"' "$T/audit")
+nuid=$(grep -c ' uid:65534 ' "$T/audit")
+grep -q '"reason":"[0-9]* more refused from address 127\.0\.0\.1","refused":[0-9]*,"status":429' "$T/audit" &&
+    grep -q 'more refused from uid 65534' "$T/audit" &&
+    [ "$ntcp" -lt 1100 ] && [ "$nuid" -lt 1100 ]
+ok $? "the audit log has a record per failure up to the burst and a summary ($ntcp and $nuid records)"
+out=$(python3 "$GWL" conns "$sock" 300)
+[ "$out" != "refused 0" ] &&
+    [ "$(grep -c 'too many connections; refusing uid 0$' "$T/harnessd.log")" = 1 ]
+ok $? "connections over the per-uid cap: refused, one log line ($out)"
+wait_for "$T/harnessd.log" '[0-9]* more connections refused from uid 0 ' 30
+ok $? "...then how many more ($(grep -m 1 'more connections refused' "$T/harnessd.log"))"
+
+t_exit
