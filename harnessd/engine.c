@@ -10,6 +10,7 @@
 #include <sys/syscall.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <event2/event.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -52,7 +53,7 @@ engine_on_fd(struct proc_ctx *ctx, uint32_t type, uint32_t arg, int fd)
 
 /*
  * Replies.  A body that does not fit in one message travels in a
- * memfd, which the gateway reads with pread.
+ * sealed memfd, which the gateway maps.
  */
 void
 eng_reply(struct proc_ctx *ctx, uint32_t id, int status, const char *json)
@@ -69,9 +70,13 @@ eng_reply(struct proc_ctx *ctx, uint32_t id, int status, const char *json)
 		wire_put_bytes(&wb, json, len);
 		wire_put_bytes(&wb, "\n", 1);
 	} else {
-		if ((fd = memfd_create("reply", MFD_CLOEXEC)) == -1 ||
+		/* Sealed: the gateway maps it (gateway.c, map_body()). */
+		if ((fd = memfd_create("reply", MFD_CLOEXEC |
+		    MFD_ALLOW_SEALING)) == -1 ||
 		    write(fd, json, len) != (ssize_t)len ||
-		    write(fd, "\n", 1) != 1) {
+		    write(fd, "\n", 1) != 1 ||
+		    fcntl(fd, F_ADD_SEALS, F_SEAL_SEAL | F_SEAL_SHRINK |
+		    F_SEAL_GROW | F_SEAL_WRITE) == -1) {
 			log_warn("%s: memfd", __func__);
 			if (fd != -1)
 				close(fd);

@@ -334,7 +334,19 @@ map_body(int fd, size_t len, const char **why)
 {
 	struct gw_map	*m;
 	struct stat	 st;
+	int		 seals;
 
+	/*
+	 * Sealed against shrinking and writing, or a page the engine cut
+	 * off after sending would be a SIGBUS here, and what is sent
+	 * could change on the way.
+	 */
+	if ((seals = fcntl(fd, F_GET_SEALS)) == -1 ||
+	    (seals & (F_SEAL_SHRINK | F_SEAL_WRITE)) !=
+	    (F_SEAL_SHRINK | F_SEAL_WRITE)) {
+		*why = "the engine's reply is not sealed";
+		return NULL;
+	}
 	if (fstat(fd, &st) == -1 || st.st_size < 0 ||
 	    (unsigned long long)st.st_size < len) {
 		*why = "the engine's reply is shorter than it says";
