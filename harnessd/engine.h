@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "conf.h"
+#include "gw_proto.h"
 #include "sandboxc.h"
 
 struct proc_ctx;
@@ -25,8 +26,8 @@ struct jsonschema;
 struct gw_req {
 	uint32_t	 id;
 	char		 method[16];
-	char		 path[1024];
-	char		 query[1024];
+	char		 path[GW_PATH_MAX + 1];
+	char		 query[GW_QUERY_MAX + 1];
 	char		 who[80];		/* "uid:0", "key:NAME" */
 	char		*tools[ENG_MAX_ALLOWED];	/* allowed; none: all */
 	size_t		 ntools;

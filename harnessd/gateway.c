@@ -298,6 +298,56 @@ route_allow(const char *path)
 }
 
 /*
+ * What the engine cannot take is answered here as it would answer it:
+ * a tool name longer than any tool's (CONF_NAME_MAX - 1 bytes) is no
+ * tool, 404 no_such_tool (405 for a method its route does not answer),
+ * and a path or query longer than the engine's request holds is 414.
+ * 0, or the status with its code and why.
+ */
+static int
+engine_refuses(const char *method, const char *path, const char *query,
+    const char **code, char *why, size_t whylen)
+{
+	const char	*p;
+	size_t		 n;
+
+	if (strncmp(path, "/v1/tools/", 10) == 0) {
+		p = path + 10;
+		n = strcspn(p, "/");
+		if (n >= CONF_NAME_MAX && (p[n] == '\0' ||
+		    strcmp(p + n, "/call") == 0)) {
+			if (p[n] == '\0' ? strcmp(method, "GET") != 0 &&
+			    strcmp(method, "HEAD") != 0 &&
+			    strcmp(method, "DELETE") != 0 :
+			    strcmp(method, "POST") != 0) {
+				*code = "method_not_allowed";
+				snprintf(why, whylen, "%s /v1/tools/%.32s...%s: "
+				    "use %s", method, p, p + n, p[n] == '\0' ?
+				    "GET or DELETE" : "POST");
+				return 405;
+			}
+			*code = "no_such_tool";
+			snprintf(why, whylen, "no tool \"%.32s...\": a tool "
+			    "name is at most %d bytes, this one is %zu", p,
+			    CONF_NAME_MAX - 1, n);
+			return 404;
+		}
+	}
+	*code = "uri_too_long";
+	if ((n = strlen(path)) > GW_PATH_MAX) {
+		snprintf(why, whylen, "request target too long: the path is "
+		    "%zu bytes, the most is %d", n, GW_PATH_MAX);
+		return 414;
+	}
+	if (query != NULL && (n = strlen(query)) > GW_QUERY_MAX) {
+		snprintf(why, whylen, "request target too long: the query is "
+		    "%zu bytes, the most is %d", n, GW_QUERY_MAX);
+		return 414;
+	}
+	return 0;
+}
+
+/*
  * A call (POST /v1/tools/NAME/call, /v1/exec): what a client that
  * goes away takes with it.
  */
@@ -688,11 +738,16 @@ forward_engine(struct gw_conn *c, const struct gw_ident *who)
 {
 	struct json_object	*o;
 	const void		*body;
-	const char		*why, *s = "";
-	char			 jwhy[128];
+	const char		*why, *code, *s = "";
+	char			 jwhy[128], rwhy[256];
 	size_t			 blen;
 	int			 rc;
 
+	if ((rc = engine_refuses(http_method_str(c->hp), conn_path(c),
+	    http_query(c->hp), &code, rwhy, sizeof(rwhy))) != 0) {
+		gw_error(c, rc, code, "%s", rwhy);
+		return;
+	}
 	c->iscall = is_call(http_method(c->hp), conn_path(c));
 	if (c->iscall && c->eof) {
 		gw_error(c, 499, "cancelled", "cancelled: the client "
@@ -967,6 +1022,35 @@ ws_request_end(struct gw_conn *c)
 		conn_process(c);	/* messages that waited; timers */
 }
 
+/*
+ * A request answered here as the engine would have: the reply, its
+ * body the error, then the end.
+ */
+static void
+ws_local_reply(struct gw_conn *c, struct json_object *id, int status,
+    const char *code, const char *msg)
+{
+	struct json_object	*o, *e;
+	const char		*s;
+
+	if ((o = json_object_new_object()) == NULL ||
+	    (e = json_object_new_object()) == NULL) {
+		json_object_put(o);
+		ws_error(c, id, "internal", "out of memory");
+		return;
+	}
+	json_object_object_add(e, "code", json_object_new_string(code));
+	json_object_object_add(e, "message", json_object_new_string(msg));
+	json_object_object_add(o, "error", e);
+	s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN |
+	    JSON_C_TO_STRING_NOSLASHESCAPE);
+	c->ws_id = id != NULL ? json_object_get(id) : NULL;
+	c->busy = 1;
+	ws_event(c, "reply", status, s, strlen(s), 1);
+	json_object_put(o);
+	ws_request_end(c);
+}
+
 static int
 ws_tool_name(const char *s)
 {
@@ -1004,6 +1088,7 @@ ws_request(struct gw_conn *c, const unsigned char *msg, size_t len)
 	struct json_object	*o, *id = NULL, *v = NULL, *args = NULL;
 	struct json_object	*sess = NULL, *body = NULL;
 	const char		*method = "POST", *why, *b = NULL, *q = NULL;
+	const char		*code;
 	char			 path[WS_PATH_MAX + 1], *qm;
 	char			 rwhy[256], jwhy[128];
 	size_t			 blen = 0;
@@ -1147,6 +1232,11 @@ ws_request(struct gw_conn *c, const unsigned char *msg, size_t len)
 	}
 	if (c->closing)
 		goto done;
+	if ((rc = engine_refuses(method, path, q, &code, rwhy,
+	    sizeof(rwhy))) != 0) {
+		ws_local_reply(c, id, rc, code, rwhy);
+		goto done;
+	}
 	if ((rc = engine_send(c, &c->who, method, path, q, b, blen, &why))
 	    != 0) {
 		ws_error(c, id, http_error_code(rc), "%s", why);

@@ -37,4 +37,8 @@ enum gw_imsg {
 /* Inline bodies up to this size; larger ones travel in a memfd. */
 #define GW_INLINE_MAX	12288
 
+/* The longest path and query of a request (struct gw_req holds them). */
+#define GW_PATH_MAX	1023
+#define GW_QUERY_MAX	1023
+
 #endif /* GW_PROTO_H */

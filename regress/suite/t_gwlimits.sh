@@ -385,4 +385,36 @@ ok $? "connections over the per-uid cap: refused, one log line ($out)"
 wait_for "$T/harnessd.log" '[0-9]* more connections refused from uid 0 ' 30
 ok $? "...then how many more ($(grep -m 1 'more connections refused' "$T/harnessd.log"))"
 
+# ---- request targets the engine cannot take ----
+a1100=$(printf 'a%.0s' $(seq 1100))
+for u in "/v1/tools?x=$a1100" "/v1/$a1100"; do
+	st=$(code "http://x$u")
+	[ "$st" = 414 ] && grep -q '"code":"uri_too_long","message":"request target too long: the [a-z]* is 110[0-9] bytes, the most is 1023"' "$T/body"
+	ok $? "GET $(printf '%s' "$u" | cut -c1-16)... (1100 bytes): 414 with the reason ($st $(head -c 160 "$T/body"))"
+done
+st=$(code -d '{"argv":["true"]}' "http://x/v1/exec?x=$a1100")
+[ "$st" = 414 ] && grep -q '"code":"uri_too_long"' "$T/body"
+ok $? "POST /v1/exec?x=<1100 bytes>: 414 ($st)"
+for n in 63 64 65 500 1015; do
+	name=$(printf 'a%.0s' $(seq $n))
+	st=$(code "http://x/v1/tools/$name")
+	[ "$st" = 404 ] && grep -q '"code":"no_such_tool"' "$T/body"
+	ok $? "GET /v1/tools/<$n a's>: 404 no_such_tool ($st $(head -c 160 "$T/body"))"
+done
+name=$(printf 'a%.0s' $(seq 500))
+st=$(code -d '{}' "http://x/v1/tools/$name/call")
+[ "$st" = 404 ] && grep -q '"code":"no_such_tool"' "$T/body"
+ok $? "POST /v1/tools/<500 a's>/call: 404 no_such_tool ($st)"
+curl -s -D "$T/hdr" -o "$T/body" -X PUT -d '{}' --unix-socket "$sock" \
+    "http://x/v1/tools/$name/call"
+head -n 1 "$T/hdr" | grep -q ' 405 ' && tr -d '\r' <"$T/hdr" | grep -qx 'Allow: POST'
+ok $? "PUT /v1/tools/<500 a's>/call: 405 with Allow: POST"
+python3 "$GWL" ws "$sock" "{\"id\":2,\"path\":\"/v1/tools/$name\"}" >"$T/ws" 2>&1
+grep -q '^bytes=[0-9]* event=reply status=404 data.error=no_such_tool$' "$T/ws" &&
+    tail -n 1 "$T/ws" | grep -q 'event=end$'
+ok $? "WebSocket path /v1/tools/<500 a's>: reply 404 no_such_tool, then the end ($(head -c 200 "$T/ws"))"
+python3 "$GWL" ws "$sock" "{\"id\":3,\"path\":\"/v1/$(printf 'b%.0s' $(seq 1020))\"}" >"$T/ws" 2>&1
+grep -q '^bytes=[0-9]* event=reply status=414 data.error=uri_too_long$' "$T/ws"
+ok $? "WebSocket path of 1024 bytes: reply 414 uri_too_long ($(head -c 200 "$T/ws"))"
+
 t_exit
