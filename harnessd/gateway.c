@@ -1081,17 +1081,27 @@ ws_path_ok(const char *p)
 	return 1;
 }
 
+/* The members of each kind of message. */
+static const char *const ws_tool_members[] = {
+	"id", "tool", "arguments", "session", NULL
+};
+static const char *const ws_exec_members[] = { "id", "exec", NULL };
+static const char *const ws_path_members[] = {
+	"id", "method", "path", "body", NULL
+};
+
 /* One client message: a request for the engine. */
 static void
 ws_request(struct gw_conn *c, const unsigned char *msg, size_t len)
 {
+	const char *const	*members;
 	struct json_object	*o, *id = NULL, *v = NULL, *args = NULL;
 	struct json_object	*sess = NULL, *body = NULL;
 	const char		*method = "POST", *why, *b = NULL, *q = NULL;
 	const char		*code;
 	char			 path[WS_PATH_MAX + 1], *qm;
 	char			 rwhy[256], jwhy[128];
-	size_t			 blen = 0;
+	size_t			 blen = 0, i;
 	long			 retry;
 	int			 rc, nkinds = 0;
 
@@ -1119,6 +1129,24 @@ ws_request(struct gw_conn *c, const unsigned char *msg, size_t len)
 		ws_error(c, id, "bad_request", "a message has exactly one of "
 		    "tool, exec or path");
 		goto done;
+	}
+	/* As the HTTP routes: a misspelt member is refused, not ignored. */
+	members = json_object_object_get_ex(o, "tool", NULL) ?
+	    ws_tool_members : json_object_object_get_ex(o, "exec", NULL) ?
+	    ws_exec_members : ws_path_members;
+	json_object_object_foreach(o, mk, mv) {
+		(void)mv;
+		for (i = 0; members[i] != NULL; i++)
+			if (strcmp(mk, members[i]) == 0)
+				break;
+		if (members[i] == NULL) {
+			ws_error(c, id, "bad_request", "unknown member "
+			    "\"%.64s\" (%s)", mk, members == ws_tool_members ?
+			    "id, tool, arguments, session" :
+			    members == ws_exec_members ? "id, exec" :
+			    "id, method, path, body");
+			goto done;
+		}
 	}
 	body = NULL;
 	if (json_object_object_get_ex(o, "tool", &v)) {

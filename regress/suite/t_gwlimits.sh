@@ -242,9 +242,9 @@ def main():
                 if "error" in dd:
                     line.append("data.error=%s" % dd["error"].get("code"))
             print(" ".join(line), flush=True)
+            # An error frame is the last about a message not accepted.
             if j.get("event") == "end" or ("error" in j and
-                                             "event" not in j and
-                                             j.get("id") is None):
+                                             "event" not in j):
                 break
     else:
         sys.exit("gwl.py: unknown mode " + mode)
@@ -416,5 +416,20 @@ ok $? "WebSocket path /v1/tools/<500 a's>: reply 404 no_such_tool, then the end 
 python3 "$GWL" ws "$sock" "{\"id\":3,\"path\":\"/v1/$(printf 'b%.0s' $(seq 1020))\"}" >"$T/ws" 2>&1
 grep -q '^bytes=[0-9]* event=reply status=414 data.error=uri_too_long$' "$T/ws"
 ok $? "WebSocket path of 1024 bytes: reply 414 uri_too_long ($(head -c 200 "$T/ws"))"
+
+# ---- WebSocket messages name what they do not know ----
+python3 "$GWL" ws "$sock" '{"id":1,"tool":"shell","arguments":{"command":"ls"},"sesion":"ws1"}' >"$T/ws" 2>&1
+grep -q '^bytes=[0-9]* error=bad_request message=unknown member "sesion" (id, tool, arguments, session)$' "$T/ws" &&
+    [ "$(wc -l <"$T/ws")" = 1 ]
+ok $? "a tool message with a misspelt member: bad_request naming it, nothing run ($(head -c 200 "$T/ws"))"
+python3 "$GWL" ws "$sock" '{"id":2,"exec":{"argv":["true"]},"session":"s"}' >"$T/ws" 2>&1
+grep -q '^bytes=[0-9]* error=bad_request message=unknown member "session" (id, exec)$' "$T/ws"
+ok $? "an exec message with a member of another kind: bad_request ($(head -c 200 "$T/ws"))"
+python3 "$GWL" ws "$sock" '{"id":3,"path":"/v1/tools","bdy":{}}' >"$T/ws" 2>&1
+grep -q '^bytes=[0-9]* error=bad_request message=unknown member "bdy" (id, method, path, body)$' "$T/ws"
+ok $? "a path message with a misspelt member: bad_request ($(head -c 200 "$T/ws"))"
+python3 "$GWL" ws "$sock" '{"id":4,"tool":"shell","arguments":{"command":"true"},"session":"ws1"}' >"$T/ws" 2>&1
+grep -q 'event=result' "$T/ws" && tail -n 1 "$T/ws" | grep -q 'event=end$'
+ok $? "...and one with exactly its members runs ($(tr '\n' ' ' <"$T/ws" | head -c 300))"
 
 t_exit
