@@ -280,6 +280,9 @@ route_allow(const char *path)
 		return "GET, HEAD";
 	if (strcmp(path, "/metrics") == 0)
 		return "GET, HEAD";
+	/* A handshake is a GET; HEAD would upgrade nothing. */
+	if (strcmp(path, "/v1/ws") == 0)
+		return "GET";
 	if (strcmp(path, "/v1/tools") == 0)
 		return "GET, HEAD, POST";
 	if (strcmp(path, "/v1/exec") == 0)

@@ -432,4 +432,26 @@ python3 "$GWL" ws "$sock" '{"id":4,"tool":"shell","arguments":{"command":"true"}
 grep -q 'event=result' "$T/ws" && tail -n 1 "$T/ws" | grep -q 'event=end$'
 ok $? "...and one with exactly its members runs ($(tr '\n' ' ' <"$T/ws" | head -c 300))"
 
+# ---- every 405 says what the route answers ----
+for t in "POST /v1/ws:GET" "HEAD /v1/ws:GET" "PUT /v1/health:GET, HEAD" \
+    "DELETE /metrics:GET, HEAD" "PUT /v1/tools:GET, HEAD, POST" \
+    "POST /v1/tools/shell:GET, HEAD, DELETE" "GET /v1/tools/shell/call:POST" \
+    "HEAD /v1/tools/shell/call:POST" "GET /v1/exec:POST" "HEAD /v1/exec:POST"; do
+	m=${t%% *}
+	u=${t#* }
+	allow=${u#*:}
+	u=${u%%:*}
+	if [ "$m" = HEAD ]; then
+		curl -s -I --unix-socket "$sock" "http://x$u" >"$T/hdr"
+	elif [ "$m" = POST ] || [ "$m" = PUT ]; then
+		curl -s -D "$T/hdr" -o /dev/null -X "$m" -d '' \
+		    --unix-socket "$sock" "http://x$u"
+	else
+		curl -s -D "$T/hdr" -o /dev/null -X "$m" --unix-socket "$sock" \
+		    "http://x$u"
+	fi
+	head -n 1 "$T/hdr" | grep -q ' 405 ' && tr -d '\r' <"$T/hdr" | grep -qx "Allow: $allow"
+	ok $? "$m $u: 405 with Allow: $allow ($(head -n 1 "$T/hdr" | tr -d '\r'), $(tr -d '\r' <"$T/hdr" | grep '^Allow'))"
+done
+
 t_exit
