@@ -451,11 +451,56 @@ check_te(const char *s)
 	return 0;
 }
 
+/*
+ * A Host value (RFC 9112 3.2): uri-host [ ":" port ] as RFC 3986 3.2.2
+ * spells them, an IP literal in brackets or a reg-name of unreserved
+ * characters, sub-delims and percent-escapes; or empty.  Only its
+ * characters are checked, never a name service.
+ */
+static int
+host_valid(const char *s)
+{
+	static const char	 sub[] = "-._~!$&'()*+,;=";
+	const unsigned char	*u = (const unsigned char *)s;
+
+#define H_DIGIT(c)	((c) >= '0' && (c) <= '9')
+#define H_HEX(c)	(H_DIGIT(c) || ((c) >= 'a' && (c) <= 'f') || \
+			    ((c) >= 'A' && (c) <= 'F'))
+#define H_ALNUM(c)	(H_DIGIT(c) || ((c) >= 'a' && (c) <= 'z') || \
+			    ((c) >= 'A' && (c) <= 'Z'))
+	if (*u == '[') {
+		for (u++; *u != ']'; u++)
+			if (*u == '\0' || (!H_ALNUM(*u) && *u != ':' &&
+			    strchr(sub, *u) == NULL))
+				return 0;
+		u++;
+	} else {
+		while (*u != '\0' && *u != ':') {
+			if (*u == '%') {
+				if (!H_HEX(u[1]) || !H_HEX(u[2]))
+					return 0;
+				u += 3;
+			} else if (H_ALNUM(*u) || strchr(sub, *u) != NULL)
+				u++;
+			else
+				return 0;
+		}
+	}
+	if (*u == ':')
+		for (u++; H_DIGIT(*u); u++)
+			;
+#undef H_DIGIT
+#undef H_HEX
+#undef H_ALNUM
+	return *u == '\0';
+}
+
 /* The empty line arrived: check the head as a whole, choose framing. */
 static int
 finish_head(struct http_parser *p)
 {
 	const char	*name, *value, *s, *cl = NULL, *te = NULL;
+	const char	*host = NULL;
 	size_t		 i, nhost = 0, ncl = 0, nte = 0;
 	unsigned long long v;
 	int		 st, conn_close = 0, conn_keep = 0;
@@ -463,8 +508,10 @@ finish_head(struct http_parser *p)
 	for (i = 0; i < p->nfields; i++) {
 		name = p->head + p->fields[i].name;
 		value = p->head + p->fields[i].value;
-		if (strcasecmp(name, "Host") == 0)
+		if (strcasecmp(name, "Host") == 0) {
 			nhost++;
+			host = value;
+		}
 		else if (strcasecmp(name, "Content-Length") == 0) {
 			ncl++;
 			cl = value;
@@ -499,6 +546,8 @@ finish_head(struct http_parser *p)
 		    "missing Host");
 	if (p->version == 10 && nhost > 1)
 		return set_error(p, 400, "duplicate Host");
+	if (host != NULL && !host_valid(host))
+		return set_error(p, 400, "invalid Host");
 	if (te != NULL && (st = check_te(te)) != 0)
 		return set_error(p, st, st == 501 ?
 		    "transfer coding not implemented" :

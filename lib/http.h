@@ -29,7 +29,9 @@
  *    Transfer-Encoding in an HTTP/1.0 request are 400.  A coding other
  *    than a lone "chunked" is 501.  POST, PUT and PATCH without either
  *    are 411; other methods without either have no body.
- *  - HTTP/1.1 needs exactly one Host field (400).
+ *  - HTTP/1.1 needs exactly one Host field (400), and a Host must be
+ *    a host and an optional port by RFC 3986's characters, or empty
+ *    (400 "invalid Host": no space, '/', '@', control or non-ASCII).
  *  - Expect: "100-continue" is reported (http_expect_continue()); any
  *    other expectation is 417.
  *  - Chunked bodies: chunk sizes are checked against the body limit as

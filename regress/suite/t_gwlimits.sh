@@ -454,4 +454,30 @@ for t in "POST /v1/ws:GET" "HEAD /v1/ws:GET" "PUT /v1/health:GET, HEAD" \
 	ok $? "$m $u: 405 with Allow: $allow ($(head -n 1 "$T/hdr" | tr -d '\r'), $(tr -d '\r' <"$T/hdr" | grep '^Allow'))"
 done
 
+# ---- Host ----
+host_status() {	# VALUE: the status line a Host field of that value gets
+	python3 - "$sock" "$1" <<'PYEOF'
+import socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.connect(sys.argv[1])
+s.settimeout(10)
+s.sendall(b"GET /v1/health HTTP/1.1\r\nHost: " + sys.argv[2].encode() +
+          b"\r\nConnection: close\r\n\r\n")
+out = b""
+while True:
+    d = s.recv(65536)
+    if not d:
+        break
+    out += d
+print(out.split(b"\r\n")[0].decode(), "invalid Host" if b"invalid Host" in out
+      else "")
+PYEOF
+}
+out=$(host_status 'a b')
+[ "$out" = "HTTP/1.1 400 Bad Request invalid Host" ]
+ok $? "Host: a b is 400, invalid Host ($out)"
+out=$(host_status 'localhost:8080')
+[ "$out" = "HTTP/1.1 200 OK " ]
+ok $? "Host: localhost:8080 is fine ($out)"
+
 t_exit

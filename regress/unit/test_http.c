@@ -554,6 +554,29 @@ test_rejections(void)
 	reject("two Host fields", "GET / HTTP/1.1\r\nHost: a\r\nhost: "
 	    "b\r\n\r\n",
 	    400, NULL);
+	reject("a space in Host", "GET / HTTP/1.1\r\nHost: a b\r\n\r\n",
+	    400, NULL);
+	reject("a / in Host", "GET / HTTP/1.1\r\nHost: a/b\r\n\r\n", 400,
+	    NULL);
+	reject("userinfo in Host", "GET / HTTP/1.1\r\nHost: u@h\r\n\r\n",
+	    400, NULL);
+	reject("a port that is no number", "GET / HTTP/1.1\r\nHost: h:8a\r\n"
+	    "\r\n", 400, NULL);
+	reject("an unclosed IP literal", "GET / HTTP/1.1\r\nHost: [::1\r\n"
+	    "\r\n", 400, NULL);
+	reject("a bad escape in Host", "GET / HTTP/1.1\r\nHost: a%2\r\n\r\n",
+	    400, NULL);
+	reject("non-ASCII in Host", "GET / HTTP/1.1\r\nHost: \xc3\xa9\r\n"
+	    "\r\n", 400, NULL);
+	reject("a space in an HTTP/1.0 Host", "GET / HTTP/1.0\r\nHost: a b"
+	    "\r\n\r\n", 400, NULL);
+	tap_ok(accepts("GET / HTTP/1.1\r\nHost: example.com:8080\r\n\r\n",
+	    NULL) && accepts("GET / HTTP/1.1\r\nHost: [::1]:80\r\n\r\n",
+	    NULL) && accepts("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+	    NULL) && accepts("GET / HTTP/1.1\r\nHost:\r\n\r\n", NULL) &&
+	    accepts("GET / HTTP/1.1\r\nHost: a%2Db_c~d:\r\n\r\n", NULL) &&
+	    accepts("GET / HTTP/1.0\r\n\r\n", NULL),
+	    "Host: a name, an address, an IP literal, a port, empty, escapes");
 	reject_n("NUL in the request line",
 	    "GET /\0 HTTP/1.1\r\nHost: h\r\n\r\n", 28, 400);
 	reject_n("NUL in a header value",
