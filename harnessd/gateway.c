@@ -780,6 +780,18 @@ forward_engine(struct gw_conn *c, const struct gw_ident *who)
 
 /* ---- WebSocket ---- */
 
+/* The connection goes: the call under way on it (if any) with it. */
+static void
+ws_drop(struct gw_conn *c)
+{
+	if (c->busy)
+		proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_CANCEL, c->id,
+		    -1, NULL, 0);
+	c->busy = 0;
+	c->streaming = 0;
+	conn_close_soon(c);
+}
+
 /*
  * May a frame be queued?  Not once the connection closes, nor when
  * more than WS_MAX_BACKLOG of what was sent before waits unread: a
@@ -797,12 +809,7 @@ ws_can_send(struct gw_conn *c)
 		return 1;
 	conn_who(c, who, sizeof(who));
 	log_info("client %s: WebSocket output not read; closing", who);
-	if (c->busy)
-		proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_CANCEL, c->id,
-		    -1, NULL, 0);
-	c->busy = 0;
-	c->streaming = 0;
-	conn_close_soon(c);
+	ws_drop(c);
 	return 0;
 }
 
@@ -826,12 +833,7 @@ ws_fail(struct gw_conn *c, int code, const char *reason)
 	if (ws_close(&b, code, reason) == 0)
 		ws_send(c, &b);
 	http_buf_free(&b);
-	if (c->busy)
-		proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_CANCEL, c->id,
-		    -1, NULL, 0);
-	c->busy = 0;
-	c->streaming = 0;
-	conn_close_soon(c);
+	ws_drop(c);
 }
 
 /* A JSON object as one text frame; -1 if it cannot be one. */

@@ -75,10 +75,11 @@ def responses(data):
         data = rest[n:]
     return out
 
-def read_all(s):
+def read_all(s, enough=None):
+    """What s sends until it closes, times out, or enough(out) holds."""
     out = b""
     try:
-        while True:
+        while enough is None or not enough(out):
             d = s.recv(1 << 20)
             if not d:
                 break
@@ -152,15 +153,7 @@ def main():
             s = socket.create_connection((h, int(p)))
             s.settimeout(20)
         s.sendall(b"GET /v1/tools HTTP/1.1\r\nHost: x\r\n\r\n" * n)
-        data = b""
-        try:
-            while len(responses(data)) < n:
-                d = s.recv(1 << 20)
-                if not d:
-                    break
-                data += d
-        except socket.timeout:
-            pass
+        data = read_all(s, lambda out: len(responses(out)) >= n)
         got = responses(data)
         count = {}
         for st, h, b in got:
