@@ -409,6 +409,16 @@ engine_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 	case IMSG_GW_CANCEL:
 		call_cancel(ctx, imsg->hdr.peerid);
 		break;
+	case IMSG_GW_PING:
+		/* Said back as it came: the gateway checks the number. */
+		if (imsg_datalen(imsg) != sizeof(uint32_t)) {
+			log_warnx("%s: bad ping from %s", __func__, iev->name);
+			break;
+		}
+		if (proc_compose_peer(ctx, PROC_GATEWAY, IMSG_GW_PONG, 0, -1,
+		    imsg->data, sizeof(uint32_t)) == -1)
+			log_warn("%s: compose", __func__);
+		break;
 	default:
 		log_warnx("%s: unexpected message %u from %s", __func__,
 		    imsg->hdr.type, iev->name);

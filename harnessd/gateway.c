@@ -598,13 +598,96 @@ gw_json(struct gw_conn *c, int status, const char *json)
 	free(s);
 }
 
+long
+gw_engine_silent(const struct gateway *g)
+{
+	struct timespec	 now;
+
+	if (!g->ping_out)
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (long)(now.tv_sec - g->ping_sent.tv_sec);
+}
+
+/*
+ * Every second: ask the engine whether it answers, unless the last
+ * question is still open; say once when it stops answering.
+ */
+static long
+engine_check(void)
+{
+	long	 silent = gw_engine_silent(&gw);
+
+	if (silent >= GW_ENGINE_SILENT_SECS && !gw.engine_stalled) {
+		log_warnx("the engine has not answered for %ld s: /v1/health "
+		    "says unavailable", silent);
+		gw.engine_stalled = 1;
+	}
+	return silent;
+}
+
+static void
+engine_ping(evutil_socket_t fd, short ev, void *arg)
+{
+	if (gw.ping_out) {
+		engine_check();
+		return;
+	}
+	gw.ping_seq++;
+	gw.ping_out = 1;
+	clock_gettime(CLOCK_MONOTONIC, &gw.ping_sent);
+	/* Not sent (no engine): it stays open, and ages as unanswered. */
+	if (proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_PING, 0, -1,
+	    &gw.ping_seq, sizeof(gw.ping_seq)) == -1)
+		log_warn("%s: compose", __func__);
+}
+
+static void
+engine_pong(const struct imsg *imsg)
+{
+	uint32_t	 seq;
+	long		 silent;
+
+	if (imsg_datalen(imsg) != sizeof(seq)) {
+		log_warnx("%s: bad pong from the engine", __func__);
+		return;
+	}
+	memcpy(&seq, imsg->data, sizeof(seq));
+	if (!gw.ping_out || seq != gw.ping_seq) {
+		log_warnx("%s: pong %u from the engine, not asked", __func__,
+		    seq);
+		return;
+	}
+	silent = gw_engine_silent(&gw);
+	gw.ping_out = 0;
+	if (gw.engine_stalled) {
+		log_info("the engine answers again, after %ld s", silent);
+		gw.engine_stalled = 0;
+	}
+}
+
+/*
+ * The gateway itself answers; the engine's routes work only if it
+ * answers too, so an engine silent for GW_ENGINE_SILENT_SECS or more
+ * makes this 503 with the reason.
+ */
 static void
 route_health(struct gw_conn *c)
 {
-	char	 buf[256];
+	char	 buf[384];
+	long	 silent = engine_check();
 
+	if (silent >= GW_ENGINE_SILENT_SECS) {
+		snprintf(buf, sizeof(buf), "{\"status\":\"unavailable\","
+		    "\"version\":\"%s\",\"uptime\":%lld,\"engine\":"
+		    "\"not answering\",\"reason\":\"the engine has not "
+		    "answered for %ld s\"}", HARNESS_VERSION,
+		    (long long)(time(NULL) - gw.started), silent);
+		gw_json(c, 503, buf);
+		return;
+	}
 	snprintf(buf, sizeof(buf), "{\"status\":\"ok\",\"version\":\"%s\","
-	    "\"uptime\":%lld}", HARNESS_VERSION,
+	    "\"uptime\":%lld,\"engine\":\"ok\"}", HARNESS_VERSION,
 	    (long long)(time(NULL) - gw.started));
 	gw_json(c, 200, buf);
 }
@@ -2328,6 +2411,10 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 		metrics_count(&gw, counter, label);
 		return;
 	}
+	if (imsg->hdr.type == IMSG_GW_PONG) {
+		engine_pong(imsg);
+		return;
+	}
 	/* Answers to a request that was cancelled and answered: late. */
 	if ((c = conn_find(imsg->hdr.peerid)) != NULL && !c->ws && !c->busy)
 		c = NULL;
@@ -2415,7 +2502,8 @@ gateway_run(struct proc_ctx *ctx)
 	};
 	struct proc_confine_spec spec;
 	struct timeval		 tv = { PEER_SUMMARY_SECS, 0 };
-	struct event		*tick;
+	struct timeval		 second = { 1, 0 };
+	struct event		*tick, *ping;
 
 	memset(&gw, 0, sizeof(gw));
 	gw.ctx = ctx;
@@ -2431,6 +2519,9 @@ gateway_run(struct proc_ctx *ctx)
 	if ((tick = event_new(ctx->base, -1, EV_PERSIST, refusal_tick,
 	    NULL)) == NULL || event_add(tick, &tv) == -1)
 		fatalx("cannot set up the refusal summaries");
+	if ((ping = event_new(ctx->base, -1, EV_PERSIST, engine_ping,
+	    NULL)) == NULL || event_add(ping, &second) == -1)
+		fatalx("cannot set up the engine's pings");
 
 	memset(&spec, 0, sizeof(spec));
 	spec.syscalls = syscalls;
@@ -2438,5 +2529,6 @@ gateway_run(struct proc_ctx *ctx)
 	proc_confine(ctx, &spec);
 	event_base_dispatch(ctx->base);
 	event_free(tick);
+	event_free(ping);
 	auth_shutdown();
 }

@@ -77,7 +77,17 @@ struct gateway {
 	struct gw_peer	*peers;
 	size_t		 npeers;
 	struct gw_metrics m;
+	/* Does the engine answer?  One ping at a time, every second. */
+	uint32_t	 ping_seq;
+	int		 ping_out;	/* ping_seq is not answered yet */
+	struct timespec	 ping_sent;
+	int		 engine_stalled; /* logged as not answering */
 };
+
+/* An engine silent this long makes /v1/health 503. */
+#define GW_ENGINE_SILENT_SECS	3
+/* Seconds the engine has left a ping unanswered (0: it answers). */
+long	 gw_engine_silent(const struct gateway *);
 
 struct gw_conn;
 void	 gw_error(struct gw_conn *, int, const char *, const char *, ...)

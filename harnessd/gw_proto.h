@@ -32,6 +32,14 @@ enum gw_imsg {
 	 * decision (allow, deny, timeout, session, error).
 	 */
 	IMSG_GW_COUNT,
+	/*
+	 * gateway -> engine, peerid 0: u32 sequence.  The gateway asks
+	 * every second, one at a time, whether the engine still answers;
+	 * /v1/health reports what it saw.
+	 */
+	IMSG_GW_PING,
+	/* engine -> gateway, peerid 0: the same u32 sequence. */
+	IMSG_GW_PONG,
 };
 
 /* Inline bodies up to this size; larger ones travel in a memfd. */

@@ -217,6 +217,11 @@ metrics_render(struct gateway *gw, struct http_buf *b)
 	    "# TYPE harness_connections_paused gauge\n"
 	    "harness_connections_paused %llu\n",
 	    (unsigned long long)gw->m.paused);
+	http_buf_printf(b, "# HELP harness_engine_up Whether the engine "
+	    "answered the gateway's last ping within %d seconds.\n"
+	    "# TYPE harness_engine_up gauge\nharness_engine_up %d\n",
+	    GW_ENGINE_SILENT_SECS,
+	    gw_engine_silent(gw) < GW_ENGINE_SILENT_SECS);
 	for (r = 0; r < METRICS_NCOUNTERS; r++) {
 		m = &gw->m.counters[r];
 		http_buf_printf(b, "# HELP %s %s\n# TYPE %s counter\n",

@@ -227,6 +227,38 @@ ok $? "harnessd still up after hostile clients"
 # time (not a busy loop on a socket that stays readable), the caller
 # waits in the queue and is served once descriptors are free again.
 # (harnessd is not dumpable: its limit is set when it starts.)
+# A stopped engine: the gateway still answers, but /v1/health says the
+# engine does not, within a few seconds; and that it does again.
+ep=$(pgrep -P "$(cat "$T/harnessd.pid")" -f engine | head -1)
+c http://x/metrics | grep -q '^harness_engine_up 1$' &&
+    c http://x/v1/health | grep -q '"engine":"ok"'
+ok $? "health and /metrics: the engine answers"
+if [ -n "$ep" ] && kill -STOP "$ep"; then
+	i=0
+	while [ "$(code http://x/v1/health)" != 503 ] && [ $i -lt 20 ]; do
+		sleep 0.5
+		i=$((i + 1))
+	done
+	grep -q '"status":"unavailable"' "$T/body" &&
+	    grep -q '"reason":"the engine has not answered for [0-9]* s"' \
+	    "$T/body" && c http://x/metrics | grep -q '^harness_engine_up 0$'
+	ok $? "engine stopped: /v1/health 503 with the reason ($(cat "$T/body"))"
+	kill -CONT "$ep"
+	i=0
+	while [ "$(code http://x/v1/health)" != 200 ] && [ $i -lt 20 ]; do
+		sleep 0.5
+		i=$((i + 1))
+	done
+	grep -q '"status":"ok"' "$T/body" &&
+	    grep -q 'the engine has not answered for [0-9]* s' \
+	    "$T/harnessd.log" &&
+	    grep -q 'the engine answers again, after [0-9]* s' \
+	    "$T/harnessd.log"
+	ok $? "engine continued: /v1/health 200 again, both logged"
+else
+	ok 1 "find and stop the engine"
+fi
+
 if command -v prlimit >/dev/null; then
 	suite_stop harnessd
 	mv "$T/harnessd.log" "$T/harnessd.log.1"
