@@ -377,62 +377,10 @@ is_call(enum http_method m, const char *path)
  * unmapped once written.  So the gateway sends an answer of any size
  * the engine gives it, holding no copy of it.
  */
-struct gw_map {
-	void	*p;
-	size_t	 len;
-};
-
-static struct gw_map *
-map_body(int fd, size_t len, const char **why)
-{
-	struct gw_map	*m;
-	struct stat	 st;
-	int		 seals;
-
-	/*
-	 * Sealed against shrinking and writing, or a page the engine cut
-	 * off after sending would be a SIGBUS here, and what is sent
-	 * could change on the way.
-	 */
-	if ((seals = fcntl(fd, F_GET_SEALS)) == -1 ||
-	    (seals & (F_SEAL_SHRINK | F_SEAL_WRITE)) !=
-	    (F_SEAL_SHRINK | F_SEAL_WRITE)) {
-		*why = "the engine's reply is not sealed";
-		return NULL;
-	}
-	if (fstat(fd, &st) == -1 || st.st_size < 0 ||
-	    (unsigned long long)st.st_size < len) {
-		*why = "the engine's reply is shorter than it says";
-		return NULL;
-	}
-	if ((m = malloc(sizeof(*m))) == NULL) {
-		*why = "out of memory";
-		return NULL;
-	}
-	m->len = len;
-	if ((m->p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0)) ==
-	    MAP_FAILED) {
-		log_warn("%s: mmap of %zu bytes", __func__, len);
-		free(m);
-		*why = "cannot map the engine's reply";
-		return NULL;
-	}
-	return m;
-}
-
-static void
-map_free(struct gw_map *m)
-{
-	if (m == NULL)
-		return;
-	munmap(m->p, m->len);
-	free(m);
-}
-
 static void
 map_written(const void *data, size_t len, void *arg)
 {
-	map_free(arg);
+	gw_map_free(arg);
 }
 
 /*
@@ -451,7 +399,7 @@ conn_add(struct gw_conn *c, const void *data, size_t len, struct gw_map *m)
 		log_warnx("%s: cannot queue %zu bytes", __func__, len);
 		c->closing = 1;
 	}
-	map_free(m);
+	gw_map_free(m);
 }
 
 /*
@@ -493,14 +441,14 @@ conn_respond_map(struct gw_conn *c, int status, const char *ctype,
 	if (http_response_write(&b, &r) == -1) {
 		log_warnx("%s: cannot build a response", __func__);
 		c->closing = 1;
-		map_free(m);
+		gw_map_free(m);
 	} else {
 		bufferevent_write(c->bev, b.data, b.len);
 		/* HEAD: the headers GET would have, Content-Length too. */
 		if (http_method(c->hp) != HTTP_METHOD_HEAD)
 			conn_add(c, body, len, m);
 		else
-			map_free(m);
+			gw_map_free(m);
 	}
 	http_buf_free(&b);
 	metrics_request(&gw, c->route, status, elapsed(&c->t0));
@@ -1067,7 +1015,7 @@ ws_reply(struct gw_conn *c, int status, const void *data, size_t len,
 		n--;
 	if (n == 0 || auditlog_json_check(s, n, WS_REPLY_DEPTH, NULL, why,
 	    sizeof(why)) == -1) {
-		map_free(m);
+		gw_map_free(m);
 		if (ws_event(c, "reply", status, data, len, 1) == -1)
 			ws_error(c, c->ws_id, "too_large", "response too large: "
 			    "%zu bytes that are not JSON, the most is %d",
@@ -1084,7 +1032,7 @@ ws_reply(struct gw_conn *c, int status, const void *data, size_t len,
 	    ws_frame_head(&b, WS_OP_TEXT, 1, (size_t)hlen + n + 1) == -1 ||
 	    http_buf_add(&b, head, (size_t)hlen) == -1) {
 		http_buf_free(&b);
-		map_free(m);
+		gw_map_free(m);
 		ws_error(c, c->ws_id, "internal", "cannot build the reply");
 		return;
 	}
@@ -1093,7 +1041,7 @@ ws_reply(struct gw_conn *c, int status, const void *data, size_t len,
 		conn_add(c, data, n, m);
 		bufferevent_write(c->bev, "}", 1);
 	} else
-		map_free(m);
+		gw_map_free(m);
 	http_buf_free(&b);
 }
 
@@ -1505,7 +1453,7 @@ ws_engine_reply(struct gw_conn *c, uint32_t type, int status,
     const char *event, const void *data, size_t len, struct gw_map *m)
 {
 	if (!c->busy || c->closing) {
-		map_free(m);
+		gw_map_free(m);
 		return;		/* cancelled: late answers */
 	}
 	switch (type) {
@@ -2433,7 +2381,7 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 			    (imsg_datalen(imsg) - blen);
 		} else if (c == NULL || blen == 0) {
 			data = "";	/* (the client left) */
-		} else if ((m = map_body(fd, blen, &why)) == NULL) {
+		} else if ((m = gw_map_body(fd, blen, &why)) == NULL) {
 			close(fd);
 			log_warnx("%s: %s", __func__, why);
 			if (c->ws) {
@@ -2457,7 +2405,7 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 		else if (c->streaming) {
 			/* Within a stream a reply is one more event. */
 			sse_send(c, "result", data, blen);
-			map_free(m);
+			gw_map_free(m);
 		} else
 			conn_respond_map(c, (int)status, ctype[0] ? ctype :
 			    NULL, data, blen, NULL, 0, m);

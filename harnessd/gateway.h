@@ -84,6 +84,19 @@ struct gateway {
 	int		 engine_stalled; /* logged as not answering */
 };
 
+/*
+ * len bytes of an engine's reply in the memfd fd, mapped read only; or
+ * NULL with why: it must be sealed against shrinking and writing (else
+ * the engine could cut a page off under the gateway, a SIGBUS) and
+ * hold at least len bytes.  fd stays the caller's.
+ */
+struct gw_map {
+	void	*p;
+	size_t	 len;
+};
+struct gw_map *gw_map_body(int, size_t, const char **);
+void	 gw_map_free(struct gw_map *);
+
 /* An engine silent this long makes /v1/health 503. */
 #define GW_ENGINE_SILENT_SECS	3
 /* Seconds the engine has left a ping unanswered (0: it answers). */
