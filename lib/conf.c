@@ -228,36 +228,48 @@ users_err(char *err, size_t errlen, const char *line)
 }
 
 /*
- * file: the configuration file, which the line names first (the users
- * do not record their line); what: the option naming it, as "user" or
+ * The line names where the name was set ("FILE:LINE:"), or the main
+ * file for a default; what: the option naming it, as "user" or
  * "listen on PATH owner".
  */
+static void
+where_name(const char *file, const struct conf_where *at, char *buf,
+    size_t len)
+{
+	if (at != NULL && at->line > 0)
+		snprintf(buf, len, "%s:%d", at->file, at->line);
+	else
+		snprintf(buf, len, "%s", file);
+}
+
 static int
-user_ok(const char *file, const char *name, const char *what, char *err,
-    size_t errlen)
+user_ok(const char *file, const struct conf_where *at, const char *name,
+    const char *what, char *err, size_t errlen)
 {
 	uid_t	 uid;
 	gid_t	 gid;
-	char	 line[2 * PATH_MAX + 128];
+	char	 line[2 * PATH_MAX + 128], where[PATH_MAX + 16];
 
 	if (name[0] == '\0' || confine_lookup_user(name, &uid, &gid) == 0)
 		return 0;
+	where_name(file, at, where, sizeof(where));
 	snprintf(line, sizeof(line), "%s: %s %s: unknown user (create it, "
-	    "see harness.conf(5))", file, what, name);
+	    "see harness.conf(5))", where, what, name);
 	users_err(err, errlen, line);
 	return -1;
 }
 
 static int
-group_ok(const char *file, const char *name, const char *what, char *err,
-    size_t errlen)
+group_ok(const char *file, const struct conf_where *at, const char *name,
+    const char *what, char *err, size_t errlen)
 {
 	gid_t	 gid;
-	char	 line[2 * PATH_MAX + 128];
+	char	 line[2 * PATH_MAX + 128], where[PATH_MAX + 16];
 
 	if (name[0] == '\0' || confine_lookup_group(name, &gid) == 0)
 		return 0;
-	snprintf(line, sizeof(line), "%s: %s %s: unknown group", file, what,
+	where_name(file, at, where, sizeof(where));
+	snprintf(line, sizeof(line), "%s: %s %s: unknown group", where, what,
 	    name);
 	users_err(err, errlen, line);
 	return -1;
@@ -271,9 +283,9 @@ sock_ok(const char *file, const struct conf_sock *cs, const char *what,
 	int	 rc = 0;
 
 	snprintf(w, sizeof(w), "%s %s owner", what, cs->path);
-	rc |= user_ok(file, cs->owner, w, err, errlen);
+	rc |= user_ok(file, &cs->at, cs->owner, w, err, errlen);
 	snprintf(w, sizeof(w), "%s %s group", what, cs->path);
-	rc |= group_ok(file, cs->group, w, err, errlen);
+	rc |= group_ok(file, &cs->at, cs->group, w, err, errlen);
 	return rc;
 }
 
@@ -295,7 +307,7 @@ conf_check_users(const struct harness_conf *c, enum daemon_id id, char *err,
 	if (errlen == 0 || d == NULL)
 		return -1;
 	err[0] = '\0';
-	rc |= user_ok(c->path, d->user, "user", err, errlen);
+	rc |= user_ok(c->path, &d->user_at, d->user, "user", err, errlen);
 	rc |= sock_ok(c->path, &d->control, "control socket", err, errlen);
 	switch (id) {
 	case D_HARNESSD:
@@ -305,16 +317,16 @@ conf_check_users(const struct harness_conf *c, enum daemon_id id, char *err,
 				    err, errlen);
 		TAILQ_FOREACH(a, &c->harnessd.allows, entry) {
 			if (a->is_group)
-				rc |= group_ok(c->path, a->name, "allow group",
-				    err, errlen);
+				rc |= group_ok(c->path, &a->at, a->name,
+				    "allow group", err, errlen);
 			else
-				rc |= user_ok(c->path, a->name, "allow user",
-				    err, errlen);
+				rc |= user_ok(c->path, &a->at, a->name,
+				    "allow user", err, errlen);
 		}
 		break;
 	case D_SANDBOXD:
-		rc |= user_ok(c->path, c->sandboxd.sandbox_user,
-		    "sandbox user", err, errlen);
+		rc |= user_ok(c->path, &c->sandboxd.sandbox_user_at,
+		    c->sandboxd.sandbox_user, "sandbox user", err, errlen);
 		break;
 	case D_HITLD:
 		rc |= sock_ok(c->path, &c->hitld.approver, "approver socket",

@@ -33,16 +33,24 @@ enum daemon_id {
 extern const char *const daemon_names[D_MAX];
 
 /* A Unix socket with its ownership and mode. */
+/* Where a setting was made: file and line (line 0: a default). */
+struct conf_where {
+	char		 file[PATH_MAX];
+	int		 line;
+};
+
 struct conf_sock {
 	char		 path[PATH_MAX];
 	char		 owner[CONF_USER_MAX];	/* "" = root */
 	char		 group[CONF_USER_MAX];	/* "" = root's group */
 	mode_t		 mode;
+	struct conf_where at;			/* of owner or group */
 };
 
 /* What every daemon has. */
 struct conf_daemon {
 	char		 user[CONF_USER_MAX];
+	struct conf_where user_at;
 	char		 chroot[PATH_MAX];
 	struct conf_sock control;
 };
@@ -92,6 +100,7 @@ struct conf_peer_allow {
 	TAILQ_ENTRY(conf_peer_allow) entry;
 	int		 is_group;
 	char		 name[CONF_USER_MAX];	/* user/group name or number */
+	struct conf_where at;
 };
 TAILQ_HEAD(conf_peer_allows, conf_peer_allow);
 
@@ -119,6 +128,7 @@ struct conf_sandboxd {
 	uint32_t	 pool;			/* pre-built namespaces */
 	char		 workspaces[PATH_MAX];
 	char		 sandbox_user[CONF_USER_MAX];
+	struct conf_where sandbox_user_at;
 	char		 cgroup[CONF_NAME_MAX];
 	struct conf_limits limits;		/* defaults per run */
 	struct conf_limits max_limits;		/* ceilings a request may ask */
@@ -283,8 +293,8 @@ int	 conf_limit_check(size_t, uint64_t, char *, size_t);
  * The users and groups the daemon looks up when it starts (a start
  * refuses what does not exist), so that -n can refuse them too: its
  * own section's only.  0, or -1 with one line per name in err, as
- * "FILE: user NAME: unknown user ..." (FILE the main file: the users
- * do not record the line, nor the included file, that named them).
+ * "FILE:LINE: user NAME: unknown user ...", FILE and LINE where it
+ * was set (the main file alone for a default, as user "_harness").
  */
 int	 conf_check_users(const struct harness_conf *, enum daemon_id,
 	    char *, size_t);

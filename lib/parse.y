@@ -138,6 +138,7 @@ static int	 strlist_add(struct conf_strlist *, char *);
 static void	 strlist_free(struct conf_strlist *);
 static int	 check_name(const char *, const char *);
 static int	 set_str(char *, size_t, char **, const char *);
+static void	 where_set(struct conf_where *);
 static int	 parse_expires(const char *, time_t *);
 static int	 decimal_ok(const char *);
 static void	 tool_init(struct conf_tool *);
@@ -523,6 +524,7 @@ daemon_opt	: USER STRING			{
 			    set_str(cur_daemon->user, sizeof(cur_daemon->user),
 			    &$2, "user") == -1)
 				YYERROR;
+			where_set(&cur_daemon->user_at);
 		}
 		| CHROOT STRING			{
 			if ($2[0] != '/') {
@@ -557,12 +559,14 @@ sockopt		: OWNER STRING			{
 			    set_str(cur_sock->owner, sizeof(cur_sock->owner),
 			    &$2, "owner") == -1)
 				YYERROR;
+			where_set(&cur_sock->at);
 		}
 		| GROUP STRING			{
 			if (check_name($2, "group") == -1 ||
 			    set_str(cur_sock->group, sizeof(cur_sock->group),
 			    &$2, "group") == -1)
 				YYERROR;
+			where_set(&cur_sock->at);
 		}
 		| MODE NUMBER			{
 			int64_t	 m = $2;
@@ -702,6 +706,7 @@ harnessd_opt	: daemon_opt
 				free(a);
 				YYERROR;
 			}
+			where_set(&a->at);
 			TAILQ_INSERT_TAIL(&conf->harnessd.allows, a, entry);
 		}
 		| ALLOW GROUP STRING		{
@@ -720,6 +725,7 @@ harnessd_opt	: daemon_opt
 				free(a);
 				YYERROR;
 			}
+			where_set(&a->at);
 			TAILQ_INSERT_TAIL(&conf->harnessd.allows, a, entry);
 		}
 		| KEY STRING			{
@@ -948,6 +954,7 @@ sandboxd_opt	: daemon_opt
 			    sizeof(conf->sandboxd.sandbox_user), &$3,
 			    "sandbox user") == -1)
 				YYERROR;
+			where_set(&conf->sandboxd.sandbox_user_at);
 		}
 		| CGROUP STRING			{
 			size_t	 l = strlen($2);
@@ -2422,6 +2429,14 @@ check_name(const char *s, const char *what)
  * The stack slot is emptied either way, so the %destructor that runs
  * when an action fails cannot free it twice.
  */
+/* The file and line of the statement being parsed, as yyerror() names. */
+static void
+where_set(struct conf_where *w)
+{
+	strlcpy(w->file, file->name, sizeof(w->file));
+	w->line = yylval.lineno;
+}
+
 static int
 set_str(char *dst, size_t dstsz, char **srcp, const char *what)
 {

@@ -53,20 +53,20 @@ ok $? "-n: 17 listeners are refused"
 cp "$conf" "$T/u.conf"
 printf 'vaultd {\n\tuser "nosuchuser_t"\n}\n' >>"$T/u.conf"
 out=$("$BIN/vaultd" -n -f "$T/u.conf" 2>&1)
-[ $? -eq 1 ] &&
-    echo "$out" | grep -qx "vaultd: $T/u.conf: user nosuchuser_t: unknown user (create it, see harness.conf(5))" &&
+[ $? -eq 1 ] && n=$(grep -n nosuchuser_t "$T/u.conf" | cut -d: -f1) &&
+    echo "$out" | grep -qx "vaultd: $T/u.conf:$n: user nosuchuser_t: unknown user (create it, see harness.conf(5))" &&
     echo "$out" | grep -q "vaultd: configuration failed"
-ok $? "-n: vaultd refuses its user that does not exist, naming the file ($out)"
+ok $? "-n: vaultd refuses its user that does not exist, naming the file and line ($out)"
 out=$("$BIN/hitld" -n -f "$T/u.conf" 2>&1)
 [ $? -eq 0 ] && [ "$out" = "configuration OK" ]
 ok $? "-n: hitld does not check vaultd's user"
 printf 'hitld {\n\tuser "nosuchuser_h"\n\tapprover socket "%s/a.sock" group "nosuchgroup_h"\n}\n' \
     "$T" >>"$T/u.conf"
 out=$(cd "$T" && "$BIN/hitld" -n -f u.conf 2>&1)
-[ $? -eq 1 ] &&
-    [ "$(echo "$out" | grep -c '^hitld: u\.conf: ')" -eq 2 ] &&
-    echo "$out" | grep -qx "hitld: u.conf: user nosuchuser_h: unknown user (create it, see harness.conf(5))" &&
-    echo "$out" | grep -qx "hitld: u.conf: approver socket $T/a.sock group nosuchgroup_h: unknown group"
+[ $? -eq 1 ] && n=$(grep -n nosuchuser_h "$T/u.conf" | cut -d: -f1) &&
+    [ "$(echo "$out" | grep -c '^hitld: u\.conf:[0-9]*: ')" -eq 2 ] &&
+    echo "$out" | grep -qx "hitld: u.conf:$n: user nosuchuser_h: unknown user (create it, see harness.conf(5))" &&
+    echo "$out" | grep -qx "hitld: u.conf:$((n + 1)): approver socket $T/a.sock group nosuchgroup_h: unknown group"
 ok $? "-n: hitld names the file, as given, on each line ($(echo "$out" | tr '\n' ' '))"
 
 cp "$conf" "$T/z.conf"

@@ -723,13 +723,13 @@ main(void)
 	    err, sizeof(err));
 	tap_ok(c != NULL, "unknown users parse");
 	if (c != NULL) {
-		snprintf(want, sizeof(want), "%s: user nosuchuser_h: unknown "
+		snprintf(want, sizeof(want), "%s:1: user nosuchuser_h: unknown "
 		    "user (create it, see harness.conf(5))", c->path);
 		tap_ok(conf_check_users(c, D_VAULTD, err, sizeof(err)) == -1 &&
 		    strcmp(err, want) == 0,
 		    "users: vaultd's unknown user is refused for vaultd, "
-		    "naming the file (%s)", err);
-		snprintf(want, sizeof(want), "%s: approver socket /a.sock "
+		    "naming the file and line (%s)", err);
+		snprintf(want, sizeof(want), "%s:2: approver socket /a.sock "
 		    "group nosuchgroup_h: unknown group", c->path);
 		tap_ok(conf_check_users(c, D_HITLD, err, sizeof(err)) == -1 &&
 		    strstr(err, want) != NULL,
@@ -746,17 +746,27 @@ main(void)
 		tap_ok(conf_check_users(c, D_SANDBOXD, err, sizeof(err)) == -1 &&
 		    strstr(err, "nosuchuser_s") != NULL,
 		    "users: sandbox user");
-		snprintf(want, sizeof(want), "%s: listen on /x.sock owner "
+		snprintf(want, sizeof(want), "%s:3: listen on /x.sock owner "
 		    "nosuchuser_o: unknown user (create it, see "
-		    "harness.conf(5))\n%s: allow user nosuchuser_a: unknown "
+		    "harness.conf(5))\n%s:4: allow user nosuchuser_a: unknown "
 		    "user (create it, see harness.conf(5))", c->path, c->path);
 		tap_ok(conf_check_users(c, D_HARNESSD, err, sizeof(err)) == -1 &&
 		    strcmp(err, want) == 0,
 		    "users: harnessd's socket owner and allowed user, a line "
-		    "each, each naming the file");
+		    "each, each naming the file and line");
 		conf_free(c);
 	} else
 		tap_ok(0, "users: sandboxd and harnessd parse");
+	/* Set in an included file: that file and its line. */
+	write_file("inc_user.conf", "\n\nauditd {\n\tuser \"nosuchuser_i\"\n}\n");
+	c = load_text("include \"inc_user.conf\"\n", err, sizeof(err));
+	tap_ok(c != NULL && conf_check_users(c, D_AUDITD, err,
+	    sizeof(err)) == -1 && strstr(err, "inc_user.conf:4: user "
+	    "nosuchuser_i: unknown user") != NULL,
+	    "users: one set in an included file names it and its line (%s)",
+	    c != NULL ? err : "no parse");
+	if (c != NULL)
+		conf_free(c);
 	if (getpwnam("_harness") == NULL || getpwnam("_hitl") == NULL)
 		tap_skip("users: the defaults pass", "no _harness or _hitl "
 		    "(scripts/users makes them)");
