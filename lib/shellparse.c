@@ -217,6 +217,16 @@ sp_soft(struct sp *p, int e)
 	}
 }
 
+/* As sp_soft(), at the quote or substitution left open. */
+static void
+sp_soft_at(struct sp *p, int e, size_t at)
+{
+	if (p->soft == 0) {
+		p->soft = e;
+		p->softpos = at;
+	}
+}
+
 static int
 sp_enter(struct sp *p)
 {
@@ -375,6 +385,7 @@ static void
 sp_ansic(struct sp *p)
 {
 	const char *in = p->in;
+	size_t from = p->pos;
 	uint32_t cp;
 	int c, e, d, i, n, cut = 0;
 
@@ -468,7 +479,7 @@ sp_ansic(struct sp *p)
 			sp_put(p, (int)cp);
 	}
 	if (p->pos >= p->len)
-		sp_soft(p, SHELLPARSE_E_QUOTE);
+		sp_soft_at(p, SHELLPARSE_E_QUOTE, from);
 }
 
 /*
@@ -481,7 +492,7 @@ static size_t
 sp_skiplist(struct sp *p)
 {
 	struct sp_wstate ws = p->w;
-	size_t nhd = p->nhd, hdbase = p->hdbase, end;
+	size_t nhd = p->nhd, hdbase = p->hdbase, end, open = p->pos - 2;
 	uint32_t curcmd = p->curcmd;
 	int r;
 
@@ -502,7 +513,7 @@ sp_skiplist(struct sp *p)
 	if (r == END_PAREN)
 		end = p->pos - 1;
 	else {
-		sp_soft(p, SHELLPARSE_E_SUBST);
+		sp_soft_at(p, SHELLPARSE_E_SUBST, open);
 		end = p->len;
 	}
 	return (end);
@@ -626,7 +637,7 @@ sp_oldarith(struct sp *p)
 	p->notext--;
 	p->nest--;
 	if (depth >= 0 && !p->err)
-		sp_soft(p, SHELLPARSE_E_SUBST);
+		sp_soft_at(p, SHELLPARSE_E_SUBST, from);
 	sp_rawexp(p, from, 0);
 }
 
@@ -672,7 +683,7 @@ sp_param(struct sp *p, int quoted)
 	p->notext--;
 	p->nest--;
 	if (depth != 0)
-		sp_soft(p, SHELLPARSE_E_SUBST);
+		sp_soft_at(p, SHELLPARSE_E_SUBST, from);
 	if (ifs && depth == 0) {
 		/* ${IFS} unquoted splits the word: r${IFS}m is "r" "m". */
 		sp_mark(p, MK_IFS, sp_woff(p), 0);
@@ -760,6 +771,7 @@ static void
 sp_dquote(struct sp *p)
 {
 	const char *in = p->in;
+	size_t from = p->pos;
 	int c, n;
 
 	if (!sp_enter(p))
@@ -808,7 +820,7 @@ sp_dquote(struct sp *p)
 	}
 	p->nest--;
 	if (!p->err)
-		sp_soft(p, SHELLPARSE_E_QUOTE);
+		sp_soft_at(p, SHELLPARSE_E_QUOTE, from);
 }
 
 static void
@@ -830,7 +842,7 @@ sp_backtick(struct sp *p, int dq)
 	}
 	end = i;
 	if (i >= p->len) {
-		sp_soft(p, SHELLPARSE_E_SUBST);
+		sp_soft_at(p, SHELLPARSE_E_SUBST, from);
 		end = p->pos = p->len;
 	} else
 		p->pos = i + 1;

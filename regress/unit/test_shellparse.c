@@ -129,6 +129,22 @@ bad(const char *line, int err, const char *want)
 		    shellparse_strerror(sp.error));
 }
 
+/* The error is reported at the quote or substitution left open. */
+static void
+bad_at(const char *line, int err, size_t at)
+{
+	struct shellparse sp;
+	int r;
+
+	r = parse(&sp, line);
+	tap_ok(r == -1 && sp.error == err && sp.errpos == at,
+	    "error %s at offset %zu: %s", shellparse_strerror(err), at,
+	    shown(line));
+	if (!(r == -1 && sp.error == err && sp.errpos == at))
+		TAP_DIAG("got %d %s at %zu", sp.error,
+		    shellparse_strerror(sp.error), sp.errpos);
+}
+
 static int
 same_word(const struct shellparse_word *a, const struct shellparse_word *b)
 {
@@ -558,6 +574,16 @@ main(void)
 	bad("echo $(rm -rf /; echo", SHELLPARSE_E_SUBST, NULL);
 	bad("echo `ls", SHELLPARSE_E_SUBST, "echo,`ls;ls");
 	bad("echo ${x", SHELLPARSE_E_SUBST, NULL);
+	bad_at("echo 'abc", SHELLPARSE_E_QUOTE, 5);
+	bad_at("echo \"abc", SHELLPARSE_E_QUOTE, 5);
+	bad_at("echo \"$(true) x", SHELLPARSE_E_QUOTE, 5);
+	bad_at("ls; echo $'abc", SHELLPARSE_E_QUOTE, 9);
+	bad_at("echo $(ls", SHELLPARSE_E_SUBST, 5);
+	bad_at("echo \"a $(ls", SHELLPARSE_E_SUBST, 8);
+	bad_at("echo x`ls", SHELLPARSE_E_SUBST, 6);
+	bad_at("echo ${x", SHELLPARSE_E_SUBST, 5);
+	bad_at("echo $[1 + 2", SHELLPARSE_E_SUBST, 5);
+	bad_at("cat <(ls", SHELLPARSE_E_SUBST, 4);
 	bad("(rm -rf /", SHELLPARSE_E_SYNTAX, "();rm,-rf,/");
 	bad("{ rm -rf /", SHELLPARSE_E_SYNTAX, "{};rm,-rf,/");
 	bad("rm -rf /)", SHELLPARSE_E_SYNTAX, "rm,-rf,/");
