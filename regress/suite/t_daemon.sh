@@ -164,6 +164,40 @@ wait_gone "$hpid" 10
 ok $? "SIGTERM is handled after that reload"
 sed -i '$d' "$conf"
 
+# ---- a spawner killed: sandboxd takes its cgroups with it ----
+# The spawner removes its sandboxes' cgroups at an orderly stop; killed,
+# it leaves them (and the sleep's), and the parent must remove them
+# before the cgroup it made, or that stays for good: at the next start
+# it was "there before".
+kcg=harness-test-k9-$$
+sed "s/^\([[:space:]]*\)sandbox user .*/&\\
+\1cgroup \"$kcg\"/" "$conf" >"$T/k9.conf"
+"$BIN/sandboxd" -d -f "$T/k9.conf" -p "$T/k9.pid" >"$T/k9.log" 2>&1 &
+if wait_for "$T/k9.log" "ready: [0-9]* processes" 15; then
+	"$BIN/harnessctl" -f "$T/k9.conf" sandbox run -n -- sleep 30 \
+	    >/dev/null 2>&1 &
+	kpid=$!
+	wait_for "$T/k9.log" "sandbox.start: .* program sleep" 10
+	spid=$(cat "$T/k9.pid")
+	kill -KILL "$(ps -o pid= -o args= --ppid "$spid" |
+	    awk '/spawner/ { print $1 }')"
+	wait_gone "$spid" 10
+	wait "$kpid"
+	left=$(ls -d /sys/fs/cgroup/*/"$kcg" /sys/fs/cgroup/"$kcg" 2>/dev/null)
+	[ -z "$left" ] && ! kill -0 "$spid" 2>/dev/null &&
+	    grep -q "terminating after an error" "$T/k9.log"
+	ok $? "spawner killed: sandboxd exits and leaves no cgroup ($left)"
+	[ -z "$left" ] || sed 's/^/# /' "$T/k9.log"
+else
+	ok 1 "sandboxd with cgroup $kcg starts"
+	sed 's/^/# /' "$T/k9.log"
+fi
+for _d in /sys/fs/cgroup/*/"$kcg" /sys/fs/cgroup/"$kcg"; do
+	[ -d "$_d" ] || continue
+	find "$_d" -mindepth 1 -depth -type d -exec rmdir {} + 2>/dev/null
+	rmdir "$_d" 2>/dev/null
+done
+
 # ---- make run, then make stop with nobody reaping the daemons ----
 # scripts/run start leaves the daemons to whoever adopts orphans; here
 # a subreaper that does not reap them until the end, as an init that
