@@ -758,6 +758,10 @@ parent_sig(evutil_socket_t sig, short ev, void *arg)
 			break;
 		}
 		conf_bundle_free(&b);
+		if (conf_restart_diff(ctx->conf, nconf, ctx->daemon->id, err,
+		    sizeof(err)))
+			log_warnx("reload: %s changed: set at start, kept "
+			    "until a restart", err);
 		for (i = 0; i < ctx->daemon->nprocs; i++) {
 			int	 nfd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
 

@@ -159,10 +159,34 @@ grep -A1 'reload failed, keeping' "$T/hitld.log" | tail -n 1 |
     grep -q '^[0-9T:.-]*Z hitld\[[0-9]*\]: .*fifo: not a regular file'
 ok $? "reload failed: every line of the message has the log prefix ($(grep -A1 'reload failed' "$T/hitld.log" | tail -1))"
 hpid=$(cat "$T/hitld.pid")
+sed -i '$d' "$conf"
+
+# ---- a reload says what it cannot change ----
+# The same file: no word of a restart.  A new approver socket mode: the
+# reload goes on, and says that setting waits for a restart.
+n0=$(grep -c "reloading" "$T/hitld.log")
+kill -HUP "$hpid"
+wait_for "$T/hitld.log" "rules reloaded.*" 10
+n=50
+while [ $n -gt 0 ] &&
+    [ "$(grep -c "configuration reloaded" "$T/hitld.log")" -lt 1 ]; do
+	sleep 0.1
+	n=$((n - 1))
+done
+! grep -q "kept until a restart" "$T/hitld.log"
+ok $? "SIGHUP, the same file: nothing said about a restart"
+cp "$conf" "$T/conf.keep"
+sed -i 's/^\(.*approver socket .*\) mode 0660/\1 mode 0666/' "$conf"
+kill -HUP "$hpid"
+wait_for "$T/hitld.log" "reload: approver socket changed: set at start, kept until a restart" 10
+ok $? "SIGHUP, a new approver socket mode: the log says it needs a restart"
+[ "$(grep -c "reloading" "$T/hitld.log")" -eq $((n0 + 2)) ] &&
+    [ "$(stat -c %a "$T/run/approve.sock")" = 660 ]
+ok $? "the approver socket keeps the mode it was made with"
+cp "$T/conf.keep" "$conf"
 kill -TERM "$hpid"
 wait_gone "$hpid" 10
 ok $? "SIGTERM is handled after that reload"
-sed -i '$d' "$conf"
 
 # ---- a spawner killed: sandboxd takes its cgroups with it ----
 # The spawner removes its sandboxes' cgroups at an orderly stop; killed,
