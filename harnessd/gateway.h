@@ -77,6 +77,8 @@ struct gateway {
 	struct gw_peer	*peers;
 	size_t		 npeers;
 	struct gw_metrics m;
+	struct event	*stoptimer;	/* shutting down */
+	struct timespec	 stopdue;
 };
 
 struct gw_conn;

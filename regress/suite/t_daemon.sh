@@ -222,6 +222,62 @@ for _d in /sys/fs/cgroup/*/"$kcg" /sys/fs/cgroup/"$kcg"; do
 	rmdir "$_d" 2>/dev/null
 done
 
+# ---- SIGTERM to harnessd with calls under way ----
+# Each is answered, and says why: a stream ends with an error event, a
+# request with 503 shutting_down, a call waiting for approval leaves
+# hitld's queue; the runs end.  The log says nothing was lost.
+scg=harness-test-st-$$
+sed "s/^\([[:space:]]*\)sandbox user .*/&\\
+\1cgroup \"$scg\"/" "$conf" >"$T/st.conf"
+for d in hitld sandboxd harnessd; do
+	"$BIN/$d" -d -f "$T/st.conf" -p "$T/st-$d.pid" >"$T/st-$d.log" 2>&1 &
+	wait_for "$T/st-$d.log" "ready: [0-9]* processes" 15 ||
+	    diag "$d did not start"
+done
+sock=$T/run/agent.sock
+slp='python3 -c \"import time; time.sleep(31.25)\"'
+curl -sN --unix-socket "$sock" -d "{\"command\":\"$slp\"}" \
+    'http://x/v1/tools/shell/call?stream=1' >"$T/st-sse" 2>&1 &
+curl -s --unix-socket "$sock" \
+    -d '{"argv":["python3","-c","import time; time.sleep(31.25)"]}' \
+    http://x/v1/exec >"$T/st-exec" 2>&1 &
+"$BIN/harnessctl" -f "$T/st.conf" exec -- rm -rf /nonexistent/st \
+    >"$T/st-ask" 2>&1 &
+apid=$!
+n=100
+while [ $n -gt 0 ]; do
+	[ "$(pgrep -c -u _sandbox -f 'time.sleep\(31.25\)')" -ge 2 ] &&
+	    grep -q "waits for approval" "$T/st-harnessd.log" && break
+	sleep 0.1
+	n=$((n - 1))
+done
+hdpid=$(cat "$T/st-harnessd.pid")
+kill -TERM "$hdpid"
+wait_gone "$hdpid" 10
+ok $? "SIGTERM with calls under way: harnessd exits"
+wait "$apid"
+arc=$?
+sleep 0.5
+grep -q '^event: error' "$T/st-sse" &&
+    grep -q '"code":"shutting_down"' "$T/st-sse"
+ok $? "SIGTERM: a stream under way ends with an error event saying why ($(tr '\n' ' ' <"$T/st-sse"))"
+grep -q '"code":"shutting_down","message":"harnessd is shutting down"' \
+    "$T/st-exec"
+ok $? "SIGTERM: a request under way is answered 503 shutting_down ($(cat "$T/st-exec"))"
+[ $arc -eq 1 ] && grep -q "harnessd is shutting down" "$T/st-ask" &&
+    [ -z "$(ctl approve -l 2>/dev/null | grep '^#')" ]
+ok $? "SIGTERM: a call waiting for approval is refused and leaves the queue ($arc: $(tr '\n' ' ' <"$T/st-ask"))"
+[ "$(pgrep -c -u _sandbox -f 'time.sleep\(31.25\)')" -eq 0 ] &&
+    ! grep -q "lost channel\|terminating after" "$T/st-harnessd.log"
+ok $? "SIGTERM: the runs are ended, and harnessd stops cleanly"
+for d in sandboxd hitld; do
+	_p=$(cat "$T/st-$d.pid" 2>/dev/null) && kill -TERM "$_p" &&
+	    wait_gone "$_p" 10
+done
+for _d in /sys/fs/cgroup/*/"$scg" /sys/fs/cgroup/"$scg"; do
+	[ -d "$_d" ] && rmdir "$_d" 2>/dev/null
+done
+
 # ---- make run, then make stop with nobody reaping the daemons ----
 # scripts/run start leaves the daemons to whoever adopts orphans; here
 # a subreaper that does not reap them until the end, as an init that
