@@ -2178,6 +2178,12 @@ call_cancel(struct proc_ctx *ctx, uint32_t id)
 	}
 }
 
+size_t
+call_count(void)
+{
+	return ncalls;
+}
+
 void
 call_init(struct proc_ctx *ctx)
 {

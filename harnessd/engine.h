@@ -121,5 +121,6 @@ void	 call_tool(struct proc_ctx *, const struct gw_req *, const char *);
 void	 call_exec(struct proc_ctx *, const struct gw_req *);
 void	 call_cancel(struct proc_ctx *, uint32_t);
 void	 call_shutdown(void);
+size_t	 call_count(void);
 
 #endif /* ENGINE_H */

@@ -577,6 +577,8 @@ engine_check(void)
 static void
 engine_ping(evutil_socket_t fd, short ev, void *arg)
 {
+	if (gw.stoptimer != NULL)
+		return;		/* shutting down: the engine goes too */
 	if (gw.ping_out) {
 		engine_check();
 		return;
@@ -1900,37 +1902,48 @@ conn_write(struct bufferevent *bev, void *arg)
 }
 
 /*
- * The client half-closed with a call under way: the call goes, as for
- * a client that went away (harnessd(8)), and the answer says so.
+ * A request under way ends here, not in the engine, which is told to
+ * cancel it: the answer, or the last event of a stream, says why.
  */
 static void
-conn_cancel_call(struct gw_conn *c)
+conn_end_request(struct gw_conn *c, int status, const char *code,
+    const char *msg)
 {
-	static const char	 msg[] = "cancelled: the client half-closed "
-	    "its connection while the call was under way";
 	struct json_object	*o, *e;
 	const char		*s;
 
 	proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_CANCEL, c->id, -1,
 	    NULL, 0);
 	if (!c->streaming) {
-		gw_error(c, 499, "cancelled", "%s", msg);
+		gw_error(c, status, code, "%s", msg);
 		return;
 	}
 	/* The last event of a refused call, as the engine sends it. */
 	if ((o = json_object_new_object()) != NULL &&
 	    (e = json_object_new_object()) != NULL) {
 		json_object_object_add(e, "code",
-		    json_object_new_string("cancelled"));
+		    json_object_new_string(code));
 		json_object_object_add(e, "message",
 		    json_object_new_string(msg));
 		json_object_object_add(o, "error", e);
-		json_object_object_add(o, "status", json_object_new_int(499));
+		json_object_object_add(o, "status",
+		    json_object_new_int(status));
 		s = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN);
 		sse_send(c, "error", s, strlen(s));
 	}
 	json_object_put(o);
 	sse_end(c);
+}
+
+/*
+ * The client half-closed with a call under way: the call goes, as for
+ * a client that went away (harnessd(8)), and the answer says so.
+ */
+static void
+conn_cancel_call(struct gw_conn *c)
+{
+	conn_end_request(c, 499, "cancelled", "cancelled: the client "
+	    "half-closed its connection while the call was under way");
 }
 
 static void
@@ -2439,6 +2452,83 @@ gateway_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 		    imsg->hdr.type, iev->name);
 		break;
 	}
+}
+
+/*
+ * Shutting down: exit once every connection is closed, its answer
+ * written, or when the time is up.
+ */
+static void
+gw_stop_wait(evutil_socket_t fd, short ev, void *arg)
+{
+	struct timeval	 tv = { 0, 20 * 1000 };
+	struct timespec	 now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (nconns == 0 || timespeccmp(&now, &gw.stopdue, >=)) {
+		if (nconns > 0)
+			log_info("%zu connection(s) not closed in time",
+			    nconns);
+		exit(0);
+	}
+	evtimer_add(gw.stoptimer, &tv);
+}
+
+/*
+ * The parent closed the channel: accept no more, and answer each
+ * request under way 503 shutting_down (the engine cancels its call, as
+ * for a client gone: a run is ended, an approval withdrawn) instead of
+ * cutting the connection; a WebSocket is closed "going away".  Then
+ * exit once the answers are written.
+ */
+int
+gateway_stopping(struct proc_ctx *ctx)
+{
+	static const char	 msg[] = "harnessd is shutting down";
+	struct gw_conn		*c, *next;
+	struct timespec		 wait = { (PROC_STOP_MS * 3 / 4) / 1000,
+				    ((PROC_STOP_MS * 3 / 4) % 1000) * 1000000 };
+	size_t			 i, n = 0;
+
+	for (i = 0; i < nlisteners; i++) {
+		event_del(listeners[i].ev);
+		event_del(listeners[i].pause);
+	}
+	TAILQ_FOREACH_SAFE(c, &conns, entry, next) {
+		if (c->closing)
+			continue;
+		if (c->ws) {
+			if (c->busy && c->ws_id != NULL) {
+				ws_error(c, c->ws_id, "shutting_down", "%s",
+				    msg);
+				n++;
+			}
+			ws_fail(c, WS_CLOSE_GOING_AWAY, msg);
+			continue;
+		}
+		if (c->busy || c->streaming) {
+			conn_end_request(c, 503, "shutting_down", msg);
+			n++;
+		} else if (c->started || c->waitkey) {
+			c->waitkey = 0;
+			gw_error(c, 503, "shutting_down", "%s", msg);
+		} else {
+			conn_free(c);
+			continue;
+		}
+		conn_close_soon(c);
+	}
+	if (n > 0)
+		log_info("%zu request(s) under way refused, shutting down", n);
+	if (nconns == 0)
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &gw.stopdue);
+	timespecadd(&gw.stopdue, &wait, &gw.stopdue);
+	if ((gw.stoptimer = evtimer_new(ctx->base, gw_stop_wait, NULL)) ==
+	    NULL)
+		return 0;
+	gw_stop_wait(-1, 0, NULL);
+	return 1;
 }
 
 void

@@ -30,6 +30,7 @@ static const struct proc_def harnessd_procs[] = {
 		.on_fd = gateway_on_fd,
 		.reload = gateway_reload,
 		.chroot_of = gateway_chroot,
+		.stopping = gateway_stopping,
 	},
 	[PROC_ENGINE] = {
 		.title = "engine",
@@ -39,6 +40,7 @@ static const struct proc_def harnessd_procs[] = {
 		.control = engine_control,
 		.reload = engine_reload,
 		.chroot_of = engine_chroot,
+		.stopping = engine_stopping,
 		.serves_control = 1,
 	},
 };

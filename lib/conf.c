@@ -338,6 +338,106 @@ conf_check_users(const struct harness_conf *c, enum daemon_id id, char *err,
 	return rc == 0 ? 0 : -1;
 }
 
+static int
+sock_same(const struct conf_sock *a, const struct conf_sock *b)
+{
+	return strcmp(a->path, b->path) == 0 &&
+	    strcmp(a->owner, b->owner) == 0 &&
+	    strcmp(a->group, b->group) == 0 && a->mode == b->mode;
+}
+
+static int
+listens_same(const struct conf_listens *a, const struct conf_listens *b)
+{
+	const struct conf_listen *la, *lb;
+
+	for (la = TAILQ_FIRST(a), lb = TAILQ_FIRST(b);
+	    la != NULL && lb != NULL;
+	    la = TAILQ_NEXT(la, entry), lb = TAILQ_NEXT(lb, entry)) {
+		if (la->type != lb->type)
+			return 0;
+		if (la->type == LISTEN_UNIX ? !sock_same(&la->sock, &lb->sock) :
+		    strcmp(la->host, lb->host) != 0 || la->port != lb->port ||
+		    la->public != lb->public)
+			return 0;
+	}
+	return la == NULL && lb == NULL;
+}
+
+static int
+strlist_same(const struct conf_strlist *a, const struct conf_strlist *b)
+{
+	size_t	 i;
+
+	if (a->n != b->n)
+		return 0;
+	for (i = 0; i < a->n; i++)
+		if (strcmp(a->v[i], b->v[i]) != 0)
+			return 0;
+	return 1;
+}
+
+static void
+changed(char *buf, size_t len, int same, const char *what)
+{
+	if (same)
+		return;
+	if (buf[0] != '\0')
+		strlcat(buf, ", ", len);
+	strlcat(buf, what, len);
+}
+
+int
+conf_restart_diff(const struct harness_conf *o, const struct harness_conf *n,
+    enum daemon_id id, char *buf, size_t len)
+{
+	const struct conf_daemon *od = conf_daemon(o, id);
+	const struct conf_daemon *nd = conf_daemon(n, id);
+
+	if (len == 0 || od == NULL || nd == NULL)
+		return 0;
+	buf[0] = '\0';
+	changed(buf, len, strcmp(o->rundir, n->rundir) == 0, "rundir");
+	changed(buf, len, strcmp(o->statedir, n->statedir) == 0, "statedir");
+	changed(buf, len, strcmp(od->user, nd->user) == 0, "user");
+	changed(buf, len, strcmp(od->chroot, nd->chroot) == 0, "chroot");
+	changed(buf, len, sock_same(&od->control, &nd->control),
+	    "control socket");
+	switch (id) {
+	case D_HARNESSD:
+		changed(buf, len, strcmp(o->harnessd.engine_chroot,
+		    n->harnessd.engine_chroot) == 0, "engine chroot");
+		changed(buf, len, listens_same(&o->harnessd.listens,
+		    &n->harnessd.listens), "listen on");
+		break;
+	case D_SANDBOXD:
+		changed(buf, len, strcmp(o->sandboxd.sandbox_user,
+		    n->sandboxd.sandbox_user) == 0, "sandbox user");
+		changed(buf, len, strcmp(o->sandboxd.workspaces,
+		    n->sandboxd.workspaces) == 0, "workspaces");
+		changed(buf, len, strcmp(o->sandboxd.cgroup,
+		    n->sandboxd.cgroup) == 0, "cgroup");
+		changed(buf, len, o->sandboxd.pool == n->sandboxd.pool,
+		    "pool");
+		break;
+	case D_VAULTD:
+		changed(buf, len, strcmp(o->vaultd.keyfile,
+		    n->vaultd.keyfile) == 0, "keyfile");
+		break;
+	case D_AUDITD:
+		changed(buf, len, strlist_same(&o->auditd.producers,
+		    &n->auditd.producers), "allow user");
+		break;
+	case D_HITLD:
+		changed(buf, len, sock_same(&o->hitld.approver,
+		    &n->hitld.approver), "approver socket");
+		break;
+	default:
+		break;
+	}
+	return buf[0] != '\0';
+}
+
 /* "512", "512K", "64M", "2G", "1T", optionally "MB"/"MiB"; base 1024. */
 int
 conf_parse_size(const char *s, uint64_t *out)

@@ -299,6 +299,15 @@ int	 conf_limit_check(size_t, uint64_t, char *, size_t);
 int	 conf_check_users(const struct harness_conf *, enum daemon_id,
 	    char *, size_t);
 
+/*
+ * What a reload cannot change for this daemon (set up at start:
+ * directories, users, sockets, sandboxd's cgroup and pool...) and
+ * differs from old to new: 1 and the settings' names, ", " between
+ * them, in buf; 0 if none.
+ */
+int	 conf_restart_diff(const struct harness_conf *,
+	    const struct harness_conf *, enum daemon_id, char *, size_t);
+
 /* "512M" -> bytes, "30s" -> ms.  0 or -1. */
 int	 conf_parse_size(const char *, uint64_t *);
 int	 conf_parse_duration(const char *, uint64_t *);

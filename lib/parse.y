@@ -2115,7 +2115,7 @@ pushfile(const char *name, int top)
 	struct file	*nfile, *f;
 	struct stat	 st;
 	unsigned char	*data = NULL;
-	const unsigned char *bdata;
+	const unsigned char *bdata, *nul;
 	size_t		 dlen = 0, depth = 0;
 	char		 path[PATH_MAX], *slash, why[128];
 
@@ -2188,6 +2188,27 @@ pushfile(const char *name, int top)
 				continue;
 			yyerror("include loop: '%s' is '%s', which is being "
 			    "read already", path, f->name);
+			free(data);
+			free(nfile->name);
+			free(nfile);
+			return NULL;
+		}
+		/*
+		 * A NUL byte is no text: one line saying where the first
+		 * one is, not an error for each line of a binary file.
+		 */
+		if ((nul = memchr(data, '\0', dlen)) != NULL) {
+			char		 msg[PATH_MAX + 64];
+			const unsigned char *q;
+			int		 ln = 1;
+
+			for (q = data; q < nul; q++)
+				if (*q == '\n')
+					ln++;
+			snprintf(msg, sizeof(msg), "%s:%d: NUL byte: not a "
+			    "text file", path, ln);
+			errappend(msg);
+			errors++;
 			free(data);
 			free(nfile->name);
 			free(nfile);

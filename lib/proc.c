@@ -332,6 +332,9 @@ child_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 	char			 err[2048], name[64];
 
 	if (imsg == NULL) {
+		if (ctx->stopping)
+			return;		/* told once already */
+		ctx->stopping = 1;
 		if (ctx->self->stopping != NULL && ctx->self->stopping(ctx)) {
 			log_info("parent closed the channel, finishing");
 			return;
@@ -415,6 +418,9 @@ peer_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 	struct proc_ctx	*ctx = arg;
 
 	if (imsg == NULL) {
+		/* Shutting down, a sibling may finish first. */
+		if (ctx->stopping)
+			return;
 		/* The parent sees the death too and takes us all down. */
 		log_warnx("lost channel to %s, exiting", iev->name);
 		exit(1);
@@ -758,6 +764,10 @@ parent_sig(evutil_socket_t sig, short ev, void *arg)
 			break;
 		}
 		conf_bundle_free(&b);
+		if (conf_restart_diff(ctx->conf, nconf, ctx->daemon->id, err,
+		    sizeof(err)))
+			log_warnx("reload: %s changed: set at start, kept "
+			    "until a restart", err);
 		for (i = 0; i < ctx->daemon->nprocs; i++) {
 			int	 nfd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
 

@@ -116,6 +116,7 @@ struct proc_ctx {
 	size_t		 nunlink;
 	int		 nready;
 	int		 shutting_down;
+	int		 stopping;	/* child: finishing, parent gone */
 	struct event	*ev_sig[4];
 	void		*arg;			/* the daemon's own state */
 };

@@ -7,10 +7,12 @@
 #include <sys/statfs.h>
 #include <sys/syscall.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <linux/capability.h>
@@ -96,12 +98,51 @@ cgroup_note(const char *name)
 	}
 }
 
+/*
+ * Remove the sandbox cgroups below dir, which only the spawner makes
+ * there: it removes them at an orderly stop, but one that died (killed,
+ * or lost its channel) leaves them, and then dir cannot go either.
+ * Their sandboxes die with the spawner; give them a moment to leave.
+ * Returns how many were removed.
+ */
+static int
+cgroup_empty(const char *dir)
+{
+	struct timespec	 ts = { 0, 20 * 1000 * 1000 };
+	struct dirent	*de;
+	DIR		*d;
+	char		 sub[PATH_MAX];
+	int		 n = 0, busy, tries;
+
+	for (tries = 0; tries < 50; tries++) {
+		if ((d = opendir(dir)) == NULL)
+			return n;
+		busy = 0;
+		while ((de = readdir(d)) != NULL) {
+			if (de->d_type != DT_DIR || de->d_name[0] == '.')
+				continue;
+			if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", dir,
+			    de->d_name) >= sizeof(sub))
+				continue;
+			if (rmdir(sub) == 0)
+				n++;
+			else if (errno == EBUSY)
+				busy++;
+		}
+		closedir(d);
+		if (busy == 0)
+			break;
+		nanosleep(&ts, NULL);
+	}
+	return n;
+}
+
 static void
 sandboxd_parent_shutdown(struct proc_ctx *ctx)
 {
 	char	 path[PATH_MAX], *p;
 	size_t	 i;
-	int	 n = 0, raised = 0;
+	int	 n = 0, left = 0, raised = 0;
 
 	(void)ctx;
 	for (i = 0; i < CG_NMOUNTS; i++) {
@@ -114,6 +155,7 @@ sandboxd_parent_shutdown(struct proc_ctx *ctx)
 			return;
 		}
 		strlcpy(path, cg_new[i].path, sizeof(path));
+		left += cgroup_empty(path);
 		while (strlen(path) >= cg_new[i].top) {
 			if (rmdir(path) == -1) {
 				/* cpu and cpuacct may be one hierarchy */
@@ -128,6 +170,8 @@ sandboxd_parent_shutdown(struct proc_ctx *ctx)
 			*p = '\0';
 		}
 	}
+	if (left > 0)
+		log_info("removed %d sandbox cgroup(s) the spawner left", left);
 	if (n > 0)
 		log_debug("removed %d cgroup directories", n);
 }

@@ -159,10 +159,124 @@ grep -A1 'reload failed, keeping' "$T/hitld.log" | tail -n 1 |
     grep -q '^[0-9T:.-]*Z hitld\[[0-9]*\]: .*fifo: not a regular file'
 ok $? "reload failed: every line of the message has the log prefix ($(grep -A1 'reload failed' "$T/hitld.log" | tail -1))"
 hpid=$(cat "$T/hitld.pid")
+sed -i '$d' "$conf"
+
+# ---- a reload says what it cannot change ----
+# The same file: no word of a restart.  A new approver socket mode: the
+# reload goes on, and says that setting waits for a restart.
+n0=$(grep -c "reloading" "$T/hitld.log")
+kill -HUP "$hpid"
+wait_for "$T/hitld.log" "rules reloaded.*" 10
+n=50
+while [ $n -gt 0 ] &&
+    [ "$(grep -c "configuration reloaded" "$T/hitld.log")" -lt 1 ]; do
+	sleep 0.1
+	n=$((n - 1))
+done
+! grep -q "kept until a restart" "$T/hitld.log"
+ok $? "SIGHUP, the same file: nothing said about a restart"
+cp "$conf" "$T/conf.keep"
+sed -i 's/^\(.*approver socket .*\) mode 0660/\1 mode 0666/' "$conf"
+kill -HUP "$hpid"
+wait_for "$T/hitld.log" "reload: approver socket changed: set at start, kept until a restart" 10
+ok $? "SIGHUP, a new approver socket mode: the log says it needs a restart"
+[ "$(grep -c "reloading" "$T/hitld.log")" -eq $((n0 + 2)) ] &&
+    [ "$(stat -c %a "$T/run/approve.sock")" = 660 ]
+ok $? "the approver socket keeps the mode it was made with"
+cp "$T/conf.keep" "$conf"
 kill -TERM "$hpid"
 wait_gone "$hpid" 10
 ok $? "SIGTERM is handled after that reload"
-sed -i '$d' "$conf"
+
+# ---- a spawner killed: sandboxd takes its cgroups with it ----
+# The spawner removes its sandboxes' cgroups at an orderly stop; killed,
+# it leaves them (and the sleep's), and the parent must remove them
+# before the cgroup it made, or that stays for good: at the next start
+# it was "there before".
+kcg=harness-test-k9-$$
+sed "s/^\([[:space:]]*\)sandbox user .*/&\\
+\1cgroup \"$kcg\"/" "$conf" >"$T/k9.conf"
+"$BIN/sandboxd" -d -f "$T/k9.conf" -p "$T/k9.pid" >"$T/k9.log" 2>&1 &
+if wait_for "$T/k9.log" "ready: [0-9]* processes" 15; then
+	"$BIN/harnessctl" -f "$T/k9.conf" sandbox run -n -- sleep 30 \
+	    >/dev/null 2>&1 &
+	kpid=$!
+	wait_for "$T/k9.log" "sandbox.start: .* program sleep" 10
+	spid=$(cat "$T/k9.pid")
+	kill -KILL "$(ps -o pid= -o args= --ppid "$spid" |
+	    awk '/spawner/ { print $1 }')"
+	wait_gone "$spid" 10
+	wait "$kpid"
+	left=$(ls -d /sys/fs/cgroup/*/"$kcg" /sys/fs/cgroup/"$kcg" 2>/dev/null)
+	[ -z "$left" ] && ! kill -0 "$spid" 2>/dev/null &&
+	    grep -q "terminating after an error" "$T/k9.log"
+	ok $? "spawner killed: sandboxd exits and leaves no cgroup ($left)"
+	[ -z "$left" ] || sed 's/^/# /' "$T/k9.log"
+else
+	ok 1 "sandboxd with cgroup $kcg starts"
+	sed 's/^/# /' "$T/k9.log"
+fi
+for _d in /sys/fs/cgroup/*/"$kcg" /sys/fs/cgroup/"$kcg"; do
+	[ -d "$_d" ] || continue
+	find "$_d" -mindepth 1 -depth -type d -exec rmdir {} + 2>/dev/null
+	rmdir "$_d" 2>/dev/null
+done
+
+# ---- SIGTERM to harnessd with calls under way ----
+# Each is answered, and says why: a stream ends with an error event, a
+# request with 503 shutting_down, a call waiting for approval leaves
+# hitld's queue; the runs end.  The log says nothing was lost.
+scg=harness-test-st-$$
+sed "s/^\([[:space:]]*\)sandbox user .*/&\\
+\1cgroup \"$scg\"/" "$conf" >"$T/st.conf"
+for d in hitld sandboxd harnessd; do
+	"$BIN/$d" -d -f "$T/st.conf" -p "$T/st-$d.pid" >"$T/st-$d.log" 2>&1 &
+	wait_for "$T/st-$d.log" "ready: [0-9]* processes" 15 ||
+	    diag "$d did not start"
+done
+sock=$T/run/agent.sock
+slp='python3 -c \"import time; time.sleep(31.25)\"'
+curl -sN --unix-socket "$sock" -d "{\"command\":\"$slp\"}" \
+    'http://x/v1/tools/shell/call?stream=1' >"$T/st-sse" 2>&1 &
+curl -s --unix-socket "$sock" \
+    -d '{"argv":["python3","-c","import time; time.sleep(31.25)"]}' \
+    http://x/v1/exec >"$T/st-exec" 2>&1 &
+"$BIN/harnessctl" -f "$T/st.conf" exec -- rm -rf /nonexistent/st \
+    >"$T/st-ask" 2>&1 &
+apid=$!
+n=100
+while [ $n -gt 0 ]; do
+	[ "$(pgrep -c -u _sandbox -f 'time.sleep\(31.25\)')" -ge 2 ] &&
+	    grep -q "waits for approval" "$T/st-harnessd.log" && break
+	sleep 0.1
+	n=$((n - 1))
+done
+hdpid=$(cat "$T/st-harnessd.pid")
+kill -TERM "$hdpid"
+wait_gone "$hdpid" 10
+ok $? "SIGTERM with calls under way: harnessd exits"
+wait "$apid"
+arc=$?
+sleep 0.5
+grep -q '^event: error' "$T/st-sse" &&
+    grep -q '"code":"shutting_down"' "$T/st-sse"
+ok $? "SIGTERM: a stream under way ends with an error event saying why ($(tr '\n' ' ' <"$T/st-sse"))"
+grep -q '"code":"shutting_down","message":"harnessd is shutting down"' \
+    "$T/st-exec"
+ok $? "SIGTERM: a request under way is answered 503 shutting_down ($(cat "$T/st-exec"))"
+[ $arc -eq 1 ] && grep -q "harnessd is shutting down" "$T/st-ask" &&
+    [ -z "$(ctl approve -l 2>/dev/null | grep '^#')" ]
+ok $? "SIGTERM: a call waiting for approval is refused and leaves the queue ($arc: $(tr '\n' ' ' <"$T/st-ask"))"
+[ "$(pgrep -c -u _sandbox -f 'time.sleep\(31.25\)')" -eq 0 ] &&
+    ! grep -q "lost channel\|terminating after" "$T/st-harnessd.log"
+ok $? "SIGTERM: the runs are ended, and harnessd stops cleanly"
+for d in sandboxd hitld; do
+	_p=$(cat "$T/st-$d.pid" 2>/dev/null) && kill -TERM "$_p" &&
+	    wait_gone "$_p" 10
+done
+for _d in /sys/fs/cgroup/*/"$scg" /sys/fs/cgroup/"$scg"; do
+	[ -d "$_d" ] && rmdir "$_d" 2>/dev/null
+done
 
 # ---- make run, then make stop with nobody reaping the daemons ----
 # scripts/run start leaves the daemons to whoever adopts orphans; here

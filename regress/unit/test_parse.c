@@ -717,6 +717,31 @@ main(void)
 	    "include name of a file without a last newline");
 	conf_free(c);
 
+	/*
+	 * A NUL byte, even in a comment: one line, with the line it is on,
+	 * in the file that holds it.
+	 */
+	{
+		static const char	 nulconf[] = "rundir \"/tmp\"\n\n"
+		    "# x\0y\n\0\n\0\n";
+		FILE			*f;
+
+		snprintf(path, sizeof(path), "%s/nul.conf", dir);
+		if ((f = fopen(path, "w")) != NULL) {
+			fwrite(nulconf, 1, sizeof(nulconf) - 1, f);
+			fclose(f);
+		}
+		c = conf_load(path, NULL, err, sizeof(err));
+		snprintf(want, sizeof(want), "%s:3: NUL byte: not a text file",
+		    path);
+		tap_ok(c == NULL && strcmp(err, want) == 0,
+		    "a NUL byte: one error naming its line (%s)", err);
+		conf_free(c);
+		bad_only("a NUL byte in an included file",
+		    "\ninclude \"nul.conf\"\n", "nul.conf:3: NUL byte",
+		    "t.conf");
+	}
+
 	/* Users: each daemon's own section, as its start looks them up. */
 	c = load_text("vaultd { user \"nosuchuser_h\" }\n"
 	    "hitld { approver socket \"/a.sock\" group \"nosuchgroup_h\" }\n",
