@@ -1069,8 +1069,8 @@ queue_reload(struct proc_ctx *ctx, struct harness_conf *nconf)
 	q.rs = rs;
 	q.nrules = n;
 	q.timeout_ms = nconf->hitld.timeout_ms;
-	log_info("rules reloaded: %zu rules, %zu requests still pending", n,
-	    q.npending);
+	log_info("rules reloaded: %zu rule%s, %zu request%s still pending",
+	    n, n == 1 ? "" : "s", q.npending, q.npending == 1 ? "" : "s");
 }
 
 /*

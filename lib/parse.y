@@ -1458,9 +1458,10 @@ tcp_listen(const char *host, long long portnum, int public)
 static int
 yyerror(const char *fmt, ...)
 {
-	char		 msg[1024], line[1400];
+	char		 msg[1024], shown[1024], line[1400];
 	va_list		 ap;
-	size_t		 i;
+	size_t		 i, n;
+	int		 c;
 	const char	*expect = NULL, *near;
 
 	errors++;
@@ -1499,9 +1500,19 @@ yyerror(const char *fmt, ...)
 			strlcat(msg, expect, sizeof(msg));
 		}
 	}
+	/* A word of a binary file is not echoed raw into a log. */
+	for (i = 0, n = 0; msg[i] != '\0' && n + 5 < sizeof(shown); i++) {
+		c = (unsigned char)msg[i];
+		if (c >= 0x20 && c < 0x7f)
+			shown[n++] = (char)c;
+		else
+			n += (size_t)snprintf(shown + n, sizeof(shown) - n,
+			    "\\x%02x", c);
+	}
+	shown[n] = '\0';
 	snprintf(line, sizeof(line), "%s:%d: %s",
 	    file != NULL ? file->name : "?",
-	    file != NULL ? yylval.lineno : 0, msg);
+	    file != NULL ? yylval.lineno : 0, shown);
 	errappend(line);
 	return 0;
 }

@@ -94,6 +94,7 @@ main(void)
 	struct conf_grant	*g;
 	uint64_t		 v;
 	char			 err[4096], path[600], want[2 * PATH_MAX + 256];
+	size_t			 bi;
 	int			 fd;
 
 	if (mkdtemp(dir) == NULL) {
@@ -741,6 +742,18 @@ main(void)
 		    "\ninclude \"nul.conf\"\n", "nul.conf:3: NUL byte",
 		    "t.conf");
 	}
+
+	/* Bytes of a binary file are not echoed raw into the error. */
+	c = load_text("rundir \"/tmp\"\nrule \"a\xfe\x1b[2J\" { bogus }\n",
+	    err, sizeof(err));
+	for (bi = 0; c == NULL && err[bi] != '\0'; bi++)
+		if (((unsigned char)err[bi] < 0x20 && err[bi] != '\n') ||
+		    (unsigned char)err[bi] >= 0x7f)
+			break;
+	tap_ok(c == NULL && err[bi] == '\0' && strstr(err, ":2: ") != NULL &&
+	    strstr(err, "\\x1b") != NULL,
+	    "binary bytes in a syntax error are shown escaped (%s)", err);
+	conf_free(c);
 
 	/* Users: each daemon's own section, as its start looks them up. */
 	c = load_text("vaultd { user \"nosuchuser_h\" }\n"
