@@ -1064,6 +1064,8 @@ sandbox_msg(struct call *c, struct imsg *imsg)
 			call_refuse(c, 503, "vault", "%s", msg);
 		else if (class == ERRC_AUDIT)
 			call_refuse(c, 503, "audit_unavailable", "%s", msg);
+		else if (strncmp(msg, "sandboxd is shutting down", 25) == 0)
+			call_refuse(c, 503, "sandboxd_unavailable", "%s", msg);
 		else
 			call_refuse(c, 503, "sandbox_refused", "%s%s",
 			    strncmp(msg, "sandbox refused", 15) == 0 ? "" :

@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <event2/event.h>
 #include <json-c/json.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1156,6 +1157,61 @@ listener_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 		close(imsg->fd);
 		imsg->fd = -1;
 	}
+}
+
+/*
+ * The parent closed the channel: sandboxd is stopping, and the spawner
+ * kills every sandbox as it goes (spawner_atexit()).  Each requester
+ * with a run under way or queued is told so now, rather than finding
+ * its connection closed; a run that started gets its sandbox.exit
+ * record, killed by SIGKILL, as it is.  Then exit.
+ */
+int
+listener_stopping(struct proc_ctx *ctx)
+{
+	static const char	 why[] = "sandboxd is shutting down";
+	struct run		*r, *next;
+	struct ctl_conn		*c;
+	struct sandbox_result	 res;
+	struct json_object	*o;
+	char			 actor[32];
+	size_t			 n = 0;
+
+	TAILQ_FOREACH_SAFE(r, &runs, entry, next) {
+		if (r->state == RUN_RUNNING) {
+			memset(&res, 0, sizeof(res));
+			res.reason = SANDBOX_SIGNALED;
+			res.signo = SIGKILL;
+			res.exit_code = -1;
+			res.wall_ms = (uint64_t)(time(NULL) - r->started) *
+			    1000;
+			o = audit_body(r, &res);
+			json_object_object_add(o, "stopped",
+			    json_object_new_string(why));
+			snprintf(actor, sizeof(actor), "uid:%u",
+			    (unsigned)r->uid);
+			if (audit_event("sandbox.exit", r->session, actor,
+			    json_object_to_json_string_ext(o,
+			    JSON_C_TO_STRING_PLAIN), 0, NULL, NULL) == -1)
+				log_warnx("cannot send the audit event "
+				    "sandbox.exit");
+			json_object_put(o);
+			log_info("sandbox.exit: run %s uid %u program %s "
+			    "killed: %s", r->sid, (unsigned)r->uid, r->what,
+			    why);
+		}
+		if (r->conn != 0 && (c = control_find(r->conn)) != NULL &&
+		    control_error_class(c, r->peerid, ERRC_SANDBOX,
+		    "%s: %s", why, r->state == RUN_RUNNING ||
+		    r->state == RUN_SENT ? "the run was stopped" :
+		    "the run never started") == 0)
+			imsgev_send_now(&c->iev);
+		n++;
+	}
+	audit_send_now();
+	if (n > 0)
+		log_info("%zu run(s) ended: %s", n, why);
+	return 0;
 }
 
 void

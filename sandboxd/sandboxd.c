@@ -39,6 +39,7 @@ static const struct proc_def sandboxd_procs[] = {
 		.dispatch = listener_dispatch,
 		.control = listener_control,
 		.chroot_of = listener_chroot,
+		.stopping = listener_stopping,
 		.serves_control = 1,
 	},
 };

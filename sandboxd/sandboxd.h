@@ -37,6 +37,7 @@ void	 spawner_run(struct proc_ctx *);
 void	 spawner_dispatch(struct proc_ctx *, struct imsgev *, struct imsg *);
 void	 spawner_reload(struct proc_ctx *, struct harness_conf *);
 void	 listener_run(struct proc_ctx *);
+int	 listener_stopping(struct proc_ctx *);
 void	 listener_on_fd(struct proc_ctx *, uint32_t, uint32_t, int);
 void	 listener_dispatch(struct proc_ctx *, struct imsgev *, struct imsg *);
 int	 listener_control(struct proc_ctx *, struct ctl_conn *, struct imsg *);

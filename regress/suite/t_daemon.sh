@@ -274,6 +274,36 @@ for d in sandboxd hitld; do
 	_p=$(cat "$T/st-$d.pid" 2>/dev/null) && kill -TERM "$_p" &&
 	    wait_gone "$_p" 10
 done
+
+# ---- SIGTERM to sandboxd with a run under way ----
+# The requester is told sandboxd is shutting down, not that it failed;
+# the run is logged and recorded as killed.
+"$BIN/sandboxd" -d -f "$T/st.conf" -p "$T/st-sandboxd.pid" \
+    >"$T/st-sandboxd.log" 2>&1 &
+wait_for "$T/st-sandboxd.log" "ready: [0-9]* processes" 15 ||
+    diag "sandboxd did not start"
+"$BIN/harnessctl" -f "$T/st.conf" sandbox run -- python3 -c \
+    'import time; time.sleep(32.25)' >"$T/st-run" 2>&1 &
+rpid=$!
+n=100
+while [ $n -gt 0 ] &&
+    [ "$(pgrep -c -u _sandbox -f 'time.sleep\(32.25\)')" -lt 1 ]; do
+	sleep 0.1
+	n=$((n - 1))
+done
+sdpid=$(cat "$T/st-sandboxd.pid")
+kill -TERM "$sdpid"
+wait_gone "$sdpid" 10
+ok $? "SIGTERM with a run under way: sandboxd exits"
+wait "$rpid"
+rrc=$?
+[ $rrc -ne 0 ] &&
+    grep -q "sandboxd is shutting down: the run was stopped" "$T/st-run" &&
+    grep -q "sandbox.exit: run .* killed: sandboxd is shutting down" \
+    "$T/st-sandboxd.log" &&
+    [ "$(pgrep -c -u _sandbox -f 'time.sleep\(32.25\)')" -eq 0 ]
+ok $? "SIGTERM: the requester is told sandboxd is shutting down, the run is logged as killed ($rrc: $(tr '\n' ' ' <"$T/st-run"))"
+
 for _d in /sys/fs/cgroup/*/"$scg" /sys/fs/cgroup/"$scg"; do
 	[ -d "$_d" ] && rmdir "$_d" 2>/dev/null
 done
