@@ -2155,9 +2155,13 @@ call_cancel(struct proc_ctx *ctx, uint32_t id)
 			break;
 	if (c == NULL)
 		return;
-	/* The client left: nothing more is sent to it. */
+	/*
+	 * The client left, or harnessd is stopping (the gateway answers
+	 * for it): nothing more is sent to it.
+	 */
 	c->cancelled = 1;
-	log_info("call %u: the client went away", c->cid);
+	log_info("call %u: %s", c->cid, ctx->stopping ?
+	    "cancelled, harnessd is shutting down" : "the client went away");
 	switch (c->state) {
 	case CS_CLASSIFY:
 		/* a request waiting for a person leaves the queue */
@@ -2167,8 +2171,12 @@ call_cancel(struct proc_ctx *ctx, uint32_t id)
 		/* FALLTHROUGH */
 	case CS_CLASSIFY_WAIT:
 	case CS_RUN_WAIT:
-		call_refuse(c, 499, "cancelled", "cancelled: the client went "
-		    "away before it ran");
+		if (ctx->stopping)
+			call_refuse(c, 503, "shutting_down", "cancelled: "
+			    "harnessd is shutting down");
+		else
+			call_refuse(c, 499, "cancelled", "cancelled: the "
+			    "client went away before it ran");
 		break;
 	case CS_RUN:
 		/* the run ends now; its result is audited as usual */

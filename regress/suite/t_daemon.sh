@@ -268,8 +268,10 @@ ok $? "SIGTERM: a request under way is answered 503 shutting_down ($(cat "$T/st-
     [ -z "$(ctl approve -l 2>/dev/null | grep '^#')" ]
 ok $? "SIGTERM: a call waiting for approval is refused and leaves the queue ($arc: $(tr '\n' ' ' <"$T/st-ask"))"
 [ "$(pgrep -c -u _sandbox -f 'time.sleep\(31.25\)')" -eq 0 ] &&
-    ! grep -q "lost channel\|terminating after" "$T/st-harnessd.log"
-ok $? "SIGTERM: the runs are ended, and harnessd stops cleanly"
+    ! grep -q "lost channel\|terminating after" "$T/st-harnessd.log" &&
+    grep -q "cancelled, harnessd is shutting down" "$T/st-harnessd.log" &&
+    ! grep -q "the client went away" "$T/st-harnessd.log"
+ok $? "SIGTERM: the runs are ended, and harnessd stops cleanly, saying why each call went"
 for d in sandboxd hitld; do
 	_p=$(cat "$T/st-$d.pid" 2>/dev/null) && kill -TERM "$_p" &&
 	    wait_gone "$_p" 10
