@@ -2146,7 +2146,7 @@ call_exec(struct proc_ctx *ctx, const struct gw_req *r)
 }
 
 void
-call_cancel(struct proc_ctx *ctx, uint32_t id)
+call_cancel(struct proc_ctx *ctx, uint32_t id, int stopping)
 {
 	struct call	*c;
 
@@ -2160,7 +2160,7 @@ call_cancel(struct proc_ctx *ctx, uint32_t id)
 	 * for it): nothing more is sent to it.
 	 */
 	c->cancelled = 1;
-	log_info("call %u: %s", c->cid, ctx->stopping ?
+	log_info("call %u: %s", c->cid, stopping ?
 	    "cancelled, harnessd is shutting down" : "the client went away");
 	switch (c->state) {
 	case CS_CLASSIFY:
@@ -2171,7 +2171,7 @@ call_cancel(struct proc_ctx *ctx, uint32_t id)
 		/* FALLTHROUGH */
 	case CS_CLASSIFY_WAIT:
 	case CS_RUN_WAIT:
-		if (ctx->stopping)
+		if (stopping)
 			call_refuse(c, 503, "shutting_down", "cancelled: "
 			    "harnessd is shutting down");
 		else

@@ -402,12 +402,20 @@ engine_request(struct proc_ctx *ctx, struct imsg *imsg)
 void
 engine_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 {
+	uint32_t	 why;
+
 	switch (imsg->hdr.type) {
 	case IMSG_GW_REQUEST:
 		engine_request(ctx, imsg);
 		break;
 	case IMSG_GW_CANCEL:
-		call_cancel(ctx, imsg->hdr.peerid);
+		if (imsg_datalen(imsg) != sizeof(why)) {
+			log_warnx("%s: bad cancel from %s", __func__,
+			    iev->name);
+			break;
+		}
+		memcpy(&why, imsg->data, sizeof(why));
+		call_cancel(ctx, imsg->hdr.peerid, why == GW_CANCEL_STOPPING);
 		break;
 	case IMSG_GW_PING:
 		/* Said back as it came: the gateway checks the number. */

@@ -119,7 +119,8 @@ void	 call_init(struct proc_ctx *);
 int	 call_on_fd(struct proc_ctx *, uint32_t, uint32_t, int);
 void	 call_tool(struct proc_ctx *, const struct gw_req *, const char *);
 void	 call_exec(struct proc_ctx *, const struct gw_req *);
-void	 call_cancel(struct proc_ctx *, uint32_t);
+/* The gateway cancels request id: its client left, or (1) we stop. */
+void	 call_cancel(struct proc_ctx *, uint32_t, int);
 void	 call_shutdown(void);
 size_t	 call_count(void);
 

@@ -813,13 +813,22 @@ forward_engine(struct gw_conn *c, const struct gw_ident *who)
 
 /* ---- WebSocket ---- */
 
+/* The engine cancels the call of request id, and is told why. */
+static void
+engine_cancel(uint32_t id)
+{
+	uint32_t	 why = gw.stopping ? GW_CANCEL_STOPPING : GW_CANCEL_GONE;
+
+	proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_CANCEL, id, -1, &why,
+	    sizeof(why));
+}
+
 /* The connection goes: the call under way on it (if any) with it. */
 static void
 ws_drop(struct gw_conn *c)
 {
 	if (c->busy)
-		proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_CANCEL, c->id,
-		    -1, NULL, 0);
+		engine_cancel(c->id);
 	c->busy = 0;
 	c->streaming = 0;
 	conn_close_soon(c);
@@ -1912,8 +1921,7 @@ conn_end_request(struct gw_conn *c, int status, const char *code,
 	struct json_object	*o, *e;
 	const char		*s;
 
-	proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_CANCEL, c->id, -1,
-	    NULL, 0);
+	engine_cancel(c->id);
 	if (!c->streaming) {
 		gw_error(c, status, code, "%s", msg);
 		return;
@@ -1969,8 +1977,7 @@ conn_event(struct bufferevent *bev, short what, void *arg)
 	}
 	if (what & (BEV_EVENT_EOF | BEV_EVENT_ERROR)) {
 		if (c->busy || c->streaming)
-			proc_compose_peer(gw.ctx, PROC_ENGINE, IMSG_GW_CANCEL,
-			    c->id, -1, NULL, 0);
+			engine_cancel(c->id);
 		conn_free(c);
 	}
 }
@@ -2490,6 +2497,7 @@ gateway_stopping(struct proc_ctx *ctx)
 				    ((PROC_STOP_MS * 3 / 4) % 1000) * 1000000 };
 	size_t			 i, n = 0;
 
+	gw.stopping = 1;
 	for (i = 0; i < nlisteners; i++) {
 		event_del(listeners[i].ev);
 		event_del(listeners[i].pause);

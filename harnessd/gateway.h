@@ -82,6 +82,7 @@ struct gateway {
 	int		 ping_out;	/* ping_seq is not answered yet */
 	struct timespec	 ping_sent;
 	int		 engine_stalled; /* logged as not answering */
+	int		 stopping;	/* harnessd is shutting down */
 	struct event	*stoptimer;	/* shutting down */
 	struct timespec	 stopdue;
 };

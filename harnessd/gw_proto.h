@@ -23,7 +23,10 @@ enum gw_imsg {
 	IMSG_GW_EVENT,
 	/* engine -> gateway: the stream of events is over. */
 	IMSG_GW_END,
-	/* gateway -> engine: the client went away. */
+	/*
+	 * gateway -> engine, peerid = connection id: u32 why
+	 * (GW_CANCEL_*), the request's call is cancelled.
+	 */
 	IMSG_GW_CANCEL,
 	/*
 	 * engine -> gateway, peerid 0: str counter, str label; one more
@@ -41,6 +44,10 @@ enum gw_imsg {
 	/* engine -> gateway, peerid 0: the same u32 sequence. */
 	IMSG_GW_PONG,
 };
+
+/* Why IMSG_GW_CANCEL: the client went away, or harnessd stops. */
+#define GW_CANCEL_GONE		0
+#define GW_CANCEL_STOPPING	1
 
 /* Inline bodies up to this size; larger ones travel in a memfd. */
 #define GW_INLINE_MAX	12288
