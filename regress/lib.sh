@@ -49,6 +49,19 @@ wait_gone() {
 	return 1
 }
 
+# wait_until SECONDS COMMAND [ARG ...]: until COMMAND succeeds, or the
+# time is up (1).
+wait_until() {
+	_n=$(($1 * 10))
+	shift
+	while [ $_n -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.1
+		_n=$((_n - 1))
+	done
+	return 1
+}
+
 t_exit() {
 	[ "$T_FAILED" -eq 0 ]
 	exit $?

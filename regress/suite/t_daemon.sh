@@ -244,13 +244,14 @@ curl -s --unix-socket "$sock" \
 "$BIN/harnessctl" -f "$T/st.conf" exec -- rm -rf /nonexistent/st \
     >"$T/st-ask" 2>&1 &
 apid=$!
-n=100
-while [ $n -gt 0 ]; do
-	[ "$(pgrep -c -u _sandbox -f 'time.sleep\(31.25\)')" -ge 2 ] &&
-	    grep -q "waits for approval" "$T/st-harnessd.log" && break
-	sleep 0.1
-	n=$((n - 1))
-done
+# at least N sandboxed programs sleeping S seconds
+sleepers() {
+	[ "$(pgrep -c -u _sandbox -f "time.sleep\\($2\\)")" -ge "$1" ]
+}
+under_way() {
+	sleepers 2 31.25 && grep -q "waits for approval" "$T/st-harnessd.log"
+}
+wait_until 10 under_way
 hdpid=$(cat "$T/st-harnessd.pid")
 kill -TERM "$hdpid"
 wait_gone "$hdpid" 10
@@ -287,12 +288,7 @@ wait_for "$T/st-sandboxd.log" "ready: [0-9]* processes" 15 ||
 "$BIN/harnessctl" -f "$T/st.conf" sandbox run -- python3 -c \
     'import time; time.sleep(32.25)' >"$T/st-run" 2>&1 &
 rpid=$!
-n=100
-while [ $n -gt 0 ] &&
-    [ "$(pgrep -c -u _sandbox -f 'time.sleep\(32.25\)')" -lt 1 ]; do
-	sleep 0.1
-	n=$((n - 1))
-done
+wait_until 10 sleepers 1 32.25
 sdpid=$(cat "$T/st-sandboxd.pid")
 kill -TERM "$sdpid"
 wait_gone "$sdpid" 10

@@ -233,22 +233,15 @@ ep=$(pgrep -P "$(cat "$T/harnessd.pid")" -f engine | head -1)
 c http://x/metrics | grep -q '^harness_engine_up 1$' &&
     c http://x/v1/health | grep -q '"engine":"ok"'
 ok $? "health and /metrics: the engine answers"
+health_is() { [ "$(code http://x/v1/health)" = "$1" ]; }
 if [ -n "$ep" ] && kill -STOP "$ep"; then
-	i=0
-	while [ "$(code http://x/v1/health)" != 503 ] && [ $i -lt 20 ]; do
-		sleep 0.5
-		i=$((i + 1))
-	done
+	wait_until 10 health_is 503
 	grep -q '"status":"unavailable"' "$T/body" &&
 	    grep -q '"reason":"the engine has not answered for [0-9]* s"' \
 	    "$T/body" && c http://x/metrics | grep -q '^harness_engine_up 0$'
 	ok $? "engine stopped: /v1/health 503 with the reason ($(cat "$T/body"))"
 	kill -CONT "$ep"
-	i=0
-	while [ "$(code http://x/v1/health)" != 200 ] && [ $i -lt 20 ]; do
-		sleep 0.5
-		i=$((i + 1))
-	done
+	wait_until 10 health_is 200
 	grep -q '"status":"ok"' "$T/body" &&
 	    grep -q 'the engine has not answered for [0-9]* s' \
 	    "$T/harnessd.log" &&
