@@ -5375,25 +5375,31 @@ word_home(const char *s, size_t n)
  * that has a wildcard may be a link to anywhere: any path.
  */
 
-/* Links of the system, their targets: a directory at the head. */
+/*
+ * Links of the system, their targets: a directory at the head.  The
+ * link's path is given as its one or two segments, lengths with them,
+ * so that a path is split once, not once an entry.
+ */
+#define SYSLINK(a, b, to)	{ a, b, to, sizeof(a) - 1, sizeof(b) - 1, \
+	sizeof(to) - 1, sizeof(b) > 1 ? 2 : 1 }
 static const struct {
-	const char	*from, *to;
-	uint8_t		 nseg;
+	const char	*f0, *f1, *to;
+	uint8_t		 l0, l1, tl, nseg;
 } syslinks[] = {
-	{ "var/run", "/run", 2 },
-	{ "var/lock", "/run/lock", 2 },
-	{ "dev/fd", "/proc/self/fd", 2 },
-	{ "dev/stdin", "/proc/self/fd/0", 2 },
-	{ "dev/stdout", "/proc/self/fd/1", 2 },
-	{ "dev/stderr", "/proc/self/fd/2", 2 },
-	{ "proc/net", "/proc/self/net", 2 },
-	{ "proc/mounts", "/proc/self/mounts", 2 },
-	{ "bin", "/usr/bin", 1 },
-	{ "sbin", "/usr/sbin", 1 },
-	{ "lib", "/usr/lib", 1 },
-	{ "lib32", "/usr/lib32", 1 },
-	{ "lib64", "/usr/lib64", 1 },
-	{ "libx32", "/usr/libx32", 1 },
+	SYSLINK("var", "run", "/run"),
+	SYSLINK("var", "lock", "/run/lock"),
+	SYSLINK("dev", "fd", "/proc/self/fd"),
+	SYSLINK("dev", "stdin", "/proc/self/fd/0"),
+	SYSLINK("dev", "stdout", "/proc/self/fd/1"),
+	SYSLINK("dev", "stderr", "/proc/self/fd/2"),
+	SYSLINK("proc", "net", "/proc/self/net"),
+	SYSLINK("proc", "mounts", "/proc/self/mounts"),
+	SYSLINK("bin", "", "/usr/bin"),
+	SYSLINK("sbin", "", "/usr/sbin"),
+	SYSLINK("lib", "", "/usr/lib"),
+	SYSLINK("lib32", "", "/usr/lib32"),
+	SYSLINK("lib64", "", "/usr/lib64"),
+	SYSLINK("libx32", "", "/usr/libx32"),
 };
 
 #define PSEG_MAX	128	/* segments of a path followed */
@@ -5448,10 +5454,9 @@ pseg_kind(const char *s, size_t n, int pat)
 
 /* Is the segment name (or, of a glob, may it be)? */
 static int
-pseg_is(const char *s, size_t n, int pat, const char *name)
+pseg_isl(const char *s, size_t n, int pat, const char *name, size_t l)
 {
 	char b[256];
-	size_t l = strlen(name);
 
 	if (!pat || (memchr(s, '\\', n) == NULL && pseg_kind(s, n, 1) != 3))
 		return (n == l && memcmp(s, name, l) == 0);
@@ -5460,6 +5465,12 @@ pseg_is(const char *s, size_t n, int pat, const char *name)
 	memcpy(b, s, n);
 	b[n] = '\0';
 	return (gmatch(b, name, l));
+}
+
+static int
+pseg_is(const char *s, size_t n, int pat, const char *name)
+{
+	return (pseg_isl(s, n, pat, name, strlen(name)));
 }
 
 /* A /proc/PID (self, thread-self, or a glob's that may be one). */
@@ -5562,26 +5573,29 @@ path_linked(const char *s, size_t n)
 static size_t
 path_syslink(const char *s, size_t n, int pat, char *d, size_t dlen)
 {
-	char nm[16];
-	size_t i, j, k, ss, sl, fl, tl;
-	const char *f;
+	size_t i0 = 0, i1, ss0, sl0, ss1 = 0, sl1 = 0, i, k, tl;
+	int two;
 
 	if (n < 4 || s[0] != '/')
 		return (0);
+	/* Its first two segments, taken once for every link. */
+	if (!pseg_next(s, n, &i0, pat, &ss0, &sl0))
+		return (0);
+	i1 = i0;
+	two = pseg_next(s, n, &i1, pat, &ss1, &sl1);
 	for (k = 0; k < sizeof(syslinks) / sizeof(syslinks[0]); k++) {
-		f = syslinks[k].from;
-		for (i = 0, j = 0; j < syslinks[k].nseg; j++) {
-			fl = strcspn(f, "/");
-			memcpy(nm, f, fl);
-			nm[fl] = '\0';
-			if (!pseg_next(s, n, &i, pat, &ss, &sl) ||
-			    !pseg_is(s + ss, sl, pat, nm))
-				break;
-			f += fl + (f[fl] == '/');
-		}
-		if (j < syslinks[k].nseg || i >= n)
+		if ((!pat && sl0 != syslinks[k].l0) ||
+		    !pseg_isl(s + ss0, sl0, pat, syslinks[k].f0,
+		    syslinks[k].l0))
+			continue;
+		if (syslinks[k].nseg == 2 && (!two || (!pat &&
+		    sl1 != syslinks[k].l1) || !pseg_isl(s + ss1, sl1, pat,
+		    syslinks[k].f1, syslinks[k].l1)))
+			continue;
+		i = syslinks[k].nseg == 2 ? i1 : i0;
+		if (i >= n)
 			continue;	/* (the link alone: nothing through it) */
-		tl = strlen(syslinks[k].to);
+		tl = syslinks[k].tl;
 		if (tl + (n - i) + 1 > dlen)
 			return (0);
 		memcpy(d, syslinks[k].to, tl);
