@@ -16801,6 +16801,41 @@ classify(struct ctx *c, struct shellparse *sp, size_t len, int code,
 	wb_clean(&wb, wb.len);
 }
 
+/* Has s (n bytes) the pair of bytes a b in it? */
+static int
+has_pair(const char *s, size_t n, int a, int b)
+{
+	const char *p;
+
+	while (n > 1 && (p = memchr(s, a, n - 1)) != NULL) {
+		if (p[1] == b)
+			return (1);
+		n -= (size_t)(p - s) + 1;
+		s = p + 1;
+	}
+	return (0);
+}
+
+/*
+ * ctx->promptx for a call: bit 0, ${x@P} may be in its text; bit 1,
+ * $"x" and TEXTDOMAIN* may be.  The command line (len bytes, code: it
+ * has a $ or `) is looked at with memchr; a call with other texts
+ * (argv, environment, input) by call_has() over all of them.
+ */
+static int
+prompt_flags(const struct risk_call *call, size_t len, int code)
+{
+	if ((call->argv != NULL && call->argc > 0) ||
+	    (call->envv != NULL && call->envc > 0) || call->input != NULL)
+		return (call_has(call, "@P") | (call_has(call, "$\"") &&
+		    call_has(call, "TEXTDOMAIN")) << 1);
+	if (call->command == NULL)
+		return (0);
+	return (has_pair(call->command, len, '@', 'P') | (code &&
+	    has_pair(call->command, len, '$', '"') &&
+	    strstr(call->command, "TEXTDOMAIN") != NULL) << 1);
+}
+
 static void
 result_init(struct risk_result *res)
 {
@@ -16820,7 +16855,7 @@ result_init(struct risk_result *res)
 static int
 ctx_init(struct ctx *c, const struct risk_ruleset *rs,
     const struct risk_call *call, uint64_t *bits, size_t nbits,
-    const char **pwhat, uint32_t *pwlen)
+    const char **pwhat, uint32_t *pwlen, int promptx)
 {
 	size_t nr = (rs->nrules + 63) / 64, np = (rs->npm + 63) / 64;
 
@@ -16863,8 +16898,7 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->vtdone = 0;
 	c->anyp = c->noany = c->opqw = 0;
 	c->pathset = 0;
-	c->promptx = call_has(call, "@P") |
-	    (call_has(call, "$\"") && call_has(call, "TEXTDOMAIN")) << 1;
+	c->promptx = promptx;
 	if (call->cwd != NULL && call->cwd[0] != '\0' &&
 	    strlen(call->cwd) <= 1000) {
 		c->cwd = call->cwd;
@@ -16901,7 +16935,7 @@ risk_classify(const struct risk_ruleset *rs, const struct risk_call *call,
 	struct ctx c;
 	size_t nbits, size = 0, len;
 	void *heap = NULL;
-	int rc = -1, tries, code;
+	int rc = -1, tries, code, promptx;
 
 	result_init(res);
 	if (rs == NULL || call == NULL) {
@@ -16932,6 +16966,7 @@ risk_classify(const struct risk_ruleset *rs, const struct risk_call *call,
 			len += strlen(call->command + len);
 		}
 	}
+	promptx = prompt_flags(call, len, code);
 	for (tries = 0; tries < 3; tries++) {
 		if (tries == 0 && call->command == NULL &&
 		    (call->argv == NULL || call->argc == 0)) {
@@ -16960,7 +16995,7 @@ risk_classify(const struct risk_ruleset *rs, const struct risk_call *call,
 				goto nomem;
 			shellparse_init(&sp, heap, size);
 		}
-		ctx_init(&c, rs, call, bits, nbits, pwhat, pwlen);
+		ctx_init(&c, rs, call, bits, nbits, pwhat, pwlen, promptx);
 		result_init(res);
 		classify(&c, &sp, len, code, res);
 		ctx_done(&c);
