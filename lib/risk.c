@@ -3850,7 +3850,7 @@ wb_put(struct wbuf *b, const char *s, size_t n, size_t max)
  * sequence cut short, is '?'.
  */
 static void
-wb_clean(struct wbuf *b, size_t from)
+wb_clean_from(struct wbuf *b, size_t from)
 {
 	const uint64_t ones = 0x0101010101010101ULL;
 	const uint64_t high = 0x8080808080808080ULL;
@@ -3890,6 +3890,17 @@ wb_clean(struct wbuf *b, size_t from)
 	}
 	b->len = j;
 	b->p[b->len] = '\0';
+}
+
+/* wb_clean(); with nothing past from (the last call of classify()), only
+   the terminating NUL, without a call. */
+static inline __attribute__((always_inline)) void
+wb_clean(struct wbuf *b, size_t from)
+{
+	if (from == b->len)
+		b->p[b->len] = '\0';
+	else
+		wb_clean_from(b, from);
 }
 
 /* Words start..end of a command, space separated, at most ~120. */
