@@ -5464,12 +5464,19 @@ pseg_kind(const char *s, size_t n, int pat)
 }
 
 /* Is the segment name (or, of a glob, may it be)? */
+/* A glob's segment that only matches itself: no escape, no wildcard. */
+static int
+pseg_plain(const char *s, size_t n)
+{
+	return (memchr(s, '\\', n) == NULL && pseg_kind(s, n, 1) != 3);
+}
+
 static int
 pseg_isl(const char *s, size_t n, int pat, const char *name, size_t l)
 {
 	char b[256];
 
-	if (!pat || (memchr(s, '\\', n) == NULL && pseg_kind(s, n, 1) != 3))
+	if (!pat || pseg_plain(s, n))
 		return (n == l && memcmp(s, name, l) == 0);
 	if (n >= sizeof(b))
 		return (1);	/* too long to look at: it may be */
@@ -5585,7 +5592,7 @@ static size_t
 path_syslink(const char *s, size_t n, int pat, char *d, size_t dlen)
 {
 	size_t i0 = 0, i1, ss0, sl0, ss1 = 0, sl1 = 0, i, k, tl;
-	int two;
+	int two, lit0, lit1;
 
 	if (n < 4 || s[0] != '/')
 		return (0);
@@ -5594,14 +5601,18 @@ path_syslink(const char *s, size_t n, int pat, char *d, size_t dlen)
 		return (0);
 	i1 = i0;
 	two = pseg_next(s, n, &i1, pat, &ss1, &sl1);
+	/* A segment pseg_isl() would compare as it is (no glob in it). */
+	lit0 = !pat || pseg_plain(s + ss0, sl0);
+	lit1 = !two || !pat || pseg_plain(s + ss1, sl1);
 	for (k = 0; k < sizeof(syslinks) / sizeof(syslinks[0]); k++) {
-		if ((!pat && sl0 != syslinks[k].l0) ||
-		    !pseg_isl(s + ss0, sl0, pat, syslinks[k].f0,
-		    syslinks[k].l0))
+		if (lit0 ? sl0 != syslinks[k].l0 || !meq(s + ss0,
+		    syslinks[k].f0, sl0) : !pseg_isl(s + ss0, sl0, pat,
+		    syslinks[k].f0, syslinks[k].l0))
 			continue;
-		if (syslinks[k].nseg == 2 && (!two || (!pat &&
-		    sl1 != syslinks[k].l1) || !pseg_isl(s + ss1, sl1, pat,
-		    syslinks[k].f1, syslinks[k].l1)))
+		if (syslinks[k].nseg == 2 && (!two || (lit1 ?
+		    sl1 != syslinks[k].l1 || !meq(s + ss1, syslinks[k].f1,
+		    sl1) : !pseg_isl(s + ss1, sl1, pat, syslinks[k].f1,
+		    syslinks[k].l1))))
 			continue;
 		i = syslinks[k].nseg == 2 ? i1 : i0;
 		if (i >= n)
