@@ -1634,7 +1634,7 @@ lt_has(const char *const *t, size_t tn, const char *s, size_t n)
 	const char *p;
 
 	for (p = n < tn ? t[n] : NULL; p != NULL; p += n + 1) {
-		if (memcmp(p, s, n) == 0)
+		if (meq(p, s, n))
 			return (1);
 		if (p[n] == '\0')
 			break;
@@ -14481,13 +14481,14 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		return;
 	for (first = cmdopts + k - 1; first < cmdopts + nt &&
 	    first->clen == nlen && first->cmd[0] == name[0]; first++)
-		if (memcmp(first->cmd, name, nlen) == 0)
+		if (meq(first->cmd, name, nlen))
 			break;
 	if (first == cmdopts + nt || first->clen != nlen ||
 	    first->cmd[0] != name[0])
 		return;
 	for (last = first; last < cmdopts + nt &&
-	    strcmp(last->cmd, first->cmd) == 0; last++) {
+	    last->clen == first->clen && meq(last->cmd, first->cmd,
+	    first->clen); last++) {
 		if (last->kind != OT_DIR)
 			dirs = 0;
 		if (last->kind == OT_PLUS)
