@@ -7379,7 +7379,10 @@ static int
 valopt(const char *const *o, const char *t)
 {
 	for (; *o != NULL; o++)
-		if (strcmp(*o, t) == 0)
+		/* (names are options: -x, --xy; the second byte tells
+		   most apart without a call) */
+		if ((*o)[0] == t[0] && (t[0] == '\0' ||
+		    (*o)[1] == t[1]) && strcmp(*o, t) == 0)
 			return (1);
 	return (0);
 }
