@@ -100,6 +100,8 @@ struct rglob {
 	int16_t		 first, last;	/* literal first/last byte, or -1 */
 	uint8_t		 kind;
 	uint8_t		 rel;		/* X of a path's "*" "/" X */
+	const struct gtok *tk;		/* pat's tokens for gisect_tok(), */
+	int		 ntk;		/* how many; -1: over GTOK_MAX */
 };
 
 /*
@@ -458,21 +460,26 @@ isect_rows(const struct isect *x)
  * expansion (and a variable of the tool's environment is taken to be
  * one component; word_cross() says when a word's may be more).
  */
+/*
+ * gisect2() of globs already tokenised (na, nb: gtokens()'s counts, -1
+ * for one too long), so that a glob met with many is tokenised once.
+ */
 static int
-gisect2(const char *a, const char *b, int path)
+gisect_tok(const struct gtok *ta, int na, const struct gtok *tb, int nb,
+    int path)
 {
-	struct gtok ta[GTOK_MAX], tb[GTOK_MAX];
 	struct isect x;
 
-	if ((x.na = gtokens(a, ta, GTOK_MAX)) < 0 ||
-	    (x.nb = gtokens(b, tb, GTOK_MAX)) < 0)
+	if (na < 0 || nb < 0)
 		return (1);
 	/* A string both match starts, and ends, with both literals. */
-	if (x.na > 0 && x.nb > 0 &&
+	if (na > 0 && nb > 0 &&
 	    ((ta[0].t == T_LIT && tb[0].t == T_LIT && ta[0].c != tb[0].c) ||
-	    (ta[x.na - 1].t == T_LIT && tb[x.nb - 1].t == T_LIT &&
-	    ta[x.na - 1].c != tb[x.nb - 1].c)))
+	    (ta[na - 1].t == T_LIT && tb[nb - 1].t == T_LIT &&
+	    ta[na - 1].c != tb[nb - 1].c)))
 		return (0);
+	x.na = na;
+	x.nb = nb;
 	x.a = ta;
 	x.b = tb;
 	x.path = path;
@@ -482,6 +489,25 @@ gisect2(const char *a, const char *b, int path)
 	memset(x.memo, 0, ((size_t)(x.na + 1) * (size_t)(x.nb + 1) / 64 + 1) *
 	    sizeof(x.memo[0]));
 	return (isect_at(&x, 0, 0));
+}
+
+static int
+gisect2(const char *a, const char *b, int path)
+{
+	struct gtok ta[GTOK_MAX], tb[GTOK_MAX];
+	int na, nb;
+
+	if ((na = gtokens(a, ta, GTOK_MAX)) < 0 ||
+	    (nb = gtokens(b, tb, GTOK_MAX)) < 0)
+		return (1);
+	return (gisect_tok(ta, na, tb, nb, path));
+}
+
+/* gisect2() of a compiled glob and the glob b, tokenised (nb). */
+static int
+gisect_rg(const struct rglob *g, const struct gtok *tb, int nb, int path)
+{
+	return (gisect_tok(g->tk, g->ntk, tb, nb, path));
 }
 
 /*
@@ -544,7 +570,7 @@ static int
 rglob_compile(struct pchunk **pl, struct rglob *g, const char *pat,
     size_t len)
 {
-	struct gtok *tk;
+	struct gtok *tk, *gt;
 	char *lit, *suf, *mid;
 	int n, i, k, nstar = 0, nother = 0, spos = -1, rs = 0, best = 0;
 
@@ -611,6 +637,16 @@ rglob_compile(struct pchunk **pl, struct rglob *g, const char *pat,
 			g->kind = G_PRESUF;
 	} else
 		g->kind = G_GENERAL;
+	/* The tokens, for gisect_rg() (the same gtokens() gives). */
+	g->ntk = n <= GTOK_MAX ? n : -1;
+	if (g->ntk > 0) {
+		if ((gt = pool_alloc(pl, (size_t)n * sizeof(*tk))) == NULL) {
+			free(tk);
+			return (-1);
+		}
+		memcpy(gt, tk, (size_t)n * sizeof(*tk));
+		g->tk = gt;
+	}
 	free(tk);
 	return (0);
 }
@@ -5734,9 +5770,11 @@ static int
 glob_path(const struct rglob *g, const char *s, size_t n, const char *pat,
     int onecomp)
 {
+	struct gtok tb[GTOK_MAX];
+
 	if (pat != NULL)
 		return (!(g->rel && word_home(s, n)) &&
-		    gisect2(g->pat, pat, onecomp));
+		    gisect_rg(g, tb, gtokens(pat, tb, GTOK_MAX), onecomp));
 	return (rglob_match(g, s, n));
 }
 
@@ -5869,7 +5907,8 @@ pat_feed(struct ctx *c, const char *s, size_t n, const char *pat, int onecomp,
 {
 	const struct risk_ruleset *rs = c->rs;
 	const struct rglob *g;
-	int pf, pl;
+	struct gtok tb[GTOK_MAX];
+	int pf, pl, nb = -2;
 	uint32_t i;
 
 	pf = glob_first(pat);
@@ -5883,7 +5922,11 @@ pat_feed(struct ctx *c, const char *s, size_t n, const char *pat, int onecomp,
 		if ((pf >= 0 && g->first >= 0 && pf != g->first) ||
 		    (pl >= 0 && g->last >= 0 && pl != g->last))
 			continue;
-		if (!pisset(c, rs->pp[i].pmid) && gisect2(g->pat, pat, onecomp))
+		if (pisset(c, rs->pp[i].pmid))
+			continue;
+		if (nb == -2)	/* pat's tokens, once */
+			nb = gtokens(pat, tb, GTOK_MAX);
+		if (gisect_rg(g, tb, nb, onecomp))
 			pset(c, rs->pp[i].pmid, s, n);
 	}
 }
@@ -6466,9 +6509,10 @@ dir_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 	const struct pdir *pd;
 	const char *d = s, *wide[3];
 	char buf[1040], nbuf[1040], wbuf[2100];
+	struct gtok tb[GTOK_MAX];
 	size_t dn = n, l, nn;
 	uint32_t i, k, b, nw = 0;
-	int onecomp;
+	int onecomp, nb;
 
 	while (dn > 1 && d[dn - 1] == '/')
 		dn--;
@@ -6487,12 +6531,16 @@ dir_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 		   it may be any */
 		if (gall(buf) && word_any(c, s, n))
 			path_any(c, s, n);
-		for (i = 0; i < rs->npd && !gall(buf); i++)
+		for (i = 0, nb = -2; i < rs->npd && !gall(buf); i++) {
 			/* (what a glob or a variable gives is not ~) */
-			if ((rs->pd[i].g.pat[0] != '~' || s[0] == '~') &&
-			    !pisset(c, rs->pd[i].pmid) &&
-			    gisect2(rs->pd[i].g.pat, buf, onecomp))
+			if ((rs->pd[i].g.pat[0] == '~' && s[0] != '~') ||
+			    pisset(c, rs->pd[i].pmid))
+				continue;
+			if (nb == -2)	/* buf's tokens, once */
+				nb = gtokens(buf, tb, GTOK_MAX);
+			if (gisect_rg(&rs->pd[i].g, tb, nb, onecomp))
 				pset(c, rs->pd[i].pmid, s, n);
+		}
 		if ((dn == 5 && memcmp(d, "$HOME", 5) == 0) ||
 		    (dn == 7 && memcmp(d, "${HOME}", 7) == 0)) {
 			wide[nw++] = "~/*";
@@ -6538,10 +6586,14 @@ dir_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 		}
 	}
 	for (k = 0; k < nw && arg != &dir_narrow; k++)
-		for (i = 0; i < rs->npp; i++)
-			if (!pisset(c, rs->pp[i].pmid) &&
-			    gisect2(rs->pp[i].g->pat, wide[k], 0))
+		for (i = 0, nb = -2; i < rs->npp; i++) {
+			if (pisset(c, rs->pp[i].pmid))
+				continue;
+			if (nb == -2)	/* wide[k]'s tokens, once */
+				nb = gtokens(wide[k], tb, GTOK_MAX);
+			if (gisect_rg(rs->pp[i].g, tb, nb, 0))
 				pset(c, rs->pp[i].pmid, s, n);
+		}
 	return (0);
 }
 
@@ -6808,12 +6860,18 @@ static void
 find_cand(struct ctx *c, const char *cand, const struct shellparse_word *w)
 {
 	const struct risk_ruleset *rs = c->rs;
+	struct gtok tb[GTOK_MAX];
 	uint32_t i;
+	int nb = -2;
 
-	for (i = 0; i < rs->npp; i++)
-		if (!pisset(c, rs->pp[i].pmid) &&
-		    gisect2(rs->pp[i].g->pat, cand, 1))
+	for (i = 0; i < rs->npp; i++) {
+		if (pisset(c, rs->pp[i].pmid))
+			continue;
+		if (nb == -2)	/* cand's tokens, once */
+			nb = gtokens(cand, tb, GTOK_MAX);
+		if (gisect_rg(rs->pp[i].g, tb, nb, 1))
 			pset(c, rs->pp[i].pmid, w->text, w->len);
+	}
 }
 
 /* Root r (a glob, rl bytes) and each test in ft. */
