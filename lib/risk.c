@@ -3782,6 +3782,9 @@ struct ctx {
 	int				 opqw;		/* an opaque word fed */
 	int				 promptx;	/* 1: "@P", 2: $"" and
 							   TEXTDOMAIN */
+	int				 cdpath;	/* CDPATH or cdable_vars
+							   in the call: -1 not
+							   looked yet, 0, 1 */
 	const char			*anyw;
 	size_t				 anyn;
 	uint32_t			 nvt, nvv;
@@ -4417,7 +4420,8 @@ cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		if (t[0] == '@') {
 			if (fn(c, t + 1, w->len - 1, NULL, arg))
 				return (1);
-		} else if (w->len > 7 && strncasecmp(t, "file://", 7) == 0) {
+		} else if (w->len > 7 && (t[0] == 'f' || t[0] == 'F') &&
+		    strncasecmp(t, "file://", 7) == 0) {
 			if (fn(c, t + 7, w->len - 7, NULL, arg))
 				return (1);
 		} else if ((eq = memchr(t, '=', w->len)) != NULL &&
@@ -6267,6 +6271,16 @@ cwd_keep(struct ctx *c)
 	c->ocwdset = 1;
 }
 
+/* Does the call's text name CDPATH or cdable_vars?  Looked at once. */
+static int
+cd_path(struct ctx *c)
+{
+	if (c->cdpath == -1)
+		c->cdpath = call_has(c->call, "CDPATH") ||
+		    call_has(c->call, "cdable_vars");
+	return (c->cdpath);
+}
+
 /*
  * A cd (or pushd) command: where the commands after it run, for
  * path_feed_cwd().  Its directory joined with the one before (or "."
@@ -6416,8 +6430,7 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 	    (t[0] == '~' && l > 1 && (isdigit((unsigned char)t[1]) ||
 	    (l > 2 && (t[1] == '+' || t[1] == '-') &&
 	    isdigit((unsigned char)t[2])))) ||
-	    (t[0] != '/' && t[0] != '~' && t[0] != '.' &&
-	    (call_has(c->call, "CDPATH") || call_has(c->call, "cdable_vars")))) {
+	    (t[0] != '/' && t[0] != '~' && t[0] != '.' && cd_path(c))) {
 		cwd_any(c);
 		return;
 	}
@@ -16983,6 +16996,7 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->anyp = c->noany = c->opqw = 0;
 	c->pathset = 0;
 	c->promptx = promptx;
+	c->cdpath = -1;
 	if (call->cwd != NULL && call->cwd[0] != '\0' &&
 	    strlen(call->cwd) <= 1000) {
 		c->cwd = call->cwd;
