@@ -1969,6 +1969,27 @@ struct hent {
 	uint32_t	 len, hash;
 };
 
+/*
+ * What opt_texts() makes of a command's name before it looks at the
+ * words: a function of the name (and its entry) alone, so worked out
+ * once for each entry of the index, at compile time (ot_name()).
+ */
+struct otname {
+	const struct xlang	*xl;	/* code it runs, by its name */
+	uint16_t		 first, last;	/* OTN_OPTS: its cmdopts[] */
+	uint8_t			 act;	/* OTN_* */
+	uint8_t			 subs;	/* a subs_names[] name */
+	uint8_t			 dirs, plus;	/* OTN_OPTS: as opt_texts() */
+	int			 lang;	/* OTN_CODE: code_lang(), 0 tmux */
+};
+#define OTN_NONE	0	/* nothing more */
+#define OTN_TX		1	/* e->tx */
+#define OTN_CODE	2	/* python -c, ...; tmux */
+#define OTN_SQL		3	/* sqlite3, socat */
+#define OTN_AWK		4	/* awk and sed */
+#define OTN_MAIL	5	/* mail and its kin */
+#define OTN_OPTS	6	/* options of cmdopts[] */
+
 struct ient {
 	struct hent		 h;
 	struct cref		*refs;
@@ -1982,7 +2003,11 @@ struct ient {
 	uint8_t			 tx;	/* TX_*: opt_texts() reads it so */
 	uint8_t			 globby;	/* its name has * ? [ or \ */
 	uint8_t			 rec;	/* 1 + its recprogs[] entry, or 0 */
+	struct otname		 ot;	/* ot_name() of it */
 };
+
+static void	ot_name(const struct risk_ruleset *, const struct ient *,
+		    const char *, size_t, struct otname *);
 
 /* Programs whose operands opt_texts() reads by their own rules. */
 #define TX_NONE		0
@@ -3600,6 +3625,8 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 			    rs);
 		if (e->h.len == 2 && memcmp(e->h.name, "sh", 2) == 0)
 			rs->shent = i;
+		/* (xlang and tx are set by now) */
+		ot_name(rs, e, e->h.name, e->h.len, &e->ot);
 	}
 	if (rs->nwild > 1)
 		qsort_r(rs->wild, rs->nwild, sizeof(*rs->wild), cref_cmp, rs);
@@ -14437,6 +14464,89 @@ mail_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 		input_scan(c, ci, tilde ? FEED_TILDE : FEED_TILDE_Q);
 }
 
+/*
+ * opt_texts()'s look at a name: its xlang, whether it is a subs_names
+ * name, and which of opt_texts()'s readers it goes to (for OTN_OPTS,
+ * its entries in cmdopts[]).  e is the name's index entry, or NULL.
+ */
+static void
+ot_name(const struct risk_ruleset *rs, const struct ient *e,
+    const char *name, size_t nlen, struct otname *ot)
+{
+	const struct cmdopt *first, *last;
+	size_t nt = sizeof(cmdopts) / sizeof(cmdopts[0]);
+	uint32_t k;
+	int lang;
+
+	ot->xl = NULL;
+	ot->first = ot->last = 0;
+	ot->act = OTN_NONE;
+	ot->subs = 0;
+	ot->dirs = 1;
+	ot->plus = 0;
+	ot->lang = 0;
+	if (nlen == 0)
+		return;		/* (opt_texts() is given none) */
+	/* make, emacs; tclsh8.6 by its name */
+	if ((ot->xl = e != NULL ? e->xlang : NULL) == NULL &&
+	    isdigit((unsigned char)name[nlen - 1]))
+		ot->xl = xlang_find(name, nlen); /* a rule may name tclsh8.6 */
+	ot->subs = len_table_has(subs_names, name, nlen);
+	if (e != NULL && e->tx != TX_NONE) {
+		ot->act = OTN_TX;
+		return;
+	}
+	/* python -c, perl -e, ...; tmux */
+	if (((lang = code_lang(name, nlen)) != 0 || (nlen == 4 &&
+	    memcmp(name, "tmux", 4) == 0))) {
+		ot->act = OTN_CODE;
+		ot->lang = lang;
+		return;
+	}
+	/* sqlite3 .shell, socat SYSTEM: */
+	if (name[0] == 's' && ((nlen == 7 && memcmp(name, "sqlite3", 7) ==
+	    0) || (nlen == 5 && memcmp(name, "socat", 5) == 0))) {
+		ot->act = OTN_SQL;
+		return;
+	}
+	/* awk, gawk, mawk, nawk; sed, gsed */
+	if ((nlen == 3 || nlen == 4) && (memcmp(name + nlen - 3, "awk",
+	    3) == 0 || memcmp(name + nlen - 3, "sed", 3) == 0) &&
+	    (nlen == 3 || strchr(name[2] == 'w' ? "gmn" : "g", name[0]) !=
+	    NULL)) {
+		ot->act = OTN_AWK;
+		return;
+	}
+	if (mail_name(name, nlen)) {
+		ot->act = OTN_MAIL;
+		return;
+	}
+	if (!opt_name(name, nlen))
+		return;
+	/* The name's entries: they are together in the table. */
+	if (nlen >= 16 || (unsigned char)name[0] >= 128 ||
+	    (k = rs->optidx[nlen][(unsigned char)name[0]]) == 0)
+		return;
+	for (first = cmdopts + k - 1; first < cmdopts + nt &&
+	    first->clen == nlen && first->cmd[0] == name[0]; first++)
+		if (meq(first->cmd, name, nlen))
+			break;
+	if (first == cmdopts + nt || first->clen != nlen ||
+	    first->cmd[0] != name[0])
+		return;
+	for (last = first; last < cmdopts + nt &&
+	    last->clen == first->clen && meq(last->cmd, first->cmd,
+	    first->clen); last++) {
+		if (last->kind != OT_DIR)
+			ot->dirs = 0;
+		if (last->kind == OT_PLUS)
+			ot->plus = 1;
+	}
+	ot->act = OTN_OPTS;
+	ot->first = (uint16_t)(first - cmdopts);
+	ot->last = (uint16_t)(last - cmdopts);
+}
+
 static void __attribute__((noinline))
 opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     const struct ient *e, const char *name, size_t nlen)
@@ -14444,33 +14554,41 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const struct shellparse_word *w, *vw;
 	const struct cmdopt *o, *first, *last;
-	const struct xlang *xl;
+	const struct otname *ot;
+	struct otname otl;
 	const char *v;
-	size_t n, ol, nt = sizeof(cmdopts) / sizeof(cmdopts[0]);
+	size_t n, ol;
 	uint32_t k;
-	int dirs = 1, plus = 0, lang;
+	int dirs, plus;
 
-	/* make, emacs; tclsh8.6 by its name */
-	if ((xl = e != NULL ? e->xlang : NULL) == NULL &&
-	    isdigit((unsigned char)name[nlen - 1]))
-		xl = xlang_find(name, nlen);	/* a rule may name tclsh8.6 */
-	if (xl != NULL && !(cmd->mark & CM_XLANG)) {
+	/* An entry has its name's worked out; a name without one not. */
+	if (e != NULL)
+		ot = &e->ot;
+	else {
+		ot_name(c->rs, NULL, name, nlen, &otl);
+		ot = &otl;
+	}
+	if (ot->xl != NULL && !(cmd->mark & CM_XLANG)) {
 		cmd->mark |= CM_XLANG;
 		xlang_texts(c, ci, start, end > cmd->nwords ? cmd->nwords :
-		    end, xl);
+		    end, ot->xl);
 	}
-	if (len_table_has(subs_names, name, nlen)) {
+	if (ot->subs) {
 		subscripts(c, ci, start, end);
 		if (!c->calc && (c->calccode || c->calclazy))
 			c->calc = calc_has_code(c);	/* read "$x" */
 	}
-
-	if (e != NULL && e->tx != TX_NONE) {
+	if (ot->act == OTN_NONE)
+		return;
+	if (ot->act != OTN_OPTS) {
 		if (cmd->mark & CM_OPTS)
 			return;
 		cmd->mark |= CM_OPTS;
 		if (end > cmd->nwords)
 			end = cmd->nwords;
+	}
+	switch (ot->act) {
+	case OTN_TX:
 		switch (e->tx) {
 		case TX_IMAGICK:
 			imagick_texts(c, ci, start, end);
@@ -14493,81 +14611,32 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			break;
 		}
 		return;
-	}
-
-	/* python -c, perl -e, ...; tmux */
-	if (((lang = code_lang(name, nlen)) != 0 || (nlen == 4 &&
-	    memcmp(name, "tmux", 4) == 0))) {
-		if (cmd->mark & CM_OPTS)
-			return;
-		cmd->mark |= CM_OPTS;
-		if (end > cmd->nwords)
-			end = cmd->nwords;
-		if (lang != 0)
-			code_texts(c, ci, start, end, lang);
+	case OTN_CODE:
+		if (ot->lang != 0)
+			code_texts(c, ci, start, end, ot->lang);
 		else
 			tmux_texts(c, ci, start, end);
 		return;
-	}
-	/* sqlite3 .shell, socat SYSTEM: */
-	if (name[0] == 's' && ((nlen == 7 && memcmp(name, "sqlite3", 7) ==
-	    0) || (nlen == 5 && memcmp(name, "socat", 5) == 0))) {
-		if (cmd->mark & CM_OPTS)
-			return;
-		cmd->mark |= CM_OPTS;
-		if (end > cmd->nwords)
-			end = cmd->nwords;
+	case OTN_SQL:
 		if (nlen == 7)
 			sqlite_texts(c, ci, start, end);
 		else
 			socat_texts(c, ci, start, end);
 		return;
-	}
-	/* awk, gawk, mawk, nawk; sed, gsed */
-	if ((nlen == 3 || nlen == 4) && (memcmp(name + nlen - 3, "awk",
-	    3) == 0 || memcmp(name + nlen - 3, "sed", 3) == 0) &&
-	    (nlen == 3 || strchr(name[2] == 'w' ? "gmn" : "g", name[0]) !=
-	    NULL)) {
-		if (cmd->mark & CM_OPTS)
-			return;
-		cmd->mark |= CM_OPTS;
-		if (end > cmd->nwords)
-			end = cmd->nwords;
+	case OTN_AWK:
 		if (name[nlen - 1] == 'k')
 			awk_texts(c, ci, start, end);
 		else
 			sed_texts(c, ci, start, end);
 		return;
-	}
-	if (mail_name(name, nlen)) {
-		if (cmd->mark & CM_OPTS)
-			return;
-		cmd->mark |= CM_OPTS;
-		mail_texts(c, ci, start, end > cmd->nwords ? cmd->nwords :
-		    end);
+	case OTN_MAIL:
+		mail_texts(c, ci, start, end);
 		return;
 	}
-	if (!opt_name(name, nlen))
-		return;
-	/* The name's entries: they are together in the table. */
-	if (nlen >= 16 || (unsigned char)name[0] >= 128 ||
-	    (k = c->rs->optidx[nlen][(unsigned char)name[0]]) == 0)
-		return;
-	for (first = cmdopts + k - 1; first < cmdopts + nt &&
-	    first->clen == nlen && first->cmd[0] == name[0]; first++)
-		if (meq(first->cmd, name, nlen))
-			break;
-	if (first == cmdopts + nt || first->clen != nlen ||
-	    first->cmd[0] != name[0])
-		return;
-	for (last = first; last < cmdopts + nt &&
-	    last->clen == first->clen && meq(last->cmd, first->cmd,
-	    first->clen); last++) {
-		if (last->kind != OT_DIR)
-			dirs = 0;
-		if (last->kind == OT_PLUS)
-			plus = 1;
-	}
+	first = cmdopts + ot->first;
+	last = cmdopts + ot->last;
+	dirs = ot->dirs;
+	plus = ot->plus;
 	/* Text in options is parsed once a command, at its first view
 	   that has some; directories only feed paths again, and sudo's
 	   must not hide the git -c of sudo git -c ... */
