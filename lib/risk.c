@@ -7456,11 +7456,15 @@ args_paths(struct ctx *c, struct json_object *o, int pathy, int depth)
 			    depth + 1);
 		return;
 	case json_type_object:
-		rec = json_object_object_get_ex(o, "recursive", &r) &&
-		    json_true(r);
+		/* "recursive" beside it: looked up for the first key that
+		   is a directory's, not for every object */
+		rec = -1;
 		{
 			json_object_object_foreach(o, key, val) {
 				pathy = path_key(key);
+				if (pathy == 2 && rec == -1)
+					rec = json_object_object_get_ex(o,
+					    "recursive", &r) && json_true(r);
 				args_paths(c, val, pathy == 2 && rec ? 3 :
 				    pathy, depth + 1);
 			}
