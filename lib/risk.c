@@ -4360,6 +4360,7 @@ static int	feed_word(struct ctx *, pathfn, const char *, size_t,
 		    const char *, const void *);
 static void	path_any(struct ctx *, const char *, size_t);
 static int	call_has(const struct risk_call *, const char *);
+static int	has_pair(const char *, size_t, int, int);
 static int	call_has_case(const struct risk_call *, const char *);
 static int	tilde_feed(struct ctx *, pathfn, const struct shellparse_word *,
 		    const void *);
@@ -6298,13 +6299,32 @@ cwd_keep(struct ctx *c)
 	c->ocwdset = 1;
 }
 
-/* Does the call's text name CDPATH or cdable_vars?  Looked at once. */
+/*
+ * Does the call's text name CDPATH or cdable_vars?  Looked at once.
+ * A call whose only text is its command line is first looked at for
+ * a pair of bytes each name has ("CD", "ab"), by memchr().
+ */
 static int
 cd_path(struct ctx *c)
 {
-	if (c->cdpath == -1)
-		c->cdpath = call_has(c->call, "CDPATH") ||
-		    call_has(c->call, "cdable_vars");
+	const struct risk_call *call = c->call;
+	const char *s = call->command;
+	size_t n;
+
+	if (c->cdpath != -1)
+		return (c->cdpath);
+	if ((call->argv != NULL && call->argc > 0) ||
+	    (call->envv != NULL && call->envc > 0) || call->input != NULL)
+		c->cdpath = call_has(call, "CDPATH") ||
+		    call_has(call, "cdable_vars");
+	else if (s == NULL)
+		c->cdpath = 0;
+	else {
+		n = strlen(s);
+		c->cdpath = (has_pair(s, n, 'C', 'D') &&
+		    strstr(s, "CDPATH") != NULL) || (has_pair(s, n, 'a', 'b') &&
+		    strstr(s, "cdable_vars") != NULL);
+	}
 	return (c->cdpath);
 }
 
