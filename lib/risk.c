@@ -9006,10 +9006,12 @@ calc_text(const char *s, size_t n)
 		if (p > s && p[-1] == '$' && calc_brace(p + 1, e))
 			return (1);			/* ${!x} ${a[i]} */
 	/* a value given to RANDOM, SRANDOM, OPTIND or HISTCMD is
-	   evaluated as a number: RANDOM='a[$(x)]' runs x */
-	return (memmem(s, n, "RANDOM", 6) != NULL ||
+	   evaluated as a number: RANDOM='a[$(x)]' runs x (each name has
+	   a D: a text without one has none of them) */
+	return (memchr(s, 'D', n) != NULL && (memmem(s, n, "RANDOM", 6) !=
+	    NULL ||
 	    memmem(s, n, "OPTIND", 6) != NULL ||
-	    memmem(s, n, "HISTCMD", 7) != NULL);
+	    memmem(s, n, "HISTCMD", 7) != NULL));
 }
 
 /* Whether the command line has text with a $( ) or ` ` (calccode). */
