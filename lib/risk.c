@@ -686,6 +686,31 @@ meq(const char *a, const char *b, size_t n)
 	return (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
 }
 
+/*
+ * The first pair of bytes a b in s (n bytes), or NULL: memmem(s, n,
+ * "ab", 2), by memchr() for a (glibc's memmem() goes byte by byte for
+ * a needle this short).
+ */
+static const char *
+find_pair(const char *s, size_t n, int a, int b)
+{
+	const char *p;
+
+	while (n > 1 && (p = memchr(s, a, n - 1)) != NULL) {
+		if (p[1] == b)
+			return (p);
+		n -= (size_t)(p - s) + 1;
+		s = p + 1;
+	}
+	return (NULL);
+}
+
+static int
+has_pair(const char *s, size_t n, int a, int b)
+{
+	return (find_pair(s, n, a, b) != NULL);
+}
+
 /* Does s hold m?  For the short strings here, cheaper than memmem. */
 static int
 contains(const char *s, size_t n, const char *m, size_t mn)
@@ -4360,7 +4385,6 @@ static int	feed_word(struct ctx *, pathfn, const char *, size_t,
 		    const char *, const void *);
 static void	path_any(struct ctx *, const char *, size_t);
 static int	call_has(const struct risk_call *, const char *);
-static int	has_pair(const char *, size_t, int, int);
 static int	call_has_case(const struct risk_call *, const char *);
 static int	tilde_feed(struct ctx *, pathfn, const struct shellparse_word *,
 		    const void *);
@@ -5282,7 +5306,7 @@ feed_word(struct ctx *c, pathfn fn, const char *t, size_t n,
 	} else if (fn(c, t, n, pat, arg))
 		return (1);
 	/* ${x:-/etc/shadow}, ${x=...}, ${x:+...}: that value too */
-	for (p = t; (p = memmem(p, (size_t)(e - p), "${", 2)) != NULL;
+	for (p = t; (p = find_pair(p, (size_t)(e - p), '$', '{')) != NULL;
 	    p += 2) {
 		for (q = p + 2; q < e && vt_id((unsigned char)*q); q++)
 			;
@@ -9977,7 +10001,7 @@ env_code(struct ctx *c, uint32_t ci, const struct shellparse_word *w,
 	if (nl == 3 && memcmp(t, "ENV", 3) == 0) {
 		/* an interactive sh expands it: $(cmd) runs (a name of a
 		   file, ENV=production, is not read here) */
-		if (memmem(v, n, "$(", 2) != NULL || memchr(v, '`', n) != NULL)
+		if (has_pair(v, n, '$', '(') || memchr(v, '`', n) != NULL)
 			opt_parse(c, ci, v, n, 0);
 		return (1);
 	}
@@ -16800,7 +16824,7 @@ calc_word(const struct shellparse_word *w)
 		t = shellparse_pattern(w);
 		n = strlen(t);
 	}
-	return (memchr(t, '`', n) != NULL || memmem(t, n, "$(", 2) != NULL);
+	return (memchr(t, '`', n) != NULL || has_pair(t, n, '$', '('));
 }
 
 static void
@@ -16991,21 +17015,6 @@ classify(struct ctx *c, struct shellparse *sp, size_t len, int code,
 		wb_clean(&wb, i);
 	}
 	wb_clean(&wb, wb.len);
-}
-
-/* Has s (n bytes) the pair of bytes a b in it? */
-static int
-has_pair(const char *s, size_t n, int a, int b)
-{
-	const char *p;
-
-	while (n > 1 && (p = memchr(s, a, n - 1)) != NULL) {
-		if (p[1] == b)
-			return (1);
-		n -= (size_t)(p - s) + 1;
-		s = p + 1;
-	}
-	return (0);
 }
 
 /*
