@@ -16123,14 +16123,18 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			return;
 		}
 	} else {
+		/* (a list of none is no call: most entries of wrappers
+		   and languages have no rule, most rule sets no wild) */
 		if (e != NULL) {
-			try_refs(c, vw, &v, e->refs, e->nrefs, 1);
+			if (e->nrefs > 0)
+				try_refs(c, vw, &v, e->refs, e->nrefs, 1);
 			if (e->shellfam && rs->shent != NONE &&
-			    &rs->ients[rs->shent] != e)
+			    &rs->ients[rs->shent] != e &&
+			    rs->ients[rs->shent].nrefs > 0)
 				try_refs(c, vw, &v, rs->ients[rs->shent].refs,
 				    rs->ients[rs->shent].nrefs, 1);
 		}
-		if (dowild)
+		if (dowild && rs->nwild > 0)
 			try_refs(c, vw, &v, rs->wild, rs->nwild, 0);
 	}
 	if (e == NULL || e->wrap == NULL || c->nomem)
