@@ -17027,13 +17027,49 @@ classify(struct ctx *c, struct shellparse *sp, size_t len, int code,
  * has a $ or `) is looked at with memchr; a call with other texts
  * (argv, environment, input) by call_has() over all of them.
  */
+/* prompt_text(): s has @P (bit 0), $" (bit 1), by one strpbrk() pass. */
+static int
+prompt_str(const char *s)
+{
+	int f = 0;
+
+	while ((s = strpbrk(s, "@$")) != NULL && f != 3) {
+		if (s[0] == '@' && s[1] == 'P')
+			f |= 1;
+		else if (s[0] == '$' && s[1] == '"')
+			f |= 2;
+		s++;
+	}
+	return (f);
+}
+
+/* prompt_flags() of a call with argv, environment or input. */
+static int __attribute__((noinline))
+prompt_texts(const struct risk_call *call)
+{
+	size_t i;
+	int f = 0;
+
+	if (call->command != NULL)
+		f |= prompt_str(call->command);
+	for (i = 0; call->argv != NULL && i < call->argc && f != 3; i++)
+		if (call->argv[i] != NULL)
+			f |= prompt_str(call->argv[i]);
+	for (i = 0; call->envv != NULL && i < call->envc && f != 3; i++)
+		if (call->envv[i] != NULL)
+			f |= prompt_str(call->envv[i]);
+	if (call->input != NULL && f != 3)
+		f |= (has_pair(call->input, call->inputlen, '@', 'P') ? 1 : 0) |
+		    (has_pair(call->input, call->inputlen, '$', '"') ? 2 : 0);
+	return ((f & 1) | ((f & 2) && call_has(call, "TEXTDOMAIN")) << 1);
+}
+
 static int
 prompt_flags(const struct risk_call *call, size_t len, int code)
 {
 	if ((call->argv != NULL && call->argc > 0) ||
 	    (call->envv != NULL && call->envc > 0) || call->input != NULL)
-		return (call_has(call, "@P") | (call_has(call, "$\"") &&
-		    call_has(call, "TEXTDOMAIN")) << 1);
+		return (prompt_texts(call));
 	if (call->command == NULL)
 		return (0);
 	return (has_pair(call->command, len, '@', 'P') | (code &&
