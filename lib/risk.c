@@ -5695,6 +5695,12 @@ path_syslink(const char *s, size_t n, int pat, char *d, size_t dlen)
 	two = pseg_next(s, n, &i1, pat, &ss1, &sl1);
 	/* A segment pseg_isl() would compare as it is (no glob in it). */
 	lit0 = !pat || pseg_plain(s + ss0, sl0);
+	/* var dev proc bin sbin lib lib32 lib64 libx32: 3 to 6 bytes,
+	   and these first bytes; a plain segment of none is no link */
+	if (lit0 && (sl0 < 3 || sl0 > 6 || (s[ss0] != 'v' && s[ss0] != 'd' &&
+	    s[ss0] != 'p' && s[ss0] != 'b' && s[ss0] != 's' &&
+	    s[ss0] != 'l')))
+		return (0);
 	lit1 = !two || !pat || pseg_plain(s + ss1, sl1);
 	for (k = 0; k < sizeof(syslinks) / sizeof(syslinks[0]); k++) {
 		if (lit0 ? sl0 != syslinks[k].l0 || !meq(s + ss0,
