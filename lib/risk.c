@@ -5612,6 +5612,13 @@ path_proc(const char *s, size_t n, int pat, int *any)
 
 	if (n < 5 || s[0] != '/')
 		return (0);
+	/* (a path written out whose head is not p... or s... is neither) */
+	if (!pat) {
+		for (a = 1; a < n && s[a] == '/'; a++)
+			;
+		if (a < n && s[a] != 'p' && s[a] != 's')
+			return (0);
+	}
 	if (!pseg_next(s, n, &i, pat, &ss[0], &sl[0]) ||
 	    !(pseg_is(s + ss[0], sl[0], pat, "proc") ||
 	    pseg_is(s + ss[0], sl[0], pat, "sys")))
