@@ -16238,14 +16238,15 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		for (k = start + 1; k < end && !vw->found; k++) {
 			const char *t = cmd->words[k].text;
 
-			if (strcmp(t, "-exec") != 0 &&
+			if (t[0] != '-' || (strcmp(t, "-exec") != 0 &&
 			    strcmp(t, "-execdir") != 0 &&
-			    strcmp(t, "-ok") != 0 && strcmp(t, "-okdir") != 0)
+			    strcmp(t, "-ok") != 0 && strcmp(t, "-okdir") != 0))
 				continue;
 			s = k + 1;
 			for (x = s; x < end; x++)
-				if (strcmp(cmd->words[x].text, ";") == 0 ||
-				    strcmp(cmd->words[x].text, "+") == 0)
+				if ((cmd->words[x].text[0] == ';' ||
+				    cmd->words[x].text[0] == '+') &&
+				    cmd->words[x].text[1] == '\0')
 					break;
 			if (x > s)
 				walk_views(c, vw, s, x, depth + 1);
