@@ -100,6 +100,8 @@ struct rglob {
 	int16_t		 first, last;	/* literal first/last byte, or -1 */
 	uint8_t		 kind;
 	uint8_t		 rel;		/* X of a path's "*" "/" X */
+	const struct gtok *tk;		/* pat's tokens for gisect_tok(), */
+	int		 ntk;		/* how many; -1: over GTOK_MAX */
 };
 
 /*
@@ -458,21 +460,26 @@ isect_rows(const struct isect *x)
  * expansion (and a variable of the tool's environment is taken to be
  * one component; word_cross() says when a word's may be more).
  */
+/*
+ * gisect2() of globs already tokenised (na, nb: gtokens()'s counts, -1
+ * for one too long), so that a glob met with many is tokenised once.
+ */
 static int
-gisect2(const char *a, const char *b, int path)
+gisect_tok(const struct gtok *ta, int na, const struct gtok *tb, int nb,
+    int path)
 {
-	struct gtok ta[GTOK_MAX], tb[GTOK_MAX];
 	struct isect x;
 
-	if ((x.na = gtokens(a, ta, GTOK_MAX)) < 0 ||
-	    (x.nb = gtokens(b, tb, GTOK_MAX)) < 0)
+	if (na < 0 || nb < 0)
 		return (1);
 	/* A string both match starts, and ends, with both literals. */
-	if (x.na > 0 && x.nb > 0 &&
+	if (na > 0 && nb > 0 &&
 	    ((ta[0].t == T_LIT && tb[0].t == T_LIT && ta[0].c != tb[0].c) ||
-	    (ta[x.na - 1].t == T_LIT && tb[x.nb - 1].t == T_LIT &&
-	    ta[x.na - 1].c != tb[x.nb - 1].c)))
+	    (ta[na - 1].t == T_LIT && tb[nb - 1].t == T_LIT &&
+	    ta[na - 1].c != tb[nb - 1].c)))
 		return (0);
+	x.na = na;
+	x.nb = nb;
 	x.a = ta;
 	x.b = tb;
 	x.path = path;
@@ -482,6 +489,25 @@ gisect2(const char *a, const char *b, int path)
 	memset(x.memo, 0, ((size_t)(x.na + 1) * (size_t)(x.nb + 1) / 64 + 1) *
 	    sizeof(x.memo[0]));
 	return (isect_at(&x, 0, 0));
+}
+
+static int
+gisect2(const char *a, const char *b, int path)
+{
+	struct gtok ta[GTOK_MAX], tb[GTOK_MAX];
+	int na, nb;
+
+	if ((na = gtokens(a, ta, GTOK_MAX)) < 0 ||
+	    (nb = gtokens(b, tb, GTOK_MAX)) < 0)
+		return (1);
+	return (gisect_tok(ta, na, tb, nb, path));
+}
+
+/* gisect2() of a compiled glob and the glob b, tokenised (nb). */
+static int
+gisect_rg(const struct rglob *g, const struct gtok *tb, int nb, int path)
+{
+	return (gisect_tok(g->tk, g->ntk, tb, nb, path));
 }
 
 /*
@@ -544,7 +570,7 @@ static int
 rglob_compile(struct pchunk **pl, struct rglob *g, const char *pat,
     size_t len)
 {
-	struct gtok *tk;
+	struct gtok *tk, *gt;
 	char *lit, *suf, *mid;
 	int n, i, k, nstar = 0, nother = 0, spos = -1, rs = 0, best = 0;
 
@@ -611,6 +637,16 @@ rglob_compile(struct pchunk **pl, struct rglob *g, const char *pat,
 			g->kind = G_PRESUF;
 	} else
 		g->kind = G_GENERAL;
+	/* The tokens, for gisect_rg() (the same gtokens() gives). */
+	g->ntk = n <= GTOK_MAX ? n : -1;
+	if (g->ntk > 0) {
+		if ((gt = pool_alloc(pl, (size_t)n * sizeof(*tk))) == NULL) {
+			free(tk);
+			return (-1);
+		}
+		memcpy(gt, tk, (size_t)n * sizeof(*tk));
+		g->tk = gt;
+	}
 	free(tk);
 	return (0);
 }
@@ -648,6 +684,31 @@ meq(const char *a, const char *b, size_t n)
 		return (1);
 	/* 1 to 3 bytes: first, middle, last. */
 	return (a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1]);
+}
+
+/*
+ * The first pair of bytes a b in s (n bytes), or NULL: memmem(s, n,
+ * "ab", 2), by memchr() for a (glibc's memmem() goes byte by byte for
+ * a needle this short).
+ */
+static const char *
+find_pair(const char *s, size_t n, int a, int b)
+{
+	const char *p;
+
+	while (n > 1 && (p = memchr(s, a, n - 1)) != NULL) {
+		if (p[1] == b)
+			return (p);
+		n -= (size_t)(p - s) + 1;
+		s = p + 1;
+	}
+	return (NULL);
+}
+
+static int
+has_pair(const char *s, size_t n, int a, int b)
+{
+	return (find_pair(s, n, a, b) != NULL);
 }
 
 /* Does s hold m?  For the short strings here, cheaper than memmem. */
@@ -1634,7 +1695,7 @@ lt_has(const char *const *t, size_t tn, const char *s, size_t n)
 	const char *p;
 
 	for (p = n < tn ? t[n] : NULL; p != NULL; p += n + 1) {
-		if (memcmp(p, s, n) == 0)
+		if (meq(p, s, n))
 			return (1);
 		if (p[n] == '\0')
 			break;
@@ -1933,6 +1994,27 @@ struct hent {
 	uint32_t	 len, hash;
 };
 
+/*
+ * What opt_texts() makes of a command's name before it looks at the
+ * words: a function of the name (and its entry) alone, so worked out
+ * once for each entry of the index, at compile time (ot_name()).
+ */
+struct otname {
+	const struct xlang	*xl;	/* code it runs, by its name */
+	uint16_t		 first, last;	/* OTN_OPTS: its cmdopts[] */
+	uint8_t			 act;	/* OTN_* */
+	uint8_t			 subs;	/* a subs_names[] name */
+	uint8_t			 dirs, plus;	/* OTN_OPTS: as opt_texts() */
+	int			 lang;	/* OTN_CODE: code_lang(), 0 tmux */
+};
+#define OTN_NONE	0	/* nothing more */
+#define OTN_TX		1	/* e->tx */
+#define OTN_CODE	2	/* python -c, ...; tmux */
+#define OTN_SQL		3	/* sqlite3, socat */
+#define OTN_AWK		4	/* awk and sed */
+#define OTN_MAIL	5	/* mail and its kin */
+#define OTN_OPTS	6	/* options of cmdopts[] */
+
 struct ient {
 	struct hent		 h;
 	struct cref		*refs;
@@ -1946,7 +2028,11 @@ struct ient {
 	uint8_t			 tx;	/* TX_*: opt_texts() reads it so */
 	uint8_t			 globby;	/* its name has * ? [ or \ */
 	uint8_t			 rec;	/* 1 + its recprogs[] entry, or 0 */
+	struct otname		 ot;	/* ot_name() of it */
 };
+
+static void	ot_name(const struct risk_ruleset *, const struct ient *,
+		    const char *, size_t, struct otname *);
 
 /* Programs whose operands opt_texts() reads by their own rules. */
 #define TX_NONE		0
@@ -3564,6 +3650,8 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 			    rs);
 		if (e->h.len == 2 && memcmp(e->h.name, "sh", 2) == 0)
 			rs->shent = i;
+		/* (xlang and tx are set by now) */
+		ot_name(rs, e, e->h.name, e->h.len, &e->ot);
 	}
 	if (rs->nwild > 1)
 		qsort_r(rs->wild, rs->nwild, sizeof(*rs->wild), cref_cmp, rs);
@@ -3746,6 +3834,9 @@ struct ctx {
 	int				 opqw;		/* an opaque word fed */
 	int				 promptx;	/* 1: "@P", 2: $"" and
 							   TEXTDOMAIN */
+	int				 cdpath;	/* CDPATH or cdable_vars
+							   in the call: -1 not
+							   looked yet, 0, 1 */
 	const char			*anyw;
 	size_t				 anyn;
 	uint32_t			 nvt, nvv;
@@ -3850,7 +3941,7 @@ wb_put(struct wbuf *b, const char *s, size_t n, size_t max)
  * sequence cut short, is '?'.
  */
 static void
-wb_clean(struct wbuf *b, size_t from)
+wb_clean_from(struct wbuf *b, size_t from)
 {
 	const uint64_t ones = 0x0101010101010101ULL;
 	const uint64_t high = 0x8080808080808080ULL;
@@ -3890,6 +3981,17 @@ wb_clean(struct wbuf *b, size_t from)
 	}
 	b->len = j;
 	b->p[b->len] = '\0';
+}
+
+/* wb_clean(); with nothing past from (the last call of classify()), only
+   the terminating NUL, without a call. */
+static inline __attribute__((always_inline)) void
+wb_clean(struct wbuf *b, size_t from)
+{
+	if (from == b->len)
+		b->p[b->len] = '\0';
+	else
+		wb_clean_from(b, from);
 }
 
 /* Words start..end of a command, space separated, at most ~120. */
@@ -4370,7 +4472,8 @@ cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		if (t[0] == '@') {
 			if (fn(c, t + 1, w->len - 1, NULL, arg))
 				return (1);
-		} else if (w->len > 7 && strncasecmp(t, "file://", 7) == 0) {
+		} else if (w->len > 7 && (t[0] == 'f' || t[0] == 'F') &&
+		    strncasecmp(t, "file://", 7) == 0) {
 			if (fn(c, t + 7, w->len - 7, NULL, arg))
 				return (1);
 		} else if ((eq = memchr(t, '=', w->len)) != NULL &&
@@ -5203,7 +5306,7 @@ feed_word(struct ctx *c, pathfn fn, const char *t, size_t n,
 	} else if (fn(c, t, n, pat, arg))
 		return (1);
 	/* ${x:-/etc/shadow}, ${x=...}, ${x:+...}: that value too */
-	for (p = t; (p = memmem(p, (size_t)(e - p), "${", 2)) != NULL;
+	for (p = t; (p = find_pair(p, (size_t)(e - p), '$', '{')) != NULL;
 	    p += 2) {
 		for (q = p + 2; q < e && vt_id((unsigned char)*q); q++)
 			;
@@ -5375,25 +5478,31 @@ word_home(const char *s, size_t n)
  * that has a wildcard may be a link to anywhere: any path.
  */
 
-/* Links of the system, their targets: a directory at the head. */
+/*
+ * Links of the system, their targets: a directory at the head.  The
+ * link's path is given as its one or two segments, lengths with them,
+ * so that a path is split once, not once an entry.
+ */
+#define SYSLINK(a, b, to)	{ a, b, to, sizeof(a) - 1, sizeof(b) - 1, \
+	sizeof(to) - 1, sizeof(b) > 1 ? 2 : 1 }
 static const struct {
-	const char	*from, *to;
-	uint8_t		 nseg;
+	const char	*f0, *f1, *to;
+	uint8_t		 l0, l1, tl, nseg;
 } syslinks[] = {
-	{ "var/run", "/run", 2 },
-	{ "var/lock", "/run/lock", 2 },
-	{ "dev/fd", "/proc/self/fd", 2 },
-	{ "dev/stdin", "/proc/self/fd/0", 2 },
-	{ "dev/stdout", "/proc/self/fd/1", 2 },
-	{ "dev/stderr", "/proc/self/fd/2", 2 },
-	{ "proc/net", "/proc/self/net", 2 },
-	{ "proc/mounts", "/proc/self/mounts", 2 },
-	{ "bin", "/usr/bin", 1 },
-	{ "sbin", "/usr/sbin", 1 },
-	{ "lib", "/usr/lib", 1 },
-	{ "lib32", "/usr/lib32", 1 },
-	{ "lib64", "/usr/lib64", 1 },
-	{ "libx32", "/usr/libx32", 1 },
+	SYSLINK("var", "run", "/run"),
+	SYSLINK("var", "lock", "/run/lock"),
+	SYSLINK("dev", "fd", "/proc/self/fd"),
+	SYSLINK("dev", "stdin", "/proc/self/fd/0"),
+	SYSLINK("dev", "stdout", "/proc/self/fd/1"),
+	SYSLINK("dev", "stderr", "/proc/self/fd/2"),
+	SYSLINK("proc", "net", "/proc/self/net"),
+	SYSLINK("proc", "mounts", "/proc/self/mounts"),
+	SYSLINK("bin", "", "/usr/bin"),
+	SYSLINK("sbin", "", "/usr/sbin"),
+	SYSLINK("lib", "", "/usr/lib"),
+	SYSLINK("lib32", "", "/usr/lib32"),
+	SYSLINK("lib64", "", "/usr/lib64"),
+	SYSLINK("libx32", "", "/usr/libx32"),
 };
 
 #define PSEG_MAX	128	/* segments of a path followed */
@@ -5447,19 +5556,31 @@ pseg_kind(const char *s, size_t n, int pat)
 }
 
 /* Is the segment name (or, of a glob, may it be)? */
+/* A glob's segment that only matches itself: no escape, no wildcard. */
 static int
-pseg_is(const char *s, size_t n, int pat, const char *name)
+pseg_plain(const char *s, size_t n)
+{
+	return (memchr(s, '\\', n) == NULL && pseg_kind(s, n, 1) != 3);
+}
+
+static int
+pseg_isl(const char *s, size_t n, int pat, const char *name, size_t l)
 {
 	char b[256];
-	size_t l = strlen(name);
 
-	if (!pat || (memchr(s, '\\', n) == NULL && pseg_kind(s, n, 1) != 3))
+	if (!pat || pseg_plain(s, n))
 		return (n == l && memcmp(s, name, l) == 0);
 	if (n >= sizeof(b))
 		return (1);	/* too long to look at: it may be */
 	memcpy(b, s, n);
 	b[n] = '\0';
 	return (gmatch(b, name, l));
+}
+
+static int
+pseg_is(const char *s, size_t n, int pat, const char *name)
+{
+	return (pseg_isl(s, n, pat, name, strlen(name)));
 }
 
 /* A /proc/PID (self, thread-self, or a glob's that may be one). */
@@ -5491,6 +5612,13 @@ path_proc(const char *s, size_t n, int pat, int *any)
 
 	if (n < 5 || s[0] != '/')
 		return (0);
+	/* (a path written out whose head is not p... or s... is neither) */
+	if (!pat) {
+		for (a = 1; a < n && s[a] == '/'; a++)
+			;
+		if (a < n && s[a] != 'p' && s[a] != 's')
+			return (0);
+	}
 	if (!pseg_next(s, n, &i, pat, &ss[0], &sl[0]) ||
 	    !(pseg_is(s + ss[0], sl[0], pat, "proc") ||
 	    pseg_is(s + ss[0], sl[0], pat, "sys")))
@@ -5562,26 +5690,39 @@ path_linked(const char *s, size_t n)
 static size_t
 path_syslink(const char *s, size_t n, int pat, char *d, size_t dlen)
 {
-	char nm[16];
-	size_t i, j, k, ss, sl, fl, tl;
-	const char *f;
+	size_t i0 = 0, i1, ss0, sl0, ss1 = 0, sl1 = 0, i, k, tl;
+	int two, lit0, lit1;
 
 	if (n < 4 || s[0] != '/')
 		return (0);
+	/* Its first two segments, taken once for every link. */
+	if (!pseg_next(s, n, &i0, pat, &ss0, &sl0))
+		return (0);
+	i1 = i0;
+	two = pseg_next(s, n, &i1, pat, &ss1, &sl1);
+	/* A segment pseg_isl() would compare as it is (no glob in it). */
+	lit0 = !pat || pseg_plain(s + ss0, sl0);
+	/* var dev proc bin sbin lib lib32 lib64 libx32: 3 to 6 bytes,
+	   and these first bytes; a plain segment of none is no link */
+	if (lit0 && (sl0 < 3 || sl0 > 6 || (s[ss0] != 'v' && s[ss0] != 'd' &&
+	    s[ss0] != 'p' && s[ss0] != 'b' && s[ss0] != 's' &&
+	    s[ss0] != 'l')))
+		return (0);
+	lit1 = !two || !pat || pseg_plain(s + ss1, sl1);
 	for (k = 0; k < sizeof(syslinks) / sizeof(syslinks[0]); k++) {
-		f = syslinks[k].from;
-		for (i = 0, j = 0; j < syslinks[k].nseg; j++) {
-			fl = strcspn(f, "/");
-			memcpy(nm, f, fl);
-			nm[fl] = '\0';
-			if (!pseg_next(s, n, &i, pat, &ss, &sl) ||
-			    !pseg_is(s + ss, sl, pat, nm))
-				break;
-			f += fl + (f[fl] == '/');
-		}
-		if (j < syslinks[k].nseg || i >= n)
+		if (lit0 ? sl0 != syslinks[k].l0 || !meq(s + ss0,
+		    syslinks[k].f0, sl0) : !pseg_isl(s + ss0, sl0, pat,
+		    syslinks[k].f0, syslinks[k].l0))
+			continue;
+		if (syslinks[k].nseg == 2 && (!two || (lit1 ?
+		    sl1 != syslinks[k].l1 || !meq(s + ss1, syslinks[k].f1,
+		    sl1) : !pseg_isl(s + ss1, sl1, pat, syslinks[k].f1,
+		    syslinks[k].l1))))
+			continue;
+		i = syslinks[k].nseg == 2 ? i1 : i0;
+		if (i >= n)
 			continue;	/* (the link alone: nothing through it) */
-		tl = strlen(syslinks[k].to);
+		tl = syslinks[k].tl;
 		if (tl + (n - i) + 1 > dlen)
 			return (0);
 		memcpy(d, syslinks[k].to, tl);
@@ -5698,9 +5839,11 @@ static int
 glob_path(const struct rglob *g, const char *s, size_t n, const char *pat,
     int onecomp)
 {
+	struct gtok tb[GTOK_MAX];
+
 	if (pat != NULL)
 		return (!(g->rel && word_home(s, n)) &&
-		    gisect2(g->pat, pat, onecomp));
+		    gisect_rg(g, tb, gtokens(pat, tb, GTOK_MAX), onecomp));
 	return (rglob_match(g, s, n));
 }
 
@@ -5833,7 +5976,8 @@ pat_feed(struct ctx *c, const char *s, size_t n, const char *pat, int onecomp,
 {
 	const struct risk_ruleset *rs = c->rs;
 	const struct rglob *g;
-	int pf, pl;
+	struct gtok tb[GTOK_MAX];
+	int pf, pl, nb = -2;
 	uint32_t i;
 
 	pf = glob_first(pat);
@@ -5847,7 +5991,11 @@ pat_feed(struct ctx *c, const char *s, size_t n, const char *pat, int onecomp,
 		if ((pf >= 0 && g->first >= 0 && pf != g->first) ||
 		    (pl >= 0 && g->last >= 0 && pl != g->last))
 			continue;
-		if (!pisset(c, rs->pp[i].pmid) && gisect2(g->pat, pat, onecomp))
+		if (pisset(c, rs->pp[i].pmid))
+			continue;
+		if (nb == -2)	/* pat's tokens, once */
+			nb = gtokens(pat, tb, GTOK_MAX);
+		if (gisect_rg(g, tb, nb, onecomp))
 			pset(c, rs->pp[i].pmid, s, n);
 	}
 }
@@ -6189,6 +6337,35 @@ cwd_keep(struct ctx *c)
 }
 
 /*
+ * Does the call's text name CDPATH or cdable_vars?  Looked at once.
+ * A call whose only text is its command line is first looked at for
+ * a pair of bytes each name has ("CD", "ab"), by memchr().
+ */
+static int
+cd_path(struct ctx *c)
+{
+	const struct risk_call *call = c->call;
+	const char *s = call->command;
+	size_t n;
+
+	if (c->cdpath != -1)
+		return (c->cdpath);
+	if ((call->argv != NULL && call->argc > 0) ||
+	    (call->envv != NULL && call->envc > 0) || call->input != NULL)
+		c->cdpath = call_has(call, "CDPATH") ||
+		    call_has(call, "cdable_vars");
+	else if (s == NULL)
+		c->cdpath = 0;
+	else {
+		n = strlen(s);
+		c->cdpath = (has_pair(s, n, 'C', 'D') &&
+		    strstr(s, "CDPATH") != NULL) || (has_pair(s, n, 'a', 'b') &&
+		    strstr(s, "cdable_vars") != NULL);
+	}
+	return (c->cdpath);
+}
+
+/*
  * A cd (or pushd) command: where the commands after it run, for
  * path_feed_cwd().  Its directory joined with the one before (or "."
  * at first: the workspace); one only known when it runs ($d, cd -)
@@ -6337,8 +6514,7 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 	    (t[0] == '~' && l > 1 && (isdigit((unsigned char)t[1]) ||
 	    (l > 2 && (t[1] == '+' || t[1] == '-') &&
 	    isdigit((unsigned char)t[2])))) ||
-	    (t[0] != '/' && t[0] != '~' && t[0] != '.' &&
-	    (call_has(c->call, "CDPATH") || call_has(c->call, "cdable_vars")))) {
+	    (t[0] != '/' && t[0] != '~' && t[0] != '.' && cd_path(c))) {
 		cwd_any(c);
 		return;
 	}
@@ -6430,9 +6606,10 @@ dir_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 	const struct pdir *pd;
 	const char *d = s, *wide[3];
 	char buf[1040], nbuf[1040], wbuf[2100];
+	struct gtok tb[GTOK_MAX];
 	size_t dn = n, l, nn;
 	uint32_t i, k, b, nw = 0;
-	int onecomp;
+	int onecomp, nb;
 
 	while (dn > 1 && d[dn - 1] == '/')
 		dn--;
@@ -6451,12 +6628,16 @@ dir_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 		   it may be any */
 		if (gall(buf) && word_any(c, s, n))
 			path_any(c, s, n);
-		for (i = 0; i < rs->npd && !gall(buf); i++)
+		for (i = 0, nb = -2; i < rs->npd && !gall(buf); i++) {
 			/* (what a glob or a variable gives is not ~) */
-			if ((rs->pd[i].g.pat[0] != '~' || s[0] == '~') &&
-			    !pisset(c, rs->pd[i].pmid) &&
-			    gisect2(rs->pd[i].g.pat, buf, onecomp))
+			if ((rs->pd[i].g.pat[0] == '~' && s[0] != '~') ||
+			    pisset(c, rs->pd[i].pmid))
+				continue;
+			if (nb == -2)	/* buf's tokens, once */
+				nb = gtokens(buf, tb, GTOK_MAX);
+			if (gisect_rg(&rs->pd[i].g, tb, nb, onecomp))
 				pset(c, rs->pd[i].pmid, s, n);
+		}
 		if ((dn == 5 && memcmp(d, "$HOME", 5) == 0) ||
 		    (dn == 7 && memcmp(d, "${HOME}", 7) == 0)) {
 			wide[nw++] = "~/*";
@@ -6502,10 +6683,14 @@ dir_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 		}
 	}
 	for (k = 0; k < nw && arg != &dir_narrow; k++)
-		for (i = 0; i < rs->npp; i++)
-			if (!pisset(c, rs->pp[i].pmid) &&
-			    gisect2(rs->pp[i].g->pat, wide[k], 0))
+		for (i = 0, nb = -2; i < rs->npp; i++) {
+			if (pisset(c, rs->pp[i].pmid))
+				continue;
+			if (nb == -2)	/* wide[k]'s tokens, once */
+				nb = gtokens(wide[k], tb, GTOK_MAX);
+			if (gisect_rg(rs->pp[i].g, tb, nb, 0))
 				pset(c, rs->pp[i].pmid, s, n);
+		}
 	return (0);
 }
 
@@ -6772,12 +6957,18 @@ static void
 find_cand(struct ctx *c, const char *cand, const struct shellparse_word *w)
 {
 	const struct risk_ruleset *rs = c->rs;
+	struct gtok tb[GTOK_MAX];
 	uint32_t i;
+	int nb = -2;
 
-	for (i = 0; i < rs->npp; i++)
-		if (!pisset(c, rs->pp[i].pmid) &&
-		    gisect2(rs->pp[i].g->pat, cand, 1))
+	for (i = 0; i < rs->npp; i++) {
+		if (pisset(c, rs->pp[i].pmid))
+			continue;
+		if (nb == -2)	/* cand's tokens, once */
+			nb = gtokens(cand, tb, GTOK_MAX);
+		if (gisect_rg(rs->pp[i].g, tb, nb, 1))
 			pset(c, rs->pp[i].pmid, w->text, w->len);
+	}
 }
 
 /* Root r (a glob, rl bytes) and each test in ft. */
@@ -7322,11 +7513,15 @@ args_paths(struct ctx *c, struct json_object *o, int pathy, int depth)
 			    depth + 1);
 		return;
 	case json_type_object:
-		rec = json_object_object_get_ex(o, "recursive", &r) &&
-		    json_true(r);
+		/* "recursive" beside it: looked up for the first key that
+		   is a directory's, not for every object */
+		rec = -1;
 		{
 			json_object_object_foreach(o, key, val) {
 				pathy = path_key(key);
+				if (pathy == 2 && rec == -1)
+					rec = json_object_object_get_ex(o,
+					    "recursive", &r) && json_true(r);
 				args_paths(c, val, pathy == 2 && rec ? 3 :
 				    pathy, depth + 1);
 			}
@@ -7343,7 +7538,10 @@ static int
 valopt(const char *const *o, const char *t)
 {
 	for (; *o != NULL; o++)
-		if (strcmp(*o, t) == 0)
+		/* (names are options: -x, --xy; the second byte tells
+		   most apart without a call) */
+		if ((*o)[0] == t[0] && (t[0] == '\0' ||
+		    (*o)[1] == t[1]) && strcmp(*o, t) == 0)
 			return (1);
 	return (0);
 }
@@ -8845,10 +9043,12 @@ calc_text(const char *s, size_t n)
 		if (p > s && p[-1] == '$' && calc_brace(p + 1, e))
 			return (1);			/* ${!x} ${a[i]} */
 	/* a value given to RANDOM, SRANDOM, OPTIND or HISTCMD is
-	   evaluated as a number: RANDOM='a[$(x)]' runs x */
-	return (memmem(s, n, "RANDOM", 6) != NULL ||
+	   evaluated as a number: RANDOM='a[$(x)]' runs x (each name has
+	   a D: a text without one has none of them) */
+	return (memchr(s, 'D', n) != NULL && (memmem(s, n, "RANDOM", 6) !=
+	    NULL ||
 	    memmem(s, n, "OPTIND", 6) != NULL ||
-	    memmem(s, n, "HISTCMD", 7) != NULL);
+	    memmem(s, n, "HISTCMD", 7) != NULL));
 }
 
 /* Whether the command line has text with a $( ) or ` ` (calccode). */
@@ -9814,7 +10014,7 @@ env_code(struct ctx *c, uint32_t ci, const struct shellparse_word *w,
 	if (nl == 3 && memcmp(t, "ENV", 3) == 0) {
 		/* an interactive sh expands it: $(cmd) runs (a name of a
 		   file, ENV=production, is not read here) */
-		if (memmem(v, n, "$(", 2) != NULL || memchr(v, '`', n) != NULL)
+		if (has_pair(v, n, '$', '(') || memchr(v, '`', n) != NULL)
 			opt_parse(c, ci, v, n, 0);
 		return (1);
 	}
@@ -14327,6 +14527,89 @@ mail_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 		input_scan(c, ci, tilde ? FEED_TILDE : FEED_TILDE_Q);
 }
 
+/*
+ * opt_texts()'s look at a name: its xlang, whether it is a subs_names
+ * name, and which of opt_texts()'s readers it goes to (for OTN_OPTS,
+ * its entries in cmdopts[]).  e is the name's index entry, or NULL.
+ */
+static void
+ot_name(const struct risk_ruleset *rs, const struct ient *e,
+    const char *name, size_t nlen, struct otname *ot)
+{
+	const struct cmdopt *first, *last;
+	size_t nt = sizeof(cmdopts) / sizeof(cmdopts[0]);
+	uint32_t k;
+	int lang;
+
+	ot->xl = NULL;
+	ot->first = ot->last = 0;
+	ot->act = OTN_NONE;
+	ot->subs = 0;
+	ot->dirs = 1;
+	ot->plus = 0;
+	ot->lang = 0;
+	if (nlen == 0)
+		return;		/* (opt_texts() is given none) */
+	/* make, emacs; tclsh8.6 by its name */
+	if ((ot->xl = e != NULL ? e->xlang : NULL) == NULL &&
+	    isdigit((unsigned char)name[nlen - 1]))
+		ot->xl = xlang_find(name, nlen); /* a rule may name tclsh8.6 */
+	ot->subs = len_table_has(subs_names, name, nlen);
+	if (e != NULL && e->tx != TX_NONE) {
+		ot->act = OTN_TX;
+		return;
+	}
+	/* python -c, perl -e, ...; tmux */
+	if (((lang = code_lang(name, nlen)) != 0 || (nlen == 4 &&
+	    memcmp(name, "tmux", 4) == 0))) {
+		ot->act = OTN_CODE;
+		ot->lang = lang;
+		return;
+	}
+	/* sqlite3 .shell, socat SYSTEM: */
+	if (name[0] == 's' && ((nlen == 7 && memcmp(name, "sqlite3", 7) ==
+	    0) || (nlen == 5 && memcmp(name, "socat", 5) == 0))) {
+		ot->act = OTN_SQL;
+		return;
+	}
+	/* awk, gawk, mawk, nawk; sed, gsed */
+	if ((nlen == 3 || nlen == 4) && (memcmp(name + nlen - 3, "awk",
+	    3) == 0 || memcmp(name + nlen - 3, "sed", 3) == 0) &&
+	    (nlen == 3 || strchr(name[2] == 'w' ? "gmn" : "g", name[0]) !=
+	    NULL)) {
+		ot->act = OTN_AWK;
+		return;
+	}
+	if (mail_name(name, nlen)) {
+		ot->act = OTN_MAIL;
+		return;
+	}
+	if (!opt_name(name, nlen))
+		return;
+	/* The name's entries: they are together in the table. */
+	if (nlen >= 16 || (unsigned char)name[0] >= 128 ||
+	    (k = rs->optidx[nlen][(unsigned char)name[0]]) == 0)
+		return;
+	for (first = cmdopts + k - 1; first < cmdopts + nt &&
+	    first->clen == nlen && first->cmd[0] == name[0]; first++)
+		if (meq(first->cmd, name, nlen))
+			break;
+	if (first == cmdopts + nt || first->clen != nlen ||
+	    first->cmd[0] != name[0])
+		return;
+	for (last = first; last < cmdopts + nt &&
+	    last->clen == first->clen && meq(last->cmd, first->cmd,
+	    first->clen); last++) {
+		if (last->kind != OT_DIR)
+			ot->dirs = 0;
+		if (last->kind == OT_PLUS)
+			ot->plus = 1;
+	}
+	ot->act = OTN_OPTS;
+	ot->first = (uint16_t)(first - cmdopts);
+	ot->last = (uint16_t)(last - cmdopts);
+}
+
 static void __attribute__((noinline))
 opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     const struct ient *e, const char *name, size_t nlen)
@@ -14334,33 +14617,41 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const struct shellparse_word *w, *vw;
 	const struct cmdopt *o, *first, *last;
-	const struct xlang *xl;
+	const struct otname *ot;
+	struct otname otl;
 	const char *v;
-	size_t n, ol, nt = sizeof(cmdopts) / sizeof(cmdopts[0]);
+	size_t n, ol;
 	uint32_t k;
-	int dirs = 1, plus = 0, lang;
+	int dirs, plus;
 
-	/* make, emacs; tclsh8.6 by its name */
-	if ((xl = e != NULL ? e->xlang : NULL) == NULL &&
-	    isdigit((unsigned char)name[nlen - 1]))
-		xl = xlang_find(name, nlen);	/* a rule may name tclsh8.6 */
-	if (xl != NULL && !(cmd->mark & CM_XLANG)) {
+	/* An entry has its name's worked out; a name without one not. */
+	if (e != NULL)
+		ot = &e->ot;
+	else {
+		ot_name(c->rs, NULL, name, nlen, &otl);
+		ot = &otl;
+	}
+	if (ot->xl != NULL && !(cmd->mark & CM_XLANG)) {
 		cmd->mark |= CM_XLANG;
 		xlang_texts(c, ci, start, end > cmd->nwords ? cmd->nwords :
-		    end, xl);
+		    end, ot->xl);
 	}
-	if (len_table_has(subs_names, name, nlen)) {
+	if (ot->subs) {
 		subscripts(c, ci, start, end);
 		if (!c->calc && (c->calccode || c->calclazy))
 			c->calc = calc_has_code(c);	/* read "$x" */
 	}
-
-	if (e != NULL && e->tx != TX_NONE) {
+	if (ot->act == OTN_NONE)
+		return;
+	if (ot->act != OTN_OPTS) {
 		if (cmd->mark & CM_OPTS)
 			return;
 		cmd->mark |= CM_OPTS;
 		if (end > cmd->nwords)
 			end = cmd->nwords;
+	}
+	switch (ot->act) {
+	case OTN_TX:
 		switch (e->tx) {
 		case TX_IMAGICK:
 			imagick_texts(c, ci, start, end);
@@ -14383,80 +14674,32 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			break;
 		}
 		return;
-	}
-
-	/* python -c, perl -e, ...; tmux */
-	if (((lang = code_lang(name, nlen)) != 0 || (nlen == 4 &&
-	    memcmp(name, "tmux", 4) == 0))) {
-		if (cmd->mark & CM_OPTS)
-			return;
-		cmd->mark |= CM_OPTS;
-		if (end > cmd->nwords)
-			end = cmd->nwords;
-		if (lang != 0)
-			code_texts(c, ci, start, end, lang);
+	case OTN_CODE:
+		if (ot->lang != 0)
+			code_texts(c, ci, start, end, ot->lang);
 		else
 			tmux_texts(c, ci, start, end);
 		return;
-	}
-	/* sqlite3 .shell, socat SYSTEM: */
-	if (name[0] == 's' && ((nlen == 7 && memcmp(name, "sqlite3", 7) ==
-	    0) || (nlen == 5 && memcmp(name, "socat", 5) == 0))) {
-		if (cmd->mark & CM_OPTS)
-			return;
-		cmd->mark |= CM_OPTS;
-		if (end > cmd->nwords)
-			end = cmd->nwords;
+	case OTN_SQL:
 		if (nlen == 7)
 			sqlite_texts(c, ci, start, end);
 		else
 			socat_texts(c, ci, start, end);
 		return;
-	}
-	/* awk, gawk, mawk, nawk; sed, gsed */
-	if ((nlen == 3 || nlen == 4) && (memcmp(name + nlen - 3, "awk",
-	    3) == 0 || memcmp(name + nlen - 3, "sed", 3) == 0) &&
-	    (nlen == 3 || strchr(name[2] == 'w' ? "gmn" : "g", name[0]) !=
-	    NULL)) {
-		if (cmd->mark & CM_OPTS)
-			return;
-		cmd->mark |= CM_OPTS;
-		if (end > cmd->nwords)
-			end = cmd->nwords;
+	case OTN_AWK:
 		if (name[nlen - 1] == 'k')
 			awk_texts(c, ci, start, end);
 		else
 			sed_texts(c, ci, start, end);
 		return;
-	}
-	if (mail_name(name, nlen)) {
-		if (cmd->mark & CM_OPTS)
-			return;
-		cmd->mark |= CM_OPTS;
-		mail_texts(c, ci, start, end > cmd->nwords ? cmd->nwords :
-		    end);
+	case OTN_MAIL:
+		mail_texts(c, ci, start, end);
 		return;
 	}
-	if (!opt_name(name, nlen))
-		return;
-	/* The name's entries: they are together in the table. */
-	if (nlen >= 16 || (unsigned char)name[0] >= 128 ||
-	    (k = c->rs->optidx[nlen][(unsigned char)name[0]]) == 0)
-		return;
-	for (first = cmdopts + k - 1; first < cmdopts + nt &&
-	    first->clen == nlen && first->cmd[0] == name[0]; first++)
-		if (memcmp(first->cmd, name, nlen) == 0)
-			break;
-	if (first == cmdopts + nt || first->clen != nlen ||
-	    first->cmd[0] != name[0])
-		return;
-	for (last = first; last < cmdopts + nt &&
-	    strcmp(last->cmd, first->cmd) == 0; last++) {
-		if (last->kind != OT_DIR)
-			dirs = 0;
-		if (last->kind == OT_PLUS)
-			plus = 1;
-	}
+	first = cmdopts + ot->first;
+	last = cmdopts + ot->last;
+	dirs = ot->dirs;
+	plus = ot->plus;
 	/* Text in options is parsed once a command, at its first view
 	   that has some; directories only feed paths again, and sudo's
 	   must not hide the git -c of sudo git -c ... */
@@ -15893,14 +16136,18 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			return;
 		}
 	} else {
+		/* (a list of none is no call: most entries of wrappers
+		   and languages have no rule, most rule sets no wild) */
 		if (e != NULL) {
-			try_refs(c, vw, &v, e->refs, e->nrefs, 1);
+			if (e->nrefs > 0)
+				try_refs(c, vw, &v, e->refs, e->nrefs, 1);
 			if (e->shellfam && rs->shent != NONE &&
-			    &rs->ients[rs->shent] != e)
+			    &rs->ients[rs->shent] != e &&
+			    rs->ients[rs->shent].nrefs > 0)
 				try_refs(c, vw, &v, rs->ients[rs->shent].refs,
 				    rs->ients[rs->shent].nrefs, 1);
 		}
-		if (dowild)
+		if (dowild && rs->nwild > 0)
 			try_refs(c, vw, &v, rs->wild, rs->nwild, 0);
 	}
 	if (e == NULL || e->wrap == NULL || c->nomem)
@@ -15991,14 +16238,15 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		for (k = start + 1; k < end && !vw->found; k++) {
 			const char *t = cmd->words[k].text;
 
-			if (strcmp(t, "-exec") != 0 &&
+			if (t[0] != '-' || (strcmp(t, "-exec") != 0 &&
 			    strcmp(t, "-execdir") != 0 &&
-			    strcmp(t, "-ok") != 0 && strcmp(t, "-okdir") != 0)
+			    strcmp(t, "-ok") != 0 && strcmp(t, "-okdir") != 0))
 				continue;
 			s = k + 1;
 			for (x = s; x < end; x++)
-				if (strcmp(cmd->words[x].text, ";") == 0 ||
-				    strcmp(cmd->words[x].text, "+") == 0)
+				if ((cmd->words[x].text[0] == ';' ||
+				    cmd->words[x].text[0] == '+') &&
+				    cmd->words[x].text[1] == '\0')
 					break;
 			if (x > s)
 				walk_views(c, vw, s, x, depth + 1);
@@ -16594,7 +16842,7 @@ calc_word(const struct shellparse_word *w)
 		t = shellparse_pattern(w);
 		n = strlen(t);
 	}
-	return (memchr(t, '`', n) != NULL || memmem(t, n, "$(", 2) != NULL);
+	return (memchr(t, '`', n) != NULL || has_pair(t, n, '$', '('));
 }
 
 static void
@@ -16787,6 +17035,62 @@ classify(struct ctx *c, struct shellparse *sp, size_t len, int code,
 	wb_clean(&wb, wb.len);
 }
 
+/*
+ * ctx->promptx for a call: bit 0, ${x@P} may be in its text; bit 1,
+ * $"x" and TEXTDOMAIN* may be.  The command line (len bytes, code: it
+ * has a $ or `) is looked at with memchr; a call with other texts
+ * (argv, environment, input) by call_has() over all of them.
+ */
+/* prompt_text(): s has @P (bit 0), $" (bit 1), by one strpbrk() pass. */
+static int
+prompt_str(const char *s)
+{
+	int f = 0;
+
+	while ((s = strpbrk(s, "@$")) != NULL && f != 3) {
+		if (s[0] == '@' && s[1] == 'P')
+			f |= 1;
+		else if (s[0] == '$' && s[1] == '"')
+			f |= 2;
+		s++;
+	}
+	return (f);
+}
+
+/* prompt_flags() of a call with argv, environment or input. */
+static int __attribute__((noinline))
+prompt_texts(const struct risk_call *call)
+{
+	size_t i;
+	int f = 0;
+
+	if (call->command != NULL)
+		f |= prompt_str(call->command);
+	for (i = 0; call->argv != NULL && i < call->argc && f != 3; i++)
+		if (call->argv[i] != NULL)
+			f |= prompt_str(call->argv[i]);
+	for (i = 0; call->envv != NULL && i < call->envc && f != 3; i++)
+		if (call->envv[i] != NULL)
+			f |= prompt_str(call->envv[i]);
+	if (call->input != NULL && f != 3)
+		f |= (has_pair(call->input, call->inputlen, '@', 'P') ? 1 : 0) |
+		    (has_pair(call->input, call->inputlen, '$', '"') ? 2 : 0);
+	return ((f & 1) | ((f & 2) && call_has(call, "TEXTDOMAIN")) << 1);
+}
+
+static int
+prompt_flags(const struct risk_call *call, size_t len, int code)
+{
+	if ((call->argv != NULL && call->argc > 0) ||
+	    (call->envv != NULL && call->envc > 0) || call->input != NULL)
+		return (prompt_texts(call));
+	if (call->command == NULL)
+		return (0);
+	return (has_pair(call->command, len, '@', 'P') | (code &&
+	    has_pair(call->command, len, '$', '"') &&
+	    strstr(call->command, "TEXTDOMAIN") != NULL) << 1);
+}
+
 static void
 result_init(struct risk_result *res)
 {
@@ -16806,7 +17110,7 @@ result_init(struct risk_result *res)
 static int
 ctx_init(struct ctx *c, const struct risk_ruleset *rs,
     const struct risk_call *call, uint64_t *bits, size_t nbits,
-    const char **pwhat, uint32_t *pwlen)
+    const char **pwhat, uint32_t *pwlen, int promptx)
 {
 	size_t nr = (rs->nrules + 63) / 64, np = (rs->npm + 63) / 64;
 
@@ -16849,8 +17153,8 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->vtdone = 0;
 	c->anyp = c->noany = c->opqw = 0;
 	c->pathset = 0;
-	c->promptx = call_has(call, "@P") |
-	    (call_has(call, "$\"") && call_has(call, "TEXTDOMAIN")) << 1;
+	c->promptx = promptx;
+	c->cdpath = -1;
 	if (call->cwd != NULL && call->cwd[0] != '\0' &&
 	    strlen(call->cwd) <= 1000) {
 		c->cwd = call->cwd;
@@ -16887,7 +17191,7 @@ risk_classify(const struct risk_ruleset *rs, const struct risk_call *call,
 	struct ctx c;
 	size_t nbits, size = 0, len;
 	void *heap = NULL;
-	int rc = -1, tries, code;
+	int rc = -1, tries, code, promptx;
 
 	result_init(res);
 	if (rs == NULL || call == NULL) {
@@ -16918,6 +17222,7 @@ risk_classify(const struct risk_ruleset *rs, const struct risk_call *call,
 			len += strlen(call->command + len);
 		}
 	}
+	promptx = prompt_flags(call, len, code);
 	for (tries = 0; tries < 3; tries++) {
 		if (tries == 0 && call->command == NULL &&
 		    (call->argv == NULL || call->argc == 0)) {
@@ -16946,7 +17251,7 @@ risk_classify(const struct risk_ruleset *rs, const struct risk_call *call,
 				goto nomem;
 			shellparse_init(&sp, heap, size);
 		}
-		ctx_init(&c, rs, call, bits, nbits, pwhat, pwlen);
+		ctx_init(&c, rs, call, bits, nbits, pwhat, pwlen, promptx);
 		result_init(res);
 		classify(&c, &sp, len, code, res);
 		ctx_done(&c);

@@ -2789,9 +2789,22 @@ static const uint8_t sp_plainc[256] = {
 static int
 sp_simple_ok(const struct shellparse_cmd *cmd)
 {
-	return (cmd->nwords > 0 &&
-	    memchr(cmd->words[0].text, '=', cmd->words[0].len) == NULL &&
-	    sp_reserved(cmd->words[0].text, cmd->words[0].len) == KW_NONE);
+	const char *t;
+	uint32_t i, n;
+
+	if (cmd->nwords == 0)
+		return (0);
+	t = cmd->words[0].text;
+	n = cmd->words[0].len;
+	/* NAME=value is no command name: a short name is looked at
+	   here, a long one by memchr() */
+	if (n <= 8) {
+		for (i = 0; i < n; i++)
+			if (t[i] == '=')
+				return (0);
+	} else if (memchr(t, '=', n) != NULL)
+		return (0);
+	return (sp_reserved(t, n) == KW_NONE);
 }
 
 /*
