@@ -49,6 +49,24 @@ wait_gone() {
 	return 1
 }
 
+# needs NAME WHAT ...: skip the whole test (exit 0) unless each WHAT
+# holds: "root" that it runs as root, any other word that the command
+# is installed.
+needs() {
+	_name=$1
+	shift
+	for _w in "$@"; do
+		if [ "$_w" = root ]; then
+			[ "$(id -u)" -eq 0 ] && continue
+			skip "$_name" "needs root"
+			exit 0
+		fi
+		command -v "$_w" >/dev/null && continue
+		skip "$_name" "$_w missing"
+		exit 0
+	done
+}
+
 # wait_until SECONDS COMMAND [ARG ...]: until COMMAND succeeds, or the
 # time is up (1).
 wait_until() {

@@ -4,11 +4,7 @@
 # kill -9 under load loses no acknowledged record, fail secure.
 . "$TOP/regress/lib.sh"
 
-if [ "$(id -u)" -ne 0 ]; then
-	skip "audit" "needs root"
-	exit 0
-fi
-command -v sqlite3 >/dev/null || { skip "audit" "sqlite3 missing"; exit 0; }
+needs "audit" root sqlite3
 H=$BUILD/regress/audit
 for p in auditload auditbad auditforge; do
 	[ -x "$H/$p" ] || { ok 1 "helper $p built"; t_exit; }

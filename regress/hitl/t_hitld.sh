@@ -5,10 +5,7 @@
 # pending, and hitld dying under a waiting request.
 . "$TOP/regress/lib.sh"
 
-if [ "$(id -u)" -ne 0 ]; then
-	skip "hitld" "needs root"
-	exit 0
-fi
+needs "hitld" root
 
 suite_setup
 TM="hitl$$"

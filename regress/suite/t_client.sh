@@ -10,7 +10,7 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 HC=$BUILD/regress/client/hclient
 [ -x "$HC" ] || { ok 1 "$HC is built"; t_exit; }
-command -v python3 >/dev/null || { skip "client" "python3 missing"; exit 0; }
+needs "client" python3
 
 suite_setup
 # A cgroup of our own (another sandboxd may be using "harness").

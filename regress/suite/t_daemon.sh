@@ -6,10 +6,7 @@
 # instance never overwrites it; a reload does not hang on a FIFO.
 . "$TOP/regress/lib.sh"
 
-if [ "$(id -u)" -ne 0 ]; then
-	skip "daemon start-up" "needs root"
-	exit 0
-fi
+needs "daemon start-up" root
 
 suite_setup
 hp=t_daemon.$$.pid

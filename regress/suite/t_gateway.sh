@@ -4,12 +4,7 @@
 # and the audit record of a refused request.
 . "$TOP/regress/lib.sh"
 
-if [ "$(id -u)" -ne 0 ]; then
-	skip "gateway" "needs root"
-	exit 0
-fi
-command -v curl >/dev/null || { skip "gateway" "curl missing"; exit 0; }
-command -v python3 >/dev/null || { skip "gateway" "python3 missing"; exit 0; }
+needs "gateway" root curl python3
 
 suite_setup
 port=$(free_port)

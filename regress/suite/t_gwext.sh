@@ -3,12 +3,7 @@
 # engine counters and latency histograms in /metrics.
 . "$TOP/regress/lib.sh"
 
-if [ "$(id -u)" -ne 0 ]; then
-	skip "gwext" "needs root"
-	exit 0
-fi
-command -v curl >/dev/null || { skip "gwext" "curl missing"; exit 0; }
-command -v python3 >/dev/null || { skip "gwext" "python3 missing"; exit 0; }
+needs "gwext" root curl python3
 VF=$BUILD/regress/vault/vfetch
 
 suite_setup

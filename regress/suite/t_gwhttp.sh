@@ -4,12 +4,7 @@
 # the reasons of runs sandboxd refuses.
 . "$TOP/regress/lib.sh"
 
-if [ "$(id -u)" -ne 0 ]; then
-	skip "gwhttp" "needs root"
-	exit 0
-fi
-command -v curl >/dev/null || { skip "gwhttp" "curl missing"; exit 0; }
-command -v python3 >/dev/null || { skip "gwhttp" "python3 missing"; exit 0; }
+needs "gwhttp" root curl python3
 
 suite_setup
 suite_cgroup || { ok 1 "test config"; t_exit; }

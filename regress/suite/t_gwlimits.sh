@@ -4,12 +4,7 @@
 # Allow of every 405 and the Host field.
 . "$TOP/regress/lib.sh"
 
-if [ "$(id -u)" -ne 0 ]; then
-	skip "gwlimits" "needs root"
-	exit 0
-fi
-command -v curl >/dev/null || { skip "gwlimits" "curl missing"; exit 0; }
-command -v python3 >/dev/null || { skip "gwlimits" "python3 missing"; exit 0; }
+needs "gwlimits" root curl python3
 
 suite_setup
 suite_cgroup || { ok 1 "test config"; t_exit; }

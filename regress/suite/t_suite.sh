@@ -3,12 +3,9 @@
 # a daemon going down, a child dying, clean shutdown.
 . "$TOP/regress/lib.sh"
 
-if [ "$(id -u)" -ne 0 ]; then
-	skip "suite" "needs root"
-	exit 0
-fi
+needs "suite" root
 "$TOP/scripts/users" >/dev/null || { ok 1 "create users"; t_exit; }
-command -v curl >/dev/null || { skip "suite" "curl missing"; exit 0; }
+needs "suite" curl
 
 T=$(mktemp -d /tmp/harness-suite.XXXXXX)
 chmod 755 "$T"

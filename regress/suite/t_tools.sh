@@ -6,12 +6,7 @@
 # hitld or auditd is down, and the gateway's death taking harnessd down.
 . "$TOP/regress/lib.sh"
 
-if [ "$(id -u)" -ne 0 ]; then
-	skip "tools" "needs root"
-	exit 0
-fi
-command -v curl >/dev/null || { skip "tools" "curl missing"; exit 0; }
-command -v python3 >/dev/null || { skip "tools" "python3 missing"; exit 0; }
+needs "tools" root curl python3
 
 suite_setup
 suite_cgroup || { ok 1 "test config"; t_exit; }

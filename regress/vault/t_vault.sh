@@ -5,10 +5,7 @@
 # leaves vaultd (get or delivery) before auditd acknowledged its record.
 . "$TOP/regress/lib.sh"
 
-if [ "$(id -u)" -ne 0 ]; then
-	skip "vault" "needs root"
-	exit 0
-fi
+needs "vault" root
 VF=$BUILD/regress/vault/vfetch
 [ -x "$VF" ] || { ok 1 "vfetch helper built"; t_exit; }
 
