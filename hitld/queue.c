@@ -93,8 +93,6 @@ static struct {
 	size_t		 ndone;		/* total recorded; ring index */
 	struct users	 users;
 	int		 stopping;	/* shutting down: nothing queued */
-	struct event	*stoptimer;
-	struct timespec	 stopdue;	/* CLOCK_MONOTONIC */
 } q;
 
 static void	 decide(struct pending *, int, int, const char *, uint32_t,
@@ -1097,23 +1095,20 @@ queue_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 }
 
 /* Shutting down: exit once every decision's record is acknowledged. */
-static void
-stop_wait(evutil_socket_t fd, short ev, void *arg)
+static int
+stop_done(struct proc_ctx *ctx)
 {
-	struct timeval	 tv = { 0, 20 * 1000 };
-	struct timespec	 now;
+	return hitl_audit_outstanding() == 0;
+}
 
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if (hitl_audit_outstanding() == 0 || timespeccmp(&now, &q.stopdue,
-	    >=)) {
-		if (hitl_audit_outstanding() > 0)
-			log_warnx("exiting with %zu decision records not "
-			    "acknowledged", hitl_audit_outstanding());
-		else
-			log_info("every decision recorded, exiting");
-		exit(0);
-	}
-	evtimer_add(q.stoptimer, &tv);
+static void
+stop_end(struct proc_ctx *ctx, int in_time)
+{
+	if (!in_time)
+		log_warnx("exiting with %zu decision records not "
+		    "acknowledged", hitl_audit_outstanding());
+	else
+		log_info("every decision recorded, exiting");
 }
 
 /*
@@ -1126,8 +1121,6 @@ int
 queue_stopping(struct proc_ctx *ctx)
 {
 	struct pending	*p, *next;
-	struct timespec	 wait = { (PROC_STOP_MS * 3 / 4) / 1000,
-			    ((PROC_STOP_MS * 3 / 4) % 1000) * 1000000 };
 	size_t		 n = q.npending;
 
 	q.stopping = 1;
@@ -1138,12 +1131,7 @@ queue_stopping(struct proc_ctx *ctx)
 		return 0;
 	log_info("%zu pending request%s denied, shutting down", n,
 	    n == 1 ? "" : "s");
-	clock_gettime(CLOCK_MONOTONIC, &q.stopdue);
-	timespecadd(&q.stopdue, &wait, &q.stopdue);
-	if ((q.stoptimer = evtimer_new(ctx->base, stop_wait, NULL)) == NULL)
-		return 0;
-	stop_wait(-1, 0, NULL);
-	return 1;
+	return proc_finish(ctx, stop_done, stop_end);
 }
 
 void

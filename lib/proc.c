@@ -175,6 +175,50 @@ proc_bind_unix(const struct conf_sock *cs, char *err, size_t errlen)
 	return fd;
 }
 
+static struct {
+	struct event	*ev;
+	struct timespec	 due;		/* CLOCK_MONOTONIC */
+	int		(*done)(struct proc_ctx *);
+	void		(*end)(struct proc_ctx *, int);
+} finish;
+
+static void
+finish_cb(evutil_socket_t fd, short ev, void *arg)
+{
+	struct proc_ctx	*ctx = arg;
+	struct timeval	 tv = { 0, 20 * 1000 };
+	struct timespec	 now;
+	int		 in_time;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!(in_time = finish.done(ctx)) &&
+	    !timespeccmp(&now, &finish.due, >=)) {
+		evtimer_add(finish.ev, &tv);
+		return;
+	}
+	if (finish.end != NULL)
+		finish.end(ctx, in_time);
+	event_base_loopexit(ctx->base, NULL);
+}
+
+int
+proc_finish(struct proc_ctx *ctx, int (*done)(struct proc_ctx *),
+    void (*end)(struct proc_ctx *, int))
+{
+	struct timespec	 wait = { (PROC_STOP_MS * 3 / 4) / 1000,
+			    ((PROC_STOP_MS * 3 / 4) % 1000) * 1000000 };
+
+	if (finish.ev == NULL &&
+	    (finish.ev = evtimer_new(ctx->base, finish_cb, ctx)) == NULL)
+		return 0;
+	finish.done = done;
+	finish.end = end;
+	clock_gettime(CLOCK_MONOTONIC, &finish.due);
+	timespecadd(&finish.due, &wait, &finish.due);
+	finish_cb(-1, 0, ctx);
+	return 1;
+}
+
 void
 proc_unlink_at_exit(struct proc_ctx *ctx, const char *path)
 {

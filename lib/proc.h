@@ -155,6 +155,16 @@ int	 proc_send_listen(struct proc_ctx *, int, uint32_t, int);
 /* Parent: remove this path at exit (the path bound, whatever a reload
  * later says). */
 void	 proc_unlink_at_exit(struct proc_ctx *, const char *);
+/*
+ * For a proc_def.stopping hook that has work to finish: done(ctx) is
+ * asked now and every 20 ms until it says 1 or PROC_STOP_MS * 3 / 4
+ * have passed; then end(ctx, in_time) (may be NULL) is called once and
+ * the event loop left, so that run() returns and the child exits 0.
+ * Returns what the hook returns: 1, or 0 (exit now) if no timer could
+ * be made.
+ */
+int	 proc_finish(struct proc_ctx *, int (*)(struct proc_ctx *),
+	    void (*)(struct proc_ctx *, int));
 /* Bind a Unix socket as root with owner, group and mode.  fd or -1. */
 int	 proc_bind_unix(const struct conf_sock *, char *, size_t);
 /* mkdir -p one level with owner and mode, fixing them if it exists. */

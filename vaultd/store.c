@@ -7,6 +7,7 @@
  */
 #include <sys/types.h>
 #include <sys/mman.h>
+#include <sys/queue.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -312,46 +313,328 @@ get_name(struct ctl_conn *c, struct imsg *imsg, char *name, size_t len)
 	return 0;
 }
 
-static void
-handle_put(struct ctl_conn *c, struct imsg *imsg)
+/*
+ * A change to the stored secrets (put, rotate, rm, prune) is made only
+ * once auditd has acknowledged its record, as DESIGN.md's fail secure
+ * asks: with auditd down, unreachable, refusing or silent it is refused
+ * and nothing changes.  A new version is first written to a temporary
+ * file, so that when the record says "ok" only a rename is left;
+ * versions are removed after the ack.  Should that last step still
+ * fail, a second record says so.  Changes to one secret go one at a
+ * time in the order asked (a new version's number depends on the one
+ * before); other secrets' changes do not wait for them.
+ */
+#define CHANGES_MAX	64	/* changes waiting or running at once */
+
+struct change {
+	TAILQ_ENTRY(change) entry;
+	uint32_t	 type;		/* IMSG_VAULT_ PUT ROTATE RM PRUNE */
+	uint32_t	 conn_id;
+	uint32_t	 peerid;
+	int		 running;	/* record sent, waiting for its ack */
+	int		 queued;	/* behind another of the secret */
+	unsigned char	*val;		/* put, rotate: value until staged */
+	size_t		 len;
+	uint32_t	 version;	/* put, rotate: the staged version */
+	char		 name[VAULT_NAME_MAX + 1];
+	char		 sess[64];
+};
+TAILQ_HEAD(changes, change);
+static struct changes changes = TAILQ_HEAD_INITIALIZER(changes);
+static size_t nchanges;
+static int changes_stopping;	/* vaultd is stopping: start none */
+
+static void	change_audited(int, uint64_t, const char *, void *);
+static void	change_shutdown(struct change *);
+
+static const char *
+change_name(uint32_t type)
 {
+	switch (type) {
+	case IMSG_VAULT_PUT:
+		return "put";
+	case IMSG_VAULT_ROTATE:
+		return "rotate";
+	case IMSG_VAULT_RM:
+		return "rm";
+	default:
+		return "prune";
+	}
+}
+
+static const char *
+change_what(const struct change *ch)
+{
+	return change_name(ch->type);
+}
+
+/* As in "secret NAME not stored: REASON". */
+static const char *
+done_name(uint32_t type)
+{
+	switch (type) {
+	case IMSG_VAULT_PUT:
+	case IMSG_VAULT_ROTATE:
+		return "stored";
+	case IMSG_VAULT_RM:
+		return "removed";
+	default:
+		return "pruned";
+	}
+}
+
+static const char *
+change_done(const struct change *ch)
+{
+	return done_name(ch->type);
+}
+
+/* The requester, or NULL when it has gone. */
+static struct ctl_conn *
+change_conn(const struct change *ch)
+{
+	struct ctl_conn	*c;
+
+	if ((c = control_find(ch->conn_id)) != NULL && c->closing)
+		return NULL;
+	return c;
+}
+
+static void
+change_free(struct change *ch)
+{
+	TAILQ_REMOVE(&changes, ch, entry);
+	nchanges--;
+	vstore_value_free(ch->val, ch->len);
+	free(ch);
+}
+
+/* Refused before its record was sent: answered and recorded as now. */
+static void
+change_refuse(struct change *ch, const char *err)
+{
+	struct ctl_conn	*c;
+
+	if ((c = change_conn(ch)) != NULL)
+		control_error(c, ch->peerid, "%s", err);
+	vault_audit(change_what(ch), NULL, ch->sess, ch->name, err);
+}
+
+/* Its record was not acknowledged: nothing changes. */
+static void
+change_unaudited(struct change *ch, const char *why)
+{
+	struct ctl_conn	*c;
+
+	log_warnx("secret %s not %s: %s", ch->name, change_done(ch), why);
+	if (ch->type == IMSG_VAULT_PUT || ch->type == IMSG_VAULT_ROTATE)
+		vstore_put_abort(vault.vs, ch->name, ch->version);
+	if ((c = change_conn(ch)) != NULL)
+		control_error(c, ch->peerid, "secret %s not %s: %s", ch->name,
+		    change_done(ch), why);
+}
+
+/* Not started when vaultd stops: nothing was staged or recorded. */
+static void
+change_shutdown(struct change *ch)
+{
+	struct ctl_conn	*c;
+
+	log_info("secret %s not %s: vaultd is shutting down", ch->name,
+	    change_done(ch));
+	if ((c = change_conn(ch)) != NULL)
+		control_error(c, ch->peerid, "secret %s not %s: vaultd is "
+		    "shutting down", ch->name, change_done(ch));
+}
+
+/* Check and stage it, and send its record: 0 when it waits for the ack. */
+static int
+change_start(struct change *ch)
+{
+	struct vstore_entry	 e;
+	struct ctl_conn		*c;
+	char			 err[256];
+	int			 rc;
+
+	/* Sealed while it waited its turn. */
+	if (vstore_sealed(vault.vs)) {
+		if ((c = change_conn(ch)) != NULL)
+			control_error(c, ch->peerid, "vault is sealed");
+		vault_audit(change_what(ch), NULL, ch->sess, ch->name,
+		    "refused: vault is sealed");
+		return -1;
+	}
+	if (ch->type == IMSG_VAULT_PUT || ch->type == IMSG_VAULT_ROTATE) {
+		rc = vstore_put_stage(vault.vs, ch->name, ch->val, ch->len,
+		    ch->type == IMSG_VAULT_ROTATE, &ch->version, err,
+		    sizeof(err));
+		vstore_value_free(ch->val, ch->len);
+		ch->val = NULL;
+		ch->len = 0;
+	} else
+		rc = vstore_versions(vault.vs, ch->name, &e, err, sizeof(err));
+	if (rc == -1) {
+		change_refuse(ch, err);
+		return -1;
+	}
+	ch->running = 1;
+	if (audit_send(change_what(ch), NULL, ch->sess, ch->name, "ok",
+	    AUDIT_ACK, change_audited, ch) == -1) {
+		change_unaudited(ch, "auditd unreachable: cannot send the "
+		    "record");
+		return -1;
+	}
+	return 0;
+}
+
+/* Start every change whose secret has none before it in the queue. */
+static void
+change_run(void)
+{
+	struct change	*ch, *next, *o;
+
+	for (ch = TAILQ_FIRST(&changes); ch != NULL; ch = next) {
+		next = TAILQ_NEXT(ch, entry);
+		if (ch->running)
+			continue;
+		for (o = TAILQ_FIRST(&changes); o != ch;
+		    o = TAILQ_NEXT(o, entry))
+			if (strcmp(o->name, ch->name) == 0)
+				break;
+		if (changes_stopping) {
+			change_shutdown(ch);
+			change_free(ch);
+		} else if (o != ch) {
+			if (!ch->queued)
+				log_info("secret %s: %s waits for the %s "
+				    "before it", ch->name, change_what(ch),
+				    change_what(o));
+			ch->queued = 1;
+		} else if (change_start(ch) == -1)
+			change_free(ch);
+	}
+}
+
+/* The record is durable: make the change, then answer. */
+static void
+change_make(struct change *ch, uint64_t seq)
+{
+	struct ctl_conn	*c;
+	struct wbuf	 wb;
+	uint32_t	 n = 0;
+	char		 err[256], why[300];
+	int		 rc;
+
+	switch (ch->type) {
+	case IMSG_VAULT_PUT:
+	case IMSG_VAULT_ROTATE:
+		rc = vstore_put_commit(vault.vs, ch->name, ch->version, err,
+		    sizeof(err));
+		n = ch->version;
+		break;
+	case IMSG_VAULT_RM:
+		rc = vstore_rm(vault.vs, ch->name, err, sizeof(err));
+		break;
+	default:
+		rc = vstore_prune(vault.vs, ch->name, &n, err, sizeof(err));
+		break;
+	}
+	c = change_conn(ch);
+	if (rc == -1) {
+		log_warnx("secret %s: %s failed after its audit record %llu: "
+		    "%s", ch->name, change_what(ch), (unsigned long long)seq,
+		    err);
+		snprintf(why, sizeof(why), "failed after its record: %s", err);
+		vault_audit(change_what(ch), NULL, ch->sess, ch->name, why);
+		if (c != NULL)
+			control_error(c, ch->peerid, "%s", err);
+		return;
+	}
+	if (c == NULL) {
+		log_info("secret %s %s; its requester left before the answer",
+		    ch->name, change_done(ch));
+		return;
+	}
+	if (ch->type == IMSG_VAULT_RM) {
+		ctl_ok(c, ch->peerid);
+		return;
+	}
+	wire_init(&wb);
+	wire_put_u32(&wb, n);
+	control_reply(c, IMSG_VAULT_STORED, ch->peerid, -1, wb.buf, wb.len);
+}
+
+static void
+change_audited(int ok, uint64_t seq, const char *err, void *arg)
+{
+	struct change	*ch = arg;
+
+	if (ok)
+		change_make(ch, seq);
+	else
+		change_unaudited(ch, err);
+	change_free(ch);
+	change_run();
+}
+
+/* PUT, ROTATE, RM, PRUNE: string name; PUT and ROTATE: fd, the value. */
+static void
+handle_change(struct ctl_conn *c, struct imsg *imsg)
+{
+	struct change	*ch;
 	unsigned char	*buf = NULL;
 	size_t		 len = 0;
-	uint32_t	 version;
 	char		 name[VAULT_NAME_MAX + 1], err[256], sess[64];
-	const char	*what = imsg->hdr.type == IMSG_VAULT_PUT ? "put" :
-			    "rotate";
-	struct wbuf	 wb;
-	int		 rc;
+	int		 put = imsg->hdr.type == IMSG_VAULT_PUT ||
+			    imsg->hdr.type == IMSG_VAULT_ROTATE;
+	const char	*what = change_name(imsg->hdr.type);
 
 	ctl_session(c, sess, sizeof(sess));
 	if (get_name(c, imsg, name, sizeof(name)) == -1)
 		return;
+	/* Destroying versions takes the key holder, like writing them. */
 	if (vstore_sealed(vault.vs)) {
 		control_error(c, imsg->hdr.peerid, "vault is sealed");
 		vault_audit(what, NULL, sess, name, "refused: vault is sealed");
 		return;
 	}
-	if (read_passed(imsg->fd, 1, VAULT_VALUE_MAX, &buf, &len, err,
+	if (changes_stopping) {
+		control_error(c, imsg->hdr.peerid, "secret %s not %s: vaultd "
+		    "is shutting down", name, done_name(imsg->hdr.type));
+		return;
+	}
+	if (nchanges >= CHANGES_MAX) {
+		control_error(c, imsg->hdr.peerid, "secret %s: %d vault "
+		    "changes are waiting already: try again later", name,
+		    CHANGES_MAX);
+		vault_audit(what, NULL, sess, name, "refused: too many "
+		    "changes waiting");
+		return;
+	}
+	if (put && read_passed(imsg->fd, 1, VAULT_VALUE_MAX, &buf, &len, err,
 	    sizeof(err)) == -1) {
 		control_error(c, imsg->hdr.peerid, "secret %s: value: %s",
 		    name, err);
 		vault_audit(what, NULL, sess, name, "refused: bad value");
 		return;
 	}
-	rc = vstore_put(vault.vs, name, buf, len, imsg->hdr.type ==
-	    IMSG_VAULT_ROTATE, &version, err, sizeof(err));
-	vstore_value_free(buf, len);
-	if (rc == -1) {
-		control_error(c, imsg->hdr.peerid, "%s", err);
-		vault_audit(what, NULL, sess, name, err);
+	if ((ch = calloc(1, sizeof(*ch))) == NULL) {
+		vstore_value_free(buf, len);
+		control_error(c, imsg->hdr.peerid, "secret %s: out of memory",
+		    name);
+		vault_audit(what, NULL, sess, name, "out of memory");
 		return;
 	}
-	vault_audit(what, NULL, sess, name, "ok");
-	wire_init(&wb);
-	wire_put_u32(&wb, version);
-	control_reply(c, IMSG_VAULT_STORED, imsg->hdr.peerid, -1, wb.buf,
-	    wb.len);
+	ch->type = imsg->hdr.type;
+	ch->conn_id = c->id;
+	ch->peerid = imsg->hdr.peerid;
+	ch->val = buf;
+	ch->len = len;
+	strlcpy(ch->name, name, sizeof(ch->name));
+	strlcpy(ch->sess, sess, sizeof(ch->sess));
+	TAILQ_INSERT_TAIL(&changes, ch, entry);
+	nchanges++;
+	change_run();
 }
 
 static void
@@ -405,45 +688,6 @@ handle_list(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 	}
 	free(ent);
 	control_reply(c, IMSG_CTL_END, imsg->hdr.peerid, -1, NULL, 0);
-}
-
-static void
-handle_remove(struct ctl_conn *c, struct imsg *imsg)
-{
-	struct wbuf	 wb;
-	uint32_t	 removed = 0;
-	char		 name[VAULT_NAME_MAX + 1], err[256], sess[64];
-	const char	*what = imsg->hdr.type == IMSG_VAULT_RM ? "rm" :
-			    "prune";
-	int		 rc;
-
-	ctl_session(c, sess, sizeof(sess));
-	if (get_name(c, imsg, name, sizeof(name)) == -1)
-		return;
-	/* Destroying versions takes the key holder, like writing them. */
-	if (vstore_sealed(vault.vs)) {
-		control_error(c, imsg->hdr.peerid, "vault is sealed");
-		vault_audit(what, NULL, sess, name, "refused: vault is sealed");
-		return;
-	}
-	if (imsg->hdr.type == IMSG_VAULT_RM)
-		rc = vstore_rm(vault.vs, name, err, sizeof(err));
-	else
-		rc = vstore_prune(vault.vs, name, &removed, err, sizeof(err));
-	if (rc == -1) {
-		control_error(c, imsg->hdr.peerid, "%s", err);
-		vault_audit(what, NULL, sess, name, err);
-		return;
-	}
-	vault_audit(what, NULL, sess, name, "ok");
-	if (imsg->hdr.type == IMSG_VAULT_RM) {
-		ctl_ok(c, imsg->hdr.peerid);
-		return;
-	}
-	wire_init(&wb);
-	wire_put_u32(&wb, removed);
-	control_reply(c, IMSG_VAULT_STORED, imsg->hdr.peerid, -1, wb.buf,
-	    wb.len);
 }
 
 /* A plaintext read waiting for its record's acknowledgement. */
@@ -861,14 +1105,12 @@ vault_control(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 		break;
 	case IMSG_VAULT_PUT:
 	case IMSG_VAULT_ROTATE:
-		handle_put(c, imsg);
+	case IMSG_VAULT_RM:
+	case IMSG_VAULT_PRUNE:
+		handle_change(c, imsg);
 		break;
 	case IMSG_VAULT_LIST:
 		handle_list(ctx, c, imsg);
-		break;
-	case IMSG_VAULT_RM:
-	case IMSG_VAULT_PRUNE:
-		handle_remove(c, imsg);
 		break;
 	case IMSG_VAULT_GET:
 		handle_get(ctx, c, imsg);
@@ -880,6 +1122,53 @@ vault_control(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 		return -1;
 	}
 	return 0;
+}
+
+static size_t
+changes_running(void)
+{
+	struct change	*ch;
+	size_t		 n = 0;
+
+	TAILQ_FOREACH(ch, &changes, entry)
+		if (ch->running)
+			n++;
+	return n;
+}
+
+static int
+stop_done(struct proc_ctx *ctx)
+{
+	return changes_running() == 0;
+}
+
+static void
+stop_end(struct proc_ctx *ctx, int in_time)
+{
+	size_t	 n = changes_running();
+
+	if (!in_time)
+		log_warnx("%zu vault change%s not acknowledged in time: not "
+		    "made", n, n == 1 ? "" : "s");
+}
+
+/*
+ * The parent closed the channel: a change whose record was sent is
+ * made (or not) when auditd answers, so wait for those, within the
+ * parent's patience; queued ones and new ones are refused.
+ */
+int
+vault_stopping(struct proc_ctx *ctx)
+{
+	size_t		 n;
+
+	changes_stopping = 1;
+	change_run();
+	if ((n = changes_running()) == 0)
+		return 0;
+	log_info("waiting for the audit record%s of %zu vault change%s",
+	    n == 1 ? "" : "s", n, n == 1 ? "" : "s");
+	return proc_finish(ctx, stop_done, stop_end);
 }
 
 /* From the parent: the configured key file, read before it confined. */

@@ -25,6 +25,7 @@ static const struct proc_def vaultd_procs[] = {
 		.run = vault_run,
 		.on_fd = vault_on_fd,
 		.dispatch = vault_dispatch,
+		.stopping = vault_stopping,
 		.control = vault_control,
 		.chroot_of = vault_chroot,
 		.serves_control = 1,

@@ -20,6 +20,7 @@ void	 vault_run(struct proc_ctx *);
 void	 vault_on_fd(struct proc_ctx *, uint32_t, uint32_t, int);
 int	 vault_control(struct proc_ctx *, struct ctl_conn *, struct imsg *);
 void	 vault_dispatch(struct proc_ctx *, struct imsgev *, struct imsg *);
+int	 vault_stopping(struct proc_ctx *);
 const char *vault_chroot(const struct harness_conf *);
 
 /*
@@ -90,6 +91,18 @@ void	 vstore_seal(struct vstore *);
  */
 int	 vstore_put(struct vstore *, const char *, const void *, size_t,
 	    int, uint32_t *, char *, size_t);
+/*
+ * The same in two steps, for a change that waits for its audit record:
+ * stage writes the encrypted version to a temporary file (every check
+ * vstore_put makes is made here) and gives its number; commit makes it
+ * the secret's version, abort removes it.  At most one staged version
+ * per secret at a time.
+ */
+int	 vstore_put_stage(struct vstore *, const char *, const void *, size_t,
+	    int, uint32_t *, char *, size_t);
+int	 vstore_put_commit(struct vstore *, const char *, uint32_t, char *,
+	    size_t);
+void	 vstore_put_abort(struct vstore *, const char *, uint32_t);
 /*
  * Decrypt a version (0: the latest) into *valp, a guarded allocation
  * freed with vstore_value_free.  Returns 0, or -1 with err and, in

@@ -145,12 +145,19 @@ read_file(int dirfd, const char *name, size_t min, size_t max,
 }
 
 /*
- * Write a file so that it survives a power loss: a temporary file,
- * fsync, rename over the name, fsync of the directory.  The temporary
- * name starts with '.', which no secret name may.
+ * Write a file so that it survives a power loss, in two steps:
+ * write_tmp() writes and fsyncs a temporary file, commit_tmp() renames
+ * it over the name and fsyncs the directory.  The temporary name starts
+ * with '.', which no secret name may; vstore_open() removes leftovers.
  */
+static void
+tmp_name(char *tmp, size_t len, const char *name)
+{
+	snprintf(tmp, len, ".tmp.%s", name);
+}
+
 static int
-write_atomic(int dirfd, const char *name, const void *buf, size_t len,
+write_tmp(int dirfd, const char *name, const void *buf, size_t len,
     char *err, size_t errlen)
 {
 	char		 tmp[128];
@@ -159,7 +166,7 @@ write_atomic(int dirfd, const char *name, const void *buf, size_t len,
 	ssize_t		 n;
 	int		 fd;
 
-	snprintf(tmp, sizeof(tmp), ".tmp.%s", name);
+	tmp_name(tmp, sizeof(tmp), name);
 	(void)unlinkat(dirfd, tmp, 0);
 	if ((fd = openat(dirfd, tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
 	    O_NOFOLLOW, 0600)) == -1) {
@@ -186,10 +193,24 @@ write_atomic(int dirfd, const char *name, const void *buf, size_t len,
 		snprintf(err, errlen, "close %s: %s", tmp, strerror(errno));
 		goto fail;
 	}
-	fd = -1;
+	return 0;
+ fail:
+	if (fd != -1)
+		close(fd);
+	(void)unlinkat(dirfd, tmp, 0);
+	return -1;
+}
+
+static int
+commit_tmp(int dirfd, const char *name, char *err, size_t errlen)
+{
+	char	 tmp[128];
+
+	tmp_name(tmp, sizeof(tmp), name);
 	if (renameat(dirfd, tmp, dirfd, name) == -1) {
 		snprintf(err, errlen, "rename %s: %s", name, strerror(errno));
-		goto fail;
+		(void)unlinkat(dirfd, tmp, 0);
+		return -1;
 	}
 	if (fsync(dirfd) == -1) {
 		snprintf(err, errlen, "fsync of the store directory: %s",
@@ -197,11 +218,40 @@ write_atomic(int dirfd, const char *name, const void *buf, size_t len,
 		return -1;
 	}
 	return 0;
- fail:
-	if (fd != -1)
+}
+
+static int
+write_atomic(int dirfd, const char *name, const void *buf, size_t len,
+    char *err, size_t errlen)
+{
+	if (write_tmp(dirfd, name, buf, len, err, errlen) == -1)
+		return -1;
+	return commit_tmp(dirfd, name, err, errlen);
+}
+
+/*
+ * Temporary files left by a write that never finished: a crash, or a
+ * change whose audit record was never acknowledged.  Neither was
+ * reported stored, so neither is kept.
+ */
+static void
+remove_leftovers(int dirfd)
+{
+	struct dirent	*de;
+	DIR		*d;
+	int		 fd;
+
+	if ((fd = openat(dirfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) ==
+	    -1)
+		return;
+	if ((d = fdopendir(fd)) == NULL) {
 		close(fd);
-	(void)unlinkat(dirfd, tmp, 0);
-	return -1;
+		return;
+	}
+	while ((de = readdir(d)) != NULL)
+		if (strncmp(de->d_name, ".tmp.", 5) == 0)
+			(void)unlinkat(dirfd, de->d_name, 0);
+	closedir(d);
 }
 
 struct vstore *
@@ -220,6 +270,7 @@ vstore_open(int dirfd, char *err, size_t errlen)
 		return NULL;
 	}
 	vs->dirfd = dirfd;
+	remove_leftovers(dirfd);
 	if (read_file(dirfd, VSTORE_HEADER, HDR_LEN, HDR_LEN, &buf, &len) ==
 	    -1) {
 		if (errno == ENOENT)
@@ -614,9 +665,15 @@ secret_ad(unsigned char *ad, size_t *adlen, const char *name,
 	*adlen = off;
 }
 
+static void
+version_fname(char *fname, size_t len, const char *name, uint32_t v)
+{
+	snprintf(fname, len, "%s@%u", name, v);
+}
+
 int
-vstore_put(struct vstore *vs, const char *name, const void *val, size_t len,
-    int rotate, uint32_t *versionp, char *err, size_t errlen)
+vstore_put_stage(struct vstore *vs, const char *name, const void *val,
+    size_t len, int rotate, uint32_t *versionp, char *err, size_t errlen)
 {
 	struct vstore_entry	 e;
 	unsigned char		 ad[sizeof(SEC_AD_PREFIX) + VAULT_NAME_MAX + 1 +
@@ -672,13 +729,49 @@ vstore_put(struct vstore *vs, const char *name, const void *val, size_t len,
 	crypto_aead_xchacha20poly1305_ietf_encrypt(buf + SEC_HDR_LEN, NULL,
 	    val, len, ad, adlen, NULL, buf + 24, vs->key);
 	sodium_mprotect_noaccess(vs->key);
-	snprintf(fname, sizeof(fname), "%s@%u", name, v);
-	rc = write_atomic(vs->dirfd, fname, buf, SEC_HDR_LEN + len + TAG_LEN,
+	version_fname(fname, sizeof(fname), name, v);
+	rc = write_tmp(vs->dirfd, fname, buf, SEC_HDR_LEN + len + TAG_LEN,
 	    err, errlen);
 	free(buf);
-	if (rc == 0 && versionp != NULL)
+	if (rc == 0)
 		*versionp = v;
 	return rc;
+}
+
+int
+vstore_put_commit(struct vstore *vs, const char *name, uint32_t version,
+    char *err, size_t errlen)
+{
+	char	 fname[VAULT_NAME_MAX + 16];
+
+	version_fname(fname, sizeof(fname), name, version);
+	return commit_tmp(vs->dirfd, fname, err, errlen);
+}
+
+void
+vstore_put_abort(struct vstore *vs, const char *name, uint32_t version)
+{
+	char	 fname[VAULT_NAME_MAX + 16], tmp[128];
+
+	version_fname(fname, sizeof(fname), name, version);
+	tmp_name(tmp, sizeof(tmp), fname);
+	(void)unlinkat(vs->dirfd, tmp, 0);
+}
+
+int
+vstore_put(struct vstore *vs, const char *name, const void *val, size_t len,
+    int rotate, uint32_t *versionp, char *err, size_t errlen)
+{
+	uint32_t	 v;
+
+	if (vstore_put_stage(vs, name, val, len, rotate, &v, err, errlen) ==
+	    -1)
+		return -1;
+	if (vstore_put_commit(vs, name, v, err, errlen) == -1)
+		return -1;
+	if (versionp != NULL)
+		*versionp = v;
+	return 0;
 }
 
 void
@@ -781,7 +874,7 @@ remove_versions(struct vstore *vs, const char *name, size_t keep,
 	if (vstore_versions(vs, name, &e, err, errlen) == -1)
 		return -1;
 	for (i = 0; i + keep < e.nversions; i++) {
-		snprintf(fname, sizeof(fname), "%s@%u", name, e.v[i].version);
+		version_fname(fname, sizeof(fname), name, e.v[i].version);
 		if (unlinkat(vs->dirfd, fname, 0) == -1) {
 			snprintf(err, errlen, "remove %s: %s", fname,
 			    strerror(errno));

@@ -6,6 +6,7 @@
 #include <sys/types.h>
 #include <sys/stat.h>
 
+#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <sodium.h>
@@ -159,6 +160,29 @@ main(void)
 	tap_ok(vstore_put(vs, "A", "alpha3", 6, 1, &v, err, sizeof(err)) ==
 	    0 && v == 3, "rotate after prune: version 3");
 
+	/* In two steps: stage, then commit or abort. */
+	snprintf(path, sizeof(path), "%s/.tmp.A@4", dir);
+	tap_ok(vstore_put_stage(vs, "A", "alpha4", 6, 1, &v, err,
+	    sizeof(err)) == 0 && v == 4 && access(path, F_OK) == 0 &&
+	    vstore_versions(vs, "A", &e, err, sizeof(err)) == 0 &&
+	    e.nversions == 2 && get_eq(vs, "A", 0, "alpha3", 6),
+	    "staged: written aside, not yet a version");
+	vstore_put_abort(vs, "A", 4);
+	tap_ok(access(path, F_OK) == -1 && errno == ENOENT &&
+	    vstore_versions(vs, "A", &e, err, sizeof(err)) == 0 &&
+	    e.nversions == 2, "aborted: the staged file is gone");
+	tap_ok(vstore_put_stage(vs, "A", "alpha4", 6, 1, &v, err,
+	    sizeof(err)) == 0 && v == 4 && vstore_put_commit(vs, "A", v, err,
+	    sizeof(err)) == 0 && access(path, F_OK) == -1 &&
+	    get_eq(vs, "A", 0, "alpha4", 6), "committed: the latest version");
+	tap_ok(vstore_put_stage(vs, "A", "x", 1, 0, &v, err, sizeof(err)) ==
+	    -1 && vstore_put_stage(vs, "NEW", "x", 1, 1, &v, err,
+	    sizeof(err)) == -1 && vstore_put_commit(vs, "A", 9, err,
+	    sizeof(err)) == -1, "staging checks what put checks; nothing to "
+	    "commit fails");
+	tap_ok(vstore_put_stage(vs, "A", "alpha5", 6, 1, &v, err,
+	    sizeof(err)) == 0 && v == 5, "staged, then left behind");
+
 	/* Seal, unseal. */
 	vstore_seal(vs);
 	tap_ok(vstore_sealed(vs) && vstore_get(vs, "A", 0, &val, &len, &v,
@@ -175,8 +199,11 @@ main(void)
 	/* Reopen from disk. */
 	vs = vstore_open(dfd, err, sizeof(err));
 	tap_ok(vs != NULL && vstore_sealed(vs), "reopen: sealed");
+	snprintf(path, sizeof(path), "%s/.tmp.A@5", dir);
+	tap_ok(access(path, F_OK) == -1 && errno == ENOENT,
+	    "reopen: a staged file left behind is removed");
 	tap_ok(vstore_unseal(vs, VAULT_METHOD_PASSPHRASE, "correct horse", 13,
-	    err, sizeof(err)) == 0 && get_eq(vs, "A", 0, "alpha3", 6),
+	    err, sizeof(err)) == 0 && get_eq(vs, "A", 0, "alpha4", 6),
 	    "unseal after reopen reads the values");
 
 	/* Tamper: a byte of the ciphertext, of the header, a rename. */
@@ -184,8 +211,8 @@ main(void)
 	    &len, &v, &st, err, sizeof(err)) == -1 && st == VAULT_S_DECRYPT &&
 	    strcmp(err, "secret B: decryption failed (tampered or wrong key)")
 	    == 0, "flipped ciphertext byte: decryption failed");
-	tap_ok(get_eq(vs, "A", 0, "alpha3", 6), "the others still work");
-	tap_ok(flip_byte(dir, "A@3", 17) == 0 && vstore_get(vs, "A", 0, &val,
+	tap_ok(get_eq(vs, "A", 0, "alpha4", 6), "the others still work");
+	tap_ok(flip_byte(dir, "A@4", 17) == 0 && vstore_get(vs, "A", 0, &val,
 	    &len, &v, &st, err, sizeof(err)) == -1 && st == VAULT_S_DECRYPT,
 	    "flipped created time: decryption failed");
 	snprintf(path, sizeof(path), "%s/ok_name-1.x@1", dir);

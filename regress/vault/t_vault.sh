@@ -231,6 +231,27 @@ echo "$out" | sed 's/^/# /'
 ok $? "auditd stopped: delivery refused with the reason, no fd, order kept"
 grep -q "secret A for tool t1 session s-noaudit not delivered: auditd unreachable" "$LOG"
 ok $? "auditd stopped: the refused delivery is logged"
+# Changes wait for their record too: with auditd down nothing changes.
+ctl vault list >"$T/list.before" 2>&1
+out=$(printf 'v' | ctl vault put CHG 2>&1)
+[ $? -ne 0 ] && echo "$out" | grep -q "secret CHG not stored: auditd unreachable"
+ok $? "auditd stopped: put refused, the reason names auditd ($out)"
+out=$(printf 'v' | ctl vault rotate A 2>&1)
+[ $? -ne 0 ] && echo "$out" | grep -q "secret A not stored: auditd unreachable"
+ok $? "auditd stopped: rotate refused ($out)"
+out=$(ctl vault prune A 2>&1)
+[ $? -ne 0 ] && echo "$out" | grep -q "secret A not pruned: auditd unreachable"
+ok $? "auditd stopped: prune refused ($out)"
+out=$(ctl vault rm NEW 2>&1)
+[ $? -ne 0 ] && echo "$out" | grep -q "secret NEW not removed: auditd unreachable"
+ok $? "auditd stopped: rm refused ($out)"
+ctl vault list >"$T/list.after" 2>&1
+cmp -s "$T/list.before" "$T/list.after" &&
+    ! ls -A "$T/state/vault" | grep -q '^\.tmp\.'
+ok $? "auditd stopped: the store is as it was, no staged version left"
+grep -q "secret CHG not stored: auditd unreachable" "$LOG" &&
+    grep -q "secret NEW not removed: auditd unreachable" "$LOG"
+ok $? "auditd stopped: the refused changes are logged"
 suite_start auditd || ok 1 "auditd restarts"
 [ "$(ctl vault get A)" = "$VAL_A2" ]
 ok $? "auditd back: get works again"
@@ -239,6 +260,8 @@ out=$("$VF" -o "$O" "$conf" t1 s-audit A OLD NEW)
     echo "$out" | grep -q "^NEW: delivered" &&
     [ "$(cat "$O/A")" = "$VAL_A2" ] && [ "$(cat "$O/NEW")" = "$VAL_NEW" ]
 ok $? "auditd back: delivery works again"
+printf 'v' | ctl vault put CHG >/dev/null && ctl vault rm CHG >/dev/null
+ok $? "auditd back: put and rm work again"
 ctl audit show -t 'vault.*' -j >"$T/vaudit" 2>&1
 grep '"vault.get"' "$T/vaudit" | grep '"secret":"A"' |
     grep -q '"result":"read back by an administrator"'
@@ -251,6 +274,13 @@ ok $? "audit trail: both deliveries and the refusal are recorded"
 grep -q '"s-noaudit"' "$T/vaudit"
 [ $? -ne 0 ]
 ok $? "audit trail: nothing of the refused delivery (auditd was down)"
+[ "$(grep '"vault.put"' "$T/vaudit" | grep -c '"secret":"CHG"')" = 1 ] &&
+    grep '"vault.put"' "$T/vaudit" | grep '"secret":"CHG"' |
+    grep -q '"result":"ok"' &&
+    grep '"vault.rm"' "$T/vaudit" | grep '"secret":"CHG"' |
+    grep -q '"result":"ok"' &&
+    ! grep '"vault.rm"' "$T/vaudit" | grep -q '"secret":"NEW"'
+ok $? "audit trail: the changes after the restart, none of the refused ones"
 
 # A requester that leaves while its record waits for the ack: auditd's
 # writer is stopped, so the records wait; the requesters are killed;
@@ -283,6 +313,58 @@ ok $? "requesters gone before the ack: logged, nothing sent"
     ! ls -l "/proc/$spid/fd" 2>/dev/null | grep -q "memfd:vault-secret" &&
     kill -0 "$spid" && [ "$(ctl vault get A)" = "$VAL_A2" ]
 ok $? "requesters gone: no value out, the memfds closed, vaultd serves on"
+
+# Changes to one secret go in order, each after its record: with the
+# writer stopped, two rotations of Q and a put of R all wait; then they
+# are made, Q's as versions 2 and 3.
+printf 'q1' | ctl vault put Q >/dev/null
+kill -STOP "$awr"
+printf 'q2' | "$BIN/harnessctl" -f "$conf" vault rotate Q >"$T/q2.out" 2>&1 &
+q2=$!
+wait_for "$LOG" "audit: vault rotate .* secret=Q result=ok" 10
+printf 'q3' | "$BIN/harnessctl" -f "$conf" vault rotate Q >"$T/q3.out" 2>&1 &
+q3=$!
+printf 'r1' | "$BIN/harnessctl" -f "$conf" vault put R >"$T/r1.out" 2>&1 &
+r1=$!
+wait_for "$LOG" "audit: vault put .* secret=R result=ok" 10
+wait_for "$LOG" "secret Q: rotate waits for the rotate before it" 10
+nq=$(grep -c "audit: vault rotate .* secret=Q result=ok" "$LOG")
+ctl vault list | grep -A3 '^Q$' >"$T/listQ"
+[ "$nq" = 1 ] && ! grep -q "version 2" "$T/listQ" &&
+    ! ctl vault list | grep -q '^R$'
+ok $? "waiting for the ack: nothing made yet, Q's second rotation queued ($nq)"
+kill -CONT "$awr"
+wait "$q2" "$q3" "$r1"
+ctl vault list | grep -A4 '^Q$' >"$T/listQ"
+grep -q "version 2" "$T/listQ" && grep -q "version 3" "$T/listQ" &&
+    ctl vault list | grep -q '^R$' && [ "$(ctl vault get Q)" = q3 ]
+ok $? "acknowledged: Q rotated twice in order, R stored ($(cat "$T/q2.out" "$T/q3.out" "$T/r1.out"))"
+ctl vault rm R >/dev/null
+ok $? "rm R"
+# Sealed while a change waits its turn: the one whose record was sent
+# is made, the one queued behind it is refused.
+rotations() {
+	[ "$(grep -c "audit: vault rotate .* secret=Q result=ok" "$LOG")" -gt "$1" ]
+}
+kill -STOP "$awr"
+printf 'q4' | "$BIN/harnessctl" -f "$conf" vault rotate Q >"$T/q4.out" 2>&1 &
+q4=$!
+wait_until 10 rotations 2
+"$BIN/harnessctl" -f "$conf" vault rm Q >"$T/q5.out" 2>&1 &
+q5=$!
+wait_for "$LOG" "secret Q: rm waits for the rotate before it" 10
+ctl vault seal >/dev/null
+kill -CONT "$awr"
+wait "$q4"
+r4=$?
+wait "$q5"
+r5=$?
+[ $r4 -eq 0 ] && [ $r5 -ne 0 ] && grep -q "vault is sealed" "$T/q5.out" &&
+    grep -q "audit: vault rm .* secret=Q result=refused: vault is sealed" "$LOG"
+ok $? "sealed while queued: the change sent is made, the one queued is refused ($r4 $r5 $(cat "$T/q4.out" "$T/q5.out"))"
+echo "$PASS" | ctl vault unseal >/dev/null && [ "$(ctl vault get Q)" = q4 ] &&
+    ctl vault rm Q >/dev/null
+ok $? "unsealed: Q has the rotation made before the seal; rm Q"
 
 # ---- sealing ----
 ctl vault seal >/dev/null && ctl vault status | grep -q "state: sealed"
@@ -373,6 +455,36 @@ ok $? "no value and no passphrase in vaultd's log"
 grep -q "lost child\|seccomp violation" "$LOG"
 [ $? -ne 0 ]
 ok $? "no lost child, no seccomp violation"
+
+# ---- stopping while a change waits for its record ----
+# The change whose record was sent is made once auditd answers; the one
+# queued behind it is refused; then vaultd exits.
+kill -STOP "$awr"
+printf 's1' | "$BIN/harnessctl" -f "$conf" vault put STOP1 >"$T/stop1.out" 2>&1 &
+p1=$!
+wait_for "$LOG" "audit: vault put .* secret=STOP1 result=ok" 10
+printf 's2' | "$BIN/harnessctl" -f "$conf" vault rotate STOP1 >"$T/stop2.out" 2>&1 &
+p2=$!
+wait_for "$LOG" "secret STOP1: rotate waits for the put before it" 10
+vp=$(cat "$T/vaultd.pid")
+kill -TERM "$vp"
+wait_for "$LOG" "waiting for the audit record of 1 vault change" 10
+w=$?
+kill -CONT "$awr"
+wait_gone "$vp" 10
+g=$?
+wait "$p1"
+r1=$?
+wait "$p2"
+r2=$?
+[ $w -eq 0 ] && [ $g -eq 0 ] && [ $r1 -eq 0 ] && [ $r2 -ne 0 ] &&
+    grep -q "secret STOP1 not stored: vaultd is shutting down" "$T/stop2.out"
+ok $? "stopping: the change recorded is made, the one queued refused ($w $g $r1 $r2: $(cat "$T/stop1.out" "$T/stop2.out"))"
+suite_start vaultd || { ok 1 "vaultd restarts"; t_exit; }
+ctl vault list | grep -A2 '^STOP1$' >"$T/stop.list"
+grep -q "version 1 " "$T/stop.list" && ! grep -q "version 2" "$T/stop.list" &&
+    ! ls -A "$T/state/vault" | grep -q '^\.tmp\.'
+ok $? "after the restart: STOP1 has version 1 only, no staged file"
 
 # ---- key file store, unattended unseal ----
 suite_stop vaultd
