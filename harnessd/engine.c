@@ -440,48 +440,31 @@ engine_reload(struct proc_ctx *ctx, struct harness_conf *nconf)
 	tools_reload(ctx, nconf);
 }
 
-static struct event	*stop_timer;
-static struct timespec	 stop_due;
-
 /*
  * Shutting down: go on until the gateway has closed its channel (it
- * cancels the calls it answers for) and the calls are over, or the
- * time is up.
+ * cancels the calls it answers for) and the calls and tool changes are
+ * over, or the time is up.
  */
-static void
-engine_stop_wait(evutil_socket_t fd, short ev, void *arg)
+static int
+engine_done(struct proc_ctx *ctx)
 {
-	struct proc_ctx	*ctx = arg;
 	struct imsgev	*gwc = ctx->peers[PROC_GATEWAY];
-	struct timeval	 tv = { 0, 20 * 1000 };
-	struct timespec	 now;
 
-	clock_gettime(CLOCK_MONOTONIC, &now);
-	if ((gwc == NULL || gwc->closed) && call_count() == 0) {
-		event_base_loopexit(ctx->base, NULL);
-		return;
-	}
-	if (timespeccmp(&now, &stop_due, >=)) {
+	return (gwc == NULL || gwc->closed) && call_count() == 0 &&
+	    tools_pending() == 0;
+}
+
+static void
+engine_end(struct proc_ctx *ctx, int in_time)
+{
+	if (!in_time)
 		log_info("%zu call(s) not over in time", call_count());
-		event_base_loopexit(ctx->base, NULL);
-		return;
-	}
-	evtimer_add(stop_timer, &tv);
 }
 
 int
 engine_stopping(struct proc_ctx *ctx)
 {
-	struct timespec	 wait = { (PROC_STOP_MS * 3 / 4) / 1000,
-			    ((PROC_STOP_MS * 3 / 4) % 1000) * 1000000 };
-
-	clock_gettime(CLOCK_MONOTONIC, &stop_due);
-	timespecadd(&stop_due, &wait, &stop_due);
-	if ((stop_timer = evtimer_new(ctx->base, engine_stop_wait, ctx)) ==
-	    NULL)
-		return 0;
-	engine_stop_wait(-1, 0, ctx);
-	return 1;
+	return proc_finish(ctx, engine_done, engine_end);
 }
 
 int
@@ -518,5 +501,6 @@ engine_run(struct proc_ctx *ctx)
 		fatalx("cannot open the state store");
 	event_base_dispatch(ctx->base);
 	call_shutdown();
+	tools_shutdown();
 	audit_shutdown();
 }

@@ -8,6 +8,7 @@
 #include <sys/types.h>
 
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include "auditc.h"
 #include "conf.h"
 #include "engine.h"
 #include "jsonschema.h"
@@ -32,6 +34,39 @@
 static struct etools	 tools = TAILQ_HEAD_INITIALIZER(tools);
 static sqlite3		*db;
 static size_t		 ndynamic;
+
+/*
+ * A registration or deletion waiting for its audit record: the state
+ * store changes only once auditd has acknowledged the tool.register or
+ * tool.delete record (fail secure: auditd down, no change).  Its name
+ * is taken meanwhile.
+ */
+struct tools_wait {
+	TAILQ_ENTRY(tools_wait) entry;
+	struct proc_ctx	*ctx;
+	uint32_t	 id;			/* the request */
+	int		 del;			/* 0 register, 1 delete */
+	struct etool	*t;			/* register: the new tool */
+	char		*def;			/* register: as stored */
+	char		 name[CONF_NAME_MAX];
+	char		 who[80];
+};
+TAILQ_HEAD(tools_waits, tools_wait);
+static struct tools_waits waits = TAILQ_HEAD_INITIALIZER(waits);
+static size_t		 nwaits_register;
+
+static void	tools_audit(struct tools_wait *, const char *, const char *);
+
+static struct tools_wait *
+wait_find(const char *name)
+{
+	struct tools_wait	*w;
+
+	TAILQ_FOREACH(w, &waits, entry)
+		if (strcmp(w->name, name) == 0)
+			return w;
+	return NULL;
+}
 
 /* The tools every engine offers, whatever the config says. */
 static const struct {
@@ -676,6 +711,34 @@ tools_init(struct proc_ctx *ctx)
 	return 0;
 }
 
+/* Registrations and deletions still waiting for their record. */
+size_t
+tools_pending(void)
+{
+	struct tools_wait	*w;
+	size_t			 n = 0;
+
+	TAILQ_FOREACH(w, &waits, entry)
+		n++;
+	return n;
+}
+
+/*
+ * A clean stop: closing the last connection checkpoints the WAL into
+ * the database and removes state.db-wal and state.db-shm.
+ */
+void
+tools_shutdown(void)
+{
+	if (db == NULL)
+		return;
+	if (sqlite3_close(db) != SQLITE_OK)
+		log_warnx("state: cannot close %s: %s", STATE_DB,
+		    sqlite3_errmsg(db));
+	else
+		db = NULL;
+}
+
 void
 tools_reload(struct proc_ctx *ctx, struct harness_conf *nconf)
 {
@@ -715,33 +778,64 @@ tools_route_get(struct proc_ctx *ctx, const struct gw_req *r,
 	json_object_put(o);
 }
 
+/*
+ * A registration or deletion refused: answered, and recorded (not
+ * waited for) as outcome "refused" with the code and reason.
+ */
+static void __attribute__((__format__ (printf, 7, 8)))
+tools_refuse(struct proc_ctx *ctx, const struct gw_req *r, int del,
+    const char *name, int status, const char *code, const char *fmt, ...)
+{
+	struct json_object	*o;
+	va_list			 ap;
+	char			 msg[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	o = json_object_new_object();
+	if (name != NULL && name[0] != '\0')
+		json_object_object_add(o, "tool", json_object_new_string(name));
+	json_object_object_add(o, "outcome",
+	    json_object_new_string("refused"));
+	json_object_object_add(o, "code", json_object_new_string(code));
+	json_object_object_add(o, "reason", json_object_new_string(msg));
+	if (audit_event(del ? "tool.delete" : "tool.register", "", r->who,
+	    json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN), 0,
+	    NULL, NULL) == -1)
+		log_warnx("cannot audit a refused tool %s by %s",
+		    del ? "deletion" : "registration", r->who);
+	json_object_put(o);
+	eng_error(ctx, r->id, status, code, "%s", msg);
+}
+
 void
 tools_route_register(struct proc_ctx *ctx, const struct gw_req *r)
 {
 	struct json_object	*o, *d;
 	struct json_tokener	*tok;
 	struct etool		*t;
-	sqlite3_stmt		*st;
+	struct tools_wait	*w;
 	char			 err[512];
 	const char		*def;
 	size_t			 over;
-	int			 rc;
 
 	if (!eng_unrestricted(r)) {
-		eng_error(ctx, r->id, 403, "forbidden", "%s may only call its "
-		    "own tools; registering needs an unrestricted identity",
-		    r->who);
+		tools_refuse(ctx, r, 0, NULL, 403, "forbidden", "%s may only "
+		    "call its own tools; registering needs an unrestricted "
+		    "identity", r->who);
 		return;
 	}
 	if ((tok = json_tokener_new_ex(32)) == NULL) {
-		eng_error(ctx, r->id, 500, "internal", "out of memory");
+		tools_refuse(ctx, r, 0, NULL, 500, "internal", "out of memory");
 		return;
 	}
 	o = json_tokener_parse_ex(tok, r->body, (int)r->blen);
 	if (o == NULL || tok->char_offset != (int)r->blen) {
-		eng_error(ctx, r->id, 400, "bad_json", "the body is not one "
-		    "JSON object: %s", o == NULL ? json_tokener_error_desc(
-		    json_tokener_get_error(tok)) : "trailing bytes");
+		tools_refuse(ctx, r, 0, NULL, 400, "bad_json", "the body is "
+		    "not one JSON object: %s", o == NULL ?
+		    json_tokener_error_desc(json_tokener_get_error(tok)) :
+		    "trailing bytes");
 		json_object_put(o);
 		json_tokener_free(tok);
 		return;
@@ -750,13 +844,13 @@ tools_route_register(struct proc_ctx *ctx, const struct gw_req *r)
 	strlcpy(err, "$", sizeof(err));
 	if (eng_nul_find(o, NULL, err, sizeof(err))) {
 		json_object_put(o);
-		eng_error(ctx, r->id, 400, "bad_tool", "%s: a string with a "
-		    "NUL byte (\\u0000)", err);
+		tools_refuse(ctx, r, 0, NULL, 400, "bad_tool", "%s: a string "
+		    "with a NUL byte (\\u0000)", err);
 		return;
 	}
 	if ((t = etool_from_json(o, err, sizeof(err))) == NULL) {
 		json_object_put(o);
-		eng_error(ctx, r->id, 400, "bad_tool", "%s", err);
+		tools_refuse(ctx, r, 0, NULL, 400, "bad_tool", "%s", err);
 		return;
 	}
 	json_object_put(o);
@@ -764,105 +858,263 @@ tools_route_register(struct proc_ctx *ctx, const struct gw_req *r)
 	over = 0;
 	if (conf_limits_over(&t->limits, &ctx->conf->sandboxd.max_limits,
 	    &over, err, sizeof(err))) {
-		eng_error(ctx, r->id, 400, "bad_tool", "limits: %s", err);
+		tools_refuse(ctx, r, 0, t->name, 400, "bad_tool", "limits: %s",
+		    err);
+		etool_free(t);
+		return;
+	}
+	if (wait_find(t->name) != NULL) {
+		tools_refuse(ctx, r, 0, t->name, 409, "busy", "a tool named "
+		    "\"%s\" is being %s", t->name, wait_find(t->name)->del ?
+		    "deleted" : "registered");
 		etool_free(t);
 		return;
 	}
 	if (tools_find(t->name) != NULL) {
 		if (tools_find(t->name)->source == TOOL_DYNAMIC)
-			eng_error(ctx, r->id, 409, "exists", "a tool named "
-			    "\"%s\" exists already: DELETE /v1/tools/%s (or "
-			    "harnessctl tool rm %s) first", t->name, t->name,
-			    t->name);
+			tools_refuse(ctx, r, 0, t->name, 409, "exists",
+			    "a tool named \"%s\" exists already: DELETE "
+			    "/v1/tools/%s (or harnessctl tool rm %s) first",
+			    t->name, t->name, t->name);
 		else
-			eng_error(ctx, r->id, 409, "exists", "a tool named "
-			    "\"%s\" exists already, %s", t->name,
+			tools_refuse(ctx, r, 0, t->name, 409, "exists",
+			    "a tool named \"%s\" exists already, %s", t->name,
 			    tools_find(t->name)->source == TOOL_BUILTIN ?
 			    "built in" : "from the configuration");
 		etool_free(t);
 		return;
 	}
-	if (ndynamic >= TOOLS_DYNAMIC_MAX) {
-		eng_error(ctx, r->id, 507, "too_many_tools", "at most %d "
-		    "registered tools", TOOLS_DYNAMIC_MAX);
+	if (ndynamic + nwaits_register >= TOOLS_DYNAMIC_MAX) {
+		tools_refuse(ctx, r, 0, t->name, 507, "too_many_tools",
+		    "at most %d registered tools", TOOLS_DYNAMIC_MAX);
 		etool_free(t);
 		return;
 	}
 	strlcpy(t->owner, r->who, sizeof(t->owner));
 	t->created = (int64_t)time(NULL);
 
-	/* Durable before it is acknowledged. */
+	/* Durable before it is acknowledged, and audited before that. */
 	d = tools_describe(t);
 	json_object_object_del(d, "source");
 	json_object_object_del(d, "owner");
 	json_object_object_del(d, "created");
 	def = json_object_to_json_string_ext(d, JSON_C_TO_STRING_PLAIN);
-	rc = SQLITE_ERROR;
+	if ((w = calloc(1, sizeof(*w))) == NULL ||
+	    (w->def = strdup(def)) == NULL) {
+		free(w);
+		json_object_put(d);
+		tools_refuse(ctx, r, 0, t->name, 500, "internal",
+		    "out of memory");
+		etool_free(t);
+		return;
+	}
+	json_object_put(d);
+	w->ctx = ctx;
+	w->id = r->id;
+	w->t = t;
+	strlcpy(w->name, t->name, sizeof(w->name));
+	strlcpy(w->who, r->who, sizeof(w->who));
+	TAILQ_INSERT_TAIL(&waits, w, entry);
+	nwaits_register++;
+	tools_audit(w, "registered", NULL);
+}
+
+/* A tool's definition as the state store keeps it: its SHA-256. */
+static void
+def_sha256(const char *def, char *hex, size_t len)
+{
+	unsigned char	 h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, (const unsigned char *)def, strlen(def));
+	sodium_bin2hex(hex, len, h, sizeof(h));
+}
+
+static void
+wait_free(struct tools_wait *w)
+{
+	TAILQ_REMOVE(&waits, w, entry);
+	if (!w->del)
+		nwaits_register--;
+	etool_free(w->t);
+	free(w->def);
+	free(w);
+}
+
+static void	tools_audited(int, uint64_t, const char *, void *);
+
+/*
+ * Send w's record: outcome "registered" or "deleted" (acknowledged
+ * before the change), or "failed" with a reason (after it, not waited
+ * for).
+ */
+static void
+tools_audit(struct tools_wait *w, const char *outcome, const char *reason)
+{
+	struct json_object	*o;
+	char			 hex[crypto_hash_sha256_BYTES * 2 + 1];
+	const char		*type;
+	int			 rc, ack = reason == NULL;
+
+	type = w->del ? "tool.delete" : "tool.register";
+	o = json_object_new_object();
+	json_object_object_add(o, "tool", json_object_new_string(w->name));
+	json_object_object_add(o, "outcome", json_object_new_string(outcome));
+	if (w->def != NULL) {
+		def_sha256(w->def, hex, sizeof(hex));
+		json_object_object_add(o, "sha256",
+		    json_object_new_string(hex));
+		json_object_object_add(o, "bytes",
+		    json_object_new_int64((int64_t)strlen(w->def)));
+	}
+	if (reason != NULL)
+		json_object_object_add(o, "reason",
+		    json_object_new_string(reason));
+	rc = audit_event(type, "", w->who,
+	    json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN),
+	    ack ? AUDIT_ACK : 0, ack ? tools_audited : NULL, ack ? w : NULL);
+	json_object_put(o);
+	if (rc == -1) {
+		if (ack)
+			tools_audited(0, 0, "auditd unreachable: cannot send "
+			    "the record", w);
+		else
+			log_warnx("cannot audit: tool %s: %s", w->name,
+			    reason);
+	}
+}
+
+/* Register: the record is durable; store the tool, then answer. */
+static void
+register_commit(struct tools_wait *w)
+{
+	struct etool		*t = w->t;
+	struct json_object	*o;
+	sqlite3_stmt		*st;
+	int			 rc = SQLITE_ERROR;
+
+	/* A reload may have brought a tool of that name meanwhile. */
+	if (tools_find(t->name) != NULL) {
+		tools_audit(w, "failed", "a tool of that name came with a "
+		    "reload");
+		eng_error(w->ctx, w->id, 409, "exists", "a tool named \"%s\" "
+		    "exists already, from the configuration", t->name);
+		return;
+	}
 	if (db != NULL && sqlite3_prepare_v2(db, "INSERT INTO tools (name, "
 	    "def, owner, created) VALUES (?, ?, ?, ?)", -1, &st, NULL) ==
 	    SQLITE_OK) {
 		sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, def, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, w->def, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, t->owner, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 4, t->created);
 		rc = sqlite3_step(st);
 		sqlite3_finalize(st);
 	}
-	json_object_put(d);
 	if (rc != SQLITE_DONE) {
 		log_warnx("state: cannot store tool %s: %s", t->name,
 		    db ? sqlite3_errmsg(db) : "no database");
-		eng_error(ctx, r->id, 500, "state", "cannot store the tool");
-		etool_free(t);
+		tools_audit(w, "failed", "cannot store the tool");
+		eng_error(w->ctx, w->id, 500, "state", "cannot store the tool");
 		return;
 	}
 	tools_hash(t);
 	TAILQ_INSERT_TAIL(&tools, t, entry);
+	w->t = NULL;
 	ndynamic++;
-	log_info("tool %s registered by %s", t->name, r->who);
+	log_info("tool %s registered by %s", t->name, w->who);
 	o = tools_describe(t);
-	eng_reply_obj(ctx, r->id, 201, o);
+	eng_reply_obj(w->ctx, w->id, 201, o);
 	json_object_put(o);
+}
+
+/* Delete: the record is durable; remove the tool, then answer. */
+static void
+delete_commit(struct tools_wait *w)
+{
+	struct etool	*t;
+	sqlite3_stmt	*st;
+	int		 rc = SQLITE_ERROR;
+
+	if (db != NULL && sqlite3_prepare_v2(db, "DELETE FROM tools WHERE "
+	    "name = ?", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, w->name, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	if (rc != SQLITE_DONE) {
+		log_warnx("state: cannot delete tool %s: %s", w->name,
+		    db ? sqlite3_errmsg(db) : "no database");
+		tools_audit(w, "failed", "cannot delete the tool");
+		eng_error(w->ctx, w->id, 500, "state", "cannot delete the "
+		    "tool");
+		return;
+	}
+	log_info("tool %s deleted by %s", w->name, w->who);
+	/* Found again: a reload rebuilds the list. */
+	if ((t = tools_find(w->name)) != NULL && t->source == TOOL_DYNAMIC) {
+		TAILQ_REMOVE(&tools, t, entry);
+		etool_free(t);
+		ndynamic--;
+	}
+	eng_reply(w->ctx, w->id, 200, "{\"deleted\":true}");
+}
+
+static void
+tools_audited(int ok, uint64_t seq, const char *err, void *arg)
+{
+	struct tools_wait	*w = arg;
+
+	if (!ok) {
+		log_warnx("tool %s not %s: %s", w->name, w->del ? "deleted" :
+		    "registered", err);
+		eng_error(w->ctx, w->id, 503, "audit_unavailable", "tool %s "
+		    "not %s: %s", w->name, w->del ? "deleted" : "registered",
+		    err);
+	} else if (w->del)
+		delete_commit(w);
+	else
+		register_commit(w);
+	wait_free(w);
 }
 
 void
 tools_route_delete(struct proc_ctx *ctx, const struct gw_req *r,
     const char *name)
 {
-	struct etool	*t;
-	sqlite3_stmt	*st;
-	int		 rc = SQLITE_ERROR;
+	struct etool		*t;
+	struct tools_wait	*w;
 
 	if ((t = tools_find(name)) == NULL || !eng_allowed(r, name)) {
-		eng_error(ctx, r->id, 404, "no_such_tool", "no tool \"%s\"",
-		    name);
+		tools_refuse(ctx, r, 1, name, 404, "no_such_tool",
+		    "no tool \"%s\"", name);
 		return;
 	}
 	if (t->source != TOOL_DYNAMIC) {
-		eng_error(ctx, r->id, 403, "forbidden", "tool \"%s\" is %s; "
-		    "only registered tools can be deleted", name,
+		tools_refuse(ctx, r, 1, name, 403, "forbidden", "tool \"%s\" "
+		    "is %s; only registered tools can be deleted", name,
 		    t->source == TOOL_BUILTIN ? "built in" :
 		    "defined in harness.conf");
 		return;
 	}
 	if (!eng_unrestricted(r)) {
-		eng_error(ctx, r->id, 403, "forbidden", "deleting tools needs "
-		    "an unrestricted identity");
+		tools_refuse(ctx, r, 1, name, 403, "forbidden", "deleting "
+		    "tools needs an unrestricted identity");
 		return;
 	}
-	if (db != NULL && sqlite3_prepare_v2(db, "DELETE FROM tools WHERE "
-	    "name = ?", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-	}
-	if (rc != SQLITE_DONE) {
-		eng_error(ctx, r->id, 500, "state", "cannot delete the tool");
+	if (wait_find(name) != NULL) {
+		tools_refuse(ctx, r, 1, name, 409, "busy", "tool \"%s\" is "
+		    "being deleted already", name);
 		return;
 	}
-	log_info("tool %s deleted by %s", name, r->who);
-	TAILQ_REMOVE(&tools, t, entry);
-	etool_free(t);
-	ndynamic--;
-	eng_reply(ctx, r->id, 200, "{\"deleted\":true}");
+	if ((w = calloc(1, sizeof(*w))) == NULL) {
+		tools_refuse(ctx, r, 1, name, 500, "internal", "out of memory");
+		return;
+	}
+	w->ctx = ctx;
+	w->id = r->id;
+	w->del = 1;
+	strlcpy(w->name, name, sizeof(w->name));
+	strlcpy(w->who, r->who, sizeof(w->who));
+	TAILQ_INSERT_TAIL(&waits, w, entry);
+	tools_audit(w, "deleted", NULL);
 }

@@ -255,6 +255,8 @@ static const char *const known_types[] = {
 	"sandbox.start",
 	"secret.detected",	/* harnessd's engine */
 	"tool.call",
+	"tool.delete",
+	"tool.register",
 	"vault.get",		/* vaultd */
 	"vault.init",
 	"vault.prune",

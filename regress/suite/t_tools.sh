@@ -542,6 +542,9 @@ ok $? "another session does not read the cache"
 ok $? "another identity does not read the cache, without a session either"
 
 suite_stop harnessd
+[ -f "$T/state/engine/state.db" ] && [ ! -e "$T/state/engine/state.db-wal" ] &&
+    [ ! -e "$T/state/engine/state.db-shm" ]
+ok $? "a clean stop leaves the state DB and no -wal or -shm file ($(ls "$T/state/engine" | tr '\n' ' '))"
 suite_start harnessd || { ok 1 "harnessd restarts"; t_exit; }
 [ "$(code http://x/v1/tools/clock)" = 200 ] && grep -q '"source":"dynamic"' "$T/body"
 ok $? "registered tools survive a restart (state DB)"
@@ -550,8 +553,21 @@ ok $? "the state DB is in the engine's chroot"
 [ "$(code -X DELETE http://x/v1/tools/clock)" = 200 ] &&
     [ "$(code http://x/v1/tools/clock)" = 404 ]
 ok $? "DELETE /v1/tools/NAME"
+# Records of refusals are sent, not waited for: look until they are in.
+tool_records() {
+	ctl audit show -t 'tool.*' -j >"$T/taudit" 2>&1 || return 1
+	grep '"tool.register"' "$T/taudit" | grep "\"tool\":\"$1\"" |
+	    grep "\"outcome\":\"$2\"" | grep -q -- "$3" &&
+	    grep '"tool.delete"' "$T/taudit" | grep "\"tool\":\"$4\"" |
+	    grep "\"outcome\":\"$5\"" | grep -q -- "$6"
+}
+tool_records clock registered '"sha256":"[0-9a-f]\{64\}"' clock deleted .
+ok $? "audit trail: the registration (with its definition's SHA-256) and the deletion"
 [ "$(code -X DELETE http://x/v1/tools/shell)" = 403 ]
 ok $? "a built-in cannot be deleted"
+wait_until 10 tool_records clock refused '"code":"exists"' \
+    shell refused '"code":"forbidden"'
+ok $? "audit trail: refused registrations and deletions, with the code"
 
 # ---- secrets and the scanner ----
 VAL=demo-VALUE-$$-Zq9
@@ -721,6 +737,16 @@ grep -A1 '^event: error' "$T/wsse" | grep '"status":503' |
 ok $? "auditd lost during a run: the result is withheld, and says why"
 [ "$(post /v1/exec '{"argv":["true"]}')" -ge 500 ] && grep -qi 'audit' "$T/body"
 ok $? "auditd down: refused, naming auditd"
+# Registering and deleting a tool wait for their record too.
+[ "$(post /v1/tools '{"name":"unaudited","command":["true"]}')" = 503 ] &&
+    grep -q '"code":"audit_unavailable"' "$T/body" &&
+    grep -q 'tool unaudited not registered: auditd unreachable' "$T/body" &&
+    [ "$(code http://x/v1/tools/unaudited)" = 404 ]
+ok $? "auditd down: a registration is refused, nothing registered ($(cat "$T/body"))"
+[ "$(code -X DELETE http://x/v1/tools/say)" = 503 ] &&
+    grep -q 'tool say not deleted: auditd unreachable' "$T/body" &&
+    [ "$(code http://x/v1/tools/say)" = 200 ]
+ok $? "auditd down: a deletion is refused, the tool stays ($(cat "$T/body"))"
 suite_start auditd
 exec_works
 ok $? "calls work again once they are back"
