@@ -19,6 +19,7 @@ static const struct proc_def auditd_procs[] = {
 		.run = writer_run,
 		.control = writer_control,
 		.reload = writer_reload,
+		.reloaded = writer_reloaded,
 		.chroot_of = writer_chroot,
 		.serves_control = 1,
 	},

@@ -13,7 +13,9 @@ enum auditd_proc {
 
 void	 writer_run(struct proc_ctx *);
 int	 writer_control(struct proc_ctx *, struct ctl_conn *, struct imsg *);
-void	 writer_reload(struct proc_ctx *, struct harness_conf *);
+int	 writer_reload(struct proc_ctx *, struct harness_conf *, char *,
+	    size_t);
+void	 writer_reloaded(struct proc_ctx *, const struct proc_reload *);
 const char *writer_chroot(const struct harness_conf *);
 
 #endif /* AUDITD_H */

@@ -45,6 +45,7 @@
 #include <unistd.h>
 
 #include "audit_proto.h"
+#include "auditc.h"
 #include "auditd.h"
 #include "auditlog.h"
 #include "conf.h"
@@ -223,11 +224,67 @@ pending_free(struct pending *p)
 	memset(p, 0, sizeof(*p));
 }
 
+/*
+ * Queue a checked event for the next batch; canon (the body) is taken.
+ * -1 if out of memory (nothing queued).
+ */
+static int
+writer_add(uint32_t conn, uint32_t reqid, uint32_t flags, int64_t t,
+    uid_t uid, pid_t pid, const void *src, size_t srclen, const void *typ,
+    size_t typlen, const void *ses, size_t seslen, const void *act,
+    size_t actlen, char *canon)
+{
+	struct pending	*p;
+
+	p = &w.fill->p[w.fill->n];
+	memset(p, 0, sizeof(*p));
+	p->conn = conn;
+	p->reqid = reqid;
+	p->flags = flags;
+	p->body = canon;
+	if ((p->source = dupn(src, srclen)) == NULL ||
+	    (p->type = dupn(typ, typlen)) == NULL ||
+	    (p->session = dupn(ses, seslen)) == NULL ||
+	    (p->actor = dupn(act, actlen)) == NULL) {
+		pending_free(p);
+		return -1;
+	}
+	p->rec.time = t;
+	p->rec.source = p->source;
+	p->rec.type = p->type;
+	p->rec.session = p->session;
+	p->rec.actor = p->actor;
+	p->rec.uid = (int64_t)uid;
+	p->rec.pid = (int64_t)pid;
+	p->rec.body = p->body;
+	/*
+	 * A record someone waits for is written at the end of this turn;
+	 * one nobody waits for (no AUDIT_ACK) may wait WRITER_LAZY_MS for
+	 * company, so that it shares the fsync of the next awaited one
+	 * (hitld's decision with sandboxd's sandbox.start, sandbox.exit
+	 * with the engine's tool.call) instead of adding one before it.
+	 */
+	w.fill->n++;
+	if (flags & AUDIT_ACK) {
+		if (w.fill->nack++ == 0)
+			event_active(w.ev_commit, EV_TIMEOUT, 0);
+	} else if (!evtimer_pending(w.ev_lazy, NULL)) {
+		struct timeval	 tv = { 0, WRITER_LAZY_MS * 1000 };
+
+		evtimer_add(w.ev_lazy, &tv);
+	}
+	if (w.fill->n == AUDITLOG_BATCH_MAX) {
+		/* Full: wait for the committer, then hand this one over. */
+		writer_drain();
+		writer_kick();
+	}
+	return 0;
+}
+
 static void
 writer_event(struct ctl_conn *c, struct imsg *imsg)
 {
 	struct rbuf	 rb;
-	struct pending	*p;
 	const void	*src, *typ, *ses, *act, *body;
 	size_t		 srclen, typlen, seslen, actlen, bodylen, clen, i;
 	uint32_t	 flags, reqid = imsg->hdr.peerid;
@@ -318,51 +375,12 @@ writer_event(struct ctl_conn *c, struct imsg *imsg)
 		return;
 	}
 
-	p = &w.fill->p[w.fill->n];
-	memset(p, 0, sizeof(*p));
-	p->conn = c->id;
-	p->reqid = reqid;
-	p->flags = flags;
-	p->body = canon;
-	if ((p->source = dupn(src, srclen)) == NULL ||
-	    (p->type = dupn(typ, typlen)) == NULL ||
-	    (p->session = dupn(ses, seslen)) == NULL ||
-	    (p->actor = dupn(act, actlen)) == NULL) {
-		pending_free(p);
+	if (writer_add(c->id, reqid, flags, t, c->uid, c->pid, src, srclen,
+	    typ, typlen, ses, seslen, act, actlen, canon) == -1) {
 		log_warn("%s: malloc", __func__);
 		w.stats[AUDIT_ST_WRITEFAIL]++;
 		control_error(c, reqid, "audit event not written: out of "
 		    "memory");
-		return;
-	}
-	p->rec.time = t;
-	p->rec.source = p->source;
-	p->rec.type = p->type;
-	p->rec.session = p->session;
-	p->rec.actor = p->actor;
-	p->rec.uid = (int64_t)c->uid;
-	p->rec.pid = (int64_t)c->pid;
-	p->rec.body = p->body;
-	/*
-	 * A record someone waits for is written at the end of this turn;
-	 * one nobody waits for (no AUDIT_ACK) may wait WRITER_LAZY_MS for
-	 * company, so that it shares the fsync of the next awaited one
-	 * (hitld's decision with sandboxd's sandbox.start, sandbox.exit
-	 * with the engine's tool.call) instead of adding one before it.
-	 */
-	w.fill->n++;
-	if (flags & AUDIT_ACK) {
-		if (w.fill->nack++ == 0)
-			event_active(w.ev_commit, EV_TIMEOUT, 0);
-	} else if (!evtimer_pending(w.ev_lazy, NULL)) {
-		struct timeval	 tv = { 0, WRITER_LAZY_MS * 1000 };
-
-		evtimer_add(w.ev_lazy, &tv);
-	}
-	if (w.fill->n == AUDITLOG_BATCH_MAX) {
-		/* Full: wait for the committer, then hand this one over. */
-		writer_drain();
-		writer_kick();
 	}
 }
 
@@ -910,10 +928,47 @@ writer_control(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
 	return -1;
 }
 
-void
-writer_reload(struct proc_ctx *ctx, struct harness_conf *nconf)
+int
+writer_reload(struct proc_ctx *ctx, struct harness_conf *nconf, char *note,
+    size_t notesz)
 {
+	(void)ctx;
+	(void)note;
+	(void)notesz;
 	seal_schedule(nconf);
+	return 0;
+}
+
+/*
+ * auditd's own reloads go into its log as a producer's config.reload
+ * would (source "auditd/writer", the writer's uid and pid), with the
+ * same checks on the body, nobody waiting for the ack.
+ */
+void
+writer_reloaded(struct proc_ctx *ctx, const struct proc_reload *rl)
+{
+	static const char	 type[] = "config.reload";
+	struct timespec		 ts;
+	const char		*src = proc_title(ctx);
+	char			*body, *canon = NULL, actor[64], why[256];
+	size_t			 clen;
+
+	if ((body = audit_reload_body(rl, actor, sizeof(actor))) == NULL) {
+		log_warn("reload not recorded in the audit trail");
+		return;
+	}
+	if (auditlog_canon_json(body, strlen(body), &canon, &clen, why,
+	    sizeof(why)) == -1) {
+		log_warnx("reload not recorded in the audit trail: %s", why);
+		free(body);
+		return;
+	}
+	free(body);
+	clock_gettime(CLOCK_REALTIME, &ts);
+	if (writer_add(0, 0, 0, (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec,
+	    getuid(), getpid(), src, strlen(src), type, strlen(type), "", 0,
+	    actor, strlen(actor), canon) == -1)
+		log_warn("reload not recorded in the audit trail");
 }
 
 static void

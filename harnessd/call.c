@@ -203,23 +203,12 @@ json_bytes(const char *p, size_t len)
 {
 	struct json_object	*o;
 	char			*s;
-	size_t			 i, n, k;
+	size_t			 k;
 
 	if (utf8_valid(p, len))
 		return json_object_new_string_len(p, (int)len);
-	if ((s = malloc(len * 3 + 1)) == NULL)
+	if ((s = utf8_sanitize(p, len, &k)) == NULL)
 		return json_object_new_string("");
-	for (i = 0, k = 0; i < len; ) {
-		if ((n = utf8_seqlen(p + i, len - i)) == 0) {
-			memcpy(s + k, "\xef\xbf\xbd", 3);
-			k += 3;
-			i++;
-		} else {
-			memcpy(s + k, p + i, n);
-			k += n;
-			i += n;
-		}
-	}
 	o = json_object_new_string_len(s, (int)k);
 	free(s);
 	return o;

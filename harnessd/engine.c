@@ -434,10 +434,11 @@ engine_dispatch(struct proc_ctx *ctx, struct imsgev *iev, struct imsg *imsg)
 	}
 }
 
-void
-engine_reload(struct proc_ctx *ctx, struct harness_conf *nconf)
+int
+engine_reload(struct proc_ctx *ctx, struct harness_conf *nconf, char *note,
+    size_t notesz)
 {
-	tools_reload(ctx, nconf);
+	return tools_reload(ctx, nconf, note, notesz);
 }
 
 /*

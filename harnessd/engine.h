@@ -98,7 +98,8 @@ int	 eng_nul_find(struct json_object *, const char *, char *, size_t);
 
 /* tools.c */
 int	 tools_init(struct proc_ctx *);
-void	 tools_reload(struct proc_ctx *, struct harness_conf *);
+int	 tools_reload(struct proc_ctx *, struct harness_conf *, char *,
+	    size_t);
 void	 tools_shutdown(void);
 size_t	 tools_pending(void);
 struct etool *tools_find(const char *);

@@ -148,10 +148,14 @@ gateway_chroot(const struct harness_conf *conf)
 }
 
 /* SIGHUP: ctx->conf is still the old configuration. */
-void
-gateway_reload(struct proc_ctx *ctx, struct harness_conf *nconf)
+int
+gateway_reload(struct proc_ctx *ctx, struct harness_conf *nconf, char *note,
+    size_t notesz)
 {
+	(void)note;
+	(void)notesz;
 	auth_reload(ctx->conf, nconf);
+	return 0;
 }
 
 static double

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "auditc.h"
 #include "conf.h"
 #include "confine.h"
 #include "harnessd.h"
@@ -39,6 +40,7 @@ static const struct proc_def harnessd_procs[] = {
 		.on_fd = engine_on_fd,
 		.control = engine_control,
 		.reload = engine_reload,
+		.reloaded = audit_reload,
 		.chroot_of = engine_chroot,
 		.stopping = engine_stopping,
 		.serves_control = 1,

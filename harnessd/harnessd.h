@@ -23,13 +23,15 @@ void	 gateway_run(struct proc_ctx *);
 void	 gateway_dispatch(struct proc_ctx *, struct imsgev *, struct imsg *);
 void	 gateway_on_fd(struct proc_ctx *, uint32_t, uint32_t, int);
 const char *gateway_chroot(const struct harness_conf *);
-void	 gateway_reload(struct proc_ctx *, struct harness_conf *);
+int	 gateway_reload(struct proc_ctx *, struct harness_conf *, char *,
+	    size_t);
 int	 gateway_stopping(struct proc_ctx *);
 
 void	 engine_run(struct proc_ctx *);
 void	 engine_dispatch(struct proc_ctx *, struct imsgev *, struct imsg *);
 void	 engine_on_fd(struct proc_ctx *, uint32_t, uint32_t, int);
-void	 engine_reload(struct proc_ctx *, struct harness_conf *);
+int	 engine_reload(struct proc_ctx *, struct harness_conf *, char *,
+	    size_t);
 int	 engine_stopping(struct proc_ctx *);
 int	 engine_control(struct proc_ctx *, struct ctl_conn *, struct imsg *);
 const char *engine_chroot(const struct harness_conf *);

@@ -654,12 +654,17 @@ load_dynamic(void)
 	sqlite3_finalize(st);
 }
 
-static void
-build(const struct harness_conf *conf)
+/*
+ * The tool list from a configuration, the API's registrations and the
+ * built-ins.  How many tools of the file were ignored, the first one's
+ * error in why.
+ */
+static size_t
+build(const struct harness_conf *conf, char *why, size_t whysz)
 {
 	struct conf_tool	*ct;
 	struct etool		*t;
-	size_t			 i;
+	size_t			 i, bad = 0;
 	char			 err[512];
 
 	while ((t = TAILQ_FIRST(&tools)) != NULL) {
@@ -671,6 +676,10 @@ build(const struct harness_conf *conf)
 		if ((t = etool_from_conf(ct, err, sizeof(err))) == NULL) {
 			log_warnx("tool %s (%s:%d) ignored: %s", ct->name,
 			    ct->file, ct->line, err);
+			if (bad++ == 0 && why != NULL)
+				snprintf(why, whysz, "tool %s (%s:%d) "
+				    "ignored: %s", ct->name, ct->file,
+				    ct->line, err);
 			continue;
 		}
 		TAILQ_INSERT_TAIL(&tools, t, entry);
@@ -685,6 +694,7 @@ build(const struct harness_conf *conf)
 	load_dynamic();
 	TAILQ_FOREACH(t, &tools, entry)
 		tools_hash(t);
+	return bad;
 }
 
 int
@@ -705,7 +715,7 @@ tools_init(struct proc_ctx *ctx)
 	    "def TEXT NOT NULL, owner TEXT NOT NULL, created INTEGER NOT "
 	    "NULL)") == -1)
 		return -1;
-	build(ctx->conf);
+	(void)build(ctx->conf, NULL, 0);
 	log_info("tools: %zu registered at run time, state in %s", ndynamic,
 	    STATE_DB);
 	return 0;
@@ -739,10 +749,26 @@ tools_shutdown(void)
 		db = NULL;
 }
 
-void
-tools_reload(struct proc_ctx *ctx, struct harness_conf *nconf)
+int
+tools_reload(struct proc_ctx *ctx, struct harness_conf *nconf, char *note,
+    size_t notesz)
 {
-	build(nconf);
+	struct etool	*t;
+	size_t		 bad, n = 0, len;
+
+	(void)ctx;
+	if ((bad = build(nconf, note, notesz)) > 0) {
+		len = strlen(note);
+		if (bad > 1 && len < notesz)
+			snprintf(note + len, notesz - len, " (and %zu more)",
+			    bad - 1);
+		return -1;
+	}
+	TAILQ_FOREACH(t, &tools, entry)
+		n++;
+	snprintf(note, notesz, "%zu tool%s, %zu registered through the "
+	    "API", n, n == 1 ? "" : "s", ndynamic);
+	return 0;
 }
 
 void

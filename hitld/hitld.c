@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "auditc.h"
 #include "conf.h"
 #include "hitld.h"
 #include "log.h"
@@ -28,6 +29,7 @@ static const struct proc_def hitld_procs[] = {
 		.on_fd = queue_on_fd,
 		.control = queue_control,
 		.reload = queue_reload,
+		.reloaded = audit_reload,
 		.dispatch = queue_dispatch,
 		.chroot_of = queue_chroot,
 		.stopping = queue_stopping,

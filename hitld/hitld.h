@@ -63,7 +63,8 @@ int	 users_decode(struct users *, const void *, size_t);
 void	 queue_run(struct proc_ctx *);
 void	 queue_on_fd(struct proc_ctx *, uint32_t, uint32_t, int);
 int	 queue_control(struct proc_ctx *, struct ctl_conn *, struct imsg *);
-void	 queue_reload(struct proc_ctx *, struct harness_conf *);
+int	 queue_reload(struct proc_ctx *, struct harness_conf *, char *,
+	    size_t);
 void	 queue_dispatch(struct proc_ctx *, struct imsgev *, struct imsg *);
 const char *queue_chroot(const struct harness_conf *);
 int	 queue_stopping(struct proc_ctx *);

@@ -1052,8 +1052,9 @@ queue_control(struct proc_ctx *ctx, struct ctl_conn *c, struct imsg *imsg)
  * to come.  Those waiting keep their deadline and stay queued; they
  * hold copies of everything they show.
  */
-void
-queue_reload(struct proc_ctx *ctx, struct harness_conf *nconf)
+int
+queue_reload(struct proc_ctx *ctx, struct harness_conf *nconf, char *note,
+    size_t notesz)
 {
 	struct risk_ruleset	*rs;
 	size_t			 n;
@@ -1061,7 +1062,8 @@ queue_reload(struct proc_ctx *ctx, struct harness_conf *nconf)
 
 	if ((rs = risk_conf_compile(nconf, &n, err, sizeof(err))) == NULL) {
 		log_warnx("reload: rules: %s; keeping the old rules", err);
-		return;
+		snprintf(note, notesz, "rules: %s; the old rules kept", err);
+		return -1;
 	}
 	risk_free(q.rs);
 	q.rs = rs;
@@ -1069,6 +1071,9 @@ queue_reload(struct proc_ctx *ctx, struct harness_conf *nconf)
 	q.timeout_ms = nconf->hitld.timeout_ms;
 	log_info("rules reloaded: %zu rule%s, %zu request%s still pending",
 	    n, n == 1 ? "" : "s", q.npending, q.npending == 1 ? "" : "s");
+	snprintf(note, notesz, "%zu rule%s, %zu request%s still pending",
+	    n, n == 1 ? "" : "s", q.npending, q.npending == 1 ? "" : "s");
+	return 0;
 }
 
 /*

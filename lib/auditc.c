@@ -9,7 +9,9 @@
 #include <errno.h>
 #include <event2/event.h>
 #include <fcntl.h>
+#include <json-c/json.h>
 #include <limits.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,7 @@
 #include "imsgev.h"
 #include "log.h"
 #include "proc.h"
+#include "utf8.h"
 #include "wire.h"
 
 struct areq {
@@ -640,4 +643,142 @@ audit_log_sync(const char *path, const char *source, const char *type,
 	harness_close(h);
 	free(wb);
 	return ret;
+}
+
+/* ---------------------------------------------------------------- */
+/* config.reload */
+
+#define RELOAD_ERROR_MAX	2048	/* bytes of the error kept */
+#define RELOAD_RESTART_MAX	1024
+#define RELOAD_FILES_ROOM	9000	/* bytes of JSON for the file list */
+
+/* Text as valid UTF-8, cut to at most max bytes on a character. */
+static struct json_object *
+reload_text(const char *s, size_t max)
+{
+	struct json_object	*o;
+	char			*t;
+	size_t			 k;
+
+	if ((t = utf8_sanitize(s, strlen(s), &k)) == NULL)
+		return json_object_new_string("");
+	if (k > max) {
+		k = max;
+		while (k > 0 && ((unsigned char)t[k] & 0xc0) == 0x80)
+			k--;
+	}
+	o = json_object_new_string_len(t, (int)k);
+	free(t);
+	return o;
+}
+
+struct reload_files {
+	struct json_object	*arr;
+	size_t			 room;
+	size_t			 omitted;
+};
+
+/* Each file read: its path, size and SHA-256, as sha256sum(1) says. */
+static int
+reload_file(const char *path, const void *data, size_t len, void *arg)
+{
+	struct reload_files	*f = arg;
+	struct json_object	*o;
+	unsigned char		 h[crypto_hash_sha256_BYTES];
+	char			 hex[2 * crypto_hash_sha256_BYTES + 1];
+	size_t			 need = strlen(path) + 128;
+
+	if (need > f->room) {
+		f->omitted++;
+		return 0;
+	}
+	f->room -= need;
+	crypto_hash_sha256(h, data, len);
+	sodium_bin2hex(hex, sizeof(hex), h, sizeof(h));
+	o = json_object_new_object();
+	json_object_object_add(o, "path", reload_text(path, PATH_MAX));
+	json_object_object_add(o, "bytes", json_object_new_int64(
+	    (int64_t)len));
+	json_object_object_add(o, "sha256", json_object_new_string(hex));
+	json_object_array_add(f->arr, o);
+	return 0;
+}
+
+char *
+audit_reload_body(const struct proc_reload *rl, char *actor,
+    size_t actorsz)
+{
+	static const char *const results[] = {
+		[PROC_RELOAD_APPLIED] = "applied",
+		[PROC_RELOAD_PARTIAL] = "partial",
+		[PROC_RELOAD_REFUSED] = "refused",
+	};
+	struct json_object	*o;
+	struct reload_files	 f;
+	char			*s;
+
+	o = json_object_new_object();
+	json_object_object_add(o, "trigger", json_object_new_string(
+	    "SIGHUP"));
+	json_object_object_add(o, "result", json_object_new_string(
+	    results[rl->result]));
+	actor[0] = '\0';
+	if (rl->from_user) {
+		snprintf(actor, actorsz, "uid:%u", (unsigned)rl->uid);
+		json_object_object_add(o, "sender_uid",
+		    json_object_new_int64((int64_t)rl->uid));
+		json_object_object_add(o, "sender_pid",
+		    json_object_new_int64((int64_t)rl->pid));
+	}
+	if (rl->error != NULL)
+		json_object_object_add(o, "error", reload_text(rl->error,
+		    RELOAD_ERROR_MAX));
+	if (rl->restart != NULL)
+		json_object_object_add(o, "kept_until_restart",
+		    reload_text(rl->restart, RELOAD_RESTART_MAX));
+	if (rl->note != NULL)
+		json_object_object_add(o, "note", reload_text(rl->note,
+		    RELOAD_RESTART_MAX));
+	if (rl->bundle != NULL) {
+		f.arr = json_object_new_array();
+		f.room = RELOAD_FILES_ROOM;
+		f.omitted = 0;
+		(void)conf_bundle_files(rl->bundle, rl->bundlelen,
+		    reload_file, &f);
+		json_object_object_add(o, "files", f.arr);
+		if (f.omitted > 0)
+			json_object_object_add(o, "files_omitted",
+			    json_object_new_int64((int64_t)f.omitted));
+	}
+	s = strdup(json_object_to_json_string_ext(o,
+	    JSON_C_TO_STRING_PLAIN));
+	json_object_put(o);
+	return s;
+}
+
+static void
+reload_done(int ok, uint64_t seq, const char *err, void *arg)
+{
+	(void)arg;
+	if (ok)
+		log_debug("reload recorded in the audit trail, seq %llu",
+		    (unsigned long long)seq);
+	else
+		log_warnx("reload not recorded in the audit trail: %s", err);
+}
+
+void
+audit_reload(struct proc_ctx *ctx, const struct proc_reload *rl)
+{
+	char	*body, actor[64];
+
+	(void)ctx;
+	if ((body = audit_reload_body(rl, actor, sizeof(actor))) == NULL) {
+		log_warn("reload not recorded in the audit trail");
+		return;
+	}
+	if (audit_event("config.reload", "", actor, body, AUDIT_ACK,
+	    reload_done, NULL) == -1)
+		log_warn("reload not recorded in the audit trail");
+	free(body);
 }

@@ -32,6 +32,7 @@
 #define AUDITC_TIMEOUT_MS	30000	/* longest wait for an ack */
 
 struct proc_ctx;
+struct proc_reload;
 struct event_base;
 struct wbuf;
 
@@ -90,6 +91,16 @@ int	 audit_log_sync(const char *path, const char *source,
 	    const char *type, const char *session, const char *actor,
 	    const char *body, int timeout_ms, uint64_t *seq, char *err,
 	    size_t errlen);
+
+/*
+ * A configuration reload (proc_def.reloaded): the config.reload record,
+ * acknowledged, a failure logged.  audit_reload_body() is its body (a
+ * new string: free it) and actor ("uid:N" of the signal's sender, ""
+ * when not known), for auditd, which writes its own.
+ */
+void	 audit_reload(struct proc_ctx *, const struct proc_reload *);
+char	*audit_reload_body(const struct proc_reload *, char *actor,
+	    size_t actorsz);
 
 /* The IMSG_AUDIT_EVENT payload.  0, or -1 if it does not fit. */
 int	 audit_encode(struct wbuf *, uint32_t flags, int64_t time,

@@ -250,6 +250,7 @@ auditlog_check_type(const char *s)
  */
 static const char *const known_types[] = {
 	"approval.decision",	/* hitld */
+	"config.reload",	/* every daemon, on SIGHUP */
 	"gateway.auth.fail",	/* harnessd's gateway */
 	"sandbox.exit",		/* sandboxd */
 	"sandbox.start",

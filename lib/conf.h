@@ -259,6 +259,13 @@ void	 conf_bundle_free(struct conf_bundle *);
 /* Bundle <-> sealed memfd. */
 int	 conf_bundle_to_memfd(const struct conf_bundle *);
 int	 conf_bundle_from_fd(int, struct conf_bundle *);
+/*
+ * Call cb(path, bytes, len, arg) for each file of a bundle, the main
+ * file first, in the order they were read; stop at the first -1.
+ * Returns 0, or -1 if cb said so or the bundle is corrupt.
+ */
+int	 conf_bundle_files(const void *, size_t,
+	    int (*)(const char *, const void *, size_t, void *), void *);
 
 const struct conf_daemon *conf_daemon(const struct harness_conf *,
 	    enum daemon_id);

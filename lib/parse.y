@@ -1997,6 +1997,55 @@ bundle_put(struct conf_bundle *b, int kind, const char *name,
 	return 0;
 }
 
+/* One record of a bundle, as bundle_next() reads it. */
+struct bundle_rec {
+	int			 kind;
+	char			 name[PATH_MAX + 1];
+	const unsigned char	*data;
+	size_t			 dlen;
+};
+
+/*
+ * The record at *offp (start with 0): 1 and *offp moved past it, 0 at
+ * the end, -1 if the bundle is corrupt.  Every length is checked
+ * against what is left before anything is read.
+ */
+static int
+bundle_next(const unsigned char *buf, size_t len, size_t *offp,
+    struct bundle_rec *r)
+{
+	size_t		 off = *offp;
+	uint32_t	 n32, d32;
+
+	if (off == 0) {
+		if (len < 4 || memcmp(buf, BUNDLE_MAGIC, 4) != 0)
+			return -1;
+		off = 4;
+	}
+	if (off >= len)
+		return 0;
+	if (len - off < 5)
+		return -1;
+	r->kind = buf[off];
+	memcpy(&n32, buf + off + 1, 4);
+	off += 5;
+	if (n32 > PATH_MAX || len - off < n32)
+		return -1;
+	memcpy(r->name, buf + off, n32);
+	r->name[n32] = '\0';
+	off += n32;
+	if (len - off < 4)
+		return -1;
+	memcpy(&d32, buf + off, 4);
+	off += 4;
+	if (d32 > CONF_MAX_FILE || len - off < d32)
+		return -1;
+	r->data = buf + off;
+	r->dlen = d32;
+	*offp = off + d32;
+	return 1;
+}
+
 /*
  * Walk the bundle.  With want == NULL, call the macro callback for each
  * kind-1 record; otherwise find the file record named want.
@@ -2005,34 +2054,15 @@ static int
 bundle_find(const unsigned char *buf, size_t len, const char *want,
     const unsigned char **data, size_t *dlen, int define)
 {
-	size_t		 off = 4;
-	uint32_t	 n32, d32;
-	int		 kind;
-	char		 name[PATH_MAX + 1];
+	struct bundle_rec	 r;
+	size_t			 off = 0;
+	int			 rc;
 
-	if (len < 4 || memcmp(buf, BUNDLE_MAGIC, 4) != 0)
-		return -1;
-	while (off < len) {
-		if (len - off < 5)
-			return -1;
-		kind = buf[off];
-		memcpy(&n32, buf + off + 1, 4);
-		off += 5;
-		if (n32 > PATH_MAX || len - off < n32)
-			return -1;
-		memcpy(name, buf + off, n32);
-		name[n32] = '\0';
-		off += n32;
-		if (len - off < 4)
-			return -1;
-		memcpy(&d32, buf + off, 4);
-		off += 4;
-		if (d32 > CONF_MAX_FILE || len - off < d32)
-			return -1;
-		if (define && kind == 1) {
+	while ((rc = bundle_next(buf, len, &off, &r)) == 1) {
+		if (define && r.kind == 1) {
 			char	*def;
 
-			if ((def = strndup((const char *)buf + off, d32))
+			if ((def = strndup((const char *)r.data, r.dlen))
 			    == NULL)
 				return -1;
 			if (conf_define(def) == -1) {
@@ -2040,14 +2070,30 @@ bundle_find(const unsigned char *buf, size_t len, const char *want,
 				return -1;
 			}
 			free(def);
-		} else if (!define && kind == 0 && strcmp(name, want) == 0) {
-			*data = buf + off;
-			*dlen = d32;
+		} else if (!define && r.kind == 0 && strcmp(r.name, want)
+		    == 0) {
+			*data = r.data;
+			*dlen = r.dlen;
 			return 0;
 		}
-		off += d32;
 	}
+	if (rc == -1)
+		return -1;
 	return define ? 0 : -1;
+}
+
+int
+conf_bundle_files(const void *buf, size_t len,
+    int (*cb)(const char *, const void *, size_t, void *), void *arg)
+{
+	struct bundle_rec	 r;
+	size_t			 off = 0;
+	int			 rc;
+
+	while ((rc = bundle_next(buf, len, &off, &r)) == 1)
+		if (r.kind == 0 && cb(r.name, r.data, r.dlen, arg) == -1)
+			return -1;
+	return rc;
 }
 
 /*
@@ -2915,10 +2961,9 @@ struct harness_conf *
 conf_load_bundle(const void *buf, size_t len, char *err, size_t errlen)
 {
 	struct harness_conf	*c;
-	const unsigned char	*p = buf;
-	size_t			 off = 4, nlen;
-	uint32_t		 n32;
-	char			 first[PATH_MAX + 1];
+	struct bundle_rec	 r;
+	size_t			 off = 0;
+	int			 rc;
 
 	if (err != NULL && errlen > 0)
 		err[0] = '\0';
@@ -2930,37 +2975,19 @@ conf_load_bundle(const void *buf, size_t len, char *err, size_t errlen)
 		return NULL;
 	}
 	/* The first file record is the main file. */
-	for (;;) {
-		if (len < off + 5) {
-			if (err != NULL)
-				strlcpy(err, "configuration bundle has no "
-				    "file", errlen);
-			symclear(1);
-			return NULL;
-		}
-		memcpy(&n32, p + off + 1, 4);
-		nlen = n32;
-		if (nlen > PATH_MAX || len - off - 5 < nlen) {
-			symclear(1);
-			return NULL;
-		}
-		if (p[off] == 0) {
-			memcpy(first, p + off + 5, nlen);
-			first[nlen] = '\0';
-			break;
-		}
-		off += 5 + nlen;
-		if (len - off < 4) {
-			symclear(1);
-			return NULL;
-		}
-		memcpy(&n32, p + off, 4);
-		off += 4 + n32;
+	while ((rc = bundle_next(buf, len, &off, &r)) == 1 && r.kind != 0)
+		;
+	if (rc != 1) {
+		if (err != NULL)
+			strlcpy(err, "configuration bundle has no file",
+			    errlen);
+		symclear(1);
+		return NULL;
 	}
 	bundle_in = buf;
 	bundle_inlen = len;
 	bundle_out = NULL;
-	c = conf_parse_common(first, err, errlen);
+	c = conf_parse_common(r.name, err, errlen);
 	bundle_in = NULL;
 	symclear(1);
 	return c;

@@ -4,6 +4,7 @@
 #include <sys/types.h>
 #include <sys/capability.h>
 #include <sys/prctl.h>
+#include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -43,6 +44,7 @@ static void	 proc_ready(struct proc_ctx *);
 
 extern char **environ;
 static struct proc_ctx	 the_ctx;
+static sigset_t		 parent_sigmask;	/* before SIGHUP was blocked */
 static pid_t		 parent_pid;	/* the daemon's parent process */
 static char		 conffile_abs[PATH_MAX];
 
@@ -365,15 +367,73 @@ table_decode(struct proc_ctx *ctx, struct imsg *imsg)
 		ctx->ntable = idx + 1;
 }
 
+/*
+ * The parent's words with a reload (see reload_info()): a message it
+ * cannot have sent is fatal, as every other framework message is.
+ */
+static void
+reload_decode(struct imsg *imsg, struct proc_reload *rl, char **textp)
+{
+	struct rbuf	 rb;
+	uint32_t	 from_user, uid;
+	int64_t		 pid;
+
+	memset(rl, 0, sizeof(*rl));
+	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+	if (wire_get_u32(&rb, &from_user) == -1 ||
+	    wire_get_u32(&rb, &uid) == -1 || wire_get_i64(&rb, &pid) == -1 ||
+	    wire_get_str(&rb, textp, PROC_RELOAD_TEXT_MAX) == -1 ||
+	    wire_end(&rb) == -1 || from_user > 1 || pid < 0 ||
+	    pid > INT32_MAX)
+		fatalx("bad reload message from the parent");
+	rl->from_user = (int)from_user;
+	rl->uid = (uid_t)uid;
+	rl->pid = (pid_t)pid;
+}
+
+/* A new configuration from the parent: parse, hand over, report. */
+static void
+child_reload(struct proc_ctx *ctx, const struct conf_bundle *b,
+    const struct proc_reload *from)
+{
+	struct proc_reload	 r = *from, *rl = &r;
+	struct harness_conf	*nconf;
+	char			 err[2048], note[512];
+
+	note[0] = '\0';
+	if ((nconf = conf_load_bundle(b->buf, b->len, err, sizeof(err))) ==
+	    NULL) {
+		/* The parent parsed the same bytes: a bug, not the file. */
+		log_warnx("reload: %s", err);
+		rl->result = PROC_RELOAD_REFUSED;
+		rl->error = err;
+	} else {
+		rl->result = PROC_RELOAD_APPLIED;
+		if (ctx->self->reload != NULL && ctx->self->reload(ctx, nconf,
+		    note, sizeof(note)) == -1) {
+			rl->result = PROC_RELOAD_PARTIAL;
+			rl->error = note[0] != '\0' ? note : "not said";
+		} else if (note[0] != '\0')
+			rl->note = note;
+		conf_free(ctx->conf);
+		ctx->conf = nconf;
+		log_info("configuration reloaded");
+		rl->bundle = b->buf;
+		rl->bundlelen = b->len;
+	}
+	if (ctx->self->reloaded != NULL)
+		ctx->self->reloaded(ctx, rl);
+}
+
 static void
 child_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 {
 	struct proc_ctx		*ctx = arg;
-	struct harness_conf	*nconf;
 	struct conf_bundle	 b;
+	struct proc_reload	 rl;
 	struct rbuf		 rb;
 	uint32_t		 v;
-	char			 err[2048], name[64];
+	char			 name[64], *text;
 
 	if (imsg == NULL) {
 		if (ctx->stopping)
@@ -435,17 +495,19 @@ child_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 	case IMSG_PROC_CONFIG:
 		if (imsg->fd == -1 || conf_bundle_from_fd(imsg->fd, &b) == -1)
 			fatalx("%s: bad CONFIG message", __func__);
-		nconf = conf_load_bundle(b.buf, b.len, err, sizeof(err));
+		reload_decode(imsg, &rl, &text);
+		rl.restart = text[0] != '\0' ? text : NULL;
+		child_reload(ctx, &b, &rl);
 		conf_bundle_free(&b);
-		if (nconf == NULL) {
-			log_warnx("reload: %s", err);
-			break;
-		}
-		if (ctx->self->reload != NULL)
-			ctx->self->reload(ctx, nconf);
-		conf_free(ctx->conf);
-		ctx->conf = nconf;
-		log_info("configuration reloaded");
+		free(text);
+		break;
+	case IMSG_PROC_RELOAD_FAILED:
+		reload_decode(imsg, &rl, &text);
+		rl.result = PROC_RELOAD_REFUSED;
+		rl.error = text;
+		if (ctx->self->reloaded != NULL)
+			ctx->self->reloaded(ctx, &rl);
+		free(text);
 		break;
 	default:
 		if (ctx->self->dispatch == NULL)
@@ -778,11 +840,6 @@ static void
 parent_sig(evutil_socket_t sig, short ev, void *arg)
 {
 	struct proc_ctx		*ctx = arg;
-	struct harness_conf	*nconf;
-	struct conf_bundle	 b;
-	char			 err[4096];
-	size_t			 i;
-	int			 fd;
 
 	switch (sig) {
 	case SIGTERM:
@@ -793,39 +850,94 @@ parent_sig(evutil_socket_t sig, short ev, void *arg)
 	case SIGCHLD:
 		parent_reap(ctx, 0);
 		break;
-	case SIGHUP:
-		log_info("reloading %s", ctx->conffile);
-		nconf = conf_load(ctx->conffile, &b, err, sizeof(err));
-		if (nconf == NULL) {
-			log_warnx("reload failed, keeping the old "
-			    "configuration:\n%s", err);
-			break;
-		}
-		if ((fd = conf_bundle_to_memfd(&b)) == -1) {
-			log_warn("reload: memfd");
-			conf_free(nconf);
-			conf_bundle_free(&b);
-			break;
-		}
-		conf_bundle_free(&b);
-		if (conf_restart_diff(ctx->conf, nconf, ctx->daemon->id, err,
-		    sizeof(err)))
-			log_warnx("reload: %s changed: set at start, kept "
-			    "until a restart", err);
-		for (i = 0; i < ctx->daemon->nprocs; i++) {
-			int	 nfd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
-
-			if (nfd != -1)
-				imsgev_compose(&ctx->children[i],
-				    IMSG_PROC_CONFIG, 0, nfd, NULL, 0);
-		}
-		close(fd);
-		conf_free(ctx->conf);
-		ctx->conf = nconf;
-		if (ctx->daemon->parent_reload != NULL)
-			ctx->daemon->parent_reload(ctx);
-		break;
 	}
+}
+
+/*
+ * What goes with a reload to the children: who sent the SIGHUP and the
+ * parent's words (the settings that wait for a restart, or why the file
+ * was refused), for the process that records reloads.
+ */
+static void
+reload_info(struct wbuf *wb, const struct signalfd_siginfo *si,
+    const char *text)
+{
+	wire_init(wb);
+	wire_put_u32(wb, si->ssi_code == SI_USER || si->ssi_code == SI_QUEUE);
+	wire_put_u32(wb, si->ssi_uid);
+	wire_put_i64(wb, (int64_t)si->ssi_pid);
+	wire_put_strn(wb, text, strnlen(text, PROC_RELOAD_TEXT_MAX));
+}
+
+static void
+parent_reload(struct proc_ctx *ctx, const struct signalfd_siginfo *si)
+{
+	static struct wbuf	 wb;
+	struct harness_conf	*nconf;
+	struct conf_bundle	 b;
+	char			 err[4096];
+	size_t			 i;
+	int			 fd;
+
+	if (si->ssi_code == SI_USER || si->ssi_code == SI_QUEUE)
+		log_info("reloading %s (SIGHUP from pid %u, uid %u)",
+		    ctx->conffile, si->ssi_pid, si->ssi_uid);
+	else
+		log_info("reloading %s", ctx->conffile);
+	nconf = conf_load(ctx->conffile, &b, err, sizeof(err));
+	if (nconf == NULL) {
+		log_warnx("reload failed, keeping the old "
+		    "configuration:\n%s", err);
+		reload_info(&wb, si, err);
+		for (i = 0; i < ctx->daemon->nprocs; i++)
+			imsgev_compose(&ctx->children[i],
+			    IMSG_PROC_RELOAD_FAILED, 0, -1, wb.buf, wb.len);
+		return;
+	}
+	if ((fd = conf_bundle_to_memfd(&b)) == -1) {
+		log_warn("reload: memfd");
+		conf_free(nconf);
+		conf_bundle_free(&b);
+		return;
+	}
+	conf_bundle_free(&b);
+	if (conf_restart_diff(ctx->conf, nconf, ctx->daemon->id, err,
+	    sizeof(err)))
+		log_warnx("reload: %s changed: set at start, kept "
+		    "until a restart", err);
+	else
+		err[0] = '\0';
+	reload_info(&wb, si, err);
+	for (i = 0; i < ctx->daemon->nprocs; i++) {
+		int	 nfd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+
+		if (nfd != -1)
+			imsgev_compose(&ctx->children[i], IMSG_PROC_CONFIG, 0,
+			    nfd, wb.buf, wb.len);
+	}
+	close(fd);
+	conf_free(ctx->conf);
+	ctx->conf = nconf;
+	if (ctx->daemon->parent_reload != NULL)
+		ctx->daemon->parent_reload(ctx);
+}
+
+/*
+ * SIGHUP arrives on a signalfd, not as a handler: it says who sent it
+ * (pid and uid), which goes into the audit trail with the reload.
+ * Signals of one kind coalesce while pending: one reload per read.
+ */
+static void
+parent_hup(evutil_socket_t fd, short ev, void *arg)
+{
+	struct signalfd_siginfo	 si;
+	ssize_t			 n;
+
+	(void)ev;
+	while ((n = read(fd, &si, sizeof(si))) == (ssize_t)sizeof(si))
+		parent_reload(arg, &si);
+	if (n == -1 && errno != EAGAIN && errno != EINTR)
+		log_warn("%s: read", __func__);
 }
 
 static pid_t
@@ -857,6 +969,8 @@ start_child(struct proc_ctx *ctx, size_t i, char *argv0, int *fdp)
 	case -1:
 		fatal("fork");
 	case 0:
+		/* The parent reads SIGHUP from a signalfd: not ours. */
+		sigprocmask(SIG_SETMASK, &parent_sigmask, NULL);
 		close(sp[0]);
 		if (sp[1] != PROC_PARENT_FD) {
 			if (dup2(sp[1], PROC_PARENT_FD) == -1)
@@ -1076,7 +1190,8 @@ proc_main(int argc, char **argv, const struct daemon_def *def)
 	char		 err[8192];
 	int		 ch, noaction = 0, fd, cfd;
 	size_t		 i;
-	const int	 sigs[] = { SIGTERM, SIGINT, SIGCHLD, SIGHUP };
+	const int	 sigs[] = { SIGTERM, SIGINT, SIGCHLD };
+	sigset_t	 hup;
 
 	setproctitle_init(argc, argv, environ);
 	memset(ctx, 0, sizeof(*ctx));
@@ -1223,6 +1338,15 @@ proc_main(int argc, char **argv, const struct daemon_def *def)
 		    evsignal_add(ctx->ev_sig[i], NULL) == -1)
 			fatalx("cannot handle signal %d", sigs[i]);
 	}
+	sigemptyset(&hup);
+	sigaddset(&hup, SIGHUP);
+	if (sigprocmask(SIG_BLOCK, &hup, &parent_sigmask) == -1)
+		fatal("sigprocmask");
+	if ((fd = signalfd(-1, &hup, SFD_NONBLOCK | SFD_CLOEXEC)) == -1)
+		fatal("signalfd");
+	if ((ctx->ev_sig[i] = event_new(ctx->base, fd, EV_READ | EV_PERSIST,
+	    parent_hup, ctx)) == NULL || event_add(ctx->ev_sig[i], NULL) == -1)
+		fatalx("cannot handle SIGHUP");
 	signal(SIGPIPE, SIG_IGN);
 
 	strlcpy(ctx->table[0].title, name, sizeof(ctx->table[0].title));

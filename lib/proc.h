@@ -24,9 +24,34 @@
 /* listen(2)'s queue: the kernel caps it at net.core.somaxconn */
 #define PROC_STOP_MS	2000	/* a child's time to exit at shutdown */
 #define PROC_LISTEN_BACKLOG	SOMAXCONN
+#define PROC_RELOAD_TEXT_MAX	4096	/* a reload's error, as sent on */
 
 struct proc_ctx;
 struct ctl_conn;
+
+/* What a SIGHUP came to, as a child sees it. */
+enum proc_reload_result {
+	PROC_RELOAD_APPLIED,	/* the new configuration is in force */
+	PROC_RELOAD_PARTIAL,	/* taken, but a part of the old one kept */
+	PROC_RELOAD_REFUSED,	/* the parent could not load it: old kept */
+};
+
+struct proc_reload {
+	enum proc_reload_result result;
+	/*
+	 * Who sent the signal, when the kernel says (kill(2), sigqueue):
+	 * from_user 0 for a signal of the kernel's own (a hangup), or
+	 * when the parent did not say.
+	 */
+	int		 from_user;
+	uid_t		 uid;
+	pid_t		 pid;
+	const char	*error;		/* REFUSED, PARTIAL: why; else NULL */
+	const char	*restart;	/* settings kept until a restart */
+	const char	*note;		/* the process's summary, or NULL */
+	const void	*bundle;	/* the files read; NULL if REFUSED */
+	size_t		 bundlelen;
+};
 
 struct proc_def {
 	const char	*title;
@@ -40,8 +65,19 @@ struct proc_def {
 	/* Control requests other than hello/status; -1: not known. */
 	int		(*control)(struct proc_ctx *, struct ctl_conn *,
 			    struct imsg *);
-	/* A new configuration after SIGHUP (already validated). */
-	void		(*reload)(struct proc_ctx *, struct harness_conf *);
+	/*
+	 * A new configuration after SIGHUP (the parent checked it).  0:
+	 * taken, with an optional summary in note ("210 rules"); -1:
+	 * this process kept part of the old one, note says which and why.
+	 */
+	int		(*reload)(struct proc_ctx *, struct harness_conf *,
+			    char *note, size_t notesz);
+	/*
+	 * After every reload, taken or not (the parent's refusal too):
+	 * the one process of the daemon that records it (audit_reload).
+	 */
+	void		(*reloaded)(struct proc_ctx *,
+			    const struct proc_reload *);
 	/* Chroot directory of this process, NULL for none. */
 	const char	*(*chroot_of)(const struct harness_conf *);
 	/*

@@ -23,6 +23,7 @@ enum imsg_type {
 	IMSG_PROC_GO,		/* p->c  all of the above was sent */
 	IMSG_PROC_CONNECT,	/* c->p  u32 daemon: connect me to it */
 	IMSG_PROC_CONNECTED,	/* p->c  u32 daemon, fd or none + error */
+	IMSG_PROC_RELOAD_FAILED, /* p->c  the parent kept the old config */
 
 	/* harnessctl <-> any daemon's control socket */
 	IMSG_CTL_HELLO = 20,	/* u32 version / reply: version, name */

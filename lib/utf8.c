@@ -4,8 +4,11 @@
  * overlong form, a surrogate or something above U+10FFFF, a narrower
  * range for the second byte (RFC 3629, section 4).
  */
+#include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "utf8.h"
 
@@ -113,6 +116,35 @@ utf8_seqlen(const void *buf, size_t len)
 		st.hi = 0xbf;
 	}
 	return n;
+}
+
+char *
+utf8_sanitize(const void *buf, size_t len, size_t *outlen)
+{
+	const unsigned char	*p = buf;
+	char			*s;
+	size_t			 i, n, k;
+
+	if (len > (SIZE_MAX - 1) / 3) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	if ((s = malloc(len * 3 + 1)) == NULL)
+		return NULL;
+	for (i = 0, k = 0; i < len; ) {
+		if ((n = utf8_seqlen(p + i, len - i)) == 0) {
+			memcpy(s + k, "\xef\xbf\xbd", 3);
+			k += 3;
+			i++;
+		} else {
+			memcpy(s + k, p + i, n);
+			k += n;
+			i += n;
+		}
+	}
+	s[k] = '\0';
+	*outlen = k;
+	return s;
 }
 
 int

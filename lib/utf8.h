@@ -30,6 +30,13 @@ int	 utf8_valid(const void *, size_t);
  */
 size_t	 utf8_seqlen(const void *, size_t);
 /*
+ * A copy of len bytes with each byte that is not part of a valid
+ * sequence replaced by U+FFFD, NUL-terminated, its length in *outlen:
+ * for text that must be valid UTF-8 (JSON) whatever it came from.
+ * NULL if out of memory.
+ */
+char	*utf8_sanitize(const void *, size_t, size_t *outlen);
+/*
  * For what is shown on a terminal: the code point of the valid sequence
  * of n bytes at p, and 1 if it is one that moves or hides text rather
  * than showing as itself: a C1 control (U+0080..U+009F, which a

@@ -18,6 +18,7 @@
 #include <linux/capability.h>
 #include <linux/magic.h>
 
+#include "auditc.h"
 #include "conf.h"
 #include "confine.h"
 #include "log.h"
@@ -39,6 +40,7 @@ static const struct proc_def sandboxd_procs[] = {
 		.dispatch = listener_dispatch,
 		.control = listener_control,
 		.chroot_of = listener_chroot,
+		.reloaded = audit_reload,
 		.stopping = listener_stopping,
 		.serves_control = 1,
 	},

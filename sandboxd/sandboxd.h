@@ -35,7 +35,8 @@ enum sandboxd_proc {
 
 void	 spawner_run(struct proc_ctx *);
 void	 spawner_dispatch(struct proc_ctx *, struct imsgev *, struct imsg *);
-void	 spawner_reload(struct proc_ctx *, struct harness_conf *);
+int	 spawner_reload(struct proc_ctx *, struct harness_conf *, char *,
+	    size_t);
 void	 listener_run(struct proc_ctx *);
 int	 listener_stopping(struct proc_ctx *);
 void	 listener_on_fd(struct proc_ctx *, uint32_t, uint32_t, int);

@@ -669,11 +669,15 @@ spawner_limits(const struct harness_conf *conf)
  * start from now on (the listener checks requests against the same
  * maximum).  The pool's size, the cgroup and the users need a restart.
  */
-void
-spawner_reload(struct proc_ctx *ctx, struct harness_conf *nconf)
+int
+spawner_reload(struct proc_ctx *ctx, struct harness_conf *nconf, char *note,
+    size_t notesz)
 {
 	(void)ctx;
+	(void)note;
+	(void)notesz;
 	spawner_limits(nconf);
+	return 0;
 }
 
 /*

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "auditc.h"
 #include "conf.h"
 #include "confine.h"
 #include "log.h"
@@ -28,6 +29,7 @@ static const struct proc_def vaultd_procs[] = {
 		.stopping = vault_stopping,
 		.control = vault_control,
 		.chroot_of = vault_chroot,
+		.reloaded = audit_reload,
 		.serves_control = 1,
 	},
 };

@@ -83,11 +83,30 @@ good(const char *name, const char *text)
 	conf_free(c);
 }
 
+struct walk {
+	size_t	 n, bytes;
+	char	 names[1024];
+};
+
+static int
+walk_cb(const char *name, const void *data, size_t len, void *arg)
+{
+	struct walk	*w = arg;
+
+	(void)data;
+	w->n++;
+	w->bytes += len;
+	strlcat(w->names, name, sizeof(w->names));
+	strlcat(w->names, "\n", sizeof(w->names));
+	return 0;
+}
+
 int
 main(void)
 {
 	struct harness_conf	*c, *c2;
 	struct conf_bundle	 b;
+	struct walk		 walk;
 	struct conf_tool	*t;
 	struct conf_rule	*r;
 	struct conf_match	*m;
@@ -281,6 +300,20 @@ main(void)
 		    conf_tool_find(c2, "x") != NULL,
 		    "bundle parses without the files");
 		conf_free(c2);
+		/* Its files, the main one first, with their bytes. */
+		memset(&walk, 0, sizeof(walk));
+		tap_ok(conf_bundle_files(b.buf, b.len, walk_cb, &walk) == 0 &&
+		    walk.n == 2 && strstr(walk.names, "/main.conf\n") != NULL &&
+		    strstr(walk.names, "/main.conf\n") <
+		    strstr(walk.names, "/inc2.conf\n") &&
+		    walk.bytes == strlen("include \"inc2.conf\"\nhitld { "
+		    "timeout 7s }\n") + strlen("tool \"x\" { command "
+		    "\"true\" }\n"), "bundle files walked in order");
+		TAP_DIAG("%s", walk.names);
+		tap_ok(conf_bundle_files(b.buf, b.len - 1, walk_cb, &walk) ==
+		    -1, "a truncated bundle's walk fails");
+		tap_ok(conf_bundle_files(b.buf, 2, walk_cb, &walk) == -1,
+		    "a bundle without its magic is refused");
 		/* A corrupted bundle is refused, not crashed on. */
 		b.buf[5] ^= 0xff;
 		c2 = conf_load_bundle(b.buf, b.len, err, sizeof(err));

@@ -109,6 +109,20 @@ test_utf8(void)
 	    utf8_seqlen("\xe2\x82", 2) == 0 && utf8_seqlen("a", 1) == 1,
 	    "UTF-8: sequence length");
 	{
+		size_t	 n = 99;
+		char	*f = utf8_sanitize("a\xff\xe2\x82\xac\xe2\x82", 7, &n);
+
+		tap_ok(f != NULL && n == 13 && memcmp(f, "a\xef\xbf\xbd"
+		    "\xe2\x82\xac\xef\xbf\xbd\xef\xbf\xbd", 14) == 0 &&
+		    utf8_valid(f, n), "UTF-8: sanitize replaces each bad byte "
+		    "with U+FFFD, keeps the good");
+		free(f);
+		f = utf8_sanitize("", 0, &n);
+		tap_ok(f != NULL && n == 0 && f[0] == '\0',
+		    "UTF-8: sanitize of nothing");
+		free(f);
+	}
+	{
 		/* each length's first and last code point, encoded, is
 		   valid and one sequence of that length */
 		static const uint32_t cps[] = { 0, 0x7f, 0x80, 0x7ff, 0x800,

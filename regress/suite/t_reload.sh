@@ -1,0 +1,106 @@
+# Configuration reloads in the audit trail: SIGHUP to each of the five
+# daemons writes one config.reload record per daemon, with who sent the
+# signal (actor uid:N, sender_pid), the result, and each file read (main
+# file and includes) with its size and SHA-256 as sha256sum(1) prints
+# it; a file the parent refuses is recorded as refused with its error; a
+# setting that waits for a restart is named; auditd's own record keeps
+# the log verifiable.
+. "$TOP/regress/lib.sh"
+
+needs "reload" root python3
+
+suite_setup
+suite_cgroup || { ok 1 "test config"; t_exit; }
+cat >"$T/extra.conf" <<'EOF'
+rule "reload-extra" {
+	command { "reload-probe *" }
+	risk low
+}
+EOF
+printf 'include "%s"\n' "$T/extra.conf" >>"$conf"
+suite_start auditd hitld vaultd sandboxd harnessd ||
+    { ok 1 "the five daemons start"; t_exit; }
+ok 0 "the five daemons start"
+
+daemons="auditd hitld vaultd sandboxd harnessd"
+cp "$conf" "$T/ctl.conf"
+# records ROWS: the config.reload records, one JSON object a line
+# (harnessctl reads a copy of the file: the daemons' may be broken)
+records() {
+	"$BIN/harnessctl" -f "$T/ctl.conf" audit show -t config.reload -j >"$T/rec" 2>"$T/rec.err" || return 1
+	[ "$(grep -c '"config.reload"' "$T/rec")" -ge "$1" ]
+}
+# field SOURCE RESULT N: the Nth (1-based) such record of SOURCE
+pick() {
+	grep "\"source\":\"$1\"" "$T/rec" | grep "\"result\":\"$2\"" |
+	    sed -n "${3:-1}p"
+}
+
+for d in $daemons; do
+	kill -HUP "$(cat "$T/$d.pid")"
+done
+wait_until 20 records 5
+ok $? "SIGHUP to each daemon: five config.reload records ($(wc -l <"$T/rec"))"
+
+sum=$(sha256sum "$conf" | cut -d' ' -f1)
+xsum=$(sha256sum "$T/extra.conf" | cut -d' ' -f1)
+size=$(wc -c <"$conf" | tr -d ' ')
+for src in auditd/writer hitld/queue vaultd/store sandboxd/listener \
+    harnessd/engine; do
+	r=$(pick "$src" applied)
+	echo "$r" | grep -q '"actor":"uid:0"' &&
+	    echo "$r" | grep -q "\"sender_pid\":$$[,}]" &&
+	    echo "$r" | grep -q '"sender_uid":0' &&
+	    echo "$r" | grep -q '"trigger":"SIGHUP"' &&
+	    echo "$r" | grep -q "{\"bytes\":$size,\"path\":\"$conf\",\"sha256\":\"$sum\"}" &&
+	    echo "$r" | grep -q "\"path\":\"$T/extra.conf\",\"sha256\":\"$xsum\""
+	ok $? "$src: applied, by uid 0 from this shell, both files with their SHA-256"
+	[ -n "$r" ] || diag "$(cat "$T/rec" "$T/rec.err")"
+done
+pick hitld/queue applied | grep -q '"note":"[0-9]* rules, 0 requests still pending"'
+ok $? "hitld's record counts its rules"
+pick harnessd/engine applied | grep -q '"note":"[0-9]* tools, 0 registered through the API"'
+ok $? "harnessd's record counts its tools"
+! grep -q '"kept_until_restart"' "$T/rec"
+ok $? "the same file: nothing kept until a restart"
+ctl audit verify >"$T/v" 2>&1
+ok $? "the log with auditd's own record verifies ($(tail -n 1 "$T/v"))"
+
+# ---- a file the parent refuses ----
+cp "$conf" "$T/conf.keep"
+printf 'hitld {\n\tno_such_keyword 1\n}\n' >>"$conf"
+line=$(($(wc -l <"$T/conf.keep") + 2))
+kill -HUP "$(cat "$T/hitld.pid")"
+wait_until 10 records 6
+r=$(pick hitld/queue refused)
+echo "$r" | grep -q "\"error\":\"$conf:$line: " &&
+    ! echo "$r" | grep -q '"files"'
+ok $? "a broken file: refused, with the file and line of the error ($r)"
+"$BIN/harnessctl" -f "$T/ctl.conf" hitl classify shell -c 'reload-probe x' 2>&1 | grep -q '^rule: reload-extra'
+ok $? "the old configuration stays in force"
+cp "$T/conf.keep" "$conf"
+
+# ---- what waits for a restart, and a changed include ----
+sed -i 's/^\(.*approver socket .*\) mode 0660/\1 mode 0666/' "$conf"
+sed -i 's/reload-probe/reload-probe2/' "$T/extra.conf"
+xsum2=$(sha256sum "$T/extra.conf" | cut -d' ' -f1)
+kill -HUP "$(cat "$T/hitld.pid")"
+wait_until 10 records 7
+r=$(pick hitld/queue applied 2)
+echo "$r" | grep -q '"kept_until_restart":"approver socket"' &&
+    echo "$r" | grep -q "\"path\":\"$T/extra.conf\",\"sha256\":\"$xsum2\""
+ok $? "hitld: the approver socket waits for a restart; the include's new SHA-256 ($r)"
+cp "$T/conf.keep" "$conf"
+
+# ---- another sender ----
+# /bin/kill run by a shell that says its pid first: the record names
+# that process, not the test's shell.
+sh -c 'echo $$ >"$1"; exec /bin/kill -HUP "$2"' sh "$T/kpid" \
+    "$(cat "$T/vaultd.pid")"
+wait_until 10 records 8
+pick vaultd/store applied 2 | grep -q "\"sender_pid\":$(cat "$T/kpid")[,}]"
+ok $? "the record names the process that sent the signal ($(cat "$T/kpid"))"
+
+suite_stop harnessd sandboxd vaultd hitld auditd
+ok 0 "stopped"
+t_exit
