@@ -15,6 +15,7 @@
 
 static const struct ctl_cmd commands[] = {
 	{ "status", "status", cmd_status, 1 },
+	{ "reload", "reload [daemon ...]", cmd_reload, 1 },
 	{ "audit", "audit verify|show|tail|log|stats|seal ...", cmd_audit, 0 },
 	{ "vault", "vault init|unseal [-k keyfile] | seal|status|list | "
 	    "put|rotate|get|rm|prune name", cmd_vault, 1 },

@@ -36,6 +36,7 @@ int	 cmd_audit(struct ctl_env *, int, char **);
 int	 cmd_vault(struct ctl_env *, int, char **);
 int	 cmd_approve(struct ctl_env *, int, char **);
 int	 cmd_hitl(struct ctl_env *, int, char **);
+int	 cmd_reload(struct ctl_env *, int, char **);
 
 /* hitl.c: print text from agents with control characters escaped. */
 size_t	 ctl_putsafe(FILE *, const char *, int, size_t);

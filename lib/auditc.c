@@ -719,7 +719,7 @@ audit_reload_body(const struct proc_reload *rl, char *actor,
 
 	o = json_object_new_object();
 	json_object_object_add(o, "trigger", json_object_new_string(
-	    "SIGHUP"));
+	    rl->trigger != NULL ? rl->trigger : "SIGHUP"));
 	json_object_object_add(o, "result", json_object_new_string(
 	    results[rl->result]));
 	actor[0] = '\0';

@@ -318,6 +318,16 @@ control_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 		}
 		control_status(c, imsg->hdr.peerid);
 		break;
+	case IMSG_CTL_RELOAD:
+		/* As SIGHUP: root's, on the control socket, not a daemon's. */
+		if (!c->srv->is_control || c->uid != 0 || c->role[0] != '\0') {
+			control_error(c, imsg->hdr.peerid, "reload: only root "
+			    "may reload %s", daemon_names[c->ctx->daemon->id]);
+			break;
+		}
+		proc_reload_request(c->ctx, c->id, imsg->hdr.peerid, c->uid,
+		    c->pid);
+		break;
 	default:
 		if (c->srv->dispatch(c->ctx, c, imsg) == -1)
 			control_error(c, imsg->hdr.peerid, "not implemented: "

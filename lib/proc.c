@@ -42,6 +42,16 @@ static void	 parent_shutdown(struct proc_ctx *, int) __attribute__((noreturn));
 static void	 parent_reap(struct proc_ctx *, int);
 static void	 proc_ready(struct proc_ctx *);
 
+/* Who asked for a reload: a signal's sender, or a harnessctl client. */
+struct reload_from {
+	const char	*trigger;	/* "SIGHUP", "harnessctl" */
+	int		 from_user;	/* uid and pid known */
+	uid_t		 uid;
+	pid_t		 pid;
+};
+static int	 parent_reload(struct proc_ctx *, const struct reload_from *,
+		    char *, size_t);
+
 extern char **environ;
 static struct proc_ctx	 the_ctx;
 static sigset_t		 parent_sigmask;	/* before SIGHUP was blocked */
@@ -374,21 +384,54 @@ table_decode(struct proc_ctx *ctx, struct imsg *imsg)
 static void
 reload_decode(struct imsg *imsg, struct proc_reload *rl, char **textp)
 {
+	static char	 trigger[32];
 	struct rbuf	 rb;
 	uint32_t	 from_user, uid;
 	int64_t		 pid;
 
 	memset(rl, 0, sizeof(*rl));
 	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
-	if (wire_get_u32(&rb, &from_user) == -1 ||
+	if (wire_get_strbuf(&rb, trigger, sizeof(trigger)) == -1 ||
+	    wire_get_u32(&rb, &from_user) == -1 ||
 	    wire_get_u32(&rb, &uid) == -1 || wire_get_i64(&rb, &pid) == -1 ||
 	    wire_get_str(&rb, textp, PROC_RELOAD_TEXT_MAX) == -1 ||
 	    wire_end(&rb) == -1 || from_user > 1 || pid < 0 ||
 	    pid > INT32_MAX)
 		fatalx("bad reload message from the parent");
+	rl->trigger = trigger;
 	rl->from_user = (int)from_user;
 	rl->uid = (uid_t)uid;
 	rl->pid = (pid_t)pid;
+}
+
+/* The parent's answer to a client's reload: pass it on, if still there. */
+static void
+reload_done(struct imsg *imsg)
+{
+	struct ctl_conn	*c;
+	struct rbuf	 rb;
+	const void	*text;
+	size_t		 len;
+	uint32_t	 conn, result;
+	struct wbuf	*wb;
+
+	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+	if (wire_get_u32(&rb, &conn) == -1 || wire_get_u32(&rb, &result) ==
+	    -1 || wire_get_blob(&rb, &text, &len, PROC_RELOAD_TEXT_MAX) ==
+	    -1 || wire_end(&rb) == -1 || result > PROC_RELOAD_REFUSED)
+		fatalx("bad reload answer from the parent");
+	if ((c = control_find(conn)) == NULL)
+		return;		/* the client left */
+	if ((wb = malloc(sizeof(*wb))) == NULL) {
+		control_error(c, imsg->hdr.peerid, "reload: out of memory");
+		return;
+	}
+	wire_init(wb);
+	wire_put_u32(wb, result);
+	wire_put_strn(wb, text, len);
+	control_reply(c, IMSG_CTL_RELOAD, imsg->hdr.peerid, -1, wb->buf,
+	    wb->len);
+	free(wb);
 }
 
 /* A new configuration from the parent: parse, hand over, report. */
@@ -500,6 +543,9 @@ child_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 		child_reload(ctx, &b, &rl);
 		conf_bundle_free(&b);
 		free(text);
+		break;
+	case IMSG_PROC_RELOAD_DONE:
+		reload_done(imsg);
 		break;
 	case IMSG_PROC_RELOAD_FAILED:
 		reload_decode(imsg, &rl, &text);
@@ -695,6 +741,45 @@ parent_connect(struct proc_ctx *ctx, int child, uint32_t id)
 		    d->control.path, strerror(saved));
 }
 
+/*
+ * A harnessctl client asked the child that serves the control socket
+ * for a reload (proc_reload_request): do it, and answer that child
+ * after the new configuration, so that its reply comes after its own
+ * reload.
+ */
+static void
+parent_reload_req(struct proc_ctx *ctx, int child, struct imsg *imsg)
+{
+	static struct wbuf	 wb;
+	struct reload_from	 from;
+	struct rbuf		 rb;
+	uint32_t		 conn, uid;
+	int64_t			 pid;
+	char			 text[4096];
+	int			 rc;
+
+	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
+	if (wire_get_u32(&rb, &conn) == -1 || wire_get_u32(&rb, &uid) == -1 ||
+	    wire_get_i64(&rb, &pid) == -1 || wire_end(&rb) == -1 ||
+	    pid <= 0 || pid > INT32_MAX ||
+	    !ctx->daemon->procs[child].serves_control) {
+		log_warnx("%s: bad RELOAD_REQ from %s", __func__,
+		    ctx->daemon->procs[child].title);
+		parent_shutdown(ctx, 1);
+	}
+	from.trigger = "harnessctl";
+	from.from_user = 1;
+	from.uid = (uid_t)uid;
+	from.pid = (pid_t)pid;
+	rc = parent_reload(ctx, &from, text, sizeof(text));
+	wire_init(&wb);
+	wire_put_u32(&wb, conn);
+	wire_put_u32(&wb, rc == 0 ? PROC_RELOAD_APPLIED : PROC_RELOAD_REFUSED);
+	wire_put_strn(&wb, text, strnlen(text, PROC_RELOAD_TEXT_MAX));
+	imsgev_compose(&ctx->children[child], IMSG_PROC_RELOAD_DONE,
+	    imsg->hdr.peerid, -1, wb.buf, wb.len);
+}
+
 static void
 parent_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 {
@@ -764,6 +849,9 @@ parent_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 			parent_shutdown(ctx, 1);
 		}
 		parent_connect(ctx, child, id);
+		break;
+	case IMSG_PROC_RELOAD_REQ:
+		parent_reload_req(ctx, child, imsg);
 		break;
 	default:
 		log_warnx("%s: unexpected message %u from %s", __func__,
@@ -859,55 +947,71 @@ parent_sig(evutil_socket_t sig, short ev, void *arg)
  * was refused), for the process that records reloads.
  */
 static void
-reload_info(struct wbuf *wb, const struct signalfd_siginfo *si,
+reload_info(struct wbuf *wb, const struct reload_from *from,
     const char *text)
 {
 	wire_init(wb);
-	wire_put_u32(wb, si->ssi_code == SI_USER || si->ssi_code == SI_QUEUE);
-	wire_put_u32(wb, si->ssi_uid);
-	wire_put_i64(wb, (int64_t)si->ssi_pid);
+	wire_put_str(wb, from->trigger);
+	wire_put_u32(wb, from->from_user);
+	wire_put_u32(wb, from->uid);
+	wire_put_i64(wb, (int64_t)from->pid);
 	wire_put_strn(wb, text, strnlen(text, PROC_RELOAD_TEXT_MAX));
 }
 
-static void
-parent_reload(struct proc_ctx *ctx, const struct signalfd_siginfo *si)
+/*
+ * Read the file again and pass it on.  0 once the children have it,
+ * with the settings that wait for a restart in text ("" if none); -1
+ * if it was refused (the errors in text) and the children were told.
+ */
+static int
+parent_reload(struct proc_ctx *ctx, const struct reload_from *from,
+    char *text, size_t textsz)
 {
 	static struct wbuf	 wb;
 	struct harness_conf	*nconf;
 	struct conf_bundle	 b;
-	char			 err[4096];
 	size_t			 i;
 	int			 fd;
 
-	if (si->ssi_code == SI_USER || si->ssi_code == SI_QUEUE)
-		log_info("reloading %s (SIGHUP from pid %u, uid %u)",
-		    ctx->conffile, si->ssi_pid, si->ssi_uid);
+	if (from->from_user)
+		log_info("reloading %s (%s from pid %d, uid %u)",
+		    ctx->conffile, from->trigger, (int)from->pid,
+		    (unsigned)from->uid);
 	else
 		log_info("reloading %s", ctx->conffile);
-	nconf = conf_load(ctx->conffile, &b, err, sizeof(err));
+	nconf = conf_load(ctx->conffile, &b, text, textsz);
+	if (nconf != NULL && (fd = conf_bundle_to_memfd(&b)) == -1) {
+		snprintf(text, textsz, "cannot pass it on: memfd: %s",
+		    strerror(errno));
+		conf_free(nconf);
+		conf_bundle_free(&b);
+		nconf = NULL;
+	}
 	if (nconf == NULL) {
 		log_warnx("reload failed, keeping the old "
-		    "configuration:\n%s", err);
-		reload_info(&wb, si, err);
+		    "configuration:\n%s", text);
+		reload_info(&wb, from, text);
 		for (i = 0; i < ctx->daemon->nprocs; i++)
 			imsgev_compose(&ctx->children[i],
 			    IMSG_PROC_RELOAD_FAILED, 0, -1, wb.buf, wb.len);
-		return;
-	}
-	if ((fd = conf_bundle_to_memfd(&b)) == -1) {
-		log_warn("reload: memfd");
-		conf_free(nconf);
-		conf_bundle_free(&b);
-		return;
+		return -1;
 	}
 	conf_bundle_free(&b);
-	if (conf_restart_diff(ctx->conf, nconf, ctx->daemon->id, err,
-	    sizeof(err)))
+	/*
+	 * What is set at start stays as the first configuration had it,
+	 * whatever reloads came since: compare with that one, so that a
+	 * file put back as it was is not news and a change still waiting
+	 * is said again.
+	 */
+	if (ctx->conf0 == NULL)
+		ctx->conf0 = ctx->conf;
+	if (conf_restart_diff(ctx->conf0, nconf, ctx->daemon->id, text,
+	    textsz))
 		log_warnx("reload: %s changed: set at start, kept "
-		    "until a restart", err);
+		    "until a restart", text);
 	else
-		err[0] = '\0';
-	reload_info(&wb, si, err);
+		text[0] = '\0';
+	reload_info(&wb, from, text);
 	for (i = 0; i < ctx->daemon->nprocs; i++) {
 		int	 nfd = fcntl(fd, F_DUPFD_CLOEXEC, 0);
 
@@ -916,10 +1020,12 @@ parent_reload(struct proc_ctx *ctx, const struct signalfd_siginfo *si)
 			    nfd, wb.buf, wb.len);
 	}
 	close(fd);
-	conf_free(ctx->conf);
+	if (ctx->conf != ctx->conf0)
+		conf_free(ctx->conf);
 	ctx->conf = nconf;
 	if (ctx->daemon->parent_reload != NULL)
 		ctx->daemon->parent_reload(ctx);
+	return 0;
 }
 
 /*
@@ -931,11 +1037,19 @@ static void
 parent_hup(evutil_socket_t fd, short ev, void *arg)
 {
 	struct signalfd_siginfo	 si;
+	struct reload_from	 from;
 	ssize_t			 n;
+	char			 text[4096];
 
 	(void)ev;
-	while ((n = read(fd, &si, sizeof(si))) == (ssize_t)sizeof(si))
-		parent_reload(arg, &si);
+	while ((n = read(fd, &si, sizeof(si))) == (ssize_t)sizeof(si)) {
+		from.trigger = "SIGHUP";
+		from.from_user = si.ssi_code == SI_USER ||
+		    si.ssi_code == SI_QUEUE;
+		from.uid = (uid_t)si.ssi_uid;
+		from.pid = (pid_t)si.ssi_pid;
+		(void)parent_reload(arg, &from, text, sizeof(text));
+	}
 	if (n == -1 && errno != EAGAIN && errno != EINTR)
 		log_warn("%s: read", __func__);
 }
@@ -1416,4 +1530,21 @@ proc_main(int argc, char **argv, const struct daemon_def *def)
 
 	event_base_dispatch(ctx->base);
 	parent_shutdown(ctx, 0);
+}
+
+void
+proc_reload_request(struct proc_ctx *ctx, uint32_t conn, uint32_t peerid,
+    uid_t uid, pid_t pid)
+{
+	struct wbuf	*wb;
+
+	if ((wb = malloc(sizeof(*wb))) == NULL)
+		fatal("%s: malloc", __func__);
+	wire_init(wb);
+	wire_put_u32(wb, conn);
+	wire_put_u32(wb, (uint32_t)uid);
+	wire_put_i64(wb, (int64_t)pid);
+	imsgev_compose(&ctx->parent, IMSG_PROC_RELOAD_REQ, peerid, -1,
+	    wb->buf, wb->len);
+	free(wb);
 }

@@ -39,10 +39,11 @@ enum proc_reload_result {
 struct proc_reload {
 	enum proc_reload_result result;
 	/*
-	 * Who sent the signal, when the kernel says (kill(2), sigqueue):
-	 * from_user 0 for a signal of the kernel's own (a hangup), or
-	 * when the parent did not say.
+	 * Who asked: harnessctl reload's client (SO_PEERCRED), or the
+	 * sender of SIGHUP when the kernel says (kill(2), sigqueue):
+	 * from_user 0 for a signal of the kernel's own (a hangup).
 	 */
+	const char	*trigger;	/* "SIGHUP", "harnessctl" */
 	int		 from_user;
 	uid_t		 uid;
 	pid_t		 pid;
@@ -134,6 +135,7 @@ struct proc_ctx {
 	const struct proc_def *self;		/* NULL in the parent */
 	int		 self_idx;		/* -1 in the parent */
 	struct harness_conf *conf;
+	struct harness_conf *conf0;	/* parent: as at start, once reloaded */
 	struct conf_bundle bundle;
 	const char	*conffile;
 	char		 pidfile[PATH_MAX];
@@ -206,5 +208,12 @@ int	 proc_bind_unix(const struct conf_sock *, char *, size_t);
 /* mkdir -p one level with owner and mode, fixing them if it exists. */
 int	 proc_mkdir(const char *, uid_t, gid_t, mode_t, char *, size_t);
 const char *proc_title(const struct proc_ctx *);
+/*
+ * Child serving the control socket: ask the parent for a reload on
+ * behalf of control connection conn (request peerid), whose client is
+ * uid/pid; the IMSG_CTL_RELOAD reply goes to that connection.
+ */
+void	 proc_reload_request(struct proc_ctx *, uint32_t conn,
+	    uint32_t peerid, uid_t, pid_t);
 
 #endif /* HARNESS_PROC_H */

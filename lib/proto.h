@@ -24,6 +24,8 @@ enum imsg_type {
 	IMSG_PROC_CONNECT,	/* c->p  u32 daemon: connect me to it */
 	IMSG_PROC_CONNECTED,	/* p->c  u32 daemon, fd or none + error */
 	IMSG_PROC_RELOAD_FAILED, /* p->c  the parent kept the old config */
+	IMSG_PROC_RELOAD_REQ,	/* c->p  u32 conn, u32 uid, i64 pid */
+	IMSG_PROC_RELOAD_DONE,	/* p->c  u32 conn, u32 result, str text */
 
 	/* harnessctl <-> any daemon's control socket */
 	IMSG_CTL_HELLO = 20,	/* u32 version / reply: version, name */
@@ -40,6 +42,12 @@ enum imsg_type {
 	 * administration).  A second ROLE closes the connection.
 	 */
 	IMSG_CTL_ROLE,
+	/*
+	 * Root's harnessctl: read the configuration file again, as
+	 * SIGHUP does.  Reply: u32 enum proc_reload_result (APPLIED or
+	 * REFUSED), str the settings kept until a restart or the errors.
+	 */
+	IMSG_CTL_RELOAD,
 
 	/* auditd */
 	IMSG_AUDIT_BASE = 100,

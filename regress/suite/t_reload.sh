@@ -4,7 +4,8 @@
 # file and includes) with its size and SHA-256 as sha256sum(1) prints
 # it; a file the parent refuses is recorded as refused with its error; a
 # setting that waits for a restart is named; auditd's own record keeps
-# the log verifiable.
+# the log verifiable.  harnessctl reload does the same and says what came
+# of it; only root may.
 . "$TOP/regress/lib.sh"
 
 needs "reload" root python3
@@ -100,6 +101,52 @@ sh -c 'echo $$ >"$1"; exec /bin/kill -HUP "$2"' sh "$T/kpid" \
 wait_until 10 records 8
 pick vaultd/store applied 2 | grep -q "\"sender_pid\":$(cat "$T/kpid")[,}]"
 ok $? "the record names the process that sent the signal ($(cat "$T/kpid"))"
+
+# ---- harnessctl reload ----
+out=$(ctl reload hitld 2>&1)
+[ $? -eq 0 ] && [ "$out" = "hitld: configuration reloaded" ]
+ok $? "harnessctl reload hitld: reloaded ($out)"
+wait_until 10 records 9
+r=$(grep '"trigger":"harnessctl"' "$T/rec")
+echo "$r" | grep -q '"source":"hitld/queue"' &&
+    echo "$r" | grep -q '"actor":"uid:0"' &&
+    echo "$r" | grep -q '"result":"applied"' &&
+    ! echo "$r" | grep -q "\"sender_pid\":$$[,}]" &&
+    echo "$r" | grep -q '"sender_pid":[0-9]'
+ok $? "its record: trigger harnessctl, uid 0, the client's pid ($r)"
+out=$(ctl reload 2>&1)
+[ $? -eq 0 ] && [ "$(echo "$out" | grep -c ': configuration reloaded$')" -eq 5 ] &&
+    [ "$(echo "$out" | head -n 1)" = "auditd: configuration reloaded" ]
+ok $? "harnessctl reload: every daemon, auditd first ($out)"
+wait_until 10 records 14
+ok $? "five more records"
+
+printf 'hitld {\n\tno_such_keyword 1\n}\n' >>"$conf"
+"$BIN/harnessctl" -f "$T/ctl.conf" reload hitld >"$T/out" 2>"$T/err"
+rc=$?
+[ $rc -eq 1 ] && [ ! -s "$T/out" ] &&
+    grep -qx "hitld: reload failed, keeping the old configuration:" "$T/err" &&
+    grep -q "^hitld: $conf:$line: syntax error near 'no_such_keyword'" "$T/err"
+ok $? "a broken file: exit 1, the errors with their file and line ($rc: $(cat "$T/err"))"
+cp "$T/conf.keep" "$conf"
+sed -i 's/^\(.*approver socket .*\) mode 0660/\1 mode 0666/' "$conf"
+out=$(ctl reload hitld 2>&1)
+[ $? -eq 0 ] && echo "$out" | grep -qx "hitld: approver socket changed: set at start, kept until a restart"
+ok $? "what waits for a restart is said ($out)"
+cp "$T/conf.keep" "$conf"
+"$BIN/harnessctl" -f "$T/ctl.conf" reload nosuchd >/dev/null 2>"$T/err"
+[ $? -eq 64 ] && grep -q "unknown daemon nosuchd" "$T/err"
+ok $? "an unknown daemon is a usage error"
+wait_until 10 records 16
+n=$(grep -c '"config.reload"' "$T/rec")
+chmod 644 "$conf"
+setpriv --reuid=_harness --regid=_harness --clear-groups \
+    "$BIN/harnessctl" -f "$conf" reload auditd >"$T/out" 2>&1
+rc=$?
+sleep 0.3
+[ $rc -eq 1 ] && records "$n" &&
+    [ "$(grep -c '"config.reload"' "$T/rec")" -eq "$n" ]
+ok $? "not root: refused, nothing reloaded ($(cat "$T/out"))"
 
 suite_stop harnessd sandboxd vaultd hitld auditd
 ok 0 "stopped"
