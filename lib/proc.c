@@ -890,26 +890,56 @@ parent_reap(struct proc_ctx *ctx, int final)
 	}
 }
 
+/* Reap what exited; how many children are still running. */
+static int
+children_alive(struct proc_ctx *ctx)
+{
+	size_t	 i;
+	int	 alive = 0;
+
+	parent_reap(ctx, 1);
+	for (i = 0; i < ctx->daemon->nprocs; i++)
+		if (ctx->table[i + 1].pid != 0)
+			alive++;
+	return alive;
+}
+
 static void
 parent_shutdown(struct proc_ctx *ctx, int code)
 {
 	struct timespec	 ts = { 0, 20 * 1000 * 1000 };
 	size_t		 i;
-	int		 tries, alive;
+	int		 tries, alive = 0;
 
 	ctx->shutting_down = 1;
 	for (i = 0; i < ctx->daemon->nprocs; i++)
 		imsgev_close(&ctx->children[i]);
-	/* Children exit when their channel closes; give them 2 s. */
-	for (tries = 0; tries < PROC_STOP_MS / 20; tries++) {
-		parent_reap(ctx, 1);
-		alive = 0;
-		for (i = 0; i < ctx->daemon->nprocs; i++)
-			if (ctx->table[i + 1].pid != 0)
-				alive++;
-		if (!alive)
+	/*
+	 * Children exit when their channel closes, once their work is
+	 * over; one that does not within PROC_KILL_MS is killed, and
+	 * reaped, so that none is left running without its parent.
+	 */
+	for (tries = 0; tries < PROC_KILL_MS / 20; tries++) {
+		if ((alive = children_alive(ctx)) == 0)
 			break;
 		nanosleep(&ts, NULL);
+	}
+	if (alive) {
+		if (confine_raise_cap(CAP_KILL) == -1)
+			log_warn("%s: CAP_KILL", __func__);
+		for (i = 0; i < ctx->daemon->nprocs; i++) {
+			pid_t	 pid = ctx->table[i + 1].pid;
+
+			if (pid == 0)
+				continue;
+			log_warnx("%s (pid %d) did not exit in %d ms, killing "
+			    "it", ctx->table[i + 1].title, (int)pid,
+			    PROC_KILL_MS);
+			if (kill(pid, SIGKILL) == -1)
+				log_warn("kill %s", ctx->table[i + 1].title);
+		}
+		for (tries = 0; tries < 50 && children_alive(ctx); tries++)
+			nanosleep(&ts, NULL);
 	}
 	if (ctx->daemon->parent_shutdown != NULL)
 		ctx->daemon->parent_shutdown(ctx);
@@ -1110,7 +1140,7 @@ parent_confine(struct proc_ctx *ctx)
 {
 	struct proc_confine_spec spec;
 	struct confine		 c;
-	int			*all;
+	int			*all, *keep;
 	size_t			 n = 0, i;
 	char			 err[512];
 
@@ -1128,13 +1158,22 @@ parent_confine(struct proc_ctx *ctx)
 	for (i = 0; i < ctx->daemon->parent_nsyscalls; i++)
 		all[n++] = ctx->daemon->parent_syscalls[i];
 	memset(&c, 0, sizeof(c));
-	if (ctx->daemon->parent_ncaps > 0) {
-		all[n++] = SYS_capget;
-		all[n++] = SYS_capset;
-		c.keep_caps = ctx->daemon->parent_caps;
-		c.nkeep = ctx->daemon->parent_ncaps;
-		c.keep_latent = 1;
-	}
+	/*
+	 * Capabilities permitted, not effective: the daemon's own, and
+	 * CAP_KILL for a child that does not exit at shutdown (it runs
+	 * as another user: root without capabilities may not signal it).
+	 */
+	if ((keep = calloc(ctx->daemon->parent_ncaps + 1, sizeof(int))) ==
+	    NULL)
+		fatal("calloc");
+	for (i = 0; i < ctx->daemon->parent_ncaps; i++)
+		keep[i] = ctx->daemon->parent_caps[i];
+	keep[i] = CAP_KILL;
+	all[n++] = SYS_capget;
+	all[n++] = SYS_capset;
+	c.keep_caps = keep;
+	c.nkeep = ctx->daemon->parent_ncaps + 1;
+	c.keep_latent = 1;
 	c.syscalls = all;
 	c.nsyscalls = n;
 	/* The parent re-reads its configuration: files allowed. */
@@ -1144,6 +1183,7 @@ parent_confine(struct proc_ctx *ctx)
 	if (confine_process(&c, err, sizeof(err)) == -1)
 		fatalx("cannot confine the parent: %s", err);
 	free(all);
+	free(keep);
 	confine_self_report(&ctx->table[0].rep);
 	ctx->table[0].ready = 1;
 }

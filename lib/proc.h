@@ -22,7 +22,14 @@
 #define PROC_MAX	4
 #define PROC_PARENT_FD	3
 /* listen(2)'s queue: the kernel caps it at net.core.somaxconn */
-#define PROC_STOP_MS	2000	/* a child's time to exit at shutdown */
+#define PROC_STOP_MS	2000	/* a child's time to finish at shutdown */
+/*
+ * The parent's patience at shutdown: a child's work is over within
+ * PROC_STOP_MS * 3 / 4 (proc_finish), its own clean-up (closing a
+ * database) may take longer on a loaded host; one still there after
+ * PROC_KILL_MS is killed, so that none outlives the parent.
+ */
+#define PROC_KILL_MS	5000
 #define PROC_LISTEN_BACKLOG	SOMAXCONN
 #define PROC_RELOAD_TEXT_MAX	4096	/* a reload's error, as sent on */
 
@@ -84,8 +91,8 @@ struct proc_def {
 	/*
 	 * The parent closed the channel (shutdown): 0 to exit now, 1 to
 	 * finish what is under way first and then exit(0) by itself,
-	 * within PROC_STOP_MS (after which the parent goes on without
-	 * it).
+	 * within PROC_STOP_MS (see proc_finish; past PROC_KILL_MS the
+	 * parent kills it).
 	 */
 	int		(*stopping)(struct proc_ctx *);
 	int		 as_root;	/* stays uid 0 (spawner) */

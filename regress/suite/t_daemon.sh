@@ -185,6 +185,20 @@ kill -TERM "$hpid"
 wait_gone "$hpid" 10
 ok $? "SIGTERM is handled after that reload"
 
+# ---- a child that does not exit is killed, not left behind ----
+# hitld's queue stopped (SIGSTOP) cannot see its channel close: after
+# five seconds the parent kills it, says so, and only then exits.
+suite_start hitld || { ok 1 "hitld -d starts"; t_exit; }
+hpid=$(cat "$T/hitld.pid")
+qpid=$(pgrep -P "$hpid" | head -1)
+kill -STOP "$qpid"
+kill -TERM "$hpid"
+wait_gone "$hpid" 15 && ! kill -0 "$qpid" 2>/dev/null &&
+    grep -q "hitld/queue (pid $qpid) did not exit in 5000 ms, killing it" \
+    "$T/hitld.log" && [ ! -e "$T/hitld.pid" ]
+ok $? "a stopped child: killed after 5 s, the parent exits after it"
+kill -CONT "$qpid" 2>/dev/null
+
 # ---- a spawner killed: sandboxd takes its cgroups with it ----
 # The spawner removes its sandboxes' cgroups at an orderly stop; killed,
 # it leaves them (and the sleep's), and the parent must remove them

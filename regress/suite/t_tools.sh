@@ -422,7 +422,11 @@ done
 ctl audit show -t tool.call -j | grep '"code":"cancelled"' | grep -q 'before it ran' &&
     ctl audit show -t approval.decision -j | grep -q 'requester withdrew it'
 ok $? "both the withdrawal and the refusal are audited"
-c http://x/metrics | grep -q '^harness_approvals_total{decision="cancelled"} [1-9]'
+# (the gateway counts it when the engine's answer for the call comes)
+cancelled_counted() {
+	c http://x/metrics | grep -q '^harness_approvals_total{decision="cancelled"} [1-9]'
+}
+wait_until 10 cancelled_counted
 ok $? "and /metrics counts the approval as cancelled"
 
 [ "$(post /v1/exec '{"argv":["shutdown","-h","now"]}')" = 403 ] &&
