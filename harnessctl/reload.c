@@ -123,11 +123,23 @@ reload_daemon(struct ctl_env *env, enum daemon_id id, int skip)
 	return rc;
 }
 
+/* The daemon of that name, or D_MAX. */
+static enum daemon_id
+daemon_by_name(const char *name)
+{
+	int	 d;
+
+	for (d = 0; d < D_MAX; d++)
+		if (strcmp(name, daemon_names[d]) == 0)
+			break;
+	return (enum daemon_id)d;
+}
+
 int
 cmd_reload(struct ctl_env *env, int argc, char **argv)
 {
 	size_t	 i;
-	int	 d, rc = 0, any = 0, r;
+	int	 rc = 0, any = 0, r;
 
 	if (argc == 1) {
 		for (i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
@@ -143,23 +155,16 @@ cmd_reload(struct ctl_env *env, int argc, char **argv)
 		}
 		return rc;
 	}
-	for (i = 1; i < (size_t)argc; i++) {
-		for (d = 0; d < D_MAX; d++)
-			if (strcmp(argv[i], daemon_names[d]) == 0)
-				break;
-		if (d == D_MAX) {
+	/* Every name checked before any daemon is asked. */
+	for (i = 1; i < (size_t)argc; i++)
+		if (daemon_by_name(argv[i]) == D_MAX) {
 			fprintf(stderr, "harnessctl: reload: unknown daemon "
 			    "%s (auditd, vaultd, hitld, sandboxd, harnessd)\n",
 			    argv[i]);
 			return EX_USAGE;
 		}
-	}
-	for (i = 1; i < (size_t)argc; i++) {
-		for (d = 0; d < D_MAX; d++)
-			if (strcmp(argv[i], daemon_names[d]) == 0)
-				break;
-		if (reload_daemon(env, (enum daemon_id)d, 0) != 0)
+	for (i = 1; i < (size_t)argc; i++)
+		if (reload_daemon(env, daemon_by_name(argv[i]), 0) != 0)
 			rc = 1;
-	}
 	return rc;
 }

@@ -413,7 +413,7 @@ reload_done(struct imsg *imsg)
 	const void	*text;
 	size_t		 len;
 	uint32_t	 conn, result;
-	struct wbuf	*wb;
+	static struct wbuf wb;	/* not on the stack: 16 KiB */
 
 	wire_rinit(&rb, imsg->data, imsg_datalen(imsg));
 	if (wire_get_u32(&rb, &conn) == -1 || wire_get_u32(&rb, &result) ==
@@ -422,16 +422,11 @@ reload_done(struct imsg *imsg)
 		fatalx("bad reload answer from the parent");
 	if ((c = control_find(conn)) == NULL)
 		return;		/* the client left */
-	if ((wb = malloc(sizeof(*wb))) == NULL) {
-		control_error(c, imsg->hdr.peerid, "reload: out of memory");
-		return;
-	}
-	wire_init(wb);
-	wire_put_u32(wb, result);
-	wire_put_strn(wb, text, len);
-	control_reply(c, IMSG_CTL_RELOAD, imsg->hdr.peerid, -1, wb->buf,
-	    wb->len);
-	free(wb);
+	wire_init(&wb);
+	wire_put_u32(&wb, result);
+	wire_put_strn(&wb, text, len);
+	control_reply(c, IMSG_CTL_RELOAD, imsg->hdr.peerid, -1, wb.buf,
+	    wb.len);
 }
 
 /* A new configuration from the parent: parse, hand over, report. */
@@ -1576,15 +1571,12 @@ void
 proc_reload_request(struct proc_ctx *ctx, uint32_t conn, uint32_t peerid,
     uid_t uid, pid_t pid)
 {
-	struct wbuf	*wb;
+	static struct wbuf	 wb;
 
-	if ((wb = malloc(sizeof(*wb))) == NULL)
-		fatal("%s: malloc", __func__);
-	wire_init(wb);
-	wire_put_u32(wb, conn);
-	wire_put_u32(wb, (uint32_t)uid);
-	wire_put_i64(wb, (int64_t)pid);
+	wire_init(&wb);
+	wire_put_u32(&wb, conn);
+	wire_put_u32(&wb, (uint32_t)uid);
+	wire_put_i64(&wb, (int64_t)pid);
 	imsgev_compose(&ctx->parent, IMSG_PROC_RELOAD_REQ, peerid, -1,
-	    wb->buf, wb->len);
-	free(wb);
+	    wb.buf, wb.len);
 }

@@ -39,7 +39,7 @@ struct ctl_conn;
 /* What a SIGHUP came to, as a child sees it. */
 enum proc_reload_result {
 	PROC_RELOAD_APPLIED,	/* the new configuration is in force */
-	PROC_RELOAD_PARTIAL,	/* taken, but a part of the old one kept */
+	PROC_RELOAD_PARTIAL,	/* taken, but not all of it took effect */
 	PROC_RELOAD_REFUSED,	/* the parent could not load it: old kept */
 };
 
@@ -76,7 +76,7 @@ struct proc_def {
 	/*
 	 * A new configuration after SIGHUP (the parent checked it).  0:
 	 * taken, with an optional summary in note ("210 rules"); -1:
-	 * this process kept part of the old one, note says which and why.
+	 * a part did not take effect here, note says which and why.
 	 */
 	int		(*reload)(struct proc_ctx *, struct harness_conf *,
 			    char *note, size_t notesz);

@@ -140,13 +140,25 @@ ok $? "an unknown daemon is a usage error"
 wait_until 10 records 16
 n=$(grep -c '"config.reload"' "$T/rec")
 chmod 644 "$conf"
-setpriv --reuid=_harness --regid=_harness --clear-groups \
-    "$BIN/harnessctl" -f "$conf" reload auditd >"$T/out" 2>&1
+asuser() {
+	setpriv --reuid=_harness --regid=_harness --clear-groups \
+	    "$BIN/harnessctl" -f "$conf" reload "$1" >"$T/out" 2>&1
+}
+asuser hitld
 rc=$?
+grep -q "hitld: not reloaded: connect .*Permission denied" "$T/out"
+ok $? "not root: the control socket is closed to it ($rc: $(cat "$T/out"))"
+# auditd's control socket takes events from its producer users (_harness
+# is one by default) when they reach it: such a peer may not reload.
+amode=$(stat -c %a "$T/run/auditd.sock")
+chmod 666 "$T/run/auditd.sock"
+asuser auditd
+rc=$?
+chmod "$amode" "$T/run/auditd.sock"
 sleep 0.3
-[ $rc -eq 1 ] && records "$n" &&
-    [ "$(grep -c '"config.reload"' "$T/rec")" -eq "$n" ]
-ok $? "not root: refused, nothing reloaded ($(cat "$T/out"))"
+[ $rc -eq 1 ] && grep -qx "auditd: reload: only root may reload auditd" "$T/out" &&
+    records "$n" && [ "$(grep -c '"config.reload"' "$T/rec")" -eq "$n" ]
+ok $? "a producer that reaches the socket: refused, nothing reloaded ($(cat "$T/out"))"
 
 suite_stop harnessd sandboxd vaultd hitld auditd
 ok 0 "stopped"
