@@ -149,7 +149,7 @@ writer_refuse(struct ctl_conn *c, uint32_t reqid, int stat,
 			log_warnx("(%llu more refusals not logged)",
 			    (unsigned long long)w.warn_suppressed);
 		log_warnx("refused event from uid %u pid %d: %s",
-		    (unsigned)c->uid, (int)c->pid, msg);
+		    (unsigned)c->muid, (int)c->mpid, msg);
 		w.last_warn = now;
 		w.warn_suppressed = 0;
 	} else
@@ -375,7 +375,7 @@ writer_event(struct ctl_conn *c, struct imsg *imsg)
 		return;
 	}
 
-	if (writer_add(c->id, reqid, flags, t, c->uid, c->pid, src, srclen,
+	if (writer_add(c->id, reqid, flags, t, c->muid, c->mpid, src, srclen,
 	    typ, typlen, ses, seslen, act, actlen, canon) == -1) {
 		log_warn("%s: malloc", __func__);
 		w.stats[AUDIT_ST_WRITEFAIL]++;

@@ -77,6 +77,7 @@ control_server(struct proc_ctx *ctx, int fd, const char *name,
     ctl_allow_fn allow, ctl_dispatch_fn dispatch)
 {
 	struct ctl_server	*srv;
+	int			 on = 1;
 
 	if ((srv = calloc(1, sizeof(*srv))) == NULL)
 		fatal("%s: calloc", __func__);
@@ -87,6 +88,13 @@ control_server(struct proc_ctx *ctx, int fd, const char *name,
 	strlcpy(srv->name, name, sizeof(srv->name));
 	if (evutil_make_socket_nonblocking(fd) == -1)
 		fatal("%s: nonblocking", __func__);
+	/*
+	 * The sender of each message, not only who connected: accepted
+	 * sockets take the flag from this one, and the kernel already
+	 * tags what is sent before the accept.
+	 */
+	if (setsockopt(fd, SOL_SOCKET, SO_PASSCRED, &on, sizeof(on)) == -1)
+		fatal("%s: SO_PASSCRED", __func__);
 	srv->ev = event_new(ctx->base, fd, EV_READ | EV_PERSIST,
 	    control_accept, srv);
 	if (srv->ev == NULL || event_add(srv->ev, NULL) == -1)
@@ -171,6 +179,9 @@ control_accept(evutil_socket_t lfd, short event, void *arg)
 	c->uid = cred.uid;
 	c->gid = cred.gid;
 	c->pid = cred.pid;
+	c->muid = c->uid;
+	c->mgid = c->gid;
+	c->mpid = c->pid;
 	c->id = next_id++;
 	if (next_id == 0)
 		next_id = 1;
@@ -273,6 +284,15 @@ control_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 			free(c);
 		}
 		return;
+	}
+	if (iev->ibuf.cred_ok) {
+		c->muid = iev->ibuf.cred_uid;
+		c->mgid = iev->ibuf.cred_gid;
+		c->mpid = iev->ibuf.cred_pid;
+	} else {
+		c->muid = c->uid;
+		c->mgid = c->gid;
+		c->mpid = c->pid;
 	}
 	switch (imsg->hdr.type) {
 	case IMSG_CTL_HELLO:

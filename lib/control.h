@@ -23,6 +23,14 @@ struct ctl_conn {
 	uid_t		 uid;
 	gid_t		 gid;
 	pid_t		 pid;
+	/*
+	 * Who sent the message being handled, as the kernel says: not the
+	 * same as uid/pid (who connected) when a process passed its
+	 * connection on, as the parent does to its children.
+	 */
+	uid_t		 muid;
+	gid_t		 mgid;
+	pid_t		 mpid;
 	uint32_t	 id;
 	int		 hello;
 	int		 closing;

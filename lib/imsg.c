@@ -82,7 +82,8 @@ imsg_read(struct imsgbuf *ib)
 		 * Room for more than one fd, so that a peer breaking the
 		 * one-fd rule is seen and its fds closed.
 		 */
-		unsigned char	 buf[CMSG_SPACE(IMSG_READ_FDS * sizeof(int))];
+		unsigned char	 buf[CMSG_SPACE(IMSG_READ_FDS * sizeof(int)) +
+		    CMSG_SPACE(sizeof(struct ucred))];
 	} cbuf;
 	struct msghdr	 msg;
 	struct iovec	 iov;
@@ -110,8 +111,24 @@ imsg_read(struct imsgbuf *ib)
 		return -1;
 
 	/* Collect every fd that arrived, whatever happens next. */
+	ib->cred_ok = 0;
 	for (cmsg = CMSG_FIRSTHDR(&msg); cmsg != NULL;
 	    cmsg = CMSG_NXTHDR(&msg, cmsg)) {
+		if (cmsg->cmsg_level == SOL_SOCKET &&
+		    cmsg->cmsg_type == SCM_CREDENTIALS &&
+		    cmsg->cmsg_len == CMSG_LEN(sizeof(struct ucred))) {
+			struct ucred	 uc;
+
+			memcpy(&uc, CMSG_DATA(cmsg), sizeof(uc));
+			/* pid 0: bytes sent before the kernel was asked. */
+			if (uc.pid > 0) {
+				ib->cred_ok = 1;
+				ib->cred_pid = uc.pid;
+				ib->cred_uid = uc.uid;
+				ib->cred_gid = uc.gid;
+			}
+			continue;
+		}
 		if (cmsg->cmsg_level != SOL_SOCKET ||
 		    cmsg->cmsg_type != SCM_RIGHTS ||
 		    cmsg->cmsg_len < CMSG_LEN(0))

@@ -63,6 +63,16 @@ struct imsgbuf {
 	unsigned char	 rbuf[IMSG_READ_BUFSIZE];
 	size_t		 rlen;		/* valid bytes in rbuf */
 	TAILQ_HEAD(, imsg_fdq) fds;	/* received fds, in arrival order */
+	/*
+	 * With SO_PASSCRED on the socket, the kernel's word on who sent
+	 * the bytes of the last read (it never joins two senders' bytes in
+	 * one read, and a message is one sender's): cred_ok 0 when it said
+	 * nothing.
+	 */
+	int		 cred_ok;
+	pid_t		 cred_pid;
+	uid_t		 cred_uid;
+	gid_t		 cred_gid;
 	/* write side */
 	TAILQ_HEAD(, imsg_wbuf) wq;
 	size_t		 wqlen;		/* number of queued messages */

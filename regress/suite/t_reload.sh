@@ -58,6 +58,18 @@ for src in auditd/writer hitld/queue vaultd/store sandboxd/listener \
 	ok $? "$src: applied, by uid 0 from this shell, both files with their SHA-256"
 	[ -n "$r" ] || diag "$(cat "$T/rec" "$T/rec.err")"
 done
+# The record names the process that sent it (SCM_CREDENTIALS), not the
+# parent that opened the connection and passed it on.
+for src in hitld/queue vaultd/store sandboxd/listener harnessd/engine; do
+	d=${src%%/*}
+	set -- $(sed -n "s|.*$src ready: pid \([0-9]*\), uid \([0-9]*\),.*|\1 \2|p" "$T/$d.log" | tail -n 1)
+	r=$(pick "$src" applied)
+	[ -n "${1:-}" ] && [ "$1" != "$(cat "$T/$d.pid")" ] &&
+	    echo "$r" | grep -q "\"uid\":$2,\"pid\":$1,"
+	rc=$?
+	ok $rc "$src's record: its own pid ${1:-?} and uid ${2:-?}, not the parent's"
+	[ $rc -eq 0 ] || diag "$r"
+done
 pick hitld/queue applied | grep -q '"note":"[0-9]* rules, 0 requests still pending"'
 ok $? "hitld's record counts its rules"
 pick harnessd/engine applied | grep -q '"note":"[0-9]* tools, 0 registered through the API"'

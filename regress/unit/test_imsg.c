@@ -461,6 +461,75 @@ test_pass_pipe_memfd(void)
 	tap_ok(count_fds() == before, "fd passing leaks no fd");
 }
 
+/*
+ * SO_PASSCRED: the reader learns which process sent each read's bytes,
+ * also when a connection is handed to another process (and another
+ * uid) and when an fd comes with them; without it, nothing is claimed.
+ */
+static void
+test_creds(void)
+{
+	struct imsgbuf	*w, *r;
+	struct imsg	 imsg;
+	int		 sv[2], on = 1, st, ok, p[2];
+	pid_t		 pid;
+	uid_t		 want = getuid() == 0 ? 65534 : getuid();
+
+	if ((w = malloc(sizeof(*w))) == NULL ||
+	    (r = malloc(sizeof(*r))) == NULL)
+		abort();
+	mkpair(sv, 0);
+	imsg_init(w, sv[0]);
+	imsg_init(r, sv[1]);
+	ok = imsg_compose(w, 1, 0, 0, -1, "x", 1) == 0 &&
+	    imsg_write(w) == 1 && transfer(w, r, &imsg) == 1;
+	if (ok)
+		imsg_free(&imsg);
+	tap_ok(ok && !r->cred_ok, "creds: none claimed without SO_PASSCRED");
+
+	if (setsockopt(sv[1], SOL_SOCKET, SO_PASSCRED, &on, sizeof(on)) == -1)
+		abort();
+	if ((pid = fork()) == -1)
+		abort();
+	if (pid == 0) {
+		/* The connection passed on, as the parent does. */
+		if (pipe2(p, O_CLOEXEC) == -1 ||
+		    (getuid() == 0 && (setgid(65534) == -1 ||
+		    setuid(65534) == -1)))
+			_exit(1);
+		close(p[1]);
+		if (imsg_compose(w, 2, 0, 0, p[0], "child", 5) == -1 ||
+		    imsg_flush(w) == -1)
+			_exit(1);
+		_exit(0);
+	}
+	ok = waitpid(pid, &st, 0) == pid && WIFEXITED(st) &&
+	    WEXITSTATUS(st) == 0 && transfer(w, r, &imsg) == 1;
+	if (ok) {
+		ok = imsg.hdr.type == 2 && imsg.fd != -1;
+		if (imsg.fd != -1)
+			close(imsg.fd);
+		imsg_free(&imsg);
+	}
+	tap_ok(ok && r->cred_ok && r->cred_pid == pid && r->cred_uid == want,
+	    "creds: the child that sent it (pid %d uid %u), with its fd",
+	    (int)r->cred_pid, (unsigned)r->cred_uid);
+
+	ok = imsg_compose(w, 3, 0, 0, -1, "me", 2) == 0 &&
+	    imsg_write(w) == 1 && transfer(w, r, &imsg) == 1;
+	if (ok)
+		imsg_free(&imsg);
+	tap_ok(ok && r->cred_ok && r->cred_pid == getpid() &&
+	    r->cred_uid == getuid(), "creds: then this process");
+
+	imsg_clear(w);
+	imsg_clear(r);
+	close(sv[0]);
+	close(sv[1]);
+	free(w);
+	free(r);
+}
+
 static void
 test_one_fd_per_sendmsg(void)
 {
@@ -938,6 +1007,7 @@ main(void)
 	test_many_tiny();
 	test_pass_pipe_memfd();
 	test_one_fd_per_sendmsg();
+	test_creds();
 	test_fds_tiny();
 	test_hostile();
 	test_garbage();
