@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <grp.h>
+#include <poll.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -463,6 +464,38 @@ child_reload(struct proc_ctx *ctx, const struct conf_bundle *b,
 		ctx->self->reloaded(ctx, rl);
 }
 
+/*
+ * Stop: finish what the process was doing if it knows how (a stopping
+ * hook that says so), else exit now.  Once.
+ */
+static void
+child_stop(struct proc_ctx *ctx, const char *why, int status)
+{
+	if (ctx->stopping)
+		return;		/* told once already */
+	ctx->stopping = 1;
+	ctx->exit_status = status;
+	if (ctx->self->stopping != NULL && ctx->self->stopping(ctx)) {
+		log_info("%s, finishing", why);
+		return;
+	}
+	log_info("%s, exiting", why);
+	exit(status);
+}
+
+/* Has the parent closed its end (a stop on its way to us)? */
+static int
+parent_closed(struct proc_ctx *ctx)
+{
+	struct pollfd	 pfd;
+
+	pfd.fd = ctx->parent.ibuf.fd;
+	pfd.events = POLLRDHUP;
+	pfd.revents = 0;
+	return poll(&pfd, 1, 0) == 1 &&
+	    (pfd.revents & (POLLRDHUP | POLLHUP)) != 0;
+}
+
 static void
 child_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 {
@@ -474,15 +507,8 @@ child_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 	char			 name[64], *text;
 
 	if (imsg == NULL) {
-		if (ctx->stopping)
-			return;		/* told once already */
-		ctx->stopping = 1;
-		if (ctx->self->stopping != NULL && ctx->self->stopping(ctx)) {
-			log_info("parent closed the channel, finishing");
-			return;
-		}
-		log_info("parent closed the channel, exiting");
-		exit(0);
+		child_stop(ctx, "parent closed the channel", 0);
+		return;
 	}
 	switch (imsg->hdr.type) {
 	case IMSG_PROC_PEER:
@@ -563,14 +589,26 @@ static void
 peer_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 {
 	struct proc_ctx	*ctx = arg;
+	char		 why[128];
 
 	if (imsg == NULL) {
 		/* Shutting down, a sibling may finish first. */
 		if (ctx->stopping)
 			return;
+		/*
+		 * A stop the parent sent us too, seen first from a sibling
+		 * that had nothing to finish: stop as the parent asks, so
+		 * that what we hold (a database) is closed properly.
+		 */
+		if (parent_closed(ctx)) {
+			child_stop(ctx, "parent closed the channel", 0);
+			return;
+		}
 		/* The parent sees the death too and takes us all down. */
-		log_warnx("lost channel to %s, exiting", iev->name);
-		exit(1);
+		snprintf(why, sizeof(why), "lost channel to %s", iev->name);
+		log_warnx("%s", why);
+		child_stop(ctx, why, 1);
+		return;
 	}
 	if (ctx->self->dispatch == NULL)
 		fatalx("%s: unexpected message %u from %s", __func__,
@@ -631,7 +669,7 @@ child_main(struct proc_ctx *ctx, const char *title)
 	signal(SIGINT, SIG_IGN);	/* the parent decides */
 
 	ctx->self->run(ctx);
-	exit(0);
+	exit(ctx->exit_status);
 }
 
 /* ---- parent side ---- */

@@ -162,6 +162,8 @@ struct proc_ctx {
 	int		 nready;
 	int		 shutting_down;
 	int		 stopping;	/* child: finishing, parent gone */
+	int		 exit_status;	/* child: once finished (1: a sibling
+					   was lost) */
 	struct event	*ev_sig[4];
 	void		*arg;			/* the daemon's own state */
 };

@@ -548,7 +548,9 @@ ok $? "another identity does not read the cache, without a session either"
 suite_stop harnessd
 [ -f "$T/state/engine/state.db" ] && [ ! -e "$T/state/engine/state.db-wal" ] &&
     [ ! -e "$T/state/engine/state.db-shm" ]
-ok $? "a clean stop leaves the state DB and no -wal or -shm file ($(ls "$T/state/engine" | tr '\n' ' '))"
+rc=$?
+ok $rc "a clean stop leaves the state DB and no -wal or -shm file ($(ls "$T/state/engine" | tr '\n' ' '))"
+[ $rc -eq 0 ] || diag "$(tail -n 20 "$T/harnessd.log")"
 suite_start harnessd || { ok 1 "harnessd restarts"; t_exit; }
 [ "$(code http://x/v1/tools/clock)" = 200 ] && grep -q '"source":"dynamic"' "$T/body"
 ok $? "registered tools survive a restart (state DB)"
@@ -775,4 +777,12 @@ ok $? "gateway killed: harnessd exits"
 grep -q 'lost child' "$T/harnessd.log" &&
     grep -q 'terminating' "$T/harnessd.log" && [ ! -S "$sock" ]
 ok $? "it says why, and leaves no socket behind"
+# The engine, losing its sibling, still closes the state DB properly.
+grep -Eq 'engine.*: (lost channel to gateway|parent closed the channel), finishing' "$T/harnessd.log" &&
+    [ -f "$T/state/engine/state.db" ] &&
+    [ ! -e "$T/state/engine/state.db-wal" ] &&
+    [ ! -e "$T/state/engine/state.db-shm" ]
+rc=$?
+ok $rc "the engine finishes and closes the state DB ($(ls "$T/state/engine" | tr '\n' ' '))"
+[ $rc -eq 0 ] || diag "$(tail -n 8 "$T/harnessd.log")"
 t_exit
