@@ -68,6 +68,29 @@ mkpair(int sv[2], int tiny)
 	}
 }
 
+/* A connected pair, w writing at sv[0] and r reading at sv[1]. */
+static void
+bufs_open(struct imsgbuf **w, struct imsgbuf **r, int sv[2], int tiny)
+{
+	if ((*w = malloc(sizeof(**w))) == NULL ||
+	    (*r = malloc(sizeof(**r))) == NULL)
+		abort();
+	mkpair(sv, tiny);
+	imsg_init(*w, sv[0]);
+	imsg_init(*r, sv[1]);
+}
+
+static void
+bufs_close(struct imsgbuf *w, struct imsgbuf *r, int sv[2])
+{
+	imsg_clear(w);
+	imsg_clear(r);
+	close(sv[0]);
+	close(sv[1]);
+	free(w);
+	free(r);
+}
+
 /* Move bytes from w to r until r holds a whole message.  1, 0, -1. */
 static int
 transfer(struct imsgbuf *w, struct imsgbuf *r, struct imsg *imsg)
@@ -202,12 +225,7 @@ test_sizes(void)
 	int			 sv[2], ok, before;
 
 	before = count_fds();
-	if ((w = malloc(sizeof(*w))) == NULL ||
-	    (r = malloc(sizeof(*r))) == NULL)
-		abort();
-	mkpair(sv, 0);
-	imsg_init(w, sv[0]);
-	imsg_init(r, sv[1]);
+	bufs_open(&w, &r, sv, 0);
 	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
 		sz = sizes[i];
 		fill(buf, sz, (uint32_t)i);
@@ -234,12 +252,7 @@ test_sizes(void)
 		imsg_free(&imsg);
 	tap_ok(ok, "pid 0 is filled with the sender's pid");
 
-	imsg_clear(w);
-	imsg_clear(r);
-	close(sv[0]);
-	close(sv[1]);
-	free(w);
-	free(r);
+	bufs_close(w, r, sv);
 	tap_ok(count_fds() == before, "round trips leak no fd");
 }
 
@@ -252,12 +265,7 @@ test_composev(void)
 	struct iovec		 iov[3];
 	int			 sv[2], ok;
 
-	if ((w = malloc(sizeof(*w))) == NULL ||
-	    (r = malloc(sizeof(*r))) == NULL)
-		abort();
-	mkpair(sv, 0);
-	imsg_init(w, sv[0]);
-	imsg_init(r, sv[1]);
+	bufs_open(&w, &r, sv, 0);
 	fill(a, sizeof(a), 9);
 	iov[0].iov_base = a;
 	iov[0].iov_len = 100;
@@ -279,12 +287,7 @@ test_composev(void)
 	    errno == EMSGSIZE && imsg_queued(w) == 0;
 	tap_ok(ok, "composev refuses a total over the maximum");
 
-	imsg_clear(w);
-	imsg_clear(r);
-	close(sv[0]);
-	close(sv[1]);
-	free(w);
-	free(r);
+	bufs_close(w, r, sv);
 }
 
 static void
@@ -338,12 +341,7 @@ test_many_tiny(void)
 	size_t			 sz, maxread = 0;
 
 	before = count_fds();
-	if ((w = malloc(sizeof(*w))) == NULL ||
-	    (r = malloc(sizeof(*r))) == NULL)
-		abort();
-	mkpair(sv, 1);
-	imsg_init(w, sv[0]);
-	imsg_init(r, sv[1]);
+	bufs_open(&w, &r, sv, 1);
 	while (recvd < NMSG && !bad) {
 		while (sent < NMSG && imsg_queued(w) < 32) {
 			sz = msgsize(sent);
@@ -385,12 +383,7 @@ test_many_tiny(void)
 	tap_ok(!bad && recvd == NMSG && imsg_queued(w) == 0 && r->rlen == 0,
 	    "%d messages in order through %d-byte socket buffers", NMSG,
 	    TINY);
-	imsg_clear(w);
-	imsg_clear(r);
-	close(sv[0]);
-	close(sv[1]);
-	free(w);
-	free(r);
+	bufs_close(w, r, sv);
 	tap_ok(count_fds() == before, "bulk transfer leaks no fd");
 }
 
@@ -406,12 +399,7 @@ test_pass_pipe_memfd(void)
 	ssize_t			 n;
 
 	before = count_fds();
-	if ((w = malloc(sizeof(*w))) == NULL ||
-	    (r = malloc(sizeof(*r))) == NULL)
-		abort();
-	mkpair(sv, 0);
-	imsg_init(w, sv[0]);
-	imsg_init(r, sv[1]);
+	bufs_open(&w, &r, sv, 0);
 
 	if (pipe2(p, O_CLOEXEC) == -1)
 		abort();
@@ -452,12 +440,7 @@ test_pass_pipe_memfd(void)
 	}
 	tap_ok(ok, "memfd: passed, content read back");
 
-	imsg_clear(w);
-	imsg_clear(r);
-	close(sv[0]);
-	close(sv[1]);
-	free(w);
-	free(r);
+	bufs_close(w, r, sv);
 	tap_ok(count_fds() == before, "fd passing leaks no fd");
 }
 
@@ -475,12 +458,7 @@ test_creds(void)
 	pid_t		 pid;
 	uid_t		 want = getuid() == 0 ? 65534 : getuid();
 
-	if ((w = malloc(sizeof(*w))) == NULL ||
-	    (r = malloc(sizeof(*r))) == NULL)
-		abort();
-	mkpair(sv, 0);
-	imsg_init(w, sv[0]);
-	imsg_init(r, sv[1]);
+	bufs_open(&w, &r, sv, 0);
 	ok = imsg_compose(w, 1, 0, 0, -1, "x", 1) == 0 &&
 	    imsg_write(w) == 1 && transfer(w, r, &imsg) == 1;
 	if (ok)
@@ -522,12 +500,7 @@ test_creds(void)
 	tap_ok(ok && r->cred_ok && r->cred_pid == getpid() &&
 	    r->cred_uid == getuid(), "creds: then this process");
 
-	imsg_clear(w);
-	imsg_clear(r);
-	close(sv[0]);
-	close(sv[1]);
-	free(w);
-	free(r);
+	bufs_close(w, r, sv);
 }
 
 static void
@@ -628,12 +601,7 @@ test_fds_tiny(void)
 	int			 sv[2], p[2], fd, bad = 0, before, want;
 
 	before = count_fds();
-	if ((w = malloc(sizeof(*w))) == NULL ||
-	    (r = malloc(sizeof(*r))) == NULL)
-		abort();
-	mkpair(sv, 1);
-	imsg_init(w, sv[0]);
-	imsg_init(r, sv[1]);
+	bufs_open(&w, &r, sv, 1);
 	while (recvd < NFDMSG && !bad) {
 		while (sent < NFDMSG && imsg_queued(w) < 16) {
 			fd = -1;
@@ -686,12 +654,7 @@ test_fds_tiny(void)
 	tap_ok(!bad && recvd == NFDMSG && TAILQ_EMPTY(&r->fds),
 	    "%d messages, fds interleaved, %d-byte buffers, each fd "
 	    "with its message", NFDMSG, TINY);
-	imsg_clear(w);
-	imsg_clear(r);
-	close(sv[0]);
-	close(sv[1]);
-	free(w);
-	free(r);
+	bufs_close(w, r, sv);
 	tap_ok(count_fds() == before, "fd stream leaks no fd");
 }
 
@@ -843,12 +806,7 @@ test_enobufs(void)
 	ssize_t			 n = 0;
 	int			 sv[2], i, ok, got = 0;
 
-	if ((w = malloc(sizeof(*w))) == NULL ||
-	    (r = malloc(sizeof(*r))) == NULL)
-		abort();
-	mkpair(sv, 0);
-	imsg_init(w, sv[0]);
-	imsg_init(r, sv[1]);
+	bufs_open(&w, &r, sv, 0);
 	for (i = 0; i < 5; i++)
 		imsg_compose(w, i, 0, 0, -1, buf, sizeof(buf));
 	/* Read without taking: the buffer fills and says so. */
@@ -864,12 +822,7 @@ test_enobufs(void)
 	}
 	ok = ok && got == IMSG_READ_BUFSIZE / IMSG_MAX_LEN;
 	tap_ok(ok, "full read buffer: ENOBUFS, buffered messages intact");
-	imsg_clear(w);
-	imsg_clear(r);
-	close(sv[0]);
-	close(sv[1]);
-	free(w);
-	free(r);
+	bufs_close(w, r, sv);
 }
 
 static void
