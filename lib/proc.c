@@ -476,10 +476,16 @@ child_stop(struct proc_ctx *ctx, const char *why, int status)
 	ctx->stopping = 1;
 	ctx->exit_status = status;
 	if (ctx->self->stopping != NULL && ctx->self->stopping(ctx)) {
-		log_info("%s, finishing", why);
+		if (status != 0)
+			log_warnx("%s, finishing", why);
+		else
+			log_info("%s, finishing", why);
 		return;
 	}
-	log_info("%s, exiting", why);
+	if (status != 0)
+		log_warnx("%s, exiting", why);
+	else
+		log_info("%s, exiting", why);
 	exit(status);
 }
 
@@ -606,7 +612,6 @@ peer_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 		}
 		/* The parent sees the death too and takes us all down. */
 		snprintf(why, sizeof(why), "lost channel to %s", iev->name);
-		log_warnx("%s", why);
 		child_stop(ctx, why, 1);
 		return;
 	}
