@@ -180,7 +180,6 @@ control_accept(evutil_socket_t lfd, short event, void *arg)
 	c->gid = cred.gid;
 	c->pid = cred.pid;
 	c->muid = c->uid;
-	c->mgid = c->gid;
 	c->mpid = c->pid;
 	c->id = next_id++;
 	if (next_id == 0)
@@ -285,15 +284,8 @@ control_dispatch(struct imsgev *iev, struct imsg *imsg, void *arg)
 		}
 		return;
 	}
-	if (iev->ibuf.cred_ok) {
-		c->muid = iev->ibuf.cred_uid;
-		c->mgid = iev->ibuf.cred_gid;
-		c->mpid = iev->ibuf.cred_pid;
-	} else {
-		c->muid = c->uid;
-		c->mgid = c->gid;
-		c->mpid = c->pid;
-	}
+	c->muid = iev->ibuf.cred_ok ? iev->ibuf.cred_uid : c->uid;
+	c->mpid = iev->ibuf.cred_ok ? iev->ibuf.cred_pid : c->pid;
 	switch (imsg->hdr.type) {
 	case IMSG_CTL_HELLO:
 		wire_rinit(&rb, imsg->data, imsg_datalen(imsg));

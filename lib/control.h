@@ -29,7 +29,6 @@ struct ctl_conn {
 	 * connection on, as the parent does to its children.
 	 */
 	uid_t		 muid;
-	gid_t		 mgid;
 	pid_t		 mpid;
 	uint32_t	 id;
 	int		 hello;

@@ -89,10 +89,11 @@ struct proc_def {
 	/* Chroot directory of this process, NULL for none. */
 	const char	*(*chroot_of)(const struct harness_conf *);
 	/*
-	 * The parent closed the channel (shutdown): 0 to exit now, 1 to
-	 * finish what is under way first and then exit(0) by itself,
-	 * within PROC_STOP_MS (see proc_finish; past PROC_KILL_MS the
-	 * parent kills it).
+	 * The parent closed the channel (shutdown), or a sibling's
+	 * channel was lost: 0 to exit now, 1 to finish what is under way
+	 * first and then leave the loop (exit 0, or 1 after a lost
+	 * sibling), within PROC_STOP_MS (see proc_finish; past
+	 * PROC_KILL_MS the parent kills it).
 	 */
 	int		(*stopping)(struct proc_ctx *);
 	int		 as_root;	/* stays uid 0 (spawner) */
