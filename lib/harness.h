@@ -56,6 +56,12 @@ typedef int (*harness_sse_fn)(const char *event, const char *data,
 
 struct harness_http *harness_http_connect(const char *path, char *err,
 	    size_t errlen);
+/*
+ * The same over a connected stream socket of the caller's (TCP, or one
+ * from socket activation); the connection owns fd from then on, and
+ * closes it.
+ */
+struct harness_http *harness_http_fdopen(int fd, char *err, size_t errlen);
 /* Sent as "Authorization: Bearer TOKEN" with every request (NULL: none). */
 void	 harness_http_auth(struct harness_http *, const char *);
 /*

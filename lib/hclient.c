@@ -65,6 +65,23 @@ harness_http_connect(const char *path, char *err, size_t errlen)
 	return h;
 }
 
+struct harness_http *
+harness_http_fdopen(int fd, char *err, size_t errlen)
+{
+	struct harness_http	*h;
+
+	if (fd < 0) {
+		snprintf(err, errlen, "bad file descriptor");
+		return NULL;
+	}
+	if ((h = calloc(1, sizeof(*h))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	h->fd = fd;
+	return h;
+}
+
 void
 harness_http_auth(struct harness_http *h, const char *token)
 {
@@ -400,10 +417,17 @@ harness_http_request(struct harness_http *h, const char *method,
 				    "response" : "bad chunk");
 				goto done;
 			}
+			/* Hex digits, then nothing or an extension. */
 			errno = 0;
-			chunk = strtoll(line, &end, 16);
-			if (errno != 0 || end == line || chunk < 0 ||
-			    chunk > HH_BODY_MAX) {
+			chunk = isxdigit((unsigned char)line[0]) ?
+			    strtoll(line, &end, 16) : -1;
+			if (chunk >= 0)
+				for (p = end; *p == ' ' || *p == '\t'; p++)
+					;
+			if (errno != 0 || chunk < 0 || chunk > HH_BODY_MAX ||
+			    (*p != '\0' && *p != ';') ||
+			    (line[0] == '0' && (line[1] == 'x' ||
+			    line[1] == 'X'))) {
 				snprintf(err, errlen, "bad chunk size");
 				goto done;
 			}
