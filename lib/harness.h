@@ -59,7 +59,7 @@ struct harness_http *harness_http_connect(const char *path, char *err,
 /*
  * The same over a connected stream socket of the caller's (TCP, or one
  * from socket activation); the connection owns fd from then on, and
- * closes it.
+ * closes it.  On failure (NULL) fd is still the caller's.
  */
 struct harness_http *harness_http_fdopen(int fd, char *err, size_t errlen);
 /* Sent as "Authorization: Bearer TOKEN" with every request (NULL: none). */

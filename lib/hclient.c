@@ -42,6 +42,7 @@ harness_http_connect(const char *path, char *err, size_t errlen)
 {
 	struct harness_http	*h;
 	struct sockaddr_un	 sun;
+	int			 fd;
 
 	memset(&sun, 0, sizeof(sun));
 	sun.sun_family = AF_UNIX;
@@ -50,18 +51,15 @@ harness_http_connect(const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "%s: path too long", path);
 		return NULL;
 	}
-	if ((h = calloc(1, sizeof(*h))) == NULL) {
-		snprintf(err, errlen, "out of memory");
-		return NULL;
-	}
-	if ((h->fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1 ||
-	    connect(h->fd, (struct sockaddr *)&sun, sizeof(sun)) == -1) {
+	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1 ||
+	    connect(fd, (struct sockaddr *)&sun, sizeof(sun)) == -1) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		if (h->fd != -1)
-			close(h->fd);
-		free(h);
+		if (fd != -1)
+			close(fd);
 		return NULL;
 	}
+	if ((h = harness_http_fdopen(fd, err, errlen)) == NULL)
+		close(fd);
 	return h;
 }
 
@@ -418,16 +416,15 @@ harness_http_request(struct harness_http *h, const char *method,
 				goto done;
 			}
 			/* Hex digits, then nothing or an extension. */
-			errno = 0;
-			chunk = isxdigit((unsigned char)line[0]) ?
-			    strtoll(line, &end, 16) : -1;
-			if (chunk >= 0)
-				for (p = end; *p == ' ' || *p == '\t'; p++)
-					;
-			if (errno != 0 || chunk < 0 || chunk > HH_BODY_MAX ||
-			    (*p != '\0' && *p != ';') ||
-			    (line[0] == '0' && (line[1] == 'x' ||
-			    line[1] == 'X'))) {
+			chunk = 0;
+			for (p = line; (k = http_hexval((unsigned char)*p)) >=
+			    0 && chunk <= HH_BODY_MAX; p++)
+				chunk = chunk * 16 + k;
+			if (p > line)
+				while (*p == ' ' || *p == '\t')
+					p++;
+			if (p == line || chunk > HH_BODY_MAX ||
+			    (*p != '\0' && *p != ';')) {
 				snprintf(err, errlen, "bad chunk size");
 				goto done;
 			}

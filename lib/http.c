@@ -133,8 +133,8 @@ is_vchar(unsigned char c)
 	return c == '\t' || (c >= 0x20 && c != 0x7f);
 }
 
-static int
-hexval(unsigned char c)
+int
+http_hexval(unsigned char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -298,8 +298,8 @@ parse_reqline(struct http_parser *p, size_t off, size_t n)
 	for (i = t; i < sp2; i++) {
 		if (c[i] == '%') {
 			if (sp2 - i < 3 ||
-			    hexval((unsigned char)c[i + 1]) < 0 ||
-			    hexval((unsigned char)c[i + 2]) < 0)
+			    http_hexval((unsigned char)c[i + 1]) < 0 ||
+			    http_hexval((unsigned char)c[i + 2]) < 0)
 				return set_error(p, 400,
 				    "bad percent escape in target");
 			continue;
@@ -745,7 +745,7 @@ chunked_feed(struct http_parser *p, const unsigned char *s, size_t len,
 		switch (p->cstate) {
 		case C_SIZE_START:
 		case C_SIZE:
-			if ((d = hexval(c)) >= 0) {
+			if ((d = http_hexval(c)) >= 0) {
 				/*
 				 * Checked per digit against what the body may
 				 * still take, so it can never wrap around.
@@ -1141,8 +1141,8 @@ http_pct_decode(const char *src, size_t len, char *dst, size_t dstsz,
 		}
 		if (c == '%') {
 			if (len - i < 3 ||
-			    (hi = hexval((unsigned char)src[i + 1])) < 0 ||
-			    (lo = hexval((unsigned char)src[i + 2])) < 0) {
+			    (hi = http_hexval((unsigned char)src[i + 1])) < 0 ||
+			    (lo = http_hexval((unsigned char)src[i + 2])) < 0) {
 				errno = EINVAL;
 				return -1;
 			}
