@@ -203,6 +203,7 @@ struct conf_match {
 	TAILQ_ENTRY(conf_match) entry;
 	enum conf_match_kind kind;
 	char		*path;			/* MATCH_ARG: JSON path */
+	int		 write;			/* MATCH_PATH: path write */
 	struct conf_strlist patterns;
 };
 TAILQ_HEAD(conf_matches, conf_match);

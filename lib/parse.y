@@ -158,7 +158,7 @@ static int	 limit_set(uint64_t *, uint64_t);
 %token	REQUEST
 %token	RISK RULE RUNDIR SANDBOX SANDBOXD SANDBOXES SCHEMA SEAL SECCOMP
 %token	SECRET SHELL SIZE SOCKET STATEDIR TIME TIMEOUT TMP TOOL TOOLS TYPE
-%token	URL USER VAULTD WORKSPACES ERROR
+%token	URL USER VAULTD WORKSPACES WRITE ERROR
 %token	<v.string>	STRING
 %token	<v.number>	NUMBER
 %type	<v.u64>		size duration
@@ -1278,6 +1278,11 @@ rule_opt	: TOOL strlist			{
 			if (rule_add(MATCH_PATH, NULL, &$2) == -1)
 				YYERROR;
 		}
+		| PATH WRITE strlist		{
+			if (rule_add(MATCH_PATH, NULL, &$3) == -1)
+				YYERROR;
+			TAILQ_LAST(&cur_rule->matches, conf_matches)->write = 1;
+		}
 		| NETWORK strlist		{
 			if (rule_add(MATCH_NETWORK, NULL, &$2) == -1)
 				YYERROR;
@@ -1338,7 +1343,7 @@ static const struct {
 	{ "tool", "description, command, language, code, schema, shell, "
 	    "limits, network, secret, cache" },
 	{ "provider", "type, url, model, key secret, timeout" },
-	{ "rule", "tool, command, arg, path, network, risk" },
+	{ "rule", "tool, command, arg, path, path write, network, risk" },
 	{ "limits", "time, cpu, memory, processes, output, filesize, "
 	    "files, tmp" },
 	{ "key", "hash, tools, rate, burst, quota" },
@@ -1611,6 +1616,7 @@ lookup(char *s)
 		{ "user",		USER },
 		{ "vaultd",		VAULTD },
 		{ "workspaces",		WORKSPACES },
+		{ "write",		WRITE },
 	};
 	const struct keywords	*p;
 

@@ -1682,6 +1682,22 @@ static const char *const pathset_names[LT_N] = {
 	"declare typeset", "readonly",
 };
 
+/*
+ * Programs that only read the files named by their operands and
+ * options, and never write one (path write rules): cd, ls, cat, grep
+ * and the like, and echo and printf, which open none.  Not less (-o writes a log), sort (-o), tee, find
+ * (-delete, -fprint), file (-C), uniq or xxd (a second operand is
+ * written), nor any program that runs another.
+ */
+static const char *const reader_names[LT_N] = {
+	NULL, "[", "cd du ls nl od wc", "cat cmp cut sum tac",
+	"comm diff echo grep head popd stat tail test", "b2sum cksum egrep "
+	"fgrep paste pushd zgrep", "md5sum printf", "dirname hexdump sha1sum "
+	"strings",
+	"basename readlink realpath", "sha224sum sha256sum sha384sum "
+	"sha512sum", NULL, NULL,
+};
+
 /* The WK_SHELL wrappers' names (shells_ok() checks that). */
 static const char *const shell_names[LT_N] = {
 	NULL, NULL, "sh", "zsh ksh ash", "bash dash mksh lksh oksh posh yash "
@@ -1948,6 +1964,7 @@ struct cmatch {
 	uint32_t	 nsteps;
 	const char	*path;		/* ARG */
 	uint32_t	 pmid;		/* PATH of a call rule: its bit */
+	uint8_t		 write;		/* PATH: only paths it may write */
 };
 
 struct crule {
@@ -2181,6 +2198,9 @@ struct risk_ruleset {
 	uint32_t		*pmrule;	/* rule of each */
 	uint32_t		 pmrulemax;
 	uint8_t			*pmtrig;	/* it triggers its rule */
+	uint8_t			*pmwrite;	/* it holds for written paths
+						   only (path write) */
+	uint32_t		 npmw;		/* how many do */
 	struct ppat		*pp;		/* their patterns */
 	uint32_t		 npp, ppmax;
 	struct pdir		*pd;		/* their directories */
@@ -2831,6 +2851,10 @@ rule_compile(struct risk_ruleset *rs, struct crule *cr,
 		memset(m, 0, sizeof(*m));
 		m->kind = sm->kind;
 		m->pmid = NONE;
+		if (sm->write && sm->kind != RISK_M_PATH)
+			return (cfail(ce, "%s", "write is only for a path "
+			    "match"));
+		m->write = sm->write != 0;
 		if (sm->npatterns == 0 || sm->patterns == NULL)
 			return (cfail(ce, "%s", "match has no patterns"));
 		if (sm->npatterns > UINT16_MAX)
@@ -3182,8 +3206,16 @@ path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 	uint32_t i, k, nf = 0, nl = 0, cf[257], cl[257];
 	const struct rglob *g;
 
-	if ((rs->pmtrig = calloc(rs->npm + 1, 1)) == NULL)
+	if ((rs->pmtrig = calloc(rs->npm + 1, 1)) == NULL ||
+	    (rs->pmwrite = calloc(rs->npm + 1, 1)) == NULL)
 		return (cfail(ce, "%s", "out of memory"));
+	for (i = 0; i < rs->nrules; i++)
+		for (k = 0; k < rs->rules[i].nm; k++)
+			if (rs->rules[i].m[k].pmid != NONE &&
+			    rs->rules[i].m[k].write) {
+				rs->pmwrite[rs->rules[i].m[k].pmid] = 1;
+				rs->npmw++;
+			}
 	/* The first PATH match of a rule that has no literal tool. */
 	for (i = 0; i < rs->npm; i++) {
 		const struct crule *cr = &rs->rules[rs->pmrule[i]];
@@ -3540,6 +3572,7 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 	    !len_table_ok(shell_names) ||
 	    !lt_ok(code_vars, CV_N) || !len_table_ok(pathset_names) ||
 	    !len_table_ok(setvar_names) || !len_table_ok(quiet_names) ||
+	    !len_table_ok(reader_names) ||
 	    !lt_ok(implicit_vars, IV_N) || !shells_ok() || !xlang_ok()) {
 		cfail(&ce, "%s", "internal: a table of command names is wrong");
 		return (NULL);
@@ -3700,6 +3733,7 @@ risk_free(struct risk_ruleset *rs)
 	free(rs->argr);
 	free(rs->pmrule);
 	free(rs->pmtrig);
+	free(rs->pmwrite);
 	free(rs->pp);
 	free(rs->pd);
 	free(rs->pdid);
@@ -3740,6 +3774,7 @@ risk_free(struct risk_ruleset *rs)
 #define K_NETWORK	3
 #define K_ARG		4
 #define K_APATH		5	/* a path known only when it runs */
+#define K_WPATH		6	/* a path written (path write) */
 
 struct defer {
 	uint32_t	 rule, cmd, start, end, last;
@@ -3780,6 +3815,16 @@ struct ctx {
 	uint8_t				 netn[16];
 	uint64_t			*known, *value;	/* call part */
 	uint64_t			*pbits;
+	/* path write: a PATH match that holds for written paths only has
+	   its pbits bit set by a path fed while pread is 0; one fed while
+	   pread is 1 (an operand of a program that only reads, a < file)
+	   sets its prbits bit instead, which counts too when the line may
+	   make a name run another program (rnames, pathset). */
+	uint64_t			*prbits;
+	int				 pread, rnames;
+	int				 anypw;		/* anyp, written */
+	const char			*anyww;
+	size_t				 anywn;
 	const char			**pwhat;
 	uint32_t			*pwlen;
 
@@ -4083,11 +4128,12 @@ explain(const struct ctx *c, struct wbuf *b)
 		[K_COMMAND] = { "`", 1 }, [K_TOOL] = { "tool `", 6 },
 		[K_PATH] = { "path `", 6 }, [K_NETWORK] = { "network `", 9 },
 		[K_ARG] = { "arg `", 5 }, [K_APATH] = { "path `", 6 },
+		[K_WPATH] = { "written path `", 14 },
 	};
 
 	scopy(b->p, cr->whyp, cr->whyplen);	/* printable, < cap */
 	b->len = cr->whyplen;
-	wb_put(b, pre[c->wkind].s, pre[c->wkind].n, 10);
+	wb_put(b, pre[c->wkind].s, pre[c->wkind].n, 14);
 	if (c->wkind == K_COMMAND) {
 		wb_view(b, &sp->cmds[c->wcmd], c->wstart, c->wend);
 		if (c->wlast != NONE && c->wlast < sp->ncmds) {
@@ -4394,9 +4440,70 @@ static size_t	glob_escape(char *, const char *, size_t);
 static int	word_subst(struct ctx *, const char *, size_t, const char *,
 		    const char **, size_t *, const char **);
 
-/* Call each path a command touches (inlined: fn is known). */
+/* May a reader be given this NAME=value and stay one?  Locale and the
+   like: LD_PRELOAD=x.so cat f runs x.so's code, which may write. */
+static int
+reader_env(const struct shellparse_word *w)
+{
+	static const char *const ok[] = {
+		"LANG=", "LANGUAGE=", "TZ=", "TERM=", "COLUMNS=", "LINES=",
+		"NO_COLOR=", "GREP_COLOR=", "GREP_COLORS=", "POSIXLY_CORRECT=",
+		"TIME_STYLE=", "BLOCK_SIZE=", "QUOTING_STYLE=",
+	};
+	size_t i, l;
+
+	if (w->len > 3 && memcmp(w->text, "LC_", 3) == 0)
+		return (memchr(w->text, '=', w->len) != NULL);
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		l = strlen(ok[i]);
+		if (w->len >= l && memcmp(w->text, ok[i], l) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+static int	sysdir(const char *, size_t);
+
+/*
+ * Does cmd only read the paths its words name?  Its program must be a
+ * reader named as it is (ls, /bin/ls: not sudo ls, $x, ./ls), with no
+ * other NAME=value before it, in a line that has not (so far) made a
+ * name run something else (alias, a function, hash -p, PATH=...).
+ */
+static int
+cmd_reads(const struct ctx *c, const struct shellparse_cmd *cmd)
+{
+	const struct shellparse_word *w;
+	const char *b;
+	uint32_t k;
+
+	if (c->rs->npmw == 0 || c->pathset || c->rnames || c->sp->funcs ||
+	    cmd->nwords <= cmd->nassign)
+		return (0);
+	w = &cmd->words[cmd->nassign];
+	/* ([ alone is no glob) */
+	if (w->len == 0 || (shellparse_pattern(w) != NULL &&
+	    !(w->len == 1 && w->text[0] == '[')))
+		return (0);
+	if ((b = memrchr(w->text, '/', w->len)) != NULL) {
+		if (!sysdir(w->text, (size_t)(b - w->text)))
+			return (0);
+		b++;
+	} else
+		b = w->text;
+	if (!len_table_has(reader_names, b, w->len - (size_t)(b - w->text)))
+		return (0);
+	for (k = 0; k < cmd->nassign; k++)
+		if (!reader_env(&cmd->words[k]))
+			return (0);
+	return (1);
+}
+
+/* Call each path a command touches (inlined: fn is known).  While it
+   feeds its operands, c->pread says whether the command only reads
+   them; a redirection's target is read only for <. */
 static inline int __attribute__((always_inline))
-cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
+cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
     const void *arg)
 {
 	const struct shellparse_word *w;
@@ -4410,6 +4517,7 @@ cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		quiet = len_table_has(quiet_names,
 		    cmd->words[cmd->nassign].text,
 		    cmd->words[cmd->nassign].len);
+	c->pread = c->rs->npmw > 0 && cmd_reads(c, cmd);
 	for (k = 0; k < cmd->nwords; k++) {
 		w = &cmd->words[k];
 		t = w->text;
@@ -4494,6 +4602,8 @@ cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		    (strspn(t, "0123456789") == r->target.len ||
 		    strcmp(t, "-") == 0))
 			continue;
+		/* < f only reads f; >, >>, <>, &> and >& f write it */
+		c->pread = c->rs->npmw > 0 && r->op == SHELLPARSE_R_IN;
 		if (t[0] == '~' && tilde_feed(c, fn, &r->target, arg))
 			return (1);
 		c->opqw = (r->target.flags & SHELLPARSE_W_OPAQUE) != 0;
@@ -4504,6 +4614,17 @@ cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 			return (1);
 	}
 	return (0);
+}
+
+static inline int __attribute__((always_inline))
+cmd_paths(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
+    const void *arg)
+{
+	int rc;
+
+	rc = cmd_paths1(c, cmd, fn, arg);
+	c->pread = 0;
+	return (rc);
 }
 
 /*
@@ -5881,6 +6002,8 @@ path_one(struct ctx *c, const char *s, size_t n, const char *pat,
 	if (pat != NULL && gall(pat))
 		return (0);
 	a.m = arg;
+	if (c->pread && a.m->write)
+		return (0);	/* read, and it wants a written path */
 	a.s = s;
 	a.n = n;
 	a.home = 0;
@@ -5897,6 +6020,17 @@ path_one(struct ctx *c, const char *s, size_t n, const char *pat,
 static void
 pset(struct ctx *c, uint32_t pmid, const char *s, size_t n)
 {
+	if (c->pread && c->rs->pmwrite[pmid]) {
+		/* read, not written: the bit stays clear (path write) */
+		if (!((c->prbits[pmid / 64] >> (pmid % 64)) & 1) &&
+		    c->pwhat != NULL) {
+			c->pwhat[pmid] = s;
+			c->pwlen[pmid] = (uint32_t)(n > UINT32_MAX ?
+			    UINT32_MAX : n);
+		}
+		c->prbits[pmid / 64] |= (uint64_t)1 << (pmid % 64);
+		return;
+	}
 	c->pbits[pmid / 64] |= (uint64_t)1 << (pmid % 64);
 	if (c->pwhat != NULL) {
 		c->pwhat[pmid] = s;
@@ -5918,7 +6052,14 @@ pisset(const struct ctx *c, uint32_t pmid)
 static void
 path_any(struct ctx *c, const char *s, size_t n)
 {
-	if (c->rs->npany == 0 || c->anyp || c->noany)
+	if (c->rs->npany == 0 || c->noany)
+		return;
+	if (!c->pread && !c->anypw) {
+		c->anypw = 1;
+		c->anyww = s;
+		c->anywn = n;
+	}
+	if (c->anyp)
 		return;
 	c->anyp = 1;
 	c->anyw = s;
@@ -16109,9 +16250,16 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 
 	if (vw->mode == VW_MAIN && bpat == NULL && blen > 0) {
 		opt_texts(c, vw->cmd, start, end, e, base, blen);
-		if (e != NULL && e->rec != 0 && rs->npp > 0)
+		if (e != NULL && e->rec != 0 && rs->npp > 0) {
+			/* grep -r, diff -r: the program named as it is */
+			c->pread = start == cmd->nassign && cmd_reads(c, cmd);
 			rec_paths(c, vw->cmd, start, end,
 			    &recprogs[e->rec - 1]);
+			c->pread = 0;
+		}
+		/* alias cat=tee: a reader's name may run a writer */
+		if (blen == 5 && memcmp(base, "alias", 5) == 0)
+			c->rnames = 1;
 		if (!c->pathset && blen >= 4 && blen <= 8)
 			path_setter(c, vw->cmd, start, end, base, blen);
 		else if (blen == 2 && base[0] == 'f' && base[1] == 'c')
@@ -16504,9 +16652,10 @@ try_call(struct ctx *c, uint32_t ri)
 		m = &cr->m[k];
 		if (m->kind == RISK_M_PATH) {
 			if (!pisset(c, m->pmid)) {
-				if (!c->anyp || !c->rs->pmany[m->pmid])
+				if (!(m->write ? c->anypw : c->anyp) ||
+				    !c->rs->pmany[m->pmid])
 					return;
-				anyonly = 1;
+				anyonly = m->write ? 2 : 1;
 			}
 			if (pm == NULL)
 				pm = m;
@@ -16520,13 +16669,14 @@ try_call(struct ctx *c, uint32_t ri)
 		if (hit_level(c, ri, cr->level < RISK_HIGH ? cr->level :
 		    RISK_HIGH)) {
 			c->wkind = K_APATH;
-			c->ws = c->anyw;
-			c->wn = c->anyn;
+			c->ws = anyonly == 2 ? c->anyww : c->anyw;
+			c->wn = anyonly == 2 ? c->anywn : c->anyn;
 		}
 	} else if (pm != NULL && c->pwhat != NULL)
-		hit(c, ri, K_PATH, c->pwhat[pm->pmid], c->pwlen[pm->pmid]);
+		hit(c, ri, pm->write ? K_WPATH : K_PATH, c->pwhat[pm->pmid],
+		    c->pwlen[pm->pmid]);
 	else if (pm != NULL)
-		hit(c, ri, K_PATH, NULL, 0);
+		hit(c, ri, pm->write ? K_WPATH : K_PATH, NULL, 0);
 	else {
 		/* Say what held: the tool, else what was matched last. */
 		for (k = 0; k < cr->nm; k++)
@@ -16559,6 +16709,21 @@ call_rules(struct ctx *c)
 	uint64_t bits;
 	uint32_t i, k, npw = (rs->npm + 63) / 64;
 
+	/*
+	 * alias cat=tee, cat() { tee $1; }, hash -p, PATH=...: a program
+	 * that only reads may not be the one run, so what it was given
+	 * counts as written.
+	 */
+	if (rs->npmw > 0 && (c->rnames || c->pathset || (c->sp != NULL &&
+	    c->sp->funcs > 0))) {
+		for (k = 0; k < npw; k++)
+			c->pbits[k] |= c->prbits[k];
+		if (c->anyp && !c->anypw) {
+			c->anypw = 1;
+			c->anyww = c->anyw;
+			c->anywn = c->anyn;
+		}
+	}
 	if ((te = hfind(rs->ttab, rs->tmask, rs->tents, sizeof(*te), t,
 	    c->toollen)) != NULL)
 		for (i = 0; i < te->n; i++)
@@ -16953,8 +17118,15 @@ classify(struct ctx *c, struct shellparse *sp, size_t len, int code,
 			first = i;
 	}
 	c->uncovered = res->uncovered;
-	if (rs->npp > 0 && call->args != NULL)
+	if (rs->npp > 0 && call->args != NULL) {
+		/* the built-in tools that only read (harness.conf(5)
+		   reserves their names) */
+		c->pread = rs->npmw > 0 && call->tool != NULL &&
+		    (strcmp(call->tool, "read_file") == 0 ||
+		    strcmp(call->tool, "list_files") == 0);
 		args_paths(c, call->args, 0, 0);
+		c->pread = 0;
+	}
 	call_rules(c);
 	if (c->nomem)
 		return;
@@ -17152,6 +17324,9 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->odcmd = NULL;
 	c->vtdone = 0;
 	c->anyp = c->noany = c->opqw = 0;
+	c->pread = c->rnames = c->anypw = 0;
+	c->anyww = NULL;
+	c->anywn = 0;
 	c->pathset = 0;
 	c->promptx = promptx;
 	c->cdpath = -1;
@@ -17160,12 +17335,13 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 		c->cwd = call->cwd;
 		c->cwdlen = strlen(call->cwd);
 	}
-	if (2 * nr + np > nbits)
+	if (2 * nr + 2 * np > nbits)
 		return (-1);
-	memset(bits, 0, (2 * nr + np) * sizeof(*bits));
+	memset(bits, 0, (2 * nr + 2 * np) * sizeof(*bits));
 	c->known = bits;
 	c->value = bits + nr;
 	c->pbits = bits + 2 * nr;
+	c->prbits = bits + 2 * nr + np;
 	c->pwhat = pwhat;
 	c->pwlen = pwlen;
 	return (0);
@@ -17199,7 +17375,7 @@ risk_classify(const struct risk_ruleset *rs, const struct risk_call *call,
 		res->level = RISK_CRITICAL;
 		return (-1);
 	}
-	nbits = 2 * ((rs->nrules + 63) / 64) + (rs->npm + 63) / 64;
+	nbits = 2 * ((rs->nrules + 63) / 64) + 2 * ((rs->npm + 63) / 64);
 	if (nbits > sizeof(sbits) / sizeof(sbits[0]) &&
 	    (bits = calloc(nbits, sizeof(*bits))) == NULL)
 		goto nomem;
@@ -17235,6 +17411,7 @@ risk_classify(const struct risk_ruleset *rs, const struct risk_call *call,
 			sp.textsize = sp.textlen = sp.wordsmax = sp.nwords = 0;
 			sp.redirsmax = sp.nredirs = sp.cmdsmax = sp.ncmds = 0;
 			sp.error = sp.full = 0;
+			sp.funcs = 0;
 			sp.errpos = 0;
 		} else if (tries == 0) {
 			shellparse_init(&sp, arena, sizeof(arena));

@@ -30,6 +30,12 @@
  *                   that climbs (../../etc/x) is also matched as
  *                   the absolute path it reaches from near the root
  *                   (/etc/x).
+ *                   With write set, only the paths the call may
+ *                   write: every one but those a program that only
+ *                   reads is given (cat, grep, ls, ... named as they
+ *                   are, not under a wrapper or after alias, hash -p
+ *                   or PATH=), < targets, and the arguments of the
+ *                   built-in read_file and list_files.
  *   RISK_M_NETWORK  the requested network ("none", "any" or a list
  *                   "host:port,..."), item by item, as written.
  *
@@ -143,6 +149,9 @@ struct risk_match {
 				   "$.files[*].name" */
 	char	**patterns;	/* OR: any pattern matching is a match */
 	size_t	 npatterns;
+	/* Added. */
+	int	 write;		/* RISK_M_PATH only: paths the call may
+				   write, not those it only reads */
 };
 
 struct risk_rule {

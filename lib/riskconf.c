@@ -94,6 +94,7 @@ risk_conf_compile(const struct harness_conf *conf, size_t *np, char *err,
 				break;
 			}
 			m->path = cm->path;
+			m->write = cm->write;
 			m->patterns = cm->patterns.v;
 			m->npatterns = cm->patterns.n;
 		}

@@ -2398,6 +2398,7 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 				if (p->pos < p->len && in[p->pos] == ')') {
 					p->pos++;
 					if (c.mode == M_NORMAL) {
+						p->a->funcs++;
 						c.flags |= SHELLPARSE_C_KEYWORD;
 						sp_endcmd(p, &c, 0);
 					}
@@ -2564,6 +2565,7 @@ sp_list(struct sp *p, int closer, uint32_t parent)
 			continue;
 		case KW_FUNCTION:
 			c.mode = M_FUNCNAME;
+			p->a->funcs++;
 			continue;
 		case KW_FOR:
 			c.flags |= SHELLPARSE_C_KEYWORD;
@@ -2710,6 +2712,7 @@ shellparse_init(struct shellparse *sp, void *buf, size_t size)
 	sp->redirsmax = sp->nredirs = sp->cmdsmax = sp->ncmds = 0;
 	sp->error = sp->full = 0;
 	sp->errpos = 0;
+	sp->funcs = 0;
 	if (buf == NULL || size < 1024)
 		return (-1);
 	b = (b + 15) & ~(uintptr_t)15;
@@ -2739,6 +2742,7 @@ shellparse_reset(struct shellparse *sp)
 	sp->error = 0;
 	sp->full = 0;
 	sp->errpos = 0;
+	sp->funcs = 0;
 }
 
 char *

@@ -139,6 +139,7 @@ struct shellparse {
 	int			 error;		/* first error, or 0 */
 	size_t			 errpos;	/* its offset in its line */
 	int			 full;		/* the arena ran out */
+	uint32_t		 funcs;		/* function definitions met */
 };
 
 /* Lay an arena over buf; -1 if it is too small to be of use. */

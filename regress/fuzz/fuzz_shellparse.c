@@ -74,14 +74,16 @@ setup(void)
 	    "ls *", "echo *" };
 	static char *path[] = { "*.env", "~/.ssh/*", "/etc/shadow",
 	    "*/.aws/*" };
+	static char *wpath[] = { "/etc/*", "*.conf" };
 	static char *tool[] = { "shell" };
 	static struct risk_match m[] = {
-		{ RISK_M_COMMAND, NULL, cmd, 4 },
-		{ RISK_M_COMMAND, NULL, cmd + 4, 3 },
-		{ RISK_M_COMMAND, NULL, cmd + 7, 2 },
-		{ RISK_M_PATH, NULL, path, 4 },
-		{ RISK_M_TOOL, NULL, tool, 1 },		/* AND */
-		{ RISK_M_COMMAND, NULL, cmd + 7, 1 },
+		{ RISK_M_COMMAND, NULL, cmd, 4, 0 },
+		{ RISK_M_COMMAND, NULL, cmd + 4, 3, 0 },
+		{ RISK_M_COMMAND, NULL, cmd + 7, 2, 0 },
+		{ RISK_M_PATH, NULL, path, 4, 0 },
+		{ RISK_M_TOOL, NULL, tool, 1, 0 },	/* AND */
+		{ RISK_M_COMMAND, NULL, cmd + 7, 1, 0 },
+		{ RISK_M_PATH, NULL, wpath, 2, 1 },	/* path write */
 	};
 	static struct risk_rule r[] = {
 		{ "crit", "fuzz", 1, RISK_CRITICAL, &m[0], 1 },
@@ -90,6 +92,7 @@ setup(void)
 		{ "paths", "fuzz", 4, RISK_HIGH, &m[3], 1 },
 		{ "shell-and-ls", "fuzz", 5, RISK_MEDIUM, &m[4], 2 },
 		{ "shell", "fuzz", 6, RISK_LOW, &m[4], 1 },
+		{ "writes", "fuzz", 7, RISK_CRITICAL, &m[6], 1 },
 	};
 	char err[256];
 

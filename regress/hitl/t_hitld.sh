@@ -167,6 +167,30 @@ ok "$(has "$T/c" '^rule: no-make (.*edited.conf:[0-9]*)')" \
 [ $? -eq 1 ] && grep -q "none.conf" "$T/c"
 ok $? "dry run: a missing config file is an error naming it"
 
+# path write: from harness.conf through to the classifier.
+cp "$conf" "$T/writes.conf"
+cat >>"$T/writes.conf" <<'EOF2'
+rule "etc-writes" {
+	path write { "/etc/*" }
+	risk critical
+}
+EOF2
+for l in 'echo x > /etc/motd' 'cp /tmp/a /etc/motd' 'sudo cat /etc/motd'; do
+	"$BIN/harnessctl" -f "$T/writes.conf" hitl classify -d shell -c "$l" \
+	    >"$T/c" 2>&1
+	grep -q '^rule: etc-writes (.*writes.conf:[0-9]*)' "$T/c" &&
+	    grep -q 'written path `/etc/motd`' "$T/c"
+	ok $? "path write: $l"
+done
+"$BIN/harnessctl" -f "$T/writes.conf" hitl classify -d shell \
+    -c 'cat /etc/motd | grep x > /tmp/out' >"$T/c" 2>&1
+! grep -q etc-writes "$T/c"
+ok $? "path write: cat /etc/motd only reads it"
+"$BIN/harnessctl" -f "$T/writes.conf" hitl classify -d read_file \
+    -a '{"path":"/etc/motd"}' >"$T/c" 2>&1
+! grep -q etc-writes "$T/c"
+ok $? "path write: read_file only reads"
+
 # ---- approve -l and approve ID from the command line ----
 classify_bg "$T/a" shell -s s1 -c 'rm -r /tmp/build'
 id=$(reqid "$T/a")

@@ -723,6 +723,19 @@ main(void)
 	    " limits { memory 16G }\n}\n");
 
 	good("rule network none", "rule \"r\" {\n network none\n risk low\n}\n");
+	c = load_text("rule \"w\" {\n path write { \"/etc/*\" \"~/.bashrc\" }\n"
+	    " path \"*.env\"\n risk critical\n}\n", err, sizeof(err));
+	r = c ? TAILQ_FIRST(&c->rules) : NULL;
+	m = r ? TAILQ_FIRST(&r->matches) : NULL;
+	tap_ok(m != NULL && m->kind == MATCH_PATH && m->write &&
+	    m->patterns.n == 2 && strcmp(m->patterns.v[1], "~/.bashrc") == 0 &&
+	    (m = TAILQ_NEXT(m, entry)) != NULL && m->kind == MATCH_PATH &&
+	    !m->write, "rule with path write and path");
+	if (c == NULL)
+		TAP_DIAG("%s", err);
+	conf_free(c);
+	bad("write without path", "rule \"r\" {\n write \"/etc/*\"\n"
+	    " risk low\n}\n", "t.conf:2: syntax error");
 	tap_ok(conf_parse_size("64MIB", &v) == 0 && v == 64ULL << 20,
 	    "size 64MIB");
 

@@ -24,6 +24,7 @@
 #define ARG	RISK_M_ARG
 #define PATH	RISK_M_PATH
 #define NET	RISK_M_NETWORK
+#define WPATH	((enum risk_match_kind)100)	/* path write */
 
 /* A rule in shorthand: up to 3 matches of up to 4 patterns. */
 struct tmatch {
@@ -72,6 +73,10 @@ build(const struct trule *t, size_t n)
 			for (np = 0; np < 5 && t[i].m[k].p[np] != NULL; np++)
 				;
 			r[i].matches[k].kind = t[i].m[k].kind;
+			if (t[i].m[k].kind == WPATH) {
+				r[i].matches[k].kind = PATH;
+				r[i].matches[k].write = 1;
+			}
 			r[i].matches[k].path = t[i].m[k].path ?
 			    xstrdup(t[i].m[k].path) : NULL;
 			r[i].matches[k].npatterns = np;
@@ -3791,6 +3796,125 @@ editor_commands(void)
 	TABLES(ev, opaque, "runs text not known", plain);
 }
 
+/*
+ * path write: only paths the call may write.  A program that only
+ * reads (cat, grep, ls, ...) named as it is reads its operands; so do
+ * < and the built-in read_file and list_files.  Everything else that
+ * names a path may write it: redirections for output, any other
+ * program, a reader under a wrapper or after the line could have made
+ * its name run something else.
+ */
+static void
+path_writes(void)
+{
+	static const struct trule wr[] = {
+		{ "etc-write", C, { { WPATH, NULL, { "/etc/*", "~/.bashrc" } } } },
+		{ "keys", H, { { PATH, NULL, { "*/.ssh/*" } } } },
+		{ "cp-opt", H, { { CMD, NULL, { "cp *" } },
+		    { WPATH, NULL, { "/opt/*" } } } },
+		{ "edit-srv", H, { { TOOL, NULL, { "edit_*" } },
+		    { WPATH, NULL, { "/srv/*" } } } },
+		{ "cmds", L, { { CMD, NULL, { "*" } } } },
+	};
+	static const char *const reads[] = {
+		"cat /etc/passwd", "grep root /etc/passwd", "/bin/cat /etc/passwd",
+		"/usr/bin/head -n1 /etc/hosts", "LC_ALL=C cat /etc/passwd",
+		"cat < /etc/passwd", "sort < /etc/passwd", "cd /etc && cat passwd",
+		"cd /etc; ls -la", "ls -la /etc/", "diff /etc/a /etc/b",
+		"grep -r x /etc", "diff -r /etc/a /etc/b",
+		"cat /etc/passwd > /tmp/out", "test -w /etc/passwd", "[ -f /etc/x ]",
+		"cat ~/.bashrc", "wc -l /etc/passwd | tee /tmp/n",
+		"sha256sum /etc/passwd", "stat -c %s /etc/hosts",
+		"echo /etc/passwd", "printf '%s\\n' /etc/x > out.txt",
+		"tail -f /etc/log 2>/dev/null",
+		"cd /etc && echo x", "unalias cat; cat /etc/passwd",
+	};
+	static const char *const writes[] = {
+		"echo x > /etc/passwd", "echo x >> /etc/passwd",
+		"cat a >| /etc/passwd", "cat a &> /etc/log", "cat a &>> /etc/log",
+		"cat 1<> /etc/passwd", "cat a >& /etc/log", "tee /etc/passwd",
+		"cp /tmp/x /etc/passwd", "mv a /etc/", "rm /etc/hosts",
+		"sed -i s/a/b/ /etc/hosts", "touch /etc/x", "chmod 600 /etc/x",
+		"cd /etc && echo x > passwd", "cd /etc; tee -a hosts",
+		"sudo cat /etc/passwd", "env cat /etc/passwd",
+		"command cat /etc/passwd", "nice cat /etc/passwd",
+		"alias cat=tee; cat /etc/passwd", "\\alias cat=tee; cat /etc/x",
+		"PATH=/tmp cat /etc/passwd", "PATH=/tmp; cat /etc/passwd",
+		"hash -p /usr/bin/tee cat; cat /etc/passwd",
+		"function cat { tee $1; }; cat /etc/passwd",
+		"cat() ( tee $1 ); cat /etc/passwd",
+		"printf 'func\\164ion cat { tee $1; }; cat /etc/x' | sh",
+		"for i in 1 2; do cat /etc/x; alias cat=tee; done",
+		"LD_PRELOAD=/tmp/x.so cat /etc/passwd", "./cat /etc/passwd",
+		"/tmp/cat /etc/passwd", "bin/grep x /etc/passwd",
+		"sh -c 'cat a > /etc/x'", "bash -c \"tee /etc/x\" < a",
+		"x=/etc/passwd; echo y > $x", "echo >> ~/.bashrc",
+		"cat a | tee /etc/x", "echo $(tee /etc/x)", "cat <(tee /etc/x)",
+		"cat a > /etc/${x}", "echo x > /etc/pa\\sswd",
+		"echo x | dd of=/etc/x", "cat /etc/x | sort -o /etc/x",
+		"find /etc -name x -delete", "ls; cp a /tmp/../etc/x",
+		"cat a > /tmp/../etc/x", "cat a > /var/run/../etc/x",
+	};
+	static const char *const any[] = {
+		"tee $(cat list)", "cat a > \"$(cat list)\"",
+		"x=$(cat list); tee $x",
+	};
+	/* ... and read: any path for keys, but not written (etc-write,
+	   the first among equals, would win) */
+	static const char *const anyread[] = {
+		"cat $(cat list)", "for f in a b; do cat /etc/$f; done",
+		"x=$(cat list); cat $x",
+	};
+	struct risk_ruleset *saved = rs;
+	struct risk_result r;
+	struct risk_rule *b;
+	char err[256];
+	size_t i;
+
+	rs = compile(wr, sizeof(wr) / sizeof(wr[0]), NULL);
+	for (i = 0; i < sizeof(reads) / sizeof(reads[0]); i++)
+		shell(reads[i], L, "cmds");
+	for (i = 0; i < sizeof(writes) / sizeof(writes[0]); i++)
+		evade(writes[i], C, "etc-write");
+	/* What may be any file, written: asked at most (high). */
+	for (i = 0; i < sizeof(any) / sizeof(any[0]); i++)
+		shell(any[i], H, "etc-write");
+	for (i = 0; i < sizeof(anyread) / sizeof(anyread[0]); i++)
+		shell(anyread[i], H, "keys");
+	/* A plain path match still holds for reads. */
+	shell("cat ~/.ssh/id_rsa", H, "keys");
+	shell("grep -r x ~/.ssh", H, "keys");
+	/* Why names the written path. */
+	r = run(rs, "shell", "cat /etc/a > /etc/b", NULL, NULL);
+	tap_ok(r.level == C && strstr(r.why, "written path `/etc/b`") != NULL,
+	    "why: %s", r.why);
+	/* A command rule's path write: cp's operands may be written. */
+	shell("cp /opt/a /tmp/b", H, "cp-opt");
+	shell("cp /tmp/a /opt/", H, "cp-opt");
+	shell("cp /tmp/a /tmp/b", L, "cmds");
+	/* Tools: the built-in readers read, others may write. */
+	call("read_file", "{\"path\":\"/etc/passwd\"}", NULL, L, NULL);
+	call("list_files", "{\"path\":\"/etc/x\"}", NULL, L, NULL);
+	call("read_file", "{\"path\":\"/home/u/.ssh/id_rsa\"}", NULL, H,
+	    "keys");
+	call("write_file", "{\"path\":\"/etc/passwd\"}", NULL, C,
+	    "etc-write");
+	call("my_tool", "{\"file\":\"/etc/x\"}", NULL, C, "etc-write");
+	call("edit_file", "{\"file_path\":\"/srv/www/index.html\"}", NULL,
+	    H, "edit-srv");
+	call("edit_file", "{\"file_path\":\"/tmp/x\"}", NULL, L, NULL);
+	risk_free(rs);
+
+	/* write is for path matches only. */
+	b = build(wr, 1);
+	b[0].matches[0].kind = TOOL;
+	tap_ok(risk_compile(b, 1, NULL, err, sizeof(err)) == NULL &&
+	    strstr(err, "write is only for a path match") != NULL,
+	    "write on a tool match refused: %s", err);
+	unbuild(b, 1);
+	rs = saved;
+}
+
 int
 main(void)
 {
@@ -3829,6 +3953,7 @@ main(void)
 	argv_calls();
 	compile_errors();
 	names();
+	path_writes();
 	risk_free(rs);
 	return (tap_done());
 }
