@@ -2101,6 +2101,7 @@ static const struct recprog {
 	const char	*vals;		/* short options that take a value */
 } recprogs[] = {
 	{ "rm", RK_OPT, 0, "rR", "|recursive|", NULL },
+#define RP_CP	1	/* (its index) */
 	{ "cp", RK_OPT, 2, "rRa", "|recursive|archive|", "S" },
 	{ "mv", RK_ALWAYS, 2, NULL, NULL, "S" },
 	{ "ln", RK_INTO, 2, NULL, NULL, "S" },
@@ -3822,6 +3823,8 @@ struct ctx {
 	   make a name run another program (rnames, pathset). */
 	uint64_t			*prbits;
 	int				 pread, rnames;
+	int				 rcopy;		/* cp -r's sources:
+							   read */
 	int				 anypw;		/* anyp, written */
 	const char			*anyww;
 	size_t				 anywn;
@@ -4471,11 +4474,13 @@ static int	sysdir(const char *, size_t);
  * name run something else (alias, a function, hash -p, PATH=...).
  */
 static int
-cmd_reads(const struct ctx *c, const struct shellparse_cmd *cmd)
+cmd_reads(const struct ctx *c, const struct shellparse_cmd *cmd, int *cp)
 {
 	const struct shellparse_word *w;
 	const char *b;
+	size_t n;
 	uint32_t k;
+	int copy = 0;
 
 	if (c->rs->npmw == 0 || c->pathset || c->rnames || c->sp->funcs ||
 	    cmd->nwords <= cmd->nassign)
@@ -4491,12 +4496,108 @@ cmd_reads(const struct ctx *c, const struct shellparse_cmd *cmd)
 		b++;
 	} else
 		b = w->text;
-	if (!len_table_has(reader_names, b, w->len - (size_t)(b - w->text)))
-		return (0);
+	n = w->len - (size_t)(b - w->text);
+	if (!len_table_has(reader_names, b, n)) {
+		/* cp, install: cmd_copies() */
+		if (cp == NULL || !((n == 2 && memcmp(b, "cp", 2) == 0) ||
+		    (n == 7 && memcmp(b, "install", 7) == 0)))
+			return (0);
+		copy = 1;
+	}
 	for (k = 0; k < cmd->nassign; k++)
 		if (!reader_env(&cmd->words[k]))
 			return (0);
-	return (1);
+	if (copy)
+		*cp = 1;
+	return (!copy);
+}
+
+/*
+ * cp, install: only the destination is written (the last operand, or
+ * the directory of -t DIR), the sources are read.  The index of the
+ * word that names the destination, or NONE when that is not sure: the
+ * program named otherwise (as cmd_reads() wants), an operand that is
+ * not plain (a $x may be no word at all, which makes the one before it
+ * the destination), a value-taking long option with its value in the
+ * next word, fewer than two operands, or options that make it do
+ * something else: cp -l/-s (a link: writing it writes the source, as
+ * for ln, whose operands all count as written) and install -d (every
+ * operand a directory it makes).
+ */
+static uint32_t __attribute__((noinline))
+cmd_copies(const struct ctx *c, const struct shellparse_cmd *cmd)
+{
+	static const struct {
+		const char	*name, *vals, *longs, *bad, *badlongs;
+	} cps[] = {
+		{ "cp", "St", "|suffix|target-directory|", "ls",
+		    "|link|symbolic-link|" },
+		{ "install", "gmoSt", "|group|mode|owner|suffix|"
+		    "target-directory|strip-program|", "d", "|directory|" },
+	};
+	const struct shellparse_word *w, *pw;
+	const char *b, *eq;
+	uint32_t k, dest = NONE, last = NONE, nops = 0;
+	size_t i, j;
+	int endopts = 0;
+
+	pw = &cmd->words[cmd->nassign];
+	if ((b = memrchr(pw->text, '/', pw->len)) != NULL)
+		b++;
+	else
+		b = pw->text;
+	for (i = 0; i < sizeof(cps) / sizeof(cps[0]); i++)
+		if (strlen(cps[i].name) == pw->len - (size_t)(b - pw->text) &&
+		    memcmp(cps[i].name, b, strlen(cps[i].name)) == 0)
+			break;
+	if (i == sizeof(cps) / sizeof(cps[0]))
+		return (NONE);
+	for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		if (shellparse_pattern(w) != NULL || w->len == 0)
+			return (NONE);
+		if (endopts || w->len < 2 || w->text[0] != '-') {
+			last = k;
+			nops++;
+			continue;
+		}
+		if (w->len == 2 && w->text[1] == '-') {
+			endopts = 1;
+			continue;
+		}
+		if (w->text[1] == '-') {
+			/* --target-directory=DIR; a value in the next
+			   word is not followed */
+			eq = memchr(w->text, '=', w->len);
+			j = (eq != NULL ? (size_t)(eq - w->text) : w->len) - 2;
+			if (in_list_abbr(cps[i].badlongs, w->text + 2, j, 0))
+				return (NONE);
+			if (!in_list_abbr(cps[i].longs, w->text + 2, j, 0))
+				continue;
+			if (eq == NULL)
+				return (NONE);
+			if (in_list_abbr("|target-directory|", w->text + 2, j,
+			    0))
+				dest = k;
+			continue;
+		}
+		for (j = 1; j < w->len; j++) {
+			if (strchr(cps[i].bad, w->text[j]) != NULL)
+				return (NONE);
+			if (strchr(cps[i].vals, w->text[j]) == NULL)
+				continue;
+			if (w->text[j] == 't' && j + 1 < w->len)
+				dest = k;		/* -tDIR */
+			else if (w->text[j] == 't' && k + 1 < cmd->nwords)
+				dest = ++k;		/* -t DIR */
+			else if (j + 1 == w->len)
+				k++;			/* -S SUF */
+			break;
+		}
+	}
+	if (dest == NONE && nops >= 2)
+		dest = last;
+	return (dest);
 }
 
 /* Call each path a command touches (inlined: fn is known).  While it
@@ -4509,16 +4610,23 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	const struct shellparse_word *w;
 	const struct shellparse_redir *r;
 	const char *t, *eq, *pat;
-	uint32_t k;
-	int endopts = 0, quiet = 0, rc;
+	uint32_t k, dest = NONE;
+	int endopts = 0, quiet = 0, rc, cp = 0;
 
 	/* echo "$(x)": not any file */
 	if (cmd->nwords > cmd->nassign)
 		quiet = len_table_has(quiet_names,
 		    cmd->words[cmd->nassign].text,
 		    cmd->words[cmd->nassign].len);
-	c->pread = c->rs->npmw > 0 && cmd_reads(c, cmd);
+	c->pread = c->rs->npmw > 0 && cmd_reads(c, cmd, &cp);
+	if (cp) {
+		dest = cmd_copies(c, cmd);
+		c->pread = dest != NONE;
+	}
 	for (k = 0; k < cmd->nwords; k++) {
+		/* cp a b: a is read, b written */
+		if (dest != NONE)
+			c->pread = k != dest;
 		w = &cmd->words[k];
 		t = w->text;
 		pat = shellparse_pattern(w);
@@ -7229,7 +7337,7 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	uint32_t k, nops = 0, i;
 	size_t j, l;
 	int endopts = 0, mode = 0, norec = 0, act = 0, findops = 1, s3 = 0;
-	int narrow = 0, sawpat = 0, notarget = 0, neg = 0, ex = 0, fk;
+	int narrow = 0, sawpat = 0, notarget = 0, neg = 0, ex = 0, fk, pr;
 	int rec = rp->kind == RK_ALWAYS || rp->kind == RK_SEARCH;
 	struct findtest ft[FIND_TESTS];
 	uint32_t nft = 0;
@@ -7484,8 +7592,11 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				    (slash && ops[i]->len > 0 &&
 				    ops[i]->text[ops[i]->len - 1] == '/'));
 	}
+	pr = c->pread;
+	c->pread |= c->rcopy && dest != NULL;
 	for (i = 0; i < nops && rec && !c->nomem; i++)
 		dir_word(c, ops[i], NULL, narrow ? &dir_narrow : NULL);
+	c->pread = pr;
 	/* grep -r PATTERN, rg PATTERN, find -exec ...: the directory it
 	   is run in (cd ~ && grep -r key) */
 	if (nops == 0 && rec && !c->nomem && (rp->kind == RK_GREP ||
@@ -16252,10 +16363,16 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		opt_texts(c, vw->cmd, start, end, e, base, blen);
 		if (e != NULL && e->rec != 0 && rs->npp > 0) {
 			/* grep -r, diff -r: the program named as it is */
-			c->pread = start == cmd->nassign && cmd_reads(c, cmd);
+			int cp = 0;
+
+			c->pread = start == cmd->nassign &&
+			    cmd_reads(c, cmd, &cp);
+			/* cp -r D X: what D holds is read */
+			c->rcopy = cp && e->rec - 1 == RP_CP &&
+			    cmd_copies(c, cmd) != NONE;
 			rec_paths(c, vw->cmd, start, end,
 			    &recprogs[e->rec - 1]);
-			c->pread = 0;
+			c->pread = c->rcopy = 0;
 		}
 		/* alias cat=tee: a reader's name may run a writer */
 		if (blen == 5 && memcmp(base, "alias", 5) == 0)
@@ -17324,7 +17441,7 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->odcmd = NULL;
 	c->vtdone = 0;
 	c->anyp = c->noany = c->opqw = 0;
-	c->pread = c->rnames = c->anypw = 0;
+	c->pread = c->rnames = c->anypw = c->rcopy = 0;
 	c->anyww = NULL;
 	c->anywn = 0;
 	c->pathset = 0;

@@ -3828,12 +3828,29 @@ path_writes(void)
 		"echo /etc/passwd", "printf '%s\\n' /etc/x > out.txt",
 		"tail -f /etc/log 2>/dev/null",
 		"cd /etc && echo x", "unalias cat; cat /etc/passwd",
+		/* cp and install: only the destination is written */
+		"cp /etc/hosts .", "cp /etc/hosts /tmp/x", "cp -r /etc/ssl .",
+		"cp -- /etc/hosts -x", "cp -S .bak /etc/hosts /tmp/x",
+		"cp -t /tmp /etc/a /etc/b", "cp --target-directory=/tmp /etc/a",
+		"/bin/cp -a /etc/ssl /tmp/", "install -m 644 /etc/hosts /tmp/x",
 	};
 	static const char *const writes[] = {
 		"echo x > /etc/passwd", "echo x >> /etc/passwd",
 		"cat a >| /etc/passwd", "cat a &> /etc/log", "cat a &>> /etc/log",
 		"cat 1<> /etc/passwd", "cat a >& /etc/log", "tee /etc/passwd",
 		"cp /tmp/x /etc/passwd", "mv a /etc/", "rm /etc/hosts",
+		"cp -t /etc /tmp/x", "cp -t/etc /tmp/x", "cp -rt /etc /tmp/x",
+		"cp --target-directory=/etc /tmp/x", "cp --target=/etc a",
+		"cp --target-directory /etc /tmp/x", "cp -r /tmp/a /etc/",
+		"cp /etc/hosts $x", "cp /tmp/a /etc/hosts $empty",
+		"cp /tmp/a /etc/hosts \"$@\"", "cp -s /etc/hosts x",
+		"cp -al /etc/ssl x", "cp --link /etc/hosts x",
+		"cp --sym /etc/hosts x", "cp -rs /etc/ssl x", "cp /etc/hosts",
+		"install -d /etc/a /tmp/b", "install --dir /etc/a /tmp/b",
+		"install -m 644 /tmp/x /etc/hosts", "ln -s /etc/passwd x",
+		"ln /etc/passwd x", "ln -s x /etc/passwd", "mv /etc/hosts .",
+		"sudo cp /etc/hosts .", "rsync /etc/hosts .",
+		"LD_PRELOAD=x.so cp /etc/hosts .", "cp /etc/ho* /tmp",
 		"sed -i s/a/b/ /etc/hosts", "touch /etc/x", "chmod 600 /etc/x",
 		"cd /etc && echo x > passwd", "cd /etc; tee -a hosts",
 		"sudo cat /etc/passwd", "env cat /etc/passwd",
@@ -3888,9 +3905,11 @@ path_writes(void)
 	r = run(rs, "shell", "cat /etc/a > /etc/b", NULL, NULL);
 	tap_ok(r.level == C && strstr(r.why, "written path `/etc/b`") != NULL,
 	    "why: %s", r.why);
-	/* A command rule's path write: cp's operands may be written. */
-	shell("cp /opt/a /tmp/b", H, "cp-opt");
+	/* A command rule's path write: cp writes its destination. */
+	shell("cp /opt/a /tmp/b", L, "cmds");
+	shell("cp /tmp/a /opt/b", H, "cp-opt");
 	shell("cp /tmp/a /opt/", H, "cp-opt");
+	shell("cp -s /opt/a /tmp/b", H, "cp-opt");
 	shell("cp /tmp/a /tmp/b", L, "cmds");
 	/* Tools: the built-in readers read, others may write. */
 	call("read_file", "{\"path\":\"/etc/passwd\"}", NULL, L, NULL);
