@@ -41,6 +41,7 @@
 #include <event2/event.h>
 #include <seccomp.h>
 
+#include "log.h"
 #include "sbxint.h"
 
 #ifndef P_PIDFD
@@ -147,6 +148,7 @@ struct sbx_pre {
 struct sbx_pool {
 	struct event_base *base;
 	struct event	*ev_refill;
+	struct event	*ev_sweep;	/* pool_sweep_cb(), every few s */
 	int		 target;
 	int		 n;
 	struct sbx_pre	 pre[SBX_POOL_MAX];
@@ -1857,6 +1859,55 @@ maker_ask(const struct sbx_conf *conf, struct sbx_pool *pool,
 	return rv;
 }
 
+/*
+ * Is a waiting pool entry still alive?  One that died (the OOM killer,
+ * kill(1) by hand) is reaped here, so that it is neither left a zombie
+ * nor handed a request that would then fail.
+ */
+static int
+pre_alive(struct sbx_pre *pre)
+{
+	siginfo_t	 si;
+
+	memset(&si, 0, sizeof(si));
+	return (pre->pidfd != -1 && waitid(P_PIDFD, pre->pidfd, &si,
+	    WEXITED | WNOHANG | __WALL) == 0 && si.si_pid == 0);
+}
+
+/* Drop the entries that died while they waited; how many did. */
+static int
+pool_sweep(struct sbx_pool *pool)
+{
+	int		 i = 0, gone = 0;
+
+	while (i < pool->n) {
+		if (pre_alive(&pool->pre[i])) {
+			i++;
+			continue;
+		}
+		pre_destroy(&pool->pre[i]);
+		pool->pre[i] = pool->pre[--pool->n];
+		gone++;
+	}
+	if (gone > 0)
+		log_warnx("sandbox pool: %d waiting sandbox%s died, replaced",
+		    gone, gone == 1 ? "" : "es");
+	return gone;
+}
+
+#define POOL_SWEEP_S	5
+
+static void
+pool_sweep_cb(int fd, short ev, void *arg)
+{
+	struct sbx_pool	*pool = arg;
+	struct timeval	 tv = { POOL_SWEEP_S, 0 }, now = { 0, 0 };
+
+	if (pool_sweep(pool) > 0)
+		evtimer_add(pool->ev_refill, &now);
+	evtimer_add(pool->ev_sweep, &tv);
+}
+
 static void
 pool_refill_cb(int fd, short ev, void *arg)
 {
@@ -1918,12 +1969,18 @@ sbx_pool(struct sbx_conf *conf, struct event_base *base, int n, char *err,
 		pool->base = base;
 		pool->mk = pool->mk_pidfd = -1;
 		if ((pool->ev_refill = evtimer_new(base, pool_refill_cb,
-		    conf)) == NULL) {
+		    conf)) == NULL || (pool->ev_sweep = evtimer_new(base,
+		    pool_sweep_cb, pool)) == NULL) {
+			if (pool->ev_refill != NULL)
+				event_free(pool->ev_refill);
 			free(pool);
 			snprintf(err, errlen, "evtimer_new failed");
 			return -1;
 		}
 		conf->st->pool = pool;
+		tv.tv_sec = POOL_SWEEP_S;
+		evtimer_add(pool->ev_sweep, &tv);
+		tv.tv_sec = 1;
 	}
 	pool->target = n;
 	/* emptied cgroups kept for reuse: the pool's and a few more */
@@ -2001,6 +2058,7 @@ pool_free(struct sbx_state *st)
 	while (pool->n > 0)
 		pre_destroy(&pool->pre[--pool->n]);
 	event_free(pool->ev_refill);
+	event_free(pool->ev_sweep);
 	free(pool);
 	st->pool = NULL;
 }
@@ -2064,6 +2122,12 @@ sbx_spawn(struct event_base *base, const struct sbx_conf *conf,
 	 * left the host's file system but for a copy of the workspaces'
 	 * directory (see prepare() in sbxchild.c).
 	 */
+	/* the entry a request would get must be alive (pre_alive()) */
+	while (st->pool != NULL && st->pool->n > 0 &&
+	    !pre_alive(&st->pool->pre[st->pool->n - 1])) {
+		pre_destroy(&st->pool->pre[--st->pool->n]);
+		log_warnx("sandbox pool: a waiting sandbox died, replaced");
+	}
 	if (st->pool != NULL && st->pool->n > 0 && req->net == SBX_NET_NONE &&
 	    (req->workspace == NULL || (conf->wsroot != NULL &&
 	    (rest = sbx_path_after(req->workspace, conf->wsroot)) != NULL &&

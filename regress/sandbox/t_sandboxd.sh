@@ -601,6 +601,24 @@ print(libc.syscall(250, 0, 0, 0, 0, 0), ctypes.get_errno())' &&
 	else
 		skip "pool: seccomp" "syscall numbers for x86_64 only"
 	fi
+	# A waiting sandbox killed (the OOM killer, by hand): reaped within
+	# seconds, not left a zombie, and replaced; runs still work.
+	w=$(ps -o pid=,stat=,comm= --ppid "$sp" |
+	    awk '$3 == "sandbox" && $2 !~ /Z/ { print $1 }')
+	[ -n "$w" ] && kill -9 $w
+	wait_for "$T/sandboxd.log" "waiting sandbox.* died, replaced" 20
+	_ok=$?
+	i=0
+	while [ "$(ps -o stat=,comm= --ppid "$sp" |
+	    awk '$2 == "sandbox" && $1 !~ /Z/' | wc -l)" -ne 2 ] &&
+	    [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	z=$(ps -o stat= --ppid "$sp" | grep -c Z)
+	[ -n "$w" ] && [ $_ok -eq 0 ] && [ "$z" -eq 0 ] && [ $i -lt 100 ] &&
+	    run pooled5 0 -- echo p5
+	ok $? "pool: killed waiting sandboxes ($(echo $w)) reaped, replaced ($z zombies)"
 	suite_stop sandboxd
 	[ -n "$mk" ] && ! kill -0 "$mk" 2>/dev/null
 	ok $? "the maker is gone after the stop"
