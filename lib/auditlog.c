@@ -25,6 +25,7 @@
 #include <sqlite3.h>
 
 #include "auditlog.h"
+#include "hexdig.h"
 #include "utf8.h"
 
 #define FORMAT_NAME	"harness-audit-1"
@@ -1497,18 +1498,6 @@ auditlog_tohex(const unsigned char *p, size_t len, char *hex)
 	hex[2 * len] = '\0';
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 int
 auditlog_fromhex(const char *hex, unsigned char *p, size_t len)
 {
@@ -1518,8 +1507,8 @@ auditlog_fromhex(const char *hex, unsigned char *p, size_t len)
 	if (strnlen(hex, 2 * len + 1) != 2 * len)
 		return -1;
 	for (i = 0; i < len; i++) {
-		if ((hi = hexval(hex[2 * i])) == -1 ||
-		    (lo = hexval(hex[2 * i + 1])) == -1)
+		if ((hi = hexdig(hex[2 * i])) == -1 ||
+		    (lo = hexdig(hex[2 * i + 1])) == -1)
 			return -1;
 		p[i] = (hi << 4) | lo;
 	}

@@ -22,6 +22,7 @@
 #include <json-c/json.h>
 
 #include "harness.h"
+#include "hexdig.h"
 #include "http.h"
 
 #define HH_HEAD_MAX	(64 * 1024)
@@ -417,7 +418,7 @@ harness_http_request(struct harness_http *h, const char *method,
 			}
 			/* Hex digits, then nothing or an extension. */
 			chunk = 0;
-			for (p = line; (k = http_hexval((unsigned char)*p)) >=
+			for (p = line; (k = hexdig((unsigned char)*p)) >=
 			    0 && chunk <= HH_BODY_MAX; p++)
 				chunk = chunk * 16 + k;
 			if (p > line)

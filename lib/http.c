@@ -21,6 +21,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "hexdig.h"
 #include "http.h"
 #include "utf8.h"
 
@@ -131,18 +132,6 @@ static int
 is_vchar(unsigned char c)
 {
 	return c == '\t' || (c >= 0x20 && c != 0x7f);
-}
-
-int
-http_hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
 }
 
 /* RFC 3986 pchar minus '%', plus '/' and '?': what a target may hold. */
@@ -298,8 +287,8 @@ parse_reqline(struct http_parser *p, size_t off, size_t n)
 	for (i = t; i < sp2; i++) {
 		if (c[i] == '%') {
 			if (sp2 - i < 3 ||
-			    http_hexval((unsigned char)c[i + 1]) < 0 ||
-			    http_hexval((unsigned char)c[i + 2]) < 0)
+			    hexdig((unsigned char)c[i + 1]) < 0 ||
+			    hexdig((unsigned char)c[i + 2]) < 0)
 				return set_error(p, 400,
 				    "bad percent escape in target");
 			continue;
@@ -745,7 +734,7 @@ chunked_feed(struct http_parser *p, const unsigned char *s, size_t len,
 		switch (p->cstate) {
 		case C_SIZE_START:
 		case C_SIZE:
-			if ((d = http_hexval(c)) >= 0) {
+			if ((d = hexdig(c)) >= 0) {
 				/*
 				 * Checked per digit against what the body may
 				 * still take, so it can never wrap around.
@@ -1141,8 +1130,8 @@ http_pct_decode(const char *src, size_t len, char *dst, size_t dstsz,
 		}
 		if (c == '%') {
 			if (len - i < 3 ||
-			    (hi = http_hexval((unsigned char)src[i + 1])) < 0 ||
-			    (lo = http_hexval((unsigned char)src[i + 2])) < 0) {
+			    (hi = hexdig((unsigned char)src[i + 1])) < 0 ||
+			    (lo = hexdig((unsigned char)src[i + 2])) < 0) {
 				errno = EINVAL;
 				return -1;
 			}

@@ -113,8 +113,6 @@ void	 http_parser_free(struct http_parser *);
 void	 http_reset(struct http_parser *);
 
 int	 http_parse(struct http_parser *, const void *, size_t, size_t *);
-/* The value of hex digit c, or -1. */
-int	 http_hexval(unsigned char);
 int	 http_feed(struct http_parser *, const void *, size_t);
 /* Bytes held by http_feed() after the current request (e.g. WebSocket
  * frames that followed an upgrade request).  Valid until the next call. */

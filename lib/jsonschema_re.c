@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hexdig.h"
 #include "jsonschema_re.h"
 
 #define W_MAX		((JSONSCHEMA_RE_MAX_POSITIONS + 63) / 64)
@@ -305,18 +306,6 @@ cset_has(const struct cset *s, uint32_t c)
 	return s->neg;
 }
 
-static int
-hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* n hex digits at ps->off into *v; 0 or -1. */
 static int
 hexdigits(struct parser *ps, size_t n, uint32_t *v)
@@ -328,7 +317,7 @@ hexdigits(struct parser *ps, size_t n, uint32_t *v)
 		return -1;
 	*v = 0;
 	for (i = 0; i < n; i++) {
-		if ((h = hexval(ps->p[ps->off + i])) == -1)
+		if ((h = hexdig(ps->p[ps->off + i])) == -1)
 			return -1;
 		*v = (*v << 4) | (uint32_t)h;
 	}

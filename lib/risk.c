@@ -22,6 +22,7 @@
 
 #include <json-c/json.h>
 
+#include "hexdig.h"
 #include "risk.h"
 #include "shellparse.h"
 #include "utf8.h"
@@ -9398,18 +9399,6 @@ feed_put(struct feed *f, const char *s, size_t n)
 	f->any = 1;
 }
 
-static int
-hexval(int ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return (ch - '0');
-	if (ch >= 'a' && ch <= 'f')
-		return (ch - 'a' + 10);
-	if (ch >= 'A' && ch <= 'F')
-		return (ch - 'A' + 10);
-	return (-1);
-}
-
 /*
  * The backslash escape at s[*i] as echo -e, dash's echo and printf
  * decode it (\n \t \NNN \0NNN \xHH ...); *i is left on its last byte.
@@ -9441,7 +9430,7 @@ feed_escape(struct feed *f, const char *s, size_t n, size_t *i)
 		return (1);
 	case 'x':
 		for (v = 0, d = 0; d < 2 && k + 1 < n &&
-		    (x = hexval((unsigned char)s[k + 1])) != -1; d++, k++)
+		    (x = hexdig((unsigned char)s[k + 1])) != -1; d++, k++)
 			v = v * 16 + x;
 		if (d == 0) {
 			feed_put(f, "\\x", 2);
@@ -12492,9 +12481,9 @@ uniname(const char *s, size_t n)
 		u[i] = (char)toupper((unsigned char)s[i]);
 	u[n] = '\0';
 	if (n > 2 && u[0] == 'U' && u[1] == '+') {
-		for (v = 0, i = 2; i < n && hexval((unsigned char)u[i]) >= 0 &&
+		for (v = 0, i = 2; i < n && hexdig((unsigned char)u[i]) >= 0 &&
 		    v <= 0x10ffff; i++)
-			v = v * 16 + hexval((unsigned char)u[i]);
+			v = v * 16 + hexdig((unsigned char)u[i]);
 		return (i == n && v <= 0x10ffff ? v : -1);
 	}
 	for (i = 0; i < sizeof(uninames) / sizeof(uninames[0]); i++)
@@ -12539,7 +12528,7 @@ uq_num(const char **pp, const char *e, int base, int max)
 	int k, i;
 
 	for (i = 0; i < max && p < e; i++, p++) {
-		k = hexval((unsigned char)*p);
+		k = hexdig((unsigned char)*p);
 		if (k < 0 || k >= base)
 			break;
 		if (v <= 0x10ffff)
@@ -15284,8 +15273,8 @@ xargs_delim(const char *v, size_t n)
 	case 't':
 		return ('\t');
 	case 'x':
-		for (i = 2; i < n && i < 4 && hexval(v[i]) >= 0; i++)
-			x = x * 16 + (unsigned)hexval(v[i]);
+		for (i = 2; i < n && i < 4 && hexdig(v[i]) >= 0; i++)
+			x = x * 16 + (unsigned)hexdig(v[i]);
 		return ((int)(x & 0xff));
 	}
 	if (v[1] >= '0' && v[1] <= '7') {

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hexdig.h"
 #include "shellparse.h"
 #include "utf8.h"
 
@@ -358,18 +359,6 @@ sp_squote(struct sp *p)
 	p->pos = (size_t)(q - p->in) + 1;
 }
 
-static int
-sp_hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return (c - '0');
-	if (c >= 'a' && c <= 'f')
-		return (c - 'a' + 10);
-	if (c >= 'A' && c <= 'F')
-		return (c - 'A' + 10);
-	return (-1);
-}
-
 static void
 sp_pututf8(struct sp *p, uint32_t cp)
 {
@@ -431,7 +420,7 @@ sp_ansic(struct sp *p)
 		case 'U':
 			n = e == 'x' ? 2 : e == 'u' ? 4 : 8;
 			for (i = 0; i < n && p->pos < p->len; i++) {
-				if ((d = sp_hexval((unsigned char)
+				if ((d = hexdig((unsigned char)
 				    in[p->pos])) == -1)
 					break;
 				cp = cp * 16 + (uint32_t)d;
