@@ -102,6 +102,19 @@ get(struct pair *p, const char *method, struct harness_http_resp *r,
 	    e != NULL ? on_event : NULL, e, err, errlen);
 }
 
+/* The next request on p fails with "connection closed"; p is closed. */
+static void
+closed_after(struct pair *p, const char *what)
+{
+	struct harness_http_resp r;
+	char			 err[256];
+	int			 rc;
+
+	rc = get(p, "GET", &r, NULL, err, sizeof(err));
+	tap_ok(rc == -1 && strcmp(err, "connection closed") == 0, "%s", what);
+	pair_close(p);
+}
+
 static void
 test_keepalive(void)
 {
@@ -285,7 +298,7 @@ test_bad(void)
 	};
 	struct pair		 p;
 	struct harness_http_resp r;
-	char			 err[256], big[20000];
+	char			 err[256], big[20000], what[128];
 	size_t			 i;
 	int			 rc;
 
@@ -295,10 +308,9 @@ test_bad(void)
 		tap_ok(rc == -1 && strstr(err, t[i].err) != NULL &&
 		    r.body == NULL, "refused: %s: \"%s\"", t[i].name, err);
 		/* The connection is unusable after that, and says so. */
-		rc = get(&p, "GET", &r, NULL, err, sizeof(err));
-		tap_ok(rc == -1 && strcmp(err, "connection closed") == 0,
+		snprintf(what, sizeof(what),
 		    "then: the connection is closed (%s)", t[i].name);
-		pair_close(&p);
+		closed_after(&p, what);
 	}
 	/* A header line longer than the client's line buffer. */
 	snprintf(big, sizeof(big), "HTTP/1.1 200 OK\r\nX: %0*d\r\n\r\n",
@@ -323,10 +335,7 @@ test_close(void)
 	tap_ok(rc == 0 && r.status == 500 && strcmp(r.body, "until\nclose")
 	    == 0, "no length: the body runs until the server closes");
 	harness_http_resp_free(&r);
-	rc = get(&p, "GET", &r, NULL, err, sizeof(err));
-	tap_ok(rc == -1 && strcmp(err, "connection closed") == 0,
-	    "then: the connection is closed");
-	pair_close(&p);
+	closed_after(&p, "then: the connection is closed");
 
 	/* Connection: close with a length: the answer, then closed. */
 	pair_open(&p, "HTTP/1.1 200 OK\r\nConnection: close\r\n"
@@ -335,10 +344,7 @@ test_close(void)
 	tap_ok(rc == 0 && strcmp(r.body, "{}") == 0,
 	    "Connection: close: the response is read");
 	harness_http_resp_free(&r);
-	rc = get(&p, "GET", &r, NULL, err, sizeof(err));
-	tap_ok(rc == -1 && strcmp(err, "connection closed") == 0,
-	    "then: bytes after it are never read as a response");
-	pair_close(&p);
+	closed_after(&p, "then: bytes after it are never read as a response");
 }
 
 static void
@@ -379,10 +385,7 @@ test_sse(void)
 	tap_ok(rc == 0 && e.n == 1 && strcmp(e.data, "1|") == 0,
 	    "SSE: the callback stops the stream after one event");
 	harness_http_resp_free(&r);
-	rc = get(&p, "GET", &r, NULL, err, sizeof(err));
-	tap_ok(rc == -1 && strcmp(err, "connection closed") == 0,
-	    "then: the connection is closed");
-	pair_close(&p);
+	closed_after(&p, "then: the connection is closed");
 
 	/* Without a callback, an event stream is a body like any other. */
 	pair_open(&p, "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
