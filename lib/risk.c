@@ -1686,15 +1686,16 @@ static const char *const pathset_names[LT_N] = {
 /*
  * Programs that only read the files named by their operands and
  * options, and never write one (path write rules): cd, ls, cat, grep
- * and the like, and echo and printf, which open none.  Not less (-o writes a log), sort (-o), tee, find
- * (-delete, -fprint), file (-C), uniq or xxd (a second operand is
- * written), nor any program that runs another.
+ * and the like, and echo and printf, which open none.  Not less (-o
+ * writes a log, +!cmd runs one), tee, nor any program that runs
+ * another.  sort, sed, find, file, uniq and xxd read unless told to
+ * write: cond_reads().
  */
 static const char *const reader_names[LT_N] = {
-	NULL, "[", "cd du ls nl od wc", "cat cmp cut sum tac",
-	"comm diff echo grep head popd stat tail test", "b2sum cksum egrep "
-	"fgrep paste pushd zgrep", "md5sum printf", "dirname hexdump sha1sum "
-	"strings",
+	NULL, "[", "cd du jq ls nl od wc", "cat cmp cut rev sum tac",
+	"comm diff echo fold grep head popd stat tail test", "b2sum cksum "
+	"egrep fgrep paste pushd zgrep", "base32 base64 column md5sum printf",
+	"dirname hexdump sha1sum strings",
 	"basename readlink realpath", "sha224sum sha256sum sha384sum "
 	"sha512sum", NULL, NULL,
 };
@@ -4469,6 +4470,225 @@ reader_env(const struct shellparse_word *w)
 static int	sysdir(const char *, size_t);
 
 /*
+ * Programs that only read the files they name unless an option, or an
+ * operand past the ones they read, makes them write: sort -o, file -C,
+ * uniq IN OUT, xxd IN OUT.  bad are short options that write wherever
+ * they are in a cluster, badlongs long ones (or an abbreviation of
+ * one); vals and longvals take a value, which may be the next word, and
+ * matter only where operands are counted (maxops >= 0).  xxd looks at
+ * the letter after "-" alone: -ps is -p, and only "-c" takes the next
+ * word.
+ */
+static const struct creader {
+	const char	*name;
+	const char	*bad;
+	const char	*badlongs;
+	const char	*vals;
+	const char	*longvals;
+	int		 maxops;
+	int		 whole;		/* xxd: only "-X" takes a value */
+} creaders[] = {
+	{ "sort", "oT", "|output|temporary-directory|compress-program|",
+	    "", "", -1, 0 },
+	{ "file", "C", "|compile|", "", "", -1, 0 },
+	{ "uniq", "", "", "fsw", "|skip-fields|skip-chars|check-chars|", 1,
+	    0 },
+	{ "xxd", "", "", "cglnosR", "", 1, 1 },
+};
+
+/* GNU sed's long options: those that write or run, those that take a
+   value, and the others.  Checked in that order, so an abbreviation
+   that may be more than one errs towards written. */
+#define SED_BADLONGS	"|file|in-place|"
+#define SED_VALLONGS	"|expression|line-length|"
+#define SED_LONGS	"|null-data|zero-terminated|separate|unbuffered|" \
+			"posix|regexp-extended|debug|sandbox|silent|quiet|" \
+			"follow-symlinks|binary|help|version|"
+
+/* A sed script that writes no file and runs nothing: no w, W (write)
+   or e (run a command, or s///e), wherever they are. */
+static int
+sed_script_reads(const struct shellparse_word *w, const char *t, size_t n)
+{
+	if (shellparse_pattern(w) != NULL)
+		return (0);
+	return (memchr(t, 'w', n) == NULL && memchr(t, 'W', n) == NULL &&
+	    memchr(t, 'e', n) == NULL);
+}
+
+/*
+ * sed reads unless -i or a script it cannot see (-f), or a script with
+ * w, W or e.  The script is each -e's, or the first operand when no -e
+ * comes before it (with POSIXLY_CORRECT an -e after the first operand
+ * is an operand, and the first operand the script: both are checked).
+ */
+static int
+sed_reads(const struct shellparse_cmd *cmd)
+{
+	const struct shellparse_word *w;
+	const char *t, *eq;
+	uint32_t k;
+	size_t j, l;
+	int endopts = 0, script = 0, first = 1;
+
+	for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (shellparse_pattern(w) != NULL || w->len == 0)
+			return (0);
+		if (endopts || w->len < 2 || t[0] != '-') {
+			if (first && !script && !sed_script_reads(w, t,
+			    w->len))
+				return (0);
+			first = 0;
+			continue;
+		}
+		if (w->len == 2 && t[1] == '-') {
+			endopts = 1;
+			continue;
+		}
+		if (t[1] == '-') {
+			eq = memchr(t, '=', w->len);
+			l = (eq != NULL ? (size_t)(eq - t) : w->len) - 2;
+			if (l == 0 || in_list_abbr(SED_BADLONGS, t + 2, l, 0))
+				return (0);
+			if (in_list_abbr(SED_VALLONGS, t + 2, l, 0)) {
+				if (eq == NULL && ++k == cmd->nwords)
+					return (0);
+				w = &cmd->words[k];
+				if (t[2] == 'e' && (eq != NULL ?
+				    !sed_script_reads(w, eq + 1,
+				    w->len - (size_t)(eq + 1 - t)) :
+				    !sed_script_reads(w, w->text, w->len)))
+					return (0);
+				script |= t[2] == 'e';
+				continue;
+			}
+			if (!in_list_abbr(SED_LONGS, t + 2, l, 0))
+				return (0);
+			continue;
+		}
+		for (j = 1; j < w->len; j++) {
+			if (strchr("nrEsuzb", t[j]) != NULL)
+				continue;
+			if (t[j] != 'e' && t[j] != 'l')
+				return (0);	/* -i, -f, unknown */
+			if (j + 1 == w->len) {
+				if (++k == cmd->nwords)
+					return (0);
+				if (t[j] == 'e' && !sed_script_reads(
+				    &cmd->words[k], cmd->words[k].text,
+				    cmd->words[k].len))
+					return (0);
+			} else if (t[j] == 'e' && !sed_script_reads(w,
+			    t + j + 1, w->len - j - 1))
+				return (0);
+			script |= t[j] == 'e';
+			break;
+		}
+	}
+	return (1);
+}
+
+/* find reads unless an action deletes, writes a file or runs one. */
+static int
+find_reads(const struct shellparse_cmd *cmd)
+{
+	static const char *const acts[] = {
+		"-delete", "-exec", "-execdir", "-ok", "-okdir", "-fprint",
+		"-fprint0", "-fprintf", "-fls",
+	};
+	const struct shellparse_word *w;
+	uint32_t k;
+	size_t i;
+
+	for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		if (shellparse_pattern(w) != NULL)
+			return (0);
+		for (i = 0; i < sizeof(acts) / sizeof(acts[0]); i++)
+			if (w->len == strlen(acts[i]) &&
+			    memcmp(w->text, acts[i], w->len) == 0)
+				return (0);
+	}
+	return (1);
+}
+
+/*
+ * Is cmd, run as b (n bytes), a program that only reads unless told
+ * otherwise, not told?  Every word must be plain: a $x or a glob may
+ * be any option (find . -name *.c, with a file named -delete).  An
+ * option counts wherever it is, as GNU getopt takes them after
+ * operands too; where operands are counted, every word after the
+ * first is one (as without getopt's reordering), which errs towards
+ * written.
+ */
+static int
+cond_reads(const struct shellparse_cmd *cmd, const char *b, size_t n)
+{
+	const struct creader *cr;
+	const struct shellparse_word *w;
+	const char *t, *eq;
+	uint32_t k;
+	size_t i, j, l;
+	int endopts = 0, ops = 0;
+
+	if (n == 3 && memcmp(b, "sed", 3) == 0)
+		return (sed_reads(cmd));
+	if (n == 4 && memcmp(b, "find", 4) == 0)
+		return (find_reads(cmd));
+	for (i = 0; i < sizeof(creaders) / sizeof(creaders[0]); i++)
+		if (strlen(creaders[i].name) == n &&
+		    memcmp(creaders[i].name, b, n) == 0)
+			break;
+	if (i == sizeof(creaders) / sizeof(creaders[0]))
+		return (0);
+	cr = &creaders[i];
+	for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (shellparse_pattern(w) != NULL || w->len == 0)
+			return (0);
+		if (endopts || w->len < 2 || t[0] != '-' ||
+		    (ops > 0 && cr->maxops >= 0)) {
+			ops++;
+			continue;
+		}
+		if (w->len == 2 && t[1] == '-') {
+			endopts = 1;
+			continue;
+		}
+		if (t[1] == '-') {
+			eq = memchr(t, '=', w->len);
+			l = (eq != NULL ? (size_t)(eq - t) : w->len) - 2;
+			if (l == 0 || in_list_abbr(cr->badlongs, t + 2, l, 0))
+				return (0);
+			if (eq == NULL && in_list_abbr(cr->longvals, t + 2, l,
+			    0) && ++k == cmd->nwords)
+				return (0);
+			continue;
+		}
+		for (j = 1; j < w->len; j++)
+			if (strchr(cr->bad, t[j]) != NULL)
+				return (0);
+		if (cr->whole) {
+			if (w->len == 2 && strchr(cr->vals, t[1]) != NULL &&
+			    ++k == cmd->nwords)
+				return (0);
+			continue;
+		}
+		for (j = 1; j < w->len; j++) {
+			if (strchr(cr->vals, t[j]) == NULL)
+				continue;
+			if (j + 1 == w->len && ++k == cmd->nwords)
+				return (0);
+			break;
+		}
+	}
+	return (cr->maxops < 0 || ops <= cr->maxops);
+}
+
+/*
  * Does cmd only read the paths its words name?  Its program must be a
  * reader named as it is (ls, /bin/ls: not sudo ls, $x, ./ls), with no
  * other NAME=value before it, in a line that has not (so far) made a
@@ -4500,10 +4720,11 @@ cmd_reads(const struct ctx *c, const struct shellparse_cmd *cmd, int *cp)
 	n = w->len - (size_t)(b - w->text);
 	if (!len_table_has(reader_names, b, n)) {
 		/* cp, install: cmd_copies() */
-		if (cp == NULL || !((n == 2 && memcmp(b, "cp", 2) == 0) ||
+		if (cp != NULL && ((n == 2 && memcmp(b, "cp", 2) == 0) ||
 		    (n == 7 && memcmp(b, "install", 7) == 0)))
+			copy = 1;
+		else if (!cond_reads(cmd, b, n))
 			return (0);
-		copy = 1;
 	}
 	for (k = 0; k < cmd->nassign; k++)
 		if (!reader_env(&cmd->words[k]))

@@ -175,7 +175,8 @@ rule "etc-writes" {
 	risk critical
 }
 EOF2
-for l in 'echo x > /etc/motd' 'cp /tmp/a /etc/motd' 'sudo cat /etc/motd'; do
+for l in 'echo x > /etc/motd' 'cp /tmp/a /etc/motd' 'sudo cat /etc/motd' \
+    'sort -o /etc/motd /tmp/a' "sed -n 'w /tmp/b' /etc/motd"; do
 	"$BIN/harnessctl" -f "$T/writes.conf" hitl classify -d shell -c "$l" \
 	    >"$T/c" 2>&1
 	grep -q '^rule: etc-writes (.*writes.conf:[0-9]*)' "$T/c" &&
@@ -186,6 +187,12 @@ done
     -c 'cat /etc/motd | grep x > /tmp/out' >"$T/c" 2>&1
 ! grep -q etc-writes "$T/c"
 ok $? "path write: cat /etc/motd only reads it"
+for l in 'sort /etc/motd' 'sed -n 1,5p /etc/motd' 'find /etc/motd -type f'; do
+	"$BIN/harnessctl" -f "$T/writes.conf" hitl classify -d shell -c "$l" \
+	    >"$T/c" 2>&1
+	! grep -q etc-writes "$T/c"
+	ok $? "path write: $l only reads"
+done
 "$BIN/harnessctl" -f "$T/writes.conf" hitl classify -d read_file \
     -a '{"path":"/etc/motd"}' >"$T/c" 2>&1
 ! grep -q etc-writes "$T/c"
