@@ -11918,7 +11918,34 @@ awk_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	awk_scan(c, ci, w->text, w->len);
 }
 
-/* sed's script: e COMMAND runs it, s///e runs what it made. */
+/*
+ * The file of sed's w, W, s///w (written) or r, R (read): the rest of
+ * the line, blanks before it skipped.  A path as any other the call
+ * names: sed 'w /etc/x' writes /etc/x as > /etc/x does.
+ */
+static const char *
+sed_file(struct ctx *c, const char *p, const char *e, int rd)
+{
+	const char *q;
+	int pr;
+
+	p = skip_blank(p, e);
+	for (q = p; q < e && *q != '\n'; q++)
+		;
+	if (q > p && c->rs->npp > 0 && !c->nomem) {
+		pr = c->pread;
+		c->pread = rd;
+		if (c->cwd == NULL)
+			path_feed(c, p, (size_t)(q - p), NULL, NULL);
+		else
+			path_feed_cwd(c, p, (size_t)(q - p), NULL, NULL);
+		c->pread = pr;
+	}
+	return (q);
+}
+
+/* sed's script: e COMMAND runs it, s///e runs what it made; w FILE
+   writes and r FILE reads (sed_file()). */
 static void
 sed_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 {
@@ -11987,11 +12014,12 @@ sed_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 				p++;
 			}
 			if (p < e && *p == 'w')
-				while (p < e && *p != '\n')
-					p++;
+				p = sed_file(c, p + 1, e, 0);
 			break;
-		case 'a': case 'i': case 'c': case 'r': case 'R': case 'w':
-		case 'W': case '#':
+		case 'w': case 'W': case 'r': case 'R':
+			p = sed_file(c, p + 1, e, *p == 'r' || *p == 'R');
+			break;
+		case 'a': case 'i': case 'c': case '#':
 			/* text or a file name to the end of the line */
 			while (p < e && *p != '\n')
 				p++;
@@ -12007,7 +12035,26 @@ sed_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 	}
 }
 
-/* sed [-n] [-e script]... [-f file] [script] ... */
+/* A sed script word: scanned, or (made when the line runs: $x, $(y))
+   code not known before it runs. */
+static void
+sed_word(struct ctx *c, uint32_t ci, const struct shellparse_word *w,
+    const char *t, size_t n)
+{
+	if (shellparse_pattern(w) != NULL &&
+	    (memchr(w->text, '$', w->len) != NULL ||
+	    memchr(w->text, '`', w->len) != NULL))
+		interp_opaque(c, ci);
+	sed_scan(c, ci, t, n);
+}
+
+/*
+ * sed [-n] [-e script]... [-f file] [script] ...  GNU sed takes
+ * options after operands too (sed p f -e '1e id' runs id); with
+ * POSIXLY_CORRECT an -e after the first operand is a file, and that
+ * operand the script.  So every -e is read, and the first operand too
+ * when no -e or -f comes before it.
+ */
 static void
 sed_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 {
@@ -12016,26 +12063,30 @@ sed_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	const char *t, *eq;
 	uint32_t k;
 	size_t i;
-	int given = 0;
+	int given = 0, first = 1, endopts = 0;
 
-	for (k = start + 1; k < end; k++) {
+	for (k = start + 1; k < end && !c->nomem; k++) {
 		w = &cmd->words[k];
 		t = w->text;
-		if (strcmp(t, "--") == 0) {
-			k++;
-			break;
+		if (endopts || t[0] != '-' || w->len < 2) {
+			if (first && !given)
+				sed_word(c, ci, w, t, w->len);
+			first = 0;
+			continue;
 		}
-		if (t[0] != '-' || w->len < 2)
-			break;
+		if (strcmp(t, "--") == 0) {
+			endopts = 1;
+			continue;
+		}
 		eq = memchr(t, '=', w->len);
 		if (long_opt(t, w->len, "expression")) {
 			given = 1;
 			if (eq != NULL)
-				sed_scan(c, ci, eq + 1, w->len -
+				sed_word(c, ci, w, eq + 1, w->len -
 				    (size_t)(eq + 1 - t));
 			else if (++k < end)
-				sed_scan(c, ci, cmd->words[k].text,
-				    cmd->words[k].len);
+				sed_word(c, ci, &cmd->words[k],
+				    cmd->words[k].text, cmd->words[k].len);
 			continue;
 		}
 		if (long_opt(t, w->len, "file")) {
@@ -12054,10 +12105,11 @@ sed_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 				given = 1;
 				if (i + 1 < w->len) {
 					if (t[i] == 'e')
-						sed_scan(c, ci, t + i + 1,
+						sed_word(c, ci, w, t + i + 1,
 						    w->len - i - 1);
 				} else if (++k < end && t[i] == 'e')
-					sed_scan(c, ci, cmd->words[k].text,
+					sed_word(c, ci, &cmd->words[k],
+					    cmd->words[k].text,
 					    cmd->words[k].len);
 				break;
 			}
@@ -12070,9 +12122,6 @@ sed_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 				break;		/* -i[SUFFIX] */
 		}
 	}
-	if (given || k >= end)
-		return;
-	sed_scan(c, ci, cmd->words[k].text, cmd->words[k].len);
 }
 
 /* ch inside single quotes (at most 4 bytes into d): its length. */

@@ -928,6 +928,14 @@ evasions(void)
 	evade("sed -n '1e rm -rf /' f", C, "rm-rf");
 	evade("sed -e 's/a/b/' -e '$!e rm -rf /' f", C, "rm-rf");
 	evade("sed 's/.*/rm -rf \\//e' f", H, NULL);
+	/* GNU sed takes -e after operands; a script made as it runs */
+	evade("sed p f -e '1e rm -rf /'", C, "rm-rf");
+	evade("sed f --expression='1e rm -rf /'", C, "rm-rf");
+	evade("sed -n -- '1e rm -rf /' f", C, "rm-rf");
+	evade("x='1e rm -rf /'; sed \"$x\" f", H, NULL);
+	evade("sed \"$1\" f", H, NULL);
+	evade("sed -e \"s/a/b/$f\" f", H, NULL);
+	evade("sed -n -e p -e \"`cat s`\" f", H, NULL);
 	/* an array subscript in a variable name is arithmetic: $( ) runs */
 	evade("printf -v 'a[$(rm -rf /)]' x", C, "rm-rf");
 	evade("declare 'a[$(rm -rf /)]=1'", C, "rm-rf");
@@ -3849,6 +3857,7 @@ path_writes(void)
 		"xxd -r /etc/x", "file /etc/passwd", "file -m /etc/magic /etc/x",
 		"jq . /etc/x.json", "base64 /etc/passwd", "rev /etc/passwd",
 		"column -t /etc/fstab", "fold -w 40 /etc/motd",
+		"sed -n 'r /etc/x' /tmp/y", "sed 'R /etc/x' /tmp/y",
 	};
 	static const char *const writes[] = {
 		"echo x > /etc/passwd", "echo x >> /etc/passwd",
@@ -3920,6 +3929,11 @@ path_writes(void)
 		"LD_PRELOAD=/tmp/x.so jq . /etc/x",
 		"POSIXLY_CORRECT=1 sed 'w /tmp/y' -e p /etc/x",
 		"alias sort='sort -o /etc/x'; sort /tmp/y",
+		/* sed's w writes its file */
+		"sed -n 'w /etc/x' /tmp/y", "sed 1w/etc/x /tmp/y",
+		"sed 's/a/b/w /etc/x' /tmp/y", "sed -n '/a/W /etc/x' y",
+		"sed -n '/x/{w /etc/a\n}' y", "sed -e p -e '$w /etc/x' y",
+		"cd /etc && sed 'w passwd' /tmp/y",
 	};
 	static const char *const any[] = {
 		"tee $(cat list)", "cat a > \"$(cat list)\"",
@@ -3950,6 +3964,8 @@ path_writes(void)
 	/* A plain path match still holds for reads. */
 	shell("cat ~/.ssh/id_rsa", H, "keys");
 	shell("grep -r x ~/.ssh", H, "keys");
+	shell("sed -n 'r ~/.ssh/id_rsa' /dev/null", H, "keys");
+	shell("sed 's/a/b/' f", L, "cmds");
 	/* Why names the written path. */
 	r = run(rs, "shell", "cat /etc/a > /etc/b", NULL, NULL);
 	tap_ok(r.level == C && strstr(r.why, "written path `/etc/b`") != NULL,
