@@ -4833,6 +4833,7 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	const struct shellparse_redir *r;
 	const char *t, *eq, *pat;
 	uint32_t k, dest = NONE;
+	size_t j;
 	int endopts = 0, quiet = 0, rc, cp = 0;
 
 	/* echo "$(x)": not any file */
@@ -4881,12 +4882,18 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 				continue;
 		} else if (!endopts && w->len >= 2 && t[0] == '-' &&
 		    (pat == NULL || pat[0] == '-')) {
-			/* -o/path, -o.env: the attached value. */
+			/* -o/path, -o.env: the attached value; after a
+			   cluster (sort -uo/etc/x, tar -xzf.x) it may start
+			   at any of the next letters */
 			if (pat == NULL && w->len > 2 && t[1] != '-' &&
 			    (memchr(t, '/', w->len) != NULL ||
-			    memchr(t, '.', w->len) != NULL) &&
-			    fn(c, t + 2, w->len - 2, NULL, arg))
-				return (1);
+			    memchr(t, '.', w->len) != NULL)) {
+				for (j = 2; j < w->len && j <= 8 &&
+				    (j == 2 || isalnum((unsigned char)t[j - 1]));
+				    j++)
+					if (fn(c, t + j, w->len - j, NULL, arg))
+						return (1);
+			}
 			continue;
 		}
 		if (w->len == 0)

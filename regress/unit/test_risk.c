@@ -3934,6 +3934,9 @@ path_writes(void)
 		"sed 's/a/b/w /etc/x' /tmp/y", "sed -n '/a/W /etc/x' y",
 		"sed -n '/x/{w /etc/a\n}' y", "sed -e p -e '$w /etc/x' y",
 		"cd /etc && sed 'w passwd' /tmp/y",
+		/* a value attached after a cluster of options */
+		"sort -uo/etc/passwd /tmp/x", "gcc -so/etc/x a.c",
+		"tar -czf/etc/x.tgz .",
 	};
 	static const char *const any[] = {
 		"tee $(cat list)", "cat a > \"$(cat list)\"",
@@ -3965,6 +3968,7 @@ path_writes(void)
 	shell("cat ~/.ssh/id_rsa", H, "keys");
 	shell("grep -r x ~/.ssh", H, "keys");
 	shell("sed -n 'r ~/.ssh/id_rsa' /dev/null", H, "keys");
+	shell("scp -vi/home/u/.ssh/id_rsa a b:", H, "keys");
 	shell("sed 's/a/b/' f", L, "cmds");
 	/* Why names the written path. */
 	r = run(rs, "shell", "cat /etc/a > /etc/b", NULL, NULL);
