@@ -6601,9 +6601,11 @@ path_feed_join(struct ctx *c, const char *s, size_t n, const char *pat,
 	char *j, *jp;
 	size_t pl, l, jl;
 
-	/* (a word that is all expansion is no path as written either) */
+	/* (a word that is all expansion is no path as written either;
+	   a * is every name in the directory: cd /etc && rm -r *) */
 	if (n == 0 || s[0] == '/' || s[0] == '~' || c->cwdlen + 1 + n > 1000 ||
-	    (pat != NULL && (pat[0] == '/' || pat[0] == '~' || gall(pat))))
+	    (pat != NULL && (pat[0] == '/' || pat[0] == '~' ||
+	    (gall(pat) && strspn(s, "*") < n))))
 		return (0);
 	if ((j = shellparse_alloc(c->sp, c->cwdlen + 1 + n + 1)) == NULL) {
 		c->nomem = 1;
@@ -7829,8 +7831,15 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	/* grep -r PATTERN, rg PATTERN, find -exec ...: the directory it
 	   is run in (cd ~ && grep -r key) */
 	if (nops == 0 && rec && !c->nomem && (rp->kind == RK_GREP ||
-	    rp->kind == RK_SEARCH || rp->kind == RK_FIND))
+	    rp->kind == RK_SEARCH || rp->kind == RK_FIND)) {
+		/* ... and "." as if it were written (find -delete is
+		   find . -delete) */
+		if (c->cwd == NULL)
+			path_feed(c, ".", 1, NULL, NULL);
+		else
+			path_feed_cwd(c, ".", 1, NULL, NULL);
 		dir_feed(c, ".", 1, NULL, narrow ? &dir_narrow : NULL);
+	}
 }
 
 /* rec_paths1(), and again from a wrapper's directory (env -C ~ tar c

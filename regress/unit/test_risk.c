@@ -3858,6 +3858,7 @@ path_writes(void)
 		"jq . /etc/x.json", "base64 /etc/passwd", "rev /etc/passwd",
 		"column -t /etc/fstab", "fold -w 40 /etc/motd",
 		"sed -n 'r /etc/x' /tmp/y", "sed 'R /etc/x' /tmp/y",
+		"cd /etc && cat *", "cd /etc; ls -la *", "cd /etc && grep x *",
 	};
 	static const char *const writes[] = {
 		"echo x > /etc/passwd", "echo x >> /etc/passwd",
@@ -3937,6 +3938,9 @@ path_writes(void)
 		/* a value attached after a cluster of options */
 		"sort -uo/etc/passwd /tmp/x", "gcc -so/etc/x a.c",
 		"tar -czf/etc/x.tgz .",
+		/* * after a cd: every name in that directory */
+		"cd /etc && rm -r *", "cd /etc; rm *", "cd /etc && chmod 600 *",
+		"cd /etc && sed -i s/a/b/ *", "pushd /etc; touch **",
 	};
 	static const char *const any[] = {
 		"tee $(cat list)", "cat a > \"$(cat list)\"",
@@ -3969,6 +3973,8 @@ path_writes(void)
 	shell("grep -r x ~/.ssh", H, "keys");
 	shell("sed -n 'r ~/.ssh/id_rsa' /dev/null", H, "keys");
 	shell("scp -vi/home/u/.ssh/id_rsa a b:", H, "keys");
+	shell("cd /home/u/.ssh && cat *", H, "keys");
+	shell("cd /home/u/.ssh && cat \"$f\"", L, "cmds");
 	shell("sed 's/a/b/' f", L, "cmds");
 	/* Why names the written path. */
 	r = run(rs, "shell", "cat /etc/a > /etc/b", NULL, NULL);
