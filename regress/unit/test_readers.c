@@ -37,7 +37,8 @@
 #include "risk.h"
 #include "../tap.h"
 
-#define NLINES		160	/* per program */
+#define NLINES		160	/* per program (TEST_READERS_LINES=N for more,
+				   TEST_READERS_SEED=N for others) */
 #define OLD_TIME	1000000000
 
 static uint64_t seed = 0x9e3779b97f4a7c15ULL;
@@ -56,7 +57,7 @@ struct prog {
 	const char	*words[40];
 };
 
-#define FILES	"a", "b", "c", "d", "-", "--"
+#define FILES	"a", "b", "c", "d", "-", "--", "*", "./a"
 
 static const struct prog progs[] = {
 	{ "sort", 1, { FILES, "-u", "-r", "-n", "-o d", "-o b", "-uo d",
@@ -251,9 +252,14 @@ main(void)
 	char line[512], why[128], err[256];
 	const struct prog *p;
 	size_t i, nw;
-	uint32_t k, n, nreads, nwrote, nbad;
+	uint32_t k, n, nreads, nwrote, nbad, nlines = NLINES;
+	const char *e;
 
 	m.patterns = pats;
+	if ((e = getenv("TEST_READERS_LINES")) != NULL && atoi(e) > 0)
+		nlines = (uint32_t)atoi(e);
+	if ((e = getenv("TEST_READERS_SEED")) != NULL)
+		seed ^= strtoull(e, NULL, 10);
 	if ((rs = risk_compile(&rule, 1, NULL, err, sizeof(err))) == NULL) {
 		TAP_DIAG("compile: %s", err);
 		return (1);
@@ -272,9 +278,10 @@ main(void)
 		for (nw = 0; p->words[nw] != NULL; nw++)
 			;
 		nreads = nwrote = nbad = 0;
-		for (k = 0; k < NLINES; k++) {
-			size_t l = (size_t)snprintf(line, sizeof(line), "%s",
-			    p->name);
+		for (k = 0; k < nlines; k++) {
+			/* now and then after a cd to where it is */
+			size_t l = (size_t)snprintf(line, sizeof(line),
+			    "%s%s", rn(4) == 0 ? "cd . && " : "", p->name);
 
 			for (n = 1 + rn(4); n > 0 && l < sizeof(line) - 64;
 			    n--)
@@ -306,7 +313,7 @@ main(void)
 				    "but %s", line, why);
 			}
 		}
-		tap_ok(k == NLINES && nbad == 0, "%s: %u lines, %u said to "
+		tap_ok(k == nlines && nbad == 0, "%s: %u lines, %u said to "
 		    "read only, %u of them wrote", p->name, k, nreads, nbad);
 		if (p->writes)
 			tap_ok(nwrote > 0 && nreads > 0, "%s: the lines "
