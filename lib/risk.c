@@ -6497,6 +6497,31 @@ alt_feedpat(struct ctx *c, const char *f, size_t fl, void *arg)
 	return (0);
 }
 
+/*
+ * A bare * (or **) a command may write (rm *, sed -i s/a/b/ *): every
+ * name of the directory, for path write rules.  For other path rules
+ * it stays no path: cat * would meet every rule naming a file that may
+ * be in the workspace.
+ */
+static void
+star_feed(struct ctx *c, const char *s, size_t n, const char *pat)
+{
+	const struct risk_ruleset *rs = c->rs;
+	struct gtok tb[GTOK_MAX];
+	int onecomp, nb = -2;
+	uint32_t i;
+
+	onecomp = glob_mode(c, s, n);
+	for (i = 0; i < rs->npp; i++) {
+		if (!rs->pmwrite[rs->pp[i].pmid] || pisset(c, rs->pp[i].pmid))
+			continue;
+		if (nb == -2)
+			nb = gtokens(pat, tb, GTOK_MAX);
+		if (gisect_rg(rs->pp[i].g, tb, nb, onecomp))
+			pset(c, rs->pp[i].pmid, s, n);
+	}
+}
+
 /* path_feed(), for a word that may be a path the rules name. */
 static void __attribute__((noinline))
 path_feed_slow(struct ctx *c, const char *s, size_t n, const char *pat)
@@ -6519,6 +6544,9 @@ path_feed_slow(struct ctx *c, const char *s, size_t n, const char *pat)
 			if (c->opqw || word_any(c, s, n) || (memchr(s, '(',
 			    n) != NULL && globx(c)))
 				path_any(c, s, n);
+			else if (!c->pread && rs->npmw > 0 &&
+			    strspn(s, "*") == n)
+				star_feed(c, s, n, pat);
 			return;
 		}
 		/* nocaseglob, extglob: any file its glob may match */

@@ -3822,6 +3822,7 @@ path_writes(void)
 		    { WPATH, NULL, { "/opt/*" } } } },
 		{ "edit-srv", H, { { TOOL, NULL, { "edit_*" } },
 		    { WPATH, NULL, { "/srv/*" } } } },
+		{ "locks", C, { { WPATH, NULL, { "*.lock" } } } },
 		{ "cmds", L, { { CMD, NULL, { "*" } } } },
 	};
 	static const char *const reads[] = {
@@ -3974,6 +3975,14 @@ path_writes(void)
 	shell("sed -n 'r ~/.ssh/id_rsa' /dev/null", H, "keys");
 	shell("scp -vi/home/u/.ssh/id_rsa a b:", H, "keys");
 	shell("cd /home/u/.ssh && cat *", H, "keys");
+	/* A bare * written: every name here, for path write rules. */
+	shell("rm *", C, "locks");
+	shell("sed -i s/a/b/ *", C, "locks");
+	shell("chmod 600 **", C, "locks");
+	shell("cat *", L, "cmds");
+	shell("ls -l * > /tmp/list", L, "cmds");
+	shell("rm *.c", L, "cmds");
+	shell("rm \"$f\"", L, "cmds");
 	shell("cd /home/u/.ssh && cat \"$f\"", L, "cmds");
 	shell("sed 's/a/b/' f", L, "cmds");
 	/* Why names the written path. */
