@@ -4505,6 +4505,31 @@ static const struct creader {
 			"posix|regexp-extended|debug|sandbox|silent|quiet|" \
 			"follow-symlinks|binary|help|version|"
 
+/* What a word is to a program that parses its options with
+   getopt_long(), after "--" if endopts. */
+enum { OW_ANY, OW_OPERAND, OW_END, OW_LONG, OW_SHORT };
+
+/* The word's kind; for OW_LONG, the name's length and its = or NULL.
+   OW_ANY: a $x or a glob, which may be any option. */
+static int
+opt_word(const struct shellparse_word *w, int endopts, size_t *l,
+    const char **eq)
+{
+	const char *t = w->text;
+
+	if (shellparse_pattern(w) != NULL || w->len == 0)
+		return (OW_ANY);
+	if (endopts || w->len < 2 || t[0] != '-')
+		return (OW_OPERAND);
+	if (t[1] != '-')
+		return (OW_SHORT);
+	if (w->len == 2)
+		return (OW_END);
+	*eq = memchr(t, '=', w->len);
+	*l = (*eq != NULL ? (size_t)(*eq - t) : w->len) - 2;
+	return (OW_LONG);
+}
+
 /* A sed script that writes no file and runs nothing: no w, W (write)
    or e (run a command, or s///e), wherever they are. */
 static int
@@ -4526,30 +4551,27 @@ static int
 sed_reads(const struct shellparse_cmd *cmd)
 {
 	const struct shellparse_word *w;
-	const char *t, *eq;
+	const char *t, *eq = NULL;
 	uint32_t k;
-	size_t j, l;
+	size_t j, l = 0;
 	int endopts = 0, script = 0, first = 1;
 
 	for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
 		w = &cmd->words[k];
 		t = w->text;
-		if (shellparse_pattern(w) != NULL || w->len == 0)
+		switch (opt_word(w, endopts, &l, &eq)) {
+		case OW_ANY:
 			return (0);
-		if (endopts || w->len < 2 || t[0] != '-') {
+		case OW_OPERAND:
 			if (first && !script && !sed_script_reads(w, t,
 			    w->len))
 				return (0);
 			first = 0;
 			continue;
-		}
-		if (w->len == 2 && t[1] == '-') {
+		case OW_END:
 			endopts = 1;
 			continue;
-		}
-		if (t[1] == '-') {
-			eq = memchr(t, '=', w->len);
-			l = (eq != NULL ? (size_t)(eq - t) : w->len) - 2;
+		case OW_LONG:
 			if (l == 0 || in_list_abbr(SED_BADLONGS, t + 2, l, 0))
 				return (0);
 			if (in_list_abbr(SED_VALLONGS, t + 2, l, 0)) {
@@ -4568,6 +4590,7 @@ sed_reads(const struct shellparse_cmd *cmd)
 				return (0);
 			continue;
 		}
+		/* OW_SHORT */
 		for (j = 1; j < w->len; j++) {
 			if (strchr("nrEsuzb", t[j]) != NULL)
 				continue;
@@ -4628,9 +4651,9 @@ cond_reads(const struct shellparse_cmd *cmd, const char *b, size_t n)
 {
 	const struct creader *cr;
 	const struct shellparse_word *w;
-	const char *t, *eq;
+	const char *t, *eq = NULL;
 	uint32_t k;
-	size_t i, j, l;
+	size_t i, j, l = 0;
 	int endopts = 0, ops = 0;
 
 	if (n == 3 && memcmp(b, "sed", 3) == 0)
@@ -4647,20 +4670,20 @@ cond_reads(const struct shellparse_cmd *cmd, const char *b, size_t n)
 	for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
 		w = &cmd->words[k];
 		t = w->text;
-		if (shellparse_pattern(w) != NULL || w->len == 0)
+		/* (counted, every word after the first operand is one) */
+		switch (ops > 0 && cr->maxops >= 0 ? OW_OPERAND :
+		    opt_word(w, endopts, &l, &eq)) {
+		case OW_ANY:
 			return (0);
-		if (endopts || w->len < 2 || t[0] != '-' ||
-		    (ops > 0 && cr->maxops >= 0)) {
+		case OW_OPERAND:
+			if (shellparse_pattern(w) != NULL || w->len == 0)
+				return (0);
 			ops++;
 			continue;
-		}
-		if (w->len == 2 && t[1] == '-') {
+		case OW_END:
 			endopts = 1;
 			continue;
-		}
-		if (t[1] == '-') {
-			eq = memchr(t, '=', w->len);
-			l = (eq != NULL ? (size_t)(eq - t) : w->len) - 2;
+		case OW_LONG:
 			if (l == 0 || in_list_abbr(cr->badlongs, t + 2, l, 0))
 				return (0);
 			if (eq == NULL && in_list_abbr(cr->longvals, t + 2, l,
@@ -4668,6 +4691,7 @@ cond_reads(const struct shellparse_cmd *cmd, const char *b, size_t n)
 				return (0);
 			continue;
 		}
+		/* OW_SHORT */
 		for (j = 1; j < w->len; j++)
 			if (strchr(cr->bad, t[j]) != NULL)
 				return (0);
