@@ -10805,6 +10805,41 @@ opt_value(const struct cmdopt *o, const char **vp, size_t *np)
 static const char *code_unquote(const char *, const char *, int, int, int,
 		    char *, size_t *);
 
+/*
+ * A file a program's own language names (sed's w FILE, awk's print >
+ * "FILE"): a path the call writes, or reads if rd, as path rules see
+ * the words of its line.
+ */
+static void
+named_path(struct ctx *c, const char *s, size_t n, int rd)
+{
+	int pr;
+
+	if (n == 0 || c->rs->npp == 0 || c->nomem)
+		return;
+	pr = c->pread;
+	c->pread = rd;
+	if (c->cwd == NULL)
+		path_feed(c, s, n, NULL, NULL);
+	else
+		path_feed_cwd(c, s, n, NULL, NULL);
+	c->pread = pr;
+}
+
+/* A file such a language makes as it runs: any path, written. */
+static void
+named_any(struct ctx *c, const char *s, size_t n)
+{
+	int pr;
+
+	if (c->rs->npp == 0 || c->nomem)
+		return;
+	pr = c->pread;
+	c->pread = 0;
+	path_any(c, s, n);
+	c->pread = pr;
+}
+
 /* An awk string literal at s[0] == '"': its end (past the quote), or
    e; its value unescaped into the arena as *v, *vn. */
 static const char *
@@ -10860,6 +10895,7 @@ awk_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 	char *v, *lv = NULL;
 	size_t vn, lvn = 0;
 	int last = '(';		/* last thing seen: an operand can follow */
+	int depth = 0, pdepth = -1;	/* ( ) depth; a print's, or -1 */
 
 	while (p < e && !c->nomem) {
 		if (*p == ' ' || *p == '\t') {
@@ -10941,6 +10977,48 @@ awk_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 			last = 'x';
 			continue;
 		}
+		if (*p == 'p' && (p == s || !vt_id((unsigned char)p[-1])) &&
+		    (size_t)(e - p) >= 5 && memcmp(p, "print", 5) == 0) {
+			q = p + 5 + ((size_t)(e - p) > 5 && p[5] == 'f');
+			if (q >= e || !vt_id((unsigned char)*q))
+				pdepth = depth;	/* print, printf */
+		}
+		if (*p == '>' && pdepth == depth && last == 'x') {
+			/* print > "FILE", print >> "FILE"; a file made as
+			   it runs (print > $1, > "a" x) may be any */
+			q = skip_blank(p + 1 + (p + 1 < e && p[1] == '>'), e);
+			v = NULL;
+			if (q < e && *q == '"')
+				q = skip_blank(awk_string(c, q, e, &v, &vn), e);
+			if (v != NULL && (q >= e || strchr(";}\n)|", *q) !=
+			    NULL))
+				named_path(c, v, vn, 0);
+			else {
+				for (q = p; q < e && strchr(";}\n", *q) == NULL;
+				    q++)
+					;
+				named_any(c, p, (size_t)(q - p));
+			}
+			p += 1 + (p + 1 < e && p[1] == '>');
+			last = '>';
+			continue;
+		}
+		if (*p == '<' && last == 'x') {
+			/* getline < "FILE" (or a comparison with a
+			   string, which only adds a path read) */
+			q = skip_blank(p + 1, e);
+			if (q < e && *q == '"') {
+				awk_string(c, q, e, &v, &vn);
+				if (v != NULL)
+					named_path(c, v, vn, 1);
+			}
+		}
+		if (*p == '(')
+			depth++;
+		else if (*p == ')')
+			depth--;
+		else if (strchr(";{}\n", *p) != NULL)
+			pdepth = -1;
 		last = vt_id((unsigned char)*p) || *p == ')' || *p == ']' ?
 		    'x' : *p;
 		p++;
@@ -11995,20 +12073,11 @@ static const char *
 sed_file(struct ctx *c, const char *p, const char *e, int rd)
 {
 	const char *q;
-	int pr;
 
 	p = skip_blank(p, e);
 	for (q = p; q < e && *q != '\n'; q++)
 		;
-	if (q > p && c->rs->npp > 0 && !c->nomem) {
-		pr = c->pread;
-		c->pread = rd;
-		if (c->cwd == NULL)
-			path_feed(c, p, (size_t)(q - p), NULL, NULL);
-		else
-			path_feed_cwd(c, p, (size_t)(q - p), NULL, NULL);
-		c->pread = pr;
-	}
+	named_path(c, p, (size_t)(q - p), rd);
 	return (q);
 }
 

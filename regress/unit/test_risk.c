@@ -3860,6 +3860,7 @@ path_writes(void)
 		"column -t /etc/fstab", "fold -w 40 /etc/motd",
 		"sed -n 'r /etc/x' /tmp/y", "sed 'R /etc/x' /tmp/y",
 		"cd /etc && cat *", "cd /etc; ls -la *", "cd /etc && grep x *",
+		"awk '{ getline l < \"/etc/x\" }' y", "awk '$1 > \"/etc/x\"' y",
 	};
 	static const char *const writes[] = {
 		"echo x > /etc/passwd", "echo x >> /etc/passwd",
@@ -3942,10 +3943,15 @@ path_writes(void)
 		/* * after a cd: every name in that directory */
 		"cd /etc && rm -r *", "cd /etc; rm *", "cd /etc && chmod 600 *",
 		"cd /etc && sed -i s/a/b/ *", "pushd /etc; touch **",
+		/* awk's print > FILE */
+		"awk '{ print > \"/etc/x\" }' y", "awk '{print>>\"/etc/x\"}' y",
+		"awk '{ printf \"%s\", $0 > \"/etc/x\" }' y",
+		"awk 'END { print NR > \"/etc/count\" }' y",
 	};
 	static const char *const any[] = {
 		"tee $(cat list)", "cat a > \"$(cat list)\"",
-		"x=$(cat list); tee $x",
+		"x=$(cat list); tee $x", "awk '{ print > $1 }' y",
+		"awk '{ print $2 >> (\"/etc/\" $1) }' y",
 	};
 	/* ... and read: any path for keys, but not written (etc-write,
 	   the first among equals, would win) */
@@ -3975,6 +3981,8 @@ path_writes(void)
 	shell("sed -n 'r ~/.ssh/id_rsa' /dev/null", H, "keys");
 	shell("scp -vi/home/u/.ssh/id_rsa a b:", H, "keys");
 	shell("cd /home/u/.ssh && cat *", H, "keys");
+	shell("awk 'BEGIN { getline l < \"/home/u/.ssh/id_rsa\" }'", H,
+	    "keys");
 	/* A bare * written: every name here, for path write rules. */
 	shell("rm *", C, "locks");
 	shell("sed -i s/a/b/ *", C, "locks");
