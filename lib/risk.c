@@ -4530,87 +4530,117 @@ opt_word(const struct shellparse_word *w, int endopts, size_t *l,
 	return (OW_LONG);
 }
 
-/* A sed script that writes no file and runs nothing: no w, W (write)
-   or e (run a command, or s///e), wherever they are. */
-static int
-sed_script_reads(const struct shellparse_word *w, const char *t, size_t n)
-{
-	if (shellparse_pattern(w) != NULL)
-		return (0);
-	return (memchr(t, 'w', n) == NULL && memchr(t, 'W', n) == NULL &&
-	    memchr(t, 'e', n) == NULL);
-}
-
 /*
- * sed reads unless -i or a script it cannot see (-f), or a script with
- * w, W or e.  The script is each -e's, or the first operand when no -e
- * comes before it (with POSIXLY_CORRECT an -e after the first operand
- * is an operand, and the first operand the script: both are checked).
+ * sed's words as GNU sed reads them, options after operands too (sed p
+ * f -e '1e id' runs id): fn(arg, word, script, length) is called on
+ * each script, which is every -e's and the first operand when no -e
+ * or -f comes before it (with POSIXLY_CORRECT an -e after the first
+ * operand is a file, and that operand the script: both are given).  A
+ * word that may be any ($x, a glob) is given as the first operand
+ * would be.  Stops when fn returns non-zero.  Returns 1 when sed may do
+ * more than the scripts say (-i, -f, an option not known, a word that
+ * may be any option, a value missing) or fn stopped it, else 0.
  */
+typedef int (*sedfn)(void *, const struct shellparse_word *, const char *,
+    size_t);
+
 static int
-sed_reads(const struct shellparse_cmd *cmd)
+sed_walk(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
+    sedfn fn, void *arg)
 {
 	const struct shellparse_word *w;
 	const char *t, *eq = NULL;
 	uint32_t k;
 	size_t j, l = 0;
-	int endopts = 0, script = 0, first = 1;
+	int endopts = 0, given = 0, first = 1, more = 0;
 
-	for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
+	if (end > cmd->nwords)
+		end = cmd->nwords;
+	for (k = start + 1; k < end; k++) {
 		w = &cmd->words[k];
 		t = w->text;
 		switch (opt_word(w, endopts, &l, &eq)) {
 		case OW_ANY:
-			return (0);
+			more = 1;
+			/* FALLTHROUGH */
 		case OW_OPERAND:
-			if (first && !script && !sed_script_reads(w, t,
-			    w->len))
-				return (0);
+			if (first && !given && fn(arg, w, t, w->len))
+				return (1);
 			first = 0;
 			continue;
 		case OW_END:
 			endopts = 1;
 			continue;
 		case OW_LONG:
-			if (l == 0 || in_list_abbr(SED_BADLONGS, t + 2, l, 0))
-				return (0);
-			if (in_list_abbr(SED_VALLONGS, t + 2, l, 0)) {
-				if (eq == NULL && ++k == cmd->nwords)
-					return (0);
-				w = &cmd->words[k];
-				if (t[2] == 'e' && (eq != NULL ?
-				    !sed_script_reads(w, eq + 1,
+			if (in_list_abbr(SED_BADLONGS, t + 2, l, 0)) {
+				more = 1;
+				/* --file F: a script not seen */
+				if (t[2] == 'f') {
+					given = 1;
+					k += eq == NULL;
+				}
+			} else if (in_list_abbr(SED_VALLONGS, t + 2, l, 0)) {
+				if (eq == NULL && ++k == end)
+					return (1);
+				if (t[2] != 'e')
+					continue;	/* --line-length */
+				given = 1;
+				if (eq != NULL ? fn(arg, w, eq + 1,
 				    w->len - (size_t)(eq + 1 - t)) :
-				    !sed_script_reads(w, w->text, w->len)))
-					return (0);
-				script |= t[2] == 'e';
-				continue;
-			}
-			if (!in_list_abbr(SED_LONGS, t + 2, l, 0))
-				return (0);
+				    fn(arg, &cmd->words[k], cmd->words[k].text,
+				    cmd->words[k].len))
+					return (1);
+			} else if (!in_list_abbr(SED_LONGS, t + 2, l, 0))
+				more = 1;	/* not known (or --=x) */
 			continue;
 		}
-		/* OW_SHORT */
+		/* OW_SHORT: -ne SCRIPT, -eSCRIPT, -l N, -i[SUFFIX] */
 		for (j = 1; j < w->len; j++) {
 			if (strchr("nrEsuzb", t[j]) != NULL)
 				continue;
-			if (t[j] != 'e' && t[j] != 'l')
-				return (0);	/* -i, -f, unknown */
-			if (j + 1 == w->len) {
-				if (++k == cmd->nwords)
-					return (0);
-				if (t[j] == 'e' && !sed_script_reads(
-				    &cmd->words[k], cmd->words[k].text,
-				    cmd->words[k].len))
-					return (0);
-			} else if (t[j] == 'e' && !sed_script_reads(w,
-			    t + j + 1, w->len - j - 1))
-				return (0);
-			script |= t[j] == 'e';
+			if (t[j] == 'i') {
+				more = 1;
+				break;		/* the rest is a suffix */
+			}
+			if (t[j] != 'e' && t[j] != 'f' && t[j] != 'l') {
+				more = 1;	/* not known */
+				continue;
+			}
+			if (j + 1 == w->len && ++k == end)
+				return (1);
+			if (t[j] == 'f')
+				more = given = 1;
+			else if (t[j] == 'e') {
+				given = 1;
+				if (j + 1 < w->len ? fn(arg, w, t + j + 1,
+				    w->len - j - 1) : fn(arg, &cmd->words[k],
+				    cmd->words[k].text, cmd->words[k].len))
+					return (1);
+			}
 			break;
 		}
 	}
-	return (1);
+	return (more);
+}
+
+/* A sed script that writes no file and runs nothing: no w, W (write)
+   or e (run a command, or s///e), wherever they are (sed_walk()'s fn:
+   non-zero when it may). */
+static int
+sed_writes(void *arg, const struct shellparse_word *w, const char *t,
+    size_t n)
+{
+	(void)arg;
+	return (shellparse_pattern(w) != NULL || memchr(t, 'w', n) != NULL ||
+	    memchr(t, 'W', n) != NULL || memchr(t, 'e', n) != NULL);
+}
+
+/* sed reads unless -i, a script it cannot see (-f), or a script with
+   w, W or e. */
+static int
+sed_reads(const struct shellparse_cmd *cmd)
+{
+	return (!sed_walk(cmd, cmd->nassign, cmd->nwords, sed_writes, NULL));
 }
 
 /* find reads unless an action deletes, writes a file or runs one. */
@@ -6471,10 +6501,11 @@ path_feed1(struct ctx *c, const char *s, size_t n, const char *o, size_t on)
 	}
 }
 
-/* A glob word (s, n; pattern pat) against the call rules' PATH globs. */
+/* A glob word (s, n; pattern pat) against the call rules' PATH globs;
+   only those of path write rules if wonly. */
 static void
 pat_feed(struct ctx *c, const char *s, size_t n, const char *pat, int onecomp,
-    int home)
+    int home, int wonly)
 {
 	const struct risk_ruleset *rs = c->rs;
 	const struct rglob *g;
@@ -6486,8 +6517,8 @@ pat_feed(struct ctx *c, const char *s, size_t n, const char *pat, int onecomp,
 	pl = glob_last(pat);
 	for (i = 0; i < rs->npp; i++) {
 		g = rs->pp[i].g;
-		if (g->rel && home)
-			continue;	/* not a relative path */
+		if ((g->rel && home) || (wonly && !rs->pmwrite[rs->pp[i].pmid]))
+			continue;	/* not a relative path; not written */
 		/* Both must start (end) alike: skip without tokenising
 		   either. */
 		if ((pf >= 0 && g->first >= 0 && pf != g->first) ||
@@ -6517,33 +6548,8 @@ alt_feedpat(struct ctx *c, const char *f, size_t fl, void *arg)
 	const struct altarg *a = arg;
 
 	(void)fl;
-	pat_feed(c, a->s, a->n, f, a->onecomp, a->home);
+	pat_feed(c, a->s, a->n, f, a->onecomp, a->home, 0);
 	return (0);
-}
-
-/*
- * A bare * (or **) a command may write (rm *, sed -i s/a/b/ *): every
- * name of the directory, for path write rules.  For other path rules
- * it stays no path: cat * would meet every rule naming a file that may
- * be in the workspace.
- */
-static void
-star_feed(struct ctx *c, const char *s, size_t n, const char *pat)
-{
-	const struct risk_ruleset *rs = c->rs;
-	struct gtok tb[GTOK_MAX];
-	int onecomp, nb = -2;
-	uint32_t i;
-
-	onecomp = glob_mode(c, s, n);
-	for (i = 0; i < rs->npp; i++) {
-		if (!rs->pmwrite[rs->pp[i].pmid] || pisset(c, rs->pp[i].pmid))
-			continue;
-		if (nb == -2)
-			nb = gtokens(pat, tb, GTOK_MAX);
-		if (gisect_rg(rs->pp[i].g, tb, nb, onecomp))
-			pset(c, rs->pp[i].pmid, s, n);
-	}
 }
 
 /* path_feed(), for a word that may be a path the rules name. */
@@ -6570,7 +6576,12 @@ path_feed_slow(struct ctx *c, const char *s, size_t n, const char *pat)
 				path_any(c, s, n);
 			else if (!c->pread && rs->npmw > 0 &&
 			    strspn(s, "*") == n)
-				star_feed(c, s, n, pat);
+				/* rm *, sed -i s/a/b/ *: every name here,
+				   for path write rules (for others no
+				   path: cat * would meet every rule
+				   naming a file the workspace may hold) */
+				pat_feed(c, s, n, pat, glob_mode(c, s, n), 0,
+				    1);
 			return;
 		}
 		/* nocaseglob, extglob: any file its glob may match */
@@ -6578,7 +6589,7 @@ path_feed_slow(struct ctx *c, const char *s, size_t n, const char *pat)
 			path_any(c, s, n);
 		a.onecomp = glob_mode(c, s, n);
 		a.home = word_home(s, n);
-		pat_feed(c, s, n, pat, a.onecomp, a.home);
+		pat_feed(c, s, n, pat, a.onecomp, a.home, 0);
 		if (strchr(pat, '/') != NULL)
 			path_alts(c, pat, strlen(pat), 1, alt_feedpat, &a, &any,
 			    0);
@@ -6703,6 +6714,16 @@ path_feed_cwd(struct ctx *c, const char *s, size_t n, const char *pat,
 {
 	path_feed(c, s, n, pat, arg);
 	return (path_feed_join(c, s, n, pat, arg));
+}
+
+/* A path as written, and joined with the cd's directory if any. */
+static void
+path_feed_here(struct ctx *c, const char *s, size_t n)
+{
+	if (c->cwd == NULL)
+		path_feed(c, s, n, NULL, NULL);
+	else
+		path_feed_cwd(c, s, n, NULL, NULL);
 }
 
 /* The paths of a command's redirections alone. */
@@ -7886,10 +7907,7 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	    rp->kind == RK_SEARCH || rp->kind == RK_FIND)) {
 		/* ... and "." as if it were written (find -delete is
 		   find . -delete) */
-		if (c->cwd == NULL)
-			path_feed(c, ".", 1, NULL, NULL);
-		else
-			path_feed_cwd(c, ".", 1, NULL, NULL);
+		path_feed_here(c, ".", 1);
 		dir_feed(c, ".", 1, NULL, narrow ? &dir_narrow : NULL);
 	}
 }
@@ -8040,10 +8058,8 @@ args_paths(struct ctx *c, struct json_object *o, int pathy, int depth)
 	case json_type_string:
 		s = json_object_get_string(o);
 		len = (size_t)json_object_get_string_len(o);
-		if (pathy && c->cwd == NULL)
-			path_feed(c, s, len, NULL, NULL);
-		else if (pathy)
-			path_feed_cwd(c, s, len, NULL, NULL);
+		if (pathy)
+			path_feed_here(c, s, len);
 		if (pathy >= 2 && len > 0 && c->rs->npp > 0)
 			dir_feed(c, s, len, NULL, pathy == 2 ? &dir_narrow :
 			    NULL);
@@ -10819,10 +10835,7 @@ named_path(struct ctx *c, const char *s, size_t n, int rd)
 		return;
 	pr = c->pread;
 	c->pread = rd;
-	if (c->cwd == NULL)
-		path_feed(c, s, n, NULL, NULL);
-	else
-		path_feed_cwd(c, s, n, NULL, NULL);
+	path_feed_here(c, s, n);
 	c->pread = pr;
 }
 
@@ -12172,93 +12185,36 @@ sed_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 	}
 }
 
-/* A sed script word: scanned, or (made when the line runs: $x, $(y))
-   code not known before it runs. */
-static void
-sed_word(struct ctx *c, uint32_t ci, const struct shellparse_word *w,
-    const char *t, size_t n)
+struct sedtext {
+	struct ctx	*c;
+	uint32_t	 ci;
+};
+
+/* A sed script word (sed_walk()'s fn): scanned, or (made when the line
+   runs: $x, $(y)) code not known before it runs. */
+static int
+sed_word(void *arg, const struct shellparse_word *w, const char *t, size_t n)
 {
+	struct sedtext *st = arg;
+
 	if (shellparse_pattern(w) != NULL &&
 	    (memchr(w->text, '$', w->len) != NULL ||
 	    memchr(w->text, '`', w->len) != NULL))
-		interp_opaque(c, ci);
-	sed_scan(c, ci, t, n);
+		interp_opaque(st->c, st->ci);
+	sed_scan(st->c, st->ci, t, n);
+	return (st->c->nomem);
 }
 
-/*
- * sed [-n] [-e script]... [-f file] [script] ...  GNU sed takes
- * options after operands too (sed p f -e '1e id' runs id); with
- * POSIXLY_CORRECT an -e after the first operand is a file, and that
- * operand the script.  So every -e is read, and the first operand too
- * when no -e or -f comes before it.
- */
+/* sed [-n] [-e script]... [-f file] [script] ...: each script, as
+   sed_walk() finds them. */
 static void
 sed_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 {
-	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
-	const struct shellparse_word *w;
-	const char *t, *eq;
-	uint32_t k;
-	size_t i;
-	int given = 0, first = 1, endopts = 0;
+	struct sedtext st;
 
-	for (k = start + 1; k < end && !c->nomem; k++) {
-		w = &cmd->words[k];
-		t = w->text;
-		if (endopts || t[0] != '-' || w->len < 2) {
-			if (first && !given)
-				sed_word(c, ci, w, t, w->len);
-			first = 0;
-			continue;
-		}
-		if (strcmp(t, "--") == 0) {
-			endopts = 1;
-			continue;
-		}
-		eq = memchr(t, '=', w->len);
-		if (long_opt(t, w->len, "expression")) {
-			given = 1;
-			if (eq != NULL)
-				sed_word(c, ci, w, eq + 1, w->len -
-				    (size_t)(eq + 1 - t));
-			else if (++k < end)
-				sed_word(c, ci, &cmd->words[k],
-				    cmd->words[k].text, cmd->words[k].len);
-			continue;
-		}
-		if (long_opt(t, w->len, "file")) {
-			given = 1;
-			if (eq == NULL)
-				k++;
-			continue;
-		}
-		if (t[1] == '-') {
-			if (eq == NULL && long_opt(t, w->len, "line-length"))
-				k++;
-			continue;
-		}
-		for (i = 1; i < w->len; i++) {
-			if (t[i] == 'e' || t[i] == 'f') {
-				given = 1;
-				if (i + 1 < w->len) {
-					if (t[i] == 'e')
-						sed_word(c, ci, w, t + i + 1,
-						    w->len - i - 1);
-				} else if (++k < end && t[i] == 'e')
-					sed_word(c, ci, &cmd->words[k],
-					    cmd->words[k].text,
-					    cmd->words[k].len);
-				break;
-			}
-			if (t[i] == 'l') {
-				if (i + 1 == w->len)
-					k++;
-				break;
-			}
-			if (t[i] == 'i')
-				break;		/* -i[SUFFIX] */
-		}
-	}
+	st.c = c;
+	st.ci = ci;
+	(void)sed_walk(&c->sp->cmds[ci], start, end, sed_word, &st);
 }
 
 /* ch inside single quotes (at most 4 bytes into d): its length. */

@@ -175,26 +175,23 @@ rule "etc-writes" {
 	risk critical
 }
 EOF2
+wclassify() {
+	"$BIN/harnessctl" -f "$T/writes.conf" hitl classify "$@" >"$T/c" 2>&1
+}
 for l in 'echo x > /etc/motd' 'cp /tmp/a /etc/motd' 'sudo cat /etc/motd' \
     'sort -o /etc/motd /tmp/a' "sed -n 'w /tmp/b' /etc/motd"; do
-	"$BIN/harnessctl" -f "$T/writes.conf" hitl classify -d shell -c "$l" \
-	    >"$T/c" 2>&1
+	wclassify -d shell -c "$l"
 	grep -q '^rule: etc-writes (.*writes.conf:[0-9]*)' "$T/c" &&
 	    grep -q 'written path `/etc/motd`' "$T/c"
 	ok $? "path write: $l"
 done
-"$BIN/harnessctl" -f "$T/writes.conf" hitl classify -d shell \
-    -c 'cat /etc/motd | grep x > /tmp/out' >"$T/c" 2>&1
-! grep -q etc-writes "$T/c"
-ok $? "path write: cat /etc/motd only reads it"
-for l in 'sort /etc/motd' 'sed -n 1,5p /etc/motd' 'find /etc/motd -type f'; do
-	"$BIN/harnessctl" -f "$T/writes.conf" hitl classify -d shell -c "$l" \
-	    >"$T/c" 2>&1
+for l in 'cat /etc/motd | grep x > /tmp/out' 'sort /etc/motd' \
+    'sed -n 1,5p /etc/motd' 'find /etc/motd -type f'; do
+	wclassify -d shell -c "$l"
 	! grep -q etc-writes "$T/c"
 	ok $? "path write: $l only reads"
 done
-"$BIN/harnessctl" -f "$T/writes.conf" hitl classify -d read_file \
-    -a '{"path":"/etc/motd"}' >"$T/c" 2>&1
+wclassify -d read_file -a '{"path":"/etc/motd"}'
 ! grep -q etc-writes "$T/c"
 ok $? "path write: read_file only reads"
 

@@ -936,6 +936,7 @@ evasions(void)
 	evade("sed \"$1\" f", H, NULL);
 	evade("sed -e \"s/a/b/$f\" f", H, NULL);
 	evade("sed -n -e p -e \"`cat s`\" f", H, NULL);
+	evade("sed -$1 f", H, NULL);		/* -$1 may be -e SCRIPT */
 	/* an array subscript in a variable name is arithmetic: $( ) runs */
 	evade("printf -v 'a[$(rm -rf /)]' x", C, "rm-rf");
 	evade("declare 'a[$(rm -rf /)]=1'", C, "rm-rf");
