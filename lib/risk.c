@@ -14134,6 +14134,67 @@ py_opaque(struct ctx *c, const char *s, size_t n)
 }
 
 /*
+ * Does a lone "/" or "~" at q..end of code s..e stand as a separator
+ * or a prefix, not a directory: "/".join(x), x.split("/"), a + "/",
+ * x.startswith("~")?  It is a directory only as a call's argument alone
+ * (os.walk("/"), shutil.rmtree("~")) or a value given a name (p = "/").
+ */
+static int
+code_sep(const char *s, const char *e, const char *q, const char *end)
+{
+	static const char *const meths[] = { "split", "rsplit", "join",
+	    "strip", "lstrip", "rstrip", "startswith", "endswith",
+	    "replace", "count", "find", "rfind", "index", "rindex",
+	    "partition", "rpartition", "removeprefix", "removesuffix",
+	    "indexOf", "lastIndexOf", "includes", "startsWith", "endsWith",
+	    "chomp", "chop", "delete", "gsub", "sub", "tr", "explode",
+	    "implode", "str_replace", "strpos", "rtrim", "ltrim", "trim" };
+	const char *p = code_blank(end, e), *b;
+	size_t i, n;
+
+	if (p < e && *p != ')' && *p != ',' && *p != ';' && *p != '\n')
+		return (1);
+	for (p = q; p > s && (p[-1] == ' ' || p[-1] == '\t'); p--)
+		;
+	if (p == s || p[-1] == '=')
+		return (p > s + 1 && strchr("=!<>", p[-2]) != NULL);
+	if (p[-1] != '(')
+		return (1);
+	for (p--; p > s && (p[-1] == ' ' || p[-1] == '\t'); p--)
+		;
+	for (b = p; b > s && code_id((unsigned char)b[-1]); b--)
+		;
+	n = (size_t)(p - b);
+	for (i = 0; i < sizeof(meths) / sizeof(meths[0]); i++)
+		if (strlen(meths[i]) == n && memcmp(meths[i], b, n) == 0)
+			return (1);
+	return (0);
+}
+
+/*
+ * A string literal (q..l->end) of interpreter code s..e as a path.  What
+ * the code does with it is not followed, so every literal is a path it
+ * may touch (python3 -c "print(open('.env').read())" is cat .env) and,
+ * but for a reader, write, and one that names a directory is a tree it
+ * may work through (shutil.rmtree, os.walk).  A path the code builds
+ * from parts (Path.home() / ".ssh") is not put together.
+ */
+static void
+code_path(struct ctx *c, const char *s, const char *e, const char *q,
+    const struct codelit *l)
+{
+	if (l->cmd || l->vn == 0 || l->vn > 4096 || c->nomem)
+		return;
+	path_feed_here(c, l->v, l->vn);
+	if (l->vn > 1000 || memchr(l->v, '\n', l->vn) != NULL)
+		return;
+	if (l->vn == 1 && ((l->v[0] != '/' && l->v[0] != '~') ||
+	    code_sep(s, e, q, l->end)))
+		return;
+	dir_feed(c, l->v, l->vn, NULL, NULL);
+}
+
+/*
  * Program s of lang, run by command ci.  Calls and command literals
  * are looked for in all of its text, in strings and comments too: a
  * quote that is not where the scan takes it to be cannot hide one.
@@ -14214,9 +14275,10 @@ code_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int lang,
 		    (pn.star && (b == s || b[-1] != '.'));
 		code_do_call(c, ci, x, s, b, p, e, lang, depth, subp);
 	}
-	if (!runs)
+	if (!runs && c->rs->npp == 0)
 		return;
-	/* Every other literal: a guess. */
+	/* Every literal: a path (code_path()); if the code runs
+	   commands, every other literal a guess at a command line. */
 	for (p = s; p < e && !c->nomem && c->codeleft > 0; ) {
 		if ((*p == '#' && (lang == LANG_PY || lang == LANG_PHP)) ||
 		    (*p == '/' && p + 1 < e && p[1] == '/' &&
@@ -14239,8 +14301,10 @@ code_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int lang,
 		    ((p == s || !code_id((unsigned char)p[-1])) &&
 		    strchr("rRbBuUfFq%[", *p) != NULL)) &&
 		    code_string(c, p, e, lang, &l)) {
+			if (c->rs->npp > 0)
+				code_path(c, s, e, p, &l);
 			p = l.end;
-			if (!l.cmd && memchr(l.v, '$', l.vn) == NULL &&
+			if (runs && !l.cmd && memchr(l.v, '$', l.vn) == NULL &&
 			    memchr(l.v, '`', l.vn) == NULL &&
 			    memmem(l.v, l.vn, "#{", 2) == NULL)
 				lit_parse(c, ci, l.v, l.vn, 1);

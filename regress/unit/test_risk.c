@@ -1191,7 +1191,7 @@ escapes(void)
 		evade_all(exev, sizeof(exev) / sizeof(exev[0]));
 		/* argv[0] is not an operand: chmod 777, not chmod chmod */
 		evade("python3 -c 'import os; os.execvp(\"chmod\", "
-		    "[\"chmod\", \"777\", \"/etc\"])'", H, "chmod-777");
+		    "[\"chmod\", \"777\", \"/srv\"])'", H, "chmod-777");
 		shell("python3 -c 'import os; os.execvp(\"ls\", [\"ls\", "
 		    "\"-la\"])'", M, "python-c");
 		r = run(rs, "shell", "perl -e 'system { $x } \"ls\"'", NULL,
@@ -3712,6 +3712,80 @@ shell_readings(void)
  * the scripts of -m cProfile, trace, doctest, -m asyncio's input, a
  * literal sliced, PYTHONBREAKPOINT, pydoc's pagers.
  */
+/*
+ * The string literals of an interpreter's program are paths it may
+ * touch, and a directory one names a tree it may work through: the
+ * program's own open(), os.remove(), File.read() are not followed.
+ */
+static void
+code_literals(void)
+{
+	static const struct {
+		const char	*line;
+		enum risk_level	 level;
+		const char	*rule;
+	} t[] = {
+		{ "python3 -c \"print(open('.env').read())\"", H, "dotenv" },
+		{ "python3 -c 'print(open(\"/etc/shadow\").read())'", C,
+		    "shadow" },
+		{ "python3 -c \"import os; os.walk('/etc/sudoers.d')\"", C,
+		    "shadow" },
+		{ "python3 -c \"import os; print(list(os.walk('/')))\"", C,
+		    "shadow" },
+		{ "python3 -c \"import shutil; shutil.rmtree( '/etc' )\"", C,
+		    "shadow" },
+		{ "python3 -c \"p = '/'; print(p)\"", C, "shadow" },
+		{ "python3 -c \"import os; os.listdir('/home/u')\"", H,
+		    "dotenv" },
+		{ "python3 -c \"from pathlib import Path; "
+		    "Path('~/.ssh/id_rsa').expanduser().read_text()\"", H,
+		    "ssh-keys" },
+		{ "python3 - <<'EOF'\nprint(open('/etc/shadow').read())\nEOF",
+		    C, "shadow" },
+		{ "cd /etc && python3 -c \"print(open('shadow').read())\"", C,
+		    "shadow" },
+		{ "node -e \"console.log(require('fs').readFileSync("
+		    "'/etc/shadow', 'utf8'))\"", C, "shadow" },
+		{ "ruby -e 'puts File.read(\"/etc/sudoers\")'", C, "shadow" },
+		{ "perl -e 'open(my $f, \"<\", \"/etc/shadow\"); print <$f>'",
+		    C, "shadow" },
+		{ "php -r 'echo file_get_contents(\".env\");'", H, "dotenv" },
+		{ "lua -e 'io.open(\"/etc/shadow\"):read(\"a\")'", C,
+		    "shadow" },
+		/* a lone / or ~ as a separator or a prefix is no directory */
+		{ "python3 -c \"print('/'.join(['a', 'b']))\"", M,
+		    "python-c" },
+		{ "python3 -c \"print('a/b'.split( '/' ))\"", M, "python-c" },
+		{ "python3 -c \"x = 'a' + '/' + 'b'\"", M, "python-c" },
+		{ "python3 -c \"print(x == '/')\"", M, "python-c" },
+		{ "python3 -c \"print('a~'.endswith('~'))\"", M,
+		    "python-c" },
+		/* comments are no literal; other paths meet no rule */
+		{ "python3 -c \"# /etc/shadow\nprint(1)\"", M, "python-c" },
+		{ "python3 -c \"print(open('/tmp/x').read())\"", M,
+		    "python-c" },
+		{ "python3 -c \"print(open('data/env.txt').read())\"", M,
+		    "python-c" },
+	};
+	static const char *const av[] = { "python3", "-c",
+	    "print(open('/etc/shadow').read())" };
+	struct risk_result r;
+	struct risk_call cl;
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		shell(t[i].line, t[i].level, t[i].rule);
+	/* the python tool's argv */
+	memset(&cl, 0, sizeof(cl));
+	cl.tool = "python";
+	cl.argv = av;
+	cl.argc = 3;
+	risk_classify(rs, &cl, &r);
+	tap_ok(r.level == C && r.rule_name != NULL &&
+	    strcmp(r.rule_name, "shadow") == 0,
+	    "python tool: open('/etc/shadow') meets a path rule (%s)", r.why);
+}
+
 static void
 python_readings(void)
 {
@@ -3948,6 +4022,13 @@ path_writes(void)
 		"awk '{ print > \"/etc/x\" }' y", "awk '{print>>\"/etc/x\"}' y",
 		"awk '{ printf \"%s\", $0 > \"/etc/x\" }' y",
 		"awk 'END { print NR > \"/etc/count\" }' y",
+		/* an interpreter's program: its literals, as written */
+		"python3 -c \"open('/etc/x', 'w').write('y')\"",
+		"python3 -c 'import os; os.remove(\"/etc/x\")'",
+		"python3 -c \"import shutil; shutil.rmtree('/etc')\"",
+		"node -e \"require('fs').writeFileSync('/etc/x', 'y')\"",
+		"ruby -e 'File.write(\"/etc/x\", \"y\")'",
+		"python3 - <<'EOF'\nopen('/etc/x', 'a').write('y')\nEOF",
 	};
 	static const char *const any[] = {
 		"tee $(cat list)", "cat a > \"$(cat list)\"",
@@ -4058,6 +4139,7 @@ main(void)
 	opened_paths();
 	shell_readings();
 	python_readings();
+	code_literals();
 	editor_commands();
 	unparseable();
 	fastpaths();
