@@ -14181,17 +14181,46 @@ code_sep(const char *s, const char *e, const char *q, const char *end)
  */
 static void
 code_path(struct ctx *c, const char *s, const char *e, const char *q,
-    const struct codelit *l)
+    const struct codelit *l, int home)
 {
+	char *h;
+	size_t k;
+
 	if (l->cmd || l->vn == 0 || l->vn > 4096 || c->nomem)
 		return;
 	path_feed_here(c, l->v, l->vn);
 	if (l->vn > 1000 || memchr(l->v, '\n', l->vn) != NULL)
 		return;
+	if (home && l->v[0] != '~') {
+		/* in the home directory too: Path.home() / ".ssh",
+		   os.homedir() + "/.ssh" */
+		if ((h = shellparse_alloc(c->sp, l->vn + 3)) == NULL) {
+			c->nomem = 1;
+			return;
+		}
+		h[0] = '~';
+		k = 1;
+		if (l->v[0] != '/')
+			h[k++] = '/';
+		memcpy(h + k, l->v, l->vn);
+		h[k + l->vn] = '\0';
+		path_feed(c, h, k + l->vn, NULL, NULL);
+		dir_feed(c, h, k + l->vn, NULL, NULL);
+	}
 	if (l->vn == 1 && ((l->v[0] != '/' && l->v[0] != '~') ||
 	    code_sep(s, e, q, l->end)))
 		return;
 	dir_feed(c, l->v, l->vn, NULL, NULL);
+}
+
+/* Does a program look up the home directory (Path.home(), $HOME,
+   os.homedir(), Dir.home, ENV["HOME"])?  Its relative literals may
+   then be joined to it. */
+static int
+code_home(const char *s, size_t n)
+{
+	return (memmem(s, n, "home", 4) != NULL ||
+	    memmem(s, n, "HOME", 4) != NULL || memmem(s, n, "Home", 4) != NULL);
 }
 
 /*
@@ -14211,7 +14240,7 @@ code_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int lang,
 	struct codelit l;
 	struct pynames pn;
 	size_t il;
-	int runs, subp;
+	int runs, subp, home;
 
 	if (!code_take(c, n))
 		return;
@@ -14279,6 +14308,7 @@ code_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int lang,
 		return;
 	/* Every literal: a path (code_path()); if the code runs
 	   commands, every other literal a guess at a command line. */
+	home = c->rs->npp > 0 && code_home(s, n);
 	for (p = s; p < e && !c->nomem && c->codeleft > 0; ) {
 		if ((*p == '#' && (lang == LANG_PY || lang == LANG_PHP)) ||
 		    (*p == '/' && p + 1 < e && p[1] == '/' &&
@@ -14302,7 +14332,7 @@ code_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int lang,
 		    strchr("rRbBuUfFq%[", *p) != NULL)) &&
 		    code_string(c, p, e, lang, &l)) {
 			if (c->rs->npp > 0)
-				code_path(c, s, e, p, &l);
+				code_path(c, s, e, p, &l, home);
 			p = l.end;
 			if (runs && !l.cmd && memchr(l.v, '$', l.vn) == NULL &&
 			    memchr(l.v, '`', l.vn) == NULL &&

@@ -3740,6 +3740,16 @@ code_literals(void)
 		{ "python3 -c \"from pathlib import Path; "
 		    "Path('~/.ssh/id_rsa').expanduser().read_text()\"", H,
 		    "ssh-keys" },
+		{ "python3 -c \"from pathlib import Path; "
+		    "(Path.home() / '.ssh' / 'id_rsa').read_text()\"", H,
+		    "ssh-keys" },
+		{ "node -e \"const os = require('os'), fs = require('fs'); "
+		    "fs.readFileSync(os.homedir() + '/.ssh/id_rsa')\"", H,
+		    "ssh-keys" },
+		{ "ruby -e 'File.read(File.join(Dir.home, \".ssh\", \"id\"))'",
+		    H, "ssh-keys" },
+		{ "python3 -c \"print(open('.ssh/id_rsa').read())\"", M,
+		    "python-c" },
 		{ "python3 - <<'EOF'\nprint(open('/etc/shadow').read())\nEOF",
 		    C, "shadow" },
 		{ "cd /etc && python3 -c \"print(open('shadow').read())\"", C,
