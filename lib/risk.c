@@ -2093,6 +2093,15 @@ static const struct {
 #define RK_GREP		9	/* as RK_OPT, the first operand a pattern
 				   unless -e or -f gave one */
 #define RK_SEARCH	10	/* as RK_ALWAYS, the same (rg, ag) */
+/* Programs that write files under names they choose into the directory
+   they run in, or one an option names (cwd_writes()). */
+#define RK_CWD		11	/* split, csplit */
+#define RK_CPIO		12	/* -i; -D DIR; -p DIR */
+#define RK_PATCH	13	/* the files its patch names; -d DIR */
+#define RK_WGET		14	/* unless -O; -P DIR */
+#define RK_CURL		15	/* with -O; --output-dir DIR */
+#define RK_AR		16	/* x */
+#define RK_CC		17	/* a.out, x.o: unless -o, -E */
 
 static const struct recprog {
 	const char	*name;
@@ -2143,6 +2152,46 @@ static const struct recprog {
 	    "|copy|sync|move|copyto|moveto|bisync|", NULL },
 	{ "unzip", RK_UNZIP, 0, NULL, NULL, NULL },
 	{ "aws", RK_AWS, 0, NULL, NULL, NULL },
+	{ "split", RK_CWD, 0, NULL, NULL, NULL },
+	{ "csplit", RK_CWD, 0, NULL, NULL, NULL },
+	{ "cpio", RK_CPIO, 0, NULL, NULL, NULL },
+	{ "patch", RK_PATCH, 0, NULL, NULL, NULL },
+	{ "wget", RK_WGET, 0, NULL, NULL, NULL },
+	{ "curl", RK_CURL, 0, NULL, NULL, NULL },
+	{ "ar", RK_AR, 0, NULL, NULL, NULL },
+	{ "gcc", RK_CC, 0, NULL, NULL, NULL },
+	{ "cc", RK_CC, 0, NULL, NULL, NULL },
+	{ "c++", RK_CC, 0, NULL, NULL, NULL },
+	{ "g++", RK_CC, 0, NULL, NULL, NULL },
+	{ "clang", RK_CC, 0, NULL, NULL, NULL },
+	{ "clang++", RK_CC, 0, NULL, NULL, NULL },
+	{ "tcc", RK_CC, 0, NULL, NULL, NULL },
+	{ "gfortran", RK_CC, 0, NULL, NULL, NULL },
+};
+
+/*
+ * How the RK_CWD.. programs are told where to write: need, needl (if
+ * not NULL) the short and long options without which they write
+ * nothing there; stop, stopl those that make them write elsewhere or
+ * nothing (wget -O FILE, patch --dry-run); dir, dirl the option whose
+ * value is the directory written instead; vals the short options that
+ * take a value.
+ */
+static const struct cwdspec {
+	uint8_t		 kind;
+	const char	*need, *needl, *stop, *stopl;
+	char		 dir;
+	const char	*dirl, *vals;
+} cwdspecs[] = {
+	{ RK_CWD, NULL, NULL, "", "|help|version|", 0, NULL, "abClntfe" },
+	{ RK_CPIO, "i", "|extract|", "", "|help|version|", 'D',
+	    "|directory|", "EFHIMORC" },
+	{ RK_PATCH, NULL, NULL, "", "|dry-run|help|version|", 'd',
+	    "|directory|", "BDFgiopVYzr" },
+	{ RK_WGET, NULL, NULL, "O", "|output-document|spider|help|version|",
+	    'P', "|directory-prefix|", "oaeiBtTwQDXIARlU" },
+	{ RK_CURL, "O", "|remote-name|remote-name-all|", "", "", 0,
+	    "|output-dir|", "odHuXeAbcFKTxwmrEyYzCDQtUP" },
 };
 
 static const char *const imagick_names[] = {
@@ -7629,6 +7678,238 @@ find_tests(struct ctx *c, const struct shellparse_word *const *ops,
 	}
 }
 
+/* The directory a command runs in, as a tree it writes: tar x, unzip. */
+static void
+cwd_tree(struct ctx *c)
+{
+	int pr = c->pread;
+
+	c->pread = 0;
+	dir_feed(c, ".", 1, NULL, NULL);
+	c->pread = pr;
+}
+
+/* A path here (joined with the cd's directory), as written; pat its
+   glob or NULL. */
+static void
+written_here(struct ctx *c, const char *s, size_t n, const char *pat)
+{
+	int pr = c->pread;
+
+	c->pread = 0;
+	if (c->cwd == NULL)
+		path_feed(c, s, n, pat, NULL);
+	else
+		path_feed_cwd(c, s, n, pat, NULL);
+	c->pread = pr;
+}
+
+/* What a compiler writes here, of sources outs: a.out, and each one's
+   base name as .o and .s (-c, -S, -save-temps). */
+static void
+cc_outs(struct ctx *c, const struct shellparse_word *const *outs,
+    size_t nout)
+{
+	static const char sfx[][3] = { ".o", ".s", ".i" };
+	const struct shellparse_word *w;
+	const char *b, *dot;
+	char *d;
+	size_t i, k, bl;
+
+	written_here(c, "a.out", 5, NULL);
+	for (i = 0; i < nout && !c->nomem; i++) {
+		w = outs[i];
+		if (shellparse_pattern(w) != NULL || w->len > 1000)
+			continue;
+		b = memrchr(w->text, '/', w->len);
+		b = b != NULL ? b + 1 : w->text;
+		bl = w->len - (size_t)(b - w->text);
+		if ((dot = memrchr(b, '.', bl)) != NULL && dot > b)
+			bl = (size_t)(dot - b);
+		for (k = 0; k < sizeof(sfx) / sizeof(sfx[0]); k++) {
+			if ((d = shellparse_alloc(c->sp, bl + 3)) == NULL) {
+				c->nomem = 1;
+				return;
+			}
+			memcpy(d, b, bl);
+			memcpy(d + bl, sfx[k], 2);
+			d[bl + 2] = '\0';
+			written_here(c, d, bl + 2, NULL);
+		}
+	}
+}
+
+/* split's and csplit's files: PREFIX and a suffix (xaa, xx00), here
+   unless the prefix names a directory; a prefix not known: the tree. */
+static void
+prefix_feed(struct ctx *c, const struct shellparse_word *pfx,
+    const char *def)
+{
+	char *p, *g;
+	size_t n, gl;
+
+	if (pfx == NULL) {
+		n = strlen(def);
+		if ((g = shellparse_alloc(c->sp, n + 2)) == NULL) {
+			c->nomem = 1;
+			return;
+		}
+		memcpy(g, def, n);
+		memcpy(g + n, "*", 2);
+		written_here(c, g, n + 1, g);
+		return;
+	}
+	if (pfx->len == 0 || pfx->len > 1000 ||
+	    shellparse_pattern(pfx) != NULL) {
+		cwd_tree(c);
+		return;
+	}
+	n = pfx->len;
+	if ((p = shellparse_alloc(c->sp, n + 2)) == NULL ||
+	    (g = shellparse_alloc(c->sp, 2 * n + 2)) == NULL) {
+		c->nomem = 1;
+		return;
+	}
+	memcpy(p, pfx->text, n);
+	memcpy(p + n, "*", 2);
+	gl = glob_escape(g, pfx->text, n);
+	memcpy(g + gl, "*", 2);
+	written_here(c, p, n + 1, g);
+}
+
+/*
+ * Programs that write files under names they choose (what an archive
+ * holds, a.out, x.o, xaa, what a URL ends in) write in the directory
+ * they run in, or in one an option names: that directory is a tree
+ * they write.  A word that may be any option ($x) may be one that
+ * moves it elsewhere, which the directory written here does not
+ * miss: it errs towards written.
+ */
+static void
+cwd_writes(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t start,
+    uint32_t end, const struct recprog *rp)
+{
+	int kind = rp->kind, split = rp->name[0] == 's';
+	/* curl takes no abbreviation: --output is not --output-dir */
+	int exact = kind == RK_CURL;
+	const struct cwdspec *cs = NULL;
+	const struct shellparse_word *w, *v;
+	struct shellparse_word vv;
+	const char *t, *eq;
+	const struct shellparse_word *outs[16], *pfx = NULL;
+	uint32_t k;
+	size_t i, j, l, nout = 0;
+	int endopts = 0, need, ops = 0;
+
+	for (i = 0; i < sizeof(cwdspecs) / sizeof(cwdspecs[0]); i++)
+		if (cwdspecs[i].kind == kind)
+			cs = &cwdspecs[i];
+	need = cs != NULL && (cs->need != NULL || cs->needl != NULL);
+	for (k = start + 1; k < end && !c->nomem; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (shellparse_pattern(w) != NULL || w->len == 0) {
+			if (kind == RK_AR)
+				break;		/* ar $op: may be x */
+			if (++ops == 2 && kind == RK_CWD && split)
+				pfx = w;	/* (not known: the tree) */
+			continue;
+		}
+		if (kind == RK_AR) {
+			/* ar x lib.a, ar -xv lib.a: the first word */
+			if (memchr(t, 'x', w->len) == NULL ||
+			    strspn(t, "-abcDfilMNoOPqrsSTtuUvVx") != w->len)
+				return;
+			break;
+		}
+		if (kind == RK_CC) {
+			/* gcc x.c: a.out; gcc -c x.c: x.o; -o names it */
+			if (t[0] != '-') {
+				if (nout < sizeof(outs) / sizeof(outs[0]))
+					outs[nout++] = w;
+				ops++;
+				continue;
+			}
+			if ((w->len >= 2 && t[1] == 'o') ||
+			    strcmp(t, "-E") == 0 || strcmp(t, "-M") == 0 ||
+			    strcmp(t, "-MM") == 0 ||
+			    strcmp(t, "-fsyntax-only") == 0 ||
+			    strcmp(t, "-###") == 0 ||
+			    strncmp(t, "-print-", 7) == 0 ||
+			    strncmp(t, "-dump", 5) == 0 ||
+			    strcmp(t, "--version") == 0 ||
+			    strcmp(t, "--help") == 0)
+				return;
+			continue;
+		}
+		if (endopts || w->len < 2 || t[0] != '-') {
+			/* split IN PREFIX */
+			if (++ops == 2 && kind == RK_CWD && split)
+				pfx = w;
+			/* cpio -p DIR: into DIR */
+			if (kind == RK_CPIO && need < 0)
+				dir_word(c, w, NULL, NULL);
+			continue;
+		}
+		if (w->len == 2 && t[1] == '-') {
+			endopts = 1;
+			continue;
+		}
+		if (t[1] == '-') {
+			eq = memchr(t, '=', w->len);
+			l = (eq != NULL ? (size_t)(eq - t) : w->len) - 2;
+			if (in_list_abbr(cs->stopl, t + 2, l, exact))
+				return;
+			if (in_list_abbr(cs->needl, t + 2, l, exact))
+				need = 0;
+			else if (kind == RK_CWD && !split &&
+			    in_list_abbr("|prefix|", t + 2, l, 0))
+				pfx = opt_val(cmd, &k, end, eq != NULL ?
+				    (size_t)(eq + 1 - t) : w->len, &vv);
+			else if (in_list_abbr(cs->dirl, t + 2, l, exact)) {
+				if ((v = opt_val(cmd, &k, end, eq != NULL ?
+				    (size_t)(eq + 1 - t) : w->len, &vv)) !=
+				    NULL)
+					dir_word(c, v, NULL, NULL);
+				return;
+			}
+			continue;
+		}
+		for (j = 1; j < w->len; j++) {
+			if (strchr(cs->stop, t[j]) != NULL)
+				return;
+			if (cs->need != NULL && strchr(cs->need, t[j]) != NULL)
+				need = 0;
+			if (kind == RK_CPIO && t[j] == 'p')
+				need = -1;	/* pass-through */
+			if (cs->dir != 0 && t[j] == cs->dir) {
+				if ((v = opt_val(cmd, &k, end, j + 1, &vv)) !=
+				    NULL)
+					dir_word(c, v, NULL, NULL);
+				return;
+			}
+			if (kind == RK_CWD && !split && t[j] == 'f') {
+				pfx = opt_val(cmd, &k, end, j + 1, &vv);
+				break;	/* csplit -f PREFIX */
+			}
+			if (strchr(cs->vals, t[j]) != NULL) {
+				if (j + 1 == w->len)
+					k++;
+				break;
+			}
+		}
+	}
+	if (need > 0 || need < 0 || c->nomem ||
+	    (kind == RK_CC && ops == 0) || (kind == RK_AR && k >= end))
+		return;
+	if (kind == RK_CC)
+		cc_outs(c, outs, nout);
+	else if (kind == RK_CWD)
+		prefix_feed(c, pfx, split ? "x" : "xx");
+	else
+		cwd_tree(c);
+}
+
 static void
 rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     const struct recprog *rp)
@@ -7641,6 +7922,7 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	uint32_t k, nops = 0, i;
 	size_t j, l;
 	int endopts = 0, mode = 0, norec = 0, act = 0, findops = 1, s3 = 0;
+	int here = 1;
 	int narrow = 0, sawpat = 0, notarget = 0, neg = 0, ex = 0, fk, pr;
 	int rec = rp->kind == RK_ALWAYS || rp->kind == RK_SEARCH;
 	struct findtest ft[FIND_TESTS];
@@ -7650,6 +7932,10 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 
 	if (end > cmd->nwords)
 		end = cmd->nwords;
+	if (rp->kind >= RK_CWD) {
+		cwd_writes(c, cmd, start, end, rp);
+		return;
+	}
 	for (k = start + 1; k < end && !c->nomem; k++) {
 		w = &cmd->words[k];
 		t = w->text;
@@ -7736,6 +8022,9 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				else if (in_list_abbr("|no-recursion|",
 				    t + 2, l, 1))
 					norec = 1;
+				else if (in_list_abbr("|to-stdout|",
+				    t + 2, l, 0))
+					here = 0;
 				else if (in_list_abbr("|directory|", t + 2, l,
 				    0))
 					cdir = opt_val(cmd, &k, end,
@@ -7778,14 +8067,21 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 					if ((v = opt_val(cmd, &k, end, j + 1,
 					    &vv)) != NULL)
 						dir_word(c, v, NULL, NULL);
+					here = 0;
 					break;
 				}
+				/* unzip -l, -t, -p, -v, -Z, -z: no file */
+				if (rp->kind == RK_UNZIP &&
+				    strchr("ltpvZz", t[j]) != NULL)
+					here = 0;
 				if (rp->kind == RK_TAR) {
 					if (t[j] == 'c' || t[j] == 'r' ||
 					    t[j] == 'u')
 						mode = 1;
 					else if (t[j] == 'x')
 						mode = 2;
+					else if (t[j] == 'O')
+						here = 0;	/* stdout */
 					if (strchr(TAR_VALS, t[j]) != NULL) {
 						v = opt_val(cmd, &k, end, j + 1,
 						    t[j] == 'C' ? &cdirv : &vv);
@@ -7808,6 +8104,8 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 					mode = 1;
 				else if (t[j] == 'x')
 					mode = 2;
+				else if (t[j] == 'O')
+					here = 0;
 				if (strchr(TAR_VALS, t[j]) != NULL &&
 				    k + 1 < end) {
 					v = &cmd->words[++k];
@@ -7831,6 +8129,21 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			continue;
 		}
 		if (rp->kind == RK_SUB && nops == 0 && !rec) {
+			/* 7z x, 7z e: into -oDIR, else here */
+			if (rp->name[0] == '7' && w->len == 1 &&
+			    (t[0] == 'x' || t[0] == 'e')) {
+				for (k++; k < end && !c->nomem; k++) {
+					v = &cmd->words[k];
+					if (v->len > 2 && v->text[0] == '-' &&
+					    v->text[1] == 'o' && opt_val(cmd,
+					    &k, end, 2, &vv) != NULL) {
+						dir_word(c, &vv, NULL, NULL);
+						return;
+					}
+				}
+				cwd_tree(c);
+				return;
+			}
 			if (!in_list_abbr(rp->longs, t, w->len, 1))
 				return;
 			rec = 1;
@@ -7870,10 +8183,16 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			find_tests(c, ops, nops, ft, nft);
 		break;
 	case RK_TAR:
-		/* tar x -C DIR: what it holds goes under DIR */
+		/* tar x -C DIR: what it holds goes under DIR; else here */
 		if (mode == 2 && cdir != NULL)
 			dir_word(c, cdir, NULL, NULL);
+		else if (mode == 2 && here)
+			cwd_tree(c);
 		return;
+	case RK_UNZIP:
+		if (here && nops > 0)
+			cwd_tree(c);
+		break;
 	case RK_AWS:
 		if (!s3)
 			return;
