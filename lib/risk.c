@@ -4822,10 +4822,14 @@ cmd_reads(const struct ctx *c, const struct shellparse_cmd *cmd, int *cp)
 		b = w->text;
 	n = w->len - (size_t)(b - w->text);
 	if (!len_table_has(reader_names, b, n)) {
-		/* cp, install: cmd_copies() */
+		/* cp, install: cmd_copies(); tar: tar_dest() */
 		if (cp != NULL && ((n == 2 && memcmp(b, "cp", 2) == 0) ||
 		    (n == 7 && memcmp(b, "install", 7) == 0)))
 			copy = 1;
+		else if (cp != NULL && ((n == 3 && memcmp(b, "tar", 3) == 0) ||
+		    (n == 4 && memcmp(b, "gtar", 4) == 0) ||
+		    (n == 6 && memcmp(b, "bsdtar", 6) == 0)))
+			copy = 2;
 		else if (!cond_reads(cmd, b, n))
 			return (0);
 	}
@@ -4833,8 +4837,128 @@ cmd_reads(const struct ctx *c, const struct shellparse_cmd *cmd, int *cp)
 		if (!reader_env(&cmd->words[k]))
 			return (0);
 	if (copy)
-		*cp = 1;
+		*cp = copy;
 	return (!copy);
+}
+
+/*
+ * tar creating (c, r, u) or listing (t, d) an archive: the word that
+ * names the archive it writes (-f FILE, the bundle's f) is written, the
+ * rest only read; the index of that word, cmd->nwords when it writes
+ * none of them (t, or c to its standard output), or NONE when that is
+ * not sure: extracting (what it writes is its directory's, and the
+ * members it names), an option not known here (--remove-files,
+ * --listed-incremental, --to-command, -I PROG), two archives, or a
+ * word that may be any.
+ */
+#define TAR_NOVAL	"|create|append|update|list|diff|compare|gzip|" \
+	"gunzip|ungzip|bzip2|xz|lzip|lzma|lzop|zstd|compress|uncompress|" \
+	"auto-compress|verbose|preserve-permissions|same-permissions|" \
+	"absolute-names|dereference|numeric-owner|no-recursion|recursion|" \
+	"anchored|no-anchored|wildcards|no-wildcards|null|totals|sparse|" \
+	"one-file-system|ignore-failed-read|show-transformed-names|verify|" \
+	"acls|xattrs|selinux|no-acls|no-xattrs|no-selinux|" \
+	"hard-dereference|posix|ignore-zeros|block-number|exclude-vcs|" \
+	"exclude-vcs-ignores|exclude-backups|exclude-caches|" \
+	"exclude-caches-all|exclude-caches-under|ignore-case|" \
+	"no-ignore-case|check-links|seek|no-seek|full-time|utc|checkpoint|" \
+	"atime-preserve|"
+#define TAR_VAL		"|file|directory|files-from|exclude|exclude-from|" \
+	"transform|xform|owner|group|mode|mtime|format|label|" \
+	"blocking-factor|record-size|strip-components|warning|exclude-tag|" \
+	"exclude-tag-all|exclude-tag-under|sort|quoting-style|pax-option|" \
+	"newer|after-date|newer-mtime|owner-map|group-map|tape-length|"
+
+static uint32_t
+tar_dest(const struct shellparse_cmd *cmd)
+{
+	const struct shellparse_word *w;
+	const char *t, *eq;
+	uint32_t k, ar = NONE;
+	size_t j, l;
+	int mode = 0, endopts = 0, nar = 0, isval;
+
+	for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (shellparse_pattern(w) != NULL || w->len == 0)
+			return (NONE);
+		if (k == cmd->nassign + 1 && t[0] != '-' &&
+		    strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP"
+		    "QRSTUVWXYZ") == w->len) {
+			/* the old bundle: its values the next words */
+			uint32_t v = k;
+
+			for (j = 0; j < w->len; j++) {
+				if (strchr("cru", t[j]) != NULL)
+					mode = 'c';
+				else if (strchr("td", t[j]) != NULL)
+					mode = 't';
+				else if (strchr("fCTXbKLNVH", t[j]) != NULL) {
+					if (++v >= cmd->nwords)
+						return (NONE);
+					if (t[j] == 'f') {
+						ar = v;
+						nar++;
+					}
+				} else if (strchr("zjJZavpPhkmSWBil",
+				    t[j]) == NULL)
+					return (NONE);
+			}
+			k = v;
+			continue;
+		}
+		if (endopts || w->len < 2 || t[0] != '-')
+			continue;	/* what it archives, lists */
+		if (w->len == 2 && t[1] == '-') {
+			endopts = 1;
+			continue;
+		}
+		if (t[1] == '-') {
+			eq = memchr(t, '=', w->len);
+			l = (eq != NULL ? (size_t)(eq - t) : w->len) - 2;
+			if (in_list_abbr("|create|append|update|", t + 2, l, 0))
+				mode = 'c';
+			else if (in_list_abbr("|list|diff|compare|", t + 2, l,
+			    0))
+				mode = 't';
+			isval = in_list_abbr(TAR_VAL, t + 2, l, 0);
+			if (!isval && !in_list_abbr(TAR_NOVAL, t + 2, l, 0))
+				return (NONE);
+			if (in_list_abbr("|file|", t + 2, l, 0)) {
+				if (eq == NULL && k + 1 >= cmd->nwords)
+					return (NONE);
+				ar = eq != NULL ? k : k + 1;
+				nar++;
+			}
+			if (isval && eq == NULL)
+				k++;
+			continue;
+		}
+		for (j = 1; j < w->len; j++) {
+			if (strchr("cru", t[j]) != NULL)
+				mode = 'c';
+			else if (strchr("td", t[j]) != NULL)
+				mode = 't';
+			else if (strchr("fCTXbKLNVH", t[j]) != NULL) {
+				if (j + 1 == w->len && k + 1 >= cmd->nwords)
+					return (NONE);
+				if (t[j] == 'f') {
+					ar = j + 1 < w->len ? k : k + 1;
+					nar++;
+				}
+				if (j + 1 == w->len)
+					k++;
+				break;
+			} else if (strchr("zjJZavpPhkmSWBil", t[j]) == NULL)
+				return (NONE);
+		}
+	}
+	if (mode == 't')
+		return (cmd->nwords);
+	if (mode != 'c' || nar > 1)
+		return (NONE);
+	return (nar == 1 ? ar : cmd->nwords);
 }
 
 /*
@@ -4946,7 +5070,7 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		    cmd->words[cmd->nassign].len);
 	c->pread = c->rs->npmw > 0 && cmd_reads(c, cmd, &cp);
 	if (cp) {
-		dest = cmd_copies(c, cmd);
+		dest = cp == 2 ? tar_dest(cmd) : cmd_copies(c, cmd);
 		c->pread = dest != NONE;
 	}
 	for (k = 0; k < cmd->nwords; k++) {
@@ -17132,9 +17256,12 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 
 			c->pread = start == cmd->nassign &&
 			    cmd_reads(c, cmd, &cp);
-			/* cp -r D X: what D holds is read */
-			c->rcopy = cp && e->rec - 1 == RP_CP &&
+			/* cp -r D X: what D holds is read; and what tar
+			   c D puts in its archive */
+			c->rcopy = cp == 1 && e->rec - 1 == RP_CP &&
 			    cmd_copies(c, cmd) != NONE;
+			if (cp == 2 && tar_dest(cmd) != NONE)
+				c->pread = 1;
 			rec_paths(c, vw->cmd, start, end,
 			    &recprogs[e->rec - 1]);
 			c->pread = c->rcopy = 0;

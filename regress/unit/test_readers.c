@@ -100,6 +100,10 @@ static const struct prog progs[] = {
 	{ "rev", 0, { FILES, NULL } },
 	{ "od", 0, { FILES, "-c", "-An", "-N 2", NULL } },
 	{ "wc", 0, { FILES, "-l", "-c", "--files0-from=a", NULL } },
+	{ "tar", 1, { FILES, "cf d", "cf -", "-cf d", "-cf b", "-c", "-t",
+	    "-f d", "-f -", "-f a", "--file=d", "czf -", "-tf a", "-tvf b",
+	    "--remove-files", "-C .", "-v", "-z", "--create", "--list",
+	    "-T a", "--exclude=b", "-r", "-u", "-g d", "tf -", NULL } },
 };
 
 static char	 dir[64];

@@ -3960,6 +3960,13 @@ path_writes(void)
 		"cd /etc && ar -t /tmp/a.a", "cd /etc && tar -xf /tmp/x.tar -C/tmp",
 		"cd /etc && curl --output /tmp/y", "cpio -i < /tmp/a",
 		"tar -xf /tmp/x.tar", "cd /tmp && unzip /tmp/x.zip",
+		/* tar c: only its archive is written; tar t: nothing */
+		"tar czf /tmp/b.tgz /etc", "tar -czf /tmp/b.tgz /etc/ssl",
+		"tar -c -f /tmp/b -C /etc .", "tar --create --file=/tmp/b /etc",
+		"tar cf - /etc", "tar -tf /etc/x.tar", "tar -tvzf /etc/x.tgz",
+		"cd /etc && tar czf /tmp/b.tgz .", "tar --list -f /etc/x.tar",
+		"tar -cJf /tmp/b --exclude=/etc/x /etc", "tar -cf /tmp/b -T /etc/l",
+		"tar -c /etc > /tmp/b", "gtar -czf /tmp/b /etc",
 	};
 	static const char *const writes[] = {
 		"echo x > /etc/passwd", "echo x >> /etc/passwd",
@@ -4064,6 +4071,13 @@ path_writes(void)
 		"cd /etc && clang++ -S /tmp/x.cc", "cd /etc && split /tmp/x",
 		"split /tmp/x /etc/p", "csplit -f /etc/p /tmp/x 3",
 		"cd /etc && csplit /tmp/x 3", "cd /etc && split -l 5 /tmp/x $p",
+		"tar -czf /etc/b.tgz /tmp", "tar czf /etc/b.tgz /tmp",
+		"tar -cf/etc/b.tgz /tmp", "tar --file /etc/b.tgz -c /tmp",
+		"tar -czf /tmp/b.tgz --remove-files /etc/x",
+		"tar -czf /tmp/b -g /etc/snap /tmp", "tar -cf /tmp/a -f /tmp/b /etc/x",
+		"tar -czf /tmp/b $x /etc/x", "tar -rf /etc/x.tar /tmp/y",
+		"tar -c --to-command=sh -f /tmp/b /etc/x", "tar cf /tmp/b * /etc/x",
+		"sudo tar czf /tmp/b /etc/x", "tar -cf /tmp/b -I 'sh -c x' /etc/x",
 		/* an interpreter's program: its literals, as written */
 		"python3 -c \"open('/etc/x', 'w').write('y')\"",
 		"python3 -c 'import os; os.remove(\"/etc/x\")'",
