@@ -4822,7 +4822,8 @@ cmd_reads(const struct ctx *c, const struct shellparse_cmd *cmd, int *cp)
 		b = w->text;
 	n = w->len - (size_t)(b - w->text);
 	if (!len_table_has(reader_names, b, n)) {
-		/* cp, install: cmd_copies(); tar: tar_dest() */
+		/* cp, install: cmd_copies(); tar: tar_dest(); rsync:
+		   rsync_dest() */
 		if (cp != NULL && ((n == 2 && memcmp(b, "cp", 2) == 0) ||
 		    (n == 7 && memcmp(b, "install", 7) == 0)))
 			copy = 1;
@@ -4830,6 +4831,8 @@ cmd_reads(const struct ctx *c, const struct shellparse_cmd *cmd, int *cp)
 		    (n == 4 && memcmp(b, "gtar", 4) == 0) ||
 		    (n == 6 && memcmp(b, "bsdtar", 6) == 0)))
 			copy = 2;
+		else if (cp != NULL && n == 5 && memcmp(b, "rsync", 5) == 0)
+			copy = 3;
 		else if (!cond_reads(cmd, b, n))
 			return (0);
 	}
@@ -4868,6 +4871,8 @@ cmd_reads(const struct ctx *c, const struct shellparse_cmd *cmd, int *cp)
 	"blocking-factor|record-size|strip-components|warning|exclude-tag|" \
 	"exclude-tag-all|exclude-tag-under|sort|quoting-style|pax-option|" \
 	"newer|after-date|newer-mtime|owner-map|group-map|tape-length|"
+
+static uint32_t	rsync_dest(const struct shellparse_cmd *);
 
 static uint32_t
 tar_dest(const struct shellparse_cmd *cmd)
@@ -4959,6 +4964,82 @@ tar_dest(const struct shellparse_cmd *cmd)
 	if (mode != 'c' || nar > 1)
 		return (NONE);
 	return (nar == 1 ? ar : cmd->nwords);
+}
+
+/*
+ * rsync SRC... DEST: only DEST is written (the sources are read, and
+ * with one operand alone it lists); the index of DEST, cmd->nwords for
+ * a listing, or NONE when not sure: a word that may be any, or an
+ * option not known here to leave the sources and other files alone
+ * (--remove-source-files, --backup-dir, --log-file, --temp-dir,
+ * --partial-dir, --write-batch ...).
+ */
+#define RSYNC_NOVAL	"|archive|recursive|verbose|quiet|links|" \
+	"copy-links|copy-unsafe-links|safe-links|hard-links|perms|" \
+	"executability|acls|xattrs|owner|group|devices|specials|times|" \
+	"atimes|crtimes|omit-dir-times|omit-link-times|super|fake-super|" \
+	"sparse|preallocate|dry-run|whole-file|no-whole-file|" \
+	"one-file-system|existing|ignore-existing|delete|delete-before|" \
+	"delete-during|delete-delay|delete-after|delete-excluded|" \
+	"ignore-errors|force|numeric-ids|ignore-times|size-only|checksum|" \
+	"compress|human-readable|progress|partial|itemize-changes|stats|" \
+	"update|inplace|append|append-verify|dirs|mkpath|relative|" \
+	"no-relative|no-implied-dirs|prune-empty-dirs|cvs-exclude|from0|" \
+	"protect-args|secluded-args|copy-dirlinks|keep-dirlinks|no-perms|" \
+	"no-owner|no-group|no-times|no-motd|8-bit-output|list-only|ipv4|" \
+	"ipv6|backup|"
+#define RSYNC_VAL	"|rsh|exclude|include|exclude-from|include-from|" \
+	"files-from|filter|compare-dest|copy-dest|link-dest|max-size|" \
+	"min-size|max-delete|bwlimit|timeout|contimeout|chmod|chown|" \
+	"usermap|groupmap|block-size|modify-window|compress-level|" \
+	"compress-choice|checksum-choice|out-format|password-file|port|" \
+	"rsync-path|info|debug|iconv|skip-compress|suffix|"
+
+static uint32_t
+rsync_dest(const struct shellparse_cmd *cmd)
+{
+	const struct shellparse_word *w;
+	const char *t, *eq;
+	uint32_t k, last = NONE, nops = 0;
+	size_t j, l;
+	int endopts = 0, isval;
+
+	for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (shellparse_pattern(w) != NULL || w->len == 0)
+			return (NONE);
+		if (endopts || w->len < 2 || t[0] != '-') {
+			last = k;
+			nops++;
+			continue;
+		}
+		if (w->len == 2 && t[1] == '-') {
+			endopts = 1;
+			continue;
+		}
+		if (t[1] == '-') {
+			eq = memchr(t, '=', w->len);
+			l = (eq != NULL ? (size_t)(eq - t) : w->len) - 2;
+			isval = in_list_abbr(RSYNC_VAL, t + 2, l, 0);
+			if (!isval && !in_list_abbr(RSYNC_NOVAL, t + 2, l, 0))
+				return (NONE);
+			if (isval && eq == NULL && ++k >= cmd->nwords)
+				return (NONE);
+			continue;
+		}
+		for (j = 1; j < w->len; j++) {
+			if (strchr("efBM@", t[j]) != NULL) {
+				if (j + 1 == w->len && ++k >= cmd->nwords)
+					return (NONE);
+				break;
+			}
+			if (strchr("avrlpogDtzhPnuHSxAXEWcbRqiOJmIkKLCy0",
+			    t[j]) == NULL)
+				return (NONE);
+		}
+	}
+	return (nops >= 2 ? last : nops == 1 ? cmd->nwords : NONE);
 }
 
 /*
@@ -5070,7 +5151,8 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		    cmd->words[cmd->nassign].len);
 	c->pread = c->rs->npmw > 0 && cmd_reads(c, cmd, &cp);
 	if (cp) {
-		dest = cp == 2 ? tar_dest(cmd) : cmd_copies(c, cmd);
+		dest = cp == 2 ? tar_dest(cmd) : cp == 3 ? rsync_dest(cmd) :
+		    cmd_copies(c, cmd);
 		c->pread = dest != NONE;
 	}
 	for (k = 0; k < cmd->nwords; k++) {
@@ -17258,8 +17340,9 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			    cmd_reads(c, cmd, &cp);
 			/* cp -r D X: what D holds is read; and what tar
 			   c D puts in its archive */
-			c->rcopy = cp == 1 && e->rec - 1 == RP_CP &&
-			    cmd_copies(c, cmd) != NONE;
+			c->rcopy = (cp == 1 && e->rec - 1 == RP_CP &&
+			    cmd_copies(c, cmd) != NONE) || (cp == 3 &&
+			    rsync_dest(cmd) != NONE);
 			if (cp == 2 && tar_dest(cmd) != NONE)
 				c->pread = 1;
 			rec_paths(c, vw->cmd, start, end,

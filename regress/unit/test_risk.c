@@ -3967,6 +3967,12 @@ path_writes(void)
 		"cd /etc && tar czf /tmp/b.tgz .", "tar --list -f /etc/x.tar",
 		"tar -cJf /tmp/b --exclude=/etc/x /etc", "tar -cf /tmp/b -T /etc/l",
 		"tar -c /etc > /tmp/b", "gtar -czf /tmp/b /etc",
+		/* rsync: only the destination is written */
+		"rsync -a /etc/ /backup/etc/", "rsync -av --delete /etc /srv/b",
+		"rsync /etc/", "rsync -e ssh -a /etc/ host:/b", "rsync /etc/hosts .",
+		"rsync -a host:/etc/ /tmp/e", "cd /etc && rsync -a . /tmp/b",
+		"rsync -az --exclude=/etc/x --progress /etc /tmp/b",
+		"rsync -a --link-dest=/etc/old /tmp/a /tmp/b",
 	};
 	static const char *const writes[] = {
 		"echo x > /etc/passwd", "echo x >> /etc/passwd",
@@ -3983,7 +3989,7 @@ path_writes(void)
 		"install -d /etc/a /tmp/b", "install --dir /etc/a /tmp/b",
 		"install -m 644 /tmp/x /etc/hosts", "ln -s /etc/passwd x",
 		"ln /etc/passwd x", "ln -s x /etc/passwd", "mv /etc/hosts .",
-		"sudo cp /etc/hosts .", "rsync /etc/hosts .",
+		"sudo cp /etc/hosts .", "sudo rsync /etc/hosts .",
 		"LD_PRELOAD=x.so cp /etc/hosts .", "cp /etc/ho* /tmp",
 		"sed -i s/a/b/ /etc/hosts", "touch /etc/x", "chmod 600 /etc/x",
 		"cd /etc && echo x > passwd", "cd /etc; tee -a hosts",
@@ -4078,6 +4084,12 @@ path_writes(void)
 		"tar -czf /tmp/b $x /etc/x", "tar -rf /etc/x.tar /tmp/y",
 		"tar -c --to-command=sh -f /tmp/b /etc/x", "tar cf /tmp/b * /etc/x",
 		"sudo tar czf /tmp/b /etc/x", "tar -cf /tmp/b -I 'sh -c x' /etc/x",
+		"rsync -a /tmp/x /etc/", "rsync -a /tmp/x/ /etc",
+		"rsync -a --remove-source-files /etc/x /tmp/",
+		"rsync -a --backup-dir=/etc/b /tmp/x /srv",
+		"rsync -a /etc/x $d", "rsync -a host:/x /etc/",
+		"rsync -aT /etc/t /tmp/a /tmp/b", "rsync -a --log-file=/etc/l a b",
+		"rsync --temp-dir /etc/t a b", "rsync -a -- /tmp/a /etc/x",
 		/* an interpreter's program: its literals, as written */
 		"python3 -c \"open('/etc/x', 'w').write('y')\"",
 		"python3 -c 'import os; os.remove(\"/etc/x\")'",
