@@ -4874,6 +4874,22 @@ cmd_reads(const struct ctx *c, const struct shellparse_cmd *cmd, int *cp)
 
 static uint32_t	rsync_dest(const struct shellparse_cmd *);
 
+/* A letter of tar's options or bundle: 1 if it takes a value, 0 if
+   not, -1 if not known here; its mode (c, t) into *mode. */
+static int
+tar_letter(char ch, int *mode)
+{
+	if (strchr("cru", ch) != NULL)
+		*mode = 'c';
+	else if (strchr("td", ch) != NULL)
+		*mode = 't';
+	else if (strchr("fCTXbKLNVH", ch) != NULL)
+		return (1);
+	else if (strchr("zjJZavpPhkmSWBil", ch) == NULL)
+		return (-1);
+	return (0);
+}
+
 static uint32_t
 tar_dest(const struct shellparse_cmd *cmd)
 {
@@ -4895,33 +4911,27 @@ tar_dest(const struct shellparse_cmd *cmd)
 			uint32_t v = k;
 
 			for (j = 0; j < w->len; j++) {
-				if (strchr("cru", t[j]) != NULL)
-					mode = 'c';
-				else if (strchr("td", t[j]) != NULL)
-					mode = 't';
-				else if (strchr("fCTXbKLNVH", t[j]) != NULL) {
-					if (++v >= cmd->nwords)
-						return (NONE);
-					if (t[j] == 'f') {
-						ar = v;
-						nar++;
-					}
-				} else if (strchr("zjJZavpPhkmSWBil",
-				    t[j]) == NULL)
+				if ((isval = tar_letter(t[j], &mode)) < 0)
 					return (NONE);
+				if (isval && ++v >= cmd->nwords)
+					return (NONE);
+				if (t[j] == 'f') {
+					ar = v;
+					nar++;
+				}
 			}
 			k = v;
 			continue;
 		}
-		if (endopts || w->len < 2 || t[0] != '-')
+		switch (opt_word(w, endopts, &l, &eq)) {
+		case OW_ANY:	/* (not reached: checked above) */
+			return (NONE);
+		case OW_OPERAND:
 			continue;	/* what it archives, lists */
-		if (w->len == 2 && t[1] == '-') {
+		case OW_END:
 			endopts = 1;
 			continue;
-		}
-		if (t[1] == '-') {
-			eq = memchr(t, '=', w->len);
-			l = (eq != NULL ? (size_t)(eq - t) : w->len) - 2;
+		case OW_LONG:
 			if (in_list_abbr("|create|append|update|", t + 2, l, 0))
 				mode = 'c';
 			else if (in_list_abbr("|list|diff|compare|", t + 2, l,
@@ -4941,22 +4951,19 @@ tar_dest(const struct shellparse_cmd *cmd)
 			continue;
 		}
 		for (j = 1; j < w->len; j++) {
-			if (strchr("cru", t[j]) != NULL)
-				mode = 'c';
-			else if (strchr("td", t[j]) != NULL)
-				mode = 't';
-			else if (strchr("fCTXbKLNVH", t[j]) != NULL) {
-				if (j + 1 == w->len && k + 1 >= cmd->nwords)
-					return (NONE);
-				if (t[j] == 'f') {
-					ar = j + 1 < w->len ? k : k + 1;
-					nar++;
-				}
-				if (j + 1 == w->len)
-					k++;
-				break;
-			} else if (strchr("zjJZavpPhkmSWBil", t[j]) == NULL)
+			if ((isval = tar_letter(t[j], &mode)) < 0)
 				return (NONE);
+			if (!isval)
+				continue;
+			if (j + 1 == w->len && k + 1 >= cmd->nwords)
+				return (NONE);
+			if (t[j] == 'f') {
+				ar = j + 1 < w->len ? k : k + 1;
+				nar++;
+			}
+			if (j + 1 == w->len)
+				k++;
+			break;
 		}
 	}
 	if (mode == 't')
@@ -5007,20 +5014,17 @@ rsync_dest(const struct shellparse_cmd *cmd)
 	for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
 		w = &cmd->words[k];
 		t = w->text;
-		if (shellparse_pattern(w) != NULL || w->len == 0)
+		switch (opt_word(w, endopts, &l, &eq)) {
+		case OW_ANY:
 			return (NONE);
-		if (endopts || w->len < 2 || t[0] != '-') {
+		case OW_OPERAND:
 			last = k;
 			nops++;
 			continue;
-		}
-		if (w->len == 2 && t[1] == '-') {
+		case OW_END:
 			endopts = 1;
 			continue;
-		}
-		if (t[1] == '-') {
-			eq = memchr(t, '=', w->len);
-			l = (eq != NULL ? (size_t)(eq - t) : w->len) - 2;
+		case OW_LONG:
 			isval = in_list_abbr(RSYNC_VAL, t + 2, l, 0);
 			if (!isval && !in_list_abbr(RSYNC_NOVAL, t + 2, l, 0))
 				return (NONE);
@@ -8048,7 +8052,10 @@ cwd_writes(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t start,
 				return;
 			continue;
 		}
-		if (endopts || w->len < 2 || t[0] != '-') {
+		switch (opt_word(w, endopts, &l, &eq)) {
+		case OW_ANY:	/* (not reached: checked above) */
+			continue;
+		case OW_OPERAND:
 			/* split IN PREFIX */
 			if (++ops == 2 && kind == RK_CWD && split)
 				pfx = w;
@@ -8056,14 +8063,10 @@ cwd_writes(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t start,
 			if (kind == RK_CPIO && need < 0)
 				dir_word(c, w, NULL, NULL);
 			continue;
-		}
-		if (w->len == 2 && t[1] == '-') {
+		case OW_END:
 			endopts = 1;
 			continue;
-		}
-		if (t[1] == '-') {
-			eq = memchr(t, '=', w->len);
-			l = (eq != NULL ? (size_t)(eq - t) : w->len) - 2;
+		case OW_LONG:
 			if (in_list_abbr(cs->stopl, t + 2, l, exact))
 				return;
 			if (in_list_abbr(cs->needl, t + 2, l, exact))
