@@ -4902,32 +4902,26 @@ tar_dest(const struct shellparse_cmd *cmd)
 	for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
 		w = &cmd->words[k];
 		t = w->text;
-		if (shellparse_pattern(w) != NULL || w->len == 0)
+		switch (opt_word(w, endopts, &l, &eq)) {
+		case OW_ANY:
 			return (NONE);
-		if (k == cmd->nassign + 1 && t[0] != '-' &&
-		    strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP"
-		    "QRSTUVWXYZ") == w->len) {
+		case OW_OPERAND:
+			if (k != cmd->nassign + 1 || strspn(t,
+			    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP"
+			    "QRSTUVWXYZ") != w->len)
+				continue;	/* what it archives, lists */
 			/* the old bundle: its values the next words */
-			uint32_t v = k;
-
 			for (j = 0; j < w->len; j++) {
 				if ((isval = tar_letter(t[j], &mode)) < 0)
 					return (NONE);
-				if (isval && ++v >= cmd->nwords)
+				if (isval && ++k >= cmd->nwords)
 					return (NONE);
 				if (t[j] == 'f') {
-					ar = v;
+					ar = k;
 					nar++;
 				}
 			}
-			k = v;
 			continue;
-		}
-		switch (opt_word(w, endopts, &l, &eq)) {
-		case OW_ANY:	/* (not reached: checked above) */
-			return (NONE);
-		case OW_OPERAND:
-			continue;	/* what it archives, lists */
 		case OW_END:
 			endopts = 1;
 			continue;
@@ -8111,7 +8105,9 @@ cwd_writes(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t start,
 	if (need > 0 || need < 0 || c->nomem ||
 	    (kind == RK_CC && ops == 0) || (kind == RK_AR && k >= end))
 		return;
-	if (kind == RK_CC)
+	if (kind == RK_CC && nout < (size_t)ops)
+		cwd_tree(c);	/* more sources than outs[] keeps */
+	else if (kind == RK_CC)
 		cc_outs(c, outs, nout);
 	else if (kind == RK_CWD)
 		prefix_feed(c, pfx, split ? "x" : "xx");

@@ -3973,6 +3973,8 @@ path_writes(void)
 		"rsync -a host:/etc/ /tmp/e", "cd /etc && rsync -a . /tmp/b",
 		"rsync -az --exclude=/etc/x --progress /etc /tmp/b",
 		"rsync -a --link-dest=/etc/old /tmp/a /tmp/b",
+		/* a compiler's a.out and x.o are not ~/.bashrc */
+		"cd ~ && cc -c a.c b.c", "cd ~ && gcc x.c",
 	};
 	static const char *const writes[] = {
 		"echo x > /etc/passwd", "echo x >> /etc/passwd",
@@ -4077,6 +4079,9 @@ path_writes(void)
 		"cd /etc && clang++ -S /tmp/x.cc", "cd /etc && split /tmp/x",
 		"split /tmp/x /etc/p", "csplit -f /etc/p /tmp/x 3",
 		"cd /etc && csplit /tmp/x 3", "cd /etc && split -l 5 /tmp/x $p",
+		/* ... and, of sources not known or more than it keeps, the
+		   directory (~/.bashrc) */
+		"cd ~ && cc -c $f", "cd ~ && cc -c a b c d e f g h i j k l m n o p q",
 		"tar -czf /etc/b.tgz /tmp", "tar czf /etc/b.tgz /tmp",
 		"tar -cf/etc/b.tgz /tmp", "tar --file /etc/b.tgz -c /tmp",
 		"tar -czf /tmp/b.tgz --remove-files /etc/x",
