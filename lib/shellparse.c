@@ -28,6 +28,7 @@
 #define SP_MAXMARKS	64	/* marks in one word */
 #define SP_MAXDELIM	128	/* here-document delimiter */
 #define SP_MAXNEST	96	/* C recursion of the scanner */
+#define SP_MAXNOARITH	128	/* (( that were not arithmetic */
 
 /* How sp_list() ended. */
 #define END_EOF		0
@@ -52,6 +53,12 @@ struct sp_region {
 	uint32_t	 start, end;
 	uint32_t	 parent;
 	uint8_t		 kind;
+};
+
+/* Where a (( was found not to be arithmetic: not tried again. */
+struct sp_noarith {
+	const char	*in;
+	size_t		 pos;
 };
 
 struct sp_heredoc {
@@ -125,6 +132,8 @@ struct sp {
 	struct sp_wstate	 w;
 	size_t			 brcount;	/* words from one expansion */
 	unsigned		 comsub;	/* >0: finding a $( )'s end */
+	size_t			 nnoarith;
+	struct sp_noarith	 noarith[SP_MAXNOARITH];
 	struct sp_mark		 mk[SP_MAXMARKS];
 	struct sp_region	 rg[SP_MAXREGIONS];
 	struct sp_heredoc	 hd[SP_MAXHEREDOC];
@@ -560,9 +569,17 @@ sp_arith_skip(struct sp *p, int c)
 static int
 sp_arith(struct sp *p)
 {
-	size_t save = p->pos, nrg = p->nrg, softpos = p->softpos;
+	size_t save = p->pos, nrg = p->nrg, softpos = p->softpos, i;
 	int depth = 0, c, soft = p->soft, ok = 0;
 
+	/*
+	 * What an attempt finds depends on the bytes from here on only,
+	 * so one that failed fails again: without this, "$(( $(( ...) )"
+	 * nested would be read twice per level, each level again.
+	 */
+	for (i = 0; i < p->nnoarith; i++)
+		if (p->noarith[i].in == p->in && p->noarith[i].pos == save)
+			return (0);
 	if (!sp_enter(p))
 		return (0);
 	p->notext++;
@@ -593,6 +610,12 @@ sp_arith(struct sp *p)
 		p->nrg = nrg;
 		p->soft = soft;
 		p->softpos = softpos;
+		if (p->nnoarith == SP_MAXNOARITH)
+			sp_hard(p, SHELLPARSE_E_COMPLEX);
+		else {
+			p->noarith[p->nnoarith].in = p->in;
+			p->noarith[p->nnoarith++].pos = save;
+		}
 	}
 	return (ok);
 }
@@ -2653,6 +2676,12 @@ sp_region(struct sp *p, const struct sp_region *r)
 		}
 		t[n] = '\0';
 		in = t;
+		/* Space the arena gave back and gives again: new bytes. */
+		for (i = 0; i < p->nnoarith; )
+			if (p->noarith[i].in == t)
+				p->noarith[i] = p->noarith[--p->nnoarith];
+			else
+				i++;
 		start = 0;
 		end = n;
 	}
@@ -3160,6 +3189,7 @@ shellparse(struct shellparse *sp, const char *line, size_t len,
 	p.nrg = p.nhd = p.hdbase = 0;
 	p.brcount = 0;
 	p.comsub = 0;
+	p.nnoarith = 0;
 	memset(&p.w, 0, sizeof(p.w));
 	sp_list(&p, CL_EOF, parent);
 	if (p.err == SHELLPARSE_E_NOMEM)

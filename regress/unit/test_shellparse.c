@@ -398,6 +398,31 @@ limits(void)
 	tap_ok(r == -1 && sp.error == SHELLPARSE_E_NOMEM && sp.full,
 	    "a full arena is reported");
 
+	/*
+	 * Each (( that is not arithmetic is tried once: read again each
+	 * time the one before it is, this line took days.  More of them
+	 * than the parser keeps track of is too complex.
+	 */
+	big = malloc(16 * 80 + 1);
+	if (big == NULL)
+		exit(1);
+	big[0] = '\0';
+	for (i = 0; i < 60; i++)
+		strlcat(big, "$((()()(){x:$ ", 16 * 80 + 1);
+	shellparse_init(&sp, arena, sizeof(arena));
+	r = shellparse(&sp, big, strlen(big), 0, SHELLPARSE_NONE);
+	tap_ok(r == -1 && sp.error == SHELLPARSE_E_SYNTAX && sp.ncmds == 121,
+	    "60 (( that are not arithmetic: %s, %zu commands",
+	    shellparse_strerror(sp.error), (size_t)sp.ncmds);
+	for (; i < 80; i++)
+		strlcat(big, "$((()()(){x:$ ", 16 * 80 + 1);
+	shellparse_init(&sp, arena, sizeof(arena));
+	r = shellparse(&sp, big, strlen(big), 0, SHELLPARSE_NONE);
+	tap_ok(r == -1 && sp.error == SHELLPARSE_E_COMPLEX,
+	    "80 (( that are not arithmetic: %s",
+	    shellparse_strerror(sp.error));
+	free(big);
+
 	r = parse(&sp, "echo {a,b}{c,d}{e,f}{g,h}{i,j}{k,l}{m,n}");
 	tap_ok(r == -1 && sp.error == SHELLPARSE_E_COMPLEX,
 	    "brace expansion is bounded");
@@ -501,6 +526,12 @@ main(void)
 	ok("echo ${x:-$(id)}", "echo,${x:-$(id)};id");
 	ok("echo $(( $(id) + 1 ))", "echo,$(( $(id) + 1 ));id");
 	ok("echo $( (id) )", "echo,$( (id) );();id");
+	/* $((id) ) is not arithmetic: a substitution, each time read. */
+	ok("echo $((id) ) \"$((ls) )\"", "echo,$((id) ),$((ls) );();id;();ls");
+	ok("echo $(echo $((id) ))", "echo,$(echo $((id) ));echo,$((id) );();id");
+	ok("echo `echo $((a) )` `echo $((b) )`",
+	    "echo,`echo $((a) )`,`echo $((b) )`;echo,$((a) );();a;echo,$((b) );();b");
+	ok("echo $((1 + $((2) )))", "echo,$((1 + $((2) )));();2");
 	ok("diff <(curl x) >(tee y)", "diff,<(curl x),>(tee y);curl,x;tee,y");
 	ok("cat < <(id)", "cat,<<(id);id");
 	ok("echo $(echo ')')", "echo,$(echo ')');echo,)");
