@@ -3403,6 +3403,11 @@ path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 #define FEED_TILDE_Q	(-13)	/* as FEED_TILDE, and an input not known
 				   is no code (its escapes are off) */
 #define FEED_MAILCMD	(-14)	/* mail's commands: !cmd, and others */
+#define FEED_SHEBANG	(-15)	/* a file run by its name: its #! line's
+				   language, the shell's without one */
+/* feed_stdin()'s procsub FEED_WORD + k: word k of the command names
+   the file its script is read from. */
+#define FEED_WORD	0x10000
 
 struct xlang {
 	const char	*name;
@@ -8866,6 +8871,8 @@ struct unwrap {
 					   runs (xargs -I{} sh -c 'x {}') */
 	int		 net;		/* ss[] run with a connection as their
 					   input (WK_NETOPTS) */
+	uint32_t	 script;	/* UW_NONE: the word of a shell's
+					   script file, or 0 */
 	uint32_t	 nss;
 	const char	*ss[UW_NSTR];
 	size_t		 sl[UW_NSTR];
@@ -9406,8 +9413,10 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 	}
 	if (wr->kind == WK_NONE) {
 		/* source FILE, . FILE: a script from stdin or <( ) */
-		if (k < end)
+		if (k < end) {
 			u->kind = script_operand(&w[k]);
+			u->script = k;
+		}
 		return;
 	}
 	if (wr->kind == WK_APPLET) {
@@ -9496,8 +9505,10 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 			}
 		} else if (k >= end || sflag)
 			u->kind = UW_STDIN;	/* -s: operands are $1 ... */
-		else
+		else {
 			u->kind = script_operand(&w[k]);
+			u->script = k;
+		}
 		return;
 	}
 	for (;;) {
@@ -9731,6 +9742,7 @@ static void	walk_views(struct ctx *, struct vwalk *, uint32_t, uint32_t,
 		    int);
 static uint32_t	pipe_rest(struct ctx *, uint32_t, const struct cpat *,
 		    uint32_t, uint32_t *, uint32_t *);
+static int	file_fed(struct ctx *, uint32_t, uint32_t);
 
 /* Does any view of command ci match the stage? */
 static int
@@ -9775,7 +9787,7 @@ pipe_rest(struct ctx *c, uint32_t ci, const struct cpat *cp, uint32_t k,
     uint32_t *cov, uint32_t *ncov)
 {
 	const struct shellparse *sp = c->sp;
-	uint32_t j = ci, x, p, d, steps = 0, r;
+	uint32_t j = ci, x, p, d, y, steps = 0, r;
 
 	if (k >= cp->nst)
 		return (ci);
@@ -9803,6 +9815,15 @@ pipe_rest(struct ctx *c, uint32_t ci, const struct cpat *cp, uint32_t k,
 					return (r);
 				(*ncov)--;
 			}
+		}
+		/* x > f; sh f: a file between them, as a pipe */
+		for (y = j + 1; y < sp->ncmds && steps++ < 4096; y++) {
+			if (!cmd_stage(c, y, &cp->st[k]) || !file_fed(c, j, y))
+				continue;
+			cov[(*ncov)++] = y;
+			if ((r = pipe_rest(c, y, cp, k + 1, cov, ncov)) != NONE)
+				return (r);
+			(*ncov)--;
 		}
 		p = sp->cmds[j].parent;
 		if (p == NONE || p >= sp->ncmds || p == j || steps++ > 4096)
@@ -10393,6 +10414,8 @@ feed_printf(struct feed *f, const struct shellparse_cmd *cmd, uint32_t k)
 }
 
 static void	feed_stdin(struct ctx *, uint32_t, struct feed *, int, int);
+static int	feed_file(struct ctx *, uint32_t, uint32_t,
+		    const struct shellparse_word *, struct feed *, int);
 
 /* What command j writes to its standard output, into f. */
 static void
@@ -10512,6 +10535,13 @@ feed_stdin(struct ctx *c, uint32_t j, struct feed *f, int depth, int procsub)
 	const struct shellparse_redir *r;
 	uint32_t x, k;
 
+	if (procsub >= FEED_WORD) {
+		/* sh FILE: what the line wrote there */
+		if ((uint32_t)(procsub - FEED_WORD) < cmd->nwords)
+			(void)feed_file(c, j, j,
+			    &cmd->words[procsub - FEED_WORD], f, depth);
+		return;
+	}
 	for (x = j; x-- > 0; )
 		if (sp->cmds[x].next == j) {
 			feed_from(c, x, f, depth);
@@ -10538,7 +10568,11 @@ feed_stdin(struct ctx *c, uint32_t j, struct feed *f, int depth, int procsub)
 		    SHELLPARSE_R_DUPIN && (r->fd == -1 || r->fd == 0) &&
 		    strcmp(r->target.text, "0") != 0 &&
 		    strcmp(r->target.text, "-") != 0)) {
-			/* sh < file, sh <&3: text not of the line */
+			/* sh < file, sh <&3: text not of the line, unless
+			   the line wrote the file (echo ... > f; sh < f) */
+			if (r->op == SHELLPARSE_R_IN && feed_file(c, j, j,
+			    &r->target, f, depth + 1) == 1)
+				return;
 			f->opaque = 1;
 			return;
 		} else if (r->op == SHELLPARSE_R_HEREDOC ||
@@ -10638,6 +10672,413 @@ static void	code_scan(struct ctx *, uint32_t, const char *, size_t, int,
 		    int);
 static void	text_scan(struct ctx *, uint32_t, const char *, size_t, int);
 
+static void	feed_shell(struct ctx *, uint32_t, int, int);
+
+/*
+ * A script a command of the line wrote to a file and a later one runs:
+ * "echo 'rm -rf /' > f; sh f", "printf ... > a.py && python3 a.py",
+ * "curl -o x.sh URL; bash x.sh", "cat > s <<EOF ... EOF; chmod +x s;
+ * ./s", "sh < f".  The file's text is what its writer wrote, as if it
+ * were piped: known text is parsed as the program's, any other makes
+ * it code not known before it runs.
+ */
+
+#define LW_TRUNC	1	/* > f, &> f: the command's output */
+#define LW_APPEND	2	/* >> f: the file's text, then the output */
+#define LW_TEE		3	/* tee f: what tee reads */
+#define LW_TEEAPPEND	4	/* tee -a f */
+#define LW_NET		5	/* a program that fetches (curl -o f), or a
+				   redirection of text not known (2> f) */
+#define LW_DISK		6	/* another (cp x f, cc -o f): text of files,
+				   as a file the line did not write */
+
+/* Are a and b the same file name, ./ aside? */
+static int
+same_file(const char *a, size_t an, const char *b, size_t bn)
+{
+	while (an > 2 && a[0] == '.' && a[1] == '/')
+		for (a += 2, an -= 2; an > 1 && a[0] == '/'; a++, an--)
+			;
+	while (bn > 2 && b[0] == '.' && b[1] == '/')
+		for (b += 2, bn -= 2; bn > 1 && b[0] == '/'; b++, bn--)
+			;
+	return (an == bn && memcmp(a, b, an) == 0);
+}
+
+/*
+ * Does word w name file f: as it is, or as an option's value (of=f,
+ * --output=f, -of)?  -1: it may (a glob, $x), as far as is known.
+ */
+static int
+word_names(const struct shellparse_word *w, const char *f, size_t n)
+{
+	const char *p, *eq;
+
+	if ((p = shellparse_pattern(w)) != NULL)
+		return (gmatch(p, f, n) || ((eq = strchr(p, '=')) != NULL &&
+		    gmatch(eq + 1, f, n)) ? -1 : 0);
+	if (same_file(w->text, w->len, f, n))
+		return (1);
+	if (w->len > 2 && w->text[0] == '-' && (w->text[1] == 'o' ||
+	    w->text[1] == 'O') && same_file(w->text + 2, w->len - 2, f, n))
+		return (1);
+	return ((eq = memchr(w->text, '=', w->len)) != NULL &&
+	    same_file(eq + 1, w->len - (size_t)(eq + 1 - w->text), f, n));
+}
+
+/* Programs that never change a file they are given. */
+static const char *const lw_readers =
+    "|cat|head|tail|less|more|grep|egrep|fgrep|zgrep|rg|wc|file|stat|ls|"
+    "chmod|chown|chgrp|touch|test|[|md5sum|sha1sum|sha224sum|sha256sum|"
+    "sha384sum|sha512sum|b2sum|cksum|sum|cmp|diff|od|hexdump|strings|nl|"
+    "realpath|readlink|basename|dirname|du|echo|printf|";
+
+/* Programs that write what they fetch from elsewhere: to the value of
+   an output option (curl -o f, wget -O f, --output=f), or, of the
+   second list, to their last operand. */
+static const char *const lw_fetchers =
+    "|curl|wget|wget2|aria2c|axel|fetch|http|https|xh|lwp-download|scp|"
+    "sftp|rsync|";
+static const char *const lw_fetchlast = "|lwp-download|scp|sftp|rsync|";
+static const char *const lw_outopts =
+    "|-o|-O|--output|--output-document|--out|--out-file|--output-file|";
+
+/* Is word w a program of list (by its base name)? */
+static int
+lw_prog(const struct shellparse_word *w, const char *list)
+{
+	const char *b;
+	size_t n;
+
+	if (shellparse_pattern(w) != NULL)
+		return (0);
+	b = memrchr(w->text, '/', w->len);
+	b = b != NULL ? b + 1 : w->text;
+	n = w->len - (size_t)(b - w->text);
+	return (n > 0 && memchr(b, '|', n) == NULL &&
+	    in_list_abbr(list, b, n, 1));
+}
+
+/*
+ * Does command cmd fetch file f (n bytes) under a name its URL gives:
+ * wget URL (wget2, aria2c, axel, fetch) saves the URL's last part, as
+ * curl -O URL does; git clone URL [DIR] makes DIR (by default the
+ * URL's last part less .git), f a file under it.
+ */
+static int
+fetch_names(const struct shellparse_cmd *cmd, const char *f, size_t n)
+{
+	const struct shellparse_word *w;
+	const char *t, *b, *e;
+	uint32_t k, nops = 0;
+	int prog = 0, named = 0, hit = 0;
+	size_t l;
+
+	while (n > 2 && f[0] == '.' && f[1] == '/')
+		for (f += 2, n -= 2; n > 1 && f[0] == '/'; f++, n--)
+			;
+	for (k = cmd->nassign; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (prog == 0) {
+			/* sudo wget URL: the program among the words */
+			if (lw_prog(w, "|wget|wget2|aria2c|axel|fetch|"))
+				prog = 1, named = 1;
+			else if (lw_prog(w, "|curl|"))
+				prog = 2;
+			else if (lw_prog(w, "|git|"))
+				prog = 3;
+			continue;
+		}
+		if (shellparse_pattern(w) != NULL)
+			continue;
+		if (prog == 3 && named == 0) {
+			named = strcmp(t, "clone") == 0;
+			continue;
+		}
+		if (t[0] == '-' && t[1] != '-' && t[1] != '\0') {
+			/* wget -qO f: named by f; curl -sO: by the URL */
+			if (strchr(t, 'O') != NULL && prog != 3)
+				named = prog == 2;
+			continue;
+		}
+		if (t[0] == '-') {
+			if (strncmp(t, "--output-document", 17) == 0)
+				named = 0;
+			else if (strncmp(t, "--remote-name", 13) == 0)
+				named = 1;
+			continue;
+		}
+		if (prog == 3 && named && nops++ == 1) {
+			/* git clone URL DIR */
+			return (w->len > 0 && n > w->len &&
+			    f[w->len] == '/' && memcmp(f, t, w->len) == 0);
+		}
+		if (memmem(t, w->len, "://", 3) == NULL &&
+		    (prog != 3 || memchr(t, ':', w->len) == NULL))
+			continue;
+		/* the URL's last part, less ?query, #frag (and .git) */
+		e = t + strcspn(t, "?#");
+		while (e > t && e[-1] == '/')
+			e--;
+		for (b = e; b > t && b[-1] != '/' && b[-1] != ':'; b--)
+			;
+		l = (size_t)(e - b);
+		if (prog == 3) {
+			if (l > 4 && memcmp(e - 4, ".git", 4) == 0)
+				l -= 4;
+			if (named && l > 0 && n > l && f[l] == '/' &&
+			    memcmp(f, b, l) == 0)
+				return (1);
+			continue;
+		}
+		if (l == n && memcmp(b, f, n) == 0)
+			hit = 1;	/* by the URL, if named so */
+	}
+	return (prog != 3 && named && hit);
+}
+
+/*
+ * The command before `before' (not one whose substitution ci is in)
+ * that last wrote file f (n bytes, as ci names it), and how (*how):
+ * NONE if no command of the line names it.
+ */
+static uint32_t
+line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
+    size_t n, int *how, int *maybe)
+{
+	const struct shellparse *sp = c->sp;
+	const struct shellparse_cmd *cmd;
+	const struct shellparse_redir *r;
+	const struct shellparse_word *w;
+	uint32_t x, k, a, m;
+	int tee, app, i, fetch;
+
+	if (n == 0 || before > sp->ncmds || ci >= sp->ncmds)
+		return (NONE);
+	for (x = before; x-- > 0; ) {
+		if (x == ci)
+			continue;
+		for (a = sp->cmds[ci].parent, i = 0; a != NONE &&
+		    a < sp->ncmds && a != x && i < 64; i++)
+			a = sp->cmds[a].parent;
+		if (a == x)
+			continue;	/* echo $(sh f) > f: runs first */
+		cmd = &sp->cmds[x];
+		if (fetch_names(cmd, f, n)) {
+			*how = LW_NET;	/* wget URL/f.sh; sh f.sh */
+			return (x);
+		}
+		for (k = 0; k < cmd->nredirs; k++) {
+			r = &cmd->redirs[k];
+			if (r->op == SHELLPARSE_R_IN ||
+			    r->op == SHELLPARSE_R_DUPIN ||
+			    r->op == SHELLPARSE_R_HEREDOC ||
+			    r->op == SHELLPARSE_R_HERESTR ||
+			    (i = word_names(&r->target, f, n)) == 0)
+				continue;
+			if (i < 0) {
+				*maybe = 1;	/* > $x: f, or another */
+				continue;
+			}
+			if (((r->fd == -1 || r->fd == 1) &&
+			    (r->op == SHELLPARSE_R_OUT ||
+			    r->op == SHELLPARSE_R_CLOBBER ||
+			    r->op == SHELLPARSE_R_APPEND)) ||
+			    r->op == SHELLPARSE_R_ALL ||
+			    r->op == SHELLPARSE_R_ALLAPPEND)
+				*how = r->op == SHELLPARSE_R_APPEND ||
+				    r->op == SHELLPARSE_R_ALLAPPEND ?
+				    LW_APPEND : LW_TRUNC;
+			else
+				*how = LW_NET;	/* 2> f, <> f */
+			return (x);
+		}
+		if ((cmd->flags & SHELLPARSE_C_KEYWORD) ||
+		    cmd->nwords <= cmd->nassign)
+			continue;
+		for (m = cmd->nassign + 1; m < cmd->nwords; m++) {
+			if ((i = word_names(&cmd->words[m], f, n)) > 0)
+				break;
+			if (i < 0)
+				*maybe = 1;
+		}
+		if (m == cmd->nwords)
+			continue;
+		w = &cmd->words[cmd->nassign];
+		if (lw_prog(w, "|tee|")) {
+			/* tee [-aip] FILE...: each operand is written */
+			tee = 1;
+			app = 0;
+			for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
+				w = &cmd->words[k];
+				if (shellparse_pattern(w) != NULL)
+					tee = 0;
+				else if (strcmp(w->text, "-a") == 0 ||
+				    strcmp(w->text, "--append") == 0)
+					app = 1;
+				else if (w->text[0] == '-' &&
+				    strcmp(w->text, "-i") != 0 &&
+				    strcmp(w->text, "-p") != 0)
+					tee = 0;
+			}
+			*how = !tee ? LW_NET : app ? LW_TEEAPPEND : LW_TEE;
+			return (x);
+		}
+		if (lw_prog(w, lw_readers))
+			continue;
+		/* sudo curl -o f: a fetcher among the words before f */
+		for (k = cmd->nassign, fetch = 0; k < m && !fetch; k++)
+			if (lw_prog(&cmd->words[k], lw_fetchers))
+				fetch = lw_prog(&cmd->words[k], lw_fetchlast) ?
+				    2 : 1;
+		if (!fetch) {
+			*how = LW_DISK;	/* cp x f, cc -o f, sed -i f */
+			return (x);
+		}
+		w = &cmd->words[m - 1];
+		if ((fetch == 2 && m + 1 == cmd->nwords) ||
+		    memchr(cmd->words[m].text, '=', cmd->words[m].len) ||
+		    cmd->words[m].text[0] == '-' ||
+		    (shellparse_pattern(w) == NULL && (in_list_abbr(lw_outopts,
+		    w->text, w->len, 1) || (w->len > 1 && w->text[0] == '-' &&
+		    w->text[1] != '-' && (w->text[w->len - 1] == 'o' ||
+		    w->text[w->len - 1] == 'O'))))) {
+			*how = LW_NET;	/* curl -o f, wget -qO f */
+			return (x);
+		}
+		/* curl URL, curl -T f: it reads f */
+	}
+	return (NONE);
+}
+
+/*
+ * The text file w holds when command ci reads it, as commands of the
+ * line before `before' wrote it, into f.  Returns 0 when none did (a
+ * file of the system), 2 when one copied files there (as much a file
+ * of the system), 1 when it was fed.
+ */
+static int
+feed_file(struct ctx *c, uint32_t ci, uint32_t before,
+    const struct shellparse_word *w, struct feed *f, int depth)
+{
+	uint32_t x;
+	int how = 0, maybe = 0;
+
+	if (shellparse_pattern(w) != NULL || (x = line_writer(c, ci, before,
+	    w->text, w->len, &how, &maybe)) == NONE)
+		return (0);
+	if (how == LW_DISK)
+		return (2);
+	f->any = 1;
+	if (depth > FEED_DEPTH || c->nfeed++ > FEED_CALLS || how == LW_NET) {
+		f->opaque = 1;
+		return (1);
+	}
+	/* a command between may have written it (cp x $d): not known,
+	   and what the writer wrote is read all the same */
+	if (maybe)
+		f->opaque = 1;
+	/* >> f: what the file held first, from a writer before it */
+	if (how == LW_APPEND || how == LW_TEEAPPEND)
+		(void)feed_file(c, ci, x, w, f, depth + 1);
+	if (how == LW_TEE || how == LW_TEEAPPEND)
+		feed_stdin(c, x, f, depth + 1, 0);
+	else
+		feed_from(c, x, f, depth + 1);
+	return (1);
+}
+
+static inline int	code_lang(const char *, size_t);
+
+/*
+ * The language of a file run by its name: a shell's without a #! line
+ * (the shell runs it when exec fails), else the #! line's interpreter
+ * (#!/usr/bin/env python3), or FEED_OPAQUE for one not read here.
+ */
+static int
+shebang_lang(const char *p, size_t n)
+{
+	static const char *const shells =
+	    "|sh|bash|dash|zsh|ksh|mksh|ash|yash|posh|lksh|busybox|";
+	const char *e, *b, *t, *q;
+	size_t l;
+	int env = 0, lang;
+
+	if (n < 2 || p[0] != '#' || p[1] != '!')
+		return (0);
+	if ((e = memchr(p, '\n', n)) == NULL)
+		e = p + n;
+	for (t = p + 2;;) {
+		while (t < e && (*t == ' ' || *t == '\t'))
+			t++;
+		for (b = t; t < e && *t != ' ' && *t != '\t'; t++)
+			;
+		if (b == t)
+			return (FEED_OPAQUE);
+		l = (size_t)(t - b);
+		if (env && (b[0] == '-' || memchr(b, '=', l) != NULL))
+			continue;	/* env -S, env X=1 */
+		if ((q = memrchr(b, '/', l)) != NULL) {
+			l -= (size_t)(q + 1 - b);
+			b = q + 1;
+		}
+		if (!env && l == 3 && memcmp(b, "env", 3) == 0) {
+			env = 1;
+			continue;
+		}
+		break;
+	}
+	if (memchr(b, '|', l) == NULL && in_list_abbr(shells, b, l, 1))
+		return (0);
+	return ((lang = code_lang(b, l)) != 0 ? lang : FEED_OPAQUE);
+}
+
+/* Command ci runs the file its word k names as lang's code (0 the
+   shell's, FEED_SHEBANG its #! line's): written by the line? */
+static void
+file_script(struct ctx *c, uint32_t ci, uint32_t k, int lang)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	int how, maybe = 0;
+
+	if (ci == 0 || k >= cmd->nwords ||
+	    shellparse_pattern(&cmd->words[k]) != NULL ||
+	    line_writer(c, ci, ci, cmd->words[k].text, cmd->words[k].len,
+	    &how, &maybe) == NONE || how == LW_DISK)
+		return;
+	feed_shell(c, ci, FEED_WORD + k, lang);
+}
+
+/* Does command y read (as a file operand, or with <) what command j
+   wrote?  x > f; sh f is x | sh to a pipeline pattern. */
+static int
+file_fed(struct ctx *c, uint32_t j, uint32_t y)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[y];
+	const struct shellparse_word *w;
+	uint32_t k;
+	int how, maybe;
+
+	for (k = cmd->nassign; k < cmd->nwords + cmd->nredirs; k++) {
+		if (k < cmd->nwords)
+			w = &cmd->words[k];
+		else if (cmd->redirs[k - cmd->nwords].op == SHELLPARSE_R_IN)
+			w = &cmd->redirs[k - cmd->nwords].target;
+		else
+			continue;
+		if (shellparse_pattern(w) != NULL || w->len == 0 ||
+		    (w->text[0] == '-' && k < cmd->nwords) ||
+		    (k == cmd->nassign && memchr(w->text, '/', w->len) == NULL))
+			continue;
+		maybe = 0;
+		if (line_writer(c, y, y, w->text, w->len, &how, &maybe) == j &&
+		    how != LW_DISK)
+			return (1);
+	}
+	return (0);
+}
+
 /* Shell ci runs the text its input (or its <( )) carries; or, with
    lang, interpreter ci (echo 'import os ...' | python3); or, with
    FEED_OPAQUE, a program whose language is not read here. */
@@ -10669,6 +11110,11 @@ feed_shell(struct ctx *c, uint32_t ci, int procsub, int lang)
 	if (!f.any || f.n > FEED_MAX || lang == FEED_OPAQUE ||
 	    !feed_fill(c, ci, &f, procsub, nfeed))
 		return;
+	if (lang == FEED_SHEBANG &&
+	    (lang = shebang_lang(f.p, f.n)) == FEED_OPAQUE) {
+		interp_opaque(c, ci);	/* #!/usr/bin/tclsh */
+		return;
+	}
 	if (lang == 0)
 		nested(c, ci, f.p, f.n);
 	else if (lang < 0)
@@ -15114,8 +15560,10 @@ code_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	}
 	if (!given && k < end && strcmp(cmd->words[k].text, "-") != 0) {
 		/* python3 <(echo ...), perl /dev/stdin <<EOF */
-		if ((i = (size_t)script_operand(&cmd->words[k])) == UW_NONE)
+		if ((i = (size_t)script_operand(&cmd->words[k])) == UW_NONE) {
+			file_script(c, ci, k, lang);	/* x > a.py; python3 a.py */
 			return;
+		}
 		if (i != UW_STDIN || !code_heredocs(c, ci, lang))
 			feed_shell(c, ci, i == UW_PROCSUB, lang);
 		return;
@@ -17330,6 +17778,10 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	char *j;
 
 	if (vw->mode == VW_MAIN && bpat == NULL && blen > 0) {
+		/* ./f, a file an earlier command of the line wrote */
+		if (vw->cmd > 0 && memchr(cmd->words[start].text, '/',
+		    cmd->words[start].len) != NULL)
+			file_script(c, vw->cmd, start, FEED_SHEBANG);
 		opt_texts(c, vw->cmd, start, end, e, base, blen);
 		if (e != NULL && e->rec != 0 && rs->npp > 0) {
 			/* grep -r, diff -r: the program named as it is */
@@ -17392,6 +17844,8 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	if (e == NULL || e->wrap == NULL || c->nomem)
 		return;
 	unwrap(cmd, start, end, e->wrap, &u);
+	if (u.kind == UW_NONE && u.script != 0 && vw->mode == VW_MAIN)
+		file_script(c, vw->cmd, u.script, 0);	/* x > f; sh f */
 	switch (u.kind) {
 	case UW_VIEW:
 		if (u.opq && vw->mode == VW_MAIN)
