@@ -3895,6 +3895,12 @@ struct ctx {
 	   a command whose name is not (walk_views). */
 	uint32_t			 opq, opqfrom, unk;
 	unsigned			 nfeed;
+	/* line_writer(): words left to look at; names the commands
+	   up to lwseen give (a Bloom filter), and whether one is a URL */
+	size_t				 lwleft;
+	int				 lwinit, lwurl;
+	uint32_t			 lwseen;
+	uint64_t			 lwnames[16];
 	/* An earlier command set PATH, or made a name run a file (hash
 	   -p, enable -f): what a name runs is not known (view_trusted()). */
 	int				 pathset;
@@ -10231,6 +10237,7 @@ nested(struct ctx *c, uint32_t ci, const char *s, size_t n)
 struct feed {
 	char		*p;		/* NULL: only count */
 	size_t		 n;
+	size_t		 cap;		/* of p: what the count found */
 	int		 opaque;
 	int		 any;
 };
@@ -10243,8 +10250,14 @@ feed_put(struct feed *f, const char *s, size_t n)
 		f->opaque = 1;
 		return;
 	}
-	if (f->p != NULL)
+	if (f->p != NULL) {
+		if (n > f->cap - f->n) {
+			/* more than counted: cannot be; refuse to guess */
+			f->opaque = 1;
+			return;
+		}
 		memcpy(f->p + f->n, s, n);
+	}
 	f->n += n;
 	f->any = 1;
 }
@@ -10607,15 +10620,18 @@ feed_stdin(struct ctx *c, uint32_t j, struct feed *f, int depth, int procsub)
  */
 static int
 feed_fill(struct ctx *c, uint32_t ci, struct feed *f, int procsub,
-    unsigned nfeed)
+    unsigned nfeed, size_t lwleft)
 {
 	if ((f->p = shellparse_alloc(c->sp, f->n + 1)) == NULL) {
 		c->nomem = 1;
 		return (0);
 	}
+	f->cap = f->n;
 	f->n = 0;
 	f->any = 0;
-	c->nfeed = nfeed;	/* the same walk again, the same budget */
+	/* the same walk again, the same budgets */
+	c->nfeed = nfeed;
+	c->lwleft = lwleft;
 	feed_stdin(c, ci, f, 0, procsub);
 	f->p[f->n] = '\0';
 	return (1);
@@ -10630,6 +10646,7 @@ input_text(struct ctx *c, uint32_t ci, size_t *np)
 	const struct shellparse_redir *r;
 	struct feed f;
 	unsigned nfeed = c->nfeed;
+	size_t lwleft;
 	uint32_t k;
 	char *t;
 
@@ -10660,9 +10677,10 @@ input_text(struct ctx *c, uint32_t ci, size_t *np)
 		return (t);
 	}
 	memset(&f, 0, sizeof(f));
+	lwleft = c->lwleft;
 	feed_stdin(c, ci, &f, 0, 0);
 	if (!f.any || f.opaque || f.n > FEED_MAX ||
-	    !feed_fill(c, ci, &f, 0, nfeed))
+	    !feed_fill(c, ci, &f, 0, nfeed, lwleft))
 		return (NULL);
 	*np = f.n;
 	return (f.p);
@@ -10691,6 +10709,7 @@ static void	feed_shell(struct ctx *, uint32_t, int, int);
 				   redirection of text not known (2> f) */
 #define LW_DISK		6	/* another (cp x f, cc -o f): text of files,
 				   as a file the line did not write */
+#define LW_BUDGET	131072	/* words line_writer() looks at, a call */
 
 /* Are a and b the same file name, ./ aside? */
 static int
@@ -10759,6 +10778,68 @@ lw_prog(const struct shellparse_word *w, const char *list)
 	    in_list_abbr(list, b, n, 1));
 }
 
+/* A file name's hash, ./ aside. */
+static uint32_t
+lw_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n > 2 && s[0] == '.' && s[1] == '/')
+		for (s += 2, n -= 2; n > 1 && s[0] == '/'; s++, n--)
+			;
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return (h);
+}
+
+static void
+lw_add(struct ctx *c, const char *s, size_t n)
+{
+	uint32_t h = lw_hash(s, n);
+
+	c->lwnames[(h >> 6) & 15] |= 1ULL << (h & 63);
+}
+
+/* Every name the commands of the line give a file (words, option
+   values, redirections' targets) into the filter. */
+static void
+lw_index(struct ctx *c)
+{
+	const struct shellparse *sp = c->sp;
+	const struct shellparse_cmd *cmd;
+	const struct shellparse_word *w;
+	const char *eq;
+	uint32_t x, k;
+
+	if (!c->lwinit) {
+		memset(c->lwnames, 0, sizeof(c->lwnames));
+		c->lwinit = 1;
+		c->lwurl = 0;
+		c->lwseen = 0;
+	}
+	for (x = c->lwseen; x < sp->ncmds; x++) {
+		cmd = &sp->cmds[x];
+		for (k = 0; k < cmd->nredirs; k++)
+			if (shellparse_pattern(&cmd->redirs[k].target) == NULL)
+				lw_add(c, cmd->redirs[k].target.text,
+				    cmd->redirs[k].target.len);
+		for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
+			w = &cmd->words[k];
+			if (shellparse_pattern(w) != NULL)
+				continue;
+			lw_add(c, w->text, w->len);
+			if ((eq = memchr(w->text, '=', w->len)) != NULL)
+				lw_add(c, eq + 1, w->len - (size_t)(eq + 1 -
+				    w->text));
+			if (w->len > 2 && w->text[0] == '-')
+				lw_add(c, w->text + 2, w->len - 2);
+			if (memchr(w->text, ':', w->len) != NULL)
+				c->lwurl = 1;	/* fetch_names() */
+		}
+	}
+	c->lwseen = x;
+}
+
 /*
  * Does command cmd fetch file f (n bytes) under a name its URL gives:
  * wget URL (wget2, aria2c, axel, fetch) saves the URL's last part, as
@@ -10774,6 +10855,11 @@ fetch_names(const struct shellparse_cmd *cmd, const char *f, size_t n)
 	int prog = 0, named = 0, hit = 0;
 	size_t l;
 
+	for (k = cmd->nassign; k < cmd->nwords; k++)
+		if (memchr(cmd->words[k].text, ':', cmd->words[k].len))
+			break;
+	if (k == cmd->nwords)
+		return (0);	/* no URL */
 	while (n > 2 && f[0] == '.' && f[1] == '/')
 		for (f += 2, n -= 2; n > 1 && f[0] == '/'; f++, n--)
 			;
@@ -10856,6 +10942,10 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
 
 	if (n == 0 || before > sp->ncmds || ci >= sp->ncmds)
 		return (NONE);
+	lw_index(c);
+	x = lw_hash(f, n);
+	if (!c->lwurl && !(c->lwnames[(x >> 6) & 15] & (1ULL << (x & 63))))
+		return (NONE);	/* no command names it */
 	for (x = before; x-- > 0; ) {
 		if (x == ci)
 			continue;
@@ -10865,6 +10955,11 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
 		if (a == x)
 			continue;	/* echo $(sh f) > f: runs first */
 		cmd = &sp->cmds[x];
+		if (c->lwleft < 1 + cmd->nwords + cmd->nredirs) {
+			*maybe = 2;	/* too long a line to look back over */
+			return (NONE);
+		}
+		c->lwleft -= 1 + cmd->nwords + cmd->nredirs;
 		if (fetch_names(cmd, f, n)) {
 			*how = LW_NET;	/* wget URL/f.sh; sh f.sh */
 			return (x);
@@ -10965,9 +11060,16 @@ feed_file(struct ctx *c, uint32_t ci, uint32_t before,
 	uint32_t x;
 	int how = 0, maybe = 0;
 
-	if (shellparse_pattern(w) != NULL || (x = line_writer(c, ci, before,
-	    w->text, w->len, &how, &maybe)) == NONE)
+	if (shellparse_pattern(w) != NULL)
 		return (0);
+	if ((x = line_writer(c, ci, before, w->text, w->len, &how,
+	    &maybe)) == NONE) {
+		if (maybe != 2)
+			return (0);
+		f->opaque = 1;	/* not looked at: not known */
+		f->any = 1;
+		return (1);
+	}
 	if (how == LW_DISK)
 		return (2);
 	f->any = 1;
@@ -11043,11 +11145,16 @@ file_script(struct ctx *c, uint32_t ci, uint32_t k, int lang)
 	int how, maybe = 0;
 
 	if (ci == 0 || k >= cmd->nwords ||
-	    shellparse_pattern(&cmd->words[k]) != NULL ||
-	    line_writer(c, ci, ci, cmd->words[k].text, cmd->words[k].len,
-	    &how, &maybe) == NONE || how == LW_DISK)
+	    shellparse_pattern(&cmd->words[k]) != NULL)
 		return;
-	feed_shell(c, ci, FEED_WORD + k, lang);
+	if (line_writer(c, ci, ci, cmd->words[k].text, cmd->words[k].len,
+	    &how, &maybe) == NONE) {
+		if (maybe == 2)
+			interp_opaque(c, ci);	/* not looked at */
+		return;
+	}
+	if (how != LW_DISK)
+		feed_shell(c, ci, FEED_WORD + k, lang);
 }
 
 /* Does command y read (as a file operand, or with <) what command j
@@ -11089,12 +11196,14 @@ feed_shell(struct ctx *c, uint32_t ci, int procsub, int lang)
 	struct feed f;
 	uint32_t x;
 	unsigned nfeed;
+	size_t lwleft;
 
 	if (cmd->mark & (CM_PARSED | CM_FED))
 		return;
 	cmd->mark |= CM_FED;
 	memset(&f, 0, sizeof(f));
 	nfeed = c->nfeed;
+	lwleft = c->lwleft;
 	feed_stdin(c, ci, &f, 0, procsub);
 	if (lang == FEED_OPAQUE && f.any)
 		f.opaque = 1;		/* tclsh: code not read here */
@@ -11108,7 +11217,7 @@ feed_shell(struct ctx *c, uint32_t ci, int procsub, int lang)
 			}
 	}
 	if (!f.any || f.n > FEED_MAX || lang == FEED_OPAQUE ||
-	    !feed_fill(c, ci, &f, procsub, nfeed))
+	    !feed_fill(c, ci, &f, procsub, nfeed, lwleft))
 		return;
 	if (lang == FEED_SHEBANG &&
 	    (lang = shebang_lang(f.p, f.n)) == FEED_OPAQUE) {
@@ -18858,6 +18967,8 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->opqfrom = NONE;
 	c->unk = NONE;
 	c->nfeed = 0;
+	c->lwleft = LW_BUDGET;
+	c->lwinit = 0;
 	c->calccode = c->calclazy = c->calc = 0;
 	c->calcleft = 0;
 	c->codeleft = CODE_MAX;
