@@ -234,6 +234,22 @@ shell(const char *cmd, enum risk_level level, const char *rule)
 		    r.rule_name ? r.rule_name : "-", r.why);
 }
 
+/* A table of shell() cases. */
+struct lcase {
+	const char	*line;
+	enum risk_level	 level;
+	const char	*rule;
+};
+
+static void
+shells(const struct lcase *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		shell(t[i].line, t[i].level, t[i].rule);
+}
+
 /* Evasion: must come out at least at this level. */
 static int nevasion;
 
@@ -3720,11 +3736,7 @@ shell_readings(void)
 static void
 code_literals(void)
 {
-	static const struct {
-		const char	*line;
-		enum risk_level	 level;
-		const char	*rule;
-	} t[] = {
+	static const struct lcase t[] = {
 		{ "python3 -c \"print(open('.env').read())\"", H, "dotenv" },
 		{ "python3 -c 'print(open(\"/etc/shadow\").read())'", C,
 		    "shadow" },
@@ -3781,10 +3793,8 @@ code_literals(void)
 	    "print(open('/etc/shadow').read())" };
 	struct risk_result r;
 	struct risk_call cl;
-	size_t i;
 
-	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
-		shell(t[i].line, t[i].level, t[i].rule);
+	shells(t, sizeof(t) / sizeof(t[0]));
 	/* the python tool's argv */
 	memset(&cl, 0, sizeof(cl));
 	cl.tool = "python";
@@ -3805,11 +3815,7 @@ code_literals(void)
 static void
 file_scripts(void)
 {
-	static const struct {
-		const char	*line;
-		enum risk_level	 level;
-		const char	*rule;
-	} t[] = {
+	static const struct lcase t[] = {
 		{ "echo 'rm -rf /' > /tmp/x; sh /tmp/x", C, "rm-rf" },
 		{ "echo 'rm -rf /' > x.sh && bash ./x.sh", C, "rm-rf" },
 		{ "echo 'rm -rf /' >x; sh < x", C, "rm-rf" },
@@ -3854,10 +3860,8 @@ file_scripts(void)
 		{ "echo x > $log; sh ./configure", L, "echo" },
 		{ "echo 'echo hi' > s; sh s", L, "echo" },
 	};
-	size_t i;
 
-	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
-		shell(t[i].line, t[i].level, t[i].rule);
+	shells(t, sizeof(t) / sizeof(t[0]));
 }
 
 static void
