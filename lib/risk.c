@@ -3896,11 +3896,12 @@ struct ctx {
 	uint32_t			 opq, opqfrom, unk;
 	unsigned			 nfeed;
 	/* line_writer(): words left to look at; names the commands
-	   up to lwseen give (a Bloom filter), and whether one is a URL */
+	   up to lwseen give (Bloom filters: once, twice or more), and
+	   whether one is a URL */
 	size_t				 lwleft;
 	int				 lwinit, lwurl;
 	uint32_t			 lwseen;
-	uint64_t			 lwnames[16];
+	uint64_t			 lwnames[16], lwtwice[16];
 	/* An earlier command set PATH, or made a name run a file (hash
 	   -p, enable -f): what a name runs is not known (view_trusted()). */
 	int				 pathset;
@@ -9749,6 +9750,7 @@ static void	walk_views(struct ctx *, struct vwalk *, uint32_t, uint32_t,
 static uint32_t	pipe_rest(struct ctx *, uint32_t, const struct cpat *,
 		    uint32_t, uint32_t *, uint32_t *);
 static int	file_fed(struct ctx *, uint32_t, uint32_t);
+static int	lw_writes(const struct shellparse *, uint32_t);
 
 /* Does any view of command ci match the stage? */
 static int
@@ -9823,8 +9825,9 @@ pipe_rest(struct ctx *c, uint32_t ci, const struct cpat *cp, uint32_t k,
 			}
 		}
 		/* x > f; sh f: a file between them, as a pipe */
-		for (y = j + 1; y < sp->ncmds && steps++ < 4096; y++) {
-			if (!cmd_stage(c, y, &cp->st[k]) || !file_fed(c, j, y))
+		for (y = j + 1; y < sp->ncmds && steps++ < 4096 &&
+		    lw_writes(sp, j); y++) {
+			if (!file_fed(c, j, y) || !cmd_stage(c, y, &cp->st[k]))
 				continue;
 			cov[(*ncov)++] = y;
 			if ((r = pipe_rest(c, y, cp, k + 1, cov, ncov)) != NONE)
@@ -10796,8 +10799,11 @@ static void
 lw_add(struct ctx *c, const char *s, size_t n)
 {
 	uint32_t h = lw_hash(s, n);
+	uint64_t b = 1ULL << (h & 63);
 
-	c->lwnames[(h >> 6) & 15] |= 1ULL << (h & 63);
+	if (c->lwnames[(h >> 6) & 15] & b)
+		c->lwtwice[(h >> 6) & 15] |= b;
+	c->lwnames[(h >> 6) & 15] |= b;
 }
 
 /* Every name the commands of the line give a file (words, option
@@ -10813,6 +10819,7 @@ lw_index(struct ctx *c)
 
 	if (!c->lwinit) {
 		memset(c->lwnames, 0, sizeof(c->lwnames));
+		memset(c->lwtwice, 0, sizeof(c->lwtwice));
 		c->lwinit = 1;
 		c->lwurl = 0;
 		c->lwseen = 0;
@@ -10838,6 +10845,44 @@ lw_index(struct ctx *c)
 		}
 	}
 	c->lwseen = x;
+}
+
+/* May two words of the line name file f: the one that runs or reads
+   it, and one that writes it? */
+static int
+lw_twice(struct ctx *c, const char *f, size_t n)
+{
+	uint32_t h;
+
+	lw_index(c);
+	if (c->lwurl)
+		return (1);	/* wget URL/f: f is no word of its own */
+	h = lw_hash(f, n);
+	return ((c->lwtwice[(h >> 6) & 15] & (1ULL << (h & 63))) != 0);
+}
+
+/* Might command j write a file a later command runs: its output to a
+   file, tee, a fetcher? */
+static int
+lw_writes(const struct shellparse *sp, uint32_t j)
+{
+	const struct shellparse_cmd *cmd = &sp->cmds[j];
+	uint32_t k;
+
+	for (k = 0; k < cmd->nredirs; k++)
+		switch (cmd->redirs[k].op) {
+		case SHELLPARSE_R_OUT:
+		case SHELLPARSE_R_CLOBBER:
+		case SHELLPARSE_R_APPEND:
+		case SHELLPARSE_R_ALL:
+		case SHELLPARSE_R_ALLAPPEND:
+			return (1);
+		}
+	for (k = cmd->nassign; k < cmd->nwords && k < cmd->nassign + 8; k++)
+		if (lw_prog(&cmd->words[k], "|tee|git|") ||
+		    lw_prog(&cmd->words[k], lw_fetchers))
+			return (1);
+	return (0);
 }
 
 /*
@@ -10942,10 +10987,8 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
 
 	if (n == 0 || before > sp->ncmds || ci >= sp->ncmds)
 		return (NONE);
-	lw_index(c);
-	x = lw_hash(f, n);
-	if (!c->lwurl && !(c->lwnames[(x >> 6) & 15] & (1ULL << (x & 63))))
-		return (NONE);	/* no command names it */
+	if (!lw_twice(c, f, n))
+		return (NONE);	/* no other command names it */
 	for (x = before; x-- > 0; ) {
 		if (x == ci)
 			continue;
