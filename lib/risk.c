@@ -3901,6 +3901,7 @@ struct ctx {
 	size_t				 lwleft;
 	int				 lwinit, lwurl;
 	uint32_t			 lwseen;
+	uint32_t			 lwwscan, lwwfirst;	/* lw_before() */
 	uint64_t			 lwnames[16], lwtwice[16];
 	/* An earlier command set PATH, or made a name run a file (hash
 	   -p, enable -f): what a name runs is not known (view_trusted()). */
@@ -9825,8 +9826,8 @@ pipe_rest(struct ctx *c, uint32_t ci, const struct cpat *cp, uint32_t k,
 			}
 		}
 		/* x > f; sh f: a file between them, as a pipe */
-		for (y = j + 1; y < sp->ncmds && steps++ < 4096 &&
-		    lw_writes(sp, j); y++) {
+		for (y = j + 1 < sp->ncmds && lw_writes(sp, j) ? j + 1 :
+		    sp->ncmds; y < sp->ncmds && steps++ < 4096; y++) {
 			if (!file_fed(c, j, y) || !cmd_stage(c, y, &cp->st[k]))
 				continue;
 			cov[(*ncov)++] = y;
@@ -10867,7 +10868,10 @@ static int
 lw_writes(const struct shellparse *sp, uint32_t j)
 {
 	const struct shellparse_cmd *cmd = &sp->cmds[j];
+	const struct shellparse_word *w;
+	const char *b;
 	uint32_t k;
+	size_t n;
 
 	for (k = 0; k < cmd->nredirs; k++)
 		switch (cmd->redirs[k].op) {
@@ -10878,10 +10882,24 @@ lw_writes(const struct shellparse *sp, uint32_t j)
 		case SHELLPARSE_R_ALLAPPEND:
 			return (1);
 		}
-	for (k = cmd->nassign; k < cmd->nwords && k < cmd->nassign + 8; k++)
-		if (lw_prog(&cmd->words[k], "|tee|git|") ||
-		    lw_prog(&cmd->words[k], lw_fetchers))
+	for (k = cmd->nassign; k < cmd->nwords && k < cmd->nassign + 8; k++) {
+		/* tee, git and lw_fetchers, without a walk of the
+		   list (pipe_rest() asks of every command) */
+		w = &cmd->words[k];
+		b = memrchr(w->text, '/', w->len);
+		b = b != NULL ? b + 1 : w->text;
+		n = w->len - (size_t)(b - w->text);
+		if (shellparse_pattern(w) != NULL)
+			continue;
+#define LW_IS(s)	(n == sizeof(s) - 1 && memcmp(b, s, n) == 0)
+		if (LW_IS("xh") || LW_IS("tee") || LW_IS("git") ||
+		    LW_IS("scp") || LW_IS("curl") || LW_IS("wget") ||
+		    LW_IS("axel") || LW_IS("http") || LW_IS("sftp") ||
+		    LW_IS("wget2") || LW_IS("fetch") || LW_IS("https") ||
+		    LW_IS("rsync") || LW_IS("aria2c") || LW_IS("lwp-download"))
 			return (1);
+#undef LW_IS
+	}
 	return (0);
 }
 
@@ -11179,6 +11197,17 @@ shebang_lang(const char *p, size_t n)
 	return ((lang = code_lang(b, l)) != 0 ? lang : FEED_OPAQUE);
 }
 
+/* Is there a command before ci that may write a file it runs? */
+static int
+lw_before(struct ctx *c, uint32_t ci)
+{
+	for (; c->lwwfirst == NONE && c->lwwscan < c->sp->ncmds;
+	    c->lwwscan++)
+		if (lw_writes(c->sp, c->lwwscan))
+			c->lwwfirst = c->lwwscan;
+	return (c->lwwfirst < ci);
+}
+
 /* Command ci runs the file its word k names as lang's code (0 the
    shell's, FEED_SHEBANG its #! line's): written by the line? */
 static void
@@ -11188,7 +11217,7 @@ file_script(struct ctx *c, uint32_t ci, uint32_t k, int lang)
 	int how, maybe = 0;
 
 	if (ci == 0 || k >= cmd->nwords ||
-	    shellparse_pattern(&cmd->words[k]) != NULL)
+	    shellparse_pattern(&cmd->words[k]) != NULL || !lw_before(c, ci))
 		return;
 	if (line_writer(c, ci, ci, cmd->words[k].text, cmd->words[k].len,
 	    &how, &maybe) == NONE) {
@@ -19012,6 +19041,8 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->nfeed = 0;
 	c->lwleft = LW_BUDGET;
 	c->lwinit = 0;
+	c->lwwscan = 0;
+	c->lwwfirst = NONE;
 	c->calccode = c->calclazy = c->calc = 0;
 	c->calcleft = 0;
 	c->codeleft = CODE_MAX;
