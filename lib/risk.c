@@ -10756,13 +10756,6 @@ static const char *const lw_readers =
     "sha384sum|sha512sum|b2sum|cksum|sum|cmp|diff|od|hexdump|strings|nl|"
     "realpath|readlink|basename|dirname|du|echo|printf|";
 
-/* Programs that write what they fetch from elsewhere: to the value of
-   an output option (curl -o f, wget -O f, --output=f), or, of the
-   second list, to their last operand. */
-static const char *const lw_fetchers =
-    "|curl|wget|wget2|aria2c|axel|fetch|http|https|xh|lwp-download|scp|"
-    "sftp|rsync|";
-static const char *const lw_fetchlast = "|lwp-download|scp|sftp|rsync|";
 static const char *const lw_outopts =
     "|-o|-O|--output|--output-document|--out|--out-file|--output-file|";
 
@@ -10780,6 +10773,46 @@ lw_prog(const struct shellparse_word *w, const char *list)
 	n = w->len - (size_t)(b - w->text);
 	return (n > 0 && memchr(b, '|', n) == NULL &&
 	    in_list_abbr(list, b, n, 1));
+}
+
+/*
+ * What a program that may write a file is, by word w's base name:
+ * tee, git, one that writes what it fetches to the value of an output
+ * option (curl -o f, wget -O f, --output=f), or one that writes it to
+ * its last operand (scp, rsync).  Compared by length, not a walk of a
+ * list: pipe_rest() asks of every command (lw_writes()).
+ */
+#define LK_NONE		0
+#define LK_TEE		1
+#define LK_GIT		2
+#define LK_FETCH	3
+#define LK_FETCHLAST	4
+
+static int
+lw_kind(const struct shellparse_word *w)
+{
+	const char *b;
+	size_t n;
+
+	if (shellparse_pattern(w) != NULL)
+		return (LK_NONE);
+	b = memrchr(w->text, '/', w->len);
+	b = b != NULL ? b + 1 : w->text;
+	n = w->len - (size_t)(b - w->text);
+#define LW_IS(s)	(n == sizeof(s) - 1 && memcmp(b, s, n) == 0)
+	if (LW_IS("tee"))
+		return (LK_TEE);
+	if (LW_IS("git"))
+		return (LK_GIT);
+	if (LW_IS("scp") || LW_IS("sftp") || LW_IS("rsync") ||
+	    LW_IS("lwp-download"))
+		return (LK_FETCHLAST);
+	if (LW_IS("xh") || LW_IS("curl") || LW_IS("wget") || LW_IS("axel") ||
+	    LW_IS("http") || LW_IS("wget2") || LW_IS("fetch") ||
+	    LW_IS("https") || LW_IS("aria2c"))
+		return (LK_FETCH);
+#undef LW_IS
+	return (LK_NONE);
 }
 
 /* A file name's hash, ./ aside. */
@@ -10868,10 +10901,7 @@ static int
 lw_writes(const struct shellparse *sp, uint32_t j)
 {
 	const struct shellparse_cmd *cmd = &sp->cmds[j];
-	const struct shellparse_word *w;
-	const char *b;
 	uint32_t k;
-	size_t n;
 
 	for (k = 0; k < cmd->nredirs; k++)
 		switch (cmd->redirs[k].op) {
@@ -10882,24 +10912,9 @@ lw_writes(const struct shellparse *sp, uint32_t j)
 		case SHELLPARSE_R_ALLAPPEND:
 			return (1);
 		}
-	for (k = cmd->nassign; k < cmd->nwords && k < cmd->nassign + 8; k++) {
-		/* tee, git and lw_fetchers, without a walk of the
-		   list (pipe_rest() asks of every command) */
-		w = &cmd->words[k];
-		b = memrchr(w->text, '/', w->len);
-		b = b != NULL ? b + 1 : w->text;
-		n = w->len - (size_t)(b - w->text);
-		if (shellparse_pattern(w) != NULL)
-			continue;
-#define LW_IS(s)	(n == sizeof(s) - 1 && memcmp(b, s, n) == 0)
-		if (LW_IS("xh") || LW_IS("tee") || LW_IS("git") ||
-		    LW_IS("scp") || LW_IS("curl") || LW_IS("wget") ||
-		    LW_IS("axel") || LW_IS("http") || LW_IS("sftp") ||
-		    LW_IS("wget2") || LW_IS("fetch") || LW_IS("https") ||
-		    LW_IS("rsync") || LW_IS("aria2c") || LW_IS("lwp-download"))
+	for (k = cmd->nassign; k < cmd->nwords && k < cmd->nassign + 8; k++)
+		if (lw_kind(&cmd->words[k]) != LK_NONE)
 			return (1);
-#undef LW_IS
-	}
 	return (0);
 }
 
@@ -11062,7 +11077,7 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
 		if (m == cmd->nwords)
 			continue;
 		w = &cmd->words[cmd->nassign];
-		if (lw_prog(w, "|tee|")) {
+		if (lw_kind(w) == LK_TEE) {
 			/* tee [-aip] FILE...: each operand is written */
 			tee = 1;
 			app = 0;
@@ -11085,9 +11100,14 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
 			continue;
 		/* sudo curl -o f: a fetcher among the words before f */
 		for (k = cmd->nassign, fetch = 0; k < m && !fetch; k++)
-			if (lw_prog(&cmd->words[k], lw_fetchers))
-				fetch = lw_prog(&cmd->words[k], lw_fetchlast) ?
-				    2 : 1;
+			switch (lw_kind(&cmd->words[k])) {
+			case LK_FETCH:
+				fetch = 1;
+				break;
+			case LK_FETCHLAST:
+				fetch = 2;
+				break;
+			}
 		if (!fetch) {
 			*how = LW_DISK;	/* cp x f, cc -o f, sed -i f */
 			return (x);
