@@ -3824,6 +3824,12 @@ risk_free(struct risk_ruleset *rs)
 #define CM_BYPATH	0x400	/* a rule for its base name held, but its
 				   program is a file the line could have
 				   written (cover_view()) */
+#define CM_CWDSET	0x800	/* CM_CWD holds where it runs */
+#define CM_CWDSHIFT	24	/* CM_CWD: an index into ctx lwcwd[] */
+#define CM_CWD(m)	((m) >> CM_CWDSHIFT)
+
+#define LW_NCWD		32	/* directories a line's cds are followed to */
+#define LW_CWDFULL	255	/* a command after too many: not known */
 
 #define K_COMMAND	0
 #define K_TOOL		1
@@ -3903,6 +3909,16 @@ struct ctx {
 	uint32_t			 lwseen;
 	uint32_t			 lwwscan, lwwfirst;	/* lw_before() */
 	uint64_t			 lwnames[16], lwtwice[16];
+	/* Where the commands run, for the names they give files: the
+	   directories cd took the line to, in order, entry 0 where it
+	   starts; each command's mark holds its index (cwd_note()). */
+	struct lwcwd {
+		const char	*d;	/* NULL: the workspace */
+		size_t		 n;
+		int		 any;	/* only known when it runs (cd $d) */
+	}				 lwcwd[LW_NCWD];
+	unsigned			 nlwcwd, lwcur;
+	const char			*lwlast, *lwlastp;
 	/* An earlier command set PATH, or made a name run a file (hash
 	   -p, enable -f): what a name runs is not known (view_trusted()). */
 	int				 pathset;
@@ -10729,24 +10745,124 @@ same_file(const char *a, size_t an, const char *b, size_t bn)
 }
 
 /*
- * Does word w name file f: as it is, or as an option's value (of=f,
+ * The names file f may have in a command before the one that runs it:
+ * as that one wrote it (f), joined to the directory it runs in (r),
+ * and r from the directory the earlier one runs in (x), when a cd is
+ * between them.  NULL for one that is f again.
+ */
+struct lwname {
+	const char	*f, *r, *x;
+	size_t		 fn, rn, xn;
+	int		 raw;	/* f is the text of a word with expansions
+				   ($f): the same text names it */
+	int		 tail;	/* where the runner is is not known (cd $d;
+				   sh f): f below any directory */
+	int		 wany;	/* nor where the earlier command is */
+};
+
+/* Does name s end in /t (./ aside)? */
+static int
+lw_tail(const char *s, size_t sn, const char *t, size_t tn)
+{
+	while (tn > 2 && t[0] == '.' && t[1] == '/')
+		for (t += 2, tn -= 2; tn > 1 && t[0] == '/'; t++, tn--)
+			;
+	return (tn > 0 && sn > tn && s[sn - tn - 1] == '/' &&
+	    memcmp(s + sn - tn, t, tn) == 0);
+}
+
+/* Is s (sn bytes, as an earlier command gives it) file nm? */
+static int
+lw_eq(const struct lwname *nm, const char *s, size_t sn)
+{
+	if (nm->raw || sn == 0)
+		return (0);
+	if (same_file(s, sn, nm->f, nm->fn) ||
+	    (nm->r != NULL && same_file(s, sn, nm->r, nm->rn)) ||
+	    (nm->x != NULL && same_file(s, sn, nm->x, nm->xn)))
+		return (1);
+	if (nm->tail && lw_tail(s, sn, nm->f, nm->fn))
+		return (1);	/* cd $d; sh f: $d/f */
+	/* cd $d; echo x > f; sh /tmp/f: $d may be /tmp */
+	return (nm->wany && s[0] != '/' && s[0] != '~' &&
+	    (nm->r != NULL ? lw_tail(nm->r, nm->rn, s, sn) :
+	    lw_tail(nm->f, nm->fn, s, sn)));
+}
+
+/* May pattern p match file nm? */
+static int
+lw_gmatch(const char *p, const struct lwname *nm)
+{
+	return (nm->raw || gmatch(p, nm->f, nm->fn) ||
+	    (nm->r != NULL && gmatch(p, nm->r, nm->rn)) ||
+	    (nm->x != NULL && gmatch(p, nm->x, nm->xn)));
+}
+
+/*
+ * A word that is one $NAME or ${NAME} the call sets to one literal
+ * value, a file name (f=/tmp/x.sh; sh $f): that value.
+ */
+static int
+lw_var(struct ctx *c, const char *t, size_t n, const char **v, size_t *vn)
+{
+	const struct vtval *val;
+	size_t b = 1, e = n, i;
+
+	if (n < 2 || t[0] != '$')
+		return (0);
+	if (t[1] == '{') {
+		if (n < 4 || t[n - 1] != '}')
+			return (0);
+		b = 2;
+		e = n - 1;
+	}
+	for (i = b; i < e; i++)
+		if (!vt_id((unsigned char)t[i]))
+			return (0);
+	if (t[b] >= '0' && t[b] <= '9')
+		return (0);
+	if (vt_implicit(t + b, e - b))
+		return (0);
+	if (!c->vtdone)
+		vt_compute(c);
+	if (c->vtdyn || vt_isset(c, "IFS", 3) ||
+	    (val = vt_value(c, t + b, e - b)) == NULL || val->n == 0)
+		return (0);
+	/* (a value split into words, or a glob, is not one name) */
+	for (i = 0; i < val->n; i++)
+		if (strchr(" \t\n*?[", val->v[i]) != NULL || val->v[i] == '\0')
+			return (0);
+	*v = val->v;
+	*vn = val->n;
+	return (1);
+}
+
+/*
+ * Does word w name file nm: as it is, or as an option's value (of=f,
  * --output=f, -of)?  -1: it may (a glob, $x), as far as is known.
  */
 static int
-word_names(const struct shellparse_word *w, const char *f, size_t n)
+word_names(struct ctx *c, const struct shellparse_word *w,
+    const struct lwname *nm)
 {
-	const char *p, *eq;
+	const char *p, *eq, *t = w->text;
+	size_t n = w->len;
 
-	if ((p = shellparse_pattern(w)) != NULL)
-		return (gmatch(p, f, n) || ((eq = strchr(p, '=')) != NULL &&
-		    gmatch(eq + 1, f, n)) ? -1 : 0);
-	if (same_file(w->text, w->len, f, n))
+	if ((p = shellparse_pattern(w)) != NULL) {
+		if (nm->raw && n == nm->fn && memcmp(t, nm->f, n) == 0)
+			return (1);	/* > $f; sh $f */
+		if (nm->raw || !lw_var(c, t, n, &t, &n))
+			return (lw_gmatch(p, nm) || ((eq = strchr(p, '=')) !=
+			    NULL && lw_gmatch(eq + 1, nm)) ? -1 : 0);
+		/* f=x.sh; echo ... > $f */
+	}
+	if (lw_eq(nm, t, n))
 		return (1);
-	if (w->len > 2 && w->text[0] == '-' && (w->text[1] == 'o' ||
-	    w->text[1] == 'O') && same_file(w->text + 2, w->len - 2, f, n))
+	if (n > 2 && t[0] == '-' && (t[1] == 'o' || t[1] == 'O') &&
+	    lw_eq(nm, t + 2, n - 2))
 		return (1);
-	return ((eq = memchr(w->text, '=', w->len)) != NULL &&
-	    same_file(eq + 1, w->len - (size_t)(eq + 1 - w->text), f, n));
+	return ((eq = memchr(t, '=', n)) != NULL &&
+	    lw_eq(nm, eq + 1, n - (size_t)(eq + 1 - t)));
 }
 
 /* Programs that never change a file they are given. */
@@ -10860,6 +10976,13 @@ lw_index(struct ctx *c)
 	}
 	for (x = c->lwseen; x < sp->ncmds; x++) {
 		cmd = &sp->cmds[x];
+		/* f=x.sh; echo ... > $f; sh x.sh */
+		for (k = 0; k < cmd->nassign; k++)
+			if (shellparse_pattern(&cmd->words[k]) == NULL &&
+			    (eq = memchr(cmd->words[k].text, '=',
+			    cmd->words[k].len)) != NULL)
+				lw_add(c, eq + 1, cmd->words[k].len - (size_t)
+				    (eq + 1 - cmd->words[k].text));
 		for (k = 0; k < cmd->nredirs; k++)
 			if (shellparse_pattern(&cmd->redirs[k].target) == NULL)
 				lw_add(c, cmd->redirs[k].target.text,
@@ -10918,20 +11041,40 @@ lw_writes(const struct shellparse *sp, uint32_t j)
 	return (0);
 }
 
+/* Is f (n bytes, ./ aside) name b (l bytes) in directory d (dn
+   bytes, or none)? */
+static int
+lw_under(const char *f, size_t n, const char *d, size_t dn, const char *b,
+    size_t l)
+{
+	while (dn > 2 && d[0] == '.' && d[1] == '/')
+		for (d += 2, dn -= 2; dn > 1 && d[0] == '/'; d++, dn--)
+			;
+	while (dn > 1 && d[dn - 1] == '/')
+		dn--;
+	if (d == NULL || dn == 0 || (dn == 1 && d[0] == '.'))
+		return (l == n && memcmp(b, f, n) == 0);
+	if (dn == 1 && d[0] == '/')
+		dn = 0;		/* -P /: /x.sh */
+	return (n == dn + 1 + l && memcmp(f, d, dn) == 0 && f[dn] == '/' &&
+	    memcmp(f + dn + 1, b, l) == 0);
+}
+
 /*
  * Does command cmd fetch file f (n bytes) under a name its URL gives:
  * wget URL (wget2, aria2c, axel, fetch) saves the URL's last part, as
- * curl -O URL does; git clone URL [DIR] makes DIR (by default the
- * URL's last part less .git), f a file under it.
+ * curl -O URL does, into the directory -P (--directory-prefix, curl's
+ * --output-dir, aria2c's -d) names; git clone URL [DIR] makes DIR (by
+ * default the URL's last part less .git), f a file under it.
  */
 static int
-fetch_names(const struct shellparse_cmd *cmd, const char *f, size_t n)
+fetch_names1(const struct shellparse_cmd *cmd, const char *f, size_t n)
 {
 	const struct shellparse_word *w;
-	const char *t, *b, *e;
+	const char *t, *b, *e, *dir = NULL, *q;
 	uint32_t k, nops = 0;
-	int prog = 0, named = 0, hit = 0;
-	size_t l;
+	int prog = 0, named = 0, hit = 0, wantdir = 0, aria = 0;
+	size_t l, dirn = 0;
 
 	for (k = cmd->nassign; k < cmd->nwords; k++)
 		if (memchr(cmd->words[k].text, ':', cmd->words[k].len))
@@ -10947,11 +11090,21 @@ fetch_names(const struct shellparse_cmd *cmd, const char *f, size_t n)
 		if (prog == 0) {
 			/* sudo wget URL: the program among the words */
 			if (lw_prog(w, "|wget|wget2|aria2c|axel|fetch|"))
-				prog = 1, named = 1;
+				prog = 1, named = 1, aria = lw_prog(w,
+				    "|aria2c|");
 			else if (lw_prog(w, "|curl|"))
 				prog = 2;
 			else if (lw_prog(w, "|git|"))
 				prog = 3;
+			continue;
+		}
+		if (wantdir) {
+			/* wget -P DIR: DIR may be $d, any directory */
+			wantdir = 0;
+			if (shellparse_pattern(w) != NULL)
+				dir = "*", dirn = 1;
+			else
+				dir = t, dirn = w->len;
 			continue;
 		}
 		if (shellparse_pattern(w) != NULL)
@@ -10964,6 +11117,14 @@ fetch_names(const struct shellparse_cmd *cmd, const char *f, size_t n)
 			/* wget -qO f: named by f; curl -sO: by the URL */
 			if (strchr(t, 'O') != NULL && prog != 3)
 				named = prog == 2;
+			/* wget -P DIR, -qPDIR; aria2c -d DIR */
+			if (prog == 1 && (q = strchr(t, aria ? 'd' : 'P')) !=
+			    NULL) {
+				if (q[1] == '\0')
+					wantdir = 1;
+				else
+					dir = q + 1, dirn = strlen(q + 1);
+			}
 			continue;
 		}
 		if (t[0] == '-') {
@@ -10971,6 +11132,16 @@ fetch_names(const struct shellparse_cmd *cmd, const char *f, size_t n)
 				named = 0;
 			else if (strncmp(t, "--remote-name", 13) == 0)
 				named = 1;
+			else if (prog != 3 &&
+			    (strncmp(t, "--directory-prefix", 18) == 0 ||
+			    strncmp(t, "--output-dir", 12) == 0 ||
+			    (aria && (strcmp(t, "--dir") == 0 ||
+			    strncmp(t, "--dir=", 6) == 0)))) {
+				if ((q = strchr(t, '=')) != NULL)
+					dir = q + 1, dirn = strlen(q + 1);
+				else
+					wantdir = 1;
+			}
 			continue;
 		}
 		if (prog == 3 && named && nops++ == 1) {
@@ -10996,35 +11167,156 @@ fetch_names(const struct shellparse_cmd *cmd, const char *f, size_t n)
 				return (1);
 			continue;
 		}
-		if (l == n && memcmp(b, f, n) == 0)
+		if (dir != NULL && dirn == 1 && dir[0] == '*') {
+			/* -P $d: any directory's file of the URL's name */
+			if (lw_tail(f, n, b, l) || (l == n &&
+			    memcmp(b, f, n) == 0))
+				hit = 1;
+		} else if (lw_under(f, n, dir, dirn, b, l))
 			hit = 1;	/* by the URL, if named so */
 	}
 	return (prog != 3 && named && hit);
 }
 
+/* fetch_names1() for each name nm has. */
+static int
+fetch_names(const struct shellparse_cmd *cmd, const struct lwname *nm)
+{
+	if (nm->raw)
+		return (0);
+	return (fetch_names1(cmd, nm->f, nm->fn) || (nm->r != NULL &&
+	    fetch_names1(cmd, nm->r, nm->rn)) || (nm->x != NULL &&
+	    fetch_names1(cmd, nm->x, nm->xn)));
+}
+
+/*
+ * File f (n bytes) as command ci names it, joined to the directory it
+ * runs in, into nm.
+ */
+static void
+lw_runner(struct ctx *c, uint32_t ci, const char *f, size_t n, int raw,
+    struct lwname *nm)
+{
+	uint32_t mark = c->sp->cmds[ci].mark;
+	const struct lwcwd *e;
+	const char *d = NULL;
+	char buf[1024], *o;
+	size_t dn = 0, l;
+
+	memset(nm, 0, sizeof(*nm));
+	nm->f = f;
+	nm->fn = n;
+	nm->raw = raw == 1;
+	if (nm->raw || !(mark & CM_CWDSET))
+		return;		/* (not reached yet: file_fed()) */
+	if (f[0] != '/' && f[0] != '~') {
+		if (CM_CWD(mark) >= c->nlwcwd ||
+		    (e = &c->lwcwd[CM_CWD(mark)])->any) {
+			nm->tail = 1;	/* cd $d; sh f */
+			return;
+		}
+		d = e->d;
+		dn = e->n;
+	}
+	if (d == NULL && !path_odd(f, n))
+		return;		/* r is f */
+	if (dn + 1 + n + 2 > sizeof(buf) || (o = shellparse_alloc(c->sp,
+	    dn + 1 + n + 2)) == NULL)
+		return;
+	l = 0;
+	if (d != NULL) {
+		memcpy(buf, d, dn);
+		buf[dn] = '/';
+		l = dn + 1;
+	}
+	memcpy(buf + l, f, n);
+	l += n;
+	if ((l = path_norm(buf, l, o, dn + 1 + n + 2)) == 0 ||
+	    same_file(o, l, f, n))
+		return;
+	nm->r = o;
+	nm->rn = l;
+}
+
+/*
+ * Where command x (cwd index id, or LW_NCWD when it was not reached
+ * yet) runs: the name file nm has there, into nm->x.
+ */
+static void
+lw_wdir(const struct ctx *c, unsigned id, struct lwname *nm)
+{
+	const struct lwcwd *e;
+	const char *r = nm->r != NULL ? nm->r : nm->f, *d;
+	size_t rn = nm->r != NULL ? nm->rn : nm->fn, dn;
+
+	nm->x = NULL;
+	nm->wany = 0;
+	if (nm->raw || id == LW_NCWD)
+		return;
+	if (id >= c->nlwcwd || c->lwcwd[id].any) {
+		nm->wany = 1;	/* cd $d; echo ... > f */
+		return;
+	}
+	e = &c->lwcwd[id];
+	if ((d = e->d) == NULL)
+		return;		/* the workspace: r as it is */
+	for (dn = e->n; dn > 1 && d[dn - 1] == '/'; dn--)
+		;
+	if (dn == 1 && d[0] == '/')
+		dn = 0;
+	if (rn > dn + 1 && memcmp(r, d, dn) == 0 && r[dn] == '/') {
+		nm->x = r + dn + 1;
+		nm->xn = rn - dn - 1;
+		if (same_file(nm->x, nm->xn, nm->f, nm->fn))
+			nm->x = NULL;
+	}
+}
+
+/* Bloom filter: may a word of the line name s? */
+static int
+lw_once(const struct ctx *c, const char *s, size_t n)
+{
+	uint32_t h = lw_hash(s, n);
+
+	return ((c->lwnames[(h >> 6) & 15] & (1ULL << (h & 63))) != 0);
+}
+
 /*
  * The command before `before' (not one whose substitution ci is in)
- * that last wrote file f (n bytes, as ci names it), and how (*how):
- * NONE if no command of the line names it.
+ * that last wrote file f (n bytes, as ci names it; raw as lw_fname()
+ * gives it), and how (*how): NONE if no command of the line names it.
  */
 static uint32_t
 line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
-    size_t n, int *how, int *maybe)
+    size_t n, int raw, int *how, int *maybe)
 {
 	const struct shellparse *sp = c->sp;
 	const struct shellparse_cmd *cmd;
 	const struct shellparse_redir *r;
 	const struct shellparse_word *w;
+	struct lwname nm;
 	uint32_t x, k, a, m;
+	unsigned id = LW_NCWD + 1, xid;
 	int tee, app, i, fetch;
 
 	if (n == 0 || before > sp->ncmds || ci >= sp->ncmds)
 		return (NONE);
-	if (!lw_twice(c, f, n))
-		return (NONE);	/* no other command names it */
+	lw_runner(c, ci, f, n, raw, &nm);
+	/* no other command names it: not one after a cd, nor a word
+	   with expansions or its value, nor its name from the directory
+	   it runs in (the filter has words as written, and values) */
+	if (!raw && c->nlwcwd <= 1 && !lw_twice(c, f, n) &&
+	    (nm.r == NULL || !lw_once(c, nm.r, nm.rn)))
+		return (NONE);
 	for (x = before; x-- > 0; ) {
 		if (x == ci)
 			continue;
+		xid = (sp->cmds[x].mark & CM_CWDSET) ?
+		    CM_CWD(sp->cmds[x].mark) : LW_NCWD;
+		if (xid != id) {
+			lw_wdir(c, xid, &nm);
+			id = xid;
+		}
 		for (a = sp->cmds[ci].parent, i = 0; a != NONE &&
 		    a < sp->ncmds && a != x && i < 64; i++)
 			a = sp->cmds[a].parent;
@@ -11036,7 +11328,7 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
 			return (NONE);
 		}
 		c->lwleft -= 1 + cmd->nwords + cmd->nredirs;
-		if (fetch_names(cmd, f, n)) {
+		if (fetch_names(cmd, &nm)) {
 			*how = LW_NET;	/* wget URL/f.sh; sh f.sh */
 			return (x);
 		}
@@ -11046,7 +11338,7 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
 			    r->op == SHELLPARSE_R_DUPIN ||
 			    r->op == SHELLPARSE_R_HEREDOC ||
 			    r->op == SHELLPARSE_R_HERESTR ||
-			    (i = word_names(&r->target, f, n)) == 0)
+			    (i = word_names(c, &r->target, &nm)) == 0)
 				continue;
 			if (i < 0) {
 				*maybe = 1;	/* > $x: f, or another */
@@ -11069,7 +11361,7 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
 		    cmd->nwords <= cmd->nassign)
 			continue;
 		for (m = cmd->nassign + 1; m < cmd->nwords; m++) {
-			if ((i = word_names(&cmd->words[m], f, n)) > 0)
+			if ((i = word_names(c, &cmd->words[m], &nm)) > 0)
 				break;
 			if (i < 0)
 				*maybe = 1;
@@ -11129,6 +11421,30 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
 }
 
 /*
+ * The file name word w gives, for line_writer(): its text; the value
+ * of a $NAME the call sets once (f=x.sh; sh $f); else the text of one
+ * with expansions, which only the same text names (sh "$f").  0 for a
+ * glob (sh *.sh) or no name.  *raw: 0 its text, 1 text with
+ * expansions, 2 a value.
+ */
+static int
+lw_fname(struct ctx *c, const struct shellparse_word *w, const char **f,
+    size_t *n, int *raw)
+{
+	*raw = 0;
+	*f = w->text;
+	*n = w->len;
+	if (w->len == 0)
+		return (0);
+	if (shellparse_pattern(w) == NULL)
+		return (1);
+	if (memchr(w->text, '$', w->len) == NULL)
+		return (0);
+	*raw = lw_var(c, w->text, w->len, f, n) ? 2 : 1;
+	return (1);
+}
+
+/*
  * The text file w holds when command ci reads it, as commands of the
  * line before `before' wrote it, into f.  Returns 0 when none did (a
  * file of the system), 2 when one copied files there (as much a file
@@ -11138,12 +11454,14 @@ static int
 feed_file(struct ctx *c, uint32_t ci, uint32_t before,
     const struct shellparse_word *w, struct feed *f, int depth)
 {
+	const char *fn;
+	size_t fl;
 	uint32_t x;
-	int how = 0, maybe = 0;
+	int how = 0, maybe = 0, raw;
 
-	if (shellparse_pattern(w) != NULL)
+	if (!lw_fname(c, w, &fn, &fl, &raw))
 		return (0);
-	if ((x = line_writer(c, ci, before, w->text, w->len, &how,
+	if ((x = line_writer(c, ci, before, fn, fl, raw, &how,
 	    &maybe)) == NONE) {
 		if (maybe != 2)
 			return (0);
@@ -11234,13 +11552,14 @@ static void
 file_script(struct ctx *c, uint32_t ci, uint32_t k, int lang)
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
-	int how, maybe = 0;
+	const char *f;
+	size_t n;
+	int how, maybe = 0, raw;
 
-	if (ci == 0 || k >= cmd->nwords ||
-	    shellparse_pattern(&cmd->words[k]) != NULL || !lw_before(c, ci))
+	if (ci == 0 || k >= cmd->nwords || !lw_before(c, ci) ||
+	    !lw_fname(c, &cmd->words[k], &f, &n, &raw))
 		return;
-	if (line_writer(c, ci, ci, cmd->words[k].text, cmd->words[k].len,
-	    &how, &maybe) == NONE) {
+	if (line_writer(c, ci, ci, f, n, raw, &how, &maybe) == NONE) {
 		if (maybe == 2)
 			interp_opaque(c, ci);	/* not looked at */
 		return;
@@ -11256,8 +11575,10 @@ file_fed(struct ctx *c, uint32_t j, uint32_t y)
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[y];
 	const struct shellparse_word *w;
+	const char *f;
+	size_t n;
 	uint32_t k;
-	int how, maybe;
+	int how, maybe, raw;
 
 	for (k = cmd->nassign; k < cmd->nwords + cmd->nredirs; k++) {
 		if (k < cmd->nwords)
@@ -11266,12 +11587,12 @@ file_fed(struct ctx *c, uint32_t j, uint32_t y)
 			w = &cmd->redirs[k - cmd->nwords].target;
 		else
 			continue;
-		if (shellparse_pattern(w) != NULL || w->len == 0 ||
-		    (w->text[0] == '-' && k < cmd->nwords) ||
-		    (k == cmd->nassign && memchr(w->text, '/', w->len) == NULL))
+		if ((w->len > 0 && w->text[0] == '-' && k < cmd->nwords) ||
+		    (k == cmd->nassign && memchr(w->text, '/', w->len) == NULL) ||
+		    !lw_fname(c, w, &f, &n, &raw))
 			continue;
 		maybe = 0;
-		if (line_writer(c, y, y, w->text, w->len, &how, &maybe) == j &&
+		if (line_writer(c, y, y, f, n, raw, &how, &maybe) == j &&
 		    how != LW_DISK)
 			return (1);
 	}
@@ -18645,6 +18966,22 @@ zsh_quals(struct ctx *c, const struct shellparse_cmd *cmd)
 	return (call_names(c, &c->zsh, zsh, 1));
 }
 
+/* A cd moved the line: where the commands from here run. */
+static void __attribute__((noinline))
+cwd_note(struct ctx *c)
+{
+	c->lwlast = c->cwd;
+	c->lwlastp = c->cwdp;
+	if (c->nlwcwd >= LW_NCWD) {
+		c->lwcur = LW_CWDFULL;
+		return;
+	}
+	c->lwcwd[c->nlwcwd].d = c->cwd;
+	c->lwcwd[c->nlwcwd].n = c->cwdlen;
+	c->lwcwd[c->nlwcwd].any = c->cwdp != NULL;
+	c->lwcur = c->nlwcwd++;
+}
+
 /* Every simple command, every view of it. */
 static inline __attribute__((always_inline)) void
 command1(struct ctx *c, uint32_t i)
@@ -18655,6 +18992,9 @@ command1(struct ctx *c, uint32_t i)
 	struct vwalk vw;
 	uint32_t k;
 
+	if (__builtin_expect(c->cwd != c->lwlast || c->cwdp != c->lwlastp, 0))
+		cwd_note(c);
+	cmd->mark |= CM_CWDSET | (c->lwcur << CM_CWDSHIFT);
 	if (cmd->flags & SHELLPARSE_C_KEYWORD) {
 		/* [[ -v 'a[$(x)]' ]] */
 		if (cmd->nwords > 0 && cmd->words[0].len == 2 &&
@@ -18705,8 +19045,9 @@ command1(struct ctx *c, uint32_t i)
 	walk_views(c, &vw, cmd->nassign, cmd->nwords, 0);
 	if (vw.expanded)
 		cmd->mark |= CM_EXPANDED;
-	if (c->rs->npp > 0)
-		cd_track(c, cmd);
+	/* (the paths of rules, and the files the line writes and runs:
+	   line_writer()) */
+	cd_track(c, cmd);
 }
 
 /*
@@ -19085,6 +19426,13 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 		c->cwd = call->cwd;
 		c->cwdlen = strlen(call->cwd);
 	}
+	c->lwcwd[0].d = c->cwd;
+	c->lwcwd[0].n = c->cwdlen;
+	c->lwcwd[0].any = 0;
+	c->nlwcwd = 1;
+	c->lwcur = 0;
+	c->lwlast = c->cwd;
+	c->lwlastp = NULL;
 	if (2 * nr + 2 * np > nbits)
 		return (-1);
 	memset(bits, 0, (2 * nr + 2 * np) * sizeof(*bits));
