@@ -10745,6 +10745,33 @@ same_file(const char *a, size_t an, const char *b, size_t bn)
 }
 
 /*
+ * A word $HOME/x or ${HOME}/x with nothing else expanded: ~/x (which
+ * the shell expands from $HOME), into buf (size bytes).  Its length,
+ * or 0.
+ */
+static size_t
+lw_home(const char *t, size_t n, char *buf, size_t size)
+{
+	size_t l, i;
+
+	if (n >= 5 && memcmp(t, "$HOME", 5) == 0)
+		l = 5;
+	else if (n >= 7 && memcmp(t, "${HOME}", 7) == 0)
+		l = 7;
+	else
+		return (0);
+	if ((l < n && t[l] != '/') || n - l + 2 > size)
+		return (0);
+	for (i = l; i < n; i++)
+		if (strchr("$`*?[\\", t[i]) != NULL || t[i] == '\0')
+			return (0);
+	buf[0] = '~';
+	memcpy(buf + 1, t + l, n - l);
+	buf[n - l + 1] = '\0';
+	return (n - l + 1);
+}
+
+/*
  * The names file f may have in a command before the one that runs it:
  * as that one wrote it (f), joined to the directory it runs in (r),
  * and r from the directory the earlier one runs in (x), when a cd is
@@ -10847,10 +10874,15 @@ word_names(struct ctx *c, const struct shellparse_word *w,
 {
 	const char *p, *eq, *t = w->text;
 	size_t n = w->len;
+	char home[1024];
 
 	if ((p = shellparse_pattern(w)) != NULL) {
 		if (nm->raw && n == nm->fn && memcmp(t, nm->f, n) == 0)
 			return (1);	/* > $f; sh $f */
+		if (!nm->raw && t[0] == '$' && (n = lw_home(t, w->len,
+		    home, sizeof(home))) > 0)
+			return (lw_eq(nm, home, n));	/* > $HOME/s */
+		n = w->len;
 		if (nm->raw || !lw_var(c, t, n, &t, &n))
 			return (lw_gmatch(p, nm) || ((eq = strchr(p, '=')) !=
 			    NULL && lw_gmatch(eq + 1, nm)) ? -1 : 0);
@@ -10965,7 +10997,9 @@ lw_index(struct ctx *c)
 	const struct shellparse_cmd *cmd;
 	const struct shellparse_word *w;
 	const char *eq;
+	char home[1024];
 	uint32_t x, k;
+	size_t l;
 
 	if (!c->lwinit) {
 		memset(c->lwnames, 0, sizeof(c->lwnames));
@@ -10983,14 +11017,22 @@ lw_index(struct ctx *c)
 			    cmd->words[k].len)) != NULL)
 				lw_add(c, eq + 1, cmd->words[k].len - (size_t)
 				    (eq + 1 - cmd->words[k].text));
-		for (k = 0; k < cmd->nredirs; k++)
-			if (shellparse_pattern(&cmd->redirs[k].target) == NULL)
-				lw_add(c, cmd->redirs[k].target.text,
-				    cmd->redirs[k].target.len);
+		for (k = 0; k < cmd->nredirs; k++) {
+			w = &cmd->redirs[k].target;
+			if (shellparse_pattern(w) == NULL)
+				lw_add(c, w->text, w->len);
+			else if ((l = lw_home(w->text, w->len, home,
+			    sizeof(home))) > 0)
+				lw_add(c, home, l);	/* > $HOME/s */
+		}
 		for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
 			w = &cmd->words[k];
-			if (shellparse_pattern(w) != NULL)
+			if (shellparse_pattern(w) != NULL) {
+				if ((l = lw_home(w->text, w->len, home,
+				    sizeof(home))) > 0)
+					lw_add(c, home, l);
 				continue;
+			}
 			lw_add(c, w->text, w->len);
 			if ((eq = memchr(w->text, '=', w->len)) != NULL)
 				lw_add(c, eq + 1, w->len - (size_t)(eq + 1 -
@@ -11431,6 +11473,9 @@ static int
 lw_fname(struct ctx *c, const struct shellparse_word *w, const char **f,
     size_t *n, int *raw)
 {
+	char home[1024], *t;
+	size_t l;
+
 	*raw = 0;
 	*f = w->text;
 	*n = w->len;
@@ -11441,6 +11486,14 @@ lw_fname(struct ctx *c, const struct shellparse_word *w, const char **f,
 	if (memchr(w->text, '$', w->len) == NULL)
 		return (0);
 	*raw = lw_var(c, w->text, w->len, f, n) ? 2 : 1;
+	if (*raw == 1 && (l = lw_home(w->text, w->len, home,
+	    sizeof(home))) > 0 && (t = shellparse_alloc(c->sp, l + 1)) !=
+	    NULL) {
+		memcpy(t, home, l + 1);	/* sh $HOME/s: ~/s */
+		*f = t;
+		*n = l;
+		*raw = 2;
+	}
 	return (1);
 }
 

