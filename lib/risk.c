@@ -10729,6 +10729,8 @@ static void	feed_shell(struct ctx *, uint32_t, int, int);
 				   redirection of text not known (2> f) */
 #define LW_DISK		6	/* another (cp x f, cc -o f): text of files,
 				   as a file the line did not write */
+#define LW_EDIT		7	/* sed -i: the file, and the text its
+				   script puts in */
 #define LW_BUDGET	131072	/* words line_writer() looks at, a call */
 
 /* Are a and b the same file name, ./ aside? */
@@ -10935,6 +10937,7 @@ lw_prog(const struct shellparse_word *w, const char *list)
 #define LK_GIT		2
 #define LK_FETCH	3
 #define LK_FETCHLAST	4
+#define LK_EDIT		5	/* sed, perl, ruby, awk: -i edits files */
 
 static int
 lw_kind(const struct shellparse_word *w)
@@ -10955,12 +10958,79 @@ lw_kind(const struct shellparse_word *w)
 	if (LW_IS("scp") || LW_IS("sftp") || LW_IS("rsync") ||
 	    LW_IS("lwp-download"))
 		return (LK_FETCHLAST);
+	if (LW_IS("sed") || LW_IS("gsed") || LW_IS("perl") || LW_IS("ruby") ||
+	    LW_IS("awk") || LW_IS("gawk"))
+		return (LK_EDIT);
 	if (LW_IS("xh") || LW_IS("curl") || LW_IS("wget") || LW_IS("axel") ||
 	    LW_IS("http") || LW_IS("wget2") || LW_IS("fetch") ||
 	    LW_IS("https") || LW_IS("aria2c"))
 		return (LK_FETCH);
 #undef LW_IS
 	return (LK_NONE);
+}
+
+/*
+ * Does command cmd, whose program is word p, edit its file operands in
+ * place?  1: sed -i (--in-place), whose scripts say what it puts in;
+ * 2: one whose edit is not read here (perl -pi, ruby -i, gawk -i
+ * inplace, sed -i -f FILE).  0: it does not.
+ */
+static int
+lw_inplace(const struct shellparse_cmd *cmd, uint32_t p)
+{
+	const struct shellparse_word *w = &cmd->words[p];
+	const char *t;
+	uint32_t k;
+	size_t j;
+	int sed, inpl = 0, file = 0;
+
+	if (lw_prog(w, "|sed|gsed|"))
+		sed = 1;
+	else if (lw_prog(w, "|perl|ruby|gawk|awk|"))
+		sed = 0;
+	else
+		return (0);
+	for (k = p + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (shellparse_pattern(w) != NULL) {
+			file |= w->len > 0 && t[0] == '-';	/* -$x */
+			continue;
+		}
+		if (w->len < 2 || t[0] != '-')
+			continue;
+		if (strcmp(t, "--") == 0)
+			break;
+		if (t[1] == '-') {
+			if (strncmp(t, "--in-place", 10) == 0)
+				inpl = 1;
+			else if (strncmp(t, "--file", 6) == 0 ||
+			    strcmp(t, "--expression") == 0)
+				file |= t[2] == 'f', k += strchr(t, '=') ==
+				    NULL;
+			continue;
+		}
+		if (!sed && w->len == 2 && t[1] == 'i' && k + 1 <
+		    cmd->nwords && strcmp(cmd->words[k + 1].text,
+		    "inplace") == 0 && lw_prog(&cmd->words[p], "|gawk|awk|"))
+			return (2);		/* gawk -i inplace */
+		for (j = 1; j < w->len; j++) {
+			if (t[j] == 'i') {
+				inpl = 1;
+				break;		/* the rest is a suffix */
+			}
+			if (strchr(sed ? "efl" : "eEIMmx0l", t[j]) != NULL) {
+				if (t[j] == 'f')
+					file = 1;
+				/* the rest or the next word is its value */
+				k += j + 1 == w->len;
+				break;
+			}
+		}
+	}
+	if (!inpl)
+		return (0);
+	return (!sed || file ? 2 : 1);
 }
 
 /* A file name's hash, ./ aside. */
@@ -11078,8 +11148,16 @@ lw_writes(const struct shellparse *sp, uint32_t j)
 			return (1);
 		}
 	for (k = cmd->nassign; k < cmd->nwords && k < cmd->nassign + 8; k++)
-		if (lw_kind(&cmd->words[k]) != LK_NONE)
+		switch (lw_kind(&cmd->words[k])) {
+		case LK_NONE:
+			break;
+		case LK_EDIT:
+			if (lw_inplace(cmd, k))
+				return (1);
+			break;
+		default:
 			return (1);
+		}
 	return (0);
 }
 
@@ -11314,6 +11392,39 @@ lw_wdir(const struct ctx *c, unsigned id, struct lwname *nm)
 	}
 }
 
+/*
+ * The word of the program command cmd runs, wrappers followed (sudo
+ * tee f, env cat f): its index, before word m (the one naming a file),
+ * or cmd's first when there is none.
+ */
+static uint32_t
+lw_program(const struct ctx *c, const struct shellparse_cmd *cmd,
+    uint32_t m)
+{
+	const struct shellparse_word *w;
+	const struct ient *e;
+	const char *b;
+	struct unwrap u;
+	uint32_t k = cmd->nassign;
+	int i;
+
+	for (i = 0; i < 8 && k < m; i++) {
+		w = &cmd->words[k];
+		if (shellparse_pattern(w) != NULL)
+			break;
+		b = memrchr(w->text, '/', w->len);
+		b = b != NULL ? b + 1 : w->text;
+		if ((e = ilookup(c->rs, b, w->len - (size_t)(b - w->text))) ==
+		    NULL || e->wrap == NULL)
+			break;
+		unwrap(cmd, k, cmd->nwords, e->wrap, &u);
+		if (u.kind != UW_VIEW || u.start <= k || u.start >= m)
+			break;
+		k = u.start;
+	}
+	return (k);
+}
+
 /* Bloom filter: may a word of the line name s? */
 static int
 lw_once(const struct ctx *c, const char *s, size_t n)
@@ -11337,7 +11448,7 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
 	const struct shellparse_redir *r;
 	const struct shellparse_word *w;
 	struct lwname nm;
-	uint32_t x, k, a, m;
+	uint32_t x, k, a, m, p;
 	unsigned id = LW_NCWD + 1, xid;
 	int tee, app, i, fetch;
 
@@ -11410,12 +11521,12 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
 		}
 		if (m == cmd->nwords)
 			continue;
-		w = &cmd->words[cmd->nassign];
+		w = &cmd->words[(p = lw_program(c, cmd, m))];
 		if (lw_kind(w) == LK_TEE) {
 			/* tee [-aip] FILE...: each operand is written */
 			tee = 1;
 			app = 0;
-			for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
+			for (k = p + 1; k < cmd->nwords; k++) {
 				w = &cmd->words[k];
 				if (shellparse_pattern(w) != NULL)
 					tee = 0;
@@ -11432,6 +11543,11 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
 		}
 		if (lw_prog(w, lw_readers))
 			continue;
+		if ((i = lw_inplace(cmd, p)) != 0) {
+			/* sed -i s/x/y/ f: what it puts in; perl -pi code */
+			*how = i == 1 ? LW_EDIT : LW_NET;
+			return (x);
+		}
 		/* sudo curl -o f: a fetcher among the words before f */
 		for (k = cmd->nassign, fetch = 0; k < m && !fetch; k++)
 			switch (lw_kind(&cmd->words[k])) {
@@ -11460,6 +11576,145 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
 		/* curl URL, curl -T f: it reads f */
 	}
 	return (NONE);
+}
+
+/*
+ * Past the separators before a sed command and its addresses (1, $,
+ * /re/, \%re%, a,b, first~step) and !: at its letter, or e.
+ */
+static const char *
+sed_addrs(const char *p, const char *e)
+{
+	char d;
+	int k;
+
+	while (p < e && strchr(" \t\n;", *p) != NULL)
+		p++;
+	for (k = 0; k < 2 && p < e; k++) {
+		if (*p >= '0' && *p <= '9') {
+			while (p < e && ((*p >= '0' && *p <= '9') ||
+			    *p == '~'))
+				p++;
+		} else if (*p == '$')
+			p++;
+		else if (*p == '/' || (*p == '\\' && p + 1 < e)) {
+			d = *p == '/' ? '/' : p[1];
+			for (p += *p == '/' ? 1 : 2; p < e && *p != d; p++)
+				if (*p == '\\' && p + 1 < e)
+					p++;
+			p++;
+			while (p < e && (*p == 'I' || *p == 'M'))
+				p++;
+		}
+		if (p < e && *p == ',')
+			p++;
+		else
+			break;
+	}
+	while (p < e && (*p == ' ' || *p == '\t' || *p == '!'))
+		p++;
+	return (p < e ? p : e);
+}
+
+/* What a sed script (n bytes at s) puts in a file: the text of a, i
+   and c, and of s's replacement, each a line of its own, into f.
+   Anything else that brings text (y, r, R, e, s///e) makes it not
+   known. */
+static void
+sed_puts(const char *s, size_t n, struct feed *f)
+{
+	const char *e = s + n, *p = s, *q;
+	char d, ch;
+	int k;
+
+	while (p < e && !f->opaque) {
+		if ((p = sed_addrs(p, e)) >= e)
+			break;
+		switch (*p) {
+		case 'a': case 'i': case 'c':
+			/* a text, a\ NL text: to a line not ended by \ */
+			for (p++; p < e && (*p == ' ' || *p == '\t'); p++)
+				;
+			if (p < e && *p == '\\')
+				p++;
+			if (p < e && *p == '\n')
+				p++;
+			for (; p < e && *p != '\n'; p++) {
+				if (*p == '\\' && p + 1 < e)
+					p++;
+				ch = *p;
+				feed_put(f, &ch, 1);
+			}
+			feed_put(f, "\n", 1);
+			break;
+		case 's':
+			if (p + 1 >= e || p[1] == '\n' || p[1] == '\\') {
+				f->opaque = 1;
+				return;
+			}
+			d = p[1];
+			for (k = 0, p += 2; p < e && k < 2; p++) {
+				if (*p == '\\' && p + 1 < e) {
+					if (k == 1) {
+						/* \d, \n, \\: the byte */
+						ch = p[1] == 'n' ? '\n' : p[1];
+						feed_put(f, &ch, 1);
+					}
+					p++;
+				} else if (*p == d)
+					k++;
+				else if (k == 1)
+					feed_put(f, p, 1);
+			}
+			feed_put(f, "\n", 1);
+			for (; p < e && strchr("gpiImMe0123456789", *p) !=
+			    NULL; p++)
+				if (*p == 'e')
+					f->opaque = 1;
+			if (p < e && *p == 'w')
+				for (; p < e && *p != '\n'; p++)
+					;
+			break;
+		case 'y': case 'r': case 'R': case 'e':
+			f->opaque = 1;
+			return;
+		case 'w': case 'W': case '#': case ':': case 'b': case 't':
+		case 'T':
+			/* a name or a label to the line's end (or ;) */
+			for (q = p; q < e && *q != '\n' && (*q != ';' ||
+			    *p == 'w' || *p == 'W' || *p == '#'); q++)
+				;
+			p = q;
+			break;
+		default:
+			p++;
+			break;
+		}
+	}
+}
+
+/* sed -i's scripts, joined by newlines as GNU sed joins them (-e
+   'a\\' -e TEXT is a TEXT). */
+struct sedjoin {
+	char	buf[4096];
+	size_t	n;
+	int	opaque;
+};
+
+/* sed_walk()'s fn: a script sed -i runs, onto the others; one made
+   when the line runs ($x), or too long, is not known. */
+static int
+sed_join(void *arg, const struct shellparse_word *w, const char *t,
+    size_t n)
+{
+	struct sedjoin *sj = arg;
+
+	if (shellparse_pattern(w) != NULL || n + 1 > sizeof(sj->buf) - sj->n)
+		return ((sj->opaque = 1));
+	memcpy(sj->buf + sj->n, t, n);
+	sj->buf[sj->n + n] = '\n';
+	sj->n += n + 1;
+	return (0);
 }
 
 /*
@@ -11507,6 +11762,7 @@ static int
 feed_file(struct ctx *c, uint32_t ci, uint32_t before,
     const struct shellparse_word *w, struct feed *f, int depth)
 {
+	struct sedjoin sj;
 	const char *fn;
 	size_t fl;
 	uint32_t x;
@@ -11533,6 +11789,23 @@ feed_file(struct ctx *c, uint32_t ci, uint32_t before,
 	   and what the writer wrote is read all the same */
 	if (maybe)
 		f->opaque = 1;
+	if (how == LW_EDIT) {
+		/* sed -i: the text its scripts put in, from lines of a
+		   file; a text the line wrote, so edited, is not worked
+		   out (s/x// may make any command of it) */
+		if (feed_file(c, ci, x, w, f, depth + 1) == 1)
+			f->opaque = 1;
+		sj.n = 0;
+		sj.opaque = 0;
+		(void)sed_walk(&c->sp->cmds[x], lw_program(c,
+		    &c->sp->cmds[x], c->sp->cmds[x].nwords),
+		    c->sp->cmds[x].nwords, sed_join, &sj);
+		if (sj.opaque)
+			f->opaque = 1;
+		else
+			sed_puts(sj.buf, sj.n, f);
+		return (1);
+	}
 	/* >> f: what the file held first, from a writer before it */
 	if (how == LW_APPEND || how == LW_TEEAPPEND)
 		(void)feed_file(c, ci, x, w, f, depth + 1);
@@ -13649,35 +13922,7 @@ sed_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 	int k;
 
 	while (p < e && !c->nomem) {
-		while (p < e && strchr(" \t\n;", *p) != NULL)
-			p++;
-		/* addresses: 1, $, /re/, \%re%, a,b, first~step; ! */
-		for (k = 0; k < 2 && p < e; k++) {
-			if (*p >= '0' && *p <= '9') {
-				while (p < e && ((*p >= '0' && *p <= '9') ||
-				    *p == '~'))
-					p++;
-			} else if (*p == '$')
-				p++;
-			else if (*p == '/' || (*p == '\\' && p + 1 < e)) {
-				d = *p == '/' ? '/' : p[1];
-				for (p += *p == '/' ? 1 : 2; p < e && *p != d;
-				    p++)
-					if (*p == '\\' && p + 1 < e)
-						p++;
-				p++;
-				while (p < e && (*p == 'I' || *p == 'M'))
-					p++;
-			}
-			if (p < e && *p == ',')
-				p++;
-			else
-				break;
-		}
-		p = skip_blank(p, e);
-		while (p < e && *p == '!')
-			p = skip_blank(p + 1, e);
-		if (p >= e)
+		if ((p = sed_addrs(p, e)) >= e)
 			break;
 		switch (*p) {
 		case 'e':

@@ -3891,6 +3891,33 @@ file_scripts(void)
 		{ "echo 'rm -rf /' > ~/s; sh \"${HOME}/s\"", C, "rm-rf" },
 		{ "echo 'rm -rf /' > ~/s; cd; sh s", C, "rm-rf" },
 		{ "echo 'rm -rf /' > $HOME/s; sh $HOME/t", L, "echo" },
+		/* the program a wrapper runs: sudo tee is tee */
+		{ "echo 'rm -rf /' | sudo tee /tmp/s; sh /tmp/s", C, "rm-rf" },
+		{ "echo 'rm -rf /' | sudo -u root tee -a /tmp/s >/dev/null;"
+		    " sudo bash /tmp/s", C, "rm-rf" },
+		{ "echo 'rm -rf /' | env tee s; sh s", C, "rm-rf" },
+		{ "echo 'rm -rf /' > s; sudo cat s; sh s", C, "rm-rf" },
+		{ "echo 'rm -rf /' > s; sudo chmod +x s; ./s", C, "rm-rf" },
+		{ "echo ls > s; nice cp y s; sh s", L, "echo" },
+		/* sed -i: the text its script puts in */
+		{ "sed -i '1i rm -rf /' run.sh; sh run.sh", C, "rm-rf" },
+		{ "sed -i 's/x/rm -rf \\//' run.sh; sh run.sh", C, "rm-rf" },
+		{ "sudo sed -i '3a rm -rf /' /etc/rc.local; sudo sh"
+		    " /etc/rc.local", C, "rm-rf" },
+		{ "sed -i '2i\\\nrm -rf /' s; sh s", C, "rm-rf" },
+		{ "sed -i -e '$a\\' -e 'rm -rf /' s; sh s", C, "rm-rf" },
+		{ "sed -i 's/a/b/;1i rm -rf /' s; sh s", C, "rm-rf" },
+		{ "sed --in-place=.bak 's|x|rm -rf /|' s; sh s", C, "rm-rf" },
+		{ "sed -i 's/foo/bar/' run.sh && ./run.sh", L, NULL },
+		{ "sed -i.bak '/^#/d' s.sh; sh s.sh", L, NULL },
+		{ "sed -n p s; sh s", L, NULL },
+		/* an edit not worked out: code not known */
+		{ "echo x > s; sed -i 's/x/y/' s; sh s", H, NULL },
+		{ "sed -i y/ab/cd/ s; sh s", H, NULL },
+		{ "sed -i \"s/x/$V/\" s; bash s", H, NULL },
+		{ "sed -i -f edits.sed s.sh; sh s.sh", H, NULL },
+		{ "perl -pi -e 's/a/b/' s.sh; sh s.sh", H, NULL },
+		{ "gawk -i inplace '{print}' s.sh; sh s.sh", H, NULL },
 		/* wget -P DIR, curl --output-dir DIR: DIR/the URL's name */
 		{ "wget -P /tmp https://x/i.sh; sh /tmp/i.sh", C, "curl-sh" },
 		{ "wget -qP/tmp https://x/i.sh; sh /tmp/i.sh", C, "curl-sh" },
