@@ -10260,6 +10260,9 @@ struct feed {
 	size_t		 cap;		/* of p: what the count found */
 	int		 opaque;
 	int		 any;
+	int		 frag;		/* pieces of lines, each ended by a
+					   NUL (sed -i's s///): each parsed
+					   on its own, leniently */
 };
 
 static void
@@ -11008,7 +11011,9 @@ lw_inplace(const struct shellparse_cmd *cmd, uint32_t p)
 		w = &cmd->words[k];
 		t = w->text;
 		if (shellparse_pattern(w) != NULL) {
-			file |= w->len > 0 && t[0] == '-';	/* -$x */
+			/* sed -$x: may be -i, or -f */
+			if (w->len > 0 && t[0] == '-')
+				inpl = file = 1;
 			continue;
 		}
 		if (w->len < 2 || t[0] != '-')
@@ -11105,8 +11110,12 @@ lw_index(struct ctx *c)
 			    sizeof(home))) > 0)
 				lw_add(c, home, l);	/* > $HOME/s */
 		}
-		for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
+		/* (the program too when it is a path: ./s runs s) */
+		for (k = cmd->nassign; k < cmd->nwords; k++) {
 			w = &cmd->words[k];
+			if (k == cmd->nassign && memchr(w->text, '/',
+			    w->len) == NULL)
+				continue;
 			if (shellparse_pattern(w) != NULL) {
 				if ((l = lw_home(w->text, w->len, home,
 				    sizeof(home))) > 0)
@@ -11627,7 +11636,7 @@ sed_addrs(const char *p, const char *e)
 }
 
 /* What a sed script (n bytes at s) puts in a file: the text of a, i
-   and c, and of s's replacement, each a line of its own, into f.
+   and c, and of s's replacement, each a piece ended by a NUL, into f.
    Anything else that brings text (y, r, R, e, s///e) makes it not
    known. */
 static void
@@ -11655,7 +11664,7 @@ sed_puts(const char *s, size_t n, struct feed *f)
 				ch = *p;
 				feed_put(f, &ch, 1);
 			}
-			feed_put(f, "\n", 1);
+			feed_put(f, "", 1);
 			break;
 		case 's':
 			if (p + 1 >= e || p[1] == '\n' || p[1] == '\\') {
@@ -11676,7 +11685,7 @@ sed_puts(const char *s, size_t n, struct feed *f)
 				else if (k == 1)
 					feed_put(f, p, 1);
 			}
-			feed_put(f, "\n", 1);
+			feed_put(f, "", 1);
 			for (; p < e && strchr("gpiImMe0123456789", *p) !=
 			    NULL; p++)
 				if (*p == 'e')
@@ -11814,6 +11823,7 @@ feed_file(struct ctx *c, uint32_t ci, uint32_t before,
 			f->opaque = 1;
 		else
 			sed_puts(sj.buf, sj.n, f);
+		f->frag = 1;
 		return (1);
 	}
 	/* >> f: what the file held first, from a writer before it */
@@ -11935,6 +11945,8 @@ file_fed(struct ctx *c, uint32_t j, uint32_t y)
 	return (0);
 }
 
+static void	lit_parse(struct ctx *, uint32_t, const char *, size_t, int);
+
 /* Shell ci runs the text its input (or its <( )) carries; or, with
    lang, interpreter ci (echo 'import os ...' | python3); or, with
    FEED_OPAQUE, a program whose language is not read here. */
@@ -11943,6 +11955,7 @@ feed_shell(struct ctx *c, uint32_t ci, int procsub, int lang)
 {
 	struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	struct feed f;
+	const char *p, *q, *e;
 	uint32_t x;
 	unsigned nfeed;
 	size_t lwleft;
@@ -11968,12 +11981,34 @@ feed_shell(struct ctx *c, uint32_t ci, int procsub, int lang)
 	if (!f.any || f.n > FEED_MAX || lang == FEED_OPAQUE ||
 	    !feed_fill(c, ci, &f, procsub, nfeed, lwleft))
 		return;
+	if (lang == FEED_SHEBANG && f.frag) {
+		/* sed -i ... t; ./t: t's #! line is not known */
+		interp_opaque(c, ci);
+		return;
+	}
 	if (lang == FEED_SHEBANG &&
 	    (lang = shebang_lang(f.p, f.n)) == FEED_OPAQUE) {
 		interp_opaque(c, ci);	/* #!/usr/bin/tclsh */
 		return;
 	}
-	if (lang == 0)
+	if (f.frag) {
+		/*
+		 * s/x/&.bak/: pieces of lines, which alone may not parse
+		 * (their commands count all the same), each on its own:
+		 * s/x/"/ opens no quote over the next.
+		 */
+		cmd->mark |= CM_PARSED;
+		for (p = f.p, e = f.p + f.n; p < e && !c->nomem; p = q + 1) {
+			if ((q = memchr(p, '\0', (size_t)(e - p))) == NULL)
+				q = e;
+			if (lang == 0)
+				lit_parse(c, ci, p, (size_t)(q - p), 0);
+			else if (lang < 0)
+				text_scan(c, ci, p, (size_t)(q - p), lang);
+			else
+				code_scan(c, ci, p, (size_t)(q - p), lang, 0);
+		}
+	} else if (lang == 0)
 		nested(c, ci, f.p, f.n);
 	else if (lang < 0)
 		text_scan(c, ci, f.p, f.n, lang);	/* psql, ed, ... */
