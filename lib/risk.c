@@ -10702,7 +10702,8 @@ input_text(struct ctx *c, uint32_t ci, size_t *np)
 	memset(&f, 0, sizeof(f));
 	lwleft = c->lwleft;
 	feed_stdin(c, ci, &f, 0, 0);
-	if (!f.any || f.opaque || f.n > FEED_MAX ||
+	/* (sed -i's pieces are not all of a file's text) */
+	if (!f.any || f.opaque || f.frag || f.n > FEED_MAX ||
 	    !feed_fill(c, ci, &f, 0, nfeed, lwleft))
 		return (NULL);
 	*np = f.n;
