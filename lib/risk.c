@@ -11470,7 +11470,7 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
 	struct lwname nm;
 	uint32_t x, k, a, m, p;
 	unsigned id = LW_NCWD + 1, xid;
-	int tee, app, i, fetch;
+	int tee, app, i, fetch, kind;
 
 	if (n == 0 || before > sp->ncmds || ci >= sp->ncmds)
 		return (NONE);
@@ -11542,7 +11542,7 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
 		if (m == cmd->nwords)
 			continue;
 		w = &cmd->words[(p = lw_program(c, cmd, m))];
-		if (lw_kind(w) == LK_TEE) {
+		if ((kind = lw_kind(w)) == LK_TEE) {
 			/* tee [-aip] FILE...: each operand is written */
 			tee = 1;
 			app = 0;
@@ -11563,7 +11563,7 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
 		}
 		if (lw_prog(w, lw_readers))
 			continue;
-		if ((i = lw_inplace(cmd, p)) != 0) {
+		if (kind == LK_EDIT && (i = lw_inplace(cmd, p)) != 0) {
 			/* sed -i s/x/y/ f: what it puts in; perl -pi code */
 			*how = i == 1 ? LW_EDIT : LW_NET;
 			return (x);

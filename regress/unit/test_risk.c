@@ -3914,6 +3914,8 @@ file_scripts(void)
 		{ "sed -i 's/x/; rm -rf \\/ ;/' s; sh s", C, "rm-rf" },
 		{ "sed -i 's/x/os.system(\"rm -rf \\/\")/' t.py; python3 t.py",
 		    C, "rm-rf" },
+		/* xargs < s: the pieces are not all of the file */
+		{ "sed -i '1i x' s; xargs cat < s", H, "dotenv" },
 		{ "sed -i.bak '/^#/d' s.sh; sh s.sh", L, NULL },
 		{ "sed -n p s; sh s", L, NULL },
 		/* an edit not worked out: code not known */
