@@ -3825,6 +3825,14 @@ risk_free(struct risk_ruleset *rs)
 				   program is a file the line could have
 				   written (cover_view()) */
 #define CM_CWDSET	0x800	/* CM_CWD holds where it runs */
+#define CM_ALIAS	0x1000	/* what an alias makes of it parsed */
+#define CM_ALIASDEF	0x2000	/* the aliases it defines noted */
+
+#define LA_MAX		16	/* aliases a line may define */
+#define LA_CMD		0	/* alias NAME=VALUE: a command's name */
+#define LA_FILE		1	/* hash -p FILE NAME: runs the file */
+#define LA_GLOBAL	2	/* zsh alias -g: any word */
+#define LA_SUFFIX	3	/* zsh alias -s: a name ending .NAME */
 #define CM_CWDSHIFT	24	/* CM_CWD: an index into ctx lwcwd[] */
 #define CM_CWD(m)	((m) >> CM_CWDSHIFT)
 
@@ -3885,6 +3893,14 @@ struct ctx {
 	   make a name run another program (rnames, pathset). */
 	uint64_t			*prbits;
 	int				 pread, rnames;
+	/* alias NAME=VALUE, hash -p FILE NAME, zsh's alias -g and -s:
+	   names the line makes run other text (alias_note()) */
+	struct lalias {
+		const char	*name, *val;
+		uint32_t	 nlen, vlen;
+		uint8_t		 kind;
+	}				 la[LA_MAX];
+	uint32_t			 nla;
 	int				 rcopy;		/* cp -r's sources:
 							   read */
 	int				 anypw;		/* anyp, written */
@@ -14129,6 +14145,240 @@ join_words(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t a,
 	return (j);
 }
 
+/*
+ * Note the names command ci (alias or hash, its words [start, end))
+ * makes run other text: alias NAME=VALUE (zsh's -g: any word NAME,
+ * -s: a name ending .NAME) and hash -p FILE NAME.  A name not known
+ * before it runs (alias $n=rm), or more than LA_MAX, may be any
+ * command: the call is then high.
+ */
+static void
+alias_note(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
+    int hash)
+{
+	struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	struct lalias *a;
+	const char *t, *eq, *fv = NULL, *q;
+	size_t n, fn = 0;
+	uint32_t k;
+	int kind = hash ? LA_FILE : LA_CMD, opts = 1, fpat = 0;
+
+	if (cmd->mark & CM_ALIASDEF)
+		return;
+	cmd->mark |= CM_ALIASDEF;
+	for (k = start + 1; k < end && k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		n = w->len;
+		if (opts && n > 1 && (t[0] == '-' || t[0] == '+') &&
+		    memchr(t, '=', n) == NULL) {
+			if (n == 2 && t[1] == '-') {
+				opts = 0;
+				continue;
+			}
+			if (shellparse_pattern(w) != NULL)
+				goto unknown;
+			if (!hash) {
+				/* zsh: -g global, -s suffix (+g lists) */
+				if (t[0] == '-' && memchr(t, 'g', n) != NULL)
+					kind = LA_GLOBAL;
+				else if (t[0] == '-' && memchr(t, 's', n) !=
+				    NULL)
+					kind = LA_SUFFIX;
+				continue;
+			}
+			/* hash -p FILE, -pFILE, -rp FILE */
+			if ((q = memchr(t, 'p', n)) == NULL)
+				continue;
+			if (q + 1 < t + n) {
+				fv = q + 1;
+				fn = (size_t)(t + n - fv);
+			} else if (k + 1 < end && k + 1 < cmd->nwords) {
+				w = &cmd->words[++k];
+				fv = w->text;
+				fn = w->len;
+				fpat = shellparse_pattern(w) != NULL;
+			} else
+				return;
+			continue;
+		}
+		opts = 0;
+		if (hash) {
+			if (fv == NULL)
+				return;		/* hash NAME: a look-up */
+			eq = t + n;
+		} else if ((eq = memchr(t, '=', n)) == NULL)
+			continue;		/* alias NAME: prints it */
+		if (eq == t)
+			continue;
+		/* a name with an expansion in it may be any name */
+		if (shellparse_pattern(w) != NULL &&
+		    (memchr(t, '$', (size_t)(eq - t)) != NULL ||
+		    memchr(t, '`', (size_t)(eq - t)) != NULL ||
+		    strcspn(shellparse_pattern(w), "=*?[") <
+		    strcspn(shellparse_pattern(w), "=")))
+			goto unknown;
+		if (c->nla >= LA_MAX)
+			goto unknown;
+		a = &c->la[c->nla++];
+		a->name = t;
+		a->nlen = (uint32_t)(eq - t);
+		a->kind = (uint8_t)kind;
+		if (hash) {
+			a->val = fv;
+			a->vlen = (uint32_t)fn;
+			/* the file's word as written: its value is not
+			   known, and parsed so it names no known program */
+			if (fpat)
+				a->kind = LA_CMD;
+		} else {
+			a->val = eq + 1;
+			a->vlen = (uint32_t)(t + n - eq - 1);
+		}
+	}
+	return;
+unknown:
+	if (c->unk == NONE)
+		c->unk = ci;
+}
+
+/* May the word at k of ci have a alias a expanded?  Not when a is
+   being expanded already: bash leaves alias ls='ls -l' at that. */
+static int
+alias_again(const struct ctx *c, uint32_t ci, const struct lalias *a)
+{
+	const struct shellparse *sp = c->sp;
+	const struct shellparse_cmd *p;
+	const struct shellparse_word *w;
+	uint32_t x = sp->cmds[ci].parent, k, steps = 0;
+
+	for (; x != NONE && x < sp->ncmds && steps++ < 64; x = p->parent) {
+		p = &sp->cmds[x];
+		if (!(p->mark & CM_ALIAS))
+			continue;
+		for (k = p->nassign; k < p->nwords; k++) {
+			w = &p->words[k];
+			if (w->len == a->nlen &&
+			    memcmp(w->text, a->name, a->nlen) == 0)
+				return (0);
+			if (a->kind != LA_GLOBAL)
+				break;
+		}
+	}
+	return (1);
+}
+
+/* The alias of the line's that word k of ci (in a command's place or
+   not) has expanded, or NULL. */
+static const struct lalias *
+alias_find(const struct ctx *c, uint32_t ci, uint32_t k, int first)
+{
+	const struct shellparse_word *w = &c->sp->cmds[ci].words[k];
+	const struct lalias *a;
+	uint32_t i;
+
+	if (shellparse_pattern(w) != NULL)
+		return (NULL);		/* $x, x*: never an alias */
+	for (i = 0; i < c->nla; i++) {
+		a = &c->la[i];
+		if (a->kind == LA_SUFFIX) {
+			if (!first || w->len <= a->nlen ||
+			    w->text[w->len - a->nlen - 1] != '.' ||
+			    memcmp(w->text + w->len - a->nlen, a->name,
+			    a->nlen) != 0)
+				continue;
+		} else if ((!first && a->kind != LA_GLOBAL) ||
+		    w->len != a->nlen || memcmp(w->text, a->name, a->nlen) !=
+		    0)
+			continue;
+		if (alias_again(c, ci, a))
+			return (a);
+	}
+	return (NULL);
+}
+
+/*
+ * Command ci as its words are once the line's aliases are expanded
+ * (alias x=/bin/rm; x -rf /: /bin/rm -rf /), parsed as its nested
+ * command line.  A value ending in a blank has the word after it
+ * looked up as well, as the shells do.
+ */
+static void
+alias_scan(struct ctx *c, uint32_t ci)
+{
+	struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	const struct lalias *a, *hit[SHELLPARSE_MAXLEN / 2 > 256 ? 256 :
+	    SHELLPARSE_MAXLEN / 2];
+	uint32_t k, nw, any = 0;
+	size_t l = 0;
+	char *t;
+	int first = 1;
+
+	if ((cmd->mark & CM_ALIAS) || cmd->nwords <= cmd->nassign)
+		return;
+	/* (alias x='ls -l', hash -p /bin/ls x: that text is run where
+	   x is, and expanded there) */
+	if (cmd->parent != NONE && cmd->parent < c->sp->ncmds &&
+	    (c->sp->cmds[cmd->parent].mark & CM_ALIASDEF))
+		return;
+	nw = cmd->nwords - cmd->nassign;
+	if (nw > sizeof(hit) / sizeof(hit[0])) {
+		if (c->unk == NONE)
+			c->unk = ci;
+		return;
+	}
+	for (k = 0; k < nw; k++) {
+		w = &cmd->words[cmd->nassign + k];
+		hit[k] = a = alias_find(c, ci, cmd->nassign + k, first);
+		l += 4 * (size_t)w->len + 3;
+		if (a != NULL) {
+			any = 1;
+			l += 4 * (size_t)a->vlen + 3;
+		}
+		/* alias sudo='sudo ': the next word is a command's name */
+		first = a != NULL && a->kind != LA_SUFFIX && a->vlen > 0 &&
+		    (a->val[a->vlen - 1] == ' ' || a->val[a->vlen - 1] ==
+		    '\t');
+	}
+	if (!any)
+		return;
+	cmd->mark |= CM_ALIAS;
+	if (l > SHELLPARSE_MAXLEN) {
+		if (c->unk == NONE)
+			c->unk = ci;
+		return;
+	}
+	if ((t = shellparse_alloc(c->sp, l + 1)) == NULL) {
+		c->nomem = 1;
+		return;
+	}
+	for (k = 0, l = 0; k < nw; k++) {
+		w = &cmd->words[cmd->nassign + k];
+		if (k > 0)
+			t[l++] = ' ';
+		if ((a = hit[k]) != NULL && a->kind == LA_FILE)
+			l += squote(t + l, a->val, a->vlen);
+		else if (a != NULL) {
+			memcpy(t + l, a->val, a->vlen);
+			l += a->vlen;
+		}
+		if (a != NULL && a->kind != LA_SUFFIX)
+			continue;
+		if (a != NULL)
+			t[l++] = ' ';
+		if (shellparse_pattern(w) != NULL) {
+			memcpy(t + l, w->text, w->len);
+			l += w->len;
+		} else
+			l += squote(t + l, w->text, w->len);
+	}
+	t[l] = '\0';
+	calc_note(c, t, l);
+	shellparse(c->sp, t, l, (unsigned)cmd->depth + 1, ci);
+}
+
 /* Parse words [a, b) of command ci as the argv of a command, and as
    one command line made of them joined. */
 static void
@@ -18666,9 +18916,13 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			    &recprogs[e->rec - 1]);
 			c->pread = c->rcopy = 0;
 		}
-		/* alias cat=tee: a reader's name may run a writer */
-		if (blen == 5 && memcmp(base, "alias", 5) == 0)
+		/* alias cat=tee: a reader's name may run a writer; and
+		   alias x=rm; x -rf /: a name may run any text */
+		if (blen == 5 && memcmp(base, "alias", 5) == 0) {
 			c->rnames = 1;
+			alias_note(c, vw->cmd, start, end, 0);
+		} else if (blen == 4 && memcmp(base, "hash", 4) == 0)
+			alias_note(c, vw->cmd, start, end, 1);
 		if (!c->pathset && blen >= 4 && blen <= 8)
 			path_setter(c, vw->cmd, start, end, base, blen);
 		else if (blen == 2 && base[0] == 'f' && base[1] == 'c')
@@ -19495,17 +19749,35 @@ static void
 commands(struct ctx *c)
 {
 	struct shellparse *sp = c->sp;
-	uint32_t i, j;
+	uint32_t i, j, cj = 0, nla, pass;
 
 	for (i = 0; i < sp->ncmds && !c->nomem; i++)
 		command1(c, i);
-	if (!c->calc)
-		return;
-	/* What quoted text would run, and what that holds in turn. */
-	for (j = 0; j < sp->ncmds && !c->nomem; j++) {
-		calc_scan(c, j);
-		for (; i < sp->ncmds && !c->nomem; i++)
-			command1_more(c, i);
+	/*
+	 * What quoted text would run, and what that holds in turn; what
+	 * the line's aliases make of its commands, wherever in the line
+	 * they are defined (a loop may run a later one first), and again
+	 * while what they make defines more.
+	 */
+	for (pass = 0; (c->calc || c->nla > 0) && !c->nomem; pass++) {
+		if (pass == 4) {
+			if (c->unk == NONE)
+				c->unk = 0;
+			break;
+		}
+		nla = c->nla;
+		for (j = 0; j < sp->ncmds && !c->nomem; j++) {
+			if (c->calc && j >= cj) {
+				calc_scan(c, j);
+				cj = j + 1;
+			}
+			if (nla > 0)
+				alias_scan(c, j);
+			for (; i < sp->ncmds && !c->nomem; i++)
+				command1_more(c, i);
+		}
+		if (c->nla == nla)
+			break;
 	}
 }
 
@@ -19760,6 +20032,7 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->vtdone = 0;
 	c->anyp = c->noany = c->opqw = 0;
 	c->pread = c->rnames = c->anypw = c->rcopy = 0;
+	c->nla = 0;
 	c->anyww = NULL;
 	c->anywn = 0;
 	c->pathset = 0;

@@ -2386,6 +2386,61 @@ parallel_items(void)
 }
 
 /*
+ * A name the line makes run other text (alias NAME=VALUE, hash -p FILE
+ * NAME, zsh's alias -g and -s) is read where it is used as that text
+ * followed by the words after it, wherever in the line the alias is
+ * made (a loop may define it before it runs it).
+ */
+static void
+aliases(void)
+{
+	static const char *const ev[] = {
+		"alias x=/bin/rm; x -rf /", "alias x=rm; x -rf /",
+		"alias x='rm -r'; x -f /", "alias x='rm -rf'; x /tmp/a",
+		"hash -p /bin/rm x; x -rf /", "hash -p/bin/rm x; x -rf /",
+		"hash -r -p /usr/bin/rm x y; y -rf /",
+		"x -rf /; alias x=rm", "alias x=rm\nx -rf /",
+		"for i in 1 2; do x -rf /; alias x=rm; done",
+		"alias sudo='sudo '; alias x='rm -rf'; sudo x /",
+		"alias -g X='-rf /'; rm X", "alias -s txt='rm -rf'; a.txt",
+		"builtin alias x=rm; x -rf /", "command alias x=rm; x -rf /",
+		"eval 'alias x=rm'; x -rf /", "alias x=y y=rm; x -rf /",
+		"alias x='alias y=rm'; x; y -rf /", "alias ls=rm; ls -rf /",
+		"sh -c 'alias x=rm; x -rf /'", "alias x='rm -rf'; (x /)",
+		"alias x='rm -rf'; echo $(x /)", "alias -- x=rm; x -rf /",
+		"alias x=rm; LC_ALL=C x -rf /",
+	};
+	static const char *const opaque[] = {
+		"alias $n=rm; x -rf /", "alias x=\"$y\"; x", "alias x='$y'; x",
+		"hash -p \"$f\" x; x", "alias x$n=rm; x1 -rf /",
+	};
+	static const struct {
+		const char	*line;
+		enum risk_level	 level;
+	} plain[] = {
+		{ "alias ll='ls -l'; ll", L }, { "alias ls='ls -l'; ls /tmp", L },
+		{ "alias x=ls; x -la", L }, { "alias x=ls; echo x", L },
+		{ "alias rm='rm -i'; ls", M }, { "hash ls; ls", L },
+	};
+	struct risk_result r;
+	size_t i;
+
+	evade_all(ev, sizeof(ev) / sizeof(ev[0]));
+	opaque_all(opaque, sizeof(opaque) / sizeof(opaque[0]), "alias");
+	for (i = 0; i < sizeof(plain) / sizeof(plain[0]); i++) {
+		r = run(rs, "shell", plain[i].line, NULL, NULL);
+		tap_ok(r.level == plain[i].level && !r.opaque &&
+		    !r.unparseable, "alias: %s: %s", shown(plain[i].line),
+		    r.why);
+	}
+	/* alias a=b b=a: each name is expanded once, as the shells do */
+	r = run(rs, "shell", "alias a=b b=a; a", NULL, NULL);
+	tap_ok(!r.unparseable && !r.opaque, "alias a=b b=a; a: %s", r.why);
+	r = run(rs, "shell", "alias a='a; a'; a", NULL, NULL);
+	tap_ok(!r.unparseable && !r.opaque, "alias a='a; a'; a: %s", r.why);
+}
+
+/*
  * A rule names a program by its base name.  A program named by a path
  * outside the system's directories, or looked up in a PATH the line
  * sets, is a file the line could have written: the rule still holds
@@ -2404,7 +2459,7 @@ path_programs(void)
 		{ "/usr/bin/../../tmp/ls", 1 }, { "PATH=/tmp ls", 1 },
 		{ "PATH+=:/tmp ls", 1 }, { "env PATH=. ls", 1 },
 		{ "PATH=.; ls", 1 }, { "export PATH=/tmp; ls", 2 },
-		{ "declare -x PATH=/tmp; ls", 2 }, { "hash -p ./x ls; ls", 3 },
+		{ "declare -x PATH=/tmp; ls", 2 }, { "hash -p ./x ls; ls", 4 },
 		{ "timeout 5 ./ls", 1 }, { "cat a.txt | ./wc -l", 1 },
 		{ "cd /tmp && ./ls", 1 }, { "exec ./ls", 1 },
 		{ "/nix/store/0a1b-coreutils-9.4/bin/ls", 1 },
@@ -2440,7 +2495,7 @@ path_programs(void)
 	shell("./rm -rf /", C, "rm-rf");
 	shell("PATH=. rm -rf /", C, "rm-rf");
 	/* the file bash's tables name is matched by its base name */
-	evade("hash -p /bin/rm ls; ls -rf /", M, "rm");
+	evade("hash -p /bin/rm ls; ls -rf /", C, "rm-rf");
 	evade("BASH_CMDS=([ls]=/usr/bin/rm); ls", M, "rm");
 	evade("declare -A BASH_CMDS=([x]=/bin/true [ls]=/bin/rm); ls", M,
 	    "rm");
@@ -4369,6 +4424,7 @@ main(void)
 	parallel_items();
 	mail_clients();
 	path_programs();
+	aliases();
 	tap_ok(nevasion >= 20, "%d evasion attempts", nevasion);
 	fed();
 	directories();
