@@ -7953,6 +7953,239 @@ written_here(struct ctx *c, const char *s, size_t n, const char *pat)
 	c->pread = pr;
 }
 
+/*
+ * Long option t (after its "--", n bytes to any '=') of list: its value
+ * (attached after '=', else the next word; *k moved past it), or NULL
+ * if t is not one of them.  *hit says whether it was.
+ */
+static const struct shellparse_word *
+tw_long(const struct shellparse_cmd *cmd, uint32_t *k, uint32_t end,
+    const char *list, struct shellparse_word *v, int *hit)
+{
+	const struct shellparse_word *w = &cmd->words[*k];
+	const char *eq = memchr(w->text, '=', w->len);
+	size_t l = eq != NULL ? (size_t)(eq - w->text) : w->len;
+
+	*hit = l > 2 && in_list_abbr(list, w->text + 2, l - 2, 0);
+	if (!*hit)
+		return (NULL);
+	return (opt_val(cmd, k, end, eq != NULL ? l + 1 : w->len, v));
+}
+
+/*
+ * A URL's last part, less a ?query, a #fragment and .git, as the
+ * directory git clone makes of it, into the arena; 0 if none.
+ */
+static size_t
+tw_urlname(struct ctx *c, const struct shellparse_word *u, const char **dp)
+{
+	const char *t = u->text, *e, *b;
+	size_t l;
+	char *d;
+
+	if (shellparse_pattern(u) != NULL)
+		return (0);
+	e = t + strcspn(t, "?#");
+	while (e > t && e[-1] == '/')
+		e--;
+	for (b = e; b > t && b[-1] != '/' && b[-1] != ':'; b--)
+		;
+	l = (size_t)(e - b);
+	if (l > 4 && memcmp(e - 4, ".git", 4) == 0)
+		l -= 4;
+	if (l == 0 || (l == 1 && b[0] == '.') || (l == 2 && b[0] == '.' &&
+	    b[1] == '.') || (d = shellparse_alloc(c->sp, l + 1)) == NULL)
+		return (0);
+	memcpy(d, b, l);
+	d[l] = '\0';
+	*dp = d;
+	return (l);
+}
+
+#define TW_GIT		1
+#define TW_JS		2	/* npm, pnpm, yarn, bun */
+#define TW_PIP		3
+#define TW_MAKE		4
+
+/*
+ * Programs that write a tree of files into a directory their words
+ * name, not known to the path rules as such: git clone URL [DIR] (by
+ * default the URL's last part, less .git), git worktree add DIR, git
+ * submodule add URL [DIR], and any git command given a work tree
+ * (--work-tree DIR, GIT_WORK_TREE=DIR); npm, pnpm, yarn and bun with
+ * --prefix, --dir, -C, --cwd, --modules-dir, --global-dir DIR; pip's
+ * --target (-t), --prefix, --root, --src and download's --dest (-d)
+ * DIR; make's -C DIR (-CDIR, --directory) and DESTDIR=, prefix=,
+ * PREFIX=.  Each DIR is fed as a tree the command writes (from git's
+ * -C).
+ */
+static void
+tree_writes(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
+    const char *base, size_t blen)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w, *d, *gc = NULL, *ops[3];
+	struct shellparse_word v, u;
+	const char *t, *sub = NULL, *nm;
+	size_t sl = 0, l;
+	uint32_t k, nops = 0;
+	int kind, hit, pr = c->pread, endopts = 0;
+
+	if (blen == 3 && memcmp(base, "git", 3) == 0)
+		kind = TW_GIT;
+	else if ((blen == 3 && memcmp(base, "npm", 3) == 0) ||
+	    (blen == 4 && (memcmp(base, "pnpm", 4) == 0 ||
+	    memcmp(base, "yarn", 4) == 0)) ||
+	    (blen == 3 && memcmp(base, "bun", 3) == 0))
+		kind = TW_JS;
+	else if ((blen == 3 && memcmp(base, "pip", 3) == 0) ||
+	    (blen == 4 && memcmp(base, "pip3", 4) == 0))
+		kind = TW_PIP;
+	else if ((blen == 4 && memcmp(base, "make", 4) == 0) ||
+	    (blen == 5 && memcmp(base, "gmake", 5) == 0))
+		kind = TW_MAKE;
+	else
+		return;
+	c->pread = 0;
+	if (kind == TW_GIT)
+		for (k = 0; k < cmd->nassign && k < cmd->nwords; k++) {
+			w = &cmd->words[k];
+			if (w->len > 14 && memcmp(w->text, "GIT_WORK_TREE=",
+			    14) == 0) {
+				u.text = w->text + 14;
+				u.len = w->len - 14;
+				u.flags = 0;
+				if (shellparse_pattern(w) == NULL)
+					dir_word(c, &u, NULL, NULL);
+			}
+		}
+	for (k = start + 1; k < end && k < cmd->nwords && !c->nomem; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (!endopts && w->len == 2 && t[0] == '-' && t[1] == '-') {
+			endopts = 1;
+			continue;
+		}
+		if (kind == TW_MAKE) {
+			if (!endopts && w->len >= 2 && t[0] == '-' &&
+			    t[1] == 'C') {
+				if ((d = opt_val(cmd, &k, end, 2, &v)) != NULL)
+					dir_word(c, d, NULL, NULL);
+			} else if (!endopts && w->len > 2 && t[0] == '-' &&
+			    t[1] == '-') {
+				if ((d = tw_long(cmd, &k, end, "|directory|",
+				    &v, &hit)) != NULL)
+					dir_word(c, d, NULL, NULL);
+			} else if ((w->len > 8 && memcmp(t, "DESTDIR=", 8) ==
+			    0) || (w->len > 7 && (memcmp(t, "prefix=", 7) ==
+			    0 || memcmp(t, "PREFIX=", 7) == 0))) {
+				l = (size_t)((const char *)memchr(t, '=',
+				    w->len) - t) + 1;
+				u.text = t + l;
+				u.len = w->len - (uint32_t)l;
+				u.flags = 0;
+				if (shellparse_pattern(w) == NULL)
+					dir_word(c, &u, NULL, NULL);
+			}
+			continue;
+		}
+		if (kind == TW_JS || kind == TW_PIP) {
+			if (endopts || w->len < 2 || t[0] != '-')
+				continue;
+			if (t[1] == '-') {
+				d = tw_long(cmd, &k, end, kind == TW_JS ?
+				    "|prefix|dir|cwd|modules-dir|global-dir|" :
+				    "|target|prefix|root|src|dest|", &v, &hit);
+				if (d != NULL)
+					dir_word(c, d, NULL, NULL);
+			} else if (w->len >= 2 && (kind == TW_JS ? t[1] ==
+			    'C' : t[1] == 't' || t[1] == 'd')) {
+				if ((d = opt_val(cmd, &k, end, 2, &v)) != NULL)
+					dir_word(c, d, NULL, NULL);
+			}
+			continue;
+		}
+		/* git [-C DIR] [-c K=V] [--work-tree DIR] SUB ... */
+		if (sub == NULL) {
+			if (w->len >= 2 && t[0] == '-' && t[1] != '-') {
+				if (t[1] == 'C')
+					gc = opt_val(cmd, &k, end, 2, &v);
+				else if (t[1] == 'c')
+					(void)opt_val(cmd, &k, end, 2, &u);
+				continue;
+			}
+			if (w->len > 2 && t[0] == '-') {
+				if ((d = tw_long(cmd, &k, end, "|work-tree|",
+				    &u, &hit)) != NULL)
+					dir_word(c, d, gc, NULL);
+				else if (!hit)
+					(void)tw_long(cmd, &k, end,
+					    "|git-dir|namespace|config-env|"
+					    "super-prefix|attr-source|", &u,
+					    &hit);
+				continue;
+			}
+			if (shellparse_pattern(w) != NULL)
+				break;
+			sub = t;
+			sl = w->len;
+			if (!(sl == 5 && memcmp(sub, "clone", 5) == 0) &&
+			    !(sl == 8 && memcmp(sub, "worktree", 8) == 0) &&
+			    !(sl == 9 && memcmp(sub, "submodule", 9) == 0))
+				break;
+			continue;
+		}
+		if (!endopts && w->len >= 2 && t[0] == '-') {
+			/* the options of these that take a value */
+			if (t[1] == '-') {
+				if (memchr(t, '=', w->len) == NULL &&
+				    in_list_abbr("|origin|branch|config|jobs|"
+				    "depth|reference|reference-if-able|"
+				    "separate-git-dir|filter|shallow-since|"
+				    "shallow-exclude|server-option|bundle-uri|"
+				    "ref-format|revision|upload-pack|template|"
+				    "name|reason|", t + 2, w->len - 2, 0) &&
+				    k + 1 < end)
+					k++;
+			} else if (w->len == 2 && strchr("obcjubB", t[1]) !=
+			    NULL && k + 1 < end)
+				k++;
+			continue;
+		}
+		if (nops == 0 && sl > 5 && !(w->len == 3 &&
+		    memcmp(t, "add", 3) == 0))
+			break;		/* git worktree list */
+		if (nops < 3)
+			ops[nops] = w;
+		nops++;
+	}
+	if (sub != NULL && !c->nomem) {
+		if (sl == 5) {
+			/* clone URL [DIR] */
+			if (nops >= 2)
+				dir_word(c, ops[1], gc, NULL);
+			else if (nops == 1 && (l = tw_urlname(c, ops[0],
+			    &nm)) > 0) {
+				u.text = nm;
+				u.len = (uint32_t)l;
+				u.flags = 0;
+				dir_word(c, &u, gc, NULL);
+			}
+		} else if (sl == 8 && nops >= 2)
+			dir_word(c, ops[1], gc, NULL);	/* add DIR */
+		else if (sl == 9 && nops >= 3)
+			dir_word(c, ops[2], gc, NULL);	/* add URL DIR */
+		else if (sl == 9 && nops == 2 && (l = tw_urlname(c, ops[1],
+		    &nm)) > 0) {
+			u.text = nm;
+			u.len = (uint32_t)l;
+			u.flags = 0;
+			dir_word(c, &u, gc, NULL);
+		}
+	}
+	c->pread = pr;
+}
+
 /* What a compiler writes here, of sources outs: a.out, and each one's
    base name as .o and .s (-c, -S, -save-temps). */
 static void
@@ -18925,6 +19158,8 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			alias_note(c, vw->cmd, start, end, 1);
 		if (!c->pathset && blen >= 4 && blen <= 8)
 			path_setter(c, vw->cmd, start, end, base, blen);
+		if (rs->npp > 0 && blen >= 3 && blen <= 5)
+			tree_writes(c, vw->cmd, start, end, base, blen);
 		else if (blen == 2 && base[0] == 'f' && base[1] == 'c')
 			fc_runs(c, vw->cmd, start, end);
 		/* export LD_PRELOAD=x: what a builtin sets is an

@@ -4196,6 +4196,12 @@ path_writes(void)
 		"rsync -a --link-dest=/etc/old /tmp/a /tmp/b",
 		/* a compiler's a.out and x.o are not ~/.bashrc */
 		"cd ~ && cc -c a.c b.c", "cd ~ && gcc x.c",
+		/* a tree written elsewhere */
+		"git clone http://x/y /tmp/y", "git clone http://x/etc",
+		"cd /tmp && git clone http://x/etc.git", "git worktree list",
+		"git -C /tmp clone http://x/etc", "npm --prefix /tmp install x",
+		"make -C /tmp", "pip install -t /tmp/v x",
+		"make install DESTDIR=/tmp/p",
 	};
 	static const char *const writes[] = {
 		"echo x > /etc/passwd", "echo x >> /etc/passwd",
@@ -4316,6 +4322,21 @@ path_writes(void)
 		"rsync -a /etc/x $d", "rsync -a host:/x /etc/",
 		"rsync -aT /etc/t /tmp/a /tmp/b", "rsync -a --log-file=/etc/l a b",
 		"rsync --temp-dir /etc/t a b", "rsync -a -- /tmp/a /etc/x",
+		/* a tree of files into a directory */
+		"git clone http://x/y /etc/y", "git clone -b m -- http://x/y /etc",
+		"cd /etc && git clone http://x/y.git",
+		"git -C /etc clone http://x/y", "git -C/etc clone x:y.git",
+		"git --work-tree=/etc checkout .", "git --work-tree /etc reset",
+		"GIT_WORK_TREE=/etc git checkout .", "git worktree add /etc/wt",
+		"git submodule add http://x/y /etc/y",
+		"cd /etc && git submodule add http://x/y",
+		"npm --prefix /etc install x", "npm install --prefix=/etc x",
+		"npm -C /etc ci", "pnpm -C /etc add x", "yarn --cwd /etc add x",
+		"pip install --target /etc x", "pip install -t/etc x",
+		"pip3 install --root /etc x", "pip download -d /etc x",
+		"make -C /etc", "make -C/etc install", "make --directory=/etc",
+		"make install DESTDIR=/etc", "make PREFIX=/etc install",
+		"sudo make -C /etc install",
 		/* an interpreter's program: its literals, as written */
 		"python3 -c \"open('/etc/x', 'w').write('y')\"",
 		"python3 -c 'import os; os.remove(\"/etc/x\")'",
