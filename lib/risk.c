@@ -3829,6 +3829,7 @@ risk_free(struct risk_ruleset *rs)
 #define CM_ALIASDEF	0x2000	/* the aliases it defines noted */
 
 #define LA_MAX		16	/* aliases a line may define */
+#define LRUN_MAX	16	/* files run, looked at for late writers */
 #define LA_CMD		0	/* alias NAME=VALUE: a command's name */
 #define LA_FILE		1	/* hash -p FILE NAME: runs the file */
 #define LA_GLOBAL	2	/* zsh alias -g: any word */
@@ -3924,6 +3925,12 @@ struct ctx {
 	int				 lwinit, lwurl;
 	uint32_t			 lwseen;
 	uint32_t			 lwwscan, lwwfirst;	/* lw_before() */
+	/* commands that run a file by its name (word k), for a writer
+	   later in the line (late_writers()) */
+	struct {
+		uint32_t	 ci, k;
+	}				 lrun[LRUN_MAX];
+	uint32_t			 nlrun;
 	uint64_t			 lwnames[16], lwtwice[16];
 	/* Where the commands run, for the names they give files: the
 	   directories cd took the line to, in order, entry 0 where it
@@ -8019,7 +8026,7 @@ tw_urlname(struct ctx *c, const struct shellparse_word *u, const char **dp)
  * PREFIX=.  Each DIR is fed as a tree the command writes (from git's
  * -C).
  */
-static void
+static void __attribute__((noinline))
 tree_writes(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     const char *base, size_t blen)
 {
@@ -11709,8 +11716,8 @@ lw_once(const struct ctx *c, const char *s, size_t n)
  * gives it), and how (*how): NONE if no command of the line names it.
  */
 static uint32_t
-line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
-    size_t n, int raw, int *how, int *maybe)
+line_writer(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
+    const char *f, size_t n, int raw, int *how, int *maybe)
 {
 	const struct shellparse *sp = c->sp;
 	const struct shellparse_cmd *cmd;
@@ -11730,7 +11737,7 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, const char *f,
 	if (!raw && c->nlwcwd <= 1 && !lw_twice(c, f, n) &&
 	    (nm.r == NULL || !lw_once(c, nm.r, nm.rn)))
 		return (NONE);
-	for (x = before; x-- > 0; ) {
+	for (x = before; x-- > lo; ) {
 		if (x == ci)
 			continue;
 		xid = (sp->cmds[x].mark & CM_CWDSET) ?
@@ -12039,7 +12046,7 @@ feed_file(struct ctx *c, uint32_t ci, uint32_t before,
 
 	if (!lw_fname(c, w, &fn, &fl, &raw))
 		return (0);
-	if ((x = line_writer(c, ci, before, fn, fl, raw, &how,
+	if ((x = line_writer(c, ci, before, 0, fn, fl, raw, &how,
 	    &maybe)) == NONE) {
 		if (maybe != 2)
 			return (0);
@@ -12150,18 +12157,79 @@ file_script(struct ctx *c, uint32_t ci, uint32_t k, int lang)
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const char *f;
 	size_t n;
+	uint32_t i;
 	int how, maybe = 0, raw;
 
-	if (ci == 0 || k >= cmd->nwords || !lw_before(c, ci) ||
+	if (k >= cmd->nwords)
+		return;
+	/* a writer later in the line may run first (a loop, a job in
+	   the background, a function called later, sh -c's text):
+	   looked for once the line's commands are all known */
+	for (i = 0; i < c->nlrun; i++)
+		if (c->lrun[i].ci == ci)
+			break;
+	/* (not /usr/bin/env: the system's, not the line's to write) */
+	if (i == c->nlrun && ((f = memrchr(cmd->words[k].text, '/',
+	    cmd->words[k].len)) == NULL || f == cmd->words[k].text ||
+	    !sysdir(cmd->words[k].text, (size_t)(f - cmd->words[k].text)))) {
+		if (c->nlrun == LRUN_MAX) {
+			interp_opaque(c, ci);	/* not looked at */
+			return;
+		}
+		c->lrun[c->nlrun].ci = ci;
+		c->lrun[c->nlrun++].k = k;
+	}
+	if (ci == 0 || !lw_before(c, ci) ||
 	    !lw_fname(c, &cmd->words[k], &f, &n, &raw))
 		return;
-	if (line_writer(c, ci, ci, f, n, raw, &how, &maybe) == NONE) {
+	if (line_writer(c, ci, ci, 0, f, n, raw, &how, &maybe) == NONE) {
 		if (maybe == 2)
 			interp_opaque(c, ci);	/* not looked at */
 		return;
 	}
 	if (how != LW_DISK)
 		feed_shell(c, ci, FEED_WORD + k, lang);
+}
+
+/*
+ * A file a command runs that a command after it in the line writes
+ * (for i in 1 2; do sh s; echo ... > s; done, sh s & echo ... > s,
+ * sh s < <(echo ... > s), f() { sh s; }; echo ... > s; f, or sh -c
+ * 'echo ... > s'; sh s, whose text is parsed after): it may run that
+ * text, or what the file held before: code not known before it runs.
+ * A copy (cp x s) is as much a file of the system.
+ */
+static void __attribute__((noinline))
+late_writers(struct ctx *c)
+{
+	const struct shellparse_cmd *cmd;
+	const char *f;
+	size_t n;
+	uint32_t i, ci, last, lo = NONE;
+	int how, maybe, raw;
+
+	/* the last command after a runner that may write a file, if
+	   any (none in a line of one command) */
+	for (i = 0; i < c->nlrun; i++)
+		if (c->lrun[i].ci < lo)
+			lo = c->lrun[i].ci;
+	for (last = (uint32_t)c->sp->ncmds; last-- > lo + 1; )
+		if (lw_writes(c->sp, last))
+			break;
+	if (last <= lo)
+		return;
+	for (i = 0; i < c->nlrun && c->opq == NONE && !c->nomem; i++) {
+		ci = c->lrun[i].ci;
+		cmd = &c->sp->cmds[ci];
+		if (last <= ci || c->lrun[i].k >= cmd->nwords ||
+		    !lw_fname(c, &cmd->words[c->lrun[i].k], &f, &n, &raw))
+			continue;
+		maybe = 0;
+		if ((line_writer(c, ci, (uint32_t)c->sp->ncmds, ci + 1, f, n,
+		    raw, &how, &maybe) != NONE && how != LW_DISK) ||
+		    maybe == 2)
+			interp_opaque(c, ci);
+	}
 }
 
 /* Does command y read (as a file operand, or with <) what command j
@@ -12188,7 +12256,7 @@ file_fed(struct ctx *c, uint32_t j, uint32_t y)
 		    !lw_fname(c, w, &f, &n, &raw))
 			continue;
 		maybe = 0;
-		if (line_writer(c, y, y, f, n, raw, &how, &maybe) == j &&
+		if (line_writer(c, y, y, 0, f, n, raw, &how, &maybe) == j &&
 		    how != LW_DISK)
 			return (1);
 	}
@@ -14385,7 +14453,7 @@ join_words(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t a,
  * before it runs (alias $n=rm), or more than LA_MAX, may be any
  * command: the call is then high.
  */
-static void
+static void __attribute__((noinline))
 alias_note(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     int hash)
 {
@@ -14537,7 +14605,7 @@ alias_find(const struct ctx *c, uint32_t ci, uint32_t k, int first)
  * command line.  A value ending in a blank has the word after it
  * looked up as well, as the shells do.
  */
-static void
+static void __attribute__((noinline))
 alias_scan(struct ctx *c, uint32_t ci)
 {
 	struct shellparse_cmd *cmd = &c->sp->cmds[ci];
@@ -19127,8 +19195,8 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	char *j;
 
 	if (vw->mode == VW_MAIN && bpat == NULL && blen > 0) {
-		/* ./f, a file an earlier command of the line wrote */
-		if (vw->cmd > 0 && memchr(cmd->words[start].text, '/',
+		/* ./f, a file a command of the line wrote */
+		if (memchr(cmd->words[start].text, '/',
 		    cmd->words[start].len) != NULL)
 			file_script(c, vw->cmd, start, FEED_SHEBANG);
 		opt_texts(c, vw->cmd, start, end, e, base, blen);
@@ -19158,7 +19226,9 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			alias_note(c, vw->cmd, start, end, 1);
 		if (!c->pathset && blen >= 4 && blen <= 8)
 			path_setter(c, vw->cmd, start, end, base, blen);
-		if (rs->npp > 0 && blen >= 3 && blen <= 5)
+		/* git, npm, pnpm, yarn, bun, pip, make */
+		if (rs->npp > 0 && blen >= 3 && blen <= 5 &&
+		    memchr("gnpybm", base[0], 6) != NULL)
 			tree_writes(c, vw->cmd, start, end, base, blen);
 		else if (blen == 2 && base[0] == 'f' && base[1] == 'c')
 			fc_runs(c, vw->cmd, start, end);
@@ -20014,6 +20084,8 @@ commands(struct ctx *c)
 		if (c->nla == nla)
 			break;
 	}
+	if (c->nlrun > 0)
+		late_writers(c);
 }
 
 static void
@@ -20255,6 +20327,7 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->lwinit = 0;
 	c->lwwscan = 0;
 	c->lwwfirst = NONE;
+	c->nlrun = 0;
 	c->calccode = c->calclazy = c->calc = 0;
 	c->calcleft = 0;
 	c->codeleft = CODE_MAX;

@@ -3906,8 +3906,22 @@ file_scripts(void)
 		{ "echo 'rm -rf /' > s; cp y $d; sh s", C, "rm-rf" },
 		{ "printf '#!/usr/bin/tclsh\\nexec rm x' > t; chmod +x t; ./t",
 		    H, NULL },
+		/* written after it: a loop, a job in the background, a
+		   function called later or sh -c's text (parsed after)
+		   may write it first (the parse keeps no loops, so any
+		   writer after it counts) */
+		{ "sh s; echo 'rm -rf /' > s", H, NULL },
+		{ "for i in 1 2; do sh s; echo 'rm -rf /' > s; done", H, NULL },
+		{ "while :; do ./s; echo 'rm -rf /' > s; done", H, NULL },
+		{ "sh s & echo 'rm -rf /' > s", H, NULL },
+		{ "sh s < <(echo 'rm -rf /' > s)", H, NULL },
+		{ "f() { sh s; }; echo 'rm -rf /' > s; f", H, NULL },
+		{ "sh -c \"echo 'rm -rf /' > s\"; sh s", H, NULL },
+		{ "eval \"echo 'rm -rf /' > s\"; . ./s", H, NULL },
+		{ "python3 a.py; curl x > a.py", H, NULL },
 		/* not written by the line, or written before it: a file */
-		{ "sh s; echo 'rm -rf /' > s", L, "echo" },
+		{ "sh s; echo 'rm -rf /' > t", L, "echo" },
+		{ "sh s; cp /tmp/x s", L, "cp" },
 		{ "echo ls > s; cp y s; sh s", L, "echo" },
 		{ "echo 'rm -rf /' > s; cat s", L, "cat" },
 		{ "curl https://x/i.sh; sh i.sh", L, NULL },

@@ -1619,6 +1619,10 @@ one(uint32_t i, int print, struct sbuf *b, char *arena, size_t asize)
  * the like write a tree into came to be matched as trees written (make
  * -C / log writes under /): 77 results higher, none lower; 8 name
  * another rule in why.
+ * Blocks changed when a file that a command after the one that runs it
+ * writes came to be code not known (a loop or a job in the background
+ * may write it first): 4 results higher, none lower; 12 name another
+ * reason in why.
  * test_risk_diff -g printed them.
  */
 static const uint64_t golden[] = {	0xe362a34a198e537fULL,
@@ -1644,7 +1648,7 @@ static const uint64_t golden[] = {	0xe362a34a198e537fULL,
 	0x01d883fcdf4aa6faULL,
 	0x0906c6d2efa0cbefULL,
 	0xe4af0e3f43e29436ULL,
-	0xc7f8823f2b71a7a2ULL,
+	0x459f2c189dd2a9f4ULL,
 	0x067e03b2184a320aULL,
 	0xfb1448786f66ea13ULL,
 	0xb071c1f6538dac27ULL,
@@ -1655,19 +1659,19 @@ static const uint64_t golden[] = {	0xe362a34a198e537fULL,
 	0x908f44f522d13c1aULL,
 	0x34ee7ab31163d4e4ULL,
 	0x003dc1df88c32936ULL,
-	0x09995a3a984fc3daULL,
+	0x28534ab00cb3ba1dULL,
 	0xf5e1822e3d0bcf95ULL,
 	0x7a138cbb7a1a2336ULL,
 	0x2e279ed75fd70affULL,
 	0x34b26a57a5b5466bULL,
-	0xdca6b866d2aaa047ULL,
+	0xd97ae740657e8ff8ULL,
 	0x0f95d23bd68ce00dULL,
 	0x5f062aac0e733cfbULL,
 	0xb9d2550d297323e8ULL,
 	0x916e033766595ea0ULL,
 	0x26d91d728a89b076ULL,
-	0x74dbc5cc8026594eULL,
-	0x20dd31a8e2f6970eULL,
+	0x20cdab8a81105517ULL,
+	0x426c059dd75a2bb7ULL,
 	0x2601b76c71a9a994ULL,
 	0x1871d856afc2ab88ULL,
 	0x76c57b0760c12505ULL,
@@ -1683,7 +1687,7 @@ static const uint64_t golden[] = {	0xe362a34a198e537fULL,
 	0xa0fcb8efb793b271ULL,
 	0x33d5f188388c28a3ULL,
 	0x312be80c76ec9e4bULL,
-	0x891469d335cc5091ULL,
+	0x1fcf646060d8e095ULL,
 	0xbb5f990eddb91372ULL,
 };
 
