@@ -12028,6 +12028,79 @@ lw_fname(struct ctx *c, const struct shellparse_word *w, const char **f,
 	return (1);
 }
 
+static int	feed_file(struct ctx *, uint32_t, uint32_t,
+		    const struct shellparse_word *, struct feed *, int);
+
+/*
+ * Copier x (cp, mv, ln, install; dd if=) put in the file what its
+ * sources hold: those the line wrote before it are fed into f (echo
+ * ... > s; cp s t; sh t).  1 when one was, else 0.
+ */
+static int
+copy_feed(struct ctx *c, uint32_t x, struct feed *f, int depth)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[x];
+	const struct shellparse_word *w, *src[16];
+	struct shellparse_word v;
+	const char *b;
+	uint32_t p, k, n = 0, i;
+	size_t bl;
+	int dd, target = 0, endopts = 0, fed = 0;
+
+	p = lw_program(c, cmd, cmd->nwords);
+	if (p >= cmd->nwords || shellparse_pattern(&cmd->words[p]) != NULL)
+		return (0);
+	w = &cmd->words[p];
+	b = memrchr(w->text, '/', w->len);
+	b = b != NULL ? b + 1 : w->text;
+	bl = w->len - (size_t)(b - w->text);
+	dd = bl == 2 && memcmp(b, "dd", 2) == 0;
+	if (!dd && !in_list_abbr("|cp|mv|ln|install|gcp|gmv|", b, bl, 1))
+		return (0);
+	for (k = p + 1; k < cmd->nwords && n < 16; k++) {
+		w = &cmd->words[k];
+		if (dd) {
+			if (w->len > 3 && memcmp(w->text, "if=", 3) == 0 &&
+			    shellparse_pattern(w) == NULL) {
+				v.text = w->text + 3;
+				v.len = w->len - 3;
+				v.flags = 0;
+				n = 0;
+				fed |= feed_file(c, x, x, &v, f, depth + 1) ==
+				    1;
+			}
+			continue;
+		}
+		if (!endopts && w->len == 2 && memcmp(w->text, "--", 2) == 0) {
+			endopts = 1;
+			continue;
+		}
+		if (!endopts && w->len > 1 && w->text[0] == '-') {
+			/* -t DIR, --target-directory: all are sources;
+			   cp -S SUF, install -m MODE -o -g: values */
+			if (w->text[1] == '-') {
+				if (strncmp(w->text, "--target", 8) == 0)
+					target = 1;
+			} else if (w->len == 2 && strchr("tSmogT",
+			    w->text[1]) != NULL && k + 1 < cmd->nwords) {
+				target |= w->text[1] == 't';
+				k++;
+			} else if (memchr(w->text, 't', w->len) != NULL)
+				target = 1;
+			continue;
+		}
+		src[n++] = w;
+	}
+	if (dd)
+		return (fed);
+	if (!target && n > 0)
+		n--;		/* the last is where they go */
+	for (i = 0; i < n && !c->nomem; i++)
+		if (feed_file(c, x, x, src[i], f, depth + 1) == 1)
+			fed = 1;
+	return (fed);
+}
+
 /*
  * The text file w holds when command ci reads it, as commands of the
  * line before `before' wrote it, into f.  Returns 0 when none did (a
@@ -12054,8 +12127,12 @@ feed_file(struct ctx *c, uint32_t ci, uint32_t before,
 		f->any = 1;
 		return (1);
 	}
-	if (how == LW_DISK)
+	if (how == LW_DISK) {
+		/* cp s t, where the line wrote s: what s held */
+		if (depth <= FEED_DEPTH && copy_feed(c, x, f, depth))
+			return (1);
 		return (2);
+	}
 	f->any = 1;
 	if (depth > FEED_DEPTH || c->nfeed++ > FEED_CALLS || how == LW_NET) {
 		f->opaque = 1;
@@ -12187,8 +12264,185 @@ file_script(struct ctx *c, uint32_t ci, uint32_t k, int lang)
 			interp_opaque(c, ci);	/* not looked at */
 		return;
 	}
-	if (how != LW_DISK)
-		feed_shell(c, ci, FEED_WORD + k, lang);
+	/* (a copy: what its source held, if the line wrote that) */
+	feed_shell(c, ci, FEED_WORD + k, lang);
+}
+
+/* Does ci run file name f (n bytes) that the line wrote before it
+   other than by a copy?  Then it runs code not known before it runs. */
+static void
+named_opaque(struct ctx *c, uint32_t ci, const char *f, size_t n)
+{
+	int how = 0, maybe = 0;
+
+	if (n == 0 || n > 1000)
+		return;
+	/* (2: not one of the words, which the filter counts) */
+	if ((line_writer(c, ci, ci, 0, f, n, 2, &how, &maybe) != NONE &&
+	    how != LW_DISK) || maybe == 2)
+		interp_opaque(c, ci);
+}
+
+/*
+ * A program named without a '/' and looked up in a PATH the line sets
+ * (PATH=. s, PATH=/tmp:$PATH s, export PATH=.; s): the file of its
+ * name in each directory the value names (an empty part is .), if the
+ * line wrote it, runs code not known before it runs.
+ */
+static void __attribute__((noinline))
+path_runs(struct ctx *c, uint32_t ci, uint32_t start)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w = &cmd->words[start], *pw = NULL;
+	const struct vtval *vv;
+	const char *v = NULL, *p, *q, *e;
+	size_t vn = 0, l;
+	uint32_t k, parts = 0;
+	char buf[1040];
+
+	if (shellparse_pattern(w) != NULL || w->len == 0 ||
+	    memchr(w->text, '/', w->len) != NULL)
+		return;
+	for (k = 0; k < start; k++)
+		if ((cmd->words[k].len >= 5 &&
+		    memcmp(cmd->words[k].text, "PATH=", 5) == 0) ||
+		    (cmd->words[k].len >= 6 &&
+		    memcmp(cmd->words[k].text, "PATH+=", 6) == 0))
+			pw = &cmd->words[k];
+	if ((pw == NULL && !c->pathset) || !lw_before(c, ci))
+		return;
+	if (pw != NULL) {
+		v = (const char *)memchr(pw->text, '=', pw->len) + 1;
+		vn = pw->len - (size_t)(v - pw->text);
+	} else if (c->pathset) {
+		if (!c->vtdone)
+			vt_compute(c);
+		if ((vv = vt_value(c, "PATH", 4)) == NULL)
+			return;
+		v = vv->v;
+		vn = vv->n;
+	} else
+		return;
+	for (p = v, e = v + vn; p <= e && parts++ < 16; p = q + 1) {
+		if ((q = memchr(p, ':', (size_t)(e - p))) == NULL)
+			q = e;
+		l = (size_t)(q - p);
+		if (memchr(p, '$', l) != NULL || l + 1 + w->len >= sizeof(buf))
+			continue;	/* $PATH: the system's */
+		/* (. or none: the name as it is written, here) */
+		if (l > 0 && !(l == 1 && p[0] == '.')) {
+			memcpy(buf, p, l);
+			buf[l++] = '/';
+		} else
+			l = 0;
+		memcpy(buf + l, w->text, w->len);
+		l += w->len;
+		named_opaque(c, ci, buf, l);
+		if (c->opq != NONE)
+			return;
+	}
+}
+
+/*
+ * Files a command reads as code by an option or a variable, not as an
+ * operand: a shell's BASH_ENV=f and ENV=f (sh -i), bash --rcfile f and
+ * --init-file f (fed as a script is); make's makefile (-f f, --file,
+ * --makefile, else GNUmakefile, makefile and Makefile, in -C's
+ * directory), whose recipes are shell text not worked out here: code
+ * not known when the line wrote it.
+ */
+static void __attribute__((noinline))
+named_files(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
+    const char *base, size_t blen)
+{
+	static const char *const mk[] = {
+		"GNUmakefile", "makefile", "Makefile",
+	};
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w, *dir = NULL;
+	struct shellparse_word v;
+	const char *t;
+	size_t l;
+	uint32_t k, i;
+	int given = 0, hit;
+	char *j;
+
+	if (end > cmd->nwords)
+		end = cmd->nwords;
+	if (shell_word(base, blen)) {
+		if (!lw_before(c, ci))
+			return;
+		for (k = 0; k < start; k++) {
+			w = &cmd->words[k];
+			if (shellparse_pattern(w) != NULL)
+				continue;
+			if (w->len > 9 && memcmp(w->text, "BASH_ENV=", 9) == 0)
+				named_opaque(c, ci, w->text + 9, w->len - 9);
+			else if (w->len > 4 && memcmp(w->text, "ENV=", 4) == 0)
+				named_opaque(c, ci, w->text + 4, w->len - 4);
+		}
+		for (k = start + 1; k + 1 < end; k++) {
+			t = cmd->words[k].text;
+			if (strcmp(t, "--rcfile") == 0 ||
+			    strcmp(t, "--init-file") == 0) {
+				file_script(c, ci, k + 1, 0);
+				return;
+			}
+			if (t[0] != '-')
+				break;
+		}
+		return;
+	}
+	if (!((blen == 4 && memcmp(base, "make", 4) == 0) ||
+	    (blen == 5 && (memcmp(base, "gmake", 5) == 0 ||
+	    memcmp(base, "bmake", 5) == 0))) || !lw_before(c, ci))
+		return;
+	for (k = start + 1; k < end && !c->nomem; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (w->len < 2 || t[0] != '-')
+			continue;
+		if (t[1] == 'f' || t[1] == 'C') {
+			if ((w = opt_val(cmd, &k, end, 2, &v)) == NULL)
+				continue;
+			if (t[1] == 'C')
+				dir = w;
+			else if (shellparse_pattern(w) == NULL && w->len > 0) {
+				given = 1;
+				named_opaque(c, ci, w->text, w->len);
+			} else
+				given = 1;
+		} else if (t[1] == '-') {
+			if ((w = tw_long(cmd, &k, end, "|file|makefile|", &v,
+			    &hit)) != NULL) {
+				given = 1;
+				if (shellparse_pattern(w) == NULL)
+					named_opaque(c, ci, w->text, w->len);
+			} else if (!hit && (w = tw_long(cmd, &k, end,
+			    "|directory|", &v, &hit)) != NULL)
+				dir = w;
+		}
+	}
+	if (given || c->nomem)
+		return;
+	if (dir != NULL && (shellparse_pattern(dir) != NULL || dir->len == 0 ||
+	    dir->len > 1000))
+		return;
+	for (i = 0; i < sizeof(mk) / sizeof(mk[0]); i++) {
+		if (dir == NULL) {
+			named_opaque(c, ci, mk[i], strlen(mk[i]));
+			continue;
+		}
+		l = dir->len + 1 + strlen(mk[i]);
+		if ((j = shellparse_alloc(c->sp, l + 1)) == NULL) {
+			c->nomem = 1;
+			return;
+		}
+		memcpy(j, dir->text, dir->len);
+		j[dir->len] = '/';
+		memcpy(j + dir->len + 1, mk[i], strlen(mk[i]) + 1);
+		named_opaque(c, ci, j, l);
+	}
 }
 
 /*
@@ -19199,6 +19453,15 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		if (memchr(cmd->words[start].text, '/',
 		    cmd->words[start].len) != NULL)
 			file_script(c, vw->cmd, start, FEED_SHEBANG);
+		/* BASH_ENV=f sh, make -f f, PATH=. f: of a file written
+		   before */
+		if (vw->cmd > 0) {
+			if (blen <= 5)
+				named_files(c, vw->cmd, start, end, base,
+				    blen);
+			if (c->pathset || start > 0)
+				path_runs(c, vw->cmd, start);
+		}
 		opt_texts(c, vw->cmd, start, end, e, base, blen);
 		if (e != NULL && e->rec != 0 && rs->npp > 0) {
 			/* grep -r, diff -r: the program named as it is */
