@@ -12226,6 +12226,60 @@ lw_before(struct ctx *c, uint32_t ci)
 	return (c->lwwfirst < ci);
 }
 
+/*
+ * Command ci runs a file named by a word whose value is not known
+ * before it runs (sh *.sh, sh ?, for f in a.py; do python3 $f; done):
+ * when a command before it redirects its output into a file that word
+ * could name (its glob matches the name, or the name's last part),
+ * that may be the file it runs: code not known before it runs.
+ */
+static void
+glob_script(struct ctx *c, uint32_t ci, uint32_t k)
+{
+	const struct shellparse *sp = c->sp;
+	const struct shellparse_word *w = &sp->cmds[ci].words[k], *t;
+	const struct shellparse_cmd *cmd;
+	const struct shellparse_redir *r;
+	const char *pat = shellparse_pattern(w), *b;
+	uint32_t x, j, steps = 0;
+
+	if (pat == NULL)
+		return;
+	for (x = 0; x < ci && x < sp->ncmds; x++) {
+		cmd = &sp->cmds[x];
+		for (j = 0; j < cmd->nredirs && steps++ < 4096; j++) {
+			r = &cmd->redirs[j];
+			if (r->op != SHELLPARSE_R_OUT &&
+			    r->op != SHELLPARSE_R_CLOBBER &&
+			    r->op != SHELLPARSE_R_APPEND &&
+			    r->op != SHELLPARSE_R_ALL &&
+			    r->op != SHELLPARSE_R_ALLAPPEND &&
+			    r->op != SHELLPARSE_R_RDWR)
+				continue;
+			t = &r->target;
+			if (shellparse_pattern(t) != NULL || t->len == 0) {
+				/* > $x; sh *.sh (sh $y: only > $y, which
+				   line_writer() looked for) */
+				if (memchr(w->text, '$', w->len) == NULL) {
+					interp_opaque(c, ci);
+					return;
+				}
+				continue;
+			}
+			b = memrchr(t->text, '/', t->len);
+			b = b != NULL ? b + 1 : t->text;
+			if (gmatch(pat, t->text, t->len) ||
+			    gmatch(pat, b, t->len - (size_t)(b - t->text)) ||
+			    (t->len > 2 && t->text[0] == '.' &&
+			    t->text[1] == '/' && gmatch(pat, t->text + 2,
+			    t->len - 2))) {
+				interp_opaque(c, ci);
+				return;
+			}
+		}
+	}
+}
+
 /* Command ci runs the file its word k names as lang's code (0 the
    shell's, FEED_SHEBANG its #! line's): written by the line? */
 static void
@@ -12256,12 +12310,17 @@ file_script(struct ctx *c, uint32_t ci, uint32_t k, int lang)
 		c->lrun[c->nlrun].ci = ci;
 		c->lrun[c->nlrun++].k = k;
 	}
-	if (ci == 0 || !lw_before(c, ci) ||
-	    !lw_fname(c, &cmd->words[k], &f, &n, &raw))
+	if (ci == 0 || !lw_before(c, ci))
 		return;
+	if (!lw_fname(c, &cmd->words[k], &f, &n, &raw)) {
+		glob_script(c, ci, k);		/* sh *.sh */
+		return;
+	}
 	if (line_writer(c, ci, ci, 0, f, n, raw, &how, &maybe) == NONE) {
 		if (maybe == 2)
 			interp_opaque(c, ci);	/* not looked at */
+		else if (raw == 1)
+			glob_script(c, ci, k);	/* sh $f */
 		return;
 	}
 	/* (a copy: what its source held, if the line wrote that) */

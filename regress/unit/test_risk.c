@@ -3941,6 +3941,12 @@ file_scripts(void)
 		{ "echo 'x:; id' > d/makefile && make -C d", H, NULL },
 		{ "echo 'x:; id' > d/Makefile && make --directory=d", H, NULL },
 		{ "echo x > out.txt; make", L, "echo" },
+		/* a name only known when it runs that may be one written */
+		{ "echo 'rm -rf /' > s; sh ?", H, NULL },
+		{ "echo 'rm -rf /' > a.sh; sh *.sh", H, NULL },
+		{ "echo 'rm -rf /' > d/a.sh; sh d/[a-z].sh", H, NULL },
+		{ "echo 'rm -rf /' > ./s; . [s]", H, NULL },
+		{ "echo x > out.txt; sh *.sh", L, "echo" },
 		/* a name looked up in a PATH the line sets */
 		{ "echo 'rm -rf /' > s; PATH=. s", H, NULL },
 		{ "echo 'rm -rf /' > s; PATH=:/bin s", H, NULL },
