@@ -14721,6 +14721,19 @@ squote(char *d, const char *s, size_t n)
 	return (l);
 }
 
+/* Word w at d as a command line has it: single-quoted, or as written
+   when it has an expansion (its value is not known); 4n + 2 bytes at
+   most. */
+static size_t
+word_put(char *d, const struct shellparse_word *w)
+{
+	if (shellparse_pattern(w) != NULL) {
+		memcpy(d, w->text, w->len);
+		return (w->len);
+	}
+	return (squote(d, w->text, w->len));
+}
+
 /*
  * Words [a, b) of cmd joined by spaces into the arena (*lp bytes).
  * With quote, a word with no expansion goes in single quotes, so the
@@ -14982,11 +14995,7 @@ alias_scan(struct ctx *c, uint32_t ci)
 			continue;
 		if (a != NULL)
 			t[l++] = ' ';
-		if (shellparse_pattern(w) != NULL) {
-			memcpy(t + l, w->text, w->len);
-			l += w->len;
-		} else
-			l += squote(t + l, w->text, w->len);
+		l += word_put(t + l, w);
 	}
 	t[l] = '\0';
 	calc_note(c, t, l);
@@ -19740,7 +19749,6 @@ name_subst(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
     const struct shellparse_word *w, const char *pat, int depth)
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[vw->cmd];
-	const struct shellparse_word *x;
 	const char *os, *op, *b;
 	size_t on, n, l;
 	uint32_t k;
@@ -19774,13 +19782,8 @@ name_subst(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	}
 	memcpy(t, os, on);
 	for (l = on, k = start + 1; k < end; k++) {
-		x = &cmd->words[k];
 		t[l++] = ' ';
-		if (shellparse_pattern(x) != NULL) {
-			memcpy(t + l, x->text, x->len);
-			l += x->len;
-		} else
-			l += squote(t + l, x->text, x->len);
+		l += word_put(t + l, &cmd->words[k]);
 	}
 	t[l] = '\0';
 	nested(c, vw->cmd, t, l);
