@@ -3827,15 +3827,15 @@ risk_free(struct risk_ruleset *rs)
 #define CM_CWDSET	0x800	/* CM_CWD holds where it runs */
 #define CM_ALIAS	0x1000	/* what an alias makes of it parsed */
 #define CM_ALIASDEF	0x2000	/* the aliases it defines noted */
+#define CM_CWDSHIFT	24	/* CM_CWD: an index into ctx lwcwd[] */
+#define CM_CWD(m)	((m) >> CM_CWDSHIFT)
 
 #define LA_MAX		16	/* aliases a line may define */
-#define LRUN_MAX	16	/* files run, looked at for late writers */
 #define LA_CMD		0	/* alias NAME=VALUE: a command's name */
 #define LA_FILE		1	/* hash -p FILE NAME: runs the file */
 #define LA_GLOBAL	2	/* zsh alias -g: any word */
 #define LA_SUFFIX	3	/* zsh alias -s: a name ending .NAME */
-#define CM_CWDSHIFT	24	/* CM_CWD: an index into ctx lwcwd[] */
-#define CM_CWD(m)	((m) >> CM_CWDSHIFT)
+#define LRUN_MAX	16	/* files run, looked at for late writers */
 
 #define LW_NCWD		32	/* directories a line's cds are followed to */
 #define LW_CWDFULL	255	/* a command after too many: not known */
@@ -7980,26 +7980,38 @@ tw_long(const struct shellparse_cmd *cmd, uint32_t *k, uint32_t end,
 }
 
 /*
- * A URL's last part, less a ?query, a #fragment and .git, as the
- * directory git clone makes of it, into the arena; 0 if none.
+ * A URL's last part (at *bp), less a ?query and a #fragment, and with
+ * git less .git: the name wget saves it as, the directory git clone
+ * makes of it.  Returns its length.
  */
 static size_t
-tw_urlname(struct ctx *c, const struct shellparse_word *u, const char **dp)
+url_last(const char *t, const char **bp, int git)
 {
-	const char *t = u->text, *e, *b;
+	const char *e = t + strcspn(t, "?#"), *b;
 	size_t l;
-	char *d;
 
-	if (shellparse_pattern(u) != NULL)
-		return (0);
-	e = t + strcspn(t, "?#");
 	while (e > t && e[-1] == '/')
 		e--;
 	for (b = e; b > t && b[-1] != '/' && b[-1] != ':'; b--)
 		;
 	l = (size_t)(e - b);
-	if (l > 4 && memcmp(e - 4, ".git", 4) == 0)
+	if (git && l > 4 && memcmp(e - 4, ".git", 4) == 0)
 		l -= 4;
+	*bp = b;
+	return (l);
+}
+
+/* url_last() of git's URL word u into the arena; 0 if none. */
+static size_t
+tw_urlname(struct ctx *c, const struct shellparse_word *u, const char **dp)
+{
+	const char *b;
+	size_t l;
+	char *d;
+
+	if (shellparse_pattern(u) != NULL)
+		return (0);
+	l = url_last(u->text, &b, 1);
 	if (l == 0 || (l == 1 && b[0] == '.') || (l == 2 && b[0] == '.' &&
 	    b[1] == '.') || (d = shellparse_alloc(c->sp, l + 1)) == NULL)
 		return (0);
@@ -8055,7 +8067,7 @@ tree_writes(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		return;
 	c->pread = 0;
 	if (kind == TW_GIT)
-		for (k = 0; k < cmd->nassign && k < cmd->nwords; k++) {
+		for (k = 0; k < start && k < cmd->nwords; k++) {
 			w = &cmd->words[k];
 			if (w->len > 14 && memcmp(w->text, "GIT_WORK_TREE=",
 			    14) == 0) {
@@ -11409,20 +11421,28 @@ lw_twice(struct ctx *c, const char *f, size_t n)
 /* Might command j write a file a later command runs: its output to a
    file, tee, a fetcher? */
 static int
+redir_writes(uint8_t op)
+{
+	switch (op) {
+	case SHELLPARSE_R_OUT:
+	case SHELLPARSE_R_CLOBBER:
+	case SHELLPARSE_R_APPEND:
+	case SHELLPARSE_R_ALL:
+	case SHELLPARSE_R_ALLAPPEND:
+		return (1);
+	}
+	return (0);
+}
+
+static int
 lw_writes(const struct shellparse *sp, uint32_t j)
 {
 	const struct shellparse_cmd *cmd = &sp->cmds[j];
 	uint32_t k;
 
 	for (k = 0; k < cmd->nredirs; k++)
-		switch (cmd->redirs[k].op) {
-		case SHELLPARSE_R_OUT:
-		case SHELLPARSE_R_CLOBBER:
-		case SHELLPARSE_R_APPEND:
-		case SHELLPARSE_R_ALL:
-		case SHELLPARSE_R_ALLAPPEND:
+		if (redir_writes(cmd->redirs[k].op))
 			return (1);
-		}
 	for (k = cmd->nassign; k < cmd->nwords && k < cmd->nassign + 8; k++)
 		switch (lw_kind(&cmd->words[k])) {
 		case LK_NONE:
@@ -11467,7 +11487,7 @@ static int
 fetch_names1(const struct shellparse_cmd *cmd, const char *f, size_t n)
 {
 	const struct shellparse_word *w;
-	const char *t, *b, *e, *dir = NULL, *q;
+	const char *t, *b, *dir = NULL, *q;
 	uint32_t k, nops = 0;
 	int prog = 0, named = 0, hit = 0, wantdir = 0, aria = 0;
 	size_t l, dirn = 0;
@@ -11548,16 +11568,8 @@ fetch_names1(const struct shellparse_cmd *cmd, const char *f, size_t n)
 		if (memmem(t, w->len, "://", 3) == NULL &&
 		    (prog != 3 || memchr(t, ':', w->len) == NULL))
 			continue;
-		/* the URL's last part, less ?query, #frag (and .git) */
-		e = t + strcspn(t, "?#");
-		while (e > t && e[-1] == '/')
-			e--;
-		for (b = e; b > t && b[-1] != '/' && b[-1] != ':'; b--)
-			;
-		l = (size_t)(e - b);
+		l = url_last(t, &b, prog == 3);
 		if (prog == 3) {
-			if (l > 4 && memcmp(e - 4, ".git", 4) == 0)
-				l -= 4;
 			if (named && l > 0 && n > l && f[l] == '/' &&
 			    memcmp(f, b, l) == 0)
 				return (1);
@@ -12065,7 +12077,6 @@ copy_feed(struct ctx *c, uint32_t x, struct feed *f, int depth)
 				v.text = w->text + 3;
 				v.len = w->len - 3;
 				v.flags = 0;
-				n = 0;
 				fed |= feed_file(c, x, x, &v, f, depth + 1) ==
 				    1;
 			}
@@ -12228,7 +12239,7 @@ lw_before(struct ctx *c, uint32_t ci)
 
 /*
  * Command ci runs a file named by a word whose value is not known
- * before it runs (sh *.sh, sh ?, for f in a.py; do python3 $f; done):
+ * before it runs (sh *.sh, sh ?, for f in s; do sh $f; done):
  * when a command before it redirects its output into a file that word
  * could name (its glob matches the name, or the name's last part),
  * that may be the file it runs: code not known before it runs.
@@ -12249,11 +12260,7 @@ glob_script(struct ctx *c, uint32_t ci, uint32_t k)
 		cmd = &sp->cmds[x];
 		for (j = 0; j < cmd->nredirs && steps++ < 4096; j++) {
 			r = &cmd->redirs[j];
-			if (r->op != SHELLPARSE_R_OUT &&
-			    r->op != SHELLPARSE_R_CLOBBER &&
-			    r->op != SHELLPARSE_R_APPEND &&
-			    r->op != SHELLPARSE_R_ALL &&
-			    r->op != SHELLPARSE_R_ALLAPPEND &&
+			if (!redir_writes(r->op) &&
 			    r->op != SHELLPARSE_R_RDWR)
 				continue;
 			t = &r->target;
@@ -12286,7 +12293,7 @@ static void
 file_script(struct ctx *c, uint32_t ci, uint32_t k, int lang)
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
-	const char *f;
+	const char *f, *sl;
 	size_t n;
 	uint32_t i;
 	int how, maybe = 0, raw;
@@ -12300,9 +12307,9 @@ file_script(struct ctx *c, uint32_t ci, uint32_t k, int lang)
 		if (c->lrun[i].ci == ci)
 			break;
 	/* (not /usr/bin/env: the system's, not the line's to write) */
-	if (i == c->nlrun && ((f = memrchr(cmd->words[k].text, '/',
-	    cmd->words[k].len)) == NULL || f == cmd->words[k].text ||
-	    !sysdir(cmd->words[k].text, (size_t)(f - cmd->words[k].text)))) {
+	if (i == c->nlrun && ((sl = memrchr(cmd->words[k].text, '/',
+	    cmd->words[k].len)) == NULL || sl == cmd->words[k].text ||
+	    !sysdir(cmd->words[k].text, (size_t)(sl - cmd->words[k].text)))) {
 		if (c->nlrun == LRUN_MAX) {
 			interp_opaque(c, ci);	/* not looked at */
 			return;
@@ -14870,8 +14877,9 @@ unknown:
 		c->unk = ci;
 }
 
-/* May the word at k of ci have a alias a expanded?  Not when a is
-   being expanded already: bash leaves alias ls='ls -l' at that. */
+/* May alias a be expanded in command ci?  Not when an alias command
+   ci comes from is a's expansion already: bash leaves alias ls='ls -l'
+   at that. */
 static int
 alias_again(const struct ctx *c, uint32_t ci, const struct lalias *a)
 {
@@ -14896,8 +14904,8 @@ alias_again(const struct ctx *c, uint32_t ci, const struct lalias *a)
 	return (1);
 }
 
-/* The alias of the line's that word k of ci (in a command's place or
-   not) has expanded, or NULL. */
+/* The line's alias that expands word k of ci (first: in a command's
+   name's place), or NULL. */
 static const struct lalias *
 alias_find(const struct ctx *c, uint32_t ci, uint32_t k, int first)
 {

@@ -3946,6 +3946,7 @@ file_scripts(void)
 		{ "echo 'rm -rf /' > a.sh; sh *.sh", H, NULL },
 		{ "echo 'rm -rf /' > d/a.sh; sh d/[a-z].sh", H, NULL },
 		{ "echo 'rm -rf /' > ./s; . [s]", H, NULL },
+		{ "echo 'rm -rf /' > s; for f in s; do sh $f; done", H, NULL },
 		{ "echo x > out.txt; sh *.sh", L, "echo" },
 		/* a name looked up in a PATH the line sets */
 		{ "echo 'rm -rf /' > s; PATH=. s", H, NULL },
@@ -4378,6 +4379,7 @@ path_writes(void)
 		"git -C /etc clone http://x/y", "git -C/etc clone x:y.git",
 		"git --work-tree=/etc checkout .", "git --work-tree /etc reset",
 		"GIT_WORK_TREE=/etc git checkout .", "git worktree add /etc/wt",
+		"env GIT_WORK_TREE=/etc git reset --hard",
 		"git submodule add http://x/y /etc/y",
 		"cd /etc && git submodule add http://x/y",
 		"npm --prefix /etc install x", "npm install --prefix=/etc x",
