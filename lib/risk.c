@@ -3922,7 +3922,7 @@ struct ctx {
 	   up to lwseen give (Bloom filters: once, twice or more), and
 	   whether one is a URL */
 	size_t				 lwleft;
-	int				 lwinit, lwurl;
+	int				 lwinit, lwurl, lwcopy, lwdepth;
 	uint32_t			 lwseen;
 	uint32_t			 lwwscan, lwwfirst;	/* lw_before() */
 	/* commands that run a file by its name (word k), for a writer
@@ -11178,6 +11178,11 @@ static const char *const lw_readers =
     "sha384sum|sha512sum|b2sum|cksum|sum|cmp|diff|od|hexdump|strings|nl|"
     "realpath|readlink|basename|dirname|du|echo|printf|";
 
+/* Programs that copy files into the directory their last operand (or
+   -t's value) names. */
+static const char *const lw_copiers =
+    "|cp|mv|ln|install|gcp|gmv|rsync|scp|";
+
 static const char *const lw_outopts =
     "|-o|-O|--output|--output-document|--out|--out-file|--output-file|";
 
@@ -11360,6 +11365,7 @@ lw_index(struct ctx *c)
 		memset(c->lwtwice, 0, sizeof(c->lwtwice));
 		c->lwinit = 1;
 		c->lwurl = 0;
+		c->lwcopy = 0;
 		c->lwseen = 0;
 	}
 	for (x = c->lwseen; x < sp->ncmds; x++) {
@@ -11382,6 +11388,10 @@ lw_index(struct ctx *c)
 		/* (the program too when it is a path: ./s runs s) */
 		for (k = cmd->nassign; k < cmd->nwords; k++) {
 			w = &cmd->words[k];
+			/* cp s d/; sh d/s: d/s is no word (lw_copyinto()) */
+			if (!c->lwcopy && k < cmd->nassign + 8 &&
+			    k + 2 < cmd->nwords && lw_prog(w, lw_copiers))
+				c->lwcopy = 1;
 			if (k == cmd->nassign && memchr(w->text, '/',
 			    w->len) == NULL)
 				continue;
@@ -11412,8 +11422,8 @@ lw_twice(struct ctx *c, const char *f, size_t n)
 	uint32_t h;
 
 	lw_index(c);
-	if (c->lwurl)
-		return (1);	/* wget URL/f: f is no word of its own */
+	if (c->lwurl || c->lwcopy)
+		return (1);	/* wget URL/f, cp s d/: f is no word */
 	h = lw_hash(f, n);
 	return ((c->lwtwice[(h >> 6) & 15] & (1ULL << (h & 63))) != 0);
 }
@@ -11723,6 +11733,307 @@ lw_once(const struct ctx *c, const char *s, size_t n)
 }
 
 /*
+ * The operands of copier cmd, whose program is word p (cp, mv, ln,
+ * install; rsync, scp): its sources into src (at most max; their count
+ * returned), and where they go into *d (*dn bytes): the last operand,
+ * or -t's value; NULL when every operand is a source.  *notdir: -T, the
+ * last operand is the file itself, never a directory to copy into.
+ */
+static uint32_t
+cp_operands(const struct shellparse_cmd *cmd, uint32_t p,
+    const struct shellparse_word **src, uint32_t max, const char **d,
+    size_t *dn, int *notdir)
+{
+	const struct shellparse_word *w, *last = NULL;
+	const char *vals, *q;
+	uint32_t k, n = 0;
+	int endopts = 0, target = 0, want = 0, rsync;
+
+	rsync = lw_prog(&cmd->words[p], "|rsync|");
+	/* short options that take a value (rsync -t and scp -T are
+	   flags) */
+	vals = lw_prog(&cmd->words[p], "|scp|") ? "cFiJlOoPSD" :
+	    rsync ? "eBfMT" : "tSmog";
+	*d = NULL;
+	*dn = 0;
+	*notdir = 0;
+	for (k = p + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		if (want) {
+			/* -t DIR */
+			if (want == 2) {
+				*d = w->text;
+				*dn = w->len;
+				target = 1;
+			}
+			want = 0;
+			continue;
+		}
+		if (!endopts && w->len == 2 && memcmp(w->text, "--", 2) == 0) {
+			endopts = 1;
+			continue;
+		}
+		if (!endopts && w->len > 1 && w->text[0] == '-') {
+			if (w->text[1] == '-') {
+				if (!rsync && strncmp(w->text,
+				    "--target-directory", 18) == 0) {
+					target = 1;
+					if ((q = memchr(w->text, '=', w->len)) !=
+					    NULL) {
+						*d = q + 1;
+						*dn = w->len - (size_t)(q + 1 -
+						    w->text);
+					} else
+						want = 2;
+				} else if (!rsync && strcmp(w->text,
+				    "--no-target-directory") == 0)
+					*notdir = 1;
+				continue;
+			}
+			/* -vt DIR, -tDIR, -m 755, -T */
+			for (q = w->text + 1; *q != '\0'; q++) {
+				if (*q == 'T' && !rsync)
+					*notdir = 1;
+				if (strchr(vals, *q) == NULL)
+					continue;
+				if (q[1] == '\0')
+					want = *q == 't' && !rsync &&
+					    vals[0] == 't' ? 2 : 1;
+				else if (*q == 't' && vals[0] == 't') {
+					*d = q + 1;
+					*dn = strlen(q + 1);
+					target = 1;
+				}
+				break;
+			}
+			continue;
+		}
+		if (n < max)
+			src[n++] = w;
+		last = w;
+	}
+	if (!target && last != NULL && n > 0 && src[n - 1] == last) {
+		n--;		/* the last is where they go */
+		*d = last->text;
+		*dn = last->len;
+		if (shellparse_pattern(last) != NULL)
+			*dn = 0;	/* $d: some directory */
+	}
+	return (n);
+}
+
+/*
+ * Name s (l bytes) without ./ before it nor / after it: its last part
+ * into *b (*bl bytes).
+ */
+static size_t
+lw_strip(const char **s, size_t l, const char **b, size_t *bl)
+{
+	const char *t = *s, *q;
+
+	while (l > 2 && t[0] == '.' && t[1] == '/')
+		for (t += 2, l -= 2; l > 1 && t[0] == '/'; t++, l--)
+			;
+	while (l > 1 && t[l - 1] == '/')
+		l--;
+	*s = t;
+	q = memrchr(t, '/', l);
+	*b = q != NULL ? q + 1 : t;
+	*bl = l - (size_t)(*b - t);
+	return (l);
+}
+
+static uint32_t	line_writer(struct ctx *, uint32_t, uint32_t, uint32_t,
+		    const char *, size_t, int, int *, int *);
+
+/*
+ * Copier x copied the files glob pat matches into directory d (dn
+ * bytes): for each name g[j] (gl[j] bytes) of the file run that is
+ * directly in d and that pat matches, the writer before x of the file
+ * it came from (cp *.sh d/; sh d/a.sh: a.sh), or NONE.
+ */
+static uint32_t
+lw_copyglob(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
+    const char *pat, const char *d, size_t dn, const char *const *g,
+    const size_t *gl, int *how, int *maybe)
+{
+	const char *pb, *gs;
+	char *m;
+	size_t pd, gn, pre, ml;
+	uint32_t y;
+	int j;
+
+	pb = strrchr(pat, '/');
+	pd = pb != NULL ? (size_t)(pb - pat) : 0;
+	pb = pb != NULL ? pb + 1 : pat;
+	if (memchr(pat, '*', pd) != NULL || memchr(pat, '?', pd) != NULL ||
+	    memchr(pat, '[', pd) != NULL || memchr(pat, '\\', pd) != NULL)
+		return (NONE);	/* a glob of directories: not followed */
+	pre = dn == 1 && d[0] == '/' ? 1 : dn + 1;
+	for (j = 0; j < 3; j++) {
+		if ((gs = g[j]) == NULL)
+			continue;
+		gn = gl[j];
+		while (gn > 2 && gs[0] == '.' && gs[1] == '/')
+			for (gs += 2, gn -= 2; gn > 1 && gs[0] == '/'; gs++,
+			    gn--)
+				;
+		if (gn <= pre || memcmp(gs, d, pre - 1) != 0 ||
+		    gs[pre - 1] != '/' || memchr(gs + pre, '/', gn - pre) !=
+		    NULL || !gmatch(pb, gs + pre, gn - pre))
+			continue;
+		if (c->lwdepth >= 3) {
+			*maybe = 2;	/* not looked at */
+			continue;
+		}
+		ml = (pd > 0 ? pd + 1 : pb > pat ? 1 : 0) + gn - pre;
+		if ((m = shellparse_alloc(c->sp, ml + 1)) == NULL)
+			return (NONE);
+		if (pd > 0 || pb > pat) {
+			memcpy(m, pat, pd);	/* (/x.sh: pd 0) */
+			m[pd] = '/';
+			memcpy(m + pd + 1, gs + pre, gn - pre);
+		} else
+			memcpy(m, gs + pre, gn - pre);
+		m[ml] = '\0';
+		c->lwdepth++;
+		y = line_writer(c, ci, x, lo, m, ml, 0, how, maybe);
+		c->lwdepth--;
+		if (y != NONE)
+			return (y);
+	}
+	return (NONE);
+}
+
+/*
+ * Does copier x put file nm into the directory it copies to?  cp s d/
+ * (or cp s d, d a directory; cp -t d s) writes d/s: x, *how LW_DISK
+ * (LW_NET for rsync and scp, whose sources are not followed).  cp -r
+ * t d writes d/t/f, or d/f when there was no d, from t/f: the command
+ * before x that wrote t/f, if one did (a copy of a copy of a copy is
+ * not followed: *maybe 2).  NONE when it does not.
+ */
+static uint32_t __attribute__((noinline))
+lw_copyinto(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
+    const struct lwname *nm, int *how, int *maybe)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[x];
+	const struct shellparse_word *src[16];
+	const char *d, *s, *b, *g[3], *gs;
+	char buf[1024], *m;
+	size_t dn, sl, bl, gl[3], gn, ml, pre;
+	uint32_t p, n, i, y;
+	int notdir, j, form, net, dany = 0;
+
+	p = lw_program(c, cmd, cmd->nwords);
+	if (nm->raw || p >= cmd->nwords ||
+	    !lw_prog(&cmd->words[p], lw_copiers))
+		return (NONE);
+	n = cp_operands(cmd, p, src, 16, &d, &dn, &notdir);
+	if (d == NULL || notdir)
+		return (NONE);
+	net = lw_prog(&cmd->words[p], "|rsync|scp|");
+	if (dn > 0)
+		dn = lw_strip(&d, dn, &b, &bl);
+	else
+		dany = 1;	/* cp s $d */
+	if (dn == 1 && d[0] == '.')
+		dn = 0;		/* cp s .: s */
+	g[0] = nm->f, gl[0] = nm->fn;
+	g[1] = nm->r, gl[1] = nm->rn;
+	g[2] = nm->x, gl[2] = nm->xn;
+	for (i = 0; i < n; i++) {
+		s = src[i]->text;
+		sl = src[i]->len;
+		if ((gs = shellparse_pattern(src[i])) != NULL &&
+		    !lw_var(c, s, sl, &s, &sl)) {
+			/* cp *.sh d/; sh d/a.sh: d/a.sh from a.sh ($x:
+			   any file) */
+			if (memchr(s, '$', sl) != NULL ||
+			    memchr(s, '`', sl) != NULL)
+				gs = "*";
+			if (!net && !dany && dn > 0 &&
+			    (y = lw_copyglob(c, ci, x, lo, gs, d, dn, g, gl,
+			    how, maybe)) != NONE)
+				return (y);
+			continue;
+		}
+		if (sl == 0 || (net && memchr(s, ':', sl) != NULL))
+			continue;	/* host:f */
+		sl = lw_strip(&s, sl, &b, &bl);
+		if (bl == 0 || (bl == 1 && b[0] == '.') ||
+		    (bl == 2 && b[0] == '.' && b[1] == '.') ||
+		    (sl == 1 && s[0] == '/'))
+			bl = 0;		/* cp -r t/. d: what t holds */
+		/* the file: d/s ($d/s: s in any directory) */
+		if (bl > 0 && dany && (same_file(nm->f, nm->fn, b, bl) ||
+		    lw_tail(nm->f, nm->fn, b, bl) || (nm->r != NULL &&
+		    lw_tail(nm->r, nm->rn, b, bl)))) {
+			*how = net ? LW_NET : LW_DISK;
+			return (x);
+		}
+		if (bl > 0 && !dany && dn + 1 + bl <= sizeof(buf)) {
+			ml = 0;
+			if (dn > 0 && !(dn == 1 && d[0] == '/')) {
+				memcpy(buf, d, dn);
+				ml = dn;
+			}
+			if (dn > 0)
+				buf[ml++] = '/';
+			memcpy(buf + ml, b, bl);
+			ml += bl;
+			if (lw_eq(nm, buf, ml)) {
+				*how = net ? LW_NET : LW_DISK;
+				return (x);
+			}
+		}
+		/* a tree: d/t/f or d/f, from t/f */
+		if (dn == 0 || dany)
+			continue;
+		for (j = 0; j < 3; j++) {
+			if ((gs = g[j]) == NULL)
+				continue;
+			gn = gl[j];
+			while (gn > 2 && gs[0] == '.' && gs[1] == '/')
+				for (gs += 2, gn -= 2; gn > 1 && gs[0] == '/';
+				    gs++, gn--)
+					;
+			for (form = 0; form < 2; form++) {
+				if (form == 0 && bl == 0)
+					continue;
+				pre = dn + 1 + (form == 0 ? bl + 1 : 0);
+				if (dn == 1 && d[0] == '/')
+					pre--;
+				if (gn <= pre || (dn > 1 || d[0] != '/' ?
+				    memcmp(gs, d, dn) != 0 || gs[dn] != '/' :
+				    gs[0] != '/') || (form == 0 &&
+				    (memcmp(gs + pre - bl - 1, b, bl) != 0 ||
+				    gs[pre - 1] != '/')))
+					continue;
+				if (c->lwdepth >= 3) {
+					*maybe = 2;	/* not looked at */
+					continue;
+				}
+				ml = sl + 1 + gn - pre;
+				if ((m = shellparse_alloc(c->sp, ml + 1)) == NULL)
+					return (NONE);
+				memcpy(m, s, sl);
+				m[sl] = '/';
+				memcpy(m + sl + 1, gs + pre, gn - pre);
+				m[ml] = '\0';
+				c->lwdepth++;
+				y = line_writer(c, ci, x, lo, m, ml, 0, how,
+				    maybe);
+				c->lwdepth--;
+				if (y != NONE)
+					return (y);
+			}
+		}
+	}
+	return (NONE);
+}
+
+/*
  * The command before `before' (not one whose substitution ci is in)
  * that last wrote file f (n bytes, as ci names it; raw as lw_fname()
  * gives it), and how (*how): NONE if no command of the line names it.
@@ -11807,8 +12118,13 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
 			if (i < 0)
 				*maybe = 1;
 		}
-		if (m == cmd->nwords)
+		if (m == cmd->nwords) {
+			/* cp s d/; sh d/s */
+			if (c->lwcopy && (p = lw_copyinto(c, ci, x, lo, &nm,
+			    how, maybe)) != NONE)
+				return (p);
 			continue;
+		}
 		w = &cmd->words[(p = lw_program(c, cmd, m))];
 		if ((kind = lw_kind(w)) == LK_TEE) {
 			/* tee [-aip] FILE...: each operand is written */
@@ -20660,6 +20976,7 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->lwinit = 0;
 	c->lwwscan = 0;
 	c->lwwfirst = NONE;
+	c->lwdepth = 0;
 	c->nlrun = 0;
 	c->calccode = c->calclazy = c->calc = 0;
 	c->calcleft = 0;
