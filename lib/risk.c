@@ -12370,24 +12370,17 @@ copy_feed(struct ctx *c, uint32_t x, struct feed *f, int depth)
 	const struct shellparse_cmd *cmd = &c->sp->cmds[x];
 	const struct shellparse_word *w, *src[16];
 	struct shellparse_word v;
-	const char *b;
-	uint32_t p, k, n = 0, i;
-	size_t bl;
-	int dd, target = 0, endopts = 0, fed = 0;
+	const char *d;
+	uint32_t p, k, n, i;
+	size_t dn;
+	int notdir, fed = 0;
 
 	p = lw_program(c, cmd, cmd->nwords);
 	if (p >= cmd->nwords || shellparse_pattern(&cmd->words[p]) != NULL)
 		return (0);
-	w = &cmd->words[p];
-	b = memrchr(w->text, '/', w->len);
-	b = b != NULL ? b + 1 : w->text;
-	bl = w->len - (size_t)(b - w->text);
-	dd = bl == 2 && memcmp(b, "dd", 2) == 0;
-	if (!dd && !in_list_abbr("|cp|mv|ln|install|gcp|gmv|", b, bl, 1))
-		return (0);
-	for (k = p + 1; k < cmd->nwords && n < 16; k++) {
-		w = &cmd->words[k];
-		if (dd) {
+	if (lw_prog(&cmd->words[p], "|dd|")) {
+		for (k = p + 1; k < cmd->nwords; k++) {
+			w = &cmd->words[k];
 			if (w->len > 3 && memcmp(w->text, "if=", 3) == 0 &&
 			    shellparse_pattern(w) == NULL) {
 				v.text = w->text + 3;
@@ -12396,32 +12389,12 @@ copy_feed(struct ctx *c, uint32_t x, struct feed *f, int depth)
 				fed |= feed_file(c, x, x, &v, f, depth + 1) ==
 				    1;
 			}
-			continue;
 		}
-		if (!endopts && w->len == 2 && memcmp(w->text, "--", 2) == 0) {
-			endopts = 1;
-			continue;
-		}
-		if (!endopts && w->len > 1 && w->text[0] == '-') {
-			/* -t DIR, --target-directory: all are sources;
-			   cp -S SUF, install -m MODE -o -g: values */
-			if (w->text[1] == '-') {
-				if (strncmp(w->text, "--target", 8) == 0)
-					target = 1;
-			} else if (w->len == 2 && strchr("tSmogT",
-			    w->text[1]) != NULL && k + 1 < cmd->nwords) {
-				target |= w->text[1] == 't';
-				k++;
-			} else if (memchr(w->text, 't', w->len) != NULL)
-				target = 1;
-			continue;
-		}
-		src[n++] = w;
-	}
-	if (dd)
 		return (fed);
-	if (!target && n > 0)
-		n--;		/* the last is where they go */
+	}
+	if (!lw_prog(&cmd->words[p], "|cp|mv|ln|install|gcp|gmv|"))
+		return (0);
+	n = cp_operands(cmd, p, src, 16, &d, &dn, &notdir);
 	for (i = 0; i < n && !c->nomem; i++)
 		if (feed_file(c, x, x, src[i], f, depth + 1) == 1)
 			fed = 1;

@@ -3957,6 +3957,11 @@ file_scripts(void)
 		{ "echo 'rm -rf /' > a.sh; cp *.py d/; sh d/a.sh", L, "echo" },
 		{ "echo 'rm -rf /' > s; rsync s d/; sh d/s", H, NULL },
 		{ "echo 'rm -rf /' > s; cp -T s d; sh d/s", L, "echo" },
+		{ "echo 'rm -rf /' > s; cp -T s t; sh t", C, "rm-rf" },
+		{ "echo 'rm -rf /' > s; install -m 755 -T s t; ./t", C,
+		    "rm-rf" },
+		{ "echo 'rm -rf /' > s; cp --target-directory d s; sh d/s", C,
+		    "rm-rf" },
 		{ "echo 'rm -rf /' > s; cp s d/; sh d/t", L, "echo" },
 		{ "echo ls > s; cp s d/; sh d/s", L, "ls" },
 		/* a file read as code by an option or a variable */
