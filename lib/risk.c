@@ -9435,7 +9435,12 @@ xargs_shell(const struct shellparse_word *w, uint32_t os, uint32_t oe,
 	if (i >= end)
 		return (cflag ? 1 : 2);	/* sh -c WORDS; sh FILE */
 	/* -I{} sh -c {}: what it reads is the script; sh -c 'ls {}':
-	   a script made of it, not known */
+	   a script made of it, not known; -I{} sh {}: the file it
+	   names (file_script()) */
+	if (!cflag && repl != NULL && rlen > 0 && w[i].len == rlen &&
+	    memcmp(w[i].text, repl, rlen) == 0 &&
+	    shellparse_pattern(&w[i]) == NULL)
+		return (0);
 	if (repl != NULL && rlen > 0 && memmem(w[i].text, w[i].len, repl,
 	    rlen) != NULL)
 		return (cflag && (w[i].len != rlen ||
@@ -12534,17 +12539,15 @@ lw_before(struct ctx *c, uint32_t ci)
  * that may be the file it runs: code not known before it runs.
  */
 static void
-glob_script(struct ctx *c, uint32_t ci, uint32_t k)
+glob_pat(struct ctx *c, uint32_t ci, const char *pat, int dollar)
 {
 	const struct shellparse *sp = c->sp;
-	const struct shellparse_word *w = &sp->cmds[ci].words[k], *t;
+	const struct shellparse_word *t;
 	const struct shellparse_cmd *cmd;
 	const struct shellparse_redir *r;
-	const char *pat = shellparse_pattern(w), *b;
+	const char *b;
 	uint32_t x, j, steps = 0;
 
-	if (pat == NULL)
-		return;
 	for (x = 0; x < ci && x < sp->ncmds; x++) {
 		cmd = &sp->cmds[x];
 		for (j = 0; j < cmd->nredirs && steps++ < 4096; j++) {
@@ -12556,7 +12559,7 @@ glob_script(struct ctx *c, uint32_t ci, uint32_t k)
 			if (shellparse_pattern(t) != NULL || t->len == 0) {
 				/* > $x; sh *.sh (sh $y: only > $y, which
 				   line_writer() looked for) */
-				if (memchr(w->text, '$', w->len) == NULL) {
+				if (!dollar) {
 					interp_opaque(c, ci);
 					return;
 				}
@@ -12574,6 +12577,70 @@ glob_script(struct ctx *c, uint32_t ci, uint32_t k)
 			}
 		}
 	}
+}
+
+static void
+glob_script(struct ctx *c, uint32_t ci, uint32_t k)
+{
+	const struct shellparse_word *w = &c->sp->cmds[ci].words[k];
+	const char *pat = shellparse_pattern(w);
+
+	if (pat != NULL)
+		glob_pat(c, ci, pat, memchr(w->text, '$', w->len) != NULL);
+}
+
+/*
+ * The files find runs by {}, word k of cmd (find . -name s -exec sh {}
+ * ;): the pattern of its one -name test, or any file; any file for
+ * xargs -I{}; NULL when neither runs it (a file named {}).
+ */
+static const char *
+find_name(const struct shellparse_cmd *cmd, uint32_t k)
+{
+	const struct shellparse_word *w;
+	const char *pat = NULL;
+	uint32_t i, x;
+
+	for (x = k; x-- > cmd->nassign; ) {
+		if (lw_prog(&cmd->words[x], "|parallel|"))
+			return ("*");	/* parallel sh {} */
+		if (lw_prog(&cmd->words[x], "|xargs|")) {
+			/* xargs -I{} sh {} (xargs sh {}: a file {}) */
+			for (i = x + 1; i < k; i++)
+				if (strncmp(cmd->words[i].text, "-I", 2) == 0 ||
+				    strncmp(cmd->words[i].text, "-i", 2) == 0 ||
+				    strncmp(cmd->words[i].text, "--rep", 5) ==
+				    0)
+					return ("*");
+			return (NULL);
+		}
+		if (lw_prog(&cmd->words[x], "|find|gfind|bfs|"))
+			break;
+	}
+	if (x == (uint32_t)-1 || x < cmd->nassign)
+		return (NULL);
+	for (i = x + 1; i < k; i++) {
+		w = &cmd->words[i];
+		if (strcmp(w->text, "-exec") == 0 ||
+		    strcmp(w->text, "-execdir") == 0 ||
+		    strcmp(w->text, "-ok") == 0 ||
+		    strcmp(w->text, "-okdir") == 0)
+			break;
+		if (strcmp(w->text, "-o") == 0 || strcmp(w->text, "-or") == 0 ||
+		    strcmp(w->text, "!") == 0 || strcmp(w->text, "-not") == 0)
+			return ("*");
+		if (strcmp(w->text, "-name") == 0 && i + 1 < k) {
+			if (pat != NULL || shellparse_pattern(&w[1]) != NULL ||
+			    memchr(w[1].text, '/', w[1].len) != NULL)
+				return ("*");
+			pat = w[1].text;
+			i++;
+		} else if (strcmp(w->text, "-iname") == 0 ||
+		    strcmp(w->text, "-regex") == 0 ||
+		    strcmp(w->text, "-iregex") == 0)
+			return ("*");
+	}
+	return (pat != NULL ? pat : "*");
 }
 
 /* Command ci runs the file its word k names as lang's code (0 the
@@ -12608,6 +12675,13 @@ file_script(struct ctx *c, uint32_t ci, uint32_t k, int lang)
 	}
 	if (ci == 0 || !lw_before(c, ci))
 		return;
+	if (cmd->words[k].len == 2 && cmd->words[k].text[0] == '{' &&
+	    cmd->words[k].text[1] == '}' && (sl = find_name(cmd, k)) !=
+	    NULL) {
+		/* find -exec sh {} ;, xargs -I{} sh {}: a file found */
+		glob_pat(c, ci, sl, 0);
+		return;
+	}
 	if (!lw_fname(c, &cmd->words[k], &f, &n, &raw)) {
 		glob_script(c, ci, k);		/* sh *.sh */
 		return;
@@ -19816,7 +19890,8 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	if (vw->mode == VW_MAIN && bpat == NULL && blen > 0) {
 		/* ./f, a file a command of the line wrote */
 		if (memchr(cmd->words[start].text, '/',
-		    cmd->words[start].len) != NULL)
+		    cmd->words[start].len) != NULL || (blen == 2 &&
+		    base[0] == '{' && base[1] == '}'))
 			file_script(c, vw->cmd, start, FEED_SHEBANG);
 		/* BASH_ENV=f sh, make -f f, PATH=. f: of a file written
 		   before */

@@ -3982,6 +3982,24 @@ file_scripts(void)
 		{ "echo 'rm -rf /' > ./s; . [s]", H, NULL },
 		{ "echo 'rm -rf /' > s; for f in s; do sh $f; done", H, NULL },
 		{ "echo x > out.txt; sh *.sh", L, "echo" },
+		/* find -exec, xargs -I{}: the files found */
+		{ "echo 'rm -rf /' > s; find . -name s -exec sh {} \\;", H,
+		    NULL },
+		{ "echo 'rm -rf /' > s; find . -name s -exec bash {} +", H,
+		    NULL },
+		{ "echo 'rm -rf /' > s; find . -name s -execdir sh {} ';'", H,
+		    NULL },
+		{ "echo 'rm -rf /' > d/s; find d -type f -exec sh {} \\;", H,
+		    NULL },
+		{ "echo 'rm -rf /' > s; find . -name t -o -name s -exec sh {} "
+		    "\\;", H, NULL },
+		{ "echo 'rm -rf /' > s; chmod +x s; find . -name s -exec {} "
+		    "\\;", H, NULL },
+		{ "echo 'rm -rf /' > s; ls | xargs -I{} sh {}", H, "dotenv" },
+		{ "echo 'rm -rf /' > s; echo s | xargs -I{} sh {}", C,
+		    "rm-rf" },
+		{ "echo 'rm -rf /' > s; find . -name t -exec sh {} \\;", L,
+		    "echo" },
 		/* a name looked up in a PATH the line sets */
 		{ "echo 'rm -rf /' > s; PATH=. s", H, NULL },
 		{ "echo 'rm -rf /' > s; PATH=:/bin s", H, NULL },
