@@ -17977,8 +17977,14 @@ xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			}
 			if (f == XF_INPUT)
 				input = 1;
-			else if (kind == 'f')
-				noinput = 1;	/* gdb -x FILE: not so */
+			else {
+				if (kind == 'f')
+					noinput = 1;	/* gdb -x FILE */
+				/* of a file the line wrote: its text */
+				if (vw == &cmd->words[k] && v == vw->text &&
+				    n == vw->len)
+					file_script(c, ci, k, x->scan);
+			}
 			continue;
 		}
 		if (x->vars && make_assign(w)) {
@@ -18002,8 +18008,13 @@ xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			}
 			if (f == XF_INPUT && x->input == XS_NOARG)
 				input = 1;
-			else
+			else {
 				noinput = 1;
+				/* crontab f, tclsh f: a file the line
+				   wrote is read as its input would be */
+				if (f == XF_NAMED && x->input == XS_NOARG)
+					file_script(c, ci, k, x->scan);
+			}
 		}
 	}
 	if (!input && (noinput || x->input == XS_NONE))

