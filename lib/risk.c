@@ -11144,6 +11144,42 @@ lw_var(struct ctx *c, const char *t, size_t n, const char **v, size_t *vn)
 }
 
 /*
+ * A word $HOME/x, or $d/x (${d}/x) where the call sets d to one
+ * literal value, with nothing else expanded: ~/x, or the value and /x
+ * (d=/tmp; echo ... > $d/s; sh /tmp/s), into buf (size bytes).  Its
+ * length, or 0.
+ */
+static size_t
+lw_expand(struct ctx *c, const char *t, size_t n, char *buf, size_t size)
+{
+	const char *v, *q;
+	size_t e, vn, l;
+
+	if ((l = lw_home(t, n, buf, size)) > 0)
+		return (l);
+	if (n < 3 || t[0] != '$')
+		return (0);
+	if (t[1] == '{') {
+		if ((q = memchr(t, '}', n)) == NULL)
+			return (0);
+		e = (size_t)(q - t) + 1;
+	} else
+		for (e = 1; e < n && vt_id((unsigned char)t[e]); e++)
+			;
+	if (e >= n || t[e] != '/')
+		return (0);
+	for (l = e; l < n; l++)
+		if (strchr("$`*?[\\\"'", t[l]) != NULL)
+			return (0);
+	if (!lw_var(c, t, e, &v, &vn) || vn + n - e + 1 > size)
+		return (0);
+	memcpy(buf, v, vn);
+	memcpy(buf + vn, t + e, n - e);
+	buf[vn + n - e] = '\0';
+	return (vn + n - e);
+}
+
+/*
  * Does word w name file nm: as it is, or as an option's value (of=f,
  * --output=f, -of)?  -1: it may (a glob, $x), as far as is known.
  */
@@ -11158,7 +11194,7 @@ word_names(struct ctx *c, const struct shellparse_word *w,
 	if ((p = shellparse_pattern(w)) != NULL) {
 		if (nm->raw && n == nm->fn && memcmp(t, nm->f, n) == 0)
 			return (1);	/* > $f; sh $f */
-		if (!nm->raw && t[0] == '$' && (n = lw_home(t, w->len,
+		if (!nm->raw && t[0] == '$' && (n = lw_expand(c, t, w->len,
 		    home, sizeof(home))) > 0)
 			return (lw_eq(nm, home, n));	/* > $HOME/s */
 		n = w->len;
@@ -11386,7 +11422,7 @@ lw_index(struct ctx *c)
 			w = &cmd->redirs[k].target;
 			if (shellparse_pattern(w) == NULL)
 				lw_add(c, w->text, w->len);
-			else if ((l = lw_home(w->text, w->len, home,
+			else if ((l = lw_expand(c, w->text, w->len, home,
 			    sizeof(home))) > 0)
 				lw_add(c, home, l);	/* > $HOME/s */
 		}
@@ -11401,7 +11437,7 @@ lw_index(struct ctx *c)
 			    w->len) == NULL)
 				continue;
 			if (shellparse_pattern(w) != NULL) {
-				if ((l = lw_home(w->text, w->len, home,
+				if ((l = lw_expand(c, w->text, w->len, home,
 				    sizeof(home))) > 0)
 					lw_add(c, home, l);
 				continue;
@@ -12350,7 +12386,7 @@ lw_fname(struct ctx *c, const struct shellparse_word *w, const char **f,
 	if (memchr(w->text, '$', w->len) == NULL)
 		return (0);
 	*raw = lw_var(c, w->text, w->len, f, n) ? 2 : 1;
-	if (*raw == 1 && (l = lw_home(w->text, w->len, home,
+	if (*raw == 1 && (l = lw_expand(c, w->text, w->len, home,
 	    sizeof(home))) > 0 && (t = shellparse_alloc(c->sp, l + 1)) !=
 	    NULL) {
 		memcpy(t, home, l + 1);	/* sh $HOME/s: ~/s */

@@ -3930,6 +3930,12 @@ file_scripts(void)
 		{ "echo 'rm -rf /' > s; cp -t . a s; sh s", C, "rm-rf" },
 		{ "curl x > s; cp s t; sh t", H, NULL },
 		{ "echo ls > s; cp s t; sh t", L, "ls" },
+		/* a directory by a variable the line sets */
+		{ "d=/tmp; echo 'rm -rf /' > $d/s; sh /tmp/s", C, "rm-rf" },
+		{ "d=/tmp; echo 'rm -rf /' > /tmp/s; sh $d/s", C, "rm-rf" },
+		{ "d=/tmp; echo 'rm -rf /' > \"${d}/s\"; cd /tmp; sh s", C,
+		    "rm-rf" },
+		{ "d=/tmp; echo 'rm -rf /' > $d/s; sh /tmp/t", L, "echo" },
 		/* a copy into a directory: d/s, or a tree's file */
 		{ "echo 'rm -rf /' > s; cp s d/; sh d/s", C, "rm-rf" },
 		{ "echo 'rm -rf /' > s; cp s d; bash d/s", C, "rm-rf" },
