@@ -3925,6 +3925,7 @@ struct ctx {
 	int				 lwinit, lwurl, lwcopy, lwdepth;
 	uint32_t			 lwseen;
 	uint32_t			 lwwscan, lwwfirst;	/* lw_before() */
+	uint32_t			 lwcscan, lwcfirst;
 	/* commands that run a file by its name (word k), for a writer
 	   later in the line (late_writers()) */
 	struct {
@@ -11224,6 +11225,13 @@ static const char *const lw_readers =
 static const char *const lw_copiers =
     "|cp|mv|ln|install|gcp|gmv|rsync|scp|";
 
+/* Programs whose code may be a word of the line (python3 -c CODE, awk
+   PROG, sed 'w f'): one may write any file its code names. */
+static const char *const lw_coders =
+    "|python|python2|python3|pypy|pypy3|node|nodejs|deno|bun|perl|ruby|"
+    "php|lua|luajit|awk|gawk|mawk|nawk|sed|gsed|Rscript|julia|pwsh|"
+    "powershell|osascript|";
+
 static const char *const lw_outopts =
     "|-o|-O|--output|--output-document|--out|--out-file|--output-file|";
 
@@ -11241,6 +11249,39 @@ lw_prog(const struct shellparse_word *w, const char *list)
 	n = w->len - (size_t)(b - w->text);
 	return (n > 0 && memchr(b, '|', n) == NULL &&
 	    in_list_abbr(list, b, n, 1));
+}
+
+/* Is word w an interpreter of lw_coders (python3.11 too)?  By length
+   first: lw_before() asks of the first words of every command. */
+static int
+lw_coder(const struct shellparse_word *w)
+{
+	const char *b;
+	size_t n;
+
+	if (w->len < 3 || shellparse_pattern(w) != NULL)
+		return (0);
+	b = memrchr(w->text, '/', w->len);
+	b = b != NULL ? b + 1 : w->text;
+	n = w->len - (size_t)(b - w->text);
+	if (n > 7 && memcmp(b, "python", 6) == 0 &&
+	    strspn(b + 6, "0123456789.") == n - 6)
+		return (1);	/* python3.11 */
+	switch (n) {
+	case 3:
+	case 4:
+	case 5:
+	case 6:
+	case 7:
+	case 9:
+	case 10:
+		break;
+	default:
+		return (0);
+	}
+	if (memchr("pndbrlagmsRjo", b[0], 13) == NULL)
+		return (0);
+	return (lw_prog(w, lw_coders));
 }
 
 /*
@@ -11433,6 +11474,7 @@ lw_index(struct ctx *c)
 			if (!c->lwcopy && k < cmd->nassign + 8 &&
 			    k + 2 < cmd->nwords && lw_prog(w, lw_copiers))
 				c->lwcopy = 1;
+
 			if (k == cmd->nassign && memchr(w->text, '/',
 			    w->len) == NULL)
 				continue;
@@ -12074,6 +12116,169 @@ lw_copyinto(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
 	return (NONE);
 }
 
+/* Is there an interpreter (python3 -c CODE) before command ci?  The
+   first is c->lwcfirst, once looked for that far. */
+static int
+lw_coded(struct ctx *c, uint32_t ci)
+{
+	const struct shellparse_cmd *cmd;
+	uint32_t k;
+
+	for (; c->lwcfirst == NONE && c->lwcscan < ci &&
+	    c->lwcscan < c->sp->ncmds; c->lwcscan++) {
+		cmd = &c->sp->cmds[c->lwcscan];
+		for (k = cmd->nassign; k + 1 < cmd->nwords &&
+		    k < cmd->nassign + 8; k++)
+			if (lw_coder(&cmd->words[k])) {
+				c->lwcfirst = c->lwcscan;
+				break;
+			}
+	}
+	return (c->lwcfirst < ci);
+}
+
+static int
+lw_namech(char ch)
+{
+	return ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	    (ch >= '0' && ch <= '9') || ch == '_' || ch == '.' || ch == '-');
+}
+
+/*
+ * Is cmd an interpreter given code on the line (python3 -c, node -e,
+ * awk PROG, sed 'w f') with file nm's last part in a word after it?
+ * Its code may write the file: what it holds is not known.
+ */
+static int
+lw_codename(const struct shellparse_word *w, const char *t, size_t n,
+    const char *b, size_t bl)
+{
+	const char *e = t + n, *q;
+
+	for (; (q = memmem(t, (size_t)(e - t), b, bl)) != NULL; t = q + 1)
+		/* as a name of its own: not sys for s */
+		if ((q == w->text || !lw_namech(q[-1])) &&
+		    (q + bl == e || !lw_namech(q[bl])))
+			return (1);
+	return (0);
+}
+
+static int __attribute__((noinline))
+lw_codewrite(struct ctx *c, const struct shellparse_cmd *cmd,
+    const struct lwname *nm)
+{
+	const struct shellparse_word *w;
+	const char *f, *b, *t, *opts, *vals, *pb;
+	size_t bl, l, i, pl;
+	uint32_t p, k;
+	int prog, want = 0;
+
+	if (nm->raw)
+		return (0);
+	p = lw_program(c, cmd, cmd->nwords);
+	if (p >= cmd->nwords || !lw_coder(&cmd->words[p]))
+		return (0);
+	f = nm->f;
+	(void)lw_strip(&f, nm->fn, &b, &bl);
+	if (bl == 0)
+		return (0);
+	/* awk and sed: the first operand is the program, unless -f (-e)
+	   gave one; the others: the value of a code option */
+	w = &cmd->words[p];
+	pb = memrchr(w->text, '/', w->len);
+	pb = pb != NULL ? pb + 1 : w->text;
+	pl = w->len - (size_t)(pb - w->text);
+	prog = 1;
+	vals = "";		/* options whose value is the next word */
+	if (lw_prog(w, "|awk|gawk|mawk|nawk|"))
+		opts = "e", vals = "fvF";
+	else if (lw_prog(w, "|sed|gsed|"))
+		opts = "e", vals = "fl";
+	else {
+		prog = 0;
+		if (lw_prog(w, "|php|"))
+			opts = "r";
+		else if ((pl >= 4 && memcmp(pb, "pypy", 4) == 0) ||
+		    (pl >= 6 && memcmp(pb, "python", 6) == 0) ||
+		    lw_prog(w, "|pwsh|powershell|"))
+			opts = "c";
+		else
+			opts = "eEp";	/* perl -E, node -p */
+	}
+	for (k = p + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		l = w->len;
+		if (want) {
+			if (want == 2 && lw_codename(w, t, l, b, bl))
+				return (1);
+			want = 0;
+			continue;
+		}
+		if (l > 1 && t[0] == '-') {
+			if (t[1] == '-') {
+				/* --eval CODE, --expression=CODE */
+				if (strncmp(t, "--eval", 6) == 0 ||
+				    strncmp(t, "--print", 7) == 0 ||
+				    strncmp(t, "--expression", 12) == 0 ||
+				    strncmp(t, "--command", 9) == 0 ||
+				    strncmp(t, "--source", 8) == 0) {
+					prog = 0;
+					if (memchr(t, '=', l) != NULL) {
+						if (lw_codename(w, t, l, b,
+						    bl))
+							return (1);
+					} else
+						want = 2;
+				} else if (strncmp(t, "--file", 6) == 0)
+					prog = 0;
+				continue;
+			}
+			/* -c CODE, -cCODE, -ne CODE; awk -f FILE, -v x=1 */
+			for (i = 1; i < l; i++) {
+				if (strchr(opts, t[i]) != NULL) {
+					prog = 0;
+					if (i + 1 < l)
+						return (lw_codename(w, t + i +
+						    1, l - i - 1, b, bl));
+					want = 2;
+					break;
+				}
+				if (t[i] == 'f')
+					prog = 0;
+				if (strchr(vals, t[i]) != NULL) {
+					if (i + 1 == l)
+						want = 1;	/* its value */
+					break;
+				}
+			}
+			continue;
+		}
+		if (prog)
+			return (lw_codename(w, t, l, b, bl));
+		break;		/* the script's arguments */
+	}
+	return (0);
+}
+
+/* lw_codewrite() of each command from before's down to lo, past the
+   first interpreter: the last that may write file nm (*how LW_NET). */
+static uint32_t __attribute__((noinline))
+lw_codescan(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
+    const struct lwname *nm, int *how)
+{
+	uint32_t x;
+
+	if (lo < c->lwcfirst)
+		lo = c->lwcfirst;
+	for (x = before; x-- > lo; )
+		if (x != ci && lw_codewrite(c, &c->sp->cmds[x], nm)) {
+			*how = LW_NET;
+			return (x);
+		}
+	return (NONE);
+}
+
 /*
  * The command before `before' (not one whose substitution ci is in)
  * that last wrote file f (n bytes, as ci names it; raw as lw_fname()
@@ -12090,7 +12295,7 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
 	struct lwname nm;
 	uint32_t x, k, a, m, p;
 	unsigned id = LW_NCWD + 1, xid;
-	int tee, app, i, fetch, kind;
+	int tee, app, i, fetch, kind, coded;
 
 	if (n == 0 || before > sp->ncmds || ci >= sp->ncmds)
 		return (NONE);
@@ -12098,9 +12303,14 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
 	/* no other command names it: not one after a cd, nor a word
 	   with expansions or its value, nor its name from the directory
 	   it runs in (the filter has words as written, and values) */
+	coded = lw_coded(c, before);
 	if (!raw && c->nlwcwd <= 1 && !lw_twice(c, f, n) &&
-	    (nm.r == NULL || !lw_once(c, nm.r, nm.rn)))
+	    (nm.r == NULL || !lw_once(c, nm.r, nm.rn))) {
+		/* python3 -c "open('s', 'w')"; sh s: s is no word */
+		if (coded)
+			return (lw_codescan(c, ci, before, lo, &nm, how));
 		return (NONE);
+	}
 	for (x = before; x-- > lo; ) {
 		if (x == ci)
 			continue;
@@ -12164,6 +12374,12 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
 			if (c->lwcopy && (p = lw_copyinto(c, ci, x, lo, &nm,
 			    how, maybe)) != NONE)
 				return (p);
+			/* python3 -c "open('s', 'w')..."; sh s */
+			if (coded && x >= c->lwcfirst &&
+			    lw_codewrite(c, cmd, &nm)) {
+				*how = LW_NET;
+				return (x);
+			}
 			continue;
 		}
 		w = &cmd->words[(p = lw_program(c, cmd, m))];
@@ -12442,6 +12658,38 @@ copy_feed(struct ctx *c, uint32_t x, struct feed *f, int depth)
 	return (fed);
 }
 
+/* What command j reads (tee s <<< TEXT): its own here-document or
+   here-string, else feed_stdin()'s. */
+static void
+feed_input(struct ctx *c, uint32_t j, struct feed *f, int depth)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[j];
+	const struct shellparse_redir *r;
+	uint32_t k;
+
+	for (k = 0; k < cmd->nredirs; k++) {
+		r = &cmd->redirs[k];
+		if (r->fd != -1 && r->fd != 0)
+			continue;
+		if (r->op == SHELLPARSE_R_HEREDOC) {
+			if (r->body == NULL || (!r->quoted &&
+			    (memchr(r->body, '$', r->bodylen) != NULL ||
+			    memchr(r->body, '`', r->bodylen) != NULL)))
+				f->opaque = 1;
+			if (r->body != NULL)
+				feed_put(f, r->body, r->bodylen);
+			return;
+		}
+		if (r->op == SHELLPARSE_R_HERESTR) {
+			feed_word_known(f, &r->target);
+			feed_put(f, r->target.text, r->target.len);
+			feed_put(f, "\n", 1);
+			return;
+		}
+	}
+	feed_stdin(c, j, f, depth, 0);
+}
+
 /*
  * The text file w holds when command ci reads it, as commands of the
  * line before `before' wrote it, into f.  Returns 0 when none did (a
@@ -12505,7 +12753,7 @@ feed_file(struct ctx *c, uint32_t ci, uint32_t before,
 	if (how == LW_APPEND || how == LW_TEEAPPEND)
 		(void)feed_file(c, ci, x, w, f, depth + 1);
 	if (how == LW_TEE || how == LW_TEEAPPEND)
-		feed_stdin(c, x, f, depth + 1, 0);
+		feed_input(c, x, f, depth + 1);
 	else
 		feed_from(c, x, f, depth + 1);
 	return (1);
@@ -12564,7 +12812,9 @@ lw_before(struct ctx *c, uint32_t ci)
 	    c->lwwscan++)
 		if (lw_writes(c->sp, c->lwwscan))
 			c->lwwfirst = c->lwwscan;
-	return (c->lwwfirst < ci);
+	if (c->lwwfirst < ci)
+		return (1);
+	return (lw_coded(c, ci));
 }
 
 /*
@@ -21071,6 +21321,8 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->lwinit = 0;
 	c->lwwscan = 0;
 	c->lwwfirst = NONE;
+	c->lwcscan = 0;
+	c->lwcfirst = NONE;
 	c->lwdepth = 0;
 	c->nlrun = 0;
 	c->calccode = c->calclazy = c->calc = 0;

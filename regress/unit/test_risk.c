@@ -3981,6 +3981,20 @@ file_scripts(void)
 		{ "echo 'x:; id' > d/makefile && make -C d", H, NULL },
 		{ "echo 'x:; id' > d/Makefile && make --directory=d", H, NULL },
 		{ "echo x > out.txt; make", L, "echo" },
+		/* tee's own input; code on the line that names the file */
+		{ "tee s <<< 'rm -rf /'; sh s", C, "rm-rf" },
+		{ "tee -a s > /dev/null <<EOF\nrm -rf /\nEOF\nsh s", C,
+		    "rm-rf" },
+		{ "tee s <<< \"$x\"; sh s", H, NULL },
+		{ "python3 -c \"open('s','w').write('rm -rf /')\"; sh s", H,
+		    NULL },
+		{ "node -e \"require('fs').writeFileSync('x.sh','rm -rf /')\"; "
+		    "sh x.sh", H, NULL },
+		{ "awk 'BEGIN{print \"rm -rf /\" > \"s\"}'; sh s", H, NULL },
+		{ "sed -n 'w s' <<< 'rm -rf /'; sh s", H, NULL },
+		{ "python3.11 -c \"open('/tmp/run','w')\"; /tmp/run", H, NULL },
+		{ "python3 -c 'import sys'; sh s", M, "python-c" },
+		{ "python3 gen.py; sh s", L, NULL },
 		/* a file of code a program reads: crontab f, gdb -x f */
 		{ "echo '* * * * * rm -rf /' > c; crontab c", C, "rm-rf" },
 		{ "echo '@reboot rm -rf /' > c; crontab -u root c", C,
