@@ -11310,7 +11310,7 @@ lw_kind(const struct shellparse_word *w)
 	b = b != NULL ? b + 1 : w->text;
 	n = w->len - (size_t)(b - w->text);
 #define LW_IS(s)	(n == sizeof(s) - 1 && memcmp(b, s, n) == 0)
-	if (LW_IS("tee"))
+	if (LW_IS("tee") || LW_IS("sponge"))
 		return (LK_TEE);
 	if (LW_IS("git"))
 		return (LK_GIT);
@@ -12116,8 +12116,29 @@ lw_copyinto(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
 	return (NONE);
 }
 
-/* Is there an interpreter (python3 -c CODE) before command ci?  The
-   first is c->lwcfirst, once looked for that far. */
+#define XF_NAMED	0	/* a file */
+#define XF_INPUT	1	/* the input: -, /dev/stdin */
+#define XF_PROCSUB	2	/* another descriptor, a <( ) */
+
+/* A file name that is the input (/dev/stdin), another descriptor
+   (/dev/fd/3, what a <( ) gives), or a file. */
+static int
+fd_path(const char *v, size_t n)
+{
+	if ((n == 10 && memcmp(v, "/dev/stdin", 10) == 0) ||
+	    (n == 9 && memcmp(v, "/dev/fd/0", 9) == 0) ||
+	    (n == 15 && memcmp(v, "/proc/self/fd/0", 15) == 0))
+		return (XF_INPUT);
+	if ((n > 8 && memcmp(v, "/dev/fd/", 8) == 0) ||
+	    (n > 14 && memcmp(v, "/proc/self/fd/", 14) == 0))
+		return (XF_PROCSUB);	/* 3< file: not known either */
+	return (XF_NAMED);
+}
+
+/* Is there an interpreter (python3 -c CODE), or a copy of what a
+   command reads (dd of=f, install /dev/stdin f), before command ci?
+   lw_writes() passes them by.  The first is c->lwcfirst, once looked
+   for that far. */
 static int
 lw_coded(struct ctx *c, uint32_t ci)
 {
@@ -12129,7 +12150,11 @@ lw_coded(struct ctx *c, uint32_t ci)
 		cmd = &c->sp->cmds[c->lwcscan];
 		for (k = cmd->nassign; k + 1 < cmd->nwords &&
 		    k < cmd->nassign + 8; k++)
-			if (lw_coder(&cmd->words[k])) {
+			if (lw_coder(&cmd->words[k]) ||
+			    (cmd->words[k].len == 2 &&
+			    memcmp(cmd->words[k].text, "dd", 2) == 0) ||
+			    fd_path(cmd->words[k + 1].text,
+			    cmd->words[k + 1].len) == XF_INPUT) {
 				c->lwcfirst = c->lwcscan;
 				break;
 			}
@@ -12621,6 +12646,8 @@ static int	feed_file(struct ctx *, uint32_t, uint32_t,
  * sources hold: those the line wrote before it are fed into f (echo
  * ... > s; cp s t; sh t).  1 when one was, else 0.
  */
+static void	feed_input(struct ctx *, uint32_t, struct feed *, int);
+
 static int
 copy_feed(struct ctx *c, uint32_t x, struct feed *f, int depth)
 {
@@ -12638,23 +12665,33 @@ copy_feed(struct ctx *c, uint32_t x, struct feed *f, int depth)
 	if (lw_prog(&cmd->words[p], "|dd|")) {
 		for (k = p + 1; k < cmd->nwords; k++) {
 			w = &cmd->words[k];
-			if (w->len > 3 && memcmp(w->text, "if=", 3) == 0 &&
-			    shellparse_pattern(w) == NULL) {
-				v.text = w->text + 3;
-				v.len = w->len - 3;
-				v.flags = 0;
-				fed |= feed_file(c, x, x, &v, f, depth + 1) ==
-				    1;
-			}
+			if (w->len < 3 || memcmp(w->text, "if=", 3) != 0)
+				continue;
+			if (shellparse_pattern(w) != NULL)
+				return (0);	/* if=$f: a file */
+			v.text = w->text + 3;
+			v.len = w->len - 3;
+			v.flags = 0;
+			if (fd_path(v.text, v.len) == XF_INPUT)
+				break;
+			return (feed_file(c, x, x, &v, f, depth + 1) == 1);
 		}
-		return (fed);
+		/* no if= (or if=/dev/stdin): what it reads */
+		feed_input(c, x, f, depth + 1);
+		return (1);
 	}
 	if (!lw_prog(&cmd->words[p], "|cp|mv|ln|install|gcp|gmv|"))
 		return (0);
 	n = cp_operands(cmd, p, src, 16, &d, &dn, &notdir);
-	for (i = 0; i < n && !c->nomem; i++)
-		if (feed_file(c, x, x, src[i], f, depth + 1) == 1)
+	for (i = 0; i < n && !c->nomem; i++) {
+		/* install -D /dev/stdin f: what it reads */
+		if (shellparse_pattern(src[i]) == NULL &&
+		    fd_path(src[i]->text, src[i]->len) == XF_INPUT) {
+			feed_input(c, x, f, depth + 1);
 			fed = 1;
+		} else if (feed_file(c, x, x, src[i], f, depth + 1) == 1)
+			fed = 1;
+	}
 	return (fed);
 }
 
@@ -14220,25 +14257,6 @@ input_scan(struct ctx *c, uint32_t ci, int scan)
 		return;
 	}
 	feed_shell(c, ci, 0, scan);
-}
-
-#define XF_NAMED	0	/* a file */
-#define XF_INPUT	1	/* the input: -, /dev/stdin */
-#define XF_PROCSUB	2	/* another descriptor, a <( ) */
-
-/* A file name that is the input (/dev/stdin), another descriptor
-   (/dev/fd/3, what a <( ) gives), or a file. */
-static int
-fd_path(const char *v, size_t n)
-{
-	if ((n == 10 && memcmp(v, "/dev/stdin", 10) == 0) ||
-	    (n == 9 && memcmp(v, "/dev/fd/0", 9) == 0) ||
-	    (n == 15 && memcmp(v, "/proc/self/fd/0", 15) == 0))
-		return (XF_INPUT);
-	if ((n > 8 && memcmp(v, "/dev/fd/", 8) == 0) ||
-	    (n > 14 && memcmp(v, "/proc/self/fd/", 14) == 0))
-		return (XF_PROCSUB);	/* 3< file: not known either */
-	return (XF_NAMED);
 }
 
 /*

@@ -3929,6 +3929,15 @@ file_scripts(void)
 		{ "echo 'rm -rf /' > s; dd if=s of=t; sh t", C, "rm-rf" },
 		{ "echo 'rm -rf /' > s; cp -t . a s; sh s", C, "rm-rf" },
 		{ "curl x > s; cp s t; sh t", H, NULL },
+		/* a copy of what it reads: dd, /dev/stdin; sponge */
+		{ "printf 'rm -rf /' | dd of=s; sh s", C, "rm-rf" },
+		{ "dd of=s if=/dev/stdin <<< 'rm -rf /'; sh s", C, "rm-rf" },
+		{ "install -D /dev/stdin s <<< 'rm -rf /'; sh s", C, "rm-rf" },
+		{ "echo 'rm -rf /' | cp /dev/fd/0 s; sh s", C, "rm-rf" },
+		{ "curl x | dd of=s; sh s", H, NULL },
+		{ "echo 'rm -rf /' | sponge s; sh s", C, "rm-rf" },
+		{ "echo 'rm -rf /' | sponge -a s; sh s", C, "rm-rf" },
+		{ "dd if=/dev/zero of=s; sh s", L, NULL },
 		{ "echo ls > s; cp s t; sh t", L, "ls" },
 		/* a directory by a variable the line sets */
 		{ "d=/tmp; echo 'rm -rf /' > $d/s; sh /tmp/s", C, "rm-rf" },
