@@ -11222,12 +11222,12 @@ static const char *const lw_readers =
 
 /* Programs that copy files into the directory their last operand (or
    -t's value) names. */
-static const char *const lw_copiers =
+static const char lw_copiers[] =
     "|cp|mv|ln|install|gcp|gmv|rsync|scp|";
 
 /* Programs whose code may be a word of the line (python3 -c CODE, awk
    PROG, sed 'w f'): one may write any file its code names. */
-static const char *const lw_coders =
+static const char lw_coders[] =
     "|python|python2|python3|pypy|pypy3|node|nodejs|deno|bun|perl|ruby|"
     "php|lua|luajit|awk|gawk|mawk|nawk|sed|gsed|Rscript|julia|pwsh|"
     "powershell|osascript|";
@@ -11249,6 +11249,30 @@ lw_prog(const struct shellparse_word *w, const char *list)
 	n = w->len - (size_t)(b - w->text);
 	return (n > 0 && memchr(b, '|', n) == NULL &&
 	    in_list_abbr(list, b, n, 1));
+}
+
+/*
+ * lw_prog() for a list of ll bytes that many words are asked of (every
+ * command's first words): one look for "|name|" in it, no walk.
+ */
+static int
+lw_progx(const struct shellparse_word *w, const char *list, size_t ll)
+{
+	const char *b;
+	char key[24];
+	size_t n;
+
+	if (w->len < 2 || shellparse_pattern(w) != NULL)
+		return (0);
+	b = memrchr(w->text, '/', w->len);
+	b = b != NULL ? b + 1 : w->text;
+	n = w->len - (size_t)(b - w->text);
+	if (n == 0 || n + 2 > sizeof(key) || memchr(b, '|', n) != NULL)
+		return (0);
+	key[0] = '|';
+	memcpy(key + 1, b, n);
+	key[n + 1] = '|';
+	return (memmem(list, ll, key, n + 2) != NULL);
 }
 
 /* Is word w an interpreter of lw_coders (python3.11 too)?  By length
@@ -11281,7 +11305,71 @@ lw_coder(const struct shellparse_word *w)
 	}
 	if (memchr("pndbrlagmsRjo", b[0], 13) == NULL)
 		return (0);
-	return (lw_prog(w, lw_coders));
+	return (lw_progx(w, lw_coders, sizeof(lw_coders) - 1));
+}
+
+/* Programs that write the files an archive or a patch holds. */
+static const char lw_extractors[] =
+    "|tar|bsdtar|gtar|unzip|7z|7za|7zr|unrar|cpio|bsdcpio|ar|jar|"
+    "gunzip|gzip|unxz|xz|bunzip2|bzip2|unzstd|zstd|unlzma|lzma|"
+    "dpkg|dpkg-deb|rpm2archive|patch|git|";
+
+/* Is word w one of lw_extractors?  By its first letter first. */
+static int
+lw_extractor(const struct shellparse_word *w)
+{
+	const char *b;
+
+	if (w->len < 2 || shellparse_pattern(w) != NULL)
+		return (0);
+	b = memrchr(w->text, '/', w->len);
+	b = b != NULL ? b + 1 : w->text;
+	if (memchr("tbgu7cajxzldpr", b[0], 14) == NULL)
+		return (0);
+	return (lw_progx(w, lw_extractors, sizeof(lw_extractors) - 1));
+}
+
+/*
+ * Does extractor word k of cmd look like it extracts (tar x, gzip -d,
+ * git apply, not tar c, gzip f, git status)?  A first look, for
+ * lw_coded(); lw_extract() reads it all.
+ */
+static int
+lw_extracting(const struct shellparse_cmd *cmd, uint32_t k)
+{
+	const char *b, *t;
+	uint32_t i;
+
+	b = memrchr(cmd->words[k].text, '/', cmd->words[k].len);
+	b = b != NULL ? b + 1 : cmd->words[k].text;
+	if (strcmp(b, "git") == 0)
+		return (k + 1 < cmd->nwords &&
+		    (strcmp(cmd->words[k + 1].text, "apply") == 0 ||
+		    strcmp(cmd->words[k + 1].text, "am") == 0));
+	if (strcmp(b, "gzip") != 0 && strcmp(b, "xz") != 0 &&
+	    strcmp(b, "bzip2") != 0 && strcmp(b, "zstd") != 0 &&
+	    strcmp(b, "lzma") != 0 && strcmp(b, "tar") != 0 &&
+	    strcmp(b, "bsdtar") != 0 && strcmp(b, "gtar") != 0 &&
+	    strcmp(b, "jar") != 0)
+		return (1);	/* unzip, 7z, cpio, gunzip, patch, ... */
+	/* tar x, -x, --extract; gzip -d, --decompress */
+	for (i = k + 1; i < cmd->nwords && i < k + 4; i++) {
+		t = cmd->words[i].text;
+		if (t[0] == '-' && t[1] == '-' &&
+		    (strncmp(t, "--extract", 9) == 0 ||
+		    strncmp(t, "--get", 5) == 0 ||
+		    strncmp(t, "--decompress", 12) == 0 ||
+		    strncmp(t, "--uncompress", 12) == 0))
+			return (1);
+		if (t[0] == '-' && t[1] != '-' &&
+		    strchr(t, b[0] == 't' || b[0] == 'b' || b[0] == 'j' ?
+		    'x' : 'd') != NULL)
+			return (1);
+		if (i == k + 1 && t[0] != '-' && (b[0] == 't' ||
+		    b[0] == 'b' || b[0] == 'j') && strchr(t, 'x') != NULL)
+			return (1);	/* tar xzf */
+	}
+	return (0);
 }
 
 /*
@@ -11472,7 +11560,8 @@ lw_index(struct ctx *c)
 			w = &cmd->words[k];
 			/* cp s d/; sh d/s: d/s is no word (lw_copyinto()) */
 			if (!c->lwcopy && k < cmd->nassign + 8 &&
-			    k + 2 < cmd->nwords && lw_prog(w, lw_copiers))
+			    k + 2 < cmd->nwords && lw_progx(w, lw_copiers,
+			    sizeof(lw_copiers) - 1))
 				c->lwcopy = 1;
 
 			if (k == cmd->nassign && memchr(w->text, '/',
@@ -12010,7 +12099,7 @@ lw_copyinto(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
 
 	p = lw_program(c, cmd, cmd->nwords);
 	if (nm->raw || p >= cmd->nwords ||
-	    !lw_prog(&cmd->words[p], lw_copiers))
+	    !lw_progx(&cmd->words[p], lw_copiers, sizeof(lw_copiers) - 1))
 		return (NONE);
 	n = cp_operands(cmd, p, src, 16, &d, &dn, &notdir);
 	if (d == NULL || notdir)
@@ -12143,21 +12232,35 @@ static int
 lw_coded(struct ctx *c, uint32_t ci)
 {
 	const struct shellparse_cmd *cmd;
+	const struct shellparse_word *w;
 	uint32_t k;
 
 	for (; c->lwcfirst == NONE && c->lwcscan < ci &&
 	    c->lwcscan < c->sp->ncmds; c->lwcscan++) {
 		cmd = &c->sp->cmds[c->lwcscan];
-		for (k = cmd->nassign; k + 1 < cmd->nwords &&
-		    k < cmd->nassign + 8; k++)
-			if (lw_coder(&cmd->words[k]) ||
-			    (cmd->words[k].len == 2 &&
-			    memcmp(cmd->words[k].text, "dd", 2) == 0) ||
-			    fd_path(cmd->words[k + 1].text,
-			    cmd->words[k + 1].len) == XF_INPUT) {
-				c->lwcfirst = c->lwcscan;
+		if (cmd->nwords < cmd->nassign + 2)
+			continue;
+		/* the program, wrappers followed (sudo python3 -c) */
+		k = lw_program(c, cmd, cmd->nwords);
+		if (k + 1 >= cmd->nwords)
+			continue;
+		w = &cmd->words[k];
+		if ((w->len == 2 && memcmp(w->text, "dd", 2) == 0) ||
+		    lw_coder(w) || (lw_extractor(w) && lw_extracting(cmd, k))) {
+			c->lwcfirst = c->lwcscan;
+			break;
+		}
+		/* install -D /dev/stdin f */
+		for (k++; k < cmd->nwords; k++)
+			if ((cmd->words[k].len == 9 || cmd->words[k].len == 10 ||
+			    cmd->words[k].len == 15) &&
+			    fd_path(cmd->words[k].text, cmd->words[k].len) ==
+			    XF_INPUT)
 				break;
-			}
+		if (k < cmd->nwords) {
+			c->lwcfirst = c->lwcscan;
+			break;
+		}
 	}
 	return (c->lwcfirst < ci);
 }
@@ -12286,6 +12389,200 @@ lw_codewrite(struct ctx *c, const struct shellparse_cmd *cmd,
 	return (0);
 }
 
+/*
+ * Does command x extract an archive, or apply a patch, that the line
+ * gave it (curl URL | tar xz, curl -o x.zip URL; unzip x.zip, git
+ * apply p.diff after > p.diff), so that it may write file nm, whose
+ * text is then not known?  One given a file of the system is not
+ * followed (tar xf /opt/x.tgz: files of the system too).  A name from
+ * / is only one under the directory it extracts into (-C, -d).
+ */
+static int	lw_fname(struct ctx *, const struct shellparse_word *,
+		    const char **, size_t *, int *);
+
+static int __attribute__((noinline))
+lw_extract(struct ctx *c, uint32_t x, const struct lwname *nm)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[x];
+	const struct shellparse_redir *r;
+	const struct shellparse_word *w, *arch = NULL;
+	struct shellparse_word v;
+	const char *b, *t, *q, *dir = NULL, *fn;
+	size_t bl, l, i, dirn = 0, fl;
+	uint32_t p, k, y, ops = 0;
+	int kind, want = 0, ext = 0, how = 0, maybe = 0, raw;
+
+	p = lw_program(c, cmd, cmd->nwords);
+	if (nm->raw || p >= cmd->nwords || !lw_extractor(&cmd->words[p]))
+		return (0);
+	w = &cmd->words[p];
+	b = memrchr(w->text, '/', w->len);
+	b = b != NULL ? b + 1 : w->text;
+	bl = w->len - (size_t)(b - w->text);
+#define EX_IS(s)	(bl == sizeof(s) - 1 && memcmp(b, s, bl) == 0)
+	if (EX_IS("tar") || EX_IS("bsdtar") || EX_IS("gtar") || EX_IS("jar"))
+		kind = 1;	/* x in the mode; f FILE, else its input */
+	else if (EX_IS("unzip"))
+		kind = 2, ext = 1;	/* the first operand; -d DIR */
+	else if (EX_IS("7z") || EX_IS("7za") || EX_IS("7zr") ||
+	    EX_IS("unrar") || EX_IS("ar") || EX_IS("dpkg") ||
+	    EX_IS("dpkg-deb") || EX_IS("rpm2archive"))
+		kind = 3;	/* x (e, -x, -X, -R) then the archive */
+	else if (EX_IS("cpio") || EX_IS("bsdcpio"))
+		kind = 4;	/* -i: its input; -F FILE */
+	else if (EX_IS("git"))
+		kind = 5;	/* git apply FILE, git am: the patch */
+	else if (EX_IS("patch"))
+		kind = 6, ext = 1;	/* -i FILE, else its input; -d DIR */
+	else {
+		/* gunzip f.gz, xz -d f.xz: f */
+		kind = 7;
+		ext = EX_IS("gunzip") || (bl > 2 && b[0] == 'u' &&
+		    b[1] == 'n');
+	}
+#undef EX_IS
+	memset(&v, 0, sizeof(v));
+	for (k = p + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		l = w->len;
+		if (want) {
+			if (want == 1)
+				arch = w;
+			else
+				dir = t, dirn = l;
+			want = 0;
+			continue;
+		}
+		if (kind == 5) {
+			/* git apply [options] FILE..., git am */
+			if (ops++ == 0) {
+				if (strcmp(t, "apply") != 0 &&
+				    strcmp(t, "am") != 0)
+					return (0);
+				ext = 1;
+			} else if (t[0] != '-' && arch == NULL)
+				arch = w;
+			continue;
+		}
+		if (l > 1 && t[0] == '-' && t[1] == '-') {
+			if (strncmp(t, "--extract", 9) == 0 ||
+			    strncmp(t, "--get", 5) == 0 ||
+			    strncmp(t, "--decompress", 12) == 0 ||
+			    strncmp(t, "--uncompress", 12) == 0)
+				ext = 1;
+			if (strncmp(t, "--file", 6) == 0 ||
+			    strncmp(t, "--input", 7) == 0) {
+				if ((q = memchr(t, '=', l)) == NULL)
+					want = 1;
+				else if (shellparse_pattern(w) != NULL)
+					return (1);	/* --file=$f */
+				else {
+					v.text = q + 1;
+					v.len = l - (size_t)(q + 1 - t);
+					arch = &v;
+				}
+			} else if (strncmp(t, "--directory", 11) == 0) {
+				if ((q = memchr(t, '=', l)) != NULL)
+					dir = q + 1, dirn = l -
+					    (size_t)(q + 1 - t);
+				else
+					want = 2;
+			}
+			continue;
+		}
+		if (l > 1 && t[0] == '-') {
+			for (i = 1; i < l; i++) {
+				if (t[i] == 'x' || (kind == 4 && t[i] == 'i') ||
+				    (kind == 7 && t[i] == 'd') || (kind == 3 &&
+				    (t[i] == 'X' || t[i] == 'R')))
+					ext = 1;
+				if ((kind == 1 && t[i] == 'f') || (kind == 6 &&
+				    t[i] == 'i') || (kind == 4 && t[i] == 'F')) {
+					if (i + 1 == l)
+						want = 1;
+					else if (shellparse_pattern(w) != NULL)
+						return (1);	/* -f$f */
+					else {
+						v.text = t + i + 1;
+						v.len = l - i - 1;
+						arch = &v;
+					}
+					break;
+				}
+				if ((kind == 1 && t[i] == 'C') ||
+				    (kind == 2 && t[i] == 'd') ||
+				    (kind == 6 && t[i] == 'd')) {
+					if (i + 1 == l)
+						want = 2;
+					else
+						dir = t + i + 1, dirn = l - i - 1;
+					break;
+				}
+			}
+			continue;
+		}
+		if (kind == 1) {
+			/* tar xzf FILE: old options, f's value next */
+			if (ops++ == 0 && k == p + 1 && strspn(t,
+			    "AcdrtuxzjJvpPfkmowlOSMbBiGgKNRTWhLCVX") == l) {
+				if (memchr(t, 'x', l) != NULL)
+					ext = 1;
+				if (memchr(t, 'f', l) != NULL)
+					want = 1;
+			}
+			continue;	/* members to extract */
+		}
+		if (kind == 3 && !ext && arch == NULL) {
+			/* 7z x A, unrar e A, ar x A, dpkg -x A D */
+			if (strcmp(t, "x") == 0 || strcmp(t, "e") == 0 ||
+			    strcmp(t, "xv") == 0 || strcmp(t, "xo") == 0)
+				ext = 1;
+			continue;
+		}
+		if (arch == NULL && kind != 4 && kind != 6)
+			arch = w;	/* unzip A, 7z x A, gunzip f.gz */
+	}
+	if (!ext)
+		return (0);
+	/* a name from / only under the directory given */
+	if (nm->f[0] == '/' && (dir == NULL || (dirn > 0 && dir[0] != '$' &&
+	    (nm->fn <= dirn || memcmp(nm->f, dir, dirn) != 0))))
+		return (0);
+	if (arch == NULL || (shellparse_pattern(arch) == NULL &&
+	    (fd_path(arch->text, arch->len) == XF_INPUT || (arch->len == 1 &&
+	    arch->text[0] == '-')))) {
+		/* its input: a pipe, or a redirection */
+		if (kind == 2 || kind == 3 || kind == 7)
+			return (0);	/* (none of their own) */
+		for (y = x; y-- > 0; )
+			if (c->sp->cmds[y].next == x)
+				return (1);	/* curl URL | tar xz */
+		arch = NULL;
+		for (k = 0; k < cmd->nredirs; k++) {
+			r = &cmd->redirs[k];
+			if ((r->fd != -1 && r->fd != 0) ||
+			    (r->op != SHELLPARSE_R_HEREDOC &&
+			    r->op != SHELLPARSE_R_HERESTR &&
+			    r->op != SHELLPARSE_R_IN))
+				continue;
+			if (r->op != SHELLPARSE_R_IN)
+				return (1);	/* git apply <<EOF */
+			arch = &r->target;
+		}
+		if (arch == NULL)
+			return (0);	/* the call's own input */
+	}
+	if (!lw_fname(c, arch, &fn, &fl, &raw))
+		return (1);	/* tar xf *.tgz: not known */
+	if (c->lwdepth >= 3)
+		return (1);
+	c->lwdepth++;
+	y = line_writer(c, x, x, 0, fn, fl, raw, &how, &maybe);
+	c->lwdepth--;
+	return (y != NONE || maybe == 2);
+}
+
 /* lw_codewrite() of each command from before's down to lo, past the
    first interpreter: the last that may write file nm (*how LW_NET). */
 static uint32_t __attribute__((noinline))
@@ -12297,7 +12594,8 @@ lw_codescan(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
 	if (lo < c->lwcfirst)
 		lo = c->lwcfirst;
 	for (x = before; x-- > lo; )
-		if (x != ci && lw_codewrite(c, &c->sp->cmds[x], nm)) {
+		if (x != ci && (lw_codewrite(c, &c->sp->cmds[x], nm) ||
+		    lw_extract(c, x, nm))) {
 			*how = LW_NET;
 			return (x);
 		}
@@ -12401,7 +12699,8 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
 				return (p);
 			/* python3 -c "open('s', 'w')..."; sh s */
 			if (coded && x >= c->lwcfirst &&
-			    lw_codewrite(c, cmd, &nm)) {
+			    (lw_codewrite(c, cmd, &nm) ||
+			    lw_extract(c, x, &nm))) {
 				*how = LW_NET;
 				return (x);
 			}

@@ -1628,9 +1628,13 @@ one(uint32_t i, int print, struct sbuf *b, char *arena, size_t asize)
  * it could name: 5 results higher, none lower; 14 name another reason.
  * Blocks changed when a file an interpreter's code on the line names
  * (python3 -c "open('s', 'w')", awk 'BEGIN { print > "s" }', sed 'w
- * s') came to be written by it, its text not known: 7 results higher
+ * s') came to be written by it, its text not known: 10 results higher
  * (awk /etc/x; 'PATH=/x' runs a file x; sed //etc/shadow; tc//shadow),
  * none lower; 4 count fewer commands parsed.
+ * Blocks changed when a file run after an extraction of an archive or
+ * a patch the line gave (curl URL | tar xz; sh x/install.sh) came to
+ * be code not known: no result higher or lower; 10 name another reason
+ * in why or count one command fewer.
  * test_risk_diff -g printed them.
  */
 static const uint64_t golden[] = {	0xe362a34a198e537fULL,
@@ -1650,7 +1654,7 @@ static const uint64_t golden[] = {	0xe362a34a198e537fULL,
 	0x63a24b56d8a1e7e6ULL,
 	0xff55bfb44d744c12ULL,
 	0xd79082a724abd29aULL,
-	0x1ee8438f5f07e7a1ULL,
+	0x356906a782b924dbULL,
 	0xdba1a40083ce01ffULL,
 	0xdec81bce4c85c394ULL,
 	0x01d883fcdf4aa6faULL,
@@ -1662,7 +1666,7 @@ static const uint64_t golden[] = {	0xe362a34a198e537fULL,
 	0xb071c1f6538dac27ULL,
 	0x607ed3a23f90be67ULL,
 	0xaf0f92cfa3097a41ULL,
-	0xe5f5b754849cfd25ULL,
+	0x8571a6883d9c244eULL,
 	0x233afe22c884bc4dULL,
 	0x9a9509a1f0164233ULL,
 	0x34ee7ab31163d4e4ULL,
@@ -1689,7 +1693,7 @@ static const uint64_t golden[] = {	0xe362a34a198e537fULL,
 	0x4b973abfe1e4cf9fULL,
 	0xa7eb783fa6481176ULL,
 	0x4441745a2be38d5bULL,
-	0x173ea4ab3decbd62ULL,
+	0x800d6b646a1d9872ULL,
 	0x5e3ed4c95692f330ULL,
 	0x35af4ff7bb9d5b86ULL,
 	0xa0fcb8efb793b271ULL,
