@@ -10727,6 +10727,28 @@ static void	feed_stdin(struct ctx *, uint32_t, struct feed *, int, int);
 static int	feed_file(struct ctx *, uint32_t, uint32_t,
 		    const struct shellparse_word *, struct feed *, int);
 
+/* A here-document or here-string r is its command's input: its text
+   into f (a here-document that expands, or has no body, is not known),
+   and 1; 0 for another redirection. */
+static int
+feed_here(struct feed *f, const struct shellparse_redir *r)
+{
+	if (r->op == SHELLPARSE_R_HEREDOC && r->body != NULL) {
+		if (!r->quoted && (memchr(r->body, '$', r->bodylen) != NULL ||
+		    memchr(r->body, '`', r->bodylen) != NULL))
+			f->opaque = 1;
+		feed_put(f, r->body, r->bodylen);
+		return (1);
+	}
+	if (r->op == SHELLPARSE_R_HERESTR) {
+		feed_word_known(f, &r->target);
+		feed_put(f, r->target.text, r->target.len);
+		feed_put(f, "\n", 1);
+		return (1);
+	}
+	return (0);
+}
+
 /* What command j writes to its standard output, into f. */
 static void
 feed_from(struct ctx *c, uint32_t j, struct feed *f, int depth)
@@ -10796,19 +10818,8 @@ feed_from(struct ctx *c, uint32_t j, struct feed *f, int depth)
 			f->opaque = 1;		/* cat < file */
 			return;
 		}
-		if (r->op == SHELLPARSE_R_HEREDOC && r->body != NULL) {
-			if (!r->quoted && (memchr(r->body, '$', r->bodylen) ||
-			    memchr(r->body, '`', r->bodylen)))
-				f->opaque = 1;
-			feed_put(f, r->body, r->bodylen);
+		if (feed_here(f, r))
 			return;
-		}
-		if (r->op == SHELLPARSE_R_HERESTR) {
-			feed_word_known(f, &r->target);
-			feed_put(f, r->target.text, r->target.len);
-			feed_put(f, "\n", 1);
-			return;
-		}
 	}
 	if (!ops)
 		feed_stdin(c, j, f, depth + 1, 0);
@@ -13005,23 +13016,8 @@ feed_input(struct ctx *c, uint32_t j, struct feed *f, int depth)
 
 	for (k = 0; k < cmd->nredirs; k++) {
 		r = &cmd->redirs[k];
-		if (r->fd != -1 && r->fd != 0)
-			continue;
-		if (r->op == SHELLPARSE_R_HEREDOC) {
-			if (r->body == NULL || (!r->quoted &&
-			    (memchr(r->body, '$', r->bodylen) != NULL ||
-			    memchr(r->body, '`', r->bodylen) != NULL)))
-				f->opaque = 1;
-			if (r->body != NULL)
-				feed_put(f, r->body, r->bodylen);
+		if ((r->fd == -1 || r->fd == 0) && feed_here(f, r))
 			return;
-		}
-		if (r->op == SHELLPARSE_R_HERESTR) {
-			feed_word_known(f, &r->target);
-			feed_put(f, r->target.text, r->target.len);
-			feed_put(f, "\n", 1);
-			return;
-		}
 	}
 	feed_stdin(c, j, f, depth, 0);
 }
