@@ -11262,28 +11262,47 @@ lw_prog(const struct shellparse_word *w, const char *list)
 	    in_list_abbr(list, b, n, 1));
 }
 
-/*
- * lw_prog() for a list of ll bytes that many words are asked of (every
- * command's first words): one look for "|name|" in it, no walk.
- */
-static int
-lw_progx(const struct shellparse_word *w, const char *list, size_t ll)
+/* Word w's last part (*n bytes): the program it names; NULL for one
+   with expansions. */
+static const char *
+lw_base(const struct shellparse_word *w, size_t *n)
 {
 	const char *b;
-	char key[24];
-	size_t n;
 
-	if (w->len < 2 || shellparse_pattern(w) != NULL)
-		return (0);
+	if (w->len == 0 || shellparse_pattern(w) != NULL)
+		return (NULL);
 	b = memrchr(w->text, '/', w->len);
 	b = b != NULL ? b + 1 : w->text;
-	n = w->len - (size_t)(b - w->text);
+	*n = w->len - (size_t)(b - w->text);
+	return (b);
+}
+
+/*
+ * Is name b (n bytes) in a "|list|" of ll bytes that many words are
+ * asked of (every command's program)?  One look for "|name|" in it, no
+ * walk.
+ */
+static int
+lw_inbase(const char *b, size_t n, const char *list, size_t ll)
+{
+	char key[24];
+
 	if (n == 0 || n + 2 > sizeof(key) || memchr(b, '|', n) != NULL)
 		return (0);
 	key[0] = '|';
 	memcpy(key + 1, b, n);
 	key[n + 1] = '|';
 	return (memmem(list, ll, key, n + 2) != NULL);
+}
+
+/* lw_prog() by lw_inbase(). */
+static int
+lw_progx(const struct shellparse_word *w, const char *list, size_t ll)
+{
+	const char *b;
+	size_t n;
+
+	return ((b = lw_base(w, &n)) != NULL && lw_inbase(b, n, list, ll));
 }
 
 /* Is word w an interpreter of lw_coders (python3.11 too)?  By length
@@ -11294,11 +11313,8 @@ lw_coder(const struct shellparse_word *w)
 	const char *b;
 	size_t n;
 
-	if (w->len < 3 || shellparse_pattern(w) != NULL)
+	if ((b = lw_base(w, &n)) == NULL)
 		return (0);
-	b = memrchr(w->text, '/', w->len);
-	b = b != NULL ? b + 1 : w->text;
-	n = w->len - (size_t)(b - w->text);
 	if (n > 7 && memcmp(b, "python", 6) == 0 &&
 	    strspn(b + 6, "0123456789.") == n - 6)
 		return (1);	/* python3.11 */
@@ -11316,7 +11332,7 @@ lw_coder(const struct shellparse_word *w)
 	}
 	if (memchr("pndbrlagmsRjo", b[0], 13) == NULL)
 		return (0);
-	return (lw_progx(w, lw_coders, sizeof(lw_coders) - 1));
+	return (lw_inbase(b, n, lw_coders, sizeof(lw_coders) - 1));
 }
 
 /* Programs that write the files an archive or a patch holds. */
@@ -11330,14 +11346,12 @@ static int
 lw_extractor(const struct shellparse_word *w)
 {
 	const char *b;
+	size_t n;
 
-	if (w->len < 2 || shellparse_pattern(w) != NULL)
+	if ((b = lw_base(w, &n)) == NULL || n < 2 ||
+	    memchr("tbgu7cajxzldpr", b[0], 14) == NULL)
 		return (0);
-	b = memrchr(w->text, '/', w->len);
-	b = b != NULL ? b + 1 : w->text;
-	if (memchr("tbgu7cajxzldpr", b[0], 14) == NULL)
-		return (0);
-	return (lw_progx(w, lw_extractors, sizeof(lw_extractors) - 1));
+	return (lw_inbase(b, n, lw_extractors, sizeof(lw_extractors) - 1));
 }
 
 /*
@@ -11349,10 +11363,11 @@ static int
 lw_extracting(const struct shellparse_cmd *cmd, uint32_t k)
 {
 	const char *b, *t;
+	size_t n;
 	uint32_t i;
 
-	b = memrchr(cmd->words[k].text, '/', cmd->words[k].len);
-	b = b != NULL ? b + 1 : cmd->words[k].text;
+	if ((b = lw_base(&cmd->words[k], &n)) == NULL)
+		return (0);
 	if (strcmp(b, "git") == 0)
 		return (k + 1 < cmd->nwords &&
 		    (strcmp(cmd->words[k + 1].text, "apply") == 0 ||
@@ -11574,7 +11589,6 @@ lw_index(struct ctx *c)
 			    k + 2 < cmd->nwords && lw_progx(w, lw_copiers,
 			    sizeof(lw_copiers) - 1))
 				c->lwcopy = 1;
-
 			if (k == cmd->nassign && memchr(w->text, '/',
 			    w->len) == NULL)
 				continue;
@@ -12040,9 +12054,9 @@ lw_copyglob(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
     const char *pat, const char *d, size_t dn, const char *const *g,
     const size_t *gl, int *how, int *maybe)
 {
-	const char *pb, *gs;
+	const char *pb, *gs, *gb;
 	char *m;
-	size_t pd, gn, pre, ml;
+	size_t pd, gn, gbl, pre, ml;
 	uint32_t y;
 	int j;
 
@@ -12056,11 +12070,7 @@ lw_copyglob(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
 	for (j = 0; j < 3; j++) {
 		if ((gs = g[j]) == NULL)
 			continue;
-		gn = gl[j];
-		while (gn > 2 && gs[0] == '.' && gs[1] == '/')
-			for (gs += 2, gn -= 2; gn > 1 && gs[0] == '/'; gs++,
-			    gn--)
-				;
+		gn = lw_strip(&gs, gl[j], &gb, &gbl);
 		if (gn <= pre || memcmp(gs, d, pre - 1) != 0 ||
 		    gs[pre - 1] != '/' || memchr(gs + pre, '/', gn - pre) !=
 		    NULL || !gmatch(pb, gs + pre, gn - pre))
@@ -12102,9 +12112,9 @@ lw_copyinto(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[x];
 	const struct shellparse_word *src[16];
-	const char *d, *s, *b, *g[3], *gs;
+	const char *d, *s, *b, *g[3], *gs, *gb;
 	char buf[1024], *m;
-	size_t dn, sl, bl, gl[3], gn, ml, pre;
+	size_t dn, sl, bl, gl[3], gn, gbl, ml, pre;
 	uint32_t p, n, i, y;
 	int notdir, j, form, net, dany = 0;
 
@@ -12176,11 +12186,7 @@ lw_copyinto(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
 		for (j = 0; j < 3; j++) {
 			if ((gs = g[j]) == NULL)
 				continue;
-			gn = gl[j];
-			while (gn > 2 && gs[0] == '.' && gs[1] == '/')
-				for (gs += 2, gn -= 2; gn > 1 && gs[0] == '/';
-				    gs++, gn--)
-					;
+			gn = lw_strip(&gs, gl[j], &gb, &gbl);
 			for (form = 0; form < 2; form++) {
 				if (form == 0 && bl == 0)
 					continue;
@@ -12283,11 +12289,8 @@ lw_namech(char ch)
 	    (ch >= '0' && ch <= '9') || ch == '_' || ch == '.' || ch == '-');
 }
 
-/*
- * Is cmd an interpreter given code on the line (python3 -c, node -e,
- * awk PROG, sed 'w f') with file nm's last part in a word after it?
- * Its code may write the file: what it holds is not known.
- */
+/* Does text t (n bytes, of word w) hold name b (bl bytes) as a name of
+   its own (open('s'), not sys)? */
 static int
 lw_codename(const struct shellparse_word *w, const char *t, size_t n,
     const char *b, size_t bl)
@@ -12295,13 +12298,17 @@ lw_codename(const struct shellparse_word *w, const char *t, size_t n,
 	const char *e = t + n, *q;
 
 	for (; (q = memmem(t, (size_t)(e - t), b, bl)) != NULL; t = q + 1)
-		/* as a name of its own: not sys for s */
 		if ((q == w->text || !lw_namech(q[-1])) &&
 		    (q + bl == e || !lw_namech(q[bl])))
 			return (1);
 	return (0);
 }
 
+/*
+ * Is cmd an interpreter given code on the line (python3 -c, node -e,
+ * awk PROG, sed 'w f') with file nm's last part in that code?  Its
+ * code may write the file: what it holds is not known.
+ */
 static int __attribute__((noinline))
 lw_codewrite(struct ctx *c, const struct shellparse_cmd *cmd,
     const struct lwname *nm)
@@ -12324,9 +12331,8 @@ lw_codewrite(struct ctx *c, const struct shellparse_cmd *cmd,
 	/* awk and sed: the first operand is the program, unless -f (-e)
 	   gave one; the others: the value of a code option */
 	w = &cmd->words[p];
-	pb = memrchr(w->text, '/', w->len);
-	pb = pb != NULL ? pb + 1 : w->text;
-	pl = w->len - (size_t)(pb - w->text);
+	if ((pb = lw_base(w, &pl)) == NULL)
+		return (0);
 	prog = 1;
 	vals = "";		/* options whose value is the next word */
 	if (lw_prog(w, "|awk|gawk|mawk|nawk|"))
@@ -12400,6 +12406,9 @@ lw_codewrite(struct ctx *c, const struct shellparse_cmd *cmd,
 	return (0);
 }
 
+static int	lw_fname(struct ctx *, const struct shellparse_word *,
+		    const char **, size_t *, int *);
+
 /*
  * Does command x extract an archive, or apply a patch, that the line
  * gave it (curl URL | tar xz, curl -o x.zip URL; unzip x.zip, git
@@ -12408,9 +12417,6 @@ lw_codewrite(struct ctx *c, const struct shellparse_cmd *cmd,
  * followed (tar xf /opt/x.tgz: files of the system too).  A name from
  * / is only one under the directory it extracts into (-C, -d).
  */
-static int	lw_fname(struct ctx *, const struct shellparse_word *,
-		    const char **, size_t *, int *);
-
 static int __attribute__((noinline))
 lw_extract(struct ctx *c, uint32_t x, const struct lwname *nm)
 {
@@ -12426,10 +12432,8 @@ lw_extract(struct ctx *c, uint32_t x, const struct lwname *nm)
 	p = lw_program(c, cmd, cmd->nwords);
 	if (nm->raw || p >= cmd->nwords || !lw_extractor(&cmd->words[p]))
 		return (0);
-	w = &cmd->words[p];
-	b = memrchr(w->text, '/', w->len);
-	b = b != NULL ? b + 1 : w->text;
-	bl = w->len - (size_t)(b - w->text);
+	if ((b = lw_base(&cmd->words[p], &bl)) == NULL)
+		return (0);
 #define EX_IS(s)	(bl == sizeof(s) - 1 && memcmp(b, s, bl) == 0)
 	if (EX_IS("tar") || EX_IS("bsdtar") || EX_IS("gtar") || EX_IS("jar"))
 		kind = 1;	/* x in the mode; f FILE, else its input */
@@ -12594,8 +12598,17 @@ lw_extract(struct ctx *c, uint32_t x, const struct lwname *nm)
 	return (y != NONE || maybe == 2);
 }
 
-/* lw_codewrite() of each command from before's down to lo, past the
-   first interpreter: the last that may write file nm (*how LW_NET). */
+/* May command x write file nm though no word of it names it: code on
+   the line, an archive or a patch (lw_coded() found one)? */
+static int
+lw_unnamed(struct ctx *c, uint32_t x, const struct lwname *nm)
+{
+	return (lw_codewrite(c, &c->sp->cmds[x], nm) || lw_extract(c, x, nm));
+}
+
+/* lw_unnamed() of each command from before's down to lo, past the
+   first lw_coded() found: the last that may write file nm (*how
+   LW_NET). */
 static uint32_t __attribute__((noinline))
 lw_codescan(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
     const struct lwname *nm, int *how)
@@ -12605,8 +12618,7 @@ lw_codescan(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
 	if (lo < c->lwcfirst)
 		lo = c->lwcfirst;
 	for (x = before; x-- > lo; )
-		if (x != ci && (lw_codewrite(c, &c->sp->cmds[x], nm) ||
-		    lw_extract(c, x, nm))) {
+		if (x != ci && lw_unnamed(c, x, nm)) {
 			*how = LW_NET;
 			return (x);
 		}
@@ -12710,8 +12722,7 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
 				return (p);
 			/* python3 -c "open('s', 'w')..."; sh s */
 			if (coded && x >= c->lwcfirst &&
-			    (lw_codewrite(c, cmd, &nm) ||
-			    lw_extract(c, x, &nm))) {
+			    lw_unnamed(c, x, &nm)) {
 				*how = LW_NET;
 				return (x);
 			}
