@@ -12044,6 +12044,90 @@ static uint32_t	line_writer(struct ctx *, uint32_t, uint32_t, uint32_t,
 		    const char *, size_t, int, int *, int *);
 
 /*
+ * Glob pat of copier x has directories that are globs (cp ?/x d/; sh
+ * d/x): each name g[j] of the file run that is directly in d, its last
+ * part rest matched by pat's last part pb, came from some D/rest that
+ * pat matches.  The writer before x of each such name a word of a
+ * command between lo and x gives (echo ... > a/x); else of a name no
+ * word gives (curl URL | tar xz: lw_unnamed()), looked up as pat's
+ * directories and rest.  NONE when there is none.
+ */
+static uint32_t __attribute__((noinline))
+lw_copydirs(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
+    const char *pat, const char *pb, const char *d, size_t dn,
+    const char *const *g, const size_t *gl, int *how, int *maybe)
+{
+	const struct shellparse_cmd *cmd;
+	const struct shellparse_word *w;
+	const char *gs, *gb, *ps, *ws, *wb;
+	char *m;
+	size_t gn, gbl, pre, pn, wn, wbl, ml;
+	uint32_t y, v, k, nw, left = 4096;
+	int j;
+
+	ps = pat;
+	pn = lw_strip(&ps, strlen(pat), &gb, &gbl);
+	pre = dn == 1 && d[0] == '/' ? 1 : dn + 1;
+	for (j = 0; j < 3; j++) {
+		if ((gs = g[j]) == NULL)
+			continue;
+		gn = lw_strip(&gs, gl[j], &gb, &gbl);
+		if (gn <= pre || memcmp(gs, d, pre - 1) != 0 ||
+		    gs[pre - 1] != '/' || memchr(gs + pre, '/', gn - pre) !=
+		    NULL || !gmatch(pb, gs + pre, gn - pre))
+			continue;
+		if (c->lwdepth >= 3) {
+			*maybe = 2;	/* not looked at */
+			continue;
+		}
+		/* names the line gives that pat matches, ending in rest */
+		for (v = lo; v < x; v++) {
+			if (v == ci)
+				continue;
+			cmd = &c->sp->cmds[v];
+			nw = cmd->nwords + cmd->nredirs;
+			for (k = 0; k < nw; k++) {
+				if (left-- == 0) {
+					*maybe = 2;	/* too many */
+					return (NONE);
+				}
+				w = k < cmd->nwords ? &cmd->words[k] :
+				    &cmd->redirs[k - cmd->nwords].target;
+				if (w->len <= gbl || shellparse_pattern(w) !=
+				    NULL)
+					continue;
+				ws = w->text;
+				wn = lw_strip(&ws, w->len, &wb, &wbl);
+				if (wbl != gn - pre || memcmp(wb, gs + pre,
+				    wbl) != 0 || !gmatch(ps, ws, wn))
+					continue;
+				c->lwdepth++;
+				y = line_writer(c, ci, x, lo, ws, wn, 0, how,
+				    maybe);
+				c->lwdepth--;
+				if (y != NONE)
+					return (y);
+			}
+		}
+		/* a writer no word names: pat's directories, then rest */
+		ml = (size_t)(pb - pat) + gn - pre;
+		if ((m = shellparse_alloc(c->sp, ml + 1)) == NULL)
+			return (NONE);
+		memcpy(m, pat, (size_t)(pb - pat));
+		memcpy(m + (pb - pat), gs + pre, gn - pre);
+		m[ml] = '\0';
+		ps = m;
+		pn = lw_strip(&ps, ml, &gb, &gbl);
+		c->lwdepth++;
+		y = line_writer(c, ci, x, lo, ps, pn, 0, how, maybe);
+		c->lwdepth--;
+		if (y != NONE)
+			return (y);
+	}
+	return (NONE);
+}
+
+/*
  * Copier x copied the files glob pat matches into directory d (dn
  * bytes): for each name g[j] (gl[j] bytes) of the file run that is
  * directly in d and that pat matches, the writer before x of the file
@@ -12065,7 +12149,8 @@ lw_copyglob(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
 	pb = pb != NULL ? pb + 1 : pat;
 	if (memchr(pat, '*', pd) != NULL || memchr(pat, '?', pd) != NULL ||
 	    memchr(pat, '[', pd) != NULL || memchr(pat, '\\', pd) != NULL)
-		return (NONE);	/* a glob of directories: not followed */
+		return (lw_copydirs(c, ci, x, lo, pat, pb, d, dn, g, gl, how,
+		    maybe));	/* cp ?/x d/ */
 	pre = dn == 1 && d[0] == '/' ? 1 : dn + 1;
 	for (j = 0; j < 3; j++) {
 		if ((gs = g[j]) == NULL)
