@@ -13304,6 +13304,51 @@ glob_script(struct ctx *c, uint32_t ci, uint32_t k)
 }
 
 /*
+ * Is word k of cmd in an xargs command line (xargs -I X sh X, xargs
+ * --replace=R sh ./R) and does it hold that xargs's replacement string
+ * other than {}?  Then it is each item xargs reads.
+ */
+static int __attribute__((noinline))
+xargs_replin(const struct shellparse_cmd *cmd, uint32_t k)
+{
+	const struct shellparse_word *w = cmd->words, *wk = &cmd->words[k];
+	const char *t, *eq, *repl = NULL;
+	size_t l, rlen = 0;
+	uint32_t x, i;
+
+	if (shellparse_pattern(wk) != NULL)
+		return (0);
+	for (x = k; x-- > cmd->nassign; )
+		if (lw_prog(&w[x], "|xargs|"))
+			break;
+	if (x == (uint32_t)-1 || x < cmd->nassign)
+		return (0);
+	for (i = x + 1; i < k; i++) {
+		t = w[i].text;
+		l = w[i].len;
+		if (l < 2 || t[0] != '-' || shellparse_pattern(&w[i]) != NULL)
+			break;		/* the command xargs runs */
+		if (t[1] == 'I' && l > 2) {
+			repl = t + 2;
+			rlen = l - 2;
+		} else if (t[1] == 'I' && i + 1 < k) {
+			repl = w[++i].text;
+			rlen = w[i].len;
+		} else if (long_opt(t, l, "replace") && (eq = memchr(t, '=',
+		    l)) != NULL) {
+			repl = eq + 1;
+			rlen = l - (size_t)(eq + 1 - t);
+		} else if (t[1] == 'i' && l > 2) {
+			repl = t + 2;
+			rlen = l - 2;
+		} else if (l == 2 && memchr("adEILnPs", t[1], 8) != NULL)
+			i++;		/* -n 1: its value */
+	}
+	return (repl != NULL && rlen > 0 && wk->len >= rlen &&
+	    memmem(wk->text, wk->len, repl, rlen) != NULL);
+}
+
+/*
  * The files find runs by {}, word k of cmd (find . -name s -exec sh {}
  * ;): the pattern of its one -name test, or any file; any file for
  * xargs -I{}; NULL when neither runs it (a file named {}).
@@ -13389,9 +13434,9 @@ file_script(struct ctx *c, uint32_t ci, uint32_t k, int lang)
 	}
 	if (ci == 0 || !lw_before(c, ci))
 		return;
-	if (cmd->words[k].len == 2 && cmd->words[k].text[0] == '{' &&
-	    cmd->words[k].text[1] == '}' && (sl = find_name(cmd, k)) !=
-	    NULL) {
+	if (((cmd->words[k].len == 2 && cmd->words[k].text[0] == '{' &&
+	    cmd->words[k].text[1] == '}') || xargs_replin(cmd, k)) &&
+	    (sl = find_name(cmd, k)) != NULL) {
 		/* find -exec sh {} ;, xargs -I{} sh {}: a file found */
 		glob_pat(c, ci, sl, 0);
 		return;
