@@ -12211,6 +12211,15 @@ lw_copyinto(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
 	if (d == NULL || notdir)
 		return (NONE);
 	net = lw_prog(&cmd->words[p], "|rsync|scp|");
+	if (net && dn > 0 && (b = memchr(d, ':', dn)) != NULL &&
+	    memchr(d, '/', (size_t)(b - d)) == NULL) {
+		/* scp -r t host:d; ssh host sh d/t/s: d as the remote
+		   user's home names it (host: is the home itself) */
+		dn -= (size_t)(b + 1 - d);
+		d = dn > 0 ? b + 1 : ".";
+		if (dn == 0)
+			dn = 1;
+	}
 	if (dn > 0)
 		dn = lw_strip(&d, dn, &b, &bl);
 	else

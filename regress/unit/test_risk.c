@@ -4005,6 +4005,15 @@ file_scripts(void)
 		{ "f=s; echo 'rm -rf /' > s; cp $f d/; sh d/s", C, "rm-rf" },
 		{ "echo 'rm -rf /' > a.sh; cp *.py d/; sh d/a.sh", L, "echo" },
 		{ "echo 'rm -rf /' > s; rsync s d/; sh d/s", H, NULL },
+		/* a copy to another host, run there */
+		{ "echo 'rm -rf /' > t/s; scp -r t host:d; ssh host sh d/t/s",
+		    C, "rm-rf" },
+		{ "echo 'rm -rf /' > t/s; rsync -a t/ u@host:d/; "
+		    "ssh u@host sh d/s", C, "rm-rf" },
+		{ "echo 'rm -rf /' > s; scp s host:/tmp; ssh host sh /tmp/s",
+		    H, NULL },
+		{ "echo 'rm -rf /' > s; scp s host:/tmp; ssh host sh /tmp/t",
+		    L, "echo" },
 		{ "echo 'rm -rf /' > s; cp -T s d; sh d/s", L, "echo" },
 		{ "echo 'rm -rf /' > s; cp -T s t; sh t", C, "rm-rf" },
 		{ "echo 'rm -rf /' > s; install -m 755 -T s t; ./t", C,
