@@ -3839,6 +3839,7 @@ risk_free(struct risk_ruleset *rs)
 
 #define LW_NCWD		32	/* directories a line's cds are followed to */
 #define LW_CWDFULL	255	/* a command after too many: not known */
+#define CSCOPE_MAX	8	/* processes a cd is kept in, nested */
 
 #define K_COMMAND	0
 #define K_TOOL		1
@@ -3940,8 +3941,19 @@ struct ctx {
 		const char	*d;	/* NULL: the workspace */
 		size_t		 n;
 		int		 any;	/* only known when it runs (cd $d) */
+		const char	*p;	/* its pattern form (cwdp) */
+		size_t		 pn;
 	}				 lwcwd[LW_NCWD];
 	unsigned			 nlwcwd, lwcur;
+	/* A cd in a process of its own ((cd x), $(cd x), sh -c 'cd x'):
+	   where the line was before it, put back once the commands leave
+	   the command s that stands for that process (cwd_leave()). */
+	struct cscope {
+		uint32_t	 s;
+		const char	*d, *p;
+		size_t		 n, pn;
+	}				 cscope[CSCOPE_MAX];
+	unsigned			 ncscope;
 	const char			*lwlast, *lwlastp;
 	/* An earlier command set PATH, or made a name run a file (hash
 	   -p, enable -f): what a name runs is not known (view_trusted()). */
@@ -7229,10 +7241,13 @@ cd_path(struct ctx *c)
  * path_feed_cwd().  Its directory joined with the one before (or "."
  * at first: the workspace); one only known when it runs ($d, cd -)
  * forgets it, and paths are then matched as written, as before any
- * cd.  Which commands a cd reaches ((cd x), x || cd y) is not worked
- * out: every command parsed after it gets the extra path, which can
- * only match more rules.
+ * cd.  A cd in a process of its own ((cd x), $(cd x), sh -c 'cd x')
+ * reaches the commands of that process only (cwd_scope()); one that
+ * may not run (x || cd y, cd x &, cd x | y) reaches every command
+ * after it, which can only match more rules.
  */
+static void	cwd_scope(struct ctx *, const struct shellparse_cmd *);
+
 static inline __attribute__((always_inline)) void
 cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 {
@@ -7254,6 +7269,8 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 	    !(w->len == 7 && (memcmp(w->text, "builtin", 7) == 0 ||
 	    memcmp(w->text, "command", 7) == 0)))
 		return;
+	if (cmd->parent != NONE)
+		cwd_scope(c, cmd);	/* (cd x), $(cd x), sh -c 'cd x' */
 	/* builtin cd, command cd */
 	while (k < cmd->nwords && shellparse_pattern(&cmd->words[k]) ==
 	    NULL && (strcmp(cmd->words[k].text, "builtin") == 0 ||
@@ -21339,7 +21356,96 @@ cwd_note(struct ctx *c)
 	c->lwcwd[c->nlwcwd].d = c->cwd;
 	c->lwcwd[c->nlwcwd].n = c->cwdlen;
 	c->lwcwd[c->nlwcwd].any = c->cwdp != NULL;
+	c->lwcwd[c->nlwcwd].p = c->cwdp;
+	c->lwcwd[c->nlwcwd].pn = c->cwdplen;
 	c->lwcur = c->nlwcwd++;
+}
+
+/* Is command i run by command s, or in the ( ), { } or $( ) s stands
+   for, at any depth? */
+static int
+cmd_within(const struct shellparse *sp, uint32_t i, uint32_t s)
+{
+	int n;
+
+	for (n = 0; i != NONE && i < sp->ncmds && n < 64; n++) {
+		if (i == s)
+			return (1);
+		i = sp->cmds[i].parent;
+	}
+	return (0);
+}
+
+/*
+ * Command i is past the process a cd was in ((cd /etc); cat shadow):
+ * where the line was before that cd, again.
+ */
+static void __attribute__((noinline))
+cwd_leave(struct ctx *c, uint32_t i)
+{
+	const struct cscope *e;
+
+	while (c->ncscope > 0 && !cmd_within(c->sp, i,
+	    c->cscope[c->ncscope - 1].s)) {
+		e = &c->cscope[--c->ncscope];
+		c->cwd = e->d;
+		c->cwdlen = e->n;
+		c->cwdp = e->p;
+		c->cwdplen = e->pn;
+	}
+}
+
+/*
+ * Command i is the first of text command p runs that was parsed after
+ * the line (cd /etc && sh -c 'cat shadow' && cd /tmp): it runs where p
+ * did, not where the line's last cd went.
+ */
+static void __attribute__((noinline))
+cwd_enter(struct ctx *c, uint32_t i, uint32_t p)
+{
+	const struct shellparse_cmd *pc = &c->sp->cmds[p];
+	const struct lwcwd *e;
+
+	if (cmd_within(c->sp, i - 1, p) || !(pc->mark & CM_CWDSET))
+		return;
+	if (CM_CWD(pc->mark) >= c->nlwcwd) {
+		cwd_any(c);	/* after too many cds: not known */
+		return;
+	}
+	e = &c->lwcwd[CM_CWD(pc->mark)];
+	c->cwd = e->d;
+	c->cwdlen = e->n;
+	c->cwdp = e->p;
+	c->cwdplen = e->pn;
+}
+
+/*
+ * A cd is to run: when it is in a process of its own, keep where the
+ * line is, for the commands after that process (cwd_leave()).  { }
+ * is no process.  Past CSCOPE_MAX the cd reaches every command after
+ * it, which can only match more rules.
+ */
+static void __attribute__((noinline))
+cwd_scope(struct ctx *c, const struct shellparse_cmd *cmd)
+{
+	const struct shellparse *sp = c->sp;
+	struct cscope *e;
+	uint32_t s = cmd->parent;
+	int n;
+
+	for (n = 0; s != NONE && s < sp->ncmds && n < 64 &&
+	    (sp->cmds[s].flags & SHELLPARSE_C_GROUP); n++)
+		s = sp->cmds[s].parent;
+	if (s == NONE || s >= sp->ncmds || (sp->cmds[s].flags &
+	    SHELLPARSE_C_GROUP) || (c->ncscope > 0 &&
+	    c->cscope[c->ncscope - 1].s == s) || c->ncscope >= CSCOPE_MAX)
+		return;
+	e = &c->cscope[c->ncscope++];
+	e->s = s;
+	e->d = c->cwd;
+	e->n = c->cwdlen;
+	e->p = c->cwdp;
+	e->pn = c->cwdplen;
 }
 
 /* Every simple command, every view of it. */
@@ -21352,6 +21458,11 @@ command1(struct ctx *c, uint32_t i)
 	struct vwalk vw;
 	uint32_t k;
 
+	if (__builtin_expect(c->ncscope > 0, 0))
+		cwd_leave(c, i);
+	if (cmd->parent != NONE && cmd->parent + 1 != i && i > 0 &&
+	    sp->cmds[i - 1].parent != cmd->parent)
+		cwd_enter(c, i, cmd->parent);
 	if (__builtin_expect(c->cwd != c->lwlast || c->cwdp != c->lwlastp, 0))
 		cwd_note(c);
 	cmd->mark |= CM_CWDSET | (c->lwcur << CM_CWDSHIFT);
@@ -21814,7 +21925,10 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->lwcwd[0].d = c->cwd;
 	c->lwcwd[0].n = c->cwdlen;
 	c->lwcwd[0].any = 0;
+	c->lwcwd[0].p = NULL;
+	c->lwcwd[0].pn = 0;
 	c->nlwcwd = 1;
+	c->ncscope = 0;
 	c->lwcur = 0;
 	c->lwlast = c->cwd;
 	c->lwlastp = NULL;

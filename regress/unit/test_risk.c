@@ -821,6 +821,20 @@ evasions(void)
 	evade("cd /etc\ncat < shadow", C, "shadow");
 	evade("cd / && cat etc/shadow", C, "shadow");
 	evade("builtin cd /etc && cat shadow", C, "shadow");
+	/* ... in the process the cd ran in, and text run from there */
+	evade("cd /etc && sh -c 'cat shadow' && cd /tmp", C, "shadow");
+	evade("cd /etc; bash -c 'cat shadow'; cd /", C, "shadow");
+	evade("sh -c 'cd /etc; sh -c \"cat shadow\"; cd /'", C, "shadow");
+	evade("cd /etc; (cd /tmp); cat shadow", C, "shadow");
+	evade("(cd /tmp); cd /etc; cat shadow", C, "shadow");
+	evade("{ cd /etc; }; cat shadow", C, "shadow");
+	evade("x=$(cd /etc; cat shadow); cd /", C, "shadow");
+	evade("false || cd /etc; cat shadow", C, "shadow");
+	shell("(cd /etc); cat shadow", L, "cat");
+	shell("(cd /etc && make); cat shadow", L, "cat");
+	shell("x=$(cd /etc); cat shadow", L, "cat");
+	shell("sh -c 'cd /etc'; cat shadow", L, "cat");
+	shell("cd /etc; (cd /tmp; cat shadow)", L, "cat");
 	/* ... and after an option that changes directory. */
 	evade("env -C /etc cat shadow", C, "shadow");
 	evade("env --chdir=/etc cat shadow", C, "shadow");
