@@ -7247,6 +7247,7 @@ cd_path(struct ctx *c)
  * after it, which can only match more rules.
  */
 static void	cwd_scope(struct ctx *, const struct shellparse_cmd *);
+static int	src_cds(struct ctx *, const struct shellparse_cmd *);
 
 static inline __attribute__((always_inline)) void
 cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
@@ -7267,14 +7268,20 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 	    !(w->len >= 4 && memcmp(t - 4, "popd", 4) == 0) &&
 	    !(w->len >= 4 && memcmp(t - 4, "eval", 4) == 0) &&
 	    !(w->len == 7 && (memcmp(w->text, "builtin", 7) == 0 ||
-	    memcmp(w->text, "command", 7) == 0)))
+	    memcmp(w->text, "command", 7) == 0)) &&
+	    !(w->len == 4 && memcmp(w->text, "time", 4) == 0) &&
+	    !(w->len == 1 && w->text[0] == '.') &&
+	    !(w->len == 6 && memcmp(w->text, "source", 6) == 0))
 		return;
 	if (cmd->parent != NONE)
 		cwd_scope(c, cmd);	/* (cd x), $(cd x), sh -c 'cd x' */
-	/* builtin cd, command cd */
+	/* builtin cd, command cd, time -p cd */
 	while (k < cmd->nwords && shellparse_pattern(&cmd->words[k]) ==
 	    NULL && (strcmp(cmd->words[k].text, "builtin") == 0 ||
-	    strcmp(cmd->words[k].text, "command") == 0))
+	    strcmp(cmd->words[k].text, "command") == 0 ||
+	    strcmp(cmd->words[k].text, "time") == 0 ||
+	    (k > cmd->nassign && strcmp(cmd->words[k - 1].text, "time") ==
+	    0 && cmd->words[k].text[0] == '-')))
 		k++;
 	if (k >= cmd->nwords || shellparse_pattern(&cmd->words[k]) != NULL)
 		return;
@@ -7282,6 +7289,14 @@ cd_track(struct ctx *c, const struct shellparse_cmd *cmd)
 	b = memrchr(w->text, '/', w->len);
 	b = b != NULL ? b + 1 : w->text;
 	n = w->len - (size_t)(b - w->text);
+	if ((n == 1 && b[0] == '.' && b == w->text) ||
+	    (n == 6 && memcmp(b, "source", 6) == 0)) {
+		/* . ./s, source <(echo cd /etc): a cd in the text it runs
+		   (parsed already) moves the line */
+		if (src_cds(c, cmd))
+			cwd_any(c);
+		return;
+	}
 	if (n == 4 && memcmp(b, "popd", 4) == 0) {
 		cwd_any(c);	/* back to a directory the stack holds */
 		return;
@@ -15975,6 +15990,13 @@ alias_note(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			continue;		/* alias NAME: prints it */
 		if (eq == t)
 			continue;
+		/* alias g='cd /etc'; g; cat shadow: from here on the line
+		   may be anywhere */
+		if (!hash && (text_word(eq + 1, n - (size_t)(eq + 1 - t),
+		    "cd") || text_word(eq + 1, n - (size_t)(eq + 1 - t),
+		    "pushd") || text_word(eq + 1, n - (size_t)(eq + 1 - t),
+		    "popd")))
+			cwd_any(c);
 		/* a name with an expansion in it may be any name */
 		if (shellparse_pattern(w) != NULL &&
 		    (memchr(t, '$', (size_t)(eq - t)) != NULL ||
@@ -21417,6 +21439,38 @@ cwd_enter(struct ctx *c, uint32_t i, uint32_t p)
 	c->cwdlen = e->n;
 	c->cwdp = e->p;
 	c->cwdplen = e->pn;
+}
+
+/*
+ * Is any command of the text . or source command cmd runs (parsed
+ * after the line: its file written by the line, a <( )) a cd, pushd
+ * or popd?
+ */
+static int __attribute__((noinline))
+src_cds(struct ctx *c, const struct shellparse_cmd *cmd)
+{
+	const struct shellparse *sp = c->sp;
+	const struct shellparse_word *w;
+	uint32_t ci = (uint32_t)(cmd - sp->cmds), j, k;
+
+	for (j = ci + 1; j < sp->ncmds; j++) {
+		if (!cmd_within(sp, j, ci))
+			continue;
+		for (k = sp->cmds[j].nassign; k < sp->cmds[j].nwords; k++) {
+			w = &sp->cmds[j].words[k];
+			if (shellparse_pattern(w) != NULL)
+				return (1);	/* $x: may be cd */
+			if (strcmp(w->text, "builtin") != 0 &&
+			    strcmp(w->text, "command") != 0)
+				break;
+		}
+		if (k < sp->cmds[j].nwords && (strcmp(w->text, "cd") == 0 ||
+		    strcmp(w->text, "pushd") == 0 ||
+		    strcmp(w->text, "popd") == 0 ||
+		    strcmp(w->text, "eval") == 0))
+			return (1);
+	}
+	return (0);
 }
 
 /*

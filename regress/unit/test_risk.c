@@ -830,6 +830,15 @@ evasions(void)
 	evade("{ cd /etc; }; cat shadow", C, "shadow");
 	evade("x=$(cd /etc; cat shadow); cd /", C, "shadow");
 	evade("false || cd /etc; cat shadow", C, "shadow");
+	evade("time cd /etc; cat shadow", C, "shadow");
+	evade("time -p cd /etc; cat shadow", C, "shadow");
+	evade("alias g='cd /etc'; g; cat shadow", C, "shadow");
+	evade("echo 'cd /etc' > s; . ./s; cat shadow", C, "shadow");
+	evade("source <(echo cd /etc); cat shadow", C, "shadow");
+	evade("eval 'cd /etc'; cat shadow", C, "shadow");
+	shell("echo ls > s; . ./s; cat shadow", L, "ls");
+	shell("alias ll='ls -l'; ll; cat shadow", L, "ls");
+	shell("[[ $(cd /etc) ]]; cat shadow", L, "cat");
 	shell("(cd /etc); cat shadow", L, "cat");
 	shell("(cd /etc && make); cat shadow", L, "cat");
 	shell("x=$(cd /etc); cat shadow", L, "cat");
