@@ -825,6 +825,14 @@ evasions(void)
 	evade("cd /etc && sh -c 'cat shadow' && cd /tmp", C, "shadow");
 	evade("cd /etc; bash -c 'cat shadow'; cd /", C, "shadow");
 	evade("sh -c 'cd /etc; sh -c \"cat shadow\"; cd /'", C, "shadow");
+	evade("cd /etc; sh <<EOF\ncat shadow\nEOF\ncd /", C, "shadow");
+	evade("cd /etc; timeout 5 bash -c 'cat shadow'; cd /", C, "shadow");
+	evade("cd /etc; su -c 'cat shadow'; cd /", C, "shadow");
+	evade("cd /etc; watch 'cat shadow'; cd /", C, "shadow");
+	evade("cd /etc; git -c alias.x='!cat shadow' x; cd /", C, "shadow");
+	evade("cd /etc; perl -e 'system(\"cat shadow\")'; cd /", C,
+	    "shadow");
+	evade("cd /etc; vim -c '!cat shadow'; cd /", C, "shadow");
 	evade("cd /etc; (cd /tmp); cat shadow", C, "shadow");
 	evade("(cd /tmp); cd /etc; cat shadow", C, "shadow");
 	evade("{ cd /etc; }; cat shadow", C, "shadow");
