@@ -4014,6 +4014,8 @@ file_scripts(void)
 		{ "echo 'rm -rf /' > s; cp s /; sh /s", C, "rm-rf" },
 		{ "echo 'rm -rf /' > s; cp s $d; sh x/s", C, "rm-rf" },
 		{ "echo 'rm -rf /' > s; cp s d/; cd d; sh s", C, "rm-rf" },
+		{ "cd /tmp && sh -c \"echo 'rm -rf /' > s\" && cd / && "
+		    "sh /tmp/s", H, NULL },
 		{ "echo 'rm -rf /' > t/s; cp -r t d/; sh d/t/s", C, "rm-rf" },
 		{ "echo 'rm -rf /' > t/s; cp -r t d; sh d/s", C, "rm-rf" },
 		{ "echo 'rm -rf /' > t/s; cp -a t/. /opt; sh /opt/s", C,
