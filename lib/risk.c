@@ -11058,6 +11058,11 @@ static void	feed_shell(struct ctx *, uint32_t, int, int);
 static int
 same_file(const char *a, size_t an, const char *b, size_t bn)
 {
+	/* ~+/x is $PWD/x: ./x */
+	if (an > 3 && a[0] == '~' && a[1] == '+' && a[2] == '/')
+		a += 3, an -= 3;
+	if (bn > 3 && b[0] == '~' && b[1] == '+' && b[2] == '/')
+		b += 3, bn -= 3;
 	while (an > 2 && a[0] == '.' && a[1] == '/')
 		for (a += 2, an -= 2; an > 1 && a[0] == '/'; a++, an--)
 			;
@@ -11089,6 +11094,38 @@ lw_home(const char *t, size_t n, char *buf, size_t size)
 		if (strchr("$`*?[\\", t[i]) != NULL || t[i] == '\0')
 			return (0);
 	buf[0] = '~';
+	memcpy(buf + 1, t + l, n - l);
+	buf[n - l + 1] = '\0';
+	return (n - l + 1);
+}
+
+/*
+ * $PWD/x, ${PWD}/x and ~+/x: ./x, where the command runs (unless the
+ * line sets PWD).  Into buf (size bytes); its length, or 0.
+ */
+static size_t __attribute__((noinline))
+lw_pwd(struct ctx *c, const char *t, size_t n, char *buf, size_t size)
+{
+	size_t l, i;
+
+	if (n >= 4 && memcmp(t, "$PWD", 4) == 0)
+		l = 4;
+	else if (n >= 6 && memcmp(t, "${PWD}", 6) == 0)
+		l = 6;
+	else if (n >= 2 && t[0] == '~' && t[1] == '+')
+		l = 2;
+	else
+		return (0);
+	if (l >= n || t[l] != '/' || n - l + 2 > size)
+		return (0);
+	for (i = l; i < n; i++)
+		if (strchr("$`*?[\\\"'", t[i]) != NULL || t[i] == '\0')
+			return (0);
+	if (!c->vtdone)
+		vt_compute(c);
+	if (c->vtdyn || vt_isset(c, "PWD", 3))
+		return (0);
+	buf[0] = '.';
 	memcpy(buf + 1, t + l, n - l);
 	buf[n - l + 1] = '\0';
 	return (n - l + 1);
@@ -11201,6 +11238,8 @@ lw_expand(struct ctx *c, const char *t, size_t n, char *buf, size_t size)
 
 	if ((l = lw_home(t, n, buf, size)) > 0)
 		return (l);
+	if ((l = lw_pwd(c, t, n, buf, size)) > 0)
+		return (l);
 	if (n < 3 || t[0] != '$')
 		return (0);
 	if (t[1] == '{') {
@@ -11238,8 +11277,8 @@ word_names(struct ctx *c, const struct shellparse_word *w,
 	if ((p = shellparse_pattern(w)) != NULL) {
 		if (nm->raw && n == nm->fn && memcmp(t, nm->f, n) == 0)
 			return (1);	/* > $f; sh $f */
-		if (!nm->raw && t[0] == '$' && (n = lw_expand(c, t, w->len,
-		    home, sizeof(home))) > 0)
+		if (!nm->raw && (t[0] == '$' || t[0] == '~') &&
+		    (n = lw_expand(c, t, w->len, home, sizeof(home))) > 0)
 			return (lw_eq(nm, home, n));	/* > $HOME/s */
 		n = w->len;
 		if (nm->raw || !lw_var(c, t, n, &t, &n))
@@ -11556,6 +11595,8 @@ lw_hash(const char *s, size_t n)
 {
 	uint32_t h = 2166136261u;
 
+	if (n > 3 && s[0] == '~' && s[1] == '+' && s[2] == '/')
+		s += 3, n -= 3;	/* ~+/x: ./x */
 	while (n > 2 && s[0] == '.' && s[1] == '/')
 		for (s += 2, n -= 2; n > 1 && s[0] == '/'; s++, n--)
 			;
@@ -13069,8 +13110,17 @@ lw_fname(struct ctx *c, const struct shellparse_word *w, const char **f,
 	*n = w->len;
 	if (w->len == 0)
 		return (0);
-	if (shellparse_pattern(w) == NULL)
+	if (shellparse_pattern(w) == NULL) {
+		if (w->len > 3 && w->text[0] == '~' && w->text[1] == '+' &&
+		    w->text[2] == '/' && (t = shellparse_alloc(c->sp,
+		    w->len)) != NULL) {
+			t[0] = '.';	/* ~+/s: ./s */
+			memcpy(t + 1, w->text + 2, w->len - 1);
+			*f = t;
+			*n = w->len - 1;
+		}
 		return (1);
+	}
 	if (memchr(w->text, '$', w->len) == NULL)
 		return (0);
 	*raw = lw_var(c, w->text, w->len, f, n) ? 2 : 1;

@@ -4000,6 +4000,15 @@ file_scripts(void)
 		{ "d=/tmp; echo 'rm -rf /' > \"${d}/s\"; cd /tmp; sh s", C,
 		    "rm-rf" },
 		{ "d=/tmp; echo 'rm -rf /' > $d/s; sh /tmp/t", L, "echo" },
+		/* $PWD/ and ~+/ are ./ */
+		{ "echo 'rm -rf /' > s; sh $PWD/s", C, "rm-rf" },
+		{ "echo 'rm -rf /' > \"${PWD}/s\"; bash s", C, "rm-rf" },
+		{ "echo 'rm -rf /' > s; cp $PWD/s t; sh t", C, "rm-rf" },
+		{ "echo 'rm -rf /' > ~+/s; sh s", C, "rm-rf" },
+		{ "echo 'rm -rf /' > s; sh ~+/s", C, "rm-rf" },
+		{ "echo 'rm -rf /' > s; ln -s ~+/s t; sh t", C, "rm-rf" },
+		{ "PWD=/x; echo 'rm -rf /' > s; sh $PWD/s", L, "echo" },
+		{ "echo 'rm -rf /' > s; sh $PWD/t", L, "echo" },
 		/* a copy into a directory: d/s, or a tree's file */
 		{ "echo 'rm -rf /' > s; cp s d/; sh d/s", C, "rm-rf" },
 		{ "echo 'rm -rf /' > s; cp s d; bash d/s", C, "rm-rf" },
