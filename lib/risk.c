@@ -1296,6 +1296,20 @@ static const struct wrapper wrappers[] = {
 	{ "valgrind", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	{ "screen", WK_PREFIX, 0, 0, 0, "cehpRSTsX", "", "", "", W0 },
 	{ "firejail", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "schroot", WK_PREFIX, 0, 0, 0, "cudno", "",
+	    "|chroot|user|directory|session-name|option|", "", W0 },
+	/* runcon CONTEXT CMD, runcon -t TYPE CMD (unwrap()) */
+	{ "runcon", WK_PREFIX, 1, 0, 0, "urtl", "", "|user|role|type|range|",
+	    "", W0 },
+	{ "sandbox", WK_PREFIX, 0, 0, 0, "HIlTtWw", "",
+	    "|homedir|include|level|tmpdir|type|windowsize|", "", W0 },
+	{ "aa-exec", WK_PREFIX, 0, 0, 0, "pn", "", "|profile|namespace|", "",
+	    W0 },
+	{ "minijail0", WK_PREFIX, 0, 0, 0, "abcCfgkmMPRSTuV", "", "", "", W0 },
+	{ "with-contenv", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	/* job queues: nq CMD, tsp (task-spooler) CMD */
+	{ "nq", WK_PREFIX, 0, 0, 0, "w", "", "", "", W0 },
+	{ "tsp", WK_PREFIX, 0, 0, 0, "LDNW", "", "", "", W0 },
 	{ "chronic", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	{ "ifne", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	{ "cpulimit", WK_PREFIX, 0, 0, 0, "lpe", "", "|limit|pid|exe|path|",
@@ -9916,6 +9930,9 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 			    strcspn(t, "si") < l))
 				shin = 1;
 			lo = t[1] == '-' ? 2 : 1;
+			if (npos > 0 && wr->name[0] == 'r' &&
+			    strcmp(wr->name, "runcon") == 0)
+				npos = 0;	/* runcon -t TYPE CMD: no CONTEXT */
 			if (lo == 1 && wr->kind == WK_PREFIX1 && l > 2) {
 				/* mpirun -np 2, -mca K V */
 				eq = memchr(t, '=', l);

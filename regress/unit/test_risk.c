@@ -730,6 +730,16 @@ evasions(void)
 	evade("sudo -u root rm -rf /", C, "rm-rf");
 	evade("sh -c 'rm -rf /'", C, "rm-rf");
 	evade("bash -c \"sh -c 'rm -rf /'\"", C, "rm-rf");
+	/* wrappers of confinement and job queues */
+	evade("schroot -c x -- rm -rf /", C, "rm-rf");
+	evade("runcon -t x rm -rf /", C, "rm-rf");
+	evade("runcon user_u:role_r:t:s0 rm -rf /", C, "rm-rf");
+	evade("sandbox -t sandbox_t rm -rf /", C, "rm-rf");
+	evade("aa-exec -p x -- rm -rf /", C, "rm-rf");
+	evade("minijail0 -u nobody rm -rf /", C, "rm-rf");
+	evade("with-contenv rm -rf /", C, "rm-rf");
+	evade("nq rm -rf /", C, "rm-rf");
+	evade("tsp -L x rm -rf /", C, "rm-rf");
 	/* csh and the shells of their own syntax, and Debian's other names */
 	evade("tcsh -c 'rm -rf /'", C, "rm-rf");
 	evade("csh -fc 'rm -rf /'", C, "rm-rf");
