@@ -3523,6 +3523,57 @@ static const struct xlang xlangs[] = {
 	{ "octave", "", "|eval|", "", "", "", "", XL_OPAQUE, XS_NOARG, 0, 0,
 	    0 },
 	{ "gnuplot", "e", "", "c", "", "", "", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	/* more languages whose code is not read here: any is not known */
+	{ "raku", "e", "", "", "", "IM", "", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	{ "perl6", "e", "", "", "", "IM", "", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	{ "rakudo", "e", "", "", "", "IM", "", XL_OPAQUE, XS_NOARG, 0, 0,
+	    0 },
+	{ "ts-node", "ep", "|eval|print|", "", "", "rP",
+	    "|require|project|compiler|", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	{ "tsx", "ep", "|eval|print|", "", "", "r", "|require|import|",
+	    XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	{ "bb", "e", "|eval|", "f", "|file|", "", "|classpath|cp|config|",
+	    XL_OPAQUE, XS_NONE, 0, 0, 0 },
+	/* (-M:alias, -X:alias: an alias, not -e) */
+	{ "clojure", "e", "|eval|", "i", "|init|", "MXATJS", "", XL_OPAQUE,
+	    XS_NOARG, 0, 0, 0 },
+	{ "clj", "e", "|eval|", "i", "|init|", "MXATJS", "", XL_OPAQUE,
+	    XS_NOARG, 0, 0, 0 },
+	{ "elixir", "e", "|eval|", "r", "", "", "|erl|name|sname|cookie|",
+	    XL_OPAQUE, XS_NONE, 0, 0, 0 },
+	{ "iex", "e", "|eval|", "r", "|dot-iex|", "", "|erl|name|sname|"
+	    "cookie|", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	{ "erl", "", "|eval|", "", "", "", "|sname|name|setcookie|config|",
+	    XL_OPAQUE, XS_NOARG, 1, 0, 0 },
+	{ "racket", "e", "|eval|", "fr", "|load|require-script|", "lt",
+	    "|lib|require|", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	{ "ocaml", "e", "", "", "", "I", "", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	{ "groovy", "e", "", "", "", "cD", "|encoding|", XL_OPAQUE, XS_NONE,
+	    0, 0, 0 },
+	{ "scala", "e", "", "i", "", "", "|classpath|cp|", XL_OPAQUE,
+	    XS_NOARG, 0, 0, 0 },
+	{ "kotlin", "e", "|expression|", "", "", "", "|classpath|cp|",
+	    XL_OPAQUE, XS_NONE, 1, 0, 0 },
+	{ "kotlinc", "e", "|expression|", "", "|script|", "d",
+	    "|classpath|cp|", XL_OPAQUE, XS_NONE, 1, 0, 0 },
+	{ "jshell", "", "", "", "", "", "|class-path|module-path|"
+	    "add-modules|startup|", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	{ "swift", "e", "", "", "", "IL", "", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	{ "irb", "e", "", "r", "", "I", "", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	{ "pry", "e", "|exec|", "r", "|require|", "I", "", XL_OPAQUE,
+	    XS_NOARG, 0, 0, 0 },
+	{ "ipython", "c", "", "", "", "m", "|profile|", XL_OPAQUE, XS_NOARG,
+	    0, 0, 0 },
+	{ "ipython3", "c", "", "", "", "m", "|profile|", XL_OPAQUE, XS_NOARG,
+	    0, 0, 0 },
+	{ "zx", "e", "|eval|", "", "", "", "|shell|prefix|postfix|cwd|",
+	    XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	{ "crystal", "", "", "", "", "", "", NULL, NULL, NULL, "|eval|",
+	    FEED_OPAQUE, XS_NONE, 0, 1, 0 },
+	/* m4's syscmd() and esyscmd() run commands */
+	{ "m4", "", "", "", "", "DUIlLFRot", "|define|undefine|include|"
+	    "freeze-state|reload-state|trace|error-output|debugfile|", XL_OPAQUE,
+	    XS_NOARG, 0, 0, 0 },
 	/* PowerShell: -Command, -EncodedCommand; its names in any case
 	   (those written here), abbreviated */
 	{ "pwsh", PWSH },
@@ -3581,11 +3632,14 @@ static const struct xlang xlangs[] = {
 
 /* Their names, for a quick no (xlang_ok() checks them). */
 static const char *const xlang_names[LT_N] = {
-	NULL, "R", "dc ed", "ghc gdb ftp", "make wish ghci sbcl deno psql "
-	"sftp lftp pwsh mutt", "gmake emacs tclsh jimsh julia guile clisp "
-	"mysql tnftp cmake",
-	"expect octave", "Rscript gnuplot mariadb sqlite3 crontab neomutt", NULL,
-	"emacs-nox emacs-gtk osascript", "powershell",
+	NULL, "R", "dc ed bb m4 zx", "ghc gdb ftp tsx clj iex erl irb pry",
+	"make wish ghci sbcl deno psql sftp lftp pwsh mutt raku",
+	"gmake emacs tclsh jimsh julia guile clisp mysql tnftp cmake perl6 "
+	"ocaml scala swift",
+	"expect octave rakudo elixir racket groovy kotlin jshell",
+	"Rscript gnuplot mariadb sqlite3 crontab neomutt ts-node clojure "
+	"kotlinc ipython crystal",
+	"ipython3", "emacs-nox emacs-gtk osascript", "powershell",
 };
 
 static const struct xlang *

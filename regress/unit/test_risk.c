@@ -730,6 +730,22 @@ evasions(void)
 	evade("sudo -u root rm -rf /", C, "rm-rf");
 	evade("sh -c 'rm -rf /'", C, "rm-rf");
 	evade("bash -c \"sh -c 'rm -rf /'\"", C, "rm-rf");
+	/* languages whose code is not read: not known */
+	evade("raku -e 'shell \"rm -rf /\"'", H, NULL);
+	evade("ts-node -e 'require(\"child_process\")'", H, NULL);
+	evade("elixir -e 'System.cmd(\"rm\", [])'", H, NULL);
+	evade("erl -noshell -eval 'os:cmd(\"rm -rf /\")'", H, NULL);
+	evade("racket -e '(system \"rm -rf /\")'", H, NULL);
+	evade("groovy -e '\"rm -rf /\".execute()'", H, NULL);
+	evade("scala -e 'x'", H, NULL);
+	evade("irb <<< 'system(\"rm -rf /\")'", H, NULL);
+	evade("ipython -c 'import os'", H, NULL);
+	evade("crystal eval 'system(\"rm -rf /\")'", H, NULL);
+	evade("zx <<< 'await $`rm -rf /`'", H, NULL);
+	evade("m4 <<< 'syscmd(rm -rf /)'", H, NULL);
+	evade("echo 'syscmd(rm -rf /)' > x.m4; m4 x.m4", H, NULL);
+	shell("clj -M:test", L, NULL);
+	shell("raku x.raku", L, NULL);
 	/* wrappers of confinement and job queues */
 	evade("schroot -c x -- rm -rf /", C, "rm-rf");
 	evade("runcon -t x rm -rf /", C, "rm-rf");
