@@ -12231,6 +12231,30 @@ static uint32_t	line_writer(struct ctx *, uint32_t, uint32_t, uint32_t,
 		    const char *, size_t, int, int *, int *);
 
 /*
+ * Is file g (gl bytes, ./ aside) directly in the directory whose name
+ * and '/' are d's first pre bytes, its last part matched by glob pb?
+ * That part into *r (*rn bytes).
+ */
+static int
+lw_indir(const char *g, size_t gl, const char *d, size_t pre,
+    const char *pb, const char **r, size_t *rn)
+{
+	const char *gb;
+	size_t gn, gbl;
+
+	if (g == NULL)
+		return (0);
+	gn = lw_strip(&g, gl, &gb, &gbl);
+	if (gn <= pre || memcmp(g, d, pre - 1) != 0 || g[pre - 1] != '/' ||
+	    memchr(g + pre, '/', gn - pre) != NULL || !gmatch(pb, g + pre,
+	    gn - pre))
+		return (0);
+	*r = g + pre;
+	*rn = gn - pre;
+	return (1);
+}
+
+/*
  * Glob pat of copier x has directories that are globs (cp ?/x d/; sh
  * d/x): each name g[j] of the file run that is directly in d, its last
  * part rest matched by pat's last part pb, came from some D/rest that
@@ -12246,9 +12270,9 @@ lw_copydirs(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
 {
 	const struct shellparse_cmd *cmd;
 	const struct shellparse_word *w;
-	const char *gs, *gb, *ps, *ws, *wb;
+	const char *r, *gb, *ps, *ws, *wb;
 	char *m;
-	size_t gn, gbl, pre, pn, wn, wbl, ml;
+	size_t rn, gbl, pre, pn, wn, wbl, ml;
 	uint32_t y, v, k, nw, left = 4096;
 	int j;
 
@@ -12256,12 +12280,7 @@ lw_copydirs(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
 	pn = lw_strip(&ps, strlen(pat), &gb, &gbl);
 	pre = dn == 1 && d[0] == '/' ? 1 : dn + 1;
 	for (j = 0; j < 3; j++) {
-		if ((gs = g[j]) == NULL)
-			continue;
-		gn = lw_strip(&gs, gl[j], &gb, &gbl);
-		if (gn <= pre || memcmp(gs, d, pre - 1) != 0 ||
-		    gs[pre - 1] != '/' || memchr(gs + pre, '/', gn - pre) !=
-		    NULL || !gmatch(pb, gs + pre, gn - pre))
+		if (!lw_indir(g[j], gl[j], d, pre, pb, &r, &rn))
 			continue;
 		if (c->lwdepth >= 3) {
 			*maybe = 2;	/* not looked at */
@@ -12280,12 +12299,12 @@ lw_copydirs(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
 				}
 				w = k < cmd->nwords ? &cmd->words[k] :
 				    &cmd->redirs[k - cmd->nwords].target;
-				if (w->len <= gbl || shellparse_pattern(w) !=
+				if (w->len <= rn || shellparse_pattern(w) !=
 				    NULL)
 					continue;
 				ws = w->text;
 				wn = lw_strip(&ws, w->len, &wb, &wbl);
-				if (wbl != gn - pre || memcmp(wb, gs + pre,
+				if (wbl != rn || memcmp(wb, r,
 				    wbl) != 0 || !gmatch(ps, ws, wn))
 					continue;
 				c->lwdepth++;
@@ -12297,11 +12316,11 @@ lw_copydirs(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
 			}
 		}
 		/* a writer no word names: pat's directories, then rest */
-		ml = (size_t)(pb - pat) + gn - pre;
+		ml = (size_t)(pb - pat) + rn;
 		if ((m = shellparse_alloc(c->sp, ml + 1)) == NULL)
 			return (NONE);
 		memcpy(m, pat, (size_t)(pb - pat));
-		memcpy(m + (pb - pat), gs + pre, gn - pre);
+		memcpy(m + (pb - pat), r, rn);
 		m[ml] = '\0';
 		ps = m;
 		pn = lw_strip(&ps, ml, &gb, &gbl);
@@ -12325,9 +12344,9 @@ lw_copyglob(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
     const char *pat, const char *d, size_t dn, const char *const *g,
     const size_t *gl, int *how, int *maybe)
 {
-	const char *pb, *gs, *gb;
+	const char *pb, *r;
 	char *m;
-	size_t pd, gn, gbl, pre, ml;
+	size_t pd, rn, pre, ml;
 	uint32_t y;
 	int j;
 
@@ -12340,26 +12359,21 @@ lw_copyglob(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
 		    maybe));	/* cp ?/x d/ */
 	pre = dn == 1 && d[0] == '/' ? 1 : dn + 1;
 	for (j = 0; j < 3; j++) {
-		if ((gs = g[j]) == NULL)
-			continue;
-		gn = lw_strip(&gs, gl[j], &gb, &gbl);
-		if (gn <= pre || memcmp(gs, d, pre - 1) != 0 ||
-		    gs[pre - 1] != '/' || memchr(gs + pre, '/', gn - pre) !=
-		    NULL || !gmatch(pb, gs + pre, gn - pre))
+		if (!lw_indir(g[j], gl[j], d, pre, pb, &r, &rn))
 			continue;
 		if (c->lwdepth >= 3) {
 			*maybe = 2;	/* not looked at */
 			continue;
 		}
-		ml = (pd > 0 ? pd + 1 : pb > pat ? 1 : 0) + gn - pre;
+		ml = (pd > 0 ? pd + 1 : pb > pat ? 1 : 0) + rn;
 		if ((m = shellparse_alloc(c->sp, ml + 1)) == NULL)
 			return (NONE);
 		if (pd > 0 || pb > pat) {
 			memcpy(m, pat, pd);	/* (/x.sh: pd 0) */
 			m[pd] = '/';
-			memcpy(m + pd + 1, gs + pre, gn - pre);
+			memcpy(m + pd + 1, r, rn);
 		} else
-			memcpy(m, gs + pre, gn - pre);
+			memcpy(m, r, rn);
 		m[ml] = '\0';
 		c->lwdepth++;
 		y = line_writer(c, ci, x, lo, m, ml, 0, how, maybe);
