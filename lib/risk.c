@@ -7237,14 +7237,21 @@ text_word(const char *s, size_t n, const char *w)
 	return (0);
 }
 
+/* Where the line is: d (n bytes), its pattern form p (pn), or NULL. */
+static void
+cwd_put(struct ctx *c, const char *d, size_t n, const char *p, size_t pn)
+{
+	c->cwd = d;
+	c->cwdlen = n;
+	c->cwdp = p;
+	c->cwdplen = pn;
+}
+
 /* A cd to a directory only known when it runs: anywhere. */
 static void
 cwd_any(struct ctx *c)
 {
-	c->cwd = "$OLDPWD";
-	c->cwdlen = 7;
-	c->cwdp = "*";
-	c->cwdplen = 1;
+	cwd_put(c, "$OLDPWD", 7, "*", 1);
 }
 
 /*
@@ -7526,10 +7533,7 @@ opt_dir(struct ctx *c, const struct shellparse_cmd *cmd, const char *v,
 	cwd_set(c, v, n);
 	if (c->cwd != NULL)
 		cmd_paths(c, cmd, path_feed_join, NULL);
-	c->cwd = cwd;
-	c->cwdlen = cwdlen;
-	c->cwdp = cwdp;
-	c->cwdplen = cwdplen;
+	cwd_put(c, cwd, cwdlen, cwdp, cwdplen);
 }
 
 /*
@@ -8875,10 +8879,7 @@ rec_paths(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	cwd_set(c, c->odir, c->odirlen);
 	if (c->cwd != NULL)
 		rec_paths1(c, ci, start, end, rp);
-	c->cwd = cwd;
-	c->cwdlen = cwdlen;
-	c->cwdp = cwdp;
-	c->cwdplen = cwdplen;
+	cwd_put(c, cwd, cwdlen, cwdp, cwdplen);
 }
 
 /* Does the lower-cased key end in suffix m (or equal it, if exact)? */
@@ -9510,41 +9511,58 @@ shell_word(const char *t, size_t n)
  * xargs -I{} sh -c {}, xargs sh -c, xargs bash.  os..oe are xargs's
  * options, k the shell, end the end of the command.
  */
-static int
-xargs_shell(const struct shellparse_word *w, uint32_t os, uint32_t oe,
-    uint32_t k, uint32_t end)
+/*
+ * xargs's replacement string, of its options os..oe (-I R, -IR, -i[R],
+ * --replace[=R]: {} when none is given), or NULL; its length in *rlen.
+ */
+static const char *
+xargs_replstr(const struct shellparse_word *w, uint32_t os, uint32_t oe,
+    size_t *rlen)
 {
 	const char *t, *eq, *repl = NULL;
-	size_t rlen = 0, l;
+	size_t l;
 	uint32_t i;
-	int cflag = 0;
 
+	*rlen = 0;
 	for (i = os; i < oe; i++) {
 		t = w[i].text;
 		l = w[i].len;
 		if (l >= 2 && t[0] == '-' && (t[1] == 'I' || t[1] == 'i')) {
 			if (l > 2) {
 				repl = t + 2;
-				rlen = l - 2;
+				*rlen = l - 2;
 			} else if (t[1] == 'I' && i + 1 < oe) {
-				repl = w[i + 1].text;
-				rlen = w[i + 1].len;
+				repl = w[++i].text;
+				*rlen = w[i].len;
 			} else {
 				repl = "{}";
-				rlen = 2;
+				*rlen = 2;
 			}
 		} else if (long_opt(t, l, "replace")) {
 			/* --replace[=R], --rep[=R] */
 			if ((eq = memchr(t, '=', l)) != NULL && eq + 1 <
 			    t + l) {
 				repl = eq + 1;
-				rlen = l - (size_t)(eq + 1 - t);
+				*rlen = l - (size_t)(eq + 1 - t);
 			} else {
 				repl = "{}";
-				rlen = 2;
+				*rlen = 2;
 			}
 		}
 	}
+	return (repl);
+}
+
+static int
+xargs_shell(const struct shellparse_word *w, uint32_t os, uint32_t oe,
+    uint32_t k, uint32_t end)
+{
+	const char *t, *repl;
+	size_t rlen;
+	uint32_t i;
+	int cflag = 0;
+
+	repl = xargs_replstr(w, os, oe, &rlen);
 	if (k >= end || shellparse_pattern(&w[k]) != NULL ||
 	    !shell_word(w[k].text, w[k].len))
 		return (0);
@@ -13240,13 +13258,12 @@ lw_fname(struct ctx *c, const struct shellparse_word *w, const char **f,
 	if (w->len == 0)
 		return (0);
 	if (shellparse_pattern(w) == NULL) {
-		if (w->len > 3 && w->text[0] == '~' && w->text[1] == '+' &&
-		    w->text[2] == '/' && (t = shellparse_alloc(c->sp,
-		    w->len)) != NULL) {
-			t[0] = '.';	/* ~+/s: ./s */
-			memcpy(t + 1, w->text + 2, w->len - 1);
+		if (w->text[0] == '~' && (l = lw_pwd(c, w->text, w->len, home,
+		    sizeof(home))) > 0 && (t = shellparse_alloc(c->sp, l +
+		    1)) != NULL) {
+			memcpy(t, home, l + 1);	/* ~+/s: ./s */
 			*f = t;
-			*n = w->len - 1;
+			*n = l;
 		}
 		return (1);
 	}
@@ -13537,8 +13554,8 @@ static int __attribute__((noinline))
 xargs_replin(const struct shellparse_cmd *cmd, uint32_t k)
 {
 	const struct shellparse_word *w = cmd->words, *wk = &cmd->words[k];
-	const char *t, *eq, *repl = NULL;
-	size_t l, rlen = 0;
+	const char *repl;
+	size_t rlen;
 	uint32_t x, i;
 
 	if (shellparse_pattern(wk) != NULL)
@@ -13548,27 +13565,16 @@ xargs_replin(const struct shellparse_cmd *cmd, uint32_t k)
 			break;
 	if (x == (uint32_t)-1 || x < cmd->nassign)
 		return (0);
+	/* its options end at the command it runs (-n 1: a value) */
 	for (i = x + 1; i < k; i++) {
-		t = w[i].text;
-		l = w[i].len;
-		if (l < 2 || t[0] != '-' || shellparse_pattern(&w[i]) != NULL)
-			break;		/* the command xargs runs */
-		if (t[1] == 'I' && l > 2) {
-			repl = t + 2;
-			rlen = l - 2;
-		} else if (t[1] == 'I' && i + 1 < k) {
-			repl = w[++i].text;
-			rlen = w[i].len;
-		} else if (long_opt(t, l, "replace") && (eq = memchr(t, '=',
-		    l)) != NULL) {
-			repl = eq + 1;
-			rlen = l - (size_t)(eq + 1 - t);
-		} else if (t[1] == 'i' && l > 2) {
-			repl = t + 2;
-			rlen = l - 2;
-		} else if (l == 2 && memchr("adEILnPs", t[1], 8) != NULL)
-			i++;		/* -n 1: its value */
+		if (w[i].len < 2 || w[i].text[0] != '-' ||
+		    shellparse_pattern(&w[i]) != NULL)
+			break;
+		if (w[i].len == 2 && memchr("adEILnPs", w[i].text[1], 8) !=
+		    NULL)
+			i++;
 	}
+	repl = xargs_replstr(w, x + 1, i < k ? i : k, &rlen);
 	return (repl != NULL && rlen > 0 && wk->len >= rlen &&
 	    memmem(wk->text, wk->len, repl, rlen) != NULL);
 }
@@ -16122,7 +16128,7 @@ alias_note(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	const struct shellparse_word *w;
 	struct lalias *a;
 	const char *t, *eq, *fv = NULL, *q;
-	size_t n, fn = 0;
+	size_t n, fn = 0, vn;
 	uint32_t k;
 	int kind = hash ? LA_FILE : LA_CMD, opts = 1, fpat = 0;
 
@@ -16176,10 +16182,10 @@ alias_note(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			continue;
 		/* alias g='cd /etc'; g; cat shadow: from here on the line
 		   may be anywhere */
-		if (!hash && (text_word(eq + 1, n - (size_t)(eq + 1 - t),
-		    "cd") || text_word(eq + 1, n - (size_t)(eq + 1 - t),
-		    "pushd") || text_word(eq + 1, n - (size_t)(eq + 1 - t),
-		    "popd")))
+		vn = n - (size_t)(eq + 1 - t);
+		if (!hash && (text_word(eq + 1, vn, "cd") ||
+		    text_word(eq + 1, vn, "pushd") ||
+		    text_word(eq + 1, vn, "popd")))
 			cwd_any(c);
 		/* a name with an expansion in it may be any name */
 		if (shellparse_pattern(w) != NULL &&
@@ -21594,10 +21600,7 @@ cwd_leave(struct ctx *c, uint32_t i)
 	while (c->ncscope > 0 && !cmd_within(c->sp, i,
 	    c->cscope[c->ncscope - 1].s)) {
 		e = &c->cscope[--c->ncscope];
-		c->cwd = e->d;
-		c->cwdlen = e->n;
-		c->cwdp = e->p;
-		c->cwdplen = e->pn;
+		cwd_put(c, e->d, e->n, e->p, e->pn);
 	}
 }
 
@@ -21619,10 +21622,7 @@ cwd_enter(struct ctx *c, uint32_t i, uint32_t p)
 		return;
 	}
 	e = &c->lwcwd[CM_CWD(pc->mark)];
-	c->cwd = e->d;
-	c->cwdlen = e->n;
-	c->cwdp = e->p;
-	c->cwdplen = e->pn;
+	cwd_put(c, e->d, e->n, e->p, e->pn);
 }
 
 /*
