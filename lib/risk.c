@@ -3445,6 +3445,8 @@ path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 #define FEED_MAILCMD	(-14)	/* mail's commands: !cmd, and others */
 #define FEED_SHEBANG	(-15)	/* a file run by its name: its #! line's
 				   language, the shell's without one */
+#define FEED_AWK	(-16)	/* awk's program (awk -f FILE) */
+#define FEED_SED	(-17)	/* sed's script (sed -f FILE) */
 /* feed_stdin()'s procsub FEED_WORD + k: word k of the command names
    the file its script is read from. */
 #define FEED_WORD	0x10000
@@ -11430,8 +11432,8 @@ static const char lw_copiers[] =
    PROG, sed 'w f'): one may write any file its code names. */
 static const char lw_coders[] =
     "|python|python2|python3|pypy|pypy3|node|nodejs|deno|bun|perl|ruby|"
-    "php|lua|luajit|awk|gawk|mawk|nawk|sed|gsed|Rscript|julia|pwsh|"
-    "powershell|osascript|";
+    "php|lua|luajit|awk|gawk|mawk|nawk|goawk|original-awk|sed|gsed|"
+    "Rscript|julia|pwsh|powershell|osascript|";
 
 static const char *const lw_outopts =
     "|-o|-O|--output|--output-document|--out|--out-file|--output-file|";
@@ -12648,7 +12650,7 @@ lw_codewrite(struct ctx *c, const struct shellparse_cmd *cmd,
 		return (0);
 	prog = 1;
 	vals = "";		/* options whose value is the next word */
-	if (lw_prog(w, "|awk|gawk|mawk|nawk|"))
+	if (lw_prog(w, "|awk|gawk|mawk|nawk|goawk|original-awk|"))
 		opts = "e", vals = "fvF";
 	else if (lw_prog(w, "|sed|gsed|"))
 		opts = "e", vals = "fl";
@@ -15728,10 +15730,18 @@ tilde_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 	}
 }
 
+static void	sed_scan(struct ctx *, uint32_t, const char *, size_t);
+
 static void
 text_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int how)
 {
 	switch (how) {
+	case FEED_AWK:
+		awk_scan(c, ci, s, n);
+		break;
+	case FEED_SED:
+		sed_scan(c, ci, s, n);
+		break;
 	case FEED_SQLITE:
 		dot_scan(c, ci, s, n);
 		break;
@@ -15854,6 +15864,39 @@ socat_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	}
 }
 
+/*
+ * awk -f FILE, sed -f FILE: a file of how's code (FEED_AWK, FEED_SED),
+ * word k of command ci (joined to its option: v, n bytes): the input,
+ * a <( ), or a file the line wrote.  The text of the first is read;
+ * a second one the line wrote runs code not known before it runs.
+ */
+static void
+prog_file(struct ctx *c, uint32_t ci, uint32_t k, const char *v, size_t n,
+    int how, int *nth)
+{
+	const struct shellparse_word *w = &c->sp->cmds[ci].words[k];
+	int u;
+
+	if (v == NULL && (*nth)++ == 0) {
+		if ((u = script_operand(w)) == UW_STDIN || (w->len == 1 &&
+		    w->text[0] == '-'))
+			input_scan(c, ci, how);	/* here-documents too */
+		else if (u == UW_NONE)
+			file_script(c, ci, k, how);
+		else
+			feed_shell(c, ci, 1, how);
+		return;
+	}
+	if (v == NULL) {
+		v = w->text;
+		n = w->len;
+	}
+	if (shellparse_pattern(w) != NULL || (n == 1 && v[0] == '-'))
+		interp_opaque(c, ci);	/* a name made when it runs */
+	else
+		named_opaque(c, ci, v, n);
+}
+
 /* awk [-F fs] [-v a=b] [-f file | 'program'] ... */
 static void
 awk_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
@@ -15862,7 +15905,7 @@ awk_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	const struct shellparse_word *w;
 	const char *t, *eq;
 	uint32_t k;
-	int file = 0, src = 0;
+	int file = 0, src = 0, nth = 0;
 
 	for (k = start + 1; k < end; k++) {
 		w = &cmd->words[k];
@@ -15890,10 +15933,18 @@ awk_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 		    ((long_opt(t, w->len, "file") || long_opt(t, w->len,
 		    "exec")) && memchr(t, '=', w->len) == NULL)) {
 			file = 1;	/* gawk -E FILE: -f, the last option */
-			k++;
-		} else if (t[1] == 'f' || t[1] == 'E' || long_opt(t, w->len,
-		    "file") || long_opt(t, w->len, "exec"))
-			file = 1;
+			if (++k < end)
+				prog_file(c, ci, k, NULL, 0, FEED_AWK, &nth);
+		} else if (t[1] == 'f' || t[1] == 'E') {
+			file = 1;	/* -fFILE */
+			prog_file(c, ci, k, t + 2, w->len - 2, FEED_AWK, &nth);
+		} else if (long_opt(t, w->len, "file") || long_opt(t, w->len,
+		    "exec")) {
+			file = 1;	/* --file=FILE */
+			eq = memchr(t, '=', w->len);
+			prog_file(c, ci, k, eq + 1, w->len - (size_t)(eq + 1 - t),
+			    FEED_AWK, &nth);
+		}
 		else if ((strcmp(t, "-F") == 0 || strcmp(t, "-v") == 0 ||
 		    strcmp(t, "-i") == 0 || strcmp(t, "-l") == 0 ||
 		    ((long_opt(t, w->len, "assign") || long_opt(t, w->len,
@@ -16017,11 +16068,52 @@ sed_word(void *arg, const struct shellparse_word *w, const char *t, size_t n)
 static void
 sed_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 {
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
 	struct sedtext st;
+	const char *t, *eq;
+	uint32_t k;
+	size_t j;
+	int nth = 0;
 
 	st.c = c;
 	st.ci = ci;
-	(void)sed_walk(&c->sp->cmds[ci], start, end, sed_word, &st);
+	(void)sed_walk(cmd, start, end, sed_word, &st);
+	/* -f FILE, -nfFILE, --file=FILE: options may follow operands */
+	for (k = start + 1; k < end && !c->nomem; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (w->len < 2 || t[0] != '-' || shellparse_pattern(w) != NULL)
+			continue;
+		if (strcmp(t, "--") == 0)
+			break;
+		if (t[1] == '-') {
+			eq = memchr(t, '=', w->len);
+			if (long_opt(t, w->len, "file") && w->len >= 4) {
+				if (eq != NULL)
+					prog_file(c, ci, k, eq + 1, w->len -
+					    (size_t)(eq + 1 - t), FEED_SED,
+					    &nth);
+				else if (++k < end)
+					prog_file(c, ci, k, NULL, 0, FEED_SED,
+					    &nth);
+			} else if (eq == NULL && (long_opt(t, w->len,
+			    "expression") || long_opt(t, w->len,
+			    "line-length")) && w->len >= 4)
+				k++;
+			continue;
+		}
+		for (j = 1; j < w->len && t[j] != 'i'; j++) {
+			if (strchr("efl", t[j]) == NULL)
+				continue;	/* (-i: the rest a suffix) */
+			if (t[j] == 'f' && j + 1 < w->len)
+				prog_file(c, ci, k, t + j + 1, w->len - j - 1,
+				    FEED_SED, &nth);
+			else if (j + 1 == w->len && ++k < end && t[j] == 'f')
+				prog_file(c, ci, k, NULL, 0, FEED_SED, &nth);
+			break;
+		}
+	}
 }
 
 /* ch inside single quotes (at most 4 bytes into d): its length. */
@@ -18463,8 +18555,8 @@ code_heredocs(struct ctx *c, uint32_t ci, int lang)
 
 /*
  * python -m MODULE: timeit's operands (and -s SETUP) are code; pdb's
- * -c commands run code of their own (!x), as does code's and asyncio's
- * console on what it reads; the profilers, trace and doctest run a
+ * -c commands run code of their own (!x), as does the console of code,
+ * asyncio, IPython, bpython and ptpython on what it reads; the profilers, trace and doctest run a
  * script, which may be the input (-m cProfile /dev/stdin <<< CODE).
  * Any other module is the program's own, as a script is.  Returns 1
  * when what the interpreter reads is code too.
@@ -18530,7 +18622,9 @@ again:
 				interp_opaque(c, ci);
 		return (1);
 	}
-	return (strcmp(m, "code") == 0 || strcmp(m, "asyncio") == 0);
+	return (strcmp(m, "code") == 0 || strcmp(m, "asyncio") == 0 ||
+	    strcmp(m, "IPython") == 0 || strcmp(m, "bpython") == 0 ||
+	    strcmp(m, "ptpython") == 0 || strcmp(m, "ptipython") == 0);
 }
 
 static void
@@ -18599,6 +18693,15 @@ code_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			}
 			if (lang == LANG_PY && t[i] == 'i')
 				inspect = 1;	/* then what it reads */
+			/* perl -d[t][:MOD]: its debugger reads commands, which
+			   are perl; -de 0 is -d -e 0 */
+			if (lang == LANG_PERL && t[i] == 'd') {
+				inspect = 1;
+				if (i + 1 < w->len && (t[i + 1] == ':' ||
+				    t[i + 1] == 't'))
+					break;
+				continue;
+			}
 			if (lang == LANG_PY && t[i] == 'm') {
 				/* -m module, its argv */
 				if (i + 1 < w->len)
@@ -18650,6 +18753,9 @@ code_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		/* python3 <(echo ...), perl /dev/stdin <<EOF */
 		if ((i = (size_t)script_operand(&cmd->words[k])) == UW_NONE) {
 			file_script(c, ci, k, lang);	/* x > a.py; python3 a.py */
+			/* python3 -i a.py, perl -d a.pl: then what it reads */
+			if (inspect && !code_heredocs(c, ci, lang))
+				feed_shell(c, ci, 0, lang);
 			return;
 		}
 		if (i != UW_STDIN || !code_heredocs(c, ci, lang))
@@ -19341,11 +19447,12 @@ ot_name(const struct risk_ruleset *rs, const struct ient *e,
 		ot->act = OTN_SQL;
 		return;
 	}
-	/* awk, gawk, mawk, nawk; sed, gsed */
-	if ((nlen == 3 || nlen == 4) && (memcmp(name + nlen - 3, "awk",
+	/* awk, gawk, mawk, nawk, goawk, original-awk; sed, gsed */
+	if (((nlen == 3 || nlen == 4) && (memcmp(name + nlen - 3, "awk",
 	    3) == 0 || memcmp(name + nlen - 3, "sed", 3) == 0) &&
 	    (nlen == 3 || strchr(name[2] == 'w' ? "gmn" : "g", name[0]) !=
-	    NULL)) {
+	    NULL)) || (nlen == 5 && memcmp(name, "goawk", 5) == 0) ||
+	    (nlen == 12 && memcmp(name, "original-awk", 12) == 0)) {
 		ot->act = OTN_AWK;
 		return;
 	}

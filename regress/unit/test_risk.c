@@ -744,6 +744,33 @@ evasions(void)
 	evade("zx <<< 'await $`rm -rf /`'", H, NULL);
 	evade("m4 <<< 'syscmd(rm -rf /)'", H, NULL);
 	evade("echo 'syscmd(rm -rf /)' > x.m4; m4 x.m4", H, NULL);
+	/* awk's and sed's programs in files: the line's, the input, <( ) */
+	evade("original-awk 'BEGIN { system(\"rm -rf /\") }'", C, "rm-rf");
+	evade("goawk 'BEGIN { system(\"rm -rf /\") }'", C, "rm-rf");
+	evade("echo 'BEGIN { system(\"rm -rf /\") }' > x.awk; awk -f x.awk",
+	    C, "rm-rf");
+	evade("echo 'BEGIN { system(\"rm -rf /\") }' > x; original-awk -f x",
+	    C, "rm-rf");
+	evade("echo 'BEGIN { system(\"rm -rf /\") }' > x.awk; gawk "
+	    "--file=x.awk", H, NULL);
+	evade("echo 'BEGIN { system(\"rm -rf /\") }' > x.awk; awk -fx.awk",
+	    H, NULL);
+	evade("awk -f /dev/stdin <<< 'BEGIN { system(\"rm -rf /\") }'",
+	    C, "rm-rf");
+	evade("echo 'BEGIN { system(\"rm -rf /\") }' | awk -f - x", C,
+	    "rm-rf");
+	evade("awk -f <(echo 'BEGIN { system(\"rm -rf /\") }') x", C,
+	    "rm-rf");
+	evade("echo '1e rm -rf /' > x.sed; sed -f x.sed f", C, "rm-rf");
+	evade("echo '1e rm -rf /' > x.sed; sed -nf x.sed f", C, "rm-rf");
+	evade("echo '1e rm -rf /' > x.sed; sed f --file x.sed", C, "rm-rf");
+	evade("echo '1e rm -rf /' > x.sed; sed -n -fx.sed f", H, NULL);
+	evade("sed -f /dev/stdin f <<< '1e rm -rf /'", C, "rm-rf");
+	evade("echo '1e rm -rf /' > a; echo > b; sed -f b -f a f", H, NULL);
+	shell("echo 'BEGIN { print 1 }' > x.awk; awk -f x.awk", L, "echo");
+	shell("echo 's/a/b/' > x.sed; sed -f x.sed f", L, "echo");
+	shell("awk -f x.awk y", L, NULL);
+	shell("sed -i.elf -f x.sed f", L, NULL);
 	shell("clj -M:test", L, NULL);
 	shell("raku x.raku", L, NULL);
 	/* wrappers of confinement and job queues */
@@ -4325,6 +4352,12 @@ python_readings(void)
 		"python3 -m asyncio <<< 'import os; os.system(\"rm -rf /\")'",
 		"python3 -m cProfile -m code <<< "
 		    "'import os; os.system(\"rm -rf /\")'",
+		"python3 -m IPython <<< 'import os; os.system(\"rm -rf /\")'",
+		"echo 'import os; os.system(\"rm -rf /\")' | python3 -m ptpython",
+		"python3 -i x.py <<< 'import os; os.system(\"rm -rf /\")'",
+		"echo 'system(\"rm -rf /\")' | perl -de 0",
+		"perl -d x.pl <<< 'system(\"rm -rf /\")'",
+		"perl -w -d -e 1 <<< 'system(\"rm -rf /\")'",
 		"python3 -c 'import pydoc; pydoc.pipepager(t, \"rm -rf /\")'",
 	};
 	static const char *const opaque[] = {
@@ -4350,6 +4383,8 @@ python_readings(void)
 		"python3 -m pytest -q", "python3 -c 'print(f\"{1+1}\")'",
 		"python3 \"$script\" a b", "python3 -m cProfile x.py",
 		"python3 -m trace --count x.py", "python3 -m doctest x.txt",
+		"python3 -m IPython <<< 'print(1)'", "python3 -i x.py",
+		"perl -de 0 <<< 'print 1'", "perl -d:NYTProf x.pl",
 		"PYTHONBREAKPOINT=0 python3 x.py",
 		"python3 -c 'x = [\"a\", \"b\"]; print(x[0])'",
 	};
