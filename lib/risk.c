@@ -13765,6 +13765,152 @@ path_runs(struct ctx *c, uint32_t ci, uint32_t start)
 }
 
 /*
+ * The files a build tool or task runner takes code from in the
+ * directory it runs in ('|' between them, a glob with a '*'): npm's
+ * package.json scripts, cargo's build.rs, a Rakefile, a justfile,
+ * pytest's conftest.py and tests.  A leading '!': an option's value
+ * is not such a file (pip -r requirements.txt).  NULL for any other
+ * name.
+ */
+static const char *
+build_files_of(const char *s, size_t n)
+{
+#define BF_NPM	"package.json|.npmrc"
+#define BF_PIP	"!setup.py|setup.cfg|pyproject.toml"
+#define BF_TEST	"conftest.py|pytest.ini|tox.ini|setup.cfg|pyproject.toml|" \
+		"test_*.py|*_test.py"
+	switch (n) {
+	case 3:
+		return (memcmp(s, "npm", 3) == 0 || memcmp(s, "npx", 3) == 0 ?
+		    BF_NPM : memcmp(s, "bun", 3) == 0 ?
+		    "package.json|bunfig.toml" : memcmp(s, "pip", 3) == 0 ?
+		    BF_PIP : memcmp(s, "tox", 3) == 0 ? "tox.ini|setup.py|setup.cfg|"
+		    "pyproject.toml" :
+		    memcmp(s, "nox", 3) == 0 ? "noxfile.py" :
+		    memcmp(s, "mvn", 3) == 0 ? "pom.xml|.mvn/extensions.xml|"
+		    ".mvn/maven.config" : NULL);
+	case 4:
+		return (memcmp(s, "pnpm", 4) == 0 ? BF_NPM :
+		    memcmp(s, "yarn", 4) == 0 ? BF_NPM "|.yarnrc|.yarnrc.yml" :
+		    memcmp(s, "pip3", 4) == 0 ? BF_PIP :
+		    memcmp(s, "rake", 4) == 0 ? "Rakefile|rakefile|Rakefile.rb|"
+		    "rakefile.rb" : memcmp(s, "just", 4) == 0 ?
+		    "justfile|Justfile|.justfile" : memcmp(s, "task", 4) == 0 ?
+		    "Taskfile.yml|Taskfile.yaml|taskfile.yml|taskfile.yaml" :
+		    NULL);
+	case 5:
+		return (memcmp(s, "cargo", 5) == 0 ? "build.rs|Cargo.toml|"
+		    ".cargo/config.toml|.cargo/config" :
+		    memcmp(s, "cmake", 5) == 0 ? "CMakeLists.txt" :
+		    memcmp(s, "meson", 5) == 0 ? "meson.build|meson_options.txt" :
+		    memcmp(s, "ninja", 5) == 0 ? "build.ninja" :
+		    memcmp(s, "scons", 5) == 0 ? "SConstruct|SConscript|"
+		    "sconstruct" : memcmp(s, "bazel", 5) == 0 ? "BUILD|"
+		    "BUILD.bazel|WORKSPACE|WORKSPACE.bazel|MODULE.bazel|"
+		    ".bazelrc" : NULL);
+	case 6:
+		return (memcmp(s, "pytest", 6) == 0 ? BF_TEST :
+		    memcmp(s, "gradle", 6) == 0 ? "build.gradle|"
+		    "build.gradle.kts|settings.gradle|settings.gradle.kts|"
+		    "init.gradle" : memcmp(s, "bundle", 6) == 0 ? "Gemfile" :
+		    memcmp(s, "direnv", 6) == 0 ? ".envrc" :
+		    memcmp(s, "dotnet", 6) == 0 ? "*.csproj|*.fsproj|*.vbproj|"
+		    "*.sln|*.targets|*.props" : NULL);
+	case 7:
+		return (memcmp(s, "py.test", 7) == 0 ? BF_TEST : NULL);
+	case 8:
+		return (memcmp(s, "composer", 8) == 0 ? "composer.json" : NULL);
+	case 10:
+		return (memcmp(s, "pre-commit", 10) == 0 ?
+		    ".pre-commit-config.yaml" : NULL);
+	}
+	return (NULL);
+#undef BF_NPM
+#undef BF_PIP
+#undef BF_TEST
+}
+
+/*
+ * Command ci, words [start, end), is a build tool that takes code from
+ * files (build_files_of()): each of them the line wrote before it, in
+ * the directory it runs in or in one a word of it names (npm --prefix
+ * d, pytest tests/, pip install ./pkg), and a file an option's value
+ * names (just -f f, --manifest-path=f), runs code not known before it
+ * runs.
+ */
+static void __attribute__((noinline))
+build_files(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
+    const char *files)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	const char *p, *q, *v = NULL, *eq;
+	size_t fl, vn = 0, l;
+	uint32_t k;
+	int optval, vals = files[0] != '!';
+	char buf[1100];
+
+	if (end > cmd->nwords)
+		end = cmd->nwords;
+	if (!vals)
+		files++;
+	if (!lw_before(c, ci))
+		return;
+	for (k = start; k < end && k < start + 64 && c->opq == NONE &&
+	    !c->nomem; k++) {
+		if (k > start) {
+			w = &cmd->words[k];
+			if (shellparse_pattern(w) != NULL || w->len == 0)
+				continue;
+			v = w->text;
+			vn = w->len;
+			/* -f f: the word after an option (maybe its value) */
+			optval = k > start + 1 && w[-1].len > 1 &&
+			    w[-1].text[0] == '-' &&
+			    memchr(w[-1].text, '=', w[-1].len) == NULL;
+			if (v[0] == '-') {
+				/* --prefix=d, --manifest-path=f */
+				if ((eq = memchr(v, '=', vn)) == NULL)
+					continue;
+				vn -= (size_t)(eq + 1 - v);
+				v = eq + 1;
+				optval = 1;
+			}
+			if (vn == 0 || vn > 1000)
+				continue;
+			if (optval && vals)
+				named_opaque(c, ci, v, vn);
+		}
+		for (p = files; *p != '\0' && c->opq == NONE; p = q) {
+			if ((q = strchr(p, '|')) == NULL)
+				q = p + strlen(p);
+			fl = (size_t)(q - p);
+			if (*q == '|')
+				q++;
+			if (memchr(p, '*', fl) != NULL) {
+				/* test_*.py: the name anywhere */
+				if (k == start && fl < 64) {
+					memcpy(buf, p, fl);
+					buf[fl] = '\0';
+					glob_pat(c, ci, buf, 0);
+				}
+				continue;
+			}
+			if (k == start) {
+				named_opaque(c, ci, p, fl);
+				continue;
+			}
+			memcpy(buf, v, vn);
+			l = vn;
+			if (buf[l - 1] != '/')
+				buf[l++] = '/';
+			memcpy(buf + l, p, fl);
+			named_opaque(c, ci, buf, l + fl);
+		}
+	}
+}
+
+/*
  * Files a command reads as code by an option or a variable, not as an
  * operand: a shell's BASH_ENV=f and ENV=f (sh -i), bash --rcfile f and
  * --init-file f (fed as a script is); make's makefile (-f f, --file,
@@ -13790,6 +13936,21 @@ named_files(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 
 	if (end > cmd->nwords)
 		end = cmd->nwords;
+	if ((t = build_files_of(base, blen)) != NULL) {
+		build_files(c, ci, start, end, t);
+		return;
+	}
+	/* go run, go test, go generate: Go not read here */
+	if (blen == 2 && base[0] == 'g' && base[1] == 'o') {
+		for (k = start + 1; k < end; k++)
+			if (cmd->words[k].text[0] != '-')
+				break;
+		if (k < end && (strcmp(cmd->words[k].text, "run") == 0 ||
+		    strcmp(cmd->words[k].text, "test") == 0 ||
+		    strcmp(cmd->words[k].text, "generate") == 0))
+			build_files(c, ci, start, end, "*.go");
+		return;
+	}
 	if (shell_word(base, blen)) {
 		if (!lw_before(c, ci))
 			return;
@@ -18569,6 +18730,7 @@ py_module(struct ctx *c, uint32_t ci, const char *m, uint32_t k,
 	    "trace", "doctest", NULL };
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const struct shellparse_word *w;
+	const char *t;
 	int i, u;
 
 again:
@@ -18622,6 +18784,12 @@ again:
 				interp_opaque(c, ci);
 		return (1);
 	}
+	/* -m pip, -m pytest, -m build, -m unittest: files of code */
+	if ((t = build_files_of(m, strlen(m))) != NULL ||
+	    (t = strcmp(m, "build") == 0 ? "!setup.py|setup.cfg|"
+	    "pyproject.toml" : strcmp(m, "unittest") == 0 ? "test*.py" :
+	    NULL) != NULL)
+		build_files(c, ci, k - 1, end, t);
 	return (strcmp(m, "code") == 0 || strcmp(m, "asyncio") == 0 ||
 	    strcmp(m, "IPython") == 0 || strcmp(m, "bpython") == 0 ||
 	    strcmp(m, "ptpython") == 0 || strcmp(m, "ptipython") == 0);
@@ -20992,7 +21160,7 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		/* BASH_ENV=f sh, make -f f, PATH=. f: of a file written
 		   before */
 		if (vw->cmd > 0) {
-			if (blen <= 5)
+			if (blen <= 10)
 				named_files(c, vw->cmd, start, end, base,
 				    blen);
 			if (c->pathset || start > 0)
