@@ -18535,6 +18535,300 @@ code_home(const char *s, size_t n)
 }
 
 /*
+ * A file code loads (imp, n bytes; with ext added when the name has
+ * no '.' after its last '/'): if the line wrote it, the code it runs
+ * is not known.  Looked for as named from where the command runs, and
+ * by its last part in any directory the line redirected into, as the
+ * name is from the script's own directory.
+ */
+static void
+imp_file(struct ctx *c, uint32_t ci, const char *imp, size_t n,
+    const char *ext)
+{
+	char buf[272];
+	const char *b;
+	size_t l, el = ext != NULL ? strlen(ext) : 0;
+
+	if (n == 0 || n + el >= sizeof(buf) || c->opq != NONE ||
+	    memchr(imp, '\0', n) != NULL)
+		return;
+	memcpy(buf, imp, n);
+	l = n;
+	b = memrchr(buf, '/', l);
+	b = b != NULL ? b + 1 : buf;
+	if (el > 0 && memchr(b, '.', l - (size_t)(b - buf)) == NULL) {
+		memcpy(buf + l, ext, el);
+		l += el;
+	}
+	buf[l] = '\0';
+	named_opaque(c, ci, buf, l);
+	if (c->opq == NONE && strpbrk(b, "*?[\\") == NULL && *b != '\0')
+		glob_pat(c, ci, b, 0);
+}
+
+/* A quoted literal at p (no escapes in it): its text in *v, *vn;
+   past it, or NULL. */
+static const char *
+imp_lit(const char *p, const char *e, const char **v, size_t *vn)
+{
+	const char *q;
+	char d;
+
+	if (p >= e || (*p != '\'' && *p != '"' && *p != '`'))
+		return (NULL);
+	d = *p++;
+	for (q = p; q < e && *q != d && *q != '\\' && *q != '\n'; q++)
+		;
+	if (q >= e || *q != d || q - p > 256)
+		return (NULL);
+	*v = p;
+	*vn = (size_t)(q - p);
+	return (q + 1);
+}
+
+/* A dotted name at p (a.b.c, or perl's A::B) as a path a/b/c in buf
+   (size bs): its length, 0 if none; *q past it. */
+static size_t
+imp_dotted(const char *p, const char *e, char *buf, size_t bs,
+    const char **q, int perl)
+{
+	size_t l = 0;
+
+	while (p < e && l + 1 < bs) {
+		if (code_id((unsigned char)*p))
+			buf[l++] = *p++;
+		else if (!perl && *p == '.' && l > 0 && p + 1 < e &&
+		    code_id((unsigned char)p[1])) {
+			buf[l++] = '/';
+			p++;
+		} else if (perl && *p == ':' && p + 2 < e && p[1] == ':' &&
+		    l > 0 && code_id((unsigned char)p[2])) {
+			buf[l++] = '/';
+			p += 2;
+		} else
+			break;
+	}
+	*q = p;
+	return (p < e && l + 1 >= bs ? 0 : l);
+}
+
+/* python's import A.B [as x], C and from A import B, C: A.py,
+   A/__init__.py, A/B.py; from . import B: B.py. */
+static const char *
+imp_python(struct ctx *c, uint32_t ci, const char *p, const char *e,
+    int from)
+{
+	char mod[200], sub[200];
+	const char *q;
+	size_t ml, sl;
+	int dots = 0;
+
+	p = code_blank(p, e);
+	if (from) {
+		while (p < e && *p == '.') {
+			dots = 1;
+			p++;
+		}
+		ml = imp_dotted(p, e, mod, sizeof(mod), &q, 0);
+		if (ml == 0 && !dots)
+			return (p);
+		if (ml > 0) {
+			imp_file(c, ci, mod, ml, ".py");
+			if (ml + 12 < sizeof(mod)) {
+				memcpy(mod + ml, "/__init__.py", 12);
+				imp_file(c, ci, mod, ml + 12, NULL);
+			}
+		}
+		p = py_skip(q, e);
+		if (e - p < 6 || memcmp(p, "import", 6) != 0)
+			return (p);
+		p += 6;
+		for (;;) {
+			p = py_skip(p, e);
+			sl = imp_dotted(p, e, sub, sizeof(sub), &q, 0);
+			if (sl == 0 || q == p)
+				return (p);
+			if (ml > 0 && ml + 1 + sl + 3 < sizeof(mod)) {
+				mod[ml] = '/';
+				memcpy(mod + ml + 1, sub, sl);
+				imp_file(c, ci, mod, ml + 1 + sl, ".py");
+			} else if (ml == 0)
+				imp_file(c, ci, sub, sl, ".py");
+			p = py_skip(q, e);
+			if (e - p > 3 && memcmp(p, "as", 2) == 0 &&
+			    !code_id((unsigned char)p[2])) {
+				p = code_blank(p + 2, e);
+				(void)py_ident(p, e, &p);
+				p = code_blank(p, e);
+			}
+			if (p >= e || *p != ',')
+				return (p);
+			p++;
+		}
+	}
+	for (;;) {
+		p = code_blank(p, e);
+		ml = imp_dotted(p, e, mod, sizeof(mod), &q, 0);
+		if (ml == 0 || q == p)
+			return (p);
+		imp_file(c, ci, mod, ml, ".py");
+		if (ml + 12 < sizeof(mod)) {
+			memcpy(mod + ml, "/__init__.py", 12);
+			imp_file(c, ci, mod, ml + 12, NULL);
+		}
+		p = code_blank(q, e);
+		if (e - p > 3 && memcmp(p, "as", 2) == 0 &&
+		    !code_id((unsigned char)p[2])) {
+			p = code_blank(p + 2, e);
+			(void)py_ident(p, e, &p);
+			p = code_blank(p, e);
+		}
+		if (p >= e || *p != ',')
+			return (p);
+		p++;
+	}
+}
+
+/* Might code s (n bytes) of lang load a module or file? */
+static int
+imp_maybe(const char *s, size_t n, int lang)
+{
+	switch (lang) {
+	case LANG_PY:
+		return (memmem(s, n, "import", 6) != NULL);
+	case LANG_PERL:
+		return (memmem(s, n, "use", 3) != NULL ||
+		    memmem(s, n, "require", 7) != NULL ||
+		    memmem(s, n, "do", 2) != NULL ||
+		    memmem(s, n, "no", 2) != NULL);
+	case LANG_RUBY:
+		return (memmem(s, n, "require", 7) != NULL ||
+		    memmem(s, n, "load", 4) != NULL);
+	case LANG_JS:
+		return (memmem(s, n, "require", 7) != NULL ||
+		    memmem(s, n, "import", 6) != NULL);
+	case LANG_PHP:
+		return (memmem(s, n, "include", 7) != NULL ||
+		    memmem(s, n, "require", 7) != NULL);
+	case LANG_LUA:
+		return (memmem(s, n, "require", 7) != NULL ||
+		    memmem(s, n, "dofile", 6) != NULL ||
+		    memmem(s, n, "loadfile", 8) != NULL);
+	}
+	return (0);
+}
+
+/*
+ * Modules and files code loads, which the line may have written:
+ * python's import and from ... import, __import__("m") and
+ * import_module("m"); perl's use/require A::B (A/B.pm) and require or
+ * do "f"; ruby's require, require_relative and load "f"; node's
+ * require("./f"), import ... from "./f" and import("./f"); php's
+ * include and require; lua's dofile, loadfile and require "a.b".
+ * Called only when a command before ci writes files.
+ */
+static void __attribute__((noinline))
+code_imports(struct ctx *c, uint32_t ci, const char *s, size_t n, int lang)
+{
+	const char *p = s, *e = s + n, *b, *q, *v;
+	char mod[200];
+	size_t il, vn, ml;
+
+	while (p < e && c->opq == NONE && !c->nomem) {
+		if (!code_id((unsigned char)*p) || isdigit((unsigned char)*p) ||
+		    (p > s && (code_id((unsigned char)p[-1]) ||
+		    p[-1] == '$' || p[-1] == '>'))) {
+			p++;
+			continue;
+		}
+		for (b = p; p < e && code_id((unsigned char)*p); p++)
+			;
+		il = (size_t)(p - b);
+#define IMP_IS(w)	(il == sizeof(w) - 1 && memcmp(b, w, il) == 0)
+		/* x.import is not a statement; importlib.import_module is */
+		if (b > s && b[-1] == '.' && !IMP_IS("import_module"))
+			continue;
+		q = code_blank(p, e);
+		if (q < e && *q == '(' && !IMP_IS("import") && lang != LANG_PY)
+			q = code_blank(q + 1, e);
+		switch (lang) {
+		case LANG_PY:
+			if (IMP_IS("import") || IMP_IS("from"))
+				p = imp_python(c, ci, p, e, b[0] == 'f');
+			else if ((IMP_IS("__import__") ||
+			    IMP_IS("import_module")) && q < e && *q == '(' &&
+			    imp_lit(code_blank(q + 1, e), e, &v, &vn) != NULL &&
+			    (ml = imp_dotted(v, v + vn, mod, sizeof(mod), &q,
+			    0)) > 0) {
+				imp_file(c, ci, mod, ml, ".py");
+				if (ml + 12 < sizeof(mod)) {
+					memcpy(mod + ml, "/__init__.py", 12);
+					imp_file(c, ci, mod, ml + 12, NULL);
+				}
+			}
+			break;
+		case LANG_PERL:
+			if (!IMP_IS("use") && !IMP_IS("require") &&
+			    !IMP_IS("do") && !IMP_IS("no"))
+				break;
+			if (imp_lit(q, e, &v, &vn) != NULL)
+				imp_file(c, ci, v, vn, NULL);
+			else if (!IMP_IS("do") && (ml = imp_dotted(q, e, mod,
+			    sizeof(mod), &q, 1)) > 0)
+				imp_file(c, ci, mod, ml, ".pm");
+			break;
+		case LANG_RUBY:
+			if ((IMP_IS("require") || IMP_IS("require_relative") ||
+			    IMP_IS("load")) && imp_lit(q, e, &v, &vn) != NULL)
+				imp_file(c, ci, v, vn, IMP_IS("load") ? NULL :
+				    ".rb");
+			break;
+		case LANG_JS:
+			if (IMP_IS("import") && q < e && *q != '(') {
+				/* import x from "./f", import "./f" */
+				for (; q < e && *q != ';' && *q != '\n' &&
+				    *q != '\'' && *q != '"'; q++)
+					;
+			} else if (IMP_IS("import"))
+				q = code_blank(q + 1, e);
+			else if (!IMP_IS("require"))
+				break;
+			if (imp_lit(q, e, &v, &vn) == NULL || vn == 0 ||
+			    (v[0] != '.' && v[0] != '/'))
+				break;
+			imp_file(c, ci, v, vn, ".js");
+			if (vn + 9 < sizeof(mod)) {
+				memcpy(mod, v, vn);
+				memcpy(mod + vn, "/index.js", 9);
+				imp_file(c, ci, mod, vn + 9, NULL);
+			}
+			break;
+		case LANG_PHP:
+			if ((IMP_IS("include") || IMP_IS("require") ||
+			    IMP_IS("include_once") || IMP_IS("require_once")) &&
+			    imp_lit(q, e, &v, &vn) != NULL)
+				imp_file(c, ci, v, vn, NULL);
+			break;
+		case LANG_LUA:
+			if ((IMP_IS("dofile") || IMP_IS("loadfile")) &&
+			    imp_lit(q, e, &v, &vn) != NULL)
+				imp_file(c, ci, v, vn, NULL);
+			else if (IMP_IS("require") && imp_lit(q, e, &v, &vn) !=
+			    NULL && (ml = imp_dotted(v, v + vn, mod,
+			    sizeof(mod), &q, 0)) > 0) {
+				imp_file(c, ci, mod, ml, ".lua");
+				if (ml + 9 < sizeof(mod)) {
+					memcpy(mod + ml, "/init.lua", 9);
+					imp_file(c, ci, mod, ml + 9, NULL);
+				}
+			}
+			break;
+		}
+#undef IMP_IS
+	}
+}
+
+/*
  * Program s of lang, run by command ci.  Calls and command literals
  * are looked for in all of its text, in strings and comments too: a
  * quote that is not where the scan takes it to be cannot hide one.
@@ -18557,6 +18851,9 @@ code_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int lang,
 		return;
 	if (code_reflect(s, n, lang) || (lang == LANG_PY && py_opaque(c, s, n)))
 		interp_opaque(c, ci);	/* getattr(os, x)(...) */
+	/* import m: m.py, if the line wrote it */
+	if (ci > 0 && imp_maybe(s, n, lang) && lw_before(c, ci))
+		code_imports(c, ci, s, n, lang);
 	runs = code_runs(s, n, lang);
 	pn.n = 0;
 	pn.star = 0;

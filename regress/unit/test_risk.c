@@ -4179,6 +4179,31 @@ file_scripts(void)
 		{ "echo x > x.go; go vet ./...", L, "echo" },
 		{ "npm test > log.txt; cat log.txt", L, "cat" },
 		{ "cargo build 2>&1 | tee build.log", L, NULL },
+		/* a module or file code loads, which the line wrote */
+		{ "echo 'import os; os.system(\"rm -rf /\")' > json.py; "
+		    "python3 -c 'import json'", H, NULL },
+		{ "echo 'import os; os.system(\"rm -rf /\")' > util.py; "
+		    "echo 'import sys, util as u' > main.py; python3 main.py", H,
+		    NULL },
+		{ "echo x > pkg/__init__.py; python3 -c 'from pkg import a'", H,
+		    NULL },
+		{ "echo x > pkg/a.py; python3 -c 'from pkg import (b, a)'", H,
+		    NULL },
+		{ "echo x > a.py; python3 -c 'from . import a'", H, NULL },
+		{ "echo x > m.py; python3 -c 'importlib.import_module(\"m\")'",
+		    H, NULL },
+		{ "echo x > m.py; python3 -c '__import__(\"m\")'", H, NULL },
+		{ "echo x > Foo/Bar.pm; perl -e 'use Foo::Bar;'", H, NULL },
+		{ "echo x > x.pl; perl -e 'require \"x.pl\"'", H, NULL },
+		{ "echo x > x.rb; ruby -e 'require_relative \"x\"'", H, NULL },
+		{ "echo x > x.js; node -e 'require(\"./x\")'", H, NULL },
+		{ "echo x > x.js; echo 'import y from \"./x.js\"' > m.mjs; "
+		    "node m.mjs", H, NULL },
+		{ "echo x > x.php; php -r 'include \"x.php\";'", H, NULL },
+		{ "echo x > a/b.lua; lua -e 'require \"a.b\"'", H, NULL },
+		{ "echo x > y.py; python3 -c 'import json'", M, "python-c" },
+		{ "echo x > x.js; node -e 'require(\"x\")'", L, "echo" },
+		{ "echo x > os.txt; python3 -c 'import os'", M, "python-c" },
 		/* tee's own input; code on the line that names the file */
 		{ "tee s <<< 'rm -rf /'; sh s", C, "rm-rf" },
 		{ "tee -a s > /dev/null <<EOF\nrm -rf /\nEOF\nsh s", C,
