@@ -10122,9 +10122,15 @@ strings:
 		/* commands on stdin, or as the operands of ::: */
 		if (k < end && shellparse_pattern(&w[k]) == NULL &&
 		    (strcmp(w[k].text, ":::") == 0 ||
-		    strcmp(w[k].text, "::::") == 0 ||
 		    strcmp(w[k].text, ":::+") == 0))
 			k++;
+		/* :::: FILE: commands in files, not known here */
+		if (k < end && shellparse_pattern(&w[k]) == NULL &&
+		    strncmp(w[k].text, "::::", 4) == 0 &&
+		    (w[k].len == 4 || strcmp(w[k].text, "::::+") == 0)) {
+			u->kind = UW_OPAQUE;
+			return;
+		}
 		if (k >= end) {
 			u->kind = UW_STDIN;
 			return;
@@ -11421,7 +11427,9 @@ static const char *const lw_readers =
     "|cat|head|tail|less|more|grep|egrep|fgrep|zgrep|rg|wc|file|stat|ls|"
     "chmod|chown|chgrp|touch|test|[|md5sum|sha1sum|sha224sum|sha256sum|"
     "sha384sum|sha512sum|b2sum|cksum|sum|cmp|diff|od|hexdump|strings|nl|"
-    "realpath|readlink|basename|dirname|du|echo|printf|";
+    "realpath|readlink|basename|dirname|du|echo|printf|export|local|"
+    "readonly|declare|typeset|unset|alias|unalias|type|hash|which|true|"
+    "false|:|cd|pushd|popd|";
 
 /* Programs that copy files into the directory their last operand (or
    -t's value) names. */
@@ -12954,7 +12962,7 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
 	const struct shellparse_redir *r;
 	const struct shellparse_word *w;
 	struct lwname nm;
-	uint32_t x, k, a, m, p;
+	uint32_t x, k, a, m, p, fb = NONE;
 	unsigned id = LW_NCWD + 1, xid;
 	int tee, app, i, fetch, kind, coded;
 
@@ -13080,9 +13088,16 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
 				fetch = 2;
 				break;
 			}
-		if (!fetch) {
-			*how = LW_DISK;	/* cp x f, cc -o f, sed -i f */
+		if (!fetch && lw_prog(w, lw_copiers)) {
+			*how = LW_DISK;	/* cp x f: x's text */
 			return (x);
+		}
+		if (!fetch) {
+			/* cc -o f, dos2unix f, foo f: it may write f, or
+			   leave what a command before it wrote there */
+			if (fb == NONE)
+				fb = x;
+			continue;
 		}
 		w = &cmd->words[m - 1];
 		if ((fetch == 2 && m + 1 == cmd->nwords) ||
@@ -13097,7 +13112,9 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
 		}
 		/* curl URL, curl -T f: it reads f */
 	}
-	return (NONE);
+	if (fb != NONE)
+		*how = LW_DISK;	/* text of files, as one not written */
+	return (fb);
 }
 
 /*
@@ -13910,6 +13927,317 @@ build_files(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	}
 }
 
+/* Languages whose string literals are read (code_unquote()). */
+#define LANG_PY		1
+#define LANG_PERL	2
+#define LANG_RUBY	3
+#define LANG_JS		4
+#define LANG_PHP	5
+#define LANG_LUA	6
+#define LANG_AWK	7	/* its strings' escapes only */
+
+static void	imp_file(struct ctx *, uint32_t, const char *, size_t,
+		    const char *);
+static size_t	imp_dotted(const char *, const char *, char *, size_t,
+		    const char **, int);
+static inline int code_lang(const char *, size_t);
+
+/*
+ * The value command ci (its words before start: NAME=v, env NAME=v)
+ * or the line (export NAME=v) gives variable name, when one is known;
+ * else NULL.
+ */
+static const char *
+env_val(struct ctx *c, uint32_t ci, uint32_t start, const char *name,
+    size_t *vn)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	const struct vtval *vv;
+	const char *v = NULL;
+	size_t l = strlen(name);
+	uint32_t k;
+
+	for (k = 0; k < start && k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		if (w->len > l && w->text[l] == '=' &&
+		    memcmp(w->text, name, l) == 0 &&
+		    shellparse_pattern(w) == NULL) {
+			v = w->text + l + 1;
+			*vn = w->len - l - 1;
+		}
+	}
+	if (v != NULL)
+		return (v);
+	/* (a call that does not name it sets it nowhere) */
+	if (!call_has(c->call, name))
+		return (NULL);
+	if (!c->vtdone)
+		vt_compute(c);
+	if ((vv = vt_value(c, name, l)) == NULL)
+		return (NULL);
+	*vn = vv->n;
+	return (vv->v);
+}
+
+/* named_opaque() of dir d (dn bytes) and f in it. */
+static void
+named_in(struct ctx *c, uint32_t ci, const char *d, size_t dn,
+    const char *f)
+{
+	char buf[1100];
+	size_t fl = strlen(f);
+
+	if (dn == 0 || dn + 1 + fl >= sizeof(buf) || c->opq != NONE)
+		return;
+	memcpy(buf, d, dn);
+	if (buf[dn - 1] != '/')
+		buf[dn++] = '/';
+	memcpy(buf + dn, f, fl);
+	named_opaque(c, ci, buf, dn + fl);
+}
+
+/*
+ * Modules an interpreter loads by its options or a variable's (node -r
+ * X, NODE_OPTIONS='--require X', --import, --loader; perl -MX and
+ * PERL5OPT; ruby -rX and RUBYOPT): imp_file() of each.  s (n bytes)
+ * is blank-separated words.
+ */
+static void
+opt_modules(struct ctx *c, uint32_t ci, const char *s, size_t n, int lang)
+{
+	const char *p = s, *e = s + n, *q, *v;
+	char mod[200];
+	size_t l, vn, ml;
+	int next = 0;
+
+	for (; p < e && c->opq == NONE; p = q) {
+		while (p < e && (*p == ' ' || *p == '\t' || *p == '\n'))
+			p++;
+		for (q = p; q < e && *q != ' ' && *q != '\t' && *q != '\n';
+		    q++)
+			;
+		if ((l = (size_t)(q - p)) == 0)
+			break;
+		v = NULL;
+		vn = 0;
+		if (next) {
+			v = p;
+			vn = l;
+			next = 0;
+		} else if (lang == LANG_JS) {
+			if (l == 2 && memcmp(p, "-r", 2) == 0)
+				next = 1;
+			else if ((l > 9 && memcmp(p, "--require", 9) == 0) ||
+			    (l > 8 && memcmp(p, "--import", 8) == 0) ||
+			    (l > 8 && memcmp(p, "--loader", 8) == 0) ||
+			    (l > 21 && memcmp(p, "--experimental-loader",
+			    21) == 0)) {
+				if ((v = memchr(p, '=', l)) != NULL) {
+					v++;
+					vn = l - (size_t)(v - p);
+				} else
+					v = NULL;
+			} else if (l == 9 && memcmp(p, "--require", 9) == 0)
+				next = 1;
+			else if ((l == 8 && (memcmp(p, "--import", 8) == 0 ||
+			    memcmp(p, "--loader", 8) == 0)) || (l == 21 &&
+			    memcmp(p, "--experimental-loader", 21) == 0))
+				next = 1;
+		} else if (l > 2 && p[0] == '-' && ((lang == LANG_PERL &&
+		    (p[1] == 'M' || p[1] == 'm')) || (lang == LANG_RUBY &&
+		    p[1] == 'r'))) {
+			v = p + 2;
+			vn = l - 2;
+		} else if (l == 2 && p[0] == '-' && lang == LANG_RUBY &&
+		    p[1] == 'r')
+			next = 1;
+		if (v == NULL || vn == 0)
+			continue;
+		if (vn >= 2 && (*v == '\'' || *v == '"') && v[vn - 1] == *v) {
+			v++;
+			vn -= 2;
+		}
+		if (lang == LANG_PERL) {
+			/* -MFoo::Bar=x, -M-strict */
+			if (*v == '-') {
+				v++;
+				vn--;
+			}
+			if ((ml = imp_dotted(v, v + vn, mod, sizeof(mod), &v,
+			    1)) > 0)
+				imp_file(c, ci, mod, ml, ".pm");
+		} else
+			imp_file(c, ci, v, vn, lang == LANG_JS ? ".js" : ".rb");
+	}
+}
+
+/*
+ * Files a program reads as its configuration or code by an option or
+ * a variable, which the line may have written: git's
+ * GIT_CONFIG_GLOBAL, GIT_CONFIG_SYSTEM, GIT_DIR (--git-dir), HOME and
+ * XDG_CONFIG_HOME (.gitconfig, git/config), GIT_EXEC_PATH
+ * (--exec-path: git-SUB); vim's -S, -u, -U and -s files and its vimrc
+ * in HOME and XDG_CONFIG_HOME; ssh's, scp's and sftp's -F; python's
+ * PYTHONSTARTUP and sitecustomize.py in PYTHONPATH; node's, perl's
+ * and ruby's modules (opt_modules()).  Returns 1 for such a program.
+ * (No lw_before() here: each name is looked for only when given.)
+ */
+static int __attribute__((noinline))
+conf_files(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
+    const char *base, size_t blen)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	const char *v, *t, *d = NULL, *sub = NULL, *q;
+	size_t vn, dn = 0, l;
+	uint32_t k;
+	int lang;
+	char buf[300];
+
+	if (blen == 3 && memcmp(base, "git", 3) == 0) {
+		if (!call_has(c->call, "GIT_") && !call_has(c->call, "HOME") &&
+		    !call_has(c->call, "--"))
+			return (1);
+		if ((v = env_val(c, ci, start, "GIT_CONFIG_GLOBAL", &vn)) != NULL)
+			named_opaque(c, ci, v, vn);
+		if ((v = env_val(c, ci, start, "GIT_CONFIG_SYSTEM", &vn)) != NULL)
+			named_opaque(c, ci, v, vn);
+		if ((v = env_val(c, ci, start, "GIT_CONFIG", &vn)) != NULL)
+			named_opaque(c, ci, v, vn);
+		if ((v = env_val(c, ci, start, "HOME", &vn)) != NULL)
+			named_in(c, ci, v, vn, ".gitconfig");
+		if ((v = env_val(c, ci, start, "XDG_CONFIG_HOME", &vn)) != NULL)
+			named_in(c, ci, v, vn, "git/config");
+		if ((v = env_val(c, ci, start, "GIT_DIR", &vn)) != NULL)
+			named_in(c, ci, v, vn, "config");
+		d = env_val(c, ci, start, "GIT_EXEC_PATH", &dn);
+		for (k = start + 1; k < end && c->opq == NONE; k++) {
+			w = &cmd->words[k];
+			t = w->text;
+			if (shellparse_pattern(w) != NULL)
+				continue;
+			if (t[0] != '-') {
+				sub = t;	/* the subcommand */
+				break;
+			}
+			if (strcmp(t, "-C") == 0 || strcmp(t, "-c") == 0 ||
+			    strcmp(t, "--config-env") == 0 ||
+			    strcmp(t, "--namespace") == 0 ||
+			    strcmp(t, "--work-tree") == 0)
+				k++;
+			else if (strcmp(t, "--git-dir") == 0 && k + 1 < end)
+				named_in(c, ci, cmd->words[k + 1].text,
+				    cmd->words[k + 1].len, "config"), k++;
+			else if (strncmp(t, "--git-dir=", 10) == 0)
+				named_in(c, ci, t + 10, w->len - 10, "config");
+			else if (strncmp(t, "--exec-path=", 12) == 0) {
+				d = t + 12;
+				dn = w->len - 12;
+			}
+		}
+		if (d != NULL && sub != NULL && strlen(sub) + 5 < sizeof(buf)) {
+			memcpy(buf, "git-", 4);
+			memcpy(buf + 4, sub, strlen(sub) + 1);
+			named_in(c, ci, d, dn, buf);
+		}
+		return (1);
+	}
+	if ((blen == 3 && (memcmp(base, "vim", 3) == 0 ||
+	    memcmp(base, "ssh", 3) == 0 || memcmp(base, "scp", 3) == 0)) ||
+	    (blen == 2 && (memcmp(base, "vi", 2) == 0 ||
+	    memcmp(base, "ex", 2) == 0)) || (blen == 4 &&
+	    (memcmp(base, "nvim", 4) == 0 || memcmp(base, "gvim", 4) == 0 ||
+	    memcmp(base, "view", 4) == 0 || memcmp(base, "rvim", 4) == 0 ||
+	    memcmp(base, "sftp", 4) == 0)) || (blen == 7 &&
+	    memcmp(base, "vimdiff", 7) == 0)) {
+		/* ssh -F f; vim -S f, -u f, -U f, -s f */
+		t = base[0] == 's' ? "F" : "SuUs";
+		for (k = start + 1; k < end && c->opq == NONE; k++) {
+			w = &cmd->words[k];
+			if (w->len < 2 || w->text[0] != '-' ||
+			    w->text[1] == '\0' || strchr(t, w->text[1]) ==
+			    NULL || shellparse_pattern(w) != NULL)
+				continue;
+			if (w->len > 2)
+				named_opaque(c, ci, w->text + 2, w->len - 2);
+			else if (k + 1 < end && (w[1].len == 0 ||
+			    w[1].text[0] != '-'))
+				named_opaque(c, ci, w[1].text, w[1].len);
+		}
+		if (base[0] == 's' || !call_has(c->call, "HOME"))
+			return (1);
+		if ((v = env_val(c, ci, start, "HOME", &vn)) != NULL) {
+			named_in(c, ci, v, vn, ".vimrc");
+			named_in(c, ci, v, vn, ".vim/vimrc");
+			named_in(c, ci, v, vn, ".exrc");
+			named_in(c, ci, v, vn, ".config/nvim/init.vim");
+			named_in(c, ci, v, vn, ".config/nvim/init.lua");
+		}
+		if ((v = env_val(c, ci, start, "XDG_CONFIG_HOME", &vn)) !=
+		    NULL) {
+			named_in(c, ci, v, vn, "nvim/init.vim");
+			named_in(c, ci, v, vn, "nvim/init.lua");
+		}
+		return (1);
+	}
+	if ((lang = code_lang(base, blen)) == 0)
+		return (0);
+	switch (lang) {
+	case LANG_PY:
+		if (!call_has(c->call, "PYTHON"))
+			break;
+		if ((v = env_val(c, ci, start, "PYTHONSTARTUP", &vn)) != NULL)
+			named_opaque(c, ci, v, vn);
+		if ((v = env_val(c, ci, start, "PYTHONPATH", &vn)) == NULL)
+			break;
+		for (q = v; q <= v + vn && c->opq == NONE; q = t + 1) {
+			if ((t = memchr(q, ':', (size_t)(v + vn - q))) == NULL)
+				t = v + vn;
+			l = (size_t)(t - q);
+			named_in(c, ci, l > 0 ? q : ".", l > 0 ? l : 1,
+			    "sitecustomize.py");
+			named_in(c, ci, l > 0 ? q : ".", l > 0 ? l : 1,
+			    "usercustomize.py");
+		}
+		break;
+	case LANG_JS:
+	case LANG_PERL:
+	case LANG_RUBY:
+		v = env_val(c, ci, start, lang == LANG_JS ? "NODE_OPTIONS" :
+		    lang == LANG_PERL ? "PERL5OPT" : "RUBYOPT", &vn);
+		if (v != NULL)
+			opt_modules(c, ci, v, vn, lang);
+		/* node -r X ..., perl -MX, ruby -rX: up to the program */
+		for (k = start + 1; k < end && c->opq == NONE; k++) {
+			w = &cmd->words[k];
+			if (w->len < 2 || w->text[0] != '-' ||
+			    strcmp(w->text, "--") == 0)
+				break;
+			if (shellparse_pattern(w) != NULL)
+				continue;
+			l = w->len;
+			if (k + 1 < end && ((l == 2 && (memcmp(w->text, "-r",
+			    2) == 0)) || strcmp(w->text, "--require") == 0 ||
+			    strcmp(w->text, "--import") == 0 ||
+			    strcmp(w->text, "--loader") == 0 ||
+			    strcmp(w->text, "--experimental-loader") == 0) &&
+			    lang != LANG_PERL && l + w[1].len + 1 <
+			    sizeof(buf)) {
+				memcpy(buf, w->text, l);
+				buf[l] = ' ';
+				memcpy(buf + l + 1, w[1].text, w[1].len);
+				opt_modules(c, ci, buf, l + 1 + w[1].len,
+				    lang);
+				k++;
+			} else
+				opt_modules(c, ci, w->text, l, lang);
+		}
+		break;
+	}
+	return (1);
+}
+
 /*
  * Files a command reads as code by an option or a variable, not as an
  * operand: a shell's BASH_ENV=f and ENV=f (sh -i), bash --rcfile f and
@@ -13940,6 +14268,8 @@ named_files(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		build_files(c, ci, start, end, t);
 		return;
 	}
+	if (conf_files(c, ci, start, end, base, blen))
+		return;
 	/* go run, go test, go generate: Go not read here */
 	if (blen == 2 && base[0] == 'g' && base[1] == 'o') {
 		for (k = start + 1; k < end; k++)
@@ -14826,15 +15156,6 @@ opt_value(const struct cmdopt *o, const char **vp, size_t *np)
  * (system(x), s/../../e) makes a shell run text not known.
  */
 
-/* Languages whose string literals are read (code_unquote()). */
-#define LANG_PY		1
-#define LANG_PERL	2
-#define LANG_RUBY	3
-#define LANG_JS		4
-#define LANG_PHP	5
-#define LANG_LUA	6
-#define LANG_AWK	7	/* its strings' escapes only */
-
 static const char *code_unquote(const char *, const char *, int, int, int,
 		    char *, size_t *);
 
@@ -15243,6 +15564,11 @@ dot_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 				break;
 			case XF_PROCSUB:
 				interp_opaque(c, ci);
+				break;
+			default:
+				/* .read f: a file the line wrote */
+				if (b > q && lw_before(c, ci))
+					named_opaque(c, ci, q, (size_t)(b - q));
 				break;
 			}
 		}
