@@ -14126,10 +14126,11 @@ conf_files(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			    strcmp(t, "--namespace") == 0 ||
 			    strcmp(t, "--work-tree") == 0)
 				k++;
-			else if (strcmp(t, "--git-dir") == 0 && k + 1 < end)
-				named_in(c, ci, cmd->words[k + 1].text,
-				    cmd->words[k + 1].len, "config"), k++;
-			else if (strncmp(t, "--git-dir=", 10) == 0)
+			else if (strcmp(t, "--git-dir") == 0 && k + 1 < end) {
+				k++;
+				named_in(c, ci, cmd->words[k].text,
+				    cmd->words[k].len, "config");
+			} else if (strncmp(t, "--git-dir=", 10) == 0)
 				named_in(c, ci, t + 10, w->len - 10, "config");
 			else if (strncmp(t, "--exec-path=", 12) == 0) {
 				d = t + 12;
