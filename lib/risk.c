@@ -30,6 +30,9 @@
 #define NONE		UINT32_MAX
 #define MAXSTAGES	8	/* stages in one pipeline pattern */
 #define MAXVIEWS	32	/* views of one command */
+#define GV_BUDGET	(1 << 20)	/* names a call's globs are matched
+				   against (glob_views()); past it, what
+				   a glob names could be anything */
 #define MAXVDEPTH	8	/* wrappers in a row */
 #define ARENA_STACK	16384	/* arena on the stack */
 #define ARENA_MAX	(8u << 20)
@@ -4019,6 +4022,8 @@ struct ctx {
 	   up to lwseen give (Bloom filters: once, twice or more), and
 	   whether one is a URL */
 	size_t				 lwleft;
+	/* glob_views(): rule names left to match a glob against */
+	size_t				 gvleft;
 	int				 lwinit, lwurl, lwcopy, lwdepth;
 	uint32_t			 lwseen;
 	uint32_t			 lwwscan, lwwfirst;	/* lw_before() */
@@ -22077,6 +22082,14 @@ glob_views(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		;
 	if (s2 == nb - 1)
 		s2 = 0;
+	/* a line of thousands of commands named by globs, each looked
+	   at in the views of others: it could be anything (high) */
+	if (c->gvleft < rs->nients) {
+		if (c->unk == NONE)
+			c->unk = vw->cmd;
+		return;
+	}
+	c->gvleft -= rs->nients;
 	for (i = 0; i < rs->nients && !vw->found && !c->nomem; i++) {
 		e = &rs->ients[i];
 		if (nb < 0 || (e->globby ? gisect(b, e->h.name) :
@@ -23029,6 +23042,7 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->unk = NONE;
 	c->nfeed = 0;
 	c->lwleft = LW_BUDGET;
+	c->gvleft = GV_BUDGET;
 	c->lwinit = 0;
 	c->lwwscan = 0;
 	c->lwwfirst = NONE;
