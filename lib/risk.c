@@ -18944,6 +18944,31 @@ imp_dotted(const char *p, const char *e, char *buf, size_t bs,
 	return (p < e && l + 1 >= bs ? 0 : l);
 }
 
+/* Past python's " as NAME" at p, if there is one. */
+static const char *
+imp_as(const char *p, const char *e)
+{
+	if (e - p > 3 && memcmp(p, "as", 2) == 0 &&
+	    !code_id((unsigned char)p[2])) {
+		p = code_blank(p + 2, e);
+		(void)py_ident(p, e, &p);
+		p = code_blank(p, e);
+	}
+	return (p);
+}
+
+/* python module a/b (ml bytes at mod, which holds ms): a/b.py and
+   a/b/__init__.py. */
+static void
+imp_pymod(struct ctx *c, uint32_t ci, char *mod, size_t ml, size_t ms)
+{
+	imp_file(c, ci, mod, ml, ".py");
+	if (ml + 12 < ms) {
+		memcpy(mod + ml, "/__init__.py", 12);
+		imp_file(c, ci, mod, ml + 12, NULL);
+	}
+}
+
 /* python's import A.B [as x], C and from A import B, C: A.py,
    A/__init__.py, A/B.py; from . import B: B.py. */
 static const char *
@@ -18964,13 +18989,8 @@ imp_python(struct ctx *c, uint32_t ci, const char *p, const char *e,
 		ml = imp_dotted(p, e, mod, sizeof(mod), &q, 0);
 		if (ml == 0 && !dots)
 			return (p);
-		if (ml > 0) {
-			imp_file(c, ci, mod, ml, ".py");
-			if (ml + 12 < sizeof(mod)) {
-				memcpy(mod + ml, "/__init__.py", 12);
-				imp_file(c, ci, mod, ml + 12, NULL);
-			}
-		}
+		if (ml > 0)
+			imp_pymod(c, ci, mod, ml, sizeof(mod));
 		p = py_skip(q, e);
 		if (e - p < 6 || memcmp(p, "import", 6) != 0)
 			return (p);
@@ -18987,12 +19007,7 @@ imp_python(struct ctx *c, uint32_t ci, const char *p, const char *e,
 			} else if (ml == 0)
 				imp_file(c, ci, sub, sl, ".py");
 			p = py_skip(q, e);
-			if (e - p > 3 && memcmp(p, "as", 2) == 0 &&
-			    !code_id((unsigned char)p[2])) {
-				p = code_blank(p + 2, e);
-				(void)py_ident(p, e, &p);
-				p = code_blank(p, e);
-			}
+			p = imp_as(p, e);
 			if (p >= e || *p != ',')
 				return (p);
 			p++;
@@ -19003,18 +19018,9 @@ imp_python(struct ctx *c, uint32_t ci, const char *p, const char *e,
 		ml = imp_dotted(p, e, mod, sizeof(mod), &q, 0);
 		if (ml == 0 || q == p)
 			return (p);
-		imp_file(c, ci, mod, ml, ".py");
-		if (ml + 12 < sizeof(mod)) {
-			memcpy(mod + ml, "/__init__.py", 12);
-			imp_file(c, ci, mod, ml + 12, NULL);
-		}
+		imp_pymod(c, ci, mod, ml, sizeof(mod));
 		p = code_blank(q, e);
-		if (e - p > 3 && memcmp(p, "as", 2) == 0 &&
-		    !code_id((unsigned char)p[2])) {
-			p = code_blank(p + 2, e);
-			(void)py_ident(p, e, &p);
-			p = code_blank(p, e);
-		}
+		p = imp_as(p, e);
 		if (p >= e || *p != ',')
 			return (p);
 		p++;
@@ -19091,13 +19097,8 @@ code_imports(struct ctx *c, uint32_t ci, const char *s, size_t n, int lang)
 			    IMP_IS("import_module")) && q < e && *q == '(' &&
 			    imp_lit(code_blank(q + 1, e), e, &v, &vn) != NULL &&
 			    (ml = imp_dotted(v, v + vn, mod, sizeof(mod), &q,
-			    0)) > 0) {
-				imp_file(c, ci, mod, ml, ".py");
-				if (ml + 12 < sizeof(mod)) {
-					memcpy(mod + ml, "/__init__.py", 12);
-					imp_file(c, ci, mod, ml + 12, NULL);
-				}
-			}
+			    0)) > 0)
+				imp_pymod(c, ci, mod, ml, sizeof(mod));
 			break;
 		case LANG_PERL:
 			if (!IMP_IS("use") && !IMP_IS("require") &&
