@@ -12264,16 +12264,16 @@ static uint32_t	line_writer(struct ctx *, uint32_t, uint32_t, uint32_t,
 		    const char *, size_t, int, int *, int *);
 
 /*
- * Is file g (gl bytes, ./ aside) directly in the directory whose name
- * and '/' are d's first pre bytes, its last part matched by glob pb?
- * That part into *r (*rn bytes).
+ * Is file g (gl bytes, ./ aside) directly in directory d (dn bytes),
+ * its last part matched by glob pb?  That part into *r (*rn bytes).
+ * Past the depth of copies followed, not looked at (*maybe 2).
  */
 static int
-lw_indir(const char *g, size_t gl, const char *d, size_t pre,
-    const char *pb, const char **r, size_t *rn)
+lw_indir(struct ctx *c, const char *g, size_t gl, const char *d, size_t dn,
+    const char *pb, const char **r, size_t *rn, int *maybe)
 {
 	const char *gb;
-	size_t gn, gbl;
+	size_t gn, gbl, pre = dn == 1 && d[0] == '/' ? 1 : dn + 1;
 
 	if (g == NULL)
 		return (0);
@@ -12282,6 +12282,10 @@ lw_indir(const char *g, size_t gl, const char *d, size_t pre,
 	    memchr(g + pre, '/', gn - pre) != NULL || !gmatch(pb, g + pre,
 	    gn - pre))
 		return (0);
+	if (c->lwdepth >= 3) {
+		*maybe = 2;	/* not looked at */
+		return (0);
+	}
 	*r = g + pre;
 	*rn = gn - pre;
 	return (1);
@@ -12305,20 +12309,15 @@ lw_copydirs(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
 	const struct shellparse_word *w;
 	const char *r, *gb, *ps, *ws, *wb;
 	char *m;
-	size_t rn, gbl, pre, pn, wn, wbl, ml;
+	size_t rn, gbl, pn, wn, wbl, ml;
 	uint32_t y, v, k, nw, left = 4096;
 	int j;
 
 	ps = pat;
 	pn = lw_strip(&ps, strlen(pat), &gb, &gbl);
-	pre = dn == 1 && d[0] == '/' ? 1 : dn + 1;
 	for (j = 0; j < 3; j++) {
-		if (!lw_indir(g[j], gl[j], d, pre, pb, &r, &rn))
+		if (!lw_indir(c, g[j], gl[j], d, dn, pb, &r, &rn, maybe))
 			continue;
-		if (c->lwdepth >= 3) {
-			*maybe = 2;	/* not looked at */
-			continue;
-		}
 		/* names the line gives that pat matches, ending in rest */
 		for (v = lo; v < x; v++) {
 			if (v == ci)
@@ -12379,7 +12378,7 @@ lw_copyglob(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
 {
 	const char *pb, *r;
 	char *m;
-	size_t pd, rn, pre, ml;
+	size_t pd, rn, ml;
 	uint32_t y;
 	int j;
 
@@ -12390,14 +12389,9 @@ lw_copyglob(struct ctx *c, uint32_t ci, uint32_t x, uint32_t lo,
 	    memchr(pat, '[', pd) != NULL || memchr(pat, '\\', pd) != NULL)
 		return (lw_copydirs(c, ci, x, lo, pat, pb, d, dn, g, gl, how,
 		    maybe));	/* cp ?/x d/ */
-	pre = dn == 1 && d[0] == '/' ? 1 : dn + 1;
 	for (j = 0; j < 3; j++) {
-		if (!lw_indir(g[j], gl[j], d, pre, pb, &r, &rn))
+		if (!lw_indir(c, g[j], gl[j], d, dn, pb, &r, &rn, maybe))
 			continue;
-		if (c->lwdepth >= 3) {
-			*maybe = 2;	/* not looked at */
-			continue;
-		}
 		ml = (pd > 0 ? pd + 1 : pb > pat ? 1 : 0) + rn;
 		if ((m = shellparse_alloc(c->sp, ml + 1)) == NULL)
 			return (NONE);
