@@ -4761,7 +4761,7 @@ typedef int (*sedfn)(void *, const struct shellparse_word *, const char *,
 
 static int
 sed_walk(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
-    sedfn fn, void *arg)
+    sedfn fn, sedfn filefn, void *arg)
 {
 	const struct shellparse_word *w;
 	const char *t, *eq = NULL;
@@ -4789,10 +4789,17 @@ sed_walk(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 		case OW_LONG:
 			if (in_list_abbr(SED_BADLONGS, t + 2, l, 0)) {
 				more = 1;
-				/* --file F: a script not seen */
+				/* --file F: a script not seen (filefn's) */
 				if (t[2] == 'f') {
 					given = 1;
 					k += eq == NULL;
+					if (filefn != NULL && (eq != NULL ?
+					    filefn(arg, w, eq + 1, w->len -
+					    (size_t)(eq + 1 - t)) : k < end &&
+					    filefn(arg, &cmd->words[k],
+					    cmd->words[k].text,
+					    cmd->words[k].len)))
+						return (1);
 				}
 			} else if (in_list_abbr(SED_VALLONGS, t + 2, l, 0)) {
 				if (eq == NULL && ++k == end)
@@ -4823,9 +4830,14 @@ sed_walk(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 			}
 			if (j + 1 == w->len && ++k == end)
 				return (1);
-			if (t[j] == 'f')
+			if (t[j] == 'f') {
 				more = given = 1;
-			else if (t[j] == 'e') {
+				if (filefn != NULL && (j + 1 < w->len ?
+				    filefn(arg, w, t + j + 1, w->len - j - 1) :
+				    filefn(arg, &cmd->words[k],
+				    cmd->words[k].text, cmd->words[k].len)))
+					return (1);
+			} else if (t[j] == 'e') {
 				given = 1;
 				if (j + 1 < w->len ? fn(arg, w, t + j + 1,
 				    w->len - j - 1) : fn(arg, &cmd->words[k],
@@ -4855,7 +4867,8 @@ sed_writes(void *arg, const struct shellparse_word *w, const char *t,
 static int
 sed_reads(const struct shellparse_cmd *cmd)
 {
-	return (!sed_walk(cmd, cmd->nassign, cmd->nwords, sed_writes, NULL));
+	return (!sed_walk(cmd, cmd->nassign, cmd->nwords, sed_writes, NULL,
+	    NULL));
 }
 
 /* find reads unless an action deletes, writes a file or runs one. */
@@ -13429,7 +13442,7 @@ feed_file(struct ctx *c, uint32_t ci, uint32_t before,
 		sj.opaque = 0;
 		(void)sed_walk(&c->sp->cmds[x], lw_program(c,
 		    &c->sp->cmds[x], c->sp->cmds[x].nwords),
-		    c->sp->cmds[x].nwords, sed_join, &sj);
+		    c->sp->cmds[x].nwords, sed_join, NULL, &sj);
 		if (sj.opaque)
 			f->opaque = 1;
 		else
@@ -16533,6 +16546,7 @@ sed_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 struct sedtext {
 	struct ctx	*c;
 	uint32_t	 ci;
+	int		 nth;	/* -f files met (prog_file()) */
 };
 
 /* A sed script word (sed_walk()'s fn): scanned, or (made when the line
@@ -16550,57 +16564,31 @@ sed_word(void *arg, const struct shellparse_word *w, const char *t, size_t n)
 	return (st->c->nomem);
 }
 
+/* A sed -f file (sed_walk()'s filefn): its word, or the part of one
+   joined to its option (-fx.sed, --file=x.sed). */
+static int
+sed_fileword(void *arg, const struct shellparse_word *w, const char *t,
+    size_t n)
+{
+	struct sedtext *st = arg;
+
+	prog_file(st->c, st->ci, (uint32_t)(w - st->c->sp->cmds[st->ci].words),
+	    t == w->text && n == w->len ? NULL : t, n, FEED_SED, &st->nth);
+	return (st->c->nomem);
+}
+
 /* sed [-n] [-e script]... [-f file] [script] ...: each script, as
-   sed_walk() finds them. */
+   sed_walk() finds them; a file of one, as prog_file() reads it. */
 static void
 sed_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 {
-	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
-	const struct shellparse_word *w;
 	struct sedtext st;
-	const char *t, *eq;
-	uint32_t k;
-	size_t j;
-	int nth = 0;
 
 	st.c = c;
 	st.ci = ci;
-	(void)sed_walk(cmd, start, end, sed_word, &st);
-	/* -f FILE, -nfFILE, --file=FILE: options may follow operands */
-	for (k = start + 1; k < end && !c->nomem; k++) {
-		w = &cmd->words[k];
-		t = w->text;
-		if (w->len < 2 || t[0] != '-' || shellparse_pattern(w) != NULL)
-			continue;
-		if (strcmp(t, "--") == 0)
-			break;
-		if (t[1] == '-') {
-			eq = memchr(t, '=', w->len);
-			if (long_opt(t, w->len, "file") && w->len >= 4) {
-				if (eq != NULL)
-					prog_file(c, ci, k, eq + 1, w->len -
-					    (size_t)(eq + 1 - t), FEED_SED,
-					    &nth);
-				else if (++k < end)
-					prog_file(c, ci, k, NULL, 0, FEED_SED,
-					    &nth);
-			} else if (eq == NULL && (long_opt(t, w->len,
-			    "expression") || long_opt(t, w->len,
-			    "line-length")) && w->len >= 4)
-				k++;
-			continue;
-		}
-		for (j = 1; j < w->len && t[j] != 'i'; j++) {
-			if (strchr("efl", t[j]) == NULL)
-				continue;	/* (-i: the rest a suffix) */
-			if (t[j] == 'f' && j + 1 < w->len)
-				prog_file(c, ci, k, t + j + 1, w->len - j - 1,
-				    FEED_SED, &nth);
-			else if (j + 1 == w->len && ++k < end && t[j] == 'f')
-				prog_file(c, ci, k, NULL, 0, FEED_SED, &nth);
-			break;
-		}
-	}
+	st.nth = 0;
+	(void)sed_walk(&c->sp->cmds[ci], start, end, sed_word, sed_fileword,
+	    &st);
 }
 
 /* ch inside single quotes (at most 4 bytes into d): its length. */
