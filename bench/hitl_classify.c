@@ -22,8 +22,9 @@
  * figure is calls over wall time.  Round trips over imsg are
  * bench/hitl_daemon.
  *
- * Usage: hitl_classify [seconds per run [runs [kind]]]
- * (kind 0..5 times only the calls of that kind, for profiling).
+ * Usage: hitl_classify [seconds per run [runs [kind | line ...]]]
+ * (kind 0..5 times only the calls of that kind, for profiling; a shell
+ * line, or several, times each line alone against the same rules).
  */
 
 #include <err.h>
@@ -326,6 +327,31 @@ run(const struct risk_ruleset *rs, struct bcall *const *c, size_t nc,
 	return (t.n / (t1 - t0));
 }
 
+/* Each shell line alone, for profiling: its rate and its result. */
+static void
+lines(const struct risk_ruleset *rs, char *const *av, size_t n,
+    double secs)
+{
+	struct risk_result res;
+	struct bcall b, *bp = &b;
+	struct tally ref;
+	double rate;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		memset(&b, 0, sizeof(b));
+		b.c.tool = "shell";
+		b.c.command = av[i];
+		if (risk_classify(rs, &b.c, &res) == -1)
+			errx(1, "risk_classify failed: %s", res.why);
+		memset(&ref, 0, sizeof(ref));
+		pass(rs, &bp, 1, &ref);
+		rate = run(rs, &bp, 1, secs, &ref);
+		printf("%6.2f M/s %5.0f ns/op  %-8s %s\n", rate / 1e6,
+		    1e9 / rate, risk_level_name(res.level), av[i]);
+	}
+}
+
 /* One of the threads of the last figure. */
 struct worker {
 	pthread_t		  t;
@@ -442,7 +468,8 @@ main(int argc, char *argv[])
 	if (argc > 2 && ((nruns = strtoul(argv[2], NULL, 10)) < 1 ||
 	    nruns > 32))
 		errx(1, "runs: 1 to 32");
-	if (argc > 3 && ((only = atoi(argv[3])) < 0 || only >= NCAT))
+	if (argc > 3 && argv[3][0] >= '0' && argv[3][0] <= '9' &&
+	    ((only = atoi(argv[3])) < 0 || only >= NCAT))
 		errx(1, "kind: 0 to %d", NCAT - 1);
 
 	memset(r, 0, sizeof(r));
@@ -485,6 +512,12 @@ main(int argc, char *argv[])
 	    "glob; %zu path; %zu arg; %zu network)\n", n,
 	    shape[RISK_M_COMMAND], shape[RISK_M_TOOL], shape[RISK_M_PATH],
 	    shape[RISK_M_ARG], shape[RISK_M_NETWORK]);
+
+	if (argc > 3 && only == -1) {
+		lines(rs, argv + 3, (size_t)(argc - 3), secs);
+		risk_free(rs);
+		return (0);
+	}
 
 	for (nc = 0, cat = 0; cat < NCAT; cat++)
 		nc += catcount[cat];
