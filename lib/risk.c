@@ -11461,6 +11461,7 @@ static const char lw_coders[] =
     "php|lua|luajit|awk|gawk|mawk|nawk|goawk|original-awk|sed|gsed|"
     "Rscript|julia|pwsh|powershell|osascript|";
 
+
 static const char *const lw_outopts =
     "|-o|-O|--output|--output-document|--out|--out-file|--output-file|";
 
@@ -11629,6 +11630,7 @@ lw_extracting(const struct shellparse_cmd *cmd, uint32_t k)
 #define LK_FETCH	3
 #define LK_FETCHLAST	4
 #define LK_EDIT		5	/* sed, perl, ruby, awk: -i edits files */
+#define LK_FIND		6	/* find: -fprint f writes f */
 
 static int
 lw_kind(const struct shellparse_word *w)
@@ -11652,6 +11654,8 @@ lw_kind(const struct shellparse_word *w)
 	if (LW_IS("sed") || LW_IS("gsed") || LW_IS("perl") || LW_IS("ruby") ||
 	    LW_IS("awk") || LW_IS("gawk"))
 		return (LK_EDIT);
+	if (LW_IS("find") || LW_IS("gfind") || LW_IS("bfs"))
+		return (LK_FIND);
 	if (LW_IS("xh") || LW_IS("curl") || LW_IS("wget") || LW_IS("axel") ||
 	    LW_IS("http") || LW_IS("wget2") || LW_IS("fetch") ||
 	    LW_IS("https") || LW_IS("aria2c"))
@@ -11874,6 +11878,22 @@ redir_writes(uint8_t op)
 	return (0);
 }
 
+/* find's actions that write a file: the word after names it. */
+static const char lw_findouts[] = "|-fprint|-fprint0|-fprintf|-fls|";
+
+/* The first word of find (word p of cmd) that one of them names. */
+static uint32_t
+lw_findout(const struct shellparse_cmd *cmd, uint32_t p)
+{
+	uint32_t k;
+
+	for (k = p + 1; k + 1 < cmd->nwords; k++)
+		if (cmd->words[k].text[0] == '-' && in_list_abbr(lw_findouts,
+		    cmd->words[k].text, cmd->words[k].len, 1))
+			return (k + 1);
+	return (NONE);
+}
+
 static int
 lw_writes(const struct shellparse *sp, uint32_t j)
 {
@@ -11889,6 +11909,10 @@ lw_writes(const struct shellparse *sp, uint32_t j)
 			break;
 		case LK_EDIT:
 			if (lw_inplace(cmd, k))
+				return (1);
+			break;
+		case LK_FIND:
+			if (lw_findout(cmd, k) != NONE)
 				return (1);
 			break;
 		default:
@@ -13085,6 +13109,13 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
 		}
 		if (lw_prog(w, lw_readers))
 			continue;
+		/* find -fprintf f FMT, -fprint f: names it found, in a
+		   form that may be code; not known before it runs */
+		if (kind == LK_FIND && m > p + 1 && in_list_abbr(lw_findouts,
+		    cmd->words[m - 1].text, cmd->words[m - 1].len, 1)) {
+			*how = LW_NET;
+			return (x);
+		}
 		if (kind == LK_EDIT && (i = lw_inplace(cmd, p)) != 0) {
 			/* sed -i s/x/y/ f: what it puts in; perl -pi code */
 			*how = i == 1 ? LW_EDIT : LW_NET;
@@ -14899,7 +14930,8 @@ opt_parse_net(struct ctx *c, uint32_t ci, const char *s, size_t n)
  * code, PERL5OPT -M's text code too;
  * NODE_OPTIONS may --import a data: URL; TAR_OPTIONS may name a
  * program tar runs; GIT_TEMPLATE_DIR holds hooks that run later;
- * PYTHONBREAKPOINT names what breakpoint() calls (os.system).
+ * PYTHONBREAKPOINT names what breakpoint() calls (os.system); VIMINIT
+ * and EXINIT are Ex commands vim runs as it starts (as -c's).
  * Returns whether w was one of them.
  */
 static int
@@ -14922,6 +14954,15 @@ env_code(struct ctx *c, uint32_t ci, const struct shellparse_word *w,
 		   file, ENV=production, is not read here) */
 		if (has_pair(v, n, '$', '(') || memchr(v, '`', n) != NULL)
 			opt_parse(c, ci, v, n, 0);
+		return (1);
+	}
+	if ((nl == 7 && memcmp(t, "VIMINIT", 7) == 0) ||
+	    (nl == 6 && memcmp(t, "EXINIT", 6) == 0)) {
+		/* Ex commands vim (vi, ex) runs as it starts, as -c's */
+		if (pat)
+			interp_opaque(c, ci);
+		else
+			opt_parse(c, ci, v, n, 2);
 		return (1);
 	}
 	if ((nl == 4 && memcmp(t, "LESS", 4) == 0) ||

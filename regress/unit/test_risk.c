@@ -2204,6 +2204,9 @@ git_keys_and_packages(void)
 		"scl run a b -- 'rm -rf /'",
 		"ENV='$(rm -rf /)' sh -i",
 		"env ENV='`rm -rf /`' dash -i",
+		"VIMINIT=':!rm -rf /' vim f",
+		"EXINIT='!rm -rf /' ex f",
+		"export VIMINIT='!rm -rf /'; vim f",
 	};
 	static const char *const opaque[] = {
 		"git -c core.hooksPath=/tmp/h commit -m x",
@@ -2228,6 +2231,8 @@ git_keys_and_packages(void)
 		"NODE_OPTIONS='--import=data:text/javascript,x()' node app.js",
 		"TAR_OPTIONS='--to-command=x' tar xf x.tar",
 		"GIT_TEMPLATE_DIR=/tmp/t git init",
+		"VIMINIT='call system(\"x\")' vim f",
+		"VIMINIT=\"$v\" vim f",
 		"git clone --template=/tmp/t u",
 		"git init --template /tmp/t",
 		"git -c init.templateDir=/tmp/t init",
@@ -2269,6 +2274,7 @@ git_keys_and_packages(void)
 		"NODE_OPTIONS=--max-old-space-size=4096 node x.js",
 		"TAR_OPTIONS=--no-same-owner tar xf x.tar",
 		"PERL5OPT=-w perl x.pl",
+		"VIMINIT='set nocompatible | syntax on' vim f",
 		"git init",
 		"env 'a.b=1' ls",
 		"cmake -P build.cmake",
@@ -4005,6 +4011,11 @@ file_scripts(void)
 		{ "git clone https://x/r.git && sh r/install.sh", H, NULL },
 		{ "base64 -d <<< cm0gLXJmIC8K > s; sh s", H, NULL },
 		{ "ls > s; sh s", H, NULL },
+		/* find -fprint f: the names it finds, as f's lines */
+		{ "find . -fprintf s 'rm -rf /' -quit; sh s", H, NULL },
+		{ "find / -name x -fprint s; . ./s", H, NULL },
+		{ "find . -fls s; bash s", H, NULL },
+		{ "find . -name '*.c' -fprint list; cat list", L, "cat" },
 		{ "echo 'rm -rf /' > s; cp y $d; sh s", C, "rm-rf" },
 		{ "printf '#!/usr/bin/tclsh\\nexec rm x' > t; chmod +x t; ./t",
 		    H, NULL },
