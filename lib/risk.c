@@ -1366,6 +1366,12 @@ static const struct wrapper wrappers[] = {
 	    "eval-command|init-command|init-eval-command|directory|symbols|"
 	    "exec|core|data-directory|cd|tty|baud|se|ex|iex|ix|", "", "",
 	    "|args|", "", NULL, 0, WX_LONG1 },
+	/* lldb [-o CMD] PROG [-- ARGS], lldb -- PROG ARGS: PROG is run
+	   (by run, -o run) */
+	{ "lldb", WK_PREFIX, 0, 0, 0, "acfnplRoOkKsS", "", "|arch|core|file|"
+	    "attach-name|attach-pid|script-language|repl-language|one-line|"
+	    "one-line-before-file|one-line-on-crash|source|"
+	    "source-before-file|source-on-crash|", "", W0 },
 	{ "proxychains", WK_PREFIX, 0, 0, 0, "f", "", "", "", W0 },
 	{ "proxychains4", WK_PREFIX, 0, 0, 0, "f", "", "", "", W0 },
 	{ "torsocks", WK_PREFIX, 0, 0, 0, "uapP", "", "", "", W0 },
@@ -3450,6 +3456,7 @@ path_buckets(struct risk_ruleset *rs, struct cerr *ce)
 				   language, the shell's without one */
 #define FEED_AWK	(-16)	/* awk's program (awk -f FILE) */
 #define FEED_SED	(-17)	/* sed's script (sed -f FILE) */
+#define FEED_LLDB	(-18)	/* lldb's shell, platform shell, script */
 /* feed_stdin()'s procsub FEED_WORD + k: word k of the command names
    the file its script is read from. */
 #define FEED_WORD	0x10000
@@ -3594,6 +3601,13 @@ static const struct xlang xlangs[] = {
 	    "|batch|batch-silent|", NULL, FEED_GDB, XS_ALWAYS, 2, 0, 0 },
 	{ "deno", "", "|eval|", "", "", "", "", NULL, NULL, NULL, "|eval|",
 	    FEED_OPAQUE, XS_NONE, 0, 1, 0 },
+	/* lldb's commands (lldb_scan()) in -o CMD, in -s FILE and on its
+	   input, which it reads after them unless -b */
+	{ "lldb", "", "", "+sSK", "|+|source|source-before-file|"
+	    "source-on-crash|", "acfnplR", "|arch|core|file|attach-name|"
+	    "attach-pid|script-language|repl-language|", "+oOk",
+	    "|+|one-line|one-line-before-file|one-line-on-crash|", "|batch|b|",
+	    NULL, FEED_LLDB, XS_ALWAYS, 0, 0, 0 },
 	/* Clients whose own commands run one: their input, -c, -e */
 	{ "psql", "", "", "f", "|file|", "dhpUvPTLoFR", "|dbname|host|port|"
 	    "username|set|variable|pset|table-attr|log-file|output|"
@@ -3638,7 +3652,7 @@ static const struct xlang xlangs[] = {
 /* Their names, for a quick no (xlang_ok() checks them). */
 static const char *const xlang_names[LT_N] = {
 	NULL, "R", "dc ed bb m4 zx", "ghc gdb ftp tsx clj iex erl irb pry",
-	"make wish ghci sbcl deno psql sftp lftp pwsh mutt raku",
+	"make wish ghci sbcl deno psql sftp lftp pwsh mutt raku lldb",
 	"gmake emacs tclsh jimsh julia guile clisp mysql tnftp cmake perl6 "
 	"ocaml scala swift",
 	"expect octave rakudo elixir racket groovy kotlin jshell",
@@ -16183,6 +16197,125 @@ gdb_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 }
 
 /*
+ * lldb's commands, a line each (-o CMD, -s FILE, what it reads).  shell
+ * CMD and platform shell [-h] [-t N] [--] CMD run CMD; run and process
+ * launch hand their arguments to a shell.  Commands may be abbreviated
+ * and aliased, and many can run Python (script, command script, a
+ * breakpoint's or stop-hook's commands, a recognizer, a scripted step,
+ * plugin load of a library): so only the commands that inspect or step
+ * the program are known, and a line naming any of those ways, or a
+ * call of the program's system(), is text not known.
+ */
+static void
+lldb_line(struct ctx *c, uint32_t ci, const char *q, const char *eol)
+{
+	static const char *const safe[] = {
+		"bt", "c", "continue", "n", "next", "s", "step", "si", "ni",
+		"finish", "q", "quit", "exit", "up", "down", "f", "frame",
+		"thread", "register", "re", "memory", "me", "image", "im",
+		"disassemble", "di", "dis", "x", "v", "var", "b", "br",
+		"breakpoint", "watchpoint", "wa", "target", "ta", "settings",
+		"se", "version", "help", "h", "apropos", "kill", "detach",
+		"attach", "list", "l", "p", "po", "print", "call", "expr",
+		"expression", "e", "source", "statistics", "tbreak",
+	};
+	static const char *const bad[] = { "script", "command", "python",
+	    "stop-hook", "recognizer", "plugin", "platform", "alias",
+	    "regex", "_regexp" };
+	const char *w, *x;
+	size_t wl, i;
+
+	while (q < eol && (*q == ' ' || *q == '\t'))
+		q++;
+	if (q >= eol || *q == '#')
+		return;
+	for (w = q; q < eol && (isalnum((unsigned char)*q) || *q == '-' ||
+	    *q == '_'); q++)
+		;
+	wl = (size_t)(q - w);
+	if (wl == 5 && memcmp(w, "shell", 5) == 0) {
+		line_rest(c, ci, q, eol);
+		return;
+	}
+	if (gdb_cmd(w, wl, "platform", 4)) {
+		while (q < eol && (*q == ' ' || *q == '\t'))
+			q++;
+		for (x = q; q < eol && isalpha((unsigned char)*q); q++)
+			;
+		if (q - x != 5 || memcmp(x, "shell", 5) != 0 ||
+		    gdb_calls(q, eol)) {
+			interp_opaque(c, ci);
+			return;
+		}
+		/* its options: -h (--host), -t N (--timeout N), -- */
+		for (;;) {
+			while (q < eol && (*q == ' ' || *q == '\t'))
+				q++;
+			for (x = q; q < eol && *q != ' ' && *q != '\t'; q++)
+				;
+			if (x == q || *x != '-') {
+				q = x;
+				break;
+			}
+			if (q - x == 2 && x[1] == '-')
+				break;
+			if ((q - x == 2 && x[1] == 'h') ||
+			    (q - x == 6 && memcmp(x, "--host", 6) == 0))
+				continue;
+			if ((q - x == 2 && x[1] == 't') ||
+			    (q - x == 9 && memcmp(x, "--timeout", 9) == 0)) {
+				while (q < eol && (*q == ' ' || *q == '\t'))
+					q++;
+				while (q < eol && *q != ' ' && *q != '\t')
+					q++;
+				continue;
+			}
+			interp_opaque(c, ci);	/* -s SHELL, or not known */
+			return;
+		}
+		line_rest(c, ci, q, eol);
+		return;
+	}
+	if (gdb_calls(w, eol)) {
+		interp_opaque(c, ci);
+		return;
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (memmem(w, (size_t)(eol - w), bad[i], strlen(bad[i])) !=
+		    NULL) {
+			interp_opaque(c, ci);
+			return;
+		}
+	if ((wl == 1 && w[0] == 'r') || (wl == 3 && memcmp(w, "run", 3) ==
+	    0) || (wl == 7 && memcmp(w, "process", 7) == 0)) {
+		/* run ARGS, process launch -- ARGS: a shell expands them */
+		for (x = q; x < eol; x++)
+			if (strchr(";|&`<>", *x) != NULL || (*x == '$' &&
+			    x + 1 < eol && x[1] == '('))
+				break;
+		if (x < eol)
+			interp_opaque(c, ci);
+		return;
+	}
+	for (i = 0; i < sizeof(safe) / sizeof(safe[0]); i++)
+		if (strlen(safe[i]) == wl && memcmp(safe[i], w, wl) == 0)
+			return;
+	interp_opaque(c, ci);
+}
+
+static void
+lldb_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	const char *p, *e = s + n, *eol;
+
+	for (p = s; p < e && !c->nomem; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			eol = e;
+		lldb_line(c, ci, p, eol);
+	}
+}
+
+/*
  * A line of mail's commands in [p, eol): !cmd runs cmd in a shell.
  * Of the others, many may run one (| and pipe, a "|cmd" file, the
  * ones that compose a message, source, set sendmail), so any but a
@@ -16312,6 +16445,9 @@ text_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int how)
 		break;
 	case FEED_GDB:
 		gdb_scan(c, ci, s, n);
+		break;
+	case FEED_LLDB:
+		lldb_scan(c, ci, s, n);
 		break;
 	case FEED_TILDE:
 	case FEED_TILDE_Q:

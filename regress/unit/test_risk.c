@@ -2053,7 +2053,7 @@ builds_and_keys(void)
 
 /*
  * gdb's own commands (-ex, -eval-command, what it reads), its one-dash
- * long options, lftp -e then its input, ImageMagick's -draw, @FILE and
+ * long options, lldb's (-o, -s, what it reads), lftp -e then its input, ImageMagick's -draw, @FILE and
  * msl:.
  */
 static void
@@ -2077,6 +2077,14 @@ debuggers_and_images(void)
 		"gdb -batch -ex 'target remote | rm -rf /'",
 		"gdb -batch -ex 'set exec-wrapper rm -rf /' -ex run ./x",
 		"gdb -x cmds.gdb ./x <<< 'shell rm -rf /'",
+		"lldb -b -o 'platform shell rm -rf /' ./x",
+		"lldb -b -o 'platform shell -h -t 5 -- rm -rf /'",
+		"lldb -b -o 'shell rm -rf /' -p 1",
+		"lldb ./x <<< 'shell rm -rf /'",
+		"lldb -o bt ./x <<< 'shell rm -rf /'",
+		"lldb -b -s /dev/stdin ./x <<< 'shell rm -rf /'",
+		"lldb -- rm -rf /",
+		"lldb -b -o run -- rm -rf /",
 		"echo '!rm -rf /' | lftp -e 'open h' h",
 		"convert x.png -draw \"image over 0,0 0,0 '|rm -rf /'\" y.png",
 		"magick x.png -draw \"image Over 0,0 0,0 '|rm -rf /'\" y.png",
@@ -2092,6 +2100,15 @@ debuggers_and_images(void)
 		"gdb -batch -ex 'run; id' ./x",
 		"gdb -batch -ex 'eval \"shell %s\", x'",
 		"gdb -batch -ex 'pipe bt'",
+		"lldb -b -o 'script import os' ./x",
+		"lldb -b -o 'command script import x.py' ./x",
+		"lldb -b -o 'br command add -s python 1' ./x",
+		"lldb -b -o 'expr (int)system(\"id\")' -p 1",
+		"lldb -b -o 'plugin load /tmp/x.so'",
+		"lldb -b -o 'pla sh id'",
+		"lldb -b -o 'platform shell -s /bin/zsh id'",
+		"lldb -b -o 'run $(id)' ./x",
+		"lldb -b -o 'frobnicate' ./x",
 		"convert @files.txt out.pdf",
 		"convert msl:script.msl",
 		"convert x.png -draw @x.mvg y.png",
@@ -2103,6 +2120,10 @@ debuggers_and_images(void)
 		"gdb -q -ex 'info registers' -ex 'x/10i $pc' -batch ./x core",
 		"gdb -batch-silent ./x < cmds.txt",
 		"gdb -p 1234",
+		"lldb -b -o run -o bt -- ./x a b",
+		"lldb -b -o 'br s -n main' -o r -o 'frame variable' ./x",
+		"lldb -p 1234 -o 'thread backtrace all' -b",
+		"lldb -b ./x <<< 'shell rm -rf /'",
 		"convert x.png -draw 'circle 1,1 2,2' y.png",
 		"convert a.png -draw \"text 0,0 'a|b'\" y.png",
 		"convert -size 100x100 label:@msg.txt out.png",
