@@ -1123,6 +1123,21 @@ static const struct subwrap exec1_subs[] = {
 	{ SW("exec"), { "direnv exec", WK_PREFIX, 1, 0, 0, "dt", "",
 	    "|duration|mfa-token|region|prompt|", "", "", "", "", NULL, 0, 1 } },
 };
+/* chamber exec SERVICE -- CMD, nvm exec VERSION CMD */
+static const struct subwrap chamber_subs[] = {
+	{ SW("exec"), { "chamber exec", WK_PREFIX, 1, 0, 0, "", "",
+	    "|strict-value|backend|", "", "", "", "", NULL, 0, 0 } },
+};
+static const struct subwrap nvm_subs[] = {
+	{ SW("exec"), { "nvm exec", WK_PREFIX, 1, 0, 0, "", "", "", "", "",
+	    "", "", NULL, 0, 0 } },
+};
+/* pueue add CMD: its daemon runs the words as a command line */
+static const struct subwrap pueue_subs[] = {
+	{ SW("add"), { "pueue add", WK_EVAL, 0, 0, 0, "wdglao", "",
+	    "|working-directory|delay|group|label|after|priority|", "", "",
+	    "", "", NULL, 0, 0 } },
+};
 /* python-dotenv and dotenvx run CMD; npm's dotenv [-e FILE] [--] CMD */
 static const struct subwrap dotenv_subs[] = {
 	{ SW("run"), { "dotenv run", WK_PREFIX, 0, 0, 0, "fe", "",
@@ -1574,6 +1589,27 @@ static const struct wrapper wrappers[] = {
 	    "", "", "", SUBS(dotenv_subs), 0 },
 	{ "dotenvx", WK_SUB, 0, 0, 0, "f", "", "|env-file|", "", "", "", "",
 	    SUBS(dotenv_subs), 0 },
+	{ "chamber", WK_SUB, 0, 0, 0, "", "", "|backend|", "", "", "", "",
+	    SUBS(chamber_subs), 0 },
+	{ "nvm", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "", SUBS(nvm_subs),
+	    0 },
+	{ "pueue", WK_SUB, 0, 0, 0, "c", "", "|config|profile|", "", "", "",
+	    "", SUBS(pueue_subs), 0 },
+	/* envchain NAMESPACE CMD; caffeinate CMD; retry [-t N] -- CMD */
+	{ "envchain", WK_PREFIX, 1, 0, 0, "", "", "", "", W0 },
+	{ "caffeinate", WK_PREFIX, 0, 0, 0, "tw", "", "", "", W0 },
+	{ "retry", WK_PREFIX, 0, 0, 0, "tdm", "", "|times|delay|message|"
+	    "until|while|", "", W0 },
+	/* commands run on many hosts at once, as ssh's remote one */
+	{ "pssh", WK_EVAL, 0, 0, 0, "hHlpoetOxX", "", "|hosts|host|user|par|"
+	    "outdir|errdir|timeout|option|extra-args|extra-arg|", "", W0 },
+	{ "parallel-ssh", WK_EVAL, 0, 0, 0, "hHlpoetOxX", "", "|hosts|host|"
+	    "user|par|outdir|errdir|timeout|option|extra-args|extra-arg|", "",
+	    W0 },
+	{ "pdsh", WK_EVAL, 0, 0, 0, "wxgXltufRMo", "", "", "", W0 },
+	{ "clush", WK_EVAL, 0, 0, 0, "wxgXfluotERO", "", "|nodes|exclude|"
+	    "group|fanout|user|options|connect_timeout|command_timeout|"
+	    "worker|rcopy|topology|pick|", "", W0 },
 	/* sshpass -p PASS ssh ...: ssh's remote command is its own */
 	{ "sshpass", WK_PREFIX, 0, 0, 0, "fdpP", "", "", "", W0 },
 	{ "op", WK_SUB, 0, 0, 0, "", "", "|account|config|session|cache|"
@@ -10186,6 +10222,13 @@ strings:
 	u->kind = wr->kind == WK_EVAL ? UW_JOIN : UW_VIEW;
 	u->start = k;
 	u->end = end;
+	/* sudo -s CMD: the shell's -c gets CMD's words with all but
+	   letters, digits, _, - and $ escaped: sudo -s 'rm$IFS-rf$IFS/'
+	   runs rm -rf / */
+	for (i = k; shin && i < end && !u->opq; i++)
+		if (shellparse_pattern(&w[i]) != NULL ||
+		    memchr(w[i].text, '$', w[i].len) != NULL)
+			u->opq = 1;
 	/* mpirun -np 1 a : -np 2 b: more programs after a ':' */
 	for (i = k; wr->kind == WK_PREFIX1 && i < end; i++)
 		if (w[i].len == 1 && w[i].text[0] == ':' &&
@@ -14652,6 +14695,7 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("ssh", 0, "-o", "proxycommand="),
 	CO_OPT("ssh", 0, "-o", "localcommand="),
 	CO_OPT("ssh", 0, "-o", "knownhostscommand="),
+	CO_OPT("ssh", 0, "-o", "remotecommand="),	/* run there */
 	CO_OPT("scp", 0, "-o", "proxycommand="),
 	CO_OPT("scp", 0, "-S", NULL),		/* the ssh it runs */
 	CO_OPT("sftp", 0, "-o", "proxycommand="),

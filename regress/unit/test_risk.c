@@ -1797,6 +1797,18 @@ other_languages(void)
 		"toolbox run -c f rm -rf /",
 		"nsjail -Mo --chroot / -- /bin/rm -rf /",
 		"trickle -d 100 rm -rf /",
+		"envchain aws rm -rf /",
+		"chamber exec svc -- rm -rf /",
+		"nvm exec 18 rm -rf /",
+		"pueue add -- 'rm -rf /'",
+		"pueue add -w /tmp rm -rf /",
+		"caffeinate -t 9 rm -rf /",
+		"retry -t 3 -- rm -rf /",
+		"pssh -h hosts -i 'rm -rf /'",
+		"parallel-ssh -H h rm -rf /",
+		"pdsh -w n[1-4] 'rm -rf /'",
+		"clush -w n1 -b 'rm -rf /'",
+		"ssh -o RemoteCommand='rm -rf /' h",
 		/* a shell with no command reads its input */
 		"sudo -s <<< 'rm -rf /'",
 		"echo 'rm -rf /' | sudo -i",
@@ -1806,6 +1818,10 @@ other_languages(void)
 	};
 	static const char *const opaque[] = {
 		"bwrap --args 3",
+		/* sudo -s CMD escapes all but [A-Za-z0-9_$-] for its shell */
+		"sudo -s 'rm$IFS-rf$IFS/'",
+		"sudo -i -u root 'x$IFS$y'",
+		"sudo --login \"$c\"",
 		"dbus-run-session --dbus-daemon=/tmp/x ls",
 		"make --eval='x:;rm -rf /' x",
 		"make --ev='x:;rm -rf /' x",
@@ -1845,6 +1861,8 @@ other_languages(void)
 		"ed -s f <<'X'\ng/x/s/a/b/\\\n!rm -rf /\nX",
 	};
 	static const char *const plain[] = {
+		"sudo -s 'ls;rm -rf /'",
+		"sudo -i 'rm -rf /'",
 		"make -f Makefile.x all",
 		"make -j4 -C sub all",
 		"make CFLAGS='-O2 -g' all",
