@@ -5357,6 +5357,60 @@ cmd_copies(const struct ctx *c, const struct shellparse_cmd *cmd)
 	return (dest);
 }
 
+/*
+ * A file: URL, as curl and most readers of URLs take one: file:///p,
+ * file://localhost/p (or 127.0.0.1), file:/p.  The offset of its path
+ * in s (n bytes), or 0.
+ */
+static size_t
+file_url(const char *s, size_t n)
+{
+	size_t h;
+
+	if (n < 6 || strncasecmp(s, "file:", 5) != 0 || s[5] != '/')
+		return (0);
+	if (n == 6 || s[6] != '/')
+		return (5);
+	for (h = 7; h < n && s[h] != '/'; h++)
+		;
+	if (h == n)
+		return (0);
+	if (h == 7 || (h - 7 == 9 && (strncasecmp(s + 7, "localhost", 9) ==
+	    0 || memcmp(s + 7, "127.0.0.1", 9) == 0)))
+		return (h);
+	return (0);
+}
+
+/* The path of file: URL s (n bytes, its path at off) to fn, with its
+   %XX undone as the reader does (file:///etc/%73hadow). */
+static int
+file_url_feed(struct ctx *c, const char *s, size_t n, size_t off,
+    pathfn fn, const void *arg)
+{
+	char *d;
+	size_t i, l;
+
+	if (memchr(s + off, '%', n - off) == NULL)
+		return (fn(c, s + off, n - off, NULL, arg));
+	if (c->sp == NULL || (d = shellparse_alloc(c->sp, n - off + 1)) ==
+	    NULL) {
+		c->nomem = 1;
+		return (1);
+	}
+	for (i = off, l = 0; i < n; i++)
+		if (s[i] == '%' && i + 2 < n &&
+		    hexdig((unsigned char)s[i + 1]) >= 0 &&
+		    hexdig((unsigned char)s[i + 2]) >= 0) {
+			d[l++] = (char)(hexdig((unsigned char)s[i + 1]) * 16 +
+			    hexdig((unsigned char)s[i + 2]));
+			i += 2;
+		} else
+			d[l++] = s[i];
+	d[l] = '\0';
+	/* (a %00 ends the path the kernel is given) */
+	return (fn(c, d, strlen(d), NULL, arg));
+}
+
 /* Call each path a command touches (inlined: fn is known).  While it
    feeds its operands, c->pread says whether the command only reads
    them; a redirection's target is read only for <. */
@@ -5453,9 +5507,9 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		if (t[0] == '@') {
 			if (fn(c, t + 1, w->len - 1, NULL, arg))
 				return (1);
-		} else if (w->len > 7 && (t[0] == 'f' || t[0] == 'F') &&
-		    strncasecmp(t, "file://", 7) == 0) {
-			if (fn(c, t + 7, w->len - 7, NULL, arg))
+		} else if ((t[0] == 'f' || t[0] == 'F') &&
+		    (j = file_url(t, w->len)) > 0) {
+			if (file_url_feed(c, t, w->len, j, fn, arg))
 				return (1);
 		} else if ((eq = memchr(t, '=', w->len)) != NULL &&
 		    eq > t && eq[1] != '\0' &&
@@ -9063,12 +9117,22 @@ json_true(struct json_object *o)
  * (~/.ssh, /etc) is touched.  With "recursive" true beside it (pathy
  * 3) it is worked through, as by grep -r (dir_feed()).
  */
+static int
+url_here(struct ctx *c, const char *s, size_t n, const char *pat,
+    const void *arg)
+{
+	(void)pat;
+	(void)arg;
+	path_feed_here(c, s, n);
+	return (0);
+}
+
 static void
 args_paths(struct ctx *c, struct json_object *o, int pathy, int depth)
 {
 	struct json_object *r;
 	const char *s;
-	size_t i, len;
+	size_t i, len, off;
 	int rec;
 
 	if (depth > JSON_MAXDEPTH)
@@ -9079,6 +9143,15 @@ args_paths(struct ctx *c, struct json_object *o, int pathy, int depth)
 		len = (size_t)json_object_get_string_len(o);
 		if (pathy)
 			path_feed_here(c, s, len);
+		/* "url": "file:///etc/x", under any key: a file */
+		if (len > 5 && (s[0] == 'f' || s[0] == 'F') &&
+		    (off = file_url(s, len)) > 0) {
+			if (c->sp == NULL && memchr(s + off, '%', len - off))
+				path_any(c, s, len);	/* no arena */
+			else
+				(void)file_url_feed(c, s, len, off, url_here,
+				    NULL);
+		}
 		if (pathy >= 2 && len > 0 && c->rs->npp > 0)
 			dir_feed(c, s, len, NULL, pathy == 2 ? &dir_narrow :
 			    NULL);

