@@ -3637,7 +3637,7 @@ static const struct xlang xlangs[] = {
 	    "|batch|batch-silent|", NULL, FEED_GDB, XS_ALWAYS, 2, 0, 0 },
 	{ "deno", "", "|eval|", "", "", "", "", NULL, NULL, NULL, "|eval|",
 	    FEED_OPAQUE, XS_NONE, 0, 1, 0 },
-	/* lldb's commands (lldb_scan()) in -o CMD, in -s FILE and on its
+	/* lldb's commands (lldb_line()) in -o CMD, in -s FILE and on its
 	   input, which it reads after them unless -b */
 	{ "lldb", "", "", "+sSK", "|+|source|source-before-file|"
 	    "source-on-crash|", "acfnplR", "|arch|core|file|attach-name|"
@@ -16313,6 +16313,33 @@ gdb_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 	}
 }
 
+typedef void (*linefn)(struct ctx *, uint32_t, const char *, const char *);
+
+/* fn on each line of s (n bytes), a line's end not in it. */
+static void
+each_line(struct ctx *c, uint32_t ci, const char *s, size_t n, linefn fn)
+{
+	const char *p, *e = s + n, *eol;
+
+	for (p = s; p < e && !c->nomem; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(e - p))) == NULL)
+			eol = e;
+		fn(c, ci, p, eol);
+	}
+}
+
+/* Is w (wl bytes) one of the n words of list? */
+static int
+word_in(const char *const *list, size_t n, const char *w, size_t wl)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(list[i]) == wl && memcmp(list[i], w, wl) == 0)
+			return (1);
+	return (0);
+}
+
 /*
  * lldb's commands, a line each (-o CMD, -s FILE, what it reads).  shell
  * CMD and platform shell [-h] [-t N] [--] CMD run CMD; run and process
@@ -16414,22 +16441,8 @@ lldb_line(struct ctx *c, uint32_t ci, const char *q, const char *eol)
 			interp_opaque(c, ci);
 		return;
 	}
-	for (i = 0; i < sizeof(safe) / sizeof(safe[0]); i++)
-		if (strlen(safe[i]) == wl && memcmp(safe[i], w, wl) == 0)
-			return;
-	interp_opaque(c, ci);
-}
-
-static void
-lldb_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
-{
-	const char *p, *e = s + n, *eol;
-
-	for (p = s; p < e && !c->nomem; p = eol + 1) {
-		if ((eol = memchr(p, '\n', (size_t)(e - p))) == NULL)
-			eol = e;
-		lldb_line(c, ci, p, eol);
-	}
+	if (!word_in(safe, sizeof(safe) / sizeof(safe[0]), w, wl))
+		interp_opaque(c, ci);
 }
 
 /*
@@ -16466,22 +16479,8 @@ mailcmd_line(struct ctx *c, uint32_t ci, const char *p, const char *eol)
 		;
 	if (i == l)
 		return;			/* a message's number: shown */
-	for (i = 0; i < sizeof(safe) / sizeof(safe[0]); i++)
-		if (strlen(safe[i]) == l && memcmp(safe[i], a, l) == 0)
-			return;
-	interp_opaque(c, ci);
-}
-
-static void
-mailcmd_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
-{
-	const char *p, *e = s + n, *eol;
-
-	for (p = s; p < e; p = eol + 1) {
-		if ((eol = memchr(p, '\n', (size_t)(e - p))) == NULL)
-			eol = e;
-		mailcmd_line(c, ci, p, eol);
-	}
+	if (!word_in(safe, sizeof(safe) / sizeof(safe[0]), a, l))
+		interp_opaque(c, ci);
 }
 
 /*
@@ -16564,14 +16563,14 @@ text_scan(struct ctx *c, uint32_t ci, const char *s, size_t n, int how)
 		gdb_scan(c, ci, s, n);
 		break;
 	case FEED_LLDB:
-		lldb_scan(c, ci, s, n);
+		each_line(c, ci, s, n, lldb_line);
 		break;
 	case FEED_TILDE:
 	case FEED_TILDE_Q:
 		tilde_scan(c, ci, s, n);
 		break;
 	case FEED_MAILCMD:
-		mailcmd_scan(c, ci, s, n);
+		each_line(c, ci, s, n, mailcmd_line);
 		break;
 	default:
 		interp_opaque(c, ci);
@@ -19623,8 +19622,9 @@ code_heredocs(struct ctx *c, uint32_t ci, int lang)
 /*
  * python -m MODULE: timeit's operands (and -s SETUP) are code; pdb's
  * -c commands run code of their own (!x), as does the console of code,
- * asyncio, IPython, bpython and ptpython on what it reads; the profilers, trace and doctest run a
- * script, which may be the input (-m cProfile /dev/stdin <<< CODE).
+ * asyncio, IPython, bpython and ptpython on what it reads; the
+ * profilers, trace and doctest run a script, which may be the input
+ * (-m cProfile /dev/stdin <<< CODE).
  * Any other module is the program's own, as a script is.  Returns 1
  * when what the interpreter reads is code too.
  */
@@ -20426,7 +20426,8 @@ mail_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 				if (shellparse_pattern(vw) != NULL)
 					interp_opaque(c, ci);
 				else
-					mailcmd_scan(c, ci, v, n);
+					each_line(c, ci, v, n,
+					    mailcmd_line);
 			} else if ((n == 4 && (memcmp(t + 2, "file", 4) == 0 ||
 			    memcmp(t + 2, "user", 4) == 0)))
 				reading = 1;
@@ -20450,7 +20451,8 @@ mail_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 				} else if (shellparse_pattern(vw) != NULL)
 					interp_opaque(c, ci);
 				else
-					mailcmd_scan(c, ci, v, n);
+					each_line(c, ci, v, n,
+					    mailcmd_line);
 				break;
 			}
 			if (strchr("sbcraAqTuOLMmCj", t[i]) != NULL) {
