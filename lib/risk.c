@@ -9111,12 +9111,7 @@ json_true(struct json_object *o)
 	}
 }
 
-/*
- * The paths of a call's JSON arguments (path_key()).  A directory
- * (pathy 2) is also one a tool may work in: a pattern's directory
- * (~/.ssh, /etc) is touched.  With "recursive" true beside it (pathy
- * 3) it is worked through, as by grep -r (dir_feed()).
- */
+/* path_feed_here() as a pathfn, for file_url_feed(). */
 static int
 url_here(struct ctx *c, const char *s, size_t n, const char *pat,
     const void *arg)
@@ -9127,6 +9122,12 @@ url_here(struct ctx *c, const char *s, size_t n, const char *pat,
 	return (0);
 }
 
+/*
+ * The paths of a call's JSON arguments (path_key()).  A directory
+ * (pathy 2) is also one a tool may work in: a pattern's directory
+ * (~/.ssh, /etc) is touched.  With "recursive" true beside it (pathy
+ * 3) it is worked through, as by grep -r (dir_feed()).
+ */
 static void
 args_paths(struct ctx *c, struct json_object *o, int pathy, int depth)
 {
@@ -11591,7 +11592,6 @@ static const char lw_coders[] =
     "php|lua|luajit|awk|gawk|mawk|nawk|goawk|original-awk|sed|gsed|"
     "Rscript|julia|pwsh|powershell|osascript|";
 
-
 static const char *const lw_outopts =
     "|-o|-O|--output|--output-document|--out|--out-file|--output-file|";
 
@@ -12011,8 +12011,8 @@ redir_writes(uint8_t op)
 /* find's actions that write a file: the word after names it. */
 static const char lw_findouts[] = "|-fprint|-fprint0|-fprintf|-fls|";
 
-/* The first word of find (word p of cmd) that one of them names. */
-static uint32_t
+/* Does find (word p of cmd) write a file by one of them? */
+static int
 lw_findout(const struct shellparse_cmd *cmd, uint32_t p)
 {
 	uint32_t k;
@@ -12020,8 +12020,8 @@ lw_findout(const struct shellparse_cmd *cmd, uint32_t p)
 	for (k = p + 1; k + 1 < cmd->nwords; k++)
 		if (cmd->words[k].text[0] == '-' && in_list_abbr(lw_findouts,
 		    cmd->words[k].text, cmd->words[k].len, 1))
-			return (k + 1);
-	return (NONE);
+			return (1);
+	return (0);
 }
 
 static int
@@ -12042,7 +12042,7 @@ lw_writes(const struct shellparse *sp, uint32_t j)
 				return (1);
 			break;
 		case LK_FIND:
-			if (lw_findout(cmd, k) != NONE)
+			if (lw_findout(cmd, k))
 				return (1);
 			break;
 		default:
