@@ -1138,6 +1138,46 @@ static const struct subwrap pueue_subs[] = {
 	    "|working-directory|delay|group|label|after|priority|", "", "",
 	    "", "", NULL, 0, 0 } },
 };
+/*
+ * salt TARGET FUNCTION ARGS: cmd.run and its kind hand a minion's
+ * shell the command line; cmd.run_chroot ROOT CMD too.
+ */
+#define SALT_ARGS	"tbclam"
+#define SALT_LONG	"|config-dir|timeout|batch-size|batch|batch-wait|" \
+	"batch-safe-limit|batch-safe-size|return|return_config|" \
+	"return_kwargs|args-separator|metadata|module-executors|" \
+	"executor-opts|eauth|username|password|log-level|log-file|" \
+	"log-file-level|delimiter|out|output|out-indent|output-indent|" \
+	"out-file|output-file|state-output|state-verbose|subset|master|" \
+	"file-root|pillar-root|states-dir|id|module-dirs|roster|" \
+	"roster-file|priv|user|passwd|ssh-option|extra-filerefs|" \
+	"thin-extra-modules|"
+#define SALT_RUN(n, p)	{ SW(n), { "salt " n, WK_EVAL, p, 0, 0, "", "", \
+	"", "", "", "", "", NULL, 0, 0 } }
+static const struct subwrap salt_subs[] = {
+	SALT_RUN("cmd.run", 0),
+	SALT_RUN("cmd.run_all", 0),
+	SALT_RUN("cmd.run_stdout", 0),
+	SALT_RUN("cmd.run_stderr", 0),
+	SALT_RUN("cmd.run_bg", 0),
+	SALT_RUN("cmd.retcode", 0),
+	SALT_RUN("cmd.shell", 0),
+	SALT_RUN("cmd.shells", 0),
+	SALT_RUN("cmd.run_chroot", 1),
+};
+/* salt-ssh TARGET -r CMD (--raw-shell): the operand a command line */
+static const struct subwrap salt_ssh_subs[] = {
+	SALT_RUN("cmd.run", 0),
+	SALT_RUN("cmd.run_all", 0),
+	SALT_RUN("cmd.run_stdout", 0),
+	SALT_RUN("cmd.run_stderr", 0),
+	SALT_RUN("cmd.run_bg", 0),
+	SALT_RUN("cmd.retcode", 0),
+	SALT_RUN("cmd.shell", 0),
+	SALT_RUN("cmd.run_chroot", 1),
+	{ "", 0, { "salt-ssh -r", WK_EVAL, 0, 0, 0, "", "", "", "", "", "",
+	    "", NULL, 0, 0 } },
+};
 /* python-dotenv and dotenvx run CMD; npm's dotenv [-e FILE] [--] CMD */
 static const struct subwrap dotenv_subs[] = {
 	{ SW("run"), { "dotenv run", WK_PREFIX, 0, 0, 0, "fe", "",
@@ -1595,6 +1635,13 @@ static const struct wrapper wrappers[] = {
 	    0 },
 	{ "pueue", WK_SUB, 0, 0, 0, "c", "", "|config|profile|", "", "", "",
 	    "", SUBS(pueue_subs), 0 },
+	/* salt TARGET cmd.run CMD, salt-call cmd.run CMD */
+	{ "salt", WK_SUB, 1, 0, 0, SALT_ARGS, "", SALT_LONG, "", "", "", "",
+	    SUBS(salt_subs), 0 },
+	{ "salt-ssh", WK_SUB, 1, 0, 0, SALT_ARGS, "", SALT_LONG, "", "", "",
+	    "", SUBS(salt_ssh_subs), 0 },
+	{ "salt-call", WK_SUB, 0, 0, 0, SALT_ARGS, "", SALT_LONG, "", "", "",
+	    "", SUBS(salt_subs), 0 },
 	/* envchain NAMESPACE CMD; caffeinate CMD; retry [-t N] -- CMD */
 	{ "envchain", WK_PREFIX, 1, 0, 0, "", "", "", "", W0 },
 	{ "caffeinate", WK_PREFIX, 0, 0, 0, "tw", "", "", "", W0 },
@@ -1672,6 +1719,12 @@ static const struct wrapper wrappers[] = {
 	{ "at", WK_AT, 0, 0, 0, "", "", "", "", W0 },
 	{ "batch", WK_AT, 0, 0, 0, "", "", "", "", W0 },
 	{ "ssh", WK_EVAL, 1, 0, 0, "BbcDEeFIiJLlmOopQRSWw", "", "", "", W0 },
+	/* autossh [-M PORT] SSH-ARGS: ssh, restarted when it dies */
+	{ "autossh", WK_EVAL, 1, 0, 0, "BbcDEeFIiJLlMmOopQRSWw", "", "", "",
+	    W0 },
+	/* mosh [OPTS] HOST CMD: CMD runs there; --ssh CMD runs here */
+	{ "mosh", WK_EVAL, 1, 0, 0, "po", "", "|client|port|predict|family|"
+	    "bind-server|experimental-remote-ip|", "|ssh|server|", W0 },
 	{ "find", WK_FIND, 0, 0, 0, "", "", "", "", W0 },
 	{ "sh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
 	{ "bash", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
@@ -9518,21 +9571,28 @@ sub_find(const struct shellparse_word *w, uint32_t *kp, uint32_t end,
     const struct wrapper *wr)
 {
 	const char *t;
-	uint32_t k = *kp, i, d;
+	uint32_t k = *kp, i, d, npos;
 	size_t l;
+	int dd = 0;
 
 	for (d = 0; d < 4 && wr->kind == WK_SUB; d++) {
-		for (; k < end; k++) {
-			t = w[k].text;
-			l = w[k].len;
-			if (shellparse_pattern(&w[k]) != NULL ||
-			    t[0] != '-' || l == 1)
-				break;
-			if (l == 2 && t[1] == '-') {
-				k++;
-				break;
+		/* options, then npos operands (salt TARGET) among them */
+		for (npos = wr->npos;; npos--, k++) {
+			for (; k < end && !dd; k++) {
+				t = w[k].text;
+				l = w[k].len;
+				if (shellparse_pattern(&w[k]) != NULL ||
+				    t[0] != '-' || l == 1)
+					break;
+				if (l == 2 && t[1] == '-') {
+					dd = 1;
+					k++;
+					break;
+				}
+				k += (uint32_t)opt_takes(wr, t, l);
 			}
-			k += (uint32_t)opt_takes(wr, t, l);
+			if (npos == 0 || k >= end)
+				break;
 		}
 		if (k >= end || shellparse_pattern(&w[k]) != NULL)
 			return (NULL);
@@ -14732,6 +14792,12 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("apt-get", 0, "-o", "dpkg::pre-invoke:"),
 	CO_OPT("apt-get", 0, "-o", "dpkg::post-invoke:"),
 	CO_OPT("apt-get", 0, "-o", "dpkg::pre-install-pkgs:"),
+	/* autossh takes ssh's options (after apt-get: same length and
+	   first letter) */
+	CO_OPT("autossh", 0, "-o", "proxycommand="),
+	CO_OPT("autossh", 0, "-o", "localcommand="),
+	CO_OPT("autossh", 0, "-o", "knownhostscommand="),
+	CO_OPT("autossh", 0, "-o", "remotecommand="),
 	/* go test -exec X, go build -toolexec X, go vet -vettool=X */
 	CO_OPT("go", 0, "-exec", NULL),
 	CO_OPT("go", 0, "--exec", NULL),

@@ -1668,10 +1668,13 @@ one(uint32_t i, int print, struct sbuf *b, char *arena, size_t asize)
  * wrappers, and sudo -s CMD's words with a $ text not known: no result
  * higher or lower; 81 count more commands (a glob name such as c$rl or
  * $(which rm)ssh that may now be clush or pssh).
+ * Blocks changed when mosh, autossh, salt, salt-call and salt-ssh came
+ * to be wrappers: no result higher or lower; 63 count more commands (a
+ * glob name such as s$h that may now be salt-ssh).
  * test_risk_diff -g printed them.
  */
 static const uint64_t golden[] = {
-	0xe362a34a198e537fULL,
+	0xf98b18bb655538a7ULL,
 	0x43e8196e5be17459ULL,
 	0x9dc778e6676577e5ULL,
 	0x5a6095188d0273fcULL,
@@ -1691,9 +1694,9 @@ static const uint64_t golden[] = {
 	0x3fe8c53e21cad9ccULL,
 	0x5bd99fdee671783dULL,
 	0xa86dfe84192ddb9aULL,
-	0x8ae8c1cdb0b2c052ULL,
+	0xcf89937be311bc14ULL,
 	0x1ffdf2baa4768065ULL,
-	0xb8c5299845ffda65ULL,
+	0x6690bc4c42bc0444ULL,
 	0x55b65a58293d7c3cULL,
 	0xdc3b6b9748d17d2eULL,
 	0xbb152a700e5b3bdaULL,
@@ -1727,13 +1730,13 @@ static const uint64_t golden[] = {
 	0x4b973abfe1e4cf9fULL,
 	0x62f5ed890920cba0ULL,
 	0x79d946f471637daeULL,
-	0x37e9e9ee407aad69ULL,
+	0x60601ba0f30f227eULL,
 	0xbbd61666e6009124ULL,
-	0x35af4ff7bb9d5b86ULL,
+	0x0f4fbe7016781c70ULL,
 	0x663986f6daebdd9eULL,
-	0x21deb7942acaeaa4ULL,
+	0xdc2184fc3002918fULL,
 	0xe701a5dfcbd90a77ULL,
-	0xdae5e963556d1d24ULL,
+	0xd3bb72220392fa3cULL,
 	0x34246b605842ef35ULL,
 };
 
