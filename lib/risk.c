@@ -1836,6 +1836,17 @@ static const char *const reader_names[LT_N] = {
 	"sha512sum", NULL, NULL,
 };
 
+/* The shell's builtins: never looked up in the PATH (sys_path_runs()). */
+static const char *const builtin_names[LT_N] = {
+	NULL, ". : [", "bg cd fc fg", "let pwd set", "bind dirs echo eval "
+	"exec exit hash help jobs kill popd read test trap true type wait",
+	"alias break false local pushd shift shopt times umask unset",
+	"caller disown enable export logout printf return source ulimit",
+	"builtin command compgen declare getopts history mapfile suspend "
+	"typeset unalias", "complete continue readonly", "readarray", NULL,
+	NULL,
+};
+
 /* The WK_SHELL wrappers' names (shells_ok() checks that). */
 static const char *const shell_names[LT_N] = {
 	NULL, NULL, "sh rc es nu", "zsh ksh ash csh osh ysh oil ion jsh",
@@ -3831,7 +3842,7 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 	    !len_table_ok(shell_names) ||
 	    !lt_ok(code_vars, CV_N) || !len_table_ok(pathset_names) ||
 	    !len_table_ok(setvar_names) || !len_table_ok(quiet_names) ||
-	    !len_table_ok(reader_names) ||
+	    !len_table_ok(reader_names) || !len_table_ok(builtin_names) ||
 	    !lt_ok(implicit_vars, IV_N) || !shells_ok() || !xlang_ok()) {
 		cfail(&ce, "%s", "internal: a table of command names is wrong");
 		return (NULL);
@@ -4105,6 +4116,9 @@ struct ctx {
 		uint8_t		 kind;
 	}				 la[LA_MAX];
 	uint32_t			 nla;
+	int				 lwpathrun;	/* sys_path_runs(): code
+							   names a file by its
+							   directory too */
 	int				 rcopy;		/* cp -r's sources:
 							   read */
 	int				 anypw;		/* anyp, written */
@@ -11644,6 +11658,18 @@ static const char *const lw_readers =
    -t's value) names. */
 static const char lw_copiers[] =
     "|cp|mv|ln|install|gcp|gmv|rsync|scp|";
+/* Compilers whose output is a program of their sources (cc_fed()). */
+static const char lw_compilers[] =
+    "|gcc|cc|c++|g++|clang|clang++|tcc|gfortran|rustc|";
+static int	cc_fed(struct ctx *, uint32_t, uint32_t);
+
+/* Is f (n bytes) a.out, which a compiler writes when not told a name? */
+static inline int
+lw_aout(const char *f, size_t n)
+{
+	return (n >= 5 && memcmp(f + n - 5, "a.out", 5) == 0 &&
+	    (n == 5 || f[n - 6] == '/'));
+}
 
 /* Programs whose code may be a word of the line (python3 -c CODE, awk
    PROG, sed 'w f'): one may write any file its code names. */
@@ -11821,6 +11847,8 @@ lw_extracting(const struct shellparse_cmd *cmd, uint32_t k)
 #define LK_FETCHLAST	4
 #define LK_EDIT		5	/* sed, perl, ruby, awk: -i edits files */
 #define LK_FIND		6	/* find: -fprint f writes f */
+#define LK_COPY		7	/* cp, mv, ln, install: a copy of a file */
+#define LK_CC		8	/* a compiler: a program of its sources */
 
 static int
 lw_kind(const struct shellparse_word *w)
@@ -11846,6 +11874,13 @@ lw_kind(const struct shellparse_word *w)
 		return (LK_EDIT);
 	if (LW_IS("find") || LW_IS("gfind") || LW_IS("bfs"))
 		return (LK_FIND);
+	if (LW_IS("cp") || LW_IS("mv") || LW_IS("ln") || LW_IS("install") ||
+	    LW_IS("gcp") || LW_IS("gmv"))
+		return (LK_COPY);
+	if (LW_IS("gcc") || LW_IS("cc") || LW_IS("c++") || LW_IS("g++") ||
+	    LW_IS("clang") || LW_IS("clang++") || LW_IS("tcc") ||
+	    LW_IS("gfortran") || LW_IS("rustc"))
+		return (LK_CC);
 	if (LW_IS("xh") || LW_IS("curl") || LW_IS("wget") || LW_IS("axel") ||
 	    LW_IS("http") || LW_IS("wget2") || LW_IS("fetch") ||
 	    LW_IS("https") || LW_IS("aria2c"))
@@ -12877,6 +12912,12 @@ lw_codewrite(struct ctx *c, const struct shellparse_cmd *cmd,
 	(void)lw_strip(&f, nm->fn, &b, &bl);
 	if (bl == 0)
 		return (0);
+	/* bin/ls, for a program looked up in the PATH (not any ls) */
+	if (c->lwpathrun && b > f + 1 && (t = memrchr(f, '/',
+	    (size_t)(b - 1 - f))) != NULL) {
+		bl += (size_t)(b - t - 1);
+		b = t + 1;
+	}
 	/* awk and sed: the first operand is the program, unless -f (-e)
 	   gave one; the others: the value of a code option */
 	w = &cmd->words[p];
@@ -13200,7 +13241,7 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
 	   it runs in (the filter has words as written, and values) */
 	coded = lw_coded(c, before);
 	if (!raw && c->nlwcwd <= 1 && !lw_twice(c, f, n) &&
-	    (nm.r == NULL || !lw_once(c, nm.r, nm.rn))) {
+	    (nm.r == NULL || !lw_once(c, nm.r, nm.rn)) && !lw_aout(f, n)) {
 		/* python3 -c "open('s', 'w')"; sh s: s is no word */
 		if (coded)
 			return (lw_codescan(c, ci, before, lo, &nm, how));
@@ -13265,6 +13306,13 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
 				*maybe = 1;
 		}
 		if (m == cmd->nwords) {
+			/* echo ... > x.c; cc x.c; ./a.out */
+			if (lw_aout(nm.f, nm.fn) && (p = lw_program(c, cmd, cmd->nwords)) <
+			    cmd->nwords && lw_prog(&cmd->words[p],
+			    lw_compilers) && cc_fed(c, x, p)) {
+				*how = LW_NET;
+				return (x);
+			}
 			/* cp s d/; sh d/s */
 			if (c->lwcopy && (p = lw_copyinto(c, ci, x, lo, &nm,
 			    how, maybe)) != NONE)
@@ -13325,6 +13373,11 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
 			*how = LW_DISK;	/* cp x f: x's text */
 			return (x);
 		}
+		/* cc -o f x.c, x.c the line's: a program of its code */
+		if (!fetch && lw_prog(w, lw_compilers) && cc_fed(c, x, p)) {
+			*how = LW_NET;
+			return (x);
+		}
 		if (!fetch) {
 			/* cc -o f, dos2unix f, foo f: it may write f, or
 			   leave what a command before it wrote there */
@@ -13348,6 +13401,44 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
 	if (fb != NONE)
 		*how = LW_DISK;	/* text of files, as one not written */
 	return (fb);
+}
+
+/*
+ * Does compiler command x (its program word p) build from a source file
+ * the line wrote before it (echo ... > x.c; cc -o x x.c)?  Its output
+ * is then a program of the line's code, not known before it runs.
+ */
+static int
+cc_fed(struct ctx *c, uint32_t x, uint32_t p)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[x];
+	const struct shellparse_word *w;
+	uint32_t k;
+	int how, maybe;
+
+	for (k = p + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		if (w->len == 0 || shellparse_pattern(w) != NULL)
+			continue;
+		/* gcc -x c - <<< CODE: its input's code */
+		if ((w->len == 1 && w->text[0] == '-') ||
+		    fd_path(w->text, w->len) == XF_INPUT)
+			return (1);
+		if (w->text[0] == '-') {
+			/* -o f, -I d, -x c: the next word is its value */
+			if (w->len == 2 && strchr("oIDLlxuUT", w->text[1]) !=
+			    NULL)
+				k++;
+			continue;
+		}
+		how = maybe = 0;
+		if (line_writer(c, x, x, 0, w->text, w->len, 0, &how,
+		    &maybe) != NONE && how != LW_DISK)
+			return (1);
+		if (maybe == 2 || c->nomem)
+			return (1);
+	}
+	return (0);
 }
 
 /*
@@ -13885,6 +13976,82 @@ find_name(const struct shellparse_cmd *cmd, uint32_t k)
 	return (pat != NULL ? pat : "*");
 }
 
+static size_t	squote(char *, const char *, size_t);
+static size_t	word_put(char *, const struct shellparse_word *);
+static void	opt_parse(struct ctx *, uint32_t, const char *, size_t, int);
+
+/*
+ * Command ci runs, by the name in its word k, the file command x of the
+ * line copied there (cp, mv, ln, install, dd if= of=): it runs the
+ * source's program, so it is matched as that too (cp /bin/rm x; ./x -rf
+ * /: '/bin/rm' -rf /).  A source not known (cp "$(which rm)" x) is any
+ * program.  One of the same base name is matched by that already.
+ */
+static void __attribute__((noinline))
+copy_run(struct ctx *c, uint32_t ci, uint32_t k, uint32_t x)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci], *xc;
+	const struct shellparse_word *src[2], *w, *rw;
+	struct shellparse_word v;
+	const char *d, *sb, *rb;
+	size_t dn, l, sn, rn;
+	uint32_t p, n = 0, j;
+	int notdir;
+	char *t;
+
+	if (x >= c->sp->ncmds || k >= cmd->nwords)
+		return;
+	xc = &c->sp->cmds[x];
+	p = lw_program(c, xc, xc->nwords);
+	if (p >= xc->nwords || shellparse_pattern(&xc->words[p]) != NULL)
+		return;
+	if (lw_prog(&xc->words[p], "|dd|")) {
+		for (j = p + 1; j < xc->nwords && n == 0; j++) {
+			w = &xc->words[j];
+			if (w->len < 3 || memcmp(w->text, "if=", 3) != 0)
+				continue;
+			v = *w;
+			v.text += 3;
+			v.len -= 3;
+			src[n++] = &v;
+		}
+	} else if (lw_prog(&xc->words[p], "|cp|mv|ln|install|gcp|gmv|"))
+		n = cp_operands(xc, p, src, 2, &d, &dn, &notdir);
+	if (n != 1)
+		return;		/* cp a b dir/; dir/a: a's name */
+	if (shellparse_pattern(src[0]) != NULL || src[0]->len == 0) {
+		interp_opaque(c, ci);
+		return;
+	}
+	rw = &cmd->words[k];
+	sb = memrchr(src[0]->text, '/', src[0]->len);
+	sb = sb != NULL ? sb + 1 : src[0]->text;
+	sn = src[0]->len - (size_t)(sb - src[0]->text);
+	rb = memrchr(rw->text, '/', rw->len);
+	rb = rb != NULL ? rb + 1 : rw->text;
+	rn = rw->len - (size_t)(rb - rw->text);
+	if (sn == rn && memcmp(sb, rb, sn) == 0)
+		return;
+	l = 4 * src[0]->len + 3;
+	for (j = k + 1; j < cmd->nwords; j++)
+		l += 4 * (size_t)cmd->words[j].len + 3;
+	if (l > SHELLPARSE_MAXLEN) {
+		interp_opaque(c, ci);
+		return;
+	}
+	if ((t = shellparse_alloc(c->sp, l + 1)) == NULL) {
+		c->nomem = 1;
+		return;
+	}
+	l = squote(t, src[0]->text, src[0]->len);
+	for (j = k + 1; j < cmd->nwords; j++) {
+		t[l++] = ' ';
+		l += word_put(t + l, &cmd->words[j]);
+	}
+	t[l] = '\0';
+	opt_parse(c, ci, t, l, 0);
+}
+
 /* Command ci runs the file its word k names as lang's code (0 the
    shell's, FEED_SHEBANG its #! line's): written by the line? */
 static void
@@ -13895,6 +14062,7 @@ file_script(struct ctx *c, uint32_t ci, uint32_t k, int lang)
 	size_t n;
 	uint32_t i;
 	int how, maybe = 0, raw;
+	uint32_t x;
 
 	if (k >= cmd->nwords)
 		return;
@@ -13928,14 +14096,18 @@ file_script(struct ctx *c, uint32_t ci, uint32_t k, int lang)
 		glob_script(c, ci, k);		/* sh *.sh */
 		return;
 	}
-	if (line_writer(c, ci, ci, 0, f, n, raw, &how, &maybe) == NONE) {
+	if ((x = line_writer(c, ci, ci, 0, f, n, raw, &how, &maybe)) ==
+	    NONE) {
 		if (maybe == 2)
 			interp_opaque(c, ci);	/* not looked at */
 		else if (raw == 1)
 			glob_script(c, ci, k);	/* sh $f */
 		return;
 	}
-	/* (a copy: what its source held, if the line wrote that) */
+	/* (a copy: what its source held, if the line wrote that; run by
+	   its name, the source's program) */
+	if (how == LW_DISK && lang == FEED_SHEBANG)
+		copy_run(c, ci, k, x);
 	feed_shell(c, ci, FEED_WORD + k, lang);
 }
 
@@ -14010,6 +14182,94 @@ path_runs(struct ctx *c, uint32_t ci, uint32_t start)
 		l += w->len;
 		named_opaque(c, ci, buf, l);
 		if (c->opq != NONE)
+			return;
+	}
+}
+
+/*
+ * A program named without a '/' (ls) is looked up in the PATH: a file
+ * of its name the line wrote in one of the directories a PATH most
+ * often holds (echo ... > ~/bin/ls; ls) runs code not known before it
+ * runs, and one it copied there runs the source's program (cp /bin/rm
+ * /usr/local/bin/ls; ls -rf /).
+ */
+/* May word w name b (n bytes): a path ending in it, code holding it
+   (open("/usr/local/bin/ls", "w")), a value that does (f=~/bin/ls;
+   > $f)?  b as a name of its own (bin/ls, "ls"; not i.sh for sh), as
+   lw_codename() finds it: > $f with f not known is not looked at. */
+static inline int
+word_may_name(const struct shellparse_word *w, const char *b, size_t n)
+{
+	const char *t = w->text, *e = w->text + w->len;
+
+	/* (memmem()'s setup costs more than these short words) */
+	for (; (size_t)(e - t) >= n && (t = memchr(t, b[0],
+	    (size_t)(e - t) - n + 1)) != NULL; t++)
+		if (memcmp(t, b, n) == 0 && (t == w->text ||
+		    !lw_namech(t[-1])) && (t + n == e || !lw_namech(t[n])))
+			return (1);
+	return (0);
+}
+
+/* May a command before ci write a file whose last part is b (n
+   bytes)?  sys_path_runs()'s quick look. */
+static int
+named_before(const struct ctx *c, uint32_t ci, const char *b, size_t n)
+{
+	const struct shellparse_cmd *cmd;
+	uint32_t x, k, a = c->sp->cmds[ci].parent, i = 0;
+
+	for (x = 0; x < ci && x < c->sp->ncmds; x++) {
+		/* echo "$(ls)" > f: ls's own text, in echo's word */
+		for (; a != NONE && a > x && a < c->sp->ncmds && i < 64; i++)
+			a = c->sp->cmds[a].parent;
+		if (a == x)
+			continue;
+		cmd = &c->sp->cmds[x];
+		for (k = 0; k < cmd->nredirs; k++)
+			if (word_may_name(&cmd->redirs[k].target, b, n))
+				return (1);
+		for (k = 0; k < cmd->nwords; k++)
+			if (k != cmd->nassign &&
+			    word_may_name(&cmd->words[k], b, n))
+				return (1);
+	}
+	return (0);
+}
+
+static void __attribute__((noinline))
+sys_path_runs(struct ctx *c, uint32_t ci, uint32_t start)
+{
+	static const char *const dirs[] = {
+		"/usr/local/sbin/", "/usr/local/bin/", "/usr/sbin/",
+		"/usr/bin/", "/sbin/", "/bin/", "~/bin/", "~/.local/bin/",
+	};
+	const struct shellparse_word *w = &c->sp->cmds[ci].words[start];
+	char buf[300];
+	size_t i, l;
+	uint32_t x;
+	int how, maybe;
+
+	if (shellparse_pattern(w) != NULL || w->len == 0 || w->len > 255 ||
+	    memchr(w->text, '/', w->len) != NULL ||
+	    !named_before(c, ci, w->text, w->len) ||
+	    len_table_has(builtin_names, w->text, w->len) ||
+	    !lw_before(c, ci))
+		return;
+	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++) {
+		l = strlen(dirs[i]);
+		memcpy(buf, dirs[i], l);
+		memcpy(buf + l, w->text, w->len);
+		l += w->len;
+		how = maybe = 0;
+		c->lwpathrun = 1;
+		x = line_writer(c, ci, ci, 0, buf, l, 2, &how, &maybe);
+		c->lwpathrun = 0;
+		if (x != NONE && how == LW_DISK)
+			copy_run(c, ci, start, x);
+		else if (x != NONE || maybe == 2)
+			interp_opaque(c, ci);
+		if (x != NONE || c->opq != NONE || c->nomem)
 			return;
 	}
 }
@@ -22139,6 +22399,8 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 				    blen);
 			if (c->pathset || start > 0)
 				path_runs(c, vw->cmd, start);
+			if (base == cmd->words[start].text)
+				sys_path_runs(c, vw->cmd, start);
 		}
 		opt_texts(c, vw->cmd, start, end, e, base, blen);
 		if (e != NULL && e->rec != 0 && rs->npp > 0) {
@@ -23406,7 +23668,7 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->odcmd = NULL;
 	c->vtdone = 0;
 	c->anyp = c->noany = c->opqw = 0;
-	c->pread = c->rnames = c->anypw = c->rcopy = 0;
+	c->pread = c->rnames = c->anypw = c->rcopy = c->lwpathrun = 0;
 	c->nla = 0;
 	c->anyww = NULL;
 	c->anywn = 0;

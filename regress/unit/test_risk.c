@@ -1831,6 +1831,15 @@ other_languages(void)
 		"salt -- '*' cmd.run_chroot /srv 'rm -rf /'",
 		"salt-call --local cmd.shell 'rm -rf /'",
 		"salt-ssh '*' -r 'rm -rf /'",
+		/* a copy of a program run by another name */
+		"cp /bin/rm x; ./x -rf /",
+		"ln -s /bin/rm x && ./x -rf /",
+		"mv /bin/rm /tmp/y; /tmp/y -rf /",
+		"install -m 755 /bin/rm ./z; ./z -rf /",
+		"dd if=/bin/rm of=x; ./x -rf /",
+		"cp /bin/rm /usr/local/bin/ls; ls -rf /",
+		"ln -sf /bin/rm ~/bin/ls; ls -rf /",
+		"cp /bin/rm /usr/bin/ls && sudo ls -rf /",
 		/* a shell with no command reads its input */
 		"sudo -s <<< 'rm -rf /'",
 		"echo 'rm -rf /' | sudo -i",
@@ -1881,6 +1890,14 @@ other_languages(void)
 		"mpirun -app file.txt",
 		"npm config set \"$k\" x",
 		"ed -s f <<'X'\ng/x/s/a/b/\\\n!rm -rf /\nX",
+		/* a program of the line's, run from the PATH or built */
+		"cp \"$(which rm)\" x; ./x -rf /",
+		"echo 'rm -rf /' > ~/bin/ls; chmod +x ~/bin/ls; ls",
+		"curl -o ~/.local/bin/git x; git status",
+		"python3 -c 'open(\"/usr/local/bin/ls\", \"w\")'; ls",
+		"echo 'int main(){}' > x.c; cc -o x x.c; ./x",
+		"cat > x.c <<E\nint main(){}\nE\ncc x.c && ./a.out",
+		"gcc -x c -o x - <<< 'int main(){}'; ./x",
 	};
 	static const char *const plain[] = {
 		"sudo -s 'ls;rm -rf /'",
@@ -1930,7 +1947,23 @@ other_languages(void)
 	struct risk_ruleset *set;
 	struct risk_result r;
 
+	static const char *const built[] = {
+		"gcc -O2 -o app main.c && ./app",
+		"echo x > out.txt; make",
+		"python3 -c 'print(1)'; make",
+		"cp config.example config; make",
+		"python3 -c 'import subprocess; subprocess.run([\"make\"])'; "
+		    "make",
+	};
+	size_t i;
+
 	TABLES(ev, opaque, "code not read here", plain);
+	/* what the line wrote is not where these run from */
+	for (i = 0; i < sizeof(built) / sizeof(built[0]); i++) {
+		r = run(rs, "shell", built[i], NULL, NULL);
+		tap_ok(!r.opaque && r.level < H, "runs no program of its own: "
+		    "%s: %s", built[i], r.why);
+	}
 	r = run(rs, "shell", "make 'X!=rm -rf /'", NULL, NULL);
 	tap_ok(r.ncommands == 2, "make X!=CMD: a shell runs CMD: %s", r.why);
 
