@@ -14127,6 +14127,28 @@ named_opaque(struct ctx *c, uint32_t ci, const char *f, size_t n)
 }
 
 /*
+ * Command ci runs, as its program (word k), file f (n bytes) found in
+ * the PATH: one the line wrote runs code not known before it runs, one
+ * it copied there the source's program (copy_run()).  Whether one was.
+ */
+static int
+path_named(struct ctx *c, uint32_t ci, uint32_t k, const char *f,
+    size_t n)
+{
+	uint32_t x;
+	int how = 0, maybe = 0;
+
+	if (n == 0 || n > 1000)
+		return (0);
+	x = line_writer(c, ci, ci, 0, f, n, 2, &how, &maybe);
+	if (x != NONE && how == LW_DISK)
+		copy_run(c, ci, k, x);
+	else if (x != NONE || maybe == 2)
+		interp_opaque(c, ci);
+	return (x != NONE);
+}
+
+/*
  * A program named without a '/' and looked up in a PATH the line sets
  * (PATH=. s, PATH=/tmp:$PATH s, export PATH=.; s): the file of its
  * name in each directory the value names (an empty part is .), if the
@@ -14180,8 +14202,7 @@ path_runs(struct ctx *c, uint32_t ci, uint32_t start)
 			l = 0;
 		memcpy(buf + l, w->text, w->len);
 		l += w->len;
-		named_opaque(c, ci, buf, l);
-		if (c->opq != NONE)
+		if (path_named(c, ci, start, buf, l) || c->opq != NONE)
 			return;
 	}
 }
@@ -14247,8 +14268,7 @@ sys_path_runs(struct ctx *c, uint32_t ci, uint32_t start)
 	const struct shellparse_word *w = &c->sp->cmds[ci].words[start];
 	char buf[300];
 	size_t i, l;
-	uint32_t x;
-	int how, maybe;
+	int found;
 
 	if (shellparse_pattern(w) != NULL || w->len == 0 || w->len > 255 ||
 	    memchr(w->text, '/', w->len) != NULL ||
@@ -14261,15 +14281,10 @@ sys_path_runs(struct ctx *c, uint32_t ci, uint32_t start)
 		memcpy(buf, dirs[i], l);
 		memcpy(buf + l, w->text, w->len);
 		l += w->len;
-		how = maybe = 0;
 		c->lwpathrun = 1;
-		x = line_writer(c, ci, ci, 0, buf, l, 2, &how, &maybe);
+		found = path_named(c, ci, start, buf, l);
 		c->lwpathrun = 0;
-		if (x != NONE && how == LW_DISK)
-			copy_run(c, ci, start, x);
-		else if (x != NONE || maybe == 2)
-			interp_opaque(c, ci);
-		if (x != NONE || c->opq != NONE || c->nomem)
+		if (found || c->opq != NONE || c->nomem)
 			return;
 	}
 }

@@ -1840,6 +1840,8 @@ other_languages(void)
 		"cp /bin/rm /usr/local/bin/ls; ls -rf /",
 		"ln -sf /bin/rm ~/bin/ls; ls -rf /",
 		"cp /bin/rm /usr/bin/ls && sudo ls -rf /",
+		"cp /bin/rm x; PATH=.:$PATH x -rf /",
+		"cp /bin/rm{,2}; rm2 -rf /",
 		/* a shell with no command reads its input */
 		"sudo -s <<< 'rm -rf /'",
 		"echo 'rm -rf /' | sudo -i",
