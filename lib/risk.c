@@ -815,6 +815,9 @@ glob_last(const char *p)
 #define WK_CAPSH	14	/* capsh [--opt=V] -- ARGS: ARGS a shell's */
 #define WK_NETOPTS	15	/* as WK_OPTS, each run with a connection as
 				   its input (nc -l -e sh) */
+#define WK_EVALQ	16	/* as WK_EVAL, a word with a blank quoted
+				   when joined (heroku run bash -c 'x y'):
+				   read both ways */
 #define WK_STRS(k)	((k) == WK_OPTS || (k) == WK_EACH || \
 			    (k) == WK_GITCFG || (k) == WK_NETOPTS)
 
@@ -1178,6 +1181,74 @@ static const struct subwrap salt_ssh_subs[] = {
 	{ "", 0, { "salt-ssh -r", WK_EVAL, 0, 0, 0, "", "", "", "", "", "",
 	    "", NULL, 0, 0 } },
 };
+/* oc rsh POD CMD: a shell in the pod runs CMD, as oc exec's */
+static const struct subwrap oc_subs[] = {
+	{ SW("exec"), KUBE_EXEC },
+	{ SW("debug"), KUBE_EXEC },
+	{ SW("run"), KUBE_EXEC },
+	{ SW("rsh"), { "oc rsh", WK_PREFIX, 1, 0, 0, "cflnosv", "",
+	    KUBE_OPTS "shell|timeout|", "", "", "", "", NULL, 0, 1 } },
+};
+/* heroku run CMD: the dyno's shell runs the words as a command line,
+   those with a blank quoted */
+#define HEROKU_RUN(n, p) { SW(n), { "heroku " n, WK_EVALQ, p, 0, 0, "aser", \
+	"", "|app|size|env|remote|type|", "", "", "", "", NULL, 0, 0 } }
+static const struct subwrap heroku_subs[] = {
+	HEROKU_RUN("run", 0),
+	HEROKU_RUN("run:detached", 0),
+	HEROKU_RUN("run:inside", 1),
+};
+/* gh codespace ssh [--] CMD: ssh's remote command */
+#define GH_SSH	{ "gh codespace ssh", WK_EVAL, 0, 0, 0, "cR", "", \
+	"|codespace|profile|server-port|repo|repo-owner|debug-file|", "", "", \
+	"", "", NULL, 0, 0 }
+static const struct subwrap gh_cs_subs[] = {
+	{ SW("ssh"), GH_SSH },
+};
+static const struct subwrap gh_subs[] = {
+	{ SW("codespace"), { "gh codespace", WK_SUB, 0, 0, 0, "", "", "", "",
+	    "", "", "", SUBS(gh_cs_subs), 0 } },
+	{ SW("cs"), { "gh codespace", WK_SUB, 0, 0, 0, "", "", "", "", "", "",
+	    "", SUBS(gh_cs_subs), 0 } },
+};
+/* limactl shell INSTANCE CMD ...; lima CMD (the default instance) */
+static const struct subwrap limactl_subs[] = {
+	{ SW("shell"), { "limactl shell", WK_PREFIX, 1, 0, 0, "", "",
+	    "|workdir|shell|", "", "", "", "", NULL, 0, 0 } },
+};
+/* nomad alloc exec [-task T] ALLOC CMD ... (Go's flags: -task=T) */
+#define NOMAD_OPTS	"|task|job|e|address|region|namespace|token|" \
+	"ca-cert|ca-path|client-cert|client-key|tls-server-name|"
+static const struct subwrap nomad_alloc_subs[] = {
+	{ SW("exec"), { "nomad alloc exec", WK_PREFIX1, 1, 0, 0, "", "",
+	    NOMAD_OPTS, "", "", "", "", NULL, 0, 1 } },
+};
+static const struct subwrap nomad_subs[] = {
+	{ SW("alloc"), { "nomad alloc", WK_SUB, 0, 0, 0, "", "", "", "", "",
+	    "", "", SUBS(nomad_alloc_subs), 1 } },
+};
+/*
+ * aws ssm send-command --parameters commands=...: commands for the
+ * instances' shells, in the forms aws reads (JSON, shorthand, a file):
+ * not read here.  aws ecs execute-command --command CMD.
+ */
+static const struct subwrap aws_ssm_subs[] = {
+	{ SW("send-command"), { "aws ssm send-command", WK_OPTS, 0, 0, 0, "",
+	    "", "", "", "", "", "|parameters|", NULL, 0, 1 } },
+};
+static const struct subwrap aws_ecs_subs[] = {
+	{ SW("execute-command"), { "aws ecs execute-command", WK_OPTS, 0, 0,
+	    0, "", "", "", "|command|", "", "", "", NULL, 0, 1 } },
+};
+#define AWS_OPTS	"|profile|region|endpoint-url|output|query|" \
+	"cli-read-timeout|cli-connect-timeout|ca-bundle|color|"
+static const struct subwrap aws_subs[] = {
+	{ SW("ssm"), { "aws ssm", WK_SUB, 0, 0, 0, "", "", AWS_OPTS, "", "",
+	    "", "", SUBS(aws_ssm_subs), 1 } },
+	{ SW("ecs"), { "aws ecs", WK_SUB, 0, 0, 0, "", "", AWS_OPTS, "", "",
+	    "", "", SUBS(aws_ecs_subs), 1 } },
+};
+
 /* python-dotenv and dotenvx run CMD; npm's dotenv [-e FILE] [--] CMD */
 static const struct subwrap dotenv_subs[] = {
 	{ SW("run"), { "dotenv run", WK_PREFIX, 0, 0, 0, "fe", "",
@@ -1544,7 +1615,7 @@ static const struct wrapper wrappers[] = {
 	{ "kubectl", WK_SUB, 0, 0, 0, "nsv", "", KUBE_OPTS, "", "", "", "",
 	    SUBS(kube_subs), 1 },
 	{ "oc", WK_SUB, 0, 0, 0, "nsv", "", KUBE_OPTS, "", "", "", "",
-	    SUBS(kube_subs), 1 },
+	    SUBS(oc_subs), 1 },
 	{ "lxc", WK_SUB, 0, 0, 0, "", "", "|project|", "", "", "", "",
 	    SUBS(lxc_subs), 1 },
 	{ "ctr", WK_SUB, 0, 0, 0, "an", "", "|address|namespace|timeout|"
@@ -1642,6 +1713,30 @@ static const struct wrapper wrappers[] = {
 	    "", SUBS(salt_ssh_subs), 0 },
 	{ "salt-call", WK_SUB, 0, 0, 0, SALT_ARGS, "", SALT_LONG, "", "", "",
 	    "", SUBS(salt_subs), 0 },
+	/* the clouds' commands run on their hosts */
+	{ "gcloud", WK_OPTS, 0, 0, 0, "", "", "", "|command|", W0 },
+	{ "az", WK_OPTS, 0, 0, 0, "", "", "", "|scripts|script|command|"
+	    "exec-command|", W0 },
+	{ "aws", WK_SUB, 0, 0, 0, "", "", AWS_OPTS, "", "", "", "",
+	    SUBS(aws_subs), 1 },
+	{ "heroku", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(heroku_subs), 0 },
+	{ "fly", WK_OPTS, 0, 0, 0, "", "C", "", "|command|", W0 },
+	{ "flyctl", WK_OPTS, 0, 0, 0, "", "C", "", "|command|", W0 },
+	{ "gh", WK_SUB, 0, 0, 0, "R", "", "|repo|", "", "", "", "",
+	    SUBS(gh_subs), 0 },
+	{ "limactl", WK_SUB, 0, 0, 0, "", "", "|log-level|", "", "", "", "",
+	    SUBS(limactl_subs), 0 },
+	{ "lima", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "nomad", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(nomad_subs), 1 },
+	/* wsl [-d D] [-u U] [-e] CMD: Windows runs it in Linux */
+	{ "wsl", WK_EVAL, 0, 0, 0, "du", "", "|distribution|user|cd|", "",
+	    W0 },
+	{ "wsl.exe", WK_EVAL, 0, 0, 0, "du", "", "|distribution|user|cd|",
+	    "", W0 },
+	/* helm install --post-renderer PROG: run on what it renders */
+	{ "helm", WK_OPTS, 0, 0, 0, "", "", "", "|post-renderer|", W0 },
 	/* envchain NAMESPACE CMD; caffeinate CMD; retry [-t N] -- CMD */
 	{ "envchain", WK_PREFIX, 1, 0, 0, "", "", "", "", W0 },
 	{ "caffeinate", WK_PREFIX, 0, 0, 0, "tw", "", "", "", W0 },
@@ -9489,6 +9584,7 @@ stage_args(const struct cstage *st, const struct vinfo *v)
 #define UW_PROCSUB	6	/* a shell running <( ) as its script */
 #define UW_OPAQUE	7	/* a shell running text made when it runs */
 #define UW_STRINGS	8	/* runs each command line ss[] */
+#define UW_JOINQ	9	/* UW_JOIN, and its words quoted, joined */
 
 #define UW_NSTR		8	/* ss[]: more is text not known */
 
@@ -10367,7 +10463,8 @@ strings:
 			u->kind = UW_STDIN;	/* sudo -s <<< 'cmd' */
 		return;
 	}
-	u->kind = wr->kind == WK_EVAL ? UW_JOIN : UW_VIEW;
+	u->kind = wr->kind == WK_EVAL ? UW_JOIN : wr->kind == WK_EVALQ ?
+	    UW_JOINQ : UW_VIEW;
 	u->start = k;
 	u->end = end;
 	/* sudo -s CMD: the shell's -c gets CMD's words with all but
@@ -22511,6 +22608,7 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			nested(c, vw->cmd, u.s, u.len);
 		return;
 	case UW_JOIN:
+	case UW_JOINQ:
 		vw->expanded = 1;
 		/* Once a command; but a name not known ($x: sg or ssh?)
 		   may be each wrapper, and each joins its own words. */
@@ -22523,6 +22621,9 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			opt_parse(c, vw->cmd, j, l, 0);
 		else
 			nested(c, vw->cmd, j, l);
+		if (u.kind == UW_JOINQ && u.end - u.start > 1 &&
+		    (j = join_words(c, cmd, u.start, u.end, 1, &l)) != NULL)
+			opt_parse(c, vw->cmd, j, l, 0);
 		return;
 	case UW_STDIN:
 		/* sh <<EOF ... or sh <<< "...": the body is the script. */

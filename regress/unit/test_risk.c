@@ -1831,6 +1831,21 @@ other_languages(void)
 		"salt -- '*' cmd.run_chroot /srv 'rm -rf /'",
 		"salt-call --local cmd.shell 'rm -rf /'",
 		"salt-ssh '*' -r 'rm -rf /'",
+		/* the clouds' commands on their hosts */
+		"gcloud compute ssh vm --zone z --command='rm -rf /'",
+		"az vm run-command invoke -g g -n vm --command-id "
+		    "RunShellScript --scripts 'rm -rf /'",
+		"aws ecs execute-command --cluster c --task t --command "
+		    "'rm -rf /' --interactive",
+		"heroku run -a app bash -c 'rm -rf /'",
+		"heroku run 'rm -rf / && ls'",
+		"fly ssh console -C 'rm -rf /'",
+		"gh codespace ssh -c cs -- rm -rf /",
+		"limactl shell default rm -rf /",
+		"lima sudo rm -rf /",
+		"nomad alloc exec -task=web -i abc rm -rf /",
+		"oc rsh pod rm -rf /",
+		"wsl -d Ubuntu -u root -- rm -rf /",
 		/* a copy of a program run by another name */
 		"cp /bin/rm x; ./x -rf /",
 		"ln -s /bin/rm x && ./x -rf /",
@@ -1893,6 +1908,8 @@ other_languages(void)
 		"npm config set \"$k\" x",
 		"ed -s f <<'X'\ng/x/s/a/b/\\\n!rm -rf /\nX",
 		/* a program of the line's, run from the PATH or built */
+		"aws ssm send-command --document-name AWS-RunShellScript "
+		    "--parameters commands='rm -rf /'",
 		"cp \"$(which rm)\" x; ./x -rf /",
 		"echo 'rm -rf /' > ~/bin/ls; chmod +x ~/bin/ls; ls",
 		"curl -o ~/.local/bin/git x; git status",
@@ -1905,6 +1922,11 @@ other_languages(void)
 		"sudo -s 'ls;rm -rf /'",
 		"sudo -i 'rm -rf /'",
 		"salt '*' test.ping",
+		"gcloud compute instances list",
+		"aws s3 ls",
+		"heroku logs --tail",
+		"gh codespace list",
+		"nomad job status",
 		"salt -t 5 '*' pkg.version vim",
 		"mosh host",
 		"autossh -M 0 -f -N host",
