@@ -3813,6 +3813,11 @@ static const struct xlang xlangs[] = {
 	{ "sqlite3", "", "", "", "|init|", "", "|cmd|separator|newline|"
 	    "nullvalue|vfs|maxsize|mmap|escape|pagecache|lookaside|heap|",
 	    NULL, NULL, NULL, NULL, FEED_SQLITE, XS_NOARG2, 1, 1, 0 },
+	/* duckdb's shell is sqlite3's: .shell, .system; -c and -s run one
+	   command, -f a file's */
+	{ "duckdb", "", "", "f", "|init|", "", "|cmd|c|s|separator|newline|"
+	    "nullvalue|", NULL, NULL, NULL, NULL, FEED_SQLITE, XS_NOARG2, 1,
+	    1, 0 },
 	{ "ed", "", "", "", "", "p", "|prompt|", NULL, NULL, NULL, NULL,
 	    FEED_ED, XS_ALWAYS, 0, 0, 0 },
 	{ "sftp", "", "", "b", "", "BcDFiJloPRsS", "", NULL, NULL, NULL, NULL,
@@ -3850,7 +3855,7 @@ static const char *const xlang_names[LT_N] = {
 	"make wish ghci sbcl deno psql sftp lftp pwsh mutt raku lldb",
 	"gmake emacs tclsh jimsh julia guile clisp mysql tnftp cmake perl6 "
 	"ocaml scala swift",
-	"expect octave rakudo elixir racket groovy kotlin jshell",
+	"expect octave rakudo elixir racket groovy kotlin jshell duckdb",
 	"Rscript gnuplot mariadb sqlite3 crontab neomutt ts-node clojure "
 	"kotlinc ipython crystal",
 	"ipython3", "emacs-nox emacs-gtk osascript", "powershell",
@@ -17031,7 +17036,9 @@ sqlite_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 		t = w->text;
 		if (t[0] == '-' && w->len > 1) {
 			t += t[1] == '-' ? 2 : 1;
-			if (strcmp(t, "cmd") == 0 && k + 1 < end) {
+			/* (duckdb's -c and -s too) */
+			if ((strcmp(t, "cmd") == 0 || strcmp(t, "c") == 0 ||
+			    strcmp(t, "s") == 0) && k + 1 < end) {
 				k++;
 				dot_scan(c, ci, cmd->words[k].text,
 				    cmd->words[k].len);
@@ -20956,8 +20963,9 @@ ot_name(const struct risk_ruleset *rs, const struct ient *e,
 		return;
 	}
 	/* sqlite3 .shell, socat SYSTEM: */
-	if (name[0] == 's' && ((nlen == 7 && memcmp(name, "sqlite3", 7) ==
-	    0) || (nlen == 5 && memcmp(name, "socat", 5) == 0))) {
+	if ((name[0] == 's' && ((nlen == 7 && memcmp(name, "sqlite3", 7) ==
+	    0) || (nlen == 5 && memcmp(name, "socat", 5) == 0))) ||
+	    (nlen == 6 && memcmp(name, "duckdb", 6) == 0)) {
 		ot->act = OTN_SQL;
 		return;
 	}
@@ -21071,7 +21079,7 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			tmux_texts(c, ci, start, end);
 		return;
 	case OTN_SQL:
-		if (nlen == 7)
+		if (nlen != 5)
 			sqlite_texts(c, ci, start, end);
 		else
 			socat_texts(c, ci, start, end);
