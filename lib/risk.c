@@ -1157,27 +1157,17 @@ static const struct subwrap pueue_subs[] = {
 	"thin-extra-modules|"
 #define SALT_RUN(n, p)	{ SW(n), { "salt " n, WK_EVAL, p, 0, 0, "", "", \
 	"", "", "", "", "", NULL, 0, 0 } }
+#define SALT_RUNS \
+	SALT_RUN("cmd.run", 0), SALT_RUN("cmd.run_all", 0), \
+	SALT_RUN("cmd.run_stdout", 0), SALT_RUN("cmd.run_stderr", 0), \
+	SALT_RUN("cmd.run_bg", 0), SALT_RUN("cmd.retcode", 0), \
+	SALT_RUN("cmd.shell", 0), SALT_RUN("cmd.run_chroot", 1)
 static const struct subwrap salt_subs[] = {
-	SALT_RUN("cmd.run", 0),
-	SALT_RUN("cmd.run_all", 0),
-	SALT_RUN("cmd.run_stdout", 0),
-	SALT_RUN("cmd.run_stderr", 0),
-	SALT_RUN("cmd.run_bg", 0),
-	SALT_RUN("cmd.retcode", 0),
-	SALT_RUN("cmd.shell", 0),
-	SALT_RUN("cmd.shells", 0),
-	SALT_RUN("cmd.run_chroot", 1),
+	SALT_RUNS,
 };
 /* salt-ssh TARGET -r CMD (--raw-shell): the operand a command line */
 static const struct subwrap salt_ssh_subs[] = {
-	SALT_RUN("cmd.run", 0),
-	SALT_RUN("cmd.run_all", 0),
-	SALT_RUN("cmd.run_stdout", 0),
-	SALT_RUN("cmd.run_stderr", 0),
-	SALT_RUN("cmd.run_bg", 0),
-	SALT_RUN("cmd.retcode", 0),
-	SALT_RUN("cmd.shell", 0),
-	SALT_RUN("cmd.run_chroot", 1),
+	SALT_RUNS,
 	{ "", 0, { "salt-ssh -r", WK_EVAL, 0, 0, 0, "", "", "", "", "", "",
 	    "", NULL, 0, 0 } },
 };
