@@ -11754,9 +11754,6 @@ static const char *const lw_readers =
    -t's value) names. */
 static const char lw_copiers[] =
     "|cp|mv|ln|install|gcp|gmv|rsync|scp|";
-/* Compilers whose output is a program of their sources (cc_fed()). */
-static const char lw_compilers[] =
-    "|gcc|cc|c++|g++|clang|clang++|tcc|gfortran|rustc|";
 static int	cc_fed(struct ctx *, uint32_t, uint32_t);
 
 /* Is f (n bytes) a.out, which a compiler writes when not told a name? */
@@ -11943,8 +11940,9 @@ lw_extracting(const struct shellparse_cmd *cmd, uint32_t k)
 #define LK_FETCHLAST	4
 #define LK_EDIT		5	/* sed, perl, ruby, awk: -i edits files */
 #define LK_FIND		6	/* find: -fprint f writes f */
-#define LK_COPY		7	/* cp, mv, ln, install: a copy of a file */
-#define LK_CC		8	/* a compiler: a program of its sources */
+#define LK_COPY		7	/* cp, mv, ln, install: a copy */
+#define LK_CC		8	/* a compiler: a program of its sources
+				   (cc_fed()) */
 
 static int
 lw_kind(const struct shellparse_word *w)
@@ -13403,9 +13401,10 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
 		}
 		if (m == cmd->nwords) {
 			/* echo ... > x.c; cc x.c; ./a.out */
-			if (lw_aout(nm.f, nm.fn) && (p = lw_program(c, cmd, cmd->nwords)) <
-			    cmd->nwords && lw_prog(&cmd->words[p],
-			    lw_compilers) && cc_fed(c, x, p)) {
+			if (lw_aout(nm.f, nm.fn) && (p = lw_program(c, cmd,
+			    cmd->nwords)) < cmd->nwords &&
+			    lw_kind(&cmd->words[p]) == LK_CC &&
+			    cc_fed(c, x, p)) {
 				*how = LW_NET;
 				return (x);
 			}
@@ -13470,7 +13469,7 @@ line_writer(struct ctx *c, uint32_t ci, uint32_t before, uint32_t lo,
 			return (x);
 		}
 		/* cc -o f x.c, x.c the line's: a program of its code */
-		if (!fetch && lw_prog(w, lw_compilers) && cc_fed(c, x, p)) {
+		if (!fetch && lw_kind(w) == LK_CC && cc_fed(c, x, p)) {
 			*how = LW_NET;
 			return (x);
 		}
@@ -13735,14 +13734,40 @@ static int	feed_file(struct ctx *, uint32_t, uint32_t,
  */
 static void	feed_input(struct ctx *, uint32_t, struct feed *, int);
 
+/*
+ * The file dd (command cmd, its program word p) copies: 1 with its name
+ * in *v (if=FILE), 0 when it copies its input (no if=, if=/dev/stdin),
+ * -1 when if= names one not known (if=$f).
+ */
+static int
+dd_source(const struct shellparse_cmd *cmd, uint32_t p,
+    struct shellparse_word *v)
+{
+	const struct shellparse_word *w;
+	uint32_t k;
+
+	for (k = p + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		if (w->len < 3 || memcmp(w->text, "if=", 3) != 0)
+			continue;
+		if (shellparse_pattern(w) != NULL)
+			return (-1);
+		v->text = w->text + 3;
+		v->len = w->len - 3;
+		v->flags = 0;
+		return (fd_path(v->text, v->len) == XF_INPUT ? 0 : 1);
+	}
+	return (0);
+}
+
 static int
 copy_feed(struct ctx *c, uint32_t x, struct feed *f, int depth)
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[x];
-	const struct shellparse_word *w, *src[16];
+	const struct shellparse_word *src[16];
 	struct shellparse_word v;
 	const char *d;
-	uint32_t p, k, n, i;
+	uint32_t p, n, i;
 	size_t dn;
 	int notdir, fed = 0;
 
@@ -13750,17 +13775,10 @@ copy_feed(struct ctx *c, uint32_t x, struct feed *f, int depth)
 	if (p >= cmd->nwords || shellparse_pattern(&cmd->words[p]) != NULL)
 		return (0);
 	if (lw_prog(&cmd->words[p], "|dd|")) {
-		for (k = p + 1; k < cmd->nwords; k++) {
-			w = &cmd->words[k];
-			if (w->len < 3 || memcmp(w->text, "if=", 3) != 0)
-				continue;
-			if (shellparse_pattern(w) != NULL)
-				return (0);	/* if=$f: a file */
-			v.text = w->text + 3;
-			v.len = w->len - 3;
-			v.flags = 0;
-			if (fd_path(v.text, v.len) == XF_INPUT)
-				break;
+		switch (dd_source(cmd, p, &v)) {
+		case -1:
+			return (0);	/* if=$f: a file */
+		case 1:
 			return (feed_file(c, x, x, &v, f, depth + 1) == 1);
 		}
 		/* no if= (or if=/dev/stdin): what it reads */
@@ -14087,12 +14105,12 @@ static void __attribute__((noinline))
 copy_run(struct ctx *c, uint32_t ci, uint32_t k, uint32_t x)
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci], *xc;
-	const struct shellparse_word *src[2], *w, *rw;
+	const struct shellparse_word *src[2], *rw;
 	struct shellparse_word v;
 	const char *d, *sb, *rb;
 	size_t dn, l, sn, rn;
 	uint32_t p, n = 0, j;
-	int notdir;
+	int notdir, i;
 	char *t;
 
 	if (x >= c->sp->ncmds || k >= cmd->nwords)
@@ -14102,16 +14120,15 @@ copy_run(struct ctx *c, uint32_t ci, uint32_t k, uint32_t x)
 	if (p >= xc->nwords || shellparse_pattern(&xc->words[p]) != NULL)
 		return;
 	if (lw_prog(&xc->words[p], "|dd|")) {
-		for (j = p + 1; j < xc->nwords && n == 0; j++) {
-			w = &xc->words[j];
-			if (w->len < 3 || memcmp(w->text, "if=", 3) != 0)
-				continue;
-			v = *w;
-			v.text += 3;
-			v.len -= 3;
-			src[n++] = &v;
+		if ((i = dd_source(xc, p, &v)) == 0)
+			return;		/* dd of=x <<< ...: copy_feed() */
+		src[0] = &v;
+		n = i == 1;
+		if (i < 0) {
+			interp_opaque(c, ci);	/* if=$f */
+			return;
 		}
-	} else if (lw_prog(&xc->words[p], "|cp|mv|ln|install|gcp|gmv|"))
+	} else if (lw_kind(&xc->words[p]) == LK_COPY)
 		n = cp_operands(xc, p, src, 2, &d, &dn, &notdir);
 	if (n != 1)
 		return;		/* cp a b dir/; dir/a: a's name */
@@ -14303,13 +14320,6 @@ path_runs(struct ctx *c, uint32_t ci, uint32_t start)
 	}
 }
 
-/*
- * A program named without a '/' (ls) is looked up in the PATH: a file
- * of its name the line wrote in one of the directories a PATH most
- * often holds (echo ... > ~/bin/ls; ls) runs code not known before it
- * runs, and one it copied there runs the source's program (cp /bin/rm
- * /usr/local/bin/ls; ls -rf /).
- */
 /* May word w name b (n bytes): a path ending in it, code holding it
    (open("/usr/local/bin/ls", "w")), a value that does (f=~/bin/ls;
    > $f)?  b as a name of its own (bin/ls, "ls"; not i.sh for sh), as
@@ -14354,6 +14364,13 @@ named_before(const struct ctx *c, uint32_t ci, const char *b, size_t n)
 	return (0);
 }
 
+/*
+ * A program named without a '/' (ls) is looked up in the PATH: a file
+ * of its name the line wrote in one of the directories a PATH most
+ * often holds (echo ... > ~/bin/ls; ls) runs code not known before it
+ * runs, and one it copied there runs the source's program (cp /bin/rm
+ * /usr/local/bin/ls; ls -rf /).
+ */
 static void __attribute__((noinline))
 sys_path_runs(struct ctx *c, uint32_t ci, uint32_t start)
 {
