@@ -1201,6 +1201,42 @@ static const struct subwrap gh_subs[] = {
 	{ SW("cs"), { "gh codespace", WK_SUB, 0, 0, 0, "", "", "", "", "", "",
 	    "", SUBS(gh_cs_subs), 0 } },
 };
+/* az ssh vm|arc|host [options] -- ARGS: ssh's, after the host, so a
+   command the host's shell runs; az's other commands WK_OPTS */
+#define AZ_SSH	{ "az ssh vm", WK_EVAL, 0, 0, 0, "gnpico", "", \
+	"|resource-group|name|vm-name|ip|public-key-file|pub-key-file|" \
+	"private-key-file|prv-key-file|local-user|certificate-file|" \
+	"cert-file|port|ssh-client-folder|ssh-proxy-folder|resource-type|" \
+	"subscription|output|query|ids|", "", "", "", "", NULL, 0, 1 }
+static const struct subwrap az_ssh_subs[] = {
+	{ SW("vm"), AZ_SSH },
+	{ SW("arc"), AZ_SSH },
+	{ SW("host"), AZ_SSH },
+};
+static const struct subwrap az_subs[] = {
+	{ SW("ssh"), { "az ssh", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(az_ssh_subs), 1 } },
+	{ "", 0, { "az", WK_OPTS, 0, 0, 0, "", "", "", "|scripts|script|"
+	    "command|exec-command|", "", "", "", NULL, 0, 0 } },
+};
+/* rustup run [--install] TOOLCHAIN CMD ... */
+static const struct subwrap rustup_subs[] = {
+	{ SW("run"), { "rustup run", WK_PREFIX, 1, 0, 0, "", "", "", "", "",
+	    "", "", NULL, 0, 0 } },
+};
+/* devbox [global] run [-c DIR] SCRIPT|CMD ...: a script of
+   devbox.json's, or a command */
+#define DEVBOX_RUN	{ SW("run"), { "devbox run", WK_PREFIX, 0, 0, 0, \
+	"ce", "", "|config|env|env-file|environment|", "", "", "", "", NULL, \
+	0, 1 } }
+static const struct subwrap devbox_global_subs[] = {
+	DEVBOX_RUN,
+};
+static const struct subwrap devbox_subs[] = {
+	DEVBOX_RUN,
+	{ SW("global"), { "devbox global", WK_SUB, 0, 0, 0, "", "", "", "",
+	    "", "", "", SUBS(devbox_global_subs), 1 } },
+};
 /* limactl shell INSTANCE CMD ...; lima CMD (the default instance) */
 static const struct subwrap limactl_subs[] = {
 	{ SW("shell"), { "limactl shell", WK_PREFIX, 1, 0, 0, "", "",
@@ -1362,6 +1398,20 @@ static const struct subwrap toolbox_subs[] = {
 	"owner|max-results|base-directory|path-separator|search-path|" \
 	"ignore-file|batch-size|format|"
 
+/*
+ * qemu's user-mode emulators, qemu-ARCH and qemu-ARCH-static for each
+ * ARCH in qemu_arches: qemu-aarch64 [-L DIR] [-cpu MODEL] PROG ARGS
+ * runs PROG.  -cpu, -seed, -trace and -plugin are long options with
+ * one dash; -strace, -singlestep are read as -s's value, not wrongly.
+ */
+static const struct wrapper qemu_user = { "qemu-user", WK_PREFIX1, 0, 0,
+	0, "LEUgdDpBRs0r", "", "|cpu|seed|trace|plugin|", "", W0 };
+static const char qemu_arches[] = "|aarch64|aarch64_be|alpha|arm|armeb|"
+	"cris|hexagon|hppa|i386|loongarch64|m68k|microblaze|microblazeel|"
+	"mips|mips64|mips64el|mipsel|mipsn32|mipsn32el|nios2|or1k|ppc|ppc64|"
+	"ppc64le|riscv32|riscv64|s390x|sh4|sh4eb|sparc|sparc32plus|sparc64|"
+	"x86_64|xtensa|xtensaeb|";
+
 static const struct wrapper wrappers[] = {
 	{ "env", WK_PREFIX, 0, 1, 1, "uCP", "S", "|unset|chdir|",
 	    "|split-string|", W0 },
@@ -1438,6 +1488,15 @@ static const struct wrapper wrappers[] = {
 	    "balancing|weighted-interleave|", "", W0 },
 	{ "prlimit", WK_PREFIX, 0, 0, 0, "po", "", "|pid|output|", "", W0 },
 	{ "cgexec", WK_PREFIX, 0, 0, 0, "g", "", "", "", W0 },
+	/* user-mode emulators run a program of another machine's:
+	   box64, box86, FEX; qemu-ARCH is qemu_user */
+	{ "box64", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "box86", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "FEXInterpreter", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "FEXLoader", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	/* wine PROG ARGS: a Windows program (wine cmd /c CMD) */
+	{ "wine", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	{ "wine64", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	{ "rlwrap", WK_PREFIX, 0, 0, 0, "bCDefFgHlMOPqsStwz", "",
 	    "|break-chars|command-name|extra-char-after-completion|file|"
 	    "history-format|forget-matching|history-filename|logfile|"
@@ -1705,8 +1764,12 @@ static const struct wrapper wrappers[] = {
 	    "", SUBS(salt_subs), 0 },
 	/* the clouds' commands run on their hosts */
 	{ "gcloud", WK_OPTS, 0, 0, 0, "", "", "", "|command|", W0 },
-	{ "az", WK_OPTS, 0, 0, 0, "", "", "", "|scripts|script|command|"
-	    "exec-command|", W0 },
+	{ "az", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "", SUBS(az_subs),
+	    1 },
+	{ "rustup", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(rustup_subs), 1 },
+	{ "devbox", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(devbox_subs), 1 },
 	{ "aws", WK_SUB, 0, 0, 0, "", "", AWS_OPTS, "", "", "", "",
 	    SUBS(aws_subs), 1 },
 	{ "heroku", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
@@ -1739,6 +1802,9 @@ static const struct wrapper wrappers[] = {
 	    "user|par|outdir|errdir|timeout|option|extra-args|extra-arg|", "",
 	    W0 },
 	{ "pdsh", WK_EVAL, 0, 0, 0, "wxgXltufRMo", "", "", "", W0 },
+	/* dsh (dancer's shell) -a|-m HOST|-g GROUP [--] CMD */
+	{ "dsh", WK_EVAL, 0, 0, 0, "bmgroFf", "", "|bufsize|machine|group|"
+	    "remoteshell|remoteshellopt|forklimit|file|", "", W0 },
 	{ "clush", WK_EVAL, 0, 0, 0, "wxgXfluotERO", "", "|nodes|exclude|"
 	    "group|fanout|user|options|connect_timeout|command_timeout|"
 	    "worker|rcopy|topology|pick|", "", W0 },
@@ -3790,6 +3856,15 @@ static const struct xlang xlangs[] = {
 	    "|batch|batch-silent|", NULL, FEED_GDB, XS_ALWAYS, 2, 0, 0 },
 	{ "deno", "", "|eval|", "", "", "", "", NULL, NULL, NULL, "|eval|",
 	    FEED_OPAQUE, XS_NONE, 0, 1, 0 },
+	/* MATLAB: -batch CODE, -r CODE; its input without them */
+	{ "matlab", "r", "|batch|", "", "", "c", "|sd|logfile|", XL_OPAQUE,
+	    XS_ALWAYS, 1, 1, 0 },
+	/* cmd.exe (WSL's, wine's) [/s /q ...] /c CMD, /k CMD: switches
+	   with a '/', in any case; its input without them */
+	{ "cmd.exe", "", "", "", "", "", "", NULL, NULL, NULL, "|/c|/k|",
+	    FEED_OPAQUE, XS_ALWAYS, 0, 0, 0 },
+	{ "cmd", "", "", "", "", "", "", NULL, NULL, NULL, "|/c|/k|",
+	    FEED_OPAQUE, XS_ALWAYS, 0, 0, 0 },
 	/* lldb's commands (lldb_line()) in -o CMD, in -s FILE and on its
 	   input, which it reads after them unless -b */
 	{ "lldb", "", "", "+sSK", "|+|source|source-before-file|"
@@ -3845,13 +3920,14 @@ static const struct xlang xlangs[] = {
 
 /* Their names, for a quick no (xlang_ok() checks them). */
 static const char *const xlang_names[LT_N] = {
-	NULL, "R", "dc ed bb m4 zx", "ghc gdb ftp tsx clj iex erl irb pry",
+	NULL, "R", "dc ed bb m4 zx", "ghc gdb ftp tsx clj iex erl irb pry cmd",
 	"make wish ghci sbcl deno psql sftp lftp pwsh mutt raku lldb",
 	"gmake emacs tclsh jimsh julia guile clisp mysql tnftp cmake perl6 "
 	"ocaml scala swift",
-	"expect octave rakudo elixir racket groovy kotlin jshell duckdb",
+	"expect octave rakudo elixir racket groovy kotlin jshell duckdb "
+	"matlab",
 	"Rscript gnuplot mariadb sqlite3 crontab neomutt ts-node clojure "
-	"kotlinc ipython crystal",
+	"kotlinc ipython crystal cmd.exe",
 	"ipython3", "emacs-nox emacs-gtk osascript", "powershell",
 };
 
@@ -3920,6 +3996,7 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 	const struct xlang *xl;
 	const struct optalias *al;
 	struct ient *e;
+	const char *p, *q;
 	char txname[32];
 	uint32_t i;
 	size_t vo;
@@ -3991,6 +4068,17 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 		e->wrap = wr;
 		e->shellfam = wrapper_shellfam(wr);
 	}
+	for (p = qemu_arches; (q = strchr(p + 1, '|')) != NULL; p = q)
+		for (i = 0; i < 2; i++) {
+			snprintf(txname, sizeof(txname), "qemu-%.*s%s",
+			    (int)(q - p - 1), p + 1, i ? "-static" : "");
+			if ((e = ient_get(rs, txname, strlen(txname))) ==
+			    NULL) {
+				cfail(&ce, "%s", "out of memory");
+				goto fail;
+			}
+			e->wrap = &qemu_user;
+		}
 	for (xl = xlangs; xl < xlangs + sizeof(xlangs) / sizeof(xlangs[0]);
 	    xl++) {
 		if ((e = ient_get(rs, xl->name, strlen(xl->name))) == NULL) {
@@ -10318,8 +10406,9 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 			if (npos > 0 && wr->name[0] == 'r' &&
 			    strcmp(wr->name, "runcon") == 0)
 				npos = 0;	/* runcon -t TYPE CMD: no CONTEXT */
-			if (lo == 1 && wr->kind == WK_PREFIX1 && l > 2) {
-				/* mpirun -np 2, -mca K V */
+			if (lo == 1 && wr->kind == WK_PREFIX1) {
+				/* mpirun -np 2, -mca K V; -N 2 and
+				   qemu-arm -L DIR are short ones */
 				eq = memchr(t, '=', l);
 				n = (eq ? (size_t)(eq - t) : l) - 1;
 				if (!in_list_abbr(wr->longargs, t + 1, n, 1) &&
@@ -10462,6 +10551,15 @@ strings:
 			u->kind = UW_STDIN;	/* sudo -s <<< 'cmd' */
 		return;
 	}
+	/* salt '*' cmd.run cmd='CMD': the keyword form */
+	for (i = k; wr->name[0] == 's' && i < end &&
+	    strncmp(wr->name, "salt ", 5) == 0; i++)
+		if (w[i].len > 4 && memcmp(w[i].text, "cmd=", 4) == 0) {
+			u->s = w[i].text + 4;
+			u->len = w[i].len - 4;
+			u->kind = UW_STRING;
+			return;
+		}
 	u->kind = wr->kind == WK_EVAL ? UW_JOIN : wr->kind == WK_EVALQ ?
 	    UW_JOINQ : UW_VIEW;
 	u->start = k;
@@ -20605,10 +20703,26 @@ xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			make_var(c, ci, w, 0);
 			continue;
 		}
+		if (x->subcode != NULL && x->subcode[1] == '/' && l >= 2 &&
+		    t[0] == '/') {
+			/* cmd.exe /s /c CMD, /cCMD, /K CMD */
+			if ((t[1] | 0x20) == 'c' || (t[1] | 0x20) == 'k') {
+				interp_opaque(c, ci);
+				return;
+			}
+			continue;
+		}
 		if (operands++ == 0 && x->subcode != NULL &&
 		    shellparse_pattern(w) == NULL &&
 		    in_list_abbr(x->subcode, t, l, 1)) {
 			interp_opaque(c, ci);	/* deno eval CODE */
+			return;
+		}
+		/* deno run https://...: code from the net */
+		if (x->subcode != NULL && l > 7 && t[0] == 'h' &&
+		    x->name[0] == 'd' && (strncmp(t, "https://", 8) == 0 ||
+		    strncmp(t, "http://", 7) == 0)) {
+			interp_opaque(c, ci);
 			return;
 		}
 		if (operands == (x->input == XS_NOARG2 ? 2 : 1) &&

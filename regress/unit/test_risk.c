@@ -1650,6 +1650,8 @@ subcommands(void)
 
 	/* What the subcommand runs, when it runs nothing a rule is for. */
 	shell("docker run --rm alpine ls -l", L, "ls");
+	shell("dsh -a ls -l", L, "ls");
+	shell("salt '*' cmd.run cmd='ls -l' cwd=/tmp", L, "ls");
 	shell("kubectl exec pod -- ls /", L, "ls");
 	shell("git log --oneline", L, "git-read");
 	shell("git status", L, "git-read");
@@ -1840,6 +1842,20 @@ other_languages(void)
 		"salt -- '*' cmd.run_chroot /srv 'rm -rf /'",
 		"salt-call --local cmd.shell 'rm -rf /'",
 		"salt-ssh '*' -r 'rm -rf /'",
+		"salt '*' cmd.run cmd='rm -rf /'",
+		"salt-call cmd.run cmd='rm -rf /' runas=root",
+		"dsh -a -c -- rm -rf /",
+		"dsh -g web -r ssh -o -q 'rm -rf /'",
+		/* user-mode emulators, toolchain and environment runners */
+		"qemu-aarch64 -L /usr/aarch64-linux-gnu /bin/rm -rf /",
+		"qemu-x86_64-static -cpu max -strace /bin/rm -rf /",
+		"qemu-riscv64 -E A=1 -U B rm -rf /",
+		"box64 /bin/rm -rf /",
+		"mpirun -N 2 rm -rf /",
+		"rustup run stable rm -rf /",
+		"rustup -v run --install nightly rm -rf /",
+		"devbox run -c dir rm -rf /",
+		"devbox global run rm -rf /",
 		/* the clouds' commands on their hosts */
 		"gcloud compute ssh vm --zone z --command='rm -rf /'",
 		"az vm run-command invoke -g g -n vm --command-id "
@@ -1855,6 +1871,8 @@ other_languages(void)
 		"nomad alloc exec -task=web -i abc rm -rf /",
 		"oc rsh pod rm -rf /",
 		"wsl -d Ubuntu -u root -- rm -rf /",
+		"az ssh vm -g rg -n vm -- rm -rf /",
+		"az ssh arc --resource-group rg --name m -- sudo rm -rf /",
 		/* a copy of a program run by another name */
 		"cp /bin/rm x; ./x -rf /",
 		"ln -s /bin/rm x && ./x -rf /",
@@ -1907,6 +1925,17 @@ other_languages(void)
 		"gnuplot -e 'system(\"rm -rf /\")'",
 		"dc -e '[!ls]x' <<< '2p'",
 		"deno eval 'Deno.run({cmd:[\"rm\",\"-rf\",\"/\"]})'",
+		"deno run -A https://x.example/i.ts",
+		"deno http://x.example/i.ts",
+		"matlab -batch \"system('rm -rf /')\"",
+		"matlab -nodisplay -nosplash -r 'x; exit'",
+		"matlab -nodesktop < x.m",
+		"cmd.exe /c rd /s /q C:\\",
+		"cmd.exe /s /C \"del x\"",
+		"cmd.exe /cdir",
+		"echo dir | cmd.exe",
+		"wine cmd /c del x",
+		"wine64 cmd.exe /K dir",
 		"mysql db < dump.sql",
 		"psql db < x.sql",
 		"cat x.sql | sqlite3 db",
@@ -1955,6 +1984,15 @@ other_languages(void)
 		"dc x.dc",
 		"gdb -nx -batch -x cmds.gdb ./prog",
 		"deno run x.ts",
+		"matlab",
+		"cmd.exe /q",
+		"wine notepad.exe",
+		"qemu-system-x86_64 -hda disk.img",
+		"qemu-arm ./a.out",
+		"az ssh vm -g rg -n vm",
+		"az vm list",
+		"rustup run stable cargo build",
+		"devbox run test",
 		"ip netns list",
 		"perf report",
 		"sbatch job.sh",

@@ -1682,25 +1682,31 @@ one(uint32_t i, int print, struct sbuf *b, char *arena, size_t asize)
  * codespace ssh, limactl, lima, nomad alloc exec, oc rsh, wsl and helm
  * came to run commands: no result higher or lower; 27 count more
  * commands.
+ * Blocks changed when dsh, qemu-ARCH, box64, box86, FEX, wine, rustup
+ * run, devbox run, az ssh vm and salt's cmd='CMD' came to run commands,
+ * and matlab, cmd.exe and deno run URL to be code not known: 11 results
+ * higher, none lower (dsh '$*' ... runs a line its shell cannot parse,
+ * under seven rule sets; r${x}m <(curl x) and $X, which may now be
+ * rustup run X sh, under two); 60 count more commands.
  * test_risk_diff -g printed them.
  */
 static const uint64_t golden[] = {
 	0xf98b18bb655538a7ULL,
-	0x43e8196e5be17459ULL,
+	0x9af4771fb9ddbc78ULL,
 	0x9dc778e6676577e5ULL,
 	0x5a6095188d0273fcULL,
 	0x2cab704239b3fa7dULL,
-	0xc4411c85f16bb4e3ULL,
-	0xfbbcb888f5bd307eULL,
+	0x5a2f352bf90200d8ULL,
+	0xdacd1ca0fae1323eULL,
 	0x780e75cfbf867d03ULL,
 	0x8a0099df9f25c703ULL,
-	0x41f5d45e3756ae32ULL,
+	0xa8b7d642a2043b85ULL,
 	0x7214d21482fb4254ULL,
 	0x9181bd29871e4424ULL,
 	0x29dfd0b65006342aULL,
 	0xd3f048a6fa90bc35ULL,
 	0x208f2e96cc033cd9ULL,
-	0x1e5b454798331b8bULL,
+	0x70b1c428f3d56c15ULL,
 	0x4825cbeea9d0fb60ULL,
 	0x3fe8c53e21cad9ccULL,
 	0x5bd99fdee671783dULL,
@@ -1714,7 +1720,7 @@ static const uint64_t golden[] = {
 	0xd40e459e9a50b2beULL,
 	0x3c1262c59fb034caULL,
 	0xc6ada222318584eaULL,
-	0xba35c22e45921238ULL,
+	0xab2800f5cc110a76ULL,
 	0x5e36da513679650fULL,
 	0x46a389960e6978b8ULL,
 	0x42a20d1f385e546cULL,
@@ -1722,11 +1728,11 @@ static const uint64_t golden[] = {
 	0xa941e56807b9716eULL,
 	0x9ef1a9973f50a175ULL,
 	0x5925fae5e518aad5ULL,
-	0x5dbb09e3a6fd1d7cULL,
+	0xdbc30428c7734d66ULL,
 	0x575cf7a1827972fdULL,
 	0xea1ce3239437fcfdULL,
 	0xf8ba85742373a920ULL,
-	0x523cb710e231c977ULL,
+	0x92c7a47c7abd2910ULL,
 	0xcb5b7127e5667203ULL,
 	0x8a8af8ad5071fa6fULL,
 	0xec9ebd51f604b22bULL,
@@ -1734,10 +1740,10 @@ static const uint64_t golden[] = {
 	0xada1577e0ed2ceecULL,
 	0x27a0265a5b53768eULL,
 	0xa5432381df4151e8ULL,
-	0x12ec33cfa610bc30ULL,
+	0x54586d6bc7f4f365ULL,
 	0xf1131d527beafb46ULL,
 	0x550dd33762f6a278ULL,
-	0x3eeb5b7336f5f42aULL,
+	0x2fbb7887bb93ff90ULL,
 	0x4b973abfe1e4cf9fULL,
 	0x62f5ed890920cba0ULL,
 	0x79d946f471637daeULL,
