@@ -1886,6 +1886,8 @@ static const struct wrapper wrappers[] = {
 	{ "mksh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
 	{ "lksh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
 	{ "oksh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "loksh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "brush", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
 	{ "ash", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
 	{ "posh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
 	{ "yash", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
@@ -1901,6 +1903,7 @@ static const struct wrapper wrappers[] = {
 	{ "elvish", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
 	{ "nu", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
 	{ "xonsh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
+	{ "murex", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
 	{ "osh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
 	{ "ysh", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
 	{ "oil", WK_SHELL, 0, 0, 0, "", "", "", "", W0 },
@@ -2002,7 +2005,7 @@ static const char *const builtin_names[LT_N] = {
 static const char *const shell_names[LT_N] = {
 	NULL, NULL, "sh rc es nu", "zsh ksh ash csh osh ysh oil ion jsh",
 	"bash dash mksh lksh oksh posh yash fish tcsh hush sash bosh",
-	"ksh93 rbash xonsh pdksh ksh88", "elvish", "bsd-csh", NULL, NULL,
+	"ksh93 rbash xonsh pdksh ksh88 loksh brush murex", "elvish", "bsd-csh", NULL, NULL,
 	"sh.distrib zsh-static", "bash-static mksh-static",
 };
 
@@ -23323,6 +23326,72 @@ zsh_quals(struct ctx *c, const struct shellparse_cmd *cmd)
 	return (call_names(c, &c->zsh, zsh, 1));
 }
 
+/* Is w zsh's =NAME, the path of command NAME? */
+static int
+eq_name(const struct shellparse_word *w)
+{
+	uint32_t i;
+
+	if (w->len < 2 || w->text[0] != '=' || shellparse_pattern(w) != NULL)
+		return (0);
+	for (i = 1; i < w->len; i++)
+		if (!isalnum((unsigned char)w->text[i]) &&
+		    strchr("_.+-", w->text[i]) == NULL)
+			return (0);
+	return (1);
+}
+
+/*
+ * zsh's =NAME is the path of command NAME (=rm -rf /, sudo =rm).  In a
+ * call that runs zsh, command ci with such a word is read again with
+ * NAME for it.
+ */
+static void
+zsh_equals(struct ctx *c, uint32_t ci)
+{
+	static const char *const zsh[] = { "zsh" };
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	const char *eq;
+	size_t l = 0;
+	uint32_t k;
+	char *t;
+
+	for (k = 0; k < cmd->nwords && !eq_name(&cmd->words[k]); k++)
+		;
+	if (k == cmd->nwords || c->zsh == 1 ||
+	    !call_names(c, &c->zsh, zsh, 1))
+		return;
+	for (k = 0; k < cmd->nwords; k++)
+		l += 4 * (size_t)cmd->words[k].len + 3;
+	if (l > SHELLPARSE_MAXLEN) {
+		interp_opaque(c, ci);
+		return;
+	}
+	if ((t = shellparse_alloc(c->sp, l + 1)) == NULL) {
+		c->nomem = 1;
+		return;
+	}
+	for (k = 0, l = 0; k < cmd->nwords; k++) {
+		if (k > 0)
+			t[l++] = ' ';
+		w = &cmd->words[k];
+		if (eq_name(w))
+			l += squote(t + l, w->text + 1, w->len - 1);
+		else if (k < cmd->nassign && shellparse_pattern(w) == NULL &&
+		    (eq = memchr(w->text, '=', w->len)) != NULL) {
+			/* x=1 =cmd: x='1' stays an assignment */
+			memcpy(t + l, w->text, (size_t)(eq + 1 - w->text));
+			l += (size_t)(eq + 1 - w->text);
+			l += squote(t + l, eq + 1, w->len -
+			    (size_t)(eq + 1 - w->text));
+		} else
+			l += word_put(t + l, w);
+	}
+	t[l] = '\0';
+	opt_parse(c, ci, t, l, 0);
+}
+
 /* A cd moved the line: where the commands from here run. */
 static void __attribute__((noinline))
 cwd_note(struct ctx *c)
@@ -23486,6 +23555,8 @@ command1(struct ctx *c, uint32_t i)
 	}
 	if (cmd->nwords > 0 && zsh_quals(c, cmd))
 		interp_opaque(c, i);
+	if (cmd->nwords > 0 && c->zsh != 1)
+		zsh_equals(c, i);
 	if (c->rs->npp > 0 && c->cwd == NULL)
 		cmd_paths(c, cmd, path_feed, NULL);
 	else if (c->rs->npp > 0)

@@ -802,6 +802,15 @@ evasions(void)
 	evade("xonsh -c 'rm -rf /'", C, "rm-rf");
 	evade("osh -c 'rm -rf /'", C, "rm-rf");
 	evade("hush -c 'rm -rf /'", C, "rm-rf");
+	evade("loksh -c 'rm -rf /'", C, "rm-rf");
+	evade("murex -c 'rm -rf /'", C, "rm-rf");
+	evade("brush -c 'rm -rf /'", C, "rm-rf");
+	/* zsh's =NAME is NAME's path */
+	evade("zsh -c '=rm -rf /'", C, "rm-rf");
+	evade("zsh -c 'sudo =rm -rf /'", C, "rm-rf");
+	evade("zsh -c 'x=1 =bash -c \"rm -rf /\"'", C, "rm-rf");
+	shell("zsh -c 'ls =ls'", L, "ls");
+	shell("bash -c '=rm -rf /'", L, NULL);
 	evade("/bin/sh.distrib -c 'rm -rf /'", C, "rm-rf");
 	evade("bash-static -c 'rm -rf /'", C, "rm-rf");
 	evade("echo 'rm -rf /' > s; tcsh s", C, "rm-rf");

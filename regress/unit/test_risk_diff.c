@@ -1688,6 +1688,10 @@ one(uint32_t i, int print, struct sbuf *b, char *arena, size_t asize)
  * higher, none lower (dsh '$*' ... runs a line its shell cannot parse,
  * under seven rule sets; r${x}m <(curl x) and $X, which may now be
  * rustup run X sh, under two); 60 count more commands.
+ * Blocks changed when zsh's =NAME came to be matched as NAME in a call
+ * that runs zsh, and loksh, murex and brush came to be shells: no
+ * result higher or lower; 9 count more commands (one line, =ssh ...
+ * zsh, under nine rule sets).
  * test_risk_diff -g printed them.
  */
 static const uint64_t golden[] = {
@@ -1702,7 +1706,7 @@ static const uint64_t golden[] = {
 	0x8a0099df9f25c703ULL,
 	0xa8b7d642a2043b85ULL,
 	0x7214d21482fb4254ULL,
-	0x9181bd29871e4424ULL,
+	0xfa72385a8c7db6faULL,
 	0x29dfd0b65006342aULL,
 	0xd3f048a6fa90bc35ULL,
 	0x208f2e96cc033cd9ULL,
