@@ -2005,7 +2005,8 @@ static const char *const builtin_names[LT_N] = {
 static const char *const shell_names[LT_N] = {
 	NULL, NULL, "sh rc es nu", "zsh ksh ash csh osh ysh oil ion jsh",
 	"bash dash mksh lksh oksh posh yash fish tcsh hush sash bosh",
-	"ksh93 rbash xonsh pdksh ksh88 loksh brush murex", "elvish", "bsd-csh", NULL, NULL,
+	"ksh93 rbash xonsh pdksh ksh88 loksh brush murex", "elvish",
+	"bsd-csh", NULL, NULL,
 	"sh.distrib zsh-static", "bash-static mksh-static",
 };
 
