@@ -11461,11 +11461,14 @@ feed_stdin(struct ctx *c, uint32_t j, struct feed *f, int depth, int procsub)
 		    r->op == SHELLPARSE_R_RDWR))
 			continue;	/* sh 3< file: not its input */
 		else if (r->op == SHELLPARSE_R_IN ||
-		    r->op == SHELLPARSE_R_RDWR || (r->op ==
-		    SHELLPARSE_R_DUPIN && (r->fd == -1 || r->fd == 0) &&
+		    r->op == SHELLPARSE_R_RDWR || (((r->op ==
+		    SHELLPARSE_R_DUPIN && r->fd == -1) || (r->fd == 0 &&
+		    (r->op == SHELLPARSE_R_DUPIN ||
+		    r->op == SHELLPARSE_R_DUPOUT))) &&
 		    strcmp(r->target.text, "0") != 0 &&
 		    strcmp(r->target.text, "-") != 0)) {
-			/* sh < file, sh <&3: text not of the line, unless
+			/* sh < file, sh <&3, sh >& /dev/tcp/h/p 0>&1
+			   (dup2 either way): text not of the line, unless
 			   the line wrote the file (echo ... > f; sh < f) */
 			if (r->op == SHELLPARSE_R_IN && feed_file(c, j, j,
 			    &r->target, f, depth + 1) == 1)

