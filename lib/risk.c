@@ -2074,10 +2074,10 @@ static const char *const code_vars[CV_N] = {
 	[3] = "PS0 PS1 PS2 PS3 PS4",
 	[5] = "PAGER",
 	[6] = "EDITOR FCEDIT P4DIFF VISUAL",
-	[7] = "BROWSER CVS_RSH GIT_SSH HGMERGE RUSTDOC",
+	[7] = "BROWSER CVS_RSH GIT_SSH HGMERGE RUSTDOC SVN_SSH",
 	[8] = "BASH_ENV GH_PAGER HGEDITOR LESSOPEN MANPAGER P4EDITOR TERMINAL",
 	[9] = "AWS_PAGER BAT_PAGER GH_EDITOR GIT_PAGER JJ_EDITOR LESSCLOSE "
-	    "RSYNC_RSH",
+	    "RSYNC_RSH SVN_MERGE",
 	[10] = "BZR_EDITOR GH_BROWSER GIT_EDITOR PSQL_PAGER SVN_EDITOR "
 	    "TIG_EDITOR",
 	[11] = "DELTA_PAGER GIT_ASKPASS KUBE_EDITOR PSQL_EDITOR SSH_ASKPASS "
@@ -14765,6 +14765,59 @@ named_in(struct ctx *c, uint32_t ci, const char *d, size_t dn,
 	named_opaque(c, ci, buf, dn + fl);
 }
 
+static void	code_scan(struct ctx *, uint32_t, const char *, size_t, int,
+		    int);
+
+/*
+ * perl -MV, -mV (V without the -M): module Foo::Bar of V Foo::Bar=x,y
+ * or -Foo::Bar is loaded (imp_file()); perl puts anything else after
+ * the name in its code as it is (-M'Foo;system(...)', -M'Foo qw(x)').
+ */
+static void
+perl_mod(struct ctx *c, uint32_t ci, const char *v, size_t vn)
+{
+	const char *r;
+	char mod[200];
+	size_t ml;
+
+	if (vn > 0 && *v == '-') {
+		v++;
+		vn--;
+	}
+	if ((ml = imp_dotted(v, v + vn, mod, sizeof(mod), &r, 1)) > 0)
+		imp_file(c, ci, mod, ml, ".pm");
+	if (ml == 0)
+		interp_opaque(c, ci);
+	else if (r < v + vn && *r != '=')
+		code_scan(c, ci, r, vn - (size_t)(r - v), LANG_PERL, 0);
+}
+
+#define JS_MODOPTS	"|require|import|loader|experimental-loader|"
+
+/*
+ * node -r V, --import V, --loader V: a module file (imp_file()), or a
+ * data: URL's code (--import 'data:text/javascript,CODE'); one
+ * encoded, or one from the net, is not known.
+ */
+static void
+js_mod(struct ctx *c, uint32_t ci, const char *v, size_t vn)
+{
+	const char *r;
+
+	if (vn > 5 && (strncasecmp(v, "data:", 5) == 0 ||
+	    strncasecmp(v, "http:", 5) == 0 ||
+	    strncasecmp(v, "https:", 6) == 0)) {
+		if ((r = memchr(v, ',', vn)) == NULL || v[0] != 'd' ||
+		    memchr(v, '%', vn) != NULL ||
+		    memmem(v, (size_t)(r - v), ";base64", 7) != NULL)
+			interp_opaque(c, ci);
+		else
+			code_scan(c, ci, r + 1, vn - (size_t)(r + 1 - v),
+			    LANG_JS, 0);
+	} else
+		imp_file(c, ci, v, vn, ".js");
+}
+
 /*
  * Modules an interpreter loads by its options or a variable's (node -r
  * X, NODE_OPTIONS='--require X', --import, --loader; perl -MX and
@@ -14775,8 +14828,7 @@ static void
 opt_modules(struct ctx *c, uint32_t ci, const char *s, size_t n, int lang)
 {
 	const char *p = s, *e = s + n, *q, *v;
-	char mod[200];
-	size_t l, vn, ml;
+	size_t l, vn;
 	int next = 0;
 
 	for (; p < e && c->opq == NONE; p = q) {
@@ -14826,17 +14878,12 @@ opt_modules(struct ctx *c, uint32_t ci, const char *s, size_t n, int lang)
 			v++;
 			vn -= 2;
 		}
-		if (lang == LANG_PERL) {
-			/* -MFoo::Bar=x, -M-strict */
-			if (*v == '-') {
-				v++;
-				vn--;
-			}
-			if ((ml = imp_dotted(v, v + vn, mod, sizeof(mod), &v,
-			    1)) > 0)
-				imp_file(c, ci, mod, ml, ".pm");
-		} else
-			imp_file(c, ci, v, vn, lang == LANG_JS ? ".js" : ".rb");
+		if (lang == LANG_PERL)
+			perl_mod(c, ci, v, vn);
+		else if (lang == LANG_JS)
+			js_mod(c, ci, v, vn);
+		else
+			imp_file(c, ci, v, vn, ".rb");
 	}
 }
 
@@ -14983,23 +15030,39 @@ conf_files(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			if (w->len < 2 || w->text[0] != '-' ||
 			    strcmp(w->text, "--") == 0)
 				break;
-			if (shellparse_pattern(w) != NULL)
+			if (shellparse_pattern(w) != NULL) {
+				/* perl -M"$m": code not known */
+				if (lang == LANG_PERL && (w->text[1] == 'M' ||
+				    w->text[1] == 'm'))
+					interp_opaque(c, ci);
 				continue;
+			}
 			l = w->len;
-			if (k + 1 < end && ((l == 2 && (memcmp(w->text, "-r",
-			    2) == 0)) || strcmp(w->text, "--require") == 0 ||
-			    strcmp(w->text, "--import") == 0 ||
-			    strcmp(w->text, "--loader") == 0 ||
-			    strcmp(w->text, "--experimental-loader") == 0) &&
-			    lang != LANG_PERL && l + w[1].len + 1 <
-			    sizeof(buf)) {
-				memcpy(buf, w->text, l);
-				buf[l] = ' ';
-				memcpy(buf + l + 1, w[1].text, w[1].len);
-				opt_modules(c, ci, buf, l + 1 + w[1].len,
-				    lang);
-				k++;
-			} else
+			q = memchr(w->text, '=', l);
+			if (lang != LANG_PERL && ((l == 2 &&
+			    memcmp(w->text, "-r", 2) == 0) ||
+			    (w->text[1] == '-' && in_list_abbr(JS_MODOPTS,
+			    w->text + 2, (q != NULL ? (size_t)(q - w->text) :
+			    l) - 2, 1)))) {
+				/* node -r V, --import V, --import=V */
+				if (q != NULL && w->text[1] == '-')
+					js_mod(c, ci, q + 1, l - (size_t)(q +
+					    1 - w->text));
+				else if (k + 1 < end &&
+				    shellparse_pattern(&w[1]) == NULL) {
+					if (lang == LANG_JS)
+						js_mod(c, ci, w[1].text,
+						    w[1].len);
+					else
+						imp_file(c, ci, w[1].text,
+						    w[1].len, ".rb");
+				}
+				if (q == NULL || w->text[1] != '-')
+					k++;
+			} else if (lang == LANG_PERL && l > 2 &&
+			    (w->text[1] == 'M' || w->text[1] == 'm'))
+				perl_mod(c, ci, w->text + 2, l - 2);
+			else
 				opt_modules(c, ci, w->text, l, lang);
 		}
 		break;
@@ -15372,6 +15435,17 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("ssh", 0, "-o", "remotecommand="),	/* run there */
 	CO_OPT("scp", 0, "-o", "proxycommand="),
 	CO_OPT("scp", 0, "-S", NULL),		/* the ssh it runs */
+	/* svn --editor-cmd CMD, --config-option config:tunnels:ssh=CMD
+	   (svn+ssh:// runs it), config:helpers:diff-cmd=CMD */
+	CO_OPT("svn", 0, "--editor-cmd", NULL),
+	CO_OPT("svn", 0, "--diff-cmd", NULL),
+	CO_OPT("svn", 0, "--diff3-cmd", NULL),
+	CO_OPT("svn", 0, "--config-option", "config:tunnels:"),
+	CO_OPT("svn", 0, "--config-option", "config:helpers:editor-cmd="),
+	CO_OPT("svn", 0, "--config-option", "config:helpers:diff-cmd="),
+	CO_OPT("svn", 0, "--config-option", "config:helpers:diff3-cmd="),
+	CO_OPT("svn", 0, "--config-option",
+	    "config:helpers:merge-tool-cmd="),
 	CO_OPT("sftp", 0, "-o", "proxycommand="),
 	CO_OPT("sftp", 0, "-S", NULL),
 	CO_OPT("sftp", 0, "-D", NULL),		/* a local sftp-server */
@@ -15918,12 +15992,13 @@ opt_value(const struct cmdopt *o, const char **vp, size_t *np)
 	if (n < kl || strncasecmp(v, o->key, kl) != 0)
 		return (0);
 	if (o->key[kl - 1] == ':') {
-		/* apt's APT::Update::Pre-Invoke::=cmd, ...=cmd */
+		/* apt's APT::Update::Pre-Invoke::=cmd, ...=cmd; svn's
+		   config:tunnels:NAME=cmd */
 		while (kl < n && v[kl] == ':')
 			kl++;
-		if (kl >= n || v[kl] != '=')
+		if ((eq = memchr(v + kl, '=', n - kl)) == NULL)
 			return (0);
-		kl++;
+		kl = (size_t)(eq + 1 - v);
 	} else if (o->key[kl - 1] == '.') {
 		/* section.NAME=VALUE */
 		if ((eq = memchr(v + kl, '=', n - kl)) == NULL)
@@ -22695,7 +22770,12 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 				path_runs(c, vw->cmd, start);
 			if (base == cmd->words[start].text)
 				sys_path_runs(c, vw->cmd, start);
-		}
+		} else if ((base[0] == 'p' || base[0] == 'n' ||
+		    base[0] == 'b') && (code_lang(base, blen) == LANG_PERL ||
+		    code_lang(base, blen) == LANG_JS))
+			/* perl -M'X;code', node --import data:...: the
+			   first command too */
+			(void)conf_files(c, vw->cmd, start, end, base, blen);
 		opt_texts(c, vw->cmd, start, end, e, base, blen);
 		if (e != NULL && e->rec != 0 && rs->npp > 0) {
 			/* grep -r, diff -r: the program named as it is */
