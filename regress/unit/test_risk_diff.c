@@ -1692,14 +1692,18 @@ one(uint32_t i, int print, struct sbuf *b, char *arena, size_t asize)
  * that runs zsh, and loksh, murex and brush came to be shells: no
  * result higher or lower; 9 count more commands (one line, =ssh ...
  * zsh, under nine rule sets).
+ * Blocks changed when xterm, gnome-terminal and the other terminal
+ * emulators, wezterm, mvn's exec plugin, emacsclient -a and nano -s came
+ * to run commands: no result higher or lower; 72 count more commands
+ * (a glob name such as r* or $X that may now be one of them).
  * test_risk_diff -g printed them.
  */
 static const uint64_t golden[] = {
 	0xf98b18bb655538a7ULL,
-	0x9af4771fb9ddbc78ULL,
+	0xf1ed1fa09a567f14ULL,
 	0x9dc778e6676577e5ULL,
 	0x5a6095188d0273fcULL,
-	0x2cab704239b3fa7dULL,
+	0x6a6960b50394ba98ULL,
 	0x5a2f352bf90200d8ULL,
 	0xdacd1ca0fae1323eULL,
 	0x780e75cfbf867d03ULL,
@@ -1708,18 +1712,18 @@ static const uint64_t golden[] = {
 	0x7214d21482fb4254ULL,
 	0xfa72385a8c7db6faULL,
 	0x29dfd0b65006342aULL,
-	0xd3f048a6fa90bc35ULL,
+	0xfdbf1b73e8c30afdULL,
 	0x208f2e96cc033cd9ULL,
 	0x70b1c428f3d56c15ULL,
 	0x4825cbeea9d0fb60ULL,
 	0x3fe8c53e21cad9ccULL,
 	0x5bd99fdee671783dULL,
 	0xa86dfe84192ddb9aULL,
-	0xcf89937be311bc14ULL,
+	0xa1b4b1ea351237a9ULL,
 	0x1ffdf2baa4768065ULL,
 	0x6690bc4c42bc0444ULL,
 	0x55b65a58293d7c3cULL,
-	0xdc3b6b9748d17d2eULL,
+	0x0a129e5f700a82a0ULL,
 	0xbb152a700e5b3bdaULL,
 	0xd40e459e9a50b2beULL,
 	0x3c1262c59fb034caULL,
@@ -1728,7 +1732,7 @@ static const uint64_t golden[] = {
 	0x5e36da513679650fULL,
 	0x46a389960e6978b8ULL,
 	0x42a20d1f385e546cULL,
-	0x003dc1df88c32936ULL,
+	0x2f585cecec1652a0ULL,
 	0xa941e56807b9716eULL,
 	0x9ef1a9973f50a175ULL,
 	0x5925fae5e518aad5ULL,
@@ -1741,10 +1745,10 @@ static const uint64_t golden[] = {
 	0x8a8af8ad5071fa6fULL,
 	0xec9ebd51f604b22bULL,
 	0xeae51f3c8ab5c6a1ULL,
-	0xada1577e0ed2ceecULL,
-	0x27a0265a5b53768eULL,
+	0x3a31bafd376ddb1bULL,
+	0xbf80581d4ef318f5ULL,
 	0xa5432381df4151e8ULL,
-	0x54586d6bc7f4f365ULL,
+	0xc61d7583af73bfd5ULL,
 	0xf1131d527beafb46ULL,
 	0x550dd33762f6a278ULL,
 	0x2fbb7887bb93ff90ULL,
@@ -1753,7 +1757,7 @@ static const uint64_t golden[] = {
 	0x79d946f471637daeULL,
 	0xb2da140d1930996fULL,
 	0xbbd61666e6009124ULL,
-	0x0f4fbe7016781c70ULL,
+	0xe845947fe2cc9c3cULL,
 	0x663986f6daebdd9eULL,
 	0xdc2184fc3002918fULL,
 	0xe701a5dfcbd90a77ULL,
