@@ -23593,6 +23593,18 @@ zsh_quals(struct ctx *c, const struct shellparse_cmd *cmd)
 	return (call_names(c, &c->zsh, zsh, 1));
 }
 
+/* Does a word of cmd begin with '=' (the quick test for eq_name())? */
+static inline int
+eq_first(const struct shellparse_cmd *cmd)
+{
+	uint32_t k;
+
+	for (k = 0; k < cmd->nwords; k++)
+		if (cmd->words[k].text[0] == '=')
+			return (1);
+	return (0);
+}
+
 /* Is w zsh's =NAME, the path of command NAME? */
 static int
 eq_name(const struct shellparse_word *w)
@@ -23613,7 +23625,7 @@ eq_name(const struct shellparse_word *w)
  * call that runs zsh, command ci with such a word is read again with
  * NAME for it.
  */
-static void
+static void __attribute__((noinline))
 zsh_equals(struct ctx *c, uint32_t ci)
 {
 	static const char *const zsh[] = { "zsh" };
@@ -23822,7 +23834,7 @@ command1(struct ctx *c, uint32_t i)
 	}
 	if (cmd->nwords > 0 && zsh_quals(c, cmd))
 		interp_opaque(c, i);
-	if (cmd->nwords > 0 && c->zsh != 1)
+	if (c->zsh != 1 && eq_first(cmd))
 		zsh_equals(c, i);
 	if (c->rs->npp > 0 && c->cwd == NULL)
 		cmd_paths(c, cmd, path_feed, NULL);
