@@ -856,6 +856,8 @@ struct wrapper {
 				   command line (xterm -e 'cmd args') */
 #define WX_DDREST	8	/* WK_OPTS: the rest after -- is the
 				   command (gnome-terminal -- CMD) */
+#define WX_CMDKW	16	/* a word cmd=CMD gives the command line
+				   (salt's keyword form) */
 
 /*
  * A subcommand that runs a command: docker exec, git rebase -x.  One
@@ -1160,7 +1162,7 @@ static const struct subwrap pueue_subs[] = {
 	"roster-file|priv|user|passwd|ssh-option|extra-filerefs|" \
 	"thin-extra-modules|"
 #define SALT_RUN(n, p)	{ SW(n), { "salt " n, WK_EVAL, p, 0, 0, "", "", \
-	"", "", "", "", "", NULL, 0, 0 } }
+	"", "", "", "", "", NULL, 0, WX_CMDKW } }
 #define SALT_RUNS \
 	SALT_RUN("cmd.run", 0), SALT_RUN("cmd.run_all", 0), \
 	SALT_RUN("cmd.run_stdout", 0), SALT_RUN("cmd.run_stderr", 0), \
@@ -1845,7 +1847,6 @@ static const struct wrapper wrappers[] = {
 	    "experimental-features|store|", "", "", "", "", SUBS(nix_subs), 1 },
 	{ "nix-shell", WK_OPTS, 0, 0, 0, "IA", "", "|attr|include|",
 	    "|run|command|", "", "", "", NULL, 0, 1 },
-	/* fd -x CMD ...: the rest is the command */
 	/*
 	 * Terminal emulators run a command in their window: xterm -e CMD
 	 * ARGS (its options one-dash long ones), gnome-terminal -- CMD,
@@ -1872,6 +1873,7 @@ static const struct wrapper wrappers[] = {
 	    "working-directory|server-socket|", "", "", "", "", NULL, 0, 0 },
 	{ "wezterm", WK_SUB, 0, 0, 0, "", "", "|config-file|config|", "", "",
 	    "", "", SUBS(wezterm_subs), 0 },
+	/* fd -x CMD ...: the rest is the command */
 	{ "fd", WK_OPTS, 0, 0, 0, "etEdSjco", "", FD_OPTS, "", "xX",
 	    "|exec|exec-batch|", "", NULL, 0, 1 },
 	{ "fdfind", WK_OPTS, 0, 0, 0, "etEdSjco", "", FD_OPTS, "", "xX",
@@ -10618,8 +10620,7 @@ strings:
 		return;
 	}
 	/* salt '*' cmd.run cmd='CMD': the keyword form */
-	for (i = k; wr->name[0] == 's' && i < end &&
-	    strncmp(wr->name, "salt ", 5) == 0; i++)
+	for (i = k; (wr->exact & WX_CMDKW) && i < end; i++)
 		if (w[i].len > 4 && memcmp(w[i].text, "cmd=", 4) == 0) {
 			u->s = w[i].text + 4;
 			u->len = w[i].len - 4;
@@ -11487,11 +11488,24 @@ holds_outsub(const struct shellparse_cmd *cmd)
 }
 
 /*
- * What command j reads on its standard input, into f: the command
- * before it in a pipeline, or (procsub) the <( ) in its words, or a
- * <( ) it reads with <.  A file, or nothing (the call's own input), is
- * not text of the line: f->any stays 0 for it.
+ * Does redirection r give a command's fd 0 a file or another fd: < f,
+ * <> f, <&3, 0>&3 (dup2 either way)?  Not <&0, <&-, 3< f or a
+ * here-document.
  */
+static int
+redir_in(const struct shellparse_redir *r)
+{
+	if (r->fd > 0)
+		return (0);
+	if (r->op == SHELLPARSE_R_IN || r->op == SHELLPARSE_R_RDWR)
+		return (1);
+	if (r->op != SHELLPARSE_R_DUPIN && !(r->fd == 0 &&
+	    r->op == SHELLPARSE_R_DUPOUT))
+		return (0);
+	return (strcmp(r->target.text, "0") != 0 &&
+	    strcmp(r->target.text, "-") != 0);
+}
+
 /*
  * Does a command before j give the shell itself another input: exec
  * with no command and a redirection of fd 0 (exec < f, exec 0<&3,
@@ -11513,23 +11527,21 @@ exec_input(const struct shellparse *sp, uint32_t j)
 			continue;
 		for (k = 0; k < cmd->nredirs; k++) {
 			r = &cmd->redirs[k];
-			if (strcmp(r->target.text, "0") == 0 ||
-			    strcmp(r->target.text, "-") == 0)
-				continue;
-			if ((r->fd == -1 && (r->op == SHELLPARSE_R_IN ||
-			    r->op == SHELLPARSE_R_RDWR ||
-			    r->op == SHELLPARSE_R_DUPIN ||
-			    r->op == SHELLPARSE_R_HEREDOC ||
-			    r->op == SHELLPARSE_R_HERESTR)) || (r->fd == 0 &&
-			    r->op != SHELLPARSE_R_OUT &&
-			    r->op != SHELLPARSE_R_APPEND &&
-			    r->op != SHELLPARSE_R_CLOBBER))
+			if (redir_in(r) || (r->fd <= 0 &&
+			    (r->op == SHELLPARSE_R_HEREDOC ||
+			    r->op == SHELLPARSE_R_HERESTR)))
 				return (1);
 		}
 	}
 	return (0);
 }
 
+/*
+ * What command j reads on its standard input, into f: the command
+ * before it in a pipeline, or (procsub) the <( ) in its words, or a
+ * <( ) it reads with <.  A file, or nothing (the call's own input), is
+ * not text of the line: f->any stays 0 for it.
+ */
 static void
 feed_stdin(struct ctx *c, uint32_t j, struct feed *f, int depth, int procsub)
 {
@@ -11563,16 +11575,7 @@ feed_stdin(struct ctx *c, uint32_t j, struct feed *f, int depth, int procsub)
 		if (r->op == SHELLPARSE_R_IN && script_operand(&r->target) ==
 		    UW_PROCSUB)
 			procsub = 1;
-		else if (r->fd > 0 && (r->op == SHELLPARSE_R_IN ||
-		    r->op == SHELLPARSE_R_RDWR))
-			continue;	/* sh 3< file: not its input */
-		else if (r->op == SHELLPARSE_R_IN ||
-		    r->op == SHELLPARSE_R_RDWR || (((r->op ==
-		    SHELLPARSE_R_DUPIN && r->fd == -1) || (r->fd == 0 &&
-		    (r->op == SHELLPARSE_R_DUPIN ||
-		    r->op == SHELLPARSE_R_DUPOUT))) &&
-		    strcmp(r->target.text, "0") != 0 &&
-		    strcmp(r->target.text, "-") != 0)) {
+		else if (redir_in(r)) {
 			/* sh < file, sh <&3, sh >& /dev/tcp/h/p 0>&1
 			   (dup2 either way): text not of the line, unless
 			   the line wrote the file (echo ... > f; sh < f) */
@@ -20919,8 +20922,8 @@ xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			return;
 		}
 		/* deno run https://...: code from the net */
-		if (x->subcode != NULL && l > 7 && t[0] == 'h' &&
-		    x->name[0] == 'd' && (strncmp(t, "https://", 8) == 0 ||
+		if (l > 7 && t[0] == 'h' && strcmp(x->name, "deno") == 0 &&
+		    (strncmp(t, "https://", 8) == 0 ||
 		    strncmp(t, "http://", 7) == 0)) {
 			interp_opaque(c, ci);
 			return;

