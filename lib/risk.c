@@ -1885,10 +1885,11 @@ static const struct wrapper wrappers[] = {
 	{ "nodemon", WK_OPTS, 0, 0, 0, "weid", "x", "|watch|ext|ignore|"
 	    "delay|", "|exec|", "", "", "", NULL, 0, 0 },
 	{ "su", WK_SU, 0, 0, 1, "gGsw", "c",
-	    "|group|supp-group|shell|whitelist-environment|", "|command|", W0 },
+	    "|group|supp-group|shell|whitelist-environment|",
+	    "|command|session-command|", W0 },
 	{ "runuser", WK_SU, 0, 0, 1, "gGswu", "c",
 	    "|group|supp-group|shell|whitelist-environment|user|",
-	    "|command|", W0 },
+	    "|command|session-command|", W0 },
 	/* sg [-] GROUP [-c] COMMAND: /bin/sh -c COMMAND either way */
 	{ "sg", WK_EVAL, 1, 0, 1, "", "c", "", "", W0 },
 	/* newgrp [-] [GROUP]: a shell, which reads its input */
@@ -2422,6 +2423,7 @@ static void	ot_name(const struct risk_ruleset *, const struct ient *,
 #define TX_XARGS	6	/* xargs CMD ARGS, the items it reads;
 				   parallel too */
 #define TX_MVN		7	/* mvn -Dexec.executable=X -Dexec.args=A */
+#define TX_SU		8	/* su -s PROG, su USER ARGS */
 
 /* The others, by name. */
 static const struct {
@@ -2437,6 +2439,8 @@ static const struct {
 	{ "mvn", TX_MVN },
 	{ "mvnw", TX_MVN },
 	{ "mvnd", TX_MVN },
+	{ "su", TX_SU },
+	{ "runuser", TX_SU },
 };
 
 /*
@@ -4286,6 +4290,8 @@ risk_free(struct risk_ruleset *rs)
 #define CM_CWDSET	0x800	/* CM_CWD holds where it runs */
 #define CM_ALIAS	0x1000	/* what an alias makes of it parsed */
 #define CM_ALIASDEF	0x2000	/* the aliases it defines noted */
+#define CM_SU		0x4000	/* su's PROG and ARGS read (su_texts()),
+				   apart from CM_OPTS: runuser -u U xargs */
 #define CM_CWDSHIFT	24	/* CM_CWD: an index into ctx lwcwd[] */
 #define CM_CWD(m)	((m) >> CM_CWDSHIFT)
 
@@ -9972,6 +9978,121 @@ shell_word(const char *t, size_t n)
 }
 
 /*
+ * su [-s PROG] [-c STRING] [-] USER [ARGS]: runs PROG (the user's shell
+ * if not given) as PROG [-c STRING] ARGS, options anywhere before --
+ * as getopt() permutes them.  su_scan() reads its words [start, end)
+ * into sa: returns -1 if an option is only known when it runs (su -$o,
+ * su -s "$S"), 0 for runuser -u USER CMD (which runs CMD itself: its
+ * wrapper's part), 1 else.
+ */
+struct suargs {
+	const char	*shv, *csv;	/* -s's and -c's values */
+	size_t		 shn, csn;
+	int		 sh;		/* -s given */
+	uint32_t	 csw;		/* -c's value is word csw - 1; or
+					   UINT32_MAX: in its option's */
+	uint32_t	 ops[32];	/* the operands: USER, ARGS */
+	uint32_t	 nops;
+};
+
+static int
+su_scan(const struct shellparse_word *w, uint32_t start, uint32_t end,
+    int runuser, struct suargs *sa)
+{
+	const char *t, *eq, *v;
+	size_t l, i, n, vn;
+	uint32_t k;
+	int dd = 0, a, vw;
+
+	memset(sa, 0, offsetof(struct suargs, ops));
+	sa->nops = 0;
+	for (k = start + 1; k < end; k++) {
+		t = w[k].text;
+		l = w[k].len;
+		if (dd || l < 2 || t[0] != '-') {
+			if (l == 1 && t[0] == '-' && sa->nops == 0 && !dd)
+				continue;	/* su - USER */
+			if (sa->nops == sizeof(sa->ops) / sizeof(sa->ops[0]))
+				return (-1);
+			sa->ops[sa->nops++] = k;
+			continue;
+		}
+		if (w[k].flags & (SHELLPARSE_W_EXPAND | SHELLPARSE_W_OPAQUE))
+			return (-1);	/* su -$o */
+		v = NULL;
+		vn = 0;
+		vw = 0;
+		a = 0;
+		if (l == 2 && t[1] == '-') {
+			dd = 1;
+			continue;
+		} else if (t[1] == '-') {
+			eq = memchr(t, '=', l);
+			n = (eq != NULL ? (size_t)(eq - t) : l) - 2;
+			if (runuser && in_list_abbr("|user|", t + 2, n, 0))
+				return (0);	/* runuser -u */
+			if (in_list_abbr("|shell|", t + 2, n, 0))
+				a = 's';
+			else if (in_list_abbr("|command|session-command|",
+			    t + 2, n, 0))
+				a = 'c';
+			else if (!in_list_abbr("|group|supp-group|"
+			    "whitelist-environment|", t + 2, n, 0))
+				continue;
+			if (eq != NULL) {
+				v = eq + 1;
+				vn = l - (size_t)(eq + 1 - t);
+			}
+		} else {
+			for (i = 1; i < l && a == 0; i++) {
+				if (t[i] == 'u' && runuser)
+					return (0);
+				if (strchr("csgGw", t[i]) != NULL)
+					a = (uint8_t)t[i];
+			}
+			if (i < l) {
+				v = t + i;	/* -sPROG */
+				vn = l - i;
+			}
+		}
+		if (a == 0)
+			continue;
+		if (v == NULL) {
+			if (k + 1 >= end)
+				break;
+			k++;
+			v = w[k].text;
+			vn = w[k].len;
+			vw = 1;
+		}
+		if (a == 's') {
+			if (vw && shellparse_pattern(&w[k]) != NULL)
+				return (-1);	/* su -s "$S" */
+			sa->shv = v;
+			sa->shn = vn;
+			sa->sh = 1;
+		} else if (a == 'c') {
+			sa->csv = v;
+			sa->csn = vn;
+			sa->csw = vw ? k + 1 : UINT32_MAX;
+		}
+	}
+	return (1);
+}
+
+/* Does su's -s name a program that is no shell, by words [start,
+   end)?  Its -c STRING is then not a shell's: su_texts() reads it. */
+static int
+su_prog(const struct shellparse_word *w, uint32_t start, uint32_t end,
+    int runuser)
+{
+	struct suargs sa;
+
+	return (su_scan(w, start, end, runuser, &sa) != 0 && sa.sh &&
+	    !shell_word(sa.shv, sa.shn));
+}
+
+/*
  * xargs running a shell whose script comes from what xargs reads:
  * xargs -I{} sh -c {}, xargs sh -c, xargs bash.  os..oe are xargs's
  * options, k the shell, end the end of the command.
@@ -10568,7 +10689,10 @@ strings:
 		return;
 	}
 	if (u->s != NULL) {
-		u->kind = UW_STRING;
+		/* su -s PROG -c X: su_texts() reads it */
+		if (wr->kind != WK_SU || !su_prog(w, start, end,
+		    wr->name[0] == 'r'))
+			u->kind = UW_STRING;
 		return;
 	}
 	if (wr->kind == WK_SU && !cmdnext) {
@@ -20739,6 +20863,7 @@ static void	ssd_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
 static void	nix_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
 static void	scl_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
 static void	mvn_texts(struct ctx *, uint32_t, uint32_t, uint32_t);
+static void	su_texts(struct ctx *, uint32_t, uint32_t, uint32_t, int);
 static void	xargs_texts(struct ctx *, uint32_t, uint32_t, uint32_t,
 		    const struct wrapper *, int);
 
@@ -21369,6 +21494,14 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	}
 	if (ot->act == OTN_NONE)
 		return;
+	if (ot->act == OTN_TX && e->tx == TX_SU) {
+		if (!(cmd->mark & CM_SU)) {
+			cmd->mark |= CM_SU;
+			su_texts(c, ci, start, end > cmd->nwords ?
+			    cmd->nwords : end, e->h.name[0] == 'r');
+		}
+		return;
+	}
 	if (ot->act != OTN_OPTS) {
 		if (cmd->mark & CM_OPTS)
 			return;
@@ -22620,6 +22753,64 @@ mvn_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 		d[l++] = ' ';
 		memcpy(d + l, a->text + ao, a->len - ao);
 		l += a->len - ao;
+	}
+	d[l] = '\0';
+	opt_parse(c, ci, d, l, 0);
+}
+
+/*
+ * su's program and operands (su_scan()): a PROG that is no shell
+ * (su -s /usr/bin/python3 -c CODE), and ARGS (su root -- -c CMD, su
+ * root FILE), read as the line 'PROG' ['-c' 'STRING'] ARGS.  A PROG or
+ * an option only known when it runs is not known.
+ */
+static void
+su_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
+    int runuser)
+{
+	const struct shellparse_word *w = c->sp->cmds[ci].words;
+	struct suargs sa;
+	size_t l, n;
+	uint32_t a;
+	int prog, rc;
+	char *d;
+
+	if ((rc = su_scan(w, start, end, runuser, &sa)) <= 0) {
+		if (rc < 0)
+			interp_opaque(c, ci);
+		return;
+	}
+	prog = sa.sh && !shell_word(sa.shv, sa.shn);
+	if (!prog && (sa.csw != 0 || sa.nops <= 1))
+		return;		/* the wrapper's: a shell, -c or input */
+	n = (sa.sh ? 4 * sa.shn + 2 : 2) + (prog && sa.csw != 0 ?
+	    4 * sa.csn + 8 : 0);
+	for (a = 1; a < sa.nops; a++)
+		n += 4 * w[sa.ops[a]].len + 3;
+	if (n > SHELLPARSE_MAXLEN) {
+		interp_opaque(c, ci);
+		return;
+	}
+	if ((d = shellparse_alloc(c->sp, n + 1)) == NULL) {
+		c->nomem = 1;
+		return;
+	}
+	if (sa.sh)
+		l = squote(d, sa.shv, sa.shn);
+	else {
+		memcpy(d, "sh", 2);
+		l = 2;
+	}
+	if (prog && sa.csw != 0) {
+		/* a whole word as written: "$CODE" is not known */
+		memcpy(d + l, " -c ", 4);
+		l += 4;
+		l += sa.csw != UINT32_MAX ? word_put(d + l, &w[sa.csw - 1]) :
+		    squote(d + l, sa.csv, sa.csn);
+	}
+	for (a = 1; a < sa.nops; a++) {
+		d[l++] = ' ';
+		l += word_put(d + l, &w[sa.ops[a]]);
 	}
 	d[l] = '\0';
 	opt_parse(c, ci, d, l, 0);

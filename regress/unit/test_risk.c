@@ -1953,9 +1953,21 @@ other_languages(void)
 		"doas -s <<< 'rm -rf /'",
 		"su - <<< 'rm -rf /'",
 		"runuser -u bob <<< 'rm -rf /'",
+		/* su -s PROG runs PROG, not a shell; ARGS go to the shell */
+		"su -s /bin/rm root -- -rf /",
+		"su --shell=/usr/bin/python3 -c 'import os; "
+		    "os.system(\"rm -rf /\")' root",
+		"su -s/usr/bin/perl - root -- -e 'system(\"rm -rf /\")'",
+		"su root -- -c 'rm -rf /'",
+		"su -s /bin/bash - root -- -c 'rm -rf /'",
+		"su --session-command='rm -rf /' root",
+		"runuser -l bob -s /bin/rm -- -rf /",
+		"runuser -u bob -- xargs rm -rf < list",
 	};
 	static const char *const opaque[] = {
 		"bwrap --args 3",
+		"su -l root -s \"$S\"",
+		"su -$o root",
 		/* sudo -s CMD escapes all but [A-Za-z0-9_$-] for its shell */
 		"sudo -s 'rm$IFS-rf$IFS/'",
 		"sudo -i -u root 'x$IFS$y'",
@@ -2098,6 +2110,10 @@ other_languages(void)
 		tap_ok(!r.opaque && r.level < H, "runs no program of its own: "
 		    "%s: %s", built[i], r.why);
 	}
+	shell("su -s /bin/bash root -c ls", L, "ls");
+	shell("su -l root -c ls -- a b", L, "ls");
+	shell("runuser -u bob -- ls -s /bin/rm", L, "ls");
+	shell("su -[sc] root", L, NULL);
 	r = run(rs, "shell", "make 'X!=rm -rf /'", NULL, NULL);
 	tap_ok(r.ncommands == 2, "make X!=CMD: a shell runs CMD: %s", r.why);
 
