@@ -858,6 +858,9 @@ struct wrapper {
 				   command (gnome-terminal -- CMD) */
 #define WX_CMDKW	16	/* a word cmd=CMD gives the command line
 				   (salt's keyword form) */
+#define WX_OPTVER	32	/* its one operand before the command only
+				   if it looks like a version (nvm exec
+				   [18] CMD; version_word()) */
 
 /*
  * A subcommand that runs a command: docker exec, git rebase -x.  One
@@ -1087,6 +1090,10 @@ static const struct subwrap js_subs[] = {
 	{ SW("config"), JS_CONFIG },
 	{ SW("c"), JS_CONFIG },
 	{ SW("set"), JS_SET },
+	/* npm explore PKG -- CMD: a shell in PKG's directory runs the
+	   words joined */
+	{ SW("explore"), { "npm explore", WK_EVAL, 1, 0, 0, "", "", "", "",
+	    "", "", "", NULL, 0, 0 } },
 };
 /* pnpm exec -c WORDS, pnpm dlx -c WORDS: a shell runs them joined */
 #define PNPM_EXEC	{ "pnpm exec", WK_EVAL, 0, 0, 0, "", "", \
@@ -1139,7 +1146,33 @@ static const struct subwrap chamber_subs[] = {
 };
 static const struct subwrap nvm_subs[] = {
 	{ SW("exec"), { "nvm exec", WK_PREFIX, 1, 0, 0, "", "", "", "", "",
-	    "", "", NULL, 0, 0 } },
+	    "", "", NULL, 0, WX_OPTVER } },
+};
+/* fnm exec [--using V] [--] CMD; volta run [--node V ...] CMD */
+static const struct subwrap fnm_subs[] = {
+	{ SW("exec"), { "fnm exec", WK_PREFIX, 0, 0, 0, "", "",
+	    "|using|", "", "", "", "", NULL, 0, 0 } },
+};
+static const struct subwrap volta_subs[] = {
+	{ SW("run"), { "volta run", WK_PREFIX, 0, 0, 0, "", "",
+	    "|node|npm|pnpm|yarn|env|", "", "", "", "", NULL, 0, 0 } },
+};
+/* pct exec VMID -- CMD (Proxmox's containers) */
+static const struct subwrap pct_subs[] = {
+	{ SW("exec"), { "pct exec", WK_PREFIX, 1, 0, 0, "", "",
+	    "|keep-env|", "", "", "", "", NULL, 0, 0 } },
+};
+/* ddev exec CMD: bash -c runs the words joined; lando ssh -c CMD,
+   lando exec SERVICE -- CMD */
+static const struct subwrap ddev_subs[] = {
+	{ SW("exec"), { "ddev exec", WK_EVAL, 0, 0, 0, "sd", "",
+	    "|service|dir|", "", "", "", "", NULL, 0, 0 } },
+};
+static const struct subwrap lando_subs[] = {
+	{ SW("ssh"), { "lando ssh", WK_OPTS, 0, 0, 0, "su", "c",
+	    "|service|user|", "|command|", "", "", "", NULL, 0, 0 } },
+	{ SW("exec"), { "lando exec", WK_PREFIX, 1, 0, 0, "u", "",
+	    "|user|", "", "", "", "", NULL, 0, 0 } },
 };
 /* pueue add CMD: its daemon runs the words as a command line */
 static const struct subwrap pueue_subs[] = {
@@ -1776,6 +1809,17 @@ static const struct wrapper wrappers[] = {
 	    SUBS(dotenv_subs), 0 },
 	{ "chamber", WK_SUB, 0, 0, 0, "", "", "|backend|", "", "", "", "",
 	    SUBS(chamber_subs), 0 },
+	{ "fnm", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "", SUBS(fnm_subs),
+	    0 },
+	{ "volta", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(volta_subs), 0 },
+	{ "pct", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "", SUBS(pct_subs),
+	    0 },
+	{ "ddev", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(ddev_subs), 0 },
+	{ "lando", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(lando_subs), 0 },
+	{ "distrobox-host-exec", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
 	{ "nvm", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "", SUBS(nvm_subs),
 	    0 },
 	{ "pueue", WK_SUB, 0, 0, 0, "c", "", "|config|profile|", "", "", "",
@@ -10093,6 +10137,30 @@ su_prog(const struct shellparse_word *w, uint32_t start, uint32_t end,
 }
 
 /*
+ * Does w look like a version, as nvm takes one: 18, v18.2, node,
+ * lts/iron?  One only known when it runs may be.
+ */
+static int
+version_word(const struct shellparse_word *w)
+{
+	static const char *const names[] = { "node", "stable", "unstable",
+	    "system", "iojs", "default", "current", "latest", "lts" };
+	const char *t = w->text;
+	size_t i;
+
+	if (shellparse_pattern(w) != NULL)
+		return (1);
+	if (isdigit((unsigned char)t[0]) || (t[0] == 'v' &&
+	    isdigit((unsigned char)t[1])) || strncmp(t, "lts/", 4) == 0 ||
+	    strncmp(t, "iojs-", 5) == 0)
+		return (1);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(t, names[i]) == 0)
+			return (1);
+	return (0);
+}
+
+/*
  * xargs running a shell whose script comes from what xargs reads:
  * xargs -I{} sh -c {}, xargs sh -c, xargs bash.  os..oe are xargs's
  * options, k the shell, end the end of the command.
@@ -10674,7 +10742,8 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 		}
 		if (k > end)
 			k = end;	/* bwrap --bind A, the last words */
-		if (npos > 0 && k < end && u->s == NULL) {
+		if (npos > 0 && k < end && u->s == NULL &&
+		    (!(wr->exact & WX_OPTVER) || version_word(&w[k]))) {
 			npos--;
 			k++;
 			continue;
@@ -15562,6 +15631,7 @@ struct cmdopt {
 #define GIT_ENVKEYS	"\002"	/* the same, its value from the
 				   environment (git --config-env K=VAR) */
 #define RPM_MACROS	"\003"	/* rpm's macros: %(cmd) runs cmd */
+#define COMMA_ARGV	"\004"	/* PROG,ARG,...: an argv (gcc -wrapper) */
 
 #define CO_OPT(cmd, bang, opt, key) \
 	{ cmd, sizeof(cmd) - 1, OT_OPT, bang, opt, sizeof(opt) - 1, key }
@@ -15670,10 +15740,18 @@ static const struct cmdopt cmdopts[] = {
 	/* gpg --photo-viewer CMD; --exec-path: its helpers' PATH */
 	CO_OPT("gpg", 0, "--photo-viewer", NULL),
 	CO_OPT("gpg", 0, "--exec-path", NULL),
+	/* gcc -wrapper PROG,ARG...: its passes run under PROG ARG... */
+	CO_OPT("gcc", 0, "-wrapper", COMMA_ARGV),
+	CO_OPT("g++", 0, "-wrapper", COMMA_ARGV),
+	CO_OPT("cc", 0, "-wrapper", COMMA_ARGV),
+	CO_OPT("c++", 0, "-wrapper", COMMA_ARGV),
 	CO_OPT("rsync", 0, "-e", NULL),
 	CO_OPT("rsync", 0, "--rsh", NULL),
 	/* run at the other end: here, for a local "remote" */
 	CO_OPT("rsync", 0, "--rsync-path", NULL),
+	/* rustc -C linker=PROG: PROG links */
+	CO_OPT("rustc", 0, "-C", "linker="),
+	CO_OPT("rustc", 0, "--codegen", "linker="),
 	CO_OPT("tar", 0, "--to-command", NULL),
 	CO_OPT("tar", 0, "--use-compress-program", NULL),
 	CO_OPT("tar", 0, "-I", NULL),
@@ -15761,9 +15839,11 @@ opt_name(const char *s, size_t n)
 	switch (n) {
 	case 2:
 		return (s[0] == 'v' || s[0] == 'e' || s[0] == 'g' ||
-		    s[0] == 'h' || (s[0] == 'r' && s[1] == 'g'));
+		    s[0] == 'h' || (s[0] == 'r' && s[1] == 'g') ||
+		    (s[0] == 'c' && s[1] == 'c'));
 	case 3:
 		return (s[0] == 's' || s[0] == 'g' || s[0] == 't' ||
+		    (s[0] == 'c' && s[1] == '+') ||
 		    s[0] == 'v' || s[0] == 'e' || s[0] == 'm' || s[0] == 'z' ||
 		    s[0] == 'n' || s[0] == 'a' || (s[0] == 'r' && s[1] == 'p'));
 	case 4:
@@ -21111,6 +21191,42 @@ git_opt(struct ctx *c, uint32_t ci, const struct shellparse_word *vw,
 }
 
 /*
+ * An argv given as one word, its words split at commas (gcc -wrapper
+ * PROG,ARG,...): parsed as the line 'PROG' 'ARG' ...; one only known
+ * when it runs is not known.
+ */
+static void
+comma_argv(struct ctx *c, uint32_t ci, const struct shellparse_word *vw,
+    const char *v, size_t n)
+{
+	size_t i, l = 0;
+	char *d;
+
+	if (shellparse_pattern(vw) != NULL || 4 * n + 2 > SHELLPARSE_MAXLEN) {
+		interp_opaque(c, ci);
+		return;
+	}
+	if (n == 0)
+		return;
+	/* each comma ends a quote and opens one: 3 bytes for 1 */
+	if ((d = shellparse_alloc(c->sp, 4 * n + 3)) == NULL) {
+		c->nomem = 1;
+		return;
+	}
+	d[l++] = '\'';
+	for (i = 0; i < n; i++) {
+		if (v[i] == ',') {
+			memcpy(d + l, "' '", 3);
+			l += 3;
+		} else
+			l += squote_in(d + l, v[i]);
+	}
+	d[l++] = '\'';
+	d[l] = '\0';
+	opt_parse(c, ci, d, l, 0);
+}
+
+/*
  * rpm's macro text: %(cmd) runs cmd in a shell when expanded, after
  * the macros in it; %{lua:...} runs Lua, %{load:FILE} reads macros,
  * and one nested in another or not closed is not followed here.
@@ -21673,6 +21789,8 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				    "--config-env", 12) == 0);
 			else if (o->key != NULL && o->key[0] == RPM_MACROS[0])
 				rpm_macros(c, ci, vw, v, n);
+			else if (o->key != NULL && o->key[0] == COMMA_ARGV[0])
+				comma_argv(c, ci, vw, v, n);
 			else if (opt_value(o, &v, &n))
 				opt_parse(c, ci, v, n, o->bang);
 		}

@@ -1963,11 +1963,30 @@ other_languages(void)
 		"su --session-command='rm -rf /' root",
 		"runuser -l bob -s /bin/rm -- -rf /",
 		"runuser -u bob -- xargs rm -rf < list",
+		/* gcc -wrapper's argv, rustc's linker */
+		"gcc -wrapper rm,-rf,/ x.c",
+		"g++ -O2 -wrapper 'sh,-c,rm -rf /' x.cc",
+		"cc -wrapper rm,-rf,/ x.c",
+		"rustc --codegen linker='rm -rf /' x.rs",
+		"rustc -C'linker=rm -rf /' x.rs",
+		/* version managers, dev environments, containers */
+		"nvm exec rm -rf /",
+		"nvm exec 18 rm -rf /",
+		"nvm exec lts/iron rm -rf /",
+		"volta run --node 18 rm -rf /",
+		"fnm exec --using=18 -- rm -rf /",
+		"distrobox-host-exec rm -rf /",
+		"npm explore pkg -- rm -rf /",
+		"pct exec 100 -- rm -rf /",
+		"ddev exec -s web 'rm -rf /'",
+		"lando ssh --service web --command='rm -rf /'",
+		"lando exec web -- rm -rf /",
 	};
 	static const char *const opaque[] = {
 		"bwrap --args 3",
 		"su -l root -s \"$S\"",
 		"su -$o root",
+		"gcc -wrapper \"$W\" x.c",
 		/* sudo -s CMD escapes all but [A-Za-z0-9_$-] for its shell */
 		"sudo -s 'rm$IFS-rf$IFS/'",
 		"sudo -i -u root 'x$IFS$y'",
@@ -2114,6 +2133,9 @@ other_languages(void)
 	shell("su -l root -c ls -- a b", L, "ls");
 	shell("runuser -u bob -- ls -s /bin/rm", L, "ls");
 	shell("su -[sc] root", L, NULL);
+	shell("nvm exec v18.1 ls", L, "ls");
+	shell("npm explore pkg -- ls -l", L, "ls");
+	shell("gcc -wrapper ls,-l x.c", L, "ls");
 	r = run(rs, "shell", "make 'X!=rm -rf /'", NULL, NULL);
 	tap_ok(r.ncommands == 2, "make X!=CMD: a shell runs CMD: %s", r.why);
 
