@@ -928,6 +928,17 @@ static const struct subwrap git_subs[] = {
 	{ SW("grep"), { "git grep", WK_OPTS, 0, 0, 0, "efABCm", "O",
 	    "|max-depth|threads|context|after-context|before-context|"
 	    "max-count|", "|open-files-in-pager|", "", "", "", NULL, 0, 0 } },
+	/* git send-email --sendmail-cmd CMD ...; git instaweb -d HTTPD:
+	   command lines */
+	{ SW("send-email"), { "git send-email", WK_OPTS, 0, 0, 0, "", "",
+	    "|from|to|cc|bcc|subject|in-reply-to|smtp-server|"
+	    "smtp-server-port|smtp-encryption|smtp-user|smtp-pass|"
+	    "smtp-domain|smtp-auth|identity|confirm|transfer-encoding|"
+	    "reply-to|", "|sendmail-cmd|to-cmd|cc-cmd|header-cmd|", "", "",
+	    "", NULL, 0, 0 } },
+	{ SW("instaweb"), { "git instaweb", WK_OPTS, 0, 0, 0, "pmb", "d",
+	    "|port|module-path|browser|", "|httpd|", "", "", "", NULL, 0,
+	    0 } },
 	{ SW("filter-branch"), { "git filter-branch", WK_OPTS, 0, 0, 0, "", "",
 	    "|subdirectory-filter|original|state-branch|", "|setup|"
 	    "env-filter|tree-filter|index-filter|parent-filter|msg-filter|"
@@ -2184,6 +2195,7 @@ static const char *const code_vars[CV_N] = {
 	[15] = "GIT_SSH_COMMAND",
 	[16] = "NPM_CONFIG_SHELL npm_config_shell",
 	[17] = "CARGO_BUILD_RUSTC GIT_EXTERNAL_DIFF GIT_PROXY_COMMAND",
+	[18] = "RSYNC_CONNECT_PROG",
 	[19] = "CARGO_BUILD_RUSTDOC GIT_SEQUENCE_EDITOR",
 	[21] = "KUBECTL_EXTERNAL_DIFF",
 	[23] = "NPM_CONFIG_SCRIPT_SHELL RUSTC_WORKSPACE_WRAPPER "
@@ -10300,7 +10312,8 @@ git_key(const char *k, size_t n)
 		    (SEC("uploadpack") && VAR("packobjectshook")) ||
 		    (SEC("interactive") && VAR("difffilter")) ||
 		    (SEC("sendemail") && (VAR("sendmailcmd") ||
-		    VAR("tocmd") || VAR("cccmd"))))
+		    VAR("tocmd") || VAR("cccmd") || VAR("headercmd"))) ||
+		    (SEC("instaweb") && VAR("httpd")))
 			return (GK_CMD);
 		if (SEC("sendemail") && VAR("smtpserver"))
 			return (GK_HELPER);	/* a host, or sendmail's path */
@@ -16019,7 +16032,8 @@ opt_parse_net(struct ctx *c, uint32_t ci, const char *s, size_t n)
  * NODE_OPTIONS may --import a data: URL; TAR_OPTIONS may name a
  * program tar runs; GIT_TEMPLATE_DIR holds hooks that run later;
  * PYTHONBREAKPOINT names what breakpoint() calls (os.system); VIMINIT
- * and EXINIT are Ex commands vim runs as it starts (as -c's).
+ * and EXINIT are Ex commands vim runs as it starts (as -c's); MANOPT
+ * is man's options, -P PAGER and -H BROWSER among them.
  * Returns whether w was one of them.
  */
 static int
@@ -16079,7 +16093,11 @@ env_code(struct ctx *c, uint32_t ci, const struct shellparse_word *w,
 	    memmem(v, n, "command", 7) != NULL || memmem(v, n, "program",
 	    7) != NULL || memmem(v, n, "script", 6) != NULL ||
 	    memmem(v, n, "checkpoint-action", 17) != NULL ||
-	    memmem(v, n, "-I", 2) != NULL))) {
+	    memmem(v, n, "-I", 2) != NULL)) ||
+	    (nl == 6 && memcmp(t, "MANOPT", 6) == 0 && (pat ||
+	    memmem(v, n, "-P", 2) != NULL || memmem(v, n, "-H", 2) != NULL ||
+	    memmem(v, n, "--pa", 4) != NULL ||
+	    memmem(v, n, "--ht", 4) != NULL))) {
 		interp_opaque(c, ci);
 		return (1);
 	}

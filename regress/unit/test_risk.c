@@ -1851,6 +1851,12 @@ other_languages(void)
 		"sort --compress-program='rm -rf /' f",
 		"split --filter='rm -rf /' f",
 		"git grep -O'rm -rf /' x",
+		"git send-email --sendmail-cmd='rm -rf /' 0001.patch",
+		"git send-email --to-cmd 'rm -rf /' 0001.patch",
+		"git -c sendemail.headerCmd='rm -rf /' send-email x",
+		"git instaweb -d 'rm -rf /'",
+		"git -c instaweb.httpd='rm -rf /' instaweb",
+		"RSYNC_CONNECT_PROG='rm -rf /' rsync rsync://h/x .",
 		/* more wrappers */
 		"setarch x86_64 rm -rf /",
 		"linux64 rm -rf /",
@@ -1987,6 +1993,8 @@ other_languages(void)
 		"su -l root -s \"$S\"",
 		"su -$o root",
 		"gcc -wrapper \"$W\" x.c",
+		"MANOPT='-P rm' man ls",
+		"export MANOPT='--pager=x'",
 		/* sudo -s CMD escapes all but [A-Za-z0-9_$-] for its shell */
 		"sudo -s 'rm$IFS-rf$IFS/'",
 		"sudo -i -u root 'x$IFS$y'",
@@ -2136,6 +2144,9 @@ other_languages(void)
 	shell("nvm exec v18.1 ls", L, "ls");
 	shell("npm explore pkg -- ls -l", L, "ls");
 	shell("gcc -wrapper ls,-l x.c", L, "ls");
+	shell("MANOPT=-a man ls", L, NULL);
+	shell("git send-email --to a@b --smtp-server smtp.x.com 1.patch", L,
+	    NULL);
 	r = run(rs, "shell", "make 'X!=rm -rf /'", NULL, NULL);
 	tap_ok(r.ncommands == 2, "make X!=CMD: a shell runs CMD: %s", r.why);
 
