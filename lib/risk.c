@@ -992,6 +992,71 @@ static const struct subwrap ct_subs[] = {
 	    "", "", "", "", SUBS(ct_container_subs), 1 } },
 	{ SW("compose"), { "docker compose", WK_SUB, 0, 0, 0, "fp", "",
 	    COMPOSE_OPTS, "", "", "", "", SUBS(compose_subs), 1 } },
+	/* podman unshare CMD: in its user namespace */
+	{ SW("unshare"), { "podman unshare", WK_PREFIX, 0, 0, 0, "", "", "",
+	    "", "", "", "", NULL, 0, 1 } },
+};
+/* tsh ssh [USER@]HOST CMD (Teleport), as ssh */
+static const struct subwrap tsh_subs[] = {
+	{ SW("ssh"), { "tsh ssh", WK_EVAL, 1, 0, 0, "lpLRDJo", "",
+	    "|login|port|forward|remote-forward|dynamic-forward|proxy|"
+	    "option|cluster|request-reason|user|auth|", "", "", "", "", NULL,
+	    0, 0 } },
+};
+/* virt-customize --run-command CMD (virt-sysprep, virt-builder):
+   in the image; --edit FILE:EXPR runs perl */
+#define VIRT_CUSTOMIZE	"|run-command|firstboot-command|"
+#define VIRT_OPTS	"|add|connect|domain|format|memsize|smp|"
+/* apptainer exec IMAGE CMD (singularity too) */
+static const struct subwrap apptainer_subs[] = {
+	{ SW("exec"), { "apptainer exec", WK_PREFIX, 1, 0, 0, "BHWoSse", "",
+	    "|bind|home|env|env-file|pwd|workdir|overlay|scratch|security|"
+	    "mount|network|network-args|hostname|app|dns|fusemount|"
+	    "add-caps|drop-caps|shell|", "", "", "", "", NULL, 0, 0 } },
+};
+/* runc exec ID CMD, crun exec; --process FILE: what runs is in it */
+static const struct subwrap runc_subs[] = {
+	{ SW("exec"), { "runc exec", WK_PREFIX, 1, 0, 0, "eugcp", "",
+	    "|console-socket|cwd|env|user|additional-gids|pid-file|"
+	    "process-label|apparmor|cap|preserve-fds|cgroup|process|", "",
+	    "", "", "|process|", NULL, 0, 0 } },
+};
+/* buildah run CONTAINER [--] CMD; udocker run IMAGE CMD */
+static const struct subwrap buildah_subs[] = {
+	{ SW("run"), { "buildah run", WK_PREFIX, 1, 0, 0, "ve", "",
+	    "|volume|env|workingdir|user|mount|runtime|runtime-flag|"
+	    "isolation|network|cap-add|cap-drop|hostname|ipc|pid|uts|"
+	    "cgroupns|userns|device|", "", "", "", "", NULL, 0, 0 } },
+};
+static const struct subwrap udocker_subs[] = {
+	{ SW("run"), { "udocker run", WK_PREFIX, 1, 0, 0, "vewu", "",
+	    "|volume|env|workdir|user|name|hostenv|hostauth|platform|",
+	    "", "", "", "|entrypoint|", NULL, 0, 0 } },
+};
+/* enroot start NAME CMD; qm guest exec VMID -- CMD (Proxmox) */
+static const struct subwrap enroot_subs[] = {
+	{ SW("start"), { "enroot start", WK_PREFIX, 1, 0, 0, "cem", "",
+	    "|conf|env|mount|", "", "", "", "", NULL, 0, 0 } },
+};
+static const struct subwrap qm_guest_subs[] = {
+	{ SW("exec"), { "qm guest exec", WK_PREFIX, 1, 0, 0, "", "",
+	    "|timeout|pass-stdin|", "", "", "", "", NULL, 0, 0 } },
+};
+static const struct subwrap qm_subs[] = {
+	{ SW("guest"), { "qm guest", WK_SUB, 0, 0, 0, "", "", "", "", "",
+	    "", "", SUBS(qm_guest_subs), 0 } },
+};
+/* xpra start --start=CMD ...: commands run in its session */
+#define XPRA_START	{ "xpra start", WK_OPTS, 0, 0, 0, "", "", "", \
+	"|start|start-child|start-after-connect|start-child-after-connect|" \
+	"start-on-connect|start-child-on-connect|start-on-last-client-exit|" \
+	"start-child-on-last-client-exit|", "", "", "", NULL, 0, 1 }
+static const struct subwrap xpra_subs[] = {
+	{ SW("start"), XPRA_START },
+	{ SW("start-desktop"), XPRA_START },
+	{ SW("seamless"), XPRA_START },
+	{ SW("desktop"), XPRA_START },
+	{ SW("upgrade"), XPRA_START },
 };
 #define CT_OPTS		"|config|context|host|log-level|tlscacert|tlscert|" \
 	"tlskey|root|runroot|url|connection|storage-driver|storage-opt|" \
@@ -1386,10 +1451,19 @@ static const struct subwrap ip_netns_subs[] = {
 };
 #define IP_NETNS	{ "ip netns", WK_SUB, 0, 0, 0, "", "", "", "", "", "", \
 	"", SUBS(ip_netns_subs), 1 }
+/* ip vrf exec NAME CMD */
+static const struct subwrap ip_vrf_subs[] = {
+	{ SW("exec"), IP_NETNS_EXEC },
+	{ SW("exe"), IP_NETNS_EXEC },
+	{ SW("ex"), IP_NETNS_EXEC },
+	{ SW("e"), IP_NETNS_EXEC },
+};
 static const struct subwrap ip_subs[] = {
 	{ SW("netns"), IP_NETNS },
 	{ SW("netn"), IP_NETNS },
 	{ SW("net"), IP_NETNS },
+	{ SW("vrf"), { "ip vrf", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(ip_vrf_subs), 1 } },
 };
 
 /* perf record|stat|trace [options] CMD ... */
@@ -1626,6 +1700,54 @@ static const struct wrapper wrappers[] = {
 	{ "fakechroot", WK_PREFIX, 0, 0, 0, "lde", "",
 	    "|lib|elfloader|environment|config-dir|", "", W0 },
 	{ "faketime", WK_PREFIX, 1, 0, 0, "", "", "|date-prog|", "", W0 },
+	{ "datefudge", WK_PREFIX, 1, 0, 0, "", "", "", "", W0 },
+	/* fab -H HOST -- CMD (Fabric); et -c CMD HOST (Eternal Terminal) */
+	{ "fab", WK_OPTS, 0, 0, 0, "HifcrStTDFw", "", "|hosts|identity|"
+	    "collection|config|search-root|ssh-config|connect-timeout|"
+	    "command-timeout|list-depth|list-format|", "", "", "", "", NULL,
+	    0, WX_DDREST | WX_ONESTR },
+	{ "et", WK_OPTS, 0, 0, 0, "uptr", "c", "|username|host|port|tunnel|"
+	    "reversetunnel|jumphost|jport|ssh-option|terminal-path|"
+	    "serverfifo|", "|command|", W0 },
+	{ "tsh", WK_SUB, 0, 0, 0, "", "", "|proxy|user|cluster|", "", "", "",
+	    "", SUBS(tsh_subs), 0 },
+	{ "virt-customize", WK_OPTS, 0, 0, 0, "acdm", "", VIRT_OPTS,
+	    VIRT_CUSTOMIZE, "", "", "|edit|", NULL, 0, 0 },
+	{ "virt-sysprep", WK_OPTS, 0, 0, 0, "acdm", "", VIRT_OPTS,
+	    VIRT_CUSTOMIZE, "", "", "|edit|", NULL, 0, 0 },
+	{ "virt-builder", WK_OPTS, 0, 0, 0, "acdmo", "", VIRT_OPTS
+	    "output|size|arch|", VIRT_CUSTOMIZE, "", "", "|edit|", NULL, 0,
+	    0 },
+	{ "torify", WK_PREFIX, 0, 0, 0, "", "", "", "", W0 },
+	/* macOS's sandbox-exec -p PROFILE CMD */
+	{ "sandbox-exec", WK_PREFIX, 0, 0, 0, "fpnD", "", "", "", W0 },
+	{ "rootlesskit", WK_PREFIX, 0, 0, 0, "", "", "|net|mtu|cidr|"
+	    "ifname|copy-up|copy-up-mode|port-driver|publish|propagation|"
+	    "state-dir|subid-source|evacuate-cgroup2|slirp4netns-binary|"
+	    "vpnkit-binary|lxc-user-nic-binary|lxc-user-nic-bridge|", "",
+	    W0 },
+	/* ch-run IMAGE -- CMD (Charliecloud) */
+	{ "ch-run", WK_PREFIX, 1, 0, 0, "bcgu", "", "|bind|cd|gid|uid|"
+	    "set-env|unset-env|storage|join-ct|join-tag|", "", W0 },
+	{ "apptainer", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(apptainer_subs), 0 },
+	{ "singularity", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(apptainer_subs), 0 },
+	{ "runc", WK_SUB, 0, 0, 0, "", "", "|root|log|log-format|criu|", "",
+	    "", "", "", SUBS(runc_subs), 0 },
+	{ "crun", WK_SUB, 0, 0, 0, "", "", "|root|log|log-format|", "", "",
+	    "", "", SUBS(runc_subs), 0 },
+	{ "buildah", WK_SUB, 0, 0, 0, "", "", "|root|runroot|storage-driver|"
+	    "storage-opt|userns-uid-map|userns-gid-map|", "", "", "", "",
+	    SUBS(buildah_subs), 0 },
+	{ "udocker", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(udocker_subs), 0 },
+	{ "enroot", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(enroot_subs), 0 },
+	{ "qm", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "", SUBS(qm_subs),
+	    0 },
+	{ "xpra", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(xpra_subs), 0 },
 	/* bwrap --args FD: more options from a file descriptor */
 	{ "bwrap", WK_PREFIX, 0, 0, 0, "", "", BWRAP_OPTS, "", "", "",
 	    "|args|", NULL, 0, 1 },

@@ -1987,6 +1987,29 @@ other_languages(void)
 		"ddev exec -s web 'rm -rf /'",
 		"lando ssh --service web --command='rm -rf /'",
 		"lando exec web -- rm -rf /",
+		/* containers, images, sessions and remote hosts */
+		"apptainer exec -B /:/h x.sif rm -rf /",
+		"singularity exec x.sif rm -rf /",
+		"runc exec -t c rm -rf /",
+		"crun exec c rm -rf /",
+		"buildah run c -- rm -rf /",
+		"podman unshare rm -rf /",
+		"udocker run -v /:/h x rm -rf /",
+		"enroot start -e A=1 x rm -rf /",
+		"ch-run x -- rm -rf /",
+		"qm guest exec 100 -- rm -rf /",
+		"ip vrf exec blue rm -rf /",
+		"sandbox-exec -p '(version 1)' rm -rf /",
+		"rootlesskit --net slirp4netns rm -rf /",
+		"datefudge 2020-01-01 rm -rf /",
+		"torify rm -rf /",
+		"xpra start --start-child='rm -rf /'",
+		"fab -H h -- rm -rf /",
+		"fab -H h -- 'rm -rf /'",
+		"et -c 'rm -rf /' host",
+		"tsh ssh -l root h rm -rf /",
+		"virt-customize -a x.img --run-command 'rm -rf /'",
+		"virt-sysprep -d vm --firstboot-command 'rm -rf /'",
 	};
 	static const char *const opaque[] = {
 		"bwrap --args 3",
@@ -1995,6 +2018,8 @@ other_languages(void)
 		"gcc -wrapper \"$W\" x.c",
 		"MANOPT='-P rm' man ls",
 		"export MANOPT='--pager=x'",
+		"runc exec --process p.json c",
+		"virt-customize -a x.img --edit '/etc/x:s/a/b/'",
 		/* sudo -s CMD escapes all but [A-Za-z0-9_$-] for its shell */
 		"sudo -s 'rm$IFS-rf$IFS/'",
 		"sudo -i -u root 'x$IFS$y'",
@@ -2145,6 +2170,9 @@ other_languages(void)
 	shell("npm explore pkg -- ls -l", L, "ls");
 	shell("gcc -wrapper ls,-l x.c", L, "ls");
 	shell("MANOPT=-a man ls", L, NULL);
+	shell("fab -H h deploy", L, NULL);
+	shell("apptainer exec x.sif ls -l", L, "ls");
+	shell("tsh ssh root@h ls", L, "ls");
 	shell("git send-email --to a@b --smtp-server smtp.x.com 1.patch", L,
 	    NULL);
 	r = run(rs, "shell", "make 'X!=rm -rf /'", NULL, NULL);
