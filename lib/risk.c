@@ -4060,6 +4060,18 @@ static const struct xlang xlangs[] = {
 	{ "racket", "e", "|eval|", "fr", "|load|require-script|", "lt",
 	    "|lib|require|", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
 	{ "ocaml", "e", "", "", "", "I", "", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	/* swipl -g GOAL -t GOAL; gforth -e; sage -c (python with more);
+	   maxima -r, --batch-string */
+	{ "swipl", "gt", "", "sfl", "", "xFpD", "|home|stack-limit|"
+	    "table-space|", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	{ "gforth", "e", "|evaluate|", "", "", "imdrfls", "|image-file|"
+	    "dictionary-size|data-stack-size|return-stack-size|fp-stack-size|"
+	    "locals-stack-size|path|", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	{ "sage", "c", "", "", "", "", "", XL_OPAQUE, XS_NOARG, 0, 0, 0 },
+	{ "maxima", "r", "|batch-string|run-string|", "bp", "|batch|"
+	    "batch-lisp|init|init-mac|init-lisp|preload|", "udlXs",
+	    "|userdir|directory|lisp|lisp-options|server|", XL_OPAQUE,
+	    XS_NOARG, 0, 0, 0 },
 	{ "groovy", "e", "", "", "", "cD", "|encoding|", XL_OPAQUE, XS_NONE,
 	    0, 0, 0 },
 	{ "scala", "e", "", "i", "", "", "|classpath|cp|", XL_OPAQUE,
@@ -4166,11 +4178,11 @@ static const struct xlang xlangs[] = {
 /* Their names, for a quick no (xlang_ok() checks them). */
 static const char *const xlang_names[LT_N] = {
 	NULL, "R", "dc ed bb m4 zx", "ghc gdb ftp tsx clj iex erl irb pry cmd",
-	"make wish ghci sbcl deno psql sftp lftp pwsh mutt raku lldb",
+	"make wish ghci sbcl deno psql sftp lftp pwsh mutt raku lldb sage",
 	"gmake emacs tclsh jimsh julia guile clisp mysql tnftp cmake perl6 "
-	"ocaml scala swift",
+	"ocaml scala swift swipl",
 	"expect octave rakudo elixir racket groovy kotlin jshell duckdb "
-	"matlab",
+	"matlab gforth maxima",
 	"Rscript gnuplot mariadb sqlite3 crontab neomutt ts-node clojure "
 	"kotlinc ipython crystal cmd.exe",
 	"ipython3", "emacs-nox emacs-gtk osascript", "powershell",
@@ -21175,6 +21187,14 @@ xlang_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				    l - (size_t)(v - t));
 				a = t[1] == '-' || x->single == 2 ?
 				    x->exact : 1;
+				/* a whole name is not another's abbreviation
+				   (maxima --batch, --batch-string) */
+				if (!a && (in_list_abbr(x->longcode, v, n, 1) ||
+				    in_list_plus(x->longfile, v, n, 1) ||
+				    in_list_plus(x->longin, v, n, 1) ||
+				    in_list_abbr(x->noinput, v, n, 1) ||
+				    in_list_abbr(x->longargs, v, n, 1)))
+					a = 1;
 				if (in_list_abbr(x->longcode, v, n, a))
 					kind = 'c';
 				else if ((f = in_list_plus(x->longfile, v, n,
