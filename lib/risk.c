@@ -861,6 +861,8 @@ struct wrapper {
 #define WX_OPTVER	32	/* its one operand before the command only
 				   if it looks like a version (nvm exec
 				   [18] CMD; version_word()) */
+#define WX_STDIN	64	/* with no command, a shell runs its input
+				   (pkexec; bsub and qsub: a job script) */
 
 /*
  * A subcommand that runs a command: docker exec, git rebase -x.  One
@@ -1585,7 +1587,23 @@ static const struct wrapper wrappers[] = {
 	{ "chroot", WK_PREFIX, 1, 0, 0, "", "", "", "", W0 },
 	{ "flock", WK_PREFIX, 1, 0, 0, "wE", "c",
 	    "|timeout|conflict-exit-code|", "|command|", W0 },
-	{ "pkexec", WK_PREFIX, 0, 0, 0, "", "", "|user|", "", W0 },
+	{ "pkexec", WK_PREFIX, 0, 0, 0, "", "", "|user|", "", "", "", "",
+	    NULL, 0, WX_STDIN },
+	/* bsub [options] CMD (LSF), qsub -b y CMD (Grid Engine), qsub --
+	   CMD (PBS): the job's shell runs the words; a job script on the
+	   input without one.  Options of more than one letter have one
+	   dash, whole. */
+	{ "bsub", WK_EVAL, 0, 0, 0, "abCcDeFfGgiJkLMmnoPpQqRSsTtUuvWw", "E",
+	    "|alloc_flags|app|ar|clusters|cn_cu|cn_mem|core_isolation|csm|"
+	    "cwd|data|datachk|datagrp|eo|eptl|ext|env|freq|gpu|is|Jd|jsdl|"
+	    "jsdl_strict|jsm|Lp|ln_mem|ln_slots|mig|network|nnodes|oo|"
+	    "outdir|ptl|sla|smt|sp|stage|step_cgroup|We|wa|wt|Zs|pack|"
+	    "hostfile|", "|Ep|rnc|", "", "", "|pack|", NULL, 0,
+	    WX_EXACT | WX_LONG1 | WX_STDIN },
+	{ "qsub", WK_EVAL, 0, 0, 0, "aAbcCdeijJklmMNopPqrRSstuvwW@", "",
+	    "|pe:2|hold_jid|hold_jid_ad|wd|sync|now|shell|binding|ckpt|js|"
+	    "ac|ar|dc|dl|masterq|jsv|tc|sc|", "", "", "", "", NULL, 0,
+	    WX_EXACT | WX_LONG1 | WX_STDIN },
 	{ "strace", WK_PREFIX, 0, 0, 0, "abeEIoOpPsSuUX", "",
 	    "|output|trace|signal|user|", "", W0 },
 	{ "ltrace", WK_PREFIX, 0, 0, 0, "aAeILnoOpsSuX", "", "|output|", "", W0 },
@@ -10955,7 +10973,7 @@ strings:
 		if (u->opq)
 			u->kind = UW_OPAQUE;	/* --entrypoint X, alone */
 		else if (shin || wr->kind == WK_SU ||
-		    strcmp(wr->name, "pkexec") == 0)
+		    (wr->exact & WX_STDIN))
 			u->kind = UW_STDIN;	/* sudo -s <<< 'cmd' */
 		return;
 	}
@@ -23366,6 +23384,7 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	uint32_t k, s, x;
 	size_t l;
 	char *j;
+	int here = 0;
 
 	if (vw->mode == VW_MAIN && bpat == NULL && blen > 0) {
 		/* ./f, a file a command of the line wrote */
@@ -23505,12 +23524,12 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		for (k = 0; k < cmd->nredirs; k++) {
 			r = &cmd->redirs[k];
 			if (r->op == SHELLPARSE_R_HEREDOC && r->body != NULL) {
-				vw->expanded = 1;
+				vw->expanded = here = 1;
 				if (vw->mode == VW_MAIN)
 					nested(c, vw->cmd, r->body,
 					    r->bodylen);
 			} else if (r->op == SHELLPARSE_R_HERESTR) {
-				vw->expanded = 1;
+				vw->expanded = here = 1;
 				if (vw->mode == VW_MAIN)
 					nested(c, vw->cmd, r->target.text,
 					    r->target.len);
@@ -23518,8 +23537,10 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		}
 		/* FALLTHROUGH */
 	case UW_PROCSUB:
-		/* x | sh, sh <(x), . /dev/stdin < <(x) */
-		if (vw->mode == VW_MAIN && !vw->expanded) {
+		/* x | sh, sh <(x), . /dev/stdin < <(x); not for an input
+		   read above, but for one another reading of a name not
+		   known took as its words (b* x: bsub x, or bash?) */
+		if (vw->mode == VW_MAIN && !here) {
 			feed_shell(c, vw->cmd, u.kind == UW_PROCSUB, 0);
 			if (cmd->mark & CM_PARSED)
 				vw->expanded = 1;

@@ -2010,6 +2010,14 @@ other_languages(void)
 		"tsh ssh -l root h rm -rf /",
 		"virt-customize -a x.img --run-command 'rm -rf /'",
 		"virt-sysprep -d vm --firstboot-command 'rm -rf /'",
+		/* batch schedulers: LSF, Grid Engine, PBS */
+		"bsub -q normal -n 4 rm -rf /",
+		"bsub -Is -cwd /tmp -J x 'rm -rf /'",
+		"bsub -Ep 'rm -rf /' ./job",
+		"bsub <<< 'rm -rf /'",
+		"qsub -cwd -pe smp 4 -b y rm -rf /",
+		"qsub -l nodes=1 -- /bin/rm -rf /",
+		"echo 'rm -rf /' | qsub",
 	};
 	static const char *const opaque[] = {
 		"bwrap --args 3",
@@ -2182,6 +2190,8 @@ other_languages(void)
 	shell("fab -H h deploy", L, NULL);
 	shell("apptainer exec x.sif ls -l", L, "ls");
 	shell("tsh ssh root@h ls", L, "ls");
+	shell("bsub -n4 -o out.%J ls -l", L, "ls");
+	shell("qsub -b y -N x ls", L, "ls");
 	shell("git send-email --to a@b --smtp-server smtp.x.com 1.patch", L,
 	    NULL);
 	r = run(rs, "shell", "make 'X!=rm -rf /'", NULL, NULL);
