@@ -10185,14 +10185,7 @@ shell_word(const char *t, size_t n)
 	return (len_table_has(shell_names, b, n - (size_t)(b - t)));
 }
 
-/*
- * su [-s PROG] [-c STRING] [-] USER [ARGS]: runs PROG (the user's shell
- * if not given) as PROG [-c STRING] ARGS, options anywhere before --
- * as getopt() permutes them.  su_scan() reads its words [start, end)
- * into sa: returns -1 if an option is only known when it runs (su -$o,
- * su -s "$S"), 0 for runuser -u USER CMD (which runs CMD itself: its
- * wrapper's part), 1 else.
- */
+/* What su_scan() finds in su's words. */
 struct suargs {
 	const char	*shv, *csv;	/* -s's and -c's values */
 	size_t		 shn, csn;
@@ -10203,6 +10196,14 @@ struct suargs {
 	uint32_t	 nops;
 };
 
+/*
+ * su [-s PROG] [-c STRING] [-] USER [ARGS]: runs PROG (the user's shell
+ * if not given) as PROG [-c STRING] ARGS, options anywhere before --
+ * as getopt() permutes them.  su_scan() reads its words [start, end)
+ * into sa: returns -1 if an option is only known when it runs (su -$o,
+ * su -s "$S"), 0 for runuser -u USER CMD (which runs CMD itself: its
+ * wrapper's part), 1 else.
+ */
 static int
 su_scan(const struct shellparse_word *w, uint32_t start, uint32_t end,
     int runuser, struct suargs *sa)
