@@ -1453,19 +1453,13 @@ static const struct subwrap ip_netns_subs[] = {
 };
 #define IP_NETNS	{ "ip netns", WK_SUB, 0, 0, 0, "", "", "", "", "", "", \
 	"", SUBS(ip_netns_subs), 1 }
-/* ip vrf exec NAME CMD */
-static const struct subwrap ip_vrf_subs[] = {
-	{ SW("exec"), IP_NETNS_EXEC },
-	{ SW("exe"), IP_NETNS_EXEC },
-	{ SW("ex"), IP_NETNS_EXEC },
-	{ SW("e"), IP_NETNS_EXEC },
-};
 static const struct subwrap ip_subs[] = {
 	{ SW("netns"), IP_NETNS },
 	{ SW("netn"), IP_NETNS },
 	{ SW("net"), IP_NETNS },
+	/* ip vrf exec NAME CMD: as ip netns exec */
 	{ SW("vrf"), { "ip vrf", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
-	    SUBS(ip_vrf_subs), 1 } },
+	    SUBS(ip_netns_subs), 1 } },
 };
 
 /* perf record|stat|trace [options] CMD ... */
@@ -23385,7 +23379,6 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	uint32_t k, s, x;
 	size_t l;
 	char *j;
-	int here = 0;
 
 	if (vw->mode == VW_MAIN && bpat == NULL && blen > 0) {
 		/* ./f, a file a command of the line wrote */
@@ -23525,12 +23518,12 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		for (k = 0; k < cmd->nredirs; k++) {
 			r = &cmd->redirs[k];
 			if (r->op == SHELLPARSE_R_HEREDOC && r->body != NULL) {
-				vw->expanded = here = 1;
+				vw->expanded = 1;
 				if (vw->mode == VW_MAIN)
 					nested(c, vw->cmd, r->body,
 					    r->bodylen);
 			} else if (r->op == SHELLPARSE_R_HERESTR) {
-				vw->expanded = here = 1;
+				vw->expanded = 1;
 				if (vw->mode == VW_MAIN)
 					nested(c, vw->cmd, r->target.text,
 					    r->target.len);
@@ -23538,10 +23531,8 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		}
 		/* FALLTHROUGH */
 	case UW_PROCSUB:
-		/* x | sh, sh <(x), . /dev/stdin < <(x); not for an input
-		   read above, but for one another reading of a name not
-		   known took as its words (b* x: bsub x, or bash?) */
-		if (vw->mode == VW_MAIN && !here) {
+		/* x | sh, sh <(x), . /dev/stdin < <(x) */
+		if (vw->mode == VW_MAIN && !vw->expanded) {
 			feed_shell(c, vw->cmd, u.kind == UW_PROCSUB, 0);
 			if (cmd->mark & CM_PARSED)
 				vw->expanded = 1;

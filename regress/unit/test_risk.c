@@ -2015,6 +2015,7 @@ other_languages(void)
 		"bsub -Is -cwd /tmp -J x 'rm -rf /'",
 		"bsub -Ep 'rm -rf /' ./job",
 		"bsub <<< 'rm -rf /'",
+		"pkexec <<< 'rm -rf /'",
 		"qsub -cwd -pe smp 4 -b y rm -rf /",
 		"qsub -l nodes=1 -- /bin/rm -rf /",
 		"echo 'rm -rf /' | qsub",
@@ -2183,6 +2184,11 @@ other_languages(void)
 	shell("su -l root -c ls -- a b", L, "ls");
 	shell("runuser -u bob -- ls -s /bin/rm", L, "ls");
 	shell("su -[sc] root", L, NULL);
+	/* su's reading (CM_SU) leaves xargs' own: what it reads */
+	r = run(rs, "shell", "runuser -u bob -- xargs cat < list", NULL,
+	    NULL);
+	tap_ok(strstr(r.why, "what xargs reads") != NULL, "runuser -u U "
+	    "xargs: the paths xargs reads: %s", r.why);
 	shell("nvm exec v18.1 ls", L, "ls");
 	shell("npm explore pkg -- ls -l", L, "ls");
 	shell("gcc -wrapper ls,-l x.c", L, "ls");

@@ -1706,9 +1706,7 @@ one(uint32_t i, int print, struct sbuf *b, char *arena, size_t asize)
  * wrappers came to run commands: no result higher or lower; one result
  * names another command (ch$rt may now be ch-run).
  * Blocks changed when bsub and qsub came to run commands (and a job
- * script on their input), and a shell reading its input in one reading
- * of a name not known came to be fed though another reading of it had
- * run nested commands: one result lower under one rule set (critical
+ * script on their input): one result lower under one rule set (critical
  * to high, the floor of a name not known: of a glob name's readings,
  * only the first to parse a text of its own is parsed, and r* may now
  * be bsub); 19 lines count more commands.
