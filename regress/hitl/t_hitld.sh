@@ -195,6 +195,19 @@ wclassify -d read_file -a '{"path":"/etc/motd"}'
 ! grep -q etc-writes "$T/c"
 ok $? "path write: read_file only reads"
 
+# The sample's startup-files: the files a shell reads as it starts or
+# enters a directory, written; read, they are not asked about.
+for l in 'echo "alias ls=x" >> ~/.bash_aliases' 'ls > ~/.bashrc.d/x' \
+    'echo "x" > .envrc' 'cat a >> ~/.zlogin' 'cp a ~/.zlogout' \
+    'echo LD_PRELOAD=x > ~/.config/environment.d/a.conf'; do
+	wclassify -d shell -c "$l"
+	grep -q '^rule: startup-files ' "$T/c"
+	ok $? "sample startup-files: $l"
+done
+wclassify -d shell -c 'cat ~/.bash_aliases .envrc ~/.zlogin'
+! grep -q startup-files "$T/c"
+ok $? "sample startup-files: reading them is not asked about"
+
 # ---- approve -l and approve ID from the command line ----
 classify_bg "$T/a" shell -s s1 -c 'rm -r /tmp/build'
 id=$(reqid "$T/a")
