@@ -207,6 +207,15 @@ done
 wclassify -d shell -c 'cat ~/.bash_aliases .envrc ~/.zlogin'
 ! grep -q startup-files "$T/c"
 ok $? "sample startup-files: reading them is not asked about"
+for l in 'cat /dev/urandom > /dev/sda' 'dd if=x.img of=/dev/nvme0n1' \
+    'mkfs.ext4 /dev/vdb1' 'echo x | tee /dev/mapper/root'; do
+	wclassify -d shell -c "$l"
+	grep -q '^rule: raw-devices ' "$T/c" && grep -q '^level: high' "$T/c"
+	ok $? "sample raw-devices: $l"
+done
+wclassify -d shell -c 'echo x > /dev/null; ls /dev/sdx1 >/dev/stderr'
+! grep -q raw-devices "$T/c"
+ok $? "sample raw-devices: /dev/null written and a disk only listed"
 
 # ---- approve -l and approve ID from the command line ----
 classify_bg "$T/a" shell -s s1 -c 'rm -r /tmp/build'
