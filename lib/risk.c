@@ -863,6 +863,11 @@ struct wrapper {
 				   [18] CMD; version_word()) */
 #define WX_STDIN	64	/* with no command, a shell runs its input
 				   (pkexec; bsub and qsub: a job script) */
+#define WX_DDOPS	128	/* -- ends its operands too, which may
+				   be left out: the command follows it
+				   (distrobox enter [NAME] -- CMD) */
+#define NPOS_DD		255	/* npos: operands up to -- (mise exec
+				   TOOL... -- CMD) */
 
 /*
  * A subcommand that runs a command: docker exec, git rebase -x.  One
@@ -1191,13 +1196,13 @@ static const struct subwrap exec_subs[] = {
 /* mise exec TOOL@VERSION... -- CMD (or x), -c 'CMD': the operands
    before -- are tools */
 static const struct subwrap mise_subs[] = {
-	{ SW("exec"), { "mise exec", WK_PREFIX, 255, 0, 0, "jC", "c",
+	{ SW("exec"), { "mise exec", WK_PREFIX, NPOS_DD, 0, 0, "jC", "c",
 	    "|jobs|cd|", "|command|", "", "", "", NULL, 0, 1 } },
-	{ SW("x"), { "mise exec", WK_PREFIX, 255, 0, 0, "jC", "c",
+	{ SW("x"), { "mise exec", WK_PREFIX, NPOS_DD, 0, 0, "jC", "c",
 	    "|jobs|cd|", "|command|", "", "", "", NULL, 0, 1 } },
 };
 /* guix shell PKG... -- CMD; guix environment */
-#define GUIX_SHELL	{ "guix shell", WK_PREFIX, 255, 0, 0, "fmLrpesS", "", \
+#define GUIX_SHELL	{ "guix shell", WK_PREFIX, NPOS_DD, 0, 0, "fmLrpesS", "", \
 	"|file|manifest|load-path|root|profile|expression|system|share|" \
 	"expose|development|", "", "", "", "", NULL, 0, 0 }
 static const struct subwrap guix_subs[] = {
@@ -1217,9 +1222,9 @@ static const struct subwrap exec1_subs[] = {
 	{ SW("exec"), { "direnv exec", WK_PREFIX, 1, 0, 0, "dt", "",
 	    "|duration|mfa-token|region|prompt|", "", "", "", "", NULL, 0, 1 } },
 };
-/* chamber exec SERVICE -- CMD, nvm exec VERSION CMD */
+/* chamber exec SERVICE... -- CMD, nvm exec VERSION CMD */
 static const struct subwrap chamber_subs[] = {
-	{ SW("exec"), { "chamber exec", WK_PREFIX, 1, 0, 0, "", "",
+	{ SW("exec"), { "chamber exec", WK_PREFIX, NPOS_DD, 0, 0, "", "",
 	    "|strict-value|backend|", "", "", "", "", NULL, 0, 0 } },
 };
 static const struct subwrap nvm_subs[] = {
@@ -1495,7 +1500,8 @@ static const struct subwrap perf_subs[] = {
 /* distrobox enter NAME -- CMD; toolbox run [-c NAME] CMD */
 static const struct subwrap distrobox_subs[] = {
 	{ SW("enter"), { "distrobox enter", WK_PREFIX, 1, 0, 0, "na", "",
-	    "|name|additional-flags|", "", "", "", "", NULL, 0, 0 } },
+	    "|name|additional-flags|", "", "", "", "", NULL, 0,
+	    WX_DDOPS } },
 };
 /* flatpak run --command=X APP ARGS: X, not the app's own program, runs
    in its sandbox; flatpak enter INSTANCE CMD ARGS */
@@ -1829,7 +1835,7 @@ static const struct wrapper wrappers[] = {
 	    "sandbox-expose-path-try|sandbox-expose-path-ro-try|app-path|"
 	    "usr-path|unset-env|", "", W0 },
 	{ "distrobox-enter", WK_PREFIX, 1, 0, 0, "na", "", "|name|"
-	    "additional-flags|", "", W0 },
+	    "additional-flags|", "", "", "", "", NULL, 0, WX_DDOPS },
 	{ "distrobox", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
 	    SUBS(distrobox_subs), 0 },
 	{ "toolbox", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
@@ -9959,6 +9965,10 @@ struct unwrap {
 					   input (WK_NETOPTS) */
 	uint32_t	 script;	/* UW_NONE: the word of a shell's
 					   script file, or 0 */
+	uint32_t	 pos;		/* 1 + an operand before the command
+					   the shell may split (timeout $T
+					   CMD), or 0 (pos_split()) */
+	int		 posmore;	/* other operands follow it */
 	uint32_t	 nss;
 	const char	*ss[UW_NSTR];
 	size_t		 sl[UW_NSTR];
@@ -10652,6 +10662,7 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 	uint32_t k = start + 1, npos = wr->npos, i;
 	size_t l, n, lo;
 	int cflag = 0, sflag = 0, done, cmdnext = 0, shin = 0, nops = 0, x;
+	int dd = 0;
 
 	memset(u, 0, offsetof(struct unwrap, ss));	/* ss[], sl[]: by nss */
 	u->kind = UW_NONE;
@@ -10768,7 +10779,7 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 		return;
 	}
 	for (;;) {
-		for (; k < end; k++) {
+		for (; k < end && !dd; k++) {
 			t = w[k].text;
 			l = w[k].len;
 			if (shellparse_pattern(&w[k]) != NULL) {
@@ -10790,8 +10801,14 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 				if (WK_STRS(wr->kind))
 					goto strings;
 				k++;
-				npos = 0;
+				/* getopt() and Cobra read the operands
+				   after --: timeout -- 5 CMD, ssh -- HOST
+				   CMD, docker exec -- C CMD */
+				if (wr->npos == NPOS_DD ||
+				    (wr->exact & WX_DDOPS))
+					npos = 0;
 				cmdnext = 1;
+				dd = 1;	/* no option after an operand */
 				break;
 			}
 			if (t[0] != '-' || l == 1) {
@@ -10904,6 +10921,12 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 			k = end;	/* bwrap --bind A, the last words */
 		if (npos > 0 && k < end && u->s == NULL &&
 		    (!(wr->exact & WX_OPTVER) || version_word(&w[k]))) {
+			if ((w[k].flags & (SHELLPARSE_W_SPLIT |
+			    SHELLPARSE_W_GLOB | SHELLPARSE_W_OPAQUE)) &&
+			    wr->npos != NPOS_DD) {
+				u->pos = k + 1;
+				u->posmore = npos > 1;
+			}
 			npos--;
 			k++;
 			continue;
@@ -10970,6 +10993,11 @@ strings:
 		else if (shin || wr->kind == WK_SU ||
 		    (wr->exact & WX_STDIN))
 			u->kind = UW_STDIN;	/* sudo -s <<< 'cmd' */
+		else if (u->pos != 0) {
+			/* timeout $T: the command may be in $T */
+			u->kind = UW_VIEW;
+			u->start = u->end = end;
+		}
 		return;
 	}
 	/* salt '*' cmd.run cmd='CMD': the keyword form */
@@ -23368,6 +23396,124 @@ fc_runs(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 		interp_opaque(c, ci);
 }
 
+/* Is a $1, $@, $* (or ${...} of one) in text s? */
+static int
+has_posparam(const char *s, size_t n)
+{
+	const char *p, *e = s + n;
+
+	for (p = s; (p = memchr(p, '$', (size_t)(e - p))) != NULL; p++) {
+		if (p + 1 < e && p[1] == '{')
+			p++;
+		if (p + 1 < e && ((p[1] >= '0' && p[1] <= '9') ||
+		    p[1] == '@' || p[1] == '*'))
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * May a for's variable in text s (n bytes) have a value with blanks,
+ * or one not known?  Its list is looked at: for x in 'a b', for x in
+ * $y, for x in *, and for x (the positional parameters) say yes.
+ */
+static int
+for_split(struct ctx *c, const char *s, size_t n)
+{
+	const struct shellparse *sp = c->sp;
+	const struct shellparse_cmd *f;
+	const struct shellparse_word *w;
+	const char *p, *e = s + n, *q;
+	size_t l;
+	uint32_t i, k;
+
+	for (p = s; (p = memchr(p, '$', (size_t)(e - p))) != NULL; p++) {
+		q = p + 1 + (p + 1 < e && p[1] == '{');
+		for (l = 0; q + l < e && vt_id((unsigned char)q[l]); l++)
+			;
+		if (l == 0 || !vt_isset(c, q, l))
+			continue;
+		for (i = 0; i < sp->ncmds; i++) {
+			f = &sp->cmds[i];
+			if (!(f->flags & SHELLPARSE_C_KEYWORD) ||
+			    f->nwords < 2 || f->words[1].len != l ||
+			    memcmp(f->words[1].text, q, l) != 0 ||
+			    (strcmp(f->words[0].text, "for") != 0 &&
+			    strcmp(f->words[0].text, "select") != 0))
+				continue;
+			if (f->nwords < 3)
+				return (1);	/* for x; do: "$@" */
+			for (k = 3; k < f->nwords; k++) {
+				w = &f->words[k];
+				if ((w->flags & (SHELLPARSE_W_SPLIT |
+				    SHELLPARSE_W_GLOB | SHELLPARSE_W_OPAQUE)) ||
+				    strpbrk(w->text, " \t\n") != NULL)
+					return (1);
+			}
+		}
+	}
+	return (0);
+}
+
+/*
+ * Operand k of a wrapper, before its command (timeout's DURATION,
+ * ssh's HOST, chroot's NEWROOT), that the shell may split into fields:
+ * the command may start inside it (T='5 rm -rf /'; timeout $T ls runs
+ * rm -rf / ls).  Of a value the line gives, what follows its first
+ * field and the words after k are parsed as a line.  A value it works
+ * out as it runs (read, $(x), $@, a for's list with blanks) or a glob
+ * may be anything: the words from k on are a view, as of a command
+ * whose name is not known.  A variable the line does not set is the
+ * tool's environment's: not split here.
+ */
+static void
+pos_split(struct ctx *c, struct vwalk *vw, const struct unwrap *u,
+    int depth)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[vw->cmd];
+	uint32_t k = u->pos - 1, j;
+	const struct shellparse_word *w = &cmd->words[k];
+	const char *pat = shellparse_pattern(w), *os, *op;
+	size_t on, i, l;
+	char *t;
+
+	if (pat == NULL || k + 1 > u->end)
+		return;
+	if (!(w->flags & (SHELLPARSE_W_GLOB | SHELLPARSE_W_OPAQUE)) &&
+	    word_subst(c, w->text, w->len, pat, &os, &on, &op) &&
+	    op == NULL) {
+		i = strspn(os, " \t\n");
+		i += strcspn(os + i, " \t\n");
+		i += strspn(os + i, " \t\n");
+		if (i >= on)
+			return;		/* one field */
+		if (!u->posmore) {
+			if (vw->mode != VW_MAIN)
+				return;
+			for (l = on - i, j = k + 1; j < u->end; j++)
+				l += 3 + 4 * (size_t)cmd->words[j].len;
+			if (l > SHELLPARSE_MAXLEN || (t = shellparse_alloc(c->sp,
+			    l + 1)) == NULL) {
+				if (l <= SHELLPARSE_MAXLEN)
+					c->nomem = 1;
+				return;
+			}
+			memcpy(t, os + i, on - i);
+			for (l = on - i, j = k + 1; j < u->end; j++) {
+				t[l++] = ' ';
+				l += word_put(t + l, &cmd->words[j]);
+			}
+			t[l] = '\0';
+			opt_parse(c, vw->cmd, t, l, 0);
+			return;
+		}
+	} else if (!(w->flags & (SHELLPARSE_W_GLOB | SHELLPARSE_W_OPAQUE)) &&
+	    !word_any(c, w->text, w->len) && !has_posparam(w->text, w->len) &&
+	    !for_split(c, w->text, w->len))
+		return;
+	walk_views(c, vw, k, u->end, depth + 1);
+}
+
 static void
 do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
     const struct ient *e, const char *base, size_t blen, const char *bpat,
@@ -23491,6 +23637,8 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			try_refs(c, vw, &v, rs->wild, rs->nwild, 0);
 		}
 		walk_views(c, vw, u.start, u.end, depth + 1);
+		if (u.pos != 0)
+			pos_split(c, vw, &u, depth);
 		return;
 	case UW_STRING:
 		vw->expanded = 1;
@@ -23500,6 +23648,8 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	case UW_JOIN:
 	case UW_JOINQ:
 		vw->expanded = 1;
+		if (u.pos != 0)
+			pos_split(c, vw, &u, depth);	/* ssh $H CMD */
 		/* Once a command; but a name not known ($x: sg or ssh?)
 		   may be each wrapper, and each joins its own words. */
 		if (vw->mode != VW_MAIN || ((cmd->mark & CM_PARSED) &&

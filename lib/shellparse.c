@@ -295,6 +295,14 @@ sp_special(struct sp *p, uint32_t flags)
 		p->w.firstq = sp_woff(p);
 }
 
+/* The word has an expansion whose value may be split into fields. */
+static void
+sp_splits(struct sp *p)
+{
+	if (!p->notext)
+		p->w.flags |= SHELLPARSE_W_SPLIT;
+}
+
 static void
 sp_mark(struct sp *p, int kind, size_t off, size_t len)
 {
@@ -702,6 +710,9 @@ sp_param(struct sp *p, int quoted)
 		sp_special(p, 0);
 		return;
 	}
+	/* "${@}", "${a[@]}": a field each, quoted too */
+	if (!quoted || memchr(p->in + from, '@', p->pos - from) != NULL)
+		sp_splits(p);
 	sp_rawexp(p, from, 0);
 }
 
@@ -723,6 +734,12 @@ sp_dollar(struct sp *p, int quoted)
 		sp_ansic(p);
 		return;
 	}
+	/* $x $1 $(x) $((x)) $[x], not "$x" but "$@" (${...}:
+	   sp_param(), which knows "${a[@]}") */
+	if (n == '@' || (!quoted && (n == '(' || n == '[' || n == '_' ||
+	    (n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z') ||
+	    (n >= '0' && n <= '9') || (n != 0 && strchr("*#?-$!", n)))))
+		sp_splits(p);
 	if (n == '"' && !quoted) {
 		p->pos++;
 		sp_dquote(p);
@@ -860,6 +877,8 @@ sp_backtick(struct sp *p, int dq)
 		p->pos = i + 1;
 	sp_push_region(p, from + 1, end,
 	    dq ? RG_BACKTICK_DQ : RG_BACKTICK);
+	if (!dq)
+		sp_splits(p);
 	sp_rawexp(p, from, SHELLPARSE_W_SUBST);
 }
 

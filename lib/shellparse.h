@@ -49,6 +49,9 @@
 #define SHELLPARSE_W_SUBST	0x10	/* has a command substitution */
 #define SHELLPARSE_W_BRACE	0x20	/* made by brace expansion */
 #define SHELLPARSE_W_OPAQUE	0x40	/* too intricate: pattern form "*" */
+#define SHELLPARSE_W_SPLIT	0x80	/* has an expansion the shell may
+					   split into fields: one not in ""
+					   or "$@", "${a[@]}" */
 #define SHELLPARSE_W_PATTERN	(SHELLPARSE_W_EXPAND | SHELLPARSE_W_GLOB | \
 	SHELLPARSE_W_OPAQUE)
 

@@ -4849,6 +4849,60 @@ python_readings(void)
 }
 
 /*
+ * A wrapper's operands before its command (timeout's DURATION, ssh's
+ * HOST, chroot's NEWROOT): after --, getopt() and Cobra still read
+ * them, and one the shell may split into fields (T='5 rm -rf /';
+ * timeout $T ls) may hold the command.  A value not known there makes
+ * the command not known; a quoted one, a value of one field, and the
+ * tool's environment's variables do not.
+ */
+static void
+wrapper_operands(void)
+{
+	static const char *const ev[] = {
+		"timeout -- 5 rm -rf /", "timeout -s KILL -- 5 rm -rf /",
+		"chroot -- / rm -rf /", "flock -- /tmp/l rm -rf /",
+		"ssh -- host rm -rf /", "ssh -p 22 -- host rm -rf /",
+		"taskset -- 0x1 rm -rf /", "docker exec -- c rm -rf /",
+		"mosh -- host rm -rf /", "chamber exec a b -- rm -rf /",
+		"distrobox enter -- rm -rf /", "distrobox-enter -- rm -rf /",
+		"mise exec node@20 -- rm -rf /", "nvm exec -- rm -rf /",
+		"T='5 rm -rf /'; timeout $T ls", "R='/ rm -rf /'; chroot $R ls",
+		"H='h rm -rf /'; ssh $H", "H='h rm -rf /'; ssh $H ls",
+		"T='5 rm'; timeout $T -rf /", "export T='5 rm -rf /'; timeout $T",
+		"T='5 rm -rf /'; timeout ${T} ls",
+	};
+	static const char *const opaque[] = {
+		"for T in '5 rm -rf /'; do timeout $T ls; done",
+		"for h in 'a b'; do ssh $h ls; done",
+		"set -- 5 rm -rf /; timeout \"$@\"",
+		"f() { timeout $1 ls; }; f '5 rm -rf /'",
+		"T=$(cat f); timeout $T ls", "read T; chroot $T ls",
+		"ssh $(cat h) ls", "ssh `cat h`", "timeout 5* ls",
+		"I='i x'; ctr run $I id ls",
+	};
+	static const char *const plain[] = {
+		"timeout \"$T\" ls", "chroot \"$R\" ls",
+		"timeout 5 -- ls",
+	};
+	static const char *const low[] = {
+		"T=5; timeout $T ls", "T='5 rm'; timeout \"$T\" ls",
+		"for h in a b; do ssh $h ls; done", "ssh $HOST ls",
+		"chroot $ROOT ls", "timeout -- 5 ls", "ssh -- h ls",
+		"ssh -- host -t rm -rf /",
+	};
+	struct risk_result r;
+	size_t i;
+
+	TABLES(ev, opaque, "a command not known", plain);
+	for (i = 0; i < sizeof(low) / sizeof(low[0]); i++) {
+		r = run(rs, "shell", low[i], NULL, NULL);
+		tap_ok(r.level == L && !r.opaque, "runs ls: %s: %s",
+		    shown(low[i]), r.why);
+	}
+}
+
+/*
  * vim's Ex commands that run more than vim (r!x, w !x, silent !x,
  * system(), :lua, :exe) and tmux's source-file, and tmux -f of the
  * input: text not known.  vim's and tmux's own commands stay plain.
@@ -5225,6 +5279,7 @@ main(void)
 	opened_paths();
 	shell_readings();
 	python_readings();
+	wrapper_operands();
 	code_literals();
 	file_scripts();
 	editor_commands();

@@ -268,6 +268,7 @@ structure(void)
 {
 	struct shellparse sp;
 	const struct shellparse_cmd *c;
+	uint32_t i, j;
 
 	parse(&sp, "a | b | c && d");
 	c = sp.cmds;
@@ -317,6 +318,18 @@ structure(void)
 	    !(c[0].words[4].flags & SHELLPARSE_W_QUOTED),
 	    "quoting is flagged per word");
 
+	/* which expansions the shell may split into fields */
+	parse(&sp, "f $a ${b} $(c) `d` $1 $((2)) \"$@\" \"${x[@]}\" "
+	    "\"$e\" \"${f}\" \"$(g)\" \"`h`\" $'i' $\"j\" k=\"$l\" "
+	    "\"${m:-$n}\" m$ '$o'");
+	c = sp.cmds;
+	for (i = 1, j = 0; sp.ncmds == 5 && c[0].nwords == 19 && i < 19;
+	    i++)
+		j += ((c[0].words[i].flags & SHELLPARSE_W_SPLIT) != 0) ==
+		    (i <= 8);
+	tap_ok(sp.ncmds == 5 && c[0].nwords == 19 && j == 18,
+	    "W_SPLIT: unquoted expansions, \"$@\" and \"${x[@]}\"; "
+	    "not \"$x\", $'x', $\"x\" or a lone $");
 	parse(&sp, "ls $HOME/x* '*' \"$y\"");
 	c = sp.cmds;
 	tap_ok(sp.ncmds == 1 && c[0].nwords == 4 &&
