@@ -1202,7 +1202,8 @@ static const struct subwrap mise_subs[] = {
 	    "|jobs|cd|", "|command|", "", "", "", NULL, 0, 1 } },
 };
 /* guix shell PKG... -- CMD; guix environment */
-#define GUIX_SHELL	{ "guix shell", WK_PREFIX, NPOS_DD, 0, 0, "fmLrpesS", "", \
+#define GUIX_SHELL	{ "guix shell", WK_PREFIX, NPOS_DD, 0, 0, "fmLrpesS", \
+	"", \
 	"|file|manifest|load-path|root|profile|expression|system|share|" \
 	"expose|development|", "", "", "", "", NULL, 0, 0 }
 static const struct subwrap guix_subs[] = {
@@ -23492,8 +23493,8 @@ pos_split(struct ctx *c, struct vwalk *vw, const struct unwrap *u,
 				return;
 			for (l = on - i, j = k + 1; j < u->end; j++)
 				l += 3 + 4 * (size_t)cmd->words[j].len;
-			if (l > SHELLPARSE_MAXLEN || (t = shellparse_alloc(c->sp,
-			    l + 1)) == NULL) {
+			if (l > SHELLPARSE_MAXLEN ||
+			    (t = shellparse_alloc(c->sp, l + 1)) == NULL) {
 				if (l <= SHELLPARSE_MAXLEN)
 					c->nomem = 1;
 				return;

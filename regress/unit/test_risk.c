@@ -4869,7 +4869,8 @@ wrapper_operands(void)
 		"mise exec node@20 -- rm -rf /", "nvm exec -- rm -rf /",
 		"T='5 rm -rf /'; timeout $T ls", "R='/ rm -rf /'; chroot $R ls",
 		"H='h rm -rf /'; ssh $H", "H='h rm -rf /'; ssh $H ls",
-		"T='5 rm'; timeout $T -rf /", "export T='5 rm -rf /'; timeout $T",
+		"T='5 rm'; timeout $T -rf /",
+		"export T='5 rm -rf /'; timeout $T",
 		"T='5 rm -rf /'; timeout ${T} ls",
 	};
 	static const char *const opaque[] = {
