@@ -10654,6 +10654,27 @@ par_marker(const struct shellparse_word *w)
 }
 
 /* What does a wrapper run?  Options are read as its getopt would. */
+/*
+ * The n words after word k are an option's argument, or an operand,
+ * that the wrapper takes before its command (sudo -u USER, timeout's
+ * DURATION), npos operands still to come: the first of them that the
+ * shell may split into fields is u->pos (pos_split()).
+ */
+static inline void
+unwrap_optarg(struct unwrap *u, const struct wrapper *wr,
+    const struct shellparse_word *w, uint32_t k, uint32_t n, uint32_t end,
+    uint32_t npos)
+{
+	uint32_t i;
+
+	for (i = k + 1; i <= k + n && i < end && u->pos == 0; i++)
+		if ((w[i].flags & (SHELLPARSE_W_SPLIT | SHELLPARSE_W_GLOB |
+		    SHELLPARSE_W_OPAQUE)) && wr->npos != NPOS_DD) {
+			u->pos = i + 1;
+			u->posmore = npos > 0 || i < k + n;
+		}
+}
+
 static void
 unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
     const struct wrapper *wr, struct unwrap *u)
@@ -10880,13 +10901,17 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 					/* mpirun -np: whole; gdb -di: not */
 					if (wr->kind == WK_PREFIX1)
 						x = 1;
-					k += (uint32_t)in_list_abbr(
+					i = (uint32_t)in_list_abbr(
 					    wr->longargs, t + 1, n, x) +
 					    (uint32_t)in_list_abbr(wr->opqargs,
 					    t + 1, n, x);
+					unwrap_optarg(u, wr, w, k, i, end, npos);
+					k += i;
+				} else if (eq == NULL) {
+					i = (uint32_t)opt_takes(wr, t, l);
+					unwrap_optarg(u, wr, w, k, i, end, npos);
+					k += i;
 				}
-				else if (eq == NULL)
-					k += (uint32_t)opt_takes(wr, t, l);
 				continue;
 			}
 			for (i = 1, done = 0; i < l && !done; i++) {
@@ -10912,8 +10937,11 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 					}
 					done = 1;
 				} else if (strchr(wr->argopts, t[i]) != NULL) {
-					if (i + 1 == l)
+					if (i + 1 == l) {
+						unwrap_optarg(u, wr, w, k, 1,
+						    end, npos);
 						k++;
+					}
 					done = 1;
 				}
 			}
@@ -10922,12 +10950,7 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 			k = end;	/* bwrap --bind A, the last words */
 		if (npos > 0 && k < end && u->s == NULL &&
 		    (!(wr->exact & WX_OPTVER) || version_word(&w[k]))) {
-			if ((w[k].flags & (SHELLPARSE_W_SPLIT |
-			    SHELLPARSE_W_GLOB | SHELLPARSE_W_OPAQUE)) &&
-			    wr->npos != NPOS_DD) {
-				u->pos = k + 1;
-				u->posmore = npos > 1;
-			}
+			unwrap_optarg(u, wr, w, k - 1, 1, end, npos - 1);
 			npos--;
 			k++;
 			continue;
@@ -23457,15 +23480,17 @@ for_split(struct ctx *c, const char *s, size_t n)
 }
 
 /*
- * Operand k of a wrapper, before its command (timeout's DURATION,
- * ssh's HOST, chroot's NEWROOT), that the shell may split into fields:
- * the command may start inside it (T='5 rm -rf /'; timeout $T ls runs
- * rm -rf / ls).  Of a value the line gives, what follows its first
- * field and the words after k are parsed as a line.  A value it works
- * out as it runs (read, $(x), $@, a for's list with blanks) or a glob
- * may be anything: the words from k on are a view, as of a command
- * whose name is not known.  A variable the line does not set is the
- * tool's environment's: not split here.
+ * Word k, an option's argument or an operand a wrapper takes before
+ * its command (sudo -u USER, timeout's DURATION, ssh's HOST), that the
+ * shell may split into fields: the command may start inside it (T='5
+ * rm -rf /'; timeout $T ls runs rm -rf / ls).  Of a value the line
+ * gives, what follows its first field and the words after k are parsed
+ * as a line; unless operands are still to come, or an option (-x) is
+ * next: then the command is not known.  A value it works out as it
+ * runs (read, $(x), $@, a for's list with blanks) or a glob may be
+ * anything: the words from k on are a view, as of a command whose name
+ * is not known.  A variable the line does not set is the tool's
+ * environment's: not split here.
  */
 static void
 pos_split(struct ctx *c, struct vwalk *vw, const struct unwrap *u,
@@ -23488,7 +23513,8 @@ pos_split(struct ctx *c, struct vwalk *vw, const struct unwrap *u,
 		i += strspn(os + i, " \t\n");
 		if (i >= on)
 			return;		/* one field */
-		if (!u->posmore) {
+		/* (-x after it: the wrapper's option, as it may read it) */
+		if (!u->posmore && os[i] != '-') {
 			if (vw->mode != VW_MAIN)
 				return;
 			for (l = on - i, j = k + 1; j < u->end; j++)

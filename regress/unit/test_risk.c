@@ -4872,6 +4872,10 @@ wrapper_operands(void)
 		"T='5 rm'; timeout $T -rf /",
 		"export T='5 rm -rf /'; timeout $T",
 		"T='5 rm -rf /'; timeout ${T} ls",
+		"U='root rm -rf /'; sudo -u $U ls",
+		"U='root rm -rf /'; sudo --user $U ls",
+		"N='5 rm -rf /'; nice -n $N ls",
+		"U='root rm -rf /'; doas -u $U ls",
 	};
 	static const char *const opaque[] = {
 		"for T in '5 rm -rf /'; do timeout $T ls; done",
@@ -4881,6 +4885,9 @@ wrapper_operands(void)
 		"T=$(cat f); timeout $T ls", "read T; chroot $T ls",
 		"ssh $(cat h) ls", "ssh `cat h`", "timeout 5* ls",
 		"I='i x'; ctr run $I id ls",
+		"S='KILL 5 rm -rf /'; timeout -s $S 5 ls",
+		"U='root -s'; sudo -u $U ls", "sudo -u $(cat u) ls",
+		"N='5 rm -rf /'; nice -n$N ls",
 	};
 	static const char *const plain[] = {
 		"timeout \"$T\" ls", "chroot \"$R\" ls",
@@ -4890,7 +4897,8 @@ wrapper_operands(void)
 		"T=5; timeout $T ls", "T='5 rm'; timeout \"$T\" ls",
 		"for h in a b; do ssh $h ls; done", "ssh $HOST ls",
 		"chroot $ROOT ls", "timeout -- 5 ls", "ssh -- h ls",
-		"ssh -- host -t rm -rf /",
+		"ssh -- host -t rm -rf /", "nice -n $NICE ls",
+		"T=5; S=KILL; timeout -s $S $T ls",
 	};
 	struct risk_result r;
 	size_t i;
