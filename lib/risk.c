@@ -10905,11 +10905,13 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 					    wr->longargs, t + 1, n, x) +
 					    (uint32_t)in_list_abbr(wr->opqargs,
 					    t + 1, n, x);
-					unwrap_optarg(u, wr, w, k, i, end, npos);
+					unwrap_optarg(u, wr, w, k, i, end,
+					    npos);
 					k += i;
 				} else if (eq == NULL) {
 					i = (uint32_t)opt_takes(wr, t, l);
-					unwrap_optarg(u, wr, w, k, i, end, npos);
+					unwrap_optarg(u, wr, w, k, i, end,
+					    npos);
 					k += i;
 				}
 				continue;
