@@ -195,24 +195,30 @@ wclassify -d read_file -a '{"path":"/etc/motd"}'
 ! grep -q etc-writes "$T/c"
 ok $? "path write: read_file only reads"
 
+# sample_rule RULE LEVEL LINE...: the sample's RULE decides each LINE,
+# at LEVEL.
+sample_rule() {
+	_r=$1
+	_l=$2
+	shift 2
+	for l in "$@"; do
+		wclassify -d shell -c "$l"
+		grep -q "^rule: $_r " "$T/c" && grep -q "^level: $_l" "$T/c"
+		ok $? "sample $_r: $l"
+	done
+}
+
 # The sample's startup-files: the files a shell reads as it starts or
 # enters a directory, written; read, they are not asked about.
-for l in 'echo "alias ls=x" >> ~/.bash_aliases' 'ls > ~/.bashrc.d/x' \
-    'echo "x" > .envrc' 'cat a >> ~/.zlogin' 'cp a ~/.zlogout' \
-    'echo LD_PRELOAD=x > ~/.config/environment.d/a.conf'; do
-	wclassify -d shell -c "$l"
-	grep -q '^rule: startup-files ' "$T/c"
-	ok $? "sample startup-files: $l"
-done
+sample_rule startup-files high 'echo "alias ls=x" >> ~/.bash_aliases' \
+    'ls > ~/.bashrc.d/x' 'echo "x" > .envrc' 'cat a >> ~/.zlogin' \
+    'cp a ~/.zlogout' 'echo LD_PRELOAD=x > ~/.config/environment.d/a.conf'
 wclassify -d shell -c 'cat ~/.bash_aliases .envrc ~/.zlogin'
 ! grep -q startup-files "$T/c"
 ok $? "sample startup-files: reading them is not asked about"
-for l in 'cat /dev/urandom > /dev/sda' 'dd if=x.img of=/dev/nvme0n1' \
-    'mkfs.ext4 /dev/vdb1' 'echo x | tee /dev/mapper/root'; do
-	wclassify -d shell -c "$l"
-	grep -q '^rule: raw-devices ' "$T/c" && grep -q '^level: high' "$T/c"
-	ok $? "sample raw-devices: $l"
-done
+sample_rule raw-devices high 'cat /dev/urandom > /dev/sda' \
+    'dd if=x.img of=/dev/nvme0n1' 'mkfs.ext4 /dev/vdb1' \
+    'echo x | tee /dev/mapper/root'
 wclassify -d shell -c 'echo x > /dev/null; ls /dev/sdx1 >/dev/stderr'
 ! grep -q raw-devices "$T/c"
 ok $? "sample raw-devices: /dev/null written and a disk only listed"
