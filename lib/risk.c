@@ -23422,6 +23422,39 @@ fc_runs(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 		interp_opaque(c, ci);
 }
 
+/*
+ * The line text s (n bytes) then, each after a blank, command cmd's
+ * words [from, end) as the shell would read them (word_put()): in the
+ * arena, its length in *len; NULL when it is too long or no room is
+ * left (c->nomem).
+ */
+static char *
+value_line(struct ctx *c, const char *s, size_t n,
+    const struct shellparse_cmd *cmd, uint32_t from, uint32_t end,
+    size_t *len)
+{
+	size_t l;
+	uint32_t k;
+	char *t;
+
+	for (l = n, k = from; k < end; k++)
+		l += 3 + 4 * (size_t)cmd->words[k].len;
+	if (l > SHELLPARSE_MAXLEN || (t = shellparse_alloc(c->sp, l + 1)) ==
+	    NULL) {
+		if (l <= SHELLPARSE_MAXLEN)
+			c->nomem = 1;
+		return (NULL);
+	}
+	memcpy(t, s, n);
+	for (l = n, k = from; k < end; k++) {
+		t[l++] = ' ';
+		l += word_put(t + l, &cmd->words[k]);
+	}
+	t[l] = '\0';
+	*len = l;
+	return (t);
+}
+
 /* Is a $1, $@, $* (or ${...} of one) in text s? */
 static int
 has_posparam(const char *s, size_t n)
@@ -23499,16 +23532,16 @@ pos_split(struct ctx *c, struct vwalk *vw, const struct unwrap *u,
     int depth)
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[vw->cmd];
-	uint32_t k = u->pos - 1, j;
+	uint32_t k = u->pos - 1;
 	const struct shellparse_word *w = &cmd->words[k];
 	const char *pat = shellparse_pattern(w), *os, *op;
 	size_t on, i, l;
 	char *t;
+	int glob = (w->flags & (SHELLPARSE_W_GLOB | SHELLPARSE_W_OPAQUE)) != 0;
 
 	if (pat == NULL || k + 1 > u->end)
 		return;
-	if (!(w->flags & (SHELLPARSE_W_GLOB | SHELLPARSE_W_OPAQUE)) &&
-	    word_subst(c, w->text, w->len, pat, &os, &on, &op) &&
+	if (!glob && word_subst(c, w->text, w->len, pat, &os, &on, &op) &&
 	    op == NULL) {
 		i = strspn(os, " \t\n");
 		i += strcspn(os + i, " \t\n");
@@ -23517,28 +23550,13 @@ pos_split(struct ctx *c, struct vwalk *vw, const struct unwrap *u,
 			return;		/* one field */
 		/* (-x after it: the wrapper's option, as it may read it) */
 		if (!u->posmore && os[i] != '-') {
-			if (vw->mode != VW_MAIN)
-				return;
-			for (l = on - i, j = k + 1; j < u->end; j++)
-				l += 3 + 4 * (size_t)cmd->words[j].len;
-			if (l > SHELLPARSE_MAXLEN ||
-			    (t = shellparse_alloc(c->sp, l + 1)) == NULL) {
-				if (l <= SHELLPARSE_MAXLEN)
-					c->nomem = 1;
-				return;
-			}
-			memcpy(t, os + i, on - i);
-			for (l = on - i, j = k + 1; j < u->end; j++) {
-				t[l++] = ' ';
-				l += word_put(t + l, &cmd->words[j]);
-			}
-			t[l] = '\0';
-			opt_parse(c, vw->cmd, t, l, 0);
+			if (vw->mode == VW_MAIN && (t = value_line(c, os + i,
+			    on - i, cmd, k + 1, u->end, &l)) != NULL)
+				opt_parse(c, vw->cmd, t, l, 0);
 			return;
 		}
-	} else if (!(w->flags & (SHELLPARSE_W_GLOB | SHELLPARSE_W_OPAQUE)) &&
-	    !word_any(c, w->text, w->len) && !has_posparam(w->text, w->len) &&
-	    !for_split(c, w->text, w->len))
+	} else if (!glob && !word_any(c, w->text, w->len) &&
+	    !has_posparam(w->text, w->len) && !for_split(c, w->text, w->len))
 		return;
 	walk_views(c, vw, k, u->end, depth + 1);
 }
@@ -23808,7 +23826,6 @@ name_subst(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	const struct shellparse_cmd *cmd = &c->sp->cmds[vw->cmd];
 	const char *os, *op, *b;
 	size_t on, n, l;
-	uint32_t k;
 	char *t;
 
 	/* (empty: x=; $x rm -rf /, the caller's view of a word that is
@@ -23829,21 +23846,8 @@ name_subst(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	if (vw->mode != VW_MAIN || memchr(os, '$', on) != NULL ||
 	    memchr(os, '`', on) != NULL)
 		return;
-	for (l = on, k = start + 1; k < end; k++)
-		l += 3 + 4 * (size_t)cmd->words[k].len;
-	if (l > SHELLPARSE_MAXLEN || (t = shellparse_alloc(c->sp, l + 1)) ==
-	    NULL) {
-		if (l <= SHELLPARSE_MAXLEN)
-			c->nomem = 1;
-		return;
-	}
-	memcpy(t, os, on);
-	for (l = on, k = start + 1; k < end; k++) {
-		t[l++] = ' ';
-		l += word_put(t + l, &cmd->words[k]);
-	}
-	t[l] = '\0';
-	nested(c, vw->cmd, t, l);
+	if ((t = value_line(c, os, on, cmd, start + 1, end, &l)) != NULL)
+		nested(c, vw->cmd, t, l);
 }
 
 /*
