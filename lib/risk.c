@@ -846,7 +846,7 @@ struct wrapper {
 					   change what runs (--entrypoint) */
 	const struct subwrap *subs;	/* WK_SUB: its subcommands */
 	uint8_t		 nsubs;
-	uint8_t		 exact;		/* WX_*: how long options read */
+	uint16_t	 exact;		/* WX_*: how long options read */
 };
 #define WX_EXACT	1	/* only whole (Go's flag, Rust's clap):
 				   --detach is not --detach-keys */
@@ -866,8 +866,12 @@ struct wrapper {
 #define WX_DDOPS	128	/* -- ends its operands too, which may
 				   be left out: the command follows it
 				   (distrobox enter [NAME] -- CMD) */
+#define WX_SSHARGS	256	/* after a word "ssh", the words after --
+				   are ssh's after its host: options, then
+				   a command line (vagrant ssh -- -t CMD) */
 #define NPOS_DD		255	/* npos: operands up to -- (mise exec
 				   TOOL... -- CMD) */
+#define SSH_ARGS	"BbcDEeFIiJLlmOopQRSWw"	/* ssh's options with values */
 
 /*
  * A subcommand that runs a command: docker exec, git rebase -x.  One
@@ -1117,9 +1121,23 @@ static const struct subwrap lxc_subs[] = {
 	    "", "|cwd|env|group|user|mode|project|working-directory|", "",
 	    "", "", "", NULL, 0, 1 } },
 };
+/* vagrant ssh [-c CMD] [NAME] [-- SSH-ARGS] */
+static const struct subwrap kitten_subs[] = {
+	{ SW("ssh"), { "kitten ssh", WK_EVAL, 1, 0, 0, SSH_ARGS, "",
+	    "|kitten|", "", "", "", "", NULL, 0, 0 } },
+};
+/* hcloud server ssh [-p P] [-u U] SERVER ARGS: ssh's after the host */
+static const struct subwrap hcloud_server_subs[] = {
+	{ SW("ssh"), { "hcloud server ssh", WK_EVAL, 1, 0, 0, "pu" SSH_ARGS,
+	    "", "|port|user|", "", "", "", "", NULL, 0, WX_EXACT } },
+};
+static const struct subwrap hcloud_subs[] = {
+	{ SW("server"), { "hcloud server", WK_SUB, 0, 0, 0, "", "", "", "",
+	    "", "", "", SUBS(hcloud_server_subs), WX_EXACT } },
+};
 static const struct subwrap vagrant_subs[] = {
 	{ SW("ssh"), { "vagrant ssh", WK_OPTS, 0, 0, 0, "", "c", "",
-	    "|command|", "", "", "", NULL, 0, 0 } },
+	    "|command|", "", "", "", NULL, 0, WX_SSHARGS } },
 };
 
 /* machinectl shell [USER@]HOST [PROGRAM ARGS] */
@@ -1311,10 +1329,10 @@ static const struct subwrap heroku_subs[] = {
 	HEROKU_RUN("run:detached", 0),
 	HEROKU_RUN("run:inside", 1),
 };
-/* gh codespace ssh [--] CMD: ssh's remote command */
+/* gh codespace ssh [-- SSH-ARGS] CMD: ssh's remote command */
 #define GH_SSH	{ "gh codespace ssh", WK_EVAL, 0, 0, 0, "cR", "", \
 	"|codespace|profile|server-port|repo|repo-owner|debug-file|", "", "", \
-	"", "", NULL, 0, 0 }
+	"", "", NULL, 0, WX_SSHARGS }
 static const struct subwrap gh_cs_subs[] = {
 	{ SW("ssh"), GH_SSH },
 };
@@ -1330,7 +1348,8 @@ static const struct subwrap gh_subs[] = {
 	"|resource-group|name|vm-name|ip|public-key-file|pub-key-file|" \
 	"private-key-file|prv-key-file|local-user|certificate-file|" \
 	"cert-file|port|ssh-client-folder|ssh-proxy-folder|resource-type|" \
-	"subscription|output|query|ids|", "", "", "", "", NULL, 0, 1 }
+	"subscription|output|query|ids|", "", "", "", "", NULL, 0, \
+	WX_EXACT | WX_SSHARGS }
 static const struct subwrap az_ssh_subs[] = {
 	{ SW("vm"), AZ_SSH },
 	{ SW("arc"), AZ_SSH },
@@ -1550,6 +1569,11 @@ static const struct subwrap toolbox_subs[] = {
  * runs PROG.  -cpu, -seed, -trace and -plugin are long options with
  * one dash; -strace, -singlestep are read as -s's value, not wrongly.
  */
+/* vagrant ssh -- SSH-ARGS (WX_SSHARGS): as ssh reads them after its
+   host */
+static const struct wrapper ssh_rest = { "ssh", WK_EVAL, 0, 0, 0, SSH_ARGS,
+	"", "", "", W0 };
+
 static const struct wrapper qemu_user = { "qemu-user", WK_PREFIX1, 0, 0,
 	0, "LEUgdDpBRs0r", "", "|cpu|seed|trace|plugin|", "", W0 };
 static const char qemu_arches[] = "|aarch64|aarch64_be|alpha|arm|armeb|"
@@ -1984,7 +2008,15 @@ static const struct wrapper wrappers[] = {
 	{ "salt-call", WK_SUB, 0, 0, 0, SALT_ARGS, "", SALT_LONG, "", "", "",
 	    "", SUBS(salt_subs), 0 },
 	/* the clouds' commands run on their hosts */
-	{ "gcloud", WK_OPTS, 0, 0, 0, "", "", "", "|command|", W0 },
+	{ "gcloud", WK_OPTS, 0, 0, 0, "", "", "", "|command|", "", "", "",
+	    NULL, 0, WX_SSHARGS },	/* compute ssh VM -- SSH-ARGS */
+	{ "hcloud", WK_SUB, 0, 0, 0, "", "", "|config|context|endpoint|"
+	    "poll-interval|debug-file|", "", "", "", "", SUBS(hcloud_subs),
+	    WX_EXACT },
+	/* doctl compute ssh DROPLET --ssh-command CMD */
+	{ "doctl", WK_OPTS, 0, 0, 0, "tcp", "", "|access-token|config|"
+	    "context|output|api-url|", "|ssh-command|", "", "", "", NULL, 0,
+	    WX_EXACT },
 	{ "az", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "", SUBS(az_subs),
 	    1 },
 	{ "rustup", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
@@ -2117,7 +2149,15 @@ static const struct wrapper wrappers[] = {
 	    "|sh-exec|exec|", W0 },
 	{ "at", WK_AT, 0, 0, 0, "", "", "", "", W0 },
 	{ "batch", WK_AT, 0, 0, 0, "", "", "", "", W0 },
-	{ "ssh", WK_EVAL, 1, 0, 0, "BbcDEeFIiJLlmOopQRSWw", "", "", "", W0 },
+	{ "ssh", WK_EVAL, 1, 0, 0, SSH_ARGS, "", "", "", W0 },
+	{ "slogin", WK_EVAL, 1, 0, 0, SSH_ARGS, "", "", "", W0 },
+	/* Dropbear's: -J CMD connects through CMD, run here */
+	{ "dbclient", WK_EVAL, 1, 0, 0, "plioLRWKIBcmb", "J", "", "", W0 },
+	/* kitten ssh HOST CMD, kitty +kitten ssh: kitty's ssh */
+	{ "kitten", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(kitten_subs), 0 },
+	{ "+kitten", WK_SUB, 0, 0, 0, "", "", "", "", "", "", "",
+	    SUBS(kitten_subs), 0 },
 	/* autossh [-M PORT] SSH-ARGS: ssh, restarted when it dies */
 	{ "autossh", WK_EVAL, 1, 0, 0, "BbcDEeFIiJLlMmOopQRSWw", "", "", "",
 	    W0 },
@@ -10675,6 +10715,78 @@ unwrap_optarg(struct unwrap *u, const struct wrapper *wr,
 		}
 }
 
+/*
+ * ssh's "KEY VALUE", "KEY=VALUE", " KEY = VALUE" (as its readconf.c
+ * takes a line): VALUE's offset in v (n bytes) when the key is KEY (kl
+ * bytes, any case), or 0.
+ */
+static size_t
+sshcfg_value(const char *v, size_t n, const char *key, size_t kl)
+{
+	size_t i = 0;
+
+	while (i < n && (v[i] == ' ' || v[i] == '\t'))
+		i++;
+	if (n - i <= kl || strncasecmp(v + i, key, kl) != 0)
+		return (0);
+	i += kl;
+	if (v[i] != ' ' && v[i] != '\t' && v[i] != '=')
+		return (0);
+	while (i < n && (v[i] == ' ' || v[i] == '\t'))
+		i++;
+	if (i < n && v[i] == '=')
+		i++;
+	while (i < n && (v[i] == ' ' || v[i] == '\t'))
+		i++;
+	return (i);
+}
+
+/*
+ * ssh -o KEY=CMD in ssh_rest's words (vagrant ssh -- -o
+ * ProxyCommand=CMD), the value in word k from byte at or in the next
+ * word: a command ssh runs (cmdopts[] reads it where ssh is named).
+ */
+static void
+ssh_ocmd(struct unwrap *u, const struct shellparse_word *w, uint32_t k,
+    size_t at, uint32_t end)
+{
+	static const char *const keys[] = { "proxycommand", "localcommand",
+	    "knownhostscommand", "remotecommand" };
+	const char *t = w[k].text + at;
+	size_t l = w[k].len - at, n, i;
+
+	if (at == w[k].len) {
+		if (k + 1 >= end)
+			return;
+		t = w[k + 1].text;
+		l = w[k + 1].len;
+	}
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		if ((n = sshcfg_value(t, l, keys[i], strlen(keys[i]))) == 0)
+			continue;
+		if (u->s != NULL)
+			u->opq = 1;	/* one string kept */
+		else {
+			u->s = t + n;
+			u->len = l - n;
+		}
+	}
+}
+
+/* Is one of words[from, to) the plain word s? */
+static int
+word_before(const struct shellparse_word *w, uint32_t from, uint32_t to,
+    const char *s)
+{
+	size_t n = strlen(s);
+
+	for (; from < to; from++)
+		if (w[from].len == n && memcmp(w[from].text, s, n) == 0 &&
+		    shellparse_pattern(&w[from]) == NULL)
+			return (1);
+	return (0);
+}
+
 static void
 unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
     const struct wrapper *wr, struct unwrap *u)
@@ -10812,6 +10924,20 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 				break;
 			}
 			if (l == 2 && t[0] == '-' && t[1] == '-') {
+				if ((wr->exact & WX_SSHARGS) &&
+				    word_before(w, start, k, "ssh")) {
+					/* a string option's command line
+					   is kept (vagrant ssh -c X --) */
+					if (u->nss == 1)
+						u->s = u->ss[0], u->len =
+						    u->sl[0];
+					else if (u->nss > 1)
+						u->opq = 1;
+					u->nss = 0;
+					wr = &ssh_rest;
+					npos = 0;
+					continue;
+				}
 				if (wr->exact & WX_DDREST) {
 					k++;
 					goto rest;
@@ -10939,6 +11065,8 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 					}
 					done = 1;
 				} else if (strchr(wr->argopts, t[i]) != NULL) {
+					if (wr == &ssh_rest && t[i] == 'o')
+						ssh_ocmd(u, w, k, i + 1, end);
 					if (i + 1 == l) {
 						unwrap_optarg(u, wr, w, k, 1,
 						    end, npos);
@@ -10950,7 +11078,7 @@ unwrap(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 		}
 		if (k > end)
 			k = end;	/* bwrap --bind A, the last words */
-		if (npos > 0 && k < end && u->s == NULL &&
+		if (npos > 0 && k < end &&
 		    (!(wr->exact & WX_OPTVER) || version_word(&w[k]))) {
 			unwrap_optarg(u, wr, w, k - 1, 1, end, npos - 1);
 			npos--;
@@ -10966,10 +11094,9 @@ strings:
 		u->net = wr->kind == WK_NETOPTS;
 		return;
 	}
-	if (u->s != NULL) {
+	if (u->s != NULL && wr->kind == WK_SU) {
 		/* su -s PROG -c X: su_texts() reads it */
-		if (wr->kind != WK_SU || !su_prog(w, start, end,
-		    wr->name[0] == 'r'))
+		if (!su_prog(w, start, end, wr->name[0] == 'r'))
 			u->kind = UW_STRING;
 		return;
 	}
@@ -11014,7 +11141,9 @@ strings:
 			}
 	}
 	if (k >= end) {
-		if (u->opq)
+		if (u->s != NULL)
+			u->kind = UW_STRING;	/* flock F -c X */
+		else if (u->opq)
 			u->kind = UW_OPAQUE;	/* --entrypoint X, alone */
 		else if (shin || wr->kind == WK_SU ||
 		    (wr->exact & WX_STDIN))
@@ -15840,6 +15969,7 @@ struct cmdopt {
 	const char	*opt;	/* "-o", "--rsh" (also --rsh=VALUE) */
 	size_t		 olen;
 	const char	*key;	/* the value's KEY= (any case), KEY. ... =,
+				   "KEY " (ssh's KEY VALUE or KEY=VALUE),
 				   or NULL */
 };
 
@@ -15873,10 +16003,10 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("apt-get", 0, "-o", "dpkg::pre-install-pkgs:"),
 	/* autossh takes ssh's options (after apt-get: same length and
 	   first letter) */
-	CO_OPT("autossh", 0, "-o", "proxycommand="),
-	CO_OPT("autossh", 0, "-o", "localcommand="),
-	CO_OPT("autossh", 0, "-o", "knownhostscommand="),
-	CO_OPT("autossh", 0, "-o", "remotecommand="),
+	CO_OPT("autossh", 0, "-o", "proxycommand "),
+	CO_OPT("autossh", 0, "-o", "localcommand "),
+	CO_OPT("autossh", 0, "-o", "knownhostscommand "),
+	CO_OPT("autossh", 0, "-o", "remotecommand "),
 	/* go test -exec X, go build -toolexec X, go vet -vettool=X */
 	CO_OPT("go", 0, "-exec", NULL),
 	CO_OPT("go", 0, "--exec", NULL),
@@ -15910,11 +16040,11 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("wget", 0, "--execute", "use_askpass="),
 	CO_OPT("wget", 0, "--execute", "useaskpass="),
 	CO_OPT("split", 0, "--filter", NULL),
-	CO_OPT("ssh", 0, "-o", "proxycommand="),
-	CO_OPT("ssh", 0, "-o", "localcommand="),
-	CO_OPT("ssh", 0, "-o", "knownhostscommand="),
-	CO_OPT("ssh", 0, "-o", "remotecommand="),	/* run there */
-	CO_OPT("scp", 0, "-o", "proxycommand="),
+	CO_OPT("ssh", 0, "-o", "proxycommand "),
+	CO_OPT("ssh", 0, "-o", "localcommand "),
+	CO_OPT("ssh", 0, "-o", "knownhostscommand "),
+	CO_OPT("ssh", 0, "-o", "remotecommand "),	/* run there */
+	CO_OPT("scp", 0, "-o", "proxycommand "),
 	CO_OPT("scp", 0, "-S", NULL),		/* the ssh it runs */
 	/* svn --editor-cmd CMD, --config-option config:tunnels:ssh=CMD
 	   (svn+ssh:// runs it), config:helpers:diff-cmd=CMD */
@@ -15927,7 +16057,7 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("svn", 0, "--config-option", "config:helpers:diff3-cmd="),
 	CO_OPT("svn", 0, "--config-option",
 	    "config:helpers:merge-tool-cmd="),
-	CO_OPT("sftp", 0, "-o", "proxycommand="),
+	CO_OPT("sftp", 0, "-o", "proxycommand "),
 	CO_OPT("sftp", 0, "-S", NULL),
 	CO_OPT("sftp", 0, "-D", NULL),		/* a local sftp-server */
 	CO_DIR("sudo", "-D"),
@@ -15994,6 +16124,12 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("strace", 0, "-o", "!"),
 	CO_OPT("strace", 0, "--output", "|"),
 	CO_OPT("strace", 0, "--output", "!"),
+	/* slogin: ssh by its old name (after strace: same length and
+	   first letter) */
+	CO_OPT("slogin", 0, "-o", "proxycommand "),
+	CO_OPT("slogin", 0, "-o", "localcommand "),
+	CO_OPT("slogin", 0, "-o", "knownhostscommand "),
+	CO_OPT("slogin", 0, "-o", "remotecommand "),
 	CO_OPT("vim", 2, "-c", NULL),
 	CO_OPT("vim", 2, "--cmd", NULL),
 	CO_OTHER("vim", OT_PLUS),
@@ -16490,6 +16626,14 @@ opt_value(const struct cmdopt *o, const char **vp, size_t *np)
 			v++, n -= 2;
 		*vp = v;
 		*np = n;
+		return (1);
+	}
+	if (o->key[kl - 1] == ' ') {
+		/* ssh -o 'ProxyCommand X', -o ProxyCommand=X */
+		if ((kl = sshcfg_value(v, n, o->key, kl - 1)) == 0)
+			return (0);
+		*vp = v + kl;
+		*np = n - kl;
 		return (1);
 	}
 	if (n < kl || strncasecmp(v, o->key, kl) != 0)
@@ -23527,6 +23671,33 @@ for_split(struct ctx *c, const char *s, size_t n)
  * is not known.  A variable the line does not set is the tool's
  * environment's: not split here.
  */
+/*
+ * A string option's command line that runs besides the command the
+ * operands give: mosh --ssh X HOST CMD runs X here and CMD there,
+ * bsub -E X CMD runs X first.  env -S X ARGS runs X's words with
+ * ARGS after them (env -S 'rm -rf' / is rm -rf /): then returns 1, as
+ * the words are not a command of their own.  (env splits X into words
+ * and runs no shell; X is read alone too, as the line it looks like.)
+ */
+static int
+view_str(struct ctx *c, struct vwalk *vw, const struct unwrap *u,
+    const struct wrapper *wr)
+{
+	const char *j;
+	size_t l;
+
+	int env = wr->kind == WK_PREFIX && strcmp(wr->name, "env") == 0;
+
+	vw->expanded = 1;
+	if (vw->mode != VW_MAIN)
+		return (env);
+	opt_parse(c, vw->cmd, u->s, u->len, 0);
+	if (env && (j = value_line(c, u->s, u->len, &c->sp->cmds[vw->cmd],
+	    u->start, u->end, &l)) != NULL)
+		opt_parse(c, vw->cmd, j, l, 0);
+	return (env);
+}
+
 static void
 pos_split(struct ctx *c, struct vwalk *vw, const struct unwrap *u,
     int depth)
@@ -23683,7 +23854,8 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			v.assign = 1;
 			try_refs(c, vw, &v, rs->wild, rs->nwild, 0);
 		}
-		walk_views(c, vw, u.start, u.end, depth + 1);
+		if (u.s == NULL || !view_str(c, vw, &u, e->wrap))
+			walk_views(c, vw, u.start, u.end, depth + 1);
 		if (u.pos != 0)
 			pos_split(c, vw, &u, depth);
 		return;
@@ -23697,6 +23869,8 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		vw->expanded = 1;
 		if (u.pos != 0)
 			pos_split(c, vw, &u, depth);	/* ssh $H CMD */
+		if (u.s != NULL)
+			(void)view_str(c, vw, &u, e->wrap);
 		/* Once a command; but a name not known ($x: sg or ssh?)
 		   may be each wrapper, and each joins its own words. */
 		if (vw->mode != VW_MAIN || ((cmd->mark & CM_PARSED) &&

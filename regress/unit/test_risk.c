@@ -4912,6 +4912,59 @@ wrapper_operands(void)
 }
 
 /*
+ * ssh's words after its host, where a tool passes them on (vagrant ssh
+ * -- ARGS, gcloud compute ssh VM -- ARGS): options, then the command.
+ * ssh -o 'ProxyCommand X' as ssh reads it.  A string option's command
+ * and the operands' both run (mosh --ssh X HOST CMD); env -S X ARGS
+ * runs X's words and ARGS.
+ */
+static void
+ssh_arguments(void)
+{
+	static const char *const ev[] = {
+		"vagrant ssh -- rm -rf /", "vagrant ssh default -- -t rm -rf /",
+		"vagrant ssh -- -L 80:h:80 rm -rf /",
+		"vagrant ssh -c ls -- -t rm -rf /",
+		"vagrant ssh -c 'rm -rf /' -- -t",
+		"vagrant ssh -- -o ProxyCommand='rm -rf /'",
+		"vagrant ssh -- -o 'ProxyCommand rm -rf /' ls",
+		"gcloud compute ssh vm --zone z -- -t rm -rf /",
+		"gcloud compute tpus tpu-vm ssh vm -- -vvv rm -rf /",
+		"az ssh vm -n x -- -t rm -rf /",
+		"gh codespace ssh -- -t rm -rf /",
+		"hcloud server ssh srv rm -rf /",
+		"hcloud server ssh -u root srv -L 80:h:80 rm -rf /",
+		"kitten ssh h rm -rf /", "kitty +kitten ssh h -t rm -rf /",
+		"slogin h rm -rf /", "dbclient -p 22 h -t rm -rf /",
+		"dbclient -J 'rm -rf /' h",
+		"doctl compute ssh d --ssh-command 'rm -rf /'",
+		"ssh -o 'ProxyCommand rm -rf /' h",
+		"ssh -o ' proxycommand = rm -rf /' h",
+		"scp -o 'ProxyCommand rm -rf /' a h:b",
+		"slogin -o ProxyCommand='rm -rf /' h",
+		"mosh --ssh 'ssh -p 2' h rm -rf /", "bsub -E true rm -rf /",
+		"env -S 'rm -rf' /", "env --split-string='rm -rf' /",
+	};
+	static const char *const low[] = {
+		"vagrant ssh -- ls", "vagrant ssh default -- -t ls",
+		"gcloud compute ssh vm -- -L 80:h:80 ls",
+		"hcloud server ssh srv -t ls", "kitten ssh h ls",
+		"dbclient -p 22 h ls", "env -S 'ls -l' /tmp", "flock -c ls f",
+		"doctl compute ssh d --ssh-command ls",
+		"ssh -o 'ProxyCommand ls' h ls", "mosh --ssh ssh h ls",
+	};
+	struct risk_result r;
+	size_t i;
+
+	evade_all(ev, sizeof(ev) / sizeof(ev[0]));
+	for (i = 0; i < sizeof(low) / sizeof(low[0]); i++) {
+		r = run(rs, "shell", low[i], NULL, NULL);
+		tap_ok(r.level == L && !r.opaque, "runs ls: %s: %s",
+		    shown(low[i]), r.why);
+	}
+}
+
+/*
  * vim's Ex commands that run more than vim (r!x, w !x, silent !x,
  * system(), :lua, :exe) and tmux's source-file, and tmux -f of the
  * input: text not known.  vim's and tmux's own commands stay plain.
@@ -5289,6 +5342,7 @@ main(void)
 	shell_readings();
 	python_readings();
 	wrapper_operands();
+	ssh_arguments();
 	code_literals();
 	file_scripts();
 	editor_commands();
