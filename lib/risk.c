@@ -1122,9 +1122,58 @@ static const struct subwrap lxc_subs[] = {
 	    "", "", "", NULL, 0, 1 } },
 };
 /* vagrant ssh [-c CMD] [NAME] [-- SSH-ARGS] */
+/* kitty's remote control, kitten @ CMD (kitty @ CMD): launch and run
+   start a program; send-text types its text into a window, a shell's
+   most often (with none, its input's; --from-file: a file's) */
+#define KITTY_LAUNCH	"|title|window-title|tab-title|type|cwd|env|var|" \
+	"location|remote-control-password|stdin-source|marker|" \
+	"os-window-class|os-window-name|os-window-title|os-window-state|" \
+	"logo|logo-position|logo-alpha|color|spacing|watcher|bias|next-to|" \
+	"source-window|match|"
+static const struct subwrap kitty_rc_subs[] = {
+	{ SW("launch"), { "kitten @ launch", WK_PREFIX, 0, 0, 0, "mw", "",
+	    KITTY_LAUNCH, "", "", "", "", NULL, 0, 0 } },
+	{ SW("run"), { "kitten @ run", WK_PREFIX, 0, 0, 0, "", "",
+	    "|env|remote-control-password|", "", "", "", "", NULL, 0, 0 } },
+	{ SW("send-text"), { "kitten @ send-text", WK_EVAL, 0, 0, 0, "mt",
+	    "", "|match|match-tab|", "", "", "", "|from-file|", NULL, 0,
+	    WX_STDIN } },
+};
+#define KITTY_RC	{ "kitten @", WK_SUB, 0, 0, 0, "", "", "|to|password|" \
+	"password-file|password-env|use-password|", "", "", "", "", \
+	SUBS(kitty_rc_subs), 0 }
 static const struct subwrap kitten_subs[] = {
 	{ SW("ssh"), { "kitten ssh", WK_EVAL, 1, 0, 0, SSH_ARGS, "",
 	    "|kitten|", "", "", "", "", NULL, 0, 0 } },
+	{ SW("@"), KITTY_RC },
+};
+/* kitty [OPTIONS] [CMD]: CMD in its window; kitty @ CMD, as kitten's */
+#define KITTY_OPTS	"|class|name|title|config|override|directory|" \
+	"session|instance-group|listen-on|start-as|position|"
+static const struct subwrap kitty_subs[] = {
+	{ SW("@"), KITTY_RC },
+	{ "", 0, { "kitty", WK_PREFIX, 0, 0, 0, "Tcod", "", KITTY_OPTS, "",
+	    "", "", "", NULL, 0, 0 } },
+};
+/* zellij run [--] CMD, zellij action new-pane [--] CMD: a pane that
+   runs CMD; zellij action write-chars TEXT types TEXT into one */
+#define ZELLIJ_PANE	"|cwd|direction|name|width|height|x|y|pinned|" \
+	"plugin|configuration|"
+static const struct subwrap zellij_action_subs[] = {
+	{ SW("new-pane"), { "zellij action new-pane", WK_PREFIX, 0, 0, 0,
+	    "dnpxy", "", ZELLIJ_PANE, "", "", "", "", NULL, 0, WX_EXACT } },
+	{ SW("write-chars"), { "zellij action write-chars", WK_EVAL, 0, 0,
+	    0, "", "", "", "", "", "", "", NULL, 0, WX_EXACT } },
+};
+static const struct subwrap zellij_subs[] = {
+	{ SW("run"), { "zellij run", WK_PREFIX, 0, 0, 0, "dnxy", "",
+	    ZELLIJ_PANE, "", "", "", "", NULL, 0, WX_EXACT } },
+	{ SW("r"), { "zellij run", WK_PREFIX, 0, 0, 0, "dnxy", "",
+	    ZELLIJ_PANE, "", "", "", "", NULL, 0, WX_EXACT } },
+	{ SW("action"), { "zellij action", WK_SUB, 0, 0, 0, "", "", "", "",
+	    "", "", "", SUBS(zellij_action_subs), WX_EXACT } },
+	{ SW("ac"), { "zellij action", WK_SUB, 0, 0, 0, "", "", "", "",
+	    "", "", "", SUBS(zellij_action_subs), WX_EXACT } },
 };
 /* hcloud server ssh [-p P] [-u U] SERVER ARGS: ssh's after the host */
 static const struct subwrap hcloud_server_subs[] = {
@@ -1390,6 +1439,9 @@ static const struct subwrap wezterm_cli_subs[] = {
 	{ SW("spawn"), { "wezterm cli spawn", WK_PREFIX, 0, 0, 0, "", "",
 	    "|pane-id|domain-name|window-id|cwd|workspace|", "", "", "", "",
 	    NULL, 0, 0 } },
+	/* send-text TEXT: typed into a pane (with none, the input) */
+	{ SW("send-text"), { "wezterm cli send-text", WK_EVAL, 0, 0, 0, "",
+	    "", "|pane-id|", "", "", "", "", NULL, 0, WX_STDIN } },
 };
 static const struct subwrap wezterm_subs[] = {
 	{ SW("start"), { "wezterm start", WK_PREFIX, 0, 0, 0, "", "",
@@ -2089,9 +2141,11 @@ static const struct wrapper wrappers[] = {
 	GTERM("sakura"), GTERM("lxterminal"), GTERM("guake"),
 	{ "st", WK_PREFIX, 0, 0, 0, "cfgnotTwl", "", "", "", "e", "", "",
 	    NULL, 0, 0 },
-	{ "kitty", WK_PREFIX, 0, 0, 0, "Tcod", "", "|class|name|title|"
-	    "config|override|directory|session|instance-group|listen-on|"
-	    "start-as|position|", "", "", "", "", NULL, 0, 0 },
+	{ "kitty", WK_SUB, 0, 0, 0, "Tcod", "", KITTY_OPTS, "", "", "", "",
+	    SUBS(kitty_subs), 0 },
+	{ "zellij", WK_SUB, 0, 0, 0, "slc", "", "|session|layout|config|"
+	    "config-dir|data-dir|max-panes|", "", "", "", "", SUBS(zellij_subs),
+	    WX_EXACT },
 	{ "foot", WK_PREFIX, 0, 0, 0, "cotTaWwfDLl", "", "|config|override|"
 	    "term|title|app-id|window-size-pixels|window-size-chars|font|"
 	    "working-directory|log-level|log-colorize|", "", "", "", "",
@@ -21897,9 +21951,11 @@ ot_name(const struct risk_ruleset *rs, const struct ient *e,
 		ot->act = OTN_TX;
 		return;
 	}
-	/* python -c, perl -e, ...; tmux */
+	/* python -c, perl -e, ...; tmux, and byobu (tmux's by default) */
 	if (((lang = code_lang(name, nlen)) != 0 || (nlen == 4 &&
-	    memcmp(name, "tmux", 4) == 0))) {
+	    memcmp(name, "tmux", 4) == 0) || (nlen == 5 && memcmp(name,
+	    "byobu", 5) == 0) || (nlen == 10 && memcmp(name, "byobu-tmux",
+	    10) == 0))) {
 		ot->act = OTN_CODE;
 		ot->lang = lang;
 		return;

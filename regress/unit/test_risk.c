@@ -4965,6 +4965,51 @@ ssh_arguments(void)
 }
 
 /*
+ * Terminals and multiplexers that run a command, or type text into a
+ * pane (a shell's most often): kitty's remote control (kitten @
+ * launch, run, send-text), wezterm cli send-text, zellij run, zellij
+ * action new-pane and write-chars, and byobu as tmux.
+ */
+static void
+terminal_commands(void)
+{
+	static const char *const ev[] = {
+		"kitty @ launch rm -rf /", "kitten @ launch --type=tab rm -rf /",
+		"kitten @ --to unix:/s launch -m id:1 rm -rf /",
+		"kitty +kitten @ launch rm -rf /", "kitten @ run rm -rf /",
+		"kitten @ send-text --match id:1 rm -rf /",
+		"echo 'rm -rf /' | kitten @ send-text",
+		"wezterm cli send-text 'rm -rf /'",
+		"echo 'rm -rf /' | wezterm cli send-text --pane-id 1",
+		"zellij run -- rm -rf /", "zellij -s s run -f -n x rm -rf /",
+		"zellij action new-pane -- rm -rf /",
+		"zellij ac write-chars 'rm -rf /'",
+		"byobu new-window 'rm -rf /'",
+		"byobu send-keys 'rm -rf /' Enter",
+		"byobu-tmux run-shell 'rm -rf /'",
+	};
+	static const char *const opaque[] = {
+		"kitten @ send-text --from-file f",
+	};
+	static const char *const low[] = {
+		"kitty @ launch ls", "kitty --title x ls", "kitten @ send-text ls",
+		"zellij r -- ls", "byobu new-window ls", "kitty @ ls",
+	};
+	static const char *const plain[] = {
+		"zellij attach s",
+	};
+	struct risk_result r;
+	size_t i;
+
+	TABLES(ev, opaque, "runs code not known", plain);
+	for (i = 0; i < sizeof(low) / sizeof(low[0]); i++) {
+		r = run(rs, "shell", low[i], NULL, NULL);
+		tap_ok(r.level == L && !r.opaque, "runs ls: %s: %s",
+		    shown(low[i]), r.why);
+	}
+}
+
+/*
  * vim's Ex commands that run more than vim (r!x, w !x, silent !x,
  * system(), :lua, :exe) and tmux's source-file, and tmux -f of the
  * input: text not known.  vim's and tmux's own commands stay plain.
@@ -5343,6 +5388,7 @@ main(void)
 	python_readings();
 	wrapper_operands();
 	ssh_arguments();
+	terminal_commands();
 	code_literals();
 	file_scripts();
 	editor_commands();
