@@ -4974,7 +4974,8 @@ static void
 terminal_commands(void)
 {
 	static const char *const ev[] = {
-		"kitty @ launch rm -rf /", "kitten @ launch --type=tab rm -rf /",
+		"kitty @ launch rm -rf /",
+		"kitten @ launch --type=tab rm -rf /",
 		"kitten @ --to unix:/s launch -m id:1 rm -rf /",
 		"kitty +kitten @ launch rm -rf /", "kitten @ run rm -rf /",
 		"kitten @ send-text --match id:1 rm -rf /",
@@ -4992,7 +4993,8 @@ terminal_commands(void)
 		"kitten @ send-text --from-file f",
 	};
 	static const char *const low[] = {
-		"kitty @ launch ls", "kitty --title x ls", "kitten @ send-text ls",
+		"kitty @ launch ls", "kitty --title x ls",
+		"kitten @ send-text ls",
 		"zellij r -- ls", "byobu new-window ls", "kitty @ ls",
 	};
 	static const char *const plain[] = {
