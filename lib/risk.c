@@ -8706,6 +8706,35 @@ find_cand(struct ctx *c, const char *cand, const struct shellparse_word *w)
 	}
 }
 
+/*
+ * A name test of a wildcard and a suffix from a dot (-name '*.py'),
+ * after the root's l bytes in cand: the wildcard is not taken to admit
+ * a dot file by itself, as a directory is not taken to hold what a
+ * rule names by a wildcard alone (dir_feed()): '*.py' admits x.py,
+ * not .env.py, though find's would.  '*.env' still admits .env, as
+ * '*env', '?env' and '.e*' do.
+ */
+static void
+find_ext(struct ctx *c, char *cand, size_t csz, size_t l, const char *vt,
+    size_t vl, int fold, const struct shellparse_word *v)
+{
+	size_t k = l, i;
+
+	/* the wildcard as none: '*.env' admits .env */
+	for (i = 0; i < vl && vt[i] == '*'; i++)
+		;
+	if (find_put(cand, csz, &k, vt + i, vl - i, fold))
+		find_cand(c, cand, v);
+	if (l + 4 >= csz)
+		return;
+	memcpy(cand + l, "[!.]", 4);
+	l += 4;
+	if (find_put(cand, csz, &l, vt, vl, fold))
+		find_cand(c, cand, v);
+	else
+		find_cand(c, "*", v);
+}
+
 /* Root r (a glob, rl bytes) and each test in ft. */
 static void
 find_root(struct ctx *c, const char *r, size_t rl,
@@ -8714,7 +8743,7 @@ find_root(struct ctx *c, const char *r, size_t rl,
 	const struct shellparse_word *v;
 	char cand[1024];
 	const char *vt;
-	size_t l, vl;
+	size_t l, vl, k;
 	uint32_t i;
 	int fold;
 
@@ -8747,6 +8776,13 @@ find_root(struct ctx *c, const char *r, size_t rl,
 				memcpy(cand, r, rl);
 				l = rl;
 				cand[l++] = '/';
+			}
+			for (k = 0; k < vl && vt[k] == '*'; k++)
+				;
+			if (k > 0 && k < vl && vt[k] == '.') {
+				find_ext(c, cand, sizeof(cand), l, vt, vl,
+				    fold, v);
+				break;
 			}
 			if (find_put(cand, sizeof(cand), &l, vt, vl, fold))
 				find_cand(c, cand, v);

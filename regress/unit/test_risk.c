@@ -3802,8 +3802,10 @@ hidden_paths(void)
 		"find . -lname '*/.ssh/*' -exec cat {} +",
 		"find -L . -name 'id_*' -o -name '.e*' -execdir cat {} +",
 		"cd /etc && find . -name 'sha*' -exec cat {} +",
-		/* find's wildcards give a leading '.' (.env.o) */
-		"find . -name '*.o' -exec rm {} +",
+		/* find's wildcards give a leading '.' (.env) */
+		"find . -name '?env' -exec cat {} +",
+		"find . -name '*.env' -exec cat {} +",
+		"find . -name '**.env' -delete",
 		"find . -path './src/*.c' -exec cat {} +",
 		"cat *env",
 		"cat src/*",
@@ -3848,6 +3850,11 @@ hidden_paths(void)
 		"for f in a b; do cat \"$f\"; done",
 		"for ((i = 0; i < 3; i++)); do echo $i; done",
 		"find . -name main.o -exec rm {} +",
+		/* a wildcard before a suffix does not give a dot file's
+		   name by itself: .o, x.o, not .env.o */
+		"find . -name '*.o' -exec rm {} +",
+		"find . -name '*.py' | xargs grep -n TODO",
+		"find src -iname '*.JSON' -delete",
 		"find . ! -name '.e*' -exec cat {} +",
 		"find . -not -name '.e*' -delete",
 		"find . -path './src/x*.c' -exec cat {} +",
