@@ -4650,6 +4650,9 @@ struct ctx {
 
 	int				 blanket;
 	int				 uncovered;	/* commands */
+	/* words mount_paths() read as a mount's value: no other path */
+	const struct shellparse_word	*mntw[8];
+	uint32_t			 nmntw;
 	/* call->network split once into items. */
 	int				 nnet;
 	const char			*netp[16];
@@ -6033,6 +6036,19 @@ file_url_feed(struct ctx *c, const char *s, size_t n, size_t off,
 	return (fn(c, d, strlen(d), NULL, arg));
 }
 
+/* Is w a word whose mount mount_paths() read (docker run -v SRC:DST),
+   so that it names no other path? */
+static int
+mount_word(const struct ctx *c, const struct shellparse_word *w)
+{
+	uint32_t i;
+
+	for (i = 0; i < c->nmntw; i++)
+		if (c->mntw[i] == w)
+			return (1);
+	return (0);
+}
+
 /* Call each path a command touches (inlined: fn is known).  While it
    feeds its operands, c->pread says whether the command only reads
    them; a redirection's target is read only for <. */
@@ -6064,6 +6080,8 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 			c->pread = k != dest;
 		w = &cmd->words[k];
 		t = w->text;
+		if (c->nmntw > 0 && mount_word(c, w))
+			continue;	/* docker run -v SRC:DST */
 		pat = shellparse_pattern(w);
 		if (k < cmd->nassign ||
 		    (k > cmd->nassign && !endopts && w->len >= 2 &&
@@ -23582,6 +23600,225 @@ go_env(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 }
 
 /*
+ * A container's mount of SRC, n bytes of word text: a tree (tree) or
+ * a file (a device), written unless ro.  $PWD, ${PWD}, $(pwd) and
+ * `pwd` are where the command runs, $HOME ~; what another expansion or
+ * a glob gives is any path (pat: the word has one).
+ */
+static void
+mount_feed(struct ctx *c, const char *s, size_t n, int pat, int ro,
+    int tree)
+{
+	static const struct {
+		const char	*v, *to;
+	} pre[] = {
+		{ "$PWD", "." }, { "${PWD}", "." }, { "$(pwd)", "." },
+		{ "`pwd`", "." }, { "$HOME", "~" }, { "${HOME}", "~" },
+	};
+	char *buf;
+	size_t i, l, tl;
+	int pr = c->pread;
+
+	if (n == 0 || n > 1000)
+		return;
+	if (pat) {
+		for (i = 0; i < sizeof(pre) / sizeof(pre[0]); i++) {
+			l = strlen(pre[i].v);
+			if (n >= l && memcmp(s, pre[i].v, l) == 0 &&
+			    (n == l || s[l] == '/'))
+				break;
+		}
+		for (tl = l; i < sizeof(pre) / sizeof(pre[0]) && tl < n &&
+		    strchr("$`*?[\\", s[tl]) == NULL; tl++)
+			;
+		if (i == sizeof(pre) / sizeof(pre[0]) || tl < n) {
+			c->pread = ro;
+			path_any(c, s, n);
+			c->pread = pr;
+			return;
+		}
+		tl = strlen(pre[i].to);
+		/* (the why may name it: not on the stack) */
+		if ((buf = shellparse_alloc(c->sp, tl + n - l + 1)) == NULL) {
+			c->nomem = 1;
+			return;
+		}
+		memcpy(buf, pre[i].to, tl);
+		memcpy(buf + tl, s + l, n - l);
+		n = tl + n - l;
+		buf[n] = '\0';
+		s = buf;
+	}
+	c->pread = ro;
+	if (tree)
+		dir_feed(c, s, n, NULL, NULL);
+	written_here(c, s, n, NULL);
+	c->pread = pr;
+}
+
+/*
+ * The mounts of a container that docker, podman or nerdctl run or
+ * create: -v SRC:DST[:OPTS] (--volume), --mount type=bind,src=SRC,...
+ * and --device SRC[:DST].  The container, and what runs in it, works
+ * through SRC, and writes it unless it is mounted read only (ro,
+ * readonly); a volume's name is no path.  Options after the image
+ * are the command's (the wrapper's reading says where it starts).
+ */
+static void
+mount_paths(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
+    const struct ient *e)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	struct unwrap u;
+	const char *t, *v, *p, *q, *eq, *src;
+	size_t l, vl, sl, j;
+	uint32_t k, lim;
+	int run = 0, kind, ro, pat, bind;
+
+	if (end > cmd->nwords)
+		end = cmd->nwords;
+	lim = end;
+	if (e != NULL && e->wrap != NULL) {
+		unwrap(cmd, start, end, e->wrap, &u);
+		if ((u.kind == UW_VIEW || u.kind == UW_JOIN ||
+		    u.kind == UW_JOINQ) && u.start > start && u.start < lim)
+			lim = u.start;
+	}
+	for (k = start + 1; k < lim && !c->nomem; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		l = w->len;
+		if (!run) {
+			/* docker [-H x] run, container run, compose run */
+			run = shellparse_pattern(w) == NULL &&
+			    (strcmp(t, "run") == 0 || strcmp(t, "create") == 0);
+			continue;
+		}
+		if (l < 2 || t[0] != '-')
+			continue;
+		kind = 0;
+		v = NULL;
+		if (t[1] == '-') {
+			eq = memchr(t, '=', l);
+			vl = (eq != NULL ? (size_t)(eq - t) : l) - 2;
+			if (vl == 6 && memcmp(t + 2, "volume", 6) == 0)
+				kind = 1;
+			else if (vl == 5 && memcmp(t + 2, "mount", 5) == 0)
+				kind = 2;
+			else if (vl == 6 && memcmp(t + 2, "device", 6) == 0)
+				kind = 3;
+			else
+				continue;
+			if (eq != NULL)
+				v = eq + 1;
+		} else {
+			/* -v X, -vX, -itv X; -e, -p ... take the rest */
+			for (j = 1; j < l && strchr("acehlmpuw", t[j]) == NULL;
+			    j++)
+				if (t[j] == 'v')
+					break;
+			if (j >= l || t[j] != 'v')
+				continue;
+			kind = 1;
+			if (j + 1 < l)
+				v = t + j + 1 + (t[j + 1] == '=');
+		}
+		if (v == NULL) {
+			if (k + 1 >= lim)
+				break;
+			w = &cmd->words[++k];
+			v = w->text;
+		}
+		vl = w->len - (size_t)(v - w->text);
+		pat = shellparse_pattern(w) != NULL;
+		if (c->nmntw < sizeof(c->mntw) / sizeof(c->mntw[0]))
+			c->mntw[c->nmntw++] = w;
+		if (kind == 2) {
+			/* type=bind,source=/x,target=/y,readonly */
+			src = NULL;
+			sl = 0;
+			ro = bind = 0;
+			for (p = v; p < v + vl; p = q + 1) {
+				q = memchr(p, ',', (size_t)(v + vl - p));
+				if (q == NULL)
+					q = v + vl;
+				eq = memchr(p, '=', (size_t)(q - p));
+				j = (size_t)((eq != NULL ? eq : q) - p);
+				if ((j == 6 && memcmp(p, "source", 6) == 0) ||
+				    (j == 3 && memcmp(p, "src", 3) == 0)) {
+					if (eq != NULL) {
+						src = eq + 1;
+						sl = (size_t)(q - src);
+					}
+				} else if ((j == 8 &&
+				    memcmp(p, "readonly", 8) == 0) ||
+				    (j == 2 && memcmp(p, "ro", 2) == 0))
+					ro = eq == NULL || (q - eq == 2 &&
+					    eq[1] != '0') || (q - eq == 5 &&
+					    memcmp(eq + 1, "true", 4) == 0);
+				else if (j == 4 && memcmp(p, "type", 4) == 0 &&
+				    eq != NULL && q - eq == 5 &&
+				    memcmp(eq + 1, "bind", 4) == 0)
+					bind = 1;
+			}
+			if (src != NULL && (bind || src[0] == '/' ||
+			    src[0] == '.' || src[0] == '~'))
+				mount_feed(c, src, sl, pat, ro, 1);
+			continue;
+		}
+		/* SRC:DST[:OPTS] (a device's OPTS: rwm) */
+		if ((p = memchr(v, ':', vl)) == NULL) {
+			if (kind == 1)
+				continue;	/* a volume of its own */
+			p = v + vl;
+		}
+		sl = (size_t)(p - v);
+		if (sl == 0 || (v[0] != '/' && v[0] != '.' && v[0] != '~' &&
+		    v[0] != '$' && v[0] != '`'))
+			continue;		/* a volume's name */
+		/* OPTS: ro among z, Z, rw, nocopy, ... */
+		ro = 0;
+		if (kind == 1 && p < v + vl && (q = memchr(p + 1, ':',
+		    (size_t)(v + vl - p - 1))) != NULL)
+			for (p = q + 1; p < v + vl; p = q + 1) {
+				if ((q = memchr(p, ',', (size_t)(v + vl -
+				    p))) == NULL)
+					q = v + vl;
+				if (q - p == 2 && p[0] == 'r' && p[1] == 'o')
+					ro = 1;
+			}
+		mount_feed(c, v, sl, pat, ro, kind == 1);
+	}
+}
+
+/* docker, podman or nerdctl in command ci: mount_paths() of it. */
+static void __attribute__((noinline))
+mount_scan(struct ctx *c, uint32_t ci)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	const char *b;
+	size_t n;
+	uint32_t k;
+
+	for (k = cmd->nassign; k + 2 < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		if (w->len < 6 || (w->text[w->len - 1] != 'r' &&
+		    w->text[w->len - 1] != 'n' && w->text[w->len - 1] != 'l') ||
+		    (b = lw_base(w, &n)) == NULL)
+			continue;
+		if ((n == 6 && (memcmp(b, "docker", 6) == 0 ||
+		    memcmp(b, "podman", 6) == 0)) || (n == 7 &&
+		    memcmp(b, "nerdctl", 7) == 0)) {
+			mount_paths(c, ci, k, cmd->nwords, ilookup(c->rs, b,
+			    n));
+			return;
+		}
+	}
+}
+
+/*
  * After export PATH=..., declare/typeset/local/readonly PATH=..., or
  * hash -p FILE NAME, a name may run a file the line wrote
  * (view_trusted()); enable -f FILE NAME also loads FILE's code now.
@@ -24772,6 +25009,8 @@ command1(struct ctx *c, uint32_t i)
 		interp_opaque(c, i);
 	if (c->zsh != 1 && eq_first(cmd))
 		zsh_equals(c, i);
+	if (c->rs->npp > 0 && cmd->nwords > cmd->nassign + 2)
+		mount_scan(c, i);	/* before its words are paths */
 	if (c->rs->npp > 0 && c->cwd == NULL)
 		cmd_paths(c, cmd, path_feed, NULL);
 	else if (c->rs->npp > 0)
@@ -25173,6 +25412,7 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->wlast = NONE;
 	c->blanket = 0;
 	c->uncovered = 0;
+	c->nmntw = 0;
 	c->nnet = -1;
 	c->defer = c->deferbuf;
 	c->ndefer = 0;

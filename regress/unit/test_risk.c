@@ -3610,6 +3610,60 @@ lines_are(const struct risk_ruleset *set, const char *const *l, size_t n,
 	}
 }
 
+/*
+ * A container's mounts (docker, podman, nerdctl run and create): -v
+ * SRC:DST, --volume, --mount type=bind,src=SRC and --device SRC are
+ * paths worked through, written unless read only; a volume's name is
+ * none, $PWD or $(pwd) is where the command runs, and the options of
+ * the command after the image are not docker's.
+ */
+static void
+container_mounts(void)
+{
+	static const struct trule mrules[] = {
+		{ "secrets", H, { { PATH, NULL, { "*/.ssh/*",
+		    "/etc/shadow*" } } } },
+		{ "sysbin", H, { { WPATH, NULL, { "/usr/bin/*",
+		    "/dev/sd*" } } } },
+		{ "tools", L, { { CMD, NULL, { "*" } } } },
+	};
+	static const char *const secret[] = {
+		"docker run -v ~/.ssh:/root/.ssh img",
+		"docker run -v $HOME/.ssh:/k:ro img",
+		"podman run -itv ~/.ssh:/x:Z img",
+		"nerdctl run --volume=/etc:/e img",
+		"docker compose run -v ~/.ssh:/x svc",
+		"sudo docker -H tcp://h run --rm -v /:/host:ro img",
+		"docker run --mount type=bind,src=/etc,dst=/e,readonly img",
+		"docker run -v ${PWD}/.ssh:/x img",
+		"docker create -v /etc:/e img",
+	};
+	static const char *const sysbin[] = {
+		"docker run -v /usr/bin:/x img",
+		"docker run --mount type=bind,source=/usr,target=/u img",
+		"docker run --device /dev/sda img",
+		"docker run --device=/dev/sdb:/dev/xvda img",
+	};
+	static const char *const other[] = {
+		"docker run -v $PWD:/app -w /app node npm test",
+		"docker run -v \"$(pwd)\":/app img",
+		"docker run -v .:/app img", "docker run -v data:/data img",
+		"docker run -v /data img", "docker run -v /usr/bin:/x:ro img",
+		"docker run --mount type=volume,src=data,dst=/d img",
+		"docker run img ls -v ~/.ssh:/x",
+	};
+	struct risk_ruleset *set;
+
+	set = compile(mrules, sizeof(mrules) / sizeof(mrules[0]), NULL);
+	lines_are(set, secret, sizeof(secret) / sizeof(secret[0]), "secrets",
+	    "mount");
+	lines_are(set, sysbin, sizeof(sysbin) / sizeof(sysbin[0]), "sysbin",
+	    "mount");
+	lines_are(set, other, sizeof(other) / sizeof(other[0]), NULL,
+	    "mount");
+	risk_free(set);
+}
+
 static void
 directories(void)
 {
@@ -5389,6 +5443,7 @@ main(void)
 	tap_ok(nevasion >= 20, "%d evasion attempts", nevasion);
 	fed();
 	directories();
+	container_mounts();
 	hidden_paths();
 	any_paths();
 	glob_soundness();
