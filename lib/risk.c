@@ -23792,29 +23792,281 @@ mount_paths(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	}
 }
 
-/* docker, podman or nerdctl in command ci: mount_paths() of it. */
+/*
+ * Sandboxes' binds of a host directory, before the command they run:
+ * bwrap --bind SRC DEST (--ro-bind: read only), proot -b SRC[:DST],
+ * apptainer and singularity -B SRC[:DST[:ro]][,...], systemd-nspawn
+ * --bind=SRC[:DST] (--bind-ro).
+ */
+#define BF_PAIR		1	/* SRC DEST, two words */
+#define BF_SPEC		2	/* SRC[:DST[:OPTS]] */
+#define BF_LIST		3	/* BF_SPEC, comma-separated */
+
+static const struct bindspec {
+	const char	*name;
+	const char	*shorts;	/* its short options of a bind */
+	const char	*longs;		/* "|long|" ones */
+	const char	*ros;		/* "|long|" read-only ones */
+	int		 form;
+} bindspecs[] = {
+	{ "bwrap", "", "|bind|bind-try|dev-bind|dev-bind-try|",
+	    "|ro-bind|ro-bind-try|", BF_PAIR },
+	{ "proot", "b", "|bind|mount|", "", BF_SPEC },
+	{ "apptainer", "B", "|bind|", "", BF_LIST },
+	{ "singularity", "B", "|bind|", "", BF_LIST },
+	{ "systemd-nspawn", "", "|bind|", "|bind-ro|", BF_SPEC },
+};
+
+/* A bind's SRC[:DST[:OPTS]] (v, n bytes) of word w: mount_feed(). */
+static void
+bind_spec(struct ctx *c, const struct shellparse_word *w, const char *v,
+    size_t n, int ro)
+{
+	const char *p, *q, *e = v + n;
+	size_t sl;
+
+	if ((p = memchr(v, ':', n)) == NULL)
+		p = e;
+	sl = (size_t)(p - v);
+	if (sl == 0 || (v[0] != '/' && v[0] != '.' && v[0] != '~' &&
+	    v[0] != '$' && v[0] != '`'))
+		return;
+	if (p < e && (q = memchr(p + 1, ':', (size_t)(e - p - 1))) != NULL)
+		for (p = q + 1; p < e; p = q + 1) {
+			if ((q = memchr(p, ',', (size_t)(e - p))) == NULL)
+				q = e;
+			if (q - p == 2 && p[0] == 'r' && p[1] == 'o')
+				ro = 1;
+		}
+	mount_feed(c, v, sl, shellparse_pattern(w) != NULL, ro, 1);
+}
+
+static void
+bind_paths(struct ctx *c, uint32_t ci, uint32_t start,
+    const struct bindspec *bs, const struct ient *e)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	struct unwrap u;
+	const char *t, *v, *eq, *p, *q;
+	size_t l, n;
+	uint32_t k, lim = cmd->nwords;
+	int ro;
+
+	if (e != NULL && e->wrap != NULL) {
+		unwrap(cmd, start, lim, e->wrap, &u);
+		if ((u.kind == UW_VIEW || u.kind == UW_JOIN ||
+		    u.kind == UW_JOINQ) && u.start > start && u.start < lim)
+			lim = u.start;
+	}
+	for (k = start + 1; k < lim && !c->nomem; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		l = w->len;
+		if (l < 2 || t[0] != '-')
+			continue;
+		v = NULL;
+		ro = 0;
+		if (t[1] == '-') {
+			eq = memchr(t, '=', l);
+			n = (eq != NULL ? (size_t)(eq - t) : l) - 2;
+			if (in_list_abbr(bs->ros, t + 2, n, 1))
+				ro = 1;
+			else if (!in_list_abbr(bs->longs, t + 2, n, 1))
+				continue;
+			if (eq != NULL)
+				v = eq + 1;
+		} else if (l >= 2 && strchr(bs->shorts, t[1]) != NULL &&
+		    bs->shorts[0] != '\0') {
+			if (l > 2)
+				v = t + 2 + (t[2] == '=');
+		} else
+			continue;
+		if (v == NULL) {
+			if (k + 1 >= lim)
+				break;
+			w = &cmd->words[++k];
+			v = w->text;
+		}
+		n = w->len - (size_t)(v - w->text);
+		if (c->nmntw < sizeof(c->mntw) / sizeof(c->mntw[0]))
+			c->mntw[c->nmntw++] = w;
+		if (bs->form == BF_PAIR) {
+			mount_feed(c, v, n, shellparse_pattern(w) != NULL, ro,
+			    1);
+			k++;	/* DEST: in the sandbox */
+		} else if (bs->form == BF_SPEC)
+			bind_spec(c, w, v, n, ro);
+		else
+			for (p = v; p < v + n; p = q + 1) {
+				if ((q = memchr(p, ',', (size_t)(v + n - p))) ==
+				    NULL)
+					q = v + n;
+				bind_spec(c, w, p, (size_t)(q - p), ro);
+			}
+	}
+}
+
+/*
+ * docker cp SRC DST (podman, nerdctl, kubectl): a local operand is a
+ * tree read (SRC) or written (DST); CONTAINER:PATH is not here.
+ */
+static void
+cp_paths(struct ctx *c, uint32_t ci, uint32_t start)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w, *ops[2];
+	uint32_t k, n = 0;
+	int cp = 0, dd = 0;
+
+	for (k = start + 1; k < cmd->nwords && n < 3; k++) {
+		w = &cmd->words[k];
+		if (!cp) {
+			cp = w->len == 2 && memcmp(w->text, "cp", 2) == 0 &&
+			    shellparse_pattern(w) == NULL;
+			continue;
+		}
+		if (!dd && w->len >= 2 && w->text[0] == '-') {
+			dd = w->len == 2 && w->text[1] == '-';
+			/* kubectl cp -c C, --container C, --retries N */
+			if (w->len == 2 && (w->text[1] == 'c' ||
+			    w->text[1] == 'n'))
+				k++;
+			else if (w->len > 2 && w->text[1] == '-' &&
+			    memchr(w->text, '=', w->len) == NULL &&
+			    (strcmp(w->text, "--container") == 0 ||
+			    strcmp(w->text, "--retries") == 0 ||
+			    strcmp(w->text, "--namespace") == 0))
+				k++;
+			continue;
+		}
+		if (n < 2)
+			ops[n] = w;
+		n++;
+	}
+	if (n != 2)
+		return;
+	for (k = 0; k < 2; k++) {
+		w = ops[k];
+		if (word_remote(w) || (w->len == 1 && w->text[0] == '-'))
+			continue;
+		if (c->nmntw < sizeof(c->mntw) / sizeof(c->mntw[0]))
+			c->mntw[c->nmntw++] = w;
+		mount_feed(c, w->text, w->len, shellparse_pattern(w) != NULL,
+		    k == 0, 1);
+	}
+}
+
+/*
+ * mount --bind SRC DIR (-B, --rbind, -R, --move, -M, -o bind): DIR
+ * then shows SRC, and a write there writes it; mount DEV DIR hides
+ * what DIR held.  Either way DIR is a tree written, and so is SRC of
+ * a bind.
+ */
+static void
+mount_cmd(struct ctx *c, uint32_t ci, uint32_t start)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w, *ops[2];
+	const char *t, *v;
+	uint32_t k, n = 0;
+	int bind = 0, dd = 0;
+
+	for (k = start + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (!dd && w->len >= 2 && t[0] == '-') {
+			if (w->len == 2 && t[1] == '-') {
+				dd = 1;
+				continue;
+			}
+			if (strcmp(t, "--bind") == 0 || strcmp(t, "--rbind") ==
+			    0 || strcmp(t, "--move") == 0 || (t[1] != '-' &&
+			    strpbrk(t + 1, "BRM") != NULL))
+				bind = 1;
+			v = NULL;
+			if (t[1] != '-' && strpbrk(t + 1, "otOLUNT") != NULL) {
+				/* -o VALUE, -oVALUE: the last letter's */
+				if (strchr("otOLUNT", t[w->len - 1]) != NULL &&
+				    k + 1 < cmd->nwords)
+					v = cmd->words[++k].text;
+				else
+					v = strpbrk(t + 1, "otOLUNT") + 1;
+			} else if (strncmp(t, "--options", 9) == 0 ||
+			    strncmp(t, "--types", 7) == 0 ||
+			    strncmp(t, "--source", 8) == 0 ||
+			    strncmp(t, "--target", 8) == 0) {
+				if ((v = strchr(t, '=')) != NULL)
+					v++;
+				else if (k + 1 < cmd->nwords)
+					v = cmd->words[++k].text;
+			}
+			if (v != NULL && (strstr(v, "bind") != NULL ||
+			    strstr(v, "move") != NULL))
+				bind = 1;
+			continue;
+		}
+		if (n < 2)
+			ops[n] = w;
+		n++;
+	}
+	if (n == 0 || n > 2)
+		return;
+	for (k = 0; k < n; k++) {
+		w = ops[k];
+		if (k + 1 < n && !bind)
+			continue;	/* a device, or a spec */
+		if (c->nmntw < sizeof(c->mntw) / sizeof(c->mntw[0]))
+			c->mntw[c->nmntw++] = w;
+		mount_feed(c, w->text, w->len, shellparse_pattern(w) != NULL,
+		    0, 1);
+	}
+}
+
+/*
+ * A program of command ci that mounts or copies host directories
+ * (mount_paths(), bind_paths(), cp_paths(), mount_cmd()), read before
+ * its words are taken as paths.
+ */
 static void __attribute__((noinline))
 mount_scan(struct ctx *c, uint32_t ci)
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const struct shellparse_word *w;
+	const struct ient *e;
 	const char *b;
-	size_t n;
+	size_t n, i;
 	uint32_t k;
+	char z;
 
-	for (k = cmd->nassign; k + 2 < cmd->nwords; k++) {
+	for (k = cmd->nassign; k + 1 < cmd->nwords; k++) {
 		w = &cmd->words[k];
-		if (w->len < 6 || (w->text[w->len - 1] != 'r' &&
-		    w->text[w->len - 1] != 'n' && w->text[w->len - 1] != 'l') ||
+		z = w->text[w->len > 0 ? w->len - 1 : 0];
+		if (w->len < 5 || strchr("rnlpty", z) == NULL ||
 		    (b = lw_base(w, &n)) == NULL)
 			continue;
+		e = NULL;
 		if ((n == 6 && (memcmp(b, "docker", 6) == 0 ||
 		    memcmp(b, "podman", 6) == 0)) || (n == 7 &&
-		    memcmp(b, "nerdctl", 7) == 0)) {
-			mount_paths(c, ci, k, cmd->nwords, ilookup(c->rs, b,
-			    n));
+		    (memcmp(b, "nerdctl", 7) == 0 ||
+		    memcmp(b, "kubectl", 7) == 0))) {
+			cp_paths(c, ci, k);
+			if (b[0] != 'k')
+				mount_paths(c, ci, k, cmd->nwords,
+				    ilookup(c->rs, b, n));
 			return;
 		}
+		if (n == 5 && memcmp(b, "mount", 5) == 0) {
+			mount_cmd(c, ci, k);
+			return;
+		}
+		for (i = 0; i < sizeof(bindspecs) / sizeof(bindspecs[0]); i++)
+			if (strlen(bindspecs[i].name) == n &&
+			    memcmp(bindspecs[i].name, b, n) == 0) {
+				e = ilookup(c->rs, b, n);
+				bind_paths(c, ci, k, &bindspecs[i], e);
+				return;
+			}
 	}
 }
 

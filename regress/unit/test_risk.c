@@ -3615,7 +3615,9 @@ lines_are(const struct risk_ruleset *set, const char *const *l, size_t n,
  * SRC:DST, --volume, --mount type=bind,src=SRC and --device SRC are
  * paths worked through, written unless read only; a volume's name is
  * none, $PWD or $(pwd) is where the command runs, and the options of
- * the command after the image are not docker's.
+ * the command after the image are not docker's.  So are sandboxes'
+ * binds (bwrap, proot, apptainer, systemd-nspawn), docker cp's and
+ * kubectl cp's local operands, and what mount binds or mounts over.
  */
 static void
 container_mounts(void)
@@ -3637,12 +3639,22 @@ container_mounts(void)
 		"docker run --mount type=bind,src=/etc,dst=/e,readonly img",
 		"docker run -v ${PWD}/.ssh:/x img",
 		"docker create -v /etc:/e img",
+		"bwrap --bind ~/.ssh /k sh", "proot -b ~/.ssh:/k sh",
+		"singularity exec -B /x,~/.ssh:/k img sh",
+		"systemd-nspawn --bind=/home/u/.ssh:/k -D /srv/c",
+		"podman cp ~/.ssh c:/k", "kubectl cp ~/.ssh pod:/k",
+		"mount --bind ~/.ssh /mnt/x",
 	};
 	static const char *const sysbin[] = {
 		"docker run -v /usr/bin:/x img",
 		"docker run --mount type=bind,source=/usr,target=/u img",
 		"docker run --device /dev/sda img",
 		"docker run --device=/dev/sdb:/dev/xvda img",
+		"bwrap --bind /usr/bin /usr/bin sh",
+		"apptainer run --bind /usr/bin:/x img",
+		"mount -o bind /x /usr/bin",
+		"unshare -m sh -c 'mount --bind /x /usr/bin'",
+		"docker cp c:/x /usr/bin",
 	};
 	static const char *const other[] = {
 		"docker run -v $PWD:/app -w /app node npm test",
@@ -3651,6 +3663,9 @@ container_mounts(void)
 		"docker run -v /data img", "docker run -v /usr/bin:/x:ro img",
 		"docker run --mount type=volume,src=data,dst=/d img",
 		"docker run img ls -v ~/.ssh:/x",
+		"bwrap --ro-bind /usr/bin /usr/bin --bind . /w sh",
+		"apptainer exec -B /data:/data img sh",
+		"docker cp c:/x ./out", "mount -t tmpfs none /tmp/x",
 	};
 	struct risk_ruleset *set;
 
