@@ -23600,6 +23600,35 @@ go_env(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 }
 
 /*
+ * Where the command a wrapper (entry e) of words[start, end) runs
+ * starts, or end: docker run IMAGE CMD, bwrap ... CMD.
+ */
+static uint32_t
+wrapped_at(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
+    const struct ient *e)
+{
+	struct unwrap u;
+
+	if (end > cmd->nwords)
+		end = cmd->nwords;
+	if (e == NULL || e->wrap == NULL)
+		return (end);
+	unwrap(cmd, start, end, e->wrap, &u);
+	if ((u.kind == UW_VIEW || u.kind == UW_JOIN || u.kind == UW_JOINQ) &&
+	    u.start > start && u.start < end)
+		return (u.start);
+	return (end);
+}
+
+/* Word w is a mount's value: mount_word() says so to cmd_paths1(). */
+static void
+mount_note(struct ctx *c, const struct shellparse_word *w)
+{
+	if (c->nmntw < sizeof(c->mntw) / sizeof(c->mntw[0]))
+		c->mntw[c->nmntw++] = w;
+}
+
+/*
  * A container's mount of SRC, n bytes of word text: a tree (tree) or
  * a file (a device), written unless ro.  $PWD, ${PWD}, $(pwd) and
  * `pwd` are where the command runs, $HOME ~; what another expansion or
@@ -23670,21 +23699,12 @@ mount_paths(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const struct shellparse_word *w;
-	struct unwrap u;
 	const char *t, *v, *p, *q, *eq, *src;
 	size_t l, vl, sl, j;
 	uint32_t k, lim;
 	int run = 0, kind, ro, pat, bind;
 
-	if (end > cmd->nwords)
-		end = cmd->nwords;
-	lim = end;
-	if (e != NULL && e->wrap != NULL) {
-		unwrap(cmd, start, end, e->wrap, &u);
-		if ((u.kind == UW_VIEW || u.kind == UW_JOIN ||
-		    u.kind == UW_JOINQ) && u.start > start && u.start < lim)
-			lim = u.start;
-	}
+	lim = wrapped_at(cmd, start, end, e);
 	for (k = start + 1; k < lim && !c->nomem; k++) {
 		w = &cmd->words[k];
 		t = w->text;
@@ -23732,8 +23752,7 @@ mount_paths(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		}
 		vl = w->len - (size_t)(v - w->text);
 		pat = shellparse_pattern(w) != NULL;
-		if (c->nmntw < sizeof(c->mntw) / sizeof(c->mntw[0]))
-			c->mntw[c->nmntw++] = w;
+		mount_note(c, w);
 		if (kind == 2) {
 			/* type=bind,source=/x,target=/y,readonly */
 			src = NULL;
@@ -23847,18 +23866,11 @@ bind_paths(struct ctx *c, uint32_t ci, uint32_t start,
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const struct shellparse_word *w;
-	struct unwrap u;
 	const char *t, *v, *eq, *p, *q;
 	size_t l, n;
-	uint32_t k, lim = cmd->nwords;
+	uint32_t k, lim = wrapped_at(cmd, start, cmd->nwords, e);
 	int ro;
 
-	if (e != NULL && e->wrap != NULL) {
-		unwrap(cmd, start, lim, e->wrap, &u);
-		if ((u.kind == UW_VIEW || u.kind == UW_JOIN ||
-		    u.kind == UW_JOINQ) && u.start > start && u.start < lim)
-			lim = u.start;
-	}
 	for (k = start + 1; k < lim && !c->nomem; k++) {
 		w = &cmd->words[k];
 		t = w->text;
@@ -23889,8 +23901,7 @@ bind_paths(struct ctx *c, uint32_t ci, uint32_t start,
 			v = w->text;
 		}
 		n = w->len - (size_t)(v - w->text);
-		if (c->nmntw < sizeof(c->mntw) / sizeof(c->mntw[0]))
-			c->mntw[c->nmntw++] = w;
+		mount_note(c, w);
 		if (bs->form == BF_PAIR) {
 			mount_feed(c, v, n, shellparse_pattern(w) != NULL, ro,
 			    1);
@@ -23950,8 +23961,7 @@ cp_paths(struct ctx *c, uint32_t ci, uint32_t start)
 		w = ops[k];
 		if (word_remote(w) || (w->len == 1 && w->text[0] == '-'))
 			continue;
-		if (c->nmntw < sizeof(c->mntw) / sizeof(c->mntw[0]))
-			c->mntw[c->nmntw++] = w;
+		mount_note(c, w);
 		mount_feed(c, w->text, w->len, shellparse_pattern(w) != NULL,
 		    k == 0, 1);
 	}
@@ -24016,8 +24026,7 @@ mount_cmd(struct ctx *c, uint32_t ci, uint32_t start)
 		w = ops[k];
 		if (k + 1 < n && !bind)
 			continue;	/* a device, or a spec */
-		if (c->nmntw < sizeof(c->mntw) / sizeof(c->mntw[0]))
-			c->mntw[c->nmntw++] = w;
+		mount_note(c, w);
 		mount_feed(c, w->text, w->len, shellparse_pattern(w) != NULL,
 		    0, 1);
 	}

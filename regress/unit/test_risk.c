@@ -307,6 +307,20 @@ plain_all(const char *const *l, size_t n, const char *what)
 	}
 }
 
+/* Each of the n lines l[] runs ls alone: low, and nothing more. */
+static void
+low_all(const char *const *l, size_t n)
+{
+	struct risk_result r;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		r = run(rs, "shell", l[i], NULL, NULL);
+		tap_ok(r.level == L && !r.opaque, "runs ls: %s: %s",
+		    shown(l[i]), r.why);
+	}
+}
+
 /*
  * A test function's three tables: lines caught by rm-rf, lines that
  * run code not known (why says what), lines that run nothing more.
@@ -4976,15 +4990,8 @@ wrapper_operands(void)
 		"ssh -- host -t rm -rf /", "nice -n $NICE ls",
 		"T=5; S=KILL; timeout -s $S $T ls",
 	};
-	struct risk_result r;
-	size_t i;
-
 	TABLES(ev, opaque, "a command not known", plain);
-	for (i = 0; i < sizeof(low) / sizeof(low[0]); i++) {
-		r = run(rs, "shell", low[i], NULL, NULL);
-		tap_ok(r.level == L && !r.opaque, "runs ls: %s: %s",
-		    shown(low[i]), r.why);
-	}
+	low_all(low, sizeof(low) / sizeof(low[0]));
 }
 
 /*
@@ -5029,15 +5036,8 @@ ssh_arguments(void)
 		"doctl compute ssh d --ssh-command ls",
 		"ssh -o 'ProxyCommand ls' h ls", "mosh --ssh ssh h ls",
 	};
-	struct risk_result r;
-	size_t i;
-
 	evade_all(ev, sizeof(ev) / sizeof(ev[0]));
-	for (i = 0; i < sizeof(low) / sizeof(low[0]); i++) {
-		r = run(rs, "shell", low[i], NULL, NULL);
-		tap_ok(r.level == L && !r.opaque, "runs ls: %s: %s",
-		    shown(low[i]), r.why);
-	}
+	low_all(low, sizeof(low) / sizeof(low[0]));
 }
 
 /*
@@ -5076,15 +5076,8 @@ terminal_commands(void)
 	static const char *const plain[] = {
 		"zellij attach s",
 	};
-	struct risk_result r;
-	size_t i;
-
 	TABLES(ev, opaque, "runs code not known", plain);
-	for (i = 0; i < sizeof(low) / sizeof(low[0]); i++) {
-		r = run(rs, "shell", low[i], NULL, NULL);
-		tap_ok(r.level == L && !r.opaque, "runs ls: %s: %s",
-		    shown(low[i]), r.why);
-	}
+	low_all(low, sizeof(low) / sizeof(low[0]));
 }
 
 /*
