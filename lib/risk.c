@@ -4650,9 +4650,7 @@ struct ctx {
 
 	int				 blanket;
 	int				 uncovered;	/* commands */
-	/* words mount_paths() read as a mount's value: no other path */
-	const struct shellparse_word	*mntw[8];
-	uint32_t			 nmntw;
+	uint32_t			 nmntw;		/* mntw[] */
 	/* call->network split once into items. */
 	int				 nnet;
 	const char			*netp[16];
@@ -4789,6 +4787,8 @@ struct ctx {
 		uint16_t		 nlit;	/* NAME=value words */
 		uint16_t		 multi;	/* values differ */
 	}				 vv[VT_VALS];
+	/* words mount_paths() read as a mount's value: no other path */
+	const struct shellparse_word	*mntw[8];
 };
 
 struct vinfo {
@@ -8737,12 +8737,21 @@ find_ext(struct ctx *c, char *cand, size_t csz, size_t l, const char *vt,
     size_t vl, int fold, const struct shellparse_word *v)
 {
 	size_t k = l, i;
+	char *lit;
 
-	/* the wildcard as none: '*.env' admits .env */
+	/* the wildcard as none: '*.env' admits .env (a name written
+	   out: as a path, which costs less) */
 	for (i = 0; i < vl && vt[i] == '*'; i++)
 		;
-	if (find_put(cand, csz, &k, vt + i, vl - i, fold))
-		find_cand(c, cand, v);
+	if (find_put(cand, csz, &k, vt + i, vl - i, fold)) {
+		if (strpbrk(cand, "*?[\\") != NULL)
+			find_cand(c, cand, v);
+		else if ((lit = shellparse_alloc(c->sp, k + 1)) != NULL) {
+			memcpy(lit, cand, k + 1);	/* (the why's) */
+			path_feed(c, lit, k, NULL, NULL);
+		} else
+			c->nomem = 1;
+	}
 	if (l + 4 >= csz)
 		return;
 	memcpy(cand + l, "[!.]", 4);
@@ -23702,19 +23711,23 @@ mount_paths(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	const char *t, *v, *p, *q, *eq, *src;
 	size_t l, vl, sl, j;
 	uint32_t k, lim;
-	int run = 0, kind, ro, pat, bind;
+	int kind, ro, pat, bind;
 
+	if (end > cmd->nwords)
+		end = cmd->nwords;
+	/* docker [-H x] run, container run, compose run */
+	for (k = start + 1; k < end; k++)
+		if (shellparse_pattern(&cmd->words[k]) == NULL &&
+		    (strcmp(cmd->words[k].text, "run") == 0 ||
+		    strcmp(cmd->words[k].text, "create") == 0))
+			break;
+	if (k >= end)
+		return;
 	lim = wrapped_at(cmd, start, end, e);
-	for (k = start + 1; k < lim && !c->nomem; k++) {
+	for (k++; k < lim && !c->nomem; k++) {
 		w = &cmd->words[k];
 		t = w->text;
 		l = w->len;
-		if (!run) {
-			/* docker [-H x] run, container run, compose run */
-			run = shellparse_pattern(w) == NULL &&
-			    (strcmp(t, "run") == 0 || strcmp(t, "create") == 0);
-			continue;
-		}
 		if (l < 2 || t[0] != '-')
 			continue;
 		kind = 0;
@@ -24033,49 +24046,63 @@ mount_cmd(struct ctx *c, uint32_t ci, uint32_t start)
 }
 
 /*
- * A program of command ci that mounts or copies host directories
- * (mount_paths(), bind_paths(), cp_paths(), mount_cmd()), read before
- * its words are taken as paths.
+ * Is word k of command ci a program that mounts or copies host
+ * directories (mount_paths(), bind_paths(), cp_paths(), mount_cmd())?
+ * Then it is read, and 1 returned.
  */
-static void __attribute__((noinline))
+static int __attribute__((noinline))
+mount_at(struct ctx *c, uint32_t ci, uint32_t k)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const char *b;
+	size_t n, i;
+
+	if ((b = lw_base(&cmd->words[k], &n)) == NULL)
+		return (0);
+	if ((n == 6 && (memcmp(b, "docker", 6) == 0 ||
+	    memcmp(b, "podman", 6) == 0)) || (n == 7 &&
+	    (memcmp(b, "nerdctl", 7) == 0 || memcmp(b, "kubectl", 7) == 0))) {
+		cp_paths(c, ci, k);
+		if (b[0] != 'k')
+			mount_paths(c, ci, k, cmd->nwords, ilookup(c->rs, b,
+			    n));
+		return (1);
+	}
+	if (n == 5 && memcmp(b, "mount", 5) == 0) {
+		mount_cmd(c, ci, k);
+		return (1);
+	}
+	for (i = 0; i < sizeof(bindspecs) / sizeof(bindspecs[0]); i++)
+		if (strlen(bindspecs[i].name) == n &&
+		    memcmp(bindspecs[i].name, b, n) == 0) {
+			bind_paths(c, ci, k, &bindspecs[i], ilookup(c->rs, b,
+			    n));
+			return (1);
+		}
+	return (0);
+}
+
+/* mount_at() of the words of command ci that may name such a program,
+   before its words are taken as paths (cheap: every command's). */
+static inline void __attribute__((always_inline))
 mount_scan(struct ctx *c, uint32_t ci)
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const struct shellparse_word *w;
-	const struct ient *e;
-	const char *b;
-	size_t n, i;
 	uint32_t k;
 	char z;
 
 	for (k = cmd->nassign; k + 1 < cmd->nwords; k++) {
 		w = &cmd->words[k];
-		z = w->text[w->len > 0 ? w->len - 1 : 0];
-		if (w->len < 5 || strchr("rnlpty", z) == NULL ||
-		    (b = lw_base(w, &n)) == NULL)
+		if (w->len < 5)
 			continue;
-		e = NULL;
-		if ((n == 6 && (memcmp(b, "docker", 6) == 0 ||
-		    memcmp(b, "podman", 6) == 0)) || (n == 7 &&
-		    (memcmp(b, "nerdctl", 7) == 0 ||
-		    memcmp(b, "kubectl", 7) == 0))) {
-			cp_paths(c, ci, k);
-			if (b[0] != 'k')
-				mount_paths(c, ci, k, cmd->nwords,
-				    ilookup(c->rs, b, n));
+		/* (the names' first and last bytes, or a path's /) */
+		z = w->text[w->len - 1];
+		if ((z == 'r' || z == 'n' || z == 'l' || z == 'p' ||
+		    z == 't' || z == 'y') && (w->text[0] == '/' ||
+		    memchr("dpnkbasm", w->text[0], 8) != NULL) &&
+		    mount_at(c, ci, k))
 			return;
-		}
-		if (n == 5 && memcmp(b, "mount", 5) == 0) {
-			mount_cmd(c, ci, k);
-			return;
-		}
-		for (i = 0; i < sizeof(bindspecs) / sizeof(bindspecs[0]); i++)
-			if (strlen(bindspecs[i].name) == n &&
-			    memcmp(bindspecs[i].name, b, n) == 0) {
-				e = ilookup(c->rs, b, n);
-				bind_paths(c, ci, k, &bindspecs[i], e);
-				return;
-			}
 	}
 }
 
