@@ -23660,16 +23660,15 @@ mount_feed(struct ctx *c, const char *s, size_t n, int pat, int ro,
 	if (n == 0 || n > 1000)
 		return;
 	if (pat) {
-		for (i = 0; i < sizeof(pre) / sizeof(pre[0]); i++) {
+		for (i = 0, l = 0; i < sizeof(pre) / sizeof(pre[0]); i++) {
 			l = strlen(pre[i].v);
 			if (n >= l && memcmp(s, pre[i].v, l) == 0 &&
 			    (n == l || s[l] == '/'))
 				break;
 		}
-		for (tl = l; i < sizeof(pre) / sizeof(pre[0]) && tl < n &&
-		    strchr("$`*?[\\", s[tl]) == NULL; tl++)
-			;
-		if (i == sizeof(pre) / sizeof(pre[0]) || tl < n) {
+		/* the rest as written: no other expansion, no glob */
+		if (i == sizeof(pre) / sizeof(pre[0]) ||
+		    strcspn(s + l, "$`*?[\\") < n - l) {
 			c->pread = ro;
 			path_any(c, s, n);
 			c->pread = pr;
@@ -23700,30 +23699,24 @@ mount_feed(struct ctx *c, const char *s, size_t n, int pat, int ro,
  * and --device SRC[:DST].  The container, and what runs in it, works
  * through SRC, and writes it unless it is mounted read only (ro,
  * readonly); a volume's name is no path.  Options after the image
- * are the command's (the wrapper's reading says where it starts).
+ * are the command's: lim is where it starts (wrapped_at()).
  */
 static void
-mount_paths(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
-    const struct ient *e)
+mount_paths(struct ctx *c, uint32_t ci, uint32_t start, uint32_t lim)
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const struct shellparse_word *w;
 	const char *t, *v, *p, *q, *eq, *src;
 	size_t l, vl, sl, j;
-	uint32_t k, lim;
+	uint32_t k;
 	int kind, ro, pat, bind;
 
-	if (end > cmd->nwords)
-		end = cmd->nwords;
 	/* docker [-H x] run, container run, compose run */
-	for (k = start + 1; k < end; k++)
+	for (k = start + 1; k < lim; k++)
 		if (shellparse_pattern(&cmd->words[k]) == NULL &&
 		    (strcmp(cmd->words[k].text, "run") == 0 ||
 		    strcmp(cmd->words[k].text, "create") == 0))
 			break;
-	if (k >= end)
-		return;
-	lim = wrapped_at(cmd, start, end, e);
 	for (k++; k < lim && !c->nomem; k++) {
 		w = &cmd->words[k];
 		t = w->text;
@@ -23901,8 +23894,7 @@ bind_paths(struct ctx *c, uint32_t ci, uint32_t start,
 				continue;
 			if (eq != NULL)
 				v = eq + 1;
-		} else if (l >= 2 && strchr(bs->shorts, t[1]) != NULL &&
-		    bs->shorts[0] != '\0') {
+		} else if (strchr(bs->shorts, t[1]) != NULL) {
 			if (l > 2)
 				v = t + 2 + (t[2] == '=');
 		} else
@@ -23933,17 +23925,19 @@ bind_paths(struct ctx *c, uint32_t ci, uint32_t start,
 
 /*
  * docker cp SRC DST (podman, nerdctl, kubectl): a local operand is a
- * tree read (SRC) or written (DST); CONTAINER:PATH is not here.
+ * tree read (SRC) or written (DST); CONTAINER:PATH is not here.  Not
+ * a cp at or after lim, the command a wrapper runs (docker run IMAGE
+ * cp ...: the container's).
  */
 static void
-cp_paths(struct ctx *c, uint32_t ci, uint32_t start)
+cp_paths(struct ctx *c, uint32_t ci, uint32_t start, uint32_t lim)
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const struct shellparse_word *w, *ops[2];
 	uint32_t k, n = 0;
 	int cp = 0, dd = 0;
 
-	for (k = start + 1; k < cmd->nwords && n < 3; k++) {
+	for (k = start + 1; k < lim && n < 3; k++) {
 		w = &cmd->words[k];
 		if (!cp) {
 			cp = w->len == 2 && memcmp(w->text, "cp", 2) == 0 &&
@@ -24056,16 +24050,17 @@ mount_at(struct ctx *c, uint32_t ci, uint32_t k)
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const char *b;
 	size_t n, i;
+	uint32_t lim;
 
 	if ((b = lw_base(&cmd->words[k], &n)) == NULL)
 		return (0);
 	if ((n == 6 && (memcmp(b, "docker", 6) == 0 ||
 	    memcmp(b, "podman", 6) == 0)) || (n == 7 &&
 	    (memcmp(b, "nerdctl", 7) == 0 || memcmp(b, "kubectl", 7) == 0))) {
-		cp_paths(c, ci, k);
+		lim = wrapped_at(cmd, k, cmd->nwords, ilookup(c->rs, b, n));
+		cp_paths(c, ci, k, lim);
 		if (b[0] != 'k')
-			mount_paths(c, ci, k, cmd->nwords, ilookup(c->rs, b,
-			    n));
+			mount_paths(c, ci, k, lim);
 		return (1);
 	}
 	if (n == 5 && memcmp(b, "mount", 5) == 0) {

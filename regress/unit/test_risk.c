@@ -3680,6 +3680,7 @@ container_mounts(void)
 		"bwrap --ro-bind /usr/bin /usr/bin --bind . /w sh",
 		"apptainer exec -B /data:/data img sh",
 		"docker cp c:/x ./out", "mount -t tmpfs none /tmp/x",
+		"docker run img cp ~/.ssh /x", "kubectl exec p -- cp ~/.ssh /x",
 	};
 	struct risk_ruleset *set;
 
