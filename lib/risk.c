@@ -4595,6 +4595,7 @@ risk_free(struct risk_ruleset *rs)
 #define CM_ALIASDEF	0x2000	/* the aliases it defines noted */
 #define CM_SU		0x4000	/* su's PROG and ARGS read (su_texts()),
 				   apart from CM_OPTS: runuser -u U xargs */
+#define CM_PIPED	0x8000	/* a command before it pipes into it */
 #define CM_CWDSHIFT	24	/* CM_CWD: an index into ctx lwcwd[] */
 #define CM_CWD(m)	((m) >> CM_CWDSHIFT)
 
@@ -24102,6 +24103,269 @@ mount_scan(struct ctx *c, uint32_t ci)
 }
 
 /*
+ * Programs that open the files whose names they read on their input: a
+ * name a line (or NUL-separated, read here at either).  cpio -o and -p,
+ * tar -T - (--files-from), zip -@, rsync --files-from=-, pax -w without
+ * operands, du, wc and sort --files0-from=-, file -f -, and git's
+ * --pathspec-from-file=-.
+ */
+#define NR_CPIO		1
+#define NR_TAR		2
+#define NR_ZIP		3
+#define NR_RSYNC	4
+#define NR_PAX		5
+#define NR_FILES0	6
+#define NR_FILE		7
+#define NR_GIT		8
+
+static const char *const nr_any[] = { NULL,
+	"(the names cpio reads)", "(the names tar reads)",
+	"(the names zip reads)", "(the names rsync reads)",
+	"(the names pax reads)", "(the names it reads)",
+	"(the names file reads)", "(the names git reads)",
+};
+
+/* Is file name s (n bytes) standard input? */
+static int
+nr_stdin(const char *s, size_t n)
+{
+	return ((n == 1 && s[0] == '-') || (n == 10 && memcmp(s,
+	    "/dev/stdin", 10) == 0) || (n == 9 && memcmp(s, "/dev/fd/0",
+	    9) == 0) || (n == 15 && memcmp(s, "/proc/self/fd/0", 15) == 0));
+}
+
+/* Which of those is program b (bl bytes)? */
+static int
+nr_kind(const char *b, size_t bl)
+{
+	static const struct {
+		const char *name;
+		int kind;
+	} progs[] = {
+		{ "cpio", NR_CPIO }, { "bsdcpio", NR_CPIO },
+		{ "tar", NR_TAR }, { "bsdtar", NR_TAR }, { "gtar", NR_TAR },
+		{ "zip", NR_ZIP }, { "rsync", NR_RSYNC }, { "pax", NR_PAX },
+		{ "du", NR_FILES0 }, { "wc", NR_FILES0 },
+		{ "sort", NR_FILES0 }, { "file", NR_FILE }, { "git", NR_GIT },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(progs) / sizeof(progs[0]); i++)
+		if (strlen(progs[i].name) == bl &&
+		    memcmp(progs[i].name, b, bl) == 0)
+			return (progs[i].kind);
+	return (0);
+}
+
+/*
+ * Does program kind at word p of cmd read the names on its input?  Its
+ * short options that take a value are argl.  *write: it writes them
+ * (tar -x).
+ */
+static int
+nr_reads(const struct shellparse_cmd *cmd, uint32_t p, int kind,
+    int *write)
+{
+	static const char *const argl[] = { "", "CEFHIMOR", "fCTbgHKLNVXIF",
+	    "bnOtixdX", "eBfMT", "bfopsxBGTU", "", "efFmP", "Ccx" };
+	static const char *const longv[] = { NULL, NULL, "files-from",
+	    NULL, "files-from", NULL, "files0-from", "files-from",
+	    "pathspec-from-file" };
+	const struct shellparse_word *w;
+	const char *t, *v;
+	size_t l, i;
+	uint32_t k;
+	int yes = 0, opnd = 0, mode = 0, dd = 0;
+
+	*write = 0;
+	for (k = p + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		l = w->len;
+		if (dd || l < 2 || t[0] != '-') {
+			/* tar czf, tar xvf: the mode first, old style */
+			if (kind == NR_TAR && k == p + 1 && !dd &&
+			    shellparse_pattern(w) == NULL &&
+			    memchr(t, 'x', l) != NULL)
+				*write = 1;
+			opnd++;
+			continue;
+		}
+		if (l == 2 && t[1] == '-') {
+			dd = 1;
+			continue;
+		}
+		if (t[1] == '-') {
+			if (longv[kind] != NULL && long_opt(t, l, longv[kind])) {
+				v = memchr(t, '=', l);
+				if (v != NULL)
+					yes |= nr_stdin(v + 1,
+					    l - (size_t)(v + 1 - t));
+				else if (k + 1 < cmd->nwords) {
+					k++;
+					yes |= nr_stdin(cmd->words[k].text,
+					    cmd->words[k].len);
+				}
+			} else if ((kind == NR_CPIO && (long_opt(t, l,
+			    "create") || long_opt(t, l, "pass-through"))) ||
+			    (kind == NR_ZIP && long_opt(t, l, "names-stdin")))
+				yes = 1;
+			else if (kind == NR_TAR && (long_opt(t, l, "extract") ||
+			    long_opt(t, l, "get")))
+				*write = 1;
+			continue;
+		}
+		for (i = 1; i < l; i++) {
+			if ((kind == NR_CPIO && (t[i] == 'o' ||
+			    t[i] == 'p')) || (kind == NR_ZIP && t[i] == '@'))
+				yes = 1;
+			else if (kind == NR_PAX && t[i] == 'w')
+				mode = 1;
+			else if (kind == NR_TAR && t[i] == 'x')
+				*write = 1;
+			if (strchr(argl[kind], t[i]) == NULL)
+				continue;
+			/* -T -, -T-, -f - */
+			if (i + 1 < l)
+				v = t + i + 1;
+			else if (k + 1 < cmd->nwords)
+				v = cmd->words[++k].text;
+			else
+				break;
+			if ((kind == NR_TAR && t[i] == 'T') ||
+			    (kind == NR_FILE && t[i] == 'f'))
+				yes |= nr_stdin(v, strlen(v));
+			break;
+		}
+	}
+	/* pax -w with no file operand */
+	return (yes || (mode && opnd == 0));
+}
+
+/*
+ * The directories the names are under: rsync's sources (its operands
+ * but the last), tar -C's.  Each name is fed joined with each too.
+ */
+static void
+nr_feed(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t p,
+    int kind, const char *s, size_t n)
+{
+	const struct shellparse_word *w;
+	const char *d, *v;
+	size_t dn = 0;
+	uint32_t k, last = NONE;
+	char *j;
+
+	path_feed_here(c, s, n);
+	if (kind != NR_RSYNC && kind != NR_TAR)
+		return;
+	for (k = p + 1; k < cmd->nwords; k++)
+		if (cmd->words[k].text[0] != '-')
+			last = k;
+	for (k = p + 1; k < cmd->nwords && !c->nomem; k++) {
+		w = &cmd->words[k];
+		d = NULL;
+		if (kind == NR_TAR) {
+			if (long_opt(w->text, w->len, "directory") &&
+			    (v = memchr(w->text, '=', w->len)) != NULL) {
+				d = v + 1;
+				dn = w->len - (size_t)(d - w->text);
+			} else if (k + 1 < cmd->nwords && ((w->len == 2 &&
+			    memcmp(w->text, "-C", 2) == 0) ||
+			    long_opt(w->text, w->len, "directory")))
+				w = &cmd->words[++k];
+			else
+				continue;
+		} else if (w->text[0] == '-' || k == last)
+			continue;
+		if (d == NULL) {
+			if (shellparse_pattern(w) != NULL)
+				continue;	/* (any: fed as written) */
+			d = w->text;
+			dn = w->len;
+		}
+		/* host:path is another host's */
+		if (dn == 0 || ((v = memchr(d, ':', dn)) != NULL &&
+		    memchr(d, '/', (size_t)(v - d)) == NULL))
+			continue;
+		while (dn > 1 && d[dn - 1] == '/')
+			dn--;
+		if ((j = shellparse_alloc(c->sp, dn + 1 + n + 1)) == NULL) {
+			c->nomem = 1;
+			return;
+		}
+		memcpy(j, d, dn);
+		if (dn != 1 || d[0] != '/')
+			j[dn++] = '/';
+		memcpy(j + dn, s, n);
+		j[dn + n] = '\0';
+		path_feed_here(c, j, dn + n);
+	}
+}
+
+/*
+ * Command ci, piped into or redirected: if its program opens the files
+ * whose names it reads, those the line gives it (cpio -o <<< .env,
+ * printf '%s\n' x | tar -cf a -T -) are paths it reads (tar -x: writes),
+ * and names not known may be any file's, unless find lists them, as for
+ * xargs_any().
+ */
+static void __attribute__((noinline))
+names_in(struct ctx *c, uint32_t ci)
+{
+	const struct shellparse *sp = c->sp;
+	const struct shellparse_cmd *cmd = &sp->cmds[ci], *x;
+	const struct shellparse_redir *r;
+	const char *b, *t, *e, *q;
+	size_t bl, n;
+	uint32_t p, k;
+	int kind, write, src = 0;
+
+	p = lw_program(c, cmd, cmd->nwords);
+	if (p >= cmd->nwords || (b = lw_base(&cmd->words[p], &bl)) == NULL ||
+	    (kind = nr_kind(b, bl)) == 0 || !nr_reads(cmd, p, kind, &write))
+		return;
+	if ((t = input_text(c, ci, &n)) == NULL) {
+		if (c->nomem)
+			return;
+		/* where its input is from, if not the call's own */
+		for (k = 0; k < cmd->nredirs; k++) {
+			r = &cmd->redirs[k];
+			if ((r->fd == -1 || r->fd == 0) && (r->op ==
+			    SHELLPARSE_R_IN || r->op == SHELLPARSE_R_RDWR ||
+			    r->op == SHELLPARSE_R_DUPIN ||
+			    r->op == SHELLPARSE_R_HEREDOC ||
+			    r->op == SHELLPARSE_R_HERESTR))
+				src = 1;
+		}
+		if (cmd->flags & SHELLPARSE_C_PIPEIN)
+			src = 1;
+		for (k = ci; !src && (cmd->mark & CM_PIPED) && k-- > 0; )
+			if (sp->cmds[k].next == ci) {
+				x = &sp->cmds[k];
+				src = x->nwords <= x->nassign || (b = lw_base(
+				    &x->words[x->nassign], &bl)) == NULL ||
+				    bl != 4 || memcmp(b, "find", 4) != 0;
+				break;
+			}
+		if (src) {
+			c->pread = c->rs->npmw > 0 && !write;
+			path_any(c, nr_any[kind], strlen(nr_any[kind]));
+			c->pread = 0;
+		}
+		return;
+	}
+	c->pread = c->rs->npmw > 0 && !write;
+	for (e = t + n; t < e && !c->nomem; t = q + 1) {
+		for (q = t; q < e && *q != '\n' && *q != '\0'; q++)
+			;
+		if (q > t)
+			nr_feed(c, cmd, p, kind, t, (size_t)(q - t));
+	}
+	c->pread = 0;
+}
+
+/*
  * After export PATH=..., declare/typeset/local/readonly PATH=..., or
  * hash -p FILE NAME, a name may run a file the line wrote
  * (view_trusted()); enable -f FILE NAME also loads FILE's code now.
@@ -25268,6 +25532,8 @@ command1(struct ctx *c, uint32_t i)
 	struct vwalk vw;
 	uint32_t k;
 
+	if (cmd->next != NONE && cmd->next < sp->ncmds)
+		sp->cmds[cmd->next].mark |= CM_PIPED;
 	if (__builtin_expect(c->ncscope > 0, 0))
 		cwd_leave(c, i);
 	if (cmd->parent != NONE && cmd->parent + 1 != i && i > 0 &&
@@ -25298,6 +25564,10 @@ command1(struct ctx *c, uint32_t i)
 		cmd_paths(c, cmd, path_feed, NULL);
 	else if (c->rs->npp > 0)
 		cmd_paths_cwd(c, cmd);
+	/* cpio -o <<< NAME, ... | tar -T -: the names it reads */
+	if (c->rs->npp > 0 && ((cmd->mark & CM_PIPED) || cmd->nredirs > 0 ||
+	    (cmd->flags & SHELLPARSE_C_PIPEIN)) && cmd->nwords > cmd->nassign + 1)
+		names_in(c, i);
 	if (c->promptx & 1)
 		prompt_expand(c, i);
 	/* TEXTDOMAINDIR=.; echo $"x": a catalogue the line may have

@@ -3694,6 +3694,81 @@ container_mounts(void)
 	risk_free(set);
 }
 
+/*
+ * Programs that open the files whose names they read (cpio -o, tar -T
+ * -, zip -@, rsync --files-from=-, pax -w, du --files0-from=-, file -f
+ * -, git --pathspec-from-file=-): names the line gives them on their
+ * input are paths (joined to tar -C's and rsync's source), read, or
+ * written by tar -x; names not known may be any file's, unless find
+ * lists them.
+ */
+static void
+names_from_input(void)
+{
+	static const struct trule nrules[] = {
+		{ "secrets", H, { { PATH, NULL, { "*.env", "*/.ssh/*",
+		    "/etc/shadow*" } } } },
+		{ "sysbin", H, { { WPATH, NULL, { "/usr/bin/*" } } } },
+		{ "tools", L, { { CMD, NULL, { "*" } } } },
+	};
+	static const char *const secret[] = {
+		"cpio -o <<< .env",
+		"cpio -o > x <<EOF\na.c\n.env\nEOF",
+		"cpio -ov -H newc <<< .env > x",
+		"cpio --create <<< .env",
+		"cpio -pdm /tmp/b <<< .env",
+		"tar -cf x.tar -T - <<< .env",
+		"tar czf x.tgz --files-from=- <<< ~/.ssh/id_rsa",
+		"tar czf x.tgz --files-from /dev/stdin <<< .env",
+		"tar -C / -czf x.tgz -T - <<< etc/shadow",
+		"tar --directory=/etc -cf x -T- <<< shadow",
+		"zip x.zip -@ <<< .env", "zip -r@ x.zip <<< .env",
+		"zip x.zip --names-stdin <<< .env",
+		"rsync -a --files-from=- / h:/b <<< etc/shadow",
+		"rsync -a --files-from - /home/u h:/b <<< .ssh/id_rsa",
+		"pax -w > x.pax <<< .env",
+		"du --files0-from=- <<< .env", "wc --files0-from=- <<< .env",
+		"git add --pathspec-from-file=- <<< .env",
+		"file -f - <<< .env",
+		"sudo tar -cf x -T - <<< /etc/shadow",
+		"printf '%s\\n' a.c .env | cpio -o > x",
+		"echo \".env\" > l; cpio -o < l > x",
+		"cd /etc && cpio -o <<< shadow > /tmp/x",
+		"cat list | cpio -o > x",
+		"git ls-files | tar czf x.tgz -T -",
+		"cpio -o < list > x", "cpio -o <<< \"$f\"",
+		"tar -cf x -T - <<EOF\n$f\nEOF",
+		"ls | zip x.zip -@",
+	};
+	static const char *const sysbin[] = {
+		"tar -xf x.tar -C /usr -T - <<< bin/ls",
+		"tar xf x.tar -T - <<< /usr/bin/ls",
+	};
+	static const char *const other[] = {
+		"find . -name '*.c' | cpio -o > x",
+		"cpio -o <<< a.c > x", "cpio -i < x.cpio",
+		"cpio -t <<< .env", "tar czf x.tgz src", "ls | wc -l",
+		"echo x | sort", "sort <<< .env", "wc -l <<< .env",
+		"tar -cf x.tar -T list <<< .env",
+		"tar -cf - -T - <<< /usr/bin/ls",
+		"zip x.zip a.c <<< .env",
+		"rsync -a --files-from=- . h:/b <<< a.c",
+		"rsync -a --files-from=- h:/etc /tmp/b <<< shadow",
+		"git add . <<< .env", "du -sh <<< .env",
+		"pax -w a.c > x <<< .env",
+	};
+	struct risk_ruleset *set;
+
+	set = compile(nrules, sizeof(nrules) / sizeof(nrules[0]), NULL);
+	lines_are(set, secret, sizeof(secret) / sizeof(secret[0]), "secrets",
+	    "names");
+	lines_are(set, sysbin, sizeof(sysbin) / sizeof(sysbin[0]), "sysbin",
+	    "names");
+	lines_are(set, other, sizeof(other) / sizeof(other[0]), NULL,
+	    "names");
+	risk_free(set);
+}
+
 static void
 directories(void)
 {
@@ -5177,7 +5252,7 @@ path_writes(void)
 		"cd /etc && unzip /tmp/x.zip -d /tmp",
 		"cd /etc && gcc -o /tmp/x /tmp/x.c", "cd /etc && gcc -E /tmp/x.c",
 		"cd /etc && cc -fsyntax-only /tmp/x.c", "cd /etc && gcc --version",
-		"cd /etc && cpio -o < /tmp/l > /tmp/a", "cd /etc && cpio -t < /tmp/a",
+		"cd /etc && cpio -o <<< x.c > /tmp/a", "cd /etc && cpio -t < /tmp/a",
 		"cd /etc && patch --dry-run -p1 < /tmp/d",
 		"cd /etc && patch -d /tmp -p1 < /tmp/d",
 		"cd /etc && ar -t /tmp/a.a", "cd /etc && tar -xf /tmp/x.tar -C/tmp",
@@ -5453,6 +5528,7 @@ main(void)
 	fed();
 	directories();
 	container_mounts();
+	names_from_input();
 	hidden_paths();
 	any_paths();
 	glob_soundness();
