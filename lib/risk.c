@@ -24041,8 +24041,72 @@ mount_cmd(struct ctx *c, uint32_t ci, uint32_t start)
 }
 
 /*
+ * A virtual machine's or system container's share of a host tree:
+ * multipass mount [-g MAP] [-u MAP] [-t TYPE] SRC VM:DST, and lxc
+ * (incus) config device add C NAME disk source=SRC path=DST
+ * [readonly=true].  What runs there works through SRC and writes it
+ * (lxc's readonly=true aside).
+ */
+static void
+vm_mount(struct ctx *c, uint32_t ci, uint32_t start, int lxc)
+{
+	static const char *const lxcw[] = { "config", "device", "add", NULL,
+	    NULL, "disk" }, *const mpw[] = { "mount" };
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w, *src = NULL;
+	const char *const *want = lxc ? lxcw : mpw;
+	const char *t;
+	uint32_t k, ops = 0, nwant = lxc ? 6 : 1;
+	size_t l;
+	int ro = 0, dd = 0;
+
+	for (k = start + 1; k < cmd->nwords && !c->nomem; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		l = w->len;
+		if (!dd && l >= 2 && t[0] == '-') {
+			if (l == 2 && t[1] == '-')
+				dd = 1;
+			/* multipass mount -g 1000:0, --type native */
+			else if (!lxc && memchr(t, '=', l) == NULL &&
+			    ((t[1] != '-' && strchr("gut", t[l - 1]) !=
+			    NULL) || long_opt(t, l, "gid-map") ||
+			    long_opt(t, l, "uid-map") ||
+			    long_opt(t, l, "type")))
+				k++;
+			continue;
+		}
+		if (ops < nwant) {
+			if (want[ops] != NULL && (strlen(want[ops]) != l ||
+			    memcmp(want[ops], t, l) != 0))
+				return;
+			ops++;
+			continue;
+		}
+		if (!lxc) {
+			mount_note(c, w);
+			mount_feed(c, t, l, shellparse_pattern(w) != NULL, 0,
+			    1);
+			return;
+		}
+		if (l > 7 && memcmp(t, "source=", 7) == 0)
+			src = w;
+		else if (l > 9 && memcmp(t, "readonly=", 9) == 0)
+			ro = strcmp(t + 9, "true") == 0 ||
+			    strcmp(t + 9, "1") == 0 ||
+			    strcmp(t + 9, "yes") == 0;
+	}
+	if (src != NULL) {
+		mount_note(c, src);
+		mount_feed(c, src->text + 7, src->len - 7,
+		    shellparse_pattern(src) != NULL, ro, 1);
+	}
+}
+
+/*
  * Is word k of command ci a program that mounts or copies host
- * directories (mount_paths(), bind_paths(), cp_paths(), mount_cmd())?
+ * directories (mount_paths(), bind_paths(), cp_paths(), mount_cmd(),
+ * vm_mount())?
  * Then it is read, and 1 returned.
  */
 static int __attribute__((noinline))
@@ -24068,6 +24132,11 @@ mount_at(struct ctx *c, uint32_t ci, uint32_t k)
 		mount_cmd(c, ci, k);
 		return (1);
 	}
+	if ((n == 9 && memcmp(b, "multipass", 9) == 0) || (n == 3 &&
+	    memcmp(b, "lxc", 3) == 0) || (n == 5 && memcmp(b, "incus", 5) == 0)) {
+		vm_mount(c, ci, k, b[0] != 'm');
+		return (1);
+	}
 	for (i = 0; i < sizeof(bindspecs) / sizeof(bindspecs[0]); i++)
 		if (strlen(bindspecs[i].name) == n &&
 		    memcmp(bindspecs[i].name, b, n) == 0) {
@@ -24090,13 +24159,14 @@ mount_scan(struct ctx *c, uint32_t ci)
 
 	for (k = cmd->nassign; k + 1 < cmd->nwords; k++) {
 		w = &cmd->words[k];
-		if (w->len < 5)
+		if (w->len < 3)
 			continue;
 		/* (the names' first and last bytes, or a path's /) */
 		z = w->text[w->len - 1];
 		if ((z == 'r' || z == 'n' || z == 'l' || z == 'p' ||
-		    z == 't' || z == 'y') && (w->text[0] == '/' ||
-		    memchr("dpnkbasm", w->text[0], 8) != NULL) &&
+		    z == 't' || z == 'y' || z == 's' || z == 'c') &&
+		    (w->text[0] == '/' || memchr("dpnkbasmli", w->text[0],
+		    10) != NULL) &&
 		    mount_at(c, ci, k))
 			return;
 	}

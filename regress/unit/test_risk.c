@@ -3631,7 +3631,8 @@ lines_are(const struct risk_ruleset *set, const char *const *l, size_t n,
  * none, $PWD or $(pwd) is where the command runs, and the options of
  * the command after the image are not docker's.  So are sandboxes'
  * binds (bwrap, proot, apptainer, systemd-nspawn), docker cp's and
- * kubectl cp's local operands, and what mount binds or mounts over.
+ * kubectl cp's local operands, and what mount binds or mounts over,
+ * multipass mount's source and lxc's (incus's) disk device's source=.
  */
 static void
 container_mounts(void)
@@ -3658,6 +3659,11 @@ container_mounts(void)
 		"systemd-nspawn --bind=/home/u/.ssh:/k -D /srv/c",
 		"podman cp ~/.ssh c:/k", "kubectl cp ~/.ssh pod:/k",
 		"mount --bind ~/.ssh /mnt/x",
+		"multipass mount ~/.ssh vm:/k",
+		"multipass mount -t native -g 1000:0 ~/.ssh vm:/k",
+		"lxc config device add c k disk source=/root/.ssh path=/k",
+		"incus config device add c k disk source=/etc path=/k "
+		    "readonly=true",
 	};
 	static const char *const sysbin[] = {
 		"docker run -v /usr/bin:/x img",
@@ -3669,6 +3675,8 @@ container_mounts(void)
 		"mount -o bind /x /usr/bin",
 		"unshare -m sh -c 'mount --bind /x /usr/bin'",
 		"docker cp c:/x /usr/bin",
+		"multipass mount /usr/bin vm:/b",
+		"lxc config device add c k disk source=/usr/bin path=/k",
 	};
 	static const char *const other[] = {
 		"docker run -v $PWD:/app -w /app node npm test",
@@ -3681,6 +3689,11 @@ container_mounts(void)
 		"apptainer exec -B /data:/data img sh",
 		"docker cp c:/x ./out", "mount -t tmpfs none /tmp/x",
 		"docker run img cp ~/.ssh /x", "kubectl exec p -- cp ~/.ssh /x",
+		"multipass mount . vm:/w", "multipass umount vm:/k",
+		"lxc config device add c k disk source=/usr/bin path=/k "
+		    "readonly=true",
+		"lxc config device add c k nic nictype=bridged",
+		"lxc config set c limits.cpu 2",
 	};
 	struct risk_ruleset *set;
 
