@@ -869,6 +869,11 @@ struct wrapper {
 #define WX_SSHARGS	256	/* after a word "ssh", the words after --
 				   are ssh's after its host: options, then
 				   a command line (vagrant ssh -- -t CMD) */
+#define WX_TYPED	512	/* WK_EVAL: its text is typed into a
+				   terminal: \r is Enter, another control
+				   a key that runs what is not known */
+#define WX_PYESC	1024	/* WX_TYPED, its escapes Python's
+				   (kitten @ send-text 'x\\r') */
 #define NPOS_DD		255	/* npos: operands up to -- (mise exec
 				   TOOL... -- CMD) */
 #define SSH_ARGS	"BbcDEeFIiJLlmOopQRSWw"	/* ssh's options with values */
@@ -1137,7 +1142,7 @@ static const struct subwrap kitty_rc_subs[] = {
 	    "|env|remote-control-password|", "", "", "", "", NULL, 0, 0 } },
 	{ SW("send-text"), { "kitten @ send-text", WK_EVAL, 0, 0, 0, "mt",
 	    "", "|match|match-tab|", "", "", "", "|from-file|", NULL, 0,
-	    WX_STDIN } },
+	    WX_STDIN | WX_TYPED | WX_PYESC } },
 };
 #define KITTY_RC	{ "kitten @", WK_SUB, 0, 0, 0, "", "", "|to|password|" \
 	"password-file|password-env|use-password|", "", "", "", "", \
@@ -1163,7 +1168,7 @@ static const struct subwrap zellij_action_subs[] = {
 	{ SW("new-pane"), { "zellij action new-pane", WK_PREFIX, 0, 0, 0,
 	    "dnpxy", "", ZELLIJ_PANE, "", "", "", "", NULL, 0, WX_EXACT } },
 	{ SW("write-chars"), { "zellij action write-chars", WK_EVAL, 0, 0,
-	    0, "", "", "", "", "", "", "", NULL, 0, WX_EXACT } },
+	    0, "", "", "", "", "", "", "", NULL, 0, WX_EXACT | WX_TYPED } },
 };
 static const struct subwrap zellij_subs[] = {
 	{ SW("run"), { "zellij run", WK_PREFIX, 0, 0, 0, "dnxy", "",
@@ -1441,7 +1446,7 @@ static const struct subwrap wezterm_cli_subs[] = {
 	    NULL, 0, 0 } },
 	/* send-text TEXT: typed into a pane (with none, the input) */
 	{ SW("send-text"), { "wezterm cli send-text", WK_EVAL, 0, 0, 0, "",
-	    "", "|pane-id|", "", "", "", "", NULL, 0, WX_STDIN } },
+	    "", "|pane-id|", "", "", "", "", NULL, 0, WX_STDIN | WX_TYPED } },
 };
 static const struct subwrap wezterm_subs[] = {
 	{ SW("start"), { "wezterm start", WK_PREFIX, 0, 0, 0, "", "",
@@ -10128,6 +10133,7 @@ struct unwrap {
 					   the shell may split (timeout $T
 					   CMD), or 0 (pos_split()) */
 	int		 posmore;	/* other operands follow it */
+	int		 typed;		/* UW_JOIN: WX_TYPED, WX_PYESC */
 	uint32_t	 nss;
 	const char	*ss[UW_NSTR];
 	size_t		 sl[UW_NSTR];
@@ -11283,6 +11289,7 @@ strings:
 		}
 	u->kind = wr->kind == WK_EVAL ? UW_JOIN : wr->kind == WK_EVALQ ?
 	    UW_JOINQ : UW_VIEW;
+	u->typed = wr->exact & (WX_TYPED | WX_PYESC);
 	u->start = k;
 	u->end = end;
 	/* sudo -s CMD: the shell's -c gets CMD's words with all but
@@ -11319,6 +11326,82 @@ rest:
 		u->end = end;
 	} else if (u->opq)
 		u->kind = UW_OPAQUE;
+}
+
+/*
+ * Text typed into a terminal (s, *n bytes), as a shell reads it: \r is
+ * Enter, a newline; another control character (a tab, ^P, an escape)
+ * is a key that edits or recalls a line, a blank here, and *ctl is
+ * set.  With esc, Python's string escapes are read first: \r and \n,
+ * \t, \xHH, \uHHHH, \UHHHHHHHH and \ooo (a character past ASCII is a
+ * blank), \\ \' \" the character, \a \b \f \v \e controls; any other
+ * is as written.  In the arena, or NULL.
+ */
+static char *
+typed_text(struct ctx *c, const char *s, size_t *n, int esc, int *ctl)
+{
+	const char *e = s + *n, *h = "0123456789abcdef", *x;
+	char *d, *o;
+	unsigned long v;
+	size_t i, nd;
+	int ch;
+
+	*ctl = 0;
+	if ((d = shellparse_alloc(c->sp, *n + 1)) == NULL) {
+		c->nomem = 1;
+		return (NULL);
+	}
+	for (o = d; s < e; s++) {
+		v = (unsigned char)*s;
+		if (!esc || *s != '\\' || s + 1 == e)
+			goto put;
+		ch = (unsigned char)*++s;
+		nd = ch == 'x' ? 2 : ch == 'u' ? 4 : ch == 'U' ? 8 : 0;
+		if (nd > 0) {
+			for (i = 0, v = 0; i < nd && s + 1 + i < e &&
+			    s[1 + i] != '\0' && (x = strchr(h, tolower(
+			    (unsigned char)s[1 + i]))) != NULL; i++)
+				v = v * 16 + (unsigned long)(x - h);
+			if (i < nd) {
+				*o++ = '\\';	/* not an escape */
+				*o++ = (char)ch;
+				continue;
+			}
+			s += nd;
+			if (v >= 0x80)
+				v = ' ';
+		} else if (ch >= '0' && ch <= '7') {
+			for (i = 0, v = 0; i < 3 && s + i < e && s[i] >= '0' &&
+			    s[i] <= '7'; i++)
+				v = v * 8 + (unsigned long)(s[i] - '0');
+			s += i - 1;
+			if (v >= 0x80)
+				v = ' ';
+		} else if (ch == 'n' || ch == 'r')
+			v = '\n';
+		else if (ch == 't')
+			v = '\t';
+		else if (ch == 'a' || ch == 'b' || ch == 'f' || ch == 'v' ||
+		    ch == 'e')
+			v = 0x1b;
+		else if (ch != '\\' && ch != '\'' && ch != '"') {
+			*o++ = '\\';
+			*o++ = (char)ch;
+			continue;
+		} else
+			v = (unsigned long)ch;
+ put:
+		if (v == '\r')
+			v = '\n';
+		else if ((v < 0x20 && v != '\n') || v == 0x7f) {
+			v = ' ';
+			*ctl = 1;
+		}
+		*o++ = (char)v;
+	}
+	*o = '\0';
+	*n = (size_t)(o - d);
+	return (d);
 }
 
 /* ---- Walking views. */
@@ -24824,6 +24907,16 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			return;
 		if ((j = join_words(c, cmd, u.start, u.end, 0, &l)) == NULL)
 			return;
+		/* kitten @ send-text 'x\r', wezterm cli send-text */
+		if (u.typed) {
+			int ctl;
+
+			if ((j = typed_text(c, j, &l, u.typed & WX_PYESC,
+			    &ctl)) == NULL)
+				return;
+			if (ctl)
+				interp_opaque(c, vw->cmd);	/* '\e[A\r' */
+		}
 		if (cmd->mark & CM_PARSED)
 			opt_parse(c, vw->cmd, j, l, 0);
 		else

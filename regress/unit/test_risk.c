@@ -5133,7 +5133,10 @@ ssh_arguments(void)
  * Terminals and multiplexers that run a command, or type text into a
  * pane (a shell's most often): kitty's remote control (kitten @
  * launch, run, send-text), wezterm cli send-text, zellij run, zellij
- * action new-pane and write-chars, and byobu as tmux.
+ * action new-pane and write-chars, and byobu as tmux.  Typed text's \r
+ * is Enter (kitty's escapes read as Python reads them: \x72, \u0072);
+ * another control key (\e[A, ^P, a tab) edits or recalls a line: text
+ * not known.
  */
 static void
 terminal_commands(void)
@@ -5153,13 +5156,25 @@ terminal_commands(void)
 		"byobu new-window 'rm -rf /'",
 		"byobu send-keys 'rm -rf /' Enter",
 		"byobu-tmux run-shell 'rm -rf /'",
+		"kitten @ send-text 'rm -rf /\\r'",
+		"kitten @ send-text '\\x72m -rf /\\r'",
+		"kitty @ send-text --match t:x '\\u0072m -rf \\057\\n'",
+		"wezterm cli send-text $'rm -rf /\\r'",
+		"zellij action write-chars $'rm -rf /\\r'",
 	};
 	static const char *const opaque[] = {
 		"kitten @ send-text --from-file f",
+		"kitten @ send-text '\\e[A\\r'",
+		"kitten @ send-text '\\x10\\r'",
+		"kitten @ send-text 'ls\\t'",
+		"wezterm cli send-text $'\\e[A\\r'",
+		"zellij action write-chars $'\\x10\\n'",
 	};
 	static const char *const low[] = {
 		"kitty @ launch ls", "kitty --title x ls",
-		"kitten @ send-text ls",
+		"kitten @ send-text ls", "kitten @ send-text 'ls\\r'",
+		"kitten @ send-text 'ls -la\\x0d'",
+		"kitten @ send-text 'echo \\\\x'",
 		"zellij r -- ls", "byobu new-window ls", "kitty @ ls",
 	};
 	static const char *const plain[] = {
