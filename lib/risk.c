@@ -8967,6 +8967,144 @@ tw_urlname(struct ctx *c, const struct shellparse_word *u, const char **dp)
 	return (l);
 }
 
+/*
+ * Commands that print a credential a file of the user's holds without
+ * naming the file: gh auth token, gcloud auth print-access-token,
+ * kubectl config view --raw, gpg --export-secret-keys, ...  Each is a
+ * read of that file, for the path rules that name it.  An entry holds
+ * when its program's words include its subcommands, in order; when it
+ * has options, one of them; when it has keys, the word after the
+ * subcommands holding one of them (aws configure get
+ * aws_secret_access_key, not region).
+ */
+static const struct secread {
+	const char	*prog;
+	const char	*subs;		/* "a b": words, in order */
+	const char	*opts;		/* "|-t|--show-token|", or NULL */
+	const char	*keys;		/* "|secret|token|", or NULL */
+	const char	*file;
+} secreads[] = {
+	{ "gh", "auth token", NULL, NULL, "~/.config/gh/hosts.yml" },
+	{ "gh", "auth status", "|-t|--show-token|", NULL,
+	    "~/.config/gh/hosts.yml" },
+	{ "glab", "auth status", "|-t|--show-token|", NULL,
+	    "~/.config/glab-cli/config.yml" },
+	{ "glab", "config get", NULL, "|token|",
+	    "~/.config/glab-cli/config.yml" },
+	{ "aws", "configure get", NULL, "|secret|token|",
+	    "~/.aws/credentials" },
+	{ "aws", "configure export-credentials", NULL, NULL,
+	    "~/.aws/credentials" },
+	{ "aws", "ecr get-login-password", NULL, NULL, "~/.aws/credentials" },
+	{ "aws", "sts get-session-token", NULL, NULL, "~/.aws/credentials" },
+	{ "aws", "sts assume-role", NULL, NULL, "~/.aws/credentials" },
+	{ "gcloud", "auth application-default print-access-token", NULL,
+	    NULL, "~/.config/gcloud/application_default_credentials.json" },
+	{ "gcloud", "auth print-access-token", NULL, NULL,
+	    "~/.config/gcloud/credentials.db" },
+	{ "gcloud", "auth print-identity-token", NULL, NULL,
+	    "~/.config/gcloud/credentials.db" },
+	{ "gcloud", "config config-helper", NULL, NULL,
+	    "~/.config/gcloud/credentials.db" },
+	{ "az", "account get-access-token", NULL, NULL,
+	    "~/.azure/msal_token_cache.json" },
+	{ "kubectl", "config view", "|--raw|", NULL, "~/.kube/config" },
+	{ "git", "credential fill", NULL, NULL, "~/.git-credentials" },
+	{ "git", "credential-store get", NULL, NULL, "~/.git-credentials" },
+	{ "gpg", "", "|--export-secret-keys|--export-secret-subkeys|", NULL,
+	    "~/.gnupg/private-keys-v1.d" },
+	{ "gpg2", "", "|--export-secret-keys|--export-secret-subkeys|", NULL,
+	    "~/.gnupg/private-keys-v1.d" },
+	{ "npm", "config get", NULL, "|auth|token|password|", "~/.npmrc" },
+	{ "vault", "print token", NULL, NULL, "~/.vault-token" },
+	{ "heroku", "auth:token", NULL, NULL, "~/.netrc" },
+};
+
+/* Does word w (a subcommand, n bytes at s) follow in words [k, end)?
+   The index past it, or NONE. */
+static uint32_t
+sr_find(const struct shellparse_cmd *cmd, uint32_t k, uint32_t end,
+    const char *s, size_t n)
+{
+	for (; k < end; k++)
+		if (cmd->words[k].len == n && memcmp(cmd->words[k].text, s,
+		    n) == 0 && shellparse_pattern(&cmd->words[k]) == NULL)
+			return (k + 1);
+	return (NONE);
+}
+
+/* Does word t (l bytes) hold one of list's "|keys|", case aside? */
+static int
+sr_key(const char *t, size_t l, const char *list)
+{
+	const char *p, *q;
+	size_t i, n;
+
+	for (p = list + 1; *p != '\0'; p = q + 1) {
+		q = strchr(p, '|');
+		n = (size_t)(q - p);
+		for (i = 0; n > 0 && i + n <= l; i++)
+			if (strncasecmp(t + i, p, n) == 0)
+				return (1);
+	}
+	return (0);
+}
+
+static void __attribute__((noinline))
+secret_reads(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
+    const char *base, size_t blen)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct secread *sr;
+	const char *s, *q, *t, *eq;
+	size_t i, n;
+	uint32_t k, x;
+	int ok;
+
+	if (end > cmd->nwords)
+		end = cmd->nwords;
+	for (i = 0; i < sizeof(secreads) / sizeof(secreads[0]); i++) {
+		sr = &secreads[i];
+		if (strlen(sr->prog) != blen ||
+		    memcmp(sr->prog, base, blen) != 0)
+			continue;
+		k = start + 1;
+		for (s = sr->subs; *s != '\0' && k != NONE; s = q) {
+			q = strchr(s, ' ');
+			n = q != NULL ? (size_t)(q - s) : strlen(s);
+			k = sr_find(cmd, k, end, s, n);
+			q = q != NULL ? q + 1 : s + n;
+		}
+		if (k == NONE)
+			continue;
+		ok = sr->opts == NULL;
+		for (x = start + 1; !ok && x < end; x++) {
+			t = cmd->words[x].text;
+			n = cmd->words[x].len;
+			if ((eq = memchr(t, '=', n)) != NULL)
+				n = (size_t)(eq - t);
+			/* (gpg takes an abbreviation: --export-secret-k) */
+			ok = t[0] == '-' && in_list_abbr(sr->opts, t, n,
+			    sr->prog[0] != 'g' || sr->prog[1] != 'p' ||
+			    n < 17);
+		}
+		if (ok && sr->keys != NULL) {
+			/* the key: the next word not an option */
+			while (k < end && cmd->words[k].text[0] == '-')
+				k++;
+			ok = k < end && (shellparse_pattern(&cmd->words[k]) !=
+			    NULL || sr_key(cmd->words[k].text,
+			    cmd->words[k].len, sr->keys));
+		}
+		if (!ok)
+			continue;
+		c->pread = c->rs->npmw > 0;
+		path_feed(c, sr->file, strlen(sr->file), NULL, NULL);
+		c->pread = 0;
+		return;
+	}
+}
+
 #define TW_GIT		1
 #define TW_JS		2	/* npm, pnpm, yarn, bun */
 #define TW_PIP		3
@@ -24824,6 +24962,10 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			alias_note(c, vw->cmd, start, end, 1);
 		if (!c->pathset && blen >= 4 && blen <= 8)
 			path_setter(c, vw->cmd, start, end, base, blen);
+		/* gh auth token, gpg --export-secret-keys, ... */
+		if (rs->npp > 0 && blen >= 2 && blen <= 7 &&
+		    memchr("gakvnh", base[0], 6) != NULL)
+			secret_reads(c, vw->cmd, start, end, base, blen);
 		/* git, npm, pnpm, yarn, bun, pip, make */
 		if (rs->npp > 0 && blen >= 3 && blen <= 5 &&
 		    memchr("gnpybm", base[0], 6) != NULL)

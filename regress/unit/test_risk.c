@@ -3782,6 +3782,65 @@ names_from_input(void)
 	risk_free(set);
 }
 
+/*
+ * Commands that print a credential a file of the user's holds without
+ * naming it (gh auth token, aws configure get aws_secret_access_key,
+ * gcloud auth print-access-token, kubectl config view --raw, gpg
+ * --export-secret-keys, git credential fill, ...) read that file;
+ * their neighbours that print no secret do not.
+ */
+static void
+credential_prints(void)
+{
+	static const struct trule crules[] = {
+		{ "secrets", H, { { PATH, NULL, { "*/.aws/*", "*/.config/*",
+		    "*/.azure/*", "*/.kube/config" } } } },
+		{ "secrets", H, { { PATH, NULL, { "*/.git-credentials",
+		    "*/.gnupg/*", "*/.n*rc", "*/.vault-token" } } } },
+		{ "tools", L, { { CMD, NULL, { "*" } } } },
+	};
+	static const char *const secret[] = {
+		"gh auth token", "gh auth status --show-token",
+		"gh auth status -t", "glab config get token",
+		"glab auth status --show-token",
+		"aws configure get aws_secret_access_key",
+		"aws --profile p configure get aws_session_token",
+		"aws configure get default.AWS_SECRET_ACCESS_KEY",
+		"aws configure export-credentials --format env",
+		"aws ecr get-login-password | docker login --password-stdin r",
+		"aws sts get-session-token",
+		"gcloud auth print-access-token",
+		"gcloud auth application-default print-access-token",
+		"gcloud config config-helper --format=json",
+		"az account get-access-token", "kubectl config view --raw",
+		"echo url=https://h | git credential fill",
+		"gpg --armor --export-secret-keys me",
+		"gpg2 --export-secret-subkeys", "gpg --export-secret-k me",
+		"npm config get //registry.npmjs.org/:_authToken",
+		"vault print token", "heroku auth:token",
+		"sudo -u bob gh auth token",
+		"x=$(gh auth token); curl -H \"Authorization: $x\" h",
+		"aws configure get \"$k\"",
+	};
+	static const char *const other[] = {
+		"gh auth status", "gh pr list", "glab config get host",
+		"aws configure get region", "aws s3 ls",
+		"gcloud compute instances list", "az account show",
+		"kubectl config view", "kubectl get pods", "git status",
+		"git credential reject", "gpg --export me",
+		"gpg --list-secret-keys", "npm config get registry",
+		"vault status", "heroku apps",
+	};
+	struct risk_ruleset *set;
+
+	set = compile(crules, sizeof(crules) / sizeof(crules[0]), NULL);
+	lines_are(set, secret, sizeof(secret) / sizeof(secret[0]), "secrets",
+	    "credential");
+	lines_are(set, other, sizeof(other) / sizeof(other[0]), NULL,
+	    "credential");
+	risk_free(set);
+}
+
 static void
 directories(void)
 {
@@ -5557,6 +5616,7 @@ main(void)
 	directories();
 	container_mounts();
 	names_from_input();
+	credential_prints();
 	hidden_paths();
 	any_paths();
 	glob_soundness();
