@@ -16499,6 +16499,8 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("zip", 0, "-TT", NULL),
 	CO_OPT("zip", 0, "--unzip-command", NULL),
 	CO_OPT("readarray", 0, "-C", NULL),
+	/* compgen -C CMD: run now, for the words it lists */
+	CO_OPT("compgen", 0, "-C", NULL),
 	CO_OTHER("trap", OT_FIRST),
 	CO_OTHER("alias", OT_ALIAS),
 	/* hash -p FILE NAME: NAME runs FILE */
@@ -16549,7 +16551,8 @@ opt_name(const char *s, size_t n)
 		return (s[0] == 's' || s[0] == 'e');
 	case 7:
 		return (s[0] == 'd' || s[0] == 't' || s[0] == 'm' ||
-		    s[0] == 'a' || (s[0] == 'r' && s[1] == 'p'));
+		    s[0] == 'a' || (s[0] == 'r' && s[1] == 'p') ||
+		    (s[0] == 'c' && s[1] == 'o'));
 	case 8:
 		return (s[0] == 'r');
 	case 9:

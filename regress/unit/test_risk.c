@@ -1132,6 +1132,7 @@ evasions(void)
 	evade("faketime 'last friday' rm -rf /", C, "rm-rf");
 	evade("mapfile -t -C 'rm -rf /' -c 1 a < f", C, "rm-rf");
 	evade("readarray -C 'rm -rf /' a < f", C, "rm-rf");
+	evade("compgen -C 'rm -rf /' x", C, "rm-rf");
 	evade("zip -TT 'rm -rf /' a.zip f", C, "rm-rf");
 	evade("zip --unzip-command='rm -rf /' a.zip f", C, "rm-rf");
 	evade("vim -c ':!rm -rf /' f", C, "rm-rf");
