@@ -4336,6 +4336,8 @@ xlang_find(const char *name, size_t n)
 	return (xlang_get(name, n));
 }
 
+static int	sr_ok(void);
+
 /* Are xlang_names[] the names of xlangs[]? */
 static int
 xlang_ok(void)
@@ -4390,7 +4392,8 @@ risk_compile(const struct risk_rule *rules, size_t nrules,
 	    !lt_ok(code_vars, CV_N) || !len_table_ok(pathset_names) ||
 	    !len_table_ok(setvar_names) || !len_table_ok(quiet_names) ||
 	    !len_table_ok(reader_names) || !len_table_ok(builtin_names) ||
-	    !lt_ok(implicit_vars, IV_N) || !shells_ok() || !xlang_ok()) {
+	    !lt_ok(implicit_vars, IV_N) || !shells_ok() || !xlang_ok() ||
+	    !sr_ok()) {
 		cfail(&ce, "%s", "internal: a table of command names is wrong");
 		return (NULL);
 	}
@@ -9020,6 +9023,70 @@ static const struct secread {
 	{ "heroku", "auth:token", NULL, NULL, "~/.netrc" },
 };
 
+/* Each program's entries: secreads[first, first + n) (sr_ok()). */
+static const struct srprog {
+	const char	*name;
+	uint8_t		 first, n;
+} sr_progs[] = {
+	{ "gh", 0, 2 }, { "glab", 2, 2 }, { "aws", 4, 5 },
+	{ "gcloud", 9, 4 }, { "az", 13, 1 }, { "kubectl", 14, 1 },
+	{ "git", 15, 2 }, { "gpg", 17, 1 }, { "gpg2", 18, 1 },
+	{ "npm", 19, 1 }, { "vault", 20, 1 }, { "heroku", 21, 1 },
+};
+
+/* Are sr_progs[] and secreads[] in step?  (At compile.) */
+static int
+sr_ok(void)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < sizeof(sr_progs) / sizeof(sr_progs[0]); i++) {
+		if (sr_progs[i].first != n)
+			return (0);
+		for (k = n; k < n + sr_progs[i].n; k++)
+			if (k >= sizeof(secreads) / sizeof(secreads[0]) ||
+			    strcmp(secreads[k].prog, sr_progs[i].name) != 0)
+				return (0);
+		n += sr_progs[i].n;
+	}
+	return (n == sizeof(secreads) / sizeof(secreads[0]));
+}
+
+/* Program b (n bytes) of sr_progs[], or NULL.  (Cheap: most are not.) */
+static inline const struct srprog *
+sr_prog(const char *b, size_t n)
+{
+	const struct srprog *p = NULL;
+	size_t i;
+
+	switch (n) {
+	case 2:
+		p = b[0] == 'g' ? &sr_progs[0] : &sr_progs[4];
+		break;
+	case 3:
+		p = b[0] == 'a' ? &sr_progs[2] : b[0] == 'n' ? &sr_progs[9] :
+		    b[1] == 'i' ? &sr_progs[6] : &sr_progs[7];
+		break;
+	case 4:
+		p = b[1] == 'l' ? &sr_progs[1] : &sr_progs[8];
+		break;
+	case 5:
+		p = &sr_progs[10];
+		break;
+	case 6:
+		p = b[0] == 'g' ? &sr_progs[3] : &sr_progs[11];
+		break;
+	case 7:
+		p = &sr_progs[5];
+		break;
+	}
+	/* (n < 8: a loop, not a call) */
+	for (i = 0; p != NULL && i < n; i++)
+		if (p->name[i] != b[i])
+			p = NULL;
+	return (p);
+}
+
 /* Does word w (a subcommand, n bytes at s) follow in words [k, end)?
    The index past it, or NONE. */
 static uint32_t
@@ -9050,23 +9117,28 @@ sr_key(const char *t, size_t l, const char *list)
 	return (0);
 }
 
+/* Program p's commands of secreads[] at words [start, end) of ci. */
 static void __attribute__((noinline))
 secret_reads(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
-    const char *base, size_t blen)
+    const struct srprog *p)
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const struct secread *sr;
 	const char *s, *q, *t, *eq;
+	uint64_t first = 0;
 	size_t i, n;
 	uint32_t k, x;
 	int ok;
 
 	if (end > cmd->nwords)
 		end = cmd->nwords;
-	for (i = 0; i < sizeof(secreads) / sizeof(secreads[0]); i++) {
+	/* (the first bytes of its words: a subcommand's must be there) */
+	for (x = start + 1; x < end; x++)
+		first |= (uint64_t)1 << (cmd->words[x].text[0] & 63);
+	for (i = p->first; i < (size_t)p->first + p->n; i++) {
 		sr = &secreads[i];
-		if (strlen(sr->prog) != blen ||
-		    memcmp(sr->prog, base, blen) != 0)
+		if (sr->subs[0] != '\0' &&
+		    !(first & (uint64_t)1 << (sr->subs[0] & 63)))
 			continue;
 		k = start + 1;
 		for (s = sr->subs; *s != '\0' && k != NONE; s = q) {
@@ -9287,6 +9359,19 @@ tree_writes(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		}
 	}
 	c->pread = pr;
+}
+
+/* tree_writes() and secret_reads() of the programs they know. */
+static inline void
+prog_files(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
+    const char *base, size_t blen)
+{
+	const struct srprog *p;
+
+	if (blen >= 3 && blen <= 5 && memchr("gnpybm", base[0], 6) != NULL)
+		tree_writes(c, ci, start, end, base, blen);
+	if ((p = sr_prog(base, blen)) != NULL)
+		secret_reads(c, ci, start, end, p);
 }
 
 /* What a compiler writes here, of sources outs: a.out, and each one's
@@ -24362,7 +24447,8 @@ mount_at(struct ctx *c, uint32_t ci, uint32_t k)
 		return (1);
 	}
 	for (i = 0; i < sizeof(bindspecs) / sizeof(bindspecs[0]); i++)
-		if (strlen(bindspecs[i].name) == n &&
+		if (bindspecs[i].name[0] == b[0] &&
+		    strlen(bindspecs[i].name) == n &&
 		    memcmp(bindspecs[i].name, b, n) == 0) {
 			bind_paths(c, ci, k, &bindspecs[i], ilookup(c->rs, b,
 			    n));
@@ -24385,12 +24471,15 @@ mount_scan(struct ctx *c, uint32_t ci)
 		w = &cmd->words[k];
 		if (w->len < 3)
 			continue;
-		/* (the names' first and last bytes, or a path's /) */
+		/* (the names' first and last bytes, or a path's /: lxc,
+		   multipass and incus apart) */
 		z = w->text[w->len - 1];
-		if ((z == 'r' || z == 'n' || z == 'l' || z == 'p' ||
-		    z == 't' || z == 'y' || z == 's' || z == 'c') &&
-		    (w->text[0] == '/' || memchr("dpnkbasmli", w->text[0],
-		    10) != NULL) &&
+		if ((((z == 'r' || z == 'n' || z == 'l' || z == 'p' ||
+		    z == 't' || z == 'y') && w->len >= 5 &&
+		    (w->text[0] == '/' || memchr("dpnkbasm", w->text[0],
+		    8) != NULL)) || (z == 's' && (w->text[0] == 'm' ||
+		    w->text[0] == 'i' || w->text[0] == '/')) || (z == 'c' &&
+		    (w->len == 3 ? w->text[0] == 'l' : w->text[0] == '/'))) &&
 		    mount_at(c, ci, k))
 			return;
 	}
@@ -24434,18 +24523,19 @@ nr_kind(const char *b, size_t bl)
 {
 	static const struct {
 		const char *name;
+		size_t len;
 		int kind;
 	} progs[] = {
-		{ "cpio", NR_CPIO }, { "bsdcpio", NR_CPIO },
-		{ "tar", NR_TAR }, { "bsdtar", NR_TAR }, { "gtar", NR_TAR },
-		{ "zip", NR_ZIP }, { "rsync", NR_RSYNC }, { "pax", NR_PAX },
-		{ "du", NR_FILES0 }, { "wc", NR_FILES0 },
-		{ "sort", NR_FILES0 }, { "file", NR_FILE }, { "git", NR_GIT },
+		{ "cpio", 4, NR_CPIO }, { "bsdcpio", 7, NR_CPIO },
+		{ "tar", 3, NR_TAR }, { "bsdtar", 6, NR_TAR }, { "gtar", 4, NR_TAR },
+		{ "zip", 3, NR_ZIP }, { "rsync", 5, NR_RSYNC }, { "pax", 3, NR_PAX },
+		{ "du", 2, NR_FILES0 }, { "wc", 2, NR_FILES0 },
+		{ "sort", 4, NR_FILES0 }, { "file", 4, NR_FILE }, { "git", 3, NR_GIT },
 	};
 	size_t i;
 
 	for (i = 0; i < sizeof(progs) / sizeof(progs[0]); i++)
-		if (strlen(progs[i].name) == bl &&
+		if (progs[i].len == bl && progs[i].name[0] == b[0] &&
 		    memcmp(progs[i].name, b, bl) == 0)
 			return (progs[i].kind);
 	return (0);
@@ -24597,6 +24687,25 @@ nr_feed(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t p,
 	}
 }
 
+/* Does cmd read a redirection of its own (<, <<, <<<, <>, <&)? */
+static inline int
+reads_redir(const struct shellparse_cmd *cmd)
+{
+	const struct shellparse_redir *r;
+	uint32_t k;
+
+	for (k = 0; k < cmd->nredirs; k++) {
+		r = &cmd->redirs[k];
+		if ((r->fd == -1 || r->fd == 0) && (r->op ==
+		    SHELLPARSE_R_IN || r->op == SHELLPARSE_R_RDWR ||
+		    r->op == SHELLPARSE_R_DUPIN ||
+		    r->op == SHELLPARSE_R_HEREDOC ||
+		    r->op == SHELLPARSE_R_HERESTR))
+			return (1);
+	}
+	return (0);
+}
+
 /*
  * Command ci, piped into or redirected: if its program opens the files
  * whose names it reads, those the line gives it (cpio -o <<< .env,
@@ -24609,7 +24718,6 @@ names_in(struct ctx *c, uint32_t ci)
 {
 	const struct shellparse *sp = c->sp;
 	const struct shellparse_cmd *cmd = &sp->cmds[ci], *x;
-	const struct shellparse_redir *r;
 	const char *b, *t, *e, *q;
 	size_t bl, n;
 	uint32_t p, k;
@@ -24623,17 +24731,8 @@ names_in(struct ctx *c, uint32_t ci)
 		if (c->nomem)
 			return;
 		/* where its input is from, if not the call's own */
-		for (k = 0; k < cmd->nredirs; k++) {
-			r = &cmd->redirs[k];
-			if ((r->fd == -1 || r->fd == 0) && (r->op ==
-			    SHELLPARSE_R_IN || r->op == SHELLPARSE_R_RDWR ||
-			    r->op == SHELLPARSE_R_DUPIN ||
-			    r->op == SHELLPARSE_R_HEREDOC ||
-			    r->op == SHELLPARSE_R_HERESTR))
-				src = 1;
-		}
-		if (cmd->flags & SHELLPARSE_C_PIPEIN)
-			src = 1;
+		src = reads_redir(cmd) ||
+		    (cmd->flags & SHELLPARSE_C_PIPEIN) != 0;
 		for (k = ci; !src && (cmd->mark & CM_PIPED) && k-- > 0; )
 			if (sp->cmds[k].next == ci) {
 				x = &sp->cmds[k];
@@ -24965,14 +25064,11 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			alias_note(c, vw->cmd, start, end, 1);
 		if (!c->pathset && blen >= 4 && blen <= 8)
 			path_setter(c, vw->cmd, start, end, base, blen);
-		/* gh auth token, gpg --export-secret-keys, ... */
+		/* git, npm, pnpm, yarn, bun, pip, make; gh auth token,
+		   gpg --export-secret-keys, ... */
 		if (rs->npp > 0 && blen >= 2 && blen <= 7 &&
-		    memchr("gakvnh", base[0], 6) != NULL)
-			secret_reads(c, vw->cmd, start, end, base, blen);
-		/* git, npm, pnpm, yarn, bun, pip, make */
-		if (rs->npp > 0 && blen >= 3 && blen <= 5 &&
-		    memchr("gnpybm", base[0], 6) != NULL)
-			tree_writes(c, vw->cmd, start, end, base, blen);
+		    memchr("gnpybmakvh", base[0], 10) != NULL)
+			prog_files(c, vw->cmd, start, end, base, blen);
 		else if (blen == 2 && base[0] == 'f' && base[1] == 'c')
 			fc_runs(c, vw->cmd, start, end);
 		/* export LD_PRELOAD=x: what a builtin sets is an
@@ -25873,8 +25969,9 @@ command1(struct ctx *c, uint32_t i)
 	else if (c->rs->npp > 0)
 		cmd_paths_cwd(c, cmd);
 	/* cpio -o <<< NAME, ... | tar -T -: the names it reads */
-	if (c->rs->npp > 0 && ((cmd->mark & CM_PIPED) || cmd->nredirs > 0 ||
-	    (cmd->flags & SHELLPARSE_C_PIPEIN)) && cmd->nwords > cmd->nassign + 1)
+	if (c->rs->npp > 0 && cmd->nwords > cmd->nassign + 1 &&
+	    ((cmd->mark & CM_PIPED) || (cmd->flags & SHELLPARSE_C_PIPEIN) ||
+	    (cmd->nredirs > 0 && reads_redir(cmd))))
 		names_in(c, i);
 	if (c->promptx & 1)
 		prompt_expand(c, i);
