@@ -24442,7 +24442,8 @@ mount_at(struct ctx *c, uint32_t ci, uint32_t k)
 		return (1);
 	}
 	if ((n == 9 && memcmp(b, "multipass", 9) == 0) || (n == 3 &&
-	    memcmp(b, "lxc", 3) == 0) || (n == 5 && memcmp(b, "incus", 5) == 0)) {
+	    memcmp(b, "lxc", 3) == 0) || (n == 5 &&
+	    memcmp(b, "incus", 5) == 0)) {
 		vm_mount(c, ci, k, b[0] != 'm');
 		return (1);
 	}
@@ -24527,10 +24528,12 @@ nr_kind(const char *b, size_t bl)
 		int kind;
 	} progs[] = {
 		{ "cpio", 4, NR_CPIO }, { "bsdcpio", 7, NR_CPIO },
-		{ "tar", 3, NR_TAR }, { "bsdtar", 6, NR_TAR }, { "gtar", 4, NR_TAR },
-		{ "zip", 3, NR_ZIP }, { "rsync", 5, NR_RSYNC }, { "pax", 3, NR_PAX },
+		{ "tar", 3, NR_TAR }, { "bsdtar", 6, NR_TAR },
+		{ "gtar", 4, NR_TAR }, { "zip", 3, NR_ZIP },
+		{ "rsync", 5, NR_RSYNC }, { "pax", 3, NR_PAX },
 		{ "du", 2, NR_FILES0 }, { "wc", 2, NR_FILES0 },
-		{ "sort", 4, NR_FILES0 }, { "file", 4, NR_FILE }, { "git", 3, NR_GIT },
+		{ "sort", 4, NR_FILES0 }, { "file", 4, NR_FILE },
+		{ "git", 3, NR_GIT },
 	};
 	size_t i;
 
@@ -24580,7 +24583,8 @@ nr_reads(const struct shellparse_cmd *cmd, uint32_t p, int kind,
 			continue;
 		}
 		if (t[1] == '-') {
-			if (longv[kind] != NULL && long_opt(t, l, longv[kind])) {
+			if (longv[kind] != NULL &&
+			    long_opt(t, l, longv[kind])) {
 				v = memchr(t, '=', l);
 				if (v != NULL)
 					yes |= nr_stdin(v + 1,
