@@ -16,6 +16,7 @@
 #include <json-c/json.h>
 
 #include "conf.h"
+#include "fuzz_bundle.h"
 #include "risk.h"
 #include "riskconf.h"
 
@@ -97,11 +98,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct harness_conf	*conf;
 	struct risk_ruleset	*rs;
-	unsigned char		*b;
-	uint32_t		 n32 = 9, d32;
 	char			 err[4096], *extra = NULL;
 	const uint8_t		*p;
-	size_t			 len, n, nrules;
+	size_t			 n, nrules;
 
 	if (size > 64 * 1024)
 		return 0;
@@ -123,20 +122,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 
 	/* One file, in a bundle, so no file system is touched. */
-	len = 4 + 1 + 4 + 9 + 4 + size;
-	if ((b = malloc(len)) == NULL) {
-		free(extra);
-		return 0;
-	}
-	memcpy(b, "HCB1", 4);
-	b[4] = 0;
-	memcpy(b + 5, &n32, 4);
-	memcpy(b + 9, "fuzz.conf", 9);
-	d32 = (uint32_t)size;
-	memcpy(b + 18, &d32, 4);
-	memcpy(b + 22, data, size);
-	conf = conf_load_bundle(b, len, err, sizeof(err));
-	free(b);
+	conf = fuzz_bundle_load(data, size, err, sizeof(err));
 	if (conf != NULL) {
 		err[0] = '\0';
 		rs = risk_conf_compile(conf, &nrules, err, sizeof(err));
