@@ -24630,34 +24630,36 @@ nr_reads(const struct shellparse_cmd *cmd, uint32_t p, int kind,
 	return (yes || (mode && opnd == 0));
 }
 
+#define NR_DIRS		16	/* directories a name is joined to */
+
 /*
  * The directories the names are under: rsync's sources (its operands
- * but the last), tar -C's.  Each name is fed joined with each too.
+ * but the last), tar -C's; at most NR_DIRS, into d[] and dl[].  Their
+ * count.  One with expansions, or another host's, is none: the names
+ * are fed as written too.
  */
-static void
-nr_feed(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t p,
-    int kind, const char *s, size_t n)
+static size_t
+nr_dirs(const struct shellparse_cmd *cmd, uint32_t p, int kind,
+    const char **d, size_t *dl)
 {
 	const struct shellparse_word *w;
-	const char *d, *v;
-	size_t dn = 0;
+	const char *v;
+	size_t nd = 0;
 	uint32_t k, last = NONE;
-	char *j;
 
-	path_feed_here(c, s, n);
 	if (kind != NR_RSYNC && kind != NR_TAR)
-		return;
+		return (0);
 	for (k = p + 1; k < cmd->nwords; k++)
 		if (cmd->words[k].text[0] != '-')
 			last = k;
-	for (k = p + 1; k < cmd->nwords && !c->nomem; k++) {
+	for (k = p + 1; k < cmd->nwords && nd < NR_DIRS; k++) {
 		w = &cmd->words[k];
-		d = NULL;
+		d[nd] = NULL;
 		if (kind == NR_TAR) {
 			if (long_opt(w->text, w->len, "directory") &&
 			    (v = memchr(w->text, '=', w->len)) != NULL) {
-				d = v + 1;
-				dn = w->len - (size_t)(d - w->text);
+				d[nd] = v + 1;
+				dl[nd] = w->len - (size_t)(d[nd] - w->text);
 			} else if (k + 1 < cmd->nwords && ((w->len == 2 &&
 			    memcmp(w->text, "-C", 2) == 0) ||
 			    long_opt(w->text, w->len, "directory")))
@@ -24666,28 +24668,43 @@ nr_feed(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t p,
 				continue;
 		} else if (w->text[0] == '-' || k == last)
 			continue;
-		if (d == NULL) {
+		if (d[nd] == NULL) {
 			if (shellparse_pattern(w) != NULL)
-				continue;	/* (any: fed as written) */
-			d = w->text;
-			dn = w->len;
+				continue;
+			d[nd] = w->text;
+			dl[nd] = w->len;
 		}
 		/* host:path is another host's */
-		if (dn == 0 || ((v = memchr(d, ':', dn)) != NULL &&
-		    memchr(d, '/', (size_t)(v - d)) == NULL))
+		if (dl[nd] == 0 || ((v = memchr(d[nd], ':', dl[nd])) != NULL &&
+		    memchr(d[nd], '/', (size_t)(v - d[nd])) == NULL))
 			continue;
-		while (dn > 1 && d[dn - 1] == '/')
-			dn--;
-		if ((j = shellparse_alloc(c->sp, dn + 1 + n + 1)) == NULL) {
+		while (dl[nd] > 1 && d[nd][dl[nd] - 1] == '/')
+			dl[nd]--;
+		nd++;
+	}
+	return (nd);
+}
+
+/* Name s (n bytes) as written, and joined to each of the nd dirs. */
+static void
+nr_feed(struct ctx *c, const char *s, size_t n, const char *const *d,
+    const size_t *dl, size_t nd)
+{
+	size_t i, l;
+	char *j;
+
+	path_feed_here(c, s, n);
+	for (i = 0; i < nd && !c->nomem; i++) {
+		if ((j = shellparse_alloc(c->sp, dl[i] + 1 + n + 1)) == NULL) {
 			c->nomem = 1;
 			return;
 		}
-		memcpy(j, d, dn);
-		if (dn != 1 || d[0] != '/')
-			j[dn++] = '/';
-		memcpy(j + dn, s, n);
-		j[dn + n] = '\0';
-		path_feed_here(c, j, dn + n);
+		memcpy(j, d[i], (l = dl[i]));
+		if (l != 1 || d[i][0] != '/')
+			j[l++] = '/';
+		memcpy(j + l, s, n);
+		j[l + n] = '\0';
+		path_feed_here(c, j, l + n);
 	}
 }
 
@@ -24722,8 +24739,8 @@ names_in(struct ctx *c, uint32_t ci)
 {
 	const struct shellparse *sp = c->sp;
 	const struct shellparse_cmd *cmd = &sp->cmds[ci], *x;
-	const char *b, *t, *e, *q;
-	size_t bl, n;
+	const char *b, *t, *e, *q, *d[NR_DIRS];
+	size_t bl, n, dl[NR_DIRS], nd;
 	uint32_t p, k;
 	int kind, write, src = 0;
 
@@ -24752,12 +24769,13 @@ names_in(struct ctx *c, uint32_t ci)
 		}
 		return;
 	}
+	nd = nr_dirs(cmd, p, kind, d, dl);
 	c->pread = c->rs->npmw > 0 && !write;
 	for (e = t + n; t < e && !c->nomem; t = q + 1) {
 		for (q = t; q < e && *q != '\n' && *q != '\0'; q++)
 			;
 		if (q > t)
-			nr_feed(c, cmd, p, kind, t, (size_t)(q - t));
+			nr_feed(c, t, (size_t)(q - t), d, dl, nd);
 	}
 	c->pread = 0;
 }
