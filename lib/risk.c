@@ -6058,6 +6058,29 @@ mount_word(const struct ctx *c, const struct shellparse_word *w)
 	return (0);
 }
 
+static int	make_prog_var(const char *, size_t);
+
+/* Is word t (NAME=..., NAME nl bytes) of cmd a program make runs: make
+   CC=/usr/bin/gcc, SHELL=/bin/sh make?  Its path is read, not written. */
+static int __attribute__((noinline))
+make_runs(const struct shellparse_cmd *cmd, const char *t, size_t nl)
+{
+	const struct shellparse_word *w;
+	const char *b;
+	size_t n;
+
+	if (cmd->nwords <= cmd->nassign || !make_prog_var(t, nl))
+		return (0);
+	w = &cmd->words[cmd->nassign];
+	if ((b = memrchr(w->text, '/', w->len)) == NULL)
+		b = w->text;
+	else
+		b++;
+	n = w->len - (size_t)(b - w->text);
+	return ((n == 4 && memcmp(b, "make", 4) == 0) || (n == 5 &&
+	    (memcmp(b, "gmake", 5) == 0 || memcmp(b, "bmake", 5) == 0)));
+}
+
 /* Call each path a command touches (inlined: fn is known).  While it
    feeds its operands, c->pread says whether the command only reads
    them; a redirection's target is read only for <. */
@@ -6070,7 +6093,7 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	const char *t, *eq, *pat;
 	uint32_t k, dest = NONE;
 	size_t j;
-	int endopts = 0, quiet = 0, rc, cp = 0;
+	int endopts = 0, quiet = 0, rc, cp = 0, rd0;
 
 	/* echo "$(x)": not any file */
 	if (cmd->nwords > cmd->nassign)
@@ -6083,10 +6106,14 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		    cmd_copies(c, cmd);
 		c->pread = dest != NONE;
 	}
+	rd0 = c->pread;
 	for (k = 0; k < cmd->nwords; k++) {
-		/* cp a b: a is read, b written */
+		/* cp a b: a is read, b written; /usr/bin/gcc x.c runs
+		   (reads) /usr/bin/gcc */
 		if (dest != NONE)
 			c->pread = k != dest;
+		else
+			c->pread = k == cmd->nassign ? c->rs->npmw > 0 : rd0;
 		w = &cmd->words[k];
 		t = w->text;
 		if (c->nmntw > 0 && mount_word(c, w))
@@ -6106,6 +6133,9 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 				continue;
 			/* x=$(y): not any file here, where $x is used */
 			c->noany = k < cmd->nassign;
+			if (k < cmd->nassign && c->rs->npmw > 0 &&
+			    make_runs(cmd, t, (size_t)(eq - t)))
+				c->pread = 1;
 			if (pat != NULL && (pat = strchr(pat, '=')) != NULL) {
 				if (fn(c, eq + 1, w->len - (size_t)(eq + 1 - t),
 				    pat + 1, arg))
@@ -6163,9 +6193,16 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		} else if ((eq = memchr(t, '=', w->len)) != NULL &&
 		    eq > t && eq[1] != '\0' &&
 		    strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP"
-		    "QRSTUVWXYZ0123456789_-.") == (size_t)(eq - t) &&
-		    fn(c, eq + 1, w->len - (size_t)(eq + 1 - t), NULL, arg))
-			return (1);
+		    "QRSTUVWXYZ0123456789_-.") == (size_t)(eq - t)) {
+			rc = c->pread;
+			if (c->rs->npmw > 0 && make_runs(cmd, t,
+			    (size_t)(eq - t)))
+				c->pread = 1;
+			if (fn(c, eq + 1, w->len - (size_t)(eq + 1 - t), NULL,
+			    arg))
+				return (1);
+			c->pread = rc;
+		}
 	}
 	for (k = 0; k < cmd->nredirs; k++) {
 		r = &cmd->redirs[k];
@@ -16686,8 +16723,6 @@ opt_index(struct risk_ruleset *rs)
 		rs->optidx[cmdopts[i].clen][(unsigned char)cmdopts[i].cmd[0]] =
 		    (uint16_t)(i + 1);
 }
-
-static int	make_prog_var(const char *, size_t);
 
 /*
  * Variables the shell runs or expands $( ) in (PS4='$(x)' bash -x), and

@@ -5368,6 +5368,11 @@ path_writes(void)
 		"git -C /tmp clone http://x/etc", "npm --prefix /tmp install x",
 		"make -C /tmp", "pip install -t /tmp/v x",
 		"make install DESTDIR=/tmp/p",
+		/* a program run by its path is read, not written; so is
+		   one make runs (CC, SHELL) */
+		"/etc/init.d/x status", "cd /etc && ./x", "/etc/x /tmp/y",
+		"make CC=/etc/cc", "gmake SHELL=/etc/sh all", "CC=/etc/cc make",
+		"make CC='/etc/cc -m32'", "/usr/bin/make HOSTCC=/etc/cc",
 	};
 	static const char *const writes[] = {
 		"echo x > /etc/passwd", "echo x >> /etc/passwd",
@@ -5406,6 +5411,9 @@ path_writes(void)
 		"echo x | dd of=/etc/x", "cat /etc/x | sort -o /etc/x",
 		"find /etc -name x -delete", "ls; cp a /tmp/../etc/x",
 		"cat a > /tmp/../etc/x", "cat a > /var/run/../etc/x",
+		"make OUT=/etc/x", "CC=/etc/cc OUT=/etc/x make",
+		"CC=/etc/cc foo", "foo CC=/etc/cc", "/etc/x /etc/y",
+		"make CC=/tmp/cc /etc/x",
 		/* ... and those told to write */
 		"sort -o /etc/passwd /tmp/x", "sort -uo /etc/passwd /tmp/x",
 		"sort /tmp/x -o /etc/passwd", "sort --out=/etc/x /tmp/x",
