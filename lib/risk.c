@@ -6081,6 +6081,101 @@ make_runs(const struct shellparse_cmd *cmd, const char *t, size_t nl)
 	    (memcmp(b, "gmake", 5) == 0 || memcmp(b, "bmake", 5) == 0)));
 }
 
+/* Is NAME (nl bytes) a list of directories: PATH, MANPATH, PYTHONPATH,
+   LD_LIBRARY_PATH, XDG_DATA_DIRS? */
+static inline int
+list_var(const char *t, size_t nl)
+{
+	return (nl >= 4 && (memcmp(t + nl - 4, "PATH", 4) == 0 ||
+	    memcmp(t + nl - 4, "DIRS", 4) == 0));
+}
+
+/*
+ * The value of a list of directories (v, vl bytes; pat its pattern):
+ * each directory is a path it searches (read), but not a part that
+ * is all expansion
+ * (PATH=~/bin:$PATH: what $PATH held before, or any other variable's
+ * directories, are not paths the line names, and as "*" they would
+ * match every rule).  0 when pat is not split (a bracket in it).
+ */
+static int __attribute__((noinline))
+list_feed(struct ctx *c, pathfn fn, const void *arg, const char *v,
+    size_t vl, const char *pat, int *rc)
+{
+	const char *p, *e, *tv, *te;
+	size_t n, cp = 0, ct = 0, tn;
+	char *d;
+
+	*rc = 0;
+	if (strchr(pat, '[') != NULL || strchr(pat, ':') == NULL)
+		return (0);
+	for (p = pat; *p != '\0'; p++)
+		cp += *p == ':';
+	for (tv = v; tv < v + vl; tv++)
+		ct += *tv == ':';
+	for (p = pat, tv = v;; p = e + 1) {
+		if ((e = strchr(p, ':')) == NULL)
+			e = p + strlen(p);
+		n = (size_t)(e - p);
+		/* the text of this part, when the parts line up */
+		if (ct == cp) {
+			te = memchr(tv, ':', vl - (size_t)(tv - v));
+			tn = (te != NULL ? te : v + vl) - tv;
+		} else {
+			te = NULL;
+			tn = 0;
+		}
+		if (n > 0 && !(n == 1 && p[0] == '*')) {
+			if ((d = shellparse_alloc(c->sp, n + 1)) == NULL) {
+				c->nomem = 1;
+				*rc = 1;
+				return (1);
+			}
+			memcpy(d, p, n);
+			d[n] = '\0';
+			if (ct == cp ? feed_word(c, fn, tv, tn, d, arg) :
+			    fn(c, v, vl, d, arg)) {
+				*rc = 1;
+				return (1);
+			}
+		}
+		if (te != NULL)
+			tv = te + 1;
+		if (*e == '\0')
+			break;
+	}
+	return (1);
+}
+
+/* Is t (n bytes) a variable's name, NAME or NAME+ (of NAME+=...)? */
+static int
+var_name(const char *t, size_t n)
+{
+	size_t i;
+
+	if (n > 0 && t[n - 1] == '+')
+		n--;
+	if (n == 0 || (t[0] >= '0' && t[0] <= '9'))
+		return (0);
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)t[i]) && t[i] != '_')
+			return (0);
+	return (1);
+}
+
+/* Is cmd export, declare, local, typeset or readonly? */
+static int __attribute__((noinline))
+setvar_cmd(const struct shellparse_cmd *cmd)
+{
+	const struct shellparse_word *w;
+
+	if (cmd->nwords <= cmd->nassign)
+		return (0);
+	w = &cmd->words[cmd->nassign];
+	return (w->len > 4 && strchr("ledtr", w->text[0]) != NULL &&
+	    len_table_has(setvar_names, w->text, w->len));
+}
+
 /* Call each path a command touches (inlined: fn is known).  While it
    feeds its operands, c->pread says whether the command only reads
    them; a redirection's target is read only for <. */
@@ -6093,7 +6188,7 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	const char *t, *eq, *pat;
 	uint32_t k, dest = NONE;
 	size_t j;
-	int endopts = 0, quiet = 0, rc, cp = 0, rd0;
+	int endopts = 0, quiet = 0, rc, cp = 0, rd0, setv = -1;
 
 	/* echo "$(x)": not any file */
 	if (cmd->nwords > cmd->nassign)
@@ -6107,13 +6202,26 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		c->pread = dest != NONE;
 	}
 	rd0 = c->pread;
+	/* export, local, declare, typeset, readonly: setvar_cmd() */
+	if (cmd->nwords > cmd->nassign &&
+	    cmd->words[cmd->nassign].len >= 5 &&
+	    cmd->words[cmd->nassign].len <= 8)
+		switch (cmd->words[cmd->nassign].text[0]) {
+		case 'e': case 'l': case 'd': case 't': case 'r':
+			break;
+		default:
+			setv = 0;
+		}
+	else
+		setv = 0;
 	for (k = 0; k < cmd->nwords; k++) {
 		/* cp a b: a is read, b written; /usr/bin/gcc x.c runs
 		   (reads) /usr/bin/gcc */
 		if (dest != NONE)
 			c->pread = k != dest;
 		else
-			c->pread = k == cmd->nassign ? c->rs->npmw > 0 : rd0;
+			c->pread = k == cmd->nassign ? (c->rs->npmw > 0) * 2 :
+			    rd0;
 		w = &cmd->words[k];
 		t = w->text;
 		if (c->nmntw > 0 && mount_word(c, w))
@@ -6136,6 +6244,19 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 			if (k < cmd->nassign && c->rs->npmw > 0 &&
 			    make_runs(cmd, t, (size_t)(eq - t)))
 				c->pread = 1;
+			/* PATH=~/bin:$PATH make: its directories, read */
+			if (k < cmd->nassign && list_var(t, (size_t)(eq - t)))
+				c->pread = (c->rs->npmw > 0) * 2;
+			if (pat != NULL && k < cmd->nassign &&
+			    list_var(t, (size_t)(eq - t)) &&
+			    (pat = strchr(pat, '=')) != NULL &&
+			    list_feed(c, fn, arg, eq + 1, w->len - (size_t)(eq +
+			    1 - t), pat + 1, &rc)) {
+				c->noany = 0;
+				if (rc)
+					return (1);
+				continue;
+			}
 			if (pat != NULL && (pat = strchr(pat, '=')) != NULL) {
 				if (fn(c, eq + 1, w->len - (size_t)(eq + 1 - t),
 				    pat + 1, arg))
@@ -6169,6 +6290,31 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 			continue;
 		if (t[0] == '~' && tilde_feed(c, fn, w, arg))
 			return (1);
+		/* export NAME=VALUE: no file, but its value may be one,
+		   as before a command; export PATH=~/bin:$PATH: its
+		   directories, read */
+		if (k > cmd->nassign && (setv < 0 ? (setv = setvar_cmd(cmd)) :
+		    setv) && (eq = memchr(t, '=', w->len)) != NULL &&
+		    eq > t && var_name(t, (size_t)(eq - t))) {
+			c->noany = 1;
+			if (list_var(t, (size_t)(eq - t)))
+				c->pread = (c->rs->npmw > 0) * 2;
+			j = 0;
+			if (pat != NULL && c->pread == 2 &&
+			    (pat = strchr(pat, '=')) != NULL)
+				j = list_feed(c, fn, arg, eq + 1, w->len -
+				    (size_t)(eq + 1 - t), pat + 1, &rc);
+			if (!j)
+				rc = eq[1] == '\0' || (pat != NULL &&
+				    (pat = strchr(pat, '=')) == NULL) ? 0 :
+				    feed_word(c, fn, eq + 1, w->len - (size_t)(eq +
+				    1 - t), pat != NULL ? pat + 1 : NULL, arg);
+			c->noany = 0;
+			c->pread = rd0;
+			if (rc)
+				return (1);
+			continue;
+		}
 		if (pat != NULL) {
 			c->noany = quiet;
 			c->opqw = (w->flags & SHELLPARSE_W_OPAQUE) != 0;
@@ -6481,12 +6627,18 @@ vt_scan(struct ctx *c, const char *t, size_t n)
 	size_t i = 0, st, k, l, aend = 0;
 	uint32_t h;
 	char w[10];
-	int pre, after, exp = 0, kw = 0, depth;
+	int pre, after, exp = 0, kw = 0, depth, inval = 0, vexp = 0;
+	int nref = 0, kwv = 0;
 
 	/*
 	 * A name set by a builtin is dynamic when an expansion is in the
 	 * same statement (declare "$(printf x)=/etc"): kw and exp are
 	 * those of the statement at hand, up to ; & | ( ) or a newline.
+	 * For export, declare, local, typeset and readonly (kwv), one in
+	 * a value (export PATH=$HOME/bin:$PATH, after a '=' with no blank
+	 * between) names nothing, unless an option makes names of values
+	 * (declare -n r=$x: r is then whatever $x names).  For the others
+	 * it does: eval "a=$x" and let "a=$x" run what $x holds.
 	 */
 	while (i < n) {
 		/* $(( )), for (( )): what a name is set to there is a
@@ -6505,14 +6657,18 @@ vt_scan(struct ctx *c, const char *t, size_t n)
 		if (t[i] == ';' || t[i] == '&' || t[i] == '|' || t[i] == '(' ||
 		    t[i] == ')' || (t[i] == '\n' && (i == 0 ||
 		    t[i - 1] != '\\'))) {
-			if (kw && exp)
+			if ((kw && (exp || vexp)) || (kwv && (exp ||
+			    (vexp && nref))))
 				c->vtdyn = 1;
-			kw = exp = 0;
+			kw = kwv = exp = inval = vexp = nref = 0;
 			i++;
 			continue;
 		}
 		if (t[i] == '`' || t[i] == '$') {
-			exp = 1;
+			if (inval)
+				vexp = 1;
+			else
+				exp = 1;
 			/* $'\x64eclare': any name */
 			if (t[i] == '$' && i + 1 < n && t[i + 1] == '\'' &&
 			    (k = strcspn(t + i + 2, "'")) > 0 &&
@@ -6527,6 +6683,10 @@ vt_scan(struct ctx *c, const char *t, size_t n)
 		    t[i - 1]) != NULL) && vt_cmdpos(t, i))
 			c->vtdyn = 1;
 		if (!vt_id((unsigned char)t[i]) || (t[i] >= '0' && t[i] <= '9')) {
+			if (t[i] == '=')
+				inval = 1;
+			else if (t[i] == ' ' || t[i] == '\t')
+				inval = 0;
 			i++;
 			continue;
 		}
@@ -6553,6 +6713,9 @@ vt_scan(struct ctx *c, const char *t, size_t n)
 		/* ${x:=WORD} sets x to WORD, matched where it is written
 		   (feed_word()); a for's NAME; a name in (( )); an
 		   option's letters (rm -f "$f") set nothing */
+		if (pre == '-' && memchr(w, 'n', l < sizeof(w) ? l :
+		    sizeof(w)) != NULL)
+			nref = 1;	/* declare -n, typeset -gn */
 		if ((pre == '{' && st >= 2 && t[st - 2] == '$') || st < aend ||
 		    pre == '-' ||
 		    ((pre == ' ' || pre == '\t') && vt_forword(t, st))) {
@@ -6572,10 +6735,14 @@ vt_scan(struct ctx *c, const char *t, size_t n)
 			c->vtdyn = 1;
 		/* (-exec, read-only: an option, a word, not a builtin) */
 		if (pre != '-' && after != '-' &&
-		    len_table_has(vt_setters, w, l))
-			kw = 1;
+		    len_table_has(vt_setters, w, l)) {
+			if (len_table_has(setvar_names, w, l))
+				kwv = 1;
+			else
+				kw = 1;
+		}
 	}
-	if (kw && exp)
+	if ((kw && (exp || vexp)) || (kwv && (exp || (vexp && nref))))
 		c->vtdyn = 1;
 }
 
@@ -7634,6 +7801,10 @@ static void
 pset(struct ctx *c, uint32_t pmid, const char *s, size_t n)
 {
 	if (c->pread && c->rs->pmwrite[pmid]) {
+		/* a program run by its path, a PATH directory: only
+		   searched or run, whatever the line's names run */
+		if (c->pread == 2)
+			return;
 		/* read, not written: the bit stays clear (path write) */
 		if (!((c->prbits[pmid / 64] >> (pmid % 64)) & 1) &&
 		    c->pwhat != NULL) {

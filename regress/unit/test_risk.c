@@ -3709,6 +3709,72 @@ container_mounts(void)
 }
 
 /*
+ * Values given to variables.  A list of directories (PATH, MANPATH,
+ * LD_LIBRARY_PATH, XDG_DATA_DIRS) is searched, not written, and a part
+ * that is all expansion ($PATH: what it held before) names no file the
+ * line gives.  export, declare, local, typeset and readonly open no
+ * file: NAME=VALUE is no path, its VALUE may be one, as before a
+ * command; an expansion in such a value names no variable either
+ * (export PATH=$HOME/bin does not make $HOME any directory), unless
+ * -n makes the value a name.  A program run by its path is read.
+ */
+static void
+assignment_values(void)
+{
+	static const struct trule vrules[] = {
+		{ "secrets", H, { { PATH, NULL, { "*.env", "*/.ssh/*",
+		    "/etc/shadow*" } } } },
+		{ "sysbin", H, { { WPATH, NULL, { "/usr/bin/*" } } } },
+		{ "tools", L, { { CMD, NULL, { "*" } } } },
+	};
+	static const char *const secret[] = {
+		"PATH=~/.ssh/bin:$PATH", "export PATH=$PATH:~/.ssh/bin",
+		"export X=~/.ssh/id_rsa", "declare -x X=.env; ls",
+		"PATH=/etc/shadow.d:$PATH ls", "export X=$(cat .env)",
+		"local MANPATH=$m:/etc/shadow", "readonly A=/etc/shadow",
+		"export X=$Y; cat $HOME/.ssh/id_rsa",
+		"export HOME=/etc; cat $HOME/shadow",
+		"export $x=/etc; cat $HOME/shadow",
+		"declare \"$(printf HOME)=/etc\"; cat $HOME/shadow",
+		"declare -n r=$x; r=/etc; cat $HOME/shadow",
+		"eval \"a=$x\"; cat $HOME/shadow",
+		"let \"a=$x\"; cat $HOME/shadow",
+		"builtin export a=$x; cat $HOME/shadow",
+		"export A=\"x $y\"",
+	};
+	static const char *const sysbin[] = {
+		"export X=/usr/bin/x", "X=/usr/bin/x foo", "foo /usr/bin/x",
+		"make OUT=/usr/bin/x", "PATH=/tmp; cat /usr/bin/x",
+		"cp x /usr/bin/gcc", "/usr/bin/tee /usr/bin/x",
+	};
+	static const char *const other[] = {
+		"export PATH=\"$HOME/.cargo/bin:$PATH\"",
+		"export PATH=$PATH:/usr/local/go/bin",
+		"PATH=$HOME/.local/bin:$PATH make",
+		"declare -x PATH=/usr/local/bin:$PATH",
+		"export PATH=/usr/bin/x:$PATH", "PATH=/usr/bin/x",
+		"export MANPATH=${MANPATH}:/usr/share/man",
+		"LD_LIBRARY_PATH=$PWD/lib:$LD_LIBRARY_PATH ./a.out",
+		"export XDG_DATA_DIRS=/usr/share:$XDG_DATA_DIRS",
+		"export X=$Y", "export X", "local a=$1 b=\"$2\"",
+		"export PATH=$HOME/bin:$PATH; ls $HOME/x",
+		"/usr/bin/gcc x.c", "/usr/bin/env python3 x.py",
+		"make CC=/usr/bin/gcc", "CC=/usr/bin/gcc make",
+		"gmake SHELL=/usr/bin/bash", "make CC='/usr/bin/gcc -m32'",
+	};
+	struct risk_ruleset *set;
+
+	set = compile(vrules, sizeof(vrules) / sizeof(vrules[0]), NULL);
+	lines_are(set, secret, sizeof(secret) / sizeof(secret[0]), "secrets",
+	    "assign");
+	lines_are(set, sysbin, sizeof(sysbin) / sizeof(sysbin[0]), "sysbin",
+	    "assign");
+	lines_are(set, other, sizeof(other) / sizeof(other[0]), NULL,
+	    "assign");
+	risk_free(set);
+}
+
+/*
  * Programs that open the files whose names they read (cpio -o, tar -T
  * -, zip -@, rsync --files-from=-, pax -w, du --files0-from=-, file -f
  * -, git --pathspec-from-file=-): names the line gives them on their
@@ -5626,6 +5692,7 @@ main(void)
 	directories();
 	container_mounts();
 	names_from_input();
+	assignment_values();
 	credential_prints();
 	hidden_paths();
 	any_paths();
