@@ -16610,6 +16610,7 @@ struct cmdopt {
 				   environment (git --config-env K=VAR) */
 #define RPM_MACROS	"\003"	/* rpm's macros: %(cmd) runs cmd */
 #define COMMA_ARGV	"\004"	/* PROG,ARG,...: an argv (gcc -wrapper) */
+#define WORDS_EXP	"\005"	/* words expanded again (compgen -W) */
 
 #define CO_OPT(cmd, bang, opt, key) \
 	{ cmd, sizeof(cmd) - 1, OT_OPT, bang, opt, sizeof(opt) - 1, key }
@@ -16792,8 +16793,10 @@ static const struct cmdopt cmdopts[] = {
 	CO_OPT("zip", 0, "-TT", NULL),
 	CO_OPT("zip", 0, "--unzip-command", NULL),
 	CO_OPT("readarray", 0, "-C", NULL),
-	/* compgen -C CMD: run now, for the words it lists */
+	/* compgen -C CMD: run now, for the words it lists; -W WORDS:
+	   each word is expanded, a $(cmd) in it run */
 	CO_OPT("compgen", 0, "-C", NULL),
+	CO_OPT("compgen", 0, "-W", WORDS_EXP),
 	CO_OTHER("trap", OT_FIRST),
 	CO_OTHER("alias", OT_ALIAS),
 	/* hash -p FILE NAME: NAME runs FILE */
@@ -22233,6 +22236,44 @@ comma_argv(struct ctx *c, uint32_t ci, const struct shellparse_word *vw,
 }
 
 /*
+ * Words a builtin expands again (compgen -W WORDS): a $(cmd) or `cmd`
+ * in them runs, as it would in "...": so they are parsed as the words
+ * of : "WORDS", their own double quotes left out (quote characters to
+ * compgen).  A value the line does not give may hold any of that.
+ */
+static void
+words_exp(struct ctx *c, uint32_t ci, const struct shellparse_word *vw,
+    const char *v, size_t n)
+{
+	size_t i, l = 0;
+	char *d;
+
+	if (shellparse_pattern(vw) != NULL || n + 8 > SHELLPARSE_MAXLEN) {
+		interp_opaque(c, ci);
+		return;
+	}
+	if (memchr(v, '$', n) == NULL && memchr(v, '`', n) == NULL)
+		return;
+	if ((d = shellparse_alloc(c->sp, n + 8)) == NULL) {
+		c->nomem = 1;
+		return;
+	}
+	memcpy(d, ": \"", 3);
+	l = 3;
+	for (i = 0; i < n; i++)
+		if (v[i] != '"')
+			d[l++] = v[i];
+	/* (a last lone backslash would quote the closing quote) */
+	for (i = l; i > 3 && d[i - 1] == '\\'; i--)
+		;
+	if ((l - i) % 2 == 1)
+		l--;
+	d[l++] = '"';
+	d[l] = '\0';
+	opt_parse(c, ci, d, l, 0);
+}
+
+/*
  * rpm's macro text: %(cmd) runs cmd in a shell when expanded, after
  * the macros in it; %{lua:...} runs Lua, %{load:FILE} reads macros,
  * and one nested in another or not closed is not followed here.
@@ -22799,6 +22840,8 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				rpm_macros(c, ci, vw, v, n);
 			else if (o->key != NULL && o->key[0] == COMMA_ARGV[0])
 				comma_argv(c, ci, vw, v, n);
+			else if (o->key != NULL && o->key[0] == WORDS_EXP[0])
+				words_exp(c, ci, vw, v, n);
 			else if (opt_value(o, &v, &n))
 				opt_parse(c, ci, v, n, o->bang);
 		}

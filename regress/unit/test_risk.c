@@ -1133,6 +1133,13 @@ evasions(void)
 	evade("mapfile -t -C 'rm -rf /' -c 1 a < f", C, "rm-rf");
 	evade("readarray -C 'rm -rf /' a < f", C, "rm-rf");
 	evade("compgen -C 'rm -rf /' x", C, "rm-rf");
+	evade("compgen -W '$(rm -rf /)' x", C, "rm-rf");
+	evade("compgen -W 'a `rm -rf /` b' -- a", C, "rm-rf");
+	evade("compgen -W 'a\"$(rm -rf /)\"'", C, "rm-rf");
+	evade("compgen -A file -W '$(rm -rf /)'", C, "rm-rf");
+	evade("compgen -W \"$w\" -- x", H, NULL);
+	/* words, not a command line: nothing runs */
+	shell("compgen -W 'start stop rm -rf /' -- s", L, NULL);
 	evade("zip -TT 'rm -rf /' a.zip f", C, "rm-rf");
 	evade("zip --unzip-command='rm -rf /' a.zip f", C, "rm-rf");
 	evade("vim -c ':!rm -rf /' f", C, "rm-rf");
