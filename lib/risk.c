@@ -2325,14 +2325,15 @@ static const char *const pathset_names[LT_N] = {
  * options, and never write one (path write rules): cd, ls, cat, grep
  * and the like, and echo and printf, which open none.  Not less (-o
  * writes a log, +!cmd runs one), tee, nor any program that runs
- * another.  sort, sed, find, file, uniq and xxd read unless told to
- * write: cond_reads().
+ * another (ldd may run the program it is given).  sort, sed, find,
+ * file, uniq and xxd read unless told to write: cond_reads().
  */
 static const char *const reader_names[LT_N] = {
-	NULL, "[", "cd du jq ls nl od wc", "cat cmp cut rev sum tac",
-	"comm diff echo fold grep head popd stat tail test", "b2sum cksum "
-	"egrep fgrep paste pushd zgrep", "base32 base64 column md5sum printf",
-	"dirname hexdump sha1sum strings",
+	NULL, "[", "cd du jq ls nl nm od wc", "cat cmp cut rev sum tac",
+	"comm diff echo fold grep head popd size stat tail test type",
+	"b2sum cksum egrep fgrep namei paste pushd which zgrep",
+	"base32 base64 column getcap lsattr md5sum printf",
+	"dirname getfacl hexdump objdump readelf sha1sum strings whereis",
 	"basename readlink realpath", "sha224sum sha256sum sha384sum "
 	"sha512sum", NULL, NULL,
 };
@@ -6147,6 +6148,9 @@ list_feed(struct ctx *c, pathfn fn, const void *arg, const char *v,
 	return (1);
 }
 
+static uint32_t	run_words(const struct ctx *, const struct shellparse_cmd *,
+		    uint32_t *, uint32_t);
+
 /* Is t (n bytes) a variable's name, NAME or NAME+ (of NAME+=...)? */
 static int
 var_name(const char *t, size_t n)
@@ -6189,6 +6193,7 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	uint32_t k, dest = NONE;
 	size_t j;
 	int endopts = 0, quiet = 0, rc, cp = 0, rd0, setv = -1;
+	uint32_t run[4], nrun = 0, i;
 
 	/* echo "$(x)": not any file */
 	if (cmd->nwords > cmd->nassign)
@@ -6202,6 +6207,9 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		c->pread = dest != NONE;
 	}
 	rd0 = c->pread;
+	/* sudo /usr/bin/x: x is run, so read */
+	if (c->rs->npmw > 0 && cmd->nwords > cmd->nassign + 1)
+		nrun = run_words(c, cmd, run, 4);
 	/* export, local, declare, typeset, readonly: setvar_cmd() */
 	if (cmd->nwords > cmd->nassign &&
 	    cmd->words[cmd->nassign].len >= 5 &&
@@ -6222,6 +6230,9 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		else
 			c->pread = k == cmd->nassign ? (c->rs->npmw > 0) * 2 :
 			    rd0;
+		for (i = 0; i < nrun; i++)
+			if (run[i] == k)
+				c->pread = 2;
 		w = &cmd->words[k];
 		t = w->text;
 		if (c->nmntw > 0 && mount_word(c, w))
@@ -24186,6 +24197,38 @@ wrapped_at(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 	    u.start > start && u.start < end)
 		return (u.start);
 	return (end);
+}
+
+/*
+ * The words of cmd that name a program a wrapper runs (sudo /usr/bin/x,
+ * env A=1 timeout 5 /usr/bin/x): their indexes into run[] (at most
+ * nrun), their count returned.  Only where path write rules ask: such
+ * a program is run, which reads it; its operands stay written.
+ */
+static uint32_t __attribute__((noinline))
+run_words(const struct ctx *c, const struct shellparse_cmd *cmd,
+    uint32_t *run, uint32_t nrun)
+{
+	const struct ient *e;
+	struct unwrap u;
+	const char *b;
+	size_t n;
+	uint32_t k = cmd->nassign, nr = 0, depth;
+
+	for (depth = 0; depth < 8 && k < cmd->nwords; depth++) {
+		if ((b = lw_base(&cmd->words[k], &n)) == NULL ||
+		    (e = ilookup(c->rs, b, n)) == NULL || e->wrap == NULL)
+			break;
+		unwrap(cmd, k, cmd->nwords, e->wrap, &u);
+		if (u.kind != UW_VIEW || u.start <= k ||
+		    u.start >= cmd->nwords)
+			break;
+		k = u.start;
+		if (memchr(cmd->words[k].text, '/', cmd->words[k].len) !=
+		    NULL && nr < nrun)
+			run[nr++] = k;
+	}
+	return (nr);
 }
 
 /* Word w is a mount's value: mount_word() says so to cmd_paths1(). */

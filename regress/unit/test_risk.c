@@ -5446,6 +5446,13 @@ path_writes(void)
 		"/etc/init.d/x status", "cd /etc && ./x", "/etc/x /tmp/y",
 		"make CC=/etc/cc", "gmake SHELL=/etc/sh all", "CC=/etc/cc make",
 		"make CC='/etc/cc -m32'", "/usr/bin/make HOSTCC=/etc/cc",
+		"sudo /etc/x", "sudo -u a env A=1 timeout 5 /etc/x",
+		"nohup /etc/x &", "exec /etc/x", "nice -n 5 /etc/x",
+		/* programs that inspect files */
+		"readelf -h /etc/x", "objdump -d /etc/x", "nm -D /etc/x",
+		"size /etc/x", "namei /etc/x", "lsattr /etc/x",
+		"getcap /etc/x", "getfacl /etc/x", "type /etc/x",
+		"which /etc/x", "whereis /etc/x",
 	};
 	static const char *const writes[] = {
 		"echo x > /etc/passwd", "echo x >> /etc/passwd",
@@ -5486,7 +5493,9 @@ path_writes(void)
 		"cat a > /tmp/../etc/x", "cat a > /var/run/../etc/x",
 		"make OUT=/etc/x", "CC=/etc/cc OUT=/etc/x make",
 		"CC=/etc/cc foo", "foo CC=/etc/cc", "/etc/x /etc/y",
-		"make CC=/tmp/cc /etc/x",
+		"make CC=/tmp/cc /etc/x", "sudo /etc/x /etc/y",
+		"sudo /tmp/x /etc/y", "env /tmp/x /etc/y", "ldd /etc/x",
+		"ssh h /etc/x", "timeout 5 /tmp/x /etc/y",
 		/* ... and those told to write */
 		"sort -o /etc/passwd /tmp/x", "sort -uo /etc/passwd /tmp/x",
 		"sort /tmp/x -o /etc/passwd", "sort --out=/etc/x /tmp/x",
