@@ -9396,6 +9396,261 @@ secret_reads(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	}
 }
 
+/*
+ * A file of git's configuration or hooks, written: f under dir (git -C
+ * DIR, --git-dir DIR) if one is given, else here.
+ */
+static void
+git_file(struct ctx *c, const struct shellparse_word *dir, const char *f)
+{
+	const char *dp;
+	size_t fl = strlen(f), pl;
+	char *s, *p = NULL;
+
+	if (dir == NULL || dir->len == 0) {
+		written_here(c, f, fl, NULL);
+		return;
+	}
+	if ((s = shellparse_alloc(c->sp, dir->len + fl + 2)) == NULL) {
+		c->nomem = 1;
+		return;
+	}
+	memcpy(s, dir->text, dir->len);
+	s[dir->len] = '/';
+	memcpy(s + dir->len + 1, f, fl + 1);
+	if ((dp = shellparse_pattern(dir)) != NULL) {
+		pl = strlen(dp);
+		if ((p = shellparse_alloc(c->sp, pl + fl + 2)) == NULL) {
+			c->nomem = 1;
+			return;
+		}
+		memcpy(p, dp, pl);
+		p[pl] = '/';
+		memcpy(p + pl + 1, f, fl + 1);
+	}
+	written_here(c, s, dir->len + 1 + fl, p);
+}
+
+/* Is word w the plain word s? */
+static inline int
+word_is(const struct shellparse_word *w, const char *s)
+{
+	size_t n = strlen(s);
+
+	return (w->len == n && memcmp(w->text, s, n) == 0 &&
+	    shellparse_pattern(w) == NULL);
+}
+
+/*
+ * git config that sets (KEY VALUE, --add, --unset, --unset-all,
+ * --replace-all, --rename-section, --remove-section, -e; git 2.46's
+ * set, unset, edit, rename-section, remove-section) writes the
+ * repository's .git/config (under git -C DIR; DIR/config of --git-dir
+ * DIR), ~/.gitconfig with --global, /etc/gitconfig with --system,
+ * .git/config.worktree with --worktree; -f FILE is an operand, written
+ * as any.  A get or a list (a KEY alone) writes nothing; neither does
+ * --blob.  Words [k, end) follow "config".
+ */
+static void
+git_cfg_writes(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t k,
+    uint32_t end, const struct shellparse_word *gc,
+    const struct shellparse_word *gd)
+{
+	static const char *const gets[] = { "get", "get-all", "get-regexp",
+	    "get-urlmatch", "get-color", "get-colorbool", "list", NULL };
+	static const char *const sets[] = { "add", "unset", "unset-all",
+	    "replace-all", "rename-section", "remove-section", "edit", NULL };
+	static const char *const vals[] = { "type", "default", "comment",
+	    "value", "url", NULL };
+	const struct shellparse_word *w;
+	const char *t;
+	size_t l, i;
+	int write = 0, get = 0, scope = 0, nops = 0, endopts = 0;
+
+	for (; k < end; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (!endopts && w->len == 2 && t[0] == '-' && t[1] == '-') {
+			endopts = 1;
+			continue;
+		}
+		if (!endopts && w->len >= 2 && t[0] == '-' && t[1] == '-') {
+			l = strcspn(t + 2, "=");
+#define GC_IS(s)	(l == sizeof(s) - 1 && memcmp(t + 2, s, l) == 0)
+			if (GC_IS("global"))
+				scope = 1;
+			else if (GC_IS("system"))
+				scope = 2;
+			else if (GC_IS("worktree"))
+				scope = 3;
+			else if (GC_IS("local"))
+				scope = 0;
+			else if (GC_IS("file") || GC_IS("blob")) {
+				scope = t[2] == 'f' ? 4 : 5;
+				if (t[2 + l] != '=')
+					k++;
+			}
+#undef GC_IS
+			for (i = 0; gets[i] != NULL; i++)
+				if (l == strlen(gets[i]) &&
+				    memcmp(t + 2, gets[i], l) == 0)
+					get = 1;
+			for (i = 0; sets[i] != NULL; i++)
+				if (l == strlen(sets[i]) &&
+				    memcmp(t + 2, sets[i], l) == 0)
+					write = 1;
+			for (i = 0; vals[i] != NULL; i++)
+				if (l == strlen(vals[i]) &&
+				    memcmp(t + 2, vals[i], l) == 0 &&
+				    t[2 + l] != '=')
+					k++;
+			continue;
+		}
+		if (!endopts && w->len >= 2 && t[0] == '-') {
+			/* -l, -e, -f FILE (-fFILE), -z, ... */
+			for (i = 1; i < w->len; i++) {
+				if (t[i] == 'l')
+					get = 1;
+				else if (t[i] == 'e')
+					write = 1;
+				else if (t[i] == 'f') {
+					scope = 4;
+					if (i + 1 == w->len)
+						k++;
+					break;
+				}
+			}
+			continue;
+		}
+		if (nops == 0 && (word_is(w, "get") || word_is(w, "list")))
+			get = 1;
+		else if (nops == 0 && (word_is(w, "set") ||
+		    word_is(w, "unset") || word_is(w, "edit") ||
+		    word_is(w, "rename-section") ||
+		    word_is(w, "remove-section")))
+			write = 1;
+		nops++;
+	}
+	if ((!write && (get || nops < 2)) || scope >= 4)
+		return;
+	switch (scope) {
+	case 1:
+		written_here(c, "~/.gitconfig", 12, NULL);
+		break;
+	case 2:
+		written_here(c, "/etc/gitconfig", 14, NULL);
+		break;
+	default:
+		if (gd != NULL)
+			git_file(c, gd, scope == 3 ? "config.worktree" :
+			    "config");
+		else
+			git_file(c, gc, scope == 3 ? ".git/config.worktree" :
+			    ".git/config");
+	}
+}
+
+/*
+ * git lfs install: its hooks (.git/hooks/pre-push and the others),
+ * unless --skip-repo, and its filters in ~/.gitconfig (--local:
+ * .git/config, --worktree, --system; --file FILE is an operand).
+ */
+static void
+git_lfs_writes(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t k,
+    uint32_t end, const struct shellparse_word *gc,
+    const struct shellparse_word *gd)
+{
+	const struct shellparse_word *w;
+	int hooks = 1, scope = 1;
+
+	if (k >= end || !word_is(&cmd->words[k], "install"))
+		return;
+	for (k++; k < end; k++) {
+		w = &cmd->words[k];
+		if (word_is(w, "--skip-repo"))
+			hooks = 0;
+		else if (word_is(w, "--local") || word_is(w, "-l"))
+			scope = 0;
+		else if (word_is(w, "--worktree") || word_is(w, "-w"))
+			scope = 3;
+		else if (word_is(w, "--system"))
+			scope = 2;
+		else if (w->len >= 6 && memcmp(w->text, "--file", 6) == 0)
+			scope = 4;
+	}
+	if (hooks) {
+		if (gd != NULL)
+			git_file(c, gd, "hooks/pre-push");
+		else
+			git_file(c, gc, ".git/hooks/pre-push");
+	}
+	if (scope == 1)
+		written_here(c, "~/.gitconfig", 12, NULL);
+	else if (scope == 2)
+		written_here(c, "/etc/gitconfig", 14, NULL);
+	else if (scope != 4) {
+		if (gd != NULL)
+			git_file(c, gd, scope == 3 ? "config.worktree" :
+			    "config");
+		else
+			git_file(c, gc, scope == 3 ? ".git/config.worktree" :
+			    ".git/config");
+	}
+}
+
+/*
+ * Programs that install git hooks: pre-commit install (-t TYPE,
+ * --hook-type TYPE: .git/hooks/TYPE, else pre-commit), husky, husky
+ * install and husky init (core.hooksPath in .git/config).
+ */
+static void
+hook_installs(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
+    int husky)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	struct shellparse_word h;
+	char *d;
+	uint32_t k;
+	int types = 0;
+
+	if (end > cmd->nwords)
+		end = cmd->nwords;
+	for (k = start + 1; k < end && cmd->words[k].text[0] == '-'; k++)
+		;
+	if (husky) {
+		if (k >= end || word_is(&cmd->words[k], "install") ||
+		    word_is(&cmd->words[k], "init"))
+			written_here(c, ".git/config", 11, NULL);
+		return;
+	}
+	if (k >= end || !word_is(&cmd->words[k], "install"))
+		return;
+	for (k++; k < end && !c->nomem; k++) {
+		w = &cmd->words[k];
+		if (!(word_is(w, "-t") || word_is(w, "--hook-type")) ||
+		    k + 1 >= end)
+			continue;
+		w = &cmd->words[++k];
+		types++;
+		if (w->len > 64 || memchr(w->text, '/', w->len) != NULL)
+			continue;
+		if ((d = shellparse_alloc(c->sp, w->len + 12)) == NULL) {
+			c->nomem = 1;
+			return;
+		}
+		memcpy(d, ".git/hooks/", 11);
+		memcpy(d + 11, w->text, w->len + 1);
+		h.text = d;
+		h.len = w->len + 11;
+		h.flags = 0;
+		written_here(c, h.text, h.len, shellparse_pattern(w) != NULL ?
+		    ".git/hooks/*" : NULL);
+	}
+	if (types == 0)
+		written_here(c, ".git/hooks/pre-commit", 21, NULL);
+}
+
 #define TW_GIT		1
 #define TW_JS		2	/* npm, pnpm, yarn, bun */
 #define TW_PIP		3
@@ -9418,8 +9673,8 @@ tree_writes(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     const char *base, size_t blen)
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
-	const struct shellparse_word *w, *d, *gc = NULL, *ops[3];
-	struct shellparse_word v, u;
+	const struct shellparse_word *w, *d, *gc = NULL, *gd = NULL, *ops[3];
+	struct shellparse_word v, u, gdv;
 	const char *t, *sub = NULL, *nm;
 	size_t sl = 0, l;
 	uint32_t k, nops = 0;
@@ -9512,9 +9767,12 @@ tree_writes(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				if ((d = tw_long(cmd, &k, end, "|work-tree|",
 				    &u, &hit)) != NULL)
 					dir_word(c, d, gc, NULL);
+				else if (!hit && (d = tw_long(cmd, &k, end,
+				    "|git-dir|", &gdv, &hit)) != NULL)
+					gd = d;
 				else if (!hit)
 					(void)tw_long(cmd, &k, end,
-					    "|git-dir|namespace|config-env|"
+					    "|namespace|config-env|"
 					    "super-prefix|attr-source|", &u,
 					    &hit);
 				continue;
@@ -9523,6 +9781,15 @@ tree_writes(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				break;
 			sub = t;
 			sl = w->len;
+			/* git config KEY VALUE, git lfs install */
+			if (sl == 6 && memcmp(sub, "config", 6) == 0) {
+				git_cfg_writes(c, cmd, k + 1, end, gc, gd);
+				break;
+			}
+			if (sl == 3 && memcmp(sub, "lfs", 3) == 0) {
+				git_lfs_writes(c, cmd, k + 1, end, gc, gd);
+				break;
+			}
 			if (!(sl == 5 && memcmp(sub, "clone", 5) == 0) &&
 			    !(sl == 8 && memcmp(sub, "worktree", 8) == 0) &&
 			    !(sl == 9 && memcmp(sub, "submodule", 9) == 0))
@@ -9589,6 +9856,9 @@ prog_files(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 
 	if (blen >= 3 && blen <= 5 && memchr("gnpybm", base[0], 6) != NULL)
 		tree_writes(c, ci, start, end, base, blen);
+	if ((blen == 10 && memcmp(base, "pre-commit", 10) == 0) ||
+	    (blen == 5 && memcmp(base, "husky", 5) == 0))
+		hook_installs(c, ci, start, end, blen == 5);
 	if ((p = sr_prog(base, blen)) != NULL)
 		secret_reads(c, ci, start, end, p);
 }
@@ -24220,6 +24490,10 @@ run_words(const struct ctx *c, const struct shellparse_cmd *cmd,
 		    (e = ilookup(c->rs, b, n)) == NULL || e->wrap == NULL)
 			break;
 		unwrap(cmd, k, cmd->nwords, e->wrap, &u);
+		/* sh FILE: FILE is run, so read */
+		if (u.kind == UW_NONE && u.script > k &&
+		    u.script < cmd->nwords && nr < nrun)
+			run[nr++] = u.script;
 		if (u.kind != UW_VIEW || u.start <= k ||
 		    u.start >= cmd->nwords)
 			break;
@@ -25380,8 +25654,9 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			path_setter(c, vw->cmd, start, end, base, blen);
 		/* git, npm, pnpm, yarn, bun, pip, make; gh auth token,
 		   gpg --export-secret-keys, ... */
-		if (rs->npp > 0 && blen >= 2 && blen <= 7 &&
-		    memchr("gnpybmakvh", base[0], 10) != NULL)
+		if (rs->npp > 0 && ((blen >= 2 && blen <= 7 &&
+		    memchr("gnpybmakvh", base[0], 10) != NULL) ||
+		    (blen == 10 && base[0] == 'p')))
 			prog_files(c, vw->cmd, start, end, base, blen);
 		else if (blen == 2 && base[0] == 'f' && base[1] == 'c')
 			fc_runs(c, vw->cmd, start, end);

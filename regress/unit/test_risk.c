@@ -3782,6 +3782,66 @@ assignment_values(void)
 }
 
 /*
+ * Files a command writes without naming them: git config's (.git/config,
+ * ~/.gitconfig with --global, /etc/gitconfig with --system, under git
+ * -C DIR or --git-dir DIR) when it sets, git lfs install's hooks and
+ * filters, pre-commit install's hook, husky's core.hooksPath.  A get or
+ * a list writes nothing.  sh FILE and source FILE run FILE: read.
+ */
+static void
+config_writes(void)
+{
+	static const struct trule grules[] = {
+		{ "startup", H, { { WPATH, NULL, { "*.git/config",
+		    "*.gitconfig", "/etc/gitconfig", "*.git/hooks/*" } } } },
+		{ "etc", H, { { WPATH, NULL, { "/etc/*" } } } },
+		{ "tools", L, { { CMD, NULL, { "*" } } } },
+	};
+	static const char *const startup[] = {
+		"git config user.email a@b", "git config --add x.y z",
+		"git config core.fsmonitor 'rm -rf /' 2>/dev/null",
+		"git config --global core.pager less",
+		"git config --system core.editor vi", "git config set a.b c",
+		"git config --unset a.b", "git config --local a.b c",
+		"git config --replace-all a.b c", "git config -e",
+		"git config --remove-section a", "git config unset a.b",
+		"git -C /srv/repo config a.b c", "git --git-dir=.git config a.b c",
+		"git config --type=bool a.b true", "git config --type bool a.b 1",
+		"git config \"$k\" \"$v\"",
+		"cd /tmp && git config a.b c", "git lfs install",
+		"git lfs install --skip-repo", "pre-commit install",
+		"pre-commit install -t pre-push", "npx husky install",
+		"husky", "npx husky init",
+	};
+	static const char *const etc[] = {
+		"git --git-dir=/etc/r config --worktree a.b c",
+		"git -C /etc/r config --worktree a.b c",
+	};
+	static const char *const other[] = {
+		"git config user.email", "git config --get a.b",
+		"git config -l", "git config --list --show-origin",
+		"git config get a.b", "git config list",
+		"git config --get-regexp '^remote'", "git config --global -l",
+		"git config --blob HEAD:x --get a.b", "git config -f x.cfg a.b c",
+		"git status", "git -C /srv/repo log", "git lfs pull",
+		"git config --worktree a.b c",
+		"pre-commit run --all-files", "pre-commit install-hooks",
+		"husky add x 'npm test'", "cat .git/config",
+		"bash /etc/x.sh", "source /etc/x", ". /etc/x",
+		"sudo sh /etc/x.sh",
+	};
+	struct risk_ruleset *set;
+
+	set = compile(grules, sizeof(grules) / sizeof(grules[0]), NULL);
+	lines_are(set, startup, sizeof(startup) / sizeof(startup[0]),
+	    "startup", "config");
+	lines_are(set, etc, sizeof(etc) / sizeof(etc[0]), "etc", "config");
+	lines_are(set, other, sizeof(other) / sizeof(other[0]), NULL,
+	    "config");
+	risk_free(set);
+}
+
+/*
  * Programs that open the files whose names they read (cpio -o, tar -T
  * -, zip -@, rsync --files-from=-, pax -w, du --files0-from=-, file -f
  * -, git --pathspec-from-file=-): names the line gives them on their
@@ -5709,6 +5769,7 @@ main(void)
 	container_mounts();
 	names_from_input();
 	assignment_values();
+	config_writes();
 	credential_prints();
 	hidden_paths();
 	any_paths();
