@@ -6225,14 +6225,15 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	for (k = 0; k < cmd->nwords; k++) {
 		/* cp a b: a is read, b written; /usr/bin/gcc x.c runs
 		   (reads) /usr/bin/gcc */
-		if (dest != NONE)
-			c->pread = k != dest;
-		else
-			c->pread = k == cmd->nassign ? (c->rs->npmw > 0) * 2 :
-			    rd0;
-		for (i = 0; i < nrun; i++)
-			if (run[i] == k)
-				c->pread = 2;
+		if (__builtin_expect(c->rs->npmw > 0, 0)) {
+			if (dest != NONE)
+				c->pread = k != dest;
+			else
+				c->pread = k == cmd->nassign ? 2 : rd0;
+			for (i = 0; i < nrun; i++)
+				if (run[i] == k)
+					c->pread = 2;
+		}
 		w = &cmd->words[k];
 		t = w->text;
 		if (c->nmntw > 0 && mount_word(c, w))
@@ -26696,7 +26697,7 @@ command1_more(struct ctx *c, uint32_t i)
 	command1(c, i);
 }
 
-static void
+static void __attribute__((noinline))
 commands(struct ctx *c)
 {
 	struct shellparse *sp = c->sp;
