@@ -6167,6 +6167,36 @@ var_name(const char *t, size_t n)
 	return (1);
 }
 
+/*
+ * The value of export's (declare's, ...) operand w, NAME=VALUE (eq at
+ * its '=', pat its pattern or NULL): as before a command, not any file
+ * for what it names is not known; a list of directories a directory at
+ * a time, read (list_feed()).  The word itself is no path.
+ */
+static int __attribute__((noinline))
+setvar_value(struct ctx *c, pathfn fn, const void *arg,
+    const struct shellparse_word *w, const char *eq, const char *pat,
+    int rd0)
+{
+	const char *v = eq + 1;
+	size_t vl = w->len - (size_t)(v - w->text);
+	int lv = list_var(w->text, (size_t)(eq - w->text)), rc = 0;
+
+	if (pat != NULL && (pat = strchr(pat, '=')) == NULL)
+		return (0);	/* (a literal NAME: not so) */
+	if (pat != NULL)
+		pat++;
+	c->noany = 1;
+	if (lv)
+		c->pread = (c->rs->npmw > 0) * 2;
+	if (vl > 0 && !(lv && pat != NULL && list_feed(c, fn, arg, v, vl,
+	    pat, &rc)))
+		rc = feed_word(c, fn, v, vl, pat, arg);
+	c->noany = 0;
+	c->pread = rd0;
+	return (rc);
+}
+
 /* Is cmd export, declare, local, typeset or readonly? */
 static int __attribute__((noinline))
 setvar_cmd(const struct shellparse_cmd *cmd)
@@ -6308,22 +6338,7 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		if (k > cmd->nassign && (setv < 0 ? (setv = setvar_cmd(cmd)) :
 		    setv) && (eq = memchr(t, '=', w->len)) != NULL &&
 		    eq > t && var_name(t, (size_t)(eq - t))) {
-			c->noany = 1;
-			if (list_var(t, (size_t)(eq - t)))
-				c->pread = (c->rs->npmw > 0) * 2;
-			j = 0;
-			if (pat != NULL && c->pread == 2 &&
-			    (pat = strchr(pat, '=')) != NULL)
-				j = list_feed(c, fn, arg, eq + 1, w->len -
-				    (size_t)(eq + 1 - t), pat + 1, &rc);
-			if (!j)
-				rc = eq[1] == '\0' || (pat != NULL &&
-				    (pat = strchr(pat, '=')) == NULL) ? 0 :
-				    feed_word(c, fn, eq + 1, w->len - (size_t)(eq +
-				    1 - t), pat != NULL ? pat + 1 : NULL, arg);
-			c->noany = 0;
-			c->pread = rd0;
-			if (rc)
+			if (setvar_value(c, fn, arg, w, eq, pat, rd0))
 				return (1);
 			continue;
 		}
@@ -9442,6 +9457,38 @@ word_is(const struct shellparse_word *w, const char *s)
 	    shellparse_pattern(w) == NULL);
 }
 
+#define GS_LOCAL	0	/* .git/config */
+#define GS_GLOBAL	1	/* ~/.gitconfig */
+#define GS_SYSTEM	2	/* /etc/gitconfig */
+#define GS_WORKTREE	3	/* .git/config.worktree */
+#define GS_FILE		4	/* -f FILE: an operand */
+#define GS_BLOB		5	/* --blob: none written */
+
+/* The configuration file of scope (GS_*) written; gc, gd: git -C DIR,
+   --git-dir DIR or NULL. */
+static void
+git_cfg_file(struct ctx *c, int scope, const struct shellparse_word *gc,
+    const struct shellparse_word *gd)
+{
+	switch (scope) {
+	case GS_GLOBAL:
+		written_here(c, "~/.gitconfig", 12, NULL);
+		break;
+	case GS_SYSTEM:
+		written_here(c, "/etc/gitconfig", 14, NULL);
+		break;
+	case GS_LOCAL:
+	case GS_WORKTREE:
+		if (gd != NULL)
+			git_file(c, gd, scope == GS_WORKTREE ?
+			    "config.worktree" : "config");
+		else
+			git_file(c, gc, scope == GS_WORKTREE ?
+			    ".git/config.worktree" : ".git/config");
+		break;
+	}
+}
+
 /*
  * git config that sets (KEY VALUE, --add, --unset, --unset-all,
  * --replace-all, --rename-section, --remove-section, -e; git 2.46's
@@ -9466,7 +9513,7 @@ git_cfg_writes(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t k,
 	const struct shellparse_word *w;
 	const char *t;
 	size_t l, i;
-	int write = 0, get = 0, scope = 0, nops = 0, endopts = 0;
+	int write = 0, get = 0, scope = GS_LOCAL, nops = 0, endopts = 0;
 
 	for (; k < end; k++) {
 		w = &cmd->words[k];
@@ -9479,15 +9526,15 @@ git_cfg_writes(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t k,
 			l = strcspn(t + 2, "=");
 #define GC_IS(s)	(l == sizeof(s) - 1 && memcmp(t + 2, s, l) == 0)
 			if (GC_IS("global"))
-				scope = 1;
+				scope = GS_GLOBAL;
 			else if (GC_IS("system"))
-				scope = 2;
+				scope = GS_SYSTEM;
 			else if (GC_IS("worktree"))
-				scope = 3;
+				scope = GS_WORKTREE;
 			else if (GC_IS("local"))
-				scope = 0;
+				scope = GS_LOCAL;
 			else if (GC_IS("file") || GC_IS("blob")) {
-				scope = t[2] == 'f' ? 4 : 5;
+				scope = t[2] == 'f' ? GS_FILE : GS_BLOB;
 				if (t[2 + l] != '=')
 					k++;
 			}
@@ -9515,7 +9562,7 @@ git_cfg_writes(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t k,
 				else if (t[i] == 'e')
 					write = 1;
 				else if (t[i] == 'f') {
-					scope = 4;
+					scope = GS_FILE;
 					if (i + 1 == w->len)
 						k++;
 					break;
@@ -9532,23 +9579,8 @@ git_cfg_writes(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t k,
 			write = 1;
 		nops++;
 	}
-	if ((!write && (get || nops < 2)) || scope >= 4)
-		return;
-	switch (scope) {
-	case 1:
-		written_here(c, "~/.gitconfig", 12, NULL);
-		break;
-	case 2:
-		written_here(c, "/etc/gitconfig", 14, NULL);
-		break;
-	default:
-		if (gd != NULL)
-			git_file(c, gd, scope == 3 ? "config.worktree" :
-			    "config");
-		else
-			git_file(c, gc, scope == 3 ? ".git/config.worktree" :
-			    ".git/config");
-	}
+	if (write || (!get && nops >= 2))
+		git_cfg_file(c, scope, gc, gd);
 }
 
 /*
@@ -9562,7 +9594,7 @@ git_lfs_writes(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t k,
     const struct shellparse_word *gd)
 {
 	const struct shellparse_word *w;
-	int hooks = 1, scope = 1;
+	int hooks = 1, scope = GS_GLOBAL;
 
 	if (k >= end || !word_is(&cmd->words[k], "install"))
 		return;
@@ -9571,13 +9603,13 @@ git_lfs_writes(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t k,
 		if (word_is(w, "--skip-repo"))
 			hooks = 0;
 		else if (word_is(w, "--local") || word_is(w, "-l"))
-			scope = 0;
+			scope = GS_LOCAL;
 		else if (word_is(w, "--worktree") || word_is(w, "-w"))
-			scope = 3;
+			scope = GS_WORKTREE;
 		else if (word_is(w, "--system"))
-			scope = 2;
+			scope = GS_SYSTEM;
 		else if (w->len >= 6 && memcmp(w->text, "--file", 6) == 0)
-			scope = 4;
+			scope = GS_FILE;
 	}
 	if (hooks) {
 		if (gd != NULL)
@@ -9585,18 +9617,7 @@ git_lfs_writes(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t k,
 		else
 			git_file(c, gc, ".git/hooks/pre-push");
 	}
-	if (scope == 1)
-		written_here(c, "~/.gitconfig", 12, NULL);
-	else if (scope == 2)
-		written_here(c, "/etc/gitconfig", 14, NULL);
-	else if (scope != 4) {
-		if (gd != NULL)
-			git_file(c, gd, scope == 3 ? "config.worktree" :
-			    "config");
-		else
-			git_file(c, gc, scope == 3 ? ".git/config.worktree" :
-			    ".git/config");
-	}
+	git_cfg_file(c, scope, gc, gd);
 }
 
 /*

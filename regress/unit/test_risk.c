@@ -3779,6 +3779,23 @@ assignment_values(void)
 	lines_are(set, other, sizeof(other) / sizeof(other[0]), NULL,
 	    "assign");
 	risk_free(set);
+	/* the same without a path write rule */
+	set = compile(vrules, 1, NULL);
+	lines_are(set, secret, sizeof(secret) / sizeof(secret[0]), "secrets",
+	    "assign, no path write");
+	risk_free(set);
+	{
+		static const struct trule rrules[] = {
+			{ "secrets", H, { { PATH, NULL, { "*.env",
+			    "*/.ssh/*", "/etc/shadow*" } } } },
+			{ "tools", L, { { CMD, NULL, { "*" } } } },
+		};
+
+		set = compile(rrules, 2, NULL);
+		lines_are(set, other, sizeof(other) / sizeof(other[0]), NULL,
+		    "assign, no path write");
+		risk_free(set);
+	}
 }
 
 /*
@@ -3805,8 +3822,10 @@ config_writes(void)
 		"git config --unset a.b", "git config --local a.b c",
 		"git config --replace-all a.b c", "git config -e",
 		"git config --remove-section a", "git config unset a.b",
-		"git -C /srv/repo config a.b c", "git --git-dir=.git config a.b c",
-		"git config --type=bool a.b true", "git config --type bool a.b 1",
+		"git -C /srv/repo config a.b c",
+		"git --git-dir=.git config a.b c",
+		"git config --type=bool a.b true",
+		"git config --type bool a.b 1",
 		"git config \"$k\" \"$v\"",
 		"cd /tmp && git config a.b c", "git lfs install",
 		"git lfs install --skip-repo", "pre-commit install",
@@ -3822,7 +3841,8 @@ config_writes(void)
 		"git config -l", "git config --list --show-origin",
 		"git config get a.b", "git config list",
 		"git config --get-regexp '^remote'", "git config --global -l",
-		"git config --blob HEAD:x --get a.b", "git config -f x.cfg a.b c",
+		"git config --blob HEAD:x --get a.b",
+		"git config -f x.cfg a.b c",
 		"git status", "git -C /srv/repo log", "git lfs pull",
 		"git config --worktree a.b c",
 		"pre-commit run --all-files", "pre-commit install-hooks",
