@@ -6060,26 +6060,27 @@ mount_word(const struct ctx *c, const struct shellparse_word *w)
 }
 
 static int	make_prog_var(const char *, size_t);
+static const char *lw_base(const struct shellparse_word *, size_t *);
+
+/* Is b (n bytes) make, gmake or bmake? */
+static inline int
+make_name(const char *b, size_t n)
+{
+	return ((n == 4 && memcmp(b, "make", 4) == 0) || (n == 5 &&
+	    (memcmp(b, "gmake", 5) == 0 || memcmp(b, "bmake", 5) == 0)));
+}
 
 /* Is word t (NAME=..., NAME nl bytes) of cmd a program make runs: make
    CC=/usr/bin/gcc, SHELL=/bin/sh make?  Its path is read, not written. */
 static int __attribute__((noinline))
 make_runs(const struct shellparse_cmd *cmd, const char *t, size_t nl)
 {
-	const struct shellparse_word *w;
 	const char *b;
 	size_t n;
 
-	if (cmd->nwords <= cmd->nassign || !make_prog_var(t, nl))
-		return (0);
-	w = &cmd->words[cmd->nassign];
-	if ((b = memrchr(w->text, '/', w->len)) == NULL)
-		b = w->text;
-	else
-		b++;
-	n = w->len - (size_t)(b - w->text);
-	return ((n == 4 && memcmp(b, "make", 4) == 0) || (n == 5 &&
-	    (memcmp(b, "gmake", 5) == 0 || memcmp(b, "bmake", 5) == 0)));
+	return (cmd->nwords > cmd->nassign && make_prog_var(t, nl) &&
+	    (b = lw_base(&cmd->words[cmd->nassign], &n)) != NULL &&
+	    make_name(b, n));
 }
 
 /* Is NAME (nl bytes) a list of directories: PATH, MANPATH, PYTHONPATH,
@@ -6169,21 +6170,24 @@ var_name(const char *t, size_t n)
 
 /*
  * The value of export's (declare's, ...) operand w, NAME=VALUE (eq at
- * its '=', pat its pattern or NULL): as before a command, not any file
- * for what it names is not known; a list of directories a directory at
- * a time, read (list_feed()).  The word itself is no path.
+ * its '=', pat its pattern or NULL), and of a list of directories
+ * before a command (PATH=~/bin:$PATH make): as before a command, not
+ * any file for what it names is not known; a list of directories a
+ * directory at a time, read (list_feed()).  The word itself is no path.
  */
 static int __attribute__((noinline))
 setvar_value(struct ctx *c, pathfn fn, const void *arg,
-    const struct shellparse_word *w, const char *eq, const char *pat,
-    int rd0)
+    const struct shellparse_word *w, const char *eq, const char *pat)
 {
+	int pr = c->pread;
 	const char *v = eq + 1;
 	size_t vl = w->len - (size_t)(v - w->text);
 	int lv = list_var(w->text, (size_t)(eq - w->text)), rc = 0;
 
-	if (pat != NULL && (pat = strchr(pat, '=')) == NULL)
+	if (pat != NULL && (pat = strchr(pat, '=')) == NULL) {
+		c->noany = 0;
 		return (0);	/* (a literal NAME: not so) */
+	}
 	if (pat != NULL)
 		pat++;
 	c->noany = 1;
@@ -6193,12 +6197,12 @@ setvar_value(struct ctx *c, pathfn fn, const void *arg,
 	    pat, &rc)))
 		rc = feed_word(c, fn, v, vl, pat, arg);
 	c->noany = 0;
-	c->pread = rd0;
+	c->pread = pr;
 	return (rc);
 }
 
 /* Is cmd export, declare, local, typeset or readonly? */
-static int __attribute__((noinline))
+static inline int
 setvar_cmd(const struct shellparse_cmd *cmd)
 {
 	const struct shellparse_word *w;
@@ -6206,8 +6210,13 @@ setvar_cmd(const struct shellparse_cmd *cmd)
 	if (cmd->nwords <= cmd->nassign)
 		return (0);
 	w = &cmd->words[cmd->nassign];
-	return (w->len > 4 && strchr("ledtr", w->text[0]) != NULL &&
-	    len_table_has(setvar_names, w->text, w->len));
+	if (w->len < 5 || w->len > 8)
+		return (0);
+	switch (w->text[0]) {
+	case 'e': case 'l': case 'd': case 't': case 'r':
+		return (len_table_has(setvar_names, w->text, w->len));
+	}
+	return (0);
 }
 
 /* Call each path a command touches (inlined: fn is known).  While it
@@ -6222,7 +6231,7 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	const char *t, *eq, *pat;
 	uint32_t k, dest = NONE;
 	size_t j;
-	int endopts = 0, quiet = 0, rc, cp = 0, rd0, setv = -1;
+	int endopts = 0, quiet = 0, rc, cp = 0, rd0, setv;
 	uint32_t run[4], nrun = 0, i;
 
 	/* echo "$(x)": not any file */
@@ -6240,18 +6249,7 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	/* sudo /usr/bin/x: x is run, so read */
 	if (c->rs->npmw > 0 && cmd->nwords > cmd->nassign + 1)
 		nrun = run_words(c, cmd, run, 4);
-	/* export, local, declare, typeset, readonly: setvar_cmd() */
-	if (cmd->nwords > cmd->nassign &&
-	    cmd->words[cmd->nassign].len >= 5 &&
-	    cmd->words[cmd->nassign].len <= 8)
-		switch (cmd->words[cmd->nassign].text[0]) {
-		case 'e': case 'l': case 'd': case 't': case 'r':
-			break;
-		default:
-			setv = 0;
-		}
-	else
-		setv = 0;
+	setv = setvar_cmd(cmd);	/* export NAME=VALUE */
 	for (k = 0; k < cmd->nwords; k++) {
 		/* cp a b: a is read, b written; /usr/bin/gcc x.c runs
 		   (reads) /usr/bin/gcc */
@@ -6287,15 +6285,8 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 			    make_runs(cmd, t, (size_t)(eq - t)))
 				c->pread = 1;
 			/* PATH=~/bin:$PATH make: its directories, read */
-			if (k < cmd->nassign && list_var(t, (size_t)(eq - t)))
-				c->pread = (c->rs->npmw > 0) * 2;
-			if (pat != NULL && k < cmd->nassign &&
-			    list_var(t, (size_t)(eq - t)) &&
-			    (pat = strchr(pat, '=')) != NULL &&
-			    list_feed(c, fn, arg, eq + 1, w->len - (size_t)(eq +
-			    1 - t), pat + 1, &rc)) {
-				c->noany = 0;
-				if (rc)
+			if (k < cmd->nassign && list_var(t, (size_t)(eq - t))) {
+				if (setvar_value(c, fn, arg, w, eq, pat))
 					return (1);
 				continue;
 			}
@@ -6335,10 +6326,10 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		/* export NAME=VALUE: no file, but its value may be one,
 		   as before a command; export PATH=~/bin:$PATH: its
 		   directories, read */
-		if (k > cmd->nassign && (setv < 0 ? (setv = setvar_cmd(cmd)) :
-		    setv) && (eq = memchr(t, '=', w->len)) != NULL &&
+		if (setv && k > cmd->nassign &&
+		    (eq = memchr(t, '=', w->len)) != NULL &&
 		    eq > t && var_name(t, (size_t)(eq - t))) {
-			if (setvar_value(c, fn, arg, w, eq, pat, rd0))
+			if (setvar_value(c, fn, arg, w, eq, pat))
 				return (1);
 			continue;
 		}
@@ -6367,14 +6358,13 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		    eq > t && eq[1] != '\0' &&
 		    strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP"
 		    "QRSTUVWXYZ0123456789_-.") == (size_t)(eq - t)) {
-			rc = c->pread;
+			/* (the next word's pread is set at the loop's top) */
 			if (c->rs->npmw > 0 && make_runs(cmd, t,
 			    (size_t)(eq - t)))
 				c->pread = 1;
 			if (fn(c, eq + 1, w->len - (size_t)(eq + 1 - t), NULL,
 			    arg))
 				return (1);
-			c->pread = rc;
 		}
 	}
 	for (k = 0; k < cmd->nredirs; k++) {
@@ -9504,12 +9494,6 @@ git_cfg_writes(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t k,
     uint32_t end, const struct shellparse_word *gc,
     const struct shellparse_word *gd)
 {
-	static const char *const gets[] = { "get", "get-all", "get-regexp",
-	    "get-urlmatch", "get-color", "get-colorbool", "list", NULL };
-	static const char *const sets[] = { "add", "unset", "unset-all",
-	    "replace-all", "rename-section", "remove-section", "edit", NULL };
-	static const char *const vals[] = { "type", "default", "comment",
-	    "value", "url", NULL };
 	const struct shellparse_word *w;
 	const char *t;
 	size_t l, i;
@@ -9539,19 +9523,17 @@ git_cfg_writes(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t k,
 					k++;
 			}
 #undef GC_IS
-			for (i = 0; gets[i] != NULL; i++)
-				if (l == strlen(gets[i]) &&
-				    memcmp(t + 2, gets[i], l) == 0)
-					get = 1;
-			for (i = 0; sets[i] != NULL; i++)
-				if (l == strlen(sets[i]) &&
-				    memcmp(t + 2, sets[i], l) == 0)
-					write = 1;
-			for (i = 0; vals[i] != NULL; i++)
-				if (l == strlen(vals[i]) &&
-				    memcmp(t + 2, vals[i], l) == 0 &&
-				    t[2 + l] != '=')
-					k++;
+			if (in_list_abbr("|get|get-all|get-regexp|"
+			    "get-urlmatch|get-color|get-colorbool|list|", t + 2,
+			    l, 1))
+				get = 1;
+			else if (in_list_abbr("|add|unset|unset-all|"
+			    "replace-all|rename-section|remove-section|edit|",
+			    t + 2, l, 1))
+				write = 1;
+			else if (t[2 + l] != '=' && in_list_abbr("|type|"
+			    "default|comment|value|url|", t + 2, l, 1))
+				k++;	/* --type bool */
 			continue;
 		}
 		if (!endopts && w->len >= 2 && t[0] == '-') {
@@ -9631,7 +9613,6 @@ hook_installs(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 {
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const struct shellparse_word *w;
-	struct shellparse_word h;
 	char *d;
 	uint32_t k;
 	int types = 0;
@@ -9663,10 +9644,7 @@ hook_installs(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		}
 		memcpy(d, ".git/hooks/", 11);
 		memcpy(d + 11, w->text, w->len + 1);
-		h.text = d;
-		h.len = w->len + 11;
-		h.flags = 0;
-		written_here(c, h.text, h.len, shellparse_pattern(w) != NULL ?
+		written_here(c, d, w->len + 11, shellparse_pattern(w) != NULL ?
 		    ".git/hooks/*" : NULL);
 	}
 	if (types == 0)
@@ -16681,9 +16659,7 @@ named_files(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		}
 		return;
 	}
-	if (!((blen == 4 && memcmp(base, "make", 4) == 0) ||
-	    (blen == 5 && (memcmp(base, "gmake", 5) == 0 ||
-	    memcmp(base, "bmake", 5) == 0))) || !lw_before(c, ci))
+	if (!make_name(base, blen) || !lw_before(c, ci))
 		return;
 	for (k = start + 1; k < end && !c->nomem; k++) {
 		w = &cmd->words[k];
