@@ -2325,8 +2325,9 @@ static const char *const pathset_names[LT_N] = {
  * options, and never write one (path write rules): cd, ls, cat, grep
  * and the like, and echo and printf, which open none.  Not less (-o
  * writes a log, +!cmd runs one), tee, nor any program that runs
- * another (ldd may run the program it is given).  sort, sed, find,
- * file, uniq and xxd read unless told to write: cond_reads().
+ * another (ldd may run the program it is given: run_words() reads
+ * that as a program run).  sort, sed, find, file, uniq, xxd, dpkg, rpm
+ * and apt-file read unless told to write: cond_reads().
  */
 static const char *const reader_names[LT_N] = {
 	NULL, "[", "cd du jq ls nl nm od wc", "cat cmp cut rev sum tac",
@@ -2335,7 +2336,7 @@ static const char *const reader_names[LT_N] = {
 	"base32 base64 column getcap lsattr md5sum printf",
 	"dirname getfacl hexdump objdump readelf sha1sum strings whereis",
 	"basename readlink realpath", "sha224sum sha256sum sha384sum "
-	"sha512sum", NULL, NULL,
+	"sha512sum", "dpkg-query", NULL,
 };
 
 /* The shell's builtins: never looked up in the PATH (sys_path_runs()). */
@@ -5580,6 +5581,77 @@ find_reads(const struct shellparse_cmd *cmd)
 	return (1);
 }
 
+/* dpkg's queries (an action each), and the options that take a value */
+#define DPKG_QUERIES	"|search|listfiles|list|status|print-avail|" \
+	"contents|info|field|verify|audit|get-selections|" \
+	"compare-versions|print-architecture|print-foreign-architectures|" \
+	"show|"
+#define DPKG_VALS	"|admindir|root|instdir|showformat|verify-format|"
+#define DPKG_LONGS	"|no-pager|debug|"
+/* rpm's query and verify modes, their options, and those with a value */
+#define RPM_QUERIES	"|query|verify|checksig|"
+#define RPM_LONGS	"|file|list|info|configfiles|docfiles|all|" \
+	"requires|provides|whatprovides|whatrequires|changelog|scripts|" \
+	"state|dump|package|nodigest|nosignature|nofiles|nodeps|last|"
+#define RPM_VALS	"|queryformat|qf|root|dbpath|"
+
+/*
+ * Package managers asked about packages read what they are given:
+ * dpkg -S FILE, dpkg -L, -c DEB (every action a query), rpm -qf FILE,
+ * rpm -V, rpm -K (a query, verify or check mode, and nothing else),
+ * apt-file but for its update.  Any other option, or a word that may
+ * be any option, and they may install (write).
+ */
+static int
+pkg_reads(const struct shellparse_cmd *cmd, uint32_t start, const char *b,
+    size_t n)
+{
+	const struct shellparse_word *w;
+	const char *t, *eq = NULL;
+	uint32_t k;
+	size_t l = 0;
+	int endopts = 0, query = 0, rpm = n == 3;
+
+	for (k = start + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		switch (opt_word(w, endopts, &l, &eq)) {
+		case OW_ANY:
+			return (0);
+		case OW_OPERAND:
+			if (n == 8 && strcmp(t, "update") == 0)
+				return (0);	/* apt-file update */
+			continue;
+		case OW_END:
+			endopts = 1;
+			continue;
+		case OW_LONG:
+			if (n == 8)
+				continue;
+			if (in_list_abbr(rpm ? RPM_QUERIES : DPKG_QUERIES,
+			    t + 2, l, 1))
+				query = 1;
+			else if (in_list_abbr(rpm ? RPM_VALS : DPKG_VALS,
+			    t + 2, l, 1)) {
+				if (eq == NULL && ++k == cmd->nwords)
+					return (0);
+			} else if (!in_list_abbr(rpm ? RPM_LONGS : DPKG_LONGS,
+			    t + 2, l, 1))
+				return (0);
+			continue;
+		}
+		/* OW_SHORT: dpkg -S; rpm -qf, -qlp, -Va, -K */
+		if (n == 8)
+			continue;
+		if (strspn(t + 1, rpm ? "qafilcdpRsKVv" : "SLlspcIfVCW") !=
+		    w->len - 1)
+			return (0);
+		if (!rpm || strpbrk(t, "qVK") != NULL)
+			query = 1;
+	}
+	return (query || n == 8);
+}
+
 /*
  * Is cmd, run as b (n bytes), a program that only reads unless told
  * otherwise, not told?  Every word must be plain: a $x or a glob may
@@ -5603,6 +5675,10 @@ cond_reads(const struct shellparse_cmd *cmd, const char *b, size_t n)
 		return (sed_reads(cmd));
 	if (n == 4 && memcmp(b, "find", 4) == 0)
 		return (find_reads(cmd));
+	if ((n == 4 && memcmp(b, "dpkg", 4) == 0) ||
+	    (n == 3 && memcmp(b, "rpm", 3) == 0) ||
+	    (n == 8 && memcmp(b, "apt-file", 8) == 0))
+		return (pkg_reads(cmd, cmd->nassign, b, n));
 	for (i = 0; i < sizeof(creaders) / sizeof(creaders[0]); i++)
 		if (strlen(creaders[i].name) == n &&
 		    memcmp(creaders[i].name, b, n) == 0)
@@ -6232,7 +6308,7 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	uint32_t k, dest = NONE;
 	size_t j;
 	int endopts = 0, quiet = 0, rc, cp = 0, rd0, setv;
-	uint32_t run[4], nrun = 0, i;
+	uint32_t run[8], nrun = 0, i;
 
 	/* echo "$(x)": not any file */
 	if (cmd->nwords > cmd->nassign)
@@ -6248,7 +6324,7 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	rd0 = c->pread;
 	/* sudo /usr/bin/x: x is run, so read */
 	if (c->rs->npmw > 0 && cmd->nwords > cmd->nassign + 1)
-		nrun = run_words(c, cmd, run, 4);
+		nrun = run_words(c, cmd, run, 8);
 	setv = setvar_cmd(cmd);	/* export NAME=VALUE */
 	for (k = 0; k < cmd->nwords; k++) {
 		/* cp a b: a is read, b written; /usr/bin/gcc x.c runs
@@ -9657,6 +9733,61 @@ hook_installs(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 #define TW_MAKE		4
 
 /*
+ * dpkg and rpm not asked a question (pkg_reads()) write a tree of
+ * files: dpkg -x DEB DIR (-X, --extract, --vextract) into DIR, and
+ * into the directory of --root, --instdir or --admindir; rpm into that
+ * of --root, --dbpath and --prefix, and NEW of --relocate OLD=NEW.
+ */
+static void
+pkg_trees(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t start,
+    uint32_t end, int rpm)
+{
+	const struct shellparse_word *w, *d, *last = NULL;
+	struct shellparse_word v;
+	const char *t, *eq;
+	uint32_t k;
+	int hit, x = 0, endopts = 0;
+
+	if (pkg_reads(cmd, start, rpm ? "rpm" : "dpkg", rpm ? 3 : 4))
+		return;
+	for (k = start + 1; k < end && !c->nomem; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (endopts || w->len < 2 || t[0] != '-') {
+			last = w;
+			continue;
+		}
+		if (w->len == 2 && t[1] == '-') {
+			endopts = 1;
+			continue;
+		}
+		if (!rpm && t[1] != '-' && w->len == 2 && (t[1] == 'x' ||
+		    t[1] == 'X'))
+			x = 1;
+		if (t[1] != '-')
+			continue;
+		if (!rpm && in_list_abbr("|extract|vextract|", t + 2,
+		    w->len - 2, 1))
+			x = 1;
+		else if ((d = tw_long(cmd, &k, end, rpm ?
+		    "|root|dbpath|prefix|" : "|root|instdir|admindir|", &v,
+		    &hit)) != NULL)
+			dir_word(c, d, NULL, NULL);
+		else if (rpm && !hit && (d = tw_long(cmd, &k, end,
+		    "|relocate|", &v, &hit)) != NULL &&
+		    shellparse_pattern(d) == NULL &&
+		    (eq = memchr(d->text, '=', d->len)) != NULL) {
+			v.text = eq + 1;
+			v.len = d->len - (uint32_t)(eq + 1 - d->text);
+			v.flags = 0;
+			dir_word(c, &v, NULL, NULL);
+		}
+	}
+	if (x && last != NULL)
+		dir_word(c, last, NULL, NULL);
+}
+
+/*
  * Programs that write a tree of files into a directory their words
  * name, not known to the path rules as such: git clone URL [DIR] (by
  * default the URL's last part, less .git), git worktree add DIR, git
@@ -9693,7 +9824,14 @@ tree_writes(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	else if ((blen == 4 && memcmp(base, "make", 4) == 0) ||
 	    (blen == 5 && memcmp(base, "gmake", 5) == 0))
 		kind = TW_MAKE;
-	else
+	else if ((blen == 4 && memcmp(base, "dpkg", 4) == 0) ||
+	    (blen == 3 && memcmp(base, "rpm", 3) == 0)) {
+		c->pread = 0;
+		pkg_trees(c, cmd, start, end < cmd->nwords ? end :
+		    cmd->nwords, blen == 3);
+		c->pread = pr;
+		return;
+	} else
 		return;
 	c->pread = 0;
 	if (kind == TW_GIT)
@@ -9854,7 +9992,7 @@ prog_files(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 {
 	const struct srprog *p;
 
-	if (blen >= 3 && blen <= 5 && memchr("gnpybm", base[0], 6) != NULL)
+	if (blen >= 3 && blen <= 5 && memchr("gnpybmdr", base[0], 8) != NULL)
 		tree_writes(c, ci, start, end, base, blen);
 	if ((blen == 10 && memcmp(base, "pre-commit", 10) == 0) ||
 	    (blen == 5 && memcmp(base, "husky", 5) == 0))
@@ -21941,14 +22079,18 @@ again:
 	    strcmp(m, "ptpython") == 0 || strcmp(m, "ptipython") == 0);
 }
 
+/* By language: the short options that give code (python -c), and
+   those that take a value (python -W arg). */
+static const char *const code_copts[] = { NULL, "c", "eE", "e", "ep",
+    "rBRE", "e" };
+static const char *const code_vopts[] = { NULL, "WX", "iIMmxCdD",
+    "rICEFiTWxK", "r", "dcfzt", "l" };
+
 static void
 code_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     int lang)
 {
-	static const char *const code[] = { NULL, "c", "eE", "e", "ep",
-	    "rBRE", "e" };
-	static const char *const args[] = { NULL, "WX", "iIMmxCdD",
-	    "rICEFiTWxK", "r", "dcfzt", "l" };
+	const char *const *code = code_copts, *const *args = code_vopts;
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const struct shellparse_word *w;
 	const char *t, *v;
@@ -24468,10 +24610,87 @@ wrapped_at(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 }
 
 /*
+ * The word of the script interpreter lang, the program of word start,
+ * runs: its first operand, unless an option gives the code instead
+ * (python3 -c CODE, -m MODULE, perl -e, node --eval); 0 if none, or if
+ * an expansion may be any option.
+ */
+static uint32_t
+code_script(const struct shellparse_cmd *cmd, uint32_t start, int lang)
+{
+	const struct shellparse_word *w;
+	const char *t, *eq;
+	uint32_t k;
+	size_t i, l;
+
+	for (k = start + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (shellparse_pattern(w) != NULL)
+			return (0);
+		if (t[0] != '-' || w->len < 2)
+			break;
+		if (w->len == 2 && t[1] == '-') {
+			k++;
+			break;
+		}
+		if (t[1] == '-') {
+			eq = memchr(t, '=', w->len);
+			l = (eq != NULL ? (size_t)(eq - t) : w->len) - 2;
+			if (lang == LANG_JS && (in_list_abbr("|eval|print|",
+			    t + 2, l, 1) || in_list_abbr("|check|", t + 2, l,
+			    1)))
+				return (0);	/* node --eval X, --check */
+			if (eq == NULL && ((lang == LANG_PY &&
+			    strcmp(t, "--check-hash-based-pycs") == 0) ||
+			    (lang == LANG_JS && in_list_abbr(JS_MODOPTS,
+			    t + 2, l, 1))))
+				k++;
+			continue;
+		}
+		for (i = 1; i < w->len; i++) {
+			if (strchr(code_copts[lang], t[i]) != NULL ||
+			    (lang == LANG_PY && t[i] == 'm'))
+				return (0);
+			if (lang == LANG_PERL && (t[i] == 'l' || t[i] == '0')) {
+				while (i + 1 < w->len &&
+				    isxdigit((unsigned char)t[i + 1]))
+					i++;
+				continue;
+			}
+			if (strchr(code_vopts[lang], t[i]) != NULL) {
+				/* perl takes its values joined: -Mstrict */
+				if (i + 1 == w->len && lang != LANG_PERL)
+					k++;
+				break;
+			}
+		}
+	}
+	if (k >= cmd->nwords || script_operand(&cmd->words[k]) != UW_NONE)
+		return (0);
+	return (k);
+}
+
+/* The word of cmd, from word k on, whose text holds s; NONE if none. */
+static uint32_t
+word_holding(const struct shellparse_cmd *cmd, uint32_t k, const char *s)
+{
+	for (; s != NULL && k < cmd->nwords; k++)
+		if (s >= cmd->words[k].text &&
+		    s <= cmd->words[k].text + cmd->words[k].len)
+			return (k);
+	return (NONE);
+}
+
+/*
  * The words of cmd that name a program a wrapper runs (sudo /usr/bin/x,
- * env A=1 timeout 5 /usr/bin/x): their indexes into run[] (at most
- * nrun), their count returned.  Only where path write rules ask: such
- * a program is run, which reads it; its operands stay written.
+ * env A=1 timeout 5 /usr/bin/x, watch /usr/bin/x), the script an
+ * interpreter or a shell runs (python3 /usr/bin/x.py, sh x.sh), the
+ * programs ldd looks at, and the shell text a wrapper runs (sh -c
+ * TEXT, su -c TEXT: not a path; the commands in it are classified as
+ * their own): their indexes into run[] (at most nrun), their count
+ * returned.  Only where path write rules ask: such a word is run,
+ * which reads it; the other operands stay written.
  */
 static uint32_t __attribute__((noinline))
 run_words(const struct ctx *c, const struct shellparse_cmd *cmd,
@@ -24481,24 +24700,59 @@ run_words(const struct ctx *c, const struct shellparse_cmd *cmd,
 	struct unwrap u;
 	const char *b;
 	size_t n;
-	uint32_t k = cmd->nassign, nr = 0, depth;
+	uint32_t k = cmd->nassign, nr = 0, depth, i, j;
+	int lang;
 
 	for (depth = 0; depth < 8 && k < cmd->nwords; depth++) {
-		if ((b = lw_base(&cmd->words[k], &n)) == NULL ||
-		    (e = ilookup(c->rs, b, n)) == NULL || e->wrap == NULL)
+		if ((b = lw_base(&cmd->words[k], &n)) == NULL)
+			return (nr);
+		if ((e = ilookup(c->rs, b, n)) == NULL || e->wrap == NULL)
 			break;
 		unwrap(cmd, k, cmd->nwords, e->wrap, &u);
 		/* sh FILE: FILE is run, so read */
 		if (u.kind == UW_NONE && u.script > k &&
 		    u.script < cmd->nwords && nr < nrun)
 			run[nr++] = u.script;
+		/* sh -c TEXT, ssh -o ProxyCommand=TEXT: TEXT is no path */
+		for (i = 0; i < u.nss && i < UW_NSTR && nr < nrun; i++)
+			if ((j = word_holding(cmd, k + 1, u.ss[i])) != NONE)
+				run[nr++] = j;
+		if (u.kind == UW_STRING && nr < nrun &&
+		    (j = word_holding(cmd, k + 1, u.s)) != NONE)
+			run[nr++] = j;
+		if (u.kind == UW_STRING || u.kind == UW_STRINGS)
+			return (nr);
+		/* watch /usr/bin/x: the first word of the text it runs */
+		if ((u.kind == UW_JOIN || u.kind == UW_JOINQ) &&
+		    u.start > k && u.start < u.end && u.end <= cmd->nwords &&
+		    shellparse_pattern(&cmd->words[u.start]) == NULL &&
+		    strcspn(cmd->words[u.start].text, " \t\n;&|<>()$`\\\"'"
+		    "*?[#~=%") == cmd->words[u.start].len &&
+		    memchr(cmd->words[u.start].text, '/',
+		    cmd->words[u.start].len) != NULL && nr < nrun) {
+			run[nr++] = u.start;
+			return (nr);
+		}
 		if (u.kind != UW_VIEW || u.start <= k ||
 		    u.start >= cmd->nwords)
-			break;
+			return (nr);
 		k = u.start;
 		if (memchr(cmd->words[k].text, '/', cmd->words[k].len) !=
 		    NULL && nr < nrun)
 			run[nr++] = k;
+	}
+	if (depth == 8 || k >= cmd->nwords ||
+	    (b = lw_base(&cmd->words[k], &n)) == NULL)
+		return (nr);
+	/* python3 /usr/bin/x.py: the script */
+	if ((lang = code_lang(b, n)) != 0 && lang != LANG_AWK) {
+		if ((j = code_script(cmd, k, lang)) != 0 && nr < nrun)
+			run[nr++] = j;
+	} else if (n == 3 && memcmp(b, "ldd", 3) == 0) {
+		/* ldd /usr/bin/x: may run x (its loader) */
+		for (j = k + 1; j < cmd->nwords && nr < nrun; j++)
+			if (cmd->words[j].text[0] != '-')
+				run[nr++] = j;
 	}
 	return (nr);
 }
@@ -25650,10 +25904,10 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			alias_note(c, vw->cmd, start, end, 1);
 		if (!c->pathset && blen >= 4 && blen <= 8)
 			path_setter(c, vw->cmd, start, end, base, blen);
-		/* git, npm, pnpm, yarn, bun, pip, make; gh auth token,
-		   gpg --export-secret-keys, ... */
+		/* git, npm, pnpm, yarn, bun, pip, make, dpkg, rpm; gh auth
+		   token, gpg --export-secret-keys, ... */
 		if (rs->npp > 0 && ((blen >= 2 && blen <= 7 &&
-		    memchr("gnpybmakvh", base[0], 10) != NULL) ||
+		    memchr("gnpybmakvhdr", base[0], 12) != NULL) ||
 		    (blen == 10 && base[0] == 'p')))
 			prog_files(c, vw->cmd, start, end, base, blen);
 		else if (blen == 2 && base[0] == 'f' && base[1] == 'c')

@@ -5532,7 +5532,22 @@ path_writes(void)
 		"readelf -h /etc/x", "objdump -d /etc/x", "nm -D /etc/x",
 		"size /etc/x", "namei /etc/x", "lsattr /etc/x",
 		"getcap /etc/x", "getfacl /etc/x", "type /etc/x",
-		"which /etc/x", "whereis /etc/x",
+		"which /etc/x", "whereis /etc/x", "ldd /etc/x",
+		"ldd -r /etc/x /etc/y",
+		/* the script an interpreter runs; shell text a wrapper
+		   runs (its commands are classified as their own) */
+		"python3 /etc/x.py", "sudo python3 -u /etc/x.py a",
+		"perl -w /etc/x.pl", "node /etc/x.js", "ruby /etc/x.rb",
+		"python3 -- /etc/x.py", "python3 -W ignore /etc/x.py",
+		"sh -c '/etc/x -l'", "su -c /etc/x", "watch /etc/x",
+		"watch -n 1 /etc/x -l", "ssh h /etc/x", "env -S '/etc/x -l'",
+		"sudo sh -c '/etc/x | /etc/y'",
+		/* package managers asked about packages */
+		"dpkg -S /etc/x", "dpkg --search /etc/x", "dpkg -L x",
+		"dpkg -c /etc/x.deb", "dpkg-query -S /etc/x",
+		"rpm -qf /etc/x", "rpm -q --whatprovides /etc/x",
+		"rpm -qlp /etc/x.rpm", "rpm --root /etc -qa", "rpm -V x",
+		"apt-file search /etc/x", "apt-file list x",
 	};
 	static const char *const writes[] = {
 		"echo x > /etc/passwd", "echo x >> /etc/passwd",
@@ -5574,8 +5589,20 @@ path_writes(void)
 		"make OUT=/etc/x", "CC=/etc/cc OUT=/etc/x make",
 		"CC=/etc/cc foo", "foo CC=/etc/cc", "/etc/x /etc/y",
 		"make CC=/tmp/cc /etc/x", "sudo /etc/x /etc/y",
-		"sudo /tmp/x /etc/y", "env /tmp/x /etc/y", "ldd /etc/x",
-		"ssh h /etc/x", "timeout 5 /tmp/x /etc/y",
+		"sudo /tmp/x /etc/y", "env /tmp/x /etc/y",
+		"timeout 5 /tmp/x /etc/y", "python3 /tmp/x.py /etc/y",
+		"python3 -c 'print(1)' /etc/x", "python3 -m x /etc/x",
+		"perl -e 1 /etc/x", "node --eval 1 /etc/x",
+		"perl -i /tmp/x.pl /etc/y", "python3 -W ignore /tmp/x /etc/y",
+		"python3 $opt /etc/x.py", "sh -c 'x' /etc/x",
+		"watch cp a /etc/x", "ssh h cp a /etc/x",
+		"sh -c 'cat a > /etc/x' /etc/y",
+		/* dpkg and rpm not asked a question */
+		"dpkg -i /etc/x.deb", "rpm -ivh /etc/x.rpm", "rpm -e /etc/x",
+		"dpkg /etc/x", "dpkg -x a.deb /etc", "dpkg --extract a.deb /etc",
+		"sudo dpkg --root=/etc -i a.deb", "rpm --root /etc -ivh x",
+		"rpm -i --relocate /opt=/etc x.rpm", "dpkg -S $x /etc/x",
+		"apt-file update /etc/x", "rpm -qf /etc/x --install",
 		/* ... and those told to write */
 		"sort -o /etc/passwd /tmp/x", "sort -uo /etc/passwd /tmp/x",
 		"sort /tmp/x -o /etc/passwd", "sort --out=/etc/x /tmp/x",
