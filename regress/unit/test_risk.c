@@ -5599,7 +5599,8 @@ path_writes(void)
 		"sh -c 'cat a > /etc/x' /etc/y",
 		/* dpkg and rpm not asked a question */
 		"dpkg -i /etc/x.deb", "rpm -ivh /etc/x.rpm", "rpm -e /etc/x",
-		"dpkg /etc/x", "dpkg -x a.deb /etc", "dpkg --extract a.deb /etc",
+		"dpkg /etc/x", "dpkg -x a.deb /etc",
+		"dpkg --extract a.deb /etc",
 		"sudo dpkg --root=/etc -i a.deb", "rpm --root /etc -ivh x",
 		"rpm -i --relocate /opt=/etc x.rpm", "dpkg -S $x /etc/x",
 		"apt-file update /etc/x", "rpm -qf /etc/x --install",
