@@ -6277,6 +6277,141 @@ setvar_value(struct ctx *c, pathfn fn, const void *arg,
 	return (rc);
 }
 
+/* grep's long options that take a value (may be the next word), and
+   ripgrep's; and the short ones */
+#define GREP_VALLONGS	"|max-count|after-context|before-context|" \
+	"context|directories|devices|include|exclude|exclude-from|" \
+	"exclude-dir|label|binary-files|group-separator|color|colour|"
+#define RG_VALLONGS	"|glob|iglob|type|type-not|type-add|type-clear|" \
+	"max-count|after-context|before-context|context|threads|" \
+	"max-columns|encoding|replace|max-depth|maxdepth|sort|sortr|pre|" \
+	"pre-glob|color|colors|context-separator|path-separator|" \
+	"max-filesize|dfa-size-limit|regex-size-limit|engine|" \
+	"field-context-separator|field-match-separator|hostname-bin|" \
+	"hyperlink-format|ignore-file|"
+#define GITGREP_VALLONGS "|max-count|after-context|before-context|" \
+	"context|max-depth|threads|"
+
+/* A sed script (sed_walk()'s fn): its word, if all of it, into arg;
+   as its filefn, a -f anywhere (sed x -f f: x is no script), which
+   keeps none. */
+static int
+sed_textword(void *arg, const struct shellparse_word *w, const char *t,
+    size_t n)
+{
+	const struct shellparse_word **wp = arg;
+
+	if (t == w->text && n == w->len && shellparse_pattern(w) == NULL &&
+	    wp[0] == NULL)
+		wp[0] = w;
+	else if (wp[0] != w)
+		wp[1] = w;	/* (more than one: none kept) */
+	return (0);
+}
+
+static int
+sed_textfile(void *arg, const struct shellparse_word *w, const char *t,
+    size_t n)
+{
+	const struct shellparse_word **wp = arg;
+
+	(void)t;
+	(void)n;
+	wp[1] = w;
+	return (1);
+}
+
+/*
+ * The word of cmd that is text its program reads, not a path: the
+ * pattern of grep (egrep, fgrep, zgrep, rg, git grep) and the script of
+ * sed, the first operand where no -e or -f gives them (sed's script is
+ * read for the files it names: sed_scan()).  NONE if none, or if a
+ * word before it may be any option.
+ */
+static uint32_t __attribute__((noinline))
+grep_text(const struct shellparse_cmd *cmd, const char *b, size_t n)
+{
+	const struct shellparse_word *w, *sw[2] = { NULL, NULL };
+	const char *t, *eq = NULL, *vals, *svals;
+	uint32_t k = cmd->nassign;
+	size_t l = 0, j;
+	int endopts = 0, rg = 0;
+
+	if (n == 3 && memcmp(b, "sed", 3) == 0) {
+		(void)sed_walk(cmd, k, cmd->nwords, sed_textword,
+		    sed_textfile, sw);
+		return (sw[0] != NULL && sw[1] == NULL ?
+		    (uint32_t)(sw[0] - cmd->words) : NONE);
+	}
+	if (n == 3 && memcmp(b, "git", 3) == 0) {
+		if (k + 1 >= cmd->nwords || strcmp(cmd->words[k + 1].text,
+		    "grep") != 0)
+			return (NONE);
+		k++;
+		vals = GITGREP_VALLONGS;
+		svals = "efABCm";
+	} else if ((n == 2 && memcmp(b, "rg", 2) == 0)) {
+		rg = 1;
+		vals = RG_VALLONGS;
+		svals = "efgtTmABCjMErd";
+	} else if ((n == 4 && memcmp(b, "grep", 4) == 0) ||
+	    (n == 5 && (memcmp(b, "egrep", 5) == 0 ||
+	    memcmp(b, "fgrep", 5) == 0 || memcmp(b, "zgrep", 5) == 0))) {
+		vals = GREP_VALLONGS;
+		svals = "efmABCdD";
+	} else
+		return (NONE);
+	for (k++; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		switch (opt_word(w, endopts, &l, &eq)) {
+		case OW_ANY:
+			return (NONE);
+		case OW_OPERAND:
+			/* the first: the pattern, unless -e or -f come
+			   after it (GNU getopt takes options anywhere) */
+			for (j = k + 1; j < cmd->nwords && !endopts; j++) {
+				t = cmd->words[j].text;
+				if (shellparse_pattern(&cmd->words[j]) != NULL)
+					return (NONE);
+				if (strcmp(t, "--") == 0)
+					break;
+				if (t[0] == '-' && t[1] != '-' &&
+				    strpbrk(t, "ef") != NULL)
+					return (NONE);
+				if (t[0] == '-' && t[1] == '-' &&
+				    (strncmp(t, "--reg", 5) == 0 ||
+				    strncmp(t, "--fil", 5) == 0))
+					return (NONE);
+			}
+			return (k);
+		case OW_END:
+			endopts = 1;
+			continue;
+		case OW_LONG:
+			/* --regexp, --file; rg --files, --type-list */
+			if (l >= 3 && (strncmp(t + 2, "reg", 3) == 0 ||
+			    strncmp(t + 2, "fil", 3) == 0 ||
+			    (rg && strncmp(t + 2, "type-l", 6) == 0)))
+				return (NONE);
+			if (eq == NULL && in_list_abbr(vals, t + 2, l, 0))
+				k++;
+			continue;
+		}
+		/* OW_SHORT: -e, -f: no pattern operand; -m N, -A2 */
+		for (j = 1; j < w->len; j++) {
+			if (t[j] == 'e' || t[j] == 'f')
+				return (NONE);
+			if (strchr(svals, t[j]) != NULL) {
+				if (j + 1 == w->len)
+					k++;
+				break;
+			}
+		}
+	}
+	return (NONE);
+}
+
 /* Is cmd export, declare, local, typeset or readonly? */
 static inline int
 setvar_cmd(const struct shellparse_cmd *cmd)
@@ -6308,13 +6443,29 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	uint32_t k, dest = NONE;
 	size_t j;
 	int endopts = 0, quiet = 0, rc, cp = 0, rd0, setv;
-	uint32_t run[8], nrun = 0, i;
+	uint32_t run[8], nrun = 0, i, textw = NONE;
 
 	/* echo "$(x)": not any file */
 	if (cmd->nwords > cmd->nassign)
 		quiet = len_table_has(quiet_names,
 		    cmd->words[cmd->nassign].text,
 		    cmd->words[cmd->nassign].len);
+	/* grep PATTERN, sed SCRIPT (/bin/grep, ...): no path */
+	if (cmd->nwords > cmd->nassign + 1) {
+		w = &cmd->words[cmd->nassign];
+		t = w->text;
+		j = w->len;
+		if (t[0] == '/' && shellparse_pattern(w) == NULL &&
+		    (eq = memrchr(t, '/', j)) != NULL) {
+			j -= (size_t)(eq + 1 - t);
+			t = eq + 1;
+		}
+		if (j >= 2 && j <= 5 && (t[0] == 'g' || t[0] == 's' ||
+		    t[0] == 'r' || t[0] == 'e' || t[0] == 'f' || t[0] == 'z') &&
+		    (j != 2 || t[1] == 'g') && (j != 3 || t[1] == 'e' ||
+		    t[1] == 'i'))
+			textw = grep_text(cmd, t, j);
+	}
 	c->pread = c->rs->npmw > 0 && cmd_reads(c, cmd, &cp);
 	if (cp) {
 		dest = cp == 2 ? tar_dest(cmd) : cp == 3 ? rsync_dest(cmd) :
@@ -6342,6 +6493,8 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		t = w->text;
 		if (c->nmntw > 0 && mount_word(c, w))
 			continue;	/* docker run -v SRC:DST */
+		if (k == textw)
+			continue;
 		pat = shellparse_pattern(w);
 		if (k < cmd->nassign ||
 		    (k > cmd->nassign && !endopts && w->len >= 2 &&

@@ -3725,6 +3725,46 @@ container_mounts(void)
  * (export PATH=$HOME/bin does not make $HOME any directory), unless
  * -n makes the value a name.  A program run by its path is read.
  */
+/* grep's pattern and sed's script are text the program reads, not
+   paths; the files they name are. */
+static void
+text_operands(void)
+{
+	static const struct trule trules[] = {
+		{ "secrets", H, { { PATH, NULL, { "*.env", "*/.ssh/*",
+		    "/etc/shadow*", "*.pem" } } } },
+		{ "tools", L, { { CMD, NULL, { "*" } } } },
+	};
+	static const char *const text[] = {
+		"grep -rn \"\\.env\" src/", "grep -rn .env src/",
+		"grep -r /etc/shadow logs/", "rg '\\.pem' -l",
+		"egrep -i 'id_rsa|\\.pem' x", "grep -m 1 -A2 .env x",
+		"grep --max-count 1 .env x", "grep -- .env x",
+		"zgrep /etc/shadow a.gz", "git grep -n .env",
+		"git grep -e x --and -e y", "rg -g '*.c' .env src",
+		"sed 's|/home/u/.ssh/|x|' f", "sed -n '/\\.env$/p' list",
+		"sed -i 's/.pem/.crt/' conf", "/bin/grep .env x",
+	};
+	static const char *const paths[] = {
+		"grep x ~/.ssh/id_rsa", "grep -e x .env", "grep .env -e x",
+		"grep -ve x .env", "grep .env --regexp=x", "grep -f .env x",
+		"grep x -f .env", "grep $opt .env", "grep -- x .env",
+		"rg --files -g '*.env'", "rg --type-list .env", "rg -l x .env",
+		"git grep x -- .env", "sed 's/a/b/' .env", "sed -e p .env",
+		"sed -n 'w /home/u/.ssh/authorized_keys' f",
+		"sed 's/a/b/w /root/.ssh/x' f", "sed '1r ~/.ssh/id_rsa' f",
+		"sed -e '1r /etc/shadow' f", "sed -f .env f",
+		"sed \"1r $HOME/.ssh/id_rsa\" f", "grep \"$x\" .env",
+	};
+	struct risk_ruleset *set;
+
+	set = compile(trules, sizeof(trules) / sizeof(trules[0]), NULL);
+	lines_are(set, text, sizeof(text) / sizeof(text[0]), NULL, "text");
+	lines_are(set, paths, sizeof(paths) / sizeof(paths[0]), "secrets",
+	    "text");
+	risk_free(set);
+}
+
 static void
 assignment_values(void)
 {
@@ -5818,6 +5858,7 @@ main(void)
 	names_from_input();
 	assignment_values();
 	config_writes();
+	text_operands();
 	credential_prints();
 	hidden_paths();
 	any_paths();
