@@ -6322,11 +6322,61 @@ sed_textfile(void *arg, const struct shellparse_word *w, const char *t,
 }
 
 /*
+ * chown's OWNER[:GROUP], chgrp's GROUP, chmod's MODE: the first operand
+ * unless --reference gives it (then every operand is a file); NONE if
+ * none, or if a word before it may be any option.  chmod takes -w as a
+ * MODE: then there is none to skip.  A word with an expansion is one
+ * only with its ':' written out ($USER:$USER, "$(id -u):"), or for
+ * chmod its '+', '=' or ',' (u+$x).
+ */
+static uint32_t
+chown_text(const struct shellparse_cmd *cmd, int mode)
+{
+	const struct shellparse_word *w;
+	const char *t, *eq = NULL, *pat;
+	uint32_t k, j;
+	size_t l = 0;
+	int endopts = 0;
+
+	for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		switch (opt_word(w, endopts, &l, &eq)) {
+		case OW_ANY:
+			if ((pat = shellparse_pattern(w)) == NULL ||
+			    pat[0] == '-' ||
+			    strpbrk(pat, mode ? ":+=," : ":") == NULL)
+				return (NONE);
+			break;
+		case OW_END:
+			endopts = 1;
+			continue;
+		case OW_LONG:
+			if (l >= 3 && strncmp(t + 2, "ref", 3) == 0)
+				return (NONE);
+			continue;
+		case OW_SHORT:
+			if (mode && strspn(t + 1, "rwxXst") == w->len - 1)
+				return (NONE);		/* chmod -w f */
+			continue;
+		}
+		for (j = k + 1; j < cmd->nwords; j++) {
+			t = cmd->words[j].text;
+			if (shellparse_pattern(&cmd->words[j]) != NULL ||
+			    strncmp(t, "--ref", 5) == 0)
+				return (NONE);
+		}
+		return (k);
+	}
+	return (NONE);
+}
+
+/*
  * The word of cmd that is text its program reads, not a path: the
  * pattern of grep (egrep, fgrep, zgrep, rg, git grep) and the script of
  * sed, the first operand where no -e or -f gives them (sed's script is
- * read for the files it names: sed_scan()).  NONE if none, or if a
- * word before it may be any option.
+ * read for the files it names: sed_scan()); chown_text()'s.  NONE if
+ * none, or if a word before it may be any option.
  */
 static uint32_t __attribute__((noinline))
 grep_text(const struct shellparse_cmd *cmd, const char *b, size_t n)
@@ -6337,6 +6387,10 @@ grep_text(const struct shellparse_cmd *cmd, const char *b, size_t n)
 	size_t l = 0, j;
 	int endopts = 0, rg = 0;
 
+	if (n == 5 && b[0] == 'c')
+		return (memcmp(b, "chown", 5) == 0 || memcmp(b, "chgrp", 5) ==
+		    0 || memcmp(b, "chmod", 5) == 0 ? chown_text(cmd,
+		    b[3] == 'o') : NONE);
 	if (n == 3 && memcmp(b, "sed", 3) == 0) {
 		(void)sed_walk(cmd, k, cmd->nwords, sed_textword,
 		    sed_textfile, sw);
@@ -6460,10 +6514,10 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 			j -= (size_t)(eq + 1 - t);
 			t = eq + 1;
 		}
-		if (j >= 2 && j <= 5 && (t[0] == 'g' || t[0] == 's' ||
+		if ((j >= 2 && j <= 5 && (t[0] == 'g' || t[0] == 's' ||
 		    t[0] == 'r' || t[0] == 'e' || t[0] == 'f' || t[0] == 'z') &&
 		    (j != 2 || t[1] == 'g') && (j != 3 || t[1] == 'e' ||
-		    t[1] == 'i'))
+		    t[1] == 'i')) || (j == 5 && t[0] == 'c' && t[1] == 'h'))
 			textw = grep_text(cmd, t, j);
 	}
 	c->pread = c->rs->npmw > 0 && cmd_reads(c, cmd, &cp);
@@ -6806,28 +6860,38 @@ vt_isset(const struct ctx *c, const char *s, size_t n)
 
 /*
  * May the word at t[i] be in a command's place?  Not when a word that
- * is no keyword is before it (find . -name x).
+ * is no keyword is before it (find . -name x, docker exec); an
+ * assignment or a redirection before it is looked past (A=1 read x,
+ * 2>/dev/null read x), and a case pattern's ) counts as a separator.
  */
 static int
 vt_cmdpos(const char *t, size_t i)
 {
 	size_t e, s;
+	int n;
 
-	while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t'))
-		i--;
-	if (i == 0 || strchr(";&|({\n`", t[i - 1]) != NULL)
-		return (1);
-	for (e = i; i > 0 && t[i - 1] != ' ' && t[i - 1] != '\t' &&
-	    strchr(";&|({\n`", t[i - 1]) == NULL; i--)
-		;
-	s = i;
-	if (len_table_has(cmdpos_words, t + s, e - s))
-		return (1);
-	/* a word with quotes or an expansion: it may spell one */
-	for (; s < e; s++)
-		if (strchr("'\"\\$`", t[s]) != NULL)
+	for (n = 0; n < 64; n++) {
+		while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '\t'))
+			i--;
+		if (i == 0 || strchr(";&|()\n`{", t[i - 1]) != NULL)
 			return (1);
-	return (0);
+		for (e = i; i > 0 && t[i - 1] != ' ' && t[i - 1] != '\t' &&
+		    strchr(";&|()\n`{", t[i - 1]) == NULL; i--)
+			;
+		s = i;
+		if (len_table_has(cmdpos_words, t + s, e - s))
+			return (1);
+		/* a word with quotes or an expansion: it may spell one */
+		for (; s < e; s++)
+			if (strchr("'\"\\$`", t[s]) != NULL)
+				return (1);
+		/* NAME=value, >f: the word before it */
+		if (memchr(t + i, '=', e - i) == NULL &&
+		    memchr(t + i, '<', e - i) == NULL &&
+		    memchr(t + i, '>', e - i) == NULL)
+			return (0);
+	}
+	return (1);
 }
 
 /* NAME written where its value is matched as it is written (a for's
@@ -6979,9 +7043,10 @@ vt_scan(struct ctx *c, const char *t, size_t n)
 		}
 		if (l == 6 && memcmp(w, "source", 6) == 0)
 			c->vtdyn = 1;
-		/* (-exec, read-only: an option, a word, not a builtin) */
+		/* (-exec, read-only: an option, a word, not a builtin;
+		   docker exec: an operand) */
 		if (pre != '-' && after != '-' &&
-		    len_table_has(vt_setters, w, l)) {
+		    len_table_has(vt_setters, w, l) && vt_cmdpos(t, st)) {
 			if (len_table_has(setvar_names, w, l))
 				kwv = 1;
 			else

@@ -3744,6 +3744,13 @@ text_operands(void)
 		"git grep -e x --and -e y", "rg -g '*.c' .env src",
 		"sed 's|/home/u/.ssh/|x|' f", "sed -n '/\\.env$/p' list",
 		"sed -i 's/.pem/.crt/' conf", "/bin/grep .env x",
+		/* chown's owner, chmod's mode */
+		"chown -R $USER:$USER .", "chown \"$(id -u):$(id -g)\" f",
+		"chown $USER: f", "chmod \"u+$x\" f", "chgrp a.pem f",
+		"chown ~/.ssh/id_rsa f",
+		/* docker exec is no builtin exec, which may set any name */
+		"docker exec \"$c\" ls", "kubectl exec $pod -- ls",
+		"docker exec \"$n\" x; cat $HOME/shadow",
 	};
 	static const char *const paths[] = {
 		"grep x ~/.ssh/id_rsa", "grep -e x .env", "grep .env -e x",
@@ -3755,6 +3762,18 @@ text_operands(void)
 		"sed 's/a/b/w /root/.ssh/x' f", "sed '1r ~/.ssh/id_rsa' f",
 		"sed -e '1r /etc/shadow' f", "sed -f .env f",
 		"sed \"1r $HOME/.ssh/id_rsa\" f", "grep \"$x\" .env",
+		"chown --reference=.env f", "chown --reference .env f",
+		"chown x .env", "chmod 600 ~/.ssh/id_rsa", "chmod -w .env",
+		"chmod $m .env", "chown $x .env", "chown -- -x .env",
+		/* read, exec, ... where a command is: any name */
+		"read \"$n\"; cat $HOME/shadow",
+		"A=1 read \"$n\"; cat $HOME/shadow",
+		"case a in a) read \"$n\";; esac; cat $HOME/shadow",
+		"2>/dev/null read \"$n\"; cat $HOME/shadow",
+		"if true; then read \"$n\"; fi; cat $HOME/shadow",
+		"x=1 y=2 read \"$n\"; cat $HOME/shadow",
+		"{ read \"$n\"; }; cat $HOME/shadow",
+		"sh -c 'read \"$n\"; cat $HOME/shadow'",
 	};
 	struct risk_ruleset *set;
 
