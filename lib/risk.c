@@ -9520,6 +9520,14 @@ static const struct secread {
 	{ "aws", "ecr get-login-password", NULL, NULL, "~/.aws/credentials" },
 	{ "aws", "sts get-session-token", NULL, NULL, "~/.aws/credentials" },
 	{ "aws", "sts assume-role", NULL, NULL, "~/.aws/credentials" },
+	{ "aws", "secretsmanager get-secret-value", NULL, NULL,
+	    "~/.aws/credentials" },
+	{ "aws", "ssm get-parameter", "|--with-decryption|", NULL,
+	    "~/.aws/credentials" },
+	{ "aws", "ssm get-parameters", "|--with-decryption|", NULL,
+	    "~/.aws/credentials" },
+	{ "aws", "ssm get-parameters-by-path", "|--with-decryption|", NULL,
+	    "~/.aws/credentials" },
 	{ "gcloud", "auth application-default print-access-token", NULL,
 	    NULL, "~/.config/gcloud/application_default_credentials.json" },
 	{ "gcloud", "auth print-access-token", NULL, NULL,
@@ -9531,6 +9539,8 @@ static const struct secread {
 	{ "az", "account get-access-token", NULL, NULL,
 	    "~/.azure/msal_token_cache.json" },
 	{ "kubectl", "config view", "|--raw|", NULL, "~/.kube/config" },
+	{ "kubectl", "get secret", "|-o|--output|", NULL, "~/.kube/config" },
+	{ "kubectl", "get secrets", "|-o|--output|", NULL, "~/.kube/config" },
 	{ "git", "credential fill", NULL, NULL, "~/.git-credentials" },
 	{ "git", "credential-store get", NULL, NULL, "~/.git-credentials" },
 	{ "gpg", "", "|--export-secret-keys|--export-secret-subkeys|", NULL,
@@ -9539,7 +9549,15 @@ static const struct secread {
 	    "~/.gnupg/private-keys-v1.d" },
 	{ "npm", "config get", NULL, "|auth|token|password|", "~/.npmrc" },
 	{ "vault", "print token", NULL, NULL, "~/.vault-token" },
+	{ "vault", "kv get", NULL, NULL, "~/.vault-token" },
+	{ "vault", "read", NULL, NULL, "~/.vault-token" },
 	{ "heroku", "auth:token", NULL, NULL, "~/.netrc" },
+	{ "sops", "", "|-d|--decrypt|", NULL, "~/.config/sops/age/keys.txt" },
+	{ "sops", "decrypt", NULL, NULL, "~/.config/sops/age/keys.txt" },
+	{ "sops", "edit", NULL, NULL, "~/.config/sops/age/keys.txt" },
+	{ "sops", "exec-env", NULL, NULL, "~/.config/sops/age/keys.txt" },
+	{ "sops", "exec-file", NULL, NULL, "~/.config/sops/age/keys.txt" },
+	{ "pass", "show", NULL, NULL, "~/.password-store" },
 };
 
 /* Each program's entries: secreads[first, first + n) (sr_ok()). */
@@ -9547,10 +9565,11 @@ static const struct srprog {
 	const char	*name;
 	uint8_t		 first, n;
 } sr_progs[] = {
-	{ "gh", 0, 2 }, { "glab", 2, 2 }, { "aws", 4, 5 },
-	{ "gcloud", 9, 4 }, { "az", 13, 1 }, { "kubectl", 14, 1 },
-	{ "git", 15, 2 }, { "gpg", 17, 1 }, { "gpg2", 18, 1 },
-	{ "npm", 19, 1 }, { "vault", 20, 1 }, { "heroku", 21, 1 },
+	{ "gh", 0, 2 }, { "glab", 2, 2 }, { "aws", 4, 9 },
+	{ "gcloud", 13, 4 }, { "az", 17, 1 }, { "kubectl", 18, 3 },
+	{ "git", 21, 2 }, { "gpg", 23, 1 }, { "gpg2", 24, 1 },
+	{ "npm", 25, 1 }, { "vault", 26, 3 }, { "heroku", 29, 1 },
+	{ "sops", 30, 5 }, { "pass", 35, 1 },
 };
 
 /* Are sr_progs[] and secreads[] in step?  (At compile.) */
@@ -9587,7 +9606,9 @@ sr_prog(const char *b, size_t n)
 		    b[1] == 'i' ? &sr_progs[6] : &sr_progs[7];
 		break;
 	case 4:
-		p = b[1] == 'l' ? &sr_progs[1] : &sr_progs[8];
+		p = b[0] == 's' ? &sr_progs[12] : b[0] == 'p' ?
+		    &sr_progs[13] : b[1] == 'l' ? &sr_progs[1] :
+		    &sr_progs[8];
 		break;
 	case 5:
 		p = &sr_progs[10];
@@ -9674,10 +9695,12 @@ secret_reads(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			n = cmd->words[x].len;
 			if ((eq = memchr(t, '=', n)) != NULL)
 				n = (size_t)(eq - t);
-			/* (gpg takes an abbreviation: --export-secret-k) */
-			ok = t[0] == '-' && in_list_abbr(sr->opts, t, n,
+			/* (gpg takes an abbreviation: --export-secret-k;
+			   -oyaml is -o) */
+			ok = t[0] == '-' && (in_list_abbr(sr->opts, t, n,
 			    sr->prog[0] != 'g' || sr->prog[1] != 'p' ||
-			    n < 17);
+			    n < 17) || (n > 2 && t[1] != '-' &&
+			    in_list_abbr(sr->opts, t, 2, 1)));
 		}
 		if (ok && sr->keys != NULL) {
 			/* the key: the next word not an option */
@@ -26125,7 +26148,7 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		/* git, npm, pnpm, yarn, bun, pip, make, dpkg, rpm; gh auth
 		   token, gpg --export-secret-keys, ... */
 		if (rs->npp > 0 && ((blen >= 2 && blen <= 7 &&
-		    memchr("gnpybmakvhdr", base[0], 12) != NULL) ||
+		    memchr("gnpybmakvhdrs", base[0], 13) != NULL) ||
 		    (blen == 10 && base[0] == 'p')))
 			prog_files(c, vw->cmd, start, end, base, blen);
 		else if (blen == 2 && base[0] == 'f' && base[1] == 'c')

@@ -4010,9 +4010,19 @@ credential_prints(void)
 		    "*/.azure/*", "*/.kube/config" } } } },
 		{ "secrets", H, { { PATH, NULL, { "*/.git-credentials",
 		    "*/.gnupg/*", "*/.n*rc", "*/.vault-token" } } } },
+		{ "secrets", H, { { PATH, NULL, { "*/.password-store" } } } },
 		{ "tools", L, { { CMD, NULL, { "*" } } } },
 	};
 	static const char *const secret[] = {
+		"aws secretsmanager get-secret-value --secret-id x",
+		"aws ssm get-parameter --name x --with-decryption",
+		"aws ssm get-parameters-by-path --path / --with-decryption",
+		"kubectl get secret x -o yaml", "kubectl get secrets -ojson",
+		"kubectl -n a get secret x --output=jsonpath={.data}",
+		"vault kv get secret/x", "vault read secret/x",
+		"sops -d x.enc.yaml", "sops --decrypt x.yaml",
+		"sops decrypt x.yaml", "sops exec-env x.yaml env",
+		"pass show mail/x",
 		"gh auth token", "gh auth status --show-token",
 		"gh auth status -t", "glab config get token",
 		"glab auth status --show-token",
@@ -4042,7 +4052,9 @@ credential_prints(void)
 		"kubectl config view", "kubectl get pods", "git status",
 		"git credential reject", "gpg --export me",
 		"gpg --list-secret-keys", "npm config get registry",
-		"vault status", "heroku apps",
+		"vault status", "heroku apps", "aws ssm get-parameter --name x",
+		"kubectl get secrets", "kubectl get pods -o yaml",
+		"vault kv list secret/", "sops -e x.yaml", "pass ls",
 	};
 	struct risk_ruleset *set;
 
