@@ -24963,6 +24963,19 @@ run_words(const struct ctx *c, const struct shellparse_cmd *cmd,
 			run[nr++] = j;
 		if (u.kind == UW_STRING || u.kind == UW_STRINGS)
 			return (nr);
+		/* find . -exec /usr/bin/x {} +: the program of each */
+		if (u.kind == UW_FIND) {
+			for (j = k + 1; j + 1 < cmd->nwords && nr < nrun; j++)
+				if (word_is(&cmd->words[j], "-exec") ||
+				    word_is(&cmd->words[j], "-execdir") ||
+				    word_is(&cmd->words[j], "-ok") ||
+				    word_is(&cmd->words[j], "-okdir")) {
+					if (memchr(cmd->words[j + 1].text, '/',
+					    cmd->words[j + 1].len) != NULL)
+						run[nr++] = j + 1;
+				}
+			return (nr);
+		}
 		/* watch /usr/bin/x: the first word of the text it runs */
 		if ((u.kind == UW_JOIN || u.kind == UW_JOINQ) &&
 		    u.start > k && u.start < u.end && u.end <= cmd->nwords &&

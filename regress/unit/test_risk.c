@@ -5612,7 +5612,8 @@ path_writes(void)
 		"python3 -- /etc/x.py", "python3 -W ignore /etc/x.py",
 		"sh -c '/etc/x -l'", "su -c /etc/x", "watch /etc/x",
 		"watch -n 1 /etc/x -l", "ssh h /etc/x", "env -S '/etc/x -l'",
-		"sudo sh -c '/etc/x | /etc/y'",
+		"sudo sh -c '/etc/x | /etc/y'", "find . -exec /etc/x {} +",
+		"find /tmp -execdir /etc/x {} \\;",
 		/* package managers asked about packages */
 		"dpkg -S /etc/x", "dpkg --search /etc/x", "dpkg -L x",
 		"dpkg -c /etc/x.deb", "dpkg-query -S /etc/x",
@@ -5668,6 +5669,8 @@ path_writes(void)
 		"python3 $opt /etc/x.py", "sh -c 'x' /etc/x",
 		"watch cp a /etc/x", "ssh h cp a /etc/x",
 		"sh -c 'cat a > /etc/x' /etc/y",
+		"find . -exec cp {} /etc/x \\;",
+		"find /etc -name x -exec rm {} +",
 		/* dpkg and rpm not asked a question */
 		"dpkg -i /etc/x.deb", "rpm -ivh /etc/x.rpm", "rpm -e /etc/x",
 		"dpkg /etc/x", "dpkg -x a.deb /etc",
