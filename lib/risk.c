@@ -6499,11 +6499,15 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	int endopts = 0, quiet = 0, rc, cp = 0, rd0, setv;
 	uint32_t run[8], nrun = 0, i, textw = NONE;
 
-	/* echo "$(x)": not any file */
-	if (cmd->nwords > cmd->nassign)
-		quiet = len_table_has(quiet_names,
-		    cmd->words[cmd->nassign].text,
-		    cmd->words[cmd->nassign].len);
+	/* echo "$(x)": not any file; echo and printf open none (2) */
+	if (cmd->nwords > cmd->nassign &&
+	    (quiet = len_table_has(quiet_names,
+	    cmd->words[cmd->nassign].text,
+	    cmd->words[cmd->nassign].len)) &&
+	    ((cmd->words[cmd->nassign].len == 4 &&
+	    cmd->words[cmd->nassign].text[0] == 'e') ||
+	    cmd->words[cmd->nassign].len == 6))
+		quiet = 2;
 	/* grep PATTERN, sed SCRIPT (/bin/grep, ...): no path */
 	if (cmd->nwords > cmd->nassign + 1) {
 		w = &cmd->words[cmd->nassign];
@@ -6616,8 +6620,14 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 				return (1);
 			continue;
 		}
+		/* echo .env, printf '%s\n' "$HOME/.ssh/x": text; a glob,
+		   or an expansion the shell may split and glob, is still
+		   what it may name */
+		if (quiet == 2 && !(w->flags & (SHELLPARSE_W_GLOB |
+		    SHELLPARSE_W_SPLIT | SHELLPARSE_W_OPAQUE)))
+			continue;
 		if (pat != NULL) {
-			c->noany = quiet;
+			c->noany = quiet != 0;
 			c->opqw = (w->flags & SHELLPARSE_W_OPAQUE) != 0;
 			rc = feed_word(c, fn, t, w->len, pat, arg);
 			c->noany = c->opqw = 0;

@@ -3751,6 +3751,10 @@ text_operands(void)
 		/* docker exec is no builtin exec, which may set any name */
 		"docker exec \"$c\" ls", "kubectl exec $pod -- ls",
 		"docker exec \"$n\" x; cat $HOME/shadow",
+		/* echo and printf open none */
+		"echo \"*.env\" >> .gitignore", "echo .env",
+		"printf '%s\\n' ~/.ssh/id_rsa", "echo \"$HOME/.ssh/id_rsa\"",
+		"printf -v x /etc/shadow",
 	};
 	static const char *const paths[] = {
 		"grep x ~/.ssh/id_rsa", "grep -e x .env", "grep .env -e x",
@@ -3774,6 +3778,9 @@ text_operands(void)
 		"x=1 y=2 read \"$n\"; cat $HOME/shadow",
 		"{ read \"$n\"; }; cat $HOME/shadow",
 		"sh -c 'read \"$n\"; cat $HOME/shadow'",
+		"echo *.env", "echo $(cat .env)", "echo \"$(<.env)\"",
+		"echo .env | xargs cat", "echo x > .env",
+		"echo $HOME/.ssh/id_rsa", "test -f .env", "cat $(echo .env)",
 	};
 	struct risk_ruleset *set;
 
