@@ -6466,6 +6466,179 @@ grep_text(const struct shellparse_cmd *cmd, const char *b, size_t n)
 	return (NONE);
 }
 
+/*
+ * Options whose value is text, not a path: a commit's message, a log's
+ * search, a pull request's title, a header curl sends.  By program and,
+ * for git and gh, subcommand (NULL: any): short letters and long
+ * names that take one, and the other short options that take a value
+ * (skipped, so that a value such as -name is not read as options).
+ * curl's value from @FILE is a file.
+ */
+static const struct textopt {
+	const char	*prog;
+	const char	*subs;
+	const char	*shorts;
+	const char	*longs;
+	const char	*vals;
+} textopts[] = {
+	{ "git", "|commit|tag|merge|stash|notes|", "m", "|message|",
+	    "CcFtXsu" },
+	{ "git", "|log|show|shortlog|rev-list|whatchanged|reflog|", "SG",
+	    "|grep|author|committer|format|pretty|grep-reflog|", "nL" },
+	{ "gh", "|pr|issue|", "tb", "|title|body|", "RBHalmprFTAcsLSe" },
+	{ "gh", "|release|", "tn", "|title|notes|", "RFpd" },
+	{ "curl", NULL, "HAeXud", "|header|user-agent|referer|request|user|"
+	    "proxy-user|oauth2-bearer|data|data-raw|data-ascii|data-binary|"
+	    "data-urlencode|", "bcCDEFKmoQrTtUwxyYzP" },
+	{ "wget", NULL, "U", "|header|user-agent|referer|post-data|"
+	    "body-data|", "oaeiBtOTwQPlARDIX" },
+};
+
+/* Word k of cmd is text (into tw[], at most max): the count after. */
+static uint32_t
+text_add(uint32_t *tw, uint32_t nt, uint32_t max, uint32_t k)
+{
+	if (nt < max)
+		tw[nt++] = k;
+	return (nt);
+}
+
+/*
+ * The words of cmd, run as b (n bytes), that hold the value of an
+ * option of textopts[], or jq's filter and --arg values: into tw[] (at
+ * most max), their count returned.
+ */
+static uint32_t __attribute__((noinline))
+text_opts(const struct shellparse_cmd *cmd, const char *b, size_t n,
+    uint32_t *tw, uint32_t max)
+{
+	const struct textopt *to = NULL;
+	const struct shellparse_word *w;
+	const char *t, *eq, *v;
+	uint32_t k = cmd->nassign + 1, nt = 0, first = 0;
+	size_t i, l;
+	int jq = 0, filter = 1;
+
+	if ((n == 2 && memcmp(b, "jq", 2) == 0) ||
+	    (n == 4 && memcmp(b, "gojq", 4) == 0))
+		jq = 1;
+	else if (n == 3 && memcmp(b, "git", 3) == 0) {
+		/* git [-C DIR] [-c K=V] [--git-dir DIR] SUB */
+		for (; k < cmd->nwords; k++) {
+			t = cmd->words[k].text;
+			if (shellparse_pattern(&cmd->words[k]) != NULL)
+				return (0);
+			if (t[0] != '-')
+				break;
+			if ((t[1] == 'C' || t[1] == 'c') && t[2] == '\0')
+				k++;
+			else if (t[1] == '-' && strchr(t, '=') == NULL &&
+			    in_list_abbr("|git-dir|work-tree|namespace|"
+			    "config-env|super-prefix|attr-source|", t + 2,
+			    strlen(t + 2), 0))
+				k++;
+		}
+		first = k++;
+	} else if (n == 2 && memcmp(b, "gh", 2) == 0)
+		first = k++;
+	if (first >= cmd->nwords)
+		return (0);
+	if (!jq) {
+		for (i = 0; i < sizeof(textopts) / sizeof(textopts[0]); i++) {
+			if (strlen(textopts[i].prog) != n ||
+			    memcmp(textopts[i].prog, b, n) != 0)
+				continue;
+			if (textopts[i].subs == NULL || (first != 0 &&
+			    in_list_abbr(textopts[i].subs,
+			    cmd->words[first].text, cmd->words[first].len,
+			    1))) {
+				to = &textopts[i];
+				break;
+			}
+		}
+		if (to == NULL)
+			return (0);
+	}
+	for (; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (shellparse_pattern(w) != NULL) {
+			/* jq . $f: a word that may be any option (-f) */
+			if (jq)
+				return (0);
+			continue;
+		}
+		if (w->len == 2 && t[0] == '-' && t[1] == '-')
+			break;
+		if (t[0] != '-' || w->len < 2) {
+			/* jq FILTER FILE...: the first operand */
+			if (jq && filter) {
+				filter = 0;
+				nt = text_add(tw, nt, max, k);
+			}
+			continue;
+		}
+		if (jq) {
+			/* --arg NAME VALUE, --argjson; --slurpfile NAME
+			   FILE, --rawfile; -f FILE: the filter too */
+			if (strcmp(t, "--arg") == 0 || strcmp(t,
+			    "--argjson") == 0) {
+				nt = text_add(tw, nt, max, k + 1);
+				nt = text_add(tw, nt, max, k + 2);
+				k += 2;
+			} else if (strcmp(t, "--slurpfile") == 0 ||
+			    strcmp(t, "--rawfile") == 0) {
+				nt = text_add(tw, nt, max, k + 1);
+				k += 2;
+			} else if (strcmp(t, "-f") == 0 ||
+			    strncmp(t, "--from-file", 11) == 0 ||
+			    strcmp(t, "--args") == 0 ||
+			    strcmp(t, "--jsonargs") == 0)
+				return (0);	/* (each may move the filter) */
+			else if (strcmp(t, "--indent") == 0)
+				k++;
+			else if (t[1] != '-') {
+				/* -rf FILE: -f's; -L DIR */
+				if (strchr(t, 'f') != NULL)
+					return (0);
+				if (t[w->len - 1] == 'L')
+					k++;
+			}
+			continue;
+		}
+		if (t[1] == '-') {
+			eq = memchr(t, '=', w->len);
+			l = (eq != NULL ? (size_t)(eq - t) : w->len) - 2;
+			if (!in_list_abbr(to->longs, t + 2, l, 1))
+				continue;
+			if (eq == NULL && k + 1 < cmd->nwords)
+				k++;
+			v = eq != NULL ? eq + 1 : cmd->words[k].text;
+		} else {
+			for (i = 1; i < w->len; i++)
+				if (strchr(to->shorts, t[i]) != NULL ||
+				    strchr(to->vals, t[i]) != NULL)
+					break;
+			if (i == w->len)
+				continue;
+			if (strchr(to->shorts, t[i]) == NULL) {
+				/* -o FILE: skipped, fed as any other */
+				if (i + 1 == w->len)
+					k++;
+				continue;
+			}
+			if (i + 1 == w->len && k + 1 < cmd->nwords)
+				k++;
+			v = i + 1 < w->len ? t + i + 1 : cmd->words[k].text;
+		}
+		/* curl -H @file, -d @file, --data-urlencode n@file */
+		if (b[0] == 'c' && strchr(v, '@') != NULL)
+			continue;
+		nt = text_add(tw, nt, max, k);
+	}
+	return (nt);
+}
+
 /* Is cmd export, declare, local, typeset or readonly? */
 static inline int
 setvar_cmd(const struct shellparse_cmd *cmd)
@@ -6497,7 +6670,7 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	uint32_t k, dest = NONE;
 	size_t j;
 	int endopts = 0, quiet = 0, rc, cp = 0, rd0, setv;
-	uint32_t run[8], nrun = 0, i, textw = NONE;
+	uint32_t run[8], nrun = 0, i, textw = NONE, tw[8], ntw = 0;
 
 	/* echo "$(x)": not any file; echo and printf open none (2) */
 	if (cmd->nwords > cmd->nassign &&
@@ -6523,6 +6696,12 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		    (j != 2 || t[1] == 'g') && (j != 3 || t[1] == 'e' ||
 		    t[1] == 'i')) || (j == 5 && t[0] == 'c' && t[1] == 'h'))
 			textw = grep_text(cmd, t, j);
+		/* git commit -m TEXT, curl -H TEXT, jq FILTER */
+		if (textw == NONE && (((j == 2 || j == 3) && t[0] == 'g') ||
+		    (j == 4 && ((t[0] == 'c' && t[3] == 'l') ||
+		    (t[0] == 'w' && t[3] == 't') || (t[0] == 'g' &&
+		    t[3] == 'q'))) || (j == 2 && t[0] == 'j' && t[1] == 'q')))
+			ntw = text_opts(cmd, t, j, tw, 8);
 	}
 	c->pread = c->rs->npmw > 0 && cmd_reads(c, cmd, &cp);
 	if (cp) {
@@ -6552,6 +6731,10 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		if (c->nmntw > 0 && mount_word(c, w))
 			continue;	/* docker run -v SRC:DST */
 		if (k == textw)
+			continue;
+		for (i = 0; i < ntw && tw[i] != k; i++)
+			;
+		if (i < ntw)
 			continue;
 		pat = shellparse_pattern(w);
 		if (k < cmd->nassign ||
