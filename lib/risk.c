@@ -9999,15 +9999,48 @@ git_cfg_file(struct ctx *c, int scope, const struct shellparse_word *gc,
  * as any.  A get or a list (a KEY alone) writes nothing; neither does
  * --blob.  Words [k, end) follow "config".
  */
+/*
+ * git's configuration keys whose value no program runs, and that name
+ * no file, hook or command: setting one writes nothing the startup
+ * rules are about (core.pager, core.editor, core.fsmonitor,
+ * core.hooksPath, alias.*, credential.helper, remote URLs, include.path
+ * and the like are not among them).
+ */
+#define GIT_PLAIN_KEYS	"|user.name|user.email|init.defaultbranch|" \
+	"pull.rebase|pull.ff|push.default|push.autosetupremote|fetch.prune|" \
+	"color.ui|core.autocrlf|core.eol|core.filemode|core.ignorecase|" \
+	"core.quotepath|core.safecrlf|merge.ff|merge.conflictstyle|" \
+	"rebase.autostash|rebase.autosquash|rebase.updaterefs|" \
+	"commit.gpgsign|tag.gpgsign|diff.renames|diff.algorithm|log.date|" \
+	"rerere.enabled|status.showuntrackedfiles|branch.autosetupmerge|" \
+	"branch.autosetuprebase|advice.detachedhead|column.ui|" \
+	"commit.verbose|"
+
+/* Is word w such a key, written out (any case)? */
+static int
+git_key_plain(const struct shellparse_word *w)
+{
+	char buf[40];
+	size_t i;
+
+	if (shellparse_pattern(w) != NULL || w->len == 0 ||
+	    w->len >= sizeof(buf))
+		return (0);
+	for (i = 0; i < w->len; i++)
+		buf[i] = (char)tolower((unsigned char)w->text[i]);
+	return (in_list_abbr(GIT_PLAIN_KEYS, buf, w->len, 1));
+}
+
 static void
 git_cfg_writes(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t k,
     uint32_t end, const struct shellparse_word *gc,
     const struct shellparse_word *gd)
 {
-	const struct shellparse_word *w;
+	const struct shellparse_word *w, *key = NULL;
 	const char *t;
 	size_t l, i;
 	int write = 0, get = 0, scope = GS_LOCAL, nops = 0, endopts = 0;
+	int sub = 0, other = 0;
 
 	for (; k < end; k++) {
 		w = &cmd->words[k];
@@ -10039,8 +10072,12 @@ git_cfg_writes(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t k,
 				get = 1;
 			else if (in_list_abbr("|add|unset|unset-all|"
 			    "replace-all|rename-section|remove-section|edit|",
-			    t + 2, l, 1))
+			    t + 2, l, 1)) {
 				write = 1;
+				/* (what --edit and the sections write is not
+				   one key's value) */
+				other |= t[2] == 'r' || t[2] == 'e';
+			}
 			else if (t[2 + l] != '=' && in_list_abbr("|type|"
 			    "default|comment|value|url|", t + 2, l, 1))
 				k++;	/* --type bool */
@@ -10052,7 +10089,7 @@ git_cfg_writes(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t k,
 				if (t[i] == 'l')
 					get = 1;
 				else if (t[i] == 'e')
-					write = 1;
+					write = other = 1;
 				else if (t[i] == 'f') {
 					scope = GS_FILE;
 					if (i + 1 == w->len)
@@ -10065,12 +10102,21 @@ git_cfg_writes(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t k,
 		if (nops == 0 && (word_is(w, "get") || word_is(w, "list")))
 			get = 1;
 		else if (nops == 0 && (word_is(w, "set") ||
-		    word_is(w, "unset") || word_is(w, "edit") ||
+		    word_is(w, "unset"))) {
+			write = sub = 1;
+			nops++;
+			continue;
+		} else if (nops == 0 && (word_is(w, "edit") ||
 		    word_is(w, "rename-section") ||
 		    word_is(w, "remove-section")))
-			write = 1;
+			write = other = 1;
+		if (nops == sub)
+			key = w;
 		nops++;
 	}
+	/* git config user.email a@b: a value no program runs */
+	if (!other && scope != GS_FILE && key != NULL && git_key_plain(key))
+		return;
 	if (write || (!get && nops >= 2))
 		git_cfg_file(c, scope, gc, gd);
 }

@@ -3903,7 +3903,10 @@ config_writes(void)
 		{ "tools", L, { { CMD, NULL, { "*" } } } },
 	};
 	static const char *const startup[] = {
-		"git config user.email a@b", "git config --add x.y z",
+		"git config core.hooksPath x", "git config --add x.y z",
+		"git config alias.st '!sh x'", "git config user.email.x y",
+		"git config --rename-section user x",
+		"git config -f .git/config user.email a",
 		"git config core.fsmonitor 'rm -rf /' 2>/dev/null",
 		"git config --global core.pager less",
 		"git config --system core.editor vi", "git config set a.b c",
@@ -3926,6 +3929,10 @@ config_writes(void)
 	};
 	static const char *const other[] = {
 		"git config user.email", "git config --get a.b",
+		"git config user.email a@b", "git config --global user.name a",
+		"git config set User.Email a@b", "git config --unset user.name",
+		"git config --global init.defaultBranch main",
+		"git config pull.rebase false",
 		"git config -l", "git config --list --show-origin",
 		"git config get a.b", "git config list",
 		"git config --get-regexp '^remote'", "git config --global -l",
