@@ -22566,11 +22566,32 @@ static const char *const code_copts[] = { NULL, "c", "eE", "e", "ep",
 static const char *const code_vopts[] = { NULL, "WX", "iIMmxCdD",
     "rICEFiTWxK", "r", "dcfzt", "l" };
 
+/*
+ * Letter *i of option word t (n bytes) of interpreter lang: 1 if it
+ * takes a value, the rest of the word or (but for perl, which takes
+ * them joined: -Mstrict) the next one, which *k then moves past; 0 if
+ * not (perl's -l and -0 take the digits after them).
+ */
+static int
+code_optletter(int lang, const char *t, size_t n, size_t *i, uint32_t *k)
+{
+	if (lang == LANG_PERL && (t[*i] == 'l' || t[*i] == '0')) {
+		while (*i + 1 < n && isxdigit((unsigned char)t[*i + 1]))
+			(*i)++;
+		return (0);
+	}
+	if (strchr(code_vopts[lang], t[*i]) == NULL)
+		return (0);
+	if (*i + 1 == n && lang != LANG_PERL)
+		(*k)++;
+	return (1);
+}
+
 static void
 code_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     int lang)
 {
-	const char *const *code = code_copts, *const *args = code_vopts;
+	const char *const *code = code_copts;
 	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
 	const struct shellparse_word *w;
 	const char *t, *v;
@@ -22653,18 +22674,8 @@ code_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				stop = 1;
 				break;
 			}
-			if (lang == LANG_PERL && (t[i] == 'l' || t[i] == '0')) {
-				while (i + 1 < w->len &&
-				    isxdigit((unsigned char)t[i + 1]))
-					i++;
-				continue;
-			}
-			if (strchr(args[lang], t[i]) != NULL) {
-				/* perl takes its arguments joined: -Mstrict */
-				if (i + 1 == w->len && lang != LANG_PERL)
-					k++;
+			if (code_optletter(lang, t, w->len, &i, &k))
 				break;
-			}
 		}
 	}
 	if (given && !inspect)
@@ -25132,18 +25143,8 @@ code_script(const struct shellparse_cmd *cmd, uint32_t start, int lang)
 			if (strchr(code_copts[lang], t[i]) != NULL ||
 			    (lang == LANG_PY && t[i] == 'm'))
 				return (0);
-			if (lang == LANG_PERL && (t[i] == 'l' || t[i] == '0')) {
-				while (i + 1 < w->len &&
-				    isxdigit((unsigned char)t[i + 1]))
-					i++;
-				continue;
-			}
-			if (strchr(code_vopts[lang], t[i]) != NULL) {
-				/* perl takes its values joined: -Mstrict */
-				if (i + 1 == w->len && lang != LANG_PERL)
-					k++;
+			if (code_optletter(lang, t, w->len, &i, &k))
 				break;
-			}
 		}
 	}
 	if (k >= cmd->nwords || script_operand(&cmd->words[k]) != UW_NONE)
