@@ -6372,49 +6372,20 @@ chown_text(const struct shellparse_cmd *cmd, int mode)
 }
 
 /*
- * The word of cmd that is text its program reads, not a path: the
- * pattern of grep (egrep, fgrep, zgrep, rg, git grep) and the script of
- * sed, the first operand where no -e or -f gives them (sed's script is
- * read for the files it names: sed_scan()); chown_text()'s.  NONE if
- * none, or if a word before it may be any option.
+ * grep's pattern: the first operand after word k (the program, or git
+ * grep's subcommand), unless -e or -f give the patterns; vals and svals
+ * are the long and short options that take a value, rg is ripgrep.
+ * NONE if none, or if a word before it may be any option.
  */
-static uint32_t __attribute__((noinline))
-grep_text(const struct shellparse_cmd *cmd, const char *b, size_t n)
+static uint32_t
+grep_pattern(const struct shellparse_cmd *cmd, uint32_t k, const char *vals,
+    const char *svals, int rg)
 {
-	const struct shellparse_word *w, *sw[2] = { NULL, NULL };
-	const char *t, *eq = NULL, *vals, *svals;
-	uint32_t k = cmd->nassign;
+	const struct shellparse_word *w;
+	const char *t, *eq = NULL;
 	size_t l = 0, j;
-	int endopts = 0, rg = 0;
+	int endopts = 0;
 
-	if (n == 5 && b[0] == 'c')
-		return (memcmp(b, "chown", 5) == 0 || memcmp(b, "chgrp", 5) ==
-		    0 || memcmp(b, "chmod", 5) == 0 ? chown_text(cmd,
-		    b[3] == 'o') : NONE);
-	if (n == 3 && memcmp(b, "sed", 3) == 0) {
-		(void)sed_walk(cmd, k, cmd->nwords, sed_textword,
-		    sed_textfile, sw);
-		return (sw[0] != NULL && sw[1] == NULL ?
-		    (uint32_t)(sw[0] - cmd->words) : NONE);
-	}
-	if (n == 3 && memcmp(b, "git", 3) == 0) {
-		if (k + 1 >= cmd->nwords || strcmp(cmd->words[k + 1].text,
-		    "grep") != 0)
-			return (NONE);
-		k++;
-		vals = GITGREP_VALLONGS;
-		svals = "efABCm";
-	} else if ((n == 2 && memcmp(b, "rg", 2) == 0)) {
-		rg = 1;
-		vals = RG_VALLONGS;
-		svals = "efgtTmABCjMErd";
-	} else if ((n == 4 && memcmp(b, "grep", 4) == 0) ||
-	    (n == 5 && (memcmp(b, "egrep", 5) == 0 ||
-	    memcmp(b, "fgrep", 5) == 0 || memcmp(b, "zgrep", 5) == 0))) {
-		vals = GREP_VALLONGS;
-		svals = "efmABCdD";
-	} else
-		return (NONE);
 	for (k++; k < cmd->nwords; k++) {
 		w = &cmd->words[k];
 		t = w->text;
@@ -6467,6 +6438,42 @@ grep_text(const struct shellparse_cmd *cmd, const char *b, size_t n)
 }
 
 /*
+ * The word of cmd that is text its program reads, not a path: the
+ * pattern of grep (egrep, fgrep, zgrep, rg; git grep's: text_opts())
+ * and the script of sed, the first operand where no -e or -f gives
+ * them (sed's script is read for the files it names: sed_scan());
+ * chown_text()'s.  NONE if none.
+ */
+static uint32_t __attribute__((noinline))
+grep_text(const struct shellparse_cmd *cmd, const char *b, size_t n)
+{
+	const struct shellparse_word *sw[2] = { NULL, NULL };
+
+	if (n == 5 && b[0] == 'c')
+		return (memcmp(b, "chown", 5) == 0 || memcmp(b, "chgrp", 5) ==
+		    0 || memcmp(b, "chmod", 5) == 0 ? chown_text(cmd,
+		    b[3] == 'o') : NONE);
+	if (n == 3 && memcmp(b, "sed", 3) == 0) {
+		(void)sed_walk(cmd, cmd->nassign, cmd->nwords, sed_textword,
+		    sed_textfile, sw);
+		return (sw[0] != NULL && sw[1] == NULL ?
+		    (uint32_t)(sw[0] - cmd->words) : NONE);
+	}
+	if (n == 2 && memcmp(b, "rg", 2) == 0)
+		return (grep_pattern(cmd, cmd->nassign, RG_VALLONGS,
+		    "efgtTmABCjMErd", 1));
+	if ((n == 4 && memcmp(b, "grep", 4) == 0) ||
+	    (n == 5 && (memcmp(b, "egrep", 5) == 0 ||
+	    memcmp(b, "fgrep", 5) == 0 || memcmp(b, "zgrep", 5) == 0)))
+		return (grep_pattern(cmd, cmd->nassign, GREP_VALLONGS,
+		    "efmABCdD", 0));
+	return (NONE);
+}
+
+static int	word_is(const struct shellparse_word *, const char *);
+static int	opt_takes(const struct wrapper *, const char *, size_t);
+
+/*
  * Options whose value is text, not a path: a commit's message, a log's
  * search, a pull request's title, a header curl sends.  By program and,
  * for git and gh, subcommand (NULL: any): short letters and long
@@ -6481,11 +6488,14 @@ static const struct textopt {
 	const char	*longs;
 	const char	*vals;
 } textopts[] = {
-	{ "git", "|commit|tag|merge|stash|notes|", "m", "|message|",
-	    "CcFtXsu" },
+	{ "git", "|commit|", "m", "|message|", "CcFt" },
+	{ "git", "|tag|", "m", "|message|", "uF" },
+	{ "git", "|merge|", "m", "|message|", "sXF" },
+	{ "git", "|stash|", "m", "|message|", "" },
+	{ "git", "|notes|", "m", "|message|", "CcF" },
 	{ "git", "|log|show|shortlog|rev-list|whatchanged|reflog|", "SG",
 	    "|grep|author|committer|format|pretty|grep-reflog|", "nL" },
-	{ "gh", "|pr|issue|", "tb", "|title|body|", "RBHalmprFTAcsLSe" },
+	{ "gh", "|pr|issue|", "tb", "|title|body|", "RBHalmprFTAsLS" },
 	{ "gh", "|release|", "tn", "|title|notes|", "RFpd" },
 	{ "curl", NULL, "HAeXud", "|header|user-agent|referer|request|user|"
 	    "proxy-user|oauth2-bearer|data|data-raw|data-ascii|data-binary|"
@@ -6505,15 +6515,17 @@ text_add(uint32_t *tw, uint32_t nt, uint32_t max, uint32_t k)
 
 /*
  * The words of cmd, run as b (n bytes), that hold the value of an
- * option of textopts[], or jq's filter and --arg values: into tw[] (at
- * most max), their count returned.
+ * option of textopts[], jq's filter and --arg values, or git grep's
+ * pattern (grep_pattern()): into tw[] (at most max), their count
+ * returned.
  */
 static uint32_t __attribute__((noinline))
-text_opts(const struct shellparse_cmd *cmd, const char *b, size_t n,
-    uint32_t *tw, uint32_t max)
+text_opts(const struct ctx *c, const struct shellparse_cmd *cmd,
+    const char *b, size_t n, uint32_t *tw, uint32_t max)
 {
 	const struct textopt *to = NULL;
 	const struct shellparse_word *w;
+	const struct ient *e;
 	const char *t, *eq, *v;
 	uint32_t k = cmd->nassign + 1, nt = 0, first = 0;
 	size_t i, l;
@@ -6523,20 +6535,23 @@ text_opts(const struct shellparse_cmd *cmd, const char *b, size_t n,
 	    (n == 4 && memcmp(b, "gojq", 4) == 0))
 		jq = 1;
 	else if (n == 3 && memcmp(b, "git", 3) == 0) {
-		/* git [-C DIR] [-c K=V] [--git-dir DIR] SUB */
+		/* git [-C DIR] [-c K=V] [--git-dir DIR] SUB: git's
+		   options as its wrapper entry takes them */
+		if ((e = ilookup(c->rs, b, n)) == NULL || e->wrap == NULL)
+			return (0);
 		for (; k < cmd->nwords; k++) {
 			t = cmd->words[k].text;
 			if (shellparse_pattern(&cmd->words[k]) != NULL)
 				return (0);
-			if (t[0] != '-')
+			if (t[0] != '-' || cmd->words[k].len < 2)
 				break;
-			if ((t[1] == 'C' || t[1] == 'c') && t[2] == '\0')
-				k++;
-			else if (t[1] == '-' && strchr(t, '=') == NULL &&
-			    in_list_abbr("|git-dir|work-tree|namespace|"
-			    "config-env|super-prefix|attr-source|", t + 2,
-			    strlen(t + 2), 0))
-				k++;
+			k += (uint32_t)opt_takes(e->wrap, t,
+			    cmd->words[k].len);
+		}
+		if (k < cmd->nwords && word_is(&cmd->words[k], "grep")) {
+			tw[0] = grep_pattern(cmd, k, GITGREP_VALLONGS,
+			    "efABCm", 0);
+			return (tw[0] != NONE && max > 0);
 		}
 		first = k++;
 	} else if (n == 2 && memcmp(b, "gh", 2) == 0)
@@ -6693,15 +6708,15 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		}
 		if ((j >= 2 && j <= 5 && (t[0] == 'g' || t[0] == 's' ||
 		    t[0] == 'r' || t[0] == 'e' || t[0] == 'f' || t[0] == 'z') &&
-		    (j != 2 || t[1] == 'g') && (j != 3 || t[1] == 'e' ||
-		    t[1] == 'i')) || (j == 5 && t[0] == 'c' && t[1] == 'h'))
+		    (j != 2 || t[1] == 'g') && (j != 3 || t[1] == 'e')) ||
+		    (j == 5 && t[0] == 'c' && t[1] == 'h'))
 			textw = grep_text(cmd, t, j);
 		/* git commit -m TEXT, curl -H TEXT, jq FILTER */
 		if (textw == NONE && (((j == 2 || j == 3) && t[0] == 'g') ||
 		    (j == 4 && ((t[0] == 'c' && t[3] == 'l') ||
 		    (t[0] == 'w' && t[3] == 't') || (t[0] == 'g' &&
 		    t[3] == 'q'))) || (j == 2 && t[0] == 'j' && t[1] == 'q')))
-			ntw = text_opts(cmd, t, j, tw, 8);
+			ntw = text_opts(c, cmd, t, j, tw, 8);
 	}
 	c->pread = c->rs->npmw > 0 && cmd_reads(c, cmd, &cp);
 	if (cp) {
