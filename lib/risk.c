@@ -23467,6 +23467,85 @@ mail_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 }
 
 /*
+ * The entries of cmdopts[] of name (nlen bytes), from *first to before
+ * *last: they are together in the table.  Is there any?
+ */
+static int
+co_range(const struct risk_ruleset *rs, const char *name, size_t nlen,
+    const struct cmdopt **first, const struct cmdopt **last)
+{
+	const struct cmdopt *f, *l, *end = cmdopts + sizeof(cmdopts) /
+	    sizeof(cmdopts[0]);
+	uint32_t k;
+
+	if (nlen == 0 || nlen >= 16 || (unsigned char)name[0] >= 128 ||
+	    (k = rs->optidx[nlen][(unsigned char)name[0]]) == 0)
+		return (0);
+	for (f = cmdopts + k - 1; f < end && f->clen == nlen &&
+	    f->cmd[0] == name[0]; f++)
+		if (meq(f->cmd, name, nlen))
+			break;
+	if (f == end || f->clen != nlen || f->cmd[0] != name[0])
+		return (0);
+	for (l = f; l < end && l->clen == nlen && meq(l->cmd, name, nlen);
+	    l++)
+		;
+	*first = f;
+	*last = l;
+	return (1);
+}
+
+/*
+ * Does word k of cmd (its words before end) give option o, not an
+ * OT_PLUS?  Then *vk is the word that holds its value, *vp and *np the
+ * value: -c X, -cX, -qc X as getopt reads them; --opt VALUE,
+ * --opt=VALUE, --op=VALUE (OT_OPTEQ: only with '='); -opt VALUE,
+ * -opt=VALUE.
+ */
+static int
+co_match(const struct cmdopt *o, const struct shellparse_cmd *cmd,
+    uint32_t k, uint32_t end, uint32_t *vk, const char **vp, size_t *np)
+{
+	const struct shellparse_word *w = &cmd->words[k];
+	const char *v;
+	size_t ol = o->olen;
+
+	if (ol == 2 && w->text[1] != '-') {
+		if ((v = memchr(w->text + 1, o->opt[1], w->len - 1)) == NULL)
+			return (0);
+		if (v + 1 < w->text + w->len) {
+			*vk = k;
+			*vp = v + 1;
+			*np = w->len - (size_t)(v + 1 - w->text);
+			return (1);
+		}
+	} else if (ol > 2 && o->opt[1] == '-' &&
+	    long_opt(w->text, w->len, o->opt + 2)) {
+		if ((v = memchr(w->text, '=', w->len)) != NULL) {
+			*vk = k;
+			*vp = v + 1;
+			*np = w->len - (size_t)(v + 1 - w->text);
+			return (1);
+		}
+		if (o->kind == OT_OPTEQ)
+			return (0);
+	} else if (w->len > ol && w->text[ol] == '=' &&
+	    memcmp(w->text, o->opt, ol) == 0) {
+		*vk = k;
+		*vp = w->text + ol + 1;
+		*np = w->len - ol - 1;
+		return (1);
+	} else if (w->len != ol || memcmp(w->text, o->opt, ol) != 0)
+		return (0);
+	if (k + 1 >= end)
+		return (0);
+	*vk = k + 1;
+	*vp = cmd->words[k + 1].text;
+	*np = cmd->words[k + 1].len;
+	return (1);
+}
+
+/*
  * opt_texts()'s look at a name: its xlang, whether it is a subs_names
  * name, and which of opt_texts()'s readers it goes to (for OTN_OPTS,
  * its entries in cmdopts[]).  e is the name's index entry, or NULL.
@@ -23476,7 +23555,6 @@ ot_name(const struct risk_ruleset *rs, const struct ient *e,
     const char *name, size_t nlen, struct otname *ot)
 {
 	const struct cmdopt *first, *last;
-	size_t nt = sizeof(cmdopts) / sizeof(cmdopts[0]);
 	uint32_t k;
 	int lang;
 
@@ -23527,25 +23605,13 @@ ot_name(const struct risk_ruleset *rs, const struct ient *e,
 		ot->act = OTN_MAIL;
 		return;
 	}
-	if (!opt_name(name, nlen))
+	if (!opt_name(name, nlen) || !co_range(rs, name, nlen, &first,
+	    &last))
 		return;
-	/* The name's entries: they are together in the table. */
-	if (nlen >= 16 || (unsigned char)name[0] >= 128 ||
-	    (k = rs->optidx[nlen][(unsigned char)name[0]]) == 0)
-		return;
-	for (first = cmdopts + k - 1; first < cmdopts + nt &&
-	    first->clen == nlen && first->cmd[0] == name[0]; first++)
-		if (meq(first->cmd, name, nlen))
-			break;
-	if (first == cmdopts + nt || first->clen != nlen ||
-	    first->cmd[0] != name[0])
-		return;
-	for (last = first; last < cmdopts + nt &&
-	    last->clen == first->clen && meq(last->cmd, first->cmd,
-	    first->clen); last++) {
-		if (last->kind != OT_DIR)
+	for (k = 0; first + k < last; k++) {
+		if (first[k].kind != OT_DIR)
 			ot->dirs = 0;
-		if (last->kind == OT_PLUS)
+		if (first[k].kind == OT_PLUS)
 			ot->plus = 1;
 	}
 	ot->act = OTN_OPTS;
@@ -23563,8 +23629,8 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	const struct otname *ot;
 	struct otname otl;
 	const char *v;
-	size_t n, ol;
-	uint32_t k;
+	size_t n;
+	uint32_t k, vk;
 	int dirs, plus;
 
 	/* An entry has its name's worked out; a name without one not. */
@@ -23702,57 +23768,10 @@ opt_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		if (w->len == 2 && w->text[1] == '-')
 			return;		/* -- */
 		for (o = first; o < last; o++) {
-			if (o->kind == OT_PLUS)
+			if (o->kind == OT_PLUS ||
+			    !co_match(o, cmd, k, end, &vk, &v, &n))
 				continue;
-			ol = o->olen;
-			if (ol == 2 && w->text[1] != '-') {
-				/* -c X, -cX, -qc X: as getopt reads them */
-				if ((v = memchr(w->text + 1, o->opt[1],
-				    w->len - 1)) == NULL)
-					continue;
-				vw = w;
-				if (v + 1 == w->text + w->len) {
-					if (k + 1 >= end)
-						continue;
-					vw = &cmd->words[k + 1];
-					v = vw->text;
-					n = vw->len;
-				} else {
-					v++;
-					n = w->len - (size_t)(v - w->text);
-				}
-			} else if (ol > 2 && o->opt[1] == '-' &&
-			    long_opt(w->text, w->len, o->opt + 2)) {
-				if (o->kind == OT_OPTEQ &&
-				    memchr(w->text, '=', w->len) == NULL)
-					continue;
-				/* --opt VALUE, --opt=VALUE, --op=VALUE */
-				vw = w;
-				if ((v = memchr(w->text, '=', w->len)) !=
-				    NULL) {
-					v++;
-					n = w->len - (size_t)(v - w->text);
-				} else if (k + 1 >= end)
-					continue;
-				else {
-					vw = &cmd->words[k + 1];
-					v = vw->text;
-					n = vw->len;
-				}
-			} else if (w->len == ol &&
-			    memcmp(w->text, o->opt, ol) == 0) {
-				if (k + 1 >= end)
-					continue;
-				vw = &cmd->words[k + 1];
-				v = vw->text;
-				n = vw->len;
-			} else if (w->len > ol && w->text[ol] == '=' &&
-			    memcmp(w->text, o->opt, ol) == 0) {
-				vw = w;
-				v = w->text + ol + 1;	/* -opt=VALUE */
-				n = w->len - ol - 1;
-			} else
-				continue;
+			vw = &cmd->words[vk];
 			if (o->kind == OT_DIR) {
 				if (n > 0 && shellparse_pattern(vw) == NULL)
 					opt_dir(c, cmd, v, n);
