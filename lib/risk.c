@@ -2446,6 +2446,19 @@ static const char *const code_vars[CV_N] = {
 	[35] = "CARGO_BUILD_RUSTC_WORKSPACE_WRAPPER",
 };
 
+/*
+ * Is a variable of this name a command line (PAGER, GIT_SSH_COMMAND,
+ * PROMPT_COMMAND) or a prompt's text, so that its value names no file
+ * of its own?  Not BASH_ENV, the name of a file bash reads; not make's
+ * CC and the like, which only make runs.
+ */
+static int
+var_cmdline(const char *s, size_t n)
+{
+	return (lt_has(code_vars, CV_N, s, n) &&
+	    !(n == 8 && memcmp(s, "BASH_ENV", 8) == 0));
+}
+
 /* Are shell_names[] the WK_SHELL wrappers, no more, no less? */
 static int
 shells_ok(void)
@@ -6672,6 +6685,10 @@ setvar_cmd(const struct shellparse_cmd *cmd)
 	return (0);
 }
 
+static uint32_t	cmdopt_words(const struct ctx *,
+		    const struct shellparse_cmd *, const char *, size_t,
+		    uint32_t *, uint32_t, uint32_t);
+
 /* Call each path a command touches (inlined: fn is known).  While it
    feeds its operands, c->pread says whether the command only reads
    them; a redirection's target is read only for <. */
@@ -6717,6 +6734,10 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		    (t[0] == 'w' && t[3] == 't') || (t[0] == 'g' &&
 		    t[3] == 'q'))) || (j == 2 && t[0] == 'j' && t[1] == 'q')))
 			ntw = text_opts(c, cmd, t, j, tw, 8);
+		/* ssh -o ProxyCommand=X, script -c X: X's commands */
+		if (j < 16 && (unsigned char)t[0] < 128 &&
+		    c->rs->optidx[j][(unsigned char)t[0]] != 0)
+			ntw = cmdopt_words(c, cmd, t, j, tw, ntw, 8);
 	}
 	c->pread = c->rs->npmw > 0 && cmd_reads(c, cmd, &cp);
 	if (cp) {
@@ -6763,6 +6784,12 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 			}
 			if ((eq = memchr(t, '=', w->len)) == NULL ||
 			    eq[1] == '\0')
+				continue;
+			/* PAGER=less git log: a command line, parsed as
+			   one (opt_assign()), its commands' paths their own
+			   (CC=x foo: make's CC is not foo's) */
+			if (k < cmd->nassign &&
+			    var_cmdline(t, (size_t)(eq - t)))
 				continue;
 			/* x=$(y): not any file here, where $x is used */
 			c->noany = k < cmd->nassign;
@@ -6814,6 +6841,9 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		if (setv && k > cmd->nassign &&
 		    (eq = memchr(t, '=', w->len)) != NULL &&
 		    eq > t && var_name(t, (size_t)(eq - t))) {
+			/* export PAGER=less: as PAGER=less before one */
+			if (var_cmdline(t, (size_t)(eq - t)))
+				continue;
 			if (setvar_value(c, fn, arg, w, eq, pat))
 				return (1);
 			continue;
@@ -17865,10 +17895,166 @@ vim_runs(const char *s, size_t n)
 	    vim_runs(s + l, n - l));
 }
 
+static void	named_path(struct ctx *, const char *, size_t, int);
+static void	opt_parse(struct ctx *, uint32_t, const char *, size_t,
+		    int);
+static const char *skip_blank(const char *, const char *);
+
+/* Is s (n bytes) an abbreviation of name, at least min bytes long? */
+static int
+ex_abbr(const char *s, size_t n, const char *name, size_t min)
+{
+	return (n >= min && n <= strlen(name) && memcmp(s, name, n) == 0);
+}
+
+/*
+ * One vim Ex command, s (n bytes, no '|'): the file it writes or reads
+ * by name.  :w FILE, :w >> FILE, :saveas, :wq, :x, :update, :wnext,
+ * :redir > FILE, :mksession FILE and the like write FILE; :r FILE,
+ * :e FILE, :split FILE and the like read it.  A range (1,$, %, '<,'>,
+ * /pat/) and modifiers (silent, keepalt, vertical, ...) come before;
+ * ++opt and +cmd words after.  No FILE is the file being edited (an
+ * operand); !cmd is vim_runs()'s.
+ */
+static void
+vim_file(struct ctx *c, const char *s, size_t n)
+{
+	static const struct {
+		const char	*name;
+		uint8_t		 min, rd;
+	} ex[] = {
+		{ "write", 1, 0 }, { "wq", 2, 0 }, { "xit", 1, 0 },
+		{ "exit", 3, 0 }, { "saveas", 3, 0 }, { "update", 2, 0 },
+		{ "wnext", 2, 0 }, { "wNext", 2, 0 }, { "wprevious", 2, 0 },
+		{ "redir", 4, 0 }, { "mksession", 3, 0 }, { "mkview", 5, 0 },
+		{ "mkvimrc", 3, 0 }, { "mkexrc", 2, 0 }, { "wviminfo", 2, 0 },
+		{ "wshada", 3, 0 }, { "read", 1, 1 }, { "edit", 1, 1 },
+		{ "ex", 2, 1 }, { "split", 2, 1 }, { "vsplit", 2, 1 },
+		{ "tabedit", 4, 1 }, { "tabnew", 4, 1 }, { "new", 3, 1 },
+		{ "vnew", 3, 1 }, { "view", 3, 1 }, { "sview", 2, 1 },
+		{ "badd", 3, 1 }, { "visual", 2, 1 }, { "argadd", 4, 1 },
+	};
+	static const struct {
+		const char	*name;
+		uint8_t		 min;
+	} mods[] = {
+		{ "silent", 3 }, { "unsilent", 3 }, { "keepalt", 5 },
+		{ "keepjumps", 5 }, { "keepmarks", 3 }, { "keeppatterns", 5 },
+		{ "lockmarks", 3 }, { "noautocmd", 3 }, { "noswapfile", 3 },
+		{ "vertical", 4 }, { "horizontal", 3 }, { "tab", 3 },
+		{ "topleft", 2 }, { "botright", 2 }, { "aboveleft", 3 },
+		{ "belowright", 3 }, { "leftabove", 5 }, { "rightbelow", 6 },
+		{ "confirm", 4 }, { "browse", 3 }, { "hide", 3 },
+		{ "verbose", 4 }, { "sandbox", 3 }, { "legacy", 3 },
+		{ "vim9cmd", 4 },
+	};
+	const char *e = s + n, *p = s, *q;
+	size_t i, l;
+	int redir, rd;
+
+	for (;;) {
+		/* the range */
+		while (p < e) {
+			if (strchr(" \t:0123456789.$%,;+-", *p) != NULL)
+				p++;
+			else if (*p == '\'' && p + 1 < e)
+				p += 2;
+			else if (*p == '/' || *p == '?') {
+				for (q = p + 1; q < e && *q != *p; q++)
+					if (*q == '\\' && q + 1 < e)
+						q++;
+				p = q < e ? q + 1 : e;
+			} else
+				break;
+		}
+		for (q = p; q < e && isalpha((unsigned char)*q); q++)
+			;
+		l = (size_t)(q - p);
+		for (i = 0; i < sizeof(mods) / sizeof(mods[0]); i++)
+			if (ex_abbr(p, l, mods[i].name, mods[i].min))
+				break;
+		if (l == 0 || i == sizeof(mods) / sizeof(mods[0]))
+			break;
+		p = q < e && *q == '!' ? q + 1 : q;	/* silent! */
+		/* verbose 9, tab 2 */
+		while (p < e && (isdigit((unsigned char)*p) || *p == ' ' ||
+		    *p == '\t'))
+			p++;
+	}
+	for (i = 0; i < sizeof(ex) / sizeof(ex[0]); i++)
+		if (ex_abbr(p, l, ex[i].name, ex[i].min))
+			break;
+	if (l == 0 || i == sizeof(ex) / sizeof(ex[0]))
+		return;
+	redir = ex[i].name[0] == 'r' && ex[i].name[2] == 'd';
+	p = skip_blank(q < e && *q == '!' ? q + 1 : q, e);
+	if (p < e && *p == '>') {
+		p++;				/* :w >> FILE */
+		if (p < e && *p == '>')
+			p++;
+		p = skip_blank(p, e);
+	} else if (redir)
+		return;				/* redir @a, => var, END */
+	/* ++enc=x, +cmd, +N: options and a command before FILE */
+	while (p < e && *p == '+') {
+		for (; p < e && *p != ' ' && *p != '\t'; p++)
+			if (*p == '\\' && p + 1 < e)
+				p++;
+		p = skip_blank(p, e);
+	}
+	for (q = e; q > p && (q[-1] == ' ' || q[-1] == '\t'); q--)
+		;
+	if (p == q || *p == '!')
+		return;
+	if (memchr(p, '$', (size_t)(q - p)) != NULL) {
+		/* :w $f: the shell's or vim's expansion, any file */
+		rd = c->pread;
+		c->pread = ex[i].rd;
+		path_any(c, p, (size_t)(q - p));
+		c->pread = rd;
+	} else
+		named_path(c, p, (size_t)(q - p), ex[i].rd);
+}
+
+/*
+ * vim's Ex commands (vim -c, +CMD, VIMINIT): split at '|', each may
+ * run code (vim_runs()) or name a file (vim_file()).  :!cmd takes the
+ * rest, bars too, as a shell's command line (the first one is
+ * opt_parse()'s).
+ */
+static void
+vim_ex(struct ctx *c, uint32_t ci, const char *s, size_t n)
+{
+	const char *e = s + n, *p = s, *q;
+
+	while (p < e) {
+		for (q = p; q < e && (*q == ' ' || *q == '\t' || *q == ':');
+		    q++)
+			;
+		if (q < e && *q == '!') {
+			if (p > s)
+				opt_parse(c, ci, q + 1, (size_t)(e - q - 1), 0);
+			return;
+		}
+		for (q = p; q < e && *q != '|'; q++)
+			if (*q == '\\' && q + 1 < e)
+				q++;
+		/* (:e `cmd`: a shell runs cmd) */
+		if (q > p && (vim_runs(p, (size_t)(q - p)) ||
+		    memchr(p, '`', (size_t)(q - p)) != NULL))
+			interp_opaque(c, ci);
+		if (c->rs->npp > 0)
+			vim_file(c, p, (size_t)(q - p));
+		p = q + 1;
+	}
+}
+
 /* Parse s as a command line run by command ci. */
 static void
 opt_parse(struct ctx *c, uint32_t ci, const char *s, size_t n, int bang)
 {
+	if (bang == 2)
+		vim_ex(c, ci, s, n);
 	if (bang) {
 		/*
 		 * git's alias.x=!cmd; vim's -c '!cmd', -c ':!cmd' (bang
@@ -23617,6 +23803,92 @@ ot_name(const struct risk_ruleset *rs, const struct ient *e,
 	ot->act = OTN_OPTS;
 	ot->first = (uint16_t)(first - cmdopts);
 	ot->last = (uint16_t)(last - cmdopts);
+}
+
+/*
+ * The words of cmd, run as b (n bytes), that hold a command line of
+ * cmdopts[]: ssh -o ProxyCommand=X, git -c core.pager=X, script -c X,
+ * tar -I X, man -P X, trap X, alias n=X; vim -c X and +X, whose
+ * files vim_file() names.  Into tw[] after its nt, at most max; the
+ * count after.  opt_texts() parses each, and its commands have paths
+ * of their own: the text is not one.  Not a value that may also name a
+ * file: hg's alias.x=!CMD, rpm's macros, gcc -wrapper PROG,ARG, git's
+ * keys other than a command's or a pager's, vim's text with an
+ * expansion.
+ */
+static uint32_t
+cmdopt_words(const struct ctx *c, const struct shellparse_cmd *cmd,
+    const char *b, size_t n, uint32_t *tw, uint32_t nt, uint32_t max)
+{
+	const struct cmdopt *o, *first, *last;
+	const struct shellparse_word *w;
+	const char *v, *eq;
+	uint32_t k, vk;
+	size_t vn;
+	int gk, plus = 0;
+
+	if (!opt_name(b, n) || !co_range(c->rs, b, n, &first, &last))
+		return (nt);
+	for (o = first; o < last; o++)
+		if (o->kind == OT_PLUS)
+			plus = 1;
+	k = cmd->nassign + 1;
+	if (first->kind == OT_FIRST) {
+		/* trap X SIG */
+		while (k < cmd->nwords && word_is(&cmd->words[k], "--"))
+			k++;
+		if (k < cmd->nwords && cmd->words[k].text[0] != '-')
+			nt = text_add(tw, nt, max, k);
+		return (nt);
+	}
+	if (first->kind == OT_ALIAS) {
+		/* alias n=X */
+		for (; k < cmd->nwords; k++) {
+			w = &cmd->words[k];
+			if (w->text[0] != '-' && (eq = memchr(w->text, '=',
+			    w->len)) != NULL && eq != w->text)
+				nt = text_add(tw, nt, max, k);
+		}
+		return (nt);
+	}
+	for (; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		if (plus && w->len > 1 && w->text[0] == '+' &&
+		    shellparse_pattern(w) == NULL) {
+			nt = text_add(tw, nt, max, k);	/* vim +CMD */
+			continue;
+		}
+		if (w->len < 2 || w->text[0] != '-')
+			continue;
+		if (w->len == 2 && w->text[1] == '-')
+			break;
+		for (o = first; o < last; o++) {
+			if ((o->kind != OT_OPT && o->kind != OT_OPTEQ) ||
+			    o->bang == 1 ||
+			    !co_match(o, cmd, k, cmd->nwords, &vk, &v, &vn) ||
+			    (o->bang == 2 &&
+			    shellparse_pattern(&cmd->words[vk]) != NULL))
+				continue;
+			if (o->key != NULL && o->key[0] == GIT_KEYS[0]) {
+				/* git -c core.pager=X */
+				if (shellparse_pattern(&cmd->words[vk]) !=
+				    NULL || (eq = memchr(v, '=', vn)) == NULL)
+					continue;
+				gk = git_key(v, (size_t)(eq - v));
+				if (gk != GK_CMD && gk != GK_PROG)
+					continue;
+			} else if (o->key != NULL &&
+			    (unsigned char)o->key[0] < ' ')
+				continue;
+			else if (!opt_value(o, &v, &vn))
+				continue;
+			nt = text_add(tw, nt, max, vk);
+			if (vk > k)
+				k = vk;
+			break;
+		}
+	}
+	return (nt);
 }
 
 static void __attribute__((noinline))

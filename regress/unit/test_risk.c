@@ -3817,6 +3817,86 @@ text_operands(void)
 	risk_free(set);
 }
 
+/* A command line in an option's value (ssh -o ProxyCommand=X, git -c
+   core.pager=X, script -c X, PAGER=X) is no path: its commands have
+   theirs.  vim's Ex commands name the files they write and read. */
+static void
+command_values(void)
+{
+	static const struct trule trules[] = {
+		{ "sysbin", H, { { WPATH, NULL, { "/usr/bin/*" } } } },
+		{ "secrets", H, { { PATH, NULL, { "*.env" } } } },
+		{ "tools", L, { { CMD, NULL, { "*" } } } },
+	};
+	static const char *const text[] = {
+		"ssh -o ProxyCommand=\"/usr/bin/nc %h %p\" host",
+		"ssh -o 'ProxyCommand /usr/bin/nc %h %p' host",
+		"scp -S /usr/bin/ssh a h:", "script -c /usr/bin/x log",
+		"script --command=/usr/bin/x log", "script -qc /usr/bin/x l",
+		"git -c core.pager=/usr/bin/less log",
+		"git -c core.sshCommand=\"/usr/bin/ssh -v\" fetch",
+		"tar -I /usr/bin/zstd -cf a.tar d",
+		"tar --use-compress-program=/usr/bin/zstd -cf a.tar d",
+		"man -P /usr/bin/less ls", "trap /usr/bin/x EXIT",
+		"trap -- /usr/bin/x EXIT", "alias x='/usr/bin/foo -l'",
+		"sort --compress-program=/usr/bin/gzip f",
+		"PAGER=/usr/bin/less git log",
+		"GIT_EDITOR=/usr/bin/vim git commit",
+		"export PROMPT_COMMAND=/usr/bin/x",
+		"export EDITOR=/usr/bin/vim PATH=/usr/bin/x:$PATH",
+		"vim -c 'set ft=/usr/bin/x' f", "vim -c 'e /usr/bin/x' f",
+		"vim -c 'r /usr/bin/x' f", "vim -c wq f", "vim +/usr/bin/x f",
+		"less +/usr/bin/x f", "vim -c 'set ts=4|w x' f",
+	};
+	static const char *const sysbin[] = {
+		"ssh -o UserKnownHostsFile=/usr/bin/x h",
+		"ssh -o ProxyCommand=/usr/bin/nc "
+		    "-o UserKnownHostsFile=/usr/bin/k h",
+		"ssh -o ProxyCommand=\"cp a /usr/bin/x\" h",
+		"script -c x /usr/bin/x", "script -c 'tee /usr/bin/x' l",
+		"git -c core.pager=\"tee /usr/bin/x\" log",
+		"PAGER=\"tee /usr/bin/x\" git log",
+		"export EDITOR=\"cp a /usr/bin/x\"; $EDITOR",
+		"trap -- \"cp a /usr/bin/b\" EXIT",
+		"cp x script -c /usr/bin/ls",
+		"tar -I zstd -cf /usr/bin/x.tar d", "CC=/usr/bin/cc foo",
+		"BASH_ENV=/usr/bin/x foo",
+		"vim -c 'w /usr/bin/x' f", "vim -c 'sav /usr/bin/x' -c q f",
+		"vim '+w /usr/bin/x' f", "vim -es -c '%w >> /usr/bin/x' -c q f",
+		"vim -c 'silent! 1,$w /usr/bin/x' f",
+		"vim -c \"'<,'>w /usr/bin/x\" f",
+		"vim -c 'keepalt vert 2 w /usr/bin/x' f",
+		"vim -c 'redir > /usr/bin/x' f",
+		"vim -c 'set nu|w /usr/bin/x' f",
+		"vim -c 'w ++enc=utf8 /usr/bin/x' f", "vim -c w /usr/bin/x",
+		"VIMINIT='w /usr/bin/x' vim f", "ex -c 'wq /usr/bin/x' f",
+		"vim -c 'mksession /usr/bin/x' f", "vim -c \"w $f\" x",
+		"vim -c 'w $HOME/x' f",
+	};
+	static const char *const secret[] = {
+		"vim -c 'e .env' f", "vim -c 'r .env' f", "vim '+r .env' f",
+		"vim -c 'set nu | sp .env' f",
+	};
+	static const char *const high[] = {
+		"vim -c 'set nu|so x.vim' f", "vim -c 'w !sh' f",
+		"vim -c 'e `ls`' f",
+	};
+	struct risk_ruleset *set;
+
+	set = compile(trules, sizeof(trules) / sizeof(trules[0]), NULL);
+	lines_are(set, text, sizeof(text) / sizeof(text[0]), NULL, "cmdval");
+	lines_are(set, sysbin, sizeof(sysbin) / sizeof(sysbin[0]), "sysbin",
+	    "cmdval");
+	lines_are(set, secret, sizeof(secret) / sizeof(secret[0]), "secrets",
+	    "cmdval");
+	risk_free(set);
+	for (size_t i = 0; i < sizeof(high) / sizeof(high[0]); i++)
+		shell(high[i], RISK_HIGH, NULL);
+	/* :!cmd takes the rest of the line, bars too */
+	shell("vim -c 'set nu | !rm -rf /' f", RISK_CRITICAL, "rm-rf");
+	shell("vim -c '!rm -rf / | ls' f", RISK_CRITICAL, "rm-rf");
+}
+
 static void
 assignment_values(void)
 {
@@ -5933,6 +6013,7 @@ main(void)
 	assignment_values();
 	config_writes();
 	text_operands();
+	command_values();
 	credential_prints();
 	hidden_paths();
 	any_paths();
