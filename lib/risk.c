@@ -6515,6 +6515,8 @@ static const struct textopt {
 	    "data-urlencode|", "bcCDEFKmoQrTtUwxyYzP" },
 	{ "wget", NULL, "U", "|header|user-agent|referer|post-data|"
 	    "body-data|", "oaeiBtOTwQPlARDIX" },
+	/* pytest -k EXPR, -m MARKEXPR */
+	{ "pytest", NULL, "km", "||", "pcoWnr" },
 };
 
 /* Word k of cmd is text (into tw[], at most max): the count after. */
@@ -6547,6 +6549,15 @@ text_opts(const struct ctx *c, const struct shellparse_cmd *cmd,
 	if ((n == 2 && memcmp(b, "jq", 2) == 0) ||
 	    (n == 4 && memcmp(b, "gojq", 4) == 0))
 		jq = 1;
+	else if (n == 2 && memcmp(b, "yq", 2) == 0) {
+		/* yq [eval|e|eval-all|ea] EXPR FILE..., as jq; mikefarah's
+		   -o, -p and -I take a value */
+		jq = 2;
+		if (k < cmd->nwords && shellparse_pattern(&cmd->words[k]) ==
+		    NULL && in_list_abbr("|eval|e|eval-all|ea|",
+		    cmd->words[k].text, cmd->words[k].len, 1))
+			k++;
+	}
 	else if (n == 3 && memcmp(b, "git", 3) == 0) {
 		/* git [-C DIR] [-c K=V] [--git-dir DIR] SUB: git's
 		   options as its wrapper entry takes them */
@@ -6623,13 +6634,23 @@ text_opts(const struct ctx *c, const struct shellparse_cmd *cmd,
 			    strcmp(t, "--args") == 0 ||
 			    strcmp(t, "--jsonargs") == 0)
 				return (0);	/* (each may move the filter) */
-			else if (strcmp(t, "--indent") == 0)
+			else if (strcmp(t, "--indent") == 0 || (jq == 2 &&
+			    (strcmp(t, "--output-format") == 0 ||
+			    strcmp(t, "--input-format") == 0)))
 				k++;
-			else if (t[1] != '-') {
+			else if (jq == 2 && strncmp(t, "--expression", 12) ==
+			    0 && (t[12] == '\0' || t[12] == '=')) {
+				/* yq --expression EXPR: no operand is */
+				if (t[12] == '\0')
+					k++;
+				nt = text_add(tw, nt, max, k);
+				filter = 0;
+			} else if (t[1] != '-') {
 				/* -rf FILE: -f's; -L DIR */
 				if (strchr(t, 'f') != NULL)
 					return (0);
-				if (t[w->len - 1] == 'L')
+				if (t[w->len - 1] == 'L' || (jq == 2 &&
+				    strchr("opI", t[w->len - 1]) != NULL))
 					k++;
 			}
 			continue;
@@ -6732,7 +6753,8 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		if (textw == NONE && (((j == 2 || j == 3) && t[0] == 'g') ||
 		    (j == 4 && ((t[0] == 'c' && t[3] == 'l') ||
 		    (t[0] == 'w' && t[3] == 't') || (t[0] == 'g' &&
-		    t[3] == 'q'))) || (j == 2 && t[0] == 'j' && t[1] == 'q')))
+		    t[3] == 'q'))) || (j == 2 && (t[0] == 'j' || t[0] == 'y') &&
+		    t[1] == 'q') || (j == 6 && t[0] == 'p' && t[1] == 'y')))
 			ntw = text_opts(c, cmd, t, j, tw, 8);
 		/* ssh -o ProxyCommand=X, script -c X: X's commands */
 		if (j < 16 && (unsigned char)t[0] < 128 &&

@@ -3769,6 +3769,10 @@ text_operands(void)
 		"wget --header \"X: .env\" https://h/", "jq .env package.json",
 		"gojq '.env' x.json", "jq --arg x .env . f",
 		"jq -r --arg a .pem '.a' f",
+		"yq '.services.web.env' docker-compose.yml",
+		"yq e '.a.env' f.yaml", "yq -o json '.a.env' f.yaml",
+		"yq --expression '.a.env' f.yaml", "yq --expression=.a.env f",
+		"pytest -k 'dotenv or .env' tests", "pytest -m .pem -x",
 	};
 	static const char *const paths[] = {
 		"grep x ~/.ssh/id_rsa", "grep -e x .env", "grep .env -e x",
@@ -3807,6 +3811,9 @@ text_operands(void)
 		"wget -O .env https://h/", "jq . .env", "jq -f .env x",
 		"jq -rf .env x", "jq --rawfile x .env . f",
 		"jq -r .a ~/.ssh/x", "jq $f .env",
+		"yq . .env", "yq e . .env", "yq -f .env x",
+		"yq --from-file .env x", "yq --expression . .env",
+		"yq -i '.a = 1' .env", "pytest -k x .env", "pytest -p .env x",
 	};
 	struct risk_ruleset *set;
 
