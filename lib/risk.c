@@ -6707,8 +6707,8 @@ setvar_cmd(const struct shellparse_cmd *cmd)
 }
 
 static uint32_t	cmdopt_words(const struct ctx *,
-		    const struct shellparse_cmd *, const char *, size_t,
-		    uint32_t *, uint32_t, uint32_t);
+		    const struct shellparse_cmd *, uint32_t, const char *,
+		    size_t, uint32_t *, uint32_t, uint32_t);
 
 /* Call each path a command touches (inlined: fn is known).  While it
    feeds its operands, c->pread says whether the command only reads
@@ -6759,7 +6759,8 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 		/* ssh -o ProxyCommand=X, script -c X: X's commands */
 		if (j < 16 && (unsigned char)t[0] < 128 &&
 		    c->rs->optidx[j][(unsigned char)t[0]] != 0)
-			ntw = cmdopt_words(c, cmd, t, j, tw, ntw, 8);
+			ntw = cmdopt_words(c, cmd, cmd->nassign, t, j, tw,
+			    ntw, 8);
 	}
 	c->pread = c->rs->npmw > 0 && cmd_reads(c, cmd, &cp);
 	if (cp) {
@@ -23828,8 +23829,8 @@ ot_name(const struct risk_ruleset *rs, const struct ient *e,
 }
 
 /*
- * The words of cmd, run as b (n bytes), that hold a command line of
- * cmdopts[]: ssh -o ProxyCommand=X, git -c core.pager=X, script -c X,
+ * The words of cmd, its word k0 run as b (n bytes), that hold a command
+ * line of cmdopts[]: ssh -o ProxyCommand=X, git -c core.pager=X, script -c X,
  * tar -I X, man -P X, trap X, alias n=X; vim -c X and +X, whose
  * files vim_file() names.  Into tw[] after its nt, at most max; the
  * count after.  opt_texts() parses each, and its commands have paths
@@ -23840,7 +23841,8 @@ ot_name(const struct risk_ruleset *rs, const struct ient *e,
  */
 static uint32_t
 cmdopt_words(const struct ctx *c, const struct shellparse_cmd *cmd,
-    const char *b, size_t n, uint32_t *tw, uint32_t nt, uint32_t max)
+    uint32_t k0, const char *b, size_t n, uint32_t *tw, uint32_t nt,
+    uint32_t max)
 {
 	const struct cmdopt *o, *first, *last;
 	const struct shellparse_word *w;
@@ -23854,7 +23856,7 @@ cmdopt_words(const struct ctx *c, const struct shellparse_cmd *cmd,
 	for (o = first; o < last; o++)
 		if (o->kind == OT_PLUS)
 			plus = 1;
-	k = cmd->nassign + 1;
+	k = k0 + 1;
 	if (first->kind == OT_FIRST) {
 		/* trap X SIG */
 		while (k < cmd->nwords && word_is(&cmd->words[k], "--"))
@@ -25492,6 +25494,37 @@ word_holding(const struct shellparse_cmd *cmd, uint32_t k, const char *s)
 }
 
 /*
+ * gdb [options] PROG [CORE|PID], its word k: the word of PROG, or NONE.
+ * Its long options may have one dash (-ex CMD); wr is its wrapper.
+ */
+static uint32_t
+gdb_prog(const struct shellparse_cmd *cmd, uint32_t k,
+    const struct wrapper *wr)
+{
+	const struct shellparse_word *w;
+	uint32_t j;
+
+	for (j = k + 1; j < cmd->nwords; j++) {
+		w = &cmd->words[j];
+		if (shellparse_pattern(w) != NULL)
+			return (NONE);
+		if (w->len < 2 || w->text[0] != '-')
+			return (j);
+		if (word_is(w, "--"))
+			return (j + 1 < cmd->nwords ? j + 1 : NONE);
+		if (w->text[1] != '-' && w->len > 2 &&
+		    memchr(w->text, '=', w->len) == NULL &&
+		    (in_list_abbr(wr->longargs, w->text + 1, w->len - 1,
+		    1) > 0 || in_list_abbr(wr->longstr, w->text + 1,
+		    w->len - 1, 1)))
+			j++;
+		else
+			j += (uint32_t)opt_takes(wr, w->text, w->len);
+	}
+	return (NONE);
+}
+
+/*
  * The words of cmd that name a program a wrapper runs (sudo /usr/bin/x,
  * env A=1 timeout 5 /usr/bin/x, watch /usr/bin/x), the script an
  * interpreter or a shell runs (python3 /usr/bin/x.py, sh x.sh), the
@@ -25515,6 +25548,13 @@ run_words(const struct ctx *c, const struct shellparse_cmd *cmd,
 	for (depth = 0; depth < 8 && k < cmd->nwords; depth++) {
 		if ((b = lw_base(&cmd->words[k], &n)) == NULL)
 			return (nr);
+		/* sudo ssh -o ProxyCommand=/usr/bin/nc: a command line,
+		   whose commands have paths of their own; here, a path it
+		   reads (as the first word, cmd_paths1() takes it to be
+		   none) */
+		if (k > cmd->nassign && n < 16 && (unsigned char)b[0] < 128 &&
+		    c->rs->optidx[n][(unsigned char)b[0]] != 0)
+			nr = cmdopt_words(c, cmd, k, b, n, run, nr, nrun);
 		if ((e = ilookup(c->rs, b, n)) == NULL || e->wrap == NULL)
 			break;
 		unwrap(cmd, k, cmd->nwords, e->wrap, &u);
@@ -25531,6 +25571,13 @@ run_words(const struct ctx *c, const struct shellparse_cmd *cmd,
 			run[nr++] = j;
 		if (u.kind == UW_STRING || u.kind == UW_STRINGS)
 			return (nr);
+		/* gdb /usr/bin/x: run (by run, -ex run) */
+		if (u.kind != UW_VIEW && n == 3 && memcmp(b, "gdb", 3) == 0) {
+			if ((j = gdb_prog(cmd, k, e->wrap)) != NONE &&
+			    nr < nrun)
+				run[nr++] = j;
+			return (nr);
+		}
 		/* find . -exec /usr/bin/x {} +: the program of each */
 		if (u.kind == UW_FIND) {
 			for (j = k + 1; j + 1 < cmd->nwords && nr < nrun; j++)

@@ -3854,6 +3854,15 @@ command_values(void)
 		"vim -c 'set ft=/usr/bin/x' f", "vim -c 'e /usr/bin/x' f",
 		"vim -c 'r /usr/bin/x' f", "vim -c wq f", "vim +/usr/bin/x f",
 		"less +/usr/bin/x f", "vim -c 'set ts=4|w x' f",
+		/* behind a wrapper: read, as a program run */
+		"sudo ssh -o ProxyCommand=/usr/bin/nc h",
+		"sudo script -c /usr/bin/x log",
+		"sudo git -c core.pager=/usr/bin/less log",
+		"env A=1 tar -I /usr/bin/zstd -cf x.tar d",
+		/* gdb PROG: run */
+		"gdb /usr/bin/x", "gdb -q /usr/bin/x core",
+		"gdb -batch -ex run /usr/bin/x", "gdb -p 1 /usr/bin/x",
+		"gdb -ex 'b main' -ex r /usr/bin/x", "gdb -x cmds /usr/bin/x",
 	};
 	static const char *const sysbin[] = {
 		"ssh -o UserKnownHostsFile=/usr/bin/x h",
@@ -3878,7 +3887,10 @@ command_values(void)
 		"vim -c 'w ++enc=utf8 /usr/bin/x' f", "vim -c w /usr/bin/x",
 		"VIMINIT='w /usr/bin/x' vim f", "ex -c 'wq /usr/bin/x' f",
 		"vim -c 'mksession /usr/bin/x' f", "vim -c \"w $f\" x",
-		"vim -c 'w $HOME/x' f",
+		"vim -c 'w $HOME/x' f", "sudo cp x script -c /usr/bin/ls",
+		"sudo ssh -o UserKnownHostsFile=/usr/bin/x h",
+		"sudo -u a vim -c 'w /usr/bin/x' f",
+		"sudo ssh -o ProxyCommand='cp a /usr/bin/x' h",
 	};
 	static const char *const secret[] = {
 		"vim -c 'e .env' f", "vim -c 'r .env' f", "vim '+r .env' f",
