@@ -25430,18 +25430,26 @@ wrapped_at(const struct shellparse_cmd *cmd, uint32_t start, uint32_t end,
 	return (end);
 }
 
+/* The option letters of an interpreter whose value is a file or a
+   directory it reads: node -r, ruby -r and -I, perl -I, php -c. */
+static const char *const code_ropts[] = { NULL, "", "I", "rI", "r", "c",
+    "" };
+
 /*
  * The word of the script interpreter lang, the program of word start,
  * runs: its first operand, unless an option gives the code instead
  * (python3 -c CODE, -m MODULE, perl -e, node --eval); 0 if none, or if
- * an expansion may be any option.
+ * an expansion may be any option.  The words of the modules, libraries
+ * and directories its options read (node -r X, --import X, ruby -I X,
+ * perl -IX) go into run[] after *nr, at most nrun.
  */
 static uint32_t
-code_script(const struct shellparse_cmd *cmd, uint32_t start, int lang)
+code_script(const struct shellparse_cmd *cmd, uint32_t start, int lang,
+    uint32_t *run, uint32_t *nr, uint32_t nrun)
 {
 	const struct shellparse_word *w;
 	const char *t, *eq;
-	uint32_t k;
+	uint32_t k, v;
 	size_t i, l;
 
 	for (k = start + 1; k < cmd->nwords; k++) {
@@ -25462,6 +25470,11 @@ code_script(const struct shellparse_cmd *cmd, uint32_t start, int lang)
 			    t + 2, l, 1) || in_list_abbr("|check|", t + 2, l,
 			    1)))
 				return (0);	/* node --eval X, --check */
+			/* node --require X, --import=X */
+			if (lang == LANG_JS && in_list_abbr(JS_MODOPTS,
+			    t + 2, l, 1) && (eq != NULL || k + 1 <
+			    cmd->nwords) && *nr < nrun)
+				run[(*nr)++] = eq != NULL ? k : k + 1;
 			if (eq == NULL && ((lang == LANG_PY &&
 			    strcmp(t, "--check-hash-based-pycs") == 0) ||
 			    (lang == LANG_JS && in_list_abbr(JS_MODOPTS,
@@ -25473,6 +25486,10 @@ code_script(const struct shellparse_cmd *cmd, uint32_t start, int lang)
 			if (strchr(code_copts[lang], t[i]) != NULL ||
 			    (lang == LANG_PY && t[i] == 'm'))
 				return (0);
+			v = i + 1 < w->len ? k : k + 1;
+			if (strchr(code_ropts[lang], t[i]) != NULL &&
+			    v < cmd->nwords && *nr < nrun)
+				run[(*nr)++] = v;
 			if (code_optletter(lang, t, w->len, &i, &k))
 				break;
 		}
@@ -25615,7 +25632,8 @@ run_words(const struct ctx *c, const struct shellparse_cmd *cmd,
 		return (nr);
 	/* python3 /usr/bin/x.py: the script */
 	if ((lang = code_lang(b, n)) != 0 && lang != LANG_AWK) {
-		if ((j = code_script(cmd, k, lang)) != 0 && nr < nrun)
+		if ((j = code_script(cmd, k, lang, run, &nr, nrun)) != 0 &&
+		    nr < nrun)
 			run[nr++] = j;
 	} else if (n == 3 && memcmp(b, "ldd", 3) == 0) {
 		/* ldd /usr/bin/x: may run x (its loader) */

@@ -3863,6 +3863,11 @@ command_values(void)
 		"gdb /usr/bin/x", "gdb -q /usr/bin/x core",
 		"gdb -batch -ex run /usr/bin/x", "gdb -p 1 /usr/bin/x",
 		"gdb -ex 'b main' -ex r /usr/bin/x", "gdb -x cmds /usr/bin/x",
+		/* an interpreter's modules and library directories: read */
+		"node -r /usr/bin/x a.js", "node --require /usr/bin/x a.js",
+		"node --import=/usr/bin/x a.js", "ruby -I /usr/bin/x a.rb",
+		"ruby -I/usr/bin/x a.rb", "perl -I/usr/bin/x a.pl",
+		"php -c /usr/bin/x a.php", "ruby -r/usr/bin/x a.rb",
 	};
 	static const char *const sysbin[] = {
 		"ssh -o UserKnownHostsFile=/usr/bin/x h",
@@ -3891,6 +3896,7 @@ command_values(void)
 		"sudo ssh -o UserKnownHostsFile=/usr/bin/x h",
 		"sudo -u a vim -c 'w /usr/bin/x' f",
 		"sudo ssh -o ProxyCommand='cp a /usr/bin/x' h",
+		"node -r x -e 1 /usr/bin/y", "node -r x a.js /usr/bin/y",
 	};
 	static const char *const secret[] = {
 		"vim -c 'e .env' f", "vim -c 'r .env' f", "vim '+r .env' f",
