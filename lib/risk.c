@@ -2297,7 +2297,8 @@ static const char *const subs_names[LT_N] = {
    joined to what is named from there): an operand that may be any
    file is none to them (word_any()). */
 static const char *const quiet_names[LT_N] = {
-	NULL, ": [", "cd", NULL, "echo test true", "pushd", "printf",
+	NULL, ": [", "cd", "seq", "echo test true kill wait exit",
+	"pushd sleep shift", "printf",
 };
 
 /* Variables the shell itself sets, from what the line does (REPLY). */
@@ -6730,9 +6731,8 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	    (quiet = len_table_has(quiet_names,
 	    cmd->words[cmd->nassign].text,
 	    cmd->words[cmd->nassign].len)) &&
-	    ((cmd->words[cmd->nassign].len == 4 &&
-	    cmd->words[cmd->nassign].text[0] == 'e') ||
-	    cmd->words[cmd->nassign].len == 6))
+	    (word_is(&cmd->words[cmd->nassign], "echo") ||
+	    word_is(&cmd->words[cmd->nassign], "printf")))
 		quiet = 2;
 	/* grep PATTERN, sed SCRIPT (/bin/grep, ...): no path */
 	if (cmd->nwords > cmd->nassign + 1) {

@@ -3755,6 +3755,9 @@ text_operands(void)
 		"echo \"*.env\" >> .gitignore", "echo .env",
 		"printf '%s\\n' ~/.ssh/id_rsa", "echo \"$HOME/.ssh/id_rsa\"",
 		"printf -v x /etc/shadow",
+		/* kill's, sleep's and seq's operands are no files */
+		"kill -9 $(lsof -t -i:3000)", "pgrep x | xargs kill",
+		"sleep $((RANDOM % 5))", "seq 1 $n", "kill %1 $pid",
 		/* messages, searches, titles, headers, jq's filter */
 		"git commit -m \"ignore .env\"", "git commit -am .env",
 		"git commit --message=.env", "git -C /tmp commit -m .env",
@@ -3799,6 +3802,7 @@ text_operands(void)
 		"echo *.env", "echo $(cat .env)", "echo \"$(<.env)\"",
 		"echo .env | xargs cat", "echo x > .env",
 		"echo $HOME/.ssh/id_rsa", "test -f .env", "cat $(echo .env)",
+		"kill $(cat .env)", "xargs cat < list",
 		"git commit -F .env", "git commit -m x .env",
 		"git -C /tmp grep x -- .env", "git grep -f .env x",
 		"git tag -u .pem -m x v1",
