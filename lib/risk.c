@@ -2331,8 +2331,8 @@ static const char *const pathset_names[LT_N] = {
  * and apt-file read unless told to write: cond_reads().
  */
 static const char *const reader_names[LT_N] = {
-	NULL, "[", "cd du jq ls nl nm od wc", "cat cmp cut rev sum tac",
-	"comm diff echo fold grep head popd size stat tail test type",
+	NULL, "[", "cd du jq ls nl nm od wc", "cat cmp cut man rev sum tac",
+	"comm diff echo fold grep head more popd size stat tail test type",
 	"b2sum cksum egrep fgrep namei paste pushd which zgrep",
 	"base32 base64 column getcap lsattr md5sum printf",
 	"dirname getfacl hexdump objdump readelf sha1sum strings whereis",
@@ -5409,7 +5409,46 @@ static const struct creader {
 	{ "uniq", "", "", "fsw", "|skip-fields|skip-chars|check-chars|", 1,
 	    0 },
 	{ "xxd", "", "", "cglnosR", "", 1, 1 },
+	/* less -o FILE and -O FILE write its log */
+	{ "less", "oO", "|log-file|LOG-FILE|", "bhjkpPtTxyzD#",
+	    "|buffers|max-back-scroll|jump-target|lesskey-file|pattern|"
+	    "prompt|tag|tag-file|tabs|max-forw-scroll|window|shift|color|",
+	    -1, 0 },
+	/* awk's operands: its program and files, read (awk_reads());
+	   not with a program from a file (-f, -E), gawk -i inplace, -o,
+	   -p, -d (files written), mawk's -W */
+	{ "awk", "fEiopdW", "|file|exec|include|pretty-print|profile|"
+	    "dump-variables|", "vFle", "|assign|field-separator|load|"
+	    "source|", -1, 0 },
+	{ "gawk", "fEiopdW", "|file|exec|include|pretty-print|profile|"
+	    "dump-variables|", "vFle", "|assign|field-separator|load|"
+	    "source|", -1, 0 },
+	{ "mawk", "fW", "", "vF", "", -1, 0 },
+	{ "nawk", "f", "", "vF", "", -1, 0 },
 };
+
+/*
+ * May an awk command's program write a file or run a command: a '>'
+ * (print > FILE, also a comparison), a '|' (print | CMD, CMD | getline),
+ * system() or gawk's indirect call (@f()) in any word?  Then its
+ * operands are not only read (print > FILENAME writes them).
+ */
+static int
+awk_writes(const struct shellparse_cmd *cmd)
+{
+	const struct shellparse_word *w;
+	uint32_t k;
+
+	for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		if (memchr(w->text, '>', w->len) != NULL ||
+		    memchr(w->text, '|', w->len) != NULL ||
+		    memchr(w->text, '@', w->len) != NULL ||
+		    memmem(w->text, w->len, "system", 6) != NULL)
+			return (1);
+	}
+	return (0);
+}
 
 /* GNU sed's long options: those that write or run, those that take a
    value, and the others.  Checked in that order, so an abbreviation
@@ -5693,6 +5732,9 @@ cond_reads(const struct shellparse_cmd *cmd, const char *b, size_t n)
 	    (n == 3 && memcmp(b, "rpm", 3) == 0) ||
 	    (n == 8 && memcmp(b, "apt-file", 8) == 0))
 		return (pkg_reads(cmd, cmd->nassign, b, n));
+	if ((n == 3 || n == 4) && memcmp(b + n - 3, "awk", 3) == 0 &&
+	    awk_writes(cmd))
+		return (0);
 	for (i = 0; i < sizeof(creaders) / sizeof(creaders[0]); i++)
 		if (strlen(creaders[i].name) == n &&
 		    memcmp(creaders[i].name, b, n) == 0)
@@ -5745,6 +5787,55 @@ cond_reads(const struct shellparse_cmd *cmd, const char *b, size_t n)
 	return (cr->maxops < 0 || ops <= cr->maxops);
 }
 
+static int	word_is(const struct shellparse_word *, const char *);
+static int	opt_takes(const struct wrapper *, const char *, size_t);
+
+/*
+ * git's commands that only read the paths they are given: diff, log,
+ * show, blame, status, ls-files, grep and the like, past git's own
+ * options as its wrapper entry takes them (git -C DIR diff).  Not with
+ * --output (diff, log and show write it), grep's -O (a pager opens the
+ * files), or a word that may be any.
+ */
+static int
+git_reads(const struct ctx *c, const struct shellparse_cmd *cmd)
+{
+	const struct shellparse_word *w;
+	const struct ient *e;
+	uint32_t k = cmd->nassign + 1;
+
+	if ((e = ilookup(c->rs, "git", 3)) == NULL || e->wrap == NULL)
+		return (0);
+	for (; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		if (shellparse_pattern(w) != NULL)
+			return (0);
+		if (w->text[0] != '-' || w->len < 2)
+			break;
+		k += (uint32_t)opt_takes(e->wrap, w->text, w->len);
+	}
+	if (k >= cmd->nwords || !in_list_abbr("|diff|log|show|blame|"
+	    "annotate|status|ls-files|ls-tree|grep|shortlog|whatchanged|"
+	    "diff-files|diff-index|diff-tree|check-ignore|check-attr|",
+	    cmd->words[k].text, cmd->words[k].len, 1))
+		return (0);
+	for (k++; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		if (shellparse_pattern(w) != NULL)
+			return (0);
+		if (w->len >= 8 && memcmp(w->text, "--output", 8) == 0)
+			return (0);
+		if (w->len >= 2 && w->text[0] == '-' && w->text[1] != '-' &&
+		    memchr(w->text, 'O', w->len) != NULL)
+			return (0);
+		if (w->len >= 6 && memcmp(w->text, "--open", 6) == 0)
+			return (0);
+		if (word_is(w, "--"))
+			break;
+	}
+	return (1);
+}
+
 /*
  * Does cmd only read the paths its words name?  Its program must be a
  * reader named as it is (ls, /bin/ls: not sudo ls, $x, ./ls), with no
@@ -5779,7 +5870,8 @@ cmd_reads(const struct ctx *c, const struct shellparse_cmd *cmd, int *cp)
 		/* cp, install: cmd_copies(); tar: tar_dest(); rsync:
 		   rsync_dest() */
 		if (cp != NULL && ((n == 2 && memcmp(b, "cp", 2) == 0) ||
-		    (n == 7 && memcmp(b, "install", 7) == 0)))
+		    (n == 7 && memcmp(b, "install", 7) == 0) ||
+		    (n == 3 && memcmp(b, "scp", 3) == 0)))
 			copy = 1;
 		else if (cp != NULL && ((n == 3 && memcmp(b, "tar", 3) == 0) ||
 		    (n == 4 && memcmp(b, "gtar", 4) == 0) ||
@@ -5787,7 +5879,10 @@ cmd_reads(const struct ctx *c, const struct shellparse_cmd *cmd, int *cp)
 			copy = 2;
 		else if (cp != NULL && n == 5 && memcmp(b, "rsync", 5) == 0)
 			copy = 3;
-		else if (!cond_reads(cmd, b, n))
+		else if (n == 3 && memcmp(b, "git", 3) == 0) {
+			if (!git_reads(c, cmd))
+				return (0);
+		} else if (!cond_reads(cmd, b, n))
 			return (0);
 	}
 	for (k = 0; k < cmd->nassign; k++)
@@ -6016,6 +6111,9 @@ cmd_copies(const struct ctx *c, const struct shellparse_cmd *cmd)
 		    "|link|symbolic-link|" },
 		{ "install", "gmoSt", "|group|mode|owner|suffix|"
 		    "target-directory|strip-program|", "d", "|directory|" },
+		/* scp SRC... DST: a remote one (host:path) names none
+		   here */
+		{ "scp", "cDFiJloPSX", "", "", "" },
 	};
 	const struct shellparse_word *w, *pw;
 	const char *b, *eq;
@@ -6484,8 +6582,6 @@ grep_text(const struct shellparse_cmd *cmd, const char *b, size_t n)
 	return (NONE);
 }
 
-static int	word_is(const struct shellparse_word *, const char *);
-static int	opt_takes(const struct wrapper *, const char *, size_t);
 
 /*
  * Options whose value is text, not a path: a commit's message, a log's

@@ -3,7 +3,8 @@
  *
  * A deterministic generator makes command lines of the programs the
  * classifier may count as only reading (sort, sed, find, uniq, xxd,
- * file, cp, install, jq, cat, grep, ...) with options that write and
+ * file, cp, install, jq, cat, grep, awk, less, git diff, scp, ...)
+ * with options that write and
  * options that do not, scripts with w and e, files that exist (a, b,
  * c) and one that does not (d).  Each line is classified against one
  * rule, path write { "*" }, and then run for real by /bin/sh in a
@@ -100,6 +101,18 @@ static const struct prog progs[] = {
 	{ "rev", 0, { FILES, NULL } },
 	{ "od", 0, { FILES, "-c", "-An", "-N 2", NULL } },
 	{ "wc", 0, { FILES, "-l", "-c", "--files0-from=a", NULL } },
+	{ "awk", 1, { FILES, "'{print}'", "'NR==1'", "'{print > \"d\"}'",
+	    "'{print >> FILENAME}'", "'BEGIN{system(\"touch d\")}'",
+	    "'{print | \"cat > d\"}'", "-F:", "-v x=1", "-f a",
+	    "'$1 > 1 {print}'", "'{n++} END {print n}'", NULL } },
+	{ "less", 0, { FILES, "-N", "-S", "-R", "-x 4", "-o d", "-O d",
+	    "-p x", "+G", NULL } },
+	{ "more", 0, { FILES, "-d", NULL } },
+	{ "git", 0, { FILES, "diff", "diff --no-index", "log", "show",
+	    "status", "ls-files", "grep x", "blame", "diff --output=d",
+	    "-C .", "--no-pager", NULL } },
+	{ "scp", 1, { FILES, "-r", "-p", "-q", "-o BatchMode=yes", "-P 1",
+	    NULL } },
 	{ "tar", 1, { FILES, "cf d", "cf -", "-cf d", "-cf b", "-c", "-t",
 	    "-f d", "-f -", "-f a", "--file=d", "czf -", "-tf a", "-tvf b",
 	    "--remove-files", "-C .", "-v", "-z", "--create", "--list",

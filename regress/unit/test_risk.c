@@ -3872,6 +3872,14 @@ command_values(void)
 		"node --import=/usr/bin/x a.js", "ruby -I /usr/bin/x a.rb",
 		"ruby -I/usr/bin/x a.rb", "perl -I/usr/bin/x a.pl",
 		"php -c /usr/bin/x a.php", "ruby -r/usr/bin/x a.rb",
+		/* readers: awk without a write, less, more, man, git diff;
+		   scp's sources */
+		"awk -F, '{s+=$3} END {print s}' /usr/bin/x",
+		"awk 'NR==1' /usr/bin/x", "less -N /usr/bin/x",
+		"more /usr/bin/x", "man /usr/bin/x.1",
+		"git diff --no-index /usr/bin/a /usr/bin/b",
+		"git -C /tmp log -- /usr/bin/x", "git blame /usr/bin/x",
+		"scp /usr/bin/x host:/tmp/", "scp -P 22 -r /usr/bin/x h:",
 	};
 	static const char *const sysbin[] = {
 		"ssh -o UserKnownHostsFile=/usr/bin/x h",
@@ -3901,6 +3909,12 @@ command_values(void)
 		"sudo -u a vim -c 'w /usr/bin/x' f",
 		"sudo ssh -o ProxyCommand='cp a /usr/bin/x' h",
 		"node -r x -e 1 /usr/bin/y", "node -r x a.js /usr/bin/y",
+		"awk '{print > FILENAME}' /usr/bin/x", "awk -f p /usr/bin/x",
+		"awk '{print | \"sh\"}' /usr/bin/x", "awk '$3 > 1' /usr/bin/x",
+		"gawk -i inplace '{print}' /usr/bin/x",
+		"awk '{@f($0)}' /usr/bin/x", "less -o /usr/bin/x f",
+		"git diff --output=/usr/bin/x", "git grep -O x /usr/bin/x",
+		"git checkout -- /usr/bin/x", "scp h:/x /usr/bin/x",
 	};
 	static const char *const secret[] = {
 		"vim -c 'e .env' f", "vim -c 'r .env' f", "vim '+r .env' f",
