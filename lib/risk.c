@@ -11481,8 +11481,8 @@ vinfo_compute(struct ctx *c, struct vinfo *v)
 					    optbit(al->to);
 			continue;
 		}
-		if (pat != NULL && pat[0] == '*')
-			v->wildopt = 1;		/* $x may be -rf */
+		if (!endopts && pat != NULL && pat[0] == '*')
+			v->wildopt = 1;		/* $x may be -rf; not after -- */
 		v->bare[v->nbare++] = k;
 		v->ops[v->nops++] = k;
 	}

@@ -3920,6 +3920,18 @@ command_values(void)
 		"vim -c 'e .env' f", "vim -c 'r .env' f", "vim '+r .env' f",
 		"vim -c 'set nu | sp .env' f",
 	};
+	static const struct trule rrules[] = {
+		{ "rmr", H, { { CMD, NULL, { "rm -r *" } } } },
+		{ "tools", L, { { CMD, NULL, { "*" } } } },
+	};
+	static const char *const operands[] = {
+		"rm -f -- \"$tmp\"", "rm -f -- $tmp", "rm -- $x -rf /",
+		"rm -- \"$@\"",
+	};
+	static const char *const options[] = {
+		"rm $x -- /", "rm -f $x /", "rm \"$o\" -- \"$d\"",
+		"rm -- -x; rm $y a",
+	};
 	static const char *const high[] = {
 		"vim -c 'set nu|so x.vim' f", "vim -c 'w !sh' f",
 		"vim -c 'e `ls`' f",
@@ -3935,6 +3947,13 @@ command_values(void)
 	risk_free(set);
 	for (size_t i = 0; i < sizeof(high) / sizeof(high[0]); i++)
 		shell(high[i], RISK_HIGH, NULL);
+	/* after --, an expansion is an operand: no option */
+	set = compile(rrules, sizeof(rrules) / sizeof(rrules[0]), NULL);
+	lines_are(set, operands, sizeof(operands) / sizeof(operands[0]),
+	    NULL, "endopts");
+	lines_are(set, options, sizeof(options) / sizeof(options[0]), "rmr",
+	    "endopts");
+	risk_free(set);
 	/* :!cmd takes the rest of the line, bars too */
 	shell("vim -c 'set nu | !rm -rf /' f", RISK_CRITICAL, "rm-rf");
 	shell("vim -c '!rm -rf / | ls' f", RISK_CRITICAL, "rm-rf");
