@@ -2896,10 +2896,14 @@ struct pdir {
 	uint32_t		 pmid;
 };
 
+#define CMDOPTS_MAX	512	/* entries of cmdopts[] (opt_table_ok()) */
+
 struct risk_ruleset {
 	/* cmdopts[] entries by name length and first byte: 1 + the
 	   index of the first, or 0 */
 	uint16_t		 optidx[16][128];
+	/* for each entry, the index of the next one of another name */
+	uint16_t		 optnext[CMDOPTS_MAX];
 	struct pchunk		*pool;
 	struct crule		*rules;
 	uint32_t		 nrules;
@@ -17931,7 +17935,7 @@ opt_table_ok(void)
 	uint8_t seen[16][128];
 	size_t i, n = sizeof(cmdopts) / sizeof(cmdopts[0]);
 
-	if (n >= UINT16_MAX)
+	if (n >= UINT16_MAX || n > CMDOPTS_MAX)
 		return (0);
 	memset(seen, 0, sizeof(seen));
 	for (i = 0; i < n; i++) {
@@ -17948,15 +17952,20 @@ opt_table_ok(void)
 	return (1);
 }
 
-/* rs->optidx[][]: where each name's entries start. */
+/* rs->optidx[][]: where each name's entries start; rs->optnext[]:
+   where the next name's do. */
 static void
 opt_index(struct risk_ruleset *rs)
 {
-	size_t i;
+	size_t i, n = sizeof(cmdopts) / sizeof(cmdopts[0]);
 
-	for (i = sizeof(cmdopts) / sizeof(cmdopts[0]); i-- > 0; )
+	for (i = n; i-- > 0; ) {
 		rs->optidx[cmdopts[i].clen][(unsigned char)cmdopts[i].cmd[0]] =
 		    (uint16_t)(i + 1);
+		rs->optnext[i] = (uint16_t)(i + 1 < n && cmdopts[i + 1].clen ==
+		    cmdopts[i].clen && meq(cmdopts[i + 1].cmd, cmdopts[i].cmd,
+		    cmdopts[i].clen) ? rs->optnext[i + 1] : i + 1);
+	}
 }
 
 /*
@@ -23775,29 +23784,25 @@ mail_texts(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
  * The entries of cmdopts[] of name (nlen bytes), from *first to before
  * *last: they are together in the table.  Is there any?
  */
-static int
+static inline int
 co_range(const struct risk_ruleset *rs, const char *name, size_t nlen,
     const struct cmdopt **first, const struct cmdopt **last)
 {
-	const struct cmdopt *f, *l, *end = cmdopts + sizeof(cmdopts) /
-	    sizeof(cmdopts[0]);
+	size_t n = sizeof(cmdopts) / sizeof(cmdopts[0]);
 	uint32_t k;
 
 	if (nlen == 0 || nlen >= 16 || (unsigned char)name[0] >= 128 ||
 	    (k = rs->optidx[nlen][(unsigned char)name[0]]) == 0)
 		return (0);
-	for (f = cmdopts + k - 1; f < end && f->clen == nlen &&
-	    f->cmd[0] == name[0]; f++)
-		if (meq(f->cmd, name, nlen))
-			break;
-	if (f == end || f->clen != nlen || f->cmd[0] != name[0])
-		return (0);
-	for (l = f; l < end && l->clen == nlen && meq(l->cmd, name, nlen);
-	    l++)
-		;
-	*first = f;
-	*last = l;
-	return (1);
+	/* name by name, those of this length and first byte */
+	for (k--; k < n && cmdopts[k].clen == nlen &&
+	    cmdopts[k].cmd[0] == name[0]; k = rs->optnext[k])
+		if (meq(cmdopts[k].cmd, name, nlen)) {
+			*first = cmdopts + k;
+			*last = cmdopts + rs->optnext[k];
+			return (1);
+		}
+	return (0);
 }
 
 /*
@@ -23945,13 +23950,18 @@ cmdopt_words(const struct ctx *c, const struct shellparse_cmd *cmd,
 	const char *v, *eq;
 	uint32_t k, vk;
 	size_t vn;
-	int gk, plus = 0;
+	int gk, plus = 0, any = 0;
 
 	if (!opt_name(b, n) || !co_range(c->rs, b, n, &first, &last))
 		return (nt);
-	for (o = first; o < last; o++)
+	for (o = first; o < last; o++) {
 		if (o->kind == OT_PLUS)
 			plus = 1;
+		else if (o->kind != OT_DIR && o->kind != OT_ASSIGN)
+			any = 1;
+	}
+	if (!plus && !any)
+		return (nt);		/* make -C DIR, export: none */
 	k = k0 + 1;
 	if (first->kind == OT_FIRST) {
 		/* trap X SIG */
