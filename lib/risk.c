@@ -11486,7 +11486,7 @@ vinfo_compute(struct ctx *c, struct vinfo *v)
 			continue;
 		}
 		if (!endopts && pat != NULL && pat[0] == '*')
-			v->wildopt = 1;		/* $x may be -rf; not after -- */
+			v->wildopt = 1;		/* $x may be -rf (not after --) */
 		v->bare[v->nbare++] = k;
 		v->ops[v->nops++] = k;
 	}
