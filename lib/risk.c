@@ -5418,7 +5418,8 @@ static const struct creader {
 	    "|buffers|max-back-scroll|jump-target|lesskey-file|pattern|"
 	    "prompt|tag|tag-file|tabs|max-forw-scroll|window|shift|color|",
 	    -1, 0 },
-	/* awk's operands: its program and files, read (awk_reads());
+	/* awk's operands: its program and files, read (unless
+	   awk_writes());
 	   not with a program from a file (-f, -E), gawk -i inplace, -o,
 	   -p, -d (files written), mawk's -W */
 	{ "awk", "fEiopdW", "|file|exec|include|pretty-print|profile|"
@@ -5795,6 +5796,31 @@ static int	word_is(const struct shellparse_word *, const char *);
 static int	opt_takes(const struct wrapper *, const char *, size_t);
 
 /*
+ * The word of git's subcommand in cmd, past git's own options as its
+ * wrapper entry takes them (git -C DIR -c K=V --git-dir D SUB): its
+ * index, cmd->nwords if none, NONE if a word may be any option.
+ */
+static uint32_t
+git_sub(const struct ctx *c, const struct shellparse_cmd *cmd)
+{
+	const struct shellparse_word *w;
+	const struct ient *e;
+	uint32_t k;
+
+	if ((e = ilookup(c->rs, "git", 3)) == NULL || e->wrap == NULL)
+		return (NONE);
+	for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		if (shellparse_pattern(w) != NULL)
+			return (NONE);
+		if (w->text[0] != '-' || w->len < 2)
+			break;
+		k += (uint32_t)opt_takes(e->wrap, w->text, w->len);
+	}
+	return (k < cmd->nwords ? k : cmd->nwords);
+}
+
+/*
  * git's commands that only read the paths they are given: diff, log,
  * show, blame, status, ls-files, grep and the like, past git's own
  * options as its wrapper entry takes them (git -C DIR diff).  Not with
@@ -5805,20 +5831,10 @@ static int
 git_reads(const struct ctx *c, const struct shellparse_cmd *cmd)
 {
 	const struct shellparse_word *w;
-	const struct ient *e;
-	uint32_t k = cmd->nassign + 1;
+	uint32_t k;
 
-	if ((e = ilookup(c->rs, "git", 3)) == NULL || e->wrap == NULL)
-		return (0);
-	for (; k < cmd->nwords; k++) {
-		w = &cmd->words[k];
-		if (shellparse_pattern(w) != NULL)
-			return (0);
-		if (w->text[0] != '-' || w->len < 2)
-			break;
-		k += (uint32_t)opt_takes(e->wrap, w->text, w->len);
-	}
-	if (k >= cmd->nwords || !in_list_abbr("|diff|log|show|blame|"
+	if ((k = git_sub(c, cmd)) >= cmd->nwords || !in_list_abbr(
+	    "|diff|log|show|blame|"
 	    "annotate|status|ls-files|ls-tree|grep|shortlog|whatchanged|"
 	    "diff-files|diff-index|diff-tree|check-ignore|check-attr|",
 	    cmd->words[k].text, cmd->words[k].len, 1))
@@ -6586,7 +6602,6 @@ grep_text(const struct shellparse_cmd *cmd, const char *b, size_t n)
 	return (NONE);
 }
 
-
 /*
  * Options whose value is text, not a path: a commit's message, a log's
  * search, a pull request's title, a header curl sends.  By program and,
@@ -6641,7 +6656,6 @@ text_opts(const struct ctx *c, const struct shellparse_cmd *cmd,
 {
 	const struct textopt *to = NULL;
 	const struct shellparse_word *w;
-	const struct ient *e;
 	const char *t, *eq, *v;
 	uint32_t k = cmd->nassign + 1, nt = 0, first = 0;
 	size_t i, l;
@@ -6660,19 +6674,9 @@ text_opts(const struct ctx *c, const struct shellparse_cmd *cmd,
 			k++;
 	}
 	else if (n == 3 && memcmp(b, "git", 3) == 0) {
-		/* git [-C DIR] [-c K=V] [--git-dir DIR] SUB: git's
-		   options as its wrapper entry takes them */
-		if ((e = ilookup(c->rs, b, n)) == NULL || e->wrap == NULL)
+		/* git [-C DIR] [-c K=V] [--git-dir DIR] SUB */
+		if ((k = git_sub(c, cmd)) == NONE)
 			return (0);
-		for (; k < cmd->nwords; k++) {
-			t = cmd->words[k].text;
-			if (shellparse_pattern(&cmd->words[k]) != NULL)
-				return (0);
-			if (t[0] != '-' || cmd->words[k].len < 2)
-				break;
-			k += (uint32_t)opt_takes(e->wrap, t,
-			    cmd->words[k].len);
-		}
 		if (k < cmd->nwords && word_is(&cmd->words[k], "grep")) {
 			tw[0] = grep_pattern(cmd, k, GITGREP_VALLONGS,
 			    "efABCm", 0);
@@ -18114,7 +18118,7 @@ vim_file(struct ctx *c, const char *s, size_t n)
 			break;
 	if (l == 0 || i == sizeof(ex) / sizeof(ex[0]))
 		return;
-	redir = ex[i].name[0] == 'r' && ex[i].name[2] == 'd';
+	redir = strcmp(ex[i].name, "redir") == 0;
 	p = skip_blank(q < e && *q == '!' ? q + 1 : q, e);
 	if (p < e && *p == '>') {
 		p++;				/* :w >> FILE */
@@ -18186,12 +18190,10 @@ opt_parse(struct ctx *c, uint32_t ci, const char *s, size_t n, int bang)
 	if (bang) {
 		/*
 		 * git's alias.x=!cmd; vim's -c '!cmd', -c ':!cmd' (bang
-		 * 2: vim's, whose other commands may run code too)
+		 * 2: vim's, whose other commands vim_ex() looks at)
 		 */
 		while (n > 0 && (s[0] == ':' || s[0] == ' ' || s[0] == '\t'))
 			s++, n--;
-		if (n > 0 && s[0] != '!' && bang == 2 && vim_runs(s, n))
-			interp_opaque(c, ci);
 		if (n == 0 || s[0] != '!')
 			return;
 		s++, n--;

@@ -3858,6 +3858,7 @@ command_values(void)
 		"vim -c 'set ft=/usr/bin/x' f", "vim -c 'e /usr/bin/x' f",
 		"vim -c 'r /usr/bin/x' f", "vim -c wq f", "vim +/usr/bin/x f",
 		"less +/usr/bin/x f", "vim -c 'set ts=4|w x' f",
+		"vim -c 'set nu | !ls' f",
 		/* behind a wrapper: read, as a program run */
 		"sudo ssh -o ProxyCommand=/usr/bin/nc h",
 		"sudo script -c /usr/bin/x log",
