@@ -5643,11 +5643,11 @@ find_reads(const struct shellparse_cmd *cmd)
 #define DPKG_QUERIES	"|search|listfiles|list|status|print-avail|" \
 	"contents|info|field|verify|audit|get-selections|" \
 	"compare-versions|print-architecture|print-foreign-architectures|" \
-	"show|"
+	"show|help|version|"
 #define DPKG_VALS	"|admindir|root|instdir|showformat|verify-format|"
 #define DPKG_LONGS	"|no-pager|debug|"
 /* rpm's query and verify modes, their options, and those with a value */
-#define RPM_QUERIES	"|query|verify|checksig|"
+#define RPM_QUERIES	"|query|verify|checksig|help|version|showrc|"
 #define RPM_LONGS	"|file|list|info|configfiles|docfiles|all|" \
 	"requires|provides|whatprovides|whatrequires|changelog|scripts|" \
 	"state|dump|package|nodigest|nosignature|nofiles|nodeps|last|"
@@ -10385,10 +10385,43 @@ hook_installs(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 #define TW_MAKE		4
 
 /*
+ * The system's directories, which a package manager writes as it
+ * installs, removes or upgrades: its packages' files, and whatever
+ * their scripts do as root.  (Not /dev, /home, /root: a package may,
+ * but that is not what installing is.)
+ */
+static const char *const sys_trees[] = {
+	"/usr", "/etc", "/var", "/opt", "/boot", "/bin", "/sbin", "/lib",
+	"/lib32", "/lib64", "/libx32",
+};
+
+/* Directories dirs[0..n-1] (NULL ends them early): trees written. */
+static void
+trees_written(struct ctx *c, const char *const *dirs, size_t n)
+{
+	struct shellparse_word v;
+	size_t i;
+	int pr = c->pread;
+
+	c->pread = 0;
+	for (i = 0; i < n && dirs[i] != NULL && !c->nomem; i++) {
+		v.text = dirs[i];
+		v.len = (uint32_t)strlen(dirs[i]);
+		v.flags = 0;
+		dir_word(c, &v, NULL, NULL);
+	}
+	c->pread = pr;
+}
+
+/*
  * dpkg and rpm not asked a question (pkg_reads()) write a tree of
  * files: dpkg -x DEB DIR (-X, --extract, --vextract) into DIR, and
  * into the directory of --root, --instdir or --admindir; rpm into that
  * of --root, --dbpath and --prefix, and NEW of --relocate OLD=NEW.
+ * Installing, removing, configuring (any action but those, and dpkg's
+ * -b, -e, --build, --control and --fsys-tarfile, which make or unpack
+ * a package where they are told) writes the system's directories too,
+ * but for under --root (dpkg's --instdir).
  */
 static void
 pkg_trees(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t start,
@@ -10398,7 +10431,8 @@ pkg_trees(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t start,
 	struct shellparse_word v;
 	const char *t, *eq;
 	uint32_t k;
-	int hit, x = 0, endopts = 0;
+	size_t l;
+	int hit, x = 0, endopts = 0, rooted = 0;
 
 	if (pkg_reads(cmd, start, rpm ? "rpm" : "dpkg", rpm ? 3 : 4))
 		return;
@@ -10416,12 +10450,27 @@ pkg_trees(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t start,
 		if (!rpm && t[1] != '-' && w->len == 2 && (t[1] == 'x' ||
 		    t[1] == 'X'))
 			x = 1;
+		else if (!rpm && t[1] != '-' && w->len == 2 && (t[1] == 'b' ||
+		    t[1] == 'e') && x == 0)
+			x = 2;
 		if (t[1] != '-')
 			continue;
+		eq = memchr(t, '=', w->len);
+		l = (eq != NULL ? (size_t)(eq - t) : w->len) - 2;
+		/* (a root that may be any may be /) */
+		if (l > 0 && in_list_abbr(rpm ? "|root|" : "|root|instdir|",
+		    t + 2, l, 0) && shellparse_pattern(w) == NULL &&
+		    (eq != NULL || (k + 1 < end &&
+		    shellparse_pattern(&cmd->words[k + 1]) == NULL)))
+			rooted = 1;
 		if (!rpm && in_list_abbr("|extract|vextract|", t + 2,
 		    w->len - 2, 1))
 			x = 1;
-		else if ((d = tw_long(cmd, &k, end, rpm ?
+		else if (!rpm && in_list_abbr("|build|control|fsys-tarfile|",
+		    t + 2, w->len - 2, 1)) {
+			if (x == 0)
+				x = 2;
+		} else if ((d = tw_long(cmd, &k, end, rpm ?
 		    "|root|dbpath|prefix|" : "|root|instdir|admindir|", &v,
 		    &hit)) != NULL)
 			dir_word(c, d, NULL, NULL);
@@ -10435,8 +10484,288 @@ pkg_trees(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t start,
 			dir_word(c, &v, NULL, NULL);
 		}
 	}
-	if (x && last != NULL)
+	if (x == 1 && last != NULL)
 		dir_word(c, last, NULL, NULL);
+	else if (x == 0 && !rooted)
+		trees_written(c, sys_trees,
+		    sizeof(sys_trees) / sizeof(sys_trees[0]));
+}
+
+/*
+ * Package managers whose action is their first operand (apt install
+ * X, dnf remove X, zypper in X, apk add X, snap install X), and pacman,
+ * whose action is an option (-S, -R, -U).  An action that installs,
+ * removes or upgrades writes the system's directories (sys_trees[]);
+ * one that only refreshes or cleans what the manager keeps (apt update,
+ * dnf makecache, pacman -Sy) writes that; one that only asks (apt show,
+ * dnf list, pacman -Ss), or a dry run (apt-get -s), writes nothing.
+ * An action not known, or a word before it that may be any, installs.
+ * Given a root (dnf --installroot DIR, zypper -R DIR, apk -p DIR,
+ * pacman -r DIR), that tree is written instead (and, if it may be any
+ * directory, the system's too).
+ */
+static const struct pkgmgr {
+	const char	*name;
+	const char	*asks;		/* actions that only ask */
+	const char	*caches;	/* that refresh or clean */
+	const char	*cache[2];	/* what those write */
+	const char	*subs;		/* actions the next operand is of */
+	const char	*svals;		/* short options with a value */
+	const char	*lvals;		/* long ones */
+	const char	*roots;		/* long options naming a root */
+	char		 sroot;		/* the short one */
+	const char	*dry;		/* long options for a dry run */
+	char		 sdry;		/* the short one */
+	const char	*extra;		/* written with sys_trees[] */
+} pkgmgrs[] = {
+#define PM_APT(name) { name, \
+	"|list|search|show|showsrc|policy|depends|rdepends|changelog|" \
+	"download|source|help|moo|madison|pkgnames|showpkg|stats|dump|" \
+	"dumpavail|unmet|check|indextargets|why|why-not|versions|", \
+	"|update|clean|autoclean|", { "/var/lib/apt", "/var/cache/apt" }, \
+	NULL, "octaFwS", "|option|config-file|target-release|" \
+	"host-architecture|default-release|", NULL, 0, \
+	"|simulate|just-print|dry-run|recon|no-act|", 's', NULL }
+#define PM_DNF(name) { name, \
+	"|list|info|search|provides|whatprovides|repolist|repoinfo|" \
+	"repoquery|rq|check-update|check-upgrade|deplist|help|check|" \
+	"updateinfo|advisory|download|changelog|leaves|version|summary|" \
+	"userinstalled|", \
+	"|makecache|clean|", { "/var/cache/dnf", "/var/cache/yum" }, \
+	"|group|groups|module|history|repo|environment|", "cdexR", \
+	"|config|releasever|setopt|exclude|excludepkgs|enablerepo|" \
+	"disablerepo|repo|repoid|repofrompath|forcearch|color|destdir|" \
+	"downloaddir|debuglevel|errorlevel|rpmverbosity|comment|" \
+	"disableplugin|enableplugin|advisory|advisories|bz|cve|" \
+	"sec-severity|secseverity|", "|installroot|", 0, "|assumeno|", 0, \
+	NULL }
+	PM_APT("apt"), PM_APT("apt-get"), PM_APT("aptitude"),
+	PM_DNF("dnf"), PM_DNF("yum"), PM_DNF("microdnf"), PM_DNF("tdnf"),
+	{ "zypper", "|search|se|info|if|repos|lr|services|ls|packages|pa|"
+	    "patterns|pt|products|pd|patches|list-patches|lp|list-updates|"
+	    "lu|what-provides|wp|patch-check|pchk|locks|ll|help|"
+	    "versioncmp|vcmp|targetos|tos|licenses|needs-rebooting|ps|"
+	    "search-packages|", "|refresh|ref|clean|cc|",
+	    { "/var/cache/zypp", NULL }, NULL, "cDC", "|config|reposd-dir|"
+	    "cache-dir|raw-cache-dir|solv-cache-dir|pkg-cache-dir|",
+	    "|root|installroot|", 'R', "|dry-run|", 0, NULL },
+	{ "apk", "|search|info|list|policy|dot|stats|version|verify|audit|"
+	    "fetch|manifest|", "|update|cache|",
+	    { "/var/cache/apk", "/etc/apk/cache" }, NULL, "X",
+	    "|repository|keys-dir|repositories-file|cache-dir|arch|wait|"
+	    "timeout|cache-max-age|", "|root|", 'p', "|simulate|", 's',
+	    NULL },
+	{ "pacman", NULL, NULL, { "/var/lib/pacman", "/var/cache/pacman" },
+	    NULL, "b", "|dbpath|cachedir|config|gpgdir|hookdir|logfile|"
+	    "arch|ignore|ignoregroup|assume-installed|overwrite|"
+	    "print-format|", "|root|sysroot|", 'r', NULL, 0, NULL },
+	{ "snap", "|list|info|find|search|version|help|changes|change|"
+	    "tasks|warnings|connections|interface|interfaces|services|"
+	    "logs|get|known|model|whoami|routine|debug|download|aliases|"
+	    "saved|run|", NULL, { NULL, NULL }, NULL, "", "", NULL, 0, NULL,
+	    0, "/snap" },
+#undef PM_APT
+#undef PM_DNF
+};
+enum { PMI_APT, PMI_APTGET, PMI_APTITUDE, PMI_DNF, PMI_YUM, PMI_MICRODNF,
+	PMI_TDNF, PMI_ZYPPER, PMI_APK, PMI_PACMAN, PMI_SNAP };
+
+/* The package manager named b (n bytes), or NULL.  (Cheap: most are
+   not.) */
+static const struct pkgmgr *
+pkg_mgr(const char *b, size_t n)
+{
+	int i = -1;
+
+	switch (n) {
+	case 3:
+		i = b[0] == 'a' ? (b[2] == 't' ? PMI_APT : PMI_APK) :
+		    b[0] == 'd' ? PMI_DNF : b[0] == 'y' ? PMI_YUM : -1;
+		break;
+	case 4:
+		i = b[0] == 't' ? PMI_TDNF : b[0] == 's' ? PMI_SNAP : -1;
+		break;
+	case 6:
+		i = b[0] == 'z' ? PMI_ZYPPER : b[0] == 'p' ? PMI_PACMAN : -1;
+		break;
+	case 7:
+		i = b[0] == 'a' ? PMI_APTGET : -1;
+		break;
+	case 8:
+		i = b[0] == 'a' ? PMI_APTITUDE : b[0] == 'm' ? PMI_MICRODNF :
+		    -1;
+		break;
+	}
+	if (i < 0 || strlen(pkgmgrs[i].name) != n ||
+	    memcmp(pkgmgrs[i].name, b, n) != 0)
+		return (NULL);
+	return (&pkgmgrs[i]);
+}
+
+/* pacman's operation (S, R, U, D, Q, T, F, V, h) of long option t (n
+   bytes after its "--"), and its modifiers as letters; 0 if neither. */
+static int
+pacman_long(const char *t, size_t n)
+{
+	static const char *const ops[] = {
+		"Ssync", "Rremove", "Uupgrade", "Ddatabase", "Qquery",
+		"Tdeptest", "Ffiles", "Vversion", "hhelp", "ssearch", "iinfo",
+		"llist", "ggroups", "pprint", "yrefresh", "usysupgrade",
+		"cclean", "wdownloadonly",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (strlen(ops[i] + 1) == n && memcmp(ops[i] + 1, t, n) == 0)
+			return (ops[i][0]);
+	return (0);
+}
+
+#define PK_ASKS		0
+#define PK_CACHE	1
+#define PK_INSTALL	2
+
+/* Has pacman's letters[0..n-1] any of set? */
+static int
+pac_has(const char *letters, size_t n, const char *set)
+{
+	for (; *set != '\0'; set++)
+		if (memchr(letters, *set, n) != NULL)
+			return (1);
+	return (0);
+}
+
+static void
+pkg_installs(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t start,
+    uint32_t end, const struct pkgmgr *pm)
+{
+	const struct shellparse_word *w, *act = NULL, *root = NULL;
+	struct shellparse_word v;
+	const char *t, *eq = NULL;
+	char letters[64];
+	size_t l = 0, j, nl = 0;
+	uint32_t k, nops = 0;
+	int endopts = 0, any = 0, dry = 0, sub = 0, op = 0, what, m;
+	int pacman = pm == &pkgmgrs[PMI_PACMAN];
+
+	if (end > cmd->nwords)
+		end = cmd->nwords;
+	for (k = start + 1; k < end; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		switch (opt_word(w, endopts, &l, &eq)) {
+		case OW_ANY:
+			/* (pacman's operation may be in it) */
+			if (act == NULL || sub || pacman)
+				any = 1;
+			continue;
+		case OW_END:
+			endopts = 1;
+			continue;
+		case OW_OPERAND:
+			nops++;
+			if (act == NULL || sub) {
+				sub = act == NULL && pm->subs != NULL &&
+				    in_list_abbr(pm->subs, t, w->len, 1);
+				act = w;
+			}
+			continue;
+		case OW_LONG:
+			if (pacman && (m = pacman_long(t + 2, l)) != 0) {
+				if (m >= 'A' && m <= 'Z') {
+					if (op == 0)
+						op = m;
+				} else if (nl < sizeof(letters))
+					letters[nl++] = (char)m;
+			} else if (pm->dry != NULL &&
+			    in_list_abbr(pm->dry, t + 2, l, 1))
+				dry = 1;
+			else if (pm->roots != NULL &&
+			    in_list_abbr(pm->roots, t + 2, l, 1)) {
+				if (eq != NULL) {
+					v.text = eq + 1;
+					v.len = w->len - (uint32_t)(eq + 1 - t);
+					v.flags = 0;
+					root = &v;
+				} else if (k + 1 < end)
+					root = &cmd->words[++k];
+			} else if (eq == NULL && in_list_abbr(pm->lvals, t + 2,
+			    l, 1))
+				k++;
+			continue;
+		}
+		/* OW_SHORT: -y, -oX=Y, -o X=Y; pacman's -Syu */
+		for (j = 1; j < w->len; j++) {
+			if (pm->sroot != 0 && t[j] == pm->sroot) {
+				if (j + 1 < w->len) {
+					v.text = t + j + 1;
+					v.len = w->len - (uint32_t)(j + 1);
+					v.flags = 0;
+					root = &v;
+				} else if (k + 1 < end)
+					root = &cmd->words[++k];
+				break;
+			}
+			if (t[j] != '\0' && strchr(pm->svals, t[j]) != NULL) {
+				if (j + 1 == w->len)
+					k++;
+				break;
+			}
+			if (pm->sdry != 0 && t[j] == pm->sdry)
+				dry = 1;
+			if (!pacman)
+				continue;
+			if (t[j] >= 'A' && t[j] <= 'Z') {
+				if (op == 0)
+					op = t[j];
+			} else if (nl < sizeof(letters))
+				letters[nl++] = t[j];
+		}
+	}
+	if (dry && !any)
+		return;
+	if (any)
+		what = PK_INSTALL;
+	else if (pacman) {
+		/* -R, -U, -D install; -S too, but for -Ss, -Si, -Sl, -Sg
+		   and -Sp, which ask, and -Sy, -Sc and -Sw alone, which
+		   refresh, clean or download (as -Fy refreshes) */
+		if (op == 'R' || op == 'U' || op == 'D' || (op == 'S' &&
+		    !pac_has(letters, nl, "silgpw") && (nops > 0 ||
+		    pac_has(letters, nl, "u") || !pac_has(letters, nl, "yc"))))
+			what = PK_INSTALL;
+		else if ((op == 'S' && pac_has(letters, nl, "ycw")) ||
+		    (op == 'F' && pac_has(letters, nl, "y")))
+			what = PK_CACHE;
+		else
+			what = PK_ASKS;
+	} else if (act == NULL || sub)	/* its usage; dnf history */
+		what = PK_ASKS;
+	else if (in_list_abbr(pm->asks, act->text, act->len, 1))
+		what = PK_ASKS;
+	else if (pm->caches != NULL && in_list_abbr(pm->caches, act->text,
+	    act->len, 1))
+		what = PK_CACHE;
+	else
+		what = PK_INSTALL;
+	if (what == PK_ASKS)
+		return;
+	if (root != NULL) {
+		m = c->pread;
+		c->pread = 0;
+		dir_word(c, root, NULL, NULL);
+		c->pread = m;
+	}
+	if (root != NULL && shellparse_pattern(root) == NULL)
+		return;		/* (a root that may be any may be /) */
+	if (what == PK_CACHE)
+		trees_written(c, pm->cache, 2);
+	else {
+		trees_written(c, sys_trees,
+		    sizeof(sys_trees) / sizeof(sys_trees[0]));
+		if (pm->extra != NULL)
+			trees_written(c, &pm->extra, 1);
+	}
 }
 
 /*
@@ -10643,6 +10972,7 @@ prog_files(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
     const char *base, size_t blen)
 {
 	const struct srprog *p;
+	const struct pkgmgr *pm;
 
 	if (blen >= 3 && blen <= 5 && memchr("gnpybmdr", base[0], 8) != NULL)
 		tree_writes(c, ci, start, end, base, blen);
@@ -10651,6 +10981,8 @@ prog_files(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		hook_installs(c, ci, start, end, blen == 5);
 	if ((p = sr_prog(base, blen)) != NULL)
 		secret_reads(c, ci, start, end, p);
+	if ((pm = pkg_mgr(base, blen)) != NULL)
+		pkg_installs(c, &c->sp->cmds[ci], start, end, pm);
 }
 
 /* What a compiler writes here, of sources outs: a.out, and each one's
@@ -26900,9 +27232,9 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		if (!c->pathset && blen >= 4 && blen <= 8)
 			path_setter(c, vw->cmd, start, end, base, blen);
 		/* git, npm, pnpm, yarn, bun, pip, make, dpkg, rpm; gh auth
-		   token, gpg --export-secret-keys, ... */
-		if (rs->npp > 0 && ((blen >= 2 && blen <= 7 &&
-		    memchr("gnpybmakvhdrs", base[0], 13) != NULL) ||
+		   token, gpg --export-secret-keys, ...; apt, dnf, zypper */
+		if (rs->npp > 0 && ((blen >= 2 && blen <= 8 &&
+		    memchr("gnpybmakvhdrstz", base[0], 15) != NULL) ||
 		    (blen == 10 && base[0] == 'p')))
 			prog_files(c, vw->cmd, start, end, base, blen);
 		else if (blen == 2 && base[0] == 'f' && base[1] == 'c')

@@ -3828,6 +3828,125 @@ text_operands(void)
 	risk_free(set);
 }
 
+/*
+ * Package managers that install, remove or upgrade write the system's
+ * directories (apt install x: /etc/cron.d/x may be among its files, or
+ * made by its scripts); those that refresh or clean their lists and
+ * caches write those; those that only ask, or only simulate, write
+ * nothing; and one given a root writes under it instead.
+ */
+static void
+package_managers(void)
+{
+	static const struct trule srules[] = {
+		{ "sys", H, { { WPATH, NULL, { "/etc/cron.d/*" } } } },
+		{ "tools", L, { { CMD, NULL, { "*" } } } },
+	};
+	static const char *const installs[] = {
+		"apt install x", "sudo apt-get install -y x",
+		"DEBIAN_FRONTEND=noninteractive apt-get -o "
+		    "Dpkg::Options::=--force-confold install -y x",
+		"apt-get -t bookworm-backports install x",
+		"aptitude install x", "apt-get build-dep x", "apt upgrade",
+		"apt-get dist-upgrade", "apt remove x", "apt purge x",
+		"apt autoremove", "apt-get -f install",
+		"apt-get -q -y install x",
+		"apt reinstall x", "apt-get satisfy 'x (>= 1)'",
+		"dpkg -i x.deb", "sudo dpkg --purge x", "dpkg --configure -a",
+		"dpkg -r x", "dpkg --set-selections", "rpm -ivh x.rpm",
+		"rpm -e x", "rpm -Uvh x.rpm", "rpm -i --prefix /opt x.rpm",
+		"dnf install -y x", "yum remove x", "dnf group install x",
+		"dnf history undo 3", "microdnf install x", "tdnf install x",
+		"dnf -c /tmp/d.conf install x", "dnf module enable x",
+		"dnf config-manager --add-repo u", "zypper in x",
+		"zypper -n install x", "zypper dup", "pacman -Syu",
+		"pacman -S x", "pacman -R x", "pacman -Rns x",
+		"pacman -U x.pkg.tar.zst", "pacman --sync x",
+		"pacman -S --needed x", "apk add x", "apk del x",
+		"apk --no-cache add x", "apk upgrade", "snap install x",
+		"snap remove x", "snap refresh",
+		/* an action, or pacman's operation, that may be any */
+		"apt $cmd x", "dnf $x", "pacman $op x", "apt-get \"$@\"",
+		"sudo -u root apt install x", "env A=1 nice apt install x",
+		"apt-get install $(cat pkgs)", "zypper --root $r in x",
+		"dpkg --root=$r -i x.deb", "rpm --root \"$r\" -i x.rpm",
+	};
+	static const char *const asks[] = {
+		"apt show x", "apt-cache search x", "apt list --installed",
+		"apt-get -s install x", "apt-get --simulate install x",
+		"apt-get install --dry-run x", "apt search x", "apt update",
+		"apt-get clean", "apt policy x", "apt-get source x",
+		"apt", "apt-get -h", "aptitude why x",
+		"dpkg -l", "dpkg --version", "dpkg -x a.deb out",
+		"dpkg -b dir x.deb", "dpkg --root=/mnt -i x.deb",
+		"dpkg --instdir=/mnt -i x.deb", "dpkg -s x", "dpkg -e x.deb",
+		"rpm -qa", "rpm --root /mnt -ivh x", "rpm --version",
+		"dnf list installed", "dnf group list", "dnf history",
+		"dnf history info 3", "dnf --installroot=/mnt install x",
+		"yum makecache", "dnf check-update", "dnf info x",
+		"dnf repoquery x", "dnf install --assumeno x",
+		"pacman -Ss x", "pacman -Qi x", "pacman -Sy", "pacman -Fy",
+		"pacman -r /mnt -S x", "pacman -Q", "pacman -Si x",
+		"pacman --query --info x", "pacman -Sw x", "pacman -Sc",
+		"zypper se x", "zypper --root /mnt in x", "zypper ref",
+		"zypper in --dry-run x", "zypper lr", "apk info",
+		"apk -p /mnt add x", "apk add -s x", "apk update",
+		"snap list", "snap info x", "snap find x",
+	};
+	static const struct trule crules[] = {
+		{ "cache", H, { { WPATH, NULL, { "/var/lib/apt/lists/*",
+		    "/var/cache/pacman/*", "/var/cache/dnf/*",
+		    "/var/cache/zypp/*", "/var/cache/apk/*" } } } },
+		{ "tools", L, { { CMD, NULL, { "*" } } } },
+	};
+	static const char *const caches[] = {
+		"apt update", "apt-get update", "sudo apt-get clean",
+		"pacman -Sy", "pacman -Sc", "pacman -Sw x", "dnf makecache",
+		"yum clean all", "zypper ref", "apk update",
+		"apt install x", "pacman -Syu", "dnf upgrade",
+	};
+	static const char *const nocache[] = {
+		"apt show x", "pacman -Ss x", "apt-get -s install x",
+		"dnf --installroot=/mnt makecache", "pacman -Qi x",
+		"apt-get source x", "snap list",
+	};
+	static const struct trule mrules[] = {
+		{ "mnt", H, { { WPATH, NULL, { "/mnt/*" } } } },
+		{ "tools", L, { { CMD, NULL, { "*" } } } },
+	};
+	static const char *const roots[] = {
+		"dnf --installroot=/mnt install x",
+		"dnf --installroot /mnt install x",
+		"dnf install --installroot=/mnt x", "zypper -R /mnt in x",
+		"zypper --root /mnt in x", "apk -p /mnt add x",
+		"apk --root=/mnt add x", "pacman -r /mnt -S x",
+		"pacman --root /mnt -Syu", "dpkg --root=/mnt -i x.deb",
+		"rpm --root /mnt -ivh x.rpm",
+	};
+	static const char *const noroot[] = {
+		"apt install x", "dnf install x", "pacman -S x",
+		"apk -p /mnt info", "dnf --installroot=/mnt list",
+	};
+	struct risk_ruleset *set;
+
+	set = compile(srules, sizeof(srules) / sizeof(srules[0]), NULL);
+	lines_are(set, installs, sizeof(installs) / sizeof(installs[0]),
+	    "sys", "pkg");
+	lines_are(set, asks, sizeof(asks) / sizeof(asks[0]), NULL, "pkg");
+	risk_free(set);
+	set = compile(crules, sizeof(crules) / sizeof(crules[0]), NULL);
+	lines_are(set, caches, sizeof(caches) / sizeof(caches[0]), "cache",
+	    "pkg");
+	lines_are(set, nocache, sizeof(nocache) / sizeof(nocache[0]), NULL,
+	    "pkg");
+	risk_free(set);
+	set = compile(mrules, sizeof(mrules) / sizeof(mrules[0]), NULL);
+	lines_are(set, roots, sizeof(roots) / sizeof(roots[0]), "mnt", "pkg");
+	lines_are(set, noroot, sizeof(noroot) / sizeof(noroot[0]), NULL,
+	    "pkg");
+	risk_free(set);
+}
+
 /* A command line in an option's value (ssh -o ProxyCommand=X, git -c
    core.pager=X, script -c X, PAGER=X) is no path: its commands have
    theirs.  vim's Ex commands name the files they write and read. */
@@ -6077,6 +6196,7 @@ main(void)
 	config_writes();
 	text_operands();
 	command_values();
+	package_managers();
 	credential_prints();
 	hidden_paths();
 	any_paths();
