@@ -5899,6 +5899,8 @@ cmd_reads(const struct ctx *c, const struct shellparse_cmd *cmd, int *cp)
 			copy = 2;
 		else if (cp != NULL && n == 5 && memcmp(b, "rsync", 5) == 0)
 			copy = 3;
+		else if (cp != NULL && n == 3 && memcmp(b, "zip", 3) == 0)
+			copy = 4;
 		else if (n == 3 && memcmp(b, "git", 3) == 0) {
 			if (!git_reads(c, cmd))
 				return (0);
@@ -5942,6 +5944,7 @@ cmd_reads(const struct ctx *c, const struct shellparse_cmd *cmd, int *cp)
 	"newer|after-date|newer-mtime|owner-map|group-map|tape-length|"
 
 static uint32_t	rsync_dest(const struct shellparse_cmd *);
+static uint32_t	zip_dest(const struct shellparse_cmd *);
 
 /* A letter of tar's options or bundle: 1 if it takes a value, 0 if
    not, -1 if not known here; its mode (c, t) into *mode. */
@@ -6034,6 +6037,100 @@ tar_dest(const struct shellparse_cmd *cmd)
 	if (mode != 'c' || nar > 1)
 		return (NONE);
 	return (nar == 1 ? ar : cmd->nwords);
+}
+
+/*
+ * zip ARCHIVE FILE...: only the archive is written, what goes into it
+ * read (zip -r a.zip dir reads dir); the index of ARCHIVE (cmd->nwords
+ * for -, standard output), or NONE when
+ * not sure: -m (--move) deletes the files, -O writes another archive,
+ * -b a temporary one, -la/-lf a log, -TT runs a command; an option not
+ * known here, or a word that may be any.  -x and -i take the words
+ * after them, to the next option, as names.
+ */
+#define ZIP_NOVAL	"|recurse-paths|recurse-patterns|quiet|verbose|" \
+	"junk-paths|no-dir-entries|no-extra|update|freshen|filesync|" \
+	"delete|copy-entries|test|symlinks|encrypt|grow|fix|fixfix|" \
+	"latest-time|names-stdin|no-wild|wild-stop-dirs|entry-comments|" \
+	"archive-comment|adjust-sfx|unsfx|dos-names|to-crlf|from-crlf|" \
+	"display-bytes|display-counts|display-dots|display-globaldots|" \
+	"display-usize|display-volume|show-files|sf|fast|best|" \
+	"help|version|license|"
+#define ZIP_VAL		"|exclude|include|suffixes|password|split-size|" \
+	"compression-method|dot-size|before|after|"
+
+static uint32_t
+zip_dest(const struct shellparse_cmd *cmd)
+{
+	const struct shellparse_word *w;
+	const char *t, *eq = NULL;
+	uint32_t k, ar = NONE;
+	size_t j, l = 0;
+	int endopts = 0, list = 0;
+
+	for (k = cmd->nassign + 1; k < cmd->nwords; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		switch (opt_word(w, endopts, &l, &eq)) {
+		case OW_ANY:
+			return (NONE);
+		case OW_OPERAND:
+			if (ar == NONE && !list)
+				ar = k;
+			continue;	/* (what goes in; -x's names) */
+		case OW_END:
+			endopts = 1;
+			list = 0;
+			continue;
+		case OW_LONG:
+			list = 0;
+			if (in_list_abbr("|exclude|include|", t + 2, l, 1))
+				list = eq == NULL;
+			else if (in_list_abbr(ZIP_VAL, t + 2, l, 1)) {
+				if (eq == NULL)
+					k++;
+			} else if (!in_list_abbr(ZIP_NOVAL, t + 2, l, 1))
+				return (NONE);
+			continue;
+		}
+		/* OW_SHORT: -r9q, -x NAMES..., -n .gz:.zip, -P pw, -s 2g,
+		   -t/-tt DATE; -FS, -sf, -ll, -dd, -du, -dv ...; -TT, -O,
+		   -b, -m, -la, -lf, -lF, -li: not sure */
+		list = 0;
+		if (strcmp(t, "-TT") == 0 || (w->len == 3 && t[1] == 'l' &&
+		    strchr("afFi", t[2]) != NULL))
+			return (NONE);
+		if (strcmp(t, "-FS") == 0 || strcmp(t, "-FF") == 0 ||
+		    strcmp(t, "-sf") == 0 || strcmp(t, "-ll") == 0 ||
+		    strcmp(t, "-dd") == 0 || strcmp(t, "-dg") == 0 ||
+		    strcmp(t, "-du") == 0 || strcmp(t, "-dv") == 0 ||
+		    strcmp(t, "-db") == 0 || strcmp(t, "-dc") == 0 ||
+		    strcmp(t, "-MM") == 0 || strcmp(t, "-ws") == 0)
+			continue;
+		if (strcmp(t, "-tt") == 0 || strcmp(t, "-ds") == 0) {
+			k++;
+			continue;
+		}
+		for (j = 1; j < w->len; j++) {
+			if (t[j] == 'x' || t[j] == 'i') {
+				if (j + 1 == w->len)
+					list = 1;
+				break;
+			}
+			if (strchr("nPsZt", t[j]) != NULL) {
+				if (j + 1 == w->len)
+					k++;
+				break;
+			}
+			if (strchr("qvrRjJDXyTouflcezgkAFdw@S0123456789$",
+			    t[j]) == NULL)
+				return (NONE);
+		}
+	}
+	/* zip - FILE...: to its standard output */
+	if (ar != NONE && word_is(&cmd->words[ar], "-"))
+		return (cmd->nwords);
+	return (ar);
 }
 
 /*
@@ -6825,6 +6922,7 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	const struct shellparse_word *w;
 	const struct shellparse_redir *r;
 	const char *t, *eq, *pat;
+	char *zn;
 	uint32_t k, dest = NONE;
 	size_t j;
 	int endopts = 0, quiet = 0, rc, cp = 0, rd0, setv;
@@ -6869,7 +6967,7 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 	c->pread = c->rs->npmw > 0 && cmd_reads(c, cmd, &cp);
 	if (cp) {
 		dest = cp == 2 ? tar_dest(cmd) : cp == 3 ? rsync_dest(cmd) :
-		    cmd_copies(c, cmd);
+		    cp == 4 ? zip_dest(cmd) : cmd_copies(c, cmd);
 		c->pread = dest != NONE;
 	}
 	rd0 = c->pread;
@@ -7012,6 +7110,26 @@ cmd_paths1(struct ctx *c, const struct shellparse_cmd *cmd, pathfn fn,
 				c->pread = 1;
 			if (fn(c, eq + 1, w->len - (size_t)(eq + 1 - t), NULL,
 			    arg))
+				return (1);
+		}
+	}
+	/* zip a f writes a.zip (a name with no extension gets .zip) */
+	if (cp == 4 && dest < cmd->nwords) {
+		w = &cmd->words[dest];
+		t = w->text;
+		eq = memrchr(t, '/', w->len);
+		eq = eq != NULL ? eq + 1 : t;
+		if (w->len > 1 && memchr(eq, '.', w->len -
+		    (size_t)(eq - t)) == NULL && w->len < 1000) {
+			if ((zn = shellparse_alloc(c->sp, w->len + 5)) ==
+			    NULL) {
+				c->nomem = 1;
+				return (1);
+			}
+			memcpy(zn, t, w->len);
+			memcpy(zn + w->len, ".zip", 5);
+			c->pread = 0;
+			if (fn(c, zn, w->len + 4, NULL, arg))
 				return (1);
 		}
 	}
@@ -19713,12 +19831,114 @@ gdb_pipe(struct ctx *c, uint32_t ci, const char *p, const char *eol)
 	line_rest(c, ci, x + dl, eol);
 }
 
+/* Is w (wl bytes) one of the n words of list? */
+static int
+word_in(const char *const *list, size_t n, const char *w, size_t wl)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(list[i]) == wl && memcmp(list[i], w, wl) == 0)
+			return (1);
+	return (0);
+}
+
+/* The next word of a gdb line at *qp (to eol), less quotes around it:
+   its start, its length in *l; *qp moved past it. */
+static const char *
+gdb_word(const char **qp, const char *eol, size_t *l)
+{
+	const char *q = *qp, *w;
+
+	while (q < eol && (*q == ' ' || *q == '\t'))
+		q++;
+	for (w = q; q < eol && *q != ' ' && *q != '\t'; q++)
+		;
+	*qp = q;
+	*l = (size_t)(q - w);
+	if (*l >= 2 && (w[0] == '"' || w[0] == '\'') && w[*l - 1] == w[0]) {
+		w++;
+		*l -= 2;
+	}
+	return (w);
+}
+
+/*
+ * gdb's commands that name a file they write or read: dump and append
+ * [FORMAT] memory|value FILE, save breakpoints|tracepoints|gdb-index
+ * FILE, gcore and generate-core-file FILE, set logging file FILE (set
+ * logging on: gdb.txt), set history filename FILE; restore FILE reads.
+ * w (wl bytes) is the command's name, q what follows it.  Returns 1 if
+ * it is one of them.
+ */
+static int
+gdb_files(struct ctx *c, const char *w, size_t wl, const char *q,
+    const char *eol)
+{
+	static const char *const fmts[] = { "binary", "ihex", "srec",
+	    "tekhex", "verilog" };
+	const char *x;
+	size_t xl;
+
+	if (gdb_cmd(w, wl, "dump", 2) || gdb_cmd(w, wl, "append", 3)) {
+		x = gdb_word(&q, eol, &xl);
+		if (word_in(fmts, sizeof(fmts) / sizeof(fmts[0]), x, xl))
+			x = gdb_word(&q, eol, &xl);
+		if (!gdb_cmd(x, xl, "memory", 3) && !gdb_cmd(x, xl, "value",
+		    3)) {
+			named_any(c, w, (size_t)(eol - w));
+			return (1);
+		}
+	} else if (gdb_cmd(w, wl, "save", 2)) {
+		x = gdb_word(&q, eol, &xl);
+		if (!gdb_cmd(x, xl, "breakpoints", 1) &&
+		    !gdb_cmd(x, xl, "tracepoints", 1) &&
+		    !gdb_cmd(x, xl, "gdb-index", 1))
+			return (1);
+	} else if (gdb_cmd(w, wl, "restore", 3)) {
+		x = gdb_word(&q, eol, &xl);
+		named_path(c, x, xl, 1);
+		return (1);
+	} else if (!gdb_cmd(w, wl, "gcore", 5) &&
+	    !gdb_cmd(w, wl, "generate-core-file", 8))
+		return (0);
+	x = gdb_word(&q, eol, &xl);
+	named_path(c, x, xl, 0);
+	return (1);
+}
+
+/* gdb's set logging file FILE, set logging on (gdb.txt), set history
+   filename FILE: the file written; q is past "set". */
+static void
+gdb_set_files(struct ctx *c, const char *q, const char *eol)
+{
+	const char *x, *y;
+	size_t xl, yl;
+
+	x = gdb_word(&q, eol, &xl);
+	y = gdb_word(&q, eol, &yl);
+	if (gdb_cmd(x, xl, "logging", 4)) {
+		if (gdb_cmd(y, yl, "file", 1)) {
+			y = gdb_word(&q, eol, &yl);
+			named_path(c, y, yl, 0);
+		} else if (gdb_cmd(y, yl, "on", 2) || gdb_cmd(y, yl,
+		    "enabled", 1) || gdb_cmd(y, yl, "redirect", 1) ||
+		    gdb_cmd(y, yl, "overwrite", 1))
+			named_path(c, "gdb.txt", 7, 0);
+	} else if (gdb_cmd(x, xl, "history", 4) && gdb_cmd(y, yl,
+	    "filename", 1)) {
+		y = gdb_word(&q, eol, &yl);
+		named_path(c, y, yl, 0);
+	}
+}
+
 /*
  * gdb's commands, a line each (-ex CMD, what it reads).  shell CMD and
  * !CMD run CMD; pipe (or |) runs what follows its bar; make ARGS runs
  * make; target remote | CMD talks to CMD; set exec-wrapper CMD starts
  * the program under CMD; run ARGS hands ARGS to a shell.  with, thread
- * apply and frame apply run a command given after them.  Python,
+ * apply and frame apply run a command given after them.  dump, save,
+ * set logging file and the like write a file (gdb_files()).  Python,
  * Guile, compile, source, eval, alias and interpreter-exec run what is
  * not known here, as does a call of the program's system().
  */
@@ -19793,8 +20013,12 @@ gdb_scan(struct ctx *c, uint32_t ci, const char *s, size_t n)
 				if (gdb_cmd(x, (size_t)(q - x),
 				    "exec-wrapper", 6))
 					line_rest(c, ci, q, eol);
+				else
+					gdb_set_files(c, x, eol);
 				break;
 			}
+			if (gdb_files(c, w, wl, q, eol))
+				break;
 			if ((wl >= 2 && memcmp(w, "py", 2) == 0) ||
 			    (wl == 2 && (memcmp(w, "pi", 2) == 0 ||
 			    memcmp(w, "gr", 2) == 0)) ||
@@ -19845,18 +20069,6 @@ each_line(struct ctx *c, uint32_t ci, const char *s, size_t n, linefn fn)
 			eol = e;
 		fn(c, ci, p, eol);
 	}
-}
-
-/* Is w (wl bytes) one of the n words of list? */
-static int
-word_in(const char *const *list, size_t n, const char *w, size_t wl)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strlen(list[i]) == wl && memcmp(list[i], w, wl) == 0)
-			return (1);
-	return (0);
 }
 
 /*
@@ -25950,35 +26162,61 @@ word_holding(const struct shellparse_cmd *cmd, uint32_t k, const char *s)
 	return (NONE);
 }
 
+/* gdb's options whose value is a file or directory it reads (a
+   command file, the program, its symbols, a core, where sources are),
+   as names without their dashes; the one-letter ones are short. */
+#define GDB_READS	"|x|command|ix|init-command|e|exec|se|s|symbols|" \
+	"c|core|d|directory|D|data-directory|cd|"
+
 /*
- * gdb [options] PROG [CORE|PID], its word k: the word of PROG, or NONE.
+ * gdb [options] PROG [CORE|PID], its word k: the words it reads, into
+ * run[] (nr of nrun used; the count after): PROG (which it runs), the
+ * core after it, and the values of GDB_READS (-x FILE, --core=FILE).
  * Its long options may have one dash (-ex CMD); wr is its wrapper.
  */
 static uint32_t
-gdb_prog(const struct shellparse_cmd *cmd, uint32_t k,
-    const struct wrapper *wr)
+gdb_words(const struct shellparse_cmd *cmd, uint32_t k,
+    const struct wrapper *wr, uint32_t *run, uint32_t nr, uint32_t nrun)
 {
 	const struct shellparse_word *w;
-	uint32_t j;
+	const char *t, *eq;
+	uint32_t j, a;
+	size_t l;
 
-	for (j = k + 1; j < cmd->nwords; j++) {
+	for (j = k + 1; j < cmd->nwords && nr < nrun; j++) {
 		w = &cmd->words[j];
+		t = w->text;
 		if (shellparse_pattern(w) != NULL)
-			return (NONE);
-		if (w->len < 2 || w->text[0] != '-')
-			return (j);
-		if (word_is(w, "--"))
-			return (j + 1 < cmd->nwords ? j + 1 : NONE);
-		if (w->text[1] != '-' && w->len > 2 &&
-		    memchr(w->text, '=', w->len) == NULL &&
-		    (in_list_abbr(wr->longargs, w->text + 1, w->len - 1,
-		    1) > 0 || in_list_abbr(wr->longstr, w->text + 1,
-		    w->len - 1, 1)))
-			j++;
+			return (nr);
+		if (w->len < 2 || t[0] != '-' || word_is(w, "--")) {
+			if (t[0] == '-' && w->len == 2 && ++j >= cmd->nwords)
+				return (nr);
+			/* PROG, and a core (or a pid) after it */
+			run[nr++] = j;
+			if (j + 1 < cmd->nwords && nr < nrun &&
+			    cmd->words[j + 1].text[0] != '-' &&
+			    shellparse_pattern(&cmd->words[j + 1]) == NULL)
+				run[nr++] = j + 1;
+			return (nr);
+		}
+		t += t[1] == '-' ? 2 : 1;
+		eq = memchr(t, '=', w->len - (size_t)(t - w->text));
+		l = eq != NULL ? (size_t)(eq - t) : w->len -
+		    (size_t)(t - w->text);
+		if (eq == NULL && w->text[1] != '-' && w->len > 2 &&
+		    (in_list_abbr(wr->longargs, t, l, 1) > 0 ||
+		    in_list_abbr(wr->longstr, t, l, 1)))
+			a = 1;
+		else if (eq == NULL)
+			a = (uint32_t)opt_takes(wr, w->text, w->len);
 		else
-			j += (uint32_t)opt_takes(wr, w->text, w->len);
+			a = 0;
+		if (in_list_abbr(GDB_READS, t, l, 1) && (eq != NULL ||
+		    (a > 0 && j + 1 < cmd->nwords)))
+			run[nr++] = eq != NULL ? j : j + 1;
+		j += a;
 	}
-	return (NONE);
+	return (nr);
 }
 
 /*
@@ -26028,13 +26266,10 @@ run_words(const struct ctx *c, const struct shellparse_cmd *cmd,
 			run[nr++] = j;
 		if (u.kind == UW_STRING || u.kind == UW_STRINGS)
 			return (nr);
-		/* gdb /usr/bin/x: run (by run, -ex run) */
-		if (u.kind != UW_VIEW && n == 3 && memcmp(b, "gdb", 3) == 0) {
-			if ((j = gdb_prog(cmd, k, e->wrap)) != NONE &&
-			    nr < nrun)
-				run[nr++] = j;
-			return (nr);
-		}
+		/* gdb /usr/bin/x: run (by run, -ex run); its core,
+		   -x FILE: read */
+		if (u.kind != UW_VIEW && n == 3 && memcmp(b, "gdb", 3) == 0)
+			return (gdb_words(cmd, k, e->wrap, run, nr, nrun));
 		/* find . -exec /usr/bin/x {} +: the program of each */
 		if (u.kind == UW_FIND) {
 			for (j = k + 1; j + 1 < cmd->nwords && nr < nrun; j++)
@@ -27216,7 +27451,8 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			c->rcopy = (cp == 1 && e->rec - 1 == RP_CP &&
 			    cmd_copies(c, cmd) != NONE) || (cp == 3 &&
 			    rsync_dest(cmd) != NONE);
-			if (cp == 2 && tar_dest(cmd) != NONE)
+			if ((cp == 2 && tar_dest(cmd) != NONE) ||
+			    (cp == 4 && zip_dest(cmd) != NONE))
 				c->pread = 1;
 			rec_paths(c, vw->cmd, start, end,
 			    &recprogs[e->rec - 1]);

@@ -3,7 +3,7 @@
  *
  * A deterministic generator makes command lines of the programs the
  * classifier may count as only reading (sort, sed, find, uniq, xxd,
- * file, cp, install, jq, cat, grep, awk, less, git diff, scp, ...)
+ * file, cp, install, jq, cat, grep, awk, less, git diff, scp, zip ...)
  * with options that write and
  * options that do not, scripts with w and e, files that exist (a, b,
  * c) and one that does not (d).  Each line is classified against one
@@ -117,6 +117,13 @@ static const struct prog progs[] = {
 	    "-f d", "-f -", "-f a", "--file=d", "czf -", "-tf a", "-tvf b",
 	    "--remove-files", "-C .", "-v", "-z", "--create", "--list",
 	    "-T a", "--exclude=b", "-r", "-u", "-g d", "tf -", NULL } },
+	/* (zip's archive is written, so only the lines that write it to
+	   standard output, - a, are said to read) */
+	{ "zip", 1, { FILES, "-r", "-q", "-m", "-j", "-9", "-x b", "-i a",
+	    "-u", "-T", "-ll", "-D", "-O d", "-FS", "-0", "--move",
+	    "-lf d", "-TT true", "-b .", "-n .gz", "-X", "- a", "- b c",
+	    "- -m b", "- ./a", "- -r .", "- -x b -r .", "- b -lf d",
+	    "- -O d a", NULL } },
 };
 
 static char	 dir[64];

@@ -4000,6 +4000,17 @@ command_values(void)
 		"git diff --no-index /usr/bin/a /usr/bin/b",
 		"git -C /tmp log -- /usr/bin/x", "git blame /usr/bin/x",
 		"scp /usr/bin/x host:/tmp/", "scp -P 22 -r /usr/bin/x h:",
+		/* zip: what goes into the archive; gdb: its core, its
+		   command files, what restore loads */
+		"zip -r out.zip /usr/bin/x", "zip out.zip /usr/bin/x",
+		"zip -r9q o.zip /usr/bin -x '*.o'",
+		"zip -x '*.o' -r o.zip /usr/bin", "zip -ll o.zip /usr/bin/x",
+		"zip -r o.zip /usr/bin/x -i '*.c' -n .gz",
+		"gdb -x /usr/bin/cmds p", "gdb p /usr/bin/core",
+		"gdb --command=/usr/bin/c p", "gdb -c /usr/bin/core p",
+		"gdb -batch -ix /usr/bin/c -ex bt p",
+		"gdb -ex 'restore /usr/bin/x binary 0' p",
+		"gdb -- p /usr/bin/core",
 	};
 	static const char *const sysbin[] = {
 		"ssh -o UserKnownHostsFile=/usr/bin/x h",
@@ -4035,6 +4046,19 @@ command_values(void)
 		"awk '{@f($0)}' /usr/bin/x", "less -o /usr/bin/x f",
 		"git diff --output=/usr/bin/x", "git grep -O x /usr/bin/x",
 		"git checkout -- /usr/bin/x", "scp h:/x /usr/bin/x",
+		"zip -r /usr/bin/out.zip d", "zip -m o.zip /usr/bin/x",
+		"zip -TT 'unzip -t' /usr/bin/o.zip f",
+		"zip -lf log /usr/bin/o.zip f", "zip $o o.zip /usr/bin/x",
+		"zip -O /usr/bin/n.zip a.zip f", "zip /usr/bin/out f",
+		"zip --move o.zip /usr/bin/x",
+		"gdb -ex 'dump memory /usr/bin/x 0 1' p",
+		"gdb -batch -ex 'dump binary value /usr/bin/x v' p",
+		"gdb -ex 'append memory /usr/bin/x 0 1' p",
+		"gdb -ex 'save breakpoints /usr/bin/b' p",
+		"gdb -ex 'gcore /usr/bin/core' -p 1",
+		"gdb -ex 'set logging file /usr/bin/l' p",
+		"gdb -ex 'set history filename /usr/bin/h' p",
+		"gdb --tty /usr/bin/t p",
 	};
 	static const char *const secret[] = {
 		"vim -c 'e .env' f", "vim -c 'r .env' f", "vim '+r .env' f",
@@ -4056,8 +4080,25 @@ command_values(void)
 		"vim -c 'set nu|so x.vim' f", "vim -c 'w !sh' f",
 		"vim -c 'e `ls`' f",
 	};
+	static const struct trule zrules[] = {
+		{ "zips", H, { { WPATH, NULL, { "*.zip" } } } },
+		{ "tools", L, { { CMD, NULL, { "*" } } } },
+	};
+	/* zip a f writes a.zip */
+	static const char *const zips[] = {
+		"zip out f", "zip -r d/out f", "zip x.y/out f",
+		"zip a.zip f",
+	};
+	static const char *const nozips[] = {
+		"zip out.tar f", "zip - f", "zip -r a.b f",
+	};
 	struct risk_ruleset *set;
 
+	set = compile(zrules, sizeof(zrules) / sizeof(zrules[0]), NULL);
+	lines_are(set, zips, sizeof(zips) / sizeof(zips[0]), "zips", "zip");
+	lines_are(set, nozips, sizeof(nozips) / sizeof(nozips[0]), NULL,
+	    "zip");
+	risk_free(set);
 	set = compile(trules, sizeof(trules) / sizeof(trules[0]), NULL);
 	lines_are(set, text, sizeof(text) / sizeof(text[0]), NULL, "cmdval");
 	lines_are(set, sysbin, sizeof(sysbin) / sizeof(sysbin[0]), "sysbin",
