@@ -26203,14 +26203,15 @@ gdb_words(const struct shellparse_cmd *cmd, uint32_t k,
 		eq = memchr(t, '=', w->len - (size_t)(t - w->text));
 		l = eq != NULL ? (size_t)(eq - t) : w->len -
 		    (size_t)(t - w->text);
-		if (eq == NULL && w->text[1] != '-' && w->len > 2 &&
-		    (in_list_abbr(wr->longargs, t, l, 1) > 0 ||
-		    in_list_abbr(wr->longstr, t, l, 1)))
-			a = 1;
-		else if (eq == NULL)
-			a = (uint32_t)opt_takes(wr, w->text, w->len);
-		else
+		/* -nx, -batch: one dash and a long name, as gdb's
+		   getopt_long_only() takes them first (not -n -x FILE) */
+		if (eq != NULL)
 			a = 0;
+		else if (w->text[1] != '-' && w->len > 2)
+			a = in_list_abbr(wr->longargs, t, l, 1) > 0 ||
+			    in_list_abbr(wr->longstr, t, l, 1);
+		else
+			a = (uint32_t)opt_takes(wr, w->text, w->len);
 		if (in_list_abbr(GDB_READS, t, l, 1) && (eq != NULL ||
 		    (a > 0 && j + 1 < cmd->nwords)))
 			run[nr++] = eq != NULL ? j : j + 1;

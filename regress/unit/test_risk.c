@@ -4010,7 +4010,8 @@ command_values(void)
 		"gdb --command=/usr/bin/c p", "gdb -c /usr/bin/core p",
 		"gdb -batch -ix /usr/bin/c -ex bt p",
 		"gdb -ex 'restore /usr/bin/x binary 0' p",
-		"gdb -- p /usr/bin/core",
+		"gdb -- p /usr/bin/core", "gdb -q -nx /usr/bin/x",
+		"gdb -nh -batch -x /usr/bin/c /usr/bin/p /usr/bin/core",
 	};
 	static const char *const sysbin[] = {
 		"ssh -o UserKnownHostsFile=/usr/bin/x h",
@@ -4058,7 +4059,8 @@ command_values(void)
 		"gdb -ex 'gcore /usr/bin/core' -p 1",
 		"gdb -ex 'set logging file /usr/bin/l' p",
 		"gdb -ex 'set history filename /usr/bin/h' p",
-		"gdb --tty /usr/bin/t p",
+		"gdb --tty /usr/bin/t p", "gdb --args p /usr/bin/x",
+		"gdb -batch -ex r --args /usr/bin/p /usr/bin/x",
 	};
 	static const char *const secret[] = {
 		"vim -c 'e .env' f", "vim -c 'r .env' f", "vim '+r .env' f",
