@@ -4645,6 +4645,11 @@ risk_free(struct risk_ruleset *rs)
 #define K_ARG		4
 #define K_APATH		5	/* a path known only when it runs */
 #define K_WPATH		6	/* a path written (path write) */
+#define K_TPATH		7	/* K_PATH, as a tree: what is under it */
+#define K_TWPATH	8	/* K_WPATH, as a tree */
+
+/* In pwlen[]: the path was fed as a tree (dir_feed()). */
+#define PW_TREE		0x80000000u
 
 struct defer {
 	uint32_t	 rule, cmd, start, end, last;
@@ -4672,6 +4677,7 @@ struct ctx {
 
 	/* What the best rule matched, put into words at the end. */
 	int				 wkind;
+	int				 ptree;		/* in dir_feed() */
 	uint32_t			 wcmd, wstart, wend, wlast;
 	const char			*ws;
 	size_t				 wn;
@@ -5053,6 +5059,7 @@ explain(const struct ctx *c, struct wbuf *b)
 		[K_PATH] = { "path `", 6 }, [K_NETWORK] = { "network `", 9 },
 		[K_ARG] = { "arg `", 5 }, [K_APATH] = { "path `", 6 },
 		[K_WPATH] = { "written path `", 14 },
+		[K_TPATH] = { "path `", 6 }, [K_TWPATH] = { "written path `", 14 },
 	};
 
 	scopy(b->p, cr->whyp, cr->whyplen);	/* printable, < cap */
@@ -5071,6 +5078,8 @@ explain(const struct ctx *c, struct wbuf *b)
 	wb_put(b, "`", 1, 1);
 	if (c->wkind == K_APATH)
 		wb_put(b, " (any file: it is known only when it runs)", 42, 42);
+	else if (c->wkind == K_TPATH || c->wkind == K_TWPATH)
+		wb_put(b, " (and what is under it)", 23, 23);
 	wb_clean(b, cr->whyplen);
 }
 
@@ -8603,8 +8612,8 @@ pset(struct ctx *c, uint32_t pmid, const char *s, size_t n)
 		if (!((c->prbits[pmid / 64] >> (pmid % 64)) & 1) &&
 		    c->pwhat != NULL) {
 			c->pwhat[pmid] = s;
-			c->pwlen[pmid] = (uint32_t)(n > UINT32_MAX ?
-			    UINT32_MAX : n);
+			c->pwlen[pmid] = (uint32_t)(n >= PW_TREE ?
+			    PW_TREE - 1 : n) | (c->ptree ? PW_TREE : 0);
 		}
 		c->prbits[pmid / 64] |= (uint64_t)1 << (pmid % 64);
 		return;
@@ -8612,7 +8621,8 @@ pset(struct ctx *c, uint32_t pmid, const char *s, size_t n)
 	c->pbits[pmid / 64] |= (uint64_t)1 << (pmid % 64);
 	if (c->pwhat != NULL) {
 		c->pwhat[pmid] = s;
-		c->pwlen[pmid] = (uint32_t)(n > UINT32_MAX ? UINT32_MAX : n);
+		c->pwlen[pmid] = (uint32_t)(n >= PW_TREE ? PW_TREE - 1 : n) |
+		    (c->ptree ? PW_TREE : 0);
 	}
 }
 
@@ -9363,7 +9373,7 @@ static const int dir_narrow;
 
 /* Directory s (pattern pat) of a command that works through it. */
 static int
-dir_feed(struct ctx *c, const char *s, size_t n, const char *pat,
+dir_feed1(struct ctx *c, const char *s, size_t n, const char *pat,
     const void *arg)
 {
 	const struct risk_ruleset *rs = c->rs;
@@ -9458,6 +9468,19 @@ dir_feed(struct ctx *c, const char *s, size_t n, const char *pat,
 	return (0);
 }
 
+/* dir_feed1(), a match's path marked as a tree (what is under it). */
+static int
+dir_feed(struct ctx *c, const char *s, size_t n, const char *pat,
+    const void *arg)
+{
+	int rc, pt = c->ptree;
+
+	c->ptree = 1;
+	rc = dir_feed1(c, s, n, pat, arg);
+	c->ptree = pt;
+	return (rc);
+}
+
 /* host:path, user@host:path: not here */
 static int
 word_remote(const struct shellparse_word *w)
@@ -9494,6 +9517,24 @@ dir_word(struct ctx *c, const struct shellparse_word *w,
 	memcpy(j + l, w->text, w->len);
 	j[l + w->len] = '\0';
 	dir_feed(c, j, l + w->len, NULL, arg);
+}
+
+/* ln -s's target t of link (or directory) l, NULL for one here: a
+   tree, from here, from l and from l's directory. */
+static void
+ln_target(struct ctx *c, const struct shellparse_word *t,
+    const struct shellparse_word *l)
+{
+	struct shellparse_word d;
+	const char *sl;
+
+	dir_word(c, t, l, NULL);
+	if (l == NULL || c->nomem || (sl = memrchr(l->text, '/',
+	    l->len)) == NULL)
+		return;
+	d = *l;
+	d.len = sl == l->text ? 1 : (uint32_t)(sl - l->text);
+	dir_word(c, t, &d, NULL);
 }
 
 /*
@@ -10501,6 +10542,8 @@ hook_installs(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 #define TW_JS		2	/* npm, pnpm, yarn, bun */
 #define TW_PIP		3
 #define TW_MAKE		4
+#define TW_CMAKE	5
+#define TW_CARGO	6
 
 /*
  * The system's directories, which a package manager writes as it
@@ -10886,6 +10929,198 @@ pkg_installs(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t start,
 	}
 }
 
+/* make's targets that install (or uninstall) where its prefix says */
+#define MAKE_INSTALLS	"|install|uninstall|install-strip|install-exec|" \
+	"install-data|install-bin|install-lib|install-headers|" \
+	"install-man|install-docs|"
+
+/* npm's actions that write where -g puts packages */
+#define NPM_INSTALLS	"|install|i|in|ins|inst|insta|instal|isnt|isnta|" \
+	"isntal|isntall|add|uninstall|un|unlink|remove|rm|r|update|up|" \
+	"upgrade|udpate|link|ln|rebuild|rb|install-test|it|ci|clean-install|"
+
+/*
+ * cmake's trees.  Configuring writes its build directory: -B DIR, else
+ * the one it runs in (cmake .., cmake -S src; a build directory named
+ * instead, cmake DIR with DIR's CMakeCache.txt, is not told apart from
+ * a source directory).  --build DIR writes DIR, and the system's
+ * directories too with --target install (-t, or install after --: its
+ * prefix is not known here).  --install DIR writes --prefix's tree,
+ * else the system's.  -E and -P (which run what is matched elsewhere),
+ * --help and --version write none.
+ */
+static void
+cmake_trees(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t start,
+    uint32_t end)
+{
+	const struct shellparse_word *w, *d, *bdir = NULL, *prefix = NULL;
+	struct shellparse_word v, bv, pv;
+	const char *t;
+	uint32_t k;
+	int mode = 0, inst = 0, hit, pr = c->pread, native = 0;
+
+	for (k = start + 1; k < end && !c->nomem; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (native) {
+			/* cmake --build b -- install: the build tool's */
+			if (in_list_abbr(MAKE_INSTALLS, t, w->len, 1))
+				inst = 1;
+			continue;
+		}
+		if (w->len == 2 && t[0] == '-' && t[1] == '-') {
+			native = mode == 1;
+			if (!native)
+				break;
+			continue;
+		}
+		if (w->len < 2 || t[0] != '-')
+			continue;
+		if (t[1] == '-') {
+			if ((d = tw_long(cmd, &k, end, "|build|", &bv,
+			    &hit)) != NULL || hit) {
+				mode = 1;
+				bdir = d;
+			} else if ((d = tw_long(cmd, &k, end, "|install|",
+			    &bv, &hit)) != NULL || hit)
+				mode = 2;
+			else if ((d = tw_long(cmd, &k, end, "|prefix|", &pv,
+			    &hit)) != NULL)
+				prefix = d;
+			else if (hit)
+				continue;
+			else if ((d = tw_long(cmd, &k, end, "|target|", &v,
+			    &hit)) != NULL) {
+				if (in_list_abbr(MAKE_INSTALLS, d->text, d->len,
+				    1))
+					inst = 1;
+			} else if (hit)
+				continue;
+			else if (in_list_abbr("|help|help-full|help-command|"
+			    "help-module|help-policy|help-property|"
+			    "help-variable|help-manual|version|"
+			    "system-information|find-package|list-presets|",
+			    t + 2, w->len - 2, 1))
+				return;
+			else
+				(void)tw_long(cmd, &k, end, "|config|component|"
+				    "preset|log-level|log-context|graphviz|"
+				    "toolchain|install-prefix|trace-source|"
+				    "trace-redirect|debug-find-pkg|"
+				    "debug-find-var|project-file|", &v, &hit);
+			continue;
+		}
+		switch (t[1]) {
+		case 'E':
+		case 'P':
+		case 'N':
+		case 'h':
+			return;
+		case 'B':
+			if ((d = opt_val(cmd, &k, end, 2, &bv)) != NULL)
+				bdir = d;
+			break;
+		case 't':
+			if (mode == 1 && (d = opt_val(cmd, &k, end, 2, &v)) !=
+			    NULL && in_list_abbr(MAKE_INSTALLS, d->text,
+			    d->len, 1))
+				inst = 1;
+			break;
+		case 'S': case 'D': case 'U': case 'C': case 'G': case 'T':
+		case 'A':
+			(void)opt_val(cmd, &k, end, 2, &v);
+			break;
+		case 'j':
+			/* -j [N] */
+			if (w->len == 2 && k + 1 < end &&
+			    cmd->words[k + 1].len > 0 &&
+			    strspn(cmd->words[k + 1].text, "0123456789") ==
+			    cmd->words[k + 1].len)
+				k++;
+			break;
+		}
+	}
+	if (c->nomem)
+		return;
+	c->pread = 0;
+	if (bdir != NULL)
+		dir_word(c, bdir, NULL, NULL);
+	if (mode == 0 && bdir == NULL)
+		cwd_tree(c);
+	if (mode == 2 && prefix != NULL)
+		dir_word(c, prefix, NULL, NULL);
+	if ((mode == 2 && (prefix == NULL ||
+	    shellparse_pattern(prefix) != NULL)) || (mode == 1 && inst))
+		trees_written(c, sys_trees,
+		    sizeof(sys_trees) / sizeof(sys_trees[0]));
+	c->pread = pr;
+}
+
+/*
+ * cargo's trees: --target-dir DIR; cargo install (and uninstall) the
+ * tree of --root DIR, else ~/.cargo (its bin); cargo new PATH and cargo
+ * init [PATH] the project's.
+ */
+static void
+cargo_trees(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t start,
+    uint32_t end)
+{
+	const struct shellparse_word *w, *d, *sub = NULL, *root = NULL;
+	struct shellparse_word v, rv, tv;
+	const char *t;
+	uint32_t k, nops = 0;
+	int hit, pr = c->pread, mk = 0, list = 0;
+
+	c->pread = 0;
+	for (k = start + 1; k < end && !c->nomem; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (w->len == 2 && t[0] == '-' && t[1] == '-')
+			break;		/* cargo run -- ARGS: the program's */
+		if (w->len > 2 && t[0] == '-' && t[1] == '-') {
+			if ((d = tw_long(cmd, &k, end, "|target-dir|", &tv,
+			    &hit)) != NULL)
+				dir_word(c, d, NULL, NULL);
+			else if (!hit && (d = tw_long(cmd, &k, end, "|root|",
+			    &rv, &hit)) != NULL)
+				root = d;
+			else if (!hit && in_list_abbr("|list|", t + 2,
+			    w->len - 2, 1))
+				list = 1;
+			continue;
+		}
+		if (w->len >= 2 && t[0] == '-') {
+			if (t[1] == 'Z' || t[1] == 'C')
+				(void)opt_val(cmd, &k, end, 2, &v);
+			continue;
+		}
+		if (sub == NULL) {
+			if (w->len > 0 && t[0] == '+')
+				continue;	/* cargo +nightly */
+			sub = w;
+			mk = word_is(w, "new") || word_is(w, "init");
+			continue;
+		}
+		if (mk) {
+			dir_word(c, w, NULL, NULL);
+			nops++;
+		}
+	}
+	if (sub != NULL && !c->nomem) {
+		if (word_is(sub, "init") && nops == 0)
+			cwd_tree(c);
+		else if ((word_is(sub, "install") && !list) ||
+		    word_is(sub, "uninstall")) {
+			if (root != NULL)
+				dir_word(c, root, NULL, NULL);
+			else
+				trees_written(c, (const char *const []){
+				    "~/.cargo" }, 1);
+		}
+	}
+	c->pread = pr;
+}
+
 /*
  * Programs that write a tree of files into a directory their words
  * name, not known to the path rules as such: git clone URL [DIR] (by
@@ -10908,7 +11143,8 @@ tree_writes(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	const char *t, *sub = NULL, *nm;
 	size_t sl = 0, l;
 	uint32_t k, nops = 0;
-	int kind, hit, pr = c->pread, endopts = 0;
+	int kind, hit, pr = c->pread, endopts = 0, inst = 0, dest = 0;
+	int glob = 0;
 
 	if (blen == 3 && memcmp(base, "git", 3) == 0)
 		kind = TW_GIT;
@@ -10929,6 +11165,14 @@ tree_writes(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		pkg_trees(c, cmd, start, end < cmd->nwords ? end :
 		    cmd->nwords, blen == 3);
 		c->pread = pr;
+		return;
+	} else if (blen == 5 && memcmp(base, "cmake", 5) == 0) {
+		cmake_trees(c, cmd, start, end < cmd->nwords ? end :
+		    cmd->nwords);
+		return;
+	} else if (blen == 5 && memcmp(base, "cargo", 5) == 0) {
+		cargo_trees(c, cmd, start, end < cmd->nwords ? end :
+		    cmd->nwords);
 		return;
 	} else
 		return;
@@ -10970,20 +11214,44 @@ tree_writes(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				u.text = t + l;
 				u.len = w->len - (uint32_t)l;
 				u.flags = 0;
-				if (shellparse_pattern(w) == NULL)
+				/* PREFIX=$HOME/.local: its value's glob */
+				if ((nm = shellparse_pattern(w)) == NULL)
 					dir_word(c, &u, NULL, NULL);
-			}
+				else if (u.len > 0)
+					(void)feed_word(c, dir_feed, u.text,
+					    u.len, strncmp(nm, t, l) == 0 ?
+					    nm + l : "*", NULL);
+				dest = 1;
+			} else if (w->len > 0 && t[0] != '-' &&
+			    in_list_abbr(MAKE_INSTALLS, t, w->len, 1))
+				inst = 1;
 			continue;
 		}
 		if (kind == TW_JS || kind == TW_PIP) {
-			if (endopts || w->len < 2 || t[0] != '-')
+			if (endopts || w->len < 2 || t[0] != '-') {
+				/* npm install -g: where its prefix is */
+				if (kind == TW_JS && blen == 3 && base[0] ==
+				    'n' && in_list_abbr(NPM_INSTALLS, t, w->len,
+				    1))
+					inst = 1;
 				continue;
+			}
+			if (kind == TW_JS && blen == 3 && base[0] == 'n' &&
+			    (word_is(w, "-g") || word_is(w, "--global") ||
+			    word_is(w, "--location=global") ||
+			    (word_is(w, "--location") && k + 1 < end &&
+			    word_is(&cmd->words[k + 1], "global")))) {
+				glob = 1;
+				continue;
+			}
 			if (t[1] == '-') {
 				d = tw_long(cmd, &k, end, kind == TW_JS ?
 				    "|prefix|dir|cwd|modules-dir|global-dir|" :
 				    "|target|prefix|root|src|dest|", &v, &hit);
-				if (d != NULL)
+				if (d != NULL) {
 					dir_word(c, d, NULL, NULL);
+					dest = 1;
+				}
 			} else if (w->len >= 2 && (kind == TW_JS ? t[1] ==
 			    'C' : t[1] == 't' || t[1] == 'd')) {
 				if ((d = opt_val(cmd, &k, end, 2, &v)) != NULL)
@@ -11081,7 +11349,84 @@ tree_writes(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			dir_word(c, &u, gc, NULL);
 		}
 	}
+	/* make install, npm install -g: into their prefix, not known
+	   here (/usr/local, /usr) */
+	if (inst && !dest && (kind == TW_MAKE || glob) && !c->nomem)
+		trees_written(c, sys_trees,
+		    sizeof(sys_trees) / sizeof(sys_trees[0]));
 	c->pread = pr;
+}
+
+/*
+ * python -m pip is pip (tree_writes()); python -m venv DIR... writes
+ * each DIR as a tree.  Python's options before -m: -W and -X take a
+ * value; -c, a script or - end them.
+ */
+static void
+py_m_trees(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
+{
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	const char *t, *mod = NULL;
+	uint32_t k, mk = 0;
+	size_t j, ml = 0;
+	int pr = c->pread;
+
+	if (end > cmd->nwords)
+		end = cmd->nwords;
+	for (k = start + 1; k < end && mod == NULL; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (w->len < 2 || t[0] != '-' || shellparse_pattern(w) != NULL)
+			return;
+		if (t[1] == '-') {
+			if (w->len == 2)
+				return;
+			if (word_is(w, "--check-hash-based-pycs"))
+				k++;
+			continue;
+		}
+		for (j = 1; j < w->len; j++) {
+			if (t[j] == 'c')
+				return;
+			if (t[j] == 'W' || t[j] == 'X') {
+				if (j + 1 == w->len)
+					k++;
+				break;
+			}
+			if (t[j] != 'm')
+				continue;
+			if (j + 1 < w->len) {
+				mod = t + j + 1;
+				ml = w->len - j - 1;
+				mk = k;
+			} else if (k + 1 < end) {
+				mk = ++k;
+				if (shellparse_pattern(&cmd->words[k]) != NULL)
+					return;
+				mod = cmd->words[k].text;
+				ml = cmd->words[k].len;
+			} else
+				return;
+			break;
+		}
+	}
+	if (mod == NULL)
+		return;
+	if ((ml == 3 && memcmp(mod, "pip", 3) == 0) || (ml == 4 &&
+	    memcmp(mod, "pip3", 4) == 0))
+		tree_writes(c, ci, mk, end, "pip", 3);
+	else if (ml == 4 && memcmp(mod, "venv", 4) == 0) {
+		c->pread = 0;
+		for (k = mk + 1; k < end && !c->nomem; k++) {
+			w = &cmd->words[k];
+			if (word_is(w, "--prompt"))
+				k++;
+			else if (w->len > 0 && w->text[0] != '-')
+				dir_word(c, w, NULL, NULL);
+		}
+		c->pread = pr;
+	}
 }
 
 /* tree_writes() and secret_reads() of the programs they know. */
@@ -11092,8 +11437,10 @@ prog_files(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	const struct srprog *p;
 	const struct pkgmgr *pm;
 
-	if (blen >= 3 && blen <= 5 && memchr("gnpybmdr", base[0], 8) != NULL)
+	if (blen >= 3 && blen <= 5 && memchr("gnpybmdrc", base[0], 9) != NULL)
 		tree_writes(c, ci, start, end, base, blen);
+	if (blen >= 6 && memcmp(base, "python", 6) == 0)
+		py_m_trees(c, ci, start, end);
 	if ((blen == 10 && memcmp(base, "pre-commit", 10) == 0) ||
 	    (blen == 5 && memcmp(base, "husky", 5) == 0))
 		hook_installs(c, ci, start, end, blen == 5);
@@ -11322,8 +11669,9 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	uint32_t k, nops = 0, i;
 	size_t j, l;
 	int endopts = 0, mode = 0, norec = 0, act = 0, findops = 1, s3 = 0;
-	int here = 1;
+	int here = 1, sym = 0;
 	int narrow = 0, sawpat = 0, notarget = 0, neg = 0, ex = 0, fk, pr;
+	int lnk = rp->kind == RK_INTO && rp->name[0] == 'l';
 	int rec = rp->kind == RK_ALWAYS || rp->kind == RK_SEARCH;
 	struct findtest ft[FIND_TESTS];
 	uint32_t nft = 0;
@@ -11393,6 +11741,8 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		if (!endopts && w->len >= 2 && t[0] == '-' && t[1] == '-') {
 			eq = memchr(t, '=', w->len);
 			l = (eq != NULL ? (size_t)(eq - t) : w->len) - 2;
+			if (lnk && in_list_abbr("|symbolic|", t + 2, l, 0))
+				sym = 1;
 			if (in_list_abbr(rp->longs, t + 2, l, 0))
 				rec = 1;
 			else if ((rp->kind == RK_GREP ||
@@ -11444,6 +11794,8 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				if (rp->letters != NULL &&
 				    strchr(rp->letters, t[j]) != NULL)
 					rec = 1;
+				if (lnk && t[j] == 's')
+					sym = 1;
 				if (rp->vals != NULL &&
 				    strchr(rp->vals, t[j]) != NULL) {
 					/* grep -d recurse */
@@ -11615,6 +11967,11 @@ rec_paths1(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 				    (slash && ops[i]->len > 0 &&
 				    ops[i]->text[ops[i]->len - 1] == '/'));
 	}
+	/* ln -s T L: through L, anything under T may be written later
+	   (ln -s /usr/bin b; touch b/x), so T is a tree; a relative T is
+	   from L's directory: L if it is one, else L's own */
+	for (i = 0; i < nops && sym && !c->nomem; i++)
+		ln_target(c, ops[i], dest);
 	pr = c->pread;
 	c->pread |= c->rcopy && dest != NULL;
 	for (i = 0; i < nops && rec && !c->nomem; i++)
@@ -27472,7 +27829,8 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		   token, gpg --export-secret-keys, ...; apt, dnf, zypper */
 		if (rs->npp > 0 && ((blen >= 2 && blen <= 8 &&
 		    memchr("gnpybmakvhdrstz", base[0], 15) != NULL) ||
-		    (blen == 10 && base[0] == 'p')))
+		    ((blen == 9 || blen == 10) && base[0] == 'p') ||
+		    (blen == 5 && base[0] == 'c')))
 			prog_files(c, vw->cmd, start, end, base, blen);
 		else if (blen == 2 && base[0] == 'f' && base[1] == 'c')
 			fc_runs(c, vw->cmd, start, end);
@@ -27864,7 +28222,7 @@ try_call(struct ctx *c, uint32_t ri)
 {
 	const struct crule *cr = &c->rs->rules[ri];
 	const struct cmatch *m, *pm = NULL;
-	uint32_t k;
+	uint32_t k, pl;
 	int anyonly = 0;
 
 	/* A rule that cannot win changes nothing, unless it covers. */
@@ -27895,9 +28253,12 @@ try_call(struct ctx *c, uint32_t ri)
 			c->ws = anyonly == 2 ? c->anyww : c->anyw;
 			c->wn = anyonly == 2 ? c->anywn : c->anyn;
 		}
-	} else if (pm != NULL && c->pwhat != NULL)
-		hit(c, ri, pm->write ? K_WPATH : K_PATH, c->pwhat[pm->pmid],
-		    c->pwlen[pm->pmid]);
+	} else if (pm != NULL && c->pwhat != NULL) {
+		pl = c->pwlen[pm->pmid];
+		hit(c, ri, (pl & PW_TREE) ? (pm->write ? K_TWPATH : K_TPATH) :
+		    pm->write ? K_WPATH : K_PATH, c->pwhat[pm->pmid],
+		    pl & ~PW_TREE);
+	}
 	else if (pm != NULL)
 		hit(c, ri, pm->write ? K_WPATH : K_PATH, NULL, 0);
 	else {
@@ -28770,6 +29131,7 @@ ctx_init(struct ctx *c, const struct risk_ruleset *rs,
 	c->globx = 0;
 	c->zsh = 0;
 	c->wkind = K_TOOL;
+	c->ptree = 0;
 	c->ws = NULL;
 	c->wn = 0;
 	c->wlast = NONE;

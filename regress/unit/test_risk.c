@@ -3947,6 +3947,94 @@ package_managers(void)
 	risk_free(set);
 }
 
+/*
+ * Builds and installs write trees: make install and npm install -g
+ * into their prefix, not known here, so the system's directories
+ * unless DESTDIR=, prefix= or --prefix says where; cmake's build
+ * directory (-B, --build, else the one it runs in), its --install
+ * prefix (else the system's) and --target install; cargo's
+ * --target-dir and install --root; python -m pip as pip, python -m
+ * venv DIR.  And ln -s T L writes T as a tree: through L anything
+ * under T may be written later (ln -s /usr/bin b; touch b/x).
+ */
+static void
+build_installs(void)
+{
+	static const struct trule brules[] = {
+		{ "sysbin", H, { { WPATH, NULL, { "/usr/bin/*",
+		    "/usr/local/bin/*" } } } },
+		{ "tools", L, { { CMD, NULL, { "*" } } } },
+	};
+	static const char *const writes[] = {
+		"make install", "sudo make install", "make -j4 install",
+		"make -C build install", "gmake uninstall",
+		"make install-strip", "./configure && make && make install",
+		"make install DESTDIR=/usr/bin/../..",
+		"npm install -g x", "npm i -g x", "npm -g install x",
+		"npm install --global x", "npm --location=global install x",
+		"npm --location global i x", "sudo npm uninstall -g x",
+		"npm link -g", "npm update -g",
+		"cmake --install build", "cmake --install . --prefix /usr",
+		"cmake --install b --prefix $p", "cmake --build b --target "
+		    "install", "cmake --build b -t install",
+		"cmake --build b -- install", "cmake -B /usr/bin",
+		"cmake -S . -B/usr/bin", "cmake --build /usr/local/bin",
+		"cd /usr/bin && cmake ..",
+		"cargo install --root /usr x", "cargo install --root=/usr x",
+		"cargo build --target-dir /usr/bin",
+		"cargo +nightly build --target-dir=/usr/local/bin",
+		"cargo new /usr/bin/x", "cd /usr/bin && cargo init",
+		"python3 -m pip install --target /usr/bin x",
+		"python3 -m pip install --target=/usr/bin x",
+		"python3 -mpip install -t /usr/bin x",
+		"python3 -I -m pip install -t /usr/bin x",
+		"python3.11 -m pip install --prefix /usr x",
+		"python -W ignore -m pip install -t /usr/bin x",
+		"python3 -m venv /usr/bin", "python3 -m venv --clear /usr",
+		"ln -s /usr/bin b", "ln -s /usr/bin b; touch b/x",
+		"ln -sf /usr/local/bin", "ln --symbolic /usr/bin b",
+		"ln -st d /usr/bin", "cd / && ln -s usr/bin b",
+		"ln -s bin /usr/b", "ln -s / r",
+	};
+	static const char *const none[] = {
+		"make", "make all", "make -j4", "make test",
+		"make install DESTDIR=/tmp/stage",
+		"make install PREFIX=$HOME/.local", "make install prefix=/opt",
+		"npm install x", "npm install", "npm -g ls", "npm ls -g",
+		"npm install -g --prefix ~/.npm x", "pnpm add -g x",
+		"npm view -g x",
+		"cmake ..", "cmake -B build", "cmake -S .. -B .",
+		"cmake --build build", "cmake --build b --target all",
+		"cmake --install b --prefix ~/.local", "cmake --version",
+		"cmake --help", "cmake -E echo hi", "cmake -N .",
+		"cargo build", "cargo install x", "cargo install --list",
+		"cargo run -- --root /usr", "cargo new hello", "cargo test",
+		"python3 -m pip install x", "python3 -m pip list",
+		"python3 -c 'x' -m pip install -t /usr/bin x",
+		"python3 -m venv .venv", "python3 -m venv --prompt /usr v",
+		"python3 -m http.server",
+		"ln -s x y", "ln /usr/bin b", "ln -S s /usr/bin b",
+		"ln -s ../x /tmp/y",
+	};
+	struct risk_ruleset *set;
+	struct risk_result r;
+
+	set = compile(brules, sizeof(brules) / sizeof(brules[0]), NULL);
+	lines_are(set, writes, sizeof(writes) / sizeof(writes[0]), "sysbin",
+	    "install");
+	lines_are(set, none, sizeof(none) / sizeof(none[0]), NULL,
+	    "install");
+	/* the why says a tree stands for what is under it; a file, not */
+	r = run(set, "shell", "make install", NULL, NULL);
+	tap_ok(strstr(r.why, "matched written path `/usr` (and what is "
+	    "under it)") != NULL, "install: a tree's why: %s", r.why);
+	r = run(set, "shell", "cp x /usr/bin/y", NULL, NULL);
+	tap_ok(r.level == H && strstr(r.why, "path `/usr/bin/y`") != NULL &&
+	    strstr(r.why, "under it") == NULL,
+	    "install: a file's why: %s", r.why);
+	risk_free(set);
+}
+
 /* A command line in an option's value (ssh -o ProxyCommand=X, git -c
    core.pager=X, script -c X, PAGER=X) is no path: its commands have
    theirs.  vim's Ex commands name the files they write and read. */
@@ -6240,6 +6328,7 @@ main(void)
 	text_operands();
 	command_values();
 	package_managers();
+	build_installs();
 	credential_prints();
 	hidden_paths();
 	any_paths();
