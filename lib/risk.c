@@ -11429,6 +11429,219 @@ py_m_trees(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 	}
 }
 
+/*
+ * Programs that write the system's files without naming them: crontab
+ * (the spool of /var/spool/cron), at, batch and atrm (its atjobs, and
+ * /var/spool/at), systemctl's unit changes (enable, mask, edit, ...:
+ * /etc/systemd, ~/.config/systemd with --user, /run with --runtime,
+ * under --root), the account tools (/etc/passwd, /etc/shadow,
+ * /etc/group, /etc/gshadow, /etc/subuid, /etc/subgid) and visudo
+ * (/etc/sudoers and /etc/sudoers.d).
+ */
+#define SW_CRON		1
+#define SW_AT		2
+#define SW_SYSTEMCTL	3
+#define SW_ACCOUNTS	4
+#define SW_PASSWD	5	/* not with -S */
+#define SW_CHAGE	6	/* not with -l */
+#define SW_VISUDO	7
+
+static const struct syswriter {
+	const char	*name;
+	uint8_t		 len, kind;
+} syswriters[] = {
+	/* by length: swlen[n] is where those of n bytes start */
+	{ "at", 2, SW_AT },
+	{ "atrm", 4, SW_AT }, { "chsh", 4, SW_ACCOUNTS },
+	{ "chfn", 4, SW_ACCOUNTS }, { "vipw", 4, SW_ACCOUNTS },
+	{ "vigr", 4, SW_ACCOUNTS },
+	{ "batch", 5, SW_AT }, { "chage", 5, SW_CHAGE },
+	{ "passwd", 6, SW_PASSWD }, { "pwconv", 6, SW_ACCOUNTS },
+	{ "visudo", 6, SW_VISUDO },
+	{ "crontab", 7, SW_CRON }, { "usermod", 7, SW_ACCOUNTS },
+	{ "useradd", 7, SW_ACCOUNTS }, { "userdel", 7, SW_ACCOUNTS },
+	{ "gpasswd", 7, SW_ACCOUNTS }, { "adduser", 7, SW_ACCOUNTS },
+	{ "deluser", 7, SW_ACCOUNTS }, { "grpconv", 7, SW_ACCOUNTS },
+	{ "chpasswd", 8, SW_ACCOUNTS }, { "groupadd", 8, SW_ACCOUNTS },
+	{ "groupmod", 8, SW_ACCOUNTS }, { "groupdel", 8, SW_ACCOUNTS },
+	{ "newusers", 8, SW_ACCOUNTS }, { "addgroup", 8, SW_ACCOUNTS },
+	{ "delgroup", 8, SW_ACCOUNTS }, { "pwunconv", 8, SW_ACCOUNTS },
+	{ "systemctl", 9, SW_SYSTEMCTL }, { "grpunconv", 9, SW_ACCOUNTS },
+};
+static const uint8_t swlen[11] = { 0, 0, 0, 1, 1, 6, 8, 11, 19, 27, 29 };
+
+/* The kind of system-file writer named b (n bytes), or 0.  (Cheap:
+   most names are not.) */
+static inline int
+sys_writer(const char *b, size_t n)
+{
+	size_t i;
+
+	if (n < 2 || n > 9 || memchr("abcdgnpsuv", b[0], 10) == NULL)
+		return (0);
+	for (i = swlen[n]; i < swlen[n + 1]; i++)
+		if (syswriters[i].name[0] == b[0] &&
+		    memcmp(syswriters[i].name, b, n) == 0)
+			return (syswriters[i].kind);
+	return (0);
+}
+
+/* Files f[0..n-1] (absolute), written. */
+static void
+files_written(struct ctx *c, const char *const *f, size_t n)
+{
+	size_t i;
+	int pr = c->pread;
+
+	c->pread = 0;
+	for (i = 0; i < n && !c->nomem; i++)
+		path_feed(c, f[i], strlen(f[i]), NULL, NULL);
+	c->pread = pr;
+}
+
+/* systemctl: what its unit changes write. */
+static void
+systemctl_writes(struct ctx *c, const struct shellparse_cmd *cmd,
+    uint32_t start, uint32_t end)
+{
+	const struct shellparse_word *w, *d, *root = NULL, *sub = NULL;
+	struct shellparse_word v, rv;
+	const char *t, *tree[2] = { NULL, NULL };
+	uint32_t k;
+	int user = 0, runtime = 0, hit, pr = c->pread;
+
+	for (k = start + 1; k < end && sub == NULL; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (w->len > 2 && t[0] == '-' && t[1] == '-') {
+			if (word_is(w, "--user"))
+				user = 1;
+			else if (word_is(w, "--global") ||
+			    word_is(w, "--system"))
+				user = 0;
+			else if (word_is(w, "--runtime"))
+				runtime = 1;
+			else if ((d = tw_long(cmd, &k, end, "|root|", &rv,
+			    &hit)) != NULL)
+				root = d;
+			else if (!hit && (tw_long(cmd, &k, end, "|host|"
+			    "machine|", &v, &hit) != NULL || hit))
+				return;		/* another machine's */
+			else if (!hit && memchr(t, '=', w->len) == NULL &&
+			    in_list_abbr("|type|signal|property|lines|output|"
+			    "state|kill-whom|kill-value|job-mode|preset-mode|"
+			    "message|when|what|image|image-policy|drop-in|"
+			    "boot-loader-entry|boot-loader-menu|timestamp|",
+			    t + 2, w->len - 2, 1))
+				k++;
+			continue;
+		}
+		if (w->len >= 2 && t[0] == '-') {
+			if (t[1] == 'H' || t[1] == 'M')
+				return;
+			if (w->len == 2 && strchr("tspnoi", t[1]) != NULL &&
+			    t[1] != 'i')
+				k++;
+			continue;
+		}
+		sub = w;
+	}
+	if (sub == NULL || (shellparse_pattern(sub) == NULL &&
+	    !in_list_abbr("|enable|disable|reenable|preset|preset-all|mask|"
+	    "unmask|link|revert|add-wants|add-requires|edit|set-default|"
+	    "set-property|", sub->text, sub->len, 1)))
+		return;
+	c->pread = 0;
+	if (root != NULL)
+		dir_word(c, root, NULL, NULL);
+	else {
+		if (user && runtime)
+			tree[0] = "/run/user";
+		else if (user)
+			tree[0] = "~/.config/systemd";
+		else if (runtime)
+			tree[0] = "/run/systemd";
+		else	/* and --global's /etc/systemd/user */
+			tree[0] = "/etc/systemd";
+		trees_written(c, tree, 1);
+	}
+	c->pread = pr;
+}
+
+static void
+sys_writes(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
+    int kind)
+{
+	static const char *const accounts[] = {
+		"/etc/passwd", "/etc/shadow", "/etc/group", "/etc/gshadow",
+		"/etc/subuid", "/etc/subgid",
+	};
+	static const char *const cron[] = { "/var/spool/cron" };
+	static const char *const at[] = { "/var/spool/cron/atjobs",
+	    "/var/spool/at" };
+	static const char *const sudoers[] = { "/etc/sudoers.d" };
+	const struct shellparse_cmd *cmd = &c->sp->cmds[ci];
+	const struct shellparse_word *w;
+	uint32_t k;
+	size_t j;
+
+	if (end > cmd->nwords)
+		end = cmd->nwords;
+	if (kind == SW_SYSTEMCTL) {
+		systemctl_writes(c, cmd, start, end);
+		return;
+	}
+	/* the options that only ask (crontab -l, at -l, passwd -S,
+	   chage -l, visudo -c) */
+	for (k = start + 1; k < end; k++) {
+		w = &cmd->words[k];
+		if (w->len == 2 && w->text[0] == '-' && w->text[1] == '-')
+			break;
+		if (w->len < 2 || w->text[0] != '-' ||
+		    shellparse_pattern(w) != NULL)
+			continue;
+		if (w->text[1] == '-') {
+			if ((kind == SW_CHAGE && word_is(w, "--list")) ||
+			    (kind == SW_PASSWD && word_is(w, "--status")) ||
+			    (kind == SW_VISUDO && word_is(w, "--check")) ||
+			    word_is(w, "--help") || word_is(w, "--version"))
+				return;
+			continue;
+		}
+		for (j = 1; j < w->len; j++)
+			if ((kind == SW_CRON && (w->text[j] == 'l' ||
+			    w->text[j] == 'T')) || (kind == SW_AT &&
+			    (w->text[j] == 'l' || w->text[j] == 'c')) ||
+			    (kind == SW_PASSWD && w->text[j] == 'S') ||
+			    (kind == SW_CHAGE && w->text[j] == 'l') ||
+			    (kind == SW_VISUDO && w->text[j] == 'c') ||
+			    (w->text[j] == 'h' && kind != SW_AT &&
+			    kind != SW_CRON))
+				return;
+			else if (kind == SW_CRON && w->text[j] == 'u')
+				break;		/* -u USER */
+	}
+	switch (kind) {
+	case SW_CRON:
+		trees_written(c, cron, 1);
+		break;
+	case SW_AT:
+		/* (the spool itself too: /var/spool/cron/atjobs is no
+		   directory on the way to /var/spool/cron/'s files) */
+		files_written(c, at, 2);
+		trees_written(c, at, 2);
+		break;
+	case SW_VISUDO:
+		files_written(c, (const char *const []){ "/etc/sudoers" }, 1);
+		trees_written(c, sudoers, 1);
+		break;
+	default:
+		files_written(c, accounts, sizeof(accounts) /
+		    sizeof(accounts[0]));
+		break;
+	}
+}
+
 /* tree_writes() and secret_reads() of the programs they know. */
 static inline void
 prog_files(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
@@ -27774,6 +27987,7 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 	uint32_t k, s, x;
 	size_t l;
 	char *j;
+	int sw;
 
 	if (vw->mode == VW_MAIN && bpat == NULL && blen > 0) {
 		/* ./f, a file a command of the line wrote */
@@ -27834,6 +28048,9 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 			prog_files(c, vw->cmd, start, end, base, blen);
 		else if (blen == 2 && base[0] == 'f' && base[1] == 'c')
 			fc_runs(c, vw->cmd, start, end);
+		/* crontab, systemctl enable, passwd, visudo */
+		if (rs->npp > 0 && (sw = sys_writer(base, blen)) != 0)
+			sys_writes(c, vw->cmd, start, end, sw);
 		/* export LD_PRELOAD=x: what a builtin sets is an
 		   assignment too, for rules like LD_PRELOAD=* */
 		if (rs->nwild > 0 && len_table_has(setvar_names, base, blen))

@@ -4035,6 +4035,84 @@ build_installs(void)
 	risk_free(set);
 }
 
+/*
+ * Programs that write the system's files without naming them: crontab
+ * and at install into their spools, systemctl's unit changes write
+ * /etc/systemd (--user ~/.config/systemd), the account tools write
+ * /etc/passwd, /etc/shadow and the rest, visudo /etc/sudoers; the
+ * options that only ask write nothing.
+ */
+static void
+system_files(void)
+{
+	static const struct trule srules[] = {
+		{ "spool", H, { { WPATH, NULL, { "/var/spool/cron/*" } } } },
+		{ "units", H, { { WPATH, NULL, { "/etc/systemd/*",
+		    "*/.config/systemd/*" } } } },
+		{ "shadow", H, { { WPATH, NULL, { "/etc/shadow" } } } },
+		{ "sudoers", H, { { WPATH, NULL, { "/etc/sudoers*" } } } },
+		{ "tools", L, { { CMD, NULL, { "*" } } } },
+	};
+	static const struct {
+		const char	*line, *rule;
+	} t[] = {
+		{ "crontab f", "spool" }, { "crontab -u root f", "spool" },
+		{ "crontab -r", "spool" }, { "crontab -e", "spool" },
+		{ "echo '* * * * * x' | crontab -", "spool" },
+		{ "(crontab -l; echo x) | crontab -", "spool" },
+		{ "sudo crontab -u www f", "spool" },
+		{ "at now <<< x", "spool" }, { "echo x | at now + 1 hour",
+		    "spool" }, { "batch < f", "spool" }, { "atrm 3", "spool" },
+		{ "at -f job.sh midnight", "spool" },
+		{ "systemctl enable x", "units" },
+		{ "systemctl enable --now x", "units" },
+		{ "sudo systemctl mask x", "units" },
+		{ "systemctl --user enable x", "units" },
+		{ "systemctl --global enable x", "units" },
+		{ "systemctl edit x", "units" },
+		{ "systemctl set-default multi-user.target", "units" },
+		{ "systemctl -q disable x", "units" },
+		{ "systemctl link /opt/x.service", "units" },
+		{ "systemctl $op x", "units" },
+		{ "passwd", "shadow" }, { "passwd -d root", "shadow" },
+		{ "chpasswd <<< root:x", "shadow" },
+		{ "usermod -aG sudo u", "shadow" },
+		{ "useradd -o -u 0 x", "shadow" }, { "userdel -r x", "shadow" },
+		{ "groupadd g", "shadow" }, { "gpasswd -a u g", "shadow" },
+		{ "chage -E 0 root", "shadow" }, { "vipw -s", "shadow" },
+		{ "adduser x", "shadow" }, { "chsh -s /bin/sh", "shadow" },
+		{ "/usr/sbin/pwconv", "shadow" },
+		{ "visudo", "sudoers" },
+		{ "crontab -l", NULL }, { "crontab -u root -l", NULL },
+		{ "at -l", NULL }, { "at -c 3", NULL }, { "atq", NULL },
+		{ "systemctl start x", NULL }, { "systemctl status x", NULL },
+		{ "systemctl daemon-reload", NULL },
+		{ "systemctl -H host enable x", NULL },
+		{ "systemctl --machine=m enable x", NULL },
+		{ "systemctl --runtime mask x", NULL },
+		{ "systemctl --root=/mnt enable x", NULL },
+		{ "systemctl -t service list-units", NULL },
+		{ "systemctl is-enabled x", NULL },
+		{ "passwd -S root", NULL }, { "passwd --status root", NULL },
+		{ "chage -l root", NULL }, { "visudo -c", NULL },
+		{ "id root", NULL }, { "getent passwd", NULL },
+	};
+	struct risk_ruleset *set;
+	struct risk_result r;
+	size_t i;
+
+	set = compile(srules, sizeof(srules) / sizeof(srules[0]), NULL);
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		r = run(set, "shell", t[i].line, NULL, NULL);
+		tap_ok(t[i].rule != NULL ? r.level == H &&
+		    r.rule_name != NULL && strcmp(r.rule_name, t[i].rule) == 0 :
+		    r.level == L,
+		    "system files: %s -> %s: %s", t[i].line,
+		    t[i].rule != NULL ? t[i].rule : "low", r.why);
+	}
+	risk_free(set);
+}
+
 /* A command line in an option's value (ssh -o ProxyCommand=X, git -c
    core.pager=X, script -c X, PAGER=X) is no path: its commands have
    theirs.  vim's Ex commands name the files they write and read. */
@@ -6329,6 +6407,7 @@ main(void)
 	command_values();
 	package_managers();
 	build_installs();
+	system_files();
 	credential_prints();
 	hidden_paths();
 	any_paths();

@@ -1766,6 +1766,10 @@ one(uint32_t i, int print, struct sbuf *b, char *arena, size_t asize)
  * tree, a directory worked through or written under, stands for what
  * is under it too ("matched path `/etc` (and what is under it)"): the
  * 1,504 results that say so, no level, decision or rule other.
+ * Blocks changed when at, crontab, systemctl's unit changes, the
+ * account tools and visudo came to write the system's files they keep
+ * (at's spool /var/spool/cron/atjobs): 1 result higher (at <(env),
+ * low to high under the any-path rule set), 2 others name that path.
  * test_risk_diff -g printed them.
  */
 static const uint64_t golden[] = {
@@ -1807,7 +1811,7 @@ static const uint64_t golden[] = {
 	0x9907a944e39fb44eULL,
 	0x19d34796841863f5ULL,
 	0x1c4f5d48474b2e7bULL,
-	0xd9361c13ea2167faULL,
+	0x0962aa7d329a79c9ULL,
 	0x399a9f9a85a381aeULL,
 	0x7e5f93781e255c8cULL,
 	0x2fc46546e3c8956bULL,
@@ -1829,8 +1833,8 @@ static const uint64_t golden[] = {
 	0xa983f461244baef5ULL,
 	0x29a0c786e886103cULL,
 	0x346bce184991c185ULL,
-	0x865a2fcbd91ced2dULL,
-	0x388b32e2820c5686ULL,
+	0x6019f6950e57b390ULL,
+	0xe342188247a077b9ULL,
 	0xa5b3b6503d69cd7aULL,
 	0xa2f38953daf3ffdbULL,
 };
