@@ -11435,8 +11435,9 @@ py_m_trees(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
  * /var/spool/at), systemctl's unit changes (enable, mask, edit, ...:
  * /etc/systemd, ~/.config/systemd with --user, /run with --runtime,
  * under --root), the account tools (/etc/passwd, /etc/shadow,
- * /etc/group, /etc/gshadow, /etc/subuid, /etc/subgid) and visudo
- * (/etc/sudoers and /etc/sudoers.d).
+ * /etc/group, /etc/gshadow, /etc/subuid, /etc/subgid), visudo
+ * (/etc/sudoers and /etc/sudoers.d) and sysctl setting a value (the
+ * tree /proc/sys).
  */
 #define SW_CRON		1
 #define SW_AT		2
@@ -11445,6 +11446,7 @@ py_m_trees(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end)
 #define SW_PASSWD	5	/* not with -S */
 #define SW_CHAGE	6	/* not with -l */
 #define SW_VISUDO	7
+#define SW_SYSCTL	8	/* -w, -p, --system, or NAME=VALUE */
 
 static const struct syswriter {
 	const char	*name;
@@ -11457,7 +11459,7 @@ static const struct syswriter {
 	{ "vigr", 4, SW_ACCOUNTS },
 	{ "batch", 5, SW_AT }, { "chage", 5, SW_CHAGE },
 	{ "passwd", 6, SW_PASSWD }, { "pwconv", 6, SW_ACCOUNTS },
-	{ "visudo", 6, SW_VISUDO },
+	{ "visudo", 6, SW_VISUDO }, { "sysctl", 6, SW_SYSCTL },
 	{ "crontab", 7, SW_CRON }, { "usermod", 7, SW_ACCOUNTS },
 	{ "useradd", 7, SW_ACCOUNTS }, { "userdel", 7, SW_ACCOUNTS },
 	{ "gpasswd", 7, SW_ACCOUNTS }, { "adduser", 7, SW_ACCOUNTS },
@@ -11468,7 +11470,7 @@ static const struct syswriter {
 	{ "delgroup", 8, SW_ACCOUNTS }, { "pwunconv", 8, SW_ACCOUNTS },
 	{ "systemctl", 9, SW_SYSTEMCTL }, { "grpunconv", 9, SW_ACCOUNTS },
 };
-static const uint8_t swlen[11] = { 0, 0, 0, 1, 1, 6, 8, 11, 19, 27, 29 };
+static const uint8_t swlen[11] = { 0, 0, 0, 1, 1, 6, 8, 12, 20, 28, 30 };
 
 /* The kind of system-file writer named b (n bytes), or 0.  (Cheap:
    most names are not.) */
@@ -11589,6 +11591,29 @@ sys_writes(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 		end = cmd->nwords;
 	if (kind == SW_SYSTEMCTL) {
 		systemctl_writes(c, cmd, start, end);
+		return;
+	}
+	if (kind == SW_SYSCTL) {
+		/* sysctl -w, -p [FILE], --system, --load; or NAME=VALUE */
+		for (k = start + 1; k < end; k++) {
+			w = &cmd->words[k];
+			if (w->len > 2 && w->text[0] == '-' &&
+			    w->text[1] == '-') {
+				if (word_is(w, "--write") ||
+				    word_is(w, "--system") || (w->len >= 6 &&
+				    memcmp(w->text, "--load", 6) == 0))
+					break;
+			} else if (w->len >= 2 && w->text[0] == '-') {
+				if (memchr(w->text, 'w', w->len) != NULL ||
+				    memchr(w->text, 'p', w->len) != NULL)
+					break;
+			} else if (memchr(w->text, '=', w->len) != NULL ||
+			    shellparse_pattern(w) != NULL)
+				break;
+		}
+		if (k < end)
+			trees_written(c, (const char *const []){ "/proc/sys" },
+			    1);
 		return;
 	}
 	/* the options that only ask (crontab -l, at -l, passwd -S,

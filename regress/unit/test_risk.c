@@ -4039,8 +4039,8 @@ build_installs(void)
  * Programs that write the system's files without naming them: crontab
  * and at install into their spools, systemctl's unit changes write
  * /etc/systemd (--user ~/.config/systemd), the account tools write
- * /etc/passwd, /etc/shadow and the rest, visudo /etc/sudoers; the
- * options that only ask write nothing.
+ * /etc/passwd, /etc/shadow and the rest, visudo /etc/sudoers, sysctl
+ * setting a value /proc/sys; the options that only ask write nothing.
  */
 static void
 system_files(void)
@@ -4051,6 +4051,7 @@ system_files(void)
 		    "*/.config/systemd/*" } } } },
 		{ "shadow", H, { { WPATH, NULL, { "/etc/shadow" } } } },
 		{ "sudoers", H, { { WPATH, NULL, { "/etc/sudoers*" } } } },
+		{ "kernel", H, { { WPATH, NULL, { "/proc/sys/*" } } } },
 		{ "tools", L, { { CMD, NULL, { "*" } } } },
 	};
 	static const struct {
@@ -4083,6 +4084,13 @@ system_files(void)
 		{ "adduser x", "shadow" }, { "chsh -s /bin/sh", "shadow" },
 		{ "/usr/sbin/pwconv", "shadow" },
 		{ "visudo", "sudoers" },
+		{ "sysctl -w kernel.x=1", "kernel" },
+		{ "sysctl kernel.x=1", "kernel" }, { "sysctl -p", "kernel" },
+		{ "sysctl -qp /etc/x.conf", "kernel" },
+		{ "sysctl --system", "kernel" }, { "sysctl $kv", "kernel" },
+		{ "sysctl --load=/etc/x.conf", "kernel" },
+		{ "sysctl -a", NULL }, { "sysctl -n kernel.x", NULL },
+		{ "sysctl kernel.x", NULL },
 		{ "crontab -l", NULL }, { "crontab -u root -l", NULL },
 		{ "at -l", NULL }, { "at -c 3", NULL }, { "atq", NULL },
 		{ "systemctl start x", NULL }, { "systemctl status x", NULL },
