@@ -11667,6 +11667,63 @@ sys_writes(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	}
 }
 
+/* Does the option name s (n bytes) end in suffix m, in any case? */
+#define DO_END(m)	(n >= sizeof(m) - 1 && \
+	strncasecmp(s + n - (sizeof(m) - 1), m, sizeof(m) - 1) == 0)
+
+/*
+ * A program not known, given a directory by a long option whose name
+ * says so (--outDir DIR, --out-dir=DIR, --output-directory, --tmpdir,
+ * --destination, --pack-destination: a name ending in dir, directory,
+ * dest or destination, but --no-..., --exclude-dir, --include-dir,
+ * --mkdir and --rmdir), writes files into it under names it chooses:
+ * DIR is a tree it writes (tsc --outDir /usr/bin).  Not the directory
+ * it runs in (--chdir, --workdir, --working-directory), which is only
+ * that, as a tool's cwd is.  Its value is after '=', else the next
+ * word unless that is an option.
+ */
+static void
+dir_opts(struct ctx *c, const struct shellparse_cmd *cmd, uint32_t start,
+    uint32_t end)
+{
+	const struct shellparse_word *w, *v;
+	struct shellparse_word vv;
+	const char *t, *s, *eq;
+	uint32_t k;
+	size_t n;
+	int pr = c->pread;
+
+	if (end > cmd->nwords)
+		end = cmd->nwords;
+	for (k = start + 1; k < end && !c->nomem; k++) {
+		w = &cmd->words[k];
+		t = w->text;
+		if (w->len < 5 || t[0] != '-' || t[1] != '-')
+			continue;
+		s = t + 2;
+		eq = memchr(s, '=', w->len - 2);
+		n = eq != NULL ? (size_t)(eq - s) : w->len - 2;
+		if (!(DO_END("dir") || DO_END("directory") || DO_END("dest") ||
+		    DO_END("destination")) || (n >= 3 &&
+		    strncasecmp(s, "no-", 3) == 0) || (n == 5 &&
+		    (strncasecmp(s, "mkdir", 5) == 0 ||
+		    strncasecmp(s, "rmdir", 5) == 0)) ||
+		    memmem(s, n, "clude", 5) != NULL || DO_END("chdir") ||
+		    memmem(s, n, "work", 4) != NULL)
+			continue;
+		if (eq == NULL && (k + 1 >= end || (cmd->words[k + 1].len > 0 &&
+		    cmd->words[k + 1].text[0] == '-')))
+			continue;
+		if ((v = opt_val(cmd, &k, end, eq != NULL ?
+		    (size_t)(eq + 1 - t) : w->len, &vv)) == NULL)
+			continue;
+		c->pread = 0;
+		dir_word(c, v, NULL, NULL);
+		c->pread = pr;
+	}
+}
+#undef DO_END
+
 /* tree_writes() and secret_reads() of the programs they know. */
 static inline void
 prog_files(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
@@ -28076,6 +28133,9 @@ do_view(struct ctx *c, struct vwalk *vw, uint32_t start, uint32_t end,
 		/* crontab, systemctl enable, passwd, visudo */
 		if (rs->npp > 0 && (sw = sys_writer(base, blen)) != 0)
 			sys_writes(c, vw->cmd, start, end, sw);
+		/* tsc --outDir DIR, of a program not known */
+		else if (rs->npp > 0 && e == NULL && end > start + 1)
+			dir_opts(c, cmd, start, end);
 		/* export LD_PRELOAD=x: what a builtin sets is an
 		   assignment too, for rules like LD_PRELOAD=* */
 		if (rs->nwild > 0 && len_table_has(setvar_names, base, blen))

@@ -3954,8 +3954,10 @@ package_managers(void)
  * directory (-B, --build, else the one it runs in), its --install
  * prefix (else the system's) and --target install; cargo's
  * --target-dir and install --root; python -m pip as pip, python -m
- * venv DIR.  And ln -s T L writes T as a tree: through L anything
- * under T may be written later (ln -s /usr/bin b; touch b/x).
+ * venv DIR; a program not known given --outDir DIR (--out-dir,
+ * --destination) writes DIR.  And ln -s T L writes T as a tree:
+ * through L anything under T may be written later (ln -s /usr/bin b;
+ * touch b/x).
  */
 static void
 build_installs(void)
@@ -3995,6 +3997,10 @@ build_installs(void)
 		"ln -sf /usr/local/bin", "ln --symbolic /usr/bin b",
 		"ln -st d /usr/bin", "cd / && ln -s usr/bin b",
 		"ln -s bin /usr/b", "ln -s / r",
+		"tsc --outDir /usr/bin", "esbuild a.js --outdir=/usr/bin",
+		"babel src --out-dir /usr/bin", "hugo --destination /usr/bin",
+		"vite build --outDir=/usr/local/bin",
+		"sudo foo --output-directory /usr/bin",
 	};
 	static const char *const none[] = {
 		"make", "make all", "make -j4", "make test",
@@ -4015,6 +4021,10 @@ build_installs(void)
 		"python3 -m http.server",
 		"ln -s x y", "ln /usr/bin b", "ln -S s /usr/bin b",
 		"ln -s ../x /tmp/y",
+		"foo --exclude-dir /usr/bin", "foo --no-dir /usr/bin",
+		"foo --mkdir /usr/bin", "foo --chdir /usr/bin",
+		"foo --workdir=/usr/bin", "foo --outdir -x /usr/bin",
+		"tsc --outDir dist",
 	};
 	struct risk_ruleset *set;
 	struct risk_result r;
