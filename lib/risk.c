@@ -5059,7 +5059,8 @@ explain(const struct ctx *c, struct wbuf *b)
 		[K_PATH] = { "path `", 6 }, [K_NETWORK] = { "network `", 9 },
 		[K_ARG] = { "arg `", 5 }, [K_APATH] = { "path `", 6 },
 		[K_WPATH] = { "written path `", 14 },
-		[K_TPATH] = { "path `", 6 }, [K_TWPATH] = { "written path `", 14 },
+		[K_TPATH] = { "path `", 6 },
+		[K_TWPATH] = { "written path `", 14 },
 	};
 
 	scopy(b->p, cr->whyp, cr->whyplen);	/* printable, < cap */
