@@ -11145,7 +11145,7 @@ tree_writes(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	size_t sl = 0, l;
 	uint32_t k, nops = 0;
 	int kind, hit, pr = c->pread, endopts = 0, inst = 0, dest = 0;
-	int glob = 0;
+	int npmg = 0;		/* npm -g, --global */
 
 	if (blen == 3 && memcmp(base, "git", 3) == 0)
 		kind = TW_GIT;
@@ -11242,7 +11242,7 @@ tree_writes(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 			    word_is(w, "--location=global") ||
 			    (word_is(w, "--location") && k + 1 < end &&
 			    word_is(&cmd->words[k + 1], "global")))) {
-				glob = 1;
+				npmg = 1;
 				continue;
 			}
 			if (t[1] == '-') {
@@ -11352,7 +11352,7 @@ tree_writes(struct ctx *c, uint32_t ci, uint32_t start, uint32_t end,
 	}
 	/* make install, npm install -g: into their prefix, not known
 	   here (/usr/local, /usr) */
-	if (inst && !dest && (kind == TW_MAKE || glob) && !c->nomem)
+	if (inst && !dest && (kind == TW_MAKE || npmg) && !c->nomem)
 		trees_written(c, sys_trees,
 		    sizeof(sys_trees) / sizeof(sys_trees[0]));
 	c->pread = pr;

@@ -222,6 +222,14 @@ sample_rule raw-devices high 'cat /dev/urandom > /dev/sda' \
 wclassify -d shell -c 'echo x > /dev/null; ls /dev/sdx1 >/dev/stderr'
 ! grep -q raw-devices "$T/c"
 ok $? "sample raw-devices: /dev/null written and a disk only listed"
+# The sample's kernel-settings: the running kernel's settings and
+# triggers, written; read, they are not asked about.
+sample_rule kernel-settings high 'echo 1 > /proc/sys/net/ipv4/ip_forward' \
+    'echo b > /proc/sysrq-trigger' 'echo 1 > /sys/class/leds/x/brightness' \
+    'sysctl -w kernel.x=1' 'sysctl -p'
+wclassify -d shell -c 'cat /proc/sys/kernel/hostname; ls /sys; sysctl -a'
+! grep -q kernel-settings "$T/c"
+ok $? "sample kernel-settings: reading them is not asked about"
 
 # ---- approve -l and approve ID from the command line ----
 classify_bg "$T/a" shell -s s1 -c 'rm -r /tmp/build'
